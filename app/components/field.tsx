@@ -1,0 +1,51 @@
+import { useId, type InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+
+type Props = {
+  label: string;
+  name: string;
+  error?: string; // i18n key
+  errorValues?: Record<string, unknown>;
+  hint?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+
+/** A labelled input whose error and hint are tied to it for screen readers. */
+export function Field({ label, name, error, errorValues, hint, ...input }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+        {...input}
+      />
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {t(error, errorValues)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The sentence above a form saying what to fix; announced when it appears. */
+export function FormError({ message, values }: { message?: string | null; values?: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      {t(message, values)}
+    </div>
+  );
+}

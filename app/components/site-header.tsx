@@ -1,0 +1,47 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Avatar } from "./avatar";
+
+export type HeaderViewer = { username: string; displayName: string; roles: string[] } | null;
+
+export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <NavLink to="/latest">{t("nav.forum")}</NavLink>
+          <NavLink to="/directory">{t("nav.directory")}</NavLink>
+        </nav>
+        <div className="account">
+          {viewer ? (
+            <>
+              <Link to={`/u/${viewer.username}`} className="me" aria-label={t("nav.account")}>
+                <Avatar name={viewer.displayName} size={28} />
+                <span className="me-name">{viewer.displayName}</span>
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t("nav.signIn")}</Link>
+              <Link to="/signup" className="button small">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

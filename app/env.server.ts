@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL"),
+  MEILI_URL: z.string().url("an http(s) URL").optional(),
+  MEILI_MASTER_KEY: z.string().min(16, "at least 16 characters").optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "lowercase letters, digits and _").default(""),
+  APP_ORIGIN: z.string().url("an origin such as https://touchpoints.example").optional(),
+  COOKIE_SECURE: bool.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Touchpoints <no-reply@touchpoints.local>"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JOBS: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };
+
+/** Parses the environment once; a bad value stops start-up with one sentence naming the variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    throw new EnvError(
+      `Environment variable ${name} is invalid: expected ${issue.message.replace(/^Invalid input: /, "")} (got ${JSON.stringify(source[name] ?? null)}).`,
+    );
+  }
+  const env = result.data;
+  return {
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    APP_ORIGIN: env.APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+  };
+}
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+export function env(): Env {
+  if (!cached) cached = parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "./env.server";
+import { logger } from "./logger.server";
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+let transport: Transporter | undefined;
+
+function getTransport(): Transporter {
+  if (transport) return transport;
+  const { SMTP_URL } = env();
+  transport = SMTP_URL
+    ? nodemailer.createTransport(SMTP_URL)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return transport;
+}
+
+export function mailDir() {
+  return path.resolve(env().DATA_DIR, "mail");
+}
+
+/** Sends through SMTP when SMTP_URL is set; otherwise writes an .eml file under DATA_DIR/mail. */
+export async function sendMail(mail: Mail): Promise<void> {
+  const info = await getTransport().sendMail({ from: env().MAIL_FROM, ...mail });
+  if (!env().SMTP_URL) {
+    const dir = mailDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const safeTo = mail.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
+    const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+    fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
+    logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to file (SMTP_URL unset)");
+  } else {
+    logger.info({ to: mail.to, subject: mail.subject }, "mail sent");
+  }
+}

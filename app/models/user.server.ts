@@ -1,0 +1,191 @@
+import { createHash, randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import type { Role } from "../../db/schema";
+import { endAllSessions, hashPassword, verifyAgainstDummy, verifyPassword } from "../auth.server";
+import { db } from "../db.server";
+import { sendMail } from "../mail.server";
+import { recordAudit } from "./audit.server";
+import { passwordProblem } from "./password-policy.server";
+import { fail, ok, type Result } from "./result";
+import type { SignupInput } from "./user.schema";
+
+const RESERVED = new Set(["admin", "administrator", "staff", "support", "system", "touchpoints", "moderator", "root", "null", "undefined", "me", "new", "deleted"]);
+
+function isUniqueViolation(e: unknown, index: string): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint?: string }).constraint === index;
+}
+
+export async function getUserByLogin(identifier: string) {
+  const needle = identifier.trim().toLowerCase();
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "username", "display_name", "password_hash"])
+    .where((eb) => eb.or([eb(sql`lower(email)`, "=", needle), eb(sql`lower(username)`, "=", needle)]))
+    .executeTakeFirst();
+}
+
+export async function createUser(input: SignupInput & { roles?: Role[] }): Promise<Result<{ userId: number }>> {
+  const fields: Record<string, string> = {};
+  if (RESERVED.has(input.username.toLowerCase())) fields.username = "signup.errors.usernameReserved";
+  const pw = passwordProblem(input.password, { username: input.username, email: input.email });
+  if (pw) fields.password = pw;
+  const taken = await db
+    .selectFrom("users")
+    .select([sql<boolean>`lower(email) = lower(${input.email})`.as("email_taken"), sql<boolean>`lower(username) = lower(${input.username})`.as("username_taken")])
+    .where((eb) => eb.or([eb(sql`lower(email)`, "=", input.email.toLowerCase()), eb(sql`lower(username)`, "=", input.username.toLowerCase())]))
+    .execute();
+  if (taken.some((r) => r.email_taken)) fields.email = "signup.errors.emailTaken";
+  if (taken.some((r) => r.username_taken)) fields.username ??= "signup.errors.usernameTaken";
+  if (Object.keys(fields).length) return fail(400, "form.fixErrors", fields);
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const userId = await db.transaction().execute(async (trx) => {
+      const user = await trx
+        .insertInto("users")
+        .values({ email: input.email, username: input.username, display_name: input.displayName, password_hash: passwordHash })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const roles = input.roles ?? ["member"];
+      await trx.insertInto("user_roles").values(roles.map((role) => ({ user_id: user.id, role }))).execute();
+      return user.id;
+    });
+    return ok({ userId });
+  } catch (e) {
+    // two sign-ups racing for the same name: the unique index decides
+    if (isUniqueViolation(e, "users_email_lower_idx")) return fail(400, "form.fixErrors", { email: "signup.errors.emailTaken" });
+    if (isUniqueViolation(e, "users_username_lower_idx")) return fail(400, "form.fixErrors", { username: "signup.errors.usernameTaken" });
+    throw e;
+  }
+}
+
+// Per account 10 failures; per IP more, since many members share a carrier's NAT address.
+export const THROTTLE = { max: 10, ipMax: 30, windowMinutes: 15 };
+
+async function throttledUntil(accountKey: string, ipKey: string): Promise<Date | null> {
+  const keys = [accountKey, ipKey];
+  const rows = await db
+    .selectFrom("login_failures")
+    .select(["key", sql<number>`count(*)::int`.as("n"), sql<Date>`min(at)`.as("first")])
+    .where("key", "in", keys)
+    .where("at", ">", sql<Date>`now() - make_interval(mins => ${THROTTLE.windowMinutes})`)
+    .groupBy("key")
+    .execute();
+  const blocked = rows.filter((r) => r.n >= (r.key === ipKey ? THROTTLE.ipMax : THROTTLE.max));
+  if (!blocked.length) return null;
+  const first = Math.max(...blocked.map((r) => new Date(r.first).getTime()));
+  return new Date(first + THROTTLE.windowMinutes * 60_000);
+}
+
+/** Checks the password; refuses (429) after 10 failures in 15 minutes for the account (30 for an IP). */
+export async function authenticate({ identifier, password, ip }: { identifier: string; password: string; ip: string }): Promise<
+  Result<{ userId: number }> & { retryAt?: Date }
+> {
+  const accountKey = `account:${identifier.trim().toLowerCase()}`;
+  const ipKey = `ip:${ip}`;
+  const until = await throttledUntil(accountKey, ipKey);
+  if (until) return { ...fail(429, "login.throttled"), retryAt: until };
+
+  const user = await getUserByLogin(identifier);
+  const good = user?.password_hash ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+  if (!user || !good) {
+    await db.insertInto("login_failures").values([{ key: accountKey }, { key: ipKey }]).execute();
+    return fail(401, "login.invalid");
+  }
+  await db.deleteFrom("login_failures").where("key", "=", accountKey).execute();
+  return ok({ userId: user.id });
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Always behaves the same whether or not the email is known; the link is valid once, for one hour. */
+export async function requestPasswordReset({ email, origin, t }: { email: string; origin: string; t: (k: string, o?: Record<string, unknown>) => string }) {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email", "display_name"])
+    .where(sql`lower(email)`, "=", email.trim().toLowerCase())
+    .executeTakeFirst();
+  if (!user) return;
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insertInto("password_reset_tokens")
+    .values({ token_hash: sha256(token), user_id: user.id, expires_at: new Date(Date.now() + 3600_000) })
+    .execute();
+  const url = `${origin}/reset-password/${token}`;
+  await sendMail({
+    to: user.email,
+    subject: t("forgot.mailSubject"),
+    text: t("forgot.mailBody", { name: user.display_name, url }),
+  });
+}
+
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("password_reset_tokens")
+    .select("user_id")
+    .where("token_hash", "=", sha256(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function resetPassword({ token, password }: { token: string; password: string }): Promise<Result<{ userId: number }>> {
+  const row = await db
+    .selectFrom("password_reset_tokens")
+    .innerJoin("users", "users.id", "password_reset_tokens.user_id")
+    .select(["users.id", "users.username", "users.email"])
+    .where("token_hash", "=", sha256(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirst();
+  if (!row) return fail(400, "reset.invalid");
+  const problem = passwordProblem(password, { username: row.username, email: row.email });
+  if (problem) return fail(400, "form.fixErrors", { password: problem });
+  const passwordHash = await hashPassword(password);
+  const used = await db.transaction().execute(async (trx) => {
+    // single use: only the first of two concurrent submissions marks the token
+    const marked = await trx
+      .updateTable("password_reset_tokens")
+      .set({ used_at: new Date() })
+      .where("token_hash", "=", sha256(token))
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) return false;
+    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", row.id).execute();
+    await recordAudit(trx, { actorId: row.id, action: "user.password_reset", targetType: "user", targetId: row.id });
+    return true;
+  });
+  if (!used) return fail(400, "reset.invalid");
+  await endAllSessions(row.id);
+  return ok({ userId: row.id });
+}
+
+export async function changePassword({ userId, password }: { userId: number; password: string }): Promise<Result<object>> {
+  const user = await db.selectFrom("users").select(["username", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const problem = passwordProblem(password, user);
+  if (problem) return fail(400, "form.fixErrors", { password: problem });
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+    await recordAudit(trx, { actorId: userId, action: "user.password_changed", targetType: "user", targetId: userId });
+  });
+  await endAllSessions(userId);
+  return ok({});
+}
+
+/** Creates the account or promotes an existing one to admin (npm run admin:create). */
+export async function ensureAdmin({ email, username, displayName, password }: { email: string; username: string; displayName?: string; password?: string }) {
+  const existing = await getUserByLogin(email);
+  let userId = existing?.id;
+  if (!userId) {
+    const created = await createUser({ email, username, displayName: displayName ?? username, password: password ?? randomBytes(12).toString("base64url"), roles: ["member", "admin"] });
+    if (!created.ok) return created;
+    userId = created.userId;
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("user_roles").values({ user_id: userId!, role: "admin" }).onConflict((oc) => oc.doNothing()).execute();
+    await recordAudit(trx, { actorId: null, action: "user.admin_granted", targetType: "user", targetId: userId!, after: { role: "admin" } });
+  });
+  return ok({ userId: userId! });
+}

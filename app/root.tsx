@@ -1,0 +1,104 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { SiteFooter } from "./components/site-footer";
+import { SiteHeader } from "./components/site-header";
+import { createI18n, defaultLocale, pickLocale, type Locale } from "./i18n";
+import { useRequestId } from "./request-context";
+import stylesHref from "./styles.css";
+import { resolveViewer } from "./viewer.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { viewer, setCookie } = await resolveViewer(request);
+  const locale = pickLocale(viewer?.locale, request.headers.get("Accept-Language"));
+  return data(
+    {
+      locale,
+      requestId: context.requestId,
+      viewer: viewer && { username: viewer.username, displayName: viewer.displayName, roles: viewer.roles },
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const requestId = useRequestId();
+  const locale: Locale = root?.locale ?? defaultLocale;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body data-request-id={root?.requestId ?? requestId}>
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader viewer={root?.viewer ?? null} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const requestId = useRequestId();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), isRouteErrorResponse(error) && error.data === "origin" ? t("errors.origin") : t("errors.forbidden")]
+        : status === 503
+          ? [t("errors.unavailableTitle"), t("errors.unavailable")]
+          : status === 429
+            ? [t("errors.title"), t("errors.tooMany")]
+            : [t("errors.title"), t("errors.serverError")];
+  return (
+    <div className="page narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      {requestId ? <p className="muted">{t("errors.requestId", { id: requestId })}</p> : null}
+      <p>
+        <a href="/">{t("errors.home")}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { startSession } from "~/auth.server";
+import { Field, FormError } from "~/components/field";
+import { readForm } from "~/http.server";
+import { fieldErrors, ResetSchema } from "~/models/user.schema";
+import { isResetTokenUsable, resetPassword } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Touchpoints" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { usable: await isResetTokenUsable(params.token ?? "") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const parsed = ResetSchema.safeParse(form);
+  if (!parsed.success) return data({ error: null as string | null, fields: fieldErrors(parsed.error) }, { status: 400 });
+  const result = await resetPassword({ token: params.token ?? "", password: parsed.data.password });
+  if (!result.ok) return data({ error: result.fields ? null : result.message, fields: result.fields ?? {} }, { status: result.status });
+  return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+}
+
+export default function Reset() {
+  const { t } = useTranslation();
+  const { usable } = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  if (!usable || res?.error)
+    return (
+      <div className="page narrow">
+        <h1>{t("reset.title")}</h1>
+        <FormError message="reset.invalid" />
+        <Link to="/forgot-password">{t("reset.again")}</Link>
+      </div>
+    );
+  return (
+    <div className="page narrow">
+      <h1>{t("reset.title")}</h1>
+      <Form method="post" className="stack" noValidate>
+        <Field label={t("reset.password")} name="password" type="password" autoComplete="new-password" hint={t("signup.passwordHint")} error={(res?.fields as Record<string, string>)?.password} required />
+        <div>
+          <button type="submit">{t("reset.submit")}</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

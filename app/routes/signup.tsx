@@ -1,0 +1,55 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { startSession } from "~/auth.server";
+import { Field, FormError } from "~/components/field";
+import { keepValues, readForm } from "~/http.server";
+import { fieldErrors, SignupSchema } from "~/models/user.schema";
+import { createUser } from "~/models/user.server";
+import { getViewer } from "~/viewer.server";
+
+export const meta: MetaFunction = () => [{ title: "Join · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const values = keepValues(form);
+  const parsed = SignupSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
+  }
+  const result = await createUser(parsed.data);
+  if (!result.ok) return data({ values, fields: result.fields ?? {}, count: Object.keys(result.fields ?? {}).length }, { status: result.status });
+  const cookie = await startSession(result.userId, request);
+  return redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Signup() {
+  const { t } = useTranslation();
+  const res = useActionData<typeof action>();
+  const v = res?.values ?? {};
+  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  return (
+    <div className="page narrow">
+      <h1>{t("signup.title")}</h1>
+      <FormError message={res?.count ? "form.fixErrors" : null} values={{ count: res?.count }} />
+      <Form method="post" className="stack" noValidate>
+        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" defaultValue={v.email} error={f.email} required />
+        <Field label={t("signup.username")} name="username" type="text" autoComplete="username" defaultValue={v.username} error={f.username} hint={t("signup.usernameHint")} required />
+        <Field label={t("signup.displayName")} name="displayName" type="text" autoComplete="name" defaultValue={v.displayName} error={f.displayName} required />
+        <Field label={t("signup.password")} name="password" type="password" autoComplete="new-password" error={f.password} hint={t("signup.passwordHint")} required />
+        <div>
+          <button type="submit">{t("signup.submit")}</button>
+        </div>
+      </Form>
+      <p>
+        {t("signup.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Meilisearch holds a rebuildable copy of what Postgres knows; if it is down, callers fall back.
+import http from "node:http";
+import https from "node:https";
+import { Meilisearch } from "meilisearch";
+import { env } from "./env.server";
+
+// Node 20's fetch stalled 3-50 ms per call on loopback (Nagle / delayed ACK); node:http with a
+// keep-alive agent takes about 2 ms.
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32 });
+
+export class SearchUnavailable extends Error {}
+
+export class MeiliApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+function nodeHttpClient(timeoutMs: number) {
+  return (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      const headers: Record<string, string> = {};
+      new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+      const body = typeof init?.body === "string" ? init.body : undefined;
+      if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+      const lib = url.protocol === "https:" ? https : http;
+      const req = lib.request(
+        url,
+        { method: init?.method ?? "GET", headers, agent: url.protocol === "https:" ? httpsAgent : httpAgent, timeout: timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            let parsed: any = undefined;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              parsed = text;
+            }
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(parsed);
+            else reject(new MeiliApiError(parsed?.message ?? `Meilisearch answered ${status}`, status, parsed?.code));
+          });
+          res.on("error", (e) => reject(new SearchUnavailable(e.message)));
+        },
+      );
+      req.on("timeout", () => req.destroy(new Error("Meilisearch timed out")));
+      req.on("error", (e) => reject(e instanceof MeiliApiError ? e : new SearchUnavailable(e.message)));
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+}
+
+let client: Meilisearch | null | undefined;
+
+/** The client, or null when no Meilisearch is configured. */
+export function meili(): Meilisearch | null {
+  if (client === undefined) {
+    const { MEILI_URL, MEILI_MASTER_KEY } = env();
+    client = MEILI_URL ? new Meilisearch({ host: MEILI_URL, apiKey: MEILI_MASTER_KEY, httpClient: nodeHttpClient(3000) as never }) : null;
+  }
+  return client;
+}
+
+export function indexName(base: string): string {
+  return `${env().MEILI_INDEX_PREFIX}${base}`;
+}
+
+export async function searchHealth(): Promise<"up" | "down" | "not configured"> {
+  const c = meili();
+  if (!c) return "not configured";
+  try {
+    const h = await c.health();
+    return h.status === "available" ? "up" : "down";
+  } catch {
+    return "down";
+  }
+}

@@ -1,0 +1,16 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+export {};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    requestId: string;
+    clientIp: string;
+  }
+}

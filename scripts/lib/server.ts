@@ -1,0 +1,85 @@
+// The HTTP server: express in front of the Remix build (compression, static files, request ids,
+// the Origin check, graceful shutdown).
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export type RunningServer = { server: Server; port: number; close(): Promise<void> };
+
+export async function startServer({ port, root = process.cwd(), log = console.log }: { port: number; root?: string; log?: (m: string) => void }): Promise<RunningServer> {
+  const buildPath = path.join(root, "build", "index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const hooks = build.entry.module as unknown as { startBackground?: () => void; stopBackground?: () => Promise<void> };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((req, res, next) => {
+    const id = randomUUID().slice(0, 13);
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.use(compression());
+  // fingerprinted by the Remix build: cache for a year
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
+  // Every state-changing request must come from our own pages.
+  app.use((req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get("origin");
+    let ok = false;
+    try {
+      ok = !!origin && new URL(origin).host === req.get("host");
+    } catch {
+      ok = false;
+    }
+    if (ok) return next();
+    // answered by the app's own translated page, with status 403
+    req.method = "GET";
+    req.url = "/errors/origin";
+    req.originalUrl = "/errors/origin";
+    next();
+  });
+
+  const handler = createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown" }),
+  });
+  app.all("*", (req, res, next) => handler(req, res, next));
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, "0.0.0.0", () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  const actualPort = (server.address() as { port: number }).port;
+  hooks.startBackground?.();
+  log(`Touchpoints listening on http://localhost:${actualPort}`);
+
+  return {
+    server,
+    port: actualPort,
+    close: async () => {
+      // stop accepting, let in-flight requests finish, then stop the worker after its current job
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 8000);
+      force.unref();
+      await Promise.all([closed, hooks.stopBackground?.()]);
+      clearTimeout(force);
+    },
+  };
+}

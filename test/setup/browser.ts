@@ -1,0 +1,57 @@
+// Chromium through playwright-core (no browser download), with an axe-core check on every page visited.
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const chromiumPath = inject("chromium");
+export const hasChromium = !!chromiumPath;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath!,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+const noScript = new WeakSet<BrowserContext>();
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  context.setDefaultTimeout(10_000);
+  if (options.javaScriptEnabled === false) noScript.add(context);
+  return context.newPage();
+}
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Fails on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
+export async function expectAccessible(page: Page) {
+  if (!noScript.has(page.context())) {
+    expect(await axeViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
+    return;
+  }
+  // axe needs JavaScript: check the exact HTML this no-JS page shows in a scripted twin page,
+  // served at the same URL so the stylesheet (and so the colour contrast) is the real one.
+  const html = await page.content();
+  const url = page.url();
+  const twinContext = await page.context().browser()!.newContext({ viewport: page.viewportSize() ?? undefined });
+  try {
+    const twin = await twinContext.newPage();
+    await twin.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+    await twin.route("**/*.js", (route) => route.abort());
+    await twin.goto(url);
+    expect(await axeViolations(twin), `accessibility violations on ${url} (no JavaScript)`).toEqual([]);
+  } finally {
+    await twinContext.close();
+  }
+}
+
+/** Goes to a page and runs axe on it. */
+export async function visit(page: Page, url: string) {
+  const res = await page.goto(url);
+  await expectAccessible(page);
+  return res;
+}

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  esbuild: { jsx: "automatic" },
+  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  test: {
+    include: ["test/**/*.test.{ts,tsx}"],
+    globalSetup: ["test/setup/global.ts"],
+    setupFiles: ["test/setup/per-file.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+  },
+});
