@@ -12,6 +12,12 @@ export type Viewer = {
   roles: Role[];
   timeZone: string;
   locale: string | null;
+  level: number | null;
+  silencedUntil: Date | null;
+  suspendedUntil: Date | null;
+  sanctionReason: string | null;
+  groupIds?: number[];
+  tutorGroupIds?: number[];
 };
 
 type Resolved = { viewer: Viewer | null; setCookie?: string };
@@ -22,11 +28,12 @@ async function resolve(request: Request): Promise<Resolved> {
   if (!session || !session.userId) return { viewer: null, setCookie: session?.setCookie };
   const row = await db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "time_zone", "locale"])
+    .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };
+
   return {
     viewer: {
       id: row.id,
@@ -35,6 +42,10 @@ async function resolve(request: Request): Promise<Resolved> {
       roles: row.roles ?? [],
       timeZone: row.time_zone,
       locale: row.locale,
+      level: row.level,
+      silencedUntil: row.silenced_until,
+      suspendedUntil: row.suspended_until,
+      sanctionReason: row.sanction_reason,
     },
     setCookie: session.setCookie,
   };

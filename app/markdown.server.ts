@@ -1,0 +1,415 @@
+// The one markdown pipeline: marked (GFM, breaks) -> sanitize-html with an explicit allowlist.
+// Posts keep `raw` and store the output of renderMarkdown as `cooked`; bump RENDER_VERSION whenever
+// the output for the same input changes, so the re-render script knows which posts are stale.
+//
+// Output rules the rest of the app can rely on:
+// - headings are shifted down one level (`#` -> h2 ... `#####` and `######` -> h6); the page owns h1;
+// - links: http(s), mailto and site-relative paths (`/...`) only, every <a> gets
+//   rel="nofollow ugc noopener", never a target; an <a> whose href is refused becomes a <span>;
+// - images: http(s) or /uploads/... only, with loading="lazy" decoding="async"; a refused image
+//   becomes its alt text;
+// - classes only from our own renderers (mention, hashtag, quote, quote-author) plus language-* on
+//   code; no id, no style, no data-* attributes;
+// - task-list checkboxes render as ☑ / ☐ text (inputs are never allowed).
+import { randomBytes } from "node:crypto";
+import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+export const RENDER_VERSION = 1;
+
+export type MarkdownRefs = {
+  /** lower-cased usernames that exist */
+  usernames?: ReadonlySet<string>;
+  /** category slug -> name, only categories the author may see */
+  categories?: ReadonlyMap<string, string>;
+};
+
+const USERNAME_IN_MENTION = /^@([a-zA-Z0-9_]{3,30})\b/;
+const SLUG_IN_HASHTAG = /^#([a-z0-9][a-z0-9-]{1,49})(?![\w-])/;
+// What may stand right before `@name` / `#slug` (so emails, URLs and entities are left alone).
+const MENTION_MAY_FOLLOW = /^[^\w@/]?$/;
+const HASHTAG_MAY_FOLLOW = /^[^\w@/#&]?$/;
+const QUOTE_HEADER_LINE = /^\[quote="([^"\n]*)"\][ \t]*(?:\n|$)/;
+const QUOTE_OPEN_LINE = /^\[quote=[^\n]*\][ \t]*$/;
+const QUOTE_CLOSE_LINE = /^\[\/quote\][ \t]*$/;
+const TRUST_ATTR = "data-tp-trust";
+
+type MentionToken = Tokens.Generic & { type: "mention"; name: string; href?: string; trust?: string };
+type HashtagToken = Tokens.Generic & { type: "hashtag"; slug: string; href?: string; name?: string; trust?: string };
+type QuoteToken = Tokens.Generic & {
+  type: "quote";
+  username: string;
+  post?: number;
+  topic?: number;
+  tokens: Token[];
+  trust?: string;
+};
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function indexOrUndefined(i: number): number | undefined {
+  return i < 0 ? undefined : i;
+}
+
+function lastChar(tokens: Token[]): string {
+  const last = tokens[tokens.length - 1];
+  return last ? last.raw.slice(-1) : "";
+}
+
+const mention: TokenizerAndRendererExtension = {
+  name: "mention",
+  level: "inline",
+  start: (src) => (src.includes("@") ? indexOrUndefined(src.search(/(?<![\w@/])@[a-zA-Z0-9_]{3}/)) : undefined),
+  tokenizer(src, tokens) {
+    // Runs at every inline position: bail out cheaply.
+    if (src.charCodeAt(0) !== 64 /* @ */ || this.lexer.state.inLink) return undefined;
+    const m = USERNAME_IN_MENTION.exec(src);
+    if (!m || !MENTION_MAY_FOLLOW.test(lastChar(tokens))) return undefined;
+    const token: MentionToken = { type: "mention", raw: m[0], name: m[1] };
+    return token;
+  },
+  renderer(token) {
+    const t = token as MentionToken;
+    if (!t.href) return t.raw; // [A-Za-z0-9_@] only: nothing to escape
+    return `<a class="mention" href="${escapeHtml(t.href)}" ${TRUST_ATTR}="${t.trust}">@${escapeHtml(t.name)}</a>`;
+  },
+};
+
+const hashtag: TokenizerAndRendererExtension = {
+  name: "hashtag",
+  level: "inline",
+  start: (src) => (src.includes("#") ? indexOrUndefined(src.search(/(?<![\w@/#&])#[a-z0-9][a-z0-9-]/)) : undefined),
+  tokenizer(src, tokens) {
+    if (src.charCodeAt(0) !== 35 /* # */ || this.lexer.state.inLink) return undefined;
+    const m = SLUG_IN_HASHTAG.exec(src);
+    if (!m || !HASHTAG_MAY_FOLLOW.test(lastChar(tokens))) return undefined;
+    const token: HashtagToken = { type: "hashtag", raw: m[0], slug: m[1] };
+    return token;
+  },
+  renderer(token) {
+    const t = token as HashtagToken;
+    if (!t.href) return t.raw; // [a-z0-9#-] only: nothing to escape
+    const title = t.name ? ` title="${escapeHtml(t.name)}"` : "";
+    return `<a class="hashtag" href="${escapeHtml(t.href)}"${title} ${TRUST_ATTR}="${t.trust}">#${escapeHtml(t.slug)}</a>`;
+  },
+};
+
+/** `username, post:3, topic:42` or just `username`; anything else is not a quote header. */
+function parseQuoteHeader(header: string): { username: string; post?: number; topic?: number } | undefined {
+  const [first, ...rest] = header.split(",").map((part) => part.trim());
+  if (!first || !/^[A-Za-z0-9_]{1,30}$/.test(first)) return undefined;
+  const values: { post?: number; topic?: number } = {};
+  for (const part of rest) {
+    const m = /^(post|topic):(\d{1,12})$/.exec(part);
+    if (!m) return undefined;
+    const key = m[1] as "post" | "topic";
+    if (values[key] !== undefined) return undefined;
+    values[key] = Number(m[2]);
+  }
+  if ((values.post === undefined) !== (values.topic === undefined)) return undefined;
+  return { username: first, ...values };
+}
+
+const quote: TokenizerAndRendererExtension = {
+  name: "quote",
+  level: "block",
+  start(src) {
+    // Called before every paragraph with the rest of the document, and only needs to find a quote
+    // that interrupts that paragraph: look no further than the next blank line.
+    const blank = src.indexOf("\n\n");
+    const scope = blank < 0 ? src : src.slice(0, blank + 1);
+    for (let i = scope.indexOf('[quote="'); i >= 0; i = scope.indexOf('[quote="', i + 1)) {
+      if (i === 0 || scope[i - 1] === "\n") return i;
+    }
+    return undefined;
+  },
+  tokenizer(src) {
+    if (!src.startsWith('[quote="')) return undefined;
+    const head = QUOTE_HEADER_LINE.exec(src);
+    if (!head) return undefined;
+    const header = parseQuoteHeader(head[1]);
+    if (!header) return undefined;
+    // Find the matching [/quote] on its own line, counting nested quotes.
+    let depth = 1;
+    let pos = head[0].length;
+    const bodyStart = pos;
+    while (pos < src.length) {
+      const nl = src.indexOf("\n", pos);
+      const lineEnd = nl < 0 ? src.length : nl;
+      const line = src.slice(pos, lineEnd);
+      if (QUOTE_OPEN_LINE.test(line)) depth++;
+      else if (QUOTE_CLOSE_LINE.test(line) && --depth === 0) {
+        const body = src.slice(bodyStart, pos);
+        const raw = src.slice(0, nl < 0 ? lineEnd : lineEnd + 1);
+        const token: QuoteToken = { type: "quote", raw, ...header, tokens: this.lexer.blockTokens(body, []) };
+        return token;
+      }
+      pos = lineEnd + 1;
+    }
+    return undefined;
+  },
+  renderer(token) {
+    const t = token as QuoteToken;
+    const trust = `${TRUST_ATTR}="${t.trust}"`;
+    const who = `${escapeHtml(t.username)} wrote:`;
+    const author = t.topic !== undefined && t.post !== undefined ? `<a href="/t/-/${t.topic}/${t.post}">${who}</a>` : who;
+    return `<aside class="quote" ${trust}><div class="quote-author" ${trust}>${author}</div><blockquote>${this.parser.parse(t.tokens)}</blockquote></aside>\n`;
+  },
+};
+
+const md = new Marked({ gfm: true, breaks: true, async: false });
+md.use({
+  extensions: [quote, mention, hashtag],
+  renderer: {
+    heading({ tokens, depth }) {
+      const level = Math.min(depth + 1, 6);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+    checkbox({ checked }) {
+      return checked ? "☑ " : "☐ ";
+    },
+  },
+});
+
+function childTokens(token: Token): Token[] {
+  if (token.type === "table") {
+    const table = token as Tokens.Table;
+    return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
+  }
+  if (token.type === "list") return (token as Tokens.List).items;
+  return (token as Tokens.Generic).tokens ?? [];
+}
+
+/** Visits every token; `visit` returns false to skip a token's children. */
+function walk(tokens: Token[], visit: (token: Token) => boolean | void): void {
+  for (const token of tokens) {
+    if (visit(token) === false) continue;
+    walk(childTokens(token), visit);
+  }
+}
+
+function resolveRefs(tokens: Token[], refs: MarkdownRefs, trust: string, inImage = false): void {
+  walk(tokens, (token) => {
+    switch (token.type) {
+      case "image":
+        // Alt text is plain text: mentions inside stay as written.
+        resolveRefs(childTokens(token), refs, trust, true);
+        return false;
+      case "mention": {
+        const t = token as MentionToken;
+        const name = t.name.toLowerCase();
+        if (!inImage && refs.usernames?.has(name)) Object.assign(t, { href: `/u/${name}`, trust });
+        return;
+      }
+      case "hashtag": {
+        const t = token as HashtagToken;
+        const name = refs.categories?.get(t.slug);
+        if (!inImage && name !== undefined) Object.assign(t, { href: `/c/${t.slug}`, name, trust });
+        return;
+      }
+      case "quote":
+        (token as QuoteToken).trust = trust;
+        return;
+      case "code": {
+        // Keep language classes boring: `language-ts`, `language-c++`, never markup.
+        const t = token as Tokens.Code;
+        const lang = (t.lang ?? "").match(/^\S*/)?.[0] ?? "";
+        t.lang = /^[A-Za-z0-9_+#.-]{1,32}$/.test(lang) ? lang : "";
+        return;
+      }
+    }
+  });
+}
+
+const ASCII_CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** http(s), mailto, or a site path (`/x` but not `//x` or `/\x`, which browsers treat as another host). */
+function safeHref(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v || ASCII_CONTROL.test(v)) return undefined;
+  if (/^https?:\/\/[^/\\\s]/i.test(v) || /^mailto:[^\s]/i.test(v) || /^\/(?![/\\])/.test(v)) return v;
+  return undefined;
+}
+
+function safeImageSrc(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v || ASCII_CONTROL.test(v)) return undefined;
+  if (/^https?:\/\/[^/\\\s]/i.test(v)) return v;
+  if (/^\/uploads\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*(?:\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*)*$/.test(v) && !/\.\.|%2e%2e/i.test(v)) return v;
+  return undefined;
+}
+
+const ALLOWED_TAGS = [
+  "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "code", "pre", "blockquote",
+  "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "aside", "span", "div",
+];
+
+// Disallowed elements whose whole content is dropped, not just the tag.
+const DROP_WITH_CONTENT = [
+  "script", "style", "textarea", "option", "select", "xmp", "noscript", "noembed", "noframes", "plaintext",
+  "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "title", "head",
+  "canvas", "audio", "video", "picture", "map",
+];
+
+type Attribs = sanitizeHtml.Attributes;
+type Transformer = sanitizeHtml.Transformer;
+
+function sanitizeOptions(trust: string): sanitizeHtml.IOptions {
+  const trusted = (attribs: Attribs) => attribs[TRUST_ATTR] === trust;
+  const rename = (tagName: string): Transformer => (_, attribs) => ({ tagName, attribs });
+  const ownClass = (tagName: string): Transformer => (_, attribs) => {
+    const out: Attribs = {};
+    if (trusted(attribs) && attribs.class) out.class = attribs.class;
+    return { tagName, attribs: out };
+  };
+  const cellAlign = (tagName: string): Transformer => (_, attribs) => {
+    const out: Attribs = {};
+    if (["left", "center", "right"].includes(attribs.align)) out.align = attribs.align;
+    return { tagName, attribs: out };
+  };
+  return {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: {
+      a: ["href", "title", "rel", "class"],
+      img: ["src", "alt", "title", "loading", "decoding"],
+      th: ["align"],
+      td: ["align"],
+      ol: ["start"],
+      code: ["class"],
+      aside: ["class"],
+      div: ["class"],
+    },
+    allowedClasses: {
+      a: ["mention", "hashtag"],
+      aside: ["quote"],
+      div: ["quote-author"],
+      code: ["language-*"],
+    },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["http", "https"] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    nonTextTags: DROP_WITH_CONTENT,
+    // A refused image without alt text would leave an empty <span>: drop it.
+    exclusiveFilter: (frame) =>
+      frame.tag === "img" && !frame.attribs.src && !(frame as { innerText?: string }).innerText,
+    transformTags: {
+      h1: rename("h2"),
+      b: rename("strong"),
+      i: rename("em"),
+      strike: rename("del"),
+      a: (_, attribs) => {
+        const href = safeHref(attribs.href);
+        if (!href) return { tagName: "span", attribs: {} };
+        const out: Attribs = { href, rel: "nofollow ugc noopener" };
+        if (attribs.title) out.title = attribs.title;
+        if (trusted(attribs) && attribs.class) out.class = attribs.class;
+        return { tagName: "a", attribs: out };
+      },
+      img: (_, attribs) => {
+        const src = safeImageSrc(attribs.src);
+        // Keep the alt text readable. (Not an unknown tag name: sanitize-html would then emit a stray
+        // closing tag for the next element at the same depth.)
+        if (!src) return { tagName: "span", attribs: {}, text: attribs.alt ?? "" };
+        const out: Attribs = { src, alt: attribs.alt ?? "", loading: "lazy", decoding: "async" };
+        if (attribs.title) out.title = attribs.title;
+        return { tagName: "img", attribs: out };
+      },
+      ol: (_, attribs) => {
+        const out: Attribs = {};
+        if (/^\d{1,9}$/.test(attribs.start ?? "")) out.start = attribs.start;
+        return { tagName: "ol", attribs: out };
+      },
+      th: cellAlign("th"),
+      td: cellAlign("td"),
+      aside: ownClass("aside"),
+      div: ownClass("div"),
+    },
+  };
+}
+
+export function renderMarkdown(markdown: string, refs: MarkdownRefs = {}): string {
+  // A fresh secret per render: only elements our own renderers produced may keep their classes,
+  // so raw HTML cannot pass itself off as a mention or a quote.
+  const trust = randomBytes(12).toString("hex");
+  const tokens = md.lexer(markdown);
+  resolveRefs(tokens, refs, trust);
+  const html = md.parser(tokens);
+  return sanitizeHtml(html, sanitizeOptions(trust)).trim();
+}
+
+type Found = { mentions: Set<string>; categories: Set<string>; links: number; images: number };
+
+// Quoted text was written by someone else: it neither notifies nor counts against the author.
+function analyse(markdown: string): Found {
+  const found: Found = { mentions: new Set(), categories: new Set(), links: 0, images: 0 };
+  walk(md.lexer(markdown), (token) => {
+    switch (token.type) {
+      case "quote":
+        return false;
+      case "mention":
+        found.mentions.add((token as MentionToken).name.toLowerCase());
+        return;
+      case "hashtag":
+        found.categories.add((token as HashtagToken).slug);
+        return;
+      case "link":
+        found.links++;
+        return;
+      case "image":
+        found.images++;
+        return;
+      case "html": {
+        const text = (token as Tokens.HTML).text;
+        found.links += text.match(/<a\s[^>]*\bhref\s*=/gi)?.length ?? 0;
+        found.images += text.match(/<img\b/gi)?.length ?? 0;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/** Unique lower-cased usernames mentioned outside code, links and quotes (they may not exist). */
+export function extractMentions(markdown: string): string[] {
+  return [...analyse(markdown).mentions];
+}
+
+/** Unique category slugs referenced as #slug outside code, links and quotes (they may not exist). */
+export function extractCategoryRefs(markdown: string): string[] {
+  return [...analyse(markdown).categories];
+}
+
+/** Links (markdown, autolinks, raw <a href>), images and unique mentions, quotes excluded. */
+export function countLinksAndImages(markdown: string): { links: number; images: number; mentions: number } {
+  const found = analyse(markdown);
+  return { links: found.links, images: found.images, mentions: found.mentions.size };
+}
+
+const BLOCK_BOUNDARY = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|aside|br|hr)\b[^>]*>/gi;
+
+/** Plain text for lists, feeds and emails: no tags, no quoted posts, cut on a word with an ellipsis. */
+export function renderPlainExcerpt(html: string, max = 200): string {
+  const stripped = sanitizeHtml(html.replace(BLOCK_BOUNDARY, " $&"), {
+    allowedTags: ["aside"],
+    allowedAttributes: { aside: ["class"] },
+    nonTextTags: DROP_WITH_CONTENT,
+    exclusiveFilter: (frame) => (/(^|\s)quote(\s|$)/.test(frame.attribs.class ?? "") ? true : "excludeTag"),
+  });
+  const text = stripped
+    .replace(/<\/?aside[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(" ");
+  if (space > cut.length * 0.6) cut = cut.slice(0, space);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,.;:!?(\[{-]+$/, "")}…`;
+}

@@ -1,0 +1,97 @@
+// The one place that answers "may this viewer see / do this". Lists, topic pages, search,
+// feeds, notifications and emails all ask here.
+import type { Viewer } from "./viewer.server";
+
+export type AccessRule = string; // everyone | members | level:N | group:N | staff | participants
+
+export type Scope = {
+  userId: number | null;
+  isStaff: boolean;
+  isMember: boolean;
+  level: number; // 0 when not enrolled
+  groupIds: number[];
+  tutorGroupIds: number[];
+};
+
+export const VISITOR: Scope = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
+
+export function scopeOf(viewer: Viewer | null | undefined): Scope {
+  if (!viewer) return VISITOR;
+  return {
+    userId: viewer.id,
+    isStaff: viewer.roles.includes("admin"),
+    isMember: viewer.roles.includes("member"),
+    level: viewer.level ?? 0,
+    groupIds: viewer.groupIds ?? [],
+    tutorGroupIds: viewer.tutorGroupIds ?? [],
+  };
+}
+
+/** Does the rule admit the viewer? `participant` says whether the viewer is on a private topic's list. */
+export function admits(scope: Scope, rule: AccessRule, participant = false): boolean {
+  if (scope.isStaff) return true;
+  if (rule === "everyone") return true;
+  if (!scope.userId) return false;
+  if (rule === "members") return scope.isMember;
+  if (rule === "participants") return participant;
+  if (rule === "staff") return false;
+  const [kind, n] = rule.split(":");
+  if (kind === "level") return scope.isMember && scope.level >= Number(n);
+  if (kind === "group") return scope.groupIds.includes(Number(n)) || scope.tutorGroupIds.includes(Number(n));
+  return false;
+}
+
+type CategoryRules = { see_rule: string; post_rule: string; reply_rule: string; archived_at?: Date | null };
+
+export const canSeeCategory = (scope: Scope, c: CategoryRules) => admits(scope, c.see_rule);
+
+export function canStartTopic(scope: Scope, c: CategoryRules): boolean {
+  if (!scope.userId || c.archived_at) return false;
+  return admits(scope, c.see_rule, true) && admits(scope, c.post_rule, true);
+}
+
+type TopicState = { category: CategoryRules; participant: boolean; deleted_at: Date | null; closed_at: Date | null; archived_at: Date | null };
+
+/** Private ("participants") categories are seen topic by topic: only the people on the topic's list. */
+export function canSeeTopic(scope: Scope, t: Omit<TopicState, "closed_at" | "archived_at">): boolean {
+  if (t.deleted_at && !scope.isStaff) return false;
+  return admits(scope, t.category.see_rule, t.participant);
+}
+
+export function canReply(scope: Scope, t: TopicState): boolean {
+  if (!scope.userId || !canSeeTopic(scope, t)) return false;
+  if (t.archived_at || t.category.archived_at) return false;
+  if (t.closed_at && !scope.isStaff) return false;
+  return admits(scope, t.category.reply_rule, t.participant);
+}
+
+export const isModerator = (scope: Scope, category?: { see_rule: string }): boolean =>
+  scope.isStaff || (!!category && category.see_rule.startsWith("group:") && scope.tutorGroupIds.includes(Number(category.see_rule.split(":")[1])));
+
+export function canEditPost(scope: Scope, post: { user_id: number | null; deleted_at: Date | null }, category: { see_rule: string }): boolean {
+  if (isModerator(scope, category)) return true;
+  return !!scope.userId && post.user_id === scope.userId && !post.deleted_at;
+}
+
+export const canLike = (scope: Scope, post: { user_id: number | null }) => !!scope.userId && scope.isMember && post.user_id !== scope.userId;
+
+/** Search filter terms: the audiences a viewer belongs to (documents carry the audiences that may read them). */
+export function audiencesOf(scope: Scope): string[] | "all" {
+  if (scope.isStaff) return "all";
+  const a = ["everyone"];
+  if (!scope.userId) return a;
+  a.push(`user:${scope.userId}`);
+  if (scope.isMember) {
+    a.push("members");
+    for (let l = 1; l <= scope.level; l++) a.push(`level:${l}`);
+  }
+  for (const g of [...scope.groupIds, ...scope.tutorGroupIds]) a.push(`group:${g}`);
+  return a;
+}
+
+/** The audiences of a topic's documents: its category's rule, or its participants for a private topic. */
+export function audienceOfTopic(seeRule: string, participantIds: number[]): string[] {
+  if (seeRule === "participants") return participantIds.map((id) => `user:${id}`);
+  if (seeRule === "staff") return ["staff-only"];
+  return [seeRule];
+}
