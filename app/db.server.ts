@@ -5,6 +5,10 @@ import { env } from "./env.server";
 
 // counts and bigint ids fit in a JS number here
 pg.types.setTypeParser(20, (v) => Number(v));
+// a `date` is a calendar day with no time zone: keep 'YYYY-MM-DD' rather than a local-midnight Date
+pg.types.setTypeParser(1082, (v) => v);
+// numeric columns here are scores and years (numeric(5,2), numeric(4,1)): exact as JS numbers
+pg.types.setTypeParser(1700, (v) => Number(v));
 
 function createPool() {
   const pool = new pg.Pool({

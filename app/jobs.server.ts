@@ -40,16 +40,17 @@ export async function runOneJob(): Promise<boolean> {
       .where("run_at", "<=", sql<Date>`now()`)
       .where("attempts", "<", MAX_ATTEMPTS)
       .orderBy("run_at")
+      .orderBy("id")
       .limit(1)
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
     if (!job) return false;
     const handler = handlers.get(job.kind);
+    // a savepoint: a failing handler's writes roll back, the retry bookkeeping below stays
+    await sql`savepoint job`.execute(trx);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      // a savepoint: a failing handler's writes roll back, the retry bookkeeping below stays
-      await sql`savepoint job`.execute(trx);
       await handler(job.payload, { trx, jobId: job.id });
       await sql`release savepoint job`.execute(trx);
       await trx.updateTable("outbox").set({ done_at: new Date(), attempts: job.attempts + 1, last_error: null }).where("id", "=", job.id).execute();

@@ -95,3 +95,9 @@ export function audienceOfTopic(seeRule: string, participantIds: number[]): stri
   if (seeRule === "staff") return ["staff-only"];
   return [seeRule];
 }
+
+/** A member's progress, results and logs: the member themself and staff, nobody else. */
+export const canViewProgress = (scope: Scope, ownerId: number) => scope.isStaff || (!!scope.userId && scope.userId === ownerId);
+
+/** Programme administration: requirements, results, applications, log reviews. */
+export const canManageProgramme = (scope: Scope) => scope.isStaff;

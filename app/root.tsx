@@ -16,6 +16,7 @@ import { SiteHeader } from "./components/site-header";
 import { createI18n, defaultLocale, pickLocale, type Locale } from "./i18n";
 import { useRequestId } from "./request-context";
 import stylesHref from "./styles.css";
+import { countUnreadNotifications } from "./models/notification.server";
 import { resolveViewer } from "./viewer.server";
 
 export const links: LinksFunction = () => [
@@ -32,7 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       locale,
       requestId: context.requestId,
-      viewer: viewer && { username: viewer.username, displayName: viewer.displayName, roles: viewer.roles },
+      viewer: viewer && {
+        username: viewer.username,
+        displayName: viewer.displayName,
+        roles: viewer.roles,
+        timeZone: viewer.timeZone,
+        unreadNotifications: await countUnreadNotifications(viewer.id),
+      },
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );

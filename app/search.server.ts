@@ -69,6 +69,11 @@ export function meili(): Meilisearch | null {
   return client;
 }
 
+/** Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to MEILI_URL. */
+export function resetMeili(host?: string) {
+  client = host ? new Meilisearch({ host, apiKey: env().MEILI_MASTER_KEY, httpClient: nodeHttpClient(3000) as never }) : undefined;
+}
+
 export function indexName(base: string): string {
   return `${env().MEILI_INDEX_PREFIX}${base}`;
 }

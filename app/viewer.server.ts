@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import type { Role } from "../db/schema";
 import { readSession } from "./auth.server";
-import { db } from "./db.server";
+import { db, type Db } from "./db.server";
+import { scopeOf, VISITOR, type Scope } from "./permissions.server";
 
 export type Viewer = {
   id: number;
@@ -16,6 +17,9 @@ export type Viewer = {
   silencedUntil: Date | null;
   suspendedUntil: Date | null;
   sanctionReason: string | null;
+  /** when the member's previous visit started: "new" topics are the ones since then */
+  lastVisitAt: Date | null;
+  createdAt: Date;
   groupIds?: number[];
   tutorGroupIds?: number[];
 };
@@ -28,11 +32,19 @@ async function resolve(request: Request): Promise<Resolved> {
   if (!session || !session.userId) return { viewer: null, setCookie: session?.setCookie };
   const row = await db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason"])
+    .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason", "last_visit_at", "last_seen_at", "created_at"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };
+  // A new visit starts after 30 minutes away: the previous one becomes "last visit".
+  let lastVisitAt = row.last_visit_at;
+  if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() > 30 * 60_000) {
+    lastVisitAt = row.last_seen_at ?? row.created_at;
+    await db.updateTable("users").set({ last_visit_at: lastVisitAt, last_seen_at: new Date() }).where("id", "=", row.id).execute();
+  } else if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable("users").set({ last_seen_at: new Date() }).where("id", "=", row.id).execute();
+  }
 
   return {
     viewer: {
@@ -46,6 +58,8 @@ async function resolve(request: Request): Promise<Resolved> {
       silencedUntil: row.silenced_until,
       suspendedUntil: row.suspended_until,
       sanctionReason: row.sanction_reason,
+      lastVisitAt,
+      createdAt: row.created_at,
     },
     setCookie: session.setCookie,
   };
@@ -78,4 +92,16 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
+}
+
+/** The permission scope of any member (for notifications and emails: may *they* see this?). */
+export async function scopeOfUser(trx: Db, userId: number): Promise<Scope> {
+  const row = await trx
+    .selectFrom("users")
+    .select(["id", "level", "deleted_at"])
+    .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!row || row.deleted_at) return VISITOR;
+  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level } as Viewer);
 }

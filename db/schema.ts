@@ -212,7 +212,225 @@ export interface SettingsTable {
   updated_at: Generated<Date>;
 }
 
+export interface CompetenciesTable {
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  position: Generated<number>;
+}
+
+// ---- career journey (migration 2026-11-23T1100_progression) ----
+type Numeric = ColumnType<number, number | string, number | string>;
+type DateOnly = ColumnType<string, string, string>; // 'YYYY-MM-DD' (pg date parsed as text)
+
+export interface LevelsTable {
+  number: number;
+  slug: string;
+  name: string;
+  short_name: string;
+  badge_inscription: string;
+  description: Generated<string>;
+  criteria_narrative: Generated<string>;
+  entry_conditions: Generated<string>;
+  designations: Generated<string[]>;
+  untracked_duties: Generated<string[]>;
+}
+
+export type RequirementPhaseColumn = "entry" | "duty" | "completion";
+
+export interface LevelRequirementsTable {
+  id: Generated<number>;
+  key: string;
+  level: number;
+  kind: string;
+  phase: RequirementPhaseColumn;
+  label: string;
+  params: Json;
+  position: Generated<number>;
+  archived_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export interface WebinarsTable {
+  slug: string;
+  level: number;
+  title: string;
+}
+
+export interface AssessmentsTable {
+  slug: string;
+  level: number;
+  title: string;
+  pass_mark: Numeric | null;
+  grants_designation: string | null;
+}
+
+export interface TrainingModulesTable {
+  programme: string;
+  number: number;
+  programme_title: string;
+  title: string;
+  level: number;
+}
+
+export interface RecommendedBooksTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  author: string;
+  archived_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export type ApplicationStatus = "pending" | "approved" | "rejected" | "withdrawn";
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  user_id: number;
+  level: number;
+  status: Generated<ApplicationStatus>;
+  route: "experience" | "exam" | null;
+  role_title: string | null;
+  organisation: string | null;
+  customer_facing_years: Numeric | null;
+  managing_years: Numeric | null;
+  portfolio: Generated<string>;
+  evidence_links: Generated<string[]>;
+  referees: Generated<string>;
+  experience_verified: Generated<boolean>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LevelHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  level: number;
+  entered_at: Timestamp;
+  left_at: Date | null;
+  decided_by: number | null;
+  application_id: number | null;
+}
+
+export interface BadgeAwardsTable {
+  id: Generated<number>;
+  public_id: string;
+  user_id: number;
+  kind: Generated<"level" | "mentor">;
+  level: number | null;
+  awarded_at: Timestamp;
+  awarded_by: number | null;
+  application_id: number | null;
+  revoked_at: Date | null;
+  revoked_by: number | null;
+  revoke_reason: string | null;
+}
+
+export interface WebinarAttendanceTable {
+  id: Generated<number>;
+  user_id: number;
+  webinar: string;
+  attended_on: DateOnly;
+  source: Generated<"staff" | "csv" | "checkin">;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AssessmentResultsTable {
+  id: Generated<number>;
+  user_id: number;
+  assessment: string;
+  score: Numeric;
+  taken_on: DateOnly;
+  attempt: number;
+  note: string | null;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export type EntryStatus = "pending" | "approved" | "rejected";
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: "conference" | "meetup" | "training" | "webinar" | "other";
+  title: string;
+  occurred_on: DateOnly;
+  organiser: Generated<string>;
+  evidence_url: string | null;
+  reflection: Generated<string>;
+  status: Generated<EntryStatus>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReadingLogTable {
+  id: Generated<number>;
+  user_id: number;
+  book_id: number | null;
+  title: string;
+  author: Generated<string>;
+  finished_on: DateOnly;
+  review: Generated<string>;
+  topic_id: number | null;
+  status: Generated<EntryStatus>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MentorshipsTable {
+  id: Generated<number>;
+  mentor_id: number;
+  mentee_id: number;
+  status: Generated<"proposed" | "active" | "ended">;
+  started_at: Timestamp;
+  ended_at: Date | null;
+  topic_id: number | null;
+}
+
+export interface AwardNominationsTable {
+  id: Generated<number>;
+  user_id: number;
+  year: number;
+  statement: Generated<string>;
+  submitted_at: Date | string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ModuleTasksTable {
+  id: Generated<number>;
+  user_id: number;
+  programme: string;
+  module: number;
+  submission: Generated<string>;
+  submitted_at: Timestamp;
+  evaluated_at: Date | string | null;
+  evaluated_by: number | null;
+  feedback: string | null;
+}
+
+export interface ProfilesTable {
+  user_id: number;
+  photo_key: string | null;
+  job_title: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  bio_markdown: Generated<string>;
+  bio_html: Generated<string>;
+  achievements: Generated<string[]>;
+  visibility: Generated<"public" | "members" | "hidden">;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  competencies: CompetenciesTable;
   users: UsersTable;
   sessions: SessionsTable;
   user_roles: UserRolesTable;
@@ -232,4 +450,21 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   flags: FlagsTable;
   settings: SettingsTable;
+  levels: LevelsTable;
+  level_requirements: LevelRequirementsTable;
+  webinars: WebinarsTable;
+  assessments: AssessmentsTable;
+  training_modules: TrainingModulesTable;
+  recommended_books: RecommendedBooksTable;
+  applications: ApplicationsTable;
+  level_history: LevelHistoryTable;
+  badge_awards: BadgeAwardsTable;
+  webinar_attendance: WebinarAttendanceTable;
+  assessment_results: AssessmentResultsTable;
+  activities: ActivitiesTable;
+  reading_log: ReadingLogTable;
+  mentorships: MentorshipsTable;
+  award_nominations: AwardNominationsTable;
+  module_tasks: ModuleTasksTable;
+  profiles: ProfilesTable;
 }

@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import { useMessage } from "./use-message";
 
 type Props = {
   label: string;
@@ -41,11 +42,11 @@ export function Field({ label, name, error, errorValues, hint, ...input }: Props
 
 /** The sentence above a form saying what to fix; announced when it appears. */
 export function FormError({ message, values }: { message?: string | null; values?: Record<string, unknown> }) {
-  const { t } = useTranslation();
-  if (!message) return null;
+  const text = useMessage()(message, values);
+  if (!text) return null;
   return (
     <div className="form-error" role="alert">
-      {t(message, values)}
+      {text}
     </div>
   );
 }

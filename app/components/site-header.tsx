@@ -2,7 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "./avatar";
 
-export type HeaderViewer = { username: string; displayName: string; roles: string[] } | null;
+export type HeaderViewer = { username: string; displayName: string; roles: string[]; unreadNotifications?: number } | null;
 
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const { t } = useTranslation();
@@ -22,6 +22,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         <div className="account">
           {viewer ? (
             <>
+              <Link to="/notifications" className="bell" aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}>
+                <span aria-hidden="true">🔔</span>
+                {viewer.unreadNotifications ? <span className="count" aria-hidden="true">{viewer.unreadNotifications}</span> : null}
+              </Link>
               <Link to={`/u/${viewer.username}`} className="me" aria-label={t("nav.account")}>
                 <Avatar name={viewer.displayName} size={28} />
                 <span className="me-name">{viewer.displayName}</span>

@@ -1,5 +1,13 @@
 // English interface strings. Every user-facing string goes through i18next with these keys.
+// Big feature areas keep their strings in their own file, spread in here.
+import forum from "./en-forum";
+import search from "./en-search";
+import feeds from "./en-feeds";
+
 const en = {
+  ...forum,
+  ...search,
+  ...feeds,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -2,8 +2,14 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-23T0900_foundation";
 import * as forum from "./2026-11-23T1000_forum";
+import * as competencies from "./2026-11-23T1030_competencies";
+import * as progression from "./2026-11-23T1100_progression";
+import * as forumSearch from "./2026-11-23T1210_forum_search";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
   "2026-11-23T1000_forum": forum,
+  "2026-11-23T1030_competencies": competencies,
+  "2026-11-23T1100_progression": progression,
+  "2026-11-23T1210_forum_search": forumSearch,
 };

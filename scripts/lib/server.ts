@@ -54,6 +54,20 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     next();
   });
 
+  // RSS addresses (/latest.rss, /c/:slug.rss, /t/:slug/:id.rss) are served by the feeds.* resource
+  // routes: React Router cannot match `:slug.rss` beside `:slug`.
+  app.use((req, _res, next) => {
+    const q = req.url.indexOf("?");
+    const [pathname, search] = q === -1 ? [req.url, ""] : [req.url.slice(0, q), req.url.slice(q)];
+    if (!pathname.endsWith(".rss")) return next();
+    const m = /^\/(?:(latest)|c\/([^/]+)|t\/([^/]+)\/(\d+))\.rss$/.exec(pathname);
+    if (!m) return next();
+    const to = m[1] ? "/feeds/latest" : m[2] ? `/feeds/c/${m[2]}` : `/feeds/t/${m[3]}/${m[4]}`;
+    req.url = to + search;
+    req.originalUrl = to + search;
+    next();
+  });
+
   const handler = createRequestHandler({
     build,
     mode: process.env.NODE_ENV === "production" ? "production" : "development",

@@ -1,0 +1,68 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+type Props = {
+  name?: string;
+  defaultValue?: string;
+  error?: string;
+  errorValues?: Record<string, unknown>;
+  /** server-rendered preview (the "Preview" submit, without JavaScript) */
+  preview?: string | null;
+  label?: string;
+};
+
+/**
+ * The markdown editor: a textarea with a Preview button that works as a plain submit; with
+ * JavaScript the preview also follows the typing (rendered by the server's one pipeline).
+ */
+export function Composer({ name = "body", defaultValue = "", error, errorValues, preview, label }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const fetcher = useFetcher<{ html: string }>();
+  const [text, setText] = useState(defaultValue);
+  const [live, setLive] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => setText(defaultValue), [defaultValue]);
+  useEffect(() => {
+    if (!live) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => fetcher.submit({ body: text }, { method: "post", action: "/api/preview" }), 400);
+    return () => clearTimeout(timer.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, live]);
+  const shown = live ? (fetcher.data?.html ?? preview) : preview;
+  return (
+    <div className="composer">
+      <div className="field">
+        <label htmlFor={id}>{label ?? t("composer.body")}</label>
+        <p className="hint" id={`${id}-hint`}>
+          {t("composer.bodyHint")}
+        </p>
+        <textarea
+          id={id}
+          name={name}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setLive(true);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ")}
+          rows={10}
+        />
+        {error ? (
+          <p className="field-error" id={`${id}-error`}>
+            {t(error, errorValues)}
+          </p>
+        ) : null}
+      </div>
+      {shown ? (
+        <section className="preview" aria-label={t("composer.previewTitle")}>
+          <h2 className="preview-title">{t("composer.previewTitle")}</h2>
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: shown }} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

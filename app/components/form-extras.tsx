@@ -1,0 +1,57 @@
+import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+
+type Common = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
+
+function useDescribed(error?: string, hint?: string) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: [errorId, hintId].filter(Boolean).join(" ") || undefined };
+}
+
+function Parts({ id, label, hint, hintId, error, errorId, errorValues, children }: Common & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {t(error, errorValues)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled textarea, errors and hint tied to it like Field. */
+export function TextArea({ label, name, error, errorValues, hint, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const d = useDescribed(error, hint);
+  return (
+    <Parts id={d.id} label={label} name={name} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+      <textarea id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest} />
+    </Parts>
+  );
+}
+
+/** A labelled select. */
+export function Select({ label, name, error, errorValues, hint, options, ...rest }: Common & { options: { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const d = useDescribed(error, hint);
+  return (
+    <Parts id={d.id} label={label} name={name} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+      <select id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Parts>
+  );
+}

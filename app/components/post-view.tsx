@@ -1,0 +1,108 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Avatar } from "./avatar";
+import { RelativeTime } from "./relative-time";
+
+export type PostItem = {
+  id: number;
+  post_number: number;
+  user_id: number | null;
+  username: string | null;
+  display_name: string | null;
+  level: number | null;
+  reply_to_post_number: number | null;
+  body_html: string;
+  like_count: number;
+  revision_count: number;
+  created_at: string | Date;
+  edited_at: string | Date | null;
+  liked: boolean;
+  bookmarked: boolean;
+  own: boolean;
+  state: "visible" | "withdrawn" | "deleted" | "hidden";
+};
+
+type Abilities = { signedIn: boolean; reply: boolean; moderate: boolean; like: boolean };
+
+/** One post: author, time, body (already sanitised on write), and what the viewer may do with it. */
+export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: string; can: Abilities }) {
+  const { t } = useTranslation();
+  const name = post.display_name ?? "—";
+  const anchor = `post-${post.post_number}`;
+  const gone = post.state === "withdrawn" || post.state === "deleted";
+  return (
+    <article className={`post post-${post.state}`} id={anchor} aria-labelledby={`${anchor}-author`}>
+      <header className="post-head">
+        <Avatar name={name} size={40} />
+        <div>
+          <span id={`${anchor}-author`} className="post-author">
+            {post.username ? <Link to={`/u/${post.username}`}>{name}</Link> : name}
+          </span>
+          {post.level ? <span className="level-pill">{t("topic.levelPill", { level: post.level })}</span> : null}
+          <div className="post-meta">
+            <Link to={`${topicPath}/${post.post_number}#${anchor}`} aria-label={t("topic.permalink", { number: post.post_number })}>
+              <RelativeTime date={post.created_at} />
+            </Link>
+            {post.reply_to_post_number ? (
+              <>
+                {" · "}
+                <Link to={`${topicPath}/${post.reply_to_post_number}#post-${post.reply_to_post_number}`}>{t("topic.replyTo", { number: post.reply_to_post_number })}</Link>
+              </>
+            ) : null}
+            {post.revision_count > 0 ? (
+              <>
+                {" · "}
+                <Link to={`/p/${post.id}/revisions`}>{t("topic.revisions", { count: post.revision_count })}</Link>
+              </>
+            ) : null}
+          </div>
+        </div>
+        <span className="post-number" aria-hidden="true">
+          #{post.post_number}
+        </span>
+      </header>
+      {post.state === "withdrawn" ? <p className="post-note">{t("topic.withdrawn")}</p> : null}
+      {post.state === "deleted" ? <p className="post-note">{t("topic.deleted")}</p> : null}
+      {post.state === "hidden" ? <p className="post-note">{post.own ? t("topic.hiddenOwn") : t("topic.hidden")}</p> : null}
+      {post.body_html ? <div className="post-body" dangerouslySetInnerHTML={{ __html: post.body_html }} /> : null}
+      <footer className="post-actions">
+        {can.like && !post.own && !gone ? (
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="postId" value={post.id} />
+            <button type="submit" name="intent" value={post.liked ? "unlike" : "like"} className={`secondary small like${post.liked ? " liked" : ""}`} aria-pressed={post.liked} aria-label={t(post.liked ? "topic.unlikeLabel" : "topic.likeLabel", { name })}>
+              ♥ {post.like_count}
+            </button>
+          </Form>
+        ) : (
+          <span className="like-count">{t("topic.likes", { count: post.like_count })}</span>
+        )}
+        {can.reply && !gone ? (
+          <>
+            <Link to={`${topicPath}?replyTo=${post.post_number}#composer`}>{t("topic.reply")}</Link>
+            <Link to={`${topicPath}?quote=${post.post_number}#composer`} data-quote={post.post_number}>
+              {t("topic.quote")}
+            </Link>
+          </>
+        ) : null}
+        {can.signedIn && !gone ? <Link to={`/p/${post.id}/bookmark`}>{post.bookmarked ? t("bookmark.saved") : t("topic.bookmark")}</Link> : null}
+        {(post.own || can.moderate) && !gone ? <Link to={`/p/${post.id}/edit`}>{t("topic.edit")}</Link> : null}
+        {post.own && !gone ? (
+          <Form method="post" action={`/p/${post.id}`}>
+            <button type="submit" name="intent" value="delete" className="link-button">
+              {t("topic.delete")}
+            </button>
+          </Form>
+        ) : null}
+        {gone && (can.moderate || (post.own && post.state === "withdrawn")) ? (
+          <Form method="post" action={`/p/${post.id}`}>
+            <button type="submit" name="intent" value="restore" className="link-button">
+              {t("topic.restore")}
+            </button>
+          </Form>
+        ) : null}
+        {can.signedIn && !post.own && !gone ? <Link to={`/p/${post.id}/flag`}>{t("topic.flag")}</Link> : null}
+        {can.moderate ? <Link to={`/p/${post.id}/moderate`}>{t("topic.moderate")}</Link> : null}
+      </footer>
+    </article>
+  );
+}

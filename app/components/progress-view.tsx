@@ -1,0 +1,284 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
+
+/** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
+export function useDay() {
+  const { i18n } = useTranslation();
+  return (d: string | undefined | null, withYear = true) =>
+    d ? new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : "";
+}
+
+function Sentence({ r }: { r: EvaluatedRequirement }) {
+  const { t } = useTranslation();
+  const p = r.progress;
+  const d = p.detail ?? {};
+  switch (r.kind) {
+    case "webinar":
+      return <>{t(p.done ? "progress.sentence.webinarDone" : "progress.sentence.webinarDue")}</>;
+    case "assessment":
+      if (d.passMark === null) return <>{t(p.done ? "progress.sentence.diagnosticDone" : "progress.sentence.diagnosticDue")}</>;
+      return <>{d.best === null ? t("progress.sentence.assessmentNone", { passMark: d.passMark }) : t("progress.sentence.assessmentBest", { best: d.best, passMark: d.passMark })}</>;
+    case "experience_years":
+      return <>{t(`progress.sentence.experience.${p.status === "met" ? "met" : p.status === "pending" ? "pending" : "due"}`, { years: d.years, minYears: d.minYears })}</>;
+    default:
+      return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.required })}</>;
+  }
+}
+
+function Due({ r }: { r: EvaluatedRequirement }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const p = r.progress;
+  if (!p.dueBy || p.status === "met") return null;
+  const missing = Math.max(0, p.required - p.done);
+  const key = r.kind === "books" ? "progress.due.books" : r.kind === "activities" ? "progress.due.activities" : "progress.due.other";
+  return <span>{t(key, { count: missing, date: day(p.dueBy, false) })}</span>;
+}
+
+function ItemLine({ item, kind }: { item: Item; kind: string }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const label = kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : item.label;
+  return (
+    <li>
+      {item.url ? <Link to={item.url}>{label}</Link> : label}
+      {item.date ? ` · ${day(item.date)}` : ""}
+      {item.note ? ` · ${kind === "distinct_topics" ? t("progress.items.posts", { count: Number(item.note) }) : item.note}` : ""}
+      {item.state && item.state !== "counted" ? <span className="state"> ({t(`progress.items.state.${item.state}`)})</span> : null}
+    </li>
+  );
+}
+
+export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
+  const { t } = useTranslation();
+  const p: Progress = r.progress;
+  const id = `req-${r.id}`;
+  return (
+    <li className={`req ${p.status}`} data-requirement={r.key}>
+      <h3 id={id}>{r.label}</h3>
+      <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
+      <p className="req-line">
+        <span className={`status ${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+        <span>
+          <Sentence r={r} />
+        </span>
+        <Due r={r} />
+        {p.pending ? <span>{t("progress.pendingEntries", { count: p.pending })}</span> : null}
+      </p>
+      {p.items.length ? (
+        <details>
+          <summary>{t(r.kind === "profile" || r.kind === "module_tasks" ? "progress.items.details" : "progress.items.counted", { count: p.items.length + p.more })}</summary>
+          <ul className="items">
+            {p.items.map((item, i) => (
+              <ItemLine key={i} item={item} kind={r.kind} />
+            ))}
+          </ul>
+          {p.more ? <p className="muted">{t("progress.items.more", { count: p.more })}</p> : null}
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export function RequirementList({ requirements, phase }: { requirements: EvaluatedRequirement[]; phase: "duty" | "completion" }) {
+  const list = requirements.filter((r) => r.phase === phase);
+  if (!list.length) return null;
+  return (
+    <ul className="req-list">
+      {list.map((r) => (
+        <RequirementCard key={r.id} r={r} />
+      ))}
+    </ul>
+  );
+}
+
+/** Posts per month as bars: server-rendered SVG, with the figures in its text alternative. */
+export function ContributionsChart({ months }: { months: { month: string; posts: number }[] }) {
+  const { t, i18n } = useTranslation();
+  const max = Math.max(1, ...months.map((m) => m.posts));
+  const W = 480;
+  const H = 160;
+  const top = 18;
+  const bottom = 22;
+  const slot = W / months.length;
+  const name = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
+  const summary = months.map((m) => `${name(m.month)} ${m.month.slice(0, 4)}: ${m.posts}`).join(", ");
+  return (
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
+      <title id="chart-title">{t("progress.chart.title")}</title>
+      <desc id="chart-desc">{summary}</desc>
+      {months.map((m, i) => {
+        const h = ((H - top - bottom) * m.posts) / max;
+        const x = i * slot + slot * 0.15;
+        const y = H - bottom - h;
+        return (
+          <g key={m.month}>
+            <rect className="bar" x={x} y={y} width={slot * 0.7} height={h} />
+            <text x={x + slot * 0.35} y={y - 4} textAnchor="middle">
+              {m.posts}
+            </text>
+            <text x={x + slot * 0.35} y={H - 6} textAnchor="middle">
+              {name(m.month)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+type PageData = {
+  standing: {
+    member: { username: string; displayName: string };
+    level: null | { number: number; name: string; badgeInscription: string; untrackedDuties: string[]; enteredOn: string };
+    badge: null | { publicId: string };
+    requirements: EvaluatedRequirement[];
+    canApplyForNext: boolean;
+    missingForNext: EvaluatedRequirement[];
+  };
+  months: { month: string; posts: number }[];
+  applications: { id: number; level: number; status: string; level_name: string; decision_reason: string | null }[];
+  results: {
+    webinars: { id: number; title: string; attended_on: string }[];
+    assessments: { id: number; title: string; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
+  };
+};
+
+/** The progress page body: shared by /progress, /u/:username/progress and the application review. */
+export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const s = data.standing;
+  const H = headingLevel === 1 ? "h1" : "h2";
+  const pending = data.applications.find((a) => a.status === "pending");
+  const lastDecided = data.applications.find((a) => a.status !== "pending");
+  return (
+    <div className="progress-page">
+      <H>{self ? t("progress.title") : t("progress.titleOf", { name: s.member.displayName })}</H>
+      {s.level ? (
+        <section className="card level-card" aria-label={t("progress.levelSection")}>
+          <span className="level-badge" aria-hidden="true">
+            <small>{t("progress.levelWord")}</small>
+            {s.level.number}
+          </span>
+          <div>
+            <p>
+              <strong>{t("progress.currentLevel", { number: s.level.number, name: s.level.name })}</strong>
+            </p>
+            <p className="muted">
+              {s.level.badgeInscription} · {t("progress.since", { date: day(s.level.enteredOn) })}
+            </p>
+            {s.badge ? <p className="muted">{t("progress.badgeId", { id: s.badge.publicId })}</p> : null}
+          </div>
+        </section>
+      ) : (
+        <section className="card">
+          <p>{t(self ? "progress.notEnrolled" : "progress.notEnrolledOther")}</p>
+        </section>
+      )}
+
+      {pending ? (
+        <p className="notice" role="status">
+          {t("progress.applicationPending", { level: pending.level_name })}
+        </p>
+      ) : lastDecided?.status === "rejected" && self ? (
+        <p className="notice">{t("progress.applicationRejected", { level: lastDecided.level_name, reason: lastDecided.decision_reason ?? "" })}</p>
+      ) : null}
+
+      {self && !pending && (!s.level || s.level.number < 4) ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">{s.level ? t("progress.nextTitle", { number: s.level.number + 1 }) : t("progress.enrolTitle")}</h2>
+          {s.canApplyForNext ? (
+            <p>
+              <Link className="button" to="/apply">
+                {s.level ? t("progress.applyNext", { number: s.level.number + 1 }) : t("progress.applyEnrol")}
+              </Link>
+            </p>
+          ) : (
+            <>
+              <p>{t("progress.notReady")}</p>
+              <ul>
+                {s.missingForNext.map((r) => (
+                  <li key={r.id}>{r.label}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {s.level ? (
+        <>
+          <h2>{t("progress.completionTitle", { number: s.level.number })}</h2>
+          {s.level.number === 4 ? <p>{t("progress.topLevel")}</p> : <RequirementList requirements={s.requirements} phase="completion" />}
+          <h2>{t("progress.dutiesTitle")}</h2>
+          <RequirementList requirements={s.requirements} phase="duty" />
+          {s.level.untrackedDuties.length ? (
+            <>
+              <h3>{t("progress.untrackedTitle")}</h3>
+              <ul>
+                {s.level.untrackedDuties.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      <h2>{t("progress.chart.heading")}</h2>
+      <ContributionsChart months={data.months} />
+
+      <h2>{t("progress.results.title")}</h2>
+      {data.results.webinars.length || data.results.assessments.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{t("progress.results.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("progress.results.what")}</th>
+                <th scope="col">{t("progress.results.date")}</th>
+                <th scope="col">{t("progress.results.result")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.results.webinars.map((w) => (
+                <tr key={`w${w.id}`}>
+                  <td>{w.title}</td>
+                  <td>{day(w.attended_on)}</td>
+                  <td>{t("progress.results.attended")}</td>
+                </tr>
+              ))}
+              {data.results.assessments.map((a) => (
+                <tr key={`a${a.id}`}>
+                  <td>
+                    {a.title} {t("progress.results.attempt", { n: a.attempt })}
+                  </td>
+                  <td>{day(a.taken_on)}</td>
+                  <td>
+                    {t("progress.results.score", { score: a.score })}
+                    {a.pass_mark !== null ? ` · ${t(a.score >= a.pass_mark ? "progress.results.passed" : "progress.results.notPassed", { passMark: a.pass_mark })}` : ""}
+                    {a.note ? ` · ${a.note}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("progress.results.none")}</p>
+      )}
+      {self ? (
+        <p>
+          <Link to="/my/activities">{t("progress.links.activities")}</Link> · <Link to="/my/reading">{t("progress.links.reading")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ApplicationAge({ days, hours }: { days: number; hours: number }) {
+  const { t } = useTranslation();
+  return <>{days >= 1 ? t("admin.age.days", { count: days }) : t("admin.age.hours", { count: hours })}</>;
+}

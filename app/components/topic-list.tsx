@@ -1,0 +1,85 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Avatar } from "./avatar";
+import { RelativeTime } from "./relative-time";
+
+export type TopicListItem = {
+  id: number;
+  slug: string;
+  title: string;
+  tags: string[];
+  reply_count: number;
+  highest_post_number: number;
+  like_count: number;
+  bumped_at: string | Date;
+  pinned: boolean;
+  closed_at: string | Date | null;
+  archived_at: string | Date | null;
+  unread: number | null;
+  category: { slug: string; name: string; colour: string };
+  posters: { username: string; display_name: string }[];
+};
+
+export function CategoryBadge({ category }: { category: { slug: string; name: string; colour: string } }) {
+  return (
+    <Link to={`/c/${category.slug}`} className="category-badge">
+      <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
+      {category.name}
+    </Link>
+  );
+}
+
+/** The topic table of every list page: one row per topic, readable as a list on a phone. */
+export function TopicList({ topics, showCategory = true, signedIn }: { topics: TopicListItem[]; showCategory?: boolean; signedIn: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="topic-list">
+      {topics.map((topic) => (
+        <li key={topic.id} className="topic-row">
+          <div className="topic-main">
+            <Link className="topic-title" to={`/t/${topic.slug}/${topic.id}${signedIn && topic.unread ? `/${topic.highest_post_number - topic.unread + 1}` : ""}`}>
+              {topic.title}
+            </Link>
+            {topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
+            {topic.closed_at ? <span className="tag-state">{t("forum.closed")}</span> : null}
+            {topic.archived_at ? <span className="tag-state">{t("forum.archived")}</span> : null}
+            {signedIn && topic.unread ? <span className="unread-badge">{t("forum.unreadBadge", { count: topic.unread })}</span> : null}
+            {signedIn && topic.unread === null ? <span className="new-badge">{t("forum.newBadge")}</span> : null}
+            <div className="topic-meta">
+              {showCategory ? <CategoryBadge category={topic.category} /> : null}
+              {topic.tags.map((tag) => (
+                <Link key={tag} to={`/tag/${tag}`} className="tag">
+                  {tag}
+                </Link>
+              ))}
+            </div>
+          </div>
+          <ul className="posters" aria-label={t("forum.columns.posters")}>
+            {topic.posters.map((p) => (
+              <li key={p.username} title={p.display_name}>
+                <Avatar name={p.display_name} size={24} />
+                <span className="visually-hidden">{p.display_name}</span>
+              </li>
+            ))}
+          </ul>
+          <dl className="topic-stats">
+            <div>
+              <dt>{t("forum.columns.replies")}</dt>
+              <dd>{topic.reply_count}</dd>
+            </div>
+            <div>
+              <dt>{t("forum.columns.likes")}</dt>
+              <dd>{topic.like_count}</dd>
+            </div>
+            <div>
+              <dt>{t("forum.columns.activity")}</dt>
+              <dd>
+                <RelativeTime date={topic.bumped_at} />
+              </dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ol>
+  );
+}

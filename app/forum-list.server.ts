@@ -1,0 +1,27 @@
+// What every topic-list page loads: the page of topics for the viewer, the categories for the
+// navigation, and the counts for New / Unread.
+import { listVisibleCategories } from "./models/category.server";
+import { countNewAndUnread, listTopics, type ListFilter } from "./models/topic.server";
+import { scopeOf } from "./permissions.server";
+import { getViewer } from "./viewer.server";
+
+export async function loadTopicList(request: Request, filter: ListFilter) {
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const url = new URL(request.url);
+  const cursor = url.searchParams.get("after");
+  const [list, categories, counts] = await Promise.all([
+    listTopics({ scope, filter, cursor, lastVisitAt: viewer?.lastVisitAt ?? null }),
+    listVisibleCategories(scope),
+    countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
+  ]);
+  const nextUrl = list.next ? `${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: list.next })}` : null;
+  return {
+    topics: list.topics.map(({ category, ...t }) => ({ ...t, category: { slug: category.slug, name: category.name, colour: category.colour } })),
+    nextUrl,
+    categories: categories.map((c) => ({ slug: c.slug, name: c.name, colour: c.colour, description: c.description, topic_count: c.topic_count })),
+    counts,
+    signedIn: !!viewer,
+    canPost: !!viewer,
+  };
+}

@@ -1,0 +1,53 @@
+// Keeps the Meilisearch copy in step with Postgres. Every change to a topic's posts (create,
+// reply, edit, delete, restore, like, move, moderation) enqueues "search.topic", and the job
+// re-indexes that whole topic from Postgres, so a job run late or twice is still right.
+import { sql } from "kysely";
+import type { Db } from "../db.server";
+import { defineJob, enqueue } from "../jobs.server";
+import { logger } from "../logger.server";
+import { indexTopic, isUnavailable } from "../models/forum-search.server";
+
+/** Longest wait between two tries while Meilisearch is away (seconds). */
+const MAX_DELAY_S = 300;
+
+async function pendingFor(trx: Db, topicId: number, jobId: number, { dueOnly }: { dueOnly: boolean }) {
+  const row = await sql<{ id: number }>`
+    select id from outbox
+    where done_at is null and kind = 'search.topic' and id <> ${jobId}
+      and (payload->>'topicId')::int = ${topicId}
+      ${dueOnly ? sql`and id > ${jobId} and run_at <= now()` : sql``}
+    limit 1`.execute(trx);
+  return row.rows.length > 0;
+}
+
+defineJob("search.topic", async ({ topicId, retry = 0 }: { topicId: number; retry?: number }, { trx, jobId }) => {
+  // a burst of likes or replies queues many jobs for one topic: the newest due one does the work
+  if (await pendingFor(trx, topicId, jobId, { dueOnly: true })) return;
+  try {
+    await indexTopic(trx, topicId);
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    // Meilisearch is away. Rather than spend the outbox's limited attempts, this job completes
+    // and a fresh one waits, backing off up to 5 minutes, for as long as the outage lasts; so
+    // the index always catches up once Meilisearch is back. One waiting job per topic is enough.
+    if (!(await pendingFor(trx, topicId, jobId, { dueOnly: false }))) {
+      const delay = Math.min(2 ** Math.min(retry, 12), MAX_DELAY_S);
+      await enqueue(trx, "search.topic", { topicId, retry: retry + 1 }, new Date(Date.now() + delay * 1000));
+    }
+    logger.warn({ topicId, retry, err: (e as Error).message }, "search: Meilisearch unavailable; topic re-queued");
+  }
+});
+
+/** A category's rule or name changed: every topic in it gets re-indexed (audiences follow the rule). */
+defineJob("search.category", async ({ categoryId }: { categoryId: number }, { trx }) => {
+  await sql`
+    insert into outbox (kind, payload)
+    select 'search.topic', jsonb_build_object('topicId', id) from topics where category_id = ${categoryId}`.execute(trx);
+});
+
+/** A member's username or name changed: the topics they posted in get re-indexed. */
+defineJob("search.user", async ({ userId }: { userId: number }, { trx }) => {
+  await sql`
+    insert into outbox (kind, payload)
+    select 'search.topic', jsonb_build_object('topicId', topic_id) from (select distinct topic_id from posts where user_id = ${userId}) x`.execute(trx);
+});

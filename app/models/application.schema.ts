@@ -1,0 +1,30 @@
+// The application for the next level (browser-safe). Messages are i18n keys.
+import { z } from "zod";
+
+const years = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce.number({ error: "progress.apply.errors.years" }).min(0, "progress.apply.errors.years").max(60, "progress.apply.errors.years").optional(),
+);
+const text = (max: number, key: string) => z.string().trim().max(max, key).default("");
+
+export const ApplicationSchema = z.object({
+  route: z.enum(["experience", "exam"], { error: "progress.apply.errors.route" }).optional(),
+  roleTitle: text(200, "progress.apply.errors.tooLong"),
+  organisation: text(200, "progress.apply.errors.tooLong"),
+  customerFacingYears: years,
+  managingYears: years,
+  portfolio: text(10_000, "progress.apply.errors.portfolioLong"),
+  evidenceLinks: z
+    .string()
+    .default("")
+    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "progress.apply.errors.link" })).max(10, "progress.apply.errors.tooManyLinks")),
+  referees: text(2000, "progress.apply.errors.tooLong"),
+});
+export type ApplicationInput = z.infer<typeof ApplicationSchema>;
+
+export const DecisionSchema = z.object({
+  intent: z.enum(["approve", "reject"]),
+  reason: z.string().trim().max(2000, "admin.applications.errors.reasonLong").default(""),
+  confirmUnmet: z.string().optional().transform((v) => v === "yes"),
+});

@@ -1,0 +1,242 @@
+// Applications for the next level: a member applies once their completion requirements are met;
+// an admin approves (the member moves up, the old level's record closes, the new badge is
+// granted, all in one transaction with its audit row) or rejects with a reason.
+import { sql } from "kysely";
+import { db, type Db } from "../db.server";
+import { createI18n } from "../i18n";
+import type { ApplicationInput } from "./application.schema";
+import { recordAudit } from "./audit.server";
+import { awardLevelBadge } from "./badge.server";
+import { notify } from "./notification.server";
+import { getStanding, type Standing } from "./progress/index.server";
+import { experienceColumn } from "./progress/experience-years.server";
+import { parseParams } from "./requirement.schema";
+import { fail, ok, type Fail, type Result } from "./result";
+
+export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
+
+/** Experience the application must declare: the target level's entry conditions and the current level's experience completion conditions. */
+async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
+  const rows = await conn
+    .selectFrom("level_requirements")
+    .select(["level", "phase", "label", "params"])
+    .where("kind", "=", "experience_years")
+    .where("archived_at", "is", null)
+    .where((eb) => eb.or([eb.and([eb("level", "=", target), eb("phase", "=", "entry")]), eb.and([eb("level", "=", currentLevel ?? 0), eb("phase", "=", "completion")])]))
+    .orderBy("position")
+    .execute();
+  const out: ExperienceToDeclare[] = [];
+  for (const r of rows) {
+    const p = parseParams("experience_years", r.params);
+    if (!p.success) continue;
+    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label: r.label });
+  }
+  return out;
+}
+
+export type ApplyState = {
+  standing: Standing;
+  target: number | null;
+  targetName: string | null;
+  pending: { id: number; level: number; createdAt: Date } | null;
+  experience: ExperienceToDeclare[];
+};
+
+export async function getApplyState({ userId }: { userId: number }): Promise<ApplyState | undefined> {
+  const standing = await getStanding({ userId, itemLimit: 0 });
+  if (!standing) return undefined;
+  const current = standing.level?.number ?? null;
+  const target = current === null ? 1 : current < 4 ? current + 1 : null;
+  const [pending, level, experience] = await Promise.all([
+    db.selectFrom("applications").select(["id", "level", "created_at"]).where("user_id", "=", userId).where("status", "=", "pending").executeTakeFirst(),
+    target ? db.selectFrom("levels").select("name").where("number", "=", target).executeTakeFirst() : undefined,
+    target ? experienceToDeclare(db, { currentLevel: current, target }) : [],
+  ]);
+  return {
+    standing,
+    target,
+    targetName: level?.name ?? null,
+    pending: pending ? { id: pending.id, level: pending.level, createdAt: pending.created_at } : null,
+    experience,
+  };
+}
+
+function isUniqueViolation(e: unknown, index: string) {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint?: string }).constraint === index;
+}
+
+export async function createApplication({ userId, input }: { userId: number; input: ApplicationInput }): Promise<Result<{ applicationId: number; level: number }>> {
+  const state = await getApplyState({ userId });
+  if (!state) return fail(404, "errors.notFound");
+  if (state.pending) return fail(409, "progress.apply.errors.alreadyPending");
+  if (!state.target) return fail(409, "progress.apply.errors.topLevel");
+  if (state.target > 1 && !state.standing.canApplyForNext) return fail(409, "progress.apply.errors.notReady");
+  const fields: Record<string, string> = {};
+  for (const e of state.experience) {
+    const declared = input[e.field];
+    if (declared === undefined || declared < e.minYears) fields[e.field] = "progress.apply.errors.experienceShort";
+  }
+  if (Object.keys(fields).length) return fail(400, "form.fixErrors", fields);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("applications")
+        .values({
+          user_id: userId,
+          level: state.target!,
+          route: input.route ?? null,
+          role_title: input.roleTitle || null,
+          organisation: input.organisation || null,
+          customer_facing_years: input.customerFacingYears ?? null,
+          managing_years: input.managingYears ?? null,
+          portfolio: input.portfolio,
+          evidence_links: input.evidenceLinks,
+          referees: input.referees,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: userId, action: "application.submit", targetType: "application", targetId: row.id, after: { level: state.target } });
+      return ok({ applicationId: row.id, level: state.target! });
+    });
+  } catch (e) {
+    // two submissions racing: the partial unique index keeps one
+    if (isUniqueViolation(e, "applications_pending_user_idx")) return fail(409, "progress.apply.errors.alreadyPending");
+    throw e;
+  }
+}
+
+export async function listPendingApplications() {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .innerJoin("levels as l", "l.number", "a.level")
+    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name"])
+    .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 86400)::int`.as("age_days"))
+    .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 3600)::int`.as("age_hours"))
+    .where("a.status", "=", "pending")
+    .orderBy("a.created_at")
+    .orderBy("a.id")
+    .limit(200)
+    .execute();
+}
+
+export async function getApplication({ id }: { id: number }) {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .innerJoin("levels as l", "l.number", "a.level")
+    .leftJoin("users as d", "d.id", "a.decided_by")
+    .selectAll("a")
+    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "d.username as decided_by_username"])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function listMyApplications({ userId }: { userId: number }) {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("levels as l", "l.number", "a.level")
+    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name"])
+    .where("a.user_id", "=", userId)
+    .orderBy("a.created_at", "desc")
+    .limit(20)
+    .execute();
+}
+
+export type DecideFail = Fail & { unmet?: string[] };
+
+/**
+ * Approves or rejects a waiting application. Approving when the applicant's completion
+ * requirements are no longer met is refused with the list of what is missing, unless the admin confirms.
+ */
+export async function decideApplication({
+  adminId,
+  applicationId,
+  decision,
+  reason,
+  confirmUnmet = false,
+  now = new Date(),
+}: {
+  adminId: number;
+  applicationId: number;
+  decision: "approve" | "reject";
+  reason: string;
+  confirmUnmet?: boolean;
+  now?: Date;
+}): Promise<Result<{ status: "approved" | "rejected"; badgeId?: string }> | DecideFail> {
+  if (decision === "reject" && reason.trim().length < 3) return fail(400, "form.fixErrors", { reason: "admin.applications.errors.reasonRequired" });
+  return db.transaction().execute(async (trx) => {
+    const app = await trx.selectFrom("applications").selectAll().where("id", "=", applicationId).forUpdate().executeTakeFirst();
+    if (!app) return fail(404, "errors.notFound");
+    if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
+    // the member row is locked too: a concurrent decision on the same member waits here
+    const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forUpdate().executeTakeFirstOrThrow();
+    const t = createI18n("en");
+    const level = await trx.selectFrom("levels").select(["name"]).where("number", "=", app.level).executeTakeFirstOrThrow();
+
+    if (decision === "reject") {
+      await trx.updateTable("applications").set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() }).where("id", "=", app.id).execute();
+      await recordAudit(trx, { actorId: adminId, action: "application.reject", targetType: "application", targetId: app.id, before: { status: "pending" }, after: { status: "rejected", reason: reason.trim() } });
+      await notify(trx, {
+        userId: app.user_id,
+        kind: "application",
+        actorId: adminId,
+        sourceKey: `application:${app.id}:decided`,
+        data: { message: t.t("progress.notify.rejected", { level: level.name, reason: reason.trim() }), url: "/progress" },
+      });
+      return ok({ status: "rejected" as const });
+    }
+
+    if ((member.level ?? 0) !== app.level - 1) return fail(409, "admin.applications.errors.levelChanged");
+    let unmet: string[] = [];
+    if (app.level > 1) {
+      const standing = await getStanding({ userId: app.user_id, now, itemLimit: 0, conn: trx });
+      unmet = (standing?.missingForNext ?? []).map((r) => r.label);
+      // declared experience must still reach the thresholds the admin is verifying
+      const exp = await experienceToDeclare(trx, { currentLevel: member.level, target: app.level });
+      for (const e of exp) {
+        const declared = app[experienceColumn(e.field === "customerFacingYears" ? "customer_facing" : "managing_team")];
+        if (declared === null || Number(declared) < e.minYears) unmet.push(e.label);
+      }
+    }
+    if (unmet.length && !confirmUnmet) return { ...fail(409, "admin.applications.warnUnmet"), unmet };
+
+    await trx.updateTable("level_history").set({ left_at: now }).where("user_id", "=", app.user_id).where("left_at", "is", null).execute();
+    await trx.insertInto("level_history").values({ user_id: app.user_id, level: app.level, entered_at: now, decided_by: adminId, application_id: app.id }).execute();
+    await trx.updateTable("users").set({ level: app.level }).where("id", "=", app.user_id).execute();
+    const badge = await awardLevelBadge(trx, { userId: app.user_id, level: app.level, awardedBy: adminId, applicationId: app.id, at: now });
+    await trx
+      .updateTable("applications")
+      .set({ status: "approved", decided_by: adminId, decided_at: now, decision_reason: reason.trim() || null, experience_verified: true })
+      .where("id", "=", app.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "application.approve",
+      targetType: "application",
+      targetId: app.id,
+      before: { status: "pending", level: member.level },
+      after: { status: "approved", level: app.level, badge: badge.public_id, ...(unmet.length ? { confirmedUnmet: unmet } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+    });
+    await notify(trx, {
+      userId: app.user_id,
+      kind: "application",
+      actorId: adminId,
+      sourceKey: `application:${app.id}:decided`,
+      data: { message: t.t("progress.notify.approved", { level: level.name }), url: "/progress" },
+    });
+    return ok({ status: "approved" as const, badgeId: badge.public_id });
+  });
+}
+
+/** Who decided what, newest first: the audit rows of one application. */
+export async function listApplicationAudit({ applicationId }: { applicationId: number }) {
+  return db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.actor_id")
+    .select(["a.id", "a.action", "a.at", "u.username", "u.display_name"])
+    .where("a.target_type", "=", "application")
+    .where("a.target_id", "=", String(applicationId))
+    .orderBy("a.at", "desc")
+    .execute();
+}

@@ -1,0 +1,595 @@
+// Search of forum posts. Meilisearch holds one document per readable post, each carrying the
+// audiences that may read it (permissions.audienceOfTopic), so the permission filter runs inside
+// Meilisearch and every page of results is full. When Meilisearch cannot answer, the same query
+// runs on Postgres full-text search (posts.search_vector + topic titles) and says it is degraded.
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { Meilisearch } from "meilisearch";
+import { db, type Db } from "../db.server";
+import { logger } from "../logger.server";
+import { renderPlainExcerpt } from "../markdown.server";
+import { audienceOfTopic, audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
+import { indexName, MeiliApiError, meili, SearchUnavailable } from "../search.server";
+import { getCategoryById, getCategoryBySlug, listAllCategories, visibleCategoryIds } from "./category.server";
+import { dayStartSeconds, queryTerms, type QueryProblem, type SearchQuery, hasCriteria } from "./search-query";
+
+export const RESULTS_PER_PAGE = 20;
+export const MAX_PAGE = 50;
+/** The longest body text indexed per post (BODY_MAX is 32,000 characters of markdown). */
+const BODY_INDEX_MAX = 40_000;
+/** in:bookmarks / in:likes look at the member's newest this many posts. */
+const OWN_LIST_MAX = 5_000;
+
+// Private-use characters mark highlights: they can never be mistaken for HTML, and the page
+// renders the pieces between them as text nodes inside <mark>, so no user text is ever injected.
+const PRE = "\ue000";
+const POST = "\ue001";
+const stripMarkers = (s: string) => s.replace(/[\ue000\ue001]/g, "");
+
+export const POSTS_INDEX = "posts";
+export const postsIndexUid = () => indexName(POSTS_INDEX);
+
+export const POSTS_INDEX_SETTINGS = {
+  // `title` is set on a topic's first post only: a title match finds the topic once, not every reply.
+  searchableAttributes: ["title", "body", "username"],
+  filterableAttributes: ["id", "audiences", "category_id", "tags", "user_id", "created_at", "status", "topic_id"],
+  sortableAttributes: ["created_at", "like_count"],
+  displayedAttributes: ["*"],
+};
+
+export type PostDocument = {
+  id: number;
+  topic_id: number;
+  post_number: number;
+  title?: string;
+  topic_title: string;
+  topic_slug: string;
+  body: string;
+  username: string | null;
+  display_name: string | null;
+  user_id: number | null;
+  category_id: number;
+  tags: string[];
+  status: "open" | "closed";
+  audiences: string[];
+  /** Unix seconds */
+  created_at: number;
+  like_count: number;
+};
+
+// ---- Meilisearch plumbing ----------------------------------------------------------------------
+
+function unreachable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof SearchUnavailable) return true;
+    if (x instanceof MeiliApiError) return x.status >= 500;
+  }
+  return false;
+}
+
+/** Can Meilisearch not answer (down, broken, or no index yet), so that Postgres must? */
+export function isUnavailable(e: unknown): boolean {
+  if (unreachable(e)) return true;
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof MeiliApiError) return x.code === "index_not_found";
+  }
+  return false;
+}
+
+// After Meilisearch failed to answer, callers skip it for a few seconds rather than each waiting
+// for a connection timeout (search pages fall back at once; jobs reschedule at once).
+const BREAKER_MS = 5_000;
+const downUntil = new WeakMap<Meilisearch, number>();
+
+async function guarded<T>(client: Meilisearch, call: () => Promise<T>): Promise<T> {
+  if ((downUntil.get(client) ?? 0) > Date.now()) throw new SearchUnavailable("Meilisearch was unreachable moments ago");
+  try {
+    return await call();
+  } catch (e) {
+    if (unreachable(e)) downUntil.set(client, Date.now() + BREAKER_MS);
+    throw e;
+  }
+}
+
+function requireClient(): Meilisearch {
+  const c = meili();
+  if (!c) throw new SearchUnavailable("Meilisearch is not configured (MEILI_URL)");
+  return c;
+}
+
+async function waitFor(client: Meilisearch, taskUid: number, timeout = 30_000) {
+  const task = await client.tasks.waitForTask(taskUid, { timeout, interval: 20 });
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
+  return task;
+}
+
+const prepared = new Map<string, Promise<void>>();
+
+/** Creates the index with its settings (once per process and index); safe to call on every write. */
+export function ensurePostsIndex(client: Meilisearch = requireClient(), uid = postsIndexUid()): Promise<void> {
+  const key = `${uid}`;
+  let p = prepared.get(key);
+  if (!p) {
+    p = guarded(client, async () => {
+      const created = await client.createIndex(uid, { primaryKey: "id" });
+      const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
+      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
+      await waitFor(client, (await client.index(uid).updateSettings(POSTS_INDEX_SETTINGS)).taskUid, 120_000);
+    });
+    prepared.set(key, p);
+    p.catch(() => prepared.delete(key));
+  }
+  return p;
+}
+
+/** Forgets which indexes were prepared (tests that replace the client or delete indexes). */
+export function forgetPreparedIndexes() {
+  prepared.clear();
+}
+
+// ---- documents ---------------------------------------------------------------------------------
+
+type TopicForIndex = {
+  id: number;
+  title: string;
+  slug: string;
+  tags: string[];
+  category_id: number;
+  see_rule: string;
+  closed_at: Date | null;
+  archived_at: Date | null;
+  participants: number[];
+};
+
+type PostForIndex = {
+  id: number;
+  topic_id: number;
+  post_number: number;
+  user_id: number | null;
+  body_html: string;
+  like_count: number;
+  created_at: Date;
+  username: string | null;
+  display_name: string | null;
+};
+
+export function toDocument(topic: TopicForIndex, post: PostForIndex): PostDocument {
+  return {
+    id: post.id,
+    topic_id: topic.id,
+    post_number: post.post_number,
+    ...(post.post_number === 1 ? { title: stripMarkers(topic.title) } : {}),
+    topic_title: stripMarkers(topic.title),
+    topic_slug: topic.slug,
+    body: stripMarkers(renderPlainExcerpt(post.body_html, BODY_INDEX_MAX)),
+    username: post.username,
+    display_name: post.display_name,
+    user_id: post.user_id,
+    category_id: topic.category_id,
+    tags: topic.tags,
+    status: topic.closed_at || topic.archived_at ? "closed" : "open",
+    audiences: audienceOfTopic(topic.see_rule, topic.participants),
+    created_at: Math.floor(post.created_at.getTime() / 1000),
+    like_count: post.like_count,
+  };
+}
+
+/**
+ * Topics that belong in the index, with their category rule and participants. Deleted and
+ * unlisted topics do not (unlisted ones are reached by link only).
+ */
+async function loadTopics(trx: Db, where: { ids: number[] } | { afterId: number; limit: number }): Promise<TopicForIndex[]> {
+  let q = trx
+    .selectFrom("topics")
+    .innerJoin("categories", "categories.id", "topics.category_id")
+    .select(["topics.id", "topics.title", "topics.slug", "topics.tags", "topics.category_id", "topics.closed_at", "topics.archived_at", "categories.see_rule"])
+    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a where a.topic_id = topics.id), '{}')`.as("participants"))
+    .where("topics.deleted_at", "is", null)
+    .where("topics.unlisted", "=", false);
+  if ("ids" in where) q = q.where("topics.id", "in", where.ids.length ? where.ids : [-1]);
+  else q = q.where("topics.id", ">", where.afterId).orderBy("topics.id").limit(where.limit);
+  return q.execute();
+}
+
+/** Posts a reader could find: neither deleted nor hidden (flagged) ones are indexed at all. */
+async function loadPosts(trx: Db, topicIds: number[]): Promise<PostForIndex[]> {
+  if (!topicIds.length) return [];
+  return trx
+    .selectFrom("posts")
+    .leftJoin("users", "users.id", "posts.user_id")
+    .select(["posts.id", "posts.topic_id", "posts.post_number", "posts.user_id", "posts.body_html", "posts.like_count", "posts.created_at", "users.username", "users.display_name"])
+    .where("posts.topic_id", "in", topicIds)
+    .where("posts.deleted_at", "is", null)
+    .where("posts.hidden_at", "is", null)
+    .orderBy("posts.topic_id")
+    .orderBy("posts.post_number")
+    .execute();
+}
+
+/** The documents one topic should have right now (none when it is deleted or unlisted). */
+export async function buildTopicDocuments(trx: Db, topicId: number): Promise<PostDocument[]> {
+  const [topic] = await loadTopics(trx, { ids: [topicId] });
+  if (!topic) return [];
+  return (await loadPosts(trx, [topicId])).map((p) => toDocument(topic, p));
+}
+
+/**
+ * Brings one topic's documents in line with Postgres: upserts the readable posts, then removes
+ * every other document of the topic (deleted, hidden, moved away, or the whole topic). Waits
+ * for Meilisearch to apply both, so a failure is a thrown error and the job retries.
+ */
+export async function indexTopic(trx: Db, topicId: number): Promise<{ indexed: number }> {
+  const client = requireClient();
+  const docs = await buildTopicDocuments(trx, topicId);
+  const uid = postsIndexUid();
+  await ensurePostsIndex(client, uid);
+  return guarded(client, async () => {
+    const index = client.index<PostDocument>(uid);
+    const tasks: number[] = [];
+    if (docs.length) tasks.push((await index.addDocuments(docs, { primaryKey: "id" })).taskUid);
+    const keep = docs.map((d) => d.id);
+    const filter = keep.length ? `topic_id = ${topicId} AND id NOT IN [${keep.join(",")}]` : `topic_id = ${topicId}`;
+    tasks.push((await index.deleteDocuments({ filter })).taskUid);
+    try {
+      for (const t of tasks) await waitFor(client, t);
+    } catch (e) {
+      // e.g. the index was deleted and re-created without its settings: apply them on the retry
+      prepared.delete(uid);
+      throw e;
+    }
+    return { indexed: docs.length };
+  });
+}
+
+/**
+ * Rebuilds the whole index from Postgres into a fresh index, then swaps it in atomically, so
+ * search keeps answering from the old copy meanwhile. Topics changed during the rebuild are
+ * queued again afterwards (their jobs may have written to the old copy).
+ */
+export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => {} }: { batchTopics?: number; log?: (m: string) => void } = {}) {
+  const client = requireClient();
+  const started = new Date();
+  const t0 = Date.now();
+  const live = postsIndexUid();
+  const temp = `${live}_rebuild_${started.getTime()}`;
+  await ensurePostsIndex(client, live);
+  prepared.delete(temp);
+  await ensurePostsIndex(client, temp);
+  log(`settings applied to ${temp}`);
+
+  let afterId = 0;
+  let topics = 0;
+  let posts = 0;
+  const pending: number[] = [];
+  for (;;) {
+    const batch = await loadTopics(db, { afterId, limit: batchTopics });
+    if (!batch.length) break;
+    afterId = batch[batch.length - 1].id;
+    const byId = new Map(batch.map((t) => [t.id, t] as const));
+    const docs = (await loadPosts(db, batch.map((t) => t.id))).map((p) => toDocument(byId.get(p.topic_id)!, p));
+    topics += batch.length;
+    posts += docs.length;
+    if (docs.length) pending.push((await client.index<PostDocument>(temp).addDocuments(docs, { primaryKey: "id" })).taskUid);
+    // back-pressure: keep at most a few batches queued in Meilisearch
+    if (pending.length > 4) await waitFor(client, pending.shift()!, 600_000);
+    log(`${topics} topics, ${posts} posts sent`);
+  }
+  for (const t of pending) await waitFor(client, t, 600_000);
+  await waitFor(client, (await client.swapIndexes([{ indexes: [live, temp], rename: false }])).taskUid);
+  await waitFor(client, (await client.deleteIndex(temp)).taskUid);
+  prepared.delete(temp);
+
+  const changed = await sql<{ topic_id: number }>`
+    select distinct (payload->>'topicId')::int as topic_id from outbox
+    where kind = 'search.topic' and created_at >= ${started} and payload ? 'topicId'`.execute(db);
+  if (changed.rows.length) {
+    await db
+      .insertInto("outbox")
+      .values(changed.rows.map((r) => ({ kind: "search.topic", payload: JSON.stringify({ topicId: r.topic_id }) })))
+      .execute();
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${changed.rows.length} topics changed meanwhile were queued again`);
+  return { topics, posts, seconds, requeued: changed.rows.length };
+}
+
+// ---- searching -----------------------------------------------------------------------------------
+
+export type Segment = { text: string; mark?: boolean };
+
+export type SearchHit = {
+  postId: number;
+  topicId: number;
+  postNumber: number;
+  url: string;
+  title: Segment[];
+  snippet: Segment[];
+  category: { slug: string; name: string; colour: string } | null;
+  author: { username: string; displayName: string } | null;
+  createdAt: string;
+  likeCount: number;
+};
+
+export type SearchOutcome = {
+  /** "idle": nothing asked yet; "meili": the index answered; "degraded": Postgres answered */
+  mode: "idle" | "meili" | "degraded";
+  hits: SearchHit[];
+  page: number;
+  hasNext: boolean;
+  /** total matches when the engine knows it (Meilisearch) */
+  total: number | null;
+  problems: QueryProblem[];
+  elapsedMs: number;
+};
+
+/** Splits highlighted text on the private-use markers into plain and marked pieces. */
+export function toSegments(s: string): Segment[] {
+  const out: Segment[] = [];
+  let rest = s;
+  for (;;) {
+    const start = rest.indexOf(PRE);
+    if (start < 0) break;
+    const end = rest.indexOf(POST, start + 1);
+    if (end < 0) break;
+    if (start > 0) out.push({ text: stripMarkers(rest.slice(0, start)) });
+    const marked = stripMarkers(rest.slice(start + 1, end));
+    if (marked) out.push({ text: marked, mark: true });
+    rest = rest.slice(end + 1);
+  }
+  if (rest) out.push({ text: stripMarkers(rest) });
+  return out.filter((x) => x.text.length > 0);
+}
+
+/** A window of plain text around the first query term, terms marked (for the Postgres path). */
+export function highlightPlain(text: string, terms: string[], width = 240): Segment[] {
+  const clean = stripMarkers(text);
+  if (!terms.length) return [{ text: clean.length > width ? `${clean.slice(0, width).trimEnd()}…` : clean }];
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})[\\p{L}\\p{N}]*`, "giu");
+  const first = re.exec(clean);
+  let from = first ? Math.max(0, first.index - Math.floor(width / 3)) : 0;
+  if (from > 0) {
+    const space = clean.indexOf(" ", from);
+    if (space > 0 && space - from < 20) from = space + 1;
+  }
+  const window = clean.slice(from, from + width);
+  const out: Segment[] = [];
+  if (from > 0) out.push({ text: "…" });
+  let last = 0;
+  re.lastIndex = 0;
+  for (const m of window.matchAll(re)) {
+    if (m.index > last) out.push({ text: window.slice(last, m.index) });
+    out.push({ text: m[0], mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < window.length) out.push({ text: window.slice(last) });
+  if (from + width < clean.length) out.push({ text: "…" });
+  return out;
+}
+
+type Resolved = {
+  userId?: number;
+  categoryId?: number;
+  postIds?: number[];
+  empty: boolean;
+  problems: QueryProblem[];
+};
+
+/** Turns names in the query into ids, as the viewer may know them; a name they cannot see is "unknown". */
+async function resolveQuery(scope: Scope, q: SearchQuery): Promise<Resolved> {
+  const r: Resolved = { empty: false, problems: [...q.problems] };
+  if (q.username) {
+    const u = await db
+      .selectFrom("users")
+      .select("id")
+      .where(sql`lower(username)`, "=", q.username.toLowerCase())
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    if (u) r.userId = u.id;
+    else {
+      r.problems.push({ key: "search.problems.unknownUser", values: { name: q.username } });
+      r.empty = true;
+    }
+  }
+  if (q.category) {
+    const c = await getCategoryBySlug(q.category);
+    // private ("participants") categories are searched topic by topic: the audience filter decides
+    if (c && (canSeeCategory(scope, c) || (c.see_rule === "participants" && scope.userId))) r.categoryId = c.id;
+    else {
+      r.problems.push({ key: "search.problems.unknownCategory", values: { slug: q.category } });
+      r.empty = true;
+    }
+  }
+  if (q.inBookmarks || q.inLikes) {
+    if (!scope.userId) {
+      r.problems.push({ key: "search.problems.signIn" });
+      r.empty = true;
+    } else {
+      let ids: number[] | undefined;
+      if (q.inBookmarks) {
+        const rows = await db.selectFrom("bookmarks").select("post_id").where("user_id", "=", scope.userId).orderBy("created_at", "desc").limit(OWN_LIST_MAX).execute();
+        ids = rows.map((x) => x.post_id);
+      }
+      if (q.inLikes) {
+        const rows = await db.selectFrom("post_likes").select("post_id").where("user_id", "=", scope.userId).orderBy("created_at", "desc").limit(OWN_LIST_MAX).execute();
+        const liked = rows.map((x) => x.post_id);
+        ids = ids ? ids.filter((id) => liked.includes(id)) : liked;
+      }
+      r.postIds = ids ?? [];
+      if (!r.postIds.length) r.empty = true;
+    }
+  }
+  return r;
+}
+
+const lit = (s: string) => JSON.stringify(s);
+
+/** The Meilisearch filter: the viewer's audiences first, then the query's operators. */
+export function meiliFilter(scope: Scope, q: SearchQuery, r: Resolved): string[] {
+  const f: string[] = [];
+  const audiences = audiencesOf(scope);
+  if (audiences !== "all") f.push(`audiences IN [${audiences.map(lit).join(", ")}]`);
+  if (r.userId !== undefined) f.push(`user_id = ${r.userId}`);
+  if (r.categoryId !== undefined) f.push(`category_id = ${r.categoryId}`);
+  if (q.tags.length) {
+    if (q.tagMode === "all") for (const t of q.tags) f.push(`tags = ${lit(t)}`);
+    else f.push(`tags IN [${q.tags.map(lit).join(", ")}]`);
+  }
+  if (q.after) f.push(`created_at >= ${dayStartSeconds(q.after)}`);
+  if (q.before) f.push(`created_at < ${dayStartSeconds(q.before)}`);
+  if (q.status) f.push(`status = ${lit(q.status)}`);
+  if (r.postIds) f.push(`id IN [${r.postIds.join(",")}]`);
+  return f;
+}
+
+async function categoryView(id: number) {
+  const c = await getCategoryById(id);
+  return c ? { slug: c.slug, name: c.name, colour: c.colour } : null;
+}
+
+async function searchMeili(scope: Scope, q: SearchQuery, r: Resolved, page: number) {
+  const client = requireClient();
+  const order = q.order === "relevance" && !q.text ? "latest" : q.order;
+  const res = await guarded(client, () =>
+    client.index<PostDocument>(postsIndexUid()).search(q.text, {
+      filter: meiliFilter(scope, q, r),
+      page,
+      hitsPerPage: RESULTS_PER_PAGE,
+      sort: order === "latest" ? ["created_at:desc"] : order === "likes" ? ["like_count:desc", "created_at:desc"] : undefined,
+      attributesToRetrieve: ["id", "topic_id", "post_number", "topic_title", "topic_slug", "username", "display_name", "category_id", "created_at", "like_count"],
+      attributesToHighlight: ["title", "body"],
+      attributesToCrop: ["body"],
+      cropLength: 36,
+      cropMarker: "…",
+      highlightPreTag: PRE,
+      highlightPostTag: POST,
+    }),
+  );
+  const hits: SearchHit[] = [];
+  for (const h of res.hits) {
+    const f = (h._formatted ?? {}) as Partial<Record<"title" | "body", string>>;
+    hits.push({
+      postId: h.id,
+      topicId: h.topic_id,
+      postNumber: h.post_number,
+      url: `/t/${h.topic_slug}/${h.topic_id}/${h.post_number}#post-${h.post_number}`,
+      title: h.post_number === 1 && f.title ? toSegments(f.title) : [{ text: h.topic_title }],
+      snippet: toSegments(f.body ?? ""),
+      category: await categoryView(h.category_id),
+      author: h.username ? { username: h.username, displayName: h.display_name ?? h.username } : null,
+      createdAt: new Date(h.created_at * 1000).toISOString(),
+      likeCount: h.like_count,
+    });
+  }
+  const totalPages = res.totalPages ?? 0;
+  return { hits, hasNext: page < Math.min(totalPages, MAX_PAGE), total: res.totalHits ?? null };
+}
+
+/** The same search on Postgres: slower and plainer (no typo tolerance), but always there. */
+async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: number) {
+  const conds: Expression<SqlBool>[] = [sql<SqlBool>`p.deleted_at is null`, sql<SqlBool>`p.hidden_at is null`, sql<SqlBool>`t.deleted_at is null`, sql<SqlBool>`not t.unlisted`];
+  if (!scope.isStaff) {
+    const { open, participantOnly } = await visibleCategoryIds(scope);
+    const openList = open.length ? sql<SqlBool>`t.category_id in (${sql.join(open)})` : sql<SqlBool>`false`;
+    if (scope.userId && participantOnly.length) {
+      conds.push(
+        sql<SqlBool>`(${openList} or (t.category_id in (${sql.join(participantOnly)}) and exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId})))`,
+      );
+    } else conds.push(openList);
+  }
+  const tsq = q.text ? sql`websearch_to_tsquery('simple', ${q.text})` : null;
+  if (tsq) {
+    // both arms use a GIN index: posts.search_vector, and topics' title expression index
+    conds.push(sql<SqlBool>`p.id in (
+      select id from posts where search_vector @@ ${tsq}
+      union
+      select p1.id from topics t1 join posts p1 on p1.topic_id = t1.id and p1.post_number = 1
+       where to_tsvector('simple', t1.title) @@ ${tsq})`);
+  }
+  if (r.userId !== undefined) conds.push(sql<SqlBool>`p.user_id = ${r.userId}`);
+  if (r.categoryId !== undefined) conds.push(sql<SqlBool>`t.category_id = ${r.categoryId}`);
+  if (q.tags.length) conds.push(q.tagMode === "all" ? sql<SqlBool>`t.tags @> ${q.tags}::text[]` : sql<SqlBool>`t.tags && ${q.tags}::text[]`);
+  if (q.after) conds.push(sql<SqlBool>`p.created_at >= ${`${q.after}T00:00:00Z`}::timestamptz`);
+  if (q.before) conds.push(sql<SqlBool>`p.created_at < ${`${q.before}T00:00:00Z`}::timestamptz`);
+  if (q.status === "closed") conds.push(sql<SqlBool>`(t.closed_at is not null or t.archived_at is not null)`);
+  if (q.status === "open") conds.push(sql<SqlBool>`(t.closed_at is null and t.archived_at is null)`);
+  if (r.postIds) conds.push(r.postIds.length ? sql<SqlBool>`p.id in (${sql.join(r.postIds)})` : sql<SqlBool>`false`);
+
+  const order = q.order === "relevance" && !tsq ? "latest" : q.order;
+  const orderBy =
+    order === "latest"
+      ? sql`p.created_at desc, p.id desc`
+      : order === "likes"
+        ? sql`p.like_count desc, p.created_at desc, p.id desc`
+        : sql`ts_rank(p.search_vector, ${tsq}) + case when p.post_number = 1 and to_tsvector('simple', t.title) @@ ${tsq} then 1 else 0 end desc, p.id desc`;
+  const rows = await sql<{
+    id: number;
+    topic_id: number;
+    post_number: number;
+    body_html: string;
+    like_count: number;
+    created_at: Date;
+    title: string;
+    slug: string;
+    category_id: number;
+    username: string | null;
+    display_name: string | null;
+  }>`
+    select p.id, p.topic_id, p.post_number, p.body_html, p.like_count, p.created_at, t.title, t.slug, t.category_id, u.username, u.display_name
+    from posts p
+    join topics t on t.id = p.topic_id
+    left join users u on u.id = p.user_id
+    where ${sql.join(conds, sql` and `)}
+    order by ${orderBy}
+    limit ${RESULTS_PER_PAGE + 1} offset ${(page - 1) * RESULTS_PER_PAGE}`.execute(db);
+  const terms = queryTerms(q);
+  const hits: SearchHit[] = [];
+  for (const h of rows.rows.slice(0, RESULTS_PER_PAGE)) {
+    hits.push({
+      postId: h.id,
+      topicId: h.topic_id,
+      postNumber: h.post_number,
+      url: `/t/${h.slug}/${h.topic_id}/${h.post_number}#post-${h.post_number}`,
+      title: h.post_number === 1 ? highlightPlain(h.title, terms, 1000) : [{ text: h.title }],
+      snippet: highlightPlain(renderPlainExcerpt(h.body_html, 5000), terms),
+      category: await categoryView(h.category_id),
+      author: h.username ? { username: h.username, displayName: h.display_name ?? h.username } : null,
+      createdAt: h.created_at.toISOString(),
+      likeCount: h.like_count,
+    });
+  }
+  return { hits, hasNext: rows.rows.length > RESULTS_PER_PAGE && page < MAX_PAGE, total: null };
+}
+
+/**
+ * Searches the posts the viewer may read. Meilisearch first; if it cannot answer, Postgres
+ * (`mode: "degraded"`). `fallback: "force"` goes straight to Postgres (tests, benchmarks).
+ */
+export async function searchPosts({ scope, query, page = 1, fallback }: { scope: Scope; query: SearchQuery; page?: number; fallback?: "force" }): Promise<SearchOutcome> {
+  const t0 = performance.now();
+  page = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
+  const base = { hits: [] as SearchHit[], page, hasNext: false, total: null as number | null };
+  if (!hasCriteria(query)) return { ...base, mode: "idle", problems: query.problems, elapsedMs: 0 };
+  const r = await resolveQuery(scope, query);
+  const done = (mode: SearchOutcome["mode"], res: Pick<SearchOutcome, "hits" | "hasNext" | "total">): SearchOutcome => ({
+    ...base,
+    ...res,
+    mode,
+    problems: r.problems,
+    elapsedMs: Math.round(performance.now() - t0),
+  });
+  if (r.empty) return done("meili", { hits: [], hasNext: false, total: 0 });
+  if (fallback !== "force") {
+    try {
+      return done("meili", await searchMeili(scope, query, r, page));
+    } catch (e) {
+      if (!isUnavailable(e)) throw e;
+      logger.warn({ err: e }, "search: Meilisearch unavailable, answering from Postgres");
+    }
+  }
+  return done("degraded", await searchPostgres(scope, query, r, page));
+}
+
+/** Categories, for the search form's help (only those the viewer may see). */
+export async function listSearchableCategories(scope: Scope) {
+  return (await listAllCategories()).filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c)).map((c) => ({ slug: c.slug, name: c.name }));
+}

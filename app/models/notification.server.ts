@@ -1,0 +1,97 @@
+// In-app notifications and their emails. Every feature notifies through `notify`, inside its own
+// transaction; the email (when the member wants it now) is an outbox job that re-checks, at send
+// time, that the member may still see what the notification points to.
+import { sql } from "kysely";
+import { db, type Db } from "../db.server";
+import { enqueue } from "../jobs.server";
+
+export const NOTIFICATION_KINDS = ["reply", "mention", "quote", "like", "moderation", "progress", "application", "mentorship", "reminder"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type Delivery = "immediately" | "daily" | "never";
+
+// What a member gets before they change anything (Discourse: replies and mentions by email).
+export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
+  reply: "immediately",
+  mention: "immediately",
+  quote: "immediately",
+  like: "never",
+  moderation: "immediately",
+  progress: "immediately",
+  application: "immediately",
+  mentorship: "immediately",
+  reminder: "immediately",
+};
+
+export type NewNotification = {
+  userId: number;
+  kind: NotificationKind;
+  topicId?: number | null;
+  postId?: number | null;
+  actorId?: number | null;
+  /** shown in the list: e.g. { title, excerpt } or { message } — never anything the recipient may not see */
+  data?: Record<string, unknown>;
+  /** one notification per (user, sourceKey): a retried job does not notify twice */
+  sourceKey?: string;
+};
+
+/** Records a notification (idempotent per sourceKey) and queues its email when the member wants it now. */
+export async function notify(trx: Db, n: NewNotification): Promise<number | undefined> {
+  if (n.actorId && n.actorId === n.userId) return undefined; // never notify people about themselves
+  const row = await trx
+    .insertInto("notifications")
+    .values({
+      user_id: n.userId,
+      kind: n.kind,
+      topic_id: n.topicId ?? null,
+      post_id: n.postId ?? null,
+      actor_id: n.actorId ?? null,
+      data: JSON.stringify(n.data ?? {}),
+      source_key: n.sourceKey ?? null,
+    })
+    .onConflict((oc) => oc.columns(["user_id", "source_key"]).where("source_key", "is not", null).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if ((await deliveryFor(trx, n.userId, n.kind)) === "immediately") await enqueue(trx, "notification.email", { notificationId: row.id });
+  return row.id;
+}
+
+export async function deliveryFor(trx: Db, userId: number, kind: NotificationKind): Promise<Delivery> {
+  const row = await trx.selectFrom("notification_settings").select("delivery").where("user_id", "=", userId).where("kind", "=", kind).executeTakeFirst();
+  return row?.delivery ?? DEFAULT_DELIVERY[kind];
+}
+
+export async function listDeliverySettings(userId: number): Promise<Record<NotificationKind, Delivery>> {
+  const rows = await db.selectFrom("notification_settings").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
+  const out = { ...DEFAULT_DELIVERY };
+  for (const r of rows) if ((NOTIFICATION_KINDS as readonly string[]).includes(r.kind)) out[r.kind as NotificationKind] = r.delivery;
+  return out;
+}
+
+export async function updateDeliverySettings(userId: number, settings: Partial<Record<NotificationKind, Delivery>>) {
+  await db.transaction().execute(async (trx) => {
+    for (const [kind, delivery] of Object.entries(settings)) {
+      await trx
+        .insertInto("notification_settings")
+        .values({ user_id: userId, kind, delivery: delivery as Delivery })
+        .onConflict((oc) => oc.columns(["user_id", "kind"]).doUpdateSet({ delivery: delivery as Delivery }))
+        .execute();
+    }
+  });
+}
+
+export async function countUnreadNotifications(userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function markNotificationsRead({ userId, ids }: { userId: number; ids?: number[] }) {
+  let q = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (ids) q = q.where("id", "in", ids.length ? ids : [-1]);
+  await q.execute();
+}

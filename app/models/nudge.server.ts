@@ -1,0 +1,77 @@
+// Nudges: 14 and 3 days before a period closes with a duty unmet, and once when a requirement
+// becomes met. Computed from the member's standing at `now`; idempotent through notification
+// source keys, so a daily run that repeats (or catches up) never notifies twice.
+import type { Db } from "../db.server";
+import { db as defaultDb } from "../db.server";
+import { createI18n } from "../i18n";
+import { notify } from "./notification.server";
+import { getStanding } from "./progress/index.server";
+
+export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; message: string };
+
+function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const longDate = (d: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+
+export async function computeNudges({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }): Promise<Nudge[]> {
+  const standing = await getStanding({ userId, now, itemLimit: 0, conn });
+  if (!standing?.level || !standing.periods) return [];
+  const t = createI18n("en");
+  const out: Nudge[] = [];
+  const today = standing.periods.today;
+  const levelKey = `${standing.level.number}@${standing.level.enteredOn}`;
+  for (const r of standing.requirements) {
+    const p = r.progress;
+    const periodStart = p.period === "year" ? standing.periods.year.start : p.period === "trimester" ? standing.periods.trimester.start : "level";
+    if (p.status === "met") {
+      out.push({ userId, requirementId: r.id, kind: "met", sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`, message: t.t("progress.nudge.met", { label: r.label }) });
+      continue;
+    }
+    if (r.phase !== "duty" || !p.dueBy || (p.period !== "year" && p.period !== "trimester")) continue;
+    // days until the period closes (at midnight after dueBy, member's time)
+    const left = daysBetween(today, p.dueBy) + 1;
+    if (left > 14) continue;
+    const kind = left <= 3 ? "closing3" : "closing14";
+    const missing = p.required - p.done;
+    const key = r.kind === "books" ? "books" : r.kind === "activities" ? "activities" : "other";
+    out.push({
+      userId,
+      requirementId: r.id,
+      kind,
+      sourceKey: `progress:${kind}:${r.id}:${levelKey}:${periodStart}`,
+      message: t.t(`progress.nudge.${key}`, { count: missing, done: p.done, date: longDate(p.dueBy), label: r.label }),
+    });
+  }
+  return out;
+}
+
+/** Sends a member's due nudges (inside the job's transaction). */
+export async function sendNudges({ trx, userId, now = new Date() }: { trx: Db; userId: number; now?: Date }) {
+  const nudges = await computeNudges({ userId, now, conn: trx });
+  let sent = 0;
+  for (const n of nudges) {
+    const id = await notify(trx, { userId, kind: "progress", sourceKey: n.sourceKey, data: { message: n.message, url: "/progress" } });
+    if (id) sent++;
+  }
+  return sent;
+}
+
+export const DAILY_JOB = "progress.daily";
+export const MEMBER_JOB = "progress.nudge";
+
+/** The next daily run: 05:00 UTC (early morning across Africa). */
+export function nextDailyRun(now = new Date()) {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 5, 0, 0));
+  if (d <= now) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** Keeps exactly one daily run waiting in the outbox (called on every start and by the job itself). */
+export async function ensureDailyNudges(conn: Db, now = new Date()) {
+  const waiting = await conn.selectFrom("outbox").select("id").where("kind", "=", DAILY_JOB).where("done_at", "is", null).limit(1).executeTakeFirst();
+  if (waiting) return false;
+  await conn.insertInto("outbox").values({ kind: DAILY_JOB, payload: "{}", run_at: nextDailyRun(now) }).execute();
+  return true;
+}

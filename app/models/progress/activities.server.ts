@@ -1,0 +1,43 @@
+// activities: activities logged with a date in the member's current calendar year (and since
+// entering the level); approved ones count, and pending ones too unless the requirement asks for approval.
+import { sql } from "kysely";
+import type { ParamsOf } from "../requirement.schema";
+import type { EvalContext } from "./context.server";
+import { statusOf, type Progress } from "./types";
+
+export async function evaluateActivities(ctx: EvalContext, p: ParamsOf<"activities">): Promise<Progress> {
+  const { year, prevYear } = ctx.periods;
+  const counted = p.requireApproval ? sql`status = 'approved'` : sql`status in ('approved', 'pending')`;
+  const [{ rows: counts }, { rows }] = await Promise.all([
+    sql<{ done: number; pending: number; prev: number }>`
+      select
+        count(*) filter (where occurred_on >= ${year.start}::date and ${counted})::int as done,
+        count(*) filter (where occurred_on >= ${year.start}::date and status = 'pending' and not (${counted}))::int as pending,
+        count(*) filter (where occurred_on < ${year.start}::date and occurred_on >= ${prevYear.start}::date and ${counted})::int as prev
+      from activities
+      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${prevYear.start}::date
+        and occurred_on < ${year.next}::date`.execute(ctx.db),
+    sql<{ id: number; title: string; occurred_on: string; status: string; counts: boolean }>`
+      select id, title, occurred_on, status, (${counted}) as counts
+      from activities
+      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${year.start}::date and occurred_on < ${year.next}::date
+      order by occurred_on desc, id desc limit ${ctx.itemLimit}`.execute(ctx.db),
+  ]);
+  const { done, pending, prev } = counts[0];
+  const overdue = ctx.enteredAt < prevYear.nextAt && prev < p.minPerYear;
+  return {
+    done,
+    required: p.minPerYear,
+    pending,
+    status: statusOf({ done, required: p.minPerYear, pending, overdue }),
+    period: "year",
+    dueBy: year.last,
+    items: rows.map((r) => ({
+      label: r.title,
+      url: `/my/activities#activity-${r.id}`,
+      date: r.occurred_on,
+      state: r.counts ? ("counted" as const) : r.status === "rejected" ? ("rejected" as const) : ("pending" as const),
+    })),
+    more: Math.max(0, done - rows.filter((r) => r.counts).length),
+  };
+}

@@ -1,0 +1,146 @@
+// The requirements engine: a member's current level, and each of its requirements evaluated by
+// the evaluator of its kind. Counting happens in SQL; evaluators return the items behind a count.
+import { sql } from "kysely";
+import { db as defaultDb, type Db } from "../../db.server";
+import { isRequirementKind, parseParams, type ParamsOf, type RequirementKind } from "../requirement.schema";
+import { evaluateActivities } from "./activities.server";
+import { evaluateAssessment } from "./assessment.server";
+import { evaluateAwardNomination } from "./award-nomination.server";
+import { evaluateBooks } from "./books.server";
+import { computePeriods, type EvalContext, type Periods } from "./context.server";
+import { evaluateDistinctTopics } from "./distinct-topics.server";
+import { evaluateExperienceYears } from "./experience-years.server";
+import { evaluateFieldExperiences } from "./field-experiences.server";
+import { evaluateMentoring } from "./mentoring.server";
+import { evaluateModuleTasks } from "./module-tasks.server";
+import { evaluateProfile } from "./profile.server";
+import type { EvaluatedRequirement, Progress } from "./types";
+import { evaluateWebinar } from "./webinar.server";
+
+export type { EvaluatedRequirement, Item, Progress, Status } from "./types";
+
+type Evaluator<K extends RequirementKind> = (ctx: EvalContext, params: ParamsOf<K>) => Promise<Progress>;
+
+export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
+  distinct_topics: evaluateDistinctTopics,
+  field_experiences: evaluateFieldExperiences,
+  activities: evaluateActivities,
+  books: evaluateBooks,
+  webinar: evaluateWebinar,
+  assessment: evaluateAssessment,
+  profile: evaluateProfile,
+  experience_years: evaluateExperienceYears,
+  mentoring: evaluateMentoring,
+  award_nomination: evaluateAwardNomination,
+  module_tasks: evaluateModuleTasks,
+};
+
+export type RequirementRow = { id: number; key: string; level: number; kind: string; phase: "entry" | "duty" | "completion"; label: string; params: unknown };
+
+export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
+  return conn
+    .selectFrom("level_requirements")
+    .select(["id", "key", "level", "kind", "phase", "label", "params"])
+    .where("level", "=", level)
+    .where("archived_at", "is", null)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): Promise<EvaluatedRequirement> {
+  if (!isRequirementKind(r.kind)) throw new Error(`unknown requirement kind ${r.kind} (requirement ${r.key})`);
+  const parsed = parseParams(r.kind, r.params);
+  if (!parsed.success) throw new Error(`requirement ${r.key} has invalid params`);
+  const evaluate = evaluators[r.kind] as Evaluator<RequirementKind>;
+  const progress = await evaluate(ctx, parsed.data as never);
+  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label: r.label, params: parsed.data as Record<string, unknown>, progress };
+}
+
+export type Standing = {
+  member: { id: number; username: string; displayName: string; timeZone: string; level: number | null };
+  level: null | { number: number; name: string; shortName: string; badgeInscription: string; untrackedDuties: string[]; enteredAt: Date; enteredOn: string };
+  badge: null | { publicId: string; awardedAt: Date };
+  periods: Periods | null;
+  requirements: EvaluatedRequirement[];
+  /** completion requirements met, ignoring experience declared on the application itself */
+  canApplyForNext: boolean;
+  missingForNext: EvaluatedRequirement[];
+};
+
+/** The member's level and every requirement of it, evaluated now (or at `now`, for tests and nudges). */
+export async function getStanding({ userId, now = new Date(), itemLimit = 20, conn = defaultDb }: { userId: number; now?: Date; itemLimit?: number; conn?: Db }): Promise<Standing | undefined> {
+  const { rows } = await sql<{
+    id: number;
+    username: string;
+    display_name: string;
+    time_zone: string;
+    level: number | null;
+    entered_at: Date | null;
+    name: string | null;
+    short_name: string | null;
+    badge_inscription: string | null;
+    untracked_duties: string[] | null;
+    badge_id: string | null;
+    awarded_at: Date | null;
+  }>`
+    select u.id, u.username, u.display_name, u.time_zone, u.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
+      b.public_id as badge_id, b.awarded_at
+    from users u
+    left join level_history h on h.user_id = u.id and h.left_at is null
+    left join levels l on l.number = h.level
+    left join lateral (
+      select public_id, awarded_at from badge_awards
+      where user_id = u.id and kind = 'level' and level = h.level and revoked_at is null
+      order by awarded_at desc limit 1
+    ) b on true
+    where u.id = ${userId}`.execute(conn);
+  const m = rows[0];
+  if (!m) return undefined;
+  const member = { id: m.id, username: m.username, displayName: m.display_name, timeZone: m.time_zone, level: m.level };
+  if (!m.entered_at || m.level === null) {
+    return { member, level: null, badge: null, periods: null, requirements: [], canApplyForNext: true, missingForNext: [] };
+  }
+  const [reqs, { periods, enteredOn }] = await Promise.all([
+    listLevelRequirements(conn, m.level),
+    computePeriods(conn, { timeZone: m.time_zone, now, enteredAt: m.entered_at }),
+  ]);
+  const ctx: EvalContext = { db: conn, userId, level: m.level, enteredAt: m.entered_at, enteredOn, timeZone: m.time_zone, now, periods, itemLimit };
+  const requirements = await Promise.all(reqs.filter((r) => r.phase !== "entry").map((r) => evaluateRequirement(ctx, r)));
+  const missingForNext = requirements.filter((r) => r.phase === "completion" && r.kind !== "experience_years" && r.progress.status !== "met");
+  return {
+    member,
+    level: {
+      number: m.level,
+      name: m.name!,
+      shortName: m.short_name!,
+      badgeInscription: m.badge_inscription!,
+      untrackedDuties: m.untracked_duties ?? [],
+      enteredAt: m.entered_at,
+      enteredOn,
+    },
+    badge: m.badge_id ? { publicId: m.badge_id, awardedAt: m.awarded_at! } : null,
+    periods,
+    requirements,
+    canApplyForNext: m.level < 4 && missingForNext.length === 0,
+    missingForNext,
+  };
+}
+
+/** Posts per month in the member's time zone, for the last 12 months (oldest first). */
+export async function contributionsByMonth({ userId, timeZone, now = new Date(), conn = defaultDb }: { userId: number; timeZone: string; now?: Date; conn?: Db }) {
+  const { rows } = await sql<{ month: string; posts: number }>`
+    with l as (select date_trunc('month', ${now}::timestamptz at time zone ${timeZone}) as m0),
+    months as (select generate_series(l.m0 - interval '11 months', l.m0, interval '1 month') as m from l),
+    counts as (
+      select date_trunc('month', p.created_at at time zone ${timeZone}) as m, count(*)::int as n
+      from posts p, l
+      where p.user_id = ${userId} and p.deleted_at is null and p.hidden_at is null
+        and p.created_at >= (l.m0 - interval '11 months') at time zone ${timeZone} and p.created_at <= ${now}
+      group by 1
+    )
+    select to_char(months.m, 'YYYY-MM') as month, coalesce(counts.n, 0) as posts
+    from months left join counts using (m)
+    order by months.m`.execute(conn);
+  return rows;
+}

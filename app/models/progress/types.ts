@@ -1,0 +1,45 @@
+// What every requirement evaluator receives and returns (browser-safe types).
+import type { RequirementKind } from "../requirement.schema";
+
+export type Status = "met" | "due" | "overdue" | "pending";
+
+/** One thing behind a count: a post, an activity, a result... with a link when it has a page. */
+export type Item = {
+  label: string;
+  url?: string;
+  date?: string; // YYYY-MM-DD in the member's time zone
+  note?: string;
+  state?: "counted" | "pending" | "rejected" | "missing" | "not_counted";
+};
+
+export type Progress = {
+  done: number;
+  required: number;
+  status: Status;
+  items: Item[];
+  /** how many more items counted than are listed */
+  more: number;
+  /** last day (inclusive, member's time zone) of the period the duty must be met in */
+  dueBy?: string;
+  period?: "year" | "trimester" | "level";
+  /** entries waiting for a staff decision */
+  pending?: number;
+  /** kind-specific figures shown in the sentence (best score, pass mark...) */
+  detail?: Record<string, string | number | null>;
+};
+
+export type EvaluatedRequirement = {
+  id: number;
+  key: string;
+  kind: RequirementKind;
+  phase: "entry" | "duty" | "completion";
+  label: string;
+  params: Record<string, unknown>;
+  progress: Progress;
+};
+
+export function statusOf({ done, required, pending = 0, overdue = false }: { done: number; required: number; pending?: number; overdue?: boolean }): Status {
+  if (done >= required) return "met";
+  if (pending > 0 && done + pending >= required) return "pending";
+  return overdue ? "overdue" : "due";
+}

@@ -1,0 +1,77 @@
+// Requirement parameters, one zod schema per kind (browser-safe). The seed and the admin page
+// both validate with these, so a row's params always have the shape its evaluator expects.
+import { z } from "zod";
+
+export const REQUIREMENT_KINDS = [
+  "distinct_topics",
+  "field_experiences",
+  "activities",
+  "books",
+  "webinar",
+  "assessment",
+  "profile",
+  "experience_years",
+  "mentoring",
+  "award_nomination",
+  "module_tasks",
+] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+export const PHASES = ["entry", "duty", "completion"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PROFILE_FIELDS = ["displayName", "photo", "jobTitle", "organisation", "bio", "achievements"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export const EXPERIENCES = ["customer_facing", "managing_team"] as const;
+export type Experience = (typeof EXPERIENCES)[number];
+
+const count = (max: number) => z.number({ error: "admin.requirements.errors.number" }).int("admin.requirements.errors.number").min(0, "admin.requirements.errors.number").max(max, "admin.requirements.errors.number");
+const slug = z.string().trim().min(1, "admin.requirements.errors.required").max(100);
+
+export const paramsSchemas = {
+  distinct_topics: z.strictObject({ min: count(1000), excludeCategories: z.array(slug).max(50).optional() }),
+  field_experiences: z.strictObject({ min: count(1000), period: z.enum(["level", "year"]) }),
+  activities: z.strictObject({ minPerYear: count(365), requireApproval: z.boolean() }),
+  books: z.strictObject({ minPerTrimester: count(100), recommendedOnly: z.boolean() }),
+  webinar: z.strictObject({ webinar: slug }),
+  assessment: z.strictObject({
+    test: slug,
+    passMark: z.number({ error: "admin.requirements.errors.percent" }).min(0, "admin.requirements.errors.percent").max(100, "admin.requirements.errors.percent").nullable(),
+  }),
+  profile: z.strictObject({ fields: z.array(z.enum(PROFILE_FIELDS)).min(1), optionalFields: z.array(z.enum(PROFILE_FIELDS)).optional() }),
+  experience_years: z.strictObject({ experience: z.enum(EXPERIENCES), minYears: z.number({ error: "admin.requirements.errors.years" }).min(0, "admin.requirements.errors.years").max(60, "admin.requirements.errors.years") }),
+  mentoring: z.strictObject({ minActiveMentees: count(20) }),
+  award_nomination: z.strictObject({ perYear: count(10) }),
+  module_tasks: z.strictObject({ programme: slug, modules: z.array(z.number().int().min(1).max(50)).min(1).max(50) }),
+} satisfies Record<RequirementKind, z.ZodType>;
+
+export type ParamsOf<K extends RequirementKind> = z.infer<(typeof paramsSchemas)[K]>;
+
+export function parseParams<K extends RequirementKind>(kind: K, params: unknown): z.ZodSafeParseResult<ParamsOf<K>> {
+  return paramsSchemas[kind].safeParse(params) as z.ZodSafeParseResult<ParamsOf<K>>;
+}
+
+export const isRequirementKind = (k: string): k is RequirementKind => (REQUIREMENT_KINDS as readonly string[]).includes(k);
+
+/** The admin form: a label, plus one field per parameter (numbers, booleans, comma-separated lists). */
+export const RequirementEditSchema = z.object({
+  id: z.coerce.number().int().min(1),
+  label: z.string({ error: "admin.requirements.errors.label" }).trim().min(3, "admin.requirements.errors.label").max(300, "admin.requirements.errors.label"),
+});
+
+/** Rebuilds typed params from form strings, using the current params' value types as the guide. */
+export function paramsFromForm(current: Record<string, unknown>, form: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(current)) {
+    const raw = form[`param.${key}`];
+    if (typeof value === "boolean") out[key] = raw === "on" || raw === "true";
+    else if (typeof value === "number" || value === null) {
+      const s = (raw ?? "").trim();
+      out[key] = s === "" ? null : Number(s);
+      if (typeof value === "number" && s === "") out[key] = NaN;
+    } else if (Array.isArray(value)) {
+      const parts = (raw ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+      out[key] = value.length && typeof value[0] === "number" ? parts.map(Number) : parts;
+    } else out[key] = (raw ?? "").trim();
+  }
+  return out;
+}

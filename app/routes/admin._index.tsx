@@ -1,0 +1,106 @@
+// The programme dashboard: members per level, applications waiting (oldest first), members
+// behind on a periodic duty, and the progress CSV export.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ApplicationAge, useDay } from "~/components/progress-view";
+import { listPendingApplications } from "~/models/application.server";
+import { listPendingLogEntries } from "~/models/log-review.server";
+import { countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
+import { requireStaff } from "~/staff.server";
+import progressStyles from "~/styles/progress.css";
+
+export const links = () => [{ rel: "stylesheet", href: progressStyles }];
+export const meta: MetaFunction = () => [{ title: "Programme dashboard · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const [levels, applications, behind, logs] = await Promise.all([countMembersByLevel(), listPendingApplications(), listMembersBehind({ limit: 50 }), listPendingLogEntries()]);
+  return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length };
+}
+
+export default function AdminDashboard() {
+  const { t } = useTranslation();
+  const day = useDay();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("admin.dashboard.title")}</h1>
+      <nav aria-label={t("admin.dashboard.sections")}>
+        <p>
+          <Link to="/admin/applications">{t("admin.applications.title")}</Link> · <Link to="/admin/results">{t("admin.results.title")}</Link> ·{" "}
+          <Link to="/admin/requirements">{t("admin.requirements.title")}</Link> · <Link to="/admin/logs">{t("admin.logs.title")}</Link> ·{" "}
+          <Link to="/admin/books">{t("admin.books.title")}</Link> · <a href="/admin/progress.csv">{t("admin.dashboard.export")}</a>
+        </p>
+      </nav>
+
+      <section aria-labelledby="levels-heading">
+        <h2 id="levels-heading">{t("admin.dashboard.perLevel")}</h2>
+        <ul className="levels">
+          {d.levels.map((l) => (
+            <li key={l.level ?? 0} className="card">
+              <span className="stat">{l.n}</span>
+              <br />
+              {l.level ? t("admin.applications.levelName", { number: l.level, name: l.name }) : t("admin.dashboard.notEnrolled")}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="apps-heading">
+        <h2 id="apps-heading">{t("admin.dashboard.waiting", { count: d.waiting })}</h2>
+        {d.applications.length ? (
+          <ol>
+            {d.applications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: a.level_name })} ·{" "}
+                <ApplicationAge days={a.age_days} hours={a.age_hours} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("admin.applications.none")}</p>
+        )}
+        {d.pendingLogs ? (
+          <p>
+            <Link to="/admin/logs">{t("admin.dashboard.pendingLogs", { count: d.pendingLogs })}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="behind-heading">
+        <h2 id="behind-heading">{t("admin.dashboard.behind", { count: d.behind.total })}</h2>
+        {d.behind.rows.length ? (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.applications.member")}</th>
+                  <th scope="col">{t("admin.dashboard.duty")}</th>
+                  <th scope="col">{t("admin.dashboard.done")}</th>
+                  <th scope="col">{t("admin.dashboard.dueBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.behind.rows.map((r) => (
+                  <tr key={`${r.id}-${r.kind}`}>
+                    <td>
+                      <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
+                    </td>
+                    <td>{t(r.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
+                    <td>
+                      {r.done} / {r.required}
+                    </td>
+                    <td>{day(r.due_by)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("admin.dashboard.nobodyBehind")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+// Staff record webinar attendance and assessment results: one at a time, or a CSV file that is
+// previewed row by row (each problem listed) and written only when confirmed without problems.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormError } from "~/components/field";
+import { Select, TextArea } from "~/components/form-extras";
+import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/results.server";
+import { requireStaff } from "~/staff.server";
+import progressStyles from "~/styles/progress.css";
+
+export const links = () => [{ rel: "stylesheet", href: progressStyles }];
+export const meta: MetaFunction = () => [{ title: "Results · Touchpoints" }];
+
+const MAX_FILE = 2_000_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return { catalogue: await listCatalogue(), columns: CSV_COLUMNS };
+}
+
+type ActionData = {
+  intent: string;
+  formError?: string;
+  problems?: Problem[];
+  preview?: Preview;
+  csv?: string;
+  kind?: ResultKind;
+  values?: Record<string, string>;
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireStaff(request);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return data<ActionData>({ intent: "preview", formError: "admin.results.errors.unreadable" }, { status: 400 });
+  }
+  const str = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  const intent = str("intent");
+  const kind: ResultKind = str("kind") === "assessment" ? "assessment" : "webinar";
+
+  if (intent === "webinar" || intent === "assessment") {
+    const cells: Record<string, string> = intent === "webinar" ? { email: str("email"), webinar: str("webinar"), date: str("date") } : { email: str("email"), test: str("test"), score: str("score"), date: str("date"), attempt: str("attempt"), note: str("note") };
+    const r = await recordResult({ adminId: admin.id, kind: intent, cells });
+    if (!r.ok) return data<ActionData>({ intent, formError: r.message, problems: "problems" in r ? r.problems : [], values: cells }, { status: r.status });
+    return redirect(`/admin/results?recorded=${encodeURIComponent(r.member)}`);
+  }
+
+  let text = str("csv");
+  const file = form.get("file");
+  if (file && typeof file !== "string" && file.size > 0) {
+    if (file.size > MAX_FILE) return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.tooBig" }, { status: 413 });
+    text = await file.text();
+  }
+  if (!text.trim()) return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.empty" }, { status: 400 });
+
+  if (intent === "confirm") {
+    const r = await importResultsCsv({ adminId: admin.id, kind, text });
+    if (r.ok) return redirect(`/admin/results?written=${r.written}`);
+  }
+  const p = await previewResultsCsv({ kind, text });
+  if (!p.ok) return data<ActionData>({ intent: "preview", kind, csv: text, formError: p.message }, { status: p.status });
+  return data<ActionData>({ intent: "preview", kind, csv: text, preview: p.preview, formError: intent === "confirm" ? "admin.results.errors.problems" : undefined }, { status: p.preview.problemCount ? 422 : 200 });
+}
+
+function ProblemList({ problems }: { problems: Problem[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="items">
+      {problems.map((p, i) => (
+        <li key={i}>{t(p.key, p.values)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Results() {
+  const { t } = useTranslation();
+  const { catalogue, columns } = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const single = res && (res.intent === "webinar" || res.intent === "assessment") ? res : undefined;
+  const csvRes = res && !single ? res : undefined;
+  const v = single?.values ?? {};
+  const preview = csvRes?.preview;
+  return (
+    <div>
+      <p>
+        <Link to="/admin">{t("admin.backToDashboard")}</Link>
+      </p>
+      <h1>{t("admin.results.title")}</h1>
+      {params.get("written") ? (
+        <p className="notice" role="status">
+          {t("admin.results.written", { count: Number(params.get("written")) })}
+        </p>
+      ) : null}
+      {params.get("recorded") ? (
+        <p className="notice" role="status">
+          {t("admin.results.recorded", { member: params.get("recorded") })}
+        </p>
+      ) : null}
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="webinar-heading">
+          <h2 id="webinar-heading">{t("admin.results.webinarTitle")}</h2>
+          {single?.intent === "webinar" ? (
+            <>
+              <FormError message={single.formError} />
+              <ProblemList problems={single.problems ?? []} />
+            </>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="webinar" />
+            <Field label={t("admin.results.email")} name="email" type="email" defaultValue={single?.intent === "webinar" ? v.email : undefined} required />
+            <Select label={t("admin.results.webinar")} name="webinar" defaultValue={v.webinar} options={catalogue.webinars.map((w) => ({ value: w.slug, label: w.title }))} />
+            <Field label={t("admin.results.date")} name="date" type="date" defaultValue={single?.intent === "webinar" ? v.date : undefined} required />
+            <div>
+              <button type="submit">{t("admin.results.recordAttendance")}</button>
+            </div>
+          </Form>
+        </section>
+
+        <section className="card" aria-labelledby="assessment-heading">
+          <h2 id="assessment-heading">{t("admin.results.assessmentTitle")}</h2>
+          {single?.intent === "assessment" ? (
+            <>
+              <FormError message={single.formError} />
+              <ProblemList problems={single.problems ?? []} />
+            </>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="assessment" />
+            <Field label={t("admin.results.email")} name="email" type="email" defaultValue={single?.intent === "assessment" ? v.email : undefined} required />
+            <Select label={t("admin.results.test")} name="test" defaultValue={v.test} options={catalogue.assessments.map((a) => ({ value: a.slug, label: a.title }))} />
+            <Field label={t("admin.results.score")} name="score" type="number" step="0.01" min="0" max="100" inputMode="decimal" defaultValue={v.score} required />
+            <Field label={t("admin.results.date")} name="date" type="date" defaultValue={single?.intent === "assessment" ? v.date : undefined} required />
+            <Field label={t("admin.results.attempt")} name="attempt" type="number" min="1" defaultValue={v.attempt} hint={t("admin.results.attemptHint")} />
+            <Field label={t("admin.results.note")} name="note" type="text" defaultValue={v.note} />
+            <div>
+              <button type="submit">{t("admin.results.recordResult")}</button>
+            </div>
+          </Form>
+        </section>
+      </div>
+
+      <section aria-labelledby="csv-heading">
+        <h2 id="csv-heading">{t("admin.results.csvTitle")}</h2>
+        <p>{t("admin.results.csvIntro", { webinar: columns.webinar.required.join(","), assessment: [...columns.assessment.required, ...columns.assessment.optional].join(",") })}</p>
+        {csvRes ? <FormError message={csvRes.formError} values={{ count: preview?.problemCount ?? 0 }} /> : null}
+        {preview ? (
+          <>
+            <h3>{t("admin.results.previewTitle", { count: preview.total })}</h3>
+            <p>{preview.problemCount ? t("admin.results.previewProblems", { count: preview.problemCount }) : t("admin.results.previewOk", { count: preview.total })}</p>
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("admin.results.line")}</th>
+                    <th scope="col">{t("admin.results.row")}</th>
+                    <th scope="col">{t("admin.results.problems")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.map((r) => (
+                    <tr key={r.line} className={r.problems.length ? "problem" : undefined}>
+                      <td>{r.line}</td>
+                      <td>{Object.values(r.cells).join(", ")}</td>
+                      <td>{r.problems.length ? <ProblemList problems={r.problems} /> : t("admin.results.rowOk", { member: r.member })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {!preview.problemCount ? (
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="confirm" />
+                <input type="hidden" name="kind" value={preview.kind} />
+                <TextArea label={t("admin.results.fileContent")} name="csv" defaultValue={csvRes?.csv} readOnly rows={4} />
+                <div>
+                  <button type="submit">{t("admin.results.confirm", { count: preview.total })}</button>
+                </div>
+              </Form>
+            ) : null}
+          </>
+        ) : null}
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="intent" value="preview" />
+          <Select
+            label={t("admin.results.kind")}
+            name="kind"
+            defaultValue={csvRes?.kind}
+            options={[
+              { value: "webinar", label: t("admin.results.kindWebinar") },
+              { value: "assessment", label: t("admin.results.kindAssessment") },
+            ]}
+          />
+          <Field label={t("admin.results.file")} name="file" type="file" accept=".csv,text/csv" />
+          <TextArea label={t("admin.results.paste")} name="csv" defaultValue={preview?.problemCount ? csvRes?.csv : undefined} rows={5} />
+          <div>
+            <button type="submit">{t("admin.results.preview")}</button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

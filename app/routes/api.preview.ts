@@ -1,0 +1,16 @@
+// Live preview for the composer: the same pipeline as a saved post (mentions and categories resolved).
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { db } from "~/db.server";
+import { readForm } from "~/http.server";
+import { renderPostBody } from "~/models/render.server";
+import { BODY_MAX } from "~/models/topic.schema";
+import { scopeOf } from "~/permissions.server";
+import { requireViewer } from "~/viewer.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const { body = "" } = await readForm(request);
+  if (body.length > BODY_MAX) return data({ html: "" }, { status: 413 });
+  const { html } = await renderPostBody(db, body, scopeOf(viewer));
+  return { html };
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ForumNav, MoreLink } from "~/components/forum-nav";
+import { TopicList } from "~/components/topic-list";
+import { loadTopicList } from "~/forum-list.server";
+import { notFound } from "~/http.server";
+import { getCategoryBySlug } from "~/models/category.server";
+import { canSeeCategory, canStartTopic, scopeOf } from "~/permissions.server";
+import { getViewer } from "~/viewer.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.category.name} · Touchpoints` }, { name: "description", content: data.category.description }, ...(data.category.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }] : [])] : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = scopeOf(await getViewer(request));
+  const category = await getCategoryBySlug(params.slug ?? "");
+  // A category the viewer may not see does not exist for them (404, never 403).
+  if (!category || category.see_rule === "participants" || !canSeeCategory(scope, category)) notFound();
+  const list = await loadTopicList(request, { kind: "latest", categoryId: category.id });
+  return {
+    ...list,
+    category: { slug: category.slug, name: category.name, description: category.description, colour: category.colour, archived: !!category.archived_at, public: category.see_rule === "everyone" },
+    canStart: canStartTopic(scope, category),
+  };
+}
+
+export default function CategoryPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>
+        <span className="swatch large" style={{ background: d.category.colour }} aria-hidden="true" /> {d.category.name}
+      </h1>
+      <p className="muted">{d.category.description}</p>
+      {d.category.archived ? <p className="notice">{t("forum.categoryArchived")}</p> : null}
+      <ForumNav counts={d.counts} signedIn={d.signedIn} newTopicHref={d.canStart ? `/new-topic?category=${d.category.slug}` : "/new-topic"} />
+      {d.topics.length ? <TopicList topics={d.topics} showCategory={false} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
+      <MoreLink href={d.nextUrl} />
+      {d.category.public ? (
+        <p>
+          <a href={`/c/${d.category.slug}.rss`}>{t("forum.feed")}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ForumNav } from "~/components/forum-nav";
+import { CategoryBadge } from "~/components/topic-list";
+import { loadTopicList } from "~/forum-list.server";
+
+export const meta: MetaFunction = () => [{ title: "Categories · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { categories, counts, signedIn } = await loadTopicList(request, { kind: "latest" });
+  return { categories, counts, signedIn };
+}
+
+export default function Categories() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("forum.categories")}</h1>
+      <ForumNav counts={d.counts} signedIn={d.signedIn} />
+      <ul className="category-list">
+        {d.categories.map((c) => (
+          <li key={c.slug} className="card" style={{ borderLeftColor: c.colour }}>
+            <h2>
+              <CategoryBadge category={c} />
+            </h2>
+            <p>{c.description}</p>
+            <p className="muted">{t("forum.topicCount", { count: c.topic_count })}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ForumNav, MoreLink } from "~/components/forum-nav";
+import { TopicList } from "~/components/topic-list";
+import { loadTopicList } from "~/forum-list.server";
+
+export const meta: MetaFunction = () => [{ title: "Latest topics · Touchpoints" }, { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadTopicList(request, { kind: "latest" });
+}
+
+export default function Latest() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("forum.listTitle.latest")}</h1>
+      <ForumNav counts={d.counts} signedIn={d.signedIn} />
+      {d.topics.length ? <TopicList topics={d.topics} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
+      <MoreLink href={d.nextUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Editing a post (the author, or a moderator): every save keeps a revision. Preview works as a
+// plain submit without JavaScript, like the new-topic page.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Composer } from "~/components/composer";
+import { Field, FormError } from "~/components/field";
+import { db } from "~/db.server";
+import { forbidden, keepValues, notFound, readForm } from "~/http.server";
+import { getReadablePost } from "~/models/flag.server";
+import { editPost } from "~/models/post.server";
+import { renderPostBody } from "~/models/render.server";
+import { EditPostSchema } from "~/models/topic.schema";
+import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
+import { requireViewer } from "~/viewer.server";
+
+const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
+
+export const meta: MetaFunction = () => [{ title: "Edit post · Touchpoints" }, { name: "robots", content: "noindex" }];
+
+async function editable(scope: Scope, id: string | undefined) {
+  const postId = positiveInt(id);
+  const found = postId ? await getReadablePost(db, scope, postId) : undefined;
+  if (!found || found.post.deleted_at) notFound();
+  if (!canEditPost(scope, found.post, found.topic.category)) forbidden();
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = scopeOf(await requireViewer(request));
+  const { post, topic, url } = await editable(scope, params.id);
+  return { number: post.post_number, body: post.body_markdown, title: post.post_number === 1 ? topic.title : null, url, topicTitle: topic.title };
+}
+
+type Answer = { formError?: string; errorValues?: Record<string, string | number>; values: Record<string, string>; fields: Record<string, string | undefined>; preview?: string; unchanged?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = scopeOf(await requireViewer(request));
+  const { post } = await editable(scope, params.id);
+  const form = await readForm(request);
+  const values = keepValues({ body: form.body ?? "", ...(post.post_number === 1 ? { title: form.title ?? "" } : {}) });
+  const parsed = EditPostSchema.safeParse({ body: form.body, title: post.post_number === 1 ? form.title : undefined });
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+    return data<Answer>({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields }, 400);
+  }
+  if (form.intent === "preview") {
+    const { html } = await renderPostBody(db, parsed.data.body, scope);
+    return data<Answer>({ preview: html, values, fields: {} });
+  }
+  const result = await editPost({ scope, postId: post.id, body: parsed.data.body, title: parsed.data.title });
+  if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {} }, result.status);
+  return redirect(result.url);
+}
+
+export default function EditPost() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  const v = res?.values ?? {};
+  const f = res?.fields ?? {};
+  return (
+    <div className="page">
+      <h1>{t("post.editTitle")}</h1>
+      <p className="muted">{t("moderation.post.heading", { number: d.number, title: d.topicTitle })}</p>
+      <FormError message={res?.formError} values={res?.errorValues} />
+      <Form method="post" className="stack" noValidate>
+        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} hint={t("composer.titleHint")} maxLength={300} required /> : null}
+        <Composer defaultValue={v.body ?? d.body} error={f.body} preview={res?.preview} />
+        <div className="actions">
+          <button type="submit" name="intent" value="save">
+            {t("post.save")}
+          </button>
+          <button type="submit" name="intent" value="preview" className="secondary">
+            {t("composer.preview")}
+          </button>
+          <Link to={d.url} className="button secondary">
+            {t("composer.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

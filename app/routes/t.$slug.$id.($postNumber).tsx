@@ -1,0 +1,211 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Composer } from "~/components/composer";
+import { FormError } from "~/components/field";
+import { PostView } from "~/components/post-view";
+import { CategoryBadge } from "~/components/topic-list";
+import { db } from "~/db.server";
+import { keepValues, notFound, readForm } from "~/http.server";
+import { likePost, unlikePost } from "~/models/like.server";
+import { describeLimits } from "~/models/limits.server";
+import { createReply, markRead } from "~/models/post.server";
+import { renderPostBody } from "~/models/render.server";
+import { ReplySchema } from "~/models/topic.schema";
+import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/topic.server";
+import { canLike, scopeOf } from "~/permissions.server";
+import { getViewer, requireViewer } from "~/viewer.server";
+
+const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.topic.title} · Touchpoints` },
+        ...(data.topic.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `${data.topic.path}.rss` }] : []),
+        ...(data.topic.unlisted || !data.topic.public ? [{ name: "robots", content: "noindex" }] : []),
+      ]
+    : [{ title: "Not found · Touchpoints" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const topicId = positiveInt(params.id);
+  const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
+  if (!topic) notFound();
+  const path = topicUrl(topic);
+  if (params.slug !== topic.slug) throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
+  const asked = params.postNumber === undefined ? 1 : positiveInt(params.postNumber);
+  if (asked === undefined) notFound();
+  // Show a little context above a linked post, like Discourse.
+  const from = Math.max(1, Math.min(asked, topic.highest_post_number) - (asked > 1 ? 2 : 0));
+  const lastRead = viewer ? await getLastRead({ userId: viewer.id, topicId: topic.id }) : 0;
+  const posts = await listTopicPosts({ scope, topic, from });
+  const lastShown = posts[posts.length - 1]?.post_number ?? 0;
+  // The page they loaded counts as read (no JavaScript needed).
+  if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
+
+  const url = new URL(request.url);
+  let draft = "";
+  let replyTo = positiveInt(url.searchParams.get("replyTo"));
+  const quoteOf = positiveInt(url.searchParams.get("quote"));
+  if (quoteOf) {
+    const quoted = await db
+      .selectFrom("posts")
+      .leftJoin("users", "users.id", "posts.user_id")
+      .select(["posts.body_markdown", "posts.deleted_at", "posts.hidden_at", "users.username"])
+      .where("posts.topic_id", "=", topic.id)
+      .where("posts.post_number", "=", quoteOf)
+      .executeTakeFirst();
+    if (quoted && !quoted.deleted_at && !quoted.hidden_at && quoted.username) {
+      draft = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      replyTo = quoteOf;
+    }
+  }
+  const abilities = topicAbilities(scope, topic);
+  const limits = viewer && abilities.reply ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff }) : undefined;
+  return {
+    topic: {
+      id: topic.id,
+      title: topic.title,
+      path,
+      tags: topic.tags,
+      closed: !!topic.closed_at,
+      archived: !!topic.archived_at || !!topic.category.archived_at,
+      deleted: !!topic.deleted_at,
+      unlisted: topic.unlisted,
+      pinned: !!topic.pinned_at,
+      reply_count: topic.reply_count,
+      highest: topic.highest_post_number,
+      public: topic.category.see_rule === "everyone" && !topic.unlisted,
+      category: { slug: topic.category.slug, name: topic.category.name, colour: topic.category.colour, private: topic.category.see_rule === "participants" },
+    },
+    posts,
+    from,
+    prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
+    next: lastShown < topic.highest_post_number ? lastShown + 1 : null,
+    firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
+    can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) },
+    draft,
+    replyTo: replyTo ?? null,
+    limits: limits ?? null,
+  };
+}
+
+type Answer = {
+  formError?: string;
+  errorValues?: Record<string, string | number>;
+  values: Record<string, string>;
+  fields: Record<string, string | undefined>;
+  preview?: string;
+  /** where the message belongs: above the posts (likes) or in the composer */
+  at: "page" | "composer";
+};
+const answer = (a: Answer, status = 200) => data(a, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const topicId = positiveInt(params.id);
+  if (!topicId) notFound();
+  const form = await readForm(request);
+  const intent = form.intent ?? "reply";
+  if (intent === "like" || intent === "unlike") {
+    const postId = positiveInt(form.postId);
+    if (!postId) return answer({ formError: "post.notFound", values: {}, fields: {}, at: "page" }, 404);
+    const result = intent === "like" ? await likePost({ scope, postId }) : await unlikePost({ scope, postId });
+    if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" }, result.status);
+    return redirect(`${topicUrl(result.topic)}/${result.postNumber}#post-${result.postNumber}`);
+  }
+  const values = keepValues(form);
+  const parsed = ReplySchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    return answer({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields, at: "composer" }, 400);
+  }
+  if (intent === "preview") {
+    const { html } = await renderPostBody(db, parsed.data.body, scope);
+    return answer({ preview: html, values, fields: {}, at: "composer" });
+  }
+  const result = await createReply({ scope, topicId, body: parsed.data.body, replyTo: parsed.data.replyTo });
+  if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" }, result.status);
+  return redirect(result.url);
+}
+
+export default function TopicPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  const values = (res?.values ?? {}) as Record<string, string>;
+  const preview = res?.preview ?? null;
+  const replyTo = values.replyTo ? Number(values.replyTo) : d.replyTo;
+  return (
+    <div className="topic-page">
+      <header className="topic-header">
+        <h1>{d.topic.title}</h1>
+        <div className="topic-meta">
+          {!d.topic.category.private ? <CategoryBadge category={d.topic.category} /> : null}
+          {d.topic.tags.map((tag) => (
+            <Link key={tag} to={`/tag/${tag}`} className="tag">
+              {tag}
+            </Link>
+          ))}
+          {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
+          {d.topic.unlisted ? <span className="tag-state">{t("forum.unlisted")}</span> : null}
+        </div>
+        {d.topic.deleted ? <p className="notice">{t("topic.deletedTopic")}</p> : null}
+        {d.topic.closed ? <p className="notice">{t("topic.closedNote")}</p> : null}
+        {d.topic.archived ? <p className="notice">{t("topic.archivedNote")}</p> : null}
+        {d.firstUnread && d.firstUnread > d.from + d.posts.length - 1 ? (
+          <p>
+            <Link to={`${d.topic.path}/${d.firstUnread}#post-${d.firstUnread}`}>{t("topic.jumpUnread")}</Link>
+          </p>
+        ) : null}
+      </header>
+      {res?.formError && res.at === "page" ? <FormError message={res.formError} values={res.errorValues} /> : null}
+      {d.prev ? (
+        <p className="pager">
+          <Link to={`${d.topic.path}/${d.prev}`} rel="prev">
+            {t("topic.earlier")}
+          </Link>
+        </p>
+      ) : null}
+      <div className="posts">
+        {d.posts.map((p) => (
+          <PostView key={p.id} post={p} topicPath={d.topic.path} can={d.can} />
+        ))}
+      </div>
+      {d.next ? (
+        <p className="pager">
+          <Link to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">
+            {t("topic.later")}
+          </Link>
+        </p>
+      ) : null}
+      {d.can.reply ? (
+        <section id="composer" className="reply-composer" aria-labelledby="composer-title">
+          <h2 id="composer-title">{t("topic.yourReply")}</h2>
+          {replyTo ? <p className="muted">{t("topic.replyingTo", { number: replyTo })}</p> : null}
+          {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
+          {res?.formError && res.at === "composer" ? <FormError message={res.formError} values={res.errorValues} /> : null}
+          <Form method="post" className="stack" action={`${d.topic.path}#composer`}>
+            {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
+            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} preview={preview} />
+            <div className="actions">
+              <button type="submit" name="intent" value="reply">
+                {t("composer.submitReply")}
+              </button>
+              <button type="submit" name="intent" value="preview" className="secondary">
+                {t("composer.preview")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : !d.can.signedIn ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(d.topic.path)}`}>{t("forum.signInToPost")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

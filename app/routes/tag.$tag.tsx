@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ForumNav, MoreLink } from "~/components/forum-nav";
+import { TopicList } from "~/components/topic-list";
+import { loadTopicList } from "~/forum-list.server";
+import { notFound } from "~/http.server";
+import { listTagSlugs } from "~/models/post.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${data?.tag ?? ""} · Touchpoints` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const tag = params.tag ?? "";
+  if (!(await listTagSlugs()).includes(tag)) notFound();
+  return { ...(await loadTopicList(request, { kind: "latest", tag })), tag };
+}
+
+export default function TagPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("forum.listTitle.tag", { tag: d.tag })}</h1>
+      <ForumNav counts={d.counts} signedIn={d.signedIn} />
+      {d.topics.length ? <TopicList topics={d.topics} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
+      <MoreLink href={d.nextUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ForumNav, MoreLink } from "~/components/forum-nav";
+import { TopicList } from "~/components/topic-list";
+import { loadTopicList } from "~/forum-list.server";
+import type { TopPeriod } from "~/models/topic.server";
+
+const PERIODS: TopPeriod[] = ["day", "week", "month", "year", "all"];
+
+export const meta: MetaFunction = () => [{ title: "Top topics · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const asked = new URL(request.url).searchParams.get("period") as TopPeriod | null;
+  const period = asked && PERIODS.includes(asked) ? asked : "month";
+  return { ...(await loadTopicList(request, { kind: "top", period })), period };
+}
+
+export default function Top() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("forum.listTitle.top")}</h1>
+      <ForumNav counts={d.counts} signedIn={d.signedIn} />
+      <nav aria-label={t("forum.top")} className="periods">
+        {PERIODS.map((p) => (
+          <Link key={p} to={`/top?period=${p}`} aria-current={p === d.period ? "page" : undefined}>
+            {t(`forum.periods.${p}`)}
+          </Link>
+        ))}
+      </nav>
+      {d.topics.length ? <TopicList topics={d.topics} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
+      <MoreLink href={d.nextUrl} />
+    </div>
+  );
+}

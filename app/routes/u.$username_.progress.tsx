@@ -1,0 +1,27 @@
+// A member's progress as staff see it (the member sees their own here too). Nobody else.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ProgressPage } from "~/components/progress-view";
+import { notFound } from "~/http.server";
+import { getProgressPage, getUserIdByUsername } from "~/models/progress/page.server";
+import { canViewProgress, scopeOf } from "~/permissions.server";
+import progressStyles from "~/styles/progress.css";
+import { requireViewer } from "~/viewer.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
+export const meta: MetaFunction = () => [{ title: "Progress · Touchpoints" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const userId = await getUserIdByUsername(params.username ?? "");
+  // 404 rather than 403: whether a member exists is not revealed by this page
+  if (!userId || !canViewProgress(scopeOf(viewer), userId)) notFound();
+  const page = await getProgressPage({ userId, itemLimit: 100 });
+  if (!page) notFound();
+  return { ...page, self: userId === viewer.id };
+}
+
+export default function MemberProgress() {
+  const data = useLoaderData<typeof loader>();
+  return <ProgressPage data={data} self={data.self} />;
+}

@@ -1,0 +1,109 @@
+// Loads the programme definition (programme.ts) into its tables on every start. Idempotent:
+// rows are matched on their stable key/slug; requirement labels and thresholds are inserted once
+// and never overwritten, because staff edit them in /admin/requirements.
+import { sql } from "kysely";
+import { newBadgeId } from "../../app/models/badge.server";
+import { ensureDailyNudges } from "../../app/models/nudge.server";
+import { db, type Db } from "../../app/db.server";
+import { parseParams } from "../../app/models/requirement.schema";
+import { assessments, levels, recommendedBooks, requirements, trainingProgrammes, untrackedDuties, webinars } from "./programme";
+
+export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
+  for (const r of requirements) {
+    const parsed = parseParams(r.kind, r.params);
+    if (!parsed.success) throw new Error(`programme.ts: requirement ${r.key} has invalid params: ${parsed.error.message}`);
+  }
+  await conn.transaction().execute(async (trx) => {
+    for (const l of levels) {
+      const row = {
+        number: l.number,
+        slug: l.slug,
+        name: l.name,
+        short_name: l.shortName,
+        badge_inscription: l.badgeInscription,
+        description: l.description,
+        criteria_narrative: l.criteriaNarrative,
+        entry_conditions: l.entryConditions,
+        designations: l.designations,
+        untracked_duties: untrackedDuties[l.number],
+      };
+      await trx
+        .insertInto("levels")
+        .values(row)
+        .onConflict((oc) => oc.column("number").doUpdateSet(row))
+        .execute();
+    }
+    for (const w of webinars) {
+      await trx.insertInto("webinars").values({ slug: w.slug, level: w.level, title: w.title }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    }
+    for (const a of assessments) {
+      await trx
+        .insertInto("assessments")
+        .values({ slug: a.slug, level: a.level, title: a.title, pass_mark: a.passMark, grants_designation: a.grantsDesignation ?? null })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .execute();
+    }
+    for (const p of trainingProgrammes) {
+      for (const m of p.modules) {
+        await trx
+          .insertInto("training_modules")
+          .values({ programme: p.slug, number: m.number, programme_title: p.title, title: m.title, level: p.level })
+          .onConflict((oc) => oc.columns(["programme", "number"]).doNothing())
+          .execute();
+      }
+    }
+    let inserted = 0;
+    for (const [i, r] of requirements.entries()) {
+      const res = await trx
+        .insertInto("level_requirements")
+        .values({ key: r.key, level: r.level, kind: r.kind, phase: r.phase, label: r.label, params: JSON.stringify(r.params), position: i + 1 })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
+      inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const b of recommendedBooks) {
+      await trx.insertInto("recommended_books").values({ slug: b.slug, title: b.title, author: b.author }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    }
+    await ensureDailyNudges(trx);
+    log(`programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`);
+  });
+}
+
+/**
+ * Demo mode: members whose users.level is set (demo content) but who have no level history get
+ * one consistent with it: levels 1..N entered in the past, each closed when the next began, and
+ * a badge award for each level.
+ */
+export async function seedDemoLevelHistory(log: (m: string) => void, conn: Db = db) {
+  const members = await conn
+    .selectFrom("users")
+    .select(["id", "level", "created_at"])
+    .where("level", "is not", null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("level_history").select("id").whereRef("level_history.user_id", "=", "users.id"))))
+    .execute();
+  for (const m of members) {
+    await conn.transaction().execute(async (trx) => {
+      const level = m.level!;
+      // each earlier level lasted about 200 days; the current one started 60 to 150 days ago
+      const currentDaysAgo = 60 + ((m.id * 37) % 90);
+      for (let l = 1; l <= level; l++) {
+        const enteredDaysAgo = currentDaysAgo + (level - l) * 200;
+        const leftDaysAgo = l < level ? currentDaysAgo + (level - l - 1) * 200 : null;
+        await trx
+          .insertInto("level_history")
+          .values({
+            user_id: m.id,
+            level: l,
+            entered_at: sql<Date>`now() - make_interval(days => ${enteredDaysAgo})`,
+            left_at: leftDaysAgo === null ? null : sql<Date>`now() - make_interval(days => ${leftDaysAgo})`,
+          })
+          .execute();
+        await trx
+          .insertInto("badge_awards")
+          .values({ public_id: newBadgeId(), user_id: m.id, kind: "level", level: l, awarded_at: sql<Date>`now() - make_interval(days => ${enteredDaysAgo})` })
+          .execute();
+      }
+    });
+  }
+  log(`demo level history: ${members.length} members`);
+}

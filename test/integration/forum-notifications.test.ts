@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { defineJob, drainJobs, enqueue } from "~/jobs.server";
+import "~/jobs/index.server";
+import { mailDir } from "~/mail.server";
+import { likePost } from "~/models/like.server";
+import { countUnreadNotifications, updateDeliverySettings } from "~/models/notification.server";
+import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
+import { createUser } from "../factories/users";
+
+async function member(username?: string) {
+  const u = await createUser({ username });
+  await ageUser(u);
+  return u;
+}
+
+const kindsFor = async (userId: number) =>
+  (await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", userId).orderBy("id").execute()).map((n) => n.kind);
+
+function mailsTo(email: string): string[] {
+  const dir = mailDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.includes(email.replace(/[^a-zA-Z0-9@._-]/g, "_")))
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+}
+
+describe("notifications", () => {
+  test("a reply notifies the topic's author, a mention the mentioned member, a quote the quoted one — each once", async () => {
+    const cat = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    const cleo = await member();
+    const topic = await makeTopic(ada, cat);
+    await makeReply(ben, topic, `Good point. @${cleo.username} you will like this one.`);
+    await makeReply(cleo, topic, `[quote="${ben.username}, post:2, topic:${topic.topicId}"]\nGood point.\n[/quote]\n\nAgreed with the quote above, Ben.`);
+    await drainJobs();
+    await drainJobs(); // a second run finds nothing new: notifications are idempotent
+    // the topic's author hears of every reply (like Discourse's "watching" their own topics)
+    expect(await kindsFor(ada.id)).toEqual(["reply", "reply"]);
+    expect(await kindsFor(cleo.id)).toEqual(["mention"]);
+    expect(await kindsFor(ben.id)).toEqual(["quote"]);
+    expect(await countUnreadNotifications(ada.id)).toBe(2);
+  });
+
+  test("likes on one post are grouped into one notification", async () => {
+    const cat = await createCategory();
+    const ada = await member();
+    const topic = await makeTopic(ada, cat);
+    const fans = await Promise.all([member(), member(), member()]);
+    for (const f of fans) {
+      expect((await likePost({ scope: await scopeFor(f), postId: topic.postId })).ok).toBe(true);
+      await drainJobs();
+    }
+    const rows = await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", ada.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: "like", data: { others: 2 } });
+  });
+
+  test("a mention in a topic the mentioned member cannot see notifies nobody and sends no email", async () => {
+    const staffOnly = await createCategory({ see: "staff", post: "members", reply: "members" });
+    const admin = await createUser({ roles: ["member", "admin"] });
+    await ageUser(admin);
+    const outsider = await member("outsider_olu");
+    const topic = await makeTopic(admin, staffOnly, { title: "Staff only: next year's assessment dates", body: `Draft dates for the assessments, do not share yet. cc @${outsider.username}` });
+    await drainJobs();
+    expect(await kindsFor(outsider.id)).toEqual([]);
+    expect(mailsTo(outsider.email)).toEqual([]);
+    expect(topic.ok).toBe(true);
+  });
+
+  test("the email goes out per the member's setting and carries only what they can see", async () => {
+    const cat = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    const topic = await makeTopic(ada, cat, { title: "Handling refunds without a receipt at the counter" });
+    await makeReply(ben, topic, "We accept the bank statement as proof of purchase, works well.");
+    await drainJobs();
+    const mails = mailsTo(ada.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toContain("Handling refunds without a receipt");
+    expect(mails[0]).toContain("bank statement");
+
+    // asked for never: nothing more is emailed, the in-app list still gets it
+    await updateDeliverySettings(ada.id, { reply: "never" });
+    await makeReply(ben, topic, "Also: log every such refund so finance can reconcile.");
+    await drainJobs();
+    expect(mailsTo(ada.email)).toHaveLength(1);
+    expect(await kindsFor(ada.id)).toEqual(["reply", "reply"]);
+  });
+
+  test("a post hidden before its email goes out is not emailed", async () => {
+    const cat = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    const topic = await makeTopic(ada, cat);
+    const reply = await makeReply(ben, topic, "Something that will be hidden by moderators shortly.");
+    await drainJobs(1); // only the post.created job: it queues the email
+    await db.updateTable("posts").set({ hidden_at: new Date() }).where("id", "=", reply.postId).execute();
+    await drainJobs();
+    expect(mailsTo(ada.email).join("\n")).not.toContain("hidden by moderators");
+  });
+});
+
+describe("the job worker", () => {
+  test("a job that fails is retried later without losing the job, and others still run", async () => {
+    let calls = 0;
+    defineJob("test.flaky", async () => {
+      calls++;
+      if (calls === 1) throw new Error("first try fails");
+    });
+    await db.transaction().execute(async (trx) => {
+      await enqueue(trx, "test.flaky", {});
+      await enqueue(trx, "test.unknown-kind", {});
+    });
+    await drainJobs();
+    const rows = await db.selectFrom("outbox").select(["kind", "attempts", "done_at", "last_error"]).where("kind", "like", "test.%").orderBy("kind").execute();
+    expect(rows.map((r) => [r.kind, r.attempts, !!r.done_at])).toEqual([
+      ["test.flaky", 1, false],
+      ["test.unknown-kind", 1, false],
+    ]);
+    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "test.flaky").execute();
+    await drainJobs();
+    const flaky = await db.selectFrom("outbox").select(["attempts", "done_at"]).where("kind", "=", "test.flaky").executeTakeFirstOrThrow();
+    expect(flaky.attempts).toBe(2);
+    expect(flaky.done_at).not.toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { likePost, unlikePost } from "~/models/like.server";
+import { createReply, createTopic, deletePost, editPost, restorePost } from "~/models/post.server";
+import { listTopics } from "~/models/topic.server";
+import { createAdmin, createUser } from "../factories/users";
+import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
+
+async function member() {
+  const u = await createUser();
+  await ageUser(u);
+  return u;
+}
+
+describe("topics and replies", () => {
+  test("20 parallel replies get post numbers 2..21 with no gap or duplicate, and the counters agree", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const topic = await makeTopic(author, cat);
+    const repliers = await Promise.all(Array.from({ length: 20 }, () => member()));
+    const results = await Promise.all(repliers.map(async (u) => createReply({ scope: await scopeFor(u), topicId: topic.topicId, body: `Parallel reply from ${u.username} with enough text.` })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const numbers = (await db.selectFrom("posts").select("post_number").where("topic_id", "=", topic.topicId).orderBy("post_number").execute()).map((r) => r.post_number);
+    expect(numbers).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    const t = await db.selectFrom("topics").select(["reply_count", "highest_post_number"]).where("id", "=", topic.topicId).executeTakeFirstOrThrow();
+    expect(t).toEqual({ reply_count: 20, highest_post_number: 21 });
+    const c = await db.selectFrom("categories").select(["topic_count", "post_count"]).where("id", "=", cat.id).executeTakeFirstOrThrow();
+    expect(c).toEqual({ topic_count: 1, post_count: 21 });
+  });
+
+  test("bad input is refused with a reason and writes nothing", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const scope = await scopeFor(author);
+    const before = await db.selectFrom("posts").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const unknownCat = await createTopic({ scope, categorySlug: "no-such-category", title: "A perfectly fine title here", body: "A perfectly fine body for a topic.", tags: [] });
+    expect(unknownCat).toMatchObject({ ok: false, message: "composer.errors.category" });
+    const unknownTag = await createTopic({ scope, categorySlug: cat.slug, title: "A perfectly fine title here", body: "A perfectly fine body for a topic.", tags: ["not-a-competency"] });
+    expect(unknownTag).toMatchObject({ ok: false, message: "composer.errors.unknownTag" });
+    const after = await db.selectFrom("posts").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  test("a closed topic refuses replies; a deleted one too", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const other = await member();
+    const topic = await makeTopic(author, cat);
+    await db.updateTable("topics").set({ closed_at: new Date() }).where("id", "=", topic.topicId).execute();
+    expect(await createReply({ scope: await scopeFor(other), topicId: topic.topicId, body: "Trying to reply to a closed topic." })).toMatchObject({ ok: false, message: "composer.errors.closed" });
+    await db.updateTable("topics").set({ closed_at: null, deleted_at: new Date() }).where("id", "=", topic.topicId).execute();
+    const r = await createReply({ scope: await scopeFor(other), topicId: topic.topicId, body: "Trying to reply to a deleted topic." });
+    expect(r.ok).toBe(false);
+    expect((await db.selectFrom("posts").select("id").where("topic_id", "=", topic.topicId).execute()).length).toBe(1);
+  });
+
+  test("editing someone else's post is refused; an author's edit keeps a revision", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const other = await member();
+    const topic = await makeTopic(author, cat, { body: "The original text of the opening post." });
+    const refused = await editPost({ scope: await scopeFor(other), postId: topic.postId, body: "Vandalised text, long enough to pass." });
+    expect(refused).toMatchObject({ ok: false, message: "post.errors.notYours" });
+    const edited = await editPost({ scope: await scopeFor(author), postId: topic.postId, body: "The improved text of the opening post." });
+    expect(edited.ok).toBe(true);
+    const revs = await db.selectFrom("post_revisions").select(["number", "previous_markdown", "next_markdown"]).where("post_id", "=", topic.postId).execute();
+    expect(revs).toEqual([{ number: 1, previous_markdown: "The original text of the opening post.", next_markdown: "The improved text of the opening post." }]);
+  });
+
+  test("likes: not one's own, not twice, counts follow", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const fan = await member();
+    const topic = await makeTopic(author, cat);
+    expect(await likePost({ scope: await scopeFor(author), postId: topic.postId })).toMatchObject({ ok: false, message: "like.errors.own" });
+    expect((await likePost({ scope: await scopeFor(fan), postId: topic.postId })).ok).toBe(true);
+    expect(await likePost({ scope: await scopeFor(fan), postId: topic.postId })).toMatchObject({ ok: false, message: "like.errors.twice" });
+    const counts = async () => (await db.selectFrom("posts").innerJoin("topics", "topics.id", "posts.topic_id").select(["posts.like_count as p", "topics.like_count as t"]).where("posts.id", "=", topic.postId).executeTakeFirstOrThrow());
+    expect(await counts()).toEqual({ p: 1, t: 1 });
+    expect((await unlikePost({ scope: await scopeFor(fan), postId: topic.postId })).ok).toBe(true);
+    expect(await counts()).toEqual({ p: 0, t: 0 });
+  });
+
+  test("a withdrawn reply leaves the counters right and can be restored by its author", async () => {
+    const cat = await createCategory();
+    const author = await member();
+    const other = await member();
+    const topic = await makeTopic(author, cat);
+    const reply = await makeReply(other, topic);
+    expect((await deletePost({ scope: await scopeFor(other), postId: reply.postId })).ok).toBe(true);
+    expect((await db.selectFrom("topics").select("reply_count").where("id", "=", topic.topicId).executeTakeFirstOrThrow()).reply_count).toBe(0);
+    expect((await restorePost({ scope: await scopeFor(other), postId: reply.postId })).ok).toBe(true);
+    expect((await db.selectFrom("topics").select("reply_count").where("id", "=", topic.topicId).executeTakeFirstOrThrow()).reply_count).toBe(1);
+  });
+});
+
+describe("lists", () => {
+  test("a private category's topics never list for non-members; latest pages with a cursor", async () => {
+    const open = await createCategory();
+    const staffOnly = await createCategory({ see: "staff", post: "staff", reply: "staff" });
+    const admin = await createAdmin();
+    await ageUser(admin);
+    const author = await member();
+    const authors = [author, await member()]; // everyone may start 20 topics a day
+    for (let i = 0; i < 32; i++) await makeTopic(authors[i % 2], open);
+    const secret = await makeTopic(admin, staffOnly, { title: "Secret staff discussion about pay" });
+    const visitor = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
+    const first = await listTopics({ scope: visitor, filter: { kind: "latest", categoryId: open.id } });
+    expect(first.topics).toHaveLength(30);
+    const everything = await listTopics({ scope: visitor, filter: { kind: "latest" } });
+    expect(everything.topics.map((t) => t.id)).not.toContain(secret.topicId);
+    const second = await listTopics({ scope: visitor, filter: { kind: "latest", categoryId: open.id }, cursor: first.next });
+    expect(second.topics).toHaveLength(2);
+    expect(new Set([...first.topics, ...second.topics].map((t) => t.id)).size).toBe(32);
+    const asMember = await listTopics({ scope: await scopeFor(author), filter: { kind: "latest" } });
+    expect(asMember.topics.map((t) => t.id)).not.toContain(secret.topicId);
+    const asAdmin = await listTopics({ scope: await scopeFor(admin), filter: { kind: "latest" } });
+    expect(asAdmin.topics.map((t) => t.id)).toContain(secret.topicId);
+  });
+});
