@@ -227,8 +227,8 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
       `insert into topics (category_id, user_id, title, slug, tags, created_at, bumped_at, last_posted_at, last_poster_id, highest_post_number, reply_count)
        select cat.id, ${u0} + (h & 1073741823) % ${nu}, title, trim(both '-' from regexp_replace(lower(title), '[^a-z0-9]+', '-', 'g')),
               case when array_length($2::text[], 1) is null or h % 3 = 0 then '{}'::text[] else array[($2::text[])[1 + (h >> 4 & 1023) % array_length($2::text[], 1)]] end,
-              created, least(now(), created + make_interval(secs => (h >> 8 & 1048575) * ${(30 * 86400) / 1048575} * n / 20.0)),
-              least(now(), created + make_interval(secs => (h >> 8 & 1048575) * ${(30 * 86400) / 1048575} * n / 20.0)),
+              created, greatest(created, least(now() - make_interval(secs => h & 4095), created + make_interval(secs => (h >> 8 & 1048575) * ${(30 * 86400) / 1048575} * n / 20.0))),
+              greatest(created, least(now() - make_interval(secs => h & 4095), created + make_interval(secs => (h >> 8 & 1048575) * ${(30 * 86400) / 1048575} * n / 20.0))),
               ${u0} + (hashint4(i + 1) & 1073741823) % ${nu}, n, n - 1
        from (
          select i, h,

@@ -32,6 +32,13 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+// `npm run dev` killed on its own (not with Ctrl-C, which reaches the whole process group) does not
+// pass the signal on: when the process that started us goes away, stop too, with our children.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0);
+}, 1000).unref();
 
 async function main() {
   try {

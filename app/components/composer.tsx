@@ -24,6 +24,15 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
   const [live, setLive] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setText(defaultValue), [defaultValue]);
+  // "Quote selection" on the topic page adds to whatever is being written.
+  useEffect(() => {
+    const add = (e: Event) => {
+      setText((current) => `${current}${current && !current.endsWith("\n\n") ? "\n\n" : ""}${String((e as CustomEvent).detail)}`);
+      setLive(true);
+    };
+    window.addEventListener("tp:quote", add);
+    return () => window.removeEventListener("tp:quote", add);
+  }, []);
   useEffect(() => {
     if (!live) return;
     clearTimeout(timer.current);

@@ -31,7 +31,7 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
   const anchor = `post-${post.post_number}`;
   const gone = post.state === "withdrawn" || post.state === "deleted";
   return (
-    <article className={`post post-${post.state}`} id={anchor} aria-labelledby={`${anchor}-author`}>
+    <article className={`post post-${post.state}`} id={anchor} aria-labelledby={`${anchor}-author`} data-username={post.username ?? undefined} data-post-number={post.post_number}>
       <header className="post-head">
         <Avatar name={name} size={40} />
         <div>

@@ -18,6 +18,8 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         <nav aria-label={t("nav.main")} className="main-nav">
           <NavLink to="/latest">{t("nav.forum")}</NavLink>
           <NavLink to="/directory">{t("nav.directory")}</NavLink>
+          {viewer ? <NavLink to="/progress">{t("progress.navLink")}</NavLink> : null}
+          {viewer?.roles.includes("admin") ? <NavLink to="/admin">{t("admin.navLink")}</NavLink> : null}
         </nav>
         <div className="account">
           {viewer ? (

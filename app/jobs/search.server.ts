@@ -31,7 +31,7 @@ defineJob("search.topic", async ({ topicId, retry = 0 }: { topicId: number; retr
     // and a fresh one waits, backing off up to 5 minutes, for as long as the outage lasts; so
     // the index always catches up once Meilisearch is back. One waiting job per topic is enough.
     if (!(await pendingFor(trx, topicId, jobId, { dueOnly: false }))) {
-      const delay = Math.min(2 ** Math.min(retry, 12), MAX_DELAY_S);
+      const delay = Math.min(5 * 2 ** Math.min(retry, 8), MAX_DELAY_S);
       await enqueue(trx, "search.topic", { topicId, retry: retry + 1 }, new Date(Date.now() + delay * 1000));
     }
     logger.warn({ topicId, retry, err: (e as Error).message }, "search: Meilisearch unavailable; topic re-queued");

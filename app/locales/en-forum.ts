@@ -49,6 +49,7 @@ const forum = {
     reply: "Reply",
     replyToPost: "Reply to this post",
     quote: "Quote",
+    quoteSelection: "Quote selection",
     like: "Like",
     unlike: "Unlike",
     likes_one: "{{count}} like",

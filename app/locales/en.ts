@@ -3,11 +3,15 @@
 import forum from "./en-forum";
 import search from "./en-search";
 import feeds from "./en-feeds";
+import progress from "./en-progress";
+import moderation from "./en-moderation";
 
 const en = {
   ...forum,
   ...search,
   ...feeds,
+  ...progress,
+  ...moderation,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

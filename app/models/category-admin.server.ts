@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db, type Db } from "../db.server";
+import { enqueue } from "../jobs.server";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { clearCategoryCache, listAllCategories } from "./category.server";
@@ -106,10 +107,8 @@ export async function updateCategory({ scope, slug, input }: { scope: Scope; slu
     if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id))) return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
     await trx.updateTable("categories").set(data).where("id", "=", before.id).execute();
     await recordAudit(trx, { actorId, action: "category.update", targetType: "category", targetId: before.id, before, after: data });
-    // Who may read changed: every topic's search document carries the old audience.
-    if (before.see_rule !== data.see_rule) {
-      await sql`insert into outbox (kind, payload) select 'search.topic', jsonb_build_object('topicId', id) from topics where category_id = ${before.id}`.execute(trx);
-    }
+    // Who may read, or the name, changed: every topic's search document carries the old one.
+    if (before.see_rule !== data.see_rule || before.name !== data.name || before.slug !== data.slug) await enqueue(trx, "search.category", { categoryId: before.id });
     return ok({ slug: data.slug });
   });
   clearCategoryCache();

@@ -33,6 +33,8 @@ export const POSTS_INDEX_SETTINGS = {
   searchableAttributes: ["title", "body", "username"],
   filterableAttributes: ["id", "audiences", "category_id", "tags", "user_id", "created_at", "status", "topic_id"],
   sortableAttributes: ["created_at", "like_count"],
+  // "sort" first: order:latest and order:likes mean exactly that (a no-op when no sort is asked)
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   displayedAttributes: ["*"],
 };
 
@@ -455,6 +457,8 @@ async function searchMeili(scope: Scope, q: SearchQuery, r: Resolved, page: numb
       page,
       hitsPerPage: RESULTS_PER_PAGE,
       sort: order === "latest" ? ["created_at:desc"] : order === "likes" ? ["like_count:desc", "created_at:desc"] : undefined,
+      // best match may drop trailing words to find something; a sorted list keeps only full matches
+      matchingStrategy: order === "relevance" ? "last" : "all",
       attributesToRetrieve: ["id", "topic_id", "post_number", "topic_title", "topic_slug", "username", "display_name", "category_id", "created_at", "like_count"],
       attributesToHighlight: ["title", "body"],
       attributesToCrop: ["body"],
@@ -577,7 +581,7 @@ export async function searchPosts({ scope, query, page = 1, fallback }: { scope:
     problems: r.problems,
     elapsedMs: Math.round(performance.now() - t0),
   });
-  if (r.empty) return done("meili", { hits: [], hasNext: false, total: 0 });
+  if (r.empty) return done(fallback === "force" ? "degraded" : "meili", { hits: [], hasNext: false, total: 0 });
   if (fallback !== "force") {
     try {
       return done("meili", await searchMeili(scope, query, r, page));

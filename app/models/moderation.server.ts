@@ -399,3 +399,12 @@ export function viewerSanction(viewer: Pick<Viewer, "silencedUntil" | "suspended
   if (viewer.silencedUntil && viewer.silencedUntil > now) return { kind: "silenced", until: viewer.silencedUntil.toISOString(), reason: viewer.sanctionReason ?? "" };
   return null;
 }
+
+/** "123", "#123" or a topic link ("https://…/t/some-slug/123/4") -> 123. */
+export function parseTopicRef(text: string | undefined): number | undefined {
+  const s = (text ?? "").trim().slice(0, 500);
+  const link = /\/t\/[^/\s]+\/(\d{1,9})(?:[/?#]|$)/.exec(s);
+  if (link) return Number(link[1]);
+  const bare = /^#?(\d{1,9})$/.exec(s);
+  return bare ? Number(bare[1]) : undefined;
+}

@@ -162,7 +162,7 @@ export default function Results() {
                   <tr>
                     <th scope="col">{t("admin.results.line")}</th>
                     <th scope="col">{t("admin.results.row")}</th>
-                    <th scope="col">{t("admin.results.problems")}</th>
+                    <th scope="col">{t("admin.results.problemsColumn")}</th>
                   </tr>
                 </thead>
                 <tbody>

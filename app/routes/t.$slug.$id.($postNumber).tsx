@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Composer } from "~/components/composer";
 import { FormError } from "~/components/field";
 import { PostView } from "~/components/post-view";
+import { QuoteSelection } from "~/components/quote-selection";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { keepValues, notFound, readForm } from "~/http.server";
@@ -162,7 +163,7 @@ export default function TopicPage() {
           </p>
         ) : null}
       </header>
-      {res?.formError && res.at === "page" ? <FormError message={res.formError} values={res.errorValues} /> : null}
+      {res?.formError && (res.at === "page" || !d.can.reply) ? <FormError message={res.formError} values={res.errorValues} /> : null}
       {d.prev ? (
         <p className="pager">
           <Link to={`${d.topic.path}/${d.prev}`} rel="prev">
@@ -182,6 +183,7 @@ export default function TopicPage() {
           </Link>
         </p>
       ) : null}
+      {d.can.reply ? <QuoteSelection topicId={d.topic.id} /> : null}
       {d.can.reply ? (
         <section id="composer" className="reply-composer" aria-labelledby="composer-title">
           <h2 id="composer-title">{t("topic.yourReply")}</h2>

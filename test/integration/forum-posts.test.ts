@@ -118,3 +118,17 @@ describe("lists", () => {
     expect(asAdmin.topics.map((t) => t.id)).toContain(secret.topicId);
   });
 });
+
+describe("re-rendering", () => {
+  test("posts stored by an older pipeline are re-rendered; current ones are left alone", async () => {
+    const { rerenderPosts } = await import("~/models/rerender.server");
+    const cat = await createCategory();
+    const author = await member();
+    const topic = await makeTopic(author, cat, { body: "Some **bold** advice about callbacks." });
+    await db.updateTable("posts").set({ body_html: "<p>stale</p>", render_version: 0 }).where("id", "=", topic.postId).execute();
+    expect(await rerenderPosts()).toBe(1);
+    const post = await db.selectFrom("posts").select(["body_html", "render_version"]).where("id", "=", topic.postId).executeTakeFirstOrThrow();
+    expect(post.body_html).toBe("<p>Some <strong>bold</strong> advice about callbacks.</p>");
+    expect(await rerenderPosts()).toBe(0);
+  });
+});

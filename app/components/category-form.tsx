@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { Field } from "./field";
+
+export type CategoryValues = Partial<Record<"slug" | "name" | "description" | "colour" | "see_rule" | "post_rule" | "reply_rule", string>>;
+
+const RULES = ["everyone", "members", "level:1", "level:2", "level:3", "level:4", "staff", "participants"];
+
+function RuleSelect({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
+  const { t } = useTranslation();
+  const id = `category-${name}`;
+  const options = RULES.includes(value) ? RULES : [...RULES, value];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {options.map((r) => (
+          <option key={r} value={r}>
+            {t(`adminForum.rules.${r.split(":")[0]}`, { n: r.split(":")[1] ?? "" })}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The fields of a category (new and edit pages share them). */
+export function CategoryFields({ values, fields }: { values: CategoryValues; fields: Partial<Record<string, string>> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t("adminForum.name")} name="name" type="text" maxLength={80} defaultValue={values.name} error={fields.name} required />
+      <Field label={t("adminForum.slug")} name="slug" type="text" maxLength={60} defaultValue={values.slug} error={fields.slug} hint={t("adminForum.slugHint")} required />
+      <div className="field">
+        <label htmlFor="category-description">{t("adminForum.description")}</label>
+        <textarea
+          id="category-description"
+          name="description"
+          rows={3}
+          maxLength={1000}
+          defaultValue={values.description}
+          aria-invalid={fields.description ? true : undefined}
+          aria-describedby={fields.description ? "category-description-error" : undefined}
+        />
+        {fields.description ? (
+          <p className="field-error" id="category-description-error">
+            {t(fields.description)}
+          </p>
+        ) : null}
+      </div>
+      <Field label={t("adminForum.colour")} name="colour" type="text" maxLength={7} defaultValue={values.colour ?? "#0b5d3b"} error={fields.colour} hint={t("adminForum.colourHint")} required />
+      <RuleSelect name="see_rule" label={t("adminForum.seeRule")} value={values.see_rule ?? "everyone"} error={fields.see_rule} />
+      <RuleSelect name="post_rule" label={t("adminForum.postRule")} value={values.post_rule ?? "members"} error={fields.post_rule} />
+      <RuleSelect name="reply_rule" label={t("adminForum.replyRule")} value={values.reply_rule ?? "members"} error={fields.reply_rule} />
+    </>
+  );
+}

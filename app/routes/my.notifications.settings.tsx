@@ -1,0 +1,66 @@
+// Per-kind delivery of notification emails: at once, in a daily digest, or never.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { readForm } from "~/http.server";
+import { listDeliverySettings, NOTIFICATION_KINDS, updateDeliverySettings, type Delivery } from "~/models/notification.server";
+import { requireViewer } from "~/viewer.server";
+
+const DELIVERIES = ["immediately", "daily", "never"] as const;
+
+export const meta: MetaFunction = () => [{ title: "Notification emails · Touchpoints" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return { settings: await listDeliverySettings(viewer.id), saved: new URL(request.url).searchParams.has("saved") };
+}
+
+const SettingsSchema = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES)])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodEnum<{ immediately: "immediately"; daily: "daily"; never: "never" }>>).partial();
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const parsed = SettingsSchema.safeParse(await readForm(request));
+  if (!parsed.success) return data({ formError: "moderation.notifications.invalid", saved: false }, { status: 422 });
+  await updateDeliverySettings(viewer.id, parsed.data as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>);
+  return { formError: undefined, saved: true };
+}
+
+export default function NotificationSettings() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  return (
+    <div className="page narrow">
+      <h1>{t("notifications.settingsTitle")}</h1>
+      <p>{t("notifications.settingsIntro")}</p>
+      {res?.saved ? (
+        <p className="notice" role="status">
+          {t("notifications.saved")}
+        </p>
+      ) : null}
+      <FormError message={res?.formError} />
+      <Form method="post" className="stack">
+        {NOTIFICATION_KINDS.map((kind) => (
+          <div className="field" key={kind}>
+            <label htmlFor={`delivery-${kind}`}>{t(`notifications.kinds.${kind}`)}</label>
+            <select id={`delivery-${kind}`} name={kind} defaultValue={d.settings[kind]}>
+              {DELIVERIES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`notifications.delivery.${v}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="actions">
+          <button type="submit">{t("notifications.save")}</button>
+          <Link to="/notifications" className="button secondary">
+            {t("notifications.title")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

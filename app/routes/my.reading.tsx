@@ -1,0 +1,121 @@
+// The reading log: books from the recommended list (or any other), with an optional review
+// shared in the Book Club category.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormError } from "~/components/field";
+import { Select, TextArea } from "~/components/form-extras";
+import { useDay } from "~/components/progress-view";
+import { keepValues, readForm } from "~/http.server";
+import { ReadingSchema } from "~/models/logs.schema";
+import { createReadingEntry, listReading, listRecommendedBooks } from "~/models/reading.server";
+import { fieldErrors } from "~/models/user.schema";
+import { scopeOf } from "~/permissions.server";
+import progressStyles from "~/styles/progress.css";
+import { requireViewer } from "~/viewer.server";
+
+export const links = () => [{ rel: "stylesheet", href: progressStyles }];
+export const meta: MetaFunction = () => [{ title: "My reading · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const [books, entries] = await Promise.all([listRecommendedBooks(), listReading({ userId: viewer.id })]);
+  return { books, entries };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const values = keepValues(form);
+  const parsed = ReadingSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
+  }
+  const r = await createReadingEntry({ scope: scopeOf(viewer), input: parsed.data });
+  if (!r.ok) return data({ values, fields: r.fields ?? {}, count: Object.keys(r.fields ?? {}).length || 1 }, { status: r.status });
+  return redirect(`/my/reading?added=1`);
+}
+
+export default function MyReading() {
+  const { t } = useTranslation();
+  const day = useDay();
+  const { books, entries } = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const v = (res?.values ?? {}) as Record<string, string>;
+  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  return (
+    <div>
+      <p>
+        <Link to="/progress">{t("progress.apply.back")}</Link>
+      </p>
+      <h1>{t("logs.reading.title")}</h1>
+      <p>{t("logs.reading.intro")}</p>
+      {params.get("added") ? (
+        <p className="notice" role="status">
+          {t("logs.reading.added")}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="add-heading">
+          <h2 id="add-heading">{t("logs.reading.add")}</h2>
+          <FormError message={res?.count ? "form.fixErrors" : null} values={{ count: res?.count }} />
+          <Form method="post" className="stack" noValidate>
+            <Select
+              label={t("logs.reading.book")}
+              name="bookId"
+              defaultValue={v.bookId}
+              error={f.bookId}
+              options={[{ value: "other", label: t("logs.reading.otherBook") }, ...books.map((b) => ({ value: String(b.id), label: `${b.title} (${b.author})` }))]}
+            />
+            <Field label={t("logs.reading.titleField")} name="title" type="text" defaultValue={v.title} error={f.title} hint={t("logs.reading.titleHint")} />
+            <Field label={t("logs.reading.author")} name="author" type="text" defaultValue={v.author} error={f.author} />
+            <Field label={t("logs.reading.finished")} name="finishedOn" type="date" defaultValue={v.finishedOn} error={f.finishedOn} required />
+            <TextArea label={t("logs.reading.review")} name="review" defaultValue={v.review} error={f.review} rows={5} />
+            <div className="field">
+              <label>
+                <input type="checkbox" name="share" defaultChecked={v.share === "on"} aria-describedby={f.share ? "share-error" : undefined} /> {t("logs.reading.share")}
+              </label>
+              {f.share ? (
+                <p className="field-error" id="share-error">
+                  {t(f.share)}
+                </p>
+              ) : null}
+            </div>
+            <div>
+              <button type="submit">{t("logs.reading.submit")}</button>
+            </div>
+          </Form>
+        </section>
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading">{t("logs.reading.listTitle", { count: entries.length })}</h2>
+          {entries.length ? (
+            <ul className="req-list">
+              {entries.map((e) => (
+                <li key={e.id} id={`book-${e.id}`} className={`req ${e.status === "rejected" ? "overdue" : "met"}`}>
+                  <h3>{e.title}</h3>
+                  <p className="req-line">
+                    {e.status !== "approved" ? <span className={`status ${e.status === "rejected" ? "overdue" : "pending"}`}>{t(`logs.status.${e.status}`)}</span> : null}
+                    <span>
+                      {e.author ? `${e.author} · ` : ""}
+                      {t("logs.reading.finishedOn", { date: day(e.finished_on) })}
+                    </span>
+                  </p>
+                  {e.topic_id ? (
+                    <p>
+                      <Link to={`/t/${e.topic_slug}/${e.topic_id}`}>{t("logs.reading.sharedLink")}</Link>
+                    </p>
+                  ) : null}
+                  {e.decision_reason ? <p className="muted">{t("logs.reason", { reason: e.decision_reason })}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("logs.reading.none")}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

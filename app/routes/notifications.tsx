@@ -1,0 +1,73 @@
+// /notifications: newest first; likes on one post are already one row. Each row is re-checked
+// against what the member may see now. Opening a row marks it read (a plain link, no JavaScript).
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RelativeTime } from "~/components/relative-time";
+import { readForm } from "~/http.server";
+import { listNotifications, openNotification } from "~/models/notification-inbox.server";
+import { markNotificationsRead } from "~/models/notification.server";
+import { notificationText } from "~/models/notification-text";
+import { scopeOf } from "~/permissions.server";
+import { requireViewer } from "~/viewer.server";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Touchpoints" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const url = new URL(request.url);
+  const open = url.searchParams.get("open");
+  if (open && /^\d{1,9}$/.test(open)) throw redirect(await openNotification({ scope, id: Number(open) }));
+  const { items, next } = await listNotifications({ scope, cursor: url.searchParams.get("after") });
+  return { items, nextUrl: next ? `/notifications?after=${encodeURIComponent(next)}` : null, unread: items.filter((i) => i.unread).length };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  if (form.intent === "read-all") await markNotificationsRead({ userId: viewer.id });
+  return redirect("/notifications");
+}
+
+export default function Notifications() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("notifications.title")}</h1>
+      <div className="actions notifications-actions">
+        {d.unread ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="read-all" className="secondary small">
+              {t("notifications.markAllRead")}
+            </button>
+          </Form>
+        ) : null}
+        <Link to="/my/notifications/settings">{t("notifications.settings")}</Link>
+      </div>
+      {d.items.length ? (
+        <ul className="plain-list notification-list">
+          {d.items.map((n) => (
+            <li key={n.id} className={`list-item notification${n.unread ? " unread" : ""}`}>
+              <Link to={`/notifications?open=${n.id}`}>{notificationText(t, { kind: n.kind, data: n.data, actor: n.actor })}</Link>
+              {n.unread ? <span className="new-badge">{t("moderation.notifications.unread")}</span> : null}
+              <div className="muted small-text">
+                <RelativeTime date={n.createdAt} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("notifications.empty")}</p>
+      )}
+      {d.nextUrl ? (
+        <p className="pager">
+          <Link to={d.nextUrl} rel="next">
+            {t("moderation.notifications.older")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
