@@ -98,6 +98,25 @@ export function startWorker() {
   })();
 }
 
+const recurring: { kind: string; firstRun: () => Date }[] = [];
+
+/** A job that re-enqueues itself (digests, nudges): the worker makes sure one is always pending. */
+export function defineRecurringJob(kind: string, firstRun: () => Date, handler: JobHandler) {
+  defineJob(kind, handler);
+  recurring.push({ kind, firstRun });
+}
+
+/** Queues the first run of each recurring job that has none pending (safe with many processes). */
+export async function ensureRecurringJobs() {
+  for (const r of recurring) {
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${r.kind}))`.execute(trx);
+      const pending = await trx.selectFrom("outbox").select("id").where("kind", "=", r.kind).where("done_at", "is", null).where("attempts", "<", MAX_ATTEMPTS).executeTakeFirst();
+      if (!pending) await trx.insertInto("outbox").values({ kind: r.kind, payload: JSON.stringify({}), run_at: r.firstRun() }).execute();
+    });
+  }
+}
+
 /** Stops after the current job. */
 export async function stopWorker() {
   running = false;

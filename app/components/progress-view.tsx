@@ -74,7 +74,11 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
               <ItemLine key={i} item={item} kind={r.kind} />
             ))}
           </ul>
-          {p.more ? <p className="muted">{t("progress.items.more", { count: p.more })}</p> : null}
+          {p.more ? (
+            <p className="muted">
+              <Link to={`?all=1#req-${r.id}`}>{t("progress.items.more", { count: p.more })}</Link>
+            </p>
+          ) : null}
         </details>
       ) : null}
     </li>

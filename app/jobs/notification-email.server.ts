@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { createI18n, pickLocale } from "../i18n";
-import { defineJob, enqueue } from "../jobs.server";
+import { defineJob, defineRecurringJob, enqueue } from "../jobs.server";
 import { sendMail } from "../mail.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { notificationHref, notificationText } from "../models/notification-text";
@@ -61,7 +61,14 @@ defineJob("notification.email", async ({ notificationId }: { notificationId: num
 });
 
 // Daily digest: unread, un-emailed notifications of the kinds a member asked to get daily.
-defineJob("notification.digest", async (_payload, { trx }) => {
+/** The next digest time: 07:00 UTC (morning across the continent's time zones). */
+export function nextDigestAt(now = new Date()) {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
+  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+defineRecurringJob("notification.digest", nextDigestAt, async (_payload, { trx }) => {
   const due = await sql<{ id: number; user_id: number }>`
     select n.id, n.user_id from notifications n
     join notification_settings s on s.user_id = n.user_id and s.kind = n.kind and s.delivery = 'daily'
@@ -86,6 +93,5 @@ defineJob("notification.digest", async (_payload, { trx }) => {
     if (!items.length || !tf) continue;
     await sendMail({ to: email, subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`, text: items.join("\n") });
   }
-  // the next digest in 24 hours
-  await enqueue(trx, "notification.digest", {}, new Date(Date.now() + 86_400_000));
+  await enqueue(trx, "notification.digest", {}, nextDigestAt(new Date(Date.now() + 60_000)));
 });

@@ -1,5 +1,15 @@
 // English strings of the forum: lists, topics, composer, notifications, moderation, search.
 const forum = {
+  member: {
+    topics: "Topics",
+    replies: "Replies",
+    likesReceived: "Likes received",
+    since: "Member since",
+    recentTopics: "Recent topics",
+    noTopics: "No topics yet.",
+    progress: "Progress",
+    moderate: "Moderate this member",
+  },
   forum: {
     latest: "Latest",
     top: "Top",

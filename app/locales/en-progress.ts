@@ -107,6 +107,7 @@ export default {
         alreadyPending: "You already have an application waiting for review. You will be notified of the decision.",
         notReady: "You cannot apply yet: some completion requirements of your level are not met.",
         topLevel: "You are at the top level: there is no next level to apply for.",
+        notMember: "Only member accounts take part in the career journey.",
         experienceShort: "This level needs at least {{min}} years: enter your years of experience.",
         years: "Enter a number of years between 0 and 60.",
         route: "Choose a route.",

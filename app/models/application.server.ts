@@ -68,6 +68,9 @@ function isUniqueViolation(e: unknown, index: string) {
 export async function createApplication({ userId, input }: { userId: number; input: ApplicationInput }): Promise<Result<{ applicationId: number; level: number }>> {
   const state = await getApplyState({ userId });
   if (!state) return fail(404, "errors.notFound");
+  // recruiters, judges and staff-only accounts are not on the journey
+  const member = await db.selectFrom("user_roles").select("role").where("user_id", "=", userId).where("role", "=", "member").executeTakeFirst();
+  if (!member) return fail(403, "progress.apply.errors.notMember");
   if (state.pending) return fail(409, "progress.apply.errors.alreadyPending");
   if (!state.target) return fail(409, "progress.apply.errors.topLevel");
   if (state.target > 1 && !state.standing.canApplyForNext) return fail(409, "progress.apply.errors.notReady");

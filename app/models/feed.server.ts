@@ -3,6 +3,7 @@
 // visitor's scope only: nothing outside a category whose see rule is "everyone" ever appears.
 import type { TFunction } from "i18next";
 import { db } from "../db.server";
+import { createI18n, type Locale } from "../i18n";
 import { renderPlainExcerpt } from "../markdown.server";
 import { VISITOR } from "../permissions.server";
 import { getCategoryBySlug, type Category } from "./category.server";
@@ -19,6 +20,14 @@ export type FeedItem = {
   /** sanitised post HTML (already through the markdown pipeline), sent in CDATA */
   html?: string;
 };
+
+// Building an i18next instance costs a couple of milliseconds: one per language, reused.
+const translators = new Map<Locale, TFunction>();
+export function feedT(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createI18n(locale).t));
+  return t;
+}
 
 export type Feed = { title: string; description: string; path: string; feedPath: string; items: FeedItem[] };
 

@@ -2,7 +2,6 @@
 // from distinct members the post is hidden pending review. Staff (and tutors of a group's
 // category) agree, disagree or ignore; every step is in the audit log.
 import { sql } from "kysely";
-import { z } from "zod";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
@@ -12,26 +11,10 @@ import { checkDailyCap, loadAuthor, sanctionRefusal } from "./limits.server";
 import { refreshTopicStats } from "./post.server";
 import { fail, ok } from "./result";
 import { getLimits } from "./settings.server";
+import { FLAG_REASONS, FlagSchema, REVIEW_DECISIONS, type FlagReason, type ReviewDecision } from "./moderation.schema";
 import { lockTopic, topicUrl } from "./topic.server";
 
-export const FLAG_REASONS = ["off_topic", "inappropriate", "spam", "other"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-export const FLAG_NOTE_MAX = 1000;
-
-export const FlagSchema = z
-  .object({
-    reason: z.enum(FLAG_REASONS, { error: "moderation.flag.errors.reason" }),
-    note: z
-      .string()
-      .trim()
-      .max(FLAG_NOTE_MAX, "moderation.flag.errors.noteLong")
-      .optional()
-      .transform((s) => s || undefined),
-  })
-  .refine((f) => f.reason !== "other" || !!f.note, { path: ["note"], message: "moderation.flag.errors.noteRequired" });
-
-export const REVIEW_DECISIONS = ["agree", "agree_delete", "disagree", "ignore"] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export { FLAG_REASONS, REVIEW_DECISIONS, type FlagReason, type ReviewDecision };
 
 /**
  * A post the viewer may read (not deleted, not hidden unless they moderate or wrote it), with its

@@ -16,6 +16,8 @@ export const RESULTS_PER_PAGE = 20;
 export const MAX_PAGE = 50;
 /** The longest body text indexed per post (BODY_MAX is 32,000 characters of markdown). */
 const BODY_INDEX_MAX = 40_000;
+/** The fallback ranks at most this many of the newest matching posts (per arm). */
+const PG_CANDIDATES = 2_000;
 /** in:bookmarks / in:likes look at the member's newest this many posts. */
 const OWN_LIST_MAX = 5_000;
 
@@ -500,15 +502,6 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
       );
     } else conds.push(openList);
   }
-  const tsq = q.text ? sql`websearch_to_tsquery('simple', ${q.text})` : null;
-  if (tsq) {
-    // both arms use a GIN index: posts.search_vector, and topics' title expression index
-    conds.push(sql<SqlBool>`p.id in (
-      select id from posts where search_vector @@ ${tsq}
-      union
-      select p1.id from topics t1 join posts p1 on p1.topic_id = t1.id and p1.post_number = 1
-       where to_tsvector('simple', t1.title) @@ ${tsq})`);
-  }
   if (r.userId !== undefined) conds.push(sql<SqlBool>`p.user_id = ${r.userId}`);
   if (r.categoryId !== undefined) conds.push(sql<SqlBool>`t.category_id = ${r.categoryId}`);
   if (q.tags.length) conds.push(q.tagMode === "all" ? sql<SqlBool>`t.tags @> ${q.tags}::text[]` : sql<SqlBool>`t.tags && ${q.tags}::text[]`);
@@ -517,6 +510,17 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
   if (q.status === "closed") conds.push(sql<SqlBool>`(t.closed_at is not null or t.archived_at is not null)`);
   if (q.status === "open") conds.push(sql<SqlBool>`(t.closed_at is null and t.archived_at is null)`);
   if (r.postIds) conds.push(r.postIds.length ? sql<SqlBool>`p.id in (${sql.join(r.postIds)})` : sql<SqlBool>`false`);
+  const where = sql.join(conds, sql` and `);
+
+  // Candidates first: the newest matching posts the viewer may read, at most PG_CANDIDATES per
+  // arm (a common word must not make Postgres rank every post). Each arm is served by an index:
+  // posts.search_vector (GIN) or the primary key read backwards, and the topic title GIN index.
+  const tsq = q.text ? sql`websearch_to_tsquery('simple', ${q.text})` : null;
+  const candidates = tsq
+    ? sql`(select p.id from posts p join topics t on t.id = p.topic_id where ${where} and p.search_vector @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})
+          union
+          (select p.id from posts p join topics t on t.id = p.topic_id where ${where} and p.post_number = 1 and to_tsvector('simple', t.title) @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})`
+    : sql`select p.id from posts p join topics t on t.id = p.topic_id where ${where} order by p.id desc limit ${PG_CANDIDATES}`;
 
   const order = q.order === "relevance" && !tsq ? "latest" : q.order;
   const orderBy =
@@ -538,11 +542,12 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
     username: string | null;
     display_name: string | null;
   }>`
+    with candidates as (${candidates})
     select p.id, p.topic_id, p.post_number, p.body_html, p.like_count, p.created_at, t.title, t.slug, t.category_id, u.username, u.display_name
-    from posts p
+    from candidates c
+    join posts p on p.id = c.id
     join topics t on t.id = p.topic_id
     left join users u on u.id = p.user_id
-    where ${sql.join(conds, sql` and `)}
     order by ${orderBy}
     limit ${RESULTS_PER_PAGE + 1} offset ${(page - 1) * RESULTS_PER_PAGE}`.execute(db);
   const terms = queryTerms(q);

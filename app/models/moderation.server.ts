@@ -1,7 +1,6 @@
 // Staff actions on posts, topics and members. Each one checks the moderator, changes the rows and
 // their counters, writes the audit row and queues its side effects, all in one transaction.
 import { sql } from "kysely";
-import { z } from "zod";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
@@ -9,9 +8,9 @@ import type { Viewer } from "../viewer.server";
 import { recordAudit } from "./audit.server";
 import { getCategoryBySlug, recountCategory } from "./category.server";
 import { refreshTopicStats } from "./post.server";
+import { SanctionSchema, SplitSchema, TOPIC_ACTIONS, type SanctionKind, type TopicAction } from "./moderation.schema";
 import { fail, ok, type Fail } from "./result";
 import { slugify } from "./slug";
-import { TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { lockTopic, topicUrl, type TopicRow } from "./topic.server";
 
 const postUrl = (t: { id: number; slug: string }, n: number) => `${topicUrl(t)}/${n}#post-${n}`;
@@ -172,14 +171,6 @@ export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; p
   });
 }
 
-export const SplitSchema = z.object({
-  title: z
-    .string({ error: "composer.errors.titleShort" })
-    .transform((s) => s.trim().replace(/\s+/g, " "))
-    .refine((s) => s.length >= TITLE_MIN, "composer.errors.titleShort")
-    .refine((s) => s.length <= TITLE_MAX, "composer.errors.titleLong"),
-});
-
 /** Takes replies out into a new topic (same category unless told), numbered from 1. */
 export async function splitTopic({ scope, postIds, title, categorySlug }: { scope: Scope; postIds: number[]; title: string; categorySlug?: string }) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
@@ -256,9 +247,6 @@ export async function mergeTopic({ scope, topicId, intoTopicId }: { scope: Scope
 
 // ---- topic states ----------------------------------------------------------------------------
 
-export const TOPIC_ACTIONS = ["close", "reopen", "pin", "pinGlobally", "unpin", "archive", "unarchive", "unlist", "list"] as const;
-export type TopicAction = (typeof TOPIC_ACTIONS)[number];
-
 function changesFor(action: TopicAction, now: Date) {
   switch (action) {
     case "close":
@@ -321,15 +309,6 @@ export async function changeTopicCategory({ scope, topicId, categorySlug }: { sc
 }
 
 // ---- members -------------------------------------------------------------------------------
-
-export const SANCTION_KINDS = ["silence", "suspend"] as const;
-export type SanctionKind = (typeof SANCTION_KINDS)[number];
-
-export const SanctionSchema = z.object({
-  kind: z.enum(SANCTION_KINDS, { error: "moderation.sanction.errors.kind" }),
-  days: z.coerce.number({ error: "moderation.sanction.errors.days" }).int("moderation.sanction.errors.days").min(1, "moderation.sanction.errors.days").max(3650, "moderation.sanction.errors.days"),
-  reason: z.string({ error: "moderation.sanction.errors.reason" }).trim().min(3, "moderation.sanction.errors.reason").max(500, "moderation.sanction.errors.reasonLong"),
-});
 
 export async function getMemberForModeration({ scope, username }: { scope: Scope; username: string }) {
   if (!scope.isStaff) return undefined;
@@ -400,11 +379,3 @@ export function viewerSanction(viewer: Pick<Viewer, "silencedUntil" | "suspended
   return null;
 }
 
-/** "123", "#123" or a topic link ("https://…/t/some-slug/123/4") -> 123. */
-export function parseTopicRef(text: string | undefined): number | undefined {
-  const s = (text ?? "").trim().slice(0, 500);
-  const link = /\/t\/[^/\s]+\/(\d{1,9})(?:[/?#]|$)/.exec(s);
-  if (link) return Number(link[1]);
-  const bare = /^#?(\d{1,9})$/.exec(s);
-  return bare ? Number(bare[1]) : undefined;
-}

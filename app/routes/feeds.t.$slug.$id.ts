@@ -3,8 +3,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { env } from "~/env.server";
 import { notFound } from "~/http.server";
-import { createI18n, pickLocale } from "~/i18n";
-import { getTopicFeed, renderRss, RSS_HEADERS } from "~/models/feed.server";
+import { pickLocale } from "~/i18n";
+import { feedT, getTopicFeed, renderRss, RSS_HEADERS } from "~/models/feed.server";
 
 const Params = z.object({ slug: z.string().max(300), id: z.string().regex(/^\d{1,9}$/).transform(Number) });
 
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = Params.safeParse(params);
   if (!parsed.success) notFound();
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
-  const { t } = createI18n(locale);
+  const t = feedT(locale);
   const feed = await getTopicFeed({ topicId: parsed.data.id, t });
   if (!feed) notFound();
   // an old slug (the title was edited) moves to the current address, as the topic page does

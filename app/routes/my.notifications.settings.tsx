@@ -14,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Notification emails · Touchp
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { settings: await listDeliverySettings(viewer.id), saved: new URL(request.url).searchParams.has("saved") };
+  // the kinds travel with the data: NOTIFICATION_KINDS lives in a server module
+  return { kinds: [...NOTIFICATION_KINDS], settings: await listDeliverySettings(viewer.id) };
 }
 
 const SettingsSchema = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES)])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodEnum<{ immediately: "immediately"; daily: "daily"; never: "never" }>>).partial();
@@ -42,7 +43,7 @@ export default function NotificationSettings() {
       ) : null}
       <FormError message={res?.formError} />
       <Form method="post" className="stack">
-        {NOTIFICATION_KINDS.map((kind) => (
+        {d.kinds.map((kind) => (
           <div className="field" key={kind}>
             <label htmlFor={`delivery-${kind}`}>{t(`notifications.kinds.${kind}`)}</label>
             <select id={`delivery-${kind}`} name={kind} defaultValue={d.settings[kind]}>

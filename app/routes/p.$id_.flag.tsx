@@ -7,7 +7,8 @@ import { FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { keepValues, notFound, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
-import { FLAG_NOTE_MAX, FLAG_REASONS, flagPost, getReadablePost, type FlagReason } from "~/models/flag.server";
+import { flagPost, getReadablePost } from "~/models/flag.server";
+import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation.schema";
 import { scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 

@@ -11,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: "Your progress · Touchpoints"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const page = await getProgressPage({ userId: viewer.id });
+  // ?all=1 lists every item behind each count (explainable progress), not only the latest
+  const all = new URL(request.url).searchParams.has("all");
+  const page = await getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20 });
   if (!page) notFound();
   return page;
 }

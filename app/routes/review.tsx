@@ -7,7 +7,8 @@ import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
-import { canReview, listReviewQueue, REVIEW_DECISIONS, reviewFlags, type ReviewDecision } from "~/models/flag.server";
+import { canReview, listReviewQueue, reviewFlags } from "~/models/flag.server";
+import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation.schema";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 

@@ -80,11 +80,13 @@ export default function SearchPage() {
       </Form>
 
       {d.problems.length ? (
-        <ul className="search-problems" role="status">
-          {d.problems.map((p, i) => (
-            <li key={i}>{t(p.key, p.values)}</li>
-          ))}
-        </ul>
+        <div className="search-problems" role="status">
+          <ul>
+            {d.problems.map((p, i) => (
+              <li key={i}>{t(p.key, p.values)}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {d.mode === "degraded" ? (
         <p className="notice search-degraded" role="status">

@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await getUserIdByUsername(params.username ?? "");
   // 404 rather than 403: whether a member exists is not revealed by this page
   if (!userId || !canViewProgress(scopeOf(viewer), userId)) notFound();
-  const page = await getProgressPage({ userId, itemLimit: 100 });
+  const all = new URL(request.url).searchParams.has("all");
+  const page = await getProgressPage({ userId, itemLimit: all ? 10_000 : 100 });
   if (!page) notFound();
   return { ...page, self: userId === viewer.id };
 }

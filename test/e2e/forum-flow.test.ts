@@ -53,8 +53,11 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       const staff = await createAdmin({ username: `staff_${mode}` });
       for (const u of [author, mentioned, ...flaggers]) await ageUser(u);
       const title = `Handling an angry caller on a bad line (${mode})`;
+      const started = Date.now();
+      const step = (name: string) => console.log(`[forum-flow ${mode}] ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
 
       // 1. start a topic
+      step("start a topic");
       const a = await signedIn(author.username, javaScriptEnabled, "/new-topic");
       await a.getByLabel("Title").fill(title);
       await a.getByLabel("Category").selectOption(category.slug);
@@ -66,6 +69,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       const topicPath = new URL(a.url()).pathname;
 
       // 2. reply with markdown and a mention (the posting interval is moved out of the way)
+      step("reply");
       await backdatePosts(author.id);
       await a.getByLabel("Your post").fill(`**Acknowledge first**, then offer a call-back.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`);
       await a.getByRole("button", { name: "Post reply" }).click();
@@ -77,6 +81,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await expectAccessible(a);
 
       // 3. the mentioned member sees the notification and follows it
+      step("notification");
       const m = await signedIn(mentioned.username, javaScriptEnabled, "/notifications");
       await reloadUntil(m, `mentioned you in “${title}”`);
       await expectAccessible(m);
@@ -85,6 +90,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await m.locator("#post-2").waitFor();
 
       // 4. like the reply
+      step("like");
       await m.locator("#post-2").getByRole("button", { name: `Like this post by ${author.display_name}` }).click();
       const unlike = m.locator("#post-2").getByRole("button", { name: `Remove your like from this post by ${author.display_name}` });
       await unlike.waitFor();
@@ -93,6 +99,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await expectAccessible(m);
 
       // 5. the author edits the reply; the revision is visible with its diff
+      step("edit");
       await a.goto(`${app.url}${topicPath}`);
       await a.locator("#post-2").getByRole("link", { name: "Edit", exact: true }).click();
       await a.waitForURL(/\/p\/\d+\/edit$/);
@@ -111,6 +118,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await expectAccessible(a);
 
       // 6. three members flag the reply; the third flag hides it pending review
+      step("flag");
       for (const [i, f] of flaggers.entries()) {
         const p = await signedIn(f.username, javaScriptEnabled, `/p/${postId}/flag`);
         await p.getByRole("radio", { name: /^Spam/ }).check();
@@ -132,6 +140,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       expect(res?.status()).toBe(404);
 
       // 7. staff restore the post from the review queue (disagree)
+      step("staff restores");
       const s = await signedIn(staff.username, javaScriptEnabled, "/review");
       const item = s.locator(".review-item", { has: s.getByRole("link", { name: `Post #2 in “${title}”` }) });
       expect(await item.getByText("3 flags").count()).toBe(1);
@@ -145,6 +154,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       expect(await m.locator("#post-2").getByText("This post was hidden").count()).toBe(0);
 
       // the author was told both moderator actions, without who flagged
+      step("author told");
       await a.goto(`${app.url}/notifications`);
       await reloadUntil(a, `A moderator restored your post in “${title}”`);
       expect(await a.getByText(`Your post in “${title}” was hidden after flags`).count()).toBe(1);
@@ -152,6 +162,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await expectAccessible(a);
 
       for (const p of [a, m, s]) await p.context().close();
-    }, 120_000);
+      step("done");
+    }, 300_000);
   }
 });

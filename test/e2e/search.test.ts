@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
       await page.waitForURL(/\/t\/de-escalation-phrases-that-calm-an-upset-caller\/\d+\/1/);
       await page.getByRole("heading", { name: "De-escalation phrases that calm an upset caller" }).waitFor();
       await page.context().close();
-    });
+    }, 120_000);
   }
 
   test("with Meilisearch unreachable, the page answers from Postgres and says so", async () => {
@@ -103,5 +103,5 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
     } finally {
       await degraded.stop();
     }
-  });
+  }, 120_000);
 });

@@ -62,3 +62,9 @@ export async function makeReply(author: { id: number }, topic: { topicId: number
 export async function backdatePosts(userId: number, minutes = 10) {
   await db.updateTable("posts").set({ created_at: sql`created_at - make_interval(mins => ${minutes})` }).where("user_id", "=", userId).where("created_at", ">", sql<Date>`now() - make_interval(mins => ${minutes})`).execute();
 }
+
+/** A competency usable as a tag (the template database holds no programme data). */
+export async function createTag(slug: string, name = slug) {
+  await db.insertInto("competencies").values({ slug, name }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+  return slug;
+}

@@ -129,3 +129,48 @@ describe("the job worker", () => {
     expect(flaky.done_at).not.toBeNull();
   });
 });
+
+describe("digests and reminders", () => {
+  test("a member on the daily digest gets one email with everything, not one per notification", async () => {
+    const { ensureRecurringJobs } = await import("~/jobs.server");
+    const cat = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    await updateDeliverySettings(ada.id, { reply: "daily" });
+    const topic = await makeTopic(ada, cat, { title: "Digest test: queue callbacks at month end" });
+    await makeReply(ben, topic, "First reply for the digest, about callbacks.");
+    await makeReply(ben, topic, "Second reply for the digest, about queues.");
+    await drainJobs();
+    expect(mailsTo(ada.email)).toHaveLength(0);
+    await ensureRecurringJobs();
+    await ensureRecurringJobs(); // idempotent: one pending digest
+    const pending = await db.selectFrom("outbox").select("id").where("kind", "=", "notification.digest").where("done_at", "is", null).execute();
+    expect(pending).toHaveLength(1);
+    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "notification.digest").where("done_at", "is", null).execute();
+    await drainJobs();
+    const mails = mailsTo(ada.email);
+    expect(mails).toHaveLength(1);
+    const text = mails[0].replace(/=\r?\n/g, ""); // undo quoted-printable line folding
+    expect(text).toContain(`/${topic.topicId}/2#post-2`);
+    expect(text).toContain(`/${topic.topicId}/3#post-3`);
+    // the next digest is already queued
+    expect(await db.selectFrom("outbox").select("id").where("kind", "=", "notification.digest").where("done_at", "is", null).execute()).toHaveLength(1);
+  });
+
+  test("a bookmark reminder notifies at its time", async () => {
+    const { bookmarkPost } = await import("~/models/like.server");
+    const cat = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    const topic = await makeTopic(ada, cat);
+    const r = await bookmarkPost({ scope: await scopeFor(ben), postId: topic.postId, reminderAt: new Date(Date.now() + 3_600_000) });
+    expect(r.ok).toBe(true);
+    expect(await bookmarkPost({ scope: await scopeFor(ben), postId: topic.postId, reminderAt: new Date(Date.now() - 1000) })).toMatchObject({ ok: false, message: "bookmark.errors.past" });
+    await drainJobs();
+    expect(await kindsFor(ben.id)).toEqual([]);
+    await db.updateTable("bookmarks").set({ reminder_at: new Date(Date.now() - 1000) }).where("user_id", "=", ben.id).execute();
+    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "bookmark.remind").execute();
+    await drainJobs();
+    expect(await kindsFor(ben.id)).toEqual(["reminder"]);
+  });
+});

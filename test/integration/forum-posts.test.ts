@@ -4,7 +4,7 @@ import { likePost, unlikePost } from "~/models/like.server";
 import { createReply, createTopic, deletePost, editPost, restorePost } from "~/models/post.server";
 import { listTopics } from "~/models/topic.server";
 import { createAdmin, createUser } from "../factories/users";
-import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
+import { ageUser, createCategory, createTag, makeReply, makeTopic, scopeFor } from "../factories/topics";
 
 async function member() {
   const u = await createUser();
@@ -130,5 +130,31 @@ describe("re-rendering", () => {
     const post = await db.selectFrom("posts").select(["body_html", "render_version"]).where("id", "=", topic.postId).executeTakeFirstOrThrow();
     expect(post.body_html).toBe("<p>Some <strong>bold</strong> advice about callbacks.</p>");
     expect(await rerenderPosts()).toBe(0);
+  });
+});
+
+describe("top, tags and pins", () => {
+  test("top ranks by likes and replies within the period; tags filter; pins head latest", async () => {
+    const cat = await createCategory();
+    const a = await member();
+    const b = await member();
+    await createTag("sla-management");
+    const quiet = await makeTopic(a, cat, { tags: ["sla-management"] });
+    const busy = await makeTopic(a, cat);
+    const old = await makeTopic(b, cat);
+    await makeReply(b, busy);
+    expect((await likePost({ scope: await scopeFor(b), postId: busy.postId })).ok).toBe(true);
+    await db.updateTable("topics").set({ created_at: new Date(Date.now() - 40 * 86_400_000), like_count: 50 }).where("id", "=", old.topicId).execute();
+    const visitor = await scopeFor(a);
+    const month = await listTopics({ scope: visitor, filter: { kind: "top", period: "month", categoryId: cat.id } });
+    expect(month.topics.map((t) => t.id)).toEqual([busy.topicId, quiet.topicId]);
+    const all = await listTopics({ scope: visitor, filter: { kind: "top", period: "all", categoryId: cat.id } });
+    expect(all.topics[0].id).toBe(old.topicId);
+    const tagged = await listTopics({ scope: visitor, filter: { kind: "latest", tag: "sla-management" } });
+    expect(tagged.topics.map((t) => t.id)).toEqual([quiet.topicId]);
+    await db.updateTable("topics").set({ pinned_at: new Date(), pinned_globally: true }).where("id", "=", quiet.topicId).execute();
+    const latest = await listTopics({ scope: visitor, filter: { kind: "latest" } });
+    expect(latest.topics[0]).toMatchObject({ id: quiet.topicId, pinned: true });
+    expect(latest.topics.filter((t) => t.id === quiet.topicId)).toHaveLength(1);
   });
 });

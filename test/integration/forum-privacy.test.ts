@@ -65,3 +65,21 @@ describe("private topics", () => {
     expect(await getTopic({ scope: VISITOR, topicId: t.topicId })).toBeDefined();
   });
 });
+
+describe("a member's page", () => {
+  test("counts and lists only what the viewer may see", async () => {
+    const { getMemberSummary } = await import("~/models/member.server");
+    const open = await createCategory();
+    const leadersOnly = await createCategory({ see: "level:4", post: "level:4", reply: "level:4" });
+    const author = await member(4);
+    await makeTopic(author, open, { title: "Open topic about first call resolution" });
+    await makeTopic(author, leadersOnly, { title: "Hidden topic about a leaders' matter" });
+    const asVisitor = await getMemberSummary({ scope: VISITOR, username: author.username });
+    expect(asVisitor?.stats.topics).toBe(1);
+    expect(asVisitor?.recentTopics.map((t) => t.title)).toEqual(["Open topic about first call resolution"]);
+    const admin = await createAdmin();
+    const asStaff = await getMemberSummary({ scope: await scopeFor(admin), username: author.username.toUpperCase() });
+    expect(asStaff?.stats.topics).toBe(2);
+    expect(await getMemberSummary({ scope: VISITOR, username: "nobody_here" })).toBeUndefined();
+  });
+});

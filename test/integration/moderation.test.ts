@@ -13,13 +13,13 @@ import {
   liftSanction,
   mergeTopic,
   movePosts,
-  parseTopicRef,
   sanctionMember,
   splitTopic,
   unhidePost,
   updateTopicState,
   viewerSanction,
 } from "~/models/moderation.server";
+import { parseTopicRef } from "~/models/moderation.schema";
 import { listNotifications } from "~/models/notification-inbox.server";
 import { createReply, editPost } from "~/models/post.server";
 import { DEFAULT_LIMITS, updateLimits } from "~/models/settings.server";

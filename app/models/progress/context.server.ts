@@ -92,8 +92,3 @@ export async function computePeriods(db: Db, { timeZone, now, enteredAt }: { tim
   };
   return { periods, enteredOn: r.entered_on };
 }
-
-/** Items are shown up to a limit; the count is always exact (counted in SQL). */
-export function limitItems<T>(rows: T[], total: number, limit: number) {
-  return { items: rows.slice(0, limit), more: Math.max(0, total - Math.min(rows.length, limit)) };
-}

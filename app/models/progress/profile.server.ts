@@ -21,7 +21,7 @@ export async function evaluateProfile(ctx: EvalContext, p: ParamsOf<"profile">):
     done,
     required: p.fields.length,
     status: statusOf({ done, required: p.fields.length }),
-    items: p.fields.map((f) => ({ label: f, url: "/my/profile", state: filled?.[f] ? ("counted" as const) : ("missing" as const) })),
+    items: p.fields.map((f) => ({ label: f, state: filled?.[f] ? ("counted" as const) : ("missing" as const) })),
     more: 0,
   };
 }
