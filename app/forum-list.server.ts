@@ -5,6 +5,18 @@ import { countNewAndUnread, listTopics, type ListFilter } from "./models/topic.s
 import { scopeOf } from "./permissions.server";
 import { getViewer } from "./viewer.server";
 
+/** The categories page: categories and the New/Unread counts, no topic query. */
+export async function loadForumNav(request: Request) {
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const [categories, counts] = await Promise.all([listVisibleCategories(scope), countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null })]);
+  return {
+    categories: categories.map((c) => ({ slug: c.slug, name: c.name, colour: c.colour, description: c.description, topic_count: c.topic_count })),
+    counts,
+    signedIn: !!viewer,
+  };
+}
+
 export async function loadTopicList(request: Request, filter: ListFilter) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);

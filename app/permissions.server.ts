@@ -11,6 +11,8 @@ export type Scope = {
   level: number; // 0 when not enrolled
   groupIds: number[];
   tutorGroupIds: number[];
+  /** a verified recruiter (the role is granted when an admin verifies the organisation) */
+  isRecruiter?: boolean;
 };
 
 export const VISITOR: Scope = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
@@ -24,6 +26,7 @@ export function scopeOf(viewer: Viewer | null | undefined): Scope {
     level: viewer.level ?? 0,
     groupIds: viewer.groupIds ?? [],
     tutorGroupIds: viewer.tutorGroupIds ?? [],
+    isRecruiter: viewer.roles.includes("recruiter"),
   };
 }
 
@@ -46,7 +49,8 @@ type CategoryRules = { see_rule: string; post_rule: string; reply_rule: string; 
 export const canSeeCategory = (scope: Scope, c: CategoryRules) => admits(scope, c.see_rule);
 
 export function canStartTopic(scope: Scope, c: CategoryRules): boolean {
-  if (!scope.userId || c.archived_at) return false;
+  // recruiters (and any account without the member role) never post, whatever the category's rule
+  if (!scope.userId || c.archived_at || !(scope.isMember || scope.isStaff)) return false;
   return admits(scope, c.see_rule, true) && admits(scope, c.post_rule, true);
 }
 
@@ -59,7 +63,7 @@ export function canSeeTopic(scope: Scope, t: Omit<TopicState, "closed_at" | "arc
 }
 
 export function canReply(scope: Scope, t: TopicState): boolean {
-  if (!scope.userId || !canSeeTopic(scope, t)) return false;
+  if (!scope.userId || !(scope.isMember || scope.isStaff) || !canSeeTopic(scope, t)) return false;
   if (t.archived_at || t.category.archived_at) return false;
   if (t.closed_at && !scope.isStaff) return false;
   return admits(scope, t.category.reply_rule, t.participant);
@@ -101,3 +105,21 @@ export const canViewProgress = (scope: Scope, ownerId: number) => scope.isStaff 
 
 /** Programme administration: requirements, results, applications, log reviews. */
 export const canManageProgramme = (scope: Scope) => scope.isStaff;
+
+// ---- directory profiles ----
+
+/** Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the member and staff. */
+export function canSeeProfile(scope: Scope, p: { userId: number; visibility: "public" | "members" | "hidden" }): boolean {
+  if (scope.isStaff || (scope.userId !== null && scope.userId === p.userId)) return true;
+  if (p.visibility === "public") return true;
+  if (p.visibility === "members") return scope.isMember || !!scope.isRecruiter;
+  return false;
+}
+
+/** Directory filter terms: the profile audiences a viewer may search (hidden profiles are never indexed). */
+export function profileAudiencesOf(scope: Scope): ("public" | "members")[] {
+  return scope.isStaff || scope.isMember || scope.isRecruiter ? ["public", "members"] : ["public"];
+}
+
+/** Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email through the contact itself). */
+export const canSeeContactDetails = (scope: Scope) => scope.isStaff;

@@ -6,17 +6,24 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "./use-translation";
+import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
+import { ENHANCE_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
-import { createI18n, defaultLocale, pickLocale, type Locale } from "./i18n";
+import { defaultLocale, pickLocale, sharedI18n, type Locale } from "./i18n";
 import { useRequestId } from "./request-context";
 import stylesHref from "./styles.css";
+import { countOpenFlags } from "./models/flag.server";
+import { viewerSanction } from "./models/moderation.server";
 import { countUnreadNotifications } from "./models/notification.server";
+import { scopeOf } from "./permissions.server";
 import { resolveViewer } from "./viewer.server";
 
 export const links: LinksFunction = () => [
@@ -39,6 +46,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         roles: viewer.roles,
         timeZone: viewer.timeZone,
         unreadNotifications: await countUnreadNotifications(viewer.id),
+        // staff and tutors see the review queue's size
+        openFlags: viewer.roles.includes("admin") || viewer.roles.includes("tutor") ? await countOpenFlags({ scope: scopeOf(viewer) }) : null,
+        sanction: viewerSanction(viewer),
       },
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
@@ -55,7 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const requestId = useRequestId();
   const locale: Locale = root?.locale ?? defaultLocale;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = useMemo(() => sharedI18n(locale), [locale]);
+  // Reading pages skip the React bundle: plain HTML forms, plus a few lines of script inlined.
+  const handles = useMatches().map((m) => (m.handle ?? {}) as PageHandle);
+  const hydrate = handles.every((h) => h.hydrate !== false);
+  const enhance = handles.some((h) => h.enhance);
   return (
     <html lang={locale}>
       <head>
@@ -67,13 +81,20 @@ export function Layout({ children }: { children: ReactNode }) {
       <body data-request-id={root?.requestId ?? requestId}>
         <I18nextProvider i18n={i18n}>
           <SiteHeader viewer={root?.viewer ?? null} />
+          <SanctionBanner sanction={root?.viewer?.sanction ?? null} timeZone={root?.viewer?.timeZone} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : enhance ? (
+          <script dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
+        ) : null}
       </body>
     </html>
   );

@@ -468,3 +468,117 @@ export interface Database {
   module_tasks: ModuleTasksTable;
   profiles: ProfilesTable;
 }
+
+// ---- professional directory (migration 2026-11-23T1310_profiles) ----
+// Interfaces merge: these add the directory's columns and tables to the ones above.
+export type Proficiency = "emerging" | "proficient" | "advanced";
+export type ProfileVisibility = "public" | "members" | "hidden";
+
+export interface ProfilesTable {
+  languages: Generated<string[]>;
+  years_customer_facing: ColumnType<number | null, number | string | null | undefined, number | string | null>;
+  years_managing: ColumnType<number | null, number | string | null | undefined, number | string | null>;
+  open_to_opportunities: Generated<boolean>;
+  is_mentor: Generated<boolean>;
+  linkedin_url: string | null;
+  website_url: string | null;
+  phone: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProfileCompetenciesTable {
+  user_id: number;
+  competency: string;
+  proficiency: Proficiency;
+  updated_at: Generated<Date>;
+}
+
+export interface EndorsementsTable {
+  id: Generated<number>;
+  user_id: number;
+  competency: string;
+  endorser_id: number;
+  created_at: Generated<Date>;
+}
+
+export interface DesignationsTable {
+  id: Generated<number>;
+  user_id: number;
+  code: string;
+  awarded_on: ColumnType<string, string, string>;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface RecruiterOrganisationsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  website: string;
+  country: string;
+  registration_number: Generated<string>;
+  contact_role: Generated<string>;
+  description: Generated<string>;
+  status: Generated<"pending" | "verified" | "rejected" | "revoked">;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SavedSearchesTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  query: string;
+  created_at: Generated<Date>;
+}
+
+export interface ShortlistsTable {
+  recruiter_id: number;
+  member_id: number;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface ContactRequestsTable {
+  id: Generated<number>;
+  recruiter_id: number;
+  member_id: number;
+  message: string;
+  status: Generated<"pending" | "accepted" | "declined">;
+  created_at: Generated<Date>;
+  decided_at: Date | null;
+}
+
+export interface RecruiterBlocksTable {
+  member_id: number;
+  recruiter_id: number;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  profile_competencies: ProfileCompetenciesTable;
+  endorsements: EndorsementsTable;
+  designations: DesignationsTable;
+  recruiter_organisations: RecruiterOrganisationsTable;
+  saved_searches: SavedSearchesTable;
+  shortlists: ShortlistsTable;
+  contact_requests: ContactRequestsTable;
+  recruiter_blocks: RecruiterBlocksTable;
+}
+
+// Badges (db/migrations/2026-11-23T1320_badges.ts)
+export interface SigningKeysTable {
+  id: Generated<number>;
+  thumbprint: string;
+  alg: "EdDSA";
+  public_jwk: Json;
+  private_jwk: Json;
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface Database {
+  signing_keys: SigningKeysTable;
+}

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field } from "./field";
 
 export type CategoryValues = Partial<Record<"slug" | "name" | "description" | "colour" | "see_rule" | "post_rule" | "reply_rule", string>>;

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 
 type Props = {
   name?: string;
@@ -59,6 +59,7 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ")}
           rows={10}
+          data-preview={`${id}-preview`}
         />
         {error ? (
           <p className="field-error" id={`${id}-error`}>
@@ -66,12 +67,11 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
           </p>
         ) : null}
       </div>
-      {shown ? (
-        <section className="preview" aria-label={t("composer.previewTitle")}>
-          <h2 className="preview-title">{t("composer.previewTitle")}</h2>
-          <div className="post-body" dangerouslySetInnerHTML={{ __html: shown }} />
-        </section>
-      ) : null}
+      {/* always present (hidden while empty) so the inline script of non-hydrated pages can fill it */}
+      <section className="preview" id={`${id}-preview`} aria-label={t("composer.previewTitle")} aria-live="polite" hidden={!shown}>
+        <h2 className="preview-title">{t("composer.previewTitle")}</h2>
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: shown ?? "" }} />
+      </section>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
 
 type Props = {

@@ -1,5 +1,5 @@
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 
 type Common = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
 
@@ -53,5 +53,15 @@ export function Select({ label, name, error, errorValues, hint, options, ...rest
         ))}
       </select>
     </Parts>
+  );
+}
+
+/** A horizontally scrollable table area that keyboard users can focus and scroll. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 
 /** Latest / Top / New / Unread tabs, the category picker and the New topic button. */
 export function ForumNav({ counts, signedIn, newTopicHref = "/new-topic" }: { counts: { new: number; unread: number }; signedIn: boolean; newTopicHref?: string }) {

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
+import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 
 /** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
@@ -236,7 +237,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
 
       <h2>{t("progress.results.title")}</h2>
       {data.results.webinars.length || data.results.assessments.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("progress.results.title")}>
           <table className="data">
             <caption className="visually-hidden">{t("progress.results.title")}</caption>
             <thead>
@@ -269,7 +270,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("progress.results.none")}</p>
       )}

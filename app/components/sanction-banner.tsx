@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 
 export type SanctionView = { kind: "silenced" | "suspended"; until: string; reason: string } | null;
 

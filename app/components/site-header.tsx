@@ -1,8 +1,8 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 
-export type HeaderViewer = { username: string; displayName: string; roles: string[]; unreadNotifications?: number } | null;
+export type HeaderViewer = { username: string; displayName: string; roles: string[]; unreadNotifications?: number; openFlags?: number | null } | null;
 
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const { t } = useTranslation();
@@ -24,6 +24,11 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         <div className="account">
           {viewer ? (
             <>
+              {viewer.openFlags != null ? (
+                <Link to="/review" className="review-link">
+                  {t("nav.review", { count: viewer.openFlags })}
+                </Link>
+              ) : null}
               <Link to="/notifications" className="bell" aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}>
                 <span aria-hidden="true">🔔</span>
                 {viewer.unreadNotifications ? <span className="count" aria-hidden="true">{viewer.unreadNotifications}</span> : null}

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 import { RelativeTime } from "./relative-time";
 

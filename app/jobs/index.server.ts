@@ -3,3 +3,4 @@ import "./forum-notifications.server";
 import "./notification-email.server";
 import "./progress.server";
 import "./search.server";
+import "./profile-index.server";

@@ -10,6 +10,7 @@ const search = {
     idle: "Type a few words to search topics and posts. Spelling mistakes are forgiven.",
     results_one: "{{count}} result",
     results_other: "{{count}} results",
+    resultsMany: "More than {{count}} results: add words or filters to narrow them down",
     resultsLabel: "Search results",
     noResults: "No posts match your search. Try fewer or different words, or remove a filter.",
     degraded:

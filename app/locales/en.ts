@@ -5,6 +5,8 @@ import search from "./en-search";
 import feeds from "./en-feeds";
 import progress from "./en-progress";
 import moderation from "./en-moderation";
+import directory from "./en-directory";
+import badges from "./en-badges";
 
 const en = {
   ...forum,
@@ -12,6 +14,8 @@ const en = {
   ...feeds,
   ...progress,
   ...moderation,
+  ...directory,
+  ...badges,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",
@@ -25,6 +29,7 @@ const en = {
     signOut: "Sign out",
     skip: "Skip to content",
     account: "Your account",
+    review: "Review ({{count}})",
   },
   footer: {
     about: "A community for customer-service professionals across Africa.",

@@ -3,6 +3,7 @@
 // granted, all in one transaction with its audit row) or rejects with a reason.
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
+import { enqueue } from "../jobs.server";
 import { createI18n } from "../i18n";
 import type { ApplicationInput } from "./application.schema";
 import { recordAudit } from "./audit.server";
@@ -207,6 +208,7 @@ export async function decideApplication({
     await trx.updateTable("level_history").set({ left_at: now }).where("user_id", "=", app.user_id).where("left_at", "is", null).execute();
     await trx.insertInto("level_history").values({ user_id: app.user_id, level: app.level, entered_at: now, decided_by: adminId, application_id: app.id }).execute();
     await trx.updateTable("users").set({ level: app.level }).where("id", "=", app.user_id).execute();
+    await enqueue(trx, "profile.reindex", { userId: app.user_id }); // the directory shows the new level
     const badge = await awardLevelBadge(trx, { userId: app.user_id, level: app.level, awardedBy: adminId, applicationId: app.id, at: now });
     await trx
       .updateTable("applications")

@@ -3,17 +3,19 @@
 // Meilisearch and every page of results is full. When Meilisearch cannot answer, the same query
 // runs on Postgres full-text search (posts.search_vector + topic titles) and says it is degraded.
 import { sql, type Expression, type SqlBool } from "kysely";
-import type { Meilisearch } from "meilisearch";
+import { MeilisearchTaskTimeOutError, type Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { logger } from "../logger.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { audienceOfTopic, audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
 import { indexName, MeiliApiError, meili, SearchUnavailable } from "../search.server";
 import { getCategoryById, getCategoryBySlug, listAllCategories, visibleCategoryIds } from "./category.server";
-import { dayStartSeconds, queryTerms, type QueryProblem, type SearchQuery, hasCriteria } from "./search-query";
+import { dayStartSeconds, hasCriteria, queryTerms, type QueryProblem, type SearchQuery } from "./search-query";
 
 export const RESULTS_PER_PAGE = 20;
 export const MAX_PAGE = 50;
+/** Meilisearch counts matches up to this many (its pagination setting); the page says "1000+". */
+export const MAX_TOTAL_HITS = 1000;
 /** The longest body text indexed per post (BODY_MAX is 32,000 characters of markdown). */
 const BODY_INDEX_MAX = 40_000;
 /** The fallback ranks at most this many of the newest matching posts (per arm). */
@@ -38,6 +40,7 @@ export const POSTS_INDEX_SETTINGS = {
   // "sort" first: order:latest and order:likes mean exactly that (a no-op when no sort is asked)
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   displayedAttributes: ["*"],
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
 
 export type PostDocument = {
@@ -70,9 +73,9 @@ function unreachable(e: unknown): boolean {
   return false;
 }
 
-/** Can Meilisearch not answer (down, broken, or no index yet), so that Postgres must? */
+/** Can Meilisearch not answer (down, broken, swamped, or no index yet), so that Postgres must? */
 export function isUnavailable(e: unknown): boolean {
-  if (unreachable(e)) return true;
+  if (unreachable(e) || e instanceof MeilisearchTaskTimeOutError) return true;
   for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
     if (x instanceof MeiliApiError) return x.code === "index_not_found";
   }
@@ -110,7 +113,7 @@ const prepared = new Map<string, Promise<void>>();
 
 /** Creates the index with its settings (once per process and index); safe to call on every write. */
 export function ensurePostsIndex(client: Meilisearch = requireClient(), uid = postsIndexUid()): Promise<void> {
-  const key = `${uid}`;
+  const key = uid;
   let p = prepared.get(key);
   if (!p) {
     p = guarded(client, async () => {

@@ -2,7 +2,8 @@
 // behind on a periodic duty, and the progress CSV export.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
+import { TableWrap } from "~/components/form-extras";
 import { ApplicationAge, useDay } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
 import { listPendingLogEntries } from "~/models/log-review.server";
@@ -30,7 +31,8 @@ export default function AdminDashboard() {
         <p>
           <Link to="/admin/applications">{t("admin.applications.title")}</Link> · <Link to="/admin/results">{t("admin.results.title")}</Link> ·{" "}
           <Link to="/admin/requirements">{t("admin.requirements.title")}</Link> · <Link to="/admin/logs">{t("admin.logs.title")}</Link> ·{" "}
-          <Link to="/admin/books">{t("admin.books.title")}</Link> · <a href="/admin/progress.csv">{t("admin.dashboard.export")}</a>
+          <Link to="/admin/books">{t("admin.books.title")}</Link> · <Link to="/admin/badges">{t("badges.admin.title")}</Link> ·{" "}
+          <a href="/admin/progress.csv">{t("admin.dashboard.export")}</a>
         </p>
       </nav>
 
@@ -71,7 +73,7 @@ export default function AdminDashboard() {
       <section aria-labelledby="behind-heading">
         <h2 id="behind-heading">{t("admin.dashboard.behind", { count: d.behind.total })}</h2>
         {d.behind.rows.length ? (
-          <div className="table-wrap">
+          <TableWrap label={t("admin.dashboard.behind", { count: d.behind.total })}>
             <table className="data">
               <thead>
                 <tr>
@@ -96,7 +98,7 @@ export default function AdminDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : (
           <p>{t("admin.dashboard.nobodyBehind")}</p>
         )}

@@ -2,7 +2,7 @@
 // application whose requirements are no longer met asks the admin to confirm.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ProgressPage, useDay } from "~/components/progress-view";

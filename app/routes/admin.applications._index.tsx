@@ -1,7 +1,8 @@
 // The review queue: applications waiting, oldest first, with their age.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
+import { TableWrap } from "~/components/form-extras";
 import { ApplicationAge } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
 import { requireStaff } from "~/staff.server";
@@ -25,7 +26,7 @@ export default function Applications() {
       </p>
       <h1>{t("admin.applications.title")}</h1>
       {applications.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t("admin.applications.title")}>
           <table className="data">
             <thead>
               <tr>
@@ -48,7 +49,7 @@ export default function Applications() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p>{t("admin.applications.none")}</p>
       )}

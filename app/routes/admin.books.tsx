@@ -1,7 +1,7 @@
 // The recommended reading list staff maintain (members pick from it in their reading log).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/http.server";

@@ -1,7 +1,7 @@
 // Admins: the categories in order, with reorder / archive buttons and a form for a new one.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { CategoryFields } from "~/components/category-form";
 import { FormError } from "~/components/field";
 import { keepValues, notFound, readForm } from "~/http.server";

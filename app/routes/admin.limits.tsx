@@ -1,7 +1,7 @@
 // Staff change the posting limits (new-member rules, daily caps, flags needed to hide a post).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { notFound, readForm } from "~/http.server";
 import { getLimits, LimitsSchema, updateLimits } from "~/models/settings.server";

@@ -1,7 +1,7 @@
 // Entries waiting for a staff decision (when a requirement asks for approval): approve, or reject with a reason.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { useDay } from "~/components/progress-view";
 import { readForm } from "~/http.server";

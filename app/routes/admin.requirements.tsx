@@ -2,7 +2,7 @@
 // is audited and applies to everyone's progress from then on.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { keepValues, notFound, readForm } from "~/http.server";
 import { getRequirement, listRequirementAudit, listRequirementsForAdmin, updateRequirement } from "~/models/level.server";

@@ -2,9 +2,9 @@
 // previewed row by row (each problem listed) and written only when confirmed without problems.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { Select, TextArea } from "~/components/form-extras";
+import { Select, TextArea, TableWrap } from "~/components/form-extras";
 import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/results.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
@@ -156,7 +156,7 @@ export default function Results() {
           <>
             <h3>{t("admin.results.previewTitle", { count: preview.total })}</h3>
             <p>{preview.problemCount ? t("admin.results.previewProblems", { count: preview.problemCount }) : t("admin.results.previewOk", { count: preview.total })}</p>
-            <div className="table-wrap">
+            <TableWrap label={t("admin.results.previewTitle", { count: preview.total })}>
               <table className="data">
                 <thead>
                   <tr>
@@ -175,7 +175,7 @@ export default function Results() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {!preview.problemCount ? (
               <Form method="post" className="stack">
                 <input type="hidden" name="intent" value="confirm" />

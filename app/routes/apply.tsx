@@ -2,7 +2,7 @@
 // they apply: declared experience, portfolio, evidence links and referees.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/http.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { PageHandle } from "~/enhance";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
@@ -8,6 +9,9 @@ import { notFound } from "~/http.server";
 import { getCategoryBySlug } from "~/models/category.server";
 import { canSeeCategory, canStartTopic, scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+
+// A reading page: plain HTML, no React bundle (links and the search form work without it).
+export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.category.name} · Touchpoints` }, { name: "description", content: data.category.description }, ...(data.category.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }] : [])] : [];

@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { PageHandle } from "~/enhance";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { ForumNav } from "~/components/forum-nav";
 import { CategoryBadge } from "~/components/topic-list";
-import { loadTopicList } from "~/forum-list.server";
+import { loadForumNav } from "~/forum-list.server";
+
+// A reading page: plain HTML, no React bundle (links and the search form work without it).
+export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Categories · Touchpoints" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { categories, counts, signedIn } = await loadTopicList(request, { kind: "latest" });
-  return { categories, counts, signedIn };
+  return loadForumNav(request);
 }
 
 export default function Categories() {

@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { PageHandle } from "~/enhance";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
+
+// A reading page: plain HTML, no React bundle (links and the search form work without it).
+export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Latest topics · Touchpoints" }, { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" }];
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { endSession } from "~/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out · Touchpoints" }];

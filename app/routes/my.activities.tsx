@@ -1,7 +1,7 @@
 // The activities a member logs (conferences, meet-ups, trainings, webinars...) toward the yearly duty.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";

@@ -1,7 +1,7 @@
 // /my/bookmarks: the member's bookmarks, newest first (posts they can no longer see left out).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";

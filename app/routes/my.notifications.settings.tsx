@@ -1,7 +1,7 @@
 // Per-kind delivery of notification emails: at once, in a daily digest, or never.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
 import { readForm } from "~/http.server";

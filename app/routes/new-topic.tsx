@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
@@ -9,7 +9,7 @@ import { listPostableCategories } from "~/models/category.server";
 import { describeLimits } from "~/models/limits.server";
 import { createTopic } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { NewTopicSchema } from "~/models/topic.schema";
+import { NewTopicSchema } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 

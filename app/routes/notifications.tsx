@@ -2,7 +2,7 @@
 // against what the member may see now. Opening a row marks it read (a plain link, no JavaScript).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { readForm } from "~/http.server";
 import { listNotifications, openNotification } from "~/models/notification-inbox.server";

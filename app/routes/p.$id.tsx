@@ -2,7 +2,7 @@
 // restore). GET shows a link to the post; the page also carries a refusal when there is one.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";

@@ -1,7 +1,7 @@
 // Bookmark a post, with an optional reminder (a date and time in the member's own time zone).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";

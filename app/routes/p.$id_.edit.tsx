@@ -2,7 +2,7 @@
 // plain submit without JavaScript, like the new-topic page.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
@@ -10,7 +10,7 @@ import { forbidden, keepValues, notFound, readForm } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { editPost } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { EditPostSchema } from "~/models/topic.schema";
+import { EditPostSchema } from "~/models/forms.server";
 import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 

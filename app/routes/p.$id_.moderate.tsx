@@ -2,7 +2,7 @@
 // topic, split replies into a new topic. Anyone who does not moderate the topic gets a 404.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { notFound } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";

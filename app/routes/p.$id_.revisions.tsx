@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { diffWords } from "diff";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { db } from "~/db.server";
 import { notFound } from "~/http.server";

@@ -2,7 +2,7 @@
 // Agree (keep hidden, or delete), disagree (restore the post) or ignore; everyone else gets a 404.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, readForm } from "~/http.server";

@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { RelativeTime } from "~/components/relative-time";
 import { CategoryBadge } from "~/components/topic-list";
 import { createI18n, defaultLocale, type Locale } from "~/i18n";
-import { listSearchableCategories, MAX_PAGE, searchPosts, type Segment } from "~/models/forum-search.server";
+import { listSearchableCategories, MAX_PAGE, MAX_TOTAL_HITS, searchPosts, type Segment } from "~/models/forum-search.server";
 import { parseSearchQuery, QUERY_MAX } from "~/models/search-query";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
 
 const ParamsSchema = z.object({
-  q: z.string().max(4 * QUERY_MAX).catch(""),
+  // an over-long query is cut (and the parser says so), never thrown away
+  q: z.string().catch("").transform((s) => s.slice(0, 4 * QUERY_MAX)),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mode: outcome.mode,
     hits: outcome.hits,
     total: outcome.total,
+    totalCapped: outcome.total !== null && outcome.total >= MAX_TOTAL_HITS,
     problems: outcome.problems,
     page: outcome.page,
     prevUrl: outcome.page > 1 ? pageUrl(outcome.page - 1) : null,
@@ -98,7 +100,7 @@ export default function SearchPage() {
         <p>{t("search.idle")}</p>
       ) : d.hits.length ? (
         <>
-          {d.total !== null ? <p className="muted">{t("search.results", { count: d.total })}</p> : null}
+          {d.total !== null ? <p className="muted">{d.totalCapped ? t("search.resultsMany", { count: d.total }) : t("search.results", { count: d.total })}</p> : null}
           <ol className="search-results" aria-label={t("search.resultsLabel")}>
             {d.hits.map((h) => (
               <li key={h.postId} className="search-hit">

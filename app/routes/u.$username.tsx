@@ -1,69 +1,297 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+// A member's profile: professional details, competencies, badges and forum figures, as the viewer
+// may see them (a hidden profile is a 404 to all but the member and staff; a members-only profile
+// is a 404 to visitors). Level-4 members endorse competencies here; staff record designations.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/use-translation";
+import { z } from "zod";
 import { Avatar } from "~/components/avatar";
+import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { notFound } from "~/http.server";
-import { getMemberSummary } from "~/models/member.server";
+import { notFound, readForm } from "~/http.server";
+import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } from "~/models/profile.server";
+import { countryName, languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
-import { getViewer } from "~/viewer.server";
+import { getViewer, requireViewer } from "~/viewer.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.member.display_name} · Touchpoints` : "Not found · Touchpoints" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Not found · Touchpoints" }];
+  const p = data.profile;
+  const tags = [{ title: `${p.displayName} · Touchpoints` }];
+  // only public profiles are offered to search engines
+  if (p.visibility !== "public") tags.push({ name: "robots", content: "noindex" } as never);
+  return tags;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
-  const member = await getMemberSummary({ scope, username: params.username ?? "" });
-  if (!member) notFound();
-  return { member, isSelf: viewer?.id === member.id, isStaff: scope.isStaff };
+  const profile = await getProfilePage({ scope, username: params.username ?? "" });
+  if (!profile) notFound();
+  return { profile, isSelf: viewer?.id === profile.id, isStaff: scope.isStaff };
 }
 
-export default function MemberPage() {
-  const { t } = useTranslation();
-  const { member, isSelf, isStaff } = useLoaderData<typeof loader>();
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["endorse", "unendorse"]), competency: z.string().max(60) }),
+  z.object({ intent: z.literal("designation"), code: z.string().max(40), awardedOn: z.string().max(20) }),
+  z.object({ intent: z.literal("removeDesignation"), code: z.string().max(40) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const form = await readForm(request);
+  const parsed = ActionSchema.safeParse(form);
+  if (!parsed.success) return data({ formError: "errors.forbidden", values: form }, 400);
+  const username = params.username ?? "";
+  const input = parsed.data;
+  const result =
+    input.intent === "designation"
+      ? await recordDesignation({ scope, username, code: input.code, awardedOn: input.awardedOn })
+      : input.intent === "removeDesignation"
+        ? await removeDesignation({ scope, username, code: input.code })
+        : await setEndorsement({ scope, username, competency: input.competency, endorse: input.intent === "endorse" });
+  if (!result.ok) return data({ formError: result.message, values: form }, result.status);
+  return redirect(`/u/${encodeURIComponent(username)}${input.intent.includes("endorse") ? "#competencies" : ""}`);
+}
+
+export default function ProfilePage() {
+  const { t, i18n } = useTranslation();
+  const { profile: p, isSelf, isStaff } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lang = i18n.language || "en";
+  const dateFmt = (d: string | Date) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
+  const place = [p.city, p.country ? countryName(p.country, lang) : null].filter(Boolean).join(", ");
   return (
-    <div className="page">
-      <header className="member-head">
-        <Avatar name={member.display_name} size={72} />
+    <div className="page profile-page">
+      <header className="member-head profile-head">
+        <Avatar name={p.displayName} src={p.photo} size={96} />
         <div>
-          <h1>{member.display_name}</h1>
+          <h1>{p.displayName}</h1>
           <p className="muted">
-            @{member.username}
-            {member.level ? <span className="level-pill">{t("topic.levelPill", { level: member.level })}</span> : null}
+            @{p.username}
+            {p.level ? <span className="level-pill">{t("topic.levelPill", { level: p.level })}</span> : null}
+          </p>
+          {p.jobTitle || p.organisation ? (
+            <p className="profile-role">{p.jobTitle && p.organisation ? t("profile.at", { title: p.jobTitle, organisation: p.organisation }) : (p.jobTitle ?? p.organisation)}</p>
+          ) : null}
+          {place ? <p className="muted">{place}</p> : null}
+          <p className="profile-flags">
+            {p.openToOpportunities ? <span className="flag-pill">{t("profile.openToOpportunities")}</span> : null}
+            {p.isMentor ? <span className="flag-pill">{t("profile.mentor")}</span> : null}
+            {p.designations.map((d) => (
+              <span key={d.code} className="flag-pill designation">
+                {d.code}
+              </span>
+            ))}
           </p>
         </div>
       </header>
+
+      <FormError message={actionData?.formError} />
+
+      {isSelf ? (
+        <div className="notice" role="status">
+          <p>{t(`profile.visibilityNote.${p.visibility}`)}</p>
+          <p>
+            <Link to="/my/profile">{t("profile.edit")}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      {p.recruiter ? (
+        <section className="recruiter-box" aria-labelledby="recruiter-box-title">
+          <h2 id="recruiter-box-title">{t("recruiter.title")}</h2>
+          <Form method="post" action="/recruiter/shortlist" className="inline-form">
+            <input type="hidden" name="username" value={p.username} />
+            <input type="hidden" name="intent" value={p.recruiter.shortlisted ? "remove" : "add"} />
+            <input type="hidden" name="redirectTo" value={`/u/${p.username}`} />
+            <button type="submit" className={p.recruiter.shortlisted ? "secondary" : undefined}>
+              {p.recruiter.shortlisted ? t("recruiter.shortlistRemove") : t("recruiter.shortlistAdd")}
+            </button>
+          </Form>
+          {!p.recruiter.contact || p.recruiter.contact.status === "declined" ? (
+            <p>
+              {p.recruiter.contact?.status === "declined" ? <span>{t("recruiter.contactDeclined")} </span> : null}
+              <Link to={`/recruiter/contact/${p.username}`}>{t("recruiter.contactSend")}</Link>
+            </p>
+          ) : p.recruiter.contact.status === "pending" ? (
+            <p>{t("recruiter.contactPending")}</p>
+          ) : (
+            <p>{t("recruiter.contactAccepted", { email: p.email })}</p>
+          )}
+        </section>
+      ) : null}
+
+      {isStaff && (p.email || p.phone) ? (
+        <section aria-labelledby="contact-title" className="staff-box">
+          <h2 id="contact-title">{t("profile.contactDetails")}</h2>
+          <dl>
+            {p.email ? (
+              <>
+                <dt>{t("profile.email")}</dt>
+                <dd>{p.email}</dd>
+              </>
+            ) : null}
+            {p.phone ? (
+              <>
+                <dt>{t("profile.phone")}</dt>
+                <dd>{p.phone}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      {p.badges.length ? (
+        <section aria-labelledby="badges-title">
+          <h2 id="badges-title">{t("profile.badges")}</h2>
+          <ul className="badge-list">
+            {p.badges.map((b) => (
+              <li key={b.public_id}>
+                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : t("profile.badgeLevel", { level: b.level, name: b.level_name })}</a>{" "}
+                <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {p.bioHtml ? (
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t("profile.about")}</h2>
+          {/* rendered once on save by the one markdown pipeline (sanitised, allowlisted) */}
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: p.bioHtml }} />
+        </section>
+      ) : null}
+
+      {p.achievements.length ? (
+        <section aria-labelledby="achievements-title">
+          <h2 id="achievements-title">{t("profile.achievements")}</h2>
+          <ul>
+            {p.achievements.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {p.yearsCustomerFacing != null || p.yearsManaging != null || p.languages.length || p.linkedinUrl || p.websiteUrl ? (
+        <section aria-labelledby="experience-title">
+          <h2 id="experience-title">{t("profile.experience")}</h2>
+          <ul>
+            {p.yearsCustomerFacing != null ? <li>{t("profile.yearsCustomerFacing", { count: p.yearsCustomerFacing })}</li> : null}
+            {p.yearsManaging != null ? <li>{t("profile.yearsManaging", { count: p.yearsManaging })}</li> : null}
+            {p.languages.length ? (
+              <li>
+                {t("profile.languages")}: {p.languages.map((l) => languageName(l, lang)).join(", ")}
+              </li>
+            ) : null}
+            {p.linkedinUrl ? (
+              <li>
+                <a href={p.linkedinUrl} rel="nofollow ugc noopener">
+                  {t("profile.linkedin")}
+                </a>
+              </li>
+            ) : null}
+            {p.websiteUrl ? (
+              <li>
+                <a href={p.websiteUrl} rel="nofollow ugc noopener">
+                  {t("profile.website")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="competencies">
+        <h2 id="competencies">{t("profile.competencies")}</h2>
+        {p.competencies.length ? (
+          <ul className="competency-list">
+            {p.competencies.map((c) => (
+              <li key={c.slug}>
+                <strong>{c.name}</strong> <span className={`proficiency proficiency-${c.proficiency}`}>{t(`profile.proficiency.${c.proficiency}`)}</span>{" "}
+                <span className="muted">{t("profile.endorsements", { count: c.endorsements })}</span>
+                {p.canEndorse ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="competency" value={c.slug} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={c.endorsed_by_viewer ? "unendorse" : "endorse"}
+                      className="secondary small"
+                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", { name: p.displayName, competency: c.name })}
+                    >
+                      {c.endorsed_by_viewer ? t("profile.unendorse") : t("profile.endorse")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("profile.competenciesNone")}</p>
+        )}
+      </section>
+
+      {isStaff ? (
+        <section aria-labelledby="designation-title" className="staff-box">
+          <h2 id="designation-title">{t("profile.designationForm.title")}</h2>
+          {p.designations.map((d) => (
+            <Form method="post" key={d.code} className="inline-form">
+              <input type="hidden" name="intent" value="removeDesignation" />
+              <input type="hidden" name="code" value={d.code} />
+              <button type="submit" className="secondary small">
+                {t("profile.designationForm.remove", { code: d.code })}
+              </button>
+            </Form>
+          ))}
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="designation" />
+            <label htmlFor="designation-code">{t("profile.designationForm.code")}</label>
+            <input id="designation-code" name="code" required maxLength={20} defaultValue="CCXMP" />
+            <label htmlFor="designation-date">{t("profile.designationForm.awardedOn")}</label>
+            <input id="designation-date" name="awardedOn" type="date" required />
+            <button type="submit">{t("profile.designationForm.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <h2>{t("profile.forumTitle")}</h2>
       <dl className="member-stats">
         <div>
           <dt>{t("member.topics")}</dt>
-          <dd>{member.stats.topics}</dd>
+          <dd>{p.stats.topics}</dd>
         </div>
         <div>
           <dt>{t("member.replies")}</dt>
-          <dd>{member.stats.replies}</dd>
+          <dd>{p.stats.replies}</dd>
         </div>
         <div>
           <dt>{t("member.likesReceived")}</dt>
-          <dd>{member.stats.likes_received}</dd>
+          <dd>{p.stats.likes_received}</dd>
         </div>
         <div>
           <dt>{t("member.since")}</dt>
           <dd>
-            <RelativeTime date={member.created_at} />
+            <RelativeTime date={p.createdAt} />
           </dd>
         </div>
       </dl>
       {isSelf || isStaff ? (
         <p className="actions">
-          <Link to={isSelf ? "/progress" : `/u/${member.username}/progress`}>{t("member.progress")}</Link>
+          <Link to={isSelf ? "/progress" : `/u/${p.username}/progress`}>{t("member.progress")}</Link>
           {isSelf ? <Link to="/my/notifications/settings">{t("notifications.settings")}</Link> : null}
-          {isStaff && !isSelf ? <Link to={`/u/${member.username}/moderate`}>{t("member.moderate")}</Link> : null}
+          {isSelf ? <Link to="/my/contacts">{t("recruiter.myContactsTitle")}</Link> : null}
+          {isStaff && !isSelf ? <Link to={`/u/${p.username}/moderate`}>{t("member.moderate")}</Link> : null}
         </p>
       ) : null}
       <h2>{t("member.recentTopics")}</h2>
-      {member.recentTopics.length ? (
+      {p.recentTopics.length ? (
         <ul>
-          {member.recentTopics.map((topic) => (
+          {p.recentTopics.map((topic) => (
             <li key={topic.id}>
               <Link to={`/t/${topic.slug}/${topic.id}`}>{topic.title}</Link> <RelativeTime date={topic.created_at} />
             </li>

@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { notFound, readForm } from "~/http.server";
 import { SANCTION_KINDS, type SanctionKind } from "~/models/moderation.schema";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";

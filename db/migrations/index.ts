@@ -5,6 +5,9 @@ import * as forum from "./2026-11-23T1000_forum";
 import * as competencies from "./2026-11-23T1030_competencies";
 import * as progression from "./2026-11-23T1100_progression";
 import * as forumSearch from "./2026-11-23T1210_forum_search";
+import * as topicsPinnedIndex from "./2026-11-23T1215_topics_pinned_index";
+import * as profiles from "./2026-11-23T1310_profiles";
+import * as badges from "./2026-11-23T1320_badges";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1030_competencies": competencies,
   "2026-11-23T1100_progression": progression,
   "2026-11-23T1210_forum_search": forumSearch,
+  "2026-11-23T1215_topics_pinned_index": topicsPinnedIndex,
+  "2026-11-23T1310_profiles": profiles,
+  "2026-11-23T1320_badges": badges,
 };

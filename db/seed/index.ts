@@ -1,6 +1,8 @@
 // Programme data on every start (idempotent); demo accounts and content with `npm run dev`.
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
+import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
 
 export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) => void }) {
@@ -10,4 +12,8 @@ export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) =
   if (demo) await seedDemoForum(log);
   // keep last: gives demo members (users.level set by demo content) a matching level history
   if (demo) await seedDemoLevelHistory(log);
+  // after the demo members exist: their profiles, generated members, the directory index
+  if (demo) await seedDemoProfiles(log);
+  // after the level history: badges are dated when each level was entered
+  if (demo) await seedDemoBadges(log);
 }

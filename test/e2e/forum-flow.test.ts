@@ -4,7 +4,7 @@
 // axe-core checks every page visited. The app runs its job worker (JOBS=on), as in production.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCategory, ageUser, backdatePosts } from "../factories/topics";
+import { ageUser, backdatePosts, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
@@ -25,6 +25,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
 
   async function signedIn(username: string, javaScriptEnabled: boolean, to: string): Promise<Page> {
     const page = await newPage(browser, { javaScriptEnabled });
+    page.context().setDefaultTimeout(30_000); // the machine is shared: give slow moments room
     await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent(to)}`);
     await page.getByLabel("Email or username").fill(username);
     await page.getByLabel("Password").fill(TEST_PASSWORD);
@@ -165,4 +166,93 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       step("done");
     }, 300_000);
   }
+
+  test("staff and member tools work as plain forms and pass axe (JavaScript off)", async () => {
+    const author = await createUser({ username: "tools_author", displayName: "Tools Author" });
+    const member = await createUser({ username: "tools_member", displayName: "Tools Member" });
+    const staff = await createAdmin({ username: "tools_staff" });
+    for (const u of [author, member]) await ageUser(u);
+    const source = await makeTopic(author, category, { title: "Escalation paths for billing disputes" });
+    const reply = await makeReply(author, source, "A reply about refunds that belongs in another topic.");
+    const target = await makeTopic(author, category, { title: "Refund policies across our teams" });
+
+    const s = await signedIn(staff.username, false, "/admin/categories");
+    await s.getByLabel("Name").fill("Quality assurance");
+    await s.getByLabel("Slug").fill("quality-assurance");
+    await s.getByLabel("Colour").fill("green");
+    await s.getByRole("button", { name: "Create category" }).click();
+    await s.getByText("Enter a colour as # and six hex digits").waitFor();
+    await expectAccessible(s);
+    expect(await s.getByLabel("Name").inputValue()).toBe("Quality assurance");
+    await s.getByLabel("Colour").fill("#7c3aed");
+    await s.getByRole("button", { name: "Create category" }).click();
+    await s.getByRole("link", { name: "Quality assurance" }).waitFor();
+    await s.getByRole("button", { name: "Move Quality assurance up" }).click();
+    await s.getByRole("link", { name: "Quality assurance" }).click();
+    await s.waitForURL(/\/admin\/categories\/quality-assurance$/);
+    await expectAccessible(s);
+    await s.getByLabel("Who may reply").selectOption("level:2");
+    await s.getByRole("button", { name: "Save category" }).click();
+    await s.waitForURL(/\/admin\/categories$/);
+    await s.getByRole("row", { name: /Quality assurance/ }).getByText("reply: level:2", { exact: false }).waitFor();
+    await expectAccessible(s);
+
+    await visit(s, `${app.url}/admin/limits`);
+    await s.getByLabel("Flags from distinct members that hide a post").fill("-1");
+    await s.getByRole("button", { name: "Save limits" }).click();
+    await s.getByText("Enter a whole number in the allowed range.").waitFor();
+    await expectAccessible(s);
+    await s.getByLabel("Flags from distinct members that hide a post").fill("3");
+    await s.getByRole("button", { name: "Save limits" }).click();
+    await s.getByText("Limits saved.").waitFor();
+
+    await visit(s, `${app.url}/p/${reply.postId}/moderate`);
+    await s.getByLabel("Target topic (number or link)").fill(`${app.url}/t/refund-policies-across-our-teams/${target.topicId}`);
+    await s.getByRole("button", { name: "Move replies" }).click();
+    await s.waitForURL((u) => u.pathname.includes(`/${target.topicId}/2`));
+    await s.locator("#post-2").getByText("A reply about refunds", { exact: false }).waitFor();
+    await expectAccessible(s);
+
+    await visit(s, `${app.url}/t/${source.topicId}/admin`);
+    await s.getByRole("button", { name: "Close topic" }).click();
+    await s.getByText("This topic is closed: no new replies.").waitFor();
+
+    await visit(s, `${app.url}/u/${member.username}/moderate`);
+    await s.getByRole("radio", { name: /^Silence/ }).check();
+    await s.getByLabel("For how many days").fill("3");
+    await s.getByLabel("Reason").fill("Posting the same link in many topics");
+    await s.getByRole("button", { name: "Apply sanction" }).click();
+    await s.getByText("Silenced until", { exact: false }).waitFor();
+    await expectAccessible(s);
+
+    // the silenced member is told why and until when, and keeps their text
+    const m = await signedIn(member.username, false, `/t/refund-policies-across-our-teams/${target.topicId}`);
+    await m.getByLabel("Your post").fill("I would like to add something to this discussion.");
+    await m.getByRole("button", { name: "Post reply" }).click();
+    await m.getByText("Reason: Posting the same link in many topics", { exact: false }).waitFor();
+    expect(await m.getByText("You are silenced until", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await m.getByLabel("Your post").inputValue()).toBe("I would like to add something to this discussion.");
+    await expectAccessible(m);
+
+    // bookmarks with a reminder, the bookmarks page, notification settings, revisions
+    await visit(m, `${app.url}/p/${reply.postId}/bookmark`);
+    await m.getByLabel("Remind me on (optional)").fill("2030-01-02T09:30");
+    await m.getByRole("button", { name: "Save bookmark" }).click();
+    await m.waitForURL((u) => u.pathname.includes(`/${target.topicId}/`));
+    await visit(m, `${app.url}/my/bookmarks`);
+    await m.getByText(/Reminder: .*2030/).waitFor();
+    await visit(m, `${app.url}/my/notifications/settings`);
+    await m.getByLabel("Likes").selectOption("immediately");
+    await m.getByRole("button", { name: "Save settings" }).click();
+    await m.getByText("Settings saved.").waitFor();
+    expect(await m.getByLabel("Likes").inputValue()).toBe("immediately");
+    await visit(m, `${app.url}/p/${reply.postId}/revisions`);
+    await m.getByText("This post has not been edited.").waitFor();
+
+    // members do not reach staff pages
+    for (const path of ["/admin/categories", "/admin/limits", `/p/${reply.postId}/moderate`, `/t/${source.topicId}/admin`, `/u/${author.username}/moderate`, "/review"]) {
+      expect((await m.goto(`${app.url}${path}`))?.status(), path).toBe(404);
+    }
+    for (const p of [s, m]) await p.context().close();
+  }, 300_000);
 });

@@ -58,7 +58,24 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
     expect(res?.status()).toBe(404);
     expect(await page.title()).not.toContain("Confidential");
     await page.context().close();
-  });
+  }, 120_000);
+
+  test("with JavaScript the preview follows the typing and a selected sentence can be quoted", async () => {
+    const member = await createUser({ username: "lulu_live", displayName: "Lulu Live" });
+    const page = await newPage(browser);
+    await signIn(page, app, member);
+    await page.goto(`${app.url}${topicPath}`);
+    await page.getByLabel("Your post").fill("Live **preview** without a click");
+    await page.locator(".preview strong", { hasText: "preview" }).waitFor();
+    // select the first post's words and quote them
+    await page.locator("#post-1 .post-body strong").first().selectText();
+    await page.getByRole("button", { name: "Quote selection" }).click();
+    const text = await page.getByLabel("Your post").inputValue();
+    expect(text).toContain('[quote="ama_author, post:1, topic:');
+    expect(text).toContain("scripted");
+    await expectAccessible(page);
+    await page.context().close();
+  }, 120_000);
 
   for (const javaScriptEnabled of [true, false]) {
     test(`a member previews, replies, likes and starts a topic (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
@@ -105,6 +122,6 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
       await page.getByRole("heading", { level: 1, name: /Welcome scripts that do not sound robotic/ }).waitFor();
       await expectAccessible(page);
       await page.context().close();
-    });
+    }, 120_000);
   }
 });

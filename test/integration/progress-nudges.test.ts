@@ -5,7 +5,7 @@ import { drainJobs } from "~/jobs.server";
 import { computeNudges, ensureDailyNudges, sendNudges } from "~/models/nudge.server";
 import { countMembersByLevel, listMembersBehind, progressCsvLines } from "~/models/progress-report.server";
 import { createMember } from "../factories/progress";
-import "~/jobs/index.server";
+import "~/jobs/progress.server";
 
 // Africa/Lagos is UTC+1. The Jan-Apr trimester closes at 00:00 on 1 May, Lagos time.
 const at = (localIso: string) => new Date(new Date(`${localIso}Z`).getTime() - 3_600_000);

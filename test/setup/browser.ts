@@ -29,6 +29,8 @@ async function axeViolations(page: Page) {
 
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
+  // after a form post the new page's elements can be found before its stylesheet applies
+  await page.waitForLoadState("load");
   if (!noScript.has(page.context())) {
     expect(await axeViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
     return;
@@ -43,6 +45,13 @@ export async function expectAccessible(page: Page) {
     await twin.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
     await twin.route("**/*.js", (route) => route.abort());
     await twin.goto(url);
+    // Seen on a loaded machine: the stylesheet occasionally not applied at "load", so axe measured
+    // unstyled colours. Make sure it is in force (one reload if not) before judging contrast.
+    const styled = () => twin.waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 5000 }).then(() => true, () => false);
+    if (!(await styled())) {
+      await twin.reload();
+      expect(await styled(), `the stylesheet did not apply on ${url} (no JavaScript)`).toBe(true);
+    }
     expect(await axeViolations(twin), `accessibility violations on ${url} (no JavaScript)`).toEqual([]);
   } finally {
     await twinContext.close();

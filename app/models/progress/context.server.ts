@@ -1,6 +1,6 @@
 // The evaluation context: who, since when, and the member's current periods, computed in SQL in
 // the member's time zone (calendar year; trimesters Jan-Apr, May-Aug, Sep-Dec).
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db.server";
 
 export type Period = {
@@ -54,29 +54,36 @@ type Row = {
   t_index: number;
 };
 
-export async function computePeriods(db: Db, { timeZone, now, enteredAt }: { timeZone: string; now: Date; enteredAt: Date }) {
-  const { rows } = await sql<Row>`
-    with l as (select (${now}::timestamptz at time zone ${timeZone}) as ts),
-    b as (
-      select l.ts,
-        date_trunc('year', l.ts) as y0,
-        make_timestamp(extract(year from l.ts)::int, ((extract(month from l.ts)::int - 1) / 4) * 4 + 1, 1, 0, 0, 0) as t0
-      from l
-    )
+export type PeriodRow = Row;
+
+/**
+ * The member's periods as a query over their time zone and level entry, which may be column
+ * references (so the member lookup computes them in the same statement) or values.
+ */
+export function periodsQuery({ now, timeZone, enteredAt }: { now: Date; timeZone: RawBuilder<unknown> | string; enteredAt: RawBuilder<unknown> | Date }) {
+  const tz = typeof timeZone === "string" ? sql`${timeZone}::text` : timeZone;
+  const entered = enteredAt instanceof Date ? sql`${enteredAt}::timestamptz` : enteredAt;
+  return sql<Row>`
     select
       b.ts::date as today,
-      (${enteredAt}::timestamptz at time zone ${timeZone})::date as entered_on,
+      (${entered} at time zone ${tz})::date as entered_on,
       b.y0::date as y0, (b.y0 + interval '1 year')::date as y1, (b.y0 - interval '1 year')::date as y_1,
       b.t0::date as t0, (b.t0 + interval '4 months')::date as t1, (b.t0 - interval '4 months')::date as t_1,
-      b.y0 at time zone ${timeZone} as y0_at,
-      (b.y0 + interval '1 year') at time zone ${timeZone} as y1_at,
-      (b.y0 - interval '1 year') at time zone ${timeZone} as y_1_at,
-      b.t0 at time zone ${timeZone} as t0_at,
-      (b.t0 + interval '4 months') at time zone ${timeZone} as t1_at,
-      (b.t0 - interval '4 months') at time zone ${timeZone} as t_1_at,
+      b.y0 at time zone ${tz} as y0_at,
+      (b.y0 + interval '1 year') at time zone ${tz} as y1_at,
+      (b.y0 - interval '1 year') at time zone ${tz} as y_1_at,
+      b.t0 at time zone ${tz} as t0_at,
+      (b.t0 + interval '4 months') at time zone ${tz} as t1_at,
+      (b.t0 - interval '4 months') at time zone ${tz} as t_1_at,
       ((extract(month from b.t0)::int - 1) / 4 + 1) as t_index
-    from b`.execute(db);
-  const r = rows[0];
+    from (
+      select l.ts, date_trunc('year', l.ts) as y0,
+        make_timestamp(extract(year from l.ts)::int, ((extract(month from l.ts)::int - 1) / 4) * 4 + 1, 1, 0, 0, 0) as t0
+      from (select (${now}::timestamptz at time zone ${tz}) as ts) l
+    ) b`;
+}
+
+export function toPeriods(r: Row): { periods: Periods; enteredOn: string } {
   const dayBefore = (d: string) => {
     const x = new Date(`${d}T00:00:00Z`);
     x.setUTCDate(x.getUTCDate() - 1);
@@ -91,4 +98,9 @@ export async function computePeriods(db: Db, { timeZone, now, enteredAt }: { tim
     prevTrimester: period(r.t_1, r.t0, r.t_1_at, r.t0_at),
   };
   return { periods, enteredOn: r.entered_on };
+}
+
+export async function computePeriods(db: Db, { timeZone, now, enteredAt }: { timeZone: string; now: Date; enteredAt: Date }) {
+  const { rows } = await periodsQuery({ now, timeZone, enteredAt }).execute(db);
+  return toPeriods(rows[0]);
 }

@@ -7,7 +7,7 @@ import { evaluateActivities } from "./activities.server";
 import { evaluateAssessment } from "./assessment.server";
 import { evaluateAwardNomination } from "./award-nomination.server";
 import { evaluateBooks } from "./books.server";
-import { computePeriods, type EvalContext, type Periods } from "./context.server";
+import { periodsQuery, toPeriods, type EvalContext, type PeriodRow, type Periods } from "./context.server";
 import { evaluateDistinctTopics } from "./distinct-topics.server";
 import { evaluateExperienceYears } from "./experience-years.server";
 import { evaluateFieldExperiences } from "./field-experiences.server";
@@ -70,22 +70,27 @@ export type Standing = {
 
 /** The member's level and every requirement of it, evaluated now (or at `now`, for tests and nudges). */
 export async function getStanding({ userId, now = new Date(), itemLimit = 20, conn = defaultDb }: { userId: number; now?: Date; itemLimit?: number; conn?: Db }): Promise<Standing | undefined> {
-  const { rows } = await sql<{
-    id: number;
-    username: string;
-    display_name: string;
-    time_zone: string;
-    level: number | null;
-    entered_at: Date | null;
-    name: string | null;
-    short_name: string | null;
-    badge_inscription: string | null;
-    untracked_duties: string[] | null;
-    badge_id: string | null;
-    awarded_at: Date | null;
-  }>`
-    select u.id, u.username, u.display_name, u.time_zone, u.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
-      b.public_id as badge_id, b.awarded_at
+  // one statement for the member, their open level record, badge and periods; the level's
+  // requirements in parallel (users.level is kept in step with the open level record)
+  const [{ rows }, reqRows] = await Promise.all([
+    sql<
+      {
+        id: number;
+        username: string;
+        display_name: string;
+        time_zone: string;
+        level: number | null;
+        entered_at: Date | null;
+        name: string | null;
+        short_name: string | null;
+        badge_inscription: string | null;
+        untracked_duties: string[] | null;
+        badge_id: string | null;
+        awarded_at: Date | null;
+      } & Partial<PeriodRow>
+    >`
+    select u.id, u.username, u.display_name, u.time_zone, h.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
+      b.public_id as badge_id, b.awarded_at, pr.*
     from users u
     left join level_history h on h.user_id = u.id and h.left_at is null
     left join levels l on l.number = h.level
@@ -94,17 +99,26 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
       where user_id = u.id and kind = 'level' and level = h.level and revoked_at is null
       order by awarded_at desc limit 1
     ) b on true
-    where u.id = ${userId}`.execute(conn);
+    left join lateral (${periodsQuery({ now, timeZone: sql`u.time_zone`, enteredAt: sql`h.entered_at` })}) pr on h.entered_at is not null
+    where u.id = ${userId}`.execute(conn),
+    conn
+      .selectFrom("level_requirements")
+      .select(["id", "key", "level", "kind", "phase", "label", "params"])
+      .where("level", "=", (eb) => eb.selectFrom("users").select("level").where("id", "=", userId))
+      .where("archived_at", "is", null)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+  ]);
   const m = rows[0];
   if (!m) return undefined;
   const member = { id: m.id, username: m.username, displayName: m.display_name, timeZone: m.time_zone, level: m.level };
   if (!m.entered_at || m.level === null) {
     return { member, level: null, badge: null, periods: null, requirements: [], canApplyForNext: true, missingForNext: [] };
   }
-  const [reqs, { periods, enteredOn }] = await Promise.all([
-    listLevelRequirements(conn, m.level),
-    computePeriods(conn, { timeZone: m.time_zone, now, enteredAt: m.entered_at }),
-  ]);
+  const { periods, enteredOn } = toPeriods(m as PeriodRow);
+  // users.level and the open record disagree only mid-promotion: evaluate the record's level
+  const reqs = reqRows.length && reqRows[0].level === m.level ? reqRows : await listLevelRequirements(conn, m.level);
   const ctx: EvalContext = { db: conn, userId, level: m.level, enteredAt: m.entered_at, enteredOn, timeZone: m.time_zone, now, periods, itemLimit };
   const requirements = await Promise.all(reqs.filter((r) => r.phase !== "entry").map((r) => evaluateRequirement(ctx, r)));
   const missingForNext = requirements.filter((r) => r.phase === "completion" && r.kind !== "experience_years" && r.progress.status !== "met");
@@ -127,20 +141,23 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
   };
 }
 
-/** Posts per month in the member's time zone, for the last 12 months (oldest first). */
-export async function contributionsByMonth({ userId, timeZone, now = new Date(), conn = defaultDb }: { userId: number; timeZone: string; now?: Date; conn?: Db }) {
+/**
+ * Posts per month in the member's time zone, for the last 12 months (oldest first). Each month's
+ * bounds are computed once in SQL and counted as an index range (no per-post time zone work).
+ */
+export async function contributionsByMonth({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }) {
   const { rows } = await sql<{ month: string; posts: number }>`
-    with l as (select date_trunc('month', ${now}::timestamptz at time zone ${timeZone}) as m0),
-    months as (select generate_series(l.m0 - interval '11 months', l.m0, interval '1 month') as m from l),
-    counts as (
-      select date_trunc('month', p.created_at at time zone ${timeZone}) as m, count(*)::int as n
-      from posts p, l
-      where p.user_id = ${userId} and p.deleted_at is null and p.hidden_at is null
-        and p.created_at >= (l.m0 - interval '11 months') at time zone ${timeZone} and p.created_at <= ${now}
-      group by 1
+    with u as (select time_zone as tz from users where id = ${userId}),
+    l as (select date_trunc('month', ${now}::timestamptz at time zone u.tz) as m0, u.tz from u),
+    months as (
+      select m, (m at time zone l.tz) as from_at, ((m + interval '1 month') at time zone l.tz) as to_at
+      from l, generate_series(l.m0 - interval '11 months', l.m0, interval '1 month') as m
     )
-    select to_char(months.m, 'YYYY-MM') as month, coalesce(counts.n, 0) as posts
-    from months left join counts using (m)
+    select to_char(months.m, 'YYYY-MM') as month,
+      (select count(*)::int from posts p
+        where p.user_id = ${userId} and p.created_at >= months.from_at and p.created_at < months.to_at and p.created_at <= ${now}
+          and p.deleted_at is null and p.hidden_at is null) as posts
+    from months
     order by months.m`.execute(conn);
   return rows;
 }

@@ -5,11 +5,9 @@ import { listResults } from "../results.server";
 import { contributionsByMonth, getStanding } from "./index.server";
 
 export async function getProgressPage({ userId, now = new Date(), itemLimit = 20 }: { userId: number; now?: Date; itemLimit?: number }) {
-  const user = await db.selectFrom("users").select(["id", "time_zone"]).where("id", "=", userId).where("deleted_at", "is", null).executeTakeFirst();
-  if (!user) return undefined;
   const [standing, months, applications, results] = await Promise.all([
     getStanding({ userId, now, itemLimit }),
-    contributionsByMonth({ userId, timeZone: user.time_zone, now }),
+    contributionsByMonth({ userId, now }),
     listMyApplications({ userId }),
     listResults({ userId }),
   ]);

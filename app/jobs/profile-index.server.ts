@@ -1,0 +1,45 @@
+// Keeps the directory's Meilisearch copy in step with Postgres. Profile edits, level changes,
+// badge awards and revocations, designations and visibility changes enqueue "profile.reindex";
+// the job rebuilds that member's document from Postgres (or removes it when the profile is
+// hidden), so a job run late or twice is still right.
+import { sql } from "kysely";
+import type { Db } from "../db.server";
+import { defineJob, enqueue } from "../jobs.server";
+import { logger } from "../logger.server";
+import { indexProfiles } from "../models/directory.server";
+import { isUnavailable } from "../models/forum-search.server";
+
+const MAX_DELAY_S = 300;
+
+async function pendingFor(trx: Db, userId: number, jobId: number, { dueOnly }: { dueOnly: boolean }) {
+  const row = await sql<{ id: number }>`
+    select id from outbox
+    where done_at is null and kind = 'profile.reindex' and id <> ${jobId}
+      and (payload->>'userId')::int = ${userId}
+      ${dueOnly ? sql`and id > ${jobId} and run_at <= now()` : sql``}
+    limit 1`.execute(trx);
+  return row.rows.length > 0;
+}
+
+defineJob("profile.reindex", async ({ userId, userIds, retry = 0 }: { userId?: number; userIds?: number[]; retry?: number }, { trx, jobId }) => {
+  // many members at once (seeds, bulk changes): one Meilisearch call; a failure retries the job
+  if (userIds) {
+    await indexProfiles(trx, userIds);
+    return;
+  }
+  if (typeof userId !== "number") return;
+  // several edits in a row: the newest due job does the work
+  if (await pendingFor(trx, userId, jobId, { dueOnly: true })) return;
+  try {
+    await indexProfiles(trx, [userId]);
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    // Meilisearch is away: complete this job and queue one that waits (backing off up to 5 minutes),
+    // so the index catches up once it is back without spending the outbox's attempts.
+    if (!(await pendingFor(trx, userId, jobId, { dueOnly: false }))) {
+      const delay = Math.min(5 * 2 ** Math.min(retry, 8), MAX_DELAY_S);
+      await enqueue(trx, "profile.reindex", { userId, retry: retry + 1 }, new Date(Date.now() + delay * 1000));
+    }
+    logger.warn({ userId, retry, err: (e as Error).message }, "directory: Meilisearch unavailable; profile re-queued");
+  }
+});

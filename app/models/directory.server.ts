@@ -1,0 +1,486 @@
+// The professional directory. Meilisearch holds one document per findable profile: members
+// whose profile is not hidden (hidden profiles are never indexed at all). Each document carries
+// its audience ("public" or "members"), and the viewer's audiences (permissions.profileAudiencesOf)
+// are part of every Meilisearch query, so hits and facet counts only ever cover what the viewer
+// may see. When Meilisearch cannot answer, Postgres answers a plainer search, flagged "degraded".
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { Meilisearch } from "meilisearch";
+import { db, type Db } from "../db.server";
+import { logger } from "../logger.server";
+import { renderPlainExcerpt } from "../markdown.server";
+import { profileAudiencesOf, type Scope } from "../permissions.server";
+import { indexName, MeiliApiError, meili, SearchUnavailable } from "../search.server";
+import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
+import { isUnavailable } from "./forum-search.server";
+import { PROFICIENCIES } from "./profile.schema";
+
+export const PROFILES_INDEX = "profiles";
+export const profilesIndexUid = () => indexName(PROFILES_INDEX);
+
+export const FACETS = ["level", "country", "competency_levels", "designations", "languages", "open_to_opportunities", "is_mentor"] as const;
+
+export const PROFILES_INDEX_SETTINGS = {
+  searchableAttributes: ["name", "job_title", "organisation", "competencies", "achievements", "bio", "username"],
+  filterableAttributes: ["audience", "level", "country", "competency_levels", "designations", "languages", "open_to_opportunities", "is_mentor"],
+  sortableAttributes: ["level", "experience", "active_at"],
+  // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked)
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+  faceting: { maxValuesPerFacet: 300 },
+  // indexing time: word proximity per attribute (not per position) and no facet-search database
+  // (the directory never searches inside facet values) make a full reindex about twice as fast
+  proximityPrecision: "byAttribute" as const,
+  facetSearch: false,
+  pagination: { maxTotalHits: PER_PAGE * MAX_PAGE },
+  displayedAttributes: ["*"],
+};
+
+export type ProfileDocument = {
+  id: number;
+  username: string;
+  name: string;
+  job_title: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  languages: string[];
+  bio: string;
+  achievements: string[];
+  /** competency names (searched) */
+  competencies: string[];
+  competency_slugs: string[];
+  /** "slug:proficiency" for the member's level and every level below: a minimum proficiency is one equality */
+  competency_levels: string[];
+  designations: string[];
+  /** valid badges: "level-2", "mentor" */
+  badges: string[];
+  level: number;
+  open_to_opportunities: boolean;
+  is_mentor: boolean;
+  audience: "public" | "members";
+  years_customer_facing: number;
+  years_managing: number;
+  /** sort key of "experience": customer-facing years, then managing years as a fraction */
+  experience: number;
+  /** Unix seconds of the last post or profile edit */
+  active_at: number;
+  photo: string | null;
+};
+
+// ---- Meilisearch plumbing ----------------------------------------------------------------------
+
+const BREAKER_MS = 5_000;
+const downUntil = new WeakMap<Meilisearch, number>();
+
+function unreachable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof SearchUnavailable) return true;
+    if (x instanceof MeiliApiError) return x.status >= 500;
+  }
+  return false;
+}
+
+async function guarded<T>(client: Meilisearch, call: () => Promise<T>): Promise<T> {
+  if ((downUntil.get(client) ?? 0) > Date.now()) throw new SearchUnavailable("Meilisearch was unreachable moments ago");
+  try {
+    return await call();
+  } catch (e) {
+    if (unreachable(e)) downUntil.set(client, Date.now() + BREAKER_MS);
+    throw e;
+  }
+}
+
+function requireClient(): Meilisearch {
+  const c = meili();
+  if (!c) throw new SearchUnavailable("Meilisearch is not configured (MEILI_URL)");
+  return c;
+}
+
+async function waitFor(client: Meilisearch, taskUid: number, timeout = 30_000) {
+  const task = await client.tasks.waitForTask(taskUid, { timeout, interval: 10 });
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
+  return task;
+}
+
+const prepared = new Map<string, Promise<void>>();
+
+/** Creates the index with its settings (once per process and index). */
+export function ensureProfilesIndex(client: Meilisearch = requireClient(), uid = profilesIndexUid()): Promise<void> {
+  let p = prepared.get(uid);
+  if (!p) {
+    p = guarded(client, async () => {
+      const created = await client.createIndex(uid, { primaryKey: "id" });
+      const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
+      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
+      await waitFor(client, (await client.index(uid).updateSettings(PROFILES_INDEX_SETTINGS)).taskUid, 120_000);
+    });
+    prepared.set(uid, p);
+    p.catch(() => prepared.delete(uid));
+  }
+  return p;
+}
+
+export function forgetPreparedProfileIndexes() {
+  prepared.clear();
+}
+
+// ---- documents ---------------------------------------------------------------------------------
+
+type Row = {
+  id: number;
+  username: string;
+  display_name: string;
+  level: number | null;
+  job_title: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  languages: string[] | null;
+  bio_html: string | null;
+  achievements: string[] | null;
+  visibility: "public" | "members" | "hidden" | null;
+  open_to_opportunities: boolean | null;
+  is_mentor: boolean | null;
+  years_customer_facing: number | null;
+  years_managing: number | null;
+  photo_key: string | null;
+  updated_at: Date | null;
+  last_post_at: Date | null;
+  created_at: Date;
+  competencies: { slug: string; name: string; proficiency: string }[] | null;
+  designations: string[] | null;
+  badges: string[] | null;
+};
+
+/** Members who belong in the directory: the member role, not deleted, profile not hidden. */
+function findable(): Expression<SqlBool> {
+  return sql<SqlBool>`u.deleted_at is null
+    and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'member')
+    and coalesce(p.visibility, 'members') <> 'hidden'`;
+}
+
+async function loadRows(trx: Db, where: { ids: number[] } | { afterId: number; limit: number }): Promise<Row[]> {
+  const cond = "ids" in where ? sql`u.id = any(${where.ids}::int[])` : sql`u.id > ${where.afterId}`;
+  const tail = "ids" in where ? sql`` : sql`order by u.id limit ${where.limit}`;
+  const { rows } = await sql<Row>`
+    select u.id, u.username, u.display_name, u.level, u.created_at,
+      p.job_title, p.organisation, p.country, p.city, p.languages, p.bio_html, p.achievements, p.visibility,
+      p.open_to_opportunities, p.is_mentor, p.years_customer_facing, p.years_managing, p.photo_key, p.updated_at,
+      (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
+      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'proficiency', pc.proficiency) order by c.position)
+         from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id) as competencies,
+      (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
+      (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
+         from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges
+    from users u left join profiles p on p.user_id = u.id
+    where ${cond} and ${findable()}
+    ${tail}`.execute(trx);
+  return rows;
+}
+
+export const photoUrl = (key: string | null, size: 256 | 64 = 256) => (key ? `/uploads/${key}-${size}.webp` : null);
+
+export function toProfileDocument(r: Row): ProfileDocument {
+  const comps = r.competencies ?? [];
+  const levels: string[] = [];
+  for (const c of comps) {
+    const rank = PROFICIENCIES.indexOf(c.proficiency as (typeof PROFICIENCIES)[number]);
+    for (let i = 0; i <= rank; i++) levels.push(`${c.slug}:${PROFICIENCIES[i]}`);
+  }
+  const active = Math.max(r.last_post_at?.getTime() ?? 0, r.updated_at?.getTime() ?? 0, r.created_at.getTime());
+  const cf = r.years_customer_facing ?? 0;
+  const mg = r.years_managing ?? 0;
+  return {
+    id: r.id,
+    username: r.username,
+    name: r.display_name,
+    job_title: r.job_title,
+    organisation: r.organisation,
+    country: r.country,
+    city: r.city,
+    languages: r.languages ?? [],
+    bio: r.bio_html ? renderPlainExcerpt(r.bio_html, 700) : "",
+    achievements: r.achievements ?? [],
+    competencies: comps.map((c) => c.name),
+    competency_slugs: comps.map((c) => c.slug),
+    competency_levels: levels,
+    designations: r.designations ?? [],
+    badges: (r.badges ?? []).filter(Boolean).sort(),
+    level: r.level ?? 0,
+    open_to_opportunities: !!r.open_to_opportunities,
+    is_mentor: !!r.is_mentor,
+    audience: r.visibility === "public" ? "public" : "members",
+    years_customer_facing: cf,
+    years_managing: mg,
+    experience: cf + Math.min(mg, 99) / 100,
+    active_at: Math.floor(active / 1000),
+    photo: photoUrl(r.photo_key, 64),
+  };
+}
+
+/**
+ * Brings the given members' documents in line with Postgres: upserts the findable ones and
+ * deletes the rest (hidden, deleted, no longer members). Waits for Meilisearch, so a failure
+ * throws and the job retries.
+ */
+export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ indexed: number; removed: number }> {
+  const client = requireClient();
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return { indexed: 0, removed: 0 };
+  const docs = (await loadRows(trx, { ids })).map(toProfileDocument);
+  const keep = new Set(docs.map((d) => d.id));
+  const gone = ids.filter((id) => !keep.has(id));
+  const uid = profilesIndexUid();
+  await ensureProfilesIndex(client, uid);
+  return guarded(client, async () => {
+    const index = client.index<ProfileDocument>(uid);
+    const tasks: number[] = [];
+    if (docs.length) tasks.push((await index.addDocuments(docs, { primaryKey: "id" })).taskUid);
+    if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid);
+    try {
+      for (const t of tasks) await waitFor(client, t);
+    } catch (e) {
+      prepared.delete(uid);
+      throw e;
+    }
+    return { indexed: docs.length, removed: gone.length };
+  });
+}
+
+/**
+ * Rebuilds the whole index into a fresh one and swaps it in atomically. Profiles changed during
+ * the rebuild are queued again afterwards.
+ */
+export async function reindexAllProfiles({ batch = 10_000, log = (_: string) => {}, uid = profilesIndexUid() }: { batch?: number; log?: (m: string) => void; uid?: string } = {}) {
+  const client = requireClient();
+  const started = new Date();
+  const t0 = Date.now();
+  const temp = `${uid}_rebuild_${started.getTime()}`;
+  await ensureProfilesIndex(client, uid);
+  prepared.delete(temp);
+  await ensureProfilesIndex(client, temp);
+  let afterId = 0;
+  let count = 0;
+  const pending: number[] = [];
+  for (;;) {
+    const rows = await loadRows(db, { afterId, limit: batch });
+    if (!rows.length) break;
+    afterId = rows[rows.length - 1].id;
+    count += rows.length;
+    pending.push((await client.index<ProfileDocument>(temp).addDocuments(rows.map(toProfileDocument), { primaryKey: "id" })).taskUid);
+    if (pending.length > 3) await waitFor(client, pending.shift()!, 600_000);
+    log(`${count} profiles sent`);
+  }
+  for (const t of pending) await waitFor(client, t, 600_000);
+  await waitFor(client, (await client.swapIndexes([{ indexes: [uid, temp], rename: false }])).taskUid);
+  await waitFor(client, (await client.deleteIndex(temp)).taskUid);
+  prepared.delete(temp);
+  const changed = await sql<{ user_id: number }>`
+    select distinct (payload->>'userId')::int as user_id from outbox
+    where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);
+  if (changed.rows.length) {
+    await db
+      .insertInto("outbox")
+      .values(changed.rows.map((r) => ({ kind: "profile.reindex", payload: JSON.stringify({ userId: r.user_id }) })))
+      .execute();
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  log(`done: ${count} profiles in ${seconds.toFixed(1)} s`);
+  return { profiles: count, seconds };
+}
+
+// ---- searching -----------------------------------------------------------------------------------
+
+export type DirectoryCard = {
+  id: number;
+  username: string;
+  name: string;
+  jobTitle: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  level: number;
+  badges: string[];
+  designations: string[];
+  openToOpportunities: boolean;
+  isMentor: boolean;
+  yearsCustomerFacing: number;
+  photo: string | null;
+  competencies: string[];
+};
+
+export type FacetCounts = {
+  level: Record<string, number>;
+  country: Record<string, number>;
+  /** slug -> members at the asked minimum proficiency or above */
+  competency: Record<string, number>;
+  designations: Record<string, number>;
+  languages: Record<string, number>;
+  open_to_opportunities: number;
+  is_mentor: number;
+};
+
+export type DirectoryOutcome = {
+  mode: "meili" | "degraded";
+  cards: DirectoryCard[];
+  total: number;
+  page: number;
+  totalPages: number;
+  facets: FacetCounts | null;
+  elapsedMs: number;
+};
+
+const lit = (s: string) => JSON.stringify(s);
+
+/** The Meilisearch filter: the viewer's audiences first, then the asked facets. */
+export function directoryFilter(scope: Scope, q: DirectoryQuery): string[] {
+  const f = [`audience IN [${profileAudiencesOf(scope).map(lit).join(", ")}]`];
+  if (q.level) f.push(`level = ${q.level}`);
+  if (q.country) f.push(`country = ${lit(q.country)}`);
+  for (const c of q.competency) f.push(`competency_levels = ${lit(`${c}:${q.proficiency}`)}`);
+  if (q.designation) f.push(`designations = ${lit(q.designation)}`);
+  if (q.language) f.push(`languages = ${lit(q.language)}`);
+  if (q.open) f.push("open_to_opportunities = true");
+  if (q.mentor) f.push("is_mentor = true");
+  return f;
+}
+
+function sortOf(q: DirectoryQuery): string[] | undefined {
+  if (q.sort === "level") return ["level:desc", "experience:desc"];
+  if (q.sort === "experience") return ["experience:desc"];
+  if (q.sort === "recent") return ["active_at:desc"];
+  if (!q.q) return ["level:desc", "active_at:desc"]; // nothing typed: most advanced, most active first
+  return undefined;
+}
+
+const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies"];
+
+const toCard = (h: Pick<ProfileDocument, "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo" | "competencies">): DirectoryCard => ({
+  id: h.id,
+  username: h.username,
+  name: h.name,
+  jobTitle: h.job_title,
+  organisation: h.organisation,
+  country: h.country,
+  city: h.city,
+  level: h.level,
+  badges: h.badges,
+  designations: h.designations,
+  openToOpportunities: h.open_to_opportunities,
+  isMentor: h.is_mentor,
+  yearsCustomerFacing: h.years_customer_facing,
+  photo: h.photo,
+  competencies: h.competencies.slice(0, 4),
+});
+
+function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery): FacetCounts {
+  const d = dist ?? {};
+  const competency: Record<string, number> = {};
+  for (const [k, n] of Object.entries(d.competency_levels ?? {})) {
+    const [slug, p] = k.split(":");
+    if (p === q.proficiency) competency[slug] = n;
+  }
+  return {
+    level: d.level ?? {},
+    country: d.country ?? {},
+    competency,
+    designations: d.designations ?? {},
+    languages: d.languages ?? {},
+    open_to_opportunities: d.open_to_opportunities?.true ?? 0,
+    is_mentor: d.is_mentor?.true ?? 0,
+  };
+}
+
+/** The query exactly as the directory page sends it to Meilisearch (the benchmark sends the same). */
+export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
+  return {
+    filter: directoryFilter(scope, q),
+    page: q.page,
+    hitsPerPage: PER_PAGE,
+    sort: sortOf(q),
+    facets: [...FACETS],
+    matchingStrategy: "last" as const,
+    attributesToRetrieve: CARD_ATTRIBUTES,
+  };
+}
+
+async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
+  const client = requireClient();
+  const res = await guarded(client, () => client.index<ProfileDocument>(uid).search(q.q, directorySearchParams(scope, q)));
+  return {
+    cards: res.hits.map(toCard),
+    total: res.totalHits ?? 0,
+    totalPages: Math.min(res.totalPages ?? 0, MAX_PAGE),
+    facets: facetCounts(res.facetDistribution, q),
+  };
+}
+
+/** The same search on Postgres: every word must appear (no typo tolerance), filters alike, no facet counts. */
+async function searchPostgres(scope: Scope, q: DirectoryQuery) {
+  const audiences = profileAudiencesOf(scope);
+  const conds: Expression<SqlBool>[] = [findable(), sql<SqlBool>`coalesce(p.visibility, 'members') = any(${audiences}::text[])`];
+  const words = q.q.split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const w of words) {
+    const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(sql<SqlBool>`(u.display_name ilike ${like} or p.job_title ilike ${like} or p.organisation ilike ${like} or p.bio_markdown ilike ${like}
+      or exists (select 1 from unnest(p.achievements) a where a ilike ${like})
+      or exists (select 1 from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id and c.name ilike ${like}))`);
+  }
+  if (q.level) conds.push(sql<SqlBool>`u.level = ${q.level}`);
+  if (q.country) conds.push(sql<SqlBool>`p.country = ${q.country}`);
+  const minRank = PROFICIENCIES.indexOf(q.proficiency);
+  const okProficiencies = PROFICIENCIES.slice(minRank);
+  for (const c of q.competency)
+    conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
+  if (q.designation) conds.push(sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`);
+  if (q.language) conds.push(sql<SqlBool>`${q.language} = any(p.languages)`);
+  if (q.open) conds.push(sql<SqlBool>`p.open_to_opportunities`);
+  if (q.mentor) conds.push(sql<SqlBool>`p.is_mentor`);
+  const where = sql.join(conds, sql` and `);
+  const order =
+    q.sort === "experience"
+      ? sql`p.years_customer_facing desc nulls last, u.id`
+      : q.sort === "recent"
+        ? sql`coalesce(p.updated_at, u.created_at) desc, u.id`
+        : sql`coalesce(u.level, 0) desc, u.id`;
+  const [{ rows }, count] = await Promise.all([
+    sql<{ id: number }>`select u.id from users u left join profiles p on p.user_id = u.id where ${where} order by ${order} limit ${PER_PAGE} offset ${(q.page - 1) * PER_PAGE}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from users u left join profiles p on p.user_id = u.id where ${where}`.execute(db),
+  ]);
+  const docs = new Map((await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const));
+  const total = count.rows[0]?.n ?? 0;
+  return {
+    cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map(toCard),
+    total,
+    totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
+    facets: null,
+  };
+}
+
+/** Searches the profiles the viewer may see. `fallback: "force"` goes straight to Postgres (tests). */
+export async function searchDirectory({ scope, query, fallback, uid = profilesIndexUid() }: { scope: Scope; query: DirectoryQuery; fallback?: "force"; uid?: string }): Promise<DirectoryOutcome> {
+  const t0 = performance.now();
+  const done = (mode: DirectoryOutcome["mode"], r: Omit<DirectoryOutcome, "mode" | "page" | "elapsedMs">): DirectoryOutcome => ({
+    ...r,
+    mode,
+    page: query.page,
+    elapsedMs: Math.round(performance.now() - t0),
+  });
+  if (fallback !== "force") {
+    try {
+      return done("meili", await searchMeili(scope, query, uid));
+    } catch (e) {
+      if (!isUnavailable(e)) throw e;
+      logger.warn({ err: e }, "directory: Meilisearch unavailable, answering from Postgres");
+    }
+  }
+  return done("degraded", await searchPostgres(scope, query));
+}
+
+/** Public profiles for the sitemap (never members-only or hidden ones). */
+export async function listPublicProfiles({ limit = 50_000 }: { limit?: number } = {}) {
+  const { rows } = await sql<{ username: string; updated_at: Date }>`
+    select u.username, p.updated_at from users u join profiles p on p.user_id = u.id
+    where p.visibility = 'public' and ${findable()}
+    order by u.id limit ${limit}`.execute(db);
+  return rows;
+}

@@ -1,0 +1,83 @@
+// /badges: what each badge recognises (anchors #level-N and #mentor: the achievements' ids), the
+// competency framework badges align to (#competency-<slug>), and how to verify a credential.
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/use-translation";
+import { env } from "~/env.server";
+import { achievementText, criteriaHtml, credentialT, listBadgeLevels, listFrameworkCompetencies } from "~/models/badge-credential.server";
+import badgeStyles from "~/styles/badges.css";
+
+export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Badges"} · Touchpoints` }];
+
+export async function loader() {
+  const t = credentialT();
+  const [levels, competencies] = await Promise.all([listBadgeLevels(), listFrameworkCompetencies()]);
+  const mentor = achievementText({ kind: "mentor", level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
+  const origin = env().APP_ORIGIN;
+  return {
+    title: t("badges.about.title"),
+    levels: levels.map((l) => ({ number: l.number, name: l.name, inscription: l.badge_inscription, description: l.description, criteriaHtml: criteriaHtml(l.criteria_narrative) })),
+    mentor: { name: mentor.name, inscription: mentor.inscription, description: mentor.description, criteriaHtml: criteriaHtml(mentor.criteria) },
+    competencies,
+    jwks: `${origin}/.well-known/jwks.json`,
+    issuer: `${origin}/badges/issuer.json`,
+  };
+}
+
+export default function BadgesAbout() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="badge-page">
+      <h1>{t("badges.about.title")}</h1>
+      <p>{t("badges.about.intro")}</p>
+
+      <h2>{t("badges.about.levels")}</h2>
+      <ul className="badge-levels">
+        {d.levels.map((l) => (
+          <li key={l.number} id={`level-${l.number}`} className="badge-level">
+            <div>
+              <h3>{t("badges.about.levelHeading", { number: l.number, name: l.name })}</h3>
+              <p className="muted">{t("badges.about.inscription", { inscription: l.inscription })}</p>
+              <p>{l.description}</p>
+              <h4>{t("badges.about.criteria")}</h4>
+              <div dangerouslySetInnerHTML={{ __html: l.criteriaHtml }} />
+            </div>
+          </li>
+        ))}
+        <li id="mentor" className="badge-level">
+          <div>
+            <h3>{d.mentor.name}</h3>
+            <p className="muted">{t("badges.about.inscription", { inscription: d.mentor.inscription })}</p>
+            <p>{d.mentor.description}</p>
+            <h4>{t("badges.about.criteria")}</h4>
+            <div dangerouslySetInnerHTML={{ __html: d.mentor.criteriaHtml }} />
+          </div>
+        </li>
+      </ul>
+
+      <h2 id="framework">{t("badges.about.framework")}</h2>
+      <p>{t("badges.about.frameworkIntro")}</p>
+      <dl className="competency-list">
+        {d.competencies.map((c) => (
+          <div key={c.slug} id={`competency-${c.slug}`}>
+            <dt>{c.name}</dt>
+            <dd>{c.description}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 id="verify">{t("badges.about.verify")}</h2>
+      <p>{t("badges.about.verifyIntro")}</p>
+      <ul className="badge-links">
+        <li>
+          <a href={d.jwks}>{t("badges.about.jwks", { url: d.jwks })}</a>
+        </li>
+        <li>
+          <a href={d.issuer}>{t("badges.about.issuer", { url: d.issuer })}</a>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+// The directory: /directory (all levels) and /directory/professionals|managers|leaders (one level).
+// A plain GET form without JavaScript; with it, results follow the typing. Visibility is enforced
+// inside the Meilisearch query (directory.server), so hits and counts only cover what the viewer may see.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, NavLink, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "~/use-translation";
+import { Avatar } from "~/components/avatar";
+import { notFound } from "~/http.server";
+import { LEVEL_VIEWS, QUERY_MAX, directorySearchString, parseDirectoryQuery } from "~/models/directory.schema";
+import { searchDirectory } from "~/models/directory.server";
+import { listCompetencies } from "~/models/profile.server";
+import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
+import { scopeOf } from "~/permissions.server";
+import { getViewer } from "~/viewer.server";
+
+let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
+function competencies() {
+  if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
+    const list = listCompetencies().then((l) => l.map(({ slug, name }) => ({ slug, name })));
+    competencyCache = { at: Date.now(), list };
+    list.catch(() => (competencyCache = undefined));
+  }
+  return competencyCache.list;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Directory · Touchpoints" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  let fixedLevel: number | undefined;
+  if (params.level) {
+    fixedLevel = LEVEL_VIEWS[params.level];
+    if (!fixedLevel) notFound();
+  }
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const query = parseDirectoryQuery(new URL(request.url).searchParams, fixedLevel);
+  const [outcome, comps] = await Promise.all([searchDirectory({ scope, query }), competencies()]);
+  return {
+    query,
+    fixedLevel: fixedLevel ?? null,
+    basePath: params.level ? `/directory/${params.level}` : "/directory",
+    outcome,
+    competencies: comps,
+    signedIn: !!viewer,
+    isRecruiter: !!scope.isRecruiter,
+    metaTitle: fixedLevel ? `${["", "Junior Practitioners", "Professionals", "Managers", "Leaders"][fixedLevel]} · Directory · Touchpoints` : "Directory · Touchpoints",
+  };
+}
+
+function Option({ value, label, count }: { value: string; label: string; count?: number }) {
+  const { t } = useTranslation();
+  return <option value={value}>{count === undefined ? label : t("directory.option", { name: label, count })}</option>;
+}
+
+export default function Directory() {
+  const { t, i18n } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const { query: q, outcome, fixedLevel, basePath } = d;
+  const lang = i18n.language || "en";
+  const facets = outcome.facets;
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // search as you type (JavaScript only): the same GET as the submit button
+  const onType = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => formRef.current && submit(formRef.current, { replace: true, preventScrollReset: true }), 250);
+  };
+  const onChange = () => formRef.current && submit(formRef.current, { replace: true, preventScrollReset: true });
+
+  const countryKeys = facets ? Object.keys(facets.country).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang))) : [...COUNTRIES];
+  if (q.country && !countryKeys.includes(q.country)) countryKeys.unshift(q.country);
+  const languageKeys = facets ? Object.keys(facets.languages).sort((a, b) => (facets.languages[b] ?? 0) - (facets.languages[a] ?? 0)) : ["en", "fr", "pt", "ar", "sw"];
+  if (q.language && !languageKeys.includes(q.language)) languageKeys.unshift(q.language);
+  const designationKeys = facets ? Object.keys(facets.designations).sort() : q.designation ? [q.designation] : [];
+  const pageUrl = (page: number) => `${basePath}${directorySearchString(q, { page }, { withLevel: !fixedLevel })}`;
+  const busy = navigation.state === "loading" && navigation.location?.pathname === basePath;
+  const title = fixedLevel ? t(`directory.levelTitle.${fixedLevel}`) : t("directory.title");
+
+  return (
+    <div className="page directory-page">
+      <h1>{title}</h1>
+      <p>{t("directory.intro")}</p>
+      <nav aria-label={t("directory.views")} className="directory-views">
+        <NavLink to="/directory" end>
+          {t("directory.all")}
+        </NavLink>
+        {Object.entries(LEVEL_VIEWS)
+          .filter(([, n]) => n > 1)
+          .map(([slug, n]) => (
+            <NavLink key={slug} to={`/directory/${slug}`}>
+              {t(`directory.levelTitle.${n}`)}
+            </NavLink>
+          ))}
+      </nav>
+
+      <Form method="get" action={basePath} role="search" ref={formRef} className="directory-form">
+        <label htmlFor="directory-q">{t("directory.searchLabel")}</label>
+        <div className="search-row">
+          <input id="directory-q" type="search" name="q" defaultValue={q.q} maxLength={QUERY_MAX} placeholder={t("directory.placeholder")} onChange={onType} />
+          <button type="submit">{t("directory.submit")}</button>
+        </div>
+        <details className="directory-filters" open>
+          <summary>{t("directory.filters")}</summary>
+          <div className="filter-grid">
+            {!fixedLevel ? (
+              <div className="field">
+                <label htmlFor="f-level">{t("directory.level")}</label>
+                <select id="f-level" name="level" defaultValue={q.level ? String(q.level) : ""} onChange={onChange}>
+                  <option value="">{t("directory.anyLevel")}</option>
+                  {[1, 2, 3, 4].map((n) => (
+                    <Option key={n} value={String(n)} label={t("directory.levelBadge", { level: n })} count={facets ? (facets.level[String(n)] ?? 0) : undefined} />
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor="f-country">{t("directory.country")}</label>
+              <select id="f-country" name="country" defaultValue={q.country ?? ""} onChange={onChange}>
+                <option value="">{t("directory.anyCountry")}</option>
+                {countryKeys.map((c) => (
+                  <Option key={c} value={c} label={countryName(c, lang)} count={facets ? (facets.country[c] ?? 0) : undefined} />
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-language">{t("directory.language")}</label>
+              <select id="f-language" name="language" defaultValue={q.language ?? ""} onChange={onChange}>
+                <option value="">{t("directory.anyLanguage")}</option>
+                {languageKeys.map((l) => (
+                  <Option key={l} value={l} label={languageName(l, lang)} count={facets ? (facets.languages[l] ?? 0) : undefined} />
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-designation">{t("directory.designation")}</label>
+              <select id="f-designation" name="designation" defaultValue={q.designation ?? ""} onChange={onChange}>
+                <option value="">{t("directory.anyDesignation")}</option>
+                {designationKeys.map((k) => (
+                  <Option key={k} value={k} label={k} count={facets ? (facets.designations[k] ?? 0) : undefined} />
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-proficiency">{t("directory.proficiency")}</label>
+              <select id="f-proficiency" name="proficiency" defaultValue={q.proficiency} onChange={onChange}>
+                {PROFICIENCIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`profile.proficiency.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-sort">{t("directory.sort")}</label>
+              <select id="f-sort" name="sort" defaultValue={q.sort} onChange={onChange}>
+                {(["relevance", "level", "experience", "recent"] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`directory.sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <fieldset className="checkbox-grid">
+            <legend>{t("directory.competency")}</legend>
+            {d.competencies.map((c) => (
+              <label key={c.slug}>
+                <input type="checkbox" name="competency" value={c.slug} defaultChecked={q.competency.includes(c.slug)} onChange={onChange} />{" "}
+                {facets ? t("directory.competencyOption", { name: c.name, count: facets.competency[c.slug] ?? 0 }) : c.name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="checkbox-row">
+            <label>
+              <input type="checkbox" name="open" value="1" defaultChecked={!!q.open} onChange={onChange} />{" "}
+              {facets ? t("directory.open", { count: facets.open_to_opportunities }) : t("directory.openPlain")}
+            </label>
+            <label>
+              <input type="checkbox" name="mentor" value="1" defaultChecked={!!q.mentor} onChange={onChange} />{" "}
+              {facets ? t("directory.mentor", { count: facets.is_mentor }) : t("directory.mentorPlain")}
+            </label>
+          </div>
+          <p>
+            <button type="submit">{t("directory.apply")}</button> <Link to={basePath}>{t("directory.clear")}</Link>
+          </p>
+        </details>
+      </Form>
+
+      {d.isRecruiter ? (
+        <Form method="post" action="/recruiter/searches" className="inline-form save-search">
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="query" value={`${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`} />
+          <label htmlFor="save-search-name">{t("directory.saveSearchName")}</label>
+          <input id="save-search-name" name="name" required maxLength={80} defaultValue={q.q || title} />
+          <button type="submit" className="secondary">
+            {t("directory.saveSearch")}
+          </button>
+        </Form>
+      ) : null}
+
+      {outcome.mode === "degraded" ? (
+        <p className="notice search-degraded" role="status">
+          {t("directory.degraded")}
+        </p>
+      ) : null}
+      {!d.signedIn ? <p className="muted">{t("directory.signInMore")}</p> : null}
+
+      <p className="muted" role="status" aria-busy={busy}>
+        {t("directory.results", { count: outcome.total })}
+      </p>
+      {outcome.cards.length ? (
+        <ul className="directory-cards" aria-label={t("directory.resultsLabel")}>
+          {outcome.cards.map((c) => (
+            <li key={c.id} className="directory-card">
+              <Avatar name={c.name} src={c.photo} size={56} />
+              <div>
+                <h2 className="card-name">
+                  <Link to={`/u/${c.username}`}>{c.name}</Link>
+                </h2>
+                {c.jobTitle || c.organisation ? <p>{c.jobTitle && c.organisation ? t("profile.at", { title: c.jobTitle, organisation: c.organisation }) : (c.jobTitle ?? c.organisation)}</p> : null}
+                <p className="muted">
+                  {[c.city, c.country ? countryName(c.country, lang) : null].filter(Boolean).join(", ")}
+                  {c.yearsCustomerFacing ? ` · ${t("directory.years", { count: c.yearsCustomerFacing })}` : ""}
+                </p>
+                <p className="card-pills">
+                  {c.level && c.badges.includes(`level-${c.level}`) ? <span className="level-pill">{t("directory.levelBadge", { level: c.level })}</span> : null}
+                  {c.badges.includes("mentor") ? <span className="flag-pill">{t("profile.badgeMentor")}</span> : null}
+                  {c.designations.map((x) => (
+                    <span key={x} className="flag-pill designation">
+                      {x}
+                    </span>
+                  ))}
+                  {c.openToOpportunities ? <span className="flag-pill">{t("profile.openToOpportunities")}</span> : null}
+                </p>
+                {c.competencies.length ? <p className="muted small">{c.competencies.join(" · ")}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("directory.none")}</p>
+      )}
+
+      {outcome.totalPages > 1 ? (
+        <nav className="pager" aria-label={t("directory.pages")}>
+          {outcome.page > 1 ? (
+            <Link to={pageUrl(outcome.page - 1)} rel="prev" className="button secondary">
+              {t("directory.previous")}
+            </Link>
+          ) : null}
+          <span>{t("directory.page", { page: outcome.page, pages: outcome.totalPages })}</span>
+          {outcome.page < outcome.totalPages ? (
+            <Link to={pageUrl(outcome.page + 1)} rel="next" className="button secondary">
+              {t("directory.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// An organisation account applies for the recruiter role; programme staff verify it.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/use-translation";
+import { Field, FormError } from "~/components/field";
+import { keepValues, readForm } from "~/http.server";
+import { COUNTRIES, countryName } from "~/models/profile.schema";
+import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/recruiter.server";
+import { scopeOf } from "~/permissions.server";
+import { requireViewer } from "~/viewer.server";
+
+export const meta: MetaFunction = () => [{ title: "Apply for a recruiter account · Touchpoints" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const status = await getRecruiterStatus({ userId: viewer.id });
+  if (status && (status.status === "pending" || status.status === "verified")) throw redirect("/recruiter");
+  return {};
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const parsed = RecruiterApplicationSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+    return data({ formError: "form.fixErrors", fields, values: keepValues(form) }, 422);
+  }
+  const result = await applyAsRecruiter({ scope: scopeOf(viewer), input: parsed.data });
+  if (!result.ok) return data({ formError: result.message, fields: {} as Record<string, string>, values: keepValues(form) }, result.status);
+  return redirect("/recruiter");
+}
+
+export default function RecruiterApply() {
+  const { t, i18n } = useTranslation();
+  useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const v = a?.values ?? {};
+  const f = a?.fields ?? {};
+  return (
+    <div className="page">
+      <h1>{t("recruiter.applyTitle")}</h1>
+      <p>{t("recruiter.applyIntro")}</p>
+      <Form method="post" noValidate>
+        <FormError message={a?.formError} values={{ count: Object.keys(f).length }} />
+        <Field label={t("recruiter.fields.name")} name="name" defaultValue={v.name} maxLength={120} error={f.name} required />
+        <Field label={t("recruiter.fields.website")} name="website" type="url" defaultValue={v.website} maxLength={300} error={f.website} required />
+        <div className="field">
+          <label htmlFor="org-country">{t("recruiter.fields.country")}</label>
+          <select id="org-country" name="country" defaultValue={v.country ?? ""} aria-invalid={f.country ? true : undefined} aria-describedby={f.country ? "org-country-error" : undefined}>
+            <option value="">—</option>
+            {COUNTRIES.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c, i18n.language || "en")}
+              </option>
+            ))}
+          </select>
+          {f.country ? (
+            <p className="field-error" id="org-country-error">
+              {t(f.country)}
+            </p>
+          ) : null}
+        </div>
+        <Field label={t("recruiter.fields.registrationNumber")} name="registrationNumber" defaultValue={v.registrationNumber} maxLength={60} error={f.registrationNumber} />
+        <Field label={t("recruiter.fields.contactRole")} name="contactRole" defaultValue={v.contactRole} maxLength={100} error={f.contactRole} required />
+        <div className="field">
+          <label htmlFor="org-description">{t("recruiter.fields.description")}</label>
+          <textarea
+            id="org-description"
+            name="description"
+            rows={4}
+            maxLength={1000}
+            defaultValue={v.description}
+            aria-invalid={f.description ? true : undefined}
+            aria-describedby={f.description ? "org-description-error" : undefined}
+          />
+          {f.description ? (
+            <p className="field-error" id="org-description-error">
+              {t(f.description)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">{t("recruiter.applySubmit")}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Stored uploads (profile photos). Keys are random and never reused, so a file can be cached for
+// a year; only our own key shapes are served (no path tricks), always as WebP.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readUpload } from "~/models/photo.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const file = params["*"] ?? "";
+  const body = await readUpload(file);
+  if (!body) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "image/webp",
+      "Content-Length": String(body.byteLength),
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'",
+    },
+  });
+}
