@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: z.enum(["on", "off"]).default("on"),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };

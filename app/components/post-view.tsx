@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
+import { LevelBadge } from "./level-badge";
 import { RelativeTime } from "./relative-time";
 
 export type PostItem = {
@@ -10,6 +11,7 @@ export type PostItem = {
   username: string | null;
   display_name: string | null;
   level: number | null;
+  badge_id?: string | null;
   reply_to_post_number: number | null;
   body_html: string;
   like_count: number;
@@ -38,7 +40,7 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
           <span id={`${anchor}-author`} className="post-author">
             {post.username ? <Link to={`/u/${post.username}`}>{name}</Link> : name}
           </span>
-          {post.level ? <span className="level-pill">{t("topic.levelPill", { level: post.level })}</span> : null}
+          <LevelBadge level={post.level} badgeId={post.badge_id} />
           <div className="post-meta">
             <Link to={`${topicPath}/${post.post_number}#${anchor}`} aria-label={t("topic.permalink", { number: post.post_number })}>
               <RelativeTime date={post.created_at} />

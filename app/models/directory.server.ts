@@ -7,7 +7,6 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { logger } from "../logger.server";
-import { renderPlainExcerpt } from "../markdown.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { indexName, MeiliApiError, meili, SearchUnavailable } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
@@ -177,6 +176,17 @@ async function loadRows(trx: Db, where: { ids: number[] } | { afterId: number; l
   return rows;
 }
 
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+/** Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a parser. */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 700);
+}
+
 export const photoUrl = (key: string | null, size: 256 | 64 = 256) => (key ? `/uploads/${key}-${size}.webp` : null);
 
 export function toProfileDocument(r: Row): ProfileDocument {
@@ -198,7 +208,7 @@ export function toProfileDocument(r: Row): ProfileDocument {
     country: r.country,
     city: r.city,
     languages: r.languages ?? [],
-    bio: r.bio_html ? renderPlainExcerpt(r.bio_html, 700) : "",
+    bio: r.bio_html ? plainText(r.bio_html) : "",
     achievements: r.achievements ?? [],
     competencies: comps.map((c) => c.name),
     competency_slugs: comps.map((c) => c.slug),

@@ -54,7 +54,7 @@ export async function storePhoto({ userId, data }: { userId: number; data: Uint8
   const kind = sniffImage(data);
   if (!kind) return fail(415, "profile.photo.errors.type", { photo: "profile.photo.errors.type" });
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  let meta: sharp.Metadata;
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).metadata();
   } catch {

@@ -21,9 +21,25 @@ export const isCountry = (c: string) => COUNTRY_SET.has(c);
 /** Common languages of the community (ISO 639-1), offered as checkboxes; others can be typed. */
 export const LANGUAGES = ["en", "fr", "pt", "ar", "sw", "ha", "yo", "ig", "am", "zu", "xh", "af", "so", "rw", "ln", "wo", "tw", "om", "sn", "es", "de"] as const;
 
+// Intl.DisplayNames is costly to build (a directory page names dozens of countries): one per locale and kind.
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+function names(locale: string, type: "region" | "language", fallback: "code" | "none" = "code"): Intl.DisplayNames | null {
+  const key = `${locale}|${type}|${fallback}`;
+  let n = displayNames.get(key);
+  if (n === undefined) {
+    try {
+      n = new Intl.DisplayNames([locale], { type, fallback });
+    } catch {
+      n = null;
+    }
+    displayNames.set(key, n);
+  }
+  return n;
+}
+
 export function countryName(code: string, locale = "en"): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return names(locale, "region")?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -31,7 +47,7 @@ export function countryName(code: string, locale = "en"): string {
 
 export function languageName(code: string, locale = "en"): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
+    return names(locale, "language")?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -39,7 +55,7 @@ export function languageName(code: string, locale = "en"): string {
 
 function knownLanguage(code: string): boolean {
   try {
-    return !!new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(code);
+    return !!names("en", "language", "none")?.of(code);
   } catch {
     return false;
   }

@@ -86,6 +86,17 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
     .select((eb) => [
       eb.exists(eb.selectFrom("post_likes").select("post_likes.user_id").whereRef("post_likes.post_id", "=", "posts.id").where("post_likes.user_id", "=", scope.userId ?? -1)).as("liked"),
       eb.exists(eb.selectFrom("bookmarks").select("bookmarks.id").whereRef("bookmarks.post_id", "=", "posts.id").where("bookmarks.user_id", "=", scope.userId ?? -1)).as("bookmarked"),
+      // the author's valid badge for their current level: the level pill links to it
+      eb
+        .selectFrom("badge_awards")
+        .select("badge_awards.public_id")
+        .whereRef("badge_awards.user_id", "=", "posts.user_id")
+        .whereRef("badge_awards.level", "=", "users.level")
+        .where("badge_awards.kind", "=", "level")
+        .where("badge_awards.revoked_at", "is", null)
+        .orderBy("badge_awards.awarded_at", "desc")
+        .limit(1)
+        .as("badge_id"),
     ])
     .where("posts.topic_id", "=", topic.id)
     .where("posts.post_number", ">=", from)

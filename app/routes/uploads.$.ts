@@ -7,7 +7,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const file = params["*"] ?? "";
   const body = await readUpload(file);
   if (!body) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(body, {
+  return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "image/webp",
       "Content-Length": String(body.byteLength),

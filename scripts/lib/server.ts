@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { pageCache } from "./page-cache";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -67,6 +68,8 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     req.originalUrl = to + search;
     next();
   });
+
+  app.use(pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)));
 
   const handler = createRequestHandler({
     build,

@@ -229,8 +229,9 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     const m = await signedIn(member.username, false, `/t/refund-policies-across-our-teams/${target.topicId}`);
     await m.getByLabel("Your post").fill("I would like to add something to this discussion.");
     await m.getByRole("button", { name: "Post reply" }).click();
-    await m.getByText("Reason: Posting the same link in many topics", { exact: false }).waitFor();
-    expect(await m.getByText("You are silenced until", { exact: false }).count()).toBeGreaterThan(0);
+    // the refusal above the composer, and the banner every page shows while the sanction lasts
+    await m.getByRole("alert").getByText("Reason: Posting the same link in many topics", { exact: false }).waitFor();
+    expect(await m.getByRole("status").getByText("You are silenced until", { exact: false }).count()).toBe(1);
     expect(await m.getByLabel("Your post").inputValue()).toBe("I would like to add something to this discussion.");
     await expectAccessible(m);
 

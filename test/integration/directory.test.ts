@@ -9,7 +9,7 @@ import "~/jobs/index.server";
 import { parseDirectoryQuery } from "~/models/directory.schema";
 import { indexProfiles, searchDirectory } from "~/models/directory.server";
 import { awardLevelBadge } from "~/models/badge.server";
-import { updateProfile } from "~/models/profile.server";
+import { getProfilePage, recordDesignation, setEndorsement, updateProfile } from "~/models/profile.server";
 import { ProfileSchema } from "~/models/profile.schema";
 import { VISITOR, scopeOf, type Scope } from "~/permissions.server";
 import { resetMeili } from "~/search.server";
@@ -257,6 +257,27 @@ describe("profiles", () => {
     expect(row.bio_html).toContain("<strong>fine</strong>");
     expect(row.bio_html).toContain('href="https://example.com"');
     expect(row.bio_html).toContain("nofollow");
+  });
+
+  test("level-4 members endorse listed competencies; others cannot; staff record designations that the directory filters on", async () => {
+    const leader = await scopeFor(await createProfile({ username: "dir_leader_endorser", level: 4 }));
+    const junior = await scopeFor(await createProfile({ username: "dir_junior", level: 2 }));
+    expect(await setEndorsement({ scope: junior, username: U.manager, competency: "sla-management", endorse: true })).toMatchObject({ ok: false, status: 403 });
+    expect(await setEndorsement({ scope: leader, username: U.manager, competency: "data-privacy-security", endorse: true })).toMatchObject({ ok: false, status: 404 });
+    expect(await setEndorsement({ scope: leader, username: "dir_leader_endorser", competency: "sla-management", endorse: true })).toMatchObject({ ok: false });
+    expect((await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true);
+    expect((await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true); // twice counts once
+    const page = await getProfilePage({ scope: VISITOR, username: U.manager });
+    expect(page?.competencies.find((c) => c.slug === "sla-management")?.endorsements).toBe(1);
+
+    expect(await recordDesignation({ scope: leader, username: U.manager, code: "CCXMP", awardedOn: "2026-06-01" })).toMatchObject({ ok: false, status: 403 });
+    const staff = await scopeFor(await createUser({ username: "dir_staff_recorder", roles: ["member", "admin"] }));
+    expect(await recordDesignation({ scope: staff, username: U.manager, code: "not valid!", awardedOn: "2026-06-01" })).toMatchObject({ ok: false, status: 422 });
+    expect((await recordDesignation({ scope: staff, username: U.manager, code: "ccxmp", awardedOn: "2026-06-01" })).ok).toBe(true);
+    await settle();
+    expect(await names(VISITOR, "designation=CCXMP")).toEqual([U.manager]);
+    const audit = await db.selectFrom("audit_log").select("action").where("action", "=", "designation.record").execute();
+    expect(audit).toHaveLength(1);
   });
 
   test("a bio over 600 characters is refused by the form schema", () => {

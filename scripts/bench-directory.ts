@@ -1,0 +1,161 @@
+// npm run bench:directory [-- --duration 15 --connections 10 --no-build --reindex]: the directory's
+// speed acceptance, on the 100,000 generated profiles (npm run bench:generate-profiles):
+//   - the directory page of the production app (NODE_ENV=production, JOBS=off, anonymous) with a
+//     typo query and two filters: /directory?q=custmer+sevice+manger&country=NG&competency=sla-management
+//   - the very same search sent straight to Meilisearch (the parameters the page sends, from
+//     directorySearchParams), through the same kind of HTTP load generator.
+// autocannon at 10 connections on each, one after the other; prints p50/p95/p99 of both, and the
+// difference of the p95s. Targets: page p95 < 30 ms, and within 10 ms of Meilisearch's p95.
+// --reindex also times a full reindex (target < 60 s).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
+import { stopAll } from "./lib/ensure-services";
+import { projectRoot } from "./lib/paths";
+import { freePort } from "./lib/services";
+
+const log = (m: string) => console.log(`[bench:directory] ${m}`);
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+
+type Instance = { on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void; on(ev: "done", fn: (r: { errors: number; timeouts: number; non2xx: number; duration: number }) => void): void };
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Instance;
+
+type Result = { rps: number; p50: number; p95: number; p99: number; errors: number };
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = Float64Array.from(xs).sort();
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+function load(opts: { url: string; method?: string; body?: string; headers?: Record<string, string> }, seconds: number, connections: number): Promise<Result> {
+  const latencies: number[] = [];
+  return new Promise((resolve) => {
+    const inst = autocannon({ ...opts, connections, duration: seconds });
+    inst.on("response", (_c, status, _b, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+    inst.on("done", (r) => resolve({ rps: latencies.length / r.duration, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors: r.errors + r.timeouts + r.non2xx }));
+  });
+}
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+async function main() {
+  const seconds = Number(argValue("--duration") ?? 15);
+  const connections = Number(argValue("--connections") ?? 10);
+  const { url: dbUrl, services } = await profilesBenchEnv(log);
+  let child: ChildProcess | undefined;
+  try {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    const meta = await c.query(`select value from bench_meta where key = 'profiles'`).catch(() => ({ rows: [] as { value: unknown }[] }));
+    const findable = (await c.query(`select count(*)::int as n from profiles where visibility <> 'hidden'`).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n as number;
+    await c.end();
+    if (!meta.rows.length) throw new Error("No generated profiles: run `npm run bench:generate-profiles` first.");
+    log(`data: ${JSON.stringify(meta.rows[0].value)}, ${findable.toLocaleString("en")} findable profiles`);
+
+    const { meili, indexName } = await import("../app/search.server");
+    const client = meili()!;
+    const uid = indexName("profiles");
+    const stats = await client.index(uid).getStats().catch(() => null);
+    let reindexSeconds: number | null = null;
+    if (process.argv.includes("--reindex") || !stats || stats.numberOfDocuments !== findable) {
+      log(`full reindex into ${uid} (index has ${stats?.numberOfDocuments ?? 0} documents)`);
+      reindexSeconds = (await timedReindex(() => {})).seconds;
+      log(`full reindex: ${reindexSeconds.toFixed(1)} s`);
+    }
+
+    if (!process.argv.includes("--no-build")) {
+      log("building the app (remix build, production)");
+      const r = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+      if (r.status !== 0) throw new Error("remix build failed");
+    }
+    const port = await freePort();
+    const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };
+    // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
+    child = spawn(process.execPath, ["--import", "tsx", ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "scripts/launch.ts"], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
+    const deadline = Date.now() + 90_000;
+    while (!out.includes("listening on")) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const pagePath = "/directory?q=custmer+sevice+manger&country=NG&competency=sla-management";
+    const pageUrl = `http://127.0.0.1:${port}${pagePath}`;
+    const first = await get(pageUrl);
+    const cards = (first.body.match(/class="directory-card"/g) ?? []).length;
+    const total = /(\d[\d,]*) profiles?</.exec(first.body)?.[1];
+    if (first.status !== 200 || !cards || first.body.includes("search-degraded")) throw new Error(`the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out.slice(-2000)}`);
+    log(`page ${pagePath}: ${cards} cards of ${total} profiles, ${(first.body.length / 1024).toFixed(1)} KB`);
+
+    // the same query, straight to Meilisearch: the parameters the page sends
+    const { parseDirectoryQuery } = await import("../app/models/directory.schema");
+    const { directorySearchParams } = await import("../app/models/directory.server");
+    const { VISITOR } = await import("../app/permissions.server");
+    const query = parseDirectoryQuery(new URL(pageUrl).searchParams);
+    const body = JSON.stringify({ q: query.q, ...directorySearchParams(VISITOR, query) });
+    const meiliUrl = `${process.env.MEILI_URL!.replace(/\/$/, "")}/indexes/${uid}/search`;
+    const headers = { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` };
+    const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then((r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>);
+    log(`Meilisearch directly: ${direct.hits.length} hits of ${direct.totalHits}`);
+
+    await load({ url: pageUrl }, 3, connections); // warm-up
+    const page = await load({ url: pageUrl }, seconds, connections);
+    log(`page        ${page.rps.toFixed(0)} req/s  p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms  p99 ${page.p99.toFixed(1)} ms  errors ${page.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
+    await load({ url: meiliUrl, method: "POST", body, headers }, 3, connections);
+    const raw = await load({ url: meiliUrl, method: "POST", body, headers }, seconds, connections);
+    log(`meilisearch ${raw.rps.toFixed(0)} req/s  p50 ${raw.p50.toFixed(1)} ms  p95 ${raw.p95.toFixed(1)} ms  p99 ${raw.p99.toFixed(1)} ms  errors ${raw.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
+
+    const diff = page.p95 - raw.p95;
+    const okP95 = page.p95 < 30;
+    const okDiff = diff <= 10;
+    const okReindex = reindexSeconds === null || reindexSeconds < 60;
+    console.log("");
+    console.log(`Directory speed, ${connections} connections, ${seconds} s per run, anonymous, ${findable.toLocaleString("en")} findable profiles, query: typo + 2 filters`);
+    console.log("| target | req/s | p50 ms | p95 ms | p99 ms |");
+    console.log("| --- | ---: | ---: | ---: | ---: |");
+    console.log(`| directory page | ${page.rps.toFixed(0)} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${page.p99.toFixed(1)} |`);
+    console.log(`| Meilisearch direct | ${raw.rps.toFixed(0)} | ${raw.p50.toFixed(1)} | ${raw.p95.toFixed(1)} | ${raw.p99.toFixed(1)} |`);
+    console.log(`p95 difference: ${diff.toFixed(1)} ms (target <= 10 ms: ${okDiff ? "PASS" : "FAIL"}); page p95 < 30 ms: ${okP95 ? "PASS" : "FAIL"}`);
+    if (reindexSeconds !== null) console.log(`full reindex: ${reindexSeconds.toFixed(1)} s (target < 60 s: ${okReindex ? "PASS" : "FAIL"})`);
+    console.log(`machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);
+    process.exitCode = okP95 && okDiff && okReindex && page.errors === 0 ? 0 : 1;
+    const { db } = await import("../app/db.server");
+    await db.destroy();
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once("exit", r));
+      child.kill("SIGTERM");
+      const t = setTimeout(() => child!.kill("SIGKILL"), 4000);
+      await exited;
+      clearTimeout(t);
+    }
+    await stopAll(services);
+  }
+}
+
+await main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

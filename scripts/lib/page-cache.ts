@@ -1,0 +1,48 @@
+// A few seconds of cache for the pages visitors read most (Discourse keeps an anonymous cache for
+// the same reason): requests without a session cookie to the topic lists and topic pages share
+// one rendered page per address and language. Members always get a fresh page. A reply shows to
+// visitors within PAGE_CACHE_SECONDS; 0 turns the cache off.
+import type { NextFunction, Request, Response } from "express";
+
+const CACHEABLE = /^\/(?:latest|top|categories|c\/[^/]+|tag\/[^/]+|t\/[^/]+\/\d+(?:\/\d+)?)\/?$/;
+const MAX_ENTRIES = 1000;
+
+type Entry = { at: number; status: number; headers: Record<string, string>; body: Buffer };
+
+export function pageCache(seconds: number) {
+  const entries = new Map<string, Entry>();
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (seconds <= 0 || req.method !== "GET" || /(?:^|;\s*)tp_session=/.test(req.headers.cookie ?? "") || !CACHEABLE.test(req.path)) return next();
+    const lang = (req.headers["accept-language"] ?? "").slice(0, 2).toLowerCase();
+    const key = `${lang}|${req.originalUrl}`;
+    const hit = entries.get(key);
+    if (hit && Date.now() - hit.at < seconds * 1000) {
+      res.status(hit.status);
+      for (const [k, v] of Object.entries(hit.headers)) res.setHeader(k, v);
+      res.setHeader("X-Page-Cache", "hit");
+      res.end(hit.body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      return write(chunk, ...rest);
+    }) as Response["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
+        const headers: Record<string, string> = {};
+        for (const name of ["content-type", "cache-control", "content-language", "vary"]) {
+          const v = res.getHeader(name);
+          if (v !== undefined) headers[name] = String(v);
+        }
+        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+        entries.set(key, { at: Date.now(), status: 200, headers, body: Buffer.concat(chunks) });
+      }
+      return end(chunk, ...rest);
+    }) as Response["end"];
+    next();
+  };
+}
