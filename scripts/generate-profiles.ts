@@ -4,7 +4,7 @@
 // `npm run dev` is never touched. Set-based SQL (INSERT ... SELECT generate_series), then a full
 // reindex into Meilisearch, timed (the acceptance asks for under 60 s).
 //
-// DATABASE_URL unset: the embedded services of .data/bench-profiles (DATA_DIR). DATABASE_URL set:
+// DATABASE_URL unset: the embedded services of .data/bench (DATA_DIR, shared with bench:forum; a database of its own). DATABASE_URL set:
 // `tp_bench_profiles` is created next to that database on the same server.
 import path from "node:path";
 import { fileURLToPath } from "node:url";

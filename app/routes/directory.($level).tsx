@@ -2,8 +2,8 @@
 // A plain GET form without JavaScript; with it, results follow the typing. Visibility is enforced
 // inside the Meilisearch query (directory.server), so hits and counts only cover what the viewer may see.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, NavLink, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
+import type { PageHandle } from "~/enhance";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { notFound } from "~/http.server";
@@ -23,6 +23,28 @@ function competencies() {
   }
   return competencyCache.list;
 }
+
+// A plain HTML page (no React bundle): the forms work as they are, and a few lines of inlined
+// script add search as you type (the results are fetched as HTML and swapped in).
+export const handle: PageHandle = { hydrate: false };
+
+const LIVE_SEARCH = `(function(){
+var f=document.querySelector("form.directory-form"),q=document.getElementById("directory-q"),r=document.getElementById("directory-results"),x=document.getElementById("directory-facets");
+if(!f||!q||!r||!window.fetch||!window.DOMParser)return;
+var timer,ctl;
+function go(facets){
+  var u=f.getAttribute("action")+"?"+new URLSearchParams(new FormData(f)).toString();
+  if(ctl)ctl.abort();ctl=new AbortController();r.setAttribute("aria-busy","true");
+  fetch(u,{signal:ctl.signal,credentials:"same-origin"}).then(function(res){return res.ok?res.text():null}).then(function(h){
+    r.removeAttribute("aria-busy");if(!h)return;
+    var d=new DOMParser().parseFromString(h,"text/html"),n=d.getElementById("directory-results"),m=d.getElementById("directory-facets");
+    if(n){r.innerHTML=n.innerHTML;history.replaceState(null,"",u);}
+    if(facets&&m&&x)x.innerHTML=m.innerHTML;
+  }).catch(function(){});
+}
+q.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(function(){go(true)},250)});
+f.addEventListener("change",function(e){if(e.target!==q)go(false)});
+})();`;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Directory · Touchpoints" }];
 
@@ -65,25 +87,12 @@ export default function Directory() {
   const { query: q, outcome, fixedLevel, basePath } = d;
   const lang = i18n.language || "en";
   const facets = outcome.facets;
-  const submit = useSubmit();
-  const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => () => clearTimeout(timer.current), []);
-  // search as you type (JavaScript only): the same GET as the submit button
-  const onType = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => formRef.current && submit(formRef.current, { replace: true, preventScrollReset: true }), 250);
-  };
-  const onChange = () => formRef.current && submit(formRef.current, { replace: true, preventScrollReset: true });
-
   const countryKeys = facets ? Object.keys(facets.country).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang))) : [...COUNTRIES];
   if (q.country && !countryKeys.includes(q.country)) countryKeys.unshift(q.country);
   const languageKeys = facets ? Object.keys(facets.languages).sort((a, b) => (facets.languages[b] ?? 0) - (facets.languages[a] ?? 0)) : ["en", "fr", "pt", "ar", "sw"];
   if (q.language && !languageKeys.includes(q.language)) languageKeys.unshift(q.language);
   const designationKeys = facets ? Object.keys(facets.designations).sort() : q.designation ? [q.designation] : [];
   const pageUrl = (page: number) => `${basePath}${directorySearchString(q, { page }, { withLevel: !fixedLevel })}`;
-  const busy = navigation.state === "loading" && navigation.location?.pathname === basePath;
   const title = fixedLevel ? t(`directory.levelTitle.${fixedLevel}`) : t("directory.title");
   const tpl = {
     option: t("directory.option", { name: SLOT("name"), count: SLOT("count") as never }),
@@ -113,19 +122,20 @@ export default function Directory() {
           ))}
       </nav>
 
-      <Form method="get" action={basePath} role="search" ref={formRef} className="directory-form">
+      <Form method="get" action={basePath} role="search" className="directory-form">
         <label htmlFor="directory-q">{t("directory.searchLabel")}</label>
         <div className="search-row">
-          <input id="directory-q" type="search" name="q" defaultValue={q.q} maxLength={QUERY_MAX} placeholder={t("directory.placeholder")} onChange={onType} />
+          <input id="directory-q" type="search" name="q" defaultValue={q.q} maxLength={QUERY_MAX} placeholder={t("directory.placeholder")} autoComplete="off" />
           <button type="submit">{t("directory.submit")}</button>
         </div>
         <details className="directory-filters" open>
           <summary>{t("directory.filters")}</summary>
+          <div id="directory-facets">
           <div className="filter-grid">
             {!fixedLevel ? (
               <div className="field">
                 <label htmlFor="f-level">{t("directory.level")}</label>
-                <select id="f-level" name="level" defaultValue={q.level ? String(q.level) : ""} onChange={onChange}>
+                <select id="f-level" name="level" defaultValue={q.level ? String(q.level) : ""}>
                   <option value="">{t("directory.anyLevel")}</option>
                   {[1, 2, 3, 4].map((n) => (
                     <Option key={n} value={String(n)} label={fill(tpl.level, { level: n })} count={facets ? (facets.level[String(n)] ?? 0) : undefined} template={tpl.option} />
@@ -135,7 +145,7 @@ export default function Directory() {
             ) : null}
             <div className="field">
               <label htmlFor="f-country">{t("directory.country")}</label>
-              <select id="f-country" name="country" defaultValue={q.country ?? ""} onChange={onChange}>
+              <select id="f-country" name="country" defaultValue={q.country ?? ""}>
                 <option value="">{t("directory.anyCountry")}</option>
                 {countryKeys.map((c) => (
                   <Option key={c} value={c} label={countryName(c, lang)} count={facets ? (facets.country[c] ?? 0) : undefined} template={tpl.option} />
@@ -144,7 +154,7 @@ export default function Directory() {
             </div>
             <div className="field">
               <label htmlFor="f-language">{t("directory.language")}</label>
-              <select id="f-language" name="language" defaultValue={q.language ?? ""} onChange={onChange}>
+              <select id="f-language" name="language" defaultValue={q.language ?? ""}>
                 <option value="">{t("directory.anyLanguage")}</option>
                 {languageKeys.map((l) => (
                   <Option key={l} value={l} label={languageName(l, lang)} count={facets ? (facets.languages[l] ?? 0) : undefined} template={tpl.option} />
@@ -153,7 +163,7 @@ export default function Directory() {
             </div>
             <div className="field">
               <label htmlFor="f-designation">{t("directory.designation")}</label>
-              <select id="f-designation" name="designation" defaultValue={q.designation ?? ""} onChange={onChange}>
+              <select id="f-designation" name="designation" defaultValue={q.designation ?? ""}>
                 <option value="">{t("directory.anyDesignation")}</option>
                 {designationKeys.map((k) => (
                   <Option key={k} value={k} label={k} count={facets ? (facets.designations[k] ?? 0) : undefined} template={tpl.option} />
@@ -162,7 +172,7 @@ export default function Directory() {
             </div>
             <div className="field">
               <label htmlFor="f-proficiency">{t("directory.proficiency")}</label>
-              <select id="f-proficiency" name="proficiency" defaultValue={q.proficiency} onChange={onChange}>
+              <select id="f-proficiency" name="proficiency" defaultValue={q.proficiency}>
                 {PROFICIENCIES.map((p) => (
                   <option key={p} value={p}>
                     {t(`profile.proficiency.${p}`)}
@@ -172,7 +182,7 @@ export default function Directory() {
             </div>
             <div className="field">
               <label htmlFor="f-sort">{t("directory.sort")}</label>
-              <select id="f-sort" name="sort" defaultValue={q.sort} onChange={onChange}>
+              <select id="f-sort" name="sort" defaultValue={q.sort}>
                 {(["relevance", "level", "experience", "recent"] as const).map((s) => (
                   <option key={s} value={s}>
                     {t(`directory.sorts.${s}`)}
@@ -185,20 +195,21 @@ export default function Directory() {
             <legend>{t("directory.competency")}</legend>
             {d.competencies.map((c) => (
               <label key={c.slug}>
-                <input type="checkbox" name="competency" value={c.slug} defaultChecked={q.competency.includes(c.slug)} onChange={onChange} />{" "}
+                <input type="checkbox" name="competency" value={c.slug} defaultChecked={q.competency.includes(c.slug)} />{" "}
                 {facets ? fill(tpl.competency, { name: c.name, count: facets.competency[c.slug] ?? 0 }) : c.name}
               </label>
             ))}
           </fieldset>
           <div className="checkbox-row">
             <label>
-              <input type="checkbox" name="open" value="1" defaultChecked={!!q.open} onChange={onChange} />{" "}
+              <input type="checkbox" name="open" value="1" defaultChecked={!!q.open} />{" "}
               {facets ? t("directory.open", { count: facets.open_to_opportunities }) : t("directory.openPlain")}
             </label>
             <label>
-              <input type="checkbox" name="mentor" value="1" defaultChecked={!!q.mentor} onChange={onChange} />{" "}
+              <input type="checkbox" name="mentor" value="1" defaultChecked={!!q.mentor} />{" "}
               {facets ? t("directory.mentor", { count: facets.is_mentor }) : t("directory.mentorPlain")}
             </label>
+          </div>
           </div>
           <p>
             <button type="submit">{t("directory.apply")}</button> <Link to={basePath}>{t("directory.clear")}</Link>
@@ -206,6 +217,7 @@ export default function Directory() {
         </details>
       </Form>
 
+      <div id="directory-results">
       {d.isRecruiter ? (
         <Form method="post" action="/recruiter/searches" className="inline-form save-search">
           <input type="hidden" name="intent" value="save" />
@@ -225,7 +237,7 @@ export default function Directory() {
       ) : null}
       {!d.signedIn ? <p className="muted">{t("directory.signInMore")}</p> : null}
 
-      <p className="muted" role="status" aria-busy={busy}>
+      <p className="muted" role="status">
         {t("directory.results", { count: outcome.total })}
       </p>
       {outcome.cards.length ? (
@@ -276,6 +288,8 @@ export default function Directory() {
           ) : null}
         </nav>
       ) : null}
+      </div>
+      <script dangerouslySetInnerHTML={{ __html: LIVE_SEARCH }} />
     </div>
   );
 }
