@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 import { LevelBadge } from "./level-badge";
@@ -38,23 +38,23 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
         <Avatar name={name} size={40} />
         <div>
           <span id={`${anchor}-author`} className="post-author">
-            {post.username ? <Link to={`/u/${post.username}`}>{name}</Link> : name}
+            {post.username ? <a href={`/u/${post.username}`}>{name}</a> : name}
           </span>
           <LevelBadge level={post.level} badgeId={post.badge_id} />
           <div className="post-meta">
-            <Link to={`${topicPath}/${post.post_number}#${anchor}`} aria-label={t("topic.permalink", { number: post.post_number })}>
+            <a href={`${topicPath}/${post.post_number}#${anchor}`} aria-label={t("topic.permalink", { number: post.post_number })}>
               <RelativeTime date={post.created_at} />
-            </Link>
+            </a>
             {post.reply_to_post_number ? (
               <>
                 {" · "}
-                <Link to={`${topicPath}/${post.reply_to_post_number}#post-${post.reply_to_post_number}`}>{t("topic.replyTo", { number: post.reply_to_post_number })}</Link>
+                <a href={`${topicPath}/${post.reply_to_post_number}#post-${post.reply_to_post_number}`}>{t("topic.replyTo", { number: post.reply_to_post_number })}</a>
               </>
             ) : null}
             {post.revision_count > 0 ? (
               <>
                 {" · "}
-                <Link to={`/p/${post.id}/revisions`}>{t("topic.revisions", { count: post.revision_count })}</Link>
+                <a href={`/p/${post.id}/revisions`}>{t("topic.revisions", { count: post.revision_count })}</a>
               </>
             ) : null}
           </div>
@@ -80,14 +80,14 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
         )}
         {can.reply && !gone ? (
           <>
-            <Link to={`${topicPath}?replyTo=${post.post_number}#composer`}>{t("topic.reply")}</Link>
-            <Link to={`${topicPath}?quote=${post.post_number}#composer`} data-quote={post.post_number}>
+            <a href={`${topicPath}?replyTo=${post.post_number}#composer`}>{t("topic.reply")}</a>
+            <a href={`${topicPath}?quote=${post.post_number}#composer`} data-quote={post.post_number}>
               {t("topic.quote")}
-            </Link>
+            </a>
           </>
         ) : null}
-        {can.signedIn && !gone ? <Link to={`/p/${post.id}/bookmark`}>{post.bookmarked ? t("bookmark.saved") : t("topic.bookmark")}</Link> : null}
-        {(post.own || can.moderate) && !gone ? <Link to={`/p/${post.id}/edit`}>{t("topic.edit")}</Link> : null}
+        {can.signedIn && !gone ? <a href={`/p/${post.id}/bookmark`}>{post.bookmarked ? t("bookmark.saved") : t("topic.bookmark")}</a> : null}
+        {(post.own || can.moderate) && !gone ? <a href={`/p/${post.id}/edit`}>{t("topic.edit")}</a> : null}
         {post.own && !gone ? (
           <Form method="post" action={`/p/${post.id}`}>
             <button type="submit" name="intent" value="delete" className="link-button">
@@ -102,8 +102,8 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
             </button>
           </Form>
         ) : null}
-        {can.signedIn && !post.own && !gone ? <Link to={`/p/${post.id}/flag`}>{t("topic.flag")}</Link> : null}
-        {can.moderate ? <Link to={`/p/${post.id}/moderate`}>{t("topic.moderate")}</Link> : null}
+        {can.signedIn && !post.own && !gone ? <a href={`/p/${post.id}/flag`}>{t("topic.flag")}</a> : null}
+        {can.moderate ? <a href={`/p/${post.id}/moderate`}>{t("topic.moderate")}</a> : null}
       </footer>
     </article>
   );
