@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  // uploads go to S3-compatible storage when S3_BUCKET is set (else DATA_DIR/uploads)
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+  S3_ENDPOINT: z.string().url("an http(s) URL such as https://s3.eu-west-1.amazonaws.com").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };
@@ -35,6 +41,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const env = result.data;
+  if (env.S3_BUCKET) {
+    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (!env[name]) throw new EnvError(`Environment variable ${name} is missing: it is needed because S3_BUCKET is set.`);
+    }
+  }
   return {
     ...env,
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",

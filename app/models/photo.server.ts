@@ -1,13 +1,13 @@
 // Profile photos. An upload is judged by its content, never its name or declared type: the first
 // bytes must be JPEG, PNG or WebP, and sharp must read its header with sane dimensions. The image
 // is then re-encoded (metadata stripped, EXIF orientation applied) into 256 px and 64 px WebP
-// squares, stored under DATA_DIR/uploads. Anything refused is answered with a sentence and
-// nothing is written.
+// squares, stored through the file store (DATA_DIR/uploads, or an S3 bucket when configured).
+// Anything refused is answered with a sentence and nothing is written.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { env } from "../env.server";
+import { fileStore } from "../storage.server";
 import { fail, ok, type Result } from "./result";
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -37,14 +37,10 @@ export function uploadPath(file: string): string | null {
   return path.join(uploadsDir(), `${m[1]}-${m[2]}.webp`);
 }
 
+/** A stored photo size by its file name ("profiles/12-abc-256.webp"), from disk or the bucket. */
 export async function readUpload(file: string): Promise<Buffer | null> {
-  const p = uploadPath(file);
-  if (!p) return null;
-  try {
-    return await readFile(p);
-  } catch {
-    return null;
-  }
+  if (!uploadPath(file)) return null;
+  return fileStore().get(file);
 }
 
 /** Checks, re-encodes and stores a photo; returns its key. Nothing is written unless every size is ready. */
@@ -81,19 +77,15 @@ export async function storePhoto({ userId, data }: { userId: number; data: Uint8
     return fail(422, "profile.photo.errors.unreadable", { photo: "profile.photo.errors.unreadable" });
   }
   const key = `profiles/${userId}-${randomBytes(12).toString("base64url")}`;
-  const dir = path.join(uploadsDir(), "profiles");
-  await mkdir(dir, { recursive: true });
+  const store = fileStore();
   const written: string[] = [];
   try {
     for (const [i, size] of PHOTO_SIZES.entries()) {
-      const final = path.join(uploadsDir(), `${key}-${size}.webp`);
-      const tmp = `${final}.tmp`;
-      await writeFile(tmp, outputs[i]);
-      await rename(tmp, final);
-      written.push(final);
+      await store.put(`${key}-${size}.webp`, outputs[i], "image/webp");
+      written.push(`${key}-${size}.webp`);
     }
   } catch (e) {
-    await Promise.all(written.map((f) => rm(f, { force: true })));
+    await store.delete(written).catch(() => {});
     throw e;
   }
   return ok({ key });
@@ -101,5 +93,5 @@ export async function storePhoto({ userId, data }: { userId: number; data: Uint8
 
 export async function deletePhoto(key: string | null) {
   if (!key || !KEY_RE.test(key)) return;
-  await Promise.all(PHOTO_SIZES.map((s) => rm(path.join(uploadsDir(), `${key}-${s}.webp`), { force: true })));
+  await fileStore().delete(PHOTO_SIZES.map((s) => `${key}-${s}.webp`));
 }
