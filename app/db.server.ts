@@ -20,6 +20,9 @@ function createPool() {
   });
   // an idle client losing its connection (Postgres restart) must not crash the process
   pool.on("error", () => {});
+  // nor a checked-out one between two queries (a transaction waiting on Meilisearch, say): its next
+  // query fails instead, and the pool drops it on release
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
@@ -34,6 +37,20 @@ function init() {
     globalThis.__tp_db = { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   return globalThis.__tp_db;
+}
+
+// Errors that mean "PostgreSQL cannot be reached right now" (restart, failover, network), as opposed
+// to a bug or bad data: error pages answer them with 503 and the app recovers by itself.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is not open|the database system is (starting up|shutting down)|terminating connection/i;
+
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const { code, message, errors } = x as { code?: string; message?: string; errors?: unknown[] };
+    if ((code && UNAVAILABLE_CODES.has(code)) || (message && UNAVAILABLE_MESSAGES.test(message))) return true;
+    if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
 }
 
 export const db: Kysely<Database> = init().db;

@@ -2,9 +2,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { logger } from "./logger.server";
-import { RequestIdContext } from "./request-context";
+import { isDatabaseUnavailable } from "./db.server";
+import { NonceContext, RequestIdContext, UnavailableContext } from "./request-context";
 
 const ABORT_DELAY = 5_000;
 
@@ -19,38 +20,89 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // set by handleError below, which Remix calls before rendering the error page
+  const unavailable = !!(loadContext as { databaseUnavailable?: boolean } | undefined)?.databaseUnavailable;
+  const app = (context: EntryContext) => (
+    <RequestIdContext.Provider value={loadContext?.requestId ?? ""}>
+      <NonceContext.Provider value={loadContext?.cspNonce ?? ""}>
+        <UnavailableContext.Provider value={unavailable}>
+          <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext?.cspNonce} />
+        </UnavailableContext.Provider>
+      </NonceContext.Provider>
+    </RequestIdContext.Provider>
+  );
+  const setHeaders = () => {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    // the page's language depends on the member's setting, the switch's cookie and Accept-Language
+    const locale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined)?.locale;
+    if (locale) responseHeaders.set("Content-Language", locale);
+    responseHeaders.append("Vary", "Accept-Language, Cookie");
+    if (unavailable) responseHeaders.set("Retry-After", "10");
+  };
+
+  // A page that loads no React bundle (handle.hydrate === false) has no data to hand to the browser
+  // and nothing to stream: one synchronous render, without encoding the loader data, costs about
+  // half (see patches/README.md). A render error falls through to the streaming path, which
+  // reports it and renders the error boundary.
+  if (!hydrates(remixContext)) {
+    try {
+      const html = renderToString(app(withoutHandoff(remixContext)));
+      setHeaders();
+      return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: unavailable ? 503 : responseStatusCode });
+    } catch {
+      /* rendered again below, where errors are handled */
+    }
+  }
+
   return new Promise((resolve, reject) => {
     let errored = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <RequestIdContext.Provider value={loadContext?.requestId ?? ""}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </RequestIdContext.Provider>,
-      {
-        onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: errored ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          errored = true;
-          logger.error({ err: error, requestId: loadContext?.requestId }, "render error");
-        },
+    const { pipe, abort } = renderToPipeableStream(app(remixContext), {
+      onAllReady() {
+        const body = new PassThrough();
+        setHeaders();
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: errored ? 500 : unavailable ? 503 : responseStatusCode,
+          }),
+        );
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        errored = true;
+        logger.error({ err: error, requestId: loadContext?.requestId }, "render error");
+      },
+    });
     setTimeout(abort, ABORT_DELAY).unref();
   });
 }
 
+/** Same rule as the root layout: the page hydrates unless one of its routes says `hydrate: false`. */
+function hydrates(context: EntryContext): boolean {
+  for (const match of context.staticHandlerContext.matches) {
+    const handle = context.routeModules[match.route.id]?.handle as { hydrate?: boolean } | undefined;
+    if (handle?.hydrate === false) return false;
+  }
+  return true;
+}
+
+/** The entry context minus the browser hand-off stream (encoded lazily: reading it would encode it). */
+function withoutHandoff(context: EntryContext): EntryContext {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(context)) if (key !== "serverHandoffStream") copy[key] = (context as unknown as Record<string, unknown>)[key];
+  return copy as unknown as EntryContext;
+}
+
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    // PostgreSQL restarting or out of reach: a 503 page, and the pool reconnects by itself
+    if (context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
+    logger.warn({ err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId }, "database unavailable");
+    return;
+  }
   logger.error({ err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId }, "unhandled error");
 };

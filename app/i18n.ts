@@ -2,12 +2,35 @@
 // bundled resources so the first render is already translated.
 import i18next, { type i18n } from "i18next";
 import en from "./locales/en";
+import fr from "./locales/fr";
 
-export const supportedLocales = ["en"] as const;
-export type Locale = (typeof supportedLocales)[number];
-export const defaultLocale: Locale = "en";
+import { defaultLocale, intlLocale, type Locale } from "./locale";
 
-export const resources = { en: { translation: en } };
+export { defaultLocale, intlLocale, isLocale, pickLocale, requestLocale, supportedLocales, type Locale } from "./locale";
+
+type Tree = { [key: string]: string | Tree };
+
+/** i18next looks for every plural category of the language (French has "many", for 1 000 000 and up):
+ * a category the translators did not write reads the "_other" form rather than falling back to English. */
+export function completePlurals<T extends Tree>(tree: T, locale: string): T {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const out: Tree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    out[key] = typeof value === "string" ? value : completePlurals(value, locale);
+    const base = key.endsWith("_other") ? key.slice(0, -"_other".length) : null;
+    if (base === null || typeof value !== "string") continue;
+    for (const category of categories) if (!(`${base}_${category}` in tree)) out[`${base}_${category}`] = value;
+  }
+  return out as T;
+}
+
+export const resources = {
+  en: { translation: completePlurals(en, "en") },
+  fr: { translation: completePlurals(fr, "fr") },
+};
+
+type Format = (value: unknown, format: string | undefined, lng: string | undefined, options: Record<string, unknown>) => unknown;
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
@@ -16,26 +39,24 @@ export function createI18n(locale: Locale): i18n {
     fallbackLng: defaultLocale,
     resources,
     initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes
+    interpolation: { escapeValue: false, alwaysFormat: true }, // React escapes
     returnNull: false,
   });
+  // {{x, datetime}} and {{x, number}}: British English (day before month), not the US defaults of "en"
+  instance.services.formatter?.add("datetime", (value, lng, options) => new Intl.DateTimeFormat(intlLocale(lng), options as Intl.DateTimeFormatOptions).format(value as Date));
+  instance.services.formatter?.add("number", (value, lng, options) => new Intl.NumberFormat(intlLocale(lng), options as Intl.NumberFormatOptions).format(value as number));
+  // Counts read the way the language writes numbers ("1 234" in French, "1,234" in English). Only
+  // {{count}}: other numbers in messages are years, post numbers or levels, written as they are.
+  const interpolator = instance.services.interpolator as unknown as { format: Format };
+  const base = interpolator.format;
+  interpolator.format = (value, format, lng, options) => {
+    if (format !== undefined || typeof value !== "number" || options?.interpolationkey !== "count") return base(value, format, lng, options);
+    const tag = intlLocale(lng);
+    let nf = numberFormats.get(tag);
+    if (!nf) numberFormats.set(tag, (nf = new Intl.NumberFormat(tag)));
+    return nf.format(value);
+  };
   return instance;
-}
-
-/** The member's setting wins; else the best match from Accept-Language; else English. */
-export function pickLocale(setting: string | null | undefined, acceptLanguage: string | null): Locale {
-  const ok = (l: string | null | undefined): l is Locale => !!l && (supportedLocales as readonly string[]).includes(l);
-  if (ok(setting)) return setting;
-  const wanted = (acceptLanguage ?? "")
-    .split(",")
-    .map((part) => {
-      const [tag, q] = part.trim().split(";q=");
-      return { lang: tag.toLowerCase().split("-")[0], q: q ? Number(q) : 1 };
-    })
-    .filter((x) => x.lang && !Number.isNaN(x.q))
-    .sort((a, b) => b.q - a.q);
-  for (const w of wanted) if (ok(w.lang)) return w.lang;
-  return defaultLocale;
 }
 
 // One instance per language, shared by every render: building one costs about 2 ms.

@@ -13,6 +13,8 @@ export type Scope = {
   tutorGroupIds: number[];
   /** a verified recruiter (the role is granted when an admin verifies the organisation) */
   isRecruiter?: boolean;
+  /** holds the judge role (which nominations they score comes from their category assignments) */
+  isJudge?: boolean;
 };
 
 export const VISITOR: Scope = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
@@ -27,6 +29,7 @@ export function scopeOf(viewer: Viewer | null | undefined): Scope {
     groupIds: viewer.groupIds ?? [],
     tutorGroupIds: viewer.tutorGroupIds ?? [],
     isRecruiter: viewer.roles.includes("recruiter"),
+    isJudge: viewer.roles.includes("judge"),
   };
 }
 
@@ -123,3 +126,46 @@ export function profileAudiencesOf(scope: Scope): ("public" | "members")[] {
 
 /** Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email through the contact itself). */
 export const canSeeContactDetails = (scope: Scope) => scope.isStaff;
+
+// ---- events and awards ----
+
+/** Events: staff create, publish, mark attendance and show check-in codes. */
+export const canManageEvents = (scope: Scope) => scope.isStaff;
+
+/** RSVP and check in: members (a recruiter account never attends as a member). */
+export const canRsvp = (scope: Scope) => !!scope.userId && (scope.isMember || scope.isStaff);
+
+/** Awards administration: rounds, categories, judges, results, publishing winners. */
+export const canManageAwards = (scope: Scope) => scope.isStaff;
+
+/** Self-nomination: members at levels 3 and 4. */
+export const canNominate = (scope: Scope) => !!scope.userId && scope.isMember && scope.level >= 3;
+
+/**
+ * A nomination (statement, evidence files): its author, staff, and judges assigned to its category
+ * once it is submitted. Nobody else, not even other nominees.
+ */
+export const canSeeNomination = (scope: Scope, n: { userId: number; judgeOfCategory: boolean; submitted: boolean }) =>
+  scope.isStaff || (!!scope.userId && scope.userId === n.userId) || (!!scope.isJudge && n.judgeOfCategory && n.submitted);
+
+/** A judge scores a submitted nomination in a category they are assigned to, never their own. */
+export const canScoreNomination = (scope: Scope, n: { userId: number; judgeOfCategory: boolean; submitted: boolean }) =>
+  !!scope.userId && !!scope.isJudge && n.judgeOfCategory && n.submitted && scope.userId !== n.userId;
+
+/** Other judges' scores: staff, or a judge of the category once their own review is submitted. */
+export const canSeeOtherScores = (scope: Scope, n: { judgeOfCategory: boolean; ownReviewSubmitted: boolean }) =>
+  scope.isStaff || (!!scope.isJudge && n.judgeOfCategory && n.ownReviewSubmitted);
+
+// ---- mentor programme ----
+
+/** A mentorship page (goals, sessions, feedback): its mentor, its mentees and staff. */
+export function canSeeMentorship(scope: Scope, m: { mentorId: number; menteeIds: number[] }): boolean {
+  if (scope.isStaff) return true;
+  return !!scope.userId && (scope.userId === m.mentorId || m.menteeIds.includes(scope.userId));
+}
+
+/** Feedback left at completion: its author and staff. */
+export const canSeeMentorshipFeedback = (scope: Scope, authorId: number) => scope.isStaff || (!!scope.userId && scope.userId === authorId);
+
+/** Staff run the programme: pause or remove mentors, match directly, read feedback. */
+export const canManageMentorProgramme = (scope: Scope) => scope.isStaff;

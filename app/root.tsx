@@ -17,8 +17,8 @@ import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
-import { defaultLocale, pickLocale, sharedI18n, type Locale } from "./i18n";
-import { useRequestId } from "./request-context";
+import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
+import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
-  const locale = pickLocale(viewer?.locale, request.headers.get("Accept-Language"));
+  const locale = requestLocale(request, viewer?.locale);
   return data(
     {
       locale,
@@ -64,6 +64,7 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const requestId = useRequestId();
+  const nonce = useNonce();
   const locale: Locale = root?.locale ?? defaultLocale;
   const i18n = useMemo(() => sharedI18n(locale), [locale]);
   // Reading pages skip the React bundle: plain HTML forms, plus a few lines of script inlined.
@@ -89,11 +90,13 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nextProvider>
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            {/* zod must not probe `new Function` (the Content-Security-Policy forbids eval): set before any module runs */}
+            <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "window.__zod_globalConfig={jitless:true}" }} />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : enhance ? (
-          <script dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
         ) : null}
       </body>
     </html>
@@ -108,7 +111,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const requestId = useRequestId();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const unavailable = useUnavailable();
+  const status = isRouteErrorResponse(error) ? error.status : unavailable ? 503 : 500;
   const [title, text] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]

@@ -24,6 +24,12 @@ export type Viewer = {
   tutorGroupIds?: number[];
 };
 
+// Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
+const groupIdsSql = [
+  sql<number[]>`coalesce((select array_agg(group_id) from learning_group_members where user_id = users.id), '{}')`.as("group_ids"),
+  sql<number[]>`coalesce((select array_agg(id) from learning_groups where tutor_id = users.id), '{}')`.as("tutor_group_ids"),
+];
+
 type Resolved = { viewer: Viewer | null; setCookie?: string };
 const perRequest = new WeakMap<Request, Promise<Resolved>>();
 
@@ -34,6 +40,7 @@ async function resolve(request: Request): Promise<Resolved> {
     .selectFrom("users")
     .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason", "last_visit_at", "last_seen_at", "created_at"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .select(groupIdsSql)
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };
@@ -60,6 +67,8 @@ async function resolve(request: Request): Promise<Resolved> {
       sanctionReason: row.sanction_reason,
       lastVisitAt,
       createdAt: row.created_at,
+      groupIds: row.group_ids ?? [],
+      tutorGroupIds: row.tutor_group_ids ?? [],
     },
     setCookie: session.setCookie,
   };
@@ -100,8 +109,9 @@ export async function scopeOfUser(trx: Db, userId: number): Promise<Scope> {
     .selectFrom("users")
     .select(["id", "level", "deleted_at"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .select(groupIdsSql)
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!row || row.deleted_at) return VISITOR;
-  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level } as Viewer);
+  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] } as Viewer);
 }

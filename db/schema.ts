@@ -54,6 +54,13 @@ export interface LoginFailuresTable {
   at: Generated<Date>;
 }
 
+/** Rate-limited attempts (app/models/rate-limit.server.ts). */
+export interface RateEventsTable {
+  id: Generated<number>;
+  key: string;
+  at: Generated<Date>;
+}
+
 export interface PasswordResetTokensTable {
   token_hash: string;
   user_id: number;
@@ -318,7 +325,7 @@ export interface BadgeAwardsTable {
   id: Generated<number>;
   public_id: string;
   user_id: number;
-  kind: Generated<"level" | "mentor">;
+  kind: Generated<"level" | "mentor" | "award">;
   level: number | null;
   awarded_at: Timestamp;
   awarded_by: number | null;
@@ -388,7 +395,7 @@ export interface MentorshipsTable {
   id: Generated<number>;
   mentor_id: number;
   mentee_id: number;
-  status: Generated<"proposed" | "active" | "ended">;
+  status: Generated<MentorshipStatus>;
   started_at: Timestamp;
   ended_at: Date | null;
   topic_id: number | null;
@@ -436,6 +443,7 @@ export interface Database {
   user_roles: UserRolesTable;
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
+  rate_events: RateEventsTable;
   password_reset_tokens: PasswordResetTokensTable;
   outbox: OutboxTable;
   categories: CategoriesTable;
@@ -581,4 +589,388 @@ export interface SigningKeysTable {
 
 export interface Database {
   signing_keys: SigningKeysTable;
+}
+
+// Learning groups, tutor clock, readiness, appeals (db/migrations/2026-11-23T1410_learning_groups.ts)
+export interface LearningGroupsTable {
+  id: Generated<number>;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  tutor_id: number;
+  category_id: number;
+  capacity: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  archived_at: Date | null;
+}
+
+export interface LearningGroupMembersTable {
+  group_id: number;
+  user_id: number;
+  added_by: number | null;
+  joined_at: Generated<Date>;
+}
+
+export interface TutorQuestionsTable {
+  id: Generated<number>;
+  group_id: number;
+  topic_id: number;
+  post_id: number;
+  asked_by: number | null;
+  asked_at: Date;
+  answered_at: Date | null;
+  answered_by: number | null;
+  answer_post_id: number | null;
+  tutor_notified_at: Date | null;
+  staff_notified_at: Date | null;
+}
+
+export interface AssessmentReadinessTable {
+  id: Generated<number>;
+  user_id: number;
+  group_id: number | null;
+  note: string;
+  marked_by: number | null;
+  marked_at: Generated<Date>;
+  withdrawn_at: Date | null;
+  withdrawn_by: number | null;
+}
+
+export interface AppealsTable {
+  id: Generated<number>;
+  user_id: number;
+  subject_type: string;
+  subject_id: number;
+  reason: string;
+  status: Generated<"pending" | "upheld" | "dismissed">;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  learning_groups: LearningGroupsTable;
+  learning_group_members: LearningGroupMembersTable;
+  tutor_questions: TutorQuestionsTable;
+  assessment_readiness: AssessmentReadinessTable;
+  appeals: AppealsTable;
+}
+
+// Events and awards (db/migrations/2026-11-23T1420_events_awards.ts)
+export type EventKind = "webinar" | "conference" | "meetup" | "training";
+
+export interface EventsTable {
+  id: Generated<number>;
+  kind: EventKind;
+  webinar: string | null;
+  title: string;
+  description_markdown: Generated<string>;
+  description_html: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  online_url: string | null;
+  place: string | null;
+  capacity: number | null;
+  status: Generated<"draft" | "published" | "cancelled">;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EventRsvpsTable {
+  event_id: number;
+  user_id: number;
+  created_at: Generated<Date>;
+}
+
+export interface EventCheckinCodesTable {
+  id: Generated<number>;
+  event_id: number;
+  code: string;
+  expires_at: Timestamp;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface EventAttendanceTable {
+  event_id: number;
+  user_id: number;
+  source: "staff" | "checkin";
+  code_id: number | null;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AwardRoundsTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  intro: Generated<string>;
+  deadline_at: Timestamp;
+  results_published_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AwardCategoriesTable {
+  id: Generated<number>;
+  round_id: number;
+  name: string;
+  description: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface AwardCriteriaTable {
+  id: Generated<number>;
+  round_id: number;
+  name: string;
+  position: Generated<number>;
+}
+
+export interface AwardJudgesTable {
+  category_id: number;
+  user_id: number;
+  assigned_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface AwardNominationsTable {
+  round_id: number | null;
+  category_id: number | null;
+  achievements: Generated<string>;
+  evidence_links: Generated<string[]>;
+  updated_at: Generated<Date>;
+}
+
+export interface AwardNominationFilesTable {
+  id: Generated<number>;
+  nomination_id: number;
+  storage_key: string;
+  file_name: string;
+  content_type: "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+  size: number;
+  created_at: Generated<Date>;
+}
+
+export interface AwardReviewsTable {
+  id: Generated<number>;
+  nomination_id: number;
+  judge_id: number;
+  comment: Generated<string>;
+  submitted_at: Generated<Date>;
+}
+
+export interface AwardScoresTable {
+  review_id: number;
+  criterion_id: number;
+  score: number;
+  comment: Generated<string>;
+}
+
+export interface AwardWinnersTable {
+  category_id: number;
+  nomination_id: number;
+  badge_award_id: number | null;
+  published_by: number | null;
+  published_at: Generated<Date>;
+}
+
+export interface BadgeAwardsTable {
+  award_year: number | null;
+}
+
+export interface Database {
+  events: EventsTable;
+  event_rsvps: EventRsvpsTable;
+  event_checkin_codes: EventCheckinCodesTable;
+  event_attendance: EventAttendanceTable;
+  award_rounds: AwardRoundsTable;
+  award_categories: AwardCategoriesTable;
+  award_criteria: AwardCriteriaTable;
+  award_judges: AwardJudgesTable;
+  award_nomination_files: AwardNominationFilesTable;
+  award_reviews: AwardReviewsTable;
+  award_scores: AwardScoresTable;
+  award_winners: AwardWinnersTable;
+}
+
+// Assessment engine (db/migrations/2026-11-23T1430_assessment_engine.ts)
+export type AttemptStatus = "open" | "submitted" | "expired";
+export type BankOption = { key: string; text: string; correct: boolean };
+export type ShownOption = { key: string; text: string };
+
+export interface AssessmentsTable {
+  bank_id: number | null;
+  bank_tag: string | null;
+  question_count: number | null;
+  time_limit_minutes: number | null;
+  cooldown_hours: Generated<number>;
+  readiness_required: Generated<boolean>;
+  online: Generated<boolean>;
+}
+
+export interface AssessmentResultsTable {
+  attempt_id: number | null;
+}
+
+export interface QuestionBanksTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  archived_at: Date | null;
+}
+
+export interface BankQuestionsTable {
+  id: Generated<number>;
+  bank_id: number;
+  prompt: string;
+  explanation: Generated<string>;
+  tags: Generated<string[]>;
+  options: ColumnType<BankOption[], string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  archived_at: Date | null;
+}
+
+export interface AssessmentAttemptsTable {
+  id: Generated<number>;
+  user_id: number;
+  assessment: string;
+  status: ColumnType<AttemptStatus, AttemptStatus | undefined, AttemptStatus>;
+  started_at: Generated<Date>;
+  deadline_at: Date | null;
+  closed_at: Date | null;
+  pass_mark: Numeric | null;
+  score: Numeric | null;
+  passed: boolean | null;
+}
+
+export interface AttemptQuestionsTable {
+  attempt_id: number;
+  position: number;
+  question_id: number;
+  prompt: string;
+  explanation: Generated<string>;
+  options: ColumnType<ShownOption[], string, string>;
+  correct: string[];
+  selected: string[] | null;
+  answered_at: Date | null;
+  is_correct: boolean | null;
+}
+
+export interface AttemptAnswersTable {
+  id: Generated<number>;
+  attempt_id: number;
+  question_id: number;
+  selected: string[];
+  at: Generated<Date>;
+}
+
+export interface Database {
+  question_banks: QuestionBanksTable;
+  bank_questions: BankQuestionsTable;
+  assessment_attempts: AssessmentAttemptsTable;
+  attempt_questions: AttemptQuestionsTable;
+  attempt_answers: AttemptAnswersTable;
+}
+
+// ---- mentor programme (migration 2026-11-23T1400_mentorship) ----
+export type MentorshipStatus = "proposed" | "active" | "completed" | "ended" | "declined" | "withdrawn";
+
+export interface MentorshipsTable {
+  cycle_id: number | null;
+  request_id: number | null;
+  ask_note: string | null;
+  decision_note: string | null;
+  end_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MentorRegistrationsTable {
+  user_id: number;
+  capacity: number;
+  competencies: Generated<string[]>;
+  languages: Generated<string[]>;
+  time_zone: string;
+  pitch: Generated<string>;
+  status: Generated<"active" | "paused" | "removed">;
+  status_reason: string | null;
+  status_changed_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type RequestedCompetency = { slug: string; level: Proficiency };
+
+export interface MentorshipRequestsTable {
+  id: Generated<number>;
+  mentee_id: number;
+  goals: string;
+  competencies: ColumnType<RequestedCompetency[], string, string>;
+  language: string;
+  availability: Generated<string>;
+  time_zone: string;
+  status: Generated<"open" | "matched" | "withdrawn">;
+  created_at: Generated<Date>;
+  closed_at: Date | null;
+}
+
+export interface MentorshipCyclesTable {
+  id: Generated<number>;
+  mentor_id: number;
+  topic_id: number | null;
+  max_mentees: Generated<number>;
+  status: Generated<"active" | "completed" | "ended">;
+  started_at: Generated<Date>;
+  ends_on: ColumnType<string, string, string>;
+  closed_at: Date | null;
+  end_reason: string | null;
+  matched_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export type GoalStatus = "not_started" | "in_progress" | "achieved" | "dropped";
+
+export interface MentorshipGoalsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  title: string;
+  status: Generated<GoalStatus>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MentorshipSessionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  held_on: ColumnType<string, string, string>;
+  duration_minutes: number;
+  notes: Generated<string>;
+  next_steps: Generated<string>;
+  logged_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface MentorshipFeedbackTable {
+  cycle_id: number;
+  user_id: number;
+  role: "mentor" | "mentee";
+  rating: number;
+  comment: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  mentor_registrations: MentorRegistrationsTable;
+  mentorship_requests: MentorshipRequestsTable;
+  mentorship_cycles: MentorshipCyclesTable;
+  mentorship_goals: MentorshipGoalsTable;
+  mentorship_sessions: MentorshipSessionsTable;
+  mentorship_feedback: MentorshipFeedbackTable;
 }

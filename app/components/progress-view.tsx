@@ -66,6 +66,7 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
         </span>
         <Due r={r} />
         {p.pending ? <span>{t("progress.pendingEntries", { count: p.pending })}</span> : null}
+        {r.kind === "assessment" && p.detail?.online && p.status !== "met" ? <Link to={`/assessments/${String(p.detail.test)}`}>{t("assessments.takeOnline")}</Link> : null}
       </p>
       {p.items.length ? (
         <details>
@@ -276,7 +277,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
       )}
       {self ? (
         <p>
-          <Link to="/my/activities">{t("progress.links.activities")}</Link> · <Link to="/my/reading">{t("progress.links.reading")}</Link>
+          <Link to="/my/activities">{t("progress.links.activities")}</Link> · <Link to="/my/reading">{t("progress.links.reading")}</Link> · <Link to="/mentorship">{t("mentorship.myMentorships")}</Link>
         </p>
       ) : null}
     </div>

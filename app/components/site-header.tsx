@@ -6,6 +6,8 @@ export type HeaderViewer = { username: string; displayName: string; roles: strin
 
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const { t } = useTranslation();
+  const has = (role: string) => !!viewer?.roles.includes(role);
+  const member = has("member");
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -18,8 +20,14 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         <nav aria-label={t("nav.main")} className="main-nav">
           <NavLink to="/latest">{t("nav.forum")}</NavLink>
           <NavLink to="/directory">{t("nav.directory")}</NavLink>
-          {viewer ? <NavLink to="/progress">{t("progress.navLink")}</NavLink> : null}
-          {viewer?.roles.includes("admin") ? <NavLink to="/admin">{t("admin.navLink")}</NavLink> : null}
+          <NavLink to="/events">{t("nav.events")}</NavLink>
+          <NavLink to="/awards">{t("nav.awards")}</NavLink>
+          {member ? <NavLink to="/progress">{t("progress.navLink")}</NavLink> : null}
+          {member ? <NavLink to="/mentorship">{t("mentorship.navLink")}</NavLink> : null}
+          {has("tutor") ? <NavLink to="/tutor">{t("tutor.title")}</NavLink> : null}
+          {has("judge") ? <NavLink to="/judging">{t("nav.judging")}</NavLink> : null}
+          {has("recruiter") ? <NavLink to="/recruiter">{t("nav.recruiter")}</NavLink> : null}
+          {has("admin") ? <NavLink to="/admin">{t("admin.navLink")}</NavLink> : null}
         </nav>
         <div className="account">
           {viewer ? (
@@ -33,15 +41,61 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                 <span aria-hidden="true">🔔</span>
                 {viewer.unreadNotifications ? <span className="count" aria-hidden="true">{viewer.unreadNotifications}</span> : null}
               </Link>
-              <Link to={`/u/${viewer.username}`} className="me" aria-label={t("nav.account")}>
-                <Avatar name={viewer.displayName} size={28} />
-                <span className="me-name">{viewer.displayName}</span>
-              </Link>
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  {t("nav.signOut")}
-                </button>
-              </Form>
+              {/* a disclosure, not an ARIA menu: it opens and closes without JavaScript, with the keyboard too */}
+              <details className="account-menu">
+                <summary className="me" aria-label={t("nav.account")}>
+                  <Avatar name={viewer.displayName} size={28} />
+                  <span className="me-name">{viewer.displayName}</span>
+                </summary>
+                <nav aria-label={t("nav.account")}>
+                  <ul>
+                    <li>
+                      <a href={`/u/${viewer.username}`}>{t("nav.profile")}</a>
+                    </li>
+                    <li>
+                      <a href="/my/profile">{t("nav.editProfile")}</a>
+                    </li>
+                    {member ? (
+                      <>
+                        <li>
+                          <a href="/assessments">{t("nav.assessments")}</a>
+                        </li>
+                        <li>
+                          <a href="/my/activities">{t("nav.activities")}</a>
+                        </li>
+                        <li>
+                          <a href="/my/reading">{t("nav.reading")}</a>
+                        </li>
+                        <li>
+                          <a href="/my/appeals">{t("nav.appeals")}</a>
+                        </li>
+                      </>
+                    ) : null}
+                    <li>
+                      <a href="/my/bookmarks">{t("nav.bookmarks")}</a>
+                    </li>
+                    <li>
+                      <a href="/my/contacts">{t("nav.contacts")}</a>
+                    </li>
+                    <li>
+                      <a href="/my/notifications/settings">{t("nav.notificationSettings")}</a>
+                    </li>
+                    <li>
+                      <a href="/language">{t("nav.language")}</a>
+                    </li>
+                    <li>
+                      <a href="/my/data">{t("nav.myData")}</a>
+                    </li>
+                    <li>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="link-button">
+                          {t("nav.signOut")}
+                        </button>
+                      </Form>
+                    </li>
+                  </ul>
+                </nav>
+              </details>
             </>
           ) : (
             <>

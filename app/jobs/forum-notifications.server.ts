@@ -54,6 +54,14 @@ defineJob("post.created", async ({ postId, mentionedUserIds = [] }: { postId: nu
       await notify(trx, { ...base, userId: target, kind: "reply", sourceKey: `reply:${post.id}` });
     }
   }
+  // A private topic (a mentorship thread): every participant hears of every post, as in Discourse's
+  // personal messages. The list is the topic's own; mayRead still asks the permission module.
+  const participants = await trx.selectFrom("topic_allowed_users").select("user_id").where("topic_id", "=", post.topic_id).execute();
+  for (const { user_id: id } of participants) {
+    if (told.has(id) || !(await mayRead(trx, id, post.topic_id))) continue;
+    told.add(id);
+    await notify(trx, { ...base, userId: id, kind: "reply", sourceKey: `reply:${post.id}` });
+  }
   for (const id of mentionedUserIds) {
     if (told.has(id) || !(await mayRead(trx, id, post.topic_id))) continue;
     told.add(id);

@@ -4,3 +4,4 @@ import "./notification-email.server";
 import "./progress.server";
 import "./search.server";
 import "./profile-index.server";
+import "./tutor-clock.server";

@@ -54,6 +54,7 @@ defineJob("notification.email", async ({ notificationId }: { notificationId: num
   const { t, text, excerpt, url } = lines;
   await trx.updateTable("notifications").set({ emailed_at: new Date() }).where("id", "=", n.id).execute();
   await sendMail({
+    key: `notification-${n.id}`,
     to: n.email,
     subject: `${text} · ${t("site.name")}`,
     text: [text, excerpt && `\n${excerpt}\n`, url, "", t("notifications.email.footer", { url: `${env().APP_ORIGIN}/my/notifications/settings` })].filter((l) => l !== "").join("\n"),

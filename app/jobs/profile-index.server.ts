@@ -28,6 +28,8 @@ defineJob("profile.reindex", async ({ userId, userIds, retry = 0 }: { userId?: n
     return;
   }
   if (typeof userId !== "number") return;
+  // one job per member at a time (the worker runs several loops): an older read must not land last
+  await sql`select pg_advisory_xact_lock(hashtext('profile.reindex'), ${userId})`.execute(trx);
   // several edits in a row: the newest due job does the work
   if (await pendingFor(trx, userId, jobId, { dueOnly: true })) return;
   try {

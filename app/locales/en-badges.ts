@@ -13,6 +13,14 @@ const badges = {
       criteria:
         "**Touchpoints Mentor** is granted by Touchpoints staff to level-4 members (Customer Experience Leaders) who mentor junior professionals in the community and in the Touchpoints mentor programme.",
     },
+    award: {
+      name: "Award winner {{year}}",
+      shortName: "Award winner",
+      inscription: "Touchpoints Awards {{year}}",
+      description: "The holder won a category of the Touchpoints Awards {{year}}, chosen by the awards judges from the self-nominations of Customer Service Managers and Customer Experience Leaders.",
+      criteria:
+        "**Award winner {{year}}** is granted when Touchpoints staff publish the results of the {{year}} awards round: each category's nominations are scored by its judges against the round's criteria, and the winners receive this badge.",
+    },
     levelShort: {
       "1": "Junior Practitioner",
       "2": "Professional",

@@ -72,7 +72,7 @@ const directory = {
       yearsCustomerFacing: "Years in customer-facing roles",
       yearsManaging: "Years managing a team",
       openToOpportunities: "I am open to opportunities",
-      isMentor: "I am available as a mentor",
+      isMentor: "Mentoring: level-4 members register in the mentor programme, which adds the Mentor mark to their profile",
       linkedinUrl: "LinkedIn profile address",
       websiteUrl: "Website",
       phone: "Phone (seen by staff only)",

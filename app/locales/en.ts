@@ -7,8 +7,18 @@ import progress from "./en-progress";
 import moderation from "./en-moderation";
 import directory from "./en-directory";
 import badges from "./en-badges";
+import language from "./en-language";
+import privacy from "./en-privacy";
+import groups from "./en-groups";
+import mentorship from "./en-mentorship";
+import assessments from "./en-assessments";
+import events from "./en-events";
+import awards from "./en-awards";
+import security from "./en-security";
 
 const en = {
+  ...mentorship,
+  ...privacy,
   ...forum,
   ...search,
   ...feeds,
@@ -16,6 +26,12 @@ const en = {
   ...moderation,
   ...directory,
   ...badges,
+  ...language,
+  ...groups,
+  ...assessments,
+  ...events,
+  ...awards,
+  ...security,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",
@@ -30,6 +46,21 @@ const en = {
     skip: "Skip to content",
     account: "Your account",
     review: "Review ({{count}})",
+    events: "Events",
+    awards: "Awards",
+    judging: "Judging",
+    recruiter: "Recruiter desk",
+    profile: "Your profile",
+    editProfile: "Edit your profile",
+    assessments: "Assessments",
+    activities: "Your activities",
+    reading: "Your reading log",
+    appeals: "Your appeals",
+    bookmarks: "Bookmarks",
+    contacts: "Contact requests",
+    notificationSettings: "Notification settings",
+    language: "Language",
+    myData: "Your data",
   },
   footer: {
     about: "A community for customer-service professionals across Africa.",

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
-import { createI18n } from "../i18n";
+import { pickLocale, sharedI18n } from "../i18n";
 import type { ApplicationInput } from "./application.schema";
 import { recordAudit } from "./audit.server";
 import { awardLevelBadge } from "./badge.server";
@@ -175,7 +175,7 @@ export async function decideApplication({
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
     const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forUpdate().executeTakeFirstOrThrow();
-    const t = createI18n("en");
+    const t = sharedI18n(pickLocale(member.locale, null)).t; // the applicant's language
     const level = await trx.selectFrom("levels").select(["name"]).where("number", "=", app.level).executeTakeFirstOrThrow();
 
     if (decision === "reject") {
@@ -186,7 +186,7 @@ export async function decideApplication({
         kind: "application",
         actorId: adminId,
         sourceKey: `application:${app.id}:decided`,
-        data: { message: t.t("progress.notify.rejected", { level: level.name, reason: reason.trim() }), url: "/progress" },
+        data: { message: t("progress.notify.rejected", { level: level.name, reason: reason.trim() }), url: "/progress" },
       });
       return ok({ status: "rejected" as const });
     }
@@ -228,7 +228,7 @@ export async function decideApplication({
       kind: "application",
       actorId: adminId,
       sourceKey: `application:${app.id}:decided`,
-      data: { message: t.t("progress.notify.approved", { level: level.name }), url: "/progress" },
+      data: { message: t("progress.notify.approved", { level: level.name }), url: "/progress" },
     });
     return ok({ status: "approved" as const, badgeId: badge.public_id });
   });

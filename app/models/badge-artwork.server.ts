@@ -5,7 +5,7 @@
 import type { TFunction } from "i18next";
 
 export type ArtworkInput = {
-  kind: "level" | "mentor";
+  kind: "level" | "mentor" | "award";
   level: number | null;
   name: string;
   shortName: string;
@@ -22,6 +22,7 @@ const PALETTES: Record<string, Palette> = {
   "3": { main: "#6d28d9", light: "#ede9fe", accent: "#a78bfa" },
   "4": { main: "#9a3412", light: "#ffedd5", accent: "#f59e0b" },
   mentor: { main: "#be123c", light: "#ffe4e6", accent: "#fb7185" },
+  award: { main: "#854d0e", light: "#fef9c3", accent: "#eab308" },
 };
 
 const FONT = "'DejaVu Sans', Verdana, 'Liberation Sans', Arial, sans-serif";
@@ -96,14 +97,14 @@ export function formatAwardDate(d: Date, locale = "en-GB"): string {
 
 /** The badge as a standalone SVG document (UTF-8). */
 export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
-  const p = PALETTES[input.kind === "mentor" ? "mentor" : String(input.level)] ?? PALETTES["1"];
+  const p = PALETTES[input.kind === "level" ? String(input.level) : input.kind] ?? PALETTES["1"];
   const holder = truncate(input.holderName, 60) || "—";
   const date = formatAwardDate(input.awardedAt);
   const title = t("badges.artwork.title", { name: input.name, holder });
   const desc = [t("badges.artwork.desc", { inscription: input.inscription, holder, date }), input.revoked ? t("badges.artwork.revokedDesc") : ""].filter(Boolean).join(" ");
   const cx = SIZE / 2;
   const emblem =
-    input.kind === "mentor"
+    input.kind !== "level"
       ? `<polygon points="${star(cx, 150, 34, 15)}" fill="#ffffff"/>`
       : `<text x="${cx}" y="172" font-size="60" font-weight="bold" fill="#ffffff" text-anchor="middle">${xmlEscape(String(input.level ?? ""))}</text>`;
   const brand = t("site.name").toUpperCase();

@@ -48,7 +48,21 @@ export async function listFrameworkCompetencies(conn: Db = db): Promise<Competen
 }
 
 /** What the badge recognises, in words: the level (from the levels table) or the Mentor badge. */
-export function achievementText(award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative">, t: TFunction = credentialT()) {
+export function achievementText(
+  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative"> & { award_year?: number | null },
+  t: TFunction = credentialT(),
+) {
+  if (award.kind === "award") {
+    const year = award.award_year ?? "";
+    return {
+      name: t("badges.award.name", { year }),
+      shortName: t("badges.award.shortName", { year }),
+      inscription: t("badges.award.inscription", { year }),
+      description: t("badges.award.description", { year }),
+      criteria: t("badges.award.criteria", { year }),
+      anchor: `award-${year}`,
+    };
+  }
   if (award.kind === "mentor") {
     return { name: t("badges.mentor.name"), shortName: t("badges.mentor.shortName"), inscription: t("badges.mentor.inscription"), description: t("badges.mentor.description"), criteria: t("badges.mentor.criteria"), anchor: "mentor" };
   }

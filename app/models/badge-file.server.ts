@@ -65,7 +65,7 @@ async function badgePng(svg: string): Promise<Buffer> {
   return png;
 }
 
-const fileName = (award: BadgeAward, ext: string) => `touchpoints-${award.kind === "mentor" ? "mentor" : (award.level_slug ?? `level-${award.level}`)}-${award.public_id}.${ext}`;
+const fileName = (award: BadgeAward, ext: string) => `touchpoints-${award.kind === "mentor" ? "mentor" : award.kind === "award" ? `award-${award.award_year}` : (award.level_slug ?? `level-${award.level}`)}-${award.public_id}.${ext}`;
 
 /** Answers one of an award's files, or 404. `accept` lets /badges/:id.json hand out the VC-JWT to clients that ask for it. */
 export async function badgeFileResponse({ request, publicId, kind }: { request: Request; publicId: string | undefined; kind: BadgeFileKind }): Promise<Response> {

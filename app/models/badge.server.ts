@@ -4,10 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
-import { sharedI18n } from "../i18n";
 import { enqueue } from "../jobs.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { translatorFor } from "./recipient-language.server";
 import { fail, ok, type Result } from "./result";
 
 export function newBadgeId(): string {
@@ -38,6 +38,26 @@ export async function awardMentorBadge(trx: Db, { userId, awardedBy, at }: { use
   return badge;
 }
 
+/** An "Award winner <year>" badge for a published awards winner (one per member and year). */
+export async function awardWinnerBadge(trx: Db, { userId, year, awardedBy, at }: { userId: number; year: number; awardedBy: number | null; at: Date }) {
+  const existing = await trx
+    .selectFrom("badge_awards")
+    .select(["id", "public_id"])
+    .where("user_id", "=", userId)
+    .where("kind", "=", "award")
+    .where("award_year", "=", year)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (existing) return existing; // a winner of two categories holds one badge for the year
+  const badge = await trx
+    .insertInto("badge_awards")
+    .values({ public_id: newBadgeId(), user_id: userId, kind: "award", level: null, award_year: year, awarded_by: awardedBy, awarded_at: at })
+    .returning(["id", "public_id"])
+    .executeTakeFirstOrThrow();
+  await enqueue(trx, "profile.reindex", { userId });
+  return badge;
+}
+
 export type BadgeAward = NonNullable<Awaited<ReturnType<typeof getBadgeAward>>>;
 
 /** One award with what its page and credential state: holder, level, issuer, status. Undefined when unknown. */
@@ -53,6 +73,7 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       "b.public_id",
       "b.kind",
       "b.level",
+      "b.award_year",
       "b.awarded_at",
       "b.revoked_at",
       "b.revoke_reason",
@@ -68,7 +89,7 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       "a.display_name as awarded_by_name",
     ])
     .where("b.public_id", "=", publicId)
-    .where("u.deleted_at", "is", null)
+    // a deleted member's badges stay verifiable, as revoked, under the tombstone name (account-deletion.server.ts)
     .executeTakeFirst();
 }
 
@@ -87,6 +108,7 @@ export async function listBadgeAwards({ q = "", status = "all", before, conn = d
       "b.public_id",
       "b.kind",
       "b.level",
+      "b.award_year",
       "b.awarded_at",
       "b.revoked_at",
       "b.revoke_reason",
@@ -123,7 +145,7 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
     const award = await trx
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.revoked_at", "l.name as level_name"])
+      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name"])
       .where("b.public_id", "=", publicId)
       .forUpdate("b")
       .executeTakeFirst();
@@ -139,8 +161,8 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
       before: { revoked: false },
       after: { revoked: true, reason: why, userId: award.user_id, kind: award.kind, level: award.level },
     });
-    const t = sharedI18n("en").t;
-    const name = award.kind === "mentor" ? t("badges.mentor.name") : (award.level_name ?? "");
+    const t = await translatorFor(trx, award.user_id); // the holder's language
+    const name = award.kind === "mentor" ? t("badges.mentor.name") : award.kind === "award" ? t("badges.award.name", { year: award.award_year }) : (award.level_name ?? "");
     await notify(trx, {
       userId: award.user_id,
       kind: "progress",
@@ -171,7 +193,7 @@ export async function grantMentorBadge({ staffId, username }: { staffId: number;
     if (existing) return fail(409, "badges.admin.errors.alreadyMentor", { username: "badges.admin.errors.alreadyMentor" });
     const badge = await awardMentorBadge(trx, { userId: member.id, awardedBy: staffId, at: new Date() });
     await recordAudit(trx, { actorId: staffId, action: "badge.grant", targetType: "badge_award", targetId: badge.public_id, after: { kind: "mentor", userId: member.id } });
-    const t = sharedI18n("en").t;
+    const t = await translatorFor(trx, member.id);
     await notify(trx, {
       userId: member.id,
       kind: "progress",
@@ -198,6 +220,7 @@ export async function listValidBadges({ userIds, conn = db }: { userIds: number[
     .select(["user_id", "kind", "level", "public_id", "awarded_at"])
     .distinctOn(["user_id", "kind", "level"])
     .where("user_id", "in", ids)
+    .where("kind", "in", ["level", "mentor"]) // award badges are listed on the profile, not as pills
     .where("revoked_at", "is", null)
     .orderBy("user_id")
     .orderBy("kind")
@@ -206,7 +229,7 @@ export async function listValidBadges({ userIds, conn = db }: { userIds: number[
     .execute();
   for (const r of rows) {
     const list = out.get(r.user_id) ?? [];
-    list.push({ kind: r.kind, level: r.level, publicId: r.public_id, awardedAt: r.awarded_at });
+    list.push({ kind: r.kind as MemberBadge["kind"], level: r.level, publicId: r.public_id, awardedAt: r.awarded_at });
     out.set(r.user_id, list);
   }
   for (const list of out.values()) list.sort((a, b) => (a.kind === b.kind ? (b.level ?? 0) - (a.level ?? 0) : a.kind === "level" ? -1 : 1));

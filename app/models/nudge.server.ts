@@ -3,7 +3,8 @@
 // source keys, so a daily run that repeats (or catches up) never notifies twice.
 import type { Db } from "../db.server";
 import { db as defaultDb } from "../db.server";
-import { createI18n } from "../i18n";
+import { intlLocale, sharedI18n } from "../i18n";
+import { localeOfUser } from "./recipient-language.server";
 import { notify } from "./notification.server";
 import { getStanding } from "./progress/index.server";
 
@@ -13,12 +14,13 @@ function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const longDate = (d: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+const longDate = (d: string, locale: string) => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
 
 export async function computeNudges({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }): Promise<Nudge[]> {
   const standing = await getStanding({ userId, now, itemLimit: 0, conn });
   if (!standing?.level || !standing.periods) return [];
-  const t = createI18n("en");
+  const locale = await localeOfUser(conn, userId); // nudges are written in the member's language
+  const t = sharedI18n(locale);
   const out: Nudge[] = [];
   const today = standing.periods.today;
   const levelKey = `${standing.level.number}@${standing.level.enteredOn}`;
@@ -41,7 +43,7 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
       requirementId: r.id,
       kind,
       sourceKey: `progress:${kind}:${r.id}:${levelKey}:${periodStart}`,
-      message: t.t(`progress.nudge.${key}`, { count: missing, done: p.done, date: longDate(p.dueBy), label: r.label }),
+      message: t.t(`progress.nudge.${key}`, { count: missing, done: p.done, date: longDate(p.dueBy, locale), label: r.label }),
     });
   }
   return out;

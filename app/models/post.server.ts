@@ -13,14 +13,26 @@ import { getLimits } from "./settings.server";
 import { slugify } from "./slug";
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { lockTopic, topicUrl } from "./topic.server";
+import { recordTutorClock } from "./tutor-clock.server";
 
 export async function listTagSlugs(trx: Db = db): Promise<string[]> {
   return (await trx.selectFrom("competencies").select("slug").orderBy("position").execute()).map((r) => r.slug);
 }
 
-type NewTopic = { scope: Scope; categorySlug: string; title: string; body: string; tags: string[]; participantIds?: number[] };
+type NewTopic = {
+  scope: Scope;
+  categorySlug: string;
+  title: string;
+  body: string;
+  tags: string[];
+  participantIds?: number[];
+  /** the caller's transaction, for a thread opened as part of another change (a mentorship) */
+  trx?: Db;
+  /** the opening post is the programme's act, not the author's posting: no posting limits */
+  skipLimits?: boolean;
+};
 
-export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [] }: NewTopic) {
+export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [], trx: outer, skipLimits = false }: NewTopic) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const category = await getCategoryBySlug(categorySlug);
   if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
@@ -31,12 +43,13 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
   const known = new Set(await listTagSlugs());
   if (uniqueTags.some((t) => !known.has(t))) return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;
+  const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : db.transaction().execute(fn));
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(async (trx) => {
     // Lock the author: parallel posts by one member are checked against the limits one at a time.
     await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
     const author = await loadAuthor(trx, userId, scope.isStaff);
-    const refused = await checkPostingLimits(trx, author, "topic", body);
+    const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body);
     if (refused) return refused;
     const { html, mentionedUserIds } = await renderPostBody(trx, body, scope);
     const now = new Date();
@@ -71,6 +84,7 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
       .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
       .where("id", "=", category.id)
       .execute();
+    await recordTutorClock(trx, { scope, seeRule: category.see_rule, topicId: topic.id, postId: post.id, postNumber: 1, at: now, mentionedUserIds });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ topicId: topic.id, postId: post.id, url: topicUrl(topic) });
@@ -113,6 +127,7 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
       .execute();
     await trx.updateTable("categories").set({ post_count: sql`post_count + 1` }).where("id", "=", topic.category_id).execute();
     await markRead(trx, userId, topicId, postNumber);
+    await recordTutorClock(trx, { scope, seeRule: topic.category.see_rule, topicId, postId: post.id, postNumber, at: now, mentionedUserIds });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId });
     return ok({ postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });

@@ -141,7 +141,8 @@ export const ProfileSchema = z.object({
   yearsCustomerFacing: years,
   yearsManaging: years,
   openToOpportunities: z.boolean(),
-  isMentor: z.boolean(),
+  // owned by the mentor programme (app/models/mentor.server.ts); the profile form does not send it
+  isMentor: z.boolean().optional(),
   visibility: z.enum(VISIBILITIES, { message: "profile.errors.visibility" }),
   linkedinUrl: url("profile.errors.linkedin", /(^|\.)linkedin\.com$/i),
   websiteUrl: url("profile.errors.website"),
@@ -182,7 +183,6 @@ export function profileFormInput(form: FormData) {
     yearsCustomerFacing: s("yearsCustomerFacing"),
     yearsManaging: s("yearsManaging"),
     openToOpportunities: form.get("openToOpportunities") === "on",
-    isMentor: form.get("isMentor") === "on",
     visibility: s("visibility"),
     linkedinUrl: s("linkedinUrl"),
     websiteUrl: s("websiteUrl"),

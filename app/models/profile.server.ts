@@ -49,7 +49,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     db
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.public_id", "b.kind", "b.level", "b.awarded_at", "l.name as level_name"])
+      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name"])
       .where("b.user_id", "=", user.id)
       .where("b.revoked_at", "is", null)
       .orderBy("b.awarded_at")
@@ -152,7 +152,8 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
     years_customer_facing: input.yearsCustomerFacing,
     years_managing: input.yearsManaging,
     open_to_opportunities: input.openToOpportunities,
-    is_mentor: input.isMentor,
+    // the Mentor mark follows mentor registration; only seeds and tests set it directly
+    ...(input.isMentor === undefined ? {} : { is_mentor: input.isMentor }),
     visibility: input.visibility,
     linkedin_url: input.linkedinUrl,
     website_url: input.websiteUrl,

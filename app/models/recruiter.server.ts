@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db, type Db } from "../db.server";
-import { createI18n } from "../i18n";
+import { translatorFor } from "./recipient-language.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { photoUrl } from "./directory.server";
@@ -95,7 +95,6 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
   if (!scope.isStaff || !scope.userId) return fail(403, "errors.forbidden");
   if (decision !== "verify" && reason.trim().length < 3) return fail(422, "recruiter.errors.reason", { reason: "recruiter.errors.reason" });
   const adminId = scope.userId;
-  const t = createI18n("en");
   return db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom("recruiter_organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!org) return fail(404, "errors.notFound");
@@ -127,7 +126,7 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
       kind: "application",
       actorId: adminId,
       sourceKey: `recruiter:${id}:${status}`,
-      data: { message: t.t(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
+      data: { message: (await translatorFor(trx, org.user_id))(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
     });
     return ok({ status });
   });
@@ -214,7 +213,6 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
   const parsed = ContactMessageSchema.safeParse({ message });
   if (!parsed.success) return fail(422, parsed.error.issues[0].message, { message: parsed.error.issues[0].message });
   const recruiterId = scope.userId!;
-  const t = createI18n("en");
   return db.transaction().execute(async (trx) => {
     // one recruiter's requests are counted one at a time, so the daily limit holds under races
     await trx.selectFrom("users").select("id").where("id", "=", recruiterId).forUpdate().execute();
@@ -239,7 +237,7 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
       kind: "application",
       actorId: recruiterId,
       sourceKey: `contact:${row.id}`,
-      data: { message: t.t("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
+      data: { message: (await translatorFor(trx, member.id))("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
     });
     return ok({ id: row.id });
   });
@@ -248,7 +246,6 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
 export async function decideContactRequest({ scope, id, decision }: { scope: Scope; id: number; decision: "accept" | "decline" }) {
   if (!scope.userId) return fail(401, "recruiter.errors.signIn");
   const memberId = scope.userId;
-  const t = createI18n("en");
   return db.transaction().execute(async (trx) => {
     const req = await trx.selectFrom("contact_requests").selectAll().where("id", "=", id).where("member_id", "=", memberId).forUpdate().executeTakeFirst();
     if (!req) return fail(404, "errors.notFound");
@@ -261,7 +258,7 @@ export async function decideContactRequest({ scope, id, decision }: { scope: Sco
       kind: "application",
       actorId: memberId,
       sourceKey: `contact:${id}:${status}`,
-      data: { message: t.t(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
+      data: { message: (await translatorFor(trx, req.recruiter_id))(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
     });
     return ok({ status });
   });

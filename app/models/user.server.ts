@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Role } from "../../db/schema";
 import { endAllSessions, hashPassword, verifyAgainstDummy, verifyPassword } from "../auth.server";
 import { db } from "../db.server";
+import { isLocale, sharedI18n, type Locale } from "../i18n";
 import { sendMail } from "../mail.server";
 import { recordAudit } from "./audit.server";
 import { passwordProblem } from "./password-policy.server";
@@ -24,7 +25,8 @@ export async function getUserByLogin(identifier: string) {
     .executeTakeFirst();
 }
 
-export async function createUser(input: SignupInput & { roles?: Role[] }): Promise<Result<{ userId: number }>> {
+/** `locale`: the language the member signed up in, kept as their setting (their emails follow it). */
+export async function createUser(input: SignupInput & { roles?: Role[]; locale?: Locale }): Promise<Result<{ userId: number }>> {
   const fields: Record<string, string> = {};
   if (RESERVED.has(input.username.toLowerCase())) fields.username = "signup.errors.usernameReserved";
   const pw = passwordProblem(input.password, { username: input.username, email: input.email });
@@ -43,7 +45,7 @@ export async function createUser(input: SignupInput & { roles?: Role[] }): Promi
     const userId = await db.transaction().execute(async (trx) => {
       const user = await trx
         .insertInto("users")
-        .values({ email: input.email, username: input.username, display_name: input.displayName, password_hash: passwordHash })
+        .values({ email: input.email, username: input.username, display_name: input.displayName, password_hash: passwordHash, locale: input.locale ?? null })
         .returning("id")
         .executeTakeFirstOrThrow();
       const roles = input.roles ?? ["member"];
@@ -102,7 +104,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 export async function requestPasswordReset({ email, origin, t }: { email: string; origin: string; t: (k: string, o?: Record<string, unknown>) => string }) {
   const user = await db
     .selectFrom("users")
-    .select(["id", "email", "display_name"])
+    .select(["id", "email", "display_name", "locale"])
     .where(sql`lower(email)`, "=", email.trim().toLowerCase())
     .executeTakeFirst();
   if (!user) return;
@@ -112,6 +114,8 @@ export async function requestPasswordReset({ email, origin, t }: { email: string
     .values({ token_hash: sha256(token), user_id: user.id, expires_at: new Date(Date.now() + 3600_000) })
     .execute();
   const url = `${origin}/reset-password/${token}`;
+  // in the member's own language when they chose one, else the language of the page that asked
+  if (isLocale(user.locale)) t = sharedI18n(user.locale).t;
   await sendMail({
     to: user.email,
     subject: t("forgot.mailSubject"),

@@ -2,6 +2,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { useRootData } from "~/root";
 
+// a reading page: plain HTML, no React bundle (the first visit on a slow connection stays light)
+export const handle = { hydrate: false };
+
 export default function Home() {
   const { t } = useTranslation();
   const root = useRootData();

@@ -10,15 +10,39 @@ import { listPendingLogEntries } from "~/models/log-review.server";
 import { countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Programme dashboard · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.dashboard.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const [levels, applications, behind, logs] = await Promise.all([countMembersByLevel(), listPendingApplications(), listMembersBehind({ limit: 50 }), listPendingLogEntries()]);
   return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length };
 }
+
+// every staff page, reachable from here
+const ADMIN_PAGES: [href: string, key: string][] = [
+  ["/admin/applications", "admin.applications.title"],
+  ["/admin/results", "admin.results.title"],
+  ["/admin/requirements", "admin.requirements.title"],
+  ["/admin/logs", "admin.logs.title"],
+  ["/admin/books", "admin.books.title"],
+  ["/admin/badges", "badges.admin.title"],
+  ["/admin/assessments", "assessments.admin.title"],
+  ["/admin/question-banks", "assessments.admin.banksTitle"],
+  ["/admin/groups", "groups.admin.title"],
+  ["/admin/tutor-clock", "clock.figures.title"],
+  ["/admin/appeals", "appeals.staff.title"],
+  ["/admin/mentorship", "mentorship.admin.title"],
+  ["/admin/events", "events.admin.title"],
+  ["/admin/awards", "awards.admin.title"],
+  ["/admin/categories", "adminForum.categoriesTitle"],
+  ["/admin/limits", "adminForum.limits.title"],
+  ["/review", "review.title"],
+  ["/admin/recruiters", "recruiter.admin.title"],
+  ["/admin/progress.csv", "admin.dashboard.export"],
+];
 
 export default function AdminDashboard() {
   const { t } = useTranslation();
@@ -27,13 +51,14 @@ export default function AdminDashboard() {
   return (
     <div>
       <h1>{t("admin.dashboard.title")}</h1>
-      <nav aria-label={t("admin.dashboard.sections")}>
-        <p>
-          <Link to="/admin/applications">{t("admin.applications.title")}</Link> · <Link to="/admin/results">{t("admin.results.title")}</Link> ·{" "}
-          <Link to="/admin/requirements">{t("admin.requirements.title")}</Link> · <Link to="/admin/logs">{t("admin.logs.title")}</Link> ·{" "}
-          <Link to="/admin/books">{t("admin.books.title")}</Link> · <Link to="/admin/badges">{t("badges.admin.title")}</Link> ·{" "}
-          <a href="/admin/progress.csv">{t("admin.dashboard.export")}</a>
-        </p>
+      <nav aria-label={t("admin.dashboard.sections")} className="admin-sections">
+        <ul>
+          {ADMIN_PAGES.map(([href, key]) => (
+            <li key={href}>
+              <a href={href}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
       </nav>
 
       <section aria-labelledby="levels-heading">

@@ -12,9 +12,10 @@ import { decideApplication, getApplication, listApplicationAudit } from "~/model
 import { getProgressPage } from "~/models/progress/page.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Application · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.details") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -7,9 +7,10 @@ import { ApplicationAge } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Applications · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

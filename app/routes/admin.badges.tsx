@@ -29,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const t = credentialT();
   const [list, target] = await Promise.all([listBadgeAwards({ q: query.q, status: query.status, before: query.before }), query.revoke ? getBadgeAward({ publicId: query.revoke }) : undefined]);
-  const badgeName = (a: { kind: "level" | "mentor"; level: number | null; level_short_name: string | null }) =>
-    a.kind === "mentor" ? t("badges.mentor.name") : t("badges.pill.text", { level: a.level, name: a.level_short_name ?? "" });
+  const badgeName = (a: { kind: "level" | "mentor" | "award"; level: number | null; level_short_name: string | null; award_year: number | null }) =>
+    a.kind === "mentor" ? t("badges.mentor.name") : a.kind === "award" ? t("badges.award.name", { year: a.award_year }) : t("badges.pill.text", { level: a.level, name: a.level_short_name ?? "" });
   return {
     title: t("badges.admin.title"),
     query,

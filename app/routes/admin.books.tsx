@@ -4,12 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
-import { keepValues, readForm } from "~/http.server";
+import { keepValues, positiveId, readForm } from "~/http.server";
 import { addRecommendedBook, archiveRecommendedBook, listRecommendedBooks } from "~/models/reading.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Recommended books · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.books.title") }];
 
 const BookSchema = z.object({
   title: z.string().trim().min(2, "admin.books.errors.title").max(200, "admin.books.errors.title"),
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
   if (form.intent === "archive") {
-    await archiveRecommendedBook({ adminId: admin.id, id: Number(form.id) || 0 });
+    await archiveRecommendedBook({ adminId: admin.id, id: positiveId(form.id) ?? 0 });
     return redirect("/admin/books");
   }
   const parsed = BookSchema.safeParse(form);

@@ -8,8 +8,9 @@ import { keepValues, notFound, readForm } from "~/http.server";
 import { createCategory, listCategoriesForAdmin, moveCategory, setCategoryArchived } from "~/models/category-admin.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Categories · Admin · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.categoriesTitle") }, { name: "robots", content: "noindex" }];
 
 async function staffScope(request: Request) {
   const scope = scopeOf(await requireViewer(request));

@@ -8,8 +8,9 @@ import { keepValues, notFound, readForm } from "~/http.server";
 import { getCategoryForAdmin, updateCategory } from "~/models/category-admin.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit category · Admin · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.categoriesTitle") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));

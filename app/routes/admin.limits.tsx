@@ -7,8 +7,9 @@ import { notFound, readForm } from "~/http.server";
 import { getLimits, LimitsSchema, updateLimits } from "~/models/settings.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Posting limits · Admin · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.limits.title") }, { name: "robots", content: "noindex" }];
 
 // Field names are the settings' paths ("newMember.topicsPerDay"); each has a label key.
 const GROUPS = {

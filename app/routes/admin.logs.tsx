@@ -9,9 +9,10 @@ import { decideLogEntry, listPendingLogEntries } from "~/models/log-review.serve
 import { EntryDecisionSchema } from "~/models/logs.schema";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Log entries to review · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.logs.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -5,13 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { countryName } from "~/models/profile.schema";
 import { decideRecruiter, listRecruiterApplications } from "~/models/recruiter.server";
 import { scopeOf } from "~/permissions.server";
 import { requireStaff } from "~/staff.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Recruiter applications · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.admin.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const decision = form.intent === "verify" || form.intent === "reject" || form.intent === "revoke" ? form.intent : null;
   if (!decision) return data({ formError: "errors.forbidden", id: 0 }, 400);
-  const id = Number(form.id) || 0;
+  const id = positiveId(form.id) ?? 0;
   const result = await decideRecruiter({ scope: scopeOf(viewer), id, decision, reason: (form.reason ?? "").slice(0, 500) });
   if (!result.ok) return data({ formError: result.message, id }, result.status);
   return redirect("/admin/recruiters");

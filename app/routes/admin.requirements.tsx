@@ -4,15 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { getRequirement, listRequirementAudit, listRequirementsForAdmin, updateRequirement } from "~/models/level.server";
 import { paramsFromForm, RequirementEditSchema } from "~/models/requirement.schema";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Requirements · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.requirements.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = keepValues(form);
   const parsed = RequirementEditSchema.safeParse(form);
-  const id = Number(form.id) || 0;
+  const id = positiveId(form.id) ?? 0;
   if (!parsed.success) return data({ id, values, fields: fieldErrors(parsed.error) as Record<string, string | undefined> }, { status: 400 });
   const current = await getRequirement({ id: parsed.data.id });
   if (!current) notFound();

@@ -8,9 +8,10 @@ import { Select, TextArea, TableWrap } from "~/components/form-extras";
 import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/results.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Results · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.results.title") }];
 
 const MAX_FILE = 2_000_000;
 

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { readForm } from "~/http.server";
 import { renderPostBody } from "~/models/render.server";
 import { BODY_MAX } from "~/models/topic.schema";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
@@ -11,6 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const { body = "" } = await readForm(request);
   if (body.length > BODY_MAX) return data({ html: "" }, { status: 413 });
+  if (await rateLimit("preview", userKey(viewer.id))) return data({ html: "" }, { status: 429 });
   const { html } = await renderPostBody(db, body, scopeOf(viewer));
   return { html };
 }

@@ -10,8 +10,9 @@ import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, getApplyState } from "~/models/application.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Apply for the next level · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.apply.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -11,6 +11,7 @@ import { formatAwardDate } from "~/models/badge-artwork.server";
 import { achievementText, criteriaHtml, badgeUrls, credentialT } from "~/models/badge-credential.server";
 import { getBadgeAward } from "~/models/badge.server";
 import badgeStyles from "~/styles/badges.css";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 
@@ -65,8 +66,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
-  if (!d) return [{ title: "Not found · Touchpoints" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  if (!d) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
   return [
     { title: d.meta.title },
     { name: "description", content: d.meta.description },

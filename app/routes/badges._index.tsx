@@ -1,9 +1,10 @@
-// /badges: what each badge recognises (anchors #level-N and #mentor: the achievements' ids), the
+// /badges: what each badge recognises (anchors #level-N, #mentor and #award-<year>: the achievements' ids), the
 // competency framework badges align to (#competency-<slug>), and how to verify a credential.
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
+import { listAwardBadgeYears } from "~/models/award.server";
 import { achievementText, criteriaHtml, credentialT, listBadgeLevels, listFrameworkCompetencies } from "~/models/badge-credential.server";
 import badgeStyles from "~/styles/badges.css";
 
@@ -12,13 +13,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader() {
   const t = credentialT();
-  const [levels, competencies] = await Promise.all([listBadgeLevels(), listFrameworkCompetencies()]);
+  const [levels, competencies, awardYears] = await Promise.all([listBadgeLevels(), listFrameworkCompetencies(), listAwardBadgeYears()]);
   const mentor = achievementText({ kind: "mentor", level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
   const origin = env().APP_ORIGIN;
   return {
     title: t("badges.about.title"),
     levels: levels.map((l) => ({ number: l.number, name: l.name, inscription: l.badge_inscription, description: l.description, criteriaHtml: criteriaHtml(l.criteria_narrative) })),
     mentor: { name: mentor.name, inscription: mentor.inscription, description: mentor.description, criteriaHtml: criteriaHtml(mentor.criteria) },
+    awards: awardYears.map((year) => {
+      const a = achievementText({ kind: "award", award_year: year, level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
+      return { year, name: a.name, inscription: a.inscription, description: a.description, criteriaHtml: criteriaHtml(a.criteria) };
+    }),
     competencies,
     jwks: `${origin}/.well-known/jwks.json`,
     issuer: `${origin}/badges/issuer.json`,
@@ -55,6 +60,17 @@ export default function BadgesAbout() {
             <div dangerouslySetInnerHTML={{ __html: d.mentor.criteriaHtml }} />
           </div>
         </li>
+        {d.awards.map((a) => (
+          <li key={a.year} id={`award-${a.year}`} className="badge-level">
+            <div>
+              <h3>{a.name}</h3>
+              <p className="muted">{t("badges.about.inscription", { inscription: a.inscription })}</p>
+              <p>{a.description}</p>
+              <h4>{t("badges.about.criteria")}</h4>
+              <div dangerouslySetInnerHTML={{ __html: a.criteriaHtml }} />
+            </div>
+          </li>
+        ))}
       </ul>
 
       <h2 id="framework">{t("badges.about.framework")}</h2>

@@ -5,11 +5,12 @@ import { useTranslation } from "~/use-translation";
 import { ForumNav } from "~/components/forum-nav";
 import { CategoryBadge } from "~/components/topic-list";
 import { loadForumNav } from "~/forum-list.server";
+import { pageTitle } from "~/page-title";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: "Categories · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.categories") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadForumNav(request);

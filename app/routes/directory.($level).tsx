@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
 import type { PageHandle } from "~/enhance";
+import { useNonce } from "~/request-context";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { notFound } from "~/http.server";
@@ -13,6 +14,8 @@ import { listCompetencies } from "~/models/profile.server";
 import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { sharedI18n } from "~/i18n";
+import { pageLocale } from "~/page-title";
 
 let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
 function competencies() {
@@ -46,7 +49,10 @@ q.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(funct
 f.addEventListener("change",function(e){if(e.target!==q)go(false)});
 })();`;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Directory · Touchpoints" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = sharedI18n(pageLocale(matches)).t;
+  return [{ title: data?.fixedLevel ? `${t(`directory.levelTitle.${data.fixedLevel}`)} · ${t("directory.metaTitle")}` : t("directory.metaTitle") }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   let fixedLevel: number | undefined;
@@ -66,7 +72,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     competencies: comps,
     signedIn: !!viewer,
     isRecruiter: !!scope.isRecruiter,
-    metaTitle: fixedLevel ? `${["", "Junior Practitioners", "Professionals", "Managers", "Leaders"][fixedLevel]} · Directory · Touchpoints` : "Directory · Touchpoints",
   };
 }
 
@@ -84,6 +89,7 @@ function Option({ value, label, count, template }: { value: string; label: strin
 export default function Directory() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  const nonce = useNonce();
   const { query: q, outcome, fixedLevel, basePath } = d;
   const lang = i18n.language || "en";
   const facets = outcome.facets;
@@ -289,7 +295,7 @@ export default function Directory() {
         </nav>
       ) : null}
       </div>
-      <script dangerouslySetInnerHTML={{ __html: LIVE_SEARCH }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: LIVE_SEARCH }} />
     </div>
   );
 }

@@ -1,19 +1,26 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { env } from "~/env.server";
 import { keepValues, readForm } from "~/http.server";
 import { createI18n, pickLocale } from "~/i18n";
 import { fieldErrors, ForgotSchema } from "~/models/user.schema";
+import { ipKey, rateLimit } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forgot.title") }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = ForgotSchema.safeParse(form);
   if (!parsed.success) return data({ sent: false, values: keepValues(form), fields: fieldErrors(parsed.error) }, { status: 400 });
+  const limited = await rateLimit("resetByIp", ipKey(context.clientIp));
+  if (limited) return data({ sent: false, values: keepValues(form), fields: {}, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  // past three emails an hour to one address, the answer stays the same (it must not tell whether
+  // the address has an account) but nothing more is sent
+  if (await rateLimit("resetByEmail", parsed.data.email.trim().toLowerCase())) return data({ sent: true, values: {} as Record<string, string>, fields: {} });
   const i18n = createI18n(pickLocale(null, request.headers.get("Accept-Language")));
   await requestPasswordReset({ email: parsed.data.email, origin: env().APP_ORIGIN, t: i18n.t.bind(i18n) as never });
   return data({ sent: true, values: {} as Record<string, string>, fields: {} });
@@ -32,6 +39,7 @@ export default function Forgot() {
       ) : (
         <>
           <p>{t("forgot.intro")}</p>
+          <FormError message={res && "formError" in res ? (res.formError as string) : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : undefined} />
           <Form method="post" className="stack" noValidate>
             <Field label={t("forgot.email")} name="email" type="email" autoComplete="email" defaultValue={res?.values?.email} error={(res?.fields as Record<string, string>)?.email} required />
             <div>

@@ -5,11 +5,12 @@ import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
+import { pageTitle } from "~/page-title";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: "Latest topics · Touchpoints" }, { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.latest") }, { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadTopicList(request, { kind: "latest" });

@@ -7,8 +7,9 @@ import { keepValues, readForm } from "~/http.server";
 import { LoginSchema } from "~/models/user.schema";
 import { authenticate } from "~/models/user.server";
 import { getViewer, safeRedirect } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login.title") }];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 

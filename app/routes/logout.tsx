@@ -2,8 +2,9 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { endSession } from "~/auth.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign out · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "logout.title") }];
 
 export async function action({ request }: ActionFunctionArgs) {
   return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });

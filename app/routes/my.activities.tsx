@@ -5,15 +5,17 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, readForm } from "~/http.server";
+import { keepValues, positiveId, readForm } from "~/http.server";
 import { createActivity, deleteActivity, listActivities } from "~/models/activity.server";
 import { ACTIVITY_KINDS, ActivitySchema } from "~/models/logs.schema";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { fieldErrors } from "~/models/user.schema";
 import progressStyles from "~/styles/progress.css";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "My activities · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "logs.activities.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -24,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
   if (form.intent === "delete") {
-    await deleteActivity({ userId: viewer.id, id: Number(form.id) || 0 });
+    await deleteActivity({ userId: viewer.id, id: positiveId(form.id) ?? 0 });
     return redirect("/my/activities");
   }
   const values = keepValues(form);
@@ -33,6 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const fields = fieldErrors(parsed.error);
     return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
   }
+  const limited = await rateLimit("logEntry", userKey(viewer.id));
+  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   const r = await createActivity({ userId: viewer.id, input: parsed.data });
   return redirect(`/my/activities?added=${r.ok ? r.status : ""}`);
 }
@@ -60,7 +64,7 @@ export default function MyActivities() {
       <div className="grid-2">
         <section className="card" aria-labelledby="add-heading">
           <h2 id="add-heading">{t("logs.activities.add")}</h2>
-          <FormError message={res?.count ? "form.fixErrors" : null} values={{ count: res?.count }} />
+          <FormError message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }} />
           <Form method="post" className="stack" noValidate>
             <Select label={t("logs.activities.kind")} name="kind" defaultValue={v.kind} error={f.kind} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`logs.kinds.${k}`) }))} />
             <Field label={t("logs.activities.titleField")} name="title" type="text" defaultValue={v.title} error={f.title} required />

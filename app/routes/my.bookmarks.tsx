@@ -9,8 +9,9 @@ import { listBookmarks, removeBookmark } from "~/models/like.server";
 import { scopeOf } from "~/permissions.server";
 import { useRootData } from "~/root";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Your bookmarks · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bookmark.mine") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

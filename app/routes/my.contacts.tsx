@@ -5,12 +5,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { decideContactRequest, listContactsForMember, setRecruiterBlocked } from "~/models/recruiter.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Contact requests · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.myContactsTitle") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -23,9 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const result =
     form.intent === "accept" || form.intent === "decline"
-      ? await decideContactRequest({ scope, id: Number(form.id) || 0, decision: form.intent })
+      ? await decideContactRequest({ scope, id: positiveId(form.id) ?? 0, decision: form.intent })
       : form.intent === "block" || form.intent === "unblock"
-        ? await setRecruiterBlocked({ scope, recruiterId: Number(form.recruiterId) || 0, blocked: form.intent === "block" })
+        ? await setRecruiterBlocked({ scope, recruiterId: positiveId(form.recruiterId) ?? 0, blocked: form.intent === "block" })
         : null;
   if (!result) return data({ formError: "errors.forbidden" }, 400);
   if (!result.ok) return data({ formError: result.message }, result.status);

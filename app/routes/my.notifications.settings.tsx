@@ -7,10 +7,11 @@ import { FormError } from "~/components/field";
 import { readForm } from "~/http.server";
 import { listDeliverySettings, NOTIFICATION_KINDS, updateDeliverySettings, type Delivery } from "~/models/notification.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
 
-export const meta: MetaFunction = () => [{ title: "Notification emails · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notifications.settingsTitle") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

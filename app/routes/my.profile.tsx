@@ -7,12 +7,14 @@ import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError } from "~/components/field";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/photo.server";
 import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/profile.server";
 import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageName, profileFormInput } from "~/models/profile.schema";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Your profile · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "profile.editTitle") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -22,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData = {
   formError?: string;
+  errorValues?: Record<string, unknown>;
   fields?: Partial<Record<string, string>>;
   values?: Record<string, unknown>;
   photoError?: string;
@@ -31,6 +34,8 @@ async function uploadPhoto(request: Request, userId: number) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   // multipart framing adds a little: refuse what cannot fit before reading it
   if (declared > PHOTO_MAX_BYTES + 64 * 1024) return data<ActionData>({ photoError: "profile.photo.errors.tooBig" }, 413);
+  const limited = await rateLimit("photo", userKey(userId));
+  if (limited) return data<ActionData>({ photoError: limited.message, errorValues: limited.values }, limited.status);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES }));
@@ -72,6 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<ActionData>({ formError: "form.fixErrors", fields, values }, 422);
   }
+  const limited = await rateLimit("profileEdit", userKey(viewer.id));
+  if (limited) return data<ActionData>({ formError: limited.message, errorValues: limited.values, fields: {}, values }, limited.status);
   const result = await updateProfile({ userId: viewer.id, input: parsed.data });
   if (!result.ok) return data<ActionData>({ formError: result.message, fields: result.fields as Record<string, string>, values }, result.status);
   return redirect("/my/profile?saved=profile");
@@ -137,7 +144,7 @@ export default function MyProfile() {
   const chosenLanguages = new Set<string>(((v.languages as string[] | undefined) ?? profile.languages).flatMap((s) => s.split(/[\s,;]+/)));
   const otherLanguages = [...chosenLanguages].filter((l) => l && !(LANGUAGES as readonly string[]).includes(l)).join(", ");
   const chosenCompetencies = (v.competencies as Record<string, string> | undefined) ?? profile.competencies;
-  const bool = (k: "openToOpportunities" | "isMentor") => (actionData?.values ? !!v[k] : profile[k]);
+  const bool = (k: "openToOpportunities") => (actionData?.values ? !!v[k] : profile[k]);
   const visibility = String(v.visibility ?? profile.visibility);
   return (
     <div className="page profile-edit">
@@ -172,7 +179,7 @@ export default function MyProfile() {
             />
             {actionData?.photoError ? (
               <p className="field-error" id="photo-error" role="alert">
-                {t(actionData.photoError)}
+                {t(actionData.photoError, actionData.errorValues)}
               </p>
             ) : null}
           </div>
@@ -189,7 +196,7 @@ export default function MyProfile() {
       </section>
 
       <Form method="post" className="profile-form" noValidate>
-        <FormError message={actionData?.formError} values={{ count: Object.keys(f).length }} />
+        <FormError message={actionData?.formError} values={actionData?.errorValues ?? { count: Object.keys(f).length }} />
         <fieldset>
           <legend>{t("profile.form.identity")}</legend>
           <Field label={t("profile.form.jobTitle")} name="jobTitle" defaultValue={val("jobTitle")} maxLength={100} error={f.jobTitle} />
@@ -228,11 +235,9 @@ export default function MyProfile() {
               <input type="checkbox" name="openToOpportunities" defaultChecked={bool("openToOpportunities")} /> {t("profile.form.openToOpportunities")}
             </label>
           </div>
-          <div className="field checkbox">
-            <label>
-              <input type="checkbox" name="isMentor" defaultChecked={bool("isMentor")} /> {t("profile.form.isMentor")}
-            </label>
-          </div>
+          <p className="hint">
+            <a href="/mentorship">{t("profile.form.isMentor")}</a>
+          </p>
           <Field label={t("profile.form.linkedinUrl")} name="linkedinUrl" type="url" defaultValue={val("linkedinUrl")} maxLength={300} error={f.linkedinUrl} />
           <Field label={t("profile.form.websiteUrl")} name="websiteUrl" type="url" defaultValue={val("websiteUrl")} maxLength={300} error={f.websiteUrl} />
           <Field label={t("profile.form.phone")} name="phone" type="tel" defaultValue={val("phone")} maxLength={24} error={f.phone} />

@@ -9,13 +9,15 @@ import { useDay } from "~/components/progress-view";
 import { keepValues, readForm } from "~/http.server";
 import { ReadingSchema } from "~/models/logs.schema";
 import { createReadingEntry, listReading, listRecommendedBooks } from "~/models/reading.server";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { fieldErrors } from "~/models/user.schema";
 import { scopeOf } from "~/permissions.server";
 import progressStyles from "~/styles/progress.css";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "My reading · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "logs.reading.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -32,6 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const fields = fieldErrors(parsed.error);
     return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
   }
+  const limited = await rateLimit("logEntry", userKey(viewer.id));
+  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   const r = await createReadingEntry({ scope: scopeOf(viewer), input: parsed.data });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, count: Object.keys(r.fields ?? {}).length || 1 }, { status: r.status });
   return redirect(`/my/reading?added=1`);
@@ -60,7 +64,7 @@ export default function MyReading() {
       <div className="grid-2">
         <section className="card" aria-labelledby="add-heading">
           <h2 id="add-heading">{t("logs.reading.add")}</h2>
-          <FormError message={res?.count ? "form.fixErrors" : null} values={{ count: res?.count }} />
+          <FormError message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }} />
           <Form method="post" className="stack" noValidate>
             <Select
               label={t("logs.reading.book")}

@@ -12,8 +12,9 @@ import { renderPostBody } from "~/models/render.server";
 import { NewTopicSchema } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New topic · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "composer.newTopicTitle") }];
 
 async function formOptions(scope: ReturnType<typeof scopeOf>) {
   const [categories, tags] = await Promise.all([

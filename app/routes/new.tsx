@@ -5,11 +5,12 @@ import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
-import { readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { dismissTopics } from "~/models/topic.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New topics · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const ids = (form.topicIds ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0).slice(0, 100);
+  const ids = (form.topicIds ?? "").split(",").map((s) => positiveId(s.trim())).filter((n): n is number => n !== undefined).slice(0, 100);
   await dismissTopics({ userId: viewer.id, topicIds: ids });
   return redirect("/new");
 }

@@ -13,10 +13,11 @@ import { renderPostBody } from "~/models/render.server";
 import { EditPostSchema } from "~/models/forms.server";
 import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Edit post · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "post.editTitle") }, { name: "robots", content: "noindex" }];
 
 async function editable(scope: Scope, id: string | undefined) {
   const postId = positiveInt(id);

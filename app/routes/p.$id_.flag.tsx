@@ -9,12 +9,14 @@ import { keepValues, notFound, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
 import { flagPost, getReadablePost } from "~/models/flag.server";
 import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation.schema";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Flag a post · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.flag") }, { name: "robots", content: "noindex" }];
 
 // Any state: right after the flag that hides it, the page still answers (with the thanks).
 async function flaggable(scope: Scope, id: string | undefined) {
@@ -36,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { post } = await flaggable(scope, params.id);
   const form = await readForm(request);
   const values = keepValues({ reason: form.reason ?? "", note: form.note ?? "" });
-  const result = await flagPost({ scope, postId: post.id, reason: form.reason as FlagReason, note: form.note });
+  const result = (await rateLimit("flag", userKey(scope.userId!))) ?? (await flagPost({ scope, postId: post.id, reason: form.reason as FlagReason, note: form.note }));
   if (!result.ok) return data({ done: false as const, formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values }, { status: result.status });
   return { done: true as const, hidden: result.hidden, formError: undefined, errorValues: undefined, fields: {} as Record<string, string | undefined>, values: {} as Record<string, string> };
 }

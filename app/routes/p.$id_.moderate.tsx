@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound } from "~/http.server";
+import { notFound, withoutNul } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef } from "~/models/moderation.schema";
 import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation.server";
@@ -12,10 +12,11 @@ import { deletePost, restorePost } from "~/models/post.server";
 import { fail } from "~/models/result";
 import { isModerator, scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Moderate post · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const one = (k: string) => {
     const v = form.get(k);
-    return typeof v === "string" ? v.slice(0, 2000) : "";
+    return typeof v === "string" ? withoutNul(v.slice(0, 2000)) : "";
   };
   const intent = one("intent");
   const selected = form

@@ -1,13 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { MyTutor } from "~/components/my-tutor";
 import { ProgressPage } from "~/components/progress-view";
 import { notFound } from "~/http.server";
+import { isReadyForAssessment, listMyGroups } from "~/models/learning-group.server";
 import { getProgressPage } from "~/models/progress/page.server";
 import progressStyles from "~/styles/progress.css";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Your progress · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -15,10 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const all = new URL(request.url).searchParams.has("all");
   const page = await getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20 });
   if (!page) notFound();
-  return page;
+  const [tutorGroups, ready] = await Promise.all([listMyGroups(viewer.id), isReadyForAssessment(viewer.id)]);
+  return { ...page, tutorGroups, ready };
 }
 
 export default function Progress() {
   const data = useLoaderData<typeof loader>();
-  return <ProgressPage data={data} self />;
+  return (
+    <>
+      <ProgressPage data={data} self />
+      <MyTutor groups={data.tutorGroups} ready={data.ready} />
+    </>
+  );
 }

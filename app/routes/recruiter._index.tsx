@@ -7,8 +7,9 @@ import { RelativeTime } from "~/components/relative-time";
 import { CONTACTS_PER_DAY, contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches, listShortlist } from "~/models/recruiter.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Recruiter · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.title") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,10 +7,12 @@ import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/http.server";
 import { COUNTRIES, countryName } from "~/models/profile.schema";
 import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/recruiter.server";
+import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Apply for a recruiter account · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.applyTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -28,6 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
     for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
     return data({ formError: "form.fixErrors", fields, values: keepValues(form) }, 422);
   }
+  const limited = await rateLimit("recruiterApply", userKey(viewer.id));
+  if (limited) return data({ formError: limited.message, errorValues: limited.values, fields: {} as Record<string, string>, values: keepValues(form) }, limited.status);
   const result = await applyAsRecruiter({ scope: scopeOf(viewer), input: parsed.data });
   if (!result.ok) return data({ formError: result.message, fields: {} as Record<string, string>, values: keepValues(form) }, result.status);
   return redirect("/recruiter");
@@ -44,7 +48,7 @@ export default function RecruiterApply() {
       <h1>{t("recruiter.applyTitle")}</h1>
       <p>{t("recruiter.applyIntro")}</p>
       <Form method="post" noValidate>
-        <FormError message={a?.formError} values={{ count: Object.keys(f).length }} />
+        <FormError message={a?.formError} values={a && "errorValues" in a ? (a.errorValues as Record<string, unknown>) : { count: Object.keys(f).length }} />
         <Field label={t("recruiter.fields.name")} name="name" defaultValue={v.name} maxLength={120} error={f.name} required />
         <Field label={t("recruiter.fields.website")} name="website" type="url" defaultValue={v.website} maxLength={300} error={f.website} required />
         <div className="field">

@@ -9,8 +9,9 @@ import { getProfilePage } from "~/models/profile.server";
 import { MESSAGE_MAX, sendContactRequest } from "~/models/recruiter.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Contact request · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.contactSend") }, { name: "robots", content: "noindex" }];
 
 async function load(request: Request, username: string) {
   const viewer = await requireViewer(request);

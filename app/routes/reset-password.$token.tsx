@@ -6,8 +6,9 @@ import { Field, FormError } from "~/components/field";
 import { readForm } from "~/http.server";
 import { fieldErrors, ResetSchema } from "~/models/user.schema";
 import { isResetTokenUsable, resetPassword } from "~/models/user.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Touchpoints" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reset.title") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };

@@ -11,8 +11,9 @@ import { canReview, listReviewQueue, reviewFlags } from "~/models/flag.server";
 import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation.schema";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Review · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));

@@ -4,18 +4,21 @@ import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/http.server";
+import { requestLocale } from "~/i18n";
 import { fieldErrors, SignupSchema } from "~/models/user.schema";
+import { rateLimit, ipKey } from "~/models/rate-limit.server";
 import { createUser } from "~/models/user.server";
 import { getViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Join · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signup.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/");
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = keepValues(form);
   const parsed = SignupSchema.safeParse(form);
@@ -23,7 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const fields = fieldErrors(parsed.error);
     return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
   }
-  const result = await createUser(parsed.data);
+  const limited = await rateLimit("signup", ipKey(context.clientIp));
+  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  const result = await createUser({ ...parsed.data, locale: requestLocale(request) });
   if (!result.ok) return data({ values, fields: result.fields ?? {}, count: Object.keys(result.fields ?? {}).length }, { status: result.status });
   const cookie = await startSession(result.userId, request);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
@@ -37,7 +42,7 @@ export default function Signup() {
   return (
     <div className="page narrow">
       <h1>{t("signup.title")}</h1>
-      <FormError message={res?.count ? "form.fixErrors" : null} values={{ count: res?.count }} />
+      <FormError message={res && "formError" in res ? res.formError : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? res.errorValues : { count: res?.count }} />
       <Form method="post" className="stack" noValidate>
         <Field label={t("signup.email")} name="email" type="email" autoComplete="email" defaultValue={v.email} error={f.email} required />
         <Field label={t("signup.username")} name="username" type="text" autoComplete="username" defaultValue={v.username} error={f.username} hint={t("signup.usernameHint")} required />

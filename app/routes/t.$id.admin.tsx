@@ -12,10 +12,11 @@ import { fail } from "~/models/result";
 import { getTopic, topicUrl } from "~/models/topic.server";
 import { isModerator, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Topic moderation · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "moderation.topic.title") }, { name: "robots", content: "noindex" }];
 
 async function moderated(scope: Scope, id: string | undefined) {
   const topicId = positiveInt(id);

@@ -16,20 +16,21 @@ import type { PageHandle } from "~/enhance";
 import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/topic.server";
 import { canLike, scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.topic.title} · Touchpoints` },
         ...(data.topic.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `${data.topic.path}.rss` }] : []),
         ...(data.topic.unlisted || !data.topic.public ? [{ name: "robots", content: "noindex" }] : []),
       ]
-    : [{ title: "Not found · Touchpoints" }];
+    : [{ title: pageTitle(matches, "errors.notFoundTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -6,13 +6,14 @@ import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import type { TopPeriod } from "~/models/topic.server";
+import { pageTitle } from "~/page-title";
 
 const PERIODS: TopPeriod[] = ["day", "week", "month", "year", "all"];
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: "Top topics · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.top") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("period") as TopPeriod | null;

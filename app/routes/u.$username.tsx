@@ -14,9 +14,10 @@ import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } 
 import { countryName, languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Not found · Touchpoints" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
   const p = data.profile;
   const tags = [{ title: `${p.displayName} · Touchpoints` }];
   // only public profiles are offered to search engines
@@ -150,7 +151,7 @@ export default function ProfilePage() {
           <ul className="badge-list">
             {p.badges.map((b) => (
               <li key={b.public_id}>
-                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : t("profile.badgeLevel", { level: b.level, name: b.level_name })}</a>{" "}
+                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: b.level_name })}</a>{" "}
                 <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
               </li>
             ))}

@@ -11,8 +11,9 @@ import { getMemberForModeration, liftSanction, sanctionMember, viewerSanction } 
 import { scopeOf } from "~/permissions.server";
 import { useRootData } from "~/root";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Moderate member · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "member.moderate") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));

@@ -8,6 +8,11 @@ import * as forumSearch from "./2026-11-23T1210_forum_search";
 import * as topicsPinnedIndex from "./2026-11-23T1215_topics_pinned_index";
 import * as profiles from "./2026-11-23T1310_profiles";
 import * as badges from "./2026-11-23T1320_badges";
+import * as mentorship from "./2026-11-23T1400_mentorship";
+import * as learningGroups from "./2026-11-23T1410_learning_groups";
+import * as eventsAwards from "./2026-11-23T1420_events_awards";
+import * as assessmentEngine from "./2026-11-23T1430_assessment_engine";
+import * as rateLimits from "./2026-11-23T1655_rate_limits";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -18,4 +23,9 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1215_topics_pinned_index": topicsPinnedIndex,
   "2026-11-23T1310_profiles": profiles,
   "2026-11-23T1320_badges": badges,
+  "2026-11-23T1400_mentorship": mentorship,
+  "2026-11-23T1410_learning_groups": learningGroups,
+  "2026-11-23T1420_events_awards": eventsAwards,
+  "2026-11-23T1430_assessment_engine": assessmentEngine,
+  "2026-11-23T1655_rate_limits": rateLimits,
 };

@@ -1,5 +1,6 @@
 // Programme data on every start (idempotent); demo accounts and content with `npm run dev`.
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
@@ -9,6 +10,7 @@ export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) =
   await seedProgramme(log);
   await seedForumStructure(log);
   if (demo) await seedDemoAccounts(log);
+  if (demo) await seedDemoAssessments(log);
   if (demo) await seedDemoForum(log);
   // keep last: gives demo members (users.level set by demo content) a matching level history
   if (demo) await seedDemoLevelHistory(log);

@@ -3,6 +3,7 @@
 // one rendered page per address and language. Members always get a fresh page. A reply shows to
 // visitors within PAGE_CACHE_SECONDS; 0 turns the cache off.
 import type { NextFunction, Request, Response } from "express";
+import { localeFor } from "../../app/locale";
 
 const CACHEABLE = /^\/(?:latest|top|categories|c\/[^/]+|tag\/[^/]+|t\/[^/]+\/\d+(?:\/\d+)?)\/?$/;
 const MAX_ENTRIES = 1000;
@@ -13,7 +14,8 @@ export function pageCache(seconds: number) {
   const entries = new Map<string, Entry>();
   return (req: Request, res: Response, next: NextFunction) => {
     if (seconds <= 0 || req.method !== "GET" || /(?:^|;\s*)tp_session=/.test(req.headers.cookie ?? "") || !CACHEABLE.test(req.path)) return next();
-    const lang = (req.headers["accept-language"] ?? "").slice(0, 2).toLowerCase();
+    // the language the app will answer in (switch cookie, else Accept-Language), not the header's first letters
+    const lang = localeFor({ cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     const key = `${lang}|${req.originalUrl}`;
     const hit = entries.get(key);
     if (hit && Date.now() - hit.at < seconds * 1000) {
@@ -26,15 +28,18 @@ export function pageCache(seconds: number) {
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => Response;
+    // Remix writes Uint8Array chunks: copied as bytes (String() of one would be "60,33,68,…")
+    const bytes = (chunk: unknown) => (chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk)));
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      if (chunk) chunks.push(bytes(chunk));
       return write(chunk, ...rest);
     }) as Response["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      if (chunk && typeof chunk !== "function") chunks.push(bytes(chunk));
       if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
         const headers: Record<string, string> = {};
-        for (const name of ["content-type", "cache-control", "content-language", "vary"]) {
+        // the policy goes with the page: its inline scripts carry that response's nonce
+        for (const name of ["content-type", "cache-control", "content-language", "vary", "content-security-policy"]) {
           const v = res.getHeader(name);
           if (v !== undefined) headers[name] = String(v);
         }

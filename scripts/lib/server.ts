@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { pageCache } from "./page-cache";
+import { securityHeaders } from "./security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,15 +28,20 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     const id = randomUUID().slice(0, 13);
     res.locals.requestId = id;
     res.setHeader("X-Request-Id", id);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.use(securityHeaders());
+  let closing = false;
+  app.use((_req, res, next) => {
+    if (closing) res.setHeader("Connection", "close");
     next();
   });
   app.use(compression());
   // fingerprinted by the Remix build: cache for a year
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  // other public files (favicon, artwork) all have an extension: pages never pay for a file lookup
+  const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // Every state-changing request must come from our own pages.
   app.use((req, _res, next) => {
@@ -74,7 +80,7 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
   const handler = createRequestHandler({
     build,
     mode: process.env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce) }),
   });
   app.all("*", (req, res, next) => handler(req, res, next));
 
@@ -91,11 +97,15 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     port: actualPort,
     close: async () => {
       // stop accepting, let in-flight requests finish, then stop the worker after its current job
+      closing = true;
       const closed = new Promise<void>((r) => server.close(() => r()));
+      // keep-alive sockets go as soon as their last answer is out (answers also say Connection: close)
       server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       const force = setTimeout(() => server.closeAllConnections(), 8000);
       force.unref();
       await Promise.all([closed, hooks.stopBackground?.()]);
+      clearInterval(idle);
       clearTimeout(force);
     },
   };

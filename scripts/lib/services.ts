@@ -58,6 +58,8 @@ export type PostgresHandle = Stoppable & { url: string; port: number; binDir: st
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   log?: (m: string) => void;
+  /** a fixed port (a restart that clients must find again); a free one otherwise */
+  port?: number;
 }): Promise<PostgresHandle> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
@@ -72,7 +74,7 @@ export async function startEmbeddedPostgres(opts: {
     await stopStale(pid, "postgres", log);
   }
 
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const password = "touchpoints";
   const isRoot = process.getuid?.() === 0;
   const logs: string[] = [];
@@ -153,6 +155,7 @@ export async function startEmbeddedMeili(opts: {
   dataDir: string;
   keyFile: string;
   log?: (m: string) => void;
+  port?: number;
 }): Promise<MeiliHandle> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
@@ -164,7 +167,7 @@ export async function startEmbeddedMeili(opts: {
     fs.writeFileSync(opts.keyFile, randomBytes(24).toString("hex"), { mode: 0o600 });
   }
   const key = fs.readFileSync(opts.keyFile, "utf8").trim();
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const bin = meiliBinary(path.dirname(dataDir));
   const child: ChildProcess = spawn(
     bin,

@@ -38,6 +38,10 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.getByText("Welcome back, Zainab Bello.").waitFor();
       await expectAccessible(page);
 
+      // the account menu opens (a <details> disclosure, with or without JavaScript) and is accessible open
+      await page.locator("summary.me").click();
+      await page.getByRole("link", { name: "Edit your profile" }).waitFor();
+      await expectAccessible(page);
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByRole("link", { name: "Sign in" }).waitFor();
       await page.getByRole("link", { name: "Sign in" }).click();

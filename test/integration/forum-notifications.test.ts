@@ -46,6 +46,25 @@ describe("notifications", () => {
     expect(await countUnreadNotifications(ada.id)).toBe(2);
   });
 
+  test("in a private topic every participant hears of every post, and nobody else does", async () => {
+    const privateCat = await createCategory({ see: "participants", post: "members", reply: "participants" });
+    const mentor = await member();
+    const mentee = await member();
+    const second = await member();
+    const outsider = await member();
+    const topic = await makeTopic(mentor, privateCat, { participantIds: [mentor.id, mentee.id, second.id] });
+    await drainJobs();
+    // the opening post tells the other participants the thread exists
+    expect(await kindsFor(mentee.id)).toEqual(["reply"]);
+    await makeReply(mentor, topic, "A plain reply from the mentor, to everyone in this thread.");
+    await makeReply(mentee, topic, "The mentee answers; the mentor and the second mentee hear of it.");
+    await drainJobs();
+    expect(await kindsFor(mentee.id)).toEqual(["reply", "reply"]);
+    expect(await kindsFor(second.id)).toEqual(["reply", "reply", "reply"]);
+    expect(await kindsFor(mentor.id)).toEqual(["reply"]);
+    expect(await kindsFor(outsider.id)).toEqual([]);
+  });
+
   test("likes on one post are grouped into one notification", async () => {
     const cat = await createCategory();
     const ada = await member();

@@ -7,10 +7,10 @@ import { statusOf, type Progress } from "./types";
 
 export async function evaluateAssessment(ctx: EvalContext, p: ParamsOf<"assessment">): Promise<Progress> {
   const [{ rows: tests }, { rows }] = await Promise.all([
-    sql<{ title: string; best: number | null; attempts: number }>`
-      select a.title, max(r.score) as best, count(r.id)::int as attempts
+    sql<{ title: string; online: boolean; best: number | null; attempts: number }>`
+      select a.title, a.online, max(r.score) as best, count(r.id)::int as attempts
       from assessments a left join assessment_results r on r.assessment = a.slug and r.user_id = ${ctx.userId}
-      where a.slug = ${p.test} group by a.title`.execute(ctx.db),
+      where a.slug = ${p.test} group by a.title, a.online`.execute(ctx.db),
     sql<{ score: number; taken_on: string; attempt: number }>`
       select score, taken_on, attempt from assessment_results
       where user_id = ${ctx.userId} and assessment = ${p.test}
@@ -29,6 +29,6 @@ export async function evaluateAssessment(ctx: EvalContext, p: ParamsOf<"assessme
       state: p.passMark === null || Number(r.score) >= p.passMark ? ("counted" as const) : ("not_counted" as const),
     })),
     more: 0,
-    detail: { title: tests[0]?.title ?? p.test, best, passMark: p.passMark, attempts: tests[0]?.attempts ?? 0 },
+    detail: { title: tests[0]?.title ?? p.test, test: p.test, online: tests[0]?.online ? 1 : 0, best, passMark: p.passMark, attempts: tests[0]?.attempts ?? 0 },
   };
 }

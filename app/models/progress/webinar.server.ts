@@ -1,4 +1,5 @@
-// webinar: attendance recorded by staff (one by one or by CSV) or by event check-in.
+// webinar: attendance recorded by staff (one by one or by CSV), or attendance of a published
+// event for that webinar (marked by staff or by check-in code); the earliest one counts.
 import { sql } from "kysely";
 import type { ParamsOf } from "../requirement.schema";
 import type { EvalContext } from "./context.server";
@@ -6,7 +7,11 @@ import { statusOf, type Progress } from "./types";
 
 export async function evaluateWebinar(ctx: EvalContext, p: ParamsOf<"webinar">): Promise<Progress> {
   const { rows } = await sql<{ title: string; attended_on: string | null }>`
-    select w.title, a.attended_on
+    select w.title, to_char(least(a.attended_on, (
+        select min((e.starts_at at time zone e.time_zone)::date)
+        from event_attendance ea join events e on e.id = ea.event_id
+        where ea.user_id = ${ctx.userId} and e.webinar = w.slug and e.status <> 'draft'
+      )), 'YYYY-MM-DD') as attended_on
     from webinars w
     left join webinar_attendance a on a.webinar = w.slug and a.user_id = ${ctx.userId}
     where w.slug = ${p.webinar}`.execute(ctx.db);

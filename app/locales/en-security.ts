@@ -1,0 +1,8 @@
+// English strings of the rate limits (app/models/rate-limit.server.ts).
+const security = {
+  rateLimit: {
+    tooMany: "Too many attempts in a short time. Try again in {{minutes}} min.",
+  },
+};
+
+export default security;

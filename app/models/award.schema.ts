@@ -1,0 +1,62 @@
+// The yearly awards (browser-safe): the round staff open, the self-nomination members write,
+// and the form judges fill in. Messages are i18n keys.
+import { z } from "zod";
+
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export const RoundSchema = z.object({
+  year: z.coerce.number({ error: "awards.errors.year" }).int("awards.errors.year").min(2000, "awards.errors.year").max(2100, "awards.errors.year"),
+  title: z.string({ error: "awards.errors.title" }).trim().min(3, "awards.errors.title").max(200, "awards.errors.title"),
+  intro: z.string().trim().max(5000, "awards.errors.intro").default(""),
+  deadline: z.string({ error: "awards.errors.deadline" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
+  // one per line; a category may carry a description after " - "
+  categories: z
+    .string({ error: "awards.errors.categories" })
+    .transform(lines)
+    .pipe(z.array(z.string().max(300, "awards.errors.categories")).min(1, "awards.errors.categories").max(20, "awards.errors.categories")),
+  criteria: z
+    .string({ error: "awards.errors.criteria" })
+    .transform(lines)
+    .pipe(z.array(z.string().max(200, "awards.errors.criteria")).min(1, "awards.errors.criteria").max(10, "awards.errors.criteria")),
+});
+export type RoundInput = z.infer<typeof RoundSchema>;
+
+export const DeadlineSchema = z.object({
+  deadline: z.string({ error: "awards.errors.deadline" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
+});
+
+export const NOMINATION_MAX_LINKS = 10;
+export const NOMINATION_MAX_FILES = 5;
+
+export const NominationSchema = z.object({
+  categoryId: z.coerce.number({ error: "awards.errors.category" }).int().min(1, "awards.errors.category"),
+  statement: z.string().trim().max(5000, "awards.errors.statementLong").default(""),
+  achievements: z.string().trim().max(5000, "awards.errors.achievementsLong").default(""),
+  evidenceLinks: z
+    .string()
+    .default("")
+    .transform(lines)
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: "awards.errors.links" }).max(2000, "awards.errors.links"))
+        .max(NOMINATION_MAX_LINKS, "awards.errors.tooManyLinks"),
+    ),
+});
+export type NominationInput = z.infer<typeof NominationSchema>;
+
+/** What a submission needs beyond a draft: a statement and the achievements it rests on. */
+export function submissionProblems(n: { statement: string; achievements: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (n.statement.trim().length < 50) out.statement = "awards.errors.statementShort";
+  if (n.achievements.trim().length < 20) out.achievements = "awards.errors.achievementsShort";
+  return out;
+}
+
+export const JudgeSchema = z.object({
+  categoryId: z.coerce.number().int().min(1, "awards.errors.category"),
+  username: z.string({ error: "awards.errors.username" }).trim().min(1, "awards.errors.username").max(100, "awards.errors.username"),
+});

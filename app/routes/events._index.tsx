@@ -1,0 +1,64 @@
+// /events: upcoming published events, soonest first, with the calendar (.ics) and RSS feeds.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { PageHandle } from "~/enhance";
+import { useEventWhen } from "~/components/event-when";
+import { listUpcomingEvents } from "~/models/event.server";
+import { canManageEvents, scopeOf } from "~/permissions.server";
+import { useTranslation } from "~/use-translation";
+import { getViewer } from "~/viewer.server";
+
+export const handle: PageHandle = { hydrate: false };
+
+export const meta: MetaFunction = () => [
+  { title: "Events · Touchpoints" },
+  { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/events.rss" },
+  { tagName: "link", rel: "alternate", type: "text/calendar", href: "/events.ics" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const events = await listUpcomingEvents();
+  return { events: events.map((e) => ({ ...e, rsvp_count: Number(e.rsvp_count ?? 0) })), staff: canManageEvents(scopeOf(viewer)) };
+}
+
+export default function Events() {
+  const { t } = useTranslation();
+  const when = useEventWhen();
+  const { events, staff } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("events.title")}</h1>
+      <p>{t("events.intro")}</p>
+      <p>
+        <a href="/events.ics">{t("events.subscribeIcs")}</a> · <a href="/events.rss">{t("events.subscribeRss")}</a>
+        {staff ? (
+          <>
+            {" · "}
+            <Link to="/admin/events">{t("events.manage")}</Link>
+          </>
+        ) : null}
+      </p>
+      {events.length ? (
+        <ul className="event-list">
+          {events.map((e) => (
+            <li key={e.id} className="card">
+              <h2>
+                <Link to={`/events/${e.id}`}>{e.title}</Link>
+              </h2>
+              <p>
+                <strong>{t(`events.kinds.${e.kind}`)}</strong> · {when(e.starts_at, e.ends_at, e.time_zone)}
+              </p>
+              <p className="muted">
+                {e.place ? e.place : t("events.online")}
+                {e.capacity ? ` · ${t("events.seatsLeft", { count: Math.max(0, e.capacity - e.rsvp_count) })}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("events.none")}</p>
+      )}
+    </div>
+  );
+}

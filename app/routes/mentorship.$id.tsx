@@ -1,0 +1,298 @@
+// A mentorship beside its private thread: participants, goals with status, the session log, the
+// lifecycle (extend, complete, end early with a reason) and feedback at completion.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, FormError } from "~/components/field";
+import { Select, TextArea } from "~/components/form-extras";
+import { useDay } from "~/components/progress-view";
+import { keepValues, notFound, readForm } from "~/http.server";
+import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship.server";
+import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship.schema";
+import type { Fail } from "~/models/result";
+import { fieldErrors } from "~/models/user.schema";
+import { scopeOf } from "~/permissions.server";
+import { useTranslation } from "~/use-translation";
+import { requireViewer } from "~/viewer.server";
+
+export const handle = { hydrate: false };
+export const meta: MetaFunction = () => [{ title: "Mentorship · Touchpoints" }];
+
+const idOf = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? "") ? Number(s) : notFound());
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const page = await getMentorship({ scope: scopeOf(viewer), id: idOf(params.id) });
+  if (!page) notFound();
+  return { page, today: new Date().toISOString().slice(0, 10) };
+}
+
+type Intent = "goal" | "goalStatus" | "session" | "extend" | "complete" | "end" | "feedback";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const id = idOf(params.id);
+  const form = await readForm(request);
+  const intent = form.intent as Intent;
+  const values = keepValues(form);
+  const invalid = (error: { issues: { path: PropertyKey[]; message: string }[] } & Parameters<typeof fieldErrors>[0]) => {
+    const fields = fieldErrors(error);
+    return data({ intent, values, fields, formError: "form.fixErrors" as string, errorValues: { count: Object.keys(fields).length } as Record<string, string | number> }, 400);
+  };
+  const failed = (r: Fail) => data({ intent, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? {} }, r.status);
+  let result: { ok: true } | Fail;
+  switch (intent) {
+    case "goal": {
+      const p = GoalSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await addGoal({ scope, id, title: p.data.title });
+      break;
+    }
+    case "goalStatus": {
+      const p = GoalStatusSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await setGoalStatus({ scope, id, ...p.data });
+      break;
+    }
+    case "session": {
+      const p = SessionSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await logSession({ scope, id, input: p.data, timeZone: viewer.timeZone });
+      break;
+    }
+    case "extend": {
+      const p = ExtendSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await extendMentorship({ scope, id, months: p.data.months });
+      break;
+    }
+    case "complete":
+      result = await closeMentorship({ scope, id, outcome: "completed" });
+      break;
+    case "end": {
+      const p = EndSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await closeMentorship({ scope, id, outcome: "ended", reason: p.data.reason });
+      break;
+    }
+    case "feedback": {
+      const p = FeedbackSchema.safeParse(form);
+      if (!p.success) return invalid(p.error);
+      result = await leaveFeedback({ scope, id, ...p.data });
+      break;
+    }
+    default:
+      return data({ intent, values, fields: {}, formError: "errors.forbidden", errorValues: {} }, 400);
+  }
+  if (!result.ok) return failed(result);
+  return redirect(`/mentorship/${id}?done=${intent}#${intent === "goalStatus" ? "goal" : intent}`);
+}
+
+export default function MentorshipPage() {
+  const { t } = useTranslation();
+  const day = useDay();
+  const { page: m, today } = useLoaderData<typeof loader>();
+  const res = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errorFor = (intent: Intent) => (res?.intent === intent ? res : undefined);
+  const v = (intent: Intent) => (errorFor(intent)?.values ?? {}) as Record<string, string>;
+  const f = (intent: Intent) => (errorFor(intent)?.fields ?? {}) as Record<string, string | undefined>;
+  const Err = ({ intent }: { intent: Intent }) => (errorFor(intent) ? <FormError message={errorFor(intent)!.formError} values={errorFor(intent)!.errorValues} /> : null);
+  const title = m.isGroup ? t("mentorship.page.groupTitle", { mentor: m.mentor_name }) : t("mentorship.page.title", { names: [m.mentor_name, ...m.mentees.map((x) => x.display_name)].join(" · ") });
+  const done = params.get("done");
+  return (
+    <div>
+      <p>
+        <Link to="/mentorship">{t("mentorship.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {done ? (
+        <p className="notice" role="status">
+          {t(done === "feedback" ? "mentorship.page.feedbackThanks" : params.get("accepted") ? "mentorship.accepted" : "mentorship.saved")}
+        </p>
+      ) : params.get("accepted") ? (
+        <p className="notice" role="status">
+          {t("mentorship.accepted")}
+        </p>
+      ) : null}
+      <p className="req-line">
+        <span className={`status ${m.status === "completed" ? "met" : m.status === "active" ? "pending" : "overdue"}`}>{t(`mentorship.status.${m.status}`)}</span>
+        <span>
+          {t("mentorship.page.started", { date: day(new Date(m.started_at).toISOString().slice(0, 10)) })} ·{" "}
+          {m.status === "active" ? t("mentorship.page.endsOn", { date: day(m.ends_on) }) : m.closed_at ? t("mentorship.page.closedOn", { date: day(new Date(m.closed_at).toISOString().slice(0, 10)) }) : null}
+        </span>
+      </p>
+      {m.end_reason ? <p>{t("mentorship.page.endReason", { reason: t(`mentorship.endReason.${m.end_reason}`) })}</p> : null}
+      <dl>
+        <dt>{t("mentorship.page.mentor")}</dt>
+        <dd>
+          <Link to={`/u/${m.mentor_username}`}>{m.mentor_name}</Link>
+        </dd>
+        <dt>{t("mentorship.page.mentees")}</dt>
+        <dd>
+          {m.mentees.map((x, i) => (
+            <span key={x.pair_id}>
+              {i ? ", " : ""}
+              <Link to={`/u/${x.username}`}>{x.display_name}</Link>
+              {x.end_reason === "mentee_left" ? ` (${t("mentorship.page.menteeLeft")})` : ""}
+            </span>
+          ))}
+        </dd>
+      </dl>
+      {m.threadUrl ? (
+        <p>
+          <Link to={m.threadUrl} className="button">
+            {t("mentorship.page.thread")}
+          </Link>{" "}
+          <span className="muted">{t("mentorship.page.threadHint")}</span>
+        </p>
+      ) : null}
+
+      <div className="grid-2">
+        <section aria-labelledby="goal">
+          <h2 id="goal">{t("mentorship.page.goals")}</h2>
+          <Err intent="goalStatus" />
+          {m.goals.length ? (
+            <ul className="req-list">
+              {m.goals.map((g) => (
+                <li key={g.id} className={`req ${g.status === "achieved" ? "met" : g.status === "in_progress" ? "pending" : ""}`}>
+                  <h3>{g.title}</h3>
+                  {m.can.edit ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="goalStatus" />
+                      <input type="hidden" name="goalId" value={g.id} />
+                      <Select label={t("mentorship.page.goalStatus", { title: g.title })} name="status" defaultValue={g.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`mentorship.goalStatus.${s}`) }))} />
+                      <button type="submit">{t("mentorship.page.updateGoal")}</button>
+                    </Form>
+                  ) : (
+                    <p className="status">{t(`mentorship.goalStatus.${g.status}`)}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("mentorship.page.noGoals")}</p>
+          )}
+          {m.can.edit ? (
+            <Form method="post" className="stack" noValidate>
+              <Err intent="goal" />
+              <input type="hidden" name="intent" value="goal" />
+              <Field label={t("mentorship.page.goalTitle")} name="title" maxLength={300} defaultValue={v("goal").title} error={f("goal").title} required />
+              <div>
+                <button type="submit">{t("mentorship.page.addGoal")}</button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="session">
+          <h2 id="session">{t("mentorship.page.sessions")}</h2>
+          {m.sessions.length ? (
+            <ul className="req-list">
+              {m.sessions.map((s) => (
+                <li key={s.id} className="req">
+                  <h3>{t("mentorship.page.sessionLine", { date: day(s.held_on), minutes: s.duration_minutes, name: s.logged_by_name ?? "" })}</h3>
+                  {s.notes ? <p style={{ whiteSpace: "pre-wrap" }}>{s.notes}</p> : null}
+                  {s.next_steps ? (
+                    <p style={{ whiteSpace: "pre-wrap" }}>
+                      <strong>{t("mentorship.page.nextSteps")}:</strong> {s.next_steps}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("mentorship.page.noSessions")}</p>
+          )}
+          {m.can.edit ? (
+            <Form method="post" className="stack" noValidate>
+              <h3>{t("mentorship.page.logSession")}</h3>
+              <Err intent="session" />
+              <input type="hidden" name="intent" value="session" />
+              <Field label={t("mentorship.page.heldOn")} name="heldOn" type="date" max={today} defaultValue={v("session").heldOn ?? today} error={f("session").heldOn} errorValues={errorFor("session")?.errorValues} required />
+              <Field label={t("mentorship.page.duration")} name="durationMinutes" type="number" min={5} max={480} defaultValue={v("session").durationMinutes ?? "60"} error={f("session").durationMinutes} required />
+              <TextArea label={t("mentorship.page.notes")} name="notes" rows={3} maxLength={4000} defaultValue={v("session").notes} error={f("session").notes} />
+              <TextArea label={t("mentorship.page.nextSteps")} name="nextSteps" rows={2} maxLength={2000} defaultValue={v("session").nextSteps} error={f("session").nextSteps} />
+              <div>
+                <button type="submit">{t("mentorship.page.logSession")}</button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+
+      {m.can.close || m.can.extend ? (
+        <section aria-labelledby="lifecycle">
+          <h2 id="lifecycle">{t("mentorship.page.lifecycle")}</h2>
+          <div className="grid-2">
+            {m.can.extend ? (
+              <Form method="post" className="stack" id="extend" noValidate>
+                <h3>{t("mentorship.page.extend")}</h3>
+                <Err intent="extend" />
+                <input type="hidden" name="intent" value="extend" />
+                <Select label={t("mentorship.page.extendMonths")} name="months" defaultValue="1" options={["1", "2", "3"].map((n) => ({ value: n, label: n }))} />
+                <div>
+                  <button type="submit">{t("mentorship.page.extendSubmit")}</button>
+                </div>
+              </Form>
+            ) : null}
+            <Form method="post" className="stack" id="complete">
+              <h3>{t("mentorship.page.complete")}</h3>
+              <Err intent="complete" />
+              <p className="hint">{t("mentorship.page.completeHint")}</p>
+              <input type="hidden" name="intent" value="complete" />
+              <div>
+                <button type="submit">{t("mentorship.page.complete")}</button>
+              </div>
+            </Form>
+            <Form method="post" className="stack" id="end" noValidate>
+              <h3>{t("mentorship.page.endEarly")}</h3>
+              <Err intent="end" />
+              <input type="hidden" name="intent" value="end" />
+              <Select label={t("mentorship.page.endReasonLabel")} name="reason" defaultValue={v("end").reason} error={f("end").reason} options={END_REASONS.map((r) => ({ value: r, label: t(`mentorship.endReason.${r}`) }))} />
+              <div>
+                <button type="submit" className="secondary">
+                  {t("mentorship.page.endSubmit")}
+                </button>
+              </div>
+            </Form>
+          </div>
+        </section>
+      ) : null}
+
+      {m.can.feedback || m.feedback.length ? (
+        <section aria-labelledby="feedback">
+          <h2 id="feedback">{t("mentorship.page.feedback")}</h2>
+          {m.feedback.length ? (
+            <ul>
+              {m.feedback.map((fb) => (
+                <li key={fb.user_id}>
+                  {t("mentorship.page.feedbackLine", { name: fb.display_name, role: t(`mentorship.page.role.${fb.role}`), rating: fb.rating })}
+                  {fb.comment ? ` · ${fb.comment}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {m.can.feedback ? (
+            <Form method="post" className="stack" noValidate>
+              <p>{t("mentorship.page.feedbackIntro")}</p>
+              <Err intent="feedback" />
+              <input type="hidden" name="intent" value="feedback" />
+              <Select
+                label={t("mentorship.page.rating")}
+                name="rating"
+                defaultValue={v("feedback").rating ?? "5"}
+                error={f("feedback").rating}
+                options={["5", "4", "3", "2", "1"].map((n) => ({ value: n, label: n }))}
+              />
+              <TextArea label={t("mentorship.page.comment")} name="comment" rows={3} maxLength={1000} defaultValue={v("feedback").comment} error={f("feedback").comment} />
+              <div>
+                <button type="submit">{t("mentorship.page.feedbackSubmit")}</button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

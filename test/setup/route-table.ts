@@ -1,0 +1,244 @@
+// Every route file with a concrete address and who may use it: the table behind the authorization
+// matrix (test/integration/authz-matrix.test.ts) and the form fuzzing (test/integration/fuzz-forms.test.ts).
+//
+// Adding a route: add a row to ROUTES (path from the fixtures, the GET answers, and `post` when the
+// route has an action whose refusal matters). Run the matrix with AUTHZ_PRINT=1 to print what each
+// viewer gets today, then check every cell against the route's rules before pinning it.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { db } from "~/db.server";
+import { awardLevelBadge } from "~/models/badge.server";
+import type { Role } from "../../db/schema";
+import { createProfile } from "../factories/profiles";
+import { enrol, ensureProgramme } from "../factories/progress";
+import { ageUser, createCategory, createTag, makeReply, makeTopic } from "../factories/topics";
+import { createUser } from "../factories/users";
+import { cookieFrom, postForm, type TestApp } from "./app";
+
+export const WHO = ["visitor", "member", "level1", "level2", "level3", "level4", "recruiter", "tutor", "judge", "admin"] as const;
+export type Who = (typeof WHO)[number];
+/** A status for everyone, with exceptions: `{ all: 200, visitor: 302 }`. */
+export type Answer = Partial<Record<Who, number>> & { all: number };
+
+export type Fixtures = {
+  topicUrl: string;
+  topicId: number;
+  topicSlug: string;
+  postId: number;
+  replyId: number;
+  victimPostId: number;
+  privateTopicUrl: string;
+  privatePostId: number;
+  categorySlug: string;
+  privateCategorySlug: string;
+  tag: string;
+  username: string;
+  badgeId: string;
+};
+
+/** `post` is checked by posting `postFields` (empty by default) after all the GETs. */
+export type Row = { path: (f: Fixtures) => string; get: Answer; post?: Answer; postFields?: Record<string, string> };
+
+// ---- the usual shapes ----
+export const everyone = (status = 200): Answer => ({ all: status });
+/** Signed-in people of any kind; visitors are sent to sign in. */
+export const signedIn = (status = 200): Answer => ({ all: status, visitor: 302 });
+/** Staff only: visitors sent to sign in, everyone else 403. */
+export const staff = (status = 200): Answer => ({ all: 403, visitor: 302, admin: status });
+/** Staff only, and the page does not even admit it exists to others. */
+export const staffHidden = (status = 200): Answer => ({ all: 404, visitor: 302, admin: status });
+
+export const ROUTES: Record<string, Row> = {
+  "[.]well-known.jwks[.]json": { path: () => "/.well-known/jwks.json", get: everyone() },
+  _index: { path: () => "/", get: everyone() },
+  "admin._index": { path: () => "/admin", get: staff() },
+  "admin.applications.$id": { path: () => "/admin/applications/999999", get: staff(404), post: staff(400) },
+  "admin.applications._index": { path: () => "/admin/applications", get: staff() },
+  "admin.badges": { path: () => "/admin/badges", get: staff(), post: staff(400) },
+  "admin.books": { path: () => "/admin/books", get: staff(), post: staff(400) },
+  "admin.categories": { path: () => "/admin/categories", get: staffHidden(), post: staffHidden(422) },
+  "admin.categories_.$slug": { path: (f) => `/admin/categories/${f.categorySlug}`, get: staffHidden(), post: staffHidden(422) },
+  "admin.limits": { path: () => "/admin/limits", get: staffHidden(), post: staffHidden(422) },
+  "admin.logs": { path: () => "/admin/logs", get: staff(), post: staff(400) },
+  "admin.progress[.]csv": { path: () => "/admin/progress.csv", get: staff() },
+  "admin.recruiters": { path: () => "/admin/recruiters", get: staff(), post: staff(400) },
+  "admin.requirements": { path: () => "/admin/requirements", get: staff(), post: staff(400) },
+  "admin.results": { path: () => "/admin/results", get: staff(), post: staff(400) },
+  "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200) },
+  // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
+  apply: { path: () => "/apply", get: signedIn(), post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 } },
+  "badges.$awardId": { path: (f) => `/badges/${f.badgeId}`, get: everyone() },
+  "badges.$awardId[.]json": { path: (f) => `/badges/${f.badgeId}.json`, get: everyone() },
+  "badges.$awardId[.]jwt": { path: (f) => `/badges/${f.badgeId}.jwt`, get: everyone() },
+  "badges.$awardId[.]png": { path: (f) => `/badges/${f.badgeId}.png`, get: everyone() },
+  "badges.$awardId[.]svg": { path: (f) => `/badges/${f.badgeId}.svg`, get: everyone() },
+  "badges.$awardId_.baked[.]svg": { path: (f) => `/badges/${f.badgeId}/baked.svg`, get: everyone() },
+  "badges.$awardId_.status": { path: (f) => `/badges/${f.badgeId}/status`, get: everyone() },
+  "badges._index": { path: () => "/badges", get: everyone() },
+  "badges.keys.$thumbprint": { path: () => "/badges/keys/no-such-key", get: everyone(404) },
+  "c.$slug": { path: (f) => `/c/${f.categorySlug}`, get: everyone() },
+  categories: { path: () => "/categories", get: everyone() },
+  "directory.($level)": { path: () => "/directory", get: everyone() },
+  "errors.origin": { path: () => "/errors/origin", get: everyone(403) },
+  "feeds.c.$slug": { path: (f) => `/c/${f.categorySlug}.rss`, get: everyone() },
+  "feeds.latest": { path: () => "/latest.rss", get: everyone() },
+  "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone() },
+  "forgot-password": { path: () => "/forgot-password", get: everyone() },
+  healthz: { path: () => "/healthz", get: everyone() },
+  latest: { path: () => "/latest", get: everyone() },
+  login: { path: () => "/login", get: { all: 302, visitor: 200 } },
+  logout: { path: () => "/logout", get: everyone() },
+  "my.activities": { path: () => "/my/activities", get: signedIn(), post: signedIn(400) },
+  "my.bookmarks": { path: () => "/my/bookmarks", get: signedIn() },
+  "my.contacts": { path: () => "/my/contacts", get: signedIn() },
+  "my.notifications.settings": { path: () => "/my/notifications/settings", get: signedIn() },
+  "my.profile": { path: () => "/my/profile", get: signedIn() },
+  "my.reading": { path: () => "/my/reading", get: signedIn() },
+  "new-topic": { path: () => "/new-topic", get: signedIn() },
+  new: { path: () => "/new", get: signedIn() },
+  notifications: { path: () => "/notifications", get: signedIn() },
+  "p.$id": { path: (f) => `/p/${f.replyId}`, get: everyone() },
+  "p.$id_.bookmark": { path: (f) => `/p/${f.replyId}/bookmark`, get: signedIn() },
+  "p.$id_.edit": { path: (f) => `/p/${f.replyId}/edit`, get: { all: 403, visitor: 302, level1: 200, admin: 200 }, post: { all: 403, visitor: 302, level1: 400, admin: 400 } },
+  "p.$id_.flag": { path: (f) => `/p/${f.replyId}/flag`, get: signedIn() },
+  "p.$id_.moderate": { path: (f) => `/p/${f.victimPostId}/moderate`, get: staffHidden(), post: staffHidden(302), postFields: { intent: "hide", reason: "authorization matrix" } },
+  "p.$id_.revisions": { path: (f) => `/p/${f.replyId}/revisions`, get: everyone() },
+  progress: { path: () => "/progress", get: signedIn() },
+  "recruiter._index": { path: () => "/recruiter", get: signedIn() },
+  "recruiter.apply": { path: () => "/recruiter/apply", get: signedIn() },
+  "recruiter.contact.$username": { path: (f) => `/recruiter/contact/${f.username}`, get: { all: 403, visitor: 302, recruiter: 200 }, post: { all: 403, visitor: 302, recruiter: 422 } },
+  "recruiter.searches": { path: () => "/recruiter/searches", get: everyone(302) },
+  "recruiter.shortlist": { path: () => "/recruiter/shortlist", get: everyone(302) },
+  "reset-password.$token": { path: () => "/reset-password/not-a-real-token", get: everyone() },
+  review: { path: () => "/review", get: staffHidden(), post: staffHidden(400) },
+  search: { path: () => "/search?q=service", get: everyone() },
+  signup: { path: () => "/signup", get: { all: 302, visitor: 200 } },
+  "sitemap[.]xml": { path: () => "/sitemap.xml", get: everyone() },
+  "t.$id.admin": { path: (f) => `/t/${f.topicId}/admin`, get: staffHidden(), post: staffHidden(400) },
+  "t.$slug.$id.($postNumber)": { path: (f) => f.topicUrl, get: everyone() },
+  "tag.$tag": { path: (f) => `/tag/${f.tag}`, get: everyone() },
+  top: { path: () => "/top", get: everyone() },
+  "u.$username": { path: (f) => `/u/${f.username}`, get: everyone() },
+  "u.$username_.moderate": { path: (f) => `/u/${f.username}/moderate`, get: staffHidden(), post: staffHidden(422) },
+  "u.$username_.progress": { path: (f) => `/u/${f.username}/progress`, get: staffHidden() },
+  unread: { path: () => "/unread", get: signedIn() },
+  // ---- routes from the parallel features (mentorship, groups, events, awards, assessments, privacy, language) ----
+  language: { path: () => "/language", get: everyone() },
+  privacy: { path: () => "/privacy", get: everyone() },
+  "my.data": { path: () => "/my/data", get: signedIn() },
+  // without a prepared export the download sends the member back to /my/data
+  "my.data[.]zip": { path: () => "/my/data.zip", get: everyone(302) },
+  "my.delete-account": { path: () => "/my/delete-account", get: signedIn() },
+  "my.appeals": { path: () => "/my/appeals", get: signedIn() },
+  "events._index": { path: () => "/events", get: everyone() },
+  "events[.]ics": { path: () => "/events.ics", get: everyone() },
+  "events[.]rss": { path: () => "/events.rss", get: everyone() },
+  "awards._index": { path: () => "/awards", get: everyone() },
+  "assessments._index": { path: () => "/assessments", get: signedIn() },
+  // judges only (staff manage awards from /admin/awards)
+  "judging._index": { path: () => "/judging", get: { all: 403, visitor: 302, judge: 200 } },
+  // the tutor of a learning group (the role alone is not enough: the lead adds a tutor with a group), and staff
+  "tutor._index": { path: () => "/tutor", get: { all: 403, visitor: 302, admin: 200 } },
+  "mentorship._index": { path: () => "/mentorship", get: signedIn() },
+  "admin.appeals": { path: () => "/admin/appeals", get: staff() },
+  "admin.assessments": { path: () => "/admin/assessments", get: staff() },
+  "admin.awards._index": { path: () => "/admin/awards", get: staff() },
+  "admin.events._index": { path: () => "/admin/events", get: staff() },
+  "admin.groups._index": { path: () => "/admin/groups", get: staff() },
+  "admin.mentorship": { path: () => "/admin/mentorship", get: staff() },
+  "admin.question-banks": { path: () => "/admin/question-banks", get: staff() },
+  "admin.tutor-clock": { path: () => "/admin/tutor-clock", get: staff() },
+  "uploads.$": { path: () => "/uploads/profiles/1-abcdefghijkl-256.webp", get: everyone(404) },
+};
+
+/** Extra addresses that must stay closed whatever the route table says (private things by id). */
+export const PRIVATE: Record<string, Row> = {
+  "a staff-only topic": { path: (f) => f.privateTopicUrl, get: { all: 404, admin: 200 } },
+  "a staff-only post's revisions": { path: (f) => `/p/${f.privatePostId}/revisions`, get: { all: 404, admin: 200 } },
+  "a staff-only post's flag form": { path: (f) => `/p/${f.privatePostId}/flag`, get: { all: 404, visitor: 302, admin: 200 } },
+  "a staff-only category": { path: (f) => `/c/${f.privateCategorySlug}`, get: { all: 404, admin: 200 } },
+  "a staff-only category's feed": { path: (f) => `/c/${f.privateCategorySlug}.rss`, get: { all: 404 } },
+};
+
+export const expected = (a: Answer, who: Who) => a[who] ?? a.all;
+
+/** Route ids as Remix derives them from file names. */
+export function routeFiles(): string[] {
+  return readdirSync(path.resolve(__dirname, "../../app/routes"))
+    .filter((f) => /\.(tsx?|jsx?)$/.test(f))
+    .map((f) => f.replace(/\.(tsx?|jsx?)$/, ""))
+    .sort();
+}
+
+/** Runs `fn` over `items` with at most `n` at a time. */
+export async function pool<T, R>(items: T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+
+export type Person = { id: number; username: string; password: string };
+
+/** One user per kind of viewer, and the forum, profile and badge the routes' addresses point at. */
+export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Record<Exclude<Who, "visitor">, Person> }> {
+  await ensureProgramme();
+  const people: Partial<Record<Who, Person>> = {};
+  const make = async (who: Who, roles: Role[], level?: number) => {
+    const u = await createUser({ username: `authz_${who}`, roles });
+    await ageUser(u);
+    if (level) await enrol(u.id, level);
+    people[who] = u;
+  };
+  await make("member", ["member"]);
+  for (const l of [1, 2, 3, 4]) await make(`level${l}` as Who, ["member"], l);
+  await make("recruiter", ["recruiter"]);
+  await make("tutor", ["member", "tutor"], 4);
+  await make("judge", ["member", "judge"], 4);
+  await make("admin", ["member", "admin"]);
+
+  const open = await createCategory({ slug: "authz-open", name: "Open talk" });
+  const secret = await createCategory({ slug: "authz-staff", name: "Staff room", see: "staff", post: "staff", reply: "staff" });
+  const tag = await createTag("authz-tag", "Authz tag");
+  const topic = await makeTopic(people.level1!, open, { title: "Greeting customers by name on the phone", tags: [tag] });
+  const reply = await makeReply(people.level1!, topic, "A reply that only its author and staff may edit.");
+  const victim = await makeTopic(people.level2!, open, { title: "A post a moderator will hide in this test" });
+  const hidden = await makeTopic(people.admin!, secret, { title: "Confidential staff matter for review" });
+  const profile = await createProfile({ username: "authz_profile", displayName: "Profile Owner", level: 1 });
+  const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }));
+
+  const firstPost = async (topicId: number) =>
+    (await db.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", "=", 1).executeTakeFirstOrThrow()).id;
+  const slug = (await db.selectFrom("topics").select("slug").where("id", "=", topic.topicId).executeTakeFirstOrThrow()).slug;
+  const fixtures: Fixtures = {
+    topicUrl: topic.url,
+    topicId: topic.topicId,
+    topicSlug: slug,
+    postId: await firstPost(topic.topicId),
+    replyId: reply.postId,
+    victimPostId: await firstPost(victim.topicId),
+    privateTopicUrl: hidden.url,
+    privatePostId: await firstPost(hidden.topicId),
+    categorySlug: open.slug,
+    privateCategorySlug: secret.slug,
+    tag,
+    username: profile.username,
+    badgeId: badge.public_id,
+  };
+  return { fixtures, people: people as Record<Exclude<Who, "visitor">, Person> };
+}
+
+export async function signIn(app: TestApp, user: { username: string; password: string }) {
+  const res = await postForm(app, "/login", { email: user.username, password: user.password });
+  const c = cookieFrom(res);
+  if (!c.startsWith("tp_session=")) throw new Error(`could not sign in ${user.username}: ${res.status}`);
+  return c;
+}

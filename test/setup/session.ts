@@ -1,0 +1,17 @@
+// Browser pages already signed in (the sign-in form posted with fetch, its cookie set on the
+// context), for browser tests whose subject is not the sign-in UI; and datetime-local values.
+import type { Browser, Page } from "playwright-core";
+import { cookieFrom, postForm, type TestApp } from "./app";
+import { newPage } from "./browser";
+
+export async function signedInPage(browser: Browser, app: TestApp, user: { username: string; password: string }): Promise<Page> {
+  const res = await postForm(app, "/login", { email: user.username, password: user.password });
+  const [name, value] = cookieFrom(res).split("=");
+  const page = await newPage(browser);
+  await page.context().addCookies([{ name, value, url: app.url }]);
+  return page;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** A `datetime-local` value of the instant, read in UTC. */
+export const localInputUtc = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
