@@ -6,7 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ProgressPage, useDay } from "~/components/progress-view";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, readForm, positiveId } from "~/http.server";
 import { DecisionSchema } from "~/models/application.schema";
 import { decideApplication, getApplication, listApplicationAudit } from "~/models/application.server";
 import { getProgressPage } from "~/models/progress/page.server";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const application = await getApplication({ id: Number(params.id) || 0 });
+  const application = await getApplication({ id: (positiveId(params.id) ?? 0) });
   if (!application) notFound();
   const [progress, audit] = await Promise.all([getProgressPage({ userId: application.user_id, itemLimit: 100 }), listApplicationAudit({ applicationId: application.id })]);
   if (!progress) notFound();
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = keepValues(form);
   const parsed = DecisionSchema.safeParse(form);
   if (!parsed.success) return data({ values, formError: "form.fixErrors", fields: { reason: "admin.applications.errors.reasonLong" } as Record<string, string>, unmet: [] as string[] }, { status: 400 });
-  const result = await decideApplication({ adminId: admin.id, applicationId: Number(params.id) || 0, decision: parsed.data.intent, reason: parsed.data.reason, confirmUnmet: parsed.data.confirmUnmet });
+  const result = await decideApplication({ adminId: admin.id, applicationId: (positiveId(params.id) ?? 0), decision: parsed.data.intent, reason: parsed.data.reason, confirmUnmet: parsed.data.confirmUnmet });
   if (!result.ok) {
     return data({ values, formError: result.message, fields: (result.fields ?? {}) as Record<string, string>, unmet: "unmet" in result ? (result.unmet ?? []) : [] }, { status: result.status });
   }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { keepValues, notFound, readFormData } from "~/http.server";
+import { keepValues, notFound, positiveId, readFormData } from "~/http.server";
 import { DeadlineSchema, JudgeSchema } from "~/models/award.schema";
 import { assignJudge, getRankedResults, getRoundForStaff, publishWinners, removeJudge, updateDeadline } from "~/models/award.server";
 import { dateToLocalInput } from "~/models/local-time";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const roundId = Number(params.id);
+  const roundId = (positiveId(params.id) ?? 0);
   const found = await getRoundForStaff({ roundId });
   if (!found) notFound();
   const ranked = await getRankedResults({ roundId });
@@ -34,7 +34,7 @@ type ActionData = { intent: string; message: string; fields?: Partial<Record<str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const roundId = Number(params.id);
+  const roundId = (positiveId(params.id) ?? 0);
   const read = await readFormData(request);
   if (!read) return data<ActionData>({ intent: "", message: "awards.errors.unreadable" }, { status: 400 });
   const { form, fields } = read;
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/admin/awards/${roundId}?done=judge#judges`);
   }
   if (intent === "unjudge") {
-    const r = await removeJudge({ staffId: staff.id, categoryId: Number(fields.categoryId), userId: Number(fields.userId) });
+    const r = await removeJudge({ staffId: staff.id, categoryId: positiveId(fields.categoryId) ?? 0, userId: positiveId(fields.userId) ?? 0 });
     if (!r.ok) return data<ActionData>({ intent, message: r.message }, { status: r.status });
     return redirect(`/admin/awards/${roundId}?done=unjudge#judges`);
   }

@@ -6,7 +6,7 @@ import { EventForm } from "~/components/event-form";
 import { useEventWhen, useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { keepValues, notFound, readFormData } from "~/http.server";
+import { keepValues, notFound, readFormData, positiveId } from "~/http.server";
 import { CodeWindowSchema, EVENT_KINDS, EventSchema } from "~/models/event.schema";
 import { createCheckinCode, getActiveCheckinCode, getEvent, listEventPeople, listWebinarCatalogue, markAttendance, setEventStatus, updateEvent } from "~/models/event.server";
 import { dateToLocalInput } from "~/models/local-time";
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = Number(params.id);
+  const id = (positiveId(params.id) ?? 0);
   const event = await getEvent({ scope: scopeOf(staff), id });
   if (!event) notFound();
   const [people, webinars, code] = await Promise.all([listEventPeople({ eventId: id }), listWebinarCatalogue(), getActiveCheckinCode({ eventId: id })]);
@@ -42,7 +42,7 @@ type ActionData = { intent: string; message?: string; count?: number; fields?: P
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = Number(params.id);
+  const id = (positiveId(params.id) ?? 0);
   const read = await readFormData(request);
   if (!read) return data<ActionData>({ intent: "", message: "events.errors.unknownAction" }, { status: 400 });
   const { form, fields } = read;

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessment.schema";
 import { addQuestion, getBank, setQuestionArchived } from "~/models/question-bank.server";
 import { fieldErrors } from "~/models/user.schema";
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bankId = idOf(params.id);
   const form = await readForm(request);
   if (form.intent === "archive" || form.intent === "restore") {
-    const r = await setQuestionArchived({ adminId: admin.id, bankId, questionId: Number(form.question) || 0, archived: form.intent === "archive" });
+    const r = await setQuestionArchived({ adminId: admin.id, bankId, questionId: positiveId(form.question) ?? 0, archived: form.intent === "archive" });
     if (!r.ok) return data({ values: {}, fields: {}, formError: r.message }, { status: r.status });
     return redirect(`/admin/question-banks/${bankId}`);
   }

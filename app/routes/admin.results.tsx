@@ -1,5 +1,6 @@
 // Staff record webinar attendance and assessment results: one at a time, or a CSV file that is
 // previewed row by row (each problem listed) and written only when confirmed without problems.
+import { withoutNul } from "~/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const str = (k: string) => {
     const v = form.get(k);
-    return typeof v === "string" ? v : "";
+    return typeof v === "string" ? withoutNul(v) : "";
   };
   const intent = str("intent");
   const kind: ResultKind = str("kind") === "assessment" ? "assessment" : "webinar";

@@ -1,5 +1,6 @@
 // /awards/files/:id: an evidence file of a nomination, for its author, staff and the judges of its
 // category (checked by the permissions module). Always a download, never rendered in our origin.
+import { positiveId } from "~/http.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readEvidence } from "~/models/award-file.server";
 import { getEvidenceFile } from "~/models/nomination.server";
@@ -10,7 +11,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const file = await getEvidenceFile({ scope: scopeOf(viewer), fileId: Number(params.id) });
+  const file = await getEvidenceFile({ scope: scopeOf(viewer), fileId: (positiveId(params.id) ?? 0) });
   if (!file) return notFound();
   const body = await readEvidence(file.storage_key);
   if (!body) return notFound();

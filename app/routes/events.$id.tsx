@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import type { PageHandle } from "~/enhance";
 import { Field, FormError } from "~/components/field";
 import { useEventWhen } from "~/components/event-when";
-import { notFound, readForm } from "~/http.server";
+import { notFound, readForm, positiveId } from "~/http.server";
 import { CheckinSchema } from "~/models/event.schema";
 import { cancelRsvp, checkInToEvent, getEvent, rsvpToEvent } from "~/models/event.server";
 import { fieldErrors } from "~/models/user.schema";
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
-  const event = await getEvent({ scope, id: Number(params.id) });
+  const event = await getEvent({ scope, id: (positiveId(params.id) ?? 0) });
   if (!event) notFound();
   const { description_markdown: _m, online_url, ...shown } = event;
   // the joining link is for members only: a public link invites strangers into the room
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const eventId = Number(params.id);
+  const eventId = (positiveId(params.id) ?? 0);
   const form = await readForm(request);
   if (form.intent === "rsvp") {
     const r = await rsvpToEvent({ scope, eventId });

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { useMoment } from "~/components/event-when";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, readForm, positiveId } from "~/http.server";
 import { getNominationForJudging, submitReview } from "~/models/award-judging.server";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Score a nomination · Touchpo
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const view = await getNominationForJudging({ scope: scopeOf(viewer), nominationId: Number(params.id) });
+  const view = await getNominationForJudging({ scope: scopeOf(viewer), nominationId: (positiveId(params.id) ?? 0) });
   if (!view) notFound();
   return { ...view, timeZone: viewer.timeZone };
 }
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const m = /^(score|comment)-(\d+)$/.exec(k);
     if (m) (m[1] === "score" ? scores : comments)[m[2]] = v;
   }
-  const id = Number(params.id);
+  const id = (positiveId(params.id) ?? 0);
   const r = await submitReview({ scope: scopeOf(viewer), nominationId: id, input: { scores, comments, comment: form.comment ?? "" } });
   if (!r.ok) return data({ message: r.message, fields: r.fields ?? {}, values: keepValues(form), errorValues: r.values ?? {} }, { status: r.status });
   return redirect(`/judging/${id}?done=1`);

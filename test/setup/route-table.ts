@@ -148,6 +148,26 @@ export const ROUTES: Record<string, Row> = {
   "admin.mentorship": { path: () => "/admin/mentorship", get: staff() },
   "admin.question-banks": { path: () => "/admin/question-banks", get: staff() },
   "admin.tutor-clock": { path: () => "/admin/tutor-clock", get: staff() },
+  // by id: an id that does not exist answers 404 to whoever may use the page, before anything else
+  "admin.awards.$id": { path: () => "/admin/awards/999999", get: staff(404) },
+  "admin.events.$id": { path: () => "/admin/events/999999", get: staff(404) },
+  "admin.groups.$id": { path: () => "/admin/groups/999999", get: staff(404) },
+  "admin.question-banks_.$id": { path: () => "/admin/question-banks/999999", get: staff(404) },
+  "assessments.$slug": { path: () => "/assessments/no-such-assessment", get: signedIn(404) },
+  "assessments.attempts.$id": { path: () => "/assessments/attempts/999999", get: signedIn(404) },
+  // answers are saved by POST only (JSON, from the page's script): a GET is a bad request
+  "assessments.attempts.$id_.save": { path: () => "/assessments/attempts/999999/save", get: everyone(400) },
+  "awards.files.$id": { path: () => "/awards/files/999999", get: everyone(404) },
+  "awards.nominate": { path: () => "/awards/nominate", get: signedIn() },
+  "events.$id": { path: () => "/events/999999", get: everyone(404) },
+  "events.$id[.]ics": { path: () => "/events/999999.ics", get: everyone(404) },
+  "judging.$id": { path: () => "/judging/999999", get: signedIn(404) },
+  "mentorship.$id": { path: () => "/mentorship/999999", get: signedIn(404) },
+  // level 4 only (the tutor and judge fixtures are level-4 members)
+  "mentorship.mentor": { path: () => "/mentorship/mentor", get: { all: 403, visitor: 302, level4: 200, tutor: 200, judge: 200 } },
+  "mentorship.request": { path: () => "/mentorship/request", get: signedIn() },
+  "mentorship.suggestions": { path: () => "/mentorship/suggestions", get: signedIn() },
+  "tutor.groups.$id": { path: () => "/tutor/groups/999999", get: signedIn(404) },
   "uploads.$": { path: () => "/uploads/profiles/1-abcdefghijkl-256.webp", get: everyone(404) },
 };
 
