@@ -98,7 +98,7 @@ export default function BadgePage() {
   return (
     <article className="badge-page">
       <header className="badge-head">
-        <img className="badge-art" src={d.urls.image} width={256} height={256} alt={alt} />
+        <img className="badge-art" src={new URL(d.urls.image).pathname} width={256} height={256} alt={alt} />
         <div>
           <h1>{d.name}</h1>
           <p className="badge-holder">{d.holder}</p>

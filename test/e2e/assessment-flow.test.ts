@@ -76,7 +76,8 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
 
     const attempt = await db.selectFrom("assessment_attempts").select(["closed_at"]).where("user_id", "=", member.id).executeTakeFirstOrThrow();
     const ends = new Date(attempt.closed_at!.getTime() + 24 * 3_600_000);
-    const shown = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" }).format(ends);
+    // English pages format dates as British English (app/i18n.ts intlLocale)
+    const shown = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" }).format(ends);
 
     await page.getByRole("link", { name: "Back to the assessment" }).click();
     await page.waitForURL(/\/assessments\/aptitude-test-2\.0$/);
