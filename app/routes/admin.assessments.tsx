@@ -1,6 +1,7 @@
 // Staff set how each programme assessment is delivered online (bank, questions per attempt, pass
 // mark, time limit, cool-down, tutor readiness) and see the latest attempts.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { useMoment } from "~/components/assessment-view";
@@ -13,7 +14,7 @@ import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 
-export const meta: MetaFunction = () => [{ title: "Assessments · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

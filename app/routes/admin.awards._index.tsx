@@ -1,5 +1,6 @@
 // Staff: the awards rounds, and the form to open a new yearly round (categories, criteria, deadline).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
@@ -11,7 +12,7 @@ import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
-export const meta: MetaFunction = () => [{ title: "Awards (staff) · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.admin.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

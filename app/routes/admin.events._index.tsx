@@ -1,5 +1,6 @@
 // Staff: every event (drafts included) and the form to create one.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "~/components/event-form";
 import { useEventWhen } from "~/components/event-when";
@@ -12,7 +13,7 @@ import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
-export const meta: MetaFunction = () => [{ title: "Events (staff) · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "events.admin.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -1,6 +1,7 @@
 // Staff view of the mentor programme: open requests (with a direct match), mentors' load (pause,
 // remove, reactivate), mentorships without a session for 30 days, feedback.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
@@ -16,7 +17,7 @@ import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Mentor programme · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.admin.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

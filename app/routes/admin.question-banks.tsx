@@ -1,5 +1,6 @@
 // Question banks: the list, and a new bank.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
@@ -10,7 +11,7 @@ import { createBank, listBanks } from "~/models/question-bank.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 
-export const meta: MetaFunction = () => [{ title: "Question banks · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.banksTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

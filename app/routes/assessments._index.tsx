@@ -1,5 +1,6 @@
 // The online assessments of the learner's level, each with where they stand.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AvailabilityLine, Narrow } from "~/components/assessment-view";
 import type { PageHandle } from "~/enhance";
@@ -10,7 +11,7 @@ import { requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: assessmentStyles }];
-export const meta: MetaFunction = () => [{ title: "Assessments · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -1,5 +1,6 @@
 // /awards: the round open for self-nominations (categories, deadline) and the published winners.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { PageHandle } from "~/enhance";
 import { useMoment } from "~/components/event-when";
@@ -10,7 +11,7 @@ import { useTranslation } from "~/use-translation";
 import { getViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Awards · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

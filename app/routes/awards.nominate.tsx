@@ -2,6 +2,7 @@
 // achievements, evidence links and files (PDF or image, checked by content). Drafts are saved;
 // submitted nominations stay editable until the deadline, which the server enforces.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
@@ -16,7 +17,7 @@ import { canNominate, scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
-export const meta: MetaFunction = () => [{ title: "Your award nomination · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.nominate.title") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

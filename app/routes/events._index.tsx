@@ -1,5 +1,6 @@
 // /events: upcoming published events, soonest first, with the calendar (.ics) and RSS feeds.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { PageHandle } from "~/enhance";
 import { useEventWhen } from "~/components/event-when";
@@ -10,8 +11,8 @@ import { getViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = () => [
-  { title: "Events · Touchpoints" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "events.title") },
   { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/events.rss" },
   { tagName: "link", rel: "alternate", type: "text/calendar", href: "/events.ics" },
 ];

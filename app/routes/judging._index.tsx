@@ -1,6 +1,7 @@
 // /judging: a judge's categories and the submitted nominations in them (their own left out),
 // each marked reviewed or waiting. Judges only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { PageHandle } from "~/enhance";
 import { forbidden } from "~/http.server";
@@ -10,7 +11,7 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Judging · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.judging.title") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

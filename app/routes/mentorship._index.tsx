@@ -1,6 +1,7 @@
 // The member's mentorship home: their mentor registration, their request and asks, asks waiting
 // for their answer (accept into a new or group mentorship, or decline), and their mentorships.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
@@ -15,7 +16,7 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Mentorship · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -1,5 +1,6 @@
 // A level-4 member registers as a mentor (or edits the registration).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { CheckboxGroup } from "~/components/mentorship";
@@ -15,7 +16,7 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Mentor registration · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.register.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -1,6 +1,7 @@
 // A member at levels 1-3 asks for a mentor: goals, competencies to grow with their level today
 // (prefilled from their profile's self-assessment), language, availability, time zone.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { FormError } from "~/components/field";
@@ -16,7 +17,7 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Ask for a mentor · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.request.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -1,6 +1,7 @@
 // Mentors suggested for the member's open request, best first, each with the reasons behind its
 // score; the member asks one (with an optional message).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
@@ -16,7 +17,7 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Suggested mentors · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.suggestions.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
