@@ -39,11 +39,19 @@ export async function listVisibleCategories(scope: Scope, { includeArchived = fa
   return (await listAllCategories()).filter((c) => (includeArchived || !c.archived_at) && canSeeCategory(scope, c) && c.see_rule !== "participants");
 }
 
+// A category another process created in the last few seconds is not in this process's cache yet:
+// a miss reloads once, so a new category's topics are found (and their emails sent) at once.
 export async function getCategoryBySlug(slug: string) {
+  const found = (await listAllCategories()).find((c) => c.slug === slug);
+  if (found) return found;
+  clearCategoryCache();
   return (await listAllCategories()).find((c) => c.slug === slug);
 }
 
 export async function getCategoryById(id: number) {
+  const found = (await listAllCategories()).find((c) => c.id === id);
+  if (found) return found;
+  clearCategoryCache();
   return (await listAllCategories()).find((c) => c.id === id);
 }
 

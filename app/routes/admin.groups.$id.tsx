@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, readForm, positiveId } from "~/http.server";
 import { LearnerSchema } from "~/models/learning-group.schema";
 import { addLearner, getGroup, listLearners, removeLearner } from "~/models/learning-group.server";
 import { requireStaff } from "~/staff.server";
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = groupId(params.id);
   const form = await readForm(request);
   if (form.intent === "remove") {
-    await removeLearner({ adminId: admin.id, groupId: id, userId: Number(form.userId) || 0 });
+    await removeLearner({ adminId: admin.id, groupId: id, userId: positiveId(form.userId) ?? 0 });
     return redirect(`/admin/groups/${id}?removed=1`);
   }
   const values = keepValues({ learner: form.learner ?? "" });

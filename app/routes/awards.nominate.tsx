@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues } from "~/http.server";
+import { keepValues, positiveId } from "~/http.server";
 import { EVIDENCE_MAX_BYTES } from "~/models/award-file.server";
 import { NOMINATION_MAX_FILES, NominationSchema } from "~/models/award.schema";
 import { getOpenRound, listMyNominations, saveNomination } from "~/models/nomination.server";
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   for (const [k, v] of form) if (typeof v === "string" && !(k in fields)) fields[k] = v;
   const values = keepValues(fields);
   const round = await getOpenRound();
-  const roundId = Number(fields.roundId);
+  const roundId = positiveId(fields.roundId) ?? 0;
   if (!round || round.id !== roundId) {
     // the round closed (or another one opened) while the member was writing: say so, keep the text
     return data<ActionData>({ message: "awards.errors.deadlinePassed", values }, 409);

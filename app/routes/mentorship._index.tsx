@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { readForm } from "~/http.server";
+import { readForm, positiveId } from "~/http.server";
 import { listCompetencies } from "~/models/profile.server";
 import { decideAsk, getMentorshipHome, withdrawRequest } from "~/models/mentorship.server";
 import { DecisionSchema, GROUP_MAX, MENTEE_LEVELS, MENTOR_LEVEL } from "~/models/mentorship.schema";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return r.ok ? redirect("/mentorship") : data({ formError: r.message, id: 0 }, r.status);
   }
   const parsed = DecisionSchema.safeParse(form);
-  if (!parsed.success) return data({ formError: parsed.error.issues[0]?.message.startsWith("mentorship.") ? parsed.error.issues[0].message : "mentorship.errors.noSuchAsk", id: Number(form.id) || 0 }, 400);
+  if (!parsed.success) return data({ formError: parsed.error.issues[0]?.message.startsWith("mentorship.") ? parsed.error.issues[0].message : "mentorship.errors.noSuchAsk", id: positiveId(form.id) ?? 0 }, 400);
   const r = await decideAsk({ scope, ...parsed.data });
   if (!r.ok) return data({ formError: r.message, values: r.values, id: parsed.data.id }, r.status);
   return redirect(r.cycleId ? `/mentorship/${r.cycleId}?accepted=1` : "/mentorship?declined=1");

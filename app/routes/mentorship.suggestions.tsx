@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ReasonList } from "~/components/mentorship";
-import { readForm } from "~/http.server";
+import { readForm, positiveId } from "~/http.server";
 import { suggestMentors } from "~/models/mentor.server";
 import { askMentor, getOpenRequest } from "~/models/mentorship.server";
 import { AskSchema } from "~/models/mentorship.schema";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
   const parsed = AskSchema.safeParse(form);
-  if (!parsed.success) return data({ formError: parsed.error.issues[0].message, mentorId: Number(form.mentorId) || 0, note: form.note ?? "" }, 400);
+  if (!parsed.success) return data({ formError: parsed.error.issues[0].message, mentorId: positiveId(form.mentorId) ?? 0, note: form.note ?? "" }, 400);
   const r = await askMentor({ scope: scopeOf(viewer), mentorId: parsed.data.mentorId, note: parsed.data.note });
   if (!r.ok) return data({ formError: r.message, mentorId: parsed.data.mentorId, note: parsed.data.note }, r.status);
   return redirect("/mentorship?asked=1");

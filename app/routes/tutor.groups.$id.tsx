@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TableWrap, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, readForm, positiveId } from "~/http.server";
 import { ReadinessSchema } from "~/models/learning-group.schema";
 import { canTutorGroup, getGroup } from "~/models/learning-group.server";
 import { listLearnerActivity, markReady, withdrawReadiness } from "~/models/readiness.server";
@@ -39,7 +39,7 @@ type ActionData = { userId?: number; formError?: string; formValues?: Record<str
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, group } = await requireTutor(request, params.id);
   const form = await readForm(request);
-  const userId = Number(form.userId) || 0;
+  const userId = positiveId(form.userId) ?? 0;
   if (form.intent === "withdraw") {
     const r = await withdrawReadiness({ scope, groupId: group.id, userId });
     if (!r.ok) return data<ActionData>({ userId, formError: r.message }, { status: r.status });
