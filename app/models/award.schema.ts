@@ -1,6 +1,7 @@
 // The yearly awards (browser-safe): the round staff open, the self-nomination members write,
 // and the form judges fill in. Messages are i18n keys.
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 const lines = (s: string) =>
   s
@@ -57,6 +58,6 @@ export function submissionProblems(n: { statement: string; achievements: string 
 }
 
 export const JudgeSchema = z.object({
-  categoryId: z.coerce.number().int().min(1, "awards.errors.category"),
+  categoryId: rowId("awards.errors.category"),
   username: z.string({ error: "awards.errors.username" }).trim().min(1, "awards.errors.username").max(100, "awards.errors.username"),
 });

@@ -1,5 +1,6 @@
 // Forms of learning groups, readiness, appeals and the tutor clock report (browser-safe).
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 const ymd = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "groups.errors.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "groups.errors.date");
 const login = z.string().trim().min(1, "form.required").max(254, "groups.errors.unknownUser");
@@ -16,18 +17,18 @@ export const GroupSchema = z
 export const LearnerSchema = z.object({ learner: login });
 
 export const ReadinessSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: rowId(),
   note: z.string().trim().min(10, "readiness.errors.note").max(2000, "readiness.errors.note"),
 });
 
 export const AppealSchema = z.object({
   subjectType: z.string().regex(/^[a-z_]{1,30}$/, "appeals.errors.subject"),
-  subjectId: z.coerce.number().int().positive("appeals.errors.subject"),
+  subjectId: rowId("appeals.errors.subject"),
   reason: z.string().trim().min(20, "appeals.errors.reason").max(2000, "appeals.errors.reason"),
 });
 
 export const AppealDecisionSchema = z.object({
-  appealId: z.coerce.number().int().positive(),
+  appealId: rowId(),
   decision: z.enum(["upheld", "dismissed"], { message: "appeals.errors.decision" }),
   reason: z.string().trim().min(10, "appeals.errors.decisionReason").max(2000, "appeals.errors.decisionReason"),
 });

@@ -1,5 +1,6 @@
 // Activities and reading-log entries members keep (browser-safe). Messages are i18n keys.
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 export const ACTIVITY_KINDS = ["conference", "meetup", "training", "webinar", "other"] as const;
 
@@ -32,7 +33,7 @@ export type ActivityInput = z.infer<typeof ActivitySchema>;
 
 export const ReadingSchema = z
   .object({
-    bookId: z.preprocess((v) => (v === "" || v === "other" ? undefined : v), z.coerce.number().int().min(1).optional()),
+    bookId: z.preprocess((v) => (v === "" || v === "other" ? undefined : v), rowId().optional()),
     title: z.string().trim().max(200, "logs.errors.tooLong").default(""),
     author: z.string().trim().max(200, "logs.errors.tooLong").default(""),
     finishedOn: day("logs.errors.date"),
@@ -47,7 +48,7 @@ export type ReadingInput = z.infer<typeof ReadingSchema>;
 
 export const EntryDecisionSchema = z.object({
   entry: z.enum(["activity", "reading"]),
-  id: z.coerce.number().int().min(1),
+  id: rowId(),
   intent: z.enum(["approve", "reject"]),
   reason: z.string().trim().max(1000, "admin.logs.errors.reasonLong").default(""),
 });

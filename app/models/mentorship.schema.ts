@@ -1,5 +1,6 @@
 // Mentor programme forms (browser-safe). Messages are i18n keys under "mentorship.errors".
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 export const CAPACITY_MIN = 1;
 export const CAPACITY_MAX = 10;
@@ -78,15 +79,15 @@ export const AskSchema = z.object({
 });
 
 export const DecisionSchema = z.object({
-  id: z.coerce.number().int().min(1),
+  id: rowId(),
   decision: z.enum(["accept", "decline"]),
   note: trimmed(1000, "noteLong").default(""),
   // "new" starts a new mentorship; a number joins that group mentorship (up to GROUP_MAX mentees)
-  into: z.union([z.literal("new"), z.literal("group"), z.coerce.number().int().min(1)]).default("new"),
+  into: z.union([z.literal("new"), z.literal("group"), rowId()]).default("new"),
 });
 
 export const GoalSchema = z.object({ title: trimmed(300, "goalLong").refine((s) => s.length >= 3, E("goalTitle")) });
-export const GoalStatusSchema = z.object({ goalId: z.coerce.number().int().min(1), status: z.enum(GOAL_STATUSES, { error: E("goalStatus") }) });
+export const GoalStatusSchema = z.object({ goalId: rowId(), status: z.enum(GOAL_STATUSES, { error: E("goalStatus") }) });
 
 const day = z
   .string({ error: E("date") })
@@ -118,7 +119,7 @@ export const FeedbackSchema = z.object({
 });
 
 export const MentorStatusSchema = z.object({
-  userId: z.coerce.number().int().min(1),
+  userId: rowId(),
   status: z.enum(["active", "paused", "removed"]),
   reason: trimmed(500, "noteLong").default(""),
 });

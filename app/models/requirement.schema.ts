@@ -1,6 +1,7 @@
 // Requirement parameters, one zod schema per kind (browser-safe). The seed and the admin page
 // both validate with these, so a row's params always have the shape its evaluator expects.
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 export const REQUIREMENT_KINDS = [
   "distinct_topics",
@@ -54,7 +55,7 @@ export const isRequirementKind = (k: string): k is RequirementKind => (REQUIREME
 
 /** The admin form: a label, plus one field per parameter (numbers, booleans, comma-separated lists). */
 export const RequirementEditSchema = z.object({
-  id: z.coerce.number().int().min(1),
+  id: rowId(),
   label: z.string({ error: "admin.requirements.errors.label" }).trim().min(3, "admin.requirements.errors.label").max(300, "admin.requirements.errors.label"),
 });
 

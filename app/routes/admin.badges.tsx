@@ -12,6 +12,7 @@ import { achievementText, credentialT } from "~/models/badge-credential.server";
 import { getBadgeAward, grantMentorBadge, listBadgeAwards, revokeBadge, REVOKE_REASON_MAX } from "~/models/badge.server";
 import { requireStaff } from "~/staff.server";
 import badgeStyles from "~/styles/badges.css";
+import { rowId } from "~/models/id.schema";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Badges"} · Touchpoints` }];
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const QuerySchema = z.object({
   q: z.string().max(200).catch(""),
   status: z.enum(["all", "valid", "revoked"]).catch("all"),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: rowId().optional().catch(undefined),
   revoke: z.string().max(64).optional().catch(undefined),
   done: z.enum(["revoked", "granted"]).optional().catch(undefined),
 });

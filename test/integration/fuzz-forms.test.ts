@@ -58,6 +58,8 @@ function payloads(names: string[], intents: string[]): Payload[] {
   out.push(urlencoded("12 KB strings", each(() => long(12_000))));
   out.push(urlencoded("NUL bytes", each(() => `a\u0000b\u0000${randomBytes(3).toString("hex")}`)));
   out.push(urlencoded("huge numbers", each(() => numbers[Math.floor(Math.random() * numbers.length)])));
+  // one past PostgreSQL's integer range in every field, so an unbounded id is always found (not by chance)
+  out.push(urlencoded("integer overflow", each(() => "2147483648")));
   out.push(urlencoded("arrays where strings are expected", [...each(() => "first"), ...names.flatMap((n) => [[n, "second"] as [string, string], [`${n}[]`, "x"] as [string, string]])]));
   // each intent once, with a mix of the hostile values above
   const mixed = [() => long(12_000), () => "a\u0000b", () => numbers[Math.floor(Math.random() * numbers.length)], () => ""];
