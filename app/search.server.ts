@@ -1,7 +1,8 @@
 // Meilisearch holds a rebuildable copy of what Postgres knows; if it is down, callers fall back.
+// The client, its circuit breaker and task waiting live here once, for every index.
 import http from "node:http";
 import https from "node:https";
-import { Meilisearch } from "meilisearch";
+import { Meilisearch, MeilisearchTaskTimeOutError } from "meilisearch";
 import { env } from "./env.server";
 
 // Node 20's fetch stalled 3-50 ms per call on loopback (Nagle / delayed ACK); node:http with a
@@ -87,4 +88,48 @@ export async function searchHealth(): Promise<"up" | "down" | "not configured"> 
   } catch {
     return "down";
   }
+}
+
+function unreachable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof SearchUnavailable) return true;
+    if (x instanceof MeiliApiError) return x.status >= 500;
+  }
+  return false;
+}
+
+/** Can Meilisearch not answer (down, broken, swamped, or no index yet), so that Postgres must? */
+export function isUnavailable(e: unknown): boolean {
+  if (unreachable(e) || e instanceof MeilisearchTaskTimeOutError) return true;
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof MeiliApiError) return x.code === "index_not_found";
+  }
+  return false;
+}
+
+// After Meilisearch failed to answer, callers skip it for a few seconds rather than each waiting
+// for a connection timeout (search pages fall back at once; jobs reschedule at once).
+const BREAKER_MS = 5_000;
+const downUntil = new WeakMap<Meilisearch, number>();
+
+export async function guarded<T>(client: Meilisearch, call: () => Promise<T>): Promise<T> {
+  if ((downUntil.get(client) ?? 0) > Date.now()) throw new SearchUnavailable("Meilisearch was unreachable moments ago");
+  try {
+    return await call();
+  } catch (e) {
+    if (unreachable(e)) downUntil.set(client, Date.now() + BREAKER_MS);
+    throw e;
+  }
+}
+
+export function requireClient(): Meilisearch {
+  const c = meili();
+  if (!c) throw new SearchUnavailable("Meilisearch is not configured (MEILI_URL)");
+  return c;
+}
+
+export async function waitFor(client: Meilisearch, taskUid: number, timeout = 30_000) {
+  const task = await client.tasks.waitForTask(taskUid, { timeout, interval: 20 });
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
+  return task;
 }

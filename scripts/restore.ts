@@ -71,7 +71,7 @@ try {
     process.env.MEILI_URL = m.url;
     process.env.MEILI_MASTER_KEY = m.key;
   }
-  const { reindexAllPosts } = await import("../app/models/forum-search.server");
+  const { reindexAllPosts } = await import("../app/models/forum-search-index.server");
   const { reindexAllProfiles } = await import("../app/models/directory.server");
   const posts = await reindexAllPosts({});
   const profiles = await reindexAllProfiles({});

@@ -7,7 +7,7 @@ import type { Db } from "../db.server";
 import { defineJob, enqueue } from "../jobs.server";
 import { logger } from "../logger.server";
 import { indexProfiles } from "../models/directory.server";
-import { isUnavailable } from "../models/forum-search.server";
+import { isUnavailable } from "../search.server";
 
 const MAX_DELAY_S = 300;
 

@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { defineJob, enqueue } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexTopic, isUnavailable } from "../models/forum-search.server";
+import { indexTopic } from "../models/forum-search-index.server";
+import { isUnavailable } from "../search.server";
 
 /** Longest wait between two tries while Meilisearch is away (seconds). */
 const MAX_DELAY_S = 300;

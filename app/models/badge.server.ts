@@ -58,6 +58,21 @@ export async function awardWinnerBadge(trx: Db, { userId, year, awardedBy, at }:
   return badge;
 }
 
+/** What every view of an award shows: the award, its holder (u) and its level (l). */
+const AWARD_COLUMNS = [
+  "b.id",
+  "b.public_id",
+  "b.kind",
+  "b.level",
+  "b.award_year",
+  "b.awarded_at",
+  "b.revoked_at",
+  "b.revoke_reason",
+  "u.username",
+  "u.display_name",
+  "l.short_name as level_short_name",
+] as const;
+
 export type BadgeAward = NonNullable<Awaited<ReturnType<typeof getBadgeAward>>>;
 
 /** One award with what its page and credential state: holder, level, issuer, status. Undefined when unknown. */
@@ -69,20 +84,10 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
     .leftJoin("levels as l", "l.number", "b.level")
     .leftJoin("users as a", "a.id", "b.awarded_by")
     .select([
-      "b.id",
-      "b.public_id",
-      "b.kind",
-      "b.level",
-      "b.award_year",
-      "b.awarded_at",
-      "b.revoked_at",
-      "b.revoke_reason",
+      ...AWARD_COLUMNS,
       "b.user_id",
-      "u.username",
-      "u.display_name",
       "l.slug as level_slug",
       "l.name as level_name",
-      "l.short_name as level_short_name",
       "l.badge_inscription",
       "l.description as level_description",
       "l.criteria_narrative",
@@ -103,20 +108,7 @@ export async function listBadgeAwards({ q = "", status = "all", before, conn = d
     .innerJoin("users as u", "u.id", "b.user_id")
     .leftJoin("levels as l", "l.number", "b.level")
     .leftJoin("users as r", "r.id", "b.revoked_by")
-    .select([
-      "b.id",
-      "b.public_id",
-      "b.kind",
-      "b.level",
-      "b.award_year",
-      "b.awarded_at",
-      "b.revoked_at",
-      "b.revoke_reason",
-      "u.username",
-      "u.display_name",
-      "l.short_name as level_short_name",
-      "r.display_name as revoked_by_name",
-    ])
+    .select([...AWARD_COLUMNS, "r.display_name as revoked_by_name"])
     .orderBy("b.id", "desc")
     .limit(BADGE_PAGE_SIZE + 1);
   const term = q.trim().slice(0, 100);

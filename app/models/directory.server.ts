@@ -8,9 +8,8 @@ import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
-import { indexName, MeiliApiError, meili, SearchUnavailable } from "../search.server";
+import { guarded, indexName, isUnavailable, requireClient, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { isUnavailable } from "./forum-search.server";
 import { PROFICIENCIES } from "./profile.schema";
 
 export const PROFILES_INDEX = "profiles";
@@ -65,40 +64,7 @@ export type ProfileDocument = {
   photo: string | null;
 };
 
-// ---- Meilisearch plumbing ----------------------------------------------------------------------
-
-const BREAKER_MS = 5_000;
-const downUntil = new WeakMap<Meilisearch, number>();
-
-function unreachable(e: unknown): boolean {
-  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
-    if (x instanceof SearchUnavailable) return true;
-    if (x instanceof MeiliApiError) return x.status >= 500;
-  }
-  return false;
-}
-
-async function guarded<T>(client: Meilisearch, call: () => Promise<T>): Promise<T> {
-  if ((downUntil.get(client) ?? 0) > Date.now()) throw new SearchUnavailable("Meilisearch was unreachable moments ago");
-  try {
-    return await call();
-  } catch (e) {
-    if (unreachable(e)) downUntil.set(client, Date.now() + BREAKER_MS);
-    throw e;
-  }
-}
-
-function requireClient(): Meilisearch {
-  const c = meili();
-  if (!c) throw new SearchUnavailable("Meilisearch is not configured (MEILI_URL)");
-  return c;
-}
-
-async function waitFor(client: Meilisearch, taskUid: number, timeout = 30_000) {
-  const task = await client.tasks.waitForTask(taskUid, { timeout, interval: 10 });
-  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
-  return task;
-}
+// ---- Meilisearch index -------------------------------------------------------------------------
 
 const prepared = new Map<string, Promise<void>>();
 
