@@ -133,3 +133,39 @@ export async function waitFor(client: Meilisearch, taskUid: number, timeout = 30
   if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
   return task;
 }
+
+const prepared = new Map<string, Promise<void>>();
+
+/** Creates an index with its settings, once per process and index; safe to call on every write. */
+export function ensureIndex(client: Meilisearch, uid: string, settings: Parameters<ReturnType<Meilisearch["index"]>["updateSettings"]>[0]): Promise<void> {
+  let p = prepared.get(uid);
+  if (!p) {
+    p = guarded(client, async () => {
+      const created = await client.createIndex(uid, { primaryKey: "id" });
+      const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
+      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
+      await waitFor(client, (await client.index(uid).updateSettings(settings)).taskUid, 120_000);
+    });
+    prepared.set(uid, p);
+    p.catch(() => prepared.delete(uid));
+  }
+  return p;
+}
+
+/** Forgets that one index was prepared (deleted, or re-created without its settings). */
+export function forgetIndex(uid: string) {
+  prepared.delete(uid);
+}
+
+/** The end of a rebuild: waits for the queued batches, swaps the fresh index in atomically and drops the old copy. */
+export async function swapInRebuilt(client: Meilisearch, live: string, temp: string, pending: number[]) {
+  for (const t of pending) await waitFor(client, t, 600_000);
+  await waitFor(client, (await client.swapIndexes([{ indexes: [live, temp], rename: false }])).taskUid);
+  await waitFor(client, (await client.deleteIndex(temp)).taskUid);
+  prepared.delete(temp);
+}
+
+/** Forgets which indexes were prepared (tests that replace the client or delete indexes). */
+export function forgetPreparedIndexes() {
+  prepared.clear();
+}

@@ -8,7 +8,7 @@ import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
-import { guarded, indexName, isUnavailable, requireClient, waitFor } from "../search.server";
+import { ensureIndex, forgetIndex, guarded, indexName, isUnavailable, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
 import { PROFICIENCIES } from "./profile.schema";
 
@@ -66,27 +66,12 @@ export type ProfileDocument = {
 
 // ---- Meilisearch index -------------------------------------------------------------------------
 
-const prepared = new Map<string, Promise<void>>();
-
-/** Creates the index with its settings (once per process and index). */
+/** Creates the index with its settings (once per process and index); safe to call on every write. */
 export function ensureProfilesIndex(client: Meilisearch = requireClient(), uid = profilesIndexUid()): Promise<void> {
-  let p = prepared.get(uid);
-  if (!p) {
-    p = guarded(client, async () => {
-      const created = await client.createIndex(uid, { primaryKey: "id" });
-      const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
-      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
-      await waitFor(client, (await client.index(uid).updateSettings(PROFILES_INDEX_SETTINGS)).taskUid, 120_000);
-    });
-    prepared.set(uid, p);
-    p.catch(() => prepared.delete(uid));
-  }
-  return p;
+  return ensureIndex(client, uid, PROFILES_INDEX_SETTINGS);
 }
 
-export function forgetPreparedProfileIndexes() {
-  prepared.clear();
-}
+export { forgetPreparedIndexes as forgetPreparedProfileIndexes } from "../search.server";
 
 // ---- documents ---------------------------------------------------------------------------------
 
@@ -215,7 +200,7 @@ export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ index
     try {
       for (const t of tasks) await waitFor(client, t);
     } catch (e) {
-      prepared.delete(uid);
+      forgetIndex(uid);
       throw e;
     }
     return { indexed: docs.length, removed: gone.length };
@@ -232,7 +217,7 @@ export async function reindexAllProfiles({ batch = 10_000, log = (_: string) => 
   const t0 = Date.now();
   const temp = `${uid}_rebuild_${started.getTime()}`;
   await ensureProfilesIndex(client, uid);
-  prepared.delete(temp);
+  forgetIndex(temp);
   await ensureProfilesIndex(client, temp);
   let afterId = 0;
   let count = 0;
@@ -246,10 +231,7 @@ export async function reindexAllProfiles({ batch = 10_000, log = (_: string) => 
     if (pending.length > 3) await waitFor(client, pending.shift()!, 600_000);
     log(`${count} profiles sent`);
   }
-  for (const t of pending) await waitFor(client, t, 600_000);
-  await waitFor(client, (await client.swapIndexes([{ indexes: [uid, temp], rename: false }])).taskUid);
-  await waitFor(client, (await client.deleteIndex(temp)).taskUid);
-  prepared.delete(temp);
+  await swapInRebuilt(client, uid, temp, pending);
   const changed = await sql<{ user_id: number }>`
     select distinct (payload->>'userId')::int as user_id from outbox
     where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);

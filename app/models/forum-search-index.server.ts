@@ -6,7 +6,7 @@ import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { audienceOfTopic } from "../permissions.server";
-import { guarded, indexName, requireClient, waitFor } from "../search.server";
+import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 
 /** Meilisearch counts matches up to this many (its pagination setting); the page says "1000+". */
 export const MAX_TOTAL_HITS = 1000;
@@ -52,29 +52,12 @@ export type PostDocument = {
 
 // ---- Meilisearch index -------------------------------------------------------------------------
 
-const prepared = new Map<string, Promise<void>>();
-
 /** Creates the index with its settings (once per process and index); safe to call on every write. */
 export function ensurePostsIndex(client: Meilisearch = requireClient(), uid = postsIndexUid()): Promise<void> {
-  const key = uid;
-  let p = prepared.get(key);
-  if (!p) {
-    p = guarded(client, async () => {
-      const created = await client.createIndex(uid, { primaryKey: "id" });
-      const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
-      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
-      await waitFor(client, (await client.index(uid).updateSettings(POSTS_INDEX_SETTINGS)).taskUid, 120_000);
-    });
-    prepared.set(key, p);
-    p.catch(() => prepared.delete(key));
-  }
-  return p;
+  return ensureIndex(client, uid, POSTS_INDEX_SETTINGS);
 }
 
-/** Forgets which indexes were prepared (tests that replace the client or delete indexes). */
-export function forgetPreparedIndexes() {
-  prepared.clear();
-}
+export { forgetPreparedIndexes } from "../search.server";
 
 // ---- documents ---------------------------------------------------------------------------------
 
@@ -183,7 +166,7 @@ export async function indexTopic(trx: Db, topicId: number): Promise<{ indexed: n
       for (const t of tasks) await waitFor(client, t);
     } catch (e) {
       // e.g. the index was deleted and re-created without its settings: apply them on the retry
-      prepared.delete(uid);
+      forgetIndex(uid);
       throw e;
     }
     return { indexed: docs.length };
@@ -202,7 +185,7 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
   const live = postsIndexUid();
   const temp = `${live}_rebuild_${started.getTime()}`;
   await ensurePostsIndex(client, live);
-  prepared.delete(temp);
+  forgetIndex(temp);
   await ensurePostsIndex(client, temp);
   log(`settings applied to ${temp}`);
 
@@ -223,10 +206,7 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     if (pending.length > 4) await waitFor(client, pending.shift()!, 600_000);
     log(`${topics} topics, ${posts} posts sent`);
   }
-  for (const t of pending) await waitFor(client, t, 600_000);
-  await waitFor(client, (await client.swapIndexes([{ indexes: [live, temp], rename: false }])).taskUid);
-  await waitFor(client, (await client.deleteIndex(temp)).taskUid);
-  prepared.delete(temp);
+  await swapInRebuilt(client, live, temp, pending);
 
   const changed = await sql<{ topic_id: number }>`
     select distinct (payload->>'topicId')::int as topic_id from outbox
