@@ -9,16 +9,9 @@ import { db } from "~/db.server";
 import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { startApp, type TestApp } from "../setup/app";
+import { signedInPage } from "../setup/session";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
-
-async function signedInPage(browser: Browser, app: TestApp, user: { username: string; password: string }): Promise<Page> {
-  const res = await postForm(app, "/login", { email: user.username, password: user.password });
-  const [name, value] = cookieFrom(res).split("=");
-  const page = await newPage(browser);
-  await page.context().addCookies([{ name, value, url: app.url }]);
-  return page;
-}
 
 describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
   let app: TestApp;
