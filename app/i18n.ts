@@ -5,6 +5,7 @@ import en from "./locales/en";
 import fr from "./locales/fr";
 
 import { defaultLocale, intlLocale, type Locale } from "./locale";
+import { dateTimeFormat, numberFormat } from "./intl";
 
 export { defaultLocale, intlLocale, isLocale, pickLocale, requestLocale, supportedLocales, type Locale } from "./locale";
 
@@ -30,7 +31,6 @@ export const resources = {
 };
 
 type Format = (value: unknown, format: string | undefined, lng: string | undefined, options: Record<string, unknown>) => unknown;
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
@@ -43,8 +43,8 @@ export function createI18n(locale: Locale): i18n {
     returnNull: false,
   });
   // {{x, datetime}} and {{x, number}}: British English (day before month), not the US defaults of "en"
-  instance.services.formatter?.add("datetime", (value, lng, options) => new Intl.DateTimeFormat(intlLocale(lng), options as Intl.DateTimeFormatOptions).format(value as Date));
-  instance.services.formatter?.add("number", (value, lng, options) => new Intl.NumberFormat(intlLocale(lng), options as Intl.NumberFormatOptions).format(value as number));
+  instance.services.formatter?.add("datetime", (value, lng, options) => dateTimeFormat(intlLocale(lng), options as Intl.DateTimeFormatOptions).format(value as Date));
+  instance.services.formatter?.add("number", (value, lng, options) => numberFormat(intlLocale(lng), options as Intl.NumberFormatOptions).format(value as number));
   // Counts read the way the language writes numbers ("1 234" in French, "1,234" in English). Only
   // {{count}}: other numbers in messages are years, post numbers or levels, written as they are.
   const interpolator = instance.services.interpolator as unknown as { format: Format };
@@ -52,9 +52,7 @@ export function createI18n(locale: Locale): i18n {
   interpolator.format = (value, format, lng, options) => {
     if (format !== undefined || typeof value !== "number" || options?.interpolationkey !== "count") return base(value, format, lng, options);
     const tag = intlLocale(lng);
-    let nf = numberFormats.get(tag);
-    if (!nf) numberFormats.set(tag, (nf = new Intl.NumberFormat(tag)));
-    return nf.format(value);
+    return numberFormat(tag).format(value);
   };
   return instance;
 }

@@ -7,14 +7,14 @@
 // autocannon at 10 connections on each, one after the other; prints p50/p95/p99 of both, and the
 // difference of the p95s. Targets: page p95 < 30 ms, and within 10 ms of Meilisearch's p95.
 // --reindex also times a full reindex (target < 60 s).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
 import { stopAll } from "./lib/ensure-services";
+import { buildApp } from "./lib/build";
 import { projectRoot } from "./lib/paths";
 import { freePort } from "./lib/services";
 
@@ -84,9 +84,7 @@ async function main() {
     }
 
     if (!process.argv.includes("--no-build")) {
-      log("building the app (remix build, production)");
-      const r = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (r.status !== 0) throw new Error("remix build failed");
+      buildApp(log);
     }
     const port = await freePort();
     const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };

@@ -7,7 +7,7 @@
 // autocannon loads each with anonymous requests, one after the other, on a topic page (20 posts,
 // rotating over 100 such topics) and /latest, and prints requests/s, p50, p95, p99 and the ratio.
 // Target: Remix >= 50% of bare throughput, and p95 < 50 ms at 10 connections.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { benchDatabase } from "./generate-forum-data";
 import { stopAll } from "./lib/ensure-services";
+import { buildApp } from "./lib/build";
 import { projectRoot } from "./lib/paths";
 import { freePort } from "./lib/services";
 
@@ -217,9 +218,7 @@ async function main() {
     if (!topics.length) throw new Error("no topic with 20 posts in the generated data");
 
     if (!process.argv.includes("--no-build")) {
-      log("building the app (remix build, production)");
-      const r = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (r.status !== 0) throw new Error("remix build failed");
+      buildApp(log);
     }
 
     const [remixPort, barePort] = [await freePort(), await freePort()];

@@ -1,9 +1,9 @@
 // npm run dev / npm start: embedded services when needed, migrations, (dev) demo data, the app.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { EnvError, parseEnv } from "../app/env.server";
+import { buildApp } from "./lib/build";
 import { ensureServices, stopAll } from "./lib/ensure-services";
 import { dataDir, projectRoot } from "./lib/paths";
 import { startServer } from "./lib/server";
@@ -58,9 +58,7 @@ async function main() {
   services = await ensureServices(log);
   await migrateToLatest(process.env.DATABASE_URL!, log);
   if (dev) {
-    log("building the app (remix build)");
-    const r = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: projectRoot, stdio: "inherit" });
-    if (r.status !== 0) throw new Error("remix build failed");
+    buildApp(log, { production: false });
     const seed = await import("../db/seed/index");
     await seed.seedAll({ demo: true, log });
   } else if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {

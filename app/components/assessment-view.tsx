@@ -4,13 +4,14 @@ import type { ReactNode } from "react";
 import { useRootData } from "~/root";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
+import { dateTimeFormat } from "../intl";
 
 /** A moment as date and time in the member's own time zone. */
 export function useMoment() {
   const { i18n } = useTranslation();
   const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
   return (iso: string | Date | null | undefined) =>
-    iso ? new Intl.DateTimeFormat(i18n.language, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
+    iso ? dateTimeFormat(i18n.language, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
 }
 
 type Rules = { question_count: number | null; pass_mark: number | null; time_limit_minutes: number | null; cooldown_hours: number; readiness_required: boolean };

@@ -1,5 +1,6 @@
 // When an event happens, in the event's own time zone (named), e.g. "Tue 1 December 2026, 10:00–11:30 WAT".
 import { useTranslation } from "~/use-translation";
+import { dateTimeFormat } from "../intl";
 
 export function useEventWhen() {
   const { i18n } = useTranslation();
@@ -8,13 +9,13 @@ export function useEventWhen() {
     const end = new Date(endsAt);
     let zone = timeZone;
     try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
+      dateTimeFormat("en", { timeZone: zone });
     } catch {
       zone = "UTC";
     }
-    const day = new Intl.DateTimeFormat(i18n.language, { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: zone });
-    const time = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", timeZone: zone });
-    const zoneName = new Intl.DateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: "short" }).formatToParts(start).find((p) => p.type === "timeZoneName")?.value ?? zone;
+    const day = dateTimeFormat(i18n.language, { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: zone });
+    const time = dateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+    const zoneName = dateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: "short" }).formatToParts(start).find((p) => p.type === "timeZoneName")?.value ?? zone;
     const sameDay = day.format(start) === day.format(end);
     return sameDay
       ? `${day.format(start)}, ${time.format(start)}–${time.format(end)} ${zoneName}`
@@ -28,10 +29,10 @@ export function useMoment() {
   return (at: Date | string, timeZone: string) => {
     let zone = timeZone;
     try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
+      dateTimeFormat("en", { timeZone: zone });
     } catch {
       zone = "UTC";
     }
-    return new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short" }).format(new Date(at));
+    return dateTimeFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short" }).format(new Date(at));
   };
 }

@@ -2,12 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
+import { dateTimeFormat } from "../intl";
 
 /** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
 export function useDay() {
   const { i18n } = useTranslation();
   return (d: string | undefined | null, withYear = true) =>
-    d ? new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : "";
+    d ? dateTimeFormat(i18n.language, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : "";
 }
 
 function Sentence({ r }: { r: EvaluatedRequirement }) {
@@ -108,7 +109,7 @@ export function ContributionsChart({ months }: { months: { month: string; posts:
   const top = 18;
   const bottom = 22;
   const slot = W / months.length;
-  const name = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
+  const name = (m: string) => dateTimeFormat(i18n.language, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
   const summary = months.map((m) => `${name(m.month)} ${m.month.slice(0, 4)}: ${m.posts}`).join(", ");
   return (
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">

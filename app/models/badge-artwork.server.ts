@@ -3,6 +3,7 @@
 // award date; every piece of text is XML-escaped (display names are user input). A revoked award
 // is crossed by a "Revoked" band, so an image embedded elsewhere does not keep claiming validity.
 import type { TFunction } from "i18next";
+import { dateTimeFormat } from "../intl";
 
 export type ArtworkInput = {
   kind: "level" | "mentor" | "award";
@@ -92,7 +93,7 @@ function star(cx: number, cy: number, outer: number, inner: number): string {
 }
 
 export function formatAwardDate(d: Date, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 }
 
 /** The badge as a standalone SVG document (UTF-8). */

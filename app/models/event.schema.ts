@@ -1,5 +1,6 @@
 // Events staff publish and what members send about them (browser-safe). Messages are i18n keys.
 import { z } from "zod";
+import { dateTimeFormat } from "../intl";
 
 export const EVENT_KINDS = ["webinar", "conference", "meetup", "training"] as const;
 
@@ -10,7 +11,7 @@ const localTime = (key: string) => z.string({ error: key }).trim().regex(/^\d{4}
 
 export const isTimeZone = (tz: string) => {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
+    dateTimeFormat("en", { timeZone: tz });
     return tz.length > 0;
   } catch {
     return false;

@@ -1,6 +1,7 @@
 // Forms of learning groups, readiness, appeals and the tutor clock report (browser-safe).
 import { z } from "zod";
 import { rowId } from "./id.schema";
+import { dateTimeFormat } from "../intl";
 
 const ymd = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "groups.errors.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "groups.errors.date");
 const login = z.string().trim().min(1, "form.required").max(254, "groups.errors.unknownUser");
@@ -46,7 +47,7 @@ export const ClockSettingsSchema = z.object({
     .max(64)
     .refine((tz) => {
       try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
+        dateTimeFormat("en", { timeZone: tz });
         return true;
       } catch {
         return false;

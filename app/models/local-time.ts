@@ -1,10 +1,11 @@
 // A `datetime-local` field holds a wall-clock time with no zone: read and write it in the
 // member's own time zone (browser-safe, no library needed).
+import { dateTimeFormat } from "../intl";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 function partsIn(date: Date, timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const f = dateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
   return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
 }
@@ -24,7 +25,7 @@ export function localInputToDate(value: string, timeZone: string): Date | undefi
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   let zone = "UTC";
   try {
-    new Intl.DateTimeFormat("en", { timeZone });
+    dateTimeFormat("en", { timeZone });
     zone = timeZone;
   } catch {
     /* unknown zone: UTC */

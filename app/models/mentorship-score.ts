@@ -2,6 +2,7 @@
 // suggestion can always be explained ("covers 2 of your competencies, speaks French...").
 // Browser-safe and pure: the suggestion query feeds it, the unit test checks it.
 import type { Proficiency } from "../../db/schema";
+import { dateTimeFormat } from "../intl";
 
 export const WEIGHTS = {
   /** per requested competency the mentor can mentor; more when the mentee starts lower */
@@ -58,7 +59,7 @@ export function utcOffsetMinutes(timeZone: string, at = new Date()): number {
   if (hit !== undefined) return hit;
   let minutes = 0;
   try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+    const part = dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
     const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part);
     if (m) minutes = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
   } catch {

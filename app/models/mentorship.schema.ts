@@ -1,6 +1,7 @@
 // Mentor programme forms (browser-safe). Messages are i18n keys under "mentorship.errors".
 import { z } from "zod";
 import { rowId } from "./id.schema";
+import { dateTimeFormat } from "../intl";
 
 export const CAPACITY_MIN = 1;
 export const CAPACITY_MAX = 10;
@@ -16,7 +17,7 @@ const E = (k: string) => `mentorship.errors.${k}`;
 
 export function isTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
+    dateTimeFormat("en", { timeZone: tz });
     return true;
   } catch {
     return false;

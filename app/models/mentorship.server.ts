@@ -17,6 +17,7 @@ import { createTopic } from "./post.server";
 import { listCompetencies } from "./profile.server";
 import { fail, ok } from "./result";
 import { topicUrl } from "./topic.server";
+import { dateTimeFormat } from "../intl";
 
 export const MENTORSHIP_CATEGORY = "mentorship";
 
@@ -32,7 +33,7 @@ async function tell(trx: Db, userId: number, key: string, values: Record<string,
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(timeZone: string, at = new Date()): string {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+    return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
   } catch {
     return at.toISOString().slice(0, 10);
   }

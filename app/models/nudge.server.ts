@@ -7,6 +7,7 @@ import { intlLocale, sharedI18n } from "../i18n";
 import { localeOfUser } from "./recipient-language.server";
 import { notify } from "./notification.server";
 import { getStanding } from "./progress/index.server";
+import { dateTimeFormat } from "../intl";
 
 export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; message: string };
 
@@ -14,7 +15,7 @@ function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const longDate = (d: string, locale: string) => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+const longDate = (d: string, locale: string) => dateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
 
 export async function computeNudges({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }): Promise<Nudge[]> {
   const standing = await getStanding({ userId, now, itemLimit: 0, conn });

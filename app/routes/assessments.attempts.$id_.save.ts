@@ -6,6 +6,7 @@ import { notFound, positiveId } from "~/http.server";
 import { saveAnswers } from "~/models/assessment-attempt.server";
 import { answersFromForm } from "~/models/assessment.schema";
 import { requireViewer } from "~/viewer.server";
+import { dateTimeFormat } from "~/intl";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -24,5 +25,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = { ...r.values, ...(r.values?.until ? { until: new Date(r.values.until) } : {}), formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone: viewer.timeZone } } };
     return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t(r.message, values) }) }, { status: r.status });
   }
-  return Response.json({ ok: true, message: t("assessments.take.savedAt", { time: new Intl.DateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(new Date()) }) });
+  return Response.json({ ok: true, message: t("assessments.take.savedAt", { time: dateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(new Date()) }) });
 }

@@ -5,12 +5,13 @@ import { pickLocale } from "~/i18n";
 import { eventsFeed } from "~/models/event-calendar.server";
 import { listUpcomingEvents } from "~/models/event.server";
 import { feedT, renderRss, RSS_HEADERS } from "~/models/feed.server";
+import { dateTimeFormat } from "~/intl";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
   const t = feedT(locale);
   const when = (e: { starts_at: Date; time_zone: string }) =>
-    new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: e.time_zone, timeZoneName: "short" }).format(e.starts_at);
+    dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: e.time_zone, timeZoneName: "short" }).format(e.starts_at);
   const feed = eventsFeed(await listUpcomingEvents(), { t, when });
   return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
 }

@@ -6,19 +6,21 @@ import { notFound } from "~/http.server";
 import { isReadyForAssessment, listMyGroups } from "~/models/learning-group.server";
 import { getProgressPage } from "~/models/progress/page.server";
 import progressStyles from "~/styles/progress.css";
+import type { PageHandle } from "~/enhance";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.title") }];
+// nothing on the page needs JavaScript: no React bundle, no loader data handed to the browser
+export const handle: PageHandle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // ?all=1 lists every item behind each count (explainable progress), not only the latest
   const all = new URL(request.url).searchParams.has("all");
-  const page = await getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20 });
+  const [page, tutorGroups, ready] = await Promise.all([getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20 }), listMyGroups(viewer.id), isReadyForAssessment(viewer.id)]);
   if (!page) notFound();
-  const [tutorGroups, ready] = await Promise.all([listMyGroups(viewer.id), isReadyForAssessment(viewer.id)]);
   return { ...page, tutorGroups, ready };
 }
 

@@ -15,6 +15,7 @@ import { countryName, languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { dateTimeFormat } from "~/intl";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
@@ -62,7 +63,7 @@ export default function ProfilePage() {
   const { profile: p, isSelf, isStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language || "en";
-  const dateFmt = (d: string | Date) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
+  const dateFmt = (d: string | Date) => dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
   const place = [p.city, p.country ? countryName(p.country, lang) : null].filter(Boolean).join(", ");
   return (
     <div className="page profile-page">

@@ -6,10 +6,14 @@ import { notFound } from "~/http.server";
 import { getProgressPage, getUserIdByUsername } from "~/models/progress/page.server";
 import { canViewProgress, scopeOf } from "~/permissions.server";
 import progressStyles from "~/styles/progress.css";
+import type { PageHandle } from "~/enhance";
+import { pageTitle } from "~/page-title";
 import { requireViewer } from "~/viewer.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction = () => [{ title: "Progress · Touchpoints" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "progress.titleOf", { name: data?.standing.member.displayName ?? "" }) }];
+// nothing on the page needs JavaScript: no React bundle, no loader data handed to the browser
+export const handle: PageHandle = { hydrate: false };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

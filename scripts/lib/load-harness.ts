@@ -2,7 +2,7 @@
 // Meilisearch in a fresh data folder, on loopback), a seeded forum, the production app started as
 // `npm start` does, signed-in members driving it over HTTP, and the checks run against the database
 // and the search index afterwards.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -12,6 +12,7 @@ import { Meilisearch } from "meilisearch";
 import pg from "pg";
 import { migrateToLatest } from "../../db/migrate";
 import { ensureDatabase } from "./ensure-services";
+import { buildApp } from "./build";
 import { projectRoot } from "./paths";
 import { freePort, startEmbeddedMeili, startEmbeddedPostgres, type MeiliHandle, type PostgresHandle } from "./services";
 
@@ -160,9 +161,7 @@ export type App = { url: string; port: number; child: ChildProcess; output(): st
 /** Builds once when there is no production build (a clean clone). */
 export function ensureBuild(log: (m: string) => void) {
   if (fs.existsSync(path.join(projectRoot, "build", "index.js")) && !process.argv.includes("--build")) return;
-  log("building the app (remix build, production)");
-  const r = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (r.status !== 0) throw new Error("remix build failed");
+  buildApp(log);
 }
 
 /** The production app (`npm start`'s code path), one node process, pointed at the stack's services. */

@@ -1,0 +1,24 @@
+// Intl formatters cost 40-100 µs each to build, and a page formats hundreds of dates and numbers:
+// build each (locale, options) pair once per process. The formatters are immutable and shared.
+const MAX = 1_000;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function cached<F>(map: Map<string, F>, locale: string | string[] | undefined, options: object | undefined, build: () => F): F {
+  const key = `${String(locale)}\u0000${options ? JSON.stringify(options) : ""}`;
+  let f = map.get(key);
+  if (!f) {
+    f = build(); // an invalid time zone or locale throws here, before anything is remembered
+    if (map.size >= MAX) map.clear();
+    map.set(key, f);
+  }
+  return f;
+}
+
+export function dateTimeFormat(locale?: string | string[], options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(dateFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
+}
+
+export function numberFormat(locale?: string | string[], options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
+}
