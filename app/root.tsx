@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
+import { HydratedContext } from "./components/app-link";
 import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
@@ -81,12 +82,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body data-request-id={root?.requestId ?? requestId}>
         <I18nextProvider i18n={i18n}>
+          <HydratedContext.Provider value={hydrate}>
           <SiteHeader viewer={root?.viewer ?? null} />
           <SanctionBanner sanction={root?.viewer?.sanction ?? null} timeZone={root?.viewer?.timeZone} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <SiteFooter />
+          </HydratedContext.Provider>
         </I18nextProvider>
         {hydrate ? (
           <>

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { AppLink, AppNavLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 
 /** Latest / Top / New / Unread tabs, the category picker and the New topic button. */
@@ -7,12 +8,12 @@ export function ForumNav({ counts, signedIn, newTopicHref = "/new-topic" }: { co
   return (
     <div className="forum-nav">
       <nav aria-label={t("nav.forum")} className="tabs">
-        <NavLink to="/latest">{t("forum.latest")}</NavLink>
-        <NavLink to="/top">{t("forum.top")}</NavLink>
-        {signedIn ? <NavLink to="/new">{counts.new ? t("forum.newCount", { count: counts.new }) : t("forum.new")}</NavLink> : null}
-        {signedIn ? <NavLink to="/unread">{counts.unread ? t("forum.unreadCount", { count: counts.unread }) : t("forum.unread")}</NavLink> : null}
-        <NavLink to="/categories">{t("forum.categories")}</NavLink>
-        {signedIn ? <NavLink to="/my/bookmarks">{t("forum.bookmarks")}</NavLink> : null}
+        <AppNavLink to="/latest">{t("forum.latest")}</AppNavLink>
+        <AppNavLink to="/top">{t("forum.top")}</AppNavLink>
+        {signedIn ? <AppNavLink to="/new">{counts.new ? t("forum.newCount", { count: counts.new }) : t("forum.new")}</AppNavLink> : null}
+        {signedIn ? <AppNavLink to="/unread">{counts.unread ? t("forum.unreadCount", { count: counts.unread }) : t("forum.unread")}</AppNavLink> : null}
+        <AppNavLink to="/categories">{t("forum.categories")}</AppNavLink>
+        {signedIn ? <AppNavLink to="/my/bookmarks">{t("forum.bookmarks")}</AppNavLink> : null}
       </nav>
       <div className="forum-actions">
         <Form method="get" action="/search" role="search" className="inline-search">
@@ -22,11 +23,11 @@ export function ForumNav({ counts, signedIn, newTopicHref = "/new-topic" }: { co
           <input id="forum-search" type="search" name="q" placeholder={t("search.placeholder")} />
         </Form>
         {signedIn ? (
-          <Link className="button small" to={newTopicHref}>
+          <AppLink className="button small" to={newTopicHref}>
             {t("forum.newTopic")}
-          </Link>
+          </AppLink>
         ) : (
-          <Link to="/login">{t("forum.signInToPost")}</Link>
+          <AppLink to="/login">{t("forum.signInToPost")}</AppLink>
         )}
       </div>
     </div>
@@ -38,9 +39,9 @@ export function MoreLink({ href }: { href: string | null }) {
   if (!href) return null;
   return (
     <p className="more">
-      <Link to={href} rel="next" className="button secondary">
+      <AppLink to={href} rel="next" className="button secondary">
         {t("forum.more")}
-      </Link>
+      </AppLink>
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 
 type Group = { id: number; name: string; category_slug: string; tutor_display_name: string; tutor_username: string; starts_on: string; ends_on: string };
@@ -13,19 +13,19 @@ export function MyTutor({ groups, ready }: { groups: Group[]; ready: boolean }) 
           <h2 id="tutor-heading">{t("groups.mine.title")}</h2>
           {groups.map((g) => (
             <p key={g.id}>
-              {t("groups.mine.line", { group: g.name, from: g.starts_on, to: g.ends_on })} <Link to={`/u/${g.tutor_username}`}>{g.tutor_display_name}</Link>
+              {t("groups.mine.line", { group: g.name, from: g.starts_on, to: g.ends_on })} <AppLink to={`/u/${g.tutor_username}`}>{g.tutor_display_name}</AppLink>
               <br />
-              <Link to={`/new-topic?category=${encodeURIComponent(g.category_slug)}`} className="button">
+              <AppLink to={`/new-topic?category=${encodeURIComponent(g.category_slug)}`} className="button">
                 {t("groups.mine.ask", { name: g.tutor_display_name })}
-              </Link>{" "}
-              <Link to={`/c/${g.category_slug}`}>{t("groups.space")}</Link>
+              </AppLink>{" "}
+              <AppLink to={`/c/${g.category_slug}`}>{t("groups.space")}</AppLink>
             </p>
           ))}
           {ready ? <p className="status met">{t("readiness.youAreReady")}</p> : null}
         </section>
       ) : null}
       <p>
-        <Link to="/my/appeals">{t("appeals.dashboardLink")}</Link>
+        <AppLink to="/my/appeals">{t("appeals.dashboardLink")}</AppLink>
       </p>
     </>
   );

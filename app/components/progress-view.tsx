@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
@@ -44,7 +44,7 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
   const label = kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : item.label;
   return (
     <li>
-      {item.url ? <Link to={item.url}>{label}</Link> : label}
+      {item.url ? <AppLink to={item.url}>{label}</AppLink> : label}
       {item.date ? ` · ${day(item.date)}` : ""}
       {item.note ? ` · ${kind === "distinct_topics" ? t("progress.items.posts", { count: Number(item.note) }) : item.note}` : ""}
       {item.state && item.state !== "counted" ? <span className="state"> ({t(`progress.items.state.${item.state}`)})</span> : null}
@@ -67,7 +67,7 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
         </span>
         <Due r={r} />
         {p.pending ? <span>{t("progress.pendingEntries", { count: p.pending })}</span> : null}
-        {r.kind === "assessment" && p.detail?.online && p.status !== "met" ? <Link to={`/assessments/${String(p.detail.test)}`}>{t("assessments.takeOnline")}</Link> : null}
+        {r.kind === "assessment" && p.detail?.online && p.status !== "met" ? <AppLink to={`/assessments/${String(p.detail.test)}`}>{t("assessments.takeOnline")}</AppLink> : null}
       </p>
       {p.items.length ? (
         <details>
@@ -79,7 +79,7 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
           </ul>
           {p.more ? (
             <p className="muted">
-              <Link to={`?all=1#req-${r.id}`}>{t("progress.items.more", { count: p.more })}</Link>
+              <AppLink to={`?all=1#req-${r.id}`}>{t("progress.items.more", { count: p.more })}</AppLink>
             </p>
           ) : null}
         </details>
@@ -198,9 +198,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           <h2 id="next-heading">{s.level ? t("progress.nextTitle", { number: s.level.number + 1 }) : t("progress.enrolTitle")}</h2>
           {s.canApplyForNext ? (
             <p>
-              <Link className="button" to="/apply">
+              <AppLink className="button" to="/apply">
                 {s.level ? t("progress.applyNext", { number: s.level.number + 1 }) : t("progress.applyEnrol")}
-              </Link>
+              </AppLink>
             </p>
           ) : (
             <>
@@ -278,7 +278,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
       )}
       {self ? (
         <p>
-          <Link to="/my/activities">{t("progress.links.activities")}</Link> · <Link to="/my/reading">{t("progress.links.reading")}</Link> · <Link to="/mentorship">{t("mentorship.myMentorships")}</Link>
+          <AppLink to="/my/activities">{t("progress.links.activities")}</AppLink> · <AppLink to="/my/reading">{t("progress.links.reading")}</AppLink> · <AppLink to="/mentorship">{t("mentorship.myMentorships")}</AppLink>
         </p>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { AppLink } from "./app-link";
 import { localeNames, supportedLocales, type Locale } from "~/locale";
 import { useTranslation } from "~/use-translation";
 
@@ -35,7 +36,7 @@ export function SiteFooter() {
       <p>{t("footer.about")}</p>
       <p className="muted">{t("site.tagline")}</p>
       <p>
-        <Link to="/privacy">{t("footer.privacy")}</Link>
+        <AppLink to="/privacy">{t("footer.privacy")}</AppLink>
       </p>
       <LanguageSwitch />
     </footer>

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { AppLink, AppNavLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 
@@ -14,33 +15,33 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         {t("nav.skip")}
       </a>
       <div className="bar">
-        <Link to="/" className="brand">
+        <AppLink to="/" className="brand">
           {t("site.name")}
-        </Link>
+        </AppLink>
         <nav aria-label={t("nav.main")} className="main-nav">
-          <NavLink to="/latest">{t("nav.forum")}</NavLink>
-          <NavLink to="/directory">{t("nav.directory")}</NavLink>
-          <NavLink to="/events">{t("nav.events")}</NavLink>
-          <NavLink to="/awards">{t("nav.awards")}</NavLink>
-          {member ? <NavLink to="/progress">{t("progress.navLink")}</NavLink> : null}
-          {member ? <NavLink to="/mentorship">{t("mentorship.navLink")}</NavLink> : null}
-          {has("tutor") ? <NavLink to="/tutor">{t("tutor.title")}</NavLink> : null}
-          {has("judge") ? <NavLink to="/judging">{t("nav.judging")}</NavLink> : null}
-          {has("recruiter") ? <NavLink to="/recruiter">{t("nav.recruiter")}</NavLink> : null}
-          {has("admin") ? <NavLink to="/admin">{t("admin.navLink")}</NavLink> : null}
+          <AppNavLink to="/latest">{t("nav.forum")}</AppNavLink>
+          <AppNavLink to="/directory">{t("nav.directory")}</AppNavLink>
+          <AppNavLink to="/events">{t("nav.events")}</AppNavLink>
+          <AppNavLink to="/awards">{t("nav.awards")}</AppNavLink>
+          {member ? <AppNavLink to="/progress">{t("progress.navLink")}</AppNavLink> : null}
+          {member ? <AppNavLink to="/mentorship">{t("mentorship.navLink")}</AppNavLink> : null}
+          {has("tutor") ? <AppNavLink to="/tutor">{t("tutor.title")}</AppNavLink> : null}
+          {has("judge") ? <AppNavLink to="/judging">{t("nav.judging")}</AppNavLink> : null}
+          {has("recruiter") ? <AppNavLink to="/recruiter">{t("nav.recruiter")}</AppNavLink> : null}
+          {has("admin") ? <AppNavLink to="/admin">{t("admin.navLink")}</AppNavLink> : null}
         </nav>
         <div className="account">
           {viewer ? (
             <>
               {viewer.openFlags != null ? (
-                <Link to="/review" className="review-link">
+                <AppLink to="/review" className="review-link">
                   {t("nav.review", { count: viewer.openFlags })}
-                </Link>
+                </AppLink>
               ) : null}
-              <Link to="/notifications" className="bell" aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}>
+              <AppLink to="/notifications" className="bell" aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}>
                 <span aria-hidden="true">🔔</span>
                 {viewer.unreadNotifications ? <span className="count" aria-hidden="true">{viewer.unreadNotifications}</span> : null}
-              </Link>
+              </AppLink>
               {/* a disclosure, not an ARIA menu: it opens and closes without JavaScript, with the keyboard too */}
               <details className="account-menu">
                 <summary className="me" aria-label={t("nav.account")}>
@@ -99,10 +100,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
             </>
           ) : (
             <>
-              <Link to="/login">{t("nav.signIn")}</Link>
-              <Link to="/signup" className="button small">
+              <AppLink to="/login">{t("nav.signIn")}</AppLink>
+              <AppLink to="/signup" className="button small">
                 {t("nav.signUp")}
-              </Link>
+              </AppLink>
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 import { RelativeTime } from "./relative-time";
@@ -22,10 +22,10 @@ export type TopicListItem = {
 
 export function CategoryBadge({ category }: { category: { slug: string; name: string; colour: string } }) {
   return (
-    <Link to={`/c/${category.slug}`} className="category-badge">
+    <AppLink to={`/c/${category.slug}`} className="category-badge">
       <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
       {category.name}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -37,9 +37,9 @@ export function TopicList({ topics, showCategory = true, signedIn }: { topics: T
       {topics.map((topic) => (
         <li key={topic.id} className="topic-row">
           <div className="topic-main">
-            <Link className="topic-title" to={`/t/${topic.slug}/${topic.id}${signedIn && topic.unread ? `/${topic.highest_post_number - topic.unread + 1}` : ""}`}>
+            <AppLink className="topic-title" to={`/t/${topic.slug}/${topic.id}${signedIn && topic.unread ? `/${topic.highest_post_number - topic.unread + 1}` : ""}`}>
               {topic.title}
-            </Link>
+            </AppLink>
             {topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
             {topic.closed_at ? <span className="tag-state">{t("forum.closed")}</span> : null}
             {topic.archived_at ? <span className="tag-state">{t("forum.archived")}</span> : null}
@@ -48,9 +48,9 @@ export function TopicList({ topics, showCategory = true, signedIn }: { topics: T
             <div className="topic-meta">
               {showCategory ? <CategoryBadge category={topic.category} /> : null}
               {topic.tags.map((tag) => (
-                <Link key={tag} to={`/tag/${tag}`} className="tag">
+                <AppLink key={tag} to={`/tag/${tag}`} className="tag">
                   {tag}
-                </Link>
+                </AppLink>
               ))}
             </div>
           </div>
