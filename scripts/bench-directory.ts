@@ -16,6 +16,7 @@ import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-p
 import { stopAll } from "./lib/ensure-services";
 import { buildApp } from "./lib/build";
 import { projectRoot } from "./lib/paths";
+import { startArgs } from "./lib/start-command";
 import { freePort } from "./lib/services";
 
 const log = (m: string) => console.log(`[bench:directory] ${m}`);
@@ -89,7 +90,7 @@ async function main() {
     const port = await freePort();
     const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };
     // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
-    child = spawn(process.execPath, ["--import", "tsx", ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "scripts/launch.ts"], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));

@@ -19,6 +19,7 @@ import { benchDatabase } from "./generate-forum-data";
 import { stopAll } from "./lib/ensure-services";
 import { buildApp } from "./lib/build";
 import { projectRoot } from "./lib/paths";
+import { startArgs } from "./lib/start-command";
 import { freePort } from "./lib/services";
 
 const self = fileURLToPath(import.meta.url);
@@ -150,7 +151,9 @@ function load(url: string, paths: string[], seconds: number, connections: number
 
 function spawnServer(args: string[], env: Record<string, string | undefined>, ready: (out: string) => boolean): Promise<{ child: ChildProcess; output: () => string }> {
   // `node --import tsx`: one process (the tsx CLI would put a second one in between), so its CPU time can be read
-  const child = spawn(process.execPath, ["--import", "tsx", ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...args], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  // both servers run with `npm start`'s node flags (memory limits), plus BENCH_NODE_FLAGS
+  const nodeFlags = startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)).slice(0, -1);
+  const child = spawn(process.execPath, [...nodeFlags, ...args], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (c) => (out += c));
   child.stderr!.on("data", (c) => (out += c));

@@ -14,6 +14,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { ensureDatabase } from "./ensure-services";
 import { buildApp } from "./build";
 import { projectRoot } from "./paths";
+import { startArgs } from "./start-command";
 import { freePort, startEmbeddedMeili, startEmbeddedPostgres, type MeiliHandle, type PostgresHandle } from "./services";
 
 export const PASSWORD = "load-test-password-2026";
@@ -167,7 +168,7 @@ export function ensureBuild(log: (m: string) => void) {
 /** The production app (`npm start`'s code path), one node process, pointed at the stack's services. */
 export async function startApp(stack: Stack, port?: number, extraEnv: Record<string, string> = {}): Promise<App> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts"], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: projectRoot,
     env: {
       ...process.env,
