@@ -46,8 +46,10 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 
 export function isDatabaseUnavailable(e: unknown): boolean {
   for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
-    const { code, message, errors } = x as { code?: string; message?: string; errors?: unknown[] };
+    const { code, message, errors, syscall } = x as { code?: string; message?: string; errors?: unknown[]; syscall?: string };
     if ((code && UNAVAILABLE_CODES.has(code)) || (message && UNAVAILABLE_MESSAGES.test(message))) return true;
+    // through a Unix socket, a stopped server's socket file is gone: connect() fails with ENOENT
+    if (code === "ENOENT" && syscall === "connect") return true;
     if (Array.isArray(errors) && errors.some(isDatabaseUnavailable)) return true;
   }
   return false;
