@@ -11,8 +11,9 @@ import { getNominationForJudging, submitReview } from "~/models/award-judging.se
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Score a nomination · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "awards.review.title", { name: data?.nomination.nominee ?? "" }) }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

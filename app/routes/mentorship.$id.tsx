@@ -13,9 +13,10 @@ import { fieldErrors } from "~/models/user.schema";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 export const handle = { hydrate: false };
-export const meta: MetaFunction = () => [{ title: "Mentorship · Touchpoints" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
 const idOf = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? "") ? Number(s) : notFound());
 

@@ -10,10 +10,11 @@ import { getReadablePost } from "~/models/flag.server";
 import { deletePost, restorePost } from "~/models/post.server";
 import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Post · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "moderation.post.heading", { number: data?.number ?? "", title: data?.title ?? "" }) }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));

@@ -10,10 +10,11 @@ import { bookmarkPost, removeBookmark } from "~/models/like.server";
 import { dateToLocalInput, localInputToDate } from "~/models/local-time";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Bookmark · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "bookmark.title", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

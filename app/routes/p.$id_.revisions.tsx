@@ -9,10 +9,11 @@ import { notFound } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { pageTitle } from "~/page-title";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
-export const meta: MetaFunction = () => [{ title: "Revisions · Touchpoints" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "post.revisionsTitle", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
 
 type Part = { text: string; change: "added" | "removed" | "same" };
 const diff = (a: string, b: string): Part[] => diffWords(a, b).map((p) => ({ text: p.value, change: p.added ? "added" : p.removed ? "removed" : "same" }));

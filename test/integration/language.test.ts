@@ -114,6 +114,26 @@ describe("the language of a page", () => {
     expect(settings).toMatch(/<input[^>]*id="locale-fr"[^>]*checked/);
   });
 
+  test("page titles of a post, its revisions, its bookmark and a member's progress are in the member's language", async () => {
+    const cat = await createCategory();
+    const member = await createUser({ username: "titres_fr" });
+    await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();
+    await ageUser(member);
+    const topic = await makeTopic(member, cat, { title: "Accueillir un client en colère au guichet" });
+    const post = { id: topic.postId };
+    const cookie = cookieFrom(await postForm(app, "/login", { email: member.username, password: member.password }));
+    const titleOf = async (pathname: string) => {
+      const res = await get(app, pathname, { Cookie: cookie, "Accept-Language": "en" });
+      expect(res.status, pathname).toBe(200);
+      return /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
+    };
+    expect(await titleOf(`/p/${post.id}`)).toBe("Message n° 1 dans « Accueillir un client en colère au guichet » · Touchpoints");
+    expect(await titleOf(`/p/${post.id}/revisions`)).toBe("Révisions du message n° 1 · Touchpoints");
+    expect(await titleOf(`/p/${post.id}/bookmark`)).toBe("Mettre en signet le message n° 1 · Touchpoints");
+    await enrol(member.id, 1);
+    expect(await titleOf(`/u/${member.username}/progress`)).toBe("Progression de titres fr · Touchpoints");
+  });
+
   test("signing up from a French browser keeps French as the member's language (for their emails)", async () => {
     const res = await fetch(`${app.url}/signup`, {
       method: "POST",
