@@ -3,6 +3,7 @@ import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import { dateTimeFormat } from "../intl";
+import { useLevelName } from "./level-badge";
 
 /** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
 export function useDay() {
@@ -156,6 +157,7 @@ type PageData = {
 export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
   const { t } = useTranslation();
   const day = useDay();
+  const levelName = useLevelName();
   const s = data.standing;
   const H = headingLevel === 1 ? "h1" : "h2";
   const pending = data.applications.find((a) => a.status === "pending");
@@ -171,7 +173,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           </span>
           <div>
             <p>
-              <strong>{t("progress.currentLevel", { number: s.level.number, name: s.level.name })}</strong>
+              <strong>{t("progress.currentLevel", { number: s.level.number, name: levelName(s.level.number, s.level.name) })}</strong>
             </p>
             <p className="muted">
               {s.level.badgeInscription} · {t("progress.since", { date: day(s.level.enteredOn) })}
@@ -187,10 +189,10 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
 
       {pending ? (
         <p className="notice" role="status">
-          {t("progress.applicationPending", { level: pending.level_name })}
+          {t("progress.applicationPending", { level: levelName(pending.level, pending.level_name) })}
         </p>
       ) : lastDecided?.status === "rejected" && self ? (
-        <p className="notice">{t("progress.applicationRejected", { level: lastDecided.level_name, reason: lastDecided.decision_reason ?? "" })}</p>
+        <p className="notice">{t("progress.applicationRejected", { level: levelName(lastDecided.level, lastDecided.level_name), reason: lastDecided.decision_reason ?? "" })}</p>
       ) : null}
 
       {self && !pending && (!s.level || s.level.number < 4) ? (

@@ -21,6 +21,13 @@ const badges = {
       criteria:
         "**Award winner {{year}}** is granted when Touchpoints staff publish the results of the {{year}} awards round: each category's nominations are scored by its judges against the round's criteria, and the winners receive this badge.",
     },
+    // the programme's level names, for languages other than the one stored in the levels table
+    levelLong: {
+      "1": "Customer Service Junior Practitioner",
+      "2": "Customer Service Professional",
+      "3": "Customer Service Manager",
+      "4": "Customer Experience Leader",
+    },
     levelShort: {
       "1": "Junior Practitioner",
       "2": "Professional",

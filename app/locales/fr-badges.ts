@@ -23,6 +23,12 @@ const badges = {
       criteria:
         "Le badge **Lauréat des prix {{year}}** est attribué lorsque l’équipe Touchpoints publie les résultats des prix {{year}} : les candidatures de chaque catégorie sont notées par son jury selon les critères de l’édition, et les lauréats reçoivent ce badge.",
     },
+    levelLong: {
+      "1": "Praticien junior du service client",
+      "2": "Professionnel du service client",
+      "3": "Responsable du service client",
+      "4": "Leader de l’expérience client",
+    },
     levelShort: {
       "1": "Praticien junior",
       "2": "Professionnel",

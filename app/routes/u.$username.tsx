@@ -16,6 +16,7 @@ import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 import { dateTimeFormat } from "~/intl";
+import { useLevelName } from "~/components/level-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
@@ -60,6 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProfilePage() {
   const { t, i18n } = useTranslation();
+  const levelName = useLevelName();
   const { profile: p, isSelf, isStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language || "en";
@@ -152,7 +154,7 @@ export default function ProfilePage() {
           <ul className="badge-list">
             {p.badges.map((b) => (
               <li key={b.public_id}>
-                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: b.level_name })}</a>{" "}
+                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: levelName(b.level, b.level_name) })}</a>{" "}
                 <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
               </li>
             ))}

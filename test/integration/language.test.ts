@@ -114,7 +114,7 @@ describe("the language of a page", () => {
     expect(settings).toMatch(/<input[^>]*id="locale-fr"[^>]*checked/);
   });
 
-  test("page titles of a post, its revisions, its bookmark and a member's progress are in the member's language", async () => {
+  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the member's language", async () => {
     const cat = await createCategory();
     const member = await createUser({ username: "titres_fr" });
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();
@@ -132,6 +132,10 @@ describe("the language of a page", () => {
     expect(await titleOf(`/p/${post.id}/bookmark`)).toBe("Mettre en signet le message n° 1 · Touchpoints");
     await enrol(member.id, 1);
     expect(await titleOf(`/u/${member.username}/progress`)).toBe("Progression de titres fr · Touchpoints");
+    // the level's name too (the levels table holds the programme's English names)
+    const progress = await (await get(app, "/progress", { Cookie: cookie })).text();
+    expect(progress).toContain("Praticien junior du service client");
+    expect(progress).not.toContain("Customer Service Junior Practitioner");
   });
 
   test("signing up from a French browser keeps French as the member's language (for their emails)", async () => {
