@@ -1,9 +1,11 @@
 // What every topic-list page loads: the page of topics for the viewer, the categories for the
 // navigation, and the counts for New / Unread.
+import { redirect } from "@remix-run/node";
+import { positiveId, readForm } from "./http.server";
 import { listVisibleCategories } from "./models/category.server";
-import { countNewAndUnread, listTopics, type ListFilter } from "./models/topic.server";
+import { countNewAndUnread, dismissTopics, listTopics, type ListFilter } from "./models/topic.server";
 import { scopeOf } from "./permissions.server";
-import { getViewer } from "./viewer.server";
+import { getViewer, requireViewer } from "./viewer.server";
 
 /** The categories page: categories and the New/Unread counts, no topic query. */
 export async function loadForumNav(request: Request) {
@@ -36,4 +38,13 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
     signedIn: !!viewer,
     canPost: !!viewer,
   };
+}
+
+/** "Dismiss" on /new and /unread: every topic listed on the page (at most 100) counts as read. */
+export async function dismissListed(request: Request, back: "/new" | "/unread") {
+  const viewer = await requireViewer(request);
+  const form = await readForm(request);
+  const ids = (form.topicIds ?? "").split(",").map((s) => positiveId(s.trim())).filter((n): n is number => n !== undefined).slice(0, 100);
+  await dismissTopics({ userId: viewer.id, topicIds: ids });
+  return redirect(back);
 }

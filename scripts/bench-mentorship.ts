@@ -8,14 +8,10 @@
 // Measures suggestMentors (the suggestions page's model work: every active mentor with a free
 // place scored, best 10 returned) one request after another. Target: p95 under 50 ms.
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { migrateToLatest } from "../db/migrate";
 import { competencies } from "../db/seed/programme";
-import { ensureDatabase, stopAll } from "./lib/ensure-services";
-import { projectRoot } from "./lib/paths";
-import { startEmbeddedPostgres, type Stoppable } from "./lib/services";
+import { openBenchDatabase } from "./lib/bench-database";
+import { stopAll } from "./lib/ensure-services";
 
 const DB = "tp_bench_mentorship";
 const log = (m: string) => console.log(`[bench:mentorship] ${m}`);
@@ -27,26 +23,7 @@ const RUNS = Number(arg("--runs") ?? 500);
 const FRESH = process.argv.includes("--fresh");
 const SHAPE = { members: 50_000, mentors: 2000, mentorships: 6000, requests: 300 };
 
-const services: Stoppable[] = [];
-if (!process.env.DATABASE_URL) {
-  log("DATABASE_URL is unset: starting an embedded PostgreSQL in .data/bench-mentorship");
-  const pgh = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", "bench-mentorship", "postgres"), log: () => {} });
-  services.push(pgh);
-  process.env.DATABASE_URL = pgh.url;
-}
-const base = process.env.DATABASE_URL!;
-await ensureDatabase(base, DB);
-const url = base.replace(/\/[^/?]+(\?|$)/, `/${DB}$1`);
-process.env.DATABASE_URL = url;
-process.env.LOG_LEVEL = "silent";
-process.env.JOBS = "off";
-process.env.NODE_ENV = "production";
-process.env.COOKIE_SECURE = "false";
-await migrateToLatest(url);
-
-const client = new pg.Client({ connectionString: url });
-await client.connect();
-const q = (text: string, values: unknown[] = []) => client.query(text, values);
+const { services, client, q } = await openBenchDatabase({ folder: "bench-mentorship", name: DB, log });
 
 const ZONES = ["Africa/Lagos", "Africa/Accra", "Africa/Nairobi", "Africa/Johannesburg", "Africa/Cairo", "Africa/Casablanca", "Africa/Kinshasa", "Africa/Addis_Ababa", "Africa/Dakar", "Africa/Abidjan", "Africa/Kigali", "Europe/London"];
 const LANGS = ["en", "fr", "pt", "sw", "ar", "ha", "yo", "am"];

@@ -14,13 +14,12 @@ import nodeHttp from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
-import { migrateToLatest } from "../db/migrate";
 import { categories } from "../db/seed/programme";
-import { ensureDatabase, stopAll } from "./lib/ensure-services";
+import { openBenchDatabase } from "./lib/bench-database";
+import { stopAll } from "./lib/ensure-services";
 import { buildApp } from "./lib/build";
 import { projectRoot } from "./lib/paths";
-import { freePort, startEmbeddedPostgres, type Stoppable } from "./lib/services";
+import { freePort } from "./lib/services";
 
 const DB = "tp_bench_progress";
 const log = (m: string) => console.log(`[bench:progress] ${m}`);
@@ -32,26 +31,7 @@ const RUNS = Number(arg("--runs") ?? 300);
 const FRESH = process.argv.includes("--fresh");
 const SHAPE = { members: 2000, topics: 100_000, posts: 2_000_000, memberPosts: 5000, memberTopics: 1000 };
 
-const services: Stoppable[] = [];
-if (!process.env.DATABASE_URL) {
-  log("DATABASE_URL is unset: starting an embedded PostgreSQL in .data/bench-progress");
-  const pgh = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", "bench-progress", "postgres"), log: () => {} });
-  services.push(pgh);
-  process.env.DATABASE_URL = pgh.url;
-}
-const base = process.env.DATABASE_URL!;
-await ensureDatabase(base, DB);
-const url = base.replace(/\/[^/?]+(\?|$)/, `/${DB}$1`);
-process.env.DATABASE_URL = url;
-process.env.LOG_LEVEL = "silent";
-process.env.JOBS = "off";
-process.env.NODE_ENV = "production";
-process.env.COOKIE_SECURE = "false";
-await migrateToLatest(url);
-
-const client = new pg.Client({ connectionString: url });
-await client.connect();
-const q = (text: string, values: unknown[] = []) => client.query(text, values);
+const { url, services, client, q } = await openBenchDatabase({ folder: "bench-progress", name: DB, log });
 
 async function generate() {
   const t0 = performance.now();
