@@ -71,7 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // Reading pages skip the React bundle: plain HTML forms, plus a few lines of script inlined.
   const handles = useMatches().map((m) => (m.handle ?? {}) as PageHandle);
   const hydrate = handles.every((h) => h.hydrate !== false);
-  const enhance = handles.some((h) => h.enhance);
+  // the script improves the composer, which only members see
+  const enhance = !!root?.viewer && handles.some((h) => h.enhance);
   return (
     <html lang={locale}>
       <head>

@@ -21,7 +21,7 @@ export function LevelBadge({ level, shortName, badgeId, kind = "level" }: Props)
     return badgeId ? (
       <a className="level-tag level-tag-mentor" href={`/badges/${badgeId}`}>
         {text}
-        <span className="visually-hidden"> {t("badges.pill.badgeSuffix")}</span>
+        <span className="visually-hidden">{` ${t("badges.pill.badgeSuffix")}`}</span>
       </a>
     ) : (
       <span className="level-tag level-tag-mentor">{text}</span>
@@ -33,7 +33,7 @@ export function LevelBadge({ level, shortName, badgeId, kind = "level" }: Props)
   const content = (
     <>
       {t("badges.pill.text", { level, name })}
-      <span className="visually-hidden"> {t("badges.pill.levelSuffix", { level })}</span>
+      <span className="visually-hidden">{` ${t("badges.pill.levelSuffix", { level })}`}</span>
     </>
   );
   const cls = `level-tag level-tag-${level}`;

@@ -62,7 +62,7 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
           </div>
         </div>
         <span className="post-number" aria-hidden="true">
-          #{post.post_number}
+          {`#${post.post_number}`}
         </span>
       </header>
       {post.state === "withdrawn" ? <p className="post-note">{t("topic.withdrawn")}</p> : null}

@@ -57,8 +57,7 @@ export function TopicList({ topics, showCategory = true, signedIn }: { topics: T
           <ul className="posters" aria-label={t("forum.columns.posters")}>
             {topic.posters.map((p) => (
               <li key={p.username} title={p.display_name}>
-                <Avatar name={p.display_name} size={24} />
-                <span className="visually-hidden">{p.display_name}</span>
+                <Avatar name={p.display_name} size={24} label={p.display_name} />
               </li>
             ))}
           </ul>

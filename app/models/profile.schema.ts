@@ -37,20 +37,30 @@ function names(locale: string, type: "region" | "language", fallback: "code" | "
   return n;
 }
 
-export function countryName(code: string, locale = "en"): string {
-  try {
-    return names(locale, "region")?.of(code) ?? code;
-  } catch {
-    return code;
+// A name costs a few µs to look up; the directory's filters show a hundred of them per page, from
+// a small fixed set of codes: each is looked up once per language.
+const nameCache = new Map<string, string>();
+function displayName(type: "region" | "language", code: string, locale: string): string {
+  const key = `${type}|${locale}|${code}`;
+  let name = nameCache.get(key);
+  if (name === undefined) {
+    try {
+      name = names(locale, type)?.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (nameCache.size >= 10_000) nameCache.clear();
+    nameCache.set(key, name);
   }
+  return name;
+}
+
+export function countryName(code: string, locale = "en"): string {
+  return displayName("region", code, locale);
 }
 
 export function languageName(code: string, locale = "en"): string {
-  try {
-    return names(locale, "language")?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName("language", code, locale);
 }
 
 function knownLanguage(code: string): boolean {

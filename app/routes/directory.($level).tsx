@@ -2,7 +2,8 @@
 // A plain GET form without JavaScript; with it, results follow the typing. Visibility is enforced
 // inside the Meilisearch query (directory.server), so hits and counts only cover what the viewer may see.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { AppLink, AppNavLink } from "~/components/app-link";
 import type { PageHandle } from "~/enhance";
 import { useNonce } from "~/request-context";
 import { useTranslation } from "~/use-translation";
@@ -116,19 +117,19 @@ export default function Directory() {
       <h1>{title}</h1>
       <p>{t("directory.intro")}</p>
       <nav aria-label={t("directory.views")} className="directory-views">
-        <NavLink to="/directory" end>
+        <AppNavLink to="/directory" end>
           {t("directory.all")}
-        </NavLink>
+        </AppNavLink>
         {Object.entries(LEVEL_VIEWS)
           .filter(([, n]) => n > 1)
           .map(([slug, n]) => (
-            <NavLink key={slug} to={`/directory/${slug}`}>
+            <AppNavLink key={slug} to={`/directory/${slug}`}>
               {t(`directory.levelTitle.${n}`)}
-            </NavLink>
+            </AppNavLink>
           ))}
       </nav>
 
-      <Form method="get" action={basePath} role="search" className="directory-form">
+      <form method="get" action={basePath} role="search" className="directory-form">
         <label htmlFor="directory-q">{t("directory.searchLabel")}</label>
         <div className="search-row">
           <input id="directory-q" type="search" name="q" defaultValue={q.q} maxLength={QUERY_MAX} placeholder={t("directory.placeholder")} autoComplete="off" />
@@ -218,14 +219,14 @@ export default function Directory() {
           </div>
           </div>
           <p>
-            <button type="submit">{t("directory.apply")}</button> <Link to={basePath}>{t("directory.clear")}</Link>
+            <button type="submit">{t("directory.apply")}</button> <AppLink to={basePath}>{t("directory.clear")}</AppLink>
           </p>
         </details>
-      </Form>
+      </form>
 
       <div id="directory-results">
       {d.isRecruiter ? (
-        <Form method="post" action="/recruiter/searches" className="inline-form save-search">
+        <form method="post" action="/recruiter/searches" className="inline-form save-search">
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="query" value={`${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`} />
           <label htmlFor="save-search-name">{t("directory.saveSearchName")}</label>
@@ -233,7 +234,7 @@ export default function Directory() {
           <button type="submit" className="secondary">
             {t("directory.saveSearch")}
           </button>
-        </Form>
+        </form>
       ) : null}
 
       {outcome.mode === "degraded" ? (
@@ -253,7 +254,7 @@ export default function Directory() {
               <Avatar name={c.name} src={c.photo} size={56} />
               <div>
                 <h2 className="card-name">
-                  <Link to={`/u/${c.username}`}>{c.name}</Link>
+                  <AppLink to={`/u/${c.username}`}>{c.name}</AppLink>
                 </h2>
                 {c.jobTitle || c.organisation ? <p>{c.jobTitle && c.organisation ? fill(tpl.at, { title: c.jobTitle, organisation: c.organisation }) : (c.jobTitle ?? c.organisation)}</p> : null}
                 <p className="muted">
@@ -282,15 +283,15 @@ export default function Directory() {
       {outcome.totalPages > 1 ? (
         <nav className="pager" aria-label={t("directory.pages")}>
           {outcome.page > 1 ? (
-            <Link to={pageUrl(outcome.page - 1)} rel="prev" className="button secondary">
+            <AppLink to={pageUrl(outcome.page - 1)} rel="prev" className="button secondary">
               {t("directory.previous")}
-            </Link>
+            </AppLink>
           ) : null}
           <span>{t("directory.page", { page: outcome.page, pages: outcome.totalPages })}</span>
           {outcome.page < outcome.totalPages ? (
-            <Link to={pageUrl(outcome.page + 1)} rel="next" className="button secondary">
+            <AppLink to={pageUrl(outcome.page + 1)} rel="next" className="button secondary">
               {t("directory.next")}
-            </Link>
+            </AppLink>
           ) : null}
         </nav>
       ) : null}

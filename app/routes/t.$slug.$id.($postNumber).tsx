@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { FormError } from "~/components/field";
@@ -151,9 +152,9 @@ export default function TopicPage() {
         <div className="topic-meta">
           {!d.topic.category.private ? <CategoryBadge category={d.topic.category} /> : null}
           {d.topic.tags.map((tag) => (
-            <Link key={tag} to={`/tag/${tag}`} className="tag">
+            <AppLink key={tag} to={`/tag/${tag}`} className="tag">
               {tag}
-            </Link>
+            </AppLink>
           ))}
           {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
           {d.topic.unlisted ? <span className="tag-state">{t("forum.unlisted")}</span> : null}
@@ -163,16 +164,16 @@ export default function TopicPage() {
         {d.topic.archived ? <p className="notice">{t("topic.archivedNote")}</p> : null}
         {d.firstUnread && d.firstUnread > d.from + d.posts.length - 1 ? (
           <p>
-            <Link to={`${d.topic.path}/${d.firstUnread}#post-${d.firstUnread}`}>{t("topic.jumpUnread")}</Link>
+            <AppLink to={`${d.topic.path}/${d.firstUnread}#post-${d.firstUnread}`}>{t("topic.jumpUnread")}</AppLink>
           </p>
         ) : null}
       </header>
       {res?.formError && (res.at === "page" || !d.can.reply) ? <FormError message={res.formError} values={res.errorValues} /> : null}
       {d.prev ? (
         <p className="pager">
-          <Link to={`${d.topic.path}/${d.prev}`} rel="prev">
+          <AppLink to={`${d.topic.path}/${d.prev}`} rel="prev">
             {t("topic.earlier")}
-          </Link>
+          </AppLink>
         </p>
       ) : null}
       <div className="posts">
@@ -182,9 +183,9 @@ export default function TopicPage() {
       </div>
       {d.next ? (
         <p className="pager">
-          <Link to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">
+          <AppLink to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">
             {t("topic.later")}
-          </Link>
+          </AppLink>
         </p>
       ) : null}
       {d.can.reply ? (
@@ -213,7 +214,7 @@ export default function TopicPage() {
         </section>
       ) : !d.can.signedIn ? (
         <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(d.topic.path)}`}>{t("forum.signInToPost")}</Link>
+          <AppLink to={`/login?redirectTo=${encodeURIComponent(d.topic.path)}`}>{t("forum.signInToPost")}</AppLink>
         </p>
       ) : null}
     </div>
