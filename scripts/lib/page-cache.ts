@@ -2,7 +2,7 @@
 // the same reason): requests without a session cookie to the topic lists and topic pages share
 // one rendered page per address and language. Members always get a fresh page. A reply shows to
 // visitors within PAGE_CACHE_SECONDS; 0 turns the cache off.
-import type { NextFunction, Request, Response } from "express";
+import type { Next, Req, Res } from "./http-kit";
 import { localeFor } from "../../app/locale";
 
 const CACHEABLE = /^\/(?:latest|top|categories|c\/[^/]+|tag\/[^/]+|t\/[^/]+\/\d+(?:\/\d+)?)\/?$/;
@@ -12,14 +12,14 @@ type Entry = { at: number; status: number; headers: Record<string, string>; body
 
 export function pageCache(seconds: number) {
   const entries = new Map<string, Entry>();
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Req, res: Res, next: Next) => {
     if (seconds <= 0 || req.method !== "GET" || /(?:^|;\s*)tp_session=/.test(req.headers.cookie ?? "") || !CACHEABLE.test(req.path)) return next();
     // the language the app will answer in (switch cookie, else Accept-Language), not the header's first letters
     const lang = localeFor({ cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     const key = `${lang}|${req.originalUrl}`;
     const hit = entries.get(key);
     if (hit && Date.now() - hit.at < seconds * 1000) {
-      res.status(hit.status);
+      res.statusCode = hit.status;
       for (const [k, v] of Object.entries(hit.headers)) res.setHeader(k, v);
       res.setHeader("X-Page-Cache", "hit");
       res.end(hit.body);
@@ -27,13 +27,13 @@ export function pageCache(seconds: number) {
     }
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => Response;
+    const end = res.end.bind(res) as (...a: unknown[]) => Res;
     // Remix writes Uint8Array chunks: copied as bytes (String() of one would be "60,33,68,…")
     const bytes = (chunk: unknown) => (chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk)));
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (chunk) chunks.push(bytes(chunk));
       return write(chunk, ...rest);
-    }) as Response["write"];
+    }) as Res["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== "function") chunks.push(bytes(chunk));
       if (res.statusCode === 200 && !res.getHeader("set-cookie")) {
@@ -47,7 +47,7 @@ export function pageCache(seconds: number) {
         entries.set(key, { at: Date.now(), status: 200, headers, body: Buffer.concat(chunks) });
       }
       return end(chunk, ...rest);
-    }) as Response["end"];
+    }) as Res["end"];
     next();
   };
 }

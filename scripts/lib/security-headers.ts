@@ -12,7 +12,7 @@
 //   (directly, or X-Forwarded-Proto from the loopback proxy) or COOKIE_SECURE=true: a plain-http LAN
 //   or test host is never told to insist on https.
 import { randomBytes } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
+import type { Next, Req, Res } from "./http-kit";
 
 /** Addresses that may be framed by other sites: /badges/<id>, /badges/<id>.svg, /badges/<id>.png. */
 export const EMBEDDABLE = /^\/badges\/(?!keys\/|issuer)[A-Za-z0-9_-]+(?:\.svg|\.png)?\/?$/;
@@ -33,12 +33,12 @@ export function contentSecurityPolicy(nonce: string, embeddable: boolean): strin
   ].join("; ");
 }
 
-export function wantsHsts(req: Pick<Request, "secure">, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsHsts(req: Pick<Req, "secure">, env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === "production" && (req.secure || env.COOKIE_SECURE === "true");
 }
 
 export function securityHeaders() {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Req, res: Res, next: Next) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     const embeddable = EMBEDDABLE.test(req.path);

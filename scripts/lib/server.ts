@@ -1,13 +1,13 @@
-// The HTTP server: express in front of the Remix build (compression, static files, request ids,
-// the Origin check, graceful shutdown).
+// The HTTP server: node:http in front of the Remix build (compression, static files, request ids,
+// the Origin check, graceful shutdown), through the middleware chain of ./http-kit.
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import serveStatic from "serve-static";
+import { chain, clientAddress, mount, rewrite, sendFetchResponse, toFetchRequest, type Middleware } from "./http-kit";
 import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
 
@@ -19,73 +19,85 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
   const buildPath = path.join(root, "build", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const hooks = build.entry.module as unknown as { startBackground?: () => void; stopBackground?: () => Promise<void> };
+  let closing = false;
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
-
-  app.use((req, res, next) => {
+  const requestId: Middleware = (_req, res, next) => {
     const id = randomUUID().slice(0, 13);
     res.locals.requestId = id;
     res.setHeader("X-Request-Id", id);
-    next();
-  });
-  app.use(securityHeaders());
-  let closing = false;
-  app.use((_req, res, next) => {
     if (closing) res.setHeader("Connection", "close");
     next();
-  });
-  app.use(compression());
+  };
+
   // fingerprinted by the Remix build: cache for a year
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  const buildFiles = serveStatic(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }) as unknown as Middleware;
   // other public files (favicon, artwork) all have an extension: pages never pay for a file lookup
-  const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
-  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
+  const publicFiles = serveStatic(path.join(root, "public"), { maxAge: "1h", index: false }) as unknown as Middleware;
+  const publicFile: Middleware = (req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next());
 
   // Every state-changing request must come from our own pages.
-  app.use((req, _res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.get("origin");
+  const sameOrigin: Middleware = (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method ?? "GET")) return next();
+    const origin = req.headers.origin;
     let ok = false;
     try {
-      ok = !!origin && new URL(origin).host === req.get("host");
+      ok = !!origin && new URL(origin).host === req.headers.host;
     } catch {
       ok = false;
     }
     if (ok) return next();
     // answered by the app's own translated page, with status 403
     req.method = "GET";
-    req.url = "/errors/origin";
     req.originalUrl = "/errors/origin";
+    rewrite(req, "/errors/origin");
     next();
-  });
+  };
 
   // RSS addresses (/latest.rss, /c/:slug.rss, /t/:slug/:id.rss) are served by the feeds.* resource
   // routes: React Router cannot match `:slug.rss` beside `:slug`.
-  app.use((req, _res, next) => {
-    const q = req.url.indexOf("?");
-    const [pathname, search] = q === -1 ? [req.url, ""] : [req.url.slice(0, q), req.url.slice(q)];
-    if (!pathname.endsWith(".rss")) return next();
-    const m = /^\/(?:(latest)|c\/([^/]+)|t\/([^/]+)\/(\d+))\.rss$/.exec(pathname);
+  const feeds: Middleware = (req, _res, next) => {
+    if (!req.path.endsWith(".rss")) return next();
+    const m = /^\/(?:(latest)|c\/([^/]+)|t\/([^/]+)\/(\d+))\.rss$/.exec(req.path);
     if (!m) return next();
+    const url = req.url ?? "";
+    const search = url.slice(req.path.length);
     const to = m[1] ? "/feeds/latest" : m[2] ? `/feeds/c/${m[2]}` : `/feeds/t/${m[3]}/${m[4]}`;
-    req.url = to + search;
     req.originalUrl = to + search;
+    rewrite(req, to + search);
     next();
-  });
+  };
 
-  app.use(pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)));
+  const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
+  const remix: Middleware = (req, res, next) => {
+    const context = { requestId: String(res.locals.requestId), clientIp: clientAddress(req), cspNonce: String(res.locals.cspNonce) };
+    let request: Request;
+    try {
+      request = toFetchRequest(req, res);
+    } catch {
+      return next(Object.assign(new Error("unreadable address"), { status: 400 }));
+    }
+    handle(request, context)
+      .then((response) => sendFetchResponse(res, response))
+      .catch(next);
+  };
 
-  const handler = createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce) }),
-  });
-  app.all("*", (req, res, next) => handler(req, res, next));
+  const app = chain(
+    [
+      requestId,
+      securityHeaders(),
+      compression() as unknown as Middleware,
+      mount("/build", buildFiles),
+      publicFile,
+      sameOrigin,
+      feeds,
+      pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)),
+      remix,
+    ],
+    log,
+  );
 
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(port, "0.0.0.0", () => resolve(s));
+    const s = createServer(app).listen(port, "0.0.0.0", () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
   const actualPort = (server.address() as { port: number }).port;
