@@ -116,6 +116,8 @@ export interface TopicsTable {
   highest_post_number: Generated<number>;
   last_posted_at: Timestamp;
   last_poster_id: number | null;
+  /** the row's avatars: distinct authors of the last 12 visible posts, first-posted first, at most 5 */
+  poster_ids: Generated<number[]>;
   bumped_at: Timestamp;
   created_at: Timestamp;
 }

@@ -11,7 +11,7 @@ function initials(name: string) {
 
 /**
  * Decorative by default (the name is written next to it); with `label`, the avatar is itself the
- * member's name for assistive technology (a list of posters' avatars).
+ * member's name, for assistive technology and as a tooltip (a topic's posters).
  */
 export function Avatar({ name, src, size = 32, label }: { name: string; src?: string | null; size?: AvatarSize; label?: string }) {
   if (src) return <img className="avatar" src={src} alt={label ?? ""} width={size} height={size} loading="lazy" decoding="async" />;
@@ -19,7 +19,7 @@ export function Avatar({ name, src, size = 32, label }: { name: string; src?: st
   for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   const className = `avatar s${size} av${h % COLOURS}`;
   return label ? (
-    <span className={className} role="img" aria-label={label}>
+    <span className={className} role="img" aria-label={label} title={label}>
       {initials(name)}
     </span>
   ) : (

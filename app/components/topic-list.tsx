@@ -22,8 +22,8 @@ export type TopicListItem = {
 
 export function CategoryBadge({ category }: { category: { slug: string; name: string; colour: string } }) {
   return (
-    <AppLink to={`/c/${category.slug}`} className="category-badge">
-      <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
+    // the colour square is the link's ::before (styles.css): one element less in every row
+    <AppLink to={`/c/${category.slug}`} className="category-badge" style={{ "--c": category.colour } as React.CSSProperties}>
       {category.name}
     </AppLink>
   );
@@ -54,28 +54,22 @@ export function TopicList({ topics, showCategory = true, signedIn }: { topics: T
               ))}
             </div>
           </div>
-          <ul className="posters" aria-label={t("forum.columns.posters")}>
+          {/* a group of named images (each avatar says whose it is), and the counts as dt/dd pairs
+              laid out by the stylesheet: the fewest elements a row can have (a list draws 30) */}
+          <div className="posters" role="group" aria-label={t("forum.columns.posters")}>
             {topic.posters.map((p) => (
-              <li key={p.username} title={p.display_name}>
-                <Avatar name={p.display_name} size={24} label={p.display_name} />
-              </li>
+              <Avatar key={p.username} name={p.display_name} size={24} label={p.display_name} />
             ))}
-          </ul>
+          </div>
           <dl className="topic-stats">
-            <div>
-              <dt>{t("forum.columns.replies")}</dt>
-              <dd>{topic.reply_count}</dd>
-            </div>
-            <div>
-              <dt>{t("forum.columns.likes")}</dt>
-              <dd>{topic.like_count}</dd>
-            </div>
-            <div>
-              <dt>{t("forum.columns.activity")}</dt>
-              <dd>
-                <RelativeTime date={topic.bumped_at} />
-              </dd>
-            </div>
+            <dt>{t("forum.columns.replies")}</dt>
+            <dd>{topic.reply_count}</dd>
+            <dt>{t("forum.columns.likes")}</dt>
+            <dd>{topic.like_count}</dd>
+            <dt>{t("forum.columns.activity")}</dt>
+            <dd>
+              <RelativeTime date={topic.bumped_at} />
+            </dd>
           </dl>
         </li>
       ))}

@@ -64,6 +64,7 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
         highest_post_number: 1,
         last_posted_at: now,
         last_poster_id: userId,
+        poster_ids: [userId],
         bumped_at: now,
         created_at: now,
       })
@@ -122,7 +123,7 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
       .executeTakeFirstOrThrow();
     await trx
       .updateTable("topics")
-      .set({ highest_post_number: postNumber, reply_count: sql`reply_count + 1`, last_posted_at: now, last_poster_id: userId, bumped_at: now })
+      .set({ highest_post_number: postNumber, reply_count: sql`reply_count + 1`, last_posted_at: now, last_poster_id: userId, bumped_at: now, poster_ids: topicPostersSql(topicId) })
       .where("id", "=", topicId)
       .execute();
     await trx.updateTable("categories").set({ post_count: sql`post_count + 1` }).where("id", "=", topic.category_id).execute();
@@ -272,10 +273,24 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
   });
 }
 
+/**
+ * A topic's posters, as stored in topics.poster_ids (the avatars of its row in every list): the
+ * distinct authors of its last 12 visible posts, in the order they first posted there, at most 5.
+ */
+export function topicPostersSql(topicId: number) {
+  return sql<number[]>`coalesce((
+    select array_agg(x.user_id order by x.first)
+    from (select p.user_id, min(p.post_number) as first
+            from (select user_id, post_number from posts where topic_id = ${topicId} and deleted_at is null
+                  order by post_number desc limit 12) p
+           where p.user_id is not null group by p.user_id order by min(p.post_number) limit 5) x), '{}')`;
+}
+
 /** Recomputes a topic's counters from its posts (after deletes, restores, moves, merges). */
 export async function refreshTopicStats(trx: Db, topicId: number) {
   await sql`
     update topics t set
+      poster_ids = ${topicPostersSql(topicId)},
       reply_count = greatest(s.visible - 1, 0),
       like_count = s.likes,
       highest_post_number = greatest(s.highest, 0),

@@ -189,19 +189,23 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
   }
   if (cursor) conds.push(order.cmp(cursor));
 
-  // Pinned topics head the first page of latest: global pins everywhere, category pins in their category.
+  // Pinned topics head the first page of latest: global pins everywhere, category pins in their
+  // category. Asked in the same statement as the page (one round trip to the database, not two).
   const pinnedFirst = filter.kind === "latest" && !cursor && !filter.tag;
-  const pinned = pinnedFirst
-    ? await queryTopics(
-        [sql<SqlBool>`t.deleted_at is null`, visible, sql<SqlBool>`t.pinned_at is not null`, filter.categoryId ? sql<SqlBool>`t.category_id = ${filter.categoryId}` : sql<SqlBool>`t.pinned_globally`],
-        sql`t.pinned_at desc`,
-        10,
-        uid,
-      )
-    : [];
+  const pinnedPart = pinnedFirst
+    ? {
+        conds: [sql<SqlBool>`t.deleted_at is null`, visible, sql<SqlBool>`t.pinned_at is not null`, filter.categoryId ? sql<SqlBool>`t.category_id = ${filter.categoryId}` : sql<SqlBool>`t.pinned_globally`],
+        orderBy: sql`t.pinned_at desc, t.id desc`,
+        limit: 10,
+      }
+    : undefined;
   if (pinnedFirst) conds.push(filter.categoryId ? sql<SqlBool>`t.pinned_at is null` : sql<SqlBool>`not (t.pinned_at is not null and t.pinned_globally)`);
 
-  const rows = await queryTopics(conds, order.expr, TOPICS_PER_PAGE + 1, uid);
+  const both = await queryTopics([{ conds, orderBy: order.expr, limit: TOPICS_PER_PAGE + 1 }, ...(pinnedPart ? [pinnedPart] : [])], uid);
+  const rows = both.filter((r) => r.part === 0);
+  // PostgreSQL appends the branches of a UNION ALL one after the other, each in its own order; the
+  // few pinned ones are sorted again here all the same
+  const pinned = both.filter((r) => r.part === 1).sort((a, b) => b.pinned_at!.getTime() - a.pinned_at!.getTime() || b.id - a.id);
   const more = rows.length > TOPICS_PER_PAGE;
   const page = rows.slice(0, TOPICS_PER_PAGE);
   const last = page[page.length - 1];
@@ -211,8 +215,22 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
   return { topics: [...pinned.map(shape), ...page.map(shape)], next };
 }
 
-async function queryTopics(conds: Expression<SqlBool>[], orderBy: ReturnType<typeof sql>, limit: number, uid: number) {
+type ListPart = { conds: Expression<SqlBool>[]; orderBy: ReturnType<typeof sql>; limit: number };
+
+/** The rows of one list, or of several at once (UNION ALL, each row saying which `part` it is from). */
+async function queryTopics(parts: ListPart[], uid: number) {
+  const select = ({ conds, orderBy, limit }: ListPart, part: number) => sql`(
+    select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count, t.highest_post_number,
+      t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
+      (select greatest(r.last_read_post_number, r.dismissed_post_number) from topic_reads r where r.topic_id = t.id and r.user_id = ${uid}) as last_read,
+      (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name) order by x.n), '[]'::json)
+         from unnest(t.poster_ids) with ordinality x(user_id, n) join users u on u.id = x.user_id) as posters
+    from topics t
+    where ${sql.join(conds, sql` and `)}
+    order by ${orderBy}
+    limit ${limit})`;
   const result = await sql<{
+    part: number;
     id: number;
     slug: string;
     title: string;
@@ -228,20 +246,10 @@ async function queryTopics(conds: Expression<SqlBool>[], orderBy: ReturnType<typ
     archived_at: Date | null;
     last_read: number | null;
     posters: { username: string; display_name: string }[];
-  }>`
-    select t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count, t.highest_post_number,
-      t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
-      (select greatest(r.last_read_post_number, r.dismissed_post_number) from topic_reads r where r.topic_id = t.id and r.user_id = ${uid}) as last_read,
-      (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name) order by x.first), '[]'::json)
-         from (select p.user_id, min(p.post_number) as first
-                 from (select user_id, post_number from posts where topic_id = t.id and deleted_at is null
-                       order by post_number desc limit 12) p
-                where p.user_id is not null group by p.user_id order by min(p.post_number) limit 5) x
-         join users u on u.id = x.user_id) as posters
-    from topics t
-    where ${sql.join(conds, sql` and `)}
-    order by ${orderBy}
-    limit ${limit}`.execute(db);
+  }>`${sql.join(
+    parts.map((p, i) => select(p, i)),
+    sql` union all `,
+  )}`.execute(db);
   return result.rows.map((r) => ({ ...r, unread: r.last_read == null ? null : Math.max(0, r.highest_post_number - r.last_read) }));
 }
 

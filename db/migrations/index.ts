@@ -13,6 +13,7 @@ import * as learningGroups from "./2026-11-23T1410_learning_groups";
 import * as eventsAwards from "./2026-11-23T1420_events_awards";
 import * as assessmentEngine from "./2026-11-23T1430_assessment_engine";
 import * as rateLimits from "./2026-11-23T1655_rate_limits";
+import * as topicPosters from "./2026-12-05T0900_topic_posters";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1420_events_awards": eventsAwards,
   "2026-11-23T1430_assessment_engine": assessmentEngine,
   "2026-11-23T1655_rate_limits": rateLimits,
+  "2026-12-05T0900_topic_posters": topicPosters,
 };

@@ -7,6 +7,7 @@ import { db } from "../../app/db.server";
 import { enqueue } from "../../app/jobs.server";
 import { renderMarkdown } from "../../app/markdown.server";
 import { seedCategories } from "../../app/models/category.server";
+import { topicPostersSql } from "../../app/models/post.server";
 import { slugify } from "../../app/models/slug";
 import type { Role } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
@@ -112,6 +113,8 @@ export async function seedDemoForum(log: (m: string) => void) {
   }
   // counters straight from the rows (the seed wrote likes without going through the models)
   await sql`update topics t set like_count = coalesce((select sum(p.like_count) from posts p where p.topic_id = t.id and p.deleted_at is null), 0)`.execute(db);
+  const seeded = await db.selectFrom("topics").select("id").where("poster_ids", "=", sql<number[]>`'{}'`).execute();
+  for (const { id } of seeded) await db.updateTable("topics").set({ poster_ids: topicPostersSql(id) }).where("id", "=", id).execute();
   await sql`
     update categories c set
       topic_count = (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null),

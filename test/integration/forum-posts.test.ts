@@ -156,5 +156,36 @@ describe("top, tags and pins", () => {
     const latest = await listTopics({ scope: visitor, filter: { kind: "latest" } });
     expect(latest.topics[0]).toMatchObject({ id: quiet.topicId, pinned: true });
     expect(latest.topics.filter((t) => t.id === quiet.topicId)).toHaveLength(1);
+    // two pins: the newest pin first, then the page by last activity, each topic once
+    await db.updateTable("topics").set({ pinned_at: new Date(Date.now() + 1000), pinned_globally: true }).where("id", "=", old.topicId).execute();
+    const twoPins = await listTopics({ scope: visitor, filter: { kind: "latest", categoryId: cat.id } });
+    expect(twoPins.topics.map((t) => t.id)).toEqual([old.topicId, quiet.topicId, busy.topicId]);
+    expect(twoPins.topics.map((t) => t.pinned)).toEqual([true, true, false]);
+  });
+});
+
+describe("posters' avatars", () => {
+  test("a row shows the distinct authors of the last 12 visible posts, first-posted first, at most 5, and follows deletes and restores", async () => {
+    const cat = await createCategory();
+    const people = await Promise.all(Array.from({ length: 7 }, () => member()));
+    const [a, b, c] = people;
+    const topic = await makeTopic(a, cat);
+    const row = async () => (await listTopics({ scope: await scopeFor(a), filter: { kind: "latest", categoryId: cat.id } })).topics.find((t) => t.id === topic.topicId)!;
+    expect((await row()).posters.map((p) => p.username)).toEqual([a.username]);
+    const fromB = await makeReply(b, topic);
+    await makeReply(a, topic);
+    await makeReply(c, topic);
+    expect((await row()).posters.map((p) => p.username)).toEqual([a.username, b.username, c.username]);
+    // b's only post withdrawn: b is no longer a poster; restored: back in place
+    expect((await deletePost({ scope: await scopeFor(b), postId: fromB.postId })).ok).toBe(true);
+    expect((await row()).posters.map((p) => p.username)).toEqual([a.username, c.username]);
+    expect((await restorePost({ scope: await scopeFor(b), postId: fromB.postId })).ok).toBe(true);
+    expect((await row()).posters.map((p) => p.username)).toEqual([a.username, b.username, c.username]);
+    // seven people: five avatars; 12 more replies by the last one push the others out of the window
+    for (const p of people.slice(3)) await makeReply(p, topic);
+    expect((await row()).posters).toHaveLength(5);
+    const last = people[6];
+    for (let i = 0; i < 12; i++) await makeReply(last, topic);
+    expect((await row()).posters.map((p) => p.username)).toEqual([last.username]);
   });
 });
