@@ -4,9 +4,16 @@
 const COLOURS = 8; // .av0 … .av7 in styles.css
 export type AvatarSize = 24 | 28 | 32 | 40 | 56 | 96; // .s24 … .s96 in styles.css
 
-function initials(name: string) {
+export function initials(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase();
+}
+
+/** Size and colour classes: the colour follows the name, so a member looks the same everywhere. */
+export function avatarClass(name: string, size: AvatarSize): string {
+  let h = 0;
+  for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `avatar s${size} av${h % COLOURS}`;
 }
 
 /**
@@ -15,9 +22,7 @@ function initials(name: string) {
  */
 export function Avatar({ name, src, size = 32, label }: { name: string; src?: string | null; size?: AvatarSize; label?: string }) {
   if (src) return <img className="avatar" src={src} alt={label ?? ""} width={size} height={size} loading="lazy" decoding="async" />;
-  let h = 0;
-  for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  const className = `avatar s${size} av${h % COLOURS}`;
+  const className = avatarClass(name, size);
   return label ? (
     <span className={className} role="img" aria-label={label} title={label}>
       {initials(name)}

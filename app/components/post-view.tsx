@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { escapeHtml as esc } from "~/html";
 import { useTranslation } from "~/use-translation";
 import { isDeletedMember } from "~/models/tombstone";
-import { Avatar } from "./avatar";
+import { Avatar, avatarClass, initials } from "./avatar";
 import { LevelBadge } from "./level-badge";
-import { RelativeTime } from "./relative-time";
+import { relativeTime, RelativeTime } from "./relative-time";
 
 export type PostItem = {
   id: number;
@@ -109,4 +111,42 @@ export function PostView({ post, topicPath, can }: { post: PostItem; topicPath: 
       </footer>
     </article>
   );
+}
+
+/** Abilities of a reader who can act on nothing (a visitor): their posts need no forms. */
+export const readsOnly = (can: Abilities) => !can.signedIn && !can.reply && !can.moderate && !can.like;
+
+/**
+ * The posts of a reader who can act on nothing, as one string: exactly PostView's markup
+ * (test/unit/html.test.ts renders both and compares them), without React's cost per element.
+ * Visitors read most pages; a topic page's 20 posts were a third of its server time.
+ */
+export function readOnlyPostsHtml(posts: PostItem[], topicPath: string, t: TFunction, lang: string): string {
+  let h = "";
+  for (const post of posts) {
+    const departed = isDeletedMember(post.username);
+    const name = departed ? t("privacy.deletedMember") : (post.display_name ?? "—");
+    const n = post.post_number;
+    const anchor = `post-${n}`;
+    h += `<article class="post post-${post.state}" id="${anchor}" aria-labelledby="${anchor}-author"${post.username ? ` data-username="${esc(post.username)}"` : ""} data-post-number="${n}">`;
+    h += `<header class="post-head"><span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
+    h += `<div><span id="${anchor}-author" class="post-author">${post.username && !departed ? `<a href="/u/${esc(post.username)}">${esc(name)}</a>` : esc(name)}</span>`;
+    if (post.level && post.level >= 1 && post.level <= 4) {
+      const pill = `${esc(t("badges.pill.text", { level: post.level, name: t(`badges.levelShort.${post.level}`) }))}<span class="visually-hidden">${esc(` ${t("badges.pill.levelSuffix", { level: post.level })}`)}</span>`;
+      const cls = `level-tag level-tag-${post.level}`;
+      h += post.badge_id ? `<a class="${cls}" href="/badges/${esc(post.badge_id)}">${pill}</a>` : `<span class="${cls}">${pill}</span>`;
+    }
+    const when = relativeTime(post.created_at, lang);
+    h += `<div class="post-meta"><a href="${esc(`${topicPath}/${n}#${anchor}`)}" aria-label="${esc(t("topic.permalink", { number: n }))}"><time dateTime="${when.iso}" title="${esc(when.exact)}">${esc(when.text)}</time></a>`;
+    const r = post.reply_to_post_number;
+    if (r) h += ` · <a href="${esc(`${topicPath}/${r}#post-${r}`)}">${esc(t("topic.replyTo", { number: r }))}</a>`;
+    if (post.revision_count > 0) h += ` · <a href="/p/${post.id}/revisions">${esc(t("topic.revisions", { count: post.revision_count }))}</a>`;
+    h += `</div></div><span class="post-number" aria-hidden="true">#${n}</span></header>`;
+    if (post.state === "withdrawn") h += `<p class="post-note">${esc(t("topic.withdrawn"))}</p>`;
+    if (post.state === "deleted") h += `<p class="post-note">${esc(t("topic.deleted"))}</p>`;
+    if (post.state === "hidden") h += `<p class="post-note">${esc(post.own ? t("topic.hiddenOwn") : t("topic.hidden"))}</p>`;
+    if (post.body_html) h += `<div class="post-body">${post.body_html}</div>`;
+    h += `<footer class="post-actions"><span class="like-count">${esc(t("topic.likes", { count: post.like_count }))}</span></footer></article>`;
+  }
+  return h;
 }

@@ -27,21 +27,27 @@ function phrase(lang: string, value: number, unit: Intl.RelativeTimeFormatUnit) 
   return text;
 }
 
-/** "3 hours ago", with the exact date in the title and a machine-readable datetime. */
-export function RelativeTime({ date }: { date: string | Date }) {
-  const { i18n } = useTranslation();
+/** The phrase ("3 hr. ago"), the machine-readable instant and the exact date of a moment. */
+export function relativeTime(date: string | Date, lang: string): { text: string; iso: string; exact: string } {
   const d = new Date(date);
   const seconds = Math.round((d.getTime() - Date.now()) / 1000);
   let text: string | undefined;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
-      text = phrase(i18n.language, Math.trunc(seconds / size), unit);
+      text = phrase(lang, Math.trunc(seconds / size), unit);
       break;
     }
   }
+  return { text: text ?? phrase(lang, 0, "minute"), iso: d.toISOString(), exact: d.toUTCString() };
+}
+
+/** "3 hours ago", with the exact date in the title and a machine-readable datetime. */
+export function RelativeTime({ date }: { date: string | Date }) {
+  const { i18n } = useTranslation();
+  const { text, iso, exact } = relativeTime(date, i18n.language);
   return (
-    <time dateTime={d.toISOString()} title={d.toUTCString()} suppressHydrationWarning>
-      {text ?? phrase(i18n.language, 0, "minute")}
+    <time dateTime={iso} title={exact} suppressHydrationWarning>
+      {text}
     </time>
   );
 }

@@ -225,10 +225,10 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
   const conds: Expression<SqlBool>[] = [sql<SqlBool>`p.deleted_at is null`, sql<SqlBool>`p.hidden_at is null`, sql<SqlBool>`t.deleted_at is null`, sql<SqlBool>`not t.unlisted`];
   if (!scope.isStaff) {
     const { open, participantOnly } = await visibleCategoryIds(scope);
-    const openList = open.length ? sql<SqlBool>`t.category_id in (${sql.join(open)})` : sql<SqlBool>`false`;
+    const openList = open.length ? sql<SqlBool>`t.category_id = any(${open}::int[])` : sql<SqlBool>`false`;
     if (scope.userId && participantOnly.length) {
       conds.push(
-        sql<SqlBool>`(${openList} or (t.category_id in (${sql.join(participantOnly)}) and exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId})))`,
+        sql<SqlBool>`(${openList} or (t.category_id = any(${participantOnly}::int[]) and exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId})))`,
       );
     } else conds.push(openList);
   }

@@ -15,7 +15,7 @@ export async function getMemberSummary({ scope, username }: { scope: Scope; user
     .executeTakeFirst();
   if (!user) return undefined;
   const { open } = await visibleCategoryIds(scope);
-  const visible: Expression<SqlBool> = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id in (${sql.join(open)}) and not t.unlisted` : sql<SqlBool>`false`;
+  const visible: Expression<SqlBool> = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
   const stats = await sql<{ topics: number; replies: number; likes_received: number }>`
     select
       count(*) filter (where p.post_number = 1)::int as topics,

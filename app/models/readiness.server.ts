@@ -63,7 +63,7 @@ export async function withdrawReadiness({ scope, groupId, userId }: { scope: Sco
  */
 export async function listLearnerActivity({ scope, groupId, categoryId }: { scope: Scope; groupId: number; categoryId: number }) {
   const { open } = await visibleCategoryIds(scope);
-  const seen = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id in (${sql.join(open)}) and not t.unlisted` : sql<SqlBool>`false`;
+  const seen = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
   const rows = await sql<{
     id: number;
     username: string;

@@ -4,7 +4,7 @@ import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { FormError } from "~/components/field";
-import { PostView } from "~/components/post-view";
+import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { keepValues, notFound, readForm } from "~/http.server";
@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TopicPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const values = (res?.values ?? {}) as Record<string, string>;
@@ -176,11 +176,15 @@ export default function TopicPage() {
           </AppLink>
         </p>
       ) : null}
-      <div className="posts">
-        {d.posts.map((p) => (
-          <PostView key={p.id} post={p} topicPath={d.topic.path} can={d.can} />
-        ))}
-      </div>
+      {readsOnly(d.can) ? (
+        <div className="posts" dangerouslySetInnerHTML={{ __html: readOnlyPostsHtml(d.posts, d.topic.path, t, i18n.language || "en") }} />
+      ) : (
+        <div className="posts">
+          {d.posts.map((p) => (
+            <PostView key={p.id} post={p} topicPath={d.topic.path} can={d.can} />
+          ))}
+        </div>
+      )}
       {d.next ? (
         <p className="pager">
           <AppLink to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">

@@ -1,0 +1,147 @@
+// The escaping of the lists rendered as strings (app/html.ts, components/topic-list.tsx): hostile
+// titles, names and tags stay text, in element content and in attributes, in a real HTML parser.
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
+import { DomUtils, parseDocument } from "htmlparser2";
+import type { Element } from "domhandler";
+import { escapeHtml } from "~/html";
+import { TopicList, type TopicListItem } from "~/components/topic-list";
+import { PostView, readOnlyPostsHtml, readsOnly, type PostItem } from "~/components/post-view";
+import { createElement } from "react";
+import { I18nextProvider } from "react-i18next";
+import { sharedI18n } from "~/i18n";
+import { HOSTILE_INPUTS } from "./hostile-inputs";
+
+// a small query layer over htmlparser2's DOM: elements by tag and class
+type Node = { all(tag: string, cls?: string): Node[]; one(tag: string, cls?: string): Node | null; text: string; attr(name: string): string | undefined; tag: string };
+function wrap(el: Element): Node {
+  const match = (tag: string, cls?: string) => (e: Element) => e.name === tag && (!cls || (e.attribs.class ?? "").split(" ").includes(cls));
+  return {
+    all: (tag, cls) => DomUtils.findAll(match(tag, cls), el.children).map(wrap),
+    one: (tag, cls) => {
+      const f = DomUtils.findOne(match(tag, cls), el.children);
+      return f ? wrap(f) : null;
+    },
+    text: DomUtils.textContent(el),
+    attr: (name) => el.attribs[name],
+    tag: el.name,
+  };
+}
+/** The list as a page renders it, in English. */
+const render = (props: { topics: TopicListItem[]; signedIn: boolean }) => renderToStaticMarkup(createElement(I18nextProvider, { i18n: sharedI18n("en") }, createElement(TopicList, props)));
+const parse = (html: string) => wrap({ name: "root", attribs: {}, children: parseDocument(html).children } as unknown as Element);
+
+const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
+  id: 7,
+  slug: "a-topic",
+  title: "A topic",
+  tags: ["sla-management"],
+  reply_count: 3,
+  highest_post_number: 4,
+  like_count: 2,
+  bumped_at: new Date("2026-12-01T10:00:00Z"),
+  pinned: false,
+  closed_at: null,
+  archived_at: null,
+  unread: null,
+  category: { slug: "general", name: "General", colour: "#123abc" },
+  posters: [{ username: "ada", display_name: "Ada Obi" }],
+  ...over,
+});
+
+describe("escapeHtml", () => {
+  it("escapes the five characters, every time (no regex state between calls)", () => {
+    for (let i = 0; i < 3; i++) expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml("plain")).toBe("plain");
+    expect(escapeHtml(42)).toBe("42");
+  });
+});
+
+describe("TopicList rows", () => {
+  it("keep hostile titles, names, tags and colours as text", () => {
+    const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
+    const topics = hostile.map((h, i) =>
+      topic({ id: i + 1, title: h, tags: [h], category: { slug: "c", name: h, colour: `#fff;background:url(javascript:alert(1))` }, posters: [{ username: "u", display_name: h }] }),
+    );
+    const html = render({ topics, signedIn: true });
+    const root = parse(html);
+    const rows = root.all("li", "topic-row");
+    expect(rows).toHaveLength(hostile.length);
+    rows.forEach((row, i) => {
+      expect(row.one("a", "topic-title")!.text).toBe(hostile[i]);
+      expect(row.one("a", "category-badge")!.text).toBe(hostile[i]);
+      expect(row.one("a", "category-badge")!.attr("style")).toBeUndefined(); // not a colour: no style at all
+      expect(row.one("span", "avatar")!.attr("aria-label")).toBe(hostile[i]);
+      expect(row.one("span", "avatar")!.attr("title")).toBe(hostile[i]);
+      expect(row.one("a", "tag")!.text).toBe(hostile[i]);
+    });
+    // nothing but the list's own elements
+    const elements = DomUtils.findAll(() => true, parseDocument(html).children);
+    expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "dd", "div", "dl", "dt", "li", "ol", "span", "time"]);
+    // no attribute but the list's own (no handler, no src, no injected style)
+    const names = new Set(elements.flatMap((e) => Object.keys(e.attribs)));
+    expect([...names].sort()).toEqual(["aria-label", "class", "datetime", "href", "role", "title"]);
+    expect(elements.filter((e) => e.name === "a").every((e) => /^\/(t|c|tag)\//.test(e.attribs.href))).toBe(true);
+  });
+
+  it("show what a row shows: link to the first unread post, badges, posters, counts and time", () => {
+    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, unread: null })], signedIn: true });
+    const [first, second] = parse(html).all("li", "topic-row");
+    expect(first.one("a", "topic-title")!.attr("href")).toBe("/t/a-topic/7/3");
+    expect(first.all("span", "tag-state").map((e) => e.text)).toEqual(["Pinned"]);
+    expect(first.one("span", "unread-badge")!.text).toBe("2 unread");
+    expect(second.one("span", "new-badge")!.text).toBe("new");
+    expect(first.one("a", "category-badge")!.attr("style")).toBe("--c:#123abc");
+    expect(first.one("span", "avatar")!.text).toBe("AO");
+    expect(first.all("dd").map((e) => e.text).slice(0, 2)).toEqual(["3", "2"]);
+    expect(first.one("time")!.attr("datetime")).toBe("2026-12-01T10:00:00.000Z");
+    // visitors go to the topic's start and see no unread badges
+    const visitor = parse(render({ topics: [topic({ unread: 2 })], signedIn: false }));
+    expect(visitor.one("a", "topic-title")!.attr("href")).toBe("/t/a-topic/7");
+    expect(visitor.one("span", "unread-badge")).toBeNull();
+  });
+});
+
+describe("a visitor's posts as a string", () => {
+  const post = (over: Partial<PostItem> = {}): PostItem => ({
+    id: 11,
+    post_number: 2,
+    user_id: 5,
+    username: "ada_obi",
+    display_name: "Ada <Obi> & \"Co\"",
+    level: 2,
+    badge_id: null,
+    reply_to_post_number: null,
+    body_html: "<p>Hello <strong>there</strong></p>",
+    like_count: 3,
+    revision_count: 0,
+    created_at: new Date(Date.now() - 3.5 * 3_600_000),
+    edited_at: null,
+    liked: false,
+    bookmarked: false,
+    own: false,
+    state: "visible",
+    ...over,
+  });
+  const posts: PostItem[] = [
+    post(),
+    post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123", reply_to_post_number: 2, revision_count: 2, like_count: 1 }),
+    post({ id: 13, post_number: 4, username: "deleted-17", display_name: null, level: null, like_count: 0 }),
+    post({ id: 14, post_number: 5, state: "withdrawn", body_html: "" }),
+    post({ id: 15, post_number: 6, state: "deleted", body_html: "", revision_count: 1 }),
+    post({ id: 16, post_number: 7, state: "hidden", body_html: "", level: 1, created_at: new Date(Date.now() - 40 * 86_400_000) }),
+    post({ id: 17, post_number: 8, username: null, display_name: null, level: 3 }),
+  ];
+  const visitor = { signedIn: false, reply: false, moderate: false, like: false };
+
+  it.each(["en", "fr"] as const)("is exactly PostView's markup (%s)", (lang) => {
+    const i18n = sharedI18n(lang);
+    const viaReact = renderToString(createElement(I18nextProvider, { i18n }, posts.map((p) => createElement(PostView, { key: p.id, post: p, topicPath: "/t/a-topic/7", can: visitor }))));
+    expect(readsOnly(visitor)).toBe(true);
+    expect(readOnlyPostsHtml(posts, "/t/a-topic/7", i18n.t, lang)).toBe(viaReact);
+  });
+
+  it("is used for no one who can act on a post", () => {
+    for (const can of [{ ...visitor, signedIn: true }, { ...visitor, reply: true }, { ...visitor, like: true }, { ...visitor, moderate: true }]) expect(readsOnly(can)).toBe(false);
+  });
+});
