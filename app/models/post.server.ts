@@ -1,6 +1,6 @@
 // Writing posts: new topics, replies, edits (with revisions), withdrawal and restore. Each change
 // validates, then one transaction for the post and every counter, then jobs after commit.
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
@@ -277,7 +277,7 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
  * A topic's posters, as stored in topics.poster_ids (the avatars of its row in every list): the
  * distinct authors of its last 12 visible posts, in the order they first posted there, at most 5.
  */
-export function topicPostersSql(topicId: number) {
+export function topicPostersSql(topicId: number | RawBuilder<number>) {
   return sql<number[]>`coalesce((
     select array_agg(x.user_id order by x.first)
     from (select p.user_id, min(p.post_number) as first

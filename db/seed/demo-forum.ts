@@ -113,8 +113,7 @@ export async function seedDemoForum(log: (m: string) => void) {
   }
   // counters straight from the rows (the seed wrote likes without going through the models)
   await sql`update topics t set like_count = coalesce((select sum(p.like_count) from posts p where p.topic_id = t.id and p.deleted_at is null), 0)`.execute(db);
-  const seeded = await db.selectFrom("topics").select("id").where("poster_ids", "=", sql<number[]>`'{}'`).execute();
-  for (const { id } of seeded) await db.updateTable("topics").set({ poster_ids: topicPostersSql(id) }).where("id", "=", id).execute();
+  await sql`update topics t set poster_ids = ${topicPostersSql(sql<number>`t.id`)} where t.poster_ids = '{}'`.execute(db);
   await sql`
     update categories c set
       topic_count = (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null),

@@ -33,6 +33,10 @@ test("the demo directory is alive: 300+ profiles, every level, many countries, b
   expect(stats.members).toBeGreaterThan(0);
   expect(stats.badged).toBeGreaterThanOrEqual(300);
   expect(stats.competencies).toBe(10);
+  // the demo forum's rows show their posters (the seed writes posts without the models)
+  const forum = (await sql<{ topics: number; without: number }>`select count(*)::int as topics, count(*) filter (where poster_ids = '{}')::int as without from topics`.execute(db)).rows[0];
+  expect(forum.topics).toBeGreaterThanOrEqual(60);
+  expect(forum.without).toBe(0);
 
   const all = await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams()) });
   expect(all.mode).toBe("meili");
