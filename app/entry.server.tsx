@@ -10,6 +10,7 @@ import { NonceContext, RequestIdContext, UnavailableContext } from "./request-co
 const ABORT_DELAY = 5_000;
 
 export { startBackground, stopBackground } from "./background.server";
+export { visitorPage } from "./visitor-pages.server";
 
 // The whole document is rendered before sending: pages are small, and a complete response
 // compresses better and never shows a half-rendered page on a slow connection.

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
@@ -28,7 +29,7 @@ const argValue = (name: string) => {
 type Instance = { on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void; on(ev: "done", fn: (r: { errors: number; timeouts: number; non2xx: number; duration: number }) => void): void };
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Instance;
 
-type Result = { rps: number; p50: number; p95: number; p99: number; errors: number };
+type Result = { rps: number; p50: number; p95: number; p99: number; errors: number; seconds: number };
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
   const s = Float64Array.from(xs).sort();
@@ -42,9 +43,49 @@ function load(opts: { url: string; method?: string; body?: string; headers?: Rec
     inst.on("response", (_c, status, _b, ms) => {
       if (status === 200) latencies.push(ms);
     });
-    inst.on("done", (r) => resolve({ rps: latencies.length / r.duration, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors: r.errors + r.timeouts + r.non2xx }));
+    inst.on("done", (r) => resolve({ rps: latencies.length / r.duration, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors: r.errors + r.timeouts + r.non2xx, seconds: r.duration }));
   });
 }
+
+// CPU seconds used by each side during a run (utime + stime from /proc), to show where a request's
+// CPU goes on this machine: the load generator (this process), the app, Meilisearch, PostgreSQL.
+const TICK = 100; // USER_HZ on Linux
+function cpuOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / TICK;
+  } catch {
+    return 0;
+  }
+}
+function pidsNamed(name: string): number[] {
+  return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name;
+    } catch {
+      return false;
+    }
+  });
+}
+type Sides = Record<"load generator" | "app" | "meilisearch" | "postgres", number>;
+function cpuNow(appPid: number | undefined): Sides {
+  return {
+    "load generator": cpuOf(process.pid),
+    app: appPid ? cpuOf(appPid) : 0,
+    meilisearch: pidsNamed("meilisearch").reduce((a, p) => a + cpuOf(p), 0),
+    postgres: pidsNamed("postgres").reduce((a, p) => a + cpuOf(p), 0),
+  };
+}
+async function measured(appPid: number | undefined, run: () => Promise<Result>): Promise<Result & { cpuMs: Sides }> {
+  const before = cpuNow(appPid);
+  const r = await run();
+  const after = cpuNow(appPid);
+  const requests = r.rps * r.seconds;
+  const cpuMs = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, ((v - before[k as keyof Sides]) * 1000) / requests])) as Sides;
+  return { ...r, cpuMs };
+}
+const cpuLine = (c: Sides) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -120,10 +161,10 @@ async function main() {
     log(`Meilisearch directly: ${direct.hits.length} hits of ${direct.totalHits}`);
 
     await load({ url: pageUrl }, 3, connections); // warm-up
-    const page = await load({ url: pageUrl }, seconds, connections);
+    const page = await measured(child.pid, () => load({ url: pageUrl }, seconds, connections));
     log(`page        ${page.rps.toFixed(0)} req/s  p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms  p99 ${page.p99.toFixed(1)} ms  errors ${page.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
     await load({ url: meiliUrl, method: "POST", body, headers }, 3, connections);
-    const raw = await load({ url: meiliUrl, method: "POST", body, headers }, seconds, connections);
+    const raw = await measured(child.pid, () => load({ url: meiliUrl, method: "POST", body, headers }, seconds, connections));
     log(`meilisearch ${raw.rps.toFixed(0)} req/s  p50 ${raw.p50.toFixed(1)} ms  p95 ${raw.p95.toFixed(1)} ms  p99 ${raw.p99.toFixed(1)} ms  errors ${raw.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
 
     const diff = page.p95 - raw.p95;
@@ -136,6 +177,8 @@ async function main() {
     console.log("| --- | ---: | ---: | ---: | ---: |");
     console.log(`| directory page | ${page.rps.toFixed(0)} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${page.p99.toFixed(1)} |`);
     console.log(`| Meilisearch direct | ${raw.rps.toFixed(0)} | ${raw.p50.toFixed(1)} | ${raw.p95.toFixed(1)} | ${raw.p99.toFixed(1)} |`);
+    console.log(`CPU per request (ms), page run: ${cpuLine(page.cpuMs)}`);
+    console.log(`CPU per request (ms), Meilisearch run: ${cpuLine(raw.cpuMs)}`);
     console.log(`p95 difference: ${diff.toFixed(1)} ms (target <= 10 ms: ${okDiff ? "PASS" : "FAIL"}); page p95 < 30 ms: ${okP95 ? "PASS" : "FAIL"}`);
     if (reindexSeconds !== null) console.log(`full reindex: ${reindexSeconds.toFixed(1)} s (target < 60 s: ${okReindex ? "PASS" : "FAIL"})`);
     console.log(`machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);

@@ -364,10 +364,14 @@ export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
 async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   const client = requireClient();
   const res = await guarded(client, () => client.index<ProfileDocument>(uid).search(q.q, directorySearchParams(scope, q)));
+  // totalHits stops at maxTotalHits (the last page one can open); every profile has one level,
+  // so the level counts add up to the exact number of matches
+  const matches = Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0);
+  const total = Math.max(res.totalHits ?? 0, matches);
   return {
     cards: res.hits.map(toCard),
-    total: res.totalHits ?? 0,
-    totalPages: Math.min(res.totalPages ?? 0, MAX_PAGE),
+    total,
+    totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
     facets: facetCounts(res.facetDistribution, q),
   };
 }

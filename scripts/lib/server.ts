@@ -10,6 +10,7 @@ import serveStatic from "serve-static";
 import { chain, clientAddress, mount, rewrite, sendFetchResponse, toFetchRequest, type Middleware } from "./http-kit";
 import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
+import type { visitorPage as VisitorPageFn } from "../../app/visitor-pages.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -18,7 +19,7 @@ export type RunningServer = { server: Server; port: number; close(): Promise<voi
 export async function startServer({ port, root = process.cwd(), log = console.log }: { port: number; root?: string; log?: (m: string) => void }): Promise<RunningServer> {
   const buildPath = path.join(root, "build", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const hooks = build.entry.module as unknown as { startBackground?: () => void; stopBackground?: () => Promise<void> };
+  const hooks = build.entry.module as unknown as { startBackground?: () => void; stopBackground?: () => Promise<void>; visitorPage?: typeof VisitorPageFn };
   let closing = false;
 
   const requestId: Middleware = (_req, res, next) => {
@@ -67,6 +68,25 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     next();
   };
 
+  // Visitors' directory pages, built without Remix's document machinery (app/visitor-pages.server.tsx);
+  // whatever it declines or fails at, Remix answers.
+  const visitorPages: Middleware = (req, res, next) => {
+    if (!hooks.visitorPage || req.method !== "GET" || !req.path.startsWith("/directory")) return next();
+    const cookie = req.headers.cookie;
+    const acceptLanguage = req.headers["accept-language"];
+    hooks
+      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId: String(res.locals.requestId), nonce: String(res.locals.cspNonce) })
+      .then((page) => {
+        if (!page) return next();
+        res.writeHead(page.status, page.headers);
+        res.end(page.body);
+      })
+      .catch((e) => {
+        log(`visitor page failed, Remix answers: ${e instanceof Error ? e.message : String(e)}`);
+        next();
+      });
+  };
+
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
   const remix: Middleware = (req, res, next) => {
     const context = { requestId: String(res.locals.requestId), clientIp: clientAddress(req), cspNonce: String(res.locals.cspNonce) };
@@ -91,6 +111,7 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
       sameOrigin,
       feeds,
       pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)),
+      visitorPages,
       remix,
     ],
     log,

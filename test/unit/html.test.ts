@@ -1,5 +1,6 @@
-// The escaping of the lists rendered as strings (app/html.ts, components/topic-list.tsx): hostile
-// titles, names and tags stay text, in element content and in attributes, in a real HTML parser.
+// The escaping of the lists and pages rendered as strings (app/html.ts, components/topic-list.tsx,
+// post-view.tsx, directory-cards.ts, directory-page.ts): hostile titles, names, tags and queries
+// stay text, in element content and in attributes, in a real HTML parser.
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { DomUtils, parseDocument } from "htmlparser2";
@@ -7,6 +8,10 @@ import type { Element } from "domhandler";
 import { escapeHtml } from "~/html";
 import { TopicList, type TopicListItem } from "~/components/topic-list";
 import { PostView, readOnlyPostsHtml, readsOnly, type PostItem } from "~/components/post-view";
+import { SLOT, directoryCardsHtml } from "~/components/directory-cards";
+import type { DirectoryCard, DirectoryOutcome } from "~/models/directory.server";
+import { directoryPageHtml, type DirectoryPageData } from "~/components/directory-page";
+import { parseDirectoryQuery } from "~/models/directory.schema";
 import { createElement } from "react";
 import { I18nextProvider } from "react-i18next";
 import { sharedI18n } from "~/i18n";
@@ -143,5 +148,111 @@ describe("a visitor's posts as a string", () => {
 
   it("is used for no one who can act on a post", () => {
     for (const can of [{ ...visitor, signedIn: true }, { ...visitor, reply: true }, { ...visitor, like: true }, { ...visitor, moderate: true }]) expect(readsOnly(can)).toBe(false);
+  });
+});
+
+describe("directory cards as a string", () => {
+  const labels = { at: `${SLOT("title")} at ${SLOT("organisation")}`, yearOne: "1 year", years: `${SLOT("count")} years`, level: `Level ${SLOT("level")}`, mentor: "Mentor", open: "Open to opportunities" };
+  const card = (over: Partial<DirectoryCard> = {}): DirectoryCard => ({
+    id: 1,
+    username: "ada_obi",
+    name: "Ada Obi",
+    jobTitle: "Team lead",
+    organisation: "Acme",
+    country: "NG",
+    city: "Lagos",
+    level: 2,
+    badges: ["level-2", "mentor"],
+    designations: ["CCXP"],
+    openToOpportunities: true,
+    isMentor: true,
+    yearsCustomerFacing: 3,
+    photo: null,
+    competencies: ["SLA management", "Coaching"],
+    ...over,
+  });
+
+  it("shows a card's facts", () => {
+    const li = parse(`<ul>${directoryCardsHtml([card()], labels, "en")}</ul>`).one("li", "directory-card")!;
+    expect(li.one("a")!.attr("href")).toBe("/u/ada_obi");
+    expect(li.all("p").map((p) => p.text)).toEqual(["Team lead at Acme", "Lagos, Nigeria · 3 years", "Level 2MentorCCXPOpen to opportunities", "SLA management · Coaching"]);
+    expect(li.one("span", "avatar")!.text).toBe("AO");
+    const withPhoto = parse(directoryCardsHtml([card({ photo: "/uploads/x-64.webp", badges: [], openToOpportunities: false, designations: [] })], labels, "en"));
+    expect(withPhoto.one("img")!.attr("src")).toBe("/uploads/x-64.webp");
+    expect(withPhoto.all("span", "flag-pill")).toHaveLength(0);
+  });
+
+  it("keeps hostile names, titles, places, designations and competencies as text", () => {
+    const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
+    const cards = hostile.map((x, i) => card({ id: i, name: x, jobTitle: x, organisation: null, city: x, country: null, yearsCustomerFacing: 0, designations: [x], competencies: [x] }));
+    const html = directoryCardsHtml(cards, labels, "en");
+    const items = parse(`<ul>${html}</ul>`).all("li", "directory-card");
+    expect(items).toHaveLength(hostile.length);
+    items.forEach((li, i) => {
+      expect(li.one("a")!.text).toBe(hostile[i]);
+      expect(li.all("p").map((p) => p.text)).toEqual([hostile[i], hostile[i], `Level 2Mentor${hostile[i]}Open to opportunities`, hostile[i]]);
+    });
+    const elements = DomUtils.findAll(() => true, parseDocument(html).children);
+    expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "div", "h2", "li", "p", "span"]);
+    expect([...new Set(elements.flatMap((e) => Object.keys(e.attribs)))].sort()).toEqual(["aria-hidden", "class", "href"]);
+  });
+});
+
+describe("the directory page as a string", () => {
+  const outcome = (over: Partial<DirectoryOutcome> = {}): DirectoryOutcome => ({
+    mode: "meili",
+    cards: [],
+    total: 0,
+    page: 1,
+    totalPages: 0,
+    facets: { level: { "2": 3 }, country: { NG: 2 }, competency: {}, designations: {}, languages: { en: 3 }, open_to_opportunities: 1, is_mentor: 0 },
+    elapsedMs: 1,
+    ...over,
+  });
+  const data = (over: Partial<DirectoryPageData> = {}): DirectoryPageData => ({
+    query: parseDirectoryQuery(new URLSearchParams()),
+    fixedLevel: null,
+    basePath: "/directory",
+    outcome: outcome(),
+    competencies: [{ slug: "sla-management", name: "SLA management" }],
+    signedIn: false,
+    isRecruiter: false,
+    ...over,
+  });
+  const ctx = { t: sharedI18n("en").t, lang: "en", nonce: "n0nce", pathname: "/directory" };
+
+  it("keeps the viewer's filters: the typed text, the chosen options and boxes, the current view", () => {
+    const query = parseDirectoryQuery(new URLSearchParams("q=team lead&country=NG&language=en&competency=sla-management&open=1&sort=experience&page=2"));
+    const page = parse(directoryPageHtml(data({ query, outcome: outcome({ total: 60, page: 2, totalPages: 3 }) }), ctx));
+    expect(page.one("input")!.attr("value")).toBe("team lead");
+    const selected = (id: string) => page.all("select").find((s) => s.attr("id") === id)!.all("option").filter((o) => o.attr("selected") !== undefined).map((o) => o.attr("value"));
+    expect(selected("f-country")).toEqual(["NG"]);
+    expect(selected("f-language")).toEqual(["en"]);
+    expect(selected("f-sort")).toEqual(["experience"]);
+    expect(selected("f-level")).toEqual([""]);
+    const checked = page.all("input").filter((i) => i.attr("checked") !== undefined).map((i) => `${i.attr("name")}=${i.attr("value")}`);
+    expect(checked).toEqual(["competency=sla-management", "open=1"]);
+    expect(page.one("nav", "directory-views")!.all("a").filter((a) => a.attr("aria-current") === "page").map((a) => a.attr("href"))).toEqual(["/directory"]);
+    const pager = page.one("nav", "pager")!.all("a").map((a) => a.attr("href"));
+    expect(pager).toEqual(["/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience", "/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience&page=3"]);
+    expect(page.one("p", "muted")!.text).toContain("Sign in");
+  });
+
+  it("keeps hostile queries, competency names and designations as text; the only script is ours", () => {
+    for (const { markdown: x } of HOSTILE_INPUTS) {
+      const query = { ...parseDirectoryQuery(new URLSearchParams()), q: x };
+      const facets = { ...outcome().facets!, designations: { [x]: 2 } };
+      const html = directoryPageHtml(data({ query, isRecruiter: true, outcome: outcome({ facets }), competencies: [{ slug: "x", name: x }] }), ctx);
+      const page = parse(html);
+      expect(page.one("input")!.attr("value")).toBe(x);
+      expect(page.all("input").find((i) => i.attr("name") === "name")!.attr("value")).toBe(x);
+      expect(page.one("fieldset")!.one("label")!.text.trim()).toBe(`${x} (0)`);
+      expect(page.all("option").find((o) => o.attr("value") === x)!.text).toBe(`${x} (2)`);
+      const scripts = page.all("script");
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0].attr("nonce")).toBe("n0nce");
+      const elements = DomUtils.findAll(() => true, parseDocument(html).children);
+      expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "button", "details", "div", "fieldset", "form", "h1", "input", "label", "legend", "nav", "option", "p", "script", "select", "summary"]);
+    }
   });
 });

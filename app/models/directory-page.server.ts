@@ -1,0 +1,36 @@
+// What the directory page shows a viewer: the query read from the address, the search (visibility
+// enforced inside it), and the competency list for the filters. Shared by the Remix route and the
+// visitors' page (app/visitor-pages.server.ts).
+import type { DirectoryPageData } from "~/components/directory-page";
+import { scopeOf } from "~/permissions.server";
+import type { Viewer } from "~/viewer.server";
+import { LEVEL_VIEWS, parseDirectoryQuery } from "./directory.schema";
+import { searchDirectory } from "./directory.server";
+import { listCompetencies } from "./profile.server";
+
+let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
+function competencies() {
+  if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
+    const list = listCompetencies().then((l) => l.map(({ slug, name }) => ({ slug, name })));
+    competencyCache = { at: Date.now(), list };
+    list.catch(() => (competencyCache = undefined));
+  }
+  return competencyCache.list;
+}
+
+/** `levelSlug` is the view's slug (/directory/managers), already known to be one of LEVEL_VIEWS. */
+export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearchParams, levelSlug?: string): Promise<DirectoryPageData> {
+  const fixedLevel = levelSlug ? LEVEL_VIEWS[levelSlug] : undefined;
+  const scope = scopeOf(viewer);
+  const query = parseDirectoryQuery(params, fixedLevel);
+  const [outcome, comps] = await Promise.all([searchDirectory({ scope, query }), competencies()]);
+  return {
+    query,
+    fixedLevel: fixedLevel ?? null,
+    basePath: levelSlug ? `/directory/${levelSlug}` : "/directory",
+    outcome,
+    competencies: comps,
+    signedIn: !!viewer,
+    isRecruiter: !!scope.isRecruiter,
+  };
+}
