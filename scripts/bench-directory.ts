@@ -4,7 +4,10 @@
 //     typo query and two filters: /directory?q=custmer+sevice+manger&country=NG&competency=sla-management
 //   - the very same search sent straight to Meilisearch (the parameters the page sends, from
 //     directorySearchParams), through the same kind of HTTP load generator.
-// autocannon at 10 connections on each, one after the other; prints p50/p95/p99 of both, and the
+//   - the floor: a bare node:http server that sends the same query to Meilisearch and answers with
+//     the same bytes (scripts/lib/directory-floor-server.ts), what no page can go below here.
+// autocannon at 10 connections on each, one after the other; prints p50/p95/p99 of each, the CPU
+// each process used per request (load generator, app, Meilisearch), and the
 // difference of the p95s. Targets: page p95 < 30 ms, and within 10 ms of Meilisearch's p95.
 // --reindex also times a full reindex (target < 60 s).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +15,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
 import { stopAll } from "./lib/ensure-services";
@@ -100,11 +104,36 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
+/** Starts a node server (node arguments, env) and waits for its "listening on" line. */
+async function startNode(args: string[], env: Record<string, string | undefined>): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const deadline = Date.now() + 90_000;
+  while (!out.includes("listening on")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out };
+}
+
+async function stopNode(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const t = setTimeout(() => child.kill("SIGKILL"), 4000);
+  await exited;
+  clearTimeout(t);
+}
+
 async function main() {
   const seconds = Number(argValue("--duration") ?? 15);
   const connections = Number(argValue("--connections") ?? 10);
   const { url: dbUrl, services } = await profilesBenchEnv(log);
   let child: ChildProcess | undefined;
+  let floor: ChildProcess | undefined;
+  const bodyFile = path.join(os.tmpdir(), `bench-directory-page-${process.pid}.html`);
   try {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
@@ -131,22 +160,16 @@ async function main() {
     const port = await freePort();
     const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };
     // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
-    child = spawn(process.execPath, startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (out += d));
-    const deadline = Date.now() + 90_000;
-    while (!out.includes("listening on")) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the app did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const app = await startNode(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env);
+    child = app.child;
+    const out = app.output;
 
     const pagePath = "/directory?q=custmer+sevice+manger&country=NG&competency=sla-management";
     const pageUrl = `http://127.0.0.1:${port}${pagePath}`;
     const first = await get(pageUrl);
     const cards = (first.body.match(/class="directory-card"/g) ?? []).length;
     const total = /(\d[\d,]*) profiles?</.exec(first.body)?.[1];
-    if (first.status !== 200 || !cards || first.body.includes("search-degraded")) throw new Error(`the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out.slice(-2000)}`);
+    if (first.status !== 200 || !cards || first.body.includes("search-degraded")) throw new Error(`the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out().slice(-2000)}`);
     log(`page ${pagePath}: ${cards} cards of ${total} profiles, ${(first.body.length / 1024).toFixed(1)} KB`);
 
     // the same query, straight to Meilisearch: the parameters the page sends
@@ -160,9 +183,18 @@ async function main() {
     const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then((r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>);
     log(`Meilisearch directly: ${direct.hits.length} hits of ${direct.totalHits}`);
 
+    // the floor: a bare node:http server sending the same query to Meilisearch and the same bytes back
+    fs.writeFileSync(bodyFile, first.body);
+    const floorPort = await freePort();
+    floor = (await startNode(["--import", "tsx", "scripts/lib/directory-floor-server.ts"], { ...env, PORT: String(floorPort), FLOOR_BODY_FILE: bodyFile })).child;
+    const floorUrl = `http://127.0.0.1:${floorPort}${pagePath}`;
+
     await load({ url: pageUrl }, 3, connections); // warm-up
     const page = await measured(child.pid, () => load({ url: pageUrl }, seconds, connections));
     log(`page        ${page.rps.toFixed(0)} req/s  p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms  p99 ${page.p99.toFixed(1)} ms  errors ${page.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
+    await load({ url: floorUrl }, 3, connections);
+    const bare = await measured(floor.pid, () => load({ url: floorUrl }, seconds, connections));
+    log(`floor       ${bare.rps.toFixed(0)} req/s  p50 ${bare.p50.toFixed(1)} ms  p95 ${bare.p95.toFixed(1)} ms  p99 ${bare.p99.toFixed(1)} ms  errors ${bare.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
     await load({ url: meiliUrl, method: "POST", body, headers }, 3, connections);
     const raw = await measured(child.pid, () => load({ url: meiliUrl, method: "POST", body, headers }, seconds, connections));
     log(`meilisearch ${raw.rps.toFixed(0)} req/s  p50 ${raw.p50.toFixed(1)} ms  p95 ${raw.p95.toFixed(1)} ms  p99 ${raw.p99.toFixed(1)} ms  errors ${raw.errors}  load avg ${os.loadavg()[0].toFixed(1)}`);
@@ -176,8 +208,10 @@ async function main() {
     console.log("| target | req/s | p50 ms | p95 ms | p99 ms |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
     console.log(`| directory page | ${page.rps.toFixed(0)} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${page.p99.toFixed(1)} |`);
+    console.log(`| floor: node:http, the same query, the same bytes | ${bare.rps.toFixed(0)} | ${bare.p50.toFixed(1)} | ${bare.p95.toFixed(1)} | ${bare.p99.toFixed(1)} |`);
     console.log(`| Meilisearch direct | ${raw.rps.toFixed(0)} | ${raw.p50.toFixed(1)} | ${raw.p95.toFixed(1)} | ${raw.p99.toFixed(1)} |`);
     console.log(`CPU per request (ms), page run: ${cpuLine(page.cpuMs)}`);
+    console.log(`CPU per request (ms), floor run: ${cpuLine(bare.cpuMs).replace("app", "floor server")}`);
     console.log(`CPU per request (ms), Meilisearch run: ${cpuLine(raw.cpuMs)}`);
     console.log(`p95 difference: ${diff.toFixed(1)} ms (target <= 10 ms: ${okDiff ? "PASS" : "FAIL"}); page p95 < 30 ms: ${okP95 ? "PASS" : "FAIL"}`);
     if (reindexSeconds !== null) console.log(`full reindex: ${reindexSeconds.toFixed(1)} s (target < 60 s: ${okReindex ? "PASS" : "FAIL"})`);
@@ -186,13 +220,9 @@ async function main() {
     const { db } = await import("../app/db.server");
     await db.destroy();
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once("exit", r));
-      child.kill("SIGTERM");
-      const t = setTimeout(() => child!.kill("SIGKILL"), 4000);
-      await exited;
-      clearTimeout(t);
-    }
+    await stopNode(child);
+    await stopNode(floor);
+    fs.rmSync(bodyFile, { force: true });
     await stopAll(services);
   }
 }
