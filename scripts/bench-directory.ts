@@ -10,8 +10,7 @@
 // each process used per request (load generator, app, Meilisearch), and the
 // difference of the p95s. Targets: page p95 < 30 ms, and within 10 ms of Meilisearch's p95.
 // --reindex also times a full reindex (target < 60 s).
-import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
+import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,8 +18,8 @@ import path from "node:path";
 import pg from "pg";
 import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
 import { stopAll } from "./lib/ensure-services";
+import { cpuSeconds, get, spawnServer, stopChild } from "./lib/bench-process";
 import { buildApp } from "./lib/build";
-import { projectRoot } from "./lib/paths";
 import { startArgs } from "./lib/start-command";
 import { freePort } from "./lib/services";
 
@@ -53,16 +52,6 @@ function load(opts: { url: string; method?: string; body?: string; headers?: Rec
 
 // CPU seconds used by each side during a run (utime + stime from /proc), to show where a request's
 // CPU goes on this machine: the load generator (this process), the app, Meilisearch, PostgreSQL.
-const TICK = 100; // USER_HZ on Linux
-function cpuOf(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) / TICK;
-  } catch {
-    return 0;
-  }
-}
 function pidsNamed(name: string): number[] {
   return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
     try {
@@ -75,10 +64,10 @@ function pidsNamed(name: string): number[] {
 type Sides = Record<"load generator" | "app" | "meilisearch" | "postgres", number>;
 function cpuNow(appPid: number | undefined): Sides {
   return {
-    "load generator": cpuOf(process.pid),
-    app: appPid ? cpuOf(appPid) : 0,
-    meilisearch: pidsNamed("meilisearch").reduce((a, p) => a + cpuOf(p), 0),
-    postgres: pidsNamed("postgres").reduce((a, p) => a + cpuOf(p), 0),
+    "load generator": cpuSeconds(process.pid),
+    app: appPid ? cpuSeconds(appPid) : 0,
+    meilisearch: pidsNamed("meilisearch").reduce((a, p) => a + (cpuSeconds(p) || 0), 0),
+    postgres: pidsNamed("postgres").reduce((a, p) => a + (cpuSeconds(p) || 0), 0),
   };
 }
 async function measured(appPid: number | undefined, run: () => Promise<Result>): Promise<Result & { cpuMs: Sides }> {
@@ -90,42 +79,6 @@ async function measured(appPid: number | undefined, run: () => Promise<Result>):
   return { ...r, cpuMs };
 }
 const cpuLine = (c: Sides) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on("error", reject);
-  });
-}
-
-/** Starts a node server (node arguments, env) and waits for its "listening on" line. */
-async function startNode(args: string[], env: Record<string, string | undefined>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const deadline = Date.now() + 90_000;
-  while (!out.includes("listening on")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, output: () => out };
-}
-
-async function stopNode(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const t = setTimeout(() => child.kill("SIGKILL"), 4000);
-  await exited;
-  clearTimeout(t);
-}
 
 async function main() {
   const seconds = Number(argValue("--duration") ?? 15);
@@ -160,7 +113,7 @@ async function main() {
     const port = await freePort();
     const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };
     // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
-    const app = await startNode(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env);
+    const app = await spawnServer(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env, (o) => o.includes("listening on"));
     child = app.child;
     const out = app.output;
 
@@ -186,7 +139,7 @@ async function main() {
     // the floor: a bare node:http server sending the same query to Meilisearch and the same bytes back
     fs.writeFileSync(bodyFile, first.body);
     const floorPort = await freePort();
-    floor = (await startNode(["--import", "tsx", "scripts/lib/directory-floor-server.ts"], { ...env, PORT: String(floorPort), FLOOR_BODY_FILE: bodyFile })).child;
+    floor = (await spawnServer(["--import", "tsx", "scripts/lib/directory-floor-server.ts"], { ...env, PORT: String(floorPort), FLOOR_BODY_FILE: bodyFile }, (o) => o.includes("listening on"))).child;
     const floorUrl = `http://127.0.0.1:${floorPort}${pagePath}`;
 
     await load({ url: pageUrl }, 3, connections); // warm-up
@@ -220,8 +173,8 @@ async function main() {
     const { db } = await import("../app/db.server");
     await db.destroy();
   } finally {
-    await stopNode(child);
-    await stopNode(floor);
+    await stopChild(child);
+    await stopChild(floor);
     fs.rmSync(bodyFile, { force: true });
     await stopAll(services);
   }

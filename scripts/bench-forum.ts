@@ -7,8 +7,7 @@
 // autocannon loads each with anonymous requests, one after the other, on a topic page (20 posts,
 // rotating over 100 such topics) and /latest, and prints requests/s, p50, p95, p99 and the ratio.
 // Target: Remix >= 50% of bare throughput, and p95 < 50 ms at 10 connections.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -18,7 +17,7 @@ import pg from "pg";
 import { benchDatabase } from "./generate-forum-data";
 import { stopAll } from "./lib/ensure-services";
 import { buildApp } from "./lib/build";
-import { projectRoot } from "./lib/paths";
+import { cpuSeconds, get, spawnServer, stopChild } from "./lib/bench-process";
 import { startArgs } from "./lib/start-command";
 import { freePort } from "./lib/services";
 
@@ -110,15 +109,6 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** user + system CPU seconds of a process, from /proc */
-function cpuSeconds(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 function load(url: string, paths: string[], seconds: number, connections: number, pid: number): Promise<Result> {
   let i = 0;
   const latencies: number[] = [];
@@ -149,46 +139,11 @@ function load(url: string, paths: string[], seconds: number, connections: number
   });
 }
 
-function spawnServer(args: string[], env: Record<string, string | undefined>, ready: (out: string) => boolean): Promise<{ child: ChildProcess; output: () => string }> {
-  // `node --import tsx`: one process (the tsx CLI would put a second one in between), so its CPU time can be read
-  // both servers run with `npm start`'s node flags (memory limits), plus BENCH_NODE_FLAGS
+/** `node --import tsx`: one process (the tsx CLI would put a second one in between), so its CPU time can be read;
+ * both servers run with `npm start`'s node flags (memory limits), plus BENCH_NODE_FLAGS. */
+function startServer(args: string[], env: Record<string, string | undefined>, ready: (out: string) => boolean) {
   const nodeFlags = startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)).slice(0, -1);
-  const child = spawn(process.execPath, [...nodeFlags, ...args], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout!.on("data", (c) => (out += c));
-  child.stderr!.on("data", (c) => (out += c));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 90_000;
-    const tick = setInterval(() => {
-      if (ready(out)) {
-        clearInterval(tick);
-        resolve({ child, output: () => out });
-      } else if (child.exitCode !== null || Date.now() > deadline) {
-        clearInterval(tick);
-        reject(new Error(`server did not start:\n${out}`));
-      }
-    }, 100);
-  });
-}
-
-async function stopChild(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const t = setTimeout(() => child.kill("SIGKILL"), 4000);
-  await exited;
-  clearTimeout(t);
-}
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on("error", reject);
-  });
+  return spawnServer([...nodeFlags, ...args], env, ready);
 }
 
 /** What a page shows, reduced to comparable rows: post anchors + author links, or topic links. */
@@ -226,9 +181,9 @@ async function main() {
 
     const [remixPort, barePort] = [await freePort(), await freePort()];
     const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false" };
-    const remix = await spawnServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) => o.includes("listening on"));
+    const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) => o.includes("listening on"));
     children.push(remix.child);
-    const bare = await spawnServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) => o.includes("bare server ready"));
+    const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) => o.includes("bare server ready"));
     children.push(bare.child);
     const targets = {
       remix: { url: `http://127.0.0.1:${remixPort}`, pid: remix.child.pid! },
