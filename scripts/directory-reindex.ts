@@ -16,7 +16,7 @@ const log = (m: string) => console.log(`[directory:reindex] ${m}`);
 const services = await ensureServices(log);
 try {
   await migrateToLatest(process.env.DATABASE_URL!);
-  const { reindexAllProfiles } = await import("../app/models/directory.server");
+  const { reindexAllProfiles } = await import("../app/models/directory-index.server");
   const result = await reindexAllProfiles({ batch, log });
   log(`${result.profiles} profiles indexed in ${result.seconds.toFixed(1)} s`);
   const { db } = await import("../app/db.server");

@@ -102,7 +102,7 @@ async function generate(c: pg.Client, count: number) {
 
 /** The full reindex of the bench database into `bench_profiles`, timed. */
 export async function timedReindex(logFn: (m: string) => void) {
-  const { reindexAllProfiles } = await import("../app/models/directory.server");
+  const { reindexAllProfiles } = await import("../app/models/directory-index.server");
   return reindexAllProfiles({ log: logFn });
 }
 

@@ -72,7 +72,7 @@ try {
     process.env.MEILI_MASTER_KEY = m.key;
   }
   const { reindexAllPosts } = await import("../app/models/forum-search-index.server");
-  const { reindexAllProfiles } = await import("../app/models/directory.server");
+  const { reindexAllProfiles } = await import("../app/models/directory-index.server");
   const posts = await reindexAllPosts({});
   const profiles = await reindexAllProfiles({});
   log(`search rebuilt: ${posts.posts} posts of ${posts.topics} topics, ${profiles.profiles} profiles`);

@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { defineJob, enqueue } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexProfiles } from "../models/directory.server";
+import { indexProfiles } from "../models/directory-index.server";
 import { isUnavailable } from "../search.server";
 
 const MAX_DELAY_S = 300;

@@ -13,7 +13,7 @@ import { sharedI18n } from "../i18n";
 import { enqueue } from "../jobs.server";
 import { logger } from "../logger.server";
 import { recordAudit } from "./audit.server";
-import { indexProfiles } from "./directory.server";
+import { indexProfiles } from "./directory-index.server";
 import { endMentorshipsForDepartingUser } from "./mentorship.server";
 import { deletePhoto, uploadsDir } from "./photo.server";
 import { recountCategory } from "./category.server";

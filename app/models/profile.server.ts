@@ -8,7 +8,7 @@ import { enqueue } from "../jobs.server";
 import { renderMarkdown } from "../markdown.server";
 import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
-import { photoUrl } from "./directory.server";
+import { photoUrl } from "./directory-index.server";
 import { getMemberSummary } from "./member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
 import { fail, ok } from "./result";

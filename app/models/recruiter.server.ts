@@ -8,7 +8,7 @@ import { db, type Db } from "../db.server";
 import { translatorFor } from "./recipient-language.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
-import { photoUrl } from "./directory.server";
+import { photoUrl } from "./directory-index.server";
 import { notify } from "./notification.server";
 import { isCountry } from "./profile.schema";
 import { fail, ok } from "./result";

@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import http from "node:http";
 import { parseDirectoryQuery } from "../../app/models/directory.schema";
-import { directorySearchParams, profilesIndexUid } from "../../app/models/directory.server";
+import { profilesIndexUid } from "../../app/models/directory-index.server";
+import { directorySearchParams } from "../../app/models/directory.server";
 import { VISITOR } from "../../app/permissions.server";
 import { meili } from "../../app/search.server";
 

@@ -1,0 +1,251 @@
+// The directory's Meilisearch index: one document per findable profile (a member whose profile is
+// not hidden; hidden profiles are never indexed at all), each carrying its audience ("public" or
+// "members"). Documents are written by the outbox job (indexProfiles) and rebuilt whole by
+// reindexAllProfiles. Searching them is directory.server.ts.
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { Meilisearch } from "meilisearch";
+import { db, type Db } from "../db.server";
+import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
+import { MAX_PAGE, PER_PAGE } from "./directory.schema";
+import { PROFICIENCIES } from "./profile.schema";
+
+export const PROFILES_INDEX = "profiles";
+export const profilesIndexUid = () => indexName(PROFILES_INDEX);
+
+export const PROFILES_INDEX_SETTINGS = {
+  searchableAttributes: ["name", "job_title", "organisation", "competencies", "achievements", "bio", "username"],
+  filterableAttributes: ["audience", "level", "country", "competency_levels", "designations", "languages", "open_to_opportunities", "is_mentor"],
+  sortableAttributes: ["level", "experience", "active_at"],
+  // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked)
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+  faceting: { maxValuesPerFacet: 300 },
+  // indexing time: word proximity per attribute (not per position) and no facet-search database
+  // (the directory never searches inside facet values) make a full reindex about twice as fast
+  proximityPrecision: "byAttribute" as const,
+  facetSearch: false,
+  pagination: { maxTotalHits: PER_PAGE * MAX_PAGE },
+  displayedAttributes: ["*"],
+};
+
+export type ProfileDocument = {
+  id: number;
+  username: string;
+  name: string;
+  job_title: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  languages: string[];
+  bio: string;
+  achievements: string[];
+  /** competency names (searched) */
+  competencies: string[];
+  competency_slugs: string[];
+  /** "slug:proficiency" for the member's level and every level below: a minimum proficiency is one equality */
+  competency_levels: string[];
+  designations: string[];
+  /** valid badges: "level-2", "mentor" */
+  badges: string[];
+  level: number;
+  open_to_opportunities: boolean;
+  is_mentor: boolean;
+  audience: "public" | "members";
+  years_customer_facing: number;
+  years_managing: number;
+  /** sort key of "experience": customer-facing years, then managing years as a fraction */
+  experience: number;
+  /** Unix seconds of the last post or profile edit */
+  active_at: number;
+  photo: string | null;
+};
+
+// ---- Meilisearch index -------------------------------------------------------------------------
+
+/** Creates the index with its settings (once per process and index); safe to call on every write. */
+export function ensureProfilesIndex(client: Meilisearch = requireClient(), uid = profilesIndexUid()): Promise<void> {
+  return ensureIndex(client, uid, PROFILES_INDEX_SETTINGS);
+}
+
+export { forgetPreparedIndexes as forgetPreparedProfileIndexes } from "../search.server";
+
+// ---- documents ---------------------------------------------------------------------------------
+
+export type ProfileRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  level: number | null;
+  job_title: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  languages: string[] | null;
+  bio_html: string | null;
+  achievements: string[] | null;
+  visibility: "public" | "members" | "hidden" | null;
+  open_to_opportunities: boolean | null;
+  is_mentor: boolean | null;
+  years_customer_facing: number | null;
+  years_managing: number | null;
+  photo_key: string | null;
+  updated_at: Date | null;
+  last_post_at: Date | null;
+  created_at: Date;
+  competencies: { slug: string; name: string; proficiency: string }[] | null;
+  designations: string[] | null;
+  badges: string[] | null;
+};
+
+/** Members who belong in the directory: the member role, not deleted, profile not hidden. */
+export function findable(): Expression<SqlBool> {
+  return sql<SqlBool>`u.deleted_at is null
+    and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'member')
+    and coalesce(p.visibility, 'members') <> 'hidden'`;
+}
+
+export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: number; limit: number }): Promise<ProfileRow[]> {
+  const cond = "ids" in where ? sql`u.id = any(${where.ids}::int[])` : sql`u.id > ${where.afterId}`;
+  const tail = "ids" in where ? sql`` : sql`order by u.id limit ${where.limit}`;
+  const { rows } = await sql<ProfileRow>`
+    select u.id, u.username, u.display_name, u.level, u.created_at,
+      p.job_title, p.organisation, p.country, p.city, p.languages, p.bio_html, p.achievements, p.visibility,
+      p.open_to_opportunities, p.is_mentor, p.years_customer_facing, p.years_managing, p.photo_key, p.updated_at,
+      (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
+      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'proficiency', pc.proficiency) order by c.position)
+         from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id) as competencies,
+      (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
+      (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
+         from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges
+    from users u left join profiles p on p.user_id = u.id
+    where ${cond} and ${findable()}
+    ${tail}`.execute(trx);
+  return rows;
+}
+
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+/** Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a parser. */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 700);
+}
+
+export const photoUrl = (key: string | null, size: 256 | 64 = 256) => (key ? `/uploads/${key}-${size}.webp` : null);
+
+export function toProfileDocument(r: ProfileRow): ProfileDocument {
+  const comps = r.competencies ?? [];
+  const levels: string[] = [];
+  for (const c of comps) {
+    const rank = PROFICIENCIES.indexOf(c.proficiency as (typeof PROFICIENCIES)[number]);
+    for (let i = 0; i <= rank; i++) levels.push(`${c.slug}:${PROFICIENCIES[i]}`);
+  }
+  const active = Math.max(r.last_post_at?.getTime() ?? 0, r.updated_at?.getTime() ?? 0, r.created_at.getTime());
+  const cf = r.years_customer_facing ?? 0;
+  const mg = r.years_managing ?? 0;
+  return {
+    id: r.id,
+    username: r.username,
+    name: r.display_name,
+    job_title: r.job_title,
+    organisation: r.organisation,
+    country: r.country,
+    city: r.city,
+    languages: r.languages ?? [],
+    bio: r.bio_html ? plainText(r.bio_html) : "",
+    achievements: r.achievements ?? [],
+    competencies: comps.map((c) => c.name),
+    competency_slugs: comps.map((c) => c.slug),
+    competency_levels: levels,
+    designations: r.designations ?? [],
+    badges: (r.badges ?? []).filter(Boolean).sort(),
+    level: r.level ?? 0,
+    open_to_opportunities: !!r.open_to_opportunities,
+    is_mentor: !!r.is_mentor,
+    audience: r.visibility === "public" ? "public" : "members",
+    years_customer_facing: cf,
+    years_managing: mg,
+    experience: cf + Math.min(mg, 99) / 100,
+    active_at: Math.floor(active / 1000),
+    photo: photoUrl(r.photo_key, 64),
+  };
+}
+
+/**
+ * Brings the given members' documents in line with Postgres: upserts the findable ones and
+ * deletes the rest (hidden, deleted, no longer members). Waits for Meilisearch, so a failure
+ * throws and the job retries.
+ */
+export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ indexed: number; removed: number }> {
+  const client = requireClient();
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return { indexed: 0, removed: 0 };
+  const docs = (await loadRows(trx, { ids })).map(toProfileDocument);
+  const keep = new Set(docs.map((d) => d.id));
+  const gone = ids.filter((id) => !keep.has(id));
+  const uid = profilesIndexUid();
+  await ensureProfilesIndex(client, uid);
+  return guarded(client, async () => {
+    const index = client.index<ProfileDocument>(uid);
+    const tasks: number[] = [];
+    if (docs.length) tasks.push((await index.addDocuments(docs, { primaryKey: "id" })).taskUid);
+    if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid);
+    try {
+      for (const t of tasks) await waitFor(client, t);
+    } catch (e) {
+      forgetIndex(uid);
+      throw e;
+    }
+    return { indexed: docs.length, removed: gone.length };
+  });
+}
+
+/**
+ * Rebuilds the whole index into a fresh one and swaps it in atomically. Profiles changed during
+ * the rebuild are queued again afterwards.
+ */
+export async function reindexAllProfiles({ batch = 10_000, log = (_: string) => {}, uid = profilesIndexUid() }: { batch?: number; log?: (m: string) => void; uid?: string } = {}) {
+  const client = requireClient();
+  const started = new Date();
+  const t0 = Date.now();
+  const temp = `${uid}_rebuild_${started.getTime()}`;
+  await ensureProfilesIndex(client, uid);
+  forgetIndex(temp);
+  await ensureProfilesIndex(client, temp);
+  let afterId = 0;
+  let count = 0;
+  const pending: number[] = [];
+  for (;;) {
+    const rows = await loadRows(db, { afterId, limit: batch });
+    if (!rows.length) break;
+    afterId = rows[rows.length - 1].id;
+    count += rows.length;
+    pending.push((await client.index<ProfileDocument>(temp).addDocuments(rows.map(toProfileDocument), { primaryKey: "id" })).taskUid);
+    if (pending.length > 3) await waitFor(client, pending.shift()!, 600_000);
+    log(`${count} profiles sent`);
+  }
+  await swapInRebuilt(client, uid, temp, pending);
+  const changed = await sql<{ user_id: number }>`
+    select distinct (payload->>'userId')::int as user_id from outbox
+    where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);
+  if (changed.rows.length) {
+    await db
+      .insertInto("outbox")
+      .values(changed.rows.map((r) => ({ kind: "profile.reindex", payload: JSON.stringify({ userId: r.user_id }) })))
+      .execute();
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  log(`done: ${count} profiles in ${seconds.toFixed(1)} s`);
+  return { profiles: count, seconds };
+}
+
+/** Public profiles for the sitemap (never members-only or hidden ones). */
+export async function listPublicProfiles({ limit = 50_000 }: { limit?: number } = {}) {
+  const { rows } = await sql<{ username: string; updated_at: Date }>`
+    select u.username, p.updated_at from users u join profiles p on p.user_id = u.id
+    where p.visibility = 'public' and ${findable()}
+    order by u.id limit ${limit}`.execute(db);
+  return rows;
+}
