@@ -47,8 +47,7 @@ export const directoryTitleTag = (t: TFunction, fixedLevel: number | null) => (f
 
 const attr = (name: string, on: boolean) => (on ? ` ${name}=""` : "");
 
-/** A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). */
-/** `label` is escaped already. */
+/** A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). `label` is escaped already. */
 function navLink(to: string, label: string, pathname: string, end: boolean): string {
   const active = pathname === to || (!end && pathname.startsWith(`${to}/`));
   return `<a href="${esc(to)}"${active ? ` class="active" aria-current="page"` : ""}>${label}</a>`;
@@ -97,6 +96,12 @@ function buildLabels(t: TFunction) {
   };
 }
 const labelCache = new Map<string, ReturnType<typeof buildLabels>>();
+function labelsFor(t: TFunction, lang: string) {
+  let l = labelCache.get(lang);
+  if (!l) labelCache.set(lang, (l = buildLabels(t)));
+  return l;
+}
+
 // The few labels with a number ("1,403 profiles"), kept per language and number: plural rules and
 // number formatting are the costly part of i18next.
 const counted = new Map<string, string>();
@@ -109,11 +114,6 @@ function withCount(t: TFunction, lang: string, key: string, values: { count: num
   }
   return s;
 }
-function labelsFor(t: TFunction, lang: string) {
-  let l = labelCache.get(lang);
-  if (!l) labelCache.set(lang, (l = buildLabels(t)));
-  return l;
-}
 
 export function directoryPageHtml(d: DirectoryPageData, { t, lang, nonce, pathname }: PageContext): string {
   const { query: q, outcome, fixedLevel, basePath } = d;
@@ -121,6 +121,7 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, nonce, pathna
   const facets = outcome.facets;
   const count = (n: number | undefined) => (facets ? (n ?? 0) : undefined);
   const labelled = (label: string, n: number | undefined) => (n === undefined ? label : fill(L.option, { name: label, count: n }));
+  const escaped = (o: [string, string][]) => o.map(([v, text]): [string, string] => [v, esc(text)]);
 
   const countryKeys = facets ? Object.keys(facets.country).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang))) : [...COUNTRIES];
   if (q.country && !countryKeys.includes(q.country)) countryKeys.unshift(q.country);
@@ -132,7 +133,7 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, nonce, pathna
   const H = L.html;
 
   let h = `<h1>${esc(title)}</h1><p>${H.intro}</p>`;
-  h += `<nav aria-label="${H.views}" class="directory-views">${navLink("/directory", L.html.all, pathname, true)}`;
+  h += `<nav aria-label="${H.views}" class="directory-views">${navLink("/directory", H.all, pathname, true)}`;
   for (const [to, label] of L.views) h += navLink(to, esc(label), pathname, false);
   h += `</nav>`;
 
@@ -141,9 +142,8 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, nonce, pathna
   h += `<details class="directory-filters" open=""><summary>${H.filters}</summary><div id="directory-facets"><div class="filter-grid">`;
   if (!fixedLevel) {
     const levels = [1, 2, 3, 4].map((n): [string, string] => [String(n), labelled(fill(L.card.level, { level: n }), count(facets?.level[String(n)]))]);
-    h += select("f-level", "level", H.level, q.level ? String(q.level) : "", [["", L.html.anyLevel], ...levels.map(([v, text]): [string, string] => [v, esc(text)])]);
+    h += select("f-level", "level", H.level, q.level ? String(q.level) : "", [["", H.anyLevel], ...escaped(levels)]);
   }
-  const escaped = (o: [string, string][]) => o.map(([v, text]): [string, string] => [v, esc(text)]);
   h += select("f-country", "country", H.country, q.country ?? "", [["", H.anyCountry], ...escaped(countryKeys.map((c) => [c, labelled(countryName(c, lang), count(facets?.country[c]))]))]);
   h += select("f-language", "language", H.language, q.language ?? "", [["", H.anyLanguage], ...escaped(languageKeys.map((l) => [l, labelled(languageName(l, lang), count(facets?.languages[l]))]))]);
   h += select("f-designation", "designation", H.designation, q.designation ?? "", [["", H.anyDesignation], ...escaped(designationKeys.map((k) => [k, labelled(k, count(facets?.designations[k]))]))]);
