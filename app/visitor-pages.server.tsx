@@ -32,11 +32,12 @@ const DIRECTORY = /^\/directory(?:\/([a-z]+))?$/;
 const SEARCH_SLOT = "?\u0001search\u0002";
 const ID_SLOT = "\u0001id\u0002";
 
+// a frame is kept per language and address, and the address decides the title (the level view)
 type Frame = { head: string; body: string; tail: string };
 const frames = new Map<string, Frame>();
 
-/** The root layout around a page that loads no React bundle, for a visitor: the head up to <title>, then the rest around <main>. */
-function frameFor(locale: Locale, pathname: string): Frame {
+/** The root layout around a page that loads no React bundle, for a visitor: the head with the title, then the rest around <main>. */
+function frameFor(locale: Locale, pathname: string, title: () => string): Frame {
   const key = `${locale}|${pathname}`;
   let frame = frames.get(key);
   if (frame) return frame;
@@ -56,7 +57,7 @@ function frameFor(locale: Locale, pathname: string): Frame {
   );
   const [before, after] = around.split(`<main id="main" tabindex="-1">${ID_SLOT}</main>`);
   frame = {
-    head: `<!DOCTYPE html><html lang="${locale}"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>`,
+    head: `<!DOCTYPE html><html lang="${locale}"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${escapeHtml(title())}`,
     body: `</title><link rel="stylesheet" href="${escapeHtml(stylesHref)}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body data-request-id="${ID_SLOT}">${before}<main id="main" tabindex="-1">`,
     tail: `</main>${after}</body></html>`,
   };
@@ -75,12 +76,11 @@ export async function visitorPage(req: VisitorRequest): Promise<VisitorPage | nu
   const { t } = sharedI18n(locale);
   const data = await loadDirectoryPage(null, url.searchParams, m[1]);
   const main = directoryPageHtml(data, { t, lang: locale, nonce: req.nonce, pathname: url.pathname });
-  const frame = frameFor(locale, url.pathname);
+  const frame = frameFor(locale, url.pathname, () => directoryTitleTag(t, data.fixedLevel));
   const id = escapeHtml(req.requestId);
   const search = escapeHtml(url.search);
   const html =
     frame.head +
-    escapeHtml(directoryTitleTag(t, data.fixedLevel)) +
     frame.body.replace(ID_SLOT, () => id) +
     `<div class="page directory-page">${main}</div>` +
     frame.tail.replace(SEARCH_SLOT, () => search);

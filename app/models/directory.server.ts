@@ -97,8 +97,21 @@ const toCard = (h: Pick<ProfileDocument, "id" | "username" | "name" | "job_title
   competencies: h.competencies.slice(0, 4),
 });
 
-function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery): FacetCounts {
-  const d = dist ?? {};
+/**
+ * The facets worth asking Meilisearch for. A filter on a one-value attribute (a profile has one
+ * country, and the flags are true or false) fixes that facet: every match has the asked value, so
+ * its count is the total and Meilisearch need not count it. The level facet is always asked: its
+ * counts add up to the total (see searchMeili).
+ */
+export function askedFacets(q: DirectoryQuery): string[] {
+  return FACETS.filter((f) => !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)));
+}
+
+function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery, total: number): FacetCounts {
+  const d = { ...dist };
+  if (q.country) d.country = { [q.country]: total };
+  if (q.open) d.open_to_opportunities = { true: total };
+  if (q.mentor) d.is_mentor = { true: total };
   const competency: Record<string, number> = {};
   for (const [k, n] of Object.entries(d.competency_levels ?? {})) {
     const [slug, p] = k.split(":");
@@ -122,7 +135,7 @@ export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
     page: q.page,
     hitsPerPage: PER_PAGE,
     sort: sortOf(q),
-    facets: [...FACETS],
+    facets: askedFacets(q),
     matchingStrategy: "last" as const,
     attributesToRetrieve: CARD_ATTRIBUTES,
   };
@@ -139,7 +152,7 @@ async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
     cards: res.hits.map(toCard),
     total,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
-    facets: facetCounts(res.facetDistribution, q),
+    facets: facetCounts(res.facetDistribution, q, total),
   };
 }
 
