@@ -7,14 +7,21 @@ import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
-import { PROFICIENCIES } from "./profile.schema";
+import { PROFICIENCIES, type ProficiencyValue } from "./profile.schema";
 
 export const PROFILES_INDEX = "profiles";
 export const profilesIndexUid = () => indexName(PROFILES_INDEX);
 
+/**
+ * The attribute holding the competencies a member rates at `p` or above. One attribute per
+ * proficiency: a minimum proficiency is one equality, and its facet counts only that proficiency's
+ * values (a third of a single "slug:proficiency" attribute's, which Meilisearch counted whole).
+ */
+export const competencyAttribute = (p: ProficiencyValue) => `competency_${p}` as const;
+
 export const PROFILES_INDEX_SETTINGS = {
   searchableAttributes: ["name", "job_title", "organisation", "competencies", "achievements", "bio", "username"],
-  filterableAttributes: ["audience", "level", "country", "competency_levels", "designations", "languages", "open_to_opportunities", "is_mentor"],
+  filterableAttributes: ["audience", "level", "country", ...PROFICIENCIES.map(competencyAttribute), "designations", "languages", "open_to_opportunities", "is_mentor"],
   sortableAttributes: ["level", "experience", "active_at"],
   // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked)
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
@@ -40,9 +47,10 @@ export type ProfileDocument = {
   achievements: string[];
   /** competency names (searched) */
   competencies: string[];
-  competency_slugs: string[];
-  /** "slug:proficiency" for the member's level and every level below: a minimum proficiency is one equality */
-  competency_levels: string[];
+  /** competency slugs rated at that proficiency or above (competencyAttribute) */
+  competency_emerging: string[];
+  competency_proficient: string[];
+  competency_advanced: string[];
   designations: string[];
   /** valid badges: "level-2", "mentor" */
   badges: string[];
@@ -137,11 +145,7 @@ export const photoUrl = (key: string | null, size: 256 | 64 = 256) => (key ? `/u
 
 export function toProfileDocument(r: ProfileRow): ProfileDocument {
   const comps = r.competencies ?? [];
-  const levels: string[] = [];
-  for (const c of comps) {
-    const rank = PROFICIENCIES.indexOf(c.proficiency as (typeof PROFICIENCIES)[number]);
-    for (let i = 0; i <= rank; i++) levels.push(`${c.slug}:${PROFICIENCIES[i]}`);
-  }
+  const atLeast = (p: ProficiencyValue) => comps.filter((c) => PROFICIENCIES.indexOf(c.proficiency as ProficiencyValue) >= PROFICIENCIES.indexOf(p)).map((c) => c.slug);
   const active = Math.max(r.last_post_at?.getTime() ?? 0, r.updated_at?.getTime() ?? 0, r.created_at.getTime());
   const cf = r.years_customer_facing ?? 0;
   const mg = r.years_managing ?? 0;
@@ -157,8 +161,9 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     bio: r.bio_html ? plainText(r.bio_html) : "",
     achievements: r.achievements ?? [],
     competencies: comps.map((c) => c.name),
-    competency_slugs: comps.map((c) => c.slug),
-    competency_levels: levels,
+    competency_emerging: atLeast("emerging"),
+    competency_proficient: atLeast("proficient"),
+    competency_advanced: atLeast("advanced"),
     designations: r.designations ?? [],
     badges: (r.badges ?? []).filter(Boolean).sort(),
     level: r.level ?? 0,

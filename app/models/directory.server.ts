@@ -8,10 +8,8 @@ import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { findable, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
+import { competencyAttribute, findable, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
 import { PROFICIENCIES } from "./profile.schema";
-
-export const FACETS = ["level", "country", "competency_levels", "designations", "languages", "open_to_opportunities", "is_mentor"] as const;
 
 // ---- searching -----------------------------------------------------------------------------------
 
@@ -61,7 +59,7 @@ export function directoryFilter(scope: Scope, q: DirectoryQuery): string[] {
   const f = [`audience IN [${profileAudiencesOf(scope).map(lit).join(", ")}]`];
   if (q.level) f.push(`level = ${q.level}`);
   if (q.country) f.push(`country = ${lit(q.country)}`);
-  for (const c of q.competency) f.push(`competency_levels = ${lit(`${c}:${q.proficiency}`)}`);
+  for (const c of q.competency) f.push(`${competencyAttribute(q.proficiency)} = ${lit(c)}`);
   if (q.designation) f.push(`designations = ${lit(q.designation)}`);
   if (q.language) f.push(`languages = ${lit(q.language)}`);
   if (q.open) f.push("open_to_opportunities = true");
@@ -101,10 +99,11 @@ const toCard = (h: Pick<ProfileDocument, "id" | "username" | "name" | "job_title
  * The facets worth asking Meilisearch for. A filter on a one-value attribute (a profile has one
  * country, and the flags are true or false) fixes that facet: every match has the asked value, so
  * its count is the total and Meilisearch need not count it. The level facet is always asked: its
- * counts add up to the total (see searchMeili).
+ * counts add up to the total (see searchMeili). Competencies are counted at the asked proficiency.
  */
 export function askedFacets(q: DirectoryQuery): string[] {
-  return FACETS.filter((f) => !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)));
+  const facets = ["level", "country", competencyAttribute(q.proficiency), "designations", "languages", "open_to_opportunities", "is_mentor"];
+  return facets.filter((f) => !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)));
 }
 
 function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery, total: number): FacetCounts {
@@ -112,15 +111,10 @@ function facetCounts(dist: Record<string, Record<string, number>> | undefined, q
   if (q.country) d.country = { [q.country]: total };
   if (q.open) d.open_to_opportunities = { true: total };
   if (q.mentor) d.is_mentor = { true: total };
-  const competency: Record<string, number> = {};
-  for (const [k, n] of Object.entries(d.competency_levels ?? {})) {
-    const [slug, p] = k.split(":");
-    if (p === q.proficiency) competency[slug] = n;
-  }
   return {
     level: d.level ?? {},
     country: d.country ?? {},
-    competency,
+    competency: d[competencyAttribute(q.proficiency)] ?? {},
     designations: d.designations ?? {},
     languages: d.languages ?? {},
     open_to_opportunities: d.open_to_opportunities?.true ?? 0,

@@ -109,7 +109,10 @@ describe("search", () => {
 
     // a filter on a one-value attribute is not counted by Meilisearch: its count is the total,
     // the same numbers the unfiltered search gave for that value
-    expect(askedFacets(q("country=NG&mentor=1&open=1"))).toEqual(["level", "competency_levels", "designations", "languages"]);
+    expect(askedFacets(q("country=NG&mentor=1&open=1"))).toEqual(["level", "competency_emerging", "designations", "languages"]);
+    // competencies are counted at the asked minimum proficiency only
+    expect(askedFacets(q("proficiency=advanced"))).toContain("competency_advanced");
+    expect(askedFacets(q("proficiency=advanced"))).not.toContain("competency_emerging");
     const ng = await searchDirectory({ scope: VISITOR, query: q("country=NG") });
     expect(ng.total).toBe(3);
     expect(ng.facets?.country).toEqual({ NG: 3 });
