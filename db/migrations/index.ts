@@ -14,6 +14,7 @@ import * as eventsAwards from "./2026-11-23T1420_events_awards";
 import * as assessmentEngine from "./2026-11-23T1430_assessment_engine";
 import * as rateLimits from "./2026-11-23T1655_rate_limits";
 import * as topicPosters from "./2026-12-05T0900_topic_posters";
+import * as directoryCompetencyAttributes from "./2026-12-05T2300_directory_competency_attributes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1430_assessment_engine": assessmentEngine,
   "2026-11-23T1655_rate_limits": rateLimits,
   "2026-12-05T0900_topic_posters": topicPosters,
+  "2026-12-05T2300_directory_competency_attributes": directoryCompetencyAttributes,
 };
