@@ -5,6 +5,7 @@ import { createActivity } from "~/models/activity.server";
 import { updateRequirement } from "~/models/level.server";
 import { decideLogEntry } from "~/models/log-review.server";
 import { ActivitySchema, ReadingSchema } from "~/models/logs.schema";
+import { dayIn } from "~/models/mentorship.server";
 import { getStanding } from "~/models/progress/index.server";
 import { createReadingEntry } from "~/models/reading.server";
 import { scopeOfUser } from "~/viewer.server";
@@ -12,7 +13,9 @@ import { createCategory } from "../factories/forum";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the member's own date (users.time_zone defaults to Africa/Lagos): between 23:00 and midnight UTC
+// the UTC date is the day before the member's, before the level they entered "today"
+const today = () => dayIn("Africa/Lagos");
 
 describe("logs", () => {
   test("an activity counts at once; when the requirement asks for approval it waits, and a rejection tells the member why", async () => {
