@@ -22,3 +22,12 @@ export function dateTimeFormat(locale?: string | string[], options?: Intl.DateTi
 export function numberFormat(locale?: string | string[], options?: Intl.NumberFormatOptions): Intl.NumberFormat {
   return cached(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
 }
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone (UTC's when the zone is unknown). */
+export function dayIn(timeZone: string, at = new Date()): string {
+  try {
+    return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+}

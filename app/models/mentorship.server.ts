@@ -17,7 +17,7 @@ import { createTopic } from "./post.server";
 import { listCompetencies } from "./profile.server";
 import { fail, ok } from "./result";
 import { topicUrl } from "./topic.server";
-import { dateTimeFormat } from "../intl";
+import { dayIn } from "../intl";
 
 export const MENTORSHIP_CATEGORY = "mentorship";
 
@@ -28,15 +28,6 @@ async function tell(trx: Db, userId: number, key: string, values: Record<string,
   if (!u || u.deleted_at) return;
   const t = sharedI18n(pickLocale(u.locale, null)).t;
   await notify(trx, { userId, kind: "mentorship", actorId, sourceKey, data: { message: t(`mentorship.notify.${key}`, values), href } });
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function dayIn(timeZone: string, at = new Date()): string {
-  try {
-    return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
 }
 
 const nameOf = async (trx: Db, userId: number) => (await trx.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirstOrThrow()).display_name;

@@ -1,11 +1,11 @@
 // The logs members keep (activities, reading) and staff decisions on them.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { dayIn } from "~/intl";
 import { createActivity } from "~/models/activity.server";
 import { updateRequirement } from "~/models/level.server";
 import { decideLogEntry } from "~/models/log-review.server";
 import { ActivitySchema, ReadingSchema } from "~/models/logs.schema";
-import { dayIn } from "~/models/mentorship.server";
 import { getStanding } from "~/models/progress/index.server";
 import { createReadingEntry } from "~/models/reading.server";
 import { scopeOfUser } from "~/viewer.server";
