@@ -1,29 +1,22 @@
-// Every use of lucia lives in this file, so it can be replaced by hand-written sessions
-// without touching routes or models.
-import { NodePostgresAdapter } from "@lucia-auth/adapter-postgresql";
+// Passwords and sessions: every session detail lives in this file. Hand-written after lucia's
+// successor guide (lucia 3 is frozen): the cookie holds a random secret, the table only its SHA-256,
+// so a copy of the table (a backup, a replica) signs no one in. Sessions last 30 days and slide.
+// Sign-in is two calls (`authenticate` in user.server.ts, then `startSession`), so a second step
+// (two-factor) can sit between them.
+import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { Lucia, type Session } from "lucia";
+import { sql } from "kysely";
+import { db, type Db } from "./db.server";
 import { env } from "./env.server";
-import { pool } from "./db.server";
 
-const adapter = new NodePostgresAdapter(pool, { user: "users", session: "sessions" });
+export const sessionCookieName = "tp_session";
 
-const lucia = new Lucia(adapter, {
-  sessionCookie: {
-    name: "tp_session",
-    attributes: { secure: env().COOKIE_SECURE, sameSite: "lax" },
-  },
-  // the users row also holds the password hash: expose only the id to lucia's callers
-  getUserAttributes: () => ({}),
-});
-
-declare module "lucia" {
-  interface Register {
-    Lucia: typeof lucia;
-    UserId: number;
-    DatabaseUserAttributes: Record<string, never>;
-  }
-}
+const DAY_MS = 86_400_000;
+const LIFETIME_MS = 30 * DAY_MS;
+/** A session used in its last 15 days gets 30 more (lucia's rule, kept so existing cookies behave the same). */
+const REFRESH_WITHIN_MS = 15 * DAY_MS;
+/** last_seen_at is written at most this often: not one write per page view. */
+const SEEN_EVERY_MS = 5 * 60_000;
 
 // OWASP's argon2id parameters: m=19456 KiB, t=2, p=1
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -49,41 +42,106 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-function parseCookie(header: string | null): string | null {
-  return lucia.readSessionCookie(header ?? "");
+// ---- the cookie ----
+
+// Our secrets (base64url, 43 characters) and lucia's (base32, 40) need no percent-decoding, so
+// nothing is decoded: a value of any other shape is simply no session, and parsing cannot throw.
+const SECRET = /^[A-Za-z0-9_-]{32,64}$/;
+
+/** The session secret from a Cookie header, or null. Total: any malformed header is no session. */
+function secretFrom(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== sessionCookieName) continue;
+    // a parent domain may send a second cookie of the same name: the first well-formed one counts
+    const value = part.slice(eq + 1).trim();
+    if (SECRET.test(value)) return value;
+  }
+  return null;
 }
 
+const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+function serialize(value: string, expiresAt: Date | null): string {
+  const maxAge = expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) : 0;
+  const expires = expiresAt ?? new Date(0);
+  return [`${sessionCookieName}=${value}`, "HttpOnly", `Max-Age=${maxAge}`, `Expires=${expires.toUTCString()}`, "Path=/", "SameSite=Lax", ...(env().COOKIE_SECURE ? ["Secure"] : [])].join("; ");
+}
+
+const blankCookie = () => serialize("", null);
+
+// ---- sessions ----
+
+/** `sessionId` is the stored id (the hash), never the secret. */
 export type SessionState = { userId: number; sessionId: string; setCookie?: string };
 
 /** Validates the session cookie; `setCookie` is present when the cookie must be refreshed or cleared. */
 export async function readSession(request: Request): Promise<SessionState | null> {
-  const id = parseCookie(request.headers.get("Cookie"));
-  if (!id) return null;
-  const { session, user } = await lucia.validateSession(id);
-  if (!session || !user) return { userId: 0, sessionId: "", setCookie: lucia.createBlankSessionCookie().serialize() };
-  return {
-    userId: user.id,
-    sessionId: session.id,
-    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined,
-  };
+  const secret = secretFrom(request.headers.get("Cookie"));
+  if (!secret) return null;
+  const id = hashSecret(secret);
+  const row = await db.selectFrom("sessions").select(["user_id", "expires_at", "last_seen_at"]).where("id", "=", id).executeTakeFirst();
+  const now = Date.now();
+  if (!row || row.expires_at.getTime() <= now) {
+    if (row) await db.deleteFrom("sessions").where("id", "=", id).execute();
+    return { userId: 0, sessionId: "", setCookie: blankCookie() };
+  }
+  const refresh = row.expires_at.getTime() - now < REFRESH_WITHIN_MS;
+  if (refresh || now - row.last_seen_at.getTime() > SEEN_EVERY_MS) {
+    const expiresAt = refresh ? new Date(now + LIFETIME_MS) : row.expires_at;
+    await db.updateTable("sessions").set({ last_seen_at: new Date(now), expires_at: expiresAt }).where("id", "=", id).execute();
+    if (refresh) return { userId: row.user_id, sessionId: id, setCookie: serialize(secret, expiresAt) };
+  }
+  return { userId: row.user_id, sessionId: id };
 }
 
-/** A new session for the user; the old one from this request (if any) is invalidated (rotation). */
-export async function startSession(userId: number, request: Request): Promise<string> {
-  const oldId = parseCookie(request.headers.get("Cookie"));
-  if (oldId) await lucia.invalidateSession(oldId);
-  const session: Session = await lucia.createSession(userId, {});
-  return lucia.createSessionCookie(session.id).serialize();
+/**
+ * A new session for a verified user; the one this request came with (if any) ends (rotation).
+ * `conn`: a transaction, when the session must commit with another change.
+ */
+export async function startSession(userId: number, request: Request, conn: Db = db): Promise<string> {
+  const old = secretFrom(request.headers.get("Cookie"));
+  if (old) await conn.deleteFrom("sessions").where("id", "=", hashSecret(old)).execute();
+  const secret = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + LIFETIME_MS);
+  // the device list shows what the browser said it is; a few hundred characters are plenty
+  const userAgent = (request.headers.get("User-Agent") ?? "").slice(0, 400) || null;
+  await conn.insertInto("sessions").values({ id: hashSecret(secret), user_id: userId, expires_at: expiresAt, user_agent: userAgent }).execute();
+  return serialize(secret, expiresAt);
 }
 
 export async function endSession(request: Request): Promise<string> {
-  const id = parseCookie(request.headers.get("Cookie"));
-  if (id) await lucia.invalidateSession(id);
-  return lucia.createBlankSessionCookie().serialize();
+  const secret = secretFrom(request.headers.get("Cookie"));
+  if (secret) await db.deleteFrom("sessions").where("id", "=", hashSecret(secret)).execute();
+  return blankCookie();
 }
 
-export async function endAllSessions(userId: number): Promise<void> {
-  await lucia.invalidateUserSessions(userId);
+/** Ends every session of the user (a password change or reset, "sign out everywhere"). */
+export async function endAllSessions(userId: number, conn: Db = db): Promise<void> {
+  await conn.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
-export const sessionCookieName = lucia.sessionCookieName;
+export type SessionListItem = { handle: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+
+/** The user's live sessions, most recently used first, this request's marked `current`. `handle` names one without revealing its id. */
+export async function listSessions(userId: number, request: Request): Promise<SessionListItem[]> {
+  const secret = secretFrom(request.headers.get("Cookie"));
+  const currentId = secret ? hashSecret(secret) : "";
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["id", "handle", "user_agent", "created_at", "last_seen_at"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .orderBy("last_seen_at", "desc")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ handle: r.handle, userAgent: r.user_agent, createdAt: r.created_at, lastSeenAt: r.last_seen_at, current: r.id === currentId }));
+}
+
+/** Ends one of the user's own sessions by its handle; false when there is no such session of theirs. */
+export async function endSessionByHandle(userId: number, handle: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(handle)) return false;
+  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("handle", "=", handle).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -25,9 +25,14 @@ export interface UsersTable {
 }
 
 export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's secret */
   id: string;
   user_id: number;
   expires_at: Date;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  handle: Generated<string>;
 }
 
 export interface UserRolesTable {

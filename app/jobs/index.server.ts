@@ -1,4 +1,5 @@
 // Every job kind is registered here (imported once by background.server.ts and by tests).
+import "./account-mail.server";
 import "./forum-notifications.server";
 import "./notification-email.server";
 import "./progress.server";

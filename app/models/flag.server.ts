@@ -7,7 +7,7 @@ import { enqueue } from "../jobs.server";
 import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { listAllCategories, recountCategory } from "./category.server";
-import { checkDailyCap, loadAuthor, sanctionRefusal } from "./limits.server";
+import { checkDailyCap, checkSanction } from "./limits.server";
 import { refreshTopicStats } from "./post.server";
 import { fail, ok } from "./result";
 import { getLimits } from "./settings.server";
@@ -55,7 +55,7 @@ export async function flagPost({ scope, postId, reason, note }: FlagInput) {
     const { post, topic } = found;
     if (post.user_id === userId) return fail(422, "moderation.flag.errors.own");
     if (post.hidden_at) return fail(409, "moderation.flag.errors.hidden");
-    const sanction = sanctionRefusal(await loadAuthor(trx, userId, scope.isStaff));
+    const sanction = await checkSanction(trx, userId, "flag");
     if (sanction) return sanction;
     const limits = await getLimits(trx);
     const capped = await checkDailyCap(trx, { table: "flags", userId, max: limits.everyone.flagsPerDay, message: "limits.flagsPerDay" });

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canLike, canSeeTopic, type Scope } from "../permissions.server";
-import { checkDailyCap } from "./limits.server";
+import { checkDailyCap, checkSanction } from "./limits.server";
 import { fail, ok } from "./result";
 import { getLimits } from "./settings.server";
 import { lockTopic } from "./topic.server";
@@ -25,6 +25,8 @@ export async function likePost({ scope, postId }: { scope: Scope; postId: number
     const { post, topic } = found;
     if (post.user_id === userId) return fail(422, "like.errors.own");
     if (!canLike(scope, post)) return fail(403, "like.errors.cannot");
+    const sanction = await checkSanction(trx, userId, "like");
+    if (sanction) return sanction;
     const capped = await checkDailyCap(trx, { table: "post_likes", userId, max: (await getLimits(trx)).everyone.likesPerDay, message: "limits.likesPerDay" });
     if (capped) return capped;
     const inserted = await trx

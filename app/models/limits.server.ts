@@ -19,14 +19,28 @@ export function isNewMember(author: Pick<Author, "createdAt">, limits: Limits, n
   return now.getTime() - author.createdAt.getTime() < limits.newMemberHours * 3_600_000;
 }
 
-/** A silenced or suspended member may not post: the refusal says until when and why. */
-export function sanctionRefusal(author: Author, now = new Date()): Fail | undefined {
-  const until = [author.suspendedUntil, author.silencedUntil].find((d) => d && d > now);
+/**
+ * What a sanction forbids (Discourse's rules): a suspended member may not post, reply, edit, like,
+ * flag or message; a silenced one the same but may still like. Reading, their own records (profile,
+ * progress, bookmarks, data export, deletion) and appeals stay open to both.
+ */
+export type SanctionedAct = "post" | "like" | "flag" | "message";
+const SILENCED_MAY: ReadonlySet<SanctionedAct> = new Set(["like"]);
+
+/** The one sanction check of every write a sanction forbids: the refusal says until when and why. */
+export function sanctionRefusal(author: Pick<Author, "suspendedUntil" | "silencedUntil" | "sanctionReason">, act: SanctionedAct = "post", now = new Date()): Fail | undefined {
+  const suspended = author.suspendedUntil && author.suspendedUntil > now ? author.suspendedUntil : null;
+  const silenced = author.silencedUntil && author.silencedUntil > now && !SILENCED_MAY.has(act) ? author.silencedUntil : null;
+  const until = suspended ?? silenced;
   if (!until) return undefined;
-  return fail(403, author.suspendedUntil && author.suspendedUntil > now ? "limits.suspended" : "limits.silenced", undefined, {
-    until: until.toISOString(),
-    reason: author.sanctionReason ?? "",
-  });
+  return fail(403, suspended ? "limits.suspended" : "limits.silenced", undefined, { until: until.toISOString(), reason: author.sanctionReason ?? "" });
+}
+
+/** `sanctionRefusal` for a member by id, read inside the write's transaction. */
+export async function checkSanction(trx: Db, userId: number, act: SanctionedAct): Promise<Fail | undefined> {
+  const u = await trx.selectFrom("users").select(["silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).executeTakeFirst();
+  if (!u) return undefined;
+  return sanctionRefusal({ suspendedUntil: u.suspended_until, silencedUntil: u.silenced_until, sanctionReason: u.sanction_reason }, act);
 }
 
 const at = (d: Date) => d.toISOString();
@@ -36,7 +50,7 @@ const at = (d: Date) => d.toISOString();
  * author's row is locked, so two parallel posts by one member cannot both slip under a cap.
  */
 export async function checkPostingLimits(trx: Db, author: Author, kind: "topic" | "reply", markdown: string, now = new Date()): Promise<Fail | undefined> {
-  const sanction = sanctionRefusal(author, now);
+  const sanction = sanctionRefusal(author, "post", now);
   if (sanction) return sanction;
   if (author.isStaff) return undefined;
   const limits = await getLimits(trx);

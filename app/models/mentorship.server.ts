@@ -10,6 +10,7 @@ import { canManageMentorProgramme, canSeeMentorship, canSeeMentorshipFeedback, t
 import { scopeOfUser } from "../viewer.server";
 import { recordAudit } from "./audit.server";
 import { getCategoryBySlug } from "./category.server";
+import { checkSanction } from "./limits.server";
 import { mentorLoad } from "./mentor.server";
 import { CYCLE_MONTHS, GROUP_MAX, MENTEE_LEVELS, type MentorshipRequestInput, type SessionInput } from "./mentorship.schema";
 import { notify } from "./notification.server";
@@ -86,6 +87,9 @@ export async function askMentor({ scope, mentorId, note }: { scope: Scope; mento
   const menteeId = scope.userId;
   if (mentorId === menteeId) return fail(422, "mentorship.errors.self");
   return db.transaction().execute(async (trx) => {
+    // the ask carries a note to the mentor: a message, which a sanction forbids
+    const sanction = await checkSanction(trx, menteeId, "message");
+    if (sanction) return sanction;
     const req = await trx.selectFrom("mentorship_requests").select(["id"]).where("mentee_id", "=", menteeId).where("status", "=", "open").forUpdate().executeTakeFirst();
     if (!req) return fail(409, "mentorship.errors.noRequest");
     const { refusal, reg, load } = await lockMentorWithRoom(trx, mentorId);

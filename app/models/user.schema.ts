@@ -40,3 +40,14 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/** /my/security: change the password, end one session, or end them all. */
+export const SecurityActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("password"),
+    currentPassword: z.string().min(1, "accountSecurity.errors.currentMissing").max(200, "accountSecurity.errors.current"),
+    password: z.string().min(10, "signup.errors.passwordShort").max(200, "signup.errors.passwordLong"),
+  }),
+  z.object({ intent: z.literal("end"), session: z.string().max(100) }),
+  z.object({ intent: z.literal("everywhere") }),
+]);

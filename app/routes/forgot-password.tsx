@@ -2,9 +2,8 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { env } from "~/env.server";
 import { keepValues, readForm } from "~/http.server";
-import { createI18n, pickLocale } from "~/i18n";
+import { requestLocale } from "~/i18n";
 import { fieldErrors, ForgotSchema } from "~/models/user.schema";
 import { ipKey, rateLimit } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";
@@ -21,8 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // past three emails an hour to one address, the answer stays the same (it must not tell whether
   // the address has an account) but nothing more is sent
   if (await rateLimit("resetByEmail", parsed.data.email.trim().toLowerCase())) return data({ sent: true, values: {} as Record<string, string>, fields: {} });
-  const i18n = createI18n(pickLocale(null, request.headers.get("Accept-Language")));
-  await requestPasswordReset({ email: parsed.data.email, origin: env().APP_ORIGIN, t: i18n.t.bind(i18n) as never });
+  await requestPasswordReset({ email: parsed.data.email, locale: requestLocale(request) });
   return data({ sent: true, values: {} as Record<string, string>, fields: {} });
 }
 

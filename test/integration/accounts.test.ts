@@ -6,9 +6,10 @@ import { db } from "~/db.server";
 import { authenticate, changePassword, createUser, ensureAdmin, isResetTokenUsable, requestPasswordReset, resetPassword, THROTTLE } from "~/models/user.server";
 import { mailDir } from "~/mail.server";
 import { startSession } from "~/auth.server";
+import { drainJobs } from "~/jobs.server";
+import "~/jobs/index.server";
 import { createUser as makeUser, TEST_PASSWORD } from "../factories/users";
 
-const t = (k: string, o?: Record<string, unknown>) => `${k} ${JSON.stringify(o ?? {})}`;
 const count = async () => (await db.selectFrom("users").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
 
 describe("accounts on the real database", () => {
@@ -60,7 +61,8 @@ describe("accounts on the real database", () => {
     await startSession(u.id, req);
     expect((await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).length).toBe(2);
 
-    await requestPasswordReset({ email: "Reset.Me@example.com", origin: "http://tp.test", t });
+    await requestPasswordReset({ email: "Reset.Me@example.com", locale: "en" });
+    await drainJobs();
     const files = fs.readdirSync(mailDir()).filter((f) => f.includes("reset.me@example.com"));
     expect(files.length).toBe(1);
     const mail = fs.readFileSync(path.join(mailDir(), files[0]), "utf8").replace(/=\r?\n/g, "");
@@ -76,9 +78,44 @@ describe("accounts on the real database", () => {
     expect(await authenticate({ identifier: u.email, password: "a brand new passphrase", ip: "2.2.2.2" })).toMatchObject({ ok: true });
   });
 
+  test("a reset or a password change invalidates every outstanding reset link of the member", async () => {
+    const u = await makeUser({ email: "many.links@example.com" });
+    const links = async () => {
+      await requestPasswordReset({ email: u.email, locale: "en" });
+      await drainJobs();
+      const files = fs.readdirSync(mailDir()).filter((f) => f.includes("many.links@example.com"));
+      const newest = files.map((f) => path.join(mailDir(), f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+      return /reset-password\/([A-Za-z0-9_-]{20,})/.exec(fs.readFileSync(newest, "utf8").replace(/=\r?\n/g, ""))![1];
+    };
+    const first = await links();
+    const second = await links();
+    expect(first).not.toBe(second);
+    expect(await resetPassword({ token: second, password: "a brand new passphrase" })).toMatchObject({ ok: true });
+    expect(await isResetTokenUsable(first)).toBe(false);
+    expect(await resetPassword({ token: first, password: "an attacker's passphrase" })).toMatchObject({ ok: false, message: "reset.invalid" });
+
+    const third = await links();
+    expect(await changePassword({ userId: u.id, currentPassword: "a brand new passphrase", password: "yet another passphrase", ip: "10.4.0.1" })).toMatchObject({ ok: true });
+    expect(await isResetTokenUsable(third)).toBe(false);
+  });
+
+  test("the throttle counts failures per account, whichever of email or username was typed", async () => {
+    const u = await makeUser();
+    for (let i = 0; i < THROTTLE.max; i++) {
+      const identifier = i % 2 ? u.email.toUpperCase() : ` ${u.username} `;
+      expect(await authenticate({ identifier, password: "wrong password!", ip: `10.3.0.${i}` })).toMatchObject({ ok: false, status: 401 });
+    }
+    expect(await authenticate({ identifier: u.username, password: TEST_PASSWORD, ip: "10.3.1.1" })).toMatchObject({ ok: false, status: 429 });
+    expect(await authenticate({ identifier: u.email, password: TEST_PASSWORD, ip: "10.3.1.2" })).toMatchObject({ ok: false, status: 429 });
+    // another account is not affected
+    const other = await makeUser();
+    expect(await authenticate({ identifier: other.username, password: TEST_PASSWORD, ip: "10.3.1.3" })).toMatchObject({ ok: true });
+  });
+
   test("an expired reset token is refused", async () => {
     const u = await makeUser({ email: "late@example.com" });
-    await requestPasswordReset({ email: u.email, origin: "http://tp.test", t });
+    await requestPasswordReset({ email: u.email, locale: "en" });
+    await drainJobs();
     await db.updateTable("password_reset_tokens").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", u.id).execute();
     const file = fs.readdirSync(mailDir()).find((f) => f.includes("late@example.com"))!;
     const token = /reset-password\/([A-Za-z0-9_-]{20,})/.exec(fs.readFileSync(path.join(mailDir(), file), "utf8").replace(/=\r?\n/g, ""))![1];
@@ -86,15 +123,17 @@ describe("accounts on the real database", () => {
   });
 
   test("a reset request for an unknown email sends nothing and reveals nothing", async () => {
-    await expect(requestPasswordReset({ email: "nobody-here@example.com", origin: "http://tp.test", t })).resolves.toBeUndefined();
+    await expect(requestPasswordReset({ email: "nobody-here@example.com", locale: "en" })).resolves.toBeUndefined();
+    await drainJobs();
     const files = fs.existsSync(mailDir()) ? fs.readdirSync(mailDir()).filter((f) => f.includes("nobody-here")) : [];
     expect(files).toEqual([]);
   });
 
-  test("changing the password revokes all sessions and is audited", async () => {
+  test("changing the password needs the current one, revokes all sessions and is audited", async () => {
     const u = await makeUser();
     await startSession(u.id, new Request("http://localhost/"));
-    expect((await changePassword({ userId: u.id, password: "a new and long passphrase" })).ok).toBe(true);
+    expect(await changePassword({ userId: u.id, currentPassword: "not the password", password: "a new and long passphrase", ip: "10.5.0.1" })).toMatchObject({ ok: false, fields: { currentPassword: "accountSecurity.errors.current" } });
+    expect((await changePassword({ userId: u.id, currentPassword: TEST_PASSWORD, password: "a new and long passphrase", ip: "10.5.0.1" })).ok).toBe(true);
     expect(await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).toEqual([]);
     const audit = await db.selectFrom("audit_log").select(["action", "actor_id"]).where("target_id", "=", String(u.id)).execute();
     expect(audit).toContainEqual({ action: "user.password_changed", actor_id: u.id });

@@ -94,6 +94,7 @@ export const ROUTES: Record<string, Row> = {
   "my.notifications.settings": { path: () => "/my/notifications/settings", get: signedIn() },
   "my.profile": { path: () => "/my/profile", get: signedIn() },
   "my.reading": { path: () => "/my/reading", get: signedIn() },
+  "my.security": { path: () => "/my/security", get: signedIn(), post: signedIn(400) },
   "new-topic": { path: () => "/new-topic", get: signedIn() },
   new: { path: () => "/new", get: signedIn() },
   notifications: { path: () => "/notifications", get: signedIn() },
@@ -262,3 +263,23 @@ export async function signIn(app: TestApp, user: { username: string; password: s
   if (!c.startsWith("tp_session=")) throw new Error(`could not sign in ${user.username}: ${res.status}`);
   return c;
 }
+
+// ---- sanctions: the write actions a suspended or silenced member is refused ----
+// (test/integration/authz-sanctions.test.ts). Suspended: no post, reply, edit, like, flag or message
+// (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like.
+// A write missing here and allowed to a suspended member is a judgement to record, not a default.
+export type SanctionFixtures = { topicUrl: string; topicId: number; postId: number; ownPostId: number; categorySlug: string };
+export type SanctionRow = { path: (f: SanctionFixtures) => string; fields: (f: SanctionFixtures) => Record<string, string>; suspended: number; silenced: number; member: number };
+export const SANCTIONS: Record<string, SanctionRow> = {
+  like: { path: (f) => f.topicUrl, fields: (f) => ({ intent: "like", postId: String(f.postId) }), suspended: 403, silenced: 302, member: 302 },
+  flag: { path: (f) => `/p/${f.postId}/flag`, fields: () => ({ reason: "spam" }), suspended: 403, silenced: 403, member: 200 },
+  reply: { path: (f) => f.topicUrl, fields: () => ({ body: "A reply a sanctioned member may not post, long enough." }), suspended: 403, silenced: 403, member: 302 },
+  "new topic": {
+    path: () => "/new-topic",
+    fields: (f) => ({ title: "A topic a sanctioned member may not start", category: f.categorySlug, body: "Its body is long enough to be a topic." }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
+  edit: { path: (f) => `/p/${f.ownPostId}/edit`, fields: () => ({ body: "An edit a sanctioned member may not make, long enough." }), suspended: 403, silenced: 403, member: 302 },
+};
