@@ -108,6 +108,8 @@ export async function startSession(userId: number, request: Request, conn: Db = 
   // the device list shows what the browser said it is; a few hundred characters are plenty
   const userAgent = (request.headers.get("User-Agent") ?? "").slice(0, 400) || null;
   await conn.insertInto("sessions").values({ id: hashSecret(secret), user_id: userId, expires_at: expiresAt, user_agent: userAgent }).execute();
+  // the member's expired sessions go at each sign-in (by the user_id index), so rows do not pile up
+  await conn.deleteFrom("sessions").where("user_id", "=", userId).where("expires_at", "<=", new Date()).execute();
   return serialize(secret, expiresAt);
 }
 

@@ -51,8 +51,8 @@ const account: ExportArea = {
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
     const roles = await trx.selectFrom("user_roles").select(["role", "granted_at"]).where("user_id", "=", userId).execute();
-    // session ids are secrets: only how many devices are signed in, and until when
-    const sessions = await trx.selectFrom("sessions").select("expires_at").where("user_id", "=", userId).execute();
+    // never the session ids: when each session started, was last used and ends, and its browser
+    const sessions = await trx.selectFrom("sessions").select(["created_at", "last_seen_at", "expires_at", "user_agent"]).where("user_id", "=", userId).execute();
     const settings = await trx.selectFrom("notification_settings").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
     return [json("account.json", { ...user, roles, sessions }), json("settings.json", { notificationEmails: settings })];
   },

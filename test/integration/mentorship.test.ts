@@ -95,6 +95,14 @@ describe("matching", () => {
     for (const s of list) expect(s.score).toBe(s.reasons.reduce((n, r) => n + r.points, 0));
   });
 
+  test("a suspended mentee cannot ask a mentor (the ask is a message to them), and nothing is written", async () => {
+    const m = await mentor();
+    const j = await mentee();
+    await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", j.id).execute();
+    expect(await askMentor({ scope: await scopeFor(j), mentorId: m.id, note: "Please mentor me." })).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
+    expect(await db.selectFrom("mentorships").select("id").where("mentee_id", "=", j.id).execute()).toEqual([]);
+  });
+
   test("a mentor at capacity is never suggested and cannot be asked; a free place brings them back", async () => {
     const busy = await mentor({ capacity: 1, competencies: [CX, SLA], languages: ["fr"] });
     const first = await mentee();
