@@ -169,6 +169,9 @@ export async function decideAsk({ scope, id, decision, note, into }: { scope: Sc
   if (!scope.userId) return fail(401, "mentorship.errors.signIn");
   const mentorId = scope.userId;
   return db.transaction().execute(async (trx) => {
+    // accepting opens the thread with the mentor's post: a sanctioned mentor may still decline
+    const sanction = decision === "accept" ? await checkSanction(trx, mentorId, "post") : undefined;
+    if (sanction) return sanction;
     const { refusal } = decision === "accept" ? await lockMentorWithRoom(trx, mentorId) : { refusal: undefined };
     const pair = await trx.selectFrom("mentorships").select(["id", "mentee_id", "request_id", "status"]).where("id", "=", id).where("mentor_id", "=", mentorId).forUpdate().executeTakeFirst();
     if (!pair || pair.status !== "proposed") return fail(404, "mentorship.errors.noSuchAsk");

@@ -9,6 +9,7 @@ import { renderMarkdown } from "../markdown.server";
 import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { photoUrl } from "./directory-index.server";
+import { checkSanction } from "./limits.server";
 import { getMemberSummary } from "./member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
 import { fail, ok } from "./result";
@@ -189,7 +190,10 @@ export async function setEndorsement({ scope, username, competency, endorse }: {
   if (!canSeeProfile(scope, { userId: member.id, visibility: profile?.visibility ?? "members" })) return fail(404, "profile.errors.endorseMissing");
   const listed = await db.selectFrom("profile_competencies").select("competency").where("user_id", "=", member.id).where("competency", "=", competency).executeTakeFirst();
   if (!listed) return fail(404, "profile.errors.endorseMissing");
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // a vouch is shown to others, like a like: a suspension forbids it (withdrawing stays open)
+    const sanction = endorse ? await checkSanction(trx, scope.userId!, "like") : undefined;
+    if (sanction) return sanction;
     if (endorse) {
       await trx
         .insertInto("endorsements")
@@ -199,8 +203,8 @@ export async function setEndorsement({ scope, username, competency, endorse }: {
     } else {
       await trx.deleteFrom("endorsements").where("user_id", "=", member.id).where("competency", "=", competency).where("endorser_id", "=", scope.userId!).execute();
     }
+    return ok({});
   });
-  return ok({});
 }
 
 /** Staff record a designation (e.g. CCXMP) on a member's profile; audited, then re-indexed. */

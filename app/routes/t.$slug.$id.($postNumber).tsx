@@ -9,7 +9,7 @@ import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { keepValues, notFound, readForm } from "~/http.server";
 import { likePost, unlikePost } from "~/models/like.server";
-import { describeLimits } from "~/models/limits.server";
+import { describeLimits, sanctionRefusal } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
 import { ReplySchema } from "~/models/forms.server";
@@ -91,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
     next: lastShown < topic.highest_post_number ? lastShown + 1 : null,
     firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
-    can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) },
+    can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like") },
     draft,
     replyTo: replyTo ?? null,
     limits: limits ?? null,

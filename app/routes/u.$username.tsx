@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : input.intent === "removeDesignation"
         ? await removeDesignation({ scope, username, code: input.code })
         : await setEndorsement({ scope, username, competency: input.competency, endorse: input.intent === "endorse" });
-  if (!result.ok) return data({ formError: result.message, values: form }, result.status);
+  if (!result.ok) return data({ formError: result.message, errorValues: result.values, values: form }, result.status);
   return redirect(`/u/${encodeURIComponent(username)}${input.intent.includes("endorse") ? "#competencies" : ""}`);
 }
 
@@ -93,7 +93,7 @@ export default function ProfilePage() {
         </div>
       </header>
 
-      <FormError message={actionData?.formError} />
+      <FormError message={actionData?.formError} values={actionData && "errorValues" in actionData ? (actionData.errorValues as Record<string, unknown> | undefined) : undefined} />
 
       {isSelf ? (
         <div className="notice" role="status">

@@ -40,6 +40,10 @@ describe("sanctions", () => {
       if (kind !== "member") await db.updateTable("users").set({ [`${kind}_until`]: until, sanction_reason: "matrix test" }).where("id", "=", who.id).execute();
       const cookie = await signIn(app, who);
       const f: SanctionFixtures = { topicUrl: topic.url, topicId: topic.topicId, postId: post.id, ownPostId: own.postId, categorySlug: category.slug };
+      // the like button is shown only to those who may like
+      const page = await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookie } }).then((r) => r.text());
+      const mayLike = SANCTIONS.like[kind] !== 403;
+      if (page.includes('value="like"') !== mayLike) wrong.push(`like button ${mayLike ? "missing for" : "shown to"} ${kind}`);
       for (const [name, row] of Object.entries(SANCTIONS)) {
         await backdatePosts(who.id); // the posting interval is not what this checks
         const before = await counts();

@@ -296,6 +296,16 @@ describe("profiles", () => {
     expect(audit).toHaveLength(1);
   });
 
+  test("a suspended level-4 member cannot endorse (a vouch is shown to others, like a like); withdrawing still works", async () => {
+    const leader = await createProfile({ username: "dir_suspended_leader", level: 4 });
+    const scope = await scopeFor(leader);
+    expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true);
+    await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", leader.id).execute();
+    expect(await setEndorsement({ scope, username: U.manager, competency: "training-development", endorse: true })).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
+    expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: false })).ok).toBe(true);
+    expect(await db.selectFrom("endorsements").select("competency").where("endorser_id", "=", leader.id).execute()).toEqual([]);
+  });
+
   test("a bio over 600 characters is refused by the form schema", () => {
     const r = ProfileSchema.safeParse({
       jobTitle: "",

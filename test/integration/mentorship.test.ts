@@ -95,12 +95,20 @@ describe("matching", () => {
     for (const s of list) expect(s.score).toBe(s.reasons.reduce((n, r) => n + r.points, 0));
   });
 
-  test("a suspended mentee cannot ask a mentor (the ask is a message to them), and nothing is written", async () => {
+  test("a suspended mentee cannot ask a mentor (the ask is a message), a suspended mentor cannot accept; nothing is written", async () => {
     const m = await mentor();
     const j = await mentee();
     await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", j.id).execute();
     expect(await askMentor({ scope: await scopeFor(j), mentorId: m.id, note: "Please mentor me." })).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
     expect(await db.selectFrom("mentorships").select("id").where("mentee_id", "=", j.id).execute()).toEqual([]);
+
+    // a suspended mentor cannot accept (the thread opens with their post) but may decline
+    const free = await mentee();
+    const ask = await askMentor({ scope: await scopeFor(free), mentorId: m.id, note: "" });
+    if (!ask.ok) throw new Error(ask.message);
+    await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", m.id).execute();
+    expect(await decideAsk({ scope: await scopeFor(m), id: ask.askId, decision: "accept", note: "", into: "new" })).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
+    expect((await decideAsk({ scope: await scopeFor(m), id: ask.askId, decision: "decline", note: "", into: "new" })).ok).toBe(true);
   });
 
   test("a mentor at capacity is never suggested and cannot be asked; a free place brings them back", async () => {
