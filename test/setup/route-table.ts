@@ -266,8 +266,9 @@ export async function signIn(app: TestApp, user: { username: string; password: s
 
 // ---- sanctions: the write actions a suspended or silenced member is refused ----
 // (test/integration/authz-sanctions.test.ts). Suspended: no post, reply, edit, like, flag or message
-// (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like.
-// A write missing here and allowed to a suspended member is a judgement to record, not a default.
+// (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like. One check
+// (`sanctionRefusal` in app/models/limits.server.ts); mentorship asks and endorsements are tested in
+// mentorship.test.ts and directory.test.ts.
 export type SanctionFixtures = { topicUrl: string; topicId: number; postId: number; ownPostId: number; categorySlug: string };
 export type SanctionRow = { path: (f: SanctionFixtures) => string; fields: (f: SanctionFixtures) => Record<string, string>; suspended: number; silenced: number; member: number };
 export const SANCTIONS: Record<string, SanctionRow> = {
