@@ -143,7 +143,8 @@ export async function listSessions(userId: number, request: Request): Promise<Se
 
 /** Ends one of the user's own sessions by its handle; false when there is no such session of theirs. */
 export async function endSessionByHandle(userId: number, handle: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(handle)) return false;
+  // only a well-formed uuid reaches the query: anything else would be a database error, not "no such session"
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(handle)) return false;
   const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("handle", "=", handle).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

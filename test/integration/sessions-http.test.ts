@@ -195,6 +195,8 @@ describe("/my/security", () => {
     const sRow = await db.selectFrom("sessions").select("handle").where("id", "=", sha256(valueOf(s))).executeTakeFirstOrThrow();
     await form(a, { intent: "end", session: sRow.handle });
     expect(await isSignedIn(s)).toBe(true);
+    // a malformed handle is "no such session", never a 500
+    for (const session of ["-".repeat(36), "x", "", "00000000-0000-0000-0000-000000000000"]) expect((await form(a, { intent: "end", session })).status).toBe(302);
 
     const everywhere = await form(a, { intent: "everywhere" });
     expect(everywhere.status).toBe(302);
