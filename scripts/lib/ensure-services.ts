@@ -32,7 +32,8 @@ export async function ensureServices(log: (m: string) => void): Promise<Stoppabl
       const m = await startEmbeddedMeili({ dataDir: path.join(root, "meili"), keyFile: path.join(root, "meili-master-key"), log });
       started.push(m);
       process.env.MEILI_URL = m.url;
-      process.env.MEILI_MASTER_KEY = m.key;
+      // the app gets the scoped key only; the master key stays in its file
+      process.env.MEILI_API_KEY = m.appKey;
     }
   } catch (e) {
     await stopAll(started);
