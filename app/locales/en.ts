@@ -15,6 +15,7 @@ import assessments from "./en-assessments";
 import events from "./en-events";
 import awards from "./en-awards";
 import security from "./en-security";
+import startup from "./en-startup";
 
 const en = {
   ...mentorship,
@@ -32,6 +33,7 @@ const en = {
   ...events,
   ...awards,
   ...security,
+  ...startup,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -85,6 +85,11 @@ export function embeddedPostgresPassword(dataDir: string): string {
   return readSecret(postgresPasswordFile(dataDir)) ?? LEGACY_PASSWORD;
 }
 
+/** The address of the embedded PostgreSQL of dataDir, running on port (started by another process). */
+export function embeddedPostgresUrl(dataDir: string, port: number): string {
+  return postgresUrl(path.resolve(dataDir), port, embeddedPostgresPassword(dataDir));
+}
+
 /**
  * Gives the superuser a fresh random password and stores it. It is written to a pending file first,
  * so that a crash between the ALTER and the rename still leaves the password on disk.
@@ -284,6 +289,11 @@ async function scopeKeys(url: string, masterKey: string, indexes: string[]): Pro
 function meiliEnv(masterKey: string): NodeJS.ProcessEnv {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: masterKey };
   return env as unknown as NodeJS.ProcessEnv; // this project's ProcessEnv type requires NODE_ENV
+}
+
+/** The app's key of an embedded Meilisearch started by another process (read with the master key in keyFile). */
+export async function embeddedMeiliAppKey(url: string, keyFile: string): Promise<string> {
+  return (await meiliAdmin<MeiliKey>(url, readSecret(keyFile) ?? "", "GET", `/keys/${APP_KEY_UID}`)).key;
 }
 
 export async function startEmbeddedMeili(opts: {
