@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// URL"),
   MEILI_URL: z.string().url("an http(s) URL").optional(),
+  // the app's key: a scoped key (search, documents, index settings); the master key still works
+  MEILI_API_KEY: z.string().min(16, "at least 16 characters").optional(),
   MEILI_MASTER_KEY: z.string().min(16, "at least 16 characters").optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "lowercase letters, digits and _").default(""),
   APP_ORIGIN: z.string().url("an origin such as https://touchpoints.example").optional(),

@@ -1,8 +1,10 @@
 // The outbox: side effects (search indexing, notifications, mail) are written as rows in the
 // same transaction as the change, and carried out after commit by this worker, with retries.
+import net from "node:net";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { db } from "./db.server";
+import { db, isDatabaseUnavailable } from "./db.server";
+import { env } from "./env.server";
 import { logger } from "./logger.server";
 
 export type JobHandler = (payload: any, ctx: { trx: Kysely<Database>; jobId: number }) => Promise<void>;
@@ -78,14 +80,110 @@ let current: Promise<void> | undefined;
  */
 const LOOPS = 2;
 
+// While PostgreSQL cannot be reached, the loops wait together: 1 s, doubling up to 30 s between
+// attempts, with one log line when it goes and one when it is back. A probe of its port each second
+// (a refused connect costs nothing) ends the wait as soon as it listens again, so due jobs run at
+// once; right after that, attempts are quick for a while (it may still be starting up).
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
+const PROBE_MS = 1000;
+const REOPENED_QUICK_MS = 15_000;
+const REOPENED_RETRY_MS = 250;
+
+const outage = { since: 0, failures: 0, portOpen: false, reopenedAt: 0, error: "" };
+let pause: { promise: Promise<void>; end(): void } | undefined;
+
+/** Where a TCP (or Unix socket) connect tells whether PostgreSQL listens; undefined if the URL says too little. */
+function postgresAddress(): net.NetConnectOpts | undefined {
+  try {
+    const url = new URL(env().DATABASE_URL);
+    const host = url.searchParams.get("host") ?? decodeURIComponent(url.hostname);
+    const port = Number(url.port || 5432);
+    return host.startsWith("/") ? { path: `${host}/.s.PGSQL.${port}` } : { host: host || "localhost", port };
+  } catch {
+    return undefined;
+  }
+}
+
+function listening(address: net.NetConnectOpts): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(address);
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(PROBE_MS, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** One shared wait for every loop: the backoff delay, cut short when the database's port opens. */
+function waitForDatabase(): Promise<void> {
+  if (pause) return pause.promise;
+  const quick = Date.now() - outage.reopenedAt < REOPENED_QUICK_MS;
+  const delay = quick ? REOPENED_RETRY_MS : Math.min(RETRY_FIRST_MS * 2 ** (outage.failures - 1), RETRY_MAX_MS);
+  const address = quick ? undefined : postgresAddress();
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  const current = {
+    promise,
+    end() {
+      clearTimeout(timer);
+      clearInterval(probe);
+      if (pause === current) pause = undefined;
+      resolve();
+    },
+  };
+  pause = current;
+  const timer = setTimeout(current.end, delay);
+  const probe = setInterval(() => {
+    if (!address) return;
+    void listening(address).then((open) => {
+      const opened = open && !outage.portOpen;
+      outage.portOpen = open;
+      if (opened && pause === current) {
+        outage.reopenedAt = Date.now();
+        current.end();
+      }
+    });
+  }, PROBE_MS);
+  return promise;
+}
+
+function failed(e: unknown) {
+  // the loops share one wait: a second loop failing meanwhile is the same attempt
+  if (!pause) outage.failures++;
+  if (!isDatabaseUnavailable(e)) {
+    logger.warn({ err: e }, "job worker: claiming a job failed; retrying with backoff");
+    return;
+  }
+  if (outage.since) return;
+  outage.since = Date.now();
+  outage.portOpen = false;
+  outage.error = String((e as Error)?.message ?? e);
+  logger.warn(`job worker: the database cannot be reached (${outage.error}); retrying with backoff up to ${RETRY_MAX_MS / 1000} s`);
+}
+
+function succeeded() {
+  if (outage.since) {
+    logger.info(`job worker: the database is back after ${Math.round((Date.now() - outage.since) / 1000)} s; jobs resume`);
+  }
+  outage.since = 0;
+  outage.failures = 0;
+  outage.reopenedAt = 0;
+}
+
 async function workLoop() {
   while (running) {
     let didWork = false;
     try {
       didWork = await runOneJob();
+      if (outage.failures) succeeded();
     } catch (e) {
-      logger.warn({ err: e }, "job worker could not reach the database");
-      await new Promise((r) => setTimeout(r, 1000));
+      failed(e);
+      await waitForDatabase();
+      continue;
     }
     if (!didWork && running) {
       await new Promise<void>((r) => {
@@ -131,6 +229,7 @@ export async function ensureRecurringJobs() {
 export async function stopWorker() {
   running = false;
   wake();
+  pause?.end();
   await current;
 }
 

@@ -61,18 +61,22 @@ function nodeHttpClient(timeoutMs: number) {
 
 let client: Meilisearch | null | undefined;
 
+// A scoped key when one is given (the launcher makes one for the embedded server); a master key
+// would also let anyone who reads this process's memory or environment manage keys and take dumps.
+const apiKey = () => env().MEILI_API_KEY ?? env().MEILI_MASTER_KEY;
+
 /** The client, or null when no Meilisearch is configured. */
 export function meili(): Meilisearch | null {
   if (client === undefined) {
-    const { MEILI_URL, MEILI_MASTER_KEY } = env();
-    client = MEILI_URL ? new Meilisearch({ host: MEILI_URL, apiKey: MEILI_MASTER_KEY, httpClient: nodeHttpClient(3000) as never }) : null;
+    const { MEILI_URL } = env();
+    client = MEILI_URL ? new Meilisearch({ host: MEILI_URL, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never }) : null;
   }
   return client;
 }
 
 /** Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to MEILI_URL. */
 export function resetMeili(host?: string) {
-  client = host ? new Meilisearch({ host, apiKey: env().MEILI_MASTER_KEY, httpClient: nodeHttpClient(3000) as never }) : undefined;
+  client = host ? new Meilisearch({ host, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never }) : undefined;
 }
 
 export function indexName(base: string): string {

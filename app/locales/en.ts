@@ -16,6 +16,7 @@ import events from "./en-events";
 import awards from "./en-awards";
 import security from "./en-security";
 import accountSecurity from "./en-account-security";
+import startup from "./en-startup";
 
 const en = {
   ...mentorship,
@@ -34,6 +35,7 @@ const en = {
   ...awards,
   ...security,
   ...accountSecurity,
+  ...startup,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -16,6 +16,7 @@ import events from "./fr-events";
 import awards from "./fr-awards";
 import security from "./fr-security";
 import accountSecurity from "./fr-account-security";
+import startup from "./fr-startup";
 
 const fr = {
   ...mentorship,
@@ -34,6 +35,7 @@ const fr = {
   ...awards,
   ...security,
   ...accountSecurity,
+  ...startup,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

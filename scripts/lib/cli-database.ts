@@ -5,9 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureDatabase } from "./ensure-services";
 import { dataDir } from "./paths";
-import { startEmbeddedPostgres, type Stoppable } from "./services";
-
-const EMBEDDED_PASSWORD = "touchpoints";
+import { embeddedPostgresPassword, startEmbeddedPostgres, type Stoppable } from "./services";
 
 function runningEmbeddedPort(pgDir: string): number | undefined {
   const pidFile = path.join(pgDir, "postmaster.pid");
@@ -29,7 +27,7 @@ export async function cliDatabase(log: (m: string) => void): Promise<{ url: stri
   const port = runningEmbeddedPort(pgDir);
   if (port) {
     log(`using the embedded PostgreSQL already running on port ${port}`);
-    return { url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/touchpoints`, embeddedRunning: true, services: [] };
+    return { url: `postgres://postgres:${embeddedPostgresPassword(pgDir)}@127.0.0.1:${port}/touchpoints`, embeddedRunning: true, services: [] };
   }
   log("DATABASE_URL is unset: starting embedded PostgreSQL");
   const pgh = await startEmbeddedPostgres({ dataDir: pgDir, log });

@@ -1,8 +1,11 @@
-// Fills DATABASE_URL / MEILI_URL from embedded services when they are unset.
+// Fills DATABASE_URL / MEILI_URL from embedded services when they are unset. The data folder's
+// lock (./data-lock) makes one process their owner: a command run beside a live launcher uses that
+// launcher's services instead of starting (or "cleaning up") its own.
 import path from "node:path";
 import pg from "pg";
+import { DataFolderLocked, lockDataFolder, type LockOwner } from "./data-lock";
 import { dataDir } from "./paths";
-import { startEmbeddedMeili, startEmbeddedPostgres, type Stoppable } from "./services";
+import { embeddedMeiliAppKey, embeddedPostgresUrl, startEmbeddedMeili, startEmbeddedPostgres, type Stoppable } from "./services";
 
 export async function ensureDatabase(adminUrl: string, name: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -15,9 +18,35 @@ export async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
+const meiliKeyFile = (root: string) => path.join(root, "meili-master-key");
+
+async function useOwnersServices(owner: LockOwner, error: DataFolderLocked, root: string, log: (m: string) => void) {
+  const needPostgres = !process.env.DATABASE_URL;
+  const needMeili = !process.env.MEILI_URL;
+  // still starting, or it runs none of what we need: nothing to share
+  if ((needPostgres && !owner.postgresPort) || (needMeili && !owner.meiliUrl)) throw error;
+  log(`using the services of the Touchpoints running on this data folder (pid ${owner.pid})`);
+  if (needPostgres) process.env.DATABASE_URL = embeddedPostgresUrl(path.join(root, "postgres"), owner.postgresPort!).replace(/\/postgres$/, "/touchpoints");
+  if (needMeili) {
+    process.env.MEILI_URL = owner.meiliUrl;
+    process.env.MEILI_API_KEY = await embeddedMeiliAppKey(owner.meiliUrl!, meiliKeyFile(root));
+  }
+}
+
 export async function ensureServices(log: (m: string) => void): Promise<Stoppable[]> {
-  const started: Stoppable[] = [];
+  if (process.env.DATABASE_URL && process.env.MEILI_URL) return [];
   const root = dataDir();
+  let lock;
+  try {
+    lock = lockDataFolder(root, { what: `npm run ${process.env.npm_lifecycle_event ?? "(a script)"}` });
+  } catch (e) {
+    if (!(e instanceof DataFolderLocked)) throw e;
+    await useOwnersServices(e.owner, e, root, log);
+    return [];
+  }
+  const held = lock;
+  // stopped last: the folder is free once its services are down
+  const started: Stoppable[] = [{ stop: async () => held.release() }];
   try {
     if (!process.env.DATABASE_URL) {
       log("DATABASE_URL is unset: starting embedded PostgreSQL");
@@ -26,13 +55,16 @@ export async function ensureServices(log: (m: string) => void): Promise<Stoppabl
       await ensureDatabase(pgh.url, "touchpoints");
       process.env.DATABASE_URL = pgh.url.replace(/\/postgres$/, "/touchpoints");
       process.env.PG_BIN_DIR = pgh.binDir;
+      lock.update({ postgresPort: pgh.port });
     }
     if (!process.env.MEILI_URL) {
       log("MEILI_URL is unset: starting embedded Meilisearch");
-      const m = await startEmbeddedMeili({ dataDir: path.join(root, "meili"), keyFile: path.join(root, "meili-master-key"), log });
+      const m = await startEmbeddedMeili({ dataDir: path.join(root, "meili"), keyFile: meiliKeyFile(root), log });
       started.push(m);
       process.env.MEILI_URL = m.url;
-      process.env.MEILI_MASTER_KEY = m.key;
+      // the app gets the scoped key only; the master key stays in its file
+      process.env.MEILI_API_KEY = m.appKey;
+      lock.update({ meiliUrl: m.url });
     }
   } catch (e) {
     await stopAll(started);

