@@ -82,6 +82,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                       <a href="/my/notifications/settings">{t("nav.notificationSettings")}</a>
                     </li>
                     <li>
+                      <a href="/my/two-factor">{t("twoFactor.nav")}</a>
+                    </li>
+                    <li>
                       <a href="/language">{t("nav.language")}</a>
                     </li>
                     <li>

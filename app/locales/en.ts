@@ -15,6 +15,7 @@ import assessments from "./en-assessments";
 import events from "./en-events";
 import awards from "./en-awards";
 import security from "./en-security";
+import twoFactor from "./en-two-factor";
 
 const en = {
   ...mentorship,
@@ -32,6 +33,7 @@ const en = {
   ...events,
   ...awards,
   ...security,
+  ...twoFactor,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

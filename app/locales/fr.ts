@@ -15,6 +15,7 @@ import assessments from "./fr-assessments";
 import events from "./fr-events";
 import awards from "./fr-awards";
 import security from "./fr-security";
+import twoFactor from "./fr-two-factor";
 
 const fr = {
   ...mentorship,
@@ -32,6 +33,7 @@ const fr = {
   ...events,
   ...awards,
   ...security,
+  ...twoFactor,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

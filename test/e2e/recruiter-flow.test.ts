@@ -12,6 +12,7 @@ import { createProfile } from "../factories/profiles";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { passSecondStepInPage } from "../setup/two-factor";
 
 async function signIn(page: Page, app: TestApp, email: string) {
   page.setDefaultTimeout(30_000);
@@ -19,7 +20,7 @@ async function signIn(page: Page, app: TestApp, email: string) {
   await page.getByLabel("Email or username").fill(email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await passSecondStepInPage(page, email);
 }
 
 describe.skipIf(!hasChromium)("recruiters in the browser", () => {
