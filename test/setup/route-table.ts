@@ -131,8 +131,8 @@ export const ROUTES: Record<string, Row> = {
   "my.data[.]zip": { path: () => "/my/data.zip", get: everyone(302) },
   "my.delete-account": { path: () => "/my/delete-account", get: signedIn() },
   "my.appeals": { path: () => "/my/appeals", get: signedIn() },
-  // without a pending sign-in (a password just checked) the second step sends everyone back
-  "login_.two-factor": { path: () => "/login/two-factor", get: everyone(302), post: everyone(400) },
+  // without a pending sign-in (a password just checked) the second step sends everyone back to sign in (or home)
+  "login_.two-factor": { path: () => "/login/two-factor", get: everyone(302), post: everyone(302) },
   "my.two-factor": { path: () => "/my/two-factor", get: signedIn(), post: signedIn(400) },
   "events._index": { path: () => "/events", get: everyone() },
   "events[.]ics": { path: () => "/events.ics", get: everyone() },

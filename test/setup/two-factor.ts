@@ -64,3 +64,13 @@ export async function passSecondStepInPage(page: Page, login: string): Promise<v
   }
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
+
+/** Turns two-factor sign-in on from /my/two-factor as a member would: scan (read the key), type a code. */
+export async function enrolInPage(page: Page): Promise<string[]> {
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("2. Enter the six-digit code the app now shows.").fill(hotp(base32Decode(secret)!, stepAt(Date.now())));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await page.getByRole("heading", { name: "Save your recovery codes now" }).waitFor();
+  return page.locator(".recovery-codes code").allTextContents();
+}
