@@ -1,7 +1,7 @@
 // A member's two-factor sign-in: set up (QR code + key, confirmed by a first code), move to a new
 // phone, new recovery codes, turn off. Staff and recruiters without it are sent here by every page.
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
 import type { PageHandle } from "~/enhance";
@@ -32,7 +32,9 @@ export const headers: HeadersFunction = () => NO_STORE;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const settings = await getTwoFactorSettings({ userId: viewer.id, username: viewer.username });
-  return data({ ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null }, { headers: NO_STORE });
+  // where "continue" leads once the recovery codes are saved (the page a staff member was sent from)
+  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), ENROLMENT_PATH);
+  return data({ ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null, next }, { headers: NO_STORE });
 }
 
 type ActionData = { intent?: string; formError?: string; fields?: Partial<Record<string, string>>; values?: Record<string, string | number>; recoveryCodes?: string[]; done?: string };
@@ -77,8 +79,6 @@ export default function TwoFactorSettings() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>() as ActionData | undefined;
-  const [params] = useSearchParams();
-  const next = safeRedirect(params.get("redirectTo"), ENROLMENT_PATH);
 
   if (res?.recoveryCodes) {
     return (
@@ -99,7 +99,7 @@ export default function TwoFactorSettings() {
           ))}
         </ul>
         <p>
-          <Link to={next} className="button">
+          <Link to={d.next} className="button">
             {t("twoFactor.settings.continue")}
           </Link>
         </p>

@@ -6,6 +6,10 @@ import { base32Decode, hotp, stepAt, totp } from "~/models/totp";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser, TEST_PASSWORD } from "../factories/users";
 import { currentCode, enrolTwoFactor, signInCookie } from "../setup/two-factor";
+import { readFileSync } from "node:fs";
+import { DEMO_PASSWORD, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { DEMO_TOTP_SECRET } from "../../db/seed/demo-secret";
+import { seedDemoTwoFactor } from "../../db/seed/demo-two-factor";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -288,5 +292,19 @@ describe("staff and recruiters must use two-factor sign-in", () => {
     // its own loader sends a non-recruiter to the desk, which sends them to enrolment
     expect((await get("/recruiter/shortlist", cookie)).status).toBe(302);
     expect((await postForm(app, "/recruiter/shortlist", { username: "anyone" }, { cookie })).status).not.toBe(200);
+  });
+});
+
+describe("demo data", () => {
+  test("the demo admin signs in with the password and a code from the README's demo secret", async () => {
+    expect(readFileSync("README.md", "utf8")).toContain(DEMO_TOTP_SECRET);
+    await seedDemoAccounts(() => {});
+    await seedDemoTwoFactor(() => {});
+    await seedDemoTwoFactor(() => {}); // again: nothing changes
+    const first = await postForm(app, "/login", { email: "admin@touchpoints.test", password: DEMO_PASSWORD });
+    expect(first.headers.get("location")).toBe("/login/two-factor");
+    const res = await second(cookieFrom(first), totp(base32Decode(DEMO_TOTP_SECRET)!, Date.now()));
+    expect(res.status).toBe(302);
+    expect((await get("/admin", cookieFrom(res))).status).toBe(200);
   });
 });
