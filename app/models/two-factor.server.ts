@@ -4,7 +4,7 @@
 // 5-minute cookie, stored as SHA-256, bound to the member, 5 guesses, single use) and no session.
 // Staff and recruiters see members' contact details: without 2FA their roles are withheld
 // (app/viewer.server.ts) and every page sends them to enrolment.
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { renderSVG } from "uqr";
 import type { Role } from "../../db/schema";
@@ -32,6 +32,29 @@ const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const newSecret = () => base32Encode(randomBytes(20));
+
+// Secrets must be readable to check codes, so they cannot be hashed: with TWO_FACTOR_KEY set they are
+// stored encrypted (AES-256-GCM, "v1." + iv, tag and ciphertext), so a copy of the database alone
+// does not yield them. Without a key they are stored as the app shows them.
+const SEALED = "v1.";
+function sealSecret(secret: string): string {
+  const hex = env().TWO_FACTOR_KEY;
+  if (!hex) return secret;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", Buffer.from(hex, "hex"), iv);
+  const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return SEALED + Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+}
+export function openSecret(stored: string): string {
+  if (!stored.startsWith(SEALED)) return stored;
+  const hex = env().TWO_FACTOR_KEY;
+  if (!hex) throw new Error("A two-factor secret is encrypted but TWO_FACTOR_KEY is not set: set the key it was saved with.");
+  const raw = Buffer.from(stored.slice(SEALED.length), "base64url");
+  const decipher = createDecipheriv("aes-256-gcm", Buffer.from(hex, "hex"), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+}
+const keyOf = (stored: string) => base32Decode(openSecret(stored))!;
 
 function newRecoveryCode(): string {
   let s = "";
@@ -62,11 +85,12 @@ export async function getTwoFactorSettings({ userId, username }: { userId: numbe
     .where("user_id", "=", userId)
     .where("used_at", "is", null)
     .executeTakeFirstOrThrow();
-  const pending = row?.pending_secret
-    ? (() => {
-        const uri = otpauthUri({ secret: row.pending_secret, account: username, issuer: "Touchpoints" });
-        return { secret: row.pending_secret.replace(/(.{4})(?=.)/g, "$1 "), qrSvg: renderSVG(uri, { border: 2, pixelSize: 6 }) };
-      })()
+  const pendingSecret = row?.pending_secret ? openSecret(row.pending_secret) : null;
+  const pending = pendingSecret
+    ? {
+        secret: pendingSecret.replace(/(.{4})(?=.)/g, "$1 "),
+        qrSvg: renderSVG(otpauthUri({ secret: pendingSecret, account: username, issuer: "Touchpoints" }), { border: 2, pixelSize: 6 }),
+      }
     : null;
   return {
     enabled: !!row?.secret,
@@ -81,7 +105,7 @@ export async function getTwoFactorSettings({ userId, username }: { userId: numbe
 export async function startEnrolment({ userId }: { userId: number }) {
   await db
     .insertInto("user_two_factor")
-    .values({ user_id: userId, pending_secret: newSecret(), pending_at: new Date() })
+    .values({ user_id: userId, pending_secret: sealSecret(newSecret()), pending_at: new Date() })
     .onConflict((oc) => oc.column("user_id").doUpdateSet({ pending_secret: (eb) => eb.ref("excluded.pending_secret"), pending_at: new Date() }))
     .execute();
 }
@@ -110,7 +134,7 @@ export async function confirmEnrolment({ userId, code, now = new Date() }: { use
     if (!row?.pending_secret) return fail(409, "twoFactor.errors.noPending");
     const guess = await countGuess(trx, userId, now);
     if ("ok" in guess) return guess;
-    const step = matchStep(base32Decode(row.pending_secret)!, normaliseCode(code), now.getTime(), null);
+    const step = matchStep(keyOf(row.pending_secret), normaliseCode(code), now.getTime(), null);
     if (step === null) return fail(400, "form.fixErrors", { code: "twoFactor.errors.codeWrong" });
     await forgetGuess(trx, userId, guess);
     await trx
@@ -204,7 +228,7 @@ async function forgetGuess(trx: Db, userId: number, guess: { id: number }) {
 async function useTotp(trx: Db, userId: number, code: string, now: Date): Promise<number | null> {
   const row = await trx.selectFrom("user_two_factor").select(["secret", "last_step"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
   if (!row?.secret) return null;
-  const step = matchStep(base32Decode(row.secret)!, code, now.getTime(), row.last_step);
+  const step = matchStep(keyOf(row.secret), code, now.getTime(), row.last_step);
   if (step === null) return null;
   await trx.updateTable("user_two_factor").set({ last_step: step }).where("user_id", "=", userId).execute();
   return step;
@@ -318,10 +342,11 @@ export async function completeSecondStep({ request, code, now = new Date() }: { 
 /** Enrols an account with a known secret (demo data and test factories; never reached from a request). */
 export async function enrolWithSecret(trx: Db, { userId, secret }: { userId: number; secret: string }) {
   if (!base32Decode(secret)?.length) throw new Error("the secret must be base32");
+  const sealed = sealSecret(secret);
   await trx
     .insertInto("user_two_factor")
-    .values({ user_id: userId, secret, enabled_at: new Date() })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ secret, enabled_at: new Date(), last_step: null }))
+    .values({ user_id: userId, secret: sealed, enabled_at: new Date() })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ secret: sealed, enabled_at: new Date(), last_step: null }))
     .execute();
 }
 

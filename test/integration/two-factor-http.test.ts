@@ -12,8 +12,10 @@ import { DEMO_TOTP_SECRET } from "../../db/seed/demo-secret";
 import { seedDemoTwoFactor } from "../../db/seed/demo-two-factor";
 
 let app: TestApp;
+// the app encrypts the secrets it saves (secrets the tests' factory saves, without the key, stay readable)
+const TWO_FACTOR_KEY = "5f1d3a9c0b7e42d6a8c31f09e4b27d6c5a0e9f13b48c72d1e6a3b0c9d2f4e871";
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ TWO_FACTOR_KEY });
 });
 afterAll(async () => {
   await app?.stop();
@@ -74,6 +76,10 @@ describe("enrolment on /my/two-factor", () => {
     expect(new Set(codes).size).toBe(10);
     expect(html).not.toContain(secret);
 
+    // the secret is stored encrypted with TWO_FACTOR_KEY
+    const row = await db.selectFrom("user_two_factor").select("secret").where("user_id", "=", member.id).executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^v1\./);
+    expect(row.secret).not.toContain(secret);
     // stored hashed; the key never shown again; the audit says it was turned on, without the key
     const stored = await db.selectFrom("two_factor_recovery_codes").select("code_hash").where("user_id", "=", member.id).execute();
     expect(stored).toHaveLength(10);
@@ -268,6 +274,8 @@ describe("staff and recruiters must use two-factor sign-in", () => {
     expect((await get("/admin/progress.csv", cookie)).status).toBe(403);
     expect((await postForm(app, "/admin/badges", { intent: "revoke" }, { cookie })).status).toBe(403);
 
+    // a client-side navigation's data request reaches the enrolment page too (no redirect loop)
+    expect((await get("/my/two-factor.data", cookie)).status).toBe(200);
     const enrol = await get("/my/two-factor?redirectTo=%2Fadmin", cookie);
     expect(enrol.status).toBe(200);
     const html = await enrol.text();

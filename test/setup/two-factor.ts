@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { db } from "~/db.server";
 import { base32Decode, base32Encode, hotp, stepAt } from "~/models/totp";
-import { enrolWithSecret, recoveryCodeHash, SECOND_STEP_PATH } from "~/models/two-factor.server";
+import { enrolWithSecret, openSecret, recoveryCodeHash, SECOND_STEP_PATH } from "~/models/two-factor.server";
 import { cookieFrom, postForm, type TestApp } from "./app";
 
 /** Enrols the account as if it had scanned a QR code; answers the secret. */
@@ -33,7 +33,7 @@ async function userIdOf(login: string | number): Promise<number> {
 export async function currentCode(login: string | number): Promise<string> {
   const userId = await userIdOf(login);
   const row = await db.selectFrom("user_two_factor").select(["secret", "last_step"]).where("user_id", "=", userId).executeTakeFirstOrThrow();
-  const key = base32Decode(row.secret!)!;
+  const key = base32Decode(openSecret(row.secret!))!;
   const now = stepAt(Date.now());
   for (const step of [now, now + 1]) if (row.last_step === null || step > row.last_step) return hotp(key, step);
   const code = randomBytes(5).toString("hex");
