@@ -19,7 +19,8 @@ const twoFactor = {
         "With two-factor sign-in, your password alone is not enough: each sign-in also asks for a code from an authenticator app on your phone (such as Aegis, Google Authenticator, Microsoft Authenticator or 1Password).",
       required:
         "Your account can see members' contact details (staff and recruiters), so it must use two-factor sign-in. Set it up below to continue: until then, the admin and recruiter pages are closed to you.",
-      requiredEnabled: "Staff and recruiters must keep two-factor sign-in on. You can move it to a new phone at any time.",
+      requiredEnabled:
+        "Staff and recruiters must keep two-factor sign-in on. You can move it to a new phone at any time.",
       off: "Two-factor sign-in is off.",
       on: "Two-factor sign-in is on since {{date}}.",
       recoveryLeft_one: "{{count}} unused recovery code left.",
@@ -57,7 +58,8 @@ const twoFactor = {
       throttled: "Too many wrong codes for this account. Try again in {{minutes}} min.",
       noPending: "Start the set-up again: the key shown before is no longer waiting.",
       notEnabled: "Two-factor sign-in is not on.",
-      requiredForRole: "Staff and recruiters cannot turn off two-factor sign-in. You can move it to a new phone instead.",
+      requiredForRole:
+        "Staff and recruiters cannot turn off two-factor sign-in. You can move it to a new phone instead.",
       confirmMissing: "Enter your password or a code.",
       confirmWrong: "That password or code is not right.",
     },

@@ -4,12 +4,14 @@ const twoFactor = {
     nav: "Connexion à deux facteurs",
     signIn: {
       title: "Connexion à deux facteurs",
-      intro: "Votre mot de passe est correct. Saisissez maintenant le code à six chiffres affiché pour Touchpoints dans votre application d’authentification.",
+      intro:
+        "Votre mot de passe est correct. Saisissez maintenant le code à six chiffres affiché pour Touchpoints dans votre application d’authentification.",
       code: "Code de votre application d’authentification",
       submit: "Vérifier et se connecter",
       useRecovery: "Téléphone perdu ? Utilisez un code de secours",
       recoveryCode: "Code de secours",
-      recoveryHint: "L’un des dix codes enregistrés lors de l’activation de la connexion à deux facteurs. Chacun ne sert qu’une fois.",
+      recoveryHint:
+        "L’un des dix codes enregistrés lors de l’activation de la connexion à deux facteurs. Chacun ne sert qu’une fois.",
       recoverySubmit: "Se connecter avec un code de secours",
       startAgain: "Se reconnecter",
     },
@@ -19,7 +21,8 @@ const twoFactor = {
         "Avec la connexion à deux facteurs, votre mot de passe ne suffit plus : chaque connexion demande aussi un code fourni par une application d’authentification sur votre téléphone (Aegis, Google Authenticator, Microsoft Authenticator ou 1Password, par exemple).",
       required:
         "Votre compte peut voir les coordonnées des membres (équipe et recruteurs) : il doit donc utiliser la connexion à deux facteurs. Activez-la ci-dessous pour continuer ; d’ici là, les pages d’administration et de recrutement vous sont fermées.",
-      requiredEnabled: "L’équipe et les recruteurs doivent garder la connexion à deux facteurs. Vous pouvez la transférer sur un nouveau téléphone à tout moment.",
+      requiredEnabled:
+        "L’équipe et les recruteurs doivent garder la connexion à deux facteurs. Vous pouvez la transférer sur un nouveau téléphone à tout moment.",
       off: "La connexion à deux facteurs est désactivée.",
       on: "La connexion à deux facteurs est activée depuis le {{date}}.",
       recoveryLeft_one: "Il reste {{count}} code de secours inutilisé.",
@@ -28,7 +31,8 @@ const twoFactor = {
       move: "Passer à un nouveau téléphone",
       step1: "1. Scannez ce code QR avec votre application d’authentification.",
       qrLabel: "Code QR pour votre application d’authentification",
-      manual: "Impossible de le scanner ? Saisissez plutôt cette clé dans l’application (basée sur le temps, 6 chiffres, 30 secondes) :",
+      manual:
+        "Impossible de le scanner ? Saisissez plutôt cette clé dans l’application (basée sur le temps, 6 chiffres, 30 secondes) :",
       step2: "2. Saisissez le code à six chiffres que l’application affiche maintenant.",
       code: "Code à six chiffres",
       confirm: "Activer",
@@ -57,7 +61,8 @@ const twoFactor = {
       throttled: "Trop de codes erronés pour ce compte. Réessayez dans {{minutes}} min.",
       noPending: "Recommencez l’activation : la clé affichée auparavant n’est plus en attente.",
       notEnabled: "La connexion à deux facteurs n’est pas activée.",
-      requiredForRole: "L’équipe et les recruteurs ne peuvent pas désactiver la connexion à deux facteurs. Vous pouvez la transférer sur un nouveau téléphone.",
+      requiredForRole:
+        "L’équipe et les recruteurs ne peuvent pas désactiver la connexion à deux facteurs. Vous pouvez la transférer sur un nouveau téléphone.",
       confirmMissing: "Saisissez votre mot de passe ou un code.",
       confirmWrong: "Ce mot de passe ou ce code n’est pas le bon.",
     },

@@ -78,6 +78,12 @@ export function matchStep(key: Uint8Array, code: string, ms: number, after: numb
 /** The URI an authenticator app reads from the QR code. */
 export function otpauthUri({ secret, account, issuer }: { secret: string; account: string; issuer: string }): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
-  const query = new URLSearchParams({ secret, issuer, algorithm: "SHA1", digits: String(DIGITS), period: String(PERIOD_SECONDS) });
+  const query = new URLSearchParams({
+    secret,
+    issuer,
+    algorithm: "SHA1",
+    digits: String(DIGITS),
+    period: String(PERIOD_SECONDS),
+  });
   return `otpauth://totp/${label}?${query}`;
 }

@@ -48,7 +48,8 @@ function sealSecret(secret: string): string {
 export function openSecret(stored: string): string {
   if (!stored.startsWith(SEALED)) return stored;
   const hex = env().TWO_FACTOR_KEY;
-  if (!hex) throw new Error("A two-factor secret is encrypted but TWO_FACTOR_KEY is not set: set the key it was saved with.");
+  if (!hex)
+    throw new Error("A two-factor secret is encrypted but TWO_FACTOR_KEY is not set: set the key it was saved with.");
   const raw = Buffer.from(stored.slice(SEALED.length), "base64url");
   const decipher = createDecipheriv("aes-256-gcm", Buffer.from(hex, "hex"), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
@@ -72,7 +73,12 @@ export const recoveryCodeHash = (code: string) => sha256(normaliseCode(code));
 
 /** Does any of the member's roles (as stored, not as withheld) require two-factor sign-in? */
 export async function requiresTwoFactor(trx: Db, userId: number): Promise<boolean> {
-  const row = await trx.selectFrom("user_roles").select("role").where("user_id", "=", userId).where("role", "in", [...TWO_FACTOR_ROLES]).executeTakeFirst();
+  const row = await trx
+    .selectFrom("user_roles")
+    .select("role")
+    .where("user_id", "=", userId)
+    .where("role", "in", [...TWO_FACTOR_ROLES])
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -89,7 +95,10 @@ export async function getTwoFactorSettings({ userId, username }: { userId: numbe
   const pending = pendingSecret
     ? {
         secret: pendingSecret.replace(/(.{4})(?=.)/g, "$1 "),
-        qrSvg: renderSVG(otpauthUri({ secret: pendingSecret, account: username, issuer: "Touchpoints" }), { border: 2, pixelSize: 6 }),
+        qrSvg: renderSVG(otpauthUri({ secret: pendingSecret, account: username, issuer: "Touchpoints" }), {
+          border: 2,
+          pixelSize: 6,
+        }),
       }
     : null;
   return {
@@ -106,13 +115,21 @@ export async function startEnrolment({ userId }: { userId: number }) {
   await db
     .insertInto("user_two_factor")
     .values({ user_id: userId, pending_secret: sealSecret(newSecret()), pending_at: new Date() })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ pending_secret: (eb) => eb.ref("excluded.pending_secret"), pending_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column("user_id")
+        .doUpdateSet({ pending_secret: (eb) => eb.ref("excluded.pending_secret"), pending_at: new Date() })
+    )
     .execute();
 }
 
 export async function cancelEnrolment({ userId }: { userId: number }) {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("user_two_factor").set({ pending_secret: null, pending_at: null }).where("user_id", "=", userId).execute();
+    await trx
+      .updateTable("user_two_factor")
+      .set({ pending_secret: null, pending_at: null })
+      .where("user_id", "=", userId)
+      .execute();
     await trx.deleteFrom("user_two_factor").where("user_id", "=", userId).where("secret", "is", null).execute();
   });
 }
@@ -128,9 +145,22 @@ async function replaceRecoveryCodes(trx: Db, userId: number): Promise<string[]> 
 }
 
 /** Turns the pending secret on when the code matches it; answers the ten recovery codes, shown once. */
-export async function confirmEnrolment({ userId, code, now = new Date() }: { userId: number; code: string; now?: Date }): Promise<Result<{ recoveryCodes: string[] }>> {
+export async function confirmEnrolment({
+  userId,
+  code,
+  now = new Date(),
+}: {
+  userId: number;
+  code: string;
+  now?: Date;
+}): Promise<Result<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("user_two_factor").selectAll().where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom("user_two_factor")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row?.pending_secret) return fail(409, "twoFactor.errors.noPending");
     const guess = await countGuess(trx, userId, now);
     if ("ok" in guess) return guess;
@@ -143,7 +173,12 @@ export async function confirmEnrolment({ userId, code, now = new Date() }: { use
       .where("user_id", "=", userId)
       .execute();
     const recoveryCodes = await replaceRecoveryCodes(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: row.secret ? "user.two_factor_replaced" : "user.two_factor_enabled", targetType: "user", targetId: userId });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: row.secret ? "user.two_factor_replaced" : "user.two_factor_enabled",
+      targetType: "user",
+      targetId: userId,
+    });
     return ok({ recoveryCodes });
   });
 }
@@ -156,7 +191,11 @@ async function confirmIdentity(trx: Db, userId: number, confirm: string, now: Da
   let good = false;
   if (/^\d{6}$/.test(clean)) good = (await useTotp(trx, userId, clean, now)) !== null;
   if (!good) {
-    const user = await trx.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
     good = !!user.password_hash && (await verifyPassword(user.password_hash, confirm));
   }
   if (!good) return fail(400, "form.fixErrors", { confirm: "twoFactor.errors.confirmWrong" });
@@ -164,28 +203,64 @@ async function confirmIdentity(trx: Db, userId: number, confirm: string, now: Da
   return ok({});
 }
 
-export async function regenerateRecoveryCodes({ userId, confirm, now = new Date() }: { userId: number; confirm: string; now?: Date }): Promise<Result<{ recoveryCodes: string[] }>> {
+export async function regenerateRecoveryCodes({
+  userId,
+  confirm,
+  now = new Date(),
+}: {
+  userId: number;
+  confirm: string;
+  now?: Date;
+}): Promise<Result<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("user_two_factor").select("secret").where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom("user_two_factor")
+      .select("secret")
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row?.secret) return fail(409, "twoFactor.errors.notEnabled");
     const checked = await confirmIdentity(trx, userId, confirm, now);
     if (!checked.ok) return checked;
     const recoveryCodes = await replaceRecoveryCodes(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: "user.two_factor_recovery_codes_replaced", targetType: "user", targetId: userId });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "user.two_factor_recovery_codes_replaced",
+      targetType: "user",
+      targetId: userId,
+    });
     return ok({ recoveryCodes });
   });
 }
 
 /** Staff and recruiters cannot turn it off (they may move to a new authenticator instead). */
-export async function disableTwoFactor({ userId, confirm, now = new Date() }: { userId: number; confirm: string; now?: Date }): Promise<Result<object>> {
+export async function disableTwoFactor({
+  userId,
+  confirm,
+  now = new Date(),
+}: {
+  userId: number;
+  confirm: string;
+  now?: Date;
+}): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("user_two_factor").select("secret").where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom("user_two_factor")
+      .select("secret")
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row?.secret) return fail(409, "twoFactor.errors.notEnabled");
     if (await requiresTwoFactor(trx, userId)) return fail(403, "twoFactor.errors.requiredForRole");
     const checked = await confirmIdentity(trx, userId, confirm, now);
     if (!checked.ok) return checked;
     await eraseTwoFactor(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: "user.two_factor_disabled", targetType: "user", targetId: userId });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "user.two_factor_disabled",
+      targetType: "user",
+      targetId: userId,
+    });
     return ok({});
   });
 }
@@ -206,7 +281,11 @@ const guessKey = (userId: number) => `twoFactor:user:${userId}`;
 /** Records the guess first, then counts (parallel guesses cannot slip past); a refusal is a 429. */
 async function countGuess(trx: Db, userId: number, now: Date): Promise<Fail | { id: number }> {
   const since = new Date(now.getTime() - ACCOUNT_LIMIT.windowMinutes * 60_000);
-  const row = await trx.insertInto("rate_events").values({ key: guessKey(userId), at: now }).returning("id").executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("rate_events")
+    .values({ key: guessKey(userId), at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const seen = await trx
     .selectFrom("rate_events")
     .select([sql<number>`count(*)::int`.as("n"), sql<Date>`min(at)`.as("first")])
@@ -216,7 +295,9 @@ async function countGuess(trx: Db, userId: number, now: Date): Promise<Fail | { 
   if (seen.n <= ACCOUNT_LIMIT.max) return { id: row.id };
   await trx.deleteFrom("rate_events").where("id", "=", row.id).execute();
   const freeAt = new Date(seen.first).getTime() + ACCOUNT_LIMIT.windowMinutes * 60_000;
-  return fail(429, "twoFactor.errors.throttled", undefined, { minutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) });
+  return fail(429, "twoFactor.errors.throttled", undefined, {
+    minutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+  });
 }
 
 /** A right answer does not count against the account. */
@@ -226,7 +307,12 @@ async function forgetGuess(trx: Db, userId: number, guess: { id: number }) {
 
 /** Accepts a TOTP code once: its step must be newer than the last one accepted. */
 async function useTotp(trx: Db, userId: number, code: string, now: Date): Promise<number | null> {
-  const row = await trx.selectFrom("user_two_factor").select(["secret", "last_step"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom("user_two_factor")
+    .select(["secret", "last_step"])
+    .where("user_id", "=", userId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row?.secret) return null;
   const step = matchStep(keyOf(row.secret), code, now.getTime(), row.last_step);
   if (step === null) return null;
@@ -277,15 +363,33 @@ function challengeToken(request: Request): string | null {
  * Called once the password is right. For a member with 2FA: the Set-Cookie of a pending sign-in
  * (and no session yet). Null when the member has no second factor.
  */
-export async function startSecondStep({ userId, redirectTo, now = new Date() }: { userId: number; redirectTo: string; now?: Date }): Promise<string | null> {
-  const row = await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", userId).where("secret", "is not", null).executeTakeFirst();
+export async function startSecondStep({
+  userId,
+  redirectTo,
+  now = new Date(),
+}: {
+  userId: number;
+  redirectTo: string;
+  now?: Date;
+}): Promise<string | null> {
+  const row = await db
+    .selectFrom("user_two_factor")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("secret", "is not", null)
+    .executeTakeFirst();
   if (!row) return null;
   const token = randomBytes(32).toString("base64url");
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("two_factor_challenges").where("expires_at", "<", now).execute();
     await trx
       .insertInto("two_factor_challenges")
-      .values({ token_hash: sha256(token), user_id: userId, redirect_to: redirectTo, expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) })
+      .values({
+        token_hash: sha256(token),
+        user_id: userId,
+        redirect_to: redirectTo,
+        expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+      })
       .execute();
   });
   return challengeCookie(token, CHALLENGE_MINUTES * 60);
@@ -310,27 +414,49 @@ export async function pendingSignIn(request: Request, now = new Date()): Promise
  * caller starts the session. Wrong: counted (5 per sign-in, 10 per account in 15 minutes).
  * `expired` tells the page to send the member back to the password.
  */
-export async function completeSecondStep({ request, code, now = new Date() }: { request: Request; code: string; now?: Date }): Promise<
-  Result<{ userId: number; redirectTo: string }> & { expired?: boolean }
-> {
+export async function completeSecondStep({
+  request,
+  code,
+  now = new Date(),
+}: {
+  request: Request;
+  code: string;
+  now?: Date;
+}): Promise<Result<{ userId: number; redirectTo: string }> & { expired?: boolean }> {
   const token = challengeToken(request);
   if (!token) return { ...fail(401, "twoFactor.errors.expired"), expired: true };
   return db.transaction().execute(async (trx) => {
     // the row lock makes two submissions of one pending sign-in take turns: one wins, once
-    const ch = await trx.selectFrom("two_factor_challenges").selectAll().where("token_hash", "=", sha256(token)).forUpdate().executeTakeFirst();
-    if (!ch || ch.expires_at <= now || ch.attempts >= CHALLENGE_ATTEMPTS) return { ...fail(401, "twoFactor.errors.expired"), expired: true };
+    const ch = await trx
+      .selectFrom("two_factor_challenges")
+      .selectAll()
+      .where("token_hash", "=", sha256(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!ch || ch.expires_at <= now || ch.attempts >= CHALLENGE_ATTEMPTS)
+      return { ...fail(401, "twoFactor.errors.expired"), expired: true };
     const guess = await countGuess(trx, ch.user_id, now);
     if ("ok" in guess) return guess;
     const used = await useCode(trx, ch.user_id, code, now);
     if (!used) {
       const attempts = ch.attempts + 1;
-      await trx.updateTable("two_factor_challenges").set({ attempts }).where("token_hash", "=", ch.token_hash).execute();
+      await trx
+        .updateTable("two_factor_challenges")
+        .set({ attempts })
+        .where("token_hash", "=", ch.token_hash)
+        .execute();
       if (attempts >= CHALLENGE_ATTEMPTS) return { ...fail(401, "twoFactor.errors.tooManyGuesses"), expired: true };
       return fail(401, "twoFactor.errors.codeWrongLeft", undefined, { count: CHALLENGE_ATTEMPTS - attempts });
     }
     await forgetGuess(trx, ch.user_id, guess);
     await trx.deleteFrom("two_factor_challenges").where("token_hash", "=", ch.token_hash).execute();
-    if (used === "recovery") await recordAudit(trx, { actorId: ch.user_id, action: "user.two_factor_recovery_code_used", targetType: "user", targetId: ch.user_id });
+    if (used === "recovery")
+      await recordAudit(trx, {
+        actorId: ch.user_id,
+        action: "user.two_factor_recovery_code_used",
+        targetType: "user",
+        targetId: ch.user_id,
+      });
     return ok({ userId: ch.user_id, redirectTo: ch.redirect_to });
   });
 }
@@ -349,4 +475,3 @@ export async function enrolWithSecret(trx: Db, { userId, secret }: { userId: num
     .onConflict((oc) => oc.column("user_id").doUpdateSet({ secret: sealed, enabled_at: new Date(), last_step: null }))
     .execute();
 }
-

@@ -1,6 +1,13 @@
 // The second step of signing in for a member with two-factor sign-in: after the password, before any
 // session. Plain forms (no JavaScript needed): a six-digit code, or a recovery code.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
@@ -15,7 +22,10 @@ import { getViewer, safeRedirect } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "twoFactor.signIn.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "twoFactor.signIn.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers(actionHeaders);
@@ -33,11 +43,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = SecondStepSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: parsed.error.issues[0].message, values: null, expired: false }, { status: 400 });
+  if (!parsed.success)
+    return data({ error: parsed.error.issues[0].message, values: null, expired: false }, { status: 400 });
   const result = await completeSecondStep({ request, code: parsed.data.code });
   if (!result.ok) {
     const headers = result.expired ? { "Set-Cookie": clearChallengeCookie() } : undefined;
-    return data({ error: result.message, values: result.values ?? null, expired: !!result.expired }, { status: result.status, headers });
+    return data(
+      { error: result.message, values: result.values ?? null, expired: !!result.expired },
+      { status: result.status, headers }
+    );
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(result.userId, request));
@@ -53,7 +67,10 @@ export default function SecondStep() {
   return (
     <div className="page narrow">
       <h1>{t("twoFactor.signIn.title")}</h1>
-      <FormError message={res?.error ?? (expired ? "twoFactor.errors.expired" : null)} values={res?.values ?? undefined} />
+      <FormError
+        message={res?.error ?? (expired ? "twoFactor.errors.expired" : null)}
+        values={res?.values ?? undefined}
+      />
       {expired ? (
         <p>
           <Link to="/login">{t("twoFactor.signIn.startAgain")}</Link>
@@ -70,7 +87,15 @@ export default function SecondStep() {
           <details>
             <summary>{t("twoFactor.signIn.useRecovery")}</summary>
             <Form method="post" className="stack" noValidate>
-              <Field label={t("twoFactor.signIn.recoveryCode")} hint={t("twoFactor.signIn.recoveryHint")} name="code" type="text" autoComplete="off" spellCheck={false} required />
+              <Field
+                label={t("twoFactor.signIn.recoveryCode")}
+                hint={t("twoFactor.signIn.recoveryHint")}
+                name="code"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
               <div>
                 <button type="submit" className="secondary">
                   {t("twoFactor.signIn.recoverySubmit")}

@@ -1,6 +1,13 @@
 // A member's two-factor sign-in: set up (QR code + key, confirmed by a first code), move to a new
 // phone, new recovery codes, turn off. Staff and recruiters without it are sent here by every page.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
@@ -23,7 +30,10 @@ import { requireViewer, safeRedirect } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "twoFactor.settings.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "twoFactor.settings.title") },
+  { name: "robots", content: "noindex" },
+];
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 // the page shows a key being enrolled and recovery codes: never kept by any cache
@@ -37,7 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null, next }, { headers: NO_STORE });
 }
 
-type ActionData = { intent?: string; formError?: string; fields?: Partial<Record<string, string>>; values?: Record<string, string | number>; recoveryCodes?: string[]; done?: string };
+type ActionData = {
+  intent?: string;
+  formError?: string;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string | number>;
+  recoveryCodes?: string[];
+  done?: string;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -48,7 +65,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
     const intent = String(form.intent ?? "");
-    if (field === "code" || field === "confirm") return answer({ intent, formError: "form.fixErrors", fields: { [field]: issue.message }, values: { count: 1 } }, 400);
+    if (field === "code" || field === "confirm")
+      return answer(
+        { intent, formError: "form.fixErrors", fields: { [field]: issue.message }, values: { count: 1 } },
+        400
+      );
     return answer({ formError: "twoFactor.errors.noPending" }, 400);
   }
   const input = parsed.data;
@@ -62,7 +83,15 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect(`${ENROLMENT_PATH}${self.search}`);
   }
   const refused = (r: Fail) =>
-    answer({ intent: input.intent, formError: r.message, fields: r.fields, values: r.fields ? { count: Object.keys(r.fields).length } : r.values }, r.status);
+    answer(
+      {
+        intent: input.intent,
+        formError: r.message,
+        fields: r.fields,
+        values: r.fields ? { count: Object.keys(r.fields).length } : r.values,
+      },
+      r.status
+    );
   if (input.intent === "disable") {
     const off = await disableTwoFactor({ userId: viewer.id, confirm: input.confirm });
     return off.ok ? answer({ done: "twoFactor.settings.disabled" }) : refused(off);
@@ -72,7 +101,10 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await confirmEnrolment({ userId: viewer.id, code: input.code })
       : await regenerateRecoveryCodes({ userId: viewer.id, confirm: input.confirm });
   if (!result.ok) return refused(result);
-  return answer({ recoveryCodes: result.recoveryCodes, done: input.intent === "confirm" ? "twoFactor.settings.enabled" : undefined });
+  return answer({
+    recoveryCodes: result.recoveryCodes,
+    done: input.intent === "confirm" ? "twoFactor.settings.enabled" : undefined,
+  });
 }
 
 export default function TwoFactorSettings() {
@@ -144,7 +176,9 @@ export default function TwoFactorSettings() {
       <p>{t("twoFactor.settings.intro")}</p>
       <p>
         {d.enabled && d.enabledAt
-          ? t("twoFactor.settings.on", { date: new Date(d.enabledAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }) })
+          ? t("twoFactor.settings.on", {
+              date: new Date(d.enabledAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }),
+            })
           : t("twoFactor.settings.off")}
         {d.enabled ? <> {t("twoFactor.settings.recoveryLeft", { count: d.recoveryLeft })}</> : null}
       </p>
@@ -155,7 +189,12 @@ export default function TwoFactorSettings() {
           {d.enabled ? <p>{t("twoFactor.settings.moveNote")}</p> : null}
           <p>{t("twoFactor.settings.step1")}</p>
           {/* the SVG is generated on the server from the otpauth URI: no user text in it */}
-          <div className="qr-code" role="img" aria-label={t("twoFactor.settings.qrLabel")} dangerouslySetInnerHTML={{ __html: d.pending.qrSvg }} />
+          <div
+            className="qr-code"
+            role="img"
+            aria-label={t("twoFactor.settings.qrLabel")}
+            dangerouslySetInnerHTML={{ __html: d.pending.qrSvg }}
+          />
           <p>
             {t("twoFactor.settings.manual")} <code data-testid="totp-secret">{d.pending.secret}</code>
           </p>

@@ -42,8 +42,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .execute();
   // expired challenges are pruned by expiry; a member's are removed when 2FA is disabled or the account deleted
-  await db.schema.createIndex("two_factor_challenges_expires_at_idx").on("two_factor_challenges").column("expires_at").execute();
-  await db.schema.createIndex("two_factor_challenges_user_id_idx").on("two_factor_challenges").column("user_id").execute();
+  await db.schema
+    .createIndex("two_factor_challenges_expires_at_idx")
+    .on("two_factor_challenges")
+    .column("expires_at")
+    .execute();
+  await db.schema
+    .createIndex("two_factor_challenges_user_id_idx")
+    .on("two_factor_challenges")
+    .column("user_id")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -21,14 +21,31 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+const get = (path: string, cookie?: string) =>
+  fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
 const password = (username: string) => postForm(app, "/login", { email: username, password: TEST_PASSWORD });
 const second = (pending: string, code: string) => postForm(app, "/login/two-factor", { code }, { cookie: pending });
-const sessions = async (userId: number) => (await db.selectFrom("sessions").select(sql<number>`count(*)::int`.as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow()).n;
-const audit = (userId: number) => db.selectFrom("audit_log").select(["action", "before", "after"]).where("target_id", "=", String(userId)).where("action", "like", "user.two_factor%").orderBy("id").execute();
+const sessions = async (userId: number) =>
+  (
+    await db
+      .selectFrom("sessions")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow()
+  ).n;
+const audit = (userId: number) =>
+  db
+    .selectFrom("audit_log")
+    .select(["action", "before", "after"])
+    .where("target_id", "=", String(userId))
+    .where("action", "like", "user.two_factor%")
+    .orderBy("id")
+    .execute();
 const secretOf = (html: string) => /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(html)?.[1].replace(/ /g, "");
-const codesOf = (html: string) => [...html.matchAll(/<li><code>([a-z2-9]{5}-[a-z2-9]{5})<\/code><\/li>/g)].map((m) => m[1]);
-const settings = (cookie: string, fields: Record<string, string>) => postForm(app, "/my/two-factor", fields, { cookie });
+const codesOf = (html: string) =>
+  [...html.matchAll(/<li><code>([a-z2-9]{5}-[a-z2-9]{5})<\/code><\/li>/g)].map((m) => m[1]);
+const settings = (cookie: string, fields: Record<string, string>) =>
+  postForm(app, "/my/two-factor", fields, { cookie });
 /** A code of the step after `code`'s (the app's next code), so two sign-ins in one half-minute both have one. */
 const nextCode = (secret: string) => hotp(base32Decode(secret)!, stepAt(Date.now()) + 1);
 
@@ -65,7 +82,15 @@ describe("enrolment on /my/two-factor", () => {
     const refused = await settings(cookie, { intent: "confirm", code: wrong });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("That code is not right");
-    expect((await db.selectFrom("user_two_factor").select("secret").where("user_id", "=", member.id).executeTakeFirstOrThrow()).secret).toBeNull();
+    expect(
+      (
+        await db
+          .selectFrom("user_two_factor")
+          .select("secret")
+          .where("user_id", "=", member.id)
+          .executeTakeFirstOrThrow()
+      ).secret
+    ).toBeNull();
 
     const res = await settings(cookie, { intent: "confirm", code: totp(key, Date.now()) });
     expect(res.status).toBe(200);
@@ -77,11 +102,19 @@ describe("enrolment on /my/two-factor", () => {
     expect(html).not.toContain(secret);
 
     // the secret is stored encrypted with TWO_FACTOR_KEY
-    const row = await db.selectFrom("user_two_factor").select("secret").where("user_id", "=", member.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("user_two_factor")
+      .select("secret")
+      .where("user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
     expect(row.secret).toMatch(/^v1\./);
     expect(row.secret).not.toContain(secret);
     // stored hashed; the key never shown again; the audit says it was turned on, without the key
-    const stored = await db.selectFrom("two_factor_recovery_codes").select("code_hash").where("user_id", "=", member.id).execute();
+    const stored = await db
+      .selectFrom("two_factor_recovery_codes")
+      .select("code_hash")
+      .where("user_id", "=", member.id)
+      .execute();
     expect(stored).toHaveLength(10);
     for (const c of codes) expect(stored.map((r) => r.code_hash)).not.toContain(c);
     const after = await (await get("/my/two-factor", cookie)).text();
@@ -115,7 +148,13 @@ describe("signing in with two-factor", () => {
     expect(first.headers.get("set-cookie")).not.toContain("tp_session");
     expect(await sessions(member.id)).toBe(0);
     // the token is stored hashed
-    expect(await db.selectFrom("two_factor_challenges").select("token_hash").where("token_hash", "=", pending.split("=")[1]).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db
+        .selectFrom("two_factor_challenges")
+        .select("token_hash")
+        .where("token_hash", "=", pending.split("=")[1])
+        .executeTakeFirst()
+    ).toBeUndefined();
 
     const page = await get("/login/two-factor", pending);
     expect(page.status).toBe(200);
@@ -155,7 +194,11 @@ describe("signing in with two-factor", () => {
     expect(ok.status).toBe(302);
 
     const pending = cookieFrom(await password(member.username));
-    await db.updateTable("two_factor_challenges").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", member.id).execute();
+    await db
+      .updateTable("two_factor_challenges")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", member.id)
+      .execute();
     expect(await (await get("/login/two-factor", pending)).text()).toContain("This sign-in has expired");
     const expired = await second(pending, await currentCode(member.id));
     expect(expired.status).toBe(401);
@@ -187,7 +230,11 @@ describe("signing in with two-factor", () => {
     const { recoveryCodes } = await enrolThroughPage(await signInCookie(app, member));
     const [code] = recoveryCodes;
 
-    const first = await postForm(app, "/login", { email: member.username, password: TEST_PASSWORD, redirectTo: "/my/bookmarks" });
+    const first = await postForm(app, "/login", {
+      email: member.username,
+      password: TEST_PASSWORD,
+      redirectTo: "/my/bookmarks",
+    });
     const used = await second(cookieFrom(first), code.toUpperCase().replace("-", " "));
     expect(used.status).toBe(302);
     expect(used.headers.get("location")).toBe("/my/bookmarks");
@@ -195,7 +242,10 @@ describe("signing in with two-factor", () => {
 
     const reused = await second(cookieFrom(await password(member.username)), code);
     expect(reused.status).toBe(401);
-    expect((await audit(member.id)).map((l) => l.action)).toEqual(["user.two_factor_enabled", "user.two_factor_recovery_code_used"]);
+    expect((await audit(member.id)).map((l) => l.action)).toEqual([
+      "user.two_factor_enabled",
+      "user.two_factor_recovery_code_used",
+    ]);
     const page = await (await get("/my/two-factor", cookieFrom(used))).text();
     expect(page).toContain("9 unused recovery codes left.");
   });
@@ -217,12 +267,18 @@ describe("changing two-factor settings", () => {
     const wrong = await settings(cookie, { intent: "disable", confirm: "not my password at all" });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("That password or code is not right.");
-    expect(await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()).toBeDefined();
+    expect(
+      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()
+    ).toBeDefined();
 
     const off = await settings(cookie, { intent: "disable", confirm: TEST_PASSWORD });
     expect(off.status).toBe(200);
-    expect(await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom("two_factor_recovery_codes").select("id").where("user_id", "=", member.id).execute()).toEqual([]);
+    expect(
+      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()
+    ).toBeUndefined();
+    expect(
+      await db.selectFrom("two_factor_recovery_codes").select("id").where("user_id", "=", member.id).execute()
+    ).toEqual([]);
     expect((await audit(member.id)).map((l) => l.action)).toEqual([
       "user.two_factor_enabled",
       "user.two_factor_recovery_codes_replaced",
@@ -235,7 +291,13 @@ describe("changing two-factor settings", () => {
 
   test("hostile or empty settings posts get a 400 with the page, never a 500", async () => {
     const cookie = await signInCookie(app, await createUser({ username: "settings_fuzz" }));
-    for (const fields of [{}, { intent: "nope" }, { intent: "confirm" }, { intent: "confirm", code: "x".repeat(10_000) }, { intent: "disable", confirm: "\u0000" }]) {
+    for (const fields of [
+      {},
+      { intent: "nope" },
+      { intent: "confirm" },
+      { intent: "confirm", code: "x".repeat(10_000) },
+      { intent: "disable", confirm: "\u0000" },
+    ]) {
       const res = await settings(cookie, fields as Record<string, string>);
       expect([400, 409]).toContain(res.status);
     }
@@ -279,7 +341,9 @@ describe("staff and recruiters must use two-factor sign-in", () => {
     const enrol = await get("/my/two-factor?redirectTo=%2Fadmin", cookie);
     expect(enrol.status).toBe(200);
     const html = await enrol.text();
-    expect(html).toContain("Your account can see members&#x27; contact details (staff and recruiters), so it must use two-factor sign-in.");
+    expect(html).toContain(
+      "Your account can see members&#x27; contact details (staff and recruiters), so it must use two-factor sign-in."
+    );
     expect(html).not.toContain('href="/admin"');
 
     // staff cannot turn it off once on
@@ -295,7 +359,9 @@ describe("staff and recruiters must use two-factor sign-in", () => {
     await db.insertInto("user_roles").values({ user_id: recruiter.id, role: "recruiter" }).execute();
     const cookie = cookieFrom(await password(recruiter.username));
     for (const path of ["/recruiter", "/directory"]) {
-      expect((await get(path, cookie)).headers.get("location")).toBe(`/my/two-factor?redirectTo=${encodeURIComponent(path)}`);
+      expect((await get(path, cookie)).headers.get("location")).toBe(
+        `/my/two-factor?redirectTo=${encodeURIComponent(path)}`
+      );
     }
     // its own loader sends a non-recruiter to the desk, which sends them to enrolment
     expect((await get("/recruiter/shortlist", cookie)).status).toBe(302);

@@ -32,12 +32,19 @@ async function userIdOf(login: string | number): Promise<number> {
  */
 export async function currentCode(login: string | number): Promise<string> {
   const userId = await userIdOf(login);
-  const row = await db.selectFrom("user_two_factor").select(["secret", "last_step"]).where("user_id", "=", userId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("user_two_factor")
+    .select(["secret", "last_step"])
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
   const key = base32Decode(openSecret(row.secret!))!;
   const now = stepAt(Date.now());
   for (const step of [now, now + 1]) if (row.last_step === null || step > row.last_step) return hotp(key, step);
   const code = randomBytes(5).toString("hex");
-  await db.insertInto("two_factor_recovery_codes").values({ user_id: userId, code_hash: recoveryCodeHash(code) }).execute();
+  await db
+    .insertInto("two_factor_recovery_codes")
+    .values({ user_id: userId, code_hash: recoveryCodeHash(code) })
+    .execute();
   return code;
 }
 
@@ -49,7 +56,11 @@ export async function passSecondStep(app: TestApp, res: Response, login: string 
 
 /** Signs in over HTTP (password, then the code when the account has 2FA); answers the session cookie. */
 export async function signInCookie(app: TestApp, user: { username: string; password: string }): Promise<string> {
-  const res = await passSecondStep(app, await postForm(app, "/login", { email: user.username, password: user.password }), user.username);
+  const res = await passSecondStep(
+    app,
+    await postForm(app, "/login", { email: user.username, password: user.password }),
+    user.username
+  );
   const cookie = cookieFrom(res);
   if (!cookie.startsWith("tp_session=")) throw new Error(`could not sign in ${user.username}: ${res.status}`);
   return cookie;
@@ -69,7 +80,9 @@ export async function passSecondStepInPage(page: Page, login: string): Promise<v
 export async function enrolInPage(page: Page): Promise<string[]> {
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("2. Enter the six-digit code the app now shows.").fill(hotp(base32Decode(secret)!, stepAt(Date.now())));
+  await page
+    .getByLabel("2. Enter the six-digit code the app now shows.")
+    .fill(hotp(base32Decode(secret)!, stepAt(Date.now())));
   await page.getByRole("button", { name: "Turn on" }).click();
   await page.getByRole("heading", { name: "Save your recovery codes now" }).waitFor();
   return page.locator(".recovery-codes code").allTextContents();

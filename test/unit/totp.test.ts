@@ -20,7 +20,18 @@ describe("TOTP (RFC 6238)", () => {
   });
 
   test("HOTP matches RFC 4226's appendix D", () => {
-    const expected = ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"];
+    const expected = [
+      "755224",
+      "287082",
+      "359152",
+      "969429",
+      "338314",
+      "254676",
+      "287922",
+      "162583",
+      "399871",
+      "520489",
+    ];
     expect(expected.map((_, i) => hotp(seed(20), i))).toEqual(expected);
   });
 
@@ -50,6 +61,8 @@ describe("TOTP (RFC 6238)", () => {
 
   test("the otpauth URI names the issuer and the account", () => {
     const uri = otpauthUri({ secret: "GEZDGNBV", account: "amara admin", issuer: "Touchpoints" });
-    expect(uri).toBe("otpauth://totp/Touchpoints%3Aamara%20admin?secret=GEZDGNBV&issuer=Touchpoints&algorithm=SHA1&digits=6&period=30");
+    expect(uri).toBe(
+      "otpauth://totp/Touchpoints%3Aamara%20admin?secret=GEZDGNBV&issuer=Touchpoints&algorithm=SHA1&digits=6&period=30"
+    );
   });
 });
