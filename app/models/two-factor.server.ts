@@ -134,6 +134,12 @@ export async function cancelEnrolment({ userId }: { userId: number }) {
   });
 }
 
+/** The member's row, locked for the transaction (checks and updates of one member take turns). */
+const lockRow = (trx: Db, userId: number) =>
+  trx.selectFrom("user_two_factor").selectAll().where("user_id", "=", userId).forUpdate().executeTakeFirst();
+
+type Confirmed = { userId: number; confirm: string; now?: Date };
+
 async function replaceRecoveryCodes(trx: Db, userId: number): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_COUNT }, newRecoveryCode);
   await trx.deleteFrom("two_factor_recovery_codes").where("user_id", "=", userId).execute();
@@ -155,12 +161,7 @@ export async function confirmEnrolment({
   now?: Date;
 }): Promise<Result<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("user_two_factor")
-      .selectAll()
-      .where("user_id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockRow(trx, userId);
     if (!row?.pending_secret) return fail(409, "twoFactor.errors.noPending");
     const guess = await countGuess(trx, userId, now);
     if ("ok" in guess) return guess;
@@ -207,18 +208,9 @@ export async function regenerateRecoveryCodes({
   userId,
   confirm,
   now = new Date(),
-}: {
-  userId: number;
-  confirm: string;
-  now?: Date;
-}): Promise<Result<{ recoveryCodes: string[] }>> {
+}: Confirmed): Promise<Result<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("user_two_factor")
-      .select("secret")
-      .where("user_id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockRow(trx, userId);
     if (!row?.secret) return fail(409, "twoFactor.errors.notEnabled");
     const checked = await confirmIdentity(trx, userId, confirm, now);
     if (!checked.ok) return checked;
@@ -234,22 +226,9 @@ export async function regenerateRecoveryCodes({
 }
 
 /** Staff and recruiters cannot turn it off (they may move to a new authenticator instead). */
-export async function disableTwoFactor({
-  userId,
-  confirm,
-  now = new Date(),
-}: {
-  userId: number;
-  confirm: string;
-  now?: Date;
-}): Promise<Result<object>> {
+export async function disableTwoFactor({ userId, confirm, now = new Date() }: Confirmed): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("user_two_factor")
-      .select("secret")
-      .where("user_id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockRow(trx, userId);
     if (!row?.secret) return fail(409, "twoFactor.errors.notEnabled");
     if (await requiresTwoFactor(trx, userId)) return fail(403, "twoFactor.errors.requiredForRole");
     const checked = await confirmIdentity(trx, userId, confirm, now);
@@ -307,12 +286,7 @@ async function forgetGuess(trx: Db, userId: number, guess: { id: number }) {
 
 /** Accepts a TOTP code once: its step must be newer than the last one accepted. */
 async function useTotp(trx: Db, userId: number, code: string, now: Date): Promise<number | null> {
-  const row = await trx
-    .selectFrom("user_two_factor")
-    .select(["secret", "last_step"])
-    .where("user_id", "=", userId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockRow(trx, userId);
   if (!row?.secret) return null;
   const step = matchStep(keyOf(row.secret), code, now.getTime(), row.last_step);
   if (step === null) return null;
