@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // two-factor secrets are encrypted at rest with it when set (32 bytes: 64 hex characters)
+  TWO_FACTOR_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "32 bytes written as 64 hex characters (openssl rand -hex 32)").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };

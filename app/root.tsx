@@ -25,7 +25,7 @@ import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
 import { countUnreadNotifications } from "./models/notification.server";
 import { scopeOf } from "./permissions.server";
-import { resolveViewer } from "./viewer.server";
+import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -36,6 +36,7 @@ export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
+  requireTwoFactorEnrolment(request, viewer);
   const locale = requestLocale(request, viewer?.locale);
   return data(
     {

@@ -5,6 +5,7 @@ import type { Role } from "../db/schema";
 import { readSession } from "./auth.server";
 import { db, type Db } from "./db.server";
 import { scopeOf, VISITOR, type Scope } from "./permissions.server";
+import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/two-factor.server";
 
 export type Viewer = {
   id: number;
@@ -22,6 +23,8 @@ export type Viewer = {
   createdAt: Date;
   groupIds?: number[];
   tutorGroupIds?: number[];
+  /** holds a role that needs two-factor sign-in without having it: that role is withheld from `roles` */
+  twoFactorMissing?: boolean;
 };
 
 // Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
@@ -41,9 +44,13 @@ async function resolve(request: Request): Promise<Resolved> {
     .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason", "last_visit_at", "last_seen_at", "created_at"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .select(groupIdsSql)
+    .select(sql<boolean>`exists (select 1 from user_two_factor where user_id = users.id and secret is not null)`.as("two_factor_on"))
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };
+  // staff and recruiters without a second factor act as neither until they enrol
+  const held = row.roles ?? [];
+  const withheld = row.two_factor_on ? [] : held.filter((r) => TWO_FACTOR_ROLES.includes(r));
   // A new visit starts after 30 minutes away: the previous one becomes "last visit".
   let lastVisitAt = row.last_visit_at;
   if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() > 30 * 60_000) {
@@ -58,7 +65,8 @@ async function resolve(request: Request): Promise<Resolved> {
       id: row.id,
       username: row.username,
       displayName: row.display_name,
-      roles: row.roles ?? [],
+      roles: held.filter((r) => !withheld.includes(r)),
+      twoFactorMissing: withheld.length > 0,
       timeZone: row.time_zone,
       locale: row.locale,
       level: row.level,
@@ -95,6 +103,17 @@ export async function requireViewer(request: Request): Promise<Viewer> {
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return viewer;
+}
+
+// what staff and recruiters without 2FA may still open (besides resource routes, which check roles)
+const OPEN_WITHOUT_TWO_FACTOR = [ENROLMENT_PATH, "/logout", "/language", "/login", "/privacy"];
+
+/** Staff and recruiters without two-factor sign-in are sent to enrol from every page (their roles are already withheld). */
+export function requireTwoFactorEnrolment(request: Request, viewer: Viewer | null) {
+  if (!viewer?.twoFactorMissing) return;
+  const url = new URL(request.url);
+  if (OPEN_WITHOUT_TWO_FACTOR.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
+  throw redirect(`${ENROLMENT_PATH}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
 /** A safe in-site path to go back to after signing in. */

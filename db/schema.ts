@@ -981,3 +981,35 @@ export interface Database {
   mentorship_sessions: MentorshipSessionsTable;
   mentorship_feedback: MentorshipFeedbackTable;
 }
+
+// ---- two-factor sign-in (migration 2026-12-06T0900_two_factor) ----
+export interface UserTwoFactorTable {
+  user_id: number;
+  secret: string | null;
+  enabled_at: Date | null;
+  last_step: number | null;
+  pending_secret: string | null;
+  pending_at: Date | null;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: number;
+  redirect_to: Generated<string>;
+  attempts: Generated<number>;
+  expires_at: Date;
+}
+
+export interface Database {
+  user_two_factor: UserTwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+}

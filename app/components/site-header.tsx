@@ -85,6 +85,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                       <a href="/my/security">{t("accountSecurity.nav")}</a>
                     </li>
                     <li>
+                      <a href="/my/two-factor">{t("twoFactor.nav")}</a>
+                    </li>
+                    <li>
                       <a href="/language">{t("nav.language")}</a>
                     </li>
                     <li>

@@ -17,6 +17,7 @@ import awards from "./en-awards";
 import security from "./en-security";
 import accountSecurity from "./en-account-security";
 import startup from "./en-startup";
+import twoFactor from "./en-two-factor";
 
 const en = {
   ...mentorship,
@@ -36,6 +37,7 @@ const en = {
   ...security,
   ...accountSecurity,
   ...startup,
+  ...twoFactor,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -17,6 +17,7 @@ import awards from "./fr-awards";
 import security from "./fr-security";
 import accountSecurity from "./fr-account-security";
 import startup from "./fr-startup";
+import twoFactor from "./fr-two-factor";
 
 const fr = {
   ...mentorship,
@@ -36,6 +37,7 @@ const fr = {
   ...security,
   ...accountSecurity,
   ...startup,
+  ...twoFactor,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

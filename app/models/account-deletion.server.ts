@@ -112,6 +112,9 @@ const OTHER_PERSONAL_ROWS: [table: string, column: string][] = [
   ["appeals", "user_id"],
   ["assessment_attempts", "user_id"],
   ["award_judges", "user_id"],
+  ["two_factor_challenges", "user_id"],
+  ["two_factor_recovery_codes", "user_id"],
+  ["user_two_factor", "user_id"],
 ];
 
 async function eraseOtherFeaturesRows(trx: Db, userId: number) {

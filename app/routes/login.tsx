@@ -6,6 +6,7 @@ import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/http.server";
 import { LoginSchema } from "~/models/user.schema";
 import { authenticate } from "~/models/user.server";
+import { SECOND_STEP_PATH, startSecondStep } from "~/models/two-factor.server";
 import { getViewer, safeRedirect } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
@@ -29,6 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const headers: HeadersInit = result.retryAt ? { "Retry-After": String(Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000))) } : {};
     return data({ values, error: result.message, retryAt }, { status: result.status, headers });
   }
+  // a member with two-factor sign-in gets the second step, and no session yet
+  const secondStep = await startSecondStep({ userId: result.userId, redirectTo: safeRedirect(parsed.data.redirectTo) });
+  if (secondStep) return redirect(SECOND_STEP_PATH, { headers: { "Set-Cookie": secondStep } });
   const cookie = await startSession(result.userId, request);
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -4,6 +4,7 @@ import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
+import { seedDemoTwoFactor } from "./demo-two-factor";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
 
 export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) => void }) {
@@ -12,6 +13,8 @@ export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) =
   if (demo) await seedDemoAccounts(log);
   if (demo) await seedDemoAssessments(log);
   if (demo) await seedDemoForum(log);
+  // after the demo admin and recruiters exist: they must sign in with two-factor
+  if (demo) await seedDemoTwoFactor(log);
   // keep last: gives demo members (users.level set by demo content) a matching level history
   if (demo) await seedDemoLevelHistory(log);
   // after the demo members exist: their profiles, generated members, the directory index

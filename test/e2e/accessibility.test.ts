@@ -12,6 +12,7 @@ import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
+import { enrolTwoFactor, signInCookie } from "../setup/two-factor";
 
 // what every visitor can open
 const PUBLIC = ["home", "latest", "category", "topic", "search", "directory", "profile", "badge", "signIn", "language"] as const;
@@ -30,6 +31,7 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
     await ageUser(author);
     const staff = await createProfile({ username: "a11y_staff", displayName: "Kwame Mensah", level: 4 });
     await db.insertInto("user_roles").values({ user_id: staff.id, role: "admin" }).execute();
+    await enrolTwoFactor(staff.id);
     await ageUser(staff);
     const category = await createCategory({ slug: "service-recovery", name: "Service recovery" });
     const title = "How do you apologise without sounding scripted?";
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
       review: "/review",
     } satisfies Record<PageName, string>);
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    cookie = cookieFrom(await postForm(app, "/login", { email: staff.username, password: staff.password }));
+    cookie = await signInCookie(app, staff);
     expect(cookie).toMatch(/^tp_session=/);
   });
   afterAll(async () => {

@@ -13,6 +13,7 @@ import { enrol, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { passSecondStepInPage } from "../setup/two-factor";
 
 // at most this share of pixels may differ noticeably (pixelmatch threshold 0.1): fonts hint and
 // anti-alias a little differently between Chromium builds; a changed text, colour or shape does not pass
@@ -92,7 +93,7 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     await page.getByLabel("Email or username").fill(admin.username);
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await passSecondStepInPage(page, admin.username);
     await visit(page, `${app.url}/admin/badges?revoke=${badgeId}`);
     await page.getByRole("button", { name: "Revoke badge" }).click();
     await page.getByText("Give the reason for revoking this badge.").first().waitFor();

@@ -8,6 +8,7 @@ import { ageUser, backdatePosts, createCategory, makeReply, makeTopic } from "..
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { passSecondStepInPage } from "../setup/two-factor";
 
 describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
   let app: TestApp;
@@ -30,6 +31,7 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     await page.getByLabel("Email or username").fill(username);
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondStepInPage(page, username);
     await page.waitForURL((u) => u.pathname === to.split("?")[0]);
     await expectAccessible(page);
     return page;

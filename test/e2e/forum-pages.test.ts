@@ -7,13 +7,14 @@ import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
 import { ageUser, backdatePosts, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
+import { passSecondStepInPage } from "../setup/two-factor";
 
 async function signIn(page: Page, app: TestApp, user: { username: string; password: string }) {
   await page.goto(`${app.url}/login`);
   await page.getByLabel("Email or username").fill(user.username);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await passSecondStepInPage(page, user.username);
 }
 
 describe.skipIf(!hasChromium)("forum pages in the browser", () => {

@@ -8,6 +8,7 @@ import { createMember } from "../factories/progress";
 import { createAdmin, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { passSecondStepInPage } from "../setup/two-factor";
 
 const t0 = Date.now();
 const step = (m: string) => process.env.E2E_TRACE && console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}`);
@@ -20,7 +21,7 @@ async function signIn(page: Page, app: TestApp, email: string) {
   await page.getByLabel("Email or username").fill(email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await passSecondStepInPage(page, email);
 }
 
 describe.skipIf(!hasChromium)("the career journey in the browser", () => {

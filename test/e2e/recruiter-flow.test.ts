@@ -12,6 +12,7 @@ import { createProfile } from "../factories/profiles";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { enrolInPage, passSecondStepInPage } from "../setup/two-factor";
 
 async function signIn(page: Page, app: TestApp, email: string) {
   page.setDefaultTimeout(30_000);
@@ -19,7 +20,7 @@ async function signIn(page: Page, app: TestApp, email: string) {
   await page.getByLabel("Email or username").fill(email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await passSecondStepInPage(page, email);
 }
 
 describe.skipIf(!hasChromium)("recruiters in the browser", () => {
@@ -82,7 +83,14 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await admin.getByRole("button", { name: `Revoke: ${org}` }).waitFor();
       await expectAccessible(admin);
 
-      // 3. the recruiter searches with a typo and two filters
+      // 3. verified, the recruiter sees members' details: the recruiter pages wait for two-factor sign-in
+      await visit(rec, `${app.url}/recruiter`);
+      await rec.waitForURL(/\/my\/two-factor\?redirectTo=%2Frecruiter$/);
+      await rec.getByText("so it must use two-factor sign-in").waitFor();
+      await enrolInPage(rec);
+      await expectAccessible(rec);
+
+      // 4. the recruiter searches with a typo and two filters
       await visit(rec, `${app.url}/recruiter`);
       await rec.getByText(`${org} is a verified recruiter.`).waitFor();
       await visit(rec, `${app.url}/directory`);
@@ -104,7 +112,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await rec.waitForURL(new RegExp(`/u/${member.username}$`));
       await expectAccessible(rec);
 
-      // 4. shortlist and contact request
+      // 5. shortlist and contact request
       await rec.getByRole("button", { name: "Add to shortlist" }).click();
       await rec.getByRole("button", { name: "Remove from shortlist" }).waitFor();
       await rec.getByRole("link", { name: "Send a contact request" }).click();
@@ -116,7 +124,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await expectAccessible(rec);
       expect(await rec.content()).not.toContain(member.email);
 
-      // 5. the member accepts
+      // 6. the member accepts
       const mem = await newPage(browser, { javaScriptEnabled });
       await signIn(mem, app, member.email);
       await visit(mem, `${app.url}/my/contacts`);
@@ -126,14 +134,14 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await mem.getByText(`Email: ${recruiterUser.email}`).waitFor();
       await expectAccessible(mem);
 
-      // 6. the recruiter sees the member's email, on the desk and the profile
+      // 7. the recruiter sees the member's email, on the desk and the profile
       await visit(rec, `${app.url}/recruiter`);
       await rec.getByText(`Email: ${member.email}`).waitFor();
       await rec.getByRole("link", { name: member.display_name }).first().waitFor();
       await visit(rec, `${app.url}/u/${member.username}`);
       await rec.getByText(`Contact accepted: ${member.email}`).waitFor();
 
-      // 7. nobody else: another member sees the profile without the email; a visitor gets 404
+      // 8. nobody else: another member sees the profile without the email; a visitor gets 404
       const other = await newPage(browser, { javaScriptEnabled });
       await signIn(other, app, bystander.email);
       await visit(other, `${app.url}/u/${member.username}`);

@@ -8,6 +8,7 @@ import { ensureProgramme } from "../factories/progress";
 import { TEST_PASSWORD } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { signInCookie } from "../setup/two-factor";
 
 describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
   let app: TestApp;
@@ -25,8 +26,7 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
   });
 
   async function signedIn(user: { username: string }): Promise<Page> {
-    const res = await postForm(app, "/login", { email: user.username, password: TEST_PASSWORD });
-    const [name, value] = cookieFrom(res).split("=");
+    const [name, value] = (await signInCookie(app, { username: user.username, password: TEST_PASSWORD })).split("=");
     const page = await newPage(browser);
     page.context().setDefaultTimeout(30_000);
     await page.context().addCookies([{ name, value, url: app.url }]);

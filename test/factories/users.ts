@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
 import { db } from "~/db.server";
+import { TWO_FACTOR_ROLES } from "~/models/two-factor.server";
 import type { Role } from "../../db/schema";
+import { enrolTwoFactor } from "../setup/two-factor";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let hash: Promise<string> | undefined;
@@ -16,6 +18,8 @@ export async function createUser(opts: { username?: string; email?: string; disp
     .executeTakeFirstOrThrow();
   const roles = opts.roles ?? ["member"];
   if (roles.length) await db.insertInto("user_roles").values(roles.map((role) => ({ user_id: user.id, role }))).execute();
+  // staff and recruiters must have two-factor sign-in: enrolled as if they had scanned the QR code
+  if (roles.some((r) => TWO_FACTOR_ROLES.includes(r))) await enrolTwoFactor(user.id);
   return { ...user, password: TEST_PASSWORD };
 }
 

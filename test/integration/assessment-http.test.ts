@@ -8,13 +8,14 @@ import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;
 let cookie: string;
 let member: { id: number; username: string; password: string };
 let bank: Awaited<ReturnType<typeof createBank>>;
 
-const signIn = async (u: { username: string; password: string }) => cookieFrom(await postForm(app, "/login", { email: u.username, password: u.password }));
+const signIn = (u: { username: string; password: string }) => signInCookie(app, u);
 const shownOf = (attemptId: number) => db.selectFrom("attempt_questions").select(["question_id", "selected", "correct"]).where("attempt_id", "=", attemptId).orderBy("position").execute();
 const answers = async () => (await db.selectFrom("attempt_answers").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
 

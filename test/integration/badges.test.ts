@@ -10,6 +10,7 @@ import { seedDemoBadges } from "../../db/seed/demo-badges";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser } from "../factories/users";
+import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -234,7 +235,7 @@ describe("revocation", () => {
     const memberCookie = cookieFrom(await postForm(app, "/login", { email: member.username, password: member.password }));
     expect((await get("/admin/badges", { Cookie: memberCookie })).status).toBe(403);
 
-    const cookie = cookieFrom(await postForm(app, "/login", { email: admin.username, password: admin.password }));
+    const cookie = await signInCookie(app, admin);
     const list = await get(`/admin/badges?q=badge_http`, { Cookie: cookie });
     expect(list.status).toBe(200);
     expect(await list.text()).toContain(`/admin/badges?revoke=${id}`);

@@ -13,6 +13,7 @@ import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -24,7 +25,7 @@ function local(hours: number) {
 }
 
 async function signIn(user: { username: string; password: string }) {
-  return cookieFrom(await postForm(app, "/login", { email: user.username, password: user.password }));
+  return signInCookie(app, user);
 }
 
 async function newEvent(fields: Record<string, string>, publish = true) {

@@ -7,6 +7,7 @@ import { makeGroup, member } from "../factories/groups";
 import { ensureProgramme } from "../factories/progress";
 import { createUser } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;
 let setup: Awaited<ReturnType<typeof makeGroup>>;
@@ -14,7 +15,7 @@ const cookies: Record<string, string> = {};
 const count = async (table: "learning_groups" | "learning_group_members" | "appeals" | "assessment_readiness") =>
   (await db.selectFrom(table).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
 const get = (path: string, who?: string) => fetch(`${app.url}${path}`, { headers: who ? { Cookie: cookies[who] } : {}, redirect: "manual" });
-const login = async (username: string) => cookieFrom(await postForm(app, "/login", { email: username, password: "correct horse battery staple" }));
+const login = (username: string) => signInCookie(app, { username, password: "correct horse battery staple" });
 
 beforeAll(async () => {
   await ensureProgramme();

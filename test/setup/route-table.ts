@@ -13,7 +13,8 @@ import { createProfile } from "../factories/profiles";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, createTag, makeReply, makeTopic } from "../factories/topics";
 import { createUser } from "../factories/users";
-import { cookieFrom, postForm, type TestApp } from "./app";
+import type { TestApp } from "./app";
+import { signInCookie } from "./two-factor";
 
 export const WHO = ["visitor", "member", "level1", "level2", "level3", "level4", "recruiter", "tutor", "judge", "admin"] as const;
 export type Who = (typeof WHO)[number];
@@ -131,6 +132,9 @@ export const ROUTES: Record<string, Row> = {
   "my.data[.]zip": { path: () => "/my/data.zip", get: everyone(302) },
   "my.delete-account": { path: () => "/my/delete-account", get: signedIn() },
   "my.appeals": { path: () => "/my/appeals", get: signedIn() },
+  // without a pending sign-in (a password just checked) the second step sends everyone back to sign in (or home)
+  "login_.two-factor": { path: () => "/login/two-factor", get: everyone(302), post: everyone(302) },
+  "my.two-factor": { path: () => "/my/two-factor", get: signedIn(), post: signedIn(400) },
   "events._index": { path: () => "/events", get: everyone() },
   "events[.]ics": { path: () => "/events.ics", get: everyone() },
   "events[.]rss": { path: () => "/events.rss", get: everyone() },
@@ -258,10 +262,7 @@ export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Re
 }
 
 export async function signIn(app: TestApp, user: { username: string; password: string }) {
-  const res = await postForm(app, "/login", { email: user.username, password: user.password });
-  const c = cookieFrom(res);
-  if (!c.startsWith("tp_session=")) throw new Error(`could not sign in ${user.username}: ${res.status}`);
-  return c;
+  return signInCookie(app, user);
 }
 
 // ---- sanctions: the write actions a suspended or silenced member is refused ----

@@ -1,12 +1,12 @@
 // Browser pages already signed in (the sign-in form posted with fetch, its cookie set on the
 // context), for browser tests whose subject is not the sign-in UI; and datetime-local values.
 import type { Browser, Page } from "playwright-core";
-import { cookieFrom, postForm, type TestApp } from "./app";
+import type { TestApp } from "./app";
+import { signInCookie } from "./two-factor";
 import { newPage } from "./browser";
 
 export async function signedInPage(browser: Browser, app: TestApp, user: { username: string; password: string }): Promise<Page> {
-  const res = await postForm(app, "/login", { email: user.username, password: user.password });
-  const [name, value] = cookieFrom(res).split("=");
+  const [name, value] = (await signInCookie(app, user)).split("=");
   const page = await newPage(browser);
   await page.context().addCookies([{ name, value, url: app.url }]);
   return page;

@@ -1,0 +1,110 @@
+// The second step of signing in for a member with two-factor sign-in: after the password, before any
+// session. Plain forms (no JavaScript needed): a six-digit code, or a recovery code.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { startSession } from "~/auth.server";
+import { Field, FormError } from "~/components/field";
+import { OneTimeCodeField } from "~/components/one-time-code-field";
+import type { PageHandle } from "~/enhance";
+import { readForm } from "~/http.server";
+import { SecondStepSchema } from "~/models/two-factor.schema";
+import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/two-factor.server";
+import { pageTitle } from "~/page-title";
+import { useTranslation } from "~/use-translation";
+import { getViewer, safeRedirect } from "~/viewer.server";
+
+export const handle: PageHandle = { hydrate: false };
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "twoFactor.signIn.title") },
+  { name: "robots", content: "noindex" },
+];
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers(actionHeaders);
+  headers.set("Cache-Control", "private, no-store");
+  return headers;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect("/");
+  const pending = await pendingSignIn(request);
+  // no second step begun: the password comes first. One that ended (used up, expired) says so.
+  if (pending === "none") throw redirect("/login");
+  return data({ expired: pending === "ended" }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = SecondStepSchema.safeParse(await readForm(request));
+  if (!parsed.success)
+    return data({ error: parsed.error.issues[0].message, values: null, expired: false }, { status: 400 });
+  const result = await completeSecondStep({ request, code: parsed.data.code });
+  if (!result.ok) {
+    const headers = result.expired ? { "Set-Cookie": clearChallengeCookie() } : undefined;
+    return data(
+      { error: result.message, values: result.values ?? null, expired: !!result.expired },
+      { status: result.status, headers }
+    );
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(result.userId, request));
+  headers.append("Set-Cookie", clearChallengeCookie());
+  return redirect(safeRedirect(result.redirectTo), { headers });
+}
+
+export default function SecondStep() {
+  const { t } = useTranslation();
+  const res = useActionData<typeof action>();
+  const loaded = useLoaderData<typeof loader>();
+  const expired = res?.expired || loaded?.expired;
+  return (
+    <div className="page narrow">
+      <h1>{t("twoFactor.signIn.title")}</h1>
+      <FormError
+        message={res?.error ?? (expired ? "twoFactor.errors.expired" : null)}
+        values={res?.values ?? undefined}
+      />
+      {expired ? (
+        <p>
+          <Link to="/login">{t("twoFactor.signIn.startAgain")}</Link>
+        </p>
+      ) : (
+        <>
+          <p>{t("twoFactor.signIn.intro")}</p>
+          <Form method="post" className="stack" noValidate>
+            <OneTimeCodeField label={t("twoFactor.signIn.code")} />
+            <div>
+              <button type="submit">{t("twoFactor.signIn.submit")}</button>
+            </div>
+          </Form>
+          <details>
+            <summary>{t("twoFactor.signIn.useRecovery")}</summary>
+            <Form method="post" className="stack" noValidate>
+              <Field
+                label={t("twoFactor.signIn.recoveryCode")}
+                hint={t("twoFactor.signIn.recoveryHint")}
+                name="code"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
+              <div>
+                <button type="submit" className="secondary">
+                  {t("twoFactor.signIn.recoverySubmit")}
+                </button>
+              </div>
+            </Form>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
