@@ -1,6 +1,8 @@
 // Fills DATABASE_URL / MEILI_URL from embedded services when they are unset. The data folder's
 // lock (./data-lock) makes one process their owner: a command run beside a live launcher uses that
 // launcher's services instead of starting (or "cleaning up") its own.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DataFolderLocked, lockDataFolder, type LockOwner } from "./data-lock";
@@ -33,9 +35,24 @@ async function useOwnersServices(owner: LockOwner, error: DataFolderLocked, root
   }
 }
 
+/**
+ * A single-machine install keeps its two-factor encryption key beside its data (mode 600), made on
+ * first start, so members' TOTP secrets are never stored readable; outside the database and backups.
+ */
+export function ensureTwoFactorKey(root: string) {
+  if (process.env.TWO_FACTOR_KEY) return;
+  const file = path.join(root, "two-factor-key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(root, { recursive: true, mode: 0o755 });
+    fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  process.env.TWO_FACTOR_KEY = fs.readFileSync(file, "utf8").trim();
+}
+
 export async function ensureServices(log: (m: string) => void): Promise<Stoppable[]> {
   if (process.env.DATABASE_URL && process.env.MEILI_URL) return [];
   const root = dataDir();
+  ensureTwoFactorKey(root);
   let lock;
   try {
     lock = lockDataFolder(root, { what: `npm run ${process.env.npm_lifecycle_event ?? "(a script)"}` });
