@@ -66,6 +66,16 @@ export function clientAddress(req: IncomingMessage, trusted: ProxyTrust = loopba
   return hops[hops.length - 1] || "unknown";
 }
 
+/** A host[:port] as a URL carries it (lowercase, no default port); anything else (a path, a bad port, spaces) is not believed. */
+function hostOf(value: string | undefined): string | undefined {
+  if (!value || !/^[^/?#@\\\s]+$/.test(value)) return undefined;
+  try {
+    return new URL(`http://${value}`).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The host named by an Origin header, or undefined ("null", malformed). */
 export function originHost(origin: string | undefined): string | undefined {
   if (!origin || origin === "null") return undefined;
@@ -86,7 +96,7 @@ export function chain(middlewares: Middleware[], log: (m: string) => void, trust
     req.proxied = trusted(req.socket.remoteAddress ?? "");
     const proto = (req.socket as TLSSocket).encrypted ? "https" : req.proxied ? header(req, "x-forwarded-proto") : undefined;
     req.secure = proto === "https";
-    req.publicHost = (req.proxied && header(req, "x-forwarded-host")) || req.headers.host || "localhost";
+    req.publicHost = hostOf(req.proxied ? header(req, "x-forwarded-host") : undefined) ?? hostOf(req.headers.host) ?? "localhost";
     req.clientIp = clientAddress(req, trusted);
     res.locals = {};
     let i = 0;

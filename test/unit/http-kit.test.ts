@@ -104,15 +104,20 @@ describe("the bridge to fetch", () => {
     expect(seen[0].get("x-forwarded-proto")).toBe("https");
     expect(seen[0].get("origin")).toBe("https://touchpoints.example");
     expect(seen[1].get("origin")).toBeNull();
+    // a proxy's host that is no host is not believed: the Host header stands, and the page is served
+    await post(base, { "X-Forwarded-Host": "evil.example:99999/x?y" });
+    await post(base, { "X-Forwarded-Host": "Touchpoints.EXAMPLE:80" });
+    expect(urls[2]).toBe(`${base}/form`);
+    expect(urls[3]).toBe("http://touchpoints.example/form");
     await new Promise<void>((r) => server!.close(() => r()));
     // the same headers from a peer that is not trusted
     base = await serve([remixLike], [], () => false);
     await post(base, { "X-Forwarded-Host": "touchpoints.example", "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9", Origin: "https://touchpoints.example" });
     const host = new URL(base).host;
-    expect(urls[2]).toBe(`http://${host}/form`);
-    expect(seen[2].get("host")).toBe(host);
-    expect([...seen[2].keys()].filter((k) => k.startsWith("x-forwarded-"))).toEqual([]);
-    expect(seen[2].get("origin")).toBeNull();
+    expect(urls[4]).toBe(`http://${host}/form`);
+    expect(seen[4].get("host")).toBe(host);
+    expect([...seen[4].keys()].filter((k) => k.startsWith("x-forwarded-"))).toEqual([]);
+    expect(seen[4].get("origin")).toBeNull();
   });
 
   it("sends status, every Set-Cookie, a known length in one piece, and a streamed body whole", async () => {
