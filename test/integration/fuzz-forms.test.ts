@@ -222,7 +222,9 @@ function hostileAddresses(url: string): string[] {
 const NUL_ANSWERS = [400, 404];
 
 describe("hostile cookies, headers and addresses on every route", () => {
-  test.each(Object.keys(ROUTES))("%s answers below 500, without internals", async (route) => {
+  // signing out ends the member's session: last, as above
+  const routes = Object.keys(ROUTES).sort((a, b) => Number(LAST.includes(a)) - Number(LAST.includes(b)));
+  test.each(routes)("%s answers below 500, without internals", async (route) => {
     const row = ROUTES[route];
     const url = row.path(fixtures);
     const problems: string[] = [];
@@ -242,13 +244,13 @@ describe("hostile cookies, headers and addresses on every route", () => {
       for (const c of HOSTILE_COOKIES) {
         const cookie = [...own, c].join("; ");
         await check("GET", url, { Cookie: cookie }, `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`);
-        if (row.post) await check("POST", url, { Origin: app.origin, Cookie: cookie }, `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`);
+        if (TARGETS.includes(route)) await check("POST", url, { Origin: app.origin, Cookie: cookie }, `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`);
       }
       for (const h of HOSTILE_HEADERS) {
         const headers = { ...h, ...(own.length ? { Cookie: own[0] } : {}) };
         await check("GET", url, headers, `${Object.keys(h).join(", ")} as ${who}`);
         // a proxy's host that differs from Origin: refused as from another site (403), never Remix's 500
-        if (row.post) await check("POST", url, { Origin: app.origin, ...headers }, `${Object.keys(h).join(", ")} as ${who}`);
+        if (TARGETS.includes(route)) await check("POST", url, { Origin: app.origin, ...headers }, `${Object.keys(h).join(", ")} as ${who}`);
       }
       for (const target of hostileAddresses(url)) {
         const allowed = target.includes("%00") ? NUL_ANSWERS : undefined;
