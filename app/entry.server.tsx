@@ -114,6 +114,8 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   const requestId = (context as AppLoadContext | undefined)?.requestId;
   // Remix's own 4xx (no route for the address, a method the route does not take) are answers, not
   // errors: at error level anyone could flood the log with them
-  if (isRouteErrorResponse(error) && error.status < 500) return void logger.debug({ status: error.status, url: request.url, requestId }, "expected response");
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return void logger.debug({ status: error.status, url: request.url, requestId }, "expected response");
+  }
   logger.error({ err: error, url: request.url, requestId }, "unhandled error");
 };

@@ -26,7 +26,10 @@ const EnvSchema = z.object({
     .default(DEFAULT_TRUSTED_PROXIES)
     .superRefine((v, ctx) => {
       const parsed = parseTrustedProxies(v);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `a comma-separated list of addresses and CIDR ranges such as 10.0.0.0/8, 2001:db8::/32, or loopback or none ("${parsed.entry}" is neither)` });
+      if (parsed.ok) return;
+      const list = "a comma-separated list of addresses and CIDR ranges";
+      const message = `${list} such as 10.0.0.0/8, 2001:db8::/32, or loopback or none ("${parsed.entry}" is neither)`;
+      ctx.addIssue({ code: "custom", message });
     }),
   // uploads go to S3-compatible storage when S3_BUCKET is set (else DATA_DIR/uploads)
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),

@@ -23,7 +23,13 @@ import { LEVEL_VIEWS } from "./models/directory.schema";
 import { loadDirectoryPage } from "./models/directory-page.server";
 import stylesHref from "./styles.css";
 
-export type VisitorRequest = { method: string; url: string; cookie?: string; acceptLanguage?: string; requestId: string };
+export type VisitorRequest = {
+  method: string;
+  url: string;
+  cookie?: string;
+  acceptLanguage?: string;
+  requestId: string;
+};
 export type VisitorPage = { status: number; headers: Record<string, string>; body: Buffer };
 
 const SESSION = /(?:^|;\s*)tp_session=/;

@@ -33,5 +33,6 @@ export default function Directory() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
-  return <div className="page directory-page" dangerouslySetInnerHTML={{ __html: directoryPageHtml(d, { t, lang: i18n.language || "en", pathname }) }} />;
+  const html = directoryPageHtml(d, { t, lang: i18n.language || "en", pathname });
+  return <div className="page directory-page" dangerouslySetInnerHTML={{ __html: html }} />;
 }

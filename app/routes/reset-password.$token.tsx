@@ -10,7 +10,10 @@ import { pageTitle } from "~/page-title";
 
 // same-origin, not no-referrer: the token in the address still reaches no other site, and the
 // browser keeps sending Origin with the form (no-referrer makes it "null")
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reset.title") }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "reset.title") },
+  { name: "referrer", content: "same-origin" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };

@@ -9,7 +9,10 @@ export const hasSessionCookie = (cookie: string | undefined) => /(?:^|;\s*)tp_se
 export const PRIVATE = "private, no-store";
 
 /** The Cache-Control this answer must carry, or undefined to leave the route's own. */
-export function personalCacheControl(requestCookie: string | undefined, response: { headers: Headers }): string | undefined {
+export function personalCacheControl(
+  requestCookie: string | undefined,
+  response: { headers: Headers }
+): string | undefined {
   const personal = hasSessionCookie(requestCookie) || response.headers.has("set-cookie");
   if (!personal) return undefined;
   const declared = response.headers.get("cache-control") ?? "";

@@ -66,7 +66,7 @@ export function clientAddress(req: IncomingMessage, trusted: ProxyTrust = loopba
   return hops[hops.length - 1] || "unknown";
 }
 
-/** A host[:port] as a URL carries it (lowercase, no default port); anything else (a path, a bad port, spaces) is not believed. */
+/** A host[:port] as a URL carries it (lowercase, no default port); anything else (a path, a bad port): undefined. */
 function hostOf(value: string | undefined): string | undefined {
   if (!value || !/^[^/?#@\\\s]+$/.test(value)) return undefined;
   try {
@@ -94,9 +94,9 @@ export function chain(middlewares: Middleware[], log: (m: string) => void, trust
     req.originalUrl = req.url ?? "/";
     req.path = pathOf(req.originalUrl);
     req.proxied = trusted(req.socket.remoteAddress ?? "");
-    const proto = (req.socket as TLSSocket).encrypted ? "https" : req.proxied ? header(req, "x-forwarded-proto") : undefined;
-    req.secure = proto === "https";
-    req.publicHost = hostOf(req.proxied ? header(req, "x-forwarded-host") : undefined) ?? hostOf(req.headers.host) ?? "localhost";
+    const forwarded = (name: string) => (req.proxied ? header(req, name) : undefined);
+    req.secure = (req.socket as TLSSocket).encrypted || forwarded("x-forwarded-proto") === "https";
+    req.publicHost = hostOf(forwarded("x-forwarded-host")) ?? hostOf(req.headers.host) ?? "localhost";
     req.clientIp = clientAddress(req, trusted);
     res.locals = {};
     let i = 0;

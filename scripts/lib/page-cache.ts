@@ -18,7 +18,9 @@ type Entry = { at: number; status: number; headers: Record<string, string>; body
 export function pageCache(seconds: number) {
   const entries = new Map<string, Entry>();
   return (req: Req, res: Res, next: Next) => {
-    if (seconds <= 0 || req.method !== "GET" || hasSessionCookie(req.headers.cookie) || !CACHEABLE.test(req.path)) return next();
+    if (seconds <= 0 || req.method !== "GET" || hasSessionCookie(req.headers.cookie) || !CACHEABLE.test(req.path)) {
+      return next();
+    }
     // the language the app will answer in (switch cookie, else Accept-Language), not the header's first letters
     const lang = localeFor({ cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
     const key = `${lang}|${req.originalUrl}`;

@@ -10,7 +10,8 @@ import compression from "compression";
 import serveStatic from "serve-static";
 import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.server";
 import { withCachePolicy } from "./cache-policy";
-import { chain, mount, originHost, rewrite, sendFetchResponse, toFetchRequest, type Middleware, type Req } from "./http-kit";
+import { chain, mount, originHost, rewrite, sendFetchResponse, toFetchRequest } from "./http-kit";
+import type { Middleware, Req } from "./http-kit";
 import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
 import type { visitorPage as VisitorPageFn } from "../../app/visitor-pages.server";
@@ -20,7 +21,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export type RunningServer = { server: Server; port: number; close(): Promise<void> };
 
 type StartOptions = { port: number; root?: string; log?: (m: string) => void; trusted?: ProxyTrust };
-type Hooks = { startBackground?: () => void; stopBackground?: () => Promise<void>; visitorPage?: typeof VisitorPageFn; inlineScripts?: readonly string[] };
+type Hooks = {
+  startBackground?: () => void;
+  stopBackground?: () => Promise<void>;
+  visitorPage?: typeof VisitorPageFn;
+  /** the app's constant inline scripts, allowed by hash */
+  inlineScripts?: readonly string[];
+};
 
 /** Answers the request with the app's page at `to` (GET), as if it had been asked for. */
 function answerWith(req: Req, to: string) {
@@ -29,7 +36,9 @@ function answerWith(req: Req, to: string) {
   rewrite(req, to);
 }
 
-export async function startServer({ port, root = process.cwd(), log = console.log, trusted = trustedProxies(process.env.TRUSTED_PROXIES) }: StartOptions): Promise<RunningServer> {
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { port, root = process.cwd(), log = console.log } = options;
+  const trusted = options.trusted ?? trustedProxies(process.env.TRUSTED_PROXIES);
   const buildPath = path.join(root, "build", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const hooks = build.entry.module as unknown as Hooks;
@@ -64,7 +73,8 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
   const sameOrigin: Middleware = (req, _res, next) => {
     if (SAFE_METHODS.has(req.method ?? "GET")) return next();
     const origin = req.headers.origin;
-    const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : req.headers["sec-fetch-site"] === "same-origin";
+    const sameSite = req.headers["sec-fetch-site"] === "same-origin";
+    const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : sameSite;
     if (ok) return next();
     // answered by the app's own translated page, with status 403
     answerWith(req, "/errors/origin");
@@ -91,8 +101,9 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     if (!hooks.visitorPage || req.method !== "GET" || !req.path.startsWith("/directory")) return next();
     const cookie = req.headers.cookie;
     const acceptLanguage = req.headers["accept-language"];
+    const requestId = String(res.locals.requestId);
     hooks
-      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId: String(res.locals.requestId) })
+      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId })
       .then((page) => {
         if (!page) return next();
         res.writeHead(page.status, page.headers);
@@ -106,7 +117,8 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
 
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
   const remix: Middleware = (req, res, next) => {
-    const context = { requestId: String(res.locals.requestId), clientIp: req.clientIp, cspNonce: String(res.locals.cspNonce) };
+    const requestId = String(res.locals.requestId);
+    const context = { requestId, clientIp: req.clientIp, cspNonce: String(res.locals.cspNonce) };
     let request: Request;
     try {
       request = toFetchRequest(req, res);

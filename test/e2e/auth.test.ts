@@ -75,7 +75,11 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
   // A locked-out member on a slow phone, or with scripts off: the reset form is a plain HTML form
   // posted from the reset page, whose referrer policy must still let the browser send Origin.
   test("reset a forgotten password with JavaScript off", async () => {
-    const user = await createUser({ username: "reset_nojs", email: "reset.nojs@example.test", displayName: "Reset Nojs" });
+    const user = await createUser({
+      username: "reset_nojs",
+      email: "reset.nojs@example.test",
+      displayName: "Reset Nojs",
+    });
     const page = await newPage(browser, { javaScriptEnabled: false });
     await visit(page, `${app.url}/forgot-password`);
     await page.getByLabel("Email").fill(user.email);

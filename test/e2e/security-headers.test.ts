@@ -104,14 +104,16 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
     await context.close();
   }, 120_000);
 
-  test("pages served from the visitors' page cache carry no nonce, a fresh policy each time, and report no violation", async () => {
+  test("pages from the visitors' page cache carry no nonce, a fresh policy each time, and no violation", async () => {
     const cached = await startApp({ PAGE_CACHE_SECONDS: "30" });
     try {
       const page = await newPage(browser);
       await page.context().addInitScript(() => {
         const list: string[] = [];
         (window as unknown as { __csp: string[] }).__csp = list;
-        document.addEventListener("securitypolicyviolation", (e) => list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+          list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
+        );
       });
       const seen = watchViolations(page);
       const policies: string[] = [];

@@ -103,18 +103,35 @@ describe("authorization matrix: NUL and redirect cases", () => {
   test("sign-in's redirectTo and the language switch's returnTo land on this site for every viewer", async () => {
     const wrong: string[] = [];
     for (const who of WHO) {
-      for (const value of ["/\t/evil.example", "/\\evil.example", "//evil.example", "/.//evil.example", "https://evil.example", "javascript:alert(1)", "/a\r\nb", "/é"]) {
+      for (const value of [
+        "/\t/evil.example",
+        "/\\evil.example",
+        "//evil.example",
+        "/.//evil.example",
+        "https://evil.example",
+        "javascript:alert(1)",
+        "/a\r\nb",
+        "/é",
+      ]) {
         const headers: Record<string, string> = cookies[who] ? { Cookie: cookies[who] } : {};
-        const login = await fetch(`${app.url}/login?redirectTo=${encodeURIComponent(value)}`, { headers, redirect: "manual" });
+        const login = await fetch(`${app.url}/login?redirectTo=${encodeURIComponent(value)}`, {
+          headers,
+          redirect: "manual",
+        });
         // a visitor gets the sign-in page, a signed-in viewer is sent on
-        if (login.status >= 500 || (login.status === 302 && new URL(login.headers.get("location")!, app.url).origin !== app.url)) wrong.push(`/login ${JSON.stringify(value)} as ${who}: ${login.status} ${login.headers.get("location")}`);
+        if (
+          login.status >= 500 ||
+          (login.status === 302 && new URL(login.headers.get("location")!, app.url).origin !== app.url)
+        )
+          wrong.push(`/login ${JSON.stringify(value)} as ${who}: ${login.status} ${login.headers.get("location")}`);
         const lang = await fetch(`${app.url}/language`, {
           method: "POST",
           headers: { ...headers, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ locale: "en", returnTo: value }),
           redirect: "manual",
         });
-        if (lang.status !== 302 || new URL(lang.headers.get("location")!, app.url).origin !== app.url) wrong.push(`/language ${JSON.stringify(value)} as ${who}: ${lang.status} ${lang.headers.get("location")}`);
+        if (lang.status !== 302 || new URL(lang.headers.get("location")!, app.url).origin !== app.url)
+          wrong.push(`/language ${JSON.stringify(value)} as ${who}: ${lang.status} ${lang.headers.get("location")}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -7,10 +7,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postForm, startApp, type TestApp } from "../setup/app";
-import { createFixtures, pool, PRIVATE, ROUTES, routeFiles, signIn, WHO, type Fixtures, type Person, type Who } from "../setup/route-table";
+import {
+  createFixtures,
+  pool,
+  PRIVATE,
+  ROUTES,
+  routeFiles,
+  signIn,
+  WHO,
+  type Fixtures,
+  type Person,
+  type Who,
+} from "../setup/route-table";
 
 /** Routes that serve one answer to everyone (they contain nothing of the viewer) and may be shared. */
-const SHARED = /^(?:badges\.|feeds\.|events(?:\.\$id)?\[\.\](?:ics|rss)$|sitemap\[\.\]xml$|\[\.\]well-known\.|uploads\.\$$)/;
+const SHARED =
+  /^(?:badges\.|feeds\.|events(?:\.\$id)?\[\.\](?:ics|rss)$|sitemap\[\.\]xml$|\[\.\]well-known\.|uploads\.\$$)/;
 
 const routesDir = path.resolve(__dirname, "../../app/routes");
 /** A route with a page (not a resource route) also answers data requests at `<path>.data`. */
@@ -39,14 +51,18 @@ beforeAll(async () => {
   fixtures = made.fixtures;
   people = made.people;
   app = await startApp({ JOBS: "off" });
-  await Promise.all(WHO.filter((w) => w !== "visitor").map(async (w) => (cookies[w] = await signIn(app, people[w as Exclude<Who, "visitor">]))));
+  await Promise.all(
+    WHO.filter((w) => w !== "visitor").map(
+      async (w) => (cookies[w] = await signIn(app, people[w as Exclude<Who, "visitor">]))
+    )
+  );
 }, 120_000);
 afterAll(async () => {
   await app?.stop();
 });
 
 describe("Cache-Control on personal answers", () => {
-  test("every route, for every signed-in viewer, document and data request: private, no-store unless shared", async () => {
+  test("every route, every signed-in viewer, page and data request: private, no-store unless shared", async () => {
     const files = new Set(routeFiles());
     const checks: { route: string; who: Who; url: string }[] = [];
     for (const [route, row] of [...Object.entries(ROUTES).filter(([r]) => files.has(r)), ...Object.entries(PRIVATE)]) {
@@ -71,7 +87,11 @@ describe("Cache-Control on personal answers", () => {
   }, 180_000);
 
   test("the exports (CSV, zip) and a signed-in answer that redirects are private too", async () => {
-    for (const [url, who] of [["/admin/progress.csv", "admin"], ["/my/data.zip", "member"], ["/login", "member"]] as const) {
+    for (const [url, who] of [
+      ["/admin/progress.csv", "admin"],
+      ["/my/data.zip", "member"],
+      ["/login", "member"],
+    ] as const) {
       const res = await fetch(`${app.url}${url}`, { headers: { Cookie: cookies[who] }, redirect: "manual" });
       expect(res.headers.get("cache-control"), url).toBe("private, no-store");
     }
@@ -79,7 +99,7 @@ describe("Cache-Control on personal answers", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
   });
 
-  test("signing in (an answer that sets the session cookie) is private; a visitor's reading page is left to its route", async () => {
+  test("signing in (it sets the session cookie) is private; a visitor's page is left to its route", async () => {
     const res = await postForm(app, "/login", { email: people.member.username, password: people.member.password });
     expect(res.headers.get("set-cookie")).toMatch(/^tp_session=/);
     expect(res.headers.get("cache-control")).toBe("private, no-store");

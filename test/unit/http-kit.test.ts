@@ -84,7 +84,7 @@ describe("the bridge to fetch", () => {
     expect(body).toBe("a=1&b=2");
   });
 
-  it("hands Remix the public host as Host, X-Forwarded-* only from a trusted peer, and an Origin only when it names the host", async () => {
+  it("hands Remix the public host, X-Forwarded-* only from a trusted peer, an Origin only naming the host", async () => {
     const seen: Headers[] = [];
     const urls: string[] = [];
     const remixLike: Middleware = (req, res) => {
@@ -93,10 +93,19 @@ describe("the bridge to fetch", () => {
       urls.push(request.url);
       res.end();
     };
-    const post = (base: string, headers: Record<string, string>) => fetch(`${base}/form`, { method: "POST", body: "a=1", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+    const post = (base: string, headers: Record<string, string>) =>
+      fetch(`${base}/form`, {
+        method: "POST",
+        body: "a=1",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      });
     // the test connects from 127.0.0.1: trusted by default
     let base = await serve([remixLike]);
-    await post(base, { "X-Forwarded-Host": "touchpoints.example", "X-Forwarded-Proto": "https", Origin: "https://touchpoints.example" });
+    await post(base, {
+      "X-Forwarded-Host": "touchpoints.example",
+      "X-Forwarded-Proto": "https",
+      Origin: "https://touchpoints.example",
+    });
     await post(base, { "X-Forwarded-Host": "touchpoints.example", Origin: "null" });
     expect(urls[0]).toBe("https://touchpoints.example/form");
     expect(seen[0].get("host")).toBe("touchpoints.example");
@@ -112,7 +121,12 @@ describe("the bridge to fetch", () => {
     await new Promise<void>((r) => server!.close(() => r()));
     // the same headers from a peer that is not trusted
     base = await serve([remixLike], [], () => false);
-    await post(base, { "X-Forwarded-Host": "touchpoints.example", "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9", Origin: "https://touchpoints.example" });
+    await post(base, {
+      "X-Forwarded-Host": "touchpoints.example",
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-For": "203.0.113.9",
+      Origin: "https://touchpoints.example",
+    });
     const host = new URL(base).host;
     expect(urls[4]).toBe(`http://${host}/form`);
     expect(seen[4].get("host")).toBe(host);

@@ -15,7 +15,10 @@ const page: Middleware = (req, res) => {
   rendered++;
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   // /top stands for a page that hydrates: Remix's scripts carry this response's nonce
-  const script = req.path === "/top" ? `<script nonce="${String(res.locals.cspNonce)}">hydrate()</script>` : "<script>constant()</script>";
+  const script =
+    req.path === "/top"
+      ? `<script nonce="${String(res.locals.cspNonce)}">hydrate()</script>`
+      : "<script>constant()</script>";
   res.end(`<!DOCTYPE html><html><body><h1>${req.path}</h1>${script}</body></html>`);
 };
 

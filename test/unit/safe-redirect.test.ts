@@ -46,7 +46,8 @@ describe("safeRedirect", () => {
     // characters a header cannot carry leave as UTF-8 percent-escapes
     expect(safeRedirect("/u/é漢")).toBe("/u/%C3%A9%E6%BC%A2");
     expect(safeRedirect("/a\u2028b?q=\u2028#\u2028")).toBe("/a%E2%80%A8b?q=%E2%80%A8#%E2%80%A8");
-    for (const value of ["/u/é漢字🙂", "/a\u2028b", "/x?q=é#frag\u2028"]) expect(safeRedirect(value)).toMatch(/^\/[\x21-\x7e]*$/);
+    for (const value of ["/u/é漢字🙂", "/a\u2028b", "/x?q=é#frag\u2028"])
+      expect(safeRedirect(value)).toMatch(/^\/[\x21-\x7e]*$/);
     // dot segments resolve as the browser resolves them
     expect(safeRedirect("/a/../b")).toBe("/b");
   });

@@ -24,8 +24,12 @@ describe("security headers", () => {
 
   test("the constant inline scripts are allowed by their SHA-256, beside the nonce Remix's scripts need", () => {
     const hashes = INLINE_SCRIPTS.map(scriptHash);
-    expect(hashes[0]).toBe(`'sha256-${createHash("sha256").update("window.__zod_globalConfig={jitless:true}").digest("base64")}'`);
-    const scriptSrc = contentSecurityPolicy("n0nce", false, hashes).split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(hashes[0]).toBe(
+      `'sha256-${createHash("sha256").update("window.__zod_globalConfig={jitless:true}").digest("base64")}'`
+    );
+    const scriptSrc = contentSecurityPolicy("n0nce", false, hashes)
+      .split("; ")
+      .find((d) => d.startsWith("script-src "))!;
     expect(scriptSrc).toBe(`script-src 'self' 'nonce-n0nce' ${hashes.join(" ")}`);
     expect(INLINE_SCRIPTS.length).toBeGreaterThanOrEqual(4);
     expect(new Set(hashes).size).toBe(hashes.length);

@@ -7,13 +7,29 @@ import { parseEnv } from "~/env.server";
 import { parseTrustedProxies, trustedProxies } from "~/trusted-proxies.server";
 import { clientAddress } from "../../scripts/lib/http-kit";
 
-const fakeReq = (remoteAddress: string, forwardedFor?: string) => ({ socket: { remoteAddress }, headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} }) as unknown as IncomingMessage;
+const fakeReq = (remoteAddress: string, forwardedFor?: string) =>
+  ({
+    socket: { remoteAddress },
+    headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+  } as unknown as IncomingMessage);
 
 describe("TRUSTED_PROXIES", () => {
   test("IPv4 ranges, also for IPv4-mapped IPv6 peers", () => {
     const trust = trustedProxies("10.0.0.0/8, 192.0.2.7");
-    for (const a of ["10.0.0.1", "10.255.255.255", "::ffff:10.1.2.3", "192.0.2.7", "::ffff:192.0.2.7"]) expect(trust(a), a).toBe(true);
-    for (const a of ["11.0.0.1", "9.255.255.255", "192.0.2.8", "::ffff:192.0.2.8", "127.0.0.1", "::1", "", "unknown", "10.0.0.1.5"]) expect(trust(a), a).toBe(false);
+    for (const a of ["10.0.0.1", "10.255.255.255", "::ffff:10.1.2.3", "192.0.2.7", "::ffff:192.0.2.7"])
+      expect(trust(a), a).toBe(true);
+    for (const a of [
+      "11.0.0.1",
+      "9.255.255.255",
+      "192.0.2.8",
+      "::ffff:192.0.2.8",
+      "127.0.0.1",
+      "::1",
+      "",
+      "unknown",
+      "10.0.0.1.5",
+    ])
+      expect(trust(a), a).toBe(false);
   });
 
   test("IPv6 ranges", () => {
@@ -31,10 +47,13 @@ describe("TRUSTED_PROXIES", () => {
   });
 
   test("a value that is not an address or a range is refused, by name", () => {
-    for (const bad of ["10.0.0.0/33", "::/129", "10.0.0/8", "example.com", "10.0.0.0/-1", "10.0.0.0/8/8", "lookback"]) expect(parseTrustedProxies(bad).ok, bad).toBe(false);
-    expect(() => parseEnv({ DATABASE_URL: "postgres://u:p@localhost/tp", TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(
-      /^Environment variable TRUSTED_PROXIES is invalid: expected a comma-separated list of addresses and CIDR ranges .*"10\.0\.0\.0\/33".*\(got "10\.0\.0\.0\/33"\)\.$/,
+    for (const bad of ["10.0.0.0/33", "::/129", "10.0.0/8", "example.com", "10.0.0.0/-1", "10.0.0.0/8/8", "lookback"])
+      expect(parseTrustedProxies(bad).ok, bad).toBe(false);
+    const bad = () => parseEnv({ DATABASE_URL: "postgres://u:p@localhost/tp", TRUSTED_PROXIES: "10.0.0.0/33" });
+    expect(bad).toThrow(
+      /^Environment variable TRUSTED_PROXIES is invalid: expected a comma-separated list of addresses/
     );
+    expect(bad).toThrow(/\("10\.0\.0\.0\/33" is neither\) \(got "10\.0\.0\.0\/33"\)\.$/);
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@localhost/tp" }).TRUSTED_PROXIES).toBe("loopback");
   });
 
