@@ -73,8 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const sameOrigin: Middleware = (req, _res, next) => {
     if (SAFE_METHODS.has(req.method ?? "GET")) return next();
     const origin = req.headers.origin;
-    const sameSite = req.headers["sec-fetch-site"] === "same-origin";
-    const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : sameSite;
+    const fetchedSameOrigin = req.headers["sec-fetch-site"] === "same-origin";
+    const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : fetchedSameOrigin;
     if (ok) return next();
     // answered by the app's own translated page, with status 403
     answerWith(req, "/errors/origin");
