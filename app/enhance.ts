@@ -3,6 +3,9 @@
 // typing and "Quote selection". Everything still works without it.
 export type PageHandle = { hydrate?: boolean; enhance?: boolean };
 
+/** Pages that hydrate: zod must not probe `new Function` (the policy forbids eval), set before any module runs. */
+export const ZOD_CONFIG_SCRIPT = "window.__zod_globalConfig={jitless:true}";
+
 export const ENHANCE_SCRIPT = `(function(){
 var d=document,timer;
 d.querySelectorAll("textarea[data-preview]").forEach(function(ta){

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { logger } from "./logger.server";
 import { isDatabaseUnavailable } from "./db.server";
@@ -11,6 +11,8 @@ const ABORT_DELAY = 5_000;
 
 export { startBackground, stopBackground } from "./background.server";
 export { visitorPage } from "./visitor-pages.server";
+// the server allows these by hash in its Content-Security-Policy (scripts/lib/security-headers.ts)
+export { INLINE_SCRIPTS as inlineScripts } from "./inline-scripts.server";
 
 // The whole document is rendered before sending: pages are small, and a complete response
 // compresses better and never shows a half-rendered page on a slow connection.
@@ -109,5 +111,11 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     logger.warn({ err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId }, "database unavailable");
     return;
   }
-  logger.error({ err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId }, "unhandled error");
+  const requestId = (context as AppLoadContext | undefined)?.requestId;
+  // Remix's own 4xx (no route for the address, a method the route does not take) are answers, not
+  // errors: at error level anyone could flood the log with them
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return void logger.debug({ status: error.status, url: request.url, requestId }, "expected response");
+  }
+  logger.error({ err: error, url: request.url, requestId }, "unhandled error");
 };

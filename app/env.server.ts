@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "./trusted-proxies.server";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -21,6 +22,17 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  // peers whose X-Forwarded-* headers are believed (app/trusted-proxies.server.ts)
+  TRUSTED_PROXIES: z
+    .string()
+    .default(DEFAULT_TRUSTED_PROXIES)
+    .superRefine((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (parsed.ok) return;
+      const list = "a comma-separated list of addresses and CIDR ranges";
+      const message = `${list} such as 10.0.0.0/8, 2001:db8::/32, or loopback or none ("${parsed.entry}" is neither)`;
+      ctx.addIssue({ code: "custom", message });
+    }),
   // uploads go to S3-compatible storage when S3_BUCKET is set (else DATA_DIR/uploads)
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
   S3_ENDPOINT: z.string().url("an http(s) URL such as https://s3.eu-west-1.amazonaws.com").optional(),

@@ -16,7 +16,7 @@ import { HydratedContext } from "./components/app-link";
 import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
-import { ENHANCE_SCRIPT, type PageHandle } from "./enhance";
+import { ENHANCE_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
@@ -95,13 +95,13 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nextProvider>
         {hydrate ? (
           <>
-            {/* zod must not probe `new Function` (the Content-Security-Policy forbids eval): set before any module runs */}
-            <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "window.__zod_globalConfig={jitless:true}" }} />
+            {/* constant inline scripts are allowed by hash (app/inline-scripts.server.ts) and carry no nonce */}
+            <script dangerouslySetInnerHTML={{ __html: ZOD_CONFIG_SCRIPT }} />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
         ) : enhance ? (
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
+          <script dangerouslySetInnerHTML={{ __html: ENHANCE_SCRIPT }} />
         ) : null}
       </body>
     </html>
@@ -127,7 +127,9 @@ export function ErrorBoundary() {
           ? [t("errors.unavailableTitle"), t("errors.unavailable")]
           : status === 429
             ? [t("errors.title"), t("errors.tooMany")]
-            : [t("errors.title"), t("errors.serverError")];
+            : status === 400
+              ? [t("errors.badRequestTitle"), t("errors.badRequest")]
+              : [t("errors.title"), t("errors.serverError")];
   return (
     <div className="page narrow">
       <h1>{title}</h1>

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Role } from "../db/schema";
 import { readSession } from "./auth.server";
 import { db, type Db } from "./db.server";
+import { env } from "./env.server";
 import { scopeOf, VISITOR, type Scope } from "./permissions.server";
 import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/two-factor.server";
 
@@ -116,10 +117,32 @@ export function requireTwoFactorEnrolment(request: Request, viewer: Viewer | nul
   throw redirect(`${ENROLMENT_PATH}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-/** A safe in-site path to go back to after signing in. */
+// What a browser's URL parser drops before reading an address: tab, CR and LF anywhere, and C0
+// controls and spaces at either end. "/\t/evil.example" is "//evil.example" to a browser.
+const BROWSER_STRIPPED = /[\t\n\r]/g;
+const EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+
+/**
+ * A path on this site to go back to (after signing in, switching language), or `fallback`. The value
+ * is read as a browser would (what it strips removed, then resolved against the app's origin by the
+ * URL parser); only a same-origin address is kept, as path, query and fragment, which the parser
+ * has percent-encoded: the answer is always a header-safe ASCII string.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string") return fallback;
+  const cleaned = to.replace(BROWSER_STRIPPED, "").replace(EDGES, "");
+  // any control character left inside (NUL, ESC...) has no place in an address of ours
+  if (!cleaned.startsWith("/") || /[\u0000-\u001f\u007f]/.test(cleaned)) return fallback;
+  const origin = new URL(env().APP_ORIGIN).origin;
+  let url: URL;
+  try {
+    url = new URL(cleaned, origin);
+  } catch {
+    return fallback;
+  }
+  // "/.//evil.example" resolves to the path "//evil.example": as a Location, another host
+  if (url.origin !== origin || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** The permission scope of any member (for notifications and emails: may *they* see this?). */

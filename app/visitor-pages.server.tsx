@@ -23,7 +23,13 @@ import { LEVEL_VIEWS } from "./models/directory.schema";
 import { loadDirectoryPage } from "./models/directory-page.server";
 import stylesHref from "./styles.css";
 
-export type VisitorRequest = { method: string; url: string; cookie?: string; acceptLanguage?: string; requestId: string; nonce: string };
+export type VisitorRequest = {
+  method: string;
+  url: string;
+  cookie?: string;
+  acceptLanguage?: string;
+  requestId: string;
+};
 export type VisitorPage = { status: number; headers: Record<string, string>; body: Buffer };
 
 const SESSION = /(?:^|;\s*)tp_session=/;
@@ -75,7 +81,7 @@ export async function visitorPage(req: VisitorRequest): Promise<VisitorPage | nu
   const locale = localeFor({ cookie: req.cookie, acceptLanguage: req.acceptLanguage });
   const { t } = sharedI18n(locale);
   const data = await loadDirectoryPage(null, url.searchParams, m[1]);
-  const main = directoryPageHtml(data, { t, lang: locale, nonce: req.nonce, pathname: url.pathname });
+  const main = directoryPageHtml(data, { t, lang: locale, pathname: url.pathname });
   const frame = frameFor(locale, url.pathname, () => directoryTitleTag(t, data.fixedLevel));
   const id = escapeHtml(req.requestId);
   const search = escapeHtml(url.search);

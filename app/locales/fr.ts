@@ -161,6 +161,8 @@ const fr = {
     home: "Aller à la page d’accueil",
     origin: "Cette requête venait d’un autre site et a été refusée pour protéger votre compte.",
     tooMany: "Trop de requêtes. Ralentissez un peu et réessayez dans un instant.",
+    badRequestTitle: "Adresse non valide",
+    badRequest: "Cette adresse contient des caractères qu’aucune de nos pages ne peut avoir. Vérifiez le lien, ou repartez de la page d’accueil.",
   },
 };
 

@@ -11,7 +11,6 @@ import { notFound } from "~/http.server";
 import { getAttempt, saveAnswers, submitAttempt } from "~/models/assessment-attempt.server";
 import { answersFromForm } from "~/models/assessment.schema";
 import { scopeOf } from "~/permissions.server";
-import { useNonce } from "~/request-context";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
@@ -58,7 +57,6 @@ export default function AttemptPage() {
   const moment = useMoment();
   const { attempt, questions, history, graceSeconds, retakeFrom } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const nonce = useNonce();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   // after a refused post, the learner's own choices stay on the page
@@ -82,7 +80,7 @@ export default function AttemptPage() {
             {t("assessments.take.progress", { answered, total: questions.length })}
           </p>
           <AttemptForm attemptId={attempt.id} questions={shown} savedPosition={saved && saved !== "all" ? Number(saved) : null} />
-          {attempt.own ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ATTEMPT_SCRIPT }} /> : null}
+          {attempt.own ? <script dangerouslySetInnerHTML={{ __html: ATTEMPT_SCRIPT }} /> : null}
         </>
       ) : (
         <>

@@ -6,7 +6,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { directoryPageHtml, directoryTitleTag } from "~/components/directory-page";
 import type { PageHandle } from "~/enhance";
-import { useNonce } from "~/request-context";
 import { useTranslation } from "~/use-translation";
 import { notFound } from "~/http.server";
 import { LEVEL_VIEWS } from "~/models/directory.schema";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Directory() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const nonce = useNonce();
   const { pathname } = useLocation();
-  return <div className="page directory-page" dangerouslySetInnerHTML={{ __html: directoryPageHtml(d, { t, lang: i18n.language || "en", nonce, pathname }) }} />;
+  const html = directoryPageHtml(d, { t, lang: i18n.language || "en", pathname });
+  return <div className="page directory-page" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -8,7 +8,12 @@ import { fieldErrors, ResetSchema } from "~/models/user.schema";
 import { isResetTokenUsable, resetPassword } from "~/models/user.server";
 import { pageTitle } from "~/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reset.title") }, { name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: the token in the address still reaches no other site, and the
+// browser keeps sending Origin with the form (no-referrer makes it "null")
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "reset.title") },
+  { name: "referrer", content: "same-origin" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "") };

@@ -1,25 +1,31 @@
 // The few pieces of a web framework the server needs, on node:http: a middleware chain in the
 // connect style (compression and serve-static plug in as they are), the request facts behind a
-// loopback proxy, and the bridge to Remix (node request -> fetch Request -> node response).
-// Express did the same with about 100 µs more per request (a fifth of a bare server's whole cost).
+// trusted proxy (TRUSTED_PROXIES), and the bridge to Remix (node request -> fetch Request -> node
+// response). Express did the same with about 100 µs more per request (a fifth of a bare server's whole cost).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.server";
 
 export type Req = IncomingMessage & {
   /** the address as received, before any rewrite (the page cache's key, Remix's URL) */
   originalUrl: string;
   /** pathname of req.url */
   path: string;
-  /** https, directly or as the loopback proxy says */
+  /** https, directly or as a trusted proxy says */
   secure: boolean;
+  /** the host the client asked for: X-Forwarded-Host from a trusted proxy, else Host */
+  publicHost: string;
+  /** the client's address (see clientAddress) */
+  clientIp: string;
+  /** the peer is a trusted proxy: its X-Forwarded-* headers are believed */
+  proxied: boolean;
 };
 export type Res = ServerResponse & { locals: Record<string, unknown> };
 export type Next = (err?: unknown) => void;
 export type Middleware = (req: Req, res: Res, next: Next) => void;
 
-// 127.0.0.0/8 and ::1, also IPv4-mapped: the only proxy believed is one on this machine
-const LOOPBACK = /^(?:::ffff:)?127(?:\.\d{1,3}){3}$|^::1$/;
+const loopbackOnly = trustedProxies("loopback");
 const pathOf = (url: string) => {
   const q = url.indexOf("?");
   return q === -1 ? url : url.slice(0, q);
@@ -45,31 +51,53 @@ export function mount(prefix: string, mw: Middleware): Middleware {
   };
 }
 
-const fromProxy = (req: IncomingMessage) => LOOPBACK.test(req.socket.remoteAddress ?? "");
 const header = (req: IncomingMessage, name: string) => {
   const v = req.headers[name];
   return (Array.isArray(v) ? v[0] : v)?.split(",")[0].trim() || undefined;
 };
 
-/** The client's address: X-Forwarded-For is believed only from the loopback proxy. */
-export function clientAddress(req: IncomingMessage): string {
-  // express's rule ("trust proxy": loopback): from the socket outwards, the first address that is
-  // not a loopback proxy; if every hop is one, the furthest
+/** The client's address: X-Forwarded-For is believed only from a trusted proxy. */
+export function clientAddress(req: IncomingMessage, trusted: ProxyTrust = loopbackOnly): string {
+  // express's rule ("trust proxy"): from the socket outwards, the first address that is not a
+  // trusted proxy; if every hop is one, the furthest
   const forwarded = req.headers["x-forwarded-for"];
   const hops = [req.socket.remoteAddress ?? "", ...String(forwarded ?? "").split(",").map((a) => a.trim()).filter(Boolean).reverse()];
-  for (const hop of hops) if (!LOOPBACK.test(hop)) return hop || "unknown";
+  for (const hop of hops) if (!trusted(hop)) return hop || "unknown";
   return hops[hops.length - 1] || "unknown";
 }
 
+/** A host[:port] as a URL carries it (lowercase, no default port); anything else (a path, a bad port): undefined. */
+function hostOf(value: string | undefined): string | undefined {
+  if (!value || !/^[^/?#@\\\s]+$/.test(value)) return undefined;
+  try {
+    return new URL(`http://${value}`).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host named by an Origin header, or undefined ("null", malformed). */
+export function originHost(origin: string | undefined): string | undefined {
+  if (!origin || origin === "null") return undefined;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the middlewares in order; an error or a request no one answered gets a plain page. */
-export function chain(middlewares: Middleware[], log: (m: string) => void) {
+export function chain(middlewares: Middleware[], log: (m: string) => void, trusted: ProxyTrust = loopbackOnly) {
   return (rawReq: IncomingMessage, rawRes: ServerResponse) => {
     const req = rawReq as Req;
     const res = rawRes as Res;
     req.originalUrl = req.url ?? "/";
     req.path = pathOf(req.originalUrl);
-    const proto = (req.socket as TLSSocket).encrypted ? "https" : fromProxy(req) ? header(req, "x-forwarded-proto") : undefined;
-    req.secure = proto === "https";
+    req.proxied = trusted(req.socket.remoteAddress ?? "");
+    const forwarded = (name: string) => (req.proxied ? header(req, name) : undefined);
+    req.secure = (req.socket as TLSSocket).encrypted || forwarded("x-forwarded-proto") === "https";
+    req.publicHost = hostOf(forwarded("x-forwarded-host")) ?? hostOf(req.headers.host) ?? "localhost";
+    req.clientIp = clientAddress(req, trusted);
     res.locals = {};
     let i = 0;
     const next: Next = (err) => {
@@ -97,14 +125,25 @@ function fail(res: Res, err: unknown, log: (m: string) => void) {
   res.end(body);
 }
 
-/** The fetch Request Remix reads: the public address (X-Forwarded-Host/Proto from the loopback proxy), headers, body, and an abort when the client goes away. */
+/**
+ * The fetch Request Remix reads: the public address (X-Forwarded-Host/Proto from a trusted proxy),
+ * headers, body, and an abort when the client goes away. Remix compares Origin with X-Forwarded-Host
+ * or Host and throws (a 500) when they differ, so it gets the public host as Host, no
+ * X-Forwarded-* from a peer that is not trusted, and an Origin only when it names that host (the
+ * server's own same-origin check has already judged the request).
+ */
 export function toFetchRequest(req: Req, res: Res): Request {
-  const proxied = fromProxy(req);
-  const host = (proxied && header(req, "x-forwarded-host")) || req.headers.host || "localhost";
   const proto = req.secure ? "https" : "http";
   const headers = new Headers();
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (name === "host" || name === "x-forwarded-host") continue;
+    if (!req.proxied && name.startsWith("x-forwarded-")) continue;
+    if (name === "origin" && originHost(raw[i + 1]) !== req.publicHost) continue;
+    headers.append(raw[i], raw[i + 1]);
+  }
+  headers.set("Host", req.publicHost);
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
@@ -114,7 +153,7 @@ export function toFetchRequest(req: Req, res: Res): Request {
     init.duplex = "half";
   }
   // joined as text, as express did: a path like "//other.host/x" stays a path of this host
-  return new Request(`${proto}://${host}${req.originalUrl}`, init);
+  return new Request(`${proto}://${req.publicHost}${req.originalUrl}`, init);
 }
 
 /** Writes a fetch Response to the node response (several Set-Cookie headers stay several). */

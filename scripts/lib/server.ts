@@ -1,5 +1,6 @@
 // The HTTP server: node:http in front of the Remix build (compression, static files, request ids,
-// the Origin check, graceful shutdown), through the middleware chain of ./http-kit.
+// the Origin check, addresses no page can have, personal answers kept by no cache, graceful
+// shutdown), through the middleware chain of ./http-kit.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -7,7 +8,10 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import serveStatic from "serve-static";
-import { chain, clientAddress, mount, rewrite, sendFetchResponse, toFetchRequest, type Middleware } from "./http-kit";
+import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.server";
+import { withCachePolicy } from "./cache-policy";
+import { chain, mount, originHost, rewrite, sendFetchResponse, toFetchRequest } from "./http-kit";
+import type { Middleware, Req } from "./http-kit";
 import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
 import type { visitorPage as VisitorPageFn } from "../../app/visitor-pages.server";
@@ -16,10 +20,28 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type RunningServer = { server: Server; port: number; close(): Promise<void> };
 
-export async function startServer({ port, root = process.cwd(), log = console.log }: { port: number; root?: string; log?: (m: string) => void }): Promise<RunningServer> {
+type StartOptions = { port: number; root?: string; log?: (m: string) => void; trusted?: ProxyTrust };
+type Hooks = {
+  startBackground?: () => void;
+  stopBackground?: () => Promise<void>;
+  visitorPage?: typeof VisitorPageFn;
+  /** the app's constant inline scripts, allowed by hash */
+  inlineScripts?: readonly string[];
+};
+
+/** Answers the request with the app's page at `to` (GET), as if it had been asked for. */
+function answerWith(req: Req, to: string) {
+  req.method = "GET";
+  req.originalUrl = to;
+  rewrite(req, to);
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { port, root = process.cwd(), log = console.log } = options;
+  const trusted = options.trusted ?? trustedProxies(process.env.TRUSTED_PROXIES);
   const buildPath = path.join(root, "build", "index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const hooks = build.entry.module as unknown as { startBackground?: () => void; stopBackground?: () => Promise<void>; visitorPage?: typeof VisitorPageFn };
+  const hooks = build.entry.module as unknown as Hooks;
   let closing = false;
 
   const requestId: Middleware = (_req, res, next) => {
@@ -36,21 +58,26 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
   const publicFiles = serveStatic(path.join(root, "public"), { maxAge: "1h", index: false }) as unknown as Middleware;
   const publicFile: Middleware = (req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next());
 
-  // Every state-changing request must come from our own pages.
+  // No page has a NUL in its address (PostgreSQL cannot even compare one): the app's 400 page,
+  // before any route reads it. A data request gets its answer as data.
+  const badAddress: Middleware = (req, _res, next) => {
+    const url = req.url ?? "";
+    if (!url.includes("%00") && !url.includes("\0")) return next();
+    answerWith(req, req.path.endsWith(".data") ? "/errors/bad-request.data" : "/errors/bad-request");
+    next();
+  };
+
+  // Every state-changing request must come from our own pages: an Origin naming this site's public
+  // host, or, when the browser sends none or "null" (a page with Referrer-Policy no-referrer does),
+  // Sec-Fetch-Site: same-origin. Referer is never consulted.
   const sameOrigin: Middleware = (req, _res, next) => {
     if (SAFE_METHODS.has(req.method ?? "GET")) return next();
     const origin = req.headers.origin;
-    let ok = false;
-    try {
-      ok = !!origin && new URL(origin).host === req.headers.host;
-    } catch {
-      ok = false;
-    }
+    const fetchedSameOrigin = req.headers["sec-fetch-site"] === "same-origin";
+    const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : fetchedSameOrigin;
     if (ok) return next();
     // answered by the app's own translated page, with status 403
-    req.method = "GET";
-    req.originalUrl = "/errors/origin";
-    rewrite(req, "/errors/origin");
+    answerWith(req, "/errors/origin");
     next();
   };
 
@@ -74,8 +101,9 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
     if (!hooks.visitorPage || req.method !== "GET" || !req.path.startsWith("/directory")) return next();
     const cookie = req.headers.cookie;
     const acceptLanguage = req.headers["accept-language"];
+    const requestId = String(res.locals.requestId);
     hooks
-      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId: String(res.locals.requestId), nonce: String(res.locals.cspNonce) })
+      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId })
       .then((page) => {
         if (!page) return next();
         res.writeHead(page.status, page.headers);
@@ -89,7 +117,8 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
 
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
   const remix: Middleware = (req, res, next) => {
-    const context = { requestId: String(res.locals.requestId), clientIp: clientAddress(req), cspNonce: String(res.locals.cspNonce) };
+    const requestId = String(res.locals.requestId);
+    const context = { requestId, clientIp: req.clientIp, cspNonce: String(res.locals.cspNonce) };
     let request: Request;
     try {
       request = toFetchRequest(req, res);
@@ -97,15 +126,16 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
       return next(Object.assign(new Error("unreadable address"), { status: 400 }));
     }
     handle(request, context)
-      .then((response) => sendFetchResponse(res, response))
+      .then((response) => sendFetchResponse(res, withCachePolicy(req.headers.cookie, response)))
       .catch(next);
   };
 
   const app = chain(
     [
       requestId,
-      securityHeaders(),
+      securityHeaders(hooks.inlineScripts),
       compression() as unknown as Middleware,
+      badAddress,
       mount("/build", buildFiles),
       publicFile,
       sameOrigin,
@@ -115,6 +145,7 @@ export async function startServer({ port, root = process.cwd(), log = console.lo
       remix,
     ],
     log,
+    trusted,
   );
 
   const server = await new Promise<Server>((resolve) => {

@@ -1,8 +1,21 @@
 // In Chromium, through the real pages: sign up, sign out, sign in; axe-core on every page visited.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mailDir } from "~/mail.server";
 import { startApp, type TestApp } from "../setup/app";
+import { createUser } from "../factories/users";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+
+/** The first mail written to `address` (.data/mail/*.eml), waiting up to 15 s for it. */
+async function mailTo(address: string): Promise<string> {
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const file = existsSync(mailDir()) ? readdirSync(mailDir()).find((f) => f.includes(address)) : undefined;
+    if (file) return readFileSync(path.join(mailDir(), file), "utf8").replace(/=\r?\n/g, "");
+  }
+  throw new Error(`no mail to ${address} in 15 s`);
+}
 
 describe.skipIf(!hasChromium)("accounts in the browser", () => {
   let app: TestApp;
@@ -58,4 +71,35 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await page.context().close();
     });
   }
+
+  // A locked-out member on a slow phone, or with scripts off: the reset form is a plain HTML form
+  // posted from the reset page, whose referrer policy must still let the browser send Origin.
+  test("reset a forgotten password with JavaScript off", async () => {
+    const user = await createUser({
+      username: "reset_nojs",
+      email: "reset.nojs@example.test",
+      displayName: "Reset Nojs",
+    });
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await visit(page, `${app.url}/forgot-password`);
+    await page.getByLabel("Email").fill(user.email);
+    const sent = page.waitForResponse((r) => r.url().endsWith("/forgot-password") && r.request().method() === "POST");
+    await page.getByRole("button", { name: "Send the link" }).click();
+    expect((await sent).status()).toBe(200);
+    // the mail may leave through the job worker: wait for it
+    const mail = await mailTo(user.email);
+    const token = /reset-password\/([A-Za-z0-9_-]{20,})/.exec(mail)![1];
+
+    await visit(page, `${app.url}/reset-password/${token}`);
+    await page.getByLabel("New password").fill("a brand new passphrase for 2027");
+    const posted = page.waitForResponse((r) => r.url().includes("/reset-password/") && r.request().method() === "POST");
+    await page.getByRole("button", { name: "Save my new password" }).click();
+    const answer = await posted;
+    expect(answer.status(), await answer.text().catch(() => "")).toBe(302);
+    // signed in with the new password, on the home page
+    await page.waitForURL(`${app.url}/`);
+    await page.locator("summary.me").waitFor();
+    expect(await page.content()).not.toContain("came from another site");
+    await page.context().close();
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 // The Content-Security-Policy in Chromium: pages keep working with JavaScript (live preview, quote
 // selection, directory search as you type, a hydrated form page) and the browser reports no
-// violation anywhere; an injected inline script without the nonce is refused.
+// violation anywhere, pages replayed by the visitors' page cache included (their constant scripts
+// are allowed by hash); an injected inline script without the nonce is refused.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { drainJobs } from "~/jobs.server";
@@ -101,6 +102,43 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
 
     expect(seen).toEqual([]);
     await context.close();
+  }, 120_000);
+
+  test("pages from the visitors' page cache carry no nonce, a fresh policy each time, and no violation", async () => {
+    const cached = await startApp({ PAGE_CACHE_SECONDS: "30" });
+    try {
+      const page = await newPage(browser);
+      await page.context().addInitScript(() => {
+        const list: string[] = [];
+        (window as unknown as { __csp: string[] }).__csp = list;
+        document.addEventListener("securitypolicyviolation", (e) =>
+          list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
+        );
+      });
+      const seen = watchViolations(page);
+      const policies: string[] = [];
+      for (const url of [topicPath, topicPath, "/latest", "/latest"]) {
+        const res = await page.goto(`${cached.url}${url}`);
+        policies.push(res!.headers()["content-security-policy"]);
+        expect(await page.locator("script[nonce]").count()).toBe(0);
+        expect(await domViolations(page)).toEqual([]);
+      }
+      // the second visit of each page was a replay, and no two answers shared a nonce
+      const replay = await page.goto(`${cached.url}${topicPath}`);
+      expect(replay!.headers()["x-page-cache"]).toBe("hit");
+      policies.push(replay!.headers()["content-security-policy"]);
+      expect(new Set(policies.map((p) => /'nonce-([^']+)'/.exec(p)?.[1])).size).toBe(policies.length);
+      // the directory's search as you type: its script is allowed by hash
+      await page.goto(`${cached.url}/directory`);
+      await page.locator("#directory-q").fill("Kofi");
+      await expect.poll(() => page.url(), { timeout: 10_000 }).toContain("q=Kofi");
+      await expect.poll(() => page.locator("#directory-results").textContent()).not.toContain("Zanele Dlamini");
+      expect(await domViolations(page)).toEqual([]);
+      expect(seen).toEqual([]);
+      await page.context().close();
+    } finally {
+      await cached.stop();
+    }
   }, 120_000);
 
   test("an inline script without the nonce is refused, and the refusal is what the check above would catch", async () => {

@@ -72,3 +72,68 @@ describe("authorization matrix", () => {
     }
   }, 60_000);
 });
+
+// Hostile addresses answer the same to every viewer: a NUL in any path parameter is refused before
+// any route reads it (400, the app's page), and a return address never leaves the site.
+describe("authorization matrix: NUL and redirect cases", () => {
+  /** The literal segments of a route id ("u.$username_.progress" -> u, progress). */
+  const literals = (route: string) =>
+    route
+      .split(/\.(?![^[]*\])/)
+      .filter((s) => !s.startsWith("$") && !s.startsWith("(") && s !== "_index")
+      .map((s) => s.replace(/\[(.)\]/g, "$1").replace(/_$/, ""));
+
+  test("a NUL in each path parameter of every route answers 400 to every viewer", async () => {
+    const files = new Set(routeFiles());
+    const checks: Check[] = [];
+    for (const [name, row] of Object.entries(ROUTES).filter(([n]) => files.has(n))) {
+      const [pathname] = row.path(fixtures).split("?");
+      const fixed = literals(name);
+      const segments = pathname.split("/");
+      segments.forEach((seg, i) => {
+        if (i === 0 || seg === "" || fixed.some((l) => l === seg || l.endsWith(`.${seg}`))) return;
+        const url = segments.map((s, j) => (j === i ? "%00" : s)).join("/");
+        for (const who of WHO) checks.push({ name, who, method: "GET", url, want: 400 });
+      });
+    }
+    expect(checks.length).toBeGreaterThan(200);
+    expect(await run(checks)).toEqual([]);
+  }, 120_000);
+
+  test("sign-in's redirectTo and the language switch's returnTo land on this site for every viewer", async () => {
+    const wrong: string[] = [];
+    for (const who of WHO) {
+      for (const value of [
+        "/\t/evil.example",
+        "/\\evil.example",
+        "//evil.example",
+        "/.//evil.example",
+        "https://evil.example",
+        "javascript:alert(1)",
+        "/a\r\nb",
+        "/é",
+      ]) {
+        const headers: Record<string, string> = cookies[who] ? { Cookie: cookies[who] } : {};
+        const login = await fetch(`${app.url}/login?redirectTo=${encodeURIComponent(value)}`, {
+          headers,
+          redirect: "manual",
+        });
+        // a visitor gets the sign-in page, a signed-in viewer is sent on
+        if (
+          login.status >= 500 ||
+          (login.status === 302 && new URL(login.headers.get("location")!, app.url).origin !== app.url)
+        )
+          wrong.push(`/login ${JSON.stringify(value)} as ${who}: ${login.status} ${login.headers.get("location")}`);
+        const lang = await fetch(`${app.url}/language`, {
+          method: "POST",
+          headers: { ...headers, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ locale: "en", returnTo: value }),
+          redirect: "manual",
+        });
+        if (lang.status !== 302 || new URL(lang.headers.get("location")!, app.url).origin !== app.url)
+          wrong.push(`/language ${JSON.stringify(value)} as ${who}: ${lang.status} ${lang.headers.get("location")}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+});

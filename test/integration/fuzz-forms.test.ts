@@ -3,6 +3,9 @@
 // value is expected, missing fields, wrong content types, malformed multipart) as a visitor, a
 // member and an admin. Each answer must be below 500 and free of stack traces; a refusal must say
 // something (a form error or an error page) and write nothing (row counts of every table compared).
+// Then every route in the route table gets hostile requests that are not form fields: malformed
+// cookies (another app on the host may set them), forged or malformed X-Forwarded-* and Host,
+// huge and invalid Accept-Language, NUL and broken escapes in the address: never a 500.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -92,10 +95,16 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 /**
- * One POST on a fresh connection. (Through fetch's shared keep-alive pool, the request after a large
+ * One request on a fresh connection. (Through fetch's shared keep-alive pool, the request after a large
  * body answered early by a redirect sometimes got no answer: the fuzzing judges each answer alone.)
+ * The address and headers go out as given (fetch would normalise them).
  */
-async function post(url: string, headers: Record<string, string>, body: BodyInit | null): Promise<{ status: number; type: string; text: string }> {
+async function send(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit | null
+): Promise<{ status: number; type: string; text: string }> {
   let bytes = Buffer.alloc(0);
   if (body instanceof FormData) {
     const r = new Response(body);
@@ -103,12 +112,23 @@ async function post(url: string, headers: Record<string, string>, body: BodyInit
     headers = { ...headers, "Content-Type": r.headers.get("content-type")! };
   } else if (body !== null) bytes = Buffer.from(body as string | Buffer);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent: false, headers: { ...headers, "Content-Length": String(bytes.byteLength) }, timeout: 15_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const length: Record<string, string> = method === "GET" ? {} : { "Content-Length": String(bytes.byteLength) };
+    const req = http.request(
+      url,
+      { method, agent: false, headers: { ...headers, ...length }, timeout: 15_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers["content-type"] ?? ""),
+            text: Buffer.concat(chunks).toString("utf8"),
+          })
+        );
+        res.on("error", reject);
+      }
+    );
     req.on("timeout", () => req.destroy(new Error("no answer in 15 s")));
     req.on("error", reject);
     req.end(bytes);
@@ -167,7 +187,7 @@ describe("form fuzzing", () => {
         const where = `POST ${url} as ${who} with ${p.label}`;
         let res: { status: number; type: string; text: string };
         try {
-          res = await post(`${app.url}${url}`, headers, p.body);
+          res = await send("POST", `${app.url}${url}`, headers, p.body);
         } catch (e) {
           problems.push(`${where}: no answer (${(e as Error).message})`);
           const alive = await fetch(`${app.url}/healthz`).then((r) => r.ok, () => false);
@@ -194,4 +214,118 @@ describe("form fuzzing", () => {
   }, 180_000);
 
   afterAll(() => console.log(`fuzzing: ${TARGETS.length} form actions, ${sent} posts, ${accepted} accepted as valid input`));
+});
+
+/** Cookies another app on the same host or a parent domain may set, and broken copies of ours. */
+const HOSTILE_COOKIES = [
+  "tp_session=%E9",
+  "prefs=100%",
+  "tp_session=%E9; prefs=100%; tp_lang=%ZZ",
+  "tp_session=\u00e9\u00ff",
+  `tp_session=${"a".repeat(4000)}`,
+  "tp_session=; tp_session=x",
+  "=; ;;; tp_lang=fr\u00e9",
+];
+/** Headers a client or a forged proxy may send. */
+const HOSTILE_HEADERS: Record<string, string>[] = [
+  {
+    "X-Forwarded-Host": "evil.example",
+    "X-Forwarded-Proto": "javascript",
+    "X-Forwarded-For": "not an address, ::::, 999.1.1.1",
+  },
+  { "X-Forwarded-Host": "evil.example:99999/x?y" },
+  { "Accept-Language": Array.from({ length: 700 }, (_, i) => `x${i}-Y;q=0.${i % 10}`).join(",") },
+  { "Accept-Language": "*;q=abc, ;;;, fr-\u00ff;q=2, en;q=-1, \u00e9" },
+  { Host: "evil.example" },
+];
+/** The address with NUL in each of its segments in turn, at its end, in its query, and with broken escapes. */
+function hostileAddresses(url: string): string[] {
+  const [pathname, search] = url.split("?");
+  const segments = pathname.split("/");
+  const out = segments.flatMap((seg, i) =>
+    i === 0
+      ? []
+      : [
+          segments.map((s, j) => (j === i ? `${s}%00` : s)).join("/"),
+          segments.map((s, j) => (j === i ? "%00" : s)).join("/"),
+        ]
+  );
+  out.push(
+    `${pathname}?${search ? `${search}&` : ""}q=%00&page=%00`,
+    `${pathname === "/" ? "/_root" : pathname.replace(/\/$/, "")}%00.data`,
+    `${pathname}/%E9%ZZ`,
+    `${pathname.replace(/\/$/, "")}/%C0%AF%ED%A0%80`
+  );
+  return out;
+}
+const NUL_ANSWERS = [400, 404];
+
+describe("hostile cookies, headers and addresses on every route", () => {
+  // signing out ends the member's session: last, as above
+  const routes = Object.keys(ROUTES).sort((a, b) => Number(LAST.includes(a)) - Number(LAST.includes(b)));
+  test.each(routes)(
+    "%s answers below 500, without internals",
+    async (route) => {
+      const row = ROUTES[route];
+      const url = row.path(fixtures);
+      const problems: string[] = [];
+      const check = async (
+        method: string,
+        target: string,
+        headers: Record<string, string>,
+        what: string,
+        allowed?: number[]
+      ) => {
+        let res: { status: number; type: string; text: string };
+        try {
+          res = await send(
+            method,
+            `${app.url}${target}`,
+            method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", ...headers } : headers,
+            method === "POST" ? "a=1" : null
+          );
+        } catch (e) {
+          return void problems.push(`${method} ${target} with ${what}: no answer (${(e as Error).message})`);
+        }
+        if (res.status >= 500)
+          problems.push(`${method} ${target} with ${what}: ${res.status} ${res.text.slice(0, 160)}`);
+        else if (allowed && !allowed.includes(res.status))
+          problems.push(`${method} ${target} with ${what}: ${res.status}, expected one of ${allowed.join(", ")}`);
+        if (STACK.test(res.text))
+          problems.push(`${method} ${target} with ${what}: the answer shows internals: ${STACK.exec(res.text)![0]}`);
+      };
+      for (const who of ["visitor", "member"]) {
+        const own = cookies[who] ? [cookies[who]] : [];
+        for (const c of HOSTILE_COOKIES) {
+          const cookie = [...own, c].join("; ");
+          await check("GET", url, { Cookie: cookie }, `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`);
+          if (TARGETS.includes(route))
+            await check(
+              "POST",
+              url,
+              { Origin: app.origin, Cookie: cookie },
+              `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`
+            );
+        }
+        for (const h of HOSTILE_HEADERS) {
+          const headers = { ...h, ...(own.length ? { Cookie: own[0] } : {}) };
+          await check("GET", url, headers, `${Object.keys(h).join(", ")} as ${who}`);
+          // a proxy's host that differs from Origin: refused as from another site (403), never Remix's 500
+          if (TARGETS.includes(route))
+            await check("POST", url, { Origin: app.origin, ...headers }, `${Object.keys(h).join(", ")} as ${who}`);
+        }
+        for (const target of hostileAddresses(url)) {
+          const allowed = target.includes("%00") ? NUL_ANSWERS : undefined;
+          await check("GET", target, own.length ? { Cookie: own[0] } : {}, `a hostile address as ${who}`, allowed);
+        }
+      }
+      const alive = await fetch(`${app.url}/healthz`).then(
+        (r) => r.ok,
+        () => false
+      );
+      if (!alive) throw new Error(`the app died:\n${app.output().slice(-3000)}\n${problems.join("\n")}`);
+      expect(problems).toEqual([]);
+    },
+    120_000
+  );
 });

@@ -29,6 +29,24 @@ describe("the visitors' page cache", () => {
     expect(await third.text()).toContain("A reply that visitors see once the cache expires.");
   });
 
+  test("a kept page carries no nonce, and every answer, replays too, has its own policy and nonce", async () => {
+    const author = await createUser();
+    await ageUser(author);
+    const topic = await makeTopic(author, await createCategory());
+    const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await fetch(`${app.url}${topic.url}`));
+    expect(answers.slice(1).map((r) => r.headers.get("x-page-cache"))).toEqual(["hit", "hit", "hit"]);
+    const nonces = answers.map(nonceOf);
+    expect(nonces.every(Boolean)).toBe(true);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const res of answers) {
+      const html = await res.text();
+      expect(html).not.toContain("nonce=");
+      for (const n of nonces) expect(html).not.toContain(n!);
+    }
+  });
+
   test("members always get a fresh page; 404s and private pages are never kept", async () => {
     const member = await createUser();
     await ageUser(member);

@@ -81,6 +81,7 @@ export const ROUTES: Record<string, Row> = {
   categories: { path: () => "/categories", get: everyone() },
   "directory.($level)": { path: () => "/directory", get: everyone() },
   "errors.origin": { path: () => "/errors/origin", get: everyone(403) },
+  "errors.bad-request": { path: () => "/errors/bad-request", get: everyone(400) },
   "feeds.c.$slug": { path: (f) => `/c/${f.categorySlug}.rss`, get: everyone() },
   "feeds.latest": { path: () => "/latest.rss", get: everyone() },
   "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone() },

@@ -27,8 +27,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(middlewares: Middleware[], logs: string[] = []) {
-  server = http.createServer(chain(middlewares, (m) => logs.push(m)));
+async function serve(middlewares: Middleware[], logs: string[] = [], trusted?: (a: string) => boolean) {
+  server = http.createServer(chain(middlewares, (m) => logs.push(m), trusted));
   await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -82,6 +82,56 @@ describe("the bridge to fetch", () => {
     await fetch(`${base}/form`, { method: "POST", body: "a=1&b=2", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     expect(new URL(url).pathname).toBe("/form");
     expect(body).toBe("a=1&b=2");
+  });
+
+  it("hands Remix the public host, X-Forwarded-* only from a trusted peer, an Origin only naming the host", async () => {
+    const seen: Headers[] = [];
+    const urls: string[] = [];
+    const remixLike: Middleware = (req, res) => {
+      const request = toFetchRequest(req, res);
+      seen.push(request.headers);
+      urls.push(request.url);
+      res.end();
+    };
+    const post = (base: string, headers: Record<string, string>) =>
+      fetch(`${base}/form`, {
+        method: "POST",
+        body: "a=1",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      });
+    // the test connects from 127.0.0.1: trusted by default
+    let base = await serve([remixLike]);
+    await post(base, {
+      "X-Forwarded-Host": "touchpoints.example",
+      "X-Forwarded-Proto": "https",
+      Origin: "https://touchpoints.example",
+    });
+    await post(base, { "X-Forwarded-Host": "touchpoints.example", Origin: "null" });
+    expect(urls[0]).toBe("https://touchpoints.example/form");
+    expect(seen[0].get("host")).toBe("touchpoints.example");
+    expect(seen[0].get("x-forwarded-host")).toBeNull();
+    expect(seen[0].get("x-forwarded-proto")).toBe("https");
+    expect(seen[0].get("origin")).toBe("https://touchpoints.example");
+    expect(seen[1].get("origin")).toBeNull();
+    // a proxy's host that is no host is not believed: the Host header stands, and the page is served
+    await post(base, { "X-Forwarded-Host": "evil.example:99999/x?y" });
+    await post(base, { "X-Forwarded-Host": "Touchpoints.EXAMPLE:80" });
+    expect(urls[2]).toBe(`${base}/form`);
+    expect(urls[3]).toBe("http://touchpoints.example/form");
+    await new Promise<void>((r) => server!.close(() => r()));
+    // the same headers from a peer that is not trusted
+    base = await serve([remixLike], [], () => false);
+    await post(base, {
+      "X-Forwarded-Host": "touchpoints.example",
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-For": "203.0.113.9",
+      Origin: "https://touchpoints.example",
+    });
+    const host = new URL(base).host;
+    expect(urls[4]).toBe(`http://${host}/form`);
+    expect(seen[4].get("host")).toBe(host);
+    expect([...seen[4].keys()].filter((k) => k.startsWith("x-forwarded-"))).toEqual([]);
+    expect(seen[4].get("origin")).toBeNull();
   });
 
   it("sends status, every Set-Cookie, a known length in one piece, and a streamed body whole", async () => {

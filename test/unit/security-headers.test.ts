@@ -1,7 +1,9 @@
 // The header rules: which addresses may be framed (the badge embed only), when HSTS is sent, and a
 // script policy without 'unsafe-inline'.
 import { describe, expect, test } from "vitest";
-import { EMBEDDABLE, contentSecurityPolicy, wantsHsts } from "../../scripts/lib/security-headers";
+import { createHash } from "node:crypto";
+import { INLINE_SCRIPTS } from "~/inline-scripts.server";
+import { EMBEDDABLE, contentSecurityPolicy, scriptHash, wantsHsts } from "../../scripts/lib/security-headers";
 
 describe("security headers", () => {
   test("only a badge's page and images may be framed by other sites", () => {
@@ -18,6 +20,19 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("style-src 'self'");
     expect(contentSecurityPolicy("n0nce", true)).toContain("frame-ancestors *");
+  });
+
+  test("the constant inline scripts are allowed by their SHA-256, beside the nonce Remix's scripts need", () => {
+    const hashes = INLINE_SCRIPTS.map(scriptHash);
+    expect(hashes[0]).toBe(
+      `'sha256-${createHash("sha256").update("window.__zod_globalConfig={jitless:true}").digest("base64")}'`
+    );
+    const scriptSrc = contentSecurityPolicy("n0nce", false, hashes)
+      .split("; ")
+      .find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc).toBe(`script-src 'self' 'nonce-n0nce' ${hashes.join(" ")}`);
+    expect(INLINE_SCRIPTS.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(hashes).size).toBe(hashes.length);
   });
 
   test("HSTS only in production, over https or with COOKIE_SECURE=true", () => {
