@@ -283,6 +283,7 @@ const directory = {
       messageShort: "Write a message of at least 10 characters.",
       messageLong: "Keep the message under 500 characters.",
       unavailable: "This member is not accepting contact requests from you.",
+      notOpen: "This member has not said they are open to opportunities, so recruiters cannot contact them.",
       requestPending: "You already sent this member a request; wait for their answer.",
       alreadyAccepted: "This member already accepted your request.",
       rateLimit: "You reached the limit of {{count}} contact requests in 24 hours. Try again tomorrow.",

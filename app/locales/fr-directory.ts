@@ -285,6 +285,7 @@ const directory = {
       messageShort: "Écrivez un message d’au moins 10 caractères.",
       messageLong: "Le message doit faire moins de 500 caractères.",
       unavailable: "Ce membre n’accepte pas vos demandes de contact.",
+      notOpen: "Ce membre n’a pas indiqué être ouvert aux opportunités : les recruteurs ne peuvent pas le contacter.",
       requestPending: "Vous avez déjà envoyé une demande à ce membre ; attendez sa réponse.",
       alreadyAccepted: "Ce membre a déjà accepté votre demande.",
       rateLimit: "Vous avez atteint la limite de {{count}} demandes de contact en 24 heures. Réessayez demain.",

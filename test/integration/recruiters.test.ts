@@ -25,6 +25,8 @@ import { VISITOR, canReply, canStartTopic, type Scope } from "~/permissions.serv
 import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
+import { postForm, startApp } from "../setup/app";
+import { signIn } from "../setup/route-table";
 
 const application = RecruiterApplicationSchema.parse({
   name: "Savanna Talent Partners",
@@ -102,7 +104,7 @@ describe("contact requests", () => {
   test("emails are seen by both only after the member accepts, and by nobody else", async () => {
     const { user: recUser, scope: rec } = await verifiedRecruiter("rec_contact_a");
     const { scope: otherRec } = await verifiedRecruiter("rec_contact_b");
-    const memberUser = await createProfile({ username: "rec_member_ada", visibility: "members", jobTitle: "CX Analyst" });
+    const memberUser = await createProfile({ username: "rec_member_ada", visibility: "members", jobTitle: "CX Analyst", open: true });
     const member = await scopeFor(memberUser);
 
     expect(await sendContactRequest({ scope: rec, username: memberUser.username, message: "x".repeat(501) })).toMatchObject({ ok: false, message: "recruiter.errors.messageLong" });
@@ -137,7 +139,7 @@ describe("contact requests", () => {
   test(`at most ${CONTACTS_PER_DAY} requests in 24 hours per recruiter`, async () => {
     const { scope: rec } = await verifiedRecruiter("rec_busy");
     const members = [];
-    for (let i = 0; i < CONTACTS_PER_DAY + 1; i++) members.push(await createProfile({ username: `rec_target_${i}` }));
+    for (let i = 0; i < CONTACTS_PER_DAY + 1; i++) members.push(await createProfile({ username: `rec_target_${i}`, open: true }));
     for (let i = 0; i < CONTACTS_PER_DAY; i++) {
       expect((await sendContactRequest({ scope: rec, username: members[i].username, message: "We would like to talk about a role." })).ok).toBe(true);
     }
@@ -148,16 +150,58 @@ describe("contact requests", () => {
     expect((await sendContactRequest({ scope: rec, username: members[CONTACTS_PER_DAY].username, message: "We would like to talk about a role." })).ok).toBe(true);
   });
 
+  test("a member who did not choose 'open to opportunities' cannot be contacted: refused, nothing written, no one notified", async () => {
+    const { scope: rec } = await verifiedRecruiter("rec_closed");
+    const closed = await createProfile({ username: "rec_member_closed", visibility: "public", open: false });
+    const refused = await sendContactRequest({ scope: rec, username: closed.username, message: "Hello, may we talk about a role?" });
+    expect(refused).toMatchObject({ ok: false, status: 403, message: "recruiter.errors.notOpen" });
+    expect(await db.selectFrom("contact_requests").select("id").where("member_id", "=", closed.id).execute()).toEqual([]);
+    expect(await db.selectFrom("notifications").select("id").where("user_id", "=", closed.id).execute()).toEqual([]);
+    expect(await db.selectFrom("outbox").select("id").where(sql<string>`payload::text`, "like", `%"userId":${closed.id}%`).where("kind", "like", "notif%").execute()).toEqual([]);
+    // once they choose it, the same request goes through
+    await db.updateTable("profiles").set({ open_to_opportunities: true }).where("user_id", "=", closed.id).execute();
+    expect((await sendContactRequest({ scope: rec, username: closed.username, message: "Hello, may we talk about a role?" })).ok).toBe(true);
+  });
+
+  test("over HTTP: no contact link on a closed member's profile, the form answers 403 with the reason, a POST writes nothing", async () => {
+    const { user: recUser } = await verifiedRecruiter("rec_http_closed");
+    const closed = await createProfile({ username: "rec_http_member_closed", visibility: "public", open: false });
+    const open = await createProfile({ username: "rec_http_member_open", visibility: "public", open: true });
+    const app = await startApp({ JOBS: "off" });
+    try {
+      const cookie = await signIn(app, recUser);
+      const page = async (url: string) => {
+        const res = await fetch(`${app.url}${url}`, { headers: { Cookie: cookie, "Accept-Language": "fr" }, redirect: "manual" });
+        return { status: res.status, html: await res.text() };
+      };
+      const closedProfile = await page(`/u/${closed.username}`);
+      expect(closedProfile.status).toBe(200);
+      expect(closedProfile.html).not.toContain(`/recruiter/contact/${closed.username}`);
+      expect(closedProfile.html).toContain("ouvert aux opportunités");
+      expect((await page(`/u/${open.username}`)).html).toContain(`/recruiter/contact/${open.username}`);
+      const form = await page(`/recruiter/contact/${closed.username}`);
+      expect(form.status).toBe(403);
+      expect(form.html).toContain("n’a pas indiqué être ouvert aux opportunités");
+      expect(form.html).not.toContain('name="message"');
+      const post = await postForm(app, `/recruiter/contact/${closed.username}`, { message: "Hello, may we talk about a role?" }, { cookie });
+      expect(post.status).toBe(403);
+      expect(await db.selectFrom("contact_requests").select("id").where("member_id", "=", closed.id).execute()).toEqual([]);
+      expect(await db.selectFrom("notifications").select("id").where("user_id", "=", closed.id).execute()).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  }, 60_000);
+
   test("a member blocks a recruiter: open requests are declined, new ones refused; hidden members cannot be contacted", async () => {
     const { user: recUser, scope: rec } = await verifiedRecruiter("rec_blocked");
-    const m = await createProfile({ username: "rec_member_blocker" });
+    const m = await createProfile({ username: "rec_member_blocker", open: true });
     const sent = await sendContactRequest({ scope: rec, username: m.username, message: "Hello, may we talk about a role?" });
     expect(sent.ok).toBe(true);
     expect((await setRecruiterBlocked({ scope: await scopeFor(m), recruiterId: recUser.id, blocked: true })).ok).toBe(true);
     expect((await listContactsForMember({ userId: m.id }))[0].status).toBe("declined");
     expect(await sendContactRequest({ scope: rec, username: m.username, message: "Hello again, may we talk?" })).toMatchObject({ ok: false, message: "recruiter.errors.unavailable" });
 
-    const hidden = await createProfile({ username: "rec_member_hidden", visibility: "hidden" });
+    const hidden = await createProfile({ username: "rec_member_hidden", visibility: "hidden", open: true });
     expect(await sendContactRequest({ scope: rec, username: hidden.username, message: "Hello, may we talk about a role?" })).toMatchObject({ ok: false, status: 404 });
   });
 });

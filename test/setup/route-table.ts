@@ -238,7 +238,7 @@ export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Re
   const reply = await makeReply(people.level1!, topic, "A reply that only its author and staff may edit.");
   const victim = await makeTopic(people.level2!, open, { title: "A post a moderator will hide in this test" });
   const hidden = await makeTopic(people.admin!, secret, { title: "Confidential staff matter for review" });
-  const profile = await createProfile({ username: "authz_profile", displayName: "Profile Owner", level: 1 });
+  const profile = await createProfile({ username: "authz_profile", displayName: "Profile Owner", level: 1, open: true });
   const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }));
 
   const firstPost = async (topicId: number) =>
