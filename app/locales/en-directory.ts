@@ -100,7 +100,7 @@ const directory = {
         tooBig: "This file is larger than 5 MB. Choose a smaller photo.",
         type: "This file is not a JPEG, PNG or WebP image. Other files (SVG, documents, programs) are refused whatever their name.",
         unreadable: "This image could not be read. It may be damaged; try another photo.",
-        dimensions: "This image is too large (more than 10,000 pixels on a side). Choose a smaller photo.",
+        dimensions: "This image is too large: {{width, number}} × {{height, number}} pixels, and the limit is {{maxPixels, number}} pixels, at most {{maxSide, number}} on a side. Choose a smaller photo.",
         small: "This image is too small: use a photo of at least 32 × 32 pixels.",
       },
     },

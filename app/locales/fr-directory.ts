@@ -101,7 +101,7 @@ const directory = {
         tooBig: "Ce fichier dépasse 5 Mo. Choisissez une photo plus légère.",
         type: "Ce fichier n’est pas une image JPEG, PNG ou WebP. Les autres fichiers (SVG, documents, programmes) sont refusés quel que soit leur nom.",
         unreadable: "Cette image n’a pas pu être lue. Elle est peut-être endommagée ; essayez une autre photo.",
-        dimensions: "Cette image est trop grande (plus de 10 000 pixels de côté). Choisissez une photo plus petite.",
+        dimensions: "Cette image est trop grande : {{width, number}} × {{height, number}} pixels, pour une limite de {{maxPixels, number}} pixels, {{maxSide, number}} au plus de côté. Choisissez une photo plus petite.",
         small: "Cette image est trop petite : utilisez une photo d’au moins 32 × 32 pixels.",
       },
     },

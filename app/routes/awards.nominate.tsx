@@ -156,7 +156,7 @@ export default function Nominate() {
               </ul>
             </fieldset>
           ) : null}
-          <Field label={t("awards.nominate.files")} name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg,image/webp" error={f.files} errorValues={res?.errorValues} hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })} />
+          <Field label={t("awards.nominate.files")} name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg,image/webp,image/gif" error={f.files} errorValues={res?.errorValues} hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })} />
           <div className="button-row">
             {mine?.submitted_at ? null : (
               <button type="submit" name="intent" value="draft">

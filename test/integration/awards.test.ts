@@ -2,8 +2,12 @@
 // nothing written), only levels 3-4 nominate, drafts do not count for the award_nomination duty,
 // evidence files are checked by content, a judge cannot score their own nomination and sees no
 // other judge's scores before submitting, and published winners hold an "Award winner" badge.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { readEvidence } from "~/models/award-file.server";
 import { getNominationForJudging, listJudgeQueue, submitReview } from "~/models/award-judging.server";
 import { RoundSchema } from "~/models/award.schema";
 import { assignJudge, createRound, getRankedResults, publishWinners, updateDeadline } from "~/models/award.server";
@@ -12,14 +16,18 @@ import { getBadgeAward } from "~/models/badge.server";
 import { getEvidenceFile, saveNomination } from "~/models/nomination.server";
 import { getStanding } from "~/models/progress/index.server";
 import { scopeOfUser } from "~/viewer.server";
+import { sharedI18n } from "~/i18n";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { GPS_MARKER, hostilePdf, jpegWithGps, pdfBytes, pngBomb, type HostilePdf } from "../factories/files";
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 let nextYear = 2040;
+let PDF: Buffer;
 beforeAll(async () => {
   await ensureProgramme();
   admin = await createAdmin();
+  PDF = await pdfBytes();
 });
 
 const STATEMENT = "I rebuilt our complaint-handling process across three call centres and coached eight team leads.";
@@ -52,7 +60,8 @@ const nominate = async (userId: number, roundId: number, categoryId: number, sub
     now: extra.now,
   });
 
-const pdf = (name = "evidence.pdf") => new File([Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")], name, { type: "application/pdf" });
+const pdf = (name = "evidence.pdf") => new File([new Uint8Array(PDF)], name, { type: "application/pdf" });
+const awardFiles = async () => (await readdir(path.join(process.env.DATA_DIR!, "uploads", "awards")).catch(() => [] as string[])).filter((f) => !f.endsWith(".tmp"));
 
 async function nominationProgress(userId: number, key: string) {
   const standing = await getStanding({ userId, itemLimit: 10 });
@@ -117,6 +126,79 @@ describe("nominations", () => {
     const other = await createMember({ level: 3 });
     expect(await getEvidenceFile({ scope: await scopeOfUser(db, member.id), fileId: file.id })).toBeDefined();
     expect(await getEvidenceFile({ scope: await scopeOfUser(db, other.id), fileId: file.id })).toBeUndefined();
+  });
+});
+
+describe("evidence files are cleaned or refused", () => {
+  async function refusedWith(files: File[], want: { status: number; message: string }) {
+    const round = await newRound();
+    const member = await createMember({ level: 3 });
+    const before = await awardFiles();
+    const r = await nominate(member.id, round.id, round.categories[0].id, false, { files });
+    expect(r).toMatchObject({ ok: false, ...want });
+    expect(await db.selectFrom("award_nominations").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
+    expect(await awardFiles()).toEqual(before);
+    return r;
+  }
+
+  test("a JPEG with a GPS block is kept without its metadata", async () => {
+    const photo = await jpegWithGps();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    expect(photo.includes(GPS_MARKER)).toBe(true);
+    const round = await newRound();
+    const member = await createMember({ level: 3 });
+    const r = await nominate(member.id, round.id, round.categories[0].id, false, { files: [new File([new Uint8Array(photo)], "certificate.jpg", { type: "image/jpeg" })] });
+    expect(r.ok).toBe(true);
+    const row = await db
+      .selectFrom("award_nomination_files as f")
+      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
+      .select(["f.storage_key", "f.content_type", "f.size"])
+      .where("n.user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    const stored = (await readEvidence(row.storage_key))!;
+    expect(row.content_type).toBe("image/jpeg");
+    expect(row.size).toBe(stored.byteLength);
+    const meta = await sharp(stored).metadata();
+    expect(meta).toMatchObject({ format: "jpeg", width: 320, height: 240 });
+    expect(meta.exif).toBeUndefined();
+    expect(stored.includes(GPS_MARKER)).toBe(false);
+    expect(stored.includes("EXIF-ARTIST-NAME")).toBe(false);
+  });
+
+  test("a decompression bomb (20,000 x 20,000 pixels in 50 KB) is refused as too large, with the limit", async () => {
+    const bomb = pngBomb();
+    expect(bomb.byteLength).toBeLessThan(100_000);
+    const r = await refusedWith([new File([new Uint8Array(bomb)], "scan.png", { type: "image/png" })], { status: 422, message: "awards.errors.fileImageTooLarge" });
+    if (r.ok) return;
+    expect(r.values).toMatchObject({ name: "scan.png", width: 20_000, height: 20_000, maxPixels: 50_000_000 });
+    expect(sharedI18n("en").t(r.message, r.values)).toMatch(/“scan\.png” is too large: 20,000 × 20,000 pixels.*the limit is 50,000,000 pixels/);
+    expect(sharedI18n("fr").t(r.message, r.values)).toMatch(/« scan\.png » est trop grande : 20.000 × 20.000 pixels.*limite de 50.000.000 pixels/);
+  });
+
+  test.each(["openActionJs", "namedJs", "launch", "embeddedFile", "annotationJs"] as HostilePdf[])("a PDF with %s is refused", async (kind) => {
+    const bytes = await hostilePdf(kind);
+    await refusedWith([new File([new Uint8Array(bytes)], "brochure.pdf", { type: "application/pdf" })], { status: 422, message: "awards.errors.pdfActive" });
+  });
+
+  test("an HTML page renamed .pdf is refused with the accepted types; a %PDF- header on something else is refused as unreadable", async () => {
+    const html = "<!doctype html><html><body><script>alert(document.cookie)</script></body></html>";
+    const r = await refusedWith([new File([html], "report.pdf", { type: "application/pdf" })], { status: 415, message: "awards.errors.fileType" });
+    if (!r.ok) expect(sharedI18n("en").t(r.message, r.values)).toBe("“report.pdf” is not a PDF, PNG, JPEG, WebP or GIF file.");
+    await refusedWith([new File([`%PDF-1.7\n${html}`], "report.pdf", { type: "application/pdf" })], { status: 422, message: "awards.errors.pdfUnreadable" });
+  });
+
+  test("a valid PDF is accepted as it was sent", async () => {
+    const round = await newRound();
+    const member = await createMember({ level: 3 });
+    expect((await nominate(member.id, round.id, round.categories[0].id, false, { files: [pdf("plan.pdf")] })).ok).toBe(true);
+    const row = await db
+      .selectFrom("award_nomination_files as f")
+      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
+      .select(["f.storage_key", "f.content_type"])
+      .where("n.user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(row.content_type).toBe("application/pdf");
+    expect((await readEvidence(row.storage_key))?.equals(PDF)).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
+import { pngBomb } from "../factories/files";
 
 let app: TestApp;
 let cookie: string;
@@ -22,10 +23,10 @@ async function storedFiles(): Promise<string[]> {
 }
 const photoKey = async () => (await db.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst())?.photo_key ?? null;
 
-async function upload(bytes: Uint8Array | Buffer, filename: string, type: string) {
+async function upload(bytes: Uint8Array | Buffer, filename: string, type: string, language = "en") {
   const form = new FormData();
   form.append("photo", new Blob([new Uint8Array(bytes)], { type }), filename);
-  return fetch(`${app.url}/my/profile`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie }, body: form, redirect: "manual" });
+  return fetch(`${app.url}/my/profile`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie, "Accept-Language": language }, body: form, redirect: "manual" });
 }
 
 beforeAll(async () => {
@@ -74,7 +75,21 @@ describe("refused uploads: a sentence, no 500, nothing stored", () => {
     expect(wide.byteLength).toBeLessThan(5 * 1024 * 1024);
     const res = await upload(wide, "banner.png", "image/png");
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain("This image is too large (more than 10,000 pixels on a side).");
+    expect(await res.text()).toContain("This image is too large: 20,000 × 20 pixels, and the limit is 50,000,000 pixels, at most 10,000 on a side.");
+    expect(await storedFiles()).toEqual([]);
+    expect(await photoKey()).toBeNull();
+  });
+
+  test("a decompression bomb (20,000 × 20,000 pixels in 50 KB) is too large, with the limit, in English and French", async () => {
+    const bomb = pngBomb();
+    expect(bomb.byteLength).toBeLessThan(100_000);
+    const en = await upload(bomb, "me.png", "image/png");
+    expect(en.status).toBe(422);
+    expect(await en.text()).toContain("This image is too large: 20,000 × 20,000 pixels, and the limit is 50,000,000 pixels, at most 10,000 on a side.");
+    const fr = await upload(bomb, "moi.png", "image/png", "fr");
+    expect(fr.status).toBe(422);
+    // French groups digits with a narrow no-break space
+    expect((await fr.text()).replace(/[\u202f\u00a0]/g, " ")).toContain("Cette image est trop grande : 20 000 × 20 000 pixels, pour une limite de 50 000 000 pixels, 10 000 au plus de côté.");
     expect(await storedFiles()).toEqual([]);
     expect(await photoKey()).toBeNull();
   });
