@@ -4,7 +4,7 @@
 // gigabytes to decode), then re-encoded by sharp without metadata (EXIF, GPS, XMP, comments). PDFs
 // must parse (pdf-lib), and are refused when they hold anything active: JavaScript, launch or
 // submit actions, embedded files, XFA forms or rich media. Callers turn a Problem into their sentence.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
 import sharp from "sharp";
 
 export type ImageKind = "jpeg" | "png" | "webp" | "gif";
@@ -90,6 +90,8 @@ function isActive(dict: PDFDict): boolean {
   for (const [key, value] of dict.entries()) {
     const k = key.decodeText();
     if (ACTIVE_KEYS.has(k)) return true;
+    // a link whose address is a script
+    if (k === "URI" && (value instanceof PDFString || value instanceof PDFHexString) && /^\s*(javascript|vbscript|data):/i.test(value.decodeText())) return true;
     if ((k === "S" || k === "Type" || k === "Subtype") && value instanceof PDFName) {
       const v = value.decodeText();
       if ((k === "S" && ACTIVE_ACTIONS.has(v)) || ACTIVE_TYPES.has(v)) return true;

