@@ -129,6 +129,15 @@ describe("nominations", () => {
   });
 });
 
+/** The one evidence file a member's nominations hold. */
+const storedFileOf = (userId: number) =>
+  db
+    .selectFrom("award_nomination_files as f")
+    .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
+    .select(["f.storage_key", "f.content_type", "f.file_name", "f.size"])
+    .where("n.user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+
 describe("evidence files are cleaned or refused", () => {
   async function refusedWith(files: File[], want: { status: number; message: string }) {
     const round = await newRound();
@@ -149,12 +158,7 @@ describe("evidence files are cleaned or refused", () => {
     const member = await createMember({ level: 3 });
     const r = await nominate(member.id, round.id, round.categories[0].id, false, { files: [new File([new Uint8Array(photo)], "certificate.jpg", { type: "image/jpeg" })] });
     expect(r.ok).toBe(true);
-    const row = await db
-      .selectFrom("award_nomination_files as f")
-      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
-      .select(["f.storage_key", "f.content_type", "f.size"])
-      .where("n.user_id", "=", member.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedFileOf(member.id);
     const stored = (await readEvidence(row.storage_key))!;
     expect(row.content_type).toBe("image/jpeg");
     expect(row.size).toBe(stored.byteLength);
@@ -170,12 +174,7 @@ describe("evidence files are cleaned or refused", () => {
     const round = await newRound();
     const member = await createMember({ level: 3 });
     expect((await nominate(member.id, round.id, round.categories[0].id, false, { files: [new File([new Uint8Array(gif)], "chart.gif")] })).ok).toBe(true);
-    const row = await db
-      .selectFrom("award_nomination_files as f")
-      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
-      .select(["f.storage_key", "f.content_type", "f.file_name"])
-      .where("n.user_id", "=", member.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedFileOf(member.id);
     expect(row).toMatchObject({ content_type: "image/png", file_name: "chart.png" });
     expect((await sharp((await readEvidence(row.storage_key))!).metadata()).format).toBe("png");
   });
@@ -206,12 +205,7 @@ describe("evidence files are cleaned or refused", () => {
     const round = await newRound();
     const member = await createMember({ level: 3 });
     expect((await nominate(member.id, round.id, round.categories[0].id, false, { files: [pdf("plan.pdf")] })).ok).toBe(true);
-    const row = await db
-      .selectFrom("award_nomination_files as f")
-      .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
-      .select(["f.storage_key", "f.content_type"])
-      .where("n.user_id", "=", member.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedFileOf(member.id);
     expect(row.content_type).toBe("application/pdf");
     expect((await readEvidence(row.storage_key))?.equals(PDF)).toBe(true);
     // an ordinary web link is not an active part
