@@ -113,8 +113,15 @@ async function removeMemberFiles(userId: number, photoKey: string | null, eviden
 /** A case-insensitive regular expression (PostgreSQL) matching any of the strings as a whole word. */
 function wordsPattern(words: string[]): string {
   const escaped = words.filter((w) => w.trim().length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!escaped.length) return "$^"; // matches nothing
   return `(^|[^[:alnum:]_])(${escaped.join("|")})($|[^[:alnum:]_])`;
 }
+
+/**
+ * What staff change in the programme's set-up: a departing staff member's changes keep their
+ * before/after (staff accountability), unless the payload names the member.
+ */
+const STAFF_RECORDS = ["category", "settings", "level_requirement", "event", "award_round", "award_category", "assessment", "question_bank", "bank_question", "recommended_book", "learning_group"];
 
 /**
  * Copies of the member's words and identity outside the rows deleted above: what they typed in
@@ -140,7 +147,7 @@ async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, 
     .set({ before: null, after: null })
     .where((eb) =>
       eb.or([
-        eb("actor_id", "=", userId),
+        eb.and([eb("actor_id", "=", userId), eb("target_type", "not in", STAFF_RECORDS)]),
         eb.and([eb("target_type", "=", "user"), eb("target_id", "=", String(userId))]),
         ...targets.filter(([, ids]) => ids.length).map(([type, ids]) => eb.and([eb("target_type", "=", type), eb("target_id", "in", ids.map(String))])),
         sql<boolean>`coalesce(before::text, '') || ' ' || coalesce(after::text, '') ~* ${names}`,
