@@ -184,6 +184,8 @@ export const PRIVATE: Record<string, Row> = {
   "a staff-only post's flag form": { path: (f) => `/p/${f.privatePostId}/flag`, get: { all: 404, visitor: 302, admin: 200 } },
   "a staff-only category": { path: (f) => `/c/${f.privateCategorySlug}`, get: { all: 404, admin: 200 } },
   "a staff-only category's feed": { path: (f) => `/c/${f.privateCategorySlug}.rss`, get: { all: 404 } },
+  // authz_level1 has not said they are open to opportunities: no recruiter may contact them
+  "the contact form of a member not open to opportunities": { path: () => "/recruiter/contact/authz_level1", get: { all: 403, visitor: 302 } },
 };
 
 export const expected = (a: Answer, who: Who) => a[who] ?? a.all;
