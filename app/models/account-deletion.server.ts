@@ -106,7 +106,8 @@ async function removeMemberFiles(userId: number, photoKey: string | null, eviden
   for (const folder of folders.filter((f) => f.isDirectory())) {
     const dir = path.join(uploadsDir(), folder.name);
     const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.startsWith(`${userId}-`)).map((n) => rm(path.join(dir, n), { force: true })));
+    const theirs = names.filter((n) => n.startsWith(`${userId}-`));
+    await Promise.all(theirs.map((n) => rm(path.join(dir, n), { force: true })));
   }
 }
 
@@ -121,27 +122,49 @@ function wordsPattern(words: string[]): string {
  * What staff change in the programme's set-up: a departing staff member's changes keep their
  * before/after (staff accountability), unless the payload names the member.
  */
-const STAFF_RECORDS = ["category", "settings", "level_requirement", "event", "award_round", "award_category", "assessment", "question_bank", "bank_question", "recommended_book", "learning_group"];
+const STAFF_RECORDS = [
+  ...["category", "settings", "level_requirement", "event", "award_round", "award_category"],
+  ...["assessment", "question_bank", "bank_question", "recommended_book", "learning_group"],
+];
 
 /**
  * Copies of the member's words and identity outside the rows deleted above: what they typed in
  * shared records is blanked (the records stay for the others in them), and audit payloads,
  * notifications and queued jobs that name them lose their content.
  */
-async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, own: { appeals: number[]; applications: number[]; attempts: number[]; organisations: number[] }) {
+type OwnRecords = { appeals: number[]; applications: number[]; attempts: number[]; organisations: number[] };
+
+async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, own: OwnRecords) {
   const names = wordsPattern([identity.email, identity.username, identity.display_name]);
   // their notes on flags they raised, their comments as a judge (the scores stay, for the results)
   await trx.updateTable("flags").set({ note: null }).where("user_id", "=", userId).execute();
-  const reviews = await trx.updateTable("award_reviews").set({ comment: "" }).where("judge_id", "=", userId).returning("id").execute();
-  if (reviews.length) await trx.updateTable("award_scores").set({ comment: "" }).where("review_id", "in", reviews.map((r) => r.id)).execute();
+  const reviews = await trx
+    .updateTable("award_reviews")
+    .set({ comment: "" })
+    .where("judge_id", "=", userId)
+    .returning("id")
+    .execute();
+  if (reviews.length) {
+    const ids = reviews.map((r) => r.id);
+    await trx.updateTable("award_scores").set({ comment: "" }).where("review_id", "in", ids).execute();
+  }
   // mentorship records are the mentor's too: only what this member wrote goes
   await trx.deleteFrom("mentorship_goals").where("created_by", "=", userId).execute(); // a goal is only its title
-  await trx.updateTable("mentorship_sessions").set({ notes: "", next_steps: "" }).where("logged_by", "=", userId).execute();
+  await trx
+    .updateTable("mentorship_sessions")
+    .set({ notes: "", next_steps: "" })
+    .where("logged_by", "=", userId)
+    .execute();
   await trx.updateTable("mentorships").set({ ask_note: null }).where("mentee_id", "=", userId).execute();
   await trx.updateTable("mentorships").set({ decision_note: null }).where("mentor_id", "=", userId).execute();
 
   // the audit log keeps what happened and when, never their words or name (the privacy page's promise)
-  const targets: [string, number[]][] = [["appeal", own.appeals], ["application", own.applications], ["assessment_attempt", own.attempts], ["recruiter_organisation", own.organisations]];
+  const targets: [string, number[]][] = [
+    ["appeal", own.appeals],
+    ["application", own.applications],
+    ["assessment_attempt", own.attempts],
+    ["recruiter_organisation", own.organisations],
+  ];
   await trx
     .updateTable("audit_log")
     .set({ before: null, after: null })
@@ -149,7 +172,9 @@ async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, 
       eb.or([
         eb.and([eb("actor_id", "=", userId), eb("target_type", "not in", STAFF_RECORDS)]),
         eb.and([eb("target_type", "=", "user"), eb("target_id", "=", String(userId))]),
-        ...targets.filter(([, ids]) => ids.length).map(([type, ids]) => eb.and([eb("target_type", "=", type), eb("target_id", "in", ids.map(String))])),
+        ...targets
+          .filter(([, ids]) => ids.length)
+          .map(([type, ids]) => eb.and([eb("target_type", "=", type), eb("target_id", "in", ids.map(String))])),
         sql<boolean>`coalesce(before::text, '') || ' ' || coalesce(after::text, '') ~* ${names}`,
       ]),
     )
@@ -161,7 +186,8 @@ async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, 
   // limits and sign-in failures keyed by their email, username or id ("resetByEmail:ada@…", "account:ada")
   const keys = [identity.email.toLowerCase(), identity.username.toLowerCase(), String(userId)];
   for (const table of ["rate_events", "login_failures"] as const) {
-    await trx.deleteFrom(table).where((eb) => eb.or(keys.map((k) => eb("key", "like", `%:${k.replace(/[\\%_]/g, "\\$&")}`)))).execute();
+    const suffixes = keys.map((k) => `%:${k.replace(/[\\%_]/g, "\\$&")}`);
+    await trx.deleteFrom(table).where((eb) => eb.or(suffixes.map((s) => eb("key", "like", s)))).execute();
   }
 }
 
@@ -204,7 +230,12 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
   const photo = await trx.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst();
   const ids = async (table: "appeals" | "applications" | "assessment_attempts" | "recruiter_organisations") =>
     (await trx.selectFrom(table).select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
-  const mine = { appeals: await ids("appeals"), applications: await ids("applications"), attempts: await ids("assessment_attempts"), organisations: await ids("recruiter_organisations") };
+  const mine: OwnRecords = {
+    appeals: await ids("appeals"),
+    applications: await ids("applications"),
+    attempts: await ids("assessment_attempts"),
+    organisations: await ids("recruiter_organisations"),
+  };
   const evidence = await trx
     .selectFrom("award_nomination_files as f")
     .innerJoin("award_nominations as n", "n.id", "f.nomination_id")

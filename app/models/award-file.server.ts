@@ -36,7 +36,12 @@ function refuse(name: string, p: Problem) {
     case "type":
       return fail(415, "awards.errors.fileType", { files: "awards.errors.fileType" }, file);
     case "tooLarge":
-      return fail(422, "awards.errors.fileImageTooLarge", { files: "awards.errors.fileImageTooLarge" }, { ...file, width: p.width, height: p.height, maxPixels: p.maxPixels, maxSide: p.maxSide });
+      return fail(
+        422,
+        "awards.errors.fileImageTooLarge",
+        { files: "awards.errors.fileImageTooLarge" },
+        { ...file, width: p.width, height: p.height, maxPixels: p.maxPixels, maxSide: p.maxSide },
+      );
     case "pdfActive":
       return fail(422, "awards.errors.pdfActive", { files: "awards.errors.pdfActive" }, file);
     case "pdfUnreadable":
@@ -47,9 +52,21 @@ function refuse(name: string, p: Problem) {
 }
 
 /** Checks (and for images cleans) one evidence file, then writes it; nothing is written when it is refused. */
-export async function storeEvidence({ userId, file }: { userId: number; file: File }): Promise<Result<{ stored: StoredEvidence }>> {
+export async function storeEvidence({
+  userId,
+  file,
+}: {
+  userId: number;
+  file: File;
+}): Promise<Result<{ stored: StoredEvidence }>> {
   if (file.size === 0) return fail(422, "awards.errors.fileEmpty", { files: "awards.errors.fileEmpty" });
-  if (file.size > EVIDENCE_MAX_BYTES) return fail(413, "awards.errors.fileTooBig", { files: "awards.errors.fileTooBig" }, { name: file.name.slice(0, 80) });
+  if (file.size > EVIDENCE_MAX_BYTES)
+    return fail(
+      413,
+      "awards.errors.fileTooBig",
+      { files: "awards.errors.fileTooBig" },
+      { name: file.name.slice(0, 80) },
+    );
   const data = new Uint8Array(await file.arrayBuffer());
   let body: Uint8Array;
   let type: EvidenceType;

@@ -39,7 +39,8 @@ const joiningLink = (scope: Scope) =>
   canRsvp(scope) ? sql<string | null>`e.online_url`.as("online_url") : sql<null>`null`.as("online_url");
 const isOnline = sql<boolean>`e.online_url is not null`.as("online");
 /** What lists and feeds show of an event: EVENT_COLUMNS without the joining link. */
-const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<(typeof EVENT_COLUMNS)[number], "e.online_url"> => c !== "e.online_url");
+type EventColumn = (typeof EVENT_COLUMNS)[number];
+const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
 
 export const listWebinarCatalogue = () => db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
 
@@ -139,7 +140,8 @@ export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
  * Published events that have not ended, soonest first (events page and feeds), as `scope` may see
  * them: feeds and calendars are fetched without a session, so they ask as a visitor.
  */
-export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 }: { scope: Scope; now?: Date; limit?: number }) {
+type UpcomingQuery = { scope: Scope; now?: Date; limit?: number };
+export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 }: UpcomingQuery) {
   return db
     .selectFrom("events as e")
     .select(LISTED_COLUMNS)

@@ -4,7 +4,17 @@
 // gigabytes to decode), then re-encoded by sharp without metadata (EXIF, GPS, XMP, comments). PDFs
 // must parse (pdf-lib), and are refused when they hold anything active: JavaScript, launch or
 // submit actions, embedded files, XFA forms or rich media. Callers turn a Problem into their sentence.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFObject,
+} from "pdf-lib";
 import sharp from "sharp";
 
 export type ImageKind = "jpeg" | "png" | "webp" | "gif";
@@ -41,7 +51,10 @@ export type Image = { ok: true; kind: ImageKind; width: number; height: number; 
 const DECODE = { limitInputPixels: IMAGE_MAX_PIXELS, failOn: "error" } as const;
 
 /** Reads an image's header (no pixel decoded) and checks its kind and size. */
-export async function inspectImage(data: Uint8Array, { kinds, minSide = 1 }: { kinds: readonly ImageKind[]; minSide?: number }): Promise<Image | ({ ok: false } & Problem)> {
+export async function inspectImage(
+  data: Uint8Array,
+  { kinds, minSide = 1 }: { kinds: readonly ImageKind[]; minSide?: number },
+): Promise<Image | ({ ok: false } & Problem)> {
   const kind = sniffImage(data);
   if (!kind || !kinds.includes(kind)) return { ok: false, problem: "type" };
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -70,11 +83,15 @@ export async function inspectImage(data: Uint8Array, { kinds, minSide = 1 }: { k
 export const decodeImage = (image: Image) => sharp(image.input, DECODE).rotate();
 
 /** Re-encodes a checked image in a web format close to its own: a GIF becomes a PNG of its first frame. */
-export async function cleanImage(image: Image): Promise<{ ok: true; body: Buffer; type: "image/jpeg" | "image/png" | "image/webp" } | ({ ok: false } & Problem)> {
+export async function cleanImage(
+  image: Image,
+): Promise<{ ok: true; body: Buffer; type: "image/jpeg" | "image/png" | "image/webp" } | ({ ok: false } & Problem)> {
   try {
     const pipeline = decodeImage(image);
-    if (image.kind === "jpeg") return { ok: true, body: await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer(), type: "image/jpeg" };
-    if (image.kind === "webp") return { ok: true, body: await pipeline.webp({ quality: 90 }).toBuffer(), type: "image/webp" };
+    if (image.kind === "jpeg")
+      return { ok: true, body: await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer(), type: "image/jpeg" };
+    if (image.kind === "webp")
+      return { ok: true, body: await pipeline.webp({ quality: 90 }).toBuffer(), type: "image/webp" };
     return { ok: true, body: await pipeline.png({ compressionLevel: 9 }).toBuffer(), type: "image/png" };
   } catch {
     return { ok: false, problem: "unreadable" };
@@ -82,8 +99,24 @@ export async function cleanImage(image: Image): Promise<{ ok: true; body: Buffer
 }
 
 // Keys, action types and object types that make a PDF do something when opened or clicked.
-const ACTIVE_KEYS = new Set(["JS", "JavaScript", "EmbeddedFiles", "EmbeddedFile", "XFA", "RichMedia", "RichMediaExecute"]);
-const ACTIVE_ACTIONS = new Set(["JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "RichMediaExecute", "Rendition"]);
+const ACTIVE_KEYS = new Set([
+  "JS",
+  "JavaScript",
+  "EmbeddedFiles",
+  "EmbeddedFile",
+  "XFA",
+  "RichMedia",
+  "RichMediaExecute",
+]);
+const ACTIVE_ACTIONS = new Set([
+  "JavaScript",
+  "Launch",
+  "SubmitForm",
+  "ImportData",
+  "GoToE",
+  "RichMediaExecute",
+  "Rendition",
+]);
 const ACTIVE_TYPES = new Set(["EmbeddedFile", "Filespec", "FileAttachment", "RichMedia", "Sound", "Movie", "Screen"]);
 
 function isActive(dict: PDFDict): boolean {
@@ -91,7 +124,12 @@ function isActive(dict: PDFDict): boolean {
     const k = key.decodeText();
     if (ACTIVE_KEYS.has(k)) return true;
     // a link whose address is a script
-    if (k === "URI" && (value instanceof PDFString || value instanceof PDFHexString) && /^\s*(javascript|vbscript|data):/i.test(value.decodeText())) return true;
+    if (
+      k === "URI" &&
+      (value instanceof PDFString || value instanceof PDFHexString) &&
+      /^\s*(javascript|vbscript|data):/i.test(value.decodeText())
+    )
+      return true;
     if ((k === "S" || k === "Type" || k === "Subtype") && value instanceof PDFName) {
       const v = value.decodeText();
       if ((k === "S" && ACTIVE_ACTIONS.has(v)) || ACTIVE_TYPES.has(v)) return true;

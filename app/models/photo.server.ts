@@ -32,20 +32,26 @@ export async function readUpload(file: string): Promise<Buffer | null> {
 
 /** Checks, re-encodes and stores a photo; returns its key. Nothing is written unless every size is ready. */
 export async function storePhoto({ userId, data }: { userId: number; data: Uint8Array }): Promise<Result<{ key: string }>> {
-  const refuse = (status: number, key: string, values?: Record<string, number>) => fail(status, `profile.photo.errors.${key}`, { photo: `profile.photo.errors.${key}` }, values);
+  const refuse = (status: number, key: string, values?: Record<string, number>) =>
+    fail(status, `profile.photo.errors.${key}`, { photo: `profile.photo.errors.${key}` }, values);
   if (data.byteLength === 0) return refuse(422, "empty");
   if (data.byteLength > PHOTO_MAX_BYTES) return refuse(413, "tooBig");
   const image = await inspectImage(data, { kinds: PHOTO_KINDS, minSide: 32 });
   if (!image.ok) {
     if (image.problem === "type") return refuse(415, "type");
-    if (image.problem === "tooLarge") return refuse(422, "dimensions", { width: image.width, height: image.height, maxPixels: image.maxPixels, maxSide: image.maxSide });
+    if (image.problem === "tooLarge") {
+      const { width, height, maxPixels, maxSide } = image;
+      return refuse(422, "dimensions", { width, height, maxPixels, maxSide });
+    }
     if (image.problem === "small") return refuse(422, "small");
     return refuse(422, "unreadable");
   }
   let outputs: Buffer[];
   try {
     outputs = await Promise.all(
-      PHOTO_SIZES.map((size) => decodeImage(image).resize(size, size, { fit: "cover", position: "attention" }).webp({ quality: 82 }).toBuffer()),
+      PHOTO_SIZES.map((size) =>
+        decodeImage(image).resize(size, size, { fit: "cover", position: "attention" }).webp({ quality: 82 }).toBuffer(),
+      ),
     );
   } catch {
     return refuse(422, "unreadable");

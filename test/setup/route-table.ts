@@ -40,7 +40,13 @@ export type Fixtures = {
  * `post` is checked by posting `postFields` (empty by default) after all the GETs. The data form
  * (`/path.data`) is expected to answer as the page does (202 for a redirect) unless `data` says otherwise.
  */
-export type Row = { path: (f: Fixtures) => string; get: Answer; post?: Answer; postFields?: Record<string, string>; data?: Answer };
+export type Row = {
+  path: (f: Fixtures) => string;
+  get: Answer;
+  post?: Answer;
+  postFields?: Record<string, string>;
+  data?: Answer;
+};
 
 // ---- the usual shapes ----
 export const everyone = (status = 200): Answer => ({ all: status });
@@ -162,7 +168,11 @@ export const ROUTES: Record<string, Row> = {
   "assessments.attempts.$id": { path: () => "/assessments/attempts/999999", get: signedIn(404) },
   // answers are saved by POST only (JSON, from the page's script): a GET is a bad request
   // (its data form runs no loader of its own: root data only)
-  "assessments.attempts.$id_.save": { path: () => "/assessments/attempts/999999/save", get: everyone(400), data: everyone(200) },
+  "assessments.attempts.$id_.save": {
+    path: () => "/assessments/attempts/999999/save",
+    get: everyone(400),
+    data: everyone(200),
+  },
   "awards.files.$id": { path: () => "/awards/files/999999", get: everyone(404) },
   "awards.nominate": { path: () => "/awards/nominate", get: signedIn() },
   "events.$id": { path: () => "/events/999999", get: everyone(404) },
@@ -185,7 +195,10 @@ export const PRIVATE: Record<string, Row> = {
   "a staff-only category": { path: (f) => `/c/${f.privateCategorySlug}`, get: { all: 404, admin: 200 } },
   "a staff-only category's feed": { path: (f) => `/c/${f.privateCategorySlug}.rss`, get: { all: 404 } },
   // authz_level1 has not said they are open to opportunities: no recruiter may contact them
-  "the contact form of a member not open to opportunities": { path: () => "/recruiter/contact/authz_level1", get: { all: 403, visitor: 302 } },
+  "the contact form of a member not open to opportunities": {
+    path: () => "/recruiter/contact/authz_level1",
+    get: { all: 403, visitor: 302 },
+  },
 };
 
 export const expected = (a: Answer, who: Who) => a[who] ?? a.all;
@@ -240,7 +253,8 @@ export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Re
   const reply = await makeReply(people.level1!, topic, "A reply that only its author and staff may edit.");
   const victim = await makeTopic(people.level2!, open, { title: "A post a moderator will hide in this test" });
   const hidden = await makeTopic(people.admin!, secret, { title: "Confidential staff matter for review" });
-  const profile = await createProfile({ username: "authz_profile", displayName: "Profile Owner", level: 1, open: true });
+  const owner = { username: "authz_profile", displayName: "Profile Owner" };
+  const profile = await createProfile({ ...owner, level: 1, open: true }); // open: recruiters may contact them
   const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }));
 
   const firstPost = async (topicId: number) =>
