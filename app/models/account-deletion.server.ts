@@ -127,13 +127,13 @@ const STAFF_RECORDS = [
   ...["assessment", "question_bank", "bank_question", "recommended_book", "learning_group"],
 ];
 
+type OwnRecords = { appeals: number[]; applications: number[]; attempts: number[]; organisations: number[] };
+
 /**
  * Copies of the member's words and identity outside the rows deleted above: what they typed in
  * shared records is blanked (the records stay for the others in them), and audit payloads,
  * notifications and queued jobs that name them lose their content.
  */
-type OwnRecords = { appeals: number[]; applications: number[]; attempts: number[]; organisations: number[] };
-
 async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, own: OwnRecords) {
   const names = wordsPattern([identity.email, identity.username, identity.display_name]);
   // their notes on flags they raised, their comments as a judge (the scores stay, for the results)
@@ -184,10 +184,14 @@ async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, 
   // queued or finished jobs that carry them (mails, digests); their own reindex is queued afterwards
   await trx.deleteFrom("outbox").where(sql<boolean>`payload::text ~* ${names}`).execute();
   // limits and sign-in failures keyed by their email, username or id ("resetByEmail:ada@…", "account:ada")
-  const keys = [identity.email.toLowerCase(), identity.username.toLowerCase(), String(userId)];
+  const suffixes = [identity.email, identity.username].map((k) => `%:${k.toLowerCase().replace(/[\\%_]/g, "\\$&")}`);
   for (const table of ["rate_events", "login_failures"] as const) {
-    const suffixes = keys.map((k) => `%:${k.replace(/[\\%_]/g, "\\$&")}`);
-    await trx.deleteFrom(table).where((eb) => eb.or(suffixes.map((s) => eb("key", "like", s)))).execute();
+    await trx
+      .deleteFrom(table)
+      .where((eb) =>
+        eb.or([eb("key", "in", [`user:${userId}`, `account:${userId}`]), ...suffixes.map((s) => eb("key", "like", s))]),
+      )
+      .execute();
   }
 }
 
