@@ -31,6 +31,7 @@ const privacy = {
         badges: "your badges are revoked: anyone who checks one is told it is no longer valid, without your name;",
         recruiters: "recruiters lose access at once: their contact requests and shortlists of you are deleted;",
         mentorships: "your mentorships are ended;",
+        words: "every file you uploaded (photos, award evidence) is deleted, and what you wrote outside your posts is erased: appeals, nominations, notes on flags, comments as a judge, mentorship goals and notes, and the copies of them in the audit log, notifications and queued emails;",
         likes: "your likes, bookmarks and notifications are removed.",
       },
       keptAfterTitle: "What stays after deletion, and why",

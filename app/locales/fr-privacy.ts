@@ -31,6 +31,7 @@ const privacy = {
         badges: "vos badges sont révoqués : quiconque en vérifie un apprend qu’il n’est plus valide, sans voir votre nom ;",
         recruiters: "les recruteurs perdent l’accès immédiatement : leurs demandes de contact et leurs listes de présélection vous concernant sont supprimées ;",
         mentorships: "vos mentorats prennent fin ;",
+        words: "chaque fichier que vous avez envoyé (photos, pièces justificatives des prix) est supprimé, et ce que vous avez écrit en dehors de vos messages est effacé : recours, candidatures aux prix, remarques de signalement, commentaires de juré, objectifs et notes de mentorat, ainsi que leurs copies dans le journal d’audit, les notifications et les e-mails en attente ;",
         likes: "vos mentions « J’aime », signets et notifications sont supprimés.",
       },
       keptAfterTitle: "Ce qui reste après la suppression, et pourquoi",

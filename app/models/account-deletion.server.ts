@@ -2,8 +2,11 @@
 // an account without one), one transaction erases the profile and personal records, replaces the
 // name and email with a tombstone, revokes every badge, cuts recruiters off (contact requests,
 // shortlists), and queues the search and directory updates in the outbox. Posts stay under
-// "Deleted member" unless the member asks for them to be removed too. The row in `users` stays,
-// as a tombstone, so that posts, revoked badges and the audit log keep pointing at something.
+// "Deleted member" unless the member asks for them to be removed too (Discourse's rule): apart
+// from them, every copy of the member's words goes (appeals, flags' notes, judges' comments,
+// mentorship notes, audit payloads, notifications, queued jobs) and every file they uploaded
+// (photos, evidence). The row in `users` stays, as a tombstone, so that posts, revoked badges and
+// the audit log keep pointing at something.
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "kysely";
@@ -15,6 +18,8 @@ import { logger } from "../logger.server";
 import { recordAudit } from "./audit.server";
 import { indexProfiles } from "./directory-index.server";
 import { endMentorshipsForDepartingUser } from "./mentorship.server";
+import { fileStore } from "../storage.server";
+import { deleteEvidence } from "./award-file.server";
 import { deletePhoto, uploadsDir } from "./photo.server";
 import { recountCategory } from "./category.server";
 import { refreshTopicStats } from "./post.server";
@@ -73,14 +78,14 @@ export async function deleteAccount({ userId, form, ip }: { userId: number; form
   if (!check.ok) return check;
 
   const removePosts = parsed.data.removePosts === "on";
-  const { summary, photoKey } = await db.transaction().execute(async (trx) => {
+  const { summary, photoKey, fileKeys } = await db.transaction().execute(async (trx) => {
     const locked = await trx.selectFrom("users").select(["id", "display_name", "username", "email", "deleted_at"]).where("id", "=", userId).forUpdate().executeTakeFirstOrThrow();
-    if (locked.deleted_at) return { summary: null, photoKey: null };
+    if (locked.deleted_at) return { summary: null, photoKey: null, fileKeys: [] };
     return eraseMember(trx, { userId, removePosts, identity: locked });
   });
   if (!summary) return fail(404, "errors.notFound");
 
-  await removePhotoFiles(userId, photoKey);
+  await removeMemberFiles(userId, photoKey, fileKeys);
   // Recruiters lose the profile at once: the outbox job would do it within a second, this does it now.
   try {
     await indexProfiles(db, [userId]);
@@ -90,12 +95,104 @@ export async function deleteAccount({ userId, form, ip }: { userId: number; form
   return ok({ summary });
 }
 
-async function removePhotoFiles(userId: number, key: string | null) {
-  await deletePhoto(key);
-  // earlier photos the member replaced, if any were left behind
-  const dir = path.join(uploadsDir(), "profiles");
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(`${userId}-`)).map((n) => rm(path.join(dir, n), { force: true })));
+/** After commit: the photo, the evidence files, and any other file of theirs left on disk. */
+async function removeMemberFiles(userId: number, photoKey: string | null, evidenceKeys: string[]) {
+  await deletePhoto(photoKey);
+  await deleteEvidence(evidenceKeys);
+  if (fileStore().kind !== "disk") return;
+  // every upload is named <folder>/<member id>-<random>: earlier photos they replaced, evidence of a
+  // save that failed half-way, and the folders of features added later
+  const folders = await readdir(uploadsDir(), { withFileTypes: true }).catch(() => []);
+  for (const folder of folders.filter((f) => f.isDirectory())) {
+    const dir = path.join(uploadsDir(), folder.name);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const theirs = names.filter((n) => n.startsWith(`${userId}-`));
+    await Promise.all(theirs.map((n) => rm(path.join(dir, n), { force: true })));
+  }
+}
+
+/** A case-insensitive regular expression (PostgreSQL) matching any of the strings as a whole word. */
+function wordsPattern(words: string[]): string {
+  const escaped = words.filter((w) => w.trim().length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!escaped.length) return "$^"; // matches nothing
+  return `(^|[^[:alnum:]_])(${escaped.join("|")})($|[^[:alnum:]_])`;
+}
+
+/**
+ * What staff change in the programme's set-up: a departing staff member's changes keep their
+ * before/after (staff accountability), unless the payload names the member.
+ */
+const STAFF_RECORDS = [
+  ...["category", "settings", "level_requirement", "event", "award_round", "award_category"],
+  ...["assessment", "question_bank", "bank_question", "recommended_book", "learning_group"],
+];
+
+type OwnRecords = { appeals: number[]; applications: number[]; attempts: number[]; organisations: number[] };
+
+/**
+ * Copies of the member's words and identity outside the rows deleted above: what they typed in
+ * shared records is blanked (the records stay for the others in them), and audit payloads,
+ * notifications and queued jobs that name them lose their content.
+ */
+async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, own: OwnRecords) {
+  const names = wordsPattern([identity.email, identity.username, identity.display_name]);
+  // their notes on flags they raised, their comments as a judge (the scores stay, for the results)
+  await trx.updateTable("flags").set({ note: null }).where("user_id", "=", userId).execute();
+  const reviews = await trx
+    .updateTable("award_reviews")
+    .set({ comment: "" })
+    .where("judge_id", "=", userId)
+    .returning("id")
+    .execute();
+  if (reviews.length) {
+    const ids = reviews.map((r) => r.id);
+    await trx.updateTable("award_scores").set({ comment: "" }).where("review_id", "in", ids).execute();
+  }
+  // mentorship records are the mentor's too: only what this member wrote goes
+  await trx.deleteFrom("mentorship_goals").where("created_by", "=", userId).execute(); // a goal is only its title
+  await trx
+    .updateTable("mentorship_sessions")
+    .set({ notes: "", next_steps: "" })
+    .where("logged_by", "=", userId)
+    .execute();
+  await trx.updateTable("mentorships").set({ ask_note: null }).where("mentee_id", "=", userId).execute();
+  await trx.updateTable("mentorships").set({ decision_note: null }).where("mentor_id", "=", userId).execute();
+
+  // the audit log keeps what happened and when, never their words or name (the privacy page's promise)
+  const targets: [string, number[]][] = [
+    ["appeal", own.appeals],
+    ["application", own.applications],
+    ["assessment_attempt", own.attempts],
+    ["recruiter_organisation", own.organisations],
+  ];
+  await trx
+    .updateTable("audit_log")
+    .set({ before: null, after: null })
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("actor_id", "=", userId), eb("target_type", "not in", STAFF_RECORDS)]),
+        eb.and([eb("target_type", "=", "user"), eb("target_id", "=", String(userId))]),
+        ...targets
+          .filter(([, ids]) => ids.length)
+          .map(([type, ids]) => eb.and([eb("target_type", "=", type), eb("target_id", "in", ids.map(String))])),
+        sql<boolean>`coalesce(before::text, '') || ' ' || coalesce(after::text, '') ~* ${names}`,
+      ]),
+    )
+    .where((eb) => eb.or([eb("before", "is not", null), eb("after", "is not", null)]))
+    .execute();
+  await trx.deleteFrom("notifications").where(sql<boolean>`data::text ~* ${names}`).execute();
+  // queued or finished jobs that carry them (mails, digests); their own reindex is queued afterwards
+  await trx.deleteFrom("outbox").where(sql<boolean>`payload::text ~* ${names}`).execute();
+  // limits and sign-in failures keyed by their email, username or id ("resetByEmail:ada@…", "account:ada")
+  const suffixes = [identity.email, identity.username].map((k) => `%:${k.toLowerCase().replace(/[\\%_]/g, "\\$&")}`);
+  for (const table of ["rate_events", "login_failures"] as const) {
+    await trx
+      .deleteFrom(table)
+      .where((eb) =>
+        eb.or([eb("key", "in", [`user:${userId}`, `account:${userId}`]), ...suffixes.map((s) => eb("key", "like", s))]),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -138,6 +235,20 @@ type Identity = { display_name: string; username: string; email: string };
 export async function eraseMember(trx: Db, { userId, removePosts, identity }: { userId: number; removePosts: boolean; identity: Identity }) {
   const now = new Date();
   const photo = await trx.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst();
+  const ids = async (table: "appeals" | "applications" | "assessment_attempts" | "recruiter_organisations") =>
+    (await trx.selectFrom(table).select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
+  const mine: OwnRecords = {
+    appeals: await ids("appeals"),
+    applications: await ids("applications"),
+    attempts: await ids("assessment_attempts"),
+    organisations: await ids("recruiter_organisations"),
+  };
+  const evidence = await trx
+    .selectFrom("award_nomination_files as f")
+    .innerJoin("award_nominations as n", "n.id", "f.nomination_id")
+    .select("f.storage_key")
+    .where("n.user_id", "=", userId)
+    .execute();
 
   // ---- forum: posts, likes, and the counters they feed ----
   const own = await trx.selectFrom("posts").select(["id", "topic_id", "deleted_at"]).where("user_id", "=", userId).execute();
@@ -213,8 +324,7 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
       ]),
     )
     .execute();
-  await trx.deleteFrom("login_failures").where("key", "in", [`account:${identity.username.toLowerCase()}`, `account:${identity.email.toLowerCase()}`]).execute();
-  await trx.updateTable("audit_log").set({ before: null, after: null }).where("target_type", "=", "user").where("target_id", "=", String(userId)).execute();
+  await eraseWordsAndTraces(trx, userId, identity, mine);
   await eraseOtherFeaturesRows(trx, userId);
   for (const step of departureSteps) await step(trx, userId);
 
@@ -252,5 +362,5 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
   };
   // what happened, never who it was: the audit row holds counts only
   await recordAudit(trx, { actorId: userId, action: "user.account_deleted", targetType: "user", targetId: userId, after: { removePosts, ...summary } });
-  return { summary, photoKey: photo?.photo_key ?? null };
+  return { summary, photoKey: photo?.photo_key ?? null, fileKeys: evidence.map((f) => f.storage_key) };
 }

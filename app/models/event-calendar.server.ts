@@ -13,7 +13,6 @@ export type CalendarEvent = {
   starts_at: Date;
   ends_at: Date;
   time_zone: string;
-  online_url: string | null;
   place: string | null;
   status: "draft" | "published" | "cancelled";
   updated_at: Date;

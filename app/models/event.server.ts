@@ -31,6 +31,17 @@ const EVENT_COLUMNS = [
   "e.updated_at",
 ] as const;
 
+/**
+ * The joining link of an online event, for those who may take part (members and staff) and no one
+ * else: a public link invites strangers into the room. `online` says there is one either way.
+ */
+const joiningLink = (scope: Scope) =>
+  canRsvp(scope) ? sql<string | null>`e.online_url`.as("online_url") : sql<null>`null`.as("online_url");
+const isOnline = sql<boolean>`e.online_url is not null`.as("online");
+/** What lists and feeds show of an event: EVENT_COLUMNS without the joining link. */
+type EventColumn = (typeof EVENT_COLUMNS)[number];
+const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
+
 export const listWebinarCatalogue = () => db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
 
 function toRow(input: EventInput) {
@@ -105,20 +116,16 @@ export async function setEventStatus({ staffId, id, status }: { staffId: number;
   });
 }
 
-export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
-
-const findEvent = (conn: Db, id: number) =>
-  conn
+/** One event as the viewer may see it: drafts only for staff, the joining link only for members and staff. */
+export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
+  if (!Number.isSafeInteger(id) || id < 1) return undefined;
+  const e = await db
     .selectFrom("events as e")
-    .select(EVENT_COLUMNS)
+    .select(LISTED_COLUMNS)
+    .select([joiningLink(scope), isOnline])
     .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
     .where("e.id", "=", id)
     .executeTakeFirst();
-
-/** One event as the viewer may see it: drafts only for staff. */
-export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
-  if (!Number.isSafeInteger(id) || id < 1) return undefined;
-  const e = await findEvent(db, id);
   if (!e || (e.status === "draft" && !canManageEvents(scope))) return undefined;
   const [mine, attended] = scope.userId
     ? await Promise.all([
@@ -129,11 +136,16 @@ export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
   return { ...e, rsvp_count: Number(e.rsvp_count ?? 0), going: !!mine, attended: !!attended };
 }
 
-/** Published events that have not ended, soonest first (events page and feeds). */
-export async function listUpcomingEvents({ now = new Date(), limit = 100 }: { now?: Date; limit?: number } = {}) {
+/**
+ * Published events that have not ended, soonest first (events page and feeds), as `scope` may see
+ * them: feeds and calendars are fetched without a session, so they ask as a visitor.
+ */
+type UpcomingQuery = { scope: Scope; now?: Date; limit?: number };
+export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 }: UpcomingQuery) {
   return db
     .selectFrom("events as e")
-    .select(EVENT_COLUMNS)
+    .select(LISTED_COLUMNS)
+    .select([joiningLink(scope), isOnline])
     .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
     .where("e.status", "=", "published")
     .where("e.ends_at", ">", now)

@@ -164,7 +164,7 @@ async function visibleMember(trx: Db, scope: Scope, username: string) {
   const m = await trx
     .selectFrom("users as u")
     .leftJoin("profiles as p", "p.user_id", "u.id")
-    .select(["u.id", "u.username", "u.display_name", "u.email", "p.visibility"])
+    .select(["u.id", "u.username", "u.display_name", "u.email", "p.visibility", "p.open_to_opportunities"])
     .where(sql`lower(u.username)`, "=", username.toLowerCase())
     .where("u.deleted_at", "is", null)
     .where(sql<boolean>`exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'member')`)
@@ -218,6 +218,8 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
     await trx.selectFrom("users").select("id").where("id", "=", recruiterId).forUpdate().execute();
     const member = await visibleMember(trx, scope, username);
     if (!member) return fail(404, "errors.notFound");
+    // only members who said they are open to opportunities may be approached
+    if (!member.open_to_opportunities) return fail(403, "recruiter.errors.notOpen");
     const blocked = await trx.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", member.id).where("recruiter_id", "=", recruiterId).executeTakeFirst();
     // a block is not announced: the recruiter only learns the member is not available
     if (blocked) return fail(409, "recruiter.errors.unavailable");

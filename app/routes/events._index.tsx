@@ -18,9 +18,21 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
-  const events = await listUpcomingEvents();
-  return { events: events.map((e) => ({ ...e, rsvp_count: Number(e.rsvp_count ?? 0) })), staff: canManageEvents(scopeOf(viewer)) };
+  const scope = scopeOf(await getViewer(request));
+  const events = await listUpcomingEvents({ scope });
+  // what the list shows, no more (the data request is readable by anyone who asks for it)
+  const shown = events.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    starts_at: e.starts_at,
+    ends_at: e.ends_at,
+    time_zone: e.time_zone,
+    place: e.place,
+    online_url: e.online_url,
+    seats_left: e.capacity ? Math.max(0, e.capacity - Number(e.rsvp_count ?? 0)) : null,
+  }));
+  return { events: shown, staff: canManageEvents(scope) };
 }
 
 export default function Events() {
@@ -52,8 +64,15 @@ export default function Events() {
               </p>
               <p className="muted">
                 {e.place ? e.place : t("events.online")}
-                {e.capacity ? ` · ${t("events.seatsLeft", { count: Math.max(0, e.capacity - e.rsvp_count) })}` : ""}
+                {e.seats_left !== null ? ` · ${t("events.seatsLeft", { count: e.seats_left })}` : ""}
               </p>
+              {e.online_url ? (
+                <p>
+                  <a href={e.online_url} rel="nofollow noopener noreferrer">
+                    {t("events.joinOnline")}
+                  </a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,8 +3,9 @@ import { env } from "~/env.server";
 import { sharedI18n } from "~/i18n";
 import { renderIcs, ICS_HEADERS } from "~/models/event-calendar.server";
 import { listUpcomingEvents } from "~/models/event.server";
+import { VISITOR } from "~/permissions.server";
 
 export async function loader() {
-  const events = await listUpcomingEvents();
+  const events = await listUpcomingEvents({ scope: VISITOR });
   return new Response(renderIcs(events, { origin: env().APP_ORIGIN, name: sharedI18n("en").t("events.feed.title") }), { headers: ICS_HEADERS });
 }

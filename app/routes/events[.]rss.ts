@@ -4,6 +4,7 @@ import { env } from "~/env.server";
 import { pickLocale } from "~/i18n";
 import { eventsFeed } from "~/models/event-calendar.server";
 import { listUpcomingEvents } from "~/models/event.server";
+import { VISITOR } from "~/permissions.server";
 import { feedT, renderRss, RSS_HEADERS } from "~/models/feed.server";
 import { dateTimeFormat } from "~/intl";
 
@@ -12,6 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = feedT(locale);
   const when = (e: { starts_at: Date; time_zone: string }) =>
     dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: e.time_zone, timeZoneName: "short" }).format(e.starts_at);
-  const feed = eventsFeed(await listUpcomingEvents(), { t, when });
+  const feed = eventsFeed(await listUpcomingEvents({ scope: VISITOR }), { t, when });
   return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
 }

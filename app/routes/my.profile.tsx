@@ -46,7 +46,7 @@ async function uploadPhoto(request: Request, userId: number) {
   const file = form.get("photo");
   if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ photoError: "profile.photo.errors.empty" }, 422);
   const stored = await storePhoto({ userId, data: new Uint8Array(await file.arrayBuffer()) });
-  if (!stored.ok) return data<ActionData>({ photoError: stored.message }, stored.status);
+  if (!stored.ok) return data<ActionData>({ photoError: stored.message, errorValues: stored.values }, stored.status);
   const { previousKey } = await setProfilePhoto({ userId, key: stored.key });
   await deletePhoto(previousKey);
   return redirect("/my/profile?saved=photo");

@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 const KEPT = ["account", "profile", "forum", "progress", "contacts", "mentorships", "security"] as const;
-const ERASED = ["identity", "profile", "badges", "recruiters", "mentorships", "likes"] as const;
+const ERASED = ["identity", "profile", "badges", "recruiters", "mentorships", "words", "likes"] as const;
 const KEPT_AFTER = ["posts", "mentions", "badges", "audit", "flags", "emails"] as const;
 
 export default function Privacy() {

@@ -1,7 +1,7 @@
 // A verified recruiter writes a short contact request to a member they may see.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { forbidden, keepValues, notFound, readForm } from "~/http.server";
@@ -24,7 +24,9 @@ async function load(request: Request, username: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { profile } = await load(request, params.username ?? "");
-  return { username: profile.username, name: profile.displayName };
+  // no form for a member who is not open to opportunities: the sentence says why
+  const open = profile.openToOpportunities;
+  return data({ username: profile.username, name: profile.displayName, open }, open ? 200 : 403);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,8 +39,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContactRequest() {
   const { t } = useTranslation();
-  const { name } = useLoaderData<typeof loader>();
+  const { name, open, username } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
+  if (!open) {
+    return (
+      <div className="page">
+        <h1>{t("recruiter.contactTitle", { name })}</h1>
+        <p className="form-error">{t("recruiter.errors.notOpen")}</p>
+        <p>
+          <Link to={`/u/${username}`}>{name}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page">
       <h1>{t("recruiter.contactTitle", { name })}</h1>

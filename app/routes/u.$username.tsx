@@ -115,7 +115,9 @@ export default function ProfilePage() {
               {p.recruiter.shortlisted ? t("recruiter.shortlistRemove") : t("recruiter.shortlistAdd")}
             </button>
           </Form>
-          {!p.recruiter.contact || p.recruiter.contact.status === "declined" ? (
+          {!p.openToOpportunities && p.recruiter.contact?.status !== "accepted" ? (
+            <p>{t("recruiter.errors.notOpen")}</p>
+          ) : !p.recruiter.contact || p.recruiter.contact.status === "declined" ? (
             <p>
               {p.recruiter.contact?.status === "declined" ? <span>{t("recruiter.contactDeclined")} </span> : null}
               <Link to={`/recruiter/contact/${p.username}`}>{t("recruiter.contactSend")}</Link>

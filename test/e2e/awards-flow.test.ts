@@ -5,6 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { pdfBytes } from "../factories/files";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
@@ -72,7 +73,7 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     await mine.getByLabel("Statement", { exact: true }).fill("I led our contact centre through a platform migration without losing a single service-level target.");
     await mine.getByLabel("Achievements", { exact: true }).fill("First-contact resolution from 61% to 78%; eight team leads coached.");
     await mine.getByLabel("Evidence links", { exact: true }).fill("https://example.org/case-study");
-    await mine.getByLabel("Add evidence files", { exact: true }).setInputFiles({ name: "case-study.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await mine.getByLabel("Add evidence files", { exact: true }).setInputFiles({ name: "case-study.pdf", mimeType: "application/pdf", buffer: await pdfBytes() });
     await mine.getByRole("button", { name: "Submit my nomination" }).click();
     await mine.getByText("Your nomination is submitted.").waitFor();
     await mine.getByRole("link", { name: "case-study.pdf" }).waitFor();

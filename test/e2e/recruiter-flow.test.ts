@@ -43,6 +43,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
         username: `rf_member_${js}`,
         displayName: `Achieng Odera ${js.toUpperCase()}`,
         visibility: "members",
+        open: true, // only members open to opportunities can be contacted
         level: 3,
         jobTitle: "Contact Centre Team Lead",
         country: "KE",

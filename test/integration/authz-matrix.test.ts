@@ -2,18 +2,40 @@
 // cannot be forgotten) has a row in test/setup/route-table.ts saying what each kind of viewer gets:
 // visitor, member without a level, members at levels 1 to 4, recruiter, tutor, judge and admin.
 // One app, many parallel requests; every difference is reported at once, named by route file and
-// viewer. AUTHZ_PRINT=1 prints what each viewer gets.
+// viewer. Every address is also asked in its data form (Remix single fetch: `/path.data`,
+// `/_root.data` for the index), which a browser never shows but anyone can request: it must refuse
+// the same viewers (a redirect is answered 202 there, with the target in the body).
+// AUTHZ_PRINT=1 prints what each viewer gets.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { EventSchema } from "~/models/event.schema";
+import { createEvent } from "~/models/event.server";
 import { startApp, type TestApp } from "../setup/app";
 import { createFixtures, expected, PRIVATE, pool, ROUTES, routeFiles, signIn, WHO, type Fixtures, type Who } from "../setup/route-table";
 
 let app: TestApp;
 let fixtures: Fixtures;
 const cookies = {} as Record<Who, string>;
+/** Every fixture person's email, by viewer: no one but staff (and the person) may receive it. */
+const emails = {} as Record<Exclude<Who, "visitor">, string>;
+/** An upcoming online event's joining link: members only, never visitors or recruiters. */
+const JOIN_URL = "https://meet.example.org/authz-secret-room";
 
 beforeAll(async () => {
   const made = await createFixtures();
   fixtures = made.fixtures;
+  for (const w of WHO) {
+    if (w === "visitor") continue;
+    const { id } = made.people[w];
+    emails[w] = (await db.selectFrom("users").select("email").where("id", "=", id).executeTakeFirstOrThrow()).email;
+  }
+  const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16);
+  const input = EventSchema.parse({
+    ...{ kind: "meetup", title: "Online meet-up", timeZone: "UTC", onlineUrl: JOIN_URL },
+    ...{ startsAt: soon(24), endsAt: soon(26) },
+  });
+  const event = await createEvent({ staffId: made.people.admin.id, input, publish: true });
+  if (!event.ok) throw new Error(event.message);
   app = await startApp({ JOBS: "off" });
   cookies.visitor = "";
   await Promise.all(WHO.filter((w) => w !== "visitor").map(async (w) => (cookies[w] = await signIn(app, made.people[w as Exclude<Who, "visitor">]))));
@@ -23,7 +45,30 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Check = { name: string; who: Who; method: "GET" | "POST"; url: string; want: number; fields?: Record<string, string> };
+type Check = {
+  name: string;
+  who: Who;
+  method: "GET" | "POST";
+  url: string;
+  want: number;
+  fields?: Record<string, string>;
+  /** asked in its data form (/path.data) */
+  data?: boolean;
+};
+
+/** The single-fetch data address of a page address: `/a/b?x` -> `/a/b.data?x`, `/` -> `/_root.data`. */
+export function dataUrl(url: string): string {
+  const [pathname, query] = url.split(/(?=\?)/);
+  return `${pathname === "/" ? "/_root" : pathname}.data${query ?? ""}`;
+}
+/** What the data form answers where the document answers `status`: redirects become single fetch's 202. */
+const dataStatus = (status: number) => ([301, 302, 303, 307, 308].includes(status) ? 202 : status);
+const asData = (c: Check, want = dataStatus(c.want)): Check => ({
+  ...c,
+  ...{ name: `${c.name} (.data)`, url: dataUrl(c.url), want, data: true },
+});
+
+const bodies = new Map<Check, string>();
 
 async function run(checks: Check[]) {
   const got = await pool(checks, 8, async (c) => {
@@ -32,7 +77,9 @@ async function run(checks: Check[]) {
     let res: Response;
     if (c.method === "GET") res = await fetch(`${app.url}${c.url}`, { headers, redirect: "manual" });
     else res = await fetch(`${app.url}${c.url}`, { method: "POST", headers: { ...headers, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(c.fields ?? {}), redirect: "manual" });
-    await res.arrayBuffer();
+    const body = await res.text();
+    if (c.method === "GET") bodies.set(c, body);
+    if (c.data && res.status === 202 && !/redirect/.test(body)) return -202; // a 202 must be single fetch's redirect
     return res.status;
   });
   if (process.env.AUTHZ_PRINT) {
@@ -56,16 +103,50 @@ describe("authorization matrix", () => {
     const files = new Set(routeFiles());
     const rows = Object.entries(ROUTES).filter(([name]) => files.has(name));
     const gets: Check[] = [];
-    for (const [name, row] of [...rows, ...Object.entries(PRIVATE)]) for (const who of WHO) gets.push({ name, who, method: "GET", url: row.path(fixtures), want: expected(row.get, who) });
+    for (const [name, row] of [...rows, ...Object.entries(PRIVATE)]) {
+      for (const who of WHO) {
+        const c: Check = { name, who, method: "GET", url: row.path(fixtures), want: expected(row.get, who) };
+        gets.push(c, asData(c, row.data ? expected(row.data, who) : undefined));
+      }
+    }
     const posts: Check[] = [];
     for (const [name, row] of rows) if (row.post) for (const who of WHO) posts.push({ name, who, method: "POST", url: row.path(fixtures), want: expected(row.post, who), fields: row.postFields });
-    const wrong = [...(await run(gets)), ...(await run(posts))];
+    // POSTs write: their data form is sent afterwards, and only where the answer is a refusal
+    // (a success would now meet the first POST's row)
+    const dataPosts = posts.filter((c) => c.want >= 400 || c.who === "visitor").map((c) => asData(c));
+    const wrong = [...(await run(gets)), ...(await run(posts)), ...(await run(dataPosts))];
     expect(wrong).toEqual([]);
-  }, 120_000);
+
+    // what came back, page or data: no one's email but one's own (staff excepted), and an online
+    // event's joining link only for members
+    const leaks: string[] = [];
+    for (const [c, body] of bodies) {
+      if (c.who === "admin") continue;
+      for (const [owner, email] of Object.entries(emails)) {
+        if (owner !== c.who && body.includes(email)) leaks.push(`${c.url} as ${c.who} holds ${owner}'s email`);
+      }
+      const outsider = c.who === "visitor" || c.who === "recruiter";
+      if (outsider && body.includes(JOIN_URL)) leaks.push(`${c.url} as ${c.who} holds an online event's joining link`);
+    }
+    expect(leaks).toEqual([]);
+  }, 180_000);
+
+  test("the events list's data holds the joining link for members only", async () => {
+    for (const who of ["visitor", "recruiter", "level1", "member"] as const) {
+      for (const url of ["/events", "/events.data"]) {
+        const res = await fetch(`${app.url}${url}`, { headers: cookies[who] ? { Cookie: cookies[who] } : {} });
+        expect(res.status).toBe(200);
+        const body = await res.text();
+        expect(body, `${url} as ${who}`).toContain("Online meet-up");
+        expect(body.includes(JOIN_URL), `${url} as ${who}`).toBe(who === "level1" || who === "member");
+      }
+    }
+  }, 60_000);
 
   test("private pages never show a private title to those who may not see them", async () => {
     for (const who of WHO.filter((w) => w !== "admin")) {
-      for (const url of ["/latest", "/search?q=Confidential", "/latest.rss", "/sitemap.xml", `/c/${fixtures.categorySlug}`]) {
+      const pages = ["/latest", "/search?q=Confidential", `/c/${fixtures.categorySlug}`];
+      for (const url of [...pages, ...pages.map(dataUrl), "/latest.rss", "/sitemap.xml"]) {
         const res = await fetch(`${app.url}${url}`, { headers: cookies[who] ? { Cookie: cookies[who] } : {} });
         expect(await res.text(), `${url} as ${who}`).not.toContain("Confidential staff matter");
       }

@@ -14,6 +14,7 @@ import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
+import { pdfBytes } from "../factories/files";
 
 let app: TestApp;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -140,7 +141,7 @@ describe("evidence files", () => {
     if (!round.ok) throw new Error(round.message);
     const category = await db.selectFrom("award_categories").select("id").where("round_id", "=", round.id).executeTakeFirstOrThrow();
     const author = await createMember({ level: 4 });
-    const pdf = new File([Buffer.from("%PDF-1.7\n%%EOF\n")], "résumé <cv>.pdf");
+    const pdf = new File([new Uint8Array(await pdfBytes())], "résumé <cv>.pdf"); // a PDF must parse to be kept
     const r = await saveNomination({ scope: await scopeOfUser(db, author.id), roundId: round.id, input: { categoryId: category.id, statement: "", achievements: "", evidenceLinks: [] }, submit: false, files: [pdf] });
     if (!r.ok) throw new Error(r.message);
     const file = await db.selectFrom("award_nomination_files").select("id").where("nomination_id", "=", r.id).executeTakeFirstOrThrow();

@@ -204,7 +204,6 @@ describe("iCalendar", () => {
           starts_at: new Date("2026-12-01T09:00:00Z"),
           ends_at: new Date("2026-12-01T10:30:00Z"),
           time_zone: "Africa/Lagos",
-          online_url: "https://meet.example.org/w2",
           place: null,
           status: "published",
           updated_at: new Date("2026-11-20T08:00:00Z"),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
+import { pngBomb } from "../factories/files";
 
 let app: TestApp;
 let cookie: string;
@@ -20,12 +21,19 @@ async function storedFiles(): Promise<string[]> {
     return [];
   }
 }
-const photoKey = async () => (await db.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst())?.photo_key ?? null;
+const photoKey = async () =>
+  (await db.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst())?.photo_key ??
+  null;
 
-async function upload(bytes: Uint8Array | Buffer, filename: string, type: string) {
+async function upload(bytes: Uint8Array | Buffer, filename: string, type: string, language = "en") {
   const form = new FormData();
   form.append("photo", new Blob([new Uint8Array(bytes)], { type }), filename);
-  return fetch(`${app.url}/my/profile`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie }, body: form, redirect: "manual" });
+  return fetch(`${app.url}/my/profile`, {
+    method: "POST",
+    headers: { Origin: app.origin, Cookie: cookie, "Accept-Language": language },
+    body: form,
+    redirect: "manual",
+  });
 }
 
 beforeAll(async () => {
@@ -70,17 +78,42 @@ describe("refused uploads: a sentence, no 500, nothing stored", () => {
   });
 
   test("an image 20,000 pixels wide", async () => {
-    const wide = await sharp({ create: { width: 20_000, height: 20, channels: 3, background: "#336699" } }).png().toBuffer();
+    const wide = await sharp({ create: { width: 20_000, height: 20, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     expect(wide.byteLength).toBeLessThan(5 * 1024 * 1024);
     const res = await upload(wide, "banner.png", "image/png");
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain("This image is too large (more than 10,000 pixels on a side).");
+    expect(await res.text()).toContain(
+      "This image is too large: 20,000 × 20 pixels, and the limit is 50,000,000 pixels, at most 10,000 on a side.",
+    );
+    expect(await storedFiles()).toEqual([]);
+    expect(await photoKey()).toBeNull();
+  });
+
+  test("a decompression bomb (20,000 × 20,000 px in 50 KB): too large, with the limit, in English and French", async () => {
+    const bomb = pngBomb();
+    expect(bomb.byteLength).toBeLessThan(100_000);
+    const en = await upload(bomb, "me.png", "image/png");
+    expect(en.status).toBe(422);
+    expect(await en.text()).toContain(
+      "This image is too large: 20,000 × 20,000 pixels, and the limit is 50,000,000 pixels, at most 10,000 on a side.",
+    );
+    const fr = await upload(bomb, "moi.png", "image/png", "fr");
+    expect(fr.status).toBe(422);
+    // French groups digits with a narrow no-break space
+    expect((await fr.text()).replace(/[\u202f\u00a0]/g, " ")).toContain(
+      "Cette image est trop grande : 20 000 × 20 000 pixels, " +
+        "pour une limite de 50 000 000 pixels, 10 000 au plus de côté.",
+    );
     expect(await storedFiles()).toEqual([]);
     expect(await photoKey()).toBeNull();
   });
 
   test("a truncated JPEG", async () => {
-    const jpeg = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#aa3300" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#aa3300" } })
+      .jpeg()
+      .toBuffer();
     const res = await upload(jpeg.subarray(0, 200), "cut.jpg", "image/jpeg");
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("This image could not be read.");
@@ -90,7 +123,12 @@ describe("refused uploads: a sentence, no 500, nothing stored", () => {
   test("no file at all", async () => {
     const form = new FormData();
     form.append("other", "x");
-    const res = await fetch(`${app.url}/my/profile`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie }, body: form, redirect: "manual" });
+    const res = await fetch(`${app.url}/my/profile`, {
+      method: "POST",
+      headers: { Origin: app.origin, Cookie: cookie },
+      body: form,
+      redirect: "manual",
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("Choose a photo to upload.");
   });
@@ -120,7 +158,9 @@ describe("a good photo", () => {
       expect(buf.includes(Buffer.from("secret-camera-owner"))).toBe(false);
     }
     // a new photo replaces the old files
-    const png = await sharp({ create: { width: 300, height: 300, channels: 4, background: "#ffffff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 300, channels: 4, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     expect((await upload(png, "again.png", "image/png")).status).toBe(302);
     expect(await storedFiles()).toHaveLength(2);
     expect(await photoKey()).not.toBe(key);

@@ -37,8 +37,17 @@ export type Fixtures = {
   badgeId: string;
 };
 
-/** `post` is checked by posting `postFields` (empty by default) after all the GETs. */
-export type Row = { path: (f: Fixtures) => string; get: Answer; post?: Answer; postFields?: Record<string, string> };
+/**
+ * `post` is checked by posting `postFields` (empty by default) after all the GETs. The data form
+ * (`/path.data`) is expected to answer as the page does (202 for a redirect) unless `data` says otherwise.
+ */
+export type Row = {
+  path: (f: Fixtures) => string;
+  get: Answer;
+  post?: Answer;
+  postFields?: Record<string, string>;
+  data?: Answer;
+};
 
 // ---- the usual shapes ----
 export const everyone = (status = 200): Answer => ({ all: status });
@@ -65,7 +74,8 @@ export const ROUTES: Record<string, Row> = {
   "admin.recruiters": { path: () => "/admin/recruiters", get: staff(), post: staff(400) },
   "admin.requirements": { path: () => "/admin/requirements", get: staff(), post: staff(400) },
   "admin.results": { path: () => "/admin/results", get: staff(), post: staff(400) },
-  "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200) },
+  // no loader: the data form holds only the root's data
+  "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: { path: () => "/apply", get: signedIn(), post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 } },
   "badges.$awardId": { path: (f) => `/badges/${f.badgeId}`, get: everyone() },
@@ -82,9 +92,10 @@ export const ROUTES: Record<string, Row> = {
   "directory.($level)": { path: () => "/directory", get: everyone() },
   "errors.origin": { path: () => "/errors/origin", get: everyone(403) },
   "errors.bad-request": { path: () => "/errors/bad-request", get: everyone(400) },
-  "feeds.c.$slug": { path: (f) => `/c/${f.categorySlug}.rss`, get: everyone() },
-  "feeds.latest": { path: () => "/latest.rss", get: everyone() },
-  "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone() },
+  // feeds are reached through the server's .rss rewrite (scripts/lib/server.ts), which has no data form
+  "feeds.c.$slug": { path: (f) => `/c/${f.categorySlug}.rss`, get: everyone(), data: everyone(404) },
+  "feeds.latest": { path: () => "/latest.rss", get: everyone(), data: everyone(404) },
+  "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone(), data: everyone(404) },
   "forgot-password": { path: () => "/forgot-password", get: everyone() },
   healthz: { path: () => "/healthz", get: everyone() },
   latest: { path: () => "/latest", get: everyone() },
@@ -162,7 +173,12 @@ export const ROUTES: Record<string, Row> = {
   "assessments.$slug": { path: () => "/assessments/no-such-assessment", get: signedIn(404) },
   "assessments.attempts.$id": { path: () => "/assessments/attempts/999999", get: signedIn(404) },
   // answers are saved by POST only (JSON, from the page's script): a GET is a bad request
-  "assessments.attempts.$id_.save": { path: () => "/assessments/attempts/999999/save", get: everyone(400) },
+  // (its data form runs no loader of its own: root data only)
+  "assessments.attempts.$id_.save": {
+    path: () => "/assessments/attempts/999999/save",
+    get: everyone(400),
+    data: everyone(200),
+  },
   "awards.files.$id": { path: () => "/awards/files/999999", get: everyone(404) },
   "awards.nominate": { path: () => "/awards/nominate", get: signedIn() },
   "events.$id": { path: () => "/events/999999", get: everyone(404) },
@@ -184,6 +200,11 @@ export const PRIVATE: Record<string, Row> = {
   "a staff-only post's flag form": { path: (f) => `/p/${f.privatePostId}/flag`, get: { all: 404, visitor: 302, admin: 200 } },
   "a staff-only category": { path: (f) => `/c/${f.privateCategorySlug}`, get: { all: 404, admin: 200 } },
   "a staff-only category's feed": { path: (f) => `/c/${f.privateCategorySlug}.rss`, get: { all: 404 } },
+  // authz_level1 has not said they are open to opportunities: no recruiter may contact them
+  "the contact form of a member not open to opportunities": {
+    path: () => "/recruiter/contact/authz_level1",
+    get: { all: 403, visitor: 302 },
+  },
 };
 
 export const expected = (a: Answer, who: Who) => a[who] ?? a.all;
@@ -238,7 +259,8 @@ export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Re
   const reply = await makeReply(people.level1!, topic, "A reply that only its author and staff may edit.");
   const victim = await makeTopic(people.level2!, open, { title: "A post a moderator will hide in this test" });
   const hidden = await makeTopic(people.admin!, secret, { title: "Confidential staff matter for review" });
-  const profile = await createProfile({ username: "authz_profile", displayName: "Profile Owner", level: 1 });
+  const owner = { username: "authz_profile", displayName: "Profile Owner" };
+  const profile = await createProfile({ ...owner, level: 1, open: true }); // open: recruiters may contact them
   const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }));
 
   const firstPost = async (topicId: number) =>
