@@ -12,6 +12,8 @@ import type { RenderReply, RenderRequest } from "./render-worker";
 
 /** Wall time one render may take once a worker has it. */
 export const RENDER_DEADLINE_MS = 1000;
+/** The deadline renders get unless their caller passes one (tests lower it to provoke refusals). */
+export const renderBudget = { deadlineMs: RENDER_DEADLINE_MS };
 /** Longest text the pool accepts (every markdown field is far shorter). */
 export const RENDER_MAX_CHARS = 64_000;
 // How long a render may wait for a free worker before the member is told to try again.
@@ -57,6 +59,8 @@ class RenderPool {
   private queue: Task[] = [];
   private nextId = 1;
   private entry: URL | undefined;
+  /** workers stopped at a deadline or lost, since the process started */
+  replaced = 0;
 
   render(markdown: string, refs: MarkdownRefs, deadlineMs: number): Promise<Rendered> {
     if (markdown.length > RENDER_MAX_CHARS) return Promise.resolve({ ok: false, reason: "tooLong" });
@@ -75,6 +79,10 @@ class RenderPool {
       this.queue.push(task);
       this.dispatch();
     });
+  }
+
+  stats() {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length, replaced: this.replaced };
   }
 
   async close() {
@@ -131,6 +139,7 @@ class RenderPool {
     if (slot.task !== task) return;
     slot.task = undefined;
     task.resolve({ ok: false, reason: "deadline" });
+    this.replaced++;
     this.remove(slot);
     void slot.worker.terminate();
     this.spawnIfIdle();
@@ -138,6 +147,7 @@ class RenderPool {
 
   private lose(slot: Slot, detail: string) {
     if (!this.slots.includes(slot)) return;
+    this.replaced++;
     this.remove(slot);
     const task = slot.task;
     slot.task = undefined;
@@ -171,11 +181,15 @@ class RenderPool {
 const pool = new RenderPool();
 
 /**
- * Renders in a worker within `deadlineMs` (1 s unless a test or script says otherwise). Never
+ * Renders in a worker within `deadlineMs` (renderBudget's 1 s unless the caller says otherwise). Never
  * throws: a failure comes back as a reason, for a sentence to the member.
  */
-export function renderInPool(markdown: string, refs: MarkdownRefs = {}, { deadlineMs = RENDER_DEADLINE_MS } = {}): Promise<Rendered> {
+export function renderInPool(markdown: string, refs: MarkdownRefs = {}, { deadlineMs = renderBudget.deadlineMs } = {}): Promise<Rendered> {
   return pool.render(markdown, refs, deadlineMs);
+}
+
+export function renderPoolStats() {
+  return pool.stats();
 }
 
 /** Stops the workers (scripts and tests at exit; a later render starts them again). */
