@@ -18,9 +18,12 @@ export const renderBudget = { deadlineMs: RENDER_DEADLINE_MS };
 export const RENDER_MAX_CHARS = 64_000;
 // How long a render may wait for a free worker before the member is told to try again.
 const QUEUE_WAIT_MS = 10_000;
-const POOL_SIZE = Math.max(1, Math.min(2, os.availableParallelism()));
-// A 32 KB post needs a few MB; the cap stops a runaway render before it swells the process.
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
+// One core is left to the request thread (and PostgreSQL): on 2 cores, one worker. A worker costs
+// 25-60 MB of the process's RSS (measured: idle, then after the pathological corpus).
+const POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+// The worst 32 KB input peaks far below this; the cap stops a runaway render from swelling the
+// process (the worker dies, the text is refused, a new worker starts).
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4, stackSizeMb: 4 };
 
 export type RenderFailure = "deadline" | "error" | "busy" | "tooLong";
 export type Rendered = { ok: true; html: string; analysis: MarkdownAnalysis } | { ok: false; reason: RenderFailure; detail?: string };
