@@ -139,7 +139,8 @@ const quote: TokenizerAndRendererExtension = {
     const bounds = bounded(this).quoteBody(src, head[0].length);
     if (!bounds) return undefined;
     const body = src.slice(head[0].length, bounds.bodyEnd);
-    const token: QuoteToken = { type: "quote", raw: src.slice(0, bounds.rawEnd), ...header, tokens: this.lexer.blockTokens(body, []) };
+    const tokens = this.lexer.blockTokens(body, []);
+    const token: QuoteToken = { type: "quote", raw: src.slice(0, bounds.rawEnd), ...header, tokens };
     return token;
   },
   renderer(token) {
@@ -409,7 +410,10 @@ function analyse(tokens: Token[]): MarkdownAnalysis {
  * cheap scan found, see referenceCandidates): only the mentions and #categories the post makes
  * outside quotes link.
  */
-export function renderMarkdownWithAnalysis(markdown: string, candidates: MarkdownRefs = {}): { html: string; analysis: MarkdownAnalysis } {
+export function renderMarkdownWithAnalysis(
+  markdown: string,
+  candidates: MarkdownRefs = {},
+): { html: string; analysis: MarkdownAnalysis } {
   const tokens = lex(markdown);
   const analysis = analyse(tokens);
   const mentioned = new Set(analysis.mentions);

@@ -26,7 +26,9 @@ const POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism() - 1));
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4, stackSizeMb: 4 };
 
 export type RenderFailure = "deadline" | "error" | "busy" | "tooLong";
-export type Rendered = { ok: true; html: string; analysis: MarkdownAnalysis } | { ok: false; reason: RenderFailure; detail?: string };
+export type Rendered =
+  | { ok: true; html: string; analysis: MarkdownAnalysis }
+  | { ok: false; reason: RenderFailure; detail?: string };
 
 type Task = {
   id: number;
@@ -47,7 +49,9 @@ function workerEntry(): URL {
     const tsxDir = path.dirname(createRequire(here).resolve("tsx/package.json"));
     const tsxApi = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
     const source = new URL("./render-worker.ts", here).href;
-    const boot = `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(source)});`;
+    const boot = `const { register } = await import(${JSON.stringify(
+      tsxApi
+    )}); register(); await import(${JSON.stringify(source)});`;
     return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
   }
   const built = new URL("./markdown-worker.mjs", here);
@@ -85,7 +89,12 @@ class RenderPool {
   }
 
   stats() {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length, replaced: this.replaced };
+    return {
+      workers: this.slots.length,
+      busy: this.slots.filter((s) => s.task).length,
+      queued: this.queue.length,
+      replaced: this.replaced,
+    };
   }
 
   async close() {
@@ -129,7 +138,11 @@ class RenderPool {
         const task = slot.task;
         slot.task = undefined;
         clearTimeout(task.timer);
-        task.resolve("error" in reply ? { ok: false, reason: "error", detail: reply.error } : { ok: true, html: reply.html, analysis: reply.analysis });
+        task.resolve(
+          "error" in reply
+            ? { ok: false, reason: "error", detail: reply.error }
+            : { ok: true, html: reply.html, analysis: reply.analysis }
+        );
       }
       this.dispatch();
     });
@@ -187,7 +200,11 @@ const pool = new RenderPool();
  * Renders in a worker within `deadlineMs` (renderBudget's 1 s unless the caller says otherwise). Never
  * throws: a failure comes back as a reason, for a sentence to the member.
  */
-export function renderInPool(markdown: string, refs: MarkdownRefs = {}, { deadlineMs = renderBudget.deadlineMs } = {}): Promise<Rendered> {
+export function renderInPool(
+  markdown: string,
+  refs: MarkdownRefs = {},
+  { deadlineMs = renderBudget.deadlineMs } = {}
+): Promise<Rendered> {
   return pool.render(markdown, refs, deadlineMs);
 }
 

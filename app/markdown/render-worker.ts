@@ -15,7 +15,10 @@ if (!port) throw new Error("render-worker runs as a worker thread");
 port.on("message", ({ id, markdown, usernames, categories }: RenderRequest) => {
   let reply: RenderReply;
   try {
-    reply = { id, ...renderMarkdownWithAnalysis(markdown, { usernames: new Set(usernames), categories: new Map(categories) }) };
+    reply = {
+      id,
+      ...renderMarkdownWithAnalysis(markdown, { usernames: new Set(usernames), categories: new Map(categories) }),
+    };
   } catch (error) {
     reply = { id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

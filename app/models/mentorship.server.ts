@@ -156,7 +156,13 @@ async function placePair(trx: Db, { pairId, mentorId, menteeId, requestId, into,
   const placed =
     typeof into === "number"
       ? await joinCycle(trx, { cycleId: into, mentorId, menteeId })
-      : await openCycle(trx, { mentorId, maxMentees: into === "group" ? GROUP_MAX : 1, menteeIds: [menteeId], goals, matchedBy });
+      : await openCycle(trx, {
+          mentorId,
+          maxMentees: into === "group" ? GROUP_MAX : 1,
+          menteeIds: [menteeId],
+          goals,
+          matchedBy,
+        });
   if (!placed.ok) return placed;
   await trx.updateTable("mentorships").set({ status: "active", started_at: new Date(), cycle_id: placed.cycleId, topic_id: placed.topicId }).where("id", "=", pairId).execute();
   if (requestId) {

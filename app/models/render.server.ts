@@ -23,9 +23,16 @@ function refusal(rendered: Extract<Rendered, { ok: false }>, field: string, leng
   return fail(422, "markdown.errors.failed", { [field]: "markdown.errors.failed" });
 }
 
-async function render(markdown: string, refs: MarkdownRefs, field: string, options: Options): Promise<Result<{ html: string; analysis: MarkdownAnalysis }>> {
+async function render(
+  markdown: string,
+  refs: MarkdownRefs,
+  field: string,
+  options: Options
+): Promise<Result<{ html: string; analysis: MarkdownAnalysis }>> {
   const rendered = await renderInPool(markdown, refs, options);
-  return rendered.ok ? ok({ html: rendered.html, analysis: rendered.analysis }) : refusal(rendered, field, markdown.length);
+  return rendered.ok
+    ? ok({ html: rendered.html, analysis: rendered.analysis })
+    : refusal(rendered, field, markdown.length);
 }
 
 /** A post's HTML, what the limits count, and who it mentions; or a refusal for the `body` field. */
@@ -46,16 +53,28 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
       ? (await listAllCategories())
           .filter((c) => slugs.has(c.slug) && canSeeCategory(author, c) && c.see_rule !== "participants")
           .map((c) => [c.slug, c.name] as const)
-      : [],
+      : []
   );
-  const rendered = await render(markdown, { usernames: new Set(users.map((u) => u.username.toLowerCase())), categories }, "body", options);
+  const rendered = await render(
+    markdown,
+    { usernames: new Set(users.map((u) => u.username.toLowerCase())), categories },
+    "body",
+    options
+  );
   if (!rendered.ok) return rendered;
   const mentioned = new Set(rendered.analysis.mentions);
-  return ok({ ...rendered, mentionedUserIds: users.filter((u) => mentioned.has(u.username.toLowerCase())).map((u) => u.id) });
+  return ok({
+    ...rendered,
+    mentionedUserIds: users.filter((u) => mentioned.has(u.username.toLowerCase())).map((u) => u.id),
+  });
 }
 
 /** Any other member-written markdown (a bio, an event description): its HTML, or a refusal on `field`. */
-export async function renderMarkdownField(markdown: string, field: string, options: Options = {}): Promise<Result<{ html: string }>> {
+export async function renderMarkdownField(
+  markdown: string,
+  field: string,
+  options: Options = {}
+): Promise<Result<{ html: string }>> {
   if (!markdown) return ok({ html: "" });
   const rendered = await render(markdown, {}, field, options);
   return rendered.ok ? ok({ html: rendered.html }) : rendered;

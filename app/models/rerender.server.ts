@@ -16,7 +16,13 @@ type Options = {
 };
 
 /** Posts whose stored HTML came from an older pipeline (or all, with `all`). Returns how many changed. */
-export async function rerenderPosts({ all = false, batch = 500, deadlineMs, log = () => {}, onRefused = () => {} }: Options = {}) {
+export async function rerenderPosts({
+  all = false,
+  batch = 500,
+  deadlineMs,
+  log = () => {},
+  onRefused = () => {},
+}: Options = {}) {
   let lastId = 0;
   let rerendered = 0;
   for (;;) {
@@ -40,7 +46,11 @@ export async function rerenderPosts({ all = false, batch = 500, deadlineMs, log 
     }
     await db.transaction().execute(async (trx) => {
       for (const { id, html } of done) {
-        await trx.updateTable("posts").set({ body_html: html, render_version: RENDER_VERSION }).where("id", "=", id).execute();
+        await trx
+          .updateTable("posts")
+          .set({ body_html: html, render_version: RENDER_VERSION })
+          .where("id", "=", id)
+          .execute();
       }
     });
     rerendered += done.length;

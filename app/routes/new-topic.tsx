@@ -67,7 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (form.intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
-    if (!rendered.ok) return data<Answer>({ formError: rendered.message, values, tags: form.tags, fields: rendered.fields ?? {} }, rendered.status);
+    if (!rendered.ok) {
+      const refusal = { formError: rendered.message, values, tags: form.tags, fields: rendered.fields ?? {} };
+      return data<Answer>(refusal, rendered.status);
+    }
     return data<Answer>({ preview: rendered.html, values, tags: form.tags, fields: {} });
   }
   const result = await createTopic({ scope, categorySlug: parsed.data.category, title: parsed.data.title, body: parsed.data.body, tags: parsed.data.tags });

@@ -48,7 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
-    if (!rendered.ok) return data<Answer>({ formError: rendered.message, values, fields: rendered.fields ?? {} }, rendered.status);
+    if (!rendered.ok) {
+      return data<Answer>({ formError: rendered.message, values, fields: rendered.fields ?? {} }, rendered.status);
+    }
     return data<Answer>({ preview: rendered.html, values, fields: {} });
   }
   const result = await editPost({ scope, postId: post.id, body: parsed.data.body, title: parsed.data.title });

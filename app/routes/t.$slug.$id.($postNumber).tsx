@@ -131,7 +131,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
-    if (!rendered.ok) return answer({ formError: rendered.message, values, fields: rendered.fields ?? {}, at: "composer" }, rendered.status);
+    if (!rendered.ok) {
+      const refusal = { formError: rendered.message, values, fields: rendered.fields ?? {}, at: "composer" as const };
+      return answer(refusal, rendered.status);
+    }
     return answer({ preview: rendered.html, values, fields: {}, at: "composer" });
   }
   const result = await createReply({ scope, topicId, body: parsed.data.body, replyTo: parsed.data.replyTo });

@@ -6,7 +6,29 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PATHOLOGICAL_INPUTS } from "../../test/fixtures/pathological-markdown";
-import { ensureBuild, gist, isError, pct, request, routeTable, rssSampler, runLoad, seedForum, signIn, sleep, startApp, startStack, stopApp, waitForOutbox, type App, type LoadResult, type Member, type Sample, type SeedTopic, type Stack } from "./load-harness";
+import {
+  ensureBuild,
+  gist,
+  isError,
+  pct,
+  request,
+  routeTable,
+  rssSampler,
+  runLoad,
+  seedForum,
+  signIn,
+  sleep,
+  startApp,
+  startStack,
+  stopApp,
+  waitForOutbox,
+  type App,
+  type LoadResult,
+  type Member,
+  type Sample,
+  type SeedTopic,
+  type Stack,
+} from "./load-harness";
 import { projectRoot } from "./paths";
 
 const RSS_LIMIT_MB = 300;
@@ -18,7 +40,17 @@ const HOSTILE_ANSWERS = [302, 303, 422];
 type Attack = { samples: Sample[]; saved: number; refused: number };
 
 /** One pathological reply a second into `topic` (readers never open it: its page size is not the point). */
-async function postHostile({ url, posters, topic, seconds }: { url: string; posters: Member[]; topic: SeedTopic; seconds: number }): Promise<Attack> {
+async function postHostile({
+  url,
+  posters,
+  topic,
+  seconds,
+}: {
+  url: string;
+  posters: Member[];
+  topic: SeedTopic;
+  seconds: number;
+}): Promise<Attack> {
   const inputs = PATHOLOGICAL_INPUTS.filter((i) => i.name !== "normal prose");
   const attack: Attack = { samples: [], saved: 0, refused: 0 };
   const t0 = Date.now();
@@ -29,24 +61,53 @@ async function postHostile({ url, posters, topic, seconds }: { url: string; post
     const body = `${input.build(31_900)}\n\nhostile ${randomBytes(8).toString("hex")}`;
     const at = Date.now();
     pending.push(
-      request(url, "POST", topic.path, { cookie: posters[i % posters.length].cookie, form: { intent: "reply", body }, timeoutMs: 30_000 }).then(
+      request(url, "POST", topic.path, {
+        cookie: posters[i % posters.length].cookie,
+        form: { intent: "reply", body },
+        timeoutMs: 30_000,
+      }).then(
         (r) => {
           const ok = HOSTILE_ANSWERS.includes(r.status);
-          attack.samples.push({ route: `POST ${input.name}`, status: ok ? 200 : r.status, ms: r.ms, at, body: ok ? undefined : r.body.slice(0, 2000) });
+          attack.samples.push({
+            route: `POST ${input.name}`,
+            status: ok ? 200 : r.status,
+            ms: r.ms,
+            at,
+            body: ok ? undefined : r.body.slice(0, 2000),
+          });
           if (r.status === 302 || r.status === 303) attack.saved++;
           if (r.status === 422) attack.refused++;
         },
-        (e: Error) => void attack.samples.push({ route: `POST ${input.name}`, status: 0, ms: Date.now() - at, at, error: e.message }),
-      ),
+        (e: Error) =>
+          void attack.samples.push({
+            route: `POST ${input.name}`,
+            status: 0,
+            ms: Date.now() - at,
+            at,
+            error: e.message,
+          })
+      )
     );
   }
   await Promise.all(pending);
   return attack;
 }
 
-const readP95 = (r: LoadResult) => pct(r.samples.filter((s) => s.status !== 0).map((s) => s.ms), 95);
+const readP95 = (r: LoadResult) =>
+  pct(
+    r.samples.filter((s) => s.status !== 0).map((s) => s.ms),
+    95
+  );
 
-export async function runHostileLoad({ seconds, readers, log }: { seconds: number; readers: number; log: (m: string) => void }): Promise<boolean> {
+export async function runHostileLoad({
+  seconds,
+  readers,
+  log,
+}: {
+  seconds: number;
+  readers: number;
+  log: (m: string) => void;
+}): Promise<boolean> {
   ensureBuild(log);
   const stack: Stack = await startStack(path.join(projectRoot, ".data", "load"), log);
   let app: App | undefined;
@@ -66,7 +127,10 @@ export async function runHostileLoad({ seconds, readers, log }: { seconds: numbe
     log(`app on ${app.url}; ${readers} readers, ${POSTERS} hostile posters taking turns`);
     // warm-up (JIT, pools, the render worker), not measured
     await runLoad({ url: app.url, forum, vus: 10, writers: 0, seconds: 3, maxRequests: 2000 });
-    await request(app.url, "POST", target.path, { cookie: posters[0].cookie, form: { intent: "reply", body: "Warming the render worker up." } });
+    await request(app.url, "POST", target.path, {
+      cookie: posters[0].cookie,
+      form: { intent: "reply", body: "Warming the render worker up." },
+    });
     await sleep(2500);
 
     const rss = rssSampler(app.child.pid!);
@@ -82,17 +146,44 @@ export async function runHostileLoad({ seconds, readers, log }: { seconds: numbe
     const base95 = readP95(baseline);
     const hostile95 = readP95(hostile);
     console.log("");
-    console.log(`Hostile markdown load, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} (machine shared: figures are as measured)`);
+    console.log(
+      `Hostile markdown load, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os
+        .loadavg()[0]
+        .toFixed(1)} (machine shared: figures are as measured)`
+    );
     console.log(`\nbaseline, ${readers} readers:\n${routeTable(baseline)}`);
     console.log(`\nwith one pathological post a second:\n${routeTable(hostile)}`);
-    console.log(`\npathological posts (status 200 = saved or refused with a sentence):\n${routeTable({ ...hostile, samples: attack.samples })}`);
+    console.log(
+      `\npathological posts (status 200 = saved or refused with a sentence):\n${routeTable({
+        ...hostile,
+        samples: attack.samples,
+      })}`
+    );
     const errors = [...baseline.samples, ...hostile.samples, ...attack.samples].filter(isError);
-    if (errors.length) console.log(`errors: ${errors.slice(0, 10).map((e) => `${e.route} ${e.status || e.error}${e.body ? ` "${gist(e.body)}"` : ""}`).join("; ")}`);
+    if (errors.length)
+      console.log(
+        `errors: ${errors
+          .slice(0, 10)
+          .map((e) => `${e.route} ${e.status || e.error}${e.body ? ` "${gist(e.body)}"` : ""}`)
+          .join("; ")}`
+      );
     console.log("");
     check(errors.length === 0, `errors: ${errors.length}`);
-    check(attack.samples.length === seconds, `pathological posts sent: ${attack.samples.length} in ${seconds} s (${attack.saved} saved, ${attack.refused} refused with a sentence)`);
-    check(hostile95 < 2 * base95, `readers' p95 ${hostile95.toFixed(1)} ms with the attack, ${base95.toFixed(1)} ms without (< 2x: ${(hostile95 / base95).toFixed(2)}x)`);
-    check(rss.peakMb() < RSS_LIMIT_MB, `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB, render worker included)`);
+    check(
+      attack.samples.length === seconds,
+      `pathological posts sent: ${attack.samples.length} in ${seconds} s ` +
+        `(${attack.saved} saved, ${attack.refused} refused with a sentence)`
+    );
+    check(
+      hostile95 < 2 * base95,
+      `readers' p95 ${hostile95.toFixed(1)} ms with the attack, ${base95.toFixed(1)} ms without (< 2x: ${(
+        hostile95 / base95
+      ).toFixed(2)}x)`
+    );
+    check(
+      rss.peakMb() < RSS_LIMIT_MB,
+      `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB, render worker included)`
+    );
   } catch (e) {
     // with the app's last lines, which explain most failures
     console.error(e instanceof Error ? e.stack : e, app ? `\n${app.output().slice(-3000)}` : "");

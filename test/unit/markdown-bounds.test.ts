@@ -10,7 +10,11 @@ const count = (html: string, tag: string) => html.split(`<${tag}`).length - 1;
 
 describe("the issue's inputs render without throwing", () => {
   const cases = PATHOLOGICAL_INPUTS.flatMap((input) =>
-    Object.entries(MARKDOWN_FIELD_LIMITS).map(([field, limit]) => ({ name: `${input.name} (${field}, ${limit} characters)`, text: input.build(limit), limit })),
+    Object.entries(MARKDOWN_FIELD_LIMITS).map(([field, limit]) => ({
+      name: `${input.name} (${field}, ${limit} characters)`,
+      text: input.build(limit),
+      limit,
+    }))
   );
 
   test.each(cases)("$name", ({ text, limit }) => {
@@ -76,17 +80,80 @@ describe("text cuts change no output", () => {
     textCutTuning.cutSpacing = spacing;
   });
   const PIECES = [
-    "word", "ab", "x", "_", "__", "*", "**", "~", "`", " ", "  ", "   ", "\n", "\n\n", "  \n", "@bob", "@Bob_x", "#general",
-    "a@b.co", "x.y_z@ex.com", "@", "#", "&", "&#64;", "&#x41;", "&#", "&amp;", "&a_b;", "www.x.com", ",www.ex.org",
-    "(www.ex.org)", "http://a.b/c", "https://e.com", "ftp://f.g", "mailto:a@b.cd", "xmpp:a@b.cd", "\\", "\\_", "<", ">",
-    "[", "]", "(", ")", "!", "[t](https://x.y)", "<b>", "</b>", ".", ",", "-", "'", "é", "😀", "_a", "a_", "snake_case", "\t",
-    "> ", "- ", "1. ", '[quote="bob"]\n', "[/quote]\n", "`c`", "~~d~~", "!!!", "''@x.co",
+    "word",
+    "ab",
+    "x",
+    "_",
+    "__",
+    "*",
+    "**",
+    "~",
+    "`",
+    " ",
+    "  ",
+    "   ",
+    "\n",
+    "\n\n",
+    "  \n",
+    "@bob",
+    "@Bob_x",
+    "#general",
+    "a@b.co",
+    "x.y_z@ex.com",
+    "@",
+    "#",
+    "&",
+    "&#64;",
+    "&#x41;",
+    "&#",
+    "&amp;",
+    "&a_b;",
+    "www.x.com",
+    ",www.ex.org",
+    "(www.ex.org)",
+    "http://a.b/c",
+    "https://e.com",
+    "ftp://f.g",
+    "mailto:a@b.cd",
+    "xmpp:a@b.cd",
+    "\\",
+    "\\_",
+    "<",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "[t](https://x.y)",
+    "<b>",
+    "</b>",
+    ".",
+    ",",
+    "-",
+    "'",
+    "é",
+    "😀",
+    "_a",
+    "a_",
+    "snake_case",
+    "\t",
+    "> ",
+    "- ",
+    "1. ",
+    '[quote="bob"]\n',
+    "[/quote]\n",
+    "`c`",
+    "~~d~~",
+    "!!!",
+    "''@x.co",
   ];
   let seed = 25;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const docs = Array.from({ length: 400 }, () => {
     let doc = "";
-    for (let k = 5 + Math.floor(random() * 200); k > 0; k--) doc += PIECES[Math.floor(random() * PIECES.length)] + (random() < 0.3 ? " " : "");
+    for (let k = 5 + Math.floor(random() * 200); k > 0; k--)
+      doc += PIECES[Math.floor(random() * PIECES.length)] + (random() < 0.3 ? " " : "");
     return doc;
   });
   const refs = { usernames: new Set(["bob"]), categories: new Map([["general", "General"]]) };
