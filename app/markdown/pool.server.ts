@@ -123,7 +123,8 @@ class RenderPool {
     let worker: Worker;
     try {
       this.entry ??= workerEntry();
-      worker = new Worker(this.entry, { resourceLimits: WORKER_LIMITS });
+      // execArgv: none of the parent's (`--import tsx` would slow every start; the heap is capped above)
+      worker = new Worker(this.entry, { execArgv: [], resourceLimits: WORKER_LIMITS });
     } catch (error) {
       this.failQueue(String(error));
       return;
