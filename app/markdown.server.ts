@@ -11,9 +11,14 @@
 // - classes only from our own renderers (mention, hashtag, quote, quote-author) plus language-* on
 //   code; no id, no style, no data-* attributes;
 // - task-list checkboxes render as ☑ / ☐ text (inputs are never allowed).
+//
+// Bounded: nesting is capped (deeper markup stays text) and our extensions' scans are linear, see
+// ./markdown/lexer.server.ts; members' text is rendered off the request thread with a deadline, see
+// ./markdown/pool.server.ts.
 import { randomBytes } from "node:crypto";
-import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from "marked";
+import { Marked, type Token, type TokenizerThis, type Tokens, type TokenizerAndRendererExtension } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { BoundedLexer } from "./markdown/lexer.server";
 
 export const RENDER_VERSION = 1;
 
@@ -30,8 +35,6 @@ const SLUG_IN_HASHTAG = /^#([a-z0-9][a-z0-9-]{1,49})(?![\w-])/;
 const MENTION_MAY_FOLLOW = /^[^\w@/]?$/;
 const HASHTAG_MAY_FOLLOW = /^[^\w@/#&]?$/;
 const QUOTE_HEADER_LINE = /^\[quote="([^"\n]*)"\][ \t]*(?:\n|$)/;
-const QUOTE_OPEN_LINE = /^\[quote=[^\n]*\][ \t]*$/;
-const QUOTE_CLOSE_LINE = /^\[\/quote\][ \t]*$/;
 const TRUST_ATTR = "data-tp-trust";
 
 type MentionToken = Tokens.Generic & { type: "mention"; name: string; href?: string; trust?: string };
@@ -49,8 +52,8 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function indexOrUndefined(i: number): number | undefined {
-  return i < 0 ? undefined : i;
+function bounded(self: TokenizerThis): BoundedLexer {
+  return self.lexer as BoundedLexer;
 }
 
 function lastChar(tokens: Token[]): string {
@@ -61,7 +64,10 @@ function lastChar(tokens: Token[]): string {
 const mention: TokenizerAndRendererExtension = {
   name: "mention",
   level: "inline",
-  start: (src) => (src.includes("@") ? indexOrUndefined(src.search(/(?<![\w@/])@[a-zA-Z0-9_]{3}/)) : undefined),
+  // the next `@abc` not preceded by [\w@/]
+  start(this: TokenizerThis, src) {
+    return bounded(this).nextInline(src, "mentions", /^@\w{3}/);
+  },
   tokenizer(src, tokens) {
     // Runs at every inline position: bail out cheaply.
     if (src.charCodeAt(0) !== 64 /* @ */ || this.lexer.state.inLink) return undefined;
@@ -80,7 +86,10 @@ const mention: TokenizerAndRendererExtension = {
 const hashtag: TokenizerAndRendererExtension = {
   name: "hashtag",
   level: "inline",
-  start: (src) => (src.includes("#") ? indexOrUndefined(src.search(/(?<![\w@/#&])#[a-z0-9][a-z0-9-]/)) : undefined),
+  // the next `#ab` not preceded by [\w@/#&]
+  start(this: TokenizerThis, src) {
+    return bounded(this).nextInline(src, "hashtags", /^#[a-z0-9][a-z0-9-]/);
+  },
   tokenizer(src, tokens) {
     if (src.charCodeAt(0) !== 35 /* # */ || this.lexer.state.inLink) return undefined;
     const m = SLUG_IN_HASHTAG.exec(src);
@@ -115,15 +124,10 @@ function parseQuoteHeader(header: string): { username: string; post?: number; to
 const quote: TokenizerAndRendererExtension = {
   name: "quote",
   level: "block",
-  start(src) {
-    // Called before every paragraph with the rest of the document, and only needs to find a quote
-    // that interrupts that paragraph: look no further than the next blank line.
-    const blank = src.indexOf("\n\n");
-    const scope = blank < 0 ? src : src.slice(0, blank + 1);
-    for (let i = scope.indexOf('[quote="'); i >= 0; i = scope.indexOf('[quote="', i + 1)) {
-      if (i === 0 || scope[i - 1] === "\n") return i;
-    }
-    return undefined;
+  // Called before every paragraph, to find a quote that interrupts it: a `[quote="` at a line start
+  // before the next blank line.
+  start(this: TokenizerThis, src) {
+    return bounded(this).nextQuoteStart(src);
   },
   tokenizer(src) {
     if (!src.startsWith('[quote="')) return undefined;
@@ -131,24 +135,13 @@ const quote: TokenizerAndRendererExtension = {
     if (!head) return undefined;
     const header = parseQuoteHeader(head[1]);
     if (!header) return undefined;
-    // Find the matching [/quote] on its own line, counting nested quotes.
-    let depth = 1;
-    let pos = head[0].length;
-    const bodyStart = pos;
-    while (pos < src.length) {
-      const nl = src.indexOf("\n", pos);
-      const lineEnd = nl < 0 ? src.length : nl;
-      const line = src.slice(pos, lineEnd);
-      if (QUOTE_OPEN_LINE.test(line)) depth++;
-      else if (QUOTE_CLOSE_LINE.test(line) && --depth === 0) {
-        const body = src.slice(bodyStart, pos);
-        const raw = src.slice(0, nl < 0 ? lineEnd : lineEnd + 1);
-        const token: QuoteToken = { type: "quote", raw, ...header, tokens: this.lexer.blockTokens(body, []) };
-        return token;
-      }
-      pos = lineEnd + 1;
-    }
-    return undefined;
+    // The matching [/quote] on its own line, counting nested quotes.
+    const bounds = bounded(this).quoteBody(src, head[0].length);
+    if (!bounds) return undefined;
+    const body = src.slice(head[0].length, bounds.bodyEnd);
+    const tokens = this.lexer.blockTokens(body, []);
+    const token: QuoteToken = { type: "quote", raw: src.slice(0, bounds.rawEnd), ...header, tokens };
+    return token;
   },
   renderer(token) {
     const t = token as QuoteToken;
@@ -159,9 +152,20 @@ const quote: TokenizerAndRendererExtension = {
   },
 };
 
+// No token of its own: its `start` ends a text token where marked's text rule would give the same
+// tokens anyway, which keeps that rule's look-aheads short (see BoundedLexer).
+const textCuts: TokenizerAndRendererExtension = {
+  name: "textCuts",
+  level: "inline",
+  start(this: TokenizerThis, src) {
+    return bounded(this).nextInline(src, "cuts");
+  },
+  tokenizer: () => undefined,
+};
+
 const md = new Marked({ gfm: true, breaks: true, async: false });
 md.use({
-  extensions: [quote, mention, hashtag],
+  extensions: [quote, mention, hashtag, textCuts],
   renderer: {
     heading({ tokens, depth }) {
       const level = Math.min(depth + 1, 6);
@@ -169,6 +173,16 @@ md.use({
     },
     checkbox({ checked }) {
       return checked ? "☑ " : "☐ ";
+    },
+  },
+  // Cheap checks before two of marked's rules that scan far ahead from every position they are tried
+  // at; `false` lets marked's own rule decide, `undefined` means it could not have matched.
+  tokenizer: {
+    url(src) {
+      return (this.lexer as BoundedLexer).urlMayMatch(src) ? false : undefined;
+    },
+    lheading(src) {
+      return (this.lexer as BoundedLexer).setextMayMatch(src) ? false : undefined;
     },
   },
 });
@@ -330,62 +344,97 @@ function sanitizeOptions(trust: string): sanitizeHtml.IOptions {
   };
 }
 
-export function renderMarkdown(markdown: string, refs: MarkdownRefs = {}): string {
+function lex(markdown: string): Token[] {
+  return new BoundedLexer(md.defaults).lex(markdown);
+}
+
+function toHtml(tokens: Token[], refs: MarkdownRefs): string {
   // A fresh secret per render: only elements our own renderers produced may keep their classes,
   // so raw HTML cannot pass itself off as a mention or a quote.
   const trust = randomBytes(12).toString("hex");
-  const tokens = md.lexer(markdown);
   resolveRefs(tokens, refs, trust);
   const html = md.parser(tokens);
   return sanitizeHtml(html, sanitizeOptions(trust)).trim();
 }
 
-type Found = { mentions: Set<string>; categories: Set<string>; links: number; images: number };
+export function renderMarkdown(markdown: string, refs: MarkdownRefs = {}): string {
+  return toHtml(lex(markdown), refs);
+}
+
+/** What the posting limits and notifications need from a post, quotes excluded. */
+export type MarkdownAnalysis = {
+  /** unique lower-cased usernames mentioned outside code, links and quotes (they may not exist) */
+  mentions: string[];
+  /** unique category slugs referenced as #slug outside code, links and quotes (they may not exist) */
+  categories: string[];
+  /** markdown links, autolinks and raw <a href> */
+  links: number;
+  images: number;
+};
 
 // Quoted text was written by someone else: it neither notifies nor counts against the author.
-function analyse(markdown: string): Found {
-  const found: Found = { mentions: new Set(), categories: new Set(), links: 0, images: 0 };
-  walk(md.lexer(markdown), (token) => {
+function analyse(tokens: Token[]): MarkdownAnalysis {
+  const mentions = new Set<string>();
+  const categories = new Set<string>();
+  let links = 0;
+  let images = 0;
+  walk(tokens, (token) => {
     switch (token.type) {
       case "quote":
         return false;
       case "mention":
-        found.mentions.add((token as MentionToken).name.toLowerCase());
+        mentions.add((token as MentionToken).name.toLowerCase());
         return;
       case "hashtag":
-        found.categories.add((token as HashtagToken).slug);
+        categories.add((token as HashtagToken).slug);
         return;
       case "link":
-        found.links++;
+        links++;
         return;
       case "image":
-        found.images++;
+        images++;
         return;
       case "html": {
         const text = (token as Tokens.HTML).text;
-        found.links += text.match(/<a\s[^>]*\bhref\s*=/gi)?.length ?? 0;
-        found.images += text.match(/<img\b/gi)?.length ?? 0;
+        links += text.match(/<a\s[^>]*\bhref\s*=/gi)?.length ?? 0;
+        images += text.match(/<img\b/gi)?.length ?? 0;
         return;
       }
     }
   });
-  return found;
+  return { mentions: [...mentions], categories: [...categories], links, images };
 }
 
-/** Unique lower-cased usernames mentioned outside code, links and quotes (they may not exist). */
-export function extractMentions(markdown: string): string[] {
-  return [...analyse(markdown).mentions];
+/**
+ * A post's HTML and analysis from one parse. `candidates` may hold more than the post uses (what a
+ * cheap scan found, see referenceCandidates): only the mentions and #categories the post makes
+ * outside quotes link.
+ */
+export function renderMarkdownWithAnalysis(
+  markdown: string,
+  candidates: MarkdownRefs = {},
+): { html: string; analysis: MarkdownAnalysis } {
+  const tokens = lex(markdown);
+  const analysis = analyse(tokens);
+  const mentioned = new Set(analysis.mentions);
+  const referenced = new Set(analysis.categories);
+  const refs: MarkdownRefs = {
+    usernames: new Set([...(candidates.usernames ?? [])].filter((name) => mentioned.has(name))),
+    categories: new Map([...(candidates.categories ?? [])].filter(([slug]) => referenced.has(slug))),
+  };
+  return { html: toHtml(tokens, refs), analysis };
 }
 
-/** Unique category slugs referenced as #slug outside code, links and quotes (they may not exist). */
-export function extractCategoryRefs(markdown: string): string[] {
-  return [...analyse(markdown).categories];
-}
-
-/** Links (markdown, autolinks, raw <a href>), images and unique mentions, quotes excluded. */
-export function countLinksAndImages(markdown: string): { links: number; images: number; mentions: number } {
-  const found = analyse(markdown);
-  return { links: found.links, images: found.images, mentions: found.mentions.size };
+/**
+ * Every `@name` and `#slug` written in the text, in one linear scan: a superset of what the parser
+ * will call a mention or a hashtag, so their lookups can happen before the (bounded) render.
+ */
+export function referenceCandidates(markdown: string): { usernames: string[]; slugs: string[] } {
+  const usernames = new Set<string>();
+  const slugs = new Set<string>();
+  for (const m of markdown.matchAll(/@([A-Za-z0-9_]{3,30})/g)) usernames.add(m[1].toLowerCase());
+  for (const m of markdown.matchAll(/#([a-z0-9][a-z0-9-]{1,49})/g)) slugs.add(m[1]);
+  return { usernames: [...usernames], slugs: [...slugs] };
 }
 
 const BLOCK_BOUNDARY = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|aside|br|hr)\b[^>]*>/gi;

@@ -1,4 +1,4 @@
-// npm run load [-- --duration 60 --members 50 --writers 20 --max-requests 300000 --build]
+// npm run load [-- --duration 60 --members 50 --writers 20 --max-requests 300000 --build] [-- --hostile]
 // On loopback only: its own PostgreSQL and Meilisearch in a fresh .data/load, a seeded forum, the
 // production app (as `npm start` runs it). 50 signed-in members read topic pages and lists for 60 s
 // while 20 of them reply (through the real form, a unique token in each body) and like. Then, in the
@@ -6,6 +6,8 @@
 // recount, every new post is in the search index (after the outbox drains). Prints requests/s,
 // p50/p95/p99 per route, errors, lost/duplicated and the web process's peak RSS (< 300 MB).
 // Exits non-zero when any check fails.
+// --hostile (issue 25): 20 members read topics alone, then while one pathological post a second is
+// submitted; their p95 must stay under twice the first figure (scripts/lib/load-hostile.ts).
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     writers: { type: "string", default: "20" },
     "max-requests": { type: "string", default: "300000" },
     build: { type: "boolean" },
+    hostile: { type: "boolean" },
   },
 });
 const seconds = Number(values.duration);
@@ -31,6 +34,11 @@ if (![seconds, vus, writers, maxRequests].every((n) => Number.isInteger(n) && n 
 }
 const RSS_LIMIT_MB = 300;
 const log = (m: string) => console.log(`[load] ${m}`);
+
+if (values.hostile) {
+  const { runHostileLoad } = await import("./lib/load-hostile");
+  process.exit((await runHostileLoad({ seconds, readers: 20, log })) ? 0 : 1);
+}
 
 let stack: Stack | undefined;
 let app: App | undefined;

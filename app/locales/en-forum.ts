@@ -221,6 +221,14 @@ const forum = {
       digestSubject_other: "{{count}} new notifications",
     },
   },
+  markdown: {
+    errors: {
+      tooSlow:
+        "This text takes too long to format, so it was not saved. Simplify its nesting (quotes inside quotes, lists inside lists, emphasis inside emphasis) or long runs of the same character, then send it again.",
+      busy: "Formatting is busy right now, so your text was not saved yet. Send it again in a moment.",
+      failed: "This text could not be formatted, so it was not saved. Change the unusual markup in it and send it again.",
+    },
+  },
 };
 
 export default forum;

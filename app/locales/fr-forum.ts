@@ -232,6 +232,14 @@ const forum = {
       digestSubject_other: "{{count}} nouvelles notifications",
     },
   },
+  markdown: {
+    errors: {
+      tooSlow:
+        "La mise en forme de ce texte prend trop de temps : il n’a pas été enregistré. Simplifiez ses imbrications (citations dans des citations, listes dans des listes, emphase dans l’emphase) ou ses longues suites d’un même caractère, puis envoyez-le à nouveau.",
+      busy: "La mise en forme est occupée en ce moment : votre texte n’a pas encore été enregistré. Envoyez-le à nouveau dans un instant.",
+      failed: "Ce texte n’a pas pu être mis en forme : il n’a pas été enregistré. Modifiez le balisage inhabituel qu’il contient et envoyez-le à nouveau.",
+    },
+  },
 };
 
 export default forum;

@@ -5,11 +5,11 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
-import { renderMarkdown } from "../markdown.server";
 import { canManageEvents, canRsvp, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import type { EventInput } from "./event.schema";
 import { localInputToDate } from "./local-time";
+import { renderMarkdownField } from "./render.server";
 import { fail, ok, type Result } from "./result";
 
 export type EventStatus = "draft" | "published" | "cancelled";
@@ -44,7 +44,7 @@ const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.on
 
 export const listWebinarCatalogue = () => db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
 
-function toRow(input: EventInput) {
+function toRow(input: EventInput, descriptionHtml: string) {
   const starts = localInputToDate(input.startsAt, input.timeZone);
   const ends = localInputToDate(input.endsAt, input.timeZone);
   return {
@@ -55,7 +55,7 @@ function toRow(input: EventInput) {
       webinar: input.kind === "webinar" ? (input.webinar ?? null) : null,
       title: input.title,
       description_markdown: input.description,
-      description_html: input.description ? renderMarkdown(input.description) : "",
+      description_html: descriptionHtml,
       time_zone: input.timeZone,
       online_url: input.onlineUrl ?? null,
       place: input.place ?? null,
@@ -71,7 +71,9 @@ async function webinarExists(trx: Db, slug: string | null) {
 
 /** Staff create an event, as a draft or published at once. */
 export async function createEvent({ staffId, input, publish }: { staffId: number; input: EventInput; publish: boolean }): Promise<Result<{ id: number }>> {
-  const { starts, ends, row } = toRow(input);
+  const description = await renderMarkdownField(input.description ?? "", "description");
+  if (!description.ok) return description;
+  const { starts, ends, row } = toRow(input, description.html);
   if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
   if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
   return db.transaction().execute(async (trx) => {
@@ -87,7 +89,9 @@ export async function createEvent({ staffId, input, publish }: { staffId: number
 }
 
 export async function updateEvent({ staffId, id, input }: { staffId: number; id: number; input: EventInput }): Promise<Result<{ id: number }>> {
-  const { starts, ends, row } = toRow(input);
+  const description = await renderMarkdownField(input.description ?? "", "description");
+  if (!description.ok) return description;
+  const { starts, ends, row } = toRow(input, description.html);
   if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
   if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
   return db.transaction().execute(async (trx) => {

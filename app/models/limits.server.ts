@@ -2,7 +2,7 @@
 // limit and when it lifts; `describeLimits` tells a new member the rules before they hit them.
 import { sql } from "kysely";
 import type { Db } from "../db.server";
-import { countLinksAndImages } from "../markdown.server";
+import type { MarkdownAnalysis } from "../markdown.server";
 import { fail, type Fail } from "./result";
 import { getLimits, type Limits } from "./settings.server";
 
@@ -46,10 +46,18 @@ export async function checkSanction(trx: Db, userId: number, act: SanctionedAct)
 const at = (d: Date) => d.toISOString();
 
 /**
- * Checks a new topic or reply against the limits. Runs inside the posting transaction after the
+ * Checks a new topic or reply against the limits, counting links, images and mentions from the
+ * post's one parse (`analysis`). Runs inside the posting transaction after the
  * author's row is locked, so two parallel posts by one member cannot both slip under a cap.
  */
-export async function checkPostingLimits(trx: Db, author: Author, kind: "topic" | "reply", markdown: string, now = new Date()): Promise<Fail | undefined> {
+export async function checkPostingLimits(
+  trx: Db,
+  author: Author,
+  kind: "topic" | "reply",
+  markdown: string,
+  analysis: Pick<MarkdownAnalysis, "links" | "images" | "mentions">,
+  now = new Date(),
+): Promise<Fail | undefined> {
   const sanction = sanctionRefusal(author, "post", now);
   if (sanction) return sanction;
   if (author.isStaff) return undefined;
@@ -57,7 +65,8 @@ export async function checkPostingLimits(trx: Db, author: Author, kind: "topic" 
   const fresh = isNewMember(author, limits, now);
 
   if (fresh) {
-    const { links, images, mentions } = countLinksAndImages(markdown);
+    const { links, images } = analysis;
+    const mentions = analysis.mentions.length;
     const L = limits.newMember;
     if (links > L.linksPerPost) return fail(422, "limits.links", { body: "limits.links" }, { max: L.linksPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) });
     if (images > L.imagesPerPost) return fail(422, "limits.images", { body: "limits.images" }, { max: L.imagesPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) });

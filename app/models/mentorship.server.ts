@@ -113,11 +113,6 @@ type Into = "new" | "group" | number;
 async function openCycle(trx: Db, { mentorId, maxMentees, menteeIds, goals, matchedBy }: { mentorId: number; maxMentees: number; menteeIds: number[]; goals: string; matchedBy: number | null }) {
   const category = await getCategoryBySlug(MENTORSHIP_CATEGORY);
   if (!category || category.see_rule !== "participants") throw new Error('The private "mentorship" category (see rule "participants") is missing');
-  const cycle = await trx
-    .insertInto("mentorship_cycles")
-    .values({ mentor_id: mentorId, max_mentees: maxMentees, ends_on: sql<string>`(now() + make_interval(months => ${CYCLE_MONTHS}))::date`, matched_by: matchedBy })
-    .returning(["id"])
-    .executeTakeFirstOrThrow();
   const mentorRow = await trx.selectFrom("users").select(["display_name", "locale"]).where("id", "=", mentorId).executeTakeFirstOrThrow();
   const menteeNames = (await trx.selectFrom("users").select("display_name").where("id", "in", menteeIds).execute()).map((u) => u.display_name);
   const t = sharedI18n(pickLocale(mentorRow.locale, null)).t;
@@ -131,9 +126,21 @@ async function openCycle(trx: Db, { mentorId, maxMentees, menteeIds, goals, matc
     tags: [],
     participantIds: menteeIds,
   });
-  if (!thread.ok) throw new Error(`mentorship thread not created: ${thread.message}`);
-  await trx.updateTable("mentorship_cycles").set({ topic_id: thread.topicId }).where("id", "=", cycle.id).execute();
-  return { cycleId: cycle.id, topicId: thread.topicId };
+  // The goals' render can be refused (deadline, busy pool) before the thread writes anything: the
+  // refusal goes back to the member, and the cycle is only inserted once its thread exists.
+  if (!thread.ok) return thread;
+  const cycle = await trx
+    .insertInto("mentorship_cycles")
+    .values({
+      mentor_id: mentorId,
+      max_mentees: maxMentees,
+      ends_on: sql<string>`(now() + make_interval(months => ${CYCLE_MONTHS}))::date`,
+      matched_by: matchedBy,
+      topic_id: thread.topicId,
+    })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
+  return ok({ cycleId: cycle.id, topicId: thread.topicId });
 }
 
 /** Adds a mentee to an existing group cycle: onto the thread's list, and the search copy follows. */
@@ -153,7 +160,13 @@ async function placePair(trx: Db, { pairId, mentorId, menteeId, requestId, into,
   const placed =
     typeof into === "number"
       ? await joinCycle(trx, { cycleId: into, mentorId, menteeId })
-      : ok(await openCycle(trx, { mentorId, maxMentees: into === "group" ? GROUP_MAX : 1, menteeIds: [menteeId], goals, matchedBy }));
+      : await openCycle(trx, {
+          mentorId,
+          maxMentees: into === "group" ? GROUP_MAX : 1,
+          menteeIds: [menteeId],
+          goals,
+          matchedBy,
+        });
   if (!placed.ok) return placed;
   await trx.updateTable("mentorships").set({ status: "active", started_at: new Date(), cycle_id: placed.cycleId, topic_id: placed.topicId }).where("id", "=", pairId).execute();
   if (requestId) {

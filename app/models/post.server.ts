@@ -44,14 +44,17 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
   if (uniqueTags.some((t) => !known.has(t))) return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;
   const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : db.transaction().execute(fn));
+  // Rendered once, before any row is locked; the limits count from the same parse.
+  const rendered = await renderPostBody(outer ?? db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html, analysis, mentionedUserIds } = rendered;
 
   return inTransaction(async (trx) => {
     // Lock the author: parallel posts by one member are checked against the limits one at a time.
     await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
     const author = await loadAuthor(trx, userId, scope.isStaff);
-    const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body);
+    const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body, analysis);
     if (refused) return refused;
-    const { html, mentionedUserIds } = await renderPostBody(trx, body, scope);
     const now = new Date();
     const topic = await trx
       .insertInto("topics")
@@ -97,6 +100,9 @@ type NewReply = { scope: Scope; topicId: number; body: string; replyTo?: number 
 export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
+  const rendered = await renderPostBody(db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html, analysis, mentionedUserIds } = rendered;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
     // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
@@ -111,9 +117,8 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
       if (!target) replyTo = undefined;
     }
     const author = await loadAuthor(trx, userId, scope.isStaff);
-    const refused = await checkPostingLimits(trx, author, "reply", body);
+    const refused = await checkPostingLimits(trx, author, "reply", body, analysis);
     if (refused) return refused;
-    const { html, mentionedUserIds } = await renderPostBody(trx, body, scope);
     const postNumber = topic.highest_post_number + 1;
     const now = new Date();
     const post = await trx
@@ -185,6 +190,9 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   if (body.length > BODY_MAX) return fail(422, "composer.errors.bodyLong", { body: "composer.errors.bodyLong" });
+  const rendered = await renderPostBody(db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html } = rendered;
   return db.transaction().execute(async (trx) => {
     const post = await loadPostForChange(trx, postId);
     const topic = post && (await topicForPermission(trx, post.topic_id, userId));
@@ -201,7 +209,6 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
     const newTitle = post.post_number === 1 && title !== undefined && title !== topic.title ? title : undefined;
     if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX)) return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
     if (body === post.body_markdown && newTitle === undefined) return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
-    const { html } = await renderPostBody(trx, body, scope);
     const number = post.revision_count + 1;
     await trx
       .insertInto("post_revisions")

@@ -5,13 +5,13 @@ import { sql } from "kysely";
 import type { Proficiency } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
-import { renderMarkdown } from "../markdown.server";
 import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { photoUrl } from "./directory-index.server";
 import { checkSanction } from "./limits.server";
 import { getMemberSummary } from "./member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
+import { renderMarkdownField } from "./render.server";
 import { fail, ok } from "./result";
 
 export const ENDORSER_LEVEL = 4;
@@ -141,6 +141,8 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
   const known = new Set((await listCompetencies()).map((c) => c.slug));
   const unknown = Object.keys(input.competencies).filter((s) => !known.has(s));
   if (unknown.length) return fail(422, "profile.errors.competency", { competencies: "profile.errors.competency" });
+  const bio = await renderMarkdownField(input.bio, "bio");
+  if (!bio.ok) return bio;
   const values = {
     job_title: input.jobTitle,
     organisation: input.organisation,
@@ -148,7 +150,7 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
     city: input.city,
     languages: input.languages,
     bio_markdown: input.bio,
-    bio_html: input.bio ? renderMarkdown(input.bio) : "",
+    bio_html: bio.html,
     achievements: input.achievements,
     years_customer_facing: input.yearsCustomerFacing,
     years_managing: input.yearsManaging,

@@ -13,6 +13,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { body = "" } = await readForm(request);
   if (body.length > BODY_MAX) return data({ html: "" }, { status: 413 });
   if (await rateLimit("preview", userKey(viewer.id))) return data({ html: "" }, { status: 429 });
-  const { html } = await renderPostBody(db, body, scopeOf(viewer));
-  return { html };
+  const rendered = await renderPostBody(db, body, scopeOf(viewer));
+  // a refused text has no preview: the composer keeps the last one (the form's Preview says why)
+  if (!rendered.ok) return data({ html: "" }, { status: rendered.status });
+  return { html: rendered.html };
 }

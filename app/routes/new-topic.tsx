@@ -66,8 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Answer>({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, tags: form.tags, fields }, 400);
   }
   if (form.intent === "preview") {
-    const { html } = await renderPostBody(db, parsed.data.body, scope);
-    return data<Answer>({ preview: html, values, tags: form.tags, fields: {} });
+    const rendered = await renderPostBody(db, parsed.data.body, scope);
+    if (!rendered.ok) {
+      const refusal = { formError: rendered.message, values, tags: form.tags, fields: rendered.fields ?? {} };
+      return data<Answer>(refusal, rendered.status);
+    }
+    return data<Answer>({ preview: rendered.html, values, tags: form.tags, fields: {} });
   }
   const result = await createTopic({ scope, categorySlug: parsed.data.category, title: parsed.data.title, body: parsed.data.body, tags: parsed.data.tags });
   if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, tags: form.tags, fields: result.fields ?? {} }, result.status);

@@ -47,8 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<Answer>({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields }, 400);
   }
   if (form.intent === "preview") {
-    const { html } = await renderPostBody(db, parsed.data.body, scope);
-    return data<Answer>({ preview: html, values, fields: {} });
+    const rendered = await renderPostBody(db, parsed.data.body, scope);
+    if (!rendered.ok) {
+      return data<Answer>({ formError: rendered.message, values, fields: rendered.fields ?? {} }, rendered.status);
+    }
+    return data<Answer>({ preview: rendered.html, values, fields: {} });
   }
   const result = await editPost({ scope, postId: post.id, body: parsed.data.body, title: parsed.data.title });
   if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {} }, result.status);

@@ -130,8 +130,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return answer({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields, at: "composer" }, 400);
   }
   if (intent === "preview") {
-    const { html } = await renderPostBody(db, parsed.data.body, scope);
-    return answer({ preview: html, values, fields: {}, at: "composer" });
+    const rendered = await renderPostBody(db, parsed.data.body, scope);
+    if (!rendered.ok) {
+      const refusal = { formError: rendered.message, values, fields: rendered.fields ?? {}, at: "composer" as const };
+      return answer(refusal, rendered.status);
+    }
+    return answer({ preview: rendered.html, values, fields: {}, at: "composer" });
   }
   const result = await createReply({ scope, topicId, body: parsed.data.body, replyTo: parsed.data.replyTo });
   if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" }, result.status);

@@ -1,10 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
   RENDER_VERSION,
-  countLinksAndImages,
-  extractCategoryRefs,
-  extractMentions,
+  referenceCandidates,
   renderMarkdown,
+  renderMarkdownWithAnalysis,
   renderPlainExcerpt,
 } from "../../app/markdown.server";
 
@@ -183,7 +182,9 @@ describe("renderMarkdown", () => {
   });
 });
 
-describe("extract helpers", () => {
+const analysisOf = (markdown: string) => renderMarkdownWithAnalysis(markdown).analysis;
+
+describe("analysis (from the same parse as the HTML)", () => {
   const post = [
     "Thanks @Bob and @carol, also @bob again.",
     "`@inline_code` and see #general, #dev-talk",
@@ -193,18 +194,29 @@ describe("extract helpers", () => {
     "![pic](/uploads/a.png) <img src=https://example.com/b.png> <a href=https://example.com>raw</a> ada@example.com",
   ].join("\n\n");
 
-  test("extractMentions lists each mentioned username once, lower-cased, ignoring code, links and quotes", () => {
-    expect(extractMentions(post)).toEqual(["bob", "carol"]);
-    expect(extractMentions("no mentions here")).toEqual([]);
+  test("mentions lists each mentioned username once, lower-cased, ignoring code, links and quotes", () => {
+    expect(analysisOf(post).mentions).toEqual(["bob", "carol"]);
+    expect(analysisOf("no mentions here").mentions).toEqual([]);
   });
 
-  test("extractCategoryRefs lists each #slug once, ignoring code, links and quotes", () => {
-    expect(extractCategoryRefs(post)).toEqual(["general", "dev-talk"]);
+  test("categories lists each #slug once, ignoring code, links and quotes", () => {
+    expect(analysisOf(post).categories).toEqual(["general", "dev-talk"]);
   });
 
-  test("countLinksAndImages counts markdown, autolinked and raw HTML links and images, but not quoted ones", () => {
-    expect(countLinksAndImages(post)).toEqual({ links: 4, images: 2, mentions: 2 });
-    expect(countLinksAndImages("plain")).toEqual({ links: 0, images: 0, mentions: 0 });
+  test("links and images count markdown, autolinked and raw HTML ones, but not quoted ones", () => {
+    expect(analysisOf(post)).toMatchObject({ links: 4, images: 2 });
+    expect(analysisOf("plain")).toEqual({ mentions: [], categories: [], links: 0, images: 0 });
+  });
+
+  test("candidates found by the cheap scan link only where the post itself mentions them, outside quotes", () => {
+    const text = 'hi @Bob #general\n\n[quote="dave, post:1, topic:2"]\n@alice_1 #dev-talk\n[/quote]';
+    const candidates = referenceCandidates(text);
+    expect(candidates).toEqual({ usernames: ["bob", "alice_1"], slugs: ["general", "dev-talk"] });
+    const { html } = renderMarkdownWithAnalysis(text, refs);
+    expect(html).toContain('<a href="/u/bob"');
+    expect(html).toContain('<a href="/c/general"');
+    expect(html).not.toContain("/u/alice_1");
+    expect(html).not.toContain("/c/dev-talk");
   });
 });
 
