@@ -42,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // as the page: without a second step begun, the password comes first (page and data form alike)
+  if ((await pendingSignIn(request)) === "none") throw redirect("/login");
   const parsed = SecondStepSchema.safeParse(await readForm(request));
   if (!parsed.success)
     return data({ error: parsed.error.issues[0].message, values: null, expired: false }, { status: 400 });

@@ -394,11 +394,13 @@ describe("account deletion leaves nothing of the member", () => {
       "mentorship_sessions",
       "flags",
       "rate_events",
-      "login_failures",
       "notifications",
     ]) {
       expect(tables, t).toContain(t);
     }
+    // sign-in failures of a known account are keyed by its id, not by what was typed
+    const failures = await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute();
+    expect(failures.length).toBeGreaterThan(0);
   });
 
   test("after deletion: no table holds their email, name or words; no upload folder holds their files", async () => {
@@ -411,6 +413,7 @@ describe("account deletion leaves nothing of the member", () => {
     for (const f of kemiFiles) expect(files).toContain(f); // others' files stay
 
     expect(await rowsHolding([zeb.email, USERNAME, NAME, "Quarrington", PHONE, MARK])).toEqual([]);
+    expect(await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute()).toEqual([]);
 
     // their posts stay, under the tombstone; the thread and replies still read
     const posts = await db
