@@ -6,17 +6,19 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useFetchers,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { HydratedContext } from "./components/app-link";
 import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
-import { ENHANCE_SCRIPT, type PageHandle } from "./enhance";
+import { ENHANCE_SCRIPT, FORMS_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
@@ -62,6 +64,16 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** Hands a sending form its button back once Remix has its answer (FORMS_SCRIPT marks it busy). */
+function useFormsIdle() {
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const idle = navigation.state === "idle" && fetchers.every((f) => f.state === "idle");
+  useEffect(() => {
+    if (idle) (window as { tpFormsIdle?: () => void }).tpFormsIdle?.();
+  }, [idle]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const requestId = useRequestId();
@@ -73,6 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const hydrate = handles.every((h) => h.hydrate !== false);
   // the script improves the composer, which only members see
   const enhance = !!root?.viewer && handles.some((h) => h.enhance);
+  useFormsIdle();
   return (
     <html lang={locale}>
       <head>
@@ -81,7 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body data-request-id={root?.requestId ?? requestId}>
+      <body data-request-id={root?.requestId ?? requestId} data-sending={i18n.t("form.sending")} data-draft-saved={i18n.t("composer.draftSaved")}>
         <I18nextProvider i18n={i18n}>
           <HydratedContext.Provider value={hydrate}>
           <SiteHeader viewer={root?.viewer ?? null} />
@@ -92,6 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteFooter />
           </HydratedContext.Provider>
         </I18nextProvider>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         {hydrate ? (
           <>
             {/* zod must not probe `new Function` (the Content-Security-Policy forbids eval): set before any module runs */}

@@ -122,6 +122,9 @@ const forum = {
     submitTopic: "Create topic",
     submitReply: "Post reply",
     cancel: "Cancel",
+    saveDraft: "Save draft",
+    draftSaved: "Draft saved.",
+    draftRestored: "Your saved draft is back: carry on where you left off.",
     newMemberLimits:
       "Welcome! During your first day (until {{until}}) you can post up to {{topicsPerDay}} topics and {{repliesPerDay}} replies, with at most {{linksPerPost}} links, {{imagesPerPost}} image and {{mentionsPerPost}} mentions per post, waiting {{secondsBetweenTopics}} seconds between topics and {{secondsBetweenPosts}} seconds between posts.",
     errors: {

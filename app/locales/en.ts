@@ -84,6 +84,7 @@ const en = {
     fixErrors_other: "Please fix the {{count}} fields marked below.",
     required: "This field is required.",
     tooLong: "This is too long: at most {{max}} characters.",
+    sending: "Sending…",
   },
   signup: {
     title: "Join Touchpoints",

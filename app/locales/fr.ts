@@ -84,6 +84,7 @@ const fr = {
     fixErrors_other: "Veuillez corriger les {{count}} champs signalés ci-dessous.",
     required: "Ce champ est obligatoire.",
     tooLong: "C’est trop long : {{max}} caractères au maximum.",
+    sending: "Envoi…",
   },
   signup: {
     title: "Rejoindre Touchpoints",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
@@ -7,12 +8,14 @@ import { FormError } from "~/components/field";
 import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
+import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
 import { likePost, unlikePost } from "~/models/like.server";
 import { describeLimits } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { ReplySchema } from "~/models/forms.server";
+import { parseForm, ReplySchema, type FormAnswer } from "~/models/forms.server";
+import { DraftSchema } from "~/models/topic.schema";
 import type { PageHandle } from "~/enhance";
 import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/topic.server";
 import { canLike, scopeOf } from "~/permissions.server";
@@ -52,8 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
 
   const url = new URL(request.url);
-  let draft = "";
-  let replyTo = positiveInt(url.searchParams.get("replyTo"));
+  const abilities = topicAbilities(scope, topic);
+  const saved = viewer && abilities.reply ? await getDraft({ userId: viewer.id, key: draftKey(topic.id) }) : undefined;
+  let draft = saved?.body ?? "";
+  let replyTo = positiveInt(url.searchParams.get("replyTo")) ?? saved?.fields.replyTo;
   const quoteOf = positiveInt(url.searchParams.get("quote"));
   if (quoteOf) {
     const quoted = await db
@@ -64,11 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where("posts.post_number", "=", quoteOf)
       .executeTakeFirst();
     if (quoted && !quoted.deleted_at && !quoted.hidden_at && quoted.username) {
-      draft = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      const quote = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      draft = `${draft}${draft && !draft.endsWith("\n\n") ? "\n\n" : ""}${quote}`;
       replyTo = quoteOf;
     }
   }
-  const abilities = topicAbilities(scope, topic);
   const limits = viewer && abilities.reply ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff }) : undefined;
   return {
     topic: {
@@ -93,17 +98,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
     can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) },
     draft,
+    draftRestored: !!saved,
+    draftKey: draftKey(topic.id),
+    // a repeated submit of the reply form (double tap, resubmitted page) finds the reply it made
+    submissionKey: abilities.reply ? randomUUID() : null,
     replyTo: replyTo ?? null,
     limits: limits ?? null,
   };
 }
 
-type Answer = {
-  formError?: string;
-  errorValues?: Record<string, string | number>;
-  values: Record<string, string>;
-  fields: Record<string, string | undefined>;
+type Answer = FormAnswer & {
   preview?: string;
+  notice?: string;
   /** where the message belongs: above the posts (likes) or in the composer */
   at: "page" | "composer";
 };
@@ -123,17 +129,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" }, result.status);
     return redirect(`${topicUrl(result.topic)}/${result.postNumber}#post-${result.postNumber}`);
   }
-  const values = keepValues(form);
-  const parsed = ReplySchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return answer({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields, at: "composer" }, 400);
+  if (intent === "draft") {
+    const draft = parseForm(DraftSchema, form);
+    if (!draft.ok) return answer({ ...draft, at: "composer" }, 400);
+    const visible = await getTopic({ scope, topicId });
+    if (!visible) notFound();
+    await saveDraft({ userId: viewer.id, key: draftKey(topicId), draft: draft.data });
+    return answer({ values: draft.values, fields: {}, notice: "composer.draftSaved", at: "composer" });
   }
+  const parsed = parseForm(ReplySchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return answer({ ...parsed, at: "composer" }, 400);
   if (intent === "preview") {
     const { html } = await renderPostBody(db, parsed.data.body, scope);
     return answer({ preview: html, values, fields: {}, at: "composer" });
   }
-  const result = await createReply({ scope, topicId, body: parsed.data.body, replyTo: parsed.data.replyTo });
+  const { body, replyTo, submissionKey } = parsed.data;
+  const result = await createReply({ scope, topicId, body, replyTo, submissionKey });
   if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" }, result.status);
   return redirect(result.url);
 }
@@ -203,7 +215,9 @@ export default function TopicPage() {
           {replyTo ? <p className="muted">{t("topic.replyingTo", { number: replyTo })}</p> : null}
           {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
           {res?.formError && res.at === "composer" ? <FormError message={res.formError} values={res.errorValues} /> : null}
-          <Form method="post" className="stack" action={`${d.topic.path}#composer`}>
+          {!res && d.draftRestored ? <p className="notice">{t("composer.draftRestored")}</p> : null}
+          <Form method="post" className="stack" action={`${d.topic.path}#composer`} data-draft={d.draftKey}>
+            {d.submissionKey ? <input type="hidden" name="submissionKey" value={d.submissionKey} /> : null}
             {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
             <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} preview={preview} />
             <div className="actions">
@@ -213,7 +227,14 @@ export default function TopicPage() {
               <button type="submit" name="intent" value="preview" className="secondary">
                 {t("composer.preview")}
               </button>
+              <button type="submit" name="intent" value="draft" className="secondary">
+                {t("composer.saveDraft")}
+              </button>
             </div>
+            <p className="muted draft-status" aria-live="polite">
+              {res?.notice ? t(res.notice) : null}
+              <span data-draft-status />
+            </p>
           </Form>
         </section>
       ) : !d.can.signedIn ? (

@@ -15,6 +15,7 @@ import * as assessmentEngine from "./2026-11-23T1430_assessment_engine";
 import * as rateLimits from "./2026-11-23T1655_rate_limits";
 import * as topicPosters from "./2026-12-05T0900_topic_posters";
 import * as directoryCompetencyAttributes from "./2026-12-05T2300_directory_competency_attributes";
+import * as composerDrafts from "./2026-12-06T0910_composer_drafts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1655_rate_limits": rateLimits,
   "2026-12-05T0900_topic_posters": topicPosters,
   "2026-12-05T2300_directory_competency_attributes": directoryCompetencyAttributes,
+  "2026-12-06T0910_composer_drafts": composerDrafts,
 };
