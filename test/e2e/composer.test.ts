@@ -53,4 +53,84 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
       expect(stored.body_markdown.replace(/\r\n/g, "\n")).toBe(body);
     });
   }
+
+  /** A slow 3G phone: every request waits, uploads crawl (CDP, as DevTools throttles). */
+  async function throttle(page: Page) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 1200, downloadThroughput: 40_000, uploadThroughput: 20_000 });
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a double tap on "Create topic" on a slow connection makes one topic and no error (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { page, id } = await member(`doubletap_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
+      await page.goto(`${app.url}/new-topic`);
+      const title = `Double tap on a slow line ${javaScriptEnabled ? "js" : "nojs"}`;
+      await page.getByLabel("Title").fill(title);
+      await page.getByLabel("Category").selectOption(category.slug);
+      await page.getByLabel("Your post").fill("What do you say when the customer calls twice about the same order?");
+      await throttle(page);
+      const button = page.locator('button[name="intent"][value="create"]');
+      const box = (await button.boundingBox())!;
+      // two real taps 150 ms apart, whatever the button does in between
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await new Promise((r) => setTimeout(r, 150));
+      if (javaScriptEnabled) {
+        expect(await button.isDisabled(), "the button is disabled while the form is sending").toBe(true);
+        expect(await button.innerText()).toBe("Sending…");
+      }
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForURL(/\/t\/[^/]+\/\d+$/, { timeout: 60_000 });
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(await page.locator(".form-error").count()).toBe(0);
+      const topics = await db.selectFrom("topics").select("id").where("user_id", "=", id).execute();
+      expect(topics).toHaveLength(1);
+    }, 120_000);
+  }
+
+  test("a draft comes back after leaving the page, on another device too, and goes once posted (JavaScript on)", async () => {
+    const { page, id } = await member("drafter_js");
+    await page.goto(`${app.url}/new-topic`);
+    await page.getByLabel("Title").fill("A draft about escalation paths");
+    await page.getByLabel("Your post").fill("First thoughts on when to hand a call to a supervisor, still unfinished");
+    // leave at once: the page's last beacon saves what the debounce had not yet sent
+    await page.goto(`${app.url}/latest`);
+    await expect.poll(async () => (await db.selectFrom("drafts").select("body").where("user_id", "=", id).executeTakeFirst())?.body).toContain("still unfinished");
+    await page.goto(`${app.url}/new-topic`);
+    await page.getByText("Your saved draft is back").waitFor();
+    expect(await page.getByLabel("Title").inputValue()).toBe("A draft about escalation paths");
+    expect(await page.getByLabel("Your post").inputValue()).toContain("still unfinished");
+    // another device: a new browser context signed in as the same member
+    const other = await signedInPage(browser, app, { username: "drafter_js", password: TEST_PASSWORD });
+    await other.goto(`${app.url}/new-topic`);
+    expect(await other.getByLabel("Your post").inputValue()).toContain("still unfinished");
+    // posted: the draft is gone
+    await page.getByLabel("Title").fill("A finished post about escalation paths");
+    await page.getByLabel("Category").selectOption(category.slug);
+    await page.getByRole("button", { name: "Create topic" }).click();
+    await page.waitForURL(/\/t\/[^/]+\/\d+$/);
+    await page.goto(`${app.url}/new-topic`);
+    expect(await page.getByLabel("Your post").inputValue()).toBe("");
+    expect(await db.selectFrom("drafts").select("body").where("user_id", "=", id).execute()).toEqual([]);
+  });
+
+  test("a reply draft saved with the Save draft button comes back (JavaScript off)", async () => {
+    const { page } = await member("drafter_nojs", false);
+    const { page: author } = await member("draft_topic_author");
+    await author.goto(`${app.url}/new-topic`);
+    await author.getByLabel("Title").fill("A topic to reply to with a draft");
+    await author.getByLabel("Category").selectOption(category.slug);
+    await author.getByLabel("Your post").fill("Tell us how you close a call when the customer is still upset.");
+    await author.getByRole("button", { name: "Create topic" }).click();
+    await author.waitForURL(/\/t\/[^/]+\/\d+$/);
+    const topicUrl = author.url();
+    await page.goto(topicUrl);
+    await page.getByLabel("Your post").fill("I summarise what we agreed and give my name");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText("Draft saved.").waitFor();
+    await page.goto(`${app.url}/latest`);
+    await page.goto(topicUrl);
+    await page.getByText("Your saved draft is back").waitFor();
+    expect(await page.getByLabel("Your post").inputValue()).toBe("I summarise what we agreed and give my name");
+  });
 });
