@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
+import { useMessage } from "~/components/use-message";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { withoutNul } from "~/http.server";
@@ -95,6 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewTopic() {
   const { t } = useTranslation();
+  const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   // what was sent, else the saved draft, else an empty form
@@ -105,12 +107,12 @@ export default function NewTopic() {
   return (
     <div className="page">
       <h1>{t("composer.newTopicTitle")}</h1>
-      {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
+      {d.limits ? <p className="notice">{message("composer.newMemberLimits", d.limits)}</p> : null}
       <FormError message={res?.formError} values={res?.errorValues} />
       {!res && d.draft ? <p className="notice">{t("composer.draftRestored")}</p> : null}
       <Form method="post" className="stack" noValidate data-draft={d.draftKey}>
         <input type="hidden" name="submissionKey" value={d.submissionKey} />
-        <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} hint={t("composer.titleHint")} required />
+        <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required />
         <div className="field">
           <label htmlFor="category">{t("composer.category")}</label>
           <select id="category" name="category" defaultValue={category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "category-error" : undefined}>
@@ -123,7 +125,7 @@ export default function NewTopic() {
           </select>
           {f.category ? (
             <p className="field-error" id="category-error">
-              {t(f.category)}
+              {message(f.category, res?.errorValues)}
             </p>
           ) : null}
         </div>
@@ -138,11 +140,11 @@ export default function NewTopic() {
           </div>
           {f.tags ? (
             <p className="field-error" id="tags-error">
-              {t(f.tags)}
+              {message(f.tags, res?.errorValues)}
             </p>
           ) : null}
         </fieldset>
-        <Composer defaultValue={v.body ?? ""} error={f.body} preview={res?.preview} />
+        <Composer defaultValue={v.body ?? ""} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
         <div className="actions">
           <button type="submit" name="intent" value="create">
             {t("composer.submitTopic")}

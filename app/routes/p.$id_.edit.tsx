@@ -63,8 +63,8 @@ export default function EditPost() {
       <p className="muted">{t("moderation.post.heading", { number: d.number, title: d.topicTitle })}</p>
       <FormError message={res?.formError} values={res?.errorValues} />
       <Form method="post" className="stack" noValidate>
-        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} hint={t("composer.titleHint")} required /> : null}
-        <Composer defaultValue={v.body ?? d.body} error={f.body} preview={res?.preview} />
+        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required /> : null}
+        <Composer defaultValue={v.body ?? d.body} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
         <div className="actions">
           <button type="submit" name="intent" value="save">
             {t("post.save")}

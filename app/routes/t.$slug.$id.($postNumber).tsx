@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
+import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
 import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
@@ -152,6 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function TopicPage() {
   const { t, i18n } = useTranslation();
+  const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const values = (res?.values ?? {}) as Record<string, string>;
@@ -213,13 +215,13 @@ export default function TopicPage() {
         <section id="composer" className="reply-composer" aria-labelledby="composer-title">
           <h2 id="composer-title">{t("topic.yourReply")}</h2>
           {replyTo ? <p className="muted">{t("topic.replyingTo", { number: replyTo })}</p> : null}
-          {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
+          {d.limits ? <p className="notice">{message("composer.newMemberLimits", d.limits)}</p> : null}
           {res?.formError && res.at === "composer" ? <FormError message={res.formError} values={res.errorValues} /> : null}
           {!res && d.draftRestored ? <p className="notice">{t("composer.draftRestored")}</p> : null}
           <Form method="post" className="stack" action={`${d.topic.path}#composer`} data-draft={d.draftKey}>
             {d.submissionKey ? <input type="hidden" name="submissionKey" value={d.submissionKey} /> : null}
             {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
-            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} preview={preview} />
+            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} errorValues={res?.errorValues} preview={preview} />
             <div className="actions">
               <button type="submit" name="intent" value="reply">
                 {t("composer.submitReply")}

@@ -89,4 +89,26 @@ describe("the composer without JavaScript", () => {
     const bad = await postForm(app, "/composer/draft", { key: "profile:1", body: "Not a composer" }, { cookie: cookies.comp_ben });
     expect(bad.status).toBe(400);
   });
+
+  test("refusals under a field and the new-member notice are filled in, dates in the member's time zone", async () => {
+    const topic = await makeTopic(users.comp_ben, category);
+    const body = "The very same words, sent twice in a row.";
+    await backdatePosts(users.comp_ada.id);
+    expect((await postForm(app, topic.url, { body }, { cookie: cookies.comp_ada })).status).toBe(302);
+    await backdatePosts(users.comp_ada.id, 1);
+    const again = await postForm(app, topic.url, { body }, { cookie: cookies.comp_ada });
+    expect(again.status).toBe(409);
+    const html = decode(await again.text());
+    expect(html).toMatch(/<p class="field-error"[^>]*>You posted exactly this in the last \d+ minutes/);
+    expect(html).not.toContain("{{");
+    // a member who just joined sees until when the first-day limits last, as a date in their zone
+    const fresh = await createUser({ username: "comp_new" });
+    await db.updateTable("users").set({ time_zone: "Africa/Nairobi" }).where("id", "=", fresh.id).execute();
+    const cookie = cookieFrom(await postForm(app, "/login", { email: fresh.username, password: fresh.password }));
+    const page = decode(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookie } })).text());
+    const notice = /During your first day \(until ([^)]*)\)/.exec(page)?.[1];
+    const until = new Date((await db.selectFrom("users").select("created_at").where("id", "=", fresh.id).executeTakeFirstOrThrow()).created_at.getTime() + 24 * 3_600_000);
+    const expected = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" }).format(until);
+    expect(notice).toBe(expected);
+  });
 });
