@@ -46,6 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       viewer: viewer && {
         username: viewer.username,
         displayName: viewer.displayName,
+        // a member's first visit starts at sign-up (lastVisitAt = createdAt): "Welcome", not "Welcome back"
+        returning: !!viewer.lastVisitAt && viewer.lastVisitAt.getTime() > viewer.createdAt.getTime(),
         roles: viewer.roles,
         timeZone: viewer.timeZone,
         unreadNotifications: await countUnreadNotifications(viewer.id),

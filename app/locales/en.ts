@@ -76,6 +76,7 @@ const en = {
     level2: "Customer Service Professional",
     level3: "Customer Service Manager",
     level4: "Customer Experience Leader",
+    welcome: "Welcome to Touchpoints, {{name}}.",
     welcomeBack: "Welcome back, {{name}}.",
     joinCta: "Join the community",
   },

@@ -76,6 +76,7 @@ const fr = {
     level2: "Professionnel du service client",
     level3: "Responsable du service client",
     level4: "Leader de l’expérience client",
+    welcome: "Bienvenue sur Touchpoints, {{name}}.",
     welcomeBack: "Bon retour, {{name}}.",
     joinCta: "Rejoindre la communauté",
   },

@@ -11,6 +11,7 @@ import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";
 import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
+import { namedTags } from "~/models/tag.server";
 import { likePost, unlikePost } from "~/models/like.server";
 import { describeLimits } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
@@ -81,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: topic.id,
       title: topic.title,
       path,
-      tags: topic.tags,
+      tags: await namedTags(topic.tags),
       closed: !!topic.closed_at,
       archived: !!topic.archived_at || !!topic.category.archived_at,
       deleted: !!topic.deleted_at,
@@ -166,8 +167,8 @@ export default function TopicPage() {
         <div className="topic-meta">
           {!d.topic.category.private ? <CategoryBadge category={d.topic.category} /> : null}
           {d.topic.tags.map((tag) => (
-            <AppLink key={tag} to={`/tag/${tag}`} className="tag">
-              {tag}
+            <AppLink key={tag.slug} to={`/tag/${tag.slug}`} className="tag">
+              {tag.name}
             </AppLink>
           ))}
           {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
