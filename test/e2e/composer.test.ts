@@ -133,4 +133,46 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     await page.getByText("Your saved draft is back").waitFor();
     expect(await page.getByLabel("Your post").inputValue()).toBe("I summarise what we agreed and give my name");
   });
+
+  test("the skip link is visible when focused, with a contrast of at least 4.5:1", async () => {
+    const { page } = await member("skipper");
+    await page.goto(`${app.url}/latest`);
+    await page.keyboard.press("Tab");
+    const link = page.getByRole("link", { name: "Skip to content" });
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = (await link.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    const [fg, bg] = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(bg, "the link has its own opaque background").not.toMatch(/rgba\(.*, 0\)|transparent/);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`"Quote selection" shows only for a selection in a post (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { page } = await member(`quoter_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
+      await page.goto(`${app.url}/new-topic`);
+      // a topic by someone else to read and quote (made through the page, JavaScript or not)
+      await page.getByLabel("Title").fill(`A topic to quote from ${javaScriptEnabled}`);
+      await page.getByLabel("Category").selectOption(category.slug);
+      await page.getByLabel("Your post").fill("Listening is the first half of every answer we give.");
+      await page.locator('button[name="intent"][value="create"]').click();
+      await page.waitForURL(/\/t\/[^/]+\/\d+$/);
+      await page.goto(page.url()); // the topic page as a document (its inline script), as a link would open it
+      const button = page.locator("#quote-selection");
+      expect(await button.isVisible()).toBe(false);
+      if (!javaScriptEnabled) return;
+      await page.locator("#post-1 .post-body p").first().selectText();
+      await button.waitFor({ state: "visible" });
+      await button.click();
+      expect(await page.getByLabel("Your post").inputValue()).toContain("Listening is the first half");
+      expect(await button.isVisible()).toBe(false);
+    });
+  }
 });
