@@ -1,6 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Links,
   Meta,
   Outlet,
@@ -25,7 +26,7 @@ import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
-import { countUnreadNotifications } from "./models/notification.server";
+import { countUnreadNotifications, markActedNotificationsRead } from "./models/notification.server";
 import { scopeOf } from "./permissions.server";
 import { resolveViewer } from "./viewer.server";
 
@@ -36,9 +37,19 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
+// Opening what a notification points to reads it (the loader below): the header's count follows
+// every page change, client-side ones included.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
   const locale = requestLocale(request, viewer?.locale);
+  let unreadNotifications = viewer ? await countUnreadNotifications(viewer.id) : 0;
+  // opening what a notification points to reads it (before the header counts them)
+  if (viewer && unreadNotifications && request.method === "GET") {
+    unreadNotifications -= await markActedNotificationsRead({ userId: viewer.id, pathname: new URL(request.url).pathname });
+  }
   return data(
     {
       locale,
@@ -50,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         returning: !!viewer.lastVisitAt && viewer.lastVisitAt.getTime() > viewer.createdAt.getTime(),
         roles: viewer.roles,
         timeZone: viewer.timeZone,
-        unreadNotifications: await countUnreadNotifications(viewer.id),
+        unreadNotifications,
         // staff and tutors see the review queue's size
         openFlags: viewer.roles.includes("admin") || viewer.roles.includes("tutor") ? await countOpenFlags({ scope: scopeOf(viewer) }) : null,
         sanction: viewerSanction(viewer),
