@@ -28,6 +28,9 @@ export async function getDraft({ userId, key }: { userId: number; key: string })
 export async function saveDraft({ userId, key, draft }: { userId: number; key: string; draft: DraftInput }) {
   const { body, submissionKey, ...fields } = draft;
   return db.transaction().execute(async (trx) => {
+    // the member's row lock, as posting takes it: a save racing the post (a field left by clicking
+    // "Create topic") runs wholly before it (and is discarded with it) or after it (and sees it)
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
     if (submissionKey) {
       const posted = await trx.selectFrom("posts").select("id").where("user_id", "=", userId).where("submission_key", "=", submissionKey).executeTakeFirst();
       if (posted) return { saved: false };
