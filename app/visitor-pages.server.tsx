@@ -16,6 +16,7 @@ import { HydratedContext } from "./components/app-link";
 import { directoryPageHtml, directoryTitleTag } from "./components/directory-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
+import { FORMS_SCRIPT } from "./enhance";
 import { escapeHtml } from "./html";
 import { sharedI18n } from "./i18n";
 import { localeFor, type Locale } from "./locale";
@@ -31,6 +32,7 @@ const DIRECTORY = /^\/directory(?:\/([a-z]+))?$/;
 // the slots: characters React writes as they are and no address or id contains
 const SEARCH_SLOT = "?\u0001search\u0002";
 const ID_SLOT = "\u0001id\u0002";
+const NONCE_SLOT = "\u0001nonce\u0002";
 
 // a frame is kept per language and address, and the address decides the title (the level view)
 type Frame = { head: string; body: string; tail: string };
@@ -58,8 +60,9 @@ function frameFor(locale: Locale, pathname: string, title: () => string): Frame 
   const [before, after] = around.split(`<main id="main" tabindex="-1">${ID_SLOT}</main>`);
   frame = {
     head: `<!DOCTYPE html><html lang="${locale}"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${escapeHtml(title())}`,
-    body: `</title><link rel="stylesheet" href="${escapeHtml(stylesHref)}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body data-request-id="${ID_SLOT}">${before}<main id="main" tabindex="-1">`,
-    tail: `</main>${after}</body></html>`,
+    body: `</title><link rel="stylesheet" href="${escapeHtml(stylesHref)}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body data-request-id="${ID_SLOT}" data-sending="${escapeHtml(i18n.t("form.sending"))}" data-draft-saved="${escapeHtml(i18n.t("composer.draftSaved"))}">${before}<main id="main" tabindex="-1">`,
+    // the root layout's forms script (every page has it), with this request's nonce
+    tail: `</main>${after}<script nonce="${NONCE_SLOT}">${FORMS_SCRIPT}</script></body></html>`,
   };
   if (frames.size > 100) frames.clear();
   frames.set(key, frame);
@@ -83,7 +86,7 @@ export async function visitorPage(req: VisitorRequest): Promise<VisitorPage | nu
     frame.head +
     frame.body.replace(ID_SLOT, () => id) +
     `<div class="page directory-page">${main}</div>` +
-    frame.tail.replace(SEARCH_SLOT, () => search);
+    frame.tail.replace(SEARCH_SLOT, () => search).replace(NONCE_SLOT, () => escapeHtml(req.nonce));
   const body = Buffer.from(html);
   return {
     status: 200,
