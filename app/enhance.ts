@@ -39,3 +39,58 @@ if(btn&&composer){
   });
 }
 })();`;
+
+// Every page (hydrated or not) inlines this: a posting form shows "Sending…" on its button and
+// takes no second submit until the answer arrives (Remix forms: the root calls tpFormsIdle when
+// navigation and fetchers are idle; plain forms: the next page replaces this one); composer forms
+// (data-draft) save a draft while the member writes, on leaving the field and on leaving the page.
+// The submitter is disabled a tick later, after the browser (or Remix) has read its name and value.
+export const FORMS_SCRIPT = `(function(){
+var d=document,w=window,b=d.body,sending=b.getAttribute("data-sending")||"Sending…",timers=new WeakMap();
+function buttons(f){return f.querySelectorAll("button:not([type=button]):not([type=reset]),input[type=submit]")}
+function reset(f){
+  f.removeAttribute("aria-busy");
+  buttons(f).forEach(function(x){
+    if(x.tpLabel!==undefined){x.firstChild.nodeValue=x.tpLabel;delete x.tpLabel}
+    if(x.tpDisabled){x.disabled=false;delete x.tpDisabled}
+  });
+}
+w.tpFormsIdle=function(){d.querySelectorAll("form[aria-busy=true]").forEach(reset)};
+w.addEventListener("pageshow",function(e){if(e.persisted)w.tpFormsIdle()});
+function saveDraft(f,leaving){
+  clearTimeout(timers.get(f));
+  if(!f.tpDirty||f.getAttribute("aria-busy")==="true")return;
+  f.tpDirty=false;
+  var data=new FormData(f);data.delete("intent");data.set("key",f.getAttribute("data-draft"));
+  if(leaving&&navigator.sendBeacon){navigator.sendBeacon("/composer/draft",data);return}
+  fetch("/composer/draft",{method:"POST",body:data,credentials:"same-origin",keepalive:leaving}).then(function(r){
+    var s=f.querySelector("[data-draft-status]");
+    if(r.ok&&s)s.textContent=b.getAttribute("data-draft-saved")||"";
+    if(!r.ok)f.tpDirty=true;
+  }).catch(function(){f.tpDirty=true});
+}
+function draftForm(e){var f=e.target&&e.target.form;return f&&f.hasAttribute("data-draft")?f:null}
+d.addEventListener("input",function(e){
+  var f=draftForm(e);if(!f)return;
+  f.tpDirty=true;clearTimeout(timers.get(f));timers.set(f,setTimeout(function(){saveDraft(f)},2000));
+},true);
+d.addEventListener("change",function(e){var f=draftForm(e);if(f){f.tpDirty=true;saveDraft(f)}},true);
+d.addEventListener("focusout",function(e){var f=draftForm(e);if(f)saveDraft(f)},true);
+w.addEventListener("pagehide",function(){d.querySelectorAll("form[data-draft]").forEach(function(f){saveDraft(f,true)})});
+w.addEventListener("submit",function(e){
+  var f=e.target;
+  if(!(f instanceof HTMLFormElement)||(f.getAttribute("method")||"get").toLowerCase()!=="post")return;
+  if(f.getAttribute("aria-busy")==="true"){e.preventDefault();e.stopImmediatePropagation();return}
+  var s=e.submitter,n=s&&s.getAttribute("name")==="intent"?s.value:"";
+  // a preview or a saved draft keeps the draft going; a post ends it (no autosave after it)
+  if(n!=="preview"&&n!=="draft")clearTimeout(timers.get(f)),f.tpDirty=false;
+  f.setAttribute("aria-busy","true");
+  var token=(f.tpToken||0)+1;f.tpToken=token;
+  setTimeout(function(){
+    buttons(f).forEach(function(x){if(!x.disabled){x.disabled=true;x.tpDisabled=true}});
+    if(s&&s.childNodes.length===1&&s.firstChild.nodeType===3){s.tpLabel=s.firstChild.nodeValue;s.firstChild.nodeValue=sending}
+  },0);
+  // a download (or an answer that never comes) must not leave the form stuck
+  setTimeout(function(){if(f.tpToken===token&&f.getAttribute("aria-busy")==="true")reset(f)},20000);
+},true);
+})();`;

@@ -3,6 +3,7 @@
 import { redirect } from "@remix-run/node";
 import { positiveId, readForm } from "./http.server";
 import { listVisibleCategories } from "./models/category.server";
+import { getTagNames } from "./models/tag.server";
 import { countNewAndUnread, dismissTopics, listTopics, type ListFilter } from "./models/topic.server";
 import { scopeOf } from "./permissions.server";
 import { getViewer, requireViewer } from "./viewer.server";
@@ -24,14 +25,19 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
   const scope = scopeOf(viewer);
   const url = new URL(request.url);
   const cursor = url.searchParams.get("after");
-  const [list, categories, counts] = await Promise.all([
+  const [list, categories, counts, tagNames] = await Promise.all([
     listTopics({ scope, filter, cursor, lastVisitAt: viewer?.lastVisitAt ?? null }),
     listVisibleCategories(scope),
     countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
+    getTagNames(),
   ]);
   const nextUrl = list.next ? `${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: list.next })}` : null;
   return {
-    topics: list.topics.map(({ category, ...t }) => ({ ...t, category: { slug: category.slug, name: category.name, colour: category.colour } })),
+    topics: list.topics.map(({ category, tags, ...t }) => ({
+      ...t,
+      tags: tags.map((slug) => ({ slug, name: tagNames.get(slug) ?? slug })),
+      category: { slug: category.slug, name: category.name, colour: category.colour },
+    })),
     nextUrl,
     categories: categories.map((c) => ({ slug: c.slug, name: c.name, colour: c.colour, description: c.description, topic_count: c.topic_count })),
     counts,

@@ -33,13 +33,12 @@ export async function readFormData(request: Request): Promise<{ form: FormData; 
   return { form, fields };
 }
 
-/** Values echoed back into a form after an error: never passwords, and bounded in size. */
+/**
+ * Values echoed back into a form after an error: never passwords, and never cut (a value over its
+ * field's limit is refused by the schema with a sentence, and shown whole so nothing typed is lost).
+ */
 export function keepValues(values: Record<string, string>, omit: string[] = ["password"]) {
-  return Object.fromEntries(
-    Object.entries(values)
-      .filter(([k]) => !omit.includes(k))
-      .map(([k, v]) => [k, v.slice(0, 20_000)]),
-  );
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !omit.includes(k)));
 }
 
 export function notFound(): never {

@@ -5,6 +5,6 @@
 // (test/e2e/security-headers.test.ts reports the violation).
 import { ATTEMPT_SCRIPT } from "./assessment-enhance";
 import { LIVE_SEARCH } from "./components/directory-page";
-import { ENHANCE_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
+import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
 
-export const INLINE_SCRIPTS: readonly string[] = [ZOD_CONFIG_SCRIPT, ENHANCE_SCRIPT, ATTEMPT_SCRIPT, LIVE_SEARCH];
+export const INLINE_SCRIPTS: readonly string[] = [ZOD_CONFIG_SCRIPT, ENHANCE_SCRIPT, FORMS_SCRIPT, ATTEMPT_SCRIPT, LIVE_SEARCH];

@@ -1,29 +1,32 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useFetchers,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { HydratedContext } from "./components/app-link";
 import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
-import { ENHANCE_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
+import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
-import { countUnreadNotifications } from "./models/notification.server";
+import { countUnreadNotifications, markActedNotificationsRead } from "./models/notification.server";
 import { scopeOf } from "./permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 
@@ -34,10 +37,20 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
+// Opening what a notification points to reads it (the loader below): the header's count follows
+// every page change, client-side ones included.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
   requireTwoFactorEnrolment(request, viewer);
   const locale = requestLocale(request, viewer?.locale);
+  let unreadNotifications = viewer ? await countUnreadNotifications(viewer.id) : 0;
+  // opening what a notification points to reads it (before the header counts them)
+  if (viewer && unreadNotifications && request.method === "GET") {
+    unreadNotifications -= await markActedNotificationsRead({ userId: viewer.id, pathname: new URL(request.url).pathname });
+  }
   return data(
     {
       locale,
@@ -45,9 +58,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       viewer: viewer && {
         username: viewer.username,
         displayName: viewer.displayName,
+        // a member's first visit starts at sign-up (lastVisitAt = createdAt): "Welcome", not "Welcome back"
+        returning: !!viewer.lastVisitAt && viewer.lastVisitAt.getTime() > viewer.createdAt.getTime(),
         roles: viewer.roles,
         timeZone: viewer.timeZone,
-        unreadNotifications: await countUnreadNotifications(viewer.id),
+        unreadNotifications,
         // staff and tutors see the review queue's size
         openFlags: viewer.roles.includes("admin") || viewer.roles.includes("tutor") ? await countOpenFlags({ scope: scopeOf(viewer) }) : null,
         sanction: viewerSanction(viewer),
@@ -63,6 +78,16 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** Hands a sending form its button back once Remix has its answer (FORMS_SCRIPT marks it busy). */
+function useFormsIdle() {
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const idle = navigation.state === "idle" && fetchers.every((f) => f.state === "idle");
+  useEffect(() => {
+    if (idle) (window as { tpFormsIdle?: () => void }).tpFormsIdle?.();
+  }, [idle]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const requestId = useRequestId();
@@ -74,6 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const hydrate = handles.every((h) => h.hydrate !== false);
   // the script improves the composer, which only members see
   const enhance = !!root?.viewer && handles.some((h) => h.enhance);
+  useFormsIdle();
   return (
     <html lang={locale}>
       <head>
@@ -82,7 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body data-request-id={root?.requestId ?? requestId}>
+      <body data-request-id={root?.requestId ?? requestId} data-sending={i18n.t("form.sending")} data-draft-saved={i18n.t("composer.draftSaved")}>
         <I18nextProvider i18n={i18n}>
           <HydratedContext.Provider value={hydrate}>
           <SiteHeader viewer={root?.viewer ?? null} />
@@ -93,6 +119,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteFooter />
           </HydratedContext.Provider>
         </I18nextProvider>
+        <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         {hydrate ? (
           <>
             {/* constant inline scripts are allowed by hash (app/inline-scripts.server.ts) and carry no nonce */}

@@ -16,6 +16,7 @@ import { HydratedContext } from "./components/app-link";
 import { directoryPageHtml, directoryTitleTag } from "./components/directory-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
+import { FORMS_SCRIPT } from "./enhance";
 import { escapeHtml } from "./html";
 import { sharedI18n } from "./i18n";
 import { localeFor, type Locale } from "./locale";
@@ -64,8 +65,9 @@ function frameFor(locale: Locale, pathname: string, title: () => string): Frame 
   const [before, after] = around.split(`<main id="main" tabindex="-1">${ID_SLOT}</main>`);
   frame = {
     head: `<!DOCTYPE html><html lang="${locale}"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${escapeHtml(title())}`,
-    body: `</title><link rel="stylesheet" href="${escapeHtml(stylesHref)}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body data-request-id="${ID_SLOT}">${before}<main id="main" tabindex="-1">`,
-    tail: `</main>${after}</body></html>`,
+    body: `</title><link rel="stylesheet" href="${escapeHtml(stylesHref)}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body data-request-id="${ID_SLOT}" data-sending="${escapeHtml(i18n.t("form.sending"))}" data-draft-saved="${escapeHtml(i18n.t("composer.draftSaved"))}">${before}<main id="main" tabindex="-1">`,
+    // the root layout's forms script (every page has it), allowed by its hash
+    tail: `</main>${after}<script>${FORMS_SCRIPT}</script></body></html>`,
   };
   if (frames.size > 100) frames.clear();
   frames.set(key, frame);

@@ -150,7 +150,20 @@ export interface PostsTable {
   hidden_at: Date | null;
   hidden_reason: string | null;
   search_vector: ColumnType<string, never, never>;
+  submission_key: string | null;
 }
+
+export interface DraftsTable {
+  user_id: number;
+  /** "new-topic", or "topic:<id>" for a reply */
+  draft_key: string;
+  body: string;
+  fields: ColumnType<DraftFields, string, string>;
+  updated_at: Generated<Date>;
+}
+
+/** The composer's other fields kept with a draft (new topic: title, category, tags; reply: replyTo). */
+export type DraftFields = { title?: string; category?: string; tags?: string[]; replyTo?: number };
 
 export interface PostRevisionsTable {
   id: Generated<number>;
@@ -457,6 +470,7 @@ export interface Database {
   topics: TopicsTable;
   topic_allowed_users: TopicAllowedUsersTable;
   posts: PostsTable;
+  drafts: DraftsTable;
   post_revisions: PostRevisionsTable;
   post_likes: PostLikesTable;
   bookmarks: BookmarksTable;

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/use-translation";
+import { useMessage } from "./use-message";
 
 type Props = {
   name?: string;
@@ -18,6 +19,7 @@ type Props = {
  */
 export function Composer({ name = "body", defaultValue = "", error, errorValues, preview, label }: Props) {
   const { t } = useTranslation();
+  const message = useMessage();
   const id = useId();
   const fetcher = useFetcher<{ html: string }>();
   const [text, setText] = useState(defaultValue);
@@ -63,7 +65,7 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
         />
         {error ? (
           <p className="field-error" id={`${id}-error`}>
-            {t(error, errorValues)}
+            {message(error, errorValues)}
           </p>
         ) : null}
       </div>

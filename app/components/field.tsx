@@ -12,7 +12,7 @@ type Props = {
 
 /** A labelled input whose error and hint are tied to it for screen readers. */
 export function Field({ label, name, error, errorValues, hint, ...input }: Props) {
-  const { t } = useTranslation();
+  const message = useMessage();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -33,7 +33,7 @@ export function Field({ label, name, error, errorValues, hint, ...input }: Props
       />
       {error ? (
         <p className="field-error" id={errorId}>
-          {t(error, errorValues)}
+          {message(error, errorValues)}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "~/use-translation";
+import { useMessage } from "./use-message";
 
 type Common = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
 
@@ -11,7 +12,7 @@ function useDescribed(error?: string, hint?: string) {
 }
 
 function Parts({ id, label, hint, hintId, error, errorId, errorValues, children }: Common & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
-  const { t } = useTranslation();
+  const message = useMessage();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -23,7 +24,7 @@ function Parts({ id, label, hint, hintId, error, errorId, errorValues, children 
       {children}
       {error ? (
         <p className="field-error" id={errorId}>
-          {t(error, errorValues)}
+          {message(error, errorValues)}
         </p>
       ) : null}
     </div>

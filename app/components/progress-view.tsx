@@ -29,6 +29,11 @@ function Sentence({ r }: { r: EvaluatedRequirement }) {
   }
 }
 
+/** The status chip's words; "overdue" says which period was missed, since the due date shown is the next one. */
+export function statusLabelKey(p: Pick<Progress, "status" | "period">) {
+  return p.status === "overdue" && p.period ? `progress.missed.${p.period}` : `progress.status.${p.status}`;
+}
+
 function Due({ r }: { r: EvaluatedRequirement }) {
   const { t } = useTranslation();
   const day = useDay();
@@ -62,7 +67,7 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
       <h3 id={id}>{r.label}</h3>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
-        <span className={`status ${p.status}`}>{t(`progress.status.${p.status}`)}</span>
+        <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
         <span>
           <Sentence r={r} />
         </span>
@@ -178,7 +183,11 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
             <p className="muted">
               {s.level.badgeInscription} · {t("progress.since", { date: day(s.level.enteredOn) })}
             </p>
-            {s.badge ? <p className="muted">{t("progress.badgeId", { id: s.badge.publicId })}</p> : null}
+            {s.badge ? (
+              <p>
+                <AppLink to={`/badges/${s.badge.publicId}`}>{t("progress.badgeLink")}</AppLink>
+              </p>
+            ) : null}
           </div>
         </section>
       ) : (

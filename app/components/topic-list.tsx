@@ -8,7 +8,7 @@ export type TopicListItem = {
   id: number;
   slug: string;
   title: string;
-  tags: string[];
+  tags: { slug: string; name: string }[];
   reply_count: number;
   highest_post_number: number;
   like_count: number;
@@ -53,7 +53,7 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
     const style = COLOUR.test(c.colour) ? ` style="--c:${c.colour}"` : "";
     h += `<a href="/c/${escapeHtml(c.slug)}" class="category-badge"${style}>${escapeHtml(c.name)}</a>`;
   }
-  for (const tag of topic.tags) h += `<a href="/tag/${escapeHtml(tag)}" class="tag">${escapeHtml(tag)}</a>`;
+  for (const tag of topic.tags) h += `<a href="/tag/${escapeHtml(tag.slug)}" class="tag">${escapeHtml(tag.name)}</a>`;
   h += `</div></div><div class="posters" role="group" aria-label="${escapeHtml(l.posters)}">`;
   for (const p of topic.posters) {
     const name = escapeHtml(p.display_name);

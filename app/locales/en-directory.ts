@@ -1,6 +1,12 @@
 // English strings of profiles (/u/:username, /my/profile), the directory and the recruiter pages.
 const directory = {
   profile: {
+    private: {
+      title: "Private profile",
+      visitor: "This member keeps their profile for signed-in members, or to themselves. Sign in to see what they share with members.",
+      member: "This member keeps their profile private.",
+      signIn: "Sign in",
+    },
     metaTitle: "{{name}} · Touchpoints",
     editTitle: "Your profile",
     edit: "Edit your profile",

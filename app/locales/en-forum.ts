@@ -122,8 +122,11 @@ const forum = {
     submitTopic: "Create topic",
     submitReply: "Post reply",
     cancel: "Cancel",
+    saveDraft: "Save draft",
+    draftSaved: "Draft saved.",
+    draftRestored: "Your saved draft is back: carry on where you left off.",
     newMemberLimits:
-      "Welcome! During your first day (until {{until}}) you can post up to {{topicsPerDay}} topics and {{repliesPerDay}} replies, with at most {{linksPerPost}} links, {{imagesPerPost}} image and {{mentionsPerPost}} mentions per post, waiting {{secondsBetweenTopics}} seconds between topics and {{secondsBetweenPosts}} seconds between posts.",
+      "Welcome! During your first day (until {{until, datetime}}) you can post up to {{topicsPerDay}} topics and {{repliesPerDay}} replies, with at most {{linksPerPost}} links, {{imagesPerPost}} image and {{mentionsPerPost}} mentions per post, waiting {{secondsBetweenTopics}} seconds between topics and {{secondsBetweenPosts}} seconds between posts.",
     errors: {
       titleShort: "Give the topic a title of at least 15 characters.",
       titleLong: "Keep the title under 255 characters.",

@@ -8,7 +8,7 @@ export default {
     levelWord: "Level",
     currentLevel: "Level {{number}}: {{name}}",
     since: "since {{date}}",
-    badgeId: "Badge id: {{id}}",
+    badgeLink: "Your level badge (anyone can verify it)",
     notEnrolled: "You are not enrolled in the career journey yet. Apply for level 1 (Junior Practitioner) to start.",
     notEnrolledOther: "This member is not enrolled in the career journey yet.",
     enrolTitle: "Enrol in the career journey",
@@ -25,6 +25,8 @@ export default {
     pendingEntries_one: "{{count}} entry awaiting approval",
     pendingEntries_other: "{{count}} entries awaiting approval",
     status: { met: "Done", due: "To do", overdue: "Overdue", pending: "Awaiting review" },
+    // "overdue" means the period before this one closed short: the card says which
+    missed: { trimester: "Last trimester missed", year: "Last year missed", level: "Overdue" },
     sentence: {
       distinct_topics: "{{done}} of {{required}} topics",
       field_experiences: "{{done}} of {{required}} field experiences",

@@ -82,6 +82,7 @@ const en = {
     level2: "Customer Service Professional",
     level3: "Customer Service Manager",
     level4: "Customer Experience Leader",
+    welcome: "Welcome to Touchpoints, {{name}}.",
     welcomeBack: "Welcome back, {{name}}.",
     joinCta: "Join the community",
   },
@@ -90,6 +91,7 @@ const en = {
     fixErrors_other: "Please fix the {{count}} fields marked below.",
     required: "This field is required.",
     tooLong: "This is too long: at most {{max}} characters.",
+    sending: "Sending…",
   },
   signup: {
     title: "Join Touchpoints",

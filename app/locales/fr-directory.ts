@@ -1,6 +1,12 @@
 // Chaînes françaises des profils (/u/:username, /my/profile), de l’annuaire et des pages recruteurs.
 const directory = {
   profile: {
+    private: {
+      title: "Profil privé",
+      visitor: "Ce membre réserve son profil aux membres connectés, ou le garde pour lui. Connectez-vous pour voir ce qu’il partage avec les membres.",
+      member: "Ce membre garde son profil privé.",
+      signIn: "Se connecter",
+    },
     metaTitle: "{{name}} · Touchpoints",
     editTitle: "Votre profil",
     edit: "Modifier votre profil",

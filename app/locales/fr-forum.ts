@@ -124,8 +124,11 @@ const forum = {
     submitTopic: "Créer le sujet",
     submitReply: "Publier la réponse",
     cancel: "Annuler",
+    saveDraft: "Enregistrer le brouillon",
+    draftSaved: "Brouillon enregistré.",
+    draftRestored: "Votre brouillon enregistré est de retour : reprenez là où vous en étiez.",
     newMemberLimits:
-      "Bienvenue ! Pendant votre premier jour (jusqu’au {{until}}), vous pouvez publier jusqu’à {{topicsPerDay}} sujets et {{repliesPerDay}} réponses, avec au plus {{linksPerPost}} liens, {{imagesPerPost}} image et {{mentionsPerPost}} mentions par message, en attendant {{secondsBetweenTopics}} secondes entre deux sujets et {{secondsBetweenPosts}} secondes entre deux messages.",
+      "Bienvenue ! Pendant votre premier jour (jusqu’au {{until, datetime}}), vous pouvez publier jusqu’à {{topicsPerDay}} sujets et {{repliesPerDay}} réponses, avec au plus {{linksPerPost}} liens, {{imagesPerPost}} image et {{mentionsPerPost}} mentions par message, en attendant {{secondsBetweenTopics}} secondes entre deux sujets et {{secondsBetweenPosts}} secondes entre deux messages.",
     errors: {
       titleShort: "Donnez au sujet un titre d’au moins 15 caractères.",
       titleLong: "Le titre doit faire moins de 255 caractères.",

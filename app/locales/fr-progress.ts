@@ -9,7 +9,7 @@ export default {
     levelWord: "Niveau",
     currentLevel: "Niveau {{number}} : {{name}}",
     since: "depuis le {{date}}",
-    badgeId: "Identifiant du badge : {{id}}",
+    badgeLink: "Votre badge de niveau (vérifiable par tous)",
     notEnrolled:
       "Vous n’êtes pas encore inscrit au parcours de carrière. Demandez le niveau 1 (praticien junior) pour commencer.",
     notEnrolledOther: "Ce membre n’est pas encore inscrit au parcours de carrière.",
@@ -27,6 +27,7 @@ export default {
     pendingEntries_one: "{{count}} entrée en attente de validation",
     pendingEntries_other: "{{count}} entrées en attente de validation",
     status: { met: "Fait", due: "À faire", overdue: "En retard", pending: "En cours d’examen" },
+    missed: { trimester: "Trimestre précédent manqué", year: "Année précédente manquée", level: "En retard" },
     sentence: {
       distinct_topics: "{{done}} sujets sur {{required}}",
       field_experiences: "{{done}} expériences de terrain sur {{required}}",

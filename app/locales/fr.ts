@@ -82,6 +82,7 @@ const fr = {
     level2: "Professionnel du service client",
     level3: "Responsable du service client",
     level4: "Leader de l’expérience client",
+    welcome: "Bienvenue sur Touchpoints, {{name}}.",
     welcomeBack: "Bon retour, {{name}}.",
     joinCta: "Rejoindre la communauté",
   },
@@ -90,6 +91,7 @@ const fr = {
     fixErrors_other: "Veuillez corriger les {{count}} champs signalés ci-dessous.",
     required: "Ce champ est obligatoire.",
     tooLong: "C’est trop long : {{max}} caractères au maximum.",
+    sending: "Envoi…",
   },
   signup: {
     title: "Rejoindre Touchpoints",

@@ -1,3 +1,37 @@
-// Form schemas for route actions, re-exported from a server module so the browser bundle of
-// those routes does not carry zod (the classic compiler empties *.server modules for the client).
+// The form kit: one way from a submitted form and its zod schema to either the parsed data or
+// what the page shows again (field errors as i18n keys, and the values exactly as they were sent).
+// Nothing a member typed is cut here: an over-long value is refused by its schema with a sentence
+// and echoed whole, so fixing another field never loses text.
+// Schemas for route actions are re-exported from this server module so the browser bundle of those
+// routes does not carry zod (the classic compiler empties *.server modules for the client).
+import type { z } from "zod";
+import { keepValues } from "../http.server";
+import { fieldErrors } from "./user.schema";
+
 export { EditPostSchema, NewTopicSchema, ReplySchema } from "./topic.schema";
+
+/** What a form shows again after a refusal; `formError` is an i18n key filled with `errorValues`. */
+export type FormAnswer = {
+  formError?: string;
+  errorValues?: Record<string, string | number>;
+  values: Record<string, string>;
+  fields: Record<string, string | undefined>;
+};
+
+export type Parsed<T> = ({ ok: true; data: T } | ({ ok: false } & Required<Pick<FormAnswer, "formError" | "errorValues">>)) & {
+  values: Record<string, string>;
+  fields: Record<string, string | undefined>;
+};
+
+/**
+ * Parses `input` with `schema`. `values` are the string fields as sent (never cut; `omit` names the
+ * ones never echoed, passwords by default); on failure `fields` holds the first message per field.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, unknown>, omit?: string[]): Parsed<z.infer<S>> {
+  const strings = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const values = keepValues(strings, omit);
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data, values, fields: {} };
+  const fields = fieldErrors(parsed.error);
+  return { ok: false, formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields };
+}

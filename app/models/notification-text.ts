@@ -34,5 +34,7 @@ export function notificationText(t: TFunction, n: NotificationView): string {
 export function notificationHref(n: { data: Record<string, unknown>; topic_id: number | null }): string {
   const d = n.data;
   if (n.topic_id && d.slug) return `/t/${String(d.slug)}/${n.topic_id}${d.postNumber ? `/${Number(d.postNumber)}#post-${Number(d.postNumber)}` : ""}`;
-  return typeof d.href === "string" && d.href.startsWith("/") && !d.href.startsWith("//") ? d.href : "/notifications";
+  // older notifications name their link `url` (progress, applications), newer ones `href`
+  const href = typeof d.href === "string" ? d.href : d.url;
+  return typeof href === "string" && href.startsWith("/") && !href.startsWith("//") ? href : "/notifications";
 }

@@ -90,6 +90,34 @@ export async function countUnreadNotifications(userId: number): Promise<number> 
   return row.n;
 }
 
+// the topic page's address; its posts start at the asked number (a little context above it)
+const TOPIC_PATH = /^\/t\/[^/]+\/(\d{1,9})(?:\/(\d{1,9}))?\/?$/;
+const PAGE_OF_POSTS = 20;
+
+/**
+ * A member who opens what a notification points to has acted on it: opening a topic (at a post)
+ * marks read the notifications about the posts that page shows; any other page marks read those
+ * that link to it (an application's result on /progress, a badge, a contact request...).
+ */
+export async function markActedNotificationsRead({ userId, pathname }: { userId: number; pathname: string }) {
+  const topic = TOPIC_PATH.exec(pathname);
+  let q = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (topic) {
+    const topicId = Number(topic[1]);
+    const from = Math.max(1, Number(topic[2] ?? 1) - 2);
+    q = q.where("topic_id", "=", topicId).where((eb) =>
+      eb.or([
+        eb("post_id", "is", null),
+        eb("post_id", "in", eb.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", ">=", from).where("post_number", "<", from + PAGE_OF_POSTS)),
+      ]),
+    );
+  } else {
+    q = q.where("topic_id", "is", null).where((eb) => eb.or([eb(sql`data->>'href'`, "=", pathname), eb(sql`data->>'url'`, "=", pathname)]));
+  }
+  const { numUpdatedRows } = await q.executeTakeFirst();
+  return Number(numUpdatedRows);
+}
+
 export async function markNotificationsRead({ userId, ids }: { userId: number; ids?: number[] }) {
   let q = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
   if (ids) q = q.where("id", "in", ids.length ? ids : [-1]);

@@ -6,6 +6,7 @@ import { enqueue } from "../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { getCategoryBySlug, recountCategory, type Category } from "./category.server";
+import { discardDraft, draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
 import { fail, ok } from "./result";
@@ -30,9 +31,27 @@ type NewTopic = {
   trx?: Db;
   /** the opening post is the programme's act, not the author's posting: no posting limits */
   skipLimits?: boolean;
+  /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
+  submissionKey?: string;
 };
 
-export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [], trx: outer, skipLimits = false }: NewTopic) {
+/** The post a composer form already made (a double tap, a resubmitted page), as a success. */
+async function alreadySubmitted(trx: Db, userId: number, submissionKey: string | undefined) {
+  if (!submissionKey) return undefined;
+  const row = await trx
+    .selectFrom("posts")
+    .innerJoin("topics", "topics.id", "posts.topic_id")
+    .select(["posts.id", "posts.post_number", "topics.id as topic_id", "topics.slug"])
+    .where("posts.user_id", "=", userId)
+    .where("posts.submission_key", "=", submissionKey)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const url = topicUrl({ id: row.topic_id, slug: row.slug });
+  const n = row.post_number;
+  return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
+}
+
+export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [], trx: outer, skipLimits = false, submissionKey }: NewTopic) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const category = await getCategoryBySlug(categorySlug);
   if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
@@ -52,6 +71,8 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
   return inTransaction(async (trx) => {
     // Lock the author: parallel posts by one member are checked against the limits one at a time.
     await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    if (repeat) return repeat;
     const author = await loadAuthor(trx, userId, scope.isStaff);
     const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body, analysis);
     if (refused) return refused;
@@ -75,7 +96,7 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
       .executeTakeFirstOrThrow();
     const post = await trx
       .insertInto("posts")
-      .values({ topic_id: topic.id, user_id: userId, post_number: 1, body_markdown: body, body_html: html, created_at: now })
+      .values({ topic_id: topic.id, user_id: userId, post_number: 1, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
       .returning(["id"])
       .executeTakeFirstOrThrow();
     const allowed = [...new Set([userId, ...participantIds])];
@@ -91,13 +112,14 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
     await recordTutorClock(trx, { scope, seeRule: category.see_rule, topicId: topic.id, postId: post.id, postNumber: 1, at: now, mentionedUserIds });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    return ok({ topicId: topic.id, postId: post.id, url: topicUrl(topic) });
+    if (submissionKey) await discardDraft(trx, { userId, key: draftKey() });
+    return ok({ topicId: topic.id, postId: post.id, postNumber: 1, url: topicUrl(topic) });
   });
 }
 
-type NewReply = { scope: Scope; topicId: number; body: string; replyTo?: number };
+type NewReply = { scope: Scope; topicId: number; body: string; replyTo?: number; submissionKey?: string };
 
-export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
+export async function createReply({ scope, topicId, body, replyTo, submissionKey }: NewReply) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   const rendered = await renderPostBody(db, body, scope);
@@ -105,6 +127,8 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
   const { html, analysis, mentionedUserIds } = rendered;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    if (repeat) return repeat;
     // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
     const topic = await lockTopic(trx, topicId, userId);
     if (!topic || !canSeeTopic(scope, topic)) return fail(404, "topic.notFound");
@@ -123,7 +147,7 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
     const now = new Date();
     const post = await trx
       .insertInto("posts")
-      .values({ topic_id: topicId, user_id: userId, post_number: postNumber, reply_to_post_number: replyTo ?? null, body_markdown: body, body_html: html, created_at: now })
+      .values({ topic_id: topicId, user_id: userId, post_number: postNumber, reply_to_post_number: replyTo ?? null, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
       .returning(["id"])
       .executeTakeFirstOrThrow();
     await trx
@@ -136,7 +160,8 @@ export async function createReply({ scope, topicId, body, replyTo }: NewReply) {
     await recordTutorClock(trx, { scope, seeRule: topic.category.see_rule, topicId, postId: post.id, postNumber, at: now, mentionedUserIds });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId });
-    return ok({ postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
+    if (submissionKey) await discardDraft(trx, { userId, key: draftKey(topicId) });
+    return ok({ topicId, postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
   });
 }
 

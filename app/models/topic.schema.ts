@@ -11,6 +11,9 @@ const body = z
   .refine((s) => s.trim().length >= BODY_MIN, "composer.errors.bodyShort")
   .refine((s) => s.length <= BODY_MAX, "composer.errors.bodyLong");
 
+/** The random key a composer form carries, so a repeated submit of it finds the post it made. */
+const submissionKey = z.uuid().optional().catch(undefined);
+
 export const NewTopicSchema = z.object({
   title: z
     .string({ error: "composer.errors.titleShort" })
@@ -20,11 +23,25 @@ export const NewTopicSchema = z.object({
   category: z.string({ error: "composer.errors.category" }).min(1, "composer.errors.category").max(100, "composer.errors.category"),
   tags: z.array(z.string().max(60)).max(5, "composer.errors.tooManyTags").default([]),
   body,
+  submissionKey,
 });
 
 export const ReplySchema = z.object({
   body,
   replyTo: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  submissionKey,
 });
 
 export const EditPostSchema = z.object({ body, title: z.string().trim().min(TITLE_MIN, "composer.errors.titleShort").max(TITLE_MAX, "composer.errors.titleLong").optional() });
+
+/** A draft: anything up to the post's limits (no minimum: it is not finished). */
+export const DraftSchema = z.object({
+  body: z.string().max(BODY_MAX, "composer.errors.bodyLong").default(""),
+  // more room than a title may have: an over-long title is refused when posting, not lost here
+  title: z.string().max(TITLE_MAX * 8, "composer.errors.titleLong").optional(),
+  category: z.string().max(100).optional(),
+  tags: z.array(z.string().max(60)).max(5, "composer.errors.tooManyTags").optional(),
+  replyTo: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  submissionKey,
+});
+export type DraftInput = z.infer<typeof DraftSchema>;

@@ -63,11 +63,12 @@ export default function Suggestions() {
                   <h2>
                     <Link to={`/u/${s.username}`}>{s.displayName}</Link>
                   </h2>
+                  {/* two blocks: the score and the places never read as one number ("92" + "2 free places") */}
                   <p className="req-line">
                     <span className="status met">{t("mentorship.suggestions.score", { score: s.score })}</span>
-                    <span>
-                      {t("mentorship.suggestions.places", { count: s.free })} · {s.languages.map(lang).join(", ")} · {s.timeZone}
-                    </span>
+                  </p>
+                  <p className="req-line">
+                    {t("mentorship.suggestions.places", { count: s.free })} · {s.languages.map(lang).join(", ")} · {s.timeZone}
                   </p>
                   <p>{s.pitch}</p>
                   <h3>{t("mentorship.suggestions.why")}</h3>

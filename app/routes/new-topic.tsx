@@ -1,15 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
+import { useMessage } from "~/components/use-message";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { keepValues } from "~/http.server";
+import { withoutNul } from "~/http.server";
+import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
 import { listPostableCategories } from "~/models/category.server";
 import { describeLimits } from "~/models/limits.server";
 import { createTopic } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { NewTopicSchema } from "~/models/forms.server";
+import { parseForm, NewTopicSchema, type FormAnswer } from "~/models/forms.server";
+import { DraftSchema } from "~/models/topic.schema";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
@@ -27,11 +31,22 @@ async function formOptions(scope: ReturnType<typeof scopeOf>) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const limits = await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff });
-  return { ...(await formOptions(scope)), category: new URL(request.url).searchParams.get("category") ?? "", limits: limits ?? null };
+  const [limits, draft] = await Promise.all([
+    describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff }),
+    getDraft({ userId: viewer.id, key: draftKey() }),
+  ]);
+  return {
+    ...(await formOptions(scope)),
+    category: new URL(request.url).searchParams.get("category") ?? "",
+    limits: limits ?? null,
+    draftKey: draftKey(),
+    draft: draft ? { body: draft.body, ...draft.fields } : null,
+    // a repeated submit of this form (double tap, resubmitted page) finds the topic it made
+    submissionKey: randomUUID(),
+  };
 }
 
-type Answer = { formError?: string; errorValues?: Record<string, string | number>; values: Record<string, string>; tags: string[]; fields: Record<string, string | undefined>; preview?: string };
+type Answer = FormAnswer & { tags: string[]; preview?: string; notice?: string };
 
 async function readTopicForm(request: Request) {
   let form: FormData;
@@ -42,12 +57,13 @@ async function readTopicForm(request: Request) {
   }
   const one = (k: string) => {
     const v = form.get(k);
-    return typeof v === "string" ? v : "";
+    return typeof v === "string" ? withoutNul(v) : "";
   };
   return {
     title: one("title"),
     category: one("category"),
     body: one("body"),
+    submissionKey: one("submissionKey"),
     intent: one("intent"),
     tags: form.getAll("tags").filter((v): v is string => typeof v === "string").slice(0, 50),
   };
@@ -58,14 +74,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = scopeOf(viewer);
   const form = await readTopicForm(request);
   if (!form) return data<Answer>({ formError: "form.fixErrors", errorValues: { count: 1 }, values: {}, tags: [], fields: { body: "composer.errors.bodyLong" } }, 400);
-  const values = keepValues({ title: form.title, category: form.category, body: form.body });
-  const parsed = NewTopicSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-    return data<Answer>({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, tags: form.tags, fields }, 400);
+  const { intent, ...input } = form;
+  if (intent === "draft") {
+    const draft = parseForm(DraftSchema, input);
+    if (!draft.ok) return data<Answer>({ ...draft, tags: form.tags }, 400);
+    await saveDraft({ userId: viewer.id, key: draftKey(), draft: draft.data });
+    return data<Answer>({ values: draft.values, tags: form.tags, fields: {}, notice: "composer.draftSaved" });
   }
-  if (form.intent === "preview") {
+  const parsed = parseForm(NewTopicSchema, input);
+  const { values } = parsed;
+  if (!parsed.ok) return data<Answer>({ ...parsed, tags: form.tags }, 400);
+  if (intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
     if (!rendered.ok) {
       const refusal = { formError: rendered.message, values, tags: form.tags, fields: rendered.fields ?? {} };
@@ -73,26 +92,31 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<Answer>({ preview: rendered.html, values, tags: form.tags, fields: {} });
   }
-  const result = await createTopic({ scope, categorySlug: parsed.data.category, title: parsed.data.title, body: parsed.data.body, tags: parsed.data.tags });
+  const { category, title, body, tags, submissionKey } = parsed.data;
+  const result = await createTopic({ scope, categorySlug: category, title, body, tags, submissionKey });
   if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, tags: form.tags, fields: result.fields ?? {} }, result.status);
   return redirect(result.url);
 }
 
 export default function NewTopic() {
   const { t } = useTranslation();
+  const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const v = res?.values ?? {};
+  // what was sent, else the saved draft, else an empty form
+  const v: Record<string, string | undefined> = res?.values ?? { title: d.draft?.title, body: d.draft?.body, category: d.draft?.category };
   const f = res?.fields ?? {};
-  const chosenTags = new Set(res?.tags ?? []);
-  const category = v.category ?? d.category;
+  const chosenTags = new Set(res?.tags ?? d.draft?.tags ?? []);
+  const category = v.category || d.category;
   return (
     <div className="page">
       <h1>{t("composer.newTopicTitle")}</h1>
-      {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
+      {d.limits ? <p className="notice">{message("composer.newMemberLimits", d.limits)}</p> : null}
       <FormError message={res?.formError} values={res?.errorValues} />
-      <Form method="post" className="stack" noValidate>
-        <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} hint={t("composer.titleHint")} maxLength={300} required />
+      {!res && d.draft ? <p className="notice">{t("composer.draftRestored")}</p> : null}
+      <Form method="post" className="stack" noValidate data-draft={d.draftKey}>
+        <input type="hidden" name="submissionKey" value={d.submissionKey} />
+        <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required />
         <div className="field">
           <label htmlFor="category">{t("composer.category")}</label>
           <select id="category" name="category" defaultValue={category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "category-error" : undefined}>
@@ -105,7 +129,7 @@ export default function NewTopic() {
           </select>
           {f.category ? (
             <p className="field-error" id="category-error">
-              {t(f.category)}
+              {message(f.category, res?.errorValues)}
             </p>
           ) : null}
         </div>
@@ -120,11 +144,11 @@ export default function NewTopic() {
           </div>
           {f.tags ? (
             <p className="field-error" id="tags-error">
-              {t(f.tags)}
+              {message(f.tags, res?.errorValues)}
             </p>
           ) : null}
         </fieldset>
-        <Composer defaultValue={v.body ?? ""} error={f.body} preview={res?.preview} />
+        <Composer defaultValue={v.body ?? ""} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
         <div className="actions">
           <button type="submit" name="intent" value="create">
             {t("composer.submitTopic")}
@@ -132,7 +156,14 @@ export default function NewTopic() {
           <button type="submit" name="intent" value="preview" className="secondary">
             {t("composer.preview")}
           </button>
+          <button type="submit" name="intent" value="draft" className="secondary">
+            {t("composer.saveDraft")}
+          </button>
         </div>
+        <p className="muted draft-status" aria-live="polite">
+          {res?.notice ? t(res.notice) : null}
+          <span data-draft-status />
+        </p>
       </Form>
     </div>
   );

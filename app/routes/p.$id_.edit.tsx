@@ -6,11 +6,11 @@ import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { forbidden, keepValues, notFound, readForm } from "~/http.server";
+import { forbidden, notFound, readForm } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { editPost } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { EditPostSchema } from "~/models/forms.server";
+import { EditPostSchema, parseForm, type FormAnswer } from "~/models/forms.server";
 import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
@@ -33,19 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { number: post.post_number, body: post.body_markdown, title: post.post_number === 1 ? topic.title : null, url, topicTitle: topic.title };
 }
 
-type Answer = { formError?: string; errorValues?: Record<string, string | number>; values: Record<string, string>; fields: Record<string, string | undefined>; preview?: string; unchanged?: boolean };
+type Answer = FormAnswer & { preview?: string; unchanged?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   const { post } = await editable(scope, params.id);
   const form = await readForm(request);
-  const values = keepValues({ body: form.body ?? "", ...(post.post_number === 1 ? { title: form.title ?? "" } : {}) });
-  const parsed = EditPostSchema.safeParse({ body: form.body, title: post.post_number === 1 ? form.title : undefined });
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-    return data<Answer>({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields }, 400);
-  }
+  const parsed = parseForm(EditPostSchema, { body: form.body ?? "", ...(post.post_number === 1 ? { title: form.title ?? "" } : {}) });
+  const { values } = parsed;
+  if (!parsed.ok) return data<Answer>(parsed, 400);
   if (form.intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
     if (!rendered.ok) {
@@ -70,8 +66,8 @@ export default function EditPost() {
       <p className="muted">{t("moderation.post.heading", { number: d.number, title: d.topicTitle })}</p>
       <FormError message={res?.formError} values={res?.errorValues} />
       <Form method="post" className="stack" noValidate>
-        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} hint={t("composer.titleHint")} maxLength={300} required /> : null}
-        <Composer defaultValue={v.body ?? d.body} error={f.body} preview={res?.preview} />
+        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required /> : null}
+        <Composer defaultValue={v.body ?? d.body} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
         <div className="actions">
           <button type="submit" name="intent" value="save">
             {t("post.save")}

@@ -1,18 +1,23 @@
+import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
+import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
 import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { notFound, readForm } from "~/http.server";
+import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
+import { namedTags } from "~/models/tag.server";
 import { likePost, unlikePost } from "~/models/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
-import { ReplySchema } from "~/models/forms.server";
+import { parseForm, ReplySchema, type FormAnswer } from "~/models/forms.server";
+import { DraftSchema } from "~/models/topic.schema";
 import type { PageHandle } from "~/enhance";
 import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/topic.server";
 import { canLike, scopeOf } from "~/permissions.server";
@@ -52,8 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
 
   const url = new URL(request.url);
-  let draft = "";
-  let replyTo = positiveInt(url.searchParams.get("replyTo"));
+  const abilities = topicAbilities(scope, topic);
+  const saved = viewer && abilities.reply ? await getDraft({ userId: viewer.id, key: draftKey(topic.id) }) : undefined;
+  let draft = saved?.body ?? "";
+  let replyTo = positiveInt(url.searchParams.get("replyTo")) ?? saved?.fields.replyTo;
   const quoteOf = positiveInt(url.searchParams.get("quote"));
   if (quoteOf) {
     const quoted = await db
@@ -64,18 +71,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where("posts.post_number", "=", quoteOf)
       .executeTakeFirst();
     if (quoted && !quoted.deleted_at && !quoted.hidden_at && quoted.username) {
-      draft = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      const quote = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      draft = `${draft}${draft && !draft.endsWith("\n\n") ? "\n\n" : ""}${quote}`;
       replyTo = quoteOf;
     }
   }
-  const abilities = topicAbilities(scope, topic);
   const limits = viewer && abilities.reply ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff }) : undefined;
   return {
     topic: {
       id: topic.id,
       title: topic.title,
       path,
-      tags: topic.tags,
+      tags: await namedTags(topic.tags),
       closed: !!topic.closed_at,
       archived: !!topic.archived_at || !!topic.category.archived_at,
       deleted: !!topic.deleted_at,
@@ -93,17 +100,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
     can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like") },
     draft,
+    draftRestored: !!saved,
+    draftKey: draftKey(topic.id),
+    // a repeated submit of the reply form (double tap, resubmitted page) finds the reply it made
+    submissionKey: abilities.reply ? randomUUID() : null,
     replyTo: replyTo ?? null,
     limits: limits ?? null,
   };
 }
 
-type Answer = {
-  formError?: string;
-  errorValues?: Record<string, string | number>;
-  values: Record<string, string>;
-  fields: Record<string, string | undefined>;
+type Answer = FormAnswer & {
   preview?: string;
+  notice?: string;
   /** where the message belongs: above the posts (likes) or in the composer */
   at: "page" | "composer";
 };
@@ -123,12 +131,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" }, result.status);
     return redirect(`${topicUrl(result.topic)}/${result.postNumber}#post-${result.postNumber}`);
   }
-  const values = keepValues(form);
-  const parsed = ReplySchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return answer({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields, at: "composer" }, 400);
+  if (intent === "draft") {
+    const draft = parseForm(DraftSchema, form);
+    if (!draft.ok) return answer({ ...draft, at: "composer" }, 400);
+    const visible = await getTopic({ scope, topicId });
+    if (!visible) notFound();
+    await saveDraft({ userId: viewer.id, key: draftKey(topicId), draft: draft.data });
+    return answer({ values: draft.values, fields: {}, notice: "composer.draftSaved", at: "composer" });
   }
+  const parsed = parseForm(ReplySchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return answer({ ...parsed, at: "composer" }, 400);
   if (intent === "preview") {
     const rendered = await renderPostBody(db, parsed.data.body, scope);
     if (!rendered.ok) {
@@ -137,13 +150,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return answer({ preview: rendered.html, values, fields: {}, at: "composer" });
   }
-  const result = await createReply({ scope, topicId, body: parsed.data.body, replyTo: parsed.data.replyTo });
+  const { body, replyTo, submissionKey } = parsed.data;
+  const result = await createReply({ scope, topicId, body, replyTo, submissionKey });
   if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" }, result.status);
   return redirect(result.url);
 }
 
 export default function TopicPage() {
   const { t, i18n } = useTranslation();
+  const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const values = (res?.values ?? {}) as Record<string, string>;
@@ -156,8 +171,8 @@ export default function TopicPage() {
         <div className="topic-meta">
           {!d.topic.category.private ? <CategoryBadge category={d.topic.category} /> : null}
           {d.topic.tags.map((tag) => (
-            <AppLink key={tag} to={`/tag/${tag}`} className="tag">
-              {tag}
+            <AppLink key={tag.slug} to={`/tag/${tag.slug}`} className="tag">
+              {tag.name}
             </AppLink>
           ))}
           {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
@@ -205,11 +220,13 @@ export default function TopicPage() {
         <section id="composer" className="reply-composer" aria-labelledby="composer-title">
           <h2 id="composer-title">{t("topic.yourReply")}</h2>
           {replyTo ? <p className="muted">{t("topic.replyingTo", { number: replyTo })}</p> : null}
-          {d.limits ? <p className="notice">{t("composer.newMemberLimits", { ...d.limits, until: new Date(d.limits.until), formatParams: { until: { dateStyle: "medium", timeStyle: "short" } } })}</p> : null}
+          {d.limits ? <p className="notice">{message("composer.newMemberLimits", d.limits)}</p> : null}
           {res?.formError && res.at === "composer" ? <FormError message={res.formError} values={res.errorValues} /> : null}
-          <Form method="post" className="stack" action={`${d.topic.path}#composer`}>
+          {!res && d.draftRestored ? <p className="notice">{t("composer.draftRestored")}</p> : null}
+          <Form method="post" className="stack" action={`${d.topic.path}#composer`} data-draft={d.draftKey}>
+            {d.submissionKey ? <input type="hidden" name="submissionKey" value={d.submissionKey} /> : null}
             {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
-            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} preview={preview} />
+            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} errorValues={res?.errorValues} preview={preview} />
             <div className="actions">
               <button type="submit" name="intent" value="reply">
                 {t("composer.submitReply")}
@@ -217,7 +234,14 @@ export default function TopicPage() {
               <button type="submit" name="intent" value="preview" className="secondary">
                 {t("composer.preview")}
               </button>
+              <button type="submit" name="intent" value="draft" className="secondary">
+                {t("composer.saveDraft")}
+              </button>
             </div>
+            <p className="muted draft-status" aria-live="polite">
+              {res?.notice ? t(res.notice) : null}
+              <span data-draft-status />
+            </p>
           </Form>
         </section>
       ) : !d.can.signedIn ? (

@@ -6,17 +6,18 @@ import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import { notFound } from "~/http.server";
-import { listTagSlugs } from "~/models/post.server";
+import { getTagNames } from "~/models/tag.server";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${data?.tag ?? ""} · Touchpoints` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${data?.tagName ?? ""} · Touchpoints` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = params.tag ?? "";
-  if (!(await listTagSlugs()).includes(tag)) notFound();
-  return { ...(await loadTopicList(request, { kind: "latest", tag })), tag };
+  const tagName = (await getTagNames()).get(tag);
+  if (!tagName) notFound();
+  return { ...(await loadTopicList(request, { kind: "latest", tag })), tag, tagName };
 }
 
 export default function TagPage() {
@@ -24,7 +25,7 @@ export default function TagPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <div>
-      <h1>{t("forum.listTitle.tag", { tag: d.tag })}</h1>
+      <h1>{t("forum.listTitle.tag", { tag: d.tagName })}</h1>
       <ForumNav counts={d.counts} signedIn={d.signedIn} />
       {d.topics.length ? <TopicList topics={d.topics} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
       <MoreLink href={d.nextUrl} />

@@ -1,15 +1,18 @@
 // A member's profile: professional details, competencies, badges and forum figures, as the viewer
-// may see them (a hidden profile is a 404 to all but the member and staff; a members-only profile
-// is a 404 to visitors). Level-4 members endorse competencies here; staff record designations.
+// may see them. A profile this viewer may not see (hidden, or members-only to a visitor) answers 403
+// with a page saying it is private (and offering sign-in), naming no one: an author's name in a
+// post never leads to "not found". Only a username that does not exist is a 404.
+// Level-4 members endorse competencies here; staff record designations.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, readForm } from "~/http.server";
+import { getUserIdByUsername } from "~/models/progress/page.server";
 import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } from "~/models/profile.server";
 import { countryName, languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
@@ -20,6 +23,7 @@ import { useLevelName } from "~/components/level-badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
+  if (!("profile" in data)) return [{ title: pageTitle(matches, "profile.private.title") }, { name: "robots", content: "noindex" }];
   const p = data.profile;
   const tags = [{ title: `${p.displayName} · Touchpoints` }];
   // only public profiles are offered to search engines
@@ -31,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
   const profile = await getProfilePage({ scope, username: params.username ?? "" });
-  if (!profile) notFound();
+  if (!profile) {
+    if (!(await getUserIdByUsername(params.username ?? ""))) notFound();
+    // 403, not 200: the answer is a refusal, not the member's page (crawlers and caches keep nothing)
+    return data({ signedIn: !!viewer }, { status: 403 });
+  }
   return { profile, isSelf: viewer?.id === profile.id, isStaff: scope.isStaff };
 }
 
@@ -59,10 +67,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/u/${encodeURIComponent(username)}${input.intent.includes("endorse") ? "#competencies" : ""}`);
 }
 
+function PrivateProfile({ signedIn }: { signedIn: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <div className="page narrow">
+      <h1>{t("profile.private.title")}</h1>
+      <p>{t(signedIn ? "profile.private.member" : "profile.private.visitor")}</p>
+      {!signedIn ? (
+        <p>
+          <Link className="button" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
+            {t("profile.private.signIn")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export default function ProfilePage() {
+  const d = useLoaderData<typeof loader>();
+  return "profile" in d ? <Profile {...d} /> : <PrivateProfile signedIn={d.signedIn} />;
+}
+
+function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>; isSelf: boolean; isStaff: boolean }) {
   const { t, i18n } = useTranslation();
   const levelName = useLevelName();
-  const { profile: p, isSelf, isStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language || "en";
   const dateFmt = (d: string | Date) => dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));

@@ -171,7 +171,8 @@ export function profileDetails(username: string, level: number, index: number) {
     yearsCustomerFacing: cf,
     yearsManaging: mg,
     openToOpportunities: r.next() < 0.4,
-    isMentor: level === 4 ? r.next() < 0.8 : level === 3 ? r.next() < 0.3 : false,
+    // only leaders (level 4) mentor; the draw for level 3 stays so the other details do not change
+    isMentor: level === 4 ? r.next() < 0.8 : level === 3 ? r.next() < 0 : false,
     visibility: visibility as "public" | "members" | "hidden",
     designation: level >= 3 || (level === 2 && r.next() < 0.25) ? "CCXMP" : null,
     linkedin: r.next() < 0.5 ? `https://www.linkedin.com/in/${username.replace(/_/g, "-")}` : null,
@@ -205,10 +206,10 @@ export async function seedDemoProfiles(log: (m: string) => void) {
   // level history and a badge for every level reached (the same as the demo forum's members)
   await seedDemoLevelHistory(log);
 
-  const people = [
-    ...demoMembers.filter((m) => !m.roles?.includes("recruiter") && m.level !== null).map((m) => ({ ...m, level: m.level as number })),
-    ...generated,
-  ];
+  const demoPeople = demoMembers.filter((m) => !m.roles?.includes("recruiter") && m.level !== null).map((m) => ({ ...m, level: m.level as number }));
+  // a generated name can equal a demo member's: that account is the demo member's (its level, its profile)
+  const taken = new Set(demoMembers.map((m) => m.username));
+  const people = [...demoPeople, ...generated.filter((g) => !taken.has(g.username))];
   const ids = new Map((await db.selectFrom("users").select(["id", "username"]).where("username", "in", people.map((p) => p.username)).execute()).map((u) => [u.username, u.id] as const));
   const demoBios = new Map(demoMembers.map((m) => [m.username, m.bio] as const));
   const leaders = people.filter((p) => p.level === 4).map((p) => ids.get(p.username)).filter((id): id is number => id !== undefined);
@@ -265,6 +266,30 @@ export async function seedDemoProfiles(log: (m: string) => void) {
       }
     });
     n++;
+  }
+  // every leader shown "Available as a mentor" is a registered mentor (suggestions, requests)
+  const mentors = await db
+    .selectFrom("profiles")
+    .innerJoin("users", "users.id", "profiles.user_id")
+    .select(["users.id", "users.time_zone", "profiles.languages"])
+    .select(sql<string[]>`coalesce((select array_agg(competency) from profile_competencies pc where pc.user_id = users.id), '{}')`.as("competencies"))
+    .where("profiles.is_mentor", "=", true)
+    .where("users.level", "=", 4)
+    .where("users.email", "like", "%@touchpoints.test")
+    .execute();
+  for (const m of mentors) {
+    await db
+      .insertInto("mentor_registrations")
+      .values({
+        user_id: m.id,
+        capacity: 2 + (m.id % 2),
+        competencies: m.competencies,
+        languages: m.languages,
+        time_zone: m.time_zone,
+        pitch: "Happy to mentor members preparing for levels 3 and 4: team leadership, escalations and CX strategy.",
+      })
+      .onConflict((oc) => oc.column("user_id").doNothing())
+      .execute();
   }
   // demo recruiter accounts are verified organisations
   const admin = await db.selectFrom("users").select("id").where("username", "=", "amara_admin").executeTakeFirst();

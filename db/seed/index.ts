@@ -1,5 +1,6 @@
 // Programme data on every start (idempotent); demo accounts and content with `npm run dev`.
-import { seedDemoAccounts } from "./demo-accounts";
+import { alignDemoMemberSince, seedDemoAccounts } from "./demo-accounts";
+import { seedDemoEvents } from "./demo-events";
 import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
@@ -21,4 +22,11 @@ export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) =
   if (demo) await seedDemoProfiles(log);
   // after the level history: badges are dated when each level was entered
   if (demo) await seedDemoBadges(log);
+  // after the posts and level histories it looks at
+  if (demo) await seedDemoMemberExtras(log);
+}
+
+async function seedDemoMemberExtras(log: (m: string) => void) {
+  await alignDemoMemberSince(log);
+  await seedDemoEvents(log);
 }

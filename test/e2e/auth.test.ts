@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
 
       await page.getByLabel("Password").fill("a long and unusual passphrase");
       await page.getByRole("button", { name: "Create my account" }).click();
-      await page.getByText("Welcome back, Zainab Bello.").waitFor();
+      await page.getByText("Welcome to Touchpoints, Zainab Bello.").waitFor();
       await expectAccessible(page);
 
       // the account menu opens (a <details> disclosure, with or without JavaScript) and is accessible open
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       await expectAccessible(page);
       await page.getByLabel("Password").fill("a long and unusual passphrase");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText("Welcome back, Zainab Bello.").waitFor();
+      await page.getByText("Welcome to Touchpoints, Zainab Bello.").waitFor();
       await page.context().close();
     });
   }

@@ -31,6 +31,7 @@ import { applyAsRecruiter, decideRecruiter, sendContactRequest, setShortlisted }
 import { authenticate } from "~/models/user.server";
 import { scopeOfUser } from "~/viewer.server";
 import { jpegWithGps, pdfBytes } from "../factories/files";
+import { saveDraft } from "~/models/draft.server";
 import { createProfile } from "../factories/profiles";
 import { createMember } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
@@ -352,6 +353,9 @@ beforeAll(async () => {
     ).ok,
   ).toBe(true);
 
+  // ---- a composer draft ----
+  await saveDraft({ userId: zeb.id, key: "new-topic", draft: { body: `${MARK} draft`, title: `${MARK} title` } });
+
   // ---- limits and sign-in failures keyed by what identifies them ----
   await rateLimit("resetByEmail", zeb.email.toLowerCase());
   await rateLimit("photo", userKey(zeb.id));
@@ -395,6 +399,7 @@ describe("account deletion leaves nothing of the member", () => {
       "flags",
       "rate_events",
       "notifications",
+      "drafts",
     ]) {
       expect(tables, t).toContain(t);
     }

@@ -136,10 +136,20 @@ describe("search", () => {
 });
 
 describe("visitors never reach members-only or hidden profiles", () => {
-  test("profile pages: 404 to a visitor for members-only and hidden; public is 200", async () => {
+  test("profile pages: members-only and hidden say the profile is private (403, naming no one); public is 200", async () => {
     expect((await fetch(`${app.url}/u/${U.manager}`)).status).toBe(200);
-    expect((await fetch(`${app.url}/u/${U.membersOnly}`)).status).toBe(404);
-    expect((await fetch(`${app.url}/u/${U.hidden}`)).status).toBe(404);
+    for (const [username, name] of [[U.membersOnly, "Zara"], [U.hidden, "Hamza"]]) {
+      const res = await fetch(`${app.url}/u/${username}`);
+      expect(res.status).toBe(403);
+      const html = await res.text();
+      expect(html).toContain("<title>Private profile · Touchpoints</title>");
+      expect(html).toContain("Sign in to see what they share with members.");
+      expect(html).toContain(`/login?redirectTo=%2Fu%2F${username}`);
+      expect(html).not.toContain(name);
+      expect(html).not.toContain("Customer Service Manager");
+    }
+    // a username nobody has is still not found
+    expect((await fetch(`${app.url}/u/dir_nobody_at_all`)).status).toBe(404);
   });
 
   test("the public profile page shows no email or phone to a visitor", async () => {

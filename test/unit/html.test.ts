@@ -40,7 +40,7 @@ const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
   id: 7,
   slug: "a-topic",
   title: "A topic",
-  tags: ["sla-management"],
+  tags: [{ slug: "sla-management", name: "SLA management" }],
   reply_count: 3,
   highest_post_number: 4,
   like_count: 2,
@@ -66,7 +66,7 @@ describe("TopicList rows", () => {
   it("keep hostile titles, names, tags and colours as text", () => {
     const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
     const topics = hostile.map((h, i) =>
-      topic({ id: i + 1, title: h, tags: [h], category: { slug: "c", name: h, colour: `#fff;background:url(javascript:alert(1))` }, posters: [{ username: "u", display_name: h }] }),
+      topic({ id: i + 1, title: h, tags: [{ slug: h, name: h }], category: { slug: "c", name: h, colour: `#fff;background:url(javascript:alert(1))` }, posters: [{ username: "u", display_name: h }] }),
     );
     const html = render({ topics, signedIn: true });
     const root = parse(html);
@@ -98,6 +98,9 @@ describe("TopicList rows", () => {
     expect(second.one("span", "new-badge")!.text).toBe("new");
     expect(first.one("a", "category-badge")!.attr("style")).toBe("--c:#123abc");
     expect(first.one("span", "avatar")!.text).toBe("AO");
+    // a tag reads as its name and links by its slug
+    expect(first.one("a", "tag")!.text).toBe("SLA management");
+    expect(first.one("a", "tag")!.attr("href")).toBe("/tag/sla-management");
     expect(first.all("dd").map((e) => e.text).slice(0, 2)).toEqual(["3", "2"]);
     expect(first.one("time")!.attr("datetime")).toBe("2026-12-01T10:00:00.000Z");
     // visitors go to the topic's start and see no unread badges

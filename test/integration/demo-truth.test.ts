@@ -1,0 +1,46 @@
+// The demo tells the truth: the member login is enrolled (its /progress has requirements), every
+// "Available as a mentor" leader is a registered mentor, the announced webinars are upcoming events,
+// and nobody's "member since" comes after their first post or level.
+import { sql } from "kysely";
+import { expect, test } from "vitest";
+import { seedAll } from "../../db/seed";
+import { lastThursdayAt14 } from "../../db/seed/demo-events";
+import { db } from "~/db.server";
+
+test("the demo data agrees with itself", async () => {
+  await seedAll({ demo: true, log: () => {} });
+  const member = await db.selectFrom("users").select(["id", "level"]).where("email", "=", "member@touchpoints.test").executeTakeFirstOrThrow();
+  expect(member.level).toBe(1);
+  const entered = await db.selectFrom("level_history").select("level").where("user_id", "=", member.id).where("left_at", "is", null).executeTakeFirst();
+  expect(entered?.level).toBe(1);
+
+  const unregistered = await sql<{ username: string }>`
+    select u.username from profiles p join users u on u.id = p.user_id
+    where p.is_mentor and not exists (select 1 from mentor_registrations m where m.user_id = u.id and m.status = 'active')`.execute(db);
+  expect(unregistered.rows).toEqual([]);
+  const mentors = await db.selectFrom("mentor_registrations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  expect(mentors.n).toBeGreaterThan(5);
+
+  const events = await db.selectFrom("events").select(["webinar", "starts_at"]).where("status", "=", "published").where("starts_at", ">", new Date()).execute();
+  expect(events.map((e) => e.webinar).sort()).toEqual(expect.arrayContaining(["webinar-1.0", "webinar-2.0"]));
+  const webinar2 = events.find((e) => e.webinar === "webinar-2.0")!;
+  expect(webinar2.starts_at.getUTCDay()).toBe(4); // a Thursday, 14:00 GMT, as the announcement says
+  expect(webinar2.starts_at.getUTCHours()).toBe(14);
+
+  const early = await sql<{ username: string }>`
+    select u.username from users u
+    where u.created_at > least((select min(created_at) from posts p where p.user_id = u.id),
+                               (select min(entered_at) from level_history h where h.user_id = u.id))`.execute(db);
+  expect(early.rows).toEqual([]);
+
+  // seeding again adds no second event
+  await seedAll({ demo: true, log: () => {} });
+  const again = await db.selectFrom("events").select(sql<number>`count(*)::int`.as("n")).where("starts_at", ">", new Date()).executeTakeFirstOrThrow();
+  expect(again.n).toBe(events.length);
+}, 300_000);
+
+test("the last Thursday at 14:00 GMT is always more than a day ahead", () => {
+  expect(lastThursdayAt14(new Date("2026-12-06T09:00:00Z")).toISOString()).toBe("2026-12-31T14:00:00.000Z");
+  expect(lastThursdayAt14(new Date("2026-12-31T10:00:00Z")).toISOString()).toBe("2027-01-28T14:00:00.000Z");
+  expect(lastThursdayAt14(new Date("2027-02-01T00:00:00Z")).toISOString()).toBe("2027-02-25T14:00:00.000Z");
+});
