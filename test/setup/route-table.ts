@@ -77,7 +77,8 @@ export const ROUTES: Record<string, Row> = {
   // no loader: the data form holds only the root's data
   "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200), data: everyone(200) },
   // the composer's autosave: members only; a post without a draft key is refused
-  "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400) },
+  // no loader: the data form holds only the root's data
+  "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: { path: () => "/apply", get: signedIn(), post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 } },
   "badges.$awardId": { path: (f) => `/badges/${f.badgeId}`, get: everyone() },
