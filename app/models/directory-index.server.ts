@@ -5,6 +5,7 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
+import { logger } from "../logger.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { PROFICIENCIES, type ProficiencyValue } from "./profile.schema";
@@ -253,4 +254,21 @@ export async function listPublicProfiles({ limit = 50_000 }: { limit?: number } 
     where p.visibility = 'public' and ${findable()}
     order by u.id limit ${limit}`.execute(db);
   return rows;
+}
+
+const REACH = { hidden: 0, members: 1, public: 2 } as const;
+/** True when a profile becomes visible to fewer people (public > members > hidden; no row is members). */
+export const narrowsVisibility = (before: keyof typeof REACH | null | undefined, after: keyof typeof REACH) => REACH[after] < REACH[before ?? "members"];
+
+/**
+ * Applies a narrowed visibility to the index before the save answers (the queued job may wait
+ * behind others for seconds). If Meilisearch is away, search answers from Postgres, which already
+ * has the new visibility, and the job catches the index up later.
+ */
+export async function withdrawFromIndexNow(userId: number) {
+  try {
+    await indexProfiles(db, [userId]);
+  } catch (e) {
+    logger.warn({ userId, err: (e as Error).message }, "directory: could not apply a visibility change at once; the job will");
+  }
 }
