@@ -8,10 +8,10 @@ import "~/jobs/index.server";
 import { parseDirectoryQuery } from "~/models/directory.schema";
 import { searchDirectory } from "~/models/directory.server";
 import { updateProfile } from "~/models/profile.server";
-import { ProfileSchema, type ProfileInput } from "~/models/profile.schema";
+import type { ProfileInput } from "~/models/profile.schema";
 import { VISITOR, type Scope } from "~/permissions.server";
 import { resetMeili } from "~/search.server";
-import { createProfile } from "../factories/profiles";
+import { createProfile, profileInput } from "../factories/profiles";
 import { scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 
@@ -20,25 +20,7 @@ afterAll(() => resetMeili());
 const found = async (scope: Scope, q: string) =>
   (await searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map((c) => c.username);
 
-const input = (visibility: ProfileInput["visibility"]) =>
-  ProfileSchema.parse({
-    jobTitle: "Contact Centre Supervisor",
-    organisation: "",
-    country: "NG",
-    city: "Lagos",
-    languages: [],
-    bio: "",
-    achievements: "",
-    yearsCustomerFacing: "",
-    yearsManaging: "",
-    openToOpportunities: false,
-    isMentor: false,
-    visibility,
-    linkedinUrl: "",
-    websiteUrl: "",
-    phone: "",
-    competencies: {},
-  });
+const input = (visibility: ProfileInput["visibility"]) => profileInput({ jobTitle: "Contact Centre Supervisor", country: "NG", city: "Lagos", visibility });
 
 describe("a visibility downgrade", () => {
   test("hidden, then members-only: a visitor no longer finds the card the moment the save returns", async () => {
