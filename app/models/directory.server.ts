@@ -8,7 +8,7 @@ import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { competencyAttribute, findable, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
+import { competencyAttribute, findable, isProfileIndexComplete, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
 import { PROFICIENCIES } from "./profile.schema";
 
 // ---- searching -----------------------------------------------------------------------------------
@@ -203,7 +203,9 @@ export async function searchDirectory({ scope, query, fallback, uid = profilesIn
   });
   if (fallback !== "force") {
     try {
-      return done("meili", await searchMeili(scope, query, uid));
+      // asked side by side, so a complete index costs no extra wait
+      const [complete, found] = await Promise.all([isProfileIndexComplete(), searchMeili(scope, query, uid)]);
+      if (complete) return done("meili", found);
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       logger.warn({ err: e }, "directory: Meilisearch unavailable, answering from Postgres");
