@@ -1,4 +1,4 @@
-// Every page that loads React (its route does not set handle.hydrate = false) hydrates without a
+// Pages in Chromium. Every page that loads React (its route does not set handle.hydrate = false) hydrates without a
 // mismatch: visited in Chromium, signed in as someone the route table lets see it, and any React
 // hydration error or warning in the console (or an uncaught error) fails the test. A constant
 // imported from a `.server` module is undefined in the browser, so the client render differs.
@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startApp, type TestApp } from "../setup/app";
-import { hasChromium, launchBrowser, newPage } from "../setup/browser";
+import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
 import { createFixtures, expected, ROUTES, routeFiles, WHO, type Fixtures, type Person, type Who } from "../setup/route-table";
 import { signedInPage } from "../setup/session";
 
@@ -40,7 +40,7 @@ const controlsOf = () =>
     ["name", "type", "maxlength", "minlength", "min", "max", "required", "pattern"].map((a) => `${a}=${el.getAttribute(a)}`).join(" "),
   );
 
-describe.skipIf(!hasChromium)("hydration", () => {
+describe.skipIf(!hasChromium)("hydrated pages", () => {
   let app: TestApp;
   let browser: Browser;
   let fixtures: Fixtures;
@@ -124,4 +124,26 @@ describe.skipIf(!hasChromium)("hydration", () => {
     }
     expect(problems).toEqual([]);
   }, 300_000);
+
+  // inputs without a `type` (the Field component's default) look and size like every other input (44 px
+  // tap targets); the bell is a drawing, not an emoji that shows as a box without an emoji font
+  test("an input without a type is styled like a text input; the bell is an SVG with its name", async () => {
+    const page = await signedInPage(browser, app, people.member);
+    await page.goto(`${app.url}/recruiter/apply`);
+    const untyped = page.getByLabel("Organisation name");
+    expect(await untyped.getAttribute("type")).toBeNull();
+    const box = await untyped.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    const style = await untyped.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { padding: s.paddingLeft, width: el.getBoundingClientRect().width, parent: el.parentElement!.getBoundingClientRect().width };
+    });
+    expect(parseFloat(style.padding)).toBeGreaterThanOrEqual(8);
+    expect(style.width).toBeCloseTo(style.parent, 0);
+
+    const bell = page.getByRole("link", { name: /notification/i });
+    expect(await bell.locator("svg").count()).toBe(1);
+    expect(await bell.textContent()).not.toContain("🔔");
+    await expectAccessible(page);
+  }, 60_000);
 });
