@@ -179,6 +179,8 @@ const directory = {
     previous: "Previous page",
     next: "Next page",
     page: "Page {{page}} of {{pages}}",
+    pastEnd: "There is no page {{page}}: these results end at page {{pages}}.",
+    lastPage: "Go to the last page",
     pages: "Result pages",
     saveSearch: "Save this search",
     saveSearchName: "Name of the saved search",

@@ -180,6 +180,8 @@ const directory = {
     previous: "Page précédente",
     next: "Page suivante",
     page: "Page {{page}} sur {{pages}}",
+    pastEnd: "Il n’y a pas de page {{page}} : ces résultats s’arrêtent à la page {{pages}}.",
+    lastPage: "Aller à la dernière page",
     pages: "Pages de résultats",
     saveSearch: "Enregistrer cette recherche",
     saveSearchName: "Nom de la recherche enregistrée",
