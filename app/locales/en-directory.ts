@@ -64,7 +64,7 @@ const directory = {
       countryNone: "Not stated",
       city: "City",
       languages: "Languages you work in",
-      otherLanguages: "Other languages (ISO codes such as tw, ff)",
+      otherLanguages: "Other languages (names such as Yoruba, Igbo, Hausa, separated by commas)",
       bio: "Short bio",
       bioHint: "Up to 600 characters. Markdown: **bold**, *italic*, links.",
       achievements: "Professional achievements",

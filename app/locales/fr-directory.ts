@@ -65,7 +65,7 @@ const directory = {
       countryNone: "Non indiqué",
       city: "Ville",
       languages: "Langues dans lesquelles vous travaillez",
-      otherLanguages: "Autres langues (codes ISO comme tw, ff)",
+      otherLanguages: "Autres langues (noms comme yoruba, igbo, haoussa, séparés par des virgules)",
       bio: "Courte présentation",
       bioHint: "Jusqu’à 600 caractères. Markdown : **gras**, *italique*, liens.",
       achievements: "Réalisations professionnelles",
