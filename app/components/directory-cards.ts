@@ -22,9 +22,10 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** Templates with slots (see SLOT): "{{title}} at {{organisation}}", "{{count}} years", "Level {{level}}". */
-export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string };
+export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string; proficiency?: Record<string, string> };
 
-export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string): string {
+/** `filtered`: the competencies the search filters by, whose proficiency each card states. */
+export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string, filtered: { slug: string; name: string }[] = []): string {
   let h = "";
   for (const c of cards) {
     h += `<li class="directory-card">`;
@@ -34,14 +35,18 @@ export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: 
     h += `<div><h2 class="card-name"><a href="/u/${esc(c.username)}">${esc(c.name)}</a></h2>`;
     if (c.jobTitle || c.organisation) h += `<p>${esc(c.jobTitle && c.organisation ? fill(l.at, { title: c.jobTitle, organisation: c.organisation }) : (c.jobTitle ?? c.organisation ?? ""))}</p>`;
     const place = [c.city, c.country ? countryName(c.country, lang) : null].filter(Boolean).join(", ");
-    const years = c.yearsCustomerFacing ? ` · ${c.yearsCustomerFacing === 1 ? l.yearOne : fill(l.years, { count: c.yearsCustomerFacing })}` : "";
+    // whole years: "11 years", never "11.6"
+    const whole = Math.floor(c.yearsCustomerFacing ?? 0);
+    const years = whole >= 1 ? ` · ${whole === 1 ? l.yearOne : fill(l.years, { count: whole })}` : "";
     h += `<p class="muted">${esc(place + years)}</p><p class="card-pills">`;
     if (c.level && c.badges.includes(`level-${c.level}`)) h += `<span class="level-pill">${esc(fill(l.level, { level: c.level }))}</span>`;
     if (c.badges.includes("mentor")) h += `<span class="flag-pill">${esc(l.mentor)}</span>`;
     for (const x of c.designations) h += `<span class="flag-pill designation">${esc(x)}</span>`;
     if (c.openToOpportunities) h += `<span class="flag-pill">${esc(l.open)}</span>`;
     h += `</p>`;
-    if (c.competencies.length) h += `<p class="muted small">${esc(c.competencies.join(" · "))}</p>`;
+    const rated = filtered.filter((f) => c.proficiency?.[f.slug]).map((f) => `${f.name}: ${l.proficiency?.[c.proficiency[f.slug]] ?? ""}`);
+    if (rated.length) h += `<p class="small">${esc(rated.join(" · "))}</p>`;
+    else if (c.competencies.length) h += `<p class="muted small">${esc(c.competencies.join(" · "))}</p>`;
     h += `</div></li>`;
   }
   return h;

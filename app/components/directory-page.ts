@@ -93,6 +93,7 @@ function buildLabels(t: TFunction) {
       years: t("directory.years", { count: 2 }).replace("2", SLOT("count")),
       mentor: t("profile.badgeMentor"),
       open: t("profile.openToOpportunities"),
+      proficiency: Object.fromEntries(PROFICIENCIES.map((p) => [p, t(`profile.proficiency.${p}`)])),
     },
   };
 }
@@ -170,7 +171,12 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   if (!d.signedIn) h += `<p class="muted">${H.signInMore}</p>`;
   h += `<p class="muted" role="status">${withCount(t, lang, "directory.results", { count: outcome.total })}</p>`;
   if (outcome.cards.length) {
-    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang)}</ul>`;
+    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang, d.competencies.filter((c) => q.competency.includes(c.slug)))}</ul>`;
+  } else if (outcome.total > 0 && outcome.page > outcome.totalPages) {
+    // past the last page: say so rather than show an empty page or page 1 again
+    const last = Math.max(outcome.totalPages, 1);
+    h += `<p class="notice" role="status">${esc(t("directory.pastEnd", { page: outcome.page, pages: last }))} `;
+    h += `<a href="${esc(pageUrl(last))}">${esc(t("directory.lastPage"))}</a></p>`;
   } else {
     h += `<p>${H.none}</p>`;
   }

@@ -6,3 +6,4 @@ import "./progress.server";
 import "./search.server";
 import "./profile-index.server";
 import "./tutor-clock.server";
+import "./tutor-question.server";

@@ -54,7 +54,7 @@ export default {
     groupTitle: "Tutor's view",
     waiting_one: "{{count}} question waiting",
     waiting_other: "{{count}} questions waiting",
-    rule: "Answer within a day: a question is due after 24 hours and breached after 48 hours. Your reply in the topic stops its clock.",
+    rule: "Answer within a day: a question is overdue after 24 hours and breached after 48 hours. Your reply in the topic stops its clock.",
     noneWaiting: "No question is waiting for you.",
     askedBy: "{{name}} in {{group}}",
     groups: "Your groups",
@@ -62,13 +62,14 @@ export default {
   clock: {
     status: {
       awaiting: "Awaiting tutor",
-      due: "Due",
+      due: "Overdue",
       breached: "Breached",
       answered: "Answered",
     },
     elapsed: "waiting {{hours}} h {{minutes}} min",
     duration: "{{hours}} h {{minutes}} min",
     alerts: {
+      asked: "{{name}} asked a question in {{group}}: {{title}}",
       tutor: "{{name}}'s question has waited 20 hours for your answer: {{title}}",
       staff: "A question in {{group}} has waited more than 48 hours for its tutor: {{title}}",
     },

@@ -54,7 +54,7 @@ export default {
     groupTitle: "Vue du tuteur",
     waiting_one: "{{count}} question en attente",
     waiting_other: "{{count}} questions en attente",
-    rule: "Répondez dans la journée : une question est à traiter après 24 heures et en dépassement après 48 heures. Votre réponse dans le sujet arrête son chrono.",
+    rule: "Répondez dans la journée : une question est en retard après 24 heures et en dépassement après 48 heures. Votre réponse dans le sujet arrête son chrono.",
     noneWaiting: "Aucune question ne vous attend.",
     askedBy: "{{name}} dans {{group}}",
     groups: "Vos groupes",
@@ -62,13 +62,14 @@ export default {
   clock: {
     status: {
       awaiting: "En attente du tuteur",
-      due: "À traiter",
+      due: "En retard",
       breached: "Délai dépassé",
       answered: "Répondu",
     },
     elapsed: "en attente depuis {{hours}} h {{minutes}} min",
     duration: "{{hours}} h {{minutes}}",
     alerts: {
+      asked: "{{name}} a posé une question dans {{group}} : {{title}}",
       tutor: "La question de {{name}} attend votre réponse depuis 20 heures : {{title}}",
       staff: "Une question dans {{group}} attend son tuteur depuis plus de 48 heures : {{title}}",
     },

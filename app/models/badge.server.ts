@@ -125,7 +125,8 @@ export async function listBadgeAwards({ q = "", status = "all", before, conn = d
   return { awards: page, nextBefore: more ? page[page.length - 1].id : null };
 }
 
-export const REVOKE_REASON_MAX = 500;
+import { REVOKE_REASON_MAX } from "./badge.schema";
+export { REVOKE_REASON_MAX };
 
 /** Staff revoke an award, with a reason: audited, the member told, the directory re-indexed. */
 export async function revokeBadge({ staffId, publicId, reason }: { staffId: number; publicId: string; reason: string }): Promise<Result<{ publicId: string }>> {

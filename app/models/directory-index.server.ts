@@ -5,6 +5,7 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../db.server";
+import { logger } from "../logger.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { PROFICIENCIES, type ProficiencyValue } from "./profile.schema";
@@ -253,4 +254,51 @@ export async function listPublicProfiles({ limit = 50_000 }: { limit?: number } 
     where p.visibility = 'public' and ${findable()}
     order by u.id limit ${limit}`.execute(db);
   return rows;
+}
+
+const REACH = { hidden: 0, members: 1, public: 2 } as const;
+/** True when a profile becomes visible to fewer people (public > members > hidden; no row is members). */
+export const narrowsVisibility = (before: keyof typeof REACH | null | undefined, after: keyof typeof REACH) => REACH[after] < REACH[before ?? "members"];
+
+/**
+ * Applies a narrowed visibility to the index before the save answers (the queued job may wait
+ * behind others for seconds). If Meilisearch is away, search answers from Postgres, which already
+ * has the new visibility, and the job catches the index up later.
+ */
+export async function withdrawFromIndexNow(userId: number) {
+  try {
+    await indexProfiles(db, [userId]);
+  } catch (e) {
+    logger.warn({ userId, err: (e as Error).message }, "directory: could not apply a visibility change at once; the job will");
+  }
+}
+
+/**
+ * Backfill jobs are due "at the epoch": the worker takes jobs by run_at, so they run ahead of every
+ * forum job already waiting (a first start queues thousands), and the pending index on run_at finds
+ * them in a tiny range when the directory asks whether its index is complete.
+ */
+export const BACKFILL_RUN_AT = new Date(0);
+const BACKFILL_UNTIL = new Date(24 * 3_600_000);
+
+/** Queues every given member for indexing, a hundred per job (first start, documents changed shape). */
+export async function queueProfileBackfill(conn: Db, userIds: number[], batch = 100) {
+  const rows = [];
+  for (let i = 0; i < userIds.length; i += batch)
+    rows.push({ kind: "profile.reindex", payload: JSON.stringify({ userIds: userIds.slice(i, i + batch) }), run_at: BACKFILL_RUN_AT });
+  if (rows.length) await conn.insertInto("outbox").values(rows).execute();
+}
+
+/** False while a backfill is pending: the index then misses profiles, so search answers from Postgres. */
+export async function isProfileIndexComplete(conn: Db = db): Promise<boolean> {
+  const pending = await conn
+    .selectFrom("outbox")
+    .select("id")
+    .where("done_at", "is", null)
+    .where("run_at", "<", BACKFILL_UNTIL)
+    .where("kind", "=", "profile.reindex")
+    .where("attempts", "<", 10)
+    .limit(1)
+    .executeTakeFirst();
+  return !pending;
 }

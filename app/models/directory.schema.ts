@@ -33,7 +33,8 @@ export const DirectoryQuerySchema = z.object({
   open: z.literal("1").optional().catch(undefined),
   mentor: z.literal("1").optional().catch(undefined),
   sort: z.enum(SORTS).catch("relevance"),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  // a page past the end is kept (the page says so); absurd numbers are capped
+  page: z.coerce.number().int().min(1).catch(1).transform((n) => Math.min(n, 10_000)),
 });
 
 export type DirectoryQuery = z.output<typeof DirectoryQuerySchema>;

@@ -8,7 +8,7 @@ import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { competencyAttribute, findable, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
+import { competencyAttribute, findable, isProfileIndexComplete, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
 import { PROFICIENCIES } from "./profile.schema";
 
 // ---- searching -----------------------------------------------------------------------------------
@@ -29,6 +29,8 @@ export type DirectoryCard = {
   yearsCustomerFacing: number;
   photo: string | null;
   competencies: string[];
+  /** slug -> the member's proficiency (shown when the search filters by that competency) */
+  proficiency: Record<string, string>;
 };
 
 export type FacetCounts = {
@@ -75,9 +77,18 @@ function sortOf(q: DirectoryQuery): string[] | undefined {
   return undefined;
 }
 
-const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies"];
+const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies", ...PROFICIENCIES.map(competencyAttribute)];
 
-const toCard = (h: Pick<ProfileDocument, "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo" | "competencies">): DirectoryCard => ({
+type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo" | "competencies";
+
+/** Each competency's highest proficiency, from the "at least" lists the document carries. */
+function proficiencyOf(h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>) {
+  const out: Record<string, string> = {};
+  for (const p of PROFICIENCIES) for (const slug of h[competencyAttribute(p)] ?? []) out[slug] = p;
+  return out;
+}
+
+const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>): DirectoryCard => ({
   id: h.id,
   username: h.username,
   name: h.name,
@@ -93,6 +104,7 @@ const toCard = (h: Pick<ProfileDocument, "id" | "username" | "name" | "job_title
   yearsCustomerFacing: h.years_customer_facing,
   photo: h.photo,
   competencies: h.competencies.slice(0, 4),
+  proficiency: proficiencyOf(h),
 });
 
 /**
@@ -203,7 +215,9 @@ export async function searchDirectory({ scope, query, fallback, uid = profilesIn
   });
   if (fallback !== "force") {
     try {
-      return done("meili", await searchMeili(scope, query, uid));
+      // asked side by side, so a complete index costs no extra wait
+      const [complete, found] = await Promise.all([isProfileIndexComplete(), searchMeili(scope, query, uid)]);
+      if (complete) return done("meili", found);
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       logger.warn({ err: e }, "directory: Meilisearch unavailable, answering from Postgres");

@@ -5,8 +5,8 @@ import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 
-export const NOTIFICATION_KINDS = ["reply", "mention", "quote", "like", "moderation", "progress", "application", "mentorship", "reminder"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from "./notification.schema";
+export { NOTIFICATION_KINDS, type NotificationKind };
 export type Delivery = "immediately" | "daily" | "never";
 
 // What a member gets before they change anything (Discourse: replies and mentions by email).

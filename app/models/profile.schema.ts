@@ -63,6 +63,27 @@ export function languageName(code: string, locale = "en"): string {
   return displayName("language", code, locale);
 }
 
+/** Languages offered by name in "Other languages" (ISO 639-1/-3), beyond the checkboxes. */
+export const OTHER_LANGUAGES = [
+  ...["ff", "tw", "ak", "ee", "ti", "ny", "st", "tn", "ts", "ve", "ss", "nr", "lg", "kg", "rn", "mg", "bm", "wo", "ln", "sg", "kr"],
+  ...["om", "so", "rw", "sn", "nd", "it", "zh", "hi", "ru", "tr", "nl", "ja", "ko", "fa", "he", "ur", "bn", "id", "ms", "pl", "uk"],
+  ...["efi", "tiv", "nup", "kcg", "fon", "gaa", "dag", "men", "tem", "kri", "luo", "kam", "kik", "mas", "nyn", "nso"],
+] as const;
+
+const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+let byName: Map<string, string> | undefined;
+/** A language code from its name in English or French ("Yoruba", "yoruba", "Haoussa"), or a code itself. */
+export function languageCodeOf(entry: string): string | null {
+  const s = fold(entry);
+  if (!byName) {
+    byName = new Map();
+    for (const code of [...LANGUAGES, ...OTHER_LANGUAGES])
+      for (const locale of ["en", "fr"]) byName.set(fold(languageName(code, locale)), code);
+  }
+  // a name first ("Twi" is also the code twi), then a code
+  return byName.get(s) ?? (/^[a-z]{2,3}$/.test(s) && knownLanguage(s) ? s : null);
+}
+
 function knownLanguage(code: string): boolean {
   try {
     return !!names("en", "language", "none")?.of(code);
@@ -125,13 +146,17 @@ export const ProfileSchema = z.object({
       return c;
     }),
   city: text(80, "profile.errors.city"),
+  // names ("Yoruba, Igbo") or codes, separated by commas; codes are stored, names shown
   languages: z.array(z.string()).transform((list, ctx) => {
-    const codes = [...new Set(list.flatMap((s) => s.split(/[\s,;]+/)).map((s) => s.trim().toLowerCase()).filter(Boolean))];
-    if (codes.length > LANGUAGES_MAX || codes.some((c) => !/^[a-z]{2,3}$/.test(c) || !knownLanguage(c))) {
+    const entries = list.flatMap((s) => s.split(/[,;\n]+/)).map((s) => s.trim()).filter(Boolean);
+    // an entry that is no name may be codes separated by spaces ("tw ff", as the field once asked)
+    const found = entries.flatMap((e) => (languageCodeOf(e) ? [languageCodeOf(e)] : e.split(/\s+/).map(languageCodeOf)));
+    const codes = [...new Set(found)] as (string | null)[];
+    if (codes.length > LANGUAGES_MAX || codes.some((c) => c === null)) {
       ctx.addIssue({ code: "custom", message: "profile.errors.languages" });
       return z.NEVER;
     }
-    return codes;
+    return codes as string[];
   }),
   bio: z
     .string()

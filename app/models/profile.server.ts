@@ -7,7 +7,7 @@ import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
-import { photoUrl } from "./directory-index.server";
+import { narrowsVisibility, photoUrl, withdrawFromIndexNow } from "./directory-index.server";
 import { checkSanction } from "./limits.server";
 import { getMemberSummary } from "./member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
@@ -136,7 +136,7 @@ export async function getOwnProfile({ userId }: { userId: number }) {
   };
 }
 
-/** Saves the member's profile (and competencies) in one transaction; the directory follows through the job. */
+/** Saves the member's profile (and competencies) in one transaction; the directory follows through the job (a narrowed visibility at once). */
 export async function updateProfile({ userId, input }: { userId: number; input: ProfileInput }) {
   const known = new Set((await listCompetencies()).map((c) => c.slug));
   const unknown = Object.keys(input.competencies).filter((s) => !known.has(s));
@@ -163,7 +163,8 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
     phone: input.phone,
     updated_at: new Date(),
   };
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("profiles").select("visibility").where("user_id", "=", userId).forUpdate().executeTakeFirst();
     await trx
       .insertInto("profiles")
       .values({ user_id: userId, ...values })
@@ -179,8 +180,11 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
       .where("competency", "not in", rows.length ? rows.map((r) => r.competency) : [""])
       .execute();
     await enqueue(trx, "profile.reindex", { userId });
-    return ok({});
+    return narrowsVisibility(before?.visibility, input.visibility);
   });
+  // fewer people may see it: the index must not show it to the others one moment longer
+  if (saved) await withdrawFromIndexNow(userId);
+  return ok({});
 }
 
 /** A level-4 member vouches for (or withdraws their word on) a competency the member lists. */

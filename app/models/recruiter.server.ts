@@ -13,8 +13,8 @@ import { notify } from "./notification.server";
 import { isCountry } from "./profile.schema";
 import { fail, ok } from "./result";
 
-export const CONTACTS_PER_DAY = 20;
-export const MESSAGE_MAX = 500;
+import { CONTACTS_PER_DAY, MESSAGE_MAX } from "./recruiter.schema";
+export { CONTACTS_PER_DAY, MESSAGE_MAX };
 export const SAVED_SEARCHES_MAX = 50;
 
 export const RecruiterApplicationSchema = z.object({

@@ -4,6 +4,7 @@
 // reminders (tutor at 20 h, staff at 48 h) come from a recurring job that never notifies twice.
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
+import { enqueue } from "../jobs.server";
 import { createI18n, pickLocale } from "../i18n";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
@@ -31,8 +32,29 @@ export async function recordTutorClock(trx: Db, p: ForumPost) {
     return;
   }
   if (!p.scope.groupIds.includes(groupId)) return;
-  if (p.postNumber !== 1 && !p.mentionedUserIds.includes(group.tutor_id)) return;
-  await trx.insertInto("tutor_questions").values({ group_id: groupId, topic_id: p.topicId, post_id: p.postId, asked_by: userId, asked_at: p.at }).execute();
+  const mentioned = p.mentionedUserIds.includes(group.tutor_id);
+  if (p.postNumber !== 1 && !mentioned) return;
+  const question = await trx
+    .insertInto("tutor_questions")
+    .values({ group_id: groupId, topic_id: p.topicId, post_id: p.postId, asked_by: userId, asked_at: p.at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  // a mention already tells the tutor (post.created); otherwise the tutor hears of it now, not at 20 h
+  if (!mentioned) await enqueue(trx, TUTOR_QUESTION_JOB, { questionId: question.id });
+}
+
+export const TUTOR_QUESTION_JOB = "tutor.question";
+
+/** The tutor is told of a new question (in-app, and mail per their settings), once, while it waits. */
+export async function notifyTutorOfQuestion(trx: Db, questionId: number) {
+  const q = await questionsQuery(trx).select(["q.post_id", "q.asked_by", "g.tutor_id"]).where("q.id", "=", questionId).where("q.answered_at", "is", null).executeTakeFirst();
+  if (!q) return undefined;
+  const tutor = await trx.selectFrom("users").select("locale").where("id", "=", q.tutor_id).where("deleted_at", "is", null).executeTakeFirst();
+  if (!tutor) return undefined;
+  const message = tFor(tutor.locale)("clock.alerts.asked", { name: q.display_name ?? "", group: q.group_name, title: q.title });
+  const data = { title: q.title, slug: q.slug, postNumber: q.post_number, message };
+  const base = { userId: q.tutor_id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, actorId: q.asked_by } as const;
+  return notify(trx, { ...base, data, sourceKey: `tutor-clock:asked:${q.id}` });
 }
 
 // ---- settings -------------------------------------------------------------------------------

@@ -73,13 +73,15 @@ export function clockFigures(questions: FigureInput[], now: Date, settings: Cloc
   const clocks = questions.map((q) => clockOf(q, now, settings));
   const responses = clocks.filter((c) => c.responseMs !== null).map((c) => c.responseMs as number);
   const within = responses.filter((ms) => ms < DUE_MS).length;
+  // a question still inside its first 24 h may yet be answered in time: it is not counted either way
+  const decided = clocks.filter((c) => c.responseMs !== null || c.elapsedMs >= DUE_MS).length;
   const breaches = clocks.filter((c) => (c.responseMs !== null ? c.responseMs >= BREACH_MS : c.status === "breached")).length;
   return {
     asked: questions.length,
     answered: responses.length,
     waiting: questions.length - responses.length,
     medianResponseMs: median(responses),
-    within24hPct: questions.length ? Math.round((within / questions.length) * 1000) / 10 : null,
+    within24hPct: decided ? Math.round((within / decided) * 1000) / 10 : null,
     breaches,
   };
 }

@@ -10,6 +10,7 @@ import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
+import { CohortDates } from "~/components/cohort-dates";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
@@ -64,7 +65,7 @@ export default function Group() {
         </p>
       ) : null}
       <p>
-        {t("groups.cohort", { from: group.starts_on, to: group.ends_on })} · {t("groups.tutorIs", { name: group.tutor_display_name })} ·{" "}
+        <CohortDates from={group.starts_on} to={group.ends_on} /> · {t("groups.tutorIs", { name: group.tutor_display_name })} ·{" "}
         <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link> · <Link to={`/tutor/groups/${group.id}`}>{t("tutor.groupTitle")}</Link>
       </p>
       <section aria-labelledby="learners-heading">

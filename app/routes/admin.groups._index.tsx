@@ -11,6 +11,7 @@ import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
+import { CohortDates } from "~/components/cohort-dates";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
@@ -68,7 +69,7 @@ export default function Groups() {
                     <td>
                       <Link to={`/admin/groups/${g.id}`}>{g.name}</Link>
                     </td>
-                    <td>{t("groups.cohort", { from: g.starts_on, to: g.ends_on })}</td>
+                    <td><CohortDates from={g.starts_on} to={g.ends_on} /></td>
                     <td>{g.tutor_display_name}</td>
                     <td>{t("groups.count", { count: g.learner_count, max: g.capacity })}</td>
                   </tr>

@@ -5,7 +5,8 @@ import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
 import { readForm } from "~/http.server";
-import { listDeliverySettings, NOTIFICATION_KINDS, updateDeliverySettings, type Delivery } from "~/models/notification.server";
+import { NOTIFICATION_KINDS } from "~/models/notification.schema";
+import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/notification.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
@@ -15,7 +16,6 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  // the kinds travel with the data: NOTIFICATION_KINDS lives in a server module
   return { kinds: [...NOTIFICATION_KINDS], settings: await listDeliverySettings(viewer.id) };
 }
 

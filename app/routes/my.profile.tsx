@@ -10,7 +10,7 @@ import { Field, FormError } from "~/components/field";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
 import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/photo.server";
 import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/profile.server";
-import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageName, profileFormInput } from "~/models/profile.schema";
+import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/profile.schema";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
@@ -141,8 +141,12 @@ export default function MyProfile() {
   const val = (k: keyof typeof profile) => String(v[k] ?? profile[k] ?? "");
   const f = actionData?.fields ?? {};
   const lang = i18n.language || "en";
-  const chosenLanguages = new Set<string>(((v.languages as string[] | undefined) ?? profile.languages).flatMap((s) => s.split(/[\s,;]+/)));
-  const otherLanguages = [...chosenLanguages].filter((l) => l && !(LANGUAGES as readonly string[]).includes(l)).join(", ");
+  const chosenLanguages = new Set<string>(((v.languages as string[] | undefined) ?? profile.languages).flatMap((s) => s.split(/[,;\n]+/).map((x) => x.trim())));
+  // shown as names in the reader's language; whatever does not read as a language stays as typed
+  const otherLanguages = [...chosenLanguages]
+    .filter((l) => l && !(LANGUAGES as readonly string[]).includes(l))
+    .map((l) => (languageCodeOf(l) ? languageName(languageCodeOf(l)!, lang) : l))
+    .join(", ");
   const chosenCompetencies = (v.competencies as Record<string, string> | undefined) ?? profile.competencies;
   const bool = (k: "openToOpportunities") => (actionData?.values ? !!v[k] : profile[k]);
   const visibility = String(v.visibility ?? profile.visibility);
@@ -218,7 +222,13 @@ export default function MyProfile() {
               </label>
             ))}
           </fieldset>
-          <Field label={t("profile.form.otherLanguages")} name="otherLanguages" defaultValue={otherLanguages} maxLength={60} error={f.languages} />
+          <Field label={t("profile.form.otherLanguages")} name="otherLanguages" defaultValue={otherLanguages} maxLength={200} error={f.languages} list="other-language-names" autoComplete="off" />
+          {/* suggestions without any script: the browser offers the names as one types */}
+          <datalist id="other-language-names">
+            {OTHER_LANGUAGES.map((l) => (
+              <option key={l} value={languageName(l, lang)} />
+            ))}
+          </datalist>
           <TextArea label={t("profile.form.bio")} name="bio" hint={t("profile.form.bioHint")} defaultValue={val("bio")} maxLength={BIO_MAX} error={f.bio} />
           <TextArea
             label={t("profile.form.achievements")}

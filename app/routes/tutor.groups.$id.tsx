@@ -14,6 +14,7 @@ import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { CohortDates } from "~/components/cohort-dates";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "tutor.groupTitle") }];
@@ -75,7 +76,7 @@ export default function TutorGroup() {
         </p>
       ) : null}
       <p>
-        {t("groups.cohort", { from: group.starts_on, to: group.ends_on })} · <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link>
+        <CohortDates from={group.starts_on} to={group.ends_on} /> · <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link>
       </p>
       <h2>{t("readiness.summaryTitle")}</h2>
       <TableWrap label={t("readiness.summaryTitle")}>

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { db } from "../../app/db.server";
 import { renderMarkdown } from "../../app/markdown.server";
+import { queueProfileBackfill } from "../../app/models/directory-index.server";
 import type { Role } from "../schema";
 import { demoMembers } from "./demo-content";
 import { seedDemoLevelHistory } from "./programme-seed";
@@ -314,10 +315,7 @@ export async function seedDemoProfiles(log: (m: string) => void) {
         .execute();
     }
   }
-  // one job per 100 members: the worker indexes them in a few calls
-  const all = [...ids.values()];
-  for (let i = 0; i < all.length; i += 100) {
-    await db.insertInto("outbox").values({ kind: "profile.reindex", payload: JSON.stringify({ userIds: all.slice(i, i + 100) }) }).execute();
-  }
+  // one job per 100 members, ahead of the forum's indexing: the worker indexes them in a few calls
+  await queueProfileBackfill(db, [...ids.values()]);
   log(`demo profiles: ${n} profiles (${generated.length} generated members)`);
 }

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
     await learner.waitForURL(/\/t\/[^/]+\/\d+$/);
     const topicPath = new URL(learner.url()).pathname;
 
-    // a day has passed (the clock reads stored timestamps): the question is due
+    // a day has passed (the clock reads stored timestamps): the question is overdue
     const q = await db.selectFrom("tutor_questions").select(["id", "asked_at"]).where("asked_by", "=", learners[0].id).executeTakeFirstOrThrow();
     await db.updateTable("tutor_questions").set({ asked_at: new Date(q.asked_at.getTime() - 25 * 3_600_000) }).where("id", "=", q.id).execute();
 
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
     expect(await waiting.count()).toBe(1);
     const item = waiting.first();
     expect(await item.getByRole("link").innerText()).toBe(title);
-    expect(await item.locator(".status").innerText()).toBe("Due");
+    expect(await item.locator(".status").innerText()).toBe("Overdue");
     expect(await item.innerText()).toMatch(/waiting 25 h 0\d min/);
 
     // the tutor answers in the topic: the clock stops

@@ -61,3 +61,11 @@ export async function createProfile(o: ProfileOpts = {}) {
   if (!r.ok) throw new Error(`updateProfile failed: ${r.message}`);
   return user;
 }
+
+/** A profile form's parsed input: an empty profile with the given fields. */
+export const profileInput = (o: Record<string, unknown> = {}) =>
+  ProfileSchema.parse({
+    ...{ jobTitle: "", organisation: "", country: "", city: "", languages: [], bio: "", achievements: "", yearsCustomerFacing: "", yearsManaging: "" },
+    ...{ openToOpportunities: false, isMentor: false, visibility: "members", linkedinUrl: "", websiteUrl: "", phone: "", competencies: {} },
+    ...o,
+  });

@@ -58,6 +58,20 @@ describe("who may open what", () => {
     expect(await get("/tutor/groups/abc", "admin").then((r) => r.status)).toBe(404);
   });
 
+  test("cohort dates read as dates in the reader's language, not ISO codes", async () => {
+    // the factory's cohort: 2026-09-01 to 2026-12-15
+    const en = await (await get(`/tutor/groups/${setup.group.id}`, "tutor")).text();
+    expect(en).toContain("September 1, 2026 to December 15, 2026");
+    expect(en).not.toContain("2026-09-01 to");
+    // a member's language is their account's
+    await db.updateTable("users").set({ locale: "fr" }).where("id", "=", setup.admin.id).execute();
+    try {
+      expect(await (await get("/admin/groups", "admin")).text()).toMatch(/1 septembre 2026 (au|à) 15 décembre 2026/);
+    } finally {
+      await db.updateTable("users").set({ locale: "en" }).where("id", "=", setup.admin.id).execute();
+    }
+  });
+
   test("the learner's dashboard names the tutor and links to asking them", async () => {
     const html = await (await get("/progress", "learner")).text();
     expect(html).toContain(setup.tutor.display_name);

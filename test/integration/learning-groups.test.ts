@@ -14,7 +14,8 @@ import { createReply } from "~/models/post.server";
 import { listLearnerActivity, markReady } from "~/models/readiness.server";
 import { parseSearchQuery } from "~/models/search-query";
 import { getTopic, listTopics } from "~/models/topic.server";
-import { clockElapsed, clockOf, HOUR_MS } from "~/models/tutor-clock";
+import { createI18n } from "~/i18n";
+import { clockElapsed, clockFigures, clockOf, HOUR_MS } from "~/models/tutor-clock";
 import { getClockFigures, listWaitingQuestions, sendClockAlerts, updateClockSettings } from "~/models/tutor-clock.server";
 import { VISITOR, type Scope } from "~/permissions.server";
 import { resetMeili } from "~/search.server";
@@ -81,6 +82,45 @@ describe("the tutor response clock", () => {
     // the tutor starting a topic asks nothing
     const own = await ask(tutor, group);
     expect(await questionOf(own.topicId)).toEqual([]);
+  });
+
+  test("a question without a mention tells the tutor at once: in-app, and mail through the outbox", async () => {
+    const { group, tutor, learners } = await makeGroup({ learners: 2 });
+    const q = await ask(learners[0], group, { title: "Which tone for a refund refusal?" });
+    const [row] = await questionOf(q.topicId);
+    // queued in the post's own transaction, not left to the 20 h reminder
+    const queued = await db.selectFrom("outbox").select("payload").where("kind", "=", "tutor.question").execute();
+    expect(queued.map((j) => (typeof j.payload === "string" ? JSON.parse(j.payload) : j.payload))).toContainEqual({ questionId: row.id });
+    await drainJobs();
+    await drainJobs(); // a second run tells nobody twice
+    const told = (await notificationsOf(tutor.id)).filter((n) => n.topic_id === q.topicId);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: "mentorship", source_key: `tutor-clock:asked:${row.id}` });
+    expect(String((told[0].data as { message: string }).message)).toContain("Which tone for a refund refusal?");
+    const note = await db.selectFrom("notifications").select("id").where("user_id", "=", tutor.id).where("source_key", "=", `tutor-clock:asked:${row.id}`).executeTakeFirstOrThrow();
+    const mails = await db.selectFrom("outbox").select(["payload", "done_at"]).where("kind", "=", "notification.email").execute();
+    const mail = mails.find((m) => (typeof m.payload === "string" ? JSON.parse(m.payload) : m.payload).notificationId === note.id);
+    expect(mail?.done_at).toBeTruthy();
+    // a question that mentions the tutor is told once, by the mention
+    await answer(learners[1], q, `@${tutor.username} and when the customer insists on a call back?`);
+    await drainJobs();
+    const after = (await notificationsOf(tutor.id)).filter((n) => n.topic_id === q.topicId);
+    expect(after.map((n) => n.kind).sort()).toEqual(["mention", "mentorship"]);
+  }, 120_000); // drains every queued job
+
+  test("the share answered within 24 h counts only decided questions; an overdue one is not called due", async () => {
+    const asked = new Date("2026-10-05T08:00:00Z");
+    const now = new Date(asked.getTime() + 3 * HOUR_MS);
+    // one answered in 2 h, one still inside its first day: 100 %, not 50 %
+    const figures = clockFigures([{ askedAt: asked, answeredAt: new Date(asked.getTime() + 2 * HOUR_MS) }, { askedAt: asked, answeredAt: null }], now);
+    expect(figures.within24hPct).toBe(100);
+    expect(clockFigures([{ askedAt: asked, answeredAt: null }], now).within24hPct).toBeNull();
+    expect(clockFigures([{ askedAt: asked, answeredAt: null }], new Date(asked.getTime() + 25 * HOUR_MS)).within24hPct).toBe(0);
+    for (const lang of ["en", "fr"] as const) {
+      const t = createI18n(lang).t;
+      expect(t("clock.status.due")).not.toMatch(/^(Due|À traiter)$/);
+    }
+    expect(createI18n("en").t("clock.status.due")).toBe("Overdue");
   });
 
   test("weekends stop the clock only when staff say so", () => {

@@ -172,6 +172,7 @@ describe("directory cards as a string", () => {
     yearsCustomerFacing: 3,
     photo: null,
     competencies: ["SLA management", "Coaching"],
+    proficiency: {},
     ...over,
   });
 

@@ -1,0 +1,44 @@
+// After a first start or a full re-queue, the directory is not empty while its index fills: profile
+// backfill jobs run ahead of forum indexing, and until they are done the page answers from
+// PostgreSQL (flagged degraded) instead of an incomplete index's "0 profiles".
+// No app (so no worker) runs here: the test runs the jobs one by one.
+import { afterAll, describe, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { drainJobs, runOneJob } from "~/jobs.server";
+import "~/jobs/index.server";
+import { parseDirectoryQuery } from "~/models/directory.schema";
+import { queueProfileBackfill } from "~/models/directory-index.server";
+import { searchDirectory } from "~/models/directory.server";
+import { VISITOR } from "~/permissions.server";
+import { resetMeili } from "~/search.server";
+import { createProfile } from "../factories/profiles";
+
+afterAll(() => resetMeili());
+
+const search = (q: string) => searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) });
+
+describe("profile backfill", () => {
+  test("runs ahead of forum indexing; until it is done the directory answers from PostgreSQL, never 0 profiles", async () => {
+    // the index exists and holds someone already (a full re-queue, or a start interrupted mid-way)
+    await createProfile({ username: "bf_first", displayName: "Early Indexed", jobTitle: "CX Analyst", visibility: "public" });
+    await drainJobs();
+    const bisi = await createProfile({ username: "bf_bisi", displayName: "Bisi Backfill", jobTitle: "Contact Centre Supervisor", country: "NG", visibility: "public" });
+    // a first start: nothing indexed yet, forum topics queued before the profiles
+    await db.deleteFrom("outbox").execute();
+    await db.insertInto("outbox").values(Array.from({ length: 30 }, (_, i) => ({ kind: "search.topic", payload: JSON.stringify({ topicId: 900_000 + i }) }))).execute();
+    await db.transaction().execute((trx) => queueProfileBackfill(trx, [bisi.id]));
+
+    const before = await search("Backfill");
+    expect(before.mode).toBe("degraded");
+    expect(before.cards.map((c) => c.username)).toEqual(["bf_bisi"]);
+
+    expect(await runOneJob()).toBe(true);
+    const done = await db.selectFrom("outbox").select(["kind"]).where("done_at", "is not", null).execute();
+    expect(done.map((j) => j.kind)).toEqual(["profile.reindex"]);
+
+    const after = await search("Backfill");
+    expect(after.mode).toBe("meili");
+    expect(after.cards.map((c) => c.username)).toEqual(["bf_bisi"]);
+    await db.deleteFrom("outbox").where("kind", "=", "search.topic").execute();
+  }, 60_000);
+});
