@@ -105,7 +105,9 @@ function optionText(q: Question, keys: string[]) {
   return keys.map((k) => q.options.find((o) => o.key === k)?.text ?? k).join("; ");
 }
 
-export function AttemptResult({ passed, score, passMark, questions }: { passed: boolean; score: number; passMark: number | null; questions: Question[] }) {
+type ResultProps = { passed: boolean; score: number; passMark: number | null; questions: Question[]; answersWithheld?: boolean };
+
+export function AttemptResult({ passed, score, passMark, questions, answersWithheld = false }: ResultProps) {
   const { t } = useTranslation();
   const wrong = questions.filter((q) => q.isCorrect === false);
   return (
@@ -116,6 +118,7 @@ export function AttemptResult({ passed, score, passMark, questions }: { passed: 
       <p>{passMark === null ? t("assessments.result.scoreDiagnostic", { score }) : t("assessments.result.score", { score, passMark })}</p>
       <section aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">{t("assessments.result.feedbackTitle", { count: wrong.length })}</h2>
+        {answersWithheld && wrong.length ? <p data-withheld>{t("assessments.result.answersWithheld")}</p> : null}
         {wrong.length ? (
           <ol className="feedback">
             {wrong.map((q) => (
@@ -124,7 +127,7 @@ export function AttemptResult({ passed, score, passMark, questions }: { passed: 
                   <strong>{q.prompt}</strong>
                 </p>
                 <p>{q.selected.length ? t("assessments.result.yourAnswer", { answer: optionText(q, q.selected) }) : t("assessments.result.noAnswer")}</p>
-                <p>{t("assessments.result.rightAnswer", { count: q.correct?.length ?? 1, answer: optionText(q, q.correct ?? []) })}</p>
+                {q.correct ? <p>{t("assessments.result.rightAnswer", { count: q.correct.length, answer: optionText(q, q.correct) })}</p> : null}
                 {q.explanation ? <p>{t("assessments.result.why", { text: q.explanation })}</p> : null}
               </li>
             ))}

@@ -16,6 +16,7 @@ import * as rateLimits from "./2026-11-23T1655_rate_limits";
 import * as topicPosters from "./2026-12-05T0900_topic_posters";
 import * as directoryCompetencyAttributes from "./2026-12-05T2300_directory_competency_attributes";
 import * as hashedSessions from "./2026-12-06T0900_hashed_sessions";
+import * as remediesWaitlistsSequence from "./2026-12-06T0940_remedies_waitlists_sequence";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0900_topic_posters": topicPosters,
   "2026-12-05T2300_directory_competency_attributes": directoryCompetencyAttributes,
   "2026-12-06T0900_hashed_sessions": hashedSessions,
+  "2026-12-06T0940_remedies_waitlists_sequence": remediesWaitlistsSequence,
 };
