@@ -5,13 +5,15 @@ import { useRootData } from "~/root";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import { dateTimeFormat } from "../intl";
+import { intlLocale } from "../locale";
 
 /** A moment as date and time in the member's own time zone. */
 export function useMoment() {
   const { i18n } = useTranslation();
   const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
   return (iso: string | Date | null | undefined) =>
-    iso ? dateTimeFormat(i18n.language, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
+    // the page's own conventions (British English for "en"), like the i18next datetime formatter
+    iso ? dateTimeFormat(intlLocale(i18n.language), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
 }
 
 type Rules = { question_count: number | null; pass_mark: number | null; time_limit_minutes: number | null; cooldown_hours: number; readiness_required: boolean };
