@@ -160,6 +160,15 @@ export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
     .execute();
 }
 
+/** Locks a published event that has not ended (RSVPs and the waitlist change under this lock). */
+async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
+  const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+  if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
+  if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+  if (e.ends_at <= now) return fail(409, "events.errors.over");
+  return ok({ e });
+}
+
 /**
  * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
  * seat are serialised: the second sees the event full and nothing is written.
@@ -168,10 +177,9 @@ export async function rsvpToEvent({ scope, eventId, now = new Date() }: { scope:
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
-    if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
-    if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
-    if (e.ends_at <= now) return fail(409, "events.errors.over");
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
     const already = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
     if (already) return ok({ going: true as const });
     if (e.capacity !== null) {
@@ -197,10 +205,9 @@ export async function joinWaitlist({ scope, eventId, now = new Date() }: { scope
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
-    if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
-    if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
-    if (e.ends_at <= now) return fail(409, "events.errors.over");
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
     const going = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
     if (going) return fail(409, "events.errors.alreadyGoing");
     const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
