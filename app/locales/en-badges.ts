@@ -88,6 +88,7 @@ const badges = {
       jwt: "Signed credential (VC-JWT, compact JWS)",
       json: "Credential document (the JSON-LD credential the VC-JWT signs)",
       baked: "Download the baked badge (SVG with the signed credential inside)",
+      bakedPng: "Download the baked badge as PNG (for wallets and sites that take PNG only)",
       statusDoc: "Revocation status",
       jwks: "Public keys (JWK Set)",
       issuer: "Issuer profile",

@@ -90,6 +90,7 @@ const badges = {
       jwt: "Attestation signée (VC-JWT, JWS compact)",
       json: "Document de l’attestation (l’attestation JSON-LD que signe le VC-JWT)",
       baked: "Télécharger le badge intégré (SVG contenant l’attestation signée)",
+      bakedPng: "Télécharger le badge intégré en PNG (pour les portefeuilles et sites qui n’acceptent que le PNG)",
       statusDoc: "Statut de révocation",
       jwks: "Clés publiques (JWK Set)",
       issuer: "Profil de l’émetteur",

@@ -19,7 +19,7 @@ export const credentialT = (): TFunction => sharedI18n("en").t;
 
 export function badgeUrls(origin: string, publicId: string) {
   const base = `${origin}/badges/${publicId}`;
-  return { page: base, credential: `${base}.json`, jwt: `${base}.jwt`, image: `${base}.svg`, png: `${base}.png`, baked: `${base}/baked.svg`, status: `${base}/status` };
+  return { page: base, credential: `${base}.json`, jwt: `${base}.jwt`, image: `${base}.svg`, png: `${base}.png`, baked: `${base}/baked.svg`, bakedPng: `${base}/baked.png`, status: `${base}/status` };
 }
 
 export const issuerId = (origin: string) => `${origin}/badges/issuer.json`;

@@ -23,10 +23,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const a = achievementText(award, credentialT());
   const issued = award.awarded_at;
   const linkedin = new URL("https://www.linkedin.com/profile/add");
+  const organizationId = env().LINKEDIN_ORGANIZATION_ID;
   linkedin.search = new URLSearchParams({
     startTask: "CERTIFICATION_NAME",
     name: a.name,
-    organizationName: "Touchpoints",
+    // with the company page's id LinkedIn links the issuer and shows its logo; the name alone shows none
+    ...(organizationId ? { organizationId } : { organizationName: "Touchpoints" }),
     issueYear: String(issued.getUTCFullYear()),
     issueMonth: String(issued.getUTCMonth() + 1),
     certUrl: urls.page,
@@ -210,6 +212,11 @@ export default function BadgePage() {
           <li>
             <a href={d.urls.baked} download>
               {t("badges.page.baked")}
+            </a>
+          </li>
+          <li>
+            <a href={d.urls.bakedPng} download>
+              {t("badges.page.bakedPng")}
             </a>
           </li>
           <li>
