@@ -15,6 +15,8 @@ const badges = {
     },
     award: {
       name: "Award winner {{year}}",
+      nameCategory: "Award winner {{year}}: {{category}}",
+      categoryLine: "Category: {{category}}.",
       shortName: "Award winner",
       inscription: "Touchpoints Awards {{year}}",
       description: "The holder won a category of the Touchpoints Awards {{year}}, chosen by the awards judges from the self-nominations of Customer Service Managers and Customer Experience Leaders.",
@@ -58,6 +60,7 @@ const badges = {
       ogDescriptionRevoked: "{{inscription}}. Awarded by Touchpoints on {{date}}; revoked on {{revokedOn}}.",
       imageAlt: "The {{name}} badge of {{holder}}, awarded on {{date}}",
       facts: "About this badge",
+      skills: "Skills",
       heldBy: "Held by",
       achievement: "Achievement",
       levelName: "Level {{number}}: {{name}}",

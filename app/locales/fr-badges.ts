@@ -17,6 +17,8 @@ const badges = {
     },
     award: {
       name: "Lauréat des prix {{year}}",
+      nameCategory: "Lauréat des prix {{year}} : {{category}}",
+      categoryLine: "Catégorie : {{category}}.",
       shortName: "Lauréat",
       inscription: "Prix Touchpoints {{year}}",
       description: "Le titulaire a remporté une catégorie des Prix Touchpoints {{year}}, choisi par le jury parmi les autocandidatures des managers du service client et des leaders de l’expérience client.",
@@ -58,6 +60,7 @@ const badges = {
       ogDescription: "{{inscription}}. Décerné par Touchpoints le {{date}}. Vérifiez cette attestation Open Badges.",
       ogDescriptionRevoked: "{{inscription}}. Décerné par Touchpoints le {{date}} ; révoqué le {{revokedOn}}.",
       imageAlt: "Le badge {{name}} de {{holder}}, décerné le {{date}}",
+      skills: "Compétences",
       facts: "À propos de ce badge",
       heldBy: "Titulaire",
       achievement: "Réussite",
