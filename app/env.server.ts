@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   S3_ENDPOINT: z.string().url("an http(s) URL such as https://s3.eu-west-1.amazonaws.com").optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  // the LinkedIn company page id of the issuer: "Add to LinkedIn" then shows its logo
+  LINKEDIN_ORGANIZATION_ID: z.string().regex(/^\d{1,20}$/, "the numeric id of a LinkedIn company page").optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   // two-factor secrets are encrypted at rest with it when set (32 bytes: 64 hex characters)
   TWO_FACTOR_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "32 bytes written as 64 hex characters (openssl rand -hex 32)").optional(),

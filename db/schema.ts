@@ -669,7 +669,9 @@ export interface AppealsTable {
   decided_at: Date | null;
   decision_reason: string | null;
   created_at: Generated<Date>;
+  remedy: AppealRemedy | null;
 }
+export type AppealRemedy = "retake" | "regrade" | "annul";
 
 export interface Database {
   learning_groups: LearningGroupsTable;
@@ -699,6 +701,13 @@ export interface EventsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  sequence: Generated<number>;
+}
+
+export interface EventWaitlistTable {
+  event_id: number;
+  user_id: number;
+  created_at: Generated<Date>;
 }
 
 export interface EventRsvpsTable {
@@ -806,6 +815,7 @@ export interface BadgeAwardsTable {
 export interface Database {
   events: EventsTable;
   event_rsvps: EventRsvpsTable;
+  event_waitlist: EventWaitlistTable;
   event_checkin_codes: EventCheckinCodesTable;
   event_attendance: EventAttendanceTable;
   award_rounds: AwardRoundsTable;
@@ -831,6 +841,7 @@ export interface AssessmentsTable {
   cooldown_hours: Generated<number>;
   readiness_required: Generated<boolean>;
   online: Generated<boolean>;
+  reveal_min_bank_ratio: Generated<number>;
 }
 
 export interface AssessmentResultsTable {
@@ -869,6 +880,8 @@ export interface AssessmentAttemptsTable {
   pass_mark: Numeric | null;
   score: Numeric | null;
   passed: boolean | null;
+  cooldown_waived_at: Date | null;
+  annulled_at: Date | null;
 }
 
 export interface AttemptQuestionsTable {

@@ -5,13 +5,15 @@ import { useRootData } from "~/root";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import { dateTimeFormat } from "../intl";
+import { intlLocale } from "../locale";
 
 /** A moment as date and time in the member's own time zone. */
 export function useMoment() {
   const { i18n } = useTranslation();
   const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
   return (iso: string | Date | null | undefined) =>
-    iso ? dateTimeFormat(i18n.language, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
+    // the page's own conventions (British English for "en"), like the i18next datetime formatter
+    iso ? dateTimeFormat(intlLocale(i18n.language), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
 }
 
 type Rules = { question_count: number | null; pass_mark: number | null; time_limit_minutes: number | null; cooldown_hours: number; readiness_required: boolean };
@@ -105,7 +107,9 @@ function optionText(q: Question, keys: string[]) {
   return keys.map((k) => q.options.find((o) => o.key === k)?.text ?? k).join("; ");
 }
 
-export function AttemptResult({ passed, score, passMark, questions }: { passed: boolean; score: number; passMark: number | null; questions: Question[] }) {
+type ResultProps = { passed: boolean; score: number; passMark: number | null; questions: Question[]; answersWithheld?: boolean };
+
+export function AttemptResult({ passed, score, passMark, questions, answersWithheld = false }: ResultProps) {
   const { t } = useTranslation();
   const wrong = questions.filter((q) => q.isCorrect === false);
   return (
@@ -116,6 +120,7 @@ export function AttemptResult({ passed, score, passMark, questions }: { passed: 
       <p>{passMark === null ? t("assessments.result.scoreDiagnostic", { score }) : t("assessments.result.score", { score, passMark })}</p>
       <section aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">{t("assessments.result.feedbackTitle", { count: wrong.length })}</h2>
+        {answersWithheld && wrong.length ? <p data-withheld>{t("assessments.result.answersWithheld")}</p> : null}
         {wrong.length ? (
           <ol className="feedback">
             {wrong.map((q) => (
@@ -124,7 +129,7 @@ export function AttemptResult({ passed, score, passMark, questions }: { passed: 
                   <strong>{q.prompt}</strong>
                 </p>
                 <p>{q.selected.length ? t("assessments.result.yourAnswer", { answer: optionText(q, q.selected) }) : t("assessments.result.noAnswer")}</p>
-                <p>{t("assessments.result.rightAnswer", { count: q.correct?.length ?? 1, answer: optionText(q, q.correct ?? []) })}</p>
+                {q.correct ? <p>{t("assessments.result.rightAnswer", { count: q.correct.length, answer: optionText(q, q.correct) })}</p> : null}
                 {q.explanation ? <p>{t("assessments.result.why", { text: q.explanation })}</p> : null}
               </li>
             ))}

@@ -139,6 +139,17 @@ export default {
     decisions: "Decisions and results you can appeal",
     nothingToAppeal: "No assessment decision or result is recorded for you yet.",
     alreadyPending: "Your appeal of this decision is waiting for staff.",
+    alreadyDecided: "Your appeal of this decision has been decided: the matter is closed.",
+    remedies: {
+      retake: "Grant a retake now (lift the cool-down)",
+      regrade: "Regrade (give a new score)",
+      annul: "Annul the attempt (it counts for nothing)",
+    },
+    remedyDone: {
+      retake: "You may retake the assessment now.",
+      regrade: "Your result was regraded to {{score}}%.",
+      annul: "The attempt was annulled: it no longer counts.",
+    },
     reason: "Why do you appeal {{title}}?",
     reasonHint: "20 to 2000 characters: what you think is wrong and why.",
     submit: "Send the appeal",
@@ -164,6 +175,10 @@ export default {
       reason: "Reason for the decision",
       decide: "Record the decision",
       decided: "The decision was recorded and the learner notified.",
+      remedy: "Remedy (when upheld)",
+      noRemedy: "Choose a remedy",
+      score: "New score (%, for a regrade)",
+      remedyTaken: "Remedy: {{remedy}}",
       by: "by {{name}}",
     },
     errors: {
@@ -174,6 +189,9 @@ export default {
       decisionReason: "Give the reason for the decision in 10 to 2000 characters.",
       notFound: "This appeal does not exist.",
       decided: "This appeal has already been decided.",
+      closed: "This decision was already appealed and decided: the matter is closed.",
+      remedy: "Choose the remedy of an upheld appeal: a retake now, a regrade or annulling the attempt.",
+      score: "Give the new score, from 0 to 100.",
     },
   },
 };

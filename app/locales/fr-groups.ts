@@ -139,6 +139,17 @@ export default {
     decisions: "Décisions et résultats contestables",
     nothingToAppeal: "Aucune décision ni aucun résultat d’évaluation n’est encore enregistré pour vous.",
     alreadyPending: "Votre recours contre cette décision attend l’équipe.",
+    alreadyDecided: "Votre recours contre cette décision a été tranché : l’affaire est close.",
+    remedies: {
+      retake: "Accorder une nouvelle tentative maintenant (lever le délai)",
+      regrade: "Corriger la note",
+      annul: "Annuler la tentative (elle ne compte plus)",
+    },
+    remedyDone: {
+      retake: "Vous pouvez repasser l’évaluation dès maintenant.",
+      regrade: "Votre résultat a été corrigé à {{score}} %.",
+      annul: "La tentative a été annulée : elle ne compte plus.",
+    },
     reason: "Pourquoi contestez-vous {{title}} ?",
     reasonHint: "20 à 2000 caractères : ce qui vous semble erroné et pourquoi.",
     submit: "Envoyer le recours",
@@ -164,6 +175,10 @@ export default {
       reason: "Motif de la décision",
       decide: "Enregistrer la décision",
       decided: "La décision a été enregistrée et l’apprenant averti.",
+      remedy: "Réparation (si le recours est accueilli)",
+      noRemedy: "Choisir une réparation",
+      score: "Nouvelle note (%, pour une correction)",
+      remedyTaken: "Réparation : {{remedy}}",
       by: "par {{name}}",
     },
     errors: {
@@ -174,6 +189,9 @@ export default {
       decisionReason: "Donnez le motif de la décision en 10 à 2000 caractères.",
       notFound: "Ce recours n’existe pas.",
       decided: "Ce recours a déjà été tranché.",
+      closed: "Cette décision a déjà fait l’objet d’un recours tranché : l’affaire est close.",
+      remedy: "Choisissez la réparation d’un recours accueilli : nouvelle tentative, correction de la note ou annulation de la tentative.",
+      score: "Donnez la nouvelle note, de 0 à 100.",
     },
   },
 };

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { canViewProgress, type Scope } from "../permissions.server";
-import type { ShownOption } from "../../db/schema";
+import type { AppealRemedy, ShownOption } from "../../db/schema";
 import { GRACE_SECONDS } from "./assessment.schema";
 import { recordAudit } from "./audit.server";
 import { isReadyForAssessment } from "./learning-group.server";
@@ -26,6 +26,7 @@ type Assessment = {
   cooldown_hours: number;
   readiness_required: boolean;
   online: boolean;
+  reveal_min_bank_ratio: number;
 };
 
 export type Availability =
@@ -43,7 +44,7 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
 function assessmentQuery(conn: Db) {
   return conn
     .selectFrom("assessments")
-    .select(["slug", "title", "level", "pass_mark", "bank_id", "bank_tag", "question_count", "time_limit_minutes", "cooldown_hours", "readiness_required", "online"]);
+    .select(["slug", "title", "level", "pass_mark", "bank_id", "bank_tag", "question_count", "time_limit_minutes", "cooldown_hours", "readiness_required", "online", "reveal_min_bank_ratio"]);
 }
 
 async function loadAssessment(conn: Db, slug: string): Promise<Assessment | undefined> {
@@ -68,14 +69,16 @@ async function availabilityOf(conn: Db, a: Assessment, user: { id: number; level
   if (best.n > 0 && (a.pass_mark === null || Number(best.best) >= a.pass_mark)) return { state: "passed" };
   const last = await conn
     .selectFrom("assessment_attempts")
-    .select(["closed_at"])
+    .select(["closed_at", "cooldown_waived_at"])
     .where("user_id", "=", user.id)
     .where("assessment", "=", a.slug)
     .where("status", "!=", "open")
+    .where("annulled_at", "is", null)
     .orderBy("closed_at", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (last?.closed_at && a.cooldown_hours > 0) {
+  // an upheld appeal may waive the cool-down ("retake now")
+  if (last?.closed_at && !last.cooldown_waived_at && a.cooldown_hours > 0) {
     const until = new Date(last.closed_at.getTime() + a.cooldown_hours * 3_600_000);
     if (until > now) return { state: "cooldown", until: until.toISOString() };
   }
@@ -217,7 +220,7 @@ export async function getAssessmentForLearner({ userId, slug, now = new Date() }
   if (!a || !user || !a.online) return undefined;
   const attempts = await db
     .selectFrom("assessment_attempts")
-    .select(["id", "status", "started_at", "closed_at", "score", "passed"])
+    .select(["id", "status", "started_at", "closed_at", "score", "passed", "annulled_at"])
     .where("user_id", "=", userId)
     .where("assessment", "=", slug)
     .orderBy("started_at", "desc")
@@ -347,8 +350,13 @@ async function withOpenAttempt<T extends object>(
 }
 
 /** Saves answers while the attempt is open and within its time (a dropped connection loses nothing saved). */
-export function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: number; attemptId: number; answers: Map<number, string[]>; now?: Date }): Promise<Result<{ saved: number }>> {
-  return withOpenAttempt({ userId, attemptId, answers, now }, async (_trx, _a, saved) => ok({ saved }));
+export function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: number; attemptId: number; answers: Map<number, string[]>; now?: Date }): Promise<Result<{ saved: number; answered: number; total: number }>> {
+  return withOpenAttempt({ userId, attemptId, answers, now }, async (trx, a, saved) => {
+    // the page's "answered" counter follows what is saved, not what is ticked
+    const { rows } = await sql<{ answered: number; total: number }>`select (count(*) filter (where selected is not null))::int as answered,
+      count(*)::int as total from attempt_questions where attempt_id = ${a.id}`.execute(trx);
+    return ok({ saved, ...rows[0] });
+  });
 }
 
 /** Saves the last answers and scores the attempt, in one transaction: all of it, or none of it. */
@@ -368,10 +376,12 @@ export async function getAttempt({ attemptId, scope, now = new Date() }: { attem
     .selectFrom("assessment_attempts as t")
     .innerJoin("assessments as a", "a.slug", "t.assessment")
     .innerJoin("users as u", "u.id", "t.user_id")
-    .select(["t.id", "t.user_id", "t.assessment", "t.status", "t.started_at", "t.deadline_at", "t.closed_at", "t.score", "t.passed", "t.pass_mark", "a.title", "a.cooldown_hours", "u.username", "u.display_name"])
+    .select(["t.id", "t.user_id", "t.assessment", "t.status", "t.started_at", "t.deadline_at", "t.closed_at", "t.score", "t.passed", "t.pass_mark", "t.cooldown_waived_at", "t.annulled_at"])
+    .select(["a.title", "a.cooldown_hours", "a.bank_id", "a.bank_tag", "a.question_count", "a.reveal_min_bank_ratio", "u.username", "u.display_name"])
     .where("t.id", "=", attemptId)
     .executeTakeFirstOrThrow();
   const closed = attempt.status !== "open";
+  const reveal = closed && (isStaff || attempt.passed !== false || (await bankResistsMemorising(attempt)));
   const questions = await db
     .selectFrom("attempt_questions")
     .select(["position", "question_id", "prompt", "explanation", "options", "correct", "selected", "answered_at", "is_correct"])
@@ -390,14 +400,63 @@ export async function getAttempt({ attemptId, scope, now = new Date() }: { attem
       options: q.options,
       multiple: q.correct.length > 1,
       selected: q.selected ?? [],
-      // the answers stay on the server until the attempt is closed
-      correct: closed ? q.correct : null,
-      explanation: closed ? q.explanation : null,
+      // the answers stay on the server until the attempt is closed, and after a fail while the bank is small
+      correct: reveal ? q.correct : null,
+      explanation: reveal ? q.explanation : null,
       isCorrect: closed ? q.is_correct : null,
     })),
     history,
+    answersWithheld: closed && !reveal,
     graceSeconds: GRACE_SECONDS,
   };
+}
+
+type BankOfAttempt = { bank_id: number | null; bank_tag: string | null; question_count: number | null; reveal_min_bank_ratio: number };
+
+/**
+ * Right answers after a fail only when the live bank holds at least `reveal_min_bank_ratio` times the
+ * questions drawn: with fewer, a learner could pass by memorising answers instead of learning.
+ */
+async function bankResistsMemorising(a: BankOfAttempt) {
+  if (a.reveal_min_bank_ratio === 0) return true;
+  if (!a.bank_id || !a.question_count) return false;
+  const { n } = await liveQuestions(db, a.bank_id, a.bank_tag).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  return n >= a.reveal_min_bank_ratio * a.question_count;
+}
+
+/**
+ * An upheld appeal's remedy on a recorded result (called inside the appeal's transaction):
+ * `retake` lifts the cool-down after its attempt; `regrade` sets the score staff give (the attempt's
+ * pass recomputed); `annul` removes the result (kept in the audit log) and voids the attempt, so it
+ * neither counts nor holds a cool-down.
+ */
+export async function applyResultRemedy(
+  trx: Db,
+  { adminId, userId, resultId, remedy, score, now = new Date() }: { adminId: number; userId: number; resultId: number; remedy: AppealRemedy; score?: number; now?: Date },
+): Promise<Result<{}>> {
+  const before = await trx.selectFrom("assessment_results").selectAll().where("id", "=", resultId).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+  if (!before) return fail(404, "appeals.errors.subject");
+  const attemptId = before.attempt_id;
+  const attempt = attemptId === null ? undefined : await lockAttempt(trx, attemptId);
+  if (remedy === "retake" && attempt) {
+    await trx.updateTable("assessment_attempts").set({ cooldown_waived_at: now }).where("id", "=", attempt.id).execute();
+  } else if (remedy === "regrade") {
+    if (score === undefined) return fail(400, "appeals.errors.score", { score: "appeals.errors.score" });
+    await trx.updateTable("assessment_results").set({ score }).where("id", "=", resultId).execute();
+    if (attempt) await trx.updateTable("assessment_attempts").set({ score, passed: attempt.pass_mark === null || score >= attempt.pass_mark }).where("id", "=", attempt.id).execute();
+  } else if (remedy === "annul") {
+    if (attempt) await trx.updateTable("assessment_attempts").set({ annulled_at: now, cooldown_waived_at: now }).where("id", "=", attempt.id).execute();
+    await trx.deleteFrom("assessment_results").where("id", "=", resultId).execute();
+  }
+  await recordAudit(trx, {
+    actorId: adminId,
+    action: `assessment.result.${remedy}`,
+    targetType: "assessment_result",
+    targetId: resultId,
+    before: { score: Number(before.score), attempt: before.attempt, attemptId },
+    after: remedy === "annul" ? null : { score: remedy === "regrade" ? score : Number(before.score), cooldownWaived: remedy === "retake" },
+  });
+  return ok({});
 }
 
 /** Recent attempts at every assessment, for staff. */

@@ -54,6 +54,7 @@ export const DeliverySchema = z.object({
   questionCount: z.preprocess(blankToUndefined, int(1, 200, "assessments.admin.errors.questionCount").optional()),
   timeLimitMinutes: z.preprocess(blankToUndefined, int(1, 600, "assessments.admin.errors.timeLimit").optional()),
   cooldownHours: z.preprocess((v) => blankToUndefined(v) ?? "0", int(0, 8760, "assessments.admin.errors.cooldown")),
+  revealMinBankRatio: z.preprocess((v) => blankToUndefined(v) ?? "3", int(0, 100, "assessments.admin.errors.revealRatio")),
   passMark: z.preprocess(blankToUndefined, z.coerce.number({ error: "assessments.admin.errors.passMark" }).min(0, "assessments.admin.errors.passMark").max(100, "assessments.admin.errors.passMark").optional()),
   readinessRequired: checkbox,
   online: checkbox,

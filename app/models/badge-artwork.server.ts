@@ -162,3 +162,44 @@ export function bakeSvg(svg: string, compactJws: string): string {
 export function extractBakedJws(svg: string): string | undefined {
   return /<openbadges:credential\b[^>]*\bverify="([^"]+)"/.exec(svg)?.[1];
 }
+
+// CRC-32 (ISO 3309) as PNG chunks use it.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * "Bakes" a VC-JWT into a PNG as Open Badges 3.0 describes: one uncompressed iTXt chunk with the
+ * keyword `openbadgecredential` and the compact JWS as its text, placed right after IHDR; any
+ * earlier openbadgecredential chunk is dropped, so a badge is never baked twice.
+ */
+export function bakePng(png: Buffer, compactJws: string): Buffer {
+  if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error("not a PNG");
+  const data = Buffer.concat([Buffer.from("openbadgecredential\0", "latin1"), Buffer.from([0, 0, 0, 0]), Buffer.from(compactJws, "utf8")]);
+  const type = Buffer.from("iTXt", "latin1");
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
+  const parts: Buffer[] = [PNG_SIGNATURE];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const end = at + 12 + length;
+    const kind = png.toString("latin1", at + 4, at + 8);
+    const baked = kind === "iTXt" && png.toString("latin1", at + 8, at + 8 + 20) === "openbadgecredential\0";
+    if (!baked) parts.push(png.subarray(at, end));
+    if (kind === "IHDR") parts.push(chunk);
+    at = end;
+  }
+  return Buffer.concat(parts);
+}

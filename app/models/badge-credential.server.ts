@@ -19,7 +19,7 @@ export const credentialT = (): TFunction => sharedI18n("en").t;
 
 export function badgeUrls(origin: string, publicId: string) {
   const base = `${origin}/badges/${publicId}`;
-  return { page: base, credential: `${base}.json`, jwt: `${base}.jwt`, image: `${base}.svg`, png: `${base}.png`, baked: `${base}/baked.svg`, status: `${base}/status` };
+  return { page: base, credential: `${base}.json`, jwt: `${base}.jwt`, image: `${base}.svg`, png: `${base}.png`, baked: `${base}/baked.svg`, bakedPng: `${base}/baked.png`, status: `${base}/status` };
 }
 
 export const issuerId = (origin: string) => `${origin}/badges/issuer.json`;
@@ -49,16 +49,20 @@ export async function listFrameworkCompetencies(conn: Db = db): Promise<Competen
 
 /** What the badge recognises, in words: the level (from the levels table) or the Mentor badge. */
 export function achievementText(
-  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative"> & { award_year?: number | null },
+  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative"> & {
+    award_year?: number | null;
+    award_categories?: string | null;
+  },
   t: TFunction = credentialT(),
 ) {
   if (award.kind === "award") {
     const year = award.award_year ?? "";
+    const category = award.award_categories;
     return {
-      name: t("badges.award.name", { year }),
+      name: category ? t("badges.award.nameCategory", { year, category }) : t("badges.award.name", { year }),
       shortName: t("badges.award.shortName", { year }),
       inscription: t("badges.award.inscription", { year }),
-      description: t("badges.award.description", { year }),
+      description: t("badges.award.description", { year }) + (category ? ` ${t("badges.award.categoryLine", { category })}` : ""),
       criteria: t("badges.award.criteria", { year }),
       anchor: `award-${year}`,
     };

@@ -1,15 +1,15 @@
 // The machine-readable faces of an award, each at its own address: the image (.svg), the image
-// for link previews (.png), the baked image (/baked.svg), the credential document (.json), the
+// for link previews (.png), the baked images (/baked.svg, /baked.png), the credential document (.json), the
 // signed credential (.jwt) and its status (/status). All are public for anyone with the id,
 // answer 404 for unknown ids, and carry an ETag so caches revalidate cheaply.
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { env } from "../env.server";
-import { bakeSvg, renderBadgeSvg } from "./badge-artwork.server";
+import { bakePng, bakeSvg, renderBadgeSvg } from "./badge-artwork.server";
 import { achievementText, buildCredential, credentialStatusDocument, credentialT, issuerProfile, listFrameworkCompetencies, signCredential, VC_CONTEXT, OB_CONTEXT } from "./badge-credential.server";
 import { getBadgeAward, type BadgeAward } from "./badge.server";
 
-export type BadgeFileKind = "svg" | "png" | "baked" | "json" | "jwt" | "status";
+export type BadgeFileKind = "svg" | "png" | "baked" | "bakedPng" | "json" | "jwt" | "status";
 
 // Images and credentials change only when the holder's name changes or the badge is revoked:
 // cached for an hour by anyone, then revalidated with the ETag (304 when unchanged).
@@ -65,6 +65,11 @@ async function badgePng(svg: string): Promise<Buffer> {
   return png;
 }
 
+/** The badge alone as a 600x600 PNG, for baking (what Credly and wallets import). */
+async function squarePng(svg: string): Promise<Buffer> {
+  return sharp(Buffer.from(svg), { density: 144 }).resize(600, 600).png({ compressionLevel: 9 }).toBuffer();
+}
+
 const fileName = (award: BadgeAward, ext: string) => `touchpoints-${award.kind === "mentor" ? "mentor" : award.kind === "award" ? `award-${award.award_year}` : (award.level_slug ?? `level-${award.level}`)}-${award.public_id}.${ext}`;
 
 /** Answers one of an award's files, or 404. `accept` lets /badges/:id.json hand out the VC-JWT to clients that ask for it. */
@@ -84,6 +89,12 @@ export async function badgeFileResponse({ request, publicId, kind }: { request: 
         "Content-Disposition": `attachment; filename="${fileName(award, "svg")}"`,
         "Cache-Control": CACHE,
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      });
+    case "bakedPng":
+      return cachedResponse(request, bakePng(await squarePng(badgeSvg(award)), await badgeJwt(award, origin)), {
+        "Content-Type": "image/png",
+        "Content-Disposition": `attachment; filename="${fileName(award, "png")}"`,
+        "Cache-Control": CACHE,
       });
     case "jwt": {
       // OB 3.0 "Web Resource": the compact JWS, text/plain; application/vc+jwt for clients asking for it

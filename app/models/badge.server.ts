@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
+import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { translatorFor } from "./recipient-language.server";
@@ -25,6 +26,16 @@ export async function awardLevelBadge(trx: Db, { userId, level, awardedBy, appli
     .executeTakeFirstOrThrow();
   // the directory shows badges: its index job picks the change up after commit
   await enqueue(trx, "profile.reindex", { userId });
+  // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default)
+  const levelRow = await trx.selectFrom("levels").select("name").where("number", "=", level).executeTakeFirst();
+  const t = await translatorFor(trx, userId);
+  await notify(trx, {
+    userId,
+    kind: "progress",
+    actorId: awardedBy,
+    sourceKey: `badge:${badge.public_id}:granted`,
+    data: { message: t("badges.notify.granted", { name: levelRow?.name ?? "" }), href: `/badges/${badge.public_id}` },
+  });
   return badge;
 }
 
@@ -93,9 +104,25 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       "l.criteria_narrative",
       "a.display_name as awarded_by_name",
     ])
+    // an award winner's credential names the categories won with this badge
+    .select(sql<string | null>`(select string_agg(c.name, ', ' order by c.position, c.name) from award_winners w
+      join award_categories c on c.id = w.category_id where w.badge_award_id = b.id)`.as("award_categories"))
     .where("b.public_id", "=", publicId)
     // a deleted member's badges stay verifiable, as revoked, under the tombstone name (account-deletion.server.ts)
     .executeTakeFirst();
+}
+
+/** The holder's profile address when this viewer may see the profile (privacy by default: none without one). */
+export async function holderProfilePath({ scope, userId }: { scope: Scope; userId: number }): Promise<string | null> {
+  const row = await db
+    .selectFrom("users as u")
+    .leftJoin("profiles as p", "p.user_id", "u.id")
+    .select(["u.username", "p.visibility"])
+    .where("u.id", "=", userId)
+    .where("u.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!row?.visibility || !canSeeProfile(scope, { userId, visibility: row.visibility })) return null;
+  return `/u/${row.username}`;
 }
 
 export type BadgeStatusFilter = "all" | "valid" | "revoked";

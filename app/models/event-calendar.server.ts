@@ -1,8 +1,9 @@
 // Events as iCalendar (RFC 5545) and RSS: one .ics per event, and feeds of upcoming published
 // events. Times are written in UTC ("Z"), so no VTIMEZONE is needed; every TEXT value is escaped
 // (backslash, semicolon, comma, newline), lines end in CRLF and are folded at 75 octets.
-// Calendars and feeds are fetched without a session: an online event's joining link is left out
-// (it is shown to signed-in members on the event page), so it cannot spread beyond the community.
+// The subscribed feed and RSS are fetched without a session: an online event's joining link is left
+// out, so it cannot spread beyond the community; one event's .ics downloaded by a member carries it.
+// SEQUENCE follows the event's counter, so calendars replace their copy when it changes.
 import type { TFunction } from "i18next";
 import type { Feed } from "./feed.server";
 
@@ -16,6 +17,9 @@ export type CalendarEvent = {
   place: string | null;
   status: "draft" | "published" | "cancelled";
   updated_at: Date;
+  sequence: number;
+  /** present only where the viewer may have it (getEvent decides) */
+  online_url?: string | null;
 };
 
 // Control characters other than tab and newline are not allowed in iCalendar text.
@@ -55,19 +59,23 @@ export function foldLine(line: string): string {
   return out.join("\r\n ");
 }
 
-function vevent(e: CalendarEvent, origin: string, host: string): string[] {
+function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolean): string[] {
   const url = `${origin}/events/${e.id}`;
-  const description = [e.description_markdown.trim(), url].filter(Boolean).join("\n\n");
+  const join = joinLink && e.online_url ? e.online_url : null;
+  const description = [e.description_markdown.trim(), join, url].filter(Boolean).join("\n\n");
   return [
     "BEGIN:VEVENT",
     `UID:event-${e.id}@${host}`,
     `DTSTAMP:${icsDate(e.updated_at)}`,
+    `SEQUENCE:${e.sequence}`,
     `DTSTART:${icsDate(e.starts_at)}`,
     `DTEND:${icsDate(e.ends_at)}`,
     `SUMMARY:${icsText(e.title)}`,
     `DESCRIPTION:${icsText(description)}`,
     `LOCATION:${icsText(e.place ?? "Online")}`,
     `URL:${url}`,
+    // RFC 7986: the joining link, which calendar apps show as a "Join" button
+    ...(join ? [`CONFERENCE;VALUE=URI;FEATURE=VIDEO:${join.replace(/[\r\n]/g, "")}`] : []),
     `STATUS:${e.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
     // the event's own time zone, for clients that show it (times above are UTC)
     `X-TOUCHPOINTS-TZID:${icsText(e.time_zone)}`,
@@ -75,7 +83,8 @@ function vevent(e: CalendarEvent, origin: string, host: string): string[] {
   ];
 }
 
-export function renderIcs(events: CalendarEvent[], { origin, name }: { origin: string; name: string }): string {
+/** `joinLink` only for a viewer entitled to the joining link (a member downloading one event). */
+export function renderIcs(events: CalendarEvent[], { origin, name, joinLink = false }: { origin: string; name: string; joinLink?: boolean }): string {
   const host = new URL(origin).host;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -84,13 +93,15 @@ export function renderIcs(events: CalendarEvent[], { origin, name }: { origin: s
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsText(name)}`,
-    ...events.flatMap((e) => vevent(e, origin, host)),
+    ...events.flatMap((e) => vevent(e, origin, host, joinLink)),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
 export const ICS_HEADERS = { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "public, max-age=60" };
+/** A calendar carrying a joining link is personal: no shared cache may keep it. */
+export const PRIVATE_ICS_HEADERS = { ...ICS_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" };
 
 /** Upcoming events as an RSS feed (rendered by feed.server's renderRss). */
 export function eventsFeed(events: CalendarEvent[], { t, when }: { t: TFunction; when: (e: CalendarEvent) => string }): Feed {

@@ -5,10 +5,12 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
+import { createI18n, pickLocale } from "../i18n";
 import { canManageEvents, canRsvp, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import type { EventInput } from "./event.schema";
 import { localInputToDate } from "./local-time";
+import { notify } from "./notification.server";
 import { renderMarkdownField } from "./render.server";
 import { fail, ok, type Result } from "./result";
 
@@ -29,6 +31,7 @@ const EVENT_COLUMNS = [
   "e.capacity",
   "e.status",
   "e.updated_at",
+  "e.sequence",
 ] as const;
 
 /**
@@ -102,7 +105,9 @@ export async function updateEvent({ staffId, id, input }: { staffId: number; id:
       const { n } = await trx.selectFrom("event_rsvps").select((eb) => eb.fn.countAll<number>().as("n")).where("event_id", "=", id).executeTakeFirstOrThrow();
       if (Number(n) > row.capacity) return fail(409, "events.errors.capacityBelowRsvps", { capacity: "events.errors.capacityBelowRsvps" }, { count: Number(n) });
     }
-    await trx.updateTable("events").set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date() }).where("id", "=", id).execute();
+    // SEQUENCE goes up with every change so calendars replace their copy (RFC 5545 3.8.7.4)
+    await trx.updateTable("events").set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
+    await promoteFromWaitlist(trx, id);
     const { description_html: _b, ...b } = before;
     await recordAudit(trx, { actorId: staffId, action: "event.update", targetType: "event", targetId: id, before: b, after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends } });
     return ok({ id });
@@ -114,7 +119,7 @@ export async function setEventStatus({ staffId, id, status }: { staffId: number;
     const before = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) return fail(404, "events.errors.notFound");
     if (before.status === status) return ok({ id });
-    await trx.updateTable("events").set({ status, updated_at: new Date() }).where("id", "=", id).execute();
+    await trx.updateTable("events").set({ status, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
     await recordAudit(trx, { actorId: staffId, action: `event.${status === "published" ? "publish" : status === "cancelled" ? "cancel" : "unpublish"}`, targetType: "event", targetId: id, before: { status: before.status }, after: { status } });
     return ok({ id });
   });
@@ -131,13 +136,14 @@ export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
     .where("e.id", "=", id)
     .executeTakeFirst();
   if (!e || (e.status === "draft" && !canManageEvents(scope))) return undefined;
-  const [mine, attended] = scope.userId
+  const [mine, attended, waiting] = scope.userId
     ? await Promise.all([
         db.selectFrom("event_rsvps").select("created_at").where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
         db.selectFrom("event_attendance").select(["source", "created_at"]).where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
+        waitlistPosition(db, id, scope.userId),
       ])
-    : [undefined, undefined];
-  return { ...e, rsvp_count: Number(e.rsvp_count ?? 0), going: !!mine, attended: !!attended };
+    : [undefined, undefined, null];
+  return { ...e, rsvp_count: Number(e.rsvp_count ?? 0), going: !!mine, attended: !!attended, waitlistPosition: waiting };
 }
 
 /**
@@ -170,6 +176,15 @@ export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
     .execute();
 }
 
+/** Locks a published event that has not ended (RSVPs and the waitlist change under this lock). */
+async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
+  const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+  if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
+  if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+  if (e.ends_at <= now) return fail(409, "events.errors.over");
+  return ok({ e });
+}
+
 /**
  * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
  * seat are serialised: the second sees the event full and nothing is written.
@@ -178,10 +193,9 @@ export async function rsvpToEvent({ scope, eventId, now = new Date() }: { scope:
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
-    if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
-    if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
-    if (e.ends_at <= now) return fail(409, "events.errors.over");
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
     const already = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
     if (already) return ok({ going: true as const });
     if (e.capacity !== null) {
@@ -189,12 +203,71 @@ export async function rsvpToEvent({ scope, eventId, now = new Date() }: { scope:
       if (Number(n) >= e.capacity) return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
     }
     await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id: userId }).execute();
+    await trx.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
     return ok({ going: true as const });
   });
 }
 
+/** The member's place in the event's waitlist (1 = next), or null when not waiting. */
+async function waitlistPosition(conn: Db, eventId: number, userId: number): Promise<number | null> {
+  const { rows } = await sql<{ position: number }>`select (select count(*)::int from event_waitlist o
+      where o.event_id = w.event_id and (o.created_at, o.user_id) <= (w.created_at, w.user_id)) as position
+    from event_waitlist w where w.event_id = ${eventId} and w.user_id = ${userId}`.execute(conn);
+  return rows[0]?.position ?? null;
+}
+
+/** A member joins the waitlist of a full event; seats freed later go to the waitlist in order. */
+export async function joinWaitlist({ scope, eventId, now = new Date() }: { scope: Scope; eventId: number; now?: Date }): Promise<Result<{ position: number }>> {
+  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
+  const userId = scope.userId;
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
+    const going = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    if (going) return fail(409, "events.errors.alreadyGoing");
+    const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+    if (e.capacity === null || n < e.capacity) return fail(409, "events.errors.notFull");
+    await trx.insertInto("event_waitlist").values({ event_id: eventId, user_id: userId, created_at: now }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
+    return ok({ position: (await waitlistPosition(trx, eventId, userId)) ?? 1 });
+  });
+}
+
+export async function leaveWaitlist({ userId, eventId }: { userId: number; eventId: number }) {
+  await db.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
+}
+
+/**
+ * Gives free seats of a published, upcoming event to the waitlist, first come first served; each
+ * promoted member is told (in-app, and by mail through the outbox). The caller holds the event's lock.
+ */
+async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
+  const e = await trx.selectFrom("events").select(["id", "title", "status", "capacity", "ends_at"]).where("id", "=", eventId).executeTakeFirst();
+  if (!e || e.status !== "published" || e.ends_at <= now || e.capacity === null) return;
+  const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+  if (n >= e.capacity) return;
+  const next = await trx
+    .deleteFrom("event_waitlist")
+    .where("event_id", "=", eventId)
+    .where("user_id", "in", (eb) => eb.selectFrom("event_waitlist").select("user_id").where("event_id", "=", eventId).orderBy("created_at").orderBy("user_id").limit(e.capacity! - n))
+    .returning("user_id")
+    .execute();
+  for (const { user_id } of next) {
+    await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
+    const member = await trx.selectFrom("users").select("locale").where("id", "=", user_id).executeTakeFirstOrThrow();
+    const t = createI18n(pickLocale(member.locale, null)).t;
+    await notify(trx, { userId: user_id, kind: "reminder", data: { message: t("events.promoted", { title: e.title }), href: `/events/${eventId}` }, sourceKey: `event-promoted:${eventId}` });
+  }
+}
+
+/** A member cancels their RSVP; the seat goes to the first member waiting, in the same transaction. */
 export async function cancelRsvp({ userId, eventId }: { userId: number; eventId: number }) {
-  await db.deleteFrom("event_rsvps").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
+  await db.transaction().execute(async (trx) => {
+    const e = await trx.selectFrom("events").select("id").where("id", "=", eventId).forUpdate().executeTakeFirst();
+    if (!e) return;
+    const gone = await trx.deleteFrom("event_rsvps").where("event_id", "=", eventId).where("user_id", "=", userId).returning("user_id").execute();
+    if (gone.length) await promoteFromWaitlist(trx, eventId);
+  });
 }
 
 /** Staff: who RSVPed and who attended (RSVPs first, then walk-ins checked in or marked without one). */
@@ -254,6 +327,8 @@ export async function markAttendance({
   });
 }
 
+export const CHECKIN_OPENS_MS = 15 * 60_000;
+
 // No 0/O or 1/I: a code read off a slide is typed without confusion.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const newCheckinCode = (length = 6) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
@@ -291,9 +366,12 @@ export async function checkInToEvent({ scope, eventId, code, now = new Date() }:
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", eventId).forShare().executeTakeFirst();
+    const e = await trx.selectFrom("events").select(["id", "status", "starts_at"]).where("id", "=", eventId).forShare().executeTakeFirst();
     if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
     if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+    // doors open 15 minutes before the start: a code leaked early cannot record attendance
+    const opens = new Date(e.starts_at.getTime() - CHECKIN_OPENS_MS);
+    if (now < opens) return fail(409, "events.errors.checkinNotYet", undefined, { until: opens.toISOString() });
     const c = await trx.selectFrom("event_checkin_codes").select(["id", "expires_at"]).where("event_id", "=", eventId).where("code", "=", code).executeTakeFirst();
     if (!c) return fail(400, "events.errors.codeUnknown", { code: "events.errors.codeUnknown" });
     const mine = await trx.selectFrom("event_attendance").select(["code_id", "source"]).where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();

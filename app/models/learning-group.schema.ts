@@ -32,6 +32,12 @@ export const AppealDecisionSchema = z.object({
   appealId: rowId(),
   decision: z.enum(["upheld", "dismissed"], { message: "appeals.errors.decision" }),
   reason: z.string().trim().min(10, "appeals.errors.decisionReason").max(2000, "appeals.errors.decisionReason"),
+  // what an upheld appeal of a result changes (required then, checked by the model)
+  remedy: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["retake", "regrade", "annul"], { message: "appeals.errors.remedy" }).optional()),
+  score: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce.number({ error: "appeals.errors.score" }).min(0, "appeals.errors.score").max(100, "appeals.errors.score").optional(),
+  ),
 });
 
 export const FiguresRangeSchema = z

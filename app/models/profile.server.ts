@@ -71,11 +71,16 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
       : false;
   const staff = canSeeContactDetails(scope);
   const isMember = user.roles.includes("member");
+  // a level whose badge staff revoked (and none valid since) is no longer claimed by a pill
+  const levelRevoked =
+    user.level !== null &&
+    !badges.some((b) => b.kind === "level" && b.level === user.level) &&
+    !!(await db.selectFrom("badge_awards").select("id").where("user_id", "=", user.id).where("kind", "=", "level").where("level", "=", user.level).where("revoked_at", "is not", null).executeTakeFirst());
   return {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    level: user.level,
+    level: levelRevoked ? null : user.level,
     createdAt: user.created_at,
     isMember,
     visibility,

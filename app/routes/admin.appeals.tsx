@@ -2,7 +2,7 @@
 // upheld or dismissed with a reason, recorded and notified to the learner.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
 import { keepValues, readForm } from "~/http.server";
@@ -80,6 +80,18 @@ export default function Appeals() {
                     { value: "upheld", label: t("appeals.status.upheld") },
                   ]}
                 />
+                {a.subject_type === "result" ? (
+                  <>
+                    <Select
+                      label={t("appeals.staff.remedy")}
+                      name="remedy"
+                      defaultValue={mine?.values.remedy ?? ""}
+                      error={mine?.fields?.remedy}
+                      options={[{ value: "", label: t("appeals.staff.noRemedy") }, ...(["retake", "regrade", "annul"] as const).map((r) => ({ value: r, label: t(`appeals.remedies.${r}`) }))]}
+                    />
+                    <Field label={t("appeals.staff.score")} name="score" type="number" step="0.01" min={0} max={100} defaultValue={mine?.values.score} error={mine?.fields?.score} />
+                  </>
+                ) : null}
                 <TextArea label={t("appeals.staff.reason")} name="reason" rows={3} maxLength={2000} required defaultValue={mine?.values.reason} error={mine?.fields?.reason} />
                 <div>
                   <button type="submit">{t("appeals.staff.decide")}</button>
@@ -88,6 +100,7 @@ export default function Appeals() {
             ) : (
               <p>
                 <span className={`status ${a.status === "upheld" ? "met" : "overdue"}`}>{t(`appeals.status.${a.status}`)}</span> {t("appeals.staff.by", { name: a.decided_by_name ?? "" })}: {a.decision_reason}
+                {a.remedy ? ` · ${t("appeals.staff.remedyTaken", { remedy: t(`appeals.remedies.${a.remedy}`) })}` : ""}
               </p>
             )}
           </section>

@@ -87,6 +87,16 @@ export default function AdminAssessments() {
               <Field label={t("assessments.admin.passMark")} hint={t("assessments.admin.passMarkHint")} name="passMark" type="number" step="0.01" min={0} max={100} defaultValue={val("passMark", a.pass_mark)} error={f.passMark} />
               <Field label={t("assessments.admin.timeLimit")} hint={t("assessments.admin.timeLimitHint")} name="timeLimitMinutes" type="number" min={1} max={600} defaultValue={val("timeLimitMinutes", a.time_limit_minutes)} error={f.timeLimitMinutes} />
               <Field label={t("assessments.admin.cooldown")} name="cooldownHours" type="number" min={0} max={8760} defaultValue={val("cooldownHours", a.cooldown_hours)} error={f.cooldownHours} />
+              <Field
+                label={t("assessments.admin.revealRatio")}
+                hint={t("assessments.admin.revealRatioHint")}
+                name="revealMinBankRatio"
+                type="number"
+                min={0}
+                max={100}
+                defaultValue={val("revealMinBankRatio", a.reveal_min_bank_ratio)}
+                error={f.revealMinBankRatio}
+              />
               <p>
                 <label>
                   <input type="checkbox" name="readinessRequired" defaultChecked={checked("readinessRequired", a.readiness_required)} /> {t("assessments.admin.readiness")}

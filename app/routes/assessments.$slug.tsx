@@ -53,11 +53,20 @@ export default function AssessmentPage() {
             {t("assessments.resume")}
           </Link>
         </p>
-      ) : canStart || availability.state === "cooldown" ? (
-        // shown during the cool-down too: the refusal then says when it ends
+      ) : canStart ? (
         <form method="post">
           <button type="submit">{t("assessments.start")}</button>
         </form>
+      ) : availability.state === "cooldown" ? (
+        // disabled until the cool-down ends, saying when (in the learner's language and time zone)
+        <p>
+          <button type="button" disabled aria-describedby="start-from">
+            {t("assessments.start")}
+          </button>{" "}
+          <span id="start-from" data-start-from={availability.until}>
+            {t("assessments.startFrom", { until: moment(availability.until) })}
+          </span>
+        </p>
       ) : null}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("assessments.historyTitle")}</h2>
@@ -66,7 +75,7 @@ export default function AssessmentPage() {
             {attempts.map((x) => (
               <li key={x.id}>
                 <Link to={`/assessments/attempts/${x.id}`}>{t("assessments.attemptLine", { date: moment(x.started_at) })}</Link> ·{" "}
-                {x.status === "open" ? t("assessments.statusOpen") : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}
+                {x.annulled_at ? t("assessments.statusAnnulled") : x.status === "open" ? t("assessments.statusOpen") : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}
               </li>
             ))}
           </ul>

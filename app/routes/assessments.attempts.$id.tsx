@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getAttempt({ attemptId: attemptIdOf(params.id), scope: scopeOf(viewer) });
   if (!view) notFound();
   const { attempt } = view;
-  const retakeFrom = attempt.closed_at && attempt.passed === false ? new Date(attempt.closed_at.getTime() + attempt.cooldown_hours * 3_600_000) : null;
+  const retakeFrom = attempt.closed_at && attempt.passed === false && !attempt.cooldown_waived_at ? new Date(attempt.closed_at.getTime() + attempt.cooldown_hours * 3_600_000) : null;
   return { ...view, retakeFrom: retakeFrom && retakeFrom > new Date() ? retakeFrom.toISOString() : null };
 }
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AttemptPage() {
   const { t } = useTranslation();
   const moment = useMoment();
-  const { attempt, questions, history, graceSeconds, retakeFrom } = useLoaderData<typeof loader>();
+  const { attempt, questions, history, graceSeconds, retakeFrom, answersWithheld } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -77,7 +77,7 @@ export default function AttemptPage() {
           <p>{attempt.deadline_at ? t("assessments.take.endsAt", { until: moment(attempt.deadline_at), grace: graceSeconds }) : t("assessments.take.noLimit")}</p>
           <p role="status">
             {saved === "all" ? `${t("assessments.take.saved")} ` : ""}
-            {t("assessments.take.progress", { answered, total: questions.length })}
+            <span data-progress>{t("assessments.take.progress", { answered, total: questions.length })}</span>
           </p>
           <AttemptForm attemptId={attempt.id} questions={shown} savedPosition={saved && saved !== "all" ? Number(saved) : null} />
           {attempt.own ? <script dangerouslySetInnerHTML={{ __html: ATTEMPT_SCRIPT }} /> : null}
@@ -85,7 +85,8 @@ export default function AttemptPage() {
       ) : (
         <>
           {attempt.status === "expired" ? <p>{t("assessments.result.expired", { until: moment(attempt.closed_at) })}</p> : null}
-          <AttemptResult passed={!!attempt.passed} score={attempt.score ?? 0} passMark={attempt.pass_mark} questions={questions} />
+          {attempt.annulled_at ? <p className="notice">{t("assessments.result.annulled")}</p> : null}
+          <AttemptResult passed={!!attempt.passed} score={attempt.score ?? 0} passMark={attempt.pass_mark} questions={questions} answersWithheld={answersWithheld} />
           {attempt.own && attempt.passed === false ? <p>{retakeFrom ? t("assessments.result.retakeFrom", { until: moment(retakeFrom) }) : t("assessments.result.retakeNow")}</p> : null}
         </>
       )}

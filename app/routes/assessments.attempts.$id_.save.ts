@@ -25,5 +25,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = { ...r.values, ...(r.values?.until ? { until: new Date(r.values.until) } : {}), formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone: viewer.timeZone } } };
     return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t(r.message, values) }) }, { status: r.status });
   }
-  return Response.json({ ok: true, message: t("assessments.take.savedAt", { time: dateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(new Date()) }) });
+  const time = dateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(new Date());
+  return Response.json({ ok: true, message: t("assessments.take.savedAt", { time }), progress: t("assessments.take.progress", { answered: r.answered, total: r.total }) });
 }

@@ -1,32 +1,41 @@
 // The public page of one award, for anyone with the link: who holds it, which level, when and by
 // whom it was issued, whether it is still valid, what it recognises; how to share, embed and
 // verify it. Unknown ids answer 404 (ids are random: nothing to enumerate).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
 import { notFound } from "~/http.server";
 import { formatAwardDate } from "~/models/badge-artwork.server";
-import { achievementText, criteriaHtml, badgeUrls, credentialT } from "~/models/badge-credential.server";
-import { getBadgeAward } from "~/models/badge.server";
+import { achievementText, criteriaHtml, badgeUrls, credentialT, listFrameworkCompetencies } from "~/models/badge-credential.server";
+import { getBadgeAward, holderProfilePath } from "~/models/badge.server";
+import { scopeOf } from "~/permissions.server";
+import { getViewer } from "~/viewer.server";
 import badgeStyles from "~/styles/badges.css";
 import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+// the holder's profile link depends on who looks: never kept by a shared cache
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-cache", Vary: "Cookie" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const award = await getBadgeAward({ publicId: params.awardId ?? "" });
   if (!award) notFound();
+  const scope = scopeOf(await getViewer(request));
+  const [profilePath, skills] = await Promise.all([holderProfilePath({ scope, userId: award.user_id }), listFrameworkCompetencies()]);
   const origin = env().APP_ORIGIN;
   const urls = badgeUrls(origin, award.public_id);
   const a = achievementText(award, credentialT());
   const issued = award.awarded_at;
   const linkedin = new URL("https://www.linkedin.com/profile/add");
+  const organizationId = env().LINKEDIN_ORGANIZATION_ID;
   linkedin.search = new URLSearchParams({
     startTask: "CERTIFICATION_NAME",
     name: a.name,
-    organizationName: "Touchpoints",
+    // with the company page's id LinkedIn links the issuer and shows its logo; the name alone shows none
+    ...(organizationId ? { organizationId } : { organizationName: "Touchpoints" }),
     issueYear: String(issued.getUTCFullYear()),
     issueMonth: String(issued.getUTCMonth() + 1),
     certUrl: urls.page,
@@ -63,6 +72,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     revokeReason: award.revoke_reason,
     urls: { ...urls, jwks: `${origin}/.well-known/jwks.json`, issuer: `${origin}/badges/issuer.json` },
     linkedin: linkedin.toString(),
+    profilePath,
+    // the credential's alignments, as skills (what Credly lists under a badge)
+    skills: skills.map((c) => ({ slug: c.slug, name: c.name })),
   };
 }
 
@@ -120,7 +132,7 @@ export default function BadgePage() {
         <dl className="badge-facts">
           <div>
             <dt>{t("badges.page.heldBy")}</dt>
-            <dd>{d.holder}</dd>
+            <dd>{d.profilePath ? <a href={d.profilePath}>{d.holder}</a> : d.holder}</dd>
           </div>
           <div>
             <dt>{t("badges.page.achievement")}</dt>
@@ -156,6 +168,19 @@ export default function BadgePage() {
           </div>
         </dl>
       </section>
+
+      {d.skills.length ? (
+        <section aria-labelledby={`${uid}-skills`}>
+          <h2 id={`${uid}-skills`}>{t("badges.page.skills")}</h2>
+          <ul className="badge-skills">
+            {d.skills.map((s) => (
+              <li key={s.slug}>
+                <a href={`/badges#competency-${s.slug}`}>{s.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby={`${uid}-criteria`}>
         <h2 id={`${uid}-criteria`}>{t("badges.page.criteria")}</h2>
@@ -210,6 +235,11 @@ export default function BadgePage() {
           <li>
             <a href={d.urls.baked} download>
               {t("badges.page.baked")}
+            </a>
+          </li>
+          <li>
+            <a href={d.urls.bakedPng} download>
+              {t("badges.page.bakedPng")}
             </a>
           </li>
           <li>

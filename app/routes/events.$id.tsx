@@ -7,7 +7,7 @@ import { Field, FormError } from "~/components/field";
 import { useEventWhen } from "~/components/event-when";
 import { notFound, readForm, positiveId } from "~/http.server";
 import { CheckinSchema } from "~/models/event.schema";
-import { cancelRsvp, checkInToEvent, getEvent, rsvpToEvent } from "~/models/event.server";
+import { cancelRsvp, checkInToEvent, getEvent, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/event.server";
 import { fieldErrors } from "~/models/user.schema";
 import { canManageEvents, canRsvp, scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
@@ -42,6 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await rsvpToEvent({ scope, eventId });
     if (!r.ok) return data({ intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" }, { status: r.status });
     return redirect(`/events/${eventId}?done=rsvp`);
+  }
+  if (form.intent === "waitlist") {
+    const r = await joinWaitlist({ scope, eventId });
+    if (!r.ok) return data({ intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" }, { status: r.status });
+    return redirect(`/events/${eventId}?done=waitlist`);
+  }
+  if (form.intent === "leave-waitlist") {
+    await leaveWaitlist({ userId: viewer.id, eventId });
+    return redirect(`/events/${eventId}`);
   }
   if (form.intent === "cancel") {
     await cancelRsvp({ userId: viewer.id, eventId });
@@ -85,7 +94,7 @@ export default function EventPage() {
       {e.status === "draft" ? <p className="notice">{t("events.draftNotice")}</p> : null}
       {done ? (
         <p className="notice" role="status">
-          {t(`events.done.${done === "rsvp" ? "rsvp" : done === "checkin" ? "checkin" : "cancelled"}`)}
+          {t(`events.done.${done === "rsvp" || done === "checkin" || done === "waitlist" ? done : "cancelled"}`)}
         </p>
       ) : null}
       <dl>
@@ -132,14 +141,19 @@ export default function EventPage() {
               <input type="hidden" name="intent" value="cancel" />
               <button type="submit">{t("events.cancelRsvp")}</button>
             </Form>
+          ) : e.waitlistPosition !== null ? (
+            <Form method="post">
+              <p>{t("events.waiting", { position: e.waitlistPosition })}</p>
+              <input type="hidden" name="intent" value="leave-waitlist" />
+              <button type="submit">{t("events.leaveWaitlist")}</button>
+            </Form>
           ) : (
             <Form method="post">
               <FormError message={res?.intent === "rsvp" ? res.message : null} values={res?.values} />
               {full ? <p>{t("events.errors.full", { capacity: e.capacity })}</p> : null}
-              <input type="hidden" name="intent" value="rsvp" />
-              <button type="submit" disabled={full}>
-                {t("events.rsvp")}
-              </button>
+              {/* a full event offers its waitlist instead of a disabled RSVP */}
+              <input type="hidden" name="intent" value={full ? "waitlist" : "rsvp"} />
+              <button type="submit">{full ? t("events.joinWaitlist") : t("events.rsvp")}</button>
             </Form>
           )}
         </section>

@@ -86,6 +86,8 @@ export default function MyAppeals() {
               </p>
               {s.pending ? (
                 <p>{t("appeals.alreadyPending")}</p>
+              ) : s.closed ? (
+                <p>{t("appeals.alreadyDecided")}</p>
               ) : (
                 <Form method="post" className="stack">
                   <FormError message={mine?.formError} values={{ count: 1 }} />

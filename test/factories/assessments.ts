@@ -38,7 +38,7 @@ export async function createBank({ size, tag, multiEvery = 0 }: { size: number; 
 export async function putOnline(
   slug: string,
   bankId: number,
-  opts: { count: number; timeLimitMinutes?: number | null; cooldownHours?: number; readinessRequired?: boolean; passMark?: number | null; tag?: string | null },
+  opts: { count: number; timeLimitMinutes?: number | null; cooldownHours?: number; readinessRequired?: boolean; passMark?: number | null; tag?: string | null; revealRatio?: number },
 ) {
   await ensureProgramme();
   await db
@@ -51,6 +51,7 @@ export async function putOnline(
       cooldown_hours: opts.cooldownHours ?? 0,
       readiness_required: opts.readinessRequired ?? false,
       online: true,
+      ...(opts.revealRatio !== undefined ? { reveal_min_bank_ratio: opts.revealRatio } : {}),
       ...(opts.passMark !== undefined ? { pass_mark: opts.passMark } : {}),
     })
     .where("slug", "=", slug)

@@ -242,7 +242,7 @@ describe("staff settings", () => {
   test("an assessment goes online only with a bank holding enough questions (of its tag)", async () => {
     const admin = await createAdmin();
     const bank = await createBank({ size: 3, tag: "module-2" });
-    const base = { bankId: bank.id, bankTag: "module-2", timeLimitMinutes: 20, cooldownHours: 24, passMark: 80, readinessRequired: false, online: true };
+    const base = { bankId: bank.id, bankTag: "module-2", timeLimitMinutes: 20, cooldownHours: 24, revealMinBankRatio: 3, passMark: 80, readinessRequired: false, online: true };
     expect(await configureDelivery({ adminId: admin.id, slug: "test-4.0", input: { ...base, questionCount: 4 } })).toMatchObject({ ok: false, message: "assessments.admin.errors.notEnough", values: { available: 3, wanted: 4 } });
     expect(await configureDelivery({ adminId: admin.id, slug: "test-4.0", input: { ...base, bankTag: "module-3", questionCount: 1 } })).toMatchObject({ ok: false, message: "assessments.admin.errors.notEnough" });
     expect(await configureDelivery({ adminId: admin.id, slug: "test-4.0", input: { ...base, questionCount: 3 } })).toMatchObject({ ok: true });

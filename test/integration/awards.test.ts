@@ -466,15 +466,11 @@ describe("results", () => {
       .executeTakeFirstOrThrow();
     expect(badge).toMatchObject({ award_year: round.year, revoked_at: null });
     const award = await getBadgeAward({ publicId: badge.public_id });
-    expect(achievementText(award!)).toMatchObject({
-      name: `Award winner ${round.year}`,
-      anchor: `award-${round.year}`,
-    });
-    const note = await db
-      .selectFrom("notifications")
-      .select("data")
-      .where("user_id", "=", winner.id)
-      .executeTakeFirstOrThrow();
+    // the credential names the category won (issue 22)
+    const category = round.categories[1].name;
+    expect(achievementText(award!)).toMatchObject({ name: `Award winner ${round.year}: ${category}`, anchor: `award-${round.year}` });
+    expect(achievementText(award!).description).toContain(`Category: ${category}.`);
+    const note = await db.selectFrom("notifications").select("data").where("user_id", "=", winner.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(note.data)).toContain(`/badges/${badge.public_id}`);
     const actions = (
       await db

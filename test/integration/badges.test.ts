@@ -6,6 +6,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTP
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { awardLevelBadge, grantMentorBadge, listCurrentLevelBadges, revokeBadge } from "~/models/badge.server";
+import { PNG } from "pngjs";
 import { seedDemoBadges } from "../../db/seed/demo-badges";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { enrol, ensureProgramme } from "../factories/progress";
@@ -26,7 +27,7 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app
 
 beforeAll(async () => {
   await ensureProgramme();
-  app = await startApp();
+  app = await startApp({ LINKEDIN_ORGANIZATION_ID: "1337042" });
   admin = await createAdmin({ username: "badge_admin" });
   await db.updateTable("users").set({ display_name: "Adaeze Staff" }).where("id", "=", admin.id).execute();
   holder = await createUser({ username: "badge_holder", displayName: "Thandiwe Nkosi" });
@@ -123,6 +124,35 @@ describe("the signed credential", () => {
     expect(decodeProtectedHeader(m![1]).alg).toBe("EdDSA");
   });
 
+  test("the baked PNG carries the signed credential in an iTXt chunk as OB 3.0 describes", async () => {
+    const res = await get(`/badges/${badgeId}/baked.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="touchpoints-professional-.+\.png"$/);
+    const png = Buffer.from(await res.arrayBuffer());
+    // a valid image (pngjs checks every chunk's CRC), 600x600
+    expect(PNG.sync.read(png, { checkCRC: true })).toMatchObject({ width: 600, height: 600 });
+    // the chunks by hand: iTXt "openbadgecredential", uncompressed, no language, right after IHDR
+    const chunks: { type: string; data: Buffer }[] = [];
+    for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) chunks.push({ type: png.toString("latin1", at + 4, at + 8), data: png.subarray(at + 8, at + 8 + png.readUInt32BE(at)) });
+    expect(chunks[0].type).toBe("IHDR");
+    expect(chunks[1].type).toBe("iTXt");
+    const baked = chunks.filter((c) => c.type === "iTXt" && c.data.toString("latin1").startsWith("openbadgecredential\0"));
+    expect(baked).toHaveLength(1);
+    const data = baked[0].data;
+    const keywordEnd = data.indexOf(0);
+    expect(data.subarray(keywordEnd + 1, keywordEnd + 3)).toEqual(Buffer.from([0, 0])); // not compressed
+    const langEnd = data.indexOf(0, keywordEnd + 3);
+    const translatedEnd = data.indexOf(0, langEnd + 1);
+    expect([langEnd, translatedEnd]).toEqual([keywordEnd + 3, keywordEnd + 4]); // empty language and translated keyword
+    const jws = data.subarray(translatedEnd + 1).toString("utf8");
+    const keySet = createRemoteJWKSet(new URL(`${app.url}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(jws, keySet, { algorithms: ["EdDSA"] });
+    expect(payload.jti).toMatch(new RegExp(`/badges/${badgeId}$`));
+    // the same credential as the .jwt address gives
+    expect(jws).toBe(await (await get(`/badges/${badgeId}.jwt`)).text());
+  });
+
   test("the issuer profile is published", async () => {
     const res = await get("/badges/issuer.json");
     expect(res.status).toBe(200);
@@ -148,7 +178,7 @@ describe("the badge page and image", () => {
     expect(html).toMatch(new RegExp(`<meta property="og:url" content="[^"]+/badges/${badgeId}"`));
     const linkedin = /href="(https:\/\/www\.linkedin\.com\/profile\/add\?[^"]+)"/.exec(html)![1].replace(/&amp;/g, "&");
     const q = new URL(linkedin).searchParams;
-    expect(Object.fromEntries(q)).toMatchObject({ startTask: "CERTIFICATION_NAME", name: "Customer Service Professional", organizationName: "Touchpoints", issueYear: "2026", issueMonth: "10", certId: badgeId });
+    expect(Object.fromEntries(q)).toMatchObject({ startTask: "CERTIFICATION_NAME", name: "Customer Service Professional", organizationId: "1337042", issueYear: "2026", issueMonth: "10", certId: badgeId });
     expect(q.get("certUrl")).toMatch(new RegExp(`/badges/${badgeId}$`));
     expect(html).toMatch(/<textarea[^>]*readonly=""[^>]*>&lt;a href=/);
   });

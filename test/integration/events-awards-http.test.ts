@@ -85,6 +85,32 @@ describe("feeds", () => {
   });
 });
 
+describe("calendar file and waitlist (issue 22)", () => {
+  test("one event's .ics carries the joining link for a member only, privately cached; the public feed never", async () => {
+    const id = await newEvent({ kind: "training", place: "", onlineUrl: "https://meet.example.org/ics-room" });
+    const visitor = await fetch(`${app.url}/events/${id}.ics`);
+    expect(await visitor.text()).not.toContain("ics-room");
+    const member = await createMember({ level: 1 });
+    const cookie = await signIn(member);
+    const mine = await fetch(`${app.url}/events/${id}.ics`, { headers: { Cookie: cookie } });
+    expect(mine.headers.get("cache-control")).toBe("private, no-store");
+    const body = (await mine.text()).replace(/\r\n /g, "");
+    expect(body).toContain("\r\nCONFERENCE;VALUE=URI;FEATURE=VIDEO:https://meet.example.org/ics-room\r\n");
+    expect(body).toContain("\r\nSEQUENCE:0\r\n");
+    expect(await (await fetch(`${app.url}/events.ics`, { headers: { Cookie: cookie } })).text()).not.toContain("ics-room");
+  });
+
+  test("a full event offers its waitlist; the page shows the member's place", async () => {
+    const id = await newEvent({ capacity: "1" });
+    const [first, second] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 })]);
+    expect((await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(first) })).status).toBe(302);
+    const cookie = await signIn(second);
+    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain("Join the waitlist");
+    expect((await postForm(app, `/events/${id}`, { intent: "waitlist" }, { cookie })).status).toBe(302);
+    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain("You are number 1 on the waitlist.");
+  });
+});
+
 describe("bad input answered with a sentence, nothing written", () => {
   test("an RSVP to a full event", async () => {
     const id = await newEvent({ capacity: "1" });

@@ -29,7 +29,8 @@ async function newEvent(fields: Record<string, string> = {}) {
   const input = EventSchema.parse({
     kind: "meetup",
     title: "Lagos CX meet-up",
-    startsAt: local(1),
+    // under way: check-in opens 15 minutes before the start
+    startsAt: local(-0.5),
     endsAt: local(3),
     timeZone: "UTC",
     place: "Yaba, Lagos",
@@ -207,6 +208,7 @@ describe("iCalendar", () => {
           place: null,
           status: "published",
           updated_at: new Date("2026-11-20T08:00:00Z"),
+          sequence: 0,
         },
       ],
       { origin: "https://touchpoints.example", name: "Touchpoints events" },

@@ -325,10 +325,10 @@ describe("readiness and appeals", () => {
     expect(await createAppeal({ userId: learner.id, subjectType: "result", subjectId: result.id, reason: "Appealing the same decision a second time." })).toMatchObject({ ok: false, status: 409 });
     expect((await notificationsOf(admin.id)).filter((n) => n.source_key?.startsWith("appeal:"))).toHaveLength(1);
     const appealId = made.ok ? made.appealId : 0;
-    expect((await decideAppeal({ adminId: admin.id, appealId, decision: "upheld", reason: "Question 12 is ambiguous; the score is corrected." })).ok).toBe(true);
+    expect((await decideAppeal({ adminId: admin.id, appealId, decision: "upheld", reason: "Question 12 is ambiguous; the score is corrected.", remedy: "regrade", score: 88 })).ok).toBe(true);
     expect(await decideAppeal({ adminId: admin.id, appealId, decision: "dismissed", reason: "Changing my mind afterwards." })).toMatchObject({ ok: false, status: 409 });
     const stored = await db.selectFrom("appeals").selectAll().where("id", "=", appealId).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ status: "upheld", decided_by: admin.id, decision_reason: "Question 12 is ambiguous; the score is corrected." });
+    expect(stored).toMatchObject({ status: "upheld", decided_by: admin.id, decision_reason: "Question 12 is ambiguous; the score is corrected.", remedy: "regrade" });
     const told = (await notificationsOf(learner.id)).find((n) => n.source_key === `appeal-decided:${appealId}`);
     expect(String((told?.data as { message?: string })?.message)).toContain("upheld");
     const audit = await db.selectFrom("audit_log").select("action").where("target_type", "=", "appeal").where("target_id", "=", String(appealId)).execute();

@@ -87,6 +87,7 @@ export const ROUTES: Record<string, Row> = {
   "badges.$awardId[.]png": { path: (f) => `/badges/${f.badgeId}.png`, get: everyone() },
   "badges.$awardId[.]svg": { path: (f) => `/badges/${f.badgeId}.svg`, get: everyone() },
   "badges.$awardId_.baked[.]svg": { path: (f) => `/badges/${f.badgeId}/baked.svg`, get: everyone() },
+  "badges.$awardId_.baked[.]png": { path: (f) => `/badges/${f.badgeId}/baked.png`, get: everyone() },
   "badges.$awardId_.status": { path: (f) => `/badges/${f.badgeId}/status`, get: everyone() },
   "badges._index": { path: () => "/badges", get: everyone() },
   "badges.keys.$thumbprint": { path: () => "/badges/keys/no-such-key", get: everyone(404) },
