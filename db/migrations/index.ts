@@ -17,6 +17,7 @@ import * as topicPosters from "./2026-12-05T0900_topic_posters";
 import * as directoryCompetencyAttributes from "./2026-12-05T2300_directory_competency_attributes";
 import * as hashedSessions from "./2026-12-06T0900_hashed_sessions";
 import * as twoFactor from "./2026-12-06T0900_two_factor";
+import * as passkeys from "./2026-12-06T1000_passkeys";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T2300_directory_competency_attributes": directoryCompetencyAttributes,
   "2026-12-06T0900_hashed_sessions": hashedSessions,
   "2026-12-06T0900_two_factor": twoFactor,
+  "2026-12-06T1000_passkeys": passkeys,
 };
