@@ -4,6 +4,7 @@ const passkeys = {
     title: "Passkeys",
     intro:
       "A passkey lets your phone, computer or security key confirm it is you, with your fingerprint, face or screen lock, instead of typing a code.",
+    onWithPasskey: "Two-factor sign-in is on with your passkeys.",
     none: "You have no passkey yet.",
     listLabel: "Your passkeys",
     added: "Added on {{date}}.",
@@ -23,6 +24,8 @@ const passkeys = {
       working: "Waiting for your passkey…",
     },
     errors: {
+      failedLeft_one: "This passkey could not be checked. {{count}} try left.",
+      failedLeft_other: "This passkey could not be checked. {{count}} tries left.",
       cancelled: "The passkey was not used (cancelled or timed out). Try again, or enter a code.",
       failed: "This passkey could not be checked. Try again.",
       expired: "This request expired. Try again.",

@@ -4,6 +4,7 @@ const passkeys = {
     title: "Clés d’accès",
     intro:
       "Une clé d’accès permet à votre téléphone, votre ordinateur ou votre clé de sécurité de confirmer que c’est bien vous, avec votre empreinte, votre visage ou le verrouillage de l’écran, au lieu de saisir un code.",
+    onWithPasskey: "La connexion à deux facteurs est active avec vos clés d’accès.",
     none: "Vous n’avez pas encore de clé d’accès.",
     listLabel: "Vos clés d’accès",
     added: "Ajoutée le {{date}}.",
@@ -23,6 +24,8 @@ const passkeys = {
       working: "En attente de votre clé d’accès…",
     },
     errors: {
+      failedLeft_one: "Cette clé d’accès n’a pas pu être vérifiée. Encore {{count}} essai.",
+      failedLeft_other: "Cette clé d’accès n’a pas pu être vérifiée. Encore {{count}} essais.",
       cancelled: "La clé d’accès n’a pas été utilisée (annulation ou délai dépassé). Réessayez, ou saisissez un code.",
       failed: "Cette clé d’accès n’a pas pu être vérifiée. Réessayez.",
       expired: "Cette demande a expiré. Réessayez.",

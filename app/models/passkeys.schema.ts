@@ -15,7 +15,11 @@ export const PasskeySettingsSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("passkey-remove"),
-    passkeyId: z.coerce.number().int().positive().max(2 ** 53),
+    passkeyId: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53),
     confirm: z.string().min(1, "twoFactor.errors.confirmMissing").max(200, "twoFactor.errors.confirmWrong"),
   }),
 ]);

@@ -59,8 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
       : await completeSecondStep({ request, code: parsed.data.code });
   if (!result.ok) {
     const headers = result.expired ? { "Set-Cookie": clearChallengeCookie() } : undefined;
+    // a refused passkey is not "a wrong code": same count of tries, its own words
+    const wrongPasskey = withPasskey && result.message === "twoFactor.errors.codeWrongLeft";
+    const error = wrongPasskey ? "passkeys.errors.failedLeft" : result.message;
     return data(
-      { error: result.message, values: result.values ?? null, expired: !!result.expired },
+      { error, values: result.values ?? null, expired: !!result.expired },
       { status: result.status, headers }
     );
   }

@@ -235,7 +235,9 @@ export default function TwoFactorSettings() {
           ? t("twoFactor.settings.on", {
               date: new Date(d.enabledAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }),
             })
-          : t("twoFactor.settings.off")}
+          : d.passkeys.length
+            ? t("passkeys.onWithPasskey")
+            : t("twoFactor.settings.off")}
         {d.enabled ? <> {t("twoFactor.settings.recoveryLeft", { count: d.recoveryLeft })}</> : null}
       </p>
       {d.enabled && d.required ? <p>{t("twoFactor.settings.requiredEnabled")}</p> : null}

@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("purpose", "text", (c) => c.notNull().check(sql`purpose in ('register', 'sign_in')`))
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("passkey_challenges_expires_at_idx").on("passkey_challenges").column("expires_at").execute();
+  await db.schema
+    .createIndex("passkey_challenges_expires_at_idx")
+    .on("passkey_challenges")
+    .column("expires_at")
+    .execute();
   await db.schema.createIndex("passkey_challenges_user_id_idx").on("passkey_challenges").column("user_id").execute();
 }
 

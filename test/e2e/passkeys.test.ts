@@ -60,7 +60,9 @@ describe.skipIf(!hasChromium)("passkeys in the browser", () => {
     expect(credentials).toHaveLength(1);
     const stored = await db.selectFrom("passkeys").selectAll().where("user_id", "=", member.id).execute();
     expect(stored).toHaveLength(1);
-    expect(stored[0].credential_id).toBe(credentials[0].credentialId.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"));
+    expect(stored[0].credential_id).toBe(
+      credentials[0].credentialId.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")
+    );
 
     // sign out, then the password leads to the second step, where the passkey finishes it
     await page.context().clearCookies();

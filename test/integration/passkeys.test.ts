@@ -2,7 +2,14 @@
 // software authenticator's real ES256 signatures, on the real PostgreSQL.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { addPasskey, completeSecondStepWithPasskey, registrationOptions, relyingParty, removePasskey, signInOptions } from "~/models/passkeys.server";
+import {
+  addPasskey,
+  completeSecondStepWithPasskey,
+  registrationOptions,
+  relyingParty,
+  removePasskey,
+  signInOptions,
+} from "~/models/passkeys.server";
 import { startSecondStep } from "~/models/two-factor.server";
 import { startSession } from "~/auth.server";
 import { getViewer } from "~/viewer.server";
@@ -14,7 +21,11 @@ const { origin } = relyingParty();
 async function enrol(user: { id: number; username: string }) {
   const key = softwareAuthenticator();
   const options = await registrationOptions({ userId: user.id, username: user.username });
-  const added = await addPasskey({ userId: user.id, name: "Laptop", response: JSON.stringify(key.register(options, origin)) });
+  const added = await addPasskey({
+    userId: user.id,
+    name: "Laptop",
+    response: JSON.stringify(key.register(options, origin)),
+  });
   expect(added.ok).toBe(true);
   return key;
 }
@@ -132,9 +143,11 @@ describe("signing in with a passkey", () => {
     const otherKey = await enrol(other);
     const request3 = await pending(user.id);
     const foreign = otherKey.authenticate((await signInOptions(request3))!, origin);
-    expect(await completeSecondStepWithPasskey({ request: request3, response: JSON.stringify(foreign) })).toMatchObject({
-      ok: false,
-    });
+    expect(await completeSecondStepWithPasskey({ request: request3, response: JSON.stringify(foreign) })).toMatchObject(
+      {
+        ok: false,
+      }
+    );
   });
 
   test("a member with only a passkey gets the second step; one without any second factor does not", async () => {
@@ -159,7 +172,9 @@ describe("removing a passkey", () => {
       ok: false,
       status: 404,
     });
-    expect(await removePasskey({ userId: member.id, passkeyId: id, confirm: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect(await removePasskey({ userId: member.id, passkeyId: id, confirm: TEST_PASSWORD })).toMatchObject({
+      ok: true,
+    });
     expect(await actions(member.id)).toEqual(["user.passkey_added", "user.passkey_removed"]);
 
     // a recruiter whose only second factor is a passkey: acts as a recruiter, and cannot remove it
