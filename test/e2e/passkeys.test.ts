@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)("passkeys in the browser", () => {
     const used = await db.selectFrom("passkeys").selectAll().where("user_id", "=", member.id).executeTakeFirstOrThrow();
     expect(used.last_used_at).toBeInstanceOf(Date);
     expect(used.counter).toBeGreaterThanOrEqual(stored[0].counter);
+
+    // removing it needs the password
+    await visit(page, `${base}/my/two-factor`);
+    const field = page.getByLabel("Your password, to remove “My phone”");
+    await field.fill("not my password");
+    await page.getByRole("button", { name: "Remove this passkey" }).click();
+    await page.getByText("That password or code is not right.").waitFor();
+    expect(await db.selectFrom("passkeys").select("id").where("user_id", "=", member.id).execute()).toHaveLength(1);
+    await page.getByLabel("Your password, to remove “My phone”").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Remove this passkey" }).click();
+    await page.getByText("The passkey was removed.").waitFor();
+    await page.getByText("You have no passkey yet.").waitFor();
+    expect(await db.selectFrom("passkeys").select("id").where("user_id", "=", member.id).execute()).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
 
