@@ -20,6 +20,8 @@ import { fail, ok, type Result } from "./result";
 import { completeSecondStep, confirmIdentity, pendingSignInUser, requiresTwoFactor } from "./two-factor.server";
 
 const CHALLENGE_MINUTES = 5;
+/** open challenges per member and purpose */
+const OPEN_CHALLENGES = 5;
 type Purpose = "register" | "sign_in";
 
 export function relyingParty() {
@@ -52,6 +54,20 @@ function parseResponse(json: string) {
 async function storeChallenge(userId: number, purpose: Purpose, challenge: string, now: Date) {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("passkey_challenges").where("expires_at", "<", now).execute();
+    // a few open at once (several tabs), not one row per click or page view
+    const kept = trx
+      .selectFrom("passkey_challenges")
+      .select("challenge")
+      .where("user_id", "=", userId)
+      .where("purpose", "=", purpose)
+      .orderBy("expires_at", "desc")
+      .limit(OPEN_CHALLENGES - 1);
+    await trx
+      .deleteFrom("passkey_challenges")
+      .where("user_id", "=", userId)
+      .where("purpose", "=", purpose)
+      .where("challenge", "not in", kept)
+      .execute();
     await trx
       .insertInto("passkey_challenges")
       .values({ challenge, user_id: userId, purpose, expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) })

@@ -87,6 +87,13 @@ describe("adding a passkey", () => {
     expect(await addPasskey({ userId: user.id, name: "x", response: "{not json" })).toMatchObject({ ok: false });
     expect(await db.selectFrom("passkeys").select("id").where("user_id", "=", user.id).execute()).toEqual([]);
   });
+
+  test("asking again and again keeps a few open challenges, not one row per ask", async () => {
+    const user = await createUser({ username: "pk_many" });
+    for (let i = 0; i < 12; i++) await registrationOptions({ userId: user.id, username: user.username });
+    const open = await db.selectFrom("passkey_challenges").select("challenge").where("user_id", "=", user.id).execute();
+    expect(open).toHaveLength(5);
+  });
 });
 
 describe("signing in with a passkey", () => {
