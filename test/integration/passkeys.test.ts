@@ -1,6 +1,6 @@
 // Passkeys as a second factor, server side: real @simplewebauthn/server verification against a
 // software authenticator's real ES256 signatures, on the real PostgreSQL.
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import {
   addPasskey,
@@ -14,6 +14,7 @@ import { startSecondStep } from "~/models/two-factor.server";
 import { startSession } from "~/auth.server";
 import { getViewer } from "~/viewer.server";
 import { createUser, TEST_PASSWORD } from "../factories/users";
+import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { softwareAuthenticator } from "../setup/passkey-authenticator";
 
 const { origin } = relyingParty();
@@ -199,5 +200,39 @@ describe("removing a passkey", () => {
       ok: false,
       status: 403,
     });
+  });
+});
+
+describe("over HTTP", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("hostile passkey answers at the second step get a refusal, never a 500, and no session", async () => {
+    const user = await createUser({ username: "pk_http" });
+    await enrol(user);
+    const password = await postForm(app, "/login", { email: user.username, password: TEST_PASSWORD });
+    expect(password.headers.get("location")).toBe("/login/two-factor");
+    const pendingCookie = cookieFrom(password);
+    const clientData = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const base = { id: "AAAA", rawId: "AAAA", type: "public-key", clientExtensionResults: {} };
+    for (const response of [
+      "",
+      "{",
+      "null",
+      JSON.stringify({ ...base, response: { clientDataJSON: "%%%" } }),
+      JSON.stringify({ ...base, response: { clientDataJSON: clientData(null) } }),
+      JSON.stringify({ ...base, response: { clientDataJSON: clientData({ challenge: "x".repeat(5000) }) } }),
+      JSON.stringify({ ...base, response: { clientDataJSON: clientData({ challenge: "abc" }), signature: 5 } }),
+      "x".repeat(30_000),
+    ]) {
+      const res = await postForm(app, "/login/two-factor", { intent: "passkey", response }, { cookie: pendingCookie });
+      expect([400, 401], response.slice(0, 60)).toContain(res.status);
+      expect(res.headers.get("set-cookie") ?? "").not.toMatch(/tp_session=/);
+    }
   });
 });
