@@ -45,7 +45,9 @@ async function resolve(request: Request): Promise<Resolved> {
     .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason", "last_visit_at", "last_seen_at", "created_at"])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .select(groupIdsSql)
-    .select(sql<boolean>`exists (select 1 from user_two_factor where user_id = users.id and secret is not null)`.as("two_factor_on"))
+    // a second factor is TOTP or a passkey
+    .select(sql<boolean>`(exists (select 1 from user_two_factor where user_id = users.id and secret is not null)
+      or exists (select 1 from passkeys where user_id = users.id))`.as("two_factor_on"))
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };

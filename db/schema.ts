@@ -1040,3 +1040,28 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
 }
+
+// ---- passkeys (migration 2026-12-06T1000_passkeys) ----
+export interface PasskeysTable {
+  id: Generated<number>;
+  user_id: number;
+  credential_id: string;
+  public_key: Buffer;
+  counter: Generated<number>;
+  transports: Generated<string[]>;
+  name: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+export interface PasskeyChallengesTable {
+  challenge: string;
+  user_id: number;
+  purpose: "register" | "sign_in";
+  expires_at: Date;
+}
+
+export interface Database {
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+}

@@ -18,6 +18,7 @@ import security from "./en-security";
 import accountSecurity from "./en-account-security";
 import startup from "./en-startup";
 import twoFactor from "./en-two-factor";
+import passkeys from "./en-passkeys";
 
 const en = {
   ...mentorship,
@@ -38,6 +39,7 @@ const en = {
   ...accountSecurity,
   ...startup,
   ...twoFactor,
+  ...passkeys,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -18,6 +18,7 @@ import security from "./fr-security";
 import accountSecurity from "./fr-account-security";
 import startup from "./fr-startup";
 import twoFactor from "./fr-two-factor";
+import passkeys from "./fr-passkeys";
 
 const fr = {
   ...mentorship,
@@ -38,6 +39,7 @@ const fr = {
   ...accountSecurity,
   ...startup,
   ...twoFactor,
+  ...passkeys,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

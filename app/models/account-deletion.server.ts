@@ -213,6 +213,8 @@ const OTHER_PERSONAL_ROWS: [table: string, column: string][] = [
   ["two_factor_recovery_codes", "user_id"],
   ["user_two_factor", "user_id"],
   ["drafts", "user_id"],
+  ["passkey_challenges", "user_id"],
+  ["passkeys", "user_id"],
 ];
 
 async function eraseOtherFeaturesRows(trx: Db, userId: number) {

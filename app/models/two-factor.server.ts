@@ -185,7 +185,7 @@ export async function confirmEnrolment({
 }
 
 /** The password, or a current code when the account has no password (or the member prefers it). */
-async function confirmIdentity(trx: Db, userId: number, confirm: string, now: Date): Promise<Result<object>> {
+export async function confirmIdentity(trx: Db, userId: number, confirm: string, now: Date): Promise<Result<object>> {
   const guess = await countGuess(trx, userId, now);
   if ("ok" in guess) return guess;
   const clean = normaliseCode(confirm);
@@ -347,10 +347,17 @@ export async function startSecondStep({
   now?: Date;
 }): Promise<string | null> {
   const row = await db
-    .selectFrom("user_two_factor")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("secret", "is not", null)
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", userId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb.selectFrom("user_two_factor").select("user_id").where("user_id", "=", userId).where("secret", "is not", null)
+        ),
+        eb.exists(eb.selectFrom("passkeys").select("id").where("user_id", "=", userId)),
+      ])
+    )
     .executeTakeFirst();
   if (!row) return null;
   const token = randomBytes(32).toString("base64url");
@@ -369,10 +376,10 @@ export async function startSecondStep({
   return challengeCookie(token, CHALLENGE_MINUTES * 60);
 }
 
-/** The request's pending sign-in: none begun, live, or ended (used, expired, out of guesses). */
-export async function pendingSignIn(request: Request, now = new Date()): Promise<"none" | "live" | "ended"> {
+/** The member whose pending sign-in the request carries, while it is live. */
+export async function pendingSignInUser(request: Request, now = new Date()): Promise<number | null> {
   const token = challengeToken(request);
-  if (!token) return "none";
+  if (!token) return null;
   const row = await db
     .selectFrom("two_factor_challenges")
     .select("user_id")
@@ -380,7 +387,13 @@ export async function pendingSignIn(request: Request, now = new Date()): Promise
     .where("expires_at", ">", now)
     .where("attempts", "<", CHALLENGE_ATTEMPTS)
     .executeTakeFirst();
-  return row ? "live" : "ended";
+  return row?.user_id ?? null;
+}
+
+/** The request's pending sign-in: none begun, live, or ended (used, expired, out of guesses). */
+export async function pendingSignIn(request: Request, now = new Date()): Promise<"none" | "live" | "ended"> {
+  if (!challengeToken(request)) return "none";
+  return (await pendingSignInUser(request, now)) ? "live" : "ended";
 }
 
 /**
@@ -391,10 +404,13 @@ export async function pendingSignIn(request: Request, now = new Date()): Promise
 export async function completeSecondStep({
   request,
   code,
+  passkey,
   now = new Date(),
 }: {
   request: Request;
-  code: string;
+  code?: string;
+  /** instead of a code: checks a passkey's answer for this member (app/models/passkeys.server.ts) */
+  passkey?: (trx: Db, userId: number, now: Date) => Promise<boolean>;
   now?: Date;
 }): Promise<Result<{ userId: number; redirectTo: string }> & { expired?: boolean }> {
   const token = challengeToken(request);
@@ -411,7 +427,9 @@ export async function completeSecondStep({
       return { ...fail(401, "twoFactor.errors.expired"), expired: true };
     const guess = await countGuess(trx, ch.user_id, now);
     if ("ok" in guess) return guess;
-    const used = await useCode(trx, ch.user_id, code, now);
+    const used = passkey
+      ? (await passkey(trx, ch.user_id, now)) && "passkey"
+      : await useCode(trx, ch.user_id, code ?? "", now);
     if (!used) {
       const attempts = ch.attempts + 1;
       await trx

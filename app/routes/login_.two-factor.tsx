@@ -1,5 +1,6 @@
 // The second step of signing in for a member with two-factor sign-in: after the password, before any
-// session. Plain forms (no JavaScript needed): a six-digit code, or a recovery code.
+// session. Plain forms (no JavaScript needed): a six-digit code, or a recovery code. A member with a
+// passkey also gets "Use a passkey" (the page hydrates for it; without JavaScript the forms remain).
 import {
   data,
   redirect,
@@ -12,15 +13,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
-import type { PageHandle } from "~/enhance";
+import { PasskeySignIn } from "~/components/passkey-buttons";
 import { readForm } from "~/http.server";
+import { PasskeySignInSchema } from "~/models/passkeys.schema";
+import { completeSecondStepWithPasskey, signInOptions } from "~/models/passkeys.server";
 import { SecondStepSchema } from "~/models/two-factor.schema";
 import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/two-factor.server";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
-
-export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "twoFactor.signIn.title") },
@@ -38,20 +39,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await pendingSignIn(request);
   // no second step begun: the password comes first. One that ended (used up, expired) says so.
   if (pending === "none") throw redirect("/login");
-  return data({ expired: pending === "ended" }, { headers: { "Cache-Control": "private, no-store" } });
+  // a member with passkeys gets a fresh challenge with each view of the page (kept server-side)
+  const passkeyOptions = pending === "live" ? await signInOptions(request) : null;
+  return data(
+    { expired: pending === "ended", passkeyOptions },
+    { headers: { "Cache-Control": "private, no-store" } }
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   // as the page: without a second step begun, the password comes first (page and data form alike)
   if ((await pendingSignIn(request)) === "none") throw redirect("/login");
-  const parsed = SecondStepSchema.safeParse(await readForm(request));
+  const form = await readForm(request);
+  const withPasskey = form.intent === "passkey";
+  const parsed = (withPasskey ? PasskeySignInSchema : SecondStepSchema).safeParse(form);
   if (!parsed.success)
     return data({ error: parsed.error.issues[0].message, values: null, expired: false }, { status: 400 });
-  const result = await completeSecondStep({ request, code: parsed.data.code });
+  const result =
+    "response" in parsed.data
+      ? await completeSecondStepWithPasskey({ request, response: parsed.data.response })
+      : await completeSecondStep({ request, code: parsed.data.code });
   if (!result.ok) {
     const headers = result.expired ? { "Set-Cookie": clearChallengeCookie() } : undefined;
+    // a refused passkey is not "a wrong code": same count of tries, its own words
+    const wrongPasskey = withPasskey && result.message === "twoFactor.errors.codeWrongLeft";
+    const error = wrongPasskey ? "passkeys.errors.failedLeft" : result.message;
     return data(
-      { error: result.message, values: result.values ?? null, expired: !!result.expired },
+      { error, values: result.values ?? null, expired: !!result.expired },
       { status: result.status, headers }
     );
   }
@@ -80,6 +94,7 @@ export default function SecondStep() {
       ) : (
         <>
           <p>{t("twoFactor.signIn.intro")}</p>
+          {loaded?.passkeyOptions ? <PasskeySignIn options={loaded.passkeyOptions} /> : null}
           <Form method="post" className="stack" noValidate>
             <OneTimeCodeField label={t("twoFactor.signIn.code")} />
             <div>

@@ -1,5 +1,6 @@
 // A member's two-factor sign-in: set up (QR code + key, confirmed by a first code), move to a new
-// phone, new recovery codes, turn off. Staff and recruiters without it are sent here by every page.
+// phone, new recovery codes, turn off; passkeys (add with JavaScript, list, remove with the password).
+// Staff and recruiters without a second factor are sent here by every page.
 import {
   data,
   redirect,
@@ -11,8 +12,10 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
-import type { PageHandle } from "~/enhance";
+import { PasskeyAdd } from "~/components/passkey-buttons";
 import { readForm } from "~/http.server";
+import { PASSKEY_INTENTS, PasskeySettingsSchema } from "~/models/passkeys.schema";
+import { addPasskey, listPasskeys, registrationOptions, removePasskey } from "~/models/passkeys.server";
 import type { Fail } from "~/models/result";
 import { TwoFactorSettingsSchema } from "~/models/two-factor.schema";
 import {
@@ -28,8 +31,6 @@ import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer, safeRedirect } from "~/viewer.server";
 
-export const handle: PageHandle = { hydrate: false };
-
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "twoFactor.settings.title") },
   { name: "robots", content: "noindex" },
@@ -44,7 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const settings = await getTwoFactorSettings({ userId: viewer.id, username: viewer.username });
   // where "continue" leads once the recovery codes are saved (the page a staff member was sent from)
   const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), ENROLMENT_PATH);
-  return data({ ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null, next }, { headers: NO_STORE });
+  const passkeys = (await listPasskeys(viewer.id)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    createdAt: p.created_at.toISOString(),
+    lastUsedAt: p.last_used_at?.toISOString() ?? null,
+  }));
+  return data(
+    { ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null, next, passkeys },
+    { headers: NO_STORE }
+  );
 }
 
 type ActionData = {
@@ -54,13 +64,15 @@ type ActionData = {
   values?: Record<string, string | number>;
   recoveryCodes?: string[];
   done?: string;
+  passkeyId?: number;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const parsed = TwoFactorSettingsSchema.safeParse(form);
   const answer = (body: ActionData, status = 200) => data(body, { status, headers: NO_STORE });
+  if (PASSKEY_INTENTS.includes(String(form.intent))) return passkeyAction(viewer, form);
+  const parsed = TwoFactorSettingsSchema.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
@@ -107,10 +119,54 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+async function passkeyAction(viewer: { id: number; username: string }, form: Record<string, unknown>) {
+  const parsed = PasskeySettingsSchema.safeParse(form);
+  const answer = (body: ActionData & { passkeyOptions?: unknown }, status = 200) =>
+    data(body, { status, headers: NO_STORE });
+  const intent = String(form.intent);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    if (field === "name" || field === "confirm")
+      return answer(
+        {
+          intent,
+          formError: "form.fixErrors",
+          fields: { [field]: issue.message },
+          values: { count: 1 },
+          passkeyId: Number(form.passkeyId) || undefined,
+        },
+        400
+      );
+    return answer({ intent, formError: issue?.message.includes(".") ? issue.message : "passkeys.errors.failed" }, 400);
+  }
+  const input = parsed.data;
+  if (input.intent === "passkey-options")
+    return answer({ passkeyOptions: await registrationOptions({ userId: viewer.id, username: viewer.username }) });
+  const result =
+    input.intent === "passkey-add"
+      ? await addPasskey({ userId: viewer.id, response: input.response, name: input.name })
+      : await removePasskey({ userId: viewer.id, passkeyId: input.passkeyId, confirm: input.confirm });
+  if (!result.ok)
+    return answer(
+      {
+        intent,
+        formError: result.message,
+        fields: result.fields,
+        values: result.fields ? { count: Object.keys(result.fields).length } : result.values,
+        passkeyId: input.intent === "passkey-remove" ? input.passkeyId : undefined,
+      },
+      result.status
+    );
+  return answer({ done: input.intent === "passkey-add" ? "passkeys.addedNotice" : "passkeys.removed" });
+}
+
 export default function TwoFactorSettings() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>() as ActionData | undefined;
+  const longDate = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
 
   if (res?.recoveryCodes) {
     return (
@@ -162,7 +218,7 @@ export default function TwoFactorSettings() {
   return (
     <div className="page narrow">
       <h1>{t("twoFactor.settings.title")}</h1>
-      {d.required && !d.enabled ? (
+      {d.required && !d.enabled && !d.passkeys.length ? (
         <p className="notice" role="status">
           {t("twoFactor.settings.required")}
         </p>
@@ -179,7 +235,9 @@ export default function TwoFactorSettings() {
           ? t("twoFactor.settings.on", {
               date: new Date(d.enabledAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }),
             })
-          : t("twoFactor.settings.off")}
+          : d.passkeys.length
+            ? t("passkeys.onWithPasskey")
+            : t("twoFactor.settings.off")}
         {d.enabled ? <> {t("twoFactor.settings.recoveryLeft", { count: d.recoveryLeft })}</> : null}
       </p>
       {d.enabled && d.required ? <p>{t("twoFactor.settings.requiredEnabled")}</p> : null}
@@ -218,6 +276,41 @@ export default function TwoFactorSettings() {
           <button type="submit">{d.enabled ? t("twoFactor.settings.move") : t("twoFactor.settings.start")}</button>
         </Form>
       )}
+
+      <h2>{t("passkeys.title")}</h2>
+      <p>{t("passkeys.intro")}</p>
+      {d.passkeys.length ? (
+        <ul className="stack" aria-label={t("passkeys.listLabel")}>
+          {d.passkeys.map((p) => (
+            <li key={p.id} className="stack">
+              <p>
+                <strong>{p.name}</strong> {t("passkeys.added", { date: longDate(p.createdAt) })}
+                {p.lastUsedAt ? <> {t("passkeys.lastUsed", { date: longDate(p.lastUsedAt) })}</> : null}
+              </p>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="passkey-remove" />
+                <input type="hidden" name="passkeyId" value={p.id} />
+                <Field
+                  label={t("passkeys.removeField", { name: p.name })}
+                  name="confirm"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  error={res?.intent === "passkey-remove" && res.passkeyId === p.id ? res.fields?.confirm : undefined}
+                />
+                <div>
+                  <button type="submit" className="secondary">
+                    {t("passkeys.remove")}
+                  </button>
+                </div>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("passkeys.none")}</p>
+      )}
+      <PasskeyAdd nameError={res?.intent === "passkey-add" ? res.fields?.name : undefined} />
 
       {d.enabled ? (
         <>

@@ -362,6 +362,16 @@ beforeAll(async () => {
   for (const identifier of [USERNAME, zeb.email])
     await authenticate({ identifier, password: "not the password", ip: "203.0.113.9" });
 
+  // ---- a passkey the member named, and a pending passkey challenge ----
+  await db
+    .insertInto("passkeys")
+    .values({ user_id: zeb.id, credential_id: "zeb-key", public_key: Buffer.from([1]), name: `${NAME}'s phone` })
+    .execute();
+  await db
+    .insertInto("passkey_challenges")
+    .values({ challenge: `zeb-${zeb.id}`, user_id: zeb.id, purpose: "sign_in", expires_at: new Date(Date.now() + 60_000) })
+    .execute();
+
   // ---- a data export (audited) ----
   expect((await buildDataExport({ scope: zebScope, origin: "https://touchpoints.example" })).ok).toBe(true);
   await drainJobs();
@@ -400,6 +410,7 @@ describe("account deletion leaves nothing of the member", () => {
       "rate_events",
       "notifications",
       "drafts",
+      "passkeys",
     ]) {
       expect(tables, t).toContain(t);
     }
@@ -419,6 +430,8 @@ describe("account deletion leaves nothing of the member", () => {
 
     expect(await rowsHolding([zeb.email, USERNAME, NAME, "Quarrington", PHONE, MARK])).toEqual([]);
     expect(await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute()).toEqual([]);
+    for (const table of ["passkeys", "passkey_challenges"] as const)
+      expect(await db.selectFrom(table).select("user_id").where("user_id", "=", zeb.id).execute(), table).toEqual([]);
 
     // their posts stay, under the tombstone; the thread and replies still read
     const posts = await db
