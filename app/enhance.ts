@@ -45,13 +45,15 @@ if(btn&&composer){
 // navigation and fetchers are idle; plain forms: the next page replaces this one); composer forms
 // (data-draft) save a draft while the member writes, on leaving the field and on leaving the page.
 // The submitter is disabled a tick later, after the browser (or Remix) has read its name and value.
+// Idle puts back only a label still showing "Sending…": React may have re-rendered it meanwhile
+// ("Add to shortlist" became "Remove from shortlist").
 export const FORMS_SCRIPT = `(function(){
 var d=document,w=window,b=d.body,sending=b.getAttribute("data-sending")||"Sending…",timers=new WeakMap();
 function buttons(f){return f.querySelectorAll("button:not([type=button]):not([type=reset]),input[type=submit]")}
 function reset(f){
   f.removeAttribute("aria-busy");
   buttons(f).forEach(function(x){
-    if(x.tpLabel!==undefined){x.firstChild.nodeValue=x.tpLabel;delete x.tpLabel}
+    if(x.tpLabel!==undefined){if(x.firstChild&&x.firstChild.nodeValue===sending)x.firstChild.nodeValue=x.tpLabel;delete x.tpLabel}
     if(x.tpDisabled){x.disabled=false;delete x.tpDisabled}
   });
 }

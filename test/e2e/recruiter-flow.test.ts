@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await visit(rec, `${app.url}/u/${member.username}`);
       await rec.getByText(`Contact accepted: ${member.email}`).waitFor();
 
-      // 8. nobody else: another member sees the profile without the email; a visitor gets 404
+      // 8. nobody else: another member sees the profile without the email; a visitor is told it is private (403)
       const other = await newPage(browser, { javaScriptEnabled });
       await signIn(other, app, bystander.email);
       await visit(other, `${app.url}/u/${member.username}`);
@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       expect(await other.content()).not.toContain(member.email);
       const visitorPage = await newPage(browser, { javaScriptEnabled });
       const res = await visitorPage.goto(`${app.url}/u/${member.username}`);
-      expect(res?.status()).toBe(404);
+      expect(res?.status()).toBe(403);
       expect(await visitorPage.content()).not.toContain(member.email);
 
       const accepted = await db.selectFrom("contact_requests").select("status").where("member_id", "=", member.id).executeTakeFirstOrThrow();

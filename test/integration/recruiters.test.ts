@@ -27,6 +27,7 @@ import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topic
 import { createAdmin, createUser } from "../factories/users";
 import { postForm, startApp } from "../setup/app";
 import { signIn } from "../setup/route-table";
+import { enrolTwoFactor } from "../setup/two-factor";
 
 const application = RecruiterApplicationSchema.parse({
   name: "Savanna Talent Partners",
@@ -45,6 +46,8 @@ async function verifiedRecruiter(username: string) {
   if (!applied.ok) throw new Error(applied.message);
   const decided = await decideRecruiter({ scope: admin, id: applied.id, decision: "verify", reason: "" });
   if (!decided.ok) throw new Error(decided.message);
+  // recruiters must use two-factor sign-in before the recruiter pages open (issue 19)
+  await enrolTwoFactor(user.id);
   return { user, scope: await scopeFor(user) };
 }
 
