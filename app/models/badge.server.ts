@@ -26,7 +26,9 @@ export async function awardLevelBadge(trx: Db, { userId, level, awardedBy, appli
     .executeTakeFirstOrThrow();
   // the directory shows badges: its index job picks the change up after commit
   await enqueue(trx, "profile.reindex", { userId });
-  // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default)
+  // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default);
+  // a badge that comes with an approved application is announced by the decision's own notice
+  if (applicationId !== null) return badge;
   const levelRow = await trx.selectFrom("levels").select("name").where("number", "=", level).executeTakeFirst();
   const t = await translatorFor(trx, userId);
   await notify(trx, {

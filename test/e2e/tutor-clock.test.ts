@@ -122,6 +122,9 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
 
     await visit(s, `${app.url}/admin/appeals`);
     await s.getByLabel("Decision", { exact: true }).selectOption("upheld");
+    // an upheld appeal of a result says what is done about it: here a regrade
+    await s.getByLabel("Remedy (when upheld)").selectOption("regrade");
+    await s.getByLabel(/New score/).fill("88");
     await s.getByLabel("Reason for the decision").fill("Question 7 is ambiguous; the result is corrected.");
     await s.getByRole("button", { name: "Record the decision" }).click();
     await s.getByText("The decision was recorded and the learner notified.").waitFor();
@@ -129,5 +132,7 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
     await visit(s, `${app.url}/admin/tutor-clock`);
     await visit(l, `${app.url}/my/appeals`);
     await l.getByText("Reason given: Question 7 is ambiguous; the result is corrected.").waitFor();
+    const regraded = await db.selectFrom("assessment_results").select("score").where("user_id", "=", learners[0].id).executeTakeFirstOrThrow();
+    expect(Number(regraded.score)).toBe(88);
   }, 180_000);
 });

@@ -184,8 +184,12 @@ describe("texts for someone else are in their language", () => {
     await enrol(holder.id, 1);
     const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: holder.id, level: 1, awardedBy: admin.id, applicationId: null, at: new Date() }));
     expect((await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Erreur d’inscription." })).ok).toBe(true);
-    const n = await db.selectFrom("notifications").select("data").where("user_id", "=", holder.id).executeTakeFirstOrThrow();
-    expect((n.data as { message: string }).message).toMatch(/^Votre badge « .+ » a été révoqué : Erreur d’inscription\.$/);
+    // the badge's issue is notified too (issue 22), then its revocation: both in French
+    const notes = await db.selectFrom("notifications").select("data").where("user_id", "=", holder.id).orderBy("id").execute();
+    const messages = notes.map((n) => (n.data as { message: string }).message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^Vous avez reçu le badge « .+ »/);
+    expect(messages[1]).toMatch(/^Votre badge « .+ » a été révoqué : Erreur d’inscription\.$/);
   });
 });
 

@@ -5,6 +5,8 @@ import { readdirSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { drainJobs } from "~/jobs.server";
+import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
 import { RATE_RULES, rateLimit } from "~/models/rate-limit.server";
 import { postForm, startApp, type TestApp } from "../setup/app";
@@ -75,11 +77,8 @@ describe("over HTTP", () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("If an account uses this email");
     }
-    // reset mail leaves through the outbox (the app's worker), after the answer: wait for it, then
-    // check that nothing more arrives
-    const deadline = Date.now() + 20_000;
-    while (mails() - start < RATE_RULES.resetByEmail.max && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    await new Promise((r) => setTimeout(r, 2_000));
+    // reset mail leaves through the outbox after the answer (this app runs without its worker)
+    await drainJobs();
     expect(mails() - start).toBe(RATE_RULES.resetByEmail.max);
   }, 60_000);
 
