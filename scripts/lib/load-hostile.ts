@@ -189,6 +189,9 @@ export async function runHostileLoad({
     console.error(e instanceof Error ? e.stack : e, app ? `\n${app.output().slice(-3000)}` : "");
     failed = true;
   } finally {
+    // a failed check says why from the app's own error lines
+    const errors = failed && app ? app.output().split("\n").filter((l) => /"level":(50|60)/.test(l)) : [];
+    if (errors.length) console.log(`\nthe app's last error lines:\n${errors.slice(-5).join("\n").slice(0, 4000)}`);
     await stopApp(app).finally(() => stack.stop());
   }
   console.log(failed ? "\nHostile load test: FAIL" : "\nHostile load test: PASS");
