@@ -59,3 +59,20 @@ export const db: Kysely<Database> = init().db;
 export const pool: pg.Pool = init().pool;
 export type Db = Kysely<Database>;
 export type { Transaction } from "kysely";
+
+// A deadlock victim (40P01) or a serialization failure (40001) has been rolled back whole: running it
+// again is what PostgreSQL's documentation prescribes, and better than a 500 for the member.
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+
+/**
+ * One transaction, run again once if PostgreSQL cancelled it to break a deadlock. `fn` must do
+ * nothing outside the database that it cannot repeat (render before, send mail through the outbox).
+ */
+export async function transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(fn);
+  } catch (e) {
+    if (!RETRYABLE_CODES.has((e as { code?: string }).code ?? "")) throw e;
+    return db.transaction().execute(fn);
+  }
+}

@@ -79,7 +79,7 @@ export async function deleteAccount({ userId, form, ip }: { userId: number; form
 
   const removePosts = parsed.data.removePosts === "on";
   const { summary, photoKey, fileKeys } = await db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom("users").select(["id", "display_name", "username", "email", "deleted_at"]).where("id", "=", userId).forUpdate().executeTakeFirstOrThrow();
+    const locked = await trx.selectFrom("users").select(["id", "display_name", "username", "email", "deleted_at"]).where("id", "=", userId).forNoKeyUpdate().executeTakeFirstOrThrow();
     if (locked.deleted_at) return { summary: null, photoKey: null, fileKeys: [] };
     return eraseMember(trx, { userId, removePosts, identity: locked });
   });

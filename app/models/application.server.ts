@@ -174,7 +174,7 @@ export async function decideApplication({
     if (!app) return fail(404, "errors.notFound");
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
-    const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forUpdate().executeTakeFirstOrThrow();
+    const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forNoKeyUpdate().executeTakeFirstOrThrow();
     const t = sharedI18n(pickLocale(member.locale, null)).t; // the applicant's language
     const level = await trx.selectFrom("levels").select(["name"]).where("number", "=", app.level).executeTakeFirstOrThrow();
 

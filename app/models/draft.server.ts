@@ -30,7 +30,7 @@ export async function saveDraft({ userId, key, draft }: { userId: number; key: s
   return db.transaction().execute(async (trx) => {
     // the member's row lock, as posting takes it: a save racing the post (a field left by clicking
     // "Create topic") runs wholly before it (and is discarded with it) or after it (and sees it)
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     if (submissionKey) {
       const posted = await trx.selectFrom("posts").select("id").where("user_id", "=", userId).where("submission_key", "=", submissionKey).executeTakeFirst();
       if (posted) return { saved: false };

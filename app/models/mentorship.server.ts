@@ -47,7 +47,7 @@ export async function createRequest({ scope, input }: { scope: Scope; input: Men
   if (input.competencies.some((c) => !known.has(c.slug))) return fail(422, "mentorship.errors.competencies", { competencies: "mentorship.errors.competencies" });
   const menteeId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", menteeId).forUpdate().execute();
+    await trx.selectFrom("users").select("id").where("id", "=", menteeId).forNoKeyUpdate().execute();
     if (await getOpenRequest({ menteeId, conn: trx })) return fail(409, "mentorship.errors.requestOpen");
     const row = await trx
       .insertInto("mentorship_requests")

@@ -332,7 +332,7 @@ export async function sanctionMember({ scope, userId, kind, days, reason }: { sc
   }
   if (userId === actorId) return fail(422, "moderation.sanction.errors.self");
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).where("deleted_at", "is", null).forUpdate().executeTakeFirst();
+    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).where("deleted_at", "is", null).forNoKeyUpdate().executeTakeFirst();
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
     const staff = await trx.selectFrom("user_roles").select("role").where("user_id", "=", userId).where("role", "=", "admin").executeTakeFirst();
     if (staff) return fail(422, "moderation.sanction.errors.staff");
@@ -355,7 +355,7 @@ export async function liftSanction({ scope, userId }: { scope: Scope; userId: nu
   if (!scope.userId || !scope.isStaff) return fail(404, "moderation.sanction.errors.notFound");
   const actorId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).forNoKeyUpdate().executeTakeFirst();
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
     await trx.updateTable("users").set({ silenced_until: null, suspended_until: null, sanction_reason: null }).where("id", "=", userId).execute();
     await recordAudit(trx, {

@@ -199,7 +199,7 @@ export async function removePasskey({
 }): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
     // one member's changes take turns: two removals cannot both leave the other in place
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().executeTakeFirst();
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().executeTakeFirst();
     const mine = await trx
       .selectFrom("passkeys")
       .select("id")

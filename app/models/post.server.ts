@@ -1,7 +1,7 @@
 // Writing posts: new topics, replies, edits (with revisions), withdrawal and restore. Each change
 // validates, then one transaction for the post and every counter, then jobs after commit.
 import { sql, type RawBuilder } from "kysely";
-import { db, type Db } from "../db.server";
+import { db, transaction, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
@@ -62,7 +62,7 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
   const known = new Set(await listTagSlugs());
   if (uniqueTags.some((t) => !known.has(t))) return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;
-  const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : db.transaction().execute(fn));
+  const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : transaction(fn));
   // Rendered once, before any row is locked; the limits count from the same parse.
   const rendered = await renderPostBody(outer ?? db, body, scope);
   if (!rendered.ok) return rendered;
@@ -70,7 +70,7 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
 
   return inTransaction(async (trx) => {
     // Lock the author: parallel posts by one member are checked against the limits one at a time.
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const repeat = await alreadySubmitted(trx, userId, submissionKey);
     if (repeat) return repeat;
     const author = await loadAuthor(trx, userId, scope.isStaff);
@@ -125,8 +125,8 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
   const rendered = await renderPostBody(db, body, scope);
   if (!rendered.ok) return rendered;
   const { html, analysis, mentionedUserIds } = rendered;
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+  return transaction(async (trx) => {
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const repeat = await alreadySubmitted(trx, userId, submissionKey);
     if (repeat) return repeat;
     // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
@@ -218,7 +218,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
   const rendered = await renderPostBody(db, body, scope);
   if (!rendered.ok) return rendered;
   const { html } = rendered;
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const post = await loadPostForChange(trx, postId);
     const topic = post && (await topicForPermission(trx, post.topic_id, userId));
     if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");
@@ -262,7 +262,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
 export async function deletePost({ scope, postId }: { scope: Scope; postId: number }) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const post = await loadPostForChange(trx, postId);
     const topic = post && (await lockTopic(trx, post.topic_id, userId));
     if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");
@@ -289,7 +289,7 @@ export async function deletePost({ scope, postId }: { scope: Scope; postId: numb
 export async function restorePost({ scope, postId }: { scope: Scope; postId: number }) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const post = await loadPostForChange(trx, postId);
     const topic = post && (await lockTopic(trx, post.topic_id, userId));
     if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");

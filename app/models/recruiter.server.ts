@@ -58,7 +58,7 @@ export async function applyAsRecruiter({ scope, input }: { scope: Scope; input: 
   if (scope.isStaff) return fail(409, "recruiter.errors.staff");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const open = await trx.selectFrom("recruiter_organisations").select("status").where("user_id", "=", userId).where("status", "in", ["pending", "verified"]).executeTakeFirst();
     if (open) return fail(409, open.status === "verified" ? "recruiter.errors.alreadyVerified" : "recruiter.errors.alreadyPending");
     const row = await trx
@@ -215,7 +215,7 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
   const recruiterId = scope.userId!;
   return db.transaction().execute(async (trx) => {
     // one recruiter's requests are counted one at a time, so the daily limit holds under races
-    await trx.selectFrom("users").select("id").where("id", "=", recruiterId).forUpdate().execute();
+    await trx.selectFrom("users").select("id").where("id", "=", recruiterId).forNoKeyUpdate().execute();
     const member = await visibleMember(trx, scope, username);
     if (!member) return fail(404, "errors.notFound");
     // only members who said they are open to opportunities may be approached

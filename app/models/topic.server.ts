@@ -44,7 +44,8 @@ export async function lockTopic(trx: Db, topicId: number, userId: number | null,
         .as("participant"),
     )
     .where("topics.id", "=", topicId);
-  if (lock) q = q.forUpdate();
+  // NO KEY: foreign-key checks of rows pointing at the topic (reads, notifications) need not wait
+  if (lock) q = q.forNoKeyUpdate();
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
   const category = await getCategoryById(row.category_id);
