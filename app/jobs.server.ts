@@ -1,26 +1,59 @@
 // The outbox: side effects (search indexing, notifications, mail) are written as rows in the
 // same transaction as the change, and carried out after commit by this worker, with retries.
+// Kinds and payloads are typed (app/jobs/kinds.server.ts); a job that fails every attempt, or whose
+// payload does not match its kind, is kept as a dead letter for staff to retry or discard
+// (/admin/jobs); finished rows are deleted after a week by the recurring "outbox.cleanup" job.
 import net from "node:net";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../db/schema";
 import { db, isDatabaseUnavailable } from "./db.server";
 import { env } from "./env.server";
+import { JOB_PAYLOADS, isJobKind, type JobInput, type JobKind, type JobPayload } from "./jobs/kinds.server";
+import { listenForJobs } from "./jobs/listen.server";
 import { logger } from "./logger.server";
 
-export type JobHandler = (payload: any, ctx: { trx: Kysely<Database>; jobId: number }) => Promise<void>;
+export type JobContext = { trx: Kysely<Database>; jobId: number };
+export type JobHandler<K extends JobKind> = (payload: JobPayload<K>, ctx: JobContext) => Promise<void>;
+/** A handler for every kind: app/jobs/index.server.ts builds one, and the compiler checks it is whole. */
+export type JobTable = { [K in JobKind]: JobHandler<K> };
+/** Recurring kinds and when their next run is due after one finishes (or on a first start). */
+export type RecurringTable = Partial<Record<JobKind, (now: Date) => Date>>;
 
-const handlers = new Map<string, JobHandler>();
+type AnyHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+const handlers = new Map<string, AnyHandler>();
+const recurring = new Map<JobKind, (now: Date) => Date>();
 
-/** Registers what to do for a kind of job. A handler's database writes commit with the job's completion. */
-export function defineJob(kind: string, handler: JobHandler) {
+export function registerJobs(table: JobTable, schedule: RecurringTable) {
+  for (const [kind, handler] of Object.entries(table)) handlers.set(kind, handler as AnyHandler);
+  for (const [kind, next] of Object.entries(schedule)) recurring.set(kind as JobKind, next);
+}
+
+/** Tests only: a throwaway kind outside the typed table (its payload is not checked). */
+export function defineTestJob(kind: string, handler: AnyHandler) {
   handlers.set(kind, handler);
 }
 
-export async function enqueue(trx: Kysely<Database>, kind: string, payload: object = {}, runAt?: Date) {
+export async function enqueue<K extends JobKind>(trx: Kysely<Database>, kind: K, payload: JobInput<K>, runAt?: Date) {
+  await enqueueMany(trx, kind, [payload], runAt);
+}
+
+/** Many jobs of one kind in one statement. */
+export async function enqueueMany<K extends JobKind>(trx: Kysely<Database>, kind: K, payloads: JobInput<K>[], runAt?: Date) {
+  if (!payloads.length) return;
+  const at = runAt ? { run_at: runAt } : {};
   await trx
     .insertInto("outbox")
-    .values({ kind, payload: JSON.stringify(payload), ...(runAt ? { run_at: runAt } : {}) })
+    .values(payloads.map((payload) => ({ kind, payload: JSON.stringify(payload), ...at })))
     .execute();
+  wake();
+}
+
+/**
+ * One job per row of a query (fan-outs over thousands of members or topics, without bringing the ids
+ * into the process): `payloads` must select one jsonb column named `payload`, checked when each runs.
+ */
+export async function enqueueSelect(trx: Kysely<Database>, kind: JobKind, payloads: RawBuilder<unknown>) {
+  await sql`insert into outbox (kind, payload) select ${kind}, q.payload from (${payloads}) q`.execute(trx);
   wake();
 }
 
@@ -29,8 +62,21 @@ function wake() {
   for (const w of sleepers) w();
 }
 
-const LOCK_SECONDS = 60;
 const MAX_ATTEMPTS = 10;
+
+/** A recurring kind's next run, unless one is already waiting (safe with many processes). */
+async function scheduleRecurring(trx: Kysely<Database>, kind: JobKind, at: Date, exceptId = 0) {
+  await sql`select pg_advisory_xact_lock(hashtext(${kind}))`.execute(trx);
+  const pending = await trx
+    .selectFrom("outbox")
+    .select("id")
+    .where("kind", "=", kind)
+    .where("done_at", "is", null)
+    .where("dead_at", "is", null)
+    .where("id", "<>", exceptId)
+    .executeTakeFirst();
+  if (!pending) await trx.insertInto("outbox").values({ kind, payload: "{}", run_at: at }).execute();
+}
 
 /** Claims and runs one due job; returns false when there was nothing to do. */
 export async function runOneJob(): Promise<boolean> {
@@ -39,8 +85,8 @@ export async function runOneJob(): Promise<boolean> {
       .selectFrom("outbox")
       .select(["id", "kind", "payload", "attempts"])
       .where("done_at", "is", null)
+      .where("dead_at", "is", null)
       .where("run_at", "<=", sql<Date>`now()`)
-      .where("attempts", "<", MAX_ATTEMPTS)
       .orderBy("run_at")
       .orderBy("id")
       .limit(1)
@@ -49,20 +95,36 @@ export async function runOneJob(): Promise<boolean> {
       .executeTakeFirst();
     if (!job) return false;
     const handler = handlers.get(job.kind);
+    const parsed = isJobKind(job.kind) ? JOB_PAYLOADS[job.kind].safeParse(job.payload) : undefined;
+    if (!handler || (parsed && !parsed.success)) {
+      // retrying cannot help: straight to the dead letters, where staff see why
+      const why = !handler ? `no handler for job kind ${job.kind}` : `payload does not match ${job.kind}: ${parsed?.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+      logger.error({ job: job.id, kind: job.kind }, `job dead: ${why}`);
+      await trx.updateTable("outbox").set({ dead_at: new Date(), attempts: job.attempts + 1, last_error: why.slice(0, 2000) }).where("id", "=", job.id).execute();
+      return true;
+    }
     // a savepoint: a failing handler's writes roll back, the retry bookkeeping below stays
     await sql`savepoint job`.execute(trx);
     try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job.payload, { trx, jobId: job.id });
+      await handler(parsed ? parsed.data : job.payload, { trx, jobId: job.id });
+      const next = recurring.get(job.kind as JobKind);
+      if (next) await scheduleRecurring(trx, job.kind as JobKind, next(new Date()), job.id);
       await sql`release savepoint job`.execute(trx);
       await trx.updateTable("outbox").set({ done_at: new Date(), attempts: job.attempts + 1, last_error: null }).where("id", "=", job.id).execute();
     } catch (e) {
       await sql`rollback to savepoint job`.execute(trx);
+      const attempts = job.attempts + 1;
+      const error = String((e as Error)?.message ?? e).slice(0, 2000);
+      if (attempts >= MAX_ATTEMPTS) {
+        logger.error({ err: e, job: job.id, kind: job.kind }, `job dead after ${attempts} attempts`);
+        await trx.updateTable("outbox").set({ attempts, last_error: error, dead_at: new Date() }).where("id", "=", job.id).execute();
+        return true;
+      }
       const delay = Math.min(2 ** job.attempts, 300);
       logger.warn({ err: e, job: job.id, kind: job.kind }, "job failed; will retry");
       await trx
         .updateTable("outbox")
-        .set({ attempts: job.attempts + 1, last_error: String((e as Error)?.message ?? e).slice(0, 2000), run_at: sql<Date>`now() + make_interval(secs => ${delay})` })
+        .set({ attempts, last_error: error, run_at: sql<Date>`now() + make_interval(secs => ${delay})` })
         .where("id", "=", job.id)
         .execute();
     }
@@ -199,35 +261,29 @@ async function workLoop() {
   }
 }
 
-/** Runs jobs until stopped; idles on a short poll, woken at once by jobs enqueued in this process. */
+let stopListening: (() => Promise<void>) | undefined;
+
+/**
+ * Runs jobs until stopped: woken at once by a job enqueued in this process or, through PostgreSQL's
+ * NOTIFY, in any other (web processes, `npm run worker`); a short poll stays as the fallback.
+ */
 export function startWorker() {
   if (running) return;
   running = true;
+  stopListening = listenForJobs(wake);
   current = Promise.all(Array.from({ length: LOOPS }, workLoop)).then(() => undefined);
-}
-
-const recurring: { kind: string; firstRun: () => Date }[] = [];
-
-/** A job that re-enqueues itself (digests, nudges): the worker makes sure one is always pending. */
-export function defineRecurringJob(kind: string, firstRun: () => Date, handler: JobHandler) {
-  defineJob(kind, handler);
-  recurring.push({ kind, firstRun });
 }
 
 /** Queues the first run of each recurring job that has none pending (safe with many processes). */
 export async function ensureRecurringJobs() {
-  for (const r of recurring) {
-    await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${r.kind}))`.execute(trx);
-      const pending = await trx.selectFrom("outbox").select("id").where("kind", "=", r.kind).where("done_at", "is", null).where("attempts", "<", MAX_ATTEMPTS).executeTakeFirst();
-      if (!pending) await trx.insertInto("outbox").values({ kind: r.kind, payload: JSON.stringify({}), run_at: r.firstRun() }).execute();
-    });
-  }
+  for (const [kind, next] of recurring) await db.transaction().execute((trx) => scheduleRecurring(trx, kind, next(new Date())));
 }
 
 /** Stops after the current job. */
 export async function stopWorker() {
   running = false;
+  await stopListening?.();
+  stopListening = undefined;
   wake();
   pause?.end();
   await current;

@@ -83,6 +83,8 @@ export interface OutboxTable {
   locked_until: Date | null;
   last_error: string | null;
   done_at: Date | null;
+  /** Failed every attempt, or unusable: kept for staff to retry or discard (/admin/jobs). */
+  dead_at: Date | null;
   created_at: Generated<Date>;
 }
 

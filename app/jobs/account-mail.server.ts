@@ -1,7 +1,9 @@
 // Account mail (reset links, password-change notices) goes through the outbox: a request that asks
 // for a reset does the same work whether or not the email has an account, and never waits on SMTP.
-import { defineJob } from "../jobs.server";
+import type { JobTable } from "../jobs.server";
 import { deliverPasswordChangedNotice, deliverPasswordReset } from "../models/user.server";
 
-defineJob("account.password_reset", (payload: { email: string; locale: string }, { trx }) => deliverPasswordReset(trx, payload));
-defineJob("account.password_changed", (payload: { userId: number; at: string }, { trx }) => deliverPasswordChangedNotice(trx, payload));
+export const accountMailJobs = {
+  "account.password_reset": (payload, { trx }) => deliverPasswordReset(trx, payload),
+  "account.password_changed": (payload, { trx }) => deliverPasswordChangedNotice(trx, payload),
+} satisfies Partial<JobTable>;

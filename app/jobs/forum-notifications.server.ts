@@ -1,7 +1,7 @@
 // After a post commits: who gets told. Every recipient is checked with the permission module, so
 // a mention in a private topic never notifies someone who cannot open it.
 import type { Db } from "../db.server";
-import { defineJob } from "../jobs.server";
+import type { JobHandler, JobTable } from "../jobs.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { notify } from "../models/notification.server";
 import { lockTopic } from "../models/topic.server";
@@ -25,7 +25,7 @@ async function loadPost(trx: Db, postId: number) {
     .executeTakeFirst();
 }
 
-defineJob("post.created", async ({ postId, mentionedUserIds = [] }: { postId: number; mentionedUserIds?: number[] }, { trx }) => {
+const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserIds }, { trx }) => {
   const post = await loadPost(trx, postId);
   if (!post || post.deleted_at || post.hidden_at || !post.user_id) return;
   const data = { title: post.title, slug: post.slug, postNumber: post.post_number, excerpt: renderPlainExcerpt(post.body_html, 160) };
@@ -67,10 +67,10 @@ defineJob("post.created", async ({ postId, mentionedUserIds = [] }: { postId: nu
     told.add(id);
     await notify(trx, { ...base, userId: id, kind: "mention", sourceKey: `mention:${post.id}` });
   }
-});
+};
 
 // Likes on one post are grouped into one notification: "Ada and 3 others liked your post".
-defineJob("post.liked", async ({ postId, likerId }: { postId: number; likerId: number }, { trx }) => {
+const postLiked: JobHandler<"post.liked"> = async ({ postId, likerId }, { trx }) => {
   const post = await loadPost(trx, postId);
   if (!post || !post.user_id || post.user_id === likerId || post.deleted_at) return;
   if (!(await mayRead(trx, post.user_id, post.topic_id))) return;
@@ -94,10 +94,10 @@ defineJob("post.liked", async ({ postId, likerId }: { postId: number; likerId: n
     return;
   }
   await notify(trx, { userId: post.user_id, kind: "like", topicId: post.topic_id, postId, actorId: likerId, data, sourceKey: `like:${postId}` });
-});
+};
 
 // Staff edited, hid, deleted or restored someone's post: the author is told (not who flagged it).
-defineJob("post.moderated", async ({ postId, userId, action, actorId, jobKey }: { postId: number; userId: number; action: string; actorId: number; jobKey?: string }, { trx, jobId }) => {
+const postModerated: JobHandler<"post.moderated"> = async ({ postId, userId, action, actorId, jobKey }, { trx, jobId }) => {
   const post = await loadPost(trx, postId);
   if (!post) return;
   await notify(trx, {
@@ -110,13 +110,20 @@ defineJob("post.moderated", async ({ postId, userId, action, actorId, jobKey }: 
     sourceKey: jobKey ?? `moderation:${jobId}`,
   });
   void actorId;
-});
+};
 
-defineJob("bookmark.remind", async ({ userId, postId }: { userId: number; postId: number }, { trx }) => {
+const bookmarkRemind: JobHandler<"bookmark.remind"> = async ({ userId, postId }, { trx }) => {
   const b = await trx.selectFrom("bookmarks").select(["id", "reminder_at", "reminded_at"]).where("user_id", "=", userId).where("post_id", "=", postId).executeTakeFirst();
   if (!b || !b.reminder_at || b.reminded_at || b.reminder_at.getTime() > Date.now() + 1000) return;
   const post = await loadPost(trx, postId);
   if (!post || !(await mayRead(trx, userId, post.topic_id))) return;
   await trx.updateTable("bookmarks").set({ reminded_at: new Date() }).where("id", "=", b.id).execute();
   await notify(trx, { userId, kind: "reminder", topicId: post.topic_id, postId, data: { title: post.title, slug: post.slug, postNumber: post.post_number }, sourceKey: `bookmark:${b.id}:${b.reminder_at.getTime()}` });
-});
+};
+
+export const forumNotificationJobs = {
+  "post.created": postCreated,
+  "post.liked": postLiked,
+  "post.moderated": postModerated,
+  "bookmark.remind": bookmarkRemind,
+} satisfies Partial<JobTable>;

@@ -1,9 +1,26 @@
-// Every job kind is registered here (imported once by background.server.ts and by tests).
-import "./account-mail.server";
-import "./forum-notifications.server";
-import "./notification-email.server";
-import "./progress.server";
-import "./search.server";
-import "./profile-index.server";
-import "./tutor-clock.server";
-import "./tutor-question.server";
+// Every job kind's handler and every recurring kind's schedule, registered once (imported by
+// background.server.ts, `npm run worker` and tests). `JobTable` makes a missing handler a compile error.
+import { registerJobs, type JobTable } from "../jobs.server";
+import { accountMailJobs } from "./account-mail.server";
+import { forumNotificationJobs } from "./forum-notifications.server";
+import { notificationEmailJobs, notificationEmailSchedule } from "./notification-email.server";
+import { outboxCleanupJobs, outboxCleanupSchedule } from "./outbox-cleanup.server";
+import { profileIndexJobs } from "./profile-index.server";
+import { progressJobs, progressSchedule } from "./progress.server";
+import { searchJobs } from "./search.server";
+import { tutorClockJobs, tutorClockSchedule } from "./tutor-clock.server";
+import { tutorQuestionJobs } from "./tutor-question.server";
+
+const jobs: JobTable = {
+  ...accountMailJobs,
+  ...forumNotificationJobs,
+  ...notificationEmailJobs,
+  ...outboxCleanupJobs,
+  ...profileIndexJobs,
+  ...progressJobs,
+  ...searchJobs,
+  ...tutorClockJobs,
+  ...tutorQuestionJobs,
+};
+
+registerJobs(jobs, { ...notificationEmailSchedule, ...outboxCleanupSchedule, ...progressSchedule, ...tutorClockSchedule });

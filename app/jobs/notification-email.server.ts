@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { createI18n, pickLocale } from "../i18n";
-import { defineJob, defineRecurringJob, enqueue } from "../jobs.server";
+import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
 import { sendMail } from "../mail.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { notificationHref, notificationText } from "../models/notification-text";
@@ -46,7 +46,7 @@ async function visibleLines(trx: Db, n: Loaded) {
   return { t, text, excerpt, url };
 }
 
-defineJob("notification.email", async ({ notificationId }: { notificationId: number }, { trx }) => {
+const notificationEmail: JobHandler<"notification.email"> = async ({ notificationId }, { trx }) => {
   const n = await loadForEmail(trx, notificationId);
   if (!n || n.emailed_at || n.read_at || n.deleted_at) return;
   const lines = await visibleLines(trx, n);
@@ -59,7 +59,7 @@ defineJob("notification.email", async ({ notificationId }: { notificationId: num
     subject: `${text} · ${t("site.name")}`,
     text: [text, excerpt && `\n${excerpt}\n`, url, "", t("notifications.email.footer", { url: `${env().APP_ORIGIN}/my/notifications/settings` })].filter((l) => l !== "").join("\n"),
   });
-});
+};
 
 // Daily digest: unread, un-emailed notifications of the kinds a member asked to get daily.
 /** The next digest time: 07:00 UTC (morning across the continent's time zones). */
@@ -69,7 +69,7 @@ export function nextDigestAt(now = new Date()) {
   return next;
 }
 
-defineRecurringJob("notification.digest", nextDigestAt, async (_payload, { trx }) => {
+const notificationDigest: JobHandler<"notification.digest"> = async (_payload, { trx }) => {
   const due = await sql<{ id: number; user_id: number }>`
     select n.id, n.user_id from notifications n
     join notification_settings s on s.user_id = n.user_id and s.kind = n.kind and s.delivery = 'daily'
@@ -94,5 +94,10 @@ defineRecurringJob("notification.digest", nextDigestAt, async (_payload, { trx }
     if (!items.length || !tf) continue;
     await sendMail({ to: email, subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`, text: items.join("\n") });
   }
-  await enqueue(trx, "notification.digest", {}, nextDigestAt(new Date(Date.now() + 60_000)));
-});
+};
+
+export const notificationEmailJobs = {
+  "notification.email": notificationEmail,
+  "notification.digest": notificationDigest,
+} satisfies Partial<JobTable>;
+export const notificationEmailSchedule: RecurringTable = { "notification.digest": (now) => nextDigestAt(new Date(now.getTime() + 60_000)) };

@@ -4,7 +4,7 @@
 // hidden), so a job run late or twice is still right.
 import { sql } from "kysely";
 import type { Db } from "../db.server";
-import { defineJob, enqueue } from "../jobs.server";
+import { enqueue, type JobHandler, type JobTable } from "../jobs.server";
 import { logger } from "../logger.server";
 import { indexProfiles } from "../models/directory-index.server";
 import { isUnavailable } from "../search.server";
@@ -21,7 +21,7 @@ async function pendingFor(trx: Db, userId: number, jobId: number, { dueOnly }: {
   return row.rows.length > 0;
 }
 
-defineJob("profile.reindex", async ({ userId, userIds, retry = 0 }: { userId?: number; userIds?: number[]; retry?: number }, { trx, jobId }) => {
+const profileReindex: JobHandler<"profile.reindex"> = async ({ userId, userIds, retry }, { trx, jobId }) => {
   // many members at once (seeds, bulk changes): one Meilisearch call; a failure retries the job
   if (userIds) {
     await indexProfiles(trx, userIds);
@@ -44,4 +44,8 @@ defineJob("profile.reindex", async ({ userId, userIds, retry = 0 }: { userId?: n
     }
     logger.warn({ userId, retry, err: (e as Error).message }, "directory: Meilisearch unavailable; profile re-queued");
   }
-});
+};
+
+export const profileIndexJobs = {
+  "profile.reindex": profileReindex,
+} satisfies Partial<JobTable>;

@@ -1,17 +1,19 @@
-// Daily nudges: one job fans out a nudge job per enrolled member (so many workers can share the
-// work), then schedules tomorrow's run.
+// Daily nudges: one recurring job fans out a nudge job per enrolled member (so many workers can
+// share the work); the worker schedules tomorrow's run.
 import { sql } from "kysely";
-import { defineJob } from "../jobs.server";
-import { DAILY_JOB, MEMBER_JOB, nextDailyRun, sendNudges } from "../models/nudge.server";
+import { enqueueSelect, type JobHandler, type JobTable, type RecurringTable } from "../jobs.server";
+import { nextDailyRun, sendNudges } from "../models/nudge.server";
 
-defineJob(DAILY_JOB, async (_payload, { trx, jobId }) => {
-  await sql`
-    insert into outbox (kind, payload)
-    select ${MEMBER_JOB}, jsonb_build_object('userId', id) from users where level is not null and deleted_at is null`.execute(trx);
-  const other = await trx.selectFrom("outbox").select("id").where("kind", "=", DAILY_JOB).where("done_at", "is", null).where("id", "<>", jobId).limit(1).executeTakeFirst();
-  if (!other) await trx.insertInto("outbox").values({ kind: DAILY_JOB, payload: "{}", run_at: nextDailyRun() }).execute();
-});
+const progressDaily: JobHandler<"progress.daily"> = async (_payload, { trx }) => {
+  await enqueueSelect(trx, "progress.nudge", sql`select jsonb_build_object('userId', id) as payload from users where level is not null and deleted_at is null`);
+};
 
-defineJob(MEMBER_JOB, async ({ userId }: { userId: number }, { trx }) => {
+const progressNudge: JobHandler<"progress.nudge"> = async ({ userId }, { trx }) => {
   await sendNudges({ trx, userId });
-});
+};
+
+export const progressJobs = {
+  "progress.daily": progressDaily,
+  "progress.nudge": progressNudge,
+} satisfies Partial<JobTable>;
+export const progressSchedule: RecurringTable = { "progress.daily": nextDailyRun };

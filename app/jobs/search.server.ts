@@ -3,7 +3,7 @@
 // re-indexes that whole topic from Postgres, so a job run late or twice is still right.
 import { sql } from "kysely";
 import type { Db } from "../db.server";
-import { defineJob, enqueue } from "../jobs.server";
+import { enqueue, enqueueSelect, type JobHandler, type JobTable } from "../jobs.server";
 import { logger } from "../logger.server";
 import { indexTopic } from "../models/forum-search-index.server";
 import { isUnavailable } from "../search.server";
@@ -23,7 +23,7 @@ async function pendingFor(trx: Db, topicId: number, jobId: number, { dueOnly }: 
   return row.rows.length > 0;
 }
 
-defineJob("search.topic", async ({ topicId, retry = 0 }: { topicId: number; retry?: number }, { trx, jobId }) => {
+const searchTopic: JobHandler<"search.topic"> = async ({ topicId, retry }, { trx, jobId }) => {
   // one job per topic at a time (the worker runs several loops): a job that read the topic before a
   // new post committed must not have its delete-by-filter land after a newer job added that post
   await sql`select pg_advisory_xact_lock(hashtext('search.topic'), ${topicId})`.execute(trx);
@@ -48,18 +48,24 @@ defineJob("search.topic", async ({ topicId, retry = 0 }: { topicId: number; retr
     }
     logger.warn({ topicId, retry, err: (e as Error).message }, "search: Meilisearch unavailable; topic re-queued");
   }
-});
+};
 
 /** A category's rule or name changed: every topic in it gets re-indexed (audiences follow the rule). */
-defineJob("search.category", async ({ categoryId }: { categoryId: number }, { trx }) => {
-  await sql`
-    insert into outbox (kind, payload)
-    select 'search.topic', jsonb_build_object('topicId', id) from topics where category_id = ${categoryId}`.execute(trx);
-});
+const searchCategory: JobHandler<"search.category"> = async ({ categoryId }, { trx }) => {
+  await enqueueSelect(trx, "search.topic", sql`select jsonb_build_object('topicId', id) as payload from topics where category_id = ${categoryId}`);
+};
 
 /** A member's username or name changed: the topics they posted in get re-indexed. */
-defineJob("search.user", async ({ userId }: { userId: number }, { trx }) => {
-  await sql`
-    insert into outbox (kind, payload)
-    select 'search.topic', jsonb_build_object('topicId', topic_id) from (select distinct topic_id from posts where user_id = ${userId}) x`.execute(trx);
-});
+const searchUser: JobHandler<"search.user"> = async ({ userId }, { trx }) => {
+  await enqueueSelect(
+    trx,
+    "search.topic",
+    sql`select jsonb_build_object('topicId', topic_id) as payload from (select distinct topic_id from posts where user_id = ${userId}) x`,
+  );
+};
+
+export const searchJobs = {
+  "search.topic": searchTopic,
+  "search.category": searchCategory,
+  "search.user": searchUser,
+} satisfies Partial<JobTable>;

@@ -1,9 +1,13 @@
 // The tutor response clock's reminders: every 10 minutes, tutors of questions waiting 20 hours
 // and staff for questions past 48 hours are told (once each; see sendClockAlerts).
-import { defineRecurringJob } from "../jobs.server";
-import { CLOCK_JOB, scheduleNextClockRun, sendClockAlerts } from "../models/tutor-clock.server";
+import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
+import { CLOCK_INTERVAL_MS, sendClockAlerts } from "../models/tutor-clock.server";
 
-defineRecurringJob(CLOCK_JOB, () => new Date(), async (_payload, { trx, jobId }) => {
+const tutorClock: JobHandler<"tutor.clock"> = async (_payload, { trx }) => {
   await sendClockAlerts(trx);
-  await scheduleNextClockRun(trx, jobId);
-});
+};
+
+export const tutorClockJobs = {
+  "tutor.clock": tutorClock,
+} satisfies Partial<JobTable>;
+export const tutorClockSchedule: RecurringTable = { "tutor.clock": (now) => new Date(now.getTime() + CLOCK_INTERVAL_MS) };

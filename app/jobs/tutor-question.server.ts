@@ -1,7 +1,11 @@
 // A learner asked their group's tutor a question: the tutor is told at once (after the post commits).
-import { defineJob } from "../jobs.server";
-import { notifyTutorOfQuestion, TUTOR_QUESTION_JOB } from "../models/tutor-clock.server";
+import type { JobHandler, JobTable } from "../jobs.server";
+import { notifyTutorOfQuestion } from "../models/tutor-clock.server";
 
-defineJob(TUTOR_QUESTION_JOB, async ({ questionId }: { questionId: number }, { trx }) => {
+const tutorQuestion: JobHandler<"tutor.question"> = async ({ questionId }, { trx }) => {
   await notifyTutorOfQuestion(trx, questionId);
-});
+};
+
+export const tutorQuestionJobs = {
+  "tutor.question": tutorQuestion,
+} satisfies Partial<JobTable>;

@@ -13,7 +13,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { db, type Db } from "../db.server";
 import { sharedI18n } from "../i18n";
-import { enqueue } from "../jobs.server";
+import { enqueue, enqueueMany } from "../jobs.server";
 import { logger } from "../logger.server";
 import { recordAudit } from "./audit.server";
 import { indexProfiles } from "./directory-index.server";
@@ -353,7 +353,7 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     .execute();
 
   // ---- search copies, after commit through the outbox ----
-  if (topicIds.length) await trx.insertInto("outbox").values(topicIds.map((topicId) => ({ kind: "search.topic", payload: JSON.stringify({ topicId }) }))).execute();
+  await enqueueMany(trx, "search.topic", topicIds.map((topicId) => ({ topicId })));
   await enqueue(trx, "profile.reindex", { userId });
 
   const summary: DeletionSummary = {

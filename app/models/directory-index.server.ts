@@ -9,6 +9,7 @@ import { logger } from "../logger.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { PROFICIENCIES, type ProficiencyValue } from "./profile.schema";
+import { enqueueMany } from "../jobs.server";
 
 export const PROFILES_INDEX = "profiles";
 export const profilesIndexUid = () => indexName(PROFILES_INDEX);
@@ -237,10 +238,7 @@ export async function reindexAllProfiles({ batch = 10_000, log = (_: string) => 
     select distinct (payload->>'userId')::int as user_id from outbox
     where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);
   if (changed.rows.length) {
-    await db
-      .insertInto("outbox")
-      .values(changed.rows.map((r) => ({ kind: "profile.reindex", payload: JSON.stringify({ userId: r.user_id }) })))
-      .execute();
+    await enqueueMany(db, "profile.reindex", changed.rows.map((r) => ({ userId: r.user_id })));
   }
   const seconds = (Date.now() - t0) / 1000;
   log(`done: ${count} profiles in ${seconds.toFixed(1)} s`);
@@ -283,10 +281,9 @@ const BACKFILL_UNTIL = new Date(24 * 3_600_000);
 
 /** Queues every given member for indexing, a hundred per job (first start, documents changed shape). */
 export async function queueProfileBackfill(conn: Db, userIds: number[], batch = 100) {
-  const rows = [];
-  for (let i = 0; i < userIds.length; i += batch)
-    rows.push({ kind: "profile.reindex", payload: JSON.stringify({ userIds: userIds.slice(i, i + batch) }), run_at: BACKFILL_RUN_AT });
-  if (rows.length) await conn.insertInto("outbox").values(rows).execute();
+  const payloads = [];
+  for (let i = 0; i < userIds.length; i += batch) payloads.push({ userIds: userIds.slice(i, i + batch) });
+  await enqueueMany(conn, "profile.reindex", payloads, BACKFILL_RUN_AT);
 }
 
 /** False while a backfill is pending: the index then misses profiles, so search answers from Postgres. */

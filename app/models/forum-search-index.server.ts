@@ -7,6 +7,7 @@ import { db, type Db } from "../db.server";
 import { renderPlainExcerpt } from "../markdown.server";
 import { audienceOfTopic } from "../permissions.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
+import { enqueueMany } from "../jobs.server";
 
 /** Meilisearch counts matches up to this many (its pagination setting); the page says "1000+". */
 export const MAX_TOTAL_HITS = 1000;
@@ -212,10 +213,7 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     select distinct (payload->>'topicId')::int as topic_id from outbox
     where kind = 'search.topic' and created_at >= ${started} and payload ? 'topicId'`.execute(db);
   if (changed.rows.length) {
-    await db
-      .insertInto("outbox")
-      .values(changed.rows.map((r) => ({ kind: "search.topic", payload: JSON.stringify({ topicId: r.topic_id }) })))
-      .execute();
+    await enqueueMany(db, "search.topic", changed.rows.map((r) => ({ topicId: r.topic_id })));
   }
   const seconds = (Date.now() - t0) / 1000;
   log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${changed.rows.length} topics changed meanwhile were queued again`);

@@ -61,9 +61,6 @@ export async function sendNudges({ trx, userId, now = new Date() }: { trx: Db; u
   return sent;
 }
 
-export const DAILY_JOB = "progress.daily";
-export const MEMBER_JOB = "progress.nudge";
-
 /** The next daily run: 05:00 UTC (early morning across Africa). */
 export function nextDailyRun(now = new Date()) {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 5, 0, 0));
@@ -71,10 +68,3 @@ export function nextDailyRun(now = new Date()) {
   return d;
 }
 
-/** Keeps exactly one daily run waiting in the outbox (called on every start and by the job itself). */
-export async function ensureDailyNudges(conn: Db, now = new Date()) {
-  const waiting = await conn.selectFrom("outbox").select("id").where("kind", "=", DAILY_JOB).where("done_at", "is", null).limit(1).executeTakeFirst();
-  if (waiting) return false;
-  await conn.insertInto("outbox").values({ kind: DAILY_JOB, payload: "{}", run_at: nextDailyRun(now) }).execute();
-  return true;
-}

@@ -40,10 +40,8 @@ export async function recordTutorClock(trx: Db, p: ForumPost) {
     .returning("id")
     .executeTakeFirstOrThrow();
   // a mention already tells the tutor (post.created); otherwise the tutor hears of it now, not at 20 h
-  if (!mentioned) await enqueue(trx, TUTOR_QUESTION_JOB, { questionId: question.id });
+  if (!mentioned) await enqueue(trx, "tutor.question", { questionId: question.id });
 }
-
-export const TUTOR_QUESTION_JOB = "tutor.question";
 
 /** The tutor is told of a new question (in-app, and mail per their settings), once, while it waits. */
 export async function notifyTutorOfQuestion(trx: Db, questionId: number) {
@@ -176,15 +174,8 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
   return sent;
 }
 
-export const CLOCK_JOB = "tutor.clock";
-/** Reminders are checked every 10 minutes: a 20 h reminder is at most 10 minutes late. */
+/** Reminders are checked every 10 minutes (the recurring "tutor.clock" job): a 20 h reminder is at most 10 minutes late. */
 export const CLOCK_INTERVAL_MS = 10 * 60_000;
-
-/** Keeps one run of the clock job waiting after this one. */
-export async function scheduleNextClockRun(trx: Db, jobId: number, now = new Date()) {
-  const other = await trx.selectFrom("outbox").select("id").where("kind", "=", CLOCK_JOB).where("done_at", "is", null).where("id", "<>", jobId).limit(1).executeTakeFirst();
-  if (!other) await trx.insertInto("outbox").values({ kind: CLOCK_JOB, payload: "{}", run_at: new Date(now.getTime() + CLOCK_INTERVAL_MS) }).execute();
-}
 
 export const countOpenQuestions = async (groupId: number) =>
   (await db.selectFrom("tutor_questions").select(sql<number>`count(*)::int`.as("n")).where("group_id", "=", groupId).where("answered_at", "is", null).executeTakeFirstOrThrow()).n;

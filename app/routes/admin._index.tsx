@@ -6,6 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { TableWrap } from "~/components/form-extras";
 import { ApplicationAge, useDay } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
+import { countDeadLetters } from "~/models/dead-letters.server";
 import { listPendingLogEntries } from "~/models/log-review.server";
 import { countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
 import { requireStaff } from "~/staff.server";
@@ -17,8 +18,14 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [levels, applications, behind, logs] = await Promise.all([countMembersByLevel(), listPendingApplications(), listMembersBehind({ limit: 50 }), listPendingLogEntries()]);
-  return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length };
+  const [levels, applications, behind, logs, deadJobs] = await Promise.all([
+    countMembersByLevel(),
+    listPendingApplications(),
+    listMembersBehind({ limit: 50 }),
+    listPendingLogEntries(),
+    countDeadLetters(),
+  ]);
+  return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length, deadJobs };
 }
 
 // every staff page, reachable from here
@@ -42,6 +49,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/review", "review.title"],
   ["/admin/recruiters", "recruiter.admin.title"],
   ["/admin/progress.csv", "admin.dashboard.export"],
+  ["/admin/jobs", "deadLetters.title"],
 ];
 
 export default function AdminDashboard() {
@@ -51,6 +59,11 @@ export default function AdminDashboard() {
   return (
     <div>
       <h1>{t("admin.dashboard.title")}</h1>
+      {d.deadJobs ? (
+        <p className="notice" role="status">
+          <a href="/admin/jobs">{t("deadLetters.dashboard", { count: d.deadJobs })}</a>
+        </p>
+      ) : null}
       <nav aria-label={t("admin.dashboard.sections")} className="admin-sections">
         <ul>
           {ADMIN_PAGES.map(([href, key]) => (

@@ -3,7 +3,6 @@
 // and never overwritten, because staff edit them in /admin/requirements.
 import { sql } from "kysely";
 import { newBadgeId } from "../../app/models/badge.server";
-import { ensureDailyNudges } from "../../app/models/nudge.server";
 import { db, type Db } from "../../app/db.server";
 import { parseParams } from "../../app/models/requirement.schema";
 import { assessments, levels, recommendedBooks, requirements, trainingProgrammes, untrackedDuties, webinars } from "./programme";
@@ -64,7 +63,6 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
     for (const b of recommendedBooks) {
       await trx.insertInto("recommended_books").values({ slug: b.slug, title: b.title, author: b.author }).onConflict((oc) => oc.column("slug").doNothing()).execute();
     }
-    await ensureDailyNudges(trx);
     log(`programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`);
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { defineJob, drainJobs, enqueue } from "~/jobs.server";
+import { defineTestJob, drainJobs, enqueue } from "~/jobs.server";
 import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
 import { likePost } from "~/models/like.server";
@@ -127,14 +127,11 @@ describe("notifications", () => {
 describe("the job worker", () => {
   test("a job that fails is retried later without losing the job, and others still run", async () => {
     let calls = 0;
-    defineJob("test.flaky", async () => {
+    defineTestJob("test.flaky", async () => {
       calls++;
       if (calls === 1) throw new Error("first try fails");
     });
-    await db.transaction().execute(async (trx) => {
-      await enqueue(trx, "test.flaky", {});
-      await enqueue(trx, "test.unknown-kind", {});
-    });
+    await db.insertInto("outbox").values([{ kind: "test.flaky", payload: "{}" }, { kind: "test.unknown-kind", payload: "{}" }]).execute();
     await drainJobs();
     const rows = await db.selectFrom("outbox").select(["kind", "attempts", "done_at", "last_error"]).where("kind", "like", "test.%").orderBy("kind").execute();
     expect(rows.map((r) => [r.kind, r.attempts, !!r.done_at])).toEqual([
@@ -146,6 +143,50 @@ describe("the job worker", () => {
     const flaky = await db.selectFrom("outbox").select(["attempts", "done_at"]).where("kind", "=", "test.flaky").executeTakeFirstOrThrow();
     expect(flaky.attempts).toBe(2);
     expect(flaky.done_at).not.toBeNull();
+  });
+
+  test("a job failing its tenth attempt is kept as a dead letter, and an unknown kind dies at once", async () => {
+    defineTestJob("test.always-fails", async () => {
+      throw new Error("the relay refuses");
+    });
+    const [failing, unknown] = await db
+      .insertInto("outbox")
+      .values([{ kind: "test.always-fails", payload: "{}", attempts: 9 }, { kind: "test.no-such-kind", payload: "{}" }])
+      .returning("id")
+      .execute();
+    await drainJobs();
+    const rows = await db.selectFrom("outbox").select(["id", "attempts", "dead_at", "done_at", "last_error"]).where("id", "in", [failing.id, unknown.id]).orderBy("id").execute();
+    expect(rows.map((r) => [r.attempts, !!r.dead_at, !!r.done_at, r.last_error])).toEqual([
+      [10, true, false, "the relay refuses"],
+      [1, true, false, "no handler for job kind test.no-such-kind"],
+    ]);
+    // a dead letter is never claimed again by the worker
+    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("id", "in", [failing.id, unknown.id]).execute();
+    await drainJobs();
+    const after = await db.selectFrom("outbox").select("attempts").where("id", "=", failing.id).executeTakeFirstOrThrow();
+    expect(after.attempts).toBe(10);
+  });
+
+  test("the clean-up deletes finished jobs older than a week and keeps the rest", async () => {
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    const recent = new Date(Date.now() - 86_400_000);
+    const rows = await db
+      .insertInto("outbox")
+      .values([
+        { kind: "search.topic", payload: "{}", done_at: old },
+        { kind: "search.topic", payload: "{}", done_at: recent },
+        { kind: "search.topic", payload: "{}", dead_at: old, attempts: 10 },
+      ])
+      .returning("id")
+      .execute();
+    await db.transaction().execute((trx) => enqueue(trx, "outbox.cleanup", {}));
+    await drainJobs();
+    const left = await db.selectFrom("outbox").select("id").where("id", "in", rows.map((r) => r.id)).orderBy("id").execute();
+    expect(left.map((r) => r.id)).toEqual([rows[1].id, rows[2].id]);
+    // recurring: the next clean-up waits for tomorrow's 03:00 UTC
+    const next = await db.selectFrom("outbox").select("run_at").where("kind", "=", "outbox.cleanup").where("done_at", "is", null).execute();
+    expect(next).toHaveLength(1);
+    expect(next[0].run_at.getUTCHours()).toBe(3);
   });
 });
 

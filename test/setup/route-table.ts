@@ -169,6 +169,7 @@ export const ROUTES: Record<string, Row> = {
   "admin.mentorship": { path: () => "/admin/mentorship", get: staff() },
   "admin.question-banks": { path: () => "/admin/question-banks", get: staff() },
   "admin.tutor-clock": { path: () => "/admin/tutor-clock", get: staff() },
+  "admin.jobs": { path: () => "/admin/jobs", get: staff(), post: staff(400) },
   // by id: an id that does not exist answers 404 to whoever may use the page, before anything else
   "admin.awards.$id": { path: () => "/admin/awards/999999", get: staff(404) },
   "admin.events.$id": { path: () => "/admin/events/999999", get: staff(404) },
