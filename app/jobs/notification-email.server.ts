@@ -7,7 +7,7 @@ import { createI18n, pickLocale } from "../i18n";
 import { defineJob, defineRecurringJob, enqueue } from "../jobs.server";
 import { sendMail } from "../mail.server";
 import { renderPlainExcerpt } from "../markdown.server";
-import { notificationHref, notificationText } from "../models/notification-text";
+import { notificationHref, notificationNote, notificationText } from "../models/notification-text";
 import { lockTopic } from "../models/topic.server";
 import { canSeeTopic } from "../permissions.server";
 import { scopeOfUser } from "../viewer.server";
@@ -43,6 +43,9 @@ async function visibleLines(trx: Db, n: Loaded) {
   const actor = n.actor_username ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username } : null;
   const text = notificationText(t, { kind: n.kind, data, actor });
   const url = `${env().APP_ORIGIN}${notificationHref({ data, topic_id: n.topic_id })}`;
+  const note = notificationNote({ data });
+  // a staff member's decision note goes in the body, as it was written
+  if (note) excerpt = t("progressGuide.decisionNote", { note });
   return { t, text, excerpt, url };
 }
 
