@@ -43,10 +43,10 @@ async function visibleLines(trx: Db, n: Loaded) {
   const actor = n.actor_username ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username } : null;
   const text = notificationText(t, { kind: n.kind, data, actor });
   const url = `${env().APP_ORIGIN}${notificationHref({ data, topic_id: n.topic_id })}`;
-  const note = notificationNote({ data });
-  // a staff member's decision note goes in the body, as it was written
-  if (note) excerpt = t("progressGuide.decisionNote", { note });
-  return { t, text, excerpt, url };
+  // a staff member's decision note goes in the body (and the digest), as it was written
+  const written = notificationNote({ data });
+  const note = written ? t("progressGuide.decisionNote", { note: written }) : "";
+  return { t, text, excerpt: note || excerpt, url, note };
 }
 
 defineJob("notification.email", async ({ notificationId }: { notificationId: number }, { trx }) => {
@@ -92,7 +92,7 @@ defineRecurringJob("notification.digest", nextDigestAt, async (_payload, { trx }
       if (!lines) continue;
       email = n.email;
       tf = lines.t;
-      items.push(`- ${lines.text}\n  ${lines.url}`);
+      items.push(`- ${lines.text}${lines.note ? `\n  ${lines.note}` : ""}\n  ${lines.url}`);
     }
     if (!items.length || !tf) continue;
     await sendMail({ to: email, subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`, text: items.join("\n") });

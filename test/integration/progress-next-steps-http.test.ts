@@ -75,6 +75,31 @@ describe("/progress next steps on the demo data", () => {
     expect(page.body).toContain("Start the assessment");
   });
 
+  test("the demo members at levels 2 to 4: every open requirement's link works too", async () => {
+    const followed = new Set<string>();
+    for (const login of ["tunde_bakare@touchpoints.test", "chinedu_eze@touchpoints.test", "wanjiku_kamau@touchpoints.test"]) {
+      const own = await signInCookie(app, { username: login, password: MEMBER.password });
+      const html = await (await fetch(`${app.url}/progress`, { headers: { cookie: own } })).text();
+      for (const [key, card] of cards(html)) {
+        const step = nextStepOf(card);
+        if (!step) {
+          expect(card, `${login} ${key}: only a met requirement has no next step`).toContain('class="status met"');
+          continue;
+        }
+        const links = hrefs(step);
+        if (!links.length) expect(text(step), `${login} ${key}`).toMatch(/Recorded by staff\.|You declare your years/);
+        for (const href of links) {
+          const res = await fetch(`${app.url}${href}`, { headers: { cookie: own } });
+          expect(res.status, `${login} ${key}: ${href}`).toBe(200);
+          expect(new URL(res.url).pathname, `${login} ${key}: ${href}`).not.toBe("/login");
+          followed.add(href.split("?")[0].replace(/^\/events\/\d+$/, "/events/N"));
+        }
+      }
+    }
+    // kinds the level-1 member does not have were reached
+    expect([...followed]).toEqual(expect.arrayContaining(["/my/reading", "/my/activities", "/my/profile", "/awards/nominate", "/new-topic"]));
+  });
+
   test("no webinar date announced, test not open online: said plainly, with who records it; the test's page is not a 404", async () => {
     await db.updateTable("events").set({ status: "cancelled" }).where("webinar", "=", "webinar-1.0").execute();
     await db.updateTable("assessments").set({ online: false }).where("slug", "=", "aptitude-test-1.0").execute();
