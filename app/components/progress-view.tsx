@@ -44,7 +44,8 @@ export function statusLabelKey(p: Pick<Progress, "status" | "period">) {
 function useReaderDay() {
   const { i18n } = useTranslation();
   const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
-  return (at: Date | string) => dateTimeFormat(intlLocale(i18n.language), { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(at));
+  const options = { day: "numeric", month: "long", year: "numeric", timeZone } as const;
+  return (at: Date | string) => dateTimeFormat(intlLocale(i18n.language), options).format(new Date(at));
 }
 
 /** What to do next for one requirement: a link to act, or a plain sentence, and who to ask when staff record it. */
@@ -55,13 +56,16 @@ export function NextStepLine({ step }: { step: NextStep }) {
   return (
     <p className="next-step">
       <strong>{t("progressGuide.nextStep")}</strong>{" "}
-      {step.act ? <AppLink to={step.act.url}>{t(`progressGuide.act.${step.act.key}`, { at: moment(step.act.at) })}</AppLink> : null}
+      {step.act ? (
+        <AppLink to={step.act.url}>{t(`progressGuide.act.${step.act.key}`, { at: moment(step.act.at) })}</AppLink>
+      ) : null}
       {step.say ? <>{step.act ? " " : ""}{t(`progressGuide.say.${step.say}`)}</> : null}
       {step.staff ? <> {t("progressGuide.staff.recorded")}</> : null}
       {ask ? (
         <>
           {" "}
-          {t(ask.kind === "tutor" ? "progressGuide.staff.askTutor" : "progressGuide.staff.askStaff")} <AppLink to={ask.url}>{ask.name}</AppLink>
+          {t(ask.kind === "tutor" ? "progressGuide.staff.askTutor" : "progressGuide.staff.askStaff")}{" "}
+          <AppLink to={ask.url}>{ask.name}</AppLink>
         </>
       ) : null}
     </p>
@@ -128,7 +132,9 @@ export function RequirementCard({ r }: { r: Requirement }) {
   );
 }
 
-export function RequirementList({ requirements, phase }: { requirements: Requirement[]; phase: "duty" | "completion" }) {
+type ListProps = { requirements: Requirement[]; phase: "duty" | "completion" };
+
+export function RequirementList({ requirements, phase }: ListProps) {
   const list = requirements.filter((r) => r.phase === phase);
   if (!list.length) return null;
   return (
@@ -178,7 +184,14 @@ export function ContributionsChart({ months }: { months: { month: string; posts:
 type PageData = {
   standing: {
     member: { username: string; displayName: string };
-    level: null | { number: number; name: string; badgeInscription: string; untrackedDuties: string[]; enteredOn: string; enteredAt: Date | string };
+    level: null | {
+      number: number;
+      name: string;
+      badgeInscription: string;
+      untrackedDuties: string[];
+      enteredOn: string;
+      enteredAt: Date | string;
+    };
     badge: null | { publicId: string };
     requirements: Requirement[];
     canApplyForNext: boolean;
@@ -207,7 +220,10 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
     <div className="progress-page">
       <H>{self ? t("progress.title") : t("progress.titleOf", { name: s.member.displayName })}</H>
       {s.level ? (
-        <section className="card level-card" aria-label={self ? t("progress.levelSection") : t("progressGuide.levelSectionOther", { name })}>
+        <section
+          className="card level-card"
+          aria-label={self ? t("progress.levelSection") : t("progressGuide.levelSectionOther", { name })}
+        >
           <span className="level-badge" aria-hidden="true">
             <small>{t("progress.levelWord")}</small>
             {s.level.number}
@@ -218,11 +234,17 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
             </p>
             <p className="muted">{s.level.badgeInscription}</p>
             <p className="counts-since">
-              {t(self ? "progressGuide.countsSince" : "progressGuide.countsSinceOther", { name, number: s.level.number, date: readerDay(s.level.enteredAt) })}
+              {t(self ? "progressGuide.countsSince" : "progressGuide.countsSinceOther", {
+                name,
+                number: s.level.number,
+                date: readerDay(s.level.enteredAt),
+              })}
             </p>
             {s.badge ? (
               <p>
-                <AppLink to={`/badges/${s.badge.publicId}`}>{self ? t("progress.badgeLink") : t("progressGuide.badgeLinkOther", { name })}</AppLink>
+                <AppLink to={`/badges/${s.badge.publicId}`}>
+                  {self ? t("progress.badgeLink") : t("progressGuide.badgeLinkOther", { name })}
+                </AppLink>
               </p>
             ) : null}
           </div>
@@ -347,9 +369,12 @@ function Decision({ application: a, self, name }: { application: DecidedApplicat
   const note = a.decision_reason?.trim();
   // an approval without a note is already told by the level card
   if (a.status === "approved" && !note) return null;
-  if (a.status === "rejected" && self) return <p className="notice">{t("progress.applicationRejected", { level, reason: note ?? "" })}</p>;
+  if (a.status === "rejected" && self) {
+    return <p className="notice">{t("progress.applicationRejected", { level, reason: note ?? "" })}</p>;
+  }
   if (a.status !== "approved" && a.status !== "rejected") return null;
-  const key = a.status === "approved" ? (self ? "applicationApproved" : "applicationApprovedOther") : "applicationRejectedOther";
+  const approved = self ? "applicationApproved" : "applicationApprovedOther";
+  const key = a.status === "approved" ? approved : "applicationRejectedOther";
   return (
     <div className="notice decision">
       <p>{t(`progressGuide.${key}`, { name, level })}</p>

@@ -229,7 +229,11 @@ export async function decideApplication({
       actorId: adminId,
       sourceKey: `application:${app.id}:decided`,
       // the admin form promises the applicant the note: kept apart from the sentence, shown under it and mailed
-      data: { message: t("progress.notify.approved", { level: level.name }), url: "/progress", ...(reason.trim() ? { note: reason.trim() } : {}) },
+      data: {
+        message: t("progress.notify.approved", { level: level.name }),
+        url: "/progress",
+        ...(reason.trim() ? { note: reason.trim() } : {}),
+      },
     });
     return ok({ status: "approved" as const, badgeId: badge.public_id });
   });

@@ -214,12 +214,18 @@ export async function listAssessmentsForLearner({ userId, now = new Date() }: { 
 }
 
 /** Where the learner stands with each of these assessments (for /progress's next steps). */
-export async function assessmentStates({ userId, slugs, now = new Date() }: { userId: number; slugs: string[]; now?: Date }) {
+type StatesQuery = { userId: number; slugs: string[]; now?: Date };
+export async function assessmentStates({ userId, slugs, now = new Date() }: StatesQuery) {
   const out: Record<string, Availability["state"]> = {};
   if (!slugs.length) return out;
-  const [rows, user] = await Promise.all([assessmentQuery(db).where("slug", "in", slugs).execute(), learner(db, userId)]);
+  const [rows, user] = await Promise.all([
+    assessmentQuery(db).where("slug", "in", slugs).execute(),
+    learner(db, userId),
+  ]);
   if (!user) return out;
-  for (const r of rows) out[r.slug] = (await availabilityOf(db, { ...r, pass_mark: numOrNull(r.pass_mark) }, user, now)).state;
+  for (const r of rows) {
+    out[r.slug] = (await availabilityOf(db, { ...r, pass_mark: numOrNull(r.pass_mark) }, user, now)).state;
+  }
   return out;
 }
 

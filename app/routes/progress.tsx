@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // ?all=1 lists every item behind each count (explainable progress), not only the latest
   const all = new URL(request.url).searchParams.has("all");
-  const [page, tutorGroups, ready] = await Promise.all([getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20, nextStepsFor: scopeOf(viewer) }), listMyGroups(viewer.id), isReadyForAssessment(viewer.id)]);
+  const [page, tutorGroups, ready] = await Promise.all([
+    getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20, nextStepsFor: scopeOf(viewer) }),
+    listMyGroups(viewer.id),
+    isReadyForAssessment(viewer.id),
+  ]);
   if (!page) notFound();
   return { ...page, tutorGroups, ready };
 }

@@ -22,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!userId || !canViewProgress(scopeOf(viewer), userId)) notFound();
   const all = new URL(request.url).searchParams.has("all");
   const self = userId === viewer.id;
-  const page = await getProgressPage({ userId, itemLimit: all ? 10_000 : 100, nextStepsFor: self ? scopeOf(viewer) : undefined });
+  // the next steps are the member's to take: shown to them only
+  const nextStepsFor = self ? scopeOf(viewer) : undefined;
+  const page = await getProgressPage({ userId, itemLimit: all ? 10_000 : 100, nextStepsFor });
   if (!page) notFound();
   return { ...page, self };
 }

@@ -1,7 +1,7 @@
 // Demo mode: a small question bank on the Award's modules (seed 003) and the programme's
 // assessments delivered online from it (the Aptitude Test 1.0 diagnostic, Aptitude Test 2.0 at 85%,
-// the CCXMP exam and Test 4.0 at 80%, as PROGRAM.md says). Idempotent: the bank is created once, and an assessment staff have
-// already configured is left as it is.
+// the CCXMP exam and Test 4.0 at 80%, as PROGRAM.md says). Idempotent: the bank is created once,
+// and an assessment staff have already configured is left as it is.
 import { db, type Db } from "../../app/db.server";
 import type { BankOption } from "../schema";
 

@@ -253,7 +253,8 @@ describe("staff settings", () => {
 });
 
 describe("demo data", () => {
-  test("the demo bank puts the programme's assessments online at their pass marks (the diagnostic has none), once; staff settings are kept", async () => {
+  test("the demo bank puts the programme's assessments online at their pass marks (the diagnostic has none), once; \
+staff settings are kept", async () => {
     await db.updateTable("assessments").set({ bank_id: null, online: false }).execute();
     await seedDemoAssessments(() => {});
     const rows = await db.selectFrom("assessments").select(["slug", "pass_mark", "online", "question_count"]).where("online", "=", true).orderBy("slug").execute();

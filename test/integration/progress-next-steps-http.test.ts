@@ -13,12 +13,17 @@ const MEMBER = { username: "member@touchpoints.test", password: "touchpoints-dem
 /** Each requirement card's HTML, by requirement key (a card ends where the next begins or its list ends). */
 function cards(html: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of html.matchAll(/data-requirement="([^"]+)"([\s\S]*?)(?=data-requirement="|<\/ul><h2|<h2|<\/main>)/g)) out.set(m[1], m[2]);
+  for (const m of html.matchAll(/data-requirement="([^"]+)"([\s\S]*?)(?=data-requirement="|<\/ul><h2|<h2|<\/main>)/g))
+    out.set(m[1], m[2]);
   return out;
 }
 const nextStepOf = (card: string) => /<p class="next-step">([\s\S]*?)<\/p>/.exec(card)?.[1] ?? null;
 const hrefs = (fragment: string) => [...fragment.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
-const text = (fragment: string) => fragment.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
+const text = (fragment: string) =>
+  fragment
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, " ");
 
 describe("/progress next steps on the demo data", () => {
   let app: TestApp;
@@ -28,7 +33,9 @@ describe("/progress next steps on the demo data", () => {
     await seedAll({ demo: true, log: () => {} });
     app = await startApp();
     cookie = await signInCookie(app, MEMBER);
-    memberId = (await db.selectFrom("users").select("id").where("email", "=", MEMBER.username).executeTakeFirstOrThrow()).id;
+    memberId = (
+      await db.selectFrom("users").select("id").where("email", "=", MEMBER.username).executeTakeFirstOrThrow()
+    ).id;
   }, 300_000);
   afterAll(async () => {
     await app?.stop();
@@ -41,7 +48,13 @@ describe("/progress next steps on the demo data", () => {
   }
   async function levelRequirements() {
     const member = await db.selectFrom("users").select("level").where("id", "=", memberId).executeTakeFirstOrThrow();
-    return db.selectFrom("level_requirements").select(["key", "kind"]).where("level", "=", member.level!).where("phase", "<>", "entry").where("archived_at", "is", null).execute();
+    return db
+      .selectFrom("level_requirements")
+      .select(["key", "kind"])
+      .where("level", "=", member.level!)
+      .where("phase", "<>", "entry")
+      .where("archived_at", "is", null)
+      .execute();
   }
 
   test("every requirement of the demo member's level has a working link or the staff sentence", async () => {
@@ -66,7 +79,11 @@ describe("/progress next steps on the demo data", () => {
     const webinar = nextStepOf(byKey.get("l1-webinar-1")!)!;
     const [eventHref] = hrefs(webinar);
     expect(eventHref).toMatch(/^\/events\/\d+$/);
-    const event = await db.selectFrom("events").select(["webinar", "starts_at", "status"]).where("id", "=", Number(eventHref.split("/")[2])).executeTakeFirstOrThrow();
+    const event = await db
+      .selectFrom("events")
+      .select(["webinar", "starts_at", "status"])
+      .where("id", "=", Number(eventHref.split("/")[2]))
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ webinar: "webinar-1.0", status: "published" });
     expect(event.starts_at.getTime()).toBeGreaterThan(Date.now());
     expect(text(webinar)).toMatch(/RSVP for the session on \d{1,2} \w{3} \d{4}, \d\d:\d\d/);
@@ -77,7 +94,11 @@ describe("/progress next steps on the demo data", () => {
 
   test("the demo members at levels 2 to 4: every open requirement's link works too", async () => {
     const followed = new Set<string>();
-    for (const login of ["tunde_bakare@touchpoints.test", "chinedu_eze@touchpoints.test", "wanjiku_kamau@touchpoints.test"]) {
+    for (const login of [
+      "tunde_bakare@touchpoints.test",
+      "chinedu_eze@touchpoints.test",
+      "wanjiku_kamau@touchpoints.test",
+    ]) {
       const own = await signInCookie(app, { username: login, password: MEMBER.password });
       const html = await (await fetch(`${app.url}/progress`, { headers: { cookie: own } })).text();
       for (const [key, card] of cards(html)) {
@@ -97,16 +118,20 @@ describe("/progress next steps on the demo data", () => {
       }
     }
     // kinds the level-1 member does not have were reached
-    expect([...followed]).toEqual(expect.arrayContaining(["/my/reading", "/my/activities", "/my/profile", "/awards/nominate", "/new-topic"]));
+    expect([...followed]).toEqual(
+      expect.arrayContaining(["/my/reading", "/my/activities", "/my/profile", "/awards/nominate", "/new-topic"])
+    );
   });
 
-  test("no webinar date announced, test not open online: said plainly, with who records it; the test's page is not a 404", async () => {
+  test("no webinar date, test not online: said plainly, with who records it; the test's page is no 404", async () => {
     await db.updateTable("events").set({ status: "cancelled" }).where("webinar", "=", "webinar-1.0").execute();
     await db.updateTable("assessments").set({ online: false }).where("slug", "=", "aptitude-test-1.0").execute();
     try {
       const byKey = cards(await (await get("/progress")).text());
       const webinar = nextStepOf(byKey.get("l1-webinar-1")!)!;
-      expect(text(webinar)).toContain("No date announced yet for this webinar. Recorded by staff. Ask programme staff: Amara ");
+      expect(text(webinar)).toContain(
+        "No date announced yet for this webinar. Recorded by staff. Ask programme staff: Amara "
+      );
       const test1 = nextStepOf(byKey.get("l1-aptitude-test-1")!)!;
       expect(text(test1)).toContain("This test is not open online yet. Recorded by staff. Ask programme staff:");
       expect(hrefs(test1)).toEqual(["/u/amara_admin"]);
@@ -123,9 +148,20 @@ describe("/progress next steps on the demo data", () => {
   });
 
   test("the level card says since when the counts run, in the reader's language and time zone", async () => {
-    const h = await db.selectFrom("level_history as h").innerJoin("users as u", "u.id", "h.user_id").select(["h.entered_at", "h.level", "u.time_zone"]).where("h.user_id", "=", memberId).where("h.left_at", "is", null).executeTakeFirstOrThrow();
-    const day = (locale: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: h.time_zone }).format(h.entered_at);
-    expect(text(await (await get("/progress")).text())).toContain(`Counts since you entered level ${h.level} on ${day("en-GB")}.`);
+    const h = await db
+      .selectFrom("level_history as h")
+      .innerJoin("users as u", "u.id", "h.user_id")
+      .select(["h.entered_at", "h.level", "u.time_zone"])
+      .where("h.user_id", "=", memberId)
+      .where("h.left_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const day = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: h.time_zone }).format(
+        h.entered_at
+      );
+    expect(text(await (await get("/progress")).text())).toContain(
+      `Counts since you entered level ${h.level} on ${day("en-GB")}.`
+    );
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", memberId).execute();
     try {
       const fr = text(await (await get("/progress")).text());

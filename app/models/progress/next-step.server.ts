@@ -11,7 +11,12 @@ import { nextStepOf, type Contact, type NextStep, type NextStepFacts } from "./n
 /** The member's tutor (asked in their group space), else a staff member whose profile the member may see. */
 export async function getContact({ scope, userId }: { scope: Scope; userId: number }): Promise<Contact | null> {
   const [group] = await listMyGroups(userId);
-  if (group) return { kind: "tutor", name: group.tutor_display_name, url: `/new-topic?category=${encodeURIComponent(group.category_slug)}` };
+  if (group)
+    return {
+      kind: "tutor",
+      name: group.tutor_display_name,
+      url: `/new-topic?category=${encodeURIComponent(group.category_slug)}`,
+    };
   const admin = await db
     .selectFrom("users as u")
     .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "admin"))
@@ -50,7 +55,8 @@ export async function withNextSteps<R extends EvaluatedRequirement>({
   canApplyForNext: boolean;
   now?: Date;
 }): Promise<(R & { next: NextStep | null })[]> {
-  const slugsOf = (kind: string, key: string) => requirements.filter((r) => r.kind === kind).map((r) => String(r.params[key]));
+  const slugsOf = (kind: string, key: string) =>
+    requirements.filter((r) => r.kind === kind).map((r) => String(r.params[key]));
   const open = requirements.filter((r) => r.progress.status !== "met");
   const [events, tests, contact] = await Promise.all([
     nextEvents(slugsOf("webinar", "webinar"), now),

@@ -46,7 +46,10 @@ export type NextStep = {
 type Req<K extends RequirementKind> = Omit<EvaluatedRequirement, "params" | "kind"> & { kind: K; params: ParamsOf<K> };
 type NextStepOf<K extends RequirementKind> = (r: Req<K>, facts: NextStepFacts) => NextStep;
 
-const staff = (facts: NextStepFacts, say?: SayKey): NextStep => ({ ...(say ? { say } : {}), staff: { ask: facts.contact } });
+const staff = (facts: NextStepFacts, say?: SayKey): NextStep => ({
+  ...(say ? { say } : {}),
+  staff: { ask: facts.contact },
+});
 const act = (key: ActKey, url: string, at?: string): NextStep => ({ act: at ? { key, url, at } : { key, url } });
 
 function webinarStep(r: Req<"webinar">, facts: NextStepFacts): NextStep {
@@ -79,7 +82,8 @@ export const nextSteps: { [K in RequirementKind]: NextStepOf<K> } = {
   webinar: webinarStep,
   assessment: assessmentStep,
   profile: () => act("completeProfile", "/my/profile"),
-  experience_years: (_r, facts) => (facts.canApplyForNext ? act("declareExperience", "/apply") : { say: "declareLater" }),
+  experience_years: (_r, facts) =>
+    facts.canApplyForNext ? act("declareExperience", "/apply") : { say: "declareLater" },
   mentoring: () => act("offerMentoring", "/mentorship/mentor"),
   award_nomination: () => act("nominate", "/awards/nominate"),
   // no page for members to hand in module tasks: their tutor or staff evaluate and record them

@@ -7,7 +7,9 @@ import { contributionsByMonth, getStanding } from "./index.server";
 import { withNextSteps } from "./next-step.server";
 
 /** `nextStepsFor`: the member reading their own page, to whom each open requirement says what to do next. */
-export async function getProgressPage({ userId, now = new Date(), itemLimit = 20, nextStepsFor }: { userId: number; now?: Date; itemLimit?: number; nextStepsFor?: Scope }) {
+type PageQuery = { userId: number; now?: Date; itemLimit?: number; nextStepsFor?: Scope };
+
+export async function getProgressPage({ userId, now = new Date(), itemLimit = 20, nextStepsFor }: PageQuery) {
   const [standing, months, applications, results] = await Promise.all([
     getStanding({ userId, now, itemLimit }),
     contributionsByMonth({ userId, now }),
@@ -15,9 +17,10 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
     listResults({ userId }),
   ]);
   if (!standing) return undefined;
+  const { requirements: evaluated, canApplyForNext } = standing;
   const requirements = nextStepsFor
-    ? await withNextSteps({ scope: nextStepsFor, userId, requirements: standing.requirements, canApplyForNext: standing.canApplyForNext, now })
-    : standing.requirements.map((r) => ({ ...r, next: null }));
+    ? await withNextSteps({ scope: nextStepsFor, userId, requirements: evaluated, canApplyForNext, now })
+    : evaluated.map((r) => ({ ...r, next: null }));
   return { standing: { ...standing, requirements }, months, applications, results };
 }
 
