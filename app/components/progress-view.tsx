@@ -2,8 +2,14 @@ import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
+import type { NextStep } from "~/models/progress/next-step";
+import { useRootData } from "~/root";
 import { dateTimeFormat } from "../intl";
+import { intlLocale } from "../locale";
+import { useMoment } from "./assessment-view";
 import { useLevelName } from "./level-badge";
+
+type Requirement = EvaluatedRequirement & { next?: NextStep | null };
 
 /** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
 export function useDay() {
@@ -34,6 +40,38 @@ export function statusLabelKey(p: Pick<Progress, "status" | "period">) {
   return p.status === "overdue" && p.period ? `progress.missed.${p.period}` : `progress.status.${p.status}`;
 }
 
+/** An instant's calendar day in the reader's language and time zone ("25 July 2026"). */
+function useReaderDay() {
+  const { i18n } = useTranslation();
+  const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
+  const options = { day: "numeric", month: "long", year: "numeric", timeZone } as const;
+  return (at: Date | string) => dateTimeFormat(intlLocale(i18n.language), options).format(new Date(at));
+}
+
+/** What to do next for one requirement: a link to act, or a plain sentence, and who to ask when staff record it. */
+export function NextStepLine({ step }: { step: NextStep }) {
+  const { t } = useTranslation();
+  const moment = useMoment();
+  const ask = step.staff?.ask;
+  return (
+    <p className="next-step">
+      <strong>{t("progressGuide.nextStep")}</strong>{" "}
+      {step.act ? (
+        <AppLink to={step.act.url}>{t(`progressGuide.act.${step.act.key}`, { at: moment(step.act.at) })}</AppLink>
+      ) : null}
+      {step.say ? <>{step.act ? " " : ""}{t(`progressGuide.say.${step.say}`)}</> : null}
+      {step.staff ? <> {t("progressGuide.staff.recorded")}</> : null}
+      {ask ? (
+        <>
+          {" "}
+          {t(ask.kind === "tutor" ? "progressGuide.staff.askTutor" : "progressGuide.staff.askStaff")}{" "}
+          <AppLink to={ask.url}>{ask.name}</AppLink>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 function Due({ r }: { r: EvaluatedRequirement }) {
   const { t } = useTranslation();
   const day = useDay();
@@ -58,7 +96,7 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
   );
 }
 
-export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
+export function RequirementCard({ r }: { r: Requirement }) {
   const { t } = useTranslation();
   const p: Progress = r.progress;
   const id = `req-${r.id}`;
@@ -73,8 +111,8 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
         </span>
         <Due r={r} />
         {p.pending ? <span>{t("progress.pendingEntries", { count: p.pending })}</span> : null}
-        {r.kind === "assessment" && p.detail?.online && p.status !== "met" ? <AppLink to={`/assessments/${String(p.detail.test)}`}>{t("assessments.takeOnline")}</AppLink> : null}
       </p>
+      {r.next ? <NextStepLine step={r.next} /> : null}
       {p.items.length ? (
         <details>
           <summary>{t(r.kind === "profile" || r.kind === "module_tasks" ? "progress.items.details" : "progress.items.counted", { count: p.items.length + p.more })}</summary>
@@ -94,7 +132,9 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
   );
 }
 
-export function RequirementList({ requirements, phase }: { requirements: EvaluatedRequirement[]; phase: "duty" | "completion" }) {
+type ListProps = { requirements: Requirement[]; phase: "duty" | "completion" };
+
+export function RequirementList({ requirements, phase }: ListProps) {
   const list = requirements.filter((r) => r.phase === phase);
   if (!list.length) return null;
   return (
@@ -144,9 +184,16 @@ export function ContributionsChart({ months }: { months: { month: string; posts:
 type PageData = {
   standing: {
     member: { username: string; displayName: string };
-    level: null | { number: number; name: string; badgeInscription: string; untrackedDuties: string[]; enteredOn: string };
+    level: null | {
+      number: number;
+      name: string;
+      badgeInscription: string;
+      untrackedDuties: string[];
+      enteredOn: string;
+      enteredAt: Date | string;
+    };
     badge: null | { publicId: string };
-    requirements: EvaluatedRequirement[];
+    requirements: Requirement[];
     canApplyForNext: boolean;
     missingForNext: EvaluatedRequirement[];
   };
@@ -162,8 +209,10 @@ type PageData = {
 export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
   const { t } = useTranslation();
   const day = useDay();
+  const readerDay = useReaderDay();
   const levelName = useLevelName();
   const s = data.standing;
+  const name = s.member.displayName;
   const H = headingLevel === 1 ? "h1" : "h2";
   const pending = data.applications.find((a) => a.status === "pending");
   const lastDecided = data.applications.find((a) => a.status !== "pending");
@@ -171,7 +220,10 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
     <div className="progress-page">
       <H>{self ? t("progress.title") : t("progress.titleOf", { name: s.member.displayName })}</H>
       {s.level ? (
-        <section className="card level-card" aria-label={t("progress.levelSection")}>
+        <section
+          className="card level-card"
+          aria-label={self ? t("progress.levelSection") : t("progressGuide.levelSectionOther", { name })}
+        >
           <span className="level-badge" aria-hidden="true">
             <small>{t("progress.levelWord")}</small>
             {s.level.number}
@@ -180,12 +232,19 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
             <p>
               <strong>{t("progress.currentLevel", { number: s.level.number, name: levelName(s.level.number, s.level.name) })}</strong>
             </p>
-            <p className="muted">
-              {s.level.badgeInscription} · {t("progress.since", { date: day(s.level.enteredOn) })}
+            <p className="muted">{s.level.badgeInscription}</p>
+            <p className="counts-since">
+              {t(self ? "progressGuide.countsSince" : "progressGuide.countsSinceOther", {
+                name,
+                number: s.level.number,
+                date: readerDay(s.level.enteredAt),
+              })}
             </p>
             {s.badge ? (
               <p>
-                <AppLink to={`/badges/${s.badge.publicId}`}>{t("progress.badgeLink")}</AppLink>
+                <AppLink to={`/badges/${s.badge.publicId}`}>
+                  {self ? t("progress.badgeLink") : t("progressGuide.badgeLinkOther", { name })}
+                </AppLink>
               </p>
             ) : null}
           </div>
@@ -198,10 +257,12 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
 
       {pending ? (
         <p className="notice" role="status">
-          {t("progress.applicationPending", { level: levelName(pending.level, pending.level_name) })}
+          {self
+            ? t("progress.applicationPending", { level: levelName(pending.level, pending.level_name) })
+            : t("progressGuide.applicationPendingOther", { name, level: levelName(pending.level, pending.level_name) })}
         </p>
-      ) : lastDecided?.status === "rejected" && self ? (
-        <p className="notice">{t("progress.applicationRejected", { level: levelName(lastDecided.level, lastDecided.level_name), reason: lastDecided.decision_reason ?? "" })}</p>
+      ) : lastDecided ? (
+        <Decision application={lastDecided} self={self} name={name} />
       ) : null}
 
       {self && !pending && (!s.level || s.level.number < 4) ? (
@@ -218,7 +279,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               <p>{t("progress.notReady")}</p>
               <ul>
                 {s.missingForNext.map((r) => (
-                  <li key={r.id}>{r.label}</li>
+                  <li key={r.id}>
+                    <a href={`#req-${r.id}`}>{r.label}</a>
+                  </li>
                 ))}
               </ul>
             </>
@@ -245,7 +308,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
         </>
       ) : null}
 
-      <h2>{t("progress.chart.heading")}</h2>
+      <h2>{self ? t("progress.chart.heading") : t("progressGuide.chartHeadingOther", { name })}</h2>
       <ContributionsChart months={data.months} />
 
       <h2>{t("progress.results.title")}</h2>
@@ -292,6 +355,30 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           <AppLink to="/my/activities">{t("progress.links.activities")}</AppLink> · <AppLink to="/my/reading">{t("progress.links.reading")}</AppLink> · <AppLink to="/mentorship">{t("mentorship.myMentorships")}</AppLink>
         </p>
       ) : null}
+    </div>
+  );
+}
+
+type DecidedApplication = PageData["applications"][number];
+
+/** The last decision on the member's applications, with the note staff wrote for them (text, escaped by React). */
+function Decision({ application: a, self, name }: { application: DecidedApplication; self: boolean; name: string }) {
+  const { t } = useTranslation();
+  const levelName = useLevelName();
+  const level = levelName(a.level, a.level_name);
+  const note = a.decision_reason?.trim();
+  // an approval without a note is already told by the level card
+  if (a.status === "approved" && !note) return null;
+  if (a.status === "rejected" && self) {
+    return <p className="notice">{t("progress.applicationRejected", { level, reason: note ?? "" })}</p>;
+  }
+  if (a.status !== "approved" && a.status !== "rejected") return null;
+  const approved = self ? "applicationApproved" : "applicationApprovedOther";
+  const key = a.status === "approved" ? approved : "applicationRejectedOther";
+  return (
+    <div className="notice decision">
+      <p>{t(`progressGuide.${key}`, { name, level })}</p>
+      {note ? <p className="decision-note">{t("progressGuide.decisionNote", { note })}</p> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { createI18n, pickLocale } from "../i18n";
 import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
 import { sendMail } from "../mail.server";
 import { renderPlainExcerpt } from "../markdown.server";
-import { notificationHref, notificationText } from "../models/notification-text";
+import { notificationHref, notificationNote, notificationText } from "../models/notification-text";
 import { lockTopic } from "../models/topic.server";
 import { canSeeTopic } from "../permissions.server";
 import { scopeOfUser } from "../viewer.server";
@@ -43,7 +43,10 @@ async function visibleLines(trx: Db, n: Loaded) {
   const actor = n.actor_username ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username } : null;
   const text = notificationText(t, { kind: n.kind, data, actor });
   const url = `${env().APP_ORIGIN}${notificationHref({ data, topic_id: n.topic_id })}`;
-  return { t, text, excerpt, url };
+  // a staff member's decision note goes in the body (and the digest), as it was written
+  const written = notificationNote({ data });
+  const note = written ? t("progressGuide.decisionNote", { note: written }) : "";
+  return { t, text, excerpt: note || excerpt, url, note };
 }
 
 const notificationEmail: JobHandler<"notification.email"> = async ({ notificationId }, { trx }) => {
@@ -89,7 +92,7 @@ const notificationDigest: JobHandler<"notification.digest"> = async (_payload, {
       if (!lines) continue;
       email = n.email;
       tf = lines.t;
-      items.push(`- ${lines.text}\n  ${lines.url}`);
+      items.push(`- ${lines.text}${lines.note ? `\n  ${lines.note}` : ""}\n  ${lines.url}`);
     }
     if (!items.length || !tf) continue;
     await sendMail({ to: email, subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`, text: items.join("\n") });

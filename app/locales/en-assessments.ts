@@ -29,7 +29,7 @@ export default {
       cooldown: "Not yet passed. You can take it again from {{until}}.",
       not_ready: "Your tutor has not marked you ready for assessment yet.",
       other_level: "This assessment belongs to another level.",
-      offline: "This assessment is not open online.",
+      offline: "This assessment is not open online yet: programme staff record its results.",
     },
     start: "Start the assessment",
     startFrom: "Available again from {{until}}.",

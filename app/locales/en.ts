@@ -4,6 +4,7 @@ import forum from "./en-forum";
 import search from "./en-search";
 import feeds from "./en-feeds";
 import progress from "./en-progress";
+import progressGuide from "./en-progress-guide";
 import moderation from "./en-moderation";
 import directory from "./en-directory";
 import badges from "./en-badges";
@@ -28,6 +29,7 @@ const en = {
   ...search,
   ...feeds,
   ...progress,
+  ...progressGuide,
   ...moderation,
   ...directory,
   ...badges,

@@ -29,7 +29,8 @@ export default {
       cooldown: "Pas encore réussi. Vous pourrez la repasser à partir du {{until}}.",
       not_ready: "Votre tuteur ne vous a pas encore déclaré prêt pour l’évaluation.",
       other_level: "Cette évaluation relève d’un autre niveau.",
-      offline: "Cette évaluation n’est pas ouverte en ligne.",
+      offline:
+        "Cette évaluation n’est pas encore ouverte en ligne : l’équipe du programme en enregistre les résultats.",
     },
     start: "Commencer l’évaluation",
     startFrom: "De nouveau possible à partir du {{until}}.",

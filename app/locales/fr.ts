@@ -4,6 +4,7 @@ import forum from "./fr-forum";
 import search from "./fr-search";
 import feeds from "./fr-feeds";
 import progress from "./fr-progress";
+import progressGuide from "./fr-progress-guide";
 import moderation from "./fr-moderation";
 import directory from "./fr-directory";
 import badges from "./fr-badges";
@@ -28,6 +29,7 @@ const fr = {
   ...search,
   ...feeds,
   ...progress,
+  ...progressGuide,
   ...moderation,
   ...directory,
   ...badges,

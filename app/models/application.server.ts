@@ -228,7 +228,12 @@ export async function decideApplication({
       kind: "application",
       actorId: adminId,
       sourceKey: `application:${app.id}:decided`,
-      data: { message: t("progress.notify.approved", { level: level.name }), url: "/progress" },
+      // the admin form promises the applicant the note: kept apart from the sentence, shown under it and mailed
+      data: {
+        message: t("progress.notify.approved", { level: level.name }),
+        url: "/progress",
+        ...(reason.trim() ? { note: reason.trim() } : {}),
+      },
     });
     return ok({ status: "approved" as const, badgeId: badge.public_id });
   });

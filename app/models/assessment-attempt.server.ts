@@ -213,11 +213,28 @@ export async function listAssessmentsForLearner({ userId, now = new Date() }: { 
   );
 }
 
+/** Where the learner stands with each of these assessments (for /progress's next steps). */
+type StatesQuery = { userId: number; slugs: string[]; now?: Date };
+export async function assessmentStates({ userId, slugs, now = new Date() }: StatesQuery) {
+  const out: Record<string, Availability["state"]> = {};
+  if (!slugs.length) return out;
+  const [rows, user] = await Promise.all([
+    assessmentQuery(db).where("slug", "in", slugs).execute(),
+    learner(db, userId),
+  ]);
+  if (!user) return out;
+  for (const r of rows) {
+    out[r.slug] = (await availabilityOf(db, { ...r, pass_mark: numOrNull(r.pass_mark) }, user, now)).state;
+  }
+  return out;
+}
+
 /** One assessment's rules, the learner's standing and their past attempts. */
 export async function getAssessmentForLearner({ userId, slug, now = new Date() }: { userId: number; slug: string; now?: Date }) {
   await closeExpiredAttempts({ userId, now });
   const [a, user] = await Promise.all([loadAssessment(db, slug), learner(db, userId)]);
-  if (!a || !user || !a.online) return undefined;
+  // an assessment not open online has a page too, saying so (links to it never answer 404)
+  if (!a || !user) return undefined;
   const attempts = await db
     .selectFrom("assessment_attempts")
     .select(["id", "status", "started_at", "closed_at", "score", "passed", "annulled_at"])

@@ -30,6 +30,12 @@ export function notificationText(t: TFunction, n: NotificationView): string {
   }
 }
 
+/** The note a staff member wrote with a decision (plain text; pages escape it, mail is plain text). */
+export function notificationNote(n: Pick<NotificationView, "data">): string | null {
+  const note = n.data.note;
+  return typeof note === "string" && note.trim() ? note : null;
+}
+
 /** Where a notification leads: the post when there is one, else the link it carries. */
 export function notificationHref(n: { data: Record<string, unknown>; topic_id: number | null }): string {
   const d = n.data;

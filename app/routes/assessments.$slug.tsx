@@ -43,10 +43,13 @@ export default function AssessmentPage() {
       <h1>{a.title}</h1>
       <FormError message={res?.formError} values={res?.values ?? undefined} />
       <AvailabilityLine availability={availability} />
-      <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">{t("assessments.rules.title")}</h2>
-        <AssessmentRules a={a} />
-      </section>
+      {/* not open online: the line above says so; its rules are not set yet */}
+      {availability.state === "offline" ? null : (
+        <section aria-labelledby="rules-heading">
+          <h2 id="rules-heading">{t("assessments.rules.title")}</h2>
+          <AssessmentRules a={a} />
+        </section>
+      )}
       {availability.state === "open" ? (
         <p>
           <Link to={`/assessments/attempts/${availability.attemptId}`} className="button">

@@ -7,7 +7,7 @@ import { RelativeTime } from "~/components/relative-time";
 import { readForm } from "~/http.server";
 import { listNotifications, openNotification } from "~/models/notification-inbox.server";
 import { markNotificationsRead } from "~/models/notification.server";
-import { notificationText } from "~/models/notification-text";
+import { notificationNote, notificationText } from "~/models/notification-text";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
@@ -53,6 +53,9 @@ export default function Notifications() {
             <li key={n.id} className={`list-item notification${n.unread ? " unread" : ""}`}>
               <Link to={`/notifications?open=${n.id}`}>{notificationText(t, { kind: n.kind, data: n.data, actor: n.actor })}</Link>
               {n.unread ? <span className="new-badge">{t("moderation.notifications.unread")}</span> : null}
+              {notificationNote(n) ? (
+                <p className="decision-note">{t("progressGuide.decisionNote", { note: notificationNote(n) })}</p>
+              ) : null}
               <div className="muted small-text">
                 <RelativeTime date={n.createdAt} />
               </div>

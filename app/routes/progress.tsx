@@ -5,6 +5,7 @@ import { ProgressPage } from "~/components/progress-view";
 import { notFound } from "~/http.server";
 import { isReadyForAssessment, listMyGroups } from "~/models/learning-group.server";
 import { getProgressPage } from "~/models/progress/page.server";
+import { scopeOf } from "~/permissions.server";
 import progressStyles from "~/styles/progress.css";
 import type { PageHandle } from "~/enhance";
 import { requireViewer } from "~/viewer.server";
@@ -19,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // ?all=1 lists every item behind each count (explainable progress), not only the latest
   const all = new URL(request.url).searchParams.has("all");
-  const [page, tutorGroups, ready] = await Promise.all([getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20 }), listMyGroups(viewer.id), isReadyForAssessment(viewer.id)]);
+  const [page, tutorGroups, ready] = await Promise.all([
+    getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20, nextStepsFor: scopeOf(viewer) }),
+    listMyGroups(viewer.id),
+    isReadyForAssessment(viewer.id),
+  ]);
   if (!page) notFound();
   return { ...page, tutorGroups, ready };
 }

@@ -21,9 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // 404 rather than 403: whether a member exists is not revealed by this page
   if (!userId || !canViewProgress(scopeOf(viewer), userId)) notFound();
   const all = new URL(request.url).searchParams.has("all");
-  const page = await getProgressPage({ userId, itemLimit: all ? 10_000 : 100 });
+  const self = userId === viewer.id;
+  // the next steps are the member's to take: shown to them only
+  const nextStepsFor = self ? scopeOf(viewer) : undefined;
+  const page = await getProgressPage({ userId, itemLimit: all ? 10_000 : 100, nextStepsFor });
   if (!page) notFound();
-  return { ...page, self: userId === viewer.id };
+  return { ...page, self };
 }
 
 export default function MemberProgress() {

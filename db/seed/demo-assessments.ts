@@ -1,7 +1,7 @@
-// Demo mode: a small question bank on the Award's modules (seed 003) and the programme's graded
-// assessments delivered online from it (Aptitude Test 2.0 at 85%, the CCXMP exam and Test 4.0 at
-// 80%, as PROGRAM.md says). Idempotent: the bank is created once, and an assessment staff have
-// already configured is left as it is.
+// Demo mode: a small question bank on the Award's modules (seed 003) and the programme's
+// assessments delivered online from it (the Aptitude Test 1.0 diagnostic, Aptitude Test 2.0 at 85%,
+// the CCXMP exam and Test 4.0 at 80%, as PROGRAM.md says). Idempotent: the bank is created once,
+// and an assessment staff have already configured is left as it is.
 import { db, type Db } from "../../app/db.server";
 import type { BankOption } from "../schema";
 
@@ -154,6 +154,8 @@ export async function seedDemoAssessments(log: (m: string) => void, conn: Db = d
       }
     }
     const delivery = [
+      // the level-1 diagnostic: no pass mark, any finished attempt counts (its /progress link must open a test)
+      { slug: "aptitude-test-1.0", pass_mark: null, question_count: 8, time_limit_minutes: 20, cooldown_hours: 0 },
       { slug: "aptitude-test-2.0", pass_mark: 85, question_count: 8, time_limit_minutes: 20, cooldown_hours: 24 },
       { slug: "ccxmp-exam", pass_mark: 80, question_count: 10, time_limit_minutes: 30, cooldown_hours: 72 },
       { slug: "test-4.0", pass_mark: 80, question_count: 10, time_limit_minutes: 30, cooldown_hours: 72 },

@@ -15,6 +15,16 @@ export function lastThursdayAt14(now = new Date()): Date {
   throw new Error("unreachable: a month always has a last Thursday");
 }
 
+/**
+ * Webinar 1.0: two weeks before Webinar 2.0, or a week after it when that day is less than a day
+ * away (late in the month), so the demo's level-1 member always has a session to RSVP for.
+ */
+export function webinar1At(now = new Date()): Date {
+  const webinar2 = lastThursdayAt14(now).getTime();
+  const before = webinar2 - 14 * 86_400_000;
+  return new Date(before - now.getTime() > 86_400_000 ? before : webinar2 + 7 * 86_400_000);
+}
+
 const DEMO_WEBINARS = [
   {
     webinar: "webinar-2.0",
@@ -27,7 +37,7 @@ const DEMO_WEBINARS = [
     webinar: "webinar-1.0",
     title: "Webinar 1.0: Foundations of customer service",
     description: "The first webinar of the journey, for level 1 members. Bring one customer conversation you would handle differently today.",
-    startsAt: () => new Date(lastThursdayAt14().getTime() - 14 * 86_400_000),
+    startsAt: () => webinar1At(),
     minutes: 60,
   },
 ];

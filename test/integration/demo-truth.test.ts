@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { expect, test } from "vitest";
 import { seedAll } from "../../db/seed";
-import { lastThursdayAt14 } from "../../db/seed/demo-events";
+import { lastThursdayAt14, webinar1At } from "../../db/seed/demo-events";
 import { db } from "~/db.server";
 
 test("the demo data agrees with itself", async () => {
@@ -27,6 +27,14 @@ test("the demo data agrees with itself", async () => {
   expect(webinar2.starts_at.getUTCDay()).toBe(4); // a Thursday, 14:00 GMT, as the announcement says
   expect(webinar2.starts_at.getUTCHours()).toBe(14);
 
+  // every test a level-1 requirement names opens online (the /progress link is never a dead end)
+  const tests = await db
+    .selectFrom("assessments")
+    .select(["slug", "online", "bank_id"])
+    .where("slug", "in", ["aptitude-test-1.0", "aptitude-test-2.0"])
+    .execute();
+  expect(tests.every((x) => x.online && x.bank_id !== null)).toBe(true);
+
   const early = await sql<{ username: string }>`
     select u.username from users u
     where u.created_at > least((select min(created_at) from posts p where p.user_id = u.id),
@@ -43,4 +51,14 @@ test("the last Thursday at 14:00 GMT is always more than a day ahead", () => {
   expect(lastThursdayAt14(new Date("2026-12-06T09:00:00Z")).toISOString()).toBe("2026-12-31T14:00:00.000Z");
   expect(lastThursdayAt14(new Date("2026-12-31T10:00:00Z")).toISOString()).toBe("2027-01-28T14:00:00.000Z");
   expect(lastThursdayAt14(new Date("2027-02-01T00:00:00Z")).toISOString()).toBe("2027-02-25T14:00:00.000Z");
+});
+
+test("Webinar 1.0's demo session is always more than a day ahead, on a Thursday at 14:00 GMT", () => {
+  // early, mid and late in a month (Webinar 1.0 cannot be two weeks before 2.0 then), and the year's turn
+  for (const now of ["2026-12-06T09:00Z", "2026-12-20T09:00Z", "2026-12-30T15:00Z", "2027-01-14T13:00Z"]) {
+    const at = webinar1At(new Date(now));
+    expect(at.getTime() - new Date(now).getTime(), now).toBeGreaterThan(86_400_000);
+    expect([at.getUTCDay(), at.getUTCHours()], now).toEqual([4, 14]);
+    expect(at.getTime(), now).not.toBe(lastThursdayAt14(new Date(now)).getTime());
+  }
 });

@@ -1,10 +1,15 @@
 // Everything the progress page shows for one member, loaded in parallel.
 import { db } from "../../db.server";
+import type { Scope } from "../../permissions.server";
 import { listMyApplications } from "../application.server";
 import { listResults } from "../results.server";
 import { contributionsByMonth, getStanding } from "./index.server";
+import { withNextSteps } from "./next-step.server";
 
-export async function getProgressPage({ userId, now = new Date(), itemLimit = 20 }: { userId: number; now?: Date; itemLimit?: number }) {
+/** `nextStepsFor`: the member reading their own page, to whom each open requirement says what to do next. */
+type PageQuery = { userId: number; now?: Date; itemLimit?: number; nextStepsFor?: Scope };
+
+export async function getProgressPage({ userId, now = new Date(), itemLimit = 20, nextStepsFor }: PageQuery) {
   const [standing, months, applications, results] = await Promise.all([
     getStanding({ userId, now, itemLimit }),
     contributionsByMonth({ userId, now }),
@@ -12,7 +17,11 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
     listResults({ userId }),
   ]);
   if (!standing) return undefined;
-  return { standing, months, applications, results };
+  const { requirements: evaluated, canApplyForNext } = standing;
+  const requirements = nextStepsFor
+    ? await withNextSteps({ scope: nextStepsFor, userId, requirements: evaluated, canApplyForNext, now })
+    : evaluated.map((r) => ({ ...r, next: null }));
+  return { standing: { ...standing, requirements }, months, applications, results };
 }
 
 export type ProgressPageData = NonNullable<Awaited<ReturnType<typeof getProgressPage>>>;
