@@ -44,7 +44,7 @@ describe("load shedding", () => {
     await locker.connect();
     await locker.query("begin");
     await locker.query("lock table topics in access exclusive mode");
-    type Sent = { kind: "read" | "write"; token?: string; status: number; retryAfter: string | null; ms: number };
+    type Sent = { kind: "read" | "write"; token?: string; status: number; retryAfter: string | null; shedHeader: string | null; ms: number };
     const t0 = Date.now();
     const send = async (kind: "read" | "write", i: number): Promise<Sent> => {
       const token = kind === "write" ? `shed${randomBytes(6).toString("hex")}` : undefined;
@@ -53,7 +53,7 @@ describe("load shedding", () => {
           ? await postForm(app, writerTopics[i].url, { intent: "reply", body: `A reply sent in the flood, ${token}.` }, { cookie: cookies[i] })
           : await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookies[i % cookies.length] } });
       await res.text();
-      return { kind, token, status: res.status, retryAfter: res.headers.get("retry-after"), ms: Date.now() - t0 };
+      return { kind, token, status: res.status, retryAfter: res.headers.get("retry-after"), shedHeader: res.headers.get("x-load-shed"), ms: Date.now() - t0 };
     };
     let sent: Promise<Sent>[] = [];
     try {
@@ -72,7 +72,7 @@ describe("load shedding", () => {
     const shed = results.filter((r) => r.status === 503);
     const served = results.filter((r) => r.status !== 503);
     expect(shed).toHaveLength(results.length - CONCURRENCY);
-    expect(shed.every((r) => r.retryAfter === "2" && r.ms < QUEUE_MS + 500)).toBe(true);
+    expect(shed.every((r) => r.retryAfter === "2" && r.shedHeader === "1" && r.ms < QUEUE_MS + 500)).toBe(true);
     if (served.some((r) => r.status >= 500)) console.error(app.output().slice(-3000));
     expect(served.map((r) => (r.kind === "write" ? r.status === 303 || r.status === 302 : r.status === 200))).toEqual(served.map(() => true));
 
