@@ -84,7 +84,7 @@ try {
   console.log("");
   console.log(`Load test, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min; machine shared: figures are as measured)`);
   console.log(`${vus} signed-in members for ${result.seconds.toFixed(1)} s, ${writers} replying and liking; ${result.samples.length} requests, ${(result.samples.length / result.seconds).toFixed(1)} req/s`);
-  console.log(`shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 16}, SHED_QUEUE_MS ${process.env.SHED_QUEUE_MS ?? 1000}): ${shed} of ${result.samples.length} requests (${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests served`);
+  console.log(`shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 8}, SHED_QUEUE_MS ${process.env.SHED_QUEUE_MS ?? 500}): ${shed} of ${result.samples.length} requests (${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests served`);
   console.log("");
   console.log(routeTable(result));
   console.log("");

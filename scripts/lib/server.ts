@@ -117,7 +117,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   // past its capacity the app answers 503 + Retry-After at once rather than everyone slowly
-  const shed = loadShedder({ concurrency: Number(process.env.SHED_CONCURRENCY ?? 16), maxWaitMs: Number(process.env.SHED_QUEUE_MS ?? 1000) });
+  const shed = loadShedder({ concurrency: Number(process.env.SHED_CONCURRENCY ?? 8), maxWaitMs: Number(process.env.SHED_QUEUE_MS ?? 500) });
 
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
   const remix: Middleware = (req, res, next) => {
