@@ -26,7 +26,7 @@ import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
-import { countUnreadNotifications, markActedNotificationsRead } from "./models/notification.server";
+import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/notification.server";
 import { scopeOf } from "./permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 
@@ -37,20 +37,27 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
-// Opening what a notification points to reads it (the loader below): the header's count follows
-// every page change, client-side ones included.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
-  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+// In the browser: the unread notifications the header shows, as last loaded.
+let unreadShown = 0;
+
+// The root's data (who is signed in, their header) changes after a form is sent, or when a page
+// that a notification points to is opened (the loader below reads it): only then is it asked again,
+// and on a page change only while the header shows unread notifications.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, formMethod, currentUrl, nextUrl }) => {
+  if ((formMethod && formMethod.toUpperCase() !== "GET") || currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
+  return unreadShown > 0 && currentUrl.pathname !== nextUrl.pathname;
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
   requireTwoFactorEnrolment(request, viewer);
   const locale = requestLocale(request, viewer?.locale);
-  let unreadNotifications = viewer ? await countUnreadNotifications(viewer.id) : 0;
   // opening what a notification points to reads it (before the header counts them)
-  if (viewer && unreadNotifications && request.method === "GET") {
-    unreadNotifications -= await markActedNotificationsRead({ userId: viewer.id, pathname: new URL(request.url).pathname });
-  }
+  const unreadNotifications = !viewer
+    ? 0
+    : request.method === "GET"
+      ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: new URL(request.url).pathname })
+      : await countUnreadNotifications(viewer.id);
   return data(
     {
       locale,
@@ -100,6 +107,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // the script improves the composer, which only members see
   const enhance = !!root?.viewer && handles.some((h) => h.enhance);
   useFormsIdle();
+  const unread = root?.viewer?.unreadNotifications ?? 0;
+  useEffect(() => {
+    unreadShown = unread;
+  }, [unread]);
   return (
     <html lang={locale}>
       <head>

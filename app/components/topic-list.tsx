@@ -16,7 +16,9 @@ export type TopicListItem = {
   pinned: boolean;
   closed_at: string | Date | null;
   archived_at: string | Date | null;
-  unread: number | null;
+  /** posts after the member's last read one (app/models/topic-tracking.server.ts) */
+  unread: number;
+  is_new: boolean;
   category: { slug: string; name: string; colour: string };
   posters: { username: string; display_name: string }[];
 };
@@ -46,7 +48,7 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
   if (topic.closed_at) h += `<span class="tag-state">${escapeHtml(l.closed)}</span>`;
   if (topic.archived_at) h += `<span class="tag-state">${escapeHtml(l.archived)}</span>`;
   if (signedIn && topic.unread) h += `<span class="unread-badge">${escapeHtml(l.unread(topic.unread))}</span>`;
-  if (signedIn && topic.unread === null) h += `<span class="new-badge">${escapeHtml(l.new)}</span>`;
+  if (signedIn && topic.is_new) h += `<span class="new-badge">${escapeHtml(l.new)}</span>`;
   h += `<div class="topic-meta">`;
   if (showCategory) {
     const c = topic.category;

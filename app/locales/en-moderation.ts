@@ -203,6 +203,7 @@ const moderation = {
       },
       fields: {
         newMemberHours: "Hours a member counts as new",
+        newTopicHours: "Hours an unopened topic counts as “new” (unless the member’s last visit is later)",
         duplicateWindowMinutes: "Minutes in which an identical post is refused",
         flagsToHide: "Flags from distinct members that hide a post",
         newMember_topicsPerDay: "Topics per day",

@@ -205,6 +205,7 @@ const moderation = {
       },
       fields: {
         newMemberHours: "Nombre d’heures pendant lesquelles un membre est considéré comme nouveau",
+        newTopicHours: "Heures pendant lesquelles un sujet non ouvert est « nouveau » (sauf si la dernière visite du membre est plus récente)",
         duplicateWindowMinutes: "Minutes pendant lesquelles un message identique est refusé",
         flagsToHide: "Signalements de membres distincts qui masquent un message",
         newMember_topicsPerDay: "Sujets par jour",

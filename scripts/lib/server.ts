@@ -12,6 +12,7 @@ import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.serve
 import { withCachePolicy } from "./cache-policy";
 import { chain, mount, originHost, rewrite, sendFetchResponse, toFetchRequest } from "./http-kit";
 import type { Middleware, Req } from "./http-kit";
+import { loadShedder } from "./load-shed";
 import { pageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
 import type { visitorPage as VisitorPageFn } from "../../app/visitor-pages.server";
@@ -115,6 +116,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
   };
 
+  // past its capacity the app answers 503 + Retry-After at once rather than everyone slowly
+  const shed = loadShedder({ concurrency: Number(process.env.SHED_CONCURRENCY ?? 8), maxWaitMs: Number(process.env.SHED_QUEUE_MS ?? 500) });
+
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
   const remix: Middleware = (req, res, next) => {
     const requestId = String(res.locals.requestId);
@@ -141,6 +145,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       sameOrigin,
       feeds,
       pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)),
+      shed,
       visitorPages,
       remix,
     ],

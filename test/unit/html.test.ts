@@ -48,7 +48,8 @@ const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
   pinned: false,
   closed_at: null,
   archived_at: null,
-  unread: null,
+  unread: 0,
+  is_new: false,
   category: { slug: "general", name: "General", colour: "#123abc" },
   posters: [{ username: "ada", display_name: "Ada Obi" }],
   ...over,
@@ -90,7 +91,7 @@ describe("TopicList rows", () => {
   });
 
   it("show what a row shows: link to the first unread post, badges, posters, counts and time", () => {
-    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, unread: null })], signedIn: true });
+    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, is_new: true })], signedIn: true });
     const [first, second] = parse(html).all("li", "topic-row");
     expect(first.one("a", "topic-title")!.attr("href")).toBe("/t/a-topic/7/3");
     expect(first.all("span", "tag-state").map((e) => e.text)).toEqual(["Pinned"]);
