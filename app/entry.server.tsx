@@ -40,7 +40,9 @@ export default function handleRequest(
     // the page's language depends on the member's setting, the switch's cookie and Accept-Language
     const locale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined)?.locale;
     if (locale) responseHeaders.set("Content-Language", locale);
-    if (!/accept-language/i.test(responseHeaders.get("Vary") ?? "")) responseHeaders.append("Vary", "Accept-Language, Cookie");
+    // shareable pages name it already (app/page-caching.ts)
+    const vary = responseHeaders.get("Vary") ?? "";
+    if (!/accept-language/i.test(vary)) responseHeaders.append("Vary", "Accept-Language, Cookie");
     // Remix's scripts carry this response's nonce: kept by a shared cache, every reader would get it
     const shared = /\bpublic\b/.test(responseHeaders.get("Cache-Control") ?? "");
     if (hydrating && shared) responseHeaders.set("Cache-Control", PERSONAL);

@@ -43,7 +43,8 @@ type PostsContext = {
 
 /** A post form with one button: `fields` are hidden inputs, `button` the button's attributes after its type. */
 function postForm(action: string, fields: string, button: string, label: string): string {
-  return `<form method="post" action="${esc(action)}">${fields}<button type="submit" ${button}>${esc(label)}</button></form>`;
+  const submit = `<button type="submit" ${button}>${esc(label)}</button>`;
+  return `<form method="post" action="${esc(action)}">${fields}${submit}</form>`;
 }
 
 /** What the viewer may do with a post: like, reply, quote, bookmark, edit, withdraw, restore, flag, moderate. */
@@ -52,9 +53,12 @@ function actionsHtml(post: PostItem, name: string, c: PostsContext): string {
   const gone = post.state === "withdrawn" || post.state === "deleted";
   let h = "";
   if (can.like && !post.own && !gone) {
-    const label = t(post.liked ? "topic.unlikeLabel" : "topic.likeLabel", { name });
-    const button = `name="intent" value="${post.liked ? "unlike" : "like"}" class="secondary small like${post.liked ? " liked" : ""}" aria-pressed="${post.liked}" aria-label="${esc(label)}"`;
-    h += postForm(c.formAction, `<input type="hidden" name="postId" value="${post.id}"/>`, button, `♥ ${post.like_count}`);
+    const label = esc(t(post.liked ? "topic.unlikeLabel" : "topic.likeLabel", { name }));
+    const intent = `name="intent" value="${post.liked ? "unlike" : "like"}"`;
+    const pressed = `aria-pressed="${post.liked}" aria-label="${label}"`;
+    const button = `${intent} class="secondary small like${post.liked ? " liked" : ""}" ${pressed}`;
+    const field = `<input type="hidden" name="postId" value="${post.id}"/>`;
+    h += postForm(c.formAction, field, button, `♥ ${post.like_count}`);
   } else {
     h += `<span class="like-count">${esc(t("topic.likes", { count: post.like_count }))}</span>`;
   }
@@ -63,7 +67,9 @@ function actionsHtml(post: PostItem, name: string, c: PostsContext): string {
     h += `<a href="${esc(`${c.topicPath}?replyTo=${n}#composer`)}">${esc(t("topic.reply"))}</a>`;
     h += `<a href="${esc(`${c.topicPath}?quote=${n}#composer`)}" data-quote="${n}">${esc(t("topic.quote"))}</a>`;
   }
-  if (can.signedIn && !gone) h += `<a href="/p/${post.id}/bookmark">${esc(post.bookmarked ? t("bookmark.saved") : t("topic.bookmark"))}</a>`;
+  if (can.signedIn && !gone) {
+    h += `<a href="/p/${post.id}/bookmark">${esc(post.bookmarked ? t("bookmark.saved") : t("topic.bookmark"))}</a>`;
+  }
   if ((post.own || can.moderate) && !gone) h += `<a href="/p/${post.id}/edit">${esc(t("topic.edit"))}</a>`;
   const tool = (intent: string) => `name="intent" value="${intent}" class="link-button"`;
   if (post.own && !gone) h += postForm(`/p/${post.id}`, "", tool("delete"), t("topic.delete"));
@@ -85,10 +91,12 @@ export function postsHtml(posts: PostItem[], c: PostsContext): string {
     const n = post.post_number;
     const anchor = `post-${n}`;
     const user = post.username ? ` data-username="${esc(post.username)}"` : "";
-    h += `<article class="post post-${post.state}" id="${anchor}" aria-labelledby="${anchor}-author"${user} data-post-number="${n}">`;
-    h += `<header class="post-head"><span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
+    h += `<article class="post post-${post.state}" id="${anchor}" aria-labelledby="${anchor}-author"${user}`;
+    h += ` data-post-number="${n}"><header class="post-head">`;
+    h += `<span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
     const author = post.username && !departed ? `<a href="/u/${esc(post.username)}">${esc(name)}</a>` : esc(name);
-    h += `<div><span id="${anchor}-author" class="post-author">${author}</span>${levelTagHtml(post.level, post.badge_id, t)}`;
+    const level = levelTagHtml(post.level, post.badge_id, t);
+    h += `<div><span id="${anchor}-author" class="post-author">${author}</span>${level}`;
     const when = relativeTime(post.created_at, c.lang);
     const permalink = esc(t("topic.permalink", { number: n }));
     h += `<div class="post-meta"><a href="${esc(`${topicPath}/${n}#${anchor}`)}" aria-label="${permalink}">`;
@@ -101,7 +109,9 @@ export function postsHtml(posts: PostItem[], c: PostsContext): string {
     h += `</div></div><span class="post-number" aria-hidden="true">#${n}</span></header>`;
     if (post.state === "withdrawn") h += `<p class="post-note">${esc(t("topic.withdrawn"))}</p>`;
     if (post.state === "deleted") h += `<p class="post-note">${esc(t("topic.deleted"))}</p>`;
-    if (post.state === "hidden") h += `<p class="post-note">${esc(post.own ? t("topic.hiddenOwn") : t("topic.hidden"))}</p>`;
+    if (post.state === "hidden") {
+      h += `<p class="post-note">${esc(post.own ? t("topic.hiddenOwn") : t("topic.hidden"))}</p>`;
+    }
     if (post.body_html) h += `<div class="post-body">${post.body_html}</div>`;
     h += `<footer class="post-actions">${actionsHtml(post, name, c)}</footer></article>`;
   }

@@ -105,13 +105,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     } catch {
       return next(Object.assign(new Error("unreadable address"), { status: 400 }));
     }
+    const context = { requestId, clientIp: req.clientIp, cspNonce };
     const origin = (r: Request) =>
-      handle(r, { requestId, clientIp: req.clientIp, cspNonce }).then((response) => withCachePolicy(req.headers.cookie, response));
+      handle(r, { ...context }).then((response) => withCachePolicy(req.headers.cookie, response));
     (cache ? cache.fetch(request, origin) : origin(request))
       .then((response) => {
         // an answer anyone may be given carries no nonce: its policy allows the constant scripts by hash
         if (/\bpublic\b/.test(response.headers.get("cache-control") ?? "")) {
-          res.setHeader("Content-Security-Policy", withoutNonce(String(res.getHeader("Content-Security-Policy") ?? "")));
+          const policy = String(res.getHeader("Content-Security-Policy") ?? "");
+          res.setHeader("Content-Security-Policy", withoutNonce(policy));
         }
         return sendFetchResponse(res, response);
       })

@@ -12,7 +12,9 @@
 import { hasSessionCookie } from "../../app/page-caching";
 
 export type Origin = (request: Request) => Promise<Response>;
-type Entry = { at: number; fresh: number; stale: number; status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> };
+type Kept = { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> };
+/** A kept answer, stored at `at`, fresh until `fresh`, servable stale until `stale` (ms). */
+type Entry = Kept & { at: number; fresh: number; stale: number };
 type Options = { maxEntries?: number; maxBodyBytes?: number; now?: () => number; log?: (m: string) => void };
 
 const STORABLE_STATUS = new Set([200, 203, 204, 300, 301, 308, 404, 410]);
@@ -46,7 +48,8 @@ export function sharedLifetime(response: Response): { fresh: number; stale: numb
 const varyNames = (response: { headers: Headers }) =>
   (response.headers.get("vary") ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
 
-export function sharedCache({ maxEntries = 1000, maxBodyBytes = 1 << 20, now = Date.now, log = () => {} }: Options = {}) {
+export function sharedCache(options: Options = {}) {
+  const { maxEntries = 1000, maxBodyBytes = 1 << 20, now = Date.now, log = () => {} } = options;
   // the Vary names last stored for a method and URL, and the answers by method, URL and those values
   const varyByUrl = new Map<string, string[]>();
   const entries = new Map<string, Entry>();
@@ -56,8 +59,9 @@ export function sharedCache({ maxEntries = 1000, maxBodyBytes = 1 << 20, now = D
   const fullKey = (request: Request, names: string[]) =>
     [urlKey(request), ...names.map((n) => `${n}:${request.headers.get(n) ?? ""}`)].join("\n");
 
-  const cacheable = (request: Request) =>
-    request.method === "GET" && !request.headers.has("authorization") && !hasSessionCookie(request.headers.get("cookie"));
+  const personal = (request: Request) =>
+    request.headers.has("authorization") || hasSessionCookie(request.headers.get("cookie"));
+  const cacheable = (request: Request) => request.method === "GET" && !personal(request);
 
   /** Keeps the answer when its headers allow; returns what to send (the same answer, or a copy of its kept body). */
   async function store(request: Request, response: Response): Promise<Response> {
@@ -72,13 +76,14 @@ export function sharedCache({ maxEntries = 1000, maxBodyBytes = 1 << 20, now = D
       const at = now();
       varyByUrl.set(urlKey(request), names);
       entries.delete(key);
-      entries.set(key, { at, fresh: at + life.fresh * 1000, stale: at + (life.fresh + life.stale) * 1000, status: response.status, headers, body });
+      const [fresh, stale] = [at + life.fresh * 1000, at + (life.fresh + life.stale) * 1000];
+      entries.set(key, { at, fresh, stale, status: response.status, headers, body });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     }
     return reply({ status: response.status, headers, body }, "MISS", 0);
   }
 
-  function reply(kept: Pick<Entry, "status" | "headers" | "body">, state: string, age: number): Response {
+  function reply(kept: Kept, state: string, age: number): Response {
     const headers = new Headers(kept.headers);
     headers.set("X-Cache", state);
     if (state !== "MISS") headers.set("Age", String(age));
@@ -93,7 +98,7 @@ export function sharedCache({ maxEntries = 1000, maxBodyBytes = 1 << 20, now = D
     origin(copy)
       .then((response) => store(copy, response))
       .then((response) => response.body?.cancel())
-      .catch((e) => log(`shared cache: refreshing ${request.url} failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e) => log(`shared cache: refreshing ${request.url} failed: ${e instanceof Error ? e.message : e}`))
       .finally(() => refreshing.delete(key));
   }
 

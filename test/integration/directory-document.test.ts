@@ -24,9 +24,14 @@ afterAll(async () => {
 
 describe("the directory through Remix's document path, for every viewer", () => {
   test("a visitor's page, in English and in French, has the root layout and the directory's markup", async () => {
-    const variants: [Record<string, string>, string][] = [[{ "Accept-Language": "en" }, "en"], [{ "Accept-Language": "fr-FR,fr;q=0.9" }, "fr"], [{ Cookie: "tp_lang=fr" }, "fr"]];
+    const variants: [Record<string, string>, string][] = [
+      [{ "Accept-Language": "en" }, "en"],
+      [{ "Accept-Language": "fr-FR,fr;q=0.9" }, "fr"],
+      [{ Cookie: "tp_lang=fr" }, "fr"],
+    ];
     for (const [headers, lang] of variants) {
-      const res = await fetch(`${app.url}/directory/managers?competency=sla-management&proficiency=advanced`, { headers });
+      const address = "/directory/managers?competency=sla-management&proficiency=advanced";
+      const res = await fetch(`${app.url}${address}`, { headers });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-language")).toBe(lang);
       expect(res.headers.get("vary")).toContain("Accept-Language");
@@ -36,7 +41,8 @@ describe("the directory through Remix's document path, for every viewer", () => 
       expect(html).toContain("/u/vp_ada");
     }
     // hostile queries stay text
-    const hostile = await fetch(`${app.url}/directory?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%26%22%27&page=3&country=ZZ&sort=nonsense`);
+    const query = "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%26%22%27&page=3&country=ZZ&sort=nonsense";
+    const hostile = await fetch(`${app.url}/directory?${query}`);
     expect(hostile.status).toBe(200);
     expect(await hostile.text()).not.toContain("<script>alert(1)");
   });

@@ -96,7 +96,7 @@ describe("caching declared by routes and obeyed by the shared cache", () => {
     }
   });
 
-  test("stale-while-revalidate: after 5 s the kept page is served at once, and the next one has the new reply", async () => {
+  test("stale-while-revalidate: after 5 s the kept page is served at once, then the new reply", async () => {
     const { author, topic } = await newTopic();
     await fetch(`${app.url}${topic.url}`).then((r) => r.arrayBuffer());
     await makeReply(author, topic, "A reply visitors see once the kept page is refreshed.");

@@ -135,14 +135,17 @@ describe("a topic's posts as a string (every reader)", () => {
   const visitor: PostAbilities = { signedIn: false, reply: false, moderate: false, like: false };
   const member: PostAbilities = { signedIn: true, reply: true, moderate: false, like: true };
   const staff: PostAbilities = { ...member, moderate: true };
-  const html = (posts: PostItem[], can: PostAbilities, lang: "en" | "fr" = "en", formAction = "/t/a-topic/7/2?replyTo=1") =>
+  const here = "/t/a-topic/7/2?replyTo=1";
+  const html = (posts: PostItem[], can: PostAbilities, lang: "en" | "fr" = "en", formAction = here) =>
     postsHtml(posts, { topicPath: "/t/a-topic/7", formAction, can, t: sharedI18n(lang).t, lang });
   const articles = (h: string) => parse(h).all("article", "post");
   const { t } = sharedI18n("en");
 
   it("keeps hostile names, usernames, badge ids and addresses as text, for visitors and members", () => {
     const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
-    const posts = hostile.map((x, i) => post({ id: i + 1, post_number: i + 1, display_name: x, username: `u${i}"><b>`, badge_id: x }));
+    const posts = hostile.map((x, i) =>
+      post({ id: i + 1, post_number: i + 1, display_name: x, username: `u${i}"><b>`, badge_id: x }),
+    );
     const action = `/t/a-topic/7?q="><script>__xss(1)</script>`;
     for (const can of [visitor, member, staff]) {
       const out = html(posts, can, "en", action);
@@ -158,10 +161,12 @@ describe("a topic's posts as a string (every reader)", () => {
         }
       });
       const elements = DomUtils.findAll(() => true, parseDocument(out).children);
-      const tags = ["a", "article", "div", "footer", "header", "p", "span", "strong", "time", ...(can.like ? ["button", "form", "input"] : [])];
+      const forms = can.like ? ["button", "form", "input"] : [];
+      const tags = ["a", "article", "div", "footer", "header", "p", "span", "strong", "time", ...forms];
       expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(tags.sort());
       const attributes = new Set(elements.flatMap((e) => Object.keys(e.attribs)));
-      for (const name of attributes) expect(name).toMatch(/^(aria-[a-z]+|class|id|href|title|datetime|data-[a-z-]+|method|action|type|name|value)$/);
+      const allowed = /^(aria-[a-z]+|class|id|href|title|datetime|data-[a-z-]+|method|action|type|name|value)$/;
+      for (const name of attributes) expect(name).toMatch(allowed);
     }
   });
 
@@ -183,10 +188,11 @@ describe("a topic's posts as a string (every reader)", () => {
     expect(parse(html(read, visitor)).all("form")).toHaveLength(0);
     expect(parse(html(read, visitor)).all("footer").flatMap((f) => f.all("a"))).toHaveLength(0);
     expect(articles(html(posts, visitor))[0].one("span", "like-count")!.text).toBe("3 likes");
+    const answer = (n: number) => [`/t/a-topic/7?replyTo=${n}#composer`, `/t/a-topic/7?quote=${n}#composer`];
     expect(actions(html(posts, member))).toEqual([
-      ["/t/a-topic/7/2?replyTo=1 like", "/t/a-topic/7?replyTo=2#composer", "/t/a-topic/7?quote=2#composer", "/p/11/bookmark", "/p/11/flag"],
-      ["/t/a-topic/7/2?replyTo=1 unlike", "/t/a-topic/7?replyTo=3#composer", "/t/a-topic/7?quote=3#composer", "/p/12/bookmark", "/p/12/flag"],
-      ["/p/13 delete", "/t/a-topic/7?replyTo=4#composer", "/t/a-topic/7?quote=4#composer", "/p/13/bookmark", "/p/13/edit"],
+      [`${here} like`, ...answer(2), "/p/11/bookmark", "/p/11/flag"],
+      [`${here} unlike`, ...answer(3), "/p/12/bookmark", "/p/12/flag"],
+      ["/p/13 delete", ...answer(4), "/p/13/bookmark", "/p/13/edit"],
       ["/p/14 restore"],
       [],
     ]);
@@ -194,7 +200,8 @@ describe("a topic's posts as a string (every reader)", () => {
     expect(actions(html(posts, staff))[0]).toContain("/p/11/edit");
     const [liked] = articles(html([posts[1]], member));
     const like = liked.one("button", "like")!;
-    expect([like.attr("class"), like.attr("aria-pressed"), like.text]).toEqual(["secondary small like liked", "true", "♥ 1"]);
+    const shown = [like.attr("class"), like.attr("aria-pressed"), like.text];
+    expect(shown).toEqual(["secondary small like liked", "true", "♥ 1"]);
     expect(like.attr("aria-label")).toBe(t("topic.unlikeLabel", { name: posts[1].display_name }));
     expect(liked.one("form")!.one("input")!.attr("value")).toBe("12");
     expect(liked.one("footer")!.all("a").map((a) => a.text)).toContain("Bookmarked.");
@@ -206,7 +213,8 @@ describe("a topic's posts as a string (every reader)", () => {
       html(
         [
           post(),
-          post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123", reply_to_post_number: 2, revision_count: 2, like_count: 1 }),
+          post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123",
+            reply_to_post_number: 2, revision_count: 2 }),
           post({ id: 13, post_number: 4, username: "deleted-17", display_name: null, level: null, like_count: 0 }),
           post({ id: 14, post_number: 5, state: "withdrawn", body_html: "" }),
           post({ id: 15, post_number: 6, state: "deleted", body_html: "" }),
@@ -219,12 +227,14 @@ describe("a topic's posts as a string (every reader)", () => {
     );
     expect(first.attr("id")).toBe("post-2");
     expect(first.one("a")!.attr("href")).toBe("/u/ada_obi");
-    expect(first.one("span", "level-tag")!.text).toBe(`${tr("badges.pill.text", { level: 2, name: tr("badges.levelShort.2") })} ${tr("badges.pill.levelSuffix", { level: 2 })}`);
+    const pill = tr("badges.pill.text", { level: 2, name: tr("badges.levelShort.2") });
+    expect(first.one("span", "level-tag")!.text).toBe(`${pill} ${tr("badges.pill.levelSuffix", { level: 2 })}`);
     expect(first.one("div", "post-meta")!.one("a")!.attr("href")).toBe("/t/a-topic/7/2#post-2");
     expect(first.one("time")!.text).toBe(relativeTime(new Date(Date.now() - 3.5 * 3_600_000), lang).text);
     expect(first.one("div", "post-body")!.one("strong")!.text).toBe("there");
     expect(second.one("a", "level-tag")!.attr("href")).toBe("/badges/abc_DEF-123");
-    expect(second.one("div", "post-meta")!.all("a").map((a) => a.attr("href"))).toEqual(["/t/a-topic/7/3#post-3", "/t/a-topic/7/2#post-2", "/p/12/revisions"]);
+    const meta = second.one("div", "post-meta")!.all("a").map((a) => a.attr("href"));
+    expect(meta).toEqual(["/t/a-topic/7/3#post-3", "/t/a-topic/7/2#post-2", "/p/12/revisions"]);
     expect(departed.one("span", "post-author")!.text).toBe(tr("privacy.deletedMember"));
     expect(departed.one("span", "post-author")!.one("a")).toBeNull();
     expect(withdrawn.one("p", "post-note")!.text).toBe(tr("topic.withdrawn"));

@@ -76,16 +76,22 @@ describe("the shared cache", () => {
     expect(s.calls).toHaveLength(2);
   });
 
-  test("requests with a session cookie or Authorization, and other methods, are never served from it nor kept", async () => {
+  test("requests with a session or Authorization, and other methods, are never served from it nor kept", async () => {
     const s = setup();
     await s.get("/latest");
-    const personal: Record<string, string>[] = [{ Cookie: "tp_lang=fr; tp_session=abc" }, { Authorization: "Bearer x" }];
+    const personal: Record<string, string>[] = [
+      { Cookie: "tp_lang=fr; tp_session=abc" },
+      { Authorization: "Bearer x" },
+    ];
     for (const init of personal) {
       const { res } = await s.get("/latest", init);
       expect(res.headers.get("x-cache")).toBeNull();
       expect(res.headers.get("age")).toBeNull();
     }
-    const head = await s.cache.fetch(new Request("http://site.test/latest", { method: "HEAD" }), async () => new Response(null, { headers: { "Cache-Control": SHARED } }));
+    const head = await s.cache.fetch(
+      new Request("http://site.test/latest", { method: "HEAD" }),
+      async () => new Response(null, { headers: { "Cache-Control": SHARED } })
+    );
     expect(head.headers.get("x-cache")).toBeNull();
     expect(s.calls).toHaveLength(3);
     expect(s.cache.size).toBe(1);
@@ -113,7 +119,8 @@ describe("the shared cache", () => {
   });
 
   test("s-maxage wins over max-age; max-age alone also counts", () => {
-    const life = (cc: string, status = 200) => sharedLifetime(new Response("x", { status, headers: { "Cache-Control": cc } }));
+    const life = (cc: string, status = 200) =>
+      sharedLifetime(new Response("x", { status, headers: { "Cache-Control": cc } }));
     expect(life("public, max-age=60, s-maxage=5, stale-while-revalidate=30")).toEqual({ fresh: 5, stale: 30 });
     expect(life("public, max-age=60")).toEqual({ fresh: 60, stale: 0 });
     expect(life("public, max-age=60", 500)).toBeNull();
