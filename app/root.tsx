@@ -22,6 +22,7 @@ import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
+import { rootCaching, rootHeaders } from "./page-caching";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
@@ -36,6 +37,9 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
+
+// personal for anyone with a session; pages every visitor sees alike say so themselves (app/page-caching.ts)
+export const headers = rootHeaders;
 
 // In the browser: the unread notifications the header shows, as last loaded.
 let unreadShown = 0;
@@ -75,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         sanction: viewerSanction(viewer),
       },
     },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+    { headers: rootCaching(request, setCookie) },
   );
 }
 

@@ -216,7 +216,7 @@ async function main() {
     }
 
     const [remixPort, barePort] = [await freePort(), await freePort()];
-    const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false" };
+    const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", SHARED_CACHE: process.env.SHARED_CACHE ?? "off" };
     const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) => o.includes("listening on"));
     children.push(remix.child);
     const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) => o.includes("bare server ready"));
@@ -272,7 +272,7 @@ async function main() {
     log(`member New/Unread counts (${countTimes.counts.new} new, ${countTimes.counts.unread} unread): p50 ${countTimes.p50.toFixed(2)} ms  p95 ${countTimes.p95.toFixed(2)} ms over ${countTimes.n} calls  load avg ${loadAvg()}`);
 
     console.log("");
-    console.log(`Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, app page cache ${process.env.PAGE_CACHE_SECONDS ?? 5} s for visitors (PAGE_CACHE_SECONDS=0: uncached)`);
+    console.log(`Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`);
     console.log("| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio app/bare | load avg (1 5 15) | verdict |");
     console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
     let allOk = true;

@@ -1,6 +1,5 @@
 // The directory page's content as one string: the views, the search form with its facet counts,
-// the result cards and the pager. The Remix route renders it for members, and the visitors' page
-// (app/visitor-pages.server.ts) puts the very same string in the same document without React.
+// the result cards and the pager: the route's only markup, for visitors and members alike.
 // Every value goes through escapeHtml.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";

@@ -1,6 +1,5 @@
 // What the directory page shows a viewer: the query read from the address, the search (visibility
-// enforced inside it), and the competency list for the filters. Shared by the Remix route and the
-// visitors' page (app/visitor-pages.server.ts).
+// enforced inside it), and the competency list for the filters.
 import type { DirectoryPageData } from "~/components/directory-page";
 import { scopeOf } from "~/permissions.server";
 import type { Viewer } from "~/viewer.server";

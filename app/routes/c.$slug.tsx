@@ -9,9 +9,12 @@ import { notFound } from "~/http.server";
 import { getCategoryBySlug } from "~/models/category.server";
 import { canSeeCategory, canStartTopic, scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { shareableHeaders } from "~/page-caching";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.category.name} · Touchpoints` }, { name: "description", content: data.category.description }, ...(data.category.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }] : [])] : [];

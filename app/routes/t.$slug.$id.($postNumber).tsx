@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
-import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
+import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";
@@ -23,11 +23,14 @@ import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, 
 import { canLike, scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { shareableHeaders } from "~/page-caching";
 
 const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -161,6 +164,10 @@ export default function TopicPage() {
   const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
+  const { pathname, search } = useLocation();
+  // one string for every reader (components/post-view.ts); like forms post back to this address
+  const lang = i18n.language || "en";
+  const posts = postsHtml(d.posts, { topicPath: d.topic.path, formAction: pathname + search, can: d.can, t, lang });
   const values = (res?.values ?? {}) as Record<string, string>;
   const preview = res?.preview ?? null;
   const replyTo = values.replyTo ? Number(values.replyTo) : d.replyTo;
@@ -195,15 +202,7 @@ export default function TopicPage() {
           </AppLink>
         </p>
       ) : null}
-      {readsOnly(d.can) ? (
-        <div className="posts" dangerouslySetInnerHTML={{ __html: readOnlyPostsHtml(d.posts, d.topic.path, t, i18n.language || "en") }} />
-      ) : (
-        <div className="posts">
-          {d.posts.map((p) => (
-            <PostView key={p.id} post={p} topicPath={d.topic.path} can={d.can} />
-          ))}
-        </div>
-      )}
+      <div className="posts" dangerouslySetInnerHTML={{ __html: posts }} />
       {d.next ? (
         <p className="pager">
           <AppLink to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">

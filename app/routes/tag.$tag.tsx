@@ -7,9 +7,12 @@ import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import { notFound } from "~/http.server";
 import { getTagNames } from "~/models/tag.server";
+import { shareableHeaders } from "~/page-caching";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${data?.tagName ?? ""} · Touchpoints` }];
 

@@ -10,14 +10,21 @@ import enStartup from "../../app/locales/en-startup";
 import frStartup from "../../app/locales/fr-startup";
 import type { Middleware, Req, Res } from "./http-kit";
 
-export type ShedOptions = { concurrency: number; maxWaitMs: number; maxQueue?: number; retryAfterSeconds?: number };
+export type ShedOptions = {
+  concurrency: number;
+  maxWaitMs: number;
+  maxQueue?: number;
+  retryAfterSeconds?: number;
+  /** requests answered without the app's work (kept pages): never queued nor shed */
+  exempt?: (req: Req, res: Res) => boolean;
+};
 export type LoadShedder = Middleware & { stats(): { active: number; queued: number; shed: number } };
 
 const EXEMPT = /^\/healthz(?:\/|$)/;
 const strings = { en: enStartup.busy, fr: frStartup.busy };
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function loadShedder({ concurrency, maxWaitMs, maxQueue = concurrency * 16, retryAfterSeconds = 2 }: ShedOptions): LoadShedder {
+export function loadShedder({ concurrency, maxWaitMs, maxQueue = concurrency * 16, retryAfterSeconds = 2, exempt }: ShedOptions): LoadShedder {
   let active = 0;
   let shed = 0;
   const queue: { run: () => void; timer: NodeJS.Timeout }[] = [];
@@ -63,7 +70,7 @@ export function loadShedder({ concurrency, maxWaitMs, maxQueue = concurrency * 1
   };
 
   const shedder: Middleware = (req, res, next) => {
-    if (concurrency <= 0 || EXEMPT.test(req.path)) return next();
+    if (concurrency <= 0 || EXEMPT.test(req.path) || exempt?.(req, res)) return next();
     if (active < concurrency) return enter(res, () => next());
     if (queue.length >= maxQueue) return refuse(req, res);
     const entry = {

@@ -1,6 +1,6 @@
 // Two languages: the member's setting, else the switch's cookie (visitors), else Accept-Language,
 // else English; the footer switch works as a plain form; texts written for someone else (emails,
-// notifications) are in the recipient's language; the visitors' page cache keeps languages apart.
+// notifications) are in the recipient's language; the shared cache keeps languages apart (Vary).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -193,25 +193,36 @@ describe("texts for someone else are in their language", () => {
   });
 });
 
-describe("the visitors' page cache", () => {
+describe("the shared cache", () => {
   let cached: TestApp;
   beforeAll(async () => {
-    cached = await startApp({ PAGE_CACHE_SECONDS: "30" });
+    cached = await startApp({ SHARED_CACHE: "on" });
   });
   afterAll(async () => {
     await cached?.stop();
   });
 
-  test("keeps one page per language the app answers in, not per header", async () => {
+  test("keeps one page per Accept-Language and Cookie, as the answers' Vary says", async () => {
     // both headers start with "de": the first one is answered in French, the second in English
     const first = await get(cached, "/latest", { "Accept-Language": "de-DE,de;q=0.9,fr;q=0.8" });
     const body = await first.text();
     expect(langOf(body), `${first.status} ${body.slice(0, 200)}`).toBe("fr");
+    expect(first.headers.get("vary")).toMatch(/^Accept-Language, Cookie/);
     const second = await get(cached, "/latest", { "Accept-Language": "de-DE,de;q=0.9,en;q=0.8" });
+    expect(second.headers.get("x-cache")).toBe("MISS");
     expect(langOf(await second.text())).toBe("en");
     // the switch's cookie counts too
     const chosen = await get(cached, "/latest", { "Accept-Language": "en", Cookie: "tp_lang=fr" });
-    expect(chosen.headers.get("x-page-cache")).toBe("hit"); // the French page cached above
+    expect(chosen.headers.get("x-cache")).toBe("MISS");
     expect(langOf(await chosen.text())).toBe("fr");
+    for (const [headers, lang] of [
+      [{ "Accept-Language": "de-DE,de;q=0.9,fr;q=0.8" }, "fr"],
+      [{ "Accept-Language": "de-DE,de;q=0.9,en;q=0.8" }, "en"],
+      [{ "Accept-Language": "en", Cookie: "tp_lang=fr" }, "fr"],
+    ] as const) {
+      const again = await get(cached, "/latest", headers);
+      expect(again.headers.get("x-cache")).toBe("HIT");
+      expect(langOf(await again.text())).toBe(lang);
+    }
   });
 });

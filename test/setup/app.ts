@@ -15,7 +15,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
   let out = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn", JOBS: "on", COOKIE_SECURE: "true", PAGE_CACHE_SECONDS: "0", SHED_CONCURRENCY: "0", ...extraEnv },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn", JOBS: "on", COOKIE_SECURE: "true", SHARED_CACHE: "off", SHED_CONCURRENCY: "0", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c) => (out += c));
