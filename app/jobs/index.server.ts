@@ -7,3 +7,4 @@ import "./search.server";
 import "./profile-index.server";
 import "./tutor-clock.server";
 import "./tutor-question.server";
+import "./search-alerts.server";
