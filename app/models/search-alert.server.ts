@@ -3,7 +3,7 @@
 // opportunities and have not blocked the recruiter are mailed to them. Every profile a search has
 // shown is remembered (saved_search_seen): those matching when alerts are turned on are the
 // baseline, never mailed; a member announced once to a recruiter is never announced again.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { env } from "../env.server";
@@ -104,7 +104,7 @@ export async function queueSearchAlerts(trx: Db) {
  * One saved search: finds the new matches, remembers them and mails the recruiter (inside the
  * job's transaction: a failed mail leaves them unseen for the retry, which sends under the same key).
  */
-export async function sendSearchAlert(trx: Db, searchId: number, now = new Date()) {
+export async function sendSearchAlert(trx: Db, searchId: number, now = new Date()): Promise<number> {
   const search = await trx
     .selectFrom("saved_searches as s")
     .innerJoin("users as u", "u.id", "s.user_id")
@@ -157,7 +157,8 @@ export async function sendSearchAlert(trx: Db, searchId: number, now = new Date(
     return `- ${m.display_name}${role ? ` (${role})` : ""}\n  ${origin}/u/${m.username}`;
   });
   await sendMail({
-    key: `search-alert-${searchId}-${now.toISOString().slice(0, 10)}`,
+    // the same members give the same key: a retried job resends under one Message-ID, a new batch gets its own
+    key: `search-alert-${searchId}-${createHash("sha256").update(members.map((m) => m.id).join(",")).digest("hex").slice(0, 16)}`,
     to: search.email,
     subject: `${t("desk.alerts.subject", { count: members.length, name: search.name })} · ${t("site.name")}`,
     text: [
