@@ -8,19 +8,11 @@ import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { createProfile } from "../factories/profiles";
-import { createUser, TEST_PASSWORD } from "../factories/users";
+import { createUser } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
-import { passSecondStepInPage } from "../setup/two-factor";
+import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
 
-async function signIn(page: Page, app: TestApp, email: string) {
-  page.setDefaultTimeout(30_000);
-  await visit(page, `${app.url}/login`);
-  await page.getByLabel("Email or username").fill(email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await passSecondStepInPage(page, email);
-}
+const signIn = (page: Page, app: TestApp, email: string) => signInInPage(page, app.url, email);
 
 describe.skipIf(!hasChromium)("the recruiter's desk in the browser", () => {
   let app: TestApp;
