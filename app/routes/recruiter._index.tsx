@@ -48,8 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
         : null;
   if (!result) return data({ formError: "errors.forbidden", username, values: keepValues(form) }, 400);
   if (!result.ok) return data({ formError: result.message, username, values: keepValues(form) }, result.status);
-  const url = new URL(request.url);
-  return redirect(`/recruiter${url.search}#candidate-${username}`);
+  // back to the same stage filter (Remix adds ?index to an index route's form posts)
+  const stage = new URL(request.url).searchParams.get("stage");
+  return redirect(`/recruiter${stage ? `?stage=${encodeURIComponent(stage)}` : ""}#candidate-${username}`);
 }
 
 export default function RecruiterDesk() {

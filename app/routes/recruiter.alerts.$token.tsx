@@ -1,6 +1,6 @@
 // The unsubscribe link of a saved-search alert mail: no sign-in (the link is the key, and it can
 // only turn that one alert off). GET asks, POST turns it off (mail clients' one-click POST too).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { notFound } from "~/http.server";
@@ -8,6 +8,9 @@ import { getAlertByToken, unsubscribeAlert } from "~/models/search-alert.server"
 import { pageTitle } from "~/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "desk.alerts.unsubscribeTitle") }, { name: "robots", content: "noindex" }];
+
+// the address is the key: no cache keeps it, no Referer carries it elsewhere
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const search = await getAlertByToken({ token: params.token ?? "" });
