@@ -1067,3 +1067,36 @@ export interface Database {
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
 }
+
+// ---- the recruiter's desk (migration 2026-12-06T1150_recruiter_desk) ----
+export type ShortlistStage = "new" | "contacted" | "interviewing" | "hired" | "not_fit";
+
+export interface ShortlistsTable {
+  stage: Generated<ShortlistStage>;
+  updated_at: Generated<Date>;
+}
+
+export interface SavedSearchesTable {
+  alerts: Generated<boolean>;
+  unsubscribe_token: string | null;
+}
+
+export interface SavedSearchSeenTable {
+  saved_search_id: number;
+  member_id: number;
+  notified_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface ContactMessagesTable {
+  id: Generated<number>;
+  request_id: number;
+  sender_id: number;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  saved_search_seen: SavedSearchSeenTable;
+  contact_messages: ContactMessagesTable;
+}

@@ -16,6 +16,8 @@ export type DirectoryPageData = {
   competencies: { slug: string; name: string }[];
   signedIn: boolean;
   isRecruiter: boolean;
+  /** a recruiter's: which of the cards are already on their shortlist */
+  shortlisted?: number[];
 };
 
 export type PageContext = { t: TFunction; lang: string; pathname: string };
@@ -36,6 +38,14 @@ function go(facets){
     if(facets&&m&&x)x.innerHTML=m.innerHTML;
   }).catch(function(){});
 }
+r.addEventListener("submit",function(e){
+  var s=e.target;if(!s.classList||!s.classList.contains("shortlist-card"))return;
+  e.preventDefault();var b=s.querySelector("button");if(b)b.disabled=true;
+  fetch(s.action,{method:"POST",body:new FormData(s),credentials:"same-origin"}).then(function(res){return res.ok?res.text():null}).then(function(h){
+    var n=h&&new DOMParser().parseFromString(h,"text/html").querySelector('form.shortlist-card[data-username="'+CSS.escape(s.getAttribute("data-username"))+'"]');
+    if(n){s.replaceWith(n);var nb=n.querySelector("button");if(nb)nb.focus()}else s.submit();
+  }).catch(function(){s.submit()});
+});
 q.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(function(){go(true)},250)});
 f.addEventListener("change",function(e){if(e.target!==q)go(false)});
 })();`;
@@ -159,18 +169,22 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   h += checkbox("mentor", "1", !!q.mentor, facets ? withCount(t, lang, "directory.mentor", { count: facets.is_mentor }) : H.mentorPlain);
   h += `</div></div><p><button type="submit">${H.apply}</button> <a href="${esc(basePath)}">${H.clear}</a></p></details></form>`;
 
+  const shortlist = d.isRecruiter
+    ? { ids: new Set(d.shortlisted ?? []), redirectTo: `${basePath}${directorySearchString(q, {}, { withLevel: !fixedLevel })}`, add: t("desk.cardAdd", { name: SLOT("name") }), remove: t("desk.cardRemove", { name: SLOT("name") }) }
+    : undefined;
   h += `<div id="directory-results">`;
   if (d.isRecruiter) {
     h += `<form method="post" action="/recruiter/searches" class="inline-form save-search"><input type="hidden" name="intent" value="save"/>`;
     h += `<input type="hidden" name="query" value="${esc(`${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`)}"/>`;
     h += `<label for="save-search-name">${H.saveSearchName}</label><input id="save-search-name" name="name" required="" maxlength="80" value="${esc(q.q || title)}"/>`;
+    h += `<label class="checkbox"><input type="checkbox" name="alerts" value="1"/> ${esc(t("desk.alerts.checkbox"))}</label>`;
     h += `<button type="submit" class="secondary">${H.saveSearch}</button></form>`;
   }
   if (outcome.mode === "degraded") h += `<p class="notice search-degraded" role="status">${H.degraded}</p>`;
   if (!d.signedIn) h += `<p class="muted">${H.signInMore}</p>`;
   h += `<p class="muted" role="status">${withCount(t, lang, "directory.results", { count: outcome.total })}</p>`;
   if (outcome.cards.length) {
-    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang, d.competencies.filter((c) => q.competency.includes(c.slug)))}</ul>`;
+    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang, d.competencies.filter((c) => q.competency.includes(c.slug)), shortlist)}</ul>`;
   } else if (outcome.total > 0 && outcome.page > outcome.totalPages) {
     // past the last page: say so rather than show an empty page or page 1 again
     const last = Math.max(outcome.totalPages, 1);

@@ -25,6 +25,8 @@ export const JOB_PAYLOADS = {
   "tutor.question": z.object({ questionId: id }),
   "tutor.clock": none,
   "outbox.cleanup": none,
+  "recruiter.search-alerts": none,
+  "recruiter.search-alert": z.object({ searchId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

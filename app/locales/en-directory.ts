@@ -219,7 +219,7 @@ const directory = {
     searchSaved: "Search saved.",
     deleteSearch: "Delete {{name}}",
     shortlist: "Shortlist",
-    shortlistNone: "Your shortlist is empty. Add members from their profile.",
+    shortlistNone: "Your shortlist is empty. Add members from the directory's results or their profile.",
     shortlistAdd: "Add to shortlist",
     shortlistRemove: "Remove from shortlist",
     shortlisted: "On your shortlist",

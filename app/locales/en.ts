@@ -21,6 +21,7 @@ import startup from "./en-startup";
 import twoFactor from "./en-two-factor";
 import passkeys from "./en-passkeys";
 import jobs from "./en-jobs";
+import desk from "./en-desk";
 
 const en = {
   ...mentorship,
@@ -44,6 +45,7 @@ const en = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...desk,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

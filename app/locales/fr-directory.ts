@@ -220,7 +220,7 @@ const directory = {
     searchSaved: "Recherche enregistrée.",
     deleteSearch: "Supprimer {{name}}",
     shortlist: "Présélection",
-    shortlistNone: "Votre présélection est vide. Ajoutez des membres depuis leur profil.",
+    shortlistNone: "Votre présélection est vide. Ajoutez des membres depuis les résultats de l’annuaire ou leur profil.",
     shortlistAdd: "Ajouter à la présélection",
     shortlistRemove: "Retirer de la présélection",
     shortlisted: "Dans votre présélection",

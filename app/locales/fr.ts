@@ -21,6 +21,7 @@ import startup from "./fr-startup";
 import twoFactor from "./fr-two-factor";
 import passkeys from "./fr-passkeys";
 import jobs from "./fr-jobs";
+import desk from "./fr-desk";
 
 const fr = {
   ...mentorship,
@@ -44,6 +45,7 @@ const fr = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...desk,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -6,6 +6,7 @@ import type { Viewer } from "~/viewer.server";
 import { LEVEL_VIEWS, parseDirectoryQuery } from "./directory.schema";
 import { searchDirectory } from "./directory.server";
 import { listCompetencies } from "./profile.server";
+import { shortlistedAmong } from "./shortlist.server";
 
 let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
 function competencies() {
@@ -23,6 +24,7 @@ export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearch
   const scope = scopeOf(viewer);
   const query = parseDirectoryQuery(params, fixedLevel);
   const [outcome, comps] = await Promise.all([searchDirectory({ scope, query }), competencies()]);
+  const shortlisted = scope.isRecruiter ? await shortlistedAmong({ scope, ids: outcome.cards.map((c) => c.id) }) : undefined;
   return {
     query,
     fixedLevel: fixedLevel ?? null,
@@ -31,5 +33,6 @@ export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearch
     competencies: comps,
     signedIn: !!viewer,
     isRecruiter: !!scope.isRecruiter,
+    shortlisted,
   };
 }

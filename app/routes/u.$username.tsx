@@ -147,9 +147,10 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           </Form>
           {!p.openToOpportunities && p.recruiter.contact?.status !== "accepted" ? (
             <p>{t("recruiter.errors.notOpen")}</p>
-          ) : !p.recruiter.contact || p.recruiter.contact.status === "declined" ? (
+          ) : p.recruiter.contact?.status === "declined" ? (
+            <p>{t("recruiter.contactDeclined")}</p>
+          ) : !p.recruiter.contact ? (
             <p>
-              {p.recruiter.contact?.status === "declined" ? <span>{t("recruiter.contactDeclined")} </span> : null}
               <Link to={`/recruiter/contact/${p.username}`}>{t("recruiter.contactSend")}</Link>
             </p>
           ) : p.recruiter.contact.status === "pending" ? (
@@ -157,6 +158,11 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           ) : (
             <p>{t("recruiter.contactAccepted", { email: p.email })}</p>
           )}
+          {p.recruiter.contact ? (
+            <p>
+              <Link to={`/recruiter/contact/${p.username}`}>{t("desk.thread", { name: p.displayName })}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -108,6 +108,8 @@ export const ROUTES: Record<string, Row> = {
   "my.activities": { path: () => "/my/activities", get: signedIn(), post: signedIn(400) },
   "my.bookmarks": { path: () => "/my/bookmarks", get: signedIn() },
   "my.contacts": { path: () => "/my/contacts", get: signedIn() },
+  // one contact thread, by id: only the member it was sent to (the fixtures' people have none)
+  "my.contacts_.$id": { path: () => "/my/contacts/999999", get: signedIn(404), post: signedIn(404) },
   "my.notifications.settings": { path: () => "/my/notifications/settings", get: signedIn() },
   "my.profile": { path: () => "/my/profile", get: signedIn() },
   "my.reading": { path: () => "/my/reading", get: signedIn() },
@@ -122,11 +124,16 @@ export const ROUTES: Record<string, Row> = {
   "p.$id_.moderate": { path: (f) => `/p/${f.victimPostId}/moderate`, get: staffHidden(), post: staffHidden(302), postFields: { intent: "hide", reason: "authorization matrix" } },
   "p.$id_.revisions": { path: (f) => `/p/${f.replyId}/revisions`, get: everyone() },
   progress: { path: () => "/progress", get: signedIn() },
-  "recruiter._index": { path: () => "/recruiter", get: signedIn() },
+  // the desk's stage and note forms: verified recruiters only; an empty post names no candidate
+  "recruiter._index": { path: () => "/recruiter", get: signedIn(), post: { all: 403, visitor: 302, recruiter: 400 } },
+  // an alert mail's unsubscribe link: no sign-in, the token is the key; an unknown one is a 404 for all
+  "recruiter.alerts.$token": { path: () => "/recruiter/alerts/no-such-token-0000000000", get: everyone(404), post: everyone(404) },
   "recruiter.apply": { path: () => "/recruiter/apply", get: signedIn() },
   "recruiter.contact.$username": { path: (f) => `/recruiter/contact/${f.username}`, get: { all: 403, visitor: 302, recruiter: 200 }, post: { all: 403, visitor: 302, recruiter: 422 } },
   "recruiter.searches": { path: () => "/recruiter/searches", get: everyone(302) },
   "recruiter.shortlist": { path: () => "/recruiter/shortlist", get: everyone(302) },
+  // the shortlist's CSV: the recruiter's own, nobody else's
+  "recruiter.shortlist[.]csv": { path: () => "/recruiter/shortlist.csv", get: { all: 403, visitor: 302, recruiter: 200 } },
   "reset-password.$token": { path: () => "/reset-password/not-a-real-token", get: everyone() },
   review: { path: () => "/review", get: staffHidden(), post: staffHidden(400) },
   search: { path: () => "/search?q=service", get: everyone() },
