@@ -2,6 +2,7 @@ import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
+import { requirementLabel } from "~/models/requirement-label";
 import { dateTimeFormat } from "../intl";
 import { useLevelName } from "./level-badge";
 
@@ -64,7 +65,7 @@ export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
   const id = `req-${r.id}`;
   return (
     <li className={`req ${p.status}`} data-requirement={r.key}>
-      <h3 id={id}>{r.label}</h3>
+      <h3 id={id}>{requirementLabel(t, r)}</h3>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
         <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
@@ -218,7 +219,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               <p>{t("progress.notReady")}</p>
               <ul>
                 {s.missingForNext.map((r) => (
-                  <li key={r.id}>{r.label}</li>
+                  <li key={r.id}>{requirementLabel(t, r)}</li>
                 ))}
               </ul>
             </>
