@@ -2,7 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 
 /** Links of a keyset-paged list: back to the first page, and the next one (hrefs from the loader). */
-export function KeysetPager({ firstHref, nextHref, nextLabel }: { firstHref: string | null; nextHref: string | null; nextLabel: string }) {
+export function KeysetPager({
+  firstHref,
+  nextHref,
+  nextLabel,
+}: {
+  firstHref: string | null;
+  nextHref: string | null;
+  nextLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t("staffViews.pages")}>
@@ -18,5 +26,7 @@ export function KeysetPager({ firstHref, nextHref, nextLabel }: { firstHref: str
 
 /** The filters as a query string, without the empty ones. */
 export function filterQuery(filter: Record<string, string | number | undefined>): URLSearchParams {
-  return new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])));
+  return new URLSearchParams(
+    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))
+  );
 }

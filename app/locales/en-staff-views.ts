@@ -115,12 +115,18 @@ export default {
     and: "and",
     distinct_topics_one: "Contribute to discussions in at least one topic",
     distinct_topics_other: "Contribute to discussions in at least {{count}} different topics",
-    field_experiences_year_one: "Log at least one field experience a year: how you handled a complex customer experience issue",
-    field_experiences_year_other: "Log at least {{count}} field experiences a year: how you handled complex customer experience issues",
-    field_experiences_level_one: "Log at least one field experience at this level: how you handled a complex customer experience issue",
-    field_experiences_level_other: "Log at least {{count}} field experiences at this level: how you handled complex customer experience issues",
-    activities_one: "Take part in at least one customer service activity each year (conferences, meet-ups, trainings...)",
-    activities_other: "Take part in at least {{count}} customer service activities each year (conferences, meet-ups, trainings...)",
+    field_experiences_year_one:
+      "Log at least one field experience a year: how you handled a complex customer experience issue",
+    field_experiences_year_other:
+      "Log at least {{count}} field experiences a year: how you handled complex customer experience issues",
+    field_experiences_level_one:
+      "Log at least one field experience at this level: how you handled a complex customer experience issue",
+    field_experiences_level_other:
+      "Log at least {{count}} field experiences at this level: how you handled complex customer experience issues",
+    activities_one:
+      "Take part in at least one customer service activity each year (conferences, meet-ups, trainings...)",
+    activities_other:
+      "Take part in at least {{count}} customer service activities each year (conferences, meet-ups, trainings...)",
     books_one: "Read at least one customer service book per trimester",
     books_other: "Read at least {{count}} customer service books per trimester",
     books_recommended_one: "Read at least one book from the recommended list per trimester",
@@ -129,11 +135,13 @@ export default {
     assessment_diagnostic: "Take “{{subject}}” (a diagnostic: there is no pass mark, it shows your skill gaps)",
     profile: "Complete your directory profile: {{fields}}",
     experience_customer_one: "Currently in a customer-facing role, with at least one year of customer-focused duties",
-    experience_customer_other: "Currently in a customer-facing role, with at least {{count}} years of customer-focused duties",
+    experience_customer_other:
+      "Currently in a customer-facing role, with at least {{count}} years of customer-focused duties",
     experience_managing_one: "At least one year of experience managing or leading a team",
     experience_managing_other: "At least {{count}} years of experience managing or leading a team",
     mentoring_one: "Mentor junior professionals in the forum and the mentor programme (at least one active mentee)",
-    mentoring_other: "Mentor junior professionals in the forum and the mentor programme (at least {{count}} active mentees)",
+    mentoring_other:
+      "Mentor junior professionals in the forum and the mentor programme (at least {{count}} active mentees)",
     award_nomination_one: "Submit your customer service awards self-nomination every year",
     award_nomination_other: "Submit {{count}} customer service awards self-nominations every year",
     module_tasks_one: "Have the task of module {{modules}} evaluated ({{subject}})",

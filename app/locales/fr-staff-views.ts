@@ -19,7 +19,8 @@ export default {
     },
     audit: {
       title: "Journal d'audit",
-      intro: "Qui a modifié quoi et quand, du plus récent au plus ancien. Les secrets n'y figurent jamais, ni les mots des fils privés.",
+      intro:
+        "Qui a modifié quoi et quand, du plus récent au plus ancien. Les secrets n'y figurent jamais, ni les mots des fils privés.",
       member: "Membre",
       memberHint: "Un nom d'utilisateur : les entrées faites par ce membre ou qui le concernent.",
       staff: "Fait par le membre du personnel",
@@ -108,7 +109,8 @@ export default {
       errors: {
         impossible:
           "« {{name}} » est ouverte aux niveaux {{min}} à {{max}}, mais seuls les membres des niveaux {{from}} à {{to}} peuvent se proposer : aucun membre ne pourrait y concourir. Changez ses niveaux ou retirez-la.",
-        levels: "« {{name}} » : indiquez entre crochets des niveaux de 1 à {{top}}, le plus bas d'abord, par exemple [3-4] ou [4].",
+        levels:
+          "« {{name}} » : indiquez entre crochets des niveaux de 1 à {{top}}, le plus bas d'abord, par exemple [3-4] ou [4].",
       },
     },
   },
@@ -116,12 +118,18 @@ export default {
     and: "et",
     distinct_topics_one: "Participer aux discussions dans au moins {{count}} sujet",
     distinct_topics_other: "Participer aux discussions dans au moins {{count}} sujets différents",
-    field_experiences_year_one: "Consigner au moins {{count}} expérience de terrain par an : comment vous avez traité un problème complexe d'expérience client",
-    field_experiences_year_other: "Consigner au moins {{count}} expériences de terrain par an : comment vous avez traité des problèmes complexes d'expérience client",
-    field_experiences_level_one: "Consigner au moins {{count}} expérience de terrain à ce niveau : comment vous avez traité un problème complexe d'expérience client",
-    field_experiences_level_other: "Consigner au moins {{count}} expériences de terrain à ce niveau : comment vous avez traité des problèmes complexes d'expérience client",
-    activities_one: "Participer chaque année à au moins {{count}} activité de service client (conférences, rencontres, formations…)",
-    activities_other: "Participer chaque année à au moins {{count}} activités de service client (conférences, rencontres, formations…)",
+    field_experiences_year_one:
+      "Consigner au moins {{count}} expérience de terrain par an : comment vous avez traité un problème complexe d'expérience client",
+    field_experiences_year_other:
+      "Consigner au moins {{count}} expériences de terrain par an : comment vous avez traité des problèmes complexes d'expérience client",
+    field_experiences_level_one:
+      "Consigner au moins {{count}} expérience de terrain à ce niveau : comment vous avez traité un problème complexe d'expérience client",
+    field_experiences_level_other:
+      "Consigner au moins {{count}} expériences de terrain à ce niveau : comment vous avez traité des problèmes complexes d'expérience client",
+    activities_one:
+      "Participer chaque année à au moins {{count}} activité de service client (conférences, rencontres, formations…)",
+    activities_other:
+      "Participer chaque année à au moins {{count}} activités de service client (conférences, rencontres, formations…)",
     books_one: "Lire au moins {{count}} livre sur le service client par trimestre",
     books_other: "Lire au moins {{count}} livres sur le service client par trimestre",
     books_recommended_one: "Lire au moins {{count}} livre de la liste recommandée par trimestre",
@@ -129,12 +137,16 @@ export default {
     assessment: "Obtenir au moins {{passMark}} % à « {{subject}} »",
     assessment_diagnostic: "Passer « {{subject}} » (un diagnostic sans note minimale, qui montre vos lacunes)",
     profile: "Compléter votre profil dans l'annuaire : {{fields}}",
-    experience_customer_one: "Occuper un poste en contact avec la clientèle, avec au moins {{count}} an de fonctions orientées client",
-    experience_customer_other: "Occuper un poste en contact avec la clientèle, avec au moins {{count}} ans de fonctions orientées client",
+    experience_customer_one:
+      "Occuper un poste en contact avec la clientèle, avec au moins {{count}} an de fonctions orientées client",
+    experience_customer_other:
+      "Occuper un poste en contact avec la clientèle, avec au moins {{count}} ans de fonctions orientées client",
     experience_managing_one: "Au moins {{count}} an d'expérience à diriger ou encadrer une équipe",
     experience_managing_other: "Au moins {{count}} ans d'expérience à diriger ou encadrer une équipe",
-    mentoring_one: "Accompagner de jeunes professionnels sur le forum et dans le programme de mentorat (au moins {{count}} mentoré actif)",
-    mentoring_other: "Accompagner de jeunes professionnels sur le forum et dans le programme de mentorat (au moins {{count}} mentorés actifs)",
+    mentoring_one:
+      "Accompagner de jeunes professionnels sur le forum et dans le programme de mentorat (au moins {{count}} mentoré actif)",
+    mentoring_other:
+      "Accompagner de jeunes professionnels sur le forum et dans le programme de mentorat (au moins {{count}} mentorés actifs)",
     award_nomination_one: "Déposer chaque année votre candidature aux prix du service client",
     award_nomination_other: "Déposer chaque année {{count}} candidatures aux prix du service client",
     module_tasks_one: "Faire évaluer le devoir du module {{modules}} ({{subject}})",

@@ -21,14 +21,22 @@ export function auditChanges(before: unknown, after: unknown): ChangeLine[] {
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return fields
     .filter((f) => !both || JSON.stringify(b[f]) !== JSON.stringify(a[f]))
-    .map((field) => ({ field, ...(field in b ? { before: b[field] } : {}), ...(field in a ? { after: a[field] } : {}) }));
+    .map((field) => ({
+      field,
+      ...(field in b ? { before: b[field] } : {}),
+      ...(field in a ? { after: a[field] } : {}),
+    }));
 }
 
 /** A value as text; `null` is for the caller to name ("none"). */
 export function auditValueText(v: unknown, formatInstant: (d: Date) => string): string | null {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) ? formatInstant(new Date(v)) : v;
+  if (typeof v === "string")
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)
+      ? formatInstant(new Date(v))
+      : v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return v.map((x) => String(x)).join(", ");
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object"))
+    return v.map((x) => String(x)).join(", ");
   return JSON.stringify(v);
 }

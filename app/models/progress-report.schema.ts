@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { rowId } from "./id.schema";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
 export const BehindFilterSchema = z.object({
   level: optional(z.coerce.number().int().min(1).max(9)),

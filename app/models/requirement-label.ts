@@ -48,13 +48,18 @@ export function requirementLabel(t: T, r: LabelSource): string {
     case "books":
       return k(p.recommendedOnly ? "books_recommended" : "books", { count: p.minPerTrimester });
     case "assessment":
-      return p.passMark === null || p.passMark === undefined ? k("assessment_diagnostic", { subject }) : k("assessment", { subject, passMark: p.passMark });
+      return p.passMark === null || p.passMark === undefined
+        ? k("assessment_diagnostic", { subject })
+        : k("assessment", { subject, passMark: p.passMark });
     case "profile": {
       const fields = ((p.fields as string[]) ?? []).map((f) => {
         const name = tr(`progress.fields.${f}`);
         return name.charAt(0).toLocaleLowerCase() + name.slice(1);
       });
-      const list = fields.length > 1 ? `${fields.slice(0, -1).join(", ")} ${tr("requirementLabels.and")} ${fields.at(-1)}` : (fields[0] ?? "");
+      const list =
+        fields.length > 1
+          ? `${fields.slice(0, -1).join(", ")} ${tr("requirementLabels.and")} ${fields.at(-1)}`
+          : fields[0] ?? "";
       return k("profile", { fields: list });
     }
     case "experience_years":

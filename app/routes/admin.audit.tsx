@@ -7,7 +7,13 @@ import { Field, FormError } from "~/components/field";
 import { Select, TableWrap } from "~/components/form-extras";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
 import { AuditFilterSchema } from "~/models/audit.schema";
-import { findUserIdByUsername, listAuditEntries, listAuditKinds, listStaffAccounts, type AuditFilter } from "~/models/audit.server";
+import {
+  findUserIdByUsername,
+  listAuditEntries,
+  listAuditKinds,
+  listStaffAccounts,
+  type AuditFilter,
+} from "~/models/audit.server";
 import { auditChanges, auditValueText } from "~/models/audit-text";
 import { localInputToDate } from "~/models/local-time";
 import { fieldErrors } from "~/models/user.schema";
@@ -20,17 +26,24 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const values = Object.fromEntries(["staff", "member", "kind", "from", "to"].map((k) => [k, (params[k] ?? "").slice(0, 200)]));
+  const values = Object.fromEntries(
+    ["staff", "member", "kind", "from", "to"].map((k) => [k, (params[k] ?? "").slice(0, 200)])
+  );
   const [kinds, staff] = await Promise.all([listAuditKinds(), listStaffAccounts()]);
   const base = { values, kinds, staff, timeZone: viewer.timeZone };
   const empty = { ...base, rows: [], nextHref: null, firstHref: null };
   const parsed = AuditFilterSchema.safeParse(params);
-  if (!parsed.success) return data({ ...empty, fields: fieldErrors(parsed.error) as Record<string, string> }, { status: 400 });
+  if (!parsed.success)
+    return data({ ...empty, fields: fieldErrors(parsed.error) as Record<string, string> }, { status: 400 });
   const f = parsed.data;
   const filter: AuditFilter = { staffId: f.staff, kind: f.kind };
   if (f.member) {
     filter.memberId = await findUserIdByUsername(f.member);
-    if (!filter.memberId) return data({ ...empty, fields: { member: "staffViews.audit.errors.noMember" } as Record<string, string> }, { status: 404 });
+    if (!filter.memberId)
+      return data(
+        { ...empty, fields: { member: "staffViews.audit.errors.noMember" } as Record<string, string> },
+        { status: 404 }
+      );
   }
   // dates are whole days in the staff member's time zone; "to" includes its day
   if (f.from) filter.from = localInputToDate(`${f.from}T00:00`, viewer.timeZone);
@@ -39,7 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = filterQuery(values);
   const firstHref = f.before ? `?${query}` : null;
   if (page.next) query.set("before", String(page.next));
-  return { ...base, rows: page.rows, nextHref: page.next ? `?${query}` : null, firstHref, fields: {} as Record<string, string> };
+  return {
+    ...base,
+    rows: page.rows,
+    nextHref: page.next ? `?${query}` : null,
+    firstHref,
+    fields: {} as Record<string, string>,
+  };
 }
 
 function Value({ v, moment }: { v: unknown; moment: (d: Date) => string }) {
@@ -64,22 +83,41 @@ export default function AuditLog() {
       <p>{t("staffViews.audit.intro")}</p>
       {errorCount ? <FormError message="form.fixErrors" values={{ count: errorCount }} /> : null}
       <Form method="get" className="filters stack" noValidate>
-        <Field label={t("staffViews.audit.member")} name="member" type="text" defaultValue={d.values.member} error={d.fields.member} hint={t("staffViews.audit.memberHint")} />
+        <Field
+          label={t("staffViews.audit.member")}
+          name="member"
+          type="text"
+          defaultValue={d.values.member}
+          error={d.fields.member}
+          hint={t("staffViews.audit.memberHint")}
+        />
         <Select
           label={t("staffViews.audit.staff")}
           name="staff"
           defaultValue={d.values.staff}
           error={d.fields.staff}
-          options={[{ value: "", label: t("staffViews.any") }, ...d.staff.map((s) => ({ value: String(s.id), label: `${s.display_name} (@${s.username})` }))]}
+          options={[
+            { value: "", label: t("staffViews.any") },
+            ...d.staff.map((s) => ({ value: String(s.id), label: `${s.display_name} (@${s.username})` })),
+          ]}
         />
         <Select
           label={t("staffViews.audit.kind")}
           name="kind"
           defaultValue={d.values.kind}
           error={d.fields.kind}
-          options={[{ value: "", label: t("staffViews.any") }, ...d.kinds.map((k) => ({ value: k, label: t(`staffViews.audit.kinds.${k}`, { defaultValue: k }) }))]}
+          options={[
+            { value: "", label: t("staffViews.any") },
+            ...d.kinds.map((k) => ({ value: k, label: t(`staffViews.audit.kinds.${k}`, { defaultValue: k }) })),
+          ]}
         />
-        <Field label={t("staffViews.audit.from")} name="from" type="date" defaultValue={d.values.from} error={d.fields.from} />
+        <Field
+          label={t("staffViews.audit.from")}
+          name="from"
+          type="date"
+          defaultValue={d.values.from}
+          error={d.fields.from}
+        />
         <Field label={t("staffViews.audit.to")} name="to" type="date" defaultValue={d.values.to} error={d.fields.to} />
         <div>
           <button type="submit" className="small">
@@ -108,7 +146,10 @@ export default function AuditLog() {
                     <br />
                     {r.subject_username
                       ? t("staffViews.audit.onMember", { name: r.subject_name, username: r.subject_username })
-                      : t("staffViews.audit.onTarget", { type: t(`staffViews.audit.targets.${r.target_type}`, { defaultValue: r.target_type }), id: r.target_id ?? "" })}
+                      : t("staffViews.audit.onTarget", {
+                          type: t(`staffViews.audit.targets.${r.target_type}`, { defaultValue: r.target_type }),
+                          id: r.target_id ?? "",
+                        })}
                   </td>
                   <td>
                     {r.withheld ? <p>{t("staffViews.audit.withheld")}</p> : null}

@@ -21,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const url = new URL(request.url);
   const { after, ...filter } = BehindFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [page, total, levels, groups] = await Promise.all([listMembersBehind({ ...filter, after }), countMembersBehind(filter), listLevels(), listGroups()]);
+  const [page, total, levels, groups] = await Promise.all([
+    listMembersBehind({ ...filter, after }),
+    countMembersBehind(filter),
+    listLevels(),
+    listGroups(),
+  ]);
   const query = filterQuery(filter);
   const firstHref = `?${query}`;
   if (page.next) query.set("after", page.next);
@@ -52,7 +57,10 @@ export default function MembersBehind() {
           label={t("staffViews.behind.level")}
           name="level"
           defaultValue={d.filter.level ?? ""}
-          options={[{ value: "", label: t("staffViews.any") }, ...d.levels.map((l) => ({ value: String(l.number), label: t("admin.applications.levelName", l) }))]}
+          options={[
+            { value: "", label: t("staffViews.any") },
+            ...d.levels.map((l) => ({ value: String(l.number), label: t("admin.applications.levelName", l) })),
+          ]}
         />
         <Select
           label={t("staffViews.behind.duty")}
@@ -68,7 +76,10 @@ export default function MembersBehind() {
           label={t("staffViews.behind.group")}
           name="group"
           defaultValue={d.filter.group ?? ""}
-          options={[{ value: "", label: t("staffViews.any") }, ...d.groups.map((g) => ({ value: String(g.id), label: g.name }))]}
+          options={[
+            { value: "", label: t("staffViews.any") },
+            ...d.groups.map((g) => ({ value: String(g.id), label: g.name })),
+          ]}
         />
         <div>
           <button type="submit" className="small">

@@ -23,7 +23,8 @@ let app: TestApp;
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 let staffCookie: string;
 
-const get = (path: string, cookie = staffCookie) => fetch(`${app.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+const get = (path: string, cookie = staffCookie) =>
+  fetch(`${app.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
 const html = async (path: string, cookie = staffCookie) => {
   const res = await get(path, cookie);
   return { status: res.status, text: await res.text() };
@@ -62,7 +63,9 @@ describe("members behind on a duty", () => {
     expect(Number(after?.[1])).toBe(Number(before?.[1] ?? 0) + 1);
     const page = visible((await html("/admin/behind?level=3")).text);
     expect(page).toContain(`(@${m.username})`);
-    expect(page).toMatch(new RegExp(`@${m.username}\\) 3 Activities this year: 0 of 3, due by [^@]*Books this trimester: 0 of 1, due by`));
+    expect(page).toMatch(
+      new RegExp(`@${m.username}\\) 3 Activities this year: 0 of 3, due by [^@]*Books this trimester: 0 of 1, due by`)
+    );
   });
 
   test("filters by level, duty and group, and pages by name without repeating anyone", async () => {
@@ -72,9 +75,15 @@ describe("members behind on a duty", () => {
     // level 1 has no periodic duty: nobody at level 1 is behind
     expect(visible((await html("/admin/behind?level=1")).text)).toContain("Nobody is behind on books or activities.");
     const lvl4 = [];
-    for (const i of [1, 2, 3, 4, 5]) lvl4.push(await createMember({ level: 4, username: `${prefix}_l4_${i}`, timeZone: "Africa/Lagos", enteredAt: entered }));
+    for (const i of [1, 2, 3, 4, 5])
+      lvl4.push(
+        await createMember({ level: 4, username: `${prefix}_l4_${i}`, timeZone: "Africa/Lagos", enteredAt: entered })
+      );
     // the one who read a book is behind on activities only
-    await db.insertInto("reading_log").values({ user_id: lvl4[0].id, title: "The Effortless Experience", finished_on: sql<string>`current_date` }).execute();
+    await db
+      .insertInto("reading_log")
+      .values({ user_id: lvl4[0].id, title: "The Effortless Experience", finished_on: sql<string>`current_date` })
+      .execute();
     const books = visible((await html("/admin/behind?level=4&duty=books")).text);
     expect(books).not.toContain(`@${lvl4[0].username})`);
     expect(books).toContain(`@${lvl4[1].username})`);
@@ -84,7 +93,13 @@ describe("members behind on a duty", () => {
 
     // a learning group narrows it to its learners
     const tutor = await createMember({ level: 4 });
-    const made = await createGroup({ adminId: admin.id, name: `Cohort ${prefix}`, startsOn: "2026-09-01", endsOn: "2026-12-15", tutor: tutor.username });
+    const made = await createGroup({
+      adminId: admin.id,
+      name: `Cohort ${prefix}`,
+      startsOn: "2026-09-01",
+      endsOn: "2026-12-15",
+      tutor: tutor.username,
+    });
     if (!made.ok) throw new Error(made.message);
     await addLearner({ adminId: admin.id, groupId: made.groupId, learner: lvl4[2].username });
     const grouped = visible((await html(`/admin/behind?group=${made.groupId}`)).text);
@@ -125,15 +140,31 @@ describe("members behind on a duty", () => {
       order by lower(u.username) limit 51`.execute(db);
     const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
     // with few rows the planner may prefer a scan; what matters is that the index exists and fits
-    const { rows: idx } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'users_level_name_idx'`.execute(db);
+    const { rows: idx } = await sql<{
+      indexdef: string;
+    }>`select indexdef from pg_indexes where indexname = 'users_level_name_idx'`.execute(db);
     expect(idx[0]?.indexdef).toContain("(level, lower(username))");
     await db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       await sql`set local enable_sort = off`.execute(trx);
       const forced = await sql<{ "QUERY PLAN": string }>`explain
-        select u.id from users u where u.deleted_at is null and u.level is not null and u.level = 3 and lower(u.username) > 'a'
+        select u.id from users u
+        where u.deleted_at is null and u.level is not null and u.level = 3 and lower(u.username) > 'a'
         order by lower(u.username) limit 51`.execute(trx);
-      expect(forced.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Index (Only )?Scan using users_level_name_idx/);
+      expect(forced.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
+        /Index (Only )?Scan using users_level_name_idx/
+      );
+      // the audit log's "by staff" and "kind" filters, newest first, read their indexes backwards
+      const byStaff = await sql<{ "QUERY PLAN": string }>`explain
+        select id from audit_log where actor_id = ${admin.id} and id < 1000000 order by id desc limit 51`.execute(trx);
+      expect(byStaff.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
+        /Index (Only )?Scan Backward using audit_log_actor_id_idx/
+      );
+      const byKind = await sql<{ "QUERY PLAN": string }>`explain
+        select id from audit_log where split_part(action, '.', 1) = 'post' order by id desc limit 51`.execute(trx);
+      expect(byKind.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
+        /Index (Only )?Scan Backward using audit_log_kind_id_idx/
+      );
     });
     expect(plan).toBeTruthy();
     const member = await createMember({ level: 1 });
@@ -147,22 +178,39 @@ describe("members behind on a duty", () => {
 describe("progress CSV", () => {
   test("has display name, country, group and tutor, and a formula in a name is defused", async () => {
     const m = await createMember({ level: 1 });
-    await db.updateTable("users").set({ display_name: "=HYPERLINK(\"http://evil.example\",\"x\")" }).where("id", "=", m.id).execute();
+    await db
+      .updateTable("users")
+      .set({ display_name: '=HYPERLINK("http://evil.example","x")' })
+      .where("id", "=", m.id)
+      .execute();
     await db.insertInto("profiles").values({ user_id: m.id, country: "NG", city: "Lagos" }).execute();
     const tutor = await createMember({ level: 4 });
     await db.updateTable("users").set({ display_name: "@Tutor Amaka" }).where("id", "=", tutor.id).execute();
-    const made = await createGroup({ adminId: admin.id, name: "+Cohort Lagos", startsOn: "2026-09-01", endsOn: "2026-12-15", tutor: tutor.username });
+    const made = await createGroup({
+      adminId: admin.id,
+      name: "+Cohort Lagos",
+      startsOn: "2026-09-01",
+      endsOn: "2026-12-15",
+      tutor: tutor.username,
+    });
     if (!made.ok) throw new Error(made.message);
     await addLearner({ adminId: admin.id, groupId: made.groupId, learner: m.username });
     const res = await get("/admin/progress.csv");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment;/);
     const lines = (await res.text()).split("\r\n");
-    expect(lines[0]).toBe("username,display_name,email,country,group,tutor,level,level_name,entered_on,requirement,label,phase,done,required,status,due_by");
+    expect(lines[0]).toBe(
+      "username,display_name,email,country,group,tutor,level,level_name,entered_on," +
+        "requirement,label,phase,done,required,status,due_by"
+    );
     const mine = lines.filter((l) => l.startsWith(`${m.username},`));
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine[0]).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",${m.email},Nigeria,'+Cohort Lagos,'@Tutor Amaka,1,`);
+    expect(mine[0]).toContain(
+      `,"'=HYPERLINK(""http://evil.example"",""x"")",${m.email},Nigeria,'+Cohort Lagos,'@Tutor Amaka,1,`
+    );
     // French for a staff member reading in French: the country's French name
-    const fr = await fetch(`${app.url}/admin/progress.csv`, { headers: { Cookie: `${staffCookie}; tp_lang=fr`, "Accept-Language": "fr" } });
+    const fr = await fetch(`${app.url}/admin/progress.csv`, {
+      headers: { Cookie: `${staffCookie}; tp_lang=fr`, "Accept-Language": "fr" },
+    });
     const frText = await fr.text();
     expect(frText.split("\r\n").find((l) => l.startsWith(`${m.username},`))).toMatch(/,Nigeria,|,Nigéria,/);
   });
@@ -170,9 +218,22 @@ describe("progress CSV", () => {
 
 describe("requirement labels", () => {
   test("a changed threshold changes the label on every page, in English and French", async () => {
-    const req = await db.selectFrom("level_requirements").select(["id", "label", "params"]).where("key", "=", "l2-distinct-topics").executeTakeFirst();
-    const target = req ?? (await db.selectFrom("level_requirements").select(["id", "label", "params"]).where("kind", "=", "distinct_topics").orderBy("level").executeTakeFirstOrThrow());
-    const level = (await db.selectFrom("level_requirements").select("level").where("id", "=", target.id).executeTakeFirstOrThrow()).level;
+    const req = await db
+      .selectFrom("level_requirements")
+      .select(["id", "label", "params"])
+      .where("key", "=", "l2-distinct-topics")
+      .executeTakeFirst();
+    const target =
+      req ??
+      (await db
+        .selectFrom("level_requirements")
+        .select(["id", "label", "params"])
+        .where("kind", "=", "distinct_topics")
+        .orderBy("level")
+        .executeTakeFirstOrThrow());
+    const level = (
+      await db.selectFrom("level_requirements").select("level").where("id", "=", target.id).executeTakeFirstOrThrow()
+    ).level;
     const params = { ...(target.params as Record<string, unknown>), min: 7 };
     const r = await updateRequirement({ adminId: admin.id, id: target.id, label: target.label, params });
     expect(r.ok).toBe(true);
@@ -185,7 +246,9 @@ describe("requirement labels", () => {
     const fr = visible((await html("/progress", `${cookie}; tp_lang=fr`)).text);
     expect(fr).toContain("Participer aux discussions dans au moins 7 sujets différents");
     const staffPage = visible((await html("/admin/requirements")).text);
-    expect(staffPage).toContain("Label (written from the thresholds below) Contribute to discussions in at least 7 different topics");
+    expect(staffPage).toContain(
+      "Label (written from the thresholds below) Contribute to discussions in at least 7 different topics"
+    );
     // the history reads as text: the threshold went from 5 to 7
     expect(staffPage).toMatch(/min 5 → 7/);
     await updateRequirement({ adminId: admin.id, id: target.id, label: target.label, params: target.params });
@@ -209,20 +272,34 @@ describe("award categories", () => {
     expect(res.status).toBe(400);
     const body = await res.text();
     expect(visible(body)).toContain(
-      "“Rookie of the year” is open to levels 1 to 2, but only members at levels 3 to 4 may nominate themselves, so no member could enter it.",
+      "“Rookie of the year” is open to levels 1 to 2, but only members at levels 3 to 4 may nominate themselves, " +
+        "so no member could enter it."
     );
     expect(body).toContain("Rookie of the year - first steps [1-2]</textarea>");
     const bad = await postForm(app, "/admin/awards", round("Ghost award [5-9]"), { cookie: staffCookie });
     expect(bad.status).toBe(400);
     expect(visible(await bad.text())).toContain("“Ghost award”: give levels between 1 and 4 in brackets");
-    expect(await db.selectFrom("award_categories").select("id").where("name", "in", ["Rookie of the year", "Ghost award"]).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("award_categories")
+        .select("id")
+        .where("name", "in", ["Rookie of the year", "Ghost award"])
+        .execute()
+    ).toEqual([]);
   });
 
   test("a category open to level 4 takes level-4 nominations and refuses a level-3 member", async () => {
-    const res = await postForm(app, "/admin/awards", round("Leader of the year - strategy [4]\nOpen category"), { cookie: staffCookie });
+    const res = await postForm(app, "/admin/awards", round("Leader of the year - strategy [4]\nOpen category"), {
+      cookie: staffCookie,
+    });
     expect(res.status).toBe(302);
     const roundId = Number(res.headers.get("location")!.match(/\/admin\/awards\/(\d+)/)![1]);
-    const cats = await db.selectFrom("award_categories").select(["id", "name", "min_level", "max_level"]).where("round_id", "=", roundId).orderBy("position").execute();
+    const cats = await db
+      .selectFrom("award_categories")
+      .select(["id", "name", "min_level", "max_level"])
+      .where("round_id", "=", roundId)
+      .orderBy("position")
+      .execute();
     expect(cats.map((c) => [c.name, c.min_level, c.max_level])).toEqual([
       ["Leader of the year", 4, 4],
       ["Open category", 1, 4],
@@ -241,12 +318,34 @@ describe("audit log", () => {
   test("staff filter by member, staff, kind and dates, read before/after as text, and page by keyset", async () => {
     const m = await createMember({ level: 1 });
     const other = await createAdmin();
-    const req = await db.selectFrom("level_requirements").select(["id", "label", "params"]).where("kind", "=", "books").executeTakeFirstOrThrow();
-    await updateRequirement({ adminId: other.id, id: req.id, label: req.label, params: { ...(req.params as object), minPerTrimester: 2 } });
+    const req = await db
+      .selectFrom("level_requirements")
+      .select(["id", "label", "params"])
+      .where("kind", "=", "books")
+      .executeTakeFirstOrThrow();
+    await updateRequirement({
+      adminId: other.id,
+      id: req.id,
+      label: req.label,
+      params: { ...(req.params as object), minPerTrimester: 2 },
+    });
     await updateRequirement({ adminId: other.id, id: req.id, label: req.label, params: req.params });
     await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, { actorId: admin.id, action: "user.silence", targetType: "user", targetId: m.id, before: { until: null }, after: { until: "2026-12-24T10:00:00.000Z", reason: "Spam links" } });
-      await recordAudit(trx, { actorId: m.id, action: "user.passkey_added", targetType: "user", targetId: m.id, after: { name: "Phone", publicKey: "pk-should-never-show", secret: "JBSWY3DP" } });
+      await recordAudit(trx, {
+        actorId: admin.id,
+        action: "user.silence",
+        targetType: "user",
+        targetId: m.id,
+        before: { until: null },
+        after: { until: "2026-12-24T10:00:00.000Z", reason: "Spam links" },
+      });
+      await recordAudit(trx, {
+        actorId: m.id,
+        action: "user.passkey_added",
+        targetType: "user",
+        targetId: m.id,
+        after: { name: "Phone", publicKey: "pk-should-never-show", secret: "JBSWY3DP" },
+      });
     });
 
     const byMember = visible((await html(`/admin/audit?member=${m.username.toUpperCase()}`)).text);
@@ -264,25 +363,40 @@ describe("audit log", () => {
     expect(byStaff).toContain("params.minPerTrimester: 2 → 1");
     expect(byStaff).not.toContain("recommendedOnly"); // unchanged fields are left out
     expect(byStaff).not.toContain("user.silence");
-    expect(visible((await html(`/admin/audit?staff=${other.id}&kind=post`)).text)).toContain("No entry matches these filters.");
+    expect(visible((await html(`/admin/audit?staff=${other.id}&kind=post`)).text)).toContain(
+      "No entry matches these filters."
+    );
 
-    const zone = (await db.selectFrom("users").select("time_zone").where("id", "=", admin.id).executeTakeFirstOrThrow()).time_zone;
+    const zone = (await db.selectFrom("users").select("time_zone").where("id", "=", admin.id).executeTakeFirstOrThrow())
+      .time_zone;
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date()); // YYYY-MM-DD
-    expect(visible((await html(`/admin/audit?member=${m.username}&from=${today}&to=${today}`)).text)).toContain("user.silence");
-    expect(visible((await html(`/admin/audit?member=${m.username}&from=2001-01-01&to=2001-01-02`)).text)).toContain("No entry matches these filters.");
+    expect(visible((await html(`/admin/audit?member=${m.username}&from=${today}&to=${today}`)).text)).toContain(
+      "user.silence"
+    );
+    expect(visible((await html(`/admin/audit?member=${m.username}&from=2001-01-01&to=2001-01-02`)).text)).toContain(
+      "No entry matches these filters."
+    );
 
     // bad filters answer with a sentence beside the field, never a 500
     const bad = await html(`/admin/audit?from=31/12/2026&to=2001-01-01&member=nobody_${Date.now()}&kind=DROP%20TABLE`);
     expect(bad.status).toBe(400);
     expect(visible(bad.text)).toContain("Give a date as year-month-day, e.g. 2026-12-31.");
     expect(visible(bad.text)).toContain("Choose a kind from the list.");
+    const impossible = await html(`/admin/audit?to=2026-13-45&from=2026-02-30`);
+    expect(impossible.status).toBe(400);
+    expect(visible(impossible.text)).toContain("Give a date as year-month-day, e.g. 2026-12-31.");
     const unknown = await html(`/admin/audit?member=nobody_${Date.now()}`);
     expect(unknown.status).toBe(404);
     expect(visible(unknown.text)).toContain("No member has this username.");
     expect(unknown.text).toMatch(/name="member"[^>]*value="nobody_/);
 
     // keyset pages of 50, newest first: every entry once, ids falling
-    for (let i = 0; i < 60; i++) await db.transaction().execute((trx) => recordAudit(trx, { actorId: other.id, action: "settings.limits", targetType: "settings", after: { n: i } }));
+    for (let i = 0; i < 60; i++)
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, { actorId: other.id, action: "settings.limits", targetType: "settings", after: { n: i } })
+        );
     const ids: number[] = [];
     let next: string | null = `/admin/audit?staff=${other.id}`;
     while (next) {
@@ -300,9 +414,17 @@ describe("audit log", () => {
     const b = await createMember({ level: 2 });
     await ageUser(a);
     const cat = await createCategory({ see: "participants", post: "participants", reply: "participants" });
-    const topic = await makeTopic(a, cat, { participantIds: [a.id, b.id], title: "Between the two of us only", body: "My manager and I disagree about the refund policy, in confidence." });
+    const topic = await makeTopic(a, cat, {
+      participantIds: [a.id, b.id],
+      title: "Between the two of us only",
+      body: "My manager and I disagree about the refund policy, in confidence.",
+    });
     // staff may moderate a private thread; the log records the edit, not its words
-    const edited = await editPost({ scope: await scopeFor(admin), postId: topic.postId, body: "Confidential: my salary is 420,000 naira and I am leaving in March." });
+    const edited = await editPost({
+      scope: await scopeFor(admin),
+      postId: topic.postId,
+      body: "Confidential: my salary is 420,000 naira and I am leaving in March.",
+    });
     expect(edited.ok).toBe(true);
     const page = visible((await html(`/admin/audit?staff=${admin.id}&kind=post`)).text);
     expect(page).toContain("post.edit");
@@ -312,8 +434,15 @@ describe("audit log", () => {
     // a public post's edit reads as before → after
     const pub = await createCategory();
     const open = await makeTopic(a, pub, { body: "Our queue times doubled after the new IVR went live last week." });
-    await editPost({ scope: await scopeFor(admin), postId: open.postId, body: "Our queue times tripled after the new IVR went live last week." });
+    await editPost({
+      scope: await scopeFor(admin),
+      postId: open.postId,
+      body: "Our queue times tripled after the new IVR went live last week.",
+    });
     const pubPage = visible((await html(`/admin/audit?staff=${admin.id}&kind=post`)).text);
-    expect(pubPage).toContain("body: Our queue times doubled after the new IVR went live last week. → Our queue times tripled after the new IVR went live last week.");
+    expect(pubPage).toContain(
+      "body: Our queue times doubled after the new IVR went live last week. → " +
+        "Our queue times tripled after the new IVR went live last week."
+    );
   });
 });
