@@ -54,7 +54,7 @@ function redact(value: unknown, words: boolean): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([k]) => !(words && WORDS_KEY.test(k)))
-        .map(([k, v]) => [k, SECRET_KEY.test(k) ? "•••" : redact(v, words)]),
+        .map(([k, v]) => [k, SECRET_KEY.test(k) ? "•••" : redact(v, words)])
     );
   }
   return value;
@@ -65,7 +65,8 @@ function redact(value: unknown, words: boolean): unknown {
  * Staff may act on them, but the log does not make their words browsable.
  */
 async function privateTargets(rows: { target_type: string; target_id: string | null }[]) {
-  const ids = (type: string) => rows.filter((r) => r.target_type === type && /^\d{1,9}$/.test(r.target_id ?? "")).map((r) => Number(r.target_id));
+  const ids = (type: string) =>
+    rows.filter((r) => r.target_type === type && /^\d{1,9}$/.test(r.target_id ?? "")).map((r) => Number(r.target_id));
   const [posts, topics] = [ids("post"), ids("topic")];
   const { rows: hits } = await sql<{ kind: string; id: number }>`
     select 'post' as kind, p.id from posts p join topics t on t.id = p.topic_id join categories c on c.id = t.category_id
@@ -77,7 +78,11 @@ async function privateTargets(rows: { target_type: string; target_id: string | n
 }
 
 /** A page of the audit log, newest first; `before` is the previous page's last id (keyset). */
-export async function listAuditEntries({ before, limit = 50, ...f }: AuditFilter & { before?: number; limit?: number }) {
+export async function listAuditEntries({
+  before,
+  limit = 50,
+  ...f
+}: AuditFilter & { before?: number; limit?: number }) {
   const rows = await db
     .selectFrom("audit_log as a")
     .leftJoin("users as actor", "actor.id", "a.actor_id")
@@ -92,8 +97,8 @@ export async function listAuditEntries({ before, limit = 50, ...f }: AuditFilter
         eb.or([
           eb("a.actor_id", "=", f.memberId!),
           eb.and([eb("a.target_type", "=", "user"), eb("a.target_id", "=", String(f.memberId))]),
-        ]),
-      ),
+        ])
+      )
     )
     .$if(!!f.kind, (q) => q.where(sql`split_part(a.action, '.', 1)`, "=", f.kind!))
     .$if(!!f.from, (q) => q.where("a.at", ">=", f.from!))
@@ -106,7 +111,13 @@ export async function listAuditEntries({ before, limit = 50, ...f }: AuditFilter
   return {
     rows: page.map((r): AuditRow => {
       const words = hidden.has(`${r.target_type}:${r.target_id}`);
-      return { ...r, id: Number(r.id), before: redact(r.before, words), after: redact(r.after, words), withheld: words };
+      return {
+        ...r,
+        id: Number(r.id),
+        before: redact(r.before, words),
+        after: redact(r.after, words),
+        withheld: words,
+      };
     }),
     next: rows.length > limit ? Number(page[page.length - 1].id) : null,
   };
@@ -137,6 +148,10 @@ export async function listStaffAccounts() {
 
 /** A member's id by username (any case), for the "member" filter. */
 export async function findUserIdByUsername(username: string): Promise<number | undefined> {
-  const row = await db.selectFrom("users").select("id").where(sql`lower(username)`, "=", username.trim().replace(/^@/, "").toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where(sql`lower(username)`, "=", username.trim().replace(/^@/, "").toLowerCase())
+    .executeTakeFirst();
   return row?.id;
 }

@@ -28,7 +28,9 @@ export const RoundSchema = z.object({
         ctx.addIssue({
           code: "custom",
           message: impossible ? "staffViews.awards.errors.impossible" : "staffViews.awards.errors.levels",
-          params: { name: bad.name, min: bad.ok ? bad.minLevel : "", max: bad.ok ? bad.maxLevel : "", from, to, top: TOP_LEVEL },
+          params: bad.ok
+            ? { name: bad.name, min: bad.minLevel, max: bad.maxLevel, from, to, top: TOP_LEVEL }
+            : { name: bad.name, from, to, top: TOP_LEVEL },
         });
         return z.NEVER;
       }
@@ -62,10 +64,12 @@ export function parseCategoryLine(line: string): CategoryLine | BadLine {
 }
 
 /** Can any member who may nominate themselves be at one of the category's levels? */
-const reachable = (c: { minLevel: number; maxLevel: number }) => c.maxLevel >= NOMINATION_LEVELS.min && c.minLevel <= NOMINATION_LEVELS.max;
+const reachable = (c: { minLevel: number; maxLevel: number }) =>
+  c.maxLevel >= NOMINATION_LEVELS.min && c.minLevel <= NOMINATION_LEVELS.max;
 
 /** The category is open to a member at this level. */
-export const categoryOpenTo = (c: { min_level: number; max_level: number }, level: number) => level >= c.min_level && level <= c.max_level;
+export const categoryOpenTo = (c: { min_level: number; max_level: number }, level: number) =>
+  level >= c.min_level && level <= c.max_level;
 
 export const DeadlineSchema = z.object({
   deadline: z.string({ error: "awards.errors.deadline" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),

@@ -76,7 +76,8 @@ function behindQuery({ level, duty, group, now }: BehindFilter & { now: Date }) 
 export type BehindFilter = { level?: number; duty?: "books" | "activities"; group?: number };
 
 /** A page of members behind, by name; `after` is the previous page's `next` cursor. */
-export async function listMembersBehind({ limit = 50, after, now = new Date(), ...filter }: BehindFilter & { limit?: number; after?: string; now?: Date } = {}) {
+type BehindPage = BehindFilter & { limit?: number; after?: string; now?: Date };
+export async function listMembersBehind({ limit = 50, after, now = new Date(), ...filter }: BehindPage = {}) {
   const { rows } = await sql<BehindRow & { name_key: string }>`
     select * from (${behindQuery({ ...filter, now })}) b
     ${after ? sql`where b.name_key > ${after}` : sql``}
@@ -155,11 +156,17 @@ async function csvMemberFacts(userIds: number[], locale: string) {
     left join users t on t.id = g.tutor_id
     where u.id = any(${userIds}::int[])
     group by u.id, p.country`.execute(db);
-  return new Map(rows.map((r) => [r.id, { country: r.country ? countryName(r.country, locale) : "", group: r.groups ?? "", tutor: r.tutors ?? "" }]));
+  const facts = (r: (typeof rows)[number]) => ({
+    country: r.country ? countryName(r.country, locale) : "",
+    group: r.groups ?? "",
+    tutor: r.tutors ?? "",
+  });
+  return new Map(rows.map((r) => [r.id, facts(r)]));
 }
 
 /** Every enrolled member's progress, one line per member and requirement, in batches of 50 members. */
-export async function* progressCsvLines({ now = new Date(), locale = "en" }: { now?: Date; locale?: string } = {}): AsyncGenerator<string> {
+type CsvOptions = { now?: Date; locale?: string };
+export async function* progressCsvLines({ now = new Date(), locale = "en" }: CsvOptions = {}): AsyncGenerator<string> {
   yield csvLine(PROGRESS_CSV_HEADER);
   const t = sharedI18n(isLocale(locale) ? locale : "en").t;
   let after = 0;
@@ -185,7 +192,8 @@ export async function* progressCsvLines({ now = new Date(), locale = "en" }: { n
       for (const r of s.requirements) {
         const p = r.progress;
         const label = requirementLabel(t, r);
-        yield csvLine([...who, s.level.number, s.level.name, s.level.enteredOn, r.key, label, r.phase, p.done, p.required, p.status, p.dueBy ?? ""]);
+        const level = [s.level.number, s.level.name, s.level.enteredOn];
+        yield csvLine([...who, ...level, r.key, label, r.phase, p.done, p.required, p.status, p.dueBy ?? ""]);
       }
     }
     after = members[members.length - 1].id;
