@@ -753,6 +753,9 @@ export interface AwardCategoriesTable {
   name: string;
   description: Generated<string>;
   position: Generated<number>;
+  /** the levels the category is open to (db/migrations/2026-12-06T1300_staff_views.ts) */
+  min_level: Generated<number>;
+  max_level: Generated<number>;
 }
 
 export interface AwardCriteriaTable {

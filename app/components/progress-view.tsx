@@ -3,6 +3,7 @@ import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import type { NextStep } from "~/models/progress/next-step";
+import { requirementLabel } from "~/models/requirement-label";
 import { useRootData } from "~/root";
 import { dateTimeFormat } from "../intl";
 import { intlLocale } from "../locale";
@@ -102,7 +103,7 @@ export function RequirementCard({ r }: { r: Requirement }) {
   const id = `req-${r.id}`;
   return (
     <li className={`req ${p.status}`} data-requirement={r.key}>
-      <h3 id={id}>{r.label}</h3>
+      <h3 id={id}>{requirementLabel(t, r)}</h3>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
         <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
@@ -280,7 +281,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               <ul>
                 {s.missingForNext.map((r) => (
                   <li key={r.id}>
-                    <a href={`#req-${r.id}`}>{r.label}</a>
+                    <a href={`#req-${r.id}`}>{requirementLabel(t, r)}</a>
                   </li>
                 ))}
               </ul>

@@ -22,6 +22,7 @@ import twoFactor from "./en-two-factor";
 import passkeys from "./en-passkeys";
 import jobs from "./en-jobs";
 import desk from "./en-desk";
+import staffViews from "./en-staff-views";
 
 const en = {
   ...mentorship,
@@ -46,6 +47,7 @@ const en = {
   ...passkeys,
   ...jobs,
   ...desk,
+  ...staffViews,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -22,6 +22,7 @@ import twoFactor from "./fr-two-factor";
 import passkeys from "./fr-passkeys";
 import jobs from "./fr-jobs";
 import desk from "./fr-desk";
+import staffViews from "./fr-staff-views";
 
 const fr = {
   ...mentorship,
@@ -46,6 +47,7 @@ const fr = {
   ...passkeys,
   ...jobs,
   ...desk,
+  ...staffViews,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

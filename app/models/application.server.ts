@@ -12,6 +12,7 @@ import { notify } from "./notification.server";
 import { getStanding, type Standing } from "./progress/index.server";
 import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
+import { requirementLabel } from "./requirement-label";
 import { fail, ok, type Fail, type Result } from "./result";
 
 export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
@@ -30,7 +31,8 @@ async function experienceToDeclare(conn: Db, { currentLevel, target }: { current
   for (const r of rows) {
     const p = parseParams("experience_years", r.params);
     if (!p.success) continue;
-    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label: r.label });
+    const label = requirementLabel(sharedI18n("en").t, { kind: "experience_years", label: r.label, params: p.data });
+    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label });
   }
   return out;
 }

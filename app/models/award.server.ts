@@ -22,10 +22,14 @@ export async function createRound({ staffId, input, timeZone }: { staffId: numbe
       .values({ year: input.year, title: input.title, intro: input.intro, deadline_at: deadline, created_by: staffId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const categories = input.categories.map((line, position) => {
-      const [name, ...rest] = line.split(" - ");
-      return { round_id: id, name: name.trim().slice(0, 120), description: rest.join(" - ").trim(), position };
-    });
+    const categories = input.categories.map((c, position) => ({
+      round_id: id,
+      name: c.name,
+      description: c.description,
+      min_level: c.minLevel,
+      max_level: c.maxLevel,
+      position,
+    }));
     await trx.insertInto("award_categories").values(categories).execute();
     await trx.insertInto("award_criteria").values(input.criteria.map((name, position) => ({ round_id: id, name, position }))).execute();
     await recordAudit(trx, { actorId: staffId, action: "award.round.create", targetType: "award_round", targetId: id, after: { ...input, deadline } });
@@ -97,7 +101,7 @@ export async function getRoundForStaff({ roundId }: { roundId: number }) {
   const round = await db.selectFrom("award_rounds").select(["id", "year", "title", "intro", "deadline_at", "results_published_at"]).where("id", "=", roundId).executeTakeFirst();
   if (!round) return undefined;
   const [categories, criteria, judges] = await Promise.all([
-    db.selectFrom("award_categories").select(["id", "name", "description"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
+    db.selectFrom("award_categories").select(["id", "name", "description", "min_level", "max_level"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
     db.selectFrom("award_criteria").select(["id", "name"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
     db
       .selectFrom("award_judges as j")

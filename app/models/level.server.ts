@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import { db } from "../db.server";
 import { recordAudit } from "./audit.server";
+import { subjectColumn } from "./progress/index.server";
 import { isRequirementKind, parseParams } from "./requirement.schema";
 import { fail, ok, type Result } from "./result";
 
@@ -15,7 +16,7 @@ export async function listRequirementsForAdmin() {
     listLevels(),
     db
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "params", "updated_at"])
+      .select(["id", "key", "level", "kind", "phase", "label", "params", "updated_at", subjectColumn])
       .where("archived_at", "is", null)
       .orderBy("level")
       .orderBy("position")

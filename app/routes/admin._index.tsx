@@ -8,7 +8,7 @@ import { ApplicationAge, useDay } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
 import { countDeadLetters } from "~/models/dead-letters.server";
 import { listPendingLogEntries } from "~/models/log-review.server";
-import { countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
+import { countMembersBehind, countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
@@ -18,14 +18,22 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [levels, applications, behind, logs, deadJobs] = await Promise.all([
+  const [levels, applications, behind, behindTotal, logs, deadJobs] = await Promise.all([
     countMembersByLevel(),
     listPendingApplications(),
-    listMembersBehind({ limit: 50 }),
+    listMembersBehind({ limit: 20 }),
+    countMembersBehind(),
     listPendingLogEntries(),
     countDeadLetters(),
   ]);
-  return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length, deadJobs };
+  return {
+    levels,
+    applications: applications.slice(0, 20),
+    waiting: applications.length,
+    behind: { ...behind, total: behindTotal },
+    pendingLogs: logs.activities.length + logs.reading.length,
+    deadJobs,
+  };
 }
 
 // every staff page, reachable from here
@@ -48,6 +56,8 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/limits", "adminForum.limits.title"],
   ["/review", "review.title"],
   ["/admin/recruiters", "recruiter.admin.title"],
+  ["/admin/behind", "staffViews.behind.title"],
+  ["/admin/audit", "staffViews.audit.title"],
   ["/admin/progress.csv", "admin.dashboard.export"],
   ["/admin/jobs", "deadLetters.title"],
 ];
@@ -122,24 +132,31 @@ export default function AdminDashboard() {
                 </tr>
               </thead>
               <tbody>
-                {d.behind.rows.map((r) => (
-                  <tr key={`${r.id}-${r.kind}`}>
-                    <td>
-                      <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
-                    </td>
-                    <td>{t(r.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
-                    <td>
-                      {r.done} / {r.required}
-                    </td>
-                    <td>{day(r.due_by)}</td>
-                  </tr>
-                ))}
+                {d.behind.rows.flatMap((r) =>
+                  r.duties.map((duty) => (
+                    <tr key={`${r.id}-${duty.kind}`}>
+                      <td>
+                        <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
+                      </td>
+                      <td>{t(duty.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
+                      <td>
+                        {duty.done} / {duty.required}
+                      </td>
+                      <td>{day(duty.due_by)}</td>
+                    </tr>
+                  )),
+                )}
               </tbody>
             </table>
           </TableWrap>
         ) : (
           <p>{t("admin.dashboard.nobodyBehind")}</p>
         )}
+        {d.behind.next ? (
+          <p>
+            <Link to="/admin/behind">{t("staffViews.behind.all")}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -6,7 +6,9 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { getRequirement, listRequirementAudit, listRequirementsForAdmin, updateRequirement } from "~/models/level.server";
+import { hasGeneratedLabel, requirementLabel } from "~/models/requirement-label";
 import { paramsFromForm, RequirementEditSchema } from "~/models/requirement.schema";
+import { auditChanges, auditValueText } from "~/models/audit-text";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
@@ -85,7 +87,14 @@ export default function Requirements() {
                   {mine ? <FormError message="form.fixErrors" values={{ count: Object.keys(f).length }} /> : null}
                   <Form method="post" className="stack">
                     <input type="hidden" name="id" value={r.id} />
-                    <Field label={t("admin.requirements.label")} name="label" type="text" defaultValue={v.label ?? r.label} error={f.label} />
+                    {hasGeneratedLabel(r.kind) ? (
+                      <p>
+                        <strong>{t("staffViews.requirements.generated")}</strong> {requirementLabel(t, r)}
+                        <input type="hidden" name="label" value={r.label} />
+                      </p>
+                    ) : (
+                      <Field label={t("admin.requirements.label")} name="label" type="text" defaultValue={v.label ?? r.label} error={f.label} />
+                    )}
                     {Object.entries(r.params).map(([k, val]) => (
                       <ParamField key={k} name={k} value={val} error={f[`param.${k}`]} submitted={mine ? (v[`param.${k}`] ?? (typeof val === "boolean" ? "" : undefined)) : undefined} />
                     ))}
@@ -105,7 +114,10 @@ export default function Requirements() {
       <ul>
         {audit.map((a) => (
           <li key={a.id}>
-            {new Date(a.at).toISOString().slice(0, 16).replace("T", " ")} · @{a.username ?? "?"} · #{a.target_id}: {JSON.stringify((a.before as unknown as { params?: unknown } | null)?.params)} → {JSON.stringify((a.after as unknown as { params?: unknown } | null)?.params)}
+            {new Date(a.at).toISOString().slice(0, 16).replace("T", " ")} · @{a.username ?? "?"} · #{a.target_id}:{" "}
+            {auditChanges((a.before as unknown as { params?: unknown } | null)?.params, (a.after as unknown as { params?: unknown } | null)?.params)
+              .map((c) => `${c.field} ${auditValueText(c.before, String) ?? "—"} → ${auditValueText(c.after, String) ?? "—"}`)
+              .join("; ")}
           </li>
         ))}
       </ul>

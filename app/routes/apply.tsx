@@ -10,6 +10,7 @@ import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, getApplyState } from "~/models/application.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireViewer } from "~/viewer.server";
+import { requirementLabel } from "~/models/requirement-label";
 import { pageTitle } from "~/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.apply.title") }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetName: state.targetName,
     pending: !!state.pending,
     ready: state.target === 1 || state.standing.canApplyForNext,
-    missing: state.standing.missingForNext.map((r) => r.label),
+    missing: state.standing.missingForNext.map(({ id, kind, label, params, subject }) => ({ id, kind, label, params, subject })),
     experience: state.experience,
   };
 }
@@ -71,7 +72,7 @@ export default function Apply() {
           <p className="form-error">{t("progress.apply.errors.notReady")}</p>
           <ul>
             {d.missing.map((m) => (
-              <li key={m}>{m}</li>
+              <li key={m.id}>{requirementLabel(t, m)}</li>
             ))}
           </ul>
           <p>

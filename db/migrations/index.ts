@@ -23,6 +23,7 @@ import * as passkeys from "./2026-12-06T1000_passkeys";
 import * as outboxDeadLetters from "./2026-12-06T1200_outbox_dead_letters";
 import * as topicTracking from "./2026-12-06T1130_topic_tracking";
 import * as recruiterDesk from "./2026-12-06T1150_recruiter_desk";
+import * as staffViews from "./2026-12-06T1300_staff_views";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1200_outbox_dead_letters": outboxDeadLetters,
   "2026-12-06T1130_topic_tracking": topicTracking,
   "2026-12-06T1150_recruiter_desk": recruiterDesk,
+  "2026-12-06T1300_staff_views": staffViews,
 };

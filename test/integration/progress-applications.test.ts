@@ -84,17 +84,17 @@ describe("applications", () => {
     await completeLevel1(member.id);
     const app = await createApplication({ userId: member.id, input: input() });
     if (!app.ok) throw new Error("apply failed");
-    // staff raise the pass mark after the member applied
+    // staff raise the pass mark after the member applied (the label follows it: 95%, not the typed 85%)
     await db.updateTable("level_requirements").set({ params: JSON.stringify({ test: "aptitude-test-2.0", passMark: 95 }) }).where("key", "=", "l1-aptitude-test-2").execute();
     try {
       const warned = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "" });
-      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet", unmet: ["Score at least 85% on the Customer Service Aptitude Test 2.0"] });
+      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet", unmet: ["Score at least 95% on “Customer Service Aptitude Test 2.0”"] });
       expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBe(1);
       expect(await db.selectFrom("badge_awards").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
       const confirmed = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "Retake verified by the tutor", confirmUnmet: true });
       expect(confirmed).toMatchObject({ ok: true });
       const audit = await db.selectFrom("audit_log").select("after").where("action", "=", "application.approve").where("target_id", "=", String(app.applicationId)).executeTakeFirstOrThrow();
-      expect(audit.after).toMatchObject({ confirmedUnmet: ["Score at least 85% on the Customer Service Aptitude Test 2.0"] });
+      expect(audit.after).toMatchObject({ confirmedUnmet: ["Score at least 95% on “Customer Service Aptitude Test 2.0”"] });
     } finally {
       await db.updateTable("level_requirements").set({ params: JSON.stringify({ test: "aptitude-test-2.0", passMark: 85 }) }).where("key", "=", "l1-aptitude-test-2").execute();
     }

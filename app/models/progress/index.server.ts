@@ -2,6 +2,8 @@
 // the evaluator of its kind. Counting happens in SQL; evaluators return the items behind a count.
 import { sql } from "kysely";
 import { db as defaultDb, type Db } from "../../db.server";
+import { sharedI18n } from "../../i18n";
+import { requirementLabel } from "../requirement-label";
 import { isRequirementKind, parseParams, type ParamsOf, type RequirementKind } from "../requirement.schema";
 import { evaluateActivities } from "./activities.server";
 import { evaluateAssessment } from "./assessment.server";
@@ -35,12 +37,26 @@ export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
   module_tasks: evaluateModuleTasks,
 };
 
-export type RequirementRow = { id: number; key: string; level: number; kind: string; phase: "entry" | "duty" | "completion"; label: string; params: unknown };
+export type RequirementRow = {
+  id: number;
+  key: string;
+  level: number;
+  kind: string;
+  phase: "entry" | "duty" | "completion";
+  label: string;
+  params: unknown;
+  subject: string | null;
+};
+
+// The title a generated label names: the assessment's, or the training programme's.
+export const subjectColumn = sql<string | null>`coalesce(
+  (select a.title from assessments a where a.slug = level_requirements.params->>'test'),
+  (select m.programme_title from training_modules m where m.programme = level_requirements.params->>'programme' limit 1))`.as("subject");
 
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select(["id", "key", "level", "kind", "phase", "label", "params"])
+    .select(["id", "key", "level", "kind", "phase", "label", "params", subjectColumn])
     .where("level", "=", level)
     .where("archived_at", "is", null)
     .orderBy("position")
@@ -54,7 +70,10 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   if (!parsed.success) throw new Error(`requirement ${r.key} has invalid params`);
   const evaluate = evaluators[r.kind] as Evaluator<RequirementKind>;
   const progress = await evaluate(ctx, parsed.data as never);
-  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label: r.label, params: parsed.data as Record<string, unknown>, progress };
+  const params = parsed.data as Record<string, unknown>;
+  // English by default; pages write it again in the reader's language with requirementLabel
+  const label = requirementLabel(sharedI18n("en").t, { kind: r.kind, label: r.label, params, subject: r.subject });
+  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label, params, subject: r.subject, progress };
 }
 
 export type Standing = {
@@ -103,7 +122,7 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "params"])
+      .select(["id", "key", "level", "kind", "phase", "label", "params", subjectColumn])
       .where("level", "=", (eb) => eb.selectFrom("users").select("level").where("id", "=", userId))
       .where("archived_at", "is", null)
       .orderBy("position")

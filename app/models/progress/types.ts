@@ -35,6 +35,8 @@ export type EvaluatedRequirement = {
   phase: "entry" | "duty" | "completion";
   label: string;
   params: Record<string, unknown>;
+  /** the assessment's or programme's title its label names */
+  subject?: string | null;
   progress: Progress;
 };
 
