@@ -3,7 +3,7 @@ import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import { dateTimeFormat } from "../intl";
-import { useLevelName } from "./level-badge";
+import { localized } from "~/models/localized";
 
 /** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
 export function useDay() {
@@ -45,9 +45,10 @@ function Due({ r }: { r: EvaluatedRequirement }) {
 }
 
 function ItemLine({ item, kind }: { item: Item; kind: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
-  const label = kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : item.label;
+  const label =
+    kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : localized(item, "label", i18n.language);
   return (
     <li>
       {item.url ? <AppLink to={item.url}>{label}</AppLink> : label}
@@ -59,12 +60,12 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
 }
 
 export function RequirementCard({ r }: { r: EvaluatedRequirement }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const p: Progress = r.progress;
   const id = `req-${r.id}`;
   return (
     <li className={`req ${p.status}`} data-requirement={r.key}>
-      <h3 id={id}>{r.label}</h3>
+      <h3 id={id}>{localized(r, "label", i18n.language)}</h3>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
         <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
@@ -144,25 +145,34 @@ export function ContributionsChart({ months }: { months: { month: string; posts:
 type PageData = {
   standing: {
     member: { username: string; displayName: string };
-    level: null | { number: number; name: string; badgeInscription: string; untrackedDuties: string[]; enteredOn: string };
+    level: null | {
+      number: number;
+      name: string;
+      name_fr: string | null;
+      badgeInscription: string;
+      badgeInscription_fr: string | null;
+      untrackedDuties: string[];
+      untrackedDuties_fr: string[] | null;
+      enteredOn: string;
+    };
     badge: null | { publicId: string };
     requirements: EvaluatedRequirement[];
     canApplyForNext: boolean;
     missingForNext: EvaluatedRequirement[];
   };
   months: { month: string; posts: number }[];
-  applications: { id: number; level: number; status: string; level_name: string; decision_reason: string | null }[];
+  applications: { id: number; level: number; status: string; level_name: string; level_name_fr: string | null; decision_reason: string | null }[];
   results: {
-    webinars: { id: number; title: string; attended_on: string }[];
-    assessments: { id: number; title: string; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
+    webinars: { id: number; title: string; title_fr: string | null; attended_on: string }[];
+    assessments: { id: number; title: string; title_fr: string | null; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
   };
 };
 
 /** The progress page body: shared by /progress, /u/:username/progress and the application review. */
 export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
-  const levelName = useLevelName();
+  const lang = i18n.language;
   const s = data.standing;
   const H = headingLevel === 1 ? "h1" : "h2";
   const pending = data.applications.find((a) => a.status === "pending");
@@ -178,10 +188,10 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           </span>
           <div>
             <p>
-              <strong>{t("progress.currentLevel", { number: s.level.number, name: levelName(s.level.number, s.level.name) })}</strong>
+              <strong>{t("progress.currentLevel", { number: s.level.number, name: localized(s.level, "name", lang) })}</strong>
             </p>
             <p className="muted">
-              {s.level.badgeInscription} · {t("progress.since", { date: day(s.level.enteredOn) })}
+              {localized(s.level, "badgeInscription", lang)} · {t("progress.since", { date: day(s.level.enteredOn) })}
             </p>
             {s.badge ? (
               <p>
@@ -198,10 +208,10 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
 
       {pending ? (
         <p className="notice" role="status">
-          {t("progress.applicationPending", { level: levelName(pending.level, pending.level_name) })}
+          {t("progress.applicationPending", { level: localized(pending, "level_name", lang) })}
         </p>
       ) : lastDecided?.status === "rejected" && self ? (
-        <p className="notice">{t("progress.applicationRejected", { level: levelName(lastDecided.level, lastDecided.level_name), reason: lastDecided.decision_reason ?? "" })}</p>
+        <p className="notice">{t("progress.applicationRejected", { level: localized(lastDecided, "level_name", lang), reason: lastDecided.decision_reason ?? "" })}</p>
       ) : null}
 
       {self && !pending && (!s.level || s.level.number < 4) ? (
@@ -218,7 +228,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               <p>{t("progress.notReady")}</p>
               <ul>
                 {s.missingForNext.map((r) => (
-                  <li key={r.id}>{r.label}</li>
+                  <li key={r.id}>{localized(r, "label", lang)}</li>
                 ))}
               </ul>
             </>
@@ -232,11 +242,11 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           {s.level.number === 4 ? <p>{t("progress.topLevel")}</p> : <RequirementList requirements={s.requirements} phase="completion" />}
           <h2>{t("progress.dutiesTitle")}</h2>
           <RequirementList requirements={s.requirements} phase="duty" />
-          {s.level.untrackedDuties.length ? (
+          {localized(s.level, "untrackedDuties", lang).length ? (
             <>
               <h3>{t("progress.untrackedTitle")}</h3>
               <ul>
-                {s.level.untrackedDuties.map((d) => (
+                {localized(s.level, "untrackedDuties", lang).map((d) => (
                   <li key={d}>{d}</li>
                 ))}
               </ul>
@@ -263,7 +273,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
             <tbody>
               {data.results.webinars.map((w) => (
                 <tr key={`w${w.id}`}>
-                  <td>{w.title}</td>
+                  <td>{localized(w, "title", lang)}</td>
                   <td>{day(w.attended_on)}</td>
                   <td>{t("progress.results.attended")}</td>
                 </tr>
@@ -271,7 +281,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               {data.results.assessments.map((a) => (
                 <tr key={`a${a.id}`}>
                   <td>
-                    {a.title} {t("progress.results.attempt", { n: a.attempt })}
+                    {localized(a, "title", lang)} {t("progress.results.attempt", { n: a.attempt })}
                   </td>
                   <td>{day(a.taken_on)}</td>
                   <td>

@@ -266,6 +266,7 @@ export default {
       intro:
         "Les obligations et conditions de validation de chaque niveau. Une modification s’applique immédiatement à la progression de chaque membre et est consignée dans le journal d’audit.",
       label: "Libellé affiché aux membres",
+      labelFr: "Libellé en français (laissé vide, les lecteurs francophones voient le libellé anglais)",
       save: "Enregistrer",
       saved: "Enregistré.",
       history: "Modifications récentes",
@@ -309,6 +310,7 @@ export default {
         years: "Saisissez un nombre d’années entre 0 et 60.",
         required: "Ce champ est obligatoire.",
         label: "Saisissez un libellé de 3 à 300 caractères.",
+        labelFr: "Saisissez un libellé français de 3 à 300 caractères, ou laissez le champ vide.",
         invalid: "Cette valeur n’est pas valable pour cette condition.",
       },
     },

@@ -13,6 +13,7 @@ import { getStanding, type Standing } from "./progress/index.server";
 import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
 import { fail, ok, type Fail, type Result } from "./result";
+import { localized } from "./localized";
 
 export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
 
@@ -43,20 +44,21 @@ export type ApplyState = {
   experience: ExperienceToDeclare[];
 };
 
-export async function getApplyState({ userId }: { userId: number }): Promise<ApplyState | undefined> {
+/** `lang`: the reader's language, for the target level's name. */
+export async function getApplyState({ userId, lang = "en" }: { userId: number; lang?: string }): Promise<ApplyState | undefined> {
   const standing = await getStanding({ userId, itemLimit: 0 });
   if (!standing) return undefined;
   const current = standing.level?.number ?? null;
   const target = current === null ? 1 : current < 4 ? current + 1 : null;
   const [pending, level, experience] = await Promise.all([
     db.selectFrom("applications").select(["id", "level", "created_at"]).where("user_id", "=", userId).where("status", "=", "pending").executeTakeFirst(),
-    target ? db.selectFrom("levels").select("name").where("number", "=", target).executeTakeFirst() : undefined,
+    target ? db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", target).executeTakeFirst() : undefined,
     target ? experienceToDeclare(db, { currentLevel: current, target }) : [],
   ]);
   return {
     standing,
     target,
-    targetName: level?.name ?? null,
+    targetName: level ? localized(level, "name", lang) : null,
     pending: pending ? { id: pending.id, level: pending.level, createdAt: pending.created_at } : null,
     experience,
   };
@@ -114,7 +116,7 @@ export async function listPendingApplications() {
     .selectFrom("applications as a")
     .innerJoin("users as u", "u.id", "a.user_id")
     .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name"])
+    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name", "l.name_fr as level_name_fr"])
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 86400)::int`.as("age_days"))
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 3600)::int`.as("age_hours"))
     .where("a.status", "=", "pending")
@@ -131,7 +133,7 @@ export async function getApplication({ id }: { id: number }) {
     .innerJoin("levels as l", "l.number", "a.level")
     .leftJoin("users as d", "d.id", "a.decided_by")
     .selectAll("a")
-    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "d.username as decided_by_username"])
+    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "l.name_fr as level_name_fr", "d.username as decided_by_username"])
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
@@ -140,7 +142,7 @@ export async function listMyApplications({ userId }: { userId: number }) {
   return db
     .selectFrom("applications as a")
     .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name"])
+    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name", "l.name_fr as level_name_fr", "l.name_fr as level_name_fr"])
     .where("a.user_id", "=", userId)
     .orderBy("a.created_at", "desc")
     .limit(20)

@@ -100,7 +100,7 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       ...AWARD_COLUMNS,
       "b.user_id",
       "l.slug as level_slug",
-      "l.name as level_name",
+      "l.name as level_name", "l.name_fr as level_name_fr",
       "l.badge_inscription",
       "l.description as level_description",
       "l.criteria_narrative",
@@ -167,7 +167,7 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
     const award = await trx
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name"])
+      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name", "l.name_fr as level_name_fr"])
       .where("b.public_id", "=", publicId)
       .forUpdate("b")
       .executeTakeFirst();

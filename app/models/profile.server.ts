@@ -50,7 +50,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     db
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name"])
+      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name", "l.name_fr as level_name_fr"])
       .where("b.user_id", "=", user.id)
       .where("b.revoked_at", "is", null)
       .orderBy("b.awarded_at")

@@ -5,13 +5,13 @@ import { db } from "../db.server";
 import { getStanding } from "./progress/index.server";
 
 export async function countMembersByLevel() {
-  const { rows } = await sql<{ level: number | null; name: string | null; n: number }>`
-    select u.level, l.name, count(*)::int as n
+  const { rows } = await sql<{ level: number | null; name: string | null; name_fr: string | null; n: number }>`
+    select u.level, l.name, l.name_fr, count(*)::int as n
     from users u
     join user_roles r on r.user_id = u.id and r.role = 'member'
     left join levels l on l.number = u.level
     where u.deleted_at is null
-    group by u.level, l.name
+    group by u.level, l.name, l.name_fr
     order by u.level nulls first`.execute(db);
   return rows;
 }

@@ -10,20 +10,23 @@ import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, getApplyState } from "~/models/application.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireViewer } from "~/viewer.server";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 import { pageTitle } from "~/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.apply.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const state = await getApplyState({ userId: viewer.id });
+  const lang = requestLocale(request, viewer.locale);
+  const state = await getApplyState({ userId: viewer.id, lang });
   if (!state) throw redirect("/login");
   return {
     target: state.target,
     targetName: state.targetName,
     pending: !!state.pending,
     ready: state.target === 1 || state.standing.canApplyForNext,
-    missing: state.standing.missingForNext.map((r) => r.label),
+    missing: state.standing.missingForNext.map((r) => localized(r, "label", lang)),
     experience: state.experience,
   };
 }

@@ -35,12 +35,12 @@ export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
   module_tasks: evaluateModuleTasks,
 };
 
-export type RequirementRow = { id: number; key: string; level: number; kind: string; phase: "entry" | "duty" | "completion"; label: string; params: unknown };
+export type RequirementRow = { id: number; key: string; level: number; kind: string; phase: "entry" | "duty" | "completion"; label: string; label_fr: string | null; params: unknown };
 
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select(["id", "key", "level", "kind", "phase", "label", "params"])
+    .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params"])
     .where("level", "=", level)
     .where("archived_at", "is", null)
     .orderBy("position")
@@ -54,12 +54,22 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   if (!parsed.success) throw new Error(`requirement ${r.key} has invalid params`);
   const evaluate = evaluators[r.kind] as Evaluator<RequirementKind>;
   const progress = await evaluate(ctx, parsed.data as never);
-  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label: r.label, params: parsed.data as Record<string, unknown>, progress };
+  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label: r.label, label_fr: r.label_fr, params: parsed.data as Record<string, unknown>, progress };
 }
 
 export type Standing = {
   member: { id: number; username: string; displayName: string; timeZone: string; level: number | null };
-  level: null | { number: number; name: string; shortName: string; badgeInscription: string; untrackedDuties: string[]; enteredAt: Date; enteredOn: string };
+  level: null | {
+    number: number;
+    name: string;
+    shortName: string;
+    badgeInscription: string;
+    untrackedDuties: string[];
+    /** the same in French (null: not translated) */
+    name_fr: string | null;
+    badgeInscription_fr: string | null;
+    untrackedDuties_fr: string[] | null;
+    enteredAt: Date; enteredOn: string };
   badge: null | { publicId: string; awardedAt: Date };
   periods: Periods | null;
   requirements: EvaluatedRequirement[];
@@ -85,11 +95,15 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
         short_name: string | null;
         badge_inscription: string | null;
         untracked_duties: string[] | null;
+        name_fr: string | null;
+        badge_inscription_fr: string | null;
+        untracked_duties_fr: string[] | null;
         badge_id: string | null;
         awarded_at: Date | null;
       } & Partial<PeriodRow>
     >`
     select u.id, u.username, u.display_name, u.time_zone, h.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
+      l.name_fr, l.badge_inscription_fr, l.untracked_duties_fr,
       b.public_id as badge_id, b.awarded_at, pr.*
     from users u
     left join level_history h on h.user_id = u.id and h.left_at is null
@@ -103,7 +117,7 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "params"])
+      .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params"])
       .where("level", "=", (eb) => eb.selectFrom("users").select("level").where("id", "=", userId))
       .where("archived_at", "is", null)
       .orderBy("position")
@@ -130,6 +144,9 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
       shortName: m.short_name!,
       badgeInscription: m.badge_inscription!,
       untrackedDuties: m.untracked_duties ?? [],
+      name_fr: m.name_fr,
+      badgeInscription_fr: m.badge_inscription_fr,
+      untrackedDuties_fr: m.untracked_duties_fr,
       enteredAt: m.entered_at,
       enteredOn,
     },
