@@ -7,6 +7,8 @@ import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import { notFound } from "~/http.server";
 import { getTagNames } from "~/models/tag.server";
+import { requestLocale } from "~/locale";
+import { getViewer } from "~/viewer.server";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
@@ -15,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${dat
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = params.tag ?? "";
-  const tagName = (await getTagNames()).get(tag);
+  const tagName = (await getTagNames(requestLocale(request, (await getViewer(request))?.locale))).get(tag);
   if (!tagName) notFound();
   return { ...(await loadTopicList(request, { kind: "latest", tag })), tag, tagName };
 }
