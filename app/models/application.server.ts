@@ -4,7 +4,6 @@
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
-import { pickLocale, sharedI18n } from "../i18n";
 import type { ApplicationInput } from "./application.schema";
 import { recordAudit } from "./audit.server";
 import { awardLevelBadge } from "./badge.server";
@@ -14,6 +13,7 @@ import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
 import { fail, ok, type Fail, type Result } from "./result";
 import { localized } from "./localized";
+import { bothLanguages, message } from "./notification-text";
 
 export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
 
@@ -177,8 +177,7 @@ export async function decideApplication({
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
     const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forUpdate().executeTakeFirstOrThrow();
-    const t = sharedI18n(pickLocale(member.locale, null)).t; // the applicant's language
-    const level = await trx.selectFrom("levels").select(["name"]).where("number", "=", app.level).executeTakeFirstOrThrow();
+    const level = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", app.level).executeTakeFirstOrThrow();
 
     if (decision === "reject") {
       await trx.updateTable("applications").set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() }).where("id", "=", app.id).execute();
@@ -188,7 +187,7 @@ export async function decideApplication({
         kind: "application",
         actorId: adminId,
         sourceKey: `application:${app.id}:decided`,
-        data: { message: t("progress.notify.rejected", { level: level.name, reason: reason.trim() }), url: "/progress" },
+        data: { text: message("progress.notify.rejected", { level: bothLanguages(level, "name"), reason: reason.trim() }), url: "/progress" },
       });
       return ok({ status: "rejected" as const });
     }
@@ -230,7 +229,7 @@ export async function decideApplication({
       kind: "application",
       actorId: adminId,
       sourceKey: `application:${app.id}:decided`,
-      data: { message: t("progress.notify.approved", { level: level.name }), url: "/progress" },
+      data: { text: message("progress.notify.approved", { level: bothLanguages(level, "name") }), url: "/progress" },
     });
     return ok({ status: "approved" as const, badgeId: badge.public_id });
   });
