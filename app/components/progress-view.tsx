@@ -25,7 +25,7 @@ function Sentence({ r }: { r: EvaluatedRequirement }) {
     case "experience_years":
       return <>{t(`progress.sentence.experience.${p.status === "met" ? "met" : p.status === "pending" ? "pending" : "due"}`, { years: d.years, minYears: d.minYears })}</>;
     default:
-      return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.required })}</>;
+      return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.done })}</>;
   }
 }
 

@@ -138,7 +138,7 @@ export default function MentorshipHome() {
         {reg ? (
           <p>
             {reg.status === "active"
-              ? t("mentorship.registered", { load: d.load, capacity: reg.capacity })
+              ? t("mentorship.registered", { count: d.load, capacity: reg.capacity })
               : t(reg.status === "paused" ? "mentorship.registrationPaused" : "mentorship.registrationRemoved")}{" "}
             {reg.status !== "removed" ? <Link to="/mentorship/mentor">{t("mentorship.editRegistration")}</Link> : null}
           </p>
@@ -185,7 +185,7 @@ export default function MentorshipHome() {
                         options={[
                           { value: "new", label: t("mentorship.intoNew") },
                           { value: "group", label: t("mentorship.intoGroup", { max: GROUP_MAX }) },
-                          ...d.groups.map((g) => ({ value: String(g.id), label: t("mentorship.intoExisting", { names: g.mentee_names.join(", "), room: g.max_mentees - g.active_mentees }) })),
+                          ...d.groups.map((g) => ({ value: String(g.id), label: t("mentorship.intoExisting", { names: g.mentee_names.join(", "), count: g.max_mentees - g.active_mentees }) })),
                         ]}
                       />
                       <TextArea label={t("mentorship.decisionNote")} name="note" rows={2} maxLength={1000} />
