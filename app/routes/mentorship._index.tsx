@@ -14,6 +14,8 @@ import { languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { localized } from "~/models/localized";
+import { requestLocale } from "~/locale";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies()]);
   return {
     ...home,
-    competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, c.name])),
+    competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])),
     level: viewer.level ?? 0,
     viewerId: viewer.id,
   };
