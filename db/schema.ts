@@ -94,6 +94,8 @@ export interface CategoriesTable {
   name: string;
   description: Generated<string>;
   colour: Generated<string>;
+  name_fr: string | null;
+  description_fr: string | null;
   position: Generated<number>;
   see_rule: Generated<string>;
   post_rule: Generated<string>;
@@ -245,6 +247,8 @@ export interface CompetenciesTable {
   slug: string;
   name: string;
   description: Generated<string>;
+  name_fr: string | null;
+  description_fr: string | null;
   position: Generated<number>;
 }
 
@@ -263,6 +267,13 @@ export interface LevelsTable {
   entry_conditions: Generated<string>;
   designations: Generated<string[]>;
   untracked_duties: Generated<string[]>;
+  name_fr: string | null;
+  short_name_fr: string | null;
+  badge_inscription_fr: string | null;
+  description_fr: string | null;
+  criteria_narrative_fr: string | null;
+  entry_conditions_fr: string | null;
+  untracked_duties_fr: string[] | null;
 }
 
 export type RequirementPhaseColumn = "entry" | "duty" | "completion";
@@ -274,6 +285,7 @@ export interface LevelRequirementsTable {
   kind: string;
   phase: RequirementPhaseColumn;
   label: string;
+  label_fr: string | null;
   params: Json;
   position: Generated<number>;
   archived_at: Date | null;
@@ -284,12 +296,14 @@ export interface WebinarsTable {
   slug: string;
   level: number;
   title: string;
+  title_fr: string | null;
 }
 
 export interface AssessmentsTable {
   slug: string;
   level: number;
   title: string;
+  title_fr: string | null;
   pass_mark: Numeric | null;
   grants_designation: string | null;
 }
@@ -299,6 +313,8 @@ export interface TrainingModulesTable {
   number: number;
   programme_title: string;
   title: string;
+  programme_title_fr: string | null;
+  title_fr: string | null;
   level: number;
 }
 

@@ -7,13 +7,14 @@ import { LEVEL_VIEWS, QUERY_MAX, directorySearchString, type DirectoryQuery } fr
 import type { DirectoryOutcome } from "~/models/directory.server";
 import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
 import { SLOT, directoryCardsHtml, fill } from "./directory-cards";
+import { localized } from "~/models/localized";
 
 export type DirectoryPageData = {
   query: DirectoryQuery;
   fixedLevel: number | null;
   basePath: string;
   outcome: DirectoryOutcome;
-  competencies: { slug: string; name: string }[];
+  competencies: { slug: string; name: string; name_fr?: string | null }[];
   signedIn: boolean;
   isRecruiter: boolean;
   /** a recruiter's: which of the cards are already on their shortlist */
@@ -162,7 +163,8 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   h += select("f-sort", "sort", H.sort, q.sort, escaped(L.sorts));
   h += `</div><fieldset class="checkbox-grid"><legend>${H.competency}</legend>`;
   for (const c of d.competencies) {
-    h += checkbox("competency", c.slug, q.competency.includes(c.slug), esc(facets ? fill(L.competencyOption, { name: c.name, count: facets.competency[c.slug] ?? 0 }) : c.name));
+    const name = localized(c, "name", lang);
+    h += checkbox("competency", c.slug, q.competency.includes(c.slug), esc(facets ? fill(L.competencyOption, { name, count: facets.competency[c.slug] ?? 0 }) : name));
   }
   h += `</fieldset><div class="checkbox-row">`;
   h += checkbox("open", "1", !!q.open, facets ? withCount(t, lang, "directory.open", { count: facets.open_to_opportunities }) : H.openPlain);

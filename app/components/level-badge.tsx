@@ -15,13 +15,3 @@ export function levelTagHtml(level: number | null | undefined, badgeId: string |
   if (!badgeId) return `<span class="${cls}">${pill}</span>`;
   return `<a class="${cls}" href="/badges/${escapeHtml(badgeId)}">${pill}</a>`;
 }
-
-/**
- * A level's name in the page's language. The levels table holds the programme's names in English
- * (staff may edit them); in another language the programme's translated name is shown instead.
- */
-export function useLevelName() {
-  const { t, i18n } = useTranslation();
-  return (level: number | null | undefined, stored: string | null | undefined): string =>
-    level && i18n.language !== "en" ? t(`badges.levelLong.${level}`, { defaultValue: stored ?? "" }) : (stored ?? "");
-}

@@ -8,10 +8,10 @@ import { searchDirectory } from "./directory.server";
 import { listCompetencies } from "./profile.server";
 import { shortlistedAmong } from "./shortlist.server";
 
-let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
+let competencyCache: { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
 function competencies() {
   if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
-    const list = listCompetencies().then((l) => l.map(({ slug, name }) => ({ slug, name })));
+    const list = listCompetencies().then((l) => l.map(({ slug, name, name_fr }) => ({ slug, name, name_fr })));
     competencyCache = { at: Date.now(), list };
     list.catch(() => (competencyCache = undefined));
   }

@@ -9,13 +9,13 @@ import { requirementLabel } from "./requirement-label";
 import { getStanding } from "./progress/index.server";
 
 export async function countMembersByLevel() {
-  const { rows } = await sql<{ level: number | null; name: string | null; n: number }>`
-    select u.level, l.name, count(*)::int as n
+  const { rows } = await sql<{ level: number | null; name: string | null; name_fr: string | null; n: number }>`
+    select u.level, l.name, l.name_fr, count(*)::int as n
     from users u
     join user_roles r on r.user_id = u.id and r.role = 'member'
     left join levels l on l.number = u.level
     where u.deleted_at is null
-    group by u.level, l.name
+    group by u.level, l.name, l.name_fr
     order by u.level nulls first`.execute(db);
   return rows;
 }
@@ -191,7 +191,7 @@ export async function* progressCsvLines({ now = new Date(), locale = "en" }: Csv
       const who = [s.member.username, s.member.displayName, members[i].email, f?.country, f?.group, f?.tutor];
       for (const r of s.requirements) {
         const p = r.progress;
-        const label = requirementLabel(t, r);
+        const label = requirementLabel(t, r, locale);
         const level = [s.level.number, s.level.name, s.level.enteredOn];
         yield csvLine([...who, ...level, r.key, label, r.phase, p.done, p.required, p.status, p.dueBy ?? ""]);
       }

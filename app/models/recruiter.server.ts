@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db, type Db } from "../db.server";
-import { translatorFor } from "./recipient-language.server";
+import { message as notice } from "./notification-text";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -128,7 +128,7 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
       kind: "application",
       actorId: adminId,
       sourceKey: `recruiter:${id}:${status}`,
-      data: { message: (await translatorFor(trx, org.user_id))(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
+      data: { text: notice(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
     });
     return ok({ status });
   });
@@ -211,7 +211,7 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
       kind: "application",
       actorId: recruiterId,
       sourceKey: `contact:${row.id}`,
-      data: { message: (await translatorFor(trx, member.id))("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
+      data: { text: notice("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
     });
     return ok({ id: row.id });
   });
@@ -232,7 +232,7 @@ export async function decideContactRequest({ scope, id, decision }: { scope: Sco
       kind: "application",
       actorId: memberId,
       sourceKey: `contact:${id}:${status}`,
-      data: { message: (await translatorFor(trx, req.recruiter_id))(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
+      data: { text: notice(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
     });
     return ok({ status });
   });

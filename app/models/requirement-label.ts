@@ -2,14 +2,17 @@
 // different topics" comes from `params.min`, so a changed threshold changes the sentence, in
 // every language. A webinar has no threshold: its label stays the one staff typed.
 import type { TFunction } from "i18next";
+import { localized } from "./localized";
 import { isRequirementKind, REQUIREMENT_KINDS, type RequirementKind } from "./requirement.schema";
 
 export type LabelSource = {
   kind: string;
   label: string;
+  label_fr?: string | null;
   params: Record<string, unknown>;
   /** the assessment's or training programme's title, for the kinds that name one */
   subject?: string | null;
+  subject_fr?: string | null;
 };
 
 /** Kinds whose label is generated; the others keep their typed label. */
@@ -32,12 +35,13 @@ function moduleRanges(modules: number[]): string {
 
 type T = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 
-export function requirementLabel(t: T, r: LabelSource): string {
-  if (!hasGeneratedLabel(r.kind)) return r.label;
+/** The label in the language of `t`; `lang` picks the typed label (a webinar's) and the title a label names. */
+export function requirementLabel(t: T, r: LabelSource, lang = "en"): string {
+  if (!hasGeneratedLabel(r.kind)) return localized(r, "label", lang);
   const p = r.params;
   const tr = t as (key: string, options?: Record<string, unknown>) => string;
   const k = (name: string, values: Record<string, unknown> = {}) => tr(`requirementLabels.${name}`, values);
-  const subject = r.subject ?? String(p.test ?? p.programme ?? "");
+  const subject = (lang === "fr" && r.subject_fr) || r.subject || String(p.test ?? p.programme ?? "");
   switch (r.kind as RequirementKind) {
     case "distinct_topics":
       return k("distinct_topics", { count: p.min });

@@ -12,6 +12,7 @@ import { countMembersBehind, countMembersByLevel, listMembersBehind } from "~/mo
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.dashboard.title") }];
@@ -63,7 +64,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
 ];
 
 export default function AdminDashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
   const d = useLoaderData<typeof loader>();
   return (
@@ -91,7 +92,7 @@ export default function AdminDashboard() {
             <li key={l.level ?? 0} className="card">
               <span className="stat">{l.n}</span>
               <br />
-              {l.level ? t("admin.applications.levelName", { number: l.level, name: l.name }) : t("admin.dashboard.notEnrolled")}
+              {l.level ? t("admin.applications.levelName", { number: l.level, name: localized(l, "name", i18n.language) }) : t("admin.dashboard.notEnrolled")}
             </li>
           ))}
         </ul>
@@ -103,7 +104,7 @@ export default function AdminDashboard() {
           <ol>
             {d.applications.map((a) => (
               <li key={a.id}>
-                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: a.level_name })} ·{" "}
+                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: localized(a, "level_name", i18n.language) })} ·{" "}
                 <ApplicationAge days={a.age_days} hours={a.age_hours} />
               </li>
             ))}

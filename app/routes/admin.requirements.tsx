@@ -11,6 +11,7 @@ import { paramsFromForm, RequirementEditSchema } from "~/models/requirement.sche
 import { auditChanges, auditValueText } from "~/models/audit-text";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
+import { localized } from "~/models/localized";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ id, values, fields: fieldErrors(parsed.error) as Record<string, string | undefined> }, { status: 400 });
   const current = await getRequirement({ id: parsed.data.id });
   if (!current) notFound();
-  const result = await updateRequirement({ adminId: admin.id, id: current.id, label: parsed.data.label, params: paramsFromForm(current.params, form) });
+  const result = await updateRequirement({ adminId: admin.id, id: current.id, label: parsed.data.label, labelFr: parsed.data.labelFr, params: paramsFromForm(current.params, form) });
   if (!result.ok) return data({ id, values, fields: (result.fields ?? {}) as Record<string, string | undefined> }, { status: result.status });
   return redirect(`/admin/requirements?saved=${current.id}#req-${current.id}`);
 }
@@ -54,7 +55,7 @@ function ParamField({ name, value, error, submitted }: { name: string; value: un
 }
 
 export default function Requirements() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { levels, audit } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -68,7 +69,7 @@ export default function Requirements() {
       <p>{t("admin.requirements.intro")}</p>
       {levels.map((l) => (
         <section key={l.number} aria-labelledby={`level-${l.number}`}>
-          <h2 id={`level-${l.number}`}>{t("admin.applications.levelName", { number: l.number, name: l.name })}</h2>
+          <h2 id={`level-${l.number}`}>{t("admin.applications.levelName", { number: l.number, name: localized(l, "name", i18n.language) })}</h2>
           <ul className="req-list">
             {l.requirements.map((r) => {
               const mine = res && res.id === r.id ? res : undefined;
@@ -89,12 +90,13 @@ export default function Requirements() {
                     <input type="hidden" name="id" value={r.id} />
                     {hasGeneratedLabel(r.kind) ? (
                       <p>
-                        <strong>{t("staffViews.requirements.generated")}</strong> {requirementLabel(t, r)}
+                        <strong>{t("staffViews.requirements.generated")}</strong> {requirementLabel(t, r, i18n.language)}
                         <input type="hidden" name="label" value={r.label} />
                       </p>
                     ) : (
                       <Field label={t("admin.requirements.label")} name="label" type="text" defaultValue={v.label ?? r.label} error={f.label} />
                     )}
+                    <Field label={t("admin.requirements.labelFr")} name="labelFr" type="text" lang="fr" defaultValue={v.labelFr ?? r.label_fr ?? ""} error={f.labelFr} />
                     {Object.entries(r.params).map(([k, val]) => (
                       <ParamField key={k} name={k} value={val} error={f[`param.${k}`]} submitted={mine ? (v[`param.${k}`] ?? (typeof val === "boolean" ? "" : undefined)) : undefined} />
                     ))}

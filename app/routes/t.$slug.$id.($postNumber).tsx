@@ -12,6 +12,8 @@ import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";
 import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
 import { namedTags } from "~/models/tag.server";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 import { likePost, unlikePost } from "~/models/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
@@ -43,6 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
+  const lang = requestLocale(request, viewer?.locale);
   const scope = scopeOf(viewer);
   const topicId = positiveInt(params.id);
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
@@ -85,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: topic.id,
       title: topic.title,
       path,
-      tags: await namedTags(topic.tags),
+      tags: await namedTags(topic.tags, lang),
       closed: !!topic.closed_at,
       archived: !!topic.archived_at || !!topic.category.archived_at,
       deleted: !!topic.deleted_at,
@@ -94,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reply_count: topic.reply_count,
       highest: topic.highest_post_number,
       public: topic.category.see_rule === "everyone" && !topic.unlisted,
-      category: { slug: topic.category.slug, name: topic.category.name, colour: topic.category.colour, private: topic.category.see_rule === "participants" },
+      category: { slug: topic.category.slug, name: localized(topic.category, "name", lang), colour: topic.category.colour, private: topic.category.see_rule === "participants" },
     },
     posts,
     from,

@@ -8,6 +8,8 @@ import { loadTopicList } from "~/forum-list.server";
 import { notFound } from "~/http.server";
 import { getTagNames } from "~/models/tag.server";
 import { shareableHeaders } from "~/page-caching";
+import { requestLocale } from "~/locale";
+import { getViewer } from "~/viewer.server";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
@@ -18,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${dat
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = params.tag ?? "";
-  const tagName = (await getTagNames()).get(tag);
+  const tagName = (await getTagNames(requestLocale(request, (await getViewer(request))?.locale))).get(tag);
   if (!tagName) notFound();
   return { ...(await loadTopicList(request, { kind: "latest", tag })), tag, tagName };
 }

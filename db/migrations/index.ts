@@ -24,6 +24,7 @@ import * as outboxDeadLetters from "./2026-12-06T1200_outbox_dead_letters";
 import * as topicTracking from "./2026-12-06T1130_topic_tracking";
 import * as recruiterDesk from "./2026-12-06T1150_recruiter_desk";
 import * as staffViews from "./2026-12-06T1300_staff_views";
+import * as programmeFrench from "./2026-12-06T1130_programme_french";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1130_topic_tracking": topicTracking,
   "2026-12-06T1150_recruiter_desk": recruiterDesk,
   "2026-12-06T1300_staff_views": staffViews,
+  "2026-12-06T1130_programme_french": programmeFrench,
 };

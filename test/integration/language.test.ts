@@ -15,6 +15,7 @@ import { enrol, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { wordedAs } from "../factories/notifications";
 
 const qpBytes = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
 
@@ -184,9 +185,9 @@ describe("texts for someone else are in their language", () => {
     await enrol(holder.id, 1);
     const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: holder.id, level: 1, awardedBy: admin.id, applicationId: null, at: new Date() }));
     expect((await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Erreur d’inscription." })).ok).toBe(true);
-    // the badge's issue is notified too (issue 22), then its revocation: both in French
+    // the badge's issue is notified too (issue 22), then its revocation: both read in French
     const notes = await db.selectFrom("notifications").select("data").where("user_id", "=", holder.id).orderBy("id").execute();
-    const messages = notes.map((n) => (n.data as { message: string }).message);
+    const messages = notes.map((n) => wordedAs("fr", n));
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^Vous avez reçu le badge « .+ »/);
     expect(messages[1]).toMatch(/^Votre badge « .+ » a été révoqué : Erreur d’inscription\.$/);

@@ -7,6 +7,7 @@ import { createApplication, decideApplication } from "~/models/application.serve
 import { getStanding } from "~/models/progress/index.server";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 const input = (over: Record<string, string> = {}) => ApplicationSchema.parse({ portfolio: "I run the front desk of a clinic.", ...over });
 
@@ -69,7 +70,9 @@ describe("applications", () => {
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "application.approve").where("target_id", "=", String(app.applicationId)).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.id, after: { level: 2, badge: badge.public_id } });
     const notes = await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", member.id).execute();
-    expect(notes).toEqual([{ kind: "application", data: expect.objectContaining({ message: expect.stringContaining("Customer Service Professional") }) }]);
+    expect(notes.map((n) => n.kind)).toEqual(["application"]);
+    expect(wordedAs("en", notes[0])).toContain("Customer Service Professional");
+    expect(wordedAs("fr", notes[0])).toContain("Professionnel du service client");
     // the new level's requirements now apply
     const standing = await getStanding({ userId: member.id });
     expect(standing?.level?.number).toBe(2);
@@ -108,7 +111,7 @@ describe("applications", () => {
     expect(await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "reject", reason: " " })).toMatchObject({ ok: false, fields: { reason: "admin.applications.errors.reasonRequired" } });
     expect(await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "reject", reason: "Please add your current employer." })).toMatchObject({ ok: true, status: "rejected" });
     const note = await db.selectFrom("notifications").select("data").where("user_id", "=", member.id).executeTakeFirstOrThrow();
-    expect(note.data).toMatchObject({ message: expect.stringContaining("Please add your current employer.") });
+    expect(wordedAs("en", note)).toContain("Please add your current employer.");
     expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBeNull();
     // a rejected member may apply again
     expect(await createApplication({ userId: member.id, input: input() })).toMatchObject({ ok: true });

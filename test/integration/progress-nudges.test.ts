@@ -6,6 +6,7 @@ import { computeNudges, sendNudges } from "~/models/nudge.server";
 import { countMembersBehind, countMembersByLevel, listMembersBehind, progressCsvLines } from "~/models/progress-report.server";
 import { createMember } from "../factories/progress";
 import "~/jobs/index.server";
+import { wordedAs } from "../factories/notifications";
 
 // Africa/Lagos is UTC+1. The Jan-Apr trimester closes at 00:00 on 1 May, Lagos time.
 const at = (localIso: string) => new Date(new Date(`${localIso}Z`).getTime() - 3_600_000);
@@ -34,7 +35,7 @@ describe("nudges", () => {
     expect(sent1).toBeGreaterThan(0);
     expect(sent2).toBe(0);
     const notes = await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", m.id).execute();
-    expect(notes.some((n) => (n.data as { message: string }).message === "Done: Read at least one customer service book per trimester")).toBe(true);
+    expect(notes.some((n) => wordedAs("en", n) === "Done: Read at least one customer service book per trimester")).toBe(true);
     expect(notes.every((n) => n.kind === "progress")).toBe(true);
   });
 
