@@ -130,7 +130,7 @@ async function main() {
     const { directorySearchParams } = await import("../app/models/directory.server");
     const { VISITOR } = await import("../app/permissions.server");
     const query = parseDirectoryQuery(new URL(pageUrl).searchParams);
-    const body = JSON.stringify({ q: query.q, ...directorySearchParams(VISITOR, query) });
+    const body = JSON.stringify(directorySearchParams(VISITOR, query));
     const meiliUrl = `${process.env.MEILI_URL!.replace(/\/$/, "")}/indexes/${uid}/search`;
     const headers = { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` };
     const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then((r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>);

@@ -6,7 +6,8 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { defineJob, enqueue } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexProfiles } from "../models/directory-index.server";
+import { indexProfiles, pushSynonyms } from "../models/directory-index.server";
+import { SYNONYMS_JOB } from "../models/directory-synonyms.server";
 import { isUnavailable } from "../search.server";
 
 const MAX_DELAY_S = 300;
@@ -44,4 +45,10 @@ defineJob("profile.reindex", async ({ userId, userIds, retry = 0 }: { userId?: n
     }
     logger.warn({ userId, retry, err: (e as Error).message }, "directory: Meilisearch unavailable; profile re-queued");
   }
+});
+
+// Staff saved the directory's synonyms: send the list in force to the index (the same list however
+// late or often this runs). A Meilisearch that is away fails the job, which the outbox retries.
+defineJob(SYNONYMS_JOB, async (_payload: unknown, { trx }) => {
+  await pushSynonyms(trx);
 });

@@ -19,6 +19,7 @@ import accountSecurity from "./en-account-security";
 import startup from "./en-startup";
 import twoFactor from "./en-two-factor";
 import passkeys from "./en-passkeys";
+import directoryRelevance from "./en-directory-relevance";
 
 const en = {
   ...mentorship,
@@ -40,6 +41,7 @@ const en = {
   ...startup,
   ...twoFactor,
   ...passkeys,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

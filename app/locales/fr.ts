@@ -19,6 +19,7 @@ import accountSecurity from "./fr-account-security";
 import startup from "./fr-startup";
 import twoFactor from "./fr-two-factor";
 import passkeys from "./fr-passkeys";
+import directoryRelevance from "./fr-directory-relevance";
 
 const fr = {
   ...mentorship,
@@ -40,6 +41,7 @@ const fr = {
   ...startup,
   ...twoFactor,
   ...passkeys,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

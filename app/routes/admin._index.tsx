@@ -41,6 +41,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/limits", "adminForum.limits.title"],
   ["/review", "review.title"],
   ["/admin/recruiters", "recruiter.admin.title"],
+  ["/admin/synonyms", "adminSynonyms.title"],
   ["/admin/progress.csv", "admin.dashboard.export"],
 ];
 

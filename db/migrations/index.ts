@@ -20,6 +20,7 @@ import * as twoFactor from "./2026-12-06T0900_two_factor";
 import * as composerDrafts from "./2026-12-06T0910_composer_drafts";
 import * as remediesWaitlistsSequence from "./2026-12-06T0940_remedies_waitlists_sequence";
 import * as passkeys from "./2026-12-06T1000_passkeys";
+import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T0910_composer_drafts": composerDrafts,
   "2026-12-06T0940_remedies_waitlists_sequence": remediesWaitlistsSequence,
   "2026-12-06T1000_passkeys": passkeys,
+  "2026-12-06T1200_directory_places_languages": directoryPlacesLanguages,
 };

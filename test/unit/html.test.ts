@@ -207,6 +207,7 @@ describe("the directory page as a string", () => {
     mode: "meili",
     cards: [],
     total: 0,
+    close: null,
     page: 1,
     totalPages: 0,
     facets: { level: { "2": 3 }, country: { NG: 2 }, competency: {}, designations: {}, languages: { en: 3 }, open_to_opportunities: 1, is_mentor: 0 },
