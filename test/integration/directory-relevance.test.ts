@@ -18,7 +18,8 @@ import { RELEVANCE_SET, judge, type JudgedProfile } from "../relevance/directory
 const RECRUITER: Scope = { ...VISITOR, userId: 1, isRecruiter: true };
 let profiles: (JudgedProfile & { visibility: string })[];
 
-const search = (scope: Scope, q: string) => searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) });
+const search = (scope: Scope, q: string) =>
+  searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) });
 
 beforeAll(async () => {
   await seedAll({ demo: true, log: () => {} });
@@ -28,7 +29,8 @@ beforeAll(async () => {
     await sql<JudgedProfile & { visibility: string }>`
       select u.username, u.display_name as name, u.level, p.city, p.country, coalesce(p.languages, '{}') as languages,
         p.job_title, p.organisation, p.visibility,
-        coalesce((select array_agg(competency) from profile_competencies pc where pc.user_id = u.id), '{}') as competencies,
+        coalesce((select array_agg(competency) from profile_competencies pc where pc.user_id = u.id), '{}')
+          as competencies,
         coalesce((select array_agg(code) from designations d where d.user_id = u.id), '{}') as designations
       from users u join profiles p on p.user_id = u.id`.execute(db)
   ).rows;
@@ -38,12 +40,18 @@ describe("the relevance set", () => {
   test("precision at 10 over the recruiters' queries stays at 0.8 or more", async () => {
     expect(RELEVANCE_SET.length).toBeGreaterThanOrEqual(30);
     const visible = profiles.filter((p) => p.visibility !== "hidden");
-    const results = await judge(RELEVANCE_SET, visible, async (q) => (await search(RECRUITER, q)).cards.map((c) => c.username));
+    const results = await judge(RELEVANCE_SET, visible, async (q) =>
+      (await search(RECRUITER, q)).cards.map((c) => c.username)
+    );
     const mean = results.reduce((a, r) => a + r.precision, 0) / results.length;
     // the figure and the misses, for the closing note of a change
     console.log(`directory relevance: precision@10 ${mean.toFixed(3)} over ${results.length} queries`);
     for (const r of results.filter((x) => x.precision < 1 || !x.firstOk))
-      console.log(`  ${r.precision.toFixed(2)}  "${r.q}"  (${r.hits}/${r.k} expected; not expected: ${r.misses.join(", ") || "none"})`);
+      console.log(
+        `  ${r.precision.toFixed(2)}  "${r.q}"  (${r.hits}/${r.k} expected; not expected: ${
+          r.misses.join(", ") || "none"
+        })`
+      );
     // every query has profiles a recruiter expects: the demo data still answers the set
     expect(results.filter((r) => r.relevantCount === 0).map((r) => r.q)).toEqual([]);
     expect(results.filter((r) => !r.firstOk).map((r) => `${r.q}: ${r.top[0]}`)).toEqual([]);
@@ -59,7 +67,12 @@ describe("the relevance set", () => {
     expect(lead.close?.firstIndex).toBe(1);
     expect(new Set(lead.cards.map((c) => c.city))).toEqual(new Set(["Lagos"]));
     const cc = await search(RECRUITER, "call centre team lead Lagos");
-    expect(cc.cards.slice(0, cc.total).map((c) => c.username).sort()).toEqual(["babatunde_alabi", "chidinma_okoro"]);
+    expect(
+      cc.cards
+        .slice(0, cc.total)
+        .map((c) => c.username)
+        .sort()
+    ).toEqual(["babatunde_alabi", "chidinma_okoro"]);
     expect(cc.cards.every((c) => c.city === "Lagos")).toBe(true);
     const cx = await search(RECRUITER, "CX strategy Nairobi French");
     expect(cx.cards[0].username).toBe("grace_mutombo");
@@ -98,8 +111,15 @@ describe("privacy over the whole set", () => {
       ] as const) {
         const res = await search(scope, c.q);
         const shown = res.cards.map((x) => x.username);
-        expect(shown.filter((u) => hidden.has(u)), c.q).toEqual([]);
-        if (scope === VISITOR) expect(shown.filter((u) => membersOnly.has(u)), c.q).toEqual([]);
+        expect(
+          shown.filter((u) => hidden.has(u)),
+          c.q
+        ).toEqual([]);
+        if (scope === VISITOR)
+          expect(
+            shown.filter((u) => membersOnly.has(u)),
+            c.q
+          ).toEqual([]);
         // every count is within what the viewer may see
         const levels = Object.values(res.facets?.level ?? {}).reduce((a, n) => a + n, 0);
         expect(levels, c.q).toBeLessThanOrEqual(allowed.length);

@@ -23,10 +23,26 @@ let admin: Awaited<ReturnType<typeof createAdmin>>;
 let cookie: string;
 
 beforeAll(async () => {
-  await createProfile({ username: "syn_agent", displayName: "Bola Outsource", jobTitle: "Call Centre Agent", city: "Ibadan" });
-  await createProfile({ username: "syn_care", displayName: "Ama Carelines", jobTitle: "Customer Care Officer", city: "Tamale" });
+  await createProfile({
+    username: "syn_agent",
+    displayName: "Bola Outsource",
+    jobTitle: "Call Centre Agent",
+    city: "Ibadan",
+  });
+  await createProfile({
+    username: "syn_care",
+    displayName: "Ama Carelines",
+    jobTitle: "Customer Care Officer",
+    city: "Tamale",
+  });
   // hidden: never in results, counts or the preview, whatever the synonyms
-  await createProfile({ username: "syn_hidden", displayName: "Hidden Outsourcer", jobTitle: "Call Centre Agent", city: "Ibadan", visibility: "hidden" });
+  await createProfile({
+    username: "syn_hidden",
+    displayName: "Hidden Outsourcer",
+    jobTitle: "Call Centre Agent",
+    city: "Ibadan",
+    visibility: "hidden",
+  });
   await drainJobs();
   admin = await createAdmin({ username: "syn_admin" });
   // no worker in the app: the outbox jobs run here, when a test says so
@@ -39,7 +55,9 @@ afterAll(async () => {
 });
 
 const usernames = async (q: string) =>
-  (await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map((c) => c.username);
+  (await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map(
+    (c) => c.username
+  );
 const indexSynonyms = () => requireClient().index(profilesIndexUid()).getSynonyms();
 
 describe("the synonym list", () => {
@@ -49,12 +67,18 @@ describe("the synonym list", () => {
       return r.success ? [] : synonymIssues(r.error).map((i) => `${i.line}:${i.message}:${i.term ?? ""}`);
     };
     expect(issues("call centre, contact centre\n\nCX, customer experience")).toEqual([]);
-    expect(SynonymTextSchema.parse(" BPO ,  call   centre ;outsourcing\n")).toEqual([["BPO", "call centre", "outsourcing"]]);
+    expect(SynonymTextSchema.parse(" BPO ,  call   centre ;outsourcing\n")).toEqual([
+      ["BPO", "call centre", "outsourcing"],
+    ]);
     expect(issues("alone")).toEqual(["1:adminSynonyms.errors.alone:alone"]);
     expect(issues("a, b\nb, c")).toEqual(["2:adminSynonyms.errors.twice:b"]);
     expect(issues("x, <script>")).toEqual(["1:adminSynonyms.errors.term:<script>"]);
-    expect(issues("x, head of customer experience")).toEqual(["1:adminSynonyms.errors.words:head of customer experience"]);
-    expect(issues(Array.from({ length: 201 }, (_, i) => `a${i}, b${i}`).join("\n"))).toEqual(["201:adminSynonyms.errors.tooManyGroups:"]);
+    expect(issues("x, head of customer experience")).toEqual([
+      "1:adminSynonyms.errors.words:head of customer experience",
+    ]);
+    expect(issues(Array.from({ length: 201 }, (_, i) => `a${i}, b${i}`).join("\n"))).toEqual([
+      "201:adminSynonyms.errors.tooManyGroups:",
+    ]);
     expect(issues("x".repeat(20_001))).toEqual(["0:adminSynonyms.errors.tooLong:"]);
     // a group finds its terms both ways, lower-cased as Meilisearch keeps them
     expect(toMeiliSynonyms([["BPO", "call centre"]])).toEqual({ bpo: ["call centre"], "call centre": ["bpo"] });
@@ -112,7 +136,12 @@ describe("/admin/synonyms", () => {
   });
 
   test("a good list is saved and applied; the preview counts and names no hidden profile", async () => {
-    const res = await postForm(app, "/admin/synonyms", { synonyms: "BPO, call centre\nCX, customer experience" }, { cookie });
+    const res = await postForm(
+      app,
+      "/admin/synonyms",
+      { synonyms: "BPO, call centre\nCX, customer experience" },
+      { cookie }
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/admin/synonyms?saved=applied");
     const page = await (await fetch(`${app.url}/admin/synonyms?try=BPO+Ibadan`, { headers: { cookie } })).text();
@@ -121,7 +150,9 @@ describe("/admin/synonyms", () => {
     expect(page).toContain("/u/syn_agent");
     expect(page).not.toContain("syn_hidden");
     expect(page).not.toContain("Hidden Outsourcer");
-    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'directory.synonyms'`.execute(db);
+    const audits = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where action = 'directory.synonyms'`.execute(db);
     expect(audits.rows[0].n).toBe(3);
   });
 });

@@ -264,20 +264,26 @@ describe("the directory page as a string", () => {
 
   it("close matches follow the full matches under their own heading, and the status says how many of each", () => {
     const person = (username: string): DirectoryCard => ({
-      id: username.length, username, name: username, jobTitle: null, organisation: null, country: "NG", city: "Lagos", level: 3,
-      badges: [], designations: [], openToOpportunities: false, isMentor: false, yearsCustomerFacing: 0, photo: null, competencies: [], proficiency: {},
+      ...{ id: username.length, username, name: username, jobTitle: null, organisation: null },
+      ...{ country: "NG", city: "Lagos", level: 3, badges: [], designations: [], openToOpportunities: false },
+      ...{ isMentor: false, yearsCustomerFacing: 0 },
+      ...{ photo: null, competencies: [], proficiency: {} },
     });
     const cards = ["exact_one", "close_one", "close_two"].map(person);
     const query = parseDirectoryQuery(new URLSearchParams("q=Lagos French team lead"));
-    const page = parse(directoryPageHtml(data({ query, outcome: outcome({ cards, total: 1, close: { total: 2, firstIndex: 1 }, totalPages: 1 }) }), ctx));
+    const render = (total: number, close: { total: number; firstIndex: number }) =>
+      parse(directoryPageHtml(data({ query, outcome: outcome({ cards, total, close, totalPages: 1 }) }), ctx));
+    const page = render(1, { total: 2, firstIndex: 1 });
     const lists = page.all("ul", "directory-cards");
-    expect(lists.map((l) => l.all("li").map((li) => li.one("a")!.text))).toEqual([["exact_one"], ["close_one", "close_two"]]);
+    const names = lists.map((l) => l.all("li").map((li) => li.one("a")!.text));
+    expect(names).toEqual([["exact_one"], ["close_one", "close_two"]]);
     expect(page.one("h2", "close-matches")!.text).toBe("Close matches");
-    expect(page.all("p").find((p) => p.attr("role") === "status")!.text).toBe("1 profile · 2 close matches below: profiles that match part of your search.");
+    const status = (p: typeof page) => p.all("p").find((x) => x.attr("role") === "status")!.text;
+    expect(status(page)).toBe("1 profile · 2 close matches below: profiles that match part of your search.");
     // nothing matches every word: the page says so, and the close matches are the whole list
-    const none = parse(directoryPageHtml(data({ query, outcome: outcome({ cards, total: 0, close: { total: 3, firstIndex: 0 }, totalPages: 1 }) }), ctx));
+    const none = render(0, { total: 3, firstIndex: 0 });
     expect(none.all("ul", "directory-cards")).toHaveLength(1);
-    expect(none.all("p").find((p) => p.attr("role") === "status")!.text).toBe(
+    expect(status(none)).toBe(
       "No profile matches every word of your search. 3 close matches below: profiles that match part of your search.",
     );
   });
