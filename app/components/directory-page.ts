@@ -87,6 +87,7 @@ function buildLabels(t: TFunction) {
     openPlain: t("directory.openPlain"), mentorPlain: t("directory.mentorPlain"), apply: t("directory.apply"), clear: t("directory.clear"),
     saveSearchName: t("directory.saveSearchName"), saveSearch: t("directory.saveSearch"), degraded: t("directory.degraded"), signInMore: t("directory.signInMore"),
     resultsLabel: t("directory.resultsLabel"), none: t("directory.none"), pages: t("directory.pages"), previous: t("directory.previous"), next: t("directory.next"),
+    noneExact: t("directoryMatch.noneExact"), closeHeading: t("directoryMatch.closeHeading"),
   };
   return {
     html: Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, esc(v)])) as Record<keyof typeof plain, string>,
@@ -184,10 +185,22 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   }
   if (outcome.mode === "degraded") h += `<p class="notice search-degraded" role="status">${H.degraded}</p>`;
   if (!d.signedIn) h += `<p class="muted">${H.signInMore}</p>`;
-  h += `<p class="muted" role="status">${withCount(t, lang, "directory.results", { count: outcome.total })}</p>`;
+  const close = outcome.close;
+  let status = withCount(t, lang, "directory.results", { count: outcome.total });
+  const closeCount = close ? withCount(t, lang, "directoryMatch.close", { count: close.total }) : "";
+  if (close) status = outcome.total ? `${status} · ${closeCount}` : `${H.noneExact} ${closeCount}`;
+  h += `<p class="muted" role="status">${status}</p>`;
   if (outcome.cards.length) {
-    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang, d.competencies.filter((c) => q.competency.includes(c.slug)), shortlist)}</ul>`;
-  } else if (outcome.total > 0 && outcome.page > outcome.totalPages) {
+    const rated = d.competencies.filter((c) => q.competency.includes(c.slug));
+    // close matches (part of the words) follow the full matches under their own heading
+    const split = close ? Math.min(close.firstIndex, outcome.cards.length) : outcome.cards.length;
+    const cards = (from: number, to?: number) => directoryCardsHtml(outcome.cards.slice(from, to), L.card, lang, rated, shortlist);
+    if (split) h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${cards(0, split)}</ul>`;
+    if (split < outcome.cards.length) {
+      h += `<h2 class="close-matches" id="close-matches">${H.closeHeading}</h2>`;
+      h += `<ul class="directory-cards" aria-labelledby="close-matches">${cards(split)}</ul>`;
+    }
+  } else if ((outcome.total > 0 || close) && outcome.page > outcome.totalPages) {
     // past the last page: say so rather than show an empty page or page 1 again
     const last = Math.max(outcome.totalPages, 1);
     h += `<p class="notice" role="status">${esc(t("directory.pastEnd", { page: outcome.page, pages: last }))} `;

@@ -144,7 +144,7 @@ const directory = {
     views: "Directory views",
     all: "All levels",
     searchLabel: "Search the directory",
-    placeholder: "Name, job title, organisation, skill…",
+    placeholder: "Name, job title, city, language, skill…",
     submit: "Search",
     filters: "Filters",
     apply: "Apply filters",

@@ -23,6 +23,7 @@ import passkeys from "./en-passkeys";
 import jobs from "./en-jobs";
 import desk from "./en-desk";
 import staffViews from "./en-staff-views";
+import directoryRelevance from "./en-directory-relevance";
 
 const en = {
   ...mentorship,
@@ -48,6 +49,7 @@ const en = {
   ...jobs,
   ...desk,
   ...staffViews,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -145,7 +145,7 @@ const directory = {
     views: "Vues de l’annuaire",
     all: "Tous les niveaux",
     searchLabel: "Rechercher dans l’annuaire",
-    placeholder: "Nom, poste, organisation, compétence…",
+    placeholder: "Nom, poste, ville, langue, compétence…",
     submit: "Rechercher",
     filters: "Filtres",
     apply: "Appliquer les filtres",

@@ -23,6 +23,7 @@ import passkeys from "./fr-passkeys";
 import jobs from "./fr-jobs";
 import desk from "./fr-desk";
 import staffViews from "./fr-staff-views";
+import directoryRelevance from "./fr-directory-relevance";
 
 const fr = {
   ...mentorship,
@@ -48,6 +49,7 @@ const fr = {
   ...jobs,
   ...desk,
   ...staffViews,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -59,6 +59,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/recruiters", "recruiter.admin.title"],
   ["/admin/behind", "staffViews.behind.title"],
   ["/admin/audit", "staffViews.audit.title"],
+  ["/admin/synonyms", "adminSynonyms.title"],
   ["/admin/progress.csv", "admin.dashboard.export"],
   ["/admin/jobs", "deadLetters.title"],
 ];

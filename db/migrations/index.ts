@@ -25,6 +25,7 @@ import * as topicTracking from "./2026-12-06T1130_topic_tracking";
 import * as recruiterDesk from "./2026-12-06T1150_recruiter_desk";
 import * as staffViews from "./2026-12-06T1300_staff_views";
 import * as programmeFrench from "./2026-12-06T1130_programme_french";
+import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1150_recruiter_desk": recruiterDesk,
   "2026-12-06T1300_staff_views": staffViews,
   "2026-12-06T1130_programme_french": programmeFrench,
+  "2026-12-06T1200_directory_places_languages": directoryPlacesLanguages,
 };

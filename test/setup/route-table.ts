@@ -71,6 +71,7 @@ export const ROUTES: Record<string, Row> = {
   "admin.categories": { path: () => "/admin/categories", get: staffHidden(), post: staffHidden(422) },
   "admin.categories_.$slug": { path: (f) => `/admin/categories/${f.categorySlug}`, get: staffHidden(), post: staffHidden(422) },
   "admin.limits": { path: () => "/admin/limits", get: staffHidden(), post: staffHidden(422) },
+  "admin.synonyms": { path: () => "/admin/synonyms", get: staff(), post: staff(400) },
   "admin.logs": { path: () => "/admin/logs", get: staff(), post: staff(400) },
   "admin.progress[.]csv": { path: () => "/admin/progress.csv", get: staff() },
   "admin.recruiters": { path: () => "/admin/recruiters", get: staff(), post: staff(400) },

@@ -299,6 +299,7 @@ describe("the directory page as a string", () => {
     mode: "meili",
     cards: [],
     total: 0,
+    close: null,
     page: 1,
     totalPages: 0,
     facets: { level: { "2": 3 }, country: { NG: 2 }, competency: {}, designations: {}, languages: { en: 3 }, open_to_opportunities: 1, is_mentor: 0 },
@@ -351,5 +352,31 @@ describe("the directory page as a string", () => {
       const elements = DomUtils.findAll(() => true, parseDocument(html).children);
       expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "button", "details", "div", "fieldset", "form", "h1", "input", "label", "legend", "nav", "option", "p", "script", "select", "summary"]);
     }
+  });
+
+  it("close matches follow the full matches under their own heading, and the status says how many of each", () => {
+    const person = (username: string): DirectoryCard => ({
+      ...{ id: username.length, username, name: username, jobTitle: null, organisation: null },
+      ...{ country: "NG", city: "Lagos", level: 3, badges: [], designations: [], openToOpportunities: false },
+      ...{ isMentor: false, yearsCustomerFacing: 0 },
+      ...{ photo: null, competencies: [], proficiency: {} },
+    });
+    const cards = ["exact_one", "close_one", "close_two"].map(person);
+    const query = parseDirectoryQuery(new URLSearchParams("q=Lagos French team lead"));
+    const render = (total: number, close: { total: number; firstIndex: number }) =>
+      parse(directoryPageHtml(data({ query, outcome: outcome({ cards, total, close, totalPages: 1 }) }), ctx));
+    const page = render(1, { total: 2, firstIndex: 1 });
+    const lists = page.all("ul", "directory-cards");
+    const names = lists.map((l) => l.all("li").map((li) => li.one("a")!.text));
+    expect(names).toEqual([["exact_one"], ["close_one", "close_two"]]);
+    expect(page.one("h2", "close-matches")!.text).toBe("Close matches");
+    const status = (p: typeof page) => p.all("p").find((x) => x.attr("role") === "status")!.text;
+    expect(status(page)).toBe("1 profile · 2 close matches below: profiles that match part of your search.");
+    // nothing matches every word: the page says so, and the close matches are the whole list
+    const none = render(0, { total: 3, firstIndex: 0 });
+    expect(none.all("ul", "directory-cards")).toHaveLength(1);
+    expect(status(none)).toBe(
+      "No profile matches every word of your search. 3 close matches below: profiles that match part of your search.",
+    );
   });
 });
