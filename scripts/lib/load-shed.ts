@@ -70,8 +70,10 @@ export function loadShedder({ concurrency, maxWaitMs, maxQueue = concurrency * 1
   };
 
   const shedder: Middleware = (req, res, next) => {
-    if (concurrency <= 0 || EXEMPT.test(req.path) || exempt?.(req, res)) return next();
+    if (concurrency <= 0 || EXEMPT.test(req.path)) return next();
     if (active < concurrency) return enter(res, () => next());
+    // asked only when full: the question costs a request object, the common case never pays it
+    if (exempt?.(req, res)) return next();
     if (queue.length >= maxQueue) return refuse(req, res);
     const entry = {
       run: () => {
