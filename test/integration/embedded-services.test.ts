@@ -48,15 +48,17 @@ describe("embedded Meilisearch", () => {
 
       // what the app does: create its index with settings, write documents, search, swap, delete
       const app = new Meilisearch({ host: meili.url, apiKey: meili.appKey });
-      await app.tasks.waitForTask((await app.createIndex("app_posts", { primaryKey: "id" })).taskUid);
-      await app.tasks.waitForTask((await app.index("app_posts").updateSettings({ searchableAttributes: ["title"] })).taskUid);
-      await app.tasks.waitForTask((await app.index("app_posts").addDocuments([{ id: 1, title: "mentorship basics" }])).taskUid);
+      // the client's 5 s default is too short on a loaded 2-core machine (CI runs test runs side by side)
+      const SLOW_MACHINE = { timeout: 30_000 };
+      await app.tasks.waitForTask((await app.createIndex("app_posts", { primaryKey: "id" })).taskUid, SLOW_MACHINE);
+      await app.tasks.waitForTask((await app.index("app_posts").updateSettings({ searchableAttributes: ["title"] })).taskUid, SLOW_MACHINE);
+      await app.tasks.waitForTask((await app.index("app_posts").addDocuments([{ id: 1, title: "mentorship basics" }])).taskUid, SLOW_MACHINE);
       expect((await app.index("app_posts").search("mentorship")).hits).toHaveLength(1);
       expect((await app.index("app_posts").getStats()).numberOfDocuments).toBe(1);
-      await app.tasks.waitForTask((await app.createIndex("app_posts_tmp", { primaryKey: "id" })).taskUid);
-      const swap = await app.tasks.waitForTask((await app.swapIndexes([{ indexes: ["app_posts", "app_posts_tmp"], rename: false }])).taskUid);
+      await app.tasks.waitForTask((await app.createIndex("app_posts_tmp", { primaryKey: "id" })).taskUid, SLOW_MACHINE);
+      const swap = await app.tasks.waitForTask((await app.swapIndexes([{ indexes: ["app_posts", "app_posts_tmp"], rename: false }])).taskUid, SLOW_MACHINE);
       expect(swap.status).toBe("succeeded");
-      await app.tasks.waitForTask((await app.deleteIndex("app_posts_tmp")).taskUid);
+      await app.tasks.waitForTask((await app.deleteIndex("app_posts_tmp")).taskUid, SLOW_MACHINE);
 
       // and nothing else: no key management (it cannot mint itself a wider key), no dumps or snapshots
       // (a copy of everything), no deleting the task history

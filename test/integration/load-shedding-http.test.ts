@@ -56,6 +56,7 @@ describe("load shedding", () => {
       return { kind, token, status: res.status, retryAfter: res.headers.get("retry-after"), shedHeader: res.headers.get("x-load-shed"), ms: Date.now() - t0 };
     };
     let sent: Promise<Sent>[] = [];
+    let releasedAt = 0;
     try {
       sent = [...[0, 1, 2, 3].map((i) => send("write", i)), ...Array.from({ length: 8 }, (_, i) => send("read", i))];
       // while the app is full: health and static files still answer at once
@@ -65,6 +66,7 @@ describe("load shedding", () => {
       // the excess is refused after the queue limit, without waiting for the database
       await new Promise((r) => setTimeout(r, QUEUE_MS + 600));
     } finally {
+      releasedAt = Date.now() - t0;
       await locker.query("commit");
       await locker.end();
     }
@@ -72,7 +74,9 @@ describe("load shedding", () => {
     const shed = results.filter((r) => r.status === 503);
     const served = results.filter((r) => r.status !== 503);
     expect(shed).toHaveLength(results.length - CONCURRENCY);
-    expect(shed.every((r) => r.retryAfter === "2" && r.shedHeader === "1" && r.ms < QUEUE_MS + 500)).toBe(true);
+    expect(shed.every((r) => r.retryAfter === "2" && r.shedHeader === "1")).toBe(true);
+    // refused while the database was still held, i.e. without waiting for it (a margin for a loaded machine)
+    expect(shed.map((r) => r.ms).filter((ms) => ms > releasedAt + 300), `released at ${releasedAt} ms`).toEqual([]);
     if (served.some((r) => r.status >= 500)) console.error(app.output().slice(-3000));
     expect(served.map((r) => (r.kind === "write" ? r.status === 303 || r.status === 302 : r.status === 200))).toEqual(served.map(() => true));
 
