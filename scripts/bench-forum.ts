@@ -66,8 +66,8 @@ async function runBareServer() {
       if (m) {
         const topic = await getTopic({ scope, topicId: Number(m[2]) });
         if (topic) {
-          const lastRead = viewer ? await getLastRead({ userId: viewer.id, topicId: topic.id }) : 0;
-          const posts = await listTopicPosts({ scope, topic, from: 1 });
+          // as the app's topic page: the read position beside the posts
+          const [lastRead, posts] = await Promise.all([viewer ? getLastRead({ userId: viewer.id, topicId: topic.id }) : 0, listTopicPosts({ scope, topic, from: 1 })]);
           const lastShown = posts[posts.length - 1]?.post_number ?? 0;
           if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
           const path = topicUrl(topic);
