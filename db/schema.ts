@@ -18,6 +18,8 @@ export interface UsersTable {
   last_seen_at: Date | null;
   level: number | null;
   last_visit_at: Date | null;
+  /** no topic the member has unread was bumped before this (app/models/topic-tracking.server.ts) */
+  first_unread_at: Generated<Date>;
   silenced_until: Date | null;
   suspended_until: Date | null;
   sanction_reason: string | null;

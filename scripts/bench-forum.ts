@@ -64,9 +64,10 @@ async function runBareServer() {
       const m = /^\/t\/([^/]+)\/(\d{1,9})$/.exec(url.pathname);
       let html: string | null = null;
       if (m) {
-        const topic = await getTopic({ scope, topicId: Number(m[2]) });
+        // as the app's topic page: the read position beside the topic
+        const topicId = Number(m[2]);
+        const [topic, lastRead] = await Promise.all([getTopic({ scope, topicId }), viewer ? getLastRead({ userId: viewer.id, topicId }) : 0]);
         if (topic) {
-          const lastRead = viewer ? await getLastRead({ userId: viewer.id, topicId: topic.id }) : 0;
           const posts = await listTopicPosts({ scope, topic, from: 1 });
           const lastShown = posts[posts.length - 1]?.post_number ?? 0;
           if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);

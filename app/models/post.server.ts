@@ -14,6 +14,7 @@ import { getLimits } from "./settings.server";
 import { slugify } from "./slug";
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { lockTopic, topicUrl } from "./topic.server";
+import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
 import { recordTutorClock } from "./tutor-clock.server";
 
 export async function listTagSlugs(trx: Db = db): Promise<string[]> {
@@ -166,16 +167,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
 }
 
 export async function markRead(trx: Db, userId: number, topicId: number, postNumber: number) {
-  await trx
-    .insertInto("topic_reads")
-    .values({ user_id: userId, topic_id: topicId, last_read_post_number: postNumber })
-    .onConflict((oc) =>
-      oc.columns(["user_id", "topic_id"]).doUpdateSet({
-        last_read_post_number: sql`greatest(topic_reads.last_read_post_number, excluded.last_read_post_number)`,
-        last_visited_at: sql`now()`,
-      }),
-    )
-    .execute();
+  await markTopicRead(trx, userId, topicId, postNumber);
 }
 
 async function loadPostForChange(trx: Db, postId: number) {
@@ -338,6 +330,8 @@ export async function refreshTopicStats(trx: Db, topicId: number) {
       from posts p where p.topic_id = ${topicId}
     ) s
     where t.id = ${topicId}`.execute(trx);
+  // posts moved or merged in raise the last post number without a bump
+  await lowerFirstUnreadOfReaders(trx, topicId);
 }
 
 export type { Category };

@@ -4,7 +4,7 @@ import { sql, type SqlBool, type Expression } from "kysely";
 import { db, type Db } from "../db.server";
 import { canReply, canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { getCategoryById, listAllCategories, visibleCategoryIds, type Category } from "./category.server";
-import { countNewAndUnreadSql, isNewTopic, isUnreadTopic, newTopicsSince, unreadPostsOf } from "./topic-tracking.server";
+import { countNewAndUnreadSql, isNewTopic, isUnreadTopic, newTopicsSince, refreshFirstUnread, unreadPostsOf } from "./topic-tracking.server";
 
 export const TOPICS_PER_PAGE = 30;
 export const POSTS_PER_PAGE = 20;
@@ -259,10 +259,14 @@ export async function countNewAndUnread({ scope, lastVisitAt }: { scope: Scope; 
 /** "Dismiss": the listed topics count as read up to now (new ones are marked as seen). */
 export async function dismissTopics({ userId, topicIds }: { userId: number; topicIds: number[] }) {
   if (!topicIds.length) return;
-  await sql`
-    insert into topic_reads (user_id, topic_id, last_read_post_number, dismissed_post_number)
-    select ${userId}, t.id, 0, t.highest_post_number from topics t where t.id in (${sql.join(topicIds)})
-    on conflict (user_id, topic_id) do update set dismissed_post_number = excluded.dismissed_post_number`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      insert into topic_reads (user_id, topic_id, last_read_post_number, dismissed_post_number)
+      select ${userId}, t.id, 0, t.highest_post_number from topics t where t.id in (${sql.join(topicIds)})
+      on conflict (user_id, topic_id) do update set dismissed_post_number = excluded.dismissed_post_number`.execute(trx);
+    // the oldest unread topic may be among them
+    await refreshFirstUnread(trx, userId);
+  });
 }
 
 export async function getLastRead({ userId, topicId }: { userId: number; topicId: number }) {

@@ -18,6 +18,7 @@ import * as directoryCompetencyAttributes from "./2026-12-05T2300_directory_comp
 import * as hashedSessions from "./2026-12-06T0900_hashed_sessions";
 import * as twoFactor from "./2026-12-06T0900_two_factor";
 import * as composerDrafts from "./2026-12-06T0910_composer_drafts";
+import * as firstUnread from "./2026-12-06T1500_first_unread";
 import * as remediesWaitlistsSequence from "./2026-12-06T0940_remedies_waitlists_sequence";
 import * as passkeys from "./2026-12-06T1000_passkeys";
 import * as outboxDeadLetters from "./2026-12-06T1200_outbox_dead_letters";
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1300_staff_views": staffViews,
   "2026-12-06T1130_programme_french": programmeFrench,
   "2026-12-06T1200_directory_places_languages": directoryPlacesLanguages,
+  "2026-12-06T1500_first_unread": firstUnread,
 };

@@ -35,6 +35,12 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
        limit ${READ_TOPICS}`,
       [uid, benchTopicIds],
     );
+    // rows written here, not through the app's read path: the Unread count's lower bound follows them
+    await c.query(
+      `update users u set first_unread_at = least(now(), (select min(t.bumped_at) from topic_reads r join topics t on t.id = r.topic_id
+         where r.user_id = u.id and t.highest_post_number > r.last_read_post_number)) where u.id = $1`,
+      [uid],
+    );
     // ~50 posts of theirs on the benchmarked pages (never a topic's first post)
     await c.query(
       `update posts p set user_id = $1 from unnest($2::int[]) with ordinality b(topic_id, i)

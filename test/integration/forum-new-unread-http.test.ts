@@ -3,8 +3,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { mergeTopic } from "~/models/moderation.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
-import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
+import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 
 let app: TestApp;
@@ -12,8 +13,8 @@ let cookie: string;
 let readerId: number;
 const ids: Record<string, number> = {};
 
-const page = async (path: string) => {
-  const res = await fetch(`${app.url}${path}`, { headers: { Cookie: cookie } });
+const page = async (path: string, as = cookie) => {
+  const res = await fetch(`${app.url}${path}`, { headers: { Cookie: as } });
   expect(res.status).toBe(200);
   return res.text();
 };
@@ -95,5 +96,56 @@ describe("new and unread, one definition", () => {
     expect(marked(latest, "new-badge")).toEqual(expectedNew);
     expect(counts(latest)).toEqual({ new: 4, unread: 1 });
     await updateLimits({ actorId: admin.id, limits });
+  });
+});
+
+describe("the Unread count's lower bound (users.first_unread_at)", () => {
+  const boundOf = async (id: number) => (await db.selectFrom("users").select("first_unread_at").where("id", "=", id).executeTakeFirstOrThrow()).first_unread_at;
+  const bumpedAt = async (id: number) => (await db.selectFrom("topics").select("bumped_at").where("id", "=", id).executeTakeFirstOrThrow()).bumped_at;
+  const pathOf = async (id: number) => `/t/${(await db.selectFrom("topics").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug}/${id}`;
+
+  test("old topics left unread by a partial read or by a merge count everywhere; reading the oldest moves the bound up", async () => {
+    const author = await createUser();
+    const reader = await createUser();
+    const admin = await createUser({ roles: ["admin"] });
+    for (const u of [author, reader]) await ageUser(u, 24 * 30);
+    const cat = await createCategory();
+    // a 22-post topic and two short ones, last bumped 10 and 12 days ago: older than the reader's bound
+    const long = (await makeTopic(author, cat)).topicId;
+    for (let i = 0; i < 21; i++) await makeReply(author, { topicId: long });
+    const short = (await makeTopic(author, cat)).topicId;
+    const merged = (await makeTopic(author, cat)).topicId;
+    await db.updateTable("topics").set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '10 days'` }).where("id", "=", long).execute();
+    await db.updateTable("topics").set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '12 days'` }).where("id", "in", [short, merged]).execute();
+    const readerCookie = cookieFrom(await postForm(app, "/login", { email: reader.username, password: reader.password }));
+    const everywhere = async () => {
+      const [unreadPage, latest] = [await page("/unread", readerCookie), await page("/latest", readerCookie)];
+      const mine = (ids: number[]) => ids.filter((id) => [long, short, merged].includes(id));
+      return { unread: listed(unreadPage), marked: mine(marked(latest, "unread-badge")), counts: [counts(unreadPage).unread, counts(latest).unread] };
+    };
+    expect(await everywhere()).toEqual({ unread: [], marked: [], counts: [0, 0] });
+    expect((await boundOf(reader.id)).getTime()).toBeGreaterThan((await bumpedAt(short)).getTime());
+
+    // the first page of the long topic (posts 1-20) leaves it unread, bumped 10 days ago
+    await page(await pathOf(long), readerCookie);
+    await page(await pathOf(short), readerCookie);
+    expect(await everywhere()).toEqual({ unread: [long], marked: [long], counts: [1, 1] });
+    expect(await boundOf(reader.id)).toEqual(await bumpedAt(long));
+
+    // a moderator merges a topic into the short one, read to its end: more posts, no bump
+    const result = await mergeTopic({ scope: await scopeFor(admin), topicId: merged, intoTopicId: short });
+    expect(result.ok).toBe(true);
+    expect(await everywhere()).toEqual({ unread: [long, short].sort(), marked: [long, short].sort(), counts: [2, 2] });
+
+    // reading the long topic to its end: the bound moves up to the short one, which still counts
+    await page(`${await pathOf(long)}/21`, readerCookie);
+    expect(await boundOf(reader.id)).toEqual(await bumpedAt(short));
+    expect(await everywhere()).toEqual({ unread: [short], marked: [short], counts: [1, 1] });
+
+    // dismissing it: nothing unread, the bound moves up to (nearly) now
+    const dismiss = await postForm(app, "/unread", { topicIds: String(short) }, { cookie: readerCookie });
+    expect(dismiss.status).toBeLessThan(400);
+    expect(await everywhere()).toEqual({ unread: [], marked: [], counts: [0, 0] });
+    expect((await boundOf(reader.id)).getTime()).toBeGreaterThan(Date.now() - 6 * 60_000);
   });
 });
