@@ -59,6 +59,50 @@ function nodeHttpClient(timeoutMs: number) {
     });
 }
 
+/**
+ * Adds documents to an index in one upload, streamed as NDJSON chunk by chunk (each chunk whole
+ * lines), so the documents are never all in memory and Meilisearch indexes them as one batch.
+ * Returns the task's uid.
+ */
+export function uploadDocuments(uid: string, chunks: AsyncIterable<string>, primaryKey = "id"): Promise<number> {
+  const { MEILI_URL } = env();
+  if (!MEILI_URL) return Promise.reject(new SearchUnavailable("Meilisearch is not configured (MEILI_URL)"));
+  const url = new URL(`indexes/${encodeURIComponent(uid)}/documents?primaryKey=${encodeURIComponent(primaryKey)}`, MEILI_URL.replace(/\/?$/, "/"));
+  const lib = url.protocol === "https:" ? https : http;
+  return new Promise<number>((resolve, reject) => {
+    const req = lib.request(url, {
+      method: "POST",
+      agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+      headers: { "Content-Type": "application/x-ndjson", Authorization: `Bearer ${apiKey()}` },
+    });
+    req.on("response", (res) => {
+      const body: Buffer[] = [];
+      res.on("data", (c: Buffer) => body.push(c));
+      res.on("end", () => {
+        let parsed: { taskUid?: number; message?: string; code?: string } = {};
+        try {
+          parsed = JSON.parse(Buffer.concat(body).toString("utf8"));
+        } catch {
+          /* not JSON: reported by status below */
+        }
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300 && typeof parsed.taskUid === "number") resolve(parsed.taskUid);
+        else reject(new MeiliApiError(parsed.message ?? `Meilisearch answered ${status}`, status, parsed.code));
+      });
+    });
+    req.on("error", (e) => reject(new SearchUnavailable(e.message)));
+    (async () => {
+      for await (const chunk of chunks) {
+        if (!req.write(chunk)) await new Promise<void>((r) => req.once("drain", r));
+      }
+      req.end();
+    })().catch((e) => {
+      req.destroy();
+      reject(e);
+    });
+  });
+}
+
 let client: Meilisearch | null | undefined;
 
 // A scoped key when one is given (the launcher makes one for the embedded server); a master key
