@@ -22,12 +22,23 @@ export class MeiliApiError extends Error {
   }
 }
 
+// The client passes the same Headers object to every call that adds none of its own: its plain copy
+// is made once (the copy cost about as much as the rest of a search's request building).
+const plainHeaders = new WeakMap<object, Record<string, string>>();
+function headersOf(given: HeadersInit | undefined): Record<string, string> {
+  const cached = given && typeof given === "object" ? plainHeaders.get(given) : undefined;
+  if (cached) return { ...cached };
+  const plain: Record<string, string> = {};
+  new Headers(given).forEach((v, k) => (plain[k] = v));
+  if (given instanceof Headers) plainHeaders.set(given, plain);
+  return { ...plain };
+}
+
 function nodeHttpClient(timeoutMs: number) {
   return (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      const url = new URL(String(input instanceof Request ? input.url : input));
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+      const url = input instanceof URL ? input : new URL(String(input instanceof Request ? input.url : input));
+      const headers = headersOf(init?.headers);
       const body = typeof init?.body === "string" ? init.body : undefined;
       if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
       const lib = url.protocol === "https:" ? https : http;
