@@ -103,7 +103,8 @@ function cpuNow(appPid: number | undefined): Sides {
 }
 /** CPU ms per request of each side, from the CPU seconds used during the slices and their request count. */
 function perRequest(used: Sides, requests: number): Sides {
-  return Object.fromEntries(Object.entries(used).map(([k, v]) => [k, (v * 1000) / requests])) as Sides;
+  // a PostgreSQL backend that ended meanwhile takes its CPU time with it: never below zero
+  return Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Math.max(0, (v * 1000) / requests)])) as Sides;
 }
 const cpuLine = (c: Sides) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
 
