@@ -22,12 +22,23 @@ export class MeiliApiError extends Error {
   }
 }
 
+// The client passes the same Headers object to every call that adds none of its own: its plain copy
+// is made once (the copy cost about as much as the rest of a search's request building).
+const plainHeaders = new WeakMap<object, Record<string, string>>();
+function headersOf(given: HeadersInit | undefined): Record<string, string> {
+  const cached = given && typeof given === "object" ? plainHeaders.get(given) : undefined;
+  if (cached) return { ...cached };
+  const plain: Record<string, string> = {};
+  new Headers(given).forEach((v, k) => (plain[k] = v));
+  if (given instanceof Headers) plainHeaders.set(given, plain);
+  return { ...plain };
+}
+
 function nodeHttpClient(timeoutMs: number) {
   return (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      const url = new URL(String(input instanceof Request ? input.url : input));
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+      const url = input instanceof URL ? input : new URL(String(input instanceof Request ? input.url : input));
+      const headers = headersOf(init?.headers);
       const body = typeof init?.body === "string" ? init.body : undefined;
       if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
       const lib = url.protocol === "https:" ? https : http;
@@ -57,6 +68,50 @@ function nodeHttpClient(timeoutMs: number) {
       if (body !== undefined) req.write(body);
       req.end();
     });
+}
+
+/**
+ * Adds documents to an index in one upload, streamed as NDJSON chunk by chunk (each chunk whole
+ * lines), so the documents are never all in memory and Meilisearch indexes them as one batch.
+ * Returns the task's uid.
+ */
+export function uploadDocuments(uid: string, chunks: AsyncIterable<string>, primaryKey = "id"): Promise<number> {
+  const { MEILI_URL } = env();
+  if (!MEILI_URL) return Promise.reject(new SearchUnavailable("Meilisearch is not configured (MEILI_URL)"));
+  const url = new URL(`indexes/${encodeURIComponent(uid)}/documents?primaryKey=${encodeURIComponent(primaryKey)}`, MEILI_URL.replace(/\/?$/, "/"));
+  const lib = url.protocol === "https:" ? https : http;
+  return new Promise<number>((resolve, reject) => {
+    const req = lib.request(url, {
+      method: "POST",
+      agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+      headers: { "Content-Type": "application/x-ndjson", Authorization: `Bearer ${apiKey()}` },
+    });
+    req.on("response", (res) => {
+      const body: Buffer[] = [];
+      res.on("data", (c: Buffer) => body.push(c));
+      res.on("end", () => {
+        let parsed: { taskUid?: number; message?: string; code?: string } = {};
+        try {
+          parsed = JSON.parse(Buffer.concat(body).toString("utf8"));
+        } catch {
+          /* not JSON: reported by status below */
+        }
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300 && typeof parsed.taskUid === "number") resolve(parsed.taskUid);
+        else reject(new MeiliApiError(parsed.message ?? `Meilisearch answered ${status}`, status, parsed.code));
+      });
+    });
+    req.on("error", (e) => reject(new SearchUnavailable(e.message)));
+    (async () => {
+      for await (const chunk of chunks) {
+        if (!req.write(chunk)) await new Promise<void>((r) => req.once("drain", r));
+      }
+      req.end();
+    })().catch((e) => {
+      req.destroy();
+      reject(e);
+    });
+  });
 }
 
 let client: Meilisearch | null | undefined;

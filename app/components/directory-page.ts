@@ -128,6 +128,22 @@ function withCount(t: TFunction, lang: string, key: string, values: { count: num
   return s;
 }
 
+// Countries in the order of their names, computed once per language: sorting the facet's countries
+// with localeCompare on every page cost more than the rest of the form.
+const countryRanks = new Map<string, Map<string, number>>();
+function byCountryName(codes: string[], lang: string): string[] {
+  let ranks = countryRanks.get(lang);
+  if (!ranks) {
+    const sorted = [...COUNTRIES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    countryRanks.set(lang, (ranks = new Map(sorted.map((c, i) => [c, i]))));
+  }
+  const rank = ranks;
+  const known = codes.filter((c) => rank.has(c)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+  // a code outside the list (none today) after the known ones, by name
+  const other = codes.filter((c) => !rank.has(c)).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+  return [...known, ...other];
+}
+
 export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: PageContext): string {
   const { query: q, outcome, fixedLevel, basePath } = d;
   const L = labelsFor(t, lang);
@@ -136,7 +152,7 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   const labelled = (label: string, n: number | undefined) => (n === undefined ? label : fill(L.option, { name: label, count: n }));
   const escaped = (o: [string, string][]) => o.map(([v, text]): [string, string] => [v, esc(text)]);
 
-  const countryKeys = facets ? Object.keys(facets.country).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang))) : [...COUNTRIES];
+  const countryKeys = facets ? byCountryName(Object.keys(facets.country), lang) : [...COUNTRIES];
   if (q.country && !countryKeys.includes(q.country)) countryKeys.unshift(q.country);
   const languageKeys = facets ? Object.keys(facets.languages).sort((a, b) => (facets.languages[b] ?? 0) - (facets.languages[a] ?? 0)) : ["en", "fr", "pt", "ar", "sw"];
   if (q.language && !languageKeys.includes(q.language)) languageKeys.unshift(q.language);

@@ -30,7 +30,7 @@ export type DirectoryCard = {
   yearsCustomerFacing: number;
   photo: string | null;
   competencies: string[];
-  /** slug -> the member's proficiency (shown when the search filters by that competency) */
+  /** filtered competency's slug -> the member's proficiency in it (shown when the search filters by competency) */
   proficiency: Record<string, string>;
 };
 
@@ -85,18 +85,30 @@ function sortOf(q: DirectoryQuery): string[] | undefined {
   return undefined;
 }
 
-const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies", ...PROFICIENCIES.map(competencyAttribute)];
+// what every card shows; the rest depends on the query (cardAttributes)
+const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo"];
 
-type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo" | "competencies";
+type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo";
 
-/** Each competency's highest proficiency, from the "at least" lists the document carries. */
-function proficiencyOf(h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>) {
-  const out: Record<string, string> = {};
-  for (const p of PROFICIENCIES) for (const slug of h[competencyAttribute(p)] ?? []) out[slug] = p;
+/**
+ * Only what the cards of this query show (a third less JSON to send and parse): without a
+ * competency filter, the member's competency names; with one, the proficiency lists above the
+ * asked minimum (every match has the filtered competencies at that minimum at least).
+ */
+function cardAttributes(q: DirectoryQuery): string[] {
+  if (!q.competency.length) return [...CARD_ATTRIBUTES, "competencies"];
+  return [...CARD_ATTRIBUTES, ...PROFICIENCIES.slice(PROFICIENCIES.indexOf(q.proficiency) + 1).map(competencyAttribute)];
+}
+
+/** The highest proficiency of each filtered competency: the highest list above the minimum that holds it, else the minimum. */
+function proficiencyOf(h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>, q: DirectoryQuery) {
+  const out: Record<string, string> = Object.create(null);
+  for (const slug of q.competency) out[slug] = q.proficiency;
+  for (const p of PROFICIENCIES) for (const slug of h[competencyAttribute(p)] ?? []) if (Object.hasOwn(out, slug)) out[slug] = p;
   return out;
 }
 
-const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>): DirectoryCard => ({
+const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>, q: DirectoryQuery): DirectoryCard => ({
   id: h.id,
   username: h.username,
   name: h.name,
@@ -111,8 +123,8 @@ const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>)
   isMentor: h.is_mentor,
   yearsCustomerFacing: h.years_customer_facing,
   photo: h.photo,
-  competencies: h.competencies.slice(0, 4),
-  proficiency: proficiencyOf(h),
+  competencies: (h.competencies ?? []).slice(0, 4),
+  proficiency: proficiencyOf(h, q),
 });
 
 /**
@@ -169,7 +181,7 @@ export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
     sort: sortOf(q),
     facets: askedFacets(q),
     matchingStrategy: "all" as const,
-    attributesToRetrieve: CARD_ATTRIBUTES,
+    attributesToRetrieve: cardAttributes(q),
   };
 }
 
@@ -185,7 +197,7 @@ async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   const res = await guarded(client, () => index.search(params.q, params));
   const total = matchCount(res);
   const strict = {
-    cards: res.hits.map(toCard),
+    cards: res.hits.map((h) => toCard(h, q)),
     total,
     close: null,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
@@ -201,7 +213,7 @@ async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   const all = matchCount(loose);
   if (all <= total) return strict;
   return {
-    cards: loose.hits.map(toCard),
+    cards: loose.hits.map((h) => toCard(h, q)),
     total,
     close: { total: all - total, firstIndex: Math.max(0, total - (q.page - 1) * PER_PAGE) },
     totalPages: Math.min(Math.ceil(all / PER_PAGE), MAX_PAGE),
@@ -264,7 +276,7 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   const docs = new Map((await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const));
   const total = count.rows[0]?.n ?? 0;
   return {
-    cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map(toCard),
+    cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map((d) => toCard(d, q)),
     total,
     close: null,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
