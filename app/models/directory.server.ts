@@ -30,6 +30,8 @@ export type DirectoryCard = {
   yearsCustomerFacing: number;
   photo: string | null;
   competencies: string[];
+  /** the same names in French (absent from a document indexed before they were) */
+  competenciesFr?: string[];
   /** slug -> the member's proficiency (shown when the search filters by that competency) */
   proficiency: Record<string, string>;
 };
@@ -85,7 +87,8 @@ function sortOf(q: DirectoryQuery): string[] | undefined {
   return undefined;
 }
 
-const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies", ...PROFICIENCIES.map(competencyAttribute)];
+const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo", "competencies", "competencies_fr",
+  ...PROFICIENCIES.map(competencyAttribute)];
 
 type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo" | "competencies";
 
@@ -112,6 +115,7 @@ const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>)
   yearsCustomerFacing: h.years_customer_facing,
   photo: h.photo,
   competencies: h.competencies.slice(0, 4),
+  ...(h.competencies_fr ? { competenciesFr: h.competencies_fr.slice(0, 4) } : {}),
   proficiency: proficiencyOf(h),
 });
 

@@ -139,7 +139,7 @@ export default function ApplicationReview() {
           <ul>
             {audit.map((e) => (
               <li key={e.id}>
-                {t(`admin.audit.${e.action}`, { defaultValue: e.action })} · @{e.username ?? "?"} · {day(new Date(e.at).toISOString().slice(0, 10))}
+                {t(`admin.audit.${e.action}`, { defaultValue: e.action })} · @{e.username ?? "?"} · {day(e.at)}
               </li>
             ))}
           </ul>
