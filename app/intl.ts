@@ -48,7 +48,8 @@ export function formatDay(
   const calendar = typeof value === "string" && CALENDAR_DAY.test(value);
   const at = calendar ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(at.getTime())) return "";
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) };
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+  if (withYear) options.year = "numeric";
   const zone = calendar || !timeZone ? "UTC" : timeZone;
   try {
     return dateTimeFormat(locale, { ...options, timeZone: zone }).format(at);

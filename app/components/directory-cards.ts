@@ -33,7 +33,13 @@ export type CardLabels = { at: string; yearOne: string; years: string; level: st
 export type CardShortlist = { ids: Set<number>; redirectTo: string; add: string; remove: string };
 
 /** `filtered`: the competencies the search filters by, whose proficiency each card states. */
-export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string, filtered: { slug: string; name: string; name_fr?: string | null }[] = [], shortlist?: CardShortlist): string {
+export function directoryCardsHtml(
+  cards: DirectoryCard[],
+  l: CardLabels,
+  lang: string,
+  filtered: { slug: string; name: string; name_fr?: string | null }[] = [],
+  shortlist?: CardShortlist,
+): string {
   let h = "";
   for (const c of cards) {
     h += `<li class="directory-card">`;

@@ -17,7 +17,11 @@ import { fail, ok, type Fail, type Result } from "./result";
 import { localized } from "./localized";
 import { bothLanguages, message } from "./notification-text";
 
-export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: LabelSource };
+export type ExperienceToDeclare = {
+  field: "customerFacingYears" | "managingYears";
+  minYears: number;
+  label: LabelSource;
+};
 
 /** Experience the application must declare: the target level's entry conditions and the current level's experience completion conditions. */
 async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
@@ -231,7 +235,11 @@ export async function decideApplication({
       targetType: "application",
       targetId: app.id,
       before: { status: "pending", level: member.level },
-      after: { status: "approved", level: app.level, badge: badge.public_id, ...(unmet.length ? { confirmedUnmet: unmet.map(englishLabel) } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      after: {
+        ...{ status: "approved", level: app.level, badge: badge.public_id },
+        ...(unmet.length ? { confirmedUnmet: unmet.map(englishLabel) } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
     });
     await notify(trx, {
       userId: app.user_id,

@@ -36,13 +36,21 @@ export function issuerProfile(origin: string, t: TFunction = credentialT()) {
   };
 }
 
-type Competency = { slug: string; name: string; description: string; name_fr: string | null; description_fr: string | null };
+type Competency = { slug: string; name: string; description: string } & {
+  name_fr: string | null;
+  description_fr: string | null;
+};
 
 let competencyCache: { at: number; rows: Competency[] } | undefined;
 /** The framework changes with a deploy, not per request: cached for a minute. */
 export async function listFrameworkCompetencies(conn: Db = db): Promise<Competency[]> {
   if (competencyCache && Date.now() - competencyCache.at < 60_000) return competencyCache.rows;
-  const rows = await conn.selectFrom("competencies").select(["slug", "name", "description", "name_fr", "description_fr"]).orderBy("position").orderBy("slug").execute();
+  const rows = await conn
+    .selectFrom("competencies")
+    .select(["slug", "name", "description", "name_fr", "description_fr"])
+    .orderBy("position")
+    .orderBy("slug")
+    .execute();
   competencyCache = { at: Date.now(), rows };
   return rows;
 }
@@ -61,7 +69,8 @@ type LevelFrench = {
  * language of `t`; `lang` "fr" picks the level's French words where staff wrote them.
  */
 export function achievementText(
-  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative"> &
+  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription"> &
+    Pick<BadgeAward, "level_description" | "criteria_narrative"> &
     LevelFrench & { award_year?: number | null; award_categories?: string | null },
   t: TFunction = credentialT(),
   lang = "en",
@@ -81,7 +90,8 @@ export function achievementText(
   if (award.kind === "mentor") {
     return { name: t("badges.mentor.name"), shortName: t("badges.mentor.shortName"), inscription: t("badges.mentor.inscription"), description: t("badges.mentor.description"), criteria: t("badges.mentor.criteria"), anchor: "mentor" };
   }
-  const pick = (english: string | null, french: string | null | undefined) => (lang === "fr" && french?.trim() ? french : english ?? "");
+  const pick = (english: string | null, french: string | null | undefined) =>
+    lang === "fr" && french?.trim() ? french : (english ?? "");
   return {
     name: pick(award.level_name, award.level_name_fr),
     shortName: pick(award.level_short_name, award.level_short_name_fr),

@@ -66,13 +66,16 @@ async function topicItems(categoryId: number | undefined, lang: string): Promise
 }
 
 // `lang`: the feed's language (category names in it; `t` words the rest)
-export async function getLatestFeed({ t, lang = "en" }: { t: TFunction; lang?: string }): Promise<Feed> {
+export async function getLatestFeed({ t, lang = "en" }: FeedArgs): Promise<Feed> {
   const items = await topicItems(undefined, lang);
-  return { title: t("feeds.latestTitle"), description: t("feeds.latestDescription"), path: "/latest", feedPath: "/latest.rss", items };
+  const path = "/latest";
+  return { title: t("feeds.latestTitle"), description: t("feeds.latestDescription"), path, feedPath: "/latest.rss", items };
 }
 
 /** undefined when the category does not exist or is not public (the route answers 404 for both). */
-export async function getCategoryFeed({ slug, t, lang = "en" }: { slug: string; t: TFunction; lang?: string }): Promise<Feed | undefined> {
+type FeedArgs = { t: TFunction; lang?: string };
+
+export async function getCategoryFeed({ slug, t, lang = "en" }: FeedArgs & { slug: string }): Promise<Feed | undefined> {
   const category = await getCategoryBySlug(slug);
   if (!category || !isPublic(category)) return undefined;
   const name = localized(category, "name", lang);
@@ -86,7 +89,7 @@ export async function getCategoryFeed({ slug, t, lang = "en" }: { slug: string; 
 }
 
 /** The newest posts of a public, listed topic, newest first; undefined for anything else. */
-export async function getTopicFeed({ topicId, t, lang = "en" }: { topicId: number; t: TFunction; lang?: string }): Promise<Feed | undefined> {
+export async function getTopicFeed({ topicId, t, lang = "en" }: FeedArgs & { topicId: number }): Promise<Feed | undefined> {
   const topic = await getTopic({ scope: VISITOR, topicId });
   if (!topic || !isPublic(topic.category) || topic.unlisted || topic.deleted_at) return undefined;
   const from = Math.max(1, topic.highest_post_number - POSTS_PER_PAGE + 1);
@@ -102,7 +105,8 @@ export async function getTopicFeed({ topicId, t, lang = "en" }: { topicId: numbe
       publishedAt: p.created_at,
       html: p.body_html,
     }));
-  const description = t("feeds.topicDescription", { title: topic.title, category: localized(topic.category, "name", lang) });
+  const category = localized(topic.category, "name", lang);
+  const description = t("feeds.topicDescription", { title: topic.title, category });
   return { title: topic.title, description, path, feedPath: `${path}.rss`, items };
 }
 

@@ -53,7 +53,10 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
       requirementId: r.id,
       kind,
       sourceKey: `progress:${kind}:${r.id}:${levelKey}:${periodStart}`,
-      text: message(`progress.nudge.${key}`, { count: missing, done: p.done, date: { day: p.dueBy }, label: labelOf(r) }),
+      text: message(`progress.nudge.${key}`, {
+        ...{ count: missing, done: p.done, date: { day: p.dueBy } },
+        label: labelOf(r),
+      }),
     });
   }
   return out;

@@ -30,7 +30,11 @@ const OPTIONAL_ENGLISH = new Set(["description", "criteria_narrative"]);
 const english = (field: string, max: number) =>
   OPTIONAL_ENGLISH.has(field)
     ? z.string().trim().max(max, "programmeWords.errors.tooLong").default("")
-    : z.string({ error: "programmeWords.errors.required" }).trim().min(1, "programmeWords.errors.required").max(max, "programmeWords.errors.tooLong");
+    : z
+        .string({ error: "programmeWords.errors.required" })
+        .trim()
+        .min(1, "programmeWords.errors.required")
+        .max(max, "programmeWords.errors.tooLong");
 // empty: not translated yet
 const french = (max: number) =>
   z
@@ -54,9 +58,9 @@ const KindSchema = z.enum(Object.keys(PROGRAMME_KINDS) as [ProgrammeKind, ...Pro
 export type ProgrammeWordsInput = { kind: ProgrammeKind; key: string; values: Record<string, string | null> };
 
 /** The form's fields, checked: `fields` names each refused field with its message key. */
-export function parseProgrammeWords(form: Record<string, string>):
-  | { ok: true; input: ProgrammeWordsInput }
-  | { ok: false; fields: Record<string, string> } {
+export function parseProgrammeWords(
+  form: Record<string, string>
+): { ok: true; input: ProgrammeWordsInput } | { ok: false; fields: Record<string, string> } {
   const kind = KindSchema.safeParse(form.kind);
   if (!kind.success) return { ok: false, fields: { form: "programmeWords.errors.kind" } };
   const parsed = schemaOf(kind.data).safeParse(form);
@@ -78,15 +82,20 @@ function keyWhere(kind: ProgrammeKind, key: string) {
   if (columns.some((c, i) => numeric(c) && !/^\d{1,6}$/.test(parts[i]))) return null;
   return sql.join(
     columns.map((c, i) => sql`${sql.ref(c)} = ${numeric(c) ? Number(parts[i]) : parts[i]}`),
-    sql` and `,
+    sql` and `
   );
 }
 
-const columnsOf = (kind: ProgrammeKind) =>
-  Object.keys(PROGRAMME_KINDS[kind].fields).flatMap((f) => [f, `${f}_fr`]);
+const columnsOf = (kind: ProgrammeKind) => Object.keys(PROGRAMME_KINDS[kind].fields).flatMap((f) => [f, `${f}_fr`]);
 
 /** Saves one row's English and French words; 404 when the row is gone. */
-export async function updateProgrammeWords({ adminId, input }: { adminId: number; input: ProgrammeWordsInput }): Promise<Result<{}>> {
+export async function updateProgrammeWords({
+  adminId,
+  input,
+}: {
+  adminId: number;
+  input: ProgrammeWordsInput;
+}): Promise<Result<{}>> {
   const { kind, key, values } = input;
   const where = keyWhere(kind, key);
   if (!where) return fail(404, "errors.notFound");
@@ -99,7 +108,9 @@ export async function updateProgrammeWords({ adminId, input }: { adminId: number
     if (!before) return fail(404, "errors.notFound");
     const changed = columns.filter((c) => (values[c] ?? null) !== (before[c] ?? null));
     if (!changed.length) return ok({});
-    await sql`update ${table} set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${values[c] ?? null}`))} where ${where}`.execute(trx);
+    await sql`update ${table} set ${sql.join(
+      changed.map((c) => sql`${sql.ref(c)} = ${values[c] ?? null}`)
+    )} where ${where}`.execute(trx);
     const pick = (row: Record<string, string | null>) => Object.fromEntries(changed.map((c) => [c, row[c] ?? null]));
     await recordAudit(trx, {
       actorId: adminId,
@@ -110,7 +121,8 @@ export async function updateProgrammeWords({ adminId, input }: { adminId: number
       after: pick(values),
     });
     // the directory's documents carry competency names in both languages
-    if (kind === "competency" && (changed.includes("name") || changed.includes("name_fr"))) await reindexHolders(trx, key);
+    if (kind === "competency" && (changed.includes("name") || changed.includes("name_fr")))
+      await reindexHolders(trx, key);
     return ok({});
   });
 }
@@ -121,7 +133,7 @@ async function reindexHolders(trx: Db, slug: string) {
     "profile.reindex",
     sql`select jsonb_build_object('userIds', jsonb_agg(user_id order by user_id)) as payload from (
           select user_id, (row_number() over (order by user_id) - 1) / 100 as batch
-          from profile_competencies where competency = ${slug}) p group by batch`,
+          from profile_competencies where competency = ${slug}) p group by batch`
   );
 }
 

@@ -5,7 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/http.server";
-import { listProgrammeWords, parseProgrammeWords, PROGRAMME_KINDS, updateProgrammeWords, type ProgrammeKind } from "~/models/programme-words.server";
+import {
+  listProgrammeWords,
+  parseProgrammeWords,
+  PROGRAMME_KINDS,
+  updateProgrammeWords,
+  type ProgrammeKind,
+} from "~/models/programme-words.server";
 import { pageTitle } from "~/page-title";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -24,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseProgrammeWords(form);
   if (!parsed.ok) return data({ ...row, formError: "form.fixErrors", fields: parsed.fields }, { status: 400 });
   const result = await updateProgrammeWords({ adminId: admin.id, input: parsed.input });
-  if (!result.ok) return data({ ...row, formError: result.message, fields: {} as Record<string, string> }, { status: result.status });
+  if (!result.ok)
+    return data({ ...row, formError: result.message, fields: {} as Record<string, string> }, { status: result.status });
   const anchor = `${parsed.input.kind}-${parsed.input.key}`;
   return redirect(`/admin/programme?saved=${encodeURIComponent(anchor)}#${encodeURIComponent(anchor)}`);
 }
@@ -62,7 +69,13 @@ export default function ProgrammeWords() {
                   const Input = LONG.has(field) ? TextArea : Field;
                   return (
                     <div key={field} className="field-pair">
-                      <Input label={t(`programmeWords.fields.${field}`)} name={field} maxLength={max} defaultValue={value(field)} error={mine?.fields[field]} />
+                      <Input
+                        label={t(`programmeWords.fields.${field}`)}
+                        name={field}
+                        maxLength={max}
+                        defaultValue={value(field)}
+                        error={mine?.fields[field]}
+                      />
                       <Input
                         label={t(`programmeWords.fieldsFr.${field}`)}
                         name={`${field}_fr`}

@@ -36,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const a = achievementText({ kind: "award", award_year: year, level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
       return { year, name: a.name, inscription: a.inscription, description: a.description, criteriaHtml: criteriaHtml(a.criteria) };
     }),
-    competencies: competencies.map((c) => ({ slug: c.slug, name: localized(c, "name", lang), description: localized(c, "description", lang) })),
+    competencies: competencies.map((c) => ({
+      slug: c.slug,
+      name: localized(c, "name", lang),
+      description: localized(c, "description", lang),
+    })),
     jwks: `${origin}/.well-known/jwks.json`,
     issuer: `${origin}/badges/issuer.json`,
   };

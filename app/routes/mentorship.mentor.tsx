@@ -80,7 +80,11 @@ export default function MentorRegistration() {
           errorValues={res?.errorValues}
           required
         />
-        <CheckboxGroup legend={t("mentorship.register.competencies")} name="competencies" error={f.competencies} options={competencies.map((c) => ({ value: c.slug, label: localized(c, "name", i18n.language), checked: chosen.has(c.slug) }))} />
+        <CheckboxGroup legend={t("mentorship.register.competencies")} name="competencies" error={f.competencies} options={competencies.map((c) => ({
+            ...{ value: c.slug, checked: chosen.has(c.slug) },
+            label: localized(c, "name", i18n.language),
+          }))}
+        />
         <CheckboxGroup legend={t("mentorship.register.languages")} name="languages" error={f.languages} options={LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language || "en"), checked: langs.has(l) }))} />
         <Select label={t("mentorship.register.timeZone")} name="timeZone" defaultValue={v?.timeZone ?? reg?.time_zone ?? defaultTimeZone} error={f.timeZone} options={timeZones.map((z) => ({ value: z, label: z }))} />
         <TextArea label={t("mentorship.register.pitch")} name="pitch" rows={4} maxLength={600} hint={t("mentorship.register.pitchHint")} defaultValue={v?.pitch ?? reg?.pitch ?? ""} error={f.pitch} />

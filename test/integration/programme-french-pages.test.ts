@@ -23,23 +23,37 @@ beforeAll(async () => {
   await ensureProgramme();
   // the app's start seeds the forum's structure (categories, competencies) with their French names
   app = await startApp({ JOBS: "off" });
-  await createProfile({ username: "pfp_amara", displayName: "Amara Bilingue", jobTitle: "CX Lead", country: "SN", competencies: { "sla-management": "advanced" }, visibility: "public" });
+  await createProfile({
+    username: "pfp_amara",
+    displayName: "Amara Bilingue",
+    jobTitle: "CX Lead",
+    country: "SN",
+    competencies: { "sla-management": "advanced" },
+    visibility: "public",
+  });
   await drainJobs();
 });
 afterAll(async () => {
   await app?.stop();
 });
 
-const decode = (html: string) => html.replace(/&#x27;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&nbsp;|\u00a0|\u202f/g, " ");
+const decode = (html: string) =>
+  html
+    .replace(/&#x27;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&nbsp;|\u00a0|\u202f/g, " ");
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${app.url}${path}`, { headers });
   expect(res.status, path).toBe(200);
   return decode(await res.text());
 };
 const FR = { "Accept-Language": "fr" };
-const cardOf = (html: string, username: string) => html.slice(html.indexOf(`/u/${username}"`), html.indexOf("</li>", html.indexOf(`/u/${username}"`)));
+const cardOf = (html: string, username: string) =>
+  html.slice(html.indexOf(`/u/${username}"`), html.indexOf("</li>", html.indexOf(`/u/${username}"`)));
 const inFrench = (userId: number) => db.updateTable("users").set({ locale: "fr" }).where("id", "=", userId).execute();
-const competency = (slug: string) => db.selectFrom("competencies").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
+const competency = (slug: string) =>
+  db.selectFrom("competencies").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
 
 describe("directory cards from Meilisearch", () => {
   test("a French reader sees the competency names in French on a card, an English one in English", async () => {
@@ -54,7 +68,10 @@ describe("directory cards from Meilisearch", () => {
 
   test("a search filtered by a competency states its proficiency in the reader's language", async () => {
     const sla = await competency("sla-management");
-    const fr = cardOf(await get("/directory?q=Bilingue&competency=sla-management&proficiency=proficient", FR), "pfp_amara");
+    const fr = cardOf(
+      await get("/directory?q=Bilingue&competency=sla-management&proficiency=proficient", FR),
+      "pfp_amara"
+    );
     expect(fr).toContain(`${sla.name_fr} : `);
     expect(fr).not.toContain(sla.name);
   });
@@ -68,7 +85,17 @@ describe("directory cards from Meilisearch", () => {
 describe("/badges in the reader's language", () => {
   test("the badge page, the badge list and the credential: French words on the pages, English in the JSON", async () => {
     const member = await createMember({ level: 2, username: "pfp_badge" });
-    const award = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: member.id, level: 2, awardedBy: null, applicationId: null, at: new Date("2026-10-05T09:30:00Z") }));
+    const award = await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, {
+          userId: member.id,
+          level: 2,
+          awardedBy: null,
+          applicationId: null,
+          at: new Date("2026-10-05T09:30:00Z"),
+        })
+      );
     const level = await db.selectFrom("levels").selectAll().where("number", "=", 2).executeTakeFirstOrThrow();
     expect(level.name_fr && level.badge_inscription_fr).toBeTruthy();
 
@@ -97,7 +124,11 @@ describe("staff's pages in French", () => {
     await inFrench(admin.id);
     const csv = await get("/admin/progress.csv", { Cookie: await signInCookie(app, admin) });
     const line = csv.split("\r\n").find((l) => l.startsWith("pfp_csv,"))!;
-    const level = await db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", 1).executeTakeFirstOrThrow();
+    const level = await db
+      .selectFrom("levels")
+      .select(["name", "name_fr"])
+      .where("number", "=", 1)
+      .executeTakeFirstOrThrow();
     expect(line).toContain(level.name_fr!);
     expect(line).not.toContain(level.name);
     const first = (await listLevelRequirements(db, 1)).find((r) => r.phase !== "entry")!;
@@ -107,15 +138,32 @@ describe("staff's pages in French", () => {
   });
 
   test("RSS: category names in the feed's language", async () => {
-    const category = await db.selectFrom("categories").select(["name", "name_fr", "description_fr"]).where("slug", "=", "introductions").executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom("categories")
+      .select(["name", "name_fr", "description_fr"])
+      .where("slug", "=", "introductions")
+      .executeTakeFirstOrThrow();
     expect(category.name_fr).toBeTruthy();
     expect(category.name_fr).not.toBe(category.name);
     const fr = await get("/c/introductions.rss", FR);
     expect(fr).toContain(`<title>Touchpoints : ${decode(category.name_fr!)}</title>`);
     expect(fr).toContain(decode(category.description_fr!));
     const member = await createMember({ level: 1, username: "pfp_rss" });
-    await db.updateTable("users").set({ created_at: new Date(Date.now() - 30 * 86_400_000) }).where("id", "=", member.id).execute();
-    const posted = await postForm(app, "/new-topic", { category: "introductions", title: "Bonjour à toutes et à tous", body: "Je me présente : Awa, de Dakar, au service client." }, { cookie: await signInCookie(app, member) });
+    await db
+      .updateTable("users")
+      .set({ created_at: new Date(Date.now() - 30 * 86_400_000) })
+      .where("id", "=", member.id)
+      .execute();
+    const posted = await postForm(
+      app,
+      "/new-topic",
+      {
+        category: "introductions",
+        title: "Bonjour à toutes et à tous",
+        body: "Je me présente : Awa, de Dakar, au service client.",
+      },
+      { cookie: await signInCookie(app, member) }
+    );
     expect(posted.status).toBe(302);
     const latest = await get("/latest.rss", FR);
     expect(latest).toContain(`<category>${decode(category.name_fr!)}</category>`);
@@ -126,8 +174,15 @@ describe("staff's pages in French", () => {
 describe("nudges and days", () => {
   test("a nudge names the requirement by its generated label (what /progress shows), not the typed one", async () => {
     const m = await createMember({ level: 3, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-03T09:00:00Z") });
-    await db.updateTable("level_requirements").set({ label: "Typed label nobody reads", label_fr: "Libellé saisi" }).where("key", "=", "l3-books").execute();
-    await db.insertInto("reading_log").values({ user_id: m.id, title: "Hug Your Haters", finished_on: "2027-04-02" }).execute();
+    await db
+      .updateTable("level_requirements")
+      .set({ label: "Typed label nobody reads", label_fr: "Libellé saisi" })
+      .where("key", "=", "l3-books")
+      .execute();
+    await db
+      .insertInto("reading_log")
+      .values({ user_id: m.id, title: "Hug Your Haters", finished_on: "2027-04-02" })
+      .execute();
     const books = (await listLevelRequirements(db, 3)).find((r) => r.key === "l3-books")!;
     const source = { ...books, params: books.params as Record<string, unknown> };
     const nudges = await computeNudges({ userId: m.id, now: new Date("2027-04-27T23:00:00Z") });
@@ -170,11 +225,18 @@ describe("staff write the French beside the English (/admin/programme)", () => {
     };
     const refused = await postForm(app, "/admin/programme", { ...fields, name: "  " }, { cookie });
     expect(refused.status).toBe(400);
-    expect((await db.selectFrom("levels").select("name_fr").where("number", "=", 1).executeTakeFirstOrThrow()).name_fr).toBe(level.name_fr);
+    expect(
+      (await db.selectFrom("levels").select("name_fr").where("number", "=", 1).executeTakeFirstOrThrow()).name_fr
+    ).toBe(level.name_fr);
 
     const saved = await postForm(app, "/admin/programme", fields, { cookie });
     expect(saved.status).toBe(302);
-    const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "programme.update").where("target_id", "=", "1").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "programme.update")
+      .where("target_id", "=", "1")
+      .executeTakeFirstOrThrow();
     expect(audit.after).toEqual({ name_fr: fields.name_fr });
 
     const member = await createMember({ level: 1, username: "pfp_words_member" });
@@ -187,7 +249,19 @@ describe("staff write the French beside the English (/admin/programme)", () => {
     const cookie = await signInCookie(app, admin);
     const sla = await competency("sla-management");
     const name_fr = "Gestion des niveaux de service (nom revu)";
-    const saved = await postForm(app, "/admin/programme", { kind: "competency", key: sla.slug, name: sla.name, name_fr, description: sla.description, description_fr: sla.description_fr ?? "" }, { cookie });
+    const saved = await postForm(
+      app,
+      "/admin/programme",
+      {
+        kind: "competency",
+        key: sla.slug,
+        name: sla.name,
+        name_fr,
+        description: sla.description,
+        description_fr: sla.description_fr ?? "",
+      },
+      { cookie }
+    );
     expect(saved.status).toBe(302);
     await drainJobs();
     expect(cardOf(await get("/directory?q=Bilingue", FR), "pfp_amara")).toContain(name_fr);
@@ -197,15 +271,55 @@ describe("staff write the French beside the English (/admin/programme)", () => {
     const admin = await createAdmin({ username: "pfp_words_w" });
     const cookie = await signInCookie(app, admin);
     const webinar = await db.selectFrom("webinars").selectAll().orderBy("slug").executeTakeFirstOrThrow();
-    const saved = await postForm(app, "/admin/programme", { kind: "webinar", key: webinar.slug, title: webinar.title, title_fr: "Webinaire : le titre français" }, { cookie });
+    const saved = await postForm(
+      app,
+      "/admin/programme",
+      { kind: "webinar", key: webinar.slug, title: webinar.title, title_fr: "Webinaire : le titre français" },
+      { cookie }
+    );
     expect(saved.status).toBe(302);
-    expect((await db.selectFrom("webinars").select("title_fr").where("slug", "=", webinar.slug).executeTakeFirstOrThrow()).title_fr).toBe("Webinaire : le titre français");
+    expect(
+      (await db.selectFrom("webinars").select("title_fr").where("slug", "=", webinar.slug).executeTakeFirstOrThrow())
+        .title_fr
+    ).toBe("Webinaire : le titre français");
     const module = await db.selectFrom("training_modules").selectAll().executeTakeFirstOrThrow();
-    const m = await postForm(app, "/admin/programme", { kind: "module", key: `${module.programme}:${module.number}`, programme_title: module.programme_title, title: module.title, title_fr: "Module en français" }, { cookie });
+    const m = await postForm(
+      app,
+      "/admin/programme",
+      {
+        kind: "module",
+        key: `${module.programme}:${module.number}`,
+        programme_title: module.programme_title,
+        title: module.title,
+        title_fr: "Module en français",
+      },
+      { cookie }
+    );
     expect(m.status).toBe(302);
-    expect((await db.selectFrom("training_modules").select("title_fr").where("programme", "=", module.programme).where("number", "=", module.number).executeTakeFirstOrThrow()).title_fr).toBe("Module en français");
-    expect((await postForm(app, "/admin/programme", { kind: "assessment", key: "no-such-test", title: "X" }, { cookie })).status).toBe(404);
-    expect((await postForm(app, "/admin/programme", { kind: "module", key: "x:abc", programme_title: "X", title: "X" }, { cookie })).status).toBe(404);
+    expect(
+      (
+        await db
+          .selectFrom("training_modules")
+          .select("title_fr")
+          .where("programme", "=", module.programme)
+          .where("number", "=", module.number)
+          .executeTakeFirstOrThrow()
+      ).title_fr
+    ).toBe("Module en français");
+    expect(
+      (await postForm(app, "/admin/programme", { kind: "assessment", key: "no-such-test", title: "X" }, { cookie }))
+        .status
+    ).toBe(404);
+    expect(
+      (
+        await postForm(
+          app,
+          "/admin/programme",
+          { kind: "module", key: "x:abc", programme_title: "X", title: "X" },
+          { cookie }
+        )
+      ).status
+    ).toBe(404);
     expect((await postForm(app, "/admin/programme", { kind: "nonsense", key: "1" }, { cookie })).status).toBe(400);
   });
 });
