@@ -31,3 +31,29 @@ export function dayIn(timeZone: string, at = new Date()): string {
     return at.toISOString().slice(0, 10);
   }
 }
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day as the page's language writes it: "6 déc. 2026", "6 Dec 2026" (`intlLocale` for `locale`).
+ * A calendar day (YYYY-MM-DD) stays that day; an instant (a Date or an ISO time) is the day it was
+ * in `timeZone`, the reader's when known (UTC otherwise, or for a zone Intl does not know).
+ */
+export function formatDay(
+  value: string | Date | null | undefined,
+  locale: string,
+  { timeZone, withYear = true }: { timeZone?: string | null; withYear?: boolean } = {},
+): string {
+  if (!value) return "";
+  const calendar = typeof value === "string" && CALENDAR_DAY.test(value);
+  const at = calendar ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(at.getTime())) return "";
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+  if (withYear) options.year = "numeric";
+  const zone = calendar || !timeZone ? "UTC" : timeZone;
+  try {
+    return dateTimeFormat(locale, { ...options, timeZone: zone }).format(at);
+  } catch {
+    return dateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(at);
+  }
+}

@@ -2,6 +2,7 @@
 // renderer was about a third of the page's time). Every value goes through escapeHtml.
 import { escapeHtml as esc } from "~/html";
 import type { DirectoryCard } from "~/models/directory.server";
+import { localized } from "~/models/localized";
 import { countryName } from "~/models/profile.schema";
 import { avatarClass, initials } from "./avatar";
 
@@ -22,13 +23,23 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** Templates with slots (see SLOT): "{{title}} at {{organisation}}", "{{count}} years", "Level {{level}}". */
-export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string; proficiency?: Record<string, string> };
+export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string;
+  proficiency?: Record<string, string>;
+  /** "{{name}}: {{proficiency}}" */
+  rated?: string;
+};
 
 /** A recruiter's "Shortlist" button on each card: labels with a {{name}} slot, and where to come back. */
 export type CardShortlist = { ids: Set<number>; redirectTo: string; add: string; remove: string };
 
 /** `filtered`: the competencies the search filters by, whose proficiency each card states. */
-export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string, filtered: { slug: string; name: string }[] = [], shortlist?: CardShortlist): string {
+export function directoryCardsHtml(
+  cards: DirectoryCard[],
+  l: CardLabels,
+  lang: string,
+  filtered: { slug: string; name: string; name_fr?: string | null }[] = [],
+  shortlist?: CardShortlist,
+): string {
   let h = "";
   for (const c of cards) {
     h += `<li class="directory-card">`;
@@ -47,9 +58,13 @@ export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: 
     for (const x of c.designations) h += `<span class="flag-pill designation">${esc(x)}</span>`;
     if (c.openToOpportunities) h += `<span class="flag-pill">${esc(l.open)}</span>`;
     h += `</p>`;
-    const rated = filtered.filter((f) => c.proficiency?.[f.slug]).map((f) => `${f.name}: ${l.proficiency?.[c.proficiency[f.slug]] ?? ""}`);
+    const rated = filtered.filter((f) => c.proficiency?.[f.slug]).map((f) => {
+      const values = { name: localized(f, "name", lang), proficiency: l.proficiency?.[c.proficiency[f.slug]] ?? "" };
+      return l.rated ? fill(l.rated, values) : `${values.name}: ${values.proficiency}`;
+    });
     if (rated.length) h += `<p class="small">${esc(rated.join(" · "))}</p>`;
-    else if (c.competencies.length) h += `<p class="muted small">${esc(c.competencies.join(" · "))}</p>`;
+    const names = lang === "fr" && c.competenciesFr?.length ? c.competenciesFr : c.competencies;
+    if (!rated.length && names.length) h += `<p class="muted small">${esc(names.join(" · "))}</p>`;
     if (shortlist) h += shortlistFormHtml(c, shortlist);
     h += `</div></li>`;
   }

@@ -105,6 +105,7 @@ function buildLabels(t: TFunction) {
       mentor: t("profile.badgeMentor"),
       open: t("profile.openToOpportunities"),
       proficiency: Object.fromEntries(PROFICIENCIES.map((p) => [p, t(`profile.proficiency.${p}`)])),
+      rated: t("directory.competencyRated", { name: SLOT("name"), proficiency: SLOT("proficiency") }),
     },
   };
 }

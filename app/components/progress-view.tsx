@@ -5,18 +5,22 @@ import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/typ
 import type { NextStep } from "~/models/progress/next-step";
 import { requirementLabel } from "~/models/requirement-label";
 import { useRootData } from "~/root";
-import { dateTimeFormat } from "../intl";
+import { dateTimeFormat, formatDay } from "../intl";
 import { intlLocale } from "../locale";
 import { useMoment } from "./assessment-view";
 import { localized } from "~/models/localized";
 
 type Requirement = EvaluatedRequirement & { next?: NextStep | null };
 
-/** 'YYYY-MM-DD' as "30 April 2027" (a calendar day: no time zone shift). */
+/**
+ * Days in the page's language ("6 déc. 2026"): 'YYYY-MM-DD' as that calendar day (no time zone shift),
+ * an instant as the day it was in the viewer's time zone.
+ */
 export function useDay() {
   const { i18n } = useTranslation();
-  return (d: string | undefined | null, withYear = true) =>
-    d ? dateTimeFormat(i18n.language, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : "";
+  const timeZone = useRootData()?.viewer?.timeZone;
+  return (d: string | Date | undefined | null, withYear = true) =>
+    formatDay(d, intlLocale(i18n.language), { timeZone, withYear });
 }
 
 function Sentence({ r }: { r: EvaluatedRequirement }) {

@@ -156,6 +156,7 @@ const directory = {
     anyCountry: "Any country",
     competency: "Competency",
     competencyOption: "{{name}} ({{count}})",
+    competencyRated: "{{name}}: {{proficiency}}",
     proficiency: "Minimum proficiency",
     designation: "Designation",
     anyDesignation: "Any designation",

@@ -48,6 +48,7 @@ export default {
         noMember: "No member has this username.",
       },
       kinds: {
+        programme: "Programme words",
         appeal: "Appeals",
         application: "Level applications",
         assessment: "Assessments",
@@ -74,6 +75,10 @@ export default {
         webinar: "Webinars",
       },
       targets: {
+        level: "level",
+        competency: "competency",
+        webinar: "webinar",
+        module: "training module",
         post: "post",
         topic: "topic",
         user: "account",
@@ -146,5 +151,42 @@ export default {
     award_nomination_other: "Submit {{count}} customer service awards self-nominations every year",
     module_tasks_one: "Have the task of module {{modules}} evaluated ({{subject}})",
     module_tasks_other: "Have the tasks of modules {{modules}} evaluated ({{subject}})",
+  },
+  programmeWords: {
+    title: "Programme words",
+    intro:
+      "The programme's own words, in English and in French. A French field left empty shows the English to French readers.",
+    saved: "Saved.",
+    save: "Save",
+    kinds: {
+      level: "Levels",
+      competency: "Competencies",
+      webinar: "Webinars",
+      assessment: "Tests (assessments)",
+      module: "Training modules",
+    },
+    fields: {
+      name: "Name",
+      short_name: "Short name",
+      badge_inscription: "Badge inscription",
+      description: "Description",
+      criteria_narrative: "Badge criteria (markdown)",
+      title: "Title",
+      programme_title: "Programme title",
+    },
+    fieldsFr: {
+      name: "Name in French",
+      short_name: "Short name in French",
+      badge_inscription: "Badge inscription in French",
+      description: "Description in French",
+      criteria_narrative: "Badge criteria in French (markdown)",
+      title: "Title in French",
+      programme_title: "Programme title in French",
+    },
+    errors: {
+      required: "Write the English text: it is what readers of every other language see.",
+      tooLong: "This text is too long.",
+      kind: "This form is not one of the page's forms. Reload the page and try again.",
+    },
   },
 };

@@ -157,6 +157,7 @@ const directory = {
     anyCountry: "Tous les pays",
     competency: "Compétence",
     competencyOption: "{{name}} ({{count}})",
+    competencyRated: "{{name}} : {{proficiency}}",
     proficiency: "Maîtrise minimale",
     designation: "Titre professionnel",
     anyDesignation: "Tous les titres",

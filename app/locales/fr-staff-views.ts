@@ -50,6 +50,7 @@ export default {
         noMember: "Aucun membre n'a ce nom d'utilisateur.",
       },
       kinds: {
+        programme: "Textes du programme",
         appeal: "Recours",
         application: "Candidatures de niveau",
         assessment: "Évaluations",
@@ -76,6 +77,10 @@ export default {
         webinar: "Webinaires",
       },
       targets: {
+        level: "niveau",
+        competency: "compétence",
+        webinar: "webinaire",
+        module: "module de formation",
         post: "message",
         topic: "sujet",
         user: "compte",
@@ -151,5 +156,42 @@ export default {
     award_nomination_other: "Déposer chaque année {{count}} candidatures aux prix du service client",
     module_tasks_one: "Faire évaluer le devoir du module {{modules}} ({{subject}})",
     module_tasks_other: "Faire évaluer les devoirs des modules {{modules}} ({{subject}})",
+  },
+  programmeWords: {
+    title: "Textes du programme",
+    intro:
+      "Les textes du programme, en anglais et en français. Un champ français laissé vide montre l’anglais aux lecteurs francophones.",
+    saved: "Enregistré.",
+    save: "Enregistrer",
+    kinds: {
+      level: "Niveaux",
+      competency: "Compétences",
+      webinar: "Webinaires",
+      assessment: "Tests (évaluations)",
+      module: "Modules de formation",
+    },
+    fields: {
+      name: "Nom (anglais)",
+      short_name: "Nom court (anglais)",
+      badge_inscription: "Inscription du badge (anglais)",
+      description: "Description (anglais)",
+      criteria_narrative: "Critères du badge (anglais, markdown)",
+      title: "Titre (anglais)",
+      programme_title: "Titre du programme (anglais)",
+    },
+    fieldsFr: {
+      name: "Nom en français",
+      short_name: "Nom court en français",
+      badge_inscription: "Inscription du badge en français",
+      description: "Description en français",
+      criteria_narrative: "Critères du badge en français (markdown)",
+      title: "Titre en français",
+      programme_title: "Titre du programme en français",
+    },
+    errors: {
+      required: "Écrivez le texte anglais : c’est celui que voient les lecteurs des autres langues.",
+      tooLong: "Ce texte est trop long.",
+      kind: "Ce formulaire n’est pas l’un de ceux de la page. Rechargez la page et réessayez.",
+    },
   },
 };

@@ -12,18 +12,22 @@ import { notify } from "./notification.server";
 import { getStanding, type Standing } from "./progress/index.server";
 import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
-import { requirementLabel } from "./requirement-label";
+import { requirementLabel, type LabelSource } from "./requirement-label";
 import { fail, ok, type Fail, type Result } from "./result";
 import { localized } from "./localized";
 import { bothLanguages, message } from "./notification-text";
 
-export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
+export type ExperienceToDeclare = {
+  field: "customerFacingYears" | "managingYears";
+  minYears: number;
+  label: LabelSource;
+};
 
 /** Experience the application must declare: the target level's entry conditions and the current level's experience completion conditions. */
 async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
   const rows = await conn
     .selectFrom("level_requirements")
-    .select(["level", "phase", "label", "params"])
+    .select(["level", "phase", "label", "label_fr", "params"])
     .where("kind", "=", "experience_years")
     .where("archived_at", "is", null)
     .where((eb) => eb.or([eb.and([eb("level", "=", target), eb("phase", "=", "entry")]), eb.and([eb("level", "=", currentLevel ?? 0), eb("phase", "=", "completion")])]))
@@ -33,7 +37,7 @@ async function experienceToDeclare(conn: Db, { currentLevel, target }: { current
   for (const r of rows) {
     const p = parseParams("experience_years", r.params);
     if (!p.success) continue;
-    const label = requirementLabel(sharedI18n("en").t, { kind: "experience_years", label: r.label, params: p.data });
+    const label = { kind: "experience_years", label: r.label, label_fr: r.label_fr, params: p.data };
     out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label });
   }
   return out;
@@ -152,7 +156,13 @@ export async function listMyApplications({ userId }: { userId: number }) {
     .execute();
 }
 
-export type DecideFail = Fail & { unmet?: string[] };
+/** Requirements still missing, worded by the page in its reader's language (requirementLabel). */
+export type DecideFail = Fail & { unmet?: LabelSource[] };
+
+const labelSource = ({ kind, label, label_fr, params, subject, subject_fr }: LabelSource): LabelSource => ({
+  ...{ kind, label, label_fr, params, subject, subject_fr },
+});
+const englishLabel = (r: LabelSource) => requirementLabel(sharedI18n("en").t, r, "en");
 
 /**
  * Approves or rejects a waiting application. Approving when the applicant's completion
@@ -196,10 +206,10 @@ export async function decideApplication({
     }
 
     if ((member.level ?? 0) !== app.level - 1) return fail(409, "admin.applications.errors.levelChanged");
-    let unmet: string[] = [];
+    let unmet: LabelSource[] = [];
     if (app.level > 1) {
       const standing = await getStanding({ userId: app.user_id, now, itemLimit: 0, conn: trx });
-      unmet = (standing?.missingForNext ?? []).map((r) => r.label);
+      unmet = (standing?.missingForNext ?? []).map(labelSource);
       // declared experience must still reach the thresholds the admin is verifying
       const exp = await experienceToDeclare(trx, { currentLevel: member.level, target: app.level });
       for (const e of exp) {
@@ -225,7 +235,11 @@ export async function decideApplication({
       targetType: "application",
       targetId: app.id,
       before: { status: "pending", level: member.level },
-      after: { status: "approved", level: app.level, badge: badge.public_id, ...(unmet.length ? { confirmedUnmet: unmet } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      after: {
+        ...{ status: "approved", level: app.level, badge: badge.public_id },
+        ...(unmet.length ? { confirmedUnmet: unmet.map(englishLabel) } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
     });
     await notify(trx, {
       userId: app.user_id,

@@ -36,24 +36,44 @@ export function issuerProfile(origin: string, t: TFunction = credentialT()) {
   };
 }
 
-type Competency = { slug: string; name: string; description: string };
+type Competency = { slug: string; name: string; description: string } & {
+  name_fr: string | null;
+  description_fr: string | null;
+};
 
 let competencyCache: { at: number; rows: Competency[] } | undefined;
 /** The framework changes with a deploy, not per request: cached for a minute. */
 export async function listFrameworkCompetencies(conn: Db = db): Promise<Competency[]> {
   if (competencyCache && Date.now() - competencyCache.at < 60_000) return competencyCache.rows;
-  const rows = await conn.selectFrom("competencies").select(["slug", "name", "description"]).orderBy("position").orderBy("slug").execute();
+  const rows = await conn
+    .selectFrom("competencies")
+    .select(["slug", "name", "description", "name_fr", "description_fr"])
+    .orderBy("position")
+    .orderBy("slug")
+    .execute();
   competencyCache = { at: Date.now(), rows };
   return rows;
 }
 
-/** What the badge recognises, in words: the level (from the levels table) or the Mentor badge. */
+/** A level's French words beside the English ones (pages in French show them; credentials never do). */
+type LevelFrench = {
+  level_name_fr?: string | null;
+  level_short_name_fr?: string | null;
+  badge_inscription_fr?: string | null;
+  level_description_fr?: string | null;
+  criteria_narrative_fr?: string | null;
+};
+
+/**
+ * What the badge recognises, in words: the level (from the levels table) or the Mentor badge, in the
+ * language of `t`; `lang` "fr" picks the level's French words where staff wrote them.
+ */
 export function achievementText(
-  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription" | "level_description" | "criteria_narrative"> & {
-    award_year?: number | null;
-    award_categories?: string | null;
-  },
+  award: Pick<BadgeAward, "kind" | "level" | "level_name" | "level_short_name" | "badge_inscription"> &
+    Pick<BadgeAward, "level_description" | "criteria_narrative"> &
+    LevelFrench & { award_year?: number | null; award_categories?: string | null },
   t: TFunction = credentialT(),
+  lang = "en",
 ) {
   if (award.kind === "award") {
     const year = award.award_year ?? "";
@@ -70,12 +90,14 @@ export function achievementText(
   if (award.kind === "mentor") {
     return { name: t("badges.mentor.name"), shortName: t("badges.mentor.shortName"), inscription: t("badges.mentor.inscription"), description: t("badges.mentor.description"), criteria: t("badges.mentor.criteria"), anchor: "mentor" };
   }
+  const pick = (english: string | null, french: string | null | undefined) =>
+    lang === "fr" && french?.trim() ? french : (english ?? "");
   return {
-    name: award.level_name ?? "",
-    shortName: award.level_short_name ?? "",
-    inscription: award.badge_inscription ?? "",
-    description: award.level_description ?? "",
-    criteria: award.criteria_narrative ?? "",
+    name: pick(award.level_name, award.level_name_fr),
+    shortName: pick(award.level_short_name, award.level_short_name_fr),
+    inscription: pick(award.badge_inscription, award.badge_inscription_fr),
+    description: pick(award.level_description, award.level_description_fr),
+    criteria: pick(award.criteria_narrative, award.criteria_narrative_fr),
     anchor: `level-${award.level}`,
   };
 }
@@ -151,7 +173,12 @@ export function credentialStatusDocument({ award, origin }: { award: Pick<BadgeA
 
 /** The four level badges, as the about page (/badges) describes them. */
 export async function listBadgeLevels(conn: Db = db) {
-  return conn.selectFrom("levels").select(["number", "slug", "name", "short_name", "badge_inscription", "description", "criteria_narrative"]).orderBy("number").execute();
+  return conn
+    .selectFrom("levels")
+    .select(["number", "slug", "name", "short_name", "badge_inscription", "description", "criteria_narrative"])
+    .select(["name_fr", "short_name_fr", "badge_inscription_fr", "description_fr", "criteria_narrative_fr"])
+    .orderBy("number")
+    .execute();
 }
 
 // Criteria change with a deploy or a staff edit, not per request: rendered once per text.

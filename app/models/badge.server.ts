@@ -103,6 +103,11 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       "l.badge_inscription",
       "l.description as level_description",
       "l.criteria_narrative",
+      // the page in French shows these (the credential stays in English)
+      "l.short_name_fr as level_short_name_fr",
+      "l.badge_inscription_fr",
+      "l.description_fr as level_description_fr",
+      "l.criteria_narrative_fr",
       "a.display_name as awarded_by_name",
     ])
     // an award winner's credential names the categories won with this badge

@@ -12,6 +12,7 @@ import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { SYNONYM_GROUPS_MAX, toMeiliSynonyms, type SynonymGroup } from "./directory-synonyms.schema";
 import { PROFICIENCIES, countryName, languageName, type ProficiencyValue } from "./profile.schema";
 import { enqueueMany } from "../jobs.server";
+import { localized } from "./localized";
 
 export const PROFILES_INDEX = "profiles";
 export const profilesIndexUid = () => indexName(PROFILES_INDEX);
@@ -27,7 +28,8 @@ export const PROFILES_INDEX_SETTINGS = {
   // earlier attributes weigh more when two profiles match the same words: a name, then the role,
   // then where they work and which languages they speak, then what they wrote
   searchableAttributes: [
-    ...["name", "job_title", "place", "language_names", "competencies", "designations", "level_label", "organisation"],
+    ...["name", "job_title", "place", "language_names", "competencies", "competencies_fr", "designations", "level_label"],
+    "organisation",
     ...["achievements", "bio", "username"],
   ],
   filterableAttributes: ["audience", "level", "country", ...PROFICIENCIES.map(competencyAttribute), "designations", "languages", "open_to_opportunities", "is_mentor"],
@@ -48,7 +50,7 @@ export const PROFILES_INDEX_SETTINGS = {
   // and a word of five letters or fewer must be exact: one typo turned "Kenya" into the start of "Kinyarwanda"
   typoTolerance: {
     minWordSizeForTypos: { oneTypo: 6, twoTypos: 9 },
-    disableOnAttributes: ["bio", "achievements", "competencies"],
+    disableOnAttributes: ["bio", "achievements", "competencies", "competencies_fr"],
   },
   faceting: { maxValuesPerFacet: 300 },
   // indexing time: word proximity per attribute (not per position) and no facet-search database
@@ -115,8 +117,10 @@ export type ProfileDocument = {
   language_names: string[];
   bio: string;
   achievements: string[];
-  /** competency names (searched) */
+  /** competency names (searched and shown on cards) */
   competencies: string[];
+  /** the same in French, item for item (the English name where no French one is written) */
+  competencies_fr: string[];
   /** competency slugs rated at that proficiency or above (competencyAttribute) */
   competency_emerging: string[];
   competency_proficient: string[];
@@ -177,7 +181,7 @@ export type ProfileRow = {
   updated_at: Date | null;
   last_post_at: Date | null;
   created_at: Date;
-  competencies: { slug: string; name: string; proficiency: string }[] | null;
+  competencies: { slug: string; name: string; name_fr: string | null; proficiency: string }[] | null;
   designations: string[] | null;
   badges: string[] | null;
 };
@@ -203,7 +207,8 @@ export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: nu
       p.job_title, p.organisation, p.country, p.city, p.languages, p.bio_html, p.achievements, p.visibility,
       p.open_to_opportunities, p.is_mentor, p.years_customer_facing, p.years_managing, p.photo_key, p.updated_at,
       (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
-      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'proficiency', pc.proficiency) order by c.position)
+      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'name_fr', c.name_fr,
+           'proficiency', pc.proficiency) order by c.position)
          from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id) as competencies,
       (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
       (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
@@ -266,6 +271,7 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     bio: r.bio_html ? plainText(r.bio_html) : "",
     achievements: r.achievements ?? [],
     competencies: comps.map((c) => c.name),
+    competencies_fr: comps.map((c) => localized(c, "name", "fr")),
     competency_emerging: atLeast("emerging"),
     competency_proficient: atLeast("proficient"),
     competency_advanced: atLeast("advanced"),

@@ -30,6 +30,8 @@ export type DirectoryCard = {
   yearsCustomerFacing: number;
   photo: string | null;
   competencies: string[];
+  /** the same names in French (absent from a document indexed before they were) */
+  competenciesFr?: string[];
   /** filtered competency's slug -> the member's proficiency in it (shown when the search filters by competency) */
   proficiency: Record<string, string>;
 };
@@ -96,7 +98,7 @@ type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "c
  * asked minimum (every match has the filtered competencies at that minimum at least).
  */
 function cardAttributes(q: DirectoryQuery): string[] {
-  if (!q.competency.length) return [...CARD_ATTRIBUTES, "competencies"];
+  if (!q.competency.length) return [...CARD_ATTRIBUTES, "competencies", "competencies_fr"];
   return [...CARD_ATTRIBUTES, ...PROFICIENCIES.slice(PROFICIENCIES.indexOf(q.proficiency) + 1).map(competencyAttribute)];
 }
 
@@ -124,6 +126,7 @@ const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>,
   yearsCustomerFacing: h.years_customer_facing,
   photo: h.photo,
   competencies: (h.competencies ?? []).slice(0, 4),
+  ...(h.competencies_fr ? { competenciesFr: h.competencies_fr.slice(0, 4) } : {}),
   proficiency: proficiencyOf(h, q),
 });
 

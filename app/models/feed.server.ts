@@ -7,6 +7,7 @@ import { createI18n, type Locale } from "../i18n";
 import { renderPlainExcerpt } from "../markdown.server";
 import { VISITOR } from "../permissions.server";
 import { getCategoryBySlug, type Category } from "./category.server";
+import { localized } from "./localized";
 import { getTopic, listTopicPosts, listTopics, POSTS_PER_PAGE, topicUrl } from "./topic.server";
 
 export type FeedItem = {
@@ -46,7 +47,7 @@ async function openingPosts(topicIds: number[]) {
   return new Map(rows.map((r) => [r.topic_id, { author: r.username, html: r.deleted_at || r.hidden_at ? "" : r.body_html }] as const));
 }
 
-async function topicItems(categoryId: number | undefined): Promise<FeedItem[]> {
+async function topicItems(categoryId: number | undefined, lang: string): Promise<FeedItem[]> {
   const { topics } = await listTopics({ scope: VISITOR, filter: { kind: "latest", categoryId } });
   // listTopics already limits a visitor to open categories; checked again here because a feed is public.
   const listed = topics.filter((t) => isPublic(t.category));
@@ -58,31 +59,37 @@ async function topicItems(categoryId: number | undefined): Promise<FeedItem[]> {
       path: topicUrl(t),
       author: opener?.author ?? null,
       publishedAt: t.created_at,
-      category: t.category.name,
+      category: localized(t.category, "name", lang),
       text: opener?.html ? renderPlainExcerpt(opener.html, 500) : "",
     };
   });
 }
 
-export async function getLatestFeed({ t }: { t: TFunction }): Promise<Feed> {
-  return { title: t("feeds.latestTitle"), description: t("feeds.latestDescription"), path: "/latest", feedPath: "/latest.rss", items: await topicItems(undefined) };
+// `lang`: the feed's language (category names in it; `t` words the rest)
+export async function getLatestFeed({ t, lang = "en" }: FeedArgs): Promise<Feed> {
+  const items = await topicItems(undefined, lang);
+  const path = "/latest";
+  return { title: t("feeds.latestTitle"), description: t("feeds.latestDescription"), path, feedPath: "/latest.rss", items };
 }
 
 /** undefined when the category does not exist or is not public (the route answers 404 for both). */
-export async function getCategoryFeed({ slug, t }: { slug: string; t: TFunction }): Promise<Feed | undefined> {
+type FeedArgs = { t: TFunction; lang?: string };
+
+export async function getCategoryFeed({ slug, t, lang = "en" }: FeedArgs & { slug: string }): Promise<Feed | undefined> {
   const category = await getCategoryBySlug(slug);
   if (!category || !isPublic(category)) return undefined;
+  const name = localized(category, "name", lang);
   return {
-    title: t("feeds.categoryTitle", { name: category.name }),
-    description: category.description || t("feeds.categoryDescription", { name: category.name }),
+    title: t("feeds.categoryTitle", { name }),
+    description: localized(category, "description", lang) || t("feeds.categoryDescription", { name }),
     path: `/c/${category.slug}`,
     feedPath: `/c/${category.slug}.rss`,
-    items: await topicItems(category.id),
+    items: await topicItems(category.id, lang),
   };
 }
 
 /** The newest posts of a public, listed topic, newest first; undefined for anything else. */
-export async function getTopicFeed({ topicId, t }: { topicId: number; t: TFunction }): Promise<Feed | undefined> {
+export async function getTopicFeed({ topicId, t, lang = "en" }: FeedArgs & { topicId: number }): Promise<Feed | undefined> {
   const topic = await getTopic({ scope: VISITOR, topicId });
   if (!topic || !isPublic(topic.category) || topic.unlisted || topic.deleted_at) return undefined;
   const from = Math.max(1, topic.highest_post_number - POSTS_PER_PAGE + 1);
@@ -98,7 +105,9 @@ export async function getTopicFeed({ topicId, t }: { topicId: number; t: TFuncti
       publishedAt: p.created_at,
       html: p.body_html,
     }));
-  return { title: topic.title, description: t("feeds.topicDescription", { title: topic.title, category: topic.category.name }), path, feedPath: `${path}.rss`, items };
+  const category = localized(topic.category, "name", lang);
+  const description = t("feeds.topicDescription", { title: topic.title, category });
+  return { title: topic.title, description, path, feedPath: `${path}.rss`, items };
 }
 
 // ---- RSS 2.0 output --------------------------------------------------------------------------
@@ -156,4 +165,9 @@ export function renderRss(feed: Feed, { origin, language, generator }: { origin:
   ].join("\n");
 }
 
-export const RSS_HEADERS = { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=60" };
+// worded in the Accept-Language's language: a shared cache keeps one copy per language
+export const RSS_HEADERS = {
+  "Content-Type": "application/rss+xml; charset=utf-8",
+  "Cache-Control": "public, max-age=60",
+  Vary: "Accept-Language",
+};

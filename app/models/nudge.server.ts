@@ -7,9 +7,16 @@ import { sharedI18n } from "../i18n";
 import { localeOfUser } from "./recipient-language.server";
 import { notify } from "./notification.server";
 import { getStanding } from "./progress/index.server";
-import { message, bothLanguages, worded, type NotificationMessage } from "./notification-text";
+import { message, worded, type NotificationMessage } from "./notification-text";
+import { requirementLabel, type LabelSource } from "./requirement-label";
 
 export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; text: NotificationMessage; message: string };
+
+/** The label the member reads on /progress (generated from the thresholds), in both languages. */
+const labelOf = (r: LabelSource) => ({
+  text: requirementLabel(sharedI18n("en").t, r, "en"),
+  text_fr: requirementLabel(sharedI18n("fr").t, r, "fr"),
+});
 
 function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -30,7 +37,7 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
     const p = r.progress;
     const periodStart = p.period === "year" ? standing.periods.year.start : p.period === "trimester" ? standing.periods.trimester.start : "level";
     if (p.status === "met") {
-      const text = message("progress.nudge.met", { label: bothLanguages(r, "label") });
+      const text = message("progress.nudge.met", { label: labelOf(r) });
       push({ userId, requirementId: r.id, kind: "met", sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`, text });
       continue;
     }
@@ -46,7 +53,10 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
       requirementId: r.id,
       kind,
       sourceKey: `progress:${kind}:${r.id}:${levelKey}:${periodStart}`,
-      text: message(`progress.nudge.${key}`, { count: missing, done: p.done, date: { day: p.dueBy }, label: bothLanguages(r, "label") }),
+      text: message(`progress.nudge.${key}`, {
+        ...{ count: missing, done: p.done, date: { day: p.dueBy } },
+        label: labelOf(r),
+      }),
     });
   }
   return out;

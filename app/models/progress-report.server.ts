@@ -5,6 +5,7 @@ import { db } from "../db.server";
 import { sharedI18n } from "../i18n";
 import { isLocale } from "../locale";
 import { countryName } from "./profile.schema";
+import { localized } from "./localized";
 import { requirementLabel } from "./requirement-label";
 import { getStanding } from "./progress/index.server";
 
@@ -192,7 +193,7 @@ export async function* progressCsvLines({ now = new Date(), locale = "en" }: Csv
       for (const r of s.requirements) {
         const p = r.progress;
         const label = requirementLabel(t, r, locale);
-        const level = [s.level.number, s.level.name, s.level.enteredOn];
+        const level = [s.level.number, localized(s.level, "name", locale), s.level.enteredOn];
         yield csvLine([...who, ...level, r.key, label, r.phase, p.done, p.required, p.status, p.dueBy ?? ""]);
       }
     }

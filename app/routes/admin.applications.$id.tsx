@@ -14,6 +14,7 @@ import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { localized } from "~/models/localized";
+import { requirementLabel, type LabelSource } from "~/models/requirement-label";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.details") }];
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = keepValues(form);
   const parsed = DecisionSchema.safeParse(form);
-  if (!parsed.success) return data({ values, formError: "form.fixErrors", fields: { reason: "admin.applications.errors.reasonLong" } as Record<string, string>, unmet: [] as string[] }, { status: 400 });
+  if (!parsed.success) return data({ values, formError: "form.fixErrors", fields: { reason: "admin.applications.errors.reasonLong" } as Record<string, string>, unmet: [] as LabelSource[] }, { status: 400 });
   const result = await decideApplication({ adminId: admin.id, applicationId: (positiveId(params.id) ?? 0), decision: parsed.data.intent, reason: parsed.data.reason, confirmUnmet: parsed.data.confirmUnmet });
   if (!result.ok) {
     return data({ values, formError: result.message, fields: (result.fields ?? {}) as Record<string, string>, unmet: "unmet" in result ? (result.unmet ?? []) : [] }, { status: result.status });
@@ -45,7 +46,8 @@ export default function ApplicationReview() {
   const day = useDay();
   const { application: a, progress, audit } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const unmet = res?.unmet ?? [];
+  // params come back as JSON: the label sources as the model made them
+  const unmet = (res?.unmet ?? []) as LabelSource[];
   return (
     <div>
       <p>
@@ -110,8 +112,8 @@ export default function ApplicationReview() {
                 <div className="form-error" role="alert">
                   <p>{t("admin.applications.warnUnmet")}</p>
                   <ul>
-                    {unmet.map((u) => (
-                      <li key={u}>{u}</li>
+                    {unmet.map((u, i) => (
+                      <li key={i}>{requirementLabel(t, u, i18n.language)}</li>
                     ))}
                   </ul>
                 </div>
@@ -139,7 +141,7 @@ export default function ApplicationReview() {
           <ul>
             {audit.map((e) => (
               <li key={e.id}>
-                {t(`admin.audit.${e.action}`, { defaultValue: e.action })} · @{e.username ?? "?"} · {day(new Date(e.at).toISOString().slice(0, 10))}
+                {t(`admin.audit.${e.action}`, { defaultValue: e.action })} · @{e.username ?? "?"} · {day(e.at)}
               </li>
             ))}
           </ul>

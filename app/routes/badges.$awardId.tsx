@@ -12,18 +12,24 @@ import { achievementText, criteriaHtml, badgeUrls, credentialT, listFrameworkCom
 import { getBadgeAward, holderProfilePath } from "~/models/badge.server";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { sharedI18n } from "~/i18n";
+import { intlLocale, requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 import badgeStyles from "~/styles/badges.css";
 import { pageTitle } from "~/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 
-// the holder's profile link depends on who looks: never kept by a shared cache
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-cache", Vary: "Cookie" });
+// the holder's profile link depends on who looks, the words on their language: never kept by a shared cache
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-cache", Vary: "Accept-Language, Cookie" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const award = await getBadgeAward({ publicId: params.awardId ?? "" });
   if (!award) notFound();
-  const scope = scopeOf(await getViewer(request));
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  // the page in the reader's language; the credential (.json, .jwt) and LinkedIn's entry stay in English
+  const lang = requestLocale(request, viewer?.locale);
   const [profilePath, skills] = await Promise.all([holderProfilePath({ scope, userId: award.user_id }), listFrameworkCompetencies()]);
   const origin = env().APP_ORIGIN;
   const urls = badgeUrls(origin, award.public_id);
@@ -41,17 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certUrl: urls.page,
     certId: award.public_id,
   }).toString();
-  const t = credentialT();
-  const issuedOn = formatAwardDate(issued);
-  const revokedOn = award.revoked_at ? formatAwardDate(award.revoked_at) : null;
+  const t = sharedI18n(lang).t;
+  const words = achievementText(award, t, lang);
+  const issuedOn = formatAwardDate(issued, intlLocale(lang));
+  const revokedOn = award.revoked_at ? formatAwardDate(award.revoked_at, intlLocale(lang)) : null;
   // the meta function also runs in the browser: its words are made here, on the server
   const meta = {
-    title: t("badges.page.metaTitle", { holder: award.display_name, name: a.name }),
-    ogTitle: t("badges.page.ogTitle", { holder: award.display_name, name: a.name }),
+    title: t("badges.page.metaTitle", { holder: award.display_name, name: words.name }),
+    ogTitle: t("badges.page.ogTitle", { holder: award.display_name, name: words.name }),
     description: revokedOn
-      ? t("badges.page.ogDescriptionRevoked", { inscription: a.inscription, date: issuedOn, revokedOn })
-      : t("badges.page.ogDescription", { inscription: a.inscription, date: issuedOn }),
-    imageAlt: t("badges.page.imageAlt", { name: a.name, holder: award.display_name, date: issuedOn }),
+      ? t("badges.page.ogDescriptionRevoked", { inscription: words.inscription, date: issuedOn, revokedOn })
+      : t("badges.page.ogDescription", { inscription: words.inscription, date: issuedOn }),
+    imageAlt: t("badges.page.imageAlt", { name: words.name, holder: award.display_name, date: issuedOn }),
   };
   return {
     meta,
@@ -59,11 +66,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: award.kind,
     level: award.level,
     holder: award.display_name,
-    name: a.name,
-    shortName: a.shortName,
-    inscription: a.inscription,
-    anchor: a.anchor,
-    criteriaHtml: criteriaHtml(a.criteria),
+    name: words.name,
+    shortName: words.shortName,
+    inscription: words.inscription,
+    anchor: words.anchor,
+    criteriaHtml: criteriaHtml(words.criteria),
     issuedOn,
     issuedIso: issued.toISOString(),
     approver: award.awarded_by_name,
@@ -74,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linkedin: linkedin.toString(),
     profilePath,
     // the credential's alignments, as skills (what Credly lists under a badge)
-    skills: skills.map((c) => ({ slug: c.slug, name: c.name })),
+    skills: skills.map((c) => ({ slug: c.slug, name: localized(c, "name", lang) })),
   };
 }
 

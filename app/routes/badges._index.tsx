@@ -1,30 +1,46 @@
 // /badges: what each badge recognises (anchors #level-N, #mentor and #award-<year>: the achievements' ids), the
 // competency framework badges align to (#competency-<slug>), and how to verify a credential.
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
 import { listAwardBadgeYears } from "~/models/award.server";
-import { achievementText, criteriaHtml, credentialT, listBadgeLevels, listFrameworkCompetencies } from "~/models/badge-credential.server";
+import { achievementText, criteriaHtml, listBadgeLevels, listFrameworkCompetencies } from "~/models/badge-credential.server";
+import { sharedI18n } from "~/i18n";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
+import { getViewer } from "~/viewer.server";
 import badgeStyles from "~/styles/badges.css";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Badges"} · Touchpoints` }];
 
-export async function loader() {
-  const t = credentialT();
+// the credentials themselves stay in English (badge-credential.server.ts); this page is in the reader's language
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = requestLocale(request, (await getViewer(request))?.locale);
+  const t = sharedI18n(lang).t;
   const [levels, competencies, awardYears] = await Promise.all([listBadgeLevels(), listFrameworkCompetencies(), listAwardBadgeYears()]);
   const mentor = achievementText({ kind: "mentor", level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
   const origin = env().APP_ORIGIN;
   return {
     title: t("badges.about.title"),
-    levels: levels.map((l) => ({ number: l.number, name: l.name, inscription: l.badge_inscription, description: l.description, criteriaHtml: criteriaHtml(l.criteria_narrative) })),
+    levels: levels.map((l) => ({
+      number: l.number,
+      name: localized(l, "name", lang),
+      inscription: localized(l, "badge_inscription", lang),
+      description: localized(l, "description", lang),
+      criteriaHtml: criteriaHtml(localized(l, "criteria_narrative", lang)),
+    })),
     mentor: { name: mentor.name, inscription: mentor.inscription, description: mentor.description, criteriaHtml: criteriaHtml(mentor.criteria) },
     awards: awardYears.map((year) => {
       const a = achievementText({ kind: "award", award_year: year, level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
       return { year, name: a.name, inscription: a.inscription, description: a.description, criteriaHtml: criteriaHtml(a.criteria) };
     }),
-    competencies,
+    competencies: competencies.map((c) => ({
+      slug: c.slug,
+      name: localized(c, "name", lang),
+      description: localized(c, "description", lang),
+    })),
     jwks: `${origin}/.well-known/jwks.json`,
     issuer: `${origin}/badges/issuer.json`,
   };

@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) notFound();
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
   const t = feedT(locale);
-  const feed = await getCategoryFeed({ slug: parsed.data.slug, t });
+  const feed = await getCategoryFeed({ slug: parsed.data.slug, t, lang: locale });
   if (!feed) notFound();
   return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
 }

@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) notFound();
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
   const t = feedT(locale);
-  const feed = await getTopicFeed({ topicId: parsed.data.id, t });
+  const feed = await getTopicFeed({ topicId: parsed.data.id, t, lang: locale });
   if (!feed) notFound();
   // an old slug (the title was edited) moves to the current address, as the topic page does
   if (feed.path !== `/t/${parsed.data.slug}/${parsed.data.id}`) throw redirect(feed.feedPath, 301);

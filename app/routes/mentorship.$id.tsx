@@ -119,8 +119,8 @@ export default function MentorshipPage() {
       <p className="req-line">
         <span className={`status ${m.status === "completed" ? "met" : m.status === "active" ? "pending" : "overdue"}`}>{t(`mentorship.status.${m.status}`)}</span>
         <span>
-          {t("mentorship.page.started", { date: day(new Date(m.started_at).toISOString().slice(0, 10)) })} ·{" "}
-          {m.status === "active" ? t("mentorship.page.endsOn", { date: day(m.ends_on) }) : m.closed_at ? t("mentorship.page.closedOn", { date: day(new Date(m.closed_at).toISOString().slice(0, 10)) }) : null}
+          {t("mentorship.page.started", { date: day(m.started_at) })} ·{" "}
+          {m.status === "active" ? t("mentorship.page.endsOn", { date: day(m.ends_on) }) : m.closed_at ? t("mentorship.page.closedOn", { date: day(m.closed_at) }) : null}
         </span>
       </p>
       {m.end_reason ? <p>{t("mentorship.page.endReason", { reason: t(`mentorship.endReason.${m.end_reason}`) })}</p> : null}

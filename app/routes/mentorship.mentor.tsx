@@ -8,6 +8,7 @@ import { Select, TextArea } from "~/components/form-extras";
 import { forbidden } from "~/http.server";
 import { getMentorRegistration, saveMentorRegistration } from "~/models/mentor.server";
 import { CAPACITY_MAX, CAPACITY_MIN, MENTOR_LEVEL, MentorRegistrationSchema, timeZoneChoices } from "~/models/mentorship.schema";
+import { localized } from "~/models/localized";
 import { listCompetencies } from "~/models/profile.server";
 import { LANGUAGES, languageName } from "~/models/profile.schema";
 import { fieldErrors } from "~/models/user.schema";
@@ -79,7 +80,11 @@ export default function MentorRegistration() {
           errorValues={res?.errorValues}
           required
         />
-        <CheckboxGroup legend={t("mentorship.register.competencies")} name="competencies" error={f.competencies} options={competencies.map((c) => ({ value: c.slug, label: c.name, checked: chosen.has(c.slug) }))} />
+        <CheckboxGroup legend={t("mentorship.register.competencies")} name="competencies" error={f.competencies} options={competencies.map((c) => ({
+            ...{ value: c.slug, checked: chosen.has(c.slug) },
+            label: localized(c, "name", i18n.language),
+          }))}
+        />
         <CheckboxGroup legend={t("mentorship.register.languages")} name="languages" error={f.languages} options={LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language || "en"), checked: langs.has(l) }))} />
         <Select label={t("mentorship.register.timeZone")} name="timeZone" defaultValue={v?.timeZone ?? reg?.time_zone ?? defaultTimeZone} error={f.timeZone} options={timeZones.map((z) => ({ value: z, label: z }))} />
         <TextArea label={t("mentorship.register.pitch")} name="pitch" rows={4} maxLength={600} hint={t("mentorship.register.pitchHint")} defaultValue={v?.pitch ?? reg?.pitch ?? ""} error={f.pitch} />

@@ -5,6 +5,8 @@ import { db } from "~/db.server";
 import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, decideApplication } from "~/models/application.server";
 import { getStanding } from "~/models/progress/index.server";
+import { requirementLabel } from "~/models/requirement-label";
+import { sharedI18n } from "~/i18n";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { wordedAs } from "../factories/notifications";
@@ -91,7 +93,11 @@ describe("applications", () => {
     await db.updateTable("level_requirements").set({ params: JSON.stringify({ test: "aptitude-test-2.0", passMark: 95 }) }).where("key", "=", "l1-aptitude-test-2").execute();
     try {
       const warned = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "" });
-      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet", unmet: ["Score at least 95% on “Customer Service Aptitude Test 2.0”"] });
+      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet" });
+      // the page words what is missing in its reader's language
+      const unmet = "unmet" in warned ? (warned.unmet ?? []) : [];
+      expect(unmet.map((r) => requirementLabel(sharedI18n("en").t, r, "en"))).toEqual(["Score at least 95% on “Customer Service Aptitude Test 2.0”"]);
+      expect(unmet.map((r) => requirementLabel(sharedI18n("fr").t, r, "fr"))).toEqual([expect.stringMatching(/95\s?%/)]);
       expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBe(1);
       expect(await db.selectFrom("badge_awards").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
       const confirmed = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "Retake verified by the tutor", confirmUnmet: true });

@@ -76,6 +76,7 @@ export const ROUTES: Record<string, Row> = {
   "admin.progress[.]csv": { path: () => "/admin/progress.csv", get: staff() },
   "admin.recruiters": { path: () => "/admin/recruiters", get: staff(), post: staff(400) },
   "admin.requirements": { path: () => "/admin/requirements", get: staff(), post: staff(400) },
+  "admin.programme": { path: () => "/admin/programme", get: staff(), post: staff(400) },
   "admin.results": { path: () => "/admin/results", get: staff(), post: staff(400) },
   // no loader: the data form holds only the root's data
   "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200), data: everyone(200) },
