@@ -12,6 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    // CI reads the JSON report; .ci/run names a file per Node version it runs the tests on
+    reporters: process.env.CI ? ["default", ["json", { outputFile: process.env.VITEST_JSON ?? "test-results/vitest.json" }]] : ["default"],
   },
 });

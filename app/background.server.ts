@@ -3,11 +3,18 @@ import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ensureRecurringJobs, startWorker, stopWorker } from "./jobs.server";
 import "./jobs/index.server";
+import { ensureProfilesIndex } from "./models/directory-index.server";
+import { meili } from "./search.server";
 
 export function startBackground() {
   if (env().JOBS !== "on") return;
   startWorker();
   ensureRecurringJobs().catch((err) => logger.warn({ err }, "could not schedule recurring jobs; will try at the next start"));
+  // the directory's index settings (searchable attributes, ranking, synonyms) are the app's: sent
+  // at start rather than at the first profile edit; when Meilisearch is away, the first index write does it
+  const client = meili();
+  const later = "directory: index settings not sent at start; the next index write will";
+  if (client) ensureProfilesIndex(client).catch((err) => logger.warn({ err }, later));
 }
 
 export async function stopBackground() {

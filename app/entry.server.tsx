@@ -5,12 +5,12 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { logger } from "./logger.server";
 import { isDatabaseUnavailable } from "./db.server";
+import { PERSONAL } from "./page-caching";
 import { NonceContext, RequestIdContext, UnavailableContext } from "./request-context";
 
 const ABORT_DELAY = 5_000;
 
 export { startBackground, stopBackground } from "./background.server";
-export { visitorPage } from "./visitor-pages.server";
 // the server allows these by hash in its Content-Security-Policy (scripts/lib/security-headers.ts)
 export { INLINE_SCRIPTS as inlineScripts } from "./inline-scripts.server";
 
@@ -34,12 +34,18 @@ export default function handleRequest(
       </NonceContext.Provider>
     </RequestIdContext.Provider>
   );
+  const hydrating = hydrates(remixContext);
   const setHeaders = () => {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     // the page's language depends on the member's setting, the switch's cookie and Accept-Language
     const locale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined)?.locale;
     if (locale) responseHeaders.set("Content-Language", locale);
-    responseHeaders.append("Vary", "Accept-Language, Cookie");
+    // shareable pages name it already (app/page-caching.ts)
+    const vary = responseHeaders.get("Vary") ?? "";
+    if (!/accept-language/i.test(vary)) responseHeaders.append("Vary", "Accept-Language, Cookie");
+    // Remix's scripts carry this response's nonce: kept by a shared cache, every reader would get it
+    const shared = /\bpublic\b/.test(responseHeaders.get("Cache-Control") ?? "");
+    if (hydrating && shared) responseHeaders.set("Cache-Control", PERSONAL);
     if (unavailable) responseHeaders.set("Retry-After", "10");
   };
 
@@ -47,7 +53,7 @@ export default function handleRequest(
   // and nothing to stream: one synchronous render, without encoding the loader data, costs about
   // half (see patches/README.md). A render error falls through to the streaming path, which
   // reports it and renders the error boundary.
-  if (!hydrates(remixContext)) {
+  if (!hydrating) {
     try {
       const html = renderToString(app(withoutHandoff(remixContext)));
       setHeaders();

@@ -7,14 +7,27 @@ import { getTagNames } from "./models/tag.server";
 import { countNewAndUnread, dismissTopics, listTopics, type ListFilter } from "./models/topic.server";
 import { scopeOf } from "./permissions.server";
 import { getViewer, requireViewer } from "./viewer.server";
+import { requestLocale } from "./locale";
+import { localized } from "./models/localized";
+import type { Category } from "./models/category.server";
+
+/** A category as lists and the navigation show it, in the reader's language. */
+const shownCategory = (c: Category, lang: string) => ({
+  slug: c.slug,
+  name: localized(c, "name", lang),
+  colour: c.colour,
+  description: localized(c, "description", lang),
+  topic_count: c.topic_count,
+});
 
 /** The categories page: categories and the New/Unread counts, no topic query. */
 export async function loadForumNav(request: Request) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer?.locale);
   const [categories, counts] = await Promise.all([listVisibleCategories(scope), countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null })]);
   return {
-    categories: categories.map((c) => ({ slug: c.slug, name: c.name, colour: c.colour, description: c.description, topic_count: c.topic_count })),
+    categories: categories.map((c) => shownCategory(c, lang)),
     counts,
     signedIn: !!viewer,
   };
@@ -25,21 +38,22 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
   const scope = scopeOf(viewer);
   const url = new URL(request.url);
   const cursor = url.searchParams.get("after");
+  const lang = requestLocale(request, viewer?.locale);
   const [list, categories, counts, tagNames] = await Promise.all([
     listTopics({ scope, filter, cursor, lastVisitAt: viewer?.lastVisitAt ?? null }),
     listVisibleCategories(scope),
     countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
-    getTagNames(),
+    getTagNames(lang),
   ]);
   const nextUrl = list.next ? `${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: list.next })}` : null;
   return {
     topics: list.topics.map(({ category, tags, ...t }) => ({
       ...t,
       tags: tags.map((slug) => ({ slug, name: tagNames.get(slug) ?? slug })),
-      category: { slug: category.slug, name: category.name, colour: category.colour },
+      category: { slug: category.slug, name: localized(category, "name", lang), colour: category.colour },
     })),
     nextUrl,
-    categories: categories.map((c) => ({ slug: c.slug, name: c.name, colour: c.colour, description: c.description, topic_count: c.topic_count })),
+    categories: categories.map((c) => shownCategory(c, lang)),
     counts,
     signedIn: !!viewer,
     canPost: !!viewer,

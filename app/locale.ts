@@ -1,4 +1,4 @@
-// Which language a request is answered in, without i18next (the HTTP server's page cache uses it too):
+// Which language a request is answered in, without i18next (the launcher's "starting up" page uses it too):
 // the member's setting, else the visitor's choice from the footer switch (a cookie), else the
 // browser's Accept-Language, else English.
 export const supportedLocales = ["en", "fr"] as const;

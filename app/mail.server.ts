@@ -9,7 +9,7 @@ import { logger } from "./logger.server";
  * between sending and committing sends it again under the same Message-ID (receivers drop the
  * repeat) and, without SMTP, overwrites the same file rather than writing a second one.
  */
-export type Mail = { to: string; subject: string; text: string; html?: string; key?: string };
+export type Mail = { to: string; subject: string; text: string; html?: string; key?: string; headers?: Record<string, string> };
 
 let transport: Transporter | undefined;
 

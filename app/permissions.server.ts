@@ -1,5 +1,6 @@
 // The one place that answers "may this viewer see / do this". Lists, topic pages, search,
 // feeds, notifications and emails all ask here.
+import { NOMINATION_LEVELS } from "./models/award.schema";
 import type { Viewer } from "./viewer.server";
 
 export type AccessRule = string; // everyone | members | level:N | group:N | staff | participants
@@ -139,7 +140,7 @@ export const canRsvp = (scope: Scope) => !!scope.userId && (scope.isMember || sc
 export const canManageAwards = (scope: Scope) => scope.isStaff;
 
 /** Self-nomination: members at levels 3 and 4. */
-export const canNominate = (scope: Scope) => !!scope.userId && scope.isMember && scope.level >= 3;
+export const canNominate = (scope: Scope) => !!scope.userId && scope.isMember && scope.level >= NOMINATION_LEVELS.min;
 
 /**
  * A nomination (statement, evidence files): its author, staff, and judges assigned to its category

@@ -22,11 +22,12 @@ import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
+import { rootCaching, rootHeaders } from "./page-caching";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
 import { viewerSanction } from "./models/moderation.server";
-import { countUnreadNotifications, markActedNotificationsRead } from "./models/notification.server";
+import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/notification.server";
 import { scopeOf } from "./permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 
@@ -37,20 +38,30 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
-// Opening what a notification points to reads it (the loader below): the header's count follows
-// every page change, client-side ones included.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
-  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+// personal for anyone with a session; pages every visitor sees alike say so themselves (app/page-caching.ts)
+export const headers = rootHeaders;
+
+// In the browser: the unread notifications the header shows, as last loaded.
+let unreadShown = 0;
+
+// The root's data (who is signed in, their header) changes after a form is sent, or when a page
+// that a notification points to is opened (the loader below reads it): only then is it asked again,
+// and on a page change only while the header shows unread notifications.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, formMethod, currentUrl, nextUrl }) => {
+  if ((formMethod && formMethod.toUpperCase() !== "GET") || currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
+  return unreadShown > 0 && currentUrl.pathname !== nextUrl.pathname;
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, setCookie } = await resolveViewer(request);
   requireTwoFactorEnrolment(request, viewer);
   const locale = requestLocale(request, viewer?.locale);
-  let unreadNotifications = viewer ? await countUnreadNotifications(viewer.id) : 0;
   // opening what a notification points to reads it (before the header counts them)
-  if (viewer && unreadNotifications && request.method === "GET") {
-    unreadNotifications -= await markActedNotificationsRead({ userId: viewer.id, pathname: new URL(request.url).pathname });
-  }
+  const unreadNotifications = !viewer
+    ? 0
+    : request.method === "GET"
+      ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: new URL(request.url).pathname })
+      : await countUnreadNotifications(viewer.id);
   return data(
     {
       locale,
@@ -68,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         sanction: viewerSanction(viewer),
       },
     },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+    { headers: rootCaching(request, setCookie) },
   );
 }
 
@@ -100,6 +111,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // the script improves the composer, which only members see
   const enhance = !!root?.viewer && handles.some((h) => h.enhance);
   useFormsIdle();
+  const unread = root?.viewer?.unreadNotifications ?? 0;
+  useEffect(() => {
+    unreadShown = unread;
+  }, [unread]);
   return (
     <html lang={locale}>
       <head>

@@ -140,15 +140,25 @@ export async function waitFor(client: Meilisearch, taskUid: number, timeout = 30
 
 const prepared = new Map<string, Promise<void>>();
 
-/** Creates an index with its settings, once per process and index; safe to call on every write. */
-export function ensureIndex(client: Meilisearch, uid: string, settings: Parameters<ReturnType<Meilisearch["index"]>["updateSettings"]>[0]): Promise<void> {
+type IndexSettings = Parameters<ReturnType<Meilisearch["index"]>["updateSettings"]>[0];
+
+/**
+ * Creates an index with its settings, once per process and index; safe to call on every write.
+ * `settings` may be read when needed (settings kept in PostgreSQL, such as synonyms).
+ */
+export function ensureIndex(
+  client: Meilisearch,
+  uid: string,
+  settings: IndexSettings | (() => Promise<IndexSettings>),
+): Promise<void> {
   let p = prepared.get(uid);
   if (!p) {
     p = guarded(client, async () => {
       const created = await client.createIndex(uid, { primaryKey: "id" });
       const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
       if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
-      await waitFor(client, (await client.index(uid).updateSettings(settings)).taskUid, 120_000);
+      const resolved = typeof settings === "function" ? await settings() : settings;
+      await waitFor(client, (await client.index(uid).updateSettings(resolved)).taskUid, 120_000);
     });
     prepared.set(uid, p);
     p.catch(() => prepared.delete(uid));

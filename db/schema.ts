@@ -94,6 +94,8 @@ export interface CategoriesTable {
   name: string;
   description: Generated<string>;
   colour: Generated<string>;
+  name_fr: string | null;
+  description_fr: string | null;
   position: Generated<number>;
   see_rule: Generated<string>;
   post_rule: Generated<string>;
@@ -245,6 +247,8 @@ export interface CompetenciesTable {
   slug: string;
   name: string;
   description: Generated<string>;
+  name_fr: string | null;
+  description_fr: string | null;
   position: Generated<number>;
 }
 
@@ -263,6 +267,13 @@ export interface LevelsTable {
   entry_conditions: Generated<string>;
   designations: Generated<string[]>;
   untracked_duties: Generated<string[]>;
+  name_fr: string | null;
+  short_name_fr: string | null;
+  badge_inscription_fr: string | null;
+  description_fr: string | null;
+  criteria_narrative_fr: string | null;
+  entry_conditions_fr: string | null;
+  untracked_duties_fr: string[] | null;
 }
 
 export type RequirementPhaseColumn = "entry" | "duty" | "completion";
@@ -274,6 +285,7 @@ export interface LevelRequirementsTable {
   kind: string;
   phase: RequirementPhaseColumn;
   label: string;
+  label_fr: string | null;
   params: Json;
   position: Generated<number>;
   archived_at: Date | null;
@@ -284,12 +296,14 @@ export interface WebinarsTable {
   slug: string;
   level: number;
   title: string;
+  title_fr: string | null;
 }
 
 export interface AssessmentsTable {
   slug: string;
   level: number;
   title: string;
+  title_fr: string | null;
   pass_mark: Numeric | null;
   grants_designation: string | null;
 }
@@ -299,6 +313,8 @@ export interface TrainingModulesTable {
   number: number;
   programme_title: string;
   title: string;
+  programme_title_fr: string | null;
+  title_fr: string | null;
   level: number;
 }
 
@@ -753,6 +769,9 @@ export interface AwardCategoriesTable {
   name: string;
   description: Generated<string>;
   position: Generated<number>;
+  /** the levels the category is open to (db/migrations/2026-12-06T1300_staff_views.ts) */
+  min_level: Generated<number>;
+  max_level: Generated<number>;
 }
 
 export interface AwardCriteriaTable {
@@ -1066,4 +1085,37 @@ export interface PasskeyChallengesTable {
 export interface Database {
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
+}
+
+// ---- the recruiter's desk (migration 2026-12-06T1150_recruiter_desk) ----
+export type ShortlistStage = "new" | "contacted" | "interviewing" | "hired" | "not_fit";
+
+export interface ShortlistsTable {
+  stage: Generated<ShortlistStage>;
+  updated_at: Generated<Date>;
+}
+
+export interface SavedSearchesTable {
+  alerts: Generated<boolean>;
+  unsubscribe_token: string | null;
+}
+
+export interface SavedSearchSeenTable {
+  saved_search_id: number;
+  member_id: number;
+  notified_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface ContactMessagesTable {
+  id: Generated<number>;
+  request_id: number;
+  sender_id: number;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  saved_search_seen: SavedSearchSeenTable;
+  contact_messages: ContactMessagesTable;
 }

@@ -130,10 +130,13 @@ async function main() {
     const { directorySearchParams } = await import("../app/models/directory.server");
     const { VISITOR } = await import("../app/permissions.server");
     const query = parseDirectoryQuery(new URL(pageUrl).searchParams);
-    const body = JSON.stringify({ q: query.q, ...directorySearchParams(VISITOR, query) });
+    const body = JSON.stringify(directorySearchParams(VISITOR, query));
     const meiliUrl = `${process.env.MEILI_URL!.replace(/\/$/, "")}/indexes/${uid}/search`;
-    const headers = { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` };
+    // the app's own scoped key (with embedded services the master key stays in its file)
+    const key = process.env.MEILI_API_KEY ?? process.env.MEILI_MASTER_KEY;
+    const headers = { "Content-Type": "application/json", Authorization: `Bearer ${key}` };
     const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then((r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>);
+    if (!direct.hits) throw new Error(`Meilisearch refused the query: ${JSON.stringify(direct)}`);
     log(`Meilisearch directly: ${direct.hits.length} hits of ${direct.totalHits}`);
 
     // the floor: a bare node:http server sending the same query to Meilisearch and the same bytes back

@@ -1,7 +1,9 @@
 import { useTranslation } from "~/use-translation";
 import { Field } from "./field";
+import { TextArea } from "./form-extras";
 
-export type CategoryValues = Partial<Record<"slug" | "name" | "description" | "colour" | "see_rule" | "post_rule" | "reply_rule", string>>;
+type CategoryField = "slug" | "name" | "description" | "name_fr" | "description_fr" | "colour" | "see_rule" | "post_rule" | "reply_rule";
+export type CategoryValues = Partial<Record<CategoryField, string | null>>;
 
 const RULES = ["everyone", "members", "level:1", "level:2", "level:3", "level:4", "staff", "participants"];
 
@@ -33,8 +35,8 @@ export function CategoryFields({ values, fields }: { values: CategoryValues; fie
   const { t } = useTranslation();
   return (
     <>
-      <Field label={t("adminForum.name")} name="name" type="text" maxLength={80} defaultValue={values.name} error={fields.name} required />
-      <Field label={t("adminForum.slug")} name="slug" type="text" maxLength={60} defaultValue={values.slug} error={fields.slug} hint={t("adminForum.slugHint")} required />
+      <Field label={t("adminForum.name")} name="name" type="text" maxLength={80} defaultValue={values.name ?? undefined} error={fields.name} required />
+      <Field label={t("adminForum.slug")} name="slug" type="text" maxLength={60} defaultValue={values.slug ?? undefined} error={fields.slug} hint={t("adminForum.slugHint")} required />
       <div className="field">
         <label htmlFor="category-description">{t("adminForum.description")}</label>
         <textarea
@@ -42,7 +44,7 @@ export function CategoryFields({ values, fields }: { values: CategoryValues; fie
           name="description"
           rows={3}
           maxLength={1000}
-          defaultValue={values.description}
+          defaultValue={values.description ?? undefined}
           aria-invalid={fields.description ? true : undefined}
           aria-describedby={fields.description ? "category-description-error" : undefined}
         />
@@ -52,6 +54,8 @@ export function CategoryFields({ values, fields }: { values: CategoryValues; fie
           </p>
         ) : null}
       </div>
+      <Field label={t("adminForum.nameFr")} name="name_fr" type="text" lang="fr" maxLength={80} defaultValue={values.name_fr ?? ""} error={fields.name_fr} hint={t("adminForum.frHint")} />
+      <TextArea label={t("adminForum.descriptionFr")} name="description_fr" lang="fr" rows={3} maxLength={1000} defaultValue={values.description_fr ?? ""} error={fields.description_fr} />
       <Field label={t("adminForum.colour")} name="colour" type="text" maxLength={7} defaultValue={values.colour ?? "#0b5d3b"} error={fields.colour} hint={t("adminForum.colourHint")} required />
       <RuleSelect name="see_rule" label={t("adminForum.seeRule")} value={values.see_rule ?? "everyone"} error={fields.see_rule} />
       <RuleSelect name="post_rule" label={t("adminForum.postRule")} value={values.post_rule ?? "members"} error={fields.post_rule} />

@@ -24,8 +24,11 @@ export function fill(template: string, values: Record<string, string | number>):
 /** Templates with slots (see SLOT): "{{title}} at {{organisation}}", "{{count}} years", "Level {{level}}". */
 export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string; proficiency?: Record<string, string> };
 
+/** A recruiter's "Shortlist" button on each card: labels with a {{name}} slot, and where to come back. */
+export type CardShortlist = { ids: Set<number>; redirectTo: string; add: string; remove: string };
+
 /** `filtered`: the competencies the search filters by, whose proficiency each card states. */
-export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string, filtered: { slug: string; name: string }[] = []): string {
+export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: string, filtered: { slug: string; name: string }[] = [], shortlist?: CardShortlist): string {
   let h = "";
   for (const c of cards) {
     h += `<li class="directory-card">`;
@@ -47,7 +50,18 @@ export function directoryCardsHtml(cards: DirectoryCard[], l: CardLabels, lang: 
     const rated = filtered.filter((f) => c.proficiency?.[f.slug]).map((f) => `${f.name}: ${l.proficiency?.[c.proficiency[f.slug]] ?? ""}`);
     if (rated.length) h += `<p class="small">${esc(rated.join(" · "))}</p>`;
     else if (c.competencies.length) h += `<p class="muted small">${esc(c.competencies.join(" · "))}</p>`;
+    if (shortlist) h += shortlistFormHtml(c, shortlist);
     h += `</div></li>`;
   }
+  return h;
+}
+
+/** A plain POST form (no JavaScript needed); the page's script submits it in place when it can. */
+function shortlistFormHtml(c: DirectoryCard, s: CardShortlist): string {
+  const on = s.ids.has(c.id);
+  let h = `<form method="post" action="/recruiter/shortlist" class="shortlist-card" data-username="${esc(c.username)}">`;
+  h += `<input type="hidden" name="username" value="${esc(c.username)}"/><input type="hidden" name="intent" value="${on ? "remove" : "add"}"/>`;
+  h += `<input type="hidden" name="redirectTo" value="${esc(s.redirectTo)}"/>`;
+  h += `<button type="submit" class="small${on ? " secondary" : ""}">${esc(fill(on ? s.remove : s.add, { name: c.name }))}</button></form>`;
   return h;
 }

@@ -1,6 +1,5 @@
 // The directory page's content as one string: the views, the search form with its facet counts,
-// the result cards and the pager. The Remix route renders it for members, and the visitors' page
-// (app/visitor-pages.server.ts) puts the very same string in the same document without React.
+// the result cards and the pager: the route's only markup, for visitors and members alike.
 // Every value goes through escapeHtml.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";
@@ -8,15 +7,18 @@ import { LEVEL_VIEWS, QUERY_MAX, directorySearchString, type DirectoryQuery } fr
 import type { DirectoryOutcome } from "~/models/directory.server";
 import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
 import { SLOT, directoryCardsHtml, fill } from "./directory-cards";
+import { localized } from "~/models/localized";
 
 export type DirectoryPageData = {
   query: DirectoryQuery;
   fixedLevel: number | null;
   basePath: string;
   outcome: DirectoryOutcome;
-  competencies: { slug: string; name: string }[];
+  competencies: { slug: string; name: string; name_fr?: string | null }[];
   signedIn: boolean;
   isRecruiter: boolean;
+  /** a recruiter's: which of the cards are already on their shortlist */
+  shortlisted?: number[];
 };
 
 export type PageContext = { t: TFunction; lang: string; pathname: string };
@@ -37,6 +39,14 @@ function go(facets){
     if(facets&&m&&x)x.innerHTML=m.innerHTML;
   }).catch(function(){});
 }
+r.addEventListener("submit",function(e){
+  var s=e.target;if(!s.classList||!s.classList.contains("shortlist-card"))return;
+  e.preventDefault();var b=s.querySelector("button");if(b)b.disabled=true;
+  fetch(s.action,{method:"POST",body:new FormData(s),credentials:"same-origin"}).then(function(res){return res.ok?res.text():null}).then(function(h){
+    var n=h&&new DOMParser().parseFromString(h,"text/html").querySelector('form.shortlist-card[data-username="'+CSS.escape(s.getAttribute("data-username"))+'"]');
+    if(n){s.replaceWith(n);var nb=n.querySelector("button");if(nb)nb.focus()}else s.submit();
+  }).catch(function(){s.submit()});
+});
 q.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(function(){go(true)},250)});
 f.addEventListener("change",function(e){if(e.target!==q)go(false)});
 })();`;
@@ -77,6 +87,7 @@ function buildLabels(t: TFunction) {
     openPlain: t("directory.openPlain"), mentorPlain: t("directory.mentorPlain"), apply: t("directory.apply"), clear: t("directory.clear"),
     saveSearchName: t("directory.saveSearchName"), saveSearch: t("directory.saveSearch"), degraded: t("directory.degraded"), signInMore: t("directory.signInMore"),
     resultsLabel: t("directory.resultsLabel"), none: t("directory.none"), pages: t("directory.pages"), previous: t("directory.previous"), next: t("directory.next"),
+    noneExact: t("directoryMatch.noneExact"), closeHeading: t("directoryMatch.closeHeading"),
   };
   return {
     html: Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, esc(v)])) as Record<keyof typeof plain, string>,
@@ -153,26 +164,43 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   h += select("f-sort", "sort", H.sort, q.sort, escaped(L.sorts));
   h += `</div><fieldset class="checkbox-grid"><legend>${H.competency}</legend>`;
   for (const c of d.competencies) {
-    h += checkbox("competency", c.slug, q.competency.includes(c.slug), esc(facets ? fill(L.competencyOption, { name: c.name, count: facets.competency[c.slug] ?? 0 }) : c.name));
+    const name = localized(c, "name", lang);
+    h += checkbox("competency", c.slug, q.competency.includes(c.slug), esc(facets ? fill(L.competencyOption, { name, count: facets.competency[c.slug] ?? 0 }) : name));
   }
   h += `</fieldset><div class="checkbox-row">`;
   h += checkbox("open", "1", !!q.open, facets ? withCount(t, lang, "directory.open", { count: facets.open_to_opportunities }) : H.openPlain);
   h += checkbox("mentor", "1", !!q.mentor, facets ? withCount(t, lang, "directory.mentor", { count: facets.is_mentor }) : H.mentorPlain);
   h += `</div></div><p><button type="submit">${H.apply}</button> <a href="${esc(basePath)}">${H.clear}</a></p></details></form>`;
 
+  const shortlist = d.isRecruiter
+    ? { ids: new Set(d.shortlisted ?? []), redirectTo: `${basePath}${directorySearchString(q, {}, { withLevel: !fixedLevel })}`, add: t("desk.cardAdd", { name: SLOT("name") }), remove: t("desk.cardRemove", { name: SLOT("name") }) }
+    : undefined;
   h += `<div id="directory-results">`;
   if (d.isRecruiter) {
     h += `<form method="post" action="/recruiter/searches" class="inline-form save-search"><input type="hidden" name="intent" value="save"/>`;
     h += `<input type="hidden" name="query" value="${esc(`${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`)}"/>`;
     h += `<label for="save-search-name">${H.saveSearchName}</label><input id="save-search-name" name="name" required="" maxlength="80" value="${esc(q.q || title)}"/>`;
+    h += `<label class="checkbox"><input type="checkbox" name="alerts" value="1"/> ${esc(t("desk.alerts.checkbox"))}</label>`;
     h += `<button type="submit" class="secondary">${H.saveSearch}</button></form>`;
   }
   if (outcome.mode === "degraded") h += `<p class="notice search-degraded" role="status">${H.degraded}</p>`;
   if (!d.signedIn) h += `<p class="muted">${H.signInMore}</p>`;
-  h += `<p class="muted" role="status">${withCount(t, lang, "directory.results", { count: outcome.total })}</p>`;
+  const close = outcome.close;
+  let status = withCount(t, lang, "directory.results", { count: outcome.total });
+  const closeCount = close ? withCount(t, lang, "directoryMatch.close", { count: close.total }) : "";
+  if (close) status = outcome.total ? `${status} · ${closeCount}` : `${H.noneExact} ${closeCount}`;
+  h += `<p class="muted" role="status">${status}</p>`;
   if (outcome.cards.length) {
-    h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${directoryCardsHtml(outcome.cards, L.card, lang, d.competencies.filter((c) => q.competency.includes(c.slug)))}</ul>`;
-  } else if (outcome.total > 0 && outcome.page > outcome.totalPages) {
+    const rated = d.competencies.filter((c) => q.competency.includes(c.slug));
+    // close matches (part of the words) follow the full matches under their own heading
+    const split = close ? Math.min(close.firstIndex, outcome.cards.length) : outcome.cards.length;
+    const cards = (from: number, to?: number) => directoryCardsHtml(outcome.cards.slice(from, to), L.card, lang, rated, shortlist);
+    if (split) h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${cards(0, split)}</ul>`;
+    if (split < outcome.cards.length) {
+      h += `<h2 class="close-matches" id="close-matches">${H.closeHeading}</h2>`;
+      h += `<ul class="directory-cards" aria-labelledby="close-matches">${cards(split)}</ul>`;
+    }
+  } else if ((outcome.total > 0 || close) && outcome.page > outcome.totalPages) {
     // past the last page: say so rather than show an empty page or page 1 again
     const last = Math.max(outcome.totalPages, 1);
     h += `<p class="notice" role="status">${esc(t("directory.pastEnd", { page: outcome.page, pages: last }))} `;

@@ -3,11 +3,12 @@ import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import type { NextStep } from "~/models/progress/next-step";
+import { requirementLabel } from "~/models/requirement-label";
 import { useRootData } from "~/root";
 import { dateTimeFormat } from "../intl";
 import { intlLocale } from "../locale";
 import { useMoment } from "./assessment-view";
-import { useLevelName } from "./level-badge";
+import { localized } from "~/models/localized";
 
 type Requirement = EvaluatedRequirement & { next?: NextStep | null };
 
@@ -31,7 +32,7 @@ function Sentence({ r }: { r: EvaluatedRequirement }) {
     case "experience_years":
       return <>{t(`progress.sentence.experience.${p.status === "met" ? "met" : p.status === "pending" ? "pending" : "due"}`, { years: d.years, minYears: d.minYears })}</>;
     default:
-      return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.required })}</>;
+      return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.done })}</>;
   }
 }
 
@@ -83,9 +84,10 @@ function Due({ r }: { r: EvaluatedRequirement }) {
 }
 
 function ItemLine({ item, kind }: { item: Item; kind: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
-  const label = kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : item.label;
+  const label =
+    kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : localized(item, "label", i18n.language);
   return (
     <li>
       {item.url ? <AppLink to={item.url}>{label}</AppLink> : label}
@@ -97,12 +99,12 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
 }
 
 export function RequirementCard({ r }: { r: Requirement }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const p: Progress = r.progress;
   const id = `req-${r.id}`;
   return (
     <li className={`req ${p.status}`} data-requirement={r.key}>
-      <h3 id={id}>{r.label}</h3>
+      <h3 id={id}>{requirementLabel(t, r, i18n.language)}</h3>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
         <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
@@ -187,8 +189,11 @@ type PageData = {
     level: null | {
       number: number;
       name: string;
+      name_fr: string | null;
       badgeInscription: string;
+      badgeInscription_fr: string | null;
       untrackedDuties: string[];
+      untrackedDuties_fr: string[] | null;
       enteredOn: string;
       enteredAt: Date | string;
     };
@@ -198,19 +203,19 @@ type PageData = {
     missingForNext: EvaluatedRequirement[];
   };
   months: { month: string; posts: number }[];
-  applications: { id: number; level: number; status: string; level_name: string; decision_reason: string | null }[];
+  applications: { id: number; level: number; status: string; level_name: string; level_name_fr: string | null; decision_reason: string | null }[];
   results: {
-    webinars: { id: number; title: string; attended_on: string }[];
-    assessments: { id: number; title: string; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
+    webinars: { id: number; title: string; title_fr: string | null; attended_on: string }[];
+    assessments: { id: number; title: string; title_fr: string | null; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
   };
 };
 
 /** The progress page body: shared by /progress, /u/:username/progress and the application review. */
 export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
   const readerDay = useReaderDay();
-  const levelName = useLevelName();
+  const lang = i18n.language;
   const s = data.standing;
   const name = s.member.displayName;
   const H = headingLevel === 1 ? "h1" : "h2";
@@ -230,9 +235,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           </span>
           <div>
             <p>
-              <strong>{t("progress.currentLevel", { number: s.level.number, name: levelName(s.level.number, s.level.name) })}</strong>
+              <strong>{t("progress.currentLevel", { number: s.level.number, name: localized(s.level, "name", lang) })}</strong>
             </p>
-            <p className="muted">{s.level.badgeInscription}</p>
+            <p className="muted">{localized(s.level, "badgeInscription", lang)}</p>
             <p className="counts-since">
               {t(self ? "progressGuide.countsSince" : "progressGuide.countsSinceOther", {
                 name,
@@ -258,8 +263,8 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
       {pending ? (
         <p className="notice" role="status">
           {self
-            ? t("progress.applicationPending", { level: levelName(pending.level, pending.level_name) })
-            : t("progressGuide.applicationPendingOther", { name, level: levelName(pending.level, pending.level_name) })}
+            ? t("progress.applicationPending", { level: localized(pending, "level_name", lang) })
+            : t("progressGuide.applicationPendingOther", { name, level: localized(pending, "level_name", lang) })}
         </p>
       ) : lastDecided ? (
         <Decision application={lastDecided} self={self} name={name} />
@@ -280,7 +285,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               <ul>
                 {s.missingForNext.map((r) => (
                   <li key={r.id}>
-                    <a href={`#req-${r.id}`}>{r.label}</a>
+                    <a href={`#req-${r.id}`}>{requirementLabel(t, r, lang)}</a>
                   </li>
                 ))}
               </ul>
@@ -295,11 +300,11 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           {s.level.number === 4 ? <p>{t("progress.topLevel")}</p> : <RequirementList requirements={s.requirements} phase="completion" />}
           <h2>{t("progress.dutiesTitle")}</h2>
           <RequirementList requirements={s.requirements} phase="duty" />
-          {s.level.untrackedDuties.length ? (
+          {localized(s.level, "untrackedDuties", lang).length ? (
             <>
               <h3>{t("progress.untrackedTitle")}</h3>
               <ul>
-                {s.level.untrackedDuties.map((d) => (
+                {localized(s.level, "untrackedDuties", lang).map((d) => (
                   <li key={d}>{d}</li>
                 ))}
               </ul>
@@ -326,7 +331,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
             <tbody>
               {data.results.webinars.map((w) => (
                 <tr key={`w${w.id}`}>
-                  <td>{w.title}</td>
+                  <td>{localized(w, "title", lang)}</td>
                   <td>{day(w.attended_on)}</td>
                   <td>{t("progress.results.attended")}</td>
                 </tr>
@@ -334,7 +339,7 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
               {data.results.assessments.map((a) => (
                 <tr key={`a${a.id}`}>
                   <td>
-                    {a.title} {t("progress.results.attempt", { n: a.attempt })}
+                    {localized(a, "title", lang)} {t("progress.results.attempt", { n: a.attempt })}
                   </td>
                   <td>{day(a.taken_on)}</td>
                   <td>
@@ -363,9 +368,8 @@ type DecidedApplication = PageData["applications"][number];
 
 /** The last decision on the member's applications, with the note staff wrote for them (text, escaped by React). */
 function Decision({ application: a, self, name }: { application: DecidedApplication; self: boolean; name: string }) {
-  const { t } = useTranslation();
-  const levelName = useLevelName();
-  const level = levelName(a.level, a.level_name);
+  const { t, i18n } = useTranslation();
+  const level = localized(a, "level_name", i18n.language);
   const note = a.decision_reason?.trim();
   // an approval without a note is already told by the level card
   if (a.status === "approved" && !note) return null;

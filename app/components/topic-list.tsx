@@ -3,6 +3,9 @@ import { useTranslation } from "~/use-translation";
 import { AppLink } from "./app-link";
 import { avatarClass, initials } from "./avatar";
 import { relativeTime } from "./relative-time";
+import { localized } from "~/models/localized";
+import { intlLocale } from "~/locale";
+import { numberFormat } from "~/intl";
 
 export type TopicListItem = {
   id: number;
@@ -16,16 +19,19 @@ export type TopicListItem = {
   pinned: boolean;
   closed_at: string | Date | null;
   archived_at: string | Date | null;
-  unread: number | null;
+  /** posts after the member's last read one (app/models/topic-tracking.server.ts) */
+  unread: number;
+  is_new: boolean;
   category: { slug: string; name: string; colour: string };
   posters: { username: string; display_name: string }[];
 };
 
-export function CategoryBadge({ category }: { category: { slug: string; name: string; colour: string } }) {
+export function CategoryBadge({ category }: { category: { slug: string; name: string; name_fr?: string | null; colour: string } }) {
+  const { i18n } = useTranslation();
   return (
     // the colour square is the link's ::before (styles.css): one element less in every row
     <AppLink to={`/c/${category.slug}`} className="category-badge" style={{ "--c": category.colour } as React.CSSProperties}>
-      {category.name}
+      {localized(category, "name", i18n.language)}
     </AppLink>
   );
 }
@@ -46,7 +52,7 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
   if (topic.closed_at) h += `<span class="tag-state">${escapeHtml(l.closed)}</span>`;
   if (topic.archived_at) h += `<span class="tag-state">${escapeHtml(l.archived)}</span>`;
   if (signedIn && topic.unread) h += `<span class="unread-badge">${escapeHtml(l.unread(topic.unread))}</span>`;
-  if (signedIn && topic.unread === null) h += `<span class="new-badge">${escapeHtml(l.new)}</span>`;
+  if (signedIn && topic.is_new) h += `<span class="new-badge">${escapeHtml(l.new)}</span>`;
   h += `<div class="topic-meta">`;
   if (showCategory) {
     const c = topic.category;
@@ -60,7 +66,9 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
     h += `<span class="${avatarClass(p.display_name, 24)}" role="img" aria-label="${name}" title="${name}">${escapeHtml(initials(p.display_name))}</span>`;
   }
   const when = relativeTime(topic.bumped_at, lang);
-  h += `</div><dl class="topic-stats"><dt>${escapeHtml(l.replies)}</dt><dd>${topic.reply_count}</dd><dt>${escapeHtml(l.likes)}</dt><dd>${topic.like_count}</dd>`;
+  const count = (n: number) => numberFormat(intlLocale(lang)).format(n);
+  h += `</div><dl class="topic-stats"><dt>${escapeHtml(l.replies)}</dt><dd>${count(topic.reply_count)}</dd>`;
+  h += `<dt>${escapeHtml(l.likes)}</dt><dd>${count(topic.like_count)}</dd>`;
   h += `<dt>${escapeHtml(l.activity)}</dt><dd><time datetime="${when.iso}" title="${escapeHtml(when.exact)}">${escapeHtml(when.text)}</time></dd></dl></li>`;
   return h;
 }

@@ -7,6 +7,7 @@ import { notificationEmailJobs, notificationEmailSchedule } from "./notification
 import { outboxCleanupJobs, outboxCleanupSchedule } from "./outbox-cleanup.server";
 import { profileIndexJobs } from "./profile-index.server";
 import { progressJobs, progressSchedule } from "./progress.server";
+import { searchAlertJobs, searchAlertSchedule } from "./search-alerts.server";
 import { searchJobs } from "./search.server";
 import { tutorClockJobs, tutorClockSchedule } from "./tutor-clock.server";
 import { tutorQuestionJobs } from "./tutor-question.server";
@@ -18,9 +19,16 @@ const jobs: JobTable = {
   ...outboxCleanupJobs,
   ...profileIndexJobs,
   ...progressJobs,
+  ...searchAlertJobs,
   ...searchJobs,
   ...tutorClockJobs,
   ...tutorQuestionJobs,
 };
 
-registerJobs(jobs, { ...notificationEmailSchedule, ...outboxCleanupSchedule, ...progressSchedule, ...tutorClockSchedule });
+registerJobs(jobs, {
+  ...notificationEmailSchedule,
+  ...outboxCleanupSchedule,
+  ...progressSchedule,
+  ...searchAlertSchedule,
+  ...tutorClockSchedule,
+});

@@ -19,12 +19,15 @@ export const JOB_PAYLOADS = {
   "search.topic": z.object({ topicId: id, retry: z.number().int().default(0) }),
   "search.category": z.object({ categoryId: id }),
   "search.user": z.object({ userId: id }),
+  "directory.synonyms": none,
   "profile.reindex": z.object({ userId: id.optional(), userIds: z.array(id).optional(), retry: z.number().int().default(0) }),
   "progress.daily": none,
   "progress.nudge": z.object({ userId: id }),
   "tutor.question": z.object({ questionId: id }),
   "tutor.clock": none,
   "outbox.cleanup": none,
+  "recruiter.search-alerts": none,
+  "recruiter.search-alert": z.object({ searchId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

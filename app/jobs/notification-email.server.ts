@@ -41,7 +41,7 @@ async function visibleLines(trx: Db, n: Loaded) {
     data.title = topic.title; // the title as it is now, not as it was
   }
   const actor = n.actor_username ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username } : null;
-  const text = notificationText(t, { kind: n.kind, data, actor });
+  const text = notificationText(t, { kind: n.kind, data, actor }, pickLocale(n.locale, null));
   const url = `${env().APP_ORIGIN}${notificationHref({ data, topic_id: n.topic_id })}`;
   // a staff member's decision note goes in the body (and the digest), as it was written
   const written = notificationNote({ data });

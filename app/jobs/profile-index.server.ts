@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { enqueue, type JobHandler, type JobTable } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexProfiles } from "../models/directory-index.server";
+import { indexProfiles, pushSynonyms } from "../models/directory-index.server";
 import { isUnavailable } from "../search.server";
 
 const MAX_DELAY_S = 300;
@@ -46,6 +46,13 @@ const profileReindex: JobHandler<"profile.reindex"> = async ({ userId, userIds, 
   }
 };
 
+// Staff saved the directory's synonyms: send the list in force to the index (the same list however
+// late or often this runs). A Meilisearch that is away fails the job, which the outbox retries.
+const directorySynonyms: JobHandler<"directory.synonyms"> = async (_payload, { trx }) => {
+  await pushSynonyms(trx);
+};
+
 export const profileIndexJobs = {
   "profile.reindex": profileReindex,
+  "directory.synonyms": directorySynonyms,
 } satisfies Partial<JobTable>;

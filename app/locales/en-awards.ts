@@ -83,7 +83,7 @@ const awards = {
       deadline: "Nomination deadline",
       deadlineHint: "In your time zone ({{zone}}).",
       categories: "Categories",
-      categoriesHint: "One per line. Add a description after “ - ”, e.g. “Service leadership - leading a team through change”.",
+      categoriesHint: "One per line. Add a description after “ - ”, e.g. “Service leadership - leading a team through change”. To open a category to some levels only, end its line with them in brackets, e.g. “[4]” or “[3-4]”: members at levels 3 and 4 may nominate themselves.",
       criteria: "Criteria",
       criteriaHint: "One per line, e.g. Impact, Evidence, Innovation. Judges score each from 1 to 5.",
       open: "Open the round",

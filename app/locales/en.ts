@@ -21,6 +21,9 @@ import startup from "./en-startup";
 import twoFactor from "./en-two-factor";
 import passkeys from "./en-passkeys";
 import jobs from "./en-jobs";
+import desk from "./en-desk";
+import staffViews from "./en-staff-views";
+import directoryRelevance from "./en-directory-relevance";
 
 const en = {
   ...mentorship,
@@ -44,6 +47,9 @@ const en = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...desk,
+  ...staffViews,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

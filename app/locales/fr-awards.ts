@@ -83,7 +83,7 @@ const awards = {
       deadline: "Date limite des candidatures",
       deadlineHint: "Dans votre fuseau horaire ({{zone}}).",
       categories: "Catégories",
-      categoriesHint: "Une par ligne. Ajoutez une description après « - », par ex. « Leadership du service - conduire une équipe dans le changement ».",
+      categoriesHint: "Une par ligne. Ajoutez une description après « - », par ex. « Leadership du service - conduire une équipe dans le changement ». Pour n'ouvrir une catégorie qu'à certains niveaux, terminez sa ligne par ces niveaux entre crochets, par ex. « [4] » ou « [3-4] » : les membres des niveaux 3 et 4 peuvent se proposer.",
       criteria: "Critères",
       criteriaHint: "Un par ligne, par ex. Impact, Preuves, Innovation. Le jury note chacun de 1 à 5.",
       open: "Ouvrir l’édition",

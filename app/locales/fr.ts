@@ -21,6 +21,9 @@ import startup from "./fr-startup";
 import twoFactor from "./fr-two-factor";
 import passkeys from "./fr-passkeys";
 import jobs from "./fr-jobs";
+import desk from "./fr-desk";
+import staffViews from "./fr-staff-views";
+import directoryRelevance from "./fr-directory-relevance";
 
 const fr = {
   ...mentorship,
@@ -44,6 +47,9 @@ const fr = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...desk,
+  ...staffViews,
+  ...directoryRelevance,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

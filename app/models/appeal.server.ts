@@ -5,11 +5,11 @@
 import type { AppealRemedy } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { applyResultRemedy } from "./assessment-attempt.server";
-import { createI18n, pickLocale } from "../i18n";
 import { recordAudit } from "./audit.server";
 import { listStaffRecipients } from "./learning-group.server";
 import { notify } from "./notification.server";
 import { fail, ok, type Result } from "./result";
+import { message } from "./notification-text";
 
 export type AppealSubject = { type: string; id: number; title: string; detail: string; on: string };
 
@@ -93,8 +93,8 @@ export async function createAppeal({ userId, subjectType, subjectId, reason }: N
     await recordAudit(trx, { actorId: userId, action: "appeal.create", targetType: "appeal", targetId: appeal.id, after: { subjectType, subjectId, reason } });
     const member = await trx.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirstOrThrow();
     for (const s of await listStaffRecipients(trx)) {
-      const t = createI18n(pickLocale(s.locale, null)).t;
-      await notify(trx, { userId: s.id, kind: "application", actorId: userId, data: { message: t("appeals.notifyStaff", { name: member.display_name, title: subject.title }), href: "/admin/appeals" }, sourceKey: `appeal:${appeal.id}` });
+      const text = message("appeals.notifyStaff", { name: member.display_name, title: subject.title });
+      await notify(trx, { userId: s.id, kind: "application", actorId: userId, data: { text, href: "/admin/appeals" }, sourceKey: `appeal:${appeal.id}` });
     }
     return ok({ appealId: appeal.id });
   });
@@ -137,10 +137,8 @@ export async function decideAppeal({ adminId, appealId, decision, reason, remedy
     const now = new Date();
     await trx.updateTable("appeals").set({ status: decision, decided_by: adminId, decided_at: now, decision_reason: reason, remedy: chosen ?? null }).where("id", "=", appealId).execute();
     await recordAudit(trx, { actorId: adminId, action: `appeal.${decision}`, targetType: "appeal", targetId: appealId, before: { status: "pending" }, after: { status: decision, reason, remedy: chosen ?? null, score: chosen === "regrade" ? score : undefined } });
-    const member = await trx.selectFrom("users").select("locale").where("id", "=", appeal.user_id).executeTakeFirstOrThrow();
-    const t = createI18n(pickLocale(member.locale, null)).t;
-    const message = t(`appeals.notifyMember.${decision}`, { reason }) + (chosen ? ` ${t(`appeals.remedyDone.${chosen}`, { score })}` : "");
-    await notify(trx, { userId: appeal.user_id, kind: "progress", actorId: adminId, data: { message, href: "/my/appeals" }, sourceKey: `appeal-decided:${appealId}` });
+    const text = [message(`appeals.notifyMember.${decision}`, { reason }), ...(chosen ? [message(`appeals.remedyDone.${chosen}`, score === undefined ? {} : { score })] : [])];
+    await notify(trx, { userId: appeal.user_id, kind: "progress", actorId: adminId, data: { text, href: "/my/appeals" }, sourceKey: `appeal-decided:${appealId}` });
     return ok({ appealId });
   });
 }

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
-import { pickLocale, sharedI18n } from "../i18n";
+import { sharedI18n } from "../i18n";
 import type { ApplicationInput } from "./application.schema";
 import { recordAudit } from "./audit.server";
 import { awardLevelBadge } from "./badge.server";
@@ -12,7 +12,10 @@ import { notify } from "./notification.server";
 import { getStanding, type Standing } from "./progress/index.server";
 import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
+import { requirementLabel } from "./requirement-label";
 import { fail, ok, type Fail, type Result } from "./result";
+import { localized } from "./localized";
+import { bothLanguages, message } from "./notification-text";
 
 export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
 
@@ -30,7 +33,8 @@ async function experienceToDeclare(conn: Db, { currentLevel, target }: { current
   for (const r of rows) {
     const p = parseParams("experience_years", r.params);
     if (!p.success) continue;
-    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label: r.label });
+    const label = requirementLabel(sharedI18n("en").t, { kind: "experience_years", label: r.label, params: p.data });
+    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label });
   }
   return out;
 }
@@ -43,20 +47,21 @@ export type ApplyState = {
   experience: ExperienceToDeclare[];
 };
 
-export async function getApplyState({ userId }: { userId: number }): Promise<ApplyState | undefined> {
+/** `lang`: the reader's language, for the target level's name. */
+export async function getApplyState({ userId, lang = "en" }: { userId: number; lang?: string }): Promise<ApplyState | undefined> {
   const standing = await getStanding({ userId, itemLimit: 0 });
   if (!standing) return undefined;
   const current = standing.level?.number ?? null;
   const target = current === null ? 1 : current < 4 ? current + 1 : null;
   const [pending, level, experience] = await Promise.all([
     db.selectFrom("applications").select(["id", "level", "created_at"]).where("user_id", "=", userId).where("status", "=", "pending").executeTakeFirst(),
-    target ? db.selectFrom("levels").select("name").where("number", "=", target).executeTakeFirst() : undefined,
+    target ? db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", target).executeTakeFirst() : undefined,
     target ? experienceToDeclare(db, { currentLevel: current, target }) : [],
   ]);
   return {
     standing,
     target,
-    targetName: level?.name ?? null,
+    targetName: level ? localized(level, "name", lang) : null,
     pending: pending ? { id: pending.id, level: pending.level, createdAt: pending.created_at } : null,
     experience,
   };
@@ -114,7 +119,7 @@ export async function listPendingApplications() {
     .selectFrom("applications as a")
     .innerJoin("users as u", "u.id", "a.user_id")
     .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name"])
+    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name", "l.name_fr as level_name_fr"])
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 86400)::int`.as("age_days"))
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 3600)::int`.as("age_hours"))
     .where("a.status", "=", "pending")
@@ -131,7 +136,7 @@ export async function getApplication({ id }: { id: number }) {
     .innerJoin("levels as l", "l.number", "a.level")
     .leftJoin("users as d", "d.id", "a.decided_by")
     .selectAll("a")
-    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "d.username as decided_by_username"])
+    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "l.name_fr as level_name_fr", "d.username as decided_by_username"])
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
@@ -140,7 +145,7 @@ export async function listMyApplications({ userId }: { userId: number }) {
   return db
     .selectFrom("applications as a")
     .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name"])
+    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name", "l.name_fr as level_name_fr", "l.name_fr as level_name_fr"])
     .where("a.user_id", "=", userId)
     .orderBy("a.created_at", "desc")
     .limit(20)
@@ -175,8 +180,7 @@ export async function decideApplication({
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
     const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forNoKeyUpdate().executeTakeFirstOrThrow();
-    const t = sharedI18n(pickLocale(member.locale, null)).t; // the applicant's language
-    const level = await trx.selectFrom("levels").select(["name"]).where("number", "=", app.level).executeTakeFirstOrThrow();
+    const level = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", app.level).executeTakeFirstOrThrow();
 
     if (decision === "reject") {
       await trx.updateTable("applications").set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() }).where("id", "=", app.id).execute();
@@ -186,7 +190,7 @@ export async function decideApplication({
         kind: "application",
         actorId: adminId,
         sourceKey: `application:${app.id}:decided`,
-        data: { message: t("progress.notify.rejected", { level: level.name, reason: reason.trim() }), url: "/progress" },
+        data: { text: message("progress.notify.rejected", { level: bothLanguages(level, "name"), reason: reason.trim() }), url: "/progress" },
       });
       return ok({ status: "rejected" as const });
     }
@@ -230,7 +234,7 @@ export async function decideApplication({
       sourceKey: `application:${app.id}:decided`,
       // the admin form promises the applicant the note: kept apart from the sentence, shown under it and mailed
       data: {
-        message: t("progress.notify.approved", { level: level.name }),
+        text: message("progress.notify.approved", { level: bothLanguages(level, "name") }),
         url: "/progress",
         ...(reason.trim() ? { note: reason.trim() } : {}),
       },

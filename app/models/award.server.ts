@@ -3,13 +3,13 @@
 // winner <year>" badge and a notification). Every staff action is in the audit log.
 import { sql } from "kysely";
 import { db } from "../db.server";
-import { sharedI18n } from "../i18n";
 import { recordAudit } from "./audit.server";
 import type { RoundInput } from "./award.schema";
 import { awardWinnerBadge } from "./badge.server";
 import { localInputToDate } from "./local-time";
 import { notify } from "./notification.server";
 import { fail, ok, type Result } from "./result";
+import { message } from "./notification-text";
 
 export async function createRound({ staffId, input, timeZone }: { staffId: number; input: RoundInput; timeZone: string }): Promise<Result<{ id: number }>> {
   const deadline = localInputToDate(input.deadline, timeZone);
@@ -22,10 +22,14 @@ export async function createRound({ staffId, input, timeZone }: { staffId: numbe
       .values({ year: input.year, title: input.title, intro: input.intro, deadline_at: deadline, created_by: staffId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const categories = input.categories.map((line, position) => {
-      const [name, ...rest] = line.split(" - ");
-      return { round_id: id, name: name.trim().slice(0, 120), description: rest.join(" - ").trim(), position };
-    });
+    const categories = input.categories.map((c, position) => ({
+      round_id: id,
+      name: c.name,
+      description: c.description,
+      min_level: c.minLevel,
+      max_level: c.maxLevel,
+      position,
+    }));
     await trx.insertInto("award_categories").values(categories).execute();
     await trx.insertInto("award_criteria").values(input.criteria.map((name, position) => ({ round_id: id, name, position }))).execute();
     await recordAudit(trx, { actorId: staffId, action: "award.round.create", targetType: "award_round", targetId: id, after: { ...input, deadline } });
@@ -97,7 +101,7 @@ export async function getRoundForStaff({ roundId }: { roundId: number }) {
   const round = await db.selectFrom("award_rounds").select(["id", "year", "title", "intro", "deadline_at", "results_published_at"]).where("id", "=", roundId).executeTakeFirst();
   if (!round) return undefined;
   const [categories, criteria, judges] = await Promise.all([
-    db.selectFrom("award_categories").select(["id", "name", "description"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
+    db.selectFrom("award_categories").select(["id", "name", "description", "min_level", "max_level"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
     db.selectFrom("award_criteria").select(["id", "name"]).where("round_id", "=", roundId).orderBy("position").orderBy("id").execute(),
     db
       .selectFrom("award_judges as j")
@@ -173,7 +177,6 @@ export async function publishWinners({ staffId, roundId, nominationIds, now = ne
       .where("submitted_at", "is not", null)
       .execute();
     if (chosen.length !== ids.length) return fail(400, "awards.errors.badWinner");
-    const t = sharedI18n("en").t;
     for (const n of chosen) {
       const badge = await awardWinnerBadge(trx, { userId: n.user_id, year: round.year, awardedBy: staffId, at: now });
       await trx.insertInto("award_winners").values({ category_id: n.category_id!, nomination_id: n.id, badge_award_id: badge.id, published_by: staffId, published_at: now }).execute();
@@ -182,7 +185,7 @@ export async function publishWinners({ staffId, roundId, nominationIds, now = ne
         kind: "progress",
         actorId: staffId,
         sourceKey: `award:${round.year}:${n.id}:won`,
-        data: { message: t("awards.notify.won", { year: round.year }), href: `/badges/${badge.public_id}` },
+        data: { text: message("awards.notify.won", { year: round.year }), href: `/badges/${badge.public_id}` },
       });
     }
     await trx.updateTable("award_rounds").set({ results_published_at: now }).where("id", "=", roundId).execute();

@@ -8,7 +8,7 @@ import { enqueue } from "../jobs.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
-import { translatorFor } from "./recipient-language.server";
+import { bothLanguages, message, type MessageParam } from "./notification-text";
 import { fail, ok, type Result } from "./result";
 
 export function newBadgeId(): string {
@@ -29,14 +29,13 @@ export async function awardLevelBadge(trx: Db, { userId, level, awardedBy, appli
   // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default);
   // a badge that comes with an approved application is announced by the decision's own notice
   if (applicationId !== null) return badge;
-  const levelRow = await trx.selectFrom("levels").select("name").where("number", "=", level).executeTakeFirst();
-  const t = await translatorFor(trx, userId);
+  const levelRow = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", level).executeTakeFirst();
   await notify(trx, {
     userId,
     kind: "progress",
     actorId: awardedBy,
     sourceKey: `badge:${badge.public_id}:granted`,
-    data: { message: t("badges.notify.granted", { name: levelRow?.name ?? "" }), href: `/badges/${badge.public_id}` },
+    data: { text: message("badges.notify.granted", { name: levelRow ? bothLanguages(levelRow, "name") : "" }), href: `/badges/${badge.public_id}` },
   });
   return badge;
 }
@@ -100,7 +99,7 @@ export async function getBadgeAward({ publicId, conn = db }: { publicId: string;
       ...AWARD_COLUMNS,
       "b.user_id",
       "l.slug as level_slug",
-      "l.name as level_name",
+      "l.name as level_name", "l.name_fr as level_name_fr",
       "l.badge_inscription",
       "l.description as level_description",
       "l.criteria_narrative",
@@ -167,7 +166,7 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
     const award = await trx
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name"])
+      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name", "l.name_fr as level_name_fr"])
       .where("b.public_id", "=", publicId)
       .forUpdate("b")
       .executeTakeFirst();
@@ -183,14 +182,18 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
       before: { revoked: false },
       after: { revoked: true, reason: why, userId: award.user_id, kind: award.kind, level: award.level },
     });
-    const t = await translatorFor(trx, award.user_id); // the holder's language
-    const name = award.kind === "mentor" ? t("badges.mentor.name") : award.kind === "award" ? t("badges.award.name", { year: award.award_year }) : (award.level_name ?? "");
+    const name: MessageParam =
+      award.kind === "mentor"
+        ? { key: "badges.mentor.name" }
+        : award.kind === "award"
+          ? { key: "badges.award.name", params: { year: award.award_year ?? "" } }
+          : bothLanguages(award, "level_name");
     await notify(trx, {
       userId: award.user_id,
       kind: "progress",
       actorId: staffId,
       sourceKey: `badge:${publicId}:revoked`,
-      data: { message: t("badges.notify.revoked", { name, reason: why }), href: `/badges/${publicId}` },
+      data: { text: message("badges.notify.revoked", { name, reason: why }), href: `/badges/${publicId}` },
     });
     await enqueue(trx, "profile.reindex", { userId: award.user_id });
     return ok({ publicId });
@@ -215,13 +218,12 @@ export async function grantMentorBadge({ staffId, username }: { staffId: number;
     if (existing) return fail(409, "badges.admin.errors.alreadyMentor", { username: "badges.admin.errors.alreadyMentor" });
     const badge = await awardMentorBadge(trx, { userId: member.id, awardedBy: staffId, at: new Date() });
     await recordAudit(trx, { actorId: staffId, action: "badge.grant", targetType: "badge_award", targetId: badge.public_id, after: { kind: "mentor", userId: member.id } });
-    const t = await translatorFor(trx, member.id);
     await notify(trx, {
       userId: member.id,
       kind: "progress",
       actorId: staffId,
       sourceKey: `badge:${badge.public_id}:granted`,
-      data: { message: t("badges.notify.granted", { name: t("badges.mentor.name") }), href: `/badges/${badge.public_id}` },
+      data: { text: message("badges.notify.granted", { name: { key: "badges.mentor.name" } }), href: `/badges/${badge.public_id}` },
     });
     return ok({ publicId: badge.public_id });
   });

@@ -22,6 +22,20 @@ export const CategoryFormSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "adminForum.errors.slug"),
   name: z.string({ error: "adminForum.errors.name" }).trim().min(2, "adminForum.errors.name").max(80, "adminForum.errors.name"),
   description: z.string().trim().max(1000, "adminForum.errors.description").default(""),
+  // the French name and description: empty means "not translated", French readers see the English
+  name_fr: z
+    .string()
+    .trim()
+    .max(80, "adminForum.errors.nameFr")
+    .refine((s) => s === "" || s.length >= 2, "adminForum.errors.nameFr")
+    .default("")
+    .transform((s) => s || null),
+  description_fr: z
+    .string()
+    .trim()
+    .max(1000, "adminForum.errors.description")
+    .default("")
+    .transform((s) => s || null),
   colour: z
     .string({ error: "adminForum.errors.colour" })
     .trim()
@@ -54,7 +68,7 @@ export async function listCategoriesForAdmin({ scope }: { scope: Scope }) {
   if (!scope.isStaff) return undefined;
   return db
     .selectFrom("categories")
-    .select(["id", "slug", "name", "description", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"])
+    .select(["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"])
     .orderBy("position")
     .orderBy("id")
     .execute();
@@ -102,7 +116,8 @@ export async function updateCategory({ scope, slug, input }: { scope: Scope; slu
   const data = v.data;
   const result = await db.transaction().execute(async (trx) => {
     await sql`lock table categories in share row exclusive mode`.execute(trx);
-    const before = await trx.selectFrom("categories").select(["id", "slug", "name", "description", "colour", "see_rule", "post_rule", "reply_rule"]).where("slug", "=", slug).executeTakeFirst();
+    const before = await trx.selectFrom("categories").select(["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "see_rule", "post_rule", "reply_rule"])
+      .where("slug", "=", slug).executeTakeFirst();
     if (!before) return denied();
     if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id))) return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
     await trx.updateTable("categories").set(data).where("id", "=", before.id).execute();

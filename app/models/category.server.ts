@@ -1,12 +1,15 @@
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { canSeeCategory, canStartTopic, type Scope } from "../permissions.server";
+import { fillFrench } from "./localized.server";
 
 export type Category = {
   id: number;
   slug: string;
   name: string;
   description: string;
+  name_fr: string | null;
+  description_fr: string | null;
   colour: string;
   position: number;
   see_rule: string;
@@ -17,7 +20,7 @@ export type Category = {
   post_count: number;
 };
 
-const COLUMNS = ["id", "slug", "name", "description", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"] as const;
+const COLUMNS = ["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"] as const;
 
 // Categories are few (hundreds at most) and read on every forum page: keep them in memory for a
 // moment. Writes through this module clear the cache; other processes see changes within 5 s.
@@ -72,6 +75,8 @@ export type CategoryInput = {
   slug: string;
   name: string;
   description: string;
+  name_fr: string | null;
+  description_fr: string | null;
   colour: string;
   position: number;
   see_rule: string;
@@ -82,7 +87,11 @@ export type CategoryInput = {
 /** Seeds categories from the programme definition; existing ones (by slug) are left as staff edited them. */
 export async function seedCategories(trx: Db, categories: CategoryInput[]) {
   for (const c of categories) {
-    await trx.insertInto("categories").values(c).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    await trx
+      .insertInto("categories")
+      .values(c)
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ name_fr: fillFrench("categories", "name"), description_fr: fillFrench("categories", "description") }))
+      .execute();
   }
   clearCategoryCache();
 }

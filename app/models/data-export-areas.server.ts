@@ -217,7 +217,7 @@ const badges: ExportArea = {
 
 const recruiters: ExportArea = {
   name: "recruiters",
-  tables: ["contact_requests", "shortlists", "saved_searches", "recruiter_blocks", "recruiter_organisations"],
+  tables: ["contact_requests", "contact_messages", "shortlists", "saved_searches", "recruiter_blocks", "recruiter_organisations"],
   async collect({ trx, userId }) {
     // requests the member received: the organisation and its message, never the recruiter's email
     const received = await trx
@@ -238,10 +238,19 @@ const recruiters: ExportArea = {
       .select(["o.name as organisation", "b.created_at"])
       .where("b.member_id", "=", userId)
       .execute();
-    const shortlist = await trx.selectFrom("shortlists as s").innerJoin("users as m", "m.id", "s.member_id").select(["m.username as member_username", "s.note", "s.created_at"]).where("s.recruiter_id", "=", userId).execute();
+    const shortlist = await trx.selectFrom("shortlists as s").innerJoin("users as m", "m.id", "s.member_id").select(["m.username as member_username", "s.stage", "s.note", "s.created_at"]).where("s.recruiter_id", "=", userId).execute();
     const searches = await trx.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
     const organisation = await trx.selectFrom("recruiter_organisations").selectAll().where("user_id", "=", userId).execute();
-    const files = [json("contacts/requests-received.json", received), json("contacts/recruiters-blocked.json", blocked)];
+    // the threads' later messages, both ways, in the member's threads (never a recruiter's email)
+    const messages = await trx
+      .selectFrom("contact_messages as m")
+      .innerJoin("contact_requests as c", "c.id", "m.request_id")
+      .select(["m.request_id", "m.body", "m.created_at"])
+      .select((eb) => eb.case().when("m.sender_id", "=", userId).then("you").else("recruiter").end().as("from"))
+      .where("c.member_id", "=", userId)
+      .orderBy("m.id")
+      .execute();
+    const files = [json("contacts/requests-received.json", received), json("contacts/messages.json", messages), json("contacts/recruiters-blocked.json", blocked)];
     if (sent.length || shortlist.length || searches.length || organisation.length) {
       files.push(json("recruiter/organisation.json", organisation), json("recruiter/requests-sent.json", sent), json("recruiter/shortlist.json", shortlist), json("recruiter/saved-searches.json", searches));
     }

@@ -4,11 +4,13 @@
 // reindexAllProfiles. Searching them is directory.server.ts.
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { Meilisearch } from "meilisearch";
+import { z } from "zod";
 import { db, type Db } from "../db.server";
 import { logger } from "../logger.server";
 import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
-import { PROFICIENCIES, type ProficiencyValue } from "./profile.schema";
+import { SYNONYM_GROUPS_MAX, toMeiliSynonyms, type SynonymGroup } from "./directory-synonyms.schema";
+import { PROFICIENCIES, countryName, languageName, type ProficiencyValue } from "./profile.schema";
 import { enqueueMany } from "../jobs.server";
 
 export const PROFILES_INDEX = "profiles";
@@ -22,11 +24,32 @@ export const profilesIndexUid = () => indexName(PROFILES_INDEX);
 export const competencyAttribute = (p: ProficiencyValue) => `competency_${p}` as const;
 
 export const PROFILES_INDEX_SETTINGS = {
-  searchableAttributes: ["name", "job_title", "organisation", "competencies", "achievements", "bio", "username"],
+  // earlier attributes weigh more when two profiles match the same words: a name, then the role,
+  // then where they work and which languages they speak, then what they wrote
+  searchableAttributes: [
+    ...["name", "job_title", "place", "language_names", "competencies", "designations", "level_label", "organisation"],
+    ...["achievements", "bio", "username"],
+  ],
   filterableAttributes: ["audience", "level", "country", ...PROFICIENCIES.map(competencyAttribute), "designations", "languages", "open_to_opportunities", "is_mentor"],
   sortableAttributes: ["level", "experience", "active_at"],
-  // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked)
-  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+  // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked);
+  // equally good matches then show the more advanced, more active member first
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "level:desc", "active_at:desc"],
+  // words recruiters type around what they look for ("experienced French speaker based in Lagos"):
+  // a document must not be required to contain them
+  stopWords: [
+    ...["a", "an", "and", "or", "the", "of", "for", "from", "in", "at", "with", "who", "based", "located"],
+    ...["speaker", "speakers"],
+    ...["speaking", "speaks", "fluent", "bilingual", "experienced", "candidate", "candidates", "someone", "looking"],
+    ...["et", "avec", "à", "basé", "basée", "parlant", "bilingue", "expérimenté", "expérimentée"],
+  ],
+  // typos are forgiven in names, titles, places and languages; in long free text (bios, achievements,
+  // competency names) a forgiven typo matched unrelated words ("manager" found "manage", "Management")
+  // and a word of five letters or fewer must be exact: one typo turned "Kenya" into the start of "Kinyarwanda"
+  typoTolerance: {
+    minWordSizeForTypos: { oneTypo: 6, twoTypos: 9 },
+    disableOnAttributes: ["bio", "achievements", "competencies"],
+  },
   faceting: { maxValuesPerFacet: 300 },
   // indexing time: word proximity per attribute (not per position) and no facet-search database
   // (the directory never searches inside facet values) make a full reindex about twice as fast
@@ -35,6 +58,47 @@ export const PROFILES_INDEX_SETTINGS = {
   pagination: { maxTotalHits: PER_PAGE * MAX_PAGE },
   displayedAttributes: ["*"],
 };
+
+/**
+ * Synonyms until staff save their own list (/admin/synonyms): each line's terms find one another.
+ * Place and language names need none in English and French (documents carry both, and a few
+ * other names of countries: COUNTRY_ALIASES).
+ */
+export const DEFAULT_SYNONYMS: SynonymGroup[] = [
+  ["call centre", "call center", "contact centre", "contact center", "centre d'appels", "centre de contact"],
+  ["CX", "customer experience", "expérience client"],
+  ["team lead", "team leader", "supervisor", "superviseur", "superviseure", "chef d'équipe"],
+  ["customer service", "customer care", "service client", "service clientèle"],
+  ["manager", "responsable"],
+  ["francophone", "French", "français"],
+  ["anglophone", "English", "anglais"],
+  ["lusophone", "Portuguese", "portugais"],
+  ["arabophone", "Arabic", "arabe"],
+  ["Swahili", "Kiswahili"],
+  ["QA", "quality assurance"],
+  ["SLA", "service level agreement"],
+  ["NPS", "net promoter score"],
+];
+
+export const SYNONYMS_KEY = "directory.synonyms";
+const StoredSynonyms = z.array(z.array(z.string()).min(2)).max(SYNONYM_GROUPS_MAX);
+
+/** The synonym groups in force: staff's saved list, or the defaults. */
+export async function getSynonyms(conn: Db = db): Promise<SynonymGroup[]> {
+  const row = await conn.selectFrom("settings").select("value").where("key", "=", SYNONYMS_KEY).executeTakeFirst();
+  const parsed = row ? StoredSynonyms.safeParse(row.value) : undefined;
+  return parsed?.success ? parsed.data : DEFAULT_SYNONYMS;
+}
+
+/** Sends the synonyms in force to the index and waits until Meilisearch applies them. */
+export async function pushSynonyms(conn: Db = db, uid = profilesIndexUid()): Promise<void> {
+  const client = requireClient();
+  const synonyms = toMeiliSynonyms(await getSynonyms(conn));
+  await ensureProfilesIndex(client, uid);
+  await guarded(client, async () => {
+    await waitFor(client, (await client.index(uid).updateSynonyms(synonyms)).taskUid, 120_000);
+  });
+}
 
 export type ProfileDocument = {
   id: number;
@@ -45,6 +109,10 @@ export type ProfileDocument = {
   country: string | null;
   city: string | null;
   languages: string[];
+  /** searched: the city and the country's names in English and French ("Lagos", "Nigeria", "Nigéria") */
+  place: string[];
+  /** searched: the languages' names in English and French ("French", "français", "Yoruba") */
+  language_names: string[];
   bio: string;
   achievements: string[];
   /** competency names (searched) */
@@ -57,6 +125,8 @@ export type ProfileDocument = {
   /** valid badges: "level-2", "mentor" */
   badges: string[];
   level: number;
+  /** searched: "Level 3" and "Niveau 3", for a level typed as words ("level 4 Lagos") */
+  level_label: string[];
   open_to_opportunities: boolean;
   is_mentor: boolean;
   audience: "public" | "members";
@@ -71,9 +141,15 @@ export type ProfileDocument = {
 
 // ---- Meilisearch index -------------------------------------------------------------------------
 
-/** Creates the index with its settings (once per process and index); safe to call on every write. */
+/**
+ * Creates the index and sends its settings with the synonyms in force, once per process and index
+ * (the worker does it at start, a rebuild for its fresh index); safe to call on every write.
+ */
 export function ensureProfilesIndex(client: Meilisearch = requireClient(), uid = profilesIndexUid()): Promise<void> {
-  return ensureIndex(client, uid, PROFILES_INDEX_SETTINGS);
+  return ensureIndex(client, uid, async () => ({
+    ...PROFILES_INDEX_SETTINGS,
+    synonyms: toMeiliSynonyms(await getSynonyms()),
+  }));
 }
 
 export { forgetPreparedIndexes as forgetPreparedProfileIndexes } from "../search.server";
@@ -145,6 +221,25 @@ function plainText(html: string): string {
 
 export const photoUrl = (key: string | null, size: 256 | 64 = 256) => (key ? `/uploads/${key}-${size}.webp` : null);
 
+/** Names people use for a country beside its English and French ones (searched, never shown). */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  CI: ["Ivory Coast"],
+  CD: ["DRC", "DR Congo", "RDC"],
+  SZ: ["Swaziland"],
+  GB: ["UK"],
+  US: ["USA"],
+  AE: ["UAE"],
+};
+
+const countryNames = (c: string) => [countryName(c, "en"), countryName(c, "fr"), ...(COUNTRY_ALIASES[c] ?? [])];
+
+/** Names in the two interface languages, each once ("Ghana" is the same in both). */
+function bilingual(values: (string | null)[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) if (v && !seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v);
+  return [...seen.values()];
+}
+
 export function toProfileDocument(r: ProfileRow): ProfileDocument {
   const comps = r.competencies ?? [];
   const atLeast = (p: ProficiencyValue) => comps.filter((c) => PROFICIENCIES.indexOf(c.proficiency as ProficiencyValue) >= PROFICIENCIES.indexOf(p)).map((c) => c.slug);
@@ -160,6 +255,8 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     country: r.country,
     city: r.city,
     languages: r.languages ?? [],
+    place: bilingual([r.city, ...(r.country ? countryNames(r.country) : [])]),
+    language_names: bilingual((r.languages ?? []).flatMap((l) => [languageName(l, "en"), languageName(l, "fr")])),
     bio: r.bio_html ? plainText(r.bio_html) : "",
     achievements: r.achievements ?? [],
     competencies: comps.map((c) => c.name),
@@ -169,6 +266,7 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     designations: r.designations ?? [],
     badges: (r.badges ?? []).filter(Boolean).sort(),
     level: r.level ?? 0,
+    level_label: r.level ? [`Level ${r.level}`, `Niveau ${r.level}`] : [],
     open_to_opportunities: !!r.open_to_opportunities,
     is_mentor: !!r.is_mentor,
     audience: r.visibility === "public" ? "public" : "members",
@@ -281,6 +379,7 @@ const BACKFILL_UNTIL = new Date(24 * 3_600_000);
 
 /** Queues every given member for indexing, a hundred per job (first start, documents changed shape). */
 export async function queueProfileBackfill(conn: Db, userIds: number[], batch = 100) {
+  completeness = undefined;
   const payloads = [];
   for (let i = 0; i < userIds.length; i += batch) payloads.push({ userIds: userIds.slice(i, i + batch) });
   await enqueueMany(conn, "profile.reindex", payloads, BACKFILL_RUN_AT);
@@ -298,4 +397,33 @@ export async function isProfileIndexComplete(conn: Db = db): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return !pending;
+}
+
+// The search path must not pay a query per search to learn this: once the index is known complete
+// the answer is kept, refreshed in the background every few seconds (a backfill queued by another
+// process, such as a migration at start, is noticed that late at most); this process forgets it at
+// once when it queues a backfill. While incomplete, every search asks again (it answers from
+// PostgreSQL meanwhile).
+const COMPLETENESS_REFRESH_MS = 5_000;
+let completeness: { complete: boolean; at: number } | undefined;
+let refreshing: Promise<boolean> | undefined;
+
+function refreshCompleteness(): Promise<boolean> {
+  refreshing ??= isProfileIndexComplete()
+    .then((complete) => {
+      completeness = { complete, at: Date.now() };
+      return complete;
+    })
+    .finally(() => (refreshing = undefined));
+  return refreshing;
+}
+
+/** isProfileIndexComplete for the search path: no query while the index is known complete. */
+export async function profileIndexReady(): Promise<boolean> {
+  if (completeness?.complete) {
+    if (Date.now() - completeness.at > COMPLETENESS_REFRESH_MS)
+      refreshCompleteness().catch((err) => logger.warn({ err }, "directory: could not check for a pending backfill"));
+    return true;
+  }
+  return refreshCompleteness();
 }

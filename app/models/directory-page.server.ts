@@ -1,17 +1,17 @@
 // What the directory page shows a viewer: the query read from the address, the search (visibility
-// enforced inside it), and the competency list for the filters. Shared by the Remix route and the
-// visitors' page (app/visitor-pages.server.ts).
+// enforced inside it), and the competency list for the filters.
 import type { DirectoryPageData } from "~/components/directory-page";
 import { scopeOf } from "~/permissions.server";
 import type { Viewer } from "~/viewer.server";
 import { LEVEL_VIEWS, parseDirectoryQuery } from "./directory.schema";
 import { searchDirectory } from "./directory.server";
 import { listCompetencies } from "./profile.server";
+import { shortlistedAmong } from "./shortlist.server";
 
-let competencyCache: { at: number; list: Promise<{ slug: string; name: string }[]> } | undefined;
+let competencyCache: { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
 function competencies() {
   if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
-    const list = listCompetencies().then((l) => l.map(({ slug, name }) => ({ slug, name })));
+    const list = listCompetencies().then((l) => l.map(({ slug, name, name_fr }) => ({ slug, name, name_fr })));
     competencyCache = { at: Date.now(), list };
     list.catch(() => (competencyCache = undefined));
   }
@@ -24,6 +24,7 @@ export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearch
   const scope = scopeOf(viewer);
   const query = parseDirectoryQuery(params, fixedLevel);
   const [outcome, comps] = await Promise.all([searchDirectory({ scope, query }), competencies()]);
+  const shortlisted = scope.isRecruiter ? await shortlistedAmong({ scope, ids: outcome.cards.map((c) => c.id) }) : undefined;
   return {
     query,
     fixedLevel: fixedLevel ?? null,
@@ -32,5 +33,6 @@ export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearch
     competencies: comps,
     signedIn: !!viewer,
     isRecruiter: !!scope.isRecruiter,
+    shortlisted,
   };
 }

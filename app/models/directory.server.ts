@@ -8,8 +8,9 @@ import { logger } from "../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { competencyAttribute, findable, isProfileIndexComplete, loadRows, profilesIndexUid, toProfileDocument, type ProfileDocument } from "./directory-index.server";
-import { PROFICIENCIES } from "./profile.schema";
+import { competencyAttribute, findable, loadRows, profileIndexReady, profilesIndexUid } from "./directory-index.server";
+import { PROFILES_INDEX_SETTINGS, toProfileDocument, type ProfileDocument } from "./directory-index.server";
+import { COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, countryName, languageName } from "./profile.schema";
 
 // ---- searching -----------------------------------------------------------------------------------
 
@@ -47,7 +48,14 @@ export type FacetCounts = {
 export type DirectoryOutcome = {
   mode: "meili" | "degraded";
   cards: DirectoryCard[];
+  /** profiles matching every word of the query (with its synonyms) and every filter */
   total: number;
+  /**
+   * When fewer profiles match every word than the page reaches, the list goes on with close
+   * matches (some words left out, the rarest kept longest, so a place or a language stays):
+   * how many there are, and where they start among this page's cards.
+   */
+  close: { total: number; firstIndex: number } | null;
   page: number;
   totalPages: number;
   facets: FacetCounts | null;
@@ -134,32 +142,88 @@ function facetCounts(dist: Record<string, Record<string, number>> | undefined, q
   };
 }
 
-/** The query exactly as the directory page sends it to Meilisearch (the benchmark sends the same). */
+const foldWord = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const STOP_WORDS = new Set(PROFILES_INDEX_SETTINGS.stopWords.map(foldWord));
+
+/**
+ * The query's last word is also searched as the start of longer words (search as you type), and
+ * Meilisearch then matches a stop word too ("Swahili speaker" found "Speaker at the summit"): a
+ * trailing stop word gets a space after it, which ends the word.
+ */
+export function meiliQueryText(q: string): string {
+  const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0];
+  return last && STOP_WORDS.has(foldWord(last)) ? `${q} ` : q;
+}
+
+/**
+ * The query exactly as the directory page sends it to Meilisearch (the benchmark sends the same).
+ * Every word must match (a synonym or a forgiven typo counts), so the count means something:
+ * "customer service manager" counts managers, not every profile with "customer" in its bio.
+ */
 export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
   return {
+    q: meiliQueryText(q.q),
     filter: directoryFilter(scope, q),
     page: q.page,
     hitsPerPage: PER_PAGE,
     sort: sortOf(q),
     facets: askedFacets(q),
-    matchingStrategy: "last" as const,
+    matchingStrategy: "all" as const,
     attributesToRetrieve: CARD_ATTRIBUTES,
   };
 }
 
+// totalHits stops at maxTotalHits (the last page one can open); every profile has one level, so
+// the level counts add up to the exact number of matches
+const matchCount = (res: { totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }) =>
+  Math.max(res.totalHits ?? 0, Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0));
+
 async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   const client = requireClient();
-  const res = await guarded(client, () => client.index<ProfileDocument>(uid).search(q.q, directorySearchParams(scope, q)));
-  // totalHits stops at maxTotalHits (the last page one can open); every profile has one level,
-  // so the level counts add up to the exact number of matches
-  const matches = Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0);
-  const total = Math.max(res.totalHits ?? 0, matches);
-  return {
+  const index = client.index<ProfileDocument>(uid);
+  const params = directorySearchParams(scope, q);
+  const res = await guarded(client, () => index.search(params.q, params));
+  const total = matchCount(res);
+  const strict = {
     cards: res.hits.map(toCard),
     total,
+    close: null,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
     facets: facetCounts(res.facetDistribution, q, total),
   };
+  // A chosen sort orders every match by that key; close matches would be mixed in among them.
+  if (!q.q || q.sort !== "relevance" || total >= q.page * PER_PAGE) return strict;
+  // Fewer matches than this page reaches: the same search with the most frequent words left out
+  // first. Its first results are the strict ones, in the same order; then profiles that share the
+  // query's rarest words (a city, a language) before those sharing only common ones.
+  const looseParams = { ...params, matchingStrategy: "frequency" as const, facets: total ? [] : params.facets };
+  const loose = await guarded(client, () => index.search(params.q, looseParams));
+  const all = matchCount(loose);
+  if (all <= total) return strict;
+  return {
+    cards: loose.hits.map(toCard),
+    total,
+    close: { total: all - total, firstIndex: Math.max(0, total - (q.page - 1) * PER_PAGE) },
+    totalPages: Math.min(Math.ceil(all / PER_PAGE), MAX_PAGE),
+    // with no strict match, the filters count the close matches shown
+    facets: total ? strict.facets : facetCounts(loose.facetDistribution, q, all),
+  };
+}
+
+const foldName = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+let names: { countries: [string, string][]; languages: [string, string][] } | undefined;
+/** Countries and languages whose English or French name holds the word (the Postgres search's places and languages). */
+function codesNamed(word: string): { countries: string[]; languages: string[] } {
+  names ??= {
+    countries: COUNTRIES.flatMap((c) => ["en", "fr"].map((l): [string, string] => [c, foldName(countryName(c, l))])),
+    languages: [...LANGUAGES, ...OTHER_LANGUAGES].flatMap((c) =>
+      ["en", "fr"].map((l): [string, string] => [c, foldName(languageName(c, l))]),
+    ),
+  };
+  const w = foldName(word);
+  if (w.length < 3) return { countries: [], languages: [] };
+  const pick = (list: [string, string][]) => [...new Set(list.filter(([, n]) => n.includes(w)).map(([c]) => c))];
+  return { countries: pick(names.countries), languages: pick(names.languages) };
 }
 
 /** The same search on Postgres: every word must appear (no typo tolerance), filters alike, no facet counts. */
@@ -169,7 +233,10 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   const words = q.q.split(/\s+/).filter(Boolean).slice(0, 8);
   for (const w of words) {
     const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const named = codesNamed(w);
     conds.push(sql<SqlBool>`(u.display_name ilike ${like} or p.job_title ilike ${like} or p.organisation ilike ${like} or p.bio_markdown ilike ${like}
+      or p.city ilike ${like} or p.country = any(${named.countries}::text[])
+      or p.languages && ${named.languages}::text[]
       or exists (select 1 from unnest(p.achievements) a where a ilike ${like})
       or exists (select 1 from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id and c.name ilike ${like}))`);
   }
@@ -199,6 +266,7 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   return {
     cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map(toCard),
     total,
+    close: null,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
     facets: null,
   };
@@ -215,9 +283,8 @@ export async function searchDirectory({ scope, query, fallback, uid = profilesIn
   });
   if (fallback !== "force") {
     try {
-      // asked side by side, so a complete index costs no extra wait
-      const [complete, found] = await Promise.all([isProfileIndexComplete(), searchMeili(scope, query, uid)]);
-      if (complete) return done("meili", found);
+      // known without a query once the index is complete (see profileIndexReady)
+      if (await profileIndexReady()) return done("meili", await searchMeili(scope, query, uid));
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       logger.warn({ err: e }, "directory: Meilisearch unavailable, answering from Postgres");

@@ -5,7 +5,6 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
-import { createI18n, pickLocale } from "../i18n";
 import { canManageEvents, canRsvp, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import type { EventInput } from "./event.schema";
@@ -13,6 +12,7 @@ import { localInputToDate } from "./local-time";
 import { notify } from "./notification.server";
 import { renderMarkdownField } from "./render.server";
 import { fail, ok, type Result } from "./result";
+import { message } from "./notification-text";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 
@@ -254,9 +254,7 @@ async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
     .execute();
   for (const { user_id } of next) {
     await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
-    const member = await trx.selectFrom("users").select("locale").where("id", "=", user_id).executeTakeFirstOrThrow();
-    const t = createI18n(pickLocale(member.locale, null)).t;
-    await notify(trx, { userId: user_id, kind: "reminder", data: { message: t("events.promoted", { title: e.title }), href: `/events/${eventId}` }, sourceKey: `event-promoted:${eventId}` });
+    await notify(trx, { userId: user_id, kind: "reminder", data: { text: message("events.promoted", { title: e.title }), href: `/events/${eventId}` }, sourceKey: `event-promoted:${eventId}` });
   }
 }
 

@@ -177,7 +177,7 @@ export function meiliFilter(scope: Scope, q: SearchQuery, r: Resolved): string[]
 
 async function categoryView(id: number) {
   const c = await getCategoryById(id);
-  return c ? { slug: c.slug, name: c.name, colour: c.colour } : null;
+  return c ? { slug: c.slug, name: c.name, name_fr: c.name_fr, colour: c.colour } : null;
 }
 
 async function searchMeili(scope: Scope, q: SearchQuery, r: Resolved, page: number) {
@@ -330,5 +330,5 @@ export async function searchPosts({ scope, query, page = 1, fallback }: { scope:
 
 /** Categories, for the search form's help (only those the viewer may see). */
 export async function listSearchableCategories(scope: Scope) {
-  return (await listAllCategories()).filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c)).map((c) => ({ slug: c.slug, name: c.name }));
+  return (await listAllCategories()).filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c)).map((c) => ({ slug: c.slug, name: c.name, name_fr: c.name_fr }));
 }

@@ -3,11 +3,16 @@
 import { sql } from "kysely";
 import { db } from "../db.server";
 import { recordAudit } from "./audit.server";
+import { subjectColumn, subjectFrColumn } from "./progress/index.server";
 import { isRequirementKind, parseParams } from "./requirement.schema";
 import { fail, ok, type Result } from "./result";
 
 export async function listLevels() {
-  return db.selectFrom("levels").select(["number", "slug", "name", "short_name", "badge_inscription", "entry_conditions"]).orderBy("number").execute();
+  return db
+    .selectFrom("levels")
+    .select(["number", "slug", "name", "name_fr", "short_name", "short_name_fr", "badge_inscription", "entry_conditions"])
+    .orderBy("number")
+    .execute();
 }
 
 export async function listRequirementsForAdmin() {
@@ -15,7 +20,7 @@ export async function listRequirementsForAdmin() {
     listLevels(),
     db
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "params", "updated_at"])
+      .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params", "updated_at", subjectColumn, subjectFrColumn])
       .where("archived_at", "is", null)
       .orderBy("level")
       .orderBy("position")
@@ -25,9 +30,18 @@ export async function listRequirementsForAdmin() {
   return levels.map((l) => ({ ...l, requirements: requirements.filter((r) => r.level === l.number).map((r) => ({ ...r, params: r.params as Record<string, unknown> })) }));
 }
 
-export async function updateRequirement({ adminId, id, label, params }: { adminId: number; id: number; label: string; params: unknown }): Promise<Result<{ id: number }>> {
+type RequirementEdit = {
+  adminId: number;
+  id: number;
+  label: string;
+  /** undefined: the French label stays as it is */
+  labelFr?: string | null;
+  params: unknown;
+};
+
+export async function updateRequirement({ adminId, id, label, labelFr, params }: RequirementEdit): Promise<Result<{ id: number }>> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("level_requirements").select(["id", "kind", "label", "params"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx.selectFrom("level_requirements").select(["id", "kind", "label", "label_fr", "params"]).where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before || !isRequirementKind(before.kind)) return fail(404, "errors.notFound");
     const parsed = parseParams(before.kind, params);
     if (!parsed.success) {
@@ -37,10 +51,17 @@ export async function updateRequirement({ adminId, id, label, params }: { adminI
     }
     await trx
       .updateTable("level_requirements")
-      .set({ label, params: JSON.stringify(parsed.data), updated_at: sql<Date>`now()` })
+      .set({ label, label_fr: labelFr === undefined ? before.label_fr : labelFr, params: JSON.stringify(parsed.data), updated_at: sql<Date>`now()` })
       .where("id", "=", id)
       .execute();
-    await recordAudit(trx, { actorId: adminId, action: "requirement.update", targetType: "level_requirement", targetId: id, before: { label: before.label, params: before.params }, after: { label, params: parsed.data } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "requirement.update",
+      targetType: "level_requirement",
+      targetId: id,
+      before: { label: before.label, label_fr: before.label_fr, params: before.params },
+      after: { label, label_fr: labelFr === undefined ? before.label_fr : labelFr, params: parsed.data },
+    });
     return ok({ id });
   });
 }

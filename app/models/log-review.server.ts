@@ -1,7 +1,7 @@
 // Staff decisions on entries members log (activities, books): approve, or reject with a reason
 // the member sees. Audited, and the member is notified of a rejection.
 import { db } from "../db.server";
-import { translatorFor } from "./recipient-language.server";
+import { message } from "./notification-text";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { fail, ok, type Result } from "./result";
@@ -41,13 +41,12 @@ export async function decideLogEntry({ adminId, entry, id, decision, reason }: {
     await trx.updateTable(table).set({ status, decided_by: adminId, decided_at: new Date(), decision_reason: reason.trim() || null }).where("id", "=", id).execute();
     await recordAudit(trx, { actorId: adminId, action: `${entry}.${decision}`, targetType: entry, targetId: id, before: { status: before.status }, after: { status, reason: reason.trim() || null } });
     if (decision === "reject") {
-      const t = await translatorFor(trx, before.user_id);
       await notify(trx, {
         userId: before.user_id,
         kind: "progress",
         actorId: adminId,
         sourceKey: `${entry}:${id}:rejected`,
-        data: { message: t("progress.notify.entryRejected", { title: before.title, reason: reason.trim() }), url: entry === "activity" ? "/my/activities" : "/my/reading" },
+        data: { text: message("progress.notify.entryRejected", { title: before.title, reason: reason.trim() }), url: entry === "activity" ? "/my/activities" : "/my/reading" },
       });
     }
     return ok({});

@@ -19,6 +19,7 @@ import { listCompetencies } from "./profile.server";
 import { fail, ok } from "./result";
 import { topicUrl } from "./topic.server";
 import { dayIn } from "../intl";
+import { message } from "./notification-text";
 
 export const MENTORSHIP_CATEGORY = "mentorship";
 
@@ -27,8 +28,7 @@ export const MENTORSHIP_CATEGORY = "mentorship";
 async function tell(trx: Db, userId: number, key: string, values: Record<string, string | number>, href: string, sourceKey: string, actorId: number | null = null) {
   const u = await trx.selectFrom("users").select(["locale", "deleted_at"]).where("id", "=", userId).executeTakeFirst();
   if (!u || u.deleted_at) return;
-  const t = sharedI18n(pickLocale(u.locale, null)).t;
-  await notify(trx, { userId, kind: "mentorship", actorId, sourceKey, data: { message: t(`mentorship.notify.${key}`, values), href } });
+  await notify(trx, { userId, kind: "mentorship", actorId, sourceKey, data: { text: message(`mentorship.notify.${key}`, values), href } });
 }
 
 const nameOf = async (trx: Db, userId: number) => (await trx.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirstOrThrow()).display_name;

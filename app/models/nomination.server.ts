@@ -5,14 +5,14 @@
 import { db } from "../db.server";
 import { canNominate, canSeeNomination, type Scope } from "../permissions.server";
 import { deleteEvidence, storeEvidence, type StoredEvidence } from "./award-file.server";
-import { NOMINATION_MAX_FILES, submissionProblems, type NominationInput } from "./award.schema";
+import { categoryOpenTo, NOMINATION_MAX_FILES, submissionProblems, type NominationInput } from "./award.schema";
 import { fail, ok, type Result } from "./result";
 
 /** The round members may nominate themselves in now: the newest whose deadline is still ahead. */
 export async function getOpenRound(now = new Date()) {
   const round = await db.selectFrom("award_rounds").select(["id", "year", "title", "intro", "deadline_at"]).where("deadline_at", ">", now).orderBy("deadline_at").executeTakeFirst();
   if (!round) return undefined;
-  const categories = await db.selectFrom("award_categories").select(["id", "name", "description"]).where("round_id", "=", round.id).orderBy("position").orderBy("id").execute();
+  const categories = await db.selectFrom("award_categories").select(["id", "name", "description", "min_level", "max_level"]).where("round_id", "=", round.id).orderBy("position").orderBy("id").execute();
   return { ...round, categories };
 }
 
@@ -68,8 +68,17 @@ export async function saveNomination({ scope, roundId, input, submit, files = []
     const round = await trx.selectFrom("award_rounds").select(["id", "deadline_at"]).where("id", "=", roundId).forShare().executeTakeFirst();
     if (!round) return fail(404, "awards.errors.roundNotFound");
     if (round.deadline_at <= now) return fail(409, "awards.errors.deadlinePassed", undefined, { deadline: round.deadline_at.toISOString() });
-    const category = await trx.selectFrom("award_categories").select("id").where("id", "=", input.categoryId).where("round_id", "=", roundId).executeTakeFirst();
+    const category = await trx
+      .selectFrom("award_categories")
+      .select(["id", "min_level", "max_level"])
+      .where("id", "=", input.categoryId)
+      .where("round_id", "=", roundId)
+      .executeTakeFirst();
     if (!category) return fail(400, "awards.errors.category", { categoryId: "awards.errors.category" });
+    if (!categoryOpenTo(category, scope.level)) {
+      const values = { min: category.min_level, max: category.max_level, level: scope.level };
+      return fail(403, "staffViews.awards.notOpen", { categoryId: "staffViews.awards.notOpen" }, values);
+    }
     const existing = await trx
       .selectFrom("award_nominations")
       .select(["id", "submitted_at"])

@@ -1,7 +1,8 @@
 // In-app notifications and their emails. Every feature notifies through `notify`, inside its own
 // transaction; the email (when the member wants it now) is an outbox job that re-checks, at send
 // time, that the member may still see what the notification points to.
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 
@@ -28,7 +29,7 @@ export type NewNotification = {
   topicId?: number | null;
   postId?: number | null;
   actorId?: number | null;
-  /** shown in the list: e.g. { title, excerpt } or { message } — never anything the recipient may not see */
+  /** shown in the list: e.g. { title } or { text: message(key, params) }, worded when read — never anything the recipient may not see */
   data?: Record<string, unknown>;
   /** one notification per (user, sourceKey): a retried job does not notify twice */
   sourceKey?: string;
@@ -96,25 +97,44 @@ const PAGE_OF_POSTS = 20;
 
 /**
  * A member who opens what a notification points to has acted on it: opening a topic (at a post)
- * marks read the notifications about the posts that page shows; any other page marks read those
- * that link to it (an application's result on /progress, a badge, a contact request...).
+ * acts on the notifications about the posts that page shows; any other page on those that link to
+ * it (an application's result on /progress, a badge, a contact request...).
  */
-export async function markActedNotificationsRead({ userId, pathname }: { userId: number; pathname: string }) {
+function actedOn(pathname: string) {
   const topic = TOPIC_PATH.exec(pathname);
-  let q = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
-  if (topic) {
+  return (eb: ExpressionBuilder<Database, "notifications">) => {
+    if (!topic) return eb.and([eb("topic_id", "is", null), eb.or([eb(sql`data->>'href'`, "=", pathname), eb(sql`data->>'url'`, "=", pathname)])]);
     const topicId = Number(topic[1]);
     const from = Math.max(1, Number(topic[2] ?? 1) - 2);
-    q = q.where("topic_id", "=", topicId).where((eb) =>
-      eb.or([
-        eb("post_id", "is", null),
-        eb("post_id", "in", eb.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", ">=", from).where("post_number", "<", from + PAGE_OF_POSTS)),
-      ]),
-    );
-  } else {
-    q = q.where("topic_id", "is", null).where((eb) => eb.or([eb(sql`data->>'href'`, "=", pathname), eb(sql`data->>'url'`, "=", pathname)]));
-  }
-  const { numUpdatedRows } = await q.executeTakeFirst();
+    const shown = eb.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", ">=", from).where("post_number", "<", from + PAGE_OF_POSTS);
+    return eb.and([eb("topic_id", "=", topicId), eb.or([eb("post_id", "is", null), eb("post_id", "in", shown)])]);
+  };
+}
+
+/**
+ * The header's count for a page view: the member's unread notifications, less those that opening
+ * `pathname` acts on (marked read here). One query when the page acts on none, which is most pages.
+ */
+export async function unreadNotificationsAfterVisit({ userId, pathname }: { userId: number; pathname: string }): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => [eb.fn.countAll<number>().as("unread"), eb.fn.countAll<number>().filterWhere(actedOn(pathname)).as("acted")])
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  const [unread, acted] = [Number(row.unread), Number(row.acted)];
+  if (!acted) return unread;
+  return unread - (await markActedNotificationsRead({ userId, pathname }));
+}
+
+export async function markActedNotificationsRead({ userId, pathname }: { userId: number; pathname: string }) {
+  const { numUpdatedRows } = await db
+    .updateTable("notifications")
+    .set({ read_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .where(actedOn(pathname))
+    .executeTakeFirst();
   return Number(numUpdatedRows);
 }
 

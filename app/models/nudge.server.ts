@@ -3,33 +3,35 @@
 // source keys, so a daily run that repeats (or catches up) never notifies twice.
 import type { Db } from "../db.server";
 import { db as defaultDb } from "../db.server";
-import { intlLocale, sharedI18n } from "../i18n";
+import { sharedI18n } from "../i18n";
 import { localeOfUser } from "./recipient-language.server";
 import { notify } from "./notification.server";
 import { getStanding } from "./progress/index.server";
-import { dateTimeFormat } from "../intl";
+import { message, bothLanguages, worded, type NotificationMessage } from "./notification-text";
 
-export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; message: string };
+export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; text: NotificationMessage; message: string };
 
 function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const longDate = (d: string, locale: string) => dateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
 
 export async function computeNudges({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }): Promise<Nudge[]> {
   const standing = await getStanding({ userId, now, itemLimit: 0, conn });
   if (!standing?.level || !standing.periods) return [];
-  const locale = await localeOfUser(conn, userId); // nudges are written in the member's language
-  const t = sharedI18n(locale);
+  // stored as message keys (worded when read); `message` is the wording in the member's language now
+  const locale = await localeOfUser(conn, userId);
+  const t = sharedI18n(locale).t;
   const out: Nudge[] = [];
+  const push = (n: Omit<Nudge, "message">) => out.push({ ...n, message: worded(t, n.text, locale) ?? "" });
   const today = standing.periods.today;
   const levelKey = `${standing.level.number}@${standing.level.enteredOn}`;
   for (const r of standing.requirements) {
     const p = r.progress;
     const periodStart = p.period === "year" ? standing.periods.year.start : p.period === "trimester" ? standing.periods.trimester.start : "level";
     if (p.status === "met") {
-      out.push({ userId, requirementId: r.id, kind: "met", sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`, message: t.t("progress.nudge.met", { label: r.label }) });
+      const text = message("progress.nudge.met", { label: bothLanguages(r, "label") });
+      push({ userId, requirementId: r.id, kind: "met", sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`, text });
       continue;
     }
     if (r.phase !== "duty" || !p.dueBy || (p.period !== "year" && p.period !== "trimester")) continue;
@@ -39,12 +41,12 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
     const kind = left <= 3 ? "closing3" : "closing14";
     const missing = p.required - p.done;
     const key = r.kind === "books" ? "books" : r.kind === "activities" ? "activities" : "other";
-    out.push({
+    push({
       userId,
       requirementId: r.id,
       kind,
       sourceKey: `progress:${kind}:${r.id}:${levelKey}:${periodStart}`,
-      message: t.t(`progress.nudge.${key}`, { count: missing, done: p.done, date: longDate(p.dueBy, locale), label: r.label }),
+      text: message(`progress.nudge.${key}`, { count: missing, done: p.done, date: { day: p.dueBy }, label: bothLanguages(r, "label") }),
     });
   }
   return out;
@@ -55,7 +57,7 @@ export async function sendNudges({ trx, userId, now = new Date() }: { trx: Db; u
   const nudges = await computeNudges({ userId, now, conn: trx });
   let sent = 0;
   for (const n of nudges) {
-    const id = await notify(trx, { userId, kind: "progress", sourceKey: n.sourceKey, data: { message: n.message, url: "/progress" } });
+    const id = await notify(trx, { userId, kind: "progress", sourceKey: n.sourceKey, data: { text: n.text, url: "/progress" } });
     if (id) sent++;
   }
   return sent;

@@ -17,7 +17,7 @@ import { fail, ok } from "./result";
 export const ENDORSER_LEVEL = 4;
 
 export async function listCompetencies(trx: Db = db) {
-  return trx.selectFrom("competencies").select(["slug", "name", "description"]).orderBy("position").execute();
+  return trx.selectFrom("competencies").select(["slug", "name", "description", "name_fr", "description_fr"]).orderBy("position").execute();
 }
 
 async function findUser(trx: Db, username: string) {
@@ -40,8 +40,8 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
 
   const [summary, competencies, designations, badges, contact] = await Promise.all([
     getMemberSummary({ scope, username: user.username }),
-    sql<{ slug: string; name: string; proficiency: Proficiency; endorsements: number; endorsed_by_viewer: boolean }>`
-      select pc.competency as slug, c.name, pc.proficiency,
+    sql<{ slug: string; name: string; name_fr: string | null; proficiency: Proficiency; endorsements: number; endorsed_by_viewer: boolean }>`
+      select pc.competency as slug, c.name, c.name_fr, pc.proficiency,
         (select count(*)::int from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency) as endorsements,
         exists (select 1 from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency and e.endorser_id = ${scope.userId ?? -1}) as endorsed_by_viewer
       from profile_competencies pc join competencies c on c.slug = pc.competency
@@ -50,7 +50,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     db
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name"])
+      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name", "l.name_fr as level_name_fr"])
       .where("b.user_id", "=", user.id)
       .where("b.revoked_at", "is", null)
       .orderBy("b.awarded_at")

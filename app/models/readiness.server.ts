@@ -2,7 +2,7 @@
 // activity, summarised here. The assessment engine reads the mark through isReadyForAssessment.
 import { sql, type SqlBool } from "kysely";
 import { db, type Db } from "../db.server";
-import { createI18n, pickLocale } from "../i18n";
+import { message } from "./notification-text";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { visibleCategoryIds } from "./category.server";
@@ -32,8 +32,7 @@ export async function markReady({ scope, groupId, userId, note }: Mark): Promise
     if (await isReadyForAssessment(userId, trx)) return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });
     const row = await trx.insertInto("assessment_readiness").values({ user_id: userId, group_id: groupId, note, marked_by: actorId }).returning("id").executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId, action: "readiness.mark", targetType: "user", targetId: userId, after: { groupId, note } });
-    const t = createI18n(pickLocale(learner.locale, null)).t;
-    await notify(trx, { userId, kind: "progress", actorId, data: { message: t("readiness.notifyReady"), href: "/progress" }, sourceKey: `readiness:${row.id}` });
+    await notify(trx, { userId, kind: "progress", actorId, data: { text: message("readiness.notifyReady"), href: "/progress" }, sourceKey: `readiness:${row.id}` });
     return ok({ name: learner.display_name });
   });
 }

@@ -5,17 +5,19 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { db, type Db } from "../db.server";
-import { translatorFor } from "./recipient-language.server";
+import { message as notice } from "./notification-text";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
-import { photoUrl } from "./directory-index.server";
 import { notify } from "./notification.server";
 import { isCountry } from "./profile.schema";
 import { fail, ok } from "./result";
+import { setSearchAlerts } from "./search-alert.server";
 
 import { CONTACTS_PER_DAY, MESSAGE_MAX } from "./recruiter.schema";
 export { CONTACTS_PER_DAY, MESSAGE_MAX };
 export const SAVED_SEARCHES_MAX = 50;
+// the shortlist (stages, notes, CSV) has its own module
+export { listShortlist, setShortlisted } from "./shortlist.server";
 
 export const RecruiterApplicationSchema = z.object({
   name: z.string().trim().min(2, { message: "recruiter.errors.name" }).max(120, { message: "recruiter.errors.name" }),
@@ -126,7 +128,7 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
       kind: "application",
       actorId: adminId,
       sourceKey: `recruiter:${id}:${status}`,
-      data: { message: (await translatorFor(trx, org.user_id))(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
+      data: { text: notice(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
     });
     return ok({ status });
   });
@@ -138,10 +140,11 @@ const requireRecruiter = (scope: Scope) => !!scope.userId && !!scope.isRecruiter
 
 export async function listSavedSearches({ scope }: { scope: Scope }) {
   if (!requireRecruiter(scope)) return [];
-  return db.selectFrom("saved_searches").select(["id", "name", "query", "created_at"]).where("user_id", "=", scope.userId!).orderBy("created_at", "desc").execute();
+  return db.selectFrom("saved_searches").select(["id", "name", "query", "alerts", "created_at"]).where("user_id", "=", scope.userId!).orderBy("created_at", "desc").execute();
 }
 
-export async function saveSearch({ scope, name, query }: { scope: Scope; name: string; query: string }) {
+/** Saves a directory search; `alerts` also turns on its daily mail of new matches. */
+export async function saveSearch({ scope, name, query, alerts = false }: { scope: Scope; name: string; query: string; alerts?: boolean }) {
   if (!requireRecruiter(scope)) return fail(403, "errors.forbidden");
   const n = name.trim();
   if (n.length < 1 || n.length > 80) return fail(422, "recruiter.errors.searchName", { name: "recruiter.errors.searchName" });
@@ -150,8 +153,9 @@ export async function saveSearch({ scope, name, query }: { scope: Scope; name: s
   if (!/^\/directory(\/(practitioners|professionals|managers|leaders))?(\?[^\s#]{0,1000})?$/.test(q)) return fail(422, "recruiter.errors.searchQuery");
   const count = await db.selectFrom("saved_searches").select(sql<number>`count(*)::int`.as("n")).where("user_id", "=", scope.userId!).executeTakeFirstOrThrow();
   if (count.n >= SAVED_SEARCHES_MAX) return fail(409, "recruiter.errors.tooManySearches");
-  await db.insertInto("saved_searches").values({ user_id: scope.userId!, name: n, query: q }).execute();
-  return ok({});
+  const row = await db.insertInto("saved_searches").values({ user_id: scope.userId!, name: n, query: q }).returning("id").executeTakeFirstOrThrow();
+  if (alerts) await setSearchAlerts({ scope, id: row.id, alerts: true });
+  return ok({ id: row.id });
 }
 
 export async function deleteSavedSearch({ scope, id }: { scope: Scope; id: number }) {
@@ -173,39 +177,6 @@ async function visibleMember(trx: Db, scope: Scope, username: string) {
   return m;
 }
 
-export async function setShortlisted({ scope, username, shortlisted, note = "" }: { scope: Scope; username: string; shortlisted: boolean; note?: string }) {
-  if (!requireRecruiter(scope)) return fail(403, "errors.forbidden");
-  const member = await visibleMember(db, scope, username);
-  if (!member) return fail(404, "errors.notFound");
-  if (shortlisted) {
-    await db
-      .insertInto("shortlists")
-      .values({ recruiter_id: scope.userId!, member_id: member.id, note: note.trim().slice(0, 300) })
-      .onConflict((oc) => oc.columns(["recruiter_id", "member_id"]).doUpdateSet({ note: note.trim().slice(0, 300) }))
-      .execute();
-  } else {
-    await db.deleteFrom("shortlists").where("recruiter_id", "=", scope.userId!).where("member_id", "=", member.id).execute();
-  }
-  return ok({});
-}
-
-/** The recruiter's shortlist: members who hid their profile since then drop out of it. */
-export async function listShortlist({ scope }: { scope: Scope }) {
-  if (!requireRecruiter(scope)) return [];
-  const rows = await db
-    .selectFrom("shortlists as s")
-    .innerJoin("users as u", "u.id", "s.member_id")
-    .leftJoin("profiles as p", "p.user_id", "u.id")
-    .select(["u.id", "u.username", "u.display_name", "u.level", "p.job_title", "p.organisation", "p.country", "p.visibility", "p.photo_key", "s.note", "s.created_at"])
-    .where("s.recruiter_id", "=", scope.userId!)
-    .where("u.deleted_at", "is", null)
-    .orderBy("s.created_at", "desc")
-    .execute();
-  return rows
-    .filter((r) => canSeeProfile(scope, { userId: r.id, visibility: r.visibility ?? "members" }))
-    .map(({ visibility: _v, photo_key, ...r }) => ({ ...r, photo: photoUrl(photo_key, 64) }));
-}
-
 // ---- contact requests ------------------------------------------------------------------------
 
 export async function sendContactRequest({ scope, username, message }: { scope: Scope; username: string; message: string }) {
@@ -223,8 +194,9 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
     const blocked = await trx.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", member.id).where("recruiter_id", "=", recruiterId).executeTakeFirst();
     // a block is not announced: the recruiter only learns the member is not available
     if (blocked) return fail(409, "recruiter.errors.unavailable");
-    const open = await trx.selectFrom("contact_requests").select("status").where("recruiter_id", "=", recruiterId).where("member_id", "=", member.id).where("status", "in", ["pending", "accepted"]).executeTakeFirst();
-    if (open) return fail(409, open.status === "accepted" ? "recruiter.errors.alreadyAccepted" : "recruiter.errors.requestPending");
+    // one thread per pair; a decline is the member's answer to this recruiter, so it stays final
+    const open = await trx.selectFrom("contact_requests").select("status").where("recruiter_id", "=", recruiterId).where("member_id", "=", member.id).orderBy("id", "desc").executeTakeFirst();
+    if (open) return fail(409, { accepted: "recruiter.errors.alreadyAccepted", pending: "recruiter.errors.requestPending", declined: "desk.errors.declined" }[open.status]);
     const today = await trx
       .selectFrom("contact_requests")
       .select(sql<number>`count(*)::int`.as("n"))
@@ -239,7 +211,7 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
       kind: "application",
       actorId: recruiterId,
       sourceKey: `contact:${row.id}`,
-      data: { message: (await translatorFor(trx, member.id))("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
+      data: { text: notice("recruiter.notify.request", { name: org?.name ?? "" }), href: "/my/contacts" },
     });
     return ok({ id: row.id });
   });
@@ -260,7 +232,7 @@ export async function decideContactRequest({ scope, id, decision }: { scope: Sco
       kind: "application",
       actorId: memberId,
       sourceKey: `contact:${id}:${status}`,
-      data: { message: (await translatorFor(trx, req.recruiter_id))(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
+      data: { text: notice(`recruiter.notify.${status}`, { name: member.display_name }), href: "/recruiter" },
     });
     return ok({ status });
   });

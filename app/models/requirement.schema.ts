@@ -57,6 +57,14 @@ export const isRequirementKind = (k: string): k is RequirementKind => (REQUIREME
 export const RequirementEditSchema = z.object({
   id: rowId(),
   label: z.string({ error: "admin.requirements.errors.label" }).trim().min(3, "admin.requirements.errors.label").max(300, "admin.requirements.errors.label"),
+  // empty: not translated (French readers see the English label)
+  labelFr: z
+    .string()
+    .trim()
+    .max(300, "admin.requirements.errors.labelFr")
+    .refine((s) => s === "" || s.length >= 3, "admin.requirements.errors.labelFr")
+    .transform((s) => s || null)
+    .default(""),
 });
 
 /** Rebuilds typed params from form strings, using the current params' value types as the guide. */

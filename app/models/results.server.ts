@@ -212,7 +212,7 @@ export async function listResults({ userId }: { userId: number }) {
     db
       .selectFrom("webinar_attendance as a")
       .innerJoin("webinars as w", "w.slug", "a.webinar")
-      .select(["a.id", "w.title", "a.attended_on", "a.source"])
+      .select(["a.id", "w.title", "w.title_fr", "a.attended_on", "a.source"])
       .where("a.user_id", "=", userId)
       .orderBy("a.attended_on", "desc")
       .execute(),
@@ -220,7 +220,7 @@ export async function listResults({ userId }: { userId: number }) {
       .selectFrom("assessment_results as r")
       .innerJoin("assessments as t", "t.slug", "r.assessment")
       .leftJoin("users as s", "s.id", "r.recorded_by")
-      .select(["r.id", "t.title", "r.score", "r.taken_on", "r.attempt", "r.note", "t.pass_mark", "s.username as recorded_by"])
+      .select(["r.id", "t.title", "t.title_fr", "r.score", "r.taken_on", "r.attempt", "r.note", "t.pass_mark", "s.username as recorded_by"])
       .where("r.user_id", "=", userId)
       .orderBy("r.taken_on", "desc")
       .orderBy("r.attempt", "desc")

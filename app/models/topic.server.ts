@@ -4,6 +4,7 @@ import { sql, type SqlBool, type Expression } from "kysely";
 import { db, type Db } from "../db.server";
 import { canReply, canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { getCategoryById, listAllCategories, visibleCategoryIds, type Category } from "./category.server";
+import { countNewAndUnreadSql, isNewTopic, isUnreadTopic, newTopicsSince, unreadPostsOf } from "./topic-tracking.server";
 
 export const TOPICS_PER_PAGE = 30;
 export const POSTS_PER_PAGE = 20;
@@ -143,12 +144,6 @@ export function decodeCursor(s: string | null | undefined): Cursor | undefined {
   return { v, id: Number(id) };
 }
 
-/** "New" means created since the last visit or in the last two days, whichever reaches further back. */
-function newSince(lastVisitAt: Date | null | undefined): Date {
-  const twoDays = Date.now() - 2 * 86_400_000;
-  return new Date(lastVisitAt ? Math.min(lastVisitAt.getTime(), twoDays) : twoDays);
-}
-
 const PERIOD_DAYS: Record<TopPeriod, number | null> = { day: 1, week: 7, month: 30, year: 365, all: null };
 
 /** What the viewer may list: open categories, plus private topics they take part in. */
@@ -169,6 +164,7 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
   const cursor = decodeCursor(rawCursor);
   const visible = await visibilityWhere(scope);
   const uid = scope.userId ?? -1;
+  const since = await newTopicsSince(lastVisitAt);
   const conds: Expression<SqlBool>[] = [sql<SqlBool>`t.deleted_at is null`, visible];
   if (filter.categoryId) conds.push(sql<SqlBool>`t.category_id = ${filter.categoryId}`);
   if (filter.tag) conds.push(sql<SqlBool>`t.tags @> array[${filter.tag}]::text[]`);
@@ -183,13 +179,8 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
   } else {
     order = { expr: sql`t.bumped_at desc, t.id desc`, cmp: (c) => sql<SqlBool>`(t.bumped_at, t.id) < (${c.v}::timestamptz, ${c.id})`, value: "bumped_at" };
   }
-  if (filter.kind === "new") {
-    conds.push(sql<SqlBool>`t.created_at > ${newSince(lastVisitAt)}`);
-    conds.push(sql<SqlBool>`not exists (select 1 from topic_reads r where r.topic_id = t.id and r.user_id = ${uid})`);
-  }
-  if (filter.kind === "unread") {
-    conds.push(sql<SqlBool>`exists (select 1 from topic_reads r where r.topic_id = t.id and r.user_id = ${uid} and t.highest_post_number > greatest(r.last_read_post_number, r.dismissed_post_number))`);
-  }
+  if (filter.kind === "new") conds.push(isNewTopic(uid, since));
+  if (filter.kind === "unread") conds.push(isUnreadTopic(uid));
   if (cursor) conds.push(order.cmp(cursor));
 
   // Pinned topics head the first page of latest: global pins everywhere, category pins in their
@@ -204,7 +195,7 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
     : undefined;
   if (pinnedFirst) conds.push(filter.categoryId ? sql<SqlBool>`t.pinned_at is null` : sql<SqlBool>`not (t.pinned_at is not null and t.pinned_globally)`);
 
-  const both = await queryTopics([{ conds, orderBy: order.expr, limit: TOPICS_PER_PAGE + 1 }, ...(pinnedPart ? [pinnedPart] : [])], uid);
+  const both = await queryTopics([{ conds, orderBy: order.expr, limit: TOPICS_PER_PAGE + 1 }, ...(pinnedPart ? [pinnedPart] : [])], uid, since);
   const rows = both.filter((r) => r.part === 0);
   // PostgreSQL appends the branches of a UNION ALL one after the other, each in its own order; the
   // few pinned ones are sorted again here all the same
@@ -221,11 +212,11 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
 type ListPart = { conds: Expression<SqlBool>[]; orderBy: ReturnType<typeof sql>; limit: number };
 
 /** The rows of one list, or of several at once (UNION ALL, each row saying which `part` it is from). */
-async function queryTopics(parts: ListPart[], uid: number) {
+async function queryTopics(parts: ListPart[], uid: number, since: Date) {
   const select = ({ conds, orderBy, limit }: ListPart, part: number) => sql`(
     select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count, t.highest_post_number,
       t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
-      ${uid > 0 ? sql`(select greatest(r.last_read_post_number, r.dismissed_post_number) from topic_reads r where r.topic_id = t.id and r.user_id = ${uid})` : sql`null::int`} as last_read,
+      ${uid > 0 ? sql`${unreadPostsOf(uid)} as unread, ${isNewTopic(uid, since)} as is_new` : sql`0 as unread, false as is_new`},
       (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name) order by x.n), '[]'::json)
          from unnest(t.poster_ids) with ordinality x(user_id, n) join users u on u.id = x.user_id) as posters
     from topics t
@@ -247,27 +238,21 @@ async function queryTopics(parts: ListPart[], uid: number) {
     pinned_at: Date | null;
     closed_at: Date | null;
     archived_at: Date | null;
-    last_read: number | null;
+    unread: number;
+    is_new: boolean;
     posters: { username: string; display_name: string }[];
   }>`${sql.join(
     parts.map((p, i) => select(p, i)),
     sql` union all `,
   )}`.execute(db);
-  return result.rows.map((r) => ({ ...r, unread: r.last_read == null ? null : Math.max(0, r.highest_post_number - r.last_read) }));
+  return result.rows;
 }
 
 /** Counts for the navigation: new topics and topics with unread replies. */
 export async function countNewAndUnread({ scope, lastVisitAt }: { scope: Scope; lastVisitAt: Date | null }) {
   if (!scope.userId) return { new: 0, unread: 0 };
-  const visible = await visibilityWhere(scope);
-  const from = newSince(lastVisitAt);
-  const row = await sql<{ new: number; unread: number }>`
-    select
-      (select count(*)::int from topics t where t.deleted_at is null and ${visible} and t.created_at > ${from}
-         and not exists (select 1 from topic_reads r where r.topic_id = t.id and r.user_id = ${scope.userId})) as new,
-      (select count(*)::int from topic_reads r join topics t on t.id = r.topic_id
-         where r.user_id = ${scope.userId} and t.deleted_at is null and ${visible}
-           and t.highest_post_number > greatest(r.last_read_post_number, r.dismissed_post_number)) as unread`.execute(db);
+  const [visible, since] = await Promise.all([visibilityWhere(scope), newTopicsSince(lastVisitAt)]);
+  const row = await countNewAndUnreadSql(scope.userId, since, visible).execute(db);
   return row.rows[0];
 }
 

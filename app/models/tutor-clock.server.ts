@@ -5,12 +5,12 @@
 import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
-import { createI18n, pickLocale } from "../i18n";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { listStaffRecipients } from "./learning-group.server";
 import { notify } from "./notification.server";
 import { BREACH_MS, clockElapsed, clockFigures, clockOf, DEFAULT_CLOCK_SETTINGS, TUTOR_ALERT_MS, type ClockSettings } from "./tutor-clock";
+import { message } from "./notification-text";
 
 type ForumPost = { scope: Scope; seeRule: string; topicId: number; postId: number; postNumber: number; at: Date; mentionedUserIds: number[] };
 
@@ -47,10 +47,10 @@ export async function recordTutorClock(trx: Db, p: ForumPost) {
 export async function notifyTutorOfQuestion(trx: Db, questionId: number) {
   const q = await questionsQuery(trx).select(["q.post_id", "q.asked_by", "g.tutor_id"]).where("q.id", "=", questionId).where("q.answered_at", "is", null).executeTakeFirst();
   if (!q) return undefined;
-  const tutor = await trx.selectFrom("users").select("locale").where("id", "=", q.tutor_id).where("deleted_at", "is", null).executeTakeFirst();
+  const tutor = await trx.selectFrom("users").select("id").where("id", "=", q.tutor_id).where("deleted_at", "is", null).executeTakeFirst();
   if (!tutor) return undefined;
-  const message = tFor(tutor.locale)("clock.alerts.asked", { name: q.display_name ?? "", group: q.group_name, title: q.title });
-  const data = { title: q.title, slug: q.slug, postNumber: q.post_number, message };
+  const text = message("clock.alerts.asked", { name: q.display_name ?? "", group: q.group_name, title: q.title });
+  const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
   const base = { userId: q.tutor_id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, actorId: q.asked_by } as const;
   return notify(trx, { ...base, data, sourceKey: `tutor-clock:asked:${q.id}` });
 }
@@ -144,7 +144,6 @@ async function openQuestionsOlderThan(trx: Db, column: "tutor_notified_at" | "st
     .execute();
 }
 
-const tFor = (locale: string | null) => createI18n(pickLocale(locale, null)).t;
 
 /** Tells tutors at 20 h and staff at 48 h; a question is marked when told, and notifications carry a source key. */
 export async function sendClockAlerts(trx: Db, now = new Date()) {
@@ -152,9 +151,8 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
   let sent = 0;
   for (const q of await openQuestionsOlderThan(trx, "tutor_notified_at", TUTOR_ALERT_MS, now)) {
     if (clockElapsed(q.asked_at, now, settings) < TUTOR_ALERT_MS) continue;
-    const tutor = await trx.selectFrom("users").select("locale").where("id", "=", q.tutor_id).executeTakeFirst();
-    const message = tFor(tutor?.locale ?? null)("clock.alerts.tutor", { title: q.title, name: q.display_name ?? "" });
-    const data = { title: q.title, slug: q.slug, postNumber: q.post_number, message };
+    const text = message("clock.alerts.tutor", { title: q.title, name: q.display_name ?? "" });
+    const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
     if (await notify(trx, { userId: q.tutor_id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, data, sourceKey: `tutor-clock:20h:${q.id}` })) sent++;
     await trx.updateTable("tutor_questions").set({ tutor_notified_at: now }).where("id", "=", q.id).execute();
   }
@@ -164,8 +162,8 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
     for (const q of breached) {
       if (clockElapsed(q.asked_at, now, settings) < BREACH_MS) continue;
       for (const s of staff) {
-        const message = tFor(s.locale)("clock.alerts.staff", { title: q.title, group: q.group_name });
-        const data = { title: q.title, slug: q.slug, postNumber: q.post_number, message };
+        const text = message("clock.alerts.staff", { title: q.title, group: q.group_name });
+        const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
         if (await notify(trx, { userId: s.id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, data, sourceKey: `tutor-clock:48h:${q.id}` })) sent++;
       }
       await trx.updateTable("tutor_questions").set({ staff_notified_at: now }).where("id", "=", q.id).execute();

@@ -8,24 +8,33 @@ import { ApplicationAge, useDay } from "~/components/progress-view";
 import { listPendingApplications } from "~/models/application.server";
 import { countDeadLetters } from "~/models/dead-letters.server";
 import { listPendingLogEntries } from "~/models/log-review.server";
-import { countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
+import { countMembersBehind, countMembersByLevel, listMembersBehind } from "~/models/progress-report.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.dashboard.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [levels, applications, behind, logs, deadJobs] = await Promise.all([
+  const [levels, applications, behind, behindTotal, logs, deadJobs] = await Promise.all([
     countMembersByLevel(),
     listPendingApplications(),
-    listMembersBehind({ limit: 50 }),
+    listMembersBehind({ limit: 20 }),
+    countMembersBehind(),
     listPendingLogEntries(),
     countDeadLetters(),
   ]);
-  return { levels, applications: applications.slice(0, 20), waiting: applications.length, behind, pendingLogs: logs.activities.length + logs.reading.length, deadJobs };
+  return {
+    levels,
+    applications: applications.slice(0, 20),
+    waiting: applications.length,
+    behind: { ...behind, total: behindTotal },
+    pendingLogs: logs.activities.length + logs.reading.length,
+    deadJobs,
+  };
 }
 
 // every staff page, reachable from here
@@ -48,12 +57,15 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/limits", "adminForum.limits.title"],
   ["/review", "review.title"],
   ["/admin/recruiters", "recruiter.admin.title"],
+  ["/admin/behind", "staffViews.behind.title"],
+  ["/admin/audit", "staffViews.audit.title"],
+  ["/admin/synonyms", "adminSynonyms.title"],
   ["/admin/progress.csv", "admin.dashboard.export"],
   ["/admin/jobs", "deadLetters.title"],
 ];
 
 export default function AdminDashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
   const d = useLoaderData<typeof loader>();
   return (
@@ -81,7 +93,7 @@ export default function AdminDashboard() {
             <li key={l.level ?? 0} className="card">
               <span className="stat">{l.n}</span>
               <br />
-              {l.level ? t("admin.applications.levelName", { number: l.level, name: l.name }) : t("admin.dashboard.notEnrolled")}
+              {l.level ? t("admin.applications.levelName", { number: l.level, name: localized(l, "name", i18n.language) }) : t("admin.dashboard.notEnrolled")}
             </li>
           ))}
         </ul>
@@ -93,7 +105,7 @@ export default function AdminDashboard() {
           <ol>
             {d.applications.map((a) => (
               <li key={a.id}>
-                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: a.level_name })} ·{" "}
+                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: localized(a, "level_name", i18n.language) })} ·{" "}
                 <ApplicationAge days={a.age_days} hours={a.age_hours} />
               </li>
             ))}
@@ -122,24 +134,31 @@ export default function AdminDashboard() {
                 </tr>
               </thead>
               <tbody>
-                {d.behind.rows.map((r) => (
-                  <tr key={`${r.id}-${r.kind}`}>
-                    <td>
-                      <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
-                    </td>
-                    <td>{t(r.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
-                    <td>
-                      {r.done} / {r.required}
-                    </td>
-                    <td>{day(r.due_by)}</td>
-                  </tr>
-                ))}
+                {d.behind.rows.flatMap((r) =>
+                  r.duties.map((duty) => (
+                    <tr key={`${r.id}-${duty.kind}`}>
+                      <td>
+                        <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
+                      </td>
+                      <td>{t(duty.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
+                      <td>
+                        {duty.done} / {duty.required}
+                      </td>
+                      <td>{day(duty.due_by)}</td>
+                    </tr>
+                  )),
+                )}
               </tbody>
             </table>
           </TableWrap>
         ) : (
           <p>{t("admin.dashboard.nobodyBehind")}</p>
         )}
+        {d.behind.next ? (
+          <p>
+            <Link to="/admin/behind">{t("staffViews.behind.all")}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

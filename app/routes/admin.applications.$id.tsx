@@ -13,6 +13,7 @@ import { getProgressPage } from "~/models/progress/page.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.details") }];
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationReview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const day = useDay();
   const { application: a, progress, audit } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
@@ -50,7 +51,7 @@ export default function ApplicationReview() {
       <p>
         <Link to="/admin/applications">{t("admin.applications.backToQueue")}</Link>
       </p>
-      <h1>{t("admin.applications.reviewTitle", { name: a.display_name, number: a.level, level: a.level_name })}</h1>
+      <h1>{t("admin.applications.reviewTitle", { name: a.display_name, number: a.level, level: localized(a, "level_name", i18n.language) })}</h1>
       <div className="grid-2">
         <section className="card" aria-labelledby="app-heading">
           <h2 id="app-heading">{t("admin.applications.details")}</h2>

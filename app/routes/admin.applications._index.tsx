@@ -8,6 +8,7 @@ import { listPendingApplications } from "~/models/application.server";
 import { requireStaff } from "~/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.title") }];
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Applications() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { applications } = useLoaderData<typeof loader>();
   return (
     <div>
@@ -42,7 +43,7 @@ export default function Applications() {
                   <td>
                     <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> (@{a.username})
                   </td>
-                  <td>{t("admin.applications.levelName", { number: a.level, name: a.level_name })}</td>
+                  <td>{t("admin.applications.levelName", { number: a.level, name: localized(a, "level_name", i18n.language) })}</td>
                   <td>
                     <ApplicationAge days={a.age_days} hours={a.age_hours} />
                   </td>

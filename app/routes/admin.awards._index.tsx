@@ -27,10 +27,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = RoundSchema.safeParse(form);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    return data({ values, fields, message: "form.fixErrors", errorValues: { count: Object.keys(fields).length } as Record<string, string | number> }, { status: 400 });
+    // the sentence names the category that cannot apply, and its levels
+    const issue = parsed.error.issues.find((i) => i.path[0] === "categories");
+    const categoryValues = issue?.code === "custom" ? (issue.params as Record<string, string | number>) : undefined;
+    const errorValues = { count: Object.keys(fields).length } as Record<string, string | number>;
+    return data({ values, fields, message: "form.fixErrors", errorValues, categoryValues }, { status: 400 });
   }
   const r = await createRound({ staffId: staff.id, input: parsed.data, timeZone: staff.timeZone });
-  if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, errorValues: r.values ?? {} }, { status: r.status });
+  if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, errorValues: r.values ?? {}, categoryValues: undefined }, { status: r.status });
   return redirect(`/admin/awards/${r.id}?done=created`);
 }
 
@@ -70,7 +74,7 @@ export default function AdminAwards() {
           <Field label={t("awards.admin.roundTitle")} name="title" type="text" defaultValue={v.title} error={f.title} required />
           <TextArea label={t("awards.admin.roundIntro")} name="intro" defaultValue={v.intro} error={f.intro} rows={3} />
           <Field label={t("awards.admin.deadline")} name="deadline" type="datetime-local" defaultValue={v.deadline} error={f.deadline} hint={t("awards.admin.deadlineHint", { zone: timeZone })} required />
-          <TextArea label={t("awards.admin.categories")} name="categories" defaultValue={v.categories} error={f.categories} rows={4} hint={t("awards.admin.categoriesHint")} />
+          <TextArea label={t("awards.admin.categories")} name="categories" defaultValue={v.categories} error={f.categories} errorValues={res?.categoryValues} rows={4} hint={t("awards.admin.categoriesHint")} />
           <TextArea label={t("awards.admin.criteria")} name="criteria" defaultValue={v.criteria} error={f.criteria} rows={4} hint={t("awards.admin.criteriaHint")} />
           <div>
             <button type="submit">{t("awards.admin.open")}</button>

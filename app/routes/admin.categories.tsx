@@ -9,6 +9,7 @@ import { createCategory, listCategoriesForAdmin, moveCategory, setCategoryArchiv
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.categoriesTitle") }, { name: "robots", content: "noindex" }];
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCategories() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   return (
@@ -76,7 +77,7 @@ export default function AdminCategories() {
             {d.categories.map((c, i) => (
               <tr key={c.id}>
                 <td>
-                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> <Link to={`/admin/categories/${c.slug}`}>{c.name}</Link>
+                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> <Link to={`/admin/categories/${c.slug}`}>{localized(c, "name", i18n.language)}</Link>
                   <div className="muted">/c/{c.slug}</div>
                   {c.archived ? <span className="tag-state">{t("forum.archived")}</span> : null}
                 </td>

@@ -16,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   const category = await getCategoryForAdmin({ scope, slug: params.slug ?? "" });
   if (!category) notFound();
-  const { slug, name, description, colour, see_rule, post_rule, reply_rule } = category;
-  return { category: { slug, name, description, colour, see_rule, post_rule, reply_rule } };
+  const { slug, name, description, name_fr, description_fr, colour, see_rule, post_rule, reply_rule } = category;
+  return { category: { slug, name, description, name_fr, description_fr, colour, see_rule, post_rule, reply_rule } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

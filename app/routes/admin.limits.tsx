@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 // Field names are the settings' paths ("newMember.topicsPerDay"); each has a label key.
 const GROUPS = {
-  general: ["newMemberHours", "duplicateWindowMinutes", "flagsToHide"],
+  general: ["newMemberHours", "newTopicHours", "duplicateWindowMinutes", "flagsToHide"],
   newMember: ["newMember.topicsPerDay", "newMember.repliesPerDay", "newMember.linksPerPost", "newMember.imagesPerPost", "newMember.mentionsPerPost", "newMember.secondsBetweenTopics", "newMember.secondsBetweenPosts"],
   everyone: ["everyone.secondsBetweenTopics", "everyone.secondsBetweenPosts", "everyone.topicsPerDay", "everyone.likesPerDay", "everyone.flagsPerDay", "everyone.editsPerDay"],
 } as const;

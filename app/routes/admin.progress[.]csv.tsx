@@ -1,11 +1,13 @@
-// Every member's progress as CSV, streamed (one line per member and requirement).
+// Every member's progress as CSV, streamed (one line per member and requirement); countries are
+// named in the staff member's language.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { progressCsvLines } from "~/models/progress-report.server";
+import { requestLocale } from "~/locale";
 import { requireStaff } from "~/staff.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  const lines = progressCsvLines();
+  const staff = await requireStaff(request);
+  const lines = progressCsvLines({ locale: requestLocale(request, staff.locale) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -6,9 +6,12 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { getRequirement, listRequirementAudit, listRequirementsForAdmin, updateRequirement } from "~/models/level.server";
+import { hasGeneratedLabel, requirementLabel } from "~/models/requirement-label";
 import { paramsFromForm, RequirementEditSchema } from "~/models/requirement.schema";
+import { auditChanges, auditValueText } from "~/models/audit-text";
 import { fieldErrors } from "~/models/user.schema";
 import { requireStaff } from "~/staff.server";
+import { localized } from "~/models/localized";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 
@@ -30,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ id, values, fields: fieldErrors(parsed.error) as Record<string, string | undefined> }, { status: 400 });
   const current = await getRequirement({ id: parsed.data.id });
   if (!current) notFound();
-  const result = await updateRequirement({ adminId: admin.id, id: current.id, label: parsed.data.label, params: paramsFromForm(current.params, form) });
+  const result = await updateRequirement({ adminId: admin.id, id: current.id, label: parsed.data.label, labelFr: parsed.data.labelFr, params: paramsFromForm(current.params, form) });
   if (!result.ok) return data({ id, values, fields: (result.fields ?? {}) as Record<string, string | undefined> }, { status: result.status });
   return redirect(`/admin/requirements?saved=${current.id}#req-${current.id}`);
 }
@@ -52,7 +55,7 @@ function ParamField({ name, value, error, submitted }: { name: string; value: un
 }
 
 export default function Requirements() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { levels, audit } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -66,7 +69,7 @@ export default function Requirements() {
       <p>{t("admin.requirements.intro")}</p>
       {levels.map((l) => (
         <section key={l.number} aria-labelledby={`level-${l.number}`}>
-          <h2 id={`level-${l.number}`}>{t("admin.applications.levelName", { number: l.number, name: l.name })}</h2>
+          <h2 id={`level-${l.number}`}>{t("admin.applications.levelName", { number: l.number, name: localized(l, "name", i18n.language) })}</h2>
           <ul className="req-list">
             {l.requirements.map((r) => {
               const mine = res && res.id === r.id ? res : undefined;
@@ -85,7 +88,15 @@ export default function Requirements() {
                   {mine ? <FormError message="form.fixErrors" values={{ count: Object.keys(f).length }} /> : null}
                   <Form method="post" className="stack">
                     <input type="hidden" name="id" value={r.id} />
-                    <Field label={t("admin.requirements.label")} name="label" type="text" defaultValue={v.label ?? r.label} error={f.label} />
+                    {hasGeneratedLabel(r.kind) ? (
+                      <p>
+                        <strong>{t("staffViews.requirements.generated")}</strong> {requirementLabel(t, r, i18n.language)}
+                        <input type="hidden" name="label" value={r.label} />
+                      </p>
+                    ) : (
+                      <Field label={t("admin.requirements.label")} name="label" type="text" defaultValue={v.label ?? r.label} error={f.label} />
+                    )}
+                    <Field label={t("admin.requirements.labelFr")} name="labelFr" type="text" lang="fr" defaultValue={v.labelFr ?? r.label_fr ?? ""} error={f.labelFr} />
                     {Object.entries(r.params).map(([k, val]) => (
                       <ParamField key={k} name={k} value={val} error={f[`param.${k}`]} submitted={mine ? (v[`param.${k}`] ?? (typeof val === "boolean" ? "" : undefined)) : undefined} />
                     ))}
@@ -105,7 +116,10 @@ export default function Requirements() {
       <ul>
         {audit.map((a) => (
           <li key={a.id}>
-            {new Date(a.at).toISOString().slice(0, 16).replace("T", " ")} · @{a.username ?? "?"} · #{a.target_id}: {JSON.stringify((a.before as unknown as { params?: unknown } | null)?.params)} → {JSON.stringify((a.after as unknown as { params?: unknown } | null)?.params)}
+            {new Date(a.at).toISOString().slice(0, 16).replace("T", " ")} · @{a.username ?? "?"} · #{a.target_id}:{" "}
+            {auditChanges((a.before as unknown as { params?: unknown } | null)?.params, (a.after as unknown as { params?: unknown } | null)?.params)
+              .map((c) => `${c.field} ${auditValueText(c.before, String) ?? "—"} → ${auditValueText(c.after, String) ?? "—"}`)
+              .join("; ")}
           </li>
         ))}
       </ul>

@@ -10,20 +10,31 @@ import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, getApplyState } from "~/models/application.server";
 import { fieldErrors } from "~/models/user.schema";
 import { requireViewer } from "~/viewer.server";
+import { requirementLabel } from "~/models/requirement-label";
+import { requestLocale } from "~/locale";
 import { pageTitle } from "~/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.apply.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const state = await getApplyState({ userId: viewer.id });
+  const lang = requestLocale(request, viewer.locale);
+  const state = await getApplyState({ userId: viewer.id, lang });
   if (!state) throw redirect("/login");
   return {
     target: state.target,
     targetName: state.targetName,
     pending: !!state.pending,
     ready: state.target === 1 || state.standing.canApplyForNext,
-    missing: state.standing.missingForNext.map((r) => r.label),
+    missing: state.standing.missingForNext.map(({ id, kind, label, label_fr, params, subject, subject_fr }) => ({
+      id,
+      kind,
+      label,
+      label_fr,
+      params,
+      subject,
+      subject_fr,
+    })),
     experience: state.experience,
   };
 }
@@ -46,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const v = (res?.values ?? {}) as Record<string, string>;
@@ -71,7 +82,7 @@ export default function Apply() {
           <p className="form-error">{t("progress.apply.errors.notReady")}</p>
           <ul>
             {d.missing.map((m) => (
-              <li key={m}>{m}</li>
+              <li key={m.id}>{requirementLabel(t, m, i18n.language)}</li>
             ))}
           </ul>
           <p>

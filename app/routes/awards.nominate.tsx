@@ -10,7 +10,7 @@ import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { keepValues, positiveId } from "~/http.server";
 import { EVIDENCE_MAX_BYTES } from "~/models/award-file.server";
-import { NOMINATION_MAX_FILES, NominationSchema } from "~/models/award.schema";
+import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/award.schema";
 import { getOpenRound, listMyNominations, saveNomination } from "~/models/nomination.server";
 import { fieldErrors } from "~/models/user.schema";
 import { canNominate, scopeOf } from "~/permissions.server";
@@ -136,6 +136,9 @@ export default function Nominate() {
       <section aria-labelledby="form-heading" className="card">
         <h2 id="form-heading">{t("awards.nominate.formTitle", { category: category.name })}</h2>
         {category.description ? <p>{category.description}</p> : null}
+        {category.min_level > NOMINATION_LEVELS.min || category.max_level < NOMINATION_LEVELS.max ? (
+          <p>{t(category.min_level === category.max_level ? "staffViews.awards.level" : "staffViews.awards.levels", { min: category.min_level, max: category.max_level })}</p>
+        ) : null}
         {mine?.submitted_at ? <p>{t("awards.nominate.editableUntil")}</p> : null}
         <FormError message={res?.message} values={res?.errorValues} />
         <Form method="post" encType="multipart/form-data" reloadDocument className="stack" noValidate>

@@ -9,22 +9,33 @@ import { notFound } from "~/http.server";
 import { getCategoryBySlug } from "~/models/category.server";
 import { canSeeCategory, canStartTopic, scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { shareableHeaders } from "~/page-caching";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.category.name} · Touchpoints` }, { name: "description", content: data.category.description }, ...(data.category.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }] : [])] : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = scopeOf(await getViewer(request));
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer?.locale);
   const category = await getCategoryBySlug(params.slug ?? "");
   // A category the viewer may not see does not exist for them (404, never 403).
   if (!category || category.see_rule === "participants" || !canSeeCategory(scope, category)) notFound();
   const list = await loadTopicList(request, { kind: "latest", categoryId: category.id });
   return {
     ...list,
-    category: { slug: category.slug, name: category.name, description: category.description, colour: category.colour, archived: !!category.archived_at, public: category.see_rule === "everyone" },
+    category: {
+      slug: category.slug,
+      name: localized(category, "name", lang),
+      description: localized(category, "description", lang),
+      colour: category.colour, archived: !!category.archived_at, public: category.see_rule === "everyone" },
     canStart: canStartTopic(scope, category),
   };
 }

@@ -1,7 +1,6 @@
 // The directory: /directory (all levels) and /directory/professionals|managers|leaders (one level).
 // A plain GET form without JavaScript; with it, results follow the typing. Visibility is enforced
 // inside the Meilisearch query (directory.server), so hits and counts only cover what the viewer may see.
-// Visitors' requests are answered by app/visitor-pages.server.ts with the same page, without React.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { directoryPageHtml, directoryTitleTag } from "~/components/directory-page";

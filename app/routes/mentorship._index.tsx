@@ -14,6 +14,8 @@ import { languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { localized } from "~/models/localized";
+import { requestLocale } from "~/locale";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies()]);
   return {
     ...home,
-    competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, c.name])),
+    competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])),
     level: viewer.level ?? 0,
     viewerId: viewer.id,
   };
@@ -138,7 +140,7 @@ export default function MentorshipHome() {
         {reg ? (
           <p>
             {reg.status === "active"
-              ? t("mentorship.registered", { load: d.load, capacity: reg.capacity })
+              ? t("mentorship.registered", { count: d.load, capacity: reg.capacity })
               : t(reg.status === "paused" ? "mentorship.registrationPaused" : "mentorship.registrationRemoved")}{" "}
             {reg.status !== "removed" ? <Link to="/mentorship/mentor">{t("mentorship.editRegistration")}</Link> : null}
           </p>
@@ -185,7 +187,7 @@ export default function MentorshipHome() {
                         options={[
                           { value: "new", label: t("mentorship.intoNew") },
                           { value: "group", label: t("mentorship.intoGroup", { max: GROUP_MAX }) },
-                          ...d.groups.map((g) => ({ value: String(g.id), label: t("mentorship.intoExisting", { names: g.mentee_names.join(", "), room: g.max_mentees - g.active_mentees }) })),
+                          ...d.groups.map((g) => ({ value: String(g.id), label: t("mentorship.intoExisting", { names: g.mentee_names.join(", "), count: g.max_mentees - g.active_mentees }) })),
                         ]}
                       />
                       <TextArea label={t("mentorship.decisionNote")} name="note" rows={2} maxLength={1000} />

@@ -15,6 +15,7 @@ import { fieldErrors } from "~/models/user.schema";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { localized } from "~/models/localized";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.request.title") }];
@@ -83,7 +84,7 @@ export default function MentorshipRequest() {
           {d.competencies.map((c) => (
             <Select
               key={c.slug}
-              label={c.name}
+              label={localized(c, "name", i18n.language)}
               name={`competency.${c.slug}`}
               defaultValue={v[`competency.${c.slug}`] ?? ""}
               options={[{ value: "", label: t("mentorship.request.notChosen") }, ...PROFICIENCIES.map((p) => ({ value: p, label: t(`profile.proficiency.${p}`) }))]}

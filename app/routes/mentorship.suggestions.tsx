@@ -15,6 +15,8 @@ import { languageName } from "~/models/profile.schema";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { localized } from "~/models/localized";
+import { requestLocale } from "~/locale";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.suggestions.title") }];
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const req = await getOpenRequest({ menteeId: viewer.id });
   if (!req) return { request: null, suggestions: [], competencyNames: {} as Record<string, string> };
   const [suggestions, competencies] = await Promise.all([suggestMentors({ request: req, limit: 10 }), listCompetencies()]);
-  return { request: { id: req.id, goals: req.goals }, suggestions, competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, c.name])) };
+  return { request: { id: req.id, goals: req.goals }, suggestions, competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,7 +1,7 @@
 // A member's contact requests from recruiters: accept (both see each other's email), decline, block.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
@@ -59,6 +59,9 @@ export default function MyContacts() {
                 ) : null}
               </p>
               <blockquote className="contact-message">{c.message}</blockquote>
+              <p>
+                <Link to={`/my/contacts/${c.id}`}>{t("desk.openThread")}</Link>
+              </p>
               {c.email ? <p>{t("recruiter.emailLabel", { email: c.email })}</p> : null}
               {c.status === "pending" && !c.blocked ? (
                 <Form method="post" className="inline-form">

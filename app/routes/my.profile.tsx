@@ -13,6 +13,7 @@ import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from 
 import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/profile.schema";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { localized } from "~/models/localized";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "profile.editTitle") }, { name: "robots", content: "noindex" }];
 
@@ -258,7 +259,7 @@ export default function MyProfile() {
           <p className="hint">{t("profile.form.competenciesHint")}</p>
           {f.competencies ? <p className="field-error">{t(f.competencies)}</p> : null}
           {competencies.map((c) => (
-            <Select key={c.slug} label={c.name} name={`competency.${c.slug}`} defaultValue={chosenCompetencies[c.slug] ?? ""}>
+            <Select key={c.slug} label={localized(c, "name", i18n.language)} name={`competency.${c.slug}`} defaultValue={chosenCompetencies[c.slug] ?? ""}>
               <option value="">{t("profile.form.competencyNone")}</option>
               {PROFICIENCIES.map((p) => (
                 <option key={p} value={p}>

@@ -18,7 +18,7 @@ export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountSecurity.title") }, { name: "robots", content: "noindex" }];
 
-// personal: never kept by a browser, proxy or the page cache
+// personal: never kept by a browser, proxy or shared cache
 export const headers: HeadersFunction = ({ parentHeaders }) => {
   const h = new Headers(parentHeaders);
   h.set("Cache-Control", "private, no-store");

@@ -17,15 +17,20 @@ import { DraftSchema } from "~/models/topic.schema";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "composer.newTopicTitle") }];
 
-async function formOptions(scope: ReturnType<typeof scopeOf>) {
+async function formOptions(scope: ReturnType<typeof scopeOf>, lang: string) {
   const [categories, tags] = await Promise.all([
     listPostableCategories(scope),
-    db.selectFrom("competencies").select(["slug", "name"]).orderBy("position").execute(),
+    db.selectFrom("competencies").select(["slug", "name", "name_fr"]).orderBy("position").execute(),
   ]);
-  return { categories: categories.map((c) => ({ slug: c.slug, name: c.name })), tags };
+  return {
+    categories: categories.map((c) => ({ slug: c.slug, name: localized(c, "name", lang) })),
+    tags: tags.map((c) => ({ slug: c.slug, name: localized(c, "name", lang) })),
+  };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getDraft({ userId: viewer.id, key: draftKey() }),
   ]);
   return {
-    ...(await formOptions(scope)),
+    ...(await formOptions(scope, requestLocale(request, viewer.locale))),
     category: new URL(request.url).searchParams.get("category") ?? "",
     limits: limits ?? null,
     draftKey: draftKey(),

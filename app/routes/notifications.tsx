@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -51,7 +51,7 @@ export default function Notifications() {
         <ul className="plain-list notification-list">
           {d.items.map((n) => (
             <li key={n.id} className={`list-item notification${n.unread ? " unread" : ""}`}>
-              <Link to={`/notifications?open=${n.id}`}>{notificationText(t, { kind: n.kind, data: n.data, actor: n.actor })}</Link>
+              <Link to={`/notifications?open=${n.id}`}>{notificationText(t, { kind: n.kind, data: n.data, actor: n.actor }, i18n.language)}</Link>
               {n.unread ? <span className="new-badge">{t("moderation.notifications.unread")}</span> : null}
               {notificationNote(n) ? (
                 <p className="decision-note">{t("progressGuide.decisionNote", { note: notificationNote(n) })}</p>

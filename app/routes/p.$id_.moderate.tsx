@@ -13,18 +13,22 @@ import { fail } from "~/models/result";
 import { isModerator, scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 
 const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = scopeOf(await requireViewer(request));
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer.locale);
   const postId = positiveInt(params.id);
   const found = postId ? await getPostForModeration({ scope, postId }) : undefined;
   if (!found) notFound();
   const { post, topic, others, url } = found;
-  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: c.name }));
+  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
   return {
     post: { id: post.id, number: post.post_number, author: post.display_name, hidden: !!post.hidden_at, hiddenReason: post.hidden_reason, deleted: !!post.deleted_at },
     topic: { id: topic.id, title: topic.title, category: topic.category.slug },

@@ -1,11 +1,18 @@
-// The recruiter's desk: their verification status, saved searches, shortlist and contact requests.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+// The recruiter's desk: their verification status, saved searches (with daily alerts), the
+// shortlist with a private note and a pipeline stage per candidate (and its CSV export), and the
+// contact threads. Plain forms that work without JavaScript; Remix submits them without a reload.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
+import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
+import { keepValues, readForm } from "~/http.server";
 import { CONTACTS_PER_DAY } from "~/models/recruiter.schema";
-import { contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches, listShortlist } from "~/models/recruiter.server";
+import { NOTE_MAX, STAGES, stageFilter } from "~/models/recruiter-desk.schema";
+import { contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches } from "~/models/recruiter.server";
+import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/shortlist.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
@@ -17,18 +24,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = scopeOf(viewer);
   const status = await getRecruiterStatus({ userId: viewer.id });
   if (!scope.isRecruiter) return { verified: false as const, status: status ? { status: status.status, name: status.name, reason: status.decision_reason ?? "" } : null };
+  const stage = stageFilter(new URL(request.url).searchParams.get("stage"));
   const [searches, shortlist, requests, today] = await Promise.all([
     listSavedSearches({ scope }),
-    listShortlist({ scope }),
+    listShortlist({ scope, stage }),
     listContactsForRecruiter({ scope }),
     contactsSentToday({ scope }),
   ]);
-  return { verified: true as const, name: status?.name ?? viewer.displayName, searches, shortlist, requests, today };
+  return { verified: true as const, name: status?.name ?? viewer.displayName, searches, shortlist, stage: stage ?? null, requests, today };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  if (!scope.isRecruiter) throw data("Forbidden", { status: 403 });
+  const form = await readForm(request);
+  const username = (form.username ?? "").slice(0, 40);
+  const result =
+    form.intent === "remove"
+      ? await setShortlisted({ scope, username, shortlisted: false })
+      : form.intent === "update"
+        ? await updateShortlistEntry({ scope, input: { username, stage: form.stage ?? "", note: form.note ?? "" } })
+        : null;
+  if (!result) return data({ formError: "errors.forbidden", username, values: keepValues(form) }, 400);
+  if (!result.ok) return data({ formError: result.message, username, values: keepValues(form) }, result.status);
+  // back to the same stage filter (Remix adds ?index to an index route's form posts)
+  const stage = new URL(request.url).searchParams.get("stage");
+  return redirect(`/recruiter${stage ? `?stage=${encodeURIComponent(stage)}` : ""}#candidate-${username}`);
 }
 
 export default function RecruiterDesk() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const [params] = useSearchParams();
   if (!d.verified) {
     return (
       <div className="page">
@@ -48,6 +77,13 @@ export default function RecruiterDesk() {
       </div>
     );
   }
+  const stageLink = (stage: string | null) => {
+    const p = new URLSearchParams(params);
+    if (stage) p.set("stage", stage);
+    else p.delete("stage");
+    const s = p.toString();
+    return `/recruiter${s ? `?${s}` : ""}`;
+  };
   return (
     <div className="page recruiter-desk">
       <h1>{t("recruiter.title")}</h1>
@@ -63,11 +99,13 @@ export default function RecruiterDesk() {
           <ul>
             {d.searches.map((s) => (
               <li key={s.id}>
-                <Link to={s.query}>{s.name}</Link>{" "}
+                <Link to={s.query}>{s.name}</Link> <span className="muted">· {t(s.alerts ? "desk.alerts.on" : "desk.alerts.off")}</span>{" "}
                 <Form method="post" action="/recruiter/searches" className="inline-form">
-                  <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" className="secondary small">
+                  <button type="submit" name="intent" value={s.alerts ? "alerts-off" : "alerts-on"} className="secondary small">
+                    {t(s.alerts ? "desk.alerts.turnOff" : "desk.alerts.turnOn", { name: s.name })}
+                  </button>{" "}
+                  <button type="submit" name="intent" value="delete" className="secondary small">
                     {t("recruiter.deleteSearch", { name: s.name })}
                   </button>
                 </Form>
@@ -81,18 +119,66 @@ export default function RecruiterDesk() {
 
       <section aria-labelledby="shortlist-title">
         <h2 id="shortlist-title">{t("recruiter.shortlist")}</h2>
+        <nav aria-label={t("desk.stageFilter")} className="stage-filter">
+          <Link to={stageLink(null)} aria-current={d.stage ? undefined : "page"}>
+            {t("desk.allStages")}
+          </Link>
+          {STAGES.map((s) => (
+            <span key={s}>
+              {" · "}
+              <Link to={stageLink(s)} aria-current={d.stage === s ? "page" : undefined}>
+                {t(`desk.stage.${s}`)}
+              </Link>
+            </span>
+          ))}
+        </nav>
+        <p>
+          <a href="/recruiter/shortlist.csv" download>
+            {t("desk.export")}
+          </a>
+        </p>
         {d.shortlist.length ? (
           <ul className="shortlist">
-            {d.shortlist.map((m) => (
-              <li key={m.id}>
-                <Avatar name={m.display_name} src={m.photo} size={32} /> <Link to={`/u/${m.username}`}>{m.display_name}</Link>
-                {m.job_title ? <span className="muted"> · {m.job_title}</span> : null}
-                {m.note ? <span className="muted"> · {m.note}</span> : null}
-              </li>
-            ))}
+            {d.shortlist.map((m) => {
+              const failed = a && a.username === m.username ? a : undefined;
+              const noteId = `note-${m.username}`;
+              return (
+                <li key={m.id} id={`candidate-${m.username}`} className="shortlist-entry">
+                  <h3>
+                    <Avatar name={m.display_name} src={m.photo} size={32} /> <Link to={`/u/${m.username}`}>{m.display_name}</Link>
+                    {m.job_title ? <span className="muted"> · {m.job_title}</span> : null}
+                  </h3>
+                  <Form method="post" className="shortlist-form">
+                    <FormError message={failed?.formError} />
+                    <input type="hidden" name="username" value={m.username} />
+                    <div className="field">
+                      <label htmlFor={`stage-${m.username}`}>{t("desk.stageLabel", { name: m.display_name })}</label>
+                      <select id={`stage-${m.username}`} name="stage" defaultValue={failed?.values?.stage ?? m.stage}>
+                        {STAGES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`desk.stage.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={noteId}>{t("desk.noteLabel", { name: m.display_name })}</label>
+                      <textarea id={noteId} name="note" rows={3} maxLength={NOTE_MAX} defaultValue={failed?.values?.note ?? m.note} />
+                    </div>
+                    <button type="submit" name="intent" value="update">
+                      {t("desk.save", { name: m.display_name })}
+                    </button>{" "}
+                    <button type="submit" name="intent" value="remove" className="secondary">
+                      {t("desk.remove", { name: m.display_name })}
+                    </button>{" "}
+                    <Link to={`/recruiter/contact/${m.username}`}>{t("desk.thread", { name: m.display_name })}</Link>
+                  </Form>
+                </li>
+              );
+            })}
           </ul>
         ) : (
-          <p>{t("recruiter.shortlistNone")}</p>
+          <p>{d.stage ? t("desk.stageNone") : t("recruiter.shortlistNone")}</p>
         )}
       </section>
 
@@ -102,7 +188,8 @@ export default function RecruiterDesk() {
           <ul className="contact-list">
             {d.requests.map((r) => (
               <li key={r.id}>
-                <Link to={`/u/${r.username}`}>{r.display_name}</Link> · <span className={`status status-${r.status}`}>{t(`recruiter.status.${r.status}`)}</span> · <RelativeTime date={r.created_at} />
+                <Link to={`/u/${r.username}`}>{r.display_name}</Link> · <span className={`status status-${r.status}`}>{t(`recruiter.status.${r.status}`)}</span> · <RelativeTime date={r.created_at} /> ·{" "}
+                <Link to={`/recruiter/contact/${r.username}`}>{t("desk.thread", { name: r.display_name })}</Link>
                 {r.email ? <p>{t("recruiter.emailLabel", { email: r.email })}</p> : null}
               </li>
             ))}

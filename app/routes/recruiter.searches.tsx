@@ -1,8 +1,9 @@
-// Saves or deletes a recruiter's directory search (plain form POST).
+// Saves or deletes a recruiter's directory search, or turns its daily alerts on or off (plain form POST).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { positiveId, readForm } from "~/http.server";
 import { deleteSavedSearch, saveSearch } from "~/models/recruiter.server";
+import { setSearchAlerts } from "~/models/search-alert.server";
 import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
@@ -12,10 +13,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const form = await readForm(request);
+  const id = positiveId(form.id) ?? 0;
   const result =
     form.intent === "delete"
-      ? await deleteSavedSearch({ scope, id: positiveId(form.id) ?? 0 })
-      : await saveSearch({ scope, name: form.name ?? "", query: form.query ?? "" });
+      ? await deleteSavedSearch({ scope, id })
+      : form.intent === "alerts-on" || form.intent === "alerts-off"
+        ? await setSearchAlerts({ scope, id, alerts: form.intent === "alerts-on" })
+        : await saveSearch({ scope, name: form.name ?? "", query: form.query ?? "", alerts: form.alerts === "1" });
   if (!result.ok) throw data(result.message, { status: result.status });
   return redirect("/recruiter");
 }

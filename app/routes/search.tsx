@@ -10,6 +10,7 @@ import { listSearchableCategories, MAX_PAGE, MAX_TOTAL_HITS, searchPosts, type S
 import { parseSearchQuery, QUERY_MAX } from "~/models/search-query";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
+import { localized } from "~/models/localized";
 
 const ParamsSchema = z.object({
   // an over-long query is cut (and the parser says so), never thrown away
@@ -68,7 +69,7 @@ const TIPS: [string, string][] = [
 ];
 
 export default function SearchPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   return (
     <div className="search-page">
@@ -164,7 +165,7 @@ export default function SearchPage() {
             <ul className="search-tip-categories">
               {d.categories.map((c) => (
                 <li key={c.slug}>
-                  <code>#{c.slug}</code> {c.name}
+                  <code>#{c.slug}</code> {localized(c, "name", i18n.language)}
                 </li>
               ))}
             </ul>

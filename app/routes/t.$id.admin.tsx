@@ -13,6 +13,8 @@ import { getTopic, topicUrl } from "~/models/topic.server";
 import { isModerator, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 
 const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
@@ -26,9 +28,11 @@ async function moderated(scope: Scope, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = scopeOf(await requireViewer(request));
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer.locale);
   const topic = await moderated(scope, params.id);
-  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: c.name }));
+  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
   return {
     topic: {
       id: topic.id,

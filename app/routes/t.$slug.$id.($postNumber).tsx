@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
-import { PostView, readOnlyPostsHtml, readsOnly } from "~/components/post-view";
+import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { notFound, readForm } from "~/http.server";
 import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
 import { namedTags } from "~/models/tag.server";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/localized";
 import { likePost, unlikePost } from "~/models/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/limits.server";
 import { createReply, markRead } from "~/models/post.server";
@@ -23,11 +25,14 @@ import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, 
 import { canLike, scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { shareableHeaders } from "~/page-caching";
 
 const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -40,6 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
+  const lang = requestLocale(request, viewer?.locale);
   const scope = scopeOf(viewer);
   const topicId = positiveInt(params.id);
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
@@ -82,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: topic.id,
       title: topic.title,
       path,
-      tags: await namedTags(topic.tags),
+      tags: await namedTags(topic.tags, lang),
       closed: !!topic.closed_at,
       archived: !!topic.archived_at || !!topic.category.archived_at,
       deleted: !!topic.deleted_at,
@@ -91,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reply_count: topic.reply_count,
       highest: topic.highest_post_number,
       public: topic.category.see_rule === "everyone" && !topic.unlisted,
-      category: { slug: topic.category.slug, name: topic.category.name, colour: topic.category.colour, private: topic.category.see_rule === "participants" },
+      category: { slug: topic.category.slug, name: localized(topic.category, "name", lang), colour: topic.category.colour, private: topic.category.see_rule === "participants" },
     },
     posts,
     from,
@@ -161,6 +167,10 @@ export default function TopicPage() {
   const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
+  const { pathname, search } = useLocation();
+  // one string for every reader (components/post-view.ts); like forms post back to this address
+  const lang = i18n.language || "en";
+  const posts = postsHtml(d.posts, { topicPath: d.topic.path, formAction: pathname + search, can: d.can, t, lang });
   const values = (res?.values ?? {}) as Record<string, string>;
   const preview = res?.preview ?? null;
   const replyTo = values.replyTo ? Number(values.replyTo) : d.replyTo;
@@ -195,15 +205,7 @@ export default function TopicPage() {
           </AppLink>
         </p>
       ) : null}
-      {readsOnly(d.can) ? (
-        <div className="posts" dangerouslySetInnerHTML={{ __html: readOnlyPostsHtml(d.posts, d.topic.path, t, i18n.language || "en") }} />
-      ) : (
-        <div className="posts">
-          {d.posts.map((p) => (
-            <PostView key={p.id} post={p} topicPath={d.topic.path} can={d.can} />
-          ))}
-        </div>
-      )}
+      <div className="posts" dangerouslySetInnerHTML={{ __html: posts }} />
       {d.next ? (
         <p className="pager">
           <AppLink to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">

@@ -7,15 +7,20 @@ import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import { notFound } from "~/http.server";
 import { getTagNames } from "~/models/tag.server";
+import { shareableHeaders } from "~/page-caching";
+import { requestLocale } from "~/locale";
+import { getViewer } from "~/viewer.server";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `#${data?.tagName ?? ""} · Touchpoints` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = params.tag ?? "";
-  const tagName = (await getTagNames()).get(tag);
+  const tagName = (await getTagNames(requestLocale(request, (await getViewer(request))?.locale))).get(tag);
   if (!tagName) notFound();
   return { ...(await loadTopicList(request, { kind: "latest", tag })), tag, tagName };
 }

@@ -7,11 +7,14 @@ import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/forum-list.server";
 import type { TopPeriod } from "~/models/topic.server";
 import { pageTitle } from "~/page-title";
+import { shareableHeaders } from "~/page-caching";
 
 const PERIODS: TopPeriod[] = ["day", "week", "month", "year", "all"];
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
+// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+export const headers = shareableHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.top") }];
 

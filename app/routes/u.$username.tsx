@@ -19,7 +19,7 @@ import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 import { dateTimeFormat } from "~/intl";
-import { useLevelName } from "~/components/level-badge";
+import { localized } from "~/models/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
@@ -92,7 +92,6 @@ export default function ProfilePage() {
 
 function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>; isSelf: boolean; isStaff: boolean }) {
   const { t, i18n } = useTranslation();
-  const levelName = useLevelName();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language || "en";
   const dateFmt = (d: string | Date) => dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
@@ -147,9 +146,10 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           </Form>
           {!p.openToOpportunities && p.recruiter.contact?.status !== "accepted" ? (
             <p>{t("recruiter.errors.notOpen")}</p>
-          ) : !p.recruiter.contact || p.recruiter.contact.status === "declined" ? (
+          ) : p.recruiter.contact?.status === "declined" ? (
+            <p>{t("recruiter.contactDeclined")}</p>
+          ) : !p.recruiter.contact ? (
             <p>
-              {p.recruiter.contact?.status === "declined" ? <span>{t("recruiter.contactDeclined")} </span> : null}
               <Link to={`/recruiter/contact/${p.username}`}>{t("recruiter.contactSend")}</Link>
             </p>
           ) : p.recruiter.contact.status === "pending" ? (
@@ -157,6 +157,11 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           ) : (
             <p>{t("recruiter.contactAccepted", { email: p.email })}</p>
           )}
+          {p.recruiter.contact ? (
+            <p>
+              <Link to={`/recruiter/contact/${p.username}`}>{t("desk.thread", { name: p.displayName })}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -186,7 +191,7 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           <ul className="badge-list">
             {p.badges.map((b) => (
               <li key={b.public_id}>
-                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: levelName(b.level, b.level_name) })}</a>{" "}
+                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: localized(b, "level_name", i18n.language) })}</a>{" "}
                 <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
               </li>
             ))}
@@ -248,7 +253,7 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           <ul className="competency-list">
             {p.competencies.map((c) => (
               <li key={c.slug}>
-                <strong>{c.name}</strong> <span className={`proficiency proficiency-${c.proficiency}`}>{t(`profile.proficiency.${c.proficiency}`)}</span>{" "}
+                <strong>{localized(c, "name", i18n.language)}</strong> <span className={`proficiency proficiency-${c.proficiency}`}>{t(`profile.proficiency.${c.proficiency}`)}</span>{" "}
                 <span className="muted">{t("profile.endorsements", { count: c.endorsements })}</span>
                 {p.canEndorse ? (
                   <Form method="post" className="inline-form">
@@ -258,7 +263,7 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
                       name="intent"
                       value={c.endorsed_by_viewer ? "unendorse" : "endorse"}
                       className="secondary small"
-                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", { name: p.displayName, competency: c.name })}
+                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", { name: p.displayName, competency: localized(c, "name", i18n.language) })}
                     >
                       {c.endorsed_by_viewer ? t("profile.unendorse") : t("profile.endorse")}
                     </button>

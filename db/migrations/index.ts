@@ -21,6 +21,11 @@ import * as composerDrafts from "./2026-12-06T0910_composer_drafts";
 import * as remediesWaitlistsSequence from "./2026-12-06T0940_remedies_waitlists_sequence";
 import * as passkeys from "./2026-12-06T1000_passkeys";
 import * as outboxDeadLetters from "./2026-12-06T1200_outbox_dead_letters";
+import * as topicTracking from "./2026-12-06T1130_topic_tracking";
+import * as recruiterDesk from "./2026-12-06T1150_recruiter_desk";
+import * as staffViews from "./2026-12-06T1300_staff_views";
+import * as programmeFrench from "./2026-12-06T1130_programme_french";
+import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -44,4 +49,9 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T0940_remedies_waitlists_sequence": remediesWaitlistsSequence,
   "2026-12-06T1000_passkeys": passkeys,
   "2026-12-06T1200_outbox_dead_letters": outboxDeadLetters,
+  "2026-12-06T1130_topic_tracking": topicTracking,
+  "2026-12-06T1150_recruiter_desk": recruiterDesk,
+  "2026-12-06T1300_staff_views": staffViews,
+  "2026-12-06T1130_programme_french": programmeFrench,
+  "2026-12-06T1200_directory_places_languages": directoryPlacesLanguages,
 };

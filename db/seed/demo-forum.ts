@@ -7,12 +7,14 @@ import { db } from "../../app/db.server";
 import { enqueue } from "../../app/jobs.server";
 import { renderMarkdown } from "../../app/markdown.server";
 import { seedCategories } from "../../app/models/category.server";
+import { fillFrench } from "../../app/models/localized.server";
 import { topicPostersSql } from "../../app/models/post.server";
 import { slugify } from "../../app/models/slug";
 import type { Role } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoMembers, demoTopics } from "./demo-content";
 import { categories, competencies, type CategoryPostRule } from "./programme";
+import { categoriesFr, competenciesFr, frenchSpacing as fr } from "./programme-fr";
 
 const rule = (r: CategoryPostRule) => (typeof r === "string" ? r : `level:${r.minLevel}`);
 
@@ -24,6 +26,8 @@ export async function seedForumStructure(log: (m: string) => void) {
       slug: c.slug,
       name: c.name,
       description: c.description,
+      name_fr: fr(categoriesFr[c.slug].name),
+      description_fr: fr(categoriesFr[c.slug].description),
       colour: c.colour,
       position: c.position,
       see_rule: c.access.see,
@@ -32,7 +36,12 @@ export async function seedForumStructure(log: (m: string) => void) {
     })),
   );
   for (const [i, c] of competencies.entries()) {
-    await db.insertInto("competencies").values({ slug: c.slug, name: c.name, description: c.description, position: i + 1 }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    const french = competenciesFr[c.slug];
+    await db
+      .insertInto("competencies")
+      .values({ slug: c.slug, name: c.name, description: c.description, name_fr: fr(french.name), description_fr: fr(french.description), position: i + 1 })
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ name_fr: fillFrench("competencies", "name"), description_fr: fillFrench("competencies", "description") }))
+      .execute();
   }
   log(`forum: ${categories.length} categories, ${competencies.length} tags`);
 }

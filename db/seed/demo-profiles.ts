@@ -141,6 +141,51 @@ export function generateMembers(count = GENERATED_MEMBERS, seed = 2026): Gen[] {
   return out;
 }
 
+/**
+ * Hand-written members a recruiter would look for, beside the generated ones: the directory's
+ * relevance set (test/integration/directory-relevance.test.ts) expects them where it says.
+ */
+export const SCENARIO_MEMBERS: (Gen & { bio: string })[] = [
+  {
+    username: "chidinma_okoro",
+    displayName: "Chidinma Okoro",
+    level: 3,
+    country: "NG",
+    city: "Lagos",
+    languages: ["en", "ig", "fr"],
+    jobTitle: "Contact Centre Team Lead",
+    organisation: "Zenith Telecom",
+    bio:
+      "I lead a bilingual team of 14 agents who answer customers in English and French across West Africa " +
+      "from our Lagos contact centre.",
+  },
+  {
+    username: "babatunde_alabi",
+    displayName: "Babatunde Alabi",
+    level: 3,
+    country: "NG",
+    city: "Lagos",
+    languages: ["en", "yo"],
+    jobTitle: "Call Centre Supervisor",
+    organisation: "Mara Mobile Money",
+    bio: "I supervise the evening shift of a 60-seat call centre in Lagos: coaching, quality checks and escalations.",
+  },
+  {
+    username: "grace_mutombo",
+    displayName: "Grace Mutombo",
+    level: 4,
+    country: "KE",
+    city: "Nairobi",
+    languages: ["fr", "en", "sw", "ln"],
+    jobTitle: "CX Strategy Lead",
+    organisation: "Great Lakes Broadband",
+    bio:
+      "I set the customer experience strategy for our East and Central African markets from Nairobi, " +
+      "working in French, English and Swahili.",
+  },
+];
+const SCENARIO_USERNAMES = new Set(SCENARIO_MEMBERS.map((m) => m.username));
+
 const PROFS = ["emerging", "proficient", "advanced"] as const;
 
 /** Profile details that follow from a member's level, drawn deterministically from their username. */
@@ -187,7 +232,7 @@ export async function seedDemoProfiles(log: (m: string) => void) {
     return;
   }
   // generated members: no password (they cannot sign in), joined over the last two years
-  const generated = generateMembers();
+  const generated = [...generateMembers(), ...SCENARIO_MEMBERS];
   for (const [i, g] of generated.entries()) {
     const created = await db
       .insertInto("users")
@@ -212,7 +257,7 @@ export async function seedDemoProfiles(log: (m: string) => void) {
   const taken = new Set(demoMembers.map((m) => m.username));
   const people = [...demoPeople, ...generated.filter((g) => !taken.has(g.username))];
   const ids = new Map((await db.selectFrom("users").select(["id", "username"]).where("username", "in", people.map((p) => p.username)).execute()).map((u) => [u.username, u.id] as const));
-  const demoBios = new Map(demoMembers.map((m) => [m.username, m.bio] as const));
+  const demoBios = new Map([...demoMembers, ...SCENARIO_MEMBERS].map((m) => [m.username, m.bio] as const));
   const leaders = people.filter((p) => p.level === 4).map((p) => ids.get(p.username)).filter((id): id is number => id !== undefined);
   let n = 0;
   for (const [i, p] of people.entries()) {
@@ -220,7 +265,8 @@ export async function seedDemoProfiles(log: (m: string) => void) {
     if (!userId) continue;
     const d = profileDetails(p.username, p.level, i);
     // the demo accounts people sign in with stay visible
-    const visibility = i < 40 ? (i % 11 === 5 ? "members" : "public") : d.visibility;
+    const chosen = i < 40 ? (i % 11 === 5 ? "members" : "public") : d.visibility;
+    const visibility = SCENARIO_USERNAMES.has(p.username) ? "public" : chosen;
     const bio = (demoBios.get(p.username) ?? d.bio).slice(0, 600);
     await db.transaction().execute(async (trx) => {
       const values = {
@@ -317,5 +363,6 @@ export async function seedDemoProfiles(log: (m: string) => void) {
   }
   // one job per 100 members, ahead of the forum's indexing: the worker indexes them in a few calls
   await queueProfileBackfill(db, [...ids.values()]);
-  log(`demo profiles: ${n} profiles (${generated.length} generated members)`);
+  const byHand = SCENARIO_MEMBERS.length;
+  log(`demo profiles: ${n} profiles (${generated.length - byHand} generated members, ${byHand} written by hand)`);
 }

@@ -5,7 +5,9 @@ import { sql } from "kysely";
 import { newBadgeId } from "../../app/models/badge.server";
 import { db, type Db } from "../../app/db.server";
 import { parseParams } from "../../app/models/requirement.schema";
+import { fillFrench } from "../../app/models/localized.server";
 import { assessments, levels, recommendedBooks, requirements, trainingProgrammes, untrackedDuties, webinars } from "./programme";
+import { assessmentsFr, frenchSpacing as fr, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "./programme-fr";
 
 export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
   for (const r of requirements) {
@@ -25,6 +27,13 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
         entry_conditions: l.entryConditions,
         designations: l.designations,
         untracked_duties: untrackedDuties[l.number],
+        name_fr: fr(levelsFr[l.number].name),
+        short_name_fr: fr(levelsFr[l.number].shortName),
+        badge_inscription_fr: fr(levelsFr[l.number].badgeInscription),
+        description_fr: fr(levelsFr[l.number].description),
+        criteria_narrative_fr: fr(levelsFr[l.number].criteriaNarrative),
+        entry_conditions_fr: fr(levelsFr[l.number].entryConditions),
+        untracked_duties_fr: levelsFr[l.number].untrackedDuties.map(fr),
       };
       await trx
         .insertInto("levels")
@@ -33,32 +42,49 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
         .execute();
     }
     for (const w of webinars) {
-      await trx.insertInto("webinars").values({ slug: w.slug, level: w.level, title: w.title }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+      await trx
+        .insertInto("webinars")
+        .values({ slug: w.slug, level: w.level, title: w.title, title_fr: fr(webinarsFr[w.slug]) })
+        .onConflict((oc) => oc.column("slug").doUpdateSet({ title_fr: fillFrench("webinars", "title") }))
+        .execute();
     }
     for (const a of assessments) {
       await trx
         .insertInto("assessments")
-        .values({ slug: a.slug, level: a.level, title: a.title, pass_mark: a.passMark, grants_designation: a.grantsDesignation ?? null })
-        .onConflict((oc) => oc.column("slug").doNothing())
+        .values({ slug: a.slug, level: a.level, title: a.title, title_fr: fr(assessmentsFr[a.slug]), pass_mark: a.passMark, grants_designation: a.grantsDesignation ?? null })
+        .onConflict((oc) => oc.column("slug").doUpdateSet({ title_fr: fillFrench("assessments", "title") }))
         .execute();
     }
     for (const p of trainingProgrammes) {
+      const french = trainingProgrammesFr[p.slug];
       for (const m of p.modules) {
         await trx
           .insertInto("training_modules")
-          .values({ programme: p.slug, number: m.number, programme_title: p.title, title: m.title, level: p.level })
-          .onConflict((oc) => oc.columns(["programme", "number"]).doNothing())
+          .values({
+            programme: p.slug,
+            number: m.number,
+            programme_title: p.title,
+            programme_title_fr: fr(french.title),
+            title: m.title,
+            title_fr: fr(french.modules[m.number]),
+            level: p.level,
+          })
+          .onConflict((oc) =>
+            oc.columns(["programme", "number"]).doUpdateSet({ programme_title_fr: fillFrench("training_modules", "programme_title"), title_fr: fillFrench("training_modules", "title") }),
+          )
           .execute();
       }
     }
     let inserted = 0;
     for (const [i, r] of requirements.entries()) {
+      const label_fr = fr(requirementsFr[r.key]);
       const res = await trx
         .insertInto("level_requirements")
-        .values({ key: r.key, level: r.level, kind: r.kind, phase: r.phase, label: r.label, params: JSON.stringify(r.params), position: i + 1 })
-        .onConflict((oc) => oc.column("key").doNothing())
+        .values({ key: r.key, level: r.level, kind: r.kind, phase: r.phase, label: r.label, label_fr, params: JSON.stringify(r.params), position: i + 1 })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ label_fr: fillFrench("level_requirements", "label") }))
+        .returning(sql<boolean>`xmax = 0`.as("inserted"))
         .executeTakeFirst();
-      inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
+      if (res?.inserted) inserted++;
     }
     for (const b of recommendedBooks) {
       await trx.insertInto("recommended_books").values({ slug: b.slug, title: b.title, author: b.author }).onConflict((oc) => oc.column("slug").doNothing()).execute();

@@ -2,11 +2,8 @@
 // and every answer that sets a cookie, says `Cache-Control: private, no-store`, unless its route
 // declared it `public` (badge images, uploads, feeds: the same for everyone). Decided here, for
 // documents, data requests and resource routes (CSV, zip exports) alike, so no route can forget;
-// a route declares only what may be shared. Visitors' pages are left as their routes say.
-/** A request that carries a session (valid or not: the answer may be personal either way). */
-export const hasSessionCookie = (cookie: string | undefined) => /(?:^|;\s*)tp_session=/.test(cookie ?? "");
-
-export const PRIVATE = "private, no-store";
+// a route declares only what may be shared (app/page-caching.ts). Visitors' pages are left as their routes say.
+import { hasSessionCookie, PERSONAL as PRIVATE } from "../../app/page-caching";
 
 /** The Cache-Control this answer must carry, or undefined to leave the route's own. */
 export function personalCacheControl(

@@ -16,9 +16,10 @@ const uid = profilesIndexUid();
 http
   .createServer((req, res) => {
     const query = parseDirectoryQuery(new URL(req.url ?? "/", "http://localhost").searchParams);
+    const params = directorySearchParams(VISITOR, query);
     client
       .index(uid)
-      .search(query.q, directorySearchParams(VISITOR, query))
+      .search(params.q, params)
       .then((r) => {
         if (!r.hits.length) throw new Error("no hits");
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.byteLength });

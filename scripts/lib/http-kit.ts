@@ -8,7 +8,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.server";
 
 export type Req = IncomingMessage & {
-  /** the address as received, before any rewrite (the page cache's key, Remix's URL) */
+  /** the address as received, before any rewrite (Remix's URL) */
   originalUrl: string;
   /** pathname of req.url */
   path: string;

@@ -217,7 +217,7 @@ export async function stopApp(app: App | undefined, signal: NodeJS.Signals = "SI
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export type Answer = { status: number; body: string; location?: string; setCookie?: string; ms: number };
+export type Answer = { status: number; body: string; location?: string; setCookie?: string; shed: boolean; ms: number };
 
 export function request(base: string, method: "GET" | "POST", pathname: string, opts: { cookie?: string; form?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
   const t0 = performance.now();
@@ -240,6 +240,7 @@ export function request(base: string, method: "GET" | "POST", pathname: string, 
           body: Buffer.concat(chunks).toString("utf8"),
           location: res.headers.location,
           setCookie: res.headers["set-cookie"]?.[0],
+          shed: res.headers["x-load-shed"] === "1" && !!res.headers["retry-after"],
           ms: performance.now() - t0,
         }),
       );
@@ -282,7 +283,8 @@ const liked = new Set<string>();
 
 // ---- the load ----------------------------------------------------------------------------------------
 
-export type Sample = { route: string; status: number; ms: number; at: number; error?: string; body?: string };
+/** `shed`: answered 503 + Retry-After by the load shedder (scripts/lib/load-shed.ts), having run nothing */
+export type Sample = { route: string; status: number; ms: number; at: number; error?: string; body?: string; shed?: boolean };
 
 export type LoadResult = {
   seconds: number;
@@ -314,8 +316,9 @@ export async function runLoad({ url, forum, vus, writers, seconds, maxRequests, 
     const at = Date.now();
     try {
       const r = await request(url, method, pathname, { cookie: m.cookie, form });
-      const unexpected = !(expected[route] ?? [200]).includes(r.status);
-      samples.push({ route, status: r.status, ms: r.ms, at, body: keepBodies || unexpected ? r.body.slice(0, 20_000) : undefined });
+      const shed = r.status === 503 && r.shed;
+      const unexpected = !shed && !(expected[route] ?? [200]).includes(r.status);
+      samples.push({ route, status: r.status, ms: r.ms, at, shed, body: keepBodies || unexpected ? r.body.slice(0, 20_000) : undefined });
       return r;
     } catch (e) {
       samples.push({ route, status: 0, ms: Date.now() - at, at, error: (e as Error).message });
@@ -361,7 +364,7 @@ export async function runLoad({ url, forum, vus, writers, seconds, maxRequests, 
   return { seconds: (Date.now() - t0) / 1000, samples, acknowledged, unacknowledged, likes };
 }
 
-export const isError = (s: Sample) => s.status === 0 || !(expected[s.route] ?? [200]).includes(s.status);
+export const isError = (s: Sample) => !s.shed && (s.status === 0 || !(expected[s.route] ?? [200]).includes(s.status));
 
 export function pct(xs: number[], p: number) {
   if (!xs.length) return NaN;
@@ -369,13 +372,14 @@ export function pct(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** requests/s and latency per route, as a table. */
+/** requests/s and latency per route (of the requests served: shed ones are counted apart), as a table. */
 export function routeTable(result: LoadResult) {
   const routes = [...new Set(result.samples.map((s) => s.route))].sort();
-  const lines = ["| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"];
+  const lines = ["| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors | shed (503) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
   const row = (name: string, ss: Sample[]) => {
-    const ms = ss.filter((s) => s.status !== 0).map((s) => s.ms);
-    lines.push(`| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} |`);
+    const ms = ss.filter((s) => s.status !== 0 && !s.shed).map((s) => s.ms);
+    const shed = ss.filter((s) => s.shed).length;
+    lines.push(`| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} | ${shed} |`);
   };
   for (const r of routes) row(r, result.samples.filter((s) => s.route === r));
   row("all", result.samples);

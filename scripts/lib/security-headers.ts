@@ -41,6 +41,9 @@ export function contentSecurityPolicy(nonce: string, embeddable: boolean, script
   ].join("; ");
 }
 
+/** The policy of an answer any reader may get (a shared cache keeps it): no nonce, constant scripts by hash. */
+export const withoutNonce = (policy: string) => policy.replace(/ 'nonce-[^']*'/, "");
+
 export function wantsHsts(req: Pick<Req, "secure">, env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === "production" && (req.secure || env.COOKIE_SECURE === "true");
 }

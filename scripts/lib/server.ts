@@ -12,9 +12,9 @@ import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.serve
 import { withCachePolicy } from "./cache-policy";
 import { chain, mount, originHost, rewrite, sendFetchResponse, toFetchRequest } from "./http-kit";
 import type { Middleware, Req } from "./http-kit";
-import { pageCache } from "./page-cache";
-import { securityHeaders } from "./security-headers";
-import type { visitorPage as VisitorPageFn } from "../../app/visitor-pages.server";
+import { loadShedder } from "./load-shed";
+import { sharedCache } from "./shared-cache";
+import { securityHeaders, withoutNonce } from "./security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -24,7 +24,6 @@ type StartOptions = { port: number; root?: string; log?: (m: string) => void; tr
 type Hooks = {
   startBackground?: () => void;
   stopBackground?: () => Promise<void>;
-  visitorPage?: typeof VisitorPageFn;
   /** the app's constant inline scripts, allowed by hash */
   inlineScripts?: readonly string[];
 };
@@ -95,38 +94,44 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     next();
   };
 
-  // Visitors' directory pages, built without Remix's document machinery (app/visitor-pages.server.tsx);
-  // whatever it declines or fails at, Remix answers.
-  const visitorPages: Middleware = (req, res, next) => {
-    if (!hooks.visitorPage || req.method !== "GET" || !req.path.startsWith("/directory")) return next();
-    const cookie = req.headers.cookie;
-    const acceptLanguage = req.headers["accept-language"];
-    const requestId = String(res.locals.requestId);
-    hooks
-      .visitorPage({ method: "GET", url: req.originalUrl, cookie, acceptLanguage, requestId })
-      .then((page) => {
-        if (!page) return next();
-        res.writeHead(page.status, page.headers);
-        res.end(page.body);
-      })
-      .catch((e) => {
-        log(`visitor page failed, Remix answers: ${e instanceof Error ? e.message : String(e)}`);
-        next();
-      });
-  };
-
   const handle = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
+  // what routes allow to be shared is kept here, as nginx or a CDN in front would (README, "Caching")
+  const cache = process.env.SHARED_CACHE === "off" ? null : sharedCache({ log });
+  // past its capacity the app answers 503 + Retry-After at once rather than everyone slowly; pages the
+  // shared cache holds cost nothing and are always served
+  const shed = loadShedder({
+    concurrency: Number(process.env.SHED_CONCURRENCY ?? 8),
+    maxWaitMs: Number(process.env.SHED_QUEUE_MS ?? 500),
+    exempt: (req, res) => {
+      if (!cache || req.method !== "GET") return false;
+      try {
+        return cache.answers(toFetchRequest(req, res));
+      } catch {
+        return false;
+      }
+    },
+  });
   const remix: Middleware = (req, res, next) => {
     const requestId = String(res.locals.requestId);
-    const context = { requestId, clientIp: req.clientIp, cspNonce: String(res.locals.cspNonce) };
+    const cspNonce = String(res.locals.cspNonce);
     let request: Request;
     try {
       request = toFetchRequest(req, res);
     } catch {
       return next(Object.assign(new Error("unreadable address"), { status: 400 }));
     }
-    handle(request, context)
-      .then((response) => sendFetchResponse(res, withCachePolicy(req.headers.cookie, response)))
+    const context = { requestId, clientIp: req.clientIp, cspNonce };
+    const origin = (r: Request) =>
+      handle(r, { ...context }).then((response) => withCachePolicy(req.headers.cookie, response));
+    (cache ? cache.fetch(request, origin) : origin(request))
+      .then((response) => {
+        // an answer anyone may be given carries no nonce: its policy allows the constant scripts by hash
+        if (/\bpublic\b/.test(response.headers.get("cache-control") ?? "")) {
+          const policy = String(res.getHeader("Content-Security-Policy") ?? "");
+          res.setHeader("Content-Security-Policy", withoutNonce(policy));
+        }
+        return sendFetchResponse(res, response);
+      })
       .catch(next);
   };
 
@@ -140,8 +145,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicFile,
       sameOrigin,
       feeds,
-      pageCache(Number(process.env.PAGE_CACHE_SECONDS ?? 5)),
-      visitorPages,
+      shed,
       remix,
     ],
     log,

@@ -18,7 +18,9 @@ import { enrolTwoFactor, signInCookie } from "../setup/two-factor";
 const PUBLIC = ["home", "latest", "category", "topic", "search", "directory", "profile", "badge", "signIn", "language"] as const;
 // what a signed-in staff member also opens
 const MEMBER = ["composer", "progress", "notifications", "admin", "adminApplications", "adminBadges", "adminBooks", "adminCategories", "adminLimits", "adminLogs", "adminRecruiters", "adminRequirements", "adminResults", "review"] as const;
-type PageName = (typeof PUBLIC)[number] | (typeof MEMBER)[number];
+// the staff views of issue 22 point 9
+const STAFF_VIEWS = ["adminAudit", "adminBehind"] as const;
+type PageName = (typeof PUBLIC)[number] | (typeof MEMBER)[number] | (typeof STAFF_VIEWS)[number];
 
 describe.skipIf(!hasChromium)("every main page passes axe-core in both languages", () => {
   let app: TestApp;
@@ -68,6 +70,8 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
       adminRequirements: "/admin/requirements",
       adminResults: "/admin/results",
       review: "/review",
+      adminAudit: "/admin/audit",
+      adminBehind: "/admin/behind",
     } satisfies Record<PageName, string>);
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     cookie = await signInCookie(app, staff);
@@ -94,7 +98,7 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
           await page?.context().close();
         });
 
-        test.each(signedIn ? [...PUBLIC.filter((p) => p !== "signIn"), ...MEMBER] : [...PUBLIC])("%s", async (name) => {
+        test.each(signedIn ? [...PUBLIC.filter((p) => p !== "signIn"), ...MEMBER, ...STAFF_VIEWS] : [...PUBLIC])("%s", async (name) => {
           const res = await page.goto(`${app.url}${paths[name]}`);
           expect(res?.status(), `${name} (${paths[name]})`).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(lang);

@@ -179,13 +179,13 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     const target = await makeTopic(author, category, { title: "Refund policies across our teams" });
 
     const s = await signedIn(staff.username, false, "/admin/categories");
-    await s.getByLabel("Name").fill("Quality assurance");
+    await s.getByLabel("Name", { exact: true }).fill("Quality assurance");
     await s.getByLabel("Slug").fill("quality-assurance");
     await s.getByLabel("Colour").fill("green");
     await s.getByRole("button", { name: "Create category" }).click();
     await s.getByText("Enter a colour as # and six hex digits").waitFor();
     await expectAccessible(s);
-    expect(await s.getByLabel("Name").inputValue()).toBe("Quality assurance");
+    expect(await s.getByLabel("Name", { exact: true }).inputValue()).toBe("Quality assurance");
     await s.getByLabel("Colour").fill("#7c3aed");
     await s.getByRole("button", { name: "Create category" }).click();
     await s.getByRole("link", { name: "Quality assurance" }).waitFor();

@@ -9,19 +9,12 @@ import { parseDirectoryQuery } from "~/models/directory.schema";
 import { searchDirectory } from "~/models/directory.server";
 import { VISITOR } from "~/permissions.server";
 import { createProfile } from "../factories/profiles";
-import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
+import { createAdmin, createUser } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
-import { enrolInPage, passSecondStepInPage } from "../setup/two-factor";
+import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
+import { enrolInPage } from "../setup/two-factor";
 
-async function signIn(page: Page, app: TestApp, email: string) {
-  page.setDefaultTimeout(30_000);
-  await visit(page, `${app.url}/login`);
-  await page.getByLabel("Email or username").fill(email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await passSecondStepInPage(page, email);
-}
+const signIn = (page: Page, app: TestApp, email: string) => signInInPage(page, app.url, email);
 
 describe.skipIf(!hasChromium)("recruiters in the browser", () => {
   let app: TestApp;

@@ -8,6 +8,7 @@ import { VISITOR, type Scope } from "~/permissions.server";
 import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 const TEST = "aptitude-test-2.0"; // level 1, pass mark 85
 const scopeOf = (u: { id: number }): Scope => ({ ...VISITOR, userId: u.id, isMember: true, level: 1 });
@@ -50,7 +51,7 @@ describe("upholding an appeal", () => {
     expect(await createAppeal({ userId: m.id, subjectType: "result", subjectId: resultId, reason: REASON })).toMatchObject({ ok: false, status: 409, message: "appeals.errors.closed" });
     expect((await listAppealable(m.id)).find((s) => s.id === resultId)).toMatchObject({ pending: false, closed: true });
     const told = await db.selectFrom("notifications").select("data").where("user_id", "=", m.id).where("source_key", "=", `appeal-decided:${appealId}`).executeTakeFirstOrThrow();
-    expect(String((told.data as { message?: string }).message)).toContain("retake the assessment now");
+    expect(wordedAs("en", told!)).toContain("retake the assessment now");
   });
 
   test("regrade: the new score stands on the result and the attempt (a pass ends the assessment)", async () => {

@@ -3,7 +3,7 @@
 // PostgreSQL (flagged degraded) instead of an incomplete index's "0 profiles".
 // No app (so no worker) runs here: the test runs the jobs one by one.
 import { afterAll, describe, expect, test } from "vitest";
-import { db } from "~/db.server";
+import { db, pool } from "~/db.server";
 import { drainJobs, runOneJob } from "~/jobs.server";
 import "~/jobs/index.server";
 import { parseDirectoryQuery } from "~/models/directory.schema";
@@ -40,5 +40,28 @@ describe("profile backfill", () => {
     expect(after.mode).toBe("meili");
     expect(after.cards.map((c) => c.username)).toEqual(["bf_bisi"]);
     await db.deleteFrom("outbox").where("kind", "=", "search.topic").execute();
+  }, 60_000);
+
+  test("once the index is complete, a search asks PostgreSQL nothing (no per-search backfill check)", async () => {
+    await createProfile({ username: "bf_quiet", displayName: "Quiet Searcher", jobTitle: "CX Analyst" });
+    await drainJobs();
+    expect((await search("Quiet")).mode).toBe("meili");
+    let queries = 0;
+    const count = () => queries++;
+    pool.on("acquire", count);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const found = await search(i % 2 ? "Quiet" : "Searcher");
+        expect(found.cards.map((c) => c.username)).toEqual(["bf_quiet"]);
+      }
+    } finally {
+      pool.off("acquire", count);
+    }
+    expect(queries).toBe(0);
+    // a backfill queued by this process is noticed at once
+    await db.transaction().execute((trx) => queueProfileBackfill(trx, [1]));
+    expect((await search("Quiet")).mode).toBe("degraded");
+    await drainJobs();
+    expect((await search("Quiet")).mode).toBe("meili");
   }, 60_000);
 });

@@ -135,6 +135,31 @@ describe("search", () => {
   });
 });
 
+describe("place and language words", () => {
+  test("a city, a country (English, French), a language find profiles; never hidden, members-only to members", async () => {
+    expect(await names(VISITOR, "q=Nairobi")).toEqual([U.ke1]);
+    expect(await names(VISITOR, "q=Kenya")).toEqual([U.ke1, U.ke2].sort());
+    expect(await names(VISITOR, "q=Swahili")).toEqual([U.ke1, U.ke2].sort());
+    expect(await names(VISITOR, "q=Kiswahili")).toEqual([U.ke1, U.ke2].sort()); // a default synonym
+    expect(await names(VISITOR, "q=Nig%C3%A9ria")).toEqual([U.manager, U.ng1, U.ng2].sort());
+    const mombasa = await searchDirectory({ scope: VISITOR, query: q("q=Mombasa+Swahili+team+lead") });
+    expect(mombasa.cards[0]?.username).toBe(U.ke2);
+    // the hidden manager is in Egypt, the members-only one in Ghana: both in Lagos (the factory's city)
+    for (const word of ["Egypt", "%C3%89gypte", "Ghana"]) {
+      const res = await searchDirectory({ scope: VISITOR, query: q(`q=${word}`) });
+      expect([res.total, res.close, res.cards, res.facets?.country], word).toEqual([0, null, [], {}]);
+    }
+    expect(await names(recruiter, "q=Ghana")).toEqual([U.membersOnly]);
+    expect(await names(recruiter, "q=Egypt")).toEqual([]);
+    const lagos = await searchDirectory({ scope: VISITOR, query: q("q=Lagos") });
+    const lagosCounts = [lagos.total, lagos.facets?.country, lagos.facets?.level];
+    expect(lagosCounts).toEqual([3, { NG: 3 }, { "1": 1, "3": 1, "4": 1 }]);
+    const lagosForRecruiter = await searchDirectory({ scope: recruiter, query: q("q=Lagos") });
+    expect([lagosForRecruiter.total, lagosForRecruiter.facets?.country]).toEqual([4, { NG: 3, GH: 1 }]);
+    expect(lagosForRecruiter.cards.map((c) => c.username)).not.toContain(U.hidden);
+  });
+});
+
 describe("visitors never reach members-only or hidden profiles", () => {
   test("profile pages: members-only and hidden say the profile is private (403, naming no one); public is 200", async () => {
     expect((await fetch(`${app.url}/u/${U.manager}`)).status).toBe(200);
@@ -249,6 +274,13 @@ describe("when Meilisearch is down", () => {
       expect(m.cards.map((c) => c.username).sort()).toEqual([U.manager, U.membersOnly].sort());
       const f = await searchDirectory({ scope: VISITOR, query: q("competency=sla-management&proficiency=proficient&country=KE") });
       expect(f.cards.map((c) => c.username)).toEqual([U.ke2]);
+      // places and languages by name here too, without the hidden or (for a visitor) members-only ones
+      expect(await names(VISITOR, "q=Nairobi")).toEqual([U.ke1]);
+      expect(await names(VISITOR, "q=kenya")).toEqual([U.ke1, U.ke2].sort());
+      expect(await names(VISITOR, "q=swahili")).toEqual([U.ke1, U.ke2].sort());
+      expect(await names(VISITOR, "q=Egypt")).toEqual([]);
+      expect(await names(VISITOR, "q=Ghana")).toEqual([]);
+      expect(await names(recruiter, "q=Ghana")).toEqual([U.membersOnly]);
     } finally {
       resetMeili();
     }

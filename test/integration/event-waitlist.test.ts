@@ -9,6 +9,7 @@ import { renderIcs } from "~/models/event-calendar.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe("waitlist", () => {
     expect((await getEvent({ scope: await scope(first), id }))).toMatchObject({ going: true, waitlistPosition: null });
     expect((await getEvent({ scope: await scope(second), id }))?.waitlistPosition).toBe(1);
     const told = await db.selectFrom("notifications").select(["id", "data"]).where("user_id", "=", first.id).where("source_key", "=", `event-promoted:${id}`).executeTakeFirstOrThrow();
-    expect(String((told.data as { message?: string }).message)).toContain("Accra CX breakfast");
+    expect(wordedAs("en", told!)).toContain("Accra CX breakfast");
     // the mail goes through the outbox (the job queue), written in the same transaction
     const mails = await db.selectFrom("outbox").select("payload").where("kind", "=", "notification.email").execute();
     expect(mails.some((j) => (j.payload as { notificationId?: number }).notificationId === told.id)).toBe(true);

@@ -1,6 +1,6 @@
 // Two languages: the member's setting, else the switch's cookie (visitors), else Accept-Language,
 // else English; the footer switch works as a plain form; texts written for someone else (emails,
-// notifications) are in the recipient's language; the visitors' page cache keeps languages apart.
+// notifications) are in the recipient's language; the shared cache keeps languages apart (Vary).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -15,6 +15,7 @@ import { enrol, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { wordedAs } from "../factories/notifications";
 
 const qpBytes = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
 
@@ -184,34 +185,45 @@ describe("texts for someone else are in their language", () => {
     await enrol(holder.id, 1);
     const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: holder.id, level: 1, awardedBy: admin.id, applicationId: null, at: new Date() }));
     expect((await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Erreur d’inscription." })).ok).toBe(true);
-    // the badge's issue is notified too (issue 22), then its revocation: both in French
+    // the badge's issue is notified too (issue 22), then its revocation: both read in French
     const notes = await db.selectFrom("notifications").select("data").where("user_id", "=", holder.id).orderBy("id").execute();
-    const messages = notes.map((n) => (n.data as { message: string }).message);
+    const messages = notes.map((n) => wordedAs("fr", n));
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^Vous avez reçu le badge « .+ »/);
     expect(messages[1]).toMatch(/^Votre badge « .+ » a été révoqué : Erreur d’inscription\.$/);
   });
 });
 
-describe("the visitors' page cache", () => {
+describe("the shared cache", () => {
   let cached: TestApp;
   beforeAll(async () => {
-    cached = await startApp({ PAGE_CACHE_SECONDS: "30" });
+    cached = await startApp({ SHARED_CACHE: "on" });
   });
   afterAll(async () => {
     await cached?.stop();
   });
 
-  test("keeps one page per language the app answers in, not per header", async () => {
+  test("keeps one page per Accept-Language and Cookie, as the answers' Vary says", async () => {
     // both headers start with "de": the first one is answered in French, the second in English
     const first = await get(cached, "/latest", { "Accept-Language": "de-DE,de;q=0.9,fr;q=0.8" });
     const body = await first.text();
     expect(langOf(body), `${first.status} ${body.slice(0, 200)}`).toBe("fr");
+    expect(first.headers.get("vary")).toMatch(/^Accept-Language, Cookie/);
     const second = await get(cached, "/latest", { "Accept-Language": "de-DE,de;q=0.9,en;q=0.8" });
+    expect(second.headers.get("x-cache")).toBe("MISS");
     expect(langOf(await second.text())).toBe("en");
     // the switch's cookie counts too
     const chosen = await get(cached, "/latest", { "Accept-Language": "en", Cookie: "tp_lang=fr" });
-    expect(chosen.headers.get("x-page-cache")).toBe("hit"); // the French page cached above
+    expect(chosen.headers.get("x-cache")).toBe("MISS");
     expect(langOf(await chosen.text())).toBe("fr");
+    for (const [headers, lang] of [
+      [{ "Accept-Language": "de-DE,de;q=0.9,fr;q=0.8" }, "fr"],
+      [{ "Accept-Language": "de-DE,de;q=0.9,en;q=0.8" }, "en"],
+      [{ "Accept-Language": "en", Cookie: "tp_lang=fr" }, "fr"],
+    ] as const) {
+      const again = await get(cached, "/latest", headers);
+      expect(again.headers.get("x-cache")).toBe("HIT");
+      expect(langOf(await again.text())).toBe(lang);
+    }
   });
 });

@@ -24,6 +24,7 @@ import { answer, ask, makeGroup, member } from "../factories/groups";
 import { ensureProgramme } from "../factories/progress";
 import { createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 afterAll(() => resetMeili());
 
@@ -96,7 +97,7 @@ describe("the tutor response clock", () => {
     const told = (await notificationsOf(tutor.id)).filter((n) => n.topic_id === q.topicId);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ kind: "mentorship", source_key: `tutor-clock:asked:${row.id}` });
-    expect(String((told[0].data as { message: string }).message)).toContain("Which tone for a refund refusal?");
+    expect(wordedAs("en", told[0]!)).toContain("Which tone for a refund refusal?");
     const note = await db.selectFrom("notifications").select("id").where("user_id", "=", tutor.id).where("source_key", "=", `tutor-clock:asked:${row.id}`).executeTakeFirstOrThrow();
     const mails = await db.selectFrom("outbox").select(["payload", "done_at"]).where("kind", "=", "notification.email").execute();
     const mail = mails.find((m) => (typeof m.payload === "string" ? JSON.parse(m.payload) : m.payload).notificationId === note.id);
@@ -149,7 +150,7 @@ describe("the tutor response clock", () => {
     const told = await tutorAlerts();
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ kind: "mentorship", topic_id: q.topicId });
-    expect(String((told[0].data as { message: string }).message)).toContain("Escalation path for a lost parcel?");
+    expect(wordedAs("en", told[0]!)).toContain("Escalation path for a lost parcel?");
     await db.transaction().execute((trx) => sendClockAlerts(trx, at(47.9)));
     expect(await staffAlerts()).toEqual([]);
     await db.transaction().execute((trx) => sendClockAlerts(trx, at(48)));
@@ -330,7 +331,7 @@ describe("readiness and appeals", () => {
     const stored = await db.selectFrom("appeals").selectAll().where("id", "=", appealId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ status: "upheld", decided_by: admin.id, decision_reason: "Question 12 is ambiguous; the score is corrected.", remedy: "regrade" });
     const told = (await notificationsOf(learner.id)).find((n) => n.source_key === `appeal-decided:${appealId}`);
-    expect(String((told?.data as { message?: string })?.message)).toContain("upheld");
+    expect(wordedAs("en", told!)).toContain("upheld");
     const audit = await db.selectFrom("audit_log").select("action").where("target_type", "=", "appeal").where("target_id", "=", String(appealId)).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(["appeal.create", "appeal.upheld"]);
   });

@@ -7,6 +7,7 @@ import { createApplication, decideApplication } from "~/models/application.serve
 import { getStanding } from "~/models/progress/index.server";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 const input = (over: Record<string, string> = {}) => ApplicationSchema.parse({ portfolio: "I run the front desk of a clinic.", ...over });
 
@@ -69,7 +70,9 @@ describe("applications", () => {
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "application.approve").where("target_id", "=", String(app.applicationId)).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.id, after: { level: 2, badge: badge.public_id } });
     const notes = await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", member.id).execute();
-    expect(notes).toEqual([{ kind: "application", data: expect.objectContaining({ message: expect.stringContaining("Customer Service Professional") }) }]);
+    expect(notes.map((n) => n.kind)).toEqual(["application"]);
+    expect(wordedAs("en", notes[0])).toContain("Customer Service Professional");
+    expect(wordedAs("fr", notes[0])).toContain("Professionnel du service client");
     // the new level's requirements now apply
     const standing = await getStanding({ userId: member.id });
     expect(standing?.level?.number).toBe(2);
@@ -84,17 +87,17 @@ describe("applications", () => {
     await completeLevel1(member.id);
     const app = await createApplication({ userId: member.id, input: input() });
     if (!app.ok) throw new Error("apply failed");
-    // staff raise the pass mark after the member applied
+    // staff raise the pass mark after the member applied (the label follows it: 95%, not the typed 85%)
     await db.updateTable("level_requirements").set({ params: JSON.stringify({ test: "aptitude-test-2.0", passMark: 95 }) }).where("key", "=", "l1-aptitude-test-2").execute();
     try {
       const warned = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "" });
-      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet", unmet: ["Score at least 85% on the Customer Service Aptitude Test 2.0"] });
+      expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet", unmet: ["Score at least 95% on “Customer Service Aptitude Test 2.0”"] });
       expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBe(1);
       expect(await db.selectFrom("badge_awards").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
       const confirmed = await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "approve", reason: "Retake verified by the tutor", confirmUnmet: true });
       expect(confirmed).toMatchObject({ ok: true });
       const audit = await db.selectFrom("audit_log").select("after").where("action", "=", "application.approve").where("target_id", "=", String(app.applicationId)).executeTakeFirstOrThrow();
-      expect(audit.after).toMatchObject({ confirmedUnmet: ["Score at least 85% on the Customer Service Aptitude Test 2.0"] });
+      expect(audit.after).toMatchObject({ confirmedUnmet: ["Score at least 95% on “Customer Service Aptitude Test 2.0”"] });
     } finally {
       await db.updateTable("level_requirements").set({ params: JSON.stringify({ test: "aptitude-test-2.0", passMark: 85 }) }).where("key", "=", "l1-aptitude-test-2").execute();
     }
@@ -108,7 +111,7 @@ describe("applications", () => {
     expect(await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "reject", reason: " " })).toMatchObject({ ok: false, fields: { reason: "admin.applications.errors.reasonRequired" } });
     expect(await decideApplication({ adminId: admin.id, applicationId: app.applicationId, decision: "reject", reason: "Please add your current employer." })).toMatchObject({ ok: true, status: "rejected" });
     const note = await db.selectFrom("notifications").select("data").where("user_id", "=", member.id).executeTakeFirstOrThrow();
-    expect(note.data).toMatchObject({ message: expect.stringContaining("Please add your current employer.") });
+    expect(wordedAs("en", note)).toContain("Please add your current employer.");
     expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBeNull();
     // a rejected member may apply again
     expect(await createApplication({ userId: member.id, input: input() })).toMatchObject({ ok: true });

@@ -12,6 +12,7 @@ import { scopeOfUser } from "~/viewer.server";
 import { createCategory } from "../factories/forum";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
+import { wordedAs } from "../factories/notifications";
 
 // the member's own date (users.time_zone defaults to Africa/Lagos): between 23:00 and midnight UTC
 // the UTC date is the day before the member's, before the level they entered "today"
@@ -36,7 +37,7 @@ describe("logs", () => {
       const row = await db.selectFrom("activities").select(["status", "decision_reason", "decided_by"]).where("id", "=", second.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ status: "rejected", decision_reason: "No evidence of attendance.", decided_by: admin.id });
       const note = await db.selectFrom("notifications").select("data").where("user_id", "=", member.id).executeTakeFirstOrThrow();
-      expect(note.data).toMatchObject({ message: 'Your entry "Lagos CX meet-up" was not accepted: No evidence of attendance.' });
+      expect(wordedAs("en", note)).toBe('Your entry "Lagos CX meet-up" was not accepted: No evidence of attendance.');
       expect(await db.selectFrom("audit_log").select("id").where("action", "=", "activity.reject").where("target_id", "=", String(second.id)).execute()).toHaveLength(1);
     } finally {
       await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { minPerYear: 3, requireApproval: false } });

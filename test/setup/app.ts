@@ -8,12 +8,14 @@ const root = path.resolve(__dirname, "..", "..");
 
 export type TestApp = { url: string; origin: string; stop(): Promise<void>; output(): string };
 
+// Load shedding is off unless a test turns it on (load-shedding-http.test.ts): on a busy shared
+// machine a burst of sign-ins could wait past the queue limit and be shed, failing unrelated tests.
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const port = await freePort();
   let out = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn", JOBS: "on", COOKIE_SECURE: "true", PAGE_CACHE_SECONDS: "0", ...extraEnv },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn", JOBS: "on", COOKIE_SECURE: "true", SHARED_CACHE: "off", SHED_CONCURRENCY: "0", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (c) => (out += c));

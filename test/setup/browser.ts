@@ -2,6 +2,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { TEST_PASSWORD } from "../factories/users";
+import { passSecondStepInPage } from "./two-factor";
 
 export const chromiumPath = inject("chromium");
 export const hasChromium = !!chromiumPath;
@@ -63,4 +65,14 @@ export async function visit(page: Page, url: string) {
   const res = await page.goto(url);
   await expectAccessible(page);
   return res;
+}
+
+/** Signs in through the login page, answering the second step when the account has one. */
+export async function signInInPage(page: Page, appUrl: string, email: string) {
+  page.setDefaultTimeout(30_000);
+  await visit(page, `${appUrl}/login`);
+  await page.getByLabel("Email or username").fill(email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await passSecondStepInPage(page, email);
 }

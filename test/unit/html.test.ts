@@ -1,13 +1,14 @@
 // The escaping of the lists and pages rendered as strings (app/html.ts, components/topic-list.tsx,
-// post-view.tsx, directory-cards.ts, directory-page.ts): hostile titles, names, tags and queries
+// post-view.ts, directory-cards.ts, directory-page.ts): hostile titles, names, tags and queries
 // stay text, in element content and in attributes, in a real HTML parser.
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup, renderToString } from "react-dom/server";
+import { renderToStaticMarkup } from "react-dom/server";
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Element } from "domhandler";
 import { escapeHtml } from "~/html";
 import { TopicList, type TopicListItem } from "~/components/topic-list";
-import { PostView, readOnlyPostsHtml, readsOnly, type PostItem } from "~/components/post-view";
+import { postsHtml, type PostAbilities, type PostItem } from "~/components/post-view";
+import { relativeTime } from "~/components/relative-time";
 import { SLOT, directoryCardsHtml } from "~/components/directory-cards";
 import type { DirectoryCard, DirectoryOutcome } from "~/models/directory.server";
 import { directoryPageHtml, type DirectoryPageData } from "~/components/directory-page";
@@ -48,7 +49,8 @@ const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
   pinned: false,
   closed_at: null,
   archived_at: null,
-  unread: null,
+  unread: 0,
+  is_new: false,
   category: { slug: "general", name: "General", colour: "#123abc" },
   posters: [{ username: "ada", display_name: "Ada Obi" }],
   ...over,
@@ -90,7 +92,7 @@ describe("TopicList rows", () => {
   });
 
   it("show what a row shows: link to the first unread post, badges, posters, counts and time", () => {
-    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, unread: null })], signedIn: true });
+    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, is_new: true })], signedIn: true });
     const [first, second] = parse(html).all("li", "topic-row");
     expect(first.one("a", "topic-title")!.attr("href")).toBe("/t/a-topic/7/3");
     expect(first.all("span", "tag-state").map((e) => e.text)).toEqual(["Pinned"]);
@@ -110,7 +112,7 @@ describe("TopicList rows", () => {
   });
 });
 
-describe("a visitor's posts as a string", () => {
+describe("a topic's posts as a string (every reader)", () => {
   const post = (over: Partial<PostItem> = {}): PostItem => ({
     id: 11,
     post_number: 2,
@@ -131,26 +133,116 @@ describe("a visitor's posts as a string", () => {
     state: "visible",
     ...over,
   });
-  const posts: PostItem[] = [
-    post(),
-    post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123", reply_to_post_number: 2, revision_count: 2, like_count: 1 }),
-    post({ id: 13, post_number: 4, username: "deleted-17", display_name: null, level: null, like_count: 0 }),
-    post({ id: 14, post_number: 5, state: "withdrawn", body_html: "" }),
-    post({ id: 15, post_number: 6, state: "deleted", body_html: "", revision_count: 1 }),
-    post({ id: 16, post_number: 7, state: "hidden", body_html: "", level: 1, created_at: new Date(Date.now() - 40 * 86_400_000) }),
-    post({ id: 17, post_number: 8, username: null, display_name: null, level: 3 }),
-  ];
-  const visitor = { signedIn: false, reply: false, moderate: false, like: false };
+  const visitor: PostAbilities = { signedIn: false, reply: false, moderate: false, like: false };
+  const member: PostAbilities = { signedIn: true, reply: true, moderate: false, like: true };
+  const staff: PostAbilities = { ...member, moderate: true };
+  const here = "/t/a-topic/7/2?replyTo=1";
+  const html = (posts: PostItem[], can: PostAbilities, lang: "en" | "fr" = "en", formAction = here) =>
+    postsHtml(posts, { topicPath: "/t/a-topic/7", formAction, can, t: sharedI18n(lang).t, lang });
+  const articles = (h: string) => parse(h).all("article", "post");
+  const { t } = sharedI18n("en");
 
-  it.each(["en", "fr"] as const)("is exactly PostView's markup (%s)", (lang) => {
-    const i18n = sharedI18n(lang);
-    const viaReact = renderToString(createElement(I18nextProvider, { i18n }, posts.map((p) => createElement(PostView, { key: p.id, post: p, topicPath: "/t/a-topic/7", can: visitor }))));
-    expect(readsOnly(visitor)).toBe(true);
-    expect(readOnlyPostsHtml(posts, "/t/a-topic/7", i18n.t, lang)).toBe(viaReact);
+  it("keeps hostile names, usernames, badge ids and addresses as text, for visitors and members", () => {
+    const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
+    const posts = hostile.map((x, i) =>
+      post({ id: i + 1, post_number: i + 1, display_name: x, username: `u${i}"><b>`, badge_id: x }),
+    );
+    const action = `/t/a-topic/7?q="><script>__xss(1)</script>`;
+    for (const can of [visitor, member, staff]) {
+      const out = html(posts, can, "en", action);
+      const found = articles(out);
+      expect(found).toHaveLength(hostile.length);
+      found.forEach((a, i) => {
+        expect(a.one("span", "post-author")!.text).toBe(hostile[i]);
+        expect(a.attr("data-username")).toBe(`u${i}"><b>`);
+        expect(a.one("a", "level-tag")!.attr("href")).toBe(`/badges/${hostile[i]}`);
+        if (can.like) {
+          expect(a.one("form")!.attr("action")).toBe(action);
+          expect(a.one("button", "like")!.attr("aria-label")).toBe(t("topic.likeLabel", { name: hostile[i] }));
+        }
+      });
+      const elements = DomUtils.findAll(() => true, parseDocument(out).children);
+      const forms = can.like ? ["button", "form", "input"] : [];
+      const tags = ["a", "article", "div", "footer", "header", "p", "span", "strong", "time", ...forms];
+      expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(tags.sort());
+      const attributes = new Set(elements.flatMap((e) => Object.keys(e.attribs)));
+      const allowed = /^(aria-[a-z]+|class|id|href|title|datetime|data-[a-z-]+|method|action|type|name|value)$/;
+      for (const name of attributes) expect(name).toMatch(allowed);
+    }
   });
 
-  it("is used for no one who can act on a post", () => {
-    for (const can of [{ ...visitor, signedIn: true }, { ...visitor, reply: true }, { ...visitor, like: true }, { ...visitor, moderate: true }]) expect(readsOnly(can)).toBe(false);
+  it("gives each reader the actions they may take, as plain forms and links", () => {
+    const posts = [
+      post(),
+      post({ id: 12, post_number: 3, liked: true, bookmarked: true, like_count: 1 }),
+      post({ id: 13, post_number: 4, own: true }),
+      post({ id: 14, post_number: 5, own: true, state: "withdrawn", body_html: "" }),
+      post({ id: 15, post_number: 6, state: "deleted", body_html: "" }),
+    ];
+    const actions = (h: string) =>
+      articles(h).map((a) => [
+        ...a.all("form").map((f) => `${f.attr("action")} ${f.one("button")!.attr("value")}`),
+        ...a.one("footer")!.all("a").map((l) => l.attr("href")),
+      ]);
+    // a visitor (who owns nothing): counts only, no form
+    const read = posts.map((p) => ({ ...p, own: false }));
+    expect(parse(html(read, visitor)).all("form")).toHaveLength(0);
+    expect(parse(html(read, visitor)).all("footer").flatMap((f) => f.all("a"))).toHaveLength(0);
+    expect(articles(html(posts, visitor))[0].one("span", "like-count")!.text).toBe("3 likes");
+    const answer = (n: number) => [`/t/a-topic/7?replyTo=${n}#composer`, `/t/a-topic/7?quote=${n}#composer`];
+    expect(actions(html(posts, member))).toEqual([
+      [`${here} like`, ...answer(2), "/p/11/bookmark", "/p/11/flag"],
+      [`${here} unlike`, ...answer(3), "/p/12/bookmark", "/p/12/flag"],
+      ["/p/13 delete", ...answer(4), "/p/13/bookmark", "/p/13/edit"],
+      ["/p/14 restore"],
+      [],
+    ]);
+    expect(actions(html(posts, staff))[4]).toEqual(["/p/15 restore", "/p/15/moderate"]);
+    expect(actions(html(posts, staff))[0]).toContain("/p/11/edit");
+    const [liked] = articles(html([posts[1]], member));
+    const like = liked.one("button", "like")!;
+    const shown = [like.attr("class"), like.attr("aria-pressed"), like.text];
+    expect(shown).toEqual(["secondary small like liked", "true", "♥ 1"]);
+    expect(like.attr("aria-label")).toBe(t("topic.unlikeLabel", { name: posts[1].display_name }));
+    expect(liked.one("form")!.one("input")!.attr("value")).toBe("12");
+    expect(liked.one("footer")!.all("a").map((a) => a.text)).toContain("Bookmarked.");
+  });
+
+  it.each(["en", "fr"] as const)("shows a post's facts: author, level, time, reply, revisions, notes (%s)", (lang) => {
+    const tr = sharedI18n(lang).t;
+    const [first, second, departed, withdrawn, deleted, hidden, anonymous] = articles(
+      html(
+        [
+          post(),
+          post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123",
+            reply_to_post_number: 2, revision_count: 2 }),
+          post({ id: 13, post_number: 4, username: "deleted-17", display_name: null, level: null, like_count: 0 }),
+          post({ id: 14, post_number: 5, state: "withdrawn", body_html: "" }),
+          post({ id: 15, post_number: 6, state: "deleted", body_html: "" }),
+          post({ id: 16, post_number: 7, state: "hidden", body_html: "", own: true }),
+          post({ id: 17, post_number: 8, username: null, display_name: null, level: 3 }),
+        ],
+        visitor,
+        lang,
+      ),
+    );
+    expect(first.attr("id")).toBe("post-2");
+    expect(first.one("a")!.attr("href")).toBe("/u/ada_obi");
+    const pill = tr("badges.pill.text", { level: 2, name: tr("badges.levelShort.2") });
+    expect(first.one("span", "level-tag")!.text).toBe(`${pill} ${tr("badges.pill.levelSuffix", { level: 2 })}`);
+    expect(first.one("div", "post-meta")!.one("a")!.attr("href")).toBe("/t/a-topic/7/2#post-2");
+    expect(first.one("time")!.text).toBe(relativeTime(new Date(Date.now() - 3.5 * 3_600_000), lang).text);
+    expect(first.one("div", "post-body")!.one("strong")!.text).toBe("there");
+    expect(second.one("a", "level-tag")!.attr("href")).toBe("/badges/abc_DEF-123");
+    const meta = second.one("div", "post-meta")!.all("a").map((a) => a.attr("href"));
+    expect(meta).toEqual(["/t/a-topic/7/3#post-3", "/t/a-topic/7/2#post-2", "/p/12/revisions"]);
+    expect(departed.one("span", "post-author")!.text).toBe(tr("privacy.deletedMember"));
+    expect(departed.one("span", "post-author")!.one("a")).toBeNull();
+    expect(withdrawn.one("p", "post-note")!.text).toBe(tr("topic.withdrawn"));
+    expect(deleted.one("p", "post-note")!.text).toBe(tr("topic.deleted"));
+    expect(hidden.one("p", "post-note")!.text).toBe(tr("topic.hiddenOwn"));
+    expect(anonymous.attr("data-username")).toBeUndefined();
+    expect(anonymous.one("span", "post-author")!.text).toBe("—");
   });
 });
 
@@ -207,6 +299,7 @@ describe("the directory page as a string", () => {
     mode: "meili",
     cards: [],
     total: 0,
+    close: null,
     page: 1,
     totalPages: 0,
     facets: { level: { "2": 3 }, country: { NG: 2 }, competency: {}, designations: {}, languages: { en: 3 }, open_to_opportunities: 1, is_mentor: 0 },
@@ -259,5 +352,31 @@ describe("the directory page as a string", () => {
       const elements = DomUtils.findAll(() => true, parseDocument(html).children);
       expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "button", "details", "div", "fieldset", "form", "h1", "input", "label", "legend", "nav", "option", "p", "script", "select", "summary"]);
     }
+  });
+
+  it("close matches follow the full matches under their own heading, and the status says how many of each", () => {
+    const person = (username: string): DirectoryCard => ({
+      ...{ id: username.length, username, name: username, jobTitle: null, organisation: null },
+      ...{ country: "NG", city: "Lagos", level: 3, badges: [], designations: [], openToOpportunities: false },
+      ...{ isMentor: false, yearsCustomerFacing: 0 },
+      ...{ photo: null, competencies: [], proficiency: {} },
+    });
+    const cards = ["exact_one", "close_one", "close_two"].map(person);
+    const query = parseDirectoryQuery(new URLSearchParams("q=Lagos French team lead"));
+    const render = (total: number, close: { total: number; firstIndex: number }) =>
+      parse(directoryPageHtml(data({ query, outcome: outcome({ cards, total, close, totalPages: 1 }) }), ctx));
+    const page = render(1, { total: 2, firstIndex: 1 });
+    const lists = page.all("ul", "directory-cards");
+    const names = lists.map((l) => l.all("li").map((li) => li.one("a")!.text));
+    expect(names).toEqual([["exact_one"], ["close_one", "close_two"]]);
+    expect(page.one("h2", "close-matches")!.text).toBe("Close matches");
+    const status = (p: typeof page) => p.all("p").find((x) => x.attr("role") === "status")!.text;
+    expect(status(page)).toBe("1 profile · 2 close matches below: profiles that match part of your search.");
+    // nothing matches every word: the page says so, and the close matches are the whole list
+    const none = render(0, { total: 3, firstIndex: 0 });
+    expect(none.all("ul", "directory-cards")).toHaveLength(1);
+    expect(status(none)).toBe(
+      "No profile matches every word of your search. 3 close matches below: profiles that match part of your search.",
+    );
   });
 });

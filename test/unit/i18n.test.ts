@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { completePlurals, createI18n, pickLocale, resources, supportedLocales } from "~/i18n";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
+import { assessmentsFr, categoriesFr, competenciesFr, frenchSpacing, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "../../db/seed/programme-fr";
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -99,6 +100,36 @@ describe("translations", () => {
       const plain = text.replace(/https?:\/\/\S*/g, "").replace(/`[^`]*`/g, ""); // addresses and code keep their own colons
       if (/[\p{L}\d)}»]([;?!]|:(\s|$))/u.test(plain) || /«\S|\S»/u.test(plain)) wrong.push(`${path}: “${text}”`);
     }
+    expect(wrong).toEqual([]);
+  });
+
+  test("no “(s)” plural shortcut in either language: counts use _one / _other forms", () => {
+    const shortcuts: string[] = [];
+    for (const [lang, tree] of Object.entries({ en, fr })) {
+      for (const [path, text] of flatten(tree)) if (/\((s|e|es|x)\)/i.test(text)) shortcuts.push(`${lang} ${path}: “${text}”`);
+    }
+    expect(shortcuts).toEqual([]);
+  });
+
+  test("a count agrees with its noun in French: 1 champ rempli, 2 champs remplis; mentors' free places", () => {
+    const t = createI18n("fr").t;
+    expect(t("progress.sentence.profile", { done: 1, required: 5, count: 1 })).toBe("1 champ du profil rempli sur 5");
+    expect(t("progress.sentence.profile", { done: 2, required: 5, count: 2 })).toBe("2 champs du profil remplis sur 5");
+    expect(t("mentorship.intoExisting", { names: "Ada", count: 1 })).toBe("le mentorat de groupe avec Ada (1 place libre)");
+    expect(createI18n("en").t("mentorship.intoExisting", { names: "Ada", count: 2 })).toBe("the group mentorship with Ada (2 places left)");
+  });
+
+  test("the programme's French seed follows French typography: a non-breaking space before : ; ? ! and inside « »", () => {
+    const texts = [
+      ...Object.values(levelsFr).flatMap((l) => [l.name, l.shortName, l.badgeInscription, l.description, l.criteriaNarrative, l.entryConditions, ...l.untrackedDuties]),
+      ...Object.values(webinarsFr),
+      ...Object.values(assessmentsFr),
+      ...Object.values(trainingProgrammesFr).flatMap((p) => [p.title, ...Object.values(p.modules)]),
+      ...Object.values(requirementsFr),
+      ...Object.values(competenciesFr).flatMap((c) => [c.name, c.description]),
+      ...Object.values(categoriesFr).flatMap((c) => [c.name, c.description]),
+    ].map(frenchSpacing);
+    const wrong = texts.filter((text) => /[^\u00a0]([;?!»]|:(\s|$))/u.test(text.replace(/\*\*/g, "")) || /«[^\u00a0]/u.test(text) || /\(s\)/.test(text));
     expect(wrong).toEqual([]);
   });
 });

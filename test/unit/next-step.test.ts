@@ -21,6 +21,7 @@ function req(kind: RequirementKind, params: Record<string, unknown>, status: Sta
     kind,
     phase: "duty",
     label: kind,
+    label_fr: null,
     params,
     progress: { done: 0, required: 1, status, items: [], more: 0 },
   };

@@ -2,6 +2,8 @@
 // the evaluator of its kind. Counting happens in SQL; evaluators return the items behind a count.
 import { sql } from "kysely";
 import { db as defaultDb, type Db } from "../../db.server";
+import { sharedI18n } from "../../i18n";
+import { requirementLabel } from "../requirement-label";
 import { isRequirementKind, parseParams, type ParamsOf, type RequirementKind } from "../requirement.schema";
 import { evaluateActivities } from "./activities.server";
 import { evaluateAssessment } from "./assessment.server";
@@ -35,12 +37,31 @@ export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
   module_tasks: evaluateModuleTasks,
 };
 
-export type RequirementRow = { id: number; key: string; level: number; kind: string; phase: "entry" | "duty" | "completion"; label: string; params: unknown };
+export type RequirementRow = {
+  id: number;
+  key: string;
+  level: number;
+  kind: string;
+  phase: "entry" | "duty" | "completion";
+  label: string;
+  label_fr: string | null;
+  params: unknown;
+  subject: string | null;
+  subject_fr: string | null;
+};
+
+// The title a generated label names: the assessment's, or the training programme's (in both languages).
+export const subjectColumn = sql<string | null>`coalesce(
+  (select a.title from assessments a where a.slug = level_requirements.params->>'test'),
+  (select m.programme_title from training_modules m where m.programme = level_requirements.params->>'programme' limit 1))`.as("subject");
+export const subjectFrColumn = sql<string | null>`coalesce(
+  (select a.title_fr from assessments a where a.slug = level_requirements.params->>'test'),
+  (select m.programme_title_fr from training_modules m where m.programme = level_requirements.params->>'programme' limit 1))`.as("subject_fr");
 
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select(["id", "key", "level", "kind", "phase", "label", "params"])
+    .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
     .where("level", "=", level)
     .where("archived_at", "is", null)
     .orderBy("position")
@@ -54,12 +75,25 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   if (!parsed.success) throw new Error(`requirement ${r.key} has invalid params`);
   const evaluate = evaluators[r.kind] as Evaluator<RequirementKind>;
   const progress = await evaluate(ctx, parsed.data as never);
-  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label: r.label, params: parsed.data as Record<string, unknown>, progress };
+  const params = parsed.data as Record<string, unknown>;
+  // English by default; pages write it again in the reader's language with requirementLabel
+  const label = requirementLabel(sharedI18n("en").t, { kind: r.kind, label: r.label, params, subject: r.subject });
+  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label, label_fr: r.label_fr, params, subject: r.subject, subject_fr: r.subject_fr, progress };
 }
 
 export type Standing = {
   member: { id: number; username: string; displayName: string; timeZone: string; level: number | null };
-  level: null | { number: number; name: string; shortName: string; badgeInscription: string; untrackedDuties: string[]; enteredAt: Date; enteredOn: string };
+  level: null | {
+    number: number;
+    name: string;
+    shortName: string;
+    badgeInscription: string;
+    untrackedDuties: string[];
+    /** the same in French (null: not translated) */
+    name_fr: string | null;
+    badgeInscription_fr: string | null;
+    untrackedDuties_fr: string[] | null;
+    enteredAt: Date; enteredOn: string };
   badge: null | { publicId: string; awardedAt: Date };
   periods: Periods | null;
   requirements: EvaluatedRequirement[];
@@ -85,11 +119,15 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
         short_name: string | null;
         badge_inscription: string | null;
         untracked_duties: string[] | null;
+        name_fr: string | null;
+        badge_inscription_fr: string | null;
+        untracked_duties_fr: string[] | null;
         badge_id: string | null;
         awarded_at: Date | null;
       } & Partial<PeriodRow>
     >`
     select u.id, u.username, u.display_name, u.time_zone, h.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
+      l.name_fr, l.badge_inscription_fr, l.untracked_duties_fr,
       b.public_id as badge_id, b.awarded_at, pr.*
     from users u
     left join level_history h on h.user_id = u.id and h.left_at is null
@@ -103,7 +141,7 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "params"])
+      .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
       .where("level", "=", (eb) => eb.selectFrom("users").select("level").where("id", "=", userId))
       .where("archived_at", "is", null)
       .orderBy("position")
@@ -130,6 +168,9 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
       shortName: m.short_name!,
       badgeInscription: m.badge_inscription!,
       untrackedDuties: m.untracked_duties ?? [],
+      name_fr: m.name_fr,
+      badgeInscription_fr: m.badge_inscription_fr,
+      untrackedDuties_fr: m.untracked_duties_fr,
       enteredAt: m.entered_at,
       enteredOn,
     },

@@ -5,12 +5,12 @@ import type { EvalContext } from "./context.server";
 import { statusOf, type Progress } from "./types";
 
 export async function evaluateModuleTasks(ctx: EvalContext, p: ParamsOf<"module_tasks">): Promise<Progress> {
-  const { rows } = await sql<{ module: number; title: string | null; evaluated_on: string | null; submitted: boolean; done: number; pending: number }>`
+  const { rows } = await sql<{ module: number; title: string | null; title_fr: string | null; evaluated_on: string | null; submitted: boolean; done: number; pending: number }>`
     select x.*,
       (count(*) filter (where x.evaluated_on is not null) over ())::int as done,
       (count(*) filter (where x.evaluated_on is null and x.submitted) over ())::int as pending
     from (
-    select m.module, tm.title,
+    select m.module, tm.title, tm.title_fr,
       (select to_char(min(evaluated_at) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') from module_tasks t
         where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module and t.evaluated_at is not null) as evaluated_on,
       exists (select 1 from module_tasks t where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module) as submitted
@@ -27,6 +27,7 @@ export async function evaluateModuleTasks(ctx: EvalContext, p: ParamsOf<"module_
     status: statusOf({ done, required: p.modules.length, pending }),
     items: rows.map((r) => ({
       label: `${r.module}. ${r.title ?? ""}`.trim(),
+      label_fr: r.title_fr && `${r.module}. ${r.title_fr}`,
       date: r.evaluated_on ?? undefined,
       state: r.evaluated_on ? ("counted" as const) : r.submitted ? ("pending" as const) : ("missing" as const),
     })),

@@ -6,6 +6,8 @@ export type Status = "met" | "due" | "overdue" | "pending";
 /** One thing behind a count: a post, an activity, a result... with a link when it has a page. */
 export type Item = {
   label: string;
+  /** the label in French, for programme items (modules, webinars, tests) */
+  label_fr?: string | null;
   url?: string;
   date?: string; // YYYY-MM-DD in the member's time zone
   note?: string;
@@ -34,7 +36,11 @@ export type EvaluatedRequirement = {
   kind: RequirementKind;
   phase: "entry" | "duty" | "completion";
   label: string;
+  label_fr: string | null;
   params: Record<string, unknown>;
+  /** the assessment's or programme's title its label names */
+  subject?: string | null;
+  subject_fr?: string | null;
   progress: Progress;
 };
 

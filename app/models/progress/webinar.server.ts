@@ -6,8 +6,8 @@ import type { EvalContext } from "./context.server";
 import { statusOf, type Progress } from "./types";
 
 export async function evaluateWebinar(ctx: EvalContext, p: ParamsOf<"webinar">): Promise<Progress> {
-  const { rows } = await sql<{ title: string; attended_on: string | null }>`
-    select w.title, to_char(least(a.attended_on, (
+  const { rows } = await sql<{ title: string; title_fr: string | null; attended_on: string | null }>`
+    select w.title, w.title_fr, to_char(least(a.attended_on, (
         select min((e.starts_at at time zone e.time_zone)::date)
         from event_attendance ea join events e on e.id = ea.event_id
         where ea.user_id = ${ctx.userId} and e.webinar = w.slug and e.status <> 'draft'
@@ -21,7 +21,7 @@ export async function evaluateWebinar(ctx: EvalContext, p: ParamsOf<"webinar">):
     done,
     required: 1,
     status: statusOf({ done, required: 1 }),
-    items: row?.attended_on ? [{ label: row.title, date: row.attended_on, state: "counted" }] : [],
+    items: row?.attended_on ? [{ label: row.title, label_fr: row.title_fr, date: row.attended_on, state: "counted" }] : [],
     more: 0,
     detail: { title: row?.title ?? p.webinar },
   };

@@ -1,0 +1,119 @@
+// A topic's posts, written as one string for every reader: visitors, members, authors and staff.
+// A topic page's 20 posts rendered as React elements were a third of its server time, so this is
+// their only implementation (the page does not hydrate). Every value goes through escapeHtml;
+// body_html was sanitised on write. The actions are plain HTML forms and links: they work without
+// JavaScript, and the root's forms script (app/enhance.ts) marks a sending form busy.
+import type { TFunction } from "i18next";
+import { escapeHtml as esc } from "~/html";
+import { isDeletedMember } from "~/models/tombstone";
+import { avatarClass, initials } from "./avatar";
+import { levelTagHtml } from "./level-badge";
+import { relativeTime } from "./relative-time";
+
+export type PostItem = {
+  id: number;
+  post_number: number;
+  user_id: number | null;
+  username: string | null;
+  display_name: string | null;
+  level: number | null;
+  badge_id?: string | null;
+  reply_to_post_number: number | null;
+  body_html: string;
+  like_count: number;
+  revision_count: number;
+  created_at: string | Date;
+  edited_at: string | Date | null;
+  liked: boolean;
+  bookmarked: boolean;
+  own: boolean;
+  state: "visible" | "withdrawn" | "deleted" | "hidden";
+};
+
+export type PostAbilities = { signedIn: boolean; reply: boolean; moderate: boolean; like: boolean };
+
+type PostsContext = {
+  topicPath: string;
+  /** where the like forms post: the page's own address (path and query), as a Remix form would */
+  formAction: string;
+  can: PostAbilities;
+  t: TFunction;
+  lang: string;
+};
+
+/** A post form with one button: `fields` are hidden inputs, `button` the button's attributes after its type. */
+function postForm(action: string, fields: string, button: string, label: string): string {
+  const submit = `<button type="submit" ${button}>${esc(label)}</button>`;
+  return `<form method="post" action="${esc(action)}">${fields}${submit}</form>`;
+}
+
+/** What the viewer may do with a post: like, reply, quote, bookmark, edit, withdraw, restore, flag, moderate. */
+function actionsHtml(post: PostItem, name: string, c: PostsContext): string {
+  const { can, t } = c;
+  const gone = post.state === "withdrawn" || post.state === "deleted";
+  let h = "";
+  if (can.like && !post.own && !gone) {
+    const label = esc(t(post.liked ? "topic.unlikeLabel" : "topic.likeLabel", { name }));
+    const intent = `name="intent" value="${post.liked ? "unlike" : "like"}"`;
+    const pressed = `aria-pressed="${post.liked}" aria-label="${label}"`;
+    const button = `${intent} class="secondary small like${post.liked ? " liked" : ""}" ${pressed}`;
+    const field = `<input type="hidden" name="postId" value="${post.id}"/>`;
+    h += postForm(c.formAction, field, button, `♥ ${post.like_count}`);
+  } else {
+    h += `<span class="like-count">${esc(t("topic.likes", { count: post.like_count }))}</span>`;
+  }
+  const n = post.post_number;
+  if (can.reply && !gone) {
+    h += `<a href="${esc(`${c.topicPath}?replyTo=${n}#composer`)}">${esc(t("topic.reply"))}</a>`;
+    h += `<a href="${esc(`${c.topicPath}?quote=${n}#composer`)}" data-quote="${n}">${esc(t("topic.quote"))}</a>`;
+  }
+  if (can.signedIn && !gone) {
+    h += `<a href="/p/${post.id}/bookmark">${esc(post.bookmarked ? t("bookmark.saved") : t("topic.bookmark"))}</a>`;
+  }
+  if ((post.own || can.moderate) && !gone) h += `<a href="/p/${post.id}/edit">${esc(t("topic.edit"))}</a>`;
+  const tool = (intent: string) => `name="intent" value="${intent}" class="link-button"`;
+  if (post.own && !gone) h += postForm(`/p/${post.id}`, "", tool("delete"), t("topic.delete"));
+  if (gone && (can.moderate || (post.own && post.state === "withdrawn"))) {
+    h += postForm(`/p/${post.id}`, "", tool("restore"), t("topic.restore"));
+  }
+  if (can.signedIn && !post.own && !gone) h += `<a href="/p/${post.id}/flag">${esc(t("topic.flag"))}</a>`;
+  if (can.moderate) h += `<a href="/p/${post.id}/moderate">${esc(t("topic.moderate"))}</a>`;
+  return h;
+}
+
+/** The posts as HTML: author, time, body, and what the viewer may do with each. */
+export function postsHtml(posts: PostItem[], c: PostsContext): string {
+  const { t, topicPath } = c;
+  let h = "";
+  for (const post of posts) {
+    const departed = isDeletedMember(post.username);
+    const name = departed ? t("privacy.deletedMember") : (post.display_name ?? "—");
+    const n = post.post_number;
+    const anchor = `post-${n}`;
+    const user = post.username ? ` data-username="${esc(post.username)}"` : "";
+    h += `<article class="post post-${post.state}" id="${anchor}" aria-labelledby="${anchor}-author"${user}`;
+    h += ` data-post-number="${n}"><header class="post-head">`;
+    h += `<span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
+    const author = post.username && !departed ? `<a href="/u/${esc(post.username)}">${esc(name)}</a>` : esc(name);
+    const level = levelTagHtml(post.level, post.badge_id, t);
+    h += `<div><span id="${anchor}-author" class="post-author">${author}</span>${level}`;
+    const when = relativeTime(post.created_at, c.lang);
+    const permalink = esc(t("topic.permalink", { number: n }));
+    h += `<div class="post-meta"><a href="${esc(`${topicPath}/${n}#${anchor}`)}" aria-label="${permalink}">`;
+    h += `<time dateTime="${when.iso}" title="${esc(when.exact)}">${esc(when.text)}</time></a>`;
+    const r = post.reply_to_post_number;
+    if (r) h += ` · <a href="${esc(`${topicPath}/${r}#post-${r}`)}">${esc(t("topic.replyTo", { number: r }))}</a>`;
+    if (post.revision_count > 0) {
+      h += ` · <a href="/p/${post.id}/revisions">${esc(t("topic.revisions", { count: post.revision_count }))}</a>`;
+    }
+    h += `</div></div><span class="post-number" aria-hidden="true">#${n}</span></header>`;
+    if (post.state === "withdrawn") h += `<p class="post-note">${esc(t("topic.withdrawn"))}</p>`;
+    if (post.state === "deleted") h += `<p class="post-note">${esc(t("topic.deleted"))}</p>`;
+    if (post.state === "hidden") {
+      h += `<p class="post-note">${esc(post.own ? t("topic.hiddenOwn") : t("topic.hidden"))}</p>`;
+    }
+    if (post.body_html) h += `<div class="post-body">${post.body_html}</div>`;
+    h += `<footer class="post-actions">${actionsHtml(post, name, c)}</footer></article>`;
+  }
+  return h;
+}
