@@ -27,7 +27,7 @@ function createPool() {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+  // survives module reloads in development (a global declaration has to be a `var`)
   var __tp_db: { db: Kysely<Database>; pool: pg.Pool } | undefined;
 }
 

@@ -460,5 +460,5 @@ export function renderPlainExcerpt(html: string, max = 200): string {
   const space = cut.lastIndexOf(" ");
   if (space > cut.length * 0.6) cut = cut.slice(0, space);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.replace(/[\s,.;:!?(\[{-]+$/, "")}…`;
+  return `${cut.replace(/[\s,.;:!?([{-]+$/, "")}…`;
 }

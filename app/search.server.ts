@@ -39,15 +39,17 @@ function nodeHttpClient(timeoutMs: number) {
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            let parsed: any = undefined;
+            let parsed: unknown = undefined;
             try {
               parsed = text ? JSON.parse(text) : undefined;
             } catch {
               parsed = text;
             }
             const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(parsed);
-            else reject(new MeiliApiError(parsed?.message ?? `Meilisearch answered ${status}`, status, parsed?.code));
+            if (status >= 200 && status < 300) return resolve(parsed);
+            // an error answer is { message, code, type, link }; anything else still fails with the status
+            const error = (typeof parsed === "object" && parsed ? parsed : {}) as { message?: string; code?: string };
+            reject(new MeiliApiError(error.message ?? `Meilisearch answered ${status}`, status, error.code));
           });
           res.on("error", (e) => reject(new SearchUnavailable(e.message)));
         },

@@ -157,5 +157,5 @@ export async function scopeOfUser(trx: Db, userId: number): Promise<Scope> {
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!row || row.deleted_at) return VISITOR;
-  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] } as Viewer);
+  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] });
 }

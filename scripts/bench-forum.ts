@@ -18,7 +18,6 @@ import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { benchDatabase } from "./generate-forum-data";

@@ -31,7 +31,7 @@ const RUNS = Number(arg("--runs") ?? 300);
 const FRESH = process.argv.includes("--fresh");
 const SHAPE = { members: 2000, topics: 100_000, posts: 2_000_000, memberPosts: 5000, memberTopics: 1000 };
 
-const { url, services, client, q } = await openBenchDatabase({ folder: "bench-progress", name: DB, log });
+const { services, client, q } = await openBenchDatabase({ folder: "bench-progress", name: DB, log });
 
 async function generate() {
   const t0 = performance.now();

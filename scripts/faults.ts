@@ -60,7 +60,7 @@ const summary = (r: LoadResult) => {
 };
 const STACK_TRACE = /\bat [\w.<>$]+ \(?[^)\s]*:\d+:\d+\)?|Error: .*\n\s+at /;
 
-let stack: Stack;
+let stack!: Stack; // assigned first thing; unset in `finally` only when start-up failed
 let app: App | undefined;
 let forum: Forum;
 const allAcknowledged: string[] = [];
@@ -289,7 +289,7 @@ try {
   failures++;
 } finally {
   await stopApp(app);
-  await stack!?.stop();
+  await stack?.stop();
 }
 if (meiliSeconds !== undefined) console.log(`\nindex consistent ${meiliSeconds.toFixed(1)} s after Meilisearch restarted`);
 console.log(failures ? `\nFault tests: FAIL (${failures} failed checks)` : "\nFault tests: PASS");

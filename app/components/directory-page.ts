@@ -3,23 +3,11 @@
 // Every value goes through escapeHtml.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";
-import { LEVEL_VIEWS, QUERY_MAX, directorySearchString, type DirectoryQuery } from "~/models/directory.schema";
-import type { DirectoryOutcome } from "~/models/directory.server";
+import { LEVEL_VIEWS, QUERY_MAX, directorySearchString } from "~/models/directory.schema";
+import type { DirectoryPageData } from "~/models/directory-page.server";
 import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
 import { SLOT, directoryCardsHtml, fill } from "./directory-cards";
 import { localized } from "~/models/localized";
-
-export type DirectoryPageData = {
-  query: DirectoryQuery;
-  fixedLevel: number | null;
-  basePath: string;
-  outcome: DirectoryOutcome;
-  competencies: { slug: string; name: string; name_fr?: string | null }[];
-  signedIn: boolean;
-  isRecruiter: boolean;
-  /** a recruiter's: which of the cards are already on their shortlist */
-  shortlisted?: number[];
-};
 
 export type PageContext = { t: TFunction; lang: string; pathname: string };
 

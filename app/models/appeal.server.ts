@@ -19,7 +19,7 @@ type SubjectSource = {
   /** one of the member's decisions, or undefined when it is not theirs */
   get(userId: number, id: number, conn: Db): Promise<AppealSubject | undefined>;
   /** carries out the remedy staff chose when upholding (sources without remedies omit it) */
-  remedy?(trx: Db, r: { adminId: number; userId: number; id: number; remedy: AppealRemedy; score?: number }): Promise<Result<{}>>;
+  remedy?(trx: Db, r: { adminId: number; userId: number; id: number; remedy: AppealRemedy; score?: number }): Promise<Result<object>>;
 };
 
 const resultsQuery = (conn: Db, userId: number) =>

@@ -450,7 +450,7 @@ async function bankResistsMemorising(a: BankOfAttempt) {
 export async function applyResultRemedy(
   trx: Db,
   { adminId, userId, resultId, remedy, score, now = new Date() }: { adminId: number; userId: number; resultId: number; remedy: AppealRemedy; score?: number; now?: Date },
-): Promise<Result<{}>> {
+): Promise<Result<object>> {
   const before = await trx.selectFrom("assessment_results").selectAll().where("id", "=", resultId).where("user_id", "=", userId).forUpdate().executeTakeFirst();
   if (!before) return fail(404, "appeals.errors.subject");
   const attemptId = before.attempt_id;

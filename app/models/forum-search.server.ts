@@ -7,7 +7,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { db } from "../db.server";
 import { logger } from "../logger.server";
 import { renderPlainExcerpt } from "../markdown.server";
-import { audienceOfTopic, audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
+import { audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { getCategoryById, getCategoryBySlug, listAllCategories, visibleCategoryIds } from "./category.server";
 import { MAX_TOTAL_HITS, postsIndexUid, stripMarkers, type PostDocument } from "./forum-search-index.server";

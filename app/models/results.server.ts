@@ -192,7 +192,7 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
 }
 
 /** One result typed in by staff: the same checks as a CSV row. */
-export async function recordResult({ adminId, kind, cells }: { adminId: number; kind: ResultKind; cells: Record<string, string> }): Promise<Result<{ member: string }> | (Result<{}> & { ok: false; problems?: Problem[] })> {
+export async function recordResult({ adminId, kind, cells }: { adminId: number; kind: ResultKind; cells: Record<string, string> }): Promise<Result<{ member: string }> | (Result<object> & { ok: false; problems?: Problem[] })> {
   const header = [...CSV_COLUMNS[kind].required, ...CSV_COLUMNS[kind].optional];
   const [row] = await checkRows(kind, header, [header.map((h) => cells[h] ?? "")]);
   if (row.problems.length) return { ...fail(400, "admin.results.errors.single"), problems: row.problems };

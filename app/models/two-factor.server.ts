@@ -307,7 +307,7 @@ async function spendRecoveryCode(trx: Db, userId: number, code: string, now: Dat
 }
 
 /** A six-digit code from the app, or a recovery code (used up). */
-async function useCode(trx: Db, userId: number, code: string, now: Date): Promise<"totp" | "recovery" | null> {
+async function spendCode(trx: Db, userId: number, code: string, now: Date): Promise<"totp" | "recovery" | null> {
   const clean = normaliseCode(code);
   if (/^\d{6}$/.test(clean)) return (await spendTotp(trx, userId, clean, now)) === null ? null : "totp";
   if (/^[a-z0-9]{10}$/.test(clean)) return (await spendRecoveryCode(trx, userId, clean, now)) ? "recovery" : null;
@@ -429,7 +429,7 @@ export async function completeSecondStep({
     if ("ok" in guess) return guess;
     const used = passkey
       ? (await passkey(trx, ch.user_id, now)) && "passkey"
-      : await useCode(trx, ch.user_id, code ?? "", now);
+      : await spendCode(trx, ch.user_id, code ?? "", now);
     if (!used) {
       const attempts = ch.attempts + 1;
       await trx

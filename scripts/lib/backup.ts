@@ -178,7 +178,7 @@ export async function isEmptyDatabase(databaseUrl: string) {
 }
 
 async function migrateTo(databaseUrl: string, target: string | "latest") {
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const { error } = target === "latest" ? await migrator.migrateToLatest() : await migrator.migrateTo(target);

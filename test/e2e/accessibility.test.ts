@@ -10,7 +10,7 @@ import { awardLevelBadge } from "~/models/badge.server";
 import { notify } from "~/models/notification.server";
 import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
 import { enrolTwoFactor, signInCookie } from "../setup/two-factor";
 

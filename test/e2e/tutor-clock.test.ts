@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { makeGroup, member } from "../factories/groups";
 import { ensureProgramme } from "../factories/progress";
 import { TEST_PASSWORD } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
 import { signInCookie } from "../setup/two-factor";
 

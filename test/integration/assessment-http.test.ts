@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;

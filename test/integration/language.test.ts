@@ -10,7 +10,6 @@ import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
 import { awardLevelBadge, revokeBadge } from "~/models/badge.server";
 import { requestPasswordReset } from "~/models/user.server";
-import { createI18n } from "~/i18n";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
