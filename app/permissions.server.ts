@@ -121,7 +121,10 @@ export const canManageProgramme = (scope: Scope) => scope.isStaff;
 
 // ---- directory profiles ----
 
-/** Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the member and staff. */
+/**
+ * Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the
+ * member and staff.
+ */
 export function canSeeProfile(scope: Scope, p: { userId: number; visibility: "public" | "members" | "hidden" }): boolean {
   if (scope.isStaff || (scope.userId !== null && scope.userId === p.userId)) return true;
   if (p.visibility === "public") return true;
@@ -134,7 +137,10 @@ export function profileAudiencesOf(scope: Scope): ("public" | "members")[] {
   return scope.isStaff || scope.isMember || scope.isRecruiter ? ["public", "members"] : ["public"];
 }
 
-/** Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email through the contact itself). */
+/**
+ * Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email
+ * through the contact itself).
+ */
 export const canSeeContactDetails = (scope: Scope) => scope.isStaff;
 
 // ---- events and awards ----

@@ -76,7 +76,10 @@ export function meili(): Meilisearch | null {
   return client;
 }
 
-/** Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to MEILI_URL. */
+/**
+ * Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to
+ * MEILI_URL.
+ */
 export function resetMeili(host?: string) {
   client = host ? new Meilisearch({ host, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never }) : undefined;
 }

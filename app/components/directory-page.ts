@@ -46,7 +46,10 @@ export const directoryTitleTag = (t: TFunction, fixedLevel: number | null) => (f
 
 const attr = (name: string, on: boolean) => (on ? ` ${name}=""` : "");
 
-/** A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). `label` is escaped already. */
+/**
+ * A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). `label` is
+ * escaped already.
+ */
 function navLink(to: string, label: string, pathname: string, end: boolean): string {
   const active = pathname === to || (!end && pathname.startsWith(`${to}/`));
   return `<a href="${esc(to)}"${active ? ` class="active" aria-current="page"` : ""}>${label}</a>`;

@@ -19,7 +19,10 @@ import { bothLanguages, message } from "./notification-text";
 
 export type ExperienceToDeclare = { field: "customerFacingYears" | "managingYears"; minYears: number; label: string };
 
-/** Experience the application must declare: the target level's entry conditions and the current level's experience completion conditions. */
+/**
+ * Experience the application must declare: the target level's entry conditions and the current level's experience
+ * completion conditions.
+ */
 async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
   const rows = await conn
     .selectFrom("level_requirements")

@@ -197,8 +197,10 @@ export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: nu
       p.job_title, p.organisation, p.country, p.city, p.languages, p.bio_html, p.achievements, p.visibility,
       p.open_to_opportunities, p.is_mentor, p.years_customer_facing, p.years_managing, p.photo_key, p.updated_at,
       (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
-      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'proficiency', pc.proficiency) order by c.position)
-         from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id) as competencies,
+      (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'proficiency', pc.proficiency)
+        order by c.position)
+         from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id)
+           as competencies,
       (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
       (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
          from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges
@@ -209,7 +211,10 @@ export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: nu
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
-/** Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a parser. */
+/**
+ * Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a
+ * parser.
+ */
 function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, " ")

@@ -116,7 +116,8 @@ async function loadTopics(trx: Db, where: { ids: number[] } | { afterId: number;
     .selectFrom("topics")
     .innerJoin("categories", "categories.id", "topics.category_id")
     .select(["topics.id", "topics.title", "topics.slug", "topics.tags", "topics.category_id", "topics.closed_at", "topics.archived_at", "categories.see_rule"])
-    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a where a.topic_id = topics.id), '{}')`.as("participants"))
+    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a
+          where a.topic_id = topics.id), '{}')`.as("participants"))
     .where("topics.deleted_at", "is", null)
     .where("topics.unlisted", "=", false);
   if ("ids" in where) q = q.where("topics.id", "in", where.ids.length ? where.ids : [-1]);

@@ -334,7 +334,8 @@ export async function refreshTopicStats(trx: Db, topicId: number) {
         coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes,
         max(p.post_number) as highest,
         max(p.created_at) filter (where p.deleted_at is null) as last_at,
-        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null order by p2.post_number desc limit 1) as last_poster
+        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null
+          order by p2.post_number desc limit 1) as last_poster
       from posts p where p.topic_id = ${topicId}
     ) s
     where t.id = ${topicId}`.execute(trx);

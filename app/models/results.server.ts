@@ -176,7 +176,8 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
       assessment: c.test,
       score: row.score!,
       taken_on: c.date,
-      attempt: row.attempt ?? sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results where user_id = ${row.userId} and assessment = ${c.test})`,
+      attempt: row.attempt ?? sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results
+            where user_id = ${row.userId} and assessment = ${c.test})`,
       note: c.note || null,
       recorded_by: adminId,
     })

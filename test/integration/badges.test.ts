@@ -226,7 +226,7 @@ describe("the badge page and image", () => {
 });
 
 describe("revocation", () => {
-  test("staff revoke with a reason: page, status and image say so; audited; the member is told; the directory re-indexes", async () => {
+  test("staff revoke with a reason: page, status and image say so; audited; the member is told; the directory " + "re-indexes", async () => {
     const member = await createUser({ username: "badge_revoked", displayName: "Kofi Boateng" });
     const id = (await giveBadge(member.id, 3, admin.id)).public_id;
     const before = await (await get(`/badges/${id}/status`)).json();

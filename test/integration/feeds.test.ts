@@ -51,7 +51,7 @@ beforeAll(async () => {
   await makeTopic(member, other, { title: "A topic in another public category" });
   open = await makeTopic(admin, pub, {
     title: TRICKY_TITLE,
-    body: "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: ]]> and <script>alert(1)</script>\n```",
+    body: "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: " + "]]> and <script>alert(1)</script>\n```",
   });
   await makeReply(member, open, "A visible reply from the floor, mentioning @feed_admin kindly.");
   const withdrawn = await makeReply(member, open, "A reply the author withdraws afterwards, gone from feeds.");

@@ -114,7 +114,7 @@ describe("the language of a page", () => {
     expect(settings).toMatch(/<input[^>]*id="locale-fr"[^>]*checked/);
   });
 
-  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the member's language", async () => {
+  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the " + "member's language", async () => {
     const cat = await createCategory();
     const member = await createUser({ username: "titres_fr" });
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();
