@@ -224,7 +224,8 @@ function failed(e: unknown) {
   outage.since = Date.now();
   outage.portOpen = false;
   outage.error = String((e as Error)?.message ?? e);
-  logger.warn(`job worker: the database cannot be reached (${outage.error}); retrying with backoff up to ${RETRY_MAX_MS / 1000} s`);
+  const backoff = `retrying with backoff up to ${RETRY_MAX_MS / 1000} s`;
+  logger.warn(`job worker: the database cannot be reached (${outage.error}); ${backoff}`);
 }
 
 function succeeded() {

@@ -59,7 +59,7 @@ export function Select({ label, name, error, errorValues, hint, options, ...rest
 /** A horizontally scrollable table area that keyboard users can focus and scroll. */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to scroll by keyboard
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrolling regions take focus (keyboard)
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>

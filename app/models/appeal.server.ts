@@ -82,7 +82,8 @@ export async function createAppeal({ userId, subjectType, subjectId, reason }: N
   const source = sources.get(subjectType);
   if (!source) return fail(422, "appeals.errors.subject");
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute(); // one appeal at a time per member
+    // one appeal at a time per member
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const subject = await source.get(userId, subjectId, trx);
     if (!subject) return fail(404, "appeals.errors.subject");
     const earlier = await trx.selectFrom("appeals").select("status").where("user_id", "=", userId).where("subject_type", "=", subjectType).where("subject_id", "=", subjectId).execute();

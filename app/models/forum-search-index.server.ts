@@ -217,6 +217,7 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     await enqueueMany(db, "search.topic", changed.rows.map((r) => ({ topicId: r.topic_id })));
   }
   const seconds = (Date.now() - t0) / 1000;
-  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${changed.rows.length} topics changed meanwhile were queued again`);
+  const requeued = changed.rows.length;
+  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile were queued again`);
   return { topics, posts, seconds, requeued: changed.rows.length };
 }

@@ -109,12 +109,14 @@ export async function countMembersBehind({ now = new Date(), level, duty, group 
     ),
     w as (
       select m.id, r.kind, r.params,
-        case r.kind when 'books' then (r.params->>'minPerTrimester')::int else (r.params->>'minPerYear')::int end as required,
+        case r.kind when 'books' then (r.params->>'minPerTrimester')::int
+          else (r.params->>'minPerYear')::int end as required,
         greatest(m.entered_on, case r.kind when 'books'
           then make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1)
           else date_trunc('year', m.today)::date end) as since,
         case r.kind when 'books'
-          then (make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1) + interval '4 months')::date
+          then (make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1)
+            + interval '4 months')::date
           else (date_trunc('year', m.today) + interval '1 year')::date end as until
       from m join level_requirements r on r.level = m.level and r.phase = 'duty' and r.archived_at is null
         and r.kind in ('books', 'activities') ${duty ? sql`and r.kind = ${duty}` : sql``}
@@ -127,7 +129,8 @@ export async function countMembersBehind({ now = new Date(), level, duty, group 
         and (not coalesce((w.params->>'recommendedOnly')::boolean, false) or b.book_id is not null)
       left join activities a on w.kind = 'activities' and a.user_id = w.id
         and a.occurred_on >= w.since and a.occurred_on < w.until
-        and (a.status = 'approved' or (a.status = 'pending' and not coalesce((w.params->>'requireApproval')::boolean, false)))
+        and (a.status = 'approved'
+          or (a.status = 'pending' and not coalesce((w.params->>'requireApproval')::boolean, false)))
       group by w.id, w.kind, w.required
     )
     select count(distinct id)::int as n from done where n < required`.execute(db);

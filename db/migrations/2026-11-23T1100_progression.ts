@@ -193,7 +193,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("author", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("finished_on", "date", (c) => c.notNull())
     .addColumn("review", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null")) // review shared in Book Club
+    // review shared in Book Club
+    .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null"))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("approved").check(sql`status in ('pending', 'approved', 'rejected')`))
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")

@@ -59,7 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("recruiter_organisations")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade")) // the applying account
+    // the applying account
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("website", "text", (c) => c.notNull())
     .addColumn("country", "text", (c) => c.notNull().check(sql`country ~ '^[A-Z]{2}$'`))

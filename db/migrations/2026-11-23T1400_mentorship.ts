@@ -54,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("ends_on", "date", (c) => c.notNull()) // default cycle: three months, can be extended
     .addColumn("closed_at", "timestamptz")
     .addColumn("end_reason", "text")
-    .addColumn("matched_by", "integer", (c) => c.references("users.id").onDelete("set null")) // staff who matched directly
+    // staff who matched directly
+    .addColumn("matched_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a mentor's cycles (mentorship home, staff load view)

@@ -8,7 +8,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("events")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('webinar', 'conference', 'meetup', 'training')`))
-    .addColumn("webinar", "text", (c) => c.references("webinars.slug")) // which programme webinar an attendance satisfies
+    // which programme webinar an attendance satisfies
+    .addColumn("webinar", "text", (c) => c.references("webinars.slug"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("description_markdown", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("description_html", "text", (c) => c.notNull().defaultTo(""))
