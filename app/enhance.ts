@@ -37,7 +37,8 @@ if(btn&&composer){
     if(!picked)return;
     var v=composer.value;
     composer.value=v+(v&&!/\\n\\n$/.test(v)?"\\n\\n":"")
-      +"[quote=\\""+picked.user+", post:"+picked.n+", topic:"+btn.getAttribute("data-topic")+"\\"]\\n"+picked.text+"\\n[/quote]\\n\\n";
+      +"[quote=\\""+picked.user+", post:"+picked.n+", topic:"+btn.getAttribute("data-topic")+"\\"]\\n"
+      +picked.text+"\\n[/quote]\\n\\n";
     composer.dispatchEvent(new Event("input"));composer.focus();btn.hidden=true;
   });
 }

@@ -150,7 +150,8 @@ const quote: TokenizerAndRendererExtension = {
     const who = `${escapeHtml(t.username)} wrote:`;
     const author = t.topic !== undefined && t.post !== undefined ? `<a href="/t/-/${t.topic}/${t.post}">${who}</a>` : who;
     const body = this.parser.parse(t.tokens);
-    return `<aside class="quote" ${trust}><div class="quote-author" ${trust}>${author}</div><blockquote>${body}</blockquote></aside>\n`;
+    const head = `<div class="quote-author" ${trust}>${author}</div>`;
+    return `<aside class="quote" ${trust}>${head}<blockquote>${body}</blockquote></aside>\n`;
   },
 };
 

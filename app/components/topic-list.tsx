@@ -67,14 +67,16 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
   for (const p of topic.posters) {
     const name = escapeHtml(p.display_name);
     const avatar = avatarClass(p.display_name, 24);
-    h += `<span class="${avatar}" role="img" aria-label="${name}" title="${name}">${escapeHtml(initials(p.display_name))}</span>`;
+    const letters = escapeHtml(initials(p.display_name));
+    h += `<span class="${avatar}" role="img" aria-label="${name}" title="${name}">${letters}</span>`;
   }
   const when = relativeTime(topic.bumped_at, lang);
   const count = (n: number) => numberFormat(intlLocale(lang)).format(n);
   h += `</div><dl class="topic-stats"><dt>${escapeHtml(l.replies)}</dt><dd>${count(topic.reply_count)}</dd>`;
   h += `<dt>${escapeHtml(l.likes)}</dt><dd>${count(topic.like_count)}</dd>`;
   h += `<dt>${escapeHtml(l.activity)}</dt>`;
-  h += `<dd><time datetime="${when.iso}" title="${escapeHtml(when.exact)}">${escapeHtml(when.text)}</time></dd></dl></li>`;
+  h += `<dd><time datetime="${when.iso}" title="${escapeHtml(when.exact)}">${escapeHtml(when.text)}</time></dd>`;
+  h += `</dl></li>`;
   return h;
 }
 

@@ -218,6 +218,6 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
   }
   const seconds = (Date.now() - t0) / 1000;
   const requeued = changed.rows.length;
-  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile were queued again`);
-  return { topics, posts, seconds, requeued: changed.rows.length };
+  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile queued again`);
+  return { topics, posts, seconds, requeued };
 }

@@ -254,7 +254,8 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
       if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "edited", actorId: userId });
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    return ok({ changed: true, url: `${topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug })}/${post.post_number}#post-${post.post_number}` });
+    const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
+    return ok({ changed: true, url: `${base}/${post.post_number}#post-${post.post_number}` });
   });
 }
 
