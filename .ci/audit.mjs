@@ -11,7 +11,7 @@ export const ACCEPTED = [
     advisory: "GHSA-rxv8-25v2-qmq8", // CVE-2026-34077
     package: "turbo-stream",
     reason:
-      "fixed only in turbo-stream 3, a new wire format and API that @remix-run/react and server-runtime 2.17.5 cannot use; " +
+      "fixed only in turbo-stream 3, a new wire format and API that @remix-run/react and server-runtime 2.17.5 " + "cannot use; " +
       "patches/turbo-stream+2.4.1.patch (and @remix-run/react's) build decoded errors from Error types only",
   },
   // deserializeErrors' constructor from a name: fixed upstream only in React Router 7.18; patched in

@@ -126,7 +126,10 @@ export async function endAllSessions(userId: number, conn: Db = db): Promise<voi
 
 export type SessionListItem = { handle: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
 
-/** The user's live sessions, most recently used first, this request's marked `current`. `handle` names one without revealing its id. */
+/**
+ * The user's live sessions, most recently used first, this request's marked `current`. `handle` names one without
+ * revealing its id.
+ */
 export async function listSessions(userId: number, request: Request): Promise<SessionListItem[]> {
   const secret = secretFrom(request.headers.get("Cookie"));
   const currentId = secret ? hashSecret(secret) : "";

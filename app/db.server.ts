@@ -27,7 +27,7 @@ function createPool() {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+  // survives module reloads in development (a global declaration has to be a `var`)
   var __tp_db: { db: Kysely<Database>; pool: pg.Pool } | undefined;
 }
 
@@ -42,7 +42,17 @@ function init() {
 // Errors that mean "PostgreSQL cannot be reached right now" (restart, failover, network), as opposed
 // to a bug or bad data: error pages answer them with 503 and the app recovers by itself.
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is not open|the database system is (starting up|shutting down)|terminating connection/i;
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    "Connection terminated",
+    "timeout exceeded when trying to connect",
+    "Client has encountered a connection error",
+    "connection is not open",
+    "the database system is (starting up|shutting down)",
+    "terminating connection",
+  ].join("|"),
+  "i",
+);
 
 export function isDatabaseUnavailable(e: unknown): boolean {
   for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {

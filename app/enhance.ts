@@ -15,7 +15,8 @@ d.querySelectorAll("textarea[data-preview]").forEach(function(ta){
     clearTimeout(timer);
     timer=setTimeout(function(){
       var f=new FormData();f.append("body",ta.value);
-      fetch("/api/preview",{method:"POST",body:f,credentials:"same-origin"}).then(function(r){return r.ok?r.json():null}).then(function(j){
+      fetch("/api/preview",{method:"POST",body:f,credentials:"same-origin"})
+      .then(function(r){return r.ok?r.json():null}).then(function(j){
         if(!j)return;box.querySelector(".post-body").innerHTML=j.html;box.hidden=!j.html;
       }).catch(function(){});
     },400);
@@ -27,14 +28,17 @@ if(btn&&composer){
   d.addEventListener("selectionchange",function(){
     var s=window.getSelection(),text=s?String(s).trim():"",n=s&&s.anchorNode,el=n&&(n.nodeType===1?n:n.parentElement);
     var post=el&&el.closest("article.post[data-username]");
-    picked=text&&post&&el.closest(".post-body")?{text:text.slice(0,5000),user:post.getAttribute("data-username"),n:post.getAttribute("data-post-number")}:null;
+    picked=text&&post&&el.closest(".post-body")
+      ?{text:text.slice(0,5000),user:post.getAttribute("data-username"),n:post.getAttribute("data-post-number")}:null;
     btn.hidden=!picked;
   });
   btn.addEventListener("mousedown",function(e){e.preventDefault()});
   btn.addEventListener("click",function(){
     if(!picked)return;
     var v=composer.value;
-    composer.value=v+(v&&!/\\n\\n$/.test(v)?"\\n\\n":"")+"[quote=\\""+picked.user+", post:"+picked.n+", topic:"+btn.getAttribute("data-topic")+"\\"]\\n"+picked.text+"\\n[/quote]\\n\\n";
+    composer.value=v+(v&&!/\\n\\n$/.test(v)?"\\n\\n":"")
+      +"[quote=\\""+picked.user+", post:"+picked.n+", topic:"+btn.getAttribute("data-topic")+"\\"]\\n"
+      +picked.text+"\\n[/quote]\\n\\n";
     composer.dispatchEvent(new Event("input"));composer.focus();btn.hidden=true;
   });
 }
@@ -53,7 +57,8 @@ function buttons(f){return f.querySelectorAll("button:not([type=button]):not([ty
 function reset(f){
   f.removeAttribute("aria-busy");
   buttons(f).forEach(function(x){
-    if(x.tpLabel!==undefined){if(x.firstChild&&x.firstChild.nodeValue===sending)x.firstChild.nodeValue=x.tpLabel;delete x.tpLabel}
+    if(x.tpLabel!==undefined){
+      if(x.firstChild&&x.firstChild.nodeValue===sending)x.firstChild.nodeValue=x.tpLabel;delete x.tpLabel}
     if(x.tpDisabled){x.disabled=false;delete x.tpDisabled}
   });
 }
@@ -78,7 +83,8 @@ d.addEventListener("input",function(e){
 },true);
 d.addEventListener("change",function(e){var f=draftForm(e);if(f){f.tpDirty=true;saveDraft(f)}},true);
 d.addEventListener("focusout",function(e){var f=draftForm(e);if(f)saveDraft(f)},true);
-w.addEventListener("pagehide",function(){d.querySelectorAll("form[data-draft]").forEach(function(f){saveDraft(f,true)})});
+w.addEventListener("pagehide",function(){
+  d.querySelectorAll("form[data-draft]").forEach(function(f){saveDraft(f,true)})});
 w.addEventListener("submit",function(e){
   var f=e.target;
   if(!(f instanceof HTMLFormElement)||(f.getAttribute("method")||"get").toLowerCase()!=="post")return;
@@ -90,7 +96,8 @@ w.addEventListener("submit",function(e){
   var token=(f.tpToken||0)+1;f.tpToken=token;
   setTimeout(function(){
     buttons(f).forEach(function(x){if(!x.disabled){x.disabled=true;x.tpDisabled=true}});
-    if(s&&s.childNodes.length===1&&s.firstChild.nodeType===3){s.tpLabel=s.firstChild.nodeValue;s.firstChild.nodeValue=sending}
+    if(s&&s.childNodes.length===1&&s.firstChild.nodeType===3){
+      s.tpLabel=s.firstChild.nodeValue;s.firstChild.nodeValue=sending}
   },0);
   // a download (or an answer that never comes) must not leave the form stuck
   setTimeout(function(){if(f.tpToken===token&&f.getAttribute("aria-busy")==="true")reset(f)},20000);

@@ -60,7 +60,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
     throw new EnvError(
-      `Environment variable ${name} is invalid: expected ${issue.message.replace(/^Invalid input: /, "")} (got ${JSON.stringify(source[name] ?? null)}).`,
+      `Environment variable ${name} is invalid: expected ${issue.message.replace(/^Invalid input: /, "")}` +
+        ` (got ${JSON.stringify(source[name] ?? null)}).`,
     );
   }
   const env = result.data;

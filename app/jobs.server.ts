@@ -98,7 +98,8 @@ export async function runOneJob(): Promise<boolean> {
     const parsed = isJobKind(job.kind) ? JOB_PAYLOADS[job.kind].safeParse(job.payload) : undefined;
     if (!handler || (parsed && !parsed.success)) {
       // retrying cannot help: straight to the dead letters, where staff see why
-      const why = !handler ? `no handler for job kind ${job.kind}` : `payload does not match ${job.kind}: ${parsed?.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+      const issues = parsed?.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      const why = !handler ? `no handler for job kind ${job.kind}` : `payload does not match ${job.kind}: ${issues}`;
       logger.error({ job: job.id, kind: job.kind }, `job dead: ${why}`);
       await trx.updateTable("outbox").set({ dead_at: new Date(), attempts: job.attempts + 1, last_error: why.slice(0, 2000) }).where("id", "=", job.id).execute();
       return true;
@@ -224,7 +225,8 @@ function failed(e: unknown) {
   outage.since = Date.now();
   outage.portOpen = false;
   outage.error = String((e as Error)?.message ?? e);
-  logger.warn(`job worker: the database cannot be reached (${outage.error}); retrying with backoff up to ${RETRY_MAX_MS / 1000} s`);
+  const backoff = `retrying with backoff up to ${RETRY_MAX_MS / 1000} s`;
+  logger.warn(`job worker: the database cannot be reached (${outage.error}); ${backoff}`);
 }
 
 function succeeded() {

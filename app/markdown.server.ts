@@ -101,7 +101,8 @@ const hashtag: TokenizerAndRendererExtension = {
     const t = token as HashtagToken;
     if (!t.href) return t.raw; // [a-z0-9#-] only: nothing to escape
     const title = t.name ? ` title="${escapeHtml(t.name)}"` : "";
-    return `<a class="hashtag" href="${escapeHtml(t.href)}"${title} ${TRUST_ATTR}="${t.trust}">#${escapeHtml(t.slug)}</a>`;
+    const trust = `${TRUST_ATTR}="${t.trust}"`;
+    return `<a class="hashtag" href="${escapeHtml(t.href)}"${title} ${trust}>#${escapeHtml(t.slug)}</a>`;
   },
 };
 
@@ -148,7 +149,9 @@ const quote: TokenizerAndRendererExtension = {
     const trust = `${TRUST_ATTR}="${t.trust}"`;
     const who = `${escapeHtml(t.username)} wrote:`;
     const author = t.topic !== undefined && t.post !== undefined ? `<a href="/t/-/${t.topic}/${t.post}">${who}</a>` : who;
-    return `<aside class="quote" ${trust}><div class="quote-author" ${trust}>${author}</div><blockquote>${this.parser.parse(t.tokens)}</blockquote></aside>\n`;
+    const body = this.parser.parse(t.tokens);
+    const head = `<div class="quote-author" ${trust}>${author}</div>`;
+    return `<aside class="quote" ${trust}>${head}<blockquote>${body}</blockquote></aside>\n`;
   },
 };
 
@@ -460,5 +463,5 @@ export function renderPlainExcerpt(html: string, max = 200): string {
   const space = cut.lastIndexOf(" ");
   if (space > cut.length * 0.6) cut = cut.slice(0, space);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.replace(/[\s,.;:!?(\[{-]+$/, "")}…`;
+  return `${cut.replace(/[\s,.;:!?([{-]+$/, "")}…`;
 }

@@ -1,7 +1,7 @@
 // The one place that answers "may this viewer see / do this". Lists, topic pages, search,
 // feeds, notifications and emails all ask here.
+import type { Role } from "../db/schema";
 import { NOMINATION_LEVELS } from "./models/award.schema";
-import type { Viewer } from "./viewer.server";
 
 export type AccessRule = string; // everyone | members | level:N | group:N | staff | participants
 
@@ -20,7 +20,16 @@ export type Scope = {
 
 export const VISITOR: Scope = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
 
-export function scopeOf(viewer: Viewer | null | undefined): Scope {
+/** What a scope is made of: a signed-in Viewer (viewer.server.ts) has these and more. */
+export type ScopeSource = {
+  id: number;
+  roles: readonly Role[];
+  level: number | null;
+  groupIds?: number[];
+  tutorGroupIds?: number[];
+};
+
+export function scopeOf(viewer: ScopeSource | null | undefined): Scope {
   if (!viewer) return VISITOR;
   return {
     userId: viewer.id,
@@ -112,7 +121,10 @@ export const canManageProgramme = (scope: Scope) => scope.isStaff;
 
 // ---- directory profiles ----
 
-/** Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the member and staff. */
+/**
+ * Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the
+ * member and staff.
+ */
 export function canSeeProfile(scope: Scope, p: { userId: number; visibility: "public" | "members" | "hidden" }): boolean {
   if (scope.isStaff || (scope.userId !== null && scope.userId === p.userId)) return true;
   if (p.visibility === "public") return true;
@@ -125,7 +137,10 @@ export function profileAudiencesOf(scope: Scope): ("public" | "members")[] {
   return scope.isStaff || scope.isMember || scope.isRecruiter ? ["public", "members"] : ["public"];
 }
 
-/** Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email through the contact itself). */
+/**
+ * Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email
+ * through the contact itself).
+ */
 export const canSeeContactDetails = (scope: Scope) => scope.isStaff;
 
 // ---- events and awards ----

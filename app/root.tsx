@@ -11,7 +11,6 @@ import {
   useMatches,
   useNavigation,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -23,6 +22,7 @@ import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { rootCaching, rootHeaders } from "./page-caching";
+import { useRootData } from "./root-data";
 import { useNonce, useRequestId, useUnavailable } from "./request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/flag.server";
@@ -81,12 +81,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     { headers: rootCaching(request, setCookie) },
   );
-}
-
-export type RootData = Awaited<ReturnType<typeof loader>>["data"];
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
 }
 
 /** Hands a sending form its button back once Remix has its answer (FORMS_SCRIPT marks it busy). */

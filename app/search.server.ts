@@ -50,15 +50,17 @@ function nodeHttpClient(timeoutMs: number) {
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            let parsed: any = undefined;
+            let parsed: unknown = undefined;
             try {
               parsed = text ? JSON.parse(text) : undefined;
             } catch {
               parsed = text;
             }
             const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(parsed);
-            else reject(new MeiliApiError(parsed?.message ?? `Meilisearch answered ${status}`, status, parsed?.code));
+            if (status >= 200 && status < 300) return resolve(parsed);
+            // an error answer is { message, code, type, link }; anything else still fails with the status
+            const error = (typeof parsed === "object" && parsed ? parsed : {}) as { message?: string; code?: string };
+            reject(new MeiliApiError(error.message ?? `Meilisearch answered ${status}`, status, error.code));
           });
           res.on("error", (e) => reject(new SearchUnavailable(e.message)));
         },
@@ -129,7 +131,10 @@ export function meili(): Meilisearch | null {
   return client;
 }
 
-/** Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to MEILI_URL. */
+/**
+ * Points the client at another server (tests: a closed port proves the Postgres fallback); no argument goes back to
+ * MEILI_URL.
+ */
 export function resetMeili(host?: string) {
   client = host ? new Meilisearch({ host, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never }) : undefined;
 }

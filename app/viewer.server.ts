@@ -111,7 +111,10 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 // what staff and recruiters without 2FA may still open (besides resource routes, which check roles)
 const OPEN_WITHOUT_TWO_FACTOR = [ENROLMENT_PATH, "/logout", "/language", "/login", "/privacy"];
 
-/** Staff and recruiters without two-factor sign-in are sent to enrol from every page (their roles are already withheld). */
+/**
+ * Staff and recruiters without two-factor sign-in are sent to enrol from every page (their roles are already
+ * withheld).
+ */
 export function requireTwoFactorEnrolment(request: Request, viewer: Viewer | null) {
   if (!viewer?.twoFactorMissing) return;
   const url = new URL(request.url);
@@ -157,5 +160,5 @@ export async function scopeOfUser(trx: Db, userId: number): Promise<Scope> {
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!row || row.deleted_at) return VISITOR;
-  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] } as Viewer);
+  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] });
 }

@@ -18,7 +18,6 @@ import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { benchDatabase } from "./generate-forum-data";
@@ -195,7 +194,9 @@ async function main() {
     await c.connect();
     const meta = await c.query(`select value from bench_meta where key = 'generated'`).catch(() => ({ rows: [] as { value: unknown }[] }));
     if (!meta.rows.length) throw new Error("No generated data in tp_bench: run `npm run bench:generate` first (add -- --scale 0.01 for a quick run).");
-    const counts = (await c.query(`select (select count(*) from categories)::int as categories, (select count(*) from users)::int as members, (select count(*) from topics)::int as topics, (select count(*) from posts)::int as posts`)).rows[0];
+    const counts = (await c.query(`select (select count(*) from categories)::int as categories, (select count(*) from users)::int
+          as members,
+            (select count(*) from topics)::int as topics, (select count(*) from posts)::int as posts`)).rows[0];
     log(`data: ${JSON.stringify(counts)} ${JSON.stringify(meta.rows[0].value)}`);
     // public, listed topics with at least 20 posts, newest first (the ones people read)
     const topicRows = (
@@ -251,7 +252,8 @@ async function main() {
       visitor: { topic: {}, latest: {} },
       member: { topic: {}, latest: {} },
     };
-    // --only topic|latest, --side remix|bare and --mode visitor|member narrow a run down (for profiling with BENCH_NODE_FLAGS="--cpu-prof")
+    // --only topic|latest, --side remix|bare and --mode visitor|member narrow a run down (for profiling with
+    // BENCH_NODE_FLAGS="--cpu-prof")
     const only = argValue("--only");
     const sides = (argValue("--side") ? [argValue("--side")] : ["bare", "remix"]) as ("bare" | "remix")[];
     const modes = (argValue("--mode") ? [argValue("--mode")] : ["visitor", "member"]) as Mode[];
@@ -274,7 +276,7 @@ async function main() {
 
     console.log("");
     console.log(`Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`);
-    console.log("| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio app/bare | load avg (1 5 15) | verdict |");
+    console.log("| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio " + "app/bare | load avg (1 5 15) | verdict |");
     console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
     let allOk = true;
     let compared = 0;

@@ -31,16 +31,19 @@ const LANGS = ["en", "fr", "pt", "sw", "ar", "ha", "yo", "am"];
 async function generate() {
   const t0 = performance.now();
   log("generating: 50,000 members, 2,000 mentors, 6,000 mentorships, 300 open requests");
-  await q(`truncate mentorship_feedback, mentorship_sessions, mentorship_goals, mentorships, mentorship_cycles, mentorship_requests, mentor_registrations, user_roles, users restart identity cascade`);
+  await q(`truncate mentorship_feedback, mentorship_sessions, mentorship_goals, mentorships, mentorship_cycles,
+        mentorship_requests, mentor_registrations, user_roles, users restart identity cascade`);
   await q(`delete from settings where key = 'bench_mentorship'`);
   for (const [i, c] of competencies.entries()) {
-    await q(`insert into competencies (slug, name, description, position) values ($1, $2, $3, $4) on conflict (slug) do nothing`, [c.slug, c.name, c.description, i + 1]);
+    await q(`insert into competencies (slug, name, description, position) values ($1, $2, $3, $4) on conflict (slug)
+          do nothing`, [c.slug, c.name, c.description, i + 1]);
   }
   const slugs = competencies.map((c) => c.slug);
   // users 1..2000 are level-4 mentors; the others spread over levels 1-3
   await q(`
     insert into users (email, username, display_name, level, time_zone, password_hash)
-    select 'm' || i || '@example.org', 'member_' || i, 'Member ' || i, case when i <= ${SHAPE.mentors} then 4 else 1 + (i % 3) end, ($1::text[])[1 + (i % 12)], null
+    select 'm' || i || '@example.org', 'member_' || i, 'Member ' || i, case when i <= ${SHAPE.mentors} then 4
+      else 1 + (i % 3) end, ($1::text[])[1 + (i % 12)], null
     from generate_series(1, ${SHAPE.members}) i`, [ZONES]);
   await q(`insert into user_roles (user_id, role) select id, 'member' from users`);
   // deterministic spread: 1-4 competencies, 1-3 languages, capacity 1-10
@@ -65,7 +68,8 @@ async function generate() {
     `insert into mentorship_requests (mentee_id, goals, competencies, language, availability, time_zone)
      select ${SHAPE.mentors + SHAPE.mentorships + 1} + i, 'Goals of request ' || i,
        jsonb_build_array(
-         jsonb_build_object('slug', ($1::text[])[1 + (i % 10)], 'level', (array['emerging', 'proficient', 'advanced'])[1 + (i % 3)]),
+         jsonb_build_object('slug', ($1::text[])[1 + (i % 10)], 'level', (array['emerging', 'proficient',
+           'advanced'])[1 + (i % 3)]),
          jsonb_build_object('slug', ($1::text[])[1 + ((i + 3) % 10)], 'level', 'emerging')),
        ($2::text[])[1 + (i % 8)], 'Evenings', ($3::text[])[1 + (i % 12)]
      from generate_series(1, ${SHAPE.requests}) i`,
@@ -83,8 +87,10 @@ if (FRESH || !same) await generate();
 else log("dataset already generated (--fresh rebuilds it)");
 
 const counts = (
-  await q(`select (select count(*)::int from users) as members, (select count(*)::int from mentor_registrations where status = 'active') as mentors,
-    (select count(*)::int from mentorships) as mentorships, (select count(*)::int from mentorship_requests where status = 'open') as requests`)
+  await q(`select (select count(*)::int from users) as members, (select count(*)::int from mentor_registrations
+      where status = 'active') as mentors,
+    (select count(*)::int from mentorships) as mentorships, (select count(*)::int from mentorship_requests
+      where status = 'open') as requests`)
 ).rows[0];
 await client.end();
 

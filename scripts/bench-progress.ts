@@ -31,12 +31,14 @@ const RUNS = Number(arg("--runs") ?? 300);
 const FRESH = process.argv.includes("--fresh");
 const SHAPE = { members: 2000, topics: 100_000, posts: 2_000_000, memberPosts: 5000, memberTopics: 1000 };
 
-const { url, services, client, q } = await openBenchDatabase({ folder: "bench-progress", name: DB, log });
+const { services, client, q } = await openBenchDatabase({ folder: "bench-progress", name: DB, log });
 
 async function generate() {
   const t0 = performance.now();
   log("generating: 2,000 members, 100,000 topics, 2,000,000 posts (a few minutes on 2 cores)");
-  await q(`truncate posts, topics, categories, level_history, badge_awards, reading_log, activities, applications, sessions, user_roles, users restart identity cascade`);
+  await q(`truncate posts, topics, categories, level_history, badge_awards, reading_log, activities, applications,
+      sessions,
+        user_roles, users restart identity cascade`);
   await q(`delete from settings where key = 'bench_progress'`);
   const { seedProgramme } = await import("../db/seed/programme-seed");
   await seedProgramme(() => {});
@@ -46,14 +48,16 @@ async function generate() {
   // member 1 is the benchmarked one; everyone is at level 2 since 400 days
   await q(`
     insert into users (email, username, display_name, level, time_zone, password_hash)
-    select 'bench' || i || '@example.org', case when i = 1 then 'bench_member' else 'member_' || i end, 'Member ' || i, 2, 'Africa/Lagos', null
+    select 'bench' || i || '@example.org', case when i = 1 then 'bench_member' else 'member_' || i end, 'Member ' || i,
+      2, 'Africa/Lagos', null
     from generate_series(1, ${SHAPE.members}) i`);
   await q(`insert into user_roles (user_id, role) select id, 'member' from users`);
   await q(`insert into level_history (user_id, level, entered_at) select id, 2, now() - interval '400 days' from users`);
   const cats = (await q(`select id from categories order by position`)).rows.map((r) => r.id as number);
   await q(
     `insert into topics (category_id, user_id, title, slug, created_at, bumped_at, last_posted_at, highest_post_number)
-     select ($1::int[])[1 + (i % array_length($1::int[], 1))], 2 + (i % ${SHAPE.members - 1}), 'Topic number ' || i || ' about service recovery', 'topic-' || i,
+     select ($1::int[])[1 + (i % array_length($1::int[], 1))], 2 + (i % ${SHAPE.members - 1}),
+       'Topic number ' || i || ' about service recovery', 'topic-' || i,
        now() - make_interval(days => i % 365), now(), now(), 30
      from generate_series(1, ${SHAPE.topics}) i`,
     [cats],
@@ -64,22 +68,27 @@ async function generate() {
   const others = SHAPE.posts - SHAPE.memberPosts;
   await q(`
     insert into posts (topic_id, user_id, post_number, body_markdown, body_html, created_at)
-    select 1 + (i % ${SHAPE.topics}), 2 + (i % ${SHAPE.members - 1}), 10 + i / ${SHAPE.topics}, 'A reply.', '<p>A reply.</p>',
+    select 1 + (i % ${SHAPE.topics}), 2 + (i % ${SHAPE.members - 1}), 10 + i / ${SHAPE.topics}, 'A reply.',
+      '<p>A reply.</p>',
       now() - make_interval(mins => (i * 7) % 525600)
     from generate_series(0, ${others - 1}) i`);
   log(`other members' posts done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   // the member: 5 posts in each of 1,000 topics over the last year; 50 deleted, 25 hidden
   await q(`
     insert into posts (topic_id, user_id, post_number, body_markdown, body_html, created_at, deleted_at, hidden_at)
-    select 1 + (j % ${SHAPE.memberTopics}), 1, 1 + j / ${SHAPE.memberTopics}, 'My contribution.', '<p>My contribution.</p>',
+    select 1 + (j % ${SHAPE.memberTopics}), 1, 1 + j / ${SHAPE.memberTopics}, 'My contribution.',
+      '<p>My contribution.</p>',
       now() - make_interval(mins => (j * 97) % 525000),
       case when j % 100 = 7 then now() end, case when j % 200 = 9 then now() end
     from generate_series(0, ${SHAPE.memberPosts - 1}) j`);
   await q(`update topics set user_id = 1 where id <= 100`);
-  await q(`insert into reading_log (user_id, title, finished_on) select 1, 'Book ' || i, current_date - i * 20 from generate_series(1, 12) i`);
-  await q(`insert into activities (user_id, kind, title, occurred_on) select 1, 'meetup', 'Meet-up ' || i, current_date - i * 30 from generate_series(1, 8) i`);
+  await q(`insert into reading_log (user_id, title, finished_on) select 1, 'Book ' || i, current_date - i * 20
+        from generate_series(1, 12) i`);
+  await q(`insert into activities (user_id, kind, title, occurred_on) select 1, 'meetup', 'Meet-up ' || i,
+        current_date - i * 30 from generate_series(1, 8) i`);
   await q(`insert into webinar_attendance (user_id, webinar, attended_on) values (1, 'webinar-2.0', current_date - 100)`);
-  await q(`insert into assessment_results (user_id, assessment, score, taken_on, attempt) values (1, 'ccxmp-exam', 76, current_date - 50, 1), (1, 'ccxmp-exam', 82, current_date - 10, 2)`);
+  await q(`insert into assessment_results (user_id, assessment, score, taken_on, attempt) values (1, 'ccxmp-exam', 76,
+        current_date - 50, 1), (1, 'ccxmp-exam', 82, current_date - 10, 2)`);
   log("rebuilding the full-text index");
   await q(`create index posts_search_idx on posts using gin (search_vector)`);
   await q(`analyze`);
@@ -93,7 +102,9 @@ const sameShape = !!ready && Object.entries(SHAPE).every(([k, v]) => (ready as R
 if (FRESH || !sameShape) await generate();
 else log("reusing the generated dataset (--fresh to rebuild)");
 
-const counts = (await q(`select (select count(*) from posts)::int as posts, (select count(*) from posts where user_id = 1)::int as mine, (select count(distinct topic_id) from posts where user_id = 1)::int as topics`)).rows[0];
+const counts = (await q(`select (select count(*) from posts)::int as posts, (select count(*) from posts where user_id = 1)::int
+      as mine,
+        (select count(distinct topic_id) from posts where user_id = 1)::int as topics`)).rows[0];
 log(`database: ${counts.posts.toLocaleString("en")} posts; the member: ${counts.mine.toLocaleString("en")} posts in ${counts.topics.toLocaleString("en")} topics`);
 await client.end();
 

@@ -60,7 +60,7 @@ const summary = (r: LoadResult) => {
 };
 const STACK_TRACE = /\bat [\w.<>$]+ \(?[^)\s]*:\d+:\d+\)?|Error: .*\n\s+at /;
 
-let stack: Stack;
+let stack!: Stack; // assigned first thing; unset in `finally` only when start-up failed
 let app: App | undefined;
 let forum: Forum;
 const allAcknowledged: string[] = [];
@@ -116,7 +116,9 @@ async function meiliScenario() {
     await sleep(1000);
   }
   if (matched === undefined) {
-    const o = await stack.pool.query(`select count(*) filter (where run_at <= now())::int as due, count(*) filter (where run_at > now())::int as waiting, extract(epoch from min(run_at) filter (where run_at > now()) - now())::int as next_in from outbox where done_at is null and attempts < 10`);
+    const o = await stack.pool.query(`select count(*) filter (where run_at <= now())::int as due, count(*) filter (where run_at > now())::int
+          as waiting, extract(epoch from min(run_at) filter (where run_at > now()) - now())::int as next_in
+          from outbox where done_at is null and attempts < 10`);
     did(`outbox at the deadline: ${JSON.stringify(o.rows[0])}`);
   }
   check(matched !== undefined && matched <= 30, `index matches Postgres ${matched !== undefined ? `${matched.toFixed(1)} s after the restart` : "not within 60 s"} (${last?.documents} documents for ${last?.expected} readable posts, ${replies.postIds.length} new posts checked, ${last?.sampled} sampled documents equal)${last?.problems.length ? `: ${last.problems.slice(0, 3).join("; ")}` : ""}`);
@@ -175,17 +177,20 @@ async function sigkillScenario() {
   did(`outbox drained in ${drained.toFixed(1)} s`);
   const replies = await writesLost(result.acknowledged);
   const jobs = await stack.pool.query<{ post_id: number; n: number; done: number }>(
-    `select (payload->>'postId')::int as post_id, count(*)::int as n, count(done_at)::int as done from outbox where kind = 'post.created' and (payload->>'postId')::int = any($1) group by 1`,
+    `select (payload->>'postId')::int as post_id, count(*)::int as n, count(done_at)::int as done from outbox
+        where kind = 'post.created' and (payload->>'postId')::int = any($1) group by 1`,
     [replies.postIds],
   );
   const jobProblems = replies.postIds.length - jobs.rows.filter((j) => j.n === 1 && j.done === 1).length;
   check(jobProblems === 0, `each acknowledged reply has exactly one post.created job, done: ${jobs.rows.filter((j) => j.n === 1 && j.done === 1).length}/${replies.postIds.length}`);
   const expected = await stack.pool.query<{ id: number; author: number }>(
-    `select p.id, t.user_id as author from posts p join topics t on t.id = p.topic_id where p.id = any($1) and p.reply_to_post_number is null and t.user_id <> p.user_id`,
+    `select p.id, t.user_id as author from posts p join topics t on t.id = p.topic_id where p.id = any($1)
+        and p.reply_to_post_number is null and t.user_id <> p.user_id`,
     [replies.postIds],
   );
   const got = await stack.pool.query<{ post_id: number; user_id: number; n: number }>(
-    `select post_id, user_id, count(*)::int as n from notifications where kind = 'reply' and post_id = any($1) group by 1, 2`,
+    `select post_id, user_id, count(*)::int as n from notifications where kind = 'reply' and post_id = any($1)
+        group by 1, 2`,
     [replies.postIds],
   );
   const gotBy = new Map(got.rows.map((r) => [`${r.post_id}:${r.user_id}`, r.n] as const));
@@ -234,7 +239,8 @@ async function sigtermScenario() {
   stack.pool = fresh;
   const conns = await fresh.query<{ n: string }>(`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
   check(Number(conns.rows[0].n) === 0, `database connections left open by the app: ${conns.rows[0].n}`);
-  const interrupted = await fresh.query<{ n: string }>(`select count(*) as n from outbox where last_error is not null and (last_error ilike '%terminat%' or last_error ilike '%connection%' or last_error ilike '%pool%')`);
+  const interrupted = await fresh.query<{ n: string }>(`select count(*) as n from outbox where last_error is not null and (last_error ilike '%terminat%'
+        or last_error ilike '%connection%' or last_error ilike '%pool%')`);
   check(Number(interrupted.rows[0].n) === 0, `the worker was not cut mid-job: ${interrupted.rows[0].n} jobs failed with a connection error`);
   const log = app!.output();
   check(!/unhandled|uncaught/i.test(log.slice(log.lastIndexOf("stopping"))), `no unhandled error logged while stopping`);
@@ -289,7 +295,7 @@ try {
   failures++;
 } finally {
   await stopApp(app);
-  await stack!?.stop();
+  await stack?.stop();
 }
 if (meiliSeconds !== undefined) console.log(`\nindex consistent ${meiliSeconds.toFixed(1)} s after Meilisearch restarted`);
 console.log(failures ? `\nFault tests: FAIL (${failures} failed checks)` : "\nFault tests: PASS");

@@ -15,8 +15,12 @@ const plain = (to: LinkProps["to"]): to is string => typeof to === "string" && t
 export function AppLink({ to, prefetch: _prefetch, discover: _discover, ...rest }: LinkProps) {
   const hydrated = useContext(HydratedContext);
   if (hydrated || !plain(to) || rest.reloadDocument || rest.replace || rest.state !== undefined) return <Link to={to} {...rest} />;
-  const { preventScrollReset: _p, relative: _r, viewTransition: _v, ...anchor } = rest;
-  return <a href={to} {...anchor} />;
+  const { preventScrollReset: _p, relative: _r, viewTransition: _v, children, ...anchor } = rest;
+  return (
+    <a href={to} {...anchor}>
+      {children}
+    </a>
+  );
 }
 
 export function AppNavLink({ to, className, children, end, ...rest }: Omit<NavLinkProps, "className" | "children" | "style"> & { className?: string; children: React.ReactNode }) {

@@ -35,13 +35,15 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
     window.addEventListener("tp:quote", add);
     return () => window.removeEventListener("tp:quote", add);
   }, []);
+  // `submit` keeps its identity across renders; the fetcher object does not (depending on it would
+  // send a new preview each time the last one arrives)
+  const { submit } = fetcher;
   useEffect(() => {
     if (!live) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => fetcher.submit({ body: text }, { method: "post", action: "/api/preview" }), 400);
+    timer.current = setTimeout(() => submit({ body: text }, { method: "post", action: "/api/preview" }), 400);
     return () => clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, live]);
+  }, [text, live, submit]);
   const shown = live ? (fetcher.data?.html ?? preview) : preview;
   return (
     <div className="composer">

@@ -47,7 +47,10 @@ export function directoryCardsHtml(
       ? `<img class="avatar" src="${esc(c.photo)}" alt="" width="56" height="56" loading="lazy" decoding="async"/>`
       : `<span class="${avatarClass(c.name, 56)}" aria-hidden="true">${esc(initials(c.name))}</span>`;
     h += `<div><h2 class="card-name"><a href="/u/${esc(c.username)}">${esc(c.name)}</a></h2>`;
-    if (c.jobTitle || c.organisation) h += `<p>${esc(c.jobTitle && c.organisation ? fill(l.at, { title: c.jobTitle, organisation: c.organisation }) : (c.jobTitle ?? c.organisation ?? ""))}</p>`;
+    if (c.jobTitle || c.organisation) {
+      const { jobTitle: title, organisation } = c;
+      h += `<p>${esc(title && organisation ? fill(l.at, { title, organisation }) : (title ?? organisation ?? ""))}</p>`;
+    }
     const place = [c.city, c.country ? countryName(c.country, lang) : null].filter(Boolean).join(", ");
     // whole years: "11 years", never "11.6"
     const whole = Math.floor(c.yearsCustomerFacing ?? 0);
@@ -74,9 +77,11 @@ export function directoryCardsHtml(
 /** A plain POST form (no JavaScript needed); the page's script submits it in place when it can. */
 function shortlistFormHtml(c: DirectoryCard, s: CardShortlist): string {
   const on = s.ids.has(c.id);
-  let h = `<form method="post" action="/recruiter/shortlist" class="shortlist-card" data-username="${esc(c.username)}">`;
-  h += `<input type="hidden" name="username" value="${esc(c.username)}"/><input type="hidden" name="intent" value="${on ? "remove" : "add"}"/>`;
+  let h = `<form method="post" action="/recruiter/shortlist" class="shortlist-card"`;
+  h += ` data-username="${esc(c.username)}"><input type="hidden" name="username" value="${esc(c.username)}"/>`;
+  h += `<input type="hidden" name="intent" value="${on ? "remove" : "add"}"/>`;
   h += `<input type="hidden" name="redirectTo" value="${esc(s.redirectTo)}"/>`;
-  h += `<button type="submit" class="small${on ? " secondary" : ""}">${esc(fill(on ? s.remove : s.add, { name: c.name }))}</button></form>`;
+  const label = esc(fill(on ? s.remove : s.add, { name: c.name }));
+  h += `<button type="submit" class="small${on ? " secondary" : ""}">${label}</button></form>`;
   return h;
 }

@@ -3,38 +3,29 @@
 // Every value goes through escapeHtml.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";
-import { LEVEL_VIEWS, QUERY_MAX, directorySearchString, type DirectoryQuery } from "~/models/directory.schema";
-import type { DirectoryOutcome } from "~/models/directory.server";
+import { LEVEL_VIEWS, QUERY_MAX, directorySearchString } from "~/models/directory.schema";
+import type { DirectoryPageData } from "~/models/directory-page.server";
 import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
 import { SLOT, directoryCardsHtml, fill } from "./directory-cards";
 import { localized } from "~/models/localized";
-
-export type DirectoryPageData = {
-  query: DirectoryQuery;
-  fixedLevel: number | null;
-  basePath: string;
-  outcome: DirectoryOutcome;
-  competencies: { slug: string; name: string; name_fr?: string | null }[];
-  signedIn: boolean;
-  isRecruiter: boolean;
-  /** a recruiter's: which of the cards are already on their shortlist */
-  shortlisted?: number[];
-};
 
 export type PageContext = { t: TFunction; lang: string; pathname: string };
 
 // A few lines of inlined script add search as you type: the results are fetched as HTML and swapped in.
 // Allowed by its hash (app/inline-scripts.server.ts), so it carries no nonce.
 export const LIVE_SEARCH = `(function(){
-var f=document.querySelector("form.directory-form"),q=document.getElementById("directory-q"),r=document.getElementById("directory-results"),x=document.getElementById("directory-facets");
+var f=document.querySelector("form.directory-form"),q=document.getElementById("directory-q"),
+  r=document.getElementById("directory-results"),x=document.getElementById("directory-facets");
 if(!f||!q||!r||!window.fetch||!window.DOMParser)return;
 var timer,ctl;
 function go(facets){
   var u=f.getAttribute("action")+"?"+new URLSearchParams(new FormData(f)).toString();
   if(ctl)ctl.abort();ctl=new AbortController();r.setAttribute("aria-busy","true");
-  fetch(u,{signal:ctl.signal,credentials:"same-origin"}).then(function(res){return res.ok?res.text():null}).then(function(h){
+  fetch(u,{signal:ctl.signal,credentials:"same-origin"})
+  .then(function(res){return res.ok?res.text():null}).then(function(h){
     r.removeAttribute("aria-busy");if(!h)return;
-    var d=new DOMParser().parseFromString(h,"text/html"),n=d.getElementById("directory-results"),m=d.getElementById("directory-facets");
+    var d=new DOMParser().parseFromString(h,"text/html"),
+      n=d.getElementById("directory-results"),m=d.getElementById("directory-facets");
     if(n){r.innerHTML=n.innerHTML;history.replaceState(null,"",u);}
     if(facets&&m&&x)x.innerHTML=m.innerHTML;
   }).catch(function(){});
@@ -42,8 +33,10 @@ function go(facets){
 r.addEventListener("submit",function(e){
   var s=e.target;if(!s.classList||!s.classList.contains("shortlist-card"))return;
   e.preventDefault();var b=s.querySelector("button");if(b)b.disabled=true;
-  fetch(s.action,{method:"POST",body:new FormData(s),credentials:"same-origin"}).then(function(res){return res.ok?res.text():null}).then(function(h){
-    var n=h&&new DOMParser().parseFromString(h,"text/html").querySelector('form.shortlist-card[data-username="'+CSS.escape(s.getAttribute("data-username"))+'"]');
+  fetch(s.action,{method:"POST",body:new FormData(s),credentials:"same-origin"})
+  .then(function(res){return res.ok?res.text():null}).then(function(h){
+    var who='form.shortlist-card[data-username="'+CSS.escape(s.getAttribute("data-username"))+'"]';
+    var n=h&&new DOMParser().parseFromString(h,"text/html").querySelector(who);
     if(n){s.replaceWith(n);var nb=n.querySelector("button");if(nb)nb.focus()}else s.submit();
   }).catch(function(){s.submit()});
 });
@@ -58,7 +51,10 @@ export const directoryTitleTag = (t: TFunction, fixedLevel: number | null) => (f
 
 const attr = (name: string, on: boolean) => (on ? ` ${name}=""` : "");
 
-/** A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). `label` is escaped already. */
+/**
+ * A link of the views' nav, current as Remix's NavLink says: on its own path (and below it, unless `end`). `label` is
+ * escaped already.
+ */
 function navLink(to: string, label: string, pathname: string, end: boolean): string {
   const active = pathname === to || (!end && pathname.startsWith(`${to}/`));
   return `<a href="${esc(to)}"${active ? ` class="active" aria-current="page"` : ""}>${label}</a>`;
@@ -167,9 +163,13 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   for (const [to, label] of L.views) h += navLink(to, esc(label), pathname, false);
   h += `</nav>`;
 
-  h += `<form method="get" action="${esc(basePath)}" role="search" class="directory-form"><label for="directory-q">${H.searchLabel}</label>`;
-  h += `<div class="search-row"><input id="directory-q" type="search" name="q" maxlength="${QUERY_MAX}" placeholder="${H.placeholder}" autocomplete="off" value="${esc(q.q)}"/><button type="submit">${H.submit}</button></div>`;
-  h += `<details class="directory-filters" open=""><summary>${H.filters}</summary><div id="directory-facets"><div class="filter-grid">`;
+  h += `<form method="get" action="${esc(basePath)}" role="search" class="directory-form">`;
+  h += `<label for="directory-q">${H.searchLabel}</label>`;
+  h += `<div class="search-row"><input id="directory-q" type="search" name="q" maxlength="${QUERY_MAX}"`;
+  h += ` placeholder="${H.placeholder}" autocomplete="off" value="${esc(q.q)}"/>`;
+  h += `<button type="submit">${H.submit}</button></div>`;
+  h += `<details class="directory-filters" open=""><summary>${H.filters}</summary>`;
+  h += `<div id="directory-facets"><div class="filter-grid">`;
   if (!fixedLevel) {
     const levels = [1, 2, 3, 4].map((n): [string, string] => [String(n), labelled(fill(L.card.level, { level: n }), count(facets?.level[String(n)]))]);
     h += select("f-level", "level", H.level, q.level ? String(q.level) : "", [["", H.anyLevel], ...escaped(levels)]);
@@ -187,17 +187,21 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   h += `</fieldset><div class="checkbox-row">`;
   h += checkbox("open", "1", !!q.open, facets ? withCount(t, lang, "directory.open", { count: facets.open_to_opportunities }) : H.openPlain);
   h += checkbox("mentor", "1", !!q.mentor, facets ? withCount(t, lang, "directory.mentor", { count: facets.is_mentor }) : H.mentorPlain);
-  h += `</div></div><p><button type="submit">${H.apply}</button> <a href="${esc(basePath)}">${H.clear}</a></p></details></form>`;
+  h += `</div></div><p><button type="submit">${H.apply}</button> <a href="${esc(basePath)}">${H.clear}</a></p>`;
+  h += `</details></form>`;
 
   const shortlist = d.isRecruiter
     ? { ids: new Set(d.shortlisted ?? []), redirectTo: `${basePath}${directorySearchString(q, {}, { withLevel: !fixedLevel })}`, add: t("desk.cardAdd", { name: SLOT("name") }), remove: t("desk.cardRemove", { name: SLOT("name") }) }
     : undefined;
   h += `<div id="directory-results">`;
   if (d.isRecruiter) {
-    h += `<form method="post" action="/recruiter/searches" class="inline-form save-search"><input type="hidden" name="intent" value="save"/>`;
-    h += `<input type="hidden" name="query" value="${esc(`${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`)}"/>`;
-    h += `<label for="save-search-name">${H.saveSearchName}</label><input id="save-search-name" name="name" required="" maxlength="80" value="${esc(q.q || title)}"/>`;
-    h += `<label class="checkbox"><input type="checkbox" name="alerts" value="1"/> ${esc(t("desk.alerts.checkbox"))}</label>`;
+    const saved = `${basePath}${directorySearchString(q, { page: 1 }, { withLevel: !fixedLevel })}`;
+    h += `<form method="post" action="/recruiter/searches" class="inline-form save-search">`;
+    h += `<input type="hidden" name="intent" value="save"/><input type="hidden" name="query" value="${esc(saved)}"/>`;
+    h += `<label for="save-search-name">${H.saveSearchName}</label>`;
+    h += `<input id="save-search-name" name="name" required="" maxlength="80" value="${esc(q.q || title)}"/>`;
+    h += `<label class="checkbox"><input type="checkbox" name="alerts" value="1"/> `;
+    h += `${esc(t("desk.alerts.checkbox"))}</label>`;
     h += `<button type="submit" class="secondary">${H.saveSearch}</button></form>`;
   }
   if (outcome.mode === "degraded") h += `<p class="notice search-degraded" role="status">${H.degraded}</p>`;

@@ -1,5 +1,4 @@
 import { useId, type InputHTMLAttributes } from "react";
-import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
 
 type Props = {

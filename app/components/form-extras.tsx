@@ -1,5 +1,4 @@
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
 
 type Common = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
@@ -60,7 +59,7 @@ export function Select({ label, name, error, errorValues, hint, options, ...rest
 /** A horizontally scrollable table area that keyboard users can focus and scroll. */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrolling regions take focus (keyboard)
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>

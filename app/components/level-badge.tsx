@@ -2,7 +2,6 @@
 // the id of their valid badge it links to the public badge page; without one it is plain text.
 import type { TFunction } from "i18next";
 import { escapeHtml } from "~/html";
-import { useTranslation } from "~/use-translation";
 
 /** The pill as HTML (posts are written as strings, components/post-view.ts); empty for no level. */
 export function levelTagHtml(level: number | null | undefined, badgeId: string | null | undefined, t: TFunction) {

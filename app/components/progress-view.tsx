@@ -4,7 +4,7 @@ import { TableWrap } from "./form-extras";
 import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import type { NextStep } from "~/models/progress/next-step";
 import { requirementLabel } from "~/models/requirement-label";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 import { dateTimeFormat, formatDay } from "../intl";
 import { intlLocale } from "../locale";
 import { useMoment } from "./assessment-view";

@@ -46,8 +46,11 @@ type RowLabels = { pinned: string; closed: string; archived: string; new: string
 const COLOUR = /^#[0-9a-fA-F]{3,8}$/;
 
 function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean, lang: string, l: RowLabels): string {
-  const href = `/t/${topic.slug}/${topic.id}${signedIn && topic.unread ? `/${topic.highest_post_number - topic.unread + 1}` : ""}`;
-  let h = `<li class="topic-row"><div class="topic-main"><a href="${escapeHtml(href)}" class="topic-title">${escapeHtml(topic.title)}</a>`;
+  // a member with unread replies lands on the first one
+  const firstUnread = signedIn && topic.unread ? `/${topic.highest_post_number - topic.unread + 1}` : "";
+  const href = `/t/${topic.slug}/${topic.id}${firstUnread}`;
+  let h = `<li class="topic-row"><div class="topic-main">`;
+  h += `<a href="${escapeHtml(href)}" class="topic-title">${escapeHtml(topic.title)}</a>`;
   if (topic.pinned) h += `<span class="tag-state">${escapeHtml(l.pinned)}</span>`;
   if (topic.closed_at) h += `<span class="tag-state">${escapeHtml(l.closed)}</span>`;
   if (topic.archived_at) h += `<span class="tag-state">${escapeHtml(l.archived)}</span>`;
@@ -63,13 +66,17 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
   h += `</div></div><div class="posters" role="group" aria-label="${escapeHtml(l.posters)}">`;
   for (const p of topic.posters) {
     const name = escapeHtml(p.display_name);
-    h += `<span class="${avatarClass(p.display_name, 24)}" role="img" aria-label="${name}" title="${name}">${escapeHtml(initials(p.display_name))}</span>`;
+    const avatar = avatarClass(p.display_name, 24);
+    const letters = escapeHtml(initials(p.display_name));
+    h += `<span class="${avatar}" role="img" aria-label="${name}" title="${name}">${letters}</span>`;
   }
   const when = relativeTime(topic.bumped_at, lang);
   const count = (n: number) => numberFormat(intlLocale(lang)).format(n);
   h += `</div><dl class="topic-stats"><dt>${escapeHtml(l.replies)}</dt><dd>${count(topic.reply_count)}</dd>`;
   h += `<dt>${escapeHtml(l.likes)}</dt><dd>${count(topic.like_count)}</dd>`;
-  h += `<dt>${escapeHtml(l.activity)}</dt><dd><time datetime="${when.iso}" title="${escapeHtml(when.exact)}">${escapeHtml(when.text)}</time></dd></dl></li>`;
+  h += `<dt>${escapeHtml(l.activity)}</dt>`;
+  h += `<dd><time datetime="${when.iso}" title="${escapeHtml(when.exact)}">${escapeHtml(when.text)}</time></dd>`;
+  h += `</dl></li>`;
   return h;
 }
 

@@ -10,7 +10,8 @@ const outboxCleanup: JobHandler<"outbox.cleanup"> = async (_payload, { trx }) =>
   for (;;) {
     const { numAffectedRows } = await sql`
       delete from outbox where id in (
-        select id from outbox where done_at < now() - make_interval(days => ${KEEP_FINISHED_DAYS}) limit ${BATCH})`.execute(trx);
+        select id from outbox where done_at < now() - make_interval(days => ${KEEP_FINISHED_DAYS})
+          limit ${BATCH})`.execute(trx);
     if (Number(numAffectedRows ?? 0) < BATCH) break;
   }
 };

@@ -33,7 +33,8 @@ const searchTopic: JobHandler<"search.topic"> = async ({ topicId, retry }, { trx
     await indexTopic(trx, topicId);
     // Meilisearch answers again: topics waiting out an outage go now, not at their next backoff
     // (up to 5 minutes away), so the index catches up within seconds of a restart.
-    await sql`update outbox set run_at = now() where kind = 'search.topic' and done_at is null and payload ? 'retry' and run_at > now() + interval '1 second'`.execute(trx);
+    await sql`update outbox set run_at = now() where kind = 'search.topic' and done_at is null
+        and payload ? 'retry' and run_at > now() + interval '1 second'`.execute(trx);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     // Meilisearch is away. Rather than spend the outbox's limited attempts, this job completes
@@ -42,7 +43,8 @@ const searchTopic: JobHandler<"search.topic"> = async ({ topicId, retry }, { trx
     if (!(await pendingFor(trx, topicId, jobId, { dueOnly: false }))) {
       let delay = Math.min(5 * 2 ** Math.min(retry, 8), MAX_DELAY_S);
       // one waiting topic always tries again within PROBE_S: its success releases all the others
-      const probe = await sql`select 1 from outbox where kind = 'search.topic' and done_at is null and payload ? 'retry' and run_at <= now() + make_interval(secs => ${PROBE_S}) limit 1`.execute(trx);
+      const probe = await sql`select 1 from outbox where kind = 'search.topic' and done_at is null and payload ? 'retry'
+            and run_at <= now() + make_interval(secs => ${PROBE_S}) limit 1`.execute(trx);
       if (!probe.rows.length) delay = Math.min(delay, PROBE_S);
       await enqueue(trx, "search.topic", { topicId, retry: retry + 1 }, new Date(Date.now() + delay * 1000));
     }
@@ -60,7 +62,8 @@ const searchUser: JobHandler<"search.user"> = async ({ userId }, { trx }) => {
   await enqueueSelect(
     trx,
     "search.topic",
-    sql`select jsonb_build_object('topicId', topic_id) as payload from (select distinct topic_id from posts where user_id = ${userId}) x`,
+    sql`select jsonb_build_object('topicId', topic_id) as payload from (select distinct topic_id from posts
+        where user_id = ${userId}) x`,
   );
 };
 

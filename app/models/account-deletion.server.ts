@@ -278,7 +278,8 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
   const unliked = await trx.deleteFrom("post_likes").where("user_id", "=", userId).returning("post_id").execute();
   if (unliked.length) {
     const ids = unliked.map((l) => l.post_id);
-    await sql`update posts set like_count = (select count(*) from post_likes l where l.post_id = posts.id) where id = any(${ids}::int[])`.execute(trx);
+    await sql`update posts set like_count = (select count(*) from post_likes l where l.post_id = posts.id)
+        where id = any(${ids}::int[])`.execute(trx);
     for (const t of await trx.selectFrom("posts").select("topic_id").distinct().where("id", "in", ids).execute()) touched.add(t.topic_id);
   }
   const topicIds = [...touched];

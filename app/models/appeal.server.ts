@@ -19,7 +19,7 @@ type SubjectSource = {
   /** one of the member's decisions, or undefined when it is not theirs */
   get(userId: number, id: number, conn: Db): Promise<AppealSubject | undefined>;
   /** carries out the remedy staff chose when upholding (sources without remedies omit it) */
-  remedy?(trx: Db, r: { adminId: number; userId: number; id: number; remedy: AppealRemedy; score?: number }): Promise<Result<{}>>;
+  remedy?(trx: Db, r: { adminId: number; userId: number; id: number; remedy: AppealRemedy; score?: number }): Promise<Result<object>>;
 };
 
 const resultsQuery = (conn: Db, userId: number) =>
@@ -82,7 +82,8 @@ export async function createAppeal({ userId, subjectType, subjectId, reason }: N
   const source = sources.get(subjectType);
   if (!source) return fail(422, "appeals.errors.subject");
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute(); // one appeal at a time per member
+    // one appeal at a time per member
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const subject = await source.get(userId, subjectId, trx);
     if (!subject) return fail(404, "appeals.errors.subject");
     const earlier = await trx.selectFrom("appeals").select("status").where("user_id", "=", userId).where("subject_type", "=", subjectType).where("subject_id", "=", subjectId).execute();

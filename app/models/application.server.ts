@@ -23,7 +23,10 @@ export type ExperienceToDeclare = {
   label: LabelSource;
 };
 
-/** Experience the application must declare: the target level's entry conditions and the current level's experience completion conditions. */
+/**
+ * Experience the application must declare: the target level's entry conditions and the current level's experience
+ * completion conditions.
+ */
 async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
   const rows = await conn
     .selectFrom("level_requirements")

@@ -130,7 +130,8 @@ type AttemptRow = { id: number; user_id: number; assessment: string; status: str
 
 /** Scores an attempt on its saved answers, closes it and writes the result, all in `trx`. */
 async function closeAttempt(trx: Db, attempt: AttemptRow, status: "submitted" | "expired", closedAt: Date) {
-  await sql`update attempt_questions set is_correct = (coalesce(selected, '{}') @> correct and correct @> coalesce(selected, '{}'))
+  await sql`update attempt_questions set is_correct = (coalesce(selected, '{}') @> correct and correct @>
+      coalesce(selected, '{}'))
     where attempt_id = ${attempt.id}`.execute(trx);
   const { rows } = await sql<{ score: string }>`select round(100.0 * count(*) filter (where is_correct) / count(*), 2) as score
     from attempt_questions where attempt_id = ${attempt.id}`.execute(trx);
@@ -144,8 +145,10 @@ async function closeAttempt(trx: Db, attempt: AttemptRow, status: "submitted" | 
       user_id: attempt.user_id,
       assessment: attempt.assessment,
       score,
-      taken_on: sql<string>`(${closedAt}::timestamptz at time zone (select time_zone from users where id = ${attempt.user_id}))::date`,
-      attempt: sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results where user_id = ${attempt.user_id} and assessment = ${attempt.assessment})`,
+      taken_on: sql<string>`(${closedAt}::timestamptz at time zone (select time_zone from users
+          where id = ${attempt.user_id}))::date`,
+      attempt: sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results
+          where user_id = ${attempt.user_id} and assessment = ${attempt.assessment})`,
       attempt_id: attempt.id,
     })
     .returning(["id", "attempt"])
@@ -450,7 +453,7 @@ async function bankResistsMemorising(a: BankOfAttempt) {
 export async function applyResultRemedy(
   trx: Db,
   { adminId, userId, resultId, remedy, score, now = new Date() }: { adminId: number; userId: number; resultId: number; remedy: AppealRemedy; score?: number; now?: Date },
-): Promise<Result<{}>> {
+): Promise<Result<object>> {
   const before = await trx.selectFrom("assessment_results").selectAll().where("id", "=", resultId).where("user_id", "=", userId).forUpdate().executeTakeFirst();
   if (!before) return fail(404, "appeals.errors.subject");
   const attemptId = before.attempt_id;

@@ -69,7 +69,8 @@ async function privateTargets(rows: { target_type: string; target_id: string | n
     rows.filter((r) => r.target_type === type && /^\d{1,9}$/.test(r.target_id ?? "")).map((r) => Number(r.target_id));
   const [posts, topics] = [ids("post"), ids("topic")];
   const { rows: hits } = await sql<{ kind: string; id: number }>`
-    select 'post' as kind, p.id from posts p join topics t on t.id = p.topic_id join categories c on c.id = t.category_id
+    select 'post' as kind, p.id from posts p join topics t on t.id = p.topic_id join categories c
+      on c.id = t.category_id
     where p.id = any(${posts}::int[]) and c.see_rule = 'participants'
     union all
     select 'topic', t.id from topics t join categories c on c.id = t.category_id
@@ -129,7 +130,8 @@ export async function listAuditKinds(): Promise<string[]> {
     with recursive k as (
       select min(split_part(action, '.', 1)) as kind from audit_log
       union all
-      select (select min(split_part(action, '.', 1)) from audit_log where split_part(action, '.', 1) > k.kind) from k where k.kind is not null
+      select (select min(split_part(action, '.', 1)) from audit_log where split_part(action, '.', 1) > k.kind) from k
+        where k.kind is not null
     )
     select kind from k where kind is not null`.execute(db);
   return rows.map((r) => r.kind!);

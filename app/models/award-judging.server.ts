@@ -22,13 +22,15 @@ export async function listJudgeQueue({ scope }: { scope: Scope }) {
     nominee: string | null;
     reviewed: boolean | null;
   }>`
-    select r.id as round_id, r.year, r.title as round_title, r.deadline_at, r.results_published_at, c.id as category_id, c.name as category,
+    select r.id as round_id, r.year, r.title as round_title, r.deadline_at, r.results_published_at, c.id
+      as category_id, c.name as category,
       n.id as nomination_id, u.display_name as nominee,
       exists (select 1 from award_reviews v where v.nomination_id = n.id and v.judge_id = ${scope.userId}) as reviewed
     from award_judges j
     join award_categories c on c.id = j.category_id
     join award_rounds r on r.id = c.round_id
-    left join award_nominations n on n.category_id = c.id and n.submitted_at is not null and n.user_id <> ${scope.userId}
+    left join award_nominations n on n.category_id = c.id and n.submitted_at is not null
+      and n.user_id <> ${scope.userId}
     left join users u on u.id = n.user_id
     where j.user_id = ${scope.userId}
     order by r.year desc, c.position, c.id, u.display_name`.execute(db);

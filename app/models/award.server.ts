@@ -133,7 +133,8 @@ export async function getRankedResults({ roundId }: { roundId: number }) {
   const { rows } = await sql<{ nomination_id: number; category_id: number; user_id: number; display_name: string; username: string; reviews: number; total: string | null; winner: boolean }>`
     select n.id as nomination_id, n.category_id, n.user_id, u.display_name, u.username,
       (select count(*)::int from award_reviews v where v.nomination_id = n.id) as reviews,
-      (select avg(t.sum)::numeric(6, 2) from (select sum(s.score) as sum from award_reviews v join award_scores s on s.review_id = v.id where v.nomination_id = n.id group by v.id) t) as total,
+      (select avg(t.sum)::numeric(6, 2) from (select sum(s.score) as sum from award_reviews v join award_scores s
+        on s.review_id = v.id where v.nomination_id = n.id group by v.id) t) as total,
       exists (select 1 from award_winners w where w.nomination_id = n.id) as winner
     from award_nominations n join users u on u.id = n.user_id
     where n.round_id = ${roundId} and n.submitted_at is not null

@@ -30,7 +30,8 @@ const FONT = "'DejaVu Sans', Verdana, 'Liberation Sans', Arial, sans-serif";
 const SIZE = 512;
 
 // XML 1.0 forbids most control characters; bidi overrides would let a name display reversed.
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// With the u flag a lone surrogate is a code point of its own (\uD800-\uDFFF); a valid pair is not.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
 /** Text safe inside an XML element or a double- or single-quoted attribute. */
 export function xmlEscape(s: string): string {
@@ -72,7 +73,8 @@ function text(content: string, { y, size, weight = "normal", fill, spacing = 0, 
   // when even the smallest size is too wide, the renderer squeezes the line into the card
   const squeeze = width && widthEm(content, weight === "bold") * size > width ? ` textLength="${width}" lengthAdjust="spacingAndGlyphs"` : "";
   const ls = spacing ? ` letter-spacing="${spacing}"` : "";
-  return `<text x="${SIZE / 2}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="middle"${ls}${squeeze}>${xmlEscape(content)}</text>`;
+  const font = `font-size="${size}" font-weight="${weight}" fill="${fill}"`;
+  return `<text x="${SIZE / 2}" y="${y}" ${font} text-anchor="middle"${ls}${squeeze}>${xmlEscape(content)}</text>`;
 }
 
 function hexagon(cx: number, cy: number, r: number): string {
@@ -107,12 +109,14 @@ export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
   const emblem =
     input.kind !== "level"
       ? `<polygon points="${star(cx, 150, 34, 15)}" fill="#ffffff"/>`
-      : `<text x="${cx}" y="172" font-size="60" font-weight="bold" fill="#ffffff" text-anchor="middle">${xmlEscape(String(input.level ?? ""))}</text>`;
+      : `<text x="${cx}" y="172" font-size="60" font-weight="bold" fill="#ffffff" text-anchor="middle">` +
+        `${xmlEscape(String(input.level ?? ""))}</text>`;
   const brand = t("site.name").toUpperCase();
   const awardedTo = t("badges.artwork.awardedTo").toUpperCase();
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" width="${SIZE}" height="${SIZE}" role="img" aria-labelledby="badge-title badge-desc" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" width="${SIZE}" height="${SIZE}"` +
+      ` role="img" aria-labelledby="badge-title badge-desc" font-family="${FONT}">`,
     `<title id="badge-title">${xmlEscape(title)}</title>`,
     `<desc id="badge-desc">${xmlEscape(desc)}</desc>`,
     `<rect x="8" y="8" width="496" height="496" rx="40" fill="#ffffff" stroke="${p.main}" stroke-width="12"/>`,
@@ -133,7 +137,8 @@ export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
     parts.push(
       `<clipPath id="badge-card"><rect x="2" y="2" width="508" height="508" rx="44"/></clipPath>`,
       `<rect x="8" y="8" width="496" height="496" rx="40" fill="#ffffff" fill-opacity="0.55"/>`,
-      `<g clip-path="url(#badge-card)"><g transform="rotate(-28 ${cx} ${cx})"><rect x="-60" y="226" width="632" height="64" fill="#b91c1c"/>`,
+      `<g clip-path="url(#badge-card)"><g transform="rotate(-28 ${cx} ${cx})">` +
+        `<rect x="-60" y="226" width="632" height="64" fill="#b91c1c"/>`,
       text(t("badges.artwork.revoked").toUpperCase(), { y: 270, size: 36, weight: "bold", fill: "#ffffff", spacing: 6 }),
       `</g></g>`,
     );
@@ -155,7 +160,8 @@ export function bakeSvg(svg: string, compactJws: string): string {
   if (svg.includes("<openbadges:credential")) throw new Error("already baked");
   const tag = open[0].replace(/^<svg\b/, `<svg xmlns:openbadges="${OB_SVG_NAMESPACE}"`);
   const at = open.index + open[0].length;
-  return `${svg.slice(0, open.index)}${tag}\n<openbadges:credential verify="${compactJws}"></openbadges:credential>${svg.slice(at)}`;
+  const credential = `<openbadges:credential verify="${compactJws}"></openbadges:credential>`;
+  return `${svg.slice(0, open.index)}${tag}\n${credential}${svg.slice(at)}`;
 }
 
 /** The compact JWS baked into an SVG, or undefined (what a verifier extracting the credential does). */

@@ -70,9 +70,20 @@ async function squarePng(svg: string): Promise<Buffer> {
   return sharp(Buffer.from(svg), { density: 144 }).resize(600, 600).png({ compressionLevel: 9 }).toBuffer();
 }
 
-const fileName = (award: BadgeAward, ext: string) => `touchpoints-${award.kind === "mentor" ? "mentor" : award.kind === "award" ? `award-${award.award_year}` : (award.level_slug ?? `level-${award.level}`)}-${award.public_id}.${ext}`;
+function fileName(award: BadgeAward, ext: string) {
+  const what =
+    award.kind === "mentor"
+      ? "mentor"
+      : award.kind === "award"
+        ? `award-${award.award_year}`
+        : (award.level_slug ?? `level-${award.level}`);
+  return `touchpoints-${what}-${award.public_id}.${ext}`;
+}
 
-/** Answers one of an award's files, or 404. `accept` lets /badges/:id.json hand out the VC-JWT to clients that ask for it. */
+/**
+ * Answers one of an award's files, or 404. `accept` lets /badges/:id.json hand out the VC-JWT to clients that ask for
+ * it.
+ */
 export async function badgeFileResponse({ request, publicId, kind }: { request: Request; publicId: string | undefined; kind: BadgeFileKind }): Promise<Response> {
   const origin = env().APP_ORIGIN;
   if (kind === "json" && publicId === "issuer") return issuerResponse(request, origin);

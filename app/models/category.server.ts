@@ -100,6 +100,7 @@ export async function recountCategory(trx: Db, categoryId: number) {
   await sql`
     update categories c set
       topic_count = (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null),
-      post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at is null and p.deleted_at is null)
+      post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id
+        and t.deleted_at is null and p.deleted_at is null)
     where c.id = ${categoryId}`.execute(trx);
 }

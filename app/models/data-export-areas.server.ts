@@ -28,7 +28,8 @@ async function topicRefs(ctx: ExportContext, topicIds: number[]): Promise<Map<nu
   const ids = [...new Set(topicIds)];
   if (!ids.length) return new Map();
   const { rows } = await sql<TopicRef>`
-    select t.id as topic_id, t.user_id as topic_user_id, t.title, t.slug, t.deleted_at, c.see_rule, c.post_rule, c.reply_rule,
+    select t.id as topic_id, t.user_id as topic_user_id, t.title, t.slug, t.deleted_at, c.see_rule, c.post_rule,
+      c.reply_rule,
       exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${ctx.userId}) as participant
     from topics t join categories c on c.id = t.category_id
     where t.id = any(${ids}::int[])`.execute(ctx.trx);
@@ -266,7 +267,8 @@ const mentorships: ExportArea = {
     // the fact of each mentorship and who with
     const { rows } = await sql<Record<string, unknown>>`
       select m.id, case when m.mentor_id = ${userId} then 'mentor' else 'mentee' end as role,
-        o.username as other_username, o.display_name as other_name, m.status, m.started_at, m.ended_at, m.end_reason, m.topic_id,
+        o.username as other_username, o.display_name as other_name, m.status, m.started_at, m.ended_at, m.end_reason,
+          m.topic_id,
         c.id as cycle_id, c.ends_on as cycle_ends_on, c.status as cycle_status
       from mentorships m
       join users o on o.id = case when m.mentor_id = ${userId} then m.mentee_id else m.mentor_id end
@@ -313,7 +315,8 @@ export const otherTables: ExportArea = {
     const files: ExportFile[] = [];
     for (const { table_name, column_name } of refs) {
       if (covered.has(table_name) || !OWNER_COLUMNS.includes(column_name)) continue;
-      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${userId} limit ${GENERIC_ROW_LIMIT}`.execute(trx);
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${userId} limit
+          ${GENERIC_ROW_LIMIT}`.execute(trx);
       if (!rows.length) continue;
       const clean = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !SECRET_COLUMN.test(k))));
       files.push(json(`other/${table_name}${column_name === "user_id" ? "" : `.${column_name}`}.json`, clean));

@@ -220,7 +220,10 @@ export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: nu
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
-/** Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a parser. */
+/**
+ * Words of an already-sanitised bio, for the index only (never displayed): a regex is enough and 50x cheaper than a
+ * parser.
+ */
 function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, " ")

@@ -1,12 +1,23 @@
 // What the directory page shows a viewer: the query read from the address, the search (visibility
 // enforced inside it), and the competency list for the filters.
-import type { DirectoryPageData } from "~/components/directory-page";
 import { scopeOf } from "~/permissions.server";
 import type { Viewer } from "~/viewer.server";
-import { LEVEL_VIEWS, parseDirectoryQuery } from "./directory.schema";
-import { searchDirectory } from "./directory.server";
+import { LEVEL_VIEWS, parseDirectoryQuery, type DirectoryQuery } from "./directory.schema";
+import { searchDirectory, type DirectoryOutcome } from "./directory.server";
 import { listCompetencies } from "./profile.server";
 import { shortlistedAmong } from "./shortlist.server";
+
+export type DirectoryPageData = {
+  query: DirectoryQuery;
+  fixedLevel: number | null;
+  basePath: string;
+  outcome: DirectoryOutcome;
+  competencies: { slug: string; name: string; name_fr?: string | null }[];
+  signedIn: boolean;
+  isRecruiter: boolean;
+  /** a recruiter's: which of the cards are already on their shortlist */
+  shortlisted?: number[];
+};
 
 let competencyCache: { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
 function competencies() {

@@ -249,18 +249,21 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   for (const w of words) {
     const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     const named = codesNamed(w);
-    conds.push(sql<SqlBool>`(u.display_name ilike ${like} or p.job_title ilike ${like} or p.organisation ilike ${like} or p.bio_markdown ilike ${like}
+    conds.push(sql<SqlBool>`(u.display_name ilike ${like} or p.job_title ilike ${like} or p.organisation ilike
+        ${like} or p.bio_markdown ilike ${like}
       or p.city ilike ${like} or p.country = any(${named.countries}::text[])
       or p.languages && ${named.languages}::text[]
       or exists (select 1 from unnest(p.achievements) a where a ilike ${like})
-      or exists (select 1 from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id and c.name ilike ${like}))`);
+      or exists (select 1 from profile_competencies pc join competencies c on c.slug = pc.competency
+        where pc.user_id = u.id and c.name ilike ${like}))`);
   }
   if (q.level) conds.push(sql<SqlBool>`u.level = ${q.level}`);
   if (q.country) conds.push(sql<SqlBool>`p.country = ${q.country}`);
   const minRank = PROFICIENCIES.indexOf(q.proficiency);
   const okProficiencies = PROFICIENCIES.slice(minRank);
   for (const c of q.competency)
-    conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
+    conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id
+          and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
   if (q.designation) conds.push(sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`);
   if (q.language) conds.push(sql<SqlBool>`${q.language} = any(p.languages)`);
   if (q.open) conds.push(sql<SqlBool>`p.open_to_opportunities`);
@@ -273,7 +276,8 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
         ? sql`coalesce(p.updated_at, u.created_at) desc, u.id`
         : sql`coalesce(u.level, 0) desc, u.id`;
   const [{ rows }, count] = await Promise.all([
-    sql<{ id: number }>`select u.id from users u left join profiles p on p.user_id = u.id where ${where} order by ${order} limit ${PER_PAGE} offset ${(q.page - 1) * PER_PAGE}`.execute(db),
+    sql<{ id: number }>`select u.id from users u left join profiles p on p.user_id = u.id
+        where ${where} order by ${order} limit ${PER_PAGE} offset ${(q.page - 1) * PER_PAGE}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from users u left join profiles p on p.user_id = u.id where ${where}`.execute(db),
   ]);
   const docs = new Map((await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const));

@@ -113,7 +113,8 @@ export async function getTopicFeed({ topicId, t, lang = "en" }: FeedArgs & { top
 // ---- RSS 2.0 output --------------------------------------------------------------------------
 
 // Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF) make a feed unparseable.
-const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// With the u flag a lone surrogate is a code point of its own, outside every allowed range.
+const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export const xmlText = (s: string) =>
   s.replace(INVALID_XML, "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);

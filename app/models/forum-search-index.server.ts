@@ -116,7 +116,8 @@ async function loadTopics(trx: Db, where: { ids: number[] } | { afterId: number;
     .selectFrom("topics")
     .innerJoin("categories", "categories.id", "topics.category_id")
     .select(["topics.id", "topics.title", "topics.slug", "topics.tags", "topics.category_id", "topics.closed_at", "topics.archived_at", "categories.see_rule"])
-    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a where a.topic_id = topics.id), '{}')`.as("participants"))
+    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a
+          where a.topic_id = topics.id), '{}')`.as("participants"))
     .where("topics.deleted_at", "is", null)
     .where("topics.unlisted", "=", false);
   if ("ids" in where) q = q.where("topics.id", "in", where.ids.length ? where.ids : [-1]);
@@ -216,6 +217,7 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     await enqueueMany(db, "search.topic", changed.rows.map((r) => ({ topicId: r.topic_id })));
   }
   const seconds = (Date.now() - t0) / 1000;
-  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${changed.rows.length} topics changed meanwhile were queued again`);
-  return { topics, posts, seconds, requeued: changed.rows.length };
+  const requeued = changed.rows.length;
+  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile queued again`);
+  return { topics, posts, seconds, requeued };
 }

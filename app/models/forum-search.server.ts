@@ -7,7 +7,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { db } from "../db.server";
 import { logger } from "../logger.server";
 import { renderPlainExcerpt } from "../markdown.server";
-import { audienceOfTopic, audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
+import { audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../search.server";
 import { getCategoryById, getCategoryBySlug, listAllCategories, visibleCategoryIds } from "./category.server";
 import { MAX_TOTAL_HITS, postsIndexUid, stripMarkers, type PostDocument } from "./forum-search-index.server";
@@ -228,7 +228,8 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
     const openList = open.length ? sql<SqlBool>`t.category_id = any(${open}::int[])` : sql<SqlBool>`false`;
     if (scope.userId && participantOnly.length) {
       conds.push(
-        sql<SqlBool>`(${openList} or (t.category_id = any(${participantOnly}::int[]) and exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId})))`,
+        sql<SqlBool>`(${openList} or (t.category_id = any(${participantOnly}::int[]) and exists (select 1
+            from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId})))`,
       );
     } else conds.push(openList);
   }
@@ -247,10 +248,13 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
   // posts.search_vector (GIN) or the primary key read backwards, and the topic title GIN index.
   const tsq = q.text ? sql`websearch_to_tsquery('simple', ${q.text})` : null;
   const candidates = tsq
-    ? sql`(select p.id from posts p join topics t on t.id = p.topic_id where ${where} and p.search_vector @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})
+    ? sql`(select p.id from posts p join topics t on t.id = p.topic_id
+        where ${where} and p.search_vector @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})
           union
-          (select p.id from posts p join topics t on t.id = p.topic_id where ${where} and p.post_number = 1 and to_tsvector('simple', t.title) @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})`
-    : sql`select p.id from posts p join topics t on t.id = p.topic_id where ${where} order by p.id desc limit ${PG_CANDIDATES}`;
+          (select p.id from posts p join topics t on t.id = p.topic_id where ${where} and p.post_number = 1
+            and to_tsvector('simple', t.title) @@ ${tsq} order by p.id desc limit ${PG_CANDIDATES})`
+    : sql`select p.id from posts p join topics t on t.id = p.topic_id where ${where} order by p.id desc
+        limit ${PG_CANDIDATES}`;
 
   const order = q.order === "relevance" && !tsq ? "latest" : q.order;
   const orderBy =
@@ -258,7 +262,8 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
       ? sql`p.created_at desc, p.id desc`
       : order === "likes"
         ? sql`p.like_count desc, p.created_at desc, p.id desc`
-        : sql`ts_rank(p.search_vector, ${tsq}) + case when p.post_number = 1 and to_tsvector('simple', t.title) @@ ${tsq} then 1 else 0 end desc, p.id desc`;
+        : sql`ts_rank(p.search_vector, ${tsq}) + case when p.post_number = 1 and to_tsvector('simple',
+            t.title) @@ ${tsq} then 1 else 0 end desc, p.id desc`;
   const rows = await sql<{
     id: number;
     topic_id: number;
@@ -273,7 +278,8 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
     display_name: string | null;
   }>`
     with candidates as (${candidates})
-    select p.id, p.topic_id, p.post_number, p.body_html, p.like_count, p.created_at, t.title, t.slug, t.category_id, u.username, u.display_name
+    select p.id, p.topic_id, p.post_number, p.body_html, p.like_count, p.created_at, t.title, t.slug, t.category_id,
+      u.username, u.display_name
     from candidates c
     join posts p on p.id = c.id
     join topics t on t.id = p.topic_id

@@ -12,7 +12,10 @@ import { slugify } from "./slug";
 
 export const MAX_LEARNERS = 20;
 
-/** Does the learner hold a standing "ready for assessment" mark from their tutor (or staff)? Read by the assessment engine. */
+/**
+ * Does the learner hold a standing "ready for assessment" mark from their tutor (or staff)? Read by the assessment
+ * engine.
+ */
 export async function isReadyForAssessment(userId: number, trx: Db = db): Promise<boolean> {
   const row = await trx.selectFrom("assessment_readiness").select("id").where("user_id", "=", userId).where("withdrawn_at", "is", null).executeTakeFirst();
   return !!row;

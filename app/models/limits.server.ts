@@ -82,7 +82,8 @@ export async function checkPostingLimits(
       min(p.created_at) filter (where p.post_number > 1 and p.created_at > ${since}) as first_reply,
       max(p.created_at) filter (where p.post_number = 1) as last_topic,
       max(p.created_at) as last_post,
-      coalesce(bool_or(p.body_markdown = ${markdown} and p.created_at > ${new Date(now.getTime() - limits.duplicateWindowMinutes * 60_000)}), false) as duplicate
+      coalesce(bool_or(p.body_markdown = ${markdown} and p.created_at >
+        ${new Date(now.getTime() - limits.duplicateWindowMinutes * 60_000)}), false) as duplicate
     from posts p
     where p.user_id = ${author.id} and p.created_at > ${new Date(now.getTime() - DAY_MS)}`.execute(trx);
   const r = recent.rows[0];
@@ -114,7 +115,8 @@ export async function checkDailyCap(
 ): Promise<Fail | undefined> {
   const since = new Date(now.getTime() - DAY_MS);
   const row = await sql<{ n: number; first: Date | null }>`
-    select count(*)::int as n, min(created_at) as first from ${sql.table(table)} where user_id = ${userId} and created_at > ${since}`.execute(trx);
+    select count(*)::int as n, min(created_at) as first
+      from ${sql.table(table)} where user_id = ${userId} and created_at > ${since}`.execute(trx);
   const { n, first } = row.rows[0];
   if (n >= max && first) return fail(429, message, undefined, { max, until: at(new Date(first.getTime() + DAY_MS)) });
   return undefined;

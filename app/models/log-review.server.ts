@@ -31,7 +31,7 @@ export async function listPendingLogEntries() {
   return { activities, reading };
 }
 
-export async function decideLogEntry({ adminId, entry, id, decision, reason }: { adminId: number; entry: LogEntryKind; id: number; decision: "approve" | "reject"; reason: string }): Promise<Result<{}>> {
+export async function decideLogEntry({ adminId, entry, id, decision, reason }: { adminId: number; entry: LogEntryKind; id: number; decision: "approve" | "reject"; reason: string }): Promise<Result<object>> {
   if (decision === "reject" && reason.trim().length < 3) return fail(400, "form.fixErrors", { reason: "admin.logs.errors.reasonRequired" });
   const table = TABLE[entry];
   return db.transaction().execute(async (trx) => {

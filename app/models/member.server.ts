@@ -22,7 +22,8 @@ export async function getMemberSummary({ scope, username }: { scope: Scope; user
       count(*) filter (where p.post_number > 1)::int as replies,
       coalesce(sum(p.like_count), 0)::int as likes_received
     from posts p join topics t on t.id = p.topic_id
-    where p.user_id = ${user.id} and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and ${visible}`.execute(db);
+    where p.user_id = ${user.id} and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null
+      and ${visible}`.execute(db);
   const recent = await sql<{ id: number; slug: string; title: string; created_at: Date }>`
     select t.id, t.slug, t.title, t.created_at from topics t
     where t.user_id = ${user.id} and t.deleted_at is null and ${visible}

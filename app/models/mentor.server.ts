@@ -19,7 +19,8 @@ export async function getMentorRegistration({ userId, conn = db }: { userId: num
 
 /** Asks waiting and active mentees: what counts against a mentor's capacity. */
 export async function mentorLoad(trx: Db, mentorId: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${mentorId} and status in ('proposed', 'active')`.execute(trx);
+  const r = await sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${mentorId} and status in ('proposed',
+      'active')`.execute(trx);
   return r.rows[0].n;
 }
 
@@ -134,10 +135,12 @@ export function suggestionQuery(request: Need, limit: number) {
   }>`
     with zones as (
       -- a dozen distinct zones, not one conversion per mentor
-      select z.time_zone, abs(extract(epoch from (now() at time zone z.time_zone) - (now() at time zone 'UTC')) / 3600.0 - ${menteeHours}) as diff
+      select z.time_zone, abs(extract(epoch
+        from (now() at time zone z.time_zone) - (now() at time zone 'UTC')) / 3600.0 - ${menteeHours}) as diff
       from (select distinct time_zone from mentor_registrations where status = 'active') z
     ), counts as (
-      select mentor_id, count(*) filter (where status in ('proposed', 'active')) as load, count(*) filter (where status = 'completed') as completed
+      select mentor_id, count(*) filter (where status in ('proposed', 'active')) as load, count(*)
+        filter (where status = 'completed') as completed
       from mentorships where status in ('proposed', 'active', 'completed') group by mentor_id
     ), candidates as (
       select r.user_id, r.capacity, r.competencies, r.languages, r.time_zone,
@@ -155,7 +158,8 @@ export function suggestionQuery(request: Need, limit: number) {
         + least(k.completed, ${W.completedCap}) * ${W.completed} as score
       from candidates k
     )
-    select s.user_id, u.username, u.display_name, r.pitch, s.competencies, s.languages, s.time_zone, s.capacity, s.load, s.completed,
+    select s.user_id, u.username, u.display_name, r.pitch, s.competencies, s.languages, s.time_zone, s.capacity,
+      s.load, s.completed,
       exists (select 1 from mentorships m where m.request_id = ${request.id} and m.mentor_id = s.user_id) as asked
     from (select * from scored order by score desc, user_id limit ${limit}) s
     -- a member who left or lost level 4 has their registration ended; checked again here

@@ -416,7 +416,8 @@ export async function getMentorshipHome({ userId }: { userId: number }) {
       .selectFrom("mentorship_cycles as c")
       .innerJoin("users as m", "m.id", "c.mentor_id")
       .select(["c.id", "c.status", "c.started_at", "c.ends_on", "c.max_mentees", "c.mentor_id", "m.display_name as mentor_name"])
-      .select(sql<string[]>`(select coalesce(array_agg(u.display_name order by p.started_at), '{}') from mentorships p join users u on u.id = p.mentee_id where p.cycle_id = c.id)`.as("mentee_names"))
+      .select(sql<string[]>`(select coalesce(array_agg(u.display_name order by p.started_at), '{}') from mentorships p join users u
+            on u.id = p.mentee_id where p.cycle_id = c.id)`.as("mentee_names"))
       .select(sql<number>`(select count(*)::int from mentorships p where p.cycle_id = c.id and p.status = 'active')`.as("active_mentees"))
       .where((eb) => eb.or([eb("c.mentor_id", "=", userId), eb.exists(eb.selectFrom("mentorships as p").select("p.id").whereRef("p.cycle_id", "=", "c.id").where("p.mentee_id", "=", userId))]))
       .orderBy("c.id", "desc")

@@ -90,14 +90,16 @@ async function relocatePosts(trx: Db, posts: MovedPost[], target: { id: number; 
   for (let i = 0; i < sorted.length; i += 500) {
     const chunk = sorted.slice(i, i + 500);
     const values = sql.join(
-      chunk.map((p) => sql`(${p.id}::int, ${numbers.get(p.post_number)!}::int, ${p.reply_to_post_number != null ? (numbers.get(p.reply_to_post_number) ?? null) : null}::int)`),
+      chunk.map((p) => sql`(${p.id}::int, ${numbers.get(p.post_number)!}::int,
+              ${p.reply_to_post_number != null ? (numbers.get(p.reply_to_post_number) ?? null) : null}::int)`),
     );
     await sql`
       update posts p set topic_id = ${target.id}, post_number = v.n, reply_to_post_number = v.r
       from (values ${values}) as v(id, n, r) where p.id = v.id`.execute(trx);
     await sql`
       update notifications x set topic_id = ${target.id},
-        data = x.data || jsonb_build_object('slug', ${target.slug}::text, 'title', ${target.title}::text, 'postNumber', v.n)
+        data = x.data || jsonb_build_object('slug', ${target.slug}::text, 'title', ${target.title}::text, 'postNumber',
+          v.n)
       from (values ${values}) as v(id, n, r) where x.post_id = v.id`.execute(trx);
   }
   return numbers;
@@ -197,7 +199,8 @@ export async function splitTopic({ scope, postIds, title, categorySlug }: { scop
       .returning(["id", "slug", "title", "category_id"])
       .executeTakeFirstOrThrow();
     if (category.see_rule === "participants") {
-      await sql`insert into topic_allowed_users (topic_id, user_id) select ${topic.id}, user_id from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
+      await sql`insert into topic_allowed_users (topic_id, user_id) select ${topic.id}, user_id
+          from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
     }
     await relocatePosts(trx, posts, topic, 1);
     await refreshBoth(trx, from, topic);
@@ -235,7 +238,8 @@ export async function mergeTopic({ scope, topicId, intoTopicId }: { scope: Scope
     const { max } = await trx.selectFrom("posts").select(sql<number>`coalesce(max(post_number), 0)::int`.as("max")).where("topic_id", "=", to.id).executeTakeFirstOrThrow();
     const numbers = await relocatePosts(trx, posts, to, max + 1);
     if (to.category.see_rule === "participants" && from.category.see_rule === "participants") {
-      await sql`insert into topic_allowed_users (topic_id, user_id) select ${to.id}, user_id from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
+      await sql`insert into topic_allowed_users (topic_id, user_id) select ${to.id}, user_id
+          from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
     }
     await trx.updateTable("topics").set({ deleted_at: new Date(), deleted_by: userId }).where("id", "=", from.id).execute();
     await refreshBoth(trx, from, to);

@@ -87,7 +87,10 @@ export function notificationNote(n: Pick<NotificationView, "data">): string | nu
 /** Where a notification leads: the post when there is one, else the link it carries. */
 export function notificationHref(n: { data: Record<string, unknown>; topic_id: number | null }): string {
   const d = n.data;
-  if (n.topic_id && d.slug) return `/t/${String(d.slug)}/${n.topic_id}${d.postNumber ? `/${Number(d.postNumber)}#post-${Number(d.postNumber)}` : ""}`;
+  if (n.topic_id && d.slug) {
+    const post = d.postNumber ? `/${Number(d.postNumber)}#post-${Number(d.postNumber)}` : "";
+    return `/t/${String(d.slug)}/${n.topic_id}${post}`;
+  }
   // older notifications name their link `url` (progress, applications), newer ones `href`
   const href = typeof d.href === "string" ? d.href : d.url;
   return typeof href === "string" && href.startsWith("/") && !href.startsWith("//") ? href : "/notifications";

@@ -29,7 +29,10 @@ export type NewNotification = {
   topicId?: number | null;
   postId?: number | null;
   actorId?: number | null;
-  /** shown in the list: e.g. { title } or { text: message(key, params) }, worded when read — never anything the recipient may not see */
+  /**
+   * shown in the list: e.g. { title } or { text: message(key, params) }, worded when read — never anything the
+   * recipient may not see
+   */
   data?: Record<string, unknown>;
   /** one notification per (user, sourceKey): a retried job does not notify twice */
   sourceKey?: string;

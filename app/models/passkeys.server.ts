@@ -257,7 +257,7 @@ export async function signInOptions(request: Request, now = new Date()) {
 }
 
 /** Checks the passkey's answer for this member: a stored challenge, one of their keys, a newer counter. */
-async function usePasskey(trx: Db, userId: number, json: string, now: Date): Promise<boolean> {
+async function spendPasskey(trx: Db, userId: number, json: string, now: Date): Promise<boolean> {
   const parsed = parseResponse(json);
   if (!parsed) return false;
   if (!(await takeChallenge(trx, userId, "sign_in", parsed.challenge, now))) return false;
@@ -307,5 +307,5 @@ export function completeSecondStepWithPasskey({
   response: string;
   now?: Date;
 }) {
-  return completeSecondStep({ request, now, passkey: (trx, userId, at) => usePasskey(trx, userId, response, at) });
+  return completeSecondStep({ request, now, passkey: (trx, userId, at) => spendPasskey(trx, userId, response, at) });
 }

@@ -246,7 +246,8 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
       if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "edited", actorId: userId });
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    return ok({ changed: true, url: `${topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug })}/${post.post_number}#post-${post.post_number}` });
+    const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
+    return ok({ changed: true, url: `${base}/${post.post_number}#post-${post.post_number}` });
   });
 }
 
@@ -326,7 +327,8 @@ export async function refreshTopicStats(trx: Db, topicId: number) {
         coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes,
         max(p.post_number) as highest,
         max(p.created_at) filter (where p.deleted_at is null) as last_at,
-        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null order by p2.post_number desc limit 1) as last_poster
+        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null
+          order by p2.post_number desc limit 1) as last_poster
       from posts p where p.topic_id = ${topicId}
     ) s
     where t.id = ${topicId}`.execute(trx);

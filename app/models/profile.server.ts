@@ -42,8 +42,10 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     getMemberSummary({ scope, username: user.username }),
     sql<{ slug: string; name: string; name_fr: string | null; proficiency: Proficiency; endorsements: number; endorsed_by_viewer: boolean }>`
       select pc.competency as slug, c.name, c.name_fr, pc.proficiency,
-        (select count(*)::int from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency) as endorsements,
-        exists (select 1 from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency and e.endorser_id = ${scope.userId ?? -1}) as endorsed_by_viewer
+        (select count(*)::int from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency)
+          as endorsements,
+        exists (select 1 from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency
+          and e.endorser_id = ${scope.userId ?? -1}) as endorsed_by_viewer
       from profile_competencies pc join competencies c on c.slug = pc.competency
       where pc.user_id = ${user.id} order by c.position`.execute(db),
     db.selectFrom("designations").select(["code", "awarded_on"]).where("user_id", "=", user.id).orderBy("awarded_on").execute(),
@@ -141,7 +143,10 @@ export async function getOwnProfile({ userId }: { userId: number }) {
   };
 }
 
-/** Saves the member's profile (and competencies) in one transaction; the directory follows through the job (a narrowed visibility at once). */
+/**
+ * Saves the member's profile (and competencies) in one transaction; the directory follows through the job (a narrowed
+ * visibility at once).
+ */
 export async function updateProfile({ userId, input }: { userId: number; input: ProfileInput }) {
   const known = new Set((await listCompetencies()).map((c) => c.slug));
   const unknown = Object.keys(input.competencies).filter((s) => !known.has(s));

@@ -95,7 +95,7 @@ export async function updateProgrammeWords({
 }: {
   adminId: number;
   input: ProgrammeWordsInput;
-}): Promise<Result<{}>> {
+}): Promise<Result<object>> {
   const { kind, key, values } = input;
   const where = keyWhere(kind, key);
   if (!where) return fail(404, "errors.notFound");

@@ -40,8 +40,10 @@ function behindQuery({ level, duty, group, now }: BehindFilter & { now: Date }) 
           'due_by', to_char(x.due, 'YYYY-MM-DD')) order by x.kind) filter (where x.done < x.required) as duties
       from (
         select r.kind, c.done,
-          case r.kind when 'books' then (r.params->>'minPerTrimester')::int else (r.params->>'minPerYear')::int end as required,
-          case r.kind when 'books' then (p.t0 + interval '4 months')::date - 1 else (p.y0 + interval '1 year')::date - 1 end as due
+          case r.kind when 'books' then (r.params->>'minPerTrimester')::int else (r.params->>'minPerYear')::int end
+            as required,
+          case r.kind when 'books' then (p.t0 + interval '4 months')::date - 1
+            else (p.y0 + interval '1 year')::date - 1 end as due
         from (
           select date_trunc('year', q.today)::date as y0, q.entered_on,
             make_date(extract(year from q.today)::int, ((extract(month from q.today)::int - 1) / 4) * 4 + 1, 1) as t0
@@ -71,7 +73,8 @@ function behindQuery({ level, duty, group, now }: BehindFilter & { now: Date }) 
     ) d
     where u.deleted_at is null and u.level is not null and d.duties is not null
       ${level ? sql`and u.level = ${level}` : sql``}
-      ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id and gm.group_id = ${group})` : sql``}`;
+      ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
+          and gm.group_id = ${group})` : sql``}`;
 }
 
 export type BehindFilter = { level?: number; duty?: "books" | "activities"; group?: number };
@@ -102,16 +105,19 @@ export async function countMembersBehind({ now = new Date(), level, duty, group 
       from users u join level_history h on h.user_id = u.id and h.left_at is null
       where u.deleted_at is null and u.level is not null
         ${level ? sql`and u.level = ${level}` : sql``}
-        ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id and gm.group_id = ${group})` : sql``}
+        ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
+          and gm.group_id = ${group})` : sql``}
     ),
     w as (
       select m.id, r.kind, r.params,
-        case r.kind when 'books' then (r.params->>'minPerTrimester')::int else (r.params->>'minPerYear')::int end as required,
+        case r.kind when 'books' then (r.params->>'minPerTrimester')::int
+          else (r.params->>'minPerYear')::int end as required,
         greatest(m.entered_on, case r.kind when 'books'
           then make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1)
           else date_trunc('year', m.today)::date end) as since,
         case r.kind when 'books'
-          then (make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1) + interval '4 months')::date
+          then (make_date(extract(year from m.today)::int, ((extract(month from m.today)::int - 1) / 4) * 4 + 1, 1)
+            + interval '4 months')::date
           else (date_trunc('year', m.today) + interval '1 year')::date end as until
       from m join level_requirements r on r.level = m.level and r.phase = 'duty' and r.archived_at is null
         and r.kind in ('books', 'activities') ${duty ? sql`and r.kind = ${duty}` : sql``}
@@ -124,7 +130,8 @@ export async function countMembersBehind({ now = new Date(), level, duty, group 
         and (not coalesce((w.params->>'recommendedOnly')::boolean, false) or b.book_id is not null)
       left join activities a on w.kind = 'activities' and a.user_id = w.id
         and a.occurred_on >= w.since and a.occurred_on < w.until
-        and (a.status = 'approved' or (a.status = 'pending' and not coalesce((w.params->>'requireApproval')::boolean, false)))
+        and (a.status = 'approved'
+          or (a.status = 'pending' and not coalesce((w.params->>'requireApproval')::boolean, false)))
       group by w.id, w.kind, w.required
     )
     select count(distinct id)::int as n from done where n < required`.execute(db);

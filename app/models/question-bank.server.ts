@@ -69,7 +69,7 @@ export async function addQuestion({ adminId, bankId, input }: { adminId: number;
   });
 }
 
-export async function setQuestionArchived({ adminId, bankId, questionId, archived }: { adminId: number; bankId: number; questionId: number; archived: boolean }): Promise<Result<{}>> {
+export async function setQuestionArchived({ adminId, bankId, questionId, archived }: { adminId: number; bankId: number; questionId: number; archived: boolean }): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("bank_questions")
@@ -126,7 +126,7 @@ export async function listAssessmentsForAdmin() {
 }
 
 /** Staff set how an assessment is delivered; opening it online needs a bank with enough questions. */
-export async function configureDelivery({ adminId, slug, input }: { adminId: number; slug: string; input: DeliveryInput }): Promise<Result<{}>> {
+export async function configureDelivery({ adminId, slug, input }: { adminId: number; slug: string; input: DeliveryInput }): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("assessments").selectAll().where("slug", "=", slug).forUpdate().executeTakeFirst();
     if (!before) return fail(404, "assessments.admin.errors.assessmentGone");

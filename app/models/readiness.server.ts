@@ -26,7 +26,8 @@ export async function markReady({ scope, groupId, userId, note }: Mark): Promise
   if (!scope.userId || !canTutorGroup(scope, groupId)) return fail(403, "readiness.errors.notTutor");
   const actorId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute(); // one mark at a time per learner
+    // one mark at a time per learner
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const learner = await learnerInGroup(trx, groupId, userId);
     if (!learner) return fail(404, "readiness.errors.notLearner");
     if (await isReadyForAssessment(userId, trx)) return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });

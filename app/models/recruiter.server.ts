@@ -268,7 +268,8 @@ export async function listContactsForMember({ userId }: { userId: number }) {
     .innerJoin("users as r", "r.id", "c.recruiter_id")
     .leftJoin("recruiter_organisations as o", (j) => j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]))
     .select(["c.id", "c.recruiter_id", "c.message", "c.status", "c.created_at", "c.decided_at", "r.display_name", "r.email", "o.name as organisation", "o.website"])
-    .select(sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id and b.recruiter_id = c.recruiter_id)`.as("blocked"))
+    .select(sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id
+          and b.recruiter_id = c.recruiter_id)`.as("blocked"))
     .where("c.member_id", "=", userId)
     .orderBy("c.created_at", "desc")
     .limit(200)

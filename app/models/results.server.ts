@@ -176,7 +176,8 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
       assessment: c.test,
       score: row.score!,
       taken_on: c.date,
-      attempt: row.attempt ?? sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results where user_id = ${row.userId} and assessment = ${c.test})`,
+      attempt: row.attempt ?? sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results
+            where user_id = ${row.userId} and assessment = ${c.test})`,
       note: c.note || null,
       recorded_by: adminId,
     })
@@ -192,7 +193,7 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
 }
 
 /** One result typed in by staff: the same checks as a CSV row. */
-export async function recordResult({ adminId, kind, cells }: { adminId: number; kind: ResultKind; cells: Record<string, string> }): Promise<Result<{ member: string }> | (Result<{}> & { ok: false; problems?: Problem[] })> {
+export async function recordResult({ adminId, kind, cells }: { adminId: number; kind: ResultKind; cells: Record<string, string> }): Promise<Result<{ member: string }> | (Result<object> & { ok: false; problems?: Problem[] })> {
   const header = [...CSV_COLUMNS[kind].required, ...CSV_COLUMNS[kind].optional];
   const [row] = await checkRows(kind, header, [header.map((h) => cells[h] ?? "")]);
   if (row.problems.length) return { ...fail(400, "admin.results.errors.single"), problems: row.problems };

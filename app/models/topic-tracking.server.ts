@@ -26,17 +26,20 @@ const unreadPostsExpr = sql<number>`t.highest_post_number - greatest(r.last_read
 
 /** Topic `t` is new to member `uid` (see the rule above). */
 export function isNewTopic(uid: number, since: Date): Expression<SqlBool> {
-  return sql<SqlBool>`(t.created_at > ${since} and not exists (select 1 from topic_reads r where r.topic_id = t.id and r.user_id = ${uid}))`;
+  return sql<SqlBool>`(t.created_at > ${since} and not exists (select 1 from topic_reads r where r.topic_id = t.id
+      and r.user_id = ${uid}))`;
 }
 
 /** Topic `t` has posts member `uid` has not read. */
 export function isUnreadTopic(uid: number): Expression<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from topic_reads r where r.topic_id = t.id and r.user_id = ${uid} and ${unreadPostsExpr} > 0)`;
+  return sql<SqlBool>`exists (select 1 from topic_reads r where r.topic_id = t.id
+      and r.user_id = ${uid} and ${unreadPostsExpr} > 0)`;
 }
 
 /** The number of unread posts of topic `t` for member `uid` (0 when read or never opened): a list row's mark. */
 export function unreadPostsOf(uid: number): RawBuilder<number> {
-  return sql<number>`coalesce((select greatest(0, ${unreadPostsExpr}) from topic_reads r where r.topic_id = t.id and r.user_id = ${uid}), 0)`;
+  return sql<number>`coalesce((select greatest(0, ${unreadPostsExpr}) from topic_reads r where r.topic_id = t.id
+      and r.user_id = ${uid}), 0)`;
 }
 
 /**
@@ -52,7 +55,8 @@ export function countNewAndUnreadSql(uid: number, since: Date, visible: Expressi
       where t.deleted_at is null and not t.unlisted and ${unreadPostsExpr} > 0
         and t.bumped_at >= (select u.first_unread_at from users u where u.id = ${uid}))
     select
-      (select count(*)::int from topics t where t.deleted_at is null and ${visible} and ${isNewTopic(uid, since)}) as new,
+      (select count(*)::int from topics t where t.deleted_at is null and ${visible} and ${isNewTopic(uid, since)})
+        as new,
       (select count(*)::int from unread t where ${visible}) as unread`;
 }
 

@@ -155,7 +155,8 @@ async function visibilityWhere(scope: Scope): Promise<Expression<SqlBool>> {
   // send and bind than the query took to run
   const openList = open.length ? sql`t.category_id = any(${open}::int[])` : sql`false`;
   if (!scope.userId || !participantOnly.length) return sql<SqlBool>`(not t.unlisted and ${openList})`;
-  return sql<SqlBool>`(not t.unlisted and (${openList} or (t.category_id = any(${participantOnly}::int[]) and exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId}))))`;
+  return sql<SqlBool>`(not t.unlisted and (${openList} or (t.category_id = any(${participantOnly}::int[]) and
+      exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId}))))`;
 }
 
 export type TopicListRow = Awaited<ReturnType<typeof listTopics>>["topics"][number];
@@ -214,10 +215,14 @@ type ListPart = { conds: Expression<SqlBool>[]; orderBy: ReturnType<typeof sql>;
 /** The rows of one list, or of several at once (UNION ALL, each row saying which `part` it is from). */
 async function queryTopics(parts: ListPart[], uid: number, since: Date) {
   const select = ({ conds, orderBy, limit }: ListPart, part: number) => sql`(
-    select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count, t.highest_post_number,
+    select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count,
+      t.highest_post_number,
       t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
-      ${uid > 0 ? sql`${unreadPostsOf(uid)} as unread, ${isNewTopic(uid, since)} as is_new` : sql`0 as unread, false as is_new`},
-      (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name) order by x.n), '[]'::json)
+      ${uid > 0 ? sql`${unreadPostsOf(uid)} as unread,
+          ${isNewTopic(uid, since)} as is_new` : sql`0 as unread, false
+          as is_new`},
+      (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name)
+        order by x.n), '[]'::json)
          from unnest(t.poster_ids) with ordinality x(user_id, n) join users u on u.id = x.user_id) as posters
     from topics t
     where ${sql.join(conds, sql` and `)}

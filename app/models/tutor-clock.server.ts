@@ -172,7 +172,10 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
   return sent;
 }
 
-/** Reminders are checked every 10 minutes (the recurring "tutor.clock" job): a 20 h reminder is at most 10 minutes late. */
+/**
+ * Reminders are checked every 10 minutes (the recurring "tutor.clock" job): a 20 h reminder is at most 10 minutes
+ * late.
+ */
 export const CLOCK_INTERVAL_MS = 10 * 60_000;
 
 export const countOpenQuestions = async (groupId: number) =>

@@ -190,7 +190,7 @@ export async function confirmIdentity(trx: Db, userId: number, confirm: string, 
   if ("ok" in guess) return guess;
   const clean = normaliseCode(confirm);
   let good = false;
-  if (/^\d{6}$/.test(clean)) good = (await useTotp(trx, userId, clean, now)) !== null;
+  if (/^\d{6}$/.test(clean)) good = (await spendTotp(trx, userId, clean, now)) !== null;
   if (!good) {
     const user = await trx
       .selectFrom("users")
@@ -285,7 +285,7 @@ async function forgetGuess(trx: Db, userId: number, guess: { id: number }) {
 }
 
 /** Accepts a TOTP code once: its step must be newer than the last one accepted. */
-async function useTotp(trx: Db, userId: number, code: string, now: Date): Promise<number | null> {
+async function spendTotp(trx: Db, userId: number, code: string, now: Date): Promise<number | null> {
   const row = await lockRow(trx, userId);
   if (!row?.secret) return null;
   const step = matchStep(keyOf(row.secret), code, now.getTime(), row.last_step);
@@ -294,7 +294,7 @@ async function useTotp(trx: Db, userId: number, code: string, now: Date): Promis
   return step;
 }
 
-async function useRecoveryCode(trx: Db, userId: number, code: string, now: Date): Promise<boolean> {
+async function spendRecoveryCode(trx: Db, userId: number, code: string, now: Date): Promise<boolean> {
   const used = await trx
     .updateTable("two_factor_recovery_codes")
     .set({ used_at: now })
@@ -307,10 +307,10 @@ async function useRecoveryCode(trx: Db, userId: number, code: string, now: Date)
 }
 
 /** A six-digit code from the app, or a recovery code (used up). */
-async function useCode(trx: Db, userId: number, code: string, now: Date): Promise<"totp" | "recovery" | null> {
+async function spendCode(trx: Db, userId: number, code: string, now: Date): Promise<"totp" | "recovery" | null> {
   const clean = normaliseCode(code);
-  if (/^\d{6}$/.test(clean)) return (await useTotp(trx, userId, clean, now)) === null ? null : "totp";
-  if (/^[a-z0-9]{10}$/.test(clean)) return (await useRecoveryCode(trx, userId, clean, now)) ? "recovery" : null;
+  if (/^\d{6}$/.test(clean)) return (await spendTotp(trx, userId, clean, now)) === null ? null : "totp";
+  if (/^[a-z0-9]{10}$/.test(clean)) return (await spendRecoveryCode(trx, userId, clean, now)) ? "recovery" : null;
   return null;
 }
 
@@ -429,7 +429,7 @@ export async function completeSecondStep({
     if ("ok" in guess) return guess;
     const used = passkey
       ? (await passkey(trx, ch.user_id, now)) && "passkey"
-      : await useCode(trx, ch.user_id, code ?? "", now);
+      : await spendCode(trx, ch.user_id, code ?? "", now);
     if (!used) {
       const attempts = ch.attempts + 1;
       await trx

@@ -6,7 +6,7 @@ import { readForm } from "~/http.server";
 import { sharedI18n } from "~/i18n";
 import { cookieLocale, localeNames, pickLocale, supportedLocales } from "~/locale";
 import { chooseLanguage, LanguageSchema } from "~/models/language.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
 

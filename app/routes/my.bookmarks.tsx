@@ -7,7 +7,7 @@ import { readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
 import { listBookmarks, removeBookmark } from "~/models/like.server";
 import { scopeOf } from "~/permissions.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 

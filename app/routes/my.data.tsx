@@ -5,7 +5,7 @@ import { FormError } from "~/components/field";
 import type { PageHandle } from "~/enhance";
 import { sharedI18n } from "~/i18n";
 import { EXPORT_INTERVAL_SECONDS } from "~/models/data-export.server";
-import type { RootData } from "~/root";
+import type { RootData } from "~/root-data";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -9,7 +9,7 @@ import type { PageHandle } from "~/enhance";
 import { readForm } from "~/http.server";
 import { sharedI18n } from "~/i18n";
 import { deleteAccount, getDeletionForm } from "~/models/account-deletion.server";
-import type { RootData } from "~/root";
+import type { RootData } from "~/root-data";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -3,7 +3,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
 import type { PageHandle } from "~/enhance";
 import { sharedI18n } from "~/i18n";
-import type { RootData } from "~/root";
+import type { RootData } from "~/root-data";
 import { useTranslation } from "~/use-translation";
 
 export const handle: PageHandle = { hydrate: false };

@@ -10,8 +10,12 @@ export async function loader() {
   const urls = [
     `<url><loc>${esc(`${origin}/`)}</loc></url>`,
     `<url><loc>${esc(`${origin}/directory`)}</loc></url>`,
-    ...rows.map((r) => `<url><loc>${esc(`${origin}/u/${encodeURIComponent(r.username)}`)}</loc><lastmod>${r.updated_at.toISOString().slice(0, 10)}</lastmod></url>`),
+    ...rows.map((r) => {
+      const loc = esc(`${origin}/u/${encodeURIComponent(r.username)}`);
+      return `<url><loc>${loc}</loc><lastmod>${r.updated_at.toISOString().slice(0, 10)}</lastmod></url>`;
+    }),
   ];
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+  const urlset = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${urlset}`;
   return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=600" } });
 }

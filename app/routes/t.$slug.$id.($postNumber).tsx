@@ -84,7 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where("posts.post_number", "=", quoteOf)
       .executeTakeFirst();
     if (quoted && !quoted.deleted_at && !quoted.hidden_at && quoted.username) {
-      const quote = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim()}\n[/quote]\n\n`;
+      // nested quotes are dropped: a quote quotes the post's own words
+      const own = quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim();
+      const quote = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${own}\n[/quote]\n\n`;
       draft = `${draft}${draft && !draft.endsWith("\n\n") ? "\n\n" : ""}${quote}`;
       replyTo = quoteOf;
     }

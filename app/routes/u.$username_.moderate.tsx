@@ -9,7 +9,7 @@ import { notFound, readForm } from "~/http.server";
 import { SANCTION_KINDS, type SanctionKind } from "~/models/moderation.schema";
 import { getMemberForModeration, liftSanction, sanctionMember, viewerSanction } from "~/models/moderation.server";
 import { scopeOf } from "~/permissions.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/root-data";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 

@@ -53,9 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // /latest: newest activity first, keyset on (bumped_at, id)
-  await sql`create index topics_bumped_idx on topics (bumped_at desc, id desc) where deleted_at is null and not unlisted`.execute(db);
+  await sql`create index topics_bumped_idx on topics (bumped_at desc, id desc) where deleted_at is null and
+      not unlisted`.execute(db);
   // /c/:slug: same per category
-  await sql`create index topics_category_bumped_idx on topics (category_id, bumped_at desc, id desc) where deleted_at is null`.execute(db);
+  await sql`create index topics_category_bumped_idx on topics (category_id, bumped_at desc, id desc)
+      where deleted_at is null`.execute(db);
   // /tag/:tag lists
   await sql`create index topics_tags_idx on topics using gin (tags)`.execute(db);
   // /new: topics created recently
@@ -94,7 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("posts_topic_number_key", ["topic_id", "post_number"])
     .execute();
   // distinct topics of a member since a date (requirements), covering so no heap visit is needed
-  await sql`create index posts_user_created_idx on posts (user_id, created_at) include (topic_id, deleted_at, hidden_at)`.execute(db);
+  await sql`create index posts_user_created_idx on posts (user_id, created_at) include (topic_id, deleted_at,
+      hidden_at)`.execute(db);
   // Postgres full-text fallback when Meilisearch is down
   await sql`create index posts_search_idx on posts using gin (search_vector)`.execute(db);
 
@@ -163,7 +166,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // the header's unread count and /notifications, newest first
   await sql`create index notifications_user_created_idx on notifications (user_id, created_at desc)`.execute(db);
   // a job retried after a crash must not notify twice
-  await sql`create unique index notifications_user_source_idx on notifications (user_id, source_key) where source_key is not null`.execute(db);
+  await sql`create unique index notifications_user_source_idx on notifications (user_id, source_key)
+      where source_key is not null`.execute(db);
 
   await db.schema
     .createTable("notification_settings")

@@ -28,7 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c
         .notNull()
         .check(
-          sql`kind in ('distinct_topics', 'field_experiences', 'activities', 'books', 'webinar', 'assessment', 'profile', 'experience_years', 'mentoring', 'award_nomination', 'module_tasks')`,
+          sql`kind in ('distinct_topics', 'field_experiences', 'activities', 'books', 'webinar', 'assessment',
+              'profile', 'experience_years', 'mentoring', 'award_nomination', 'module_tasks')`,
         ),
     )
     .addColumn("phase", "text", (c) => c.notNull().check(sql`phase in ('entry', 'duty', 'completion')`))
@@ -98,9 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // one application waiting per member: applying twice is refused even when two requests race
-  await sql`create unique index applications_pending_user_idx on applications (user_id) where status = 'pending'`.execute(db);
+  await sql`create unique index applications_pending_user_idx on applications (user_id)
+      where status = 'pending'`.execute(db);
   // the review queue, oldest first
-  await sql`create index applications_pending_created_idx on applications (created_at) where status = 'pending'`.execute(db);
+  await sql`create index applications_pending_created_idx on applications (created_at)
+      where status = 'pending'`.execute(db);
   await db.schema.createIndex("applications_user_idx").on("applications").columns(["user_id", "created_at"]).execute();
 
   await db.schema
@@ -190,7 +193,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("author", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("finished_on", "date", (c) => c.notNull())
     .addColumn("review", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null")) // review shared in Book Club
+    // review shared in Book Club
+    .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null"))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("approved").check(sql`status in ('pending', 'approved', 'rejected')`))
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")
@@ -213,7 +217,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null")) // the private thread
     .execute();
   // mentoring requirement: a mentor's active mentees
-  await sql`create index if not exists mentorships_mentor_idx on mentorships (mentor_id) where status = 'active'`.execute(db);
+  await sql`create index if not exists mentorships_mentor_idx on mentorships (mentor_id)
+      where status = 'active'`.execute(db);
 
   await db.schema
     .createTable("award_nominations")

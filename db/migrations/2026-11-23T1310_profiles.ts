@@ -16,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column if not exists website_url text,
       add column if not exists phone text,
       add column if not exists created_at timestamptz not null default now()`.execute(db);
-  await sql`alter table profiles add constraint profiles_country_check check (country is null or country ~ '^[A-Z]{2}$')`.execute(db);
+  await sql`alter table profiles add constraint profiles_country_check check (country is null
+      or country ~ '^[A-Z]{2}$')`.execute(db);
   await sql`alter table profiles add constraint profiles_bio_check check (char_length(bio_markdown) <= 600)`.execute(db);
   // the Postgres fallback of the directory search: trigram matching on names, titles and organisations
   await sql`create extension if not exists pg_trgm`.execute(db);
@@ -58,7 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("recruiter_organisations")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade")) // the applying account
+    // the applying account
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("website", "text", (c) => c.notNull())
     .addColumn("country", "text", (c) => c.notNull().check(sql`country ~ '^[A-Z]{2}$'`))
@@ -72,9 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // one open application per account (pending or verified), even when two requests race
-  await sql`create unique index recruiter_organisations_open_idx on recruiter_organisations (user_id) where status in ('pending', 'verified')`.execute(db);
+  await sql`create unique index recruiter_organisations_open_idx on recruiter_organisations (user_id)
+      where status in ('pending', 'verified')`.execute(db);
   // the admin queue, oldest first
-  await sql`create index recruiter_organisations_pending_idx on recruiter_organisations (created_at) where status = 'pending'`.execute(db);
+  await sql`create index recruiter_organisations_pending_idx on recruiter_organisations (created_at)
+      where status = 'pending'`.execute(db);
 
   await db.schema
     .createTable("saved_searches")
@@ -111,7 +115,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // a member's inbox
   await db.schema.createIndex("contact_requests_member_idx").on("contact_requests").columns(["member_id", "created_at"]).execute();
   // one open request per pair
-  await sql`create unique index contact_requests_pending_idx on contact_requests (recruiter_id, member_id) where status = 'pending'`.execute(db);
+  await sql`create unique index contact_requests_pending_idx on contact_requests (recruiter_id, member_id)
+      where status = 'pending'`.execute(db);
 
   await db.schema
     .createTable("recruiter_blocks")

@@ -18,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index signing_keys_active_idx on signing_keys (alg) where retired_at is null`.execute(db);
 
   // a member's valid level badges (post author pills, profile, directory)
-  await sql`create index badge_awards_user_valid_idx on badge_awards (user_id, kind, level) where revoked_at is null`.execute(db);
+  await sql`create index badge_awards_user_valid_idx on badge_awards (user_id, kind, level) where revoked_at
+      is null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

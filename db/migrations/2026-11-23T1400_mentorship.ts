@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // suggestions: every active mentor is scored
-  await sql`create index mentor_registrations_active_idx on mentor_registrations (user_id) where status = 'active'`.execute(db);
+  await sql`create index mentor_registrations_active_idx on mentor_registrations (user_id)
+      where status = 'active'`.execute(db);
 
   await db.schema
     .createTable("mentorship_requests")
@@ -36,9 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("closed_at", "timestamptz")
     .execute();
   // one open request per member, even when two submissions race
-  await sql`create unique index mentorship_requests_open_mentee_idx on mentorship_requests (mentee_id) where status = 'open'`.execute(db);
+  await sql`create unique index mentorship_requests_open_mentee_idx on mentorship_requests (mentee_id)
+      where status = 'open'`.execute(db);
   // the staff view: open requests, oldest first
-  await sql`create index mentorship_requests_open_created_idx on mentorship_requests (created_at) where status = 'open'`.execute(db);
+  await sql`create index mentorship_requests_open_created_idx on mentorship_requests (created_at)
+      where status = 'open'`.execute(db);
 
   await db.schema
     .createTable("mentorship_cycles")
@@ -51,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("ends_on", "date", (c) => c.notNull()) // default cycle: three months, can be extended
     .addColumn("closed_at", "timestamptz")
     .addColumn("end_reason", "text")
-    .addColumn("matched_by", "integer", (c) => c.references("users.id").onDelete("set null")) // staff who matched directly
+    // staff who matched directly
+    .addColumn("matched_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a mentor's cycles (mentorship home, staff load view)
@@ -60,7 +64,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table mentorships drop constraint if exists mentorships_status_check`.execute(db);
   await sql`
     alter table mentorships
-      add constraint mentorships_status_check check (status in ('proposed', 'active', 'completed', 'ended', 'declined', 'withdrawn')),
+      add constraint mentorships_status_check check (status in ('proposed', 'active', 'completed', 'ended', 'declined',
+        'withdrawn')),
       add column if not exists cycle_id integer references mentorship_cycles (id) on delete cascade,
       add column if not exists request_id integer references mentorship_requests (id) on delete set null,
       add column if not exists ask_note text,
@@ -68,9 +73,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column if not exists end_reason text,
       add column if not exists created_at timestamptz not null default now()`.execute(db);
   // no second live pairing of the same two people
-  await sql`create unique index mentorships_live_pair_idx on mentorships (mentor_id, mentee_id) where status in ('proposed', 'active')`.execute(db);
+  await sql`create unique index mentorships_live_pair_idx on mentorships (mentor_id, mentee_id) where status
+      in ('proposed', 'active')`.execute(db);
   // capacity and suggestions: a mentor's load (asks waiting + active mentees)
-  await sql`create index mentorships_mentor_load_idx on mentorships (mentor_id) where status in ('proposed', 'active')`.execute(db);
+  await sql`create index mentorships_mentor_load_idx on mentorships (mentor_id) where status in ('proposed',
+      'active')`.execute(db);
   // "past completed mentorships" in the score, and the mentoring requirement
   await sql`create index mentorships_mentor_status_idx on mentorships (mentor_id, status)`.execute(db);
   // a mentee's asks and mentorships; a cycle's mentees
@@ -131,6 +138,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop column if exists decision_note,
       drop column if exists end_reason,
       drop column if exists created_at`.execute(db);
-  await sql`alter table mentorships add constraint mentorships_status_check check (status in ('proposed', 'active', 'ended'))`.execute(db);
+  await sql`alter table mentorships add constraint mentorships_status_check check (status in ('proposed',
+      'active', 'ended'))`.execute(db);
   for (const t of ["mentorship_cycles", "mentorship_requests", "mentor_registrations"]) await db.schema.dropTable(t).ifExists().execute();
 }

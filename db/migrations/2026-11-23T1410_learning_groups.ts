@@ -47,9 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("staff_notified_at", "timestamptz")
     .execute();
   // the tutor's waiting questions oldest first, and the clock job's scan
-  await sql`create index tutor_questions_waiting_idx on tutor_questions (group_id, asked_at) where answered_at is null`.execute(db);
+  await sql`create index tutor_questions_waiting_idx on tutor_questions (group_id, asked_at) where answered_at
+      is null`.execute(db);
   // a reply in a topic answers that topic's open questions
-  await sql`create index tutor_questions_topic_open_idx on tutor_questions (topic_id) where answered_at is null`.execute(db);
+  await sql`create index tutor_questions_topic_open_idx on tutor_questions (topic_id) where answered_at
+      is null`.execute(db);
   // staff figures for a date range
   await db.schema.createIndex("tutor_questions_asked_idx").on("tutor_questions").columns(["asked_at", "group_id"]).execute();
 
@@ -65,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("withdrawn_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .execute();
   // isReadyForAssessment: at most one standing mark per learner
-  await sql`create unique index assessment_readiness_current_idx on assessment_readiness (user_id) where withdrawn_at is null`.execute(db);
+  await sql`create unique index assessment_readiness_current_idx on assessment_readiness (user_id)
+      where withdrawn_at is null`.execute(db);
 
   await db.schema
     .createTable("appeals")
@@ -82,7 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // one open appeal per decision
-  await sql`create unique index appeals_pending_subject_idx on appeals (user_id, subject_type, subject_id) where status = 'pending'`.execute(db);
+  await sql`create unique index appeals_pending_subject_idx on appeals (user_id, subject_type, subject_id)
+      where status = 'pending'`.execute(db);
   // the staff queue, oldest first
   await sql`create index appeals_pending_created_idx on appeals (created_at) where status = 'pending'`.execute(db);
   // a learner's own appeals

@@ -8,7 +8,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("events")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('webinar', 'conference', 'meetup', 'training')`))
-    .addColumn("webinar", "text", (c) => c.references("webinars.slug")) // which programme webinar an attendance satisfies
+    // which programme webinar an attendance satisfies
+    .addColumn("webinar", "text", (c) => c.references("webinars.slug"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("description_markdown", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("description_html", "text", (c) => c.notNull().defaultTo(""))
@@ -114,9 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // one nomination per member per category of a round
-  await sql`create unique index award_nominations_round_user_category_idx on award_nominations (round_id, user_id, category_id) where round_id is not null`.execute(db);
+  await sql`create unique index award_nominations_round_user_category_idx on award_nominations (round_id,
+      user_id, category_id) where round_id is not null`.execute(db);
   // a category's submitted nominations (judges, results)
-  await sql`create index award_nominations_category_idx on award_nominations (category_id) where submitted_at is not null`.execute(db);
+  await sql`create index award_nominations_category_idx on award_nominations (category_id) where submitted_at
+      is not null`.execute(db);
 
   await db.schema
     .createTable("award_nomination_files")
@@ -161,7 +164,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // winners hold an "Award winner <year>" badge: a third badge kind, with its year
   await sql`alter table badge_awards drop constraint if exists badge_awards_kind_check`.execute(db);
-  await sql`alter table badge_awards add constraint badge_awards_kind_check check (kind in ('level', 'mentor', 'award'))`.execute(db);
+  await sql`alter table badge_awards add constraint badge_awards_kind_check check (kind in ('level', 'mentor',
+      'award'))`.execute(db);
   await db.schema.alterTable("badge_awards").addColumn("award_year", "smallint").execute();
 }
 
@@ -169,7 +173,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom("badge_awards").where("kind", "=", "award").execute();
   await db.schema.alterTable("badge_awards").dropColumn("award_year").execute();
   await sql`alter table badge_awards drop constraint if exists badge_awards_kind_check`.execute(db);
-  await sql`alter table badge_awards add constraint badge_awards_kind_check check (kind in ('level', 'mentor'))`.execute(db);
+  await sql`alter table badge_awards add constraint badge_awards_kind_check check (kind in ('level',
+      'mentor'))`.execute(db);
   for (const t of ["award_winners", "award_scores", "award_reviews", "award_nomination_files"]) await db.schema.dropTable(t).ifExists().execute();
   await sql`drop index if exists award_nominations_category_idx`.execute(db);
   await sql`drop index if exists award_nominations_round_user_category_idx`.execute(db);

@@ -55,7 +55,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("passed", "boolean")
     .execute();
   // one open attempt per member and assessment, even when two "start" requests race
-  await sql`create unique index assessment_attempts_open_idx on assessment_attempts (user_id, assessment) where status = 'open'`.execute(db);
+  await sql`create unique index assessment_attempts_open_idx on assessment_attempts (user_id, assessment)
+      where status = 'open'`.execute(db);
   // a member's attempts at an assessment (cool-down, history)
   await db.schema.createIndex("assessment_attempts_user_idx").on("assessment_attempts").columns(["user_id", "assessment", "started_at"]).execute();
   // staff's list of recent attempts at an assessment

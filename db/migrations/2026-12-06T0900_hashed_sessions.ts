@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column if not exists last_seen_at timestamptz not null default now(),
       add column if not exists handle uuid not null default gen_random_uuid()`.execute(db);
   // lucia's ids are 40 base32 characters, never 64 hex digits: a row already hashed is left alone
-  await sql`update sessions set id = encode(sha256(convert_to(id, 'UTF8')), 'hex') where id !~ '^[0-9a-f]{64}$'`.execute(db);
+  await sql`update sessions set id = encode(sha256(convert_to(id, 'UTF8')), 'hex')
+      where id !~ '^[0-9a-f]{64}$'`.execute(db);
 }
 
 // The hashes cannot be turned back into cookie values: everyone signs in again.

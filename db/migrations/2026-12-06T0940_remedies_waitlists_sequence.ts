@@ -20,13 +20,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     created_at timestamptz not null default now(),
     primary key (event_id, user_id))`.execute(db);
   // promotion takes the earliest waiting member of an event
-  await sql`create index if not exists event_waitlist_event_id_created_at_idx on event_waitlist (event_id, created_at)`.execute(db);
+  await sql`create index if not exists event_waitlist_event_id_created_at_idx on event_waitlist (event_id,
+      created_at)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists event_waitlist`.execute(db);
   await sql`alter table events drop column if exists sequence`.execute(db);
   await sql`alter table assessments drop column if exists reveal_min_bank_ratio`.execute(db);
-  await sql`alter table assessment_attempts drop column if exists cooldown_waived_at, drop column if exists annulled_at`.execute(db);
+  await sql`alter table assessment_attempts drop column if exists cooldown_waived_at, drop column if
+      exists annulled_at`.execute(db);
   await sql`alter table appeals drop column if exists remedy`.execute(db);
 }

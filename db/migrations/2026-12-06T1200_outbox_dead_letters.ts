@@ -18,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $$`.execute(db);
   // per statement: a fan-out of ten thousand rows sends one notification (and PostgreSQL folds
   // identical notifications of one transaction into one)
-  await sql`create trigger outbox_notify after insert on outbox for each statement execute function outbox_notify()`.execute(db);
+  await sql`create trigger outbox_notify after insert
+      on outbox for each statement execute function outbox_notify()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -10,13 +10,15 @@ export async function seedDemoBadges(log: (m: string) => void, conn: Db = db) {
   const levels = await sql<{ n: number }>`
     with wanted as (
       select u.id as user_id, l.level,
-        coalesce((select min(h.entered_at) from level_history h where h.user_id = u.id and h.level = l.level), u.created_at) as at
+        coalesce((select min(h.entered_at) from level_history h where h.user_id = u.id and h.level = l.level),
+          u.created_at) as at
       from users u cross join lateral generate_series(1, u.level) as l(level)
       where u.level is not null and u.deleted_at is null
     ), added as (
       insert into badge_awards (public_id, user_id, kind, level, awarded_at)
       select ${randomId}, w.user_id, 'level', w.level, w.at from wanted w
-      where not exists (select 1 from badge_awards b where b.user_id = w.user_id and b.kind = 'level' and b.level = w.level and b.revoked_at is null)
+      where not exists (select 1 from badge_awards b where b.user_id = w.user_id and b.kind = 'level'
+        and b.level = w.level and b.revoked_at is null)
       returning 1
     ) select count(*)::int as n from added`.execute(conn);
   // about one leader in three mentors

@@ -29,14 +29,14 @@ const DEMO_WEBINARS = [
   {
     webinar: "webinar-2.0",
     title: "Webinar 2.0: Becoming a great customer service professional",
-    description: "A duty for level 2 members, open to everyone, with a live Q&A. Audio-only works; slides in English and French the day before.",
+    description: "A duty for level 2 members, open to everyone, with a live Q&A. Audio-only works; slides in English and " + "French the day before.",
     startsAt: () => lastThursdayAt14(),
     minutes: 75,
   },
   {
     webinar: "webinar-1.0",
     title: "Webinar 1.0: Foundations of customer service",
-    description: "The first webinar of the journey, for level 1 members. Bring one customer conversation you would handle differently today.",
+    description: "The first webinar of the journey, for level 1 members. Bring one customer conversation you would handle " + "differently today.",
     startsAt: () => webinar1At(),
     minutes: 60,
   },

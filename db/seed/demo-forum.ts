@@ -121,11 +121,13 @@ export async function seedDemoForum(log: (m: string) => void) {
     newTopics++;
   }
   // counters straight from the rows (the seed wrote likes without going through the models)
-  await sql`update topics t set like_count = coalesce((select sum(p.like_count) from posts p where p.topic_id = t.id and p.deleted_at is null), 0)`.execute(db);
+  await sql`update topics t set like_count = coalesce((select sum(p.like_count) from posts p
+      where p.topic_id = t.id and p.deleted_at is null), 0)`.execute(db);
   await sql`update topics t set poster_ids = ${topicPostersSql(sql<number>`t.id`)} where t.poster_ids = '{}'`.execute(db);
   await sql`
     update categories c set
       topic_count = (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null),
-      post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at is null and p.deleted_at is null)`.execute(db);
+      post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id
+        and t.deleted_at is null and p.deleted_at is null)`.execute(db);
   log(`demo forum: ${newMembers} members and ${newTopics} topics created`);
 }

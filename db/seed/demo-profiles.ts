@@ -96,10 +96,10 @@ const ACHIEVEMENTS = [
 ];
 
 const BIOS = [
-  "I help customers get answers the first time. I care about clear communication, patience and following up until the problem is solved.",
-  "Customer service is teamwork: I coach colleagues, share what works and keep our promises to customers. Currently learning more about **SLA management**.",
+  "I help customers get answers the first time. I care about clear communication, patience and following up " + "until the problem is solved.",
+  "Customer service is teamwork: I coach colleagues, share what works and keep our promises to customers. " + "Currently learning more about **SLA management**.",
   "I moved from the front line to running a team, and I still answer calls every week to stay close to our customers.",
-  "I build service strategies that make loyal customers. Interested in *digital engagement*, data and the people side of CX.",
+  "I build service strategies that make loyal customers. Interested in *digital engagement*, data and the people " + "side of CX.",
   "Passionate about service recovery: a complaint well handled makes a customer for life.",
   "I lead customer experience across several countries, mentor upcoming managers and speak about CX in Africa.",
 ];

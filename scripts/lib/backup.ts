@@ -38,7 +38,8 @@ async function listTables(c: Client): Promise<string[]> {
   const names = r.rows.map((x) => x.name).filter((t) => !MIGRATION_TABLES.has(t));
   const fks = await c.query<{ child: string; parent: string }>(`select ch.relname as child, pa.relname as parent from pg_constraint k
     join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid
-    join pg_namespace n on n.oid = ch.relnamespace where k.contype = 'f' and n.nspname = 'public' and ch.oid <> pa.oid`);
+    join pg_namespace n on n.oid = ch.relnamespace where k.contype = 'f' and n.nspname = 'public'
+      and ch.oid <> pa.oid`);
   const parents = new Map(names.map((n) => [n, new Set<string>()]));
   for (const f of fks.rows) parents.get(f.child)?.add(f.parent);
   const ordered: string[] = [];
@@ -170,7 +171,9 @@ export async function isEmptyDatabase(databaseUrl: string) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const r = await c.query(`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') limit 1`);
+    const r = await c.query(`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+          and c.relkind
+          in ('r', 'p') limit 1`);
     return r.rowCount === 0;
   } finally {
     await c.end();
@@ -178,7 +181,7 @@ export async function isEmptyDatabase(databaseUrl: string) {
 }
 
 async function migrateTo(databaseUrl: string, target: string | "latest") {
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const { error } = target === "latest" ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
@@ -211,7 +214,8 @@ async function readZip(file: string, onChunk: (name: string, data: Uint8Array, f
 
 async function insertedColumns(c: Client, table: string): Promise<string[]> {
   const r = await c.query<{ name: string }>(
-    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped
+        and attgenerated = '' order by attnum`,
     [q(table)],
   );
   return r.rows.map((x) => x.name);
@@ -280,7 +284,8 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
         const list = cols.map(q).join(", ");
         for (let i = 0; i < item.lines.length; i += BATCH) {
           const batch = item.lines.slice(i, i + BATCH);
-          await client.query(`insert into ${q(item.table)} (${list}) overriding system value select ${list} from jsonb_populate_recordset(null::${q(item.table)}, $1::jsonb)`, [`[${batch.join(",")}]`]);
+          await client.query(`insert into ${q(item.table)} (${list}) overriding system value
+                select ${list} from jsonb_populate_recordset(null::${q(item.table)}, $1::jsonb)`, [`[${batch.join(",")}]`]);
         }
       }
     };

@@ -16,7 +16,8 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
   try {
     const u = await c.query<{ id: number }>(
       `insert into users (email, username, display_name, password_hash, level, created_at, last_seen_at, last_visit_at)
-       values ('bench-member@bench.test', $1, 'Bench Member', $2, 2, now() - interval '2 years', now() - interval '2 hours', now() - interval '1 day')
+       values ('bench-member@bench.test', $1, 'Bench Member', $2, 2, now() - interval '2 years',
+         now() - interval '2 hours', now() - interval '1 day')
        returning id`,
       [BENCH_MEMBER.username, passwordHash],
     );
@@ -27,7 +28,8 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
     await c.query(
       `insert into topic_reads (user_id, topic_id, last_read_post_number, first_visited_at, last_visited_at)
        select $1, t.id,
-              case when t.id % 10 = 0 then greatest(1, t.highest_post_number - 1 - t.id % 3) else t.highest_post_number end,
+              case when t.id % 10 = 0 then greatest(1, t.highest_post_number - 1 - t.id % 3) else t.highest_post_number
+                end,
               t.created_at, t.bumped_at
        from topics t join categories cat on cat.id = t.category_id
        where cat.see_rule in ('everyone', 'members') and t.deleted_at is null and not t.unlisted
@@ -57,7 +59,8 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
     );
     await c.query(`update posts set like_count = like_count + 1 where id = any($1::int[])`, [liked.rows.map((r) => r.id)]);
     await c.query(
-      `update topics t set like_count = like_count + s.n from (select topic_id, count(*)::int as n from unnest($1::int[]) topic_id group by 1) s where t.id = s.topic_id`,
+      `update topics t set like_count = like_count + s.n from (select topic_id, count(*)::int as n
+          from unnest($1::int[]) topic_id group by 1) s where t.id = s.topic_id`,
       [liked.rows.map((r) => r.topic_id)],
     );
     await c.query(

@@ -22,7 +22,7 @@ export async function ensureDatabase(adminUrl: string, name: string) {
 
 const meiliKeyFile = (root: string) => path.join(root, "meili-master-key");
 
-async function useOwnersServices(owner: LockOwner, error: DataFolderLocked, root: string, log: (m: string) => void) {
+async function adoptOwnersServices(owner: LockOwner, error: DataFolderLocked, root: string, log: (m: string) => void) {
   const needPostgres = !process.env.DATABASE_URL;
   const needMeili = !process.env.MEILI_URL;
   // still starting, or it runs none of what we need: nothing to share
@@ -58,7 +58,7 @@ export async function ensureServices(log: (m: string) => void): Promise<Stoppabl
     lock = lockDataFolder(root, { what: `npm run ${process.env.npm_lifecycle_event ?? "(a script)"}` });
   } catch (e) {
     if (!(e instanceof DataFolderLocked)) throw e;
-    await useOwnersServices(e.owner, e, root, log);
+    await adoptOwnersServices(e.owner, e, root, log);
     return [];
   }
   const held = lock;

@@ -37,7 +37,10 @@ export function rewrite(req: Req, url: string) {
   req.path = pathOf(url);
 }
 
-/** A middleware that only sees requests under `prefix`, with the prefix taken off req.url (as express's app.use(prefix, …)). */
+/**
+ * A middleware that only sees requests under `prefix`, with the prefix taken off req.url (as express's
+ * app.use(prefix, …)).
+ */
 export function mount(prefix: string, mw: Middleware): Middleware {
   return (req, res, next) => {
     if (req.path !== prefix && !req.path.startsWith(`${prefix}/`)) return next();

@@ -104,13 +104,15 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
     await c.query("begin");
     const users = await c.query<{ id: number; username: string }>(
       `insert into users (username, email, display_name, password_hash, created_at)
-       select 'load_member_' || i, 'load_member_' || i || '@load.test', 'Load Member ' || i, $1, now() - interval '3 days'
+       select 'load_member_' || i, 'load_member_' || i || '@load.test', 'Load Member ' || i, $1,
+         now() - interval '3 days'
        from generate_series(1, $2::int) i returning id, username`,
       [passwordHash, members],
     );
     await c.query(`insert into user_roles (user_id, role) select id, 'member' from users where username like 'load_member_%'`);
     const cat = await c.query<{ id: number; slug: string }>(
-      `insert into categories (slug, name, description, see_rule, post_rule, reply_rule) values ('load-test', 'Load test', 'Topics written by npm run load', 'everyone', 'members', 'members') returning id, slug`,
+      `insert into categories (slug, name, description, see_rule, post_rule, reply_rule) values ('load-test',
+          'Load test', 'Topics written by npm run load', 'everyone', 'members', 'members') returning id, slug`,
     );
     const ids = users.rows.map((u) => u.id);
     const seeded: SeedTopic[] = [];
@@ -119,8 +121,10 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
       const title = `Load test topic ${t + 1}: handling repeat contacts in a busy queue`;
       const slug = `load-test-topic-${t + 1}`;
       const topic = await c.query<{ id: number }>(
-        `insert into topics (category_id, user_id, title, slug, reply_count, highest_post_number, last_posted_at, last_poster_id, bumped_at, created_at)
-         values ($1, $2, $3, $4, $5, $6, now() - interval '1 day', $2, now() - interval '1 day', now() - interval '2 days') returning id`,
+        `insert into topics (category_id, user_id, title, slug, reply_count, highest_post_number, last_posted_at,
+            last_poster_id, bumped_at, created_at)
+         values ($1, $2, $3, $4, $5, $6, now() - interval '1 day', $2, now() - interval '1 day',
+           now() - interval '2 days') returning id`,
         [cat.rows[0].id, author, title, slug, postsPerTopic - 1, postsPerTopic],
       );
       const posts: { id: number; userId: number }[] = [];
@@ -128,14 +132,17 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
         const userId = ids[(t + n * 7) % ids.length];
         const body = `${SENTENCES[(t + n) % SENTENCES.length]} (seed ${t + 1}.${n})`;
         const p = await c.query<{ id: number }>(
-          `insert into posts (topic_id, user_id, post_number, body_markdown, body_html, created_at) values ($1, $2, $3, $4, $5, now() - interval '2 days' + make_interval(mins => $3)) returning id`,
+          `insert into posts (topic_id, user_id, post_number, body_markdown, body_html, created_at) values ($1, $2,
+              $3, $4, $5, now() - interval '2 days' + make_interval(mins => $3)) returning id`,
           [topic.rows[0].id, userId, n, body, `<p>${body}</p>`],
         );
         posts.push({ id: p.rows[0].id, userId });
       }
       seeded.push({ id: topic.rows[0].id, path: `/t/${slug}/${topic.rows[0].id}`, posts });
     }
-    await c.query(`update categories c set topic_count = (select count(*) from topics where category_id = c.id), post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id) where c.id = $1`, [cat.rows[0].id]);
+    await c.query(`update categories c set topic_count = (select count(*) from topics where category_id = c.id),
+          post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id)
+          where c.id = $1`, [cat.rows[0].id]);
     const limits = {
       newMemberHours: 24,
       newMember: { topicsPerDay: 3, repliesPerDay: 10, linksPerPost: 2, imagesPerPost: 1, mentionsPerPost: 2, secondsBetweenTopics: 120, secondsBetweenPosts: 30 },
@@ -143,7 +150,8 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
       duplicateWindowMinutes: 5,
       flagsToHide: 3,
     };
-    await c.query(`insert into settings (key, value) values ('forum.limits', $1) on conflict (key) do update set value = excluded.value`, [JSON.stringify(limits)]);
+    await c.query(`insert into settings (key, value) values ('forum.limits', $1) on conflict (key) do update
+          set value = excluded.value`, [JSON.stringify(limits)]);
     await c.query(`insert into outbox (kind, payload) select 'search.topic', jsonb_build_object('topicId', id) from topics`);
     await c.query("commit");
     return { users: users.rows, topics: seeded, categoryPath: `/c/${cat.rows[0].slug}` };
@@ -395,7 +403,8 @@ export async function waitForOutbox(pool: pg.Pool, timeoutMs: number) {
     const r = await pool.query<{ n: string }>(`select count(*) as n from outbox where done_at is null and attempts < 10 and run_at <= now()`);
     if (Number(r.rows[0].n) === 0) return (Date.now() - t0) / 1000;
     if (Date.now() - t0 > timeoutMs) {
-      const kinds = await pool.query<{ kind: string; n: string; err: string | null }>(`select kind, count(*) as n, max(last_error) as err from outbox where done_at is null and attempts < 10 and run_at <= now() group by 1`);
+      const kinds = await pool.query<{ kind: string; n: string; err: string | null }>(`select kind, count(*) as n, max(last_error) as err from outbox where done_at is null and attempts < 10
+            and run_at <= now() group by 1`);
       throw new Error(`the outbox still has ${r.rows[0].n} due jobs after ${timeoutMs / 1000} s: ${kinds.rows.map((k) => `${k.kind} x${k.n}${k.err ? ` (${k.err})` : ""}`).join(", ")}`);
     }
     await sleep(250);
@@ -422,17 +431,23 @@ export async function checkCounters(pool: pg.Pool) {
   const problems: string[] = [];
   const topics = await pool.query(`
     select t.id, t.reply_count, t.like_count, t.highest_post_number, s.visible, s.likes, s.highest from topics t
-    cross join lateral (select count(*) filter (where p.deleted_at is null)::int as visible, coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes, coalesce(max(p.post_number), 0)::int as highest from posts p where p.topic_id = t.id) s
-    where t.reply_count <> greatest(s.visible - 1, 0) or t.like_count <> s.likes or t.highest_post_number <> s.highest`);
+    cross join lateral (select count(*) filter (where p.deleted_at is null)::int as visible, coalesce(sum(p.like_count)
+      filter (where p.deleted_at is null), 0)::int as likes, coalesce(max(p.post_number), 0)::int as highest
+      from posts p where p.topic_id = t.id) s
+    where t.reply_count <> greatest(s.visible - 1, 0) or t.like_count <> s.likes
+      or t.highest_post_number <> s.highest`);
   for (const t of topics.rows) problems.push(`topic ${t.id}: reply_count ${t.reply_count}/${Math.max(t.visible - 1, 0)}, like_count ${t.like_count}/${t.likes}, highest_post_number ${t.highest_post_number}/${t.highest}`);
-  const posts = await pool.query(`select p.id, p.like_count, (select count(*) from post_likes l where l.post_id = p.id)::int as n from posts p where p.like_count <> (select count(*) from post_likes l where l.post_id = p.id)`);
+  const posts = await pool.query(`select p.id, p.like_count, (select count(*) from post_likes l where l.post_id = p.id)::int as n
+        from posts p
+        where p.like_count <> (select count(*) from post_likes l where l.post_id = p.id)`);
   for (const p of posts.rows) problems.push(`post ${p.id}: like_count ${p.like_count}, ${p.n} likes`);
   const numbers = await pool.query(`select topic_id, post_number, count(*)::int as n from posts group by 1, 2 having count(*) > 1`);
   for (const p of numbers.rows) problems.push(`topic ${p.topic_id}: post number ${p.post_number} used ${p.n} times`);
   const cats = await pool.query(`
     select c.id, c.topic_count, c.post_count,
       (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null)::int as topics,
-      (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at is null and p.deleted_at is null)::int as posts
+      (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at
+        is null and p.deleted_at is null)::int as posts
     from categories c`);
   for (const c of cats.rows) if (c.topic_count !== c.topics || c.post_count !== c.posts) problems.push(`category ${c.id}: topic_count ${c.topic_count}/${c.topics}, post_count ${c.post_count}/${c.posts}`);
   return problems;

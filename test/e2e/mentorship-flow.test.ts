@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)("mentorship in the browser", () => {
     await app?.stop();
   });
 
-  test("register, request, suggestion with reasons, ask, accept, thread, session, completion with feedback, requirement met", async () => {
+  test("register, request, suggestion with reasons, ask, accept, thread, session, completion with feedback, " + "requirement met", async () => {
     const leader = await createMember({ level: 4, username: "ngozi_leader", email: "ngozi@example.org" });
     const junior = await createMember({ level: 2, username: "kofi_junior", email: "kofi@example.org" });
     await db.updateTable("users").set({ display_name: "Ngozi Okafor" }).where("id", "=", leader.id).execute();

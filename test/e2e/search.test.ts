@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
     const staff = await createCategory({ slug: "staff-only", name: "Staff only", see: "staff", post: "staff", reply: "staff" });
     await makeTopic(author, open, {
       title: "De-escalation phrases that calm an upset caller",
-      body: "When a caller is upset, name the feeling first: “I can hear this has been frustrating.” Then promise one concrete next step.",
+      body: "When a caller is upset, name the feeling first: “I can hear this has been frustrating.” Then promise one " + "concrete next step.",
     });
     await makeTopic(author, open, { title: "Markup stays text <b>not bold</b> in results", body: "Pasted from a ticket: <i>italic?</i> `<img src=x onerror=alert(1)>` hibiscus." });
     await makeTopic(admin, staff, { title: "Staff-only notes on the hibiscus escalation", body: "Hibiscus escalation notes for the staff team only." });

@@ -16,10 +16,10 @@ import { hasChromium, launchBrowser, newPage } from "../setup/browser";
 const BUDGET = 100 * 1024;
 
 const REPLIES = [
-  "We had the same problem with **scripted apologies** in our contact centre. What helped was letting agents say what actually went wrong, in one plain sentence, before offering the fix.",
-  "I agree with the point about ownership. A customer can hear when the person on the line is allowed to solve the problem, and when they are only reading the next line of a script.",
-  "Here is the checklist our team lead gave us:\n\n1. Listen until the customer has finished.\n2. Summarise what you heard.\n3. Say what you will do today, and when they will hear from you.",
-  "For the level 2 portfolio I wrote about a refund case where we broke our own rule and it was the right call. Happy to share the write-up with anyone in the cohort.",
+  "We had the same problem with **scripted apologies** in our contact centre. What helped was letting agents say " + "what actually went wrong, in one plain sentence, before offering the fix.",
+  "I agree with the point about ownership. A customer can hear when the person on the line is allowed to solve " + "the problem, and when they are only reading the next line of a script.",
+  "Here is the checklist our team lead gave us:\n\n1. Listen until the customer has finished.\n2. Summarise what " + "you heard.\n3. Say what you will do today, and when they will hear from you.",
+  "For the level 2 portfolio I wrote about a refund case where we broke our own rule and it was the right call. " + "Happy to share the write-up with anyone in the cohort.",
 ];
 
 type Transfer = FirstLoad & { files: string[] };
@@ -31,7 +31,10 @@ async function firstLoad(page: Page, url: string): Promise<Transfer> {
 
 const summary = (t: Transfer) => `${kb(t.total)} in ${t.count} responses (${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(", ")})`;
 
-/** What a slow connection needs from a first load: compressed HTML; fingerprinted, year-long cached assets; sized, lazy images. */
+/**
+ * What a slow connection needs from a first load: compressed HTML; fingerprinted, year-long cached assets; sized,
+ * lazy images.
+ */
 async function expectLightweight(page: Page, t: Transfer) {
   expect(t.failed, "every request of the page succeeded (a failed one would not be counted)").toEqual([]);
   const doc = t.responses.find((r) => r.type === "Document")!;
@@ -59,7 +62,7 @@ describe.skipIf(!hasChromium)("transfer size of the reading pages", () => {
     for (const m of members) await ageUser(m);
     const topic = await makeTopic(members[0], category, {
       title: "How do you apologise to a customer without sounding scripted?",
-      body: "I keep hearing apologies on our calls that sound like they were read from a card. Customers notice, and it makes things worse. What works for your teams?",
+      body: "I keep hearing apologies on our calls that sound like they were read from a card. Customers notice, and " + "it makes things worse. What works for your teams?",
     });
     for (let i = 0; i < 19; i++) await makeReply(members[(i + 1) % members.length], topic, `${REPLIES[i % REPLIES.length]} (${i + 2})`);
     topicUrl = `${app.url}${topic.url}`;

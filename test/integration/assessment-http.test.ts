@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;
@@ -94,7 +94,7 @@ describe("taking an assessment without JavaScript", () => {
     expect(((await js.json()) as { message: string }).message).toMatch(/^Not saved: An answer was for a question that is not in this attempt/);
   });
 
-  test("a submission after the time limit: refused with the time it ended, nothing written; the saved answers are then marked", async () => {
+  test("a submission after the time limit: refused with the time it ended, nothing written; the saved answers are " + "then marked", async () => {
     const [attempt] = await db.selectFrom("assessment_attempts").select(["id", "started_at"]).where("user_id", "=", member.id).where("status", "=", "open").execute();
     // the learner started 16 minutes ago: the 15-minute limit (and its 10 s grace) has passed
     await db

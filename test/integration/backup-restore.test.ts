@@ -36,7 +36,8 @@ async function tableCounts(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`select relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and relkind = 'r' order by 1`)).rows.map((r) => r.t);
+    const tables = (await c.query<{ t: string }>(`select relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+            and relkind = 'r' order by 1`)).rows.map((r) => r.t);
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number((await c.query(`select count(*) as n from "${t}"`)).rows[0].n);
     return { counts, checksum: await postsChecksum(c) };

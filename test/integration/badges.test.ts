@@ -6,6 +6,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTP
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { awardLevelBadge, grantMentorBadge, listCurrentLevelBadges, revokeBadge } from "~/models/badge.server";
+import type { OpenBadgeCredential } from "~/models/badge-credential.server";
 import { PNG } from "pngjs";
 import { seedDemoBadges } from "../../db/seed/demo-badges";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
@@ -50,7 +51,7 @@ describe("the signed credential", () => {
     expect(res.status).toBe(200);
     const jwt = (await res.text()).trim();
     const keySet = createRemoteJWKSet(new URL(`${app.url}/.well-known/jwks.json`));
-    const { payload, protectedHeader } = await jwtVerify<JWTPayload & Record<string, any>>(jwt, keySet, { algorithms: ["EdDSA"] });
+    const { payload, protectedHeader } = await jwtVerify<JWTPayload & OpenBadgeCredential>(jwt, keySet, { algorithms: ["EdDSA"] });
     expect(protectedHeader).toMatchObject({ alg: "EdDSA", typ: "JWT" });
     expect(Object.keys(protectedHeader).sort()).toEqual(["alg", "kid", "typ"]);
 
@@ -225,7 +226,7 @@ describe("the badge page and image", () => {
 });
 
 describe("revocation", () => {
-  test("staff revoke with a reason: page, status and image say so; audited; the member is told; the directory re-indexes", async () => {
+  test("staff revoke with a reason: page, status and image say so; audited; the member is told; the directory " + "re-indexes", async () => {
     const member = await createUser({ username: "badge_revoked", displayName: "Kofi Boateng" });
     const id = (await giveBadge(member.id, 3, admin.id)).public_id;
     const before = await (await get(`/badges/${id}/status`)).json();
@@ -247,7 +248,7 @@ describe("revocation", () => {
 
     // the credential itself is unchanged and still verifies: its status is what says "revoked"
     const keySet = createRemoteJWKSet(new URL(`${app.url}/.well-known/jwks.json`));
-    const { payload } = await jwtVerify<Record<string, any>>((await (await get(`/badges/${id}.jwt`)).text()).trim(), keySet);
+    const { payload } = await jwtVerify<OpenBadgeCredential>((await (await get(`/badges/${id}.jwt`)).text()).trim(), keySet);
     expect(payload.credentialStatus.id).toMatch(new RegExp(`/badges/${id}/status$`));
 
     const audit = await db.selectFrom("audit_log").select(["action", "actor_id", "target_id"]).where("target_id", "=", id).execute();

@@ -21,7 +21,8 @@ test("the demo directory is alive: 300+ profiles, every level, many countries, b
         count(distinct p.job_title)::int as titles,
         count(*) filter (where p.visibility = 'hidden')::int as hidden,
         count(*) filter (where p.visibility = 'members')::int as members,
-        count(*) filter (where exists (select 1 from badge_awards b where b.user_id = u.id and b.revoked_at is null))::int as badged,
+        count(*) filter (where exists (select 1 from badge_awards b where b.user_id = u.id and b.revoked_at
+          is null))::int as badged,
         (select count(distinct competency)::int from profile_competencies) as competencies
       from profiles p join users u on u.id = p.user_id`.execute(db)
   ).rows[0];

@@ -16,7 +16,8 @@ test("the demo data agrees with itself", async () => {
 
   const unregistered = await sql<{ username: string }>`
     select u.username from profiles p join users u on u.id = p.user_id
-    where p.is_mentor and not exists (select 1 from mentor_registrations m where m.user_id = u.id and m.status = 'active')`.execute(db);
+    where p.is_mentor and not exists (select 1 from mentor_registrations m where m.user_id = u.id
+      and m.status = 'active')`.execute(db);
   expect(unregistered.rows).toEqual([]);
   const mentors = await db.selectFrom("mentor_registrations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   expect(mentors.n).toBeGreaterThan(5);

@@ -291,7 +291,7 @@ describe("profiles", () => {
   test("hostile markdown in a bio is neutralised by the one pipeline", async () => {
     const u = await createProfile({
       username: "dir_hostile_bio",
-      bio: '**fine** [click](javascript:alert(1)) <img src=x onerror=alert(1)> [ok](https://example.com)\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>',
+      bio: '**fine** [click](javascript:alert(1)) <img src=x onerror=alert(1)> ' + '[ok](https://example.com)\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>',
     });
     const row = await db.selectFrom("profiles").select("bio_html").where("user_id", "=", u.id).executeTakeFirstOrThrow();
     expect(row.bio_html).not.toMatch(/<script|href="javascript:|onerror=|<iframe|<img/i);
@@ -300,7 +300,7 @@ describe("profiles", () => {
     expect(row.bio_html).toContain("nofollow");
   });
 
-  test("level-4 members endorse listed competencies; others cannot; staff record designations that the directory filters on", async () => {
+  test("level-4 members endorse listed competencies; others cannot; staff record designations that the directory " + "filters on", async () => {
     const leader = await scopeFor(await createProfile({ username: "dir_leader_endorser", level: 4 }));
     const junior = await scopeFor(await createProfile({ username: "dir_junior", level: 2 }));
     expect(await setEndorsement({ scope: junior, username: U.manager, competency: "sla-management", endorse: true })).toMatchObject({ ok: false, status: 403 });

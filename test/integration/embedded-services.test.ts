@@ -84,7 +84,7 @@ describe("embedded Meilisearch", () => {
 });
 
 describe("embedded PostgreSQL", () => {
-  test("the superuser password is generated on first start, kept in a mode-600 file, and an old cluster with the constant password gets a new one", async () => {
+  test("the superuser password is generated on first start, kept in a mode-600 file, and an old cluster with the " + "constant password gets a new one", async () => {
     const dataDir = path.join(root, "postgres");
     let pgh = await startEmbeddedPostgres({ dataDir });
     try {

@@ -12,7 +12,7 @@ import { saveNomination } from "~/models/nomination.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
 import { pdfBytes } from "../factories/files";
 

@@ -29,7 +29,6 @@ let other: { slug: string };
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 let member: Awaited<ReturnType<typeof createUser>>;
 let open: { topicId: number; url: string };
-let older: { topicId: number; url: string };
 let unlisted: { topicId: number; url: string };
 let deleted: { topicId: number; url: string };
 
@@ -49,10 +48,10 @@ beforeAll(async () => {
     secret.push({ label, slug: category.slug, topic, title });
   }
 
-  older = await makeTopic(member, other, { title: "A topic in another public category" });
+  await makeTopic(member, other, { title: "A topic in another public category" });
   open = await makeTopic(admin, pub, {
     title: TRICKY_TITLE,
-    body: "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: ]]> and <script>alert(1)</script>\n```",
+    body: "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: " + "]]> and <script>alert(1)</script>\n```",
   });
   await makeReply(member, open, "A visible reply from the floor, mentioning @feed_admin kindly.");
   const withdrawn = await makeReply(member, open, "A reply the author withdraws afterwards, gone from feeds.");

@@ -80,7 +80,7 @@ describe("new and unread, one definition", () => {
     expect(listed(latest)).toEqual(Object.values(ids).sort());
   });
 
-  test("staff widen the window to 7 days: for a member back after 6 days, unopened topics since then are new, everywhere", async () => {
+  test("staff widen the window to 7 days: for a member back after 6 days, unopened topics since then are new, " + "everywhere", async () => {
     // the setting is read through the limits cache (5 s): written as staff would, then waited out
     const { getLimits, updateLimits } = await import("~/models/settings.server");
     const admin = await createUser({ roles: ["admin"] });

@@ -165,7 +165,7 @@ describe("top, tags and pins", () => {
 });
 
 describe("posters' avatars", () => {
-  test("a row shows the distinct authors of the last 12 visible posts, first-posted first, at most 5, and follows deletes and restores", async () => {
+  test("a row shows the distinct authors of the last 12 visible posts, first-posted first, at most 5, and follows " + "deletes and restores", async () => {
     const cat = await createCategory();
     const people = await Promise.all(Array.from({ length: 7 }, () => member()));
     const [a, b, c] = people;

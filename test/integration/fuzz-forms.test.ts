@@ -146,7 +146,8 @@ beforeAll(async () => {
   const made = await createFixtures();
   fixtures = made.fixtures;
   people = made.people;
-  tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db)).rows
+  tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public'
+        and table_type = 'BASE TABLE' order by 1`.execute(db)).rows
     .map((r) => r.t)
     .filter((t) => !IGNORED.has(t));
   app = await startApp({ JOBS: "off" });

@@ -10,7 +10,6 @@ import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
 import { awardLevelBadge, revokeBadge } from "~/models/badge.server";
 import { requestPasswordReset } from "~/models/user.server";
-import { createI18n } from "~/i18n";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
@@ -115,7 +114,7 @@ describe("the language of a page", () => {
     expect(settings).toMatch(/<input[^>]*id="locale-fr"[^>]*checked/);
   });
 
-  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the member's language", async () => {
+  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the " + "member's language", async () => {
     const cat = await createCategory();
     const member = await createUser({ username: "titres_fr" });
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();

@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe("one launcher per data folder", () => {
-  test("a first start shows a starting-up page and its progress; a second launcher on the same folder exits with one sentence and touches nothing", async () => {
+  test("a first start shows a starting-up page and its progress; a second launcher on the same folder exits with one " + "sentence and touches nothing", async () => {
     const dataDir = path.join(tmp, "data");
     const first = launch(dataDir, await freePort());
 

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { makeGroup, member } from "../factories/groups";
 import { ensureProgramme } from "../factories/progress";
 import { createUser } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
 
 let app: TestApp;

@@ -245,13 +245,17 @@ describe("learning groups", () => {
 
 describe("the viewer's groups", () => {
   test("speed: resolving a viewer's groups uses the membership index (200 groups, 4,000 learners)", async () => {
-    await sql`insert into users (username, email, display_name) select 'bulk_' || i, 'bulk_' || i || '@example.test', 'Bulk ' || i from generate_series(1, 4200) i`.execute(db);
-    await sql`insert into categories (slug, name, see_rule, post_rule, reply_rule) select 'bulk-group-' || i, 'Bulk group ' || i, 'staff', 'staff', 'staff' from generate_series(1, 200) i`.execute(db);
+    await sql`insert into users (username, email, display_name) select 'bulk_' || i,
+        'bulk_' || i || '@example.test', 'Bulk ' || i from generate_series(1, 4200) i`.execute(db);
+    await sql`insert into categories (slug, name, see_rule, post_rule, reply_rule) select 'bulk-group-' || i,
+        'Bulk group ' || i, 'staff', 'staff', 'staff' from generate_series(1, 200) i`.execute(db);
     await sql`insert into learning_groups (name, starts_on, ends_on, tutor_id, category_id)
-      select 'Bulk ' || i, '2026-01-01', '2026-06-30', (select id from users where username = 'bulk_' || (4000 + i)), (select id from categories where slug = 'bulk-group-' || i)
+      select 'Bulk ' || i, '2026-01-01', '2026-06-30', (select id from users where username = 'bulk_' || (4000 + i)),
+        (select id from categories where slug = 'bulk-group-' || i)
       from generate_series(1, 200) i`.execute(db);
     await sql`insert into learning_group_members (group_id, user_id)
-      select g.id, u.id from users u join learning_groups g on g.name = 'Bulk ' || (((substring(u.username from 6))::int - 1) / 20 + 1)
+      select g.id, u.id from users u join learning_groups g on g.name = 'Bulk ' || (((substring(u.username
+        from 6))::int - 1) / 20 + 1)
       where u.username like 'bulk\_%' and (substring(u.username from 6))::int <= 4000`.execute(db);
     await sql`analyze learning_groups`.execute(db);
     await sql`analyze learning_group_members`.execute(db);

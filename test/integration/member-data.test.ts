@@ -145,8 +145,10 @@ describe("export", () => {
   });
 
   test("a table another feature adds is exported by its owner column, without secret columns", async () => {
-    await sql`create table if not exists test_member_notes (id serial primary key, user_id integer not null references users(id), note text, reviewer_email text)`.execute(db);
-    await sql`insert into test_member_notes (user_id, note, reviewer_email) values (${ada.id}, 'ADA-NOTE', 'staff@example.test'), (${bola.id}, 'BOLA-NOTE', 'staff@example.test')`.execute(db);
+    await sql`create table if not exists test_member_notes (id serial primary key, user_id integer
+        not null references users(id), note text, reviewer_email text)`.execute(db);
+    await sql`insert into test_member_notes (user_id, note, reviewer_email) values (${ada.id}, 'ADA-NOTE',
+        'staff@example.test'), (${bola.id}, 'BOLA-NOTE', 'staff@example.test')`.execute(db);
     const files = await collectExportFiles({ scope: await scopeFor(ada), origin: ORIGIN });
     const other = files.find((f) => f.path === "other/test_member_notes.json");
     expect(JSON.parse(String(other?.data))).toEqual([expect.objectContaining({ user_id: ada.id, note: "ADA-NOTE" })]);
@@ -263,12 +265,14 @@ describe("deletion", () => {
     expect(topic.title).not.toContain("callbacks");
     // counters equal a recount from the rows
     const { rows } = await sql<{ stored: number; counted: number }>`
-      select t.reply_count as stored, (select count(*)::int - 1 from posts p where p.topic_id = t.id and p.deleted_at is null) as counted
+      select t.reply_count as stored, (select count(*)::int - 1 from posts p where p.topic_id = t.id and p.deleted_at
+        is null) as counted
       from topics t where t.id = ${bolaTopic.topicId}`.execute(db);
     expect(rows[0].stored).toBe(rows[0].counted);
     const cat = await sql<{ stored: number; counted: number; topics: number; topics_counted: number }>`
       select c.post_count as stored, c.topic_count as topics,
-        (select count(*)::int from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at is null and p.deleted_at is null) as counted,
+        (select count(*)::int from posts p join topics t on t.id = p.topic_id where t.category_id = c.id
+          and t.deleted_at is null and p.deleted_at is null) as counted,
         (select count(*)::int from topics t where t.category_id = c.id and t.deleted_at is null) as topics_counted
       from categories c where c.slug = ${pub.slug}`.execute(db);
     expect(cat.rows[0].stored).toBe(cat.rows[0].counted);

@@ -78,7 +78,7 @@ async function start(mentorUser: { id: number }, menteeUser: { id: number }, int
 }
 
 describe("matching", () => {
-  test("a mentor sharing the mentee's language and covering two gap competencies ranks above one covering none, with reasons", async () => {
+  test("a mentor sharing the mentee's language and covering two gap competencies ranks above one covering none, with " + "reasons", async () => {
     const covering = await mentor({ competencies: [CX, SLA], languages: ["fr", "en"], timeZone: "Africa/Dakar" });
     const none = await mentor({ competencies: [LOYALTY], languages: ["en"], timeZone: "Africa/Abidjan" });
     const junior = await mentee({ language: "fr" });
@@ -95,7 +95,7 @@ describe("matching", () => {
     for (const s of list) expect(s.score).toBe(s.reasons.reduce((n, r) => n + r.points, 0));
   });
 
-  test("a suspended mentee cannot ask a mentor (the ask is a message), a suspended mentor cannot accept; nothing is written", async () => {
+  test("a suspended mentee cannot ask a mentor (the ask is a message), a suspended mentor cannot accept; nothing is " + "written", async () => {
     const m = await mentor();
     const j = await mentee();
     await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", j.id).execute();

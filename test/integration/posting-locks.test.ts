@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitUntilWaitingOnLock({ pid, notPid }: { pid?: number; notPid?: number }) {
   for (let i = 0; i < 100; i++) {
     const { rows } = await pool.query(
-      "select 1 from pg_stat_activity where wait_event_type = 'Lock' and ($1::int is null or pid = $1) and ($2::int is null or pid <> $2)",
+      "select 1 from pg_stat_activity where wait_event_type = 'Lock' and ($1::int is null or pid = $1) and " + "($2::int is null or pid <> $2)",
       [pid ?? null, notPid ?? null],
     );
     if (rows.length) return;

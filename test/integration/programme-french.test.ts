@@ -53,7 +53,7 @@ describe("the programme in French", () => {
     }
   });
 
-  test("staff edit a requirement's French label and a category's French name; French readers see them, English ones do not", async () => {
+  test("staff edit a requirement's French label and a category's French name; French readers see them, English ones " + "do not", async () => {
     const admin = await createAdmin({ username: "pf_admin" });
     const adminCookie = await signInCookie(app, admin);
     const req = await db.selectFrom("level_requirements").select(["id", "label", "params"]).where("key", "=", "l1-webinar-1").executeTakeFirstOrThrow();

@@ -19,7 +19,7 @@ import { wordedAs } from "../factories/notifications";
 const today = () => dayIn("Africa/Lagos");
 
 describe("logs", () => {
-  test("an activity counts at once; when the requirement asks for approval it waits, and a rejection tells the member why", async () => {
+  test("an activity counts at once; when the requirement asks for approval it waits, and a rejection tells the member " + "why", async () => {
     const admin = await createAdmin();
     const member = await createMember({ level: 2 });
     const input = ActivitySchema.parse({ kind: "conference", title: "CX Africa Summit", occurredOn: today(), evidenceUrl: "https://example.org/summit" });

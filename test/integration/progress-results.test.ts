@@ -26,7 +26,7 @@ describe("results CSV", () => {
     expect(await importResultsCsv({ adminId: admin.id, kind: "webinar", text: "mail,webinar,when\nx@y.org,webinar-1.0,2026-10-01\n" })).toMatchObject({ ok: false });
   });
 
-  test("unknown emails, scores over 100 or negative, bad dates and duplicate rows: each problem row listed, nothing written", async () => {
+  test("unknown emails, scores over 100 or negative, bad dates and duplicate rows: each problem row listed, nothing " + "written", async () => {
     const admin = await createAdmin();
     const a = await createMember({ level: 1, email: "ama@example.org" });
     const b = await createMember({ level: 1, email: "bisi@example.org" });

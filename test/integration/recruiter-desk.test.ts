@@ -150,7 +150,7 @@ describe("CSV export", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("cache-control")).toContain("no-store");
     const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("Name,Profile,Job title,Organisation,City,Country,Languages,Level,Years customer-facing,Years managing,Open to opportunities,Email (contact accepted),Stage,Your note,Added on");
+    expect(lines[0]).toBe("Name,Profile,Job title,Organisation,City,Country,Languages,Level,Years customer-facing,Years " + "managing,Open to opportunities,Email (contact accepted),Stage,Your note,Added on");
     expect(lines).toHaveLength(3); // the hidden and the blocking candidates are gone
     const f = lines.find((l) => l.includes("desk_csv_formula"))!;
     expect(f).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
@@ -178,7 +178,7 @@ describe("CSV export", () => {
 });
 
 describe("saved-search alerts", () => {
-  test("new visible, open matches are mailed once; the baseline, hidden, closed and blocking members never; unsubscribe stops it", async () => {
+  test("new visible, open matches are mailed once; the baseline, hidden, closed and blocking members never; " + "unsubscribe stops it", async () => {
     const a = await recruiter("desk_rec_alerts");
     const before = await createProfile({ username: "desk_al_before", displayName: "Bola Baseline", jobTitle: "Zebrafish Wrangler", open: true });
     await drainJobs();

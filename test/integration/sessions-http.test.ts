@@ -145,7 +145,7 @@ describe("/my/security", () => {
     expect(await fr.text()).toMatch(/Sécurité|Changer le mot de passe/);
   });
 
-  test("changing the password needs the current one, follows the sign-up policy, ends other sessions, keeps this one (rotated) and mails a notice", async () => {
+  test("changing the password needs the current one, follows the sign-up policy, ends other sessions, keeps this one " + "(rotated) and mails a notice", async () => {
     const u = await createUser({ email: "changer@example.com" });
     const other = await signIn(u.username);
     const here = await signIn(u.username);

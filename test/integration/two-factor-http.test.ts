@@ -60,7 +60,7 @@ async function enrolThroughPage(cookie: string) {
 }
 
 describe("enrolment on /my/two-factor", () => {
-  test("the key and QR code are shown until a first code confirms them, then never again; ten recovery codes are shown once", async () => {
+  test("the key and QR code are shown until a first code confirms them, then never again; ten recovery codes are " + "shown once", async () => {
     const member = await createUser({ username: "enrol_ada" });
     const cookie = await signInCookie(app, member);
     const before = await get("/my/two-factor", cookie);
@@ -318,7 +318,7 @@ describe("changing two-factor settings", () => {
 });
 
 describe("staff and recruiters must use two-factor sign-in", () => {
-  test("an admin without it is sent to enrolment from every page, refused admin pages and data, and let in once enrolled", async () => {
+  test("an admin without it is sent to enrolment from every page, refused admin pages and data, and let in once " + "enrolled", async () => {
     const admin = await createUser({ username: "staff_no2fa", roles: ["member"] });
     await db.insertInto("user_roles").values({ user_id: admin.id, role: "admin" }).execute();
     const first = await password(admin.username);

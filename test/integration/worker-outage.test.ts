@@ -43,7 +43,8 @@ test("PostgreSQL stopped for 60 s: at most 10 worker log lines, and due jobs run
   // jobs that fall due while the database is away (post.created for a missing post: a no-op)
   const ids = (
     await q<{ id: number }>(
-      `insert into outbox (kind, payload, run_at) select 'post.created', '{"postId": -1}', now() + interval '5 seconds' from generate_series(1, 3) returning id`,
+      `insert into outbox (kind, payload, run_at) select 'post.created', '{"postId": -1}',
+          now() + interval '5 seconds' from generate_series(1, 3) returning id`,
     )
   ).map((r) => r.id);
 

@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, "..", "..");
 const advisory = (name: string, id: string, severity: string) => ({ source: 1, name, dependency: name, title: `${name} flaw`, url: `https://github.com/advisories/${id}`, severity, range: "<9" });
 
 describe("CI dependency audit", () => {
-  test("a high advisory fails, a moderate one or an accepted one does not, and a package flagged only through another is not counted twice", () => {
+  test("a high advisory fails, a moderate one or an accepted one does not, and a package flagged only through another " + "is not counted twice", () => {
     const report = {
       vulnerabilities: {
         "react-router": { severity: "high", via: [advisory("react-router", "GHSA-aaaa-bbbb-cccc", "high")] },

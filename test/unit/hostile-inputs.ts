@@ -198,7 +198,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
 
   // --- mutation XSS and parser differentials ---
   { name: "math mglyph style mXSS", markdown: "<math><mtext><table><mglyph><style><img src=x onerror=__xss(1)>" },
-  { name: "math mglyph comment mXSS", markdown: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img src=1 onerror=__xss(1)&gt;">' },
+  { name: "math mglyph comment mXSS", markdown: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img src=1 ' + 'onerror=__xss(1)&gt;">' },
   { name: "form math mglyph mXSS", markdown: "<form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss(1)>" },
   { name: "noscript title mXSS", markdown: '<noscript><p title="</noscript><img src=x onerror=__xss(1)>">' },
   { name: "template img", markdown: "<template><img src=x onerror=__xss(1)></template>" },

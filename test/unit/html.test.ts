@@ -11,7 +11,8 @@ import { postsHtml, type PostAbilities, type PostItem } from "~/components/post-
 import { relativeTime } from "~/components/relative-time";
 import { SLOT, directoryCardsHtml } from "~/components/directory-cards";
 import type { DirectoryCard, DirectoryOutcome } from "~/models/directory.server";
-import { directoryPageHtml, type DirectoryPageData } from "~/components/directory-page";
+import { directoryPageHtml } from "~/components/directory-page";
+import type { DirectoryPageData } from "~/models/directory-page.server";
 import { parseDirectoryQuery } from "~/models/directory.schema";
 import { createElement } from "react";
 import { I18nextProvider } from "react-i18next";

@@ -154,7 +154,9 @@ describe("hostile markdown in Chromium", () => {
               let protocol = "invalid:";
               try {
                 protocol = new URL(attr.value, "https://touchpoints.test/").protocol;
-              } catch {}
+              } catch {
+                // not a URL at all: stays "invalid:"
+              }
               if (!["http:", "https:", "mailto:"].includes(protocol)) problems.push(`${attr.name}="${attr.value}" in ${where}`);
             }
           }

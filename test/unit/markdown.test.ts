@@ -190,7 +190,7 @@ describe("analysis (from the same parse as the HTML)", () => {
     "`@inline_code` and see #general, #dev-talk",
     "```\n@in_block #in-block\n```",
     "[link @linked](https://example.com) <https://example.com/@urlname>",
-    '[quote="dave, post:1, topic:2"]\n@quoted_user #quoted-cat [q](https://q.example) ![q](https://q.example/q.png)\n[/quote]',
+    '[quote="dave, post:1, topic:2"]\n@quoted_user #quoted-cat [q](https://q.example) ' + '![q](https://q.example/q.png)\n[/quote]',
     "![pic](/uploads/a.png) <img src=https://example.com/b.png> <a href=https://example.com>raw</a> ada@example.com",
   ].join("\n\n");
 

@@ -11,7 +11,7 @@ describe("search operators", () => {
   });
 
   test("@username, #category and the rest are taken out of the text", () => {
-    const q = parseSearchQuery("escalation @Ada_Obi #complaint-handling tags:empathy,listening before:2026-03-01 after:2026-01-15 status:closed order:likes in:bookmarks");
+    const q = parseSearchQuery("escalation @Ada_Obi #complaint-handling tags:empathy,listening before:2026-03-01 after:2026-01-15 " + "status:closed order:likes in:bookmarks");
     expect(q).toMatchObject({
       text: "escalation",
       username: "Ada_Obi",

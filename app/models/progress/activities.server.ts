@@ -21,15 +21,19 @@ export async function evaluateActivities(ctx: EvalContext, p: ParamsOf<"activiti
     sql<{ done: number; pending: number; prev: number }>`
       select
         count(*) filter (where occurred_on >= ${year.start}::date and ${counted})::int as done,
-        count(*) filter (where occurred_on >= ${year.start}::date and status = 'pending' and not (${counted}))::int as pending,
-        count(*) filter (where occurred_on < ${year.start}::date and occurred_on >= ${prevYear.start}::date and ${counted})::int as prev
+        count(*) filter (where occurred_on >= ${year.start}::date and status = 'pending' and not (${counted}))::int
+          as pending,
+        count(*) filter (where occurred_on < ${year.start}::date and occurred_on >= ${prevYear.start}::date
+          and ${counted})::int as prev
       from ${activities}
-      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${prevYear.start}::date
+      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date
+        and occurred_on >= ${prevYear.start}::date
         and occurred_on < ${year.next}::date`.execute(ctx.db),
     sql<{ id: number; title: string; occurred_on: string; status: string; counts: boolean; event_id: number | null }>`
       select id, title, occurred_on, status, (${counted}) as counts, event_id
       from ${activities}
-      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${year.start}::date and occurred_on < ${year.next}::date
+      where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${year.start}::date
+        and occurred_on < ${year.next}::date
       order by occurred_on desc, id desc limit ${ctx.itemLimit}`.execute(ctx.db),
   ]);
   const { done, pending, prev } = counts[0];

@@ -10,10 +10,12 @@ export async function evaluateAwardNomination(ctx: EvalContext, p: ParamsOf<"awa
     select
       count(*) filter (where submitted_at >= ${year.startAt} and submitted_at < ${year.nextAt})::int as done,
       count(*) filter (where submitted_at >= ${prevYear.startAt} and submitted_at < ${prevYear.nextAt})::int as prev,
-      to_char(max(submitted_at) filter (where submitted_at >= ${year.startAt}) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') as last_on
+      to_char(max(submitted_at) filter (where submitted_at >= ${year.startAt}) at time zone ${ctx.timeZone},
+        'YYYY-MM-DD') as last_on
     from award_nominations
     where user_id = ${ctx.userId} and submitted_at is not null and submitted_at >= ${ctx.enteredAt}
-      and submitted_at >= ${prevYear.startAt} and submitted_at < ${year.nextAt} and submitted_at <= ${ctx.now}`.execute(ctx.db);
+      and submitted_at >= ${prevYear.startAt} and submitted_at < ${year.nextAt} and submitted_at <=
+        ${ctx.now}`.execute(ctx.db);
   const { done, prev, last_on } = rows[0];
   const overdue = ctx.enteredAt < prevYear.nextAt && prev < p.perYear;
   return {

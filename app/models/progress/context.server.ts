@@ -78,7 +78,8 @@ export function periodsQuery({ now, timeZone, enteredAt }: { now: Date; timeZone
       ((extract(month from b.t0)::int - 1) / 4 + 1) as t_index
     from (
       select l.ts, date_trunc('year', l.ts) as y0,
-        make_timestamp(extract(year from l.ts)::int, ((extract(month from l.ts)::int - 1) / 4) * 4 + 1, 1, 0, 0, 0) as t0
+        make_timestamp(extract(year from l.ts)::int, ((extract(month from l.ts)::int - 1) / 4) * 4 + 1, 1, 0, 0, 0)
+          as t0
       from (select (${now}::timestamptz at time zone ${tz}) as ts) l
     ) b`;
 }

@@ -11,9 +11,11 @@ export async function evaluateExperienceYears(ctx: EvalContext, p: ParamsOf<"exp
   const col = sql.ref(experienceColumn(p.experience));
   const { rows } = await sql<{ verified: number | null; pending_years: number | null; verified_on: string | null }>`
     select
-      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'approved' and experience_verified) as verified,
+      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'approved'
+        and experience_verified) as verified,
       (select to_char(max(decided_at) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') from applications
-        where user_id = ${ctx.userId} and status = 'approved' and experience_verified and ${col} >= ${p.minYears}) as verified_on,
+        where user_id = ${ctx.userId} and status = 'approved' and experience_verified and ${col} >= ${p.minYears})
+          as verified_on,
       (select ${col} from applications where user_id = ${ctx.userId} and status = 'pending') as pending_years`.execute(ctx.db);
   const r = rows[0];
   const verified = r.verified === null ? 0 : Number(r.verified);

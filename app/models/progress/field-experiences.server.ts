@@ -15,7 +15,8 @@ export async function evaluateFieldExperiences(ctx: EvalContext, p: ParamsOf<"fi
     join categories c on c.id = t.category_id and c.slug = ${FIELD_EXPERIENCES_SLUG}
     where t.user_id = ${ctx.userId} and t.deleted_at is null
       and t.created_at >= ${ctx.enteredAt} and t.created_at <= ${ctx.now}
-      and not exists (select 1 from posts f where f.topic_id = t.id and f.post_number = 1 and (f.deleted_at is not null or f.hidden_at is not null))`;
+      and not exists (select 1 from posts f where f.topic_id = t.id and f.post_number = 1 and (f.deleted_at is
+        not null or f.hidden_at is not null))`;
   const inCurrent = yearly ? sql`t.created_at >= ${year.startAt} and t.created_at < ${year.nextAt}` : sql`true`;
   const [{ rows: counts }, { rows }] = await Promise.all([
     sql<{ done: number; prev: number }>`

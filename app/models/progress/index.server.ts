@@ -53,10 +53,12 @@ export type RequirementRow = {
 // The title a generated label names: the assessment's, or the training programme's (in both languages).
 export const subjectColumn = sql<string | null>`coalesce(
   (select a.title from assessments a where a.slug = level_requirements.params->>'test'),
-  (select m.programme_title from training_modules m where m.programme = level_requirements.params->>'programme' limit 1))`.as("subject");
+  (select m.programme_title from training_modules m where m.programme = level_requirements.params->>'programme'
+    limit 1))`.as("subject");
 export const subjectFrColumn = sql<string | null>`coalesce(
   (select a.title_fr from assessments a where a.slug = level_requirements.params->>'test'),
-  (select m.programme_title_fr from training_modules m where m.programme = level_requirements.params->>'programme' limit 1))`.as("subject_fr");
+  (select m.programme_title_fr from training_modules m where m.programme = level_requirements.params->>'programme'
+    limit 1))`.as("subject_fr");
 
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
   return conn
@@ -126,7 +128,8 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
         awarded_at: Date | null;
       } & Partial<PeriodRow>
     >`
-    select u.id, u.username, u.display_name, u.time_zone, h.level, h.entered_at, l.name, l.short_name, l.badge_inscription, l.untracked_duties,
+    select u.id, u.username, u.display_name, u.time_zone, h.level, h.entered_at, l.name, l.short_name,
+      l.badge_inscription, l.untracked_duties,
       l.name_fr, l.badge_inscription_fr, l.untracked_duties_fr,
       b.public_id as badge_id, b.awarded_at, pr.*
     from users u
@@ -137,7 +140,8 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
       where user_id = u.id and kind = 'level' and level = h.level and revoked_at is null
       order by awarded_at desc limit 1
     ) b on true
-    left join lateral (${periodsQuery({ now, timeZone: sql`u.time_zone`, enteredAt: sql`h.entered_at` })}) pr on h.entered_at is not null
+    left join lateral (${periodsQuery({ now, timeZone: sql`u.time_zone`, enteredAt: sql`h.entered_at` })}) pr
+      on h.entered_at is not null
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
@@ -196,7 +200,8 @@ export async function contributionsByMonth({ userId, now = new Date(), conn = de
     )
     select to_char(months.m, 'YYYY-MM') as month,
       (select count(*)::int from posts p
-        where p.user_id = ${userId} and p.created_at >= months.from_at and p.created_at < months.to_at and p.created_at <= ${now}
+        where p.user_id = ${userId} and p.created_at >= months.from_at and p.created_at < months.to_at
+          and p.created_at <= ${now}
           and p.deleted_at is null and p.hidden_at is null) as posts
     from months
     order by months.m`.execute(conn);

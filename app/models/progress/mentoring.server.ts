@@ -7,9 +7,11 @@ import { statusOf, type Progress } from "./types";
 
 export async function evaluateMentoring(ctx: EvalContext, p: ParamsOf<"mentoring">): Promise<Progress> {
   const [{ rows: counts }, { rows }] = await Promise.all([
-    sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${ctx.userId} and status in ('active', 'completed')`.execute(ctx.db),
+    sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${ctx.userId} and status in ('active',
+        'completed')`.execute(ctx.db),
     sql<{ username: string; display_name: string; since: string; cycle_id: number | null }>`
-      select u.username, u.display_name, m.cycle_id, to_char(m.started_at at time zone ${ctx.timeZone}, 'YYYY-MM-DD') as since
+      select u.username, u.display_name, m.cycle_id, to_char(m.started_at at time zone ${ctx.timeZone}, 'YYYY-MM-DD')
+        as since
       from mentorships m join users u on u.id = m.mentee_id
       where m.mentor_id = ${ctx.userId} and m.status in ('active', 'completed')
       order by m.started_at desc limit ${ctx.itemLimit}`.execute(ctx.db),

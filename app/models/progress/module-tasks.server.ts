@@ -12,8 +12,10 @@ export async function evaluateModuleTasks(ctx: EvalContext, p: ParamsOf<"module_
     from (
     select m.module, tm.title, tm.title_fr,
       (select to_char(min(evaluated_at) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') from module_tasks t
-        where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module and t.evaluated_at is not null) as evaluated_on,
-      exists (select 1 from module_tasks t where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module) as submitted
+        where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module and t.evaluated_at is
+          not null) as evaluated_on,
+      exists (select 1 from module_tasks t
+        where t.user_id = ${ctx.userId} and t.programme = ${p.programme} and t.module = m.module) as submitted
     from unnest(${p.modules}::int[]) as m(module)
     left join training_modules tm on tm.programme = ${p.programme} and tm.number = m.module
     ) x
