@@ -8,7 +8,7 @@ import { TextArea } from "~/components/form-extras";
 import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessment.schema";
 import { addQuestion, getBank, setQuestionArchived } from "~/models/question-bank.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bank.name ?? "Question bank"} · Touchpoints` }];
@@ -31,8 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return data({ values: {}, fields: {}, formError: r.message }, { status: r.status });
     return redirect(`/admin/question-banks/${bankId}`);
   }
-  const parsed = QuestionSchema.safeParse(questionFromForm(form));
-  if (!parsed.success) return data({ values: keepValues(form), fields: fieldErrors(parsed.error), formError: "assessments.admin.errors.form" }, { status: 400 });
+  const parsed = parseForm(QuestionSchema, questionFromForm(form));
+  if (!parsed.ok) return data({ values: keepValues(form), fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
   const r = await addQuestion({ adminId: admin.id, bankId, input: parsed.data });
   if (!r.ok) return data({ values: keepValues(form), fields: {}, formError: r.message }, { status: r.status });
   return redirect(`/admin/question-banks/${bankId}?added=1#add-heading`);

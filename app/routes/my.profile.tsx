@@ -8,6 +8,7 @@ import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError } from "~/components/field";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
+import { parseForm } from "~/models/forms.server";
 import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/photo.server";
 import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/profile.server";
 import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/profile.schema";
@@ -68,16 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/my/profile?saved=photoRemoved");
   }
   const input = profileFormInput(form);
-  const parsed = ProfileSchema.safeParse(input);
+  const parsed = parseForm(ProfileSchema, input);
   const values = { ...input, languages: input.languages.filter(Boolean) };
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      fields[key] ??= issue.message;
-    }
-    return data<ActionData>({ formError: "form.fixErrors", fields, values }, 422);
-  }
+  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values }, 422);
   const limited = await rateLimit("profileEdit", userKey(viewer.id));
   if (limited) return data<ActionData>({ formError: limited.message, errorValues: limited.values, fields: {}, values }, limited.status);
   const result = await updateProfile({ userId: viewer.id, input: parsed.data });

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { COUNTRIES, countryName } from "~/models/profile.schema";
 import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/recruiter.server";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
@@ -24,12 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const parsed = RecruiterApplicationSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-    return data({ formError: "form.fixErrors", fields, values: keepValues(form) }, 422);
-  }
+  const parsed = parseForm(RecruiterApplicationSchema, form);
+  if (!parsed.ok) return data({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values: parsed.values }, 422);
   const limited = await rateLimit("recruiterApply", userKey(viewer.id));
   if (limited) return data({ formError: limited.message, errorValues: limited.values, fields: {} as Record<string, string>, values: keepValues(form) }, limited.status);
   const result = await applyAsRecruiter({ scope: scopeOf(viewer), input: parsed.data });

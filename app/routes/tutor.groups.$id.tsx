@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TableWrap, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, notFound, readForm, positiveId } from "~/http.server";
+import { notFound, readForm, positiveId } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { ReadinessSchema } from "~/models/learning-group.schema";
 import { canTutorGroup, getGroup } from "~/models/learning-group.server";
 import { listLearnerActivity, markReady, withdrawReadiness } from "~/models/readiness.server";
@@ -46,9 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return data<ActionData>({ userId, formError: r.message }, { status: r.status });
     return redirect(`/tutor/groups/${group.id}?withdrawn=${encodeURIComponent(r.name)}`);
   }
-  const values = keepValues({ userId: form.userId ?? "", note: form.note ?? "" });
-  const parsed = ReadinessSchema.safeParse(values);
-  if (!parsed.success) return data<ActionData>({ userId, formError: "form.fixErrors", formValues: { count: 1 }, fields: { note: parsed.error.issues[0].message }, values }, { status: 400 });
+  const parsed = parseForm(ReadinessSchema, { userId: form.userId ?? "", note: form.note ?? "" });
+  const { values } = parsed;
+  if (!parsed.ok) return data<ActionData>({ userId, formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values }, { status: 400 });
   const r = await markReady({ scope, groupId: group.id, userId: parsed.data.userId, note: parsed.data.note });
   if (!r.ok) return data<ActionData>({ userId, formError: r.message, formValues: r.values, values }, { status: r.status });
   return redirect(`/tutor/groups/${group.id}?ready=${encodeURIComponent(r.name)}`);
