@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
-import { notFound, readForm, positiveId } from "~/http.server";
+import { idParam, notFound, positiveId, readForm } from "~/http.server";
 import { parseForm } from "~/models/forms.server";
 import { LearnerSchema } from "~/models/learning-group.schema";
 import { addLearner, getGroup, listLearners, removeLearner } from "~/models/learning-group.server";
@@ -16,11 +16,10 @@ import { CohortDates } from "~/components/cohort-dates";
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
 
-const groupId = (id: string | undefined) => (id && /^\d{1,9}$/.test(id) ? Number(id) : notFound());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const group = await getGroup(groupId(params.id));
+  const group = await getGroup(idParam(params.id));
   if (!group) notFound();
   return { group, learners: await listLearners(group.id) };
 }
@@ -29,7 +28,7 @@ type ActionData = { formError?: string; formValues?: Record<string, string | num
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
-  const id = groupId(params.id);
+  const id = idParam(params.id);
   const form = await readForm(request);
   if (form.intent === "remove") {
     await removeLearner({ adminId: admin.id, groupId: id, userId: positiveId(form.userId) ?? 0 });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, notFound, positiveId, readForm } from "~/http.server";
+import { idParam, keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessment.schema";
 import { addQuestion, getBank, setQuestionArchived } from "~/models/question-bank.server";
 import { parseForm } from "~/models/forms.server";
@@ -13,18 +13,17 @@ import { requireStaff } from "~/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bank.name ?? "Question bank"} · Touchpoints` }];
 
-const idOf = (id: string | undefined) => (/^\d{1,9}$/.test(id ?? "") ? Number(id) : notFound());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const bank = await getBank({ id: idOf(params.id) });
+  const bank = await getBank({ id: idParam(params.id) });
   if (!bank) notFound();
   return bank;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
-  const bankId = idOf(params.id);
+  const bankId = idParam(params.id);
   const form = await readForm(request);
   if (form.intent === "archive" || form.intent === "restore") {
     const r = await setQuestionArchived({ adminId: admin.id, bankId, questionId: positiveId(form.question) ?? 0, archived: form.intent === "archive" });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { idParam, keepValues, notFound, readForm } from "~/http.server";
 import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship.server";
 import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship.schema";
 import type { Fail } from "~/models/result";
@@ -18,11 +18,9 @@ import { pageTitle } from "~/page-title";
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
-const idOf = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? "") ? Number(s) : notFound());
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const page = await getMentorship({ scope: scopeOf(viewer), id: idOf(params.id) });
+  const page = await getMentorship({ scope: scopeOf(viewer), id: idParam(params.id) });
   if (!page) notFound();
   return { page, today: new Date().toISOString().slice(0, 10) };
 }
@@ -32,7 +30,7 @@ type Intent = "goal" | "goalStatus" | "session" | "extend" | "complete" | "end" 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const id = idOf(params.id);
+  const id = idParam(params.id);
   const form = await readForm(request);
   const intent = form.intent as Intent;
   const values = keepValues(form);

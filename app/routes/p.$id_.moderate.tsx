@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, withoutNul } from "~/http.server";
+import { notFound, positiveId, withoutNul } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef } from "~/models/moderation.schema";
 import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation.server";
@@ -16,7 +16,6 @@ import { pageTitle } from "~/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/localized";
 
-const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];
 
@@ -24,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const lang = requestLocale(request, viewer.locale);
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   const found = postId ? await getPostForModeration({ scope, postId }) : undefined;
   if (!found) notFound();
   const { post, topic, others, url } = found;
@@ -42,7 +41,7 @@ type Answer = { formError?: string; errorValues?: Record<string, string | number
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   if (!postId) notFound();
   let form: FormData;
   try {
@@ -57,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = one("intent");
   const selected = form
     .getAll("posts")
-    .map((v) => (typeof v === "string" ? positiveInt(v) : undefined))
+    .map((v) => (typeof v === "string" ? positiveId(v) : undefined))
     .filter((n): n is number => n !== undefined)
     .slice(0, 1000);
   const values = { target: one("target"), title: one("title"), category: one("category"), reason: one("reason") };

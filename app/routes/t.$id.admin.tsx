@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef, TOPIC_ACTIONS, type TopicAction } from "~/models/moderation.schema";
 import { changeTopicCategory, mergeTopic, updateTopicState } from "~/models/moderation.server";
@@ -16,12 +16,11 @@ import { pageTitle } from "~/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/localized";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "moderation.topic.title") }, { name: "robots", content: "noindex" }];
 
 async function moderated(scope: Scope, id: string | undefined) {
-  const topicId = positiveInt(id);
+  const topicId = positiveId(id);
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
   if (!topic || !isModerator(scope, topic.category)) notFound();
   return topic;

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TableWrap, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { notFound, readForm, positiveId } from "~/http.server";
+import { idParam, notFound, positiveId, readForm } from "~/http.server";
 import { parseForm } from "~/models/forms.server";
 import { ReadinessSchema } from "~/models/learning-group.schema";
 import { canTutorGroup, getGroup } from "~/models/learning-group.server";
@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 async function requireTutor(request: Request, id: string | undefined) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const groupId = id && /^\d{1,9}$/.test(id) ? Number(id) : notFound();
+  const groupId = idParam(id);
   if (!canTutorGroup(scope, groupId)) notFound();
   const group = await getGroup(groupId);
   if (!group) notFound();
