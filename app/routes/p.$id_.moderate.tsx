@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
+import { Select } from "~/components/form-extras";
 import { notFound, positiveId, withoutNul } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef } from "~/models/moderation.schema";
@@ -164,21 +165,7 @@ export default function ModeratePost() {
             <fieldset className="field">
               <legend>{t("moderation.post.splitLegend")}</legend>
               <Field label={t("moderation.post.newTitle")} name="title" type="text" maxLength={300} defaultValue={v.title} error={f.title} hint={t("composer.titleHint")} />
-              <div className="field">
-                <label htmlFor="split-category">{t("composer.category")}</label>
-                <select id="split-category" name="category" defaultValue={v.category || d.topic.category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "split-category-error" : undefined}>
-                  {d.categories.map((c) => (
-                    <option key={c.slug} value={c.slug}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-                {f.category ? (
-                  <p className="field-error" id="split-category-error">
-                    {t(f.category)}
-                  </p>
-                ) : null}
-              </div>
+              <Select id="split-category" label={t("composer.category")} name="category" defaultValue={v.category || d.topic.category} error={f.category} options={d.categories.map((c) => ({ value: c.slug, label: c.name }))} />
               <div className="actions">
                 <button type="submit" name="intent" value="split">
                   {t("moderation.post.split")}
