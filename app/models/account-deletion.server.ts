@@ -303,7 +303,7 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
   await trx.deleteFrom("recruiter_organisations").where("user_id", "=", userId).execute();
 
   // ---- mentorships: ended by the mentor programme's own rule; the member's words in them blanked ----
-  await endMentorshipsForDepartingUser(userId, trx);
+  await endMentorshipsForDepartingUser(trx, userId);
   await trx.updateTable("mentorship_requests").set({ goals: "—", availability: "" }).where("mentee_id", "=", userId).execute();
   await trx.updateTable("mentor_registrations").set({ pitch: "" }).where("user_id", "=", userId).execute();
   // a rating stays in the mentor's record, anonymous; the comment was the member's words

@@ -12,6 +12,7 @@ import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { CohortDates } from "~/components/cohort-dates";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const group = await getGroup(idParam(params.id));
+  const group = await getGroup(db, idParam(params.id));
   if (!group) notFound();
   return { group, learners: await listLearners(group.id) };
 }

@@ -14,6 +14,7 @@ import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.register.title") }];
@@ -21,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if ((viewer.level ?? 0) < MENTOR_LEVEL) forbidden();
-  const [registration, competencies] = await Promise.all([getMentorRegistration({ userId: viewer.id }), listCompetencies()]);
+  const [registration, competencies] = await Promise.all([getMentorRegistration(db, { userId: viewer.id }), listCompetencies()]);
   return { registration, competencies, timeZones: timeZoneChoices(registration?.time_zone ?? viewer.timeZone), defaultTimeZone: viewer.timeZone };
 }
 

@@ -16,13 +16,14 @@ import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { localized } from "~/models/localized";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.request.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (await getOpenRequest({ menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
+  if (await getOpenRequest(db, { menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
   const [competencies, profile] = await Promise.all([listCompetencies(), getOwnProfile({ userId: viewer.id })]);
   return {
     allowed: (MENTEE_LEVELS as readonly number[]).includes(viewer.level ?? 0),

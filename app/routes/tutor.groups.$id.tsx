@@ -16,6 +16,7 @@ import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { CohortDates } from "~/components/cohort-dates";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "tutor.groupTitle") }];
@@ -26,7 +27,7 @@ async function requireTutor(request: Request, id: string | undefined) {
   const scope = scopeOf(viewer);
   const groupId = idParam(id);
   if (!canTutorGroup(scope, groupId)) notFound();
-  const group = await getGroup(groupId);
+  const group = await getGroup(db, groupId);
   if (!group) notFound();
   return { scope, group };
 }
