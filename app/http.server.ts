@@ -7,6 +7,9 @@ export const withoutNul = (s: string) => (s.includes("\u0000") ? s.replace(/\u00
 /** A whole number that fits an integer column (ids from forms and addresses), or undefined. */
 export const positiveId = (s: unknown) => (typeof s === "string" && /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : undefined);
 
+/** The id in an address (`params.id`), or a 404 when it is not one. */
+export const idParam = (s: unknown): number => positiveId(s) ?? notFound();
+
 /** Form fields as strings; anything else (files, repeated keys) becomes the first string value. */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   let form: FormData;

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/use-translation";
 import { Field } from "./field";
-import { TextArea } from "./form-extras";
+import { Select, TextArea } from "./form-extras";
 
 type CategoryField = "slug" | "name" | "description" | "name_fr" | "description_fr" | "colour" | "see_rule" | "post_rule" | "reply_rule";
 export type CategoryValues = Partial<Record<CategoryField, string | null>>;
@@ -9,25 +9,9 @@ const RULES = ["everyone", "members", "level:1", "level:2", "level:3", "level:4"
 
 function RuleSelect({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
   const { t } = useTranslation();
-  const id = `category-${name}`;
-  const options = RULES.includes(value) ? RULES : [...RULES, value];
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {options.map((r) => (
-          <option key={r} value={r}>
-            {t(`adminForum.rules.${r.split(":")[0]}`, { n: r.split(":")[1] ?? "" })}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
+  const rules = RULES.includes(value) ? RULES : [...RULES, value];
+  const options = rules.map((r) => ({ value: r, label: t(`adminForum.rules.${r.split(":")[0]}`, { n: r.split(":")[1] ?? "" }) }));
+  return <Select id={`category-${name}`} label={label} name={name} defaultValue={value} error={error} options={options} />;
 }
 
 /** The fields of a category (new and edit pages share them). */

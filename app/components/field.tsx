@@ -1,20 +1,21 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useMessage } from "./use-message";
 
-type Props = {
-  label: string;
-  name: string;
-  error?: string; // i18n key
-  errorValues?: Record<string, unknown>;
-  hint?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+/** What every labelled control takes: `error` is an i18n key filled with `errorValues`. */
+export type FieldCommon = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
 
-/** A labelled input whose error and hint are tied to it for screen readers. */
-export function Field({ label, name, error, errorValues, hint, ...input }: Props) {
-  const message = useMessage();
-  const id = useId();
+/** The ids that tie a control to its hint and error (an explicit `id` keeps addresses and tests stable). */
+export function useDescribed(error?: string, hint?: string, explicitId?: string) {
+  const generated = useId();
+  const id = explicitId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: [errorId, hintId].filter(Boolean).join(" ") || undefined };
+}
+
+/** The label, hint and error around one control; the control is the child. */
+export function FieldParts({ id, label, hint, hintId, error, errorId, errorValues, children }: Omit<FieldCommon, "name"> & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
+  const message = useMessage();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -23,19 +24,25 @@ export function Field({ label, name, error, errorValues, hint, ...input }: Props
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children}
       {error ? (
         <p className="field-error" id={errorId}>
           {message(error, errorValues)}
         </p>
       ) : null}
     </div>
+  );
+}
+
+type Props = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+
+/** A labelled input whose error and hint are tied to it for screen readers. */
+export function Field({ label, name, error, errorValues, hint, id: explicitId, ...input }: Props) {
+  const d = useDescribed(error, hint, explicitId);
+  return (
+    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+      <input id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...input} />
+    </FieldParts>
   );
 }
 

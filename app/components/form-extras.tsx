@@ -1,58 +1,34 @@
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useMessage } from "./use-message";
-
-type Common = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
-
-function useDescribed(error?: string, hint?: string) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return { id, hintId, errorId, describedBy: [errorId, hintId].filter(Boolean).join(" ") || undefined };
-}
-
-function Parts({ id, label, hint, hintId, error, errorId, errorValues, children }: Common & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
-  const message = useMessage();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {message(error, errorValues)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { FieldParts, useDescribed, type FieldCommon } from "./field";
 
 /** A labelled textarea, errors and hint tied to it like Field. */
-export function TextArea({ label, name, error, errorValues, hint, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const d = useDescribed(error, hint);
+export function TextArea({ label, name, error, errorValues, hint, id, ...rest }: FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const d = useDescribed(error, hint, id);
   return (
-    <Parts id={d.id} label={label} name={name} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
       <textarea id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest} />
-    </Parts>
+    </FieldParts>
   );
 }
 
-/** A labelled select. */
-export function Select({ label, name, error, errorValues, hint, options, ...rest }: Common & { options: { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const d = useDescribed(error, hint);
+type SelectProps = FieldCommon & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> &
+  ({ options: { value: string; label: string }[]; children?: never } | { options?: never; children: ReactNode });
+
+/** A labelled select: `options` for a plain list, or `<option>` children (placeholders, groups). */
+export function Select({ label, name, error, errorValues, hint, options, children, id, ...rest }: SelectProps) {
+  const d = useDescribed(error, hint, id);
   return (
-    <Parts id={d.id} label={label} name={name} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
       <select id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options
+          ? options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          : children}
       </select>
-    </Parts>
+    </FieldParts>
   );
 }
 

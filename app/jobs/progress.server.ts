@@ -9,7 +9,7 @@ const progressDaily: JobHandler<"progress.daily"> = async (_payload, { trx }) =>
 };
 
 const progressNudge: JobHandler<"progress.nudge"> = async ({ userId }, { trx }) => {
-  await sendNudges({ trx, userId });
+  await sendNudges(trx, { userId });
 };
 
 export const progressJobs = {

@@ -24,6 +24,7 @@ import { deletePhoto, uploadsDir } from "./photo.server";
 import { recountCategory } from "./category.server";
 import { refreshTopicStats } from "./post.server";
 import { fail, ok, type Result } from "./result";
+import { refused } from "./forms.server";
 import { tombstoneUsername } from "./tombstone";
 import { authenticate } from "./user.server";
 
@@ -68,10 +69,7 @@ async function confirmed(user: { id: number; username: string; password_hash: st
 
 export async function deleteAccount({ userId, form, ip }: { userId: number; form: Record<string, string>; ip: string }): Promise<Result<{ summary: DeletionSummary }>> {
   const parsed = DeleteAccountSchema.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(400, "form.fixErrors", { [String(issue.path[0] ?? "confirm")]: issue.message }, { count: 1 });
-  }
+  if (!parsed.success) return refused(400, parsed.error, "form.fixErrors");
   const user = await db.selectFrom("users").select(["id", "username", "password_hash", "deleted_at"]).where("id", "=", userId).executeTakeFirst();
   if (!user || user.deleted_at) return fail(404, "errors.notFound");
   const check = await confirmed(user, parsed.data.confirm, ip);
@@ -306,7 +304,7 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
   await trx.deleteFrom("recruiter_organisations").where("user_id", "=", userId).execute();
 
   // ---- mentorships: ended by the mentor programme's own rule; the member's words in them blanked ----
-  await endMentorshipsForDepartingUser(userId, trx);
+  await endMentorshipsForDepartingUser(trx, userId);
   await trx.updateTable("mentorship_requests").set({ goals: "—", availability: "" }).where("mentee_id", "=", userId).execute();
   await trx.updateTable("mentor_registrations").set({ pitch: "" }).where("user_id", "=", userId).execute();
   // a rating stays in the mentor's record, anonymous; the comment was the member's words

@@ -83,7 +83,7 @@ async function availabilityOf(conn: Db, a: Assessment, user: { id: number; level
     if (until > now) return { state: "cooldown", until: until.toISOString() };
   }
   // the tutor's "ready for assessment" mark (learning groups) stands for every assessment
-  if (a.readiness_required && !(await isReadyForAssessment(user.id, conn))) return { state: "not_ready" };
+  if (a.readiness_required && !(await isReadyForAssessment(conn, user.id))) return { state: "not_ready" };
   return { state: "available" };
 }
 

@@ -8,6 +8,7 @@ import type { Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { clearCategoryCache, listAllCategories } from "./category.server";
 import { fail, ok } from "./result";
+import { fieldErrors } from "./forms.server";
 
 const RULE = /^(everyone|members|staff|participants|level:[1-4]|group:[1-9]\d{0,8})$/;
 const rule = (key: string) => z.string({ error: key }).trim().regex(RULE, key);
@@ -57,9 +58,7 @@ function validate(input: Record<string, unknown>) {
     if (parsed.data.reply_rule === "participants" && parsed.data.see_rule !== "participants") return { fields: { reply_rule: "adminForum.errors.participants" } as Fields };
     return { data: parsed.data };
   }
-  const fields: Fields = {};
-  for (const i of parsed.error.issues) fields[String(i.path[0]) as keyof CategoryForm] ??= i.message;
-  return { fields };
+  return { fields: fieldErrors(parsed.error) as Fields };
 }
 
 const denied = () => fail(404, "adminForum.errors.notFound");

@@ -8,6 +8,7 @@ import { translatorFor } from "./recipient-language.server";
 import { notify } from "./notification.server";
 import { ThreadMessageSchema } from "./recruiter-desk.schema";
 import { fail, ok } from "./result";
+import { refused } from "./forms.server";
 import { isRecruiter } from "./shortlist.server";
 
 export type ThreadMessage = { id: string; mine: boolean; body: string; created_at: Date };
@@ -62,7 +63,7 @@ export async function getRecruiterThread({ scope, username }: { scope: Scope; us
 export async function writeAsRecruiter({ scope, username, body }: { scope: Scope; username: string; body: string }) {
   if (!isRecruiter(scope)) return fail(403, "errors.forbidden");
   const parsed = ThreadMessageSchema.safeParse({ body });
-  if (!parsed.success) return fail(422, parsed.error.issues[0].message, { body: parsed.error.issues[0].message });
+  if (!parsed.success) return refused(422, parsed.error);
   return db.transaction().execute(async (trx) => {
     const t = await recruiterThread(trx, scope, username);
     if (!t) return fail(404, "errors.notFound");
@@ -104,7 +105,7 @@ export async function answerAsMember({ scope, id, body }: { scope: Scope; id: nu
   if (!scope.userId) return fail(401, "recruiter.errors.signIn");
   const memberId = scope.userId;
   const parsed = ThreadMessageSchema.safeParse({ body });
-  if (!parsed.success) return fail(422, parsed.error.issues[0].message, { body: parsed.error.issues[0].message });
+  if (!parsed.success) return refused(422, parsed.error);
   return db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom("contact_requests").select(["id", "recruiter_id"]).where("id", "=", id).where("member_id", "=", memberId).forUpdate().executeTakeFirst();
     if (!request) return fail(404, "errors.notFound");

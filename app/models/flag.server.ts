@@ -10,6 +10,7 @@ import { listAllCategories, recountCategory } from "./category.server";
 import { checkDailyCap, checkSanction } from "./limits.server";
 import { refreshTopicStats } from "./post.server";
 import { fail, ok } from "./result";
+import { refused } from "./forms.server";
 import { getLimits } from "./settings.server";
 import { FLAG_REASONS, FlagSchema, REVIEW_DECISIONS, type FlagReason, type ReviewDecision } from "./moderation.schema";
 import { lockTopic, topicUrl } from "./topic.server";
@@ -43,11 +44,7 @@ export async function flagPost({ scope, postId, reason, note }: FlagInput) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   const parsed = FlagSchema.safeParse({ reason, note });
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "reason");
-    const message = parsed.error.issues[0]?.message ?? "moderation.flag.errors.reason";
-    return fail(422, message, { [field]: message });
-  }
+  if (!parsed.success) return refused(422, parsed.error);
   return db.transaction().execute(async (trx) => {
     // The post row lock counts flags one at a time: exactly one flag crosses the threshold.
     const found = await getReadablePost(trx, scope, postId, { lock: true });

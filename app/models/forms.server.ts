@@ -6,9 +6,24 @@
 // routes does not carry zod (the classic compiler empties *.server modules for the client).
 import type { z } from "zod";
 import { keepValues } from "../http.server";
-import { fieldErrors } from "./user.schema";
+import { fail, type Fail } from "./result";
 
 export { EditPostSchema, NewTopicSchema, ReplySchema } from "./topic.schema";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** First message per field, as i18n keys (a refusal of the whole object lands on `form`). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
+  return out;
+}
+
+/** A model's refusal of input its schema rejected: the first message above the form, each field's beside it. */
+export function refused(status: number, error: z.ZodError, message = error.issues[0]?.message ?? "form.fixErrors"): Fail {
+  const fields = fieldErrors(error);
+  return fail(status, message, fields, { count: Object.keys(fields).length });
+}
 
 /** What a form shows again after a refusal; `formError` is an i18n key filled with `errorValues`. */
 export type FormAnswer = {
@@ -18,14 +33,22 @@ export type FormAnswer = {
   fields: Record<string, string | undefined>;
 };
 
-export type Parsed<T> = ({ ok: true; data: T } | ({ ok: false } & Required<Pick<FormAnswer, "formError" | "errorValues">>)) & {
+type Refusal = {
+  ok: false;
+  formError: string;
+  errorValues: { count: number };
+  fieldValues?: Record<string, Record<string, string | number>>;
+};
+
+export type Parsed<T> = ({ ok: true; data: T } | Refusal) & {
   values: Record<string, string>;
   fields: Record<string, string | undefined>;
 };
 
 /**
  * Parses `input` with `schema`. `values` are the string fields as sent (never cut; `omit` names the
- * ones never echoed, passwords by default); on failure `fields` holds the first message per field.
+ * ones never echoed, passwords by default); on failure `fields` holds the first message per field,
+ * and `fieldValues` the placeholders a refinement gave its message (`params`), by field.
  */
 export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, unknown>, omit?: string[]): Parsed<z.infer<S>> {
   const strings = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -33,5 +56,11 @@ export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, 
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data, values, fields: {} };
   const fields = fieldErrors(parsed.error);
-  return { ok: false, formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields };
+  const refusal: Parsed<z.infer<S>> = { ok: false, formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields };
+  for (const issue of parsed.error.issues) {
+    if (issue.code !== "custom" || !issue.params) continue;
+    refusal.fieldValues ??= {};
+    refusal.fieldValues[String(issue.path[0] ?? "form")] ??= issue.params as Record<string, string | number>;
+  }
+  return refusal;
 }

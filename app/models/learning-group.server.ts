@@ -16,7 +16,7 @@ export const MAX_LEARNERS = 20;
  * Does the learner hold a standing "ready for assessment" mark from their tutor (or staff)? Read by the assessment
  * engine.
  */
-export async function isReadyForAssessment(userId: number, trx: Db = db): Promise<boolean> {
+export async function isReadyForAssessment(trx: Db, userId: number): Promise<boolean> {
   const row = await trx.selectFrom("assessment_readiness").select("id").where("user_id", "=", userId).where("withdrawn_at", "is", null).executeTakeFirst();
   return !!row;
 }
@@ -124,7 +124,7 @@ export async function listMyGroups(userId: number) {
     .execute();
 }
 
-export async function getGroup(groupId: number, conn: Db = db) {
+export async function getGroup(conn: Db, groupId: number) {
   return groupsQuery(conn).where("g.id", "=", groupId).executeTakeFirst();
 }
 

@@ -13,7 +13,7 @@ import { MENTOR_LEVEL, type MentorRegistrationInput } from "./mentorship.schema"
 import { scoreMentor, utcOffsetMinutes, WEIGHTS, type Reason } from "./mentorship-score";
 import { fail, ok } from "./result";
 
-export async function getMentorRegistration({ userId, conn = db }: { userId: number; conn?: Db }) {
+export async function getMentorRegistration(conn: Db, { userId }: { userId: number }) {
   return conn.selectFrom("mentor_registrations").selectAll().where("user_id", "=", userId).executeTakeFirst();
 }
 

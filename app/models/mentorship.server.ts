@@ -35,7 +35,7 @@ const nameOf = async (trx: Db, userId: number) => (await trx.selectFrom("users")
 
 // ---- requests ----
 
-export async function getOpenRequest({ menteeId, conn = db }: { menteeId: number; conn?: Db }) {
+export async function getOpenRequest(conn: Db, { menteeId }: { menteeId: number }) {
   return conn.selectFrom("mentorship_requests").selectAll().where("mentee_id", "=", menteeId).where("status", "=", "open").executeTakeFirst();
 }
 
@@ -48,7 +48,7 @@ export async function createRequest({ scope, input }: { scope: Scope; input: Men
   const menteeId = scope.userId;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("users").select("id").where("id", "=", menteeId).forNoKeyUpdate().execute();
-    if (await getOpenRequest({ menteeId, conn: trx })) return fail(409, "mentorship.errors.requestOpen");
+    if (await getOpenRequest(trx, { menteeId })) return fail(409, "mentorship.errors.requestOpen");
     const row = await trx
       .insertInto("mentorship_requests")
       .values({ mentee_id: menteeId, goals: input.goals, competencies: JSON.stringify(input.competencies), language: input.language, availability: input.availability, time_zone: input.timeZone })
@@ -392,7 +392,7 @@ export async function leaveFeedback({ scope, id, rating, comment }: { scope: Sco
 export async function getMentorshipHome({ userId }: { userId: number }) {
   const [registration, request, myAsks, asksToMe, cycles] = await Promise.all([
     db.selectFrom("mentor_registrations").selectAll().where("user_id", "=", userId).executeTakeFirst(),
-    getOpenRequest({ menteeId: userId }),
+    getOpenRequest(db, { menteeId: userId }),
     db
       .selectFrom("mentorships as p")
       .innerJoin("users as u", "u.id", "p.mentor_id")
@@ -436,7 +436,7 @@ export async function getMentorshipHome({ userId }: { userId: number }) {
  * others) and they leave the thread; as a mentor, their mentorships end and the registration is
  * removed. Asks and requests are withdrawn. Runs inside the deletion's transaction.
  */
-export async function endMentorshipsForDepartingUser(userId: number, trx: Db) {
+export async function endMentorshipsForDepartingUser(trx: Db, userId: number) {
   const now = new Date();
   await trx.updateTable("mentorship_requests").set({ status: "withdrawn", closed_at: now }).where("mentee_id", "=", userId).where("status", "=", "open").execute();
   await trx.updateTable("mentorships").set({ status: "withdrawn", ended_at: now }).where("mentee_id", "=", userId).where("status", "=", "proposed").execute();

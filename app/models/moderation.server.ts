@@ -10,6 +10,7 @@ import { getCategoryBySlug, recountCategory } from "./category.server";
 import { refreshTopicStats } from "./post.server";
 import { SanctionSchema, SplitSchema, TOPIC_ACTIONS, type SanctionKind, type TopicAction } from "./moderation.schema";
 import { fail, ok, type Fail } from "./result";
+import { refused } from "./forms.server";
 import { slugify } from "./slug";
 import { lockTopic, topicUrl, type TopicRow } from "./topic.server";
 
@@ -178,7 +179,7 @@ export async function splitTopic({ scope, postIds, title, categorySlug }: { scop
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   const parsed = SplitSchema.safeParse({ title });
-  if (!parsed.success) return fail(422, parsed.error.issues[0].message, { title: parsed.error.issues[0].message });
+  if (!parsed.success) return refused(422, parsed.error);
   const ids = [...new Set(postIds)];
   if (!ids.length) return fail(422, "moderation.errors.noPosts", { posts: "moderation.errors.noPosts" });
   return db.transaction().execute(async (trx) => {
@@ -330,10 +331,7 @@ export async function sanctionMember({ scope, userId, kind, days, reason }: { sc
   if (!scope.userId || !scope.isStaff) return fail(404, "moderation.sanction.errors.notFound");
   const actorId = scope.userId;
   const parsed = SanctionSchema.safeParse({ kind, days, reason });
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    return fail(422, i.message, { [String(i.path[0])]: i.message });
-  }
+  if (!parsed.success) return refused(422, parsed.error);
   if (userId === actorId) return fail(422, "moderation.sanction.errors.self");
   return db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).where("deleted_at", "is", null).forNoKeyUpdate().executeTakeFirst();

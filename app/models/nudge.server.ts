@@ -2,7 +2,6 @@
 // becomes met. Computed from the member's standing at `now`; idempotent through notification
 // source keys, so a daily run that repeats (or catches up) never notifies twice.
 import type { Db } from "../db.server";
-import { db as defaultDb } from "../db.server";
 import { sharedI18n } from "../i18n";
 import { localeOfUser } from "./recipient-language.server";
 import { notify } from "./notification.server";
@@ -23,7 +22,7 @@ function daysBetween(from: string, to: string) {
 }
 
 
-export async function computeNudges({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }): Promise<Nudge[]> {
+export async function computeNudges(conn: Db, { userId, now = new Date() }: { userId: number; now?: Date }): Promise<Nudge[]> {
   const standing = await getStanding({ userId, now, itemLimit: 0, conn });
   if (!standing?.level || !standing.periods) return [];
   // stored as message keys (worded when read); `message` is the wording in the member's language now
@@ -63,8 +62,8 @@ export async function computeNudges({ userId, now = new Date(), conn = defaultDb
 }
 
 /** Sends a member's due nudges (inside the job's transaction). */
-export async function sendNudges({ trx, userId, now = new Date() }: { trx: Db; userId: number; now?: Date }) {
-  const nudges = await computeNudges({ userId, now, conn: trx });
+export async function sendNudges(trx: Db, { userId, now = new Date() }: { userId: number; now?: Date }) {
+  const nudges = await computeNudges(trx, { userId, now });
   let sent = 0;
   for (const n of nudges) {
     const id = await notify(trx, { userId, kind: "progress", sourceKey: n.sourceKey, data: { text: n.text, url: "/progress" } });

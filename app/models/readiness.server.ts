@@ -30,7 +30,7 @@ export async function markReady({ scope, groupId, userId, note }: Mark): Promise
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const learner = await learnerInGroup(trx, groupId, userId);
     if (!learner) return fail(404, "readiness.errors.notLearner");
-    if (await isReadyForAssessment(userId, trx)) return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });
+    if (await isReadyForAssessment(trx, userId)) return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });
     const row = await trx.insertInto("assessment_readiness").values({ user_id: userId, group_id: groupId, note, marked_by: actorId }).returning("id").executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId, action: "readiness.mark", targetType: "user", targetId: userId, after: { groupId, note } });
     await notify(trx, { userId, kind: "progress", actorId, data: { text: message("readiness.notifyReady"), href: "/progress" }, sourceKey: `readiness:${row.id}` });

@@ -11,6 +11,7 @@ import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { isCountry } from "./profile.schema";
 import { fail, ok } from "./result";
+import { refused } from "./forms.server";
 import { setSearchAlerts } from "./search-alert.server";
 
 import { CONTACTS_PER_DAY, MESSAGE_MAX } from "./recruiter.schema";
@@ -182,7 +183,7 @@ async function visibleMember(trx: Db, scope: Scope, username: string) {
 export async function sendContactRequest({ scope, username, message }: { scope: Scope; username: string; message: string }) {
   if (!requireRecruiter(scope)) return fail(403, "errors.forbidden");
   const parsed = ContactMessageSchema.safeParse({ message });
-  if (!parsed.success) return fail(422, parsed.error.issues[0].message, { message: parsed.error.issues[0].message });
+  if (!parsed.success) return refused(422, parsed.error);
   const recruiterId = scope.userId!;
   return db.transaction().execute(async (trx) => {
     // one recruiter's requests are counted one at a time, so the daily limit holds under races

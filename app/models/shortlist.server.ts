@@ -12,6 +12,7 @@ import { countryName, languageName } from "./profile.schema";
 import { csvLine } from "./progress-report.server";
 import { NOTE_MAX, ShortlistEntrySchema } from "./recruiter-desk.schema";
 import { fail, ok } from "./result";
+import { refused } from "./forms.server";
 
 export const isRecruiter = (scope: Scope) => !!scope.userId && !!scope.isRecruiter;
 
@@ -56,10 +57,7 @@ export async function setShortlisted({ scope, username, shortlisted, note = "" }
 export async function updateShortlistEntry({ scope, input }: { scope: Scope; input: Record<string, string> }) {
   if (!isRecruiter(scope)) return fail(403, "errors.forbidden");
   const parsed = ShortlistEntrySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(422, issue.message.startsWith("desk.") ? issue.message : "errors.notFound", { [String(issue.path[0])]: issue.message });
-  }
+  if (!parsed.success) return refused(422, parsed.error, parsed.error.issues[0].message.startsWith("desk.") ? undefined : "errors.notFound");
   const member = await candidate(db, scope, parsed.data.username);
   if (!member) return fail(404, "errors.notFound");
   const row = await db

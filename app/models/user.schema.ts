@@ -29,18 +29,6 @@ export const ResetSchema = z.object({
   password: z.string().min(10, "signup.errors.passwordShort").max(200, "signup.errors.passwordLong"),
 });
 
-export type FieldErrors = Partial<Record<string, string>>;
-
-/** First message per field, as i18n keys. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
 /** /my/security: change the password, end one session, or end them all. */
 export const SecurityActionSchema = z.discriminatedUnion("intent", [
   z.object({

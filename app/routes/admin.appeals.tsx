@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { decideAppeal, listAppealsForStaff } from "~/models/appeal.server";
 import { AppealDecisionSchema } from "~/models/learning-group.schema";
 import { requireStaff } from "~/staff.server";
@@ -25,13 +26,10 @@ type ActionData = { appealId: number; formError: string; fields?: Partial<Record
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
-  const values = keepValues(await readForm(request));
-  const appealId = Number(values.appealId) || 0;
-  const parsed = AppealDecisionSchema.safeParse(values);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return data<ActionData>({ appealId, formError: "form.fixErrors", fields, values }, { status: 400 });
-  }
+  const parsed = parseForm(AppealDecisionSchema, await readForm(request));
+  const { values } = parsed;
+  const appealId = positiveId(values.appealId) ?? 0;
+  if (!parsed.ok) return data<ActionData>({ appealId, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await decideAppeal({ adminId: admin.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ appealId, formError: r.message, values }, { status: r.status });
   return redirect(`/admin/appeals?decided=${appealId}`);

@@ -6,7 +6,8 @@ import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ProgressPage, useDay } from "~/components/progress-view";
-import { keepValues, notFound, readForm, positiveId } from "~/http.server";
+import { notFound, readForm, positiveId } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { DecisionSchema } from "~/models/application.schema";
 import { decideApplication, getApplication, listApplicationAudit } from "~/models/application.server";
 import { getProgressPage } from "~/models/progress/page.server";
@@ -31,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = DecisionSchema.safeParse(form);
-  if (!parsed.success) return data({ values, formError: "form.fixErrors", fields: { reason: "admin.applications.errors.reasonLong" } as Record<string, string>, unmet: [] as LabelSource[] }, { status: 400 });
+  const parsed = parseForm(DecisionSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, formError: parsed.formError, fields: parsed.fields as Record<string, string>, unmet: [] as LabelSource[] }, { status: 400 });
   const result = await decideApplication({ adminId: admin.id, applicationId: (positiveId(params.id) ?? 0), decision: parsed.data.intent, reason: parsed.data.reason, confirmUnmet: parsed.data.confirmUnmet });
   if (!result.ok) {
     return data({ values, formError: result.message, fields: (result.fields ?? {}) as Record<string, string>, unmet: "unmet" in result ? (result.unmet ?? []) : [] }, { status: result.status });

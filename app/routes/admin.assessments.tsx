@@ -7,11 +7,11 @@ import { useTranslation } from "~/use-translation";
 import { useMoment } from "~/components/assessment-view";
 import { Field, FormError } from "~/components/field";
 import { Select, TableWrap } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { listRecentAttempts } from "~/models/assessment-attempt.server";
 import { DeliverySchema } from "~/models/assessment.schema";
 import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/question-bank.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.title") }];
@@ -26,10 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
   const slug = form.slug ?? "";
-  const parsed = DeliverySchema.safeParse(form);
-  if (!parsed.success) return data({ slug, values: keepValues(form), fields: fieldErrors(parsed.error), formError: "assessments.admin.errors.form", errorValues: null }, { status: 400 });
+  const parsed = parseForm(DeliverySchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ slug, values, fields: parsed.fields, formError: "assessments.admin.errors.form", errorValues: null }, { status: 400 });
   const r = await configureDelivery({ adminId: admin.id, slug, input: parsed.data });
-  if (!r.ok) return data({ slug, values: keepValues(form), fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? null }, { status: r.status });
+  if (!r.ok) return data({ slug, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? null }, { status: r.status });
   return redirect(`/admin/assessments?saved=${encodeURIComponent(slug)}#${slug}`);
 }
 

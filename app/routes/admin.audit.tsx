@@ -16,7 +16,7 @@ import {
 } from "~/models/audit.server";
 import { auditChanges, auditValueText } from "~/models/audit-text";
 import { localInputToDate } from "~/models/local-time";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { pageTitle } from "~/page-title";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -32,9 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [kinds, staff] = await Promise.all([listAuditKinds(), listStaffAccounts()]);
   const base = { values, kinds, staff, timeZone: viewer.timeZone };
   const empty = { ...base, rows: [], nextHref: null, firstHref: null };
-  const parsed = AuditFilterSchema.safeParse(params);
-  if (!parsed.success)
-    return data({ ...empty, fields: fieldErrors(parsed.error) as Record<string, string> }, { status: 400 });
+  const parsed = parseForm(AuditFilterSchema, params);
+  if (!parsed.ok) return data({ ...empty, fields: parsed.fields as Record<string, string> }, { status: 400 });
   const f = parsed.data;
   const filter: AuditFilter = { staffId: f.staff, kind: f.kind };
   if (f.member) {

@@ -9,7 +9,7 @@ import { keepValues, notFound, positiveId, readFormData } from "~/http.server";
 import { DeadlineSchema, JudgeSchema } from "~/models/award.schema";
 import { assignJudge, getRankedResults, getRoundForStaff, publishWinners, removeJudge, updateDeadline } from "~/models/award.server";
 import { dateToLocalInput } from "~/models/local-time";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
@@ -41,15 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = keepValues(fields);
   const intent = fields.intent ?? "";
   if (intent === "deadline") {
-    const parsed = DeadlineSchema.safeParse(fields);
-    if (!parsed.success) return data<ActionData>({ intent, message: "awards.errors.deadline", fields: fieldErrors(parsed.error), values }, { status: 400 });
+    const parsed = parseForm(DeadlineSchema, fields);
+    if (!parsed.ok) return data<ActionData>({ intent, message: "awards.errors.deadline", fields: parsed.fields, values }, { status: 400 });
     const r = await updateDeadline({ staffId: staff.id, roundId, deadline: parsed.data.deadline, timeZone: staff.timeZone });
     if (!r.ok) return data<ActionData>({ intent, message: r.message, fields: r.fields, values }, { status: r.status });
     return redirect(`/admin/awards/${roundId}?done=deadline`);
   }
   if (intent === "judge") {
-    const parsed = JudgeSchema.safeParse(fields);
-    if (!parsed.success) return data<ActionData>({ intent: `judge-${fields.categoryId}`, message: "awards.errors.username", fields: fieldErrors(parsed.error), values }, { status: 400 });
+    const parsed = parseForm(JudgeSchema, fields);
+    if (!parsed.ok) return data<ActionData>({ intent: `judge-${fields.categoryId}`, message: "awards.errors.username", fields: parsed.fields, values }, { status: 400 });
     const r = await assignJudge({ staffId: staff.id, categoryId: parsed.data.categoryId, username: parsed.data.username });
     if (!r.ok) return data<ActionData>({ intent: `judge-${fields.categoryId}`, message: r.message, fields: r.fields, values, errorValues: r.values }, { status: r.status });
     return redirect(`/admin/awards/${roundId}?done=judge#judges`);

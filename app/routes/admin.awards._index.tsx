@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { RoundSchema } from "~/models/award.schema";
 import { createRound, listRounds } from "~/models/award.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
@@ -23,15 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = RoundSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
+  const parsed = parseForm(RoundSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) {
     // the sentence names the category that cannot apply, and its levels
-    const issue = parsed.error.issues.find((i) => i.path[0] === "categories");
-    const categoryValues = issue?.code === "custom" ? (issue.params as Record<string, string | number>) : undefined;
-    const errorValues = { count: Object.keys(fields).length } as Record<string, string | number>;
-    return data({ values, fields, message: "form.fixErrors", errorValues, categoryValues }, { status: 400 });
+    const categoryValues = parsed.fieldValues?.categories;
+    return data({ values, fields: parsed.fields, message: parsed.formError, errorValues: parsed.errorValues, categoryValues }, { status: 400 });
   }
   const r = await createRound({ staffId: staff.id, input: parsed.data, timeZone: staff.timeZone });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, errorValues: r.values ?? {}, categoryValues: undefined }, { status: r.status });

@@ -6,6 +6,7 @@ import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
+import { Select } from "~/components/form-extras";
 import { keepValues, readForm } from "~/http.server";
 import { formatAwardDate } from "~/models/badge-artwork.server";
 import { achievementText, credentialT } from "~/models/badge-credential.server";
@@ -136,14 +137,11 @@ export default function AdminBadges() {
         </h2>
         <Form method="get" className="badge-admin-search" role="search" aria-label={t("badges.admin.search")}>
           <Field label={t("badges.admin.query")} name="q" type="search" defaultValue={d.query.q} />
-          <div className="field">
-            <label htmlFor={`${uid}-status`}>{t("badges.admin.status")}</label>
-            <select id={`${uid}-status`} name="status" defaultValue={d.query.status}>
-              <option value="all">{t("badges.admin.statusAll")}</option>
-              <option value="valid">{t("badges.admin.statusValid")}</option>
-              <option value="revoked">{t("badges.admin.statusRevoked")}</option>
-            </select>
-          </div>
+          <Select id={`${uid}-status`} label={t("badges.admin.status")} name="status" defaultValue={d.query.status} options={[
+              { value: "all", label: t("badges.admin.statusAll") },
+              { value: "valid", label: t("badges.admin.statusValid") },
+              { value: "revoked", label: t("badges.admin.statusRevoked") },
+            ]} />
           <div>
             <button type="submit">{t("badges.admin.submitSearch")}</button>
           </div>

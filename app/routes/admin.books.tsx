@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
-import { keepValues, positiveId, readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { addRecommendedBook, archiveRecommendedBook, listRecommendedBooks } from "~/models/reading.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 import { pageTitle } from "~/page-title";
 
@@ -29,11 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await archiveRecommendedBook({ adminId: admin.id, id: positiveId(form.id) ?? 0 });
     return redirect("/admin/books");
   }
-  const parsed = BookSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values: keepValues(form), fields, count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(BookSchema, form);
+  if (!parsed.ok) return data({ values: parsed.values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   await addRecommendedBook({ adminId: admin.id, ...parsed.data });
   return redirect("/admin/books");
 }

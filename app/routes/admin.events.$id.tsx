@@ -10,7 +10,7 @@ import { keepValues, notFound, readFormData, positiveId } from "~/http.server";
 import { CodeWindowSchema, EVENT_KINDS, EventSchema } from "~/models/event.schema";
 import { createCheckinCode, getActiveCheckinCode, getEvent, listEventPeople, listWebinarCatalogue, markAttendance, setEventStatus, updateEvent } from "~/models/event.server";
 import { dateToLocalInput } from "~/models/local-time";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -48,12 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { form, fields } = read;
   const intent = fields.intent ?? "";
   if (intent === "save") {
-    const values = keepValues(fields);
-    const parsed = EventSchema.safeParse(fields);
-    if (!parsed.success) {
-      const f = fieldErrors(parsed.error);
-      return data<ActionData>({ intent, values, fields: f, message: "form.fixErrors", count: Object.keys(f).length }, { status: 400 });
-    }
+    const parsed = parseForm(EventSchema, fields);
+    const { values } = parsed;
+    if (!parsed.ok) return data<ActionData>({ intent, values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
     const r = await updateEvent({ staffId: staff.id, id, input: parsed.data });
     if (!r.ok) return data<ActionData>({ intent, values, fields: r.fields ?? {}, message: r.message, errorValues: r.values }, { status: r.status });
     return redirect(`/admin/events/${id}?done=saved`);
@@ -64,8 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/admin/events/${id}?done=${intent}`);
   }
   if (intent === "code") {
-    const parsed = CodeWindowSchema.safeParse(fields);
-    if (!parsed.success) return data<ActionData>({ intent, message: "events.errors.minutes", fields: fieldErrors(parsed.error), values: keepValues(fields) }, { status: 400 });
+    const parsed = parseForm(CodeWindowSchema, fields);
+    if (!parsed.ok) return data<ActionData>({ intent, message: "events.errors.minutes", fields: parsed.fields, values: parsed.values }, { status: 400 });
     const r = await createCheckinCode({ staffId: staff.id, eventId: id, minutes: parsed.data.minutes });
     if (!r.ok) return data<ActionData>({ intent, message: r.message }, { status: r.status });
     return redirect(`/admin/events/${id}?done=code#checkin`);

@@ -6,10 +6,10 @@ import { EventForm } from "~/components/event-form";
 import { useEventWhen } from "~/components/event-when";
 import { FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { EVENT_KINDS, EventSchema } from "~/models/event.schema";
 import { createEvent, listAllEvents, listWebinarCatalogue } from "~/models/event.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
 
@@ -24,12 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = EventSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, message: "form.fixErrors", count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(EventSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
   const r = await createEvent({ staffId: staff.id, input: parsed.data, publish: form.publish === "on" });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, count: Object.keys(r.fields ?? {}).length }, { status: r.status });
   return redirect(`/admin/events/${r.id}?done=created`);

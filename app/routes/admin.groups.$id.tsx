@@ -3,7 +3,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
-import { keepValues, notFound, readForm, positiveId } from "~/http.server";
+import { idParam, notFound, positiveId, readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { LearnerSchema } from "~/models/learning-group.schema";
 import { addLearner, getGroup, listLearners, removeLearner } from "~/models/learning-group.server";
 import { requireStaff } from "~/staff.server";
@@ -11,15 +12,15 @@ import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { CohortDates } from "~/components/cohort-dates";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
 
-const groupId = (id: string | undefined) => (id && /^\d{1,9}$/.test(id) ? Number(id) : notFound());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const group = await getGroup(groupId(params.id));
+  const group = await getGroup(db, idParam(params.id));
   if (!group) notFound();
   return { group, learners: await listLearners(group.id) };
 }
@@ -28,15 +29,15 @@ type ActionData = { formError?: string; formValues?: Record<string, string | num
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
-  const id = groupId(params.id);
+  const id = idParam(params.id);
   const form = await readForm(request);
   if (form.intent === "remove") {
     await removeLearner({ adminId: admin.id, groupId: id, userId: positiveId(form.userId) ?? 0 });
     return redirect(`/admin/groups/${id}?removed=1`);
   }
-  const values = keepValues({ learner: form.learner ?? "" });
-  const parsed = LearnerSchema.safeParse(values);
-  if (!parsed.success) return data<ActionData>({ formError: "form.fixErrors", formValues: { count: 1 }, fields: { learner: parsed.error.issues[0].message }, values }, { status: 400 });
+  const parsed = parseForm(LearnerSchema, { learner: form.learner ?? "" });
+  const { values } = parsed;
+  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values }, { status: 400 });
   const r = await addLearner({ adminId: admin.id, groupId: id, learner: parsed.data.learner });
   if (!r.ok) return data<ActionData>({ formError: r.message, formValues: { count: 1, ...r.values }, fields: r.fields, values }, { status: r.status });
   return redirect(`/admin/groups/${id}?added=${encodeURIComponent(r.username)}`);

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { GroupSchema } from "~/models/learning-group.schema";
 import { createGroup, listGroups, MAX_LEARNERS } from "~/models/learning-group.server";
 import { requireStaff } from "~/staff.server";
@@ -26,12 +27,9 @@ type ActionData = { formError?: string; fields?: Partial<Record<string, string>>
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const values = keepValues({ name: form.name ?? "", startsOn: form.startsOn ?? "", endsOn: form.endsOn ?? "", tutor: form.tutor ?? "" });
-  const parsed = GroupSchema.safeParse(values);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return data<ActionData>({ formError: "form.fixErrors", fields, values }, { status: 400 });
-  }
+  const parsed = parseForm(GroupSchema, { name: form.name ?? "", startsOn: form.startsOn ?? "", endsOn: form.endsOn ?? "", tutor: form.tutor ?? "" });
+  const { values } = parsed;
+  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await createGroup({ adminId: admin.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ formError: r.message, fields: r.fields, values }, { status: r.status });
   return redirect(`/admin/groups/${r.groupId}?created=1`);

@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   const nested: Record<string, unknown> = {};
   for (const name of Object.values(GROUPS).flat()) {
-    const raw = (form[name] ?? "").trim().slice(0, 12);
+    const raw = (form[name] ?? "").trim();
     values[name] = raw;
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
     const [a, b] = name.split(".");

@@ -11,7 +11,7 @@ import { setMentorStatus } from "~/models/mentor.server";
 import { getProgrammeOverview } from "~/models/mentorship-admin.server";
 import { staffMatch } from "~/models/mentorship.server";
 import { MentorStatusSchema, StaffMatchSchema } from "~/models/mentorship.schema";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { requireStaff } from "~/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -29,10 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = scopeOf(viewer);
   const form = await readForm(request);
   if (form.intent === "match") {
-    const p = StaffMatchSchema.safeParse(form);
-    if (!p.success) return data({ intent: "match", values: keepValues(form), fields: fieldErrors(p.error), formError: null as string | null }, 400);
+    const p = parseForm(StaffMatchSchema, form);
+    if (!p.ok) return data({ intent: "match", values: p.values, fields: p.fields, formError: null as string | null }, 400);
     const r = await staffMatch({ scope, requestId: p.data.requestId, mentorUsername: p.data.mentor });
-    if (!r.ok) return data({ intent: "match", values: keepValues(form), fields: r.fields ?? {}, formError: r.message }, r.status);
+    if (!r.ok) return data({ intent: "match", values: p.values, fields: r.fields ?? {}, formError: r.message }, r.status);
     return redirect("/admin/mentorship?matched=1");
   }
   const p = MentorStatusSchema.safeParse(form);

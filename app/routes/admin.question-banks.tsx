@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { BankSchema } from "~/models/assessment.schema";
 import { createBank, listBanks } from "~/models/question-bank.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.banksTitle") }];
@@ -21,10 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const parsed = BankSchema.safeParse(form);
-  if (!parsed.success) return data({ values: keepValues(form), fields: fieldErrors(parsed.error), formError: "assessments.admin.errors.form" }, { status: 400 });
+  const parsed = parseForm(BankSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
   const r = await createBank({ adminId: admin.id, ...parsed.data });
-  if (!r.ok) return data({ values: keepValues(form), fields: r.fields ?? {}, formError: r.message }, { status: r.status });
+  if (!r.ok) return data({ values, fields: r.fields ?? {}, formError: r.message }, { status: r.status });
   return redirect(`/admin/question-banks/${r.id}`);
 }
 

@@ -5,34 +5,33 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, notFound, positiveId, readForm } from "~/http.server";
+import { idParam, keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessment.schema";
 import { addQuestion, getBank, setQuestionArchived } from "~/models/question-bank.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bank.name ?? "Question bank"} · Touchpoints` }];
 
-const idOf = (id: string | undefined) => (/^\d{1,9}$/.test(id ?? "") ? Number(id) : notFound());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const bank = await getBank({ id: idOf(params.id) });
+  const bank = await getBank({ id: idParam(params.id) });
   if (!bank) notFound();
   return bank;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
-  const bankId = idOf(params.id);
+  const bankId = idParam(params.id);
   const form = await readForm(request);
   if (form.intent === "archive" || form.intent === "restore") {
     const r = await setQuestionArchived({ adminId: admin.id, bankId, questionId: positiveId(form.question) ?? 0, archived: form.intent === "archive" });
     if (!r.ok) return data({ values: {}, fields: {}, formError: r.message }, { status: r.status });
     return redirect(`/admin/question-banks/${bankId}`);
   }
-  const parsed = QuestionSchema.safeParse(questionFromForm(form));
-  if (!parsed.success) return data({ values: keepValues(form), fields: fieldErrors(parsed.error), formError: "assessments.admin.errors.form" }, { status: 400 });
+  const parsed = parseForm(QuestionSchema, questionFromForm(form));
+  if (!parsed.ok) return data({ values: keepValues(form), fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
   const r = await addQuestion({ adminId: admin.id, bankId, input: parsed.data });
   if (!r.ok) return data({ values: keepValues(form), fields: {}, formError: r.message }, { status: r.status });
   return redirect(`/admin/question-banks/${bankId}?added=1#add-heading`);

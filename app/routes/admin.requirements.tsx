@@ -4,12 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { keepValues, notFound, positiveId, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { getRequirement, listRequirementAudit, listRequirementsForAdmin, updateRequirement } from "~/models/level.server";
 import { hasGeneratedLabel, requirementLabel } from "~/models/requirement-label";
 import { paramsFromForm, RequirementEditSchema } from "~/models/requirement.schema";
 import { auditChanges, auditValueText } from "~/models/audit-text";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireStaff } from "~/staff.server";
 import { localized } from "~/models/localized";
 import progressStyles from "~/styles/progress.css";
@@ -27,10 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = RequirementEditSchema.safeParse(form);
+  const parsed = parseForm(RequirementEditSchema, form);
+  const { values } = parsed;
   const id = positiveId(form.id) ?? 0;
-  if (!parsed.success) return data({ id, values, fields: fieldErrors(parsed.error) as Record<string, string | undefined> }, { status: 400 });
+  if (!parsed.ok) return data({ id, values, fields: parsed.fields }, { status: 400 });
   const current = await getRequirement({ id: parsed.data.id });
   if (!current) notFound();
   const result = await updateRequirement({ adminId: admin.id, id: current.id, label: parsed.data.label, labelFr: parsed.data.labelFr, params: paramsFromForm(current.params, form) });

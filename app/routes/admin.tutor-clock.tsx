@@ -6,6 +6,7 @@ import { Duration } from "~/components/clock-status";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
 import { readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { ClockSettingsSchema, FiguresRangeSchema } from "~/models/learning-group.schema";
 import { getClockFigures, updateClockSettings } from "~/models/tutor-clock.server";
 import { requireStaff } from "~/staff.server";
@@ -24,17 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const defaults = { from: day(new Date(now.getTime() - 29 * 86_400_000)), to: day(now) };
   const asked = { from: url.searchParams.get("from") ?? defaults.from, to: url.searchParams.get("to") ?? defaults.to };
-  const parsed = FiguresRangeSchema.safeParse(asked);
-  const range = parsed.success ? parsed.data : defaults;
-  const rangeError = parsed.success ? undefined : parsed.error.issues[0];
-  return { range: asked, rangeError: rangeError ? { field: String(rangeError.path[0] ?? "from"), message: rangeError.message } : null, ...(await getClockFigures({ ...range, now })) };
+  const parsed = parseForm(FiguresRangeSchema, asked);
+  const range = parsed.ok ? parsed.data : defaults;
+  return { range: asked, rangeErrors: parsed.fields, ...(await getClockFigures({ ...range, now })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const parsed = ClockSettingsSchema.safeParse({ excludeWeekends: form.excludeWeekends === "on" ? "on" : "off", timeZone: form.timeZone ?? "" });
-  if (!parsed.success) return data({ formError: "form.fixErrors", field: parsed.error.issues[0].message, timeZone: form.timeZone ?? "" }, { status: 400 });
+  const parsed = parseForm(ClockSettingsSchema, { excludeWeekends: form.excludeWeekends === "on" ? "on" : "off", timeZone: form.timeZone ?? "" });
+  if (!parsed.ok) return data({ formError: parsed.formError, field: parsed.fields.timeZone, timeZone: form.timeZone ?? "" }, { status: 400 });
   await updateClockSettings({ actorId: admin.id, settings: parsed.data });
   return redirect("/admin/tutor-clock?saved=1");
 }
@@ -61,8 +61,8 @@ export default function TutorClock() {
         </p>
       ) : null}
       <Form method="get" className="inline-form">
-        <Field label={t("clock.figures.from")} name="from" type="date" defaultValue={d.range.from} error={d.rangeError?.field === "from" ? d.rangeError.message : undefined} />
-        <Field label={t("clock.figures.to")} name="to" type="date" defaultValue={d.range.to} error={d.rangeError?.field === "to" ? d.rangeError.message : undefined} />
+        <Field label={t("clock.figures.from")} name="from" type="date" defaultValue={d.range.from} error={d.rangeErrors.from} />
+        <Field label={t("clock.figures.to")} name="to" type="date" defaultValue={d.range.to} error={d.rangeErrors.to} />
         <button type="submit">{t("clock.figures.show")}</button>
       </Form>
       <p>{d.settings.excludeWeekends ? t("clock.settings.weekendsExcluded", { zone: d.settings.timeZone }) : t("clock.settings.weekendsCount")}</p>

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { ApplicationSchema } from "~/models/application.schema";
 import { createApplication, getApplyState } from "~/models/application.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { requireViewer } from "~/viewer.server";
 import { requirementLabel } from "~/models/requirement-label";
 import { requestLocale } from "~/locale";
@@ -42,12 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = ApplicationSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, formError: "form.fixErrors", count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(ApplicationSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, formError: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
   const result = await createApplication({ userId: viewer.id, input: parsed.data });
   if (!result.ok) {
     const fields = result.fields ?? {};

@@ -7,7 +7,7 @@ import { ATTEMPT_SCRIPT } from "~/assessment-enhance";
 import { AnswerHistory, AttemptForm, AttemptResult, Narrow, useMoment } from "~/components/assessment-view";
 import { FormError } from "~/components/field";
 import type { PageHandle } from "~/enhance";
-import { notFound } from "~/http.server";
+import { idParam, notFound } from "~/http.server";
 import { getAttempt, saveAnswers, submitAttempt } from "~/models/assessment-attempt.server";
 import { answersFromForm } from "~/models/assessment.schema";
 import { scopeOf } from "~/permissions.server";
@@ -19,11 +19,10 @@ export const handle: PageHandle = { hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: assessmentStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.attempt.title ?? "Assessment"} · Touchpoints` }];
 
-const attemptIdOf = (id: string | undefined) => (/^\d{1,9}$/.test(id ?? "") ? Number(id) : notFound());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const view = await getAttempt({ attemptId: attemptIdOf(params.id), scope: scopeOf(viewer) });
+  const view = await getAttempt({ attemptId: idParam(params.id), scope: scopeOf(viewer) });
   if (!view) notFound();
   const { attempt } = view;
   const retakeFrom = attempt.closed_at && attempt.passed === false && !attempt.cooldown_waived_at ? new Date(attempt.closed_at.getTime() + attempt.cooldown_hours * 3_600_000) : null;
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const attemptId = attemptIdOf(params.id);
+  const attemptId = idParam(params.id);
   let form: FormData;
   try {
     form = await request.formData();

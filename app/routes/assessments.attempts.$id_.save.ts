@@ -2,7 +2,7 @@
 // short JSON answer with the sentence to show. The page's own form does the same without JavaScript.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { pickLocale, sharedI18n } from "~/i18n";
-import { notFound, positiveId } from "~/http.server";
+import { idParam } from "~/http.server";
 import { saveAnswers } from "~/models/assessment-attempt.server";
 import { answersFromForm } from "~/models/assessment.schema";
 import { requireViewer } from "~/viewer.server";
@@ -10,7 +10,7 @@ import { dateTimeFormat } from "~/intl";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!/^\d{1,9}$/.test(params.id ?? "")) notFound();
+  const attemptId = idParam(params.id);
   const { t } = sharedI18n(pickLocale(viewer.locale, request.headers.get("Accept-Language")));
   let form: FormData;
   try {
@@ -20,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = answersFromForm(form);
   if (!parsed.ok) return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t("assessments.errors.badForm") }) }, { status: 400 });
-  const r = await saveAnswers({ userId: viewer.id, attemptId: (positiveId(params.id) ?? 0), answers: parsed.answers });
+  const r = await saveAnswers({ userId: viewer.id, attemptId, answers: parsed.answers });
   if (!r.ok) {
     const values = { ...r.values, ...(r.values?.until ? { until: new Date(r.values.until) } : {}), formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone: viewer.timeZone } } };
     return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t(r.message, values) }) }, { status: r.status });

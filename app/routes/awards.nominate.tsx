@@ -12,7 +12,7 @@ import { keepValues, positiveId } from "~/http.server";
 import { EVIDENCE_MAX_BYTES } from "~/models/award-file.server";
 import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/award.schema";
 import { getOpenRound, listMyNominations, saveNomination } from "~/models/nomination.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { canNominate, scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
@@ -52,11 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // the round closed (or another one opened) while the member was writing: say so, keep the text
     return data<ActionData>({ message: "awards.errors.deadlinePassed", values }, 409);
   }
-  const parsed = NominationSchema.safeParse(fields);
-  if (!parsed.success) {
-    const f = fieldErrors(parsed.error);
-    return data<ActionData>({ message: "form.fixErrors", fields: f, values, errorValues: { count: Object.keys(f).length } }, 400);
-  }
+  const parsed = parseForm(NominationSchema, fields);
+  if (!parsed.ok) return data<ActionData>({ message: parsed.formError, fields: parsed.fields, values, errorValues: parsed.errorValues }, 400);
   const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
   const removeFileIds = form
     .getAll("removeFile")

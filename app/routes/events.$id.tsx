@@ -8,7 +8,7 @@ import { useEventWhen } from "~/components/event-when";
 import { notFound, readForm, positiveId } from "~/http.server";
 import { CheckinSchema } from "~/models/event.schema";
 import { cancelRsvp, checkInToEvent, getEvent, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/event.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { canManageEvents, canRsvp, scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer, requireViewer } from "~/viewer.server";
@@ -57,8 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/events/${eventId}?done=cancelled`);
   }
   if (form.intent === "checkin") {
-    const parsed = CheckinSchema.safeParse(form);
-    if (!parsed.success) return data({ intent: "checkin", message: "events.errors.code", values: {}, fields: fieldErrors(parsed.error), code: form.code ?? "" }, { status: 400 });
+    const parsed = parseForm(CheckinSchema, form);
+    if (!parsed.ok) return data({ intent: "checkin", message: "events.errors.code", values: {}, fields: parsed.fields, code: form.code ?? "" }, { status: 400 });
     const r = await checkInToEvent({ scope, eventId, code: parsed.data.code });
     if (!r.ok) return data({ intent: "checkin", message: r.message, values: r.values ?? {}, fields: (r.fields ?? {}) as Record<string, string>, code: form.code ?? "" }, { status: r.status });
     return redirect(`/events/${eventId}?done=checkin`);

@@ -2,9 +2,10 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { requestLocale } from "~/i18n";
-import { fieldErrors, ForgotSchema } from "~/models/user.schema";
+import { ForgotSchema } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { ipKey, rateLimit } from "~/models/rate-limit.server";
 import { requestPasswordReset } from "~/models/user.server";
 import { pageTitle } from "~/page-title";
@@ -13,10 +14,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = ForgotSchema.safeParse(form);
-  if (!parsed.success) return data({ sent: false, values: keepValues(form), fields: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(ForgotSchema, form);
+  if (!parsed.ok) return data({ sent: false, values: parsed.values, fields: parsed.fields }, { status: 400 });
   const limited = await rateLimit("resetByIp", ipKey(context.clientIp));
-  if (limited) return data({ sent: false, values: keepValues(form), fields: {}, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  if (limited) return data({ sent: false, values: parsed.values, fields: {}, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   // past three emails an hour to one address, the answer stays the same (it must not tell whether
   // the address has an account) but nothing more is sent
   if (await rateLimit("resetByEmail", parsed.data.email.trim().toLowerCase())) return data({ sent: true, values: {} as Record<string, string>, fields: {} });

@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { idParam, keepValues, notFound, readForm } from "~/http.server";
 import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship.server";
 import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship.schema";
 import type { Fail } from "~/models/result";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm, type FormAnswer } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
@@ -18,11 +18,9 @@ import { pageTitle } from "~/page-title";
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
-const idOf = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? "") ? Number(s) : notFound());
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const page = await getMentorship({ scope: scopeOf(viewer), id: idOf(params.id) });
+  const page = await getMentorship({ scope: scopeOf(viewer), id: idParam(params.id) });
   if (!page) notFound();
   return { page, today: new Date().toISOString().slice(0, 10) };
 }
@@ -32,38 +30,35 @@ type Intent = "goal" | "goalStatus" | "session" | "extend" | "complete" | "end" 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const id = idOf(params.id);
+  const id = idParam(params.id);
   const form = await readForm(request);
   const intent = form.intent as Intent;
   const values = keepValues(form);
-  const invalid = (error: { issues: { path: PropertyKey[]; message: string }[] } & Parameters<typeof fieldErrors>[0]) => {
-    const fields = fieldErrors(error);
-    return data({ intent, values, fields, formError: "form.fixErrors" as string, errorValues: { count: Object.keys(fields).length } as Record<string, string | number> }, 400);
-  };
+  const invalid = ({ fields, formError, errorValues }: Required<FormAnswer>) => data({ intent, values, fields, formError, errorValues }, 400);
   const failed = (r: Fail) => data({ intent, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? {} }, r.status);
   let result: { ok: true } | Fail;
   switch (intent) {
     case "goal": {
-      const p = GoalSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(GoalSchema, form);
+      if (!p.ok) return invalid(p);
       result = await addGoal({ scope, id, title: p.data.title });
       break;
     }
     case "goalStatus": {
-      const p = GoalStatusSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(GoalStatusSchema, form);
+      if (!p.ok) return invalid(p);
       result = await setGoalStatus({ scope, id, ...p.data });
       break;
     }
     case "session": {
-      const p = SessionSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(SessionSchema, form);
+      if (!p.ok) return invalid(p);
       result = await logSession({ scope, id, input: p.data, timeZone: viewer.timeZone });
       break;
     }
     case "extend": {
-      const p = ExtendSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(ExtendSchema, form);
+      if (!p.ok) return invalid(p);
       result = await extendMentorship({ scope, id, months: p.data.months });
       break;
     }
@@ -71,14 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await closeMentorship({ scope, id, outcome: "completed" });
       break;
     case "end": {
-      const p = EndSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(EndSchema, form);
+      if (!p.ok) return invalid(p);
       result = await closeMentorship({ scope, id, outcome: "ended", reason: p.data.reason });
       break;
     }
     case "feedback": {
-      const p = FeedbackSchema.safeParse(form);
-      if (!p.success) return invalid(p.error);
+      const p = parseForm(FeedbackSchema, form);
+      if (!p.ok) return invalid(p);
       result = await leaveFeedback({ scope, id, ...p.data });
       break;
     }

@@ -11,10 +11,11 @@ import { CAPACITY_MAX, CAPACITY_MIN, MENTOR_LEVEL, MentorRegistrationSchema, tim
 import { localized } from "~/models/localized";
 import { listCompetencies } from "~/models/profile.server";
 import { LANGUAGES, languageName } from "~/models/profile.schema";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.register.title") }];
@@ -22,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if ((viewer.level ?? 0) < MENTOR_LEVEL) forbidden();
-  const [registration, competencies] = await Promise.all([getMentorRegistration({ userId: viewer.id }), listCompetencies()]);
+  const [registration, competencies] = await Promise.all([getMentorRegistration(db, { userId: viewer.id }), listCompetencies()]);
   return { registration, competencies, timeZones: timeZoneChoices(registration?.time_zone ?? viewer.timeZone), defaultTimeZone: viewer.timeZone };
 }
 
@@ -41,10 +42,10 @@ async function readLists(request: Request) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const values = await readLists(request);
-  const parsed = MentorRegistrationSchema.safeParse(values);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, count: Object.keys(fields).length, formError: null as string | null, errorValues: undefined as Record<string, string | number> | undefined }, 400);
+  const parsed = parseForm(MentorRegistrationSchema, values);
+  if (!parsed.ok) {
+    const { fields, errorValues } = parsed;
+    return data({ values, fields, count: errorValues.count, formError: null as string | null, errorValues: undefined as Record<string, string | number> | undefined }, 400);
   }
   const r = await saveMentorRegistration({ scope: scopeOf(viewer), input: parsed.data });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, count: 0, formError: r.message, errorValues: r.values }, r.status);

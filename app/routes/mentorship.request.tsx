@@ -11,18 +11,19 @@ import { createRequest, getOpenRequest } from "~/models/mentorship.server";
 import { MENTEE_LEVELS, MentorshipRequestSchema, PROFICIENCIES, readRequestForm, timeZoneChoices } from "~/models/mentorship.schema";
 import { getOwnProfile, listCompetencies } from "~/models/profile.server";
 import { LANGUAGES, languageName } from "~/models/profile.schema";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { localized } from "~/models/localized";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.request.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (await getOpenRequest({ menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
+  if (await getOpenRequest(db, { menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
   const [competencies, profile] = await Promise.all([listCompetencies(), getOwnProfile({ userId: viewer.id })]);
   return {
     allowed: (MENTEE_LEVELS as readonly number[]).includes(viewer.level ?? 0),
@@ -39,11 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
   const values = keepValues(form);
-  const parsed = MentorshipRequestSchema.safeParse(readRequestForm(form));
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, count: Object.keys(fields).length, formError: null as string | null }, 400);
-  }
+  const parsed = parseForm(MentorshipRequestSchema, readRequestForm(form));
+  if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count, formError: null as string | null }, 400);
   const r = await createRequest({ scope: scopeOf(viewer), input: parsed.data });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, count: 0, formError: r.message }, r.status);
   return redirect("/mentorship/suggestions");

@@ -17,13 +17,14 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { localized } from "~/models/localized";
 import { requestLocale } from "~/locale";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.suggestions.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const req = await getOpenRequest({ menteeId: viewer.id });
+  const req = await getOpenRequest(db, { menteeId: viewer.id });
   if (!req) return { request: null, suggestions: [], competencyNames: {} as Record<string, string> };
   const [suggestions, competencies] = await Promise.all([suggestMentors({ request: req, limit: 10 }), listCompetencies()]);
   return { request: { id: req.id, goals: req.goals }, suggestions, competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])) };

@@ -5,11 +5,11 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, positiveId, readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { createActivity, deleteActivity, listActivities } from "~/models/activity.server";
 import { ACTIVITY_KINDS, ActivitySchema } from "~/models/logs.schema";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import progressStyles from "~/styles/progress.css";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
@@ -29,12 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await deleteActivity({ userId: viewer.id, id: positiveId(form.id) ?? 0 });
     return redirect("/my/activities");
   }
-  const values = keepValues(form);
-  const parsed = ActivitySchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(ActivitySchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("logEntry", userKey(viewer.id));
   if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   const r = await createActivity({ userId: viewer.id, input: parsed.data });

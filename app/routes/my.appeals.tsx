@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { createAppeal, listAppealable, listMyAppeals } from "~/models/appeal.server";
 import { AppealSchema } from "~/models/learning-group.schema";
 import progressStyles from "~/styles/progress.css";
@@ -27,13 +28,10 @@ type ActionData = { key: string; formError: string; fields?: Partial<Record<stri
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const values = keepValues(await readForm(request));
+  const parsed = parseForm(AppealSchema, await readForm(request));
+  const { values } = parsed;
   const key = `${values.subjectType}:${values.subjectId}`;
-  const parsed = AppealSchema.safeParse(values);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return data<ActionData>({ key, formError: "form.fixErrors", fields, values }, { status: 400 });
-  }
+  if (!parsed.ok) return data<ActionData>({ key, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await createAppeal({ userId: viewer.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ key, formError: r.message, values }, { status: r.status });
   return redirect("/my/appeals?sent=1");

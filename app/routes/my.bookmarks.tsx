@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
-import { readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
 import { listBookmarks, removeBookmark } from "~/models/like.server";
 import { scopeOf } from "~/permissions.server";
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const postId = /^\d{1,9}$/.test(form.postId ?? "") ? Number(form.postId) : undefined;
+  const postId = positiveId(form.postId);
   if (postId) await removeBookmark({ scope: scopeOf(viewer), postId });
   return redirect("/my/bookmarks");
 }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
+import { Select } from "~/components/form-extras";
 import { readForm } from "~/http.server";
 import { NOTIFICATION_KINDS } from "~/models/notification.schema";
 import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/notification.server";
@@ -45,16 +46,7 @@ export default function NotificationSettings() {
       <FormError message={res?.formError} />
       <Form method="post" className="stack">
         {d.kinds.map((kind) => (
-          <div className="field" key={kind}>
-            <label htmlFor={`delivery-${kind}`}>{t(`notifications.kinds.${kind}`)}</label>
-            <select id={`delivery-${kind}`} name={kind} defaultValue={d.settings[kind]}>
-              {DELIVERIES.map((v) => (
-                <option key={v} value={v}>
-                  {t(`notifications.delivery.${v}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select key={kind} id={`delivery-${kind}`} label={t(`notifications.kinds.${kind}`)} name={kind} defaultValue={d.settings[kind]} options={DELIVERIES.map((v) => ({ value: v, label: t(`notifications.delivery.${v}`) }))} />
         ))}
         <div className="actions">
           <button type="submit">{t("notifications.save")}</button>

@@ -3,11 +3,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError } from "~/components/field";
+import { Select, TextArea } from "~/components/form-extras";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
+import { parseForm } from "~/models/forms.server";
 import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/photo.server";
 import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/profile.server";
 import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/profile.schema";
@@ -68,68 +69,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/my/profile?saved=photoRemoved");
   }
   const input = profileFormInput(form);
-  const parsed = ProfileSchema.safeParse(input);
+  const parsed = parseForm(ProfileSchema, input);
   const values = { ...input, languages: input.languages.filter(Boolean) };
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      fields[key] ??= issue.message;
-    }
-    return data<ActionData>({ formError: "form.fixErrors", fields, values }, 422);
-  }
+  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values }, 422);
   const limited = await rateLimit("profileEdit", userKey(viewer.id));
   if (limited) return data<ActionData>({ formError: limited.message, errorValues: limited.values, fields: {}, values }, limited.status);
   const result = await updateProfile({ userId: viewer.id, input: parsed.data });
   if (!result.ok) return data<ActionData>({ formError: result.message, fields: result.fields as Record<string, string>, values }, result.status);
   return redirect("/my/profile?saved=profile");
-}
-
-function Select({ label, name, error, children, defaultValue }: { label: string; name: string; error?: string; children: React.ReactNode; defaultValue?: string }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {children}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function TextArea({ label, name, error, hint, defaultValue, maxLength, rows }: { label: string; name: string; error?: string; hint?: string; defaultValue: string; maxLength?: number; rows?: number }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        rows={rows ?? 4}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export default function MyProfile() {
@@ -230,7 +177,7 @@ export default function MyProfile() {
               <option key={l} value={languageName(l, lang)} />
             ))}
           </datalist>
-          <TextArea label={t("profile.form.bio")} name="bio" hint={t("profile.form.bioHint")} defaultValue={val("bio")} maxLength={BIO_MAX} error={f.bio} />
+          <TextArea rows={4} label={t("profile.form.bio")} name="bio" hint={t("profile.form.bioHint")} defaultValue={val("bio")} maxLength={BIO_MAX} error={f.bio} />
           <TextArea
             label={t("profile.form.achievements")}
             name="achievements"

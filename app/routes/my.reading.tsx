@@ -6,11 +6,11 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { ReadingSchema } from "~/models/logs.schema";
 import { createReadingEntry, listReading, listRecommendedBooks } from "~/models/reading.server";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { fieldErrors } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { scopeOf } from "~/permissions.server";
 import progressStyles from "~/styles/progress.css";
 import { requireViewer } from "~/viewer.server";
@@ -28,12 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = ReadingSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(ReadingSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("logEntry", userKey(viewer.id));
   if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   const r = await createReadingEntry({ scope: scopeOf(viewer), input: parsed.data });

@@ -7,7 +7,8 @@ import { RelativeTime } from "~/components/relative-time";
 import { Field, FormError } from "~/components/field";
 import type { PageHandle } from "~/enhance";
 import { readForm } from "~/http.server";
-import { fieldErrors, SecurityActionSchema } from "~/models/user.schema";
+import { SecurityActionSchema } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { changePassword } from "~/models/user.server";
 import { deviceOf } from "~/models/user-agent";
 import { pageTitle } from "~/page-title";
@@ -36,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = SecurityActionSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ formError: "form.fixErrors", fields: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(SecurityActionSchema, await readForm(request));
+  if (!parsed.ok) return data({ formError: parsed.formError, fields: parsed.fields }, { status: 400 });
   const input = parsed.data;
   if (input.intent === "everywhere") {
     await endAllSessions(viewer.id);

@@ -14,6 +14,7 @@ import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
 import { PasskeyAdd } from "~/components/passkey-buttons";
 import { readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { PASSKEY_INTENTS, PasskeySettingsSchema } from "~/models/passkeys.schema";
 import { addPasskey, listPasskeys, registrationOptions, removePasskey } from "~/models/passkeys.server";
 import type { Fail } from "~/models/result";
@@ -72,14 +73,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const answer = (body: ActionData, status = 200) => data(body, { status, headers: NO_STORE });
   if (PASSKEY_INTENTS.includes(String(form.intent))) return passkeyAction(viewer, form);
-  const parsed = TwoFactorSettingsSchema.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "");
+  const parsed = parseForm(TwoFactorSettingsSchema, form);
+  if (!parsed.ok) {
+    const field = Object.keys(parsed.fields)[0];
     const intent = String(form.intent ?? "");
     if (field === "code" || field === "confirm")
       return answer(
-        { intent, formError: "form.fixErrors", fields: { [field]: issue.message }, values: { count: 1 } },
+        { intent, formError: parsed.formError, fields: { [field]: parsed.fields[field] }, values: { count: 1 } },
         400
       );
     return answer({ formError: "twoFactor.errors.noPending" }, 400);
@@ -120,25 +120,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 async function passkeyAction(viewer: { id: number; username: string }, form: Record<string, unknown>) {
-  const parsed = PasskeySettingsSchema.safeParse(form);
+  const parsed = parseForm(PasskeySettingsSchema, form);
   const answer = (body: ActionData & { passkeyOptions?: unknown }, status = 200) =>
     data(body, { status, headers: NO_STORE });
   const intent = String(form.intent);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "");
+  if (!parsed.ok) {
+    const field = Object.keys(parsed.fields)[0];
     if (field === "name" || field === "confirm")
       return answer(
         {
           intent,
-          formError: "form.fixErrors",
-          fields: { [field]: issue.message },
+          formError: parsed.formError,
+          fields: { [field]: parsed.fields[field] },
           values: { count: 1 },
           passkeyId: Number(form.passkeyId) || undefined,
         },
         400
       );
-    return answer({ intent, formError: issue?.message.includes(".") ? issue.message : "passkeys.errors.failed" }, 400);
+    const message = field ? parsed.fields[field] : undefined;
+    return answer({ intent, formError: message?.includes(".") ? message : "passkeys.errors.failed" }, 400);
   }
   const input = parsed.data;
   if (input.intent === "passkey-options")

@@ -5,6 +5,7 @@ import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { useMessage } from "~/components/use-message";
 import { Field, FormError } from "~/components/field";
+import { Select } from "~/components/form-extras";
 import { db } from "~/db.server";
 import { withoutNul } from "~/http.server";
 import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
@@ -122,22 +123,14 @@ export default function NewTopic() {
       <Form method="post" className="stack" noValidate data-draft={d.draftKey}>
         <input type="hidden" name="submissionKey" value={d.submissionKey} />
         <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required />
-        <div className="field">
-          <label htmlFor="category">{t("composer.category")}</label>
-          <select id="category" name="category" defaultValue={category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "category-error" : undefined}>
-            <option value="">{t("composer.chooseCategory")}</option>
-            {d.categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {f.category ? (
-            <p className="field-error" id="category-error">
-              {message(f.category, res?.errorValues)}
-            </p>
-          ) : null}
-        </div>
+        <Select id="category" label={t("composer.category")} name="category" defaultValue={category} error={f.category} errorValues={res?.errorValues}>
+          <option value="">{t("composer.chooseCategory")}</option>
+          {d.categories.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
         <fieldset className="field tags-field" aria-describedby={f.tags ? "tags-error" : undefined}>
           <legend>{t("composer.tags")}</legend>
           <div className="tag-options">

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
-import { readForm } from "~/http.server";
+import { positiveId, readForm } from "~/http.server";
 import { listNotifications, openNotification } from "~/models/notification-inbox.server";
 import { markNotificationsRead } from "~/models/notification.server";
 import { notificationNote, notificationText } from "~/models/notification-text";
@@ -18,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const url = new URL(request.url);
-  const open = url.searchParams.get("open");
-  if (open && /^\d{1,9}$/.test(open)) throw redirect(await openNotification({ scope, id: Number(open) }));
+  const open = positiveId(url.searchParams.get("open"));
+  if (open) throw redirect(await openNotification({ scope, id: open }));
   const { items, next } = await listNotifications({ scope, cursor: url.searchParams.get("after") });
   return { items, nextUrl: next ? `/notifications?after=${encodeURIComponent(next)}` : null, unread: items.filter((i) => i.unread).length };
 }

@@ -5,20 +5,19 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { notFound, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { deletePost, restorePost } from "~/models/post.server";
 import { scopeOf } from "~/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "moderation.post.heading", { number: data?.number ?? "", title: data?.title ?? "" }) }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   const found = postId ? await getReadablePost(db, scope, postId, { anyState: true }) : undefined;
   if (!found) notFound();
   return { url: found.url, number: found.post.post_number, title: found.topic.title };
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   if (!postId) notFound();
   const { intent } = await readForm(request);
   if (intent !== "delete" && intent !== "restore") return data({ formError: "moderation.errors.action", errorValues: undefined }, { status: 400 });

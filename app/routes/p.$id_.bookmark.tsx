@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { notFound, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { bookmarkPost, removeBookmark } from "~/models/like.server";
 import { dateToLocalInput, localInputToDate } from "~/models/local-time";
@@ -12,13 +12,12 @@ import { scopeOf } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "bookmark.title", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   const found = postId ? await getReadablePost(db, scopeOf(viewer), postId) : undefined;
   if (!found) notFound();
   const existing = await db.selectFrom("bookmarks").select(["reminder_at"]).where("user_id", "=", viewer.id).where("post_id", "=", found.post.id).executeTakeFirst();
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   if (!postId) notFound();
   const form = await readForm(request);
   const reminderText = (form.reminder ?? "").slice(0, 40);

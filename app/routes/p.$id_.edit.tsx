@@ -6,7 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { forbidden, notFound, readForm } from "~/http.server";
+import { forbidden, notFound, positiveId, readForm } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { editPost } from "~/models/post.server";
 import { renderPostBody } from "~/models/render.server";
@@ -15,12 +15,11 @@ import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "post.editTitle") }, { name: "robots", content: "noindex" }];
 
 async function editable(scope: Scope, id: string | undefined) {
-  const postId = positiveInt(id);
+  const postId = positiveId(id);
   const found = postId ? await getReadablePost(db, scope, postId) : undefined;
   if (!found || found.post.deleted_at) notFound();
   if (!canEditPost(scope, found.post, found.topic.category)) forbidden();

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { keepValues, notFound, readForm } from "~/http.server";
+import { keepValues, notFound, positiveId, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
 import { flagPost, getReadablePost } from "~/models/flag.server";
 import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation.schema";
@@ -14,13 +14,12 @@ import { scopeOf, type Scope } from "~/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.flag") }, { name: "robots", content: "noindex" }];
 
 // Any state: right after the flag that hides it, the page still answers (with the thanks).
 async function flaggable(scope: Scope, id: string | undefined) {
-  const postId = positiveInt(id);
+  const postId = positiveId(id);
   const found = postId ? await getReadablePost(db, scope, postId, { anyState: true }) : undefined;
   if (!found) notFound();
   return found;

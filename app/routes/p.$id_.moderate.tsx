@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, withoutNul } from "~/http.server";
+import { Select } from "~/components/form-extras";
+import { notFound, positiveId, withoutNul } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef } from "~/models/moderation.schema";
 import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation.server";
@@ -16,7 +17,6 @@ import { pageTitle } from "~/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/localized";
 
-const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const lang = requestLocale(request, viewer.locale);
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   const found = postId ? await getPostForModeration({ scope, postId }) : undefined;
   if (!found) notFound();
   const { post, topic, others, url } = found;
@@ -42,7 +42,7 @@ type Answer = { formError?: string; errorValues?: Record<string, string | number
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   if (!postId) notFound();
   let form: FormData;
   try {
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = one("intent");
   const selected = form
     .getAll("posts")
-    .map((v) => (typeof v === "string" ? positiveInt(v) : undefined))
+    .map((v) => (typeof v === "string" ? positiveId(v) : undefined))
     .filter((n): n is number => n !== undefined)
     .slice(0, 1000);
   const values = { target: one("target"), title: one("title"), category: one("category"), reason: one("reason") };
@@ -165,21 +165,7 @@ export default function ModeratePost() {
             <fieldset className="field">
               <legend>{t("moderation.post.splitLegend")}</legend>
               <Field label={t("moderation.post.newTitle")} name="title" type="text" maxLength={300} defaultValue={v.title} error={f.title} hint={t("composer.titleHint")} />
-              <div className="field">
-                <label htmlFor="split-category">{t("composer.category")}</label>
-                <select id="split-category" name="category" defaultValue={v.category || d.topic.category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "split-category-error" : undefined}>
-                  {d.categories.map((c) => (
-                    <option key={c.slug} value={c.slug}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-                {f.category ? (
-                  <p className="field-error" id="split-category-error">
-                    {t(f.category)}
-                  </p>
-                ) : null}
-              </div>
+              <Select id="split-category" label={t("composer.category")} name="category" defaultValue={v.category || d.topic.category} error={f.category} options={d.categories.map((c) => ({ value: c.slug, label: c.name }))} />
               <div className="actions">
                 <button type="submit" name="intent" value="split">
                   {t("moderation.post.split")}

@@ -5,13 +5,12 @@ import { diffWords } from "diff";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { db } from "~/db.server";
-import { notFound } from "~/http.server";
+import { notFound, positiveId } from "~/http.server";
 import { getReadablePost } from "~/models/flag.server";
 import { scopeOf } from "~/permissions.server";
 import { getViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "post.revisionsTitle", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
 
@@ -20,7 +19,7 @@ const diff = (a: string, b: string): Part[] => diffWords(a, b).map((p) => ({ tex
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));
-  const postId = positiveInt(params.id);
+  const postId = positiveId(params.id);
   const found = postId ? await getReadablePost(db, scope, postId) : undefined;
   if (!found) notFound();
   const rows = await db

@@ -10,6 +10,7 @@ import progressStyles from "~/styles/progress.css";
 import type { PageHandle } from "~/enhance";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
+import { db } from "~/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.title") }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [page, tutorGroups, ready] = await Promise.all([
     getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20, nextStepsFor: scopeOf(viewer) }),
     listMyGroups(viewer.id),
-    isReadyForAssessment(viewer.id),
+    isReadyForAssessment(db, viewer.id),
   ]);
   if (!page) notFound();
   return { ...page, tutorGroups, ready };

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { FormError } from "~/components/field";
+import { Select } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
 import { keepValues, readForm } from "~/http.server";
 import { CONTACTS_PER_DAY } from "~/models/recruiter.schema";
@@ -151,16 +152,7 @@ export default function RecruiterDesk() {
                   <Form method="post" className="shortlist-form">
                     <FormError message={failed?.formError} />
                     <input type="hidden" name="username" value={m.username} />
-                    <div className="field">
-                      <label htmlFor={`stage-${m.username}`}>{t("desk.stageLabel", { name: m.display_name })}</label>
-                      <select id={`stage-${m.username}`} name="stage" defaultValue={failed?.values?.stage ?? m.stage}>
-                        {STAGES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`desk.stage.${s}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <Select id={`stage-${m.username}`} label={t("desk.stageLabel", { name: m.display_name })} name="stage" defaultValue={failed?.values?.stage ?? m.stage} options={STAGES.map((s) => ({ value: s, label: t(`desk.stage.${s}`) }))} />
                     <div className="field">
                       <label htmlFor={noteId}>{t("desk.noteLabel", { name: m.display_name })}</label>
                       <textarea id={noteId} name="note" rows={3} maxLength={NOTE_MAX} defaultValue={failed?.values?.note ?? m.note} />

@@ -4,7 +4,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
+import { Select, TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { COUNTRIES, countryName } from "~/models/profile.schema";
 import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/recruiter.server";
 import { rateLimit, userKey } from "~/models/rate-limit.server";
@@ -24,12 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const parsed = RecruiterApplicationSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-    return data({ formError: "form.fixErrors", fields, values: keepValues(form) }, 422);
-  }
+  const parsed = parseForm(RecruiterApplicationSchema, form);
+  if (!parsed.ok) return data({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values: parsed.values }, 422);
   const limited = await rateLimit("recruiterApply", userKey(viewer.id));
   if (limited) return data({ formError: limited.message, errorValues: limited.values, fields: {} as Record<string, string>, values: keepValues(form) }, limited.status);
   const result = await applyAsRecruiter({ scope: scopeOf(viewer), input: parsed.data });
@@ -51,41 +49,17 @@ export default function RecruiterApply() {
         <FormError message={a?.formError} values={a && "errorValues" in a ? (a.errorValues as Record<string, unknown>) : { count: Object.keys(f).length }} />
         <Field label={t("recruiter.fields.name")} name="name" defaultValue={v.name} maxLength={120} error={f.name} required />
         <Field label={t("recruiter.fields.website")} name="website" type="url" defaultValue={v.website} maxLength={300} error={f.website} required />
-        <div className="field">
-          <label htmlFor="org-country">{t("recruiter.fields.country")}</label>
-          <select id="org-country" name="country" defaultValue={v.country ?? ""} aria-invalid={f.country ? true : undefined} aria-describedby={f.country ? "org-country-error" : undefined}>
-            <option value="">—</option>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, i18n.language || "en")}
-              </option>
-            ))}
-          </select>
-          {f.country ? (
-            <p className="field-error" id="org-country-error">
-              {t(f.country)}
-            </p>
-          ) : null}
-        </div>
+        <Select id="org-country" label={t("recruiter.fields.country")} name="country" defaultValue={v.country ?? ""} error={f.country}>
+          <option value="">—</option>
+          {COUNTRIES.map((c) => (
+            <option key={c} value={c}>
+              {countryName(c, i18n.language || "en")}
+            </option>
+          ))}
+        </Select>
         <Field label={t("recruiter.fields.registrationNumber")} name="registrationNumber" defaultValue={v.registrationNumber} maxLength={60} error={f.registrationNumber} />
         <Field label={t("recruiter.fields.contactRole")} name="contactRole" defaultValue={v.contactRole} maxLength={100} error={f.contactRole} required />
-        <div className="field">
-          <label htmlFor="org-description">{t("recruiter.fields.description")}</label>
-          <textarea
-            id="org-description"
-            name="description"
-            rows={4}
-            maxLength={1000}
-            defaultValue={v.description}
-            aria-invalid={f.description ? true : undefined}
-            aria-describedby={f.description ? "org-description-error" : undefined}
-          />
-          {f.description ? (
-            <p className="field-error" id="org-description-error">
-              {t(f.description)}
-            </p>
-          ) : null}
-        </div>
+        <TextArea id="org-description" label={t("recruiter.fields.description")} name="description" rows={4} maxLength={1000} defaultValue={v.description} error={f.description} />
         <button type="submit">{t("recruiter.applySubmit")}</button>
       </Form>
     </div>

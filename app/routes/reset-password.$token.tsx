@@ -4,7 +4,8 @@ import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
 import { readForm } from "~/http.server";
-import { fieldErrors, ResetSchema } from "~/models/user.schema";
+import { ResetSchema } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { isResetTokenUsable, resetPassword } from "~/models/user.server";
 import { pageTitle } from "~/page-title";
 
@@ -21,8 +22,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const parsed = ResetSchema.safeParse(form);
-  if (!parsed.success) return data({ error: null as string | null, fields: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(ResetSchema, form);
+  if (!parsed.ok) return data({ error: null as string | null, fields: parsed.fields }, { status: 400 });
   const result = await resetPassword({ token: params.token ?? "", password: parsed.data.password });
   if (!result.ok) return data({ error: result.fields ? null : result.message, fields: result.fields ?? {} }, { status: result.status });
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { notFound, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { renderPlainExcerpt } from "~/markdown.server";
 import { canReview, listReviewQueue, reviewFlags } from "~/models/flag.server";
 import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation.schema";
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   if (!(await canReview(scope))) notFound();
   const form = await readForm(request);
-  const postId = /^\d{1,9}$/.test(form.postId ?? "") ? Number(form.postId) : undefined;
+  const postId = positiveId(form.postId);
   const decision = form.decision as ReviewDecision;
   if (!postId || !REVIEW_DECISIONS.includes(decision)) return data({ formError: "review.errors.decision", errorValues: undefined }, { status: 400 });
   const result = await reviewFlags({ scope, postId, decision });

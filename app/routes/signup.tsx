@@ -3,9 +3,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
-import { keepValues, readForm } from "~/http.server";
+import { readForm } from "~/http.server";
 import { requestLocale } from "~/i18n";
-import { fieldErrors, SignupSchema } from "~/models/user.schema";
+import { SignupSchema } from "~/models/user.schema";
+import { parseForm } from "~/models/forms.server";
 import { rateLimit, ipKey } from "~/models/rate-limit.server";
 import { createUser } from "~/models/user.server";
 import { getViewer } from "~/viewer.server";
@@ -20,12 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const values = keepValues(form);
-  const parsed = SignupSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return data({ values, fields, count: Object.keys(fields).length }, { status: 400 });
-  }
+  const parsed = parseForm(SignupSchema, form);
+  const { values } = parsed;
+  if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("signup", ipKey(context.clientIp));
   if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
   const result = await createUser({ ...parsed.data, locale: requestLocale(request) });

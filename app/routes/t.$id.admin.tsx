@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, readForm } from "~/http.server";
+import { Select } from "~/components/form-extras";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { listAllCategories } from "~/models/category.server";
 import { parseTopicRef, TOPIC_ACTIONS, type TopicAction } from "~/models/moderation.schema";
 import { changeTopicCategory, mergeTopic, updateTopicState } from "~/models/moderation.server";
@@ -16,12 +17,11 @@ import { pageTitle } from "~/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/localized";
 
-const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "moderation.topic.title") }, { name: "robots", content: "noindex" }];
 
 async function moderated(scope: Scope, id: string | undefined) {
-  const topicId = positiveInt(id);
+  const topicId = positiveId(id);
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
   if (!topic || !isModerator(scope, topic.category)) notFound();
   return topic;
@@ -116,21 +116,7 @@ export default function TopicAdmin() {
       <section className="mod-section" aria-labelledby="mod-category">
         <h2 id="mod-category">{t("moderation.topic.changeCategory")}</h2>
         <Form method="post" className="stack">
-          <div className="field">
-            <label htmlFor="topic-category">{t("composer.category")}</label>
-            <select id="topic-category" name="category" defaultValue={v.category || tp.category} aria-invalid={f.category ? true : undefined} aria-describedby={f.category ? "topic-category-error" : undefined}>
-              {d.categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            {f.category ? (
-              <p className="field-error" id="topic-category-error">
-                {t(f.category)}
-              </p>
-            ) : null}
-          </div>
+          <Select id="topic-category" label={t("composer.category")} name="category" defaultValue={v.category || tp.category} error={f.category} options={d.categories.map((c) => ({ value: c.slug, label: c.name }))} />
           <div className="actions">
             <button type="submit" name="intent" value="category">
               {t("moderation.topic.saveCategory")}

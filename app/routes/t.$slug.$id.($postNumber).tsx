@@ -9,7 +9,7 @@ import { FormError } from "~/components/field";
 import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
-import { notFound, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/http.server";
 import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
 import { namedTags } from "~/models/tag.server";
 import { requestLocale } from "~/locale";
@@ -27,7 +27,6 @@ import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/page-title";
 import { shareableHeaders } from "~/page-caching";
 
-const positiveInt = (s: string | undefined | null) => (s && /^\d{1,9}$/.test(s) ? Number(s) : undefined);
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
@@ -47,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const lang = requestLocale(request, viewer?.locale);
   const scope = scopeOf(viewer);
-  const topicId = positiveInt(params.id);
+  const topicId = positiveId(params.id);
   // a member's read position and draft beside the topic: their own rows, unused when the topic is not
   // shown (one round trip's wait instead of three)
   const [topic, lastRead, draftRow] = topicId
@@ -60,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!topic) notFound();
   const path = topicUrl(topic);
   if (params.slug !== topic.slug) throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
-  const asked = params.postNumber === undefined ? 1 : positiveInt(params.postNumber);
+  const asked = params.postNumber === undefined ? 1 : positiveId(params.postNumber);
   if (asked === undefined) notFound();
   // Show a little context above a linked post, like Discourse.
   const from = Math.max(1, Math.min(asked, topic.highest_post_number) - (asked > 1 ? 2 : 0));
@@ -73,8 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const url = new URL(request.url);
   let draft = saved?.body ?? "";
-  let replyTo = positiveInt(url.searchParams.get("replyTo")) ?? saved?.fields.replyTo;
-  const quoteOf = positiveInt(url.searchParams.get("quote"));
+  let replyTo = positiveId(url.searchParams.get("replyTo")) ?? saved?.fields.replyTo;
+  const quoteOf = positiveId(url.searchParams.get("quote"));
   if (quoteOf) {
     const quoted = await db
       .selectFrom("posts")
@@ -135,12 +134,12 @@ const answer = (a: Answer, status = 200) => data(a, { status });
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const topicId = positiveInt(params.id);
+  const topicId = positiveId(params.id);
   if (!topicId) notFound();
   const form = await readForm(request);
   const intent = form.intent ?? "reply";
   if (intent === "like" || intent === "unlike") {
-    const postId = positiveInt(form.postId);
+    const postId = positiveId(form.postId);
     if (!postId) return answer({ formError: "post.notFound", values: {}, fields: {}, at: "page" }, 404);
     const result = intent === "like" ? await likePost({ scope, postId }) : await unlikePost({ scope, postId });
     if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" }, result.status);

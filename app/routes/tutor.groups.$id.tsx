@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TableWrap, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, notFound, readForm, positiveId } from "~/http.server";
+import { idParam, notFound, positiveId, readForm } from "~/http.server";
+import { parseForm } from "~/models/forms.server";
 import { ReadinessSchema } from "~/models/learning-group.schema";
 import { canTutorGroup, getGroup } from "~/models/learning-group.server";
 import { listLearnerActivity, markReady, withdrawReadiness } from "~/models/readiness.server";
@@ -15,6 +16,7 @@ import { pageTitle } from "~/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { CohortDates } from "~/components/cohort-dates";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "tutor.groupTitle") }];
@@ -23,9 +25,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 async function requireTutor(request: Request, id: string | undefined) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const groupId = id && /^\d{1,9}$/.test(id) ? Number(id) : notFound();
+  const groupId = idParam(id);
   if (!canTutorGroup(scope, groupId)) notFound();
-  const group = await getGroup(groupId);
+  const group = await getGroup(db, groupId);
   if (!group) notFound();
   return { scope, group };
 }
@@ -46,9 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return data<ActionData>({ userId, formError: r.message }, { status: r.status });
     return redirect(`/tutor/groups/${group.id}?withdrawn=${encodeURIComponent(r.name)}`);
   }
-  const values = keepValues({ userId: form.userId ?? "", note: form.note ?? "" });
-  const parsed = ReadinessSchema.safeParse(values);
-  if (!parsed.success) return data<ActionData>({ userId, formError: "form.fixErrors", formValues: { count: 1 }, fields: { note: parsed.error.issues[0].message }, values }, { status: 400 });
+  const parsed = parseForm(ReadinessSchema, { userId: form.userId ?? "", note: form.note ?? "" });
+  const { values } = parsed;
+  if (!parsed.ok) return data<ActionData>({ userId, formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values }, { status: 400 });
   const r = await markReady({ scope, groupId: group.id, userId: parsed.data.userId, note: parsed.data.note });
   if (!r.ok) return data<ActionData>({ userId, formError: r.message, formValues: r.values, values }, { status: r.status });
   return redirect(`/tutor/groups/${group.id}?ready=${encodeURIComponent(r.name)}`);

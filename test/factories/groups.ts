@@ -27,7 +27,7 @@ export async function makeGroup({ learners = 2, admin }: { learners?: number; ad
     if (!r.ok) throw new Error(`addLearner failed: ${r.message}`);
     people.push(l);
   }
-  const group = (await getGroup(made.groupId))!;
+  const group = (await getGroup(db, made.groupId))!;
   return { group, tutor, learners: people, admin: staff };
 }
 

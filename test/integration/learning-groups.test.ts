@@ -284,14 +284,14 @@ describe("readiness and appeals", () => {
   test("the tutor marks a learner ready with a note; others may not", async () => {
     const { group, tutor, learners } = await makeGroup({ learners: 2 });
     const stranger = await makeGroup({ learners: 0 });
-    expect(await isReadyForAssessment(learners[0].id)).toBe(false);
+    expect(await isReadyForAssessment(db, learners[0].id)).toBe(false);
     expect(await markReady({ scope: await scope(stranger.tutor), groupId: group.id, userId: learners[0].id, note: "Looks ready to me from outside." })).toMatchObject({ ok: false, status: 403 });
     expect(await markReady({ scope: await scope(learners[1]), groupId: group.id, userId: learners[0].id, note: "I vouch for my classmate here." })).toMatchObject({ ok: false, status: 403 });
     const r = await markReady({ scope: await scope(tutor), groupId: group.id, userId: learners[0].id, note: "Five solid topics and clear answers on service recovery." });
     expect(r.ok).toBe(true);
-    expect(await isReadyForAssessment(learners[0].id)).toBe(true);
-    expect(await isReadyForAssessment(learners[1].id)).toBe(false);
-    expect(await db.transaction().execute((trx) => isReadyForAssessment(learners[0].id, trx))).toBe(true);
+    expect(await isReadyForAssessment(db, learners[0].id)).toBe(true);
+    expect(await isReadyForAssessment(db, learners[1].id)).toBe(false);
+    expect(await db.transaction().execute((trx) => isReadyForAssessment(trx, learners[0].id))).toBe(true);
     expect((await notificationsOf(learners[0].id)).map((n) => n.kind)).toContain("progress");
     expect(await markReady({ scope: await scope(tutor), groupId: group.id, userId: learners[0].id, note: "Marking a second time by mistake." })).toMatchObject({ ok: false, status: 409 });
   });

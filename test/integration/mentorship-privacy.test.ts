@@ -128,7 +128,7 @@ describe("a mentorship thread", () => {
   });
 
   test("a mentee who leaves the platform loses access, in search too", async () => {
-    await db.transaction().execute((trx) => endMentorshipsForDepartingUser(mentee.id, trx));
+    await db.transaction().execute((trx) => endMentorshipsForDepartingUser(trx, mentee.id));
     await drainJobs();
     const scope = await scopeFor(mentee);
     expect(await getTopic({ scope, topicId })).toBeUndefined();

@@ -66,7 +66,7 @@ async function mentee(opts: { level?: number; language?: string; competencies?: 
   return m;
 }
 
-const requestOf = async (m: { id: number }) => (await getOpenRequest({ menteeId: m.id }))!;
+const requestOf = async (m: { id: number }) => (await getOpenRequest(db, { menteeId: m.id }))!;
 const progressOf = async (userId: number) => (await getStanding({ userId }))!.requirements.find((r) => r.kind === "mentoring")!.progress;
 
 async function start(mentorUser: { id: number }, menteeUser: { id: number }, into: "new" | "group" | number = "new") {
@@ -163,7 +163,7 @@ describe("bad input: a clear message, nothing written", () => {
     const junior = await createMember({ level: 2 });
     const input = MentorRegistrationSchema.parse({ capacity: 2, competencies: [CX], languages: ["en"], timeZone: "Africa/Lagos", pitch: "I would love to help others grow in service." });
     expect(await saveMentorRegistration({ scope: await scopeFor(junior), input })).toMatchObject({ ok: false, status: 403, message: "mentorship.errors.mentorLevel" });
-    expect(await getMentorRegistration({ userId: junior.id })).toBeUndefined();
+    expect(await getMentorRegistration(db, { userId: junior.id })).toBeUndefined();
   });
 
   test("a request with no goals, and one without a competency", async () => {
@@ -303,7 +303,7 @@ describe("a mentee leaving the platform", () => {
     const solo = await start(m, leaving);
     const groupId = await start(m, staying, "group");
     expect(await progressOf(m.id)).toMatchObject({ done: 2 });
-    await db.transaction().execute((trx) => endMentorshipsForDepartingUser(leaving.id, trx));
+    await db.transaction().execute((trx) => endMentorshipsForDepartingUser(trx, leaving.id));
     expect(await progressOf(m.id)).toMatchObject({ done: 1 });
     const soloCycle = await db.selectFrom("mentorship_cycles").select(["status", "end_reason", "topic_id"]).where("id", "=", solo).executeTakeFirstOrThrow();
     expect(soloCycle).toMatchObject({ status: "ended", end_reason: "mentee_left" });

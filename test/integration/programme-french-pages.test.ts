@@ -185,7 +185,7 @@ describe("nudges and days", () => {
       .execute();
     const books = (await listLevelRequirements(db, 3)).find((r) => r.key === "l3-books")!;
     const source = { ...books, params: books.params as Record<string, unknown> };
-    const nudges = await computeNudges({ userId: m.id, now: new Date("2027-04-27T23:00:00Z") });
+    const nudges = await computeNudges(db, { userId: m.id, now: new Date("2027-04-27T23:00:00Z") });
     const met = nudges.find((n) => n.requirementId === books.id && n.kind === "met")!;
     expect(wordedAs("en", { data: { text: met.text } })).toContain(requirementLabel(sharedI18n("en").t, source, "en"));
     expect(wordedAs("fr", { data: { text: met.text } })).toContain(requirementLabel(sharedI18n("fr").t, source, "fr"));

@@ -14,12 +14,12 @@ const at = (localIso: string) => new Date(new Date(`${localIso}Z`).getTime() - 3
 describe("nudges", () => {
   test("14 and 3 days before the trimester closes with no book: a nudge naming the due date", async () => {
     const m = await createMember({ level: 3, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-03T09:00:00Z") });
-    const day15 = await computeNudges({ userId: m.id, now: at("2027-04-16T08:00:00") });
+    const day15 = await computeNudges(db, { userId: m.id, now: at("2027-04-16T08:00:00") });
     expect(day15.filter((n) => n.kind !== "met" && n.message.includes("book"))).toEqual([]);
-    const day14 = await computeNudges({ userId: m.id, now: at("2027-04-17T08:00:00") });
+    const day14 = await computeNudges(db, { userId: m.id, now: at("2027-04-17T08:00:00") });
     const book14 = day14.find((n) => n.kind === "closing14" && n.message.startsWith("No book"));
     expect(book14?.message).toBe("No book logged this trimester: 1 due by 30 April.");
-    const day3 = await computeNudges({ userId: m.id, now: at("2027-04-28T00:00:00") });
+    const day3 = await computeNudges(db, { userId: m.id, now: at("2027-04-28T00:00:00") });
     expect(day3.find((n) => n.kind === "closing3" && n.message.startsWith("No book"))).toBeTruthy();
   });
 
@@ -27,11 +27,11 @@ describe("nudges", () => {
     const m = await createMember({ level: 3, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-03T09:00:00Z") });
     await db.insertInto("reading_log").values({ user_id: m.id, title: "Hug Your Haters", finished_on: "2027-04-02" }).execute();
     const now = at("2027-04-28T00:00:00");
-    const nudges = await computeNudges({ userId: m.id, now });
+    const nudges = await computeNudges(db, { userId: m.id, now });
     const books = await db.selectFrom("level_requirements").select("id").where("key", "=", "l3-books").executeTakeFirstOrThrow();
     expect(nudges.filter((n) => n.requirementId === books.id).map((n) => n.kind)).toEqual(["met"]);
-    const sent1 = await db.transaction().execute((trx) => sendNudges({ trx, userId: m.id, now }));
-    const sent2 = await db.transaction().execute((trx) => sendNudges({ trx, userId: m.id, now }));
+    const sent1 = await db.transaction().execute((trx) => sendNudges(trx, { userId: m.id, now }));
+    const sent2 = await db.transaction().execute((trx) => sendNudges(trx, { userId: m.id, now }));
     expect(sent1).toBeGreaterThan(0);
     expect(sent2).toBe(0);
     const notes = await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", m.id).execute();
