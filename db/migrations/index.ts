@@ -26,6 +26,7 @@ import * as recruiterDesk from "./2026-12-06T1150_recruiter_desk";
 import * as staffViews from "./2026-12-06T1300_staff_views";
 import * as programmeFrench from "./2026-12-06T1130_programme_french";
 import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
+import * as requirementRoutes from "./2026-12-06T1500_requirement_routes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1300_staff_views": staffViews,
   "2026-12-06T1130_programme_french": programmeFrench,
   "2026-12-06T1200_directory_places_languages": directoryPlacesLanguages,
+  "2026-12-06T1500_requirement_routes": requirementRoutes,
 };
