@@ -142,3 +142,41 @@ describe("alternative routes to the CCSM designation", () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe("staff configure routes like any requirement", () => {
+  test("a route added to level 2 with a French name and a requirement: the level's members see it on /progress", async () => {
+    const admin = await createAdmin();
+    const staffCookie = await signInCookie(app, admin);
+    const bad = await postForm(app, "/admin/requirements", { intent: "route.create", target: "level:2", name: "x", nameFr: "" }, { cookie: staffCookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Give the route a name of 3 to 200 characters.");
+
+    const created = await postForm(app, "/admin/requirements", { intent: "route.create", target: "level:2", name: "Recognised prior learning", nameFr: "Acquis reconnus" }, { cookie: staffCookie });
+    expect(created.status).toBe(302);
+    const route = await db.selectFrom("requirement_routes").selectAll().where("level", "=", 2).where("name", "=", "Recognised prior learning").executeTakeFirstOrThrow();
+    expect(route.name_fr).toBe("Acquis reconnus");
+    try {
+      const added = await postForm(app, "/admin/requirements", { intent: "route.addRequirement", routeId: String(route.id), kind: "mentoring" }, { cookie: staffCookie });
+      expect(added.status).toBe(302);
+      const req = await db.selectFrom("level_requirements").selectAll().where("route_id", "=", route.id).executeTakeFirstOrThrow();
+      expect(req).toMatchObject({ level: 2, kind: "mentoring", phase: "completion", params: { minActiveMentees: 1 } });
+      const audit = await db.selectFrom("audit_log").select("action").where("target_type", "in", ["requirement_route", "level_requirement"]).where("actor_id", "=", admin.id).execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(["requirement.create", "route.create"]);
+
+      const admin200 = visible(await (await fetch(`${app.url}/admin/requirements`, { headers: { Cookie: staffCookie } })).text());
+      expect(admin200).toContain("Route: Recognised prior learning · Acquis reconnus");
+
+      const member = await createMember({ level: 2 });
+      await ageUser(member);
+      const cookie = await signInCookie(app, member);
+      const page = visible(await (await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } })).text());
+      expect(page).toContain("Reach it by this route:");
+      expect(page).toContain("Recognised prior learning Closest");
+      expect(page).toContain("0 of 1 met · 1 left");
+    } finally {
+      // other tests in this database evaluate level 2 without the extra route
+      await db.deleteFrom("level_requirements").where("route_id", "=", route.id).execute();
+      await db.deleteFrom("requirement_routes").where("id", "=", route.id).execute();
+    }
+  });
+});
