@@ -9,7 +9,7 @@ export const designationTypes = [
   {
     code: "CCSM",
     name: "Certified Customer Service Manager (CCSM)",
-    name_fr: "Certified Customer Service Manager (CCSM), responsable du service client certifié",
+    name_fr: "Responsable du service client certifié (CCSM)",
     description:
       "A certification in customer service management that a level-3 member earns beside the level, through the experience route or the exam route.",
     description_fr:
@@ -45,7 +45,7 @@ export const designationProgrammes = [
 
 export const designationAssessments = [
   // seed 002 gives no pass mark: 80%, as for the programme's other certification exams
-  { slug: "ccsm-exam", level: 3, title: "CCSM examination (Certified Customer Service Manager)", title_fr: "Examen CCSM (Certified Customer Service Manager)", passMark: 80 },
+  { slug: "ccsm-exam", level: 3, title: "CCSM examination (Certified Customer Service Manager)", title_fr: "Examen CCSM (responsable du service client certifié)", passMark: 80 },
 ];
 
 export const designationRoutes = [
