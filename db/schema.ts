@@ -283,12 +283,41 @@ export type RequirementPhaseColumn = "entry" | "duty" | "completion";
 export interface LevelRequirementsTable {
   id: Generated<number>;
   key: string;
-  level: number;
+  /** the level, or (null) the designation the requirement belongs to */
+  level: number | null;
+  designation: string | null;
+  /** the route (an "all of" group; a target's routes are alternatives) */
+  route_id: number | null;
   kind: string;
   phase: RequirementPhaseColumn;
   label: string;
   label_fr: string | null;
   params: Json;
+  position: Generated<number>;
+  archived_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+// Alternative routes and designations (db/migrations/2026-12-06T1500_requirement_routes.ts)
+export interface DesignationTypesTable {
+  code: string;
+  name: string;
+  name_fr: string | null;
+  description: Generated<string>;
+  description_fr: string | null;
+  /** the level a member must have reached to earn it */
+  min_level: number;
+  position: Generated<number>;
+  archived_at: Date | null;
+}
+
+export interface RequirementRoutesTable {
+  id: Generated<number>;
+  key: string;
+  level: number | null;
+  designation: string | null;
+  name: string;
+  name_fr: string | null;
   position: Generated<number>;
   archived_at: Date | null;
   updated_at: Generated<Date>;
@@ -334,7 +363,11 @@ export type ApplicationStatus = "pending" | "approved" | "rejected" | "withdrawn
 export interface ApplicationsTable {
   id: Generated<number>;
   user_id: number;
-  level: number;
+  /** the level applied for, or (null) the designation */
+  level: number | null;
+  designation: string | null;
+  /** the route the applicant uses (migration 2026-12-06T1500_requirement_routes) */
+  route_id: number | null;
   status: Generated<ApplicationStatus>;
   route: "experience" | "exam" | null;
   role_title: string | null;
@@ -501,6 +534,8 @@ export interface Database {
   settings: SettingsTable;
   levels: LevelsTable;
   level_requirements: LevelRequirementsTable;
+  designation_types: DesignationTypesTable;
+  requirement_routes: RequirementRoutesTable;
   webinars: WebinarsTable;
   assessments: AssessmentsTable;
   training_modules: TrainingModulesTable;

@@ -1,7 +1,7 @@
 import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
-import type { EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
+import type { DesignationStanding, EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
 import type { NextStep } from "~/models/progress/next-step";
 import { requirementLabel } from "~/models/requirement-label";
 import { useRootData } from "~/root-data";
@@ -9,6 +9,7 @@ import { dateTimeFormat, formatDay } from "../intl";
 import { intlLocale } from "../locale";
 import { useMoment } from "./assessment-view";
 import { localized } from "~/models/localized";
+import type { RouteProgress } from "~/models/progress/routes";
 
 type Requirement = EvaluatedRequirement & { next?: NextStep | null };
 
@@ -102,13 +103,13 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
   );
 }
 
-export function RequirementCard({ r }: { r: Requirement }) {
+export function RequirementCard({ r, heading: Heading = "h3" }: { r: Requirement; heading?: "h3" | "h4" }) {
   const { t, i18n } = useTranslation();
   const p: Progress = r.progress;
   const id = `req-${r.id}`;
   return (
     <li className={`req ${p.status}`} data-requirement={r.key}>
-      <h3 id={id}>{requirementLabel(t, r, i18n.language)}</h3>
+      <Heading id={id}>{requirementLabel(t, r, i18n.language)}</Heading>
       <progress value={Math.min(p.done, p.required)} max={Math.max(p.required, 1)} aria-labelledby={id} />
       <p className="req-line">
         <span className={`status ${p.status}`}>{t(statusLabelKey(p))}</span>
@@ -141,7 +142,8 @@ export function RequirementCard({ r }: { r: Requirement }) {
 type ListProps = { requirements: Requirement[]; phase: "duty" | "completion" };
 
 export function RequirementList({ requirements, phase }: ListProps) {
-  const list = requirements.filter((r) => r.phase === phase);
+  // a route's requirements are shown with their route
+  const list = requirements.filter((r) => r.phase === phase && !r.routeId);
   if (!list.length) return null;
   return (
     <ul className="req-list">
@@ -203,9 +205,11 @@ type PageData = {
     };
     badge: null | { publicId: string };
     requirements: Requirement[];
+    routes?: RouteProgress[];
     canApplyForNext: boolean;
     missingForNext: EvaluatedRequirement[];
   };
+  designations?: DesignationView[];
   months: { month: string; posts: number }[];
   applications: { id: number; level: number; status: string; level_name: string; level_name_fr: string | null; decision_reason: string | null }[];
   results: {
@@ -301,7 +305,14 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
       {s.level ? (
         <>
           <h2>{t("progress.completionTitle", { number: s.level.number })}</h2>
-          {s.level.number === 4 ? <p>{t("progress.topLevel")}</p> : <RequirementList requirements={s.requirements} phase="completion" />}
+          {s.level.number === 4 ? (
+            <p>{t("progress.topLevel")}</p>
+          ) : (
+            <>
+              <RequirementList requirements={s.requirements} phase="completion" />
+              <RouteList routes={s.routes ?? []} requirements={s.requirements} />
+            </>
+          )}
           <h2>{t("progress.dutiesTitle")}</h2>
           <RequirementList requirements={s.requirements} phase="duty" />
           {localized(s.level, "untrackedDuties", lang).length ? (
@@ -316,6 +327,8 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           ) : null}
         </>
       ) : null}
+
+      {data.designations?.length ? <Designations designations={data.designations} self={self} /> : null}
 
       <h2>{self ? t("progress.chart.heading") : t("progressGuide.chartHeadingOther", { name })}</h2>
       <ContributionsChart months={data.months} />
@@ -394,4 +407,100 @@ function Decision({ application: a, self, name }: { application: DecidedApplicat
 export function ApplicationAge({ days, hours }: { days: number; hours: number }) {
   const { t } = useTranslation();
   return <>{days >= 1 ? t("admin.age.days", { count: days }) : t("admin.age.hours", { count: hours })}</>;
+}
+
+/**
+ * Alternative routes: each with what is met and what is left, the closest one marked. Plain
+ * server-rendered markup (details elements), so it reads the same with or without JavaScript.
+ */
+export function RouteList({ routes, requirements }: { routes: RouteProgress[]; requirements: Requirement[] }) {
+  const { t, i18n } = useTranslation();
+  if (!routes.length) return null;
+  const byId = new Map(requirements.map((r) => [r.id, r]));
+  return (
+    <div className="routes">
+      <p>{t("credentialRoutes.anyOf", { count: routes.length })}</p>
+      <ul className="route-list">
+        {routes.map((route) => {
+          const mine = route.requirementIds.map((id) => byId.get(id)).filter((r): r is Requirement => !!r);
+          const left = mine.filter((r) => r.progress.status !== "met");
+          const name = localized(route, "name", i18n.language);
+          return (
+            <li key={route.id} className={`card route${route.closest ? " closest" : ""}`} data-route={route.key} aria-labelledby={`route-${route.id}`}>
+              <h3 id={`route-${route.id}`}>
+                {name}
+                {route.closest ? <span className="status met"> {t("credentialRoutes.closest")}</span> : null}
+              </h3>
+              <p className="route-summary">
+                {t("credentialRoutes.metOf", { met: route.met, total: route.total })}
+                {" · "}
+                {route.ready ? t("credentialRoutes.ready") : t("credentialRoutes.left", { count: left.length })}
+              </p>
+              {left.length ? (
+                <p className="route-left">
+                  {t("credentialRoutes.leftList")}{" "}
+                  {left.map((r, i) => (
+                    <span key={r.id}>
+                      {i ? "; " : ""}
+                      <a href={`#req-${r.id}`}>{requirementLabel(t, r, i18n.language)}</a>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+              <details open={route.closest}>
+                <summary>{t("credentialRoutes.show")}</summary>
+                <ul className="req-list">
+                  {mine.map((r) => (
+                    <RequirementCard key={r.id} r={r} heading="h4" />
+                  ))}
+                </ul>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+type DesignationView = DesignationStanding<Requirement>;
+
+/** Designations earned beside the level (CCSM), each reached by one of its routes. */
+function Designations({ designations, self }: { designations: DesignationView[]; self: boolean }) {
+  const { t, i18n } = useTranslation();
+  const day = useDay();
+  const lang = i18n.language;
+  return (
+    <section id="designations" aria-labelledby="designations-heading">
+      <h2 id="designations-heading">{t("credentialRoutes.designationsTitle")}</h2>
+      {designations.map((d) => (
+        <section key={d.code} className="designation" data-designation={d.code} aria-label={localized(d, "name", lang)}>
+          <p>
+            <strong>{localized(d, "name", lang)}</strong>
+          </p>
+          <p className="muted">{localized(d, "description", lang)}</p>
+          {d.held ? (
+            <p className="notice">{t("credentialRoutes.held", { date: day(d.held.awardedOn) })}</p>
+          ) : !d.eligible ? (
+            <p>{t("credentialRoutes.fromLevel", { level: d.minLevel })}</p>
+          ) : (
+            <>
+              {d.pending ? (
+                <p className="notice" role="status">
+                  {t(self ? "credentialRoutes.pending" : "credentialRoutes.pendingOther")}
+                </p>
+              ) : self && d.canApply ? (
+                <p>
+                  <AppLink className="button" to={`/designations/${d.code}/apply`}>
+                    {t("credentialRoutes.apply", { code: d.code })}
+                  </AppLink>
+                </p>
+              ) : null}
+              <RouteList routes={d.routes} requirements={d.requirements} />
+            </>
+          )}
+        </section>
+      ))}
+    </section>
+  );
 }

@@ -24,6 +24,7 @@ import jobs from "./en-jobs";
 import desk from "./en-desk";
 import staffViews from "./en-staff-views";
 import directoryRelevance from "./en-directory-relevance";
+import credentialRoutes from "./en-credential-routes";
 
 const en = {
   ...mentorship,
@@ -50,6 +51,7 @@ const en = {
   ...desk,
   ...staffViews,
   ...directoryRelevance,
+  ...credentialRoutes,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -24,6 +24,7 @@ import jobs from "./fr-jobs";
 import desk from "./fr-desk";
 import staffViews from "./fr-staff-views";
 import directoryRelevance from "./fr-directory-relevance";
+import credentialRoutes from "./fr-credential-routes";
 
 const fr = {
   ...mentorship,
@@ -50,6 +51,7 @@ const fr = {
   ...desk,
   ...staffViews,
   ...directoryRelevance,
+  ...credentialRoutes,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -1,5 +1,6 @@
 // The application for the next level (browser-safe). Messages are i18n keys.
 import { z } from "zod";
+import { rowId } from "./id.schema";
 
 const years = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -9,6 +10,8 @@ const text = (max: number, key: string) => z.string().trim().max(max, key).defau
 
 export const ApplicationSchema = z.object({
   route: z.enum(["experience", "exam"], { error: "progress.apply.errors.route" }).optional(),
+  /** the alternative route the applicant uses (empty: the closest ready one) */
+  routeId: z.preprocess((v) => (v === "" ? undefined : v), rowId("credentialRoutes.errors.route").optional()),
   roleTitle: text(200, "progress.apply.errors.tooLong"),
   organisation: text(200, "progress.apply.errors.tooLong"),
   customerFacingYears: years,
@@ -22,6 +25,17 @@ export const ApplicationSchema = z.object({
   referees: text(2000, "progress.apply.errors.tooLong"),
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
+
+/** What an applicant declares and hands in, for a level or a designation. */
+export const applicationEvidence = (input: ApplicationInput) => ({
+  role_title: input.roleTitle || null,
+  organisation: input.organisation || null,
+  customer_facing_years: input.customerFacingYears ?? null,
+  managing_years: input.managingYears ?? null,
+  portfolio: input.portfolio,
+  evidence_links: input.evidenceLinks,
+  referees: input.referees,
+});
 
 export const DecisionSchema = z.object({
   intent: z.enum(["approve", "reject"]),

@@ -5,11 +5,13 @@ import { sql } from "kysely";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../jobs.server";
 import { sharedI18n } from "../i18n";
-import type { ApplicationInput } from "./application.schema";
+import { applicationEvidence, type ApplicationInput } from "./application.schema";
 import { recordAudit } from "./audit.server";
 import { awardLevelBadge } from "./badge.server";
 import { notify } from "./notification.server";
-import { getStanding, type Standing } from "./progress/index.server";
+import { getStanding, unmetOnRoute, type Standing } from "./progress/index.server";
+import { pickRoute } from "./progress/routes";
+import { decideDesignation } from "./designation.server";
 import { experienceColumn } from "./progress/experience-years.server";
 import { parseParams } from "./requirement.schema";
 import { requirementLabel, type LabelSource } from "./requirement-label";
@@ -61,7 +63,14 @@ export async function getApplyState({ userId, lang = "en" }: { userId: number; l
   const current = standing.level?.number ?? null;
   const target = current === null ? 1 : current < 4 ? current + 1 : null;
   const [pending, level, experience] = await Promise.all([
-    db.selectFrom("applications").select(["id", "level", "created_at"]).where("user_id", "=", userId).where("status", "=", "pending").executeTakeFirst(),
+    db
+      .selectFrom("applications")
+      .select(["id", "level", "created_at"])
+      .where("user_id", "=", userId)
+      .where("status", "=", "pending")
+      .where("level", "is not", null)
+      .$narrowType<{ level: number }>()
+      .executeTakeFirst(),
     target ? db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", target).executeTakeFirst() : undefined,
     target ? experienceToDeclare(db, { currentLevel: current, target }) : [],
   ]);
@@ -87,6 +96,9 @@ export async function createApplication({ userId, input }: { userId: number; inp
   if (state.pending) return fail(409, "progress.apply.errors.alreadyPending");
   if (!state.target) return fail(409, "progress.apply.errors.topLevel");
   if (state.target > 1 && !state.standing.canApplyForNext) return fail(409, "progress.apply.errors.notReady");
+  // a level reached by alternative routes: the member's choice, or the closest ready one
+  const route = pickRoute(state.standing.routes, input.routeId);
+  if (state.standing.routes.length && state.target > 1 && !route) return fail(400, "form.fixErrors", { routeId: "credentialRoutes.errors.routeNotReady" });
   const fields: Record<string, string> = {};
   for (const e of state.experience) {
     const declared = input[e.field];
@@ -101,13 +113,8 @@ export async function createApplication({ userId, input }: { userId: number; inp
           user_id: userId,
           level: state.target!,
           route: input.route ?? null,
-          role_title: input.roleTitle || null,
-          organisation: input.organisation || null,
-          customer_facing_years: input.customerFacingYears ?? null,
-          managing_years: input.managingYears ?? null,
-          portfolio: input.portfolio,
-          evidence_links: input.evidenceLinks,
-          referees: input.referees,
+          route_id: route?.id ?? null,
+          ...applicationEvidence(input),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -121,12 +128,19 @@ export async function createApplication({ userId, input }: { userId: number; inp
   }
 }
 
+/** The name of what an application is for: the level's, or the designation's (both languages). */
+const targetNames = [
+  sql<string>`coalesce(l.name, dt.name)`.as("level_name"),
+  sql<string | null>`coalesce(l.name_fr, dt.name_fr)`.as("level_name_fr"),
+] as const;
+
 export async function listPendingApplications() {
   return db
     .selectFrom("applications as a")
     .innerJoin("users as u", "u.id", "a.user_id")
-    .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.created_at", "u.username", "u.display_name", "l.name as level_name", "l.name_fr as level_name_fr"])
+    .leftJoin("levels as l", "l.number", "a.level")
+    .leftJoin("designation_types as dt", "dt.code", "a.designation")
+    .select(["a.id", "a.level", "a.designation", "a.created_at", "u.username", "u.display_name", ...targetNames])
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 86400)::int`.as("age_days"))
     .select(sql<number>`floor(extract(epoch from now() - a.created_at) / 3600)::int`.as("age_hours"))
     .where("a.status", "=", "pending")
@@ -140,10 +154,12 @@ export async function getApplication({ id }: { id: number }) {
   return db
     .selectFrom("applications as a")
     .innerJoin("users as u", "u.id", "a.user_id")
-    .innerJoin("levels as l", "l.number", "a.level")
+    .leftJoin("levels as l", "l.number", "a.level")
+    .leftJoin("designation_types as dt", "dt.code", "a.designation")
     .leftJoin("users as d", "d.id", "a.decided_by")
+    .leftJoin("requirement_routes as rr", "rr.id", "a.route_id")
     .selectAll("a")
-    .select(["u.username", "u.display_name", "u.email", "l.name as level_name", "l.name_fr as level_name_fr", "d.username as decided_by_username"])
+    .select(["u.username", "u.display_name", "u.email", ...targetNames, "d.username as decided_by_username", "rr.name as route_name", "rr.name_fr as route_name_fr"])
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
@@ -154,6 +170,8 @@ export async function listMyApplications({ userId }: { userId: number }) {
     .innerJoin("levels as l", "l.number", "a.level")
     .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name", "l.name_fr as level_name_fr", "l.name_fr as level_name_fr"])
     .where("a.user_id", "=", userId)
+    .where("a.level", "is not", null) // designation applications show beside their designation
+    .$narrowType<{ level: number }>()
     .orderBy("a.created_at", "desc")
     .limit(20)
     .execute();
@@ -193,6 +211,9 @@ export async function decideApplication({
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
     const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forNoKeyUpdate().executeTakeFirstOrThrow();
+    if (app.designation !== null) return decideDesignation(trx, { adminId, app: { ...app, designation: app.designation }, decision, reason, confirmUnmet, now });
+    if (app.level === null) throw new Error(`application ${app.id} has no target`);
+    const appLevel = app.level;
     const level = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", app.level).executeTakeFirstOrThrow();
 
     if (decision === "reject") {
@@ -208,13 +229,17 @@ export async function decideApplication({
       return ok({ status: "rejected" as const });
     }
 
-    if ((member.level ?? 0) !== app.level - 1) return fail(409, "admin.applications.errors.levelChanged");
+    if ((member.level ?? 0) !== appLevel - 1) return fail(409, "admin.applications.errors.levelChanged");
     let unmet: LabelSource[] = [];
-    if (app.level > 1) {
+    if (appLevel > 1) {
       const standing = await getStanding({ userId: app.user_id, now, itemLimit: 0, conn: trx });
-      unmet = (standing?.missingForNext ?? []).map(labelSource);
+      // the route the application names is the one checked; without routes, every completion requirement
+      const onRoute = standing?.routes.length
+        ? unmetOnRoute(standing.requirements, app.route_id).filter((r) => r.phase === "completion")
+        : null;
+      unmet = (onRoute ?? standing?.missingForNext ?? []).map(labelSource);
       // declared experience must still reach the thresholds the admin is verifying
-      const exp = await experienceToDeclare(trx, { currentLevel: member.level, target: app.level });
+      const exp = await experienceToDeclare(trx, { currentLevel: member.level, target: appLevel });
       for (const e of exp) {
         const declared = app[experienceColumn(e.field === "customerFacingYears" ? "customer_facing" : "managing_team")];
         if (declared === null || Number(declared) < e.minYears) unmet.push(e.label);
@@ -223,10 +248,10 @@ export async function decideApplication({
     if (unmet.length && !confirmUnmet) return { ...fail(409, "admin.applications.warnUnmet"), unmet };
 
     await trx.updateTable("level_history").set({ left_at: now }).where("user_id", "=", app.user_id).where("left_at", "is", null).execute();
-    await trx.insertInto("level_history").values({ user_id: app.user_id, level: app.level, entered_at: now, decided_by: adminId, application_id: app.id }).execute();
-    await trx.updateTable("users").set({ level: app.level }).where("id", "=", app.user_id).execute();
+    await trx.insertInto("level_history").values({ user_id: app.user_id, level: appLevel, entered_at: now, decided_by: adminId, application_id: app.id }).execute();
+    await trx.updateTable("users").set({ level: appLevel }).where("id", "=", app.user_id).execute();
     await enqueue(trx, "profile.reindex", { userId: app.user_id }); // the directory shows the new level
-    const badge = await awardLevelBadge(trx, { userId: app.user_id, level: app.level, awardedBy: adminId, applicationId: app.id, at: now });
+    const badge = await awardLevelBadge(trx, { userId: app.user_id, level: appLevel, awardedBy: adminId, applicationId: app.id, at: now });
     await trx
       .updateTable("applications")
       .set({ status: "approved", decided_by: adminId, decided_at: now, decision_reason: reason.trim() || null, experience_verified: true })

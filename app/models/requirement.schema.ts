@@ -84,3 +84,40 @@ export function paramsFromForm(current: Record<string, unknown>, form: Record<st
   }
   return out;
 }
+
+/** Starting parameters of a requirement staff add to a route; they set the real thresholds in its own form next. */
+export const DEFAULT_PARAMS: { [K in RequirementKind]: ParamsOf<K> } = {
+  distinct_topics: { min: 1 },
+  field_experiences: { min: 1, period: "year" },
+  activities: { minPerYear: 1, requireApproval: false },
+  books: { minPerTrimester: 1, recommendedOnly: false },
+  webinar: { webinar: "webinar-1.0" },
+  assessment: { test: "aptitude-test-2.0", passMark: 80 },
+  profile: { fields: ["displayName"] },
+  experience_years: { experience: "customer_facing", minYears: 1 },
+  mentoring: { minActiveMentees: 1 },
+  award_nomination: { perYear: 1 },
+  module_tasks: { programme: "employee-cs-training", modules: [1] },
+};
+
+const routeName = z.string({ error: "credentialRoutes.admin.errors.routeName" }).trim().min(3, "credentialRoutes.admin.errors.routeName").max(200, "credentialRoutes.admin.errors.routeName");
+const routeNameFr = z
+  .string()
+  .trim()
+  .max(200, "credentialRoutes.admin.errors.routeNameFr")
+  .refine((s) => s === "" || s.length >= 3, "credentialRoutes.admin.errors.routeNameFr")
+  .transform((s) => s || null)
+  .default("");
+
+/** Staff add a route to a level's completion or to a designation, name it, and fill it (admin requirements page). */
+export const RouteFormSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("route.create"),
+    target: z.string().regex(/^(level:[1-4]|designation:[A-Z0-9-]{2,20})$/, "credentialRoutes.admin.errors.target"),
+    name: routeName,
+    nameFr: routeNameFr,
+  }),
+  z.object({ intent: z.literal("route.update"), routeId: rowId(), name: routeName, nameFr: routeNameFr }),
+  z.object({ intent: z.literal("route.addRequirement"), routeId: rowId(), kind: z.enum(REQUIREMENT_KINDS, { error: "credentialRoutes.admin.errors.kind" }) }),
+]);
+export type RouteForm = z.infer<typeof RouteFormSchema>;

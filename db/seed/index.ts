@@ -5,6 +5,7 @@ import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
+import { seedDemoRoutes } from "./demo-routes";
 import { seedDemoTwoFactor } from "./demo-two-factor";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
 
@@ -29,4 +30,5 @@ export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) =
 async function seedDemoMemberExtras(log: (m: string) => void) {
   await alignDemoMemberSince(log);
   await seedDemoEvents(log);
+  await seedDemoRoutes(log);
 }

@@ -7,6 +7,7 @@ import { db, type Db } from "../../app/db.server";
 import { parseParams } from "../../app/models/requirement.schema";
 import { fillFrench } from "../../app/models/localized.server";
 import { assessments, levels, recommendedBooks, requirements, trainingProgrammes, untrackedDuties, webinars } from "./programme";
+import { designationAssessments, designationProgrammes, designationRequirements, designationRoutes, designationTypes } from "./programme-designations";
 import { assessmentsFr, frenchSpacing as fr, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "./programme-fr";
 
 export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
@@ -89,8 +90,64 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
     for (const b of recommendedBooks) {
       await trx.insertInto("recommended_books").values({ slug: b.slug, title: b.title, author: b.author }).onConflict((oc) => oc.column("slug").doNothing()).execute();
     }
+    await seedDesignations(trx);
     log(`programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`);
   });
+}
+
+/** Designations (CCSM), their routes and requirements: inserted once, then kept by staff. */
+async function seedDesignations(trx: Db) {
+  for (const r of designationRequirements) {
+    if (!parseParams(r.kind, r.params).success) throw new Error(`programme-designations.ts: requirement ${r.key} has invalid params`);
+  }
+  for (const [i, t] of designationTypes.entries()) {
+    const row = { code: t.code, name: t.name, name_fr: fr(t.name_fr), description: t.description, description_fr: fr(t.description_fr), min_level: t.minLevel, position: i + 1 };
+    await trx.insertInto("designation_types").values(row).onConflict((oc) => oc.column("code").doNothing()).execute();
+  }
+  for (const a of designationAssessments) {
+    await trx
+      .insertInto("assessments")
+      .values({ slug: a.slug, level: a.level, title: a.title, title_fr: fr(a.title_fr), pass_mark: a.passMark })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  }
+  for (const p of designationProgrammes) {
+    for (const m of p.modules) {
+      await trx
+        .insertInto("training_modules")
+        .values({ programme: p.slug, number: m.number, programme_title: p.title, programme_title_fr: fr(p.title_fr), title: m.title, title_fr: fr(m.title_fr), level: p.level })
+        .onConflict((oc) => oc.columns(["programme", "number"]).doNothing())
+        .execute();
+    }
+  }
+  const routeIds = new Map<string, number>();
+  for (const [i, r] of designationRoutes.entries()) {
+    await trx
+      .insertInto("requirement_routes")
+      .values({ key: r.key, designation: r.designation, name: r.name, name_fr: fr(r.name_fr), position: i + 1 })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    const row = await trx.selectFrom("requirement_routes").select("id").where("key", "=", r.key).executeTakeFirstOrThrow();
+    routeIds.set(r.key, row.id);
+  }
+  for (const [i, r] of designationRequirements.entries()) {
+    await trx
+      .insertInto("level_requirements")
+      .values({
+        key: r.key,
+        level: null,
+        designation: r.designation,
+        route_id: routeIds.get(r.route)!,
+        kind: r.kind,
+        phase: "completion",
+        label: r.label,
+        label_fr: fr(r.label_fr),
+        params: JSON.stringify(r.params),
+        position: i + 1,
+      })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+  }
 }
 
 /**

@@ -233,7 +233,7 @@ describe("requirement labels", () => {
         .executeTakeFirstOrThrow());
     const level = (
       await db.selectFrom("level_requirements").select("level").where("id", "=", target.id).executeTakeFirstOrThrow()
-    ).level;
+    ).level ?? undefined;
     const params = { ...(target.params as Record<string, unknown>), min: 7 };
     const r = await updateRequirement({ adminId: admin.id, id: target.id, label: target.label, params });
     expect(r.ok).toBe(true);

@@ -85,6 +85,8 @@ export const ROUTES: Record<string, Row> = {
   "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: { path: () => "/apply", get: signedIn(), post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 } },
+  // a member without the designation's level (or any route complete) is refused; visitors sign in first
+  "designations.$code.apply": { path: () => "/designations/CCSM/apply", get: signedIn(), post: signedIn(409) },
   "badges.$awardId": { path: (f) => `/badges/${f.badgeId}`, get: everyone() },
   "badges.$awardId[.]json": { path: (f) => `/badges/${f.badgeId}.json`, get: everyone() },
   "badges.$awardId[.]jwt": { path: (f) => `/badges/${f.badgeId}.jwt`, get: everyone() },

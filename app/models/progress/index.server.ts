@@ -1,6 +1,7 @@
 // The requirements engine: a member's current level, and each of its requirements evaluated by
 // the evaluator of its kind. Counting happens in SQL; evaluators return the items behind a count.
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../../db/schema";
 import { db as defaultDb, type Db } from "../../db.server";
 import { sharedI18n } from "../../i18n";
 import { requirementLabel } from "../requirement-label";
@@ -17,9 +18,11 @@ import { evaluateMentoring } from "./mentoring.server";
 import { evaluateModuleTasks } from "./module-tasks.server";
 import { evaluateProfile } from "./profile.server";
 import type { EvaluatedRequirement, Progress } from "./types";
+import { declaredOnApplication, groupRoutes, type RouteProgress, type RouteRow } from "./routes";
 import { evaluateWebinar } from "./webinar.server";
 
 export type { EvaluatedRequirement, Item, Progress, Status } from "./types";
+export type { RouteProgress } from "./routes";
 
 type Evaluator<K extends RequirementKind> = (ctx: EvalContext, params: ParamsOf<K>) => Promise<Progress>;
 
@@ -40,7 +43,8 @@ export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
 export type RequirementRow = {
   id: number;
   key: string;
-  level: number;
+  level: number | null;
+  route_id: number | null;
   kind: string;
   phase: "entry" | "duty" | "completion";
   label: string;
@@ -61,10 +65,15 @@ export const subjectFrColumn = sql<string | null>`coalesce(
     limit 1))`.as("subject_fr");
 
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
+  return listTargetRequirements(conn, { level });
+}
+
+/** A level's or a designation's requirements, in order. */
+export async function listTargetRequirements(conn: Db, target: { level: number } | { designation: string }): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
-    .where("level", "=", level)
+    .select(["id", "key", "level", "route_id", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
+    .where((eb) => ("level" in target ? eb("level", "=", target.level) : eb("designation", "=", target.designation)))
     .where("archived_at", "is", null)
     .orderBy("position")
     .orderBy("id")
@@ -80,7 +89,44 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   const params = parsed.data as Record<string, unknown>;
   // English by default; pages write it again in the reader's language with requirementLabel
   const label = requirementLabel(sharedI18n("en").t, { kind: r.kind, label: r.label, params, subject: r.subject });
-  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label, label_fr: r.label_fr, params, subject: r.subject, subject_fr: r.subject_fr, progress };
+  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label, label_fr: r.label_fr, params, subject: r.subject, subject_fr: r.subject_fr, routeId: r.route_id, progress };
+}
+
+/** A level's or a designation's routes, in order; an archived route's requirements drop out with it. */
+export async function listRoutes(
+  conn: Db,
+  target: { level: number | ((eb: ExpressionBuilder<Database, "requirement_routes">) => unknown) } | { designation: string },
+): Promise<RouteRow[]> {
+  let q = conn.selectFrom("requirement_routes").select(["id", "key", "name", "name_fr"]).where("archived_at", "is", null);
+  q = "designation" in target ? q.where("designation", "=", target.designation) : q.where("level", "=", target.level as never);
+  return q.orderBy("position").orderBy("id").execute();
+}
+
+/**
+ * Requirements of one target evaluated, grouped into its routes: those outside any route are all
+ * needed ("all of"), and one route's worth is enough ("any of"). `missing`: what stands between the
+ * member and an application (experience is declared on it): the common requirements left, and the
+ * closest route's when no route is ready.
+ */
+export async function evaluateTarget(ctx: EvalContext, rows: RequirementRow[], routeRows: RouteRow[]) {
+  const live = new Set(routeRows.map((r) => r.id));
+  const kept = rows.filter((r) => r.route_id === null || live.has(r.route_id));
+  const requirements = await Promise.all(kept.map((r) => evaluateRequirement(ctx, r)));
+  const routes = groupRoutes(routeRows, requirements);
+  const left = (r: EvaluatedRequirement) => !declaredOnApplication(r) && r.progress.status !== "met";
+  const closest = routes.find((r) => r.closest);
+  const routeReady = !routes.length || routes.some((r) => r.ready);
+  const missing = [
+    ...requirements.filter((r) => !r.routeId && left(r)),
+    ...(routeReady ? [] : requirements.filter((r) => closest && r.routeId === closest.id && left(r))),
+  ];
+  // routes staff created but left empty count as not ready: nothing is reachable through them yet
+  return { requirements, routes, missing, routeReady };
+}
+
+/** What is left on one route (with the common requirements), for an application that names it. */
+export function unmetOnRoute(requirements: EvaluatedRequirement[], routeId: number | null) {
+  return requirements.filter((r) => (!r.routeId || r.routeId === routeId) && !declaredOnApplication(r) && r.progress.status !== "met");
 }
 
 export type Standing = {
@@ -99,6 +145,8 @@ export type Standing = {
   badge: null | { publicId: string; awardedAt: Date };
   periods: Periods | null;
   requirements: EvaluatedRequirement[];
+  /** the level's alternative routes to completion (none: every completion requirement is needed) */
+  routes: RouteProgress[];
   /** completion requirements met, ignoring experience declared on the application itself */
   canApplyForNext: boolean;
   missingForNext: EvaluatedRequirement[];
@@ -108,7 +156,9 @@ export type Standing = {
 export async function getStanding({ userId, now = new Date(), itemLimit = 20, conn = defaultDb }: { userId: number; now?: Date; itemLimit?: number; conn?: Db }): Promise<Standing | undefined> {
   // one statement for the member, their open level record, badge and periods; the level's
   // requirements in parallel (users.level is kept in step with the open level record)
-  const [{ rows }, reqRows] = await Promise.all([
+  const levelOfMember = (eb: ExpressionBuilder<Database, "level_requirements" | "requirement_routes">) =>
+    eb.selectFrom("users").select("level").where("id", "=", userId);
+  const [{ rows }, reqRows, routeRows] = await Promise.all([
     sql<
       {
         id: number;
@@ -145,25 +195,28 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
-      .where("level", "=", (eb) => eb.selectFrom("users").select("level").where("id", "=", userId))
+      .select(["id", "key", "level", "route_id", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
+      .where("level", "=", levelOfMember)
       .where("archived_at", "is", null)
       .orderBy("position")
       .orderBy("id")
       .execute(),
+    listRoutes(conn, { level: levelOfMember }),
   ]);
   const m = rows[0];
   if (!m) return undefined;
   const member = { id: m.id, username: m.username, displayName: m.display_name, timeZone: m.time_zone, level: m.level };
   if (!m.entered_at || m.level === null) {
-    return { member, level: null, badge: null, periods: null, requirements: [], canApplyForNext: true, missingForNext: [] };
+    return { member, level: null, badge: null, periods: null, requirements: [], routes: [], canApplyForNext: true, missingForNext: [] };
   }
   const { periods, enteredOn } = toPeriods(m as PeriodRow);
   // users.level and the open record disagree only mid-promotion: evaluate the record's level
   const reqs = reqRows.length && reqRows[0].level === m.level ? reqRows : await listLevelRequirements(conn, m.level);
   const ctx: EvalContext = { db: conn, userId, level: m.level, enteredAt: m.entered_at, enteredOn, timeZone: m.time_zone, now, periods, itemLimit };
-  const requirements = await Promise.all(reqs.filter((r) => r.phase !== "entry").map((r) => evaluateRequirement(ctx, r)));
-  const missingForNext = requirements.filter((r) => r.phase === "completion" && r.kind !== "experience_years" && r.progress.status !== "met");
+  const levelRoutes = reqRows.length && reqRows[0].level === m.level ? routeRows : await listRoutes(conn, { level: m.level });
+  const target = await evaluateTarget(ctx, reqs.filter((r) => r.phase !== "entry"), levelRoutes);
+  const { requirements, routes } = target;
+  const missingForNext = target.missing.filter((r) => r.phase === "completion");
   return {
     member,
     level: {
@@ -181,7 +234,8 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     badge: m.badge_id ? { publicId: m.badge_id, awardedAt: m.awarded_at! } : null,
     periods,
     requirements,
-    canApplyForNext: m.level < 4 && missingForNext.length === 0,
+    routes,
+    canApplyForNext: m.level < 4 && missingForNext.length === 0 && target.routeReady,
     missingForNext,
   };
 }

@@ -5,6 +5,8 @@ import { listMyApplications } from "../application.server";
 import { listResults } from "../results.server";
 import { contributionsByMonth, getStanding } from "./index.server";
 import { withNextSteps } from "./next-step.server";
+import { getDesignationStandings } from "./designations.server";
+import type { EvaluatedRequirement } from "./types";
 
 /** `nextStepsFor`: the member reading their own page, to whom each open requirement says what to do next. */
 type PageQuery = { userId: number; now?: Date; itemLimit?: number; nextStepsFor?: Scope };
@@ -18,10 +20,16 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
   ]);
   if (!standing) return undefined;
   const { requirements: evaluated, canApplyForNext } = standing;
-  const requirements = nextStepsFor
-    ? await withNextSteps({ scope: nextStepsFor, userId, requirements: evaluated, canApplyForNext, now })
-    : evaluated.map((r) => ({ ...r, next: null }));
-  return { standing: { ...standing, requirements }, months, applications, results };
+  const steps = <R extends EvaluatedRequirement>(list: R[], canApply: boolean) =>
+    nextStepsFor ? withNextSteps({ scope: nextStepsFor, userId, requirements: list, canApplyForNext: canApply, now }) : list.map((r) => ({ ...r, next: null }));
+  const [requirements, designations] = await Promise.all([
+    steps(evaluated, canApplyForNext),
+    getDesignationStandings({ standing, now, itemLimit }).then((list) =>
+      // a designation's declared experience is asked on its own form, not /apply's
+      Promise.all(list.map(async (d) => ({ ...d, requirements: await steps(d.requirements, false) }))),
+    ),
+  ]);
+  return { standing: { ...standing, requirements }, designations, months, applications, results };
 }
 
 export type ProgressPageData = NonNullable<Awaited<ReturnType<typeof getProgressPage>>>;

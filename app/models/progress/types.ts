@@ -1,5 +1,6 @@
 // What every requirement evaluator receives and returns (browser-safe types).
 import type { RequirementKind } from "../requirement.schema";
+import type { RouteProgress } from "./routes";
 
 export type Status = "met" | "due" | "overdue" | "pending";
 
@@ -41,6 +42,8 @@ export type EvaluatedRequirement = {
   /** the assessment's or programme's title its label names */
   subject?: string | null;
   subject_fr?: string | null;
+  /** the route (an "all of" group) the requirement belongs to; null: needed on every route */
+  routeId?: number | null;
   progress: Progress;
 };
 
@@ -49,3 +52,22 @@ export function statusOf({ done, required, pending = 0, overdue = false }: { don
   if (pending > 0 && done + pending >= required) return "pending";
   return overdue ? "overdue" : "due";
 }
+
+/** A designation (CCSM) and the member's standing on it: held, open, and how far along each route. */
+export type DesignationStanding<R extends EvaluatedRequirement = EvaluatedRequirement> = {
+  code: string;
+  name: string;
+  name_fr: string | null;
+  description: string;
+  description_fr: string | null;
+  minLevel: number;
+  /** the member's level reaches the designation's */
+  eligible: boolean;
+  held: { awardedOn: string } | null;
+  pending: { id: number; routeId: number | null } | null;
+  requirements: R[];
+  routes: RouteProgress[];
+  /** the closest route's requirements left when no route is ready (experience is declared on the application) */
+  missing: EvaluatedRequirement[];
+  canApply: boolean;
+};
