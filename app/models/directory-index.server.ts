@@ -326,12 +326,19 @@ export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ index
  * Rebuilds the whole index into a fresh one and swaps it in atomically. Profiles changed during
  * the rebuild are queued again afterwards.
  *
- * The fresh index gets its settings while empty, then every document in one streamed upload, which
- * Meilisearch indexes as one batch: sent as one task per 10,000, it indexed them in several batches
+ * The fresh index gets its settings while empty, then every document in streamed uploads of up to
+ * 64 MB (one for 100,000 profiles), which Meilisearch indexes as one batch each: sent as one task per 10,000, it indexed them in several batches
  * and each re-merged the growing index (100,000 profiles: 6 batches, about 7 s of merging apiece).
  * The next batch's query runs while this one is written out.
  */
-export async function reindexAllProfiles({ batch = 5_000, log = (_: string) => {}, uid = profilesIndexUid() }: { batch?: number; log?: (m: string) => void; uid?: string } = {}) {
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export async function reindexAllProfiles({
+  batch = 5_000,
+  maxUploadBytes = MAX_UPLOAD_BYTES,
+  log = (_: string) => {},
+  uid = profilesIndexUid(),
+}: { batch?: number; maxUploadBytes?: number; log?: (m: string) => void; uid?: string } = {}) {
   const client = requireClient();
   const started = new Date();
   const t0 = Date.now();
@@ -345,20 +352,23 @@ export async function reindexAllProfiles({ batch = 5_000, log = (_: string) => {
     rows.catch(() => {}); // awaited below, unless the upload failed first
     return rows;
   };
-  const first = await load(0);
+  let rows = await load(0);
+  // one upload up to maxUploadBytes (Meilisearch refuses a payload over 100 MB), the next one after it
   async function* ndjson() {
-    let rows = first;
-    while (rows.length) {
+    let bytes = 0;
+    while (rows.length && bytes < maxUploadBytes) {
       const next = load(rows[rows.length - 1].id);
       count += rows.length;
       let lines = "";
       for (const r of rows) lines += `${JSON.stringify(toProfileDocument(r))}\n`;
+      bytes += Buffer.byteLength(lines);
       yield lines;
       log(`${count} profiles sent`);
       rows = await next;
     }
   }
-  const tasks = first.length ? [await guarded(client, () => uploadDocuments(temp, ndjson()))] : [];
+  const tasks: number[] = [];
+  while (rows.length) tasks.push(await guarded(client, () => uploadDocuments(temp, ndjson())));
   log(`${count} profiles sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; indexing`);
   await swapInRebuilt(client, uid, temp, tasks);
   const changed = await sql<{ user_id: number }>`

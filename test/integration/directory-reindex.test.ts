@@ -42,6 +42,13 @@ describe("rebuilding the directory's index", () => {
     expect(docs.find((d) => d.username === "ri_chidi")?.audience).toBe("members");
   });
 
+  test("past the upload size limit the documents go in several uploads, none lost", async () => {
+    // Meilisearch refuses a payload over 100 MB: 100,000 profiles with French names crossed it in one upload
+    const result = await reindexAllProfiles({ batch: 1, maxUploadBytes: 1 });
+    expect(result.profiles).toBe(4);
+    expect((await allDocuments()).map((d) => d.username).sort()).toEqual(["ri_ada", "ri_bola", "ri_chidi", "ri_efe"]);
+  });
+
   test("the rebuilt index keeps its settings, and no rebuild copy is left behind", async () => {
     const client = requireClient();
     const settings = await client.index(profilesIndexUid()).getSettings();
