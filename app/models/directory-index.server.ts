@@ -371,6 +371,16 @@ export async function reindexAllProfiles({
   while (rows.length) tasks.push(await guarded(client, () => uploadDocuments(temp, ndjson())));
   log(`${count} profiles sent in ${((Date.now() - t0) / 1000).toFixed(1)} s; indexing`);
   await swapInRebuilt(client, uid, temp, tasks);
+  // every profile as it was when the rebuild started is in: the reindex jobs queued before (a backfill a
+  // migration queued, say) have nothing left to do, and while pending they keep search on PostgreSQL
+  await db
+    .updateTable("outbox")
+    .set({ done_at: new Date() })
+    .where("kind", "=", "profile.reindex")
+    .where("done_at", "is", null)
+    .where("created_at", "<", started)
+    .execute();
+  completeness = undefined;
   const changed = await sql<{ user_id: number }>`
     select distinct (payload->>'userId')::int as user_id from outbox
     where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
-import { loadRows, profilesIndexUid, reindexAllProfiles, toProfileDocument, type ProfileDocument } from "~/models/directory-index.server";
+import { isProfileIndexComplete, loadRows, profilesIndexUid, queueProfileBackfill, reindexAllProfiles, toProfileDocument, type ProfileDocument } from "~/models/directory-index.server";
 import { requireClient } from "~/search.server";
 import { createProfile } from "../factories/profiles";
 
@@ -47,6 +47,13 @@ describe("rebuilding the directory's index", () => {
     const result = await reindexAllProfiles({ batch: 1, maxUploadBytes: 1 });
     expect(result.profiles).toBe(4);
     expect((await allDocuments()).map((d) => d.username).sort()).toEqual(["ri_ada", "ri_bola", "ri_chidi", "ri_efe"]);
+  });
+
+  test("a rebuild settles a backfill queued before it: search leaves PostgreSQL without waiting for those jobs", async () => {
+    await queueProfileBackfill(db, Object.values(ids));
+    expect(await isProfileIndexComplete()).toBe(false);
+    await reindexAllProfiles({ batch: 2 });
+    expect(await isProfileIndexComplete()).toBe(true);
   });
 
   test("the rebuilt index keeps its settings, and no rebuild copy is left behind", async () => {
