@@ -10,7 +10,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 // Data, not code: translations and seed content are prose, kept one entry a line.
-const DATA_FILES = ["app/locales/**", "db/seed/demo-content.ts", "db/seed/programme.ts", "db/seed/programme-fr.ts"];
+const DATA_FILES = ["app/locales/**", "scripts/seed/demo-content.ts", "scripts/seed/programme.ts", "scripts/seed/programme-fr.ts"];
 
 /** Every eslint-disable comment names its rules and says why after "--". */
 const explainedDisables = {
@@ -59,14 +59,14 @@ export default tseslint.config(
               message: "Models do not import components or routes (move the type or helper into the model).",
             },
             {
-              target: "./app/permissions.server.ts",
+              target: "./app/models/permissions.server.ts",
               from: "./app/viewer.server.ts",
               message: "viewer.server imports permissions.server, not the other way (scopeOf takes a ScopeSource).",
             },
             {
               target: ["./app/components", "./app/routes"],
               from: "./app/root.tsx",
-              message: "Read the root loader's data through ~/root-data.",
+              message: "Read the root loader's data through ~/web/root-data.",
             },
           ],
         },
@@ -90,9 +90,8 @@ export default tseslint.config(
   // migrations run against whatever schema the database has at that point, never the app's types
   { files: ["db/migrations/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   {
-    // db/ is the bottom of the house: it may describe app types, never run app code (seeds live apart)
+    // db/ is the bottom of the house: it may describe app types, never run app code (the demo data is a script: scripts/seed)
     files: ["db/**"],
-    ignores: ["db/seed/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

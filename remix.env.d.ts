@@ -12,7 +12,7 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
     clientIp: string;
-    /** this response's Content-Security-Policy nonce (scripts/lib/security-headers.ts) */
+    /** this response's Content-Security-Policy nonce (scripts/server/security-headers.ts) */
     cspNonce: string;
   }
 }

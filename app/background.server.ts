@@ -3,7 +3,7 @@ import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ensureRecurringJobs, startWorker, stopWorker } from "./jobs.server";
 import "./jobs/index.server";
-import { ensureProfilesIndex } from "./models/directory-index.server";
+import { ensureProfilesIndex } from "./models/directory/directory-index.server";
 import { meili } from "./search.server";
 
 export function startBackground() {

@@ -1,7 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { RequestIdContext } from "./request-context";
+import { RequestIdContext } from "./web/request-context";
 
 startTransition(() => {
   hydrateRoot(

@@ -5,14 +5,14 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { logger } from "./logger.server";
 import { isDatabaseUnavailable } from "./db.server";
-import { PERSONAL } from "./page-caching";
-import { NonceContext, RequestIdContext, UnavailableContext } from "./request-context";
+import { PERSONAL } from "./web/page-caching";
+import { NonceContext, RequestIdContext, UnavailableContext } from "./web/request-context";
 
 const ABORT_DELAY = 5_000;
 
 export { startBackground, stopBackground } from "./background.server";
-// the server allows these by hash in its Content-Security-Policy (scripts/lib/security-headers.ts)
-export { INLINE_SCRIPTS as inlineScripts } from "./inline-scripts.server";
+// the server allows these by hash in its Content-Security-Policy (scripts/server/security-headers.ts)
+export { INLINE_SCRIPTS as inlineScripts } from "./web/inline-scripts.server";
 
 // The whole document is rendered before sending: pages are small, and a complete response
 // compresses better and never shows a half-rendered page on a slow connection.
@@ -40,7 +40,7 @@ export default function handleRequest(
     // the page's language depends on the member's setting, the switch's cookie and Accept-Language
     const locale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined)?.locale;
     if (locale) responseHeaders.set("Content-Language", locale);
-    // shareable pages name it already (app/page-caching.ts)
+    // shareable pages name it already (app/web/page-caching.ts)
     const vary = responseHeaders.get("Vary") ?? "";
     if (!/accept-language/i.test(vary)) responseHeaders.append("Vary", "Accept-Language, Cookie");
     // Remix's scripts carry this response's nonce: kept by a shared cache, every reader would get it

@@ -21,11 +21,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: z.enum(["on", "off"]).default("on"),
-  // load shedding (scripts/lib/load-shed.ts): requests inside the app at once (0: no limit), and the
+  // load shedding (scripts/server/load-shed.ts): requests inside the app at once (0: no limit), and the
   // longest a request waits for a place before it is answered 503 with Retry-After
   SHED_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(8),
   SHED_QUEUE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
-  // the in-process shared cache (scripts/lib/shared-cache.ts); off when nginx or a CDN keeps pages instead
+  // the in-process shared cache (scripts/server/shared-cache.ts); off when nginx or a CDN keeps pages instead
   SHARED_CACHE: z.enum(["on", "off"]).default("on"),
   // peers whose X-Forwarded-* headers are believed (app/trusted-proxies.server.ts)
   TRUSTED_PROXIES: z

@@ -18,17 +18,17 @@ import { HydratedContext } from "./components/app-link";
 import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
-import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./enhance";
+import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./web/enhance";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
-import { rootCaching, rootHeaders } from "./page-caching";
-import { useRootData } from "./root-data";
-import { useNonce, useRequestId, useUnavailable } from "./request-context";
+import { rootCaching, rootHeaders } from "./web/page-caching";
+import { useRootData } from "./web/root-data";
+import { useNonce, useRequestId, useUnavailable } from "./web/request-context";
 import stylesHref from "./styles.css";
-import { countOpenFlags } from "./models/flag.server";
-import { viewerSanction } from "./models/moderation.server";
-import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/notification.server";
-import { scopeOf } from "./permissions.server";
+import { countOpenFlags } from "./models/moderation/flag.server";
+import { viewerSanction } from "./models/moderation/moderation.server";
+import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/account/notification.server";
+import { scopeOf } from "./models/permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 
 export const links: LinksFunction = () => [
@@ -38,7 +38,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
 
-// personal for anyone with a session; pages every visitor sees alike say so themselves (app/page-caching.ts)
+// personal for anyone with a session; pages every visitor sees alike say so themselves (app/web/page-caching.ts)
 export const headers = rootHeaders;
 
 // In the browser: the unread notifications the header shows, as last loaded.
@@ -131,7 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         {hydrate ? (
           <>
-            {/* constant inline scripts are allowed by hash (app/inline-scripts.server.ts) and carry no nonce */}
+            {/* constant inline scripts are allowed by hash (app/web/inline-scripts.server.ts) and carry no nonce */}
             <script dangerouslySetInnerHTML={{ __html: ZOD_CONFIG_SCRIPT }} />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />

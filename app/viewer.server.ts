@@ -5,8 +5,8 @@ import type { Role } from "../db/schema";
 import { readSession } from "./auth.server";
 import { db, type Db } from "./db.server";
 import { env } from "./env.server";
-import { scopeOf, VISITOR, type Scope } from "./permissions.server";
-import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/two-factor.server";
+import { scopeOf, VISITOR, type Scope } from "./models/permissions.server";
+import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/account/two-factor.server";
 
 export type Viewer = {
   id: number;

@@ -18,7 +18,7 @@ export interface UsersTable {
   last_seen_at: Date | null;
   level: number | null;
   last_visit_at: Date | null;
-  /** no topic the member has unread was bumped before this (app/models/topic-tracking.server.ts) */
+  /** no topic the member has unread was bumped before this (app/models/forum/topic-tracking.server.ts) */
   first_unread_at: Generated<Date>;
   silenced_until: Date | null;
   suspended_until: Date | null;
@@ -61,7 +61,7 @@ export interface LoginFailuresTable {
   at: Generated<Date>;
 }
 
-/** Rate-limited attempts (app/models/rate-limit.server.ts). */
+/** Rate-limited attempts (app/models/account/rate-limit.server.ts). */
 export interface RateEventsTable {
   id: Generated<number>;
   key: string;

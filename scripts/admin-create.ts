@@ -1,7 +1,7 @@
 // npm run admin:create -- --email a@b.org --username ada [--name "Ada O."] [--password ...]
 import { parseArgs } from "node:util";
 import { migrateToLatest } from "../db/migrate";
-import { ensureServices, stopAll } from "./lib/ensure-services";
+import { ensureServices, stopAll } from "./server/ensure-services";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, username: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
@@ -13,7 +13,7 @@ if (!values.email || !values.username) {
 const services = await ensureServices(() => {});
 try {
   await migrateToLatest(process.env.DATABASE_URL!);
-  const { ensureAdmin } = await import("../app/models/user.server");
+  const { ensureAdmin } = await import("../app/models/account/user.server");
   const result = await ensureAdmin({ email: values.email, username: values.username, displayName: values.name, password: values.password });
   if (!result.ok) {
     console.error(`Could not create the admin: ${JSON.stringify(result.fields ?? result.message)}`);

@@ -5,8 +5,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createBackup } from "./lib/backup";
 import { cliDatabase } from "./lib/cli-database";
-import { stopAll } from "./lib/ensure-services";
-import { dataDir } from "./lib/paths";
+import { stopAll } from "./server/ensure-services";
+import { dataDir } from "./server/paths";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const log = (m: string) => console.log(`[backup] ${m}`);

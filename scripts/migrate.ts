@@ -1,6 +1,6 @@
 // npm run db:migrate: migrates DATABASE_URL, or the embedded database when it is unset.
 import { migrateToLatest } from "../db/migrate";
-import { ensureServices, stopAll } from "./lib/ensure-services";
+import { ensureServices, stopAll } from "./server/ensure-services";
 
 const services = await ensureServices(console.log);
 try {

@@ -1,10 +1,10 @@
 // npm run rerender-posts [-- --all]: re-renders posts stored by an older markdown pipeline, with the
 // render deadline posting uses; lists the posts that exceed it (they keep their stored HTML).
-import { ensureServices, stopAll } from "./lib/ensure-services";
+import { ensureServices, stopAll } from "./server/ensure-services";
 
 const services = await ensureServices(console.log);
 try {
-  const { rerenderPosts } = await import("../app/models/rerender.server");
+  const { rerenderPosts } = await import("../app/models/forum/rerender.server");
   const { closeRenderPool, RENDER_DEADLINE_MS } = await import("../app/markdown/pool.server");
   const refused: string[] = [];
   const n = await rerenderPosts({

@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { restoreBackup } from "./lib/backup";
 import { cliDatabase, withDatabaseName } from "./lib/cli-database";
-import { stopAll } from "./lib/ensure-services";
-import { dataDir } from "./lib/paths";
-import { startEmbeddedMeili, type Stoppable } from "./lib/services";
+import { stopAll } from "./server/ensure-services";
+import { dataDir } from "./server/paths";
+import { startEmbeddedMeili, type Stoppable } from "./server/services";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { database: { type: "string" }, replace: { type: "boolean" } } });
 const log = (m: string) => console.log(`[restore] ${m}`);
@@ -71,8 +71,8 @@ try {
     process.env.MEILI_URL = m.url;
     process.env.MEILI_MASTER_KEY = m.key;
   }
-  const { reindexAllPosts } = await import("../app/models/forum-search-index.server");
-  const { reindexAllProfiles } = await import("../app/models/directory-index.server");
+  const { reindexAllPosts } = await import("../app/models/forum/forum-search-index.server");
+  const { reindexAllProfiles } = await import("../app/models/directory/directory-index.server");
   const posts = await reindexAllPosts({});
   const profiles = await reindexAllProfiles({});
   log(`search rebuilt: ${posts.posts} posts of ${posts.topics} topics, ${profiles.profiles} profiles`);

@@ -4,7 +4,7 @@
 // embedded services when they are unset.
 import { parseArgs } from "node:util";
 import { migrateToLatest } from "../db/migrate";
-import { ensureServices, stopAll } from "./lib/ensure-services";
+import { ensureServices, stopAll } from "./server/ensure-services";
 
 const { values } = parseArgs({ options: { batch: { type: "string" } } });
 const batchTopics = values.batch ? Number(values.batch) : 500;
@@ -17,7 +17,7 @@ const log = (m: string) => console.log(`[search:reindex] ${m}`);
 const services = await ensureServices(log);
 try {
   await migrateToLatest(process.env.DATABASE_URL!);
-  const { reindexAllPosts } = await import("../app/models/forum-search-index.server");
+  const { reindexAllPosts } = await import("../app/models/forum/forum-search-index.server");
   const result = await reindexAllPosts({ batchTopics, log });
   log(`${result.posts} posts of ${result.topics} topics indexed in ${result.seconds.toFixed(1)} s (${Math.round(result.posts / Math.max(result.seconds, 0.001))} posts/s)`);
   const { db } = await import("../app/db.server");

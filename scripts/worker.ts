@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { productionBuildProblem } from "./lib/build";
-import { projectRoot } from "./lib/paths";
-import type { Stoppable } from "./lib/services";
+import { productionBuildProblem } from "./server/build";
+import { projectRoot } from "./server/paths";
+import type { Stoppable } from "./server/services";
 
 const log = (m: string) => console.log(`[worker] ${m}`);
 process.env.NODE_ENV ??= "production";
@@ -32,7 +32,7 @@ async function shutdown(code: number) {
   try {
     await hooks?.stopBackground();
   } finally {
-    await (await import("./lib/ensure-services")).stopAll(services);
+    await (await import("./server/ensure-services")).stopAll(services);
     process.exit(code);
   }
 }
@@ -42,7 +42,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => void shutdown(0));
 }
 
-const { ensureServices } = await import("./lib/ensure-services");
+const { ensureServices } = await import("./server/ensure-services");
 services = await ensureServices(log);
 const { migrateToLatest } = await import("../db/migrate");
 await migrateToLatest(process.env.DATABASE_URL!, log);

@@ -1,7 +1,7 @@
 // What a learner sees of an assessment: the rules, an open attempt's questions (a plain form that
 // works without JavaScript), and a marked attempt's result with feedback on the wrong answers.
 import type { ReactNode } from "react";
-import { useRootData } from "~/root-data";
+import { useRootData } from "~/web/root-data";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
 import { dateTimeFormat } from "../intl";

@@ -1,9 +1,9 @@
 // The directory's result cards, written as one string (as the forum's topic rows: React's server
 // renderer was about a third of the page's time). Every value goes through escapeHtml.
 import { escapeHtml as esc } from "~/html";
-import type { DirectoryCard } from "~/models/directory.server";
-import { localized } from "~/models/localized";
-import { countryName } from "~/models/profile.schema";
+import type { DirectoryCard } from "~/models/directory/directory.server";
+import { localized } from "~/models/shared/localized";
+import { countryName } from "~/models/directory/profile.schema";
 import { avatarClass, initials } from "./avatar";
 
 // Labels are translated once per page with slots, then filled in per card.

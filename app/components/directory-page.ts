@@ -3,16 +3,16 @@
 // Every value goes through escapeHtml.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";
-import { LEVEL_VIEWS, QUERY_MAX, directorySearchString } from "~/models/directory.schema";
-import type { DirectoryPageData } from "~/models/directory-page.server";
-import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/profile.schema";
+import { LEVEL_VIEWS, QUERY_MAX, directorySearchString } from "~/models/directory/directory.schema";
+import type { DirectoryPageData } from "~/models/directory/directory-page.server";
+import { COUNTRIES, PROFICIENCIES, countryName, languageName } from "~/models/directory/profile.schema";
 import { SLOT, directoryCardsHtml, fill } from "./directory-cards";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 export type PageContext = { t: TFunction; lang: string; pathname: string };
 
 // A few lines of inlined script add search as you type: the results are fetched as HTML and swapped in.
-// Allowed by its hash (app/inline-scripts.server.ts), so it carries no nonce.
+// Allowed by its hash (app/web/inline-scripts.server.ts), so it carries no nonce.
 export const LIVE_SEARCH = `(function(){
 var f=document.querySelector("form.directory-form"),q=document.getElementById("directory-q"),
   r=document.getElementById("directory-results"),x=document.getElementById("directory-facets");

@@ -1,7 +1,7 @@
 // Small pieces the mentorship pages share: a checkbox group with its error tied to it, and the
 // reasons behind a suggested mentor's score.
 import { useId } from "react";
-import type { Reason } from "~/models/mentorship-score";
+import type { Reason } from "~/models/mentorship/mentorship-score";
 import { useTranslation } from "~/use-translation";
 
 export function CheckboxGroup({ legend, name, options, error }: { legend: string; name: string; options: { value: string; label: string; checked: boolean }[]; error?: string }) {

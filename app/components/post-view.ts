@@ -2,10 +2,10 @@
 // A topic page's 20 posts rendered as React elements were a third of its server time, so this is
 // their only implementation (the page does not hydrate). Every value goes through escapeHtml;
 // body_html was sanitised on write. The actions are plain HTML forms and links: they work without
-// JavaScript, and the root's forms script (app/enhance.ts) marks a sending form busy.
+// JavaScript, and the root's forms script (app/web/enhance.ts) marks a sending form busy.
 import type { TFunction } from "i18next";
 import { escapeHtml as esc } from "~/html";
-import { isDeletedMember } from "~/models/tombstone";
+import { isDeletedMember } from "~/models/account/tombstone";
 import { avatarClass, initials } from "./avatar";
 import { levelTagHtml } from "./level-badge";
 import { relativeTime } from "./relative-time";

@@ -1,15 +1,15 @@
 import { AppLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "./form-extras";
-import type { DesignationStanding, EvaluatedRequirement, Item, Progress } from "~/models/progress/types";
-import type { NextStep } from "~/models/progress/next-step";
-import { requirementLabel } from "~/models/requirement-label";
-import { useRootData } from "~/root-data";
+import type { DesignationStanding, EvaluatedRequirement, Item, Progress } from "~/models/journey/progress/types";
+import type { NextStep } from "~/models/journey/progress/next-step";
+import { requirementLabel } from "~/models/journey/requirement-label";
+import { useRootData } from "~/web/root-data";
 import { dateTimeFormat, formatDay } from "../intl";
 import { intlLocale } from "../locale";
 import { useMoment } from "./assessment-view";
-import { localized } from "~/models/localized";
-import type { RouteProgress } from "~/models/progress/routes";
+import { localized } from "~/models/shared/localized";
+import type { RouteProgress } from "~/models/journey/progress/routes";
 
 type Requirement = EvaluatedRequirement & { next?: NextStep | null };
 

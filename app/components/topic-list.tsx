@@ -3,7 +3,7 @@ import { useTranslation } from "~/use-translation";
 import { AppLink } from "./app-link";
 import { avatarClass, initials } from "./avatar";
 import { relativeTime } from "./relative-time";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import { intlLocale } from "~/locale";
 import { numberFormat } from "~/intl";
 
@@ -19,7 +19,7 @@ export type TopicListItem = {
   pinned: boolean;
   closed_at: string | Date | null;
   archived_at: string | Date | null;
-  /** posts after the member's last read one (app/models/topic-tracking.server.ts) */
+  /** posts after the member's last read one (app/models/forum/topic-tracking.server.ts) */
   unread: number;
   is_new: boolean;
   category: { slug: string; name: string; colour: string };

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/use-translation";
-import { useRootData } from "~/root-data";
+import { useRootData } from "~/web/root-data";
 
 /**
  * Turns a model's refusal (an i18n key and its values) into a sentence; an `until` value is shown as

@@ -2,10 +2,10 @@
 // a mention in a private topic never notifies someone who cannot open it.
 import type { Db } from "../db.server";
 import type { JobHandler, JobTable } from "../jobs.server";
-import { renderPlainExcerpt } from "../markdown.server";
-import { notify } from "../models/notification.server";
-import { lockTopic } from "../models/topic.server";
-import { canSeeTopic } from "../permissions.server";
+import { renderPlainExcerpt } from "../markdown/index.server";
+import { notify } from "../models/account/notification.server";
+import { lockTopic } from "../models/forum/topic.server";
+import { canSeeTopic } from "../models/permissions.server";
 import { scopeOfUser } from "../viewer.server";
 
 const QUOTE_HEADER = /^\[quote="([A-Za-z0-9_]{1,30}), post:(\d+), topic:(\d+)"\]/gm;

@@ -6,10 +6,10 @@ import { env } from "../env.server";
 import { createI18n, pickLocale } from "../i18n";
 import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
 import { sendMail } from "../mail.server";
-import { renderPlainExcerpt } from "../markdown.server";
-import { notificationHref, notificationNote, notificationText } from "../models/notification-text";
-import { lockTopic } from "../models/topic.server";
-import { canSeeTopic } from "../permissions.server";
+import { renderPlainExcerpt } from "../markdown/index.server";
+import { notificationHref, notificationNote, notificationText } from "../models/account/notification-text";
+import { lockTopic } from "../models/forum/topic.server";
+import { canSeeTopic } from "../models/permissions.server";
 import { scopeOfUser } from "../viewer.server";
 
 async function loadForEmail(trx: Db, notificationId: number) {

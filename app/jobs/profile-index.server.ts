@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { enqueue, type JobHandler, type JobTable } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexProfiles, pushSynonyms } from "../models/directory-index.server";
+import { indexProfiles, pushSynonyms } from "../models/directory/directory-index.server";
 import { isUnavailable } from "../search.server";
 
 const MAX_DELAY_S = 300;

@@ -2,7 +2,7 @@
 // share the work); the worker schedules tomorrow's run.
 import { sql } from "kysely";
 import { enqueueSelect, type JobHandler, type JobTable, type RecurringTable } from "../jobs.server";
-import { nextDailyRun, sendNudges } from "../models/nudge.server";
+import { nextDailyRun, sendNudges } from "../models/journey/nudge.server";
 
 const progressDaily: JobHandler<"progress.daily"> = async (_payload, { trx }) => {
   await enqueueSelect(trx, "progress.nudge", sql`select jsonb_build_object('userId', id) as payload from users where level is not null and deleted_at is null`);

@@ -1,7 +1,7 @@
 // Recruiters' saved-search alerts: every morning (with the notification digest) one job per
-// search with alerts on; each mails that search's new matches (app/models/search-alert.server.ts).
+// search with alerts on; each mails that search's new matches (app/models/directory/search-alert.server.ts).
 import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
-import { queueSearchAlerts, sendSearchAlert } from "../models/search-alert.server";
+import { queueSearchAlerts, sendSearchAlert } from "../models/directory/search-alert.server";
 import { nextDigestAt } from "./notification-email.server";
 
 const searchAlerts: JobHandler<"recruiter.search-alerts"> = async (_payload, { trx }) => {

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type { Db } from "../db.server";
 import { enqueue, enqueueSelect, type JobHandler, type JobTable } from "../jobs.server";
 import { logger } from "../logger.server";
-import { indexTopic } from "../models/forum-search-index.server";
+import { indexTopic } from "../models/forum/forum-search-index.server";
 import { isUnavailable } from "../search.server";
 
 /** Longest wait between two tries while Meilisearch is away (seconds). */

@@ -1,7 +1,7 @@
 // The tutor response clock's reminders: every 10 minutes, tutors of questions waiting 20 hours
 // and staff for questions past 48 hours are told (once each; see sendClockAlerts).
 import type { JobHandler, JobTable, RecurringTable } from "../jobs.server";
-import { CLOCK_INTERVAL_MS, sendClockAlerts } from "../models/tutor-clock.server";
+import { CLOCK_INTERVAL_MS, sendClockAlerts } from "../models/assessments/tutor-clock.server";
 
 const tutorClock: JobHandler<"tutor.clock"> = async (_payload, { trx }) => {
   await sendClockAlerts(trx);

@@ -1,4 +1,4 @@
-// English strings of passkeys as a second factor (app/models/passkeys.server.ts).
+// English strings of passkeys as a second factor (app/models/account/passkeys.server.ts).
 const passkeys = {
   passkeys: {
     title: "Passkeys",

@@ -1,4 +1,4 @@
-// Chaînes françaises des clés d’accès comme second facteur (app/models/passkeys.server.ts).
+// Chaînes françaises des clés d’accès comme second facteur (app/models/account/passkeys.server.ts).
 const passkeys = {
   passkeys: {
     title: "Clés d’accès",

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { MarkdownAnalysis, MarkdownRefs } from "../markdown.server";
+import type { MarkdownAnalysis, MarkdownRefs } from "./index.server";
 import type { RenderReply, RenderRequest } from "./render-worker";
 
 /** Wall time one render may take once a worker has it. */

@@ -1,7 +1,7 @@
 // A render worker (see ./pool.server.ts): the one pipeline, away from the request thread. Built to
 // build/markdown-worker.mjs with the server (remix.config.js); run from source under tsx otherwise.
 import { parentPort } from "node:worker_threads";
-import { renderMarkdownWithAnalysis } from "../markdown.server";
+import { renderMarkdownWithAnalysis } from "./index.server";
 
 export type RenderRequest = { id: number; markdown: string; usernames: string[]; categories: [string, string][] };
 export type RenderReply =

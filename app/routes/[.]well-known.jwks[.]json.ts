@@ -1,8 +1,8 @@
 // /.well-known/jwks.json: the public keys badge credentials are signed with (never a private part).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { cachedResponse } from "~/models/badge-file.server";
-import { getPublicJwks } from "~/models/signing-key.server";
+import { cachedResponse } from "~/models/badges/badge-file.server";
+import { getPublicJwks } from "~/models/badges/signing-key.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const jwks = await getPublicJwks({ origin: env().APP_ORIGIN });

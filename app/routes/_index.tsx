@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { useRootData } from "~/root-data";
+import { useRootData } from "~/web/root-data";
 
 // a reading page: plain HTML, no React bundle (the first visit on a slow connection stays light)
 export const handle = { hydrate: false };

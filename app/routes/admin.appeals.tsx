@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { decideAppeal, listAppealsForStaff } from "~/models/appeal.server";
-import { AppealDecisionSchema } from "~/models/learning-group.schema";
-import { requireStaff } from "~/staff.server";
+import { positiveId, readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { decideAppeal, listAppealsForStaff } from "~/models/journey/appeal.server";
+import { AppealDecisionSchema } from "~/models/groups/learning-group.schema";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];

@@ -4,11 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { TableWrap } from "~/components/form-extras";
 import { ApplicationAge } from "~/components/progress-view";
-import { listPendingApplications } from "~/models/application.server";
-import { requireStaff } from "~/staff.server";
+import { listPendingApplications } from "~/models/journey/application.server";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
-import { localized } from "~/models/localized";
+import { pageTitle } from "~/web/page-title";
+import { localized } from "~/models/shared/localized";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.applications.title") }];

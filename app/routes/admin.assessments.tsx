@@ -1,18 +1,18 @@
 // Staff set how each programme assessment is delivered online (bank, questions per attempt, pass
 // mark, time limit, cool-down, tutor readiness) and see the latest attempts.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { useMoment } from "~/components/assessment-view";
 import { Field, FormError } from "~/components/field";
 import { Select, TableWrap } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { listRecentAttempts } from "~/models/assessment-attempt.server";
-import { DeliverySchema } from "~/models/assessment.schema";
-import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/question-bank.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { listRecentAttempts } from "~/models/assessments/assessment-attempt.server";
+import { DeliverySchema } from "~/models/assessments/assessment.schema";
+import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/assessments/question-bank.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.title") }];
 

@@ -6,19 +6,19 @@ import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { Select, TableWrap } from "~/components/form-extras";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
-import { AuditFilterSchema } from "~/models/audit.schema";
+import { AuditFilterSchema } from "~/models/moderation/audit.schema";
 import {
   findUserIdByUsername,
   listAuditEntries,
   listAuditKinds,
   listStaffAccounts,
   type AuditFilter,
-} from "~/models/audit.server";
-import { auditChanges, auditValueText } from "~/models/audit-text";
-import { localInputToDate } from "~/models/local-time";
-import { parseForm } from "~/models/forms.server";
-import { pageTitle } from "~/page-title";
-import { requireStaff } from "~/staff.server";
+} from "~/models/moderation/audit.server";
+import { auditChanges, auditValueText } from "~/models/moderation/audit-text";
+import { localInputToDate } from "~/models/shared/local-time";
+import { parseForm } from "~/models/shared/forms.server";
+import { pageTitle } from "~/web/page-title";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "staffViews.audit.title") }];

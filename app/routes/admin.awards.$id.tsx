@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { keepValues, notFound, positiveId, readFormData } from "~/http.server";
-import { DeadlineSchema, JudgeSchema } from "~/models/award.schema";
-import { assignJudge, getRankedResults, getRoundForStaff, publishWinners, removeJudge, updateDeadline } from "~/models/award.server";
-import { dateToLocalInput } from "~/models/local-time";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { keepValues, notFound, positiveId, readFormData } from "~/web/http.server";
+import { DeadlineSchema, JudgeSchema } from "~/models/awards/award.schema";
+import { assignJudge, getRankedResults, getRoundForStaff, publishWinners, removeJudge, updateDeadline } from "~/models/awards/award.server";
+import { dateToLocalInput } from "~/models/shared/local-time";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Awards round"} (staff) · Touchpoints` }];

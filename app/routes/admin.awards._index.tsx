@@ -1,15 +1,15 @@
 // Staff: the awards rounds, and the form to open a new yearly round (categories, criteria, deadline).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { RoundSchema } from "~/models/award.schema";
-import { createRound, listRounds } from "~/models/award.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { RoundSchema } from "~/models/awards/award.schema";
+import { createRound, listRounds } from "~/models/awards/award.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.admin.title") }];

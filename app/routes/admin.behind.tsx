@@ -5,12 +5,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Select, TableWrap } from "~/components/form-extras";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
 import { useDay } from "~/components/progress-view";
-import { listGroups } from "~/models/learning-group.server";
-import { listLevels } from "~/models/level.server";
-import { BehindFilterSchema } from "~/models/progress-report.schema";
-import { countMembersBehind, listMembersBehind } from "~/models/progress-report.server";
-import { pageTitle } from "~/page-title";
-import { requireStaff } from "~/staff.server";
+import { listGroups } from "~/models/groups/learning-group.server";
+import { listLevels } from "~/models/journey/level.server";
+import { BehindFilterSchema } from "~/models/journey/progress-report.schema";
+import { countMembersBehind, listMembersBehind } from "~/models/journey/progress-report.server";
+import { pageTitle } from "~/web/page-title";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { useTranslation } from "~/use-translation";
 

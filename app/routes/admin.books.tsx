@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
-import { positiveId, readForm } from "~/http.server";
-import { addRecommendedBook, archiveRecommendedBook, listRecommendedBooks } from "~/models/reading.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
-import { pageTitle } from "~/page-title";
+import { positiveId, readForm } from "~/web/http.server";
+import { addRecommendedBook, archiveRecommendedBook, listRecommendedBooks } from "~/models/journey/reading.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.books.title") }];
 

@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { CategoryFields } from "~/components/category-form";
 import { FormError } from "~/components/field";
-import { keepValues, notFound, readForm } from "~/http.server";
-import { getCategoryForAdmin, updateCategory } from "~/models/category-admin.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, notFound, readForm } from "~/web/http.server";
+import { getCategoryForAdmin, updateCategory } from "~/models/forum/category-admin.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.categoriesTitle") }, { name: "robots", content: "noindex" }];
 

@@ -1,16 +1,16 @@
 // Staff: every event (drafts included) and the form to create one.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "~/components/event-form";
 import { useEventWhen } from "~/components/event-when";
 import { FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { EVENT_KINDS, EventSchema } from "~/models/event.schema";
-import { createEvent, listAllEvents, listWebinarCatalogue } from "~/models/event.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { EVENT_KINDS, EventSchema } from "~/models/events/event.schema";
+import { createEvent, listAllEvents, listWebinarCatalogue } from "~/models/events/event.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "events.admin.title") }];

@@ -4,13 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { GroupSchema } from "~/models/learning-group.schema";
-import { createGroup, listGroups, MAX_LEARNERS } from "~/models/learning-group.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { GroupSchema } from "~/models/groups/learning-group.schema";
+import { createGroup, listGroups, MAX_LEARNERS } from "~/models/groups/learning-group.server";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { CohortDates } from "~/components/cohort-dates";
 

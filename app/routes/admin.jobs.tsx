@@ -4,10 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TableWrap } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { countDeadLetters, discardDeadLetter, listDeadLetters, retryDeadLetter } from "~/models/dead-letters.server";
-import { pageTitle } from "~/page-title";
-import { requireStaff } from "~/staff.server";
+import { positiveId, readForm } from "~/web/http.server";
+import { countDeadLetters, discardDeadLetter, listDeadLetters, retryDeadLetter } from "~/models/moderation/dead-letters.server";
+import { pageTitle } from "~/web/page-title";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "deadLetters.title") }];

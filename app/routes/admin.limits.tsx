@@ -3,11 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, readForm } from "~/http.server";
-import { getLimits, LimitsSchema, updateLimits } from "~/models/settings.server";
-import { scopeOf } from "~/permissions.server";
+import { notFound, readForm } from "~/web/http.server";
+import { getLimits, LimitsSchema, updateLimits } from "~/models/moderation/settings.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.limits.title") }, { name: "robots", content: "noindex" }];
 

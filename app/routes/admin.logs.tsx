@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { useDay } from "~/components/progress-view";
-import { readForm } from "~/http.server";
-import { decideLogEntry, listPendingLogEntries } from "~/models/log-review.server";
-import { EntryDecisionSchema } from "~/models/logs.schema";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { decideLogEntry, listPendingLogEntries } from "~/models/moderation/log-review.server";
+import { EntryDecisionSchema } from "~/models/moderation/logs.schema";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.logs.title") }];

@@ -1,19 +1,19 @@
 // Staff view of the mentor programme: open requests (with a direct match), mentors' load (pause,
 // remove, reactivate), mentorships without a session for 30 days, feedback.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { keepValues, readForm } from "~/http.server";
-import { setMentorStatus } from "~/models/mentor.server";
-import { getProgrammeOverview } from "~/models/mentorship-admin.server";
-import { staffMatch } from "~/models/mentorship.server";
-import { MentorStatusSchema, StaffMatchSchema } from "~/models/mentorship.schema";
-import { parseForm } from "~/models/forms.server";
-import { scopeOf } from "~/permissions.server";
-import { requireStaff } from "~/staff.server";
+import { keepValues, readForm } from "~/web/http.server";
+import { setMentorStatus } from "~/models/mentorship/mentor.server";
+import { getProgrammeOverview } from "~/models/mentorship/mentorship-admin.server";
+import { staffMatch } from "~/models/mentorship/mentorship.server";
+import { MentorStatusSchema, StaffMatchSchema } from "~/models/mentorship/mentorship.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { scopeOf } from "~/models/permissions.server";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const handle = { hydrate: false };

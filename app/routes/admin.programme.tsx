@@ -4,16 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
+import { keepValues, readForm } from "~/web/http.server";
 import {
   listProgrammeWords,
   parseProgrammeWords,
   PROGRAMME_KINDS,
   updateProgrammeWords,
   type ProgrammeKind,
-} from "~/models/programme-words.server";
-import { pageTitle } from "~/page-title";
-import { requireStaff } from "~/staff.server";
+} from "~/models/journey/programme-words.server";
+import { pageTitle } from "~/web/page-title";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "programmeWords.title") }];

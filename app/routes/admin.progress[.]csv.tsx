@@ -1,9 +1,9 @@
 // Every member's progress as CSV, streamed (one line per member and requirement); countries are
 // named in the staff member's language.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { progressCsvLines } from "~/models/progress-report.server";
+import { progressCsvLines } from "~/models/journey/progress-report.server";
 import { requestLocale } from "~/locale";
-import { requireStaff } from "~/staff.server";
+import { requireStaff } from "~/web/staff.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

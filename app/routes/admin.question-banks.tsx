@@ -1,15 +1,15 @@
 // Question banks: the list, and a new bank.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { BankSchema } from "~/models/assessment.schema";
-import { createBank, listBanks } from "~/models/question-bank.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { BankSchema } from "~/models/assessments/assessment.schema";
+import { createBank, listBanks } from "~/models/assessments/question-bank.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.banksTitle") }];
 

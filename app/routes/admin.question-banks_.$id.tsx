@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { idParam, keepValues, notFound, positiveId, readForm } from "~/http.server";
-import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessment.schema";
-import { addQuestion, getBank, setQuestionArchived } from "~/models/question-bank.server";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
+import { idParam, keepValues, notFound, positiveId, readForm } from "~/web/http.server";
+import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessments/assessment.schema";
+import { addQuestion, getBank, setQuestionArchived } from "~/models/assessments/question-bank.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bank.name ?? "Question bank"} · Touchpoints` }];
 

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { countryName } from "~/models/profile.schema";
-import { decideRecruiter, listRecruiterApplications } from "~/models/recruiter.server";
-import { scopeOf } from "~/permissions.server";
-import { requireStaff } from "~/staff.server";
-import { pageTitle } from "~/page-title";
+import { positiveId, readForm } from "~/web/http.server";
+import { countryName } from "~/models/directory/profile.schema";
+import { decideRecruiter, listRecruiterApplications } from "~/models/directory/recruiter.server";
+import { scopeOf } from "~/models/permissions.server";
+import { requireStaff } from "~/web/staff.server";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.admin.title") }];
 

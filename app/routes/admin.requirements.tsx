@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, positiveId, readForm } from "~/http.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
 import {
   addRouteRequirement,
   createRoute,
@@ -13,15 +13,15 @@ import {
   listRequirementsForAdmin,
   updateRequirement,
   updateRoute,
-} from "~/models/level.server";
-import { hasGeneratedLabel, requirementLabel } from "~/models/requirement-label";
-import { paramsFromForm, REQUIREMENT_KINDS, RequirementEditSchema, RouteFormSchema } from "~/models/requirement.schema";
-import { auditChanges, auditValueText } from "~/models/audit-text";
-import { parseForm } from "~/models/forms.server";
-import { requireStaff } from "~/staff.server";
-import { localized } from "~/models/localized";
+} from "~/models/journey/level.server";
+import { hasGeneratedLabel, requirementLabel } from "~/models/journey/requirement-label";
+import { paramsFromForm, REQUIREMENT_KINDS, RequirementEditSchema, RouteFormSchema } from "~/models/journey/requirement.schema";
+import { auditChanges, auditValueText } from "~/models/moderation/audit-text";
+import { parseForm } from "~/models/shared/forms.server";
+import { requireStaff } from "~/web/staff.server";
+import { localized } from "~/models/shared/localized";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.requirements.title") }];

@@ -1,15 +1,15 @@
 // Staff record webinar attendance and assessment results: one at a time, or a CSV file that is
 // previewed row by row (each problem listed) and written only when confirmed without problems.
-import { withoutNul } from "~/http.server";
+import { withoutNul } from "~/web/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea, TableWrap } from "~/components/form-extras";
-import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/results.server";
-import { requireStaff } from "~/staff.server";
+import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/journey/results.server";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin.results.title") }];

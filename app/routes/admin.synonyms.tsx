@@ -3,14 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { QUERY_MAX } from "~/models/directory.schema";
-import { SYNONYMS_TEXT_MAX, SynonymTextSchema, synonymIssues, synonymText } from "~/models/directory-synonyms.schema";
-import { getSynonymList, previewSynonyms, saveSynonyms } from "~/models/directory-synonyms.server";
-import { scopeOf } from "~/permissions.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { QUERY_MAX } from "~/models/directory/directory.schema";
+import { SYNONYMS_TEXT_MAX, SynonymTextSchema, synonymIssues, synonymText } from "~/models/directory/directory-synonyms.schema";
+import { getSynonymList, previewSynonyms, saveSynonyms } from "~/models/directory/directory-synonyms.server";
+import { scopeOf } from "~/models/permissions.server";
+import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "adminSynonyms.title") },

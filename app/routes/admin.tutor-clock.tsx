@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Duration } from "~/components/clock-status";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { ClockSettingsSchema, FiguresRangeSchema } from "~/models/learning-group.schema";
-import { getClockFigures, updateClockSettings } from "~/models/tutor-clock.server";
-import { requireStaff } from "~/staff.server";
+import { readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { ClockSettingsSchema, FiguresRangeSchema } from "~/models/groups/learning-group.schema";
+import { getClockFigures, updateClockSettings } from "~/models/assessments/tutor-clock.server";
+import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];

@@ -1,11 +1,11 @@
 // Live preview for the composer: the same pipeline as a saved post (mentions and categories resolved).
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { readForm } from "~/http.server";
-import { renderPostBody } from "~/models/render.server";
-import { BODY_MAX } from "~/models/topic.schema";
-import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { scopeOf } from "~/permissions.server";
+import { readForm } from "~/web/http.server";
+import { renderPostBody } from "~/models/forum/render.server";
+import { BODY_MAX } from "~/models/forum/topic.schema";
+import { rateLimit, userKey } from "~/models/account/rate-limit.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,14 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { ApplicationSchema } from "~/models/application.schema";
-import { createApplication, getApplyState } from "~/models/application.server";
-import { parseForm } from "~/models/forms.server";
+import { readForm } from "~/web/http.server";
+import { ApplicationSchema } from "~/models/journey/application.schema";
+import { createApplication, getApplyState } from "~/models/journey/application.server";
+import { parseForm } from "~/models/shared/forms.server";
 import { requireViewer } from "~/viewer.server";
-import { requirementLabel } from "~/models/requirement-label";
+import { requirementLabel } from "~/models/journey/requirement-label";
 import { requestLocale } from "~/locale";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "progress.apply.title") }];
 

@@ -4,9 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentRules, AvailabilityLine, Narrow, useMoment } from "~/components/assessment-view";
 import { FormError } from "~/components/field";
-import type { PageHandle } from "~/enhance";
-import { notFound } from "~/http.server";
-import { getAssessmentForLearner, startAttempt } from "~/models/assessment-attempt.server";
+import type { PageHandle } from "~/web/enhance";
+import { notFound } from "~/web/http.server";
+import { getAssessmentForLearner, startAttempt } from "~/models/assessments/assessment-attempt.server";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";

@@ -1,10 +1,10 @@
 // The online assessments of the learner's level, each with where they stand.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AvailabilityLine, Narrow } from "~/components/assessment-view";
-import type { PageHandle } from "~/enhance";
-import { listAssessmentsForLearner } from "~/models/assessment-attempt.server";
+import type { PageHandle } from "~/web/enhance";
+import { listAssessmentsForLearner } from "~/models/assessments/assessment-attempt.server";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";

@@ -3,14 +3,14 @@
 // passed" with feedback on the questions got wrong. Its owner and staff only.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ATTEMPT_SCRIPT } from "~/assessment-enhance";
+import { ATTEMPT_SCRIPT } from "~/web/assessment-enhance";
 import { AnswerHistory, AttemptForm, AttemptResult, Narrow, useMoment } from "~/components/assessment-view";
 import { FormError } from "~/components/field";
-import type { PageHandle } from "~/enhance";
-import { idParam, notFound } from "~/http.server";
-import { getAttempt, saveAnswers, submitAttempt } from "~/models/assessment-attempt.server";
-import { answersFromForm } from "~/models/assessment.schema";
-import { scopeOf } from "~/permissions.server";
+import type { PageHandle } from "~/web/enhance";
+import { idParam, notFound } from "~/web/http.server";
+import { getAttempt, saveAnswers, submitAttempt } from "~/models/assessments/assessment-attempt.server";
+import { answersFromForm } from "~/models/assessments/assessment.schema";
+import { scopeOf } from "~/models/permissions.server";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";

@@ -2,9 +2,9 @@
 // short JSON answer with the sentence to show. The page's own form does the same without JavaScript.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { pickLocale, sharedI18n } from "~/i18n";
-import { idParam } from "~/http.server";
-import { saveAnswers } from "~/models/assessment-attempt.server";
-import { answersFromForm } from "~/models/assessment.schema";
+import { idParam } from "~/web/http.server";
+import { saveAnswers } from "~/models/assessments/assessment-attempt.server";
+import { answersFromForm } from "~/models/assessments/assessment.schema";
 import { requireViewer } from "~/viewer.server";
 import { dateTimeFormat } from "~/intl";
 

@@ -1,12 +1,12 @@
 // /awards: the round open for self-nominations (categories, deadline) and the published winners.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { useMoment } from "~/components/event-when";
-import { listPublishedWinners } from "~/models/award.server";
-import { getOpenRound } from "~/models/nomination.server";
-import { canManageAwards, canNominate, scopeOf } from "~/permissions.server";
+import { listPublishedWinners } from "~/models/awards/award.server";
+import { getOpenRound } from "~/models/awards/nomination.server";
+import { canManageAwards, canNominate, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer } from "~/viewer.server";
 

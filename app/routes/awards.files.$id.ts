@@ -1,10 +1,10 @@
 // /awards/files/:id: an evidence file of a nomination, for its author, staff and the judges of its
 // category (checked by the permissions module). Always a download, never rendered in our origin.
-import { positiveId } from "~/http.server";
+import { positiveId } from "~/web/http.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readEvidence } from "~/models/award-file.server";
-import { getEvidenceFile } from "~/models/nomination.server";
-import { scopeOf } from "~/permissions.server";
+import { readEvidence } from "~/models/awards/award-file.server";
+import { getEvidenceFile } from "~/models/awards/nomination.server";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -2,18 +2,18 @@
 // achievements, evidence links and files (PDF or image, checked by content). Drafts are saved;
 // submitted nominations stay editable until the deadline, which the server enforces.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, positiveId } from "~/http.server";
-import { EVIDENCE_MAX_BYTES } from "~/models/award-file.server";
-import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/award.schema";
-import { getOpenRound, listMyNominations, saveNomination } from "~/models/nomination.server";
-import { parseForm } from "~/models/forms.server";
-import { canNominate, scopeOf } from "~/permissions.server";
+import { keepValues, positiveId } from "~/web/http.server";
+import { EVIDENCE_MAX_BYTES } from "~/models/awards/award-file.server";
+import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/awards/award.schema";
+import { getOpenRound, listMyNominations, saveNomination } from "~/models/awards/nomination.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { canNominate, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -6,17 +6,17 @@ import { useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
-import { notFound } from "~/http.server";
-import { formatAwardDate } from "~/models/badge-artwork.server";
-import { achievementText, criteriaHtml, badgeUrls, credentialT, listFrameworkCompetencies } from "~/models/badge-credential.server";
-import { getBadgeAward, holderProfilePath } from "~/models/badge.server";
-import { scopeOf } from "~/permissions.server";
+import { notFound } from "~/web/http.server";
+import { formatAwardDate } from "~/models/badges/badge-artwork.server";
+import { achievementText, criteriaHtml, badgeUrls, credentialT, listFrameworkCompetencies } from "~/models/badges/badge-credential.server";
+import { getBadgeAward, holderProfilePath } from "~/models/badges/badge.server";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
 import { sharedI18n } from "~/i18n";
 import { intlLocale, requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import badgeStyles from "~/styles/badges.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 

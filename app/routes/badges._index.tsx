@@ -4,11 +4,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
-import { listAwardBadgeYears } from "~/models/award.server";
-import { achievementText, criteriaHtml, listBadgeLevels, listFrameworkCompetencies } from "~/models/badge-credential.server";
+import { listAwardBadgeYears } from "~/models/awards/award.server";
+import { achievementText, criteriaHtml, listBadgeLevels, listFrameworkCompetencies } from "~/models/badges/badge-credential.server";
 import { sharedI18n } from "~/i18n";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import { getViewer } from "~/viewer.server";
 import badgeStyles from "~/styles/badges.css";
 

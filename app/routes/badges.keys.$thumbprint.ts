@@ -1,8 +1,8 @@
 // /badges/keys/:thumbprint: one public key as a JWK; the `kid` of every signed credential points here.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { cachedResponse } from "~/models/badge-file.server";
-import { getPublicJwk } from "~/models/signing-key.server";
+import { cachedResponse } from "~/models/badges/badge-file.server";
+import { getPublicJwk } from "~/models/badges/signing-key.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const thumbprint = params.thumbprint ?? "";

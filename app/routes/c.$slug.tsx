@@ -1,21 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
-import { loadTopicList } from "~/forum-list.server";
-import { notFound } from "~/http.server";
-import { getCategoryBySlug } from "~/models/category.server";
-import { canSeeCategory, canStartTopic, scopeOf } from "~/permissions.server";
+import { loadTopicList } from "~/web/forum-list.server";
+import { notFound } from "~/web/http.server";
+import { getCategoryBySlug } from "~/models/forum/category.server";
+import { canSeeCategory, canStartTopic, scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
-import { shareableHeaders } from "~/page-caching";
+import { shareableHeaders } from "~/web/page-caching";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
-// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+// the same for every visitor: kept a few seconds by shared caches (app/web/page-caching.ts)
 export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { ForumNav } from "~/components/forum-nav";
 import { CategoryBadge } from "~/components/topic-list";
-import { loadForumNav } from "~/forum-list.server";
-import { pageTitle } from "~/page-title";
-import { shareableHeaders } from "~/page-caching";
+import { loadForumNav } from "~/web/forum-list.server";
+import { pageTitle } from "~/web/page-title";
+import { shareableHeaders } from "~/web/page-caching";
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
-// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+// the same for every visitor: kept a few seconds by shared caches (app/web/page-caching.ts)
 export const headers = shareableHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.categories") }];

@@ -2,12 +2,12 @@
 // draft is private to its author; a reply's draft needs a topic the member can see. (A resource
 // route: with single fetch, only a plain Response keeps its status here.)
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { withoutNul } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { DraftSchema } from "~/models/topic.schema";
-import { draftKey, saveDraft } from "~/models/draft.server";
-import { getTopic } from "~/models/topic.server";
-import { scopeOf } from "~/permissions.server";
+import { withoutNul } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { DraftSchema } from "~/models/forum/topic.schema";
+import { draftKey, saveDraft } from "~/models/forum/draft.server";
+import { getTopic } from "~/models/forum/topic.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,14 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { notFound, readForm } from "~/http.server";
-import { ApplicationSchema } from "~/models/application.schema";
-import { createDesignationApplication, getDesignationApplyState } from "~/models/designation.server";
-import { localized } from "~/models/localized";
-import { pickRoute } from "~/models/progress/routes";
-import { parseForm } from "~/models/forms.server";
+import { notFound, readForm } from "~/web/http.server";
+import { ApplicationSchema } from "~/models/journey/application.schema";
+import { createDesignationApplication, getDesignationApplyState } from "~/models/journey/designation.server";
+import { localized } from "~/models/shared/localized";
+import { pickRoute } from "~/models/journey/progress/routes";
+import { parseForm } from "~/models/shared/forms.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "credentialRoutes.routeLegend") }];
 

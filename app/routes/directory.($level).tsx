@@ -4,14 +4,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { directoryPageHtml, directoryTitleTag } from "~/components/directory-page";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { useTranslation } from "~/use-translation";
-import { notFound } from "~/http.server";
-import { LEVEL_VIEWS } from "~/models/directory.schema";
-import { loadDirectoryPage } from "~/models/directory-page.server";
+import { notFound } from "~/web/http.server";
+import { LEVEL_VIEWS } from "~/models/directory/directory.schema";
+import { loadDirectoryPage } from "~/models/directory/directory-page.server";
 import { getViewer } from "~/viewer.server";
 import { sharedI18n } from "~/i18n";
-import { pageLocale } from "~/page-title";
+import { pageLocale } from "~/web/page-title";
 
 // A plain HTML page (no React bundle): the forms work as they are, and a few lines of inlined
 // script add search as you type.

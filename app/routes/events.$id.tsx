@@ -2,14 +2,14 @@
 // shown during the event; anyone may add it to a calendar (.ics).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { Field, FormError } from "~/components/field";
 import { useEventWhen } from "~/components/event-when";
-import { notFound, readForm, positiveId } from "~/http.server";
-import { CheckinSchema } from "~/models/event.schema";
-import { cancelRsvp, checkInToEvent, getEvent, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/event.server";
-import { parseForm } from "~/models/forms.server";
-import { canManageEvents, canRsvp, scopeOf } from "~/permissions.server";
+import { notFound, readForm, positiveId } from "~/web/http.server";
+import { CheckinSchema } from "~/models/events/event.schema";
+import { cancelRsvp, checkInToEvent, getEvent, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/events/event.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { canManageEvents, canRsvp, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer, requireViewer } from "~/viewer.server";
 

@@ -1,11 +1,11 @@
 // /events/:id.ics: one published (or cancelled) event as an iCalendar file; a member's copy carries
 // the joining link (never a visitor's), and is then not cacheable by anyone else.
-import { positiveId } from "~/http.server";
+import { positiveId } from "~/web/http.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { renderIcs, ICS_HEADERS, PRIVATE_ICS_HEADERS } from "~/models/event-calendar.server";
-import { getEvent } from "~/models/event.server";
-import { canRsvp, scopeOf } from "~/permissions.server";
+import { renderIcs, ICS_HEADERS, PRIVATE_ICS_HEADERS } from "~/models/events/event-calendar.server";
+import { getEvent } from "~/models/events/event.server";
+import { canRsvp, scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

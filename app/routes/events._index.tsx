@@ -1,11 +1,11 @@
 // /events: upcoming published events, soonest first, with the calendar (.ics) and RSS feeds.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { useEventWhen } from "~/components/event-when";
-import { listUpcomingEvents } from "~/models/event.server";
-import { canManageEvents, scopeOf } from "~/permissions.server";
+import { listUpcomingEvents } from "~/models/events/event.server";
+import { canManageEvents, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer } from "~/viewer.server";
 

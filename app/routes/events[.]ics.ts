@@ -1,9 +1,9 @@
 // /events.ics: the upcoming published events, as a calendar to subscribe to.
 import { env } from "~/env.server";
 import { sharedI18n } from "~/i18n";
-import { renderIcs, ICS_HEADERS } from "~/models/event-calendar.server";
-import { listUpcomingEvents } from "~/models/event.server";
-import { VISITOR } from "~/permissions.server";
+import { renderIcs, ICS_HEADERS } from "~/models/events/event-calendar.server";
+import { listUpcomingEvents } from "~/models/events/event.server";
+import { VISITOR } from "~/models/permissions.server";
 
 export async function loader() {
   const events = await listUpcomingEvents({ scope: VISITOR });

@@ -2,10 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
 import { pickLocale } from "~/i18n";
-import { eventsFeed } from "~/models/event-calendar.server";
-import { listUpcomingEvents } from "~/models/event.server";
-import { VISITOR } from "~/permissions.server";
-import { feedT, renderRss, RSS_HEADERS } from "~/models/feed.server";
+import { eventsFeed } from "~/models/events/event-calendar.server";
+import { listUpcomingEvents } from "~/models/events/event.server";
+import { VISITOR } from "~/models/permissions.server";
+import { feedT, renderRss, RSS_HEADERS } from "~/models/forum/feed.server";
 import { dateTimeFormat } from "~/intl";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
-// /latest.rss (rewritten to /feeds/latest by scripts/lib/server.ts): the public latest topics.
+// /latest.rss (rewritten to /feeds/latest by scripts/server/server.ts): the public latest topics.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
 import { pickLocale } from "~/i18n";
-import { feedT, getLatestFeed, renderRss, RSS_HEADERS } from "~/models/feed.server";
+import { feedT, getLatestFeed, renderRss, RSS_HEADERS } from "~/models/forum/feed.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = pickLocale(null, request.headers.get("Accept-Language"));

@@ -2,9 +2,9 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { env } from "~/env.server";
-import { notFound } from "~/http.server";
+import { notFound } from "~/web/http.server";
 import { pickLocale } from "~/i18n";
-import { feedT, getTopicFeed, renderRss, RSS_HEADERS } from "~/models/feed.server";
+import { feedT, getTopicFeed, renderRss, RSS_HEADERS } from "~/models/forum/feed.server";
 
 const Params = z.object({ slug: z.string().max(300), id: z.string().regex(/^\d{1,9}$/).transform(Number) });
 

@@ -2,13 +2,13 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { readForm } from "~/http.server";
+import { readForm } from "~/web/http.server";
 import { requestLocale } from "~/i18n";
-import { ForgotSchema } from "~/models/user.schema";
-import { parseForm } from "~/models/forms.server";
-import { ipKey, rateLimit } from "~/models/rate-limit.server";
-import { requestPasswordReset } from "~/models/user.server";
-import { pageTitle } from "~/page-title";
+import { ForgotSchema } from "~/models/account/user.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { ipKey, rateLimit } from "~/models/account/rate-limit.server";
+import { requestPasswordReset } from "~/models/account/user.server";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forgot.title") }];
 

@@ -6,12 +6,12 @@ import { useId } from "react";
 import { useMoment } from "~/components/event-when";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
-import { keepValues, notFound, readForm, positiveId } from "~/http.server";
-import { getNominationForJudging, submitReview } from "~/models/award-judging.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, notFound, readForm, positiveId } from "~/web/http.server";
+import { getNominationForJudging, submitReview } from "~/models/awards/award-judging.server";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "awards.review.title", { name: data?.nomination.nominee ?? "" }) }, { name: "robots", content: "noindex" }];
 

@@ -1,12 +1,12 @@
 // /judging: a judge's categories and the submitted nominations in them (their own left out),
 // each marked reviewed or waiting. Judges only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { PageHandle } from "~/enhance";
-import { forbidden } from "~/http.server";
-import { listJudgeQueue } from "~/models/award-judging.server";
-import { scopeOf } from "~/permissions.server";
+import type { PageHandle } from "~/web/enhance";
+import { forbidden } from "~/web/http.server";
+import { listJudgeQueue } from "~/models/awards/award-judging.server";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -2,11 +2,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
-import { readForm } from "~/http.server";
+import { readForm } from "~/web/http.server";
 import { sharedI18n } from "~/i18n";
 import { cookieLocale, localeNames, pickLocale, supportedLocales } from "~/locale";
-import { chooseLanguage, LanguageSchema } from "~/models/language.server";
-import { useRootData } from "~/root-data";
+import { chooseLanguage, LanguageSchema } from "~/models/account/language.server";
+import { useRootData } from "~/web/root-data";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
 

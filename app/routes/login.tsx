@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
-import { keepValues, readForm } from "~/http.server";
-import { LoginSchema } from "~/models/user.schema";
-import { authenticate } from "~/models/user.server";
-import { SECOND_STEP_PATH, startSecondStep } from "~/models/two-factor.server";
+import { keepValues, readForm } from "~/web/http.server";
+import { LoginSchema } from "~/models/account/user.schema";
+import { authenticate } from "~/models/account/user.server";
+import { SECOND_STEP_PATH, startSecondStep } from "~/models/account/two-factor.server";
 import { getViewer, safeRedirect } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login.title") }];
 

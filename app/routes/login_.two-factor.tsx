@@ -14,12 +14,12 @@ import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
 import { PasskeySignIn } from "~/components/passkey-buttons";
-import { readForm } from "~/http.server";
-import { PasskeySignInSchema } from "~/models/passkeys.schema";
-import { completeSecondStepWithPasskey, signInOptions } from "~/models/passkeys.server";
-import { SecondStepSchema } from "~/models/two-factor.schema";
-import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/two-factor.server";
-import { pageTitle } from "~/page-title";
+import { readForm } from "~/web/http.server";
+import { PasskeySignInSchema } from "~/models/account/passkeys.schema";
+import { completeSecondStepWithPasskey, signInOptions } from "~/models/account/passkeys.server";
+import { SecondStepSchema } from "~/models/account/two-factor.schema";
+import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/account/two-factor.server";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
 

@@ -5,15 +5,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { idParam, keepValues, notFound, readForm } from "~/http.server";
-import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship.server";
-import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship.schema";
-import type { Fail } from "~/models/result";
-import { parseForm, type FormAnswer } from "~/models/forms.server";
-import { scopeOf } from "~/permissions.server";
+import { idParam, keepValues, notFound, readForm } from "~/web/http.server";
+import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship/mentorship.server";
+import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship/mentorship.schema";
+import type { Fail } from "~/models/shared/result";
+import { parseForm, type FormAnswer } from "~/models/shared/forms.server";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];

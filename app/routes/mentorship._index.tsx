@@ -1,20 +1,20 @@
 // The member's mentorship home: their mentor registration, their request and asks, asks waiting
 // for their answer (accept into a new or group mentorship, or decline), and their mentorships.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
-import { readForm, positiveId } from "~/http.server";
-import { listCompetencies } from "~/models/profile.server";
-import { decideAsk, getMentorshipHome, withdrawRequest } from "~/models/mentorship.server";
-import { DecisionSchema, GROUP_MAX, MENTEE_LEVELS, MENTOR_LEVEL } from "~/models/mentorship.schema";
-import { languageName } from "~/models/profile.schema";
-import { scopeOf } from "~/permissions.server";
+import { readForm, positiveId } from "~/web/http.server";
+import { listCompetencies } from "~/models/directory/profile.server";
+import { decideAsk, getMentorshipHome, withdrawRequest } from "~/models/mentorship/mentorship.server";
+import { DecisionSchema, GROUP_MAX, MENTEE_LEVELS, MENTOR_LEVEL } from "~/models/mentorship/mentorship.schema";
+import { languageName } from "~/models/directory/profile.schema";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import { requestLocale } from "~/locale";
 
 export const handle = { hydrate: false };

@@ -1,18 +1,18 @@
 // A level-4 member registers as a mentor (or edits the registration).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { CheckboxGroup } from "~/components/mentorship";
 import { Select, TextArea } from "~/components/form-extras";
-import { forbidden } from "~/http.server";
-import { getMentorRegistration, saveMentorRegistration } from "~/models/mentor.server";
-import { CAPACITY_MAX, CAPACITY_MIN, MENTOR_LEVEL, MentorRegistrationSchema, timeZoneChoices } from "~/models/mentorship.schema";
-import { localized } from "~/models/localized";
-import { listCompetencies } from "~/models/profile.server";
-import { LANGUAGES, languageName } from "~/models/profile.schema";
-import { parseForm } from "~/models/forms.server";
-import { scopeOf } from "~/permissions.server";
+import { forbidden } from "~/web/http.server";
+import { getMentorRegistration, saveMentorRegistration } from "~/models/mentorship/mentor.server";
+import { CAPACITY_MAX, CAPACITY_MIN, MENTOR_LEVEL, MentorRegistrationSchema, timeZoneChoices } from "~/models/mentorship/mentorship.schema";
+import { localized } from "~/models/shared/localized";
+import { listCompetencies } from "~/models/directory/profile.server";
+import { LANGUAGES, languageName } from "~/models/directory/profile.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { db } from "~/db.server";

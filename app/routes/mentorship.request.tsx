@@ -1,21 +1,21 @@
 // A member at levels 1-3 asks for a mentor: goals, competencies to grow with their level today
 // (prefilled from their profile's self-assessment), language, availability, time zone.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
-import { createRequest, getOpenRequest } from "~/models/mentorship.server";
-import { MENTEE_LEVELS, MentorshipRequestSchema, PROFICIENCIES, readRequestForm, timeZoneChoices } from "~/models/mentorship.schema";
-import { getOwnProfile, listCompetencies } from "~/models/profile.server";
-import { LANGUAGES, languageName } from "~/models/profile.schema";
-import { parseForm } from "~/models/forms.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, readForm } from "~/web/http.server";
+import { createRequest, getOpenRequest } from "~/models/mentorship/mentorship.server";
+import { MENTEE_LEVELS, MentorshipRequestSchema, PROFICIENCIES, readRequestForm, timeZoneChoices } from "~/models/mentorship/mentorship.schema";
+import { getOwnProfile, listCompetencies } from "~/models/directory/profile.server";
+import { LANGUAGES, languageName } from "~/models/directory/profile.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import { db } from "~/db.server";
 
 export const handle = { hydrate: false };

@@ -1,21 +1,21 @@
 // Mentors suggested for the member's open request, best first, each with the reasons behind its
 // score; the member asks one (with an optional message).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ReasonList } from "~/components/mentorship";
-import { readForm, positiveId } from "~/http.server";
-import { suggestMentors } from "~/models/mentor.server";
-import { askMentor, getOpenRequest } from "~/models/mentorship.server";
-import { AskSchema } from "~/models/mentorship.schema";
-import { listCompetencies } from "~/models/profile.server";
-import { languageName } from "~/models/profile.schema";
-import { scopeOf } from "~/permissions.server";
+import { readForm, positiveId } from "~/web/http.server";
+import { suggestMentors } from "~/models/mentorship/mentor.server";
+import { askMentor, getOpenRequest } from "~/models/mentorship/mentorship.server";
+import { AskSchema } from "~/models/mentorship/mentorship.schema";
+import { listCompetencies } from "~/models/directory/profile.server";
+import { languageName } from "~/models/directory/profile.schema";
+import { scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 import { requestLocale } from "~/locale";
 import { db } from "~/db.server";
 

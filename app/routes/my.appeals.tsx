@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { createAppeal, listAppealable, listMyAppeals } from "~/models/appeal.server";
-import { AppealSchema } from "~/models/learning-group.schema";
+import { readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { createAppeal, listAppealable, listMyAppeals } from "~/models/journey/appeal.server";
+import { AppealSchema } from "~/models/groups/learning-group.schema";
 import progressStyles from "~/styles/progress.css";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -3,13 +3,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { renderPlainExcerpt } from "~/markdown.server";
-import { listBookmarks, removeBookmark } from "~/models/like.server";
-import { scopeOf } from "~/permissions.server";
-import { useRootData } from "~/root-data";
+import { positiveId, readForm } from "~/web/http.server";
+import { renderPlainExcerpt } from "~/markdown/index.server";
+import { listBookmarks, removeBookmark } from "~/models/forum/like.server";
+import { scopeOf } from "~/models/permissions.server";
+import { useRootData } from "~/web/root-data";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bookmark.mine") }, { name: "robots", content: "noindex" }];
 

@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { decideContactRequest, listContactsForMember, setRecruiterBlocked } from "~/models/recruiter.server";
-import { scopeOf } from "~/permissions.server";
+import { positiveId, readForm } from "~/web/http.server";
+import { decideContactRequest, listContactsForMember, setRecruiterBlocked } from "~/models/directory/recruiter.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.myContactsTitle") }, { name: "robots", content: "noindex" }];
 

@@ -6,13 +6,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { ThreadMessages } from "~/components/contact-thread";
-import { keepValues, notFound, positiveId, readForm } from "~/http.server";
-import { answerAsMember, getMemberThread } from "~/models/contact-thread.server";
-import { THREAD_MESSAGE_MAX } from "~/models/recruiter-desk.schema";
-import { decideContactRequest, setRecruiterBlocked } from "~/models/recruiter.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
+import { answerAsMember, getMemberThread } from "~/models/directory/contact-thread.server";
+import { THREAD_MESSAGE_MAX } from "~/models/directory/recruiter-desk.schema";
+import { decideContactRequest, setRecruiterBlocked } from "~/models/directory/recruiter.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.myContactsTitle") }, { name: "robots", content: "noindex" }];
 

@@ -2,10 +2,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { sharedI18n } from "~/i18n";
-import { EXPORT_INTERVAL_SECONDS } from "~/models/data-export.server";
-import type { RootData } from "~/root-data";
+import { EXPORT_INTERVAL_SECONDS } from "~/models/account/data-export.server";
+import type { RootData } from "~/web/root-data";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -2,8 +2,8 @@
 // to /my/data with a sentence; GET is not allowed, so a link or a crawler never builds one.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { pickLocale } from "~/i18n";
-import { buildDataExport } from "~/models/data-export.server";
-import { scopeOf } from "~/permissions.server";
+import { buildDataExport } from "~/models/account/data-export.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export async function loader(_: LoaderFunctionArgs) {

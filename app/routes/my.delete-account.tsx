@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { endSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
-import type { PageHandle } from "~/enhance";
-import { readForm } from "~/http.server";
+import type { PageHandle } from "~/web/enhance";
+import { readForm } from "~/web/http.server";
 import { sharedI18n } from "~/i18n";
-import { deleteAccount, getDeletionForm } from "~/models/account-deletion.server";
-import type { RootData } from "~/root-data";
+import { deleteAccount, getDeletionForm } from "~/models/account/account-deletion.server";
+import type { RootData } from "~/web/root-data";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

@@ -5,11 +5,11 @@ import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
-import { readForm } from "~/http.server";
-import { NOTIFICATION_KINDS } from "~/models/notification.schema";
-import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/notification.server";
+import { readForm } from "~/web/http.server";
+import { NOTIFICATION_KINDS } from "~/models/account/notification.schema";
+import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/account/notification.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
 

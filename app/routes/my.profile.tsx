@@ -7,14 +7,14 @@ import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { parseForm } from "~/models/forms.server";
-import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/photo.server";
-import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/profile.server";
-import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/profile.schema";
+import { rateLimit, userKey } from "~/models/account/rate-limit.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/directory/photo.server";
+import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/directory/profile.server";
+import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/directory/profile.schema";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
-import { localized } from "~/models/localized";
+import { pageTitle } from "~/web/page-title";
+import { localized } from "~/models/shared/localized";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "profile.editTitle") }, { name: "robots", content: "noindex" }];
 

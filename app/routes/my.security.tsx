@@ -5,13 +5,13 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { endAllSessions, endSession, endSessionByHandle, listSessions, startSession } from "~/auth.server";
 import { RelativeTime } from "~/components/relative-time";
 import { Field, FormError } from "~/components/field";
-import type { PageHandle } from "~/enhance";
-import { readForm } from "~/http.server";
-import { SecurityActionSchema } from "~/models/user.schema";
-import { parseForm } from "~/models/forms.server";
-import { changePassword } from "~/models/user.server";
-import { deviceOf } from "~/models/user-agent";
-import { pageTitle } from "~/page-title";
+import type { PageHandle } from "~/web/enhance";
+import { readForm } from "~/web/http.server";
+import { SecurityActionSchema } from "~/models/account/user.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { changePassword } from "~/models/account/user.server";
+import { deviceOf } from "~/models/account/user-agent";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 

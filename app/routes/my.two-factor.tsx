@@ -13,12 +13,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { OneTimeCodeField } from "~/components/one-time-code-field";
 import { PasskeyAdd } from "~/components/passkey-buttons";
-import { readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { PASSKEY_INTENTS, PasskeySettingsSchema } from "~/models/passkeys.schema";
-import { addPasskey, listPasskeys, registrationOptions, removePasskey } from "~/models/passkeys.server";
-import type { Fail } from "~/models/result";
-import { TwoFactorSettingsSchema } from "~/models/two-factor.schema";
+import { readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { PASSKEY_INTENTS, PasskeySettingsSchema } from "~/models/account/passkeys.schema";
+import { addPasskey, listPasskeys, registrationOptions, removePasskey } from "~/models/account/passkeys.server";
+import type { Fail } from "~/models/shared/result";
+import { TwoFactorSettingsSchema } from "~/models/account/two-factor.schema";
 import {
   cancelEnrolment,
   confirmEnrolment,
@@ -27,8 +27,8 @@ import {
   getTwoFactorSettings,
   regenerateRecoveryCodes,
   startEnrolment,
-} from "~/models/two-factor.server";
-import { pageTitle } from "~/page-title";
+} from "~/models/account/two-factor.server";
+import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer, safeRedirect } from "~/viewer.server";
 

@@ -4,13 +4,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
-import { positiveId, readForm } from "~/http.server";
-import { listNotifications, openNotification } from "~/models/notification-inbox.server";
-import { markNotificationsRead } from "~/models/notification.server";
-import { notificationNote, notificationText } from "~/models/notification-text";
-import { scopeOf } from "~/permissions.server";
+import { positiveId, readForm } from "~/web/http.server";
+import { listNotifications, openNotification } from "~/models/account/notification-inbox.server";
+import { markNotificationsRead } from "~/models/account/notification.server";
+import { notificationNote, notificationText } from "~/models/account/notification-text";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notifications.title") }, { name: "robots", content: "noindex" }];
 

@@ -5,12 +5,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { notFound, positiveId, readForm } from "~/http.server";
-import { getReadablePost } from "~/models/flag.server";
-import { deletePost, restorePost } from "~/models/post.server";
-import { scopeOf } from "~/permissions.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
+import { getReadablePost } from "~/models/moderation/flag.server";
+import { deletePost, restorePost } from "~/models/forum/post.server";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "moderation.post.heading", { number: data?.number ?? "", title: data?.title ?? "" }) }, { name: "robots", content: "noindex" }];

@@ -4,13 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { notFound, positiveId, readForm } from "~/http.server";
-import { getReadablePost } from "~/models/flag.server";
-import { bookmarkPost, removeBookmark } from "~/models/like.server";
-import { dateToLocalInput, localInputToDate } from "~/models/local-time";
-import { scopeOf } from "~/permissions.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
+import { getReadablePost } from "~/models/moderation/flag.server";
+import { bookmarkPost, removeBookmark } from "~/models/forum/like.server";
+import { dateToLocalInput, localInputToDate } from "~/models/shared/local-time";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "bookmark.title", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];

@@ -6,14 +6,14 @@ import { useTranslation } from "~/use-translation";
 import { Composer } from "~/components/composer";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { forbidden, notFound, positiveId, readForm } from "~/http.server";
-import { getReadablePost } from "~/models/flag.server";
-import { editPost } from "~/models/post.server";
-import { renderPostBody } from "~/models/render.server";
-import { EditPostSchema, parseForm, type FormAnswer } from "~/models/forms.server";
-import { canEditPost, scopeOf, type Scope } from "~/permissions.server";
+import { forbidden, notFound, positiveId, readForm } from "~/web/http.server";
+import { getReadablePost } from "~/models/moderation/flag.server";
+import { editPost } from "~/models/forum/post.server";
+import { renderPostBody } from "~/models/forum/render.server";
+import { EditPostSchema, parseForm, type FormAnswer } from "~/models/shared/forms.server";
+import { canEditPost, scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "post.editTitle") }, { name: "robots", content: "noindex" }];

@@ -5,14 +5,14 @@ import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { keepValues, notFound, positiveId, readForm } from "~/http.server";
-import { renderPlainExcerpt } from "~/markdown.server";
-import { flagPost, getReadablePost } from "~/models/flag.server";
-import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation.schema";
-import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { scopeOf, type Scope } from "~/permissions.server";
+import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
+import { renderPlainExcerpt } from "~/markdown/index.server";
+import { flagPost, getReadablePost } from "~/models/moderation/flag.server";
+import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation/moderation.schema";
+import { rateLimit, userKey } from "~/models/account/rate-limit.server";
+import { scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.flag") }, { name: "robots", content: "noindex" }];

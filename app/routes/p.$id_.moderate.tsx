@@ -5,17 +5,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
-import { notFound, positiveId, withoutNul } from "~/http.server";
-import { listAllCategories } from "~/models/category.server";
-import { parseTopicRef } from "~/models/moderation.schema";
-import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation.server";
-import { deletePost, restorePost } from "~/models/post.server";
-import { fail } from "~/models/result";
-import { isModerator, scopeOf } from "~/permissions.server";
+import { notFound, positiveId, withoutNul } from "~/web/http.server";
+import { listAllCategories } from "~/models/forum/category.server";
+import { parseTopicRef } from "~/models/moderation/moderation.schema";
+import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation/moderation.server";
+import { deletePost, restorePost } from "~/models/forum/post.server";
+import { fail } from "~/models/shared/result";
+import { isModerator, scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];

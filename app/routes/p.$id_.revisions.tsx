@@ -5,11 +5,11 @@ import { diffWords } from "diff";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { db } from "~/db.server";
-import { notFound, positiveId } from "~/http.server";
-import { getReadablePost } from "~/models/flag.server";
-import { scopeOf } from "~/permissions.server";
+import { notFound, positiveId } from "~/web/http.server";
+import { getReadablePost } from "~/models/moderation/flag.server";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "post.revisionsTitle", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];

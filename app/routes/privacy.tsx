@@ -1,9 +1,9 @@
 // What the platform keeps about members, why, and what download and deletion do. Public.
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { sharedI18n } from "~/i18n";
-import type { RootData } from "~/root-data";
+import type { RootData } from "~/web/root-data";
 import { useTranslation } from "~/use-translation";
 
 export const handle: PageHandle = { hydrate: false };

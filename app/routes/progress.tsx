@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { MyTutor } from "~/components/my-tutor";
 import { ProgressPage } from "~/components/progress-view";
-import { notFound } from "~/http.server";
-import { isReadyForAssessment, listMyGroups } from "~/models/learning-group.server";
-import { getProgressPage } from "~/models/progress/page.server";
-import { scopeOf } from "~/permissions.server";
+import { notFound } from "~/web/http.server";
+import { isReadyForAssessment, listMyGroups } from "~/models/groups/learning-group.server";
+import { getProgressPage } from "~/models/journey/progress/page.server";
+import { scopeOf } from "~/models/permissions.server";
 import progressStyles from "~/styles/progress.css";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { db } from "~/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];

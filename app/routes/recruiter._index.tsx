@@ -9,14 +9,14 @@ import { Avatar } from "~/components/avatar";
 import { FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
-import { keepValues, readForm } from "~/http.server";
-import { CONTACTS_PER_DAY } from "~/models/recruiter.schema";
-import { NOTE_MAX, STAGES, stageFilter } from "~/models/recruiter-desk.schema";
-import { contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches } from "~/models/recruiter.server";
-import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/shortlist.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, readForm } from "~/web/http.server";
+import { CONTACTS_PER_DAY } from "~/models/directory/recruiter.schema";
+import { NOTE_MAX, STAGES, stageFilter } from "~/models/directory/recruiter-desk.schema";
+import { contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches } from "~/models/directory/recruiter.server";
+import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/directory/shortlist.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.title") }, { name: "robots", content: "noindex" }];
 

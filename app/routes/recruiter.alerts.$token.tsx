@@ -3,9 +3,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { notFound } from "~/http.server";
-import { getAlertByToken, unsubscribeAlert } from "~/models/search-alert.server";
-import { pageTitle } from "~/page-title";
+import { notFound } from "~/web/http.server";
+import { getAlertByToken, unsubscribeAlert } from "~/models/directory/search-alert.server";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "desk.alerts.unsubscribeTitle") }, { name: "robots", content: "noindex" }];
 

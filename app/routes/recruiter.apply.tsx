@@ -5,14 +5,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { keepValues, readForm } from "~/http.server";
-import { parseForm } from "~/models/forms.server";
-import { COUNTRIES, countryName } from "~/models/profile.schema";
-import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/recruiter.server";
-import { rateLimit, userKey } from "~/models/rate-limit.server";
-import { scopeOf } from "~/permissions.server";
+import { keepValues, readForm } from "~/web/http.server";
+import { parseForm } from "~/models/shared/forms.server";
+import { COUNTRIES, countryName } from "~/models/directory/profile.schema";
+import { RecruiterApplicationSchema, applyAsRecruiter, getRecruiterStatus } from "~/models/directory/recruiter.server";
+import { rateLimit, userKey } from "~/models/account/rate-limit.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.applyTitle") }];
 

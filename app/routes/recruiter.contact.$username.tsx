@@ -1,21 +1,21 @@
 // A verified recruiter and a member they may see: the first contact request, then the thread
 // (the recruiter's messages and the member's answers in one place) with a form to write again
-// when the member's choices allow it (app/models/contact-thread.server.ts says when).
+// when the member's choices allow it (app/models/directory/contact-thread.server.ts says when).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { ThreadMessages } from "~/components/contact-thread";
-import { forbidden, keepValues, notFound, readForm } from "~/http.server";
-import { getProfilePage } from "~/models/profile.server";
-import { getRecruiterThread, writeAsRecruiter } from "~/models/contact-thread.server";
-import { MESSAGE_MAX } from "~/models/recruiter.schema";
-import { THREAD_MESSAGE_MAX } from "~/models/recruiter-desk.schema";
-import { sendContactRequest } from "~/models/recruiter.server";
-import { scopeOf } from "~/permissions.server";
+import { forbidden, keepValues, notFound, readForm } from "~/web/http.server";
+import { getProfilePage } from "~/models/directory/profile.server";
+import { getRecruiterThread, writeAsRecruiter } from "~/models/directory/contact-thread.server";
+import { MESSAGE_MAX } from "~/models/directory/recruiter.schema";
+import { THREAD_MESSAGE_MAX } from "~/models/directory/recruiter-desk.schema";
+import { sendContactRequest } from "~/models/directory/recruiter.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.contactSend") }, { name: "robots", content: "noindex" }];
 

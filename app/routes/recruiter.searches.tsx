@@ -1,10 +1,10 @@
 // Saves or deletes a recruiter's directory search, or turns its daily alerts on or off (plain form POST).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { positiveId, readForm } from "~/http.server";
-import { deleteSavedSearch, saveSearch } from "~/models/recruiter.server";
-import { setSearchAlerts } from "~/models/search-alert.server";
-import { scopeOf } from "~/permissions.server";
+import { positiveId, readForm } from "~/web/http.server";
+import { deleteSavedSearch, saveSearch } from "~/models/directory/recruiter.server";
+import { setSearchAlerts } from "~/models/directory/search-alert.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export const loader = () => redirect("/recruiter");

@@ -2,9 +2,9 @@
 // directory's results or a profile; the desk edits stages and notes itself).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { readForm } from "~/http.server";
-import { setShortlisted } from "~/models/shortlist.server";
-import { scopeOf } from "~/permissions.server";
+import { readForm } from "~/web/http.server";
+import { setShortlisted } from "~/models/directory/shortlist.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer, safeRedirect } from "~/viewer.server";
 
 export const loader = () => redirect("/recruiter");

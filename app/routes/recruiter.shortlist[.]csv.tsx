@@ -1,11 +1,11 @@
 // The recruiter's shortlist as CSV (only what candidates show recruiters; see shortlistCsv).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { forbidden } from "~/http.server";
+import { forbidden } from "~/web/http.server";
 import { sharedI18n } from "~/i18n";
 import { requestLocale } from "~/locale";
-import { shortlistCsv } from "~/models/shortlist.server";
-import { scopeOf } from "~/permissions.server";
+import { shortlistCsv } from "~/models/directory/shortlist.server";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

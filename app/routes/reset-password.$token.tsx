@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
-import { readForm } from "~/http.server";
-import { ResetSchema } from "~/models/user.schema";
-import { parseForm } from "~/models/forms.server";
-import { isResetTokenUsable, resetPassword } from "~/models/user.server";
-import { pageTitle } from "~/page-title";
+import { readForm } from "~/web/http.server";
+import { ResetSchema } from "~/models/account/user.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { isResetTokenUsable, resetPassword } from "~/models/account/user.server";
+import { pageTitle } from "~/web/page-title";
 
 // same-origin, not no-referrer: the token in the address still reaches no other site, and the
 // browser keeps sending Origin with the form (no-referrer makes it "null")

@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { notFound, positiveId, readForm } from "~/http.server";
-import { renderPlainExcerpt } from "~/markdown.server";
-import { canReview, listReviewQueue, reviewFlags } from "~/models/flag.server";
-import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation.schema";
-import { scopeOf } from "~/permissions.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
+import { renderPlainExcerpt } from "~/markdown/index.server";
+import { canReview, listReviewQueue, reviewFlags } from "~/models/moderation/flag.server";
+import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation/moderation.schema";
+import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }, { name: "robots", content: "noindex" }];
 

@@ -6,11 +6,11 @@ import { z } from "zod";
 import { RelativeTime } from "~/components/relative-time";
 import { CategoryBadge } from "~/components/topic-list";
 import { createI18n, defaultLocale, type Locale } from "~/i18n";
-import { listSearchableCategories, MAX_PAGE, MAX_TOTAL_HITS, searchPosts, type Segment } from "~/models/forum-search.server";
-import { parseSearchQuery, QUERY_MAX } from "~/models/search-query";
-import { scopeOf } from "~/permissions.server";
+import { listSearchableCategories, MAX_PAGE, MAX_TOTAL_HITS, searchPosts, type Segment } from "~/models/forum/forum-search.server";
+import { parseSearchQuery, QUERY_MAX } from "~/models/forum/search-query";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 const ParamsSchema = z.object({
   // an over-long query is cut (and the parser says so), never thrown away

@@ -3,14 +3,14 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
-import { readForm } from "~/http.server";
+import { readForm } from "~/web/http.server";
 import { requestLocale } from "~/i18n";
-import { SignupSchema } from "~/models/user.schema";
-import { parseForm } from "~/models/forms.server";
-import { rateLimit, ipKey } from "~/models/rate-limit.server";
-import { createUser } from "~/models/user.server";
+import { SignupSchema } from "~/models/account/user.schema";
+import { parseForm } from "~/models/shared/forms.server";
+import { rateLimit, ipKey } from "~/models/account/rate-limit.server";
+import { createUser } from "~/models/account/user.server";
 import { getViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signup.title") }];
 

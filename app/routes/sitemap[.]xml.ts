@@ -1,6 +1,6 @@
 // The sitemap: public profiles only (members-only and hidden ones are never listed).
 import { env } from "~/env.server";
-import { listPublicProfiles } from "~/models/directory-index.server";
+import { listPublicProfiles } from "~/models/directory/directory-index.server";
 
 const esc = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -5,17 +5,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
-import { notFound, positiveId, readForm } from "~/http.server";
-import { listAllCategories } from "~/models/category.server";
-import { parseTopicRef, TOPIC_ACTIONS, type TopicAction } from "~/models/moderation.schema";
-import { changeTopicCategory, mergeTopic, updateTopicState } from "~/models/moderation.server";
-import { fail } from "~/models/result";
-import { getTopic, topicUrl } from "~/models/topic.server";
-import { isModerator, scopeOf, type Scope } from "~/permissions.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
+import { listAllCategories } from "~/models/forum/category.server";
+import { parseTopicRef, TOPIC_ACTIONS, type TopicAction } from "~/models/moderation/moderation.schema";
+import { changeTopicCategory, mergeTopic, updateTopicState } from "~/models/moderation/moderation.server";
+import { fail } from "~/models/shared/result";
+import { getTopic, topicUrl } from "~/models/forum/topic.server";
+import { isModerator, scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "moderation.topic.title") }, { name: "robots", content: "noindex" }];

@@ -9,28 +9,28 @@ import { FormError } from "~/components/field";
 import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
-import { notFound, positiveId, readForm } from "~/http.server";
-import { draftKey, getDraft, saveDraft } from "~/models/draft.server";
-import { namedTags } from "~/models/tag.server";
+import { notFound, positiveId, readForm } from "~/web/http.server";
+import { draftKey, getDraft, saveDraft } from "~/models/forum/draft.server";
+import { namedTags } from "~/models/forum/tag.server";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/localized";
-import { likePost, unlikePost } from "~/models/like.server";
-import { describeLimits, sanctionRefusal } from "~/models/limits.server";
-import { createReply, markRead } from "~/models/post.server";
-import { renderPostBody } from "~/models/render.server";
-import { parseForm, ReplySchema, type FormAnswer } from "~/models/forms.server";
-import { DraftSchema } from "~/models/topic.schema";
-import type { PageHandle } from "~/enhance";
-import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/topic.server";
-import { canLike, scopeOf } from "~/permissions.server";
+import { localized } from "~/models/shared/localized";
+import { likePost, unlikePost } from "~/models/forum/like.server";
+import { describeLimits, sanctionRefusal } from "~/models/forum/limits.server";
+import { createReply, markRead } from "~/models/forum/post.server";
+import { renderPostBody } from "~/models/forum/render.server";
+import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
+import { DraftSchema } from "~/models/forum/topic.schema";
+import type { PageHandle } from "~/web/enhance";
+import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/forum/topic.server";
+import { canLike, scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
-import { shareableHeaders } from "~/page-caching";
+import { pageTitle } from "~/web/page-title";
+import { shareableHeaders } from "~/web/page-caching";
 
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
-// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+// the same for every visitor: kept a few seconds by shared caches (app/web/page-caching.ts)
 export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

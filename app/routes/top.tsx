@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { PageHandle } from "~/enhance";
+import type { PageHandle } from "~/web/enhance";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
-import { loadTopicList } from "~/forum-list.server";
-import type { TopPeriod } from "~/models/topic.server";
-import { pageTitle } from "~/page-title";
-import { shareableHeaders } from "~/page-caching";
+import { loadTopicList } from "~/web/forum-list.server";
+import type { TopPeriod } from "~/models/forum/topic.server";
+import { pageTitle } from "~/web/page-title";
+import { shareableHeaders } from "~/web/page-caching";
 
 const PERIODS: TopPeriod[] = ["day", "week", "month", "year", "all"];
 
 // A reading page: plain HTML, no React bundle (links and the search form work without it).
 export const handle: PageHandle = { hydrate: false };
-// the same for every visitor: kept a few seconds by shared caches (app/page-caching.ts)
+// the same for every visitor: kept a few seconds by shared caches (app/web/page-caching.ts)
 export const headers = shareableHeaders;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.top") }];

@@ -11,15 +11,15 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { notFound, readForm } from "~/http.server";
-import { getUserIdByUsername } from "~/models/progress/page.server";
-import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } from "~/models/profile.server";
-import { countryName, languageName } from "~/models/profile.schema";
-import { scopeOf } from "~/permissions.server";
+import { notFound, readForm } from "~/web/http.server";
+import { getUserIdByUsername } from "~/models/journey/progress/page.server";
+import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } from "~/models/directory/profile.server";
+import { countryName, languageName } from "~/models/directory/profile.schema";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 import { dateTimeFormat } from "~/intl";
-import { localized } from "~/models/localized";
+import { localized } from "~/models/shared/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];

@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { notFound, readForm } from "~/http.server";
-import { SANCTION_KINDS, type SanctionKind } from "~/models/moderation.schema";
-import { getMemberForModeration, liftSanction, sanctionMember, viewerSanction } from "~/models/moderation.server";
-import { scopeOf } from "~/permissions.server";
-import { useRootData } from "~/root-data";
+import { notFound, readForm } from "~/web/http.server";
+import { SANCTION_KINDS, type SanctionKind } from "~/models/moderation/moderation.schema";
+import { getMemberForModeration, liftSanction, sanctionMember, viewerSanction } from "~/models/moderation/moderation.server";
+import { scopeOf } from "~/models/permissions.server";
+import { useRootData } from "~/web/root-data";
 import { requireViewer } from "~/viewer.server";
-import { pageTitle } from "~/page-title";
+import { pageTitle } from "~/web/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "member.moderate") }, { name: "robots", content: "noindex" }];
 

@@ -2,12 +2,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProgressPage } from "~/components/progress-view";
-import { notFound } from "~/http.server";
-import { getProgressPage, getUserIdByUsername } from "~/models/progress/page.server";
-import { canViewProgress, scopeOf } from "~/permissions.server";
+import { notFound } from "~/web/http.server";
+import { getProgressPage, getUserIdByUsername } from "~/models/journey/progress/page.server";
+import { canViewProgress, scopeOf } from "~/models/permissions.server";
 import progressStyles from "~/styles/progress.css";
-import type { PageHandle } from "~/enhance";
-import { pageTitle } from "~/page-title";
+import type { PageHandle } from "~/web/enhance";
+import { pageTitle } from "~/web/page-title";
 import { requireViewer } from "~/viewer.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];

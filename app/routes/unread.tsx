@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnreadListPage } from "~/components/unread-list";
-import { dismissListed, loadTopicList } from "~/forum-list.server";
-import { pageTitle } from "~/page-title";
+import { dismissListed, loadTopicList } from "~/web/forum-list.server";
+import { pageTitle } from "~/web/page-title";
 import { requireViewer } from "~/viewer.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.unread") }];

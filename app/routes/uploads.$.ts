@@ -1,7 +1,7 @@
 // Stored uploads (profile photos). Keys are random and never reused, so a file can be cached for
 // a year; only our own key shapes are served (no path tricks), always as WebP.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readUpload } from "~/models/photo.server";
+import { readUpload } from "~/models/directory/photo.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const file = params["*"] ?? "";

@@ -3,7 +3,7 @@ import { sql, type Kysely } from "kysely";
 // The avatars of a topic row, kept on the topic: the distinct authors of its last 12 visible posts,
 // in the order they first posted there, at most 5. Computing them per row made a list of 30 topics
 // read 360 posts (two thirds of /latest's database time at 200,000 topics). Written with the other
-// counters (app/models/post.server.ts: topicPostersSql).
+// counters (app/models/forum/post.server.ts: topicPostersSql).
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table topics add column if not exists poster_ids integer[] not null default '{}'`.execute(db);
   await sql`

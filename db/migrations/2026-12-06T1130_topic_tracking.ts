@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 
-// The Unread count (app/models/topic-tracking.server.ts, countNewAndUnreadSql): for each of a
+// The Unread count (app/models/forum/topic-tracking.server.ts, countNewAndUnreadSql): for each of a
 // member's read rows (5,000 for a regular), the topic's last post number, category and state
 // from the index alone, without visiting the table. New uses topics_created_idx.
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 // The Unread count's lower bound, as Discourse's user_stats.first_unread_at: no topic a member has
-// unread was bumped before users.first_unread_at (app/models/topic-tracking.server.ts keeps it), so
+// unread was bumped before users.first_unread_at (app/models/forum/topic-tracking.server.ts keeps it), so
 // the count walks topics_bumped_tracking_idx from there instead of probing every read row's topic.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table users add column first_unread_at timestamptz not null default now()`.execute(db);

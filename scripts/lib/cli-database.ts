@@ -3,9 +3,9 @@
 // under it), or started for the command and stopped after.
 import fs from "node:fs";
 import path from "node:path";
-import { ensureDatabase } from "./ensure-services";
-import { dataDir } from "./paths";
-import { embeddedPostgresPassword, startEmbeddedPostgres, type Stoppable } from "./services";
+import { ensureDatabase } from "../server/ensure-services";
+import { dataDir } from "../server/paths";
+import { embeddedPostgresPassword, startEmbeddedPostgres, type Stoppable } from "../server/services";
 
 function runningEmbeddedPort(pgDir: string): number | undefined {
   const pidFile = path.join(pgDir, "postmaster.pid");

@@ -7,7 +7,7 @@ import { PNG } from "pngjs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { awardLevelBadge, revokeBadge } from "~/models/badge.server";
+import { awardLevelBadge, revokeBadge } from "~/models/badges/badge.server";
 import { REFERENCE_BADGE, REFERENCE_PNG, REFERENCE_SIZE } from "../fixtures/badge-reference";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { getStanding } from "~/models/progress/index.server";
+import { getStanding } from "~/models/journey/progress/index.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";

@@ -5,9 +5,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { parseDirectoryQuery } from "~/models/directory.schema";
-import { searchDirectory } from "~/models/directory.server";
-import { VISITOR } from "~/permissions.server";
+import { parseDirectoryQuery } from "~/models/directory/directory.schema";
+import { searchDirectory } from "~/models/directory/directory.server";
+import { VISITOR } from "~/models/permissions.server";
 import { createProfile } from "../factories/profiles";
 import { createAdmin, createUser } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";

@@ -9,7 +9,7 @@ import "~/jobs/index.server";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createProfile } from "../factories/profiles";
 import { createUser } from "../factories/users";
-import { kb, measureFirstLoad, type FirstLoad } from "../../scripts/lib/page-transfer";
+import { kb, measureFirstLoad, type FirstLoad } from "../../scripts/bench/lib/page-transfer";
 import { startApp, type TestApp } from "../setup/app";
 import { hasChromium, launchBrowser, newPage } from "../setup/browser";
 

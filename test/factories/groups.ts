@@ -2,8 +2,8 @@
 // with each user's full scope (group membership included, as the viewer resolves it).
 import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
-import { addLearner, createGroup, getGroup } from "~/models/learning-group.server";
-import { createReply, createTopic } from "~/models/post.server";
+import { addLearner, createGroup, getGroup } from "~/models/groups/learning-group.server";
+import { createReply, createTopic } from "~/models/forum/post.server";
 import { scopeOfUser } from "~/viewer.server";
 import { ageUser, backdatePosts } from "./topics";
 import { createAdmin, createUser } from "./users";

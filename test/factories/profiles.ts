@@ -1,8 +1,8 @@
 // Members with a directory profile, saved through the model (as the edit form does).
-import { competencies } from "../../db/seed/programme";
+import { competencies } from "../../scripts/seed/programme";
 import { db } from "~/db.server";
-import { updateProfile } from "~/models/profile.server";
-import { ProfileSchema } from "~/models/profile.schema";
+import { updateProfile } from "~/models/directory/profile.server";
+import { ProfileSchema } from "~/models/directory/profile.schema";
 import { enrol, ensureProgramme } from "./progress";
 import { createUser } from "./users";
 

@@ -1,5 +1,5 @@
 // Members at a level, with a level history entered at a given time (default: a minute ago).
-import { seedProgramme } from "../../db/seed/programme-seed";
+import { seedProgramme } from "../../scripts/seed/programme-seed";
 import { db } from "~/db.server";
 import { createUser } from "./users";
 

@@ -2,9 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { db } from "~/db.server";
-import { clearCategoryCache } from "~/models/category.server";
-import { createReply, createTopic } from "~/models/post.server";
-import { scopeOf, type Scope } from "~/permissions.server";
+import { clearCategoryCache } from "~/models/forum/category.server";
+import { createReply, createTopic } from "~/models/forum/post.server";
+import { scopeOf, type Scope } from "~/models/permissions.server";
 import type { Viewer } from "~/viewer.server";
 import type { Role } from "../../db/schema";
 

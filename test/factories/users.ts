@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth.server";
 import { db } from "~/db.server";
-import { TWO_FACTOR_ROLES } from "~/models/two-factor.server";
+import { TWO_FACTOR_ROLES } from "~/models/account/two-factor.server";
 import type { Role } from "../../db/schema";
 import { enrolTwoFactor } from "../setup/two-factor";
 

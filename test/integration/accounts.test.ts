@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { authenticate, changePassword, createUser, ensureAdmin, isResetTokenUsable, requestPasswordReset, resetPassword, THROTTLE } from "~/models/user.server";
+import { authenticate, changePassword, createUser, ensureAdmin, isResetTokenUsable, requestPasswordReset, resetPassword, THROTTLE } from "~/models/account/user.server";
 import { mailDir } from "~/mail.server";
 import { startSession } from "~/auth.server";
 import { drainJobs } from "~/jobs.server";

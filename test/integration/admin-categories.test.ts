@@ -3,9 +3,9 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { createCategory, moveCategory, setCategoryArchived, updateCategory } from "~/models/category-admin.server";
-import { getCategoryBySlug, listAllCategories } from "~/models/category.server";
-import { createTopic } from "~/models/post.server";
+import { createCategory, moveCategory, setCategoryArchived, updateCategory } from "~/models/forum/category-admin.server";
+import { getCategoryBySlug, listAllCategories } from "~/models/forum/category.server";
+import { createTopic } from "~/models/forum/post.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, scopeFor } from "../factories/topics";
 

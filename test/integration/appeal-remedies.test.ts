@@ -2,9 +2,9 @@
 // closes the matter; right answers are withheld after a fail while the bank is small enough to memorise.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { createAppeal, decideAppeal, listAppealable } from "~/models/appeal.server";
-import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/assessment-attempt.server";
-import { VISITOR, type Scope } from "~/permissions.server";
+import { createAppeal, decideAppeal, listAppealable } from "~/models/journey/appeal.server";
+import { getAttempt, saveAnswers, startAttempt, submitAttempt } from "~/models/assessments/assessment-attempt.server";
+import { VISITOR, type Scope } from "~/models/permissions.server";
 import { createBank, putOnline } from "../factories/assessments";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";

@@ -8,8 +8,8 @@
 // AUTHZ_PRINT=1 prints what each viewer gets.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { EventSchema } from "~/models/event.schema";
-import { createEvent } from "~/models/event.server";
+import { EventSchema } from "~/models/events/event.schema";
+import { createEvent } from "~/models/events/event.server";
 import { startApp, type TestApp } from "../setup/app";
 import { createFixtures, expected, PRIVATE, pool, ROUTES, routeFiles, signIn, WHO, type Fixtures, type Who } from "../setup/route-table";
 

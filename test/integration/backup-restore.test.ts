@@ -9,7 +9,7 @@ import { Meilisearch } from "meilisearch";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { likePost } from "~/models/like.server";
+import { likePost } from "~/models/forum/like.server";
 import { postsChecksum } from "../../scripts/lib/backup";
 import { createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";

@@ -3,9 +3,9 @@
 // for viewers who may see it; a revoked level no longer shows as a pill on the profile.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { awardLevelBadge, revokeBadge } from "~/models/badge.server";
-import { getProfilePage } from "~/models/profile.server";
-import { VISITOR } from "~/permissions.server";
+import { awardLevelBadge, revokeBadge } from "~/models/badges/badge.server";
+import { getProfilePage } from "~/models/directory/profile.server";
+import { VISITOR } from "~/models/permissions.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser } from "../factories/users";

@@ -5,10 +5,10 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { awardLevelBadge, grantMentorBadge, listCurrentLevelBadges, revokeBadge } from "~/models/badge.server";
-import type { OpenBadgeCredential } from "~/models/badge-credential.server";
+import { awardLevelBadge, grantMentorBadge, listCurrentLevelBadges, revokeBadge } from "~/models/badges/badge.server";
+import type { OpenBadgeCredential } from "~/models/badges/badge-credential.server";
 import { PNG } from "pngjs";
-import { seedDemoBadges } from "../../db/seed/demo-badges";
+import { seedDemoBadges } from "../../scripts/seed/demo-badges";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { enrol, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser } from "../factories/users";

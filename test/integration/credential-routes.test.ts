@@ -4,8 +4,8 @@
 // approval checks the route the application names. Needs `npx remix build`.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { decideApplication } from "~/models/application.server";
-import { getDesignationApplyState } from "~/models/designation.server";
+import { decideApplication } from "~/models/journey/application.server";
+import { getDesignationApplyState } from "~/models/journey/designation.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { ageUser } from "../factories/topics";
 import { createAdmin } from "../factories/users";

@@ -2,13 +2,13 @@
 // competencies and job titles, some members-only or hidden, with badges, all in the directory.
 import { sql } from "kysely";
 import { expect, test } from "vitest";
-import { seedAll } from "../../db/seed";
+import { seedAll } from "../../scripts/seed";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
-import { parseDirectoryQuery } from "~/models/directory.schema";
-import { searchDirectory } from "~/models/directory.server";
-import { VISITOR } from "~/permissions.server";
+import { parseDirectoryQuery } from "~/models/directory/directory.schema";
+import { searchDirectory } from "~/models/directory/directory.server";
+import { VISITOR } from "~/models/permissions.server";
 
 test("the demo directory is alive: 300+ profiles, every level, many countries, badges, some private", async () => {
   await seedAll({ demo: true, log: () => {} });

@@ -3,8 +3,8 @@
 // and nobody's "member since" comes after their first post or level.
 import { sql } from "kysely";
 import { expect, test } from "vitest";
-import { seedAll } from "../../db/seed";
-import { lastThursdayAt14, webinar1At } from "../../db/seed/demo-events";
+import { seedAll } from "../../scripts/seed";
+import { lastThursdayAt14, webinar1At } from "../../scripts/seed/demo-events";
 import { db } from "~/db.server";
 
 test("the demo data agrees with itself", async () => {

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, test } from "vitest";
 import { db, pool } from "~/db.server";
 import { drainJobs, runOneJob } from "~/jobs.server";
 import "~/jobs/index.server";
-import { parseDirectoryQuery } from "~/models/directory.schema";
-import { queueProfileBackfill } from "~/models/directory-index.server";
-import { searchDirectory } from "~/models/directory.server";
-import { VISITOR } from "~/permissions.server";
+import { parseDirectoryQuery } from "~/models/directory/directory.schema";
+import { queueProfileBackfill } from "~/models/directory/directory-index.server";
+import { searchDirectory } from "~/models/directory/directory.server";
+import { VISITOR } from "~/models/permissions.server";
 import { resetMeili } from "~/search.server";
 import { createProfile } from "../factories/profiles";
 

@@ -50,7 +50,7 @@ describe("the directory through Remix's document path, for every viewer", () => 
   test("the page carries this response's request id and no nonce, and a visitor's profiles only", async () => {
     const res = await fetch(`${app.url}/directory?q=customer+service+manager`);
     const html = await res.text();
-    // its one inline script is allowed by hash (app/inline-scripts.server.ts)
+    // its one inline script is allowed by hash (app/web/inline-scripts.server.ts)
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'sha256-/);
     expect(html).toContain("<script>(function(){");
     expect(html).not.toContain("nonce=");

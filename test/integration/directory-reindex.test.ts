@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
-import { isProfileIndexComplete, loadRows, profilesIndexUid, queueProfileBackfill, reindexAllProfiles, toProfileDocument, type ProfileDocument } from "~/models/directory-index.server";
+import { isProfileIndexComplete, loadRows, profilesIndexUid, queueProfileBackfill, reindexAllProfiles, toProfileDocument, type ProfileDocument } from "~/models/directory/directory-index.server";
 import { requireClient } from "~/search.server";
 import { createProfile } from "../factories/profiles";
 

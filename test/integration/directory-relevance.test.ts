@@ -4,14 +4,14 @@
 // counts or facets a hidden profile (nor a members-only one to a visitor).
 import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
-import { seedAll } from "../../db/seed";
+import { seedAll } from "../../scripts/seed";
 import { db } from "~/db.server";
 import { runOneJob } from "~/jobs.server";
 import "~/jobs/index.server";
-import { parseDirectoryQuery } from "~/models/directory.schema";
-import { isProfileIndexComplete } from "~/models/directory-index.server";
-import { searchDirectory } from "~/models/directory.server";
-import { VISITOR, type Scope } from "~/permissions.server";
+import { parseDirectoryQuery } from "~/models/directory/directory.schema";
+import { isProfileIndexComplete } from "~/models/directory/directory-index.server";
+import { searchDirectory } from "~/models/directory/directory.server";
+import { VISITOR, type Scope } from "~/models/permissions.server";
 import { RELEVANCE_SET, judge, type JudgedProfile } from "../relevance/directory-set";
 
 // a verified recruiter sees public and members-only profiles, as in the directory

@@ -7,7 +7,7 @@ import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
-import { postgresPasswordFile, startEmbeddedMeili, startEmbeddedPostgres } from "../../scripts/lib/services";
+import { postgresPasswordFile, startEmbeddedMeili, startEmbeddedPostgres } from "../../scripts/server/services";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "tp-services-"));
 fs.chmodSync(root, 0o755); // the postgres OS user must reach the data folder when we run as root

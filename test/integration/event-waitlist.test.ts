@@ -3,9 +3,9 @@
 // calendar SEQUENCE counting the event's changes.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { EventSchema } from "~/models/event.schema";
-import { cancelRsvp, checkInToEvent, createCheckinCode, createEvent, getEvent, joinWaitlist, rsvpToEvent, setEventStatus, updateEvent } from "~/models/event.server";
-import { renderIcs } from "~/models/event-calendar.server";
+import { EventSchema } from "~/models/events/event.schema";
+import { cancelRsvp, checkInToEvent, createCheckinCode, createEvent, getEvent, joinWaitlist, rsvpToEvent, setEventStatus, updateEvent } from "~/models/events/event.server";
+import { renderIcs } from "~/models/events/event-calendar.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";

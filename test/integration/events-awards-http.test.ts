@@ -4,11 +4,11 @@
 // served only to those allowed. Needs the built app: `npx remix build` first.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { RoundSchema } from "~/models/award.schema";
-import { createRound } from "~/models/award.server";
-import { EventSchema } from "~/models/event.schema";
-import { createCheckinCode, createEvent } from "~/models/event.server";
-import { saveNomination } from "~/models/nomination.server";
+import { RoundSchema } from "~/models/awards/award.schema";
+import { createRound } from "~/models/awards/award.server";
+import { EventSchema } from "~/models/events/event.schema";
+import { createCheckinCode, createEvent } from "~/models/events/event.server";
+import { saveNomination } from "~/models/awards/nomination.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";

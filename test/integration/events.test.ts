@@ -4,10 +4,10 @@
 // audited, and the .ics output follows RFC 5545.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { foldLine, icsText, renderIcs } from "~/models/event-calendar.server";
-import { EventSchema } from "~/models/event.schema";
-import { checkInToEvent, createCheckinCode, createEvent, markAttendance, rsvpToEvent, setEventStatus } from "~/models/event.server";
-import { getStanding } from "~/models/progress/index.server";
+import { foldLine, icsText, renderIcs } from "~/models/events/event-calendar.server";
+import { EventSchema } from "~/models/events/event.schema";
+import { checkInToEvent, createCheckinCode, createEvent, markAttendance, rsvpToEvent, setEventStatus } from "~/models/events/event.server";
+import { getStanding } from "~/models/journey/progress/index.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";

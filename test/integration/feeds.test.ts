@@ -3,7 +3,7 @@
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { deletePost } from "~/models/post.server";
+import { deletePost } from "~/models/forum/post.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { startApp, type TestApp } from "../setup/app";

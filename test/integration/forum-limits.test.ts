@@ -3,9 +3,9 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { likePost } from "~/models/like.server";
-import { createReply, createTopic } from "~/models/post.server";
-import { DEFAULT_LIMITS, updateLimits } from "~/models/settings.server";
+import { likePost } from "~/models/forum/like.server";
+import { createReply, createTopic } from "~/models/forum/post.server";
+import { DEFAULT_LIMITS, updateLimits } from "~/models/moderation/settings.server";
 import { ageUser, backdatePosts, createCategory, makeTopic, scopeFor } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
 

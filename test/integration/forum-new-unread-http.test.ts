@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { mergeTopic } from "~/models/moderation.server";
+import { mergeTopic } from "~/models/moderation/moderation.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
@@ -82,7 +82,7 @@ describe("new and unread, one definition", () => {
 
   test("staff widen the window to 7 days: for a member back after 6 days, unopened topics since then are new, " + "everywhere", async () => {
     // the setting is read through the limits cache (5 s): written as staff would, then waited out
-    const { getLimits, updateLimits } = await import("~/models/settings.server");
+    const { getLimits, updateLimits } = await import("~/models/moderation/settings.server");
     const admin = await createUser({ roles: ["admin"] });
     const limits = await getLimits();
     // a member back after six days: the window (7 days now) is later than nothing, the visit is later still

@@ -5,8 +5,8 @@ import { db } from "~/db.server";
 import { defineTestJob, drainJobs, enqueue } from "~/jobs.server";
 import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
-import { likePost } from "~/models/like.server";
-import { countUnreadNotifications, updateDeliverySettings } from "~/models/notification.server";
+import { likePost } from "~/models/forum/like.server";
+import { countUnreadNotifications, updateDeliverySettings } from "~/models/account/notification.server";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 
@@ -218,7 +218,7 @@ describe("digests and reminders", () => {
   });
 
   test("a bookmark reminder notifies at its time", async () => {
-    const { bookmarkPost } = await import("~/models/like.server");
+    const { bookmarkPost } = await import("~/models/forum/like.server");
     const cat = await createCategory();
     const ada = await member();
     const ben = await member();

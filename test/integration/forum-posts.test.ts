@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { likePost, unlikePost } from "~/models/like.server";
-import { createReply, createTopic, deletePost, editPost, restorePost } from "~/models/post.server";
-import { listTopics } from "~/models/topic.server";
+import { likePost, unlikePost } from "~/models/forum/like.server";
+import { createReply, createTopic, deletePost, editPost, restorePost } from "~/models/forum/post.server";
+import { listTopics } from "~/models/forum/topic.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, createCategory, createTag, makeReply, makeTopic, scopeFor } from "../factories/topics";
 
@@ -121,7 +121,7 @@ describe("lists", () => {
 
 describe("re-rendering", () => {
   test("posts stored by an older pipeline are re-rendered; current ones are left alone", async () => {
-    const { rerenderPosts } = await import("~/models/rerender.server");
+    const { rerenderPosts } = await import("~/models/forum/rerender.server");
     const cat = await createCategory();
     const author = await member();
     const topic = await makeTopic(author, cat, { body: "Some **bold** advice about callbacks." });

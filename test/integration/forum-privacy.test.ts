@@ -2,9 +2,9 @@
 // page (404, same as a missing topic), nor in the New/Unread counts.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { createReply } from "~/models/post.server";
-import { countNewAndUnread, getTopic, listTopics } from "~/models/topic.server";
-import { VISITOR } from "~/permissions.server";
+import { createReply } from "~/models/forum/post.server";
+import { countNewAndUnread, getTopic, listTopics } from "~/models/forum/topic.server";
+import { VISITOR } from "~/models/permissions.server";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
 
@@ -68,7 +68,7 @@ describe("private topics", () => {
 
 describe("a member's page", () => {
   test("counts and lists only what the viewer may see", async () => {
-    const { getMemberSummary } = await import("~/models/member.server");
+    const { getMemberSummary } = await import("~/models/forum/member.server");
     const open = await createCategory();
     const leadersOnly = await createCategory({ see: "level:4", post: "level:4", reply: "level:4" });
     const author = await member(4);

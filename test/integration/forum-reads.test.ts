@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { markRead } from "~/models/post.server";
-import { countNewAndUnread, dismissTopics, getLastRead, listTopics } from "~/models/topic.server";
+import { markRead } from "~/models/forum/post.server";
+import { countNewAndUnread, dismissTopics, getLastRead, listTopics } from "~/models/forum/topic.server";
 import { db } from "~/db.server";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";

@@ -3,7 +3,7 @@
 // what a 404 writes to the log, and X-Forwarded-* believed only from a trusted proxy.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { RATE_RULES } from "~/models/rate-limit.server";
+import { RATE_RULES } from "~/models/account/rate-limit.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { ageUser } from "../factories/topics";
 import { createUser } from "../factories/users";

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { freePort } from "../../scripts/lib/services";
-import { startArgs } from "../../scripts/lib/start-command";
+import { freePort } from "../../scripts/server/services";
+import { startArgs } from "../../scripts/server/start-command";
 
 const root = path.resolve(__dirname, "..", "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tp-launcher-"));

@@ -1,4 +1,4 @@
-// Load shedding (scripts/lib/load-shed.ts) over real HTTP: with room for 3 requests and 400 ms of
+// Load shedding (scripts/server/load-shed.ts) over real HTTP: with room for 3 requests and 400 ms of
 // waiting, a flood of slow requests (the topics table held locked, so every page and reply waits
 // on the database) gets 503 + Retry-After for the excess, promptly, and 200 / 303 for the rest once
 // the database lets go; every reply acknowledged is saved once, every refused one not at all.

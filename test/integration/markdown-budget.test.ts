@@ -10,13 +10,13 @@ import {
   renderPoolStats,
   RENDER_DEADLINE_MS,
 } from "~/markdown/pool.server";
-import { createEvent } from "~/models/event.server";
-import { ProfileSchema } from "~/models/profile.schema";
-import { updateProfile } from "~/models/profile.server";
-import { EventSchema } from "~/models/event.schema";
-import { createReply, createTopic, editPost } from "~/models/post.server";
-import { renderMarkdownField } from "~/models/render.server";
-import { rerenderPosts } from "~/models/rerender.server";
+import { createEvent } from "~/models/events/event.server";
+import { ProfileSchema } from "~/models/directory/profile.schema";
+import { updateProfile } from "~/models/directory/profile.server";
+import { EventSchema } from "~/models/events/event.schema";
+import { createReply, createTopic, editPost } from "~/models/forum/post.server";
+import { renderMarkdownField } from "~/models/forum/render.server";
+import { rerenderPosts } from "~/models/forum/rerender.server";
 import { MARKDOWN_FIELD_LIMITS, PATHOLOGICAL_INPUTS } from "../fixtures/pathological-markdown";
 import { createProfile } from "../factories/profiles";
 import { ageUser, backdatePosts, createCategory, makeTopic, scopeFor } from "../factories/topics";

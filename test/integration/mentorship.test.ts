@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { getMentorRegistration, saveMentorRegistration, setMentorStatus, suggestMentors } from "~/models/mentor.server";
+import { getMentorRegistration, saveMentorRegistration, setMentorStatus, suggestMentors } from "~/models/mentorship/mentor.server";
 import {
   addGoal,
   askMentor,
@@ -17,9 +17,9 @@ import {
   logSession,
   setGoalStatus,
   staffMatch,
-} from "~/models/mentorship.server";
-import { MentorRegistrationSchema, MentorshipRequestSchema, readRequestForm, SessionSchema } from "~/models/mentorship.schema";
-import { getStanding } from "~/models/progress/index.server";
+} from "~/models/mentorship/mentorship.server";
+import { MentorRegistrationSchema, MentorshipRequestSchema, readRequestForm, SessionSchema } from "~/models/mentorship/mentorship.schema";
+import { getStanding } from "~/models/journey/progress/index.server";
 import { ensureCompetencies } from "../factories/profiles";
 import { createMember } from "../factories/progress";
 import { ageUser, createCategory, scopeFor } from "../factories/topics";

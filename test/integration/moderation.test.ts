@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import "~/jobs/index.server";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
-import { flagPost, listReviewQueue, reviewFlags } from "~/models/flag.server";
-import { likePost } from "~/models/like.server";
+import { flagPost, listReviewQueue, reviewFlags } from "~/models/moderation/flag.server";
+import { likePost } from "~/models/forum/like.server";
 import {
   changeTopicCategory,
   hidePost,
@@ -18,11 +18,11 @@ import {
   unhidePost,
   updateTopicState,
   viewerSanction,
-} from "~/models/moderation.server";
-import { parseTopicRef } from "~/models/moderation.schema";
-import { listNotifications } from "~/models/notification-inbox.server";
-import { createReply, editPost } from "~/models/post.server";
-import { DEFAULT_LIMITS, updateLimits } from "~/models/settings.server";
+} from "~/models/moderation/moderation.server";
+import { parseTopicRef } from "~/models/moderation/moderation.schema";
+import { listNotifications } from "~/models/account/notification-inbox.server";
+import { createReply, editPost } from "~/models/forum/post.server";
+import { DEFAULT_LIMITS, updateLimits } from "~/models/moderation/settings.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, backdatePosts, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 
@@ -402,7 +402,7 @@ describe("the notification list", () => {
     const scope = await scopeFor(author);
     expect((await listNotifications({ scope })).items.some((n) => n.href.includes(`/${topic.topicId}/`))).toBe(true);
     await db.updateTable("categories").set({ see_rule: "staff" }).where("id", "=", cat.id).execute();
-    const { clearCategoryCache } = await import("~/models/category.server");
+    const { clearCategoryCache } = await import("~/models/forum/category.server");
     clearCategoryCache();
     expect((await listNotifications({ scope })).items.some((n) => n.href.includes(`/${topic.topicId}/`))).toBe(false);
   });

@@ -9,8 +9,8 @@ import {
   relyingParty,
   removePasskey,
   signInOptions,
-} from "~/models/passkeys.server";
-import { startSecondStep } from "~/models/two-factor.server";
+} from "~/models/account/passkeys.server";
+import { startSecondStep } from "~/models/account/two-factor.server";
 import { startSession } from "~/auth.server";
 import { getViewer } from "~/viewer.server";
 import { createUser, TEST_PASSWORD } from "../factories/users";

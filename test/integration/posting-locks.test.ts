@@ -5,7 +5,7 @@
 // and a transaction PostgreSQL still picks as a deadlock victim is run again once.
 import { describe, expect, test } from "vitest";
 import { db, pool, transaction } from "~/db.server";
-import { createReply } from "~/models/post.server";
+import { createReply } from "~/models/forum/post.server";
 import { ageUser, backdatePosts, createCategory, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { sharedI18n } from "~/i18n";
-import { createApplication, decideApplication } from "~/models/application.server";
-import { ApplicationSchema } from "~/models/application.schema";
-import { notify } from "~/models/notification.server";
-import { listLevelRequirements } from "~/models/progress/index.server";
-import { requirementLabel } from "~/models/requirement-label";
+import { createApplication, decideApplication } from "~/models/journey/application.server";
+import { ApplicationSchema } from "~/models/journey/application.schema";
+import { notify } from "~/models/account/notification.server";
+import { listLevelRequirements } from "~/models/journey/progress/index.server";
+import { requirementLabel } from "~/models/journey/requirement-label";
 import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
 import { createMember } from "../factories/progress";

@@ -2,10 +2,10 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { ApplicationSchema } from "~/models/application.schema";
-import { createApplication, decideApplication } from "~/models/application.server";
-import { getStanding } from "~/models/progress/index.server";
-import { requirementLabel } from "~/models/requirement-label";
+import { ApplicationSchema } from "~/models/journey/application.schema";
+import { createApplication, decideApplication } from "~/models/journey/application.server";
+import { getStanding } from "~/models/journey/progress/index.server";
+import { requirementLabel } from "~/models/journey/requirement-label";
 import { sharedI18n } from "~/i18n";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";

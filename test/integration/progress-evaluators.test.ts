@@ -2,8 +2,8 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { updateRequirement } from "~/models/level.server";
-import { getStanding } from "~/models/progress/index.server";
+import { updateRequirement } from "~/models/journey/level.server";
+import { getStanding } from "~/models/journey/progress/index.server";
 import { createCategory, createPost, createTopic } from "../factories/forum";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";

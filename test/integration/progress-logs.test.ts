@@ -2,12 +2,12 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { dayIn } from "~/intl";
-import { createActivity } from "~/models/activity.server";
-import { updateRequirement } from "~/models/level.server";
-import { decideLogEntry } from "~/models/log-review.server";
-import { ActivitySchema, ReadingSchema } from "~/models/logs.schema";
-import { getStanding } from "~/models/progress/index.server";
-import { createReadingEntry } from "~/models/reading.server";
+import { createActivity } from "~/models/journey/activity.server";
+import { updateRequirement } from "~/models/journey/level.server";
+import { decideLogEntry } from "~/models/moderation/log-review.server";
+import { ActivitySchema, ReadingSchema } from "~/models/moderation/logs.schema";
+import { getStanding } from "~/models/journey/progress/index.server";
+import { createReadingEntry } from "~/models/journey/reading.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createCategory } from "../factories/forum";
 import { createMember } from "../factories/progress";

@@ -3,7 +3,7 @@
 // page) or says it is recorded by staff and who to ask. Also when no webinar date is announced and
 // the test is not online yet. And the level card says since when the counts run (point 10).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { seedAll } from "../../db/seed";
+import { seedAll } from "../../scripts/seed";
 import { db } from "~/db.server";
 import { startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";

@@ -2,8 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs, ensureRecurringJobs } from "~/jobs.server";
-import { computeNudges, sendNudges } from "~/models/nudge.server";
-import { countMembersBehind, countMembersByLevel, listMembersBehind, progressCsvLines } from "~/models/progress-report.server";
+import { computeNudges, sendNudges } from "~/models/journey/nudge.server";
+import { countMembersBehind, countMembersByLevel, listMembersBehind, progressCsvLines } from "~/models/journey/progress-report.server";
 import { createMember } from "../factories/progress";
 import "~/jobs/index.server";
 import { wordedAs } from "../factories/notifications";

@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { importResultsCsv, parseCsv, previewResultsCsv, recordResult } from "~/models/results.server";
+import { importResultsCsv, parseCsv, previewResultsCsv, recordResult } from "~/models/journey/results.server";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
-import { RATE_RULES, rateLimit } from "~/models/rate-limit.server";
+import { RATE_RULES, rateLimit } from "~/models/account/rate-limit.server";
 import { postForm, startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
 

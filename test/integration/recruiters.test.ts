@@ -3,8 +3,8 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { createTopic, createReply } from "~/models/post.server";
-import { getProfilePage } from "~/models/profile.server";
+import { createTopic, createReply } from "~/models/forum/post.server";
+import { getProfilePage } from "~/models/directory/profile.server";
 import {
   CONTACTS_PER_DAY,
   RecruiterApplicationSchema,
@@ -20,8 +20,8 @@ import {
   sendContactRequest,
   setRecruiterBlocked,
   setShortlisted,
-} from "~/models/recruiter.server";
-import { VISITOR, canReply, canStartTopic, type Scope } from "~/permissions.server";
+} from "~/models/directory/recruiter.server";
+import { VISITOR, canReply, canStartTopic, type Scope } from "~/models/permissions.server";
 import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";

@@ -1,5 +1,5 @@
-// Caching the standard way, on the real app: routes declare it in `headers` (app/page-caching.ts)
-// and the shared cache in front of Remix (scripts/lib/shared-cache.ts) obeys those headers as nginx
+// Caching the standard way, on the real app: routes declare it in `headers` (app/web/page-caching.ts)
+// and the shared cache in front of Remix (scripts/server/shared-cache.ts) obeys those headers as nginx
 // or a CDN would. Visitors' lists and topics are public for 5 s, then stale for 30 s while one
 // request refreshes them; anything asked with a session is private, no-store and never kept.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

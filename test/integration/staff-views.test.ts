@@ -6,12 +6,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { recordAudit } from "~/models/audit.server";
-import { addLearner, createGroup } from "~/models/learning-group.server";
-import { editPost } from "~/models/post.server";
-import { updateRequirement } from "~/models/level.server";
-import { saveNomination } from "~/models/nomination.server";
-import { countMembersBehind, listMembersBehind } from "~/models/progress-report.server";
+import { recordAudit } from "~/models/moderation/audit.server";
+import { addLearner, createGroup } from "~/models/groups/learning-group.server";
+import { editPost } from "~/models/forum/post.server";
+import { updateRequirement } from "~/models/journey/level.server";
+import { saveNomination } from "~/models/awards/nomination.server";
+import { countMembersBehind, listMembersBehind } from "~/models/journey/progress-report.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";

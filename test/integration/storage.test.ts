@@ -10,7 +10,7 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { checkKey, diskStore, s3Store, type FileStore } from "~/storage.server";
-import { freePort } from "../../scripts/lib/services";
+import { freePort } from "../../scripts/server/services";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
 

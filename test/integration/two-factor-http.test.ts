@@ -2,14 +2,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { base32Decode, hotp, stepAt, totp } from "~/models/totp";
+import { base32Decode, hotp, stepAt, totp } from "~/models/account/totp";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser, TEST_PASSWORD } from "../factories/users";
 import { currentCode, enrolTwoFactor, signInCookie } from "../setup/two-factor";
 import { readFileSync } from "node:fs";
-import { DEMO_PASSWORD, seedDemoAccounts } from "../../db/seed/demo-accounts";
-import { DEMO_TOTP_SECRET } from "../../db/seed/demo-secret";
-import { seedDemoTwoFactor } from "../../db/seed/demo-two-factor";
+import { DEMO_PASSWORD, seedDemoAccounts } from "../../scripts/seed/demo-accounts";
+import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo-secret";
+import { seedDemoTwoFactor } from "../../scripts/seed/demo-two-factor";
 
 let app: TestApp;
 // the app encrypts the secrets it saves (secrets the tests' factory saves, without the key, stay readable)

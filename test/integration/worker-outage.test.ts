@@ -6,8 +6,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { migrateToLatest } from "../../db/migrate";
-import { ensureDatabase } from "../../scripts/lib/ensure-services";
-import { startEmbeddedPostgres, type PostgresHandle } from "../../scripts/lib/services";
+import { ensureDatabase } from "../../scripts/server/ensure-services";
+import { startEmbeddedPostgres, type PostgresHandle } from "../../scripts/server/services";
 import { startApp, type TestApp } from "../setup/app";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tp-outage-"));

@@ -1,5 +1,5 @@
 // The directory's relevance set: queries a recruiter types, and which demo profiles (npm run dev's
-// data: db/seed/demo-profiles.ts) they would expect in the first ten results. The expectation is
+// data: scripts/seed/demo-profiles.ts) they would expect in the first ten results. The expectation is
 // written from the profiles' own fields (city, country, languages, job title, organisation,
 // competencies), never from what the search returns, so it judges the search instead of echoing it.
 // `first`: the profile that must come first (the single best answer).

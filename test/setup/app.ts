@@ -2,7 +2,7 @@
 // database and Meilisearch prefix. Tests talk to it over real HTTP.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { freePort } from "../../scripts/lib/services";
+import { freePort } from "../../scripts/server/services";
 
 const root = path.resolve(__dirname, "..", "..");
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateToLatest } from "../../db/migrate";
-import { startEmbeddedMeili, startEmbeddedPostgres } from "../../scripts/lib/services";
+import { startEmbeddedMeili, startEmbeddedPostgres } from "../../scripts/server/services";
 import { findChromium } from "./chromium";
 
 declare module "vitest" {

@@ -7,7 +7,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "~/db.server";
-import { awardLevelBadge } from "~/models/badge.server";
+import { awardLevelBadge } from "~/models/badges/badge.server";
 import type { Role } from "../../db/schema";
 import { createProfile } from "../factories/profiles";
 import { enrol, ensureProgramme } from "../factories/progress";
@@ -102,7 +102,7 @@ export const ROUTES: Record<string, Row> = {
   "directory.($level)": { path: () => "/directory", get: everyone() },
   "errors.origin": { path: () => "/errors/origin", get: everyone(403) },
   "errors.bad-request": { path: () => "/errors/bad-request", get: everyone(400) },
-  // feeds are reached through the server's .rss rewrite (scripts/lib/server.ts), which has no data form
+  // feeds are reached through the server's .rss rewrite (scripts/server/server.ts), which has no data form
   "feeds.c.$slug": { path: (f) => `/c/${f.categorySlug}.rss`, get: everyone(), data: everyone(404) },
   "feeds.latest": { path: () => "/latest.rss", get: everyone(), data: everyone(404) },
   "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone(), data: everyone(404) },
@@ -309,7 +309,7 @@ export async function signIn(app: TestApp, user: { username: string; password: s
 // ---- sanctions: the write actions a suspended or silenced member is refused ----
 // (test/integration/authz-sanctions.test.ts). Suspended: no post, reply, edit, like, flag or message
 // (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like. One check
-// (`sanctionRefusal` in app/models/limits.server.ts); mentorship asks and endorsements are tested in
+// (`sanctionRefusal` in app/models/forum/limits.server.ts); mentorship asks and endorsements are tested in
 // mentorship.test.ts and directory.test.ts.
 export type SanctionFixtures = { topicUrl: string; topicId: number; postId: number; ownPostId: number; categorySlug: string };
 export type SanctionRow = { path: (f: SanctionFixtures) => string; fields: (f: SanctionFixtures) => Record<string, string>; suspended: number; silenced: number; member: number };

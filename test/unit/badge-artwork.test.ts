@@ -1,7 +1,7 @@
 // The badge artwork and SVG baking, without a database.
 import { describe, expect, test } from "vitest";
 import { createI18n } from "~/i18n";
-import { bakeSvg, extractBakedJws, renderBadgeSvg, xmlEscape } from "~/models/badge-artwork.server";
+import { bakeSvg, extractBakedJws, renderBadgeSvg, xmlEscape } from "~/models/badges/badge-artwork.server";
 
 const t = createI18n("en").t;
 const base = { kind: "level" as const, level: 3, name: "Customer Service Manager", shortName: "Manager", inscription: "Touchpoints Career Journey · Level 3", awardedAt: new Date("2026-02-01T00:30:00Z"), revoked: false };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { parseForm, refused } from "~/models/forms.server";
+import { parseForm, refused } from "~/models/shared/forms.server";
 
 const Schema = z
   .object({

@@ -10,10 +10,10 @@ import { TopicList, type TopicListItem } from "~/components/topic-list";
 import { postsHtml, type PostAbilities, type PostItem } from "~/components/post-view";
 import { relativeTime } from "~/components/relative-time";
 import { SLOT, directoryCardsHtml } from "~/components/directory-cards";
-import type { DirectoryCard, DirectoryOutcome } from "~/models/directory.server";
+import type { DirectoryCard, DirectoryOutcome } from "~/models/directory/directory.server";
 import { directoryPageHtml } from "~/components/directory-page";
-import type { DirectoryPageData } from "~/models/directory-page.server";
-import { parseDirectoryQuery } from "~/models/directory.schema";
+import type { DirectoryPageData } from "~/models/directory/directory-page.server";
+import { parseDirectoryQuery } from "~/models/directory/directory.schema";
 import { createElement } from "react";
 import { I18nextProvider } from "react-i18next";
 import { sharedI18n } from "~/i18n";
@@ -348,7 +348,7 @@ describe("the directory page as a string", () => {
       expect(page.all("option").find((o) => o.attr("value") === x)!.text).toBe(`${x} (2)`);
       const scripts = page.all("script");
       expect(scripts).toHaveLength(1);
-      // allowed by its hash (app/inline-scripts.server.ts), so it carries no nonce
+      // allowed by its hash (app/web/inline-scripts.server.ts), so it carries no nonce
       expect(scripts[0].attr("nonce")).toBeUndefined();
       const elements = DomUtils.findAll(() => true, parseDocument(html).children);
       expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "button", "details", "div", "fieldset", "form", "h1", "input", "label", "legend", "nav", "option", "p", "script", "select", "summary"]);

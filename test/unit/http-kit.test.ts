@@ -1,9 +1,9 @@
-// The server's own middleware chain (scripts/lib/http-kit.ts), on a real node:http server: who the
+// The server's own middleware chain (scripts/server/http-kit.ts), on a real node:http server: who the
 // client is behind the loopback proxy, mounted prefixes, errors, and the bridge to fetch Responses.
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { chain, clientAddress, mount, sendFetchResponse, toFetchRequest, type Middleware } from "../../scripts/lib/http-kit";
+import { chain, clientAddress, mount, sendFetchResponse, toFetchRequest, type Middleware } from "../../scripts/server/http-kit";
 
 const fakeReq = (remoteAddress: string, forwardedFor?: string) => ({ socket: { remoteAddress }, headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} }) as unknown as IncomingMessage;
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { completePlurals, createI18n, pickLocale, resources, supportedLocales } from "~/i18n";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
-import { assessmentsFr, categoriesFr, competenciesFr, frenchSpacing, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "../../db/seed/programme-fr";
+import { assessmentsFr, categoriesFr, competenciesFr, frenchSpacing, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "../../scripts/seed/programme-fr";
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;

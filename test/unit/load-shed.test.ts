@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { expect, test } from "vitest";
-import type { Req, Res } from "../../scripts/lib/http-kit";
-import { loadShedder } from "../../scripts/lib/load-shed";
+import type { Req, Res } from "../../scripts/server/http-kit";
+import { loadShedder } from "../../scripts/server/load-shed";
 
 // a response that records what was written; "finish" frees its slot
 function fakeRes() {

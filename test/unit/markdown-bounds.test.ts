@@ -2,7 +2,7 @@
 // stack or took seconds now render, nesting stops at 100 with the rest kept as text, and the
 // shortcuts that keep scans linear change no output.
 import { afterEach, describe, expect, test } from "vitest";
-import { renderMarkdown, renderMarkdownWithAnalysis } from "../../app/markdown.server";
+import { renderMarkdown, renderMarkdownWithAnalysis } from "../../app/markdown/index.server";
 import { capLineNesting, MAX_NESTING, textCutTuning } from "../../app/markdown/lexer.server";
 import { MARKDOWN_FIELD_LIMITS, PATHOLOGICAL_INPUTS } from "../fixtures/pathological-markdown";
 

@@ -2,7 +2,7 @@
 // Chromium page where every element is hovered, focused and clicked.
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
-import { renderMarkdown } from "../../app/markdown.server";
+import { renderMarkdown } from "../../app/markdown/index.server";
 import { findChromium } from "../setup/chromium";
 import { HOSTILE_INPUTS } from "./hostile-inputs";
 

@@ -5,7 +5,7 @@ import {
   renderMarkdown,
   renderMarkdownWithAnalysis,
   renderPlainExcerpt,
-} from "../../app/markdown.server";
+} from "../../app/markdown/index.server";
 
 const refs = {
   usernames: new Set(["bob", "alice_1"]),

@@ -1,6 +1,6 @@
 // The matching score is a sum of explained parts: each rule a mentee would recognise.
 import { describe, expect, test } from "vitest";
-import { hoursApart, scoreMentor, utcOffsetMinutes, WEIGHTS } from "~/models/mentorship-score";
+import { hoursApart, scoreMentor, utcOffsetMinutes, WEIGHTS } from "~/models/mentorship/mentorship-score";
 
 const need = { competencies: [{ slug: "sla", level: "emerging" as const }, { slug: "kpis", level: "advanced" as const }], language: "fr", utcOffsetMinutes: 0 };
 const offer = { competencies: [] as string[], languages: ["en"], utcOffsetMinutes: 0, free: 0, completed: 0 };

@@ -1,9 +1,9 @@
 // What /progress tells a member to do next, per requirement kind: a link to act, or a plain
 // sentence and who to ask when staff record it. Pure rules, no database.
 import { describe, expect, test } from "vitest";
-import { nextStepOf, type NextStepFacts } from "~/models/progress/next-step";
-import type { EvaluatedRequirement, Status } from "~/models/progress/types";
-import type { RequirementKind } from "~/models/requirement.schema";
+import { nextStepOf, type NextStepFacts } from "~/models/journey/progress/next-step";
+import type { EvaluatedRequirement, Status } from "~/models/journey/progress/types";
+import type { RequirementKind } from "~/models/journey/requirement.schema";
 
 const staffContact = { kind: "staff" as const, name: "Amara Okonkwo", url: "/u/amara_admin" };
 const facts = (over: Partial<NextStepFacts> = {}): NextStepFacts => ({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { passwordProblem } from "~/models/password-policy.server";
+import { passwordProblem } from "~/models/account/password-policy.server";
 
 describe("password policy", () => {
   test("short, common and personal passwords are refused with a reason", () => {

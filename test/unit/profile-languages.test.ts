@@ -1,6 +1,6 @@
 // "Other languages" takes names in English or French (what members know), stores ISO codes.
 import { describe, expect, test } from "vitest";
-import { ProfileSchema } from "~/models/profile.schema";
+import { ProfileSchema } from "~/models/directory/profile.schema";
 
 const languages = (...values: string[]) => ProfileSchema.shape.languages.safeParse(values);
 

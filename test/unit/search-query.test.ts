@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dayStartSeconds, hasCriteria, isCalendarDay, parseSearchQuery, QUERY_MAX, queryTerms } from "~/models/search-query";
+import { dayStartSeconds, hasCriteria, isCalendarDay, parseSearchQuery, QUERY_MAX, queryTerms } from "~/models/forum/search-query";
 
 describe("search operators", () => {
   test("plain words stay the text, in order", () => {

@@ -2,8 +2,8 @@
 // script policy without 'unsafe-inline'.
 import { describe, expect, test } from "vitest";
 import { createHash } from "node:crypto";
-import { INLINE_SCRIPTS } from "~/inline-scripts.server";
-import { EMBEDDABLE, contentSecurityPolicy, scriptHash, wantsHsts } from "../../scripts/lib/security-headers";
+import { INLINE_SCRIPTS } from "~/web/inline-scripts.server";
+import { EMBEDDABLE, contentSecurityPolicy, scriptHash, wantsHsts } from "../../scripts/server/security-headers";
 
 describe("security headers", () => {
   test("only a badge's page and images may be framed by other sites", () => {

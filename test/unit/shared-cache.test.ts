@@ -1,8 +1,8 @@
-// The shared cache (scripts/lib/shared-cache.ts) obeys the answers' headers as nginx or a CDN would.
+// The shared cache (scripts/server/shared-cache.ts) obeys the answers' headers as nginx or a CDN would.
 // The origin here is a plain function standing for Remix's handler; the clock is the test's, so
 // freshness and stale-while-revalidate are exact.
 import { describe, expect, test } from "vitest";
-import { sharedCache, sharedLifetime } from "../../scripts/lib/shared-cache";
+import { sharedCache, sharedLifetime } from "../../scripts/server/shared-cache";
 
 const SHARED = "public, s-maxage=5, stale-while-revalidate=30";
 

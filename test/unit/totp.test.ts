@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { base32Decode, base32Encode, hotp, matchStep, otpauthUri, stepAt, totp } from "~/models/totp";
+import { base32Decode, base32Encode, hotp, matchStep, otpauthUri, stepAt, totp } from "~/models/account/totp";
 
 // RFC 6238, appendix B: the seeds are ASCII digits, repeated to the hash's key length.
 const seed = (n: number) => Buffer.from("1234567890".repeat(7).slice(0, n));

@@ -5,7 +5,7 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "~/env.server";
 import { parseTrustedProxies, trustedProxies } from "~/trusted-proxies.server";
-import { clientAddress } from "../../scripts/lib/http-kit";
+import { clientAddress } from "../../scripts/server/http-kit";
 
 const fakeReq = (remoteAddress: string, forwardedFor?: string) =>
   ({

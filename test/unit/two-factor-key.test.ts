@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { ensureTwoFactorKey } from "../../scripts/lib/ensure-services";
+import { ensureTwoFactorKey } from "../../scripts/server/ensure-services";
 
 const saved = process.env.TWO_FACTOR_KEY;
 afterEach(() => {

@@ -1,0 +1,313 @@
+// Searching the professional directory. The viewer's audiences (permissions.profileAudiencesOf)
+// are part of every Meilisearch query, so hits and facet counts only ever cover what the viewer
+// may see. When Meilisearch cannot answer, Postgres answers a plainer search, flagged "degraded".
+// The index itself (documents, settings, reindexing) is directory-index.server.ts.
+import { sql, type Expression, type SqlBool } from "kysely";
+import { db } from "../../db.server";
+import { logger } from "../../logger.server";
+import { profileAudiencesOf, type Scope } from "../permissions.server";
+import { guarded, isUnavailable, requireClient } from "../../search.server";
+import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
+import { competencyAttribute, findable, loadRows, profileIndexReady, profilesIndexUid } from "./directory-index.server";
+import { PROFILES_INDEX_SETTINGS, toProfileDocument, type ProfileDocument } from "./directory-index.server";
+import { COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, countryName, languageName } from "./profile.schema";
+
+// ---- searching -----------------------------------------------------------------------------------
+
+export type DirectoryCard = {
+  id: number;
+  username: string;
+  name: string;
+  jobTitle: string | null;
+  organisation: string | null;
+  country: string | null;
+  city: string | null;
+  level: number;
+  badges: string[];
+  designations: string[];
+  openToOpportunities: boolean;
+  isMentor: boolean;
+  yearsCustomerFacing: number;
+  photo: string | null;
+  competencies: string[];
+  /** the same names in French (absent from a document indexed before they were) */
+  competenciesFr?: string[];
+  /** filtered competency's slug -> the member's proficiency in it (shown when the search filters by competency) */
+  proficiency: Record<string, string>;
+};
+
+export type FacetCounts = {
+  level: Record<string, number>;
+  country: Record<string, number>;
+  /** slug -> members at the asked minimum proficiency or above */
+  competency: Record<string, number>;
+  designations: Record<string, number>;
+  languages: Record<string, number>;
+  open_to_opportunities: number;
+  is_mentor: number;
+};
+
+export type DirectoryOutcome = {
+  mode: "meili" | "degraded";
+  cards: DirectoryCard[];
+  /** profiles matching every word of the query (with its synonyms) and every filter */
+  total: number;
+  /**
+   * When fewer profiles match every word than the page reaches, the list goes on with close
+   * matches (some words left out, the rarest kept longest, so a place or a language stays):
+   * how many there are, and where they start among this page's cards.
+   */
+  close: { total: number; firstIndex: number } | null;
+  page: number;
+  totalPages: number;
+  facets: FacetCounts | null;
+  elapsedMs: number;
+};
+
+const lit = (s: string) => JSON.stringify(s);
+
+/** The Meilisearch filter: the viewer's audiences first, then the asked facets. */
+export function directoryFilter(scope: Scope, q: DirectoryQuery): string[] {
+  const f = [`audience IN [${profileAudiencesOf(scope).map(lit).join(", ")}]`];
+  if (q.level) f.push(`level = ${q.level}`);
+  if (q.country) f.push(`country = ${lit(q.country)}`);
+  for (const c of q.competency) f.push(`${competencyAttribute(q.proficiency)} = ${lit(c)}`);
+  if (q.designation) f.push(`designations = ${lit(q.designation)}`);
+  if (q.language) f.push(`languages = ${lit(q.language)}`);
+  if (q.open) f.push("open_to_opportunities = true");
+  if (q.mentor) f.push("is_mentor = true");
+  return f;
+}
+
+function sortOf(q: DirectoryQuery): string[] | undefined {
+  if (q.sort === "level") return ["level:desc", "experience:desc"];
+  if (q.sort === "experience") return ["experience:desc"];
+  if (q.sort === "recent") return ["active_at:desc"];
+  if (!q.q) return ["level:desc", "active_at:desc"]; // nothing typed: most advanced, most active first
+  return undefined;
+}
+
+// what every card shows; the rest depends on the query (cardAttributes)
+const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo"];
+
+type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo";
+
+/**
+ * Only what the cards of this query show (a third less JSON to send and parse): without a
+ * competency filter, the member's competency names; with one, the proficiency lists above the
+ * asked minimum (every match has the filtered competencies at that minimum at least).
+ */
+function cardAttributes(q: DirectoryQuery): string[] {
+  if (!q.competency.length) return [...CARD_ATTRIBUTES, "competencies", "competencies_fr"];
+  return [...CARD_ATTRIBUTES, ...PROFICIENCIES.slice(PROFICIENCIES.indexOf(q.proficiency) + 1).map(competencyAttribute)];
+}
+
+/** The highest proficiency of each filtered competency: the highest list above the minimum that holds it, else the minimum. */
+function proficiencyOf(h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>, q: DirectoryQuery) {
+  const out: Record<string, string> = Object.create(null);
+  for (const slug of q.competency) out[slug] = q.proficiency;
+  for (const p of PROFICIENCIES) for (const slug of h[competencyAttribute(p)] ?? []) if (Object.hasOwn(out, slug)) out[slug] = p;
+  return out;
+}
+
+const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>, q: DirectoryQuery): DirectoryCard => ({
+  id: h.id,
+  username: h.username,
+  name: h.name,
+  jobTitle: h.job_title,
+  organisation: h.organisation,
+  country: h.country,
+  city: h.city,
+  level: h.level,
+  badges: h.badges,
+  designations: h.designations,
+  openToOpportunities: h.open_to_opportunities,
+  isMentor: h.is_mentor,
+  yearsCustomerFacing: h.years_customer_facing,
+  photo: h.photo,
+  competencies: (h.competencies ?? []).slice(0, 4),
+  ...(h.competencies_fr ? { competenciesFr: h.competencies_fr.slice(0, 4) } : {}),
+  proficiency: proficiencyOf(h, q),
+});
+
+/**
+ * The facets worth asking Meilisearch for. A filter on a one-value attribute (a profile has one
+ * country, and the flags are true or false) fixes that facet: every match has the asked value, so
+ * its count is the total and Meilisearch need not count it. The level facet is always asked: its
+ * counts add up to the total (see searchMeili). Competencies are counted at the asked proficiency.
+ */
+export function askedFacets(q: DirectoryQuery): string[] {
+  const facets = ["level", "country", competencyAttribute(q.proficiency), "designations", "languages", "open_to_opportunities", "is_mentor"];
+  return facets.filter((f) => !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)));
+}
+
+function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery, total: number): FacetCounts {
+  const d = { ...dist };
+  if (q.country) d.country = { [q.country]: total };
+  if (q.open) d.open_to_opportunities = { true: total };
+  if (q.mentor) d.is_mentor = { true: total };
+  return {
+    level: d.level ?? {},
+    country: d.country ?? {},
+    competency: d[competencyAttribute(q.proficiency)] ?? {},
+    designations: d.designations ?? {},
+    languages: d.languages ?? {},
+    open_to_opportunities: d.open_to_opportunities?.true ?? 0,
+    is_mentor: d.is_mentor?.true ?? 0,
+  };
+}
+
+const foldWord = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const STOP_WORDS = new Set(PROFILES_INDEX_SETTINGS.stopWords.map(foldWord));
+
+/**
+ * The query's last word is also searched as the start of longer words (search as you type), and
+ * Meilisearch then matches a stop word too ("Swahili speaker" found "Speaker at the summit"): a
+ * trailing stop word gets a space after it, which ends the word.
+ */
+export function meiliQueryText(q: string): string {
+  const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0];
+  return last && STOP_WORDS.has(foldWord(last)) ? `${q} ` : q;
+}
+
+/**
+ * The query exactly as the directory page sends it to Meilisearch (the benchmark sends the same).
+ * Every word must match (a synonym or a forgiven typo counts), so the count means something:
+ * "customer service manager" counts managers, not every profile with "customer" in its bio.
+ */
+export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
+  return {
+    q: meiliQueryText(q.q),
+    filter: directoryFilter(scope, q),
+    page: q.page,
+    hitsPerPage: PER_PAGE,
+    sort: sortOf(q),
+    facets: askedFacets(q),
+    matchingStrategy: "all" as const,
+    attributesToRetrieve: cardAttributes(q),
+  };
+}
+
+// totalHits stops at maxTotalHits (the last page one can open); every profile has one level, so
+// the level counts add up to the exact number of matches
+const matchCount = (res: { totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }) =>
+  Math.max(res.totalHits ?? 0, Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0));
+
+async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
+  const client = requireClient();
+  const index = client.index<ProfileDocument>(uid);
+  const params = directorySearchParams(scope, q);
+  const res = await guarded(client, () => index.search(params.q, params));
+  const total = matchCount(res);
+  const strict = {
+    cards: res.hits.map((h) => toCard(h, q)),
+    total,
+    close: null,
+    totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
+    facets: facetCounts(res.facetDistribution, q, total),
+  };
+  // A chosen sort orders every match by that key; close matches would be mixed in among them.
+  if (!q.q || q.sort !== "relevance" || total >= q.page * PER_PAGE) return strict;
+  // Fewer matches than this page reaches: the same search with the most frequent words left out
+  // first. Its first results are the strict ones, in the same order; then profiles that share the
+  // query's rarest words (a city, a language) before those sharing only common ones.
+  const looseParams = { ...params, matchingStrategy: "frequency" as const, facets: total ? [] : params.facets };
+  const loose = await guarded(client, () => index.search(params.q, looseParams));
+  const all = matchCount(loose);
+  if (all <= total) return strict;
+  return {
+    cards: loose.hits.map((h) => toCard(h, q)),
+    total,
+    close: { total: all - total, firstIndex: Math.max(0, total - (q.page - 1) * PER_PAGE) },
+    totalPages: Math.min(Math.ceil(all / PER_PAGE), MAX_PAGE),
+    // with no strict match, the filters count the close matches shown
+    facets: total ? strict.facets : facetCounts(loose.facetDistribution, q, all),
+  };
+}
+
+const foldName = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+let names: { countries: [string, string][]; languages: [string, string][] } | undefined;
+/** Countries and languages whose English or French name holds the word (the Postgres search's places and languages). */
+function codesNamed(word: string): { countries: string[]; languages: string[] } {
+  names ??= {
+    countries: COUNTRIES.flatMap((c) => ["en", "fr"].map((l): [string, string] => [c, foldName(countryName(c, l))])),
+    languages: [...LANGUAGES, ...OTHER_LANGUAGES].flatMap((c) =>
+      ["en", "fr"].map((l): [string, string] => [c, foldName(languageName(c, l))]),
+    ),
+  };
+  const w = foldName(word);
+  if (w.length < 3) return { countries: [], languages: [] };
+  const pick = (list: [string, string][]) => [...new Set(list.filter(([, n]) => n.includes(w)).map(([c]) => c))];
+  return { countries: pick(names.countries), languages: pick(names.languages) };
+}
+
+/** The same search on Postgres: every word must appear (no typo tolerance), filters alike, no facet counts. */
+async function searchPostgres(scope: Scope, q: DirectoryQuery) {
+  const audiences = profileAudiencesOf(scope);
+  const conds: Expression<SqlBool>[] = [findable(), sql<SqlBool>`coalesce(p.visibility, 'members') = any(${audiences}::text[])`];
+  const words = q.q.split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const w of words) {
+    const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const named = codesNamed(w);
+    conds.push(sql<SqlBool>`(u.display_name ilike ${like} or p.job_title ilike ${like} or p.organisation ilike
+        ${like} or p.bio_markdown ilike ${like}
+      or p.city ilike ${like} or p.country = any(${named.countries}::text[])
+      or p.languages && ${named.languages}::text[]
+      or exists (select 1 from unnest(p.achievements) a where a ilike ${like})
+      or exists (select 1 from profile_competencies pc join competencies c on c.slug = pc.competency
+        where pc.user_id = u.id and c.name ilike ${like}))`);
+  }
+  if (q.level) conds.push(sql<SqlBool>`u.level = ${q.level}`);
+  if (q.country) conds.push(sql<SqlBool>`p.country = ${q.country}`);
+  const minRank = PROFICIENCIES.indexOf(q.proficiency);
+  const okProficiencies = PROFICIENCIES.slice(minRank);
+  for (const c of q.competency)
+    conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id
+          and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
+  if (q.designation) conds.push(sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`);
+  if (q.language) conds.push(sql<SqlBool>`${q.language} = any(p.languages)`);
+  if (q.open) conds.push(sql<SqlBool>`p.open_to_opportunities`);
+  if (q.mentor) conds.push(sql<SqlBool>`p.is_mentor`);
+  const where = sql.join(conds, sql` and `);
+  const order =
+    q.sort === "experience"
+      ? sql`p.years_customer_facing desc nulls last, u.id`
+      : q.sort === "recent"
+        ? sql`coalesce(p.updated_at, u.created_at) desc, u.id`
+        : sql`coalesce(u.level, 0) desc, u.id`;
+  const [{ rows }, count] = await Promise.all([
+    sql<{ id: number }>`select u.id from users u left join profiles p on p.user_id = u.id
+        where ${where} order by ${order} limit ${PER_PAGE} offset ${(q.page - 1) * PER_PAGE}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from users u left join profiles p on p.user_id = u.id where ${where}`.execute(db),
+  ]);
+  const docs = new Map((await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const));
+  const total = count.rows[0]?.n ?? 0;
+  return {
+    cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map((d) => toCard(d, q)),
+    total,
+    close: null,
+    totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
+    facets: null,
+  };
+}
+
+/** Searches the profiles the viewer may see. `fallback: "force"` goes straight to Postgres (tests). */
+export async function searchDirectory({ scope, query, fallback, uid = profilesIndexUid() }: { scope: Scope; query: DirectoryQuery; fallback?: "force"; uid?: string }): Promise<DirectoryOutcome> {
+  const t0 = performance.now();
+  const done = (mode: DirectoryOutcome["mode"], r: Omit<DirectoryOutcome, "mode" | "page" | "elapsedMs">): DirectoryOutcome => ({
+    ...r,
+    mode,
+    page: query.page,
+    elapsedMs: Math.round(performance.now() - t0),
+  });
+  if (fallback !== "force") {
+    try {
+      // known without a query once the index is complete (see profileIndexReady)
+      if (await profileIndexReady()) return done("meili", await searchMeili(scope, query, uid));
+    } catch (e) {
+      if (!isUnavailable(e)) throw e;
+      logger.warn({ err: e }, "directory: Meilisearch unavailable, answering from Postgres");
+    }
+  }
+  return done("degraded", await searchPostgres(scope, query));
+}

@@ -1,0 +1,389 @@
+// Events staff publish (programme webinars, conferences, meet-ups, trainings): RSVPs within a
+// capacity, attendance marked by staff or by members checking in with a short-lived code shown
+// during the event. Attendance of a webinar event satisfies that webinar's requirement and every
+// attended event counts as an activity (the evaluators read event_attendance directly).
+import { randomInt } from "node:crypto";
+import { sql } from "kysely";
+import { db, type Db } from "../../db.server";
+import { canManageEvents, canRsvp, type Scope } from "../permissions.server";
+import { recordAudit } from "../moderation/audit.server";
+import type { EventInput } from "./event.schema";
+import { localInputToDate } from "../shared/local-time";
+import { notify } from "../account/notification.server";
+import { renderMarkdownField } from "../forum/render.server";
+import { fail, ok, type Result } from "../shared/result";
+import { message } from "../account/notification-text";
+
+export type EventStatus = "draft" | "published" | "cancelled";
+
+const EVENT_COLUMNS = [
+  "e.id",
+  "e.kind",
+  "e.webinar",
+  "e.title",
+  "e.description_markdown",
+  "e.description_html",
+  "e.starts_at",
+  "e.ends_at",
+  "e.time_zone",
+  "e.online_url",
+  "e.place",
+  "e.capacity",
+  "e.status",
+  "e.updated_at",
+  "e.sequence",
+] as const;
+
+/**
+ * The joining link of an online event, for those who may take part (members and staff) and no one
+ * else: a public link invites strangers into the room. `online` says there is one either way.
+ */
+const joiningLink = (scope: Scope) =>
+  canRsvp(scope) ? sql<string | null>`e.online_url`.as("online_url") : sql<null>`null`.as("online_url");
+const isOnline = sql<boolean>`e.online_url is not null`.as("online");
+/** What lists and feeds show of an event: EVENT_COLUMNS without the joining link. */
+type EventColumn = (typeof EVENT_COLUMNS)[number];
+const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
+
+export const listWebinarCatalogue = () => db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
+
+function toRow(input: EventInput, descriptionHtml: string) {
+  const starts = localInputToDate(input.startsAt, input.timeZone);
+  const ends = localInputToDate(input.endsAt, input.timeZone);
+  return {
+    starts,
+    ends,
+    row: {
+      kind: input.kind,
+      webinar: input.kind === "webinar" ? (input.webinar ?? null) : null,
+      title: input.title,
+      description_markdown: input.description,
+      description_html: descriptionHtml,
+      time_zone: input.timeZone,
+      online_url: input.onlineUrl ?? null,
+      place: input.place ?? null,
+      capacity: input.capacity ?? null,
+    },
+  };
+}
+
+async function webinarExists(trx: Db, slug: string | null) {
+  if (!slug) return true;
+  return !!(await trx.selectFrom("webinars").select("slug").where("slug", "=", slug).executeTakeFirst());
+}
+
+/** Staff create an event, as a draft or published at once. */
+export async function createEvent({ staffId, input, publish }: { staffId: number; input: EventInput; publish: boolean }): Promise<Result<{ id: number }>> {
+  const description = await renderMarkdownField(input.description ?? "", "description");
+  if (!description.ok) return description;
+  const { starts, ends, row } = toRow(input, description.html);
+  if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
+  if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
+  return db.transaction().execute(async (trx) => {
+    if (!(await webinarExists(trx, row.webinar))) return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+    const { id } = await trx
+      .insertInto("events")
+      .values({ ...row, starts_at: starts, ends_at: ends, status: publish ? "published" : "draft", created_by: staffId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: staffId, action: "event.create", targetType: "event", targetId: id, after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends, status: publish ? "published" : "draft" } });
+    return ok({ id });
+  });
+}
+
+export async function updateEvent({ staffId, id, input }: { staffId: number; id: number; input: EventInput }): Promise<Result<{ id: number }>> {
+  const description = await renderMarkdownField(input.description ?? "", "description");
+  if (!description.ok) return description;
+  const { starts, ends, row } = toRow(input, description.html);
+  if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
+  if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("events as e").select(EVENT_COLUMNS).where("e.id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return fail(404, "events.errors.notFound");
+    if (!(await webinarExists(trx, row.webinar))) return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+    if (row.capacity !== null) {
+      const { n } = await trx.selectFrom("event_rsvps").select((eb) => eb.fn.countAll<number>().as("n")).where("event_id", "=", id).executeTakeFirstOrThrow();
+      if (Number(n) > row.capacity) return fail(409, "events.errors.capacityBelowRsvps", { capacity: "events.errors.capacityBelowRsvps" }, { count: Number(n) });
+    }
+    // SEQUENCE goes up with every change so calendars replace their copy (RFC 5545 3.8.7.4)
+    await trx.updateTable("events").set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
+    await promoteFromWaitlist(trx, id);
+    const { description_html: _b, ...b } = before;
+    await recordAudit(trx, { actorId: staffId, action: "event.update", targetType: "event", targetId: id, before: b, after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends } });
+    return ok({ id });
+  });
+}
+
+export async function setEventStatus({ staffId, id, status }: { staffId: number; id: number; status: EventStatus }): Promise<Result<{ id: number }>> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return fail(404, "events.errors.notFound");
+    if (before.status === status) return ok({ id });
+    await trx.updateTable("events").set({ status, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
+    await recordAudit(trx, { actorId: staffId, action: `event.${status === "published" ? "publish" : status === "cancelled" ? "cancel" : "unpublish"}`, targetType: "event", targetId: id, before: { status: before.status }, after: { status } });
+    return ok({ id });
+  });
+}
+
+/** One event as the viewer may see it: drafts only for staff, the joining link only for members and staff. */
+export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
+  if (!Number.isSafeInteger(id) || id < 1) return undefined;
+  const e = await db
+    .selectFrom("events as e")
+    .select(LISTED_COLUMNS)
+    .select([joiningLink(scope), isOnline])
+    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
+    .where("e.id", "=", id)
+    .executeTakeFirst();
+  if (!e || (e.status === "draft" && !canManageEvents(scope))) return undefined;
+  const [mine, attended, waiting] = scope.userId
+    ? await Promise.all([
+        db.selectFrom("event_rsvps").select("created_at").where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
+        db.selectFrom("event_attendance").select(["source", "created_at"]).where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
+        waitlistPosition(db, id, scope.userId),
+      ])
+    : [undefined, undefined, null];
+  return { ...e, rsvp_count: Number(e.rsvp_count ?? 0), going: !!mine, attended: !!attended, waitlistPosition: waiting };
+}
+
+/**
+ * Published events that have not ended, soonest first (events page and feeds), as `scope` may see
+ * them: feeds and calendars are fetched without a session, so they ask as a visitor.
+ */
+type UpcomingQuery = { scope: Scope; now?: Date; limit?: number };
+export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 }: UpcomingQuery) {
+  return db
+    .selectFrom("events as e")
+    .select(LISTED_COLUMNS)
+    .select([joiningLink(scope), isOnline])
+    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
+    .where("e.status", "=", "published")
+    .where("e.ends_at", ">", now)
+    .orderBy("e.starts_at")
+    .limit(limit)
+    .execute();
+}
+
+/** Staff list: every event, newest start first. */
+export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
+  return db
+    .selectFrom("events as e")
+    .select(EVENT_COLUMNS)
+    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
+    .select((eb) => eb.selectFrom("event_attendance as a").whereRef("a.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("attendance_count"))
+    .orderBy("e.starts_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Locks a published event that has not ended (RSVPs and the waitlist change under this lock). */
+async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
+  const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+  if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
+  if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+  if (e.ends_at <= now) return fail(409, "events.errors.over");
+  return ok({ e });
+}
+
+/**
+ * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
+ * seat are serialised: the second sees the event full and nothing is written.
+ */
+export async function rsvpToEvent({ scope, eventId, now = new Date() }: { scope: Scope; eventId: number; now?: Date }): Promise<Result<{ going: true }>> {
+  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
+  const userId = scope.userId;
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
+    const already = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    if (already) return ok({ going: true as const });
+    if (e.capacity !== null) {
+      const { n } = await trx.selectFrom("event_rsvps").select((eb) => eb.fn.countAll<number>().as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+      if (Number(n) >= e.capacity) return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
+    }
+    await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id: userId }).execute();
+    await trx.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
+    return ok({ going: true as const });
+  });
+}
+
+/** The member's place in the event's waitlist (1 = next), or null when not waiting. */
+async function waitlistPosition(conn: Db, eventId: number, userId: number): Promise<number | null> {
+  const { rows } = await sql<{ position: number }>`select (select count(*)::int from event_waitlist o
+      where o.event_id = w.event_id and (o.created_at, o.user_id) <= (w.created_at, w.user_id)) as position
+    from event_waitlist w where w.event_id = ${eventId} and w.user_id = ${userId}`.execute(conn);
+  return rows[0]?.position ?? null;
+}
+
+/** A member joins the waitlist of a full event; seats freed later go to the waitlist in order. */
+export async function joinWaitlist({ scope, eventId, now = new Date() }: { scope: Scope; eventId: number; now?: Date }): Promise<Result<{ position: number }>> {
+  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
+  const userId = scope.userId;
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockOpenEvent(trx, eventId, now);
+    if (!locked.ok) return locked;
+    const { e } = locked;
+    const going = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    if (going) return fail(409, "events.errors.alreadyGoing");
+    const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+    if (e.capacity === null || n < e.capacity) return fail(409, "events.errors.notFull");
+    await trx.insertInto("event_waitlist").values({ event_id: eventId, user_id: userId, created_at: now }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
+    return ok({ position: (await waitlistPosition(trx, eventId, userId)) ?? 1 });
+  });
+}
+
+export async function leaveWaitlist({ userId, eventId }: { userId: number; eventId: number }) {
+  await db.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
+}
+
+/**
+ * Gives free seats of a published, upcoming event to the waitlist, first come first served; each
+ * promoted member is told (in-app, and by mail through the outbox). The caller holds the event's lock.
+ */
+async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
+  const e = await trx.selectFrom("events").select(["id", "title", "status", "capacity", "ends_at"]).where("id", "=", eventId).executeTakeFirst();
+  if (!e || e.status !== "published" || e.ends_at <= now || e.capacity === null) return;
+  const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+  if (n >= e.capacity) return;
+  const next = await trx
+    .deleteFrom("event_waitlist")
+    .where("event_id", "=", eventId)
+    .where("user_id", "in", (eb) => eb.selectFrom("event_waitlist").select("user_id").where("event_id", "=", eventId).orderBy("created_at").orderBy("user_id").limit(e.capacity! - n))
+    .returning("user_id")
+    .execute();
+  for (const { user_id } of next) {
+    await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
+    await notify(trx, { userId: user_id, kind: "reminder", data: { text: message("events.promoted", { title: e.title }), href: `/events/${eventId}` }, sourceKey: `event-promoted:${eventId}` });
+  }
+}
+
+/** A member cancels their RSVP; the seat goes to the first member waiting, in the same transaction. */
+export async function cancelRsvp({ userId, eventId }: { userId: number; eventId: number }) {
+  await db.transaction().execute(async (trx) => {
+    const e = await trx.selectFrom("events").select("id").where("id", "=", eventId).forUpdate().executeTakeFirst();
+    if (!e) return;
+    const gone = await trx.deleteFrom("event_rsvps").where("event_id", "=", eventId).where("user_id", "=", userId).returning("user_id").execute();
+    if (gone.length) await promoteFromWaitlist(trx, eventId);
+  });
+}
+
+/** Staff: who RSVPed and who attended (RSVPs first, then walk-ins checked in or marked without one). */
+export async function listEventPeople({ eventId }: { eventId: number }) {
+  const { rows } = await sql<{ user_id: number; username: string; display_name: string; rsvp: boolean; source: "staff" | "checkin" | null }>`
+    select u.id as user_id, u.username, u.display_name, (r.user_id is not null) as rsvp, a.source
+    from users u
+    left join event_rsvps r on r.user_id = u.id and r.event_id = ${eventId}
+    left join event_attendance a on a.user_id = u.id and a.event_id = ${eventId}
+    where (r.user_id is not null or a.user_id is not null) and u.deleted_at is null
+    order by (r.user_id is null), lower(u.display_name)
+    limit 2000`.execute(db);
+  return rows;
+}
+
+/** Staff mark (or unmark) members as attended: by id from the RSVP list, or by username for a walk-in. */
+export async function markAttendance({
+  staffId,
+  eventId,
+  userIds = [],
+  usernames = [],
+  attended,
+}: {
+  staffId: number;
+  eventId: number;
+  userIds?: number[];
+  usernames?: string[];
+  attended: boolean;
+}): Promise<Result<{ changed: number }>> {
+  return db.transaction().execute(async (trx) => {
+    const e = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", eventId).forShare().executeTakeFirst();
+    if (!e) return fail(404, "events.errors.notFound");
+    if (e.status !== "published") return fail(409, "events.errors.notPublished");
+    const handles = usernames.map((u) => u.trim().replace(/^@/, "").toLowerCase()).filter(Boolean);
+    const found = handles.length
+      ? await trx.selectFrom("users").select(["id", "username"]).where(sql`lower(username)`, "in", handles).where("deleted_at", "is", null).execute()
+      : [];
+    const missing = handles.filter((h) => !found.some((f) => f.username.toLowerCase() === h));
+    if (missing.length) return fail(404, "events.errors.noSuchMember", { usernames: "events.errors.noSuchMember" }, { username: missing[0] });
+    const ids = [...new Set([...userIds, ...found.map((f) => f.id)])].filter((n) => Number.isSafeInteger(n) && n > 0);
+    if (!ids.length) return fail(400, "events.errors.nobodySelected");
+    let changed = 0;
+    if (attended) {
+      const rows = await trx
+        .insertInto("event_attendance")
+        .values(ids.map((user_id) => ({ event_id: eventId, user_id, source: "staff" as const, recorded_by: staffId })))
+        .onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing())
+        .returning("user_id")
+        .execute();
+      changed = rows.length;
+    } else {
+      const rows = await trx.deleteFrom("event_attendance").where("event_id", "=", eventId).where("user_id", "in", ids).returning("user_id").execute();
+      changed = rows.length;
+    }
+    await recordAudit(trx, { actorId: staffId, action: attended ? "event.attendance.mark" : "event.attendance.unmark", targetType: "event", targetId: eventId, after: { userIds: ids, changed } });
+    return ok({ changed });
+  });
+}
+
+export const CHECKIN_OPENS_MS = 15 * 60_000;
+
+// No 0/O or 1/I: a code read off a slide is typed without confusion.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const newCheckinCode = (length = 6) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+
+/** Staff show a check-in code for the next `minutes`; it replaces (expires) any code still showing. */
+export async function createCheckinCode({ staffId, eventId, minutes, now = new Date() }: { staffId: number; eventId: number; minutes: number; now?: Date }): Promise<Result<{ code: string; expiresAt: Date }>> {
+  return db.transaction().execute(async (trx) => {
+    const e = await trx.selectFrom("events").select(["id", "status", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+    if (!e) return fail(404, "events.errors.notFound");
+    if (e.status !== "published") return fail(409, "events.errors.notPublished");
+    await trx.updateTable("event_checkin_codes").set({ expires_at: now }).where("event_id", "=", eventId).where("expires_at", ">", now).execute();
+    const expiresAt = new Date(now.getTime() + minutes * 60_000);
+    let code = newCheckinCode();
+    for (let i = 0; i < 5; i++) {
+      const clash = await trx.selectFrom("event_checkin_codes").select("id").where("event_id", "=", eventId).where("code", "=", code).executeTakeFirst();
+      if (!clash) break;
+      code = newCheckinCode();
+    }
+    const { id } = await trx.insertInto("event_checkin_codes").values({ event_id: eventId, code, expires_at: expiresAt, created_by: staffId, created_at: now }).returning("id").executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: staffId, action: "event.checkin_code.create", targetType: "event", targetId: eventId, after: { codeId: id, expiresAt } });
+    return ok({ code, expiresAt });
+  });
+}
+
+/** The code showing now, for the staff screen. */
+export async function getActiveCheckinCode({ eventId, now = new Date() }: { eventId: number; now?: Date }) {
+  return db.selectFrom("event_checkin_codes").select(["code", "expires_at"]).where("event_id", "=", eventId).where("expires_at", ">", now).orderBy("id", "desc").executeTakeFirst();
+}
+
+/**
+ * A member checks in with the code shown during the event. Refused, with nothing written, when the
+ * code is unknown, expired (or replaced by a newer one), or already used by this member.
+ */
+export async function checkInToEvent({ scope, eventId, code, now = new Date() }: { scope: Scope; eventId: number; code: string; now?: Date }): Promise<Result<{ checkedIn: true }>> {
+  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
+  const userId = scope.userId;
+  return db.transaction().execute(async (trx) => {
+    const e = await trx.selectFrom("events").select(["id", "status", "starts_at"]).where("id", "=", eventId).forShare().executeTakeFirst();
+    if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
+    if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+    // doors open 15 minutes before the start: a code leaked early cannot record attendance
+    const opens = new Date(e.starts_at.getTime() - CHECKIN_OPENS_MS);
+    if (now < opens) return fail(409, "events.errors.checkinNotYet", undefined, { until: opens.toISOString() });
+    const c = await trx.selectFrom("event_checkin_codes").select(["id", "expires_at"]).where("event_id", "=", eventId).where("code", "=", code).executeTakeFirst();
+    if (!c) return fail(400, "events.errors.codeUnknown", { code: "events.errors.codeUnknown" });
+    const mine = await trx.selectFrom("event_attendance").select(["code_id", "source"]).where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    if (mine?.code_id === c.id) return fail(409, "events.errors.codeReused", { code: "events.errors.codeReused" });
+    if (c.expires_at <= now) return fail(410, "events.errors.codeExpired", { code: "events.errors.codeExpired" });
+    if (mine) return fail(409, "events.errors.alreadyAttended", { code: "events.errors.alreadyAttended" });
+    // two submissions racing: the primary key keeps one, the other is told the code was used
+    const row = await trx
+      .insertInto("event_attendance")
+      .values({ event_id: eventId, user_id: userId, source: "checkin", code_id: c.id, created_at: now })
+      .onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing())
+      .returning("user_id")
+      .executeTakeFirst();
+    if (!row) return fail(409, "events.errors.codeReused", { code: "events.errors.codeReused" });
+    return ok({ checkedIn: true as const });
+  });
+}

@@ -1,0 +1,32 @@
+// A member as the forum shows them: name, level, forum figures and their recent topics, counted
+// only where the viewer may look (a private category's posts add nothing a viewer could not see).
+import { sql, type SqlBool, type Expression } from "kysely";
+import { db } from "../../db.server";
+import type { Scope } from "../permissions.server";
+import { visibleCategoryIds } from "./category.server";
+
+export async function getMemberSummary({ scope, username }: { scope: Scope; username: string }) {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "level", "created_at", "last_seen_at"])
+    .select(sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .where(sql`lower(username)`, "=", username.toLowerCase())
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const { open } = await visibleCategoryIds(scope);
+  const visible: Expression<SqlBool> = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
+  const stats = await sql<{ topics: number; replies: number; likes_received: number }>`
+    select
+      count(*) filter (where p.post_number = 1)::int as topics,
+      count(*) filter (where p.post_number > 1)::int as replies,
+      coalesce(sum(p.like_count), 0)::int as likes_received
+    from posts p join topics t on t.id = p.topic_id
+    where p.user_id = ${user.id} and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null
+      and ${visible}`.execute(db);
+  const recent = await sql<{ id: number; slug: string; title: string; created_at: Date }>`
+    select t.id, t.slug, t.title, t.created_at from topics t
+    where t.user_id = ${user.id} and t.deleted_at is null and ${visible}
+    order by t.created_at desc limit 10`.execute(db);
+  return { ...user, stats: stats.rows[0], recentTopics: recent.rows };
+}

@@ -1,0 +1,339 @@
+// Writing posts: new topics, replies, edits (with revisions), withdrawal and restore. Each change
+// validates, then one transaction for the post and every counter, then jobs after commit.
+import { sql, type RawBuilder } from "kysely";
+import { db, transaction, type Db } from "../../db.server";
+import { enqueue } from "../../jobs.server";
+import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
+import { recordAudit } from "../moderation/audit.server";
+import { getCategoryBySlug, recountCategory, type Category } from "./category.server";
+import { discardDraft, draftKey } from "./draft.server";
+import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
+import { renderPostBody } from "./render.server";
+import { fail, ok } from "../shared/result";
+import { getLimits } from "../moderation/settings.server";
+import { slugify } from "../shared/slug";
+import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
+import { lockTopic, topicUrl } from "./topic.server";
+import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
+import { recordTutorClock } from "../assessments/tutor-clock.server";
+
+export async function listTagSlugs(trx: Db = db): Promise<string[]> {
+  return (await trx.selectFrom("competencies").select("slug").orderBy("position").execute()).map((r) => r.slug);
+}
+
+type NewTopic = {
+  scope: Scope;
+  categorySlug: string;
+  title: string;
+  body: string;
+  tags: string[];
+  participantIds?: number[];
+  /** the caller's transaction, for a thread opened as part of another change (a mentorship) */
+  trx?: Db;
+  /** the opening post is the programme's act, not the author's posting: no posting limits */
+  skipLimits?: boolean;
+  /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
+  submissionKey?: string;
+};
+
+/** The post a composer form already made (a double tap, a resubmitted page), as a success. */
+async function alreadySubmitted(trx: Db, userId: number, submissionKey: string | undefined) {
+  if (!submissionKey) return undefined;
+  const row = await trx
+    .selectFrom("posts")
+    .innerJoin("topics", "topics.id", "posts.topic_id")
+    .select(["posts.id", "posts.post_number", "topics.id as topic_id", "topics.slug"])
+    .where("posts.user_id", "=", userId)
+    .where("posts.submission_key", "=", submissionKey)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const url = topicUrl({ id: row.topic_id, slug: row.slug });
+  const n = row.post_number;
+  return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
+}
+
+export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [], trx: outer, skipLimits = false, submissionKey }: NewTopic) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const category = await getCategoryBySlug(categorySlug);
+  if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
+    return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+  }
+  if (category.see_rule === "participants" && !(scope.isStaff || participantIds.length)) return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+  const uniqueTags = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+  const known = new Set(await listTagSlugs());
+  if (uniqueTags.some((t) => !known.has(t))) return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
+  const userId = scope.userId;
+  const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : transaction(fn));
+  // Rendered once, before any row is locked; the limits count from the same parse.
+  const rendered = await renderPostBody(outer ?? db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html, analysis, mentionedUserIds } = rendered;
+
+  return inTransaction(async (trx) => {
+    // Lock the author: parallel posts by one member are checked against the limits one at a time.
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    if (repeat) return repeat;
+    const author = await loadAuthor(trx, userId, scope.isStaff);
+    const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body, analysis);
+    if (refused) return refused;
+    const now = new Date();
+    const topic = await trx
+      .insertInto("topics")
+      .values({
+        category_id: category.id,
+        user_id: userId,
+        title,
+        slug: slugify(title),
+        tags: uniqueTags,
+        highest_post_number: 1,
+        last_posted_at: now,
+        last_poster_id: userId,
+        poster_ids: [userId],
+        bumped_at: now,
+        created_at: now,
+      })
+      .returning(["id", "slug"])
+      .executeTakeFirstOrThrow();
+    const post = await trx
+      .insertInto("posts")
+      .values({ topic_id: topic.id, user_id: userId, post_number: 1, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const allowed = [...new Set([userId, ...participantIds])];
+    if (category.see_rule === "participants") {
+      await trx.insertInto("topic_allowed_users").values(allowed.map((user_id) => ({ topic_id: topic.id, user_id }))).execute();
+    }
+    await trx.insertInto("topic_reads").values({ user_id: userId, topic_id: topic.id, last_read_post_number: 1 }).execute();
+    await trx
+      .updateTable("categories")
+      .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
+      .where("id", "=", category.id)
+      .execute();
+    await recordTutorClock(trx, { scope, seeRule: category.see_rule, topicId: topic.id, postId: post.id, postNumber: 1, at: now, mentionedUserIds });
+    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
+    await enqueue(trx, "search.topic", { topicId: topic.id });
+    if (submissionKey) await discardDraft(trx, { userId, key: draftKey() });
+    return ok({ topicId: topic.id, postId: post.id, postNumber: 1, url: topicUrl(topic) });
+  });
+}
+
+type NewReply = { scope: Scope; topicId: number; body: string; replyTo?: number; submissionKey?: string };
+
+export async function createReply({ scope, topicId, body, replyTo, submissionKey }: NewReply) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const userId = scope.userId;
+  const rendered = await renderPostBody(db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html, analysis, mentionedUserIds } = rendered;
+  return transaction(async (trx) => {
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    if (repeat) return repeat;
+    // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
+    const topic = await lockTopic(trx, topicId, userId);
+    if (!topic || !canSeeTopic(scope, topic)) return fail(404, "topic.notFound");
+    if (topic.deleted_at) return fail(409, "composer.errors.deleted");
+    if (topic.archived_at || topic.category.archived_at) return fail(409, "composer.errors.archived");
+    if (topic.closed_at && !scope.isStaff) return fail(409, "composer.errors.closed");
+    if (!canReply(scope, topic)) return fail(403, "composer.errors.cannotReply");
+    if (replyTo !== undefined) {
+      const target = await trx.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", "=", replyTo).executeTakeFirst();
+      if (!target) replyTo = undefined;
+    }
+    const author = await loadAuthor(trx, userId, scope.isStaff);
+    const refused = await checkPostingLimits(trx, author, "reply", body, analysis);
+    if (refused) return refused;
+    const postNumber = topic.highest_post_number + 1;
+    const now = new Date();
+    const post = await trx
+      .insertInto("posts")
+      .values({ topic_id: topicId, user_id: userId, post_number: postNumber, reply_to_post_number: replyTo ?? null, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("topics")
+      .set({ highest_post_number: postNumber, reply_count: sql`reply_count + 1`, last_posted_at: now, last_poster_id: userId, bumped_at: now, poster_ids: topicPostersSql(topicId) })
+      .where("id", "=", topicId)
+      .execute();
+    await trx.updateTable("categories").set({ post_count: sql`post_count + 1` }).where("id", "=", topic.category_id).execute();
+    await markRead(trx, userId, topicId, postNumber);
+    await recordTutorClock(trx, { scope, seeRule: topic.category.see_rule, topicId, postId: post.id, postNumber, at: now, mentionedUserIds });
+    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
+    await enqueue(trx, "search.topic", { topicId });
+    if (submissionKey) await discardDraft(trx, { userId, key: draftKey(topicId) });
+    return ok({ topicId, postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
+  });
+}
+
+export async function markRead(trx: Db, userId: number, topicId: number, postNumber: number) {
+  await markTopicRead(trx, userId, topicId, postNumber);
+}
+
+async function loadPostForChange(trx: Db, postId: number) {
+  const post = await trx
+    .selectFrom("posts")
+    .innerJoin("topics", "topics.id", "posts.topic_id")
+    .select([
+      "posts.id",
+      "posts.topic_id",
+      "posts.user_id",
+      "posts.post_number",
+      "posts.body_markdown",
+      "posts.deleted_at",
+      "posts.deleted_by",
+      "posts.hidden_at",
+      "posts.revision_count",
+      "topics.title",
+      "topics.category_id",
+      "topics.deleted_at as topic_deleted_at",
+      "topics.archived_at as topic_archived_at",
+    ])
+    .where("posts.id", "=", postId)
+    .forUpdate("posts")
+    .executeTakeFirst();
+  return post;
+}
+
+async function topicForPermission(trx: Db, topicId: number, userId: number | null) {
+  const topic = await lockTopic(trx, topicId, userId, { lock: false });
+  return topic;
+}
+
+type EditPost = { scope: Scope; postId: number; body: string; title?: string };
+
+/** Edits keep every version: a revision row per change, viewable with a diff. */
+export async function editPost({ scope, postId, body, title }: EditPost) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const userId = scope.userId;
+  if (body.length > BODY_MAX) return fail(422, "composer.errors.bodyLong", { body: "composer.errors.bodyLong" });
+  const rendered = await renderPostBody(db, body, scope);
+  if (!rendered.ok) return rendered;
+  const { html } = rendered;
+  return transaction(async (trx) => {
+    const post = await loadPostForChange(trx, postId);
+    const topic = post && (await topicForPermission(trx, post.topic_id, userId));
+    if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");
+    if (!canEditPost(scope, post, topic.category)) return fail(403, "post.errors.notYours");
+    if (topic.archived_at && !isModerator(scope, topic.category)) return fail(409, "composer.errors.archived");
+    const author = await loadAuthor(trx, userId, scope.isStaff);
+    const sanction = sanctionRefusal(author);
+    if (sanction && !scope.isStaff) return sanction;
+    if (!scope.isStaff) {
+      const capped = await checkDailyCap(trx, { table: "post_revisions", userId, max: (await getLimits(trx)).everyone.editsPerDay, message: "limits.editsPerDay" });
+      if (capped) return capped;
+    }
+    const newTitle = post.post_number === 1 && title !== undefined && title !== topic.title ? title : undefined;
+    if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX)) return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
+    if (body === post.body_markdown && newTitle === undefined) return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+    const number = post.revision_count + 1;
+    await trx
+      .insertInto("post_revisions")
+      .values({
+        post_id: post.id,
+        number,
+        user_id: userId,
+        previous_markdown: post.body_markdown,
+        next_markdown: body,
+        previous_title: newTitle !== undefined ? topic.title : null,
+        next_title: newTitle ?? null,
+      })
+      .execute();
+    await trx.updateTable("posts").set({ body_markdown: body, body_html: html, revision_count: number, edited_at: new Date() }).where("id", "=", post.id).execute();
+    if (newTitle !== undefined) await trx.updateTable("topics").set({ title: newTitle, slug: slugify(newTitle) }).where("id", "=", topic.id).execute();
+    if (post.user_id !== userId) {
+      await recordAudit(trx, { actorId: userId, action: "post.edit", targetType: "post", targetId: post.id, before: { body: post.body_markdown }, after: { body } });
+      if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "edited", actorId: userId });
+    }
+    await enqueue(trx, "search.topic", { topicId: topic.id });
+    const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
+    return ok({ changed: true, url: `${base}/${post.post_number}#post-${post.post_number}` });
+  });
+}
+
+/** Withdrawn by the author, or deleted by staff; the first post takes its topic with it. */
+export async function deletePost({ scope, postId }: { scope: Scope; postId: number }) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const userId = scope.userId;
+  return transaction(async (trx) => {
+    const post = await loadPostForChange(trx, postId);
+    const topic = post && (await lockTopic(trx, post.topic_id, userId));
+    if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");
+    if (!canEditPost(scope, post, topic.category)) return fail(403, "post.errors.notYours");
+    if (post.deleted_at) return ok({ url: topicUrl(topic) });
+    const now = new Date();
+    await trx.updateTable("posts").set({ deleted_at: now, deleted_by: userId }).where("id", "=", post.id).execute();
+    if (post.post_number === 1) {
+      await trx.updateTable("topics").set({ deleted_at: now, deleted_by: userId }).where("id", "=", topic.id).execute();
+    } else {
+      await refreshTopicStats(trx, topic.id);
+    }
+    await recountCategory(trx, topic.category_id);
+    if (post.user_id !== userId) {
+      await recordAudit(trx, { actorId: userId, action: "post.delete", targetType: "post", targetId: post.id });
+      if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "deleted", actorId: userId });
+    }
+    await enqueue(trx, "search.topic", { topicId: topic.id });
+    return ok({ url: post.post_number === 1 ? `/c/${topic.category.slug}` : topicUrl(topic) });
+  });
+}
+
+/** Undoes a withdrawal (the author, for their own) or a staff deletion (staff only). */
+export async function restorePost({ scope, postId }: { scope: Scope; postId: number }) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const userId = scope.userId;
+  return transaction(async (trx) => {
+    const post = await loadPostForChange(trx, postId);
+    const topic = post && (await lockTopic(trx, post.topic_id, userId));
+    if (!post || !topic || !canSeeTopic(scope, topic)) return fail(404, "post.notFound");
+    const mod = isModerator(scope, topic.category);
+    if (!mod && !(post.user_id === userId && post.deleted_by === userId)) return fail(403, "post.errors.notYours");
+    await trx.updateTable("posts").set({ deleted_at: null, deleted_by: null }).where("id", "=", post.id).execute();
+    if (post.post_number === 1) await trx.updateTable("topics").set({ deleted_at: null, deleted_by: null }).where("id", "=", topic.id).execute();
+    await refreshTopicStats(trx, topic.id);
+    await recountCategory(trx, topic.category_id);
+    if (mod && post.user_id !== userId) await recordAudit(trx, { actorId: userId, action: "post.restore", targetType: "post", targetId: post.id });
+    await enqueue(trx, "search.topic", { topicId: topic.id });
+    return ok({ url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+  });
+}
+
+/**
+ * A topic's posters, as stored in topics.poster_ids (the avatars of its row in every list): the
+ * distinct authors of its last 12 visible posts, in the order they first posted there, at most 5.
+ */
+export function topicPostersSql(topicId: number | RawBuilder<number>) {
+  return sql<number[]>`coalesce((
+    select array_agg(x.user_id order by x.first)
+    from (select p.user_id, min(p.post_number) as first
+            from (select user_id, post_number from posts where topic_id = ${topicId} and deleted_at is null
+                  order by post_number desc limit 12) p
+           where p.user_id is not null group by p.user_id order by min(p.post_number) limit 5) x), '{}')`;
+}
+
+/** Recomputes a topic's counters from its posts (after deletes, restores, moves, merges). */
+export async function refreshTopicStats(trx: Db, topicId: number) {
+  await sql`
+    update topics t set
+      poster_ids = ${topicPostersSql(topicId)},
+      reply_count = greatest(s.visible - 1, 0),
+      like_count = s.likes,
+      highest_post_number = greatest(s.highest, 0),
+      last_posted_at = coalesce(s.last_at, t.created_at),
+      last_poster_id = s.last_poster
+    from (
+      select
+        count(*) filter (where p.deleted_at is null)::int as visible,
+        coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes,
+        max(p.post_number) as highest,
+        max(p.created_at) filter (where p.deleted_at is null) as last_at,
+        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null
+          order by p2.post_number desc limit 1) as last_poster
+      from posts p where p.topic_id = ${topicId}
+    ) s
+    where t.id = ${topicId}`.execute(trx);
+  // posts moved or merged in raise the last post number without a bump
+  await lowerFirstUnreadOfReaders(trx, topicId);
+}
+
+export type { Category };
