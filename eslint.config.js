@@ -10,11 +10,20 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 // Data, not code: translations and seed content are prose, kept one entry a line.
-const DATA_FILES = ["app/locales/**", "scripts/seed/demo-content.ts", "scripts/seed/programme.ts", "scripts/seed/programme-fr.ts"];
+const DATA_FILES = [
+  "app/locales/**",
+  "scripts/seed/demo-content.ts",
+  "scripts/seed/programme.ts",
+  "scripts/seed/programme-fr.ts",
+];
 
 /** Every eslint-disable comment names its rules and says why after "--". */
 const explainedDisables = {
-  meta: { type: "problem", schema: [], messages: { bare: "Name the rule and give the reason: `eslint-disable… rule -- why`." } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: { bare: "Name the rule and give the reason: `eslint-disable… rule -- why`." },
+  },
   create(context) {
     return {
       Program() {

@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // CI reads the JSON report; .ci/run names a file per Node version it runs the tests on
-    reporters: process.env.CI ? ["default", ["json", { outputFile: process.env.VITEST_JSON ?? "test-results/vitest.json" }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: process.env.VITEST_JSON ?? "test-results/vitest.json" }]]
+      : ["default"],
   },
 });

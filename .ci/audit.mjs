@@ -11,7 +11,8 @@ export const ACCEPTED = [
     advisory: "GHSA-rxv8-25v2-qmq8", // CVE-2026-34077
     package: "turbo-stream",
     reason:
-      "fixed only in turbo-stream 3, a new wire format and API that @remix-run/react and server-runtime 2.17.5 " + "cannot use; " +
+      "fixed only in turbo-stream 3, a new wire format and API that @remix-run/react and server-runtime 2.17.5 " +
+      "cannot use; " +
       "patches/turbo-stream+2.4.1.patch (and @remix-run/react's) build decoded errors from Error types only",
   },
   // deserializeErrors' constructor from a name: fixed upstream only in React Router 7.18; patched in
@@ -24,7 +25,15 @@ export const ACCEPTED = [
 ];
 
 const SEVERE = new Set(["high", "critical"]);
-const NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /**
  * What an `npm audit --json` answer means: "skip" (no advisory source answered), "fail" (with the
@@ -38,14 +47,19 @@ export function judge(report, accepted = ACCEPTED) {
     if ((status >= 400 && status < 600) || NETWORK_CODES.has(code)) {
       return { verdict: "skip", reason: `no advisory source is reachable (${report.message ?? code ?? status})` };
     }
-    return { verdict: "fail", reason: `npm audit failed: ${report.message ?? report.error?.summary ?? JSON.stringify(report).slice(0, 300)}` };
+    return {
+      verdict: "fail",
+      reason: `npm audit failed: ${report.message ?? report.error?.summary ?? JSON.stringify(report).slice(0, 300)}`,
+    };
   }
   const found = new Map();
   for (const vulnerability of Object.values(report.vulnerabilities)) {
     for (const via of vulnerability.via ?? []) {
       // a string names another vulnerable package: its own advisory is counted there
       if (typeof via !== "object" || !SEVERE.has(via.severity)) continue;
-      const id = String(via.url ?? via.source).split("/").pop();
+      const id = String(via.url ?? via.source)
+        .split("/")
+        .pop();
       found.set(id, { id, package: via.name, severity: via.severity, title: via.title, url: via.url });
     }
   }
@@ -56,7 +70,10 @@ export function judge(report, accepted = ACCEPTED) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const run = spawnSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const run = spawnSync("npm", ["audit", "--omit=dev", "--json"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let report;
   try {
     report = JSON.parse(run.stdout);
@@ -64,7 +81,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     report = undefined;
   }
   const result = judge(report);
-  for (const a of result.acceptedSeen ?? []) console.log(`accepted (patched): ${a.package} ${a.severity} ${a.title} ${a.url}`);
+  for (const a of result.acceptedSeen ?? [])
+    console.log(`accepted (patched): ${a.package} ${a.severity} ${a.title} ${a.url}`);
   for (const a of result.open ?? []) console.log(`OPEN: ${a.package} ${a.severity} ${a.title} ${a.url}`);
   if (result.verdict === "skip") console.log(`Dependency audit skipped: ${result.reason}.`);
   else console.log(`Dependency audit ${result.verdict === "pass" ? "passed" : "failed"}: ${result.reason}.`);

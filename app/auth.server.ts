@@ -66,7 +66,15 @@ const hashSecret = (secret: string) => createHash("sha256").update(secret).diges
 function serialize(value: string, expiresAt: Date | null): string {
   const maxAge = expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) : 0;
   const expires = expiresAt ?? new Date(0);
-  return [`${sessionCookieName}=${value}`, "HttpOnly", `Max-Age=${maxAge}`, `Expires=${expires.toUTCString()}`, "Path=/", "SameSite=Lax", ...(env().COOKIE_SECURE ? ["Secure"] : [])].join("; ");
+  return [
+    `${sessionCookieName}=${value}`,
+    "HttpOnly",
+    `Max-Age=${maxAge}`,
+    `Expires=${expires.toUTCString()}`,
+    "Path=/",
+    "SameSite=Lax",
+    ...(env().COOKIE_SECURE ? ["Secure"] : []),
+  ].join("; ");
 }
 
 const blankCookie = () => serialize("", null);
@@ -81,7 +89,11 @@ export async function readSession(request: Request): Promise<SessionState | null
   const secret = secretFrom(request.headers.get("Cookie"));
   if (!secret) return null;
   const id = hashSecret(secret);
-  const row = await db.selectFrom("sessions").select(["user_id", "expires_at", "last_seen_at"]).where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("sessions")
+    .select(["user_id", "expires_at", "last_seen_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   const now = Date.now();
   if (!row || row.expires_at.getTime() <= now) {
     if (row) await db.deleteFrom("sessions").where("id", "=", id).execute();
@@ -90,7 +102,11 @@ export async function readSession(request: Request): Promise<SessionState | null
   const refresh = row.expires_at.getTime() - now < REFRESH_WITHIN_MS;
   if (refresh || now - row.last_seen_at.getTime() > SEEN_EVERY_MS) {
     const expiresAt = refresh ? new Date(now + LIFETIME_MS) : row.expires_at;
-    await db.updateTable("sessions").set({ last_seen_at: new Date(now), expires_at: expiresAt }).where("id", "=", id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(now), expires_at: expiresAt })
+      .where("id", "=", id)
+      .execute();
     if (refresh) return { userId: row.user_id, sessionId: id, setCookie: serialize(secret, expiresAt) };
   }
   return { userId: row.user_id, sessionId: id };
@@ -107,7 +123,10 @@ export async function startSession(userId: number, request: Request, conn: Db = 
   const expiresAt = new Date(Date.now() + LIFETIME_MS);
   // the device list shows what the browser said it is; a few hundred characters are plenty
   const userAgent = (request.headers.get("User-Agent") ?? "").slice(0, 400) || null;
-  await conn.insertInto("sessions").values({ id: hashSecret(secret), user_id: userId, expires_at: expiresAt, user_agent: userAgent }).execute();
+  await conn
+    .insertInto("sessions")
+    .values({ id: hashSecret(secret), user_id: userId, expires_at: expiresAt, user_agent: userAgent })
+    .execute();
   // the member's expired sessions go at each sign-in (by the user_id index), so rows do not pile up
   await conn.deleteFrom("sessions").where("user_id", "=", userId).where("expires_at", "<=", new Date()).execute();
   return serialize(secret, expiresAt);
@@ -124,7 +143,13 @@ export async function endAllSessions(userId: number, conn: Db = db): Promise<voi
   await conn.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
-export type SessionListItem = { handle: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+export type SessionListItem = {
+  handle: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
 
 /**
  * The user's live sessions, most recently used first, this request's marked `current`. `handle` names one without
@@ -141,13 +166,23 @@ export async function listSessions(userId: number, request: Request): Promise<Se
     .orderBy("last_seen_at", "desc")
     .limit(100)
     .execute();
-  return rows.map((r) => ({ handle: r.handle, userAgent: r.user_agent, createdAt: r.created_at, lastSeenAt: r.last_seen_at, current: r.id === currentId }));
+  return rows.map((r) => ({
+    handle: r.handle,
+    userAgent: r.user_agent,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    current: r.id === currentId,
+  }));
 }
 
 /** Ends one of the user's own sessions by its handle; false when there is no such session of theirs. */
 export async function endSessionByHandle(userId: number, handle: string): Promise<boolean> {
   // only a well-formed uuid reaches the query: anything else would be a database error, not "no such session"
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(handle)) return false;
-  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("handle", "=", handle).executeTakeFirst();
+  const r = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("handle", "=", handle)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

@@ -9,7 +9,9 @@ import { meili } from "./search.server";
 export function startBackground() {
   if (env().JOBS !== "on") return;
   startWorker();
-  ensureRecurringJobs().catch((err) => logger.warn({ err }, "could not schedule recurring jobs; will try at the next start"));
+  ensureRecurringJobs().catch((err) =>
+    logger.warn({ err }, "could not schedule recurring jobs; will try at the next start"),
+  );
   // the directory's index settings (searchable attributes, ranking, synonyms) are the app's: sent
   // at start rather than at the first profile edit; when Meilisearch is away, the first index write does it
   const client = meili();

@@ -41,7 +41,23 @@ function init() {
 
 // Errors that mean "PostgreSQL cannot be reached right now" (restart, failover, network), as opposed
 // to a bug or bad data: error pages answer them with 503 and the app recovers by itself.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
+]);
 const UNAVAILABLE_MESSAGES = new RegExp(
   [
     "Connection terminated",
@@ -55,8 +71,17 @@ const UNAVAILABLE_MESSAGES = new RegExp(
 );
 
 export function isDatabaseUnavailable(e: unknown): boolean {
-  for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
-    const { code, message, errors, syscall } = x as { code?: string; message?: string; errors?: unknown[]; syscall?: string };
+  for (
+    let x: unknown = e, depth = 0;
+    x && typeof x === "object" && depth < 5;
+    x = (x as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, message, errors, syscall } = x as {
+      code?: string;
+      message?: string;
+      errors?: unknown[];
+      syscall?: string;
+    };
     if ((code && UNAVAILABLE_CODES.has(code)) || (message && UNAVAILABLE_MESSAGES.test(message))) return true;
     // through a Unix socket, a stopped server's socket file is gone: connect() fails with ENOENT
     if (code === "ENOENT" && syscall === "connect") return true;

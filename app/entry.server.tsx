@@ -105,7 +105,8 @@ function hydrates(context: EntryContext): boolean {
 /** The entry context minus the browser hand-off stream (encoded lazily: reading it would encode it). */
 function withoutHandoff(context: EntryContext): EntryContext {
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(context)) if (key !== "serverHandoffStream") copy[key] = (context as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(context))
+    if (key !== "serverHandoffStream") copy[key] = (context as unknown as Record<string, unknown>)[key];
   return copy as unknown as EntryContext;
 }
 
@@ -114,7 +115,10 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (isDatabaseUnavailable(error)) {
     // PostgreSQL restarting or out of reach: a 503 page, and the pool reconnects by itself
     if (context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
-    logger.warn({ err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId }, "database unavailable");
+    logger.warn(
+      { err: error, url: request.url, requestId: (context as AppLoadContext | undefined)?.requestId },
+      "database unavailable",
+    );
     return;
   }
   const requestId = (context as AppLoadContext | undefined)?.requestId;

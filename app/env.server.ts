@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "./trusted-proxies.server";
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,10 +11,16 @@ const EnvSchema = z.object({
   // the app's key: a scoped key (search, documents, index settings); the master key still works
   MEILI_API_KEY: z.string().min(16, "at least 16 characters").optional(),
   MEILI_MASTER_KEY: z.string().min(16, "at least 16 characters").optional(),
-  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "lowercase letters, digits and _").default(""),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, "lowercase letters, digits and _")
+    .default(""),
   APP_ORIGIN: z.string().url("an origin such as https://touchpoints.example").optional(),
   COOKIE_SECURE: bool.optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Touchpoints <no-reply@touchpoints.local>"),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -39,15 +43,24 @@ const EnvSchema = z.object({
       ctx.addIssue({ code: "custom", message });
     }),
   // uploads go to S3-compatible storage when S3_BUCKET is set (else DATA_DIR/uploads)
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name")
+    .optional(),
   S3_ENDPOINT: z.string().url("an http(s) URL such as https://s3.eu-west-1.amazonaws.com").optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   // the LinkedIn company page id of the issuer: "Add to LinkedIn" then shows its logo
-  LINKEDIN_ORGANIZATION_ID: z.string().regex(/^\d{1,20}$/, "the numeric id of a LinkedIn company page").optional(),
+  LINKEDIN_ORGANIZATION_ID: z
+    .string()
+    .regex(/^\d{1,20}$/, "the numeric id of a LinkedIn company page")
+    .optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   // two-factor secrets are encrypted at rest with it when set (32 bytes: 64 hex characters)
-  TWO_FACTOR_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "32 bytes written as 64 hex characters (openssl rand -hex 32)").optional(),
+  TWO_FACTOR_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "32 bytes written as 64 hex characters (openssl rand -hex 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };
@@ -67,7 +80,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (env.S3_BUCKET) {
     for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
-      if (!env[name]) throw new EnvError(`Environment variable ${name} is missing: it is needed because S3_BUCKET is set.`);
+      if (!env[name])
+        throw new EnvError(`Environment variable ${name} is missing: it is needed because S3_BUCKET is set.`);
     }
   }
   return {

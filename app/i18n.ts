@@ -7,7 +7,15 @@ import fr from "./locales/fr";
 import { defaultLocale, intlLocale, type Locale } from "./locale";
 import { dateTimeFormat, numberFormat } from "./intl";
 
-export { defaultLocale, intlLocale, isLocale, pickLocale, requestLocale, supportedLocales, type Locale } from "./locale";
+export {
+  defaultLocale,
+  intlLocale,
+  isLocale,
+  pickLocale,
+  requestLocale,
+  supportedLocales,
+  type Locale,
+} from "./locale";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,7 +38,12 @@ export const resources = {
   fr: { translation: completePlurals(fr, "fr") },
 };
 
-type Format = (value: unknown, format: string | undefined, lng: string | undefined, options: Record<string, unknown>) => unknown;
+type Format = (
+  value: unknown,
+  format: string | undefined,
+  lng: string | undefined,
+  options: Record<string, unknown>,
+) => unknown;
 
 export function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
@@ -43,14 +56,19 @@ export function createI18n(locale: Locale): i18n {
     returnNull: false,
   });
   // {{x, datetime}} and {{x, number}}: British English (day before month), not the US defaults of "en"
-  instance.services.formatter?.add("datetime", (value, lng, options) => dateTimeFormat(intlLocale(lng), options as Intl.DateTimeFormatOptions).format(value as Date));
-  instance.services.formatter?.add("number", (value, lng, options) => numberFormat(intlLocale(lng), options as Intl.NumberFormatOptions).format(value as number));
+  instance.services.formatter?.add("datetime", (value, lng, options) =>
+    dateTimeFormat(intlLocale(lng), options as Intl.DateTimeFormatOptions).format(value as Date),
+  );
+  instance.services.formatter?.add("number", (value, lng, options) =>
+    numberFormat(intlLocale(lng), options as Intl.NumberFormatOptions).format(value as number),
+  );
   // Counts read the way the language writes numbers ("1 234" in French, "1,234" in English). Only
   // {{count}}: other numbers in messages are years, post numbers or levels, written as they are.
   const interpolator = instance.services.interpolator as unknown as { format: Format };
   const base = interpolator.format;
   interpolator.format = (value, format, lng, options) => {
-    if (format !== undefined || typeof value !== "number" || options?.interpolationkey !== "count") return base(value, format, lng, options);
+    if (format !== undefined || typeof value !== "number" || options?.interpolationkey !== "count")
+      return base(value, format, lng, options);
     const tag = intlLocale(lng);
     return numberFormat(tag).format(value);
   };

@@ -4,7 +4,12 @@ const MAX = 1_000;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function cached<F>(map: Map<string, F>, locale: string | string[] | undefined, options: object | undefined, build: () => F): F {
+function cached<F>(
+  map: Map<string, F>,
+  locale: string | string[] | undefined,
+  options: object | undefined,
+  build: () => F,
+): F {
   const key = `${String(locale)}\u0000${options ? JSON.stringify(options) : ""}`;
   let f = map.get(key);
   if (!f) {

@@ -38,7 +38,12 @@ export async function enqueue<K extends JobKind>(trx: Kysely<Database>, kind: K,
 }
 
 /** Many jobs of one kind in one statement. */
-export async function enqueueMany<K extends JobKind>(trx: Kysely<Database>, kind: K, payloads: JobInput<K>[], runAt?: Date) {
+export async function enqueueMany<K extends JobKind>(
+  trx: Kysely<Database>,
+  kind: K,
+  payloads: JobInput<K>[],
+  runAt?: Date,
+) {
   if (!payloads.length) return;
   const at = runAt ? { run_at: runAt } : {};
   await trx
@@ -101,7 +106,11 @@ export async function runOneJob(): Promise<boolean> {
       const issues = parsed?.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       const why = !handler ? `no handler for job kind ${job.kind}` : `payload does not match ${job.kind}: ${issues}`;
       logger.error({ job: job.id, kind: job.kind }, `job dead: ${why}`);
-      await trx.updateTable("outbox").set({ dead_at: new Date(), attempts: job.attempts + 1, last_error: why.slice(0, 2000) }).where("id", "=", job.id).execute();
+      await trx
+        .updateTable("outbox")
+        .set({ dead_at: new Date(), attempts: job.attempts + 1, last_error: why.slice(0, 2000) })
+        .where("id", "=", job.id)
+        .execute();
       return true;
     }
     // a savepoint: a failing handler's writes roll back, the retry bookkeeping below stays
@@ -111,14 +120,22 @@ export async function runOneJob(): Promise<boolean> {
       const next = recurring.get(job.kind as JobKind);
       if (next) await scheduleRecurring(trx, job.kind as JobKind, next(new Date()), job.id);
       await sql`release savepoint job`.execute(trx);
-      await trx.updateTable("outbox").set({ done_at: new Date(), attempts: job.attempts + 1, last_error: null }).where("id", "=", job.id).execute();
+      await trx
+        .updateTable("outbox")
+        .set({ done_at: new Date(), attempts: job.attempts + 1, last_error: null })
+        .where("id", "=", job.id)
+        .execute();
     } catch (e) {
       await sql`rollback to savepoint job`.execute(trx);
       const attempts = job.attempts + 1;
       const error = String((e as Error)?.message ?? e).slice(0, 2000);
       if (attempts >= MAX_ATTEMPTS) {
         logger.error({ err: e, job: job.id, kind: job.kind }, `job dead after ${attempts} attempts`);
-        await trx.updateTable("outbox").set({ attempts, last_error: error, dead_at: new Date() }).where("id", "=", job.id).execute();
+        await trx
+          .updateTable("outbox")
+          .set({ attempts, last_error: error, dead_at: new Date() })
+          .where("id", "=", job.id)
+          .execute();
         return true;
       }
       const delay = Math.min(2 ** job.attempts, 300);
@@ -231,7 +248,9 @@ function failed(e: unknown) {
 
 function succeeded() {
   if (outage.since) {
-    logger.info(`job worker: the database is back after ${Math.round((Date.now() - outage.since) / 1000)} s; jobs resume`);
+    logger.info(
+      `job worker: the database is back after ${Math.round((Date.now() - outage.since) / 1000)} s; jobs resume`,
+    );
   }
   outage.since = 0;
   outage.failures = 0;
@@ -278,7 +297,8 @@ export function startWorker() {
 
 /** Queues the first run of each recurring job that has none pending (safe with many processes). */
 export async function ensureRecurringJobs() {
-  for (const [kind, next] of recurring) await db.transaction().execute((trx) => scheduleRecurring(trx, kind, next(new Date())));
+  for (const [kind, next] of recurring)
+    await db.transaction().execute((trx) => scheduleRecurring(trx, kind, next(new Date())));
 }
 
 /** Stops after the current job. */

@@ -38,12 +38,18 @@ export function cookieLocale(cookieHeader: string | null | undefined): Locale | 
 }
 
 /** The language of a response: member's setting, else the switch's cookie, else Accept-Language. */
-export function localeFor(headers: { cookie?: string | null; acceptLanguage?: string | null }, setting?: string | null): Locale {
+export function localeFor(
+  headers: { cookie?: string | null; acceptLanguage?: string | null },
+  setting?: string | null,
+): Locale {
   return pickLocale(isLocale(setting) ? setting : cookieLocale(headers.cookie), headers.acceptLanguage);
 }
 
 export function requestLocale(request: Request, setting?: string | null): Locale {
-  return localeFor({ cookie: request.headers.get("Cookie"), acceptLanguage: request.headers.get("Accept-Language") }, setting);
+  return localeFor(
+    { cookie: request.headers.get("Cookie"), acceptLanguage: request.headers.get("Accept-Language") },
+    setting,
+  );
 }
 
 /** The Set-Cookie header remembering a visitor's choice for a year. */

@@ -9,7 +9,14 @@ import { logger } from "./logger.server";
  * between sending and committing sends it again under the same Message-ID (receivers drop the
  * repeat) and, without SMTP, overwrites the same file rather than writing a second one.
  */
-export type Mail = { to: string; subject: string; text: string; html?: string; key?: string; headers?: Record<string, string> };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  key?: string;
+  headers?: Record<string, string>;
+};
 
 let transport: Transporter | undefined;
 
@@ -30,12 +37,21 @@ export function mailDir() {
 export async function sendMail(mail: Mail): Promise<void> {
   const { key, ...message } = mail;
   const messageId = key ? `<${key}@${new URL(env().APP_ORIGIN).hostname}>` : undefined;
-  const info = await getTransport().sendMail({ from: env().MAIL_FROM, ...message, ...(messageId ? { messageId } : {}) });
+  const info = await getTransport().sendMail({
+    from: env().MAIL_FROM,
+    ...message,
+    ...(messageId ? { messageId } : {}),
+  });
   if (!env().SMTP_URL) {
     const dir = mailDir();
     fs.mkdirSync(dir, { recursive: true });
     const safeTo = mail.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
-    const file = path.join(dir, key ? `${key.replace(/[^a-zA-Z0-9_-]/g, "_")}-${safeTo}.eml` : `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+    const file = path.join(
+      dir,
+      key
+        ? `${key.replace(/[^a-zA-Z0-9_-]/g, "_")}-${safeTo}.eml`
+        : `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`,
+    );
     fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
     logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to file (SMTP_URL unset)");
   } else {

@@ -47,8 +47,14 @@ let unreadShown = 0;
 // The root's data (who is signed in, their header) changes after a form is sent, or when a page
 // that a notification points to is opened (the loader below reads it): only then is it asked again,
 // and on a page change only while the header shows unread notifications.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, formMethod, currentUrl, nextUrl }) => {
-  if ((formMethod && formMethod.toUpperCase() !== "GET") || currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  defaultShouldRevalidate,
+  formMethod,
+  currentUrl,
+  nextUrl,
+}) => {
+  if ((formMethod && formMethod.toUpperCase() !== "GET") || currentUrl.href === nextUrl.href)
+    return defaultShouldRevalidate;
   return unreadShown > 0 && currentUrl.pathname !== nextUrl.pathname;
 };
 
@@ -75,7 +81,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         timeZone: viewer.timeZone,
         unreadNotifications,
         // staff and tutors see the review queue's size
-        openFlags: viewer.roles.includes("admin") || viewer.roles.includes("tutor") ? await countOpenFlags({ scope: scopeOf(viewer) }) : null,
+        openFlags:
+          viewer.roles.includes("admin") || viewer.roles.includes("tutor")
+            ? await countOpenFlags({ scope: scopeOf(viewer) })
+            : null,
         sanction: viewerSanction(viewer),
       },
     },
@@ -117,15 +126,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body data-request-id={root?.requestId ?? requestId} data-sending={i18n.t("form.sending")} data-draft-saved={i18n.t("composer.draftSaved")}>
+      <body
+        data-request-id={root?.requestId ?? requestId}
+        data-sending={i18n.t("form.sending")}
+        data-draft-saved={i18n.t("composer.draftSaved")}
+      >
         <I18nextProvider i18n={i18n}>
           <HydratedContext.Provider value={hydrate}>
-          <SiteHeader viewer={root?.viewer ?? null} />
-          <SanctionBanner sanction={root?.viewer?.sanction ?? null} timeZone={root?.viewer?.timeZone} />
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter />
+            <SiteHeader viewer={root?.viewer ?? null} />
+            <SanctionBanner sanction={root?.viewer?.sanction ?? null} timeZone={root?.viewer?.timeZone} />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+            <SiteFooter />
           </HydratedContext.Provider>
         </I18nextProvider>
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
@@ -158,7 +171,10 @@ export function ErrorBoundary() {
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]
       : status === 403
-        ? [t("errors.forbiddenTitle"), isRouteErrorResponse(error) && error.data === "origin" ? t("errors.origin") : t("errors.forbidden")]
+        ? [
+            t("errors.forbiddenTitle"),
+            isRouteErrorResponse(error) && error.data === "origin" ? t("errors.origin") : t("errors.forbidden"),
+          ]
         : status === 503
           ? [t("errors.unavailableTitle"), t("errors.unavailable")]
           : status === 429

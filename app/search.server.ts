@@ -44,7 +44,12 @@ function nodeHttpClient(timeoutMs: number) {
       const lib = url.protocol === "https:" ? https : http;
       const req = lib.request(
         url,
-        { method: init?.method ?? "GET", headers, agent: url.protocol === "https:" ? httpsAgent : httpAgent, timeout: timeoutMs },
+        {
+          method: init?.method ?? "GET",
+          headers,
+          agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+          timeout: timeoutMs,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
@@ -80,7 +85,10 @@ function nodeHttpClient(timeoutMs: number) {
 export function uploadDocuments(uid: string, chunks: AsyncIterable<string>, primaryKey = "id"): Promise<number> {
   const { MEILI_URL } = env();
   if (!MEILI_URL) return Promise.reject(new SearchUnavailable("Meilisearch is not configured (MEILI_URL)"));
-  const url = new URL(`indexes/${encodeURIComponent(uid)}/documents?primaryKey=${encodeURIComponent(primaryKey)}`, MEILI_URL.replace(/\/?$/, "/"));
+  const url = new URL(
+    `indexes/${encodeURIComponent(uid)}/documents?primaryKey=${encodeURIComponent(primaryKey)}`,
+    MEILI_URL.replace(/\/?$/, "/"),
+  );
   const lib = url.protocol === "https:" ? https : http;
   return new Promise<number>((resolve, reject) => {
     const req = lib.request(url, {
@@ -126,7 +134,9 @@ const apiKey = () => env().MEILI_API_KEY ?? env().MEILI_MASTER_KEY;
 export function meili(): Meilisearch | null {
   if (client === undefined) {
     const { MEILI_URL } = env();
-    client = MEILI_URL ? new Meilisearch({ host: MEILI_URL, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never }) : null;
+    client = MEILI_URL
+      ? new Meilisearch({ host: MEILI_URL, apiKey: apiKey(), httpClient: nodeHttpClient(3000) as never })
+      : null;
   }
   return client;
 }
@@ -194,7 +204,8 @@ export function requireClient(): Meilisearch {
 
 export async function waitFor(client: Meilisearch, taskUid: number, timeout = 30_000) {
   const task = await client.tasks.waitForTask(taskUid, { timeout, interval: 20 });
-  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
+  if (task.status !== "succeeded")
+    throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${task.error?.message ?? ""}`);
   return task;
 }
 
@@ -216,7 +227,8 @@ export function ensureIndex(
     p = guarded(client, async () => {
       const created = await client.createIndex(uid, { primaryKey: "id" });
       const t = await client.tasks.waitForTask(created.taskUid, { timeout: 30_000, interval: 20 });
-      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists") throw new Error(`could not create index ${uid}: ${t.error?.message}`);
+      if (t.status !== "succeeded" && t.error?.code !== "index_already_exists")
+        throw new Error(`could not create index ${uid}: ${t.error?.message}`);
       const resolved = typeof settings === "function" ? await settings() : settings;
       await waitFor(client, (await client.index(uid).updateSettings(resolved)).taskUid, 120_000);
     });

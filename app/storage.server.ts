@@ -48,11 +48,23 @@ export function diskStore(root: string): FileStore {
   };
 }
 
-export type S3Options = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+export type S3Options = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+};
 
 /** Path-style requests (`endpoint/bucket/key`), signed with AWS Signature Version 4. */
 export function s3Store(o: S3Options): FileStore {
-  const client = new AwsClient({ accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey, region: o.region, service: "s3", retries: 2 });
+  const client = new AwsClient({
+    accessKeyId: o.accessKeyId,
+    secretAccessKey: o.secretAccessKey,
+    region: o.region,
+    service: "s3",
+    retries: 2,
+  });
   const base = `${o.endpoint.replace(/\/+$/, "")}/${o.bucket}`;
   const url = (key: string) => `${base}/${checkKey(key).split("/").map(encodeURIComponent).join("/")}`;
   const fail = async (what: string, res: Response) => {
@@ -61,7 +73,11 @@ export function s3Store(o: S3Options): FileStore {
   return {
     kind: "s3",
     async put(key, body, contentType) {
-      const res = await client.fetch(url(key), { method: "PUT", body: body as Uint8Array<ArrayBuffer>, headers: { "Content-Type": contentType, "Content-Length": String(body.byteLength) } });
+      const res = await client.fetch(url(key), {
+        method: "PUT",
+        body: body as Uint8Array<ArrayBuffer>,
+        headers: { "Content-Type": contentType, "Content-Length": String(body.byteLength) },
+      });
       if (!res.ok) await fail(`PUT ${key}`, res);
       await res.arrayBuffer();
     },
@@ -90,7 +106,13 @@ export function fileStore(): FileStore {
   if (cached) return cached;
   const e = env();
   cached = e.S3_BUCKET
-    ? s3Store({ endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! })
+    ? s3Store({
+        endpoint: e.S3_ENDPOINT!,
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        accessKeyId: e.S3_ACCESS_KEY_ID!,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+      })
     : diskStore(path.resolve(e.DATA_DIR, "uploads"));
   return cached;
 }

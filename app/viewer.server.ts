@@ -30,8 +30,12 @@ export type Viewer = {
 
 // Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
 const groupIdsSql = [
-  sql<number[]>`coalesce((select array_agg(group_id) from learning_group_members where user_id = users.id), '{}')`.as("group_ids"),
-  sql<number[]>`coalesce((select array_agg(id) from learning_groups where tutor_id = users.id), '{}')`.as("tutor_group_ids"),
+  sql<number[]>`coalesce((select array_agg(group_id) from learning_group_members where user_id = users.id), '{}')`.as(
+    "group_ids",
+  ),
+  sql<number[]>`coalesce((select array_agg(id) from learning_groups where tutor_id = users.id), '{}')`.as(
+    "tutor_group_ids",
+  ),
 ];
 
 type Resolved = { viewer: Viewer | null; setCookie?: string };
@@ -42,12 +46,27 @@ async function resolve(request: Request): Promise<Resolved> {
   if (!session || !session.userId) return { viewer: null, setCookie: session?.setCookie };
   const row = await db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "time_zone", "locale", "level", "silenced_until", "suspended_until", "sanction_reason", "last_visit_at", "last_seen_at", "created_at"])
+    .select([
+      "id",
+      "username",
+      "display_name",
+      "time_zone",
+      "locale",
+      "level",
+      "silenced_until",
+      "suspended_until",
+      "sanction_reason",
+      "last_visit_at",
+      "last_seen_at",
+      "created_at",
+    ])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .select(groupIdsSql)
     // a second factor is TOTP or a passkey
-    .select(sql<boolean>`(exists (select 1 from user_two_factor where user_id = users.id and secret is not null)
-      or exists (select 1 from passkeys where user_id = users.id))`.as("two_factor_on"))
+    .select(
+      sql<boolean>`(exists (select 1 from user_two_factor where user_id = users.id and secret is not null)
+      or exists (select 1 from passkeys where user_id = users.id))`.as("two_factor_on"),
+    )
     .where("id", "=", session.userId)
     .executeTakeFirst();
   if (!row) return { viewer: null, setCookie: session.setCookie };
@@ -58,7 +77,11 @@ async function resolve(request: Request): Promise<Resolved> {
   let lastVisitAt = row.last_visit_at;
   if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() > 30 * 60_000) {
     lastVisitAt = row.last_seen_at ?? row.created_at;
-    await db.updateTable("users").set({ last_visit_at: lastVisitAt, last_seen_at: new Date() }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("users")
+      .set({ last_visit_at: lastVisitAt, last_seen_at: new Date() })
+      .where("id", "=", row.id)
+      .execute();
   } else if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await db.updateTable("users").set({ last_seen_at: new Date() }).where("id", "=", row.id).execute();
   }
@@ -160,5 +183,11 @@ export async function scopeOfUser(trx: Db, userId: number): Promise<Scope> {
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!row || row.deleted_at) return VISITOR;
-  return scopeOf({ id: row.id, roles: row.roles ?? [], level: row.level, groupIds: row.group_ids ?? [], tutorGroupIds: row.tutor_group_ids ?? [] });
+  return scopeOf({
+    id: row.id,
+    roles: row.roles ?? [],
+    level: row.level,
+    groupIds: row.group_ids ?? [],
+    tutorGroupIds: row.tutor_group_ids ?? [],
+  });
 }

@@ -4,7 +4,11 @@ import { Kysely, Migrator, PostgresDialect, type Migration } from "kysely";
 import pg from "pg";
 import { migrations } from "./migrations/index";
 
-export async function migrateToLatest(databaseUrl: string, log: (m: string) => void = () => {}, set: Record<string, Migration> = migrations) {
+export async function migrateToLatest(
+  databaseUrl: string,
+  log: (m: string) => void = () => {},
+  set: Record<string, Migration> = migrations,
+) {
   const db = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }),
   });

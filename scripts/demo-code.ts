@@ -6,5 +6,5 @@ import { base32Decode, PERIOD_SECONDS, totp } from "../app/models/account/totp";
 const now = Date.now();
 const left = PERIOD_SECONDS - (Math.floor(now / 1000) % PERIOD_SECONDS);
 console.log(
-  `${totp(base32Decode(DEMO_TOTP_SECRET)!, now)}  (demo admin and recruiters; valid ${left} s more, then the next one)`
+  `${totp(base32Decode(DEMO_TOTP_SECRET)!, now)}  (demo admin and recruiters; valid ${left} s more, then the next one)`,
 );

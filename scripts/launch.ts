@@ -81,7 +81,9 @@ function startingUpPage(port: number): Promise<http.Server> {
       Connection: "close",
     };
     if (req.url?.startsWith("/healthz")) {
-      res.writeHead(503, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify({ status: "starting" }));
+      res
+        .writeHead(503, { ...headers, "Content-Type": "application/json" })
+        .end(JSON.stringify({ status: "starting" }));
       return;
     }
     const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><meta name="viewport" content="width=device-width"><title>${escapeHtml(t.title)}</title></head><body><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.body)}</p></body></html>`;
@@ -128,7 +130,9 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) await checkEnvironment();
   const address = `http://localhost:${port}`;
   fs.mkdirSync(dataDir(), { recursive: true, mode: 0o755 });
-  const embedded = [!process.env.DATABASE_URL && "PostgreSQL", !process.env.MEILI_URL && "Meilisearch"].filter(Boolean).join(" and ");
+  const embedded = [!process.env.DATABASE_URL && "PostgreSQL", !process.env.MEILI_URL && "Meilisearch"]
+    .filter(Boolean)
+    .join(" and ");
   if (embedded) {
     try {
       lock = lockDataFolder(dataDir(), { what: dev ? "npm run dev" : "npm start", address });
@@ -150,12 +154,16 @@ async function main() {
   await checkEnvironment();
 
   const { ensureServices } = await import("./server/ensure-services");
-  services = await step(embedded ? `starting embedded ${embedded}` : "checking the environment", () => ensureServices(log));
+  services = await step(embedded ? `starting embedded ${embedded}` : "checking the environment", () =>
+    ensureServices(log),
+  );
   const { migrateToLatest } = await import("../db/migrate");
   await step("migrating the database", () => migrateToLatest(process.env.DATABASE_URL!, log));
   if (dev) await step("building the app (development)", () => buildAppAsync(log, { production: false }));
   const seed = await import("./seed/index");
-  await step(dev ? "loading programme and demo data" : "loading programme data", () => seed.seedAll({ demo: dev, log }));
+  await step(dev ? "loading programme and demo data" : "loading programme data", () =>
+    seed.seedAll({ demo: dev, log }),
+  );
 
   await step("starting the web server", async () => {
     // loaded before the port changes hands, so that it is free only for an instant

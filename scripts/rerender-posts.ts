@@ -15,7 +15,7 @@ try {
   console.log(`${n} posts re-rendered`);
   if (refused.length) {
     console.log(
-      `${refused.length} posts not re-rendered within the ${RENDER_DEADLINE_MS} ms budget (kept as they were):`
+      `${refused.length} posts not re-rendered within the ${RENDER_DEADLINE_MS} ms budget (kept as they were):`,
     );
     for (const line of refused) console.log(`  ${line}`);
     process.exitCode = 1;

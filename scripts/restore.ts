@@ -13,7 +13,10 @@ import { stopAll } from "./server/ensure-services";
 import { dataDir } from "./server/paths";
 import { startEmbeddedMeili, type Stoppable } from "./server/services";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { database: { type: "string" }, replace: { type: "boolean" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { database: { type: "string" }, replace: { type: "boolean" } },
+});
 const log = (m: string) => console.log(`[restore] ${m}`);
 const file = positionals[0];
 if (!file || !fs.existsSync(file)) {
@@ -36,7 +39,10 @@ try {
     } catch {
       /* not running */
     }
-    if (running) throw new Error("The app is running (its Meilisearch is up): stop it first, since a restore rebuilds the search index it uses.");
+    if (running)
+      throw new Error(
+        "The app is running (its Meilisearch is up): stop it first, since a restore rebuilds the search index it uses.",
+      );
   }
   const db = await cliDatabase(log);
   services.push(...db.services);
@@ -56,17 +62,26 @@ try {
   }
 
   const t0 = Date.now();
-  await restoreBackup({ file, databaseUrl: target, uploadsDir: path.join(dataDir(), "uploads"), log }).catch((e: Error) => {
-    if (/not empty/.test(e.message)) throw new Error(`Database ${name} is not empty. Restore into an empty one: add --database NEW_NAME, or --replace to drop ${name} first.`);
-    throw e;
-  });
+  await restoreBackup({ file, databaseUrl: target, uploadsDir: path.join(dataDir(), "uploads"), log }).catch(
+    (e: Error) => {
+      if (/not empty/.test(e.message))
+        throw new Error(
+          `Database ${name} is not empty. Restore into an empty one: add --database NEW_NAME, or --replace to drop ${name} first.`,
+        );
+      throw e;
+    },
+  );
   log(`database ${name} restored in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // the search copies are rebuilt from what was just restored
   process.env.DATABASE_URL = target;
   if (!process.env.MEILI_URL) {
     log("MEILI_URL is unset: starting embedded Meilisearch");
-    const m = await startEmbeddedMeili({ dataDir: path.join(dataDir(), "meili"), keyFile: path.join(dataDir(), "meili-master-key"), log });
+    const m = await startEmbeddedMeili({
+      dataDir: path.join(dataDir(), "meili"),
+      keyFile: path.join(dataDir(), "meili-master-key"),
+      log,
+    });
     services.push(m);
     process.env.MEILI_URL = m.url;
     process.env.MEILI_MASTER_KEY = m.key;

@@ -12,7 +12,12 @@ import type { Stoppable } from "./server/services";
 const log = (m: string) => console.log(`[worker] ${m}`);
 process.env.NODE_ENV ??= "production";
 const buildIndex = path.join(projectRoot, "build", "index.js");
-const problem = process.env.NODE_ENV === "production" ? productionBuildProblem() : fs.existsSync(buildIndex) ? undefined : "No build found in build/: run `npm run build` first.";
+const problem =
+  process.env.NODE_ENV === "production"
+    ? productionBuildProblem()
+    : fs.existsSync(buildIndex)
+      ? undefined
+      : "No build found in build/: run `npm run build` first.";
 if (problem) {
   console.error(problem);
   process.exit(1);

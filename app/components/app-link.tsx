@@ -14,7 +14,8 @@ const plain = (to: LinkProps["to"]): to is string => typeof to === "string" && t
 
 export function AppLink({ to, prefetch: _prefetch, discover: _discover, ...rest }: LinkProps) {
   const hydrated = useContext(HydratedContext);
-  if (hydrated || !plain(to) || rest.reloadDocument || rest.replace || rest.state !== undefined) return <Link to={to} {...rest} />;
+  if (hydrated || !plain(to) || rest.reloadDocument || rest.replace || rest.state !== undefined)
+    return <Link to={to} {...rest} />;
   const { preventScrollReset: _p, relative: _r, viewTransition: _v, children, ...anchor } = rest;
   return (
     <a href={to} {...anchor}>
@@ -23,7 +24,13 @@ export function AppLink({ to, prefetch: _prefetch, discover: _discover, ...rest 
   );
 }
 
-export function AppNavLink({ to, className, children, end, ...rest }: Omit<NavLinkProps, "className" | "children" | "style"> & { className?: string; children: React.ReactNode }) {
+export function AppNavLink({
+  to,
+  className,
+  children,
+  end,
+  ...rest
+}: Omit<NavLinkProps, "className" | "children" | "style"> & { className?: string; children: React.ReactNode }) {
   const hydrated = useContext(HydratedContext);
   const { pathname } = useLocation();
   if (hydrated || !plain(to)) {
@@ -35,9 +42,25 @@ export function AppNavLink({ to, className, children, end, ...rest }: Omit<NavLi
   }
   // NavLink's rule: the link is current on its own path and (unless `end`) on the paths below it
   const active = pathname === to || (!end && to !== "/" && pathname.startsWith(`${to}/`));
-  const { prefetch: _f, discover: _d, preventScrollReset: _p, relative: _r, viewTransition: _v, caseSensitive: _c, reloadDocument: _rd, replace: _rp, state: _s, ...anchor } = rest;
+  const {
+    prefetch: _f,
+    discover: _d,
+    preventScrollReset: _p,
+    relative: _r,
+    viewTransition: _v,
+    caseSensitive: _c,
+    reloadDocument: _rd,
+    replace: _rp,
+    state: _s,
+    ...anchor
+  } = rest;
   return (
-    <a href={to} className={[className, active ? "active" : ""].filter(Boolean).join(" ") || undefined} aria-current={active ? "page" : undefined} {...anchor}>
+    <a
+      href={to}
+      className={[className, active ? "active" : ""].filter(Boolean).join(" ") || undefined}
+      aria-current={active ? "page" : undefined}
+      {...anchor}
+    >
       {children}
     </a>
   );

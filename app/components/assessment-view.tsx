@@ -13,19 +13,47 @@ export function useMoment() {
   const timeZone = useRootData()?.viewer?.timeZone ?? "UTC";
   return (iso: string | Date | null | undefined) =>
     // the page's own conventions (British English for "en"), like the i18next datetime formatter
-    iso ? dateTimeFormat(intlLocale(i18n.language), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)) : "";
+    iso
+      ? dateTimeFormat(intlLocale(i18n.language), {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone,
+          timeZoneName: "short",
+        }).format(new Date(iso))
+      : "";
 }
 
-type Rules = { question_count: number | null; pass_mark: number | null; time_limit_minutes: number | null; cooldown_hours: number; readiness_required: boolean };
+type Rules = {
+  question_count: number | null;
+  pass_mark: number | null;
+  time_limit_minutes: number | null;
+  cooldown_hours: number;
+  readiness_required: boolean;
+};
 
 export function AssessmentRules({ a }: { a: Rules }) {
   const { t } = useTranslation();
   return (
     <ul className="items">
       <li>{t("assessments.rules.questions", { count: a.question_count ?? 0 })}</li>
-      <li>{a.pass_mark === null ? t("assessments.rules.diagnostic") : t("assessments.rules.passMark", { passMark: a.pass_mark })}</li>
-      <li>{a.time_limit_minutes ? t("assessments.rules.timeLimit", { count: a.time_limit_minutes }) : t("assessments.rules.noTimeLimit")}</li>
-      <li>{a.cooldown_hours ? t("assessments.rules.cooldown", { count: a.cooldown_hours }) : t("assessments.rules.noCooldown")}</li>
+      <li>
+        {a.pass_mark === null
+          ? t("assessments.rules.diagnostic")
+          : t("assessments.rules.passMark", { passMark: a.pass_mark })}
+      </li>
+      <li>
+        {a.time_limit_minutes
+          ? t("assessments.rules.timeLimit", { count: a.time_limit_minutes })
+          : t("assessments.rules.noTimeLimit")}
+      </li>
+      <li>
+        {a.cooldown_hours
+          ? t("assessments.rules.cooldown", { count: a.cooldown_hours })
+          : t("assessments.rules.noCooldown")}
+      </li>
       {a.readiness_required ? <li>{t("assessments.rules.readiness")}</li> : null}
       <li>{t("assessments.rules.saving")}</li>
     </ul>
@@ -57,16 +85,39 @@ type Question = {
 };
 
 /** The open attempt: one form; every question's Save button posts it; Submit saves and marks. */
-export function AttemptForm({ attemptId, questions, savedPosition }: { attemptId: number; questions: Question[]; savedPosition: number | null }) {
+export function AttemptForm({
+  attemptId,
+  questions,
+  savedPosition,
+}: {
+  attemptId: number;
+  questions: Question[];
+  savedPosition: number | null;
+}) {
   const { t } = useTranslation();
   return (
-    <form method="post" id="attempt-form" data-save={`/assessments/attempts/${attemptId}/save`} data-saving="…" data-offline={t("assessments.take.offline")}>
+    <form
+      method="post"
+      id="attempt-form"
+      data-save={`/assessments/attempts/${attemptId}/save`}
+      data-saving="…"
+      data-offline={t("assessments.take.offline")}
+    >
       {questions.map((q) => {
         const hintId = `q-${q.position}-hint`;
         return (
-          <fieldset key={q.questionId} id={`q-${q.position}`} className="card question" data-question={q.questionId} aria-describedby={hintId}>
+          <fieldset
+            key={q.questionId}
+            id={`q-${q.position}`}
+            className="card question"
+            data-question={q.questionId}
+            aria-describedby={hintId}
+          >
             <legend>
-              <span className="question-number">{t("assessments.take.question", { n: q.position, total: questions.length })}</span> {q.prompt}
+              <span className="question-number">
+                {t("assessments.take.question", { n: q.position, total: questions.length })}
+              </span>{" "}
+              {q.prompt}
             </legend>
             <p className="hint" id={hintId}>
               {q.multiple ? t("assessments.take.chooseAll") : t("assessments.take.chooseOne")}
@@ -76,7 +127,13 @@ export function AttemptForm({ attemptId, questions, savedPosition }: { attemptId
               {q.options.map((o) => (
                 <li key={o.key}>
                   <label>
-                    <input type={q.multiple ? "checkbox" : "radio"} name={`q${q.questionId}`} value={o.key} defaultChecked={q.selected.includes(o.key)} /> {o.text}
+                    <input
+                      type={q.multiple ? "checkbox" : "radio"}
+                      name={`q${q.questionId}`}
+                      value={o.key}
+                      defaultChecked={q.selected.includes(o.key)}
+                    />{" "}
+                    {o.text}
                   </label>
                 </li>
               ))}
@@ -107,7 +164,13 @@ function optionText(q: Question, keys: string[]) {
   return keys.map((k) => q.options.find((o) => o.key === k)?.text ?? k).join("; ");
 }
 
-type ResultProps = { passed: boolean; score: number; passMark: number | null; questions: Question[]; answersWithheld?: boolean };
+type ResultProps = {
+  passed: boolean;
+  score: number;
+  passMark: number | null;
+  questions: Question[];
+  answersWithheld?: boolean;
+};
 
 export function AttemptResult({ passed, score, passMark, questions, answersWithheld = false }: ResultProps) {
   const { t } = useTranslation();
@@ -117,7 +180,11 @@ export function AttemptResult({ passed, score, passMark, questions, answersWithh
       <p className={`result-grade ${passed ? "grade-pass" : "grade-not-yet"}`} data-grade={passed ? "pass" : "not-yet"}>
         <strong>{passed ? t("assessments.result.pass") : t("assessments.result.notYet")}</strong>
       </p>
-      <p>{passMark === null ? t("assessments.result.scoreDiagnostic", { score }) : t("assessments.result.score", { score, passMark })}</p>
+      <p>
+        {passMark === null
+          ? t("assessments.result.scoreDiagnostic", { score })
+          : t("assessments.result.score", { score, passMark })}
+      </p>
       <section aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">{t("assessments.result.feedbackTitle", { count: wrong.length })}</h2>
         {answersWithheld && wrong.length ? <p data-withheld>{t("assessments.result.answersWithheld")}</p> : null}
@@ -128,8 +195,16 @@ export function AttemptResult({ passed, score, passMark, questions, answersWithh
                 <p>
                   <strong>{q.prompt}</strong>
                 </p>
-                <p>{q.selected.length ? t("assessments.result.yourAnswer", { answer: optionText(q, q.selected) }) : t("assessments.result.noAnswer")}</p>
-                {q.correct ? <p>{t("assessments.result.rightAnswer", { count: q.correct.length, answer: optionText(q, q.correct) })}</p> : null}
+                <p>
+                  {q.selected.length
+                    ? t("assessments.result.yourAnswer", { answer: optionText(q, q.selected) })
+                    : t("assessments.result.noAnswer")}
+                </p>
+                {q.correct ? (
+                  <p>
+                    {t("assessments.result.rightAnswer", { count: q.correct.length, answer: optionText(q, q.correct) })}
+                  </p>
+                ) : null}
                 {q.explanation ? <p>{t("assessments.result.why", { text: q.explanation })}</p> : null}
               </li>
             ))}
@@ -143,7 +218,13 @@ export function AttemptResult({ passed, score, passMark, questions, answersWithh
 }
 
 /** Staff: every answer given during the attempt, in order. */
-export function AnswerHistory({ history, questions }: { history: { question_id: number; selected: string[]; at: string | Date }[]; questions: Question[] }) {
+export function AnswerHistory({
+  history,
+  questions,
+}: {
+  history: { question_id: number; selected: string[]; at: string | Date }[];
+  questions: Question[];
+}) {
   const { t } = useTranslation();
   const moment = useMoment();
   const byId = new Map(questions.map((q) => [q.questionId, q]));

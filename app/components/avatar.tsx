@@ -20,8 +20,21 @@ export function avatarClass(name: string, size: AvatarSize): string {
  * Decorative by default (the name is written next to it); with `label`, the avatar is itself the
  * member's name, for assistive technology and as a tooltip (a topic's posters).
  */
-export function Avatar({ name, src, size = 32, label }: { name: string; src?: string | null; size?: AvatarSize; label?: string }) {
-  if (src) return <img className="avatar" src={src} alt={label ?? ""} width={size} height={size} loading="lazy" decoding="async" />;
+export function Avatar({
+  name,
+  src,
+  size = 32,
+  label,
+}: {
+  name: string;
+  src?: string | null;
+  size?: AvatarSize;
+  label?: string;
+}) {
+  if (src)
+    return (
+      <img className="avatar" src={src} alt={label ?? ""} width={size} height={size} loading="lazy" decoding="async" />
+    );
   const className = avatarClass(name, size);
   return label ? (
     <span className={className} role="img" aria-label={label} title={label}>

@@ -11,7 +11,9 @@ export function ClockStatus({ clock }: { clock: Clock }) {
   return (
     <span className="clock">
       <span className={`status ${CLASS[clock.status]}`}>{t(`clock.status.${clock.status}`)}</span>{" "}
-      <span>{t("clock.elapsed", { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, "0") })}</span>
+      <span>
+        {t("clock.elapsed", { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, "0") })}
+      </span>
     </span>
   );
 }
@@ -21,5 +23,7 @@ export function Duration({ ms }: { ms: number | null }) {
   const { t } = useTranslation();
   if (ms === null) return <>—</>;
   const minutes = Math.round(ms / 60_000);
-  return <>{t("clock.duration", { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, "0") })}</>;
+  return (
+    <>{t("clock.duration", { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, "0") })}</>
+  );
 }

@@ -29,7 +29,10 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
   // "Quote selection" on the topic page adds to whatever is being written.
   useEffect(() => {
     const add = (e: Event) => {
-      setText((current) => `${current}${current && !current.endsWith("\n\n") ? "\n\n" : ""}${String((e as CustomEvent).detail)}`);
+      setText(
+        (current) =>
+          `${current}${current && !current.endsWith("\n\n") ? "\n\n" : ""}${String((e as CustomEvent).detail)}`,
+      );
       setLive(true);
     };
     window.addEventListener("tp:quote", add);
@@ -72,7 +75,13 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
         ) : null}
       </div>
       {/* always present (hidden while empty) so the inline script of non-hydrated pages can fill it */}
-      <section className="preview" id={`${id}-preview`} aria-label={t("composer.previewTitle")} aria-live="polite" hidden={!shown}>
+      <section
+        className="preview"
+        id={`${id}-preview`}
+        aria-label={t("composer.previewTitle")}
+        aria-live="polite"
+        hidden={!shown}
+      >
         <h2 className="preview-title">{t("composer.previewTitle")}</h2>
         <div className="post-body" dangerouslySetInnerHTML={{ __html: shown ?? "" }} />
       </section>

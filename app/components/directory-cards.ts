@@ -23,7 +23,13 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** Templates with slots (see SLOT): "{{title}} at {{organisation}}", "{{count}} years", "Level {{level}}". */
-export type CardLabels = { at: string; yearOne: string; years: string; level: string; mentor: string; open: string;
+export type CardLabels = {
+  at: string;
+  yearOne: string;
+  years: string;
+  level: string;
+  mentor: string;
+  open: string;
   proficiency?: Record<string, string>;
   /** "{{name}}: {{proficiency}}" */
   rated?: string;
@@ -56,15 +62,18 @@ export function directoryCardsHtml(
     const whole = Math.floor(c.yearsCustomerFacing ?? 0);
     const years = whole >= 1 ? ` · ${whole === 1 ? l.yearOne : fill(l.years, { count: whole })}` : "";
     h += `<p class="muted">${esc(place + years)}</p><p class="card-pills">`;
-    if (c.level && c.badges.includes(`level-${c.level}`)) h += `<span class="level-pill">${esc(fill(l.level, { level: c.level }))}</span>`;
+    if (c.level && c.badges.includes(`level-${c.level}`))
+      h += `<span class="level-pill">${esc(fill(l.level, { level: c.level }))}</span>`;
     if (c.badges.includes("mentor")) h += `<span class="flag-pill">${esc(l.mentor)}</span>`;
     for (const x of c.designations) h += `<span class="flag-pill designation">${esc(x)}</span>`;
     if (c.openToOpportunities) h += `<span class="flag-pill">${esc(l.open)}</span>`;
     h += `</p>`;
-    const rated = filtered.filter((f) => c.proficiency?.[f.slug]).map((f) => {
-      const values = { name: localized(f, "name", lang), proficiency: l.proficiency?.[c.proficiency[f.slug]] ?? "" };
-      return l.rated ? fill(l.rated, values) : `${values.name}: ${values.proficiency}`;
-    });
+    const rated = filtered
+      .filter((f) => c.proficiency?.[f.slug])
+      .map((f) => {
+        const values = { name: localized(f, "name", lang), proficiency: l.proficiency?.[c.proficiency[f.slug]] ?? "" };
+        return l.rated ? fill(l.rated, values) : `${values.name}: ${values.proficiency}`;
+      });
     if (rated.length) h += `<p class="small">${esc(rated.join(" · "))}</p>`;
     const names = lang === "fr" && c.competenciesFr?.length ? c.competenciesFr : c.competencies;
     if (!rated.length && names.length) h += `<p class="muted small">${esc(names.join(" · "))}</p>`;

@@ -45,9 +45,11 @@ f.addEventListener("change",function(e){if(e.target!==q)go(false)});
 })();`;
 
 /** The page's heading. */
-export const directoryTitle = (t: TFunction, fixedLevel: number | null) => (fixedLevel ? t(`directory.levelTitle.${fixedLevel}`) : t("directory.title"));
+export const directoryTitle = (t: TFunction, fixedLevel: number | null) =>
+  fixedLevel ? t(`directory.levelTitle.${fixedLevel}`) : t("directory.title");
 /** The document's title. */
-export const directoryTitleTag = (t: TFunction, fixedLevel: number | null) => (fixedLevel ? `${t(`directory.levelTitle.${fixedLevel}`)} · ${t("directory.metaTitle")}` : t("directory.metaTitle"));
+export const directoryTitleTag = (t: TFunction, fixedLevel: number | null) =>
+  fixedLevel ? `${t(`directory.levelTitle.${fixedLevel}`)} · ${t("directory.metaTitle")}` : t("directory.metaTitle");
 
 const attr = (name: string, on: boolean) => (on ? ` ${name}=""` : "");
 
@@ -61,9 +63,16 @@ function navLink(to: string, label: string, pathname: string, end: boolean): str
 }
 
 /** `label` and the options' texts are escaped already. */
-function select(id: string, name: string, label: string, selected: string, options: [value: string, text: string][]): string {
+function select(
+  id: string,
+  name: string,
+  label: string,
+  selected: string,
+  options: [value: string, text: string][],
+): string {
   let h = `<div class="field"><label for="${id}">${label}</label><select id="${id}" name="${name}">`;
-  for (const [value, text] of options) h += `<option value="${esc(value)}"${attr("selected", value === selected)}>${text}</option>`;
+  for (const [value, text] of options)
+    h += `<option value="${esc(value)}"${attr("selected", value === selected)}>${text}</option>`;
   return `${h}</select></div>`;
 }
 
@@ -75,22 +84,51 @@ const checkbox = (name: string, value: string, checked: boolean, label: string) 
 // Plain labels are kept escaped; templates keep their slots (see SLOT) and are escaped once filled.
 function buildLabels(t: TFunction) {
   const plain = {
-    intro: t("directory.intro"), views: t("directory.views"), all: t("directory.all"), searchLabel: t("directory.searchLabel"),
-    placeholder: t("directory.placeholder"), submit: t("directory.submit"), filters: t("directory.filters"),
-    level: t("directory.level"), anyLevel: t("directory.anyLevel"), country: t("directory.country"), anyCountry: t("directory.anyCountry"),
-    language: t("directory.language"), anyLanguage: t("directory.anyLanguage"), designation: t("directory.designation"), anyDesignation: t("directory.anyDesignation"),
-    proficiency: t("directory.proficiency"), sort: t("directory.sort"), competency: t("directory.competency"),
-    openPlain: t("directory.openPlain"), mentorPlain: t("directory.mentorPlain"), apply: t("directory.apply"), clear: t("directory.clear"),
-    saveSearchName: t("directory.saveSearchName"), saveSearch: t("directory.saveSearch"), degraded: t("directory.degraded"), signInMore: t("directory.signInMore"),
-    resultsLabel: t("directory.resultsLabel"), none: t("directory.none"), pages: t("directory.pages"), previous: t("directory.previous"), next: t("directory.next"),
-    noneExact: t("directoryMatch.noneExact"), closeHeading: t("directoryMatch.closeHeading"),
+    intro: t("directory.intro"),
+    views: t("directory.views"),
+    all: t("directory.all"),
+    searchLabel: t("directory.searchLabel"),
+    placeholder: t("directory.placeholder"),
+    submit: t("directory.submit"),
+    filters: t("directory.filters"),
+    level: t("directory.level"),
+    anyLevel: t("directory.anyLevel"),
+    country: t("directory.country"),
+    anyCountry: t("directory.anyCountry"),
+    language: t("directory.language"),
+    anyLanguage: t("directory.anyLanguage"),
+    designation: t("directory.designation"),
+    anyDesignation: t("directory.anyDesignation"),
+    proficiency: t("directory.proficiency"),
+    sort: t("directory.sort"),
+    competency: t("directory.competency"),
+    openPlain: t("directory.openPlain"),
+    mentorPlain: t("directory.mentorPlain"),
+    apply: t("directory.apply"),
+    clear: t("directory.clear"),
+    saveSearchName: t("directory.saveSearchName"),
+    saveSearch: t("directory.saveSearch"),
+    degraded: t("directory.degraded"),
+    signInMore: t("directory.signInMore"),
+    resultsLabel: t("directory.resultsLabel"),
+    none: t("directory.none"),
+    pages: t("directory.pages"),
+    previous: t("directory.previous"),
+    next: t("directory.next"),
+    noneExact: t("directoryMatch.noneExact"),
+    closeHeading: t("directoryMatch.closeHeading"),
   };
   return {
     html: Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, esc(v)])) as Record<keyof typeof plain, string>,
     titles: [0, 1, 2, 3, 4].map((n) => directoryTitle(t, n || null)),
-    views: Object.entries(LEVEL_VIEWS).filter(([, n]) => n > 1).map(([slug, n]) => [`/directory/${slug}`, t(`directory.levelTitle.${n}`)] as const),
+    views: Object.entries(LEVEL_VIEWS)
+      .filter(([, n]) => n > 1)
+      .map(([slug, n]) => [`/directory/${slug}`, t(`directory.levelTitle.${n}`)] as const),
     proficiencies: PROFICIENCIES.map((p): [string, string] => [p, t(`profile.proficiency.${p}`)]),
-    sorts: (["relevance", "level", "experience", "recent"] as const).map((s): [string, string] => [s, t(`directory.sorts.${s}`)]),
+    sorts: (["relevance", "level", "experience", "recent"] as const).map((s): [string, string] => [
+      s,
+      t(`directory.sorts.${s}`),
+    ]),
     option: t("directory.option", { name: SLOT("name"), count: SLOT("count") as never }),
     competencyOption: t("directory.competencyOption", { name: SLOT("name"), count: SLOT("count") as never }),
     card: {
@@ -120,7 +158,14 @@ function withCount(t: TFunction, lang: string, key: string, values: { count: num
   let s = counted.get(k);
   if (s === undefined) {
     if (counted.size > 5000) counted.clear();
-    counted.set(k, (s = esc(key === "directory.page" ? t(key, { page: values.count, pages: values.pages }) : t(key, { count: values.count }))));
+    counted.set(
+      k,
+      (s = esc(
+        key === "directory.page"
+          ? t(key, { page: values.count, pages: values.pages })
+          : t(key, { count: values.count }),
+      )),
+    );
   }
   return s;
 }
@@ -137,7 +182,9 @@ function byCountryName(codes: string[], lang: string): string[] {
   const rank = ranks;
   const known = codes.filter((c) => rank.has(c)).sort((a, b) => rank.get(a)! - rank.get(b)!);
   // a code outside the list (none today) after the known ones, by name
-  const other = codes.filter((c) => !rank.has(c)).sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+  const other = codes
+    .filter((c) => !rank.has(c))
+    .sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
   return [...known, ...other];
 }
 
@@ -146,12 +193,15 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   const L = labelsFor(t, lang);
   const facets = outcome.facets;
   const count = (n: number | undefined) => (facets ? (n ?? 0) : undefined);
-  const labelled = (label: string, n: number | undefined) => (n === undefined ? label : fill(L.option, { name: label, count: n }));
+  const labelled = (label: string, n: number | undefined) =>
+    n === undefined ? label : fill(L.option, { name: label, count: n });
   const escaped = (o: [string, string][]) => o.map(([v, text]): [string, string] => [v, esc(text)]);
 
   const countryKeys = facets ? byCountryName(Object.keys(facets.country), lang) : [...COUNTRIES];
   if (q.country && !countryKeys.includes(q.country)) countryKeys.unshift(q.country);
-  const languageKeys = facets ? Object.keys(facets.languages).sort((a, b) => (facets.languages[b] ?? 0) - (facets.languages[a] ?? 0)) : ["en", "fr", "pt", "ar", "sw"];
+  const languageKeys = facets
+    ? Object.keys(facets.languages).sort((a, b) => (facets.languages[b] ?? 0) - (facets.languages[a] ?? 0))
+    : ["en", "fr", "pt", "ar", "sw"];
   if (q.language && !languageKeys.includes(q.language)) languageKeys.unshift(q.language);
   const designationKeys = facets ? Object.keys(facets.designations).sort() : q.designation ? [q.designation] : [];
   const pageUrl = (page: number) => `${basePath}${directorySearchString(q, { page }, { withLevel: !fixedLevel })}`;
@@ -171,27 +221,59 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   h += `<details class="directory-filters" open=""><summary>${H.filters}</summary>`;
   h += `<div id="directory-facets"><div class="filter-grid">`;
   if (!fixedLevel) {
-    const levels = [1, 2, 3, 4].map((n): [string, string] => [String(n), labelled(fill(L.card.level, { level: n }), count(facets?.level[String(n)]))]);
+    const levels = [1, 2, 3, 4].map((n): [string, string] => [
+      String(n),
+      labelled(fill(L.card.level, { level: n }), count(facets?.level[String(n)])),
+    ]);
     h += select("f-level", "level", H.level, q.level ? String(q.level) : "", [["", H.anyLevel], ...escaped(levels)]);
   }
-  h += select("f-country", "country", H.country, q.country ?? "", [["", H.anyCountry], ...escaped(countryKeys.map((c) => [c, labelled(countryName(c, lang), count(facets?.country[c]))]))]);
-  h += select("f-language", "language", H.language, q.language ?? "", [["", H.anyLanguage], ...escaped(languageKeys.map((l) => [l, labelled(languageName(l, lang), count(facets?.languages[l]))]))]);
-  h += select("f-designation", "designation", H.designation, q.designation ?? "", [["", H.anyDesignation], ...escaped(designationKeys.map((k) => [k, labelled(k, count(facets?.designations[k]))]))]);
+  h += select("f-country", "country", H.country, q.country ?? "", [
+    ["", H.anyCountry],
+    ...escaped(countryKeys.map((c) => [c, labelled(countryName(c, lang), count(facets?.country[c]))])),
+  ]);
+  h += select("f-language", "language", H.language, q.language ?? "", [
+    ["", H.anyLanguage],
+    ...escaped(languageKeys.map((l) => [l, labelled(languageName(l, lang), count(facets?.languages[l]))])),
+  ]);
+  h += select("f-designation", "designation", H.designation, q.designation ?? "", [
+    ["", H.anyDesignation],
+    ...escaped(designationKeys.map((k) => [k, labelled(k, count(facets?.designations[k]))])),
+  ]);
   h += select("f-proficiency", "proficiency", H.proficiency, q.proficiency, escaped(L.proficiencies));
   h += select("f-sort", "sort", H.sort, q.sort, escaped(L.sorts));
   h += `</div><fieldset class="checkbox-grid"><legend>${H.competency}</legend>`;
   for (const c of d.competencies) {
     const name = localized(c, "name", lang);
-    h += checkbox("competency", c.slug, q.competency.includes(c.slug), esc(facets ? fill(L.competencyOption, { name, count: facets.competency[c.slug] ?? 0 }) : name));
+    h += checkbox(
+      "competency",
+      c.slug,
+      q.competency.includes(c.slug),
+      esc(facets ? fill(L.competencyOption, { name, count: facets.competency[c.slug] ?? 0 }) : name),
+    );
   }
   h += `</fieldset><div class="checkbox-row">`;
-  h += checkbox("open", "1", !!q.open, facets ? withCount(t, lang, "directory.open", { count: facets.open_to_opportunities }) : H.openPlain);
-  h += checkbox("mentor", "1", !!q.mentor, facets ? withCount(t, lang, "directory.mentor", { count: facets.is_mentor }) : H.mentorPlain);
+  h += checkbox(
+    "open",
+    "1",
+    !!q.open,
+    facets ? withCount(t, lang, "directory.open", { count: facets.open_to_opportunities }) : H.openPlain,
+  );
+  h += checkbox(
+    "mentor",
+    "1",
+    !!q.mentor,
+    facets ? withCount(t, lang, "directory.mentor", { count: facets.is_mentor }) : H.mentorPlain,
+  );
   h += `</div></div><p><button type="submit">${H.apply}</button> <a href="${esc(basePath)}">${H.clear}</a></p>`;
   h += `</details></form>`;
 
   const shortlist = d.isRecruiter
-    ? { ids: new Set(d.shortlisted ?? []), redirectTo: `${basePath}${directorySearchString(q, {}, { withLevel: !fixedLevel })}`, add: t("desk.cardAdd", { name: SLOT("name") }), remove: t("desk.cardRemove", { name: SLOT("name") }) }
+    ? {
+        ids: new Set(d.shortlisted ?? []),
+        redirectTo: `${basePath}${directorySearchString(q, {}, { withLevel: !fixedLevel })}`,
+        add: t("desk.cardAdd", { name: SLOT("name") }),
+        remove: t("desk.cardRemove", { name: SLOT("name") }),
+      }
     : undefined;
   h += `<div id="directory-results">`;
   if (d.isRecruiter) {
@@ -215,7 +297,8 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
     const rated = d.competencies.filter((c) => q.competency.includes(c.slug));
     // close matches (part of the words) follow the full matches under their own heading
     const split = close ? Math.min(close.firstIndex, outcome.cards.length) : outcome.cards.length;
-    const cards = (from: number, to?: number) => directoryCardsHtml(outcome.cards.slice(from, to), L.card, lang, rated, shortlist);
+    const cards = (from: number, to?: number) =>
+      directoryCardsHtml(outcome.cards.slice(from, to), L.card, lang, rated, shortlist);
     if (split) h += `<ul class="directory-cards" aria-label="${H.resultsLabel}">${cards(0, split)}</ul>`;
     if (split < outcome.cards.length) {
       h += `<h2 class="close-matches" id="close-matches">${H.closeHeading}</h2>`;
@@ -231,9 +314,11 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
   }
   if (outcome.totalPages > 1) {
     h += `<nav class="pager" aria-label="${H.pages}">`;
-    if (outcome.page > 1) h += `<a href="${esc(pageUrl(outcome.page - 1))}" rel="prev" class="button secondary">${H.previous}</a>`;
+    if (outcome.page > 1)
+      h += `<a href="${esc(pageUrl(outcome.page - 1))}" rel="prev" class="button secondary">${H.previous}</a>`;
     h += `<span>${withCount(t, lang, "directory.page", { count: outcome.page, pages: outcome.totalPages })}</span>`;
-    if (outcome.page < outcome.totalPages) h += `<a href="${esc(pageUrl(outcome.page + 1))}" rel="next" class="button secondary">${H.next}</a>`;
+    if (outcome.page < outcome.totalPages)
+      h += `<a href="${esc(pageUrl(outcome.page + 1))}" rel="next" class="button secondary">${H.next}</a>`;
     h += `</nav>`;
   }
   h += `</div><script>${LIVE_SEARCH}</script>`;

@@ -13,9 +13,18 @@ export function useEventWhen() {
     } catch {
       zone = "UTC";
     }
-    const day = dateTimeFormat(i18n.language, { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: zone });
+    const day = dateTimeFormat(i18n.language, {
+      weekday: "short",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: zone,
+    });
     const time = dateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", timeZone: zone });
-    const zoneName = dateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: "short" }).formatToParts(start).find((p) => p.type === "timeZoneName")?.value ?? zone;
+    const zoneName =
+      dateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: "short" })
+        .formatToParts(start)
+        .find((p) => p.type === "timeZoneName")?.value ?? zone;
     const sameDay = day.format(start) === day.format(end);
     return sameDay
       ? `${day.format(start)}, ${time.format(start)}–${time.format(end)} ${zoneName}`
@@ -33,6 +42,14 @@ export function useMoment() {
     } catch {
       zone = "UTC";
     }
-    return dateTimeFormat(i18n.language, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short" }).format(new Date(at));
+    return dateTimeFormat(i18n.language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: zone,
+      timeZoneName: "short",
+    }).format(new Date(at));
   };
 }

@@ -2,7 +2,13 @@ import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useMessage } from "./use-message";
 
 /** What every labelled control takes: `error` is an i18n key filled with `errorValues`. */
-export type FieldCommon = { label: string; name: string; error?: string; errorValues?: Record<string, unknown>; hint?: string };
+export type FieldCommon = {
+  label: string;
+  name: string;
+  error?: string;
+  errorValues?: Record<string, unknown>;
+  hint?: string;
+};
 
 /** The ids that tie a control to its hint and error (an explicit `id` keeps addresses and tests stable). */
 export function useDescribed(error?: string, hint?: string, explicitId?: string) {
@@ -14,7 +20,16 @@ export function useDescribed(error?: string, hint?: string, explicitId?: string)
 }
 
 /** The label, hint and error around one control; the control is the child. */
-export function FieldParts({ id, label, hint, hintId, error, errorId, errorValues, children }: Omit<FieldCommon, "name"> & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
+export function FieldParts({
+  id,
+  label,
+  hint,
+  hintId,
+  error,
+  errorId,
+  errorValues,
+  children,
+}: Omit<FieldCommon, "name"> & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
   const message = useMessage();
   return (
     <div className="field">
@@ -40,8 +55,22 @@ type Props = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
 export function Field({ label, name, error, errorValues, hint, id: explicitId, ...input }: Props) {
   const d = useDescribed(error, hint, explicitId);
   return (
-    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
-      <input id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...input} />
+    <FieldParts
+      id={d.id}
+      label={label}
+      hint={hint}
+      hintId={d.hintId}
+      error={error}
+      errorId={d.errorId}
+      errorValues={errorValues}
+    >
+      <input
+        id={d.id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={d.describedBy}
+        {...input}
+      />
     </FieldParts>
   );
 }

@@ -2,23 +2,54 @@ import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "re
 import { FieldParts, useDescribed, type FieldCommon } from "./field";
 
 /** A labelled textarea, errors and hint tied to it like Field. */
-export function TextArea({ label, name, error, errorValues, hint, id, ...rest }: FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+export function TextArea({
+  label,
+  name,
+  error,
+  errorValues,
+  hint,
+  id,
+  ...rest
+}: FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
   const d = useDescribed(error, hint, id);
   return (
-    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
-      <textarea id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest} />
+    <FieldParts
+      id={d.id}
+      label={label}
+      hint={hint}
+      hintId={d.hintId}
+      error={error}
+      errorId={d.errorId}
+      errorValues={errorValues}
+    >
+      <textarea
+        id={d.id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={d.describedBy}
+        {...rest}
+      />
     </FieldParts>
   );
 }
 
-type SelectProps = FieldCommon & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> &
+type SelectProps = FieldCommon &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> &
   ({ options: { value: string; label: string }[]; children?: never } | { options?: never; children: ReactNode });
 
 /** A labelled select: `options` for a plain list, or `<option>` children (placeholders, groups). */
 export function Select({ label, name, error, errorValues, hint, options, children, id, ...rest }: SelectProps) {
   const d = useDescribed(error, hint, id);
   return (
-    <FieldParts id={d.id} label={label} hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} errorValues={errorValues}>
+    <FieldParts
+      id={d.id}
+      label={label}
+      hint={hint}
+      hintId={d.hintId}
+      error={error}
+      errorId={d.errorId}
+      errorValues={errorValues}
+    >
       <select id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest}>
         {options
           ? options.map((o) => (

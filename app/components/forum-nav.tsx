@@ -3,15 +3,29 @@ import { AppLink, AppNavLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 
 /** Latest / Top / New / Unread tabs, the category picker and the New topic button. */
-export function ForumNav({ counts, signedIn, newTopicHref = "/new-topic" }: { counts: { new: number; unread: number }; signedIn: boolean; newTopicHref?: string }) {
+export function ForumNav({
+  counts,
+  signedIn,
+  newTopicHref = "/new-topic",
+}: {
+  counts: { new: number; unread: number };
+  signedIn: boolean;
+  newTopicHref?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="forum-nav">
       <nav aria-label={t("nav.forum")} className="tabs">
         <AppNavLink to="/latest">{t("forum.latest")}</AppNavLink>
         <AppNavLink to="/top">{t("forum.top")}</AppNavLink>
-        {signedIn ? <AppNavLink to="/new">{counts.new ? t("forum.newCount", { count: counts.new }) : t("forum.new")}</AppNavLink> : null}
-        {signedIn ? <AppNavLink to="/unread">{counts.unread ? t("forum.unreadCount", { count: counts.unread }) : t("forum.unread")}</AppNavLink> : null}
+        {signedIn ? (
+          <AppNavLink to="/new">{counts.new ? t("forum.newCount", { count: counts.new }) : t("forum.new")}</AppNavLink>
+        ) : null}
+        {signedIn ? (
+          <AppNavLink to="/unread">
+            {counts.unread ? t("forum.unreadCount", { count: counts.unread }) : t("forum.unread")}
+          </AppNavLink>
+        ) : null}
         <AppNavLink to="/categories">{t("forum.categories")}</AppNavLink>
         {signedIn ? <AppNavLink to="/my/bookmarks">{t("forum.bookmarks")}</AppNavLink> : null}
       </nav>

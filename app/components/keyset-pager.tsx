@@ -27,6 +27,6 @@ export function KeysetPager({
 /** The filters as a query string, without the empty ones. */
 export function filterQuery(filter: Record<string, string | number | undefined>): URLSearchParams {
   return new URLSearchParams(
-    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))
+    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
   );
 }

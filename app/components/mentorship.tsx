@@ -4,11 +4,25 @@ import { useId } from "react";
 import type { Reason } from "~/models/mentorship/mentorship-score";
 import { useTranslation } from "~/use-translation";
 
-export function CheckboxGroup({ legend, name, options, error }: { legend: string; name: string; options: { value: string; label: string; checked: boolean }[]; error?: string }) {
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string; checked: boolean }[];
+  error?: string;
+}) {
   const { t } = useTranslation();
   const errorId = `${useId()}-error`;
   return (
-    <fieldset className="checkbox-grid" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="checkbox-grid"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value}>
@@ -24,12 +38,23 @@ export function CheckboxGroup({ legend, name, options, error }: { legend: string
   );
 }
 
-export function ReasonList({ reasons, competencyNames, languageName }: { reasons: Reason[]; competencyNames: Record<string, string>; languageName: (code: string) => string }) {
+export function ReasonList({
+  reasons,
+  competencyNames,
+  languageName,
+}: {
+  reasons: Reason[];
+  competencyNames: Record<string, string>;
+  languageName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const text = (r: Reason) => {
     switch (r.kind) {
       case "competencies":
-        return t("mentorship.suggestions.reason.competencies", { list: r.slugs.map((s) => competencyNames[s] ?? s).join(", "), points: r.points });
+        return t("mentorship.suggestions.reason.competencies", {
+          list: r.slugs.map((s) => competencyNames[s] ?? s).join(", "),
+          points: r.points,
+        });
       case "language":
         return t("mentorship.suggestions.reason.language", { language: languageName(r.language), points: r.points });
       case "timeZone":

@@ -66,7 +66,7 @@ export function PasskeyAdd({ nameError }: { nameError?: string }) {
     if (!options) return;
     startRegistration({ optionsJSON: options })
       .then((response) =>
-        submit({ intent: "passkey-add", name: name.current, response: JSON.stringify(response) }, { method: "post" })
+        submit({ intent: "passkey-add", name: name.current, response: JSON.stringify(response) }, { method: "post" }),
       )
       .catch(() => setError("passkeys.errors.cancelled"));
   }, [options, submit]);

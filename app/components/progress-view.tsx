@@ -32,10 +32,24 @@ function Sentence({ r }: { r: EvaluatedRequirement }) {
     case "webinar":
       return <>{t(p.done ? "progress.sentence.webinarDone" : "progress.sentence.webinarDue")}</>;
     case "assessment":
-      if (d.passMark === null) return <>{t(p.done ? "progress.sentence.diagnosticDone" : "progress.sentence.diagnosticDue")}</>;
-      return <>{d.best === null ? t("progress.sentence.assessmentNone", { passMark: d.passMark }) : t("progress.sentence.assessmentBest", { best: d.best, passMark: d.passMark })}</>;
+      if (d.passMark === null)
+        return <>{t(p.done ? "progress.sentence.diagnosticDone" : "progress.sentence.diagnosticDue")}</>;
+      return (
+        <>
+          {d.best === null
+            ? t("progress.sentence.assessmentNone", { passMark: d.passMark })
+            : t("progress.sentence.assessmentBest", { best: d.best, passMark: d.passMark })}
+        </>
+      );
     case "experience_years":
-      return <>{t(`progress.sentence.experience.${p.status === "met" ? "met" : p.status === "pending" ? "pending" : "due"}`, { years: d.years, minYears: d.minYears })}</>;
+      return (
+        <>
+          {t(
+            `progress.sentence.experience.${p.status === "met" ? "met" : p.status === "pending" ? "pending" : "due"}`,
+            { years: d.years, minYears: d.minYears },
+          )}
+        </>
+      );
     default:
       return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.done })}</>;
   }
@@ -65,7 +79,12 @@ export function NextStepLine({ step }: { step: NextStep }) {
       {step.act ? (
         <AppLink to={step.act.url}>{t(`progressGuide.act.${step.act.key}`, { at: moment(step.act.at) })}</AppLink>
       ) : null}
-      {step.say ? <>{step.act ? " " : ""}{t(`progressGuide.say.${step.say}`)}</> : null}
+      {step.say ? (
+        <>
+          {step.act ? " " : ""}
+          {t(`progressGuide.say.${step.say}`)}
+        </>
+      ) : null}
       {step.staff ? <> {t("progressGuide.staff.recorded")}</> : null}
       {ask ? (
         <>
@@ -84,7 +103,12 @@ function Due({ r }: { r: EvaluatedRequirement }) {
   const p = r.progress;
   if (!p.dueBy || p.status === "met") return null;
   const missing = Math.max(0, p.required - p.done);
-  const key = r.kind === "books" ? "progress.due.books" : r.kind === "activities" ? "progress.due.activities" : "progress.due.other";
+  const key =
+    r.kind === "books"
+      ? "progress.due.books"
+      : r.kind === "activities"
+        ? "progress.due.activities"
+        : "progress.due.other";
   return <span>{t(key, { count: missing, date: day(p.dueBy, false) })}</span>;
 }
 
@@ -92,13 +116,21 @@ function ItemLine({ item, kind }: { item: Item; kind: string }) {
   const { t, i18n } = useTranslation();
   const day = useDay();
   const label =
-    kind === "profile" ? t(`progress.fields.${item.label}`) : kind === "experience_years" ? t("progress.sentence.years", { years: item.label }) : localized(item, "label", i18n.language);
+    kind === "profile"
+      ? t(`progress.fields.${item.label}`)
+      : kind === "experience_years"
+        ? t("progress.sentence.years", { years: item.label })
+        : localized(item, "label", i18n.language);
   return (
     <li>
       {item.url ? <AppLink to={item.url}>{label}</AppLink> : label}
       {item.date ? ` · ${day(item.date)}` : ""}
-      {item.note ? ` · ${kind === "distinct_topics" ? t("progress.items.posts", { count: Number(item.note) }) : item.note}` : ""}
-      {item.state && item.state !== "counted" ? <span className="state"> ({t(`progress.items.state.${item.state}`)})</span> : null}
+      {item.note
+        ? ` · ${kind === "distinct_topics" ? t("progress.items.posts", { count: Number(item.note) }) : item.note}`
+        : ""}
+      {item.state && item.state !== "counted" ? (
+        <span className="state"> ({t(`progress.items.state.${item.state}`)})</span>
+      ) : null}
     </li>
   );
 }
@@ -122,7 +154,12 @@ export function RequirementCard({ r, heading: Heading = "h3" }: { r: Requirement
       {r.next ? <NextStepLine step={r.next} /> : null}
       {p.items.length ? (
         <details>
-          <summary>{t(r.kind === "profile" || r.kind === "module_tasks" ? "progress.items.details" : "progress.items.counted", { count: p.items.length + p.more })}</summary>
+          <summary>
+            {t(
+              r.kind === "profile" || r.kind === "module_tasks" ? "progress.items.details" : "progress.items.counted",
+              { count: p.items.length + p.more },
+            )}
+          </summary>
           <ul className="items">
             {p.items.map((item, i) => (
               <ItemLine key={i} item={item} kind={r.kind} />
@@ -163,7 +200,8 @@ export function ContributionsChart({ months }: { months: { month: string; posts:
   const top = 18;
   const bottom = 22;
   const slot = W / months.length;
-  const name = (m: string) => dateTimeFormat(i18n.language, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
+  const name = (m: string) =>
+    dateTimeFormat(i18n.language, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
   const summary = months.map((m) => `${name(m.month)} ${m.month.slice(0, 4)}: ${m.posts}`).join(", ");
   return (
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
@@ -211,15 +249,39 @@ type PageData = {
   };
   designations?: DesignationView[];
   months: { month: string; posts: number }[];
-  applications: { id: number; level: number; status: string; level_name: string; level_name_fr: string | null; decision_reason: string | null }[];
+  applications: {
+    id: number;
+    level: number;
+    status: string;
+    level_name: string;
+    level_name_fr: string | null;
+    decision_reason: string | null;
+  }[];
   results: {
     webinars: { id: number; title: string; title_fr: string | null; attended_on: string }[];
-    assessments: { id: number; title: string; title_fr: string | null; score: number; taken_on: string; attempt: number; note: string | null; pass_mark: number | null }[];
+    assessments: {
+      id: number;
+      title: string;
+      title_fr: string | null;
+      score: number;
+      taken_on: string;
+      attempt: number;
+      note: string | null;
+      pass_mark: number | null;
+    }[];
   };
 };
 
 /** The progress page body: shared by /progress, /u/:username/progress and the application review. */
-export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData; self: boolean; headingLevel?: 1 | 2 }) {
+export function ProgressPage({
+  data,
+  self,
+  headingLevel = 1,
+}: {
+  data: PageData;
+  self: boolean;
+  headingLevel?: 1 | 2;
+}) {
   const { t, i18n } = useTranslation();
   const day = useDay();
   const readerDay = useReaderDay();
@@ -243,7 +305,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
           </span>
           <div>
             <p>
-              <strong>{t("progress.currentLevel", { number: s.level.number, name: localized(s.level, "name", lang) })}</strong>
+              <strong>
+                {t("progress.currentLevel", { number: s.level.number, name: localized(s.level, "name", lang) })}
+              </strong>
             </p>
             <p className="muted">{localized(s.level, "badgeInscription", lang)}</p>
             <p className="counts-since">
@@ -280,7 +344,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
 
       {self && !pending && (!s.level || s.level.number < 4) ? (
         <section aria-labelledby="next-heading">
-          <h2 id="next-heading">{s.level ? t("progress.nextTitle", { number: s.level.number + 1 }) : t("progress.enrolTitle")}</h2>
+          <h2 id="next-heading">
+            {s.level ? t("progress.nextTitle", { number: s.level.number + 1 }) : t("progress.enrolTitle")}
+          </h2>
           {s.canApplyForNext ? (
             <p>
               <AppLink className="button" to="/apply">
@@ -361,7 +427,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
                   <td>{day(a.taken_on)}</td>
                   <td>
                     {t("progress.results.score", { score: a.score })}
-                    {a.pass_mark !== null ? ` · ${t(a.score >= a.pass_mark ? "progress.results.passed" : "progress.results.notPassed", { passMark: a.pass_mark })}` : ""}
+                    {a.pass_mark !== null
+                      ? ` · ${t(a.score >= a.pass_mark ? "progress.results.passed" : "progress.results.notPassed", { passMark: a.pass_mark })}`
+                      : ""}
                     {a.note ? ` · ${a.note}` : ""}
                   </td>
                 </tr>
@@ -374,7 +442,9 @@ export function ProgressPage({ data, self, headingLevel = 1 }: { data: PageData;
       )}
       {self ? (
         <p>
-          <AppLink to="/my/activities">{t("progress.links.activities")}</AppLink> · <AppLink to="/my/reading">{t("progress.links.reading")}</AppLink> · <AppLink to="/mentorship">{t("mentorship.myMentorships")}</AppLink>
+          <AppLink to="/my/activities">{t("progress.links.activities")}</AppLink> ·{" "}
+          <AppLink to="/my/reading">{t("progress.links.reading")}</AppLink> ·{" "}
+          <AppLink to="/mentorship">{t("mentorship.myMentorships")}</AppLink>
         </p>
       ) : null}
     </div>
@@ -426,7 +496,12 @@ export function RouteList({ routes, requirements }: { routes: RouteProgress[]; r
           const left = mine.filter((r) => r.progress.status !== "met");
           const name = localized(route, "name", i18n.language);
           return (
-            <li key={route.id} className={`card route${route.closest ? " closest" : ""}`} data-route={route.key} aria-labelledby={`route-${route.id}`}>
+            <li
+              key={route.id}
+              className={`card route${route.closest ? " closest" : ""}`}
+              data-route={route.key}
+              aria-labelledby={`route-${route.id}`}
+            >
               <h3 id={`route-${route.id}`}>
                 {name}
                 {route.closest ? <span className="status met"> {t("credentialRoutes.closest")}</span> : null}

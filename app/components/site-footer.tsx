@@ -20,7 +20,15 @@ function LanguageSwitch() {
             {localeNames[l]}
           </span>
         ) : (
-          <button key={l} type="submit" name="locale" value={l} lang={l} className="link-button" title={t("language.switchTo", { name: localeNames[l] })}>
+          <button
+            key={l}
+            type="submit"
+            name="locale"
+            value={l}
+            lang={l}
+            className="link-button"
+            title={t("language.switchTo", { name: localeNames[l] })}
+          >
             {localeNames[l]}
           </button>
         ),

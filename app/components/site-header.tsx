@@ -3,7 +3,13 @@ import { AppLink, AppNavLink } from "./app-link";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "./avatar";
 
-export type HeaderViewer = { username: string; displayName: string; roles: string[]; unreadNotifications?: number; openFlags?: number | null } | null;
+export type HeaderViewer = {
+  username: string;
+  displayName: string;
+  roles: string[];
+  unreadNotifications?: number;
+  openFlags?: number | null;
+} | null;
 
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const { t } = useTranslation();
@@ -38,12 +44,25 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                   {t("nav.review", { count: viewer.openFlags })}
                 </AppLink>
               ) : null}
-              <AppLink to="/notifications" className="bell" aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}>
+              <AppLink
+                to="/notifications"
+                className="bell"
+                aria-label={t("notifications.navLabel", { count: viewer.unreadNotifications ?? 0 })}
+              >
                 {/* a drawing, not an emoji: without an emoji font the emoji shows as a box */}
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="currentColor">
-                  <path d={"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 " + "0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"} />
+                  <path
+                    d={
+                      "M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 " +
+                      "0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+                    }
+                  />
                 </svg>
-                {viewer.unreadNotifications ? <span className="count" aria-hidden="true">{viewer.unreadNotifications}</span> : null}
+                {viewer.unreadNotifications ? (
+                  <span className="count" aria-hidden="true">
+                    {viewer.unreadNotifications}
+                  </span>
+                ) : null}
               </AppLink>
               {/* a disclosure, not an ARIA menu: it opens and closes without JavaScript, with the keyboard too */}
               <details className="account-menu">

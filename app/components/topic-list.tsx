@@ -26,11 +26,19 @@ export type TopicListItem = {
   posters: { username: string; display_name: string }[];
 };
 
-export function CategoryBadge({ category }: { category: { slug: string; name: string; name_fr?: string | null; colour: string } }) {
+export function CategoryBadge({
+  category,
+}: {
+  category: { slug: string; name: string; name_fr?: string | null; colour: string };
+}) {
   const { i18n } = useTranslation();
   return (
     // the colour square is the link's ::before (styles.css): one element less in every row
-    <AppLink to={`/c/${category.slug}`} className="category-badge" style={{ "--c": category.colour } as React.CSSProperties}>
+    <AppLink
+      to={`/c/${category.slug}`}
+      className="category-badge"
+      style={{ "--c": category.colour } as React.CSSProperties}
+    >
       {localized(category, "name", i18n.language)}
     </AppLink>
   );
@@ -41,7 +49,17 @@ export function CategoryBadge({ category }: { category: { slug: string; name: st
 // renders its topic list items with raw templates for the same reason). Every value goes through
 // escapeHtml; the markup is the same as the components' would be (CategoryBadge, Avatar with a
 // label, RelativeTime), with plain links.
-type RowLabels = { pinned: string; closed: string; archived: string; new: string; unread: (n: number) => string; posters: string; replies: string; likes: string; activity: string };
+type RowLabels = {
+  pinned: string;
+  closed: string;
+  archived: string;
+  new: string;
+  unread: (n: number) => string;
+  posters: string;
+  replies: string;
+  likes: string;
+  activity: string;
+};
 
 const COLOUR = /^#[0-9a-fA-F]{3,8}$/;
 
@@ -81,7 +99,15 @@ function rowHtml(topic: TopicListItem, showCategory: boolean, signedIn: boolean,
 }
 
 /** The topic table of every list page: one row per topic, readable as a list on a phone. */
-export function TopicList({ topics, showCategory = true, signedIn }: { topics: TopicListItem[]; showCategory?: boolean; signedIn: boolean }) {
+export function TopicList({
+  topics,
+  showCategory = true,
+  signedIn,
+}: {
+  topics: TopicListItem[];
+  showCategory?: boolean;
+  signedIn: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const labels: RowLabels = {
     pinned: t("forum.pinned"),

@@ -4,7 +4,12 @@ import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "./forum-nav";
 import { TopicList, type TopicListItem } from "./topic-list";
 
-type Data = { topics: TopicListItem[]; counts: { new: number; unread: number }; signedIn: boolean; nextUrl: string | null };
+type Data = {
+  topics: TopicListItem[];
+  counts: { new: number; unread: number };
+  signedIn: boolean;
+  nextUrl: string | null;
+};
 
 export function UnreadListPage({ kind, data: d }: { kind: "new" | "unread"; data: Data }) {
   const { t } = useTranslation();

@@ -20,7 +20,20 @@ async function loadPost(trx: Db, postId: number) {
   return trx
     .selectFrom("posts")
     .innerJoin("topics", "topics.id", "posts.topic_id")
-    .select(["posts.id", "posts.topic_id", "posts.user_id", "posts.post_number", "posts.reply_to_post_number", "posts.body_markdown", "posts.body_html", "posts.deleted_at", "posts.hidden_at", "topics.title", "topics.slug", "topics.user_id as topic_user_id"])
+    .select([
+      "posts.id",
+      "posts.topic_id",
+      "posts.user_id",
+      "posts.post_number",
+      "posts.reply_to_post_number",
+      "posts.body_markdown",
+      "posts.body_html",
+      "posts.deleted_at",
+      "posts.hidden_at",
+      "topics.title",
+      "topics.slug",
+      "topics.user_id as topic_user_id",
+    ])
     .where("posts.id", "=", postId)
     .executeTakeFirst();
 }
@@ -28,7 +41,12 @@ async function loadPost(trx: Db, postId: number) {
 const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserIds }, { trx }) => {
   const post = await loadPost(trx, postId);
   if (!post || post.deleted_at || post.hidden_at || !post.user_id) return;
-  const data = { title: post.title, slug: post.slug, postNumber: post.post_number, excerpt: renderPlainExcerpt(post.body_html, 160) };
+  const data = {
+    title: post.title,
+    slug: post.slug,
+    postNumber: post.post_number,
+    excerpt: renderPlainExcerpt(post.body_html, 160),
+  };
   const told = new Set<number>([post.user_id]);
   const base = { topicId: post.topic_id, postId: post.id, actorId: post.user_id, data };
 
@@ -46,7 +64,12 @@ const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserId
   if (post.post_number > 1) {
     let target = post.topic_user_id;
     if (post.reply_to_post_number) {
-      const r = await trx.selectFrom("posts").select("user_id").where("topic_id", "=", post.topic_id).where("post_number", "=", post.reply_to_post_number).executeTakeFirst();
+      const r = await trx
+        .selectFrom("posts")
+        .select("user_id")
+        .where("topic_id", "=", post.topic_id)
+        .where("post_number", "=", post.reply_to_post_number)
+        .executeTakeFirst();
       target = r?.user_id ?? target;
     }
     if (target && !told.has(target) && (await mayRead(trx, target, post.topic_id))) {
@@ -56,7 +79,11 @@ const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserId
   }
   // A private topic (a mentorship thread): every participant hears of every post, as in Discourse's
   // personal messages. The list is the topic's own; mayRead still asks the permission module.
-  const participants = await trx.selectFrom("topic_allowed_users").select("user_id").where("topic_id", "=", post.topic_id).execute();
+  const participants = await trx
+    .selectFrom("topic_allowed_users")
+    .select("user_id")
+    .where("topic_id", "=", post.topic_id)
+    .execute();
   for (const { user_id: id } of participants) {
     if (told.has(id) || !(await mayRead(trx, id, post.topic_id))) continue;
     told.add(id);
@@ -82,7 +109,13 @@ const postLiked: JobHandler<"post.liked"> = async ({ postId, likerId }, { trx })
     .orderBy("post_likes.created_at", "desc")
     .execute();
   if (!likers.length) return;
-  const data = { title: post.title, slug: post.slug, postNumber: post.post_number, names: likers.slice(0, 1).map((l) => l.display_name), others: likers.length - 1 };
+  const data = {
+    title: post.title,
+    slug: post.slug,
+    postNumber: post.post_number,
+    names: likers.slice(0, 1).map((l) => l.display_name),
+    others: likers.length - 1,
+  };
   const existing = await trx
     .selectFrom("notifications")
     .select(["id", "read_at"])
@@ -90,14 +123,29 @@ const postLiked: JobHandler<"post.liked"> = async ({ postId, likerId }, { trx })
     .where("source_key", "=", `like:${postId}`)
     .executeTakeFirst();
   if (existing) {
-    await trx.updateTable("notifications").set({ data: JSON.stringify(data), actor_id: likerId, read_at: null, created_at: new Date() }).where("id", "=", existing.id).execute();
+    await trx
+      .updateTable("notifications")
+      .set({ data: JSON.stringify(data), actor_id: likerId, read_at: null, created_at: new Date() })
+      .where("id", "=", existing.id)
+      .execute();
     return;
   }
-  await notify(trx, { userId: post.user_id, kind: "like", topicId: post.topic_id, postId, actorId: likerId, data, sourceKey: `like:${postId}` });
+  await notify(trx, {
+    userId: post.user_id,
+    kind: "like",
+    topicId: post.topic_id,
+    postId,
+    actorId: likerId,
+    data,
+    sourceKey: `like:${postId}`,
+  });
 };
 
 // Staff edited, hid, deleted or restored someone's post: the author is told (not who flagged it).
-const postModerated: JobHandler<"post.moderated"> = async ({ postId, userId, action, actorId, jobKey }, { trx, jobId }) => {
+const postModerated: JobHandler<"post.moderated"> = async (
+  { postId, userId, action, actorId, jobKey },
+  { trx, jobId },
+) => {
   const post = await loadPost(trx, postId);
   if (!post) return;
   await notify(trx, {
@@ -113,12 +161,24 @@ const postModerated: JobHandler<"post.moderated"> = async ({ postId, userId, act
 };
 
 const bookmarkRemind: JobHandler<"bookmark.remind"> = async ({ userId, postId }, { trx }) => {
-  const b = await trx.selectFrom("bookmarks").select(["id", "reminder_at", "reminded_at"]).where("user_id", "=", userId).where("post_id", "=", postId).executeTakeFirst();
+  const b = await trx
+    .selectFrom("bookmarks")
+    .select(["id", "reminder_at", "reminded_at"])
+    .where("user_id", "=", userId)
+    .where("post_id", "=", postId)
+    .executeTakeFirst();
   if (!b || !b.reminder_at || b.reminded_at || b.reminder_at.getTime() > Date.now() + 1000) return;
   const post = await loadPost(trx, postId);
   if (!post || !(await mayRead(trx, userId, post.topic_id))) return;
   await trx.updateTable("bookmarks").set({ reminded_at: new Date() }).where("id", "=", b.id).execute();
-  await notify(trx, { userId, kind: "reminder", topicId: post.topic_id, postId, data: { title: post.title, slug: post.slug, postNumber: post.post_number }, sourceKey: `bookmark:${b.id}:${b.reminder_at.getTime()}` });
+  await notify(trx, {
+    userId,
+    kind: "reminder",
+    topicId: post.topic_id,
+    postId,
+    data: { title: post.title, slug: post.slug, postNumber: post.post_number },
+    sourceKey: `bookmark:${b.id}:${b.reminder_at.getTime()}`,
+  });
 };
 
 export const forumNotificationJobs = {

@@ -17,7 +17,21 @@ async function loadForEmail(trx: Db, notificationId: number) {
     .selectFrom("notifications as n")
     .innerJoin("users as u", "u.id", "n.user_id")
     .leftJoin("users as a", "a.id", "n.actor_id")
-    .select(["n.id", "n.user_id", "n.kind", "n.data", "n.topic_id", "n.post_id", "n.read_at", "n.emailed_at", "u.email", "u.locale", "u.deleted_at", "a.username as actor_username", "a.display_name as actor_display_name"])
+    .select([
+      "n.id",
+      "n.user_id",
+      "n.kind",
+      "n.data",
+      "n.topic_id",
+      "n.post_id",
+      "n.read_at",
+      "n.emailed_at",
+      "u.email",
+      "u.locale",
+      "u.deleted_at",
+      "a.username as actor_username",
+      "a.display_name as actor_display_name",
+    ])
     .where("n.id", "=", notificationId)
     .executeTakeFirst();
 }
@@ -34,13 +48,19 @@ async function visibleLines(trx: Db, n: Loaded) {
     const topic = await lockTopic(trx, n.topic_id, n.user_id, { lock: false });
     if (!topic || topic.deleted_at || !canSeeTopic(scope, topic)) return undefined;
     if (n.post_id) {
-      const post = await trx.selectFrom("posts").select(["body_html", "deleted_at", "hidden_at"]).where("id", "=", n.post_id).executeTakeFirst();
+      const post = await trx
+        .selectFrom("posts")
+        .select(["body_html", "deleted_at", "hidden_at"])
+        .where("id", "=", n.post_id)
+        .executeTakeFirst();
       if (!post || post.deleted_at || (post.hidden_at && n.kind !== "moderation")) return undefined;
       if (n.kind !== "moderation" && n.kind !== "like") excerpt = renderPlainExcerpt(post.body_html, 300);
     }
     data.title = topic.title; // the title as it is now, not as it was
   }
-  const actor = n.actor_username ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username } : null;
+  const actor = n.actor_username
+    ? { username: n.actor_username, display_name: n.actor_display_name ?? n.actor_username }
+    : null;
   const text = notificationText(t, { kind: n.kind, data, actor }, pickLocale(n.locale, null));
   const url = `${env().APP_ORIGIN}${notificationHref({ data, topic_id: n.topic_id })}`;
   // a staff member's decision note goes in the body (and the digest), as it was written
@@ -60,7 +80,15 @@ const notificationEmail: JobHandler<"notification.email"> = async ({ notificatio
     key: `notification-${n.id}`,
     to: n.email,
     subject: `${text} · ${t("site.name")}`,
-    text: [text, excerpt && `\n${excerpt}\n`, url, "", t("notifications.email.footer", { url: `${env().APP_ORIGIN}/my/notifications/settings` })].filter((l) => l !== "").join("\n"),
+    text: [
+      text,
+      excerpt && `\n${excerpt}\n`,
+      url,
+      "",
+      t("notifications.email.footer", { url: `${env().APP_ORIGIN}/my/notifications/settings` }),
+    ]
+      .filter((l) => l !== "")
+      .join("\n"),
   });
 };
 
@@ -95,7 +123,11 @@ const notificationDigest: JobHandler<"notification.digest"> = async (_payload, {
       items.push(`- ${lines.text}${lines.note ? `\n  ${lines.note}` : ""}\n  ${lines.url}`);
     }
     if (!items.length || !tf) continue;
-    await sendMail({ to: email, subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`, text: items.join("\n") });
+    await sendMail({
+      to: email,
+      subject: `${tf("notifications.email.digestSubject", { count: items.length })} · ${tf("site.name")}`,
+      text: items.join("\n"),
+    });
   }
 };
 
@@ -103,4 +135,6 @@ export const notificationEmailJobs = {
   "notification.email": notificationEmail,
   "notification.digest": notificationDigest,
 } satisfies Partial<JobTable>;
-export const notificationEmailSchedule: RecurringTable = { "notification.digest": (now) => nextDigestAt(new Date(now.getTime() + 60_000)) };
+export const notificationEmailSchedule: RecurringTable = {
+  "notification.digest": (now) => nextDigestAt(new Date(now.getTime() + 60_000)),
+};

@@ -5,7 +5,11 @@ import { enqueueSelect, type JobHandler, type JobTable, type RecurringTable } fr
 import { nextDailyRun, sendNudges } from "../models/journey/nudge.server";
 
 const progressDaily: JobHandler<"progress.daily"> = async (_payload, { trx }) => {
-  await enqueueSelect(trx, "progress.nudge", sql`select jsonb_build_object('userId', id) as payload from users where level is not null and deleted_at is null`);
+  await enqueueSelect(
+    trx,
+    "progress.nudge",
+    sql`select jsonb_build_object('userId', id) as payload from users where level is not null and deleted_at is null`,
+  );
 };
 
 const progressNudge: JobHandler<"progress.nudge"> = async ({ userId }, { trx }) => {

@@ -54,7 +54,11 @@ const searchTopic: JobHandler<"search.topic"> = async ({ topicId, retry }, { trx
 
 /** A category's rule or name changed: every topic in it gets re-indexed (audiences follow the rule). */
 const searchCategory: JobHandler<"search.category"> = async ({ categoryId }, { trx }) => {
-  await enqueueSelect(trx, "search.topic", sql`select jsonb_build_object('topicId', id) as payload from topics where category_id = ${categoryId}`);
+  await enqueueSelect(
+    trx,
+    "search.topic",
+    sql`select jsonb_build_object('topicId', id) as payload from topics where category_id = ${categoryId}`,
+  );
 };
 
 /** A member's username or name changed: the topics they posted in get re-indexed. */

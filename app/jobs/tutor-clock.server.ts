@@ -10,4 +10,6 @@ const tutorClock: JobHandler<"tutor.clock"> = async (_payload, { trx }) => {
 export const tutorClockJobs = {
   "tutor.clock": tutorClock,
 } satisfies Partial<JobTable>;
-export const tutorClockSchedule: RecurringTable = { "tutor.clock": (now) => new Date(now.getTime() + CLOCK_INTERVAL_MS) };
+export const tutorClockSchedule: RecurringTable = {
+  "tutor.clock": (now) => new Date(now.getTime() + CLOCK_INTERVAL_MS),
+};

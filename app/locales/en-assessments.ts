@@ -3,7 +3,8 @@ export default {
   assessments: {
     takeOnline: "Take it online",
     title: "Online assessments",
-    intro: "The multiple-choice assessments of your level. Each attempt draws its questions at random from a question bank.",
+    intro:
+      "The multiple-choice assessments of your level. Each attempt draws its questions at random from a question bank.",
     none: "No assessment of your level is open online at the moment.",
     notEnrolled: "Enrol in the career journey to take its assessments.",
     levelName: "Level {{level}}",
@@ -42,7 +43,8 @@ export default {
     statusOpen: "In progress",
     take: {
       title: "{{title}}",
-      endsAt: "Time ends at {{until}}. A submission is accepted up to {{grace}} seconds after that; later, only the answers already saved are marked.",
+      endsAt:
+        "Time ends at {{until}}. A submission is accepted up to {{grace}} seconds after that; later, only the answers already saved are marked.",
       noLimit: "There is no time limit.",
       progress: "{{answered}} of {{total}} questions answered.",
       question: "Question {{n}} of {{total}}",
@@ -69,7 +71,8 @@ export default {
       retakeFrom: "You can take it again from {{until}}.",
       retakeNow: "You can take it again now.",
       annulled: "This attempt was annulled on appeal: it counts for nothing and holds no cool-down.",
-      answersWithheld: "The right answers are not shown after a fail while the question bank is small enough to memorise. Your tutor can go through them with you.",
+      answersWithheld:
+        "The right answers are not shown after a fail while the question bank is small enough to memorise. Your tutor can go through them with you.",
       feedbackTitle_one: "{{count}} question to review",
       feedbackTitle_other: "{{count}} questions to review",
       allRight: "You answered every question correctly.",
@@ -94,9 +97,12 @@ export default {
       bankTooSmall: "This assessment cannot draw its questions right now. Staff have been told; try again later.",
       attemptGone: "This attempt does not exist.",
       closed: "This attempt is already marked: answers can no longer change.",
-      timeUp: "The time limit ended at {{until, datetime}} (plus {{grace}} seconds of grace). Nothing from this submission was saved; the answers saved before then are the ones marked.",
-      notInAttempt: "An answer was for a question that is not in this attempt. Nothing was saved: reload the page and answer the questions shown.",
-      badOption: "An answer was not one of the question's options. Nothing was saved: reload the page and choose again.",
+      timeUp:
+        "The time limit ended at {{until, datetime}} (plus {{grace}} seconds of grace). Nothing from this submission was saved; the answers saved before then are the ones marked.",
+      notInAttempt:
+        "An answer was for a question that is not in this attempt. Nothing was saved: reload the page and answer the questions shown.",
+      badOption:
+        "An answer was not one of the question's options. Nothing was saved: reload the page and choose again.",
       oneOnly: "A question that takes one answer received several. Nothing was saved: choose one answer.",
       badForm: "The answers could not be read. Reload the page and try again.",
     },
@@ -104,7 +110,8 @@ export default {
       title: "Assessments",
       banksTitle: "Question banks",
       banksLink: "Question banks",
-      intro: "Each assessment of the programme can be delivered online: questions drawn at random from a bank, a time limit, a cool-down before a retake after a result that is not a pass, and optionally the tutor's readiness mark.",
+      intro:
+        "Each assessment of the programme can be delivered online: questions drawn at random from a bank, a time limit, a cool-down before a retake after a result that is not a pass, and optionally the tutor's readiness mark.",
       settingsOf: "Online delivery of {{title}}",
       level: "Level {{level}}",
       online: "Open to learners online",
@@ -118,7 +125,8 @@ export default {
       timeLimit: "Time limit (minutes)",
       timeLimitHint: "Leave empty for no time limit.",
       cooldown: "Cool-down before a retake (hours)",
-      revealRatio: "Show the right answers after a fail only when the bank holds at least this many times the questions drawn",
+      revealRatio:
+        "Show the right answers after a fail only when the bank holds at least this many times the questions drawn",
       revealRatioHint: "0 always shows them; the default 3 hides them while a learner could memorise the bank.",
       passMark: "Pass mark (%)",
       passMarkHint: "Leave empty for a diagnostic with no pass mark. The level requirement keeps its own pass mark.",

@@ -2,7 +2,8 @@
 const awards = {
   awards: {
     title: "Awards",
-    intro: "Each year the Touchpoints Awards recognise Customer Service Managers and Customer Experience Leaders. Members at levels 3 and 4 nominate themselves; judges score each nomination against the round's criteria; winners receive an “Award winner” badge.",
+    intro:
+      "Each year the Touchpoints Awards recognise Customer Service Managers and Customer Experience Leaders. Members at levels 3 and 4 nominate themselves; judges score each nomination against the round's criteria; winners receive an “Award winner” badge.",
     back: "Awards",
     deadline: "Nominations close on {{time}}",
     categories: "Categories",
@@ -33,7 +34,8 @@ const awards = {
       filesKept: "Files attached",
       removeFile: "Remove {{name}}",
       files: "Add evidence files",
-      filesHint: "PDF, PNG, JPEG, WebP or GIF; up to {{max}} files of {{mb}} MB each. Images are saved without their metadata (location, camera).",
+      filesHint:
+        "PDF, PNG, JPEG, WebP or GIF; up to {{max}} files of {{mb}} MB each. Images are saved without their metadata (location, camera).",
       saveDraft: "Save as draft",
       submit: "Submit my nomination",
       saveSubmitted: "Save changes",
@@ -42,7 +44,8 @@ const awards = {
     judging: {
       link: "Judging",
       title: "Judging",
-      intro: "Score each nomination in your categories against the round's criteria. You will see the other judges' scores once you have submitted yours.",
+      intro:
+        "Score each nomination in your categories against the round's criteria. You will see the other judges' scores once you have submitted yours.",
       back: "Judging",
       open: "Scoring is open.",
       notOpen: "Scoring opens when nominations close.",
@@ -83,7 +86,8 @@ const awards = {
       deadline: "Nomination deadline",
       deadlineHint: "In your time zone ({{zone}}).",
       categories: "Categories",
-      categoriesHint: "One per line. Add a description after “ - ”, e.g. “Service leadership - leading a team through change”. To open a category to some levels only, end its line with them in brackets, e.g. “[4]” or “[3-4]”: members at levels 3 and 4 may nominate themselves.",
+      categoriesHint:
+        "One per line. Add a description after “ - ”, e.g. “Service leadership - leading a team through change”. To open a category to some levels only, end its line with them in brackets, e.g. “[4]” or “[3-4]”: members at levels 3 and 4 may nominate themselves.",
       criteria: "Criteria",
       criteriaHint: "One per line, e.g. Impact, Evidence, Innovation. Judges score each from 1 to 5.",
       open: "Open the round",
@@ -135,10 +139,12 @@ const awards = {
       fileEmpty: "That file is empty.",
       fileTooBig: "A file is too big: 10 MB at most each.",
       fileType: "“{{name}}” is not a PDF, PNG, JPEG, WebP or GIF file.",
-      fileImageTooLarge: "“{{name}}” is too large: {{width, number}} × {{height, number}} pixels, and the limit is {{maxPixels, number}} pixels, at most {{maxSide, number}} on a side.",
+      fileImageTooLarge:
+        "“{{name}}” is too large: {{width, number}} × {{height, number}} pixels, and the limit is {{maxPixels, number}} pixels, at most {{maxSide, number}} on a side.",
       imageUnreadable: "“{{name}}” could not be read as an image. It may be damaged.",
       pdfUnreadable: "“{{name}}” could not be read as a PDF. It may be damaged or protected by a password.",
-      pdfActive: "“{{name}}” contains scripts, actions that open programs or forms, or attached files, which are not accepted. Print it to a new PDF and add that one.",
+      pdfActive:
+        "“{{name}}” contains scripts, actions that open programs or forms, or attached files, which are not accepted. Print it to a new PDF and add that one.",
       unreadable: "The form could not be read. Please try again.",
       levelRequired: "Self-nomination is open to members at levels 3 and 4.",
       roundNotFound: "This awards round does not exist.",

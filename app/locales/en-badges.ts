@@ -3,13 +3,15 @@
 const badges = {
   badges: {
     issuer: {
-      description: "The community of the Customer Service Career Development Journey, building the next generation of customer experience leaders for Africa.",
+      description:
+        "The community of the Customer Service Career Development Journey, building the next generation of customer experience leaders for Africa.",
     },
     mentor: {
       name: "Touchpoints Mentor",
       shortName: "Mentor",
       inscription: "Touchpoints Mentor Programme",
-      description: "The holder is a Customer Experience Leader who mentors junior professionals in the Touchpoints community and its mentor programme.",
+      description:
+        "The holder is a Customer Experience Leader who mentors junior professionals in the Touchpoints community and its mentor programme.",
       criteria:
         "**Touchpoints Mentor** is granted by Touchpoints staff to level-4 members (Customer Experience Leaders) who mentor junior professionals in the community and in the Touchpoints mentor programme.",
     },
@@ -19,7 +21,8 @@ const badges = {
       categoryLine: "Category: {{category}}.",
       shortName: "Award winner",
       inscription: "Touchpoints Awards {{year}}",
-      description: "The holder won a category of the Touchpoints Awards {{year}}, chosen by the awards judges from the self-nominations of Customer Service Managers and Customer Experience Leaders.",
+      description:
+        "The holder won a category of the Touchpoints Awards {{year}}, chosen by the awards judges from the self-nominations of Customer Service Managers and Customer Experience Leaders.",
       criteria:
         "**Award winner {{year}}** is granted when Touchpoints staff publish the results of the {{year}} awards round: each category's nominations are scored by its judges against the round's criteria, and the winners receive this badge.",
     },
@@ -79,7 +82,8 @@ const badges = {
       criteriaLink: "All levels and the competency framework",
       share: "Share",
       linkedin: "Add to LinkedIn profile",
-      linkedinHint: "Opens LinkedIn with the certification filled in: name, organisation, issue date, credential ID and this page's address.",
+      linkedinHint:
+        "Opens LinkedIn with the certification filled in: name, organisation, issue date, credential ID and this page's address.",
       pageUrl: "Address of this page",
       embed: "Embed this badge",
       imageUrl: "Image address (SVG)",
@@ -114,7 +118,8 @@ const badges = {
     },
     admin: {
       title: "Badges",
-      intro: "Every badge awarded, newest first. Revoking needs a reason: the member is told, the badge page and its credential status say so, and it leaves the directory.",
+      intro:
+        "Every badge awarded, newest first. Revoking needs a reason: the member is told, the badge page and its credential status say so, and it leaves the directory.",
       search: "Search badges",
       query: "Member name, username or badge ID",
       status: "Status",

@@ -18,7 +18,8 @@ export default {
     pendingOther: "An application for this designation is waiting for review.",
     apply: "Apply for the {{code}} designation",
     applyTitle: "Apply for {{name}}",
-    applyIntro: "Choose the route you apply through. Programme staff check what it asks, and verify the experience you declare, before approving.",
+    applyIntro:
+      "Choose the route you apply through. Programme staff check what it asks, and verify the experience you declare, before approving.",
     routeLegend: "Your route",
     routeOption: "{{name}}: {{met}} of {{total}} met",
     routeOptionNotReady: "{{name}}: {{met}} of {{total}} met (not ready yet)",

@@ -34,8 +34,7 @@ const directoryRelevance = {
     errors: {
       tooLong: "The list is too long: keep it under 20,000 characters.",
       tooManyGroups: "Keep at most 200 groups (line {{line}} is one too many).",
-      term:
-        "“{{term}}” can hold only letters, digits, spaces, apostrophes, dots and dashes, and at most 60 characters.",
+      term: "“{{term}}” can hold only letters, digits, spaces, apostrophes, dots and dashes, and at most 60 characters.",
       words: "“{{term}}” has more than three words: the search never looks up such a long term.",
       alone: "“{{term}}” needs at least one other term on its line.",
       tooManyTerms: "Keep at most 12 terms on a line.",

@@ -3,7 +3,8 @@ const directory = {
   profile: {
     private: {
       title: "Private profile",
-      visitor: "This member keeps their profile for signed-in members, or to themselves. Sign in to see what they share with members.",
+      visitor:
+        "This member keeps their profile for signed-in members, or to themselves. Sign in to see what they share with members.",
       member: "This member keeps their profile private.",
       signIn: "Sign in",
     },
@@ -62,7 +63,8 @@ const directory = {
       recorded: "Designation recorded.",
     },
     form: {
-      intro: "Recruiters and members find you in the directory through what you write here. Only staff ever see your email and phone number.",
+      intro:
+        "Recruiters and members find you in the directory through what you write here. Only staff ever see your email and phone number.",
       identity: "About you",
       jobTitle: "Job title",
       organisation: "Organisation",
@@ -78,7 +80,8 @@ const directory = {
       yearsCustomerFacing: "Years in customer-facing roles",
       yearsManaging: "Years managing a team",
       openToOpportunities: "I am open to opportunities",
-      isMentor: "Mentoring: level-4 members register in the mentor programme, which adds the Mentor mark to their profile",
+      isMentor:
+        "Mentoring: level-4 members register in the mentor programme, which adds the Mentor mark to their profile",
       linkedinUrl: "LinkedIn profile address",
       websiteUrl: "Website",
       phone: "Phone (seen by staff only)",
@@ -106,7 +109,8 @@ const directory = {
         tooBig: "This file is larger than 5 MB. Choose a smaller photo.",
         type: "This file is not a JPEG, PNG or WebP image. Other files (SVG, documents, programs) are refused whatever their name.",
         unreadable: "This image could not be read. It may be damaged; try another photo.",
-        dimensions: "This image is too large: {{width, number}} × {{height, number}} pixels, and the limit is {{maxPixels, number}} pixels, at most {{maxSide, number}} on a side. Choose a smaller photo.",
+        dimensions:
+          "This image is too large: {{width, number}} × {{height, number}} pixels, and the limit is {{maxPixels, number}} pixels, at most {{maxSide, number}} on a side. Choose a smaller photo.",
         small: "This image is too small: use a photo of at least 32 × 32 pixels.",
       },
     },
@@ -246,7 +250,8 @@ const directory = {
     },
     emailLabel: "Email: {{email}}",
     myContactsTitle: "Contact requests",
-    myContactsIntro: "Verified recruiters can ask to contact you. Accept to share your email address with them (and see theirs); decline or block if you are not interested.",
+    myContactsIntro:
+      "Verified recruiters can ask to contact you. Accept to share your email address with them (and see theirs); decline or block if you are not interested.",
     myContactsNone: "No recruiter has contacted you yet.",
     from: "From {{name}} ({{organisation}})",
     accept: "Accept",

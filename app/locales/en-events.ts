@@ -2,7 +2,8 @@
 const events = {
   events: {
     title: "Events",
-    intro: "Webinars, conferences, meet-ups and trainings of the programme. Attending a webinar counts for your level's webinar requirement, and every event you attend counts as an activity.",
+    intro:
+      "Webinars, conferences, meet-ups and trainings of the programme. Attending a webinar counts for your level's webinar requirement, and every event you attend counts as an activity.",
     subscribeIcs: "Subscribe in your calendar (.ics)",
     subscribeRss: "RSS feed",
     manage: "Manage events",

@@ -76,7 +76,8 @@ const forum = {
     withdrawn: "Post withdrawn by its author.",
     deleted: "Post deleted by staff.",
     hidden: "This post was hidden after flags from the community and is waiting for review.",
-    hiddenOwn: "Your post was hidden after flags from the community and is waiting for review. Only you and staff can read it.",
+    hiddenOwn:
+      "Your post was hidden after flags from the community and is waiting for review. Only you and staff can read it.",
     closedNote: "This topic is closed: no new replies.",
     archivedNote: "This topic is archived: it is read-only.",
     jumpUnread: "Jump to first unread post",
@@ -116,7 +117,8 @@ const forum = {
     chooseCategory: "Choose a category",
     tags: "Tags (up to 5, from the competency framework)",
     body: "Your post",
-    bodyHint: "Markdown works: **bold**, _italic_, lists, `code`, tables, [links](https://example.com), images by URL, @username, #category.",
+    bodyHint:
+      "Markdown works: **bold**, _italic_, lists, `code`, tables, [links](https://example.com), images by URL, @username, #category.",
     preview: "Preview",
     previewTitle: "Preview",
     submitTopic: "Create topic",
@@ -144,14 +146,18 @@ const forum = {
     },
   },
   limits: {
-    links: "New members can include at most {{max}} links per post until {{until, datetime}}. Remove some links and post again.",
+    links:
+      "New members can include at most {{max}} links per post until {{until, datetime}}. Remove some links and post again.",
     images: "New members can include at most {{max}} image per post until {{until, datetime}}.",
     mentions: "New members can mention at most {{max}} people per post until {{until, datetime}}.",
     duplicate: "You posted exactly this in the last {{minutes}} minutes. Change your text or post somewhere else.",
-    topicInterval: "Please wait {{seconds}} seconds between topics: you can create your next topic at {{until, datetime}}.",
+    topicInterval:
+      "Please wait {{seconds}} seconds between topics: you can create your next topic at {{until, datetime}}.",
     postInterval: "Please wait {{seconds}} seconds between posts: you can post again at {{until, datetime}}.",
-    topicsPerDay: "You have reached the limit of {{max}} new topics a day. You can start another at {{until, datetime}}.",
-    repliesPerDay: "New members can post {{max}} replies in their first day. You can reply again at {{until, datetime}}.",
+    topicsPerDay:
+      "You have reached the limit of {{max}} new topics a day. You can start another at {{until, datetime}}.",
+    repliesPerDay:
+      "New members can post {{max}} replies in their first day. You can reply again at {{until, datetime}}.",
     likesPerDay: "You have used your {{max}} likes for today. You can like again at {{until, datetime}}.",
     flagsPerDay: "You have flagged {{max}} posts today. You can flag again at {{until, datetime}}.",
     editsPerDay: "You have made {{max}} edits today. You can edit again at {{until, datetime}}.",
@@ -186,7 +192,8 @@ const forum = {
     markAllRead: "Mark all as read",
     settings: "Email settings",
     settingsTitle: "Notification emails",
-    settingsIntro: "Choose, for each kind of notification, whether we email you at once, in a daily digest, or never. The in-app list always shows everything.",
+    settingsIntro:
+      "Choose, for each kind of notification, whether we email you at once, in a daily digest, or never. The in-app list always shows everything.",
     saved: "Settings saved.",
     save: "Save settings",
     delivery: { immediately: "Email at once", daily: "Daily digest", never: "Never email" },
@@ -229,7 +236,8 @@ const forum = {
       tooSlow:
         "This text takes too long to format, so it was not saved. Simplify its nesting (quotes inside quotes, lists inside lists, emphasis inside emphasis) or long runs of the same character, then send it again.",
       busy: "Formatting is busy right now, so your text was not saved yet. Send it again in a moment.",
-      failed: "This text could not be formatted, so it was not saved. Change the unusual markup in it and send it again.",
+      failed:
+        "This text could not be formatted, so it was not saved. Change the unusual markup in it and send it again.",
     },
   },
 };

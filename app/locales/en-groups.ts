@@ -18,7 +18,8 @@ export default {
     },
     admin: {
       title: "Learning groups",
-      intro: "Each group has a named tutor, at most {{max}} learners, and a private forum space that only its learners, its tutor and staff can see.",
+      intro:
+        "Each group has a named tutor, at most {{max}} learners, and a private forum space that only its learners, its tutor and staff can see.",
       list: "Groups",
       none: "No learning group yet.",
       create: "Create a group",
@@ -112,7 +113,8 @@ export default {
       questions: "Questions asked",
       lastPost: "Last post",
     },
-    activity: "{{posts}} posts in {{topics}} distinct topics; in the group space: {{groupTopics}} topics started, {{groupPosts}} posts.",
+    activity:
+      "{{posts}} posts in {{topics}} distinct topics; in the group space: {{groupTopics}} topics started, {{groupPosts}} posts.",
     note: "Note on {{name}}'s readiness",
     mark: "Mark ready for assessment",
     marked: "{{name}} is marked ready for assessment.",
@@ -132,7 +134,8 @@ export default {
   appeals: {
     dashboardLink: "Appeal an assessment decision or result",
     title: "Appeals",
-    intro: "You may appeal any assessment decision or result. Staff review each appeal and tell you their decision and its reason.",
+    intro:
+      "You may appeal any assessment decision or result. Staff review each appeal and tell you their decision and its reason.",
     backToProgress: "Back to your progress",
     mine: "Your appeals",
     noneYet: "You have not made an appeal.",

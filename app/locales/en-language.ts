@@ -2,7 +2,8 @@
 const language = {
   language: {
     title: "Language",
-    introMember: "Choose the language of Touchpoints and of the emails we send you. Members' posts are shown as they were written.",
+    introMember:
+      "Choose the language of Touchpoints and of the emails we send you. Members' posts are shown as they were written.",
     introVisitor: "Choose the language of Touchpoints on this device. Members' posts are shown as they were written.",
     choose: "Language",
     auto: "Same as my browser (now {{name}})",

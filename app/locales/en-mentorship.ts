@@ -3,7 +3,8 @@ export default {
   mentorship: {
     navLink: "Mentorship",
     title: "Mentorship",
-    intro: "Level-4 leaders mentor junior professionals for a cycle of three months: agreed goals, a log of sessions and a private thread.",
+    intro:
+      "Level-4 leaders mentor junior professionals for a cycle of three months: agreed goals, a log of sessions and a private thread.",
     back: "Back to mentorship",
     mentorSection: "Mentoring others",
     menteeSection: "Being mentored",
@@ -49,7 +50,8 @@ export default {
     saved: "Saved.",
     register: {
       title: "Mentor registration",
-      intro: "Tell mentees what you can help with. Your registration shows the Mentor badge and the mentor mark in the directory.",
+      intro:
+        "Tell mentees what you can help with. Your registration shows the Mentor badge and the mentor mark in the directory.",
       capacity: "How many mentees at once",
       capacityHint: "From 1 to 10. Asks waiting and active mentees count.",
       competencies: "Competencies you can mentor",

@@ -124,7 +124,8 @@ const moderation = {
   },
   review: {
     title: "Review queue",
-    intro: "Posts flagged by members. Agree to keep a post hidden (or delete it), disagree to restore it, or ignore the flags.",
+    intro:
+      "Posts flagged by members. Agree to keep a post hidden (or delete it), disagree to restore it, or ignore the flags.",
     empty: "Nothing to review. Thank you!",
     by: "by {{name}}",
     stateHidden: "hidden, waiting for review",
@@ -196,7 +197,8 @@ const moderation = {
     },
     limits: {
       title: "Posting limits",
-      intro: "Discourse-style limits for new members and daily caps for everyone. Members are told each limit before and when they reach it.",
+      intro:
+        "Discourse-style limits for new members and daily caps for everyone. Members are told each limit before and when they reach it.",
       save: "Save limits",
       saved: "Limits saved.",
       invalid: "Enter a whole number in the allowed range.",

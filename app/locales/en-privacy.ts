@@ -6,46 +6,63 @@ const privacy = {
       title: "Privacy",
       intro:
         "Touchpoints is the community and directory of the Customer Service Career Development Journey. This page says what we keep about you, why, who can see it, and what happens when you download your data or delete your account.",
-      deletedNotice: "Your account has been deleted. Your personal data is erased; what we keep, and why, is explained below.",
+      deletedNotice:
+        "Your account has been deleted. Your personal data is erased; what we keep, and why, is explained below.",
       keptTitle: "What we keep while you are a member, and why",
       kept: {
-        account: "Your account: email, username, name, password (stored only as a one-way hash), language and time zone. To sign you in, write to you and show your name on what you write.",
-        profile: "Your directory profile: photo, job, organisation, country, bio, competencies, endorsements and designations. To let members and recruiters find you, only as far as your visibility setting allows.",
-        forum: "Your posts and topics, likes, bookmarks, read positions, flags you raised and notifications. To run the forum and to count your participation.",
-        progress: "Your progression records: activities, reading log, field experiences, applications, assessment and webinar results, module tasks, award nominations, level history and badges. To follow your progress through the four levels and to let anyone verify a badge you share.",
-        contacts: "Recruiters' contact requests, your answers and the recruiters you blocked. So that you decide who may contact you.",
-        mentorships: "The mentorships you take part in, and your posts in their private threads. Only you, the other participant and programme staff can read those threads.",
-        security: "Sign-in sessions, recent failed sign-ins and an audit log of sensitive actions. To protect your account and to keep staff accountable.",
+        account:
+          "Your account: email, username, name, password (stored only as a one-way hash), language and time zone. To sign you in, write to you and show your name on what you write.",
+        profile:
+          "Your directory profile: photo, job, organisation, country, bio, competencies, endorsements and designations. To let members and recruiters find you, only as far as your visibility setting allows.",
+        forum:
+          "Your posts and topics, likes, bookmarks, read positions, flags you raised and notifications. To run the forum and to count your participation.",
+        progress:
+          "Your progression records: activities, reading log, field experiences, applications, assessment and webinar results, module tasks, award nominations, level history and badges. To follow your progress through the four levels and to let anyone verify a badge you share.",
+        contacts:
+          "Recruiters' contact requests, your answers and the recruiters you blocked. So that you decide who may contact you.",
+        mentorships:
+          "The mentorships you take part in, and your posts in their private threads. Only you, the other participant and programme staff can read those threads.",
+        security:
+          "Sign-in sessions, recent failed sign-ins and an audit log of sensitive actions. To protect your account and to keep staff accountable.",
       },
       sharedTitle: "Who sees what",
       shared:
         "Public categories can be read by anyone; other categories only by the members they are meant for; private threads only by their participants. Your profile is shown to the public, to members and verified recruiters, or to no one, as you choose in your profile. We do not sell your data, show advertising or use tracking cookies: the only cookies are the ones the site needs to work, such as your sign-in session.",
       exportTitle: "Download your data",
-      export: "You can download everything the platform holds about you, at any time, as a ZIP file of JSON and markdown files.",
+      export:
+        "You can download everything the platform holds about you, at any time, as a ZIP file of JSON and markdown files.",
       exportLink: "Download my data",
       deleteTitle: "Delete your account",
       delete: "You can delete your account at any time. Once you confirm:",
       erased: {
-        identity: "your name, username and email are erased and replaced by “Deleted member”; your password and sign-in sessions are removed;",
-        profile: "your profile, photo, competencies, endorsements, designations and progression records are deleted, and your profile leaves the directory and search at once;",
+        identity:
+          "your name, username and email are erased and replaced by “Deleted member”; your password and sign-in sessions are removed;",
+        profile:
+          "your profile, photo, competencies, endorsements, designations and progression records are deleted, and your profile leaves the directory and search at once;",
         badges: "your badges are revoked: anyone who checks one is told it is no longer valid, without your name;",
         recruiters: "recruiters lose access at once: their contact requests and shortlists of you are deleted;",
         mentorships: "your mentorships are ended;",
-        words: "every file you uploaded (photos, award evidence) is deleted, and what you wrote outside your posts is erased: appeals, nominations, notes on flags, comments as a judge, mentorship goals and notes, and the copies of them in the audit log, notifications and queued emails;",
+        words:
+          "every file you uploaded (photos, award evidence) is deleted, and what you wrote outside your posts is erased: appeals, nominations, notes on flags, comments as a judge, mentorship goals and notes, and the copies of them in the audit log, notifications and queued emails;",
         likes: "your likes, bookmarks and notifications are removed.",
       },
       keptAfterTitle: "What stays after deletion, and why",
       keptAfter: {
-        posts: "Your posts stay, under “Deleted member”, so that the conversations others took part in still make sense, unless you ask for them to be removed as well. Removed posts are blanked; a topic you started is removed with its replies, as when an author withdraws an opening post.",
-        mentions: "When others mentioned you (@username) or quoted you, their words stay as they wrote them: the text is theirs. The mention no longer leads to a profile, and no page shows your name.",
-        badges: "Revoked badges keep their record, without your name, so that a verifier who was shown one learns it is no longer valid.",
-        audit: "The audit log keeps the fact that the account was deleted (when, and how many posts and badges were concerned), never your name, email or content. Security and staff accountability require it.",
+        posts:
+          "Your posts stay, under “Deleted member”, so that the conversations others took part in still make sense, unless you ask for them to be removed as well. Removed posts are blanked; a topic you started is removed with its replies, as when an author withdraws an opening post.",
+        mentions:
+          "When others mentioned you (@username) or quoted you, their words stay as they wrote them: the text is theirs. The mention no longer leads to a profile, and no page shows your name.",
+        badges:
+          "Revoked badges keep their record, without your name, so that a verifier who was shown one learns it is no longer valid.",
+        audit:
+          "The audit log keeps the fact that the account was deleted (when, and how many posts and badges were concerned), never your name, email or content. Security and staff accountability require it.",
         flags: "Flags you raised stay with the moderation history, under “Deleted member”.",
         emails: "Emails already sent to others cannot be recalled.",
       },
       deleteLink: "Delete my account",
       contactTitle: "Questions",
-      contact: "Programme staff answer questions about your data through the forum's Announcements category or the contact address of the programme.",
+      contact:
+        "Programme staff answer questions about your data through the forum's Announcements category or the contact address of the programme.",
     },
     export: {
       title: "Download your data",
@@ -58,10 +75,12 @@ const privacy = {
         progress: "your activities, reading log, field experiences, applications, results, level history and badges;",
         contacts: "recruiters' contact requests and the mentorships you took part in.",
       },
-      others: "It contains nothing of other people's private content: other members' posts are referred to by link, and no one else's email is included.",
+      others:
+        "It contains nothing of other people's private content: other members' posts are referred to by link, and no one else's email is included.",
       submit: "Download my data (ZIP)",
       tooSoon: "You downloaded your data less than {{seconds}} seconds ago. Please wait a moment before asking again.",
-      tooBig: "Your data is too large to be downloaded in one file. Please contact programme staff, who will send it to you.",
+      tooBig:
+        "Your data is too large to be downloaded in one file. Please contact programme staff, who will send it to you.",
       deleteLink: "Delete my account instead",
       privacyLink: "What we keep and why",
       readme:
@@ -69,7 +88,8 @@ const privacy = {
     },
     delete: {
       title: "Delete your account",
-      intro: "This cannot be undone. Your name, email, profile, photo and progression records are erased; your badges are revoked; recruiters lose access at once.",
+      intro:
+        "This cannot be undone. Your name, email, profile, photo and progression records are erased; your badges are revoked; recruiters lose access at once.",
       keptLink: "What stays after deletion, and why",
       exportFirst: "You may want to download your data first.",
       confirmPassword: "Your password",
@@ -77,7 +97,8 @@ const privacy = {
       confirmUsername: "Your username",
       confirmUsernameHint: "Type your username, {{username}}, to confirm that you want to delete your account.",
       removePosts: "Also remove my posts",
-      removePostsHint: "Unticked, your posts stay under “Deleted member”. Ticked, they are blanked, and the topics you started are removed with their replies.",
+      removePostsHint:
+        "Unticked, your posts stay under “Deleted member”. Ticked, they are blanked, and the topics you started are removed with their replies.",
       submit: "Delete my account",
       cancel: "Keep my account",
       errors: {

@@ -67,7 +67,14 @@ export default {
       posts_other: "{{count}} posts",
       state: { pending: "awaiting approval", rejected: "rejected", missing: "missing", not_counted: "does not count" },
     },
-    fields: { displayName: "Name", photo: "Profile picture", jobTitle: "Job title", organisation: "Organisation", bio: "Short bio", achievements: "Achievements" },
+    fields: {
+      displayName: "Name",
+      photo: "Profile picture",
+      jobTitle: "Job title",
+      organisation: "Organisation",
+      bio: "Short bio",
+      achievements: "Achievements",
+    },
     chart: { heading: "Your contributions", title: "Forum posts per month, last 12 months" },
     results: {
       title: "Results",
@@ -86,8 +93,10 @@ export default {
       title: "Apply for the next level",
       enrolTitle: "Apply for level 1: enrolment",
       titleFor: "Apply for level {{number}}: {{name}}",
-      enrolIntro: "Enrolment makes you a Customer Service Junior Practitioner. Tell us briefly where you work and what you hope to learn; programme staff review every application.",
-      intro: "Programme staff review your application with your progress. Declared experience is verified before approval.",
+      enrolIntro:
+        "Enrolment makes you a Customer Service Junior Practitioner. Tell us briefly where you work and what you hope to learn; programme staff review every application.",
+      intro:
+        "Programme staff review your application with your progress. Declared experience is verified before approval.",
       route: "Certification route",
       routeExperience: "Experience route: portfolio of projects, evidence and referees",
       routeExam: "Exam route: courses and exams taken in the programme",
@@ -122,7 +131,7 @@ export default {
     notify: {
       approved: "Your application was approved: you are now at {{level}}.",
       rejected: "Your application for {{level}} was not approved: {{reason}}",
-      entryRejected: "Your entry \"{{title}}\" was not accepted: {{reason}}",
+      entryRejected: 'Your entry "{{title}}" was not accepted: {{reason}}',
     },
     nudge: {
       met: "Done: {{label}}",
@@ -140,7 +149,8 @@ export default {
     delete: "Delete",
     activities: {
       title: "My activities",
-      intro: "Log the customer-service activities you take part in: conferences, meet-ups, trainings, webinars. They count toward your yearly activities duty.",
+      intro:
+        "Log the customer-service activities you take part in: conferences, meet-ups, trainings, webinars. They count toward your yearly activities duty.",
       add: "Log an activity",
       kind: "Kind of activity",
       titleField: "Title",
@@ -158,7 +168,8 @@ export default {
     },
     reading: {
       title: "My reading",
-      intro: "Log the books you finish. At levels 3 and 4, at least one book per trimester (January-April, May-August, September-December).",
+      intro:
+        "Log the books you finish. At levels 3 and 4, at least one book per trimester (January-April, May-August, September-December).",
       add: "Log a book",
       book: "Book",
       otherBook: "Another book (type its title below)",
@@ -193,7 +204,12 @@ export default {
   admin: {
     navLink: "Admin",
     backToDashboard: "Back to the programme dashboard",
-    age: { days_one: "{{count}} day", days_other: "{{count}} days", hours_one: "{{count}} hour", hours_other: "{{count}} hours" },
+    age: {
+      days_one: "{{count}} day",
+      days_other: "{{count}} days",
+      hours_one: "{{count}} hour",
+      hours_other: "{{count}} hours",
+    },
     audit: { "application.submit": "Submitted", "application.approve": "Approved", "application.reject": "Rejected" },
     dashboard: {
       title: "Programme dashboard",
@@ -239,14 +255,16 @@ export default {
       applicantProgress: "Applicant's progress",
       errors: {
         decided: "This application was already decided.",
-        levelChanged: "The member's level changed since they applied. Reject this application and ask them to apply again.",
+        levelChanged:
+          "The member's level changed since they applied. Reject this application and ask them to apply again.",
         reasonRequired: "Give the applicant a reason (at least 3 characters).",
         reasonLong: "Keep the reason under 2,000 characters.",
       },
     },
     requirements: {
       title: "Requirements",
-      intro: "Each level's duties and completion conditions. A change applies to every member's progress at once and is written to the audit log.",
+      intro:
+        "Each level's duties and completion conditions. A change applies to every member's progress at once and is written to the audit log.",
       label: "Label shown to members",
       labelFr: "Label in French (left empty, French readers see the English one)",
       save: "Save",
@@ -314,7 +332,8 @@ export default {
       written_one: "{{count}} row written.",
       written_other: "{{count}} rows written.",
       csvTitle: "Upload a CSV file",
-      csvIntro: "Webinar attendance: columns {{webinar}}. Assessment results: columns {{assessment}}. Dates as 2027-04-30. Nothing is written until you confirm a file without problems.",
+      csvIntro:
+        "Webinar attendance: columns {{webinar}}. Assessment results: columns {{assessment}}. Dates as 2027-04-30. Nothing is written until you confirm a file without problems.",
       kind: "What the file holds",
       kindWebinar: "Webinar attendance",
       kindAssessment: "Assessment results",
@@ -346,13 +365,13 @@ export default {
       problems: {
         emailMissing: "The email is missing.",
         unknownEmail: "No member has the email {{email}}.",
-        unknownWebinar: "Unknown webinar \"{{value}}\".",
-        unknownTest: "Unknown test \"{{value}}\".",
-        badDate: "\"{{value}}\" is not a date like 2027-04-30.",
+        unknownWebinar: 'Unknown webinar "{{value}}".',
+        unknownTest: 'Unknown test "{{value}}".',
+        badDate: '"{{value}}" is not a date like 2027-04-30.',
         futureDate: "{{value}} is in the future.",
-        scoreNotNumber: "The score \"{{value}}\" is not a number.",
+        scoreNotNumber: 'The score "{{value}}" is not a number.',
         scoreRange: "The score {{value}} is not between 0 and 100.",
-        badAttempt: "The attempt \"{{value}}\" is not a whole number of 1 or more.",
+        badAttempt: 'The attempt "{{value}}" is not a whole number of 1 or more.',
         noteLong: "The note is longer than 500 characters.",
         duplicate: "Same as line {{line}}.",
         alreadyRecorded: "Already recorded for this member.",
@@ -367,7 +386,10 @@ export default {
       reason: "Reason (required to reject)",
       approve: "Approve",
       reject: "Reject",
-      errors: { reasonRequired: "Give a reason (at least 3 characters).", reasonLong: "Keep the reason under 1,000 characters." },
+      errors: {
+        reasonRequired: "Give a reason (at least 3 characters).",
+        reasonLong: "Keep the reason under 1,000 characters.",
+      },
     },
     books: {
       title: "Recommended books",

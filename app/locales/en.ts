@@ -177,7 +177,8 @@ const en = {
     origin: "This request came from another site and was refused to protect your account.",
     tooMany: "Too many requests. Please slow down and try again shortly.",
     badRequestTitle: "Address not valid",
-    badRequest: "This address contains characters no page of ours can have. Check the link, or start again from the home page.",
+    badRequest:
+      "This address contains characters no page of ours can have. Check the link, or start again from the home page.",
   },
 };
 

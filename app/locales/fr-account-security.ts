@@ -5,14 +5,16 @@ const accountSecurity = {
     title: "Mot de passe et sessions",
     password: {
       title: "Changer le mot de passe",
-      intro: "Le changer vous déconnecte partout ailleurs : ce navigateur reste connecté, et nous vous envoyons un avis par courriel.",
+      intro:
+        "Le changer vous déconnecte partout ailleurs : ce navigateur reste connecté, et nous vous envoyons un avis par courriel.",
       current: "Mot de passe actuel",
       new: "Nouveau mot de passe",
       submit: "Changer mon mot de passe",
     },
     sessions: {
       title: "Où vous êtes connecté",
-      intro: "Chaque navigateur avec lequel vous vous êtes connecté. Fermez ceux que vous ne reconnaissez pas, puis changez votre mot de passe.",
+      intro:
+        "Chaque navigateur avec lequel vous vous êtes connecté. Fermez ceux que vous ne reconnaissez pas, puis changez votre mot de passe.",
       device: "{{browser}} sur {{os}}",
       unknownBrowser: "Navigateur inconnu",
       unknownSystem: "système inconnu",

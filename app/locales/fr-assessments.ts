@@ -3,7 +3,8 @@ export default {
   assessments: {
     takeOnline: "La passer en ligne",
     title: "Évaluations en ligne",
-    intro: "Les évaluations à choix multiples de votre niveau. Chaque tentative tire ses questions au hasard dans une banque de questions.",
+    intro:
+      "Les évaluations à choix multiples de votre niveau. Chaque tentative tire ses questions au hasard dans une banque de questions.",
     none: "Aucune évaluation de votre niveau n’est ouverte en ligne pour le moment.",
     notEnrolled: "Inscrivez-vous au parcours de carrière pour passer ses évaluations.",
     levelName: "Niveau {{level}}",
@@ -20,7 +21,8 @@ export default {
       cooldown_other: "Si vous ne réussissez pas, vous pourrez réessayer {{count}} heures plus tard.",
       noCooldown: "Si vous ne réussissez pas, vous pouvez réessayer tout de suite.",
       readiness: "Votre tuteur doit d’abord vous déclarer prêt pour l’évaluation.",
-      saving: "Vos réponses sont enregistrées au fur et à mesure : si la connexion coupe, revenez sur cette page et continuez.",
+      saving:
+        "Vos réponses sont enregistrées au fur et à mesure : si la connexion coupe, revenez sur cette page et continuez.",
     },
     state: {
       available: "Vous pouvez commencer maintenant.",
@@ -43,7 +45,8 @@ export default {
     statusOpen: "En cours",
     take: {
       title: "{{title}}",
-      endsAt: "Le temps se termine le {{until}}. Une remise est acceptée jusqu’à {{grace}} secondes après ; au-delà, seules les réponses déjà enregistrées sont corrigées.",
+      endsAt:
+        "Le temps se termine le {{until}}. Une remise est acceptée jusqu’à {{grace}} secondes après ; au-delà, seules les réponses déjà enregistrées sont corrigées.",
       noLimit: "Il n’y a pas de limite de temps.",
       progress: "{{answered}} questions répondues sur {{total}}.",
       question: "Question {{n}} sur {{total}}",
@@ -53,9 +56,11 @@ export default {
       saved: "Réponses enregistrées.",
       savedAt: "Enregistré à {{time}}.",
       notSaved: "Non enregistré : {{message}}",
-      offline: "Non enregistré : pas de connexion. Votre choix reste sur la page ; appuyez sur « Enregistrer les réponses » une fois reconnecté.",
+      offline:
+        "Non enregistré : pas de connexion. Votre choix reste sur la page ; appuyez sur « Enregistrer les réponses » une fois reconnecté.",
       submitTitle: "Terminé ?",
-      submitHint: "La remise enregistre les réponses de cette page et corrige la tentative. Vous ne pourrez plus les modifier ensuite.",
+      submitHint:
+        "La remise enregistre les réponses de cette page et corrige la tentative. Vous ne pourrez plus les modifier ensuite.",
       submit: "Remettre pour correction",
       learner: "Tentative de {{name}} (@{{username}})",
     },
@@ -70,7 +75,8 @@ export default {
       retakeFrom: "Vous pourrez la repasser à partir du {{until}}.",
       retakeNow: "Vous pouvez la repasser dès maintenant.",
       annulled: "Cette tentative a été annulée en appel : elle ne compte pas et n’impose aucun délai.",
-      answersWithheld: "Les bonnes réponses ne sont pas montrées après un échec tant que la banque de questions est assez petite pour être apprise par cœur. Votre tuteur peut les revoir avec vous.",
+      answersWithheld:
+        "Les bonnes réponses ne sont pas montrées après un échec tant que la banque de questions est assez petite pour être apprise par cœur. Votre tuteur peut les revoir avec vous.",
       feedbackTitle_one: "{{count}} question à revoir",
       feedbackTitle_other: "{{count}} questions à revoir",
       allRight: "Vous avez répondu correctement à toutes les questions.",
@@ -90,22 +96,30 @@ export default {
       offline: "Cette évaluation n’est pas ouverte en ligne.",
       otherLevel: "Cette évaluation relève d’un autre niveau que le vôtre.",
       passed: "Vous avez déjà réussi cette évaluation.",
-      cooldown: "Vous ne pouvez pas encore repasser cette évaluation. Vous pourrez la repasser à partir du {{until, datetime}}.",
-      notReady: "Votre tuteur ne vous a pas encore déclaré prêt pour l’évaluation. Demandez-le-lui dans l’espace de votre groupe.",
-      bankTooSmall: "Cette évaluation ne peut pas tirer ses questions pour le moment. Le personnel est prévenu ; réessayez plus tard.",
+      cooldown:
+        "Vous ne pouvez pas encore repasser cette évaluation. Vous pourrez la repasser à partir du {{until, datetime}}.",
+      notReady:
+        "Votre tuteur ne vous a pas encore déclaré prêt pour l’évaluation. Demandez-le-lui dans l’espace de votre groupe.",
+      bankTooSmall:
+        "Cette évaluation ne peut pas tirer ses questions pour le moment. Le personnel est prévenu ; réessayez plus tard.",
       attemptGone: "Cette tentative n’existe pas.",
       closed: "Cette tentative est déjà corrigée : les réponses ne peuvent plus changer.",
-      timeUp: "Le temps imparti s’est terminé le {{until, datetime}} (plus {{grace}} secondes de tolérance). Rien de cette remise n’a été enregistré ; ce sont les réponses enregistrées avant qui sont corrigées.",
-      notInAttempt: "Une réponse portait sur une question qui ne fait pas partie de cette tentative. Rien n’a été enregistré : rechargez la page et répondez aux questions affichées.",
-      badOption: "Une réponse ne faisait pas partie des choix de la question. Rien n’a été enregistré : rechargez la page et choisissez à nouveau.",
-      oneOnly: "Une question à réponse unique a reçu plusieurs réponses. Rien n’a été enregistré : choisissez une seule réponse.",
+      timeUp:
+        "Le temps imparti s’est terminé le {{until, datetime}} (plus {{grace}} secondes de tolérance). Rien de cette remise n’a été enregistré ; ce sont les réponses enregistrées avant qui sont corrigées.",
+      notInAttempt:
+        "Une réponse portait sur une question qui ne fait pas partie de cette tentative. Rien n’a été enregistré : rechargez la page et répondez aux questions affichées.",
+      badOption:
+        "Une réponse ne faisait pas partie des choix de la question. Rien n’a été enregistré : rechargez la page et choisissez à nouveau.",
+      oneOnly:
+        "Une question à réponse unique a reçu plusieurs réponses. Rien n’a été enregistré : choisissez une seule réponse.",
       badForm: "Les réponses n’ont pas pu être lues. Rechargez la page et réessayez.",
     },
     admin: {
       title: "Évaluations",
       banksTitle: "Banques de questions",
       banksLink: "Banques de questions",
-      intro: "Chaque évaluation du programme peut être passée en ligne : questions tirées au hasard dans une banque, limite de temps, délai avant de repasser après un résultat insuffisant et, au besoin, l’accord du tuteur.",
+      intro:
+        "Chaque évaluation du programme peut être passée en ligne : questions tirées au hasard dans une banque, limite de temps, délai avant de repasser après un résultat insuffisant et, au besoin, l’accord du tuteur.",
       settingsOf: "Passage en ligne de {{title}}",
       level: "Niveau {{level}}",
       online: "Ouverte en ligne aux apprenants",
@@ -119,10 +133,13 @@ export default {
       timeLimit: "Limite de temps (minutes)",
       timeLimitHint: "Laissez vide pour ne pas limiter le temps.",
       cooldown: "Délai avant de repasser (heures)",
-      revealRatio: "Montrer les bonnes réponses après un échec seulement si la banque contient au moins ce multiple du nombre de questions tirées",
-      revealRatioHint: "0 les montre toujours (« 3 » par défaut les cache tant qu’un apprenant pourrait apprendre la banque par cœur).",
+      revealRatio:
+        "Montrer les bonnes réponses après un échec seulement si la banque contient au moins ce multiple du nombre de questions tirées",
+      revealRatioHint:
+        "0 les montre toujours (« 3 » par défaut les cache tant qu’un apprenant pourrait apprendre la banque par cœur).",
       passMark: "Note de réussite (%)",
-      passMarkHint: "Laissez vide pour un diagnostic sans note de réussite. L’exigence du niveau garde sa propre note de réussite.",
+      passMarkHint:
+        "Laissez vide pour un diagnostic sans note de réussite. L’exigence du niveau garde sa propre note de réussite.",
       readiness: "Le tuteur doit d’abord déclarer l’apprenant prêt",
       save: "Enregistrer les réglages de {{title}}",
       saved: "Réglages enregistrés.",

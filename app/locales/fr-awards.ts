@@ -2,7 +2,8 @@
 const awards = {
   awards: {
     title: "Prix",
-    intro: "Chaque année, les Prix Touchpoints distinguent des managers du service client et des leaders de l’expérience client. Les membres des niveaux 3 et 4 présentent leur propre candidature ; le jury note chaque candidature selon les critères de l’édition ; les lauréats reçoivent un badge « Lauréat des prix ».",
+    intro:
+      "Chaque année, les Prix Touchpoints distinguent des managers du service client et des leaders de l’expérience client. Les membres des niveaux 3 et 4 présentent leur propre candidature ; le jury note chaque candidature selon les critères de l’édition ; les lauréats reçoivent un badge « Lauréat des prix ».",
     back: "Prix",
     deadline: "Les candidatures ferment le {{time}}",
     categories: "Catégories",
@@ -27,13 +28,15 @@ const awards = {
       statement: "Déclaration",
       statementHint: "Pourquoi vous méritez ce prix, avec vos mots (au moins 50 caractères pour envoyer).",
       achievements: "Réalisations",
-      achievementsHint: "Ce que vous avez accompli cette année, chiffres à l’appui si possible (au moins 20 caractères pour envoyer).",
+      achievementsHint:
+        "Ce que vous avez accompli cette année, chiffres à l’appui si possible (au moins 20 caractères pour envoyer).",
       links: "Liens de preuve",
       linksHint: "Un lien par ligne (10 au plus), commençant par https://.",
       filesKept: "Fichiers joints",
       removeFile: "Retirer {{name}}",
       files: "Ajouter des fichiers de preuve",
-      filesHint: "PDF, PNG, JPEG, WebP ou GIF ; {{max}} fichiers au plus, de {{mb}} Mo chacun. Les images sont enregistrées sans leurs métadonnées (lieu, appareil).",
+      filesHint:
+        "PDF, PNG, JPEG, WebP ou GIF ; {{max}} fichiers au plus, de {{mb}} Mo chacun. Les images sont enregistrées sans leurs métadonnées (lieu, appareil).",
       saveDraft: "Enregistrer le brouillon",
       submit: "Envoyer ma candidature",
       saveSubmitted: "Enregistrer les modifications",
@@ -42,7 +45,8 @@ const awards = {
     judging: {
       link: "Jury",
       title: "Jury",
-      intro: "Notez chaque candidature de vos catégories selon les critères de l’édition. Vous verrez les notes des autres membres du jury une fois les vôtres envoyées.",
+      intro:
+        "Notez chaque candidature de vos catégories selon les critères de l’édition. Vous verrez les notes des autres membres du jury une fois les vôtres envoyées.",
       back: "Jury",
       open: "La notation est ouverte.",
       notOpen: "La notation ouvre à la clôture des candidatures.",
@@ -58,7 +62,8 @@ const awards = {
       nomination: "La candidature",
       evidence: "Preuves",
       yourScores: "Vos notes",
-      hiddenUntil: "Les notes des autres membres du jury sont masquées jusqu’à l’envoi des vôtres. Une fois envoyées, vos notes sont définitives.",
+      hiddenUntil:
+        "Les notes des autres membres du jury sont masquées jusqu’à l’envoi des vôtres. Une fois envoyées, vos notes sont définitives.",
       scoreFor: "{{name}} : note de 1 (faible) à 5 (exceptionnel)",
       commentFor: "Commentaire sur {{name}}",
       overall: "Commentaire général (facultatif)",
@@ -66,7 +71,8 @@ const awards = {
       opensAt: "La notation ouvre à la clôture des candidatures, le {{time}}.",
       yourReview: "Votre évaluation",
       others: "Notes des autres membres du jury",
-      othersHidden: "D’autres membres du jury ont noté cette candidature : vous verrez leurs notes après avoir envoyé les vôtres.",
+      othersHidden:
+        "D’autres membres du jury ont noté cette candidature : vous verrez leurs notes après avoir envoyé les vôtres.",
     },
     admin: {
       link: "Gérer les prix",
@@ -83,7 +89,8 @@ const awards = {
       deadline: "Date limite des candidatures",
       deadlineHint: "Dans votre fuseau horaire ({{zone}}).",
       categories: "Catégories",
-      categoriesHint: "Une par ligne. Ajoutez une description après « - », par ex. « Leadership du service - conduire une équipe dans le changement ». Pour n'ouvrir une catégorie qu'à certains niveaux, terminez sa ligne par ces niveaux entre crochets, par ex. « [4] » ou « [3-4] » : les membres des niveaux 3 et 4 peuvent se proposer.",
+      categoriesHint:
+        "Une par ligne. Ajoutez une description après « - », par ex. « Leadership du service - conduire une équipe dans le changement ». Pour n'ouvrir une catégorie qu'à certains niveaux, terminez sa ligne par ces niveaux entre crochets, par ex. « [4] » ou « [3-4] » : les membres des niveaux 3 et 4 peuvent se proposer.",
       criteria: "Critères",
       criteriaHint: "Un par ligne, par ex. Impact, Preuves, Innovation. Le jury note chacun de 1 à 5.",
       open: "Ouvrir l’édition",
@@ -104,7 +111,8 @@ const awards = {
       judgeUsername: "Nom d’utilisateur du membre du jury pour {{category}}",
       assign: "Affecter",
       resultsTitle: "Classement",
-      resultsAfterDeadline: "Le jury note après la date limite ; les lauréats peuvent être publiés une fois celle-ci passée.",
+      resultsAfterDeadline:
+        "Le jury note après la date limite ; les lauréats peuvent être publiés une fois celle-ci passée.",
       rankingOf: "Classement : {{category}}",
       rank: "Rang",
       nominee: "Candidat·e",
@@ -135,10 +143,13 @@ const awards = {
       fileEmpty: "Ce fichier est vide.",
       fileTooBig: "Un fichier est trop lourd : 10 Mo au plus chacun.",
       fileType: "« {{name}} » n’est pas un fichier PDF, PNG, JPEG, WebP ou GIF.",
-      fileImageTooLarge: "« {{name}} » est trop grande : {{width, number}} × {{height, number}} pixels, pour une limite de {{maxPixels, number}} pixels, {{maxSide, number}} au plus de côté.",
+      fileImageTooLarge:
+        "« {{name}} » est trop grande : {{width, number}} × {{height, number}} pixels, pour une limite de {{maxPixels, number}} pixels, {{maxSide, number}} au plus de côté.",
       imageUnreadable: "« {{name}} » n’a pas pu être lu comme une image. Le fichier est peut-être endommagé.",
-      pdfUnreadable: "« {{name}} » n’a pas pu être lu comme un PDF. Il est peut-être endommagé ou protégé par un mot de passe.",
-      pdfActive: "« {{name}} » contient des scripts, des actions qui ouvrent des programmes ou des formulaires, ou des fichiers joints, qui ne sont pas acceptés. Imprimez-le dans un nouveau PDF et ajoutez celui-ci.",
+      pdfUnreadable:
+        "« {{name}} » n’a pas pu être lu comme un PDF. Il est peut-être endommagé ou protégé par un mot de passe.",
+      pdfActive:
+        "« {{name}} » contient des scripts, des actions qui ouvrent des programmes ou des formulaires, ou des fichiers joints, qui ne sont pas acceptés. Imprimez-le dans un nouveau PDF et ajoutez celui-ci.",
       unreadable: "Le formulaire n’a pas pu être lu. Veuillez réessayer.",
       levelRequired: "L’autocandidature est ouverte aux membres des niveaux 3 et 4.",
       roundNotFound: "Cette édition des prix n’existe pas.",

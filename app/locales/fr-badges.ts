@@ -21,7 +21,8 @@ const badges = {
       categoryLine: "Catégorie : {{category}}.",
       shortName: "Lauréat",
       inscription: "Prix Touchpoints {{year}}",
-      description: "Le titulaire a remporté une catégorie des Prix Touchpoints {{year}}, choisi par le jury parmi les autocandidatures des managers du service client et des leaders de l’expérience client.",
+      description:
+        "Le titulaire a remporté une catégorie des Prix Touchpoints {{year}}, choisi par le jury parmi les autocandidatures des managers du service client et des leaders de l’expérience client.",
       criteria:
         "Le badge **Lauréat des prix {{year}}** est attribué lorsque l’équipe Touchpoints publie les résultats des prix {{year}} : les candidatures de chaque catégorie sont notées par son jury selon les critères de l’édition, et les lauréats reçoivent ce badge.",
     },

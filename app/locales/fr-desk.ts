@@ -57,14 +57,17 @@ const desk = {
       turnOff: "Arrêter les e-mails pour {{name}}",
       subject_one: "{{count}} nouveau profil pour « {{name}} »",
       subject_other: "{{count}} nouveaux profils pour « {{name}} »",
-      intro_one: "{{count}} membre correspond désormais à votre recherche « {{name}} » et est ouvert aux opportunités :",
-      intro_other: "{{count}} membres correspondent désormais à votre recherche « {{name}} » et sont ouverts aux opportunités :",
+      intro_one:
+        "{{count}} membre correspond désormais à votre recherche « {{name}} » et est ouvert aux opportunités :",
+      intro_other:
+        "{{count}} membres correspondent désormais à votre recherche « {{name}} » et sont ouverts aux opportunités :",
       open: "Voir toute la recherche : {{url}}",
       unsubscribe: "Ne plus recevoir ces e-mails : {{url}}",
       unsubscribeTitle: "E-mails des recherches enregistrées",
       unsubscribeAsk: "Arrêter l’e-mail quotidien des nouveaux profils pour « {{name}} » ?",
       unsubscribeButton: "Ne plus recevoir ces e-mails",
-      unsubscribed: "Vous ne recevrez plus d’e-mails pour « {{name}} ». La recherche reste enregistrée sur votre bureau.",
+      unsubscribed:
+        "Vous ne recevrez plus d’e-mails pour « {{name}} ». La recherche reste enregistrée sur votre bureau.",
     },
     notify: {
       recruiterWrote: "{{name}} vous a de nouveau écrit.",

@@ -3,7 +3,8 @@ const directory = {
   profile: {
     private: {
       title: "Profil privé",
-      visitor: "Ce membre réserve son profil aux membres connectés, ou le garde pour lui. Connectez-vous pour voir ce qu’il partage avec les membres.",
+      visitor:
+        "Ce membre réserve son profil aux membres connectés, ou le garde pour lui. Connectez-vous pour voir ce qu’il partage avec les membres.",
       member: "Ce membre garde son profil privé.",
       signIn: "Se connecter",
     },
@@ -46,7 +47,8 @@ const directory = {
     visibilityNote: {
       public: "Votre profil est public : tout le monde peut le voir et le trouver dans l’annuaire.",
       members: "Votre profil est visible des membres connectés et des recruteurs vérifiés.",
-      hidden: "Votre profil est masqué : seuls vous et l’équipe du programme pouvez le voir. Il n’apparaît pas dans l’annuaire.",
+      hidden:
+        "Votre profil est masqué : seuls vous et l’équipe du programme pouvez le voir. Il n’apparaît pas dans l’annuaire.",
     },
     proficiency: {
       emerging: "Débutant",
@@ -79,7 +81,8 @@ const directory = {
       yearsCustomerFacing: "Années en relation client",
       yearsManaging: "Années de management d’équipe",
       openToOpportunities: "Je suis ouvert aux opportunités",
-      isMentor: "Mentorat : les membres de niveau 4 s’inscrivent au programme de mentorat, qui ajoute la mention Mentor à leur profil",
+      isMentor:
+        "Mentorat : les membres de niveau 4 s’inscrivent au programme de mentorat, qui ajoute la mention Mentor à leur profil",
       linkedinUrl: "Adresse du profil LinkedIn",
       websiteUrl: "Site web",
       phone: "Téléphone (vu par l’équipe uniquement)",
@@ -107,7 +110,8 @@ const directory = {
         tooBig: "Ce fichier dépasse 5 Mo. Choisissez une photo plus légère.",
         type: "Ce fichier n’est pas une image JPEG, PNG ou WebP. Les autres fichiers (SVG, documents, programmes) sont refusés quel que soit leur nom.",
         unreadable: "Cette image n’a pas pu être lue. Elle est peut-être endommagée ; essayez une autre photo.",
-        dimensions: "Cette image est trop grande : {{width, number}} × {{height, number}} pixels, pour une limite de {{maxPixels, number}} pixels, {{maxSide, number}} au plus de côté. Choisissez une photo plus petite.",
+        dimensions:
+          "Cette image est trop grande : {{width, number}} × {{height, number}} pixels, pour une limite de {{maxPixels, number}} pixels, {{maxSide, number}} au plus de côté. Choisissez une photo plus petite.",
         small: "Cette image est trop petite : utilisez une photo d’au moins 32 × 32 pixels.",
       },
     },
@@ -135,7 +139,8 @@ const directory = {
   directory: {
     title: "Annuaire",
     metaTitle: "Annuaire · Touchpoints",
-    intro: "Les professionnels du service client du Parcours de carrière Touchpoints, avec des badges de niveau vérifiables.",
+    intro:
+      "Les professionnels du service client du Parcours de carrière Touchpoints, avec des badges de niveau vérifiables.",
     levelTitle: {
       "1": "Praticiens juniors",
       "2": "Professionnels",
@@ -217,11 +222,13 @@ const directory = {
       description: "Pour quels postes recrutez-vous ?",
     },
     savedSearches: "Recherches enregistrées",
-    savedNone: "Aucune recherche enregistrée pour l’instant. Cherchez dans l’annuaire et enregistrez une recherche pour y revenir.",
+    savedNone:
+      "Aucune recherche enregistrée pour l’instant. Cherchez dans l’annuaire et enregistrez une recherche pour y revenir.",
     searchSaved: "Recherche enregistrée.",
     deleteSearch: "Supprimer {{name}}",
     shortlist: "Présélection",
-    shortlistNone: "Votre présélection est vide. Ajoutez des membres depuis les résultats de l’annuaire ou leur profil.",
+    shortlistNone:
+      "Votre présélection est vide. Ajoutez des membres depuis les résultats de l’annuaire ou leur profil.",
     shortlistAdd: "Ajouter à la présélection",
     shortlistRemove: "Retirer de la présélection",
     shortlisted: "Dans votre présélection",

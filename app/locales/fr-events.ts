@@ -2,7 +2,8 @@
 const events = {
   events: {
     title: "Événements",
-    intro: "Webinaires, conférences, rencontres et formations du programme. Assister à un webinaire compte pour l’exigence de webinaire de votre niveau, et chaque événement auquel vous assistez compte comme une activité.",
+    intro:
+      "Webinaires, conférences, rencontres et formations du programme. Assister à un webinaire compte pour l’exigence de webinaire de votre niveau, et chaque événement auquel vous assistez compte comme une activité.",
     subscribeIcs: "S’abonner dans votre agenda (.ics)",
     subscribeRss: "Flux RSS",
     manage: "Gérer les événements",
@@ -64,7 +65,8 @@ const events = {
     cancelRsvp: "Annuler mon inscription",
     joinWaitlist: "M’inscrire sur la liste d’attente",
     leaveWaitlist: "Quitter la liste d’attente",
-    waiting: "Vous êtes en position {{position}} sur la liste d’attente. Si une place se libère, elle est pour vous et nous vous préviendrons.",
+    waiting:
+      "Vous êtes en position {{position}} sur la liste d’attente. Si une place se libère, elle est pour vous et nous vous préviendrons.",
     promoted: "Une place s’est libérée pour « {{title}} » : vous y êtes inscrit.",
     checkinTitle: "Pointer ma présence",
     attended: "Votre présence est enregistrée.",

@@ -27,7 +27,13 @@ const forum = {
       unread: "Sujets non lus",
       tag: "Sujets avec l’étiquette {{tag}}",
     },
-    periods: { day: "Aujourd’hui", week: "Cette semaine", month: "Ce mois-ci", year: "Cette année", all: "Depuis toujours" },
+    periods: {
+      day: "Aujourd’hui",
+      week: "Cette semaine",
+      month: "Ce mois-ci",
+      year: "Cette année",
+      all: "Depuis toujours",
+    },
     columns: { topic: "Sujet", posters: "Participants", replies: "Réponses", likes: "J’aime", activity: "Activité" },
     empty: "Aucun sujet ici pour l’instant.",
     emptyNew: "Rien de nouveau depuis votre dernière visite.",
@@ -107,7 +113,8 @@ const forum = {
     diffLegend: "Le texte supprimé est barré ; le texte ajouté est souligné.",
     removed: "supprimé",
     added: "ajouté",
-    confirmDelete: "Retirer ce message ? Il affichera « message retiré par son auteur ». Vous pourrez le rétablir plus tard.",
+    confirmDelete:
+      "Retirer ce message ? Il affichera « message retiré par son auteur ». Vous pourrez le rétablir plus tard.",
   },
   composer: {
     newTopicTitle: "Lancer un nouveau sujet",
@@ -149,20 +156,25 @@ const forum = {
     links:
       "Les nouveaux membres peuvent inclure au plus {{max}} liens par message jusqu’au {{until, datetime}}. Retirez des liens et publiez à nouveau.",
     images: "Les nouveaux membres peuvent inclure au plus {{max}} image par message jusqu’au {{until, datetime}}.",
-    mentions: "Les nouveaux membres peuvent mentionner au plus {{max}} personnes par message jusqu’au {{until, datetime}}.",
+    mentions:
+      "Les nouveaux membres peuvent mentionner au plus {{max}} personnes par message jusqu’au {{until, datetime}}.",
     duplicate:
       "Vous avez publié exactement ce texte au cours des {{minutes}} dernières minutes. Modifiez votre texte ou publiez-le ailleurs.",
     topicInterval:
       "Veuillez attendre {{seconds}} secondes entre deux sujets : vous pourrez créer votre prochain sujet le {{until, datetime}}.",
-    postInterval: "Veuillez attendre {{seconds}} secondes entre deux messages : vous pourrez publier à nouveau le {{until, datetime}}.",
+    postInterval:
+      "Veuillez attendre {{seconds}} secondes entre deux messages : vous pourrez publier à nouveau le {{until, datetime}}.",
     topicsPerDay:
       "Vous avez atteint la limite de {{max}} nouveaux sujets par jour. Vous pourrez en lancer un autre le {{until, datetime}}.",
     repliesPerDay:
       "Les nouveaux membres peuvent publier {{max}} réponses pendant leur premier jour. Vous pourrez répondre à nouveau le {{until, datetime}}.",
     likesPerDay: "Vous avez utilisé vos {{max}} j’aime du jour. Vous pourrez aimer à nouveau le {{until, datetime}}.",
-    flagsPerDay: "Vous avez signalé {{max}} messages aujourd’hui. Vous pourrez signaler à nouveau le {{until, datetime}}.",
-    editsPerDay: "Vous avez fait {{max}} modifications aujourd’hui. Vous pourrez modifier à nouveau le {{until, datetime}}.",
-    silenced: "Vous êtes réduit au silence jusqu’au {{until, datetime}} : vous pouvez lire mais pas publier. Motif : {{reason}}",
+    flagsPerDay:
+      "Vous avez signalé {{max}} messages aujourd’hui. Vous pourrez signaler à nouveau le {{until, datetime}}.",
+    editsPerDay:
+      "Vous avez fait {{max}} modifications aujourd’hui. Vous pourrez modifier à nouveau le {{until, datetime}}.",
+    silenced:
+      "Vous êtes réduit au silence jusqu’au {{until, datetime}} : vous pouvez lire mais pas publier. Motif : {{reason}}",
     suspended: "Votre compte est suspendu jusqu’au {{until, datetime}}. Motif : {{reason}}",
   },
   like: {
@@ -240,7 +252,8 @@ const forum = {
       tooSlow:
         "La mise en forme de ce texte prend trop de temps : il n’a pas été enregistré. Simplifiez ses imbrications (citations dans des citations, listes dans des listes, emphase dans l’emphase) ou ses longues suites d’un même caractère, puis envoyez-le à nouveau.",
       busy: "La mise en forme est occupée en ce moment : votre texte n’a pas encore été enregistré. Envoyez-le à nouveau dans un instant.",
-      failed: "Ce texte n’a pas pu être mis en forme : il n’a pas été enregistré. Modifiez le balisage inhabituel qu’il contient et envoyez-le à nouveau.",
+      failed:
+        "Ce texte n’a pas pu être mis en forme : il n’a pas été enregistré. Modifiez le balisage inhabituel qu’il contient et envoyez-le à nouveau.",
     },
   },
 };

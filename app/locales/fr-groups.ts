@@ -18,7 +18,8 @@ export default {
     },
     admin: {
       title: "Groupes d’apprentissage",
-      intro: "Chaque groupe a un tuteur désigné, au plus {{max}} apprenants et un espace privé du forum que seuls ses apprenants, son tuteur et l’équipe voient.",
+      intro:
+        "Chaque groupe a un tuteur désigné, au plus {{max}} apprenants et un espace privé du forum que seuls ses apprenants, son tuteur et l’équipe voient.",
       list: "Groupes",
       none: "Aucun groupe d’apprentissage pour l’instant.",
       create: "Créer un groupe",
@@ -112,7 +113,8 @@ export default {
       questions: "Questions posées",
       lastPost: "Dernier message",
     },
-    activity: "{{posts}} messages dans {{topics}} sujets distincts ; dans l’espace du groupe : {{groupTopics}} sujets ouverts, {{groupPosts}} messages.",
+    activity:
+      "{{posts}} messages dans {{topics}} sujets distincts ; dans l’espace du groupe : {{groupTopics}} sujets ouverts, {{groupPosts}} messages.",
     note: "Note sur l’aptitude de {{name}}",
     mark: "Déclarer prêt pour l’évaluation",
     marked: "{{name}} est déclaré prêt pour l’évaluation.",
@@ -132,7 +134,8 @@ export default {
   appeals: {
     dashboardLink: "Faire recours contre une décision ou un résultat d’évaluation",
     title: "Recours",
-    intro: "Vous pouvez faire recours contre toute décision ou tout résultat d’évaluation. L’équipe examine chaque recours et vous communique sa décision et son motif.",
+    intro:
+      "Vous pouvez faire recours contre toute décision ou tout résultat d’évaluation. L’équipe examine chaque recours et vous communique sa décision et son motif.",
     backToProgress: "Retour à votre progression",
     mine: "Vos recours",
     noneYet: "Vous n’avez fait aucun recours.",
@@ -190,7 +193,8 @@ export default {
       notFound: "Ce recours n’existe pas.",
       decided: "Ce recours a déjà été tranché.",
       closed: "Cette décision a déjà fait l’objet d’un recours tranché : l’affaire est close.",
-      remedy: "Choisissez la réparation d’un recours accueilli : nouvelle tentative, correction de la note ou annulation de la tentative.",
+      remedy:
+        "Choisissez la réparation d’un recours accueilli : nouvelle tentative, correction de la note ou annulation de la tentative.",
       score: "Donnez la nouvelle note, de 0 à 100.",
     },
   },

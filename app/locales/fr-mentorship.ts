@@ -3,7 +3,8 @@ export default {
   mentorship: {
     navLink: "Mentorat",
     title: "Mentorat",
-    intro: "Les leaders de niveau 4 accompagnent de jeunes professionnels pendant un cycle de trois mois : objectifs convenus, journal des séances et fil privé.",
+    intro:
+      "Les leaders de niveau 4 accompagnent de jeunes professionnels pendant un cycle de trois mois : objectifs convenus, journal des séances et fil privé.",
     back: "Retour au mentorat",
     mentorSection: "Accompagner d’autres membres",
     menteeSection: "Être accompagné",
@@ -49,7 +50,8 @@ export default {
     saved: "Enregistré.",
     register: {
       title: "Inscription de mentor",
-      intro: "Dites aux mentorés en quoi vous pouvez les aider. Votre inscription affiche le badge Mentor et la mention mentor dans l’annuaire.",
+      intro:
+        "Dites aux mentorés en quoi vous pouvez les aider. Votre inscription affiche le badge Mentor et la mention mentor dans l’annuaire.",
       capacity: "Nombre de mentorés à la fois",
       capacityHint: "De 1 à 10. Les sollicitations en attente et les mentorés actifs comptent.",
       competencies: "Compétences que vous pouvez transmettre",
@@ -75,7 +77,8 @@ export default {
     },
     suggestions: {
       title: "Mentors suggérés",
-      intro: "Mentors ayant une place libre, les plus pertinents d’abord. Le score additionne les raisons indiquées sous chaque mentor.",
+      intro:
+        "Mentors ayant une place libre, les plus pertinents d’abord. Le score additionne les raisons indiquées sous chaque mentor.",
       noRequest: "Vous n’avez aucune demande ouverte.",
       none: "Aucun mentor n’a de place libre pour le moment. Le personnel voit votre demande et peut vous associer directement.",
       score: "Score de correspondance : {{score}}",
@@ -199,7 +202,8 @@ export default {
       menteeLevel: "Seuls les membres des niveaux 1 à 3 peuvent demander un mentor.",
       removed: "Votre inscription de mentor a été close par l’équipe du programme ; contactez-la pour revenir.",
       capacity: "Choisissez une capacité de 1 à 10 mentorés.",
-      capacityBelowLoad: "Vous avez déjà {{load}} mentorés ou sollicitations en attente : choisissez au moins {{load}}.",
+      capacityBelowLoad:
+        "Vous avez déjà {{load}} mentorés ou sollicitations en attente : choisissez au moins {{load}}.",
       mentorCompetencies: "Choisissez de 1 à 10 compétences du référentiel.",
       languages: "Choisissez au moins une langue.",
       timeZone: "Choisissez un fuseau horaire dans la liste.",

@@ -20,7 +20,8 @@ const moderation = {
       postBy: "N° {{number}} par {{name}}",
       moveLegend: "Déplacer vers un autre sujet",
       target: "Sujet de destination (numéro ou lien)",
-      targetHint: "Les réponses vont à la fin de ce sujet, dans leur ordre, et conservent leurs j’aime et leurs révisions.",
+      targetHint:
+        "Les réponses vont à la fin de ce sujet, dans leur ordre, et conservent leurs j’aime et leurs révisions.",
       move: "Déplacer les réponses",
       splitLegend: "Scinder en un nouveau sujet",
       newTitle: "Titre du nouveau sujet",
@@ -75,7 +76,8 @@ const moderation = {
       noteHint: "Obligatoire pour « Autre chose » ; 1 000 caractères au maximum. L’auteur ne voit pas qui a signalé.",
       submit: "Signaler le message",
       done: "Merci. Les modérateurs examineront ce message.",
-      doneHidden: "Merci. Suffisamment de membres ont signalé ce message : il est masqué jusqu’à ce que les modérateurs l’examinent.",
+      doneHidden:
+        "Merci. Suffisamment de membres ont signalé ce message : il est masqué jusqu’à ce que les modérateurs l’examinent.",
       errors: {
         reason: "Choisissez un motif.",
         noteRequired: "Expliquez aux modérateurs ce qui ne va pas dans la note.",
@@ -192,7 +194,8 @@ const moderation = {
       nameFr: "Donnez un nom français de 2 à 80 caractères, ou laissez le champ vide.",
       colour: "Saisissez une couleur sous la forme # suivi de six chiffres hexadécimaux, comme #0b5d3b.",
       rule: "Choisissez l’une des règles proposées.",
-      participants: "« Les participants uniquement » pour publier exige aussi « Les participants uniquement » pour voir.",
+      participants:
+        "« Les participants uniquement » pour publier exige aussi « Les participants uniquement » pour voir.",
       notFound: "Cette catégorie n’existe pas.",
     },
     limits: {
@@ -209,7 +212,8 @@ const moderation = {
       },
       fields: {
         newMemberHours: "Nombre d’heures pendant lesquelles un membre est considéré comme nouveau",
-        newTopicHours: "Heures pendant lesquelles un sujet non ouvert est « nouveau » (sauf si la dernière visite du membre est plus récente)",
+        newTopicHours:
+          "Heures pendant lesquelles un sujet non ouvert est « nouveau » (sauf si la dernière visite du membre est plus récente)",
         duplicateWindowMinutes: "Minutes pendant lesquelles un message identique est refusé",
         flagsToHide: "Signalements de membres distincts qui masquent un message",
         newMember_topicsPerDay: "Sujets par jour",

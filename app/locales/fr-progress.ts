@@ -75,7 +75,12 @@ export default {
       more_other: "et {{count}} de plus",
       posts_one: "{{count}} message",
       posts_other: "{{count}} messages",
-      state: { pending: "en attente de validation", rejected: "refusé", missing: "manquant", not_counted: "ne compte pas" },
+      state: {
+        pending: "en attente de validation",
+        rejected: "refusé",
+        missing: "manquant",
+        not_counted: "ne compte pas",
+      },
     },
     fields: {
       displayName: "Nom",
@@ -105,7 +110,8 @@ export default {
       titleFor: "Demander le niveau {{number}} : {{name}}",
       enrolIntro:
         "L’inscription fait de vous un praticien junior du service client. Dites-nous en quelques mots où vous travaillez et ce que vous espérez apprendre ; l’équipe du programme examine chaque demande.",
-      intro: "L’équipe du programme examine votre demande avec votre progression. L’expérience déclarée est vérifiée avant validation.",
+      intro:
+        "L’équipe du programme examine votre demande avec votre progression. L’expérience déclarée est vérifiée avant validation.",
       route: "Voie de certification",
       routeExperience: "Voie de l’expérience : portfolio de projets, justificatifs et références",
       routeExam: "Voie de l’examen : cours et examens suivis dans le programme",
@@ -116,16 +122,19 @@ export default {
       yearsNeeded: "Ce niveau exige au moins {{min}} ans.",
       motivation: "Pourquoi nous rejoignez-vous ? (facultatif)",
       portfolio: "Portfolio",
-      portfolioHint: "Les principaux projets et initiatives que vous avez menés, et les améliorations qu’ils ont apportées.",
+      portfolioHint:
+        "Les principaux projets et initiatives que vous avez menés, et les améliorations qu’ils ont apportées.",
       evidenceLinks: "Liens vers des justificatifs",
       evidenceHint: "Une adresse web (https://...) par ligne, 10 au maximum.",
       referees: "Références",
-      refereesHint: "Noms et coordonnées de responsables, de clients ou de collègues qui peuvent se porter garants de vous.",
+      refereesHint:
+        "Noms et coordonnées de responsables, de clients ou de collègues qui peuvent se porter garants de vous.",
       submit: "Envoyer ma demande",
       back: "Retour à votre progression",
       errors: {
         alreadyPending: "Vous avez déjà une demande en attente d’examen. Vous serez informé de la décision.",
-        notReady: "Vous ne pouvez pas encore faire de demande : certaines conditions de validation de votre niveau ne sont pas remplies.",
+        notReady:
+          "Vous ne pouvez pas encore faire de demande : certaines conditions de validation de votre niveau ne sont pas remplies.",
         topLevel: "Vous êtes au plus haut niveau : il n’y a pas de niveau suivant à demander.",
         notMember: "Seuls les comptes de membres participent au parcours de carrière.",
         experienceShort: "Ce niveau exige au moins {{min}} ans : indiquez vos années d’expérience.",
@@ -152,7 +161,13 @@ export default {
     },
   },
   logs: {
-    kinds: { conference: "Conférence", meetup: "Rencontre", training: "Formation", webinar: "Webinaire", other: "Autre" },
+    kinds: {
+      conference: "Conférence",
+      meetup: "Rencontre",
+      training: "Formation",
+      webinar: "Webinaire",
+      other: "Autre",
+    },
     status: { approved: "Comptée", pending: "En attente de validation", rejected: "Refusée" },
     reason: "Note de l’équipe : {{reason}}",
     delete: "Supprimer",
@@ -265,7 +280,8 @@ export default {
       applicantProgress: "Progression du demandeur",
       errors: {
         decided: "Une décision a déjà été prise sur cette demande.",
-        levelChanged: "Le niveau du membre a changé depuis sa demande. Refusez cette demande et invitez-le à en refaire une.",
+        levelChanged:
+          "Le niveau du membre a changé depuis sa demande. Refusez cette demande et invitez-le à en refaire une.",
         reasonRequired: "Donnez un motif au demandeur (au moins 3 caractères).",
         reasonLong: "Le motif doit faire moins de 2 000 caractères.",
       },
@@ -351,8 +367,10 @@ export default {
       preview: "Vérifier le fichier",
       previewTitle_one: "Aperçu : {{count}} ligne",
       previewTitle_other: "Aperçu : {{count}} lignes",
-      previewProblems_one: "{{count}} ligne pose problème. Corrigez le fichier et vérifiez-le à nouveau : rien n’a été écrit.",
-      previewProblems_other: "{{count}} lignes posent problème. Corrigez le fichier et vérifiez-le à nouveau : rien n’a été écrit.",
+      previewProblems_one:
+        "{{count}} ligne pose problème. Corrigez le fichier et vérifiez-le à nouveau : rien n’a été écrit.",
+      previewProblems_other:
+        "{{count}} lignes posent problème. Corrigez le fichier et vérifiez-le à nouveau : rien n’a été écrit.",
       previewOk_one: "{{count}} ligne est prête à être écrite.",
       previewOk_other: "Les {{count}} lignes sont prêtes à être écrites.",
       line: "Ligne",
@@ -363,7 +381,8 @@ export default {
       confirm_one: "Écrire {{count}} ligne",
       confirm_other: "Écrire {{count}} lignes",
       errors: {
-        columns: "Les colonnes du fichier ne sont pas celles attendues. Utilisez la ligne d’en-tête indiquée ci-dessus.",
+        columns:
+          "Les colonnes du fichier ne sont pas celles attendues. Utilisez la ligne d’en-tête indiquée ci-dessus.",
         empty: "Le fichier est vide : donnez une ligne d’en-tête et au moins une ligne de données.",
         tooManyRows: "Le fichier compte plus de 5 000 lignes. Découpez-le en fichiers plus petits.",
         tooBig: "Le fichier dépasse 2 Mo. Découpez-le en fichiers plus petits.",

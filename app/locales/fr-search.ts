@@ -12,7 +12,8 @@ const search = {
     results_other: "{{count}} résultats",
     resultsMany: "Plus de {{count}} résultats : ajoutez des mots ou des filtres pour affiner",
     resultsLabel: "Résultats de la recherche",
-    noResults: "Aucun message ne correspond à votre recherche. Essayez moins de mots ou d’autres mots, ou retirez un filtre.",
+    noResults:
+      "Aucun message ne correspond à votre recherche. Essayez moins de mots ou d’autres mots, ou retirez un filtre.",
     degraded:
       "La recherche fonctionne pour l’instant en mode réduit : ces résultats viennent d’une recherche plus simple, qui ne tolère pas les fautes de frappe et peut manquer les dernières modifications. La recherche complète reviendra d’elle-même.",
     by: "par {{name}}",

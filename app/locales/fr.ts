@@ -172,13 +172,15 @@ const fr = {
     forbidden: "Vous n’avez pas la permission de faire ceci.",
     unavailableTitle: "Temporairement indisponible",
     unavailable: "Le service est temporairement indisponible. Veuillez réessayer dans une minute.",
-    serverError: "Une erreur inattendue s’est produite de notre côté. Vos données sont en sécurité. Veuillez réessayer.",
+    serverError:
+      "Une erreur inattendue s’est produite de notre côté. Vos données sont en sécurité. Veuillez réessayer.",
     requestId: "Référence : {{id}}",
     home: "Aller à la page d’accueil",
     origin: "Cette requête venait d’un autre site et a été refusée pour protéger votre compte.",
     tooMany: "Trop de requêtes. Ralentissez un peu et réessayez dans un instant.",
     badRequestTitle: "Adresse non valide",
-    badRequest: "Cette adresse contient des caractères qu’aucune de nos pages ne peut avoir. Vérifiez le lien, ou repartez de la page d’accueil.",
+    badRequest:
+      "Cette adresse contient des caractères qu’aucune de nos pages ne peut avoir. Vérifiez le lien, ou repartez de la page d’accueil.",
   },
 };
 

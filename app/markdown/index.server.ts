@@ -148,7 +148,8 @@ const quote: TokenizerAndRendererExtension = {
     const t = token as QuoteToken;
     const trust = `${TRUST_ATTR}="${t.trust}"`;
     const who = `${escapeHtml(t.username)} wrote:`;
-    const author = t.topic !== undefined && t.post !== undefined ? `<a href="/t/-/${t.topic}/${t.post}">${who}</a>` : who;
+    const author =
+      t.topic !== undefined && t.post !== undefined ? `<a href="/t/-/${t.topic}/${t.post}">${who}</a>` : who;
     const body = this.parser.parse(t.tokens);
     const head = `<div class="quote-author" ${trust}>${author}</div>`;
     return `<aside class="quote" ${trust}>${head}<blockquote>${body}</blockquote></aside>\n`;
@@ -254,20 +255,76 @@ function safeImageSrc(value: string | undefined): string | undefined {
   const v = value?.trim();
   if (!v || ASCII_CONTROL.test(v)) return undefined;
   if (/^https?:\/\/[^/\\\s]/i.test(v)) return v;
-  if (/^\/uploads\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*(?:\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*)*$/.test(v) && !/\.\.|%2e%2e/i.test(v)) return v;
+  if (
+    /^\/uploads\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*(?:\/[A-Za-z0-9_%-][A-Za-z0-9._%-]*)*$/.test(v) &&
+    !/\.\.|%2e%2e/i.test(v)
+  )
+    return v;
   return undefined;
 }
 
 const ALLOWED_TAGS = [
-  "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "code", "pre", "blockquote",
-  "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "aside", "span", "div",
+  "p",
+  "br",
+  "hr",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "strong",
+  "em",
+  "del",
+  "s",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "img",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "sup",
+  "sub",
+  "aside",
+  "span",
+  "div",
 ];
 
 // Disallowed elements whose whole content is dropped, not just the tag.
 const DROP_WITH_CONTENT = [
-  "script", "style", "textarea", "option", "select", "xmp", "noscript", "noembed", "noframes", "plaintext",
-  "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "title", "head",
-  "canvas", "audio", "video", "picture", "map",
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "select",
+  "xmp",
+  "noscript",
+  "noembed",
+  "noframes",
+  "plaintext",
+  "template",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "title",
+  "head",
+  "canvas",
+  "audio",
+  "video",
+  "picture",
+  "map",
 ];
 
 type Attribs = sanitizeHtml.Attributes;
@@ -275,17 +332,23 @@ type Transformer = sanitizeHtml.Transformer;
 
 function sanitizeOptions(trust: string): sanitizeHtml.IOptions {
   const trusted = (attribs: Attribs) => attribs[TRUST_ATTR] === trust;
-  const rename = (tagName: string): Transformer => (_, attribs) => ({ tagName, attribs });
-  const ownClass = (tagName: string): Transformer => (_, attribs) => {
-    const out: Attribs = {};
-    if (trusted(attribs) && attribs.class) out.class = attribs.class;
-    return { tagName, attribs: out };
-  };
-  const cellAlign = (tagName: string): Transformer => (_, attribs) => {
-    const out: Attribs = {};
-    if (["left", "center", "right"].includes(attribs.align)) out.align = attribs.align;
-    return { tagName, attribs: out };
-  };
+  const rename =
+    (tagName: string): Transformer =>
+    (_, attribs) => ({ tagName, attribs });
+  const ownClass =
+    (tagName: string): Transformer =>
+    (_, attribs) => {
+      const out: Attribs = {};
+      if (trusted(attribs) && attribs.class) out.class = attribs.class;
+      return { tagName, attribs: out };
+    };
+  const cellAlign =
+    (tagName: string): Transformer =>
+    (_, attribs) => {
+      const out: Attribs = {};
+      if (["left", "center", "right"].includes(attribs.align)) out.align = attribs.align;
+      return { tagName, attribs: out };
+    };
   return {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {

@@ -242,7 +242,7 @@ export function capLineNesting(markdown: string): string {
   const parts: string[] = [];
   let copied = 0;
   let fence: string | undefined;
-  for (let start = 0; start <= markdown.length; ) {
+  for (let start = 0; start <= markdown.length;) {
     const newline = markdown.indexOf("\n", start);
     const end = newline < 0 ? markdown.length : newline;
     const line = markdown.slice(start, end);

@@ -27,8 +27,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4,
 
 export type RenderFailure = "deadline" | "error" | "busy" | "tooLong";
 export type Rendered =
-  | { ok: true; html: string; analysis: MarkdownAnalysis }
-  | { ok: false; reason: RenderFailure; detail?: string };
+  { ok: true; html: string; analysis: MarkdownAnalysis } | { ok: false; reason: RenderFailure; detail?: string };
 
 type Task = {
   id: number;
@@ -50,7 +49,7 @@ function workerEntry(): URL {
     const tsxApi = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
     const source = new URL("./render-worker.ts", here).href;
     const boot = `const { register } = await import(${JSON.stringify(
-      tsxApi
+      tsxApi,
     )}); register(); await import(${JSON.stringify(source)});`;
     return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
   }
@@ -142,7 +141,7 @@ class RenderPool {
         task.resolve(
           "error" in reply
             ? { ok: false, reason: "error", detail: reply.error }
-            : { ok: true, html: reply.html, analysis: reply.analysis }
+            : { ok: true, html: reply.html, analysis: reply.analysis },
         );
       }
       this.dispatch();
@@ -204,7 +203,7 @@ const pool = new RenderPool();
 export function renderInPool(
   markdown: string,
   refs: MarkdownRefs = {},
-  { deadlineMs = renderBudget.deadlineMs } = {}
+  { deadlineMs = renderBudget.deadlineMs } = {},
 ): Promise<Rendered> {
   return pool.render(markdown, refs, deadlineMs);
 }

@@ -18,7 +18,14 @@ export type Scope = {
   isJudge?: boolean;
 };
 
-export const VISITOR: Scope = { userId: null, isStaff: false, isMember: false, level: 0, groupIds: [], tutorGroupIds: [] };
+export const VISITOR: Scope = {
+  userId: null,
+  isStaff: false,
+  isMember: false,
+  level: 0,
+  groupIds: [],
+  tutorGroupIds: [],
+};
 
 /** What a scope is made of: a signed-in Viewer (viewer.server.ts) has these and more. */
 export type ScopeSource = {
@@ -67,7 +74,13 @@ export function canStartTopic(scope: Scope, c: CategoryRules): boolean {
   return admits(scope, c.see_rule, true) && admits(scope, c.post_rule, true);
 }
 
-type TopicState = { category: CategoryRules; participant: boolean; deleted_at: Date | null; closed_at: Date | null; archived_at: Date | null };
+type TopicState = {
+  category: CategoryRules;
+  participant: boolean;
+  deleted_at: Date | null;
+  closed_at: Date | null;
+  archived_at: Date | null;
+};
 
 /** Private ("participants") categories are seen topic by topic: only the people on the topic's list. */
 export function canSeeTopic(scope: Scope, t: Omit<TopicState, "closed_at" | "archived_at">): boolean {
@@ -83,14 +96,22 @@ export function canReply(scope: Scope, t: TopicState): boolean {
 }
 
 export const isModerator = (scope: Scope, category?: { see_rule: string }): boolean =>
-  scope.isStaff || (!!category && category.see_rule.startsWith("group:") && scope.tutorGroupIds.includes(Number(category.see_rule.split(":")[1])));
+  scope.isStaff ||
+  (!!category &&
+    category.see_rule.startsWith("group:") &&
+    scope.tutorGroupIds.includes(Number(category.see_rule.split(":")[1])));
 
-export function canEditPost(scope: Scope, post: { user_id: number | null; deleted_at: Date | null }, category: { see_rule: string }): boolean {
+export function canEditPost(
+  scope: Scope,
+  post: { user_id: number | null; deleted_at: Date | null },
+  category: { see_rule: string },
+): boolean {
   if (isModerator(scope, category)) return true;
   return !!scope.userId && post.user_id === scope.userId && !post.deleted_at;
 }
 
-export const canLike = (scope: Scope, post: { user_id: number | null }) => !!scope.userId && scope.isMember && post.user_id !== scope.userId;
+export const canLike = (scope: Scope, post: { user_id: number | null }) =>
+  !!scope.userId && scope.isMember && post.user_id !== scope.userId;
 
 /** Search filter terms: the audiences a viewer belongs to (documents carry the audiences that may read them). */
 export function audiencesOf(scope: Scope): string[] | "all" {
@@ -114,7 +135,8 @@ export function audienceOfTopic(seeRule: string, participantIds: number[]): stri
 }
 
 /** A member's progress, results and logs: the member themself and staff, nobody else. */
-export const canViewProgress = (scope: Scope, ownerId: number) => scope.isStaff || (!!scope.userId && scope.userId === ownerId);
+export const canViewProgress = (scope: Scope, ownerId: number) =>
+  scope.isStaff || (!!scope.userId && scope.userId === ownerId);
 
 /** Programme administration: requirements, results, applications, log reviews. */
 export const canManageProgramme = (scope: Scope) => scope.isStaff;
@@ -125,7 +147,10 @@ export const canManageProgramme = (scope: Scope) => scope.isStaff;
  * Who sees a profile: "public" everyone; "members" signed-in members and verified recruiters; "hidden" only the
  * member and staff.
  */
-export function canSeeProfile(scope: Scope, p: { userId: number; visibility: "public" | "members" | "hidden" }): boolean {
+export function canSeeProfile(
+  scope: Scope,
+  p: { userId: number; visibility: "public" | "members" | "hidden" },
+): boolean {
   if (scope.isStaff || (scope.userId !== null && scope.userId === p.userId)) return true;
   if (p.visibility === "public") return true;
   if (p.visibility === "members") return scope.isMember || !!scope.isRecruiter;
@@ -162,7 +187,9 @@ export const canNominate = (scope: Scope) => !!scope.userId && scope.isMember &&
  * once it is submitted. Nobody else, not even other nominees.
  */
 export const canSeeNomination = (scope: Scope, n: { userId: number; judgeOfCategory: boolean; submitted: boolean }) =>
-  scope.isStaff || (!!scope.userId && scope.userId === n.userId) || (!!scope.isJudge && n.judgeOfCategory && n.submitted);
+  scope.isStaff ||
+  (!!scope.userId && scope.userId === n.userId) ||
+  (!!scope.isJudge && n.judgeOfCategory && n.submitted);
 
 /** A judge scores a submitted nomination in a category they are assigned to, never their own. */
 export const canScoreNomination = (scope: Scope, n: { userId: number; judgeOfCategory: boolean; submitted: boolean }) =>
@@ -181,7 +208,8 @@ export function canSeeMentorship(scope: Scope, m: { mentorId: number; menteeIds:
 }
 
 /** Feedback left at completion: its author and staff. */
-export const canSeeMentorshipFeedback = (scope: Scope, authorId: number) => scope.isStaff || (!!scope.userId && scope.userId === authorId);
+export const canSeeMentorshipFeedback = (scope: Scope, authorId: number) =>
+  scope.isStaff || (!!scope.userId && scope.userId === authorId);
 
 /** Staff run the programme: pause or remove mentors, match directly, read feedback. */
 export const canManageMentorProgramme = (scope: Scope) => scope.isStaff;

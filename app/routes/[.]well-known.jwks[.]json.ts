@@ -6,5 +6,8 @@ import { getPublicJwks } from "~/models/badges/signing-key.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const jwks = await getPublicJwks({ origin: env().APP_ORIGIN });
-  return cachedResponse(request, JSON.stringify(jwks, null, 2), { "Content-Type": "application/jwk-set+json", "Cache-Control": "public, max-age=3600" });
+  return cachedResponse(request, JSON.stringify(jwks, null, 2), {
+    "Content-Type": "application/jwk-set+json",
+    "Cache-Control": "public, max-age=3600",
+  });
 }

@@ -11,7 +11,9 @@ export default function Home() {
   return (
     <div>
       <h1>{t("home.title")}</h1>
-      {root?.viewer ? <p>{t(root.viewer.returning ? "home.welcomeBack" : "home.welcome", { name: root.viewer.displayName })}</p> : null}
+      {root?.viewer ? (
+        <p>{t(root.viewer.returning ? "home.welcomeBack" : "home.welcome", { name: root.viewer.displayName })}</p>
+      ) : null}
       <p>{t("home.intro")}</p>
       {!root?.viewer ? (
         <p>

@@ -94,7 +94,9 @@ export default function AdminDashboard() {
             <li key={l.level ?? 0} className="card">
               <span className="stat">{l.n}</span>
               <br />
-              {l.level ? t("admin.applications.levelName", { number: l.level, name: localized(l, "name", i18n.language) }) : t("admin.dashboard.notEnrolled")}
+              {l.level
+                ? t("admin.applications.levelName", { number: l.level, name: localized(l, "name", i18n.language) })
+                : t("admin.dashboard.notEnrolled")}
             </li>
           ))}
         </ul>
@@ -106,8 +108,12 @@ export default function AdminDashboard() {
           <ol>
             {d.applications.map((a) => (
               <li key={a.id}>
-                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> · {t("admin.applications.levelName", { number: a.level, name: localized(a, "level_name", i18n.language) })} ·{" "}
-                <ApplicationAge days={a.age_days} hours={a.age_hours} />
+                <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> ·{" "}
+                {t("admin.applications.levelName", {
+                  number: a.level,
+                  name: localized(a, "level_name", i18n.language),
+                })}{" "}
+                · <ApplicationAge days={a.age_days} hours={a.age_hours} />
               </li>
             ))}
           </ol>
@@ -139,7 +145,8 @@ export default function AdminDashboard() {
                   r.duties.map((duty) => (
                     <tr key={`${r.id}-${duty.kind}`}>
                       <td>
-                        <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> ({t("admin.dashboard.levelShort", { number: r.level })})
+                        <Link to={`/u/${r.username}/progress`}>{r.display_name}</Link> (
+                        {t("admin.dashboard.levelShort", { number: r.level })})
                       </td>
                       <td>{t(duty.kind === "books" ? "admin.dashboard.noBook" : "admin.dashboard.fewActivities")}</td>
                       <td>

@@ -22,14 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { appeals: await listAppealsForStaff() };
 }
 
-type ActionData = { appealId: number; formError: string; fields?: Partial<Record<string, string>>; values: Record<string, string> };
+type ActionData = {
+  appealId: number;
+  formError: string;
+  fields?: Partial<Record<string, string>>;
+  values: Record<string, string>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const parsed = parseForm(AppealDecisionSchema, await readForm(request));
   const { values } = parsed;
   const appealId = positiveId(values.appealId) ?? 0;
-  if (!parsed.ok) return data<ActionData>({ appealId, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>({ appealId, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await decideAppeal({ adminId: admin.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ appealId, formError: r.message, values }, { status: r.status });
   return redirect(`/admin/appeals?decided=${appealId}`);
@@ -57,11 +63,15 @@ export default function Appeals() {
         return (
           <section key={a.id} className="card" aria-labelledby={`appeal-${a.id}`}>
             <h2 id={`appeal-${a.id}`}>
-              {t("appeals.staff.heading", { name: a.display_name, title: a.subject?.title ?? t("appeals.unknownSubject") })}
+              {t("appeals.staff.heading", {
+                name: a.display_name,
+                title: a.subject?.title ?? t("appeals.unknownSubject"),
+              })}
             </h2>
             <p>
               {a.subject ? `${a.subject.detail} · ${a.subject.on} · ` : ""}
-              <Link to={`/u/${a.username}/progress`}>{t("appeals.staff.progress")}</Link> · <RelativeTime date={a.created_at} />
+              <Link to={`/u/${a.username}/progress`}>{t("appeals.staff.progress")}</Link> ·{" "}
+              <RelativeTime date={a.created_at} />
             </p>
             <blockquote>{a.reason}</blockquote>
             {a.status === "pending" ? (
@@ -85,19 +95,45 @@ export default function Appeals() {
                       name="remedy"
                       defaultValue={mine?.values.remedy ?? ""}
                       error={mine?.fields?.remedy}
-                      options={[{ value: "", label: t("appeals.staff.noRemedy") }, ...(["retake", "regrade", "annul"] as const).map((r) => ({ value: r, label: t(`appeals.remedies.${r}`) }))]}
+                      options={[
+                        { value: "", label: t("appeals.staff.noRemedy") },
+                        ...(["retake", "regrade", "annul"] as const).map((r) => ({
+                          value: r,
+                          label: t(`appeals.remedies.${r}`),
+                        })),
+                      ]}
                     />
-                    <Field label={t("appeals.staff.score")} name="score" type="number" step="0.01" min={0} max={100} defaultValue={mine?.values.score} error={mine?.fields?.score} />
+                    <Field
+                      label={t("appeals.staff.score")}
+                      name="score"
+                      type="number"
+                      step="0.01"
+                      min={0}
+                      max={100}
+                      defaultValue={mine?.values.score}
+                      error={mine?.fields?.score}
+                    />
                   </>
                 ) : null}
-                <TextArea label={t("appeals.staff.reason")} name="reason" rows={3} maxLength={2000} required defaultValue={mine?.values.reason} error={mine?.fields?.reason} />
+                <TextArea
+                  label={t("appeals.staff.reason")}
+                  name="reason"
+                  rows={3}
+                  maxLength={2000}
+                  required
+                  defaultValue={mine?.values.reason}
+                  error={mine?.fields?.reason}
+                />
                 <div>
                   <button type="submit">{t("appeals.staff.decide")}</button>
                 </div>
               </Form>
             ) : (
               <p>
-                <span className={`status ${a.status === "upheld" ? "met" : "overdue"}`}>{t(`appeals.status.${a.status}`)}</span> {t("appeals.staff.by", { name: a.decided_by_name ?? "" })}: {a.decision_reason}
+                <span className={`status ${a.status === "upheld" ? "met" : "overdue"}`}>
+                  {t(`appeals.status.${a.status}`)}
+                </span>{" "}
+                {t("appeals.staff.by", { name: a.decided_by_name ?? "" })}: {a.decision_reason}
                 {a.remedy ? ` · ${t("appeals.staff.remedyTaken", { remedy: t(`appeals.remedies.${a.remedy}`) })}` : ""}
               </p>
             )}

@@ -22,9 +22,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const application = await getApplication({ id: (positiveId(params.id) ?? 0) });
+  const application = await getApplication({ id: positiveId(params.id) ?? 0 });
   if (!application) notFound();
-  const [progress, audit] = await Promise.all([getProgressPage({ userId: application.user_id, itemLimit: 100 }), listApplicationAudit({ applicationId: application.id })]);
+  const [progress, audit] = await Promise.all([
+    getProgressPage({ userId: application.user_id, itemLimit: 100 }),
+    listApplicationAudit({ applicationId: application.id }),
+  ]);
   if (!progress) notFound();
   return { application, progress, audit };
 }
@@ -34,10 +37,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(DecisionSchema, form);
   const { values } = parsed;
-  if (!parsed.ok) return data({ values, formError: parsed.formError, fields: parsed.fields as Record<string, string>, unmet: [] as LabelSource[] }, { status: 400 });
-  const result = await decideApplication({ adminId: admin.id, applicationId: (positiveId(params.id) ?? 0), decision: parsed.data.intent, reason: parsed.data.reason, confirmUnmet: parsed.data.confirmUnmet });
+  if (!parsed.ok)
+    return data(
+      {
+        values,
+        formError: parsed.formError,
+        fields: parsed.fields as Record<string, string>,
+        unmet: [] as LabelSource[],
+      },
+      { status: 400 },
+    );
+  const result = await decideApplication({
+    adminId: admin.id,
+    applicationId: positiveId(params.id) ?? 0,
+    decision: parsed.data.intent,
+    reason: parsed.data.reason,
+    confirmUnmet: parsed.data.confirmUnmet,
+  });
   if (!result.ok) {
-    return data({ values, formError: result.message, fields: (result.fields ?? {}) as Record<string, string>, unmet: "unmet" in result ? (result.unmet ?? []) : [] }, { status: result.status });
+    return data(
+      {
+        values,
+        formError: result.message,
+        fields: (result.fields ?? {}) as Record<string, string>,
+        unmet: "unmet" in result ? (result.unmet ?? []) : [],
+      },
+      { status: result.status },
+    );
   }
   return redirect(`/admin/applications/${params.id}`);
 }
@@ -54,7 +80,13 @@ export default function ApplicationReview() {
       <p>
         <Link to="/admin/applications">{t("admin.applications.backToQueue")}</Link>
       </p>
-      <h1>{t("admin.applications.reviewTitle", { name: a.display_name, number: a.level, level: localized(a, "level_name", i18n.language) })}</h1>
+      <h1>
+        {t("admin.applications.reviewTitle", {
+          name: a.display_name,
+          number: a.level,
+          level: localized(a, "level_name", i18n.language),
+        })}
+      </h1>
       <div className="grid-2">
         <section className="card" aria-labelledby="app-heading">
           <h2 id="app-heading">{t("admin.applications.details")}</h2>
@@ -108,7 +140,10 @@ export default function ApplicationReview() {
 
           {a.status === "pending" ? (
             <>
-              <FormError message={res?.formError === "admin.applications.warnUnmet" ? null : res?.formError} values={{ count: 1 }} />
+              <FormError
+                message={res?.formError === "admin.applications.warnUnmet" ? null : res?.formError}
+                values={{ count: 1 }}
+              />
               {unmet.length ? (
                 <div className="form-error" role="alert">
                   <p>{t("admin.applications.warnUnmet")}</p>
@@ -120,7 +155,14 @@ export default function ApplicationReview() {
                 </div>
               ) : null}
               <Form method="post" className="stack">
-                <TextArea label={t("admin.applications.reason")} name="reason" hint={t("admin.applications.reasonHint")} defaultValue={res?.values?.reason} error={res?.fields?.reason} rows={3} />
+                <TextArea
+                  label={t("admin.applications.reason")}
+                  name="reason"
+                  hint={t("admin.applications.reasonHint")}
+                  defaultValue={res?.values?.reason}
+                  error={res?.fields?.reason}
+                  rows={3}
+                />
                 {unmet.length ? (
                   <label>
                     <input type="checkbox" name="confirmUnmet" value="yes" /> {t("admin.applications.confirmUnmet")}

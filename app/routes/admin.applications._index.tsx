@@ -43,7 +43,12 @@ export default function Applications() {
                   <td>
                     <Link to={`/admin/applications/${a.id}`}>{a.display_name}</Link> (@{a.username})
                   </td>
-                  <td>{t("admin.applications.levelName", { number: a.level, name: localized(a, "level_name", i18n.language) })}</td>
+                  <td>
+                    {t("admin.applications.levelName", {
+                      number: a.level,
+                      name: localized(a, "level_name", i18n.language),
+                    })}
+                  </td>
                   <td>
                     <ApplicationAge days={a.age_days} hours={a.age_hours} />
                   </td>

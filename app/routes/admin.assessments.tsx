@@ -18,7 +18,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [assessments, banks, attempts] = await Promise.all([listAssessmentsForAdmin(), listBanks(), listRecentAttempts()]);
+  const [assessments, banks, attempts] = await Promise.all([
+    listAssessmentsForAdmin(),
+    listBanks(),
+    listRecentAttempts(),
+  ]);
   return { assessments, banks: banks.filter((b) => !b.archived_at), attempts };
 }
 
@@ -28,9 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const slug = form.slug ?? "";
   const parsed = parseForm(DeliverySchema, form);
   const { values } = parsed;
-  if (!parsed.ok) return data({ slug, values, fields: parsed.fields, formError: "assessments.admin.errors.form", errorValues: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { slug, values, fields: parsed.fields, formError: "assessments.admin.errors.form", errorValues: null },
+      { status: 400 },
+    );
   const r = await configureDelivery({ adminId: admin.id, slug, input: parsed.data });
-  if (!r.ok) return data({ slug, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? null }, { status: r.status });
+  if (!r.ok)
+    return data(
+      { slug, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? null },
+      { status: r.status },
+    );
   return redirect(`/admin/assessments?saved=${encodeURIComponent(slug)}#${slug}`);
 }
 
@@ -43,7 +55,8 @@ export default function AdminAssessments() {
   return (
     <div className="page">
       <p>
-        <Link to="/admin">{t("admin.backToDashboard")}</Link> · <Link to="/admin/question-banks">{t("assessments.admin.banksLink")}</Link>
+        <Link to="/admin">{t("admin.backToDashboard")}</Link> ·{" "}
+        <Link to="/admin/question-banks">{t("assessments.admin.banksLink")}</Link>
       </p>
       <h1>{t("assessments.admin.title")}</h1>
       <p>{t("assessments.admin.intro")}</p>
@@ -51,12 +64,17 @@ export default function AdminAssessments() {
         const mine = res?.slug === a.slug ? res : undefined;
         const v = (mine?.values ?? {}) as Record<string, string>;
         const f = (mine?.fields ?? {}) as Record<string, string | undefined>;
-        const val = (k: string, current: unknown) => (mine ? v[k] : current === null || current === undefined ? "" : String(current));
+        const val = (k: string, current: unknown) =>
+          mine ? v[k] : current === null || current === undefined ? "" : String(current);
         const checked = (k: string, current: boolean) => (mine ? v[k] === "on" : current);
         return (
           <section key={a.slug} id={a.slug} className="card" aria-labelledby={`h-${a.slug}`}>
             <h2 id={`h-${a.slug}`}>
-              {a.title} <span className="muted">· {t("assessments.admin.level", { level: a.level })} · {a.online ? t("assessments.admin.status.online") : t("assessments.admin.status.offline")}</span>
+              {a.title}{" "}
+              <span className="muted">
+                · {t("assessments.admin.level", { level: a.level })} ·{" "}
+                {a.online ? t("assessments.admin.status.online") : t("assessments.admin.status.offline")}
+              </span>
             </h2>
             {params.get("saved") === a.slug ? (
               <p className="notice" role="status">
@@ -71,9 +89,21 @@ export default function AdminAssessments() {
                 name="bankId"
                 defaultValue={val("bankId", a.bank_id)}
                 error={f.bankId}
-                options={[{ value: "", label: t("assessments.admin.noBank") }, ...banks.map((b) => ({ value: String(b.id), label: `${b.name} (${t("assessments.admin.bankCount", { count: b.questions ?? 0 })})` }))]}
+                options={[
+                  { value: "", label: t("assessments.admin.noBank") },
+                  ...banks.map((b) => ({
+                    value: String(b.id),
+                    label: `${b.name} (${t("assessments.admin.bankCount", { count: b.questions ?? 0 })})`,
+                  })),
+                ]}
               />
-              <Field label={t("assessments.admin.bankTag")} hint={t("assessments.admin.bankTagHint")} name="bankTag" defaultValue={val("bankTag", a.bank_tag)} error={f.bankTag} />
+              <Field
+                label={t("assessments.admin.bankTag")}
+                hint={t("assessments.admin.bankTagHint")}
+                name="bankTag"
+                defaultValue={val("bankTag", a.bank_tag)}
+                error={f.bankTag}
+              />
               <Field
                 label={t("assessments.admin.questionCount")}
                 hint={a.bank_id ? t("assessments.admin.available", { count: a.available ?? 0 }) : undefined}
@@ -85,9 +115,36 @@ export default function AdminAssessments() {
                 error={f.questionCount}
                 errorValues={mine?.errorValues ?? undefined}
               />
-              <Field label={t("assessments.admin.passMark")} hint={t("assessments.admin.passMarkHint")} name="passMark" type="number" step="0.01" min={0} max={100} defaultValue={val("passMark", a.pass_mark)} error={f.passMark} />
-              <Field label={t("assessments.admin.timeLimit")} hint={t("assessments.admin.timeLimitHint")} name="timeLimitMinutes" type="number" min={1} max={600} defaultValue={val("timeLimitMinutes", a.time_limit_minutes)} error={f.timeLimitMinutes} />
-              <Field label={t("assessments.admin.cooldown")} name="cooldownHours" type="number" min={0} max={8760} defaultValue={val("cooldownHours", a.cooldown_hours)} error={f.cooldownHours} />
+              <Field
+                label={t("assessments.admin.passMark")}
+                hint={t("assessments.admin.passMarkHint")}
+                name="passMark"
+                type="number"
+                step="0.01"
+                min={0}
+                max={100}
+                defaultValue={val("passMark", a.pass_mark)}
+                error={f.passMark}
+              />
+              <Field
+                label={t("assessments.admin.timeLimit")}
+                hint={t("assessments.admin.timeLimitHint")}
+                name="timeLimitMinutes"
+                type="number"
+                min={1}
+                max={600}
+                defaultValue={val("timeLimitMinutes", a.time_limit_minutes)}
+                error={f.timeLimitMinutes}
+              />
+              <Field
+                label={t("assessments.admin.cooldown")}
+                name="cooldownHours"
+                type="number"
+                min={0}
+                max={8760}
+                defaultValue={val("cooldownHours", a.cooldown_hours)}
+                error={f.cooldownHours}
+              />
               <Field
                 label={t("assessments.admin.revealRatio")}
                 hint={t("assessments.admin.revealRatioHint")}
@@ -100,12 +157,18 @@ export default function AdminAssessments() {
               />
               <p>
                 <label>
-                  <input type="checkbox" name="readinessRequired" defaultChecked={checked("readinessRequired", a.readiness_required)} /> {t("assessments.admin.readiness")}
+                  <input
+                    type="checkbox"
+                    name="readinessRequired"
+                    defaultChecked={checked("readinessRequired", a.readiness_required)}
+                  />{" "}
+                  {t("assessments.admin.readiness")}
                 </label>
               </p>
               <p>
                 <label>
-                  <input type="checkbox" name="online" defaultChecked={checked("online", a.online)} /> {t("assessments.admin.online")}
+                  <input type="checkbox" name="online" defaultChecked={checked("online", a.online)} />{" "}
+                  {t("assessments.admin.online")}
                 </label>
               </p>
               <div>
@@ -136,7 +199,11 @@ export default function AdminAssessments() {
                     <td>
                       <Link to={`/assessments/attempts/${x.id}`}>{moment(x.started_at)}</Link>
                     </td>
-                    <td>{x.status === "open" ? t("assessments.statusOpen") : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}</td>
+                    <td>
+                      {x.status === "open"
+                        ? t("assessments.statusOpen")
+                        : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}
+                    </td>
                   </tr>
                 ))}
               </tbody>

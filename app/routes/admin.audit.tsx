@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const values = Object.fromEntries(
-    ["staff", "member", "kind", "from", "to"].map((k) => [k, (params[k] ?? "").slice(0, 200)])
+    ["staff", "member", "kind", "from", "to"].map((k) => [k, (params[k] ?? "").slice(0, 200)]),
   );
   const [kinds, staff] = await Promise.all([listAuditKinds(), listStaffAccounts()]);
   const base = { values, kinds, staff, timeZone: viewer.timeZone };
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!filter.memberId)
       return data(
         { ...empty, fields: { member: "staffViews.audit.errors.noMember" } as Record<string, string> },
-        { status: 404 }
+        { status: 404 },
       );
   }
   // dates are whole days in the staff member's time zone; "to" includes its day

@@ -7,17 +7,26 @@ import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
 import { keepValues, notFound, positiveId, readFormData } from "~/web/http.server";
 import { DeadlineSchema, JudgeSchema } from "~/models/awards/award.schema";
-import { assignJudge, getRankedResults, getRoundForStaff, publishWinners, removeJudge, updateDeadline } from "~/models/awards/award.server";
+import {
+  assignJudge,
+  getRankedResults,
+  getRoundForStaff,
+  publishWinners,
+  removeJudge,
+  updateDeadline,
+} from "~/models/awards/award.server";
 import { dateToLocalInput } from "~/models/shared/local-time";
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Awards round"} (staff) · Touchpoints` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.title ?? "Awards round"} (staff) · Touchpoints` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const roundId = (positiveId(params.id) ?? 0);
+  const roundId = positiveId(params.id) ?? 0;
   const found = await getRoundForStaff({ roundId });
   if (!found) notFound();
   const ranked = await getRankedResults({ roundId });
@@ -30,11 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; message: string; fields?: Partial<Record<string, string>>; values?: Record<string, string>; errorValues?: Record<string, string | number> };
+type ActionData = {
+  intent: string;
+  message: string;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  errorValues?: Record<string, string | number>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const roundId = (positiveId(params.id) ?? 0);
+  const roundId = positiveId(params.id) ?? 0;
   const read = await readFormData(request);
   if (!read) return data<ActionData>({ intent: "", message: "awards.errors.unreadable" }, { status: 400 });
   const { form, fields } = read;
@@ -42,20 +57,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = fields.intent ?? "";
   if (intent === "deadline") {
     const parsed = parseForm(DeadlineSchema, fields);
-    if (!parsed.ok) return data<ActionData>({ intent, message: "awards.errors.deadline", fields: parsed.fields, values }, { status: 400 });
-    const r = await updateDeadline({ staffId: staff.id, roundId, deadline: parsed.data.deadline, timeZone: staff.timeZone });
+    if (!parsed.ok)
+      return data<ActionData>(
+        { intent, message: "awards.errors.deadline", fields: parsed.fields, values },
+        { status: 400 },
+      );
+    const r = await updateDeadline({
+      staffId: staff.id,
+      roundId,
+      deadline: parsed.data.deadline,
+      timeZone: staff.timeZone,
+    });
     if (!r.ok) return data<ActionData>({ intent, message: r.message, fields: r.fields, values }, { status: r.status });
     return redirect(`/admin/awards/${roundId}?done=deadline`);
   }
   if (intent === "judge") {
     const parsed = parseForm(JudgeSchema, fields);
-    if (!parsed.ok) return data<ActionData>({ intent: `judge-${fields.categoryId}`, message: "awards.errors.username", fields: parsed.fields, values }, { status: 400 });
-    const r = await assignJudge({ staffId: staff.id, categoryId: parsed.data.categoryId, username: parsed.data.username });
-    if (!r.ok) return data<ActionData>({ intent: `judge-${fields.categoryId}`, message: r.message, fields: r.fields, values, errorValues: r.values }, { status: r.status });
+    if (!parsed.ok)
+      return data<ActionData>(
+        { intent: `judge-${fields.categoryId}`, message: "awards.errors.username", fields: parsed.fields, values },
+        { status: 400 },
+      );
+    const r = await assignJudge({
+      staffId: staff.id,
+      categoryId: parsed.data.categoryId,
+      username: parsed.data.username,
+    });
+    if (!r.ok)
+      return data<ActionData>(
+        { intent: `judge-${fields.categoryId}`, message: r.message, fields: r.fields, values, errorValues: r.values },
+        { status: r.status },
+      );
     return redirect(`/admin/awards/${roundId}?done=judge#judges`);
   }
   if (intent === "unjudge") {
-    const r = await removeJudge({ staffId: staff.id, categoryId: positiveId(fields.categoryId) ?? 0, userId: positiveId(fields.userId) ?? 0 });
+    const r = await removeJudge({
+      staffId: staff.id,
+      categoryId: positiveId(fields.categoryId) ?? 0,
+      userId: positiveId(fields.userId) ?? 0,
+    });
     if (!r.ok) return data<ActionData>({ intent, message: r.message }, { status: r.status });
     return redirect(`/admin/awards/${roundId}?done=unjudge#judges`);
   }
@@ -91,7 +131,8 @@ export default function AdminAwardRound() {
         </p>
       ) : null}
       <p>
-        {t("awards.deadline", { time: moment(d.round.deadline_at, d.timeZone) })} · {t("awards.admin.criteriaList", { list: d.criteria.map((c) => c.name).join(", ") })}
+        {t("awards.deadline", { time: moment(d.round.deadline_at, d.timeZone) })} ·{" "}
+        {t("awards.admin.criteriaList", { list: d.criteria.map((c) => c.name).join(", ") })}
       </p>
 
       {!published ? (
@@ -100,7 +141,14 @@ export default function AdminAwardRound() {
           <FormError message={res?.intent === "deadline" ? res.message : null} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="deadline" />
-            <Field label={t("awards.admin.deadline")} name="deadline" type="datetime-local" defaultValue={res?.intent === "deadline" ? res.values?.deadline : d.deadlineInput} error={res?.intent === "deadline" ? res.fields?.deadline : undefined} hint={t("awards.admin.deadlineHint", { zone: d.timeZone })} />
+            <Field
+              label={t("awards.admin.deadline")}
+              name="deadline"
+              type="datetime-local"
+              defaultValue={res?.intent === "deadline" ? res.values?.deadline : d.deadlineInput}
+              error={res?.intent === "deadline" ? res.fields?.deadline : undefined}
+              hint={t("awards.admin.deadlineHint", { zone: d.timeZone })}
+            />
             <div>
               <button type="submit">{t("awards.admin.saveDeadline")}</button>
             </div>
@@ -138,7 +186,14 @@ export default function AdminAwardRound() {
                 <FormError message={mine ? res?.message : null} values={res?.errorValues} />
                 <input type="hidden" name="intent" value="judge" />
                 <input type="hidden" name="categoryId" value={c.id} />
-                <Field label={t("awards.admin.judgeUsername", { category: c.name })} name="username" type="text" defaultValue={mine ? res?.values?.username : ""} error={mine ? res?.fields?.username : undefined} errorValues={res?.errorValues} />
+                <Field
+                  label={t("awards.admin.judgeUsername", { category: c.name })}
+                  name="username"
+                  type="text"
+                  defaultValue={mine ? res?.values?.username : ""}
+                  error={mine ? res?.fields?.username : undefined}
+                  errorValues={res?.errorValues}
+                />
                 <div>
                   <button type="submit">{t("awards.admin.assign")}</button>
                 </div>
@@ -185,7 +240,9 @@ export default function AdminAwardRound() {
                             </td>
                             <td>{n.total === null ? "—" : n.total.toFixed(2)}</td>
                             {d.criteria.map((cr) => (
-                              <td key={cr.id}>{n.perCriterion[cr.id] !== undefined ? n.perCriterion[cr.id].toFixed(2) : "—"}</td>
+                              <td key={cr.id}>
+                                {n.perCriterion[cr.id] !== undefined ? n.perCriterion[cr.id].toFixed(2) : "—"}
+                              </td>
                             ))}
                             <td>{n.reviews}</td>
                             <td>
@@ -196,7 +253,12 @@ export default function AdminAwardRound() {
                                   ""
                                 )
                               ) : (
-                                <input type="checkbox" name="winner" value={n.nominationId} aria-label={t("awards.admin.chooseWinnerOf", { name: n.nominee, category: c.name })} />
+                                <input
+                                  type="checkbox"
+                                  name="winner"
+                                  value={n.nominationId}
+                                  aria-label={t("awards.admin.chooseWinnerOf", { name: n.nominee, category: c.name })}
+                                />
                               )}
                             </td>
                           </tr>

@@ -17,7 +17,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const rounds = await listRounds();
-  return { rounds: rounds.map((r) => ({ ...r, submitted: Number(r.submitted ?? 0) })), timeZone: staff.timeZone, nextYear: new Date().getUTCFullYear() + 1 };
+  return {
+    rounds: rounds.map((r) => ({ ...r, submitted: Number(r.submitted ?? 0) })),
+    timeZone: staff.timeZone,
+    nextYear: new Date().getUTCFullYear() + 1,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,10 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     // the sentence names the category that cannot apply, and its levels
     const categoryValues = parsed.fieldValues?.categories;
-    return data({ values, fields: parsed.fields, message: parsed.formError, errorValues: parsed.errorValues, categoryValues }, { status: 400 });
+    return data(
+      { values, fields: parsed.fields, message: parsed.formError, errorValues: parsed.errorValues, categoryValues },
+      { status: 400 },
+    );
   }
   const r = await createRound({ staffId: staff.id, input: parsed.data, timeZone: staff.timeZone });
-  if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, errorValues: r.values ?? {}, categoryValues: undefined }, { status: r.status });
+  if (!r.ok)
+    return data(
+      { values, fields: r.fields ?? {}, message: r.message, errorValues: r.values ?? {}, categoryValues: undefined },
+      { status: r.status },
+    );
   return redirect(`/admin/awards/${r.id}?done=created`);
 }
 
@@ -54,7 +65,9 @@ export default function AdminAwards() {
           <ul>
             {rounds.map((r) => (
               <li key={r.id}>
-                <Link to={`/admin/awards/${r.id}`}>{r.title}</Link> — {t("awards.deadline", { time: moment(r.deadline_at, timeZone) })} · {t("awards.admin.submittedCount", { count: r.submitted })}
+                <Link to={`/admin/awards/${r.id}`}>{r.title}</Link> —{" "}
+                {t("awards.deadline", { time: moment(r.deadline_at, timeZone) })} ·{" "}
+                {t("awards.admin.submittedCount", { count: r.submitted })}
                 {r.results_published_at ? ` · ${t("awards.admin.published")}` : ""}
               </li>
             ))}
@@ -67,12 +80,50 @@ export default function AdminAwards() {
         <h2 id="new-round">{t("awards.admin.newRound")}</h2>
         <FormError message={res?.message} values={res?.errorValues} />
         <Form method="post" className="stack" noValidate>
-          <Field label={t("awards.admin.year")} name="year" type="number" defaultValue={v.year} error={f.year} errorValues={res?.errorValues} required />
-          <Field label={t("awards.admin.roundTitle")} name="title" type="text" defaultValue={v.title} error={f.title} required />
+          <Field
+            label={t("awards.admin.year")}
+            name="year"
+            type="number"
+            defaultValue={v.year}
+            error={f.year}
+            errorValues={res?.errorValues}
+            required
+          />
+          <Field
+            label={t("awards.admin.roundTitle")}
+            name="title"
+            type="text"
+            defaultValue={v.title}
+            error={f.title}
+            required
+          />
           <TextArea label={t("awards.admin.roundIntro")} name="intro" defaultValue={v.intro} error={f.intro} rows={3} />
-          <Field label={t("awards.admin.deadline")} name="deadline" type="datetime-local" defaultValue={v.deadline} error={f.deadline} hint={t("awards.admin.deadlineHint", { zone: timeZone })} required />
-          <TextArea label={t("awards.admin.categories")} name="categories" defaultValue={v.categories} error={f.categories} errorValues={res?.categoryValues} rows={4} hint={t("awards.admin.categoriesHint")} />
-          <TextArea label={t("awards.admin.criteria")} name="criteria" defaultValue={v.criteria} error={f.criteria} rows={4} hint={t("awards.admin.criteriaHint")} />
+          <Field
+            label={t("awards.admin.deadline")}
+            name="deadline"
+            type="datetime-local"
+            defaultValue={v.deadline}
+            error={f.deadline}
+            hint={t("awards.admin.deadlineHint", { zone: timeZone })}
+            required
+          />
+          <TextArea
+            label={t("awards.admin.categories")}
+            name="categories"
+            defaultValue={v.categories}
+            error={f.categories}
+            errorValues={res?.categoryValues}
+            rows={4}
+            hint={t("awards.admin.categoriesHint")}
+          />
+          <TextArea
+            label={t("awards.admin.criteria")}
+            name="criteria"
+            defaultValue={v.criteria}
+            error={f.criteria}
+            rows={4}
+            hint={t("awards.admin.criteriaHint")}
+          />
           <div>
             <button type="submit">{t("awards.admin.open")}</button>
           </div>

@@ -31,9 +31,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const t = credentialT();
-  const [list, target] = await Promise.all([listBadgeAwards({ q: query.q, status: query.status, before: query.before }), query.revoke ? getBadgeAward({ publicId: query.revoke }) : undefined]);
-  const badgeName = (a: { kind: "level" | "mentor" | "award"; level: number | null; level_short_name: string | null; award_year: number | null }) =>
-    a.kind === "mentor" ? t("badges.mentor.name") : a.kind === "award" ? t("badges.award.name", { year: a.award_year }) : t("badges.pill.text", { level: a.level, name: a.level_short_name ?? "" });
+  const [list, target] = await Promise.all([
+    listBadgeAwards({ q: query.q, status: query.status, before: query.before }),
+    query.revoke ? getBadgeAward({ publicId: query.revoke }) : undefined,
+  ]);
+  const badgeName = (a: {
+    kind: "level" | "mentor" | "award";
+    level: number | null;
+    level_short_name: string | null;
+    award_year: number | null;
+  }) =>
+    a.kind === "mentor"
+      ? t("badges.mentor.name")
+      : a.kind === "award"
+        ? t("badges.award.name", { year: a.award_year })
+        : t("badges.pill.text", { level: a.level, name: a.level_short_name ?? "" });
   return {
     title: t("badges.admin.title"),
     query,
@@ -48,7 +60,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reason: a.revoke_reason,
     })),
     nextBefore: list.nextBefore,
-    target: target && !target.revoked_at ? { id: target.public_id, holder: target.display_name, name: achievementText(target, t).name } : null,
+    target:
+      target && !target.revoked_at
+        ? { id: target.public_id, holder: target.display_name, name: achievementText(target, t).name }
+        : null,
   };
 }
 
@@ -57,12 +72,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.intent === "revoke") {
     const result = await revokeBadge({ staffId: staff.id, publicId: form.awardId ?? "", reason: form.reason ?? "" });
-    if (!result.ok) return data({ intent: "revoke", message: result.message, fields: result.fields ?? {}, values: keepValues(form) }, { status: result.status });
+    if (!result.ok)
+      return data(
+        { intent: "revoke", message: result.message, fields: result.fields ?? {}, values: keepValues(form) },
+        { status: result.status },
+      );
     return redirect("/admin/badges?done=revoked");
   }
   if (form.intent === "mentor") {
     const result = await grantMentorBadge({ staffId: staff.id, username: form.username ?? "" });
-    if (!result.ok) return data({ intent: "mentor", message: result.message, fields: result.fields ?? {}, values: keepValues(form) }, { status: result.status });
+    if (!result.ok)
+      return data(
+        { intent: "mentor", message: result.message, fields: result.fields ?? {}, values: keepValues(form) },
+        { status: result.status },
+      );
     return redirect("/admin/badges?done=granted");
   }
   return data({ intent: "", message: "badges.admin.errors.notFound", fields: {}, values: {} }, { status: 400 });
@@ -77,7 +100,11 @@ export default function AdminBadges() {
   const mentorRes = res?.intent === "mentor" ? res : undefined;
   const revokeFields = (revokeRes?.fields ?? {}) as Record<string, string | undefined>;
   const mentorFields = (mentorRes?.fields ?? {}) as Record<string, string | undefined>;
-  const moreParams = new URLSearchParams({ ...(d.query.q ? { q: d.query.q } : {}), ...(d.query.status !== "all" ? { status: d.query.status } : {}), before: String(d.nextBefore ?? "") });
+  const moreParams = new URLSearchParams({
+    ...(d.query.q ? { q: d.query.q } : {}),
+    ...(d.query.status !== "all" ? { status: d.query.status } : {}),
+    before: String(d.nextBefore ?? ""),
+  });
   return (
     <div>
       <p>
@@ -93,7 +120,9 @@ export default function AdminBadges() {
 
       {d.target ? (
         <section className="badge-revoke" aria-labelledby={`${uid}-revoke`}>
-          <h2 id={`${uid}-revoke`}>{t("badges.admin.revokeTitle", { name: d.target.name, holder: d.target.holder })}</h2>
+          <h2 id={`${uid}-revoke`}>
+            {t("badges.admin.revokeTitle", { name: d.target.name, holder: d.target.holder })}
+          </h2>
           <FormError message={revokeRes && !revokeFields.reason ? revokeRes.message : null} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="revoke" />
@@ -111,7 +140,9 @@ export default function AdminBadges() {
                 required
                 defaultValue={(revokeRes?.values as Record<string, string> | undefined)?.reason ?? ""}
                 aria-invalid={revokeFields.reason ? true : undefined}
-                aria-describedby={[revokeFields.reason ? `${uid}-reason-error` : "", `${uid}-reason-hint`].filter(Boolean).join(" ")}
+                aria-describedby={[revokeFields.reason ? `${uid}-reason-error` : "", `${uid}-reason-hint`]
+                  .filter(Boolean)
+                  .join(" ")}
               />
               {revokeFields.reason ? (
                 <p className="field-error" id={`${uid}-reason-error`}>
@@ -137,11 +168,17 @@ export default function AdminBadges() {
         </h2>
         <Form method="get" className="badge-admin-search" role="search" aria-label={t("badges.admin.search")}>
           <Field label={t("badges.admin.query")} name="q" type="search" defaultValue={d.query.q} />
-          <Select id={`${uid}-status`} label={t("badges.admin.status")} name="status" defaultValue={d.query.status} options={[
+          <Select
+            id={`${uid}-status`}
+            label={t("badges.admin.status")}
+            name="status"
+            defaultValue={d.query.status}
+            options={[
               { value: "all", label: t("badges.admin.statusAll") },
               { value: "valid", label: t("badges.admin.statusValid") },
               { value: "revoked", label: t("badges.admin.statusRevoked") },
-            ]} />
+            ]}
+          />
           <div>
             <button type="submit">{t("badges.admin.submitSearch")}</button>
           </div>
@@ -171,7 +208,8 @@ export default function AdminBadges() {
                   <td>
                     {a.revokedOn ? (
                       <>
-                        {t("badges.admin.revokedOn", { date: a.revokedOn })} {a.revokedBy ? t("badges.admin.revokedBy", { name: a.revokedBy }) : null}
+                        {t("badges.admin.revokedOn", { date: a.revokedOn })}{" "}
+                        {a.revokedBy ? t("badges.admin.revokedBy", { name: a.revokedBy }) : null}
                         {a.reason ? <div className="small-text">{a.reason}</div> : null}
                       </>
                     ) : (
@@ -182,12 +220,18 @@ export default function AdminBadges() {
                     <span className="row-actions">
                       <a href={`/badges/${a.id}`}>
                         {t("badges.admin.view")}
-                        <span className="visually-hidden"> ({a.holder}, {a.badge})</span>
+                        <span className="visually-hidden">
+                          {" "}
+                          ({a.holder}, {a.badge})
+                        </span>
                       </a>
                       {a.revokedOn ? null : (
                         <Link to={`/admin/badges?revoke=${encodeURIComponent(a.id)}`}>
                           {t("badges.admin.revoke")}
-                          <span className="visually-hidden"> ({a.holder}, {a.badge})</span>
+                          <span className="visually-hidden">
+                            {" "}
+                            ({a.holder}, {a.badge})
+                          </span>
                         </Link>
                       )}
                     </span>

@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/admin/books");
   }
   const parsed = parseForm(BookSchema, form);
-  if (!parsed.ok) return data({ values: parsed.values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
+  if (!parsed.ok)
+    return data({ values: parsed.values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   await addRecommendedBook({ adminId: admin.id, ...parsed.data });
   return redirect("/admin/books");
 }

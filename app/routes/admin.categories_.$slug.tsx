@@ -10,7 +10,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.categoriesTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "adminForum.categoriesTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
@@ -27,7 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateCategory({ scope, slug: params.slug ?? "", input: form });
   if (!result.ok) {
     if (result.status === 404) notFound();
-    return data({ formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values: keepValues(form) }, { status: result.status });
+    return data(
+      { formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values: keepValues(form) },
+      { status: result.status },
+    );
   }
   return redirect("/admin/categories");
 }

@@ -8,21 +8,36 @@ import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
 import { keepValues, notFound, readFormData, positiveId } from "~/web/http.server";
 import { CodeWindowSchema, EVENT_KINDS, EventSchema } from "~/models/events/event.schema";
-import { createCheckinCode, getActiveCheckinCode, getEvent, listEventPeople, listWebinarCatalogue, markAttendance, setEventStatus, updateEvent } from "~/models/events/event.server";
+import {
+  createCheckinCode,
+  getActiveCheckinCode,
+  getEvent,
+  listEventPeople,
+  listWebinarCatalogue,
+  markAttendance,
+  setEventStatus,
+  updateEvent,
+} from "~/models/events/event.server";
 import { dateToLocalInput } from "~/models/shared/local-time";
 import { parseForm } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} (staff) · Touchpoints` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.title ?? "Event"} (staff) · Touchpoints` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = (positiveId(params.id) ?? 0);
+  const id = positiveId(params.id) ?? 0;
   const event = await getEvent({ scope: scopeOf(staff), id });
   if (!event) notFound();
-  const [people, webinars, code] = await Promise.all([listEventPeople({ eventId: id }), listWebinarCatalogue(), getActiveCheckinCode({ eventId: id })]);
+  const [people, webinars, code] = await Promise.all([
+    listEventPeople({ eventId: id }),
+    listWebinarCatalogue(),
+    getActiveCheckinCode({ eventId: id }),
+  ]);
   const values = {
     kind: event.kind,
     webinar: event.webinar ?? "",
@@ -38,11 +53,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event, people, webinars, code, values, timeZone: staff.timeZone };
 }
 
-type ActionData = { intent: string; message?: string; count?: number; fields?: Partial<Record<string, string>>; values?: Record<string, string>; errorValues?: Record<string, string | number> };
+type ActionData = {
+  intent: string;
+  message?: string;
+  count?: number;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  errorValues?: Record<string, string | number>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = (positiveId(params.id) ?? 0);
+  const id = positiveId(params.id) ?? 0;
   const read = await readFormData(request);
   if (!read) return data<ActionData>({ intent: "", message: "events.errors.unknownAction" }, { status: 400 });
   const { form, fields } = read;
@@ -50,19 +72,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const parsed = parseForm(EventSchema, fields);
     const { values } = parsed;
-    if (!parsed.ok) return data<ActionData>({ intent, values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
+    if (!parsed.ok)
+      return data<ActionData>(
+        { intent, values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count },
+        { status: 400 },
+      );
     const r = await updateEvent({ staffId: staff.id, id, input: parsed.data });
-    if (!r.ok) return data<ActionData>({ intent, values, fields: r.fields ?? {}, message: r.message, errorValues: r.values }, { status: r.status });
+    if (!r.ok)
+      return data<ActionData>(
+        { intent, values, fields: r.fields ?? {}, message: r.message, errorValues: r.values },
+        { status: r.status },
+      );
     return redirect(`/admin/events/${id}?done=saved`);
   }
   if (intent === "publish" || intent === "cancel" || intent === "unpublish") {
-    const r = await setEventStatus({ staffId: staff.id, id, status: intent === "publish" ? "published" : intent === "cancel" ? "cancelled" : "draft" });
+    const r = await setEventStatus({
+      staffId: staff.id,
+      id,
+      status: intent === "publish" ? "published" : intent === "cancel" ? "cancelled" : "draft",
+    });
     if (!r.ok) return data<ActionData>({ intent, message: r.message }, { status: r.status });
     return redirect(`/admin/events/${id}?done=${intent}`);
   }
   if (intent === "code") {
     const parsed = parseForm(CodeWindowSchema, fields);
-    if (!parsed.ok) return data<ActionData>({ intent, message: "events.errors.minutes", fields: parsed.fields, values: parsed.values }, { status: 400 });
+    if (!parsed.ok)
+      return data<ActionData>(
+        { intent, message: "events.errors.minutes", fields: parsed.fields, values: parsed.values },
+        { status: 400 },
+      );
     const r = await createCheckinCode({ staffId: staff.id, eventId: id, minutes: parsed.data.minutes });
     if (!r.ok) return data<ActionData>({ intent, message: r.message }, { status: r.status });
     return redirect(`/admin/events/${id}?done=code#checkin`);
@@ -72,9 +110,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .getAll("userId")
       .map((v) => Number(v))
       .filter((n) => Number.isSafeInteger(n) && n > 0);
-    const usernames = (fields.usernames ?? "").split(/[\s,]+/).filter(Boolean).slice(0, 200);
-    const r = await markAttendance({ staffId: staff.id, eventId: id, userIds, usernames, attended: intent === "attended" });
-    if (!r.ok) return data<ActionData>({ intent, message: r.message, fields: r.fields ?? {}, values: keepValues(fields), errorValues: r.values }, { status: r.status });
+    const usernames = (fields.usernames ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 200);
+    const r = await markAttendance({
+      staffId: staff.id,
+      eventId: id,
+      userIds,
+      usernames,
+      attended: intent === "attended",
+    });
+    if (!r.ok)
+      return data<ActionData>(
+        { intent, message: r.message, fields: r.fields ?? {}, values: keepValues(fields), errorValues: r.values },
+        { status: r.status },
+      );
     return redirect(`/admin/events/${id}?done=${intent}#people`);
   }
   return data<ActionData>({ intent, message: "events.errors.unknownAction" }, { status: 400 });
@@ -92,7 +143,8 @@ export default function AdminEvent() {
   return (
     <div>
       <p>
-        <Link to="/admin/events">{t("events.admin.backToList")}</Link> · <Link to={`/events/${e.id}`}>{t("events.admin.publicPage")}</Link>
+        <Link to="/admin/events">{t("events.admin.backToList")}</Link> ·{" "}
+        <Link to={`/events/${e.id}`}>{t("events.admin.publicPage")}</Link>
       </p>
       <h1>{e.title}</h1>
       <p>
@@ -124,7 +176,8 @@ export default function AdminEvent() {
           <h2 id="checkin">{t("events.admin.codeTitle")}</h2>
           {code ? (
             <p>
-              {t("events.admin.codeShowing")} <strong className="checkin-code">{code.code}</strong> — {t("events.admin.codeUntil", { time: moment(code.expires_at, e.time_zone) })}
+              {t("events.admin.codeShowing")} <strong className="checkin-code">{code.code}</strong> —{" "}
+              {t("events.admin.codeUntil", { time: moment(code.expires_at, e.time_zone) })}
             </p>
           ) : (
             <p>{t("events.admin.noCode")}</p>
@@ -132,7 +185,16 @@ export default function AdminEvent() {
           <Form method="post" className="stack">
             <FormError message={err("code")} />
             <input type="hidden" name="intent" value="code" />
-            <Field label={t("events.admin.codeMinutes")} name="minutes" type="number" min={1} max={240} defaultValue={res?.intent === "code" ? res.values?.minutes : "15"} error={res?.intent === "code" ? res.fields?.minutes : undefined} hint={t("events.admin.codeHint")} />
+            <Field
+              label={t("events.admin.codeMinutes")}
+              name="minutes"
+              type="number"
+              min={1}
+              max={240}
+              defaultValue={res?.intent === "code" ? res.values?.minutes : "15"}
+              error={res?.intent === "code" ? res.fields?.minutes : undefined}
+              hint={t("events.admin.codeHint")}
+            />
             <div>
               <button type="submit">{t(code ? "events.admin.codeReplace" : "events.admin.codeCreate")}</button>
             </div>
@@ -159,7 +221,13 @@ export default function AdminEvent() {
                   {people.map((p) => (
                     <tr key={p.user_id}>
                       <td>
-                        <input type="checkbox" name="userId" value={p.user_id} id={`person-${p.user_id}`} aria-label={t("events.admin.selectPerson", { name: p.display_name })} />
+                        <input
+                          type="checkbox"
+                          name="userId"
+                          value={p.user_id}
+                          id={`person-${p.user_id}`}
+                          aria-label={t("events.admin.selectPerson", { name: p.display_name })}
+                        />
                       </td>
                       <td>
                         <label htmlFor={`person-${p.user_id}`}>
@@ -199,7 +267,14 @@ export default function AdminEvent() {
       <section aria-labelledby="edit" className="card">
         <h2 id="edit">{t("events.admin.editTitle")}</h2>
         <FormError message={err("save")} values={{ count: res?.count, ...(res?.errorValues ?? {}) }} />
-        <EventForm values={res?.intent === "save" ? (res.values ?? values) : values} fields={res?.intent === "save" ? (res.fields ?? {}) : {}} webinars={webinars} kinds={EVENT_KINDS} submitLabel={t("events.admin.save")} publishChoice={false} />
+        <EventForm
+          values={res?.intent === "save" ? (res.values ?? values) : values}
+          fields={res?.intent === "save" ? (res.fields ?? {}) : {}}
+          webinars={webinars}
+          kinds={EVENT_KINDS}
+          submitLabel={t("events.admin.save")}
+          publishChoice={false}
+        />
         <p className="muted">{t("events.admin.yourTimeZone", { zone: timeZone })}</p>
       </section>
     </div>

@@ -18,7 +18,15 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const [events, webinars] = await Promise.all([listAllEvents(), listWebinarCatalogue()]);
-  return { events: events.map((e) => ({ ...e, rsvp_count: Number(e.rsvp_count ?? 0), attendance_count: Number(e.attendance_count ?? 0) })), webinars, timeZone: staff.timeZone };
+  return {
+    events: events.map((e) => ({
+      ...e,
+      rsvp_count: Number(e.rsvp_count ?? 0),
+      attendance_count: Number(e.attendance_count ?? 0),
+    })),
+    webinars,
+    timeZone: staff.timeZone,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,9 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(EventSchema, form);
   const { values } = parsed;
-  if (!parsed.ok) return data({ values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { values, fields: parsed.fields, message: parsed.formError, count: parsed.errorValues.count },
+      { status: 400 },
+    );
   const r = await createEvent({ staffId: staff.id, input: parsed.data, publish: form.publish === "on" });
-  if (!r.ok) return data({ values, fields: r.fields ?? {}, message: r.message, count: Object.keys(r.fields ?? {}).length }, { status: r.status });
+  if (!r.ok)
+    return data(
+      { values, fields: r.fields ?? {}, message: r.message, count: Object.keys(r.fields ?? {}).length },
+      { status: r.status },
+    );
   return redirect(`/admin/events/${r.id}?done=created`);
 }
 
@@ -79,7 +95,14 @@ export default function AdminEvents() {
       <section aria-labelledby="new-heading" className="card">
         <h2 id="new-heading">{t("events.admin.newTitle")}</h2>
         <FormError message={res ? (res.count ? "form.fixErrors" : res.message) : null} values={{ count: res?.count }} />
-        <EventForm values={res?.values ?? { timeZone, kind: "webinar" }} fields={res?.fields ?? {}} webinars={webinars} kinds={EVENT_KINDS} submitLabel={t("events.admin.create")} publishChoice />
+        <EventForm
+          values={res?.values ?? { timeZone, kind: "webinar" }}
+          fields={res?.fields ?? {}}
+          webinars={webinars}
+          kinds={EVENT_KINDS}
+          submitLabel={t("events.admin.create")}
+          publishChoice
+        />
       </section>
     </div>
   );

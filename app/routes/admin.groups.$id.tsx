@@ -17,7 +17,6 @@ import { db } from "~/db.server";
 export const links = () => [{ rel: "stylesheet", href: progressStyles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "groups.admin.title") }];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const group = await getGroup(db, idParam(params.id));
@@ -25,7 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { group, learners: await listLearners(group.id) };
 }
 
-type ActionData = { formError?: string; formValues?: Record<string, string | number>; fields?: Partial<Record<string, string>>; values?: Record<string, string> };
+type ActionData = {
+  formError?: string;
+  formValues?: Record<string, string | number>;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
@@ -37,9 +41,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(LearnerSchema, { learner: form.learner ?? "" });
   const { values } = parsed;
-  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>(
+      { formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values },
+      { status: 400 },
+    );
   const r = await addLearner({ adminId: admin.id, groupId: id, learner: parsed.data.learner });
-  if (!r.ok) return data<ActionData>({ formError: r.message, formValues: { count: 1, ...r.values }, fields: r.fields, values }, { status: r.status });
+  if (!r.ok)
+    return data<ActionData>(
+      { formError: r.message, formValues: { count: 1, ...r.values }, fields: r.fields, values },
+      { status: r.status },
+    );
   return redirect(`/admin/groups/${id}?added=${encodeURIComponent(r.username)}`);
 }
 
@@ -66,8 +78,10 @@ export default function Group() {
         </p>
       ) : null}
       <p>
-        <CohortDates from={group.starts_on} to={group.ends_on} /> · {t("groups.tutorIs", { name: group.tutor_display_name })} ·{" "}
-        <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link> · <Link to={`/tutor/groups/${group.id}`}>{t("tutor.groupTitle")}</Link>
+        <CohortDates from={group.starts_on} to={group.ends_on} /> ·{" "}
+        {t("groups.tutorIs", { name: group.tutor_display_name })} ·{" "}
+        <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link> ·{" "}
+        <Link to={`/tutor/groups/${group.id}`}>{t("tutor.groupTitle")}</Link>
       </p>
       <section aria-labelledby="learners-heading">
         <h2 id="learners-heading">{t("groups.count", { count: learners.length, max: group.capacity })}</h2>
@@ -79,7 +93,11 @@ export default function Group() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="userId" value={l.id} />
-                  <button type="submit" className="link-button" aria-label={t("groups.admin.removeNamed", { name: l.display_name })}>
+                  <button
+                    type="submit"
+                    className="link-button"
+                    aria-label={t("groups.admin.removeNamed", { name: l.display_name })}
+                  >
                     {t("groups.admin.remove")}
                   </button>
                 </Form>
@@ -95,7 +113,16 @@ export default function Group() {
         {full ? <p>{t("groups.errors.full", { max: group.capacity })}</p> : null}
         <FormError message={res?.formError} values={res?.formValues} />
         <Form method="post" className="stack">
-          <Field label={t("groups.fields.learner")} name="learner" defaultValue={res?.values?.learner} error={res?.fields?.learner} errorValues={res?.formValues} hint={t("groups.fields.userHint")} required autoComplete="off" />
+          <Field
+            label={t("groups.fields.learner")}
+            name="learner"
+            defaultValue={res?.values?.learner}
+            error={res?.fields?.learner}
+            errorValues={res?.formValues}
+            hint={t("groups.fields.userHint")}
+            required
+            autoComplete="off"
+          />
           <div>
             <button type="submit">{t("groups.admin.addButton")}</button>
           </div>

@@ -27,9 +27,15 @@ type ActionData = { formError?: string; fields?: Partial<Record<string, string>>
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const parsed = parseForm(GroupSchema, { name: form.name ?? "", startsOn: form.startsOn ?? "", endsOn: form.endsOn ?? "", tutor: form.tutor ?? "" });
+  const parsed = parseForm(GroupSchema, {
+    name: form.name ?? "",
+    startsOn: form.startsOn ?? "",
+    endsOn: form.endsOn ?? "",
+    tutor: form.tutor ?? "",
+  });
   const { values } = parsed;
-  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>({ formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await createGroup({ adminId: admin.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ formError: r.message, fields: r.fields, values }, { status: r.status });
   return redirect(`/admin/groups/${r.groupId}?created=1`);
@@ -44,7 +50,8 @@ export default function Groups() {
   return (
     <div>
       <p>
-        <Link to="/admin">{t("admin.backToDashboard")}</Link> · <Link to="/admin/tutor-clock">{t("clock.figures.title")}</Link>
+        <Link to="/admin">{t("admin.backToDashboard")}</Link> ·{" "}
+        <Link to="/admin/tutor-clock">{t("clock.figures.title")}</Link>
       </p>
       <h1>{t("groups.admin.title")}</h1>
       <p>{t("groups.admin.intro", { max })}</p>
@@ -67,7 +74,9 @@ export default function Groups() {
                     <td>
                       <Link to={`/admin/groups/${g.id}`}>{g.name}</Link>
                     </td>
-                    <td><CohortDates from={g.starts_on} to={g.ends_on} /></td>
+                    <td>
+                      <CohortDates from={g.starts_on} to={g.ends_on} />
+                    </td>
                     <td>{g.tutor_display_name}</td>
                     <td>{t("groups.count", { count: g.learner_count, max: g.capacity })}</td>
                   </tr>
@@ -83,10 +92,39 @@ export default function Groups() {
         <h2 id="new-group-heading">{t("groups.admin.create")}</h2>
         <FormError message={res?.formError} values={{ count: Object.keys(f).length }} />
         <Form method="post" className="stack">
-          <Field label={t("groups.fields.name")} name="name" defaultValue={v.name} error={f.name} required maxLength={120} />
-          <Field label={t("groups.fields.startsOn")} name="startsOn" type="date" defaultValue={v.startsOn} error={f.startsOn} required />
-          <Field label={t("groups.fields.endsOn")} name="endsOn" type="date" defaultValue={v.endsOn} error={f.endsOn} required />
-          <Field label={t("groups.fields.tutor")} name="tutor" defaultValue={v.tutor} error={f.tutor} hint={t("groups.fields.userHint")} required autoComplete="off" />
+          <Field
+            label={t("groups.fields.name")}
+            name="name"
+            defaultValue={v.name}
+            error={f.name}
+            required
+            maxLength={120}
+          />
+          <Field
+            label={t("groups.fields.startsOn")}
+            name="startsOn"
+            type="date"
+            defaultValue={v.startsOn}
+            error={f.startsOn}
+            required
+          />
+          <Field
+            label={t("groups.fields.endsOn")}
+            name="endsOn"
+            type="date"
+            defaultValue={v.endsOn}
+            error={f.endsOn}
+            required
+          />
+          <Field
+            label={t("groups.fields.tutor")}
+            name="tutor"
+            defaultValue={v.tutor}
+            error={f.tutor}
+            hint={t("groups.fields.userHint")}
+            required
+            autoComplete="off"
+          />
           <div>
             <button type="submit">{t("groups.admin.createButton")}</button>
           </div>

@@ -5,7 +5,12 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TableWrap } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
 import { positiveId, readForm } from "~/web/http.server";
-import { countDeadLetters, discardDeadLetter, listDeadLetters, retryDeadLetter } from "~/models/moderation/dead-letters.server";
+import {
+  countDeadLetters,
+  discardDeadLetter,
+  listDeadLetters,
+  retryDeadLetter,
+} from "~/models/moderation/dead-letters.server";
 import { pageTitle } from "~/web/page-title";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -23,8 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const form = await readForm(request);
   const id = positiveId(form.id);
-  if (!id || (form.intent !== "retry" && form.intent !== "discard")) return data({ error: "deadLetters.gone" }, { status: 400 });
-  const done = form.intent === "retry" ? await retryDeadLetter({ id, actorId: staff.id }) : await discardDeadLetter({ id, actorId: staff.id });
+  if (!id || (form.intent !== "retry" && form.intent !== "discard"))
+    return data({ error: "deadLetters.gone" }, { status: 400 });
+  const done =
+    form.intent === "retry"
+      ? await retryDeadLetter({ id, actorId: staff.id })
+      : await discardDeadLetter({ id, actorId: staff.id });
   if (!done) return data({ error: "deadLetters.gone" }, { status: 404 });
   return redirect(`/admin/jobs?${form.intent === "retry" ? "retried" : "discarded"}=${id}`);
 }

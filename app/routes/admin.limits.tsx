@@ -9,17 +9,41 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "adminForum.limits.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "adminForum.limits.title") },
+  { name: "robots", content: "noindex" },
+];
 
 // Field names are the settings' paths ("newMember.topicsPerDay"); each has a label key.
 const GROUPS = {
   general: ["newMemberHours", "newTopicHours", "duplicateWindowMinutes", "flagsToHide"],
-  newMember: ["newMember.topicsPerDay", "newMember.repliesPerDay", "newMember.linksPerPost", "newMember.imagesPerPost", "newMember.mentionsPerPost", "newMember.secondsBetweenTopics", "newMember.secondsBetweenPosts"],
-  everyone: ["everyone.secondsBetweenTopics", "everyone.secondsBetweenPosts", "everyone.topicsPerDay", "everyone.likesPerDay", "everyone.flagsPerDay", "everyone.editsPerDay"],
+  newMember: [
+    "newMember.topicsPerDay",
+    "newMember.repliesPerDay",
+    "newMember.linksPerPost",
+    "newMember.imagesPerPost",
+    "newMember.mentionsPerPost",
+    "newMember.secondsBetweenTopics",
+    "newMember.secondsBetweenPosts",
+  ],
+  everyone: [
+    "everyone.secondsBetweenTopics",
+    "everyone.secondsBetweenPosts",
+    "everyone.topicsPerDay",
+    "everyone.likesPerDay",
+    "everyone.flagsPerDay",
+    "everyone.editsPerDay",
+  ],
 } as const;
 
 const flatten = (o: Record<string, unknown>, prefix = ""): Record<string, string> =>
-  Object.fromEntries(Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)) : [[`${prefix}${k}`, String(v)]])));
+  Object.fromEntries(
+    Object.entries(o).flatMap(([k, v]) =>
+      v && typeof v === "object"
+        ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`))
+        : [[`${prefix}${k}`, String(v)]],
+    ),
+  );
 
 async function staffOnly(request: Request) {
   const viewer = await requireViewer(request);
@@ -49,7 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const i of parsed.error.issues) fields[i.path.join(".")] ??= "adminForum.limits.invalid";
-    return data({ formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, fields, values }, { status: 422 });
+    return data(
+      { formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, fields, values },
+      { status: 422 },
+    );
   }
   await updateLimits({ actorId: viewer.id, limits: parsed.data });
   return redirect("/admin/limits?saved=1");

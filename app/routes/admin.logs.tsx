@@ -23,8 +23,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const parsed = EntryDecisionSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ key: "", error: "form.fixErrors" }, { status: 400 });
-  const r = await decideLogEntry({ adminId: admin.id, entry: parsed.data.entry, id: parsed.data.id, decision: parsed.data.intent, reason: parsed.data.reason });
-  if (!r.ok) return data({ key: `${parsed.data.entry}-${parsed.data.id}`, error: r.fields?.reason ?? r.message }, { status: r.status });
+  const r = await decideLogEntry({
+    adminId: admin.id,
+    entry: parsed.data.entry,
+    id: parsed.data.id,
+    decision: parsed.data.intent,
+    reason: parsed.data.reason,
+  });
+  if (!r.ok)
+    return data(
+      { key: `${parsed.data.entry}-${parsed.data.id}`, error: r.fields?.reason ?? r.message },
+      { status: r.status },
+    );
   return redirect("/admin/logs");
 }
 
@@ -64,7 +74,8 @@ export default function AdminLogs() {
             <li key={a.id} className="req pending">
               <h3>{a.title}</h3>
               <p>
-                <Link to={`/u/${a.username}/progress`}>{a.display_name}</Link> · {t(`logs.kinds.${a.kind}`)} · {day(a.on)}
+                <Link to={`/u/${a.username}/progress`}>{a.display_name}</Link> · {t(`logs.kinds.${a.kind}`)} ·{" "}
+                {day(a.on)}
                 {a.organiser ? ` · ${a.organiser}` : ""}
                 {a.evidence_url ? (
                   <>

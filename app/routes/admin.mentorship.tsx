@@ -30,13 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.intent === "match") {
     const p = parseForm(StaffMatchSchema, form);
-    if (!p.ok) return data({ intent: "match", values: p.values, fields: p.fields, formError: null as string | null }, 400);
+    if (!p.ok)
+      return data({ intent: "match", values: p.values, fields: p.fields, formError: null as string | null }, 400);
     const r = await staffMatch({ scope, requestId: p.data.requestId, mentorUsername: p.data.mentor });
-    if (!r.ok) return data({ intent: "match", values: p.values, fields: r.fields ?? {}, formError: r.message }, r.status);
+    if (!r.ok)
+      return data({ intent: "match", values: p.values, fields: r.fields ?? {}, formError: r.message }, r.status);
     return redirect("/admin/mentorship?matched=1");
   }
   const p = MentorStatusSchema.safeParse(form);
-  if (!p.success) return data({ intent: "status", values: keepValues(form), fields: {}, formError: "errors.forbidden" }, 400);
+  if (!p.success)
+    return data({ intent: "status", values: keepValues(form), fields: {}, formError: "errors.forbidden" }, 400);
   const r = await setMentorStatus({ scope, ...p.data });
   if (!r.ok) return data({ intent: "status", values: keepValues(form), fields: {}, formError: r.message }, r.status);
   return redirect("/admin/mentorship?status=1");
@@ -73,7 +76,14 @@ export default function AdminMentorship() {
         {d.requests.length ? (
           <ul>
             {d.requests.map((r) => (
-              <li key={r.id}>{t("mentorship.admin.requestLine", { id: r.id, name: r.display_name, level: r.level ?? "?", days: r.days })}</li>
+              <li key={r.id}>
+                {t("mentorship.admin.requestLine", {
+                  id: r.id,
+                  name: r.display_name,
+                  level: r.level ?? "?",
+                  days: r.days,
+                })}
+              </li>
             ))}
           </ul>
         ) : (
@@ -83,8 +93,22 @@ export default function AdminMentorship() {
           <h3>{t("mentorship.admin.match")}</h3>
           {res?.intent === "match" && res.formError ? <FormError message={res.formError} /> : null}
           <input type="hidden" name="intent" value="match" />
-          <Field label={t("mentorship.admin.requestId")} name="requestId" inputMode="numeric" defaultValue={mv.requestId} error={mf.requestId} required />
-          <Field label={t("mentorship.admin.mentorUsername")} name="mentor" defaultValue={mv.mentor} error={mf.mentor} maxLength={40} required />
+          <Field
+            label={t("mentorship.admin.requestId")}
+            name="requestId"
+            inputMode="numeric"
+            defaultValue={mv.requestId}
+            error={mf.requestId}
+            required
+          />
+          <Field
+            label={t("mentorship.admin.mentorUsername")}
+            name="mentor"
+            defaultValue={mv.mentor}
+            error={mf.mentor}
+            maxLength={40}
+            required
+          />
           <div>
             <button type="submit">{t("mentorship.admin.matchSubmit")}</button>
           </div>
@@ -150,7 +174,13 @@ export default function AdminMentorship() {
           <ul>
             {d.stale.map((s) => (
               <li key={s.id}>
-                <Link to={`/mentorship/${s.id}`}>{t("mentorship.admin.staleLine", { mentor: s.mentor, mentees: s.mentees ?? "", last: s.last ? day(s.last) : t("mentorship.admin.never") })}</Link>
+                <Link to={`/mentorship/${s.id}`}>
+                  {t("mentorship.admin.staleLine", {
+                    mentor: s.mentor,
+                    mentees: s.mentees ?? "",
+                    last: s.last ? day(s.last) : t("mentorship.admin.never"),
+                  })}
+                </Link>
               </li>
             ))}
           </ul>
@@ -165,14 +195,26 @@ export default function AdminMentorship() {
           <>
             <ul>
               {d.averages.map((a) => (
-                <li key={a.role}>{t("mentorship.admin.feedbackLine", { role: t(`mentorship.page.role.${a.role}`), avg: a.avg, count: a.count })}</li>
+                <li key={a.role}>
+                  {t("mentorship.admin.feedbackLine", {
+                    role: t(`mentorship.page.role.${a.role}`),
+                    avg: a.avg,
+                    count: a.count,
+                  })}
+                </li>
               ))}
             </ul>
             <h3>{t("mentorship.admin.recentFeedback")}</h3>
             <ul>
               {d.recent.map((f) => (
                 <li key={`${f.cycle_id}-${f.display_name}-${f.role}`}>
-                  <Link to={`/mentorship/${f.cycle_id}`}>{t("mentorship.page.feedbackLine", { name: f.display_name, role: t(`mentorship.page.role.${f.role}`), rating: f.rating })}</Link>
+                  <Link to={`/mentorship/${f.cycle_id}`}>
+                    {t("mentorship.page.feedbackLine", {
+                      name: f.display_name,
+                      role: t(`mentorship.page.role.${f.role}`),
+                      rating: f.rating,
+                    })}
+                  </Link>
                   {f.comment ? ` · ${f.comment}` : ""}
                 </li>
               ))}

@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(BankSchema, form);
   const { values } = parsed;
-  if (!parsed.ok) return data({ values, fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
+  if (!parsed.ok)
+    return data({ values, fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
   const r = await createBank({ adminId: admin.id, ...parsed.data });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, formError: r.message }, { status: r.status });
   return redirect(`/admin/question-banks/${r.id}`);
@@ -38,14 +39,16 @@ export default function QuestionBanks() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/admin">{t("admin.backToDashboard")}</Link> · <Link to="/admin/assessments">{t("assessments.admin.title")}</Link>
+        <Link to="/admin">{t("admin.backToDashboard")}</Link> ·{" "}
+        <Link to="/admin/assessments">{t("assessments.admin.title")}</Link>
       </p>
       <h1>{t("assessments.admin.banksTitle")}</h1>
       {banks.length ? (
         <ul className="items">
           {banks.map((b) => (
             <li key={b.id}>
-              <Link to={`/admin/question-banks/${b.id}`}>{b.name}</Link> · {t("assessments.admin.bankCount", { count: b.questions ?? 0 })}
+              <Link to={`/admin/question-banks/${b.id}`}>{b.name}</Link> ·{" "}
+              {t("assessments.admin.bankCount", { count: b.questions ?? 0 })}
             </li>
           ))}
         </ul>
@@ -56,8 +59,21 @@ export default function QuestionBanks() {
         <h2 id="new-bank-heading">{t("assessments.admin.newBank")}</h2>
         <FormError message={res?.formError} />
         <Form method="post" className="stack">
-          <Field label={t("assessments.admin.bankName")} name="name" defaultValue={v.name} error={f.name} required maxLength={120} />
-          <TextArea label={t("assessments.admin.bankDescription")} name="description" defaultValue={v.description} error={f.description} rows={3} />
+          <Field
+            label={t("assessments.admin.bankName")}
+            name="name"
+            defaultValue={v.name}
+            error={f.name}
+            required
+            maxLength={120}
+          />
+          <TextArea
+            label={t("assessments.admin.bankDescription")}
+            name="description"
+            defaultValue={v.description}
+            error={f.description}
+            rows={3}
+          />
           <div>
             <button type="submit">{t("assessments.admin.createBank")}</button>
           </div>

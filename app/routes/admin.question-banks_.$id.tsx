@@ -11,8 +11,9 @@ import { addQuestion, getBank, setQuestionArchived } from "~/models/assessments/
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bank.name ?? "Question bank"} · Touchpoints` }];
-
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.bank.name ?? "Question bank"} · Touchpoints` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -26,12 +27,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bankId = idParam(params.id);
   const form = await readForm(request);
   if (form.intent === "archive" || form.intent === "restore") {
-    const r = await setQuestionArchived({ adminId: admin.id, bankId, questionId: positiveId(form.question) ?? 0, archived: form.intent === "archive" });
+    const r = await setQuestionArchived({
+      adminId: admin.id,
+      bankId,
+      questionId: positiveId(form.question) ?? 0,
+      archived: form.intent === "archive",
+    });
     if (!r.ok) return data({ values: {}, fields: {}, formError: r.message }, { status: r.status });
     return redirect(`/admin/question-banks/${bankId}`);
   }
   const parsed = parseForm(QuestionSchema, questionFromForm(form));
-  if (!parsed.ok) return data({ values: keepValues(form), fields: parsed.fields, formError: "assessments.admin.errors.form" }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { values: keepValues(form), fields: parsed.fields, formError: "assessments.admin.errors.form" },
+      { status: 400 },
+    );
   const r = await addQuestion({ adminId: admin.id, bankId, input: parsed.data });
   if (!r.ok) return data({ values: keepValues(form), fields: {}, formError: r.message }, { status: r.status });
   return redirect(`/admin/question-banks/${bankId}?added=1#add-heading`);
@@ -74,7 +84,12 @@ export default function QuestionBank() {
                     {q.archived_at ? ` · ${t("assessments.admin.archived")}` : ""}
                   </span>
                   <input type="hidden" name="question" value={q.id} />
-                  <button type="submit" name="intent" value={q.archived_at ? "restore" : "archive"} className="secondary small">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={q.archived_at ? "restore" : "archive"}
+                    className="secondary small"
+                  >
                     {q.archived_at ? t("assessments.admin.restore") : t("assessments.admin.archive")}
                   </button>
                 </Form>
@@ -95,7 +110,14 @@ export default function QuestionBank() {
         <FormError message={res?.formError} />
         {/* a new, empty form once a question is added */}
         <Form method="post" className="stack" key={questions.length}>
-          <TextArea label={t("assessments.admin.prompt")} name="prompt" defaultValue={v.prompt} error={f.prompt} rows={3} required />
+          <TextArea
+            label={t("assessments.admin.prompt")}
+            name="prompt"
+            defaultValue={v.prompt}
+            error={f.prompt}
+            rows={3}
+            required
+          />
           <fieldset aria-describedby={f.options ? "options-error options-hint" : "options-hint"}>
             <legend>{t("assessments.admin.options")}</legend>
             <p className="hint" id="options-hint">
@@ -108,15 +130,33 @@ export default function QuestionBank() {
             ) : null}
             {Array.from({ length: OPTION_SLOTS }, (_, i) => (
               <div key={i} className="inline-form">
-                <Field label={t("assessments.admin.option", { n: i + 1 })} name={`option${i + 1}`} defaultValue={v[`option${i + 1}`]} maxLength={500} />
+                <Field
+                  label={t("assessments.admin.option", { n: i + 1 })}
+                  name={`option${i + 1}`}
+                  defaultValue={v[`option${i + 1}`]}
+                  maxLength={500}
+                />
                 <label>
-                  <input type="checkbox" name={`correct${i + 1}`} defaultChecked={v[`correct${i + 1}`] === "on"} /> {t("assessments.admin.correct", { n: i + 1 })}
+                  <input type="checkbox" name={`correct${i + 1}`} defaultChecked={v[`correct${i + 1}`] === "on"} />{" "}
+                  {t("assessments.admin.correct", { n: i + 1 })}
                 </label>
               </div>
             ))}
           </fieldset>
-          <Field label={t("assessments.admin.tags")} hint={t("assessments.admin.tagsHint")} name="tags" defaultValue={v.tags} error={f.tags} />
-          <TextArea label={t("assessments.admin.explanation")} name="explanation" defaultValue={v.explanation} error={f.explanation} rows={2} />
+          <Field
+            label={t("assessments.admin.tags")}
+            hint={t("assessments.admin.tagsHint")}
+            name="tags"
+            defaultValue={v.tags}
+            error={f.tags}
+          />
+          <TextArea
+            label={t("assessments.admin.explanation")}
+            name="explanation"
+            defaultValue={v.explanation}
+            error={f.explanation}
+            rows={2}
+          />
           <div>
             <button type="submit">{t("assessments.admin.saveQuestion")}</button>
           </div>

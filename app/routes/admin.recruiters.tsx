@@ -16,17 +16,26 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const [pending, verified] = await Promise.all([listRecruiterApplications({ status: "pending" }), listRecruiterApplications({ status: "verified" })]);
+  const [pending, verified] = await Promise.all([
+    listRecruiterApplications({ status: "pending" }),
+    listRecruiterApplications({ status: "verified" }),
+  ]);
   return { pending, verified };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const form = await readForm(request);
-  const decision = form.intent === "verify" || form.intent === "reject" || form.intent === "revoke" ? form.intent : null;
+  const decision =
+    form.intent === "verify" || form.intent === "reject" || form.intent === "revoke" ? form.intent : null;
   if (!decision) return data({ formError: "errors.forbidden", id: 0 }, 400);
   const id = positiveId(form.id) ?? 0;
-  const result = await decideRecruiter({ scope: scopeOf(viewer), id, decision, reason: (form.reason ?? "").slice(0, 500) });
+  const result = await decideRecruiter({
+    scope: scopeOf(viewer),
+    id,
+    decision,
+    reason: (form.reason ?? "").slice(0, 500),
+  });
   if (!result.ok) return data({ formError: result.message, id }, result.status);
   return redirect("/admin/recruiters");
 }
@@ -71,7 +80,14 @@ function OrgCard({ o, actions, error }: { o: Org; actions: ("verify" | "reject" 
         <label htmlFor={`reason-${o.id}`}>{t("recruiter.admin.reason")}</label>
         <input id={`reason-${o.id}`} name="reason" maxLength={500} />
         {actions.map((a) => (
-          <button key={a} type="submit" name="intent" value={a} className={a === "verify" ? undefined : "secondary"} aria-label={`${t(`recruiter.admin.${a}`)}: ${o.name}`}>
+          <button
+            key={a}
+            type="submit"
+            name="intent"
+            value={a}
+            className={a === "verify" ? undefined : "secondary"}
+            aria-label={`${t(`recruiter.admin.${a}`)}: ${o.name}`}
+          >
             {t(`recruiter.admin.${a}`)}
           </button>
         ))}

@@ -6,7 +6,16 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea, TableWrap } from "~/components/form-extras";
-import { CSV_COLUMNS, importResultsCsv, listCatalogue, previewResultsCsv, recordResult, type Preview, type Problem, type ResultKind } from "~/models/journey/results.server";
+import {
+  CSV_COLUMNS,
+  importResultsCsv,
+  listCatalogue,
+  previewResultsCsv,
+  recordResult,
+  type Preview,
+  type Problem,
+  type ResultKind,
+} from "~/models/journey/results.server";
 import { requireStaff } from "~/web/staff.server";
 import progressStyles from "~/styles/progress.css";
 import { pageTitle } from "~/web/page-title";
@@ -47,27 +56,53 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind: ResultKind = str("kind") === "assessment" ? "assessment" : "webinar";
 
   if (intent === "webinar" || intent === "assessment") {
-    const cells: Record<string, string> = intent === "webinar" ? { email: str("email"), webinar: str("webinar"), date: str("date") } : { email: str("email"), test: str("test"), score: str("score"), date: str("date"), attempt: str("attempt"), note: str("note") };
+    const cells: Record<string, string> =
+      intent === "webinar"
+        ? { email: str("email"), webinar: str("webinar"), date: str("date") }
+        : {
+            email: str("email"),
+            test: str("test"),
+            score: str("score"),
+            date: str("date"),
+            attempt: str("attempt"),
+            note: str("note"),
+          };
     const r = await recordResult({ adminId: admin.id, kind: intent, cells });
-    if (!r.ok) return data<ActionData>({ intent, formError: r.message, problems: "problems" in r ? r.problems : [], values: cells }, { status: r.status });
+    if (!r.ok)
+      return data<ActionData>(
+        { intent, formError: r.message, problems: "problems" in r ? r.problems : [], values: cells },
+        { status: r.status },
+      );
     return redirect(`/admin/results?recorded=${encodeURIComponent(r.member)}`);
   }
 
   let text = str("csv");
   const file = form.get("file");
   if (file && typeof file !== "string" && file.size > 0) {
-    if (file.size > MAX_FILE) return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.tooBig" }, { status: 413 });
+    if (file.size > MAX_FILE)
+      return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.tooBig" }, { status: 413 });
     text = await file.text();
   }
-  if (!text.trim()) return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.empty" }, { status: 400 });
+  if (!text.trim())
+    return data<ActionData>({ intent: "preview", kind, formError: "admin.results.errors.empty" }, { status: 400 });
 
   if (intent === "confirm") {
     const r = await importResultsCsv({ adminId: admin.id, kind, text });
     if (r.ok) return redirect(`/admin/results?written=${r.written}`);
   }
   const p = await previewResultsCsv({ kind, text });
-  if (!p.ok) return data<ActionData>({ intent: "preview", kind, csv: text, formError: p.message }, { status: p.status });
-  return data<ActionData>({ intent: "preview", kind, csv: text, preview: p.preview, formError: intent === "confirm" ? "admin.results.errors.problems" : undefined }, { status: p.preview.problemCount ? 422 : 200 });
+  if (!p.ok)
+    return data<ActionData>({ intent: "preview", kind, csv: text, formError: p.message }, { status: p.status });
+  return data<ActionData>(
+    {
+      intent: "preview",
+      kind,
+      csv: text,
+      preview: p.preview,
+      formError: intent === "confirm" ? "admin.results.errors.problems" : undefined,
+    },
+    { status: p.preview.problemCount ? 422 : 200 },
+  );
 }
 
 function ProblemList({ problems }: { problems: Problem[] }) {
@@ -118,9 +153,26 @@ export default function Results() {
           ) : null}
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="webinar" />
-            <Field label={t("admin.results.email")} name="email" type="email" defaultValue={single?.intent === "webinar" ? v.email : undefined} required />
-            <Select label={t("admin.results.webinar")} name="webinar" defaultValue={v.webinar} options={catalogue.webinars.map((w) => ({ value: w.slug, label: w.title }))} />
-            <Field label={t("admin.results.date")} name="date" type="date" defaultValue={single?.intent === "webinar" ? v.date : undefined} required />
+            <Field
+              label={t("admin.results.email")}
+              name="email"
+              type="email"
+              defaultValue={single?.intent === "webinar" ? v.email : undefined}
+              required
+            />
+            <Select
+              label={t("admin.results.webinar")}
+              name="webinar"
+              defaultValue={v.webinar}
+              options={catalogue.webinars.map((w) => ({ value: w.slug, label: w.title }))}
+            />
+            <Field
+              label={t("admin.results.date")}
+              name="date"
+              type="date"
+              defaultValue={single?.intent === "webinar" ? v.date : undefined}
+              required
+            />
             <div>
               <button type="submit">{t("admin.results.recordAttendance")}</button>
             </div>
@@ -137,11 +189,45 @@ export default function Results() {
           ) : null}
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="assessment" />
-            <Field label={t("admin.results.email")} name="email" type="email" defaultValue={single?.intent === "assessment" ? v.email : undefined} required />
-            <Select label={t("admin.results.test")} name="test" defaultValue={v.test} options={catalogue.assessments.map((a) => ({ value: a.slug, label: a.title }))} />
-            <Field label={t("admin.results.score")} name="score" type="number" step="0.01" min="0" max="100" inputMode="decimal" defaultValue={v.score} required />
-            <Field label={t("admin.results.date")} name="date" type="date" defaultValue={single?.intent === "assessment" ? v.date : undefined} required />
-            <Field label={t("admin.results.attempt")} name="attempt" type="number" min="1" defaultValue={v.attempt} hint={t("admin.results.attemptHint")} />
+            <Field
+              label={t("admin.results.email")}
+              name="email"
+              type="email"
+              defaultValue={single?.intent === "assessment" ? v.email : undefined}
+              required
+            />
+            <Select
+              label={t("admin.results.test")}
+              name="test"
+              defaultValue={v.test}
+              options={catalogue.assessments.map((a) => ({ value: a.slug, label: a.title }))}
+            />
+            <Field
+              label={t("admin.results.score")}
+              name="score"
+              type="number"
+              step="0.01"
+              min="0"
+              max="100"
+              inputMode="decimal"
+              defaultValue={v.score}
+              required
+            />
+            <Field
+              label={t("admin.results.date")}
+              name="date"
+              type="date"
+              defaultValue={single?.intent === "assessment" ? v.date : undefined}
+              required
+            />
+            <Field
+              label={t("admin.results.attempt")}
+              name="attempt"
+              type="number"
+              min="1"
+              defaultValue={v.attempt}
+              hint={t("admin.results.attemptHint")}
+            />
             <Field label={t("admin.results.note")} name="note" type="text" defaultValue={v.note} />
             <div>
               <button type="submit">{t("admin.results.recordResult")}</button>
@@ -152,12 +238,21 @@ export default function Results() {
 
       <section aria-labelledby="csv-heading">
         <h2 id="csv-heading">{t("admin.results.csvTitle")}</h2>
-        <p>{t("admin.results.csvIntro", { webinar: columns.webinar.required.join(","), assessment: [...columns.assessment.required, ...columns.assessment.optional].join(",") })}</p>
+        <p>
+          {t("admin.results.csvIntro", {
+            webinar: columns.webinar.required.join(","),
+            assessment: [...columns.assessment.required, ...columns.assessment.optional].join(","),
+          })}
+        </p>
         {csvRes ? <FormError message={csvRes.formError} values={{ count: preview?.problemCount ?? 0 }} /> : null}
         {preview ? (
           <>
             <h3>{t("admin.results.previewTitle", { count: preview.total })}</h3>
-            <p>{preview.problemCount ? t("admin.results.previewProblems", { count: preview.problemCount }) : t("admin.results.previewOk", { count: preview.total })}</p>
+            <p>
+              {preview.problemCount
+                ? t("admin.results.previewProblems", { count: preview.problemCount })
+                : t("admin.results.previewOk", { count: preview.total })}
+            </p>
             <TableWrap label={t("admin.results.previewTitle", { count: preview.total })}>
               <table className="data">
                 <thead>
@@ -172,7 +267,13 @@ export default function Results() {
                     <tr key={r.line} className={r.problems.length ? "problem" : undefined}>
                       <td>{r.line}</td>
                       <td>{Object.values(r.cells).join(", ")}</td>
-                      <td>{r.problems.length ? <ProblemList problems={r.problems} /> : t("admin.results.rowOk", { member: r.member })}</td>
+                      <td>
+                        {r.problems.length ? (
+                          <ProblemList problems={r.problems} />
+                        ) : (
+                          t("admin.results.rowOk", { member: r.member })
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -182,7 +283,13 @@ export default function Results() {
               <Form method="post" className="stack">
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="kind" value={preview.kind} />
-                <TextArea label={t("admin.results.fileContent")} name="csv" defaultValue={csvRes?.csv} readOnly rows={4} />
+                <TextArea
+                  label={t("admin.results.fileContent")}
+                  name="csv"
+                  defaultValue={csvRes?.csv}
+                  readOnly
+                  rows={4}
+                />
                 <div>
                   <button type="submit">{t("admin.results.confirm", { count: preview.total })}</button>
                 </div>
@@ -202,7 +309,12 @@ export default function Results() {
             ]}
           />
           <Field label={t("admin.results.file")} name="file" type="file" accept=".csv,text/csv" />
-          <TextArea label={t("admin.results.paste")} name="csv" defaultValue={preview?.problemCount ? csvRes?.csv : undefined} rows={5} />
+          <TextArea
+            label={t("admin.results.paste")}
+            name="csv"
+            defaultValue={preview?.problemCount ? csvRes?.csv : undefined}
+            rows={5}
+          />
           <div>
             <button type="submit">{t("admin.results.preview")}</button>
           </div>

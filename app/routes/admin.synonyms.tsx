@@ -5,7 +5,12 @@ import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
 import { QUERY_MAX } from "~/models/directory/directory.schema";
-import { SYNONYMS_TEXT_MAX, SynonymTextSchema, synonymIssues, synonymText } from "~/models/directory/directory-synonyms.schema";
+import {
+  SYNONYMS_TEXT_MAX,
+  SynonymTextSchema,
+  synonymIssues,
+  synonymText,
+} from "~/models/directory/directory-synonyms.schema";
 import { getSynonymList, previewSynonyms, saveSynonyms } from "~/models/directory/directory-synonyms.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireStaff } from "~/web/staff.server";

@@ -33,8 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request);
   const form = await readForm(request);
-  const parsed = parseForm(ClockSettingsSchema, { excludeWeekends: form.excludeWeekends === "on" ? "on" : "off", timeZone: form.timeZone ?? "" });
-  if (!parsed.ok) return data({ formError: parsed.formError, field: parsed.fields.timeZone, timeZone: form.timeZone ?? "" }, { status: 400 });
+  const parsed = parseForm(ClockSettingsSchema, {
+    excludeWeekends: form.excludeWeekends === "on" ? "on" : "off",
+    timeZone: form.timeZone ?? "",
+  });
+  if (!parsed.ok)
+    return data(
+      { formError: parsed.formError, field: parsed.fields.timeZone, timeZone: form.timeZone ?? "" },
+      { status: 400 },
+    );
   await updateClockSettings({ actorId: admin.id, settings: parsed.data });
   return redirect("/admin/tutor-clock?saved=1");
 }
@@ -48,7 +55,10 @@ export default function TutorClock() {
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const rows = [...d.groups.map((g) => ({ key: String(g.id), name: g.name, tutor: g.tutor, f: g.figures })), { key: "all", name: t("clock.figures.all"), tutor: "", f: d.overall }];
+  const rows = [
+    ...d.groups.map((g) => ({ key: String(g.id), name: g.name, tutor: g.tutor, f: g.figures })),
+    { key: "all", name: t("clock.figures.all"), tutor: "", f: d.overall },
+  ];
   return (
     <div>
       <p>
@@ -61,11 +71,21 @@ export default function TutorClock() {
         </p>
       ) : null}
       <Form method="get" className="inline-form">
-        <Field label={t("clock.figures.from")} name="from" type="date" defaultValue={d.range.from} error={d.rangeErrors.from} />
+        <Field
+          label={t("clock.figures.from")}
+          name="from"
+          type="date"
+          defaultValue={d.range.from}
+          error={d.rangeErrors.from}
+        />
         <Field label={t("clock.figures.to")} name="to" type="date" defaultValue={d.range.to} error={d.rangeErrors.to} />
         <button type="submit">{t("clock.figures.show")}</button>
       </Form>
-      <p>{d.settings.excludeWeekends ? t("clock.settings.weekendsExcluded", { zone: d.settings.timeZone }) : t("clock.settings.weekendsCount")}</p>
+      <p>
+        {d.settings.excludeWeekends
+          ? t("clock.settings.weekendsExcluded", { zone: d.settings.timeZone })
+          : t("clock.settings.weekendsCount")}
+      </p>
       <TableWrap label={t("clock.figures.title")}>
         <table className="data">
           <thead>
@@ -104,10 +124,22 @@ export default function TutorClock() {
         <FormError message={res?.formError} values={{ count: 1 }} />
         <Form method="post" className="stack">
           <div className="checkbox-row">
-            <input type="checkbox" id="excludeWeekends" name="excludeWeekends" defaultChecked={d.settings.excludeWeekends} />
+            <input
+              type="checkbox"
+              id="excludeWeekends"
+              name="excludeWeekends"
+              defaultChecked={d.settings.excludeWeekends}
+            />
             <label htmlFor="excludeWeekends">{t("clock.settings.excludeWeekends")}</label>
           </div>
-          <Field label={t("clock.settings.timeZone")} name="timeZone" defaultValue={res?.timeZone ?? d.settings.timeZone} error={res?.field} hint={t("clock.settings.timeZoneHint")} required />
+          <Field
+            label={t("clock.settings.timeZone")}
+            name="timeZone"
+            defaultValue={res?.timeZone ?? d.settings.timeZone}
+            error={res?.field}
+            hint={t("clock.settings.timeZoneHint")}
+            required
+          />
           <div>
             <button type="submit">{t("clock.settings.save")}</button>
           </div>

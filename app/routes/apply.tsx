@@ -44,11 +44,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(ApplicationSchema, form);
   const { values } = parsed;
-  if (!parsed.ok) return data({ values, fields: parsed.fields, formError: parsed.formError, count: parsed.errorValues.count }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { values, fields: parsed.fields, formError: parsed.formError, count: parsed.errorValues.count },
+      { status: 400 },
+    );
   const result = await createApplication({ userId: viewer.id, input: parsed.data });
   if (!result.ok) {
     const fields = result.fields ?? {};
-    return data({ values, fields, formError: result.message, count: Object.keys(fields).length }, { status: result.status });
+    return data(
+      { values, fields, formError: result.message, count: Object.keys(fields).length },
+      { status: result.status },
+    );
   }
   return redirect("/progress");
 }
@@ -68,7 +75,10 @@ export default function Apply() {
     );
   }
   const minFor = (field: string) => d.experience.find((e) => e.field === field)?.minYears;
-  const title = d.target === 1 ? t("progress.apply.enrolTitle") : t("progress.apply.titleFor", { number: d.target, name: d.targetName });
+  const title =
+    d.target === 1
+      ? t("progress.apply.enrolTitle")
+      : t("progress.apply.titleFor", { number: d.target, name: d.targetName });
   return (
     <div className="page narrow">
       <h1>{title}</h1>
@@ -88,23 +98,42 @@ export default function Apply() {
         </>
       ) : (
         <>
-          <FormError message={res?.formError === "form.fixErrors" ? (res.count ? "form.fixErrors" : null) : res?.formError} values={{ count: res?.count }} />
+          <FormError
+            message={res?.formError === "form.fixErrors" ? (res.count ? "form.fixErrors" : null) : res?.formError}
+            values={{ count: res?.count }}
+          />
           <p>{d.target === 1 ? t("progress.apply.enrolIntro") : t("progress.apply.intro")}</p>
           <Form method="post" className="stack" noValidate>
             {d.target > 1 ? (
               <fieldset>
                 <legend>{t("progress.apply.route")}</legend>
                 <label>
-                  <input type="radio" name="route" value="experience" defaultChecked={v.route === "experience"} /> {t("progress.apply.routeExperience")}
+                  <input type="radio" name="route" value="experience" defaultChecked={v.route === "experience"} />{" "}
+                  {t("progress.apply.routeExperience")}
                 </label>
                 <br />
                 <label>
-                  <input type="radio" name="route" value="exam" defaultChecked={v.route !== "experience"} /> {t("progress.apply.routeExam")}
+                  <input type="radio" name="route" value="exam" defaultChecked={v.route !== "experience"} />{" "}
+                  {t("progress.apply.routeExam")}
                 </label>
               </fieldset>
             ) : null}
-            <Field label={t("progress.apply.roleTitle")} name="roleTitle" type="text" defaultValue={v.roleTitle} error={f.roleTitle} autoComplete="organization-title" />
-            <Field label={t("progress.apply.organisation")} name="organisation" type="text" defaultValue={v.organisation} error={f.organisation} autoComplete="organization" />
+            <Field
+              label={t("progress.apply.roleTitle")}
+              name="roleTitle"
+              type="text"
+              defaultValue={v.roleTitle}
+              error={f.roleTitle}
+              autoComplete="organization-title"
+            />
+            <Field
+              label={t("progress.apply.organisation")}
+              name="organisation"
+              type="text"
+              defaultValue={v.organisation}
+              error={f.organisation}
+              autoComplete="organization"
+            />
             {d.target > 1 ? (
               <>
                 <Field
@@ -118,7 +147,11 @@ export default function Apply() {
                   defaultValue={v.customerFacingYears}
                   error={f.customerFacingYears}
                   errorValues={{ min: minFor("customerFacingYears") }}
-                  hint={minFor("customerFacingYears") !== undefined ? t("progress.apply.yearsNeeded", { min: minFor("customerFacingYears") }) : undefined}
+                  hint={
+                    minFor("customerFacingYears") !== undefined
+                      ? t("progress.apply.yearsNeeded", { min: minFor("customerFacingYears") })
+                      : undefined
+                  }
                 />
                 <Field
                   label={t("progress.apply.managingYears")}
@@ -131,15 +164,40 @@ export default function Apply() {
                   defaultValue={v.managingYears}
                   error={f.managingYears}
                   errorValues={{ min: minFor("managingYears") }}
-                  hint={minFor("managingYears") !== undefined ? t("progress.apply.yearsNeeded", { min: minFor("managingYears") }) : undefined}
+                  hint={
+                    minFor("managingYears") !== undefined
+                      ? t("progress.apply.yearsNeeded", { min: minFor("managingYears") })
+                      : undefined
+                  }
                 />
               </>
             ) : null}
-            <TextArea label={d.target === 1 ? t("progress.apply.motivation") : t("progress.apply.portfolio")} name="portfolio" defaultValue={v.portfolio} error={f.portfolio} hint={d.target === 1 ? undefined : t("progress.apply.portfolioHint")} rows={6} />
+            <TextArea
+              label={d.target === 1 ? t("progress.apply.motivation") : t("progress.apply.portfolio")}
+              name="portfolio"
+              defaultValue={v.portfolio}
+              error={f.portfolio}
+              hint={d.target === 1 ? undefined : t("progress.apply.portfolioHint")}
+              rows={6}
+            />
             {d.target > 1 ? (
               <>
-                <TextArea label={t("progress.apply.evidenceLinks")} name="evidenceLinks" defaultValue={v.evidenceLinks} error={f.evidenceLinks} hint={t("progress.apply.evidenceHint")} rows={3} />
-                <TextArea label={t("progress.apply.referees")} name="referees" defaultValue={v.referees} error={f.referees} hint={t("progress.apply.refereesHint")} rows={3} />
+                <TextArea
+                  label={t("progress.apply.evidenceLinks")}
+                  name="evidenceLinks"
+                  defaultValue={v.evidenceLinks}
+                  error={f.evidenceLinks}
+                  hint={t("progress.apply.evidenceHint")}
+                  rows={3}
+                />
+                <TextArea
+                  label={t("progress.apply.referees")}
+                  name="referees"
+                  defaultValue={v.referees}
+                  error={f.referees}
+                  hint={t("progress.apply.refereesHint")}
+                  rows={3}
+                />
               </>
             ) : null}
             <div>

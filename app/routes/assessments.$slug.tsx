@@ -13,7 +13,9 @@ import { requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 export const links = () => [{ rel: "stylesheet", href: assessmentStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.assessment.title ?? "Assessment"} · Touchpoints` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.assessment.title ?? "Assessment"} · Touchpoints` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -77,8 +79,15 @@ export default function AssessmentPage() {
           <ul className="items">
             {attempts.map((x) => (
               <li key={x.id}>
-                <Link to={`/assessments/attempts/${x.id}`}>{t("assessments.attemptLine", { date: moment(x.started_at) })}</Link> ·{" "}
-                {x.annulled_at ? t("assessments.statusAnnulled") : x.status === "open" ? t("assessments.statusOpen") : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}
+                <Link to={`/assessments/attempts/${x.id}`}>
+                  {t("assessments.attemptLine", { date: moment(x.started_at) })}
+                </Link>{" "}
+                ·{" "}
+                {x.annulled_at
+                  ? t("assessments.statusAnnulled")
+                  : x.status === "open"
+                    ? t("assessments.statusOpen")
+                    : `${x.passed ? t("assessments.result.pass") : t("assessments.result.notYet")} (${x.score}%)`}
               </li>
             ))}
           </ul>

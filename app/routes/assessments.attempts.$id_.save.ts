@@ -16,15 +16,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     form = await request.formData();
   } catch {
-    return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t("assessments.errors.badForm") }) }, { status: 400 });
+    return Response.json(
+      { ok: false, message: t("assessments.take.notSaved", { message: t("assessments.errors.badForm") }) },
+      { status: 400 },
+    );
   }
   const parsed = answersFromForm(form);
-  if (!parsed.ok) return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t("assessments.errors.badForm") }) }, { status: 400 });
+  if (!parsed.ok)
+    return Response.json(
+      { ok: false, message: t("assessments.take.notSaved", { message: t("assessments.errors.badForm") }) },
+      { status: 400 },
+    );
   const r = await saveAnswers({ userId: viewer.id, attemptId, answers: parsed.answers });
   if (!r.ok) {
-    const values = { ...r.values, ...(r.values?.until ? { until: new Date(r.values.until) } : {}), formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone: viewer.timeZone } } };
-    return Response.json({ ok: false, message: t("assessments.take.notSaved", { message: t(r.message, values) }) }, { status: r.status });
+    const values = {
+      ...r.values,
+      ...(r.values?.until ? { until: new Date(r.values.until) } : {}),
+      formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone: viewer.timeZone } },
+    };
+    return Response.json(
+      { ok: false, message: t("assessments.take.notSaved", { message: t(r.message, values) }) },
+      { status: r.status },
+    );
   }
-  const time = dateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(new Date());
-  return Response.json({ ok: true, message: t("assessments.take.savedAt", { time }), progress: t("assessments.take.progress", { answered: r.answered, total: r.total }) });
+  const time = dateTimeFormat(viewer.locale ?? "en", { timeStyle: "short", timeZone: viewer.timeZone }).format(
+    new Date(),
+  );
+  return Response.json({
+    ok: true,
+    message: t("assessments.take.savedAt", { time }),
+    progress: t("assessments.take.progress", { answered: r.answered, total: r.total }),
+  });
 }

@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const years = [...new Set(winners.map((w) => w.year))];
   return {
     round,
-    years: years.map((year) => ({ year, title: winners.find((w) => w.year === year)!.title, winners: winners.filter((w) => w.year === year) })),
+    years: years.map((year) => ({
+      year,
+      title: winners.find((w) => w.year === year)!.title,
+      winners: winners.filter((w) => w.year === year),
+    })),
     mayNominate: canNominate(scope),
     signedIn: !!viewer,
     judge: !!scope.isJudge,

@@ -7,11 +7,12 @@ import { getEvidenceFile } from "~/models/awards/nomination.server";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const file = await getEvidenceFile({ scope: scopeOf(viewer), fileId: (positiveId(params.id) ?? 0) });
+  const file = await getEvidenceFile({ scope: scopeOf(viewer), fileId: positiveId(params.id) ?? 0 });
   if (!file) return notFound();
   const body = await readEvidence(file.storage_key);
   if (!body) return notFound();

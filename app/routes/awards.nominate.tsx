@@ -3,7 +3,13 @@
 // submitted nominations stay editable until the deadline, which the server enforces.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/web/page-title";
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
@@ -17,30 +23,51 @@ import { canNominate, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.nominate.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "awards.nominate.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const round = await getOpenRound();
-  const nominations = round && canNominate(scope) ? await listMyNominations({ userId: viewer.id, roundId: round.id }) : [];
-  return { round, nominations, allowed: canNominate(scope), timeZone: viewer.timeZone, maxFiles: NOMINATION_MAX_FILES, maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024 };
+  const nominations =
+    round && canNominate(scope) ? await listMyNominations({ userId: viewer.id, roundId: round.id }) : [];
+  return {
+    round,
+    nominations,
+    allowed: canNominate(scope),
+    timeZone: viewer.timeZone,
+    maxFiles: NOMINATION_MAX_FILES,
+    maxMb: EVIDENCE_MAX_BYTES / 1024 / 1024,
+  };
 }
 
-type ActionData = { message: string; fields?: Partial<Record<string, string>>; values?: Record<string, string>; errorValues?: Record<string, string | number> };
+type ActionData = {
+  message: string;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  errorValues?: Record<string, string | number>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > NOMINATION_MAX_FILES * EVIDENCE_MAX_BYTES + 256 * 1024) return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
+  if (declared > NOMINATION_MAX_FILES * EVIDENCE_MAX_BYTES + 256 * 1024)
+    return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
   let form: FormData;
   try {
     form = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }))
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }),
+        )
       : await request.formData();
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
+    if (e instanceof MaxPartSizeExceededError)
+      return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
     return data<ActionData>({ message: "awards.errors.unreadable" }, 400);
   }
   const fields: Record<string, string> = {};
@@ -53,13 +80,24 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ message: "awards.errors.deadlinePassed", values }, 409);
   }
   const parsed = parseForm(NominationSchema, fields);
-  if (!parsed.ok) return data<ActionData>({ message: parsed.formError, fields: parsed.fields, values, errorValues: parsed.errorValues }, 400);
+  if (!parsed.ok)
+    return data<ActionData>(
+      { message: parsed.formError, fields: parsed.fields, values, errorValues: parsed.errorValues },
+      400,
+    );
   const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
   const removeFileIds = form
     .getAll("removeFile")
     .map((v) => Number(v))
     .filter((n) => Number.isSafeInteger(n) && n > 0);
-  const r = await saveNomination({ scope, roundId, input: parsed.data, submit: fields.intent === "submit", files, removeFileIds });
+  const r = await saveNomination({
+    scope,
+    roundId,
+    input: parsed.data,
+    submit: fields.intent === "submit",
+    files,
+    removeFileIds,
+  });
   if (!r.ok) return data<ActionData>({ message: r.message, fields: r.fields, values, errorValues: r.values }, r.status);
   return redirect(`/awards/nominate?category=${parsed.data.categoryId}&saved=${r.submitted ? "submitted" : "draft"}`);
 }
@@ -79,7 +117,11 @@ export default function Nominate() {
     return (
       <div>
         <h1>{t("awards.nominate.title")}</h1>
-        {res?.message ? <FormError message={res.message} values={res.errorValues} /> : <p>{!allowed ? t("awards.errors.levelRequired") : t("awards.noOpenRound")}</p>}
+        {res?.message ? (
+          <FormError message={res.message} values={res.errorValues} />
+        ) : (
+          <p>{!allowed ? t("awards.errors.levelRequired") : t("awards.noOpenRound")}</p>
+        )}
         {kept?.statement || kept?.achievements ? (
           <section aria-labelledby="kept-heading" className="card">
             <h2 id="kept-heading">{t("awards.nominate.keptText")}</h2>
@@ -98,7 +140,11 @@ export default function Nominate() {
   const categoryId = Number(res?.values?.categoryId ?? params.get("category") ?? round.categories[0]?.id);
   const category = round.categories.find((c) => c.id === categoryId) ?? round.categories[0];
   const mine = nominations.find((n) => n.category_id === category.id);
-  const v = res?.values ?? { statement: mine?.statement ?? "", achievements: mine?.achievements ?? "", evidenceLinks: (mine?.evidence_links ?? []).join("\n") };
+  const v = res?.values ?? {
+    statement: mine?.statement ?? "",
+    achievements: mine?.achievements ?? "",
+    evidenceLinks: (mine?.evidence_links ?? []).join("\n"),
+  };
   const f = res?.fields ?? {};
   const saved = params.get("saved");
   return (
@@ -124,7 +170,13 @@ export default function Nominate() {
                 <Link to={`/awards/nominate?category=${c.id}`} aria-current={c.id === category.id ? "page" : undefined}>
                   {c.name}
                 </Link>{" "}
-                <span className="muted">{n ? (n.submitted_at ? t("awards.nominate.stateSubmitted") : t("awards.nominate.stateDraft")) : t("awards.nominate.stateNone")}</span>
+                <span className="muted">
+                  {n
+                    ? n.submitted_at
+                      ? t("awards.nominate.stateSubmitted")
+                      : t("awards.nominate.stateDraft")
+                    : t("awards.nominate.stateNone")}
+                </span>
               </li>
             );
           })}
@@ -134,16 +186,42 @@ export default function Nominate() {
         <h2 id="form-heading">{t("awards.nominate.formTitle", { category: category.name })}</h2>
         {category.description ? <p>{category.description}</p> : null}
         {category.min_level > NOMINATION_LEVELS.min || category.max_level < NOMINATION_LEVELS.max ? (
-          <p>{t(category.min_level === category.max_level ? "staffViews.awards.level" : "staffViews.awards.levels", { min: category.min_level, max: category.max_level })}</p>
+          <p>
+            {t(category.min_level === category.max_level ? "staffViews.awards.level" : "staffViews.awards.levels", {
+              min: category.min_level,
+              max: category.max_level,
+            })}
+          </p>
         ) : null}
         {mine?.submitted_at ? <p>{t("awards.nominate.editableUntil")}</p> : null}
         <FormError message={res?.message} values={res?.errorValues} />
         <Form method="post" encType="multipart/form-data" reloadDocument className="stack" noValidate>
           <input type="hidden" name="roundId" value={round.id} />
           <input type="hidden" name="categoryId" value={category.id} />
-          <TextArea label={t("awards.nominate.statement")} name="statement" defaultValue={v.statement} error={f.statement} rows={8} hint={t("awards.nominate.statementHint")} />
-          <TextArea label={t("awards.nominate.achievements")} name="achievements" defaultValue={v.achievements} error={f.achievements} rows={6} hint={t("awards.nominate.achievementsHint")} />
-          <TextArea label={t("awards.nominate.links")} name="evidenceLinks" defaultValue={v.evidenceLinks} error={f.evidenceLinks} rows={3} hint={t("awards.nominate.linksHint")} />
+          <TextArea
+            label={t("awards.nominate.statement")}
+            name="statement"
+            defaultValue={v.statement}
+            error={f.statement}
+            rows={8}
+            hint={t("awards.nominate.statementHint")}
+          />
+          <TextArea
+            label={t("awards.nominate.achievements")}
+            name="achievements"
+            defaultValue={v.achievements}
+            error={f.achievements}
+            rows={6}
+            hint={t("awards.nominate.achievementsHint")}
+          />
+          <TextArea
+            label={t("awards.nominate.links")}
+            name="evidenceLinks"
+            defaultValue={v.evidenceLinks}
+            error={f.evidenceLinks}
+            rows={3}
+            hint={t("awards.nominate.linksHint")}
+          />
           {mine?.files.length ? (
             <fieldset>
               <legend>{t("awards.nominate.filesKept")}</legend>
@@ -152,14 +230,24 @@ export default function Nominate() {
                   <li key={file.id}>
                     <a href={`/awards/files/${file.id}`}>{file.file_name}</a>{" "}
                     <label>
-                      <input type="checkbox" name="removeFile" value={file.id} /> {t("awards.nominate.removeFile", { name: file.file_name })}
+                      <input type="checkbox" name="removeFile" value={file.id} />{" "}
+                      {t("awards.nominate.removeFile", { name: file.file_name })}
                     </label>
                   </li>
                 ))}
               </ul>
             </fieldset>
           ) : null}
-          <Field label={t("awards.nominate.files")} name="files" type="file" multiple accept={EVIDENCE_ACCEPT} error={f.files} errorValues={res?.errorValues} hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })} />
+          <Field
+            label={t("awards.nominate.files")}
+            name="files"
+            type="file"
+            multiple
+            accept={EVIDENCE_ACCEPT}
+            error={f.files}
+            errorValues={res?.errorValues}
+            hint={t("awards.nominate.filesHint", { max: maxFiles, mb: maxMb })}
+          />
           <div className="button-row">
             {mine?.submitted_at ? null : (
               <button type="submit" name="intent" value="draft">

@@ -8,7 +8,13 @@ import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
 import { notFound } from "~/web/http.server";
 import { formatAwardDate } from "~/models/badges/badge-artwork.server";
-import { achievementText, criteriaHtml, badgeUrls, credentialT, listFrameworkCompetencies } from "~/models/badges/badge-credential.server";
+import {
+  achievementText,
+  criteriaHtml,
+  badgeUrls,
+  credentialT,
+  listFrameworkCompetencies,
+} from "~/models/badges/badge-credential.server";
 import { getBadgeAward, holderProfilePath } from "~/models/badges/badge.server";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
@@ -21,7 +27,10 @@ import { pageTitle } from "~/web/page-title";
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 
 // the holder's profile link depends on who looks, the words on their language: never kept by a shared cache
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-cache", Vary: "Accept-Language, Cookie" });
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-cache",
+  Vary: "Accept-Language, Cookie",
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const award = await getBadgeAward({ publicId: params.awardId ?? "" });
@@ -30,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(viewer);
   // the page in the reader's language; the credential (.json, .jwt) and LinkedIn's entry stay in English
   const lang = requestLocale(request, viewer?.locale);
-  const [profilePath, skills] = await Promise.all([holderProfilePath({ scope, userId: award.user_id }), listFrameworkCompetencies()]);
+  const [profilePath, skills] = await Promise.all([
+    holderProfilePath({ scope, userId: award.user_id }),
+    listFrameworkCompetencies(),
+  ]);
   const origin = env().APP_ORIGIN;
   const urls = badgeUrls(origin, award.public_id);
   const a = achievementText(award, credentialT());
@@ -144,7 +156,9 @@ export default function BadgePage() {
           </div>
           <div>
             <dt>{t("badges.page.achievement")}</dt>
-            <dd>{d.kind === "level" && d.level ? t("badges.page.levelName", { number: d.level, name: d.name }) : d.name}</dd>
+            <dd>
+              {d.kind === "level" && d.level ? t("badges.page.levelName", { number: d.level, name: d.name }) : d.name}
+            </dd>
           </div>
           <div>
             <dt>{t("badges.page.issuedOn")}</dt>
@@ -154,7 +168,9 @@ export default function BadgePage() {
           </div>
           <div>
             <dt>{t("badges.page.issuedBy")}</dt>
-            <dd>{d.approver ? t("badges.page.issuerWithApprover", { name: d.approver }) : t("badges.page.issuerOnly")}</dd>
+            <dd>
+              {d.approver ? t("badges.page.issuerWithApprover", { name: d.approver }) : t("badges.page.issuerOnly")}
+            </dd>
           </div>
           <div>
             <dt>{t("badges.page.status")}</dt>
@@ -202,7 +218,13 @@ export default function BadgePage() {
         <section aria-labelledby={`${uid}-share`}>
           <h2 id={`${uid}-share`}>{t("badges.page.share")}</h2>
           <p>
-            <a className="button-link" href={d.linkedin} rel="noopener noreferrer" target="_blank" aria-describedby={`${uid}-linkedin-hint`}>
+            <a
+              className="button-link"
+              href={d.linkedin}
+              rel="noopener noreferrer"
+              target="_blank"
+              aria-describedby={`${uid}-linkedin-hint`}
+            >
               {t("badges.page.linkedin")}
             </a>
           </p>

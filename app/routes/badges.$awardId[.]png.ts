@@ -2,4 +2,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { badgeFileResponse } from "~/models/badges/badge-file.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => badgeFileResponse({ request, publicId: params.awardId, kind: "png" });
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  badgeFileResponse({ request, publicId: params.awardId, kind: "png" });

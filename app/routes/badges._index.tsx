@@ -5,7 +5,12 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
 import { listAwardBadgeYears } from "~/models/awards/award.server";
-import { achievementText, criteriaHtml, listBadgeLevels, listFrameworkCompetencies } from "~/models/badges/badge-credential.server";
+import {
+  achievementText,
+  criteriaHtml,
+  listBadgeLevels,
+  listFrameworkCompetencies,
+} from "~/models/badges/badge-credential.server";
 import { sharedI18n } from "~/i18n";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
@@ -19,8 +24,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = requestLocale(request, (await getViewer(request))?.locale);
   const t = sharedI18n(lang).t;
-  const [levels, competencies, awardYears] = await Promise.all([listBadgeLevels(), listFrameworkCompetencies(), listAwardBadgeYears()]);
-  const mentor = achievementText({ kind: "mentor", level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
+  const [levels, competencies, awardYears] = await Promise.all([
+    listBadgeLevels(),
+    listFrameworkCompetencies(),
+    listAwardBadgeYears(),
+  ]);
+  const mentor = achievementText(
+    {
+      kind: "mentor",
+      level: null,
+      level_name: null,
+      level_short_name: null,
+      badge_inscription: null,
+      level_description: null,
+      criteria_narrative: null,
+    },
+    t,
+  );
   const origin = env().APP_ORIGIN;
   return {
     title: t("badges.about.title"),
@@ -31,10 +51,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: localized(l, "description", lang),
       criteriaHtml: criteriaHtml(localized(l, "criteria_narrative", lang)),
     })),
-    mentor: { name: mentor.name, inscription: mentor.inscription, description: mentor.description, criteriaHtml: criteriaHtml(mentor.criteria) },
+    mentor: {
+      name: mentor.name,
+      inscription: mentor.inscription,
+      description: mentor.description,
+      criteriaHtml: criteriaHtml(mentor.criteria),
+    },
     awards: awardYears.map((year) => {
-      const a = achievementText({ kind: "award", award_year: year, level: null, level_name: null, level_short_name: null, badge_inscription: null, level_description: null, criteria_narrative: null }, t);
-      return { year, name: a.name, inscription: a.inscription, description: a.description, criteriaHtml: criteriaHtml(a.criteria) };
+      const a = achievementText(
+        {
+          kind: "award",
+          award_year: year,
+          level: null,
+          level_name: null,
+          level_short_name: null,
+          badge_inscription: null,
+          level_description: null,
+          criteria_narrative: null,
+        },
+        t,
+      );
+      return {
+        year,
+        name: a.name,
+        inscription: a.inscription,
+        description: a.description,
+        criteriaHtml: criteriaHtml(a.criteria),
+      };
     }),
     competencies: competencies.map((c) => ({
       slug: c.slug,

@@ -19,7 +19,15 @@ export const handle: PageHandle = { hydrate: false };
 export const headers = shareableHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.category.name} · Touchpoints` }, { name: "description", content: data.category.description }, ...(data.category.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }] : [])] : [];
+  data
+    ? [
+        { title: `${data.category.name} · Touchpoints` },
+        { name: "description", content: data.category.description },
+        ...(data.category.public
+          ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `/c/${data.category.slug}.rss` }]
+          : []),
+      ]
+    : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -35,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: category.slug,
       name: localized(category, "name", lang),
       description: localized(category, "description", lang),
-      colour: category.colour, archived: !!category.archived_at, public: category.see_rule === "everyone" },
+      colour: category.colour,
+      archived: !!category.archived_at,
+      public: category.see_rule === "everyone",
+    },
     canStart: canStartTopic(scope, category),
   };
 }
@@ -50,8 +61,16 @@ export default function CategoryPage() {
       </h1>
       <p className="muted">{d.category.description}</p>
       {d.category.archived ? <p className="notice">{t("forum.categoryArchived")}</p> : null}
-      <ForumNav counts={d.counts} signedIn={d.signedIn} newTopicHref={d.canStart ? `/new-topic?category=${d.category.slug}` : "/new-topic"} />
-      {d.topics.length ? <TopicList topics={d.topics} showCategory={false} signedIn={d.signedIn} /> : <p>{t("forum.empty")}</p>}
+      <ForumNav
+        counts={d.counts}
+        signedIn={d.signedIn}
+        newTopicHref={d.canStart ? `/new-topic?category=${d.category.slug}` : "/new-topic"}
+      />
+      {d.topics.length ? (
+        <TopicList topics={d.topics} showCategory={false} signedIn={d.signedIn} />
+      ) : (
+        <p>{t("forum.empty")}</p>
+      )}
       <MoreLink href={d.nextUrl} />
       {d.category.public ? (
         <p>

@@ -17,10 +17,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = String(form.get("key") ?? "");
   const topicMatch = /^topic:(\d{1,9})$/.exec(key);
   if (key !== draftKey() && !topicMatch) return Response.json({ saved: false }, { status: 400 });
-  const strings = [...form].filter((e): e is [string, string] => typeof e[1] === "string").map(([k, v]) => [k, withoutNul(v)] as const);
+  const strings = [...form]
+    .filter((e): e is [string, string] => typeof e[1] === "string")
+    .map(([k, v]) => [k, withoutNul(v)] as const);
   const tags = strings.filter(([k]) => k === "tags").map(([, v]) => v);
   const parsed = parseForm(DraftSchema, { ...Object.fromEntries(strings.filter(([k]) => k !== "tags")), tags });
   if (!parsed.ok) return Response.json({ saved: false, fields: parsed.fields }, { status: 413 });
-  if (topicMatch && !(await getTopic({ scope: scopeOf(viewer), topicId: Number(topicMatch[1]) }))) return Response.json({ saved: false }, { status: 404 });
+  if (topicMatch && !(await getTopic({ scope: scopeOf(viewer), topicId: Number(topicMatch[1]) })))
+    return Response.json({ saved: false }, { status: 404 });
   return Response.json(await saveDraft({ userId: viewer.id, key, draft: parsed.data }));
 }

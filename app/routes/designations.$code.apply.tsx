@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = state.designation;
   const experience = d.requirements
     .filter((r) => r.kind === "experience_years" && r.progress.status !== "met")
-    .map((r) => ({ routeId: r.routeId ?? null, field: r.params.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: Number(r.params.minYears) }));
+    .map((r) => ({
+      routeId: r.routeId ?? null,
+      field: r.params.experience === "customer_facing" ? "customerFacingYears" : "managingYears",
+      minYears: Number(r.params.minYears),
+    }));
   return {
     code: d.code,
     name: d.name,
@@ -47,10 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { fields } = parsed;
     return data({ values, fields, formError: parsed.formError, count: Object.keys(fields).length }, { status: 400 });
   }
-  const result = await createDesignationApplication({ userId: viewer.id, code: String(params.code ?? ""), input: parsed.data });
+  const result = await createDesignationApplication({
+    userId: viewer.id,
+    code: String(params.code ?? ""),
+    input: parsed.data,
+  });
   if (!result.ok) {
     const fields = result.fields ?? {};
-    return data({ values, fields, formError: result.message, count: Object.keys(fields).length }, { status: result.status });
+    return data(
+      { values, fields, formError: result.message, count: Object.keys(fields).length },
+      { status: result.status },
+    );
   }
   return redirect("/progress#designations");
 }
@@ -63,8 +74,17 @@ export default function DesignationApply() {
   const f = (res?.fields ?? {}) as Record<string, string | undefined>;
   const name = localized(d, "name", i18n.language);
   const chosen = Number(v.routeId) || d.preferred;
-  const minFor = (field: string) => d.experience.find((e) => e.field === field && (!e.routeId || e.routeId === chosen))?.minYears;
-  const blocked = d.held ? "credentialRoutes.errors.held" : d.pending ? "credentialRoutes.errors.alreadyPending" : !d.eligible ? "credentialRoutes.errors.level" : !d.canApply ? "credentialRoutes.errors.notReady" : null;
+  const minFor = (field: string) =>
+    d.experience.find((e) => e.field === field && (!e.routeId || e.routeId === chosen))?.minYears;
+  const blocked = d.held
+    ? "credentialRoutes.errors.held"
+    : d.pending
+      ? "credentialRoutes.errors.alreadyPending"
+      : !d.eligible
+        ? "credentialRoutes.errors.level"
+        : !d.canApply
+          ? "credentialRoutes.errors.notReady"
+          : null;
   return (
     <div className="page narrow">
       <h1>{t("credentialRoutes.applyTitle", { name })}</h1>
@@ -77,7 +97,10 @@ export default function DesignationApply() {
         </>
       ) : (
         <>
-          <FormError message={res?.formError === "form.fixErrors" ? (res.count ? "form.fixErrors" : null) : res?.formError} values={{ count: res?.count }} />
+          <FormError
+            message={res?.formError === "form.fixErrors" ? (res.count ? "form.fixErrors" : null) : res?.formError}
+            values={{ count: res?.count }}
+          />
           <p>{t("credentialRoutes.applyIntro")}</p>
           <Form method="post" className="stack" noValidate>
             <fieldset aria-describedby={f.routeId ? "routeId-error" : undefined}>
@@ -89,13 +112,37 @@ export default function DesignationApply() {
               ) : null}
               {d.routes.map((r) => (
                 <label key={r.id} style={{ display: "block" }}>
-                  <input type="radio" name="routeId" value={r.id} defaultChecked={r.id === chosen} disabled={!r.ready} />{" "}
-                  {t(r.ready ? "credentialRoutes.routeOption" : "credentialRoutes.routeOptionNotReady", { name: localized(r, "name", i18n.language), met: r.met, total: r.total })}
+                  <input
+                    type="radio"
+                    name="routeId"
+                    value={r.id}
+                    defaultChecked={r.id === chosen}
+                    disabled={!r.ready}
+                  />{" "}
+                  {t(r.ready ? "credentialRoutes.routeOption" : "credentialRoutes.routeOptionNotReady", {
+                    name: localized(r, "name", i18n.language),
+                    met: r.met,
+                    total: r.total,
+                  })}
                 </label>
               ))}
             </fieldset>
-            <Field label={t("progress.apply.roleTitle")} name="roleTitle" type="text" defaultValue={v.roleTitle} error={f.roleTitle} autoComplete="organization-title" />
-            <Field label={t("progress.apply.organisation")} name="organisation" type="text" defaultValue={v.organisation} error={f.organisation} autoComplete="organization" />
+            <Field
+              label={t("progress.apply.roleTitle")}
+              name="roleTitle"
+              type="text"
+              defaultValue={v.roleTitle}
+              error={f.roleTitle}
+              autoComplete="organization-title"
+            />
+            <Field
+              label={t("progress.apply.organisation")}
+              name="organisation"
+              type="text"
+              defaultValue={v.organisation}
+              error={f.organisation}
+              autoComplete="organization"
+            />
             {(["customerFacingYears", "managingYears"] as const).map((field) => (
               <Field
                 key={field}
@@ -111,9 +158,30 @@ export default function DesignationApply() {
                 hint={minFor(field) !== undefined ? t("progress.apply.yearsNeeded", { min: minFor(field) }) : undefined}
               />
             ))}
-            <TextArea label={t("progress.apply.portfolio")} name="portfolio" defaultValue={v.portfolio} error={f.portfolio} hint={t("progress.apply.portfolioHint")} rows={6} />
-            <TextArea label={t("progress.apply.evidenceLinks")} name="evidenceLinks" defaultValue={v.evidenceLinks} error={f.evidenceLinks} hint={t("progress.apply.evidenceHint")} rows={3} />
-            <TextArea label={t("progress.apply.referees")} name="referees" defaultValue={v.referees} error={f.referees} hint={t("progress.apply.refereesHint")} rows={3} />
+            <TextArea
+              label={t("progress.apply.portfolio")}
+              name="portfolio"
+              defaultValue={v.portfolio}
+              error={f.portfolio}
+              hint={t("progress.apply.portfolioHint")}
+              rows={6}
+            />
+            <TextArea
+              label={t("progress.apply.evidenceLinks")}
+              name="evidenceLinks"
+              defaultValue={v.evidenceLinks}
+              error={f.evidenceLinks}
+              hint={t("progress.apply.evidenceHint")}
+              rows={3}
+            />
+            <TextArea
+              label={t("progress.apply.referees")}
+              name="referees"
+              defaultValue={v.referees}
+              error={f.referees}
+              hint={t("progress.apply.refereesHint")}
+              rows={3}
+            />
             <div>
               <button type="submit">{t("credentialRoutes.submit")}</button>
             </div>

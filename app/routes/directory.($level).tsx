@@ -17,7 +17,9 @@ import { pageLocale } from "~/web/page-title";
 // script add search as you type.
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: directoryTitleTag(sharedI18n(pageLocale(matches)).t, data?.fixedLevel ?? null) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: directoryTitleTag(sharedI18n(pageLocale(matches)).t, data?.fixedLevel ?? null) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   let fixedLevel: number | undefined;

@@ -7,7 +7,14 @@ import { Field, FormError } from "~/components/field";
 import { useEventWhen } from "~/components/event-when";
 import { notFound, readForm, positiveId } from "~/web/http.server";
 import { CheckinSchema } from "~/models/events/event.schema";
-import { cancelRsvp, checkInToEvent, getEvent, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/events/event.server";
+import {
+  cancelRsvp,
+  checkInToEvent,
+  getEvent,
+  joinWaitlist,
+  leaveWaitlist,
+  rsvpToEvent,
+} from "~/models/events/event.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { canManageEvents, canRsvp, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
@@ -15,12 +22,14 @@ import { getViewer, requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Event"} · Touchpoints` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.title ?? "Event"} · Touchpoints` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
-  const event = await getEvent({ scope, id: (positiveId(params.id) ?? 0) });
+  const event = await getEvent({ scope, id: positiveId(params.id) ?? 0 });
   if (!event) notFound();
   const { description_markdown: _m, ...shown } = event; // the model keeps the joining link for members
   return {
@@ -36,16 +45,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const eventId = (positiveId(params.id) ?? 0);
+  const eventId = positiveId(params.id) ?? 0;
   const form = await readForm(request);
   if (form.intent === "rsvp") {
     const r = await rsvpToEvent({ scope, eventId });
-    if (!r.ok) return data({ intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" }, { status: r.status });
+    if (!r.ok)
+      return data(
+        { intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" },
+        { status: r.status },
+      );
     return redirect(`/events/${eventId}?done=rsvp`);
   }
   if (form.intent === "waitlist") {
     const r = await joinWaitlist({ scope, eventId });
-    if (!r.ok) return data({ intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" }, { status: r.status });
+    if (!r.ok)
+      return data(
+        { intent: "rsvp", message: r.message, values: r.values ?? {}, fields: {} as Record<string, string>, code: "" },
+        { status: r.status },
+      );
     return redirect(`/events/${eventId}?done=waitlist`);
   }
   if (form.intent === "leave-waitlist") {
@@ -58,12 +75,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.intent === "checkin") {
     const parsed = parseForm(CheckinSchema, form);
-    if (!parsed.ok) return data({ intent: "checkin", message: "events.errors.code", values: {}, fields: parsed.fields, code: form.code ?? "" }, { status: 400 });
+    if (!parsed.ok)
+      return data(
+        { intent: "checkin", message: "events.errors.code", values: {}, fields: parsed.fields, code: form.code ?? "" },
+        { status: 400 },
+      );
     const r = await checkInToEvent({ scope, eventId, code: parsed.data.code });
-    if (!r.ok) return data({ intent: "checkin", message: r.message, values: r.values ?? {}, fields: (r.fields ?? {}) as Record<string, string>, code: form.code ?? "" }, { status: r.status });
+    if (!r.ok)
+      return data(
+        {
+          intent: "checkin",
+          message: r.message,
+          values: r.values ?? {},
+          fields: (r.fields ?? {}) as Record<string, string>,
+          code: form.code ?? "",
+        },
+        { status: r.status },
+      );
     return redirect(`/events/${eventId}?done=checkin`);
   }
-  return data({ intent: "", message: "events.errors.unknownAction", values: {}, fields: {} as Record<string, string>, code: "" }, { status: 400 });
+  return data(
+    { intent: "", message: "events.errors.unknownAction", values: {}, fields: {} as Record<string, string>, code: "" },
+    { status: 400 },
+  );
 }
 
 export default function EventPage() {
@@ -163,13 +197,25 @@ export default function EventPage() {
         <section aria-labelledby="checkin-heading" className="card">
           <h2 id="checkin-heading">{t("events.checkinTitle")}</h2>
           {/* said once: beside the field when the form is shown, above it otherwise */}
-          <FormError message={res?.intent === "checkin" && (e.attended || !res.fields?.code) ? res.message : null} values={res?.values} />
+          <FormError
+            message={res?.intent === "checkin" && (e.attended || !res.fields?.code) ? res.message : null}
+            values={res?.values}
+          />
           {e.attended ? (
             <p>{t("events.attended")}</p>
           ) : (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="checkin" />
-              <Field label={t("events.codeLabel")} name="code" type="text" autoComplete="off" defaultValue={res?.code} error={res?.fields?.code} hint={t("events.codeHint")} required />
+              <Field
+                label={t("events.codeLabel")}
+                name="code"
+                type="text"
+                autoComplete="off"
+                defaultValue={res?.code}
+                error={res?.fields?.code}
+                hint={t("events.codeHint")}
+                required
+              />
               <div>
                 <button type="submit">{t("events.checkin")}</button>
               </div>

@@ -11,9 +11,12 @@ import { getViewer } from "~/viewer.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));
   const event = await getEvent({ scope, id: positiveId(params.id) ?? 0 });
-  if (!event || event.status === "draft") return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!event || event.status === "draft")
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const joinLink = canRsvp(scope) && !!event.online_url;
   const body = renderIcs([event], { origin: env().APP_ORIGIN, name: event.title, joinLink });
   const headers = joinLink ? PRIVATE_ICS_HEADERS : { ...ICS_HEADERS, Vary: "Cookie" };
-  return new Response(body, { headers: { ...headers, "Content-Disposition": `attachment; filename="touchpoints-event-${event.id}.ics"` } });
+  return new Response(body, {
+    headers: { ...headers, "Content-Disposition": `attachment; filename="touchpoints-event-${event.id}.ics"` },
+  });
 }

@@ -7,5 +7,7 @@ import { VISITOR } from "~/models/permissions.server";
 
 export async function loader() {
   const events = await listUpcomingEvents({ scope: VISITOR });
-  return new Response(renderIcs(events, { origin: env().APP_ORIGIN, name: sharedI18n("en").t("events.feed.title") }), { headers: ICS_HEADERS });
+  return new Response(renderIcs(events, { origin: env().APP_ORIGIN, name: sharedI18n("en").t("events.feed.title") }), {
+    headers: ICS_HEADERS,
+  });
 }

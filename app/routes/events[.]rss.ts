@@ -12,7 +12,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
   const t = feedT(locale);
   const when = (e: { starts_at: Date; time_zone: string }) =>
-    dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: e.time_zone, timeZoneName: "short" }).format(e.starts_at);
+    dateTimeFormat(locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: e.time_zone,
+      timeZoneName: "short",
+    }).format(e.starts_at);
   const feed = eventsFeed(await listUpcomingEvents({ scope: VISITOR }), { t, when });
-  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
+  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), {
+    headers: RSS_HEADERS,
+  });
 }

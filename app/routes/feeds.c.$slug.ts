@@ -15,5 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = feedT(locale);
   const feed = await getCategoryFeed({ slug: parsed.data.slug, t, lang: locale });
   if (!feed) notFound();
-  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
+  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), {
+    headers: RSS_HEADERS,
+  });
 }

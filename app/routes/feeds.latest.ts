@@ -8,5 +8,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = pickLocale(null, request.headers.get("Accept-Language"));
   const t = feedT(locale);
   const feed = await getLatestFeed({ t, lang: locale });
-  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), { headers: RSS_HEADERS });
+  return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), {
+    headers: RSS_HEADERS,
+  });
 }

@@ -17,10 +17,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotSchema, form);
   if (!parsed.ok) return data({ sent: false, values: parsed.values, fields: parsed.fields }, { status: 400 });
   const limited = await rateLimit("resetByIp", ipKey(context.clientIp));
-  if (limited) return data({ sent: false, values: parsed.values, fields: {}, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  if (limited)
+    return data(
+      { sent: false, values: parsed.values, fields: {}, formError: limited.message, errorValues: limited.values },
+      { status: limited.status },
+    );
   // past three emails an hour to one address, the answer stays the same (it must not tell whether
   // the address has an account) but nothing more is sent
-  if (await rateLimit("resetByEmail", parsed.data.email.trim().toLowerCase())) return data({ sent: true, values: {} as Record<string, string>, fields: {} });
+  if (await rateLimit("resetByEmail", parsed.data.email.trim().toLowerCase()))
+    return data({ sent: true, values: {} as Record<string, string>, fields: {} });
   await requestPasswordReset({ email: parsed.data.email, locale: requestLocale(request) });
   return data({ sent: true, values: {} as Record<string, string>, fields: {} });
 }
@@ -38,9 +43,20 @@ export default function Forgot() {
       ) : (
         <>
           <p>{t("forgot.intro")}</p>
-          <FormError message={res && "formError" in res ? (res.formError as string) : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : undefined} />
+          <FormError
+            message={res && "formError" in res ? (res.formError as string) : null}
+            values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : undefined}
+          />
           <Form method="post" className="stack" noValidate>
-            <Field label={t("forgot.email")} name="email" type="email" autoComplete="email" defaultValue={res?.values?.email} error={(res?.fields as Record<string, string>)?.email} required />
+            <Field
+              label={t("forgot.email")}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={res?.values?.email}
+              error={(res?.fields as Record<string, string>)?.email}
+              required
+            />
             <div>
               <button type="submit">{t("forgot.submit")}</button>
             </div>

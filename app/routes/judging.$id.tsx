@@ -13,11 +13,14 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "awards.review.title", { name: data?.nomination.nominee ?? "" }) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "awards.review.title", { name: data?.nomination.nominee ?? "" }) },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const view = await getNominationForJudging({ scope: scopeOf(viewer), nominationId: (positiveId(params.id) ?? 0) });
+  const view = await getNominationForJudging({ scope: scopeOf(viewer), nominationId: positiveId(params.id) ?? 0 });
   if (!view) notFound();
   return { ...view, timeZone: viewer.timeZone };
 }
@@ -31,13 +34,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const m = /^(score|comment)-(\d+)$/.exec(k);
     if (m) (m[1] === "score" ? scores : comments)[m[2]] = v;
   }
-  const id = (positiveId(params.id) ?? 0);
-  const r = await submitReview({ scope: scopeOf(viewer), nominationId: id, input: { scores, comments, comment: form.comment ?? "" } });
-  if (!r.ok) return data({ message: r.message, fields: r.fields ?? {}, values: keepValues(form), errorValues: r.values ?? {} }, { status: r.status });
+  const id = positiveId(params.id) ?? 0;
+  const r = await submitReview({
+    scope: scopeOf(viewer),
+    nominationId: id,
+    input: { scores, comments, comment: form.comment ?? "" },
+  });
+  if (!r.ok)
+    return data(
+      { message: r.message, fields: r.fields ?? {}, values: keepValues(form), errorValues: r.values ?? {} },
+      { status: r.status },
+    );
   return redirect(`/judging/${id}?done=1`);
 }
 
-function ScoreChoice({ criterion, value, error }: { criterion: { id: number; name: string }; value?: string; error?: string }) {
+function ScoreChoice({
+  criterion,
+  value,
+  error,
+}: {
+  criterion: { id: number; name: string };
+  value?: string;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -45,7 +64,8 @@ function ScoreChoice({ criterion, value, error }: { criterion: { id: number; nam
       <legend>{t("awards.review.scoreFor", { name: criterion.name })}</legend>
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n} className="inline-choice">
-          <input type="radio" name={`score-${criterion.id}`} value={n} defaultChecked={value === String(n)} required /> {n}
+          <input type="radio" name={`score-${criterion.id}`} value={n} defaultChecked={value === String(n)} required />{" "}
+          {n}
         </label>
       ))}
       {error ? (
@@ -110,11 +130,18 @@ export default function JudgeNomination() {
         <section aria-labelledby="score" className="card">
           <h2 id="score">{t("awards.review.yourScores")}</h2>
           <p>{t("awards.review.hiddenUntil")}</p>
-          <FormError message={res?.message} values={{ ...(res?.errorValues ?? {}), count: Object.keys(res?.fields ?? {}).length }} />
+          <FormError
+            message={res?.message}
+            values={{ ...(res?.errorValues ?? {}), count: Object.keys(res?.fields ?? {}).length }}
+          />
           <Form method="post" className="stack" noValidate>
             {d.criteria.map((c) => (
               <div key={c.id} className="stack">
-                <ScoreChoice criterion={c} value={res?.values?.[`score-${c.id}`]} error={(res?.fields as Record<string, string> | undefined)?.[`score-${c.id}`]} />
+                <ScoreChoice
+                  criterion={c}
+                  value={res?.values?.[`score-${c.id}`]}
+                  error={(res?.fields as Record<string, string> | undefined)?.[`score-${c.id}`]}
+                />
                 <TextArea
                   label={t("awards.review.commentFor", { name: c.name })}
                   name={`comment-${c.id}`}
@@ -124,7 +151,13 @@ export default function JudgeNomination() {
                 />
               </div>
             ))}
-            <TextArea label={t("awards.review.overall")} name="comment" defaultValue={res?.values?.comment} error={(res?.fields as Record<string, string> | undefined)?.comment} rows={3} />
+            <TextArea
+              label={t("awards.review.overall")}
+              name="comment"
+              defaultValue={res?.values?.comment}
+              error={(res?.fields as Record<string, string> | undefined)?.comment}
+              rows={3}
+            />
             <div>
               <button type="submit">{t("awards.review.submit")}</button>
             </div>

@@ -11,7 +11,10 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "awards.judging.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "awards.judging.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -33,12 +36,21 @@ export default function Judging() {
             <h2 id={`cat-${c.categoryId}`}>
               {c.category} <span className="muted">({c.roundTitle})</span>
             </h2>
-            <p className="muted">{c.published ? t("awards.judging.published") : c.open ? t("awards.judging.open") : t("awards.judging.notOpen")}</p>
+            <p className="muted">
+              {c.published
+                ? t("awards.judging.published")
+                : c.open
+                  ? t("awards.judging.open")
+                  : t("awards.judging.notOpen")}
+            </p>
             {c.nominations.length ? (
               <ul>
                 {c.nominations.map((n) => (
                   <li key={n.id}>
-                    <Link to={`/judging/${n.id}`}>{n.nominee}</Link> <span className="muted">{n.reviewed ? t("awards.judging.reviewed") : t("awards.judging.waiting")}</span>
+                    <Link to={`/judging/${n.id}`}>{n.nominee}</Link>{" "}
+                    <span className="muted">
+                      {n.reviewed ? t("awards.judging.reviewed") : t("awards.judging.waiting")}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,10 @@ export const handle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: "en" | "fr" } | undefined;
-  return [{ title: `${sharedI18n(root?.locale ?? "en").t("language.title")} · Touchpoints` }, { name: "robots", content: "noindex" }];
+  return [
+    { title: `${sharedI18n(root?.locale ?? "en").t("language.title")} · Touchpoints` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

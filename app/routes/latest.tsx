@@ -13,7 +13,10 @@ export const handle: PageHandle = { hydrate: false };
 // the same for every visitor: kept a few seconds by shared caches (app/web/page-caching.ts)
 export const headers = shareableHeaders;
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forum.listTitle.latest") }, { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "forum.listTitle.latest") },
+  { tagName: "link", rel: "alternate", type: "application/rss+xml", href: "/latest.rss" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadTopicList(request, { kind: "latest" });

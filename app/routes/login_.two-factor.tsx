@@ -41,10 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (pending === "none") throw redirect("/login");
   // a member with passkeys gets a fresh challenge with each view of the page (kept server-side)
   const passkeyOptions = pending === "live" ? await signInOptions(request) : null;
-  return data(
-    { expired: pending === "ended", passkeyOptions },
-    { headers: { "Cache-Control": "private, no-store" } }
-  );
+  return data({ expired: pending === "ended", passkeyOptions }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const error = wrongPasskey ? "passkeys.errors.failedLeft" : result.message;
     return data(
       { error, values: result.values ?? null, expired: !!result.expired },
-      { status: result.status, headers }
+      { status: result.status, headers },
     );
   }
   const headers = new Headers();

@@ -6,8 +6,25 @@ import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/progress-view";
 import { idParam, keepValues, notFound, readForm } from "~/web/http.server";
-import { addGoal, closeMentorship, extendMentorship, getMentorship, leaveFeedback, logSession, setGoalStatus } from "~/models/mentorship/mentorship.server";
-import { END_REASONS, EndSchema, ExtendSchema, FeedbackSchema, GOAL_STATUSES, GoalSchema, GoalStatusSchema, SessionSchema } from "~/models/mentorship/mentorship.schema";
+import {
+  addGoal,
+  closeMentorship,
+  extendMentorship,
+  getMentorship,
+  leaveFeedback,
+  logSession,
+  setGoalStatus,
+} from "~/models/mentorship/mentorship.server";
+import {
+  END_REASONS,
+  EndSchema,
+  ExtendSchema,
+  FeedbackSchema,
+  GOAL_STATUSES,
+  GoalSchema,
+  GoalStatusSchema,
+  SessionSchema,
+} from "~/models/mentorship/mentorship.schema";
 import type { Fail } from "~/models/shared/result";
 import { parseForm, type FormAnswer } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";
@@ -34,8 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.intent as Intent;
   const values = keepValues(form);
-  const invalid = ({ fields, formError, errorValues }: Required<FormAnswer>) => data({ intent, values, fields, formError, errorValues }, 400);
-  const failed = (r: Fail) => data({ intent, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? {} }, r.status);
+  const invalid = ({ fields, formError, errorValues }: Required<FormAnswer>) =>
+    data({ intent, values, fields, formError, errorValues }, 400);
+  const failed = (r: Fail) =>
+    data({ intent, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? {} }, r.status);
   let result: { ok: true } | Fail;
   switch (intent) {
     case "goal": {
@@ -93,8 +112,13 @@ export default function MentorshipPage() {
   const errorFor = (intent: Intent) => (res?.intent === intent ? res : undefined);
   const v = (intent: Intent) => (errorFor(intent)?.values ?? {}) as Record<string, string>;
   const f = (intent: Intent) => (errorFor(intent)?.fields ?? {}) as Record<string, string | undefined>;
-  const Err = ({ intent }: { intent: Intent }) => (errorFor(intent) ? <FormError message={errorFor(intent)!.formError} values={errorFor(intent)!.errorValues} /> : null);
-  const title = m.isGroup ? t("mentorship.page.groupTitle", { mentor: m.mentor_name }) : t("mentorship.page.title", { names: [m.mentor_name, ...m.mentees.map((x) => x.display_name)].join(" · ") });
+  const Err = ({ intent }: { intent: Intent }) =>
+    errorFor(intent) ? (
+      <FormError message={errorFor(intent)!.formError} values={errorFor(intent)!.errorValues} />
+    ) : null;
+  const title = m.isGroup
+    ? t("mentorship.page.groupTitle", { mentor: m.mentor_name })
+    : t("mentorship.page.title", { names: [m.mentor_name, ...m.mentees.map((x) => x.display_name)].join(" · ") });
   const done = params.get("done");
   return (
     <div>
@@ -104,7 +128,13 @@ export default function MentorshipPage() {
       <h1>{title}</h1>
       {done ? (
         <p className="notice" role="status">
-          {t(done === "feedback" ? "mentorship.page.feedbackThanks" : params.get("accepted") ? "mentorship.accepted" : "mentorship.saved")}
+          {t(
+            done === "feedback"
+              ? "mentorship.page.feedbackThanks"
+              : params.get("accepted")
+                ? "mentorship.accepted"
+                : "mentorship.saved",
+          )}
         </p>
       ) : params.get("accepted") ? (
         <p className="notice" role="status">
@@ -112,13 +142,21 @@ export default function MentorshipPage() {
         </p>
       ) : null}
       <p className="req-line">
-        <span className={`status ${m.status === "completed" ? "met" : m.status === "active" ? "pending" : "overdue"}`}>{t(`mentorship.status.${m.status}`)}</span>
+        <span className={`status ${m.status === "completed" ? "met" : m.status === "active" ? "pending" : "overdue"}`}>
+          {t(`mentorship.status.${m.status}`)}
+        </span>
         <span>
           {t("mentorship.page.started", { date: day(m.started_at) })} ·{" "}
-          {m.status === "active" ? t("mentorship.page.endsOn", { date: day(m.ends_on) }) : m.closed_at ? t("mentorship.page.closedOn", { date: day(m.closed_at) }) : null}
+          {m.status === "active"
+            ? t("mentorship.page.endsOn", { date: day(m.ends_on) })
+            : m.closed_at
+              ? t("mentorship.page.closedOn", { date: day(m.closed_at) })
+              : null}
         </span>
       </p>
-      {m.end_reason ? <p>{t("mentorship.page.endReason", { reason: t(`mentorship.endReason.${m.end_reason}`) })}</p> : null}
+      {m.end_reason ? (
+        <p>{t("mentorship.page.endReason", { reason: t(`mentorship.endReason.${m.end_reason}`) })}</p>
+      ) : null}
       <dl>
         <dt>{t("mentorship.page.mentor")}</dt>
         <dd>
@@ -151,13 +189,21 @@ export default function MentorshipPage() {
           {m.goals.length ? (
             <ul className="req-list">
               {m.goals.map((g) => (
-                <li key={g.id} className={`req ${g.status === "achieved" ? "met" : g.status === "in_progress" ? "pending" : ""}`}>
+                <li
+                  key={g.id}
+                  className={`req ${g.status === "achieved" ? "met" : g.status === "in_progress" ? "pending" : ""}`}
+                >
                   <h3>{g.title}</h3>
                   {m.can.edit ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="goalStatus" />
                       <input type="hidden" name="goalId" value={g.id} />
-                      <Select label={t("mentorship.page.goalStatus", { title: g.title })} name="status" defaultValue={g.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`mentorship.goalStatus.${s}`) }))} />
+                      <Select
+                        label={t("mentorship.page.goalStatus", { title: g.title })}
+                        name="status"
+                        defaultValue={g.status}
+                        options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`mentorship.goalStatus.${s}`) }))}
+                      />
                       <button type="submit">{t("mentorship.page.updateGoal")}</button>
                     </Form>
                   ) : (
@@ -173,7 +219,14 @@ export default function MentorshipPage() {
             <Form method="post" className="stack" noValidate>
               <Err intent="goal" />
               <input type="hidden" name="intent" value="goal" />
-              <Field label={t("mentorship.page.goalTitle")} name="title" maxLength={300} defaultValue={v("goal").title} error={f("goal").title} required />
+              <Field
+                label={t("mentorship.page.goalTitle")}
+                name="title"
+                maxLength={300}
+                defaultValue={v("goal").title}
+                error={f("goal").title}
+                required
+              />
               <div>
                 <button type="submit">{t("mentorship.page.addGoal")}</button>
               </div>
@@ -187,7 +240,13 @@ export default function MentorshipPage() {
             <ul className="req-list">
               {m.sessions.map((s) => (
                 <li key={s.id} className="req">
-                  <h3>{t("mentorship.page.sessionLine", { date: day(s.held_on), minutes: s.duration_minutes, name: s.logged_by_name ?? "" })}</h3>
+                  <h3>
+                    {t("mentorship.page.sessionLine", {
+                      date: day(s.held_on),
+                      minutes: s.duration_minutes,
+                      name: s.logged_by_name ?? "",
+                    })}
+                  </h3>
                   {s.notes ? <p style={{ whiteSpace: "pre-wrap" }}>{s.notes}</p> : null}
                   {s.next_steps ? (
                     <p style={{ whiteSpace: "pre-wrap" }}>
@@ -205,10 +264,42 @@ export default function MentorshipPage() {
               <h3>{t("mentorship.page.logSession")}</h3>
               <Err intent="session" />
               <input type="hidden" name="intent" value="session" />
-              <Field label={t("mentorship.page.heldOn")} name="heldOn" type="date" max={today} defaultValue={v("session").heldOn ?? today} error={f("session").heldOn} errorValues={errorFor("session")?.errorValues} required />
-              <Field label={t("mentorship.page.duration")} name="durationMinutes" type="number" min={5} max={480} defaultValue={v("session").durationMinutes ?? "60"} error={f("session").durationMinutes} required />
-              <TextArea label={t("mentorship.page.notes")} name="notes" rows={3} maxLength={4000} defaultValue={v("session").notes} error={f("session").notes} />
-              <TextArea label={t("mentorship.page.nextSteps")} name="nextSteps" rows={2} maxLength={2000} defaultValue={v("session").nextSteps} error={f("session").nextSteps} />
+              <Field
+                label={t("mentorship.page.heldOn")}
+                name="heldOn"
+                type="date"
+                max={today}
+                defaultValue={v("session").heldOn ?? today}
+                error={f("session").heldOn}
+                errorValues={errorFor("session")?.errorValues}
+                required
+              />
+              <Field
+                label={t("mentorship.page.duration")}
+                name="durationMinutes"
+                type="number"
+                min={5}
+                max={480}
+                defaultValue={v("session").durationMinutes ?? "60"}
+                error={f("session").durationMinutes}
+                required
+              />
+              <TextArea
+                label={t("mentorship.page.notes")}
+                name="notes"
+                rows={3}
+                maxLength={4000}
+                defaultValue={v("session").notes}
+                error={f("session").notes}
+              />
+              <TextArea
+                label={t("mentorship.page.nextSteps")}
+                name="nextSteps"
+                rows={2}
+                maxLength={2000}
+                defaultValue={v("session").nextSteps}
+                error={f("session").nextSteps}
+              />
               <div>
                 <button type="submit">{t("mentorship.page.logSession")}</button>
               </div>
@@ -226,7 +317,12 @@ export default function MentorshipPage() {
                 <h3>{t("mentorship.page.extend")}</h3>
                 <Err intent="extend" />
                 <input type="hidden" name="intent" value="extend" />
-                <Select label={t("mentorship.page.extendMonths")} name="months" defaultValue="1" options={["1", "2", "3"].map((n) => ({ value: n, label: n }))} />
+                <Select
+                  label={t("mentorship.page.extendMonths")}
+                  name="months"
+                  defaultValue="1"
+                  options={["1", "2", "3"].map((n) => ({ value: n, label: n }))}
+                />
                 <div>
                   <button type="submit">{t("mentorship.page.extendSubmit")}</button>
                 </div>
@@ -245,7 +341,13 @@ export default function MentorshipPage() {
               <h3>{t("mentorship.page.endEarly")}</h3>
               <Err intent="end" />
               <input type="hidden" name="intent" value="end" />
-              <Select label={t("mentorship.page.endReasonLabel")} name="reason" defaultValue={v("end").reason} error={f("end").reason} options={END_REASONS.map((r) => ({ value: r, label: t(`mentorship.endReason.${r}`) }))} />
+              <Select
+                label={t("mentorship.page.endReasonLabel")}
+                name="reason"
+                defaultValue={v("end").reason}
+                error={f("end").reason}
+                options={END_REASONS.map((r) => ({ value: r, label: t(`mentorship.endReason.${r}`) }))}
+              />
               <div>
                 <button type="submit" className="secondary">
                   {t("mentorship.page.endSubmit")}
@@ -263,7 +365,11 @@ export default function MentorshipPage() {
             <ul>
               {m.feedback.map((fb) => (
                 <li key={fb.user_id}>
-                  {t("mentorship.page.feedbackLine", { name: fb.display_name, role: t(`mentorship.page.role.${fb.role}`), rating: fb.rating })}
+                  {t("mentorship.page.feedbackLine", {
+                    name: fb.display_name,
+                    role: t(`mentorship.page.role.${fb.role}`),
+                    rating: fb.rating,
+                  })}
                   {fb.comment ? ` · ${fb.comment}` : ""}
                 </li>
               ))}
@@ -281,7 +387,14 @@ export default function MentorshipPage() {
                 error={f("feedback").rating}
                 options={["5", "4", "3", "2", "1"].map((n) => ({ value: n, label: n }))}
               />
-              <TextArea label={t("mentorship.page.comment")} name="comment" rows={3} maxLength={1000} defaultValue={v("feedback").comment} error={f("feedback").comment} />
+              <TextArea
+                label={t("mentorship.page.comment")}
+                name="comment"
+                rows={3}
+                maxLength={1000}
+                defaultValue={v("feedback").comment}
+                error={f("feedback").comment}
+              />
               <div>
                 <button type="submit">{t("mentorship.page.feedbackSubmit")}</button>
               </div>

@@ -25,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies()]);
   return {
     ...home,
-    competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])),
+    competencyNames: Object.fromEntries(
+      competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))]),
+    ),
     level: viewer.level ?? 0,
     viewerId: viewer.id,
   };
@@ -40,7 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return r.ok ? redirect("/mentorship") : data({ formError: r.message, id: 0 }, r.status);
   }
   const parsed = DecisionSchema.safeParse(form);
-  if (!parsed.success) return data({ formError: parsed.error.issues[0]?.message.startsWith("mentorship.") ? parsed.error.issues[0].message : "mentorship.errors.noSuchAsk", id: positiveId(form.id) ?? 0 }, 400);
+  if (!parsed.success)
+    return data(
+      {
+        formError: parsed.error.issues[0]?.message.startsWith("mentorship.")
+          ? parsed.error.issues[0].message
+          : "mentorship.errors.noSuchAsk",
+        id: positiveId(form.id) ?? 0,
+      },
+      400,
+    );
   const r = await decideAsk({ scope, ...parsed.data });
   if (!r.ok) return data({ formError: r.message, values: r.values, id: parsed.data.id }, r.status);
   return redirect(r.cycleId ? `/mentorship/${r.cycleId}?accepted=1` : "/mentorship?declined=1");
@@ -79,9 +90,14 @@ export default function MentorshipHome() {
         {d.cycles.length ? (
           <ul className="req-list">
             {d.cycles.map((c) => (
-              <li key={c.id} className={`req ${c.status === "active" ? "pending" : c.status === "completed" ? "met" : ""}`}>
+              <li
+                key={c.id}
+                className={`req ${c.status === "active" ? "pending" : c.status === "completed" ? "met" : ""}`}
+              >
                 <h3>
-                  <Link to={`/mentorship/${c.id}`}>{t("mentorship.withMentees", { mentor: c.mentor_name, mentees: c.mentee_names.join(", ") })}</Link>
+                  <Link to={`/mentorship/${c.id}`}>
+                    {t("mentorship.withMentees", { mentor: c.mentor_name, mentees: c.mentee_names.join(", ") })}
+                  </Link>
                 </h3>
                 <p className="req-line">
                   <span className="status">{t(`mentorship.status.${c.status}`)}</span>
@@ -99,7 +115,9 @@ export default function MentorshipHome() {
         <h2 id="mentee-heading">{t("mentorship.menteeSection")}</h2>
         {d.request ? (
           <>
-            <p>{t("mentorship.requestOpen", { date: day(new Date(d.request.created_at).toISOString().slice(0, 10)) })}</p>
+            <p>
+              {t("mentorship.requestOpen", { date: day(new Date(d.request.created_at).toISOString().slice(0, 10)) })}
+            </p>
             <p>
               <Link to="/mentorship/suggestions">{t("mentorship.seeSuggestions")}</Link>
             </p>
@@ -167,10 +185,20 @@ export default function MentorshipHome() {
                     ) : null}
                     {a.competencies?.length ? (
                       <p>
-                        {t("mentorship.wants")}: {a.competencies.map((c) => `${d.competencyNames[c.slug] ?? c.slug} (${t(`profile.proficiency.${c.level}`, { defaultValue: c.level })})`).join(", ")}
+                        {t("mentorship.wants")}:{" "}
+                        {a.competencies
+                          .map(
+                            (c) =>
+                              `${d.competencyNames[c.slug] ?? c.slug} (${t(`profile.proficiency.${c.level}`, { defaultValue: c.level })})`,
+                          )
+                          .join(", ")}
                       </p>
                     ) : null}
-                    {a.language ? <p>{t("mentorship.prefersLanguage", { language: languageName(a.language, i18n.language || "en") })}</p> : null}
+                    {a.language ? (
+                      <p>
+                        {t("mentorship.prefersLanguage", { language: languageName(a.language, i18n.language || "en") })}
+                      </p>
+                    ) : null}
                     {a.availability ? <p>{t("mentorship.availability", { text: a.availability })}</p> : null}
                     {a.ask_note ? (
                       <>
@@ -178,7 +206,12 @@ export default function MentorshipHome() {
                         <p style={{ whiteSpace: "pre-wrap" }}>{a.ask_note}</p>
                       </>
                     ) : null}
-                    {res?.id === a.id ? <FormError message={res.formError} values={"values" in res ? (res.values as Record<string, unknown> | undefined) : undefined} /> : null}
+                    {res?.id === a.id ? (
+                      <FormError
+                        message={res.formError}
+                        values={"values" in res ? (res.values as Record<string, unknown> | undefined) : undefined}
+                      />
+                    ) : null}
                     <Form method="post" className="stack">
                       <input type="hidden" name="id" value={a.id} />
                       <Select
@@ -187,7 +220,13 @@ export default function MentorshipHome() {
                         options={[
                           { value: "new", label: t("mentorship.intoNew") },
                           { value: "group", label: t("mentorship.intoGroup", { max: GROUP_MAX }) },
-                          ...d.groups.map((g) => ({ value: String(g.id), label: t("mentorship.intoExisting", { names: g.mentee_names.join(", "), count: g.max_mentees - g.active_mentees }) })),
+                          ...d.groups.map((g) => ({
+                            value: String(g.id),
+                            label: t("mentorship.intoExisting", {
+                              names: g.mentee_names.join(", "),
+                              count: g.max_mentees - g.active_mentees,
+                            }),
+                          })),
                         ]}
                       />
                       <TextArea label={t("mentorship.decisionNote")} name="note" rows={2} maxLength={1000} />

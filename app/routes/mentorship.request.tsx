@@ -8,7 +8,13 @@ import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
 import { createRequest, getOpenRequest } from "~/models/mentorship/mentorship.server";
-import { MENTEE_LEVELS, MentorshipRequestSchema, PROFICIENCIES, readRequestForm, timeZoneChoices } from "~/models/mentorship/mentorship.schema";
+import {
+  MENTEE_LEVELS,
+  MentorshipRequestSchema,
+  PROFICIENCIES,
+  readRequestForm,
+  timeZoneChoices,
+} from "~/models/mentorship/mentorship.schema";
 import { getOwnProfile, listCompetencies } from "~/models/directory/profile.server";
 import { LANGUAGES, languageName } from "~/models/directory/profile.schema";
 import { parseForm } from "~/models/shared/forms.server";
@@ -41,7 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = keepValues(form);
   const parsed = parseForm(MentorshipRequestSchema, readRequestForm(form));
-  if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count, formError: null as string | null }, 400);
+  if (!parsed.ok)
+    return data(
+      { values, fields: parsed.fields, count: parsed.errorValues.count, formError: null as string | null },
+      400,
+    );
   const r = await createRequest({ scope: scopeOf(viewer), input: parsed.data });
   if (!r.ok) return data({ values, fields: r.fields ?? {}, count: 0, formError: r.message }, r.status);
   return redirect("/mentorship/suggestions");
@@ -76,7 +86,16 @@ export default function MentorshipRequest() {
       <p>{t("mentorship.request.intro")}</p>
       <FormError message={res?.count ? "form.fixErrors" : (res?.formError ?? null)} values={{ count: res?.count }} />
       <Form method="post" className="stack" noValidate>
-        <TextArea label={t("mentorship.request.goals")} name="goals" rows={5} maxLength={2000} hint={t("mentorship.request.goalsHint")} defaultValue={v.goals} error={f.goals} required />
+        <TextArea
+          label={t("mentorship.request.goals")}
+          name="goals"
+          rows={5}
+          maxLength={2000}
+          hint={t("mentorship.request.goalsHint")}
+          defaultValue={v.goals}
+          error={f.goals}
+          required
+        />
         <fieldset aria-describedby={f.competencies ? compErrorId : undefined}>
           <legend>{t("mentorship.request.competencies")}</legend>
           {d.competencies.map((c) => (
@@ -85,7 +104,10 @@ export default function MentorshipRequest() {
               label={localized(c, "name", i18n.language)}
               name={`competency.${c.slug}`}
               defaultValue={v[`competency.${c.slug}`] ?? ""}
-              options={[{ value: "", label: t("mentorship.request.notChosen") }, ...PROFICIENCIES.map((p) => ({ value: p, label: t(`profile.proficiency.${p}`) }))]}
+              options={[
+                { value: "", label: t("mentorship.request.notChosen") },
+                ...PROFICIENCIES.map((p) => ({ value: p, label: t(`profile.proficiency.${p}`) })),
+              ]}
               hint={d.selfAssessed[c.slug] ? t(`profile.proficiency.${d.selfAssessed[c.slug]}`) : undefined}
             />
           ))}
@@ -102,8 +124,22 @@ export default function MentorshipRequest() {
           error={f.language}
           options={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
         />
-        <TextArea label={t("mentorship.request.availability")} name="availability" rows={2} maxLength={300} hint={t("mentorship.request.availabilityHint")} defaultValue={v.availability} error={f.availability} />
-        <Select label={t("mentorship.request.timeZone")} name="timeZone" defaultValue={v.timeZone ?? d.timeZone} error={f.timeZone} options={d.timeZones.map((z) => ({ value: z, label: z }))} />
+        <TextArea
+          label={t("mentorship.request.availability")}
+          name="availability"
+          rows={2}
+          maxLength={300}
+          hint={t("mentorship.request.availabilityHint")}
+          defaultValue={v.availability}
+          error={f.availability}
+        />
+        <Select
+          label={t("mentorship.request.timeZone")}
+          name="timeZone"
+          defaultValue={v.timeZone ?? d.timeZone}
+          error={f.timeZone}
+          options={d.timeZones.map((z) => ({ value: z, label: z }))}
+        />
         <div>
           <button type="submit">{t("mentorship.request.submit")}</button>
         </div>

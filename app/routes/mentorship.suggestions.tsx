@@ -26,15 +26,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const req = await getOpenRequest(db, { menteeId: viewer.id });
   if (!req) return { request: null, suggestions: [], competencyNames: {} as Record<string, string> };
-  const [suggestions, competencies] = await Promise.all([suggestMentors({ request: req, limit: 10 }), listCompetencies()]);
-  return { request: { id: req.id, goals: req.goals }, suggestions, competencyNames: Object.fromEntries(competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))])) };
+  const [suggestions, competencies] = await Promise.all([
+    suggestMentors({ request: req, limit: 10 }),
+    listCompetencies(),
+  ]);
+  return {
+    request: { id: req.id, goals: req.goals },
+    suggestions,
+    competencyNames: Object.fromEntries(
+      competencies.map((c) => [c.slug, localized(c, "name", requestLocale(request, viewer.locale))]),
+    ),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
   const parsed = AskSchema.safeParse(form);
-  if (!parsed.success) return data({ formError: parsed.error.issues[0].message, mentorId: positiveId(form.mentorId) ?? 0, note: form.note ?? "" }, 400);
+  if (!parsed.success)
+    return data(
+      { formError: parsed.error.issues[0].message, mentorId: positiveId(form.mentorId) ?? 0, note: form.note ?? "" },
+      400,
+    );
   const r = await askMentor({ scope: scopeOf(viewer), mentorId: parsed.data.mentorId, note: parsed.data.note });
   if (!r.ok) return data({ formError: r.message, mentorId: parsed.data.mentorId, note: parsed.data.note }, r.status);
   return redirect("/mentorship?asked=1");
@@ -58,7 +71,9 @@ export default function Suggestions() {
       ) : (
         <>
           <p>{t("mentorship.suggestions.intro")}</p>
-          {res?.formError && !d.suggestions.some((s) => s.userId === res.mentorId) ? <FormError message={res.formError} /> : null}
+          {res?.formError && !d.suggestions.some((s) => s.userId === res.mentorId) ? (
+            <FormError message={res.formError} />
+          ) : null}
           {d.suggestions.length ? (
             <ol className="req-list mentor-suggestions">
               {d.suggestions.map((s) => (
@@ -71,7 +86,8 @@ export default function Suggestions() {
                     <span className="status met">{t("mentorship.suggestions.score", { score: s.score })}</span>
                   </p>
                   <p className="req-line">
-                    {t("mentorship.suggestions.places", { count: s.free })} · {s.languages.map(lang).join(", ")} · {s.timeZone}
+                    {t("mentorship.suggestions.places", { count: s.free })} · {s.languages.map(lang).join(", ")} ·{" "}
+                    {s.timeZone}
                   </p>
                   <p>{s.pitch}</p>
                   <h3>{t("mentorship.suggestions.why")}</h3>
@@ -82,7 +98,13 @@ export default function Suggestions() {
                     <Form method="post" className="stack">
                       {res?.mentorId === s.userId ? <FormError message={res.formError} /> : null}
                       <input type="hidden" name="mentorId" value={s.userId} />
-                      <TextArea label={t("mentorship.suggestions.note", { name: s.displayName })} name="note" rows={2} maxLength={1000} defaultValue={res?.mentorId === s.userId ? res.note : ""} />
+                      <TextArea
+                        label={t("mentorship.suggestions.note", { name: s.displayName })}
+                        name="note"
+                        rows={2}
+                        maxLength={1000}
+                        defaultValue={res?.mentorId === s.userId ? res.note : ""}
+                      />
                       <div>
                         <button type="submit">{t("mentorship.suggestions.ask", { name: s.displayName })}</button>
                       </div>

@@ -33,7 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { values } = parsed;
   if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("logEntry", userKey(viewer.id));
-  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  if (limited)
+    return data(
+      { values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values },
+      { status: limited.status },
+    );
   const r = await createActivity({ userId: viewer.id, input: parsed.data });
   return redirect(`/my/activities?added=${r.ok ? r.status : ""}`);
 }
@@ -61,14 +65,56 @@ export default function MyActivities() {
       <div className="grid-2">
         <section className="card" aria-labelledby="add-heading">
           <h2 id="add-heading">{t("logs.activities.add")}</h2>
-          <FormError message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }} />
+          <FormError
+            message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null}
+            values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }}
+          />
           <Form method="post" className="stack" noValidate>
-            <Select label={t("logs.activities.kind")} name="kind" defaultValue={v.kind} error={f.kind} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`logs.kinds.${k}`) }))} />
-            <Field label={t("logs.activities.titleField")} name="title" type="text" defaultValue={v.title} error={f.title} required />
-            <Field label={t("logs.activities.date")} name="occurredOn" type="date" defaultValue={v.occurredOn} error={f.occurredOn} required />
-            <Field label={t("logs.activities.organiser")} name="organiser" type="text" defaultValue={v.organiser} error={f.organiser} />
-            <Field label={t("logs.activities.evidence")} name="evidenceUrl" type="url" defaultValue={v.evidenceUrl} error={f.evidenceUrl} hint={t("logs.activities.evidenceHint")} />
-            <TextArea label={t("logs.activities.reflection")} name="reflection" defaultValue={v.reflection} error={f.reflection} rows={4} />
+            <Select
+              label={t("logs.activities.kind")}
+              name="kind"
+              defaultValue={v.kind}
+              error={f.kind}
+              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`logs.kinds.${k}`) }))}
+            />
+            <Field
+              label={t("logs.activities.titleField")}
+              name="title"
+              type="text"
+              defaultValue={v.title}
+              error={f.title}
+              required
+            />
+            <Field
+              label={t("logs.activities.date")}
+              name="occurredOn"
+              type="date"
+              defaultValue={v.occurredOn}
+              error={f.occurredOn}
+              required
+            />
+            <Field
+              label={t("logs.activities.organiser")}
+              name="organiser"
+              type="text"
+              defaultValue={v.organiser}
+              error={f.organiser}
+            />
+            <Field
+              label={t("logs.activities.evidence")}
+              name="evidenceUrl"
+              type="url"
+              defaultValue={v.evidenceUrl}
+              error={f.evidenceUrl}
+              hint={t("logs.activities.evidenceHint")}
+            />
+            <TextArea
+              label={t("logs.activities.reflection")}
+              name="reflection"
+              defaultValue={v.reflection}
+              error={f.reflection}
+              rows={4}
+            />
             <div>
               <button type="submit">{t("logs.activities.submit")}</button>
             </div>
@@ -79,10 +125,18 @@ export default function MyActivities() {
           {activities.length ? (
             <ul className="req-list">
               {activities.map((a) => (
-                <li key={a.id} id={`activity-${a.id}`} className={`req ${a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}>
+                <li
+                  key={a.id}
+                  id={`activity-${a.id}`}
+                  className={`req ${a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}
+                >
                   <h3>{a.title}</h3>
                   <p className="req-line">
-                    <span className={`status ${a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}>{t(`logs.status.${a.status}`)}</span>
+                    <span
+                      className={`status ${a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}
+                    >
+                      {t(`logs.status.${a.status}`)}
+                    </span>
                     <span>
                       {t(`logs.kinds.${a.kind}`)} · {day(a.occurred_on)}
                       {a.organiser ? ` · ${a.organiser}` : ""}
@@ -96,7 +150,9 @@ export default function MyActivities() {
                     </p>
                   ) : null}
                   {a.reflection ? <p style={{ whiteSpace: "pre-wrap" }}>{a.reflection}</p> : null}
-                  {a.decision_reason ? <p className="muted">{t("logs.reason", { reason: a.decision_reason })}</p> : null}
+                  {a.decision_reason ? (
+                    <p className="muted">{t("logs.reason", { reason: a.decision_reason })}</p>
+                  ) : null}
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="id" value={a.id} />

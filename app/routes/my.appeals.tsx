@@ -21,17 +21,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [subjects, appeals] = await Promise.all([listAppealable(viewer.id), listMyAppeals(viewer.id)]);
   const titles = new Map(subjects.map((s) => [`${s.type}:${s.id}`, s.title] as const));
-  return { subjects, appeals: appeals.map((a) => ({ ...a, title: titles.get(`${a.subject_type}:${a.subject_id}`) ?? null })) };
+  return {
+    subjects,
+    appeals: appeals.map((a) => ({ ...a, title: titles.get(`${a.subject_type}:${a.subject_id}`) ?? null })),
+  };
 }
 
-type ActionData = { key: string; formError: string; fields?: Partial<Record<string, string>>; values: Record<string, string> };
+type ActionData = {
+  key: string;
+  formError: string;
+  fields?: Partial<Record<string, string>>;
+  values: Record<string, string>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = parseForm(AppealSchema, await readForm(request));
   const { values } = parsed;
   const key = `${values.subjectType}:${values.subjectId}`;
-  if (!parsed.ok) return data<ActionData>({ key, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>({ key, formError: parsed.formError, fields: parsed.fields, values }, { status: 400 });
   const r = await createAppeal({ userId: viewer.id, ...parsed.data });
   if (!r.ok) return data<ActionData>({ key, formError: r.message, values }, { status: r.status });
   return redirect("/my/appeals?sent=1");
@@ -60,8 +69,13 @@ export default function MyAppeals() {
           <ul className="plain-list">
             {appeals.map((a) => (
               <li key={a.id} className="list-item">
-                <strong>{a.title ?? t("appeals.unknownSubject")}</strong> · <span className={`status ${a.status === "upheld" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}>{t(`appeals.status.${a.status}`)}</span> ·{" "}
-                <RelativeTime date={a.created_at} />
+                <strong>{a.title ?? t("appeals.unknownSubject")}</strong> ·{" "}
+                <span
+                  className={`status ${a.status === "upheld" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}
+                >
+                  {t(`appeals.status.${a.status}`)}
+                </span>{" "}
+                · <RelativeTime date={a.created_at} />
                 {a.decision_reason ? <p>{t("appeals.reasonGiven", { reason: a.decision_reason })}</p> : null}
               </li>
             ))}

@@ -11,7 +11,10 @@ import { useRootData } from "~/web/root-data";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bookmark.mine") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "bookmark.mine") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -57,10 +60,21 @@ export default function MyBookmarks() {
                 <RelativeTime date={b.createdAt} />
               </p>
               {b.excerpt ? <p>{b.excerpt}</p> : null}
-              {b.reminderAt ? <p className="muted">{t("bookmark.remindAt", { date: new Date(b.reminderAt), formatParams: { date: { dateStyle: "medium", timeStyle: "short", timeZone } } })}</p> : null}
+              {b.reminderAt ? (
+                <p className="muted">
+                  {t("bookmark.remindAt", {
+                    date: new Date(b.reminderAt),
+                    formatParams: { date: { dateStyle: "medium", timeStyle: "short", timeZone } },
+                  })}
+                </p>
+              ) : null}
               <Form method="post">
                 <input type="hidden" name="postId" value={b.postId} />
-                <button type="submit" className="link-button" aria-label={t("moderation.bookmark.removeLabel", { number: b.number, title: b.title })}>
+                <button
+                  type="submit"
+                  className="link-button"
+                  aria-label={t("moderation.bookmark.removeLabel", { number: b.number, title: b.title })}
+                >
                   {t("bookmark.remove")}
                 </button>
               </Form>

@@ -11,7 +11,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.myContactsTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "recruiter.myContactsTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -26,7 +29,11 @@ export async function action({ request }: ActionFunctionArgs) {
     form.intent === "accept" || form.intent === "decline"
       ? await decideContactRequest({ scope, id: positiveId(form.id) ?? 0, decision: form.intent })
       : form.intent === "block" || form.intent === "unblock"
-        ? await setRecruiterBlocked({ scope, recruiterId: positiveId(form.recruiterId) ?? 0, blocked: form.intent === "block" })
+        ? await setRecruiterBlocked({
+            scope,
+            recruiterId: positiveId(form.recruiterId) ?? 0,
+            blocked: form.intent === "block",
+          })
         : null;
   if (!result) return data({ formError: "errors.forbidden" }, 400);
   if (!result.ok) return data({ formError: result.message }, result.status);
@@ -48,7 +55,8 @@ export default function MyContacts() {
             <li key={c.id} className="contact-request">
               <h2>{t("recruiter.from", { name: c.display_name, organisation: c.organisation ?? "" })}</h2>
               <p className="muted">
-                <span className={`status status-${c.status}`}>{t(`recruiter.status.${c.status}`)}</span> · <RelativeTime date={c.created_at} />
+                <span className={`status status-${c.status}`}>{t(`recruiter.status.${c.status}`)}</span> ·{" "}
+                <RelativeTime date={c.created_at} />
                 {c.website ? (
                   <>
                     {" · "}

@@ -14,7 +14,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.myContactsTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "recruiter.myContactsTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -78,7 +81,15 @@ export default function ContactThread() {
             <p className="hint" id="answer-hint">
               {t("desk.answerHint")}
             </p>
-            <textarea id="answer-body" name="body" rows={5} maxLength={THREAD_MESSAGE_MAX} required aria-describedby="answer-hint" defaultValue={a?.values?.body} />
+            <textarea
+              id="answer-body"
+              name="body"
+              rows={5}
+              maxLength={THREAD_MESSAGE_MAX}
+              required
+              aria-describedby="answer-hint"
+              defaultValue={a?.values?.body}
+            />
           </div>
           <button type="submit">{t("desk.answer")}</button>
         </Form>

@@ -13,7 +13,10 @@ export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as RootData | undefined;
-  return [{ title: `${sharedI18n(root?.locale ?? "en").t("privacy.export.title")} · Touchpoints` }, { name: "robots", content: "noindex" }];
+  return [
+    { title: `${sharedI18n(root?.locale ?? "en").t("privacy.export.title")} · Touchpoints` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 const PROBLEMS = ["tooSoon", "tooBig"] as const;
@@ -45,7 +48,8 @@ export default function MyData() {
         <button type="submit">{t("privacy.export.submit")}</button>
       </Form>
       <p>
-        <Link to="/privacy">{t("privacy.export.privacyLink")}</Link> · <Link to="/my/delete-account">{t("privacy.export.deleteLink")}</Link>
+        <Link to="/privacy">{t("privacy.export.privacyLink")}</Link> ·{" "}
+        <Link to="/my/delete-account">{t("privacy.export.deleteLink")}</Link>
       </p>
     </div>
   );

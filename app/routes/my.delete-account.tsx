@@ -17,7 +17,10 @@ export const handle: PageHandle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as RootData | undefined;
-  return [{ title: `${sharedI18n(root?.locale ?? "en").t("privacy.delete.title")} · Touchpoints` }, { name: "robots", content: "noindex" }];
+  return [
+    { title: `${sharedI18n(root?.locale ?? "en").t("privacy.delete.title")} · Touchpoints` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +33,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const result = await deleteAccount({ userId: viewer.id, form, ip: context.clientIp });
   // the password is never sent back; the choice about posts is
-  if (!result.ok) return data({ formError: result.message, fields: result.fields, values: result.values, removePosts: form.removePosts === "on" }, { status: result.status });
+  if (!result.ok)
+    return data(
+      {
+        formError: result.message,
+        fields: result.fields,
+        values: result.values,
+        removePosts: form.removePosts === "on",
+      },
+      { status: result.status },
+    );
   return redirect("/privacy?deleted=1", { headers: { "Set-Cookie": await endSession(request) } });
 }
 
@@ -52,21 +64,41 @@ export default function DeleteAccount() {
       </p>
       <Form method="post" className="stack" noValidate>
         {hasPassword ? (
-          <Field label={t("privacy.delete.confirmPassword")} hint={t("privacy.delete.confirmPasswordHint")} name="confirm" type="password" autoComplete="current-password" required error={res?.fields?.confirm} />
+          <Field
+            label={t("privacy.delete.confirmPassword")}
+            hint={t("privacy.delete.confirmPasswordHint")}
+            name="confirm"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={res?.fields?.confirm}
+          />
         ) : (
-          <Field label={t("privacy.delete.confirmUsername")} hint={t("privacy.delete.confirmUsernameHint", { username })} name="confirm" type="text" autoComplete="off" required error={res?.fields?.confirm} />
+          <Field
+            label={t("privacy.delete.confirmUsername")}
+            hint={t("privacy.delete.confirmUsernameHint", { username })}
+            name="confirm"
+            type="text"
+            autoComplete="off"
+            required
+            error={res?.fields?.confirm}
+          />
         )}
         <div className="field checkbox">
-          <input type="checkbox" id={removeId} name="removePosts" defaultChecked={res?.removePosts} aria-describedby={`${removeId}-hint`} />
+          <input
+            type="checkbox"
+            id={removeId}
+            name="removePosts"
+            defaultChecked={res?.removePosts}
+            aria-describedby={`${removeId}-hint`}
+          />
           <label htmlFor={removeId}>{t("privacy.delete.removePosts")}</label>
           <p className="hint" id={`${removeId}-hint`}>
             {t("privacy.delete.removePostsHint")}
           </p>
         </div>
         <div className="actions">
-          <button type="submit">
-            {t("privacy.delete.submit")}
-          </button>{" "}
+          <button type="submit">{t("privacy.delete.submit")}</button>{" "}
           <Link to="/my/data" className="button secondary">
             {t("privacy.delete.cancel")}
           </Link>

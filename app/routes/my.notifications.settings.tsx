@@ -13,20 +13,33 @@ import { pageTitle } from "~/web/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notifications.settingsTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "notifications.settingsTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   return { kinds: [...NOTIFICATION_KINDS], settings: await listDeliverySettings(viewer.id) };
 }
 
-const SettingsSchema = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES)])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodEnum<{ immediately: "immediately"; daily: "daily"; never: "never" }>>).partial();
+const SettingsSchema = z
+  .object(
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.enum(DELIVERIES)])) as Record<
+      (typeof NOTIFICATION_KINDS)[number],
+      z.ZodEnum<{ immediately: "immediately"; daily: "daily"; never: "never" }>
+    >,
+  )
+  .partial();
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = SettingsSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ formError: "moderation.notifications.invalid", saved: false }, { status: 422 });
-  await updateDeliverySettings(viewer.id, parsed.data as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>);
+  await updateDeliverySettings(
+    viewer.id,
+    parsed.data as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>,
+  );
   return { formError: undefined, saved: true };
 }
 
@@ -46,7 +59,14 @@ export default function NotificationSettings() {
       <FormError message={res?.formError} />
       <Form method="post" className="stack">
         {d.kinds.map((kind) => (
-          <Select key={kind} id={`delivery-${kind}`} label={t(`notifications.kinds.${kind}`)} name={kind} defaultValue={d.settings[kind]} options={DELIVERIES.map((v) => ({ value: v, label: t(`notifications.delivery.${v}`) }))} />
+          <Select
+            key={kind}
+            id={`delivery-${kind}`}
+            label={t(`notifications.kinds.${kind}`)}
+            name={kind}
+            defaultValue={d.settings[kind]}
+            options={DELIVERIES.map((v) => ({ value: v, label: t(`notifications.delivery.${v}`) }))}
+          />
         ))}
         <div className="actions">
           <button type="submit">{t("notifications.save")}</button>

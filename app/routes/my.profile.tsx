@@ -1,7 +1,13 @@
 // The member edits their profile (plain form) and uploads a photo (multipart form, size-limited
 // before and while reading: a big upload gets a sentence, never a 500, and nothing is stored).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
@@ -11,12 +17,27 @@ import { rateLimit, userKey } from "~/models/account/rate-limit.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { PHOTO_MAX_BYTES, deletePhoto, storePhoto } from "~/models/directory/photo.server";
 import { getOwnProfile, listCompetencies, setProfilePhoto, updateProfile } from "~/models/directory/profile.server";
-import { ACHIEVEMENTS_MAX, BIO_MAX, COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, ProfileSchema, countryName, languageCodeOf, languageName, profileFormInput } from "~/models/directory/profile.schema";
+import {
+  ACHIEVEMENTS_MAX,
+  BIO_MAX,
+  COUNTRIES,
+  LANGUAGES,
+  OTHER_LANGUAGES,
+  PROFICIENCIES,
+  ProfileSchema,
+  countryName,
+  languageCodeOf,
+  languageName,
+  profileFormInput,
+} from "~/models/directory/profile.schema";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { localized } from "~/models/shared/localized";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "profile.editTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "profile.editTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -35,18 +56,24 @@ type ActionData = {
 async function uploadPhoto(request: Request, userId: number) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   // multipart framing adds a little: refuse what cannot fit before reading it
-  if (declared > PHOTO_MAX_BYTES + 64 * 1024) return data<ActionData>({ photoError: "profile.photo.errors.tooBig" }, 413);
+  if (declared > PHOTO_MAX_BYTES + 64 * 1024)
+    return data<ActionData>({ photoError: "profile.photo.errors.tooBig" }, 413);
   const limited = await rateLimit("photo", userKey(userId));
   if (limited) return data<ActionData>({ photoError: limited.message, errorValues: limited.values }, limited.status);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES }),
+    );
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return data<ActionData>({ photoError: "profile.photo.errors.tooBig" }, 413);
+    if (e instanceof MaxPartSizeExceededError)
+      return data<ActionData>({ photoError: "profile.photo.errors.tooBig" }, 413);
     return data<ActionData>({ photoError: "profile.photo.errors.unreadable" }, 400);
   }
   const file = form.get("photo");
-  if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ photoError: "profile.photo.errors.empty" }, 422);
+  if (!file || typeof file === "string" || file.size === 0)
+    return data<ActionData>({ photoError: "profile.photo.errors.empty" }, 422);
   const stored = await storePhoto({ userId, data: new Uint8Array(await file.arrayBuffer()) });
   if (!stored.ok) return data<ActionData>({ photoError: stored.message, errorValues: stored.values }, stored.status);
   const { previousKey } = await setProfilePhoto({ userId, key: stored.key });
@@ -56,7 +83,8 @@ async function uploadPhoto(request: Request, userId: number) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return uploadPhoto(request, viewer.id);
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return uploadPhoto(request, viewer.id);
   let form: FormData;
   try {
     form = await request.formData();
@@ -71,11 +99,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = profileFormInput(form);
   const parsed = parseForm(ProfileSchema, input);
   const values = { ...input, languages: input.languages.filter(Boolean) };
-  if (!parsed.ok) return data<ActionData>({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values }, 422);
+  if (!parsed.ok)
+    return data<ActionData>(
+      { formError: parsed.formError, fields: parsed.fields as Record<string, string>, values },
+      422,
+    );
   const limited = await rateLimit("profileEdit", userKey(viewer.id));
-  if (limited) return data<ActionData>({ formError: limited.message, errorValues: limited.values, fields: {}, values }, limited.status);
+  if (limited)
+    return data<ActionData>(
+      { formError: limited.message, errorValues: limited.values, fields: {}, values },
+      limited.status,
+    );
   const result = await updateProfile({ userId: viewer.id, input: parsed.data });
-  if (!result.ok) return data<ActionData>({ formError: result.message, fields: result.fields as Record<string, string>, values }, result.status);
+  if (!result.ok)
+    return data<ActionData>(
+      { formError: result.message, fields: result.fields as Record<string, string>, values },
+      result.status,
+    );
   return redirect("/my/profile?saved=profile");
 }
 
@@ -89,7 +129,11 @@ export default function MyProfile() {
   const val = (k: keyof typeof profile) => String(v[k] ?? profile[k] ?? "");
   const f = actionData?.fields ?? {};
   const lang = i18n.language || "en";
-  const chosenLanguages = new Set<string>(((v.languages as string[] | undefined) ?? profile.languages).flatMap((s) => s.split(/[,;\n]+/).map((x) => x.trim())));
+  const chosenLanguages = new Set<string>(
+    ((v.languages as string[] | undefined) ?? profile.languages).flatMap((s) =>
+      s.split(/[,;\n]+/).map((x) => x.trim()),
+    ),
+  );
   // shown as names in the reader's language; whatever does not read as a language stays as typed
   const otherLanguages = [...chosenLanguages]
     .filter((l) => l && !(LANGUAGES as readonly string[]).includes(l))
@@ -107,7 +151,11 @@ export default function MyProfile() {
       </p>
       {saved ? (
         <p className="notice" role="status">
-          {saved === "photo" ? t("profile.photo.saved") : saved === "photoRemoved" ? t("profile.photo.removed") : t("profile.form.saved")}
+          {saved === "photo"
+            ? t("profile.photo.saved")
+            : saved === "photoRemoved"
+              ? t("profile.photo.removed")
+              : t("profile.form.saved")}
         </p>
       ) : null}
 
@@ -148,11 +196,26 @@ export default function MyProfile() {
       </section>
 
       <Form method="post" className="profile-form" noValidate>
-        <FormError message={actionData?.formError} values={actionData?.errorValues ?? { count: Object.keys(f).length }} />
+        <FormError
+          message={actionData?.formError}
+          values={actionData?.errorValues ?? { count: Object.keys(f).length }}
+        />
         <fieldset>
           <legend>{t("profile.form.identity")}</legend>
-          <Field label={t("profile.form.jobTitle")} name="jobTitle" defaultValue={val("jobTitle")} maxLength={100} error={f.jobTitle} />
-          <Field label={t("profile.form.organisation")} name="organisation" defaultValue={val("organisation")} maxLength={120} error={f.organisation} />
+          <Field
+            label={t("profile.form.jobTitle")}
+            name="jobTitle"
+            defaultValue={val("jobTitle")}
+            maxLength={100}
+            error={f.jobTitle}
+          />
+          <Field
+            label={t("profile.form.organisation")}
+            name="organisation"
+            defaultValue={val("organisation")}
+            maxLength={120}
+            error={f.organisation}
+          />
           <Select label={t("profile.form.country")} name="country" defaultValue={val("country")} error={f.country}>
             <option value="">{t("profile.form.countryNone")}</option>
             {COUNTRIES.map((c) => (
@@ -166,18 +229,35 @@ export default function MyProfile() {
             <legend>{t("profile.form.languages")}</legend>
             {LANGUAGES.map((l) => (
               <label key={l}>
-                <input type="checkbox" name="languages" value={l} defaultChecked={chosenLanguages.has(l)} /> {languageName(l, lang)}
+                <input type="checkbox" name="languages" value={l} defaultChecked={chosenLanguages.has(l)} />{" "}
+                {languageName(l, lang)}
               </label>
             ))}
           </fieldset>
-          <Field label={t("profile.form.otherLanguages")} name="otherLanguages" defaultValue={otherLanguages} maxLength={200} error={f.languages} list="other-language-names" autoComplete="off" />
+          <Field
+            label={t("profile.form.otherLanguages")}
+            name="otherLanguages"
+            defaultValue={otherLanguages}
+            maxLength={200}
+            error={f.languages}
+            list="other-language-names"
+            autoComplete="off"
+          />
           {/* suggestions without any script: the browser offers the names as one types */}
           <datalist id="other-language-names">
             {OTHER_LANGUAGES.map((l) => (
               <option key={l} value={languageName(l, lang)} />
             ))}
           </datalist>
-          <TextArea rows={4} label={t("profile.form.bio")} name="bio" hint={t("profile.form.bioHint")} defaultValue={val("bio")} maxLength={BIO_MAX} error={f.bio} />
+          <TextArea
+            rows={4}
+            label={t("profile.form.bio")}
+            name="bio"
+            hint={t("profile.form.bioHint")}
+            defaultValue={val("bio")}
+            maxLength={BIO_MAX}
+            error={f.bio}
+          />
           <TextArea
             label={t("profile.form.achievements")}
             name="achievements"
@@ -186,19 +266,53 @@ export default function MyProfile() {
             error={f.achievements}
             rows={5}
           />
-          <Field label={t("profile.form.yearsCustomerFacing")} name="yearsCustomerFacing" inputMode="decimal" defaultValue={val("yearsCustomerFacing")} error={f.yearsCustomerFacing} />
-          <Field label={t("profile.form.yearsManaging")} name="yearsManaging" inputMode="decimal" defaultValue={val("yearsManaging")} error={f.yearsManaging} />
+          <Field
+            label={t("profile.form.yearsCustomerFacing")}
+            name="yearsCustomerFacing"
+            inputMode="decimal"
+            defaultValue={val("yearsCustomerFacing")}
+            error={f.yearsCustomerFacing}
+          />
+          <Field
+            label={t("profile.form.yearsManaging")}
+            name="yearsManaging"
+            inputMode="decimal"
+            defaultValue={val("yearsManaging")}
+            error={f.yearsManaging}
+          />
           <div className="field checkbox">
             <label>
-              <input type="checkbox" name="openToOpportunities" defaultChecked={bool("openToOpportunities")} /> {t("profile.form.openToOpportunities")}
+              <input type="checkbox" name="openToOpportunities" defaultChecked={bool("openToOpportunities")} />{" "}
+              {t("profile.form.openToOpportunities")}
             </label>
           </div>
           <p className="hint">
             <a href="/mentorship">{t("profile.form.isMentor")}</a>
           </p>
-          <Field label={t("profile.form.linkedinUrl")} name="linkedinUrl" type="url" defaultValue={val("linkedinUrl")} maxLength={300} error={f.linkedinUrl} />
-          <Field label={t("profile.form.websiteUrl")} name="websiteUrl" type="url" defaultValue={val("websiteUrl")} maxLength={300} error={f.websiteUrl} />
-          <Field label={t("profile.form.phone")} name="phone" type="tel" defaultValue={val("phone")} maxLength={24} error={f.phone} />
+          <Field
+            label={t("profile.form.linkedinUrl")}
+            name="linkedinUrl"
+            type="url"
+            defaultValue={val("linkedinUrl")}
+            maxLength={300}
+            error={f.linkedinUrl}
+          />
+          <Field
+            label={t("profile.form.websiteUrl")}
+            name="websiteUrl"
+            type="url"
+            defaultValue={val("websiteUrl")}
+            maxLength={300}
+            error={f.websiteUrl}
+          />
+          <Field
+            label={t("profile.form.phone")}
+            name="phone"
+            type="tel"
+            defaultValue={val("phone")}
+            maxLength={24}
+            error={f.phone}
+          />
         </fieldset>
 
         <fieldset>
@@ -206,7 +320,12 @@ export default function MyProfile() {
           <p className="hint">{t("profile.form.competenciesHint")}</p>
           {f.competencies ? <p className="field-error">{t(f.competencies)}</p> : null}
           {competencies.map((c) => (
-            <Select key={c.slug} label={localized(c, "name", i18n.language)} name={`competency.${c.slug}`} defaultValue={chosenCompetencies[c.slug] ?? ""}>
+            <Select
+              key={c.slug}
+              label={localized(c, "name", i18n.language)}
+              name={`competency.${c.slug}`}
+              defaultValue={chosenCompetencies[c.slug] ?? ""}
+            >
               <option value="">{t("profile.form.competencyNone")}</option>
               {PROFICIENCIES.map((p) => (
                 <option key={p} value={p}>

@@ -32,9 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const { values } = parsed;
   if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("logEntry", userKey(viewer.id));
-  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  if (limited)
+    return data(
+      { values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values },
+      { status: limited.status },
+    );
   const r = await createReadingEntry({ scope: scopeOf(viewer), input: parsed.data });
-  if (!r.ok) return data({ values, fields: r.fields ?? {}, count: Object.keys(r.fields ?? {}).length || 1 }, { status: r.status });
+  if (!r.ok)
+    return data(
+      { values, fields: r.fields ?? {}, count: Object.keys(r.fields ?? {}).length || 1 },
+      { status: r.status },
+    );
   return redirect(`/my/reading?added=1`);
 }
 
@@ -61,22 +69,60 @@ export default function MyReading() {
       <div className="grid-2">
         <section className="card" aria-labelledby="add-heading">
           <h2 id="add-heading">{t("logs.reading.add")}</h2>
-          <FormError message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }} />
+          <FormError
+            message={res && "formError" in res ? (res.formError as string) : res?.count ? "form.fixErrors" : null}
+            values={res && "errorValues" in res ? (res.errorValues as Record<string, unknown>) : { count: res?.count }}
+          />
           <Form method="post" className="stack" noValidate>
             <Select
               label={t("logs.reading.book")}
               name="bookId"
               defaultValue={v.bookId}
               error={f.bookId}
-              options={[{ value: "other", label: t("logs.reading.otherBook") }, ...books.map((b) => ({ value: String(b.id), label: `${b.title} (${b.author})` }))]}
+              options={[
+                { value: "other", label: t("logs.reading.otherBook") },
+                ...books.map((b) => ({ value: String(b.id), label: `${b.title} (${b.author})` })),
+              ]}
             />
-            <Field label={t("logs.reading.titleField")} name="title" type="text" defaultValue={v.title} error={f.title} hint={t("logs.reading.titleHint")} />
-            <Field label={t("logs.reading.author")} name="author" type="text" defaultValue={v.author} error={f.author} />
-            <Field label={t("logs.reading.finished")} name="finishedOn" type="date" defaultValue={v.finishedOn} error={f.finishedOn} required />
-            <TextArea label={t("logs.reading.review")} name="review" defaultValue={v.review} error={f.review} rows={5} />
+            <Field
+              label={t("logs.reading.titleField")}
+              name="title"
+              type="text"
+              defaultValue={v.title}
+              error={f.title}
+              hint={t("logs.reading.titleHint")}
+            />
+            <Field
+              label={t("logs.reading.author")}
+              name="author"
+              type="text"
+              defaultValue={v.author}
+              error={f.author}
+            />
+            <Field
+              label={t("logs.reading.finished")}
+              name="finishedOn"
+              type="date"
+              defaultValue={v.finishedOn}
+              error={f.finishedOn}
+              required
+            />
+            <TextArea
+              label={t("logs.reading.review")}
+              name="review"
+              defaultValue={v.review}
+              error={f.review}
+              rows={5}
+            />
             <div className="field">
               <label>
-                <input type="checkbox" name="share" defaultChecked={v.share === "on"} aria-describedby={f.share ? "share-error" : undefined} /> {t("logs.reading.share")}
+                <input
+                  type="checkbox"
+                  name="share"
+                  defaultChecked={v.share === "on"}
+                  aria-describedby={f.share ? "share-error" : undefined}
+                />{" "}
+                {t("logs.reading.share")}
               </label>
               {f.share ? (
                 <p className="field-error" id="share-error">
@@ -97,7 +143,11 @@ export default function MyReading() {
                 <li key={e.id} id={`book-${e.id}`} className={`req ${e.status === "rejected" ? "overdue" : "met"}`}>
                   <h3>{e.title}</h3>
                   <p className="req-line">
-                    {e.status !== "approved" ? <span className={`status ${e.status === "rejected" ? "overdue" : "pending"}`}>{t(`logs.status.${e.status}`)}</span> : null}
+                    {e.status !== "approved" ? (
+                      <span className={`status ${e.status === "rejected" ? "overdue" : "pending"}`}>
+                        {t(`logs.status.${e.status}`)}
+                      </span>
+                    ) : null}
                     <span>
                       {e.author ? `${e.author} · ` : ""}
                       {t("logs.reading.finishedOn", { date: day(e.finished_on) })}
@@ -108,7 +158,9 @@ export default function MyReading() {
                       <Link to={`/t/${e.topic_slug}/${e.topic_id}`}>{t("logs.reading.sharedLink")}</Link>
                     </p>
                   ) : null}
-                  {e.decision_reason ? <p className="muted">{t("logs.reason", { reason: e.decision_reason })}</p> : null}
+                  {e.decision_reason ? (
+                    <p className="muted">{t("logs.reason", { reason: e.decision_reason })}</p>
+                  ) : null}
                 </li>
               ))}
             </ul>

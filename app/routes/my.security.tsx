@@ -1,6 +1,13 @@
 // The member's password and sessions: change the password (the current one required), see where they
 // are signed in, end one session or all of them. Plain forms: works without JavaScript.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { endAllSessions, endSession, endSessionByHandle, listSessions, startSession } from "~/auth.server";
 import { RelativeTime } from "~/components/relative-time";
@@ -17,7 +24,10 @@ import { requireViewer } from "~/viewer.server";
 
 export const handle: PageHandle = { hydrate: false };
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "accountSecurity.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "accountSecurity.title") },
+  { name: "robots", content: "noindex" },
+];
 
 // personal: never kept by a browser, proxy or shared cache
 export const headers: HeadersFunction = ({ parentHeaders }) => {
@@ -30,7 +40,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const sessions = await listSessions(viewer.id, request);
   return data(
-    { sessions: sessions.map((s) => ({ handle: s.handle, ...deviceOf(s.userAgent), createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), current: s.current })) },
+    {
+      sessions: sessions.map((s) => ({
+        handle: s.handle,
+        ...deviceOf(s.userAgent),
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        current: s.current,
+      })),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -48,8 +66,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const ended = await endSessionByHandle(viewer.id, input.session);
     return redirect(`/my/security?done=${ended ? "ended" : "gone"}`);
   }
-  const result = await changePassword({ userId: viewer.id, currentPassword: input.currentPassword, password: input.password, ip: context.clientIp });
-  if (!result.ok) return data({ formError: result.status === 429 ? "accountSecurity.errors.throttled" : "form.fixErrors", fields: result.fields ?? {} }, { status: result.status });
+  const result = await changePassword({
+    userId: viewer.id,
+    currentPassword: input.currentPassword,
+    password: input.password,
+    ip: context.clientIp,
+  });
+  if (!result.ok)
+    return data(
+      {
+        formError: result.status === 429 ? "accountSecurity.errors.throttled" : "form.fixErrors",
+        fields: result.fields ?? {},
+      },
+      { status: result.status },
+    );
   // every session ended with the change; this browser gets a fresh one
   return redirect("/my/security?done=password", { headers: { "Set-Cookie": await startSession(viewer.id, request) } });
 }
@@ -77,8 +107,23 @@ export default function Security() {
         <FormError message={res?.formError} values={{ count: Object.keys(f).length }} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <Field label={t("accountSecurity.password.current")} name="currentPassword" type="password" autoComplete="current-password" error={f.currentPassword} required />
-          <Field label={t("accountSecurity.password.new")} name="password" type="password" autoComplete="new-password" hint={t("signup.passwordHint")} error={f.password} required />
+          <Field
+            label={t("accountSecurity.password.current")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            error={f.currentPassword}
+            required
+          />
+          <Field
+            label={t("accountSecurity.password.new")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint={t("signup.passwordHint")}
+            error={f.password}
+            required
+          />
           <div>
             <button type="submit">{t("accountSecurity.password.submit")}</button>
           </div>
@@ -92,11 +137,15 @@ export default function Security() {
           {sessions.map((s) => (
             <li key={s.handle}>
               <strong>
-                {t("accountSecurity.sessions.device", { browser: s.browser ?? t("accountSecurity.sessions.unknownBrowser"), os: s.os ?? t("accountSecurity.sessions.unknownSystem") })}
+                {t("accountSecurity.sessions.device", {
+                  browser: s.browser ?? t("accountSecurity.sessions.unknownBrowser"),
+                  os: s.os ?? t("accountSecurity.sessions.unknownSystem"),
+                })}
               </strong>
               {s.current ? <> · {t("accountSecurity.sessions.current")}</> : null}
               <br />
-              {t("accountSecurity.sessions.lastSeen")} <RelativeTime date={s.lastSeenAt} /> · {t("accountSecurity.sessions.started")} <RelativeTime date={s.createdAt} />
+              {t("accountSecurity.sessions.lastSeen")} <RelativeTime date={s.lastSeenAt} /> ·{" "}
+              {t("accountSecurity.sessions.started")} <RelativeTime date={s.createdAt} />
               {s.current ? null : (
                 <Form method="post" className="inline">
                   <input type="hidden" name="intent" value="end" />

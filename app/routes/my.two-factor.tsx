@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return data(
     { ...settings, enabledAt: settings.enabledAt?.toISOString() ?? null, next, passkeys },
-    { headers: NO_STORE }
+    { headers: NO_STORE },
   );
 }
 
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (field === "code" || field === "confirm")
       return answer(
         { intent, formError: parsed.formError, fields: { [field]: parsed.fields[field] }, values: { count: 1 } },
-        400
+        400,
       );
     return answer({ formError: "twoFactor.errors.noPending" }, 400);
   }
@@ -102,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fields: r.fields,
         values: r.fields ? { count: Object.keys(r.fields).length } : r.values,
       },
-      r.status
+      r.status,
     );
   if (input.intent === "disable") {
     const off = await disableTwoFactor({ userId: viewer.id, confirm: input.confirm });
@@ -135,7 +135,7 @@ async function passkeyAction(viewer: { id: number; username: string }, form: Rec
           values: { count: 1 },
           passkeyId: Number(form.passkeyId) || undefined,
         },
-        400
+        400,
       );
     const message = field ? parsed.fields[field] : undefined;
     return answer({ intent, formError: message?.includes(".") ? message : "passkeys.errors.failed" }, 400);
@@ -156,7 +156,7 @@ async function passkeyAction(viewer: { id: number; username: string }, form: Rec
         values: result.fields ? { count: Object.keys(result.fields).length } : result.values,
         passkeyId: input.intent === "passkey-remove" ? input.passkeyId : undefined,
       },
-      result.status
+      result.status,
     );
   return answer({ done: input.intent === "passkey-add" ? "passkeys.addedNotice" : "passkeys.removed" });
 }

@@ -71,7 +71,10 @@ async function readTopicForm(request: Request) {
     body: one("body"),
     submissionKey: one("submissionKey"),
     intent: one("intent"),
-    tags: form.getAll("tags").filter((v): v is string => typeof v === "string").slice(0, 50),
+    tags: form
+      .getAll("tags")
+      .filter((v): v is string => typeof v === "string")
+      .slice(0, 50),
   };
 }
 
@@ -79,7 +82,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const form = await readTopicForm(request);
-  if (!form) return data<Answer>({ formError: "form.fixErrors", errorValues: { count: 1 }, values: {}, tags: [], fields: { body: "composer.errors.bodyLong" } }, 400);
+  if (!form)
+    return data<Answer>(
+      {
+        formError: "form.fixErrors",
+        errorValues: { count: 1 },
+        values: {},
+        tags: [],
+        fields: { body: "composer.errors.bodyLong" },
+      },
+      400,
+    );
   const { intent, ...input } = form;
   if (intent === "draft") {
     const draft = parseForm(DraftSchema, input);
@@ -100,7 +113,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { category, title, body, tags, submissionKey } = parsed.data;
   const result = await createTopic({ scope, categorySlug: category, title, body, tags, submissionKey });
-  if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, tags: form.tags, fields: result.fields ?? {} }, result.status);
+  if (!result.ok)
+    return data<Answer>(
+      { formError: result.message, errorValues: result.values, values, tags: form.tags, fields: result.fields ?? {} },
+      result.status,
+    );
   return redirect(result.url);
 }
 
@@ -110,7 +127,11 @@ export default function NewTopic() {
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   // what was sent, else the saved draft, else an empty form
-  const v: Record<string, string | undefined> = res?.values ?? { title: d.draft?.title, body: d.draft?.body, category: d.draft?.category };
+  const v: Record<string, string | undefined> = res?.values ?? {
+    title: d.draft?.title,
+    body: d.draft?.body,
+    category: d.draft?.category,
+  };
   const f = res?.fields ?? {};
   const chosenTags = new Set(res?.tags ?? d.draft?.tags ?? []);
   const category = v.category || d.category;
@@ -122,8 +143,24 @@ export default function NewTopic() {
       {!res && d.draft ? <p className="notice">{t("composer.draftRestored")}</p> : null}
       <Form method="post" className="stack" noValidate data-draft={d.draftKey}>
         <input type="hidden" name="submissionKey" value={d.submissionKey} />
-        <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required />
-        <Select id="category" label={t("composer.category")} name="category" defaultValue={category} error={f.category} errorValues={res?.errorValues}>
+        <Field
+          label={t("composer.title")}
+          name="title"
+          type="text"
+          defaultValue={v.title}
+          error={f.title}
+          errorValues={res?.errorValues}
+          hint={t("composer.titleHint")}
+          required
+        />
+        <Select
+          id="category"
+          label={t("composer.category")}
+          name="category"
+          defaultValue={category}
+          error={f.category}
+          errorValues={res?.errorValues}
+        >
           <option value="">{t("composer.chooseCategory")}</option>
           {d.categories.map((c) => (
             <option key={c.slug} value={c.slug}>
@@ -136,7 +173,8 @@ export default function NewTopic() {
           <div className="tag-options">
             {d.tags.map((tag) => (
               <label key={tag.slug} className="tag-option">
-                <input type="checkbox" name="tags" value={tag.slug} defaultChecked={chosenTags.has(tag.slug)} /> {tag.name}
+                <input type="checkbox" name="tags" value={tag.slug} defaultChecked={chosenTags.has(tag.slug)} />{" "}
+                {tag.name}
               </label>
             ))}
           </div>

@@ -12,7 +12,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notifications.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "notifications.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -21,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const open = positiveId(url.searchParams.get("open"));
   if (open) throw redirect(await openNotification({ scope, id: open }));
   const { items, next } = await listNotifications({ scope, cursor: url.searchParams.get("after") });
-  return { items, nextUrl: next ? `/notifications?after=${encodeURIComponent(next)}` : null, unread: items.filter((i) => i.unread).length };
+  return {
+    items,
+    nextUrl: next ? `/notifications?after=${encodeURIComponent(next)}` : null,
+    unread: items.filter((i) => i.unread).length,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +58,9 @@ export default function Notifications() {
         <ul className="plain-list notification-list">
           {d.items.map((n) => (
             <li key={n.id} className={`list-item notification${n.unread ? " unread" : ""}`}>
-              <Link to={`/notifications?open=${n.id}`}>{notificationText(t, { kind: n.kind, data: n.data, actor: n.actor }, i18n.language)}</Link>
+              <Link to={`/notifications?open=${n.id}`}>
+                {notificationText(t, { kind: n.kind, data: n.data, actor: n.actor }, i18n.language)}
+              </Link>
               {n.unread ? <span className="new-badge">{t("moderation.notifications.unread")}</span> : null}
               {notificationNote(n) ? (
                 <p className="decision-note">{t("progressGuide.decisionNote", { note: notificationNote(n) })}</p>

@@ -12,8 +12,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "moderation.post.heading", { number: data?.number ?? "", title: data?.title ?? "" }) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "moderation.post.heading", { number: data?.number ?? "", title: data?.title ?? "" }) },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));
@@ -29,7 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const postId = positiveId(params.id);
   if (!postId) notFound();
   const { intent } = await readForm(request);
-  if (intent !== "delete" && intent !== "restore") return data({ formError: "moderation.errors.action", errorValues: undefined }, { status: 400 });
+  if (intent !== "delete" && intent !== "restore")
+    return data({ formError: "moderation.errors.action", errorValues: undefined }, { status: 400 });
   const result = intent === "delete" ? await deletePost({ scope, postId }) : await restorePost({ scope, postId });
   if (!result.ok) return data({ formError: result.message, errorValues: result.values }, { status: result.status });
   return redirect(result.url);

@@ -12,15 +12,22 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "bookmark.title", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "bookmark.title", { number: data?.number ?? "" }) },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const postId = positiveId(params.id);
   const found = postId ? await getReadablePost(db, scopeOf(viewer), postId) : undefined;
   if (!found) notFound();
-  const existing = await db.selectFrom("bookmarks").select(["reminder_at"]).where("user_id", "=", viewer.id).where("post_id", "=", found.post.id).executeTakeFirst();
+  const existing = await db
+    .selectFrom("bookmarks")
+    .select(["reminder_at"])
+    .where("user_id", "=", viewer.id)
+    .where("post_id", "=", found.post.id)
+    .executeTakeFirst();
   return {
     number: found.post.post_number,
     title: found.topic.title,
@@ -47,13 +54,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let reminderAt: Date | null = null;
   if (reminderText.trim()) {
     const parsed = localInputToDate(reminderText, viewer.timeZone);
-    if (!parsed) return data({ formError: "form.fixErrors", errorValues: { count: 1 }, fields: { reminder: "bookmark.errors.date" }, reminder: reminderText }, { status: 422 });
+    if (!parsed)
+      return data(
+        {
+          formError: "form.fixErrors",
+          errorValues: { count: 1 },
+          fields: { reminder: "bookmark.errors.date" },
+          reminder: reminderText,
+        },
+        { status: 422 },
+      );
     reminderAt = parsed;
   }
   const result = await bookmarkPost({ scope, postId, reminderAt });
   if (!result.ok) {
     const fields = result.fields?.reminderAt ? { reminder: result.fields.reminderAt } : {};
-    return data({ formError: result.message, errorValues: result.values, fields, reminder: reminderText }, { status: result.status });
+    return data(
+      { formError: result.message, errorValues: result.values, fields, reminder: reminderText },
+      { status: result.status },
+    );
   }
   return redirect(`/t/${result.topic.slug}/${result.topic.id}/${result.postNumber}#post-${result.postNumber}`);
 }

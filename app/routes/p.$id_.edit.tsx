@@ -15,8 +15,10 @@ import { canEditPost, scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "post.editTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "post.editTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 async function editable(scope: Scope, id: string | undefined) {
   const postId = positiveId(id);
@@ -29,7 +31,13 @@ async function editable(scope: Scope, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   const { post, topic, url } = await editable(scope, params.id);
-  return { number: post.post_number, body: post.body_markdown, title: post.post_number === 1 ? topic.title : null, url, topicTitle: topic.title };
+  return {
+    number: post.post_number,
+    body: post.body_markdown,
+    title: post.post_number === 1 ? topic.title : null,
+    url,
+    topicTitle: topic.title,
+  };
 }
 
 type Answer = FormAnswer & { preview?: string; unchanged?: boolean };
@@ -38,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   const { post } = await editable(scope, params.id);
   const form = await readForm(request);
-  const parsed = parseForm(EditPostSchema, { body: form.body ?? "", ...(post.post_number === 1 ? { title: form.title ?? "" } : {}) });
+  const parsed = parseForm(EditPostSchema, {
+    body: form.body ?? "",
+    ...(post.post_number === 1 ? { title: form.title ?? "" } : {}),
+  });
   const { values } = parsed;
   if (!parsed.ok) return data<Answer>(parsed, 400);
   if (form.intent === "preview") {
@@ -49,7 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<Answer>({ preview: rendered.html, values, fields: {} });
   }
   const result = await editPost({ scope, postId: post.id, body: parsed.data.body, title: parsed.data.title });
-  if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {} }, result.status);
+  if (!result.ok)
+    return data<Answer>(
+      { formError: result.message, errorValues: result.values, values, fields: result.fields ?? {} },
+      result.status,
+    );
   return redirect(result.url);
 }
 
@@ -65,8 +80,24 @@ export default function EditPost() {
       <p className="muted">{t("moderation.post.heading", { number: d.number, title: d.topicTitle })}</p>
       <FormError message={res?.formError} values={res?.errorValues} />
       <Form method="post" className="stack" noValidate>
-        {d.title !== null ? <Field label={t("composer.title")} name="title" type="text" defaultValue={v.title ?? d.title} error={f.title} errorValues={res?.errorValues} hint={t("composer.titleHint")} required /> : null}
-        <Composer defaultValue={v.body ?? d.body} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
+        {d.title !== null ? (
+          <Field
+            label={t("composer.title")}
+            name="title"
+            type="text"
+            defaultValue={v.title ?? d.title}
+            error={f.title}
+            errorValues={res?.errorValues}
+            hint={t("composer.titleHint")}
+            required
+          />
+        ) : null}
+        <Composer
+          defaultValue={v.body ?? d.body}
+          error={f.body}
+          errorValues={res?.errorValues}
+          preview={res?.preview}
+        />
         <div className="actions">
           <button type="submit" name="intent" value="save">
             {t("post.save")}

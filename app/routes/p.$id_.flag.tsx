@@ -14,8 +14,10 @@ import { scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.flag") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "topic.flag") },
+  { name: "robots", content: "noindex" },
+];
 
 // Any state: right after the flag that hides it, the page still answers (with the thanks).
 async function flaggable(scope: Scope, id: string | undefined) {
@@ -28,8 +30,22 @@ async function flaggable(scope: Scope, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const { post, topic, url, own, readable } = await flaggable(scopeOf(viewer), params.id);
-  const open = await db.selectFrom("flags").select("id").where("post_id", "=", post.id).where("user_id", "=", viewer.id).where("resolved_at", "is", null).executeTakeFirst();
-  return { number: post.post_number, title: topic.title, url, own, already: !!open, hidden: !!post.hidden_at || !readable, excerpt: readable ? renderPlainExcerpt(post.body_html, 240) : "" };
+  const open = await db
+    .selectFrom("flags")
+    .select("id")
+    .where("post_id", "=", post.id)
+    .where("user_id", "=", viewer.id)
+    .where("resolved_at", "is", null)
+    .executeTakeFirst();
+  return {
+    number: post.post_number,
+    title: topic.title,
+    url,
+    own,
+    already: !!open,
+    hidden: !!post.hidden_at || !readable,
+    excerpt: readable ? renderPlainExcerpt(post.body_html, 240) : "",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,9 +53,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { post } = await flaggable(scope, params.id);
   const form = await readForm(request);
   const values = keepValues({ reason: form.reason ?? "", note: form.note ?? "" });
-  const result = (await rateLimit("flag", userKey(scope.userId!))) ?? (await flagPost({ scope, postId: post.id, reason: form.reason as FlagReason, note: form.note }));
-  if (!result.ok) return data({ done: false as const, formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values }, { status: result.status });
-  return { done: true as const, hidden: result.hidden, formError: undefined, errorValues: undefined, fields: {} as Record<string, string | undefined>, values: {} as Record<string, string> };
+  const result =
+    (await rateLimit("flag", userKey(scope.userId!))) ??
+    (await flagPost({ scope, postId: post.id, reason: form.reason as FlagReason, note: form.note }));
+  if (!result.ok)
+    return data(
+      {
+        done: false as const,
+        formError: result.message,
+        errorValues: result.values,
+        fields: result.fields ?? {},
+        values,
+      },
+      { status: result.status },
+    );
+  return {
+    done: true as const,
+    hidden: result.hidden,
+    formError: undefined,
+    errorValues: undefined,
+    fields: {} as Record<string, string | undefined>,
+    values: {} as Record<string, string>,
+  };
 }
 
 export default function FlagPost() {

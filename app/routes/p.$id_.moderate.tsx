@@ -8,7 +8,13 @@ import { Select } from "~/components/form-extras";
 import { notFound, positiveId, withoutNul } from "~/web/http.server";
 import { listAllCategories } from "~/models/forum/category.server";
 import { parseTopicRef } from "~/models/moderation/moderation.schema";
-import { getPostForModeration, hidePost, movePosts, splitTopic, unhidePost } from "~/models/moderation/moderation.server";
+import {
+  getPostForModeration,
+  hidePost,
+  movePosts,
+  splitTopic,
+  unhidePost,
+} from "~/models/moderation/moderation.server";
 import { deletePost, restorePost } from "~/models/forum/post.server";
 import { fail } from "~/models/shared/result";
 import { isModerator, scopeOf } from "~/models/permissions.server";
@@ -17,8 +23,10 @@ import { pageTitle } from "~/web/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
 
-
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "topic.moderate") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "topic.moderate") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -28,17 +36,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = postId ? await getPostForModeration({ scope, postId }) : undefined;
   if (!found) notFound();
   const { post, topic, others, url } = found;
-  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
+  const categories = (await listAllCategories())
+    .filter((c) => !c.archived_at && isModerator(scope, c))
+    .map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
   return {
-    post: { id: post.id, number: post.post_number, author: post.display_name, hidden: !!post.hidden_at, hiddenReason: post.hidden_reason, deleted: !!post.deleted_at },
+    post: {
+      id: post.id,
+      number: post.post_number,
+      author: post.display_name,
+      hidden: !!post.hidden_at,
+      hiddenReason: post.hidden_reason,
+      deleted: !!post.deleted_at,
+    },
     topic: { id: topic.id, title: topic.title, category: topic.category.slug },
-    others: others.map((o) => ({ id: o.id, number: o.post_number, author: o.display_name ?? "—", deleted: !!o.deleted_at })),
+    others: others.map((o) => ({
+      id: o.id,
+      number: o.post_number,
+      author: o.display_name ?? "—",
+      deleted: !!o.deleted_at,
+    })),
     categories,
     url,
   };
 }
 
-type Answer = { formError?: string; errorValues?: Record<string, string | number>; fields: Record<string, string | undefined>; values: Record<string, string>; selected: number[] };
+type Answer = {
+  formError?: string;
+  errorValues?: Record<string, string | number>;
+  fields: Record<string, string | undefined>;
+  values: Record<string, string>;
+  selected: number[];
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
@@ -77,16 +105,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "move": {
       const toTopicId = parseTopicRef(values.target);
-      result = toTopicId ? await movePosts({ scope, postIds: selected, toTopicId }) : fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
+      result = toTopicId
+        ? await movePosts({ scope, postIds: selected, toTopicId })
+        : fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
       break;
     }
     case "split":
-      result = await splitTopic({ scope, postIds: selected, title: values.title, categorySlug: values.category || undefined });
+      result = await splitTopic({
+        scope,
+        postIds: selected,
+        title: values.title,
+        categorySlug: values.category || undefined,
+      });
       break;
     default:
       result = fail(400, "moderation.errors.action");
   }
-  if (!result.ok) return data<Answer>({ formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values, selected }, result.status);
+  if (!result.ok)
+    return data<Answer>(
+      { formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values, selected },
+      result.status,
+    );
   return redirect(result.url);
 }
 
@@ -106,7 +145,11 @@ export default function ModeratePost() {
         <Link to={`/t/${d.topic.id}/admin`}>{t("moderation.topic.link")}</Link>
       </p>
       <p className="muted">
-        {d.post.deleted ? t("moderation.post.stateDeleted") : d.post.hidden ? t("moderation.post.stateHidden", { reason: d.post.hiddenReason ?? "" }) : t("moderation.post.stateVisible")}
+        {d.post.deleted
+          ? t("moderation.post.stateDeleted")
+          : d.post.hidden
+            ? t("moderation.post.stateHidden", { reason: d.post.hiddenReason ?? "" })
+            : t("moderation.post.stateVisible")}
       </p>
       <FormError message={res?.formError} values={res?.errorValues} />
 
@@ -121,7 +164,13 @@ export default function ModeratePost() {
             </Form>
           ) : (
             <Form method="post" className="inline-form">
-              <Field label={t("moderation.post.hideReason")} name="reason" type="text" maxLength={500} defaultValue={v.reason} />
+              <Field
+                label={t("moderation.post.hideReason")}
+                name="reason"
+                type="text"
+                maxLength={500}
+                defaultValue={v.reason}
+              />
               <button type="submit" name="intent" value="hide">
                 {t("moderation.post.hide")}
               </button>
@@ -155,7 +204,15 @@ export default function ModeratePost() {
             </fieldset>
             <fieldset className="field">
               <legend>{t("moderation.post.moveLegend")}</legend>
-              <Field label={t("moderation.post.target")} name="target" type="text" inputMode="text" defaultValue={v.target} error={f.target} hint={t("moderation.post.targetHint")} />
+              <Field
+                label={t("moderation.post.target")}
+                name="target"
+                type="text"
+                inputMode="text"
+                defaultValue={v.target}
+                error={f.target}
+                hint={t("moderation.post.targetHint")}
+              />
               <div className="actions">
                 <button type="submit" name="intent" value="move">
                   {t("moderation.post.move")}
@@ -164,8 +221,23 @@ export default function ModeratePost() {
             </fieldset>
             <fieldset className="field">
               <legend>{t("moderation.post.splitLegend")}</legend>
-              <Field label={t("moderation.post.newTitle")} name="title" type="text" maxLength={300} defaultValue={v.title} error={f.title} hint={t("composer.titleHint")} />
-              <Select id="split-category" label={t("composer.category")} name="category" defaultValue={v.category || d.topic.category} error={f.category} options={d.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+              <Field
+                label={t("moderation.post.newTitle")}
+                name="title"
+                type="text"
+                maxLength={300}
+                defaultValue={v.title}
+                error={f.title}
+                hint={t("composer.titleHint")}
+              />
+              <Select
+                id="split-category"
+                label={t("composer.category")}
+                name="category"
+                defaultValue={v.category || d.topic.category}
+                error={f.category}
+                options={d.categories.map((c) => ({ value: c.slug, label: c.name }))}
+              />
               <div className="actions">
                 <button type="submit" name="intent" value="split">
                   {t("moderation.post.split")}

@@ -11,11 +11,14 @@ import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "post.revisionsTitle", { number: data?.number ?? "" }) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "post.revisionsTitle", { number: data?.number ?? "" }) },
+  { name: "robots", content: "noindex" },
+];
 
 type Part = { text: string; change: "added" | "removed" | "same" };
-const diff = (a: string, b: string): Part[] => diffWords(a, b).map((p) => ({ text: p.value, change: p.added ? "added" : p.removed ? "removed" : "same" }));
+const diff = (a: string, b: string): Part[] =>
+  diffWords(a, b).map((p) => ({ text: p.value, change: p.added ? "added" : p.removed ? "removed" : "same" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await getViewer(request));
@@ -25,7 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = await db
     .selectFrom("post_revisions")
     .leftJoin("users", "users.id", "post_revisions.user_id")
-    .select(["post_revisions.number", "post_revisions.previous_markdown", "post_revisions.next_markdown", "post_revisions.previous_title", "post_revisions.next_title", "post_revisions.created_at", "users.display_name"])
+    .select([
+      "post_revisions.number",
+      "post_revisions.previous_markdown",
+      "post_revisions.next_markdown",
+      "post_revisions.previous_title",
+      "post_revisions.next_title",
+      "post_revisions.created_at",
+      "users.display_name",
+    ])
     .where("post_revisions.post_id", "=", found.post.id)
     .orderBy("post_revisions.number", "desc")
     .execute();

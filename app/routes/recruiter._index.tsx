@@ -12,19 +12,31 @@ import { RelativeTime } from "~/components/relative-time";
 import { keepValues, readForm } from "~/web/http.server";
 import { CONTACTS_PER_DAY } from "~/models/directory/recruiter.schema";
 import { NOTE_MAX, STAGES, stageFilter } from "~/models/directory/recruiter-desk.schema";
-import { contactsSentToday, getRecruiterStatus, listContactsForRecruiter, listSavedSearches } from "~/models/directory/recruiter.server";
+import {
+  contactsSentToday,
+  getRecruiterStatus,
+  listContactsForRecruiter,
+  listSavedSearches,
+} from "~/models/directory/recruiter.server";
 import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/directory/shortlist.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "recruiter.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const status = await getRecruiterStatus({ userId: viewer.id });
-  if (!scope.isRecruiter) return { verified: false as const, status: status ? { status: status.status, name: status.name, reason: status.decision_reason ?? "" } : null };
+  if (!scope.isRecruiter)
+    return {
+      verified: false as const,
+      status: status ? { status: status.status, name: status.name, reason: status.decision_reason ?? "" } : null,
+    };
   const stage = stageFilter(new URL(request.url).searchParams.get("stage"));
   const [searches, shortlist, requests, today] = await Promise.all([
     listSavedSearches({ scope }),
@@ -32,7 +44,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listContactsForRecruiter({ scope }),
     contactsSentToday({ scope }),
   ]);
-  return { verified: true as const, name: status?.name ?? viewer.displayName, searches, shortlist, stage: stage ?? null, requests, today };
+  return {
+    verified: true as const,
+    name: status?.name ?? viewer.displayName,
+    searches,
+    shortlist,
+    stage: stage ?? null,
+    requests,
+    today,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,7 +85,10 @@ export default function RecruiterDesk() {
         <h1>{t("recruiter.title")}</h1>
         {d.status ? (
           <p className="notice" role="status">
-            {t(`recruiter.${d.status.status === "verified" ? "pending" : d.status.status}`, { name: d.status.name, reason: d.status.reason })}
+            {t(`recruiter.${d.status.status === "verified" ? "pending" : d.status.status}`, {
+              name: d.status.name,
+              reason: d.status.reason,
+            })}
           </p>
         ) : (
           <p>{t("recruiter.notRecruiter")}</p>
@@ -100,10 +123,16 @@ export default function RecruiterDesk() {
           <ul>
             {d.searches.map((s) => (
               <li key={s.id}>
-                <Link to={s.query}>{s.name}</Link> <span className="muted">· {t(s.alerts ? "desk.alerts.on" : "desk.alerts.off")}</span>{" "}
+                <Link to={s.query}>{s.name}</Link>{" "}
+                <span className="muted">· {t(s.alerts ? "desk.alerts.on" : "desk.alerts.off")}</span>{" "}
                 <Form method="post" action="/recruiter/searches" className="inline-form">
                   <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" name="intent" value={s.alerts ? "alerts-off" : "alerts-on"} className="secondary small">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={s.alerts ? "alerts-off" : "alerts-on"}
+                    className="secondary small"
+                  >
                     {t(s.alerts ? "desk.alerts.turnOff" : "desk.alerts.turnOn", { name: s.name })}
                   </button>{" "}
                   <button type="submit" name="intent" value="delete" className="secondary small">
@@ -146,16 +175,29 @@ export default function RecruiterDesk() {
               return (
                 <li key={m.id} id={`candidate-${m.username}`} className="shortlist-entry">
                   <h3>
-                    <Avatar name={m.display_name} src={m.photo} size={32} /> <Link to={`/u/${m.username}`}>{m.display_name}</Link>
+                    <Avatar name={m.display_name} src={m.photo} size={32} />{" "}
+                    <Link to={`/u/${m.username}`}>{m.display_name}</Link>
                     {m.job_title ? <span className="muted"> · {m.job_title}</span> : null}
                   </h3>
                   <Form method="post" className="shortlist-form">
                     <FormError message={failed?.formError} />
                     <input type="hidden" name="username" value={m.username} />
-                    <Select id={`stage-${m.username}`} label={t("desk.stageLabel", { name: m.display_name })} name="stage" defaultValue={failed?.values?.stage ?? m.stage} options={STAGES.map((s) => ({ value: s, label: t(`desk.stage.${s}`) }))} />
+                    <Select
+                      id={`stage-${m.username}`}
+                      label={t("desk.stageLabel", { name: m.display_name })}
+                      name="stage"
+                      defaultValue={failed?.values?.stage ?? m.stage}
+                      options={STAGES.map((s) => ({ value: s, label: t(`desk.stage.${s}`) }))}
+                    />
                     <div className="field">
                       <label htmlFor={noteId}>{t("desk.noteLabel", { name: m.display_name })}</label>
-                      <textarea id={noteId} name="note" rows={3} maxLength={NOTE_MAX} defaultValue={failed?.values?.note ?? m.note} />
+                      <textarea
+                        id={noteId}
+                        name="note"
+                        rows={3}
+                        maxLength={NOTE_MAX}
+                        defaultValue={failed?.values?.note ?? m.note}
+                      />
                     </div>
                     <button type="submit" name="intent" value="update">
                       {t("desk.save", { name: m.display_name })}
@@ -180,7 +222,9 @@ export default function RecruiterDesk() {
           <ul className="contact-list">
             {d.requests.map((r) => (
               <li key={r.id}>
-                <Link to={`/u/${r.username}`}>{r.display_name}</Link> · <span className={`status status-${r.status}`}>{t(`recruiter.status.${r.status}`)}</span> · <RelativeTime date={r.created_at} /> ·{" "}
+                <Link to={`/u/${r.username}`}>{r.display_name}</Link> ·{" "}
+                <span className={`status status-${r.status}`}>{t(`recruiter.status.${r.status}`)}</span> ·{" "}
+                <RelativeTime date={r.created_at} /> ·{" "}
                 <Link to={`/recruiter/contact/${r.username}`}>{t("desk.thread", { name: r.display_name })}</Link>
                 {r.email ? <p>{t("recruiter.emailLabel", { email: r.email })}</p> : null}
               </li>

@@ -7,10 +7,16 @@ import { notFound } from "~/web/http.server";
 import { getAlertByToken, unsubscribeAlert } from "~/models/directory/search-alert.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "desk.alerts.unsubscribeTitle") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "desk.alerts.unsubscribeTitle") },
+  { name: "robots", content: "noindex" },
+];
 
 // the address is the key: no cache keeps it, no Referer carries it elsewhere
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+});
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const search = await getAlertByToken({ token: params.token ?? "" });

@@ -27,11 +27,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
   const parsed = parseForm(RecruiterApplicationSchema, form);
-  if (!parsed.ok) return data({ formError: parsed.formError, fields: parsed.fields as Record<string, string>, values: parsed.values }, 422);
+  if (!parsed.ok)
+    return data(
+      { formError: parsed.formError, fields: parsed.fields as Record<string, string>, values: parsed.values },
+      422,
+    );
   const limited = await rateLimit("recruiterApply", userKey(viewer.id));
-  if (limited) return data({ formError: limited.message, errorValues: limited.values, fields: {} as Record<string, string>, values: keepValues(form) }, limited.status);
+  if (limited)
+    return data(
+      {
+        formError: limited.message,
+        errorValues: limited.values,
+        fields: {} as Record<string, string>,
+        values: keepValues(form),
+      },
+      limited.status,
+    );
   const result = await applyAsRecruiter({ scope: scopeOf(viewer), input: parsed.data });
-  if (!result.ok) return data({ formError: result.message, fields: {} as Record<string, string>, values: keepValues(form) }, result.status);
+  if (!result.ok)
+    return data(
+      { formError: result.message, fields: {} as Record<string, string>, values: keepValues(form) },
+      result.status,
+    );
   return redirect("/recruiter");
 }
 
@@ -46,10 +63,36 @@ export default function RecruiterApply() {
       <h1>{t("recruiter.applyTitle")}</h1>
       <p>{t("recruiter.applyIntro")}</p>
       <Form method="post" noValidate>
-        <FormError message={a?.formError} values={a && "errorValues" in a ? (a.errorValues as Record<string, unknown>) : { count: Object.keys(f).length }} />
-        <Field label={t("recruiter.fields.name")} name="name" defaultValue={v.name} maxLength={120} error={f.name} required />
-        <Field label={t("recruiter.fields.website")} name="website" type="url" defaultValue={v.website} maxLength={300} error={f.website} required />
-        <Select id="org-country" label={t("recruiter.fields.country")} name="country" defaultValue={v.country ?? ""} error={f.country}>
+        <FormError
+          message={a?.formError}
+          values={
+            a && "errorValues" in a ? (a.errorValues as Record<string, unknown>) : { count: Object.keys(f).length }
+          }
+        />
+        <Field
+          label={t("recruiter.fields.name")}
+          name="name"
+          defaultValue={v.name}
+          maxLength={120}
+          error={f.name}
+          required
+        />
+        <Field
+          label={t("recruiter.fields.website")}
+          name="website"
+          type="url"
+          defaultValue={v.website}
+          maxLength={300}
+          error={f.website}
+          required
+        />
+        <Select
+          id="org-country"
+          label={t("recruiter.fields.country")}
+          name="country"
+          defaultValue={v.country ?? ""}
+          error={f.country}
+        >
           <option value="">—</option>
           {COUNTRIES.map((c) => (
             <option key={c} value={c}>
@@ -57,9 +100,30 @@ export default function RecruiterApply() {
             </option>
           ))}
         </Select>
-        <Field label={t("recruiter.fields.registrationNumber")} name="registrationNumber" defaultValue={v.registrationNumber} maxLength={60} error={f.registrationNumber} />
-        <Field label={t("recruiter.fields.contactRole")} name="contactRole" defaultValue={v.contactRole} maxLength={100} error={f.contactRole} required />
-        <TextArea id="org-description" label={t("recruiter.fields.description")} name="description" rows={4} maxLength={1000} defaultValue={v.description} error={f.description} />
+        <Field
+          label={t("recruiter.fields.registrationNumber")}
+          name="registrationNumber"
+          defaultValue={v.registrationNumber}
+          maxLength={60}
+          error={f.registrationNumber}
+        />
+        <Field
+          label={t("recruiter.fields.contactRole")}
+          name="contactRole"
+          defaultValue={v.contactRole}
+          maxLength={100}
+          error={f.contactRole}
+          required
+        />
+        <TextArea
+          id="org-description"
+          label={t("recruiter.fields.description")}
+          name="description"
+          rows={4}
+          maxLength={1000}
+          defaultValue={v.description}
+          error={f.description}
+        />
         <button type="submit">{t("recruiter.applySubmit")}</button>
       </Form>
     </div>

@@ -17,7 +17,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "recruiter.contactSend") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "recruiter.contactSend") },
+  { name: "robots", content: "noindex" },
+];
 
 async function load(request: Request, username: string) {
   const viewer = await requireViewer(request);
@@ -33,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thread = await getRecruiterThread({ scope, username: profile.username });
   const open = profile.openToOpportunities;
   const base = { username: profile.username, name: profile.displayName, open };
-  if (thread?.request) return { ...base, thread: { status: thread.request.status, messages: thread.messages, refusal: thread.refusal } };
+  if (thread?.request)
+    return { ...base, thread: { status: thread.request.status, messages: thread.messages, refusal: thread.refusal } };
   // no form for a member who is not open to opportunities: the sentence says why
   return data({ ...base, thread: null }, open ? 200 : 403);
 }
@@ -45,8 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.intent === "reply"
       ? await writeAsRecruiter({ scope, username: profile.username, body: form.body ?? "" })
       : await sendContactRequest({ scope, username: profile.username, message: form.message ?? "" });
-  if (!result.ok) return data({ formError: result.message, errorValues: result.values ?? {}, values: keepValues(form) }, result.status);
-  return redirect(form.intent === "reply" ? `/recruiter/contact/${profile.username}#thread-end` : `/u/${profile.username}`);
+  if (!result.ok)
+    return data(
+      { formError: result.message, errorValues: result.values ?? {}, values: keepValues(form) },
+      result.status,
+    );
+  return redirect(
+    form.intent === "reply" ? `/recruiter/contact/${profile.username}#thread-end` : `/u/${profile.username}`,
+  );
 }
 
 export default function ContactRequest() {
@@ -58,7 +68,8 @@ export default function ContactRequest() {
       <div className="page">
         <h1>{t("desk.threadTitle", { name })}</h1>
         <p className="muted">
-          <span className={`status status-${thread.status}`}>{t(`recruiter.status.${thread.status}`)}</span> · <Link to={`/u/${username}`}>{name}</Link>
+          <span className={`status status-${thread.status}`}>{t(`recruiter.status.${thread.status}`)}</span> ·{" "}
+          <Link to={`/u/${username}`}>{name}</Link>
         </p>
         <ThreadMessages messages={thread.messages} otherName={name} />
         <span id="thread-end" />
@@ -72,7 +83,14 @@ export default function ContactRequest() {
             <input type="hidden" name="intent" value="reply" />
             <div className="field">
               <label htmlFor="thread-body">{t("desk.writeLabel", { name })}</label>
-              <textarea id="thread-body" name="body" rows={5} maxLength={THREAD_MESSAGE_MAX} required defaultValue={a?.values?.body} />
+              <textarea
+                id="thread-body"
+                name="body"
+                rows={5}
+                maxLength={THREAD_MESSAGE_MAX}
+                required
+                defaultValue={a?.values?.body}
+              />
             </div>
             <button type="submit">{t("desk.send")}</button>
           </Form>
@@ -102,7 +120,15 @@ export default function ContactRequest() {
           <p className="hint" id="contact-hint">
             {t("recruiter.contactHint")}
           </p>
-          <textarea id="contact-message" name="message" rows={6} maxLength={MESSAGE_MAX} required defaultValue={a?.values?.message} aria-describedby="contact-hint" />
+          <textarea
+            id="contact-message"
+            name="message"
+            rows={6}
+            maxLength={MESSAGE_MAX}
+            required
+            defaultValue={a?.values?.message}
+            aria-describedby="contact-hint"
+          />
         </div>
         <button type="submit">{t("recruiter.contactSubmit")}</button>
       </Form>

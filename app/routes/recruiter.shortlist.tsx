@@ -12,7 +12,11 @@ export const loader = () => redirect("/recruiter");
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const result = await setShortlisted({ scope: scopeOf(viewer), username: (form.username ?? "").slice(0, 40), shortlisted: form.intent !== "remove" });
+  const result = await setShortlisted({
+    scope: scopeOf(viewer),
+    username: (form.username ?? "").slice(0, 40),
+    shortlisted: form.intent !== "remove",
+  });
   if (!result.ok) throw data(result.message, { status: result.status });
   return redirect(safeRedirect(form.redirectTo, "/recruiter"));
 }

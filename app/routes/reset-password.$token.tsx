@@ -25,7 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ResetSchema, form);
   if (!parsed.ok) return data({ error: null as string | null, fields: parsed.fields }, { status: 400 });
   const result = await resetPassword({ token: params.token ?? "", password: parsed.data.password });
-  if (!result.ok) return data({ error: result.fields ? null : result.message, fields: result.fields ?? {} }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { error: result.fields ? null : result.message, fields: result.fields ?? {} },
+      { status: result.status },
+    );
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
 }
 
@@ -45,7 +49,15 @@ export default function Reset() {
     <div className="page narrow">
       <h1>{t("reset.title")}</h1>
       <Form method="post" className="stack" noValidate>
-        <Field label={t("reset.password")} name="password" type="password" autoComplete="new-password" hint={t("signup.passwordHint")} error={(res?.fields as Record<string, string>)?.password} required />
+        <Field
+          label={t("reset.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={t("signup.passwordHint")}
+          error={(res?.fields as Record<string, string>)?.password}
+          required
+        />
         <div>
           <button type="submit">{t("reset.submit")}</button>
         </div>

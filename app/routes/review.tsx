@@ -13,7 +13,10 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "review.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
@@ -41,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const postId = positiveId(form.postId);
   const decision = form.decision as ReviewDecision;
-  if (!postId || !REVIEW_DECISIONS.includes(decision)) return data({ formError: "review.errors.decision", errorValues: undefined }, { status: 400 });
+  if (!postId || !REVIEW_DECISIONS.includes(decision))
+    return data({ formError: "review.errors.decision", errorValues: undefined }, { status: 400 });
   const result = await reviewFlags({ scope, postId, decision });
   if (!result.ok) return data({ formError: result.message, errorValues: result.values }, { status: result.status });
   return redirect(`/review?done=${decision}`);
@@ -71,14 +75,20 @@ export default function Review() {
                 <Link to={item.url}>{t("moderation.post.heading", { number: item.number, title: item.title })}</Link>
               </h2>
               <p className="muted">
-                {t("review.by", { name: item.author })} · {item.deleted ? t("review.stateDeleted") : item.hidden ? t("review.stateHidden") : t("review.stateVisible")}
+                {t("review.by", { name: item.author })} ·{" "}
+                {item.deleted
+                  ? t("review.stateDeleted")
+                  : item.hidden
+                    ? t("review.stateHidden")
+                    : t("review.stateVisible")}
               </p>
               {item.excerpt ? <blockquote className="excerpt">{item.excerpt}</blockquote> : null}
               <h3>{t("review.flags", { count: item.flags.length })}</h3>
               <ul>
                 {item.flags.map((f) => (
                   <li key={f.id}>
-                    {t(`moderation.flag.reasons.${f.reason}`)} — {f.by} (<RelativeTime date={f.at} />){f.note ? <>: “{f.note}”</> : null}
+                    {t(`moderation.flag.reasons.${f.reason}`)} — {f.by} (<RelativeTime date={f.at} />)
+                    {f.note ? <>: “{f.note}”</> : null}
                   </li>
                 ))}
               </ul>

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { RelativeTime } from "~/components/relative-time";
 import { CategoryBadge } from "~/components/topic-list";
 import { createI18n, defaultLocale, type Locale } from "~/i18n";
-import { listSearchableCategories, MAX_PAGE, MAX_TOTAL_HITS, searchPosts, type Segment } from "~/models/forum/forum-search.server";
+import {
+  listSearchableCategories,
+  MAX_PAGE,
+  MAX_TOTAL_HITS,
+  searchPosts,
+  type Segment,
+} from "~/models/forum/forum-search.server";
 import { parseSearchQuery, QUERY_MAX } from "~/models/forum/search-query";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
@@ -14,14 +20,21 @@ import { localized } from "~/models/shared/localized";
 
 const ParamsSchema = z.object({
   // an over-long query is cut (and the parser says so), never thrown away
-  q: z.string().catch("").transform((s) => s.slice(0, 4 * QUERY_MAX)),
+  q: z
+    .string()
+    .catch("")
+    .transform((s) => s.slice(0, 4 * QUERY_MAX)),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = ((matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? defaultLocale) as Locale;
+  const locale = ((matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ??
+    defaultLocale) as Locale;
   const { t } = createI18n(locale);
-  return [{ title: data?.q ? t("search.metaTitleQuery", { q: data.q }) : t("search.metaTitle") }, { name: "robots", content: "noindex" }];
+  return [
+    { title: data?.q ? t("search.metaTitleQuery", { q: data.q }) : t("search.metaTitle") },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = ParamsSchema.parse({ q: url.searchParams.get("q") ?? "", page: url.searchParams.get("page") ?? 1 });
   const q = params.q.trim();
-  const [outcome, categories] = await Promise.all([searchPosts({ scope, query: parseSearchQuery(q), page: params.page }), listSearchableCategories(scope)]);
+  const [outcome, categories] = await Promise.all([
+    searchPosts({ scope, query: parseSearchQuery(q), page: params.page }),
+    listSearchableCategories(scope),
+  ]);
   const pageUrl = (p: number) => `/search?${new URLSearchParams({ q, ...(p > 1 ? { page: String(p) } : {}) })}`;
   return {
     q,
@@ -49,9 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Highlighted text: marked pieces in <mark>, every piece a text node (React escapes it). */
 function Highlighted({ segments }: { segments: Segment[] }) {
   return (
-    <>
-      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}
-    </>
+    <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}</>
   );
 }
 
@@ -77,7 +91,15 @@ export default function SearchPage() {
       <Form method="get" action="/search" role="search" className="search-form">
         <label htmlFor="search-q">{t("search.label")}</label>
         <div className="search-row">
-          <input key={d.q} id="search-q" type="search" name="q" defaultValue={d.q} maxLength={QUERY_MAX} placeholder={t("search.placeholder")} />
+          <input
+            key={d.q}
+            id="search-q"
+            type="search"
+            name="q"
+            defaultValue={d.q}
+            maxLength={QUERY_MAX}
+            placeholder={t("search.placeholder")}
+          />
           <button type="submit">{t("search.submit")}</button>
         </div>
       </Form>
@@ -101,7 +123,11 @@ export default function SearchPage() {
         <p>{t("search.idle")}</p>
       ) : d.hits.length ? (
         <>
-          {d.total !== null ? <p className="muted">{d.totalCapped ? t("search.resultsMany", { count: d.total }) : t("search.results", { count: d.total })}</p> : null}
+          {d.total !== null ? (
+            <p className="muted">
+              {d.totalCapped ? t("search.resultsMany", { count: d.total }) : t("search.results", { count: d.total })}
+            </p>
+          ) : null}
           <ol className="search-results" aria-label={t("search.resultsLabel")}>
             {d.hits.map((h) => (
               <li key={h.postId} className="search-hit">
@@ -112,7 +138,11 @@ export default function SearchPage() {
                 </h2>
                 <p className="search-hit-meta">
                   {h.category ? <CategoryBadge category={h.category} /> : null}
-                  <span>{h.author ? t("search.by", { name: h.author.displayName }) : t("search.by", { name: t("search.deletedUser") })}</span>
+                  <span>
+                    {h.author
+                      ? t("search.by", { name: h.author.displayName })
+                      : t("search.by", { name: t("search.deletedUser") })}
+                  </span>
                   <RelativeTime date={h.createdAt} />
                   <span>{t("search.postNumber", { number: h.postNumber })}</span>
                   {h.likeCount ? <span>{t("search.likes", { count: h.likeCount })}</span> : null}

@@ -25,9 +25,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values } = parsed;
   if (!parsed.ok) return data({ values, fields: parsed.fields, count: parsed.errorValues.count }, { status: 400 });
   const limited = await rateLimit("signup", ipKey(context.clientIp));
-  if (limited) return data({ values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values }, { status: limited.status });
+  if (limited)
+    return data(
+      { values, fields: {}, count: 0, formError: limited.message, errorValues: limited.values },
+      { status: limited.status },
+    );
   const result = await createUser({ ...parsed.data, locale: requestLocale(request) });
-  if (!result.ok) return data({ values, fields: result.fields ?? {}, count: Object.keys(result.fields ?? {}).length }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { values, fields: result.fields ?? {}, count: Object.keys(result.fields ?? {}).length },
+      { status: result.status },
+    );
   const cookie = await startSession(result.userId, request);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
@@ -40,12 +48,48 @@ export default function Signup() {
   return (
     <div className="page narrow">
       <h1>{t("signup.title")}</h1>
-      <FormError message={res && "formError" in res ? res.formError : res?.count ? "form.fixErrors" : null} values={res && "errorValues" in res ? res.errorValues : { count: res?.count }} />
+      <FormError
+        message={res && "formError" in res ? res.formError : res?.count ? "form.fixErrors" : null}
+        values={res && "errorValues" in res ? res.errorValues : { count: res?.count }}
+      />
       <Form method="post" className="stack" noValidate>
-        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" defaultValue={v.email} error={f.email} required />
-        <Field label={t("signup.username")} name="username" type="text" autoComplete="username" defaultValue={v.username} error={f.username} hint={t("signup.usernameHint")} required />
-        <Field label={t("signup.displayName")} name="displayName" type="text" autoComplete="name" defaultValue={v.displayName} error={f.displayName} required />
-        <Field label={t("signup.password")} name="password" type="password" autoComplete="new-password" error={f.password} hint={t("signup.passwordHint")} required />
+        <Field
+          label={t("signup.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={v.email}
+          error={f.email}
+          required
+        />
+        <Field
+          label={t("signup.username")}
+          name="username"
+          type="text"
+          autoComplete="username"
+          defaultValue={v.username}
+          error={f.username}
+          hint={t("signup.usernameHint")}
+          required
+        />
+        <Field
+          label={t("signup.displayName")}
+          name="displayName"
+          type="text"
+          autoComplete="name"
+          defaultValue={v.displayName}
+          error={f.displayName}
+          required
+        />
+        <Field
+          label={t("signup.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={f.password}
+          hint={t("signup.passwordHint")}
+          required
+        />
         <div>
           <button type="submit">{t("signup.submit")}</button>
         </div>

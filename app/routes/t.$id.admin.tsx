@@ -17,8 +17,10 @@ import { pageTitle } from "~/web/page-title";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
 
-
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "moderation.topic.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "moderation.topic.title") },
+  { name: "robots", content: "noindex" },
+];
 
 async function moderated(scope: Scope, id: string | undefined) {
   const topicId = positiveId(id);
@@ -32,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(viewer);
   const lang = requestLocale(request, viewer.locale);
   const topic = await moderated(scope, params.id);
-  const categories = (await listAllCategories()).filter((c) => !c.archived_at && isModerator(scope, c)).map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
+  const categories = (await listAllCategories())
+    .filter((c) => !c.archived_at && isModerator(scope, c))
+    .map((c) => ({ slug: c.slug, name: localized(c, "name", lang) }));
   return {
     topic: {
       id: topic.id,
@@ -56,13 +60,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { target: (form.target ?? "").slice(0, 500), category: (form.category ?? "").slice(0, 100) };
   const intent = form.intent ?? "";
   let result;
-  if ((TOPIC_ACTIONS as readonly string[]).includes(intent)) result = await updateTopicState({ scope, topicId: topic.id, action: intent as TopicAction });
-  else if (intent === "category") result = await changeTopicCategory({ scope, topicId: topic.id, categorySlug: values.category });
+  if ((TOPIC_ACTIONS as readonly string[]).includes(intent))
+    result = await updateTopicState({ scope, topicId: topic.id, action: intent as TopicAction });
+  else if (intent === "category")
+    result = await changeTopicCategory({ scope, topicId: topic.id, categorySlug: values.category });
   else if (intent === "merge") {
     const into = parseTopicRef(values.target);
-    result = into ? await mergeTopic({ scope, topicId: topic.id, intoTopicId: into }) : fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
+    result = into
+      ? await mergeTopic({ scope, topicId: topic.id, intoTopicId: into })
+      : fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
   } else result = fail(400, "moderation.errors.action");
-  if (!result.ok) return data({ formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values },
+      { status: result.status },
+    );
   return redirect(result.url);
 }
 
@@ -91,7 +103,9 @@ export default function TopicAdmin() {
       </p>
       <ul className="topic-states">
         <li>{tp.closed ? t("forum.closed") : t("moderation.topic.open")}</li>
-        {tp.pinned ? <li>{t(tp.pinned === "globally" ? "moderation.topic.pinnedGlobally" : "moderation.topic.pinnedCategory")}</li> : null}
+        {tp.pinned ? (
+          <li>{t(tp.pinned === "globally" ? "moderation.topic.pinnedGlobally" : "moderation.topic.pinnedCategory")}</li>
+        ) : null}
         {tp.archived ? <li>{t("forum.archived")}</li> : null}
         {tp.unlisted ? <li>{t("forum.unlisted")}</li> : null}
         {tp.deleted ? <li>{t("topic.deletedTopic")}</li> : null}
@@ -100,7 +114,11 @@ export default function TopicAdmin() {
       <section className="mod-section" aria-labelledby="mod-state">
         <h2 id="mod-state">{t("moderation.topic.state")}</h2>
         <div className="actions">
-          {tp.closed ? <StateButton intent="reopen" label={t("moderation.topic.reopen")} /> : <StateButton intent="close" label={t("moderation.topic.close")} />}
+          {tp.closed ? (
+            <StateButton intent="reopen" label={t("moderation.topic.reopen")} />
+          ) : (
+            <StateButton intent="close" label={t("moderation.topic.close")} />
+          )}
           {tp.pinned ? (
             <StateButton intent="unpin" label={t("moderation.topic.unpin")} secondary />
           ) : (
@@ -109,14 +127,29 @@ export default function TopicAdmin() {
               <StateButton intent="pinGlobally" label={t("moderation.topic.pinGlobally")} secondary />
             </>
           )}
-          {tp.archived ? <StateButton intent="unarchive" label={t("moderation.topic.unarchive")} secondary /> : <StateButton intent="archive" label={t("moderation.topic.archive")} secondary />}
-          {tp.unlisted ? <StateButton intent="list" label={t("moderation.topic.list")} secondary /> : <StateButton intent="unlist" label={t("moderation.topic.unlist")} secondary />}
+          {tp.archived ? (
+            <StateButton intent="unarchive" label={t("moderation.topic.unarchive")} secondary />
+          ) : (
+            <StateButton intent="archive" label={t("moderation.topic.archive")} secondary />
+          )}
+          {tp.unlisted ? (
+            <StateButton intent="list" label={t("moderation.topic.list")} secondary />
+          ) : (
+            <StateButton intent="unlist" label={t("moderation.topic.unlist")} secondary />
+          )}
         </div>
       </section>
       <section className="mod-section" aria-labelledby="mod-category">
         <h2 id="mod-category">{t("moderation.topic.changeCategory")}</h2>
         <Form method="post" className="stack">
-          <Select id="topic-category" label={t("composer.category")} name="category" defaultValue={v.category || tp.category} error={f.category} options={d.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+          <Select
+            id="topic-category"
+            label={t("composer.category")}
+            name="category"
+            defaultValue={v.category || tp.category}
+            error={f.category}
+            options={d.categories.map((c) => ({ value: c.slug, label: c.name }))}
+          />
           <div className="actions">
             <button type="submit" name="intent" value="category">
               {t("moderation.topic.saveCategory")}
@@ -127,7 +160,14 @@ export default function TopicAdmin() {
       <section className="mod-section" aria-labelledby="mod-merge">
         <h2 id="mod-merge">{t("moderation.topic.merge")}</h2>
         <Form method="post" className="stack">
-          <Field label={t("moderation.post.target")} name="target" type="text" defaultValue={v.target} error={f.target} hint={t("moderation.topic.mergeHint")} />
+          <Field
+            label={t("moderation.post.target")}
+            name="target"
+            type="text"
+            defaultValue={v.target}
+            error={f.target}
+            hint={t("moderation.topic.mergeHint")}
+          />
           <div className="actions">
             <button type="submit" name="intent" value="merge">
               {t("moderation.topic.mergeSubmit")}

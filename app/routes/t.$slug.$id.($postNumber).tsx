@@ -21,12 +21,18 @@ import { renderPostBody } from "~/models/forum/render.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
 import { DraftSchema } from "~/models/forum/topic.schema";
 import type { PageHandle } from "~/web/enhance";
-import { getLastRead, getTopic, listTopicPosts, POSTS_PER_PAGE, topicAbilities, topicUrl } from "~/models/forum/topic.server";
+import {
+  getLastRead,
+  getTopic,
+  listTopicPosts,
+  POSTS_PER_PAGE,
+  topicAbilities,
+  topicUrl,
+} from "~/models/forum/topic.server";
 import { canLike, scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { shareableHeaders } from "~/web/page-caching";
-
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
@@ -37,7 +43,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.topic.title} · Touchpoints` },
-        ...(data.topic.public ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `${data.topic.path}.rss` }] : []),
+        ...(data.topic.public
+          ? [{ tagName: "link", rel: "alternate", type: "application/rss+xml", href: `${data.topic.path}.rss` }]
+          : []),
         ...(data.topic.unlisted || !data.topic.public ? [{ name: "robots", content: "noindex" }] : []),
       ]
     : [{ title: pageTitle(matches, "errors.notFoundTitle") }];
@@ -58,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [undefined, 0, undefined];
   if (!topic) notFound();
   const path = topicUrl(topic);
-  if (params.slug !== topic.slug) throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
+  if (params.slug !== topic.slug)
+    throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
   const asked = params.postNumber === undefined ? 1 : positiveId(params.postNumber);
   if (asked === undefined) notFound();
   // Show a little context above a linked post, like Discourse.
@@ -90,7 +99,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replyTo = quoteOf;
     }
   }
-  const limits = viewer && abilities.reply ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff }) : undefined;
+  const limits =
+    viewer && abilities.reply
+      ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff })
+      : undefined;
   return {
     topic: {
       id: topic.id,
@@ -105,14 +117,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reply_count: topic.reply_count,
       highest: topic.highest_post_number,
       public: topic.category.see_rule === "everyone" && !topic.unlisted,
-      category: { slug: topic.category.slug, name: localized(topic.category, "name", lang), colour: topic.category.colour, private: topic.category.see_rule === "participants" },
+      category: {
+        slug: topic.category.slug,
+        name: localized(topic.category, "name", lang),
+        colour: topic.category.colour,
+        private: topic.category.see_rule === "participants",
+      },
     },
     posts,
     from,
     prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
     next: lastShown < topic.highest_post_number ? lastShown + 1 : null,
     firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
-    can: { signedIn: !!viewer, reply: abilities.reply, moderate: abilities.moderate, like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like") },
+    can: {
+      signedIn: !!viewer,
+      reply: abilities.reply,
+      moderate: abilities.moderate,
+      like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like"),
+    },
     draft,
     draftRestored: !!saved,
     draftKey: draftKey(topic.id),
@@ -142,7 +164,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const postId = positiveId(form.postId);
     if (!postId) return answer({ formError: "post.notFound", values: {}, fields: {}, at: "page" }, 404);
     const result = intent === "like" ? await likePost({ scope, postId }) : await unlikePost({ scope, postId });
-    if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" }, result.status);
+    if (!result.ok)
+      return answer(
+        { formError: result.message, errorValues: result.values, values: {}, fields: {}, at: "page" },
+        result.status,
+      );
     return redirect(`${topicUrl(result.topic)}/${result.postNumber}#post-${result.postNumber}`);
   }
   if (intent === "draft") {
@@ -166,7 +192,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { body, replyTo, submissionKey } = parsed.data;
   const result = await createReply({ scope, topicId, body, replyTo, submissionKey });
-  if (!result.ok) return answer({ formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" }, result.status);
+  if (!result.ok)
+    return answer(
+      { formError: result.message, errorValues: result.values, values, fields: result.fields ?? {}, at: "composer" },
+      result.status,
+    );
   return redirect(result.url);
 }
 
@@ -205,7 +235,9 @@ export default function TopicPage() {
           </p>
         ) : null}
       </header>
-      {res?.formError && (res.at === "page" || !d.can.reply) ? <FormError message={res.formError} values={res.errorValues} /> : null}
+      {res?.formError && (res.at === "page" || !d.can.reply) ? (
+        <FormError message={res.formError} values={res.errorValues} />
+      ) : null}
       {d.prev ? (
         <p className="pager">
           <AppLink to={`${d.topic.path}/${d.prev}`} rel="prev">
@@ -231,12 +263,20 @@ export default function TopicPage() {
           <h2 id="composer-title">{t("topic.yourReply")}</h2>
           {replyTo ? <p className="muted">{t("topic.replyingTo", { number: replyTo })}</p> : null}
           {d.limits ? <p className="notice">{message("composer.newMemberLimits", d.limits)}</p> : null}
-          {res?.formError && res.at === "composer" ? <FormError message={res.formError} values={res.errorValues} /> : null}
+          {res?.formError && res.at === "composer" ? (
+            <FormError message={res.formError} values={res.errorValues} />
+          ) : null}
           {!res && d.draftRestored ? <p className="notice">{t("composer.draftRestored")}</p> : null}
           <Form method="post" className="stack" action={`${d.topic.path}#composer`} data-draft={d.draftKey}>
             {d.submissionKey ? <input type="hidden" name="submissionKey" value={d.submissionKey} /> : null}
             {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
-            <Composer key={d.draft} defaultValue={values.body ?? d.draft} error={res?.fields?.body} errorValues={res?.errorValues} preview={preview} />
+            <Composer
+              key={d.draft}
+              defaultValue={values.body ?? d.draft}
+              error={res?.fields?.body}
+              errorValues={res?.errorValues}
+              preview={preview}
+            />
             <div className="actions">
               <button type="submit" name="intent" value="reply">
                 {t("composer.submitReply")}

@@ -40,7 +40,9 @@ export default function Tutor() {
               <li key={q.id} className="list-item">
                 <Link to={`/t/${q.slug}/${q.topic_id}/${q.post_number}#post-${q.post_number}`}>{q.title}</Link>
                 <br />
-                <ClockStatus clock={q.clock} /> · {t("tutor.askedBy", { name: q.display_name ?? "", group: q.group_name })} · <RelativeTime date={q.asked_at} />
+                <ClockStatus clock={q.clock} /> ·{" "}
+                {t("tutor.askedBy", { name: q.display_name ?? "", group: q.group_name })} ·{" "}
+                <RelativeTime date={q.asked_at} />
               </li>
             ))}
           </ol>
@@ -53,7 +55,9 @@ export default function Tutor() {
         <ul className="plain-list">
           {groups.map((g) => (
             <li key={g.id}>
-              <Link to={`/tutor/groups/${g.id}`}>{g.name}</Link> · {t("groups.count", { count: g.learner_count, max: g.capacity })} · <Link to={`/c/${g.category_slug}`}>{t("groups.space")}</Link>
+              <Link to={`/tutor/groups/${g.id}`}>{g.name}</Link> ·{" "}
+              {t("groups.count", { count: g.learner_count, max: g.capacity })} ·{" "}
+              <Link to={`/c/${g.category_slug}`}>{t("groups.space")}</Link>
             </li>
           ))}
         </ul>

@@ -37,7 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { group, learners: await listLearnerActivity({ scope, groupId: group.id, categoryId: group.category_id }) };
 }
 
-type ActionData = { userId?: number; formError?: string; formValues?: Record<string, string | number>; fields?: Partial<Record<string, string>>; values?: Record<string, string> };
+type ActionData = {
+  userId?: number;
+  formError?: string;
+  formValues?: Record<string, string | number>;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, group } = await requireTutor(request, params.id);
@@ -50,9 +56,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(ReadinessSchema, { userId: form.userId ?? "", note: form.note ?? "" });
   const { values } = parsed;
-  if (!parsed.ok) return data<ActionData>({ userId, formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>(
+      { userId, formError: parsed.formError, formValues: parsed.errorValues, fields: parsed.fields, values },
+      { status: 400 },
+    );
   const r = await markReady({ scope, groupId: group.id, userId: parsed.data.userId, note: parsed.data.note });
-  if (!r.ok) return data<ActionData>({ userId, formError: r.message, formValues: r.values, values }, { status: r.status });
+  if (!r.ok)
+    return data<ActionData>({ userId, formError: r.message, formValues: r.values, values }, { status: r.status });
   return redirect(`/tutor/groups/${group.id}?ready=${encodeURIComponent(r.name)}`);
 }
 
@@ -78,7 +89,8 @@ export default function TutorGroup() {
         </p>
       ) : null}
       <p>
-        <CohortDates from={group.starts_on} to={group.ends_on} /> · <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link>
+        <CohortDates from={group.starts_on} to={group.ends_on} /> ·{" "}
+        <Link to={`/c/${group.category_slug}`}>{t("groups.space")}</Link>
       </p>
       <h2>{t("readiness.summaryTitle")}</h2>
       <TableWrap label={t("readiness.summaryTitle")}>
@@ -112,12 +124,20 @@ export default function TutorGroup() {
       {learners.map((l) => (
         <section key={l.id} id={`learner-${l.id}`} aria-labelledby={`learner-${l.id}-heading`} className="card">
           <h2 id={`learner-${l.id}-heading`}>{l.display_name}</h2>
-          <p>{t("readiness.activity", { posts: l.posts, topics: l.topics, groupTopics: l.group_topics, groupPosts: l.group_posts })}</p>
+          <p>
+            {t("readiness.activity", {
+              posts: l.posts,
+              topics: l.topics,
+              groupTopics: l.group_topics,
+              groupPosts: l.group_posts,
+            })}
+          </p>
           {l.recent.length ? (
             <ul className="items">
               {l.recent.map((p) => (
                 <li key={`${p.topic_id}-${p.post_number}`}>
-                  <Link to={`/t/${p.slug}/${p.topic_id}/${p.post_number}#post-${p.post_number}`}>{p.title}</Link> · <RelativeTime date={p.created_at} />
+                  <Link to={`/t/${p.slug}/${p.topic_id}/${p.post_number}#post-${p.post_number}`}>{p.title}</Link> ·{" "}
+                  <RelativeTime date={p.created_at} />
                 </li>
               ))}
             </ul>
@@ -126,7 +146,8 @@ export default function TutorGroup() {
           {l.ready_at ? (
             <>
               <p>
-                <span className="status met">{t("readiness.ready")}</span> {t("readiness.readyBy", { name: l.ready_by ?? "" })} · <RelativeTime date={l.ready_at} />
+                <span className="status met">{t("readiness.ready")}</span>{" "}
+                {t("readiness.readyBy", { name: l.ready_by ?? "" })} · <RelativeTime date={l.ready_at} />
               </p>
               <blockquote>{l.ready_note}</blockquote>
               <Form method="post">

@@ -13,7 +13,12 @@ import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, readForm } from "~/web/http.server";
 import { getUserIdByUsername } from "~/models/journey/progress/page.server";
-import { getProfilePage, recordDesignation, removeDesignation, setEndorsement } from "~/models/directory/profile.server";
+import {
+  getProfilePage,
+  recordDesignation,
+  removeDesignation,
+  setEndorsement,
+} from "~/models/directory/profile.server";
 import { countryName, languageName } from "~/models/directory/profile.schema";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
@@ -23,7 +28,8 @@ import { localized } from "~/models/shared/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: pageTitle(matches, "errors.notFoundTitle") }];
-  if (!("profile" in data)) return [{ title: pageTitle(matches, "profile.private.title") }, { name: "robots", content: "noindex" }];
+  if (!("profile" in data))
+    return [{ title: pageTitle(matches, "profile.private.title") }, { name: "robots", content: "noindex" }];
   const p = data.profile;
   const tags = [{ title: `${p.displayName} · Touchpoints` }];
   // only public profiles are offered to search engines
@@ -90,11 +96,20 @@ export default function ProfilePage() {
   return "profile" in d ? <Profile {...d} /> : <PrivateProfile signedIn={d.signedIn} />;
 }
 
-function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>; isSelf: boolean; isStaff: boolean }) {
+function Profile({
+  profile: p,
+  isSelf,
+  isStaff,
+}: {
+  profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>;
+  isSelf: boolean;
+  isStaff: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const actionData = useActionData<typeof action>();
   const lang = i18n.language || "en";
-  const dateFmt = (d: string | Date) => dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
+  const dateFmt = (d: string | Date) =>
+    dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
   const place = [p.city, p.country ? countryName(p.country, lang) : null].filter(Boolean).join(", ");
   return (
     <div className="page profile-page">
@@ -107,7 +122,11 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
             {p.level ? <span className="level-pill">{t("topic.levelPill", { level: p.level })}</span> : null}
           </p>
           {p.jobTitle || p.organisation ? (
-            <p className="profile-role">{p.jobTitle && p.organisation ? t("profile.at", { title: p.jobTitle, organisation: p.organisation }) : (p.jobTitle ?? p.organisation)}</p>
+            <p className="profile-role">
+              {p.jobTitle && p.organisation
+                ? t("profile.at", { title: p.jobTitle, organisation: p.organisation })
+                : (p.jobTitle ?? p.organisation)}
+            </p>
           ) : null}
           {place ? <p className="muted">{place}</p> : null}
           <p className="profile-flags">
@@ -122,7 +141,14 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
         </div>
       </header>
 
-      <FormError message={actionData?.formError} values={actionData && "errorValues" in actionData ? (actionData.errorValues as Record<string, unknown> | undefined) : undefined} />
+      <FormError
+        message={actionData?.formError}
+        values={
+          actionData && "errorValues" in actionData
+            ? (actionData.errorValues as Record<string, unknown> | undefined)
+            : undefined
+        }
+      />
 
       {isSelf ? (
         <div className="notice" role="status">
@@ -191,7 +217,13 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           <ul className="badge-list">
             {p.badges.map((b) => (
               <li key={b.public_id}>
-                <a href={`/badges/${b.public_id}`}>{b.kind === "mentor" ? t("profile.badgeMentor") : b.kind === "award" ? t("badges.award.name", { year: b.award_year }) : t("profile.badgeLevel", { level: b.level, name: localized(b, "level_name", i18n.language) })}</a>{" "}
+                <a href={`/badges/${b.public_id}`}>
+                  {b.kind === "mentor"
+                    ? t("profile.badgeMentor")
+                    : b.kind === "award"
+                      ? t("badges.award.name", { year: b.award_year })
+                      : t("profile.badgeLevel", { level: b.level, name: localized(b, "level_name", i18n.language) })}
+                </a>{" "}
                 <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
               </li>
             ))}
@@ -218,11 +250,17 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
         </section>
       ) : null}
 
-      {p.yearsCustomerFacing != null || p.yearsManaging != null || p.languages.length || p.linkedinUrl || p.websiteUrl ? (
+      {p.yearsCustomerFacing != null ||
+      p.yearsManaging != null ||
+      p.languages.length ||
+      p.linkedinUrl ||
+      p.websiteUrl ? (
         <section aria-labelledby="experience-title">
           <h2 id="experience-title">{t("profile.experience")}</h2>
           <ul>
-            {p.yearsCustomerFacing != null ? <li>{t("profile.yearsCustomerFacing", { count: p.yearsCustomerFacing })}</li> : null}
+            {p.yearsCustomerFacing != null ? (
+              <li>{t("profile.yearsCustomerFacing", { count: p.yearsCustomerFacing })}</li>
+            ) : null}
             {p.yearsManaging != null ? <li>{t("profile.yearsManaging", { count: p.yearsManaging })}</li> : null}
             {p.languages.length ? (
               <li>
@@ -253,7 +291,10 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
           <ul className="competency-list">
             {p.competencies.map((c) => (
               <li key={c.slug}>
-                <strong>{localized(c, "name", i18n.language)}</strong> <span className={`proficiency proficiency-${c.proficiency}`}>{t(`profile.proficiency.${c.proficiency}`)}</span>{" "}
+                <strong>{localized(c, "name", i18n.language)}</strong>{" "}
+                <span className={`proficiency proficiency-${c.proficiency}`}>
+                  {t(`profile.proficiency.${c.proficiency}`)}
+                </span>{" "}
                 <span className="muted">{t("profile.endorsements", { count: c.endorsements })}</span>
                 {p.canEndorse ? (
                   <Form method="post" className="inline-form">
@@ -263,7 +304,10 @@ function Profile({ profile: p, isSelf, isStaff }: { profile: NonNullable<Awaited
                       name="intent"
                       value={c.endorsed_by_viewer ? "unendorse" : "endorse"}
                       className="secondary small"
-                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", { name: p.displayName, competency: localized(c, "name", i18n.language) })}
+                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", {
+                        name: p.displayName,
+                        competency: localized(c, "name", i18n.language),
+                      })}
                     >
                       {c.endorsed_by_viewer ? t("profile.unendorse") : t("profile.endorse")}
                     </button>

@@ -7,21 +7,38 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { notFound, readForm } from "~/web/http.server";
 import { SANCTION_KINDS, type SanctionKind } from "~/models/moderation/moderation.schema";
-import { getMemberForModeration, liftSanction, sanctionMember, viewerSanction } from "~/models/moderation/moderation.server";
+import {
+  getMemberForModeration,
+  liftSanction,
+  sanctionMember,
+  viewerSanction,
+} from "~/models/moderation/moderation.server";
 import { scopeOf } from "~/models/permissions.server";
 import { useRootData } from "~/web/root-data";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "member.moderate") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "member.moderate") },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = scopeOf(await requireViewer(request));
   const member = await getMemberForModeration({ scope, username: params.username ?? "" });
   if (!member) notFound();
   return {
-    member: { username: member.username, name: member.display_name, staff: member.is_staff, self: member.id === scope.userId },
-    sanction: viewerSanction({ silencedUntil: member.silenced_until, suspendedUntil: member.suspended_until, sanctionReason: member.sanction_reason }),
+    member: {
+      username: member.username,
+      name: member.display_name,
+      staff: member.is_staff,
+      self: member.id === scope.userId,
+    },
+    sanction: viewerSanction({
+      silencedUntil: member.silenced_until,
+      suspendedUntil: member.suspended_until,
+      sanctionReason: member.sanction_reason,
+    }),
   };
 }
 
@@ -30,12 +47,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = await getMemberForModeration({ scope, username: params.username ?? "" });
   if (!member) notFound();
   const form = await readForm(request);
-  const values = { kind: form.kind ?? "", days: (form.days ?? "").slice(0, 10), reason: (form.reason ?? "").slice(0, 2000) };
+  const values = {
+    kind: form.kind ?? "",
+    days: (form.days ?? "").slice(0, 10),
+    reason: (form.reason ?? "").slice(0, 2000),
+  };
   const result =
     form.intent === "lift"
       ? await liftSanction({ scope, userId: member.id })
-      : await sanctionMember({ scope, userId: member.id, kind: values.kind as SanctionKind, days: Number(values.days || NaN), reason: values.reason });
-  if (!result.ok) return data({ formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values }, { status: result.status });
+      : await sanctionMember({
+          scope,
+          userId: member.id,
+          kind: values.kind as SanctionKind,
+          days: Number(values.days || NaN),
+          reason: values.reason,
+        });
+  if (!result.ok)
+    return data(
+      { formError: result.message, errorValues: result.values, fields: result.fields ?? {}, values },
+      { status: result.status },
+    );
   return redirect(`/u/${member.username}/moderate?saved=1`);
 }
 
@@ -63,11 +94,16 @@ export default function ModerateMember() {
       {d.sanction ? (
         <div className="notice">
           <p>
-            {t(d.sanction.kind === "suspended" ? "moderation.sanction.currentSuspended" : "moderation.sanction.currentSilenced", {
-              until: until(d.sanction.until),
-              reason: d.sanction.reason,
-              formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone } },
-            })}
+            {t(
+              d.sanction.kind === "suspended"
+                ? "moderation.sanction.currentSuspended"
+                : "moderation.sanction.currentSilenced",
+              {
+                until: until(d.sanction.until),
+                reason: d.sanction.reason,
+                formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone } },
+              },
+            )}
           </p>
           <Form method="post">
             <button type="submit" name="intent" value="lift" className="secondary">
@@ -80,7 +116,9 @@ export default function ModerateMember() {
       )}
       <FormError message={res?.formError} values={res?.errorValues} />
       {d.member.staff || d.member.self ? (
-        <p className="muted">{t(d.member.self ? "moderation.sanction.errors.self" : "moderation.sanction.errors.staff")}</p>
+        <p className="muted">
+          {t(d.member.self ? "moderation.sanction.errors.self" : "moderation.sanction.errors.staff")}
+        </p>
       ) : (
         <Form method="post" className="stack" noValidate>
           <fieldset className="field choice-list" aria-describedby={f.kind ? "kind-error" : undefined}>
@@ -100,7 +138,16 @@ export default function ModerateMember() {
               </p>
             ) : null}
           </fieldset>
-          <Field label={t("moderation.sanction.days")} name="days" type="number" min={1} max={3650} inputMode="numeric" defaultValue={v.days} error={f.days} />
+          <Field
+            label={t("moderation.sanction.days")}
+            name="days"
+            type="number"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            defaultValue={v.days}
+            error={f.days}
+          />
           <div className="field">
             <label htmlFor={reasonId}>{t("moderation.sanction.reason")}</label>
             <p className="hint" id={`${reasonId}-hint`}>

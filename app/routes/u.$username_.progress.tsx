@@ -11,7 +11,9 @@ import { pageTitle } from "~/web/page-title";
 import { requireViewer } from "~/viewer.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: progressStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, "progress.titleOf", { name: data?.standing.member.displayName ?? "" }) }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, "progress.titleOf", { name: data?.standing.member.displayName ?? "" }) },
+];
 // nothing on the page needs JavaScript: no React bundle, no loader data handed to the browser
 export const handle: PageHandle = { hydrate: false };
 

@@ -6,7 +6,8 @@ import { readUpload } from "~/models/directory/photo.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const file = params["*"] ?? "";
   const body = await readUpload(file);
-  if (!body) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!body)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "image/webp",

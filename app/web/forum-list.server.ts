@@ -25,7 +25,10 @@ export async function loadForumNav(request: Request) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
   const lang = requestLocale(request, viewer?.locale);
-  const [categories, counts] = await Promise.all([listVisibleCategories(scope), countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null })]);
+  const [categories, counts] = await Promise.all([
+    listVisibleCategories(scope),
+    countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
+  ]);
   return {
     categories: categories.map((c) => shownCategory(c, lang)),
     counts,
@@ -45,7 +48,9 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
     countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
     getTagNames(lang),
   ]);
-  const nextUrl = list.next ? `${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: list.next })}` : null;
+  const nextUrl = list.next
+    ? `${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: list.next })}`
+    : null;
   return {
     topics: list.topics.map(({ category, tags, ...t }) => ({
       ...t,
@@ -64,7 +69,11 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
 export async function dismissListed(request: Request, back: "/new" | "/unread") {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const ids = (form.topicIds ?? "").split(",").map((s) => positiveId(s.trim())).filter((n): n is number => n !== undefined).slice(0, 100);
+  const ids = (form.topicIds ?? "")
+    .split(",")
+    .map((s) => positiveId(s.trim()))
+    .filter((n): n is number => n !== undefined)
+    .slice(0, 100);
   await dismissTopics({ userId: viewer.id, topicIds: ids });
   return redirect(back);
 }

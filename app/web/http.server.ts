@@ -5,7 +5,8 @@ import { data } from "@remix-run/node";
 export const withoutNul = (s: string) => (s.includes("\u0000") ? s.replace(/\u0000/g, "\uFFFD") : s);
 
 /** A whole number that fits an integer column (ids from forms and addresses), or undefined. */
-export const positiveId = (s: unknown) => (typeof s === "string" && /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : undefined);
+export const positiveId = (s: unknown) =>
+  typeof s === "string" && /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : undefined;
 
 /** The id in an address (`params.id`), or a 404 when it is not one. */
 export const idParam = (s: unknown): number => positiveId(s) ?? notFound();
@@ -24,7 +25,9 @@ export async function readForm(request: Request): Promise<Record<string, string>
 }
 
 /** The form itself (for repeated keys such as checkboxes) and its first string values; null when unreadable. */
-export async function readFormData(request: Request): Promise<{ form: FormData; fields: Record<string, string> } | null> {
+export async function readFormData(
+  request: Request,
+): Promise<{ form: FormData; fields: Record<string, string> } | null> {
   let form: FormData;
   try {
     form = await request.formData();

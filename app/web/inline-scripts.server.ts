@@ -7,4 +7,10 @@ import { ATTEMPT_SCRIPT } from "./assessment-enhance";
 import { LIVE_SEARCH } from "../components/directory-page";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
 
-export const INLINE_SCRIPTS: readonly string[] = [ZOD_CONFIG_SCRIPT, ENHANCE_SCRIPT, FORMS_SCRIPT, ATTEMPT_SCRIPT, LIVE_SEARCH];
+export const INLINE_SCRIPTS: readonly string[] = [
+  ZOD_CONFIG_SCRIPT,
+  ENHANCE_SCRIPT,
+  FORMS_SCRIPT,
+  ATTEMPT_SCRIPT,
+  LIVE_SEARCH,
+];

@@ -90,7 +90,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["outbox", "password_reset_tokens", "login_failures", "audit_log", "user_roles", "sessions", "users"]) {
+  for (const t of [
+    "outbox",
+    "password_reset_tokens",
+    "login_failures",
+    "audit_log",
+    "user_roles",
+    "sessions",
+    "users",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

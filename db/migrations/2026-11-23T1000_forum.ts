@@ -92,7 +92,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("deleted_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("hidden_at", "timestamptz")
     .addColumn("hidden_reason", "text")
-    .addColumn("search_vector", sql`tsvector`, (c) => c.generatedAlwaysAs(sql`to_tsvector('simple', body_markdown)`).stored())
+    .addColumn("search_vector", sql`tsvector`, (c) =>
+      c.generatedAlwaysAs(sql`to_tsvector('simple', body_markdown)`).stored(),
+    )
     .addUniqueConstraint("posts_topic_number_key", ["topic_id", "post_number"])
     .execute();
   // distinct topics of a member since a date (requirements), covering so no heap visit is needed
@@ -115,7 +117,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("post_revisions_post_number_key", ["post_id", "number"])
     .execute();
   // edits a member made today (rate limit)
-  await db.schema.createIndex("post_revisions_user_created_idx").on("post_revisions").columns(["user_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("post_revisions_user_created_idx")
+    .on("post_revisions")
+    .columns(["user_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("post_likes")
@@ -125,7 +131,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("post_likes_pkey", ["post_id", "user_id"])
     .execute();
   // likes given today (rate limit), in:likes search
-  await db.schema.createIndex("post_likes_user_created_idx").on("post_likes").columns(["user_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("post_likes_user_created_idx")
+    .on("post_likes")
+    .columns(["user_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("bookmarks")
@@ -182,7 +192,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("post_id", "integer", (c) => c.notNull().references("posts.id").onDelete("cascade"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("reason", "text", (c) => c.notNull().check(sql`reason in ('off_topic', 'inappropriate', 'spam', 'other')`))
+    .addColumn("reason", "text", (c) =>
+      c.notNull().check(sql`reason in ('off_topic', 'inappropriate', 'spam', 'other')`),
+    )
     .addColumn("note", "text")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("resolved_at", "timestamptz")
@@ -190,7 +202,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("resolution", "text")
     .execute();
   // one open flag per member and post
-  await sql`create unique index flags_open_post_user_idx on flags (post_id, user_id) where resolved_at is null`.execute(db);
+  await sql`create unique index flags_open_post_user_idx on flags (post_id, user_id) where resolved_at is null`.execute(
+    db,
+  );
   // the review queue
   await sql`create index flags_open_idx on flags (created_at) where resolved_at is null`.execute(db);
   await db.schema.createIndex("flags_user_created_idx").on("flags").columns(["user_id", "created_at"]).execute();
@@ -204,7 +218,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["settings", "flags", "notification_settings", "notifications", "topic_reads", "bookmarks", "post_likes", "post_revisions", "posts", "topic_allowed_users", "topics", "categories"]) {
+  for (const t of [
+    "settings",
+    "flags",
+    "notification_settings",
+    "notifications",
+    "topic_reads",
+    "bookmarks",
+    "post_likes",
+    "post_revisions",
+    "posts",
+    "topic_allowed_users",
+    "topics",
+    "categories",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await db.schema

@@ -25,12 +25,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("key", "text", (c) => c.notNull().unique())
     .addColumn("level", "smallint", (c) => c.notNull().references("levels.number"))
     .addColumn("kind", "text", (c) =>
-      c
-        .notNull()
-        .check(
-          sql`kind in ('distinct_topics', 'field_experiences', 'activities', 'books', 'webinar', 'assessment',
+      c.notNull().check(
+        sql`kind in ('distinct_topics', 'field_experiences', 'activities', 'books', 'webinar', 'assessment',
               'profile', 'experience_years', 'mentoring', 'award_nomination', 'module_tasks')`,
-        ),
+      ),
     )
     .addColumn("phase", "text", (c) => c.notNull().check(sql`phase in ('entry', 'duty', 'completion')`))
     .addColumn("label", "text", (c) => c.notNull())
@@ -40,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a level's requirements, in order (progress page, application checks)
-  await db.schema.createIndex("level_requirements_level_idx").on("level_requirements").columns(["level", "position"]).execute();
+  await db.schema
+    .createIndex("level_requirements_level_idx")
+    .on("level_requirements")
+    .columns(["level", "position"])
+    .execute();
 
   await db.schema
     .createTable("webinars")
@@ -83,7 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("level", "smallint", (c) => c.notNull().references("levels.number")) // the level applied for
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'approved', 'rejected', 'withdrawn')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'approved', 'rejected', 'withdrawn')`),
+    )
     .addColumn("route", "text", (c) => c.check(sql`route in ('experience', 'exam')`))
     .addColumn("role_title", "text")
     .addColumn("organisation", "text")
@@ -118,14 +125,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // the current level of a member: at most one open record
   await sql`create unique index level_history_current_idx on level_history (user_id) where left_at is null`.execute(db);
-  await db.schema.createIndex("level_history_user_idx").on("level_history").columns(["user_id", "entered_at"]).execute();
+  await db.schema
+    .createIndex("level_history_user_idx")
+    .on("level_history")
+    .columns(["user_id", "entered_at"])
+    .execute();
 
   await db.schema
     .createTable("badge_awards")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("public_id", "text", (c) => c.notNull().unique()) // unguessable id used in /badges/:id
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("level").check(sql`kind in ('level', 'mentor')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("level")
+        .check(sql`kind in ('level', 'mentor')`),
+    )
     .addColumn("level", "smallint", (c) => c.references("levels.number"))
     .addColumn("awarded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("awarded_by", "integer", (c) => c.references("users.id").onDelete("set null"))
@@ -143,7 +159,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("webinar", "text", (c) => c.notNull().references("webinars.slug"))
     .addColumn("attended_on", "date", (c) => c.notNull())
-    .addColumn("source", "text", (c) => c.notNull().defaultTo("staff").check(sql`source in ('staff', 'csv', 'checkin')`))
+    .addColumn("source", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("staff")
+        .check(sql`source in ('staff', 'csv', 'checkin')`),
+    )
     .addColumn("recorded_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("webinar_attendance_user_webinar_key", ["user_id", "webinar"])
@@ -167,20 +188,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("activities")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('conference', 'meetup', 'training', 'webinar', 'other')`))
+    .addColumn("kind", "text", (c) =>
+      c.notNull().check(sql`kind in ('conference', 'meetup', 'training', 'webinar', 'other')`),
+    )
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("occurred_on", "date", (c) => c.notNull())
     .addColumn("organiser", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("evidence_url", "text")
     .addColumn("reflection", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("approved").check(sql`status in ('pending', 'approved', 'rejected')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("approved")
+        .check(sql`status in ('pending', 'approved', 'rejected')`),
+    )
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")
     .addColumn("decision_reason", "text")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a member's activities in a year (activities requirement, /my/activities)
-  await db.schema.createIndex("activities_user_date_idx").on("activities").columns(["user_id", "occurred_on"]).execute();
+  await db.schema
+    .createIndex("activities_user_date_idx")
+    .on("activities")
+    .columns(["user_id", "occurred_on"])
+    .execute();
   // the staff review queue
   await sql`create index activities_pending_idx on activities (created_at) where status = 'pending'`.execute(db);
 
@@ -195,14 +227,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("review", "text", (c) => c.notNull().defaultTo(""))
     // review shared in Book Club
     .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("approved").check(sql`status in ('pending', 'approved', 'rejected')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("approved")
+        .check(sql`status in ('pending', 'approved', 'rejected')`),
+    )
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")
     .addColumn("decision_reason", "text")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a member's books in a trimester (books requirement, /my/reading)
-  await db.schema.createIndex("reading_log_user_date_idx").on("reading_log").columns(["user_id", "finished_on"]).execute();
+  await db.schema
+    .createIndex("reading_log_user_date_idx")
+    .on("reading_log")
+    .columns(["user_id", "finished_on"])
+    .execute();
   await sql`create index reading_log_pending_idx on reading_log (created_at) where status = 'pending'`.execute(db);
 
   await db.schema
@@ -211,7 +252,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("mentor_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("mentee_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("active").check(sql`status in ('proposed', 'active', 'ended')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status in ('proposed', 'active', 'ended')`),
+    )
     .addColumn("started_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("ended_at", "timestamptz")
     .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null")) // the private thread
@@ -231,7 +277,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // award_nomination requirement: a member's submitted nominations
-  await sql`create index if not exists award_nominations_user_idx on award_nominations (user_id, submitted_at)`.execute(db);
+  await sql`create index if not exists award_nominations_user_idx on award_nominations (user_id, submitted_at)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("module_tasks")
@@ -262,7 +310,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("bio_markdown", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("bio_html", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("achievements", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
-    .addColumn("visibility", "text", (c) => c.notNull().defaultTo("members").check(sql`visibility in ('public', 'members', 'hidden')`))
+    .addColumn("visibility", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("members")
+        .check(sql`visibility in ('public', 'members', 'hidden')`),
+    )
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 

@@ -18,7 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column if not exists created_at timestamptz not null default now()`.execute(db);
   await sql`alter table profiles add constraint profiles_country_check check (country is null
       or country ~ '^[A-Z]{2}$')`.execute(db);
-  await sql`alter table profiles add constraint profiles_bio_check check (char_length(bio_markdown) <= 600)`.execute(db);
+  await sql`alter table profiles add constraint profiles_bio_check check (char_length(bio_markdown) <= 600)`.execute(
+    db,
+  );
   // the Postgres fallback of the directory search: trigram matching on names, titles and organisations
   await sql`create extension if not exists pg_trgm`.execute(db);
   await sql`create index profiles_job_title_trgm_idx on profiles using gin (job_title gin_trgm_ops)`.execute(db);
@@ -29,7 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("profile_competencies")
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("competency", "text", (c) => c.notNull().references("competencies.slug").onDelete("cascade"))
-    .addColumn("proficiency", "text", (c) => c.notNull().check(sql`proficiency in ('emerging', 'proficient', 'advanced')`))
+    .addColumn("proficiency", "text", (c) =>
+      c.notNull().check(sql`proficiency in ('emerging', 'proficient', 'advanced')`),
+    )
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint("profile_competencies_pkey", ["user_id", "competency"])
     .execute();
@@ -67,7 +71,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("registration_number", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("contact_role", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'verified', 'rejected', 'revoked')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'verified', 'rejected', 'revoked')`),
+    )
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")
     .addColumn("decision_reason", "text")
@@ -89,7 +98,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a recruiter's saved searches, newest first
-  await db.schema.createIndex("saved_searches_user_idx").on("saved_searches").columns(["user_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("saved_searches_user_idx")
+    .on("saved_searches")
+    .columns(["user_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("shortlists")
@@ -106,14 +119,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recruiter_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("member_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("message", "text", (c) => c.notNull().check(sql`char_length(message) between 1 and 500`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'accepted', 'declined')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'accepted', 'declined')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("decided_at", "timestamptz")
     .execute();
   // the daily rate limit: a recruiter's requests of the last 24 hours
-  await db.schema.createIndex("contact_requests_recruiter_idx").on("contact_requests").columns(["recruiter_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("contact_requests_recruiter_idx")
+    .on("contact_requests")
+    .columns(["recruiter_id", "created_at"])
+    .execute();
   // a member's inbox
-  await db.schema.createIndex("contact_requests_member_idx").on("contact_requests").columns(["member_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("contact_requests_member_idx")
+    .on("contact_requests")
+    .columns(["member_id", "created_at"])
+    .execute();
   // one open request per pair
   await sql`create unique index contact_requests_pending_idx on contact_requests (recruiter_id, member_id)
       where status = 'pending'`.execute(db);
@@ -128,7 +154,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["recruiter_blocks", "contact_requests", "shortlists", "saved_searches", "recruiter_organisations", "designations", "endorsements", "profile_competencies"]) {
+  for (const t of [
+    "recruiter_blocks",
+    "contact_requests",
+    "shortlists",
+    "saved_searches",
+    "recruiter_organisations",
+    "designations",
+    "endorsements",
+    "profile_competencies",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await sql`drop index if exists users_display_name_trgm_idx`.execute(db);

@@ -11,8 +11,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("competencies", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("languages", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("time_zone", "text", (c) => c.notNull())
-    .addColumn("pitch", "text", (c) => c.notNull().defaultTo("").check(sql`char_length(pitch) <= 600`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("active").check(sql`status in ('active', 'paused', 'removed')`))
+    .addColumn("pitch", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("")
+        .check(sql`char_length(pitch) <= 600`),
+    )
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status in ('active', 'paused', 'removed')`),
+    )
     .addColumn("status_reason", "text")
     .addColumn("status_changed_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -32,7 +42,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("language", "text", (c) => c.notNull())
     .addColumn("availability", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("time_zone", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'matched', 'withdrawn')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'matched', 'withdrawn')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("closed_at", "timestamptz")
     .execute();
@@ -48,8 +63,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("mentor_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("topic_id", "integer", (c) => c.references("topics.id").onDelete("set null")) // the private thread
-    .addColumn("max_mentees", "smallint", (c) => c.notNull().defaultTo(1).check(sql`max_mentees between 1 and 5`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("active").check(sql`status in ('active', 'completed', 'ended')`))
+    .addColumn("max_mentees", "smallint", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`max_mentees between 1 and 5`),
+    )
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status in ('active', 'completed', 'ended')`),
+    )
     .addColumn("started_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("ends_on", "date", (c) => c.notNull()) // default cycle: three months, can be extended
     .addColumn("closed_at", "timestamptz")
@@ -59,7 +84,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a mentor's cycles (mentorship home, staff load view)
-  await db.schema.createIndex("mentorship_cycles_mentor_idx").on("mentorship_cycles").columns(["mentor_id", "status"]).execute();
+  await db.schema
+    .createIndex("mentorship_cycles_mentor_idx")
+    .on("mentorship_cycles")
+    .columns(["mentor_id", "status"])
+    .execute();
 
   await sql`alter table mentorships drop constraint if exists mentorships_status_check`.execute(db);
   await sql`
@@ -89,13 +118,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("cycle_id", "integer", (c) => c.notNull().references("mentorship_cycles.id").onDelete("cascade"))
     .addColumn("title", "text", (c) => c.notNull().check(sql`char_length(title) between 3 and 300`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("not_started").check(sql`status in ('not_started', 'in_progress', 'achieved', 'dropped')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("not_started")
+        .check(sql`status in ('not_started', 'in_progress', 'achieved', 'dropped')`),
+    )
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // a cycle's goals in order of creation (mentorship page)
-  await db.schema.createIndex("mentorship_goals_cycle_idx").on("mentorship_goals").columns(["cycle_id", "id"]).execute();
+  await db.schema
+    .createIndex("mentorship_goals_cycle_idx")
+    .on("mentorship_goals")
+    .columns(["cycle_id", "id"])
+    .execute();
 
   await db.schema
     .createTable("mentorship_sessions")
@@ -109,7 +147,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // the session log (newest first) and the staff view's "no session for 30 days"
-  await db.schema.createIndex("mentorship_sessions_cycle_idx").on("mentorship_sessions").columns(["cycle_id", "held_on"]).execute();
+  await db.schema
+    .createIndex("mentorship_sessions_cycle_idx")
+    .on("mentorship_sessions")
+    .columns(["cycle_id", "held_on"])
+    .execute();
 
   await db.schema
     .createTable("mentorship_feedback")
@@ -124,8 +166,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["mentorship_feedback", "mentorship_sessions", "mentorship_goals"]) await db.schema.dropTable(t).ifExists().execute();
-  for (const i of ["mentorships_live_pair_idx", "mentorships_mentor_load_idx", "mentorships_mentor_status_idx", "mentorships_mentee_idx", "mentorships_cycle_idx"]) {
+  for (const t of ["mentorship_feedback", "mentorship_sessions", "mentorship_goals"])
+    await db.schema.dropTable(t).ifExists().execute();
+  for (const i of [
+    "mentorships_live_pair_idx",
+    "mentorships_mentor_load_idx",
+    "mentorships_mentor_status_idx",
+    "mentorships_mentee_idx",
+    "mentorships_cycle_idx",
+  ]) {
     await sql`drop index if exists ${sql.ref(i)}`.execute(db);
   }
   await sql`delete from mentorships where status not in ('proposed', 'active', 'ended')`.execute(db);
@@ -140,5 +189,6 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop column if exists created_at`.execute(db);
   await sql`alter table mentorships add constraint mentorships_status_check check (status in ('proposed',
       'active', 'ended'))`.execute(db);
-  for (const t of ["mentorship_cycles", "mentorship_requests", "mentor_registrations"]) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ["mentorship_cycles", "mentorship_requests", "mentor_registrations"])
+    await db.schema.dropTable(t).ifExists().execute();
 }

@@ -12,7 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("ends_on", "date", (c) => c.notNull())
     .addColumn("tutor_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("category_id", "integer", (c) => c.notNull().unique().references("categories.id"))
-    .addColumn("capacity", "smallint", (c) => c.notNull().defaultTo(20).check(sql`capacity between 1 and 20`))
+    .addColumn("capacity", "smallint", (c) =>
+      c
+        .notNull()
+        .defaultTo(20)
+        .check(sql`capacity between 1 and 20`),
+    )
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("archived_at", "timestamptz")
@@ -30,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("learning_group_members_pkey", ["group_id", "user_id"])
     .execute();
   // the viewer's groups, resolved on every request
-  await db.schema.createIndex("learning_group_members_user_idx").on("learning_group_members").column("user_id").execute();
+  await db.schema
+    .createIndex("learning_group_members_user_idx")
+    .on("learning_group_members")
+    .column("user_id")
+    .execute();
 
   await db.schema
     .createTable("tutor_questions")
@@ -53,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index tutor_questions_topic_open_idx on tutor_questions (topic_id) where answered_at
       is null`.execute(db);
   // staff figures for a date range
-  await db.schema.createIndex("tutor_questions_asked_idx").on("tutor_questions").columns(["asked_at", "group_id"]).execute();
+  await db.schema
+    .createIndex("tutor_questions_asked_idx")
+    .on("tutor_questions")
+    .columns(["asked_at", "group_id"])
+    .execute();
 
   await db.schema
     .createTable("assessment_readiness")
@@ -78,7 +91,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("subject_type", "text", (c) => c.notNull().check(sql`subject_type ~ '^[a-z_]{1,30}$'`))
     .addColumn("subject_id", "integer", (c) => c.notNull())
     .addColumn("reason", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'upheld', 'dismissed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'upheld', 'dismissed')`),
+    )
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "timestamptz")
     .addColumn("decision_reason", "text")

@@ -19,7 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("online_url", "text")
     .addColumn("place", "text")
     .addColumn("capacity", "integer", (c) => c.check(sql`capacity is null or capacity > 0`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft', 'published', 'cancelled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft', 'published', 'cancelled')`),
+    )
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -84,7 +89,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("award_categories_round_idx").on("award_categories").columns(["round_id", "position"]).execute();
+  await db.schema
+    .createIndex("award_categories_round_idx")
+    .on("award_categories")
+    .columns(["round_id", "position"])
+    .execute();
 
   await db.schema
     .createTable("award_criteria")
@@ -93,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("award_criteria_round_idx").on("award_criteria").columns(["round_id", "position"]).execute();
+  await db.schema
+    .createIndex("award_criteria_round_idx")
+    .on("award_criteria")
+    .columns(["round_id", "position"])
+    .execute();
 
   await db.schema
     .createTable("award_judges")
@@ -127,11 +140,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("nomination_id", "integer", (c) => c.notNull().references("award_nominations.id").onDelete("cascade"))
     .addColumn("storage_key", "text", (c) => c.notNull().unique())
     .addColumn("file_name", "text", (c) => c.notNull())
-    .addColumn("content_type", "text", (c) => c.notNull().check(sql`content_type in ('application/pdf', 'image/png', 'image/jpeg', 'image/webp')`))
+    .addColumn("content_type", "text", (c) =>
+      c.notNull().check(sql`content_type in ('application/pdf', 'image/png', 'image/jpeg', 'image/webp')`),
+    )
     .addColumn("size", "integer", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("award_nomination_files_nomination_idx").on("award_nomination_files").column("nomination_id").execute();
+  await db.schema
+    .createIndex("award_nomination_files_nomination_idx")
+    .on("award_nomination_files")
+    .column("nomination_id")
+    .execute();
 
   await db.schema
     .createTable("award_reviews")
@@ -175,7 +194,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table badge_awards drop constraint if exists badge_awards_kind_check`.execute(db);
   await sql`alter table badge_awards add constraint badge_awards_kind_check check (kind in ('level',
       'mentor'))`.execute(db);
-  for (const t of ["award_winners", "award_scores", "award_reviews", "award_nomination_files"]) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ["award_winners", "award_scores", "award_reviews", "award_nomination_files"])
+    await db.schema.dropTable(t).ifExists().execute();
   await sql`drop index if exists award_nominations_category_idx`.execute(db);
   await sql`drop index if exists award_nominations_round_user_category_idx`.execute(db);
   await db.schema
@@ -186,7 +206,16 @@ export async function down(db: Kysely<any>): Promise<void> {
     .dropColumn("evidence_links")
     .dropColumn("updated_at")
     .execute();
-  for (const t of ["award_judges", "award_criteria", "award_categories", "award_rounds", "event_attendance", "event_checkin_codes", "event_rsvps", "events"]) {
+  for (const t of [
+    "award_judges",
+    "award_criteria",
+    "award_categories",
+    "award_rounds",
+    "event_attendance",
+    "event_checkin_codes",
+    "event_rsvps",
+    "events",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

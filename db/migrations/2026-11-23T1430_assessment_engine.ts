@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("archived_at", "timestamptz")
     .execute();
   // drawing an attempt: the live questions of a bank
-  await sql`create index bank_questions_bank_live_idx on bank_questions (bank_id) where archived_at is null`.execute(db);
+  await sql`create index bank_questions_bank_live_idx on bank_questions (bank_id) where archived_at is null`.execute(
+    db,
+  );
 
   await db.schema
     .alterTable("assessments")
@@ -36,7 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("bank_tag", "text") // draw only questions carrying this tag (one module of a bank)
     .addColumn("question_count", "smallint", (c) => c.check(sql`question_count between 1 and 200`))
     .addColumn("time_limit_minutes", "smallint", (c) => c.check(sql`time_limit_minutes between 1 and 600`))
-    .addColumn("cooldown_hours", "integer", (c) => c.notNull().defaultTo(0).check(sql`cooldown_hours between 0 and 8760`))
+    .addColumn("cooldown_hours", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`cooldown_hours between 0 and 8760`),
+    )
     .addColumn("readiness_required", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("online", "boolean", (c) => c.notNull().defaultTo(false)) // open to learners
     .execute();
@@ -46,7 +53,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("assessment", "text", (c) => c.notNull().references("assessments.slug"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'submitted', 'expired')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'submitted', 'expired')`),
+    )
     .addColumn("started_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("deadline_at", "timestamptz") // null: no time limit
     .addColumn("closed_at", "timestamptz")
@@ -58,9 +70,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index assessment_attempts_open_idx on assessment_attempts (user_id, assessment)
       where status = 'open'`.execute(db);
   // a member's attempts at an assessment (cool-down, history)
-  await db.schema.createIndex("assessment_attempts_user_idx").on("assessment_attempts").columns(["user_id", "assessment", "started_at"]).execute();
+  await db.schema
+    .createIndex("assessment_attempts_user_idx")
+    .on("assessment_attempts")
+    .columns(["user_id", "assessment", "started_at"])
+    .execute();
   // staff's list of recent attempts at an assessment
-  await db.schema.createIndex("assessment_attempts_assessment_idx").on("assessment_attempts").columns(["assessment", "started_at"]).execute();
+  await db.schema
+    .createIndex("assessment_attempts_assessment_idx")
+    .on("assessment_attempts")
+    .columns(["assessment", "started_at"])
+    .execute();
 
   await db.schema
     .createTable("attempt_questions")
@@ -89,7 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("selected", sql`text[]`, (c) => c.notNull())
     .addColumn("at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("attempt_answers_attempt_idx").on("attempt_answers").columns(["attempt_id", "at"]).execute();
+  await db.schema
+    .createIndex("attempt_answers_attempt_idx")
+    .on("attempt_answers")
+    .columns(["attempt_id", "at"])
+    .execute();
 
   // a result written by the engine points at its attempt
   await db.schema

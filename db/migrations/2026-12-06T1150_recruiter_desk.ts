@@ -40,14 +40,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
   // one thread in order (getThread)
-  await sql`create index if not exists contact_messages_request_id_id_idx on contact_messages (request_id, id)`.execute(db);
+  await sql`create index if not exists contact_messages_request_id_id_idx on contact_messages (request_id, id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists contact_messages`.execute(db);
   await sql`drop table if exists saved_search_seen`.execute(db);
   await sql`drop index if exists saved_searches_unsubscribe_token_idx`.execute(db);
-  await sql`alter table saved_searches drop column if exists unsubscribe_token, drop column if exists alerts`.execute(db);
+  await sql`alter table saved_searches drop column if exists unsubscribe_token, drop column if exists alerts`.execute(
+    db,
+  );
   await sql`update shortlists set note = left(note, 300)`.execute(db);
   await sql`
     alter table shortlists drop constraint if exists shortlists_note_check,

@@ -21,19 +21,33 @@ await migrateToLatest(scratch);
 const { createUser, authenticate } = await import("../../app/models/account/user.server");
 const auth = await import("../../app/auth.server");
 const { db } = await import("../../app/db.server");
-const created = await createUser({ email: "bench@example.com", username: "bench_user", displayName: "Bench", password: "service recovery at dawn" });
+const created = await createUser({
+  email: "bench@example.com",
+  username: "bench_user",
+  displayName: "Bench",
+  password: "service recovery at dawn",
+});
 if (!created.ok) throw new Error("could not create the bench user");
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const total: number[] = [];
 const argon: number[] = [];
-const hashRow = await db.selectFrom("users").select("password_hash").where("id", "=", created.userId).executeTakeFirstOrThrow();
+const hashRow = await db
+  .selectFrom("users")
+  .select("password_hash")
+  .where("id", "=", created.userId)
+  .executeTakeFirstOrThrow();
 for (let i = 0; i < N; i++) {
   const a0 = performance.now();
   await auth.verifyPassword(hashRow.password_hash!, "service recovery at dawn");
   argon.push(performance.now() - a0);
   const t0 = performance.now();
-  const r = await authenticate({ identifier: "bench@example.com", password: "service recovery at dawn", ip: `10.1.${i}.1` });
+  const r = await authenticate({
+    identifier: "bench@example.com",
+    password: "service recovery at dawn",
+    ip: `10.1.${i}.1`,
+  });
   await auth.startSession(created.userId, new Request("http://localhost/"));
   total.push(performance.now() - t0);
   if (!r.ok) throw new Error("sign-in failed in the benchmark");

@@ -31,7 +31,10 @@ const argValue = (name: string) => {
   return i === -1 ? undefined : process.argv[i + 1];
 };
 
-type Instance = { on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void; on(ev: "done", fn: (r: { errors: number; timeouts: number; non2xx: number; duration: number }) => void): void };
+type Instance = {
+  on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  on(ev: "done", fn: (r: { errors: number; timeouts: number; non2xx: number; duration: number }) => void): void;
+};
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Instance;
 
 type Result = { rps: number; p50: number; p95: number; p99: number; errors: number; seconds: number };
@@ -59,7 +62,14 @@ const summary = (slices: Slice[]): Result => {
   const latencies = slices.flatMap((x) => x.latencies);
   const seconds = slices.reduce((a, x) => a + x.seconds, 0);
   const errors = slices.reduce((a, x) => a + x.errors, 0);
-  return { rps: latencies.length / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors, seconds };
+  return {
+    rps: latencies.length / seconds,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    errors,
+    seconds,
+  };
 };
 
 // CPU seconds used by each side during a run (utime + stime from /proc), to show where a request's
@@ -82,7 +92,10 @@ const parentOf = (pid: number) => {
 // other checkouts on the machine run their own, and their CPU is not this benchmark's.
 function servicePids(): { meili: number[]; postgres: number[] } {
   const root = dataDir();
-  const all = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const meili = all.filter((pid) => cmdline(pid).some((a) => a.startsWith(path.join(root, "meili"))));
   const postmasters = all.filter((pid) => {
     const args = cmdline(pid);
@@ -106,7 +119,10 @@ function perRequest(used: Sides, requests: number): Sides {
   // a PostgreSQL backend that ended meanwhile takes its CPU time with it: never below zero
   return Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Math.max(0, (v * 1000) / requests)])) as Sides;
 }
-const cpuLine = (c: Sides) => Object.entries(c).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
+const cpuLine = (c: Sides) =>
+  Object.entries(c)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(", ");
 
 async function main() {
   const seconds = Number(argValue("--duration") ?? 15);
@@ -118,8 +134,14 @@ async function main() {
   try {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
-    const meta = await c.query(`select value from bench_meta where key = 'profiles'`).catch(() => ({ rows: [] as { value: unknown }[] }));
-    const findable = (await c.query(`select count(*)::int as n from profiles where visibility <> 'hidden'`).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n as number;
+    const meta = await c
+      .query(`select value from bench_meta where key = 'profiles'`)
+      .catch(() => ({ rows: [] as { value: unknown }[] }));
+    const findable = (
+      await c
+        .query(`select count(*)::int as n from profiles where visibility <> 'hidden'`)
+        .catch(() => ({ rows: [{ n: 0 }] }))
+    ).rows[0].n as number;
     await c.end();
     if (!meta.rows.length) throw new Error("No generated profiles: run `npm run bench:generate-profiles` first.");
     log(`data: ${JSON.stringify(meta.rows[0].value)}, ${findable.toLocaleString("en")} findable profiles`);
@@ -127,7 +149,10 @@ async function main() {
     const { meili, indexName } = await import("../../app/search.server");
     const client = meili()!;
     const uid = indexName("profiles");
-    const stats = await client.index(uid).getStats().catch(() => null);
+    const stats = await client
+      .index(uid)
+      .getStats()
+      .catch(() => null);
     let reindexSeconds: number | null = null;
     if (process.argv.includes("--reindex") || !stats || stats.numberOfDocuments !== findable) {
       log(`full reindex into ${uid} (index has ${stats?.numberOfDocuments ?? 0} documents)`);
@@ -139,9 +164,20 @@ async function main() {
       buildApp(log);
     }
     const port = await freePort();
-    const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", PORT: String(port) };
+    const env = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: dbUrl,
+      MEILI_INDEX_PREFIX: BENCH_INDEX_PREFIX,
+      JOBS: "off",
+      LOG_LEVEL: "warn",
+      COOKIE_SECURE: "false",
+      PORT: String(port),
+    };
     // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
-    const app = await spawnServer(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env, (o) => o.includes("listening on"));
+    const app = await spawnServer(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env, (o) =>
+      o.includes("listening on"),
+    );
     child = app.child;
     const out = app.output;
 
@@ -150,7 +186,10 @@ async function main() {
     const first = await get(pageUrl);
     const cards = (first.body.match(/class="directory-card"/g) ?? []).length;
     const total = /(\d[\d,]*) profiles?</.exec(first.body)?.[1];
-    if (first.status !== 200 || !cards || first.body.includes("search-degraded")) throw new Error(`the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out().slice(-2000)}`);
+    if (first.status !== 200 || !cards || first.body.includes("search-degraded"))
+      throw new Error(
+        `the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out().slice(-2000)}`,
+      );
     log(`page ${pagePath}: ${cards} cards of ${total} profiles, ${(first.body.length / 1024).toFixed(1)} KB`);
 
     // the same query, straight to Meilisearch: the parameters the page sends
@@ -163,14 +202,22 @@ async function main() {
     // the app's own scoped key (with embedded services the master key stays in its file)
     const key = process.env.MEILI_API_KEY ?? process.env.MEILI_MASTER_KEY;
     const headers = { "Content-Type": "application/json", Authorization: `Bearer ${key}` };
-    const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then((r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>);
+    const direct = await fetch(meiliUrl, { method: "POST", headers, body }).then(
+      (r) => r.json() as Promise<{ totalHits: number; hits: unknown[] }>,
+    );
     if (!direct.hits) throw new Error(`Meilisearch refused the query: ${JSON.stringify(direct)}`);
     log(`Meilisearch directly: ${direct.hits.length} hits of ${direct.totalHits}`);
 
     // the floor: a bare node:http server sending the same query to Meilisearch and the same bytes back
     fs.writeFileSync(bodyFile, first.body);
     const floorPort = await freePort();
-    floor = (await spawnServer(["--import", "tsx", "scripts/bench/lib/directory-floor-server.ts"], { ...env, PORT: String(floorPort), FLOOR_BODY_FILE: bodyFile }, (o) => o.includes("listening on"))).child;
+    floor = (
+      await spawnServer(
+        ["--import", "tsx", "scripts/bench/lib/directory-floor-server.ts"],
+        { ...env, PORT: String(floorPort), FLOOR_BODY_FILE: bodyFile },
+        (o) => o.includes("listening on"),
+      )
+    ).child;
     const floorUrl = `http://127.0.0.1:${floorPort}${pagePath}`;
 
     // The three targets take turns in short slices, so a change in the machine's load (other
@@ -198,7 +245,9 @@ async function main() {
       return { ...r, cpuMs: perRequest(used[i], r.rps * r.seconds) };
     });
     for (const [i, r] of [page, bare, raw].entries()) {
-      log(`${targets[i].name.padEnd(11)} ${r.rps.toFixed(0)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`);
+      log(
+        `${targets[i].name.padEnd(11)} ${r.rps.toFixed(0)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`,
+      );
     }
     log(`${rounds} rounds of ${sliceSeconds} s per target, load average now ${os.loadavg()[0].toFixed(1)}`);
 
@@ -207,18 +256,34 @@ async function main() {
     const okDiff = diff <= 10;
     const okReindex = reindexSeconds === null || reindexSeconds < 60;
     console.log("");
-    console.log(`Directory speed, ${connections} connections, ${seconds} s per run, anonymous, ${findable.toLocaleString("en")} findable profiles, query: typo + 2 filters`);
+    console.log(
+      `Directory speed, ${connections} connections, ${seconds} s per run, anonymous, ${findable.toLocaleString("en")} findable profiles, query: typo + 2 filters`,
+    );
     console.log("| target | req/s | p50 ms | p95 ms | p99 ms |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
-    console.log(`| directory page | ${page.rps.toFixed(0)} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${page.p99.toFixed(1)} |`);
-    console.log(`| floor: node:http, the same query, the same bytes | ${bare.rps.toFixed(0)} | ${bare.p50.toFixed(1)} | ${bare.p95.toFixed(1)} | ${bare.p99.toFixed(1)} |`);
-    console.log(`| Meilisearch direct | ${raw.rps.toFixed(0)} | ${raw.p50.toFixed(1)} | ${raw.p95.toFixed(1)} | ${raw.p99.toFixed(1)} |`);
+    console.log(
+      `| directory page | ${page.rps.toFixed(0)} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${page.p99.toFixed(1)} |`,
+    );
+    console.log(
+      `| floor: node:http, the same query, the same bytes | ${bare.rps.toFixed(0)} | ${bare.p50.toFixed(1)} | ${bare.p95.toFixed(1)} | ${bare.p99.toFixed(1)} |`,
+    );
+    console.log(
+      `| Meilisearch direct | ${raw.rps.toFixed(0)} | ${raw.p50.toFixed(1)} | ${raw.p95.toFixed(1)} | ${raw.p99.toFixed(1)} |`,
+    );
     console.log(`CPU per request (ms), page run: ${cpuLine(page.cpuMs)}`);
     console.log(`CPU per request (ms), floor run: ${cpuLine(bare.cpuMs).replace("app", "floor server")}`);
     console.log(`CPU per request (ms), Meilisearch run: ${cpuLine(raw.cpuMs)}`);
-    console.log(`p95 difference: ${diff.toFixed(1)} ms (target <= 10 ms: ${okDiff ? "PASS" : "FAIL"}); page p95 < 30 ms: ${okP95 ? "PASS" : "FAIL"}`);
-    if (reindexSeconds !== null) console.log(`full reindex: ${reindexSeconds.toFixed(1)} s (target < 60 s: ${okReindex ? "PASS" : "FAIL"})`);
-    console.log(`machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);
+    console.log(
+      `p95 difference: ${diff.toFixed(1)} ms (target <= 10 ms: ${okDiff ? "PASS" : "FAIL"}); page p95 < 30 ms: ${okP95 ? "PASS" : "FAIL"}`,
+    );
+    if (reindexSeconds !== null)
+      console.log(`full reindex: ${reindexSeconds.toFixed(1)} s (target < 60 s: ${okReindex ? "PASS" : "FAIL"})`);
+    console.log(
+      `machine load average during the run: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" / ")} on ${os.cpus().length} cores`,
+    );
     process.exitCode = okP95 && okDiff && okReindex && page.errors === 0 ? 0 : 1;
     const { db } = await import("../../app/db.server");
     await db.destroy();

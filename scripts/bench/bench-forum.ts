@@ -42,30 +42,43 @@ function argValue(name: string): string | undefined {
 
 async function runBareServer() {
   const { scopeOf } = await import("../../app/models/permissions.server");
-  const { getTopic, getLastRead, listTopicPosts, listTopics, countNewAndUnread, topicUrl } = await import("../../app/models/forum/topic.server");
+  const { getTopic, getLastRead, listTopicPosts, listTopics, countNewAndUnread, topicUrl } =
+    await import("../../app/models/forum/topic.server");
   const { listVisibleCategories } = await import("../../app/models/forum/category.server");
   const { getViewer } = await import("../../app/viewer.server");
   const { unreadNotificationsAfterVisit } = await import("../../app/models/account/notification.server");
   const { markRead } = await import("../../app/models/forum/post.server");
   const { db } = await import("../../app/db.server");
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>${body}</main></body></html>`;
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>${body}</main></body></html>`;
 
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://bare");
       // the member, from the session cookie, as the app's loaders resolve it (only headers.get is read)
       const cookie = req.headers.cookie ?? null;
-      const viewer = cookie ? await getViewer({ headers: { get: (n: string) => (n.toLowerCase() === "cookie" ? cookie : null) } } as unknown as Request) : null;
+      const viewer = cookie
+        ? await getViewer({
+            headers: { get: (n: string) => (n.toLowerCase() === "cookie" ? cookie : null) },
+          } as unknown as Request)
+        : null;
       const scope = scopeOf(viewer);
-      const notifications = viewer ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: url.pathname }) : 0;
-      const header = viewer ? `<header><a href="/u/${esc(viewer.username)}">${esc(viewer.displayName)}</a> <a href="/notifications">${notifications}</a></header>` : "";
+      const notifications = viewer
+        ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: url.pathname })
+        : 0;
+      const header = viewer
+        ? `<header><a href="/u/${esc(viewer.username)}">${esc(viewer.displayName)}</a> <a href="/notifications">${notifications}</a></header>`
+        : "";
       const m = /^\/t\/([^/]+)\/(\d{1,9})$/.exec(url.pathname);
       let html: string | null = null;
       if (m) {
         // as the app's topic page: the read position beside the topic
         const topicId = Number(m[2]);
-        const [topic, lastRead] = await Promise.all([getTopic({ scope, topicId }), viewer ? getLastRead({ userId: viewer.id, topicId }) : 0]);
+        const [topic, lastRead] = await Promise.all([
+          getTopic({ scope, topicId }),
+          viewer ? getLastRead({ userId: viewer.id, topicId }) : 0,
+        ]);
         if (topic) {
           const posts = await listTopicPosts({ scope, topic, from: 1 });
           const lastShown = posts[posts.length - 1]?.post_number ?? 0;
@@ -74,16 +87,20 @@ async function runBareServer() {
           html = page(
             topic.title,
             header +
-            `<h1>${esc(topic.title)}</h1><p><a href="/c/${esc(topic.category.slug)}">${esc(topic.category.name)}</a></p>` +
+              `<h1>${esc(topic.title)}</h1><p><a href="/c/${esc(topic.category.slug)}">${esc(topic.category.name)}</a></p>` +
               posts
                 .map(
                   (p) =>
                     `<article id="post-${p.post_number}"><header><a href="/u/${esc(p.username ?? "")}">${esc(p.display_name ?? "")}</a>` +
                     (p.level ? ` <span>Level ${p.level}</span>` : "") +
                     ` <a href="${path}/${p.post_number}"><time datetime="${p.created_at.toISOString()}">${p.created_at.toISOString()}</time></a>` +
-                    (p.reply_to_post_number ? ` <a href="${path}/${p.reply_to_post_number}">reply to #${p.reply_to_post_number}</a>` : "") +
+                    (p.reply_to_post_number
+                      ? ` <a href="${path}/${p.reply_to_post_number}">reply to #${p.reply_to_post_number}</a>`
+                      : "") +
                     ` #${p.post_number}</header><div>${p.body_html}</div><footer>${p.like_count} likes` +
-                    (viewer ? `${p.liked ? " liked" : ""}${p.bookmarked ? " bookmarked" : ""}${p.own ? " yours" : ""}` : "") +
+                    (viewer
+                      ? `${p.liked ? " liked" : ""}${p.bookmarked ? " bookmarked" : ""}${p.own ? " yours" : ""}`
+                      : "") +
                     `</footer></article>`,
                 )
                 .join(""),
@@ -91,14 +108,19 @@ async function runBareServer() {
         }
       } else if (url.pathname === "/latest") {
         const [list, categories, counts] = await Promise.all([
-          listTopics({ scope, filter: { kind: "latest" }, cursor: url.searchParams.get("after"), lastVisitAt: viewer?.lastVisitAt ?? null }),
+          listTopics({
+            scope,
+            filter: { kind: "latest" },
+            cursor: url.searchParams.get("after"),
+            lastVisitAt: viewer?.lastVisitAt ?? null,
+          }),
           listVisibleCategories(scope),
           countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
         ]);
         html = page(
           "Latest topics",
           header +
-          `<h1>Latest topics</h1><nav>${categories.map((c) => `<a href="/c/${esc(c.slug)}">${esc(c.name)}</a>`).join(" ")} ${counts.new} ${counts.unread}</nav><table>` +
+            `<h1>Latest topics</h1><nav>${categories.map((c) => `<a href="/c/${esc(c.slug)}">${esc(c.name)}</a>`).join(" ")} ${counts.new} ${counts.unread}</nav><table>` +
             list.topics
               .map(
                 (t) =>
@@ -124,7 +146,19 @@ async function runBareServer() {
 // ---- the orchestrator --------------------------------------------------------------------------
 
 type Autocannon = ((opts: Record<string, unknown>) => Instance) & { track?: unknown };
-type Instance = { on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void; on(ev: "done", fn: (r: { requests: { total: number }; errors: number; timeouts: number; non2xx: number; duration: number }) => void): void };
+type Instance = {
+  on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  on(
+    ev: "done",
+    fn: (r: {
+      requests: { total: number };
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+      duration: number;
+    }) => void,
+  ): void;
+};
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 type Result = { rps: number; p50: number; p95: number; p99: number; errors: number; cpu: number; bytes: number };
@@ -136,7 +170,14 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** user + system CPU seconds of a process, from /proc */
-function load(url: string, paths: string[], seconds: number, connections: number, pid: number, cookie?: string): Promise<Result> {
+function load(
+  url: string,
+  paths: string[],
+  seconds: number,
+  connections: number,
+  pid: number,
+  cookie?: string,
+): Promise<Result> {
   let i = 0;
   const latencies: number[] = [];
   let bytes = 0;
@@ -176,11 +217,16 @@ function startServer(args: string[], env: Record<string, string | undefined>, re
 
 /** What a page shows, reduced to comparable rows: post anchors + author links, or topic links. */
 function rowsOf(html: string, kind: "topic" | "latest") {
-  if (kind === "topic") return [...html.matchAll(/id="post-(\d+)"[\s\S]*?href="\/u\/([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+  if (kind === "topic")
+    return [...html.matchAll(/id="post-(\d+)"[\s\S]*?href="\/u\/([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
   return [...new Set([...html.matchAll(/href="(\/t\/[^"/]+\/\d+)(?:\/\d+)?"/g)].map((m) => m[1]))];
 }
 
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 type Mode = "visitor" | "member";
 type Kind = "topic" | "latest";
 
@@ -192,11 +238,18 @@ async function main() {
   try {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
-    const meta = await c.query(`select value from bench_meta where key = 'generated'`).catch(() => ({ rows: [] as { value: unknown }[] }));
-    if (!meta.rows.length) throw new Error("No generated data in tp_bench: run `npm run bench:generate` first (add -- --scale 0.01 for a quick run).");
-    const counts = (await c.query(`select (select count(*) from categories)::int as categories, (select count(*) from users)::int
+    const meta = await c
+      .query(`select value from bench_meta where key = 'generated'`)
+      .catch(() => ({ rows: [] as { value: unknown }[] }));
+    if (!meta.rows.length)
+      throw new Error(
+        "No generated data in tp_bench: run `npm run bench:generate` first (add -- --scale 0.01 for a quick run).",
+      );
+    const counts = (
+      await c.query(`select (select count(*) from categories)::int as categories, (select count(*) from users)::int
           as members,
-            (select count(*) from topics)::int as topics, (select count(*) from posts)::int as posts`)).rows[0];
+            (select count(*) from topics)::int as topics, (select count(*) from posts)::int as posts`)
+    ).rows[0];
     log(`data: ${JSON.stringify(counts)} ${JSON.stringify(meta.rows[0].value)}`);
     // public, listed topics with at least 20 posts, newest first (the ones people read)
     const topicRows = (
@@ -210,7 +263,11 @@ async function main() {
     if (!topics.length) throw new Error("no topic with 20 posts in the generated data");
     // the migrations first (the member's read rows want the current schema), as the app's start would
     await migrateToLatest(dbUrl);
-    await ensureBenchMember(c, topicRows.map((r) => r.id), log);
+    await ensureBenchMember(
+      c,
+      topicRows.map((r) => r.id),
+      log,
+    );
     await c.end();
 
     if (!process.argv.includes("--no-build")) {
@@ -218,10 +275,22 @@ async function main() {
     }
 
     const [remixPort, barePort] = [await freePort(), await freePort()];
-    const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, JOBS: "off", LOG_LEVEL: "warn", COOKIE_SECURE: "false", SHARED_CACHE: process.env.SHARED_CACHE ?? "off" };
-    const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) => o.includes("listening on"));
+    const env = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: dbUrl,
+      JOBS: "off",
+      LOG_LEVEL: "warn",
+      COOKIE_SECURE: "false",
+      SHARED_CACHE: process.env.SHARED_CACHE ?? "off",
+    };
+    const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) =>
+      o.includes("listening on"),
+    );
     children.push(remix.child);
-    const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) => o.includes("bare server ready"));
+    const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) =>
+      o.includes("bare server ready"),
+    );
     children.push(bare.child);
     const targets = {
       remix: { url: `http://127.0.0.1:${remixPort}`, pid: remix.child.pid! },
@@ -229,22 +298,38 @@ async function main() {
     };
 
     // the member signs in through the app's own form: a real session, its cookie used on both sides
-    const signIn = await request(targets.remix.url, "POST", "/login", { form: { email: BENCH_MEMBER.username, password: BENCH_MEMBER.password, redirectTo: "/" } });
+    const signIn = await request(targets.remix.url, "POST", "/login", {
+      form: { email: BENCH_MEMBER.username, password: BENCH_MEMBER.password, redirectTo: "/" },
+    });
     const cookie = signIn.setCookie?.split(";")[0];
-    if (signIn.status !== 302 || !cookie) throw new Error(`the bench member could not sign in: ${signIn.status} ${gist(signIn.body)}`);
+    if (signIn.status !== 302 || !cookie)
+      throw new Error(`the bench member could not sign in: ${signIn.status} ${gist(signIn.body)}`);
     const cookies: Record<Mode, string | undefined> = { visitor: undefined, member: cookie };
 
     // Same rows on both sides, or the comparison means nothing.
     for (const mode of ["visitor", "member"] as const) {
-      for (const [kind, p] of [["topic", topics[0]], ["latest", "/latest"]] as const) {
+      for (const [kind, p] of [
+        ["topic", topics[0]],
+        ["latest", "/latest"],
+      ] as const) {
         const opts = { cookie: cookies[mode] };
-        const [a, b] = await Promise.all([request(targets.remix.url, "GET", p, opts), request(targets.bare.url, "GET", p, opts)]);
-        if (a.status !== 200 || b.status !== 200) throw new Error(`${p}: remix ${a.status}, bare ${b.status}\n${remix.output().slice(-2000)}`);
-        if (mode === "member" && !a.body.includes(`/u/${BENCH_MEMBER.username}`)) throw new Error(`${p}: the app's page is not the signed-in member's`);
+        const [a, b] = await Promise.all([
+          request(targets.remix.url, "GET", p, opts),
+          request(targets.bare.url, "GET", p, opts),
+        ]);
+        if (a.status !== 200 || b.status !== 200)
+          throw new Error(`${p}: remix ${a.status}, bare ${b.status}\n${remix.output().slice(-2000)}`);
+        if (mode === "member" && !a.body.includes(`/u/${BENCH_MEMBER.username}`))
+          throw new Error(`${p}: the app's page is not the signed-in member's`);
         const [ra, rb] = [rowsOf(a.body, kind), rowsOf(b.body, kind)];
         const same = JSON.stringify(ra) === JSON.stringify(rb);
-        log(`${mode} ${kind} page ${p}: remix ${ra.length} rows / ${(a.body.length / 1024).toFixed(1)} KB, bare ${rb.length} rows / ${(b.body.length / 1024).toFixed(1)} KB, same rows: ${same}`);
-        if (!same || (kind === "topic" && ra.length !== 20)) throw new Error(`the two servers do not print the same rows for ${p} (${mode}):\nremix ${ra.join(" ")}\nbare  ${rb.join(" ")}`);
+        log(
+          `${mode} ${kind} page ${p}: remix ${ra.length} rows / ${(a.body.length / 1024).toFixed(1)} KB, bare ${rb.length} rows / ${(b.body.length / 1024).toFixed(1)} KB, same rows: ${same}`,
+        );
+        if (!same || (kind === "topic" && ra.length !== 20))
+          throw new Error(
+            `the two servers do not print the same rows for ${p} (${mode}):\nremix ${ra.join(" ")}\nbare  ${rb.join(" ")}`,
+          );
       }
     }
 
@@ -258,25 +343,37 @@ async function main() {
     const sides = (argValue("--side") ? [argValue("--side")] : ["bare", "remix"]) as ("bare" | "remix")[];
     const modes = (argValue("--mode") ? [argValue("--mode")] : ["visitor", "member"]) as Mode[];
     for (const mode of modes) {
-      for (const [kind, paths] of [["topic", topics], ["latest", ["/latest"]]] as [Kind, string[]][]) {
+      for (const [kind, paths] of [
+        ["topic", topics],
+        ["latest", ["/latest"]],
+      ] as [Kind, string[]][]) {
         if (only && only !== kind) continue;
         for (const side of sides) {
           const t = targets[side];
           await load(t.url, paths, 3, connections, t.pid, cookies[mode]); // warm-up: JIT, pg pool, caches
           const r = await load(t.url, paths, seconds, connections, t.pid, cookies[mode]);
           results[mode][kind][side] = { ...r, load: loadAvg() };
-          log(`${mode.padEnd(7)} ${kind.padEnd(6)} ${side.padEnd(5)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  server CPU ${(r.cpu * 100).toFixed(0)}%  load avg ${loadAvg()}  ${(r.bytes / 1024).toFixed(1)} KB/response`);
+          log(
+            `${mode.padEnd(7)} ${kind.padEnd(6)} ${side.padEnd(5)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  server CPU ${(r.cpu * 100).toFixed(0)}%  load avg ${loadAvg()}  ${(r.bytes / 1024).toFixed(1)} KB/response`,
+          );
         }
       }
     }
 
     // the member's New/Unread counts on their own (the model the app and the bare server call)
     const countTimes = await timeCounts(dbUrl);
-    log(`member New/Unread counts (${countTimes.counts.new} new, ${countTimes.counts.unread} unread): p50 ${countTimes.p50.toFixed(2)} ms  p95 ${countTimes.p95.toFixed(2)} ms over ${countTimes.n} calls  load avg ${loadAvg()}`);
+    log(
+      `member New/Unread counts (${countTimes.counts.new} new, ${countTimes.counts.unread} unread): p50 ${countTimes.p50.toFixed(2)} ms  p95 ${countTimes.p95.toFixed(2)} ms over ${countTimes.n} calls  load avg ${loadAvg()}`,
+    );
 
     console.log("");
-    console.log(`Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`);
-    console.log("| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio " + "app/bare | load avg (1 5 15) | verdict |");
+    console.log(
+      `Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`,
+    );
+    console.log(
+      "| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio " +
+        "app/bare | load avg (1 5 15) | verdict |",
+    );
     console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
     let allOk = true;
     let compared = 0;
@@ -289,11 +386,15 @@ async function main() {
         const ok = ratio >= 0.5 && r.p95 < 50 && r.errors === 0;
         allOk &&= ok;
         const label = kind === "topic" ? "topic (20 posts)" : "/latest";
-        console.log(`| ${label} | ${mode} | ${b.rps.toFixed(0)} | ${b.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${r.load} | ${ok ? "PASS" : "FAIL"} (>= 0.50, p95 < 50 ms) |`);
+        console.log(
+          `| ${label} | ${mode} | ${b.rps.toFixed(0)} | ${b.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${r.load} | ${ok ? "PASS" : "FAIL"} (>= 0.50, p95 < 50 ms) |`,
+        );
       }
     }
     const countsOk = countTimes.p95 < 5;
-    console.log(`| New/Unread counts (member) | member | | | | ${countTimes.p50.toFixed(2)} | ${countTimes.p95.toFixed(2)} | | | ${loadAvg()} | ${countsOk ? "PASS" : "FAIL"} (p95 < 5 ms) |`);
+    console.log(
+      `| New/Unread counts (member) | member | | | | ${countTimes.p50.toFixed(2)} | ${countTimes.p95.toFixed(2)} | | | ${loadAvg()} | ${countsOk ? "PASS" : "FAIL"} (p95 < 5 ms) |`,
+    );
     if (compared < 4) {
       console.log("\nPartial run (--only / --side / --mode): no verdict.");
       return;
@@ -309,11 +410,21 @@ async function main() {
 
 /** p50/p95 of the member's New/Unread counts, called as the app calls them (after the HTTP runs). */
 async function timeCounts(dbUrl: string) {
-  Object.assign(process.env, { DATABASE_URL: dbUrl, NODE_ENV: "production", JOBS: "off", LOG_LEVEL: "silent", COOKIE_SECURE: "false" });
+  Object.assign(process.env, {
+    DATABASE_URL: dbUrl,
+    NODE_ENV: "production",
+    JOBS: "off",
+    LOG_LEVEL: "silent",
+    COOKIE_SECURE: "false",
+  });
   const { db } = await import("../../app/db.server");
   const { scopeOfUser } = await import("../../app/viewer.server");
   const { countNewAndUnread } = await import("../../app/models/forum/topic.server");
-  const member = await db.selectFrom("users").select(["id", "last_visit_at"]).where("username", "=", BENCH_MEMBER.username).executeTakeFirstOrThrow();
+  const member = await db
+    .selectFrom("users")
+    .select(["id", "last_visit_at"])
+    .where("username", "=", BENCH_MEMBER.username)
+    .executeTakeFirstOrThrow();
   const scope = await scopeOfUser(db, member.id);
   const ms: number[] = [];
   let counts = { new: 0, unread: 0 };

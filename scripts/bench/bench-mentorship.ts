@@ -25,7 +25,20 @@ const SHAPE = { members: 50_000, mentors: 2000, mentorships: 6000, requests: 300
 
 const { services, client, q } = await openBenchDatabase({ folder: "bench-mentorship", name: DB, log });
 
-const ZONES = ["Africa/Lagos", "Africa/Accra", "Africa/Nairobi", "Africa/Johannesburg", "Africa/Cairo", "Africa/Casablanca", "Africa/Kinshasa", "Africa/Addis_Ababa", "Africa/Dakar", "Africa/Abidjan", "Africa/Kigali", "Europe/London"];
+const ZONES = [
+  "Africa/Lagos",
+  "Africa/Accra",
+  "Africa/Nairobi",
+  "Africa/Johannesburg",
+  "Africa/Cairo",
+  "Africa/Casablanca",
+  "Africa/Kinshasa",
+  "Africa/Addis_Ababa",
+  "Africa/Dakar",
+  "Africa/Abidjan",
+  "Africa/Kigali",
+  "Europe/London",
+];
 const LANGS = ["en", "fr", "pt", "sw", "ar", "ha", "yo", "am"];
 
 async function generate() {
@@ -35,16 +48,22 @@ async function generate() {
         mentorship_requests, mentor_registrations, user_roles, users restart identity cascade`);
   await q(`delete from settings where key = 'bench_mentorship'`);
   for (const [i, c] of competencies.entries()) {
-    await q(`insert into competencies (slug, name, description, position) values ($1, $2, $3, $4) on conflict (slug)
-          do nothing`, [c.slug, c.name, c.description, i + 1]);
+    await q(
+      `insert into competencies (slug, name, description, position) values ($1, $2, $3, $4) on conflict (slug)
+          do nothing`,
+      [c.slug, c.name, c.description, i + 1],
+    );
   }
   const slugs = competencies.map((c) => c.slug);
   // users 1..2000 are level-4 mentors; the others spread over levels 1-3
-  await q(`
+  await q(
+    `
     insert into users (email, username, display_name, level, time_zone, password_hash)
     select 'm' || i || '@example.org', 'member_' || i, 'Member ' || i, case when i <= ${SHAPE.mentors} then 4
       else 1 + (i % 3) end, ($1::text[])[1 + (i % 12)], null
-    from generate_series(1, ${SHAPE.members}) i`, [ZONES]);
+    from generate_series(1, ${SHAPE.members}) i`,
+    [ZONES],
+  );
   await q(`insert into user_roles (user_id, role) select id, 'member' from users`);
   // deterministic spread: 1-4 competencies, 1-3 languages, capacity 1-10
   await q(
@@ -94,12 +113,19 @@ const counts = (
 ).rows[0];
 await client.end();
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
 
 const { db } = await import("../../app/db.server");
 const { suggestMentors } = await import("../../app/models/mentorship/mentor.server");
-const requests = await db.selectFrom("mentorship_requests").selectAll().where("status", "=", "open").orderBy("id").execute();
+const requests = await db
+  .selectFrom("mentorship_requests")
+  .selectAll()
+  .where("status", "=", "open")
+  .orderBy("id")
+  .execute();
 const times: number[] = [];
 let shown = 0;
 for (let i = 0; i < 30; i++) await suggestMentors({ request: requests[i % requests.length] });
@@ -115,14 +141,25 @@ const { sql } = await import("kysely");
 const { suggestionQuery } = await import("../../app/models/mentorship/mentor.server");
 const dbTimes: number[] = [];
 for (let i = 0; i < 50; i++) {
-  const plan = await sql<{ "QUERY PLAN": [{ "Execution Time": number }] }>`explain (analyze, format json) ${suggestionQuery(requests[i % requests.length], 10)}`.execute(db);
+  const plan = await sql<{
+    "QUERY PLAN": [{ "Execution Time": number }];
+  }>`explain (analyze, format json) ${suggestionQuery(requests[i % requests.length], 10)}`.execute(db);
   dbTimes.push(plan.rows[0]["QUERY PLAN"][0]["Execution Time"]);
 }
 
-console.log(`\nMentor suggestions among ${counts.mentors.toLocaleString("en")} active mentors and ${counts.members.toLocaleString("en")} members (${counts.mentorships.toLocaleString("en")} mentorships, ${counts.requests} open requests), ${RUNS} sequential runs:`);
-console.log(`  suggestMentors (load, score, rank, top 10)  ${fmt(times)}  (${(shown / RUNS).toFixed(1)} suggestions a request)`);
+console.log(
+  `\nMentor suggestions among ${counts.mentors.toLocaleString("en")} active mentors and ${counts.members.toLocaleString("en")} members (${counts.mentorships.toLocaleString("en")} mentorships, ${counts.requests} open requests), ${RUNS} sequential runs:`,
+);
+console.log(
+  `  suggestMentors (load, score, rank, top 10)  ${fmt(times)}  (${(shown / RUNS).toFixed(1)} suggestions a request)`,
+);
 console.log(`  database execution time (EXPLAIN ANALYZE, 50 runs)  ${fmt(dbTimes)}`);
-console.log(`  load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+console.log(
+  `  load average during the run: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} cores`,
+);
 console.log(`  target: p95 under 50 ms -> ${pct(times, 95) < 50 ? "met" : "NOT met"}`);
 await db.destroy();
 await stopAll(services);

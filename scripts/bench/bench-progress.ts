@@ -43,7 +43,12 @@ async function generate() {
   const { seedProgramme } = await import("../seed/programme-seed");
   await seedProgramme(() => {});
   for (const c of categories) {
-    await q(`insert into categories (slug, name, see_rule, position) values ($1, $2, $3, $4)`, [c.slug, c.name, c.access.see, c.position]);
+    await q(`insert into categories (slug, name, see_rule, position) values ($1, $2, $3, $4)`, [
+      c.slug,
+      c.name,
+      c.access.see,
+      c.position,
+    ]);
   }
   // member 1 is the benchmarked one; everyone is at level 2 since 400 days
   await q(`
@@ -52,7 +57,9 @@ async function generate() {
       2, 'Africa/Lagos', null
     from generate_series(1, ${SHAPE.members}) i`);
   await q(`insert into user_roles (user_id, role) select id, 'member' from users`);
-  await q(`insert into level_history (user_id, level, entered_at) select id, 2, now() - interval '400 days' from users`);
+  await q(
+    `insert into level_history (user_id, level, entered_at) select id, 2, now() - interval '400 days' from users`,
+  );
   const cats = (await q(`select id from categories order by position`)).rows.map((r) => r.id as number);
   await q(
     `insert into topics (category_id, user_id, title, slug, created_at, bumped_at, last_posted_at, highest_post_number)
@@ -86,7 +93,9 @@ async function generate() {
         from generate_series(1, 12) i`);
   await q(`insert into activities (user_id, kind, title, occurred_on) select 1, 'meetup', 'Meet-up ' || i,
         current_date - i * 30 from generate_series(1, 8) i`);
-  await q(`insert into webinar_attendance (user_id, webinar, attended_on) values (1, 'webinar-2.0', current_date - 100)`);
+  await q(
+    `insert into webinar_attendance (user_id, webinar, attended_on) values (1, 'webinar-2.0', current_date - 100)`,
+  );
   await q(`insert into assessment_results (user_id, assessment, score, taken_on, attempt) values (1, 'ccxmp-exam', 76,
         current_date - 50, 1), (1, 'ccxmp-exam', 82, current_date - 10, 2)`);
   log("rebuilding the full-text index");
@@ -102,14 +111,20 @@ const sameShape = !!ready && Object.entries(SHAPE).every(([k, v]) => (ready as R
 if (FRESH || !sameShape) await generate();
 else log("reusing the generated dataset (--fresh to rebuild)");
 
-const counts = (await q(`select (select count(*) from posts)::int as posts, (select count(*) from posts where user_id = 1)::int
+const counts = (
+  await q(`select (select count(*) from posts)::int as posts, (select count(*) from posts where user_id = 1)::int
       as mine,
-        (select count(distinct topic_id) from posts where user_id = 1)::int as topics`)).rows[0];
-log(`database: ${counts.posts.toLocaleString("en")} posts; the member: ${counts.mine.toLocaleString("en")} posts in ${counts.topics.toLocaleString("en")} topics`);
+        (select count(distinct topic_id) from posts where user_id = 1)::int as topics`)
+).rows[0];
+log(
+  `database: ${counts.posts.toLocaleString("en")} posts; the member: ${counts.mine.toLocaleString("en")} posts in ${counts.topics.toLocaleString("en")} topics`,
+);
 await client.end();
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
 
 // 1. the model work behind the page
 const { getProgressPage } = await import("../../app/models/journey/progress/page.server");
@@ -139,16 +154,26 @@ try {
   const agent = new nodeHttp.Agent({ keepAlive: true, maxSockets: 1 });
   const get = () =>
     new Promise<void>((resolve, reject) => {
-      const req = nodeHttp.get({ host: "127.0.0.1", port, path: "/progress", agent, headers: { Cookie: cookie, "Accept-Encoding": "identity" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const body = Buffer.concat(chunks).toString("utf8");
-          pageBytes = Buffer.byteLength(body);
-          if (res.statusCode !== 200 || !body.includes("Level 2")) reject(new Error(`GET /progress answered ${res.statusCode}`));
-          else resolve();
-        });
-      });
+      const req = nodeHttp.get(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/progress",
+          agent,
+          headers: { Cookie: cookie, "Accept-Encoding": "identity" },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const body = Buffer.concat(chunks).toString("utf8");
+            pageBytes = Buffer.byteLength(body);
+            if (res.statusCode !== 200 || !body.includes("Level 2"))
+              reject(new Error(`GET /progress answered ${res.statusCode}`));
+            else resolve();
+          });
+        },
+      );
       req.on("error", reject);
     });
   for (let i = 0; i < 30; i++) await get();
@@ -169,7 +194,11 @@ const build = await import(pathToFileURL(path.join(projectRoot, "build", "index.
 const handle = createRequestHandler(build, "production");
 const serverPart: number[] = [];
 const render = async () => {
-  const res = await handle(new Request("http://localhost/progress", { headers: { Cookie: cookie } }), { requestId: "bench", clientIp: "127.0.0.1", cspNonce: "bench" });
+  const res = await handle(new Request("http://localhost/progress", { headers: { Cookie: cookie } }), {
+    requestId: "bench",
+    clientIp: "127.0.0.1",
+    cspNonce: "bench",
+  });
   const body = await res.text();
   if (res.status !== 200 || !body.includes("Level 2")) throw new Error(`the handler answered ${res.status}`);
 };
@@ -180,7 +209,9 @@ for (let i = 0; i < RUNS; i++) {
   serverPart.push(performance.now() - t);
 }
 
-console.log(`\n/progress for a member with 5,000 posts in 1,000 topics, database of ${counts.posts.toLocaleString("en")} posts, ${RUNS} sequential runs:`);
+console.log(
+  `\n/progress for a member with 5,000 posts in 1,000 topics, database of ${counts.posts.toLocaleString("en")} posts, ${RUNS} sequential runs:`,
+);
 console.log(`  model (standing, evaluators, chart, results)  ${fmt(model)}`);
 console.log(`  server part (loaders + React render, in-process)  ${fmt(serverPart)}`);
 console.log(`  GET /progress (server part + HTTP on loopback)  ${fmt(http)}`);

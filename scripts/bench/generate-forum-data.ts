@@ -27,7 +27,9 @@ function argValue(name: string): string | undefined {
 }
 
 /** Starts (or reuses) the bench PostgreSQL and returns the tp_bench URL. */
-export async function benchDatabase(logFn: (m: string) => void): Promise<{ url: string; services: Stoppable[]; embedded: boolean }> {
+export async function benchDatabase(
+  logFn: (m: string) => void,
+): Promise<{ url: string; services: Stoppable[]; embedded: boolean }> {
   const embedded = !process.env.DATABASE_URL;
   if (embedded) process.env.DATA_DIR ||= path.join(projectRoot, ".data", "bench");
   const services = await ensureServices(logFn);
@@ -36,42 +38,170 @@ export async function benchDatabase(logFn: (m: string) => void): Promise<{ url: 
   return { url: base.replace(/\/[^/?]+(\?|$)/, `/${BENCH_DB}$1`), services, embedded };
 }
 
-const FIRST = ["Amina", "Kwame", "Ngozi", "Thabo", "Fatou", "Chidi", "Zanele", "Kofi", "Aisha", "Tendai", "Yaw", "Nomsa", "Ifeoma", "Sipho", "Halima", "Baraka", "Esi", "Musa", "Wanjiru", "Oluwaseun", "Lindiwe", "Abebe", "Mariam", "Jabari"];
-const LAST = ["Okafor", "Mensah", "Dlamini", "Diallo", "Mwangi", "Adeyemi", "Nkosi", "Boateng", "Abdi", "Moyo", "Kamara", "Otieno", "Banda", "Haile", "Sow", "Achieng", "Eze", "Phiri", "Traoré", "Ndlovu"];
-const OPENERS = ["How do you handle", "Tips for", "Lessons learned from", "Question about", "Our team's approach to", "Struggling with", "A checklist for", "What worked for us:", "Measuring", "Coaching new agents on", "Best scripts for", "Escalation paths for", "Reducing repeat contacts in", "Weekly reflection on", "Case study:"];
-const SUBJECTS = ["angry callers on a Monday", "refund requests after the deadline", "first contact resolution", "WhatsApp support queues", "net promoter score surveys", "handovers between shifts", "airtime and data complaints", "bank card disputes", "delivery delays in the rainy season", "quality assurance scorecards", "empathy statements that sound real", "long hold times", "callbacks that never happen", "complaints on social media", "multilingual customers", "vulnerable customers", "service level agreements with suppliers", "the module 3 assignment", "mentoring a junior practitioner", "building a knowledge base", "customer journey maps", "after-call work", "silent calls", "chat etiquette", "upselling without pushing"];
-const ENDINGS = ["", " in a small team", " at a telecom call centre", " for the level 2 portfolio", " in retail banking", " without a CRM", " on a tight budget", " across three countries", " during peak season", " as a new supervisor"];
+const FIRST = [
+  "Amina",
+  "Kwame",
+  "Ngozi",
+  "Thabo",
+  "Fatou",
+  "Chidi",
+  "Zanele",
+  "Kofi",
+  "Aisha",
+  "Tendai",
+  "Yaw",
+  "Nomsa",
+  "Ifeoma",
+  "Sipho",
+  "Halima",
+  "Baraka",
+  "Esi",
+  "Musa",
+  "Wanjiru",
+  "Oluwaseun",
+  "Lindiwe",
+  "Abebe",
+  "Mariam",
+  "Jabari",
+];
+const LAST = [
+  "Okafor",
+  "Mensah",
+  "Dlamini",
+  "Diallo",
+  "Mwangi",
+  "Adeyemi",
+  "Nkosi",
+  "Boateng",
+  "Abdi",
+  "Moyo",
+  "Kamara",
+  "Otieno",
+  "Banda",
+  "Haile",
+  "Sow",
+  "Achieng",
+  "Eze",
+  "Phiri",
+  "Traoré",
+  "Ndlovu",
+];
+const OPENERS = [
+  "How do you handle",
+  "Tips for",
+  "Lessons learned from",
+  "Question about",
+  "Our team's approach to",
+  "Struggling with",
+  "A checklist for",
+  "What worked for us:",
+  "Measuring",
+  "Coaching new agents on",
+  "Best scripts for",
+  "Escalation paths for",
+  "Reducing repeat contacts in",
+  "Weekly reflection on",
+  "Case study:",
+];
+const SUBJECTS = [
+  "angry callers on a Monday",
+  "refund requests after the deadline",
+  "first contact resolution",
+  "WhatsApp support queues",
+  "net promoter score surveys",
+  "handovers between shifts",
+  "airtime and data complaints",
+  "bank card disputes",
+  "delivery delays in the rainy season",
+  "quality assurance scorecards",
+  "empathy statements that sound real",
+  "long hold times",
+  "callbacks that never happen",
+  "complaints on social media",
+  "multilingual customers",
+  "vulnerable customers",
+  "service level agreements with suppliers",
+  "the module 3 assignment",
+  "mentoring a junior practitioner",
+  "building a knowledge base",
+  "customer journey maps",
+  "after-call work",
+  "silent calls",
+  "chat etiquette",
+  "upselling without pushing",
+];
+const ENDINGS = [
+  "",
+  " in a small team",
+  " at a telecom call centre",
+  " for the level 2 portfolio",
+  " in retail banking",
+  " without a CRM",
+  " on a tight budget",
+  " across three countries",
+  " during peak season",
+  " as a new supervisor",
+];
 const SENTENCES = [
-  "In our contact centre we started by listening to twenty recorded calls as a team and writing down every " + "moment the customer had to repeat themselves.",
-  "The biggest change came when we let agents close small refunds without waiting for a supervisor, which cut " + "the average handling time by almost a third.",
-  "I would be careful with scripts that sound polished on paper but fall flat when a customer is already upset " + "about a second failed delivery.",
-  "Our quality scorecard now has a single question about whether the customer would need to call back, and it " + "predicts complaints better than the old twelve items.",
-  "When a caller is angry, I let them finish, summarise what I heard in one sentence, and only then explain what " + "I can do today.",
-  "We track first contact resolution weekly per queue, and we review the five worst cases together every Friday " + "instead of blaming individuals.",
-  "Several members of my cohort found the journey mapping exercise in module two the most useful part of the " + "curriculum so far.",
-  "Handovers between the morning and evening shifts used to lose context, so we added a short shared note that " + "the next agent must read before calling back.",
-  "For customers writing on WhatsApp, quick replies help, but we still personalise the first line so nobody " + "feels they are talking to a machine.",
-  "Our supervisor asked us to measure effort, not only satisfaction, and the customer effort score showed " + "problems the surveys had hidden for months.",
-  "Mentoring a junior practitioner taught me to explain why a policy exists, not just what it says, because the " + "why is what they remember under pressure.",
-  "We reduced repeat contacts by sending a plain-language text message after each call that confirms what was " + "agreed and when it will happen.",
-  "The knowledge base only became useful once agents could suggest edits directly and saw their suggestions " + "published within a day.",
-  "In retail banking the hardest conversations are about card disputes, because the customer feels the money is " + "already lost.",
-  "I keep a list of phrases that calm people down in three languages, and new colleagues ask to copy it in their " + "first week.",
-  "Service level agreements with suppliers matter as much as our own targets, since most delivery complaints " + "start outside our walls.",
-  "A silent call is often a customer who could not get through the menu, so we shortened the menu to four " + "options and the silent calls dropped.",
-  "Our team lead shares one positive customer comment at every morning briefing, and it has changed the mood on " + "the floor more than any bonus.",
-  "I found that writing the case study for the level two portfolio forced me to look at our numbers honestly for " + "the first time.",
-  "We learned to ask at the end of each chat whether anything else is unclear, which sounds simple but catches " + "many problems before they become complaints.",
-  "Long hold times hurt less when we tell customers their position in the queue and offer a callback that " + "actually happens at the promised time.",
-  "The reading list for this level has been practical, and the chapter on recovery after a service failure is " + "worth discussing in our next session.",
-  "Empathy statements only work when the next sentence contains an action, otherwise customers hear them as a " + "polite way of saying no.",
-  "Thank you for sharing this, it matches what we saw in our pilot and gives me arguments for the meeting with " + "operations next week.",
+  "In our contact centre we started by listening to twenty recorded calls as a team and writing down every " +
+    "moment the customer had to repeat themselves.",
+  "The biggest change came when we let agents close small refunds without waiting for a supervisor, which cut " +
+    "the average handling time by almost a third.",
+  "I would be careful with scripts that sound polished on paper but fall flat when a customer is already upset " +
+    "about a second failed delivery.",
+  "Our quality scorecard now has a single question about whether the customer would need to call back, and it " +
+    "predicts complaints better than the old twelve items.",
+  "When a caller is angry, I let them finish, summarise what I heard in one sentence, and only then explain what " +
+    "I can do today.",
+  "We track first contact resolution weekly per queue, and we review the five worst cases together every Friday " +
+    "instead of blaming individuals.",
+  "Several members of my cohort found the journey mapping exercise in module two the most useful part of the " +
+    "curriculum so far.",
+  "Handovers between the morning and evening shifts used to lose context, so we added a short shared note that " +
+    "the next agent must read before calling back.",
+  "For customers writing on WhatsApp, quick replies help, but we still personalise the first line so nobody " +
+    "feels they are talking to a machine.",
+  "Our supervisor asked us to measure effort, not only satisfaction, and the customer effort score showed " +
+    "problems the surveys had hidden for months.",
+  "Mentoring a junior practitioner taught me to explain why a policy exists, not just what it says, because the " +
+    "why is what they remember under pressure.",
+  "We reduced repeat contacts by sending a plain-language text message after each call that confirms what was " +
+    "agreed and when it will happen.",
+  "The knowledge base only became useful once agents could suggest edits directly and saw their suggestions " +
+    "published within a day.",
+  "In retail banking the hardest conversations are about card disputes, because the customer feels the money is " +
+    "already lost.",
+  "I keep a list of phrases that calm people down in three languages, and new colleagues ask to copy it in their " +
+    "first week.",
+  "Service level agreements with suppliers matter as much as our own targets, since most delivery complaints " +
+    "start outside our walls.",
+  "A silent call is often a customer who could not get through the menu, so we shortened the menu to four " +
+    "options and the silent calls dropped.",
+  "Our team lead shares one positive customer comment at every morning briefing, and it has changed the mood on " +
+    "the floor more than any bonus.",
+  "I found that writing the case study for the level two portfolio forced me to look at our numbers honestly for " +
+    "the first time.",
+  "We learned to ask at the end of each chat whether anything else is unclear, which sounds simple but catches " +
+    "many problems before they become complaints.",
+  "Long hold times hurt less when we tell customers their position in the queue and offer a callback that " +
+    "actually happens at the promised time.",
+  "The reading list for this level has been practical, and the chapter on recovery after a service failure is " +
+    "worth discussing in our next session.",
+  "Empathy statements only work when the next sentence contains an action, otherwise customers hear them as a " +
+    "polite way of saying no.",
+  "Thank you for sharing this, it matches what we saw in our pilot and gives me arguments for the meeting with " +
+    "operations next week.",
   "Could you say more about how you trained the team, and how long it took before the numbers started to move?",
-  "We tried the same thing last year and it failed at first because nobody owned the follow-up, so assign a name " + "to every promise made to a customer.",
-  "Our multilingual customers appreciate being answered in their own language even when the agent switches back " + "to English for the technical part.",
-  "After-call work used to eat ten minutes per call until we replaced free text notes with a short structured " + "form and a few dropdowns.",
-  "Upselling without pushing starts with solving the problem the customer came with, and only then mentioning " + "the option that fits what they told you.",
-  "I would add that vulnerable customers need a clear path to a human, with no time limit and no pressure to " + "finish the call quickly.",
+  "We tried the same thing last year and it failed at first because nobody owned the follow-up, so assign a name " +
+    "to every promise made to a customer.",
+  "Our multilingual customers appreciate being answered in their own language even when the agent switches back " +
+    "to English for the technical part.",
+  "After-call work used to eat ten minutes per call until we replaced free text notes with a short structured " +
+    "form and a few dropdowns.",
+  "Upselling without pushing starts with solving the problem the customer came with, and only then mentioning " +
+    "the option that fits what they told you.",
+  "I would add that vulnerable customers need a clear path to a human, with no time limit and no pressure to " +
+    "finish the call quickly.",
 ];
 
 const sqlArray = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]::text[]`;
@@ -120,7 +250,9 @@ async function connect(url: string) {
 async function isGenerated(url: string, scale: number) {
   const c = await connect(url);
   try {
-    const r = await c.query(`select value from bench_meta where key = 'generated'`).catch(() => ({ rows: [] as { value: { scale: number } }[] }));
+    const r = await c
+      .query(`select value from bench_meta where key = 'generated'`)
+      .catch(() => ({ rows: [] as { value: { scale: number } }[] }));
     return r.rows[0]?.value?.scale === scale;
   } finally {
     await c.end();
@@ -160,7 +292,9 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
     await client.query(`set maintenance_work_mem = '512MB'`);
     await client.query(`set max_parallel_maintenance_workers = 1`);
     // rows are consistent by construction: skip per-row foreign-key triggers during the load (superuser only)
-    await client.query(`set session_replication_role = replica`).catch(() => log("not a superuser: foreign keys are checked row by row (slower)"));
+    await client
+      .query(`set session_replication_role = replica`)
+      .catch(() => log("not a superuser: foreign keys are checked row by row (slower)"));
   };
   await session(c);
   if (embedded) {
@@ -220,8 +354,12 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
     );
   });
 
-  const tags = (await c.query<{ slug: string }>(`select slug from competencies order by position`)).rows.map((r) => r.slug);
-  const { rows: range } = await c.query<{ u0: number; u1: number }>(`select min(id) as u0, max(id) as u1 from users where email like '%@bench.test'`);
+  const tags = (await c.query<{ slug: string }>(`select slug from competencies order by position`)).rows.map(
+    (r) => r.slug,
+  );
+  const { rows: range } = await c.query<{ u0: number; u1: number }>(
+    `select min(id) as u0, max(id) as u1 from users where email like '%@bench.test'`,
+  );
   const { u0, u1 } = range[0];
   const nu = u1 - u0 + 1;
   const spanDays = 3 * 365;
@@ -307,15 +445,19 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
          where t.id between $1 and $2`,
         [a, b],
       );
-    const workers = await Promise.all([0, 1].map(async () => {
-      const w = await connect(url);
-      await session(w);
-      return w;
-    }));
+    const workers = await Promise.all(
+      [0, 1].map(async () => {
+        const w = await connect(url);
+        await session(w);
+        return w;
+      }),
+    );
     let next = 0;
-    await Promise.all(workers.map(async (w) => {
-      while (next < chunks.length) await insertChunk(w, chunks[next++]);
-    }));
+    await Promise.all(
+      workers.map(async (w) => {
+        while (next < chunks.length) await insertChunk(w, chunks[next++]);
+      }),
+    );
     await Promise.all(workers.map((w) => w.end()));
   });
 
@@ -332,23 +474,30 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
   });
 
   await step(`indexes rebuilt (${constraints.length + indexes.length})`, async () => {
-    const jobs = [...constraints.map((k) => `alter table ${k.tbl} add constraint ${k.name} ${k.def}`), ...indexes.map((i) => i.def)];
+    const jobs = [
+      ...constraints.map((k) => `alter table ${k.tbl} add constraint ${k.name} ${k.def}`),
+      ...indexes.map((i) => i.def),
+    ];
     // the biggest (GIN full-text) first, on two connections
     jobs.sort((a, b) => Number(/gin/i.test(b)) - Number(/gin/i.test(a)));
-    const workers = await Promise.all([0, 1].map(async () => {
-      const w = await connect(url);
-      await session(w);
-      return w;
-    }));
+    const workers = await Promise.all(
+      [0, 1].map(async () => {
+        const w = await connect(url);
+        await session(w);
+        return w;
+      }),
+    );
     let next = 0;
-    await Promise.all(workers.map(async (w) => {
-      while (next < jobs.length) {
-        const job = jobs[next++];
-        const t0 = performance.now();
-        await w.query(job);
-        log(`  ${job.slice(0, 90)}… ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      }
-    }));
+    await Promise.all(
+      workers.map(async (w) => {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          const t0 = performance.now();
+          await w.query(job);
+          log(`  ${job.slice(0, 90)}… ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        }
+      }),
+    );
     await Promise.all(workers.map((w) => w.end()));
   });
 
@@ -366,8 +515,11 @@ async function generate(url: string, target: Counts, scale: number, embedded: bo
   await c.query(`drop table bench_bodies`);
   // VACUUM sets hint bits and the visibility map now, so autovacuum does not wake up mid-benchmark
   await step("vacuum analyze", () => c.query(`vacuum (analyze) users, user_roles, categories, topics, posts`));
-  await c.query(`insert into bench_meta (key, value) values ('generated', $1) on conflict (key) do update
-        set value = excluded.value`, [JSON.stringify({ scale, at: new Date().toISOString() })]);
+  await c.query(
+    `insert into bench_meta (key, value) values ('generated', $1) on conflict (key) do update
+        set value = excluded.value`,
+    [JSON.stringify({ scale, at: new Date().toISOString() })],
+  );
   await c.end();
 }
 
@@ -388,7 +540,8 @@ async function report(url: string) {
   }
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("scripts", "generate-forum-data.ts"));
+const invokedDirectly =
+  process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("scripts", "generate-forum-data.ts"));
 if (invokedDirectly) {
   main().catch((e) => {
     console.error(e instanceof Error ? e.stack : e);

@@ -111,11 +111,16 @@ async function generate(c: pg.Client, count: number) {
      from gen g join users u on u.username = 'bp_' || g.i cross join lateral generate_series(1, g.level) l`,
   );
   await c.query(`create table if not exists bench_meta (key text primary key, value jsonb not null)`);
-  await c.query(`insert into bench_meta (key, value) values ('profiles', $1) on conflict (key) do update
-        set value = excluded.value`, [JSON.stringify({ count, at: new Date().toISOString() })]);
+  await c.query(
+    `insert into bench_meta (key, value) values ('profiles', $1) on conflict (key) do update
+        set value = excluded.value`,
+    [JSON.stringify({ count, at: new Date().toISOString() })],
+  );
   await c.query("commit");
   await c.query("analyze");
-  log(`${count.toLocaleString("en")} members with profiles, competencies, designations and badges generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${count.toLocaleString("en")} members with profiles, competencies, designations and badges generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The full reindex of the bench database into `bench_profiles`, timed. */
@@ -140,11 +145,17 @@ async function main() {
       await c.query(
         `insert into competencies (slug, name, description, position) select * from unnest($1::text[], $2::text[],
             $3::text[], $4::int[]) on conflict (slug) do nothing`,
-        [competencies.map((x) => x.slug), competencies.map((x) => x.name), competencies.map((x) => x.description), competencies.map((_, i) => i + 1)],
+        [
+          competencies.map((x) => x.slug),
+          competencies.map((x) => x.name),
+          competencies.map((x) => x.description),
+          competencies.map((_, i) => i + 1),
+        ],
       );
       const { seedProgramme } = await import("../seed/programme-seed");
       await seedProgramme(() => {});
-      const have = (await c.query(`select count(*)::int as n from users where username like 'bp\\_%'`)).rows[0].n as number;
+      const have = (await c.query(`select count(*)::int as n from users where username like 'bp\\_%'`)).rows[0]
+        .n as number;
       if (have >= count) log(`${have.toLocaleString("en")} generated members already there (--fresh to start over)`);
       else {
         if (have) await c.query(`delete from users where username like 'bp\\_%'`);
@@ -155,7 +166,9 @@ async function main() {
     }
     if (!process.argv.includes("--no-reindex")) {
       const r = await timedReindex(log);
-      log(`full reindex: ${r.profiles.toLocaleString("en")} profiles in ${r.seconds.toFixed(1)} s (target < 60 s: ${r.seconds < 60 ? "PASS" : "FAIL"})`);
+      log(
+        `full reindex: ${r.profiles.toLocaleString("en")} profiles in ${r.seconds.toFixed(1)} s (target < 60 s: ${r.seconds < 60 ? "PASS" : "FAIL"})`,
+      );
     }
     const { db } = await import("../../app/db.server");
     await db.destroy();

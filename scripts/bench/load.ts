@@ -13,7 +13,27 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkCounters, gist, checkReplies, compareIndex, ensureBuild, isError, pct, request, routeTable, rssSampler, runLoad, seedForum, signIn, startApp, startStack, stopApp, waitForOutbox, type App, type Stack } from "./lib/load-harness";
+import {
+  checkCounters,
+  gist,
+  checkReplies,
+  compareIndex,
+  ensureBuild,
+  isError,
+  pct,
+  request,
+  routeTable,
+  rssSampler,
+  runLoad,
+  seedForum,
+  signIn,
+  startApp,
+  startStack,
+  stopApp,
+  waitForOutbox,
+  type App,
+  type Stack,
+} from "./lib/load-harness";
 import { projectRoot } from "../server/paths";
 
 const { values } = parseArgs({
@@ -30,8 +50,14 @@ const seconds = Number(values.duration);
 const vus = Number(values.members);
 const writers = Number(values.writers);
 const maxRequests = Number(values["max-requests"]);
-if (![seconds, vus, writers, maxRequests].every((n) => Number.isInteger(n) && n > 0) || seconds > 600 || writers > vus) {
-  console.error("Usage: npm run load [-- --duration SECONDS (<= 600) --members N --writers N (<= members) --max-requests N]");
+if (
+  ![seconds, vus, writers, maxRequests].every((n) => Number.isInteger(n) && n > 0) ||
+  seconds > 600 ||
+  writers > vus
+) {
+  console.error(
+    "Usage: npm run load [-- --duration SECONDS (<= 600) --members N --writers N (<= members) --max-requests N]",
+  );
   process.exit(2);
 }
 const RSS_LIMIT_MB = 300;
@@ -61,7 +87,14 @@ try {
   log(`${members.length} members signed in`);
   const forum = { members, topics: seeded.topics, categoryPath: seeded.categoryPath };
   // warm-up (JIT, pools), not measured
-  await runLoad({ url: app.url, forum: { ...forum, members: members.slice(writers) }, vus: 10, writers: 0, seconds: 3, maxRequests: 2000 });
+  await runLoad({
+    url: app.url,
+    forum: { ...forum, members: members.slice(writers) },
+    vus: 10,
+    writers: 0,
+    seconds: 3,
+    maxRequests: 2000,
+  });
 
   const rss = rssSampler(app.child.pid!);
   log(`running: ${seconds} s, ${vus} members, ${writers} of them replying and liking`);
@@ -82,9 +115,18 @@ try {
   const errors = result.samples.filter(isError);
   const shed = result.samples.filter((s) => s.shed).length;
   console.log("");
-  console.log(`Load test, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min; machine shared: figures are as measured)`);
-  console.log(`${vus} signed-in members for ${result.seconds.toFixed(1)} s, ${writers} replying and liking; ${result.samples.length} requests, ${(result.samples.length / result.seconds).toFixed(1)} req/s`);
-  console.log(`shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 8}, SHED_QUEUE_MS ${process.env.SHED_QUEUE_MS ?? 500}): ${shed} of ${result.samples.length} requests (${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests served`);
+  console.log(
+    `Load test, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (1, 5, 15 min; machine shared: figures are as measured)`,
+  );
+  console.log(
+    `${vus} signed-in members for ${result.seconds.toFixed(1)} s, ${writers} replying and liking; ${result.samples.length} requests, ${(result.samples.length / result.seconds).toFixed(1)} req/s`,
+  );
+  console.log(
+    `shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 8}, SHED_QUEUE_MS ${process.env.SHED_QUEUE_MS ?? 500}): ${shed} of ${result.samples.length} requests (${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests served`,
+  );
   console.log("");
   console.log(routeTable(result));
   console.log("");
@@ -96,15 +138,29 @@ try {
     }
     console.log(`errors: ${[...by].map(([k, n]) => `${k} x${n}`).join(", ")}`);
   }
-  console.log(`replies acknowledged ${result.acknowledged.length}, not acknowledged ${result.unacknowledged.length}; likes ${result.likes}; outbox drained ${drained.toFixed(1)} s after the load`);
+  console.log(
+    `replies acknowledged ${result.acknowledged.length}, not acknowledged ${result.unacknowledged.length}; likes ${result.likes}; outbox drained ${drained.toFixed(1)} s after the load`,
+  );
   check(errors.length === 0, `errors: ${errors.length}`);
-  const p99 = pct(result.samples.filter((s) => s.status !== 0 && !s.shed).map((s) => s.ms), 99);
+  const p99 = pct(
+    result.samples.filter((s) => s.status !== 0 && !s.shed).map((s) => s.ms),
+    99,
+  );
   check(p99 < 2000, `p99 of the requests served ${p99.toFixed(0)} ms (< 2,000 ms: past that the app sheds instead)`);
   check(result.acknowledged.length > 0, `replies acknowledged by a redirect: ${result.acknowledged.length}`);
-  check(replies.lost.length === 0, `lost: ${replies.lost.length}${replies.lost.length ? ` (e.g. ${replies.lost.slice(0, 3).join(", ")})` : ""}`);
+  check(
+    replies.lost.length === 0,
+    `lost: ${replies.lost.length}${replies.lost.length ? ` (e.g. ${replies.lost.slice(0, 3).join(", ")})` : ""}`,
+  );
   check(replies.duplicated.length === 0, `duplicated: ${replies.duplicated.length}`);
-  check(counters.length === 0, `counters equal a recount (topics, posts, categories)${counters.length ? `: ${counters.slice(0, 5).join("; ")}` : ""}`);
-  check(index.problems.length === 0, `search index: ${index.documents} documents for ${index.expected} readable posts, ${replies.postIds.length} new posts present, ${index.sampled} sampled documents equal Postgres${index.problems.length ? `: ${index.problems.slice(0, 5).join("; ")}` : ""}`);
+  check(
+    counters.length === 0,
+    `counters equal a recount (topics, posts, categories)${counters.length ? `: ${counters.slice(0, 5).join("; ")}` : ""}`,
+  );
+  check(
+    index.problems.length === 0,
+    `search index: ${index.documents} documents for ${index.expected} readable posts, ${replies.postIds.length} new posts present, ${index.sampled} sampled documents equal Postgres${index.problems.length ? `: ${index.problems.slice(0, 5).join("; ")}` : ""}`,
+  );
   check(found === probes.length, `search page finds new posts by their token: ${found}/${probes.length}`);
   check(rss.peakMb() < RSS_LIMIT_MB, `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB)`);
 } catch (e) {

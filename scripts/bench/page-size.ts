@@ -17,7 +17,12 @@ function argValue(name: string): string | undefined {
 async function pagesOf(origin: string): Promise<[string, string][]> {
   const latest = await fetch(`${origin}/latest`).then((r) => r.text());
   const topic = /href="(\/t\/[^"/]+\/\d+)"/.exec(latest)?.[1];
-  return [["home", "/"], ["latest", "/latest"], ...(topic ? [["topic", topic] as [string, string]] : []), ["directory", "/directory"]];
+  return [
+    ["home", "/"],
+    ["latest", "/latest"],
+    ...(topic ? [["topic", topic] as [string, string]] : []),
+    ["directory", "/directory"],
+  ];
 }
 
 async function main() {
@@ -26,7 +31,10 @@ async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: set CHROMIUM_PATH.");
   const pages = await pagesOf(origin);
-  const browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+  });
   const rows: string[][] = [];
   let over = 0;
   try {
@@ -40,8 +48,19 @@ async function main() {
       if (t.total > BUDGET) over++;
       for (const f of t.failed) console.error(`${name}: request failed, not counted: ${f}`);
       if (t.failed.length) over++;
-      const types = Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(", ");
-      rows.push([name, path.length > 40 ? `${path.slice(0, 39)}…` : path, kb(t.total), String(t.count), t.fcpMs === null ? "n/a" : `${t.fcpMs} ms`, `${loaded} ms`, t.total <= BUDGET ? "yes" : "NO", types]);
+      const types = Object.entries(t.byType)
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(", ");
+      rows.push([
+        name,
+        path.length > 40 ? `${path.slice(0, 39)}…` : path,
+        kb(t.total),
+        String(t.count),
+        t.fcpMs === null ? "n/a" : `${t.fcpMs} ms`,
+        `${loaded} ms`,
+        t.total <= BUDGET ? "yes" : "NO",
+        types,
+      ]);
     }
   } finally {
     await browser.close();
@@ -49,7 +68,9 @@ async function main() {
   const head = ["page", "path", "transfer", "requests", "FCP (slow 3G)", "loaded", "<= 100 KB", "by type"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  console.log(`First load, empty cache, as a visitor (${lang}), ${origin}, slow 3G: 400 kbit/s down/up, 400 ms latency`);
+  console.log(
+    `First load, empty cache, as a visitor (${lang}), ${origin}, slow 3G: 400 kbit/s down/up, 400 ms latency`,
+  );
   console.log(line(head));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(line(r));

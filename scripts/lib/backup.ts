@@ -33,10 +33,15 @@ type Client = pg.Client | pg.PoolClient;
  * cannot be switched off (a managed server without superuser).
  */
 async function listTables(c: Client): Promise<string[]> {
-  const r = await c.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const r = await c.query<{
+    name: string;
+  }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`);
   const names = r.rows.map((x) => x.name).filter((t) => !MIGRATION_TABLES.has(t));
-  const fks = await c.query<{ child: string; parent: string }>(`select ch.relname as child, pa.relname as parent from pg_constraint k
+  const fks = await c.query<{
+    child: string;
+    parent: string;
+  }>(`select ch.relname as child, pa.relname as parent from pg_constraint k
     join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid
     join pg_namespace n on n.oid = ch.relnamespace where k.contype = 'f' and n.nspname = 'public'
       and ch.oid <> pa.oid`);
@@ -62,13 +67,16 @@ const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 export async function postsChecksum(c: Client): Promise<string | null> {
   const exists = await c.query(`select 1 from pg_class where relname = 'posts' and relkind = 'r'`);
   if (!exists.rowCount) return null;
-  const r = await c.query<{ sum: string | null }>(`select md5(coalesce(string_agg(md5(p::text), '' order by p.id), '')) as sum from posts p`);
+  const r = await c.query<{ sum: string | null }>(
+    `select md5(coalesce(string_agg(md5(p::text), '' order by p.id), '')) as sum from posts p`,
+  );
   return r.rows[0].sum;
 }
 
 export async function countRows(c: Client, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await c.query<{ n: string }>(`select count(*) as n from ${q(t)}`)).rows[0].n);
+  for (const t of tables)
+    out[t] = Number((await c.query<{ n: string }>(`select count(*) as n from ${q(t)}`)).rows[0].n);
   return out;
 }
 
@@ -84,11 +92,24 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 function stamp(d: Date) {
-  return d.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  return d
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
 }
 
 /** Writes `<outDir>/touchpoints-<UTC time>.zip` and returns its path and manifest. */
-export async function createBackup({ databaseUrl, uploadsDir, outDir, log = () => {} }: { databaseUrl: string; uploadsDir: string; outDir: string; log?: (m: string) => void }) {
+export async function createBackup({
+  databaseUrl,
+  uploadsDir,
+  outDir,
+  log = () => {},
+}: {
+  databaseUrl: string;
+  uploadsDir: string;
+  outDir: string;
+  log?: (m: string) => void;
+}) {
   fs.mkdirSync(outDir, { recursive: true });
   const createdAt = new Date();
   const file = path.join(outDir, `touchpoints-${stamp(createdAt)}.zip`);
@@ -113,12 +134,23 @@ export async function createBackup({ databaseUrl, uploadsDir, outDir, log = () =
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const manifest: Manifest = { format: FORMAT, createdAt: createdAt.toISOString(), migrations: [], tables: {}, postsChecksum: null, uploads: 0 };
+  const manifest: Manifest = {
+    format: FORMAT,
+    createdAt: createdAt.toISOString(),
+    migrations: [],
+    tables: {},
+    postsChecksum: null,
+    uploads: 0,
+  };
   try {
     // one snapshot for every table: rows committed during the backup are either all in or all out
     await client.query("begin isolation level repeatable read read only");
     const hasMigrations = await client.query(`select 1 from pg_class where relname = 'kysely_migration'`);
-    manifest.migrations = hasMigrations.rowCount ? (await client.query<{ name: string }>(`select name from kysely_migration order by name`)).rows.map((r) => r.name) : [];
+    manifest.migrations = hasMigrations.rowCount
+      ? (await client.query<{ name: string }>(`select name from kysely_migration order by name`)).rows.map(
+          (r) => r.name,
+        )
+      : [];
     const tables = await listTables(client);
     addText("schema.json", JSON.stringify({ format: FORMAT, migrations: manifest.migrations, tables }, null, 2));
     for (const t of tables) {
@@ -142,7 +174,9 @@ export async function createBackup({ databaseUrl, uploadsDir, outDir, log = () =
   } finally {
     await client.end();
   }
-  log(`database: ${Object.keys(manifest.tables).length} tables, ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows`);
+  log(
+    `database: ${Object.keys(manifest.tables).length} tables, ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows`,
+  );
 
   // Uploads are written once under a fresh name and never changed in place, so copying them after
   // the snapshot is enough (a file added meanwhile is extra, harmless).
@@ -171,7 +205,8 @@ export async function isEmptyDatabase(databaseUrl: string) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const r = await c.query(`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+    const r =
+      await c.query(`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
           and c.relkind
           in ('r', 'p') limit 1`);
     return r.rowCount === 0;
@@ -181,7 +216,9 @@ export async function isEmptyDatabase(databaseUrl: string) {
 }
 
 async function migrateTo(databaseUrl: string, target: string | "latest") {
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }) });
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }),
+  });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const { error } = target === "latest" ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
@@ -192,7 +229,11 @@ async function migrateTo(databaseUrl: string, target: string | "latest") {
 }
 
 /** Reads the zip in one pass, calling onEntry for each file's bytes as they come (with back-pressure). */
-async function readZip(file: string, onChunk: (name: string, data: Uint8Array, final: boolean) => void, afterChunk: () => Promise<void>) {
+async function readZip(
+  file: string,
+  onChunk: (name: string, data: Uint8Array, final: boolean) => void,
+  afterChunk: () => Promise<void>,
+) {
   let failed: Error | undefined;
   const unzip = new Unzip((entry) => {
     entry.ondata = (err, data, final) => {
@@ -226,15 +267,27 @@ async function insertedColumns(c: Client, table: string): Promise<string[]> {
  * transaction, sequences, checks (row counts and the posts checksum must equal the manifest's),
  * then the migrations added since. Uploads are copied into uploadsDir.
  */
-export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () => {} }: { file: string; databaseUrl: string; uploadsDir: string; log?: (m: string) => void }) {
-  if (!(await isEmptyDatabase(databaseUrl))) throw new Error("The target database is not empty: restore into an empty database.");
+export async function restoreBackup({
+  file,
+  databaseUrl,
+  uploadsDir,
+  log = () => {},
+}: {
+  file: string;
+  databaseUrl: string;
+  uploadsDir: string;
+  log?: (m: string) => void;
+}) {
+  if (!(await isEmptyDatabase(databaseUrl)))
+    throw new Error("The target database is not empty: restore into an empty database.");
 
   // pass 1: the schema list and the manifest (small files)
   const small = new Map<string, Buffer[]>();
   await readZip(
     file,
     (name, data) => {
-      if (name === "schema.json" || name === "manifest.json") small.set(name, [...(small.get(name) ?? []), Buffer.from(data)]);
+      if (name === "schema.json" || name === "manifest.json")
+        small.set(name, [...(small.get(name) ?? []), Buffer.from(data)]);
     },
     async () => {},
   );
@@ -247,7 +300,10 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
   const manifest = read("manifest.json") as Manifest;
   if (schema.format !== FORMAT) throw new Error(`Unknown backup format ${schema.format}.`);
   const unknown = schema.migrations.filter((m) => !(m in migrations));
-  if (unknown.length) throw new Error(`The backup was made by a newer version (migrations ${unknown.join(", ")} are unknown here): update the code first.`);
+  if (unknown.length)
+    throw new Error(
+      `The backup was made by a newer version (migrations ${unknown.join(", ")} are unknown here): update the code first.`,
+    );
 
   if (schema.migrations.length) await migrateTo(databaseUrl, schema.migrations[schema.migrations.length - 1]);
   log(`schema migrated to ${schema.migrations.at(-1) ?? "(none)"}`);
@@ -265,7 +321,9 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
     // Rows come parents first; where allowed (superuser, as with the embedded server), foreign key
     // triggers are also off during the load, for speed and for cycles.
     await client.query("savepoint replica");
-    await client.query("set local session_replication_role = replica").catch(() => client.query("rollback to savepoint replica"));
+    await client
+      .query("set local session_replication_role = replica")
+      .catch(() => client.query("rollback to savepoint replica"));
 
     const columns = new Map<string, string[]>();
     let table: string | undefined;
@@ -284,8 +342,11 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
         const list = cols.map(q).join(", ");
         for (let i = 0; i < item.lines.length; i += BATCH) {
           const batch = item.lines.slice(i, i + BATCH);
-          await client.query(`insert into ${q(item.table)} (${list}) overriding system value
-                select ${list} from jsonb_populate_recordset(null::${q(item.table)}, $1::jsonb)`, [`[${batch.join(",")}]`]);
+          await client.query(
+            `insert into ${q(item.table)} (${list}) overriding system value
+                select ${list} from jsonb_populate_recordset(null::${q(item.table)}, $1::jsonb)`,
+            [`[${batch.join(",")}]`],
+          );
         }
       }
     };
@@ -316,7 +377,8 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
         await flush();
         for (const f of pendingFiles.splice(0)) {
           const rel = f.name.slice("uploads/".length);
-          if (!rel || rel.split("/").some((s) => s === ".." || s === "")) throw new Error(`unsafe path in backup: ${f.name}`);
+          if (!rel || rel.split("/").some((s) => s === ".." || s === ""))
+            throw new Error(`unsafe path in backup: ${f.name}`);
           const target = path.join(uploadsDir, ...rel.split("/"));
           fs.mkdirSync(path.dirname(target), { recursive: true });
           if (started.has(target)) fs.appendFileSync(target, f.data);
@@ -337,16 +399,25 @@ export async function restoreBackup({ file, databaseUrl, uploadsDir, log = () =>
       join pg_namespace n on n.oid = s.relnamespace
       where s.relkind = 'S' and n.nspname = 'public'`);
     for (const s of seqs.rows) {
-      await client.query(`select setval($1::regclass, coalesce((select max(${q(s.col)}) from ${q(s.tbl)}), 0) + 1, false)`, [q(s.seq)]);
+      await client.query(
+        `select setval($1::regclass, coalesce((select max(${q(s.col)}) from ${q(s.tbl)}), 0) + 1, false)`,
+        [q(s.seq)],
+      );
     }
 
     const counts = await countRows(client, schema.tables);
     const wrong = Object.entries(manifest.tables).filter(([t, n]) => counts[t] !== n);
-    if (wrong.length) throw new Error(`row counts differ from the backup: ${wrong.map(([t, n]) => `${t} ${counts[t]} instead of ${n}`).join(", ")}`);
+    if (wrong.length)
+      throw new Error(
+        `row counts differ from the backup: ${wrong.map(([t, n]) => `${t} ${counts[t]} instead of ${n}`).join(", ")}`,
+      );
     const sum = await postsChecksum(client);
-    if (sum !== manifest.postsChecksum) throw new Error(`the posts checksum differs from the backup's (${sum} instead of ${manifest.postsChecksum})`);
+    if (sum !== manifest.postsChecksum)
+      throw new Error(`the posts checksum differs from the backup's (${sum} instead of ${manifest.postsChecksum})`);
     await client.query("commit");
-    log(`database: ${Object.keys(counts).length} tables, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; counts and posts checksum match the backup`);
+    log(
+      `database: ${Object.keys(counts).length} tables, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; counts and posts checksum match the backup`,
+    );
   } catch (e) {
     await client.query("rollback").catch(() => {});
     throw e;

@@ -21,13 +21,19 @@ function runningEmbeddedPort(pgDir: string): number | undefined {
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
-export async function cliDatabase(log: (m: string) => void): Promise<{ url: string; embeddedRunning: boolean; services: Stoppable[] }> {
+export async function cliDatabase(
+  log: (m: string) => void,
+): Promise<{ url: string; embeddedRunning: boolean; services: Stoppable[] }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embeddedRunning: false, services: [] };
   const pgDir = path.join(dataDir(), "postgres");
   const port = runningEmbeddedPort(pgDir);
   if (port) {
     log(`using the embedded PostgreSQL already running on port ${port}`);
-    return { url: `postgres://postgres:${embeddedPostgresPassword(pgDir)}@127.0.0.1:${port}/touchpoints`, embeddedRunning: true, services: [] };
+    return {
+      url: `postgres://postgres:${embeddedPostgresPassword(pgDir)}@127.0.0.1:${port}/touchpoints`,
+      embeddedRunning: true,
+      services: [],
+    };
   }
   log("DATABASE_URL is unset: starting embedded PostgreSQL");
   const pgh = await startEmbeddedPostgres({ dataDir: pgDir, log });

@@ -8,7 +8,13 @@ export const DEMO_PASSWORD = "touchpoints-demo-2026";
 // The member account is enrolled at level 1, so /progress shows its requirements at first sign-in.
 export const demoAccounts: { email: string; username: string; displayName: string; roles: Role[]; level?: number }[] = [
   { email: "admin@touchpoints.test", username: "amara_admin", displayName: "Amara Okafor", roles: ["member", "admin"] },
-  { email: "member@touchpoints.test", username: "kofi_mensah", displayName: "Kofi Mensah", roles: ["member"], level: 1 },
+  {
+    email: "member@touchpoints.test",
+    username: "kofi_mensah",
+    displayName: "Kofi Mensah",
+    roles: ["member"],
+    level: 1,
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet (one hash for all: it is the same password). */
@@ -19,13 +25,22 @@ export async function seedDemoAccounts(log: (m: string) => void) {
     await db.transaction().execute(async (trx) => {
       const user = await trx
         .insertInto("users")
-        .values({ email: a.email, username: a.username, display_name: a.displayName, password_hash: hash, level: a.level ?? null })
+        .values({
+          email: a.email,
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: hash,
+          level: a.level ?? null,
+        })
         .onConflict((oc) => oc.doNothing())
         .returning("id")
         .executeTakeFirst();
       if (!user) return;
       created++;
-      await trx.insertInto("user_roles").values(a.roles.map((role) => ({ user_id: user.id, role }))).execute();
+      await trx
+        .insertInto("user_roles")
+        .values(a.roles.map((role) => ({ user_id: user.id, role })))
+        .execute();
     });
   }
   log(`demo accounts: ${created} created, ${demoAccounts.length - created} already there`);

@@ -12,7 +12,7 @@ const BANK = "Customer service essentials (demo)";
 export const demoQuestions: DemoQuestion[] = [
   {
     tag: "module-2",
-    prompt: "What is a \"moment of truth\" in customer service?",
+    prompt: 'What is a "moment of truth" in customer service?',
     options: [
       ["Any point of contact where a customer forms an impression of the organisation", true],
       ["The moment a complaint is escalated to a manager", false],
@@ -150,7 +150,16 @@ export async function seedDemoAssessments(log: (m: string) => void, conn: Db = d
         .executeTakeFirstOrThrow();
       for (const q of demoQuestions) {
         const options: BankOption[] = q.options.map(([text, correct], i) => ({ key: OPTION_KEYS[i], text, correct }));
-        await trx.insertInto("bank_questions").values({ bank_id: bank.id, prompt: q.prompt, explanation: q.why, tags: [q.tag], options: JSON.stringify(options) }).execute();
+        await trx
+          .insertInto("bank_questions")
+          .values({
+            bank_id: bank.id,
+            prompt: q.prompt,
+            explanation: q.why,
+            tags: [q.tag],
+            options: JSON.stringify(options),
+          })
+          .execute();
       }
     }
     const delivery = [

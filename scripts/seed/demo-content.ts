@@ -568,7 +568,17 @@ From level 2, contributing to at least five different topics is part of your dut
 > Be kind, be specific, and protect your customers: never post names, account numbers or phone numbers of real customers.
 
 Please introduce yourself in Introductions. We are glad you are here.`,
-    likes: ["wanjiku_kamau", "kwame_mensah", "fatou_diop", "chinedu_eze", "esi_owusu", "ngozi_obi", "brian_otieno", "hana_girma", "lerato_mokoena"],
+    likes: [
+      "wanjiku_kamau",
+      "kwame_mensah",
+      "fatou_diop",
+      "chinedu_eze",
+      "esi_owusu",
+      "ngozi_obi",
+      "brian_otieno",
+      "hana_girma",
+      "lerato_mokoena",
+    ],
     replies: [
       {
         author: "wanjiku_kamau",
@@ -630,7 +640,7 @@ Field experiences (level 3) are counted separately: they are topics you start in
   },
   {
     category: "announcements",
-    title: "Webinar 2.0 \"Becoming a great customer service professional\": registration open",
+    title: 'Webinar 2.0 "Becoming a great customer service professional": registration open',
     author: "amara_admin",
     daysAgo: 9,
     body: `Webinar 2.0 is a duty for every level 2 member, and everyone else is welcome to join.
@@ -684,7 +694,7 @@ You have six weeks. The form saves as you go, so you can start on your phone and
       },
       {
         author: "thandi_dlamini",
-        body: "Speaking as one of the judges: yes, @chinedu_eze, a running initiative is fine. Be honest about where it stands. A clear baseline and an honest \"early results\" beat a polished story every time. And please do not write a novel: 600 clear words are plenty.",
+        body: 'Speaking as one of the judges: yes, @chinedu_eze, a running initiative is fine. Be honest about where it stands. A clear baseline and an honest "early results" beat a polished story every time. And please do not write a novel: 600 clear words are plenty.',
         mentions: ["chinedu_eze"],
         likes: ["chinedu_eze", "amara_admin", "esi_owusu", "grace_achieng", "wanjiku_kamau"],
       },
@@ -720,7 +730,7 @@ I just finished module 1 of the Employee Customer Service Training and I take th
       },
       {
         author: "esi_owusu",
-        body: "Akwaaba from Kumasi! \"Most callers are not angry at me\" is a lesson some people take years to learn. You are ahead already.",
+        body: 'Akwaaba from Kumasi! "Most callers are not angry at me" is a lesson some people take years to learn. You are ahead already.',
         likes: ["kofi_asante"],
       },
     ],
@@ -903,17 +913,17 @@ Does anyone have a simple way to teach new colleagues to find the real need fast
     replies: [
       {
         author: "tunde_bakare",
-        body: "Great catch, and I remember that ticket! The question that works best for me: \"What do you need this for?\" asked gently. People often tell you the deadline behind the request without you asking directly.",
+        body: 'Great catch, and I remember that ticket! The question that works best for me: "What do you need this for?" asked gently. People often tell you the deadline behind the request without you asking directly.',
         likes: ["chiamaka_nwosu", "amina_yusuf"],
       },
       {
         author: "kwame_mensah",
-        body: "Lovely example. In training I use **\"need behind the need\"**: ask what happens if we fail. If the blender arrives Monday, what happens? \"I miss my mother's birthday.\" That is the real need. Two questions, usually enough.",
+        body: 'Lovely example. In training I use **"need behind the need"**: ask what happens if we fail. If the blender arrives Monday, what happens? "I miss my mother\'s birthday." That is the real need. Two questions, usually enough.',
         likes: ["chiamaka_nwosu", "tunde_bakare", "zanele_khumalo", "esi_owusu"],
       },
       {
         author: "amina_yusuf",
-        body: "We see this daily at the courier counter. People say \"where is my parcel\" but they mean \"will my documents reach the embassy before my appointment\". I am going to try the question from @kwame_mensah tomorrow.",
+        body: 'We see this daily at the courier counter. People say "where is my parcel" but they mean "will my documents reach the embassy before my appointment". I am going to try the question from @kwame_mensah tomorrow.',
         mentions: ["kwame_mensah"],
         likes: ["chiamaka_nwosu", "kwame_mensah"],
       },
@@ -921,7 +931,7 @@ Does anyone have a simple way to teach new colleagues to find the real need fast
   },
   {
     category: "basic-concepts",
-    title: "Is \"the customer is always right\" still useful advice?",
+    title: 'Is "the customer is always right" still useful advice?',
     author: "tunde_bakare",
     daysAgo: 19,
     body: `Our new supervisor put a big poster in the office: **THE CUSTOMER IS ALWAYS RIGHT**. Half the team laughed.
@@ -935,12 +945,12 @@ What do you think? Should we retire the phrase, or keep it and explain it?`,
     replies: [
       {
         author: "ngozi_obi",
-        body: "Retire it. It puts staff in an impossible position and it teaches customers to shout. I prefer \"the customer is always the reason\".",
+        body: 'Retire it. It puts staff in an impossible position and it teaches customers to shout. I prefer "the customer is always the reason".',
         likes: ["tunde_bakare", "aisha_bello", "akosua_boateng"],
       },
       {
         author: "adebayo_ogunleye",
-        body: "I would keep the attitude and change the words. In our bank we say: **\"The customer always deserves to be heard, and always deserves an answer.\"** Not always a yes. The water-damaged phone deserves a clear, respectful no, with the reason and whatever alternative you can offer (repair quote, trade-in).",
+        body: 'I would keep the attitude and change the words. In our bank we say: **"The customer always deserves to be heard, and always deserves an answer."** Not always a yes. The water-damaged phone deserves a clear, respectful no, with the reason and whatever alternative you can offer (repair quote, trade-in).',
         likes: ["tunde_bakare", "ngozi_obi", "kwame_mensah", "wanjiku_kamau", "eric_habimana"],
       },
       {
@@ -950,7 +960,7 @@ What do you think? Should we retire the phrase, or keep it and explain it?`,
       },
       {
         author: "brian_otieno",
-        body: "On social media the phrase is dangerous: customers quote it back at you in public. \"Your own slogan says I'm right!\" We never use it.",
+        body: 'On social media the phrase is dangerous: customers quote it back at you in public. "Your own slogan says I\'m right!" We never use it.',
         likes: ["tunde_bakare"],
       },
       {
@@ -981,7 +991,7 @@ For those without a proper survey system, how do you measure the quality of serv
       },
       {
         author: "zanele_khumalo",
-        body: "Agree with @ibrahim_ssali on repeat contacts. Also ask your team. Agents know which processes make customers come back. A 15-minute huddle every Friday with \"what made customers unhappy this week?\" gives you a list no survey will.",
+        body: 'Agree with @ibrahim_ssali on repeat contacts. Also ask your team. Agents know which processes make customers come back. A 15-minute huddle every Friday with "what made customers unhappy this week?" gives you a list no survey will.',
         mentions: ["ibrahim_ssali"],
         likes: ["joy_nakato", "ibrahim_ssali", "kwame_mensah"],
       },
@@ -1010,7 +1020,7 @@ The sweets get the most smiles, but I think the cut-off time saves the most comp
     replies: [
       {
         author: "esi_owusu",
-        body: "Love the circled tracking number. Small, free, useful. In our branches we started telling customers how long the queue will really take (\"about 20 minutes\") instead of \"just a moment\". Complaints about waiting dropped, even though the waiting did not.",
+        body: 'Love the circled tracking number. Small, free, useful. In our branches we started telling customers how long the queue will really take ("about 20 minutes") instead of "just a moment". Complaints about waiting dropped, even though the waiting did not.',
         likes: ["amina_yusuf", "kwame_mensah", "grace_achieng"],
       },
       {
@@ -1075,7 +1085,7 @@ Redemption went from 60% to 78% of active members in one quarter. Lesson: a loya
     replies: [
       {
         author: "ngozi_obi",
-        body: "The \"first reward early\" idea is brilliant. Did you see any change in deposit behaviour, or only in redemption? I'd love to show our product team some numbers.",
+        body: 'The "first reward early" idea is brilliant. Did you see any change in deposit behaviour, or only in redemption? I\'d love to show our product team some numbers.',
         likes: ["esi_owusu"],
       },
       {
@@ -1113,12 +1123,12 @@ I don't want to just complain about IT. I'm sure they have their own pressures. 
       },
       {
         author: "akosua_boateng",
-        body: "And thank them publicly when they are fast! We post \"thank you IT\" in the group chat with the customer's kind words (anonymised). It costs nothing.",
+        body: 'And thank them publicly when they are fast! We post "thank you IT" in the group chat with the customer\'s kind words (anonymised). It costs nothing.',
         likes: ["ngozi_obi", "kofi_asante"],
       },
       {
         author: "zanele_khumalo",
-        body: "Everything @chinedu_eze said. One more: agree a simple service level with them in writing. \"Branch-blocking issues answered within 2 hours.\" Without an agreement, everything is urgent and nothing is.",
+        body: 'Everything @chinedu_eze said. One more: agree a simple service level with them in writing. "Branch-blocking issues answered within 2 hours." Without an agreement, everything is urgent and nothing is.',
         mentions: ["chinedu_eze"],
         likes: ["ngozi_obi", "chinedu_eze"],
       },
@@ -1216,7 +1226,7 @@ Does your CRM have something similar? How do you use it without being creepy?`,
   // ======================= Customer service in different organisations =======================
   {
     category: "different-organisations",
-    title: "Patients are not \"customers\"... or are they?",
+    title: 'Patients are not "customers"... or are they?',
     author: "aisha_bello",
     daysAgo: 22,
     body: `When I mention "customer service" at our hospital, some doctors get offended. "Patients are not customers, this is not a supermarket."
@@ -1230,17 +1240,17 @@ How do you talk about customer service in a hospital, a school or a government o
     replies: [
       {
         author: "grace_achieng",
-        body: "We stopped saying \"customer service\" with clinicians and started saying **\"patient experience\"**. Same principles, different words. And we always start with something they care about: patients who feel listened to follow their treatment better. That argument wins doctors over.",
+        body: 'We stopped saying "customer service" with clinicians and started saying **"patient experience"**. Same principles, different words. And we always start with something they care about: patients who feel listened to follow their treatment better. That argument wins doctors over.',
         likes: ["aisha_bello", "lerato_mokoena", "kwame_mensah", "thandi_dlamini"],
       },
       {
         author: "kwame_mensah",
-        body: "Module 4 of the curriculum is exactly about this: the **aims** of the organisation change what service means. A hospital's aim is health, not sales. Service there means dignity, clarity and safety. Frame it that way and the word \"customer\" matters less.",
+        body: 'Module 4 of the curriculum is exactly about this: the **aims** of the organisation change what service means. A hospital\'s aim is health, not sales. Service there means dignity, clarity and safety. Frame it that way and the word "customer" matters less.',
         likes: ["aisha_bello", "grace_achieng", "neema_mushi"],
       },
       {
         author: "lerato_mokoena",
-        body: "In medical aid we say \"members\". The word matters less than whether people are treated as adults who deserve clear information.",
+        body: 'In medical aid we say "members". The word matters less than whether people are treated as adults who deserve clear information.',
         likes: ["aisha_bello"],
       },
     ],
@@ -1294,7 +1304,7 @@ I'm trying to bring some of the bank's rigour (checklists, call notes) to the st
     replies: [
       {
         author: "ngozi_obi",
-        body: "Interesting table. From the bank side, I envy your refund limit. Half of our complaints exist because the agent has to say \"I'll escalate\" for a 2,000 naira fee reversal.",
+        body: 'Interesting table. From the bank side, I envy your refund limit. Half of our complaints exist because the agent has to say "I\'ll escalate" for a 2,000 naira fee reversal.',
         likes: ["brian_otieno", "adebayo_ogunleye"],
       },
       {
@@ -1341,7 +1351,7 @@ Dans une banque ou un centre d'appels, on peut dire « revenez demain ». À l'h
   // ======================= Features and benefits =======================
   {
     category: "features-and-benefits",
-    title: "Customers don't buy \"fibre 100 Mbps\", they buy \"my kids' online classes don't freeze\"",
+    title: 'Customers don\'t buy "fibre 100 Mbps", they buy "my kids\' online classes don\'t freeze"',
     author: "akosua_boateng",
     daysAgo: 8,
     body: `I've been coaching my team on **features vs benefits** (module 5 of the curriculum) and the internet business is a perfect example.
@@ -1361,18 +1371,18 @@ How do you teach agents to find the benefit that matters to the person in front 
     replies: [
       {
         author: "kofi_asante",
-        body: "This helped me a lot last week! A grandmother asked about our package and I said \"you can video call your grandchildren in London without it cutting\". She signed up on the spot.",
+        body: 'This helped me a lot last week! A grandmother asked about our package and I said "you can video call your grandchildren in London without it cutting". She signed up on the spot.',
         likes: ["akosua_boateng", "kwame_mensah", "esi_owusu"],
       },
       {
         author: "kwame_mensah",
-        body: "Teach them to ask before they pitch: \"Who will use it? For what? What annoys you about your current connection?\" Then the benefit almost chooses itself. And @kofi_asante, that grandmother line is going into my training slides, with your permission.",
+        body: 'Teach them to ask before they pitch: "Who will use it? For what? What annoys you about your current connection?" Then the benefit almost chooses itself. And @kofi_asante, that grandmother line is going into my training slides, with your permission.',
         mentions: ["kofi_asante"],
         likes: ["akosua_boateng", "kofi_asante", "zanele_khumalo"],
       },
       {
         author: "brian_otieno",
-        body: "Your point on power cuts is key. Overpromising benefits is where half of our \"not as described\" complaints come from.",
+        body: 'Your point on power cuts is key. Overpromising benefits is where half of our "not as described" complaints come from.',
         likes: ["akosua_boateng"],
       },
     ],
@@ -1398,7 +1408,7 @@ Is that naive? How do you handle sales targets in a service role?`,
       },
       {
         author: "ngozi_obi",
-        body: "We have the same pressure. What helped me: I ask one open question at the end (\"Is there anything you are saving for this year?\"). If they say school fees, I mention the education savings plan. If not, nothing. No pushing, and customers do come back later to ask.",
+        body: 'We have the same pressure. What helped me: I ask one open question at the end ("Is there anything you are saving for this year?"). If they say school fees, I mention the education savings plan. If not, nothing. No pushing, and customers do come back later to ask.',
         likes: ["eric_habimana", "esi_owusu", "awa_ndiaye"],
       },
       {
@@ -1496,7 +1506,7 @@ The customer later added "fair enough, they fixed it fast". Is this the right pa
     replies: [
       {
         author: "wanjiku_kamau",
-        body: "That is textbook, Brian. Public acknowledgement, private resolution, public close. Two small things: use the customer's first name if their profile shows it, and never ask for personal data in the public reply, which you handled well. Your manager is right that \"DM us\" alone looks like hiding.",
+        body: 'That is textbook, Brian. Public acknowledgement, private resolution, public close. Two small things: use the customer\'s first name if their profile shows it, and never ask for personal data in the public reply, which you handled well. Your manager is right that "DM us" alone looks like hiding.',
         likes: ["brian_otieno", "akosua_boateng", "mohamed_elsayed", "thandi_dlamini"],
       },
       {
@@ -1549,17 +1559,17 @@ What phrases are on your list?`,
       },
       {
         author: "kofi_asante",
-        body: "I say \"as I said before\" when I'm tired. Didn't realise it sounded so bad until now. Adding \"let me explain it another way\" to my sticky notes.",
+        body: 'I say "as I said before" when I\'m tired. Didn\'t realise it sounded so bad until now. Adding "let me explain it another way" to my sticky notes.',
         likes: ["hana_girma"],
       },
       {
         author: "lerato_mokoena",
-        body: "Ours: \"It's policy.\" Replace it with the reason behind the policy. \"We need the pre-authorisation so the hospital doesn't bill you directly\" lands much better than \"it's policy\".",
+        body: 'Ours: "It\'s policy." Replace it with the reason behind the policy. "We need the pre-authorisation so the hospital doesn\'t bill you directly" lands much better than "it\'s policy".',
         likes: ["hana_girma", "sipho_ndlovu", "zanele_khumalo"],
       },
       {
         author: "joy_nakato",
-        body: "\"Your number is blocked by the system\". Customers hear \"you did something wrong\". Now I say \"For your safety the SIM is paused until we confirm it's you\".",
+        body: '"Your number is blocked by the system". Customers hear "you did something wrong". Now I say "For your safety the SIM is paused until we confirm it\'s you".',
         likes: ["hana_girma", "ibrahim_ssali"],
       },
     ],
@@ -1622,7 +1632,7 @@ The rule: **name, specific detail, next step with a time**. What templates work 
       },
       {
         author: "brian_otieno",
-        body: "Great rewrite. One more: voice notes. Many of our customers send voice notes and expect text back. We reply in text so there is a record, but we start with \"Thanks for the voice note\" so they know we listened.",
+        body: 'Great rewrite. One more: voice notes. Many of our customers send voice notes and expect text back. We reply in text so there is a record, but we start with "Thanks for the voice note" so they know we listened.',
         likes: ["chiamaka_nwosu", "amina_yusuf"],
       },
     ],
@@ -1692,7 +1702,7 @@ It's not perfect, but complaints about "how we were spoken to" have dropped a lo
       },
       {
         author: "lerato_mokoena",
-        body: "We say \"I have some difficult news about the claim\" before giving it. Members told us that little warning helped them brace themselves.",
+        body: 'We say "I have some difficult news about the claim" before giving it. Members told us that little warning helped them brace themselves.',
         likes: ["grace_achieng", "sipho_ndlovu"],
       },
     ],
@@ -1701,7 +1711,7 @@ It's not perfect, but complaints about "how we were spoken to" have dropped a lo
   // ======================= Teamwork =======================
   {
     category: "teamwork",
-    title: "Shift handovers: the five-line template that ended \"nobody told me\"",
+    title: 'Shift handovers: the five-line template that ended "nobody told me"',
     author: "zanele_khumalo",
     daysAgo: 10,
     body: `Our contact centre runs two shifts. For months, promises made by the morning shift ("someone will call you back this afternoon") were lost at 14:00.
@@ -1731,7 +1741,7 @@ Callback promises kept went from about 60% to over 90% in two months. What does 
       },
       {
         author: "joy_nakato",
-        body: "\"One thing that went well\": I love that the agents added it. In our service centre handovers sound like complaints only.",
+        body: '"One thing that went well": I love that the agents added it. In our service centre handovers sound like complaints only.',
         likes: ["zanele_khumalo", "kwame_mensah"],
       },
     ],
@@ -1756,7 +1766,7 @@ The ride-alongs did more than any meeting. Has anyone else tried job swaps?`,
     replies: [
       {
         author: "akosua_boateng",
-        body: "We did half-day swaps at Volta. A technician listened to calls for three hours and said afterwards: \"I didn't know customers called five times.\" He started calling customers himself when he was running late.",
+        body: 'We did half-day swaps at Volta. A technician listened to calls for three hours and said afterwards: "I didn\'t know customers called five times." He started calling customers himself when he was running late.',
         likes: ["ibrahim_ssali", "neema_mushi", "kofi_asante"],
       },
       {
@@ -1801,7 +1811,7 @@ How do you ask for help in a way that respects your colleagues' time? And for th
       },
       {
         author: "kwame_mensah",
-        body: "Agree with @zanele_khumalo's three things. In coaching we call it \"bring a proposal, not just a problem\". It shows you thought first, and nobody sees that as weakness.",
+        body: 'Agree with @zanele_khumalo\'s three things. In coaching we call it "bring a proposal, not just a problem". It shows you thought first, and nobody sees that as weakness.',
         mentions: ["zanele_khumalo"],
         likes: ["joy_nakato", "zanele_khumalo"],
       },
@@ -1881,7 +1891,7 @@ Repeat calls on billing dropped by about a third in three months. The big lesson
       },
       {
         author: "adebayo_ogunleye",
-        body: "\"Nothing to offer but an apology\": exactly. Empowerment with guardrails is the whole game, in banking as much as utilities.",
+        body: '"Nothing to offer but an apology": exactly. Empowerment with guardrails is the whole game, in banking as much as utilities.',
         likes: ["chinedu_eze", "neema_mushi"],
       },
     ],
@@ -1900,7 +1910,7 @@ I feel bad. Not because he complained, but because I think I made it worse. What
     replies: [
       {
         author: "akosua_boateng",
-        body: "Kofi, I listened to the call with your team lead. You were polite the whole time. The issue is that you tried to **explain** before he felt **heard**. Three days without internet is a real problem for him. Next time, let him finish, then say something like \"Three days without internet, and I imagine you work from home. I'm sorry.\" Then explain.",
+        body: 'Kofi, I listened to the call with your team lead. You were polite the whole time. The issue is that you tried to **explain** before he felt **heard**. Three days without internet is a real problem for him. Next time, let him finish, then say something like "Three days without internet, and I imagine you work from home. I\'m sorry." Then explain.',
         likes: ["kofi_asante", "kwame_mensah", "zanele_khumalo", "hana_girma"],
       },
       {
@@ -1949,7 +1959,7 @@ So my questions:
       },
       {
         author: "wanjiku_kamau",
-        body: "For the learning step, what worked for us is a monthly \"complaint review\" where a manager from product or IT must attend. The first meetings were uncomfortable. Now they bring fixes. Root causes don't get fixed unless the owner of the root cause is in the room.",
+        body: 'For the learning step, what worked for us is a monthly "complaint review" where a manager from product or IT must attend. The first meetings were uncomfortable. Now they bring fixes. Root causes don\'t get fixed unless the owner of the root cause is in the room.',
         likes: ["akosua_boateng", "esi_owusu", "ibrahim_ssali", "chinedu_eze"],
       },
     ],
@@ -1986,14 +1996,14 @@ But customers still write every day asking for updates. How do you manage the wa
       },
       {
         author: "ngozi_obi",
-        body: "Also tell them what you are **not** going to ask: \"We will never ask for your PIN while investigating.\" Fraudsters love these waiting periods.",
+        body: 'Also tell them what you are **not** going to ask: "We will never ask for your PIN while investigating." Fraudsters love these waiting periods.',
         likes: ["omar_hassan", "mohamed_elsayed", "adebayo_ogunleye"],
       },
     ],
   },
   {
     category: "systems-and-service-recovery",
-    title: "Our tickets close but the problem doesn't: \"closed\" vs \"resolved\"",
+    title: 'Our tickets close but the problem doesn\'t: "closed" vs "resolved"',
     author: "neema_mushi",
     tags: ["performance-metrics-kpis", "sla-management"],
     daysAgo: 59,
@@ -2109,7 +2119,7 @@ I think agents should know these three answers by heart. Does your organisation 
     replies: [
       {
         author: "thandi_dlamini",
-        body: "Excellent question to raise. We have a one-page \"privacy FAQ for agents\" written with our information officer. Its golden rule: if you don't know, say so and route the member to the person who does. A confident wrong answer on privacy is worse than \"let me find out\".",
+        body: 'Excellent question to raise. We have a one-page "privacy FAQ for agents" written with our information officer. Its golden rule: if you don\'t know, say so and route the member to the person who does. A confident wrong answer on privacy is worse than "let me find out".',
         likes: ["lerato_mokoena", "zanele_khumalo", "nadia_benali"],
       },
       {
@@ -2185,7 +2195,7 @@ How is this handled in your organisations?`,
       },
       {
         author: "tunde_bakare",
-        body: "In e-commerce, marketplace sellers often write their own \"no refund\" rules on product pages. We had to make it clear internally that the marketplace's returns policy applies, whatever the seller writes.",
+        body: 'In e-commerce, marketplace sellers often write their own "no refund" rules on product pages. We had to make it clear internally that the marketplace\'s returns policy applies, whatever the seller writes.',
         likes: ["esi_owusu", "chiamaka_nwosu"],
       },
       {
@@ -2211,7 +2221,7 @@ Module 10 talks about stress tolerance and emotional intelligence, but I'd like 
     replies: [
       {
         author: "lerato_mokoena",
-        body: "I have a \"door ritual\": when I walk out of the building I name one call that went well today. Just one. It sounds small but it changes which call I replay in the taxi.",
+        body: 'I have a "door ritual": when I walk out of the building I name one call that went well today. Just one. It sounds small but it changes which call I replay in the taxi.',
         likes: ["sipho_ndlovu", "zanele_khumalo", "joy_nakato"],
       },
       {
@@ -2300,7 +2310,7 @@ Other tutors and trainers here: what exercises work for you?`,
       },
       {
         author: "kofi_asante",
-        body: "It did. The first time I saw \"frustrated\" and \"embarrassed\" written next to each other for the same customer, it changed how I listen. He wasn't just angry, he was embarrassed he couldn't fix it himself.",
+        body: 'It did. The first time I saw "frustrated" and "embarrassed" written next to each other for the same customer, it changed how I listen. He wasn\'t just angry, he was embarrassed he couldn\'t fix it himself.',
         likes: ["kwame_mensah", "akosua_boateng", "zanele_khumalo"],
       },
     ],
@@ -2339,7 +2349,7 @@ Comment gardez-vous votre énergie et votre bonne humeur pendant ces journées c
   },
   {
     category: "the-you-factor",
-    title: "Is it OK to tell a customer \"I don't know\"?",
+    title: 'Is it OK to tell a customer "I don\'t know"?',
     author: "eric_habimana",
     daysAgo: 73,
     body: `When I started at the bank, my first supervisor told me: "Never say I don't know. Customers lose confidence."
@@ -2358,7 +2368,7 @@ How do you say "I don't know" in a way that keeps the customer's confidence?`,
       },
       {
         author: "hana_girma",
-        body: "Customers forgive \"I don't know\". They never forgive a wrong answer about their flight. I learned that the hard way with a visa question!",
+        body: 'Customers forgive "I don\'t know". They never forgive a wrong answer about their flight. I learned that the hard way with a visa question!',
         likes: ["eric_habimana", "samuel_mugisha"],
       },
     ],
@@ -2391,7 +2401,7 @@ Has anyone mapped a journey in a hospital, school or government service?`,
     replies: [
       {
         author: "aisha_bello",
-        body: "This table is going straight to our quality committee. The security guard point is so true: ours shouts \"where are you going?\" at every patient.",
+        body: 'This table is going straight to our quality committee. The security guard point is so true: ours shouts "where are you going?" at every patient.',
         likes: ["grace_achieng", "lerato_mokoena"],
       },
       {
@@ -2407,7 +2417,7 @@ Has anyone mapped a journey in a hospital, school or government service?`,
       },
       {
         author: "lerato_mokoena",
-        body: "From the medical aid side: the \"insurance check\" at admission is where we can help. If hospitals called us before the admission day, fewer families would be stuck at that desk.",
+        body: 'From the medical aid side: the "insurance check" at admission is where we can help. If hospitals called us before the admission day, fewer families would be stuck at that desk.',
         likes: ["grace_achieng", "sipho_ndlovu"],
       },
     ],
@@ -2437,7 +2447,7 @@ What are the biggest moments of truth in your industry?`,
       },
       {
         author: "thandi_dlamini",
-        body: "In insurance, the claim phone call is the moment of truth. Nobody remembers buying the policy. Everybody remembers the day they claimed. Your point about authority is key: \"I'm not authorised\" is the kiss of death, as the curriculum says.",
+        body: 'In insurance, the claim phone call is the moment of truth. Nobody remembers buying the policy. Everybody remembers the day they claimed. Your point about authority is key: "I\'m not authorised" is the kiss of death, as the curriculum says.',
         likes: ["yohannes_tesfaye", "lerato_mokoena", "grace_achieng"],
       },
       {
@@ -2499,7 +2509,7 @@ My compromise: map proactive touch points in detail, and map **the most common r
     replies: [
       {
         author: "wanjiku_kamau",
-        body: "Your compromise is what we do. I read the guideline as a warning against endless lists of \"what if\" scenarios, not as permission to ignore complaints. Your top five reactive contacts are predictable, so they belong in the map.",
+        body: 'Your compromise is what we do. I read the guideline as a warning against endless lists of "what if" scenarios, not as permission to ignore complaints. Your top five reactive contacts are predictable, so they belong in the map.',
         likes: ["samuel_mugisha", "kwame_mensah", "ibrahim_ssali"],
       },
       {
@@ -2576,7 +2586,7 @@ Prochaine étape : faire la même chose pour le parcours sur l'application. Avez
     replies: [
       {
         author: "adebayo_ogunleye",
-        body: "Going on the radio yourself takes courage, and it's exactly what a moment like this needs. The lesson about waiting for \"full scope\" is one every legal team should read.",
+        body: 'Going on the radio yourself takes courage, and it\'s exactly what a moment like this needs. The lesson about waiting for "full scope" is one every legal team should read.',
         likes: ["chinedu_eze", "wanjiku_kamau"],
       },
       {
@@ -2656,12 +2666,12 @@ We now have outage templates prepared for known high-stakes dates: exam results,
     replies: [
       {
         author: "omar_hassan",
-        body: "I was on chat that day. Once agents could see review status, the conversation changed completely: we could tell customers \"an analyst is on it, expected by 4 pm\".",
+        body: 'I was on chat that day. Once agents could see review status, the conversation changed completely: we could tell customers "an analyst is on it, expected by 4 pm".',
         likes: ["mohamed_elsayed", "adebayo_ogunleye"],
       },
       {
         author: "adebayo_ogunleye",
-        body: "\"With his agreement\": important detail. Many companies publish their side of a story and breach the customer's privacy in the process. Well handled.",
+        body: '"With his agreement": important detail. Many companies publish their side of a story and breach the customer\'s privacy in the process. Well handled.',
         likes: ["mohamed_elsayed", "ngozi_obi", "thandi_dlamini"],
       },
       {
@@ -2740,7 +2750,7 @@ We now have outage templates prepared for known high-stakes dates: exam results,
       },
       {
         author: "thandi_dlamini",
-        body: "Thank you for writing this, Grace. In insurance we learned the same lesson with funeral claims. Policies written for \"normal\" cases need an exception path for grief, and someone with the authority to use it.",
+        body: 'Thank you for writing this, Grace. In insurance we learned the same lesson with funeral claims. Policies written for "normal" cases need an exception path for grief, and someone with the authority to use it.',
         likes: ["grace_achieng", "lerato_mokoena", "aisha_bello"],
       },
     ],
@@ -2809,7 +2819,7 @@ We now have outage templates prepared for known high-stakes dates: exam results,
       },
       {
         author: "samuel_mugisha",
-        body: "\"Agents could block cards immediately\": how long did it take to get that approved internally? In our bank it would take months.",
+        body: '"Agents could block cards immediately": how long did it take to get that approved internally? In our bank it would take months.',
         likes: ["ngozi_obi"],
       },
       {
@@ -2848,7 +2858,7 @@ Post your reflections here. Don't forget to log it in your reading log when you 
       },
       {
         author: "nadia_benali",
-        body: "Je participe ! I'm reading the English edition, so forgive my slow pace. The idea of \"next-issue avoidance\" is very relevant for insurance claims.",
+        body: 'Je participe ! I\'m reading the English edition, so forgive my slow pace. The idea of "next-issue avoidance" is very relevant for insurance claims.',
         likes: ["zanele_khumalo", "youssef_amrani"],
       },
       {
@@ -2871,7 +2881,7 @@ Post your reflections here. Don't forget to log it in your reading log when you 
   },
   {
     category: "book-club",
-    title: "Setting the Table: \"enlightened hospitality\" in a Nigerian bank?",
+    title: 'Setting the Table: "enlightened hospitality" in a Nigerian bank?',
     author: "adebayo_ogunleye",
     daysAgo: 57,
     body: `Just finished **Setting the Table** by Danny Meyer, the New York restaurateur. It's about restaurants, but I read it as a banker and found a lot to steal.
@@ -3093,7 +3103,7 @@ Also: what evidence is enough? Attendance sheet? Certificate? A photo?`,
     replies: [
       {
         author: "amara_admin",
-        body: "Good question @ibrahim_ssali. Yes, trainings count, internal or external, as long as they're about customer service. Log them as \"training\". Facilitating counts too: put \"facilitator\" in the notes. Evidence: a certificate, an attendance email or the agenda with your name is enough. A photo is nice but not needed.",
+        body: 'Good question @ibrahim_ssali. Yes, trainings count, internal or external, as long as they\'re about customer service. Log them as "training". Facilitating counts too: put "facilitator" in the notes. Evidence: a certificate, an attendance email or the agenda with your name is enough. A photo is nice but not needed.',
         mentions: ["ibrahim_ssali"],
         likes: ["ibrahim_ssali", "neema_mushi", "zanele_khumalo", "chinedu_eze"],
       },

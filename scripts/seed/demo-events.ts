@@ -29,14 +29,18 @@ const DEMO_WEBINARS = [
   {
     webinar: "webinar-2.0",
     title: "Webinar 2.0: Becoming a great customer service professional",
-    description: "A duty for level 2 members, open to everyone, with a live Q&A. Audio-only works; slides in English and " + "French the day before.",
+    description:
+      "A duty for level 2 members, open to everyone, with a live Q&A. Audio-only works; slides in English and " +
+      "French the day before.",
     startsAt: () => lastThursdayAt14(),
     minutes: 75,
   },
   {
     webinar: "webinar-1.0",
     title: "Webinar 1.0: Foundations of customer service",
-    description: "The first webinar of the journey, for level 1 members. Bring one customer conversation you would handle " + "differently today.",
+    description:
+      "The first webinar of the journey, for level 1 members. Bring one customer conversation you would handle " +
+      "differently today.",
     startsAt: () => webinar1At(),
     minutes: 60,
   },
@@ -46,7 +50,12 @@ export async function seedDemoEvents(log: (m: string) => void) {
   const admin = await db.selectFrom("users").select("id").where("username", "=", "amara_admin").executeTakeFirst();
   let created = 0;
   for (const w of DEMO_WEBINARS) {
-    const upcoming = await db.selectFrom("events").select("id").where("webinar", "=", w.webinar).where("starts_at", ">", new Date()).executeTakeFirst();
+    const upcoming = await db
+      .selectFrom("events")
+      .select("id")
+      .where("webinar", "=", w.webinar)
+      .where("starts_at", ">", new Date())
+      .executeTakeFirst();
     if (upcoming) continue;
     const startsAt = w.startsAt();
     await db

@@ -39,8 +39,22 @@ export async function seedForumStructure(log: (m: string) => void) {
     const french = competenciesFr[c.slug];
     await db
       .insertInto("competencies")
-      .values({ slug: c.slug, name: c.name, description: c.description, name_fr: fr(french.name), description_fr: fr(french.description), position: i + 1 })
-      .onConflict((oc) => oc.column("slug").doUpdateSet({ name_fr: fillFrench("competencies", "name"), description_fr: fillFrench("competencies", "description") }))
+      .values({
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        name_fr: fr(french.name),
+        description_fr: fr(french.description),
+        position: i + 1,
+      })
+      .onConflict((oc) =>
+        oc
+          .column("slug")
+          .doUpdateSet({
+            name_fr: fillFrench("competencies", "name"),
+            description_fr: fillFrench("competencies", "description"),
+          }),
+      )
       .execute();
   }
   log(`forum: ${categories.length} categories, ${competencies.length} tags`);
@@ -50,20 +64,43 @@ export async function seedDemoForum(log: (m: string) => void) {
   const hash = await hashPassword(DEMO_PASSWORD);
   let newMembers = 0;
   for (const m of demoMembers) {
-    const roles: Role[] = [...new Set<Role>([...(m.roles?.includes("recruiter") ? [] : (["member"] as Role[])), ...((m.roles ?? []) as Role[])])];
+    const roles: Role[] = [
+      ...new Set<Role>([
+        ...(m.roles?.includes("recruiter") ? [] : (["member"] as Role[])),
+        ...((m.roles ?? []) as Role[]),
+      ]),
+    ];
     const created = await db
       .insertInto("users")
-      .values({ email: `${m.username}@touchpoints.test`, username: m.username, display_name: m.displayName, password_hash: hash, level: m.level, created_at: sql`now() - interval '400 days'` })
+      .values({
+        email: `${m.username}@touchpoints.test`,
+        username: m.username,
+        display_name: m.displayName,
+        password_hash: hash,
+        level: m.level,
+        created_at: sql`now() - interval '400 days'`,
+      })
       .onConflict((oc) => oc.doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!created) continue;
     newMembers++;
-    await db.insertInto("user_roles").values(roles.map((role) => ({ user_id: created.id, role }))).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto("user_roles")
+      .values(roles.map((role) => ({ user_id: created.id, role })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
-  const users = new Map((await db.selectFrom("users").select(["id", "username"]).execute()).map((u) => [u.username, u.id] as const));
-  const cats = new Map((await db.selectFrom("categories").select(["id", "slug", "name"]).execute()).map((c) => [c.slug, c] as const));
-  const refs = { usernames: new Set(users.keys()), categories: new Map([...cats.values()].map((c) => [c.slug, c.name] as const)) };
+  const users = new Map(
+    (await db.selectFrom("users").select(["id", "username"]).execute()).map((u) => [u.username, u.id] as const),
+  );
+  const cats = new Map(
+    (await db.selectFrom("categories").select(["id", "slug", "name"]).execute()).map((c) => [c.slug, c] as const),
+  );
+  const refs = {
+    usernames: new Set(users.keys()),
+    categories: new Map([...cats.values()].map((c) => [c.slug, c.name] as const)),
+  };
   const existing = new Set((await db.selectFrom("topics").select("title").execute()).map((t) => t.title));
 
   let newTopics = 0;
@@ -74,7 +111,10 @@ export async function seedDemoForum(log: (m: string) => void) {
     const start = Date.now() - t.daysAgo * 86_400_000;
     // replies spread between the topic's creation and a little before now, in order
     const span = Date.now() - 3_600_000 - start;
-    const posts = [{ author: t.author, body: t.body, likes: t.likes ?? [] }, ...t.replies.map((r) => ({ author: r.author, body: r.body, likes: r.likes ?? [] }))];
+    const posts = [
+      { author: t.author, body: t.body, likes: t.likes ?? [] },
+      ...t.replies.map((r) => ({ author: r.author, body: r.body, likes: r.likes ?? [] })),
+    ];
     const times = posts.map((_, i) => new Date(start + (i === 0 ? 0 : (span * i) / posts.length)));
     await db.transaction().execute(async (trx) => {
       const last = posts.length - 1;
@@ -100,7 +140,9 @@ export async function seedDemoForum(log: (m: string) => void) {
         .returning("id")
         .executeTakeFirstOrThrow();
       for (const [i, p] of posts.entries()) {
-        const likers = p.likes.map((u) => users.get(u)).filter((id): id is number => id !== undefined && id !== users.get(p.author));
+        const likers = p.likes
+          .map((u) => users.get(u))
+          .filter((id): id is number => id !== undefined && id !== users.get(p.author));
         const post = await trx
           .insertInto("posts")
           .values({
@@ -114,7 +156,11 @@ export async function seedDemoForum(log: (m: string) => void) {
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        if (likers.length) await trx.insertInto("post_likes").values(likers.map((user_id) => ({ post_id: post.id, user_id, created_at: times[i] }))).execute();
+        if (likers.length)
+          await trx
+            .insertInto("post_likes")
+            .values(likers.map((user_id) => ({ post_id: post.id, user_id, created_at: times[i] })))
+            .execute();
       }
       await enqueue(trx, "search.topic", { topicId: topic.id });
     });
@@ -123,7 +169,9 @@ export async function seedDemoForum(log: (m: string) => void) {
   // counters straight from the rows (the seed wrote likes without going through the models)
   await sql`update topics t set like_count = coalesce((select sum(p.like_count) from posts p
       where p.topic_id = t.id and p.deleted_at is null), 0)`.execute(db);
-  await sql`update topics t set poster_ids = ${topicPostersSql(sql<number>`t.id`)} where t.poster_ids = '{}'`.execute(db);
+  await sql`update topics t set poster_ids = ${topicPostersSql(sql<number>`t.id`)} where t.poster_ids = '{}'`.execute(
+    db,
+  );
   await sql`
     update categories c set
       topic_count = (select count(*) from topics t where t.category_id = c.id and t.deleted_at is null),

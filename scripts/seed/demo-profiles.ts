@@ -29,26 +29,159 @@ export function prng(seed: number) {
 }
 
 export const FIRST_NAMES = [
-  "Adaeze", "Chinedu", "Ngozi", "Emeka", "Funmilayo", "Tunde", "Yetunde", "Olumide", "Aisha", "Ibrahim", "Fatima", "Musa", "Zainab", "Abdullahi",
-  "Kwame", "Ama", "Kofi", "Akosua", "Yaw", "Efua", "Wanjiru", "Kamau", "Njeri", "Otieno", "Achieng", "Mwangi", "Amani", "Baraka", "Neema", "Juma",
-  "Thandiwe", "Sipho", "Lerato", "Thabo", "Nomvula", "Bongani", "Zanele", "Mandla", "Tendai", "Rutendo", "Tatenda", "Chipo", "Mulenga", "Chanda",
-  "Aminata", "Moussa", "Awa", "Ousmane", "Fatou", "Mamadou", "Mariama", "Cheikh", "Khadija", "Youssef", "Salma", "Omar", "Nour", "Hana",
-  "Selam", "Dawit", "Hiwot", "Tesfaye", "Mekdes", "Abebe", "Ayodele", "Nkechi", "Babajide", "Esi", "Kojo", "Imani", "Zuri", "Jabari", "Makena",
+  "Adaeze",
+  "Chinedu",
+  "Ngozi",
+  "Emeka",
+  "Funmilayo",
+  "Tunde",
+  "Yetunde",
+  "Olumide",
+  "Aisha",
+  "Ibrahim",
+  "Fatima",
+  "Musa",
+  "Zainab",
+  "Abdullahi",
+  "Kwame",
+  "Ama",
+  "Kofi",
+  "Akosua",
+  "Yaw",
+  "Efua",
+  "Wanjiru",
+  "Kamau",
+  "Njeri",
+  "Otieno",
+  "Achieng",
+  "Mwangi",
+  "Amani",
+  "Baraka",
+  "Neema",
+  "Juma",
+  "Thandiwe",
+  "Sipho",
+  "Lerato",
+  "Thabo",
+  "Nomvula",
+  "Bongani",
+  "Zanele",
+  "Mandla",
+  "Tendai",
+  "Rutendo",
+  "Tatenda",
+  "Chipo",
+  "Mulenga",
+  "Chanda",
+  "Aminata",
+  "Moussa",
+  "Awa",
+  "Ousmane",
+  "Fatou",
+  "Mamadou",
+  "Mariama",
+  "Cheikh",
+  "Khadija",
+  "Youssef",
+  "Salma",
+  "Omar",
+  "Nour",
+  "Hana",
+  "Selam",
+  "Dawit",
+  "Hiwot",
+  "Tesfaye",
+  "Mekdes",
+  "Abebe",
+  "Ayodele",
+  "Nkechi",
+  "Babajide",
+  "Esi",
+  "Kojo",
+  "Imani",
+  "Zuri",
+  "Jabari",
+  "Makena",
 ];
 
 export const LAST_NAMES = [
-  "Okafor", "Adeyemi", "Nwosu", "Balogun", "Eze", "Okonkwo", "Bello", "Abubakar", "Mensah", "Owusu", "Boateng", "Asante", "Osei", "Kariuki", "Odhiambo",
-  "Wambui", "Mutua", "Njoroge", "Mollel", "Mushi", "Kimaro", "Dlamini", "Nkosi", "Khumalo", "Ndlovu", "Mokoena", "Moyo", "Chikwanha", "Banda", "Phiri",
-  "Diallo", "Ndiaye", "Sow", "Traoré", "Keita", "Coulibaly", "Diop", "Benali", "El Amrani", "Haddad", "Mansour", "Tadesse", "Bekele", "Haile", "Girma",
-  "Uwimana", "Mugisha", "Niyonzima", "Habimana", "Nakato", "Okello", "Ssempala", "Achebe", "Adjei", "Acheampong", "Agyeman", "Kabila", "Mbeki", "Toure",
+  "Okafor",
+  "Adeyemi",
+  "Nwosu",
+  "Balogun",
+  "Eze",
+  "Okonkwo",
+  "Bello",
+  "Abubakar",
+  "Mensah",
+  "Owusu",
+  "Boateng",
+  "Asante",
+  "Osei",
+  "Kariuki",
+  "Odhiambo",
+  "Wambui",
+  "Mutua",
+  "Njoroge",
+  "Mollel",
+  "Mushi",
+  "Kimaro",
+  "Dlamini",
+  "Nkosi",
+  "Khumalo",
+  "Ndlovu",
+  "Mokoena",
+  "Moyo",
+  "Chikwanha",
+  "Banda",
+  "Phiri",
+  "Diallo",
+  "Ndiaye",
+  "Sow",
+  "Traoré",
+  "Keita",
+  "Coulibaly",
+  "Diop",
+  "Benali",
+  "El Amrani",
+  "Haddad",
+  "Mansour",
+  "Tadesse",
+  "Bekele",
+  "Haile",
+  "Girma",
+  "Uwimana",
+  "Mugisha",
+  "Niyonzima",
+  "Habimana",
+  "Nakato",
+  "Okello",
+  "Ssempala",
+  "Achebe",
+  "Adjei",
+  "Acheampong",
+  "Agyeman",
+  "Kabila",
+  "Mbeki",
+  "Toure",
 ];
 
 /** Countries with a few cities each (weights: more members where the programme runs most). */
 export const PLACES: { country: string; cities: string[]; languages: string[]; weight: number }[] = [
-  { country: "NG", cities: ["Lagos", "Abuja", "Port Harcourt", "Ibadan", "Kano", "Enugu"], languages: ["en", "yo", "ig", "ha"], weight: 6 },
+  {
+    country: "NG",
+    cities: ["Lagos", "Abuja", "Port Harcourt", "Ibadan", "Kano", "Enugu"],
+    languages: ["en", "yo", "ig", "ha"],
+    weight: 6,
+  },
   { country: "KE", cities: ["Nairobi", "Mombasa", "Kisumu", "Nakuru"], languages: ["en", "sw"], weight: 5 },
   { country: "GH", cities: ["Accra", "Kumasi", "Takoradi", "Tamale"], languages: ["en", "tw"], weight: 4 },
-  { country: "ZA", cities: ["Johannesburg", "Cape Town", "Durban", "Pretoria"], languages: ["en", "zu", "xh", "af"], weight: 4 },
+  {
+    country: "ZA",
+    cities: ["Johannesburg", "Cape Town", "Durban", "Pretoria"],
+    languages: ["en", "zu", "xh", "af"],
+    weight: 4,
+  },
   { country: "TZ", cities: ["Dar es Salaam", "Arusha", "Dodoma"], languages: ["sw", "en"], weight: 2 },
   { country: "UG", cities: ["Kampala", "Entebbe", "Gulu"], languages: ["en", "sw"], weight: 2 },
   { country: "RW", cities: ["Kigali", "Huye"], languages: ["rw", "en", "fr"], weight: 2 },
@@ -70,16 +203,64 @@ const WEIGHTED_PLACES = PLACES.flatMap((p) => Array.from({ length: p.weight }, (
 
 /** Job titles by level: juniors answer customers, managers run teams, leaders run CX. */
 export const JOB_TITLES: Record<1 | 2 | 3 | 4, string[]> = {
-  1: ["Customer Service Representative", "Contact Centre Agent", "Customer Care Officer", "Client Service Associate", "Front Desk Officer", "Call Centre Agent", "Customer Support Specialist"],
-  2: ["Senior Customer Service Representative", "Customer Experience Officer", "Client Relationship Officer", "Quality Assurance Analyst", "CX Analyst", "Customer Success Associate", "Complaints Resolution Officer"],
-  3: ["Customer Service Manager", "Contact Centre Team Lead", "Customer Experience Manager", "Service Delivery Manager", "Call Centre Supervisor", "Customer Success Manager", "Client Services Manager"],
-  4: ["Head of Customer Experience", "Chief Customer Officer", "Director of Customer Service", "Customer Experience Lead", "General Manager, Customer Operations", "VP Customer Success"],
+  1: [
+    "Customer Service Representative",
+    "Contact Centre Agent",
+    "Customer Care Officer",
+    "Client Service Associate",
+    "Front Desk Officer",
+    "Call Centre Agent",
+    "Customer Support Specialist",
+  ],
+  2: [
+    "Senior Customer Service Representative",
+    "Customer Experience Officer",
+    "Client Relationship Officer",
+    "Quality Assurance Analyst",
+    "CX Analyst",
+    "Customer Success Associate",
+    "Complaints Resolution Officer",
+  ],
+  3: [
+    "Customer Service Manager",
+    "Contact Centre Team Lead",
+    "Customer Experience Manager",
+    "Service Delivery Manager",
+    "Call Centre Supervisor",
+    "Customer Success Manager",
+    "Client Services Manager",
+  ],
+  4: [
+    "Head of Customer Experience",
+    "Chief Customer Officer",
+    "Director of Customer Service",
+    "Customer Experience Lead",
+    "General Manager, Customer Operations",
+    "VP Customer Success",
+  ],
 };
 
 export const ORGANISATIONS = [
-  "Zenith Telecom", "Savanna Bank", "Kilimanjaro Airways", "Baobab Insurance", "Sahel Energy", "Lakeview Hospital", "Mara Mobile Money", "Atlas Retail",
-  "Nile Logistics", "Cape Utilities", "Harmattan Foods", "Ubuntu Health", "Volta Hotels", "Rift Valley Water", "Ivory Coast Shipping", "Sunrise Microfinance",
-  "Kente Fashion House", "Great Lakes Broadband", "Jollof Express", "Desert Rose Travel",
+  "Zenith Telecom",
+  "Savanna Bank",
+  "Kilimanjaro Airways",
+  "Baobab Insurance",
+  "Sahel Energy",
+  "Lakeview Hospital",
+  "Mara Mobile Money",
+  "Atlas Retail",
+  "Nile Logistics",
+  "Cape Utilities",
+  "Harmattan Foods",
+  "Ubuntu Health",
+  "Volta Hotels",
+  "Rift Valley Water",
+  "Ivory Coast Shipping",
+  "Sunrise Microfinance",
+  "Kente Fashion House",
+  "Great Lakes Broadband",
+  "Jollof Express",
+  "Desert Rose Travel",
 ];
 
 const ACHIEVEMENTS = [
@@ -96,10 +277,13 @@ const ACHIEVEMENTS = [
 ];
 
 const BIOS = [
-  "I help customers get answers the first time. I care about clear communication, patience and following up " + "until the problem is solved.",
-  "Customer service is teamwork: I coach colleagues, share what works and keep our promises to customers. " + "Currently learning more about **SLA management**.",
+  "I help customers get answers the first time. I care about clear communication, patience and following up " +
+    "until the problem is solved.",
+  "Customer service is teamwork: I coach colleagues, share what works and keep our promises to customers. " +
+    "Currently learning more about **SLA management**.",
   "I moved from the front line to running a team, and I still answer calls every week to stay close to our customers.",
-  "I build service strategies that make loyal customers. Interested in *digital engagement*, data and the people " + "side of CX.",
+  "I build service strategies that make loyal customers. Interested in *digital engagement*, data and the people " +
+    "side of CX.",
   "Passionate about service recovery: a complaint well handled makes a customer for life.",
   "I lead customer experience across several countries, mentor upcoming managers and speak about CX in Africa.",
 ];
@@ -136,7 +320,16 @@ export function generateMembers(count = GENERATED_MEMBERS, seed = 2026): Gen[] {
     const place = r.pick(WEIGHTED_PLACES);
     const languages = [place.languages[0], ...place.languages.slice(1).filter(() => r.next() < 0.5)];
     if (!languages.includes("en") && r.next() < 0.6) languages.push("en");
-    out.push({ username, displayName: `${first} ${last}`, level, country: place.country, city: r.pick(place.cities), languages, jobTitle: r.pick(JOB_TITLES[level]), organisation: r.pick(ORGANISATIONS) });
+    out.push({
+      username,
+      displayName: `${first} ${last}`,
+      level,
+      country: place.country,
+      city: r.pick(place.cities),
+      languages,
+      jobTitle: r.pick(JOB_TITLES[level]),
+      organisation: r.pick(ORGANISATIONS),
+    });
   }
   return out;
 }
@@ -207,7 +400,8 @@ export function profileDetails(username: string, level: number, index: number) {
     comps.set(c, PROFS[rank]);
   }
   const cf = Math.round((level * 2 + r.next() * level * 3) * 10) / 10;
-  const mg = level >= 3 ? Math.round((level - 2) * (1 + r.next() * 4) * 10) / 10 : level === 2 && r.next() < 0.3 ? 1 : 0;
+  const mg =
+    level >= 3 ? Math.round((level - 2) * (1 + r.next() * 4) * 10) / 10 : level === 2 && r.next() < 0.3 ? 1 : 0;
   // about 1 in 9 profiles members-only, 1 in 16 hidden; the rest public
   const visibility = index % 16 === 7 ? "hidden" : index % 9 === 4 ? "members" : "public";
   return {
@@ -226,7 +420,10 @@ export function profileDetails(username: string, level: number, index: number) {
 }
 
 export async function seedDemoProfiles(log: (m: string) => void) {
-  const already = await db.selectFrom("profiles").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const already = await db
+    .selectFrom("profiles")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   if (already.n >= 200) {
     log(`demo profiles: ${already.n} profiles already there`);
     return;
@@ -247,18 +444,40 @@ export async function seedDemoProfiles(log: (m: string) => void) {
       .onConflict((oc) => oc.doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (created) await db.insertInto("user_roles").values({ user_id: created.id, role: "member" as Role }).onConflict((oc) => oc.doNothing()).execute();
+    if (created)
+      await db
+        .insertInto("user_roles")
+        .values({ user_id: created.id, role: "member" as Role })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   }
   // level history and a badge for every level reached (the same as the demo forum's members)
   await seedDemoLevelHistory(log);
 
-  const demoPeople = demoMembers.filter((m) => !m.roles?.includes("recruiter") && m.level !== null).map((m) => ({ ...m, level: m.level as number }));
+  const demoPeople = demoMembers
+    .filter((m) => !m.roles?.includes("recruiter") && m.level !== null)
+    .map((m) => ({ ...m, level: m.level as number }));
   // a generated name can equal a demo member's: that account is the demo member's (its level, its profile)
   const taken = new Set(demoMembers.map((m) => m.username));
   const people = [...demoPeople, ...generated.filter((g) => !taken.has(g.username))];
-  const ids = new Map((await db.selectFrom("users").select(["id", "username"]).where("username", "in", people.map((p) => p.username)).execute()).map((u) => [u.username, u.id] as const));
+  const ids = new Map(
+    (
+      await db
+        .selectFrom("users")
+        .select(["id", "username"])
+        .where(
+          "username",
+          "in",
+          people.map((p) => p.username),
+        )
+        .execute()
+    ).map((u) => [u.username, u.id] as const),
+  );
   const demoBios = new Map([...demoMembers, ...SCENARIO_MEMBERS].map((m) => [m.username, m.bio] as const));
-  const leaders = people.filter((p) => p.level === 4).map((p) => ids.get(p.username)).filter((id): id is number => id !== undefined);
+  const leaders = people
+    .filter((p) => p.level === 4)
+    .map((p) => ids.get(p.username))
+    .filter((id): id is number => id !== undefined);
   let n = 0;
   for (const [i, p] of people.entries()) {
     const userId = ids.get(p.username);
@@ -319,7 +538,13 @@ export async function seedDemoProfiles(log: (m: string) => void) {
     .selectFrom("profiles")
     .innerJoin("users", "users.id", "profiles.user_id")
     .select(["users.id", "users.time_zone", "profiles.languages"])
-    .select(sql<string[]>`coalesce((select array_agg(competency) from profile_competencies pc where pc.user_id = users.id), '{}')`.as("competencies"))
+    .select(
+      sql<
+        string[]
+      >`coalesce((select array_agg(competency) from profile_competencies pc where pc.user_id = users.id), '{}')`.as(
+        "competencies",
+      ),
+    )
     .where("profiles.is_mentor", "=", true)
     .where("users.level", "=", 4)
     .where("users.email", "like", "%@touchpoints.test")
@@ -343,7 +568,11 @@ export async function seedDemoProfiles(log: (m: string) => void) {
   for (const m of demoMembers.filter((x) => x.roles?.includes("recruiter"))) {
     const u = await db.selectFrom("users").select("id").where("username", "=", m.username).executeTakeFirst();
     if (!u) continue;
-    const exists = await db.selectFrom("recruiter_organisations").select("id").where("user_id", "=", u.id).executeTakeFirst();
+    const exists = await db
+      .selectFrom("recruiter_organisations")
+      .select("id")
+      .where("user_id", "=", u.id)
+      .executeTakeFirst();
     if (!exists) {
       await db
         .insertInto("recruiter_organisations")

@@ -5,28 +5,76 @@ import { sql } from "kysely";
 import { db } from "../../app/db.server";
 
 export async function seedDemoRoutes(log: (m: string) => void) {
-  const members = await db.selectFrom("users").select(["id", "username"]).where("username", "in", ["chinedu_eze", "zanele_khumalo"]).where("level", "=", 3).execute();
+  const members = await db
+    .selectFrom("users")
+    .select(["id", "username"])
+    .where("username", "in", ["chinedu_eze", "zanele_khumalo"])
+    .where("level", "=", 3)
+    .execute();
   const exam = members.find((m) => m.username === "chinedu_eze");
   const experience = members.find((m) => m.username === "zanele_khumalo");
   await db.transaction().execute(async (trx) => {
     for (const m of members) {
       // the level-3 application that verified the member's years (the demo history has none)
-      const verified = await trx.selectFrom("applications").select("id").where("user_id", "=", m.id).where("level", "=", 3).executeTakeFirst();
+      const verified = await trx
+        .selectFrom("applications")
+        .select("id")
+        .where("user_id", "=", m.id)
+        .where("level", "=", 3)
+        .executeTakeFirst();
       if (!verified) {
         await trx
           .insertInto("applications")
-          .values({ user_id: m.id, level: 3, status: "approved", customer_facing_years: m === exam ? 3 : 9, managing_years: m === exam ? 1 : 6, experience_verified: true, decided_at: sql<Date>`now() - interval '90 days'` })
+          .values({
+            user_id: m.id,
+            level: 3,
+            status: "approved",
+            customer_facing_years: m === exam ? 3 : 9,
+            managing_years: m === exam ? 1 : 6,
+            experience_verified: true,
+            decided_at: sql<Date>`now() - interval '90 days'`,
+          })
           .execute();
       }
     }
     const task = async (userId: number, programme: string, module: number, evaluated: boolean) => {
-      const has = await trx.selectFrom("module_tasks").select("id").where("user_id", "=", userId).where("programme", "=", programme).where("module", "=", module).executeTakeFirst();
-      if (!has) await trx.insertInto("module_tasks").values({ user_id: userId, programme, module, evaluated_at: evaluated ? sql<Date>`now() - interval '20 days'` : null }).execute();
+      const has = await trx
+        .selectFrom("module_tasks")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("programme", "=", programme)
+        .where("module", "=", module)
+        .executeTakeFirst();
+      if (!has)
+        await trx
+          .insertInto("module_tasks")
+          .values({
+            user_id: userId,
+            programme,
+            module,
+            evaluated_at: evaluated ? sql<Date>`now() - interval '20 days'` : null,
+          })
+          .execute();
     };
     if (exam) {
       for (const module of [1, 2, 3, 4]) await task(exam.id, "ccsm-courses", module, true);
-      const taken = await trx.selectFrom("assessment_results").select("id").where("user_id", "=", exam.id).where("assessment", "=", "ccsm-exam").executeTakeFirst();
-      if (!taken) await trx.insertInto("assessment_results").values({ user_id: exam.id, assessment: "ccsm-exam", score: 84, taken_on: sql<string>`(now() - interval '10 days')::date`, attempt: 1 }).execute();
+      const taken = await trx
+        .selectFrom("assessment_results")
+        .select("id")
+        .where("user_id", "=", exam.id)
+        .where("assessment", "=", "ccsm-exam")
+        .executeTakeFirst();
+      if (!taken)
+        await trx
+          .insertInto("assessment_results")
+          .values({
+            user_id: exam.id,
+            assessment: "ccsm-exam",
+            score: 84,
+            taken_on: sql<string>`(now() - interval '10 days')::date`,
+            attempt: 1,
+          })
+          .execute();
     }
     if (experience) {
       await task(experience.id, "ccsm-experience", 1, true);

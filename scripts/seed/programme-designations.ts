@@ -25,8 +25,16 @@ export const designationProgrammes = [
     title: "CCSM experience route",
     title_fr: "CCSM, voie de l’expérience",
     modules: [
-      { number: 1, title: "Portfolio: key projects and initiatives you led, with evidence of improvements", title_fr: "Portfolio : projets et initiatives clés que vous avez menés, avec les preuves des améliorations" },
-      { number: 2, title: "Testimonials or references from supervisors, clients or colleagues", title_fr: "Témoignages ou références de supérieurs, de clients ou de collègues" },
+      {
+        number: 1,
+        title: "Portfolio: key projects and initiatives you led, with evidence of improvements",
+        title_fr: "Portfolio : projets et initiatives clés que vous avez menés, avec les preuves des améliorations",
+      },
+      {
+        number: 2,
+        title: "Testimonials or references from supervisors, clients or colleagues",
+        title_fr: "Témoignages ou références de supérieurs, de clients ou de collègues",
+      },
     ],
   },
   {
@@ -35,7 +43,11 @@ export const designationProgrammes = [
     title: "CCSM exam route courses",
     title_fr: "Cours de la voie de l’examen CCSM",
     modules: [
-      { number: 1, title: "Customer service skills development", title_fr: "Développement des compétences en service client" },
+      {
+        number: 1,
+        title: "Customer service skills development",
+        title_fr: "Développement des compétences en service client",
+      },
       { number: 2, title: "Customer relationship management (CRM)", title_fr: "Gestion de la relation client (CRM)" },
       { number: 3, title: "Customer service diploma studies", title_fr: "Études du diplôme de service client" },
       { number: 4, title: "Customer retention strategies", title_fr: "Stratégies de fidélisation de la clientèle" },
@@ -45,7 +57,13 @@ export const designationProgrammes = [
 
 export const designationAssessments = [
   // seed 002 gives no pass mark: 80%, as for the programme's other certification exams
-  { slug: "ccsm-exam", level: 3, title: "CCSM examination (Certified Customer Service Manager)", title_fr: "Examen CCSM (responsable du service client certifié)", passMark: 80 },
+  {
+    slug: "ccsm-exam",
+    level: 3,
+    title: "CCSM examination (Certified Customer Service Manager)",
+    title_fr: "Examen CCSM (responsable du service client certifié)",
+    passMark: 80,
+  },
 ];
 
 export const designationRoutes = [
@@ -58,7 +76,13 @@ type Def =
   | { kind: "module_tasks"; params: { programme: string; modules: number[] } }
   | { kind: "assessment"; params: { test: string; passMark: number | null } };
 
-export const designationRequirements: ({ key: string; designation: string; route: string; label: string; label_fr: string } & Def)[] = [
+export const designationRequirements: ({
+  key: string;
+  designation: string;
+  route: string;
+  label: string;
+  label_fr: string;
+} & Def)[] = [
   {
     key: "ccsm-experience-managing-years",
     designation: "CCSM",

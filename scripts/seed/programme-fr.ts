@@ -37,7 +37,9 @@ export const levelsFr: Record<LevelNumber, LevelFr> = {
       "Le niveau est validé en assistant au **Webinaire 1.0** et en obtenant **au moins 85 %** au **Test d’aptitude au service client 2.0**.",
     ].join("\n"),
     entryConditions: "Aucune : ouvert à toute personne qui s’inscrit au programme.",
-    untrackedDuties: ["Se procurer Le guide du service client pour les employés, la ressource qui accompagne la Formation au service client pour les employés"],
+    untrackedDuties: [
+      "Se procurer Le guide du service client pour les employés, la ressource qui accompagne la Formation au service client pour les employés",
+    ],
   },
   2: {
     name: "Professionnel du service client",
@@ -154,12 +156,14 @@ export const trainingProgrammesFr: Record<string, { title: string; modules: Reco
   },
 };
 
-const ACTIVITIES = "Prendre part à au moins 3 activités de service client par an (conférences, rencontres, formations…)";
+const ACTIVITIES =
+  "Prendre part à au moins 3 activités de service client par an (conférences, rencontres, formations…)";
 const TOPICS = "Participer aux discussions d’au moins 5 sujets différents";
 const NOMINATION = "Présenter chaque année votre propre candidature aux prix du service client";
 
 export const requirementsFr: Record<string, string> = {
-  "l1-aptitude-test-1": "Passer le Test d’aptitude au service client 1.0 (un diagnostic qui repère les compétences à développer ; il n’y a pas de note minimale)",
+  "l1-aptitude-test-1":
+    "Passer le Test d’aptitude au service client 1.0 (un diagnostic qui repère les compétences à développer ; il n’y a pas de note minimale)",
   "l1-employee-cs-training": "Suivre les modules 1 à 3 de la Formation au service client pour les employés",
   "l1-webinar-1": "Assister au Webinaire 1.0",
   "l1-aptitude-test-2": "Obtenir au moins 85 % au Test d’aptitude au service client 2.0",
@@ -170,22 +174,30 @@ export const requirementsFr: Record<string, string> = {
     "Créer votre profil professionnel dans l’annuaire : nom, photo, courte présentation et réalisations (intitulé de poste si vous en avez un)",
   "l2-activities": ACTIVITIES,
   "l2-ccxmp-exam": "Obtenir au moins 80 % à l’examen de certification CCXMP (qui confère le titre CCXMP)",
-  "l3-customer-facing-years": "Occuper un poste en contact avec la clientèle, avec au moins 2 ans de fonctions tournées vers le client",
+  "l3-customer-facing-years":
+    "Occuper un poste en contact avec la clientèle, avec au moins 2 ans de fonctions tournées vers le client",
   "l3-webinar-3": "Assister au Webinaire 3.0 sur la direction d’une équipe de service client",
-  "l3-test-3": "Passer le Test psychométrique et de leadership en service client 3.0 (pas de note minimale : il repère les compétences à développer)",
+  "l3-test-3":
+    "Passer le Test psychométrique et de leadership en service client 3.0 (pas de note minimale : il repère les compétences à développer)",
   "l3-distinct-topics": TOPICS,
-  "l3-manager-profile": "Créer votre profil de responsable dans l’annuaire : nom, photo, intitulé de poste, organisation et présentation",
+  "l3-manager-profile":
+    "Créer votre profil de responsable dans l’annuaire : nom, photo, intitulé de poste, organisation et présentation",
   "l3-award-nomination": NOMINATION,
-  "l3-books": "Lire au moins un livre sur le service client par trimestre (la liste recommandée est un bon point de départ)",
+  "l3-books":
+    "Lire au moins un livre sur le service client par trimestre (la liste recommandée est un bon point de départ)",
   "l3-activities": ACTIVITIES,
   "l3-field-experiences":
     "Consigner vos expériences de terrain : racontez dans Expériences de terrain comment vous avez traité des situations complexes d’expérience client (au moins 2 par an)",
   "l3-test-4": "Obtenir au moins 80 % au Test de leadership et de déontologie en service client 4.0",
   "l3-managing-years": "Au moins 2 ans d’expérience à la tête d’une équipe",
-  "l4-managing-years": "Au moins 5 ans à la tête d’une équipe de service client, avec des initiatives stratégiques reconnues en matière de service client",
-  "l4-webinar-4": "Assister au Webinaire 4.0 sur le pilotage de la stratégie d’expérience client au sein d’une organisation",
-  "l4-mentoring": "Accompagner de jeunes professionnels dans le forum et le programme de mentorat (au moins un mentoré actif)",
-  "l4-leader-profile": "Créer votre profil de leader dans l’annuaire : nom, photo, intitulé de poste, organisation et présentation",
+  "l4-managing-years":
+    "Au moins 5 ans à la tête d’une équipe de service client, avec des initiatives stratégiques reconnues en matière de service client",
+  "l4-webinar-4":
+    "Assister au Webinaire 4.0 sur le pilotage de la stratégie d’expérience client au sein d’une organisation",
+  "l4-mentoring":
+    "Accompagner de jeunes professionnels dans le forum et le programme de mentorat (au moins un mentoré actif)",
+  "l4-leader-profile":
+    "Créer votre profil de leader dans l’annuaire : nom, photo, intitulé de poste, organisation et présentation",
   "l4-award-nomination": NOMINATION,
   "l4-books": "Lire au moins un livre sur le service client par trimestre",
   "l4-activities": ACTIVITIES,
@@ -247,15 +259,18 @@ export const competenciesFr: Record<CompetencySlug, { name: string; description:
 export const categoriesFr: Record<CategorySlug, { name: string; description: string }> = {
   announcements: {
     name: "Annonces",
-    description: "Les nouvelles de l’équipe Touchpoints : webinaires, périodes d’évaluation, prix et évolutions du programme.",
+    description:
+      "Les nouvelles de l’équipe Touchpoints : webinaires, périodes d’évaluation, prix et évolutions du programme.",
   },
   introductions: {
     name: "Présentations",
-    description: "Vous êtes nouveau ? Dites-nous qui vous êtes, où vous servez vos clients et ce que vous espérez apprendre pendant le parcours.",
+    description:
+      "Vous êtes nouveau ? Dites-nous qui vous êtes, où vous servez vos clients et ce que vous espérez apprendre pendant le parcours.",
   },
   "basic-concepts": {
     name: "Notions de base du service client",
-    description: "Ce qu’est le service client, les attentes et la satisfaction des clients, les niveaux de service et la façon de les mesurer.",
+    description:
+      "Ce qu’est le service client, les attentes et la satisfaction des clients, les niveaux de service et la façon de les mesurer.",
   },
   "relationships-and-loyalty": {
     name: "Relation et fidélisation",
@@ -273,11 +288,13 @@ export const categoriesFr: Record<CategorySlug, { name: string; description: str
   },
   "communicating-effectively": {
     name: "Bien communiquer",
-    description: "En face à face, au téléphone, par courriel, par chat et sur les réseaux sociaux : choisir le bon canal et les bons mots.",
+    description:
+      "En face à face, au téléphone, par courriel, par chat et sur les réseaux sociaux : choisir le bon canal et les bons mots.",
   },
   teamwork: {
     name: "Travail d’équipe",
-    description: "Viser ensemble l’excellence du service : clients internes, passations et partenariats avec d’autres organisations.",
+    description:
+      "Viser ensemble l’excellence du service : clients internes, passations et partenariats avec d’autres organisations.",
   },
   "systems-and-service-recovery": {
     name: "Systèmes et reprise de service",
@@ -291,11 +308,13 @@ export const categoriesFr: Record<CategorySlug, { name: string; description: str
   },
   "the-you-factor": {
     name: "Le facteur humain, c’est vous",
-    description: "Intelligence émotionnelle, affirmation de soi, stress et motivation : prendre soin de la personne qui sert le client.",
+    description:
+      "Intelligence émotionnelle, affirmation de soi, stress et motivation : prendre soin de la personne qui sert le client.",
   },
   "touch-points": {
     name: "Points de contact et moments de vérité",
-    description: "Repérer chaque point où les clients nous rencontrent, et réussir les moments qui forgent leur opinion.",
+    description:
+      "Repérer chaque point où les clients nous rencontrent, et réussir les moments qui forgent leur opinion.",
   },
   "field-experiences": {
     name: "Expériences de terrain",
@@ -304,7 +323,8 @@ export const categoriesFr: Record<CategorySlug, { name: string; description: str
   },
   "book-club": {
     name: "Club de lecture",
-    description: "Ce que nous lisons chaque trimestre, ce que nous en avons retenu et ce que nous avons essayé au travail le lundi suivant.",
+    description:
+      "Ce que nous lisons chaque trimestre, ce que nous en avons retenu et ce que nous avons essayé au travail le lundi suivant.",
   },
   "events-and-activities": {
     name: "Événements et activités",

@@ -6,14 +6,36 @@ import { newBadgeId } from "../../app/models/badges/badge.server";
 import { db, type Db } from "../../app/db.server";
 import { parseParams } from "../../app/models/journey/requirement.schema";
 import { fillFrench } from "../../app/models/shared/localized.server";
-import { assessments, levels, recommendedBooks, requirements, trainingProgrammes, untrackedDuties, webinars } from "./programme";
-import { designationAssessments, designationProgrammes, designationRequirements, designationRoutes, designationTypes } from "./programme-designations";
-import { assessmentsFr, frenchSpacing as fr, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "./programme-fr";
+import {
+  assessments,
+  levels,
+  recommendedBooks,
+  requirements,
+  trainingProgrammes,
+  untrackedDuties,
+  webinars,
+} from "./programme";
+import {
+  designationAssessments,
+  designationProgrammes,
+  designationRequirements,
+  designationRoutes,
+  designationTypes,
+} from "./programme-designations";
+import {
+  assessmentsFr,
+  frenchSpacing as fr,
+  levelsFr,
+  requirementsFr,
+  trainingProgrammesFr,
+  webinarsFr,
+} from "./programme-fr";
 
 export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
   for (const r of requirements) {
     const parsed = parseParams(r.kind, r.params);
-    if (!parsed.success) throw new Error(`programme.ts: requirement ${r.key} has invalid params: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new Error(`programme.ts: requirement ${r.key} has invalid params: ${parsed.error.message}`);
   }
   await conn.transaction().execute(async (trx) => {
     for (const l of levels) {
@@ -52,7 +74,14 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
     for (const a of assessments) {
       await trx
         .insertInto("assessments")
-        .values({ slug: a.slug, level: a.level, title: a.title, title_fr: fr(assessmentsFr[a.slug]), pass_mark: a.passMark, grants_designation: a.grantsDesignation ?? null })
+        .values({
+          slug: a.slug,
+          level: a.level,
+          title: a.title,
+          title_fr: fr(assessmentsFr[a.slug]),
+          pass_mark: a.passMark,
+          grants_designation: a.grantsDesignation ?? null,
+        })
         .onConflict((oc) => oc.column("slug").doUpdateSet({ title_fr: fillFrench("assessments", "title") }))
         .execute();
     }
@@ -71,7 +100,12 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
             level: p.level,
           })
           .onConflict((oc) =>
-            oc.columns(["programme", "number"]).doUpdateSet({ programme_title_fr: fillFrench("training_modules", "programme_title"), title_fr: fillFrench("training_modules", "title") }),
+            oc
+              .columns(["programme", "number"])
+              .doUpdateSet({
+                programme_title_fr: fillFrench("training_modules", "programme_title"),
+                title_fr: fillFrench("training_modules", "title"),
+              }),
           )
           .execute();
       }
@@ -81,28 +115,56 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
       const label_fr = fr(requirementsFr[r.key]);
       const res = await trx
         .insertInto("level_requirements")
-        .values({ key: r.key, level: r.level, kind: r.kind, phase: r.phase, label: r.label, label_fr, params: JSON.stringify(r.params), position: i + 1 })
+        .values({
+          key: r.key,
+          level: r.level,
+          kind: r.kind,
+          phase: r.phase,
+          label: r.label,
+          label_fr,
+          params: JSON.stringify(r.params),
+          position: i + 1,
+        })
         .onConflict((oc) => oc.column("key").doUpdateSet({ label_fr: fillFrench("level_requirements", "label") }))
         .returning(sql<boolean>`xmax = 0`.as("inserted"))
         .executeTakeFirst();
       if (res?.inserted) inserted++;
     }
     for (const b of recommendedBooks) {
-      await trx.insertInto("recommended_books").values({ slug: b.slug, title: b.title, author: b.author }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+      await trx
+        .insertInto("recommended_books")
+        .values({ slug: b.slug, title: b.title, author: b.author })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .execute();
     }
     await seedDesignations(trx);
-    log(`programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`);
+    log(
+      `programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`,
+    );
   });
 }
 
 /** Designations (CCSM), their routes and requirements: inserted once, then kept by staff. */
 async function seedDesignations(trx: Db) {
   for (const r of designationRequirements) {
-    if (!parseParams(r.kind, r.params).success) throw new Error(`programme-designations.ts: requirement ${r.key} has invalid params`);
+    if (!parseParams(r.kind, r.params).success)
+      throw new Error(`programme-designations.ts: requirement ${r.key} has invalid params`);
   }
   for (const [i, t] of designationTypes.entries()) {
-    const row = { code: t.code, name: t.name, name_fr: fr(t.name_fr), description: t.description, description_fr: fr(t.description_fr), min_level: t.minLevel, position: i + 1 };
-    await trx.insertInto("designation_types").values(row).onConflict((oc) => oc.column("code").doNothing()).execute();
+    const row = {
+      code: t.code,
+      name: t.name,
+      name_fr: fr(t.name_fr),
+      description: t.description,
+      description_fr: fr(t.description_fr),
+      min_level: t.minLevel,
+      position: i + 1,
+    };
+    await trx
+      .insertInto("designation_types")
+      .values(row)
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute();
   }
   for (const a of designationAssessments) {
     await trx
@@ -115,7 +177,15 @@ async function seedDesignations(trx: Db) {
     for (const m of p.modules) {
       await trx
         .insertInto("training_modules")
-        .values({ programme: p.slug, number: m.number, programme_title: p.title, programme_title_fr: fr(p.title_fr), title: m.title, title_fr: fr(m.title_fr), level: p.level })
+        .values({
+          programme: p.slug,
+          number: m.number,
+          programme_title: p.title,
+          programme_title_fr: fr(p.title_fr),
+          title: m.title,
+          title_fr: fr(m.title_fr),
+          level: p.level,
+        })
         .onConflict((oc) => oc.columns(["programme", "number"]).doNothing())
         .execute();
     }
@@ -127,7 +197,11 @@ async function seedDesignations(trx: Db) {
       .values({ key: r.key, designation: r.designation, name: r.name, name_fr: fr(r.name_fr), position: i + 1 })
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
-    const row = await trx.selectFrom("requirement_routes").select("id").where("key", "=", r.key).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom("requirement_routes")
+      .select("id")
+      .where("key", "=", r.key)
+      .executeTakeFirstOrThrow();
     routeIds.set(r.key, row.id);
   }
   for (const [i, r] of designationRequirements.entries()) {
@@ -160,7 +234,9 @@ export async function seedDemoLevelHistory(log: (m: string) => void, conn: Db = 
     .selectFrom("users")
     .select(["id", "level", "created_at"])
     .where("level", "is not", null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("level_history").select("id").whereRef("level_history.user_id", "=", "users.id"))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("level_history").select("id").whereRef("level_history.user_id", "=", "users.id"))),
+    )
     .execute();
   for (const m of members) {
     await conn.transaction().execute(async (trx) => {
@@ -181,7 +257,13 @@ export async function seedDemoLevelHistory(log: (m: string) => void, conn: Db = 
           .execute();
         await trx
           .insertInto("badge_awards")
-          .values({ public_id: newBadgeId(), user_id: m.id, kind: "level", level: l, awarded_at: sql<Date>`now() - make_interval(days => ${enteredDaysAgo})` })
+          .values({
+            public_id: newBadgeId(),
+            user_id: m.id,
+            kind: "level",
+            level: l,
+            awarded_at: sql<Date>`now() - make_interval(days => ${enteredDaysAgo})`,
+          })
           .execute();
       }
     });

@@ -256,7 +256,8 @@ export const levels: LevelDef[] = [
       "",
       "The level is completed with **at least 80% on the leadership and code of ethics Test 4.0** and **at least two years of experience managing or leading a team**.",
     ].join("\n"),
-    entryConditions: "Level 2 (Professional) completed; currently in a customer-facing role with at least 2 years of customer-focused duties.",
+    entryConditions:
+      "Level 2 (Professional) completed; currently in a customer-facing role with at least 2 years of customer-focused duties.",
     designations: [],
   },
   {
@@ -320,7 +321,8 @@ export const trainingProgrammes: TrainingProgrammeDef[] = [
       {
         number: 1,
         title: "What customer service is and why it matters",
-        summary: "Defines customer service and demonstrates its importance to the company, the employee and the customer.",
+        summary:
+          "Defines customer service and demonstrates its importance to the company, the employee and the customer.",
       },
       {
         number: 2,
@@ -330,7 +332,8 @@ export const trainingProgrammes: TrainingProgrammeDef[] = [
       {
         number: 3,
         title: "Key skills and difficult customers",
-        summary: "The key customer service skills every employee must have and techniques for dealing with difficult customers.",
+        summary:
+          "The key customer service skills every employee must have and techniques for dealing with difficult customers.",
       },
     ],
   },
@@ -368,7 +371,8 @@ export const requirements: RequirementDef[] = [
     key: "l1-aptitude-test-1",
     kind: "assessment",
     phase: "duty",
-    label: "Take the Customer Service Aptitude Test 1.0 (diagnostic: it identifies your skill gaps, there is no pass mark)",
+    label:
+      "Take the Customer Service Aptitude Test 1.0 (diagnostic: it identifies your skill gaps, there is no pass mark)",
     params: { test: "aptitude-test-1.0", passMark: null },
   },
   {
@@ -428,7 +432,8 @@ export const requirements: RequirementDef[] = [
     key: "l2-professional-profile",
     kind: "profile",
     phase: "duty",
-    label: "Create your professional directory profile: name, picture, short bio and achievements (job title if you have one)",
+    label:
+      "Create your professional directory profile: name, picture, short bio and achievements (job title if you have one)",
     params: { fields: PROFILE_PROFESSIONAL, optionalFields: ["jobTitle", "organisation"] },
   },
   {
@@ -519,7 +524,8 @@ export const requirements: RequirementDef[] = [
     key: "l3-field-experiences",
     kind: "field_experiences",
     phase: "duty",
-    label: "Log your field experiences: share in Field Experiences how you handled complex customer experience issues (at least 2 a year)",
+    label:
+      "Log your field experiences: share in Field Experiences how you handled complex customer experience issues (at least 2 a year)",
     // Seed 000 gives no number ("log in field experiences"). 2 a year is our default: confirm with staff.
     params: { min: 2, period: "year" },
   },
@@ -546,7 +552,8 @@ export const requirements: RequirementDef[] = [
     key: "l4-managing-years",
     kind: "experience_years",
     phase: "entry",
-    label: "At least 5 years managing a customer service team, with a track record of strategic customer service initiatives",
+    label:
+      "At least 5 years managing a customer service team, with a track record of strategic customer service initiatives",
     params: { experience: "managing_team", minYears: 5 },
   },
   {
@@ -803,7 +810,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "basic-concepts",
     name: "Basic concepts of customer service",
-    description: "What customer service is, customer expectations and satisfaction, levels of service and how we measure it.",
+    description:
+      "What customer service is, customer expectations and satisfaction, levels of service and how we measure it.",
     colour: "#1D4ED8",
     position: 3,
     section: "curriculum",
@@ -830,7 +838,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "features-and-benefits",
     name: "Features and benefits",
-    description: "Matching products and services to what customers really need, setting standards and recommending with integrity.",
+    description:
+      "Matching products and services to what customers really need, setting standards and recommending with integrity.",
     colour: "#A16207",
     position: 6,
     section: "curriculum",
@@ -839,7 +848,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "communicating-effectively",
     name: "Communicating effectively",
-    description: "Face to face, on the phone, by email, in chat and on social media: choosing the right channel and the right words.",
+    description:
+      "Face to face, on the phone, by email, in chat and on social media: choosing the right channel and the right words.",
     colour: "#0369A1",
     position: 7,
     section: "curriculum",
@@ -848,7 +858,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "teamwork",
     name: "Teamwork",
-    description: "Delivering service excellence together: internal customers, handovers and partnerships with other organisations.",
+    description:
+      "Delivering service excellence together: internal customers, handovers and partnerships with other organisations.",
     colour: "#15803D",
     position: 8,
     section: "curriculum",
@@ -857,7 +868,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "systems-and-service-recovery",
     name: "Systems and service recovery",
-    description: "Processes and tools that serve the customer, feedback systems, and putting things right when they go wrong.",
+    description:
+      "Processes and tools that serve the customer, feedback systems, and putting things right when they go wrong.",
     colour: "#C2410C",
     position: 9,
     section: "curriculum",
@@ -866,7 +878,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "laws-and-data-protection",
     name: "Laws, codes of practice and data protection",
-    description: "Consumer rights, sector codes and data protection laws across Africa, and what they mean at the front line.",
+    description:
+      "Consumer rights, sector codes and data protection laws across Africa, and what they mean at the front line.",
     colour: "#334155",
     position: 10,
     section: "curriculum",
@@ -875,7 +888,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "the-you-factor",
     name: "The you factor",
-    description: "Emotional intelligence, assertiveness, stress and motivation: looking after the person who serves the customer.",
+    description:
+      "Emotional intelligence, assertiveness, stress and motivation: looking after the person who serves the customer.",
     colour: "#7E22CE",
     position: 11,
     section: "curriculum",
@@ -884,7 +898,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "touch-points",
     name: "Touch points and moments of truth",
-    description: "Mapping every point where customers meet us, and getting the moments that decide their opinion right.",
+    description:
+      "Mapping every point where customers meet us, and getting the moments that decide their opinion right.",
     colour: "#0F766E",
     position: 12,
     section: "curriculum",
@@ -893,7 +908,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "field-experiences",
     name: "Field Experiences",
-    description: "Managers and leaders share how they handled complex customer experience issues, so we all learn from real cases.",
+    description:
+      "Managers and leaders share how they handled complex customer experience issues, so we all learn from real cases.",
     colour: "#9A3412",
     position: 13,
     section: "community",
@@ -912,7 +928,8 @@ export const categories: CategoryDef[] = [
   {
     slug: "events-and-activities",
     name: "Events and Activities",
-    description: "Conferences, meet-ups, trainings and webinars across the continent: share them, find company, report back.",
+    description:
+      "Conferences, meet-ups, trainings and webinars across the continent: share them, find company, report back.",
     colour: "#B91C1C",
     position: 15,
     section: "community",
@@ -936,7 +953,11 @@ export const categories: CategoryDef[] = [
 // ---------------------------------------------------------------------------
 
 export const recommendedBooks: RecommendedBookDef[] = [
-  { slug: "the-effortless-experience", title: "The Effortless Experience", author: "Matthew Dixon, Nick Toman and Rick DeLisi" },
+  {
+    slug: "the-effortless-experience",
+    title: "The Effortless Experience",
+    author: "Matthew Dixon, Nick Toman and Rick DeLisi",
+  },
   { slug: "delivering-happiness", title: "Delivering Happiness", author: "Tony Hsieh" },
   { slug: "hug-your-haters", title: "Hug Your Haters", author: "Jay Baer" },
   { slug: "never-lose-a-customer-again", title: "Never Lose a Customer Again", author: "Joey Coleman" },

@@ -7,7 +7,10 @@ import { projectRoot } from "./paths";
 
 function buildCommand(production: boolean): { args: string[]; options: SpawnOptions } {
   const env: NodeJS.ProcessEnv = production ? { ...process.env, NODE_ENV: "production" } : process.env;
-  return { args: [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"], options: { cwd: projectRoot, stdio: "inherit", env } };
+  return {
+    args: [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"],
+    options: { cwd: projectRoot, stdio: "inherit", env },
+  };
 }
 
 /** Builds the app; a production build unless `production: false` (the dev launcher's). Throws on failure. */
@@ -22,7 +25,9 @@ export function buildApp(log: (m: string) => void, { production = true }: { prod
 export async function buildAppAsync(log: (m: string) => void, { production = true }: { production?: boolean } = {}) {
   log(`building the app (remix build${production ? ", production" : ""})`);
   const { args, options } = buildCommand(production);
-  const code = await new Promise<number | null>((resolve, reject) => spawn(process.execPath, args, options).on("error", reject).on("exit", resolve));
+  const code = await new Promise<number | null>((resolve, reject) =>
+    spawn(process.execPath, args, options).on("error", reject).on("exit", resolve),
+  );
   if (code !== 0) throw new Error("remix build failed");
 }
 

@@ -8,7 +8,7 @@ import { hasSessionCookie, PERSONAL as PRIVATE } from "../../app/web/page-cachin
 /** The Cache-Control this answer must carry, or undefined to leave the route's own. */
 export function personalCacheControl(
   requestCookie: string | undefined,
-  response: { headers: Headers }
+  response: { headers: Headers },
 ): string | undefined {
   const personal = hasSessionCookie(requestCookie) || response.headers.has("set-cookie");
   if (!personal) return undefined;

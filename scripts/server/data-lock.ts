@@ -21,7 +21,9 @@ export class DataFolderLocked extends Error {
     readonly owner: LockOwner,
   ) {
     const where = owner.address ? `, serving ${owner.address}` : "";
-    super(`Touchpoints is already running on the data folder ${dir} (${owner.what}, pid ${owner.pid}${where}): stop it first, or set DATA_DIR to another folder.`);
+    super(
+      `Touchpoints is already running on the data folder ${dir} (${owner.what}, pid ${owner.pid}${where}): stop it first, or set DATA_DIR to another folder.`,
+    );
   }
 }
 

@@ -7,7 +7,13 @@ import path from "node:path";
 import pg from "pg";
 import { DataFolderLocked, lockDataFolder, type LockOwner } from "./data-lock";
 import { dataDir } from "./paths";
-import { embeddedMeiliAppKey, embeddedPostgresUrl, startEmbeddedMeili, startEmbeddedPostgres, type Stoppable } from "./services";
+import {
+  embeddedMeiliAppKey,
+  embeddedPostgresUrl,
+  startEmbeddedMeili,
+  startEmbeddedPostgres,
+  type Stoppable,
+} from "./services";
 
 export async function ensureDatabase(adminUrl: string, name: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -28,7 +34,11 @@ async function adoptOwnersServices(owner: LockOwner, error: DataFolderLocked, ro
   // still starting, or it runs none of what we need: nothing to share
   if ((needPostgres && !owner.postgresPort) || (needMeili && !owner.meiliUrl)) throw error;
   log(`using the services of the Touchpoints running on this data folder (pid ${owner.pid})`);
-  if (needPostgres) process.env.DATABASE_URL = embeddedPostgresUrl(path.join(root, "postgres"), owner.postgresPort!).replace(/\/postgres$/, "/touchpoints");
+  if (needPostgres)
+    process.env.DATABASE_URL = embeddedPostgresUrl(path.join(root, "postgres"), owner.postgresPort!).replace(
+      /\/postgres$/,
+      "/touchpoints",
+    );
   if (needMeili) {
     process.env.MEILI_URL = owner.meiliUrl;
     process.env.MEILI_API_KEY = await embeddedMeiliAppKey(owner.meiliUrl!, meiliKeyFile(root));

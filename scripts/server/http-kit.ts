@@ -64,7 +64,14 @@ export function clientAddress(req: IncomingMessage, trusted: ProxyTrust = loopba
   // express's rule ("trust proxy"): from the socket outwards, the first address that is not a
   // trusted proxy; if every hop is one, the furthest
   const forwarded = req.headers["x-forwarded-for"];
-  const hops = [req.socket.remoteAddress ?? "", ...String(forwarded ?? "").split(",").map((a) => a.trim()).filter(Boolean).reverse()];
+  const hops = [
+    req.socket.remoteAddress ?? "",
+    ...String(forwarded ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   for (const hop of hops) if (!trusted(hop)) return hop || "unknown";
   return hops[hops.length - 1] || "unknown";
 }

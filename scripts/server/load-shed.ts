@@ -24,7 +24,13 @@ const EXEMPT = /^\/healthz(?:\/|$)/;
 const strings = { en: enStartup.busy, fr: frStartup.busy };
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function loadShedder({ concurrency, maxWaitMs, maxQueue = concurrency * 16, retryAfterSeconds = 2, exempt }: ShedOptions): LoadShedder {
+export function loadShedder({
+  concurrency,
+  maxWaitMs,
+  maxQueue = concurrency * 16,
+  retryAfterSeconds = 2,
+  exempt,
+}: ShedOptions): LoadShedder {
   let active = 0;
   let shed = 0;
   const queue: { run: () => void; timer: NodeJS.Timeout }[] = [];

@@ -52,10 +52,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   // fingerprinted by the Remix build: cache for a year
-  const buildFiles = serveStatic(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }) as unknown as Middleware;
+  const buildFiles = serveStatic(path.join(root, "public", "build"), {
+    immutable: true,
+    maxAge: "1y",
+  }) as unknown as Middleware;
   // other public files (favicon, artwork) all have an extension: pages never pay for a file lookup
   const publicFiles = serveStatic(path.join(root, "public"), { maxAge: "1h", index: false }) as unknown as Middleware;
-  const publicFile: Middleware = (req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next());
+  const publicFile: Middleware = (req, res, next) =>
+    /\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next();
 
   // No page has a NUL in its address (PostgreSQL cannot even compare one): the app's 400 page,
   // before any route reads it. A data request gets its answer as data.

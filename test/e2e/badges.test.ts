@@ -33,13 +33,33 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     const holder = await createUser({ username: "e2e_badge_holder", displayName: REFERENCE_BADGE.holderName });
     await enrol(holder.id, REFERENCE_BADGE.level);
     badgeId = (
-      await db.transaction().execute((trx) =>
-        awardLevelBadge(trx, { userId: holder.id, level: REFERENCE_BADGE.level, awardedBy: admin.id, applicationId: null, at: REFERENCE_BADGE.awardedAt }),
-      )
+      await db
+        .transaction()
+        .execute((trx) =>
+          awardLevelBadge(trx, {
+            userId: holder.id,
+            level: REFERENCE_BADGE.level,
+            awardedBy: admin.id,
+            applicationId: null,
+            at: REFERENCE_BADGE.awardedAt,
+          }),
+        )
     ).public_id;
     const other = await createUser({ username: "e2e_badge_revoked", displayName: "Kofi Boateng" });
     await enrol(other.id, 1);
-    revokedId = (await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: other.id, level: 1, awardedBy: null, applicationId: null, at: new Date("2026-09-01T08:00:00Z") }))).public_id;
+    revokedId = (
+      await db
+        .transaction()
+        .execute((trx) =>
+          awardLevelBadge(trx, {
+            userId: other.id,
+            level: 1,
+            awardedBy: null,
+            applicationId: null,
+            at: new Date("2026-09-01T08:00:00Z"),
+          }),
+        )
+    ).public_id;
     const r = await revokeBadge({ staffId: admin.id, publicId: revokedId, reason: "Enrolment was made in error." });
     expect(r.ok).toBe(true);
   });
@@ -52,19 +72,29 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     const page = await newPage(browser, { viewport: { width: REFERENCE_SIZE, height: REFERENCE_SIZE } });
     const res = await page.goto(`${app.url}/badges/${badgeId}.svg`);
     expect(res?.status()).toBe(200);
-    const shot = PNG.sync.read(await page.screenshot({ clip: { x: 0, y: 0, width: REFERENCE_SIZE, height: REFERENCE_SIZE } }));
+    const shot = PNG.sync.read(
+      await page.screenshot({ clip: { x: 0, y: 0, width: REFERENCE_SIZE, height: REFERENCE_SIZE } }),
+    );
     const reference = PNG.sync.read(readFileSync(REFERENCE_PNG));
     expect([shot.width, shot.height]).toEqual([reference.width, reference.height]);
     const diff = new PNG({ width: shot.width, height: shot.height });
     const differing = pixelmatch(shot.data, reference.data, diff.data, shot.width, shot.height, { threshold: 0.1 });
     const ratio = differing / (shot.width * shot.height);
-    if (process.env.E2E_TRACE) console.log(`badge screenshot: ${differing} of ${shot.width * shot.height} pixels differ (${(ratio * 100).toFixed(3)} %)`);
+    if (process.env.E2E_TRACE)
+      console.log(
+        `badge screenshot: ${differing} of ${shot.width * shot.height} pixels differ (${(ratio * 100).toFixed(3)} %)`,
+      );
     expect(ratio, `${differing} pixels differ from test/fixtures/badge-reference.png`).toBeLessThan(MAX_DIFF_RATIO);
 
     // and the comparison has teeth: a revoked badge's image is far from the reference
     await page.goto(`${app.url}/badges/${revokedId}.svg`);
-    const other = PNG.sync.read(await page.screenshot({ clip: { x: 0, y: 0, width: REFERENCE_SIZE, height: REFERENCE_SIZE } }));
-    expect(pixelmatch(other.data, reference.data, undefined, other.width, other.height, { threshold: 0.1 }) / (other.width * other.height)).toBeGreaterThan(0.05);
+    const other = PNG.sync.read(
+      await page.screenshot({ clip: { x: 0, y: 0, width: REFERENCE_SIZE, height: REFERENCE_SIZE } }),
+    );
+    expect(
+      pixelmatch(other.data, reference.data, undefined, other.width, other.height, { threshold: 0.1 }) /
+        (other.width * other.height),
+    ).toBeGreaterThan(0.05);
     await page.context().close();
   });
 
@@ -72,11 +102,15 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     test(`badge pages pass axe (JavaScript ${javaScriptEnabled ? "on" : "off"})`, { timeout: 120_000 }, async () => {
       const page = await newPage(browser, { javaScriptEnabled });
       await visit(page, `${app.url}/badges/${badgeId}`);
-      await expect.poll(() => page.getByRole("heading", { level: 1, name: "Customer Service Professional" }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1, name: "Customer Service Professional" }).count())
+        .toBe(1);
       expect(await page.getByText(REFERENCE_BADGE.holderName).first().isVisible()).toBe(true);
       const img = page.getByRole("img", { name: /The Customer Service Professional badge of Amara Okafor-Mensah/ });
       await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(512);
-      expect(await page.getByRole("link", { name: "Add to LinkedIn profile" }).getAttribute("href")).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/);
+      expect(await page.getByRole("link", { name: "Add to LinkedIn profile" }).getAttribute("href")).toMatch(
+        /^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/,
+      );
       expect(await page.getByLabel("HTML to paste into a web page").inputValue()).toContain(`/badges/${badgeId}.svg`);
 
       await visit(page, `${app.url}/badges/${revokedId}`);
@@ -87,18 +121,30 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     });
   }
 
-  test("the staff badge list and its revoke form pass axe; a missing reason gets a sentence", { timeout: 120_000 }, async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("Email or username").fill(admin.username);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await passSecondStepInPage(page, admin.username);
-    await visit(page, `${app.url}/admin/badges?revoke=${badgeId}`);
-    await page.getByRole("button", { name: "Revoke badge" }).click();
-    await page.getByText("Give the reason for revoking this badge.").first().waitFor();
-    await expectAccessible(page);
-    expect((await db.selectFrom("badge_awards").select("revoked_at").where("public_id", "=", badgeId).executeTakeFirstOrThrow()).revoked_at).toBeNull();
-    await page.context().close();
-  });
+  test(
+    "the staff badge list and its revoke form pass axe; a missing reason gets a sentence",
+    { timeout: 120_000 },
+    async () => {
+      const page = await newPage(browser, { javaScriptEnabled: false });
+      await page.goto(`${app.url}/login`);
+      await page.getByLabel("Email or username").fill(admin.username);
+      await page.getByLabel("Password").fill(TEST_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await passSecondStepInPage(page, admin.username);
+      await visit(page, `${app.url}/admin/badges?revoke=${badgeId}`);
+      await page.getByRole("button", { name: "Revoke badge" }).click();
+      await page.getByText("Give the reason for revoking this badge.").first().waitFor();
+      await expectAccessible(page);
+      expect(
+        (
+          await db
+            .selectFrom("badge_awards")
+            .select("revoked_at")
+            .where("public_id", "=", badgeId)
+            .executeTakeFirstOrThrow()
+        ).revoked_at,
+      ).toBeNull();
+      await page.context().close();
+    },
+  );
 });

@@ -34,7 +34,10 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     test(`a 24,000-character post comes back whole after a refusal and is published whole (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { page, id } = await member(`longpost_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
       // 24,000 characters of varied text, ending with a marker a cut would lose
-      const body = Array.from({ length: 400 }, (_, i) => `Line ${String(i).padStart(3, "0")}: ${"customer care ".repeat(3)}`.padEnd(59, ".") + "\n")
+      const body = Array.from(
+        { length: 400 },
+        (_, i) => `Line ${String(i).padStart(3, "0")}: ${"customer care ".repeat(3)}`.padEnd(59, ".") + "\n",
+      )
         .join("")
         .slice(0, 23_990)
         .concat("END-MARKER");
@@ -49,7 +52,11 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
       await page.getByLabel("Title").fill("A long post about customer care that must survive");
       await page.getByRole("button", { name: "Create topic" }).click();
       await page.waitForURL(/\/t\/[^/]+\/\d+$/);
-      const stored = await db.selectFrom("posts").select("body_markdown").where("user_id", "=", id).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom("posts")
+        .select("body_markdown")
+        .where("user_id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(stored.body_markdown.replace(/\r\n/g, "\n")).toBe(body);
     });
   }
@@ -58,7 +65,12 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
   async function throttle(page: Page) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 1200, downloadThroughput: 40_000, uploadThroughput: 20_000 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 1200,
+      downloadThroughput: 40_000,
+      uploadThroughput: 20_000,
+    });
   }
 
   for (const javaScriptEnabled of [true, false]) {
@@ -97,7 +109,11 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     await page.getByLabel("Your post").fill("First thoughts on when to hand a call to a supervisor, still unfinished");
     // leave at once: the page's last beacon saves what the debounce had not yet sent
     await page.goto(`${app.url}/latest`);
-    await expect.poll(async () => (await db.selectFrom("drafts").select("body").where("user_id", "=", id).executeTakeFirst())?.body).toContain("still unfinished");
+    await expect
+      .poll(
+        async () => (await db.selectFrom("drafts").select("body").where("user_id", "=", id).executeTakeFirst())?.body,
+      )
+      .toContain("still unfinished");
     await page.goto(`${app.url}/new-topic`);
     await page.getByText("Your saved draft is back").waitFor();
     expect(await page.getByLabel("Title").inputValue()).toBe("A draft about escalation paths");
@@ -146,7 +162,11 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeGreaterThanOrEqual(0);
     const [fg, bg] = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
-    const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const rgb = (c: string) =>
+      c
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map(Number);
     const lum = (c: string) => {
       const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;

@@ -11,8 +11,22 @@ import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
 
 const words = {
-  en: { closest: "Closest", exam: "Exam route", experience: "Experience route", show: "What this route asks", apply: "Apply for the CCSM designation", legend: "Your route" },
-  fr: { closest: "La plus proche", exam: "Voie de l’examen", experience: "Voie de l’expérience", show: "Ce que demande cette voie", apply: "Demander le titre CCSM", legend: "Votre voie" },
+  en: {
+    closest: "Closest",
+    exam: "Exam route",
+    experience: "Experience route",
+    show: "What this route asks",
+    apply: "Apply for the CCSM designation",
+    legend: "Your route",
+  },
+  fr: {
+    closest: "La plus proche",
+    exam: "Voie de l’examen",
+    experience: "Voie de l’expérience",
+    show: "Ce que demande cette voie",
+    apply: "Demander le titre CCSM",
+    legend: "Votre voie",
+  },
 };
 
 describe.skipIf(!hasChromium)("the route view in the browser", () => {
@@ -32,9 +46,25 @@ describe.skipIf(!hasChromium)("the route view in the browser", () => {
         const w = words[lang];
         const member = await createMember({ level: 3 });
         await ageUser(member);
-        await db.insertInto("applications").values({ user_id: member.id, level: 3, status: "approved", customer_facing_years: 3, experience_verified: true }).execute();
-        for (const module of [1, 2, 3, 4]) await db.insertInto("module_tasks").values({ user_id: member.id, programme: "ccsm-courses", module, evaluated_at: new Date() }).execute();
-        await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "ccsm-exam", score: 88, taken_on: "2026-11-20", attempt: 1 }).execute();
+        await db
+          .insertInto("applications")
+          .values({
+            user_id: member.id,
+            level: 3,
+            status: "approved",
+            customer_facing_years: 3,
+            experience_verified: true,
+          })
+          .execute();
+        for (const module of [1, 2, 3, 4])
+          await db
+            .insertInto("module_tasks")
+            .values({ user_id: member.id, programme: "ccsm-courses", module, evaluated_at: new Date() })
+            .execute();
+        await db
+          .insertInto("assessment_results")
+          .values({ user_id: member.id, assessment: "ccsm-exam", score: 88, taken_on: "2026-11-20", attempt: 1 })
+          .execute();
 
         const page = await newPage(browser, { javaScriptEnabled });
         await signInInPage(page, app.url, member.email);
@@ -55,7 +85,9 @@ describe.skipIf(!hasChromium)("the route view in the browser", () => {
         await page.getByRole("link", { name: w.apply }).click();
         await page.waitForURL(/\/designations\/CCSM\/apply$/);
         await expectAccessible(page);
-        const checked = page.getByRole("group", { name: w.legend }).locator("label", { has: page.locator("input:checked") });
+        const checked = page
+          .getByRole("group", { name: w.legend })
+          .locator("label", { has: page.locator("input:checked") });
         expect(await checked.innerText()).toContain(w.exam);
         await page.context().close();
       });

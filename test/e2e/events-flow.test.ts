@@ -72,11 +72,25 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
 
     // staff see the attendance
     await staff.reload();
-    await staff.getByRole("row", { name: /bola learner/ }).getByRole("cell", { name: "Yes (checked in)" }).waitFor();
+    await staff
+      .getByRole("row", { name: /bola learner/ })
+      .getByRole("cell", { name: "Yes (checked in)" })
+      .waitFor();
 
     const standing = await getStanding({ userId: member.id });
-    expect(standing!.requirements.find((r) => r.key === "l1-webinar-1")!.progress).toMatchObject({ done: 1, status: "met" });
-    const audit = (await db.selectFrom("audit_log").select("action").where("actor_id", "=", admin.id).where("action", "like", "event.%").orderBy("id").execute()).map((a) => a.action);
+    expect(standing!.requirements.find((r) => r.key === "l1-webinar-1")!.progress).toMatchObject({
+      done: 1,
+      status: "met",
+    });
+    const audit = (
+      await db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("actor_id", "=", admin.id)
+        .where("action", "like", "event.%")
+        .orderBy("id")
+        .execute()
+    ).map((a) => a.action);
     expect(audit).toEqual(["event.create", "event.checkin_code.create"]);
   }, 180_000);
 });

@@ -57,14 +57,17 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       for (const u of [author, mentioned, ...flaggers]) await ageUser(u);
       const title = `Handling an angry caller on a bad line (${mode})`;
       const started = Date.now();
-      const step = (name: string) => console.log(`[forum-flow ${mode}] ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
+      const step = (name: string) =>
+        console.log(`[forum-flow ${mode}] ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
 
       // 1. start a topic
       step("start a topic");
       const a = await signedIn(author.username, javaScriptEnabled, "/new-topic");
       await a.getByLabel("Title").fill(title);
       await a.getByLabel("Category").selectOption(category.slug);
-      await a.getByLabel("Your post").fill("How do you keep your calm when the line keeps dropping and the customer blames you?");
+      await a
+        .getByLabel("Your post")
+        .fill("How do you keep your calm when the line keeps dropping and the customer blames you?");
       await a.getByRole("button", { name: "Create topic" }).click();
       await a.waitForURL(/\/t\/[^/]+\/\d+$/);
       await a.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -74,7 +77,11 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       // 2. reply with markdown and a mention (the posting interval is moved out of the way)
       step("reply");
       await backdatePosts(author.id);
-      await a.getByLabel("Your post").fill(`**Acknowledge first**, then offer a call-back.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`);
+      await a
+        .getByLabel("Your post")
+        .fill(
+          `**Acknowledge first**, then offer a call-back.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`,
+        );
       await a.getByRole("button", { name: "Post reply" }).click();
       const reply = a.locator("#post-2");
       await reply.waitFor();
@@ -94,8 +101,13 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
 
       // 4. like the reply
       step("like");
-      await m.locator("#post-2").getByRole("button", { name: `Like this post by ${author.display_name}` }).click();
-      const unlike = m.locator("#post-2").getByRole("button", { name: `Remove your like from this post by ${author.display_name}` });
+      await m
+        .locator("#post-2")
+        .getByRole("button", { name: `Like this post by ${author.display_name}` })
+        .click();
+      const unlike = m
+        .locator("#post-2")
+        .getByRole("button", { name: `Remove your like from this post by ${author.display_name}` });
       await unlike.waitFor();
       expect(await unlike.getAttribute("aria-pressed")).toBe("true");
       expect((await unlike.innerText()).replace(/\D/g, "")).toBe("1");
@@ -108,7 +120,11 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await a.waitForURL(/\/p\/\d+\/edit$/);
       await expectAccessible(a);
       const postId = Number(/\/p\/(\d+)\/edit/.exec(a.url())![1]);
-      await a.getByLabel("Your post").fill(`**Acknowledge first**, then offer a call-back on a better line.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`);
+      await a
+        .getByLabel("Your post")
+        .fill(
+          `**Acknowledge first**, then offer a call-back on a better line.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`,
+        );
       await a.getByRole("button", { name: "Preview" }).click();
       await a.locator(".preview .post-body").getByText("on a better line", { exact: false }).waitFor();
       await expectAccessible(a);
@@ -117,7 +133,9 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await a.locator("#post-2").getByText("on a better line", { exact: false }).waitFor();
       await a.locator("#post-2").getByRole("link", { name: "1 revision" }).click();
       await a.waitForURL(/\/p\/\d+\/revisions$/);
-      expect(await a.locator(".diff ins").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining("on a better line")]));
+      expect(await a.locator(".diff ins").allInnerTexts()).toEqual(
+        expect.arrayContaining([expect.stringContaining("on a better line")]),
+      );
       await expectAccessible(a);
 
       // 6. three members flag the reply; the third flag hides it pending review
@@ -126,7 +144,12 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
         const p = await signedIn(f.username, javaScriptEnabled, `/p/${postId}/flag`);
         await p.getByRole("radio", { name: /^Spam/ }).check();
         await p.getByRole("button", { name: "Flag post" }).click();
-        await p.getByText(i < 2 ? "The moderators will review this post." : "it is now hidden until the moderators review it", { exact: false }).waitFor();
+        await p
+          .getByText(
+            i < 2 ? "The moderators will review this post." : "it is now hidden until the moderators review it",
+            { exact: false },
+          )
+          .waitFor();
         await expectAccessible(p);
         if (i === 2) {
           await visit(p, `${app.url}${topicPath}`);
@@ -150,7 +173,9 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await item.getByRole("button", { name: "Disagree: restore post" }).click();
       await s.getByText("Flags dismissed: the post is visible again.").waitFor();
       await expectAccessible(s);
-      expect(await s.locator(".review-item", { has: s.getByRole("link", { name: `Post #2 in “${title}”` }) }).count()).toBe(0);
+      expect(
+        await s.locator(".review-item", { has: s.getByRole("link", { name: `Post #2 in “${title}”` }) }).count(),
+      ).toBe(0);
 
       await visit(m, `${app.url}${topicPath}`);
       await m.locator("#post-2 .post-body").getByText("on a better line", { exact: false }).waitFor();
@@ -196,7 +221,10 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     await s.getByLabel("Who may reply").selectOption("level:2");
     await s.getByRole("button", { name: "Save category" }).click();
     await s.waitForURL(/\/admin\/categories$/);
-    await s.getByRole("row", { name: /Quality assurance/ }).getByText("reply: level:2", { exact: false }).waitFor();
+    await s
+      .getByRole("row", { name: /Quality assurance/ })
+      .getByText("reply: level:2", { exact: false })
+      .waitFor();
     await expectAccessible(s);
 
     await visit(s, `${app.url}/admin/limits`);
@@ -209,7 +237,9 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     await s.getByText("Limits saved.").waitFor();
 
     await visit(s, `${app.url}/p/${reply.postId}/moderate`);
-    await s.getByLabel("Target topic (number or link)").fill(`${app.url}/t/refund-policies-across-our-teams/${target.topicId}`);
+    await s
+      .getByLabel("Target topic (number or link)")
+      .fill(`${app.url}/t/refund-policies-across-our-teams/${target.topicId}`);
     await s.getByRole("button", { name: "Move replies" }).click();
     await s.waitForURL((u) => u.pathname.includes(`/${target.topicId}/2`));
     await s.locator("#post-2").getByText("A reply about refunds", { exact: false }).waitFor();
@@ -253,7 +283,14 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
     await m.getByText("This post has not been edited.").waitFor();
 
     // members do not reach staff pages
-    for (const path of ["/admin/categories", "/admin/limits", `/p/${reply.postId}/moderate`, `/t/${source.topicId}/admin`, `/u/${author.username}/moderate`, "/review"]) {
+    for (const path of [
+      "/admin/categories",
+      "/admin/limits",
+      `/p/${reply.postId}/moderate`,
+      `/t/${source.topicId}/admin`,
+      `/u/${author.username}/moderate`,
+      "/review",
+    ]) {
       expect((await m.goto(`${app.url}${path}`))?.status(), path).toBe(404);
     }
     for (const p of [s, m]) await p.context().close();

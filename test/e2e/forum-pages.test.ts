@@ -28,10 +28,19 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     category = await createCategory({ slug: "service-recovery-talk", name: "Service recovery talk" });
-    const staffOnly = await createCategory({ slug: "staff-room", name: "Staff room", see: "staff", post: "staff", reply: "staff" });
+    const staffOnly = await createCategory({
+      slug: "staff-room",
+      name: "Staff room",
+      see: "staff",
+      post: "staff",
+      reply: "staff",
+    });
     author = await createUser({ username: "ama_author", displayName: "Ama Author" });
     await ageUser(author);
-    const topic = await makeTopic(author, category, { title: "How do you apologise without sounding scripted?", body: "I keep hearing **scripted** apologies on calls. What works for you?" });
+    const topic = await makeTopic(author, category, {
+      title: "How do you apologise without sounding scripted?",
+      body: "I keep hearing **scripted** apologies on calls. What works for you?",
+    });
     await makeReply(author, topic, "Adding a table:\n\n| Step | Say |\n| --- | --- |\n| 1 | I am sorry |");
     topicPath = topic.url;
     const admin = await createAdmin({ username: "staff_sam" });
@@ -80,7 +89,10 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     test(`a member previews, replies, likes and starts a topic (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const member = await createUser({ username: javaScriptEnabled ? "kemi_js" : "kemi_nojs", displayName: javaScriptEnabled ? "Kemi Js" : "Kemi Nojs" });
+      const member = await createUser({
+        username: javaScriptEnabled ? "kemi_js" : "kemi_nojs",
+        displayName: javaScriptEnabled ? "Kemi Js" : "Kemi Nojs",
+      });
       const page = await newPage(browser, { javaScriptEnabled });
       await signIn(page, app, member);
       await visit(page, `${app.url}${topicPath}`);
@@ -105,7 +117,12 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
 
       await page.getByRole("button", { name: "Like this post by Ama Author" }).first().click();
       await page.getByRole("button", { name: "Remove your like from this post by Ama Author" }).first().waitFor();
-      const likes = await db.selectFrom("post_likes").innerJoin("users", "users.id", "post_likes.user_id").select("post_likes.post_id").where("users.username", "=", member.username).execute();
+      const likes = await db
+        .selectFrom("post_likes")
+        .innerJoin("users", "users.id", "post_likes.user_id")
+        .select("post_likes.post_id")
+        .where("users.username", "=", member.username)
+        .execute();
       expect(likes).toHaveLength(1);
 
       await backdatePosts(member.id); // new members wait 30 s between posts: not the point here

@@ -8,7 +8,16 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startApp, type TestApp } from "../setup/app";
 import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
-import { createFixtures, expected, ROUTES, routeFiles, WHO, type Fixtures, type Person, type Who } from "../setup/route-table";
+import {
+  createFixtures,
+  expected,
+  ROUTES,
+  routeFiles,
+  WHO,
+  type Fixtures,
+  type Person,
+  type Who,
+} from "../setup/route-table";
 import { signedInPage } from "../setup/session";
 
 const hydratedRoutes = () =>
@@ -24,7 +33,12 @@ const hydratedRoutes = () =>
   });
 
 // the role a page is made for sees its fullest version (a member sees /recruiter as an invitation to apply)
-const PREFERRED: [RegExp, Who][] = [[/^recruiter/, "recruiter"], [/^(admin|review|u\.|p\.\$id_\.moderate|t\.\$id)/, "admin"], [/^tutor/, "tutor"], [/^judging/, "judge"]];
+const PREFERRED: [RegExp, Who][] = [
+  [/^recruiter/, "recruiter"],
+  [/^(admin|review|u\.|p\.\$id_\.moderate|t\.\$id)/, "admin"],
+  [/^tutor/, "tutor"],
+  [/^judging/, "judge"],
+];
 
 /** Whoever sees the page itself (200), else an error page rendered by the app (which hydrates too). */
 function viewerFor(name: string): Who {
@@ -37,7 +51,9 @@ function viewerFor(name: string): Who {
 /** What a form control promises the browser: the attributes a server-only constant usually feeds. */
 const controlsOf = () =>
   [...document.querySelectorAll("main input, main textarea, main select")].map((el) =>
-    ["name", "type", "maxlength", "minlength", "min", "max", "required", "pattern"].map((a) => `${a}=${el.getAttribute(a)}`).join(" "),
+    ["name", "type", "maxlength", "minlength", "min", "max", "required", "pattern"]
+      .map((a) => `${a}=${el.getAttribute(a)}`)
+      .join(" "),
   );
 
 describe.skipIf(!hasChromium)("hydrated pages", () => {
@@ -62,7 +78,8 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
     const problems: string[] = [];
     const pages = new Map<Who, Awaited<ReturnType<typeof newPage>>>();
     const pageFor = async (who: Who) => {
-      if (!pages.has(who)) pages.set(who, who === "visitor" ? await newPage(browser) : await signedInPage(browser, app, people[who]));
+      if (!pages.has(who))
+        pages.set(who, who === "visitor" ? await newPage(browser) : await signedInPage(browser, app, people[who]));
       return pages.get(who)!;
     };
     const visits = routes.map((name) => ({ name, url: ROUTES[name].path(fixtures) }));
@@ -88,8 +105,15 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
       }
       // hydration has finished when React has attached its fiber to the root element
       const hydrated = await page
-        .waitForFunction(() => [document, document.documentElement].some((n) => Object.keys(n).some((k) => k.startsWith("__react"))), undefined, { timeout: 10_000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          () => [document, document.documentElement].some((n) => Object.keys(n).some((k) => k.startsWith("__react"))),
+          undefined,
+          { timeout: 10_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       await page.waitForLoadState("networkidle");
       page.off("console", onConsole);
       page.off("pageerror", onError);
@@ -103,7 +127,8 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
         const away = url.startsWith("/badges") ? "/forgot-password" : "/badges";
         await page.evaluate(
           async ([there, back]) => {
-            const router = (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter;
+            const router = (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } })
+              .__remixRouter;
             await router.navigate(there);
             await router.navigate(back);
           },
@@ -112,7 +137,8 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
         // the new route commits in a transition after navigate() resolves
         await page.waitForFunction(
           (to) => {
-            const router = (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } }).__remixRouter;
+            const router = (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } })
+              .__remixRouter;
             return location.pathname + location.search === to && router.state.navigation.state === "idle";
           },
           url,
@@ -120,11 +146,23 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
         );
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         await page
-          .waitForFunction((n) => document.querySelectorAll("main input, main textarea, main select").length >= n, fromServer.length, { timeout: 15_000 })
+          .waitForFunction(
+            (n) => document.querySelectorAll("main input, main textarea, main select").length >= n,
+            fromServer.length,
+            { timeout: 15_000 },
+          )
           .catch(() => undefined);
         const fromClient = await page.evaluate(controlsOf);
         if (JSON.stringify(fromClient) !== JSON.stringify(fromServer))
-          problems.push(`${url} (${name}, as ${who}): form controls differ when rendered in the browser (at ${page.url()}, "${await page.locator("h1").first().textContent().catch(() => "")}"): ${JSON.stringify(fromServer.filter((c) => !fromClient.includes(c)))} became ${JSON.stringify(fromClient.filter((c) => !fromServer.includes(c)))}`);
+          problems.push(
+            `${url} (${name}, as ${who}): form controls differ when rendered in the browser (at ${page.url()}, "${await page
+              .locator("h1")
+              .first()
+              .textContent()
+              .catch(
+                () => "",
+              )}"): ${JSON.stringify(fromServer.filter((c) => !fromClient.includes(c)))} became ${JSON.stringify(fromClient.filter((c) => !fromServer.includes(c)))}`,
+          );
       }
       if (!hydrated) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): React did not hydrate`);
       for (const s of real) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): ${s}`);
@@ -143,7 +181,11 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
     expect(box!.height).toBeGreaterThanOrEqual(44);
     const style = await untyped.evaluate((el) => {
       const s = getComputedStyle(el);
-      return { padding: s.paddingLeft, width: el.getBoundingClientRect().width, parent: el.parentElement!.getBoundingClientRect().width };
+      return {
+        padding: s.paddingLeft,
+        width: el.getBoundingClientRect().width,
+        parent: el.parentElement!.getBoundingClientRect().width,
+      };
     });
     expect(parseFloat(style.padding)).toBeGreaterThanOrEqual(8);
     expect(style.width).toBeCloseTo(style.parent, 0);

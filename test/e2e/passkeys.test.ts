@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)("passkeys in the browser", () => {
     const stored = await db.selectFrom("passkeys").selectAll().where("user_id", "=", member.id).execute();
     expect(stored).toHaveLength(1);
     expect(stored[0].credential_id).toBe(
-      credentials[0].credentialId.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")
+      credentials[0].credentialId.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"),
     );
 
     // sign out, then the password leads to the second step, where the passkey finishes it

@@ -48,24 +48,34 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
 
     // a CSV with a problem row: listed in the preview, nothing written
     await staff.getByLabel("What the file holds").selectOption("assessment");
-    await staff.getByLabel("Or paste the CSV here").fill("email,test,score,date\namina@example.org,aptitude-test-2.0,120,2026-11-02\nghost@example.org,aptitude-test-2.0,90,2026-11-02\n");
+    await staff
+      .getByLabel("Or paste the CSV here")
+      .fill(
+        "email,test,score,date\namina@example.org,aptitude-test-2.0,120,2026-11-02\nghost@example.org,aptitude-test-2.0,90,2026-11-02\n",
+      );
     await staff.getByRole("button", { name: "Check the file" }).click();
     await staff.getByText("2 rows have problems").waitFor();
     await staff.getByText("The score 120 is not between 0 and 100.").waitFor();
     await staff.getByText("No member has the email ghost@example.org.").waitFor();
     await expectAccessible(staff);
-    expect(await db.selectFrom("assessment_results").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom("assessment_results").select("id").where("user_id", "=", member.id).execute(),
+    ).toHaveLength(0);
 
     // webinar attendance by CSV, previewed then confirmed
     await staff.getByLabel("What the file holds").selectOption("webinar");
-    await staff.getByLabel("Or paste the CSV here").fill("email,webinar,date\namina@example.org,webinar-1.0,2026-11-01\n");
+    await staff
+      .getByLabel("Or paste the CSV here")
+      .fill("email,webinar,date\namina@example.org,webinar-1.0,2026-11-01\n");
     await staff.getByRole("button", { name: "Check the file" }).click();
     await staff.getByText("The row is ready to be written.").waitFor();
     await staff.getByRole("button", { name: "Write 1 row" }).click();
     await staff.getByText("1 row written.").waitFor();
 
     // the test result, typed in
-    const assessmentForm = staff.locator("section", { has: staff.getByRole("heading", { name: "Record an assessment result" }) });
+    const assessmentForm = staff.locator("section", {
+      has: staff.getByRole("heading", { name: "Record an assessment result" }),
+    });
     await assessmentForm.getByLabel("Member's email").fill("amina@example.org");
     await assessmentForm.getByLabel("Test").selectOption("aptitude-test-2.0");
     await assessmentForm.getByLabel("Score (%)").fill("85");

@@ -29,9 +29,25 @@ describe.skipIf(!hasChromium)("the recruiter's desk in the browser", () => {
     const js = javaScriptEnabled ? "js" : "nojs";
     test(`search, shortlist from the results, stage and note, message, export (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const name = `Ngozi Okafor ${js.toUpperCase()}`;
-      const cand = await createProfile({ username: `dk_cand_${js}`, displayName: name, jobTitle: `Workforce Planner ${js}`, country: "NG", city: "Lagos", open: true });
+      const cand = await createProfile({
+        username: `dk_cand_${js}`,
+        displayName: name,
+        jobTitle: `Workforce Planner ${js}`,
+        country: "NG",
+        city: "Lagos",
+        open: true,
+      });
       const recUser = await createUser({ username: `dk_rec_${js}`, roles: ["recruiter"] });
-      await db.insertInto("recruiter_organisations").values({ user_id: recUser.id, name: `Lagos Talent ${js}`, website: "https://lagos-talent.example", country: "NG", status: "verified" }).execute();
+      await db
+        .insertInto("recruiter_organisations")
+        .values({
+          user_id: recUser.id,
+          name: `Lagos Talent ${js}`,
+          website: "https://lagos-talent.example",
+          country: "NG",
+          status: "verified",
+        })
+        .execute();
       await drainJobs(); // the new profile goes into the directory's index
 
       // 1. search, then shortlist straight from the results
@@ -49,14 +65,27 @@ describe.skipIf(!hasChromium)("the recruiter's desk in the browser", () => {
       // 2. on the desk: a stage and a private note
       await visit(rec, `${app.url}/recruiter`);
       await rec.getByLabel(`Stage for ${name}`).selectOption("contacted");
-      await rec.getByLabel(`Your note on ${name} (only you see it)`).fill("Led a 40-seat WFM team; ask about Sunday shifts.");
+      await rec
+        .getByLabel(`Your note on ${name} (only you see it)`)
+        .fill("Led a 40-seat WFM team; ask about Sunday shifts.");
       await rec.getByRole("button", { name: `Save stage and note for ${name}` }).click();
-      await expect.poll(async () => (await db.selectFrom("shortlists").select(["stage", "note"]).where("member_id", "=", cand.id).executeTakeFirst()) ?? null).toEqual({
-        stage: "contacted",
-        note: "Led a 40-seat WFM team; ask about Sunday shifts.",
-      });
+      await expect
+        .poll(
+          async () =>
+            (await db
+              .selectFrom("shortlists")
+              .select(["stage", "note"])
+              .where("member_id", "=", cand.id)
+              .executeTakeFirst()) ?? null,
+        )
+        .toEqual({
+          stage: "contacted",
+          note: "Led a 40-seat WFM team; ask about Sunday shifts.",
+        });
       await visit(rec, `${app.url}/recruiter?stage=contacted`);
-      expect(await rec.getByLabel(`Your note on ${name} (only you see it)`).inputValue()).toBe("Led a 40-seat WFM team; ask about Sunday shifts.");
+      expect(await rec.getByLabel(`Your note on ${name} (only you see it)`).inputValue()).toBe(
+        "Led a 40-seat WFM team; ask about Sunday shifts.",
+      );
       expect(await rec.getByLabel(`Stage for ${name}`).inputValue()).toBe("contacted");
 
       // 3. a message: the contact request, the candidate's answer, the recruiter's reply, one thread
@@ -88,7 +117,10 @@ describe.skipIf(!hasChromium)("the recruiter's desk in the browser", () => {
 
       // 4. the export: the candidate's shared fields, the stage and the note
       await visit(rec, `${app.url}/recruiter`);
-      const [download] = await Promise.all([rec.waitForEvent("download"), rec.getByRole("link", { name: "Download the shortlist (CSV)" }).click()]);
+      const [download] = await Promise.all([
+        rec.waitForEvent("download"),
+        rec.getByRole("link", { name: "Download the shortlist (CSV)" }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^touchpoints-shortlist-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = fs.readFileSync((await download.path())!, "utf8");
       expect(csv).toContain(`${name},`);

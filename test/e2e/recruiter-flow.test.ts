@@ -43,12 +43,25 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
         city: "Nairobi",
         competencies: { "sla-management": "advanced" },
       });
-      const elsewhere = await createProfile({ username: `rf_other_${js}`, jobTitle: "Contact Centre Team Lead", country: "GH", competencies: { "sla-management": "advanced" } });
-      const recruiterUser = await createUser({ username: `rf_recruiter_${js}`, email: `talent.${js}@rift-recruiting.example` });
+      const elsewhere = await createProfile({
+        username: `rf_other_${js}`,
+        jobTitle: "Contact Centre Team Lead",
+        country: "GH",
+        competencies: { "sla-management": "advanced" },
+      });
+      const recruiterUser = await createUser({
+        username: `rf_recruiter_${js}`,
+        email: `talent.${js}@rift-recruiting.example`,
+      });
       const bystander = await createUser({ username: `rf_bystander_${js}` });
       // the app's worker indexes the new profiles
       const indexed = async () =>
-        (await searchDirectory({ scope: { ...VISITOR, userId: 1, isMember: true }, query: parseDirectoryQuery(new URLSearchParams(`q=${member.username}`)) })).cards.some((c) => c.username === member.username);
+        (
+          await searchDirectory({
+            scope: { ...VISITOR, userId: 1, isMember: true },
+            query: parseDirectoryQuery(new URLSearchParams(`q=${member.username}`)),
+          })
+        ).cards.some((c) => c.username === member.username);
       await expect.poll(indexed, { timeout: 20_000 }).toBe(true);
 
       // 1. the organisation applies
@@ -64,7 +77,9 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await rec.getByLabel("Organisation website").fill("rift-recruiting.example");
       await rec.getByLabel("Country").selectOption("KE");
       await rec.getByLabel("Your role in the organisation").fill("Talent partner");
-      await rec.getByLabel("What roles do you recruit for?").fill("Contact centre team leads and CX managers in East Africa.");
+      await rec
+        .getByLabel("What roles do you recruit for?")
+        .fill("Contact centre team leads and CX managers in East Africa.");
       await rec.getByRole("button", { name: "Send application" }).click();
       await rec.getByText(`Your application for ${org} is waiting for review.`).waitFor();
       await expectAccessible(rec);
@@ -112,7 +127,9 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       await rec.getByRole("link", { name: "Send a contact request" }).click();
       await rec.waitForURL(/\/recruiter\/contact\//);
       await expectAccessible(rec);
-      await rec.getByLabel("Message").fill("Hello! We are hiring a contact centre team lead in Nairobi and your profile fits. Could we talk?");
+      await rec
+        .getByLabel("Message")
+        .fill("Hello! We are hiring a contact centre team lead in Nairobi and your profile fits. Could we talk?");
       await rec.getByRole("button", { name: "Send contact request" }).click();
       await rec.getByText("Contact request sent, waiting for an answer.").waitFor();
       await expectAccessible(rec);
@@ -146,7 +163,11 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
       expect(res?.status()).toBe(403);
       expect(await visitorPage.content()).not.toContain(member.email);
 
-      const accepted = await db.selectFrom("contact_requests").select("status").where("member_id", "=", member.id).executeTakeFirstOrThrow();
+      const accepted = await db
+        .selectFrom("contact_requests")
+        .select("status")
+        .where("member_id", "=", member.id)
+        .executeTakeFirstOrThrow();
       expect(accepted.status).toBe("accepted");
       for (const p of [rec, admin, mem, other, visitorPage]) await p.context().close();
     }, 180_000);

@@ -18,13 +18,27 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
     await ageUser(author);
     const admin = await createAdmin();
     const open = await createCategory({ slug: "complaint-handling", name: "Complaint handling" });
-    const staff = await createCategory({ slug: "staff-only", name: "Staff only", see: "staff", post: "staff", reply: "staff" });
+    const staff = await createCategory({
+      slug: "staff-only",
+      name: "Staff only",
+      see: "staff",
+      post: "staff",
+      reply: "staff",
+    });
     await makeTopic(author, open, {
       title: "De-escalation phrases that calm an upset caller",
-      body: "When a caller is upset, name the feeling first: “I can hear this has been frustrating.” Then promise one " + "concrete next step.",
+      body:
+        "When a caller is upset, name the feeling first: “I can hear this has been frustrating.” Then promise one " +
+        "concrete next step.",
     });
-    await makeTopic(author, open, { title: "Markup stays text <b>not bold</b> in results", body: "Pasted from a ticket: <i>italic?</i> `<img src=x onerror=alert(1)>` hibiscus." });
-    await makeTopic(admin, staff, { title: "Staff-only notes on the hibiscus escalation", body: "Hibiscus escalation notes for the staff team only." });
+    await makeTopic(author, open, {
+      title: "Markup stays text <b>not bold</b> in results",
+      body: "Pasted from a ticket: <i>italic?</i> `<img src=x onerror=alert(1)>` hibiscus.",
+    });
+    await makeTopic(admin, staff, {
+      title: "Staff-only notes on the hibiscus escalation",
+      body: "Hibiscus escalation notes for the staff team only.",
+    });
     await drainJobs();
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   });
@@ -44,7 +58,9 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
       await results.waitFor();
       await expectAccessible(page);
       expect(await results.getByRole("listitem").count()).toBe(1);
-      await expect.poll(() => results.locator("mark").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^upset/i)]));
+      await expect
+        .poll(() => results.locator("mark").allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(/^upset/i)]));
       expect(await results.getByText("by Amara Nwosu").count()).toBe(1);
       expect(await results.getByRole("link", { name: "Complaint handling" }).count()).toBe(1);
       expect(await page.getByText("Search is running in a reduced mode").count()).toBe(0);

@@ -26,7 +26,11 @@ async function domViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-async function signedInContext(browser: Browser, app: TestApp, user: { username: string; password: string }): Promise<BrowserContext> {
+async function signedInContext(
+  browser: Browser,
+  app: TestApp,
+  user: { username: string; password: string },
+): Promise<BrowserContext> {
   const res = await postForm(app, "/login", { email: user.username, password: user.password });
   const [name, value] = cookieFrom(res).split("=");
   const page = await newPage(browser);
@@ -45,7 +49,12 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
     const category = await createCategory({ slug: "csp-talk", name: "CSP talk" });
     const author = await createUser({ username: "csp_author", displayName: "Csp Author" });
     await ageUser(author);
-    topicPath = (await makeTopic(author, category, { title: "Closing a ticket the customer agrees with", body: "Ask **before** closing." })).url;
+    topicPath = (
+      await makeTopic(author, category, {
+        title: "Closing a ticket the customer agrees with",
+        body: "Ask **before** closing.",
+      })
+    ).url;
     member = await createUser({ username: "csp_member" });
     await ageUser(member);
     await createProfile({ username: "zanele_csp", displayName: "Zanele Dlamini", jobTitle: "Quality analyst" });
@@ -63,7 +72,11 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
     await context.addInitScript(() => {
       const list: string[] = [];
       (window as unknown as { __csp: string[] }).__csp = list;
-      document.addEventListener("securitypolicyviolation", (e) => list.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        list.push(
+          `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+        ),
+      );
     });
     const page = await context.newPage();
     const seen = watchViolations(page);
@@ -112,7 +125,7 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
         const list: string[] = [];
         (window as unknown as { __csp: string[] }).__csp = list;
         document.addEventListener("securitypolicyviolation", (e) =>
-          list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
+          list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
         );
       });
       const seen = watchViolations(page);

@@ -16,10 +16,14 @@ import { hasChromium, launchBrowser, newPage } from "../setup/browser";
 const BUDGET = 100 * 1024;
 
 const REPLIES = [
-  "We had the same problem with **scripted apologies** in our contact centre. What helped was letting agents say " + "what actually went wrong, in one plain sentence, before offering the fix.",
-  "I agree with the point about ownership. A customer can hear when the person on the line is allowed to solve " + "the problem, and when they are only reading the next line of a script.",
-  "Here is the checklist our team lead gave us:\n\n1. Listen until the customer has finished.\n2. Summarise what " + "you heard.\n3. Say what you will do today, and when they will hear from you.",
-  "For the level 2 portfolio I wrote about a refund case where we broke our own rule and it was the right call. " + "Happy to share the write-up with anyone in the cohort.",
+  "We had the same problem with **scripted apologies** in our contact centre. What helped was letting agents say " +
+    "what actually went wrong, in one plain sentence, before offering the fix.",
+  "I agree with the point about ownership. A customer can hear when the person on the line is allowed to solve " +
+    "the problem, and when they are only reading the next line of a script.",
+  "Here is the checklist our team lead gave us:\n\n1. Listen until the customer has finished.\n2. Summarise what " +
+    "you heard.\n3. Say what you will do today, and when they will hear from you.",
+  "For the level 2 portfolio I wrote about a refund case where we broke our own rule and it was the right call. " +
+    "Happy to share the write-up with anyone in the cohort.",
 ];
 
 type Transfer = FirstLoad & { files: string[] };
@@ -29,7 +33,10 @@ async function firstLoad(page: Page, url: string): Promise<Transfer> {
   return { ...t, files: t.responses.slice(0, 8).map((r) => `${kb(r.bytes).padStart(9)}  ${r.url}`) };
 }
 
-const summary = (t: Transfer) => `${kb(t.total)} in ${t.count} responses (${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(", ")})`;
+const summary = (t: Transfer) =>
+  `${kb(t.total)} in ${t.count} responses (${Object.entries(t.byType)
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(", ")})`;
 
 /**
  * What a slow connection needs from a first load: compressed HTML; fingerprinted, year-long cached assets; sized,
@@ -44,10 +51,20 @@ async function expectLightweight(page: Page, t: Transfer) {
     expect(r.headers["cache-control"] ?? "none", `${r.url} is cached for a year`).toMatch(/max-age=31536000/);
     expect(r.headers["cache-control"] ?? "none", `${r.url} never needs revalidating`).toMatch(/immutable/);
     // compression() leaves responses under 1 KB as they are: compressing them would save nothing
-    if (Number(r.headers["content-length"] ?? r.bytes) > 1500) expect(r.headers["content-encoding"] ?? "none", `${r.url} is compressed`).toMatch(/^(gzip|br)$/);
+    if (Number(r.headers["content-length"] ?? r.bytes) > 1500)
+      expect(r.headers["content-encoding"] ?? "none", `${r.url} is compressed`).toMatch(/^(gzip|br)$/);
   }
-  const images = await page.locator("img").evaluateAll((imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), sized: i.hasAttribute("width") && i.hasAttribute("height"), loading: i.getAttribute("loading") })));
-  for (const img of images) expect(img, "images are sized and lazy-loaded").toMatchObject({ sized: true, loading: "lazy" });
+  const images = await page
+    .locator("img")
+    .evaluateAll((imgs) =>
+      imgs.map((i) => ({
+        src: i.getAttribute("src"),
+        sized: i.hasAttribute("width") && i.hasAttribute("height"),
+        loading: i.getAttribute("loading"),
+      })),
+    );
+  for (const img of images)
+    expect(img, "images are sized and lazy-loaded").toMatchObject({ sized: true, loading: "lazy" });
 }
 
 describe.skipIf(!hasChromium)("transfer size of the reading pages", () => {
@@ -58,17 +75,34 @@ describe.skipIf(!hasChromium)("transfer size of the reading pages", () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     const category = await createCategory({ slug: "service-recovery", name: "Service recovery" });
-    const members = await Promise.all(["ngozi_okafor", "kwame_mensah", "thabo_dlamini", "fatou_diallo"].map((username) => createUser({ username, displayName: username.replace("_", " ") })));
+    const members = await Promise.all(
+      ["ngozi_okafor", "kwame_mensah", "thabo_dlamini", "fatou_diallo"].map((username) =>
+        createUser({ username, displayName: username.replace("_", " ") }),
+      ),
+    );
     for (const m of members) await ageUser(m);
     const topic = await makeTopic(members[0], category, {
       title: "How do you apologise to a customer without sounding scripted?",
-      body: "I keep hearing apologies on our calls that sound like they were read from a card. Customers notice, and " + "it makes things worse. What works for your teams?",
+      body:
+        "I keep hearing apologies on our calls that sound like they were read from a card. Customers notice, and " +
+        "it makes things worse. What works for your teams?",
     });
-    for (let i = 0; i < 19; i++) await makeReply(members[(i + 1) % members.length], topic, `${REPLIES[i % REPLIES.length]} (${i + 2})`);
+    for (let i = 0; i < 19; i++)
+      await makeReply(members[(i + 1) % members.length], topic, `${REPLIES[i % REPLIES.length]} (${i + 2})`);
     topicUrl = `${app.url}${topic.url}`;
     // a few more topics for the lists, and a directory with a page of profiles
-    for (let i = 0; i < 12; i++) await makeTopic(members[i % members.length], category, { title: `Service recovery question number ${i + 1} from the cohort`, body: REPLIES[i % REPLIES.length] });
-    for (let i = 0; i < 12; i++) await createProfile({ username: `dir_member_${i}`, displayName: `Directory Member ${i}`, level: (i % 4) + 1, bio: REPLIES[i % REPLIES.length].slice(0, 300) });
+    for (let i = 0; i < 12; i++)
+      await makeTopic(members[i % members.length], category, {
+        title: `Service recovery question number ${i + 1} from the cohort`,
+        body: REPLIES[i % REPLIES.length],
+      });
+    for (let i = 0; i < 12; i++)
+      await createProfile({
+        username: `dir_member_${i}`,
+        displayName: `Directory Member ${i}`,
+        level: (i % 4) + 1,
+        bio: REPLIES[i % REPLIES.length].slice(0, 300),
+      });
     await drainJobs(); // the directory's search index
   });
 
@@ -81,17 +115,20 @@ describe.skipIf(!hasChromium)("transfer size of the reading pages", () => {
     ["home", "/", "main h1"],
     ["latest", "/latest", "main table, main ol, main ul"],
     ["directory", "/directory", "main h1"],
-  ])("first load of %s, anonymous: at most 100 KB compressed, assets cached for a year", async (name, path, selector) => {
-    const page = await newPage(browser);
-    const t = await firstLoad(page, `${app.url}${path}`);
-    expect(await page.locator(selector).count()).toBeGreaterThan(0);
-    console.log(`${name} page, first load, anonymous: ${summary(t)}\nlargest:\n${t.files.join("\n")}`);
-    expect(t.byType.Document ?? 0).toBeGreaterThan(0);
-    expect(t.byType.Stylesheet ?? 0).toBeGreaterThan(0);
-    await expectLightweight(page, t);
-    expect(t.total).toBeLessThanOrEqual(BUDGET);
-    await page.context().close();
-  });
+  ])(
+    "first load of %s, anonymous: at most 100 KB compressed, assets cached for a year",
+    async (name, path, selector) => {
+      const page = await newPage(browser);
+      const t = await firstLoad(page, `${app.url}${path}`);
+      expect(await page.locator(selector).count()).toBeGreaterThan(0);
+      console.log(`${name} page, first load, anonymous: ${summary(t)}\nlargest:\n${t.files.join("\n")}`);
+      expect(t.byType.Document ?? 0).toBeGreaterThan(0);
+      expect(t.byType.Stylesheet ?? 0).toBeGreaterThan(0);
+      await expectLightweight(page, t);
+      expect(t.total).toBeLessThanOrEqual(BUDGET);
+      await page.context().close();
+    },
+  );
 
   test("first load, anonymous: at most 100 KB compressed", async () => {
     const page = await newPage(browser);

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)("two-factor sign-in in the browser", () => {
         await page.waitForURL((u) => u.pathname === "/");
         await visit(page, `${app.url}/my/two-factor`);
         await page.getByText("9 unused recovery codes left.").waitFor();
-      }
+      },
     );
   }
 });

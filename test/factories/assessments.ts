@@ -41,7 +41,15 @@ export async function createBank({ size, tag, multiEvery = 0 }: { size: number; 
 export async function putOnline(
   slug: string,
   bankId: number,
-  opts: { count: number; timeLimitMinutes?: number | null; cooldownHours?: number; readinessRequired?: boolean; passMark?: number | null; tag?: string | null; revealRatio?: number },
+  opts: {
+    count: number;
+    timeLimitMinutes?: number | null;
+    cooldownHours?: number;
+    readinessRequired?: boolean;
+    passMark?: number | null;
+    tag?: string | null;
+    revealRatio?: number;
+  },
 ) {
   await ensureProgramme();
   await db

@@ -22,15 +22,36 @@ export async function createTopic(opts: { categoryId: number; userId: number; ti
   return db.transaction().execute(async (trx) => {
     const topic = await trx
       .insertInto("topics")
-      .values({ category_id: opts.categoryId, user_id: opts.userId, title, slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), created_at: at, bumped_at: at, last_posted_at: at, highest_post_number: 1, last_poster_id: opts.userId })
+      .values({
+        category_id: opts.categoryId,
+        user_id: opts.userId,
+        title,
+        slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+        created_at: at,
+        bumped_at: at,
+        last_posted_at: at,
+        highest_post_number: 1,
+        last_poster_id: opts.userId,
+      })
       .returning(["id", "slug", "title"])
       .executeTakeFirstOrThrow();
     const post = await trx
       .insertInto("posts")
-      .values({ topic_id: topic.id, user_id: opts.userId, post_number: 1, body_markdown: "An opening post.", body_html: "<p>An opening post.</p>", created_at: at })
+      .values({
+        topic_id: topic.id,
+        user_id: opts.userId,
+        post_number: 1,
+        body_markdown: "An opening post.",
+        body_html: "<p>An opening post.</p>",
+        created_at: at,
+      })
       .returning(["id", "post_number"])
       .executeTakeFirstOrThrow();
-    await trx.updateTable("categories").set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` }).where("id", "=", opts.categoryId).execute();
+    await trx
+      .updateTable("categories")
+      .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
+      .where("id", "=", opts.categoryId)
+      .execute();
     return { ...topic, firstPostId: post.id };
   });
 }
@@ -41,14 +62,31 @@ export async function createPost(opts: { topicId: number; userId: number; at?: D
   return db.transaction().execute(async (trx) => {
     const t = await trx
       .updateTable("topics")
-      .set({ highest_post_number: sql`highest_post_number + 1`, reply_count: sql`reply_count + 1`, last_posted_at: at, bumped_at: at, last_poster_id: opts.userId })
+      .set({
+        highest_post_number: sql`highest_post_number + 1`,
+        reply_count: sql`reply_count + 1`,
+        last_posted_at: at,
+        bumped_at: at,
+        last_poster_id: opts.userId,
+      })
       .where("id", "=", opts.topicId)
       .returning(["highest_post_number", "category_id"])
       .executeTakeFirstOrThrow();
-    await trx.updateTable("categories").set({ post_count: sql`post_count + 1` }).where("id", "=", t.category_id).execute();
+    await trx
+      .updateTable("categories")
+      .set({ post_count: sql`post_count + 1` })
+      .where("id", "=", t.category_id)
+      .execute();
     return trx
       .insertInto("posts")
-      .values({ topic_id: opts.topicId, user_id: opts.userId, post_number: t.highest_post_number, body_markdown: "A reply.", body_html: "<p>A reply.</p>", created_at: at })
+      .values({
+        topic_id: opts.topicId,
+        user_id: opts.userId,
+        post_number: t.highest_post_number,
+        body_markdown: "A reply.",
+        body_html: "<p>A reply.</p>",
+        created_at: at,
+      })
       .returning(["id", "post_number"])
       .executeTakeFirstOrThrow();
   });

@@ -15,10 +15,19 @@ export async function member(level = 1) {
   return u;
 }
 
-export async function makeGroup({ learners = 2, admin }: { learners?: number; admin?: Awaited<ReturnType<typeof createAdmin>> } = {}) {
+export async function makeGroup({
+  learners = 2,
+  admin,
+}: { learners?: number; admin?: Awaited<ReturnType<typeof createAdmin>> } = {}) {
   const staff = admin ?? (await createAdmin());
   const tutor = await member(4);
-  const made = await createGroup({ adminId: staff.id, name: `Cohort ${randomBytes(2).toString("hex")}`, startsOn: "2026-09-01", endsOn: "2026-12-15", tutor: tutor.username });
+  const made = await createGroup({
+    adminId: staff.id,
+    name: `Cohort ${randomBytes(2).toString("hex")}`,
+    startsOn: "2026-09-01",
+    endsOn: "2026-12-15",
+    tutor: tutor.username,
+  });
   if (!made.ok) throw new Error(`createGroup failed: ${made.message}`);
   const people = [];
   for (let i = 0; i < learners; i++) {
@@ -31,13 +40,18 @@ export async function makeGroup({ learners = 2, admin }: { learners?: number; ad
   return { group, tutor, learners: people, admin: staff };
 }
 
-export async function ask(user: { id: number }, group: { category_slug: string }, opts: { title?: string; body?: string } = {}) {
+export async function ask(
+  user: { id: number },
+  group: { category_slug: string },
+  opts: { title?: string; body?: string } = {},
+) {
   await backdatePosts(user.id);
   const r = await createTopic({
     scope: await scopeOfUser(db, user.id),
     categorySlug: group.category_slug,
     title: opts.title ?? `How do I handle a refund dispute ${randomBytes(2).toString("hex")}?`,
-    body: opts.body ?? `A customer disputes a refund we already made; what should I say? ${randomBytes(3).toString("hex")}`,
+    body:
+      opts.body ?? `A customer disputes a refund we already made; what should I say? ${randomBytes(3).toString("hex")}`,
     tags: [],
   });
   if (!r.ok) throw new Error(`createTopic failed: ${r.message}`);
@@ -46,7 +60,11 @@ export async function ask(user: { id: number }, group: { category_slug: string }
 
 export async function answer(user: { id: number }, topic: { topicId: number }, body?: string) {
   await backdatePosts(user.id);
-  const r = await createReply({ scope: await scopeOfUser(db, user.id), topicId: topic.topicId, body: body ?? `Here is what I would do in that case ${randomBytes(3).toString("hex")}.` });
+  const r = await createReply({
+    scope: await scopeOfUser(db, user.id),
+    topicId: topic.topicId,
+    body: body ?? `Here is what I would do in that case ${randomBytes(3).toString("hex")}.`,
+  });
   if (!r.ok) throw new Error(`createReply failed: ${r.message}`);
   return r;
 }

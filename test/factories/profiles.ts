@@ -65,7 +65,25 @@ export async function createProfile(o: ProfileOpts = {}) {
 /** A profile form's parsed input: an empty profile with the given fields. */
 export const profileInput = (o: Record<string, unknown> = {}) =>
   ProfileSchema.parse({
-    ...{ jobTitle: "", organisation: "", country: "", city: "", languages: [], bio: "", achievements: "", yearsCustomerFacing: "", yearsManaging: "" },
-    ...{ openToOpportunities: false, isMentor: false, visibility: "members", linkedinUrl: "", websiteUrl: "", phone: "", competencies: {} },
+    ...{
+      jobTitle: "",
+      organisation: "",
+      country: "",
+      city: "",
+      languages: [],
+      bio: "",
+      achievements: "",
+      yearsCustomerFacing: "",
+      yearsManaging: "",
+    },
+    ...{
+      openToOpportunities: false,
+      isMentor: false,
+      visibility: "members",
+      linkedinUrl: "",
+      websiteUrl: "",
+      phone: "",
+      competencies: {},
+    },
     ...o,
   });

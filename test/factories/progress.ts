@@ -10,16 +10,24 @@ export const ensureProgramme = () => (seeded ??= seedProgramme(() => {}));
 export async function enrol(userId: number, level: number, enteredAt = new Date(Date.now() - 60_000)) {
   await ensureProgramme();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("level_history").set({ left_at: enteredAt }).where("user_id", "=", userId).where("left_at", "is", null).execute();
+    await trx
+      .updateTable("level_history")
+      .set({ left_at: enteredAt })
+      .where("user_id", "=", userId)
+      .where("left_at", "is", null)
+      .execute();
     await trx.insertInto("level_history").values({ user_id: userId, level, entered_at: enteredAt }).execute();
     await trx.updateTable("users").set({ level }).where("id", "=", userId).execute();
   });
 }
 
-export async function createMember(opts: { level?: number; enteredAt?: Date; timeZone?: string; username?: string; email?: string } = {}) {
+export async function createMember(
+  opts: { level?: number; enteredAt?: Date; timeZone?: string; username?: string; email?: string } = {},
+) {
   await ensureProgramme();
   const user = await createUser({ username: opts.username, email: opts.email });
-  if (opts.timeZone) await db.updateTable("users").set({ time_zone: opts.timeZone }).where("id", "=", user.id).execute();
+  if (opts.timeZone)
+    await db.updateTable("users").set({ time_zone: opts.timeZone }).where("id", "=", user.id).execute();
   if (opts.level) await enrol(user.id, opts.level, opts.enteredAt);
   return user;
 }

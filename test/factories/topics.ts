@@ -19,11 +19,20 @@ export async function scopeFor(user: { id: number }): Promise<Scope> {
   return scopeOf({ id: row.id, roles: row.roles, level: row.level } as Viewer);
 }
 
-export async function createCategory(opts: { slug?: string; name?: string; see?: string; post?: string; reply?: string } = {}) {
+export async function createCategory(
+  opts: { slug?: string; name?: string; see?: string; post?: string; reply?: string } = {},
+) {
   const slug = opts.slug ?? `cat-${randomBytes(3).toString("hex")}`;
   const row = await db
     .insertInto("categories")
-    .values({ slug, name: opts.name ?? `Category ${slug}`, description: `About ${slug}`, see_rule: opts.see ?? "everyone", post_rule: opts.post ?? "members", reply_rule: opts.reply ?? "members" })
+    .values({
+      slug,
+      name: opts.name ?? `Category ${slug}`,
+      description: `About ${slug}`,
+      see_rule: opts.see ?? "everyone",
+      post_rule: opts.post ?? "members",
+      reply_rule: opts.reply ?? "members",
+    })
     .returning(["id", "slug", "name"])
     .executeTakeFirstOrThrow();
   clearCategoryCache();
@@ -32,11 +41,19 @@ export async function createCategory(opts: { slug?: string; name?: string; see?:
 
 /** Members older than a day, so new-member limits do not get in the way of unrelated tests. */
 export async function ageUser(user: { id: number }, hours = 48) {
-  await db.updateTable("users").set({ created_at: sql`now() - make_interval(hours => ${hours})` }).where("id", "=", user.id).execute();
+  await db
+    .updateTable("users")
+    .set({ created_at: sql`now() - make_interval(hours => ${hours})` })
+    .where("id", "=", user.id)
+    .execute();
 }
 
 let n = 0;
-export async function makeTopic(author: { id: number }, category: { slug: string }, opts: { title?: string; body?: string; tags?: string[]; participantIds?: number[] } = {}) {
+export async function makeTopic(
+  author: { id: number },
+  category: { slug: string },
+  opts: { title?: string; body?: string; tags?: string[]; participantIds?: number[] } = {},
+) {
   n++;
   await backdatePosts(author.id); // earlier factory posts must not trip the posting intervals
   const result = await createTopic({
@@ -53,18 +70,32 @@ export async function makeTopic(author: { id: number }, category: { slug: string
 
 export async function makeReply(author: { id: number }, topic: { topicId: number }, body?: string, replyTo?: number) {
   await backdatePosts(author.id);
-  const result = await createReply({ scope: await scopeFor(author), topicId: topic.topicId, body: body ?? `A thoughtful reply with enough words ${randomBytes(4).toString("hex")}`, replyTo });
+  const result = await createReply({
+    scope: await scopeFor(author),
+    topicId: topic.topicId,
+    body: body ?? `A thoughtful reply with enough words ${randomBytes(4).toString("hex")}`,
+    replyTo,
+  });
   if (!result.ok) throw new Error(`createReply failed: ${result.message}`);
   return result;
 }
 
 /** Moves a post's timestamps back so interval limits (seconds between posts) do not apply. */
 export async function backdatePosts(userId: number, minutes = 10) {
-  await db.updateTable("posts").set({ created_at: sql`created_at - make_interval(mins => ${minutes})` }).where("user_id", "=", userId).where("created_at", ">", sql<Date>`now() - make_interval(mins => ${minutes})`).execute();
+  await db
+    .updateTable("posts")
+    .set({ created_at: sql`created_at - make_interval(mins => ${minutes})` })
+    .where("user_id", "=", userId)
+    .where("created_at", ">", sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .execute();
 }
 
 /** A competency usable as a tag (the template database holds no programme data). */
 export async function createTag(slug: string, name = slug) {
-  await db.insertInto("competencies").values({ slug, name }).onConflict((oc) => oc.column("slug").doNothing()).execute();
+  await db
+    .insertInto("competencies")
+    .values({ slug, name })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
   return slug;
 }

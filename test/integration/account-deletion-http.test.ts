@@ -23,14 +23,24 @@ let kemiCookie: string;
 let badgeId: string;
 const pages: string[] = [];
 // search pages repeat what was typed: the queries are in another case than the name, so an echo is no false alarm
-const QUERY_PAGES = ["/directory?q=folasade+quixwater", "/search?q=callback+window", `/search?q=%40${USERNAME.toUpperCase()}`, "/search?q=folasade+quixwater"];
+const QUERY_PAGES = [
+  "/directory?q=folasade+quixwater",
+  "/search?q=callback+window",
+  `/search?q=%40${USERNAME.toUpperCase()}`,
+  "/search?q=folasade+quixwater",
+];
 const get = (path: string, init: RequestInit = {}) => fetch(`${app.url}${path}`, { redirect: "manual", ...init });
 
 /** The app's worker runs the outbox on this database: wait until nothing due is left. */
 async function settle() {
   await drainJobs();
-  const pending = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox where done_at is null and run_at <= now() and attempts < 10`.execute(db)).rows[0].n;
-  for (const deadline = Date.now() + 20_000; (await pending()) > 0; ) {
+  const pending = async () =>
+    (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from outbox where done_at is null and run_at <= now() and attempts < 10`.execute(db)
+    ).rows[0].n;
+  for (const deadline = Date.now() + 20_000; (await pending()) > 0;) {
     if (Date.now() > deadline) throw new Error("the outbox did not drain in 20 s");
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -38,25 +48,63 @@ async function settle() {
 
 beforeAll(async () => {
   app = await startApp();
-  const fola = await createProfile({ username: USERNAME, displayName: NAME, level: 2, visibility: "public", bio: "Night shift lead in Ibadan." });
+  const fola = await createProfile({
+    username: USERNAME,
+    displayName: NAME,
+    level: 2,
+    visibility: "public",
+    bio: "Night shift lead in Ibadan.",
+  });
   const kemi = await createUser({ username: "kemi_other", displayName: "Kemi Other" });
   await ageUser(fola);
   await ageUser(kemi);
   const cat = await createCategory({ slug: "open-floor", name: "Open floor", see: "everyone" });
-  const own = await makeTopic(fola, cat, { title: "Callback windows that customers keep", body: "We promise a callback window and always keep it." });
+  const own = await makeTopic(fola, cat, {
+    title: "Callback windows that customers keep",
+    body: "We promise a callback window and always keep it.",
+  });
   await makeReply(kemi, own, "Kemi agrees: kept promises build loyalty.");
-  const other = await makeTopic(kemi, cat, { title: "Peak season staffing", body: "How do you staff the December peak?" });
+  const other = await makeTopic(kemi, cat, {
+    title: "Peak season staffing",
+    body: "How do you staff the December peak?",
+  });
   await makeReply(fola, other, "We cross-train the back office for the December peak.");
   // a like: its notification to Kemi carries the liker's name
   expect((await likePost({ scope: await scopeFor(fola), postId: other.postId })).ok).toBe(true);
-  badgeId = (await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: fola.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }))).public_id;
+  badgeId = (
+    await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, { userId: fola.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }),
+      )
+  ).public_id;
   await settle();
-  pages.push("/", "/latest", "/top", "/categories", "/c/open-floor", own.url, other.url, `${own.url}.rss`, `${other.url}.rss`, "/latest.rss", "/c/open-floor.rss", "/directory", ...QUERY_PAGES, `/badges/${badgeId}`, `/badges/${badgeId}.json`, "/badges", "/sitemap.xml");
+  pages.push(
+    "/",
+    "/latest",
+    "/top",
+    "/categories",
+    "/c/open-floor",
+    own.url,
+    other.url,
+    `${own.url}.rss`,
+    `${other.url}.rss`,
+    "/latest.rss",
+    "/c/open-floor.rss",
+    "/directory",
+    ...QUERY_PAGES,
+    `/badges/${badgeId}`,
+    `/badges/${badgeId}.json`,
+    "/badges",
+    "/sitemap.xml",
+  );
 
   const login = await postForm(app, "/login", { email: USERNAME, password: TEST_PASSWORD, redirectTo: "/" });
   expect(login.status).toBe(302);
   cookie = cookieFrom(login);
-  kemiCookie = cookieFrom(await postForm(app, "/login", { email: "kemi_other", password: TEST_PASSWORD, redirectTo: "/" }));
+  kemiCookie = cookieFrom(
+    await postForm(app, "/login", { email: "kemi_other", password: TEST_PASSWORD, redirectTo: "/" }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -80,7 +128,9 @@ describe("before deletion", () => {
     const res = await postForm(app, "/my/data.zip", {}, { cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/zip");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="touchpoints-data-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="touchpoints-data-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     expect(JSON.parse(strFromU8(files["account.json"]))).toMatchObject({ username: USERNAME, display_name: NAME });
     expect(Object.keys(files).filter((n) => n.startsWith("posts/"))).toHaveLength(2);
@@ -88,19 +138,34 @@ describe("before deletion", () => {
     expect((await get("/my/data")).status).toBe(302);
     const again = await postForm(app, "/my/data.zip", {}, { cookie });
     expect(again.headers.get("location")).toBe("/my/data?problem=tooSoon");
-    expect(await (await get("/my/data?problem=tooSoon", { headers: { Cookie: cookie } })).text()).toContain("less than 60 seconds ago");
+    expect(await (await get("/my/data?problem=tooSoon", { headers: { Cookie: cookie } })).text()).toContain(
+      "less than 60 seconds ago",
+    );
   });
 
   test("a wrong password is refused with a sentence tied to the field, and nothing changes", async () => {
-    const before = await db.selectFrom("users").select(["username", "display_name", "email", "deleted_at"]).where("username", "=", USERNAME).executeTakeFirstOrThrow();
-    const res = await postForm(app, "/my/delete-account", { confirm: "definitely-not-it", removePosts: "on" }, { cookie });
+    const before = await db
+      .selectFrom("users")
+      .select(["username", "display_name", "email", "deleted_at"])
+      .where("username", "=", USERNAME)
+      .executeTakeFirstOrThrow();
+    const res = await postForm(
+      app,
+      "/my/delete-account",
+      { confirm: "definitely-not-it", removePosts: "on" },
+      { cookie },
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("This password is not right. Nothing was deleted.");
     expect(html).toMatch(/aria-describedby="[^"]*-error/);
     expect(html).not.toContain("definitely-not-it");
     expect(html).toMatch(/name="removePosts"[^>]*checked/);
-    const after = await db.selectFrom("users").select(["username", "display_name", "email", "deleted_at"]).where("username", "=", USERNAME).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("users")
+      .select(["username", "display_name", "email", "deleted_at"])
+      .where("username", "=", USERNAME)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
     expect((await get("/my/data", { headers: { Cookie: cookie } })).status).toBe(200); // still signed in
   });

@@ -27,7 +27,12 @@ import { saveNomination } from "~/models/awards/nomination.server";
 import { storePhoto } from "~/models/directory/photo.server";
 import { setProfilePhoto } from "~/models/directory/profile.server";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
-import { applyAsRecruiter, decideRecruiter, sendContactRequest, setShortlisted } from "~/models/directory/recruiter.server";
+import {
+  applyAsRecruiter,
+  decideRecruiter,
+  sendContactRequest,
+  setShortlisted,
+} from "~/models/directory/recruiter.server";
 import { authenticate } from "~/models/account/user.server";
 import { scopeOfUser } from "~/viewer.server";
 import { jpegWithGps, pdfBytes } from "../factories/files";
@@ -369,7 +374,12 @@ beforeAll(async () => {
     .execute();
   await db
     .insertInto("passkey_challenges")
-    .values({ challenge: `zeb-${zeb.id}`, user_id: zeb.id, purpose: "sign_in", expires_at: new Date(Date.now() + 60_000) })
+    .values({
+      challenge: `zeb-${zeb.id}`,
+      user_id: zeb.id,
+      purpose: "sign_in",
+      expires_at: new Date(Date.now() + 60_000),
+    })
     .execute();
 
   // ---- a data export (audited) ----
@@ -429,7 +439,9 @@ describe("account deletion leaves nothing of the member", () => {
     for (const f of kemiFiles) expect(files).toContain(f); // others' files stay
 
     expect(await rowsHolding([zeb.email, USERNAME, NAME, "Quarrington", PHONE, MARK])).toEqual([]);
-    expect(await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute()).toEqual([]);
+    expect(await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute()).toEqual(
+      [],
+    );
     for (const table of ["passkeys", "passkey_challenges"] as const)
       expect(await db.selectFrom(table).select("user_id").where("user_id", "=", zeb.id).execute(), table).toEqual([]);
 

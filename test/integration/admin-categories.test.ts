@@ -3,14 +3,33 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { createCategory, moveCategory, setCategoryArchived, updateCategory } from "~/models/forum/category-admin.server";
+import {
+  createCategory,
+  moveCategory,
+  setCategoryArchived,
+  updateCategory,
+} from "~/models/forum/category-admin.server";
 import { getCategoryBySlug, listAllCategories } from "~/models/forum/category.server";
 import { createTopic } from "~/models/forum/post.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, scopeFor } from "../factories/topics";
 
-const valid = (slug: string) => ({ slug, name: `Category ${slug}`, description: "Talk about it here.", colour: "#1A2B3C", see_rule: "everyone", post_rule: "members", reply_rule: "level:2" });
-const count = async (table: "categories" | "audit_log") => (await db.selectFrom(table).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+const valid = (slug: string) => ({
+  slug,
+  name: `Category ${slug}`,
+  description: "Talk about it here.",
+  colour: "#1A2B3C",
+  see_rule: "everyone",
+  post_rule: "members",
+  reply_rule: "level:2",
+});
+const count = async (table: "categories" | "audit_log") =>
+  (
+    await db
+      .selectFrom(table)
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe("category administration", () => {
   test("an admin creates a category at the end of the list; it is audited and served at once", async () => {
@@ -28,33 +47,79 @@ describe("category administration", () => {
   test("bad input names each field and writes nothing; a taken slug is refused", async () => {
     const scope = await scopeFor(await createAdmin());
     const before = await count("categories");
-    const r = await createCategory({ scope, input: { slug: "Not A Slug!", name: "x", colour: "green", see_rule: "friends", post_rule: "members", reply_rule: "level:9", description: "d".repeat(1001) } });
+    const r = await createCategory({
+      scope,
+      input: {
+        slug: "Not A Slug!",
+        name: "x",
+        colour: "green",
+        see_rule: "friends",
+        post_rule: "members",
+        reply_rule: "level:9",
+        description: "d".repeat(1001),
+      },
+    });
     expect(r).toMatchObject({
       ok: false,
       status: 422,
-      fields: { slug: "adminForum.errors.slug", name: "adminForum.errors.name", colour: "adminForum.errors.colour", see_rule: "adminForum.errors.rule", reply_rule: "adminForum.errors.rule", description: "adminForum.errors.description" },
+      fields: {
+        slug: "adminForum.errors.slug",
+        name: "adminForum.errors.name",
+        colour: "adminForum.errors.colour",
+        see_rule: "adminForum.errors.rule",
+        reply_rule: "adminForum.errors.rule",
+        description: "adminForum.errors.description",
+      },
     });
-    expect(await createCategory({ scope, input: { ...valid("private-posting"), post_rule: "participants" } })).toMatchObject({ ok: false, fields: { post_rule: "adminForum.errors.participants" } });
+    expect(
+      await createCategory({ scope, input: { ...valid("private-posting"), post_rule: "participants" } }),
+    ).toMatchObject({ ok: false, fields: { post_rule: "adminForum.errors.participants" } });
     expect(await count("categories")).toBe(before);
     expect((await createCategory({ scope, input: valid("escalations") })).ok).toBe(true);
-    expect(await createCategory({ scope, input: valid("escalations") })).toMatchObject({ ok: false, status: 409, fields: { slug: "adminForum.errors.slugTaken" } });
+    expect(await createCategory({ scope, input: valid("escalations") })).toMatchObject({
+      ok: false,
+      status: 409,
+      fields: { slug: "adminForum.errors.slugTaken" },
+    });
   });
 
   test("editing changes the category, and a new audience re-indexes its topics", async () => {
     const scope = await scopeFor(await createAdmin());
     await createCategory({ scope, input: valid("team-leadership") });
-    const r = await updateCategory({ scope, slug: "team-leadership", input: { ...valid("leading-teams"), name: "Leading teams", see_rule: "members" } });
+    const r = await updateCategory({
+      scope,
+      slug: "team-leadership",
+      input: { ...valid("leading-teams"), name: "Leading teams", see_rule: "members" },
+    });
     expect(r).toMatchObject({ ok: true, slug: "leading-teams" });
     expect(await getCategoryBySlug("team-leadership")).toBeUndefined();
     const c = await getCategoryBySlug("leading-teams");
     expect(c).toMatchObject({ name: "Leading teams", see_rule: "members" });
-    const job = await db.selectFrom("outbox").select("payload").where("kind", "=", "search.category").orderBy("id", "desc").executeTakeFirst();
+    const job = await db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("kind", "=", "search.category")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     expect(job?.payload).toEqual({ categoryId: c!.id });
-    const audit = await db.selectFrom("audit_log").select(["action", "before", "after"]).where("target_type", "=", "category").where("target_id", "=", String(c!.id)).orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: "category.update", before: { see_rule: "everyone" }, after: { see_rule: "members" } });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "before", "after"])
+      .where("target_type", "=", "category")
+      .where("target_id", "=", String(c!.id))
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      action: "category.update",
+      before: { see_rule: "everyone" },
+      after: { see_rule: "members" },
+    });
     // someone else's slug cannot be taken over by an edit
     await createCategory({ scope, input: valid("coaching") });
-    expect(await updateCategory({ scope, slug: "coaching", input: valid("leading-teams") })).toMatchObject({ ok: false, fields: { slug: "adminForum.errors.slugTaken" } });
+    expect(await updateCategory({ scope, slug: "coaching", input: valid("leading-teams") })).toMatchObject({
+      ok: false,
+      fields: { slug: "adminForum.errors.slugTaken" },
+    });
   });
 
   test("reordering moves a category one place; the ends stay put", async () => {
@@ -78,12 +143,20 @@ describe("category administration", () => {
     const author = await createUser();
     await ageUser(author);
     const scope = await scopeFor(author);
-    const topic = { scope, categorySlug: "archived-cat", title: "A question about the archived category", body: "Is this category still open for new topics?", tags: [] };
+    const topic = {
+      scope,
+      categorySlug: "archived-cat",
+      title: "A question about the archived category",
+      body: "Is this category still open for new topics?",
+      tags: [],
+    };
     expect((await setCategoryArchived({ scope: adminScope, slug: "archived-cat", archived: true })).ok).toBe(true);
     expect(await createTopic(topic)).toMatchObject({ ok: false, message: "composer.errors.category" });
     expect((await setCategoryArchived({ scope: adminScope, slug: "archived-cat", archived: false })).ok).toBe(true);
     expect((await createTopic(topic)).ok).toBe(true);
-    const actions = (await db.selectFrom("audit_log").select("action").where("action", "like", "category.%archive").execute()).map((a) => a.action);
+    const actions = (
+      await db.selectFrom("audit_log").select("action").where("action", "like", "category.%archive").execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(["category.archive", "category.unarchive"]);
   });
 
@@ -92,7 +165,10 @@ describe("category administration", () => {
     await createCategory({ scope: admin, input: valid("members-only-test") });
     const member = await createUser();
     const scope = await scopeFor(member);
-    const snapshot = async () => ({ audit: await count("audit_log"), rows: await db.selectFrom("categories").selectAll().orderBy("id").execute() });
+    const snapshot = async () => ({
+      audit: await count("audit_log"),
+      rows: await db.selectFrom("categories").selectAll().orderBy("id").execute(),
+    });
     const before = await snapshot();
     const results = [
       await createCategory({ scope, input: valid("sneaky") }),

@@ -13,27 +13,45 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const users = async () => (await db.selectFrom("users").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
-const good = { email: "new.member@example.com", username: "new_member", displayName: "New Member", password: "service with a smile, always" };
+const users = async () =>
+  (
+    await db
+      .selectFrom("users")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
+const good = {
+  email: "new.member@example.com",
+  username: "new_member",
+  displayName: "New Member",
+  password: "service with a smile, always",
+};
 
 describe("sign-up over HTTP", () => {
   test.each([
     ["a malformed email", { email: "not-an-email" }, "Enter an email address like name@example.com."],
     ["a short password", { password: "short" }, "Use at least 10 characters."],
     ["a common password", { password: "1234567890" }, "This password is among the most common ones"],
-    ["10,000-character fields", { email: "a".repeat(10_000), displayName: "b".repeat(10_000) }, "An email address has at most 254 characters."],
-  ])("%s: the form comes back with a sentence, values kept (never the password), nothing written", async (_name, change, sentence) => {
-    const before = await users();
-    const fields = { ...good, ...change };
-    const res = await postForm(app, "/signup", fields);
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain(sentence);
-    expect(html).toContain(`value="${fields.username}"`);
-    expect(html).not.toContain(fields.password);
-    expect(html).toContain('aria-invalid="true"');
-    expect(await users()).toBe(before);
-  });
+    [
+      "10,000-character fields",
+      { email: "a".repeat(10_000), displayName: "b".repeat(10_000) },
+      "An email address has at most 254 characters.",
+    ],
+  ])(
+    "%s: the form comes back with a sentence, values kept (never the password), nothing written",
+    async (_name, change, sentence) => {
+      const before = await users();
+      const fields = { ...good, ...change };
+      const res = await postForm(app, "/signup", fields);
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain(sentence);
+      expect(html).toContain(`value="${fields.username}"`);
+      expect(html).not.toContain(fields.password);
+      expect(html).toContain('aria-invalid="true"');
+      expect(await users()).toBe(before);
+    },
+  );
 
   test("a taken username or email gets a sentence per field", async () => {
     await createUser({ username: "taken_name", email: "taken@example.com" });
@@ -62,10 +80,20 @@ describe("sign-up over HTTP", () => {
 describe("the Origin check", () => {
   test("a POST from another site or without Origin gets 403 and changes nothing", async () => {
     const before = await users();
-    const foreign = await postForm(app, "/signup", { ...good, username: "evil_one", email: "evil@example.com" }, { origin: "https://evil.example" });
+    const foreign = await postForm(
+      app,
+      "/signup",
+      { ...good, username: "evil_one", email: "evil@example.com" },
+      { origin: "https://evil.example" },
+    );
     expect(foreign.status).toBe(403);
     expect(await foreign.text()).toContain("This request came from another site");
-    const missing = await postForm(app, "/signup", { ...good, username: "evil_two", email: "evil2@example.com" }, { origin: null });
+    const missing = await postForm(
+      app,
+      "/signup",
+      { ...good, username: "evil_two", email: "evil2@example.com" },
+      { origin: null },
+    );
     expect(missing.status).toBe(403);
     expect(await users()).toBe(before);
   });
@@ -95,13 +123,15 @@ describe("sign-in over HTTP", () => {
     // already signed in: the loader redirects GETs, but a POST signs in again with a new session
     const secondCookie = cookieFrom(second);
     expect(secondCookie).not.toBe(first);
-    expect((await fetch(`${app.url}/`, { headers: { Cookie: first } }).then((r) => r.text()))).not.toMatch(GREETING);
+    expect(await fetch(`${app.url}/`, { headers: { Cookie: first } }).then((r) => r.text())).not.toMatch(GREETING);
     const getLogout = await fetch(`${app.url}/logout`, { headers: { Cookie: secondCookie } });
     expect(getLogout.status).toBe(200);
     expect(await fetch(`${app.url}/`, { headers: { Cookie: secondCookie } }).then((r) => r.text())).toMatch(GREETING);
     const out = await postForm(app, "/logout", {}, { cookie: secondCookie });
     expect(out.status).toBe(302);
-    expect(await fetch(`${app.url}/`, { headers: { Cookie: secondCookie } }).then((r) => r.text())).not.toMatch(GREETING);
+    expect(await fetch(`${app.url}/`, { headers: { Cookie: secondCookie } }).then((r) => r.text())).not.toMatch(
+      GREETING,
+    );
   });
 });
 

@@ -11,7 +11,18 @@ import { db } from "~/db.server";
 import { EventSchema } from "~/models/events/event.schema";
 import { createEvent } from "~/models/events/event.server";
 import { startApp, type TestApp } from "../setup/app";
-import { createFixtures, expected, PRIVATE, pool, ROUTES, routeFiles, signIn, WHO, type Fixtures, type Who } from "../setup/route-table";
+import {
+  createFixtures,
+  expected,
+  PRIVATE,
+  pool,
+  ROUTES,
+  routeFiles,
+  signIn,
+  WHO,
+  type Fixtures,
+  type Who,
+} from "../setup/route-table";
 
 let app: TestApp;
 let fixtures: Fixtures;
@@ -38,7 +49,11 @@ beforeAll(async () => {
   if (!event.ok) throw new Error(event.message);
   app = await startApp({ JOBS: "off" });
   cookies.visitor = "";
-  await Promise.all(WHO.filter((w) => w !== "visitor").map(async (w) => (cookies[w] = await signIn(app, made.people[w as Exclude<Who, "visitor">]))));
+  await Promise.all(
+    WHO.filter((w) => w !== "visitor").map(
+      async (w) => (cookies[w] = await signIn(app, made.people[w as Exclude<Who, "visitor">])),
+    ),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -76,7 +91,13 @@ async function run(checks: Check[]) {
     if (cookies[c.who]) headers.Cookie = cookies[c.who];
     let res: Response;
     if (c.method === "GET") res = await fetch(`${app.url}${c.url}`, { headers, redirect: "manual" });
-    else res = await fetch(`${app.url}${c.url}`, { method: "POST", headers: { ...headers, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(c.fields ?? {}), redirect: "manual" });
+    else
+      res = await fetch(`${app.url}${c.url}`, {
+        method: "POST",
+        headers: { ...headers, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(c.fields ?? {}),
+        redirect: "manual",
+      });
     const body = await res.text();
     if (c.method === "GET") bodies.set(c, body);
     if (c.data && res.status === 202 && !/redirect/.test(body)) return -202; // a 202 must be single fetch's redirect
@@ -84,10 +105,14 @@ async function run(checks: Check[]) {
   });
   if (process.env.AUTHZ_PRINT) {
     const byRoute = new Map<string, string[]>();
-    checks.forEach((c, i) => byRoute.set(`${c.method} ${c.name}`, [...(byRoute.get(`${c.method} ${c.name}`) ?? []), `${c.who}=${got[i]}`]));
+    checks.forEach((c, i) =>
+      byRoute.set(`${c.method} ${c.name}`, [...(byRoute.get(`${c.method} ${c.name}`) ?? []), `${c.who}=${got[i]}`]),
+    );
     for (const [k, v] of byRoute) console.log(`${k}: ${v.join(" ")}`);
   }
-  return checks.flatMap((c, i) => (got[i] === c.want ? [] : [`${c.method} ${c.url} (${c.name}) as ${c.who}: expected ${c.want}, got ${got[i]}`]));
+  return checks.flatMap((c, i) =>
+    got[i] === c.want ? [] : [`${c.method} ${c.url} (${c.name}) as ${c.who}: expected ${c.want}, got ${got[i]}`],
+  );
 }
 
 describe("authorization matrix", () => {
@@ -95,7 +120,11 @@ describe("authorization matrix", () => {
     const files = routeFiles();
     const missing = files.filter((f) => !(f in ROUTES));
     const stale = Object.keys(ROUTES).filter((r) => !files.includes(r));
-    expect(missing.map((m) => `app/routes/${m} has no row in ROUTES (test/setup/route-table.ts): say who may GET and POST it`)).toEqual([]);
+    expect(
+      missing.map(
+        (m) => `app/routes/${m} has no row in ROUTES (test/setup/route-table.ts): say who may GET and POST it`,
+      ),
+    ).toEqual([]);
     expect(stale.map((s) => `ROUTES has a row for ${s}, which is no longer a route file`)).toEqual([]);
   });
 
@@ -110,7 +139,17 @@ describe("authorization matrix", () => {
       }
     }
     const posts: Check[] = [];
-    for (const [name, row] of rows) if (row.post) for (const who of WHO) posts.push({ name, who, method: "POST", url: row.path(fixtures), want: expected(row.post, who), fields: row.postFields });
+    for (const [name, row] of rows)
+      if (row.post)
+        for (const who of WHO)
+          posts.push({
+            name,
+            who,
+            method: "POST",
+            url: row.path(fixtures),
+            want: expected(row.post, who),
+            fields: row.postFields,
+          });
     // POSTs write: their data form is sent afterwards, and only where the answer is a refusal
     // (a success would now meet the first POST's row)
     const dataPosts = posts.filter((c) => c.want >= 400 || c.who === "visitor").map((c) => asData(c));

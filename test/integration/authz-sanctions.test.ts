@@ -34,16 +34,33 @@ describe("sanctions", () => {
       const who = await createUser({ username: `sanctioned_${kind}` });
       await ageUser(who);
       const topic = await makeTopic(author, category);
-      const post = await db.selectFrom("posts").select("id").where("topic_id", "=", topic.topicId).where("post_number", "=", 1).executeTakeFirstOrThrow();
+      const post = await db
+        .selectFrom("posts")
+        .select("id")
+        .where("topic_id", "=", topic.topicId)
+        .where("post_number", "=", 1)
+        .executeTakeFirstOrThrow();
       const own = await makeReply(who, topic);
       const until = new Date(Date.now() + 86_400_000);
-      if (kind !== "member") await db.updateTable("users").set({ [`${kind}_until`]: until, sanction_reason: "matrix test" }).where("id", "=", who.id).execute();
+      if (kind !== "member")
+        await db
+          .updateTable("users")
+          .set({ [`${kind}_until`]: until, sanction_reason: "matrix test" })
+          .where("id", "=", who.id)
+          .execute();
       const cookie = await signIn(app, who);
-      const f: SanctionFixtures = { topicUrl: topic.url, topicId: topic.topicId, postId: post.id, ownPostId: own.postId, categorySlug: category.slug };
+      const f: SanctionFixtures = {
+        topicUrl: topic.url,
+        topicId: topic.topicId,
+        postId: post.id,
+        ownPostId: own.postId,
+        categorySlug: category.slug,
+      };
       // the like button is shown only to those who may like
       const page = await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookie } }).then((r) => r.text());
       const mayLike = SANCTIONS.like[kind] !== 403;
-      if (page.includes('value="like"') !== mayLike) wrong.push(`like button ${mayLike ? "missing for" : "shown to"} ${kind}`);
+      if (page.includes('value="like"') !== mayLike)
+        wrong.push(`like button ${mayLike ? "missing for" : "shown to"} ${kind}`);
       for (const [name, row] of Object.entries(SANCTIONS)) {
         await backdatePosts(who.id); // the posting interval is not what this checks
         const before = await counts();
@@ -56,8 +73,10 @@ describe("sanctions", () => {
         const html = await res.text();
         if (res.status !== row[kind]) wrong.push(`${name} as ${kind}: expected ${row[kind]}, got ${res.status}`);
         if (res.status === 403) {
-          if (JSON.stringify(await counts()) !== JSON.stringify(before)) wrong.push(`${name} as ${kind}: refused but written`);
-          if (!/suspended until|silenced until/.test(html)) wrong.push(`${name} as ${kind}: the refusal does not say until when`);
+          if (JSON.stringify(await counts()) !== JSON.stringify(before))
+            wrong.push(`${name} as ${kind}: refused but written`);
+          if (!/suspended until|silenced until/.test(html))
+            wrong.push(`${name} as ${kind}: the refusal does not say until when`);
         }
       }
     }

@@ -10,7 +10,13 @@ import { db } from "~/db.server";
 import { readEvidence } from "~/models/awards/award-file.server";
 import { getNominationForJudging, listJudgeQueue, submitReview } from "~/models/awards/award-judging.server";
 import { RoundSchema } from "~/models/awards/award.schema";
-import { assignJudge, createRound, getRankedResults, publishWinners, updateDeadline } from "~/models/awards/award.server";
+import {
+  assignJudge,
+  createRound,
+  getRankedResults,
+  publishWinners,
+  updateDeadline,
+} from "~/models/awards/award.server";
 import { achievementText } from "~/models/badges/badge-credential.server";
 import { getBadgeAward } from "~/models/badges/badge.server";
 import { getEvidenceFile, saveNomination } from "~/models/awards/nomination.server";
@@ -468,9 +474,16 @@ describe("results", () => {
     const award = await getBadgeAward({ publicId: badge.public_id });
     // the credential names the category won (issue 22)
     const category = round.categories[1].name;
-    expect(achievementText(award!)).toMatchObject({ name: `Award winner ${round.year}: ${category}`, anchor: `award-${round.year}` });
+    expect(achievementText(award!)).toMatchObject({
+      name: `Award winner ${round.year}: ${category}`,
+      anchor: `award-${round.year}`,
+    });
     expect(achievementText(award!).description).toContain(`Category: ${category}.`);
-    const note = await db.selectFrom("notifications").select("data").where("user_id", "=", winner.id).executeTakeFirstOrThrow();
+    const note = await db
+      .selectFrom("notifications")
+      .select("data")
+      .where("user_id", "=", winner.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(note.data)).toContain(`/badges/${badge.public_id}`);
     const actions = (
       await db

@@ -36,8 +36,12 @@ async function tableCounts(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`select relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
-            and relkind = 'r' order by 1`)).rows.map((r) => r.t);
+    const tables = (
+      await c.query<{
+        t: string;
+      }>(`select relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+            and relkind = 'r' order by 1`)
+    ).rows.map((r) => r.t);
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number((await c.query(`select count(*) as n from "${t}"`)).rows[0].n);
     return { counts, checksum: await postsChecksum(c) };
@@ -50,14 +54,22 @@ let backupFile = "";
 
 beforeAll(async () => {
   const [ada, ben] = [await createUser({ username: "backup_ada" }), await createUser({ username: "backup_ben" })];
-  await db.updateTable("users").set({ created_at: sql`now() - interval '3 days'` }).execute();
+  await db
+    .updateTable("users")
+    .set({ created_at: sql`now() - interval '3 days'` })
+    .execute();
   const category = await createCategory();
-  const topic = await makeTopic(ada, category, { body: "Opening post with **bold** text, an accent é and a quote \" ' \\ to survive the trip." });
+  const topic = await makeTopic(ada, category, {
+    body: "Opening post with **bold** text, an accent é and a quote \" ' \\ to survive the trip.",
+  });
   const reply = await makeReply(ben, topic, "A reply that Ada will like and that must come back byte for byte.");
   const liked = await likePost({ scope: await scopeFor(ada), postId: reply.postId });
   expect(liked.ok).toBe(true);
   fs.mkdirSync(path.join(sourceData, "uploads", "profiles"), { recursive: true });
-  fs.writeFileSync(path.join(sourceData, "uploads", "profiles", "photo-96.webp"), Buffer.from([0x52, 0x49, 0x46, 0x46, 0, 1, 2, 3, 255]));
+  fs.writeFileSync(
+    path.join(sourceData, "uploads", "profiles", "photo-96.webp"),
+    Buffer.from([0x52, 0x49, 0x46, 0x46, 0, 1, 2, 3, 255]),
+  );
 });
 
 afterAll(async () => {
@@ -79,7 +91,10 @@ test("npm run backup writes one timestamped file with the rows and the uploads",
 });
 
 test("npm run restore into an empty database gives back every row, the posts, the uploads and the search index", async () => {
-  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], { DATA_DIR: restoredData, MEILI_INDEX_PREFIX: restoredPrefix });
+  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], {
+    DATA_DIR: restoredData,
+    MEILI_INDEX_PREFIX: restoredPrefix,
+  });
   expect(r.out).toContain("search rebuilt");
   expect(r.status).toBe(0);
 
@@ -96,7 +111,9 @@ test("npm run restore into an empty database gives back every row, the posts, th
   // new rows continue after the restored ids (sequences were reset)
   const c = new pg.Client({ connectionString: restoredUrl });
   await c.connect();
-  const next = await c.query(`insert into categories (slug, name) values ('after-restore', 'After restore') returning id`);
+  const next = await c.query(
+    `insert into categories (slug, name) values ('after-restore', 'After restore') returning id`,
+  );
   const maxBefore = (await c.query(`select max(id) as m from categories where slug <> 'after-restore'`)).rows[0].m;
   expect(next.rows[0].id).toBeGreaterThan(Number(maxBefore));
   await c.end();
@@ -108,7 +125,10 @@ test("npm run restore into an empty database gives back every row, the posts, th
 
 test("restore refuses a database that is not empty, and changes nothing", async () => {
   const before = await tableCounts(restoredUrl);
-  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], { DATA_DIR: restoredData, MEILI_INDEX_PREFIX: restoredPrefix });
+  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], {
+    DATA_DIR: restoredData,
+    MEILI_INDEX_PREFIX: restoredPrefix,
+  });
   expect(r.out).toContain(`Database ${restoredName} is not empty`);
   expect(r.status).not.toBe(0);
   expect(await tableCounts(restoredUrl)).toEqual(before);

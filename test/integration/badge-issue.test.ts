@@ -21,13 +21,20 @@ afterAll(async () => {
 
 async function levelBadge(userId: number, level: number) {
   await enrol(userId, level);
-  return db.transaction().execute((trx) => awardLevelBadge(trx, { userId, level, awardedBy: null, applicationId: null, at: new Date() }));
+  return db
+    .transaction()
+    .execute((trx) => awardLevelBadge(trx, { userId, level, awardedBy: null, applicationId: null, at: new Date() }));
 }
 
 test("the earner is notified when a level badge is issued, and the mail is queued in the same transaction", async () => {
   const earner = await createUser({ username: "badge_earner_mail" });
   const badge = await levelBadge(earner.id, 1);
-  const note = await db.selectFrom("notifications").select(["id", "data"]).where("user_id", "=", earner.id).where("source_key", "=", `badge:${badge.public_id}:granted`).executeTakeFirstOrThrow();
+  const note = await db
+    .selectFrom("notifications")
+    .select(["id", "data"])
+    .where("user_id", "=", earner.id)
+    .where("source_key", "=", `badge:${badge.public_id}:granted`)
+    .executeTakeFirstOrThrow();
   expect(JSON.stringify(note.data)).toContain(`/badges/${badge.public_id}`);
   const mails = await db.selectFrom("outbox").select("payload").where("kind", "=", "notification.email").execute();
   expect(mails.some((m) => (m.payload as { notificationId?: number }).notificationId === note.id)).toBe(true);
@@ -37,7 +44,11 @@ describe("the badge page", () => {
   test("lists the skills of the alignments; links the earner's profile only for viewers who may see it", async () => {
     const earner = await createUser({ username: "badge_earner_page", displayName: "Chiamaka Obi" });
     const badge = await levelBadge(earner.id, 2);
-    await db.insertInto("profiles").values({ user_id: earner.id, visibility: "members" }).onConflict((oc) => oc.column("user_id").doUpdateSet({ visibility: "members" })).execute();
+    await db
+      .insertInto("profiles")
+      .values({ user_id: earner.id, visibility: "members" })
+      .onConflict((oc) => oc.column("user_id").doUpdateSet({ visibility: "members" }))
+      .execute();
     const competencies = await db.selectFrom("competencies").select("name").execute();
     expect(competencies.length).toBeGreaterThan(0);
     const visitorHtml = await (await fetch(`${app.url}/badges/${badge.public_id}`)).text();
@@ -53,7 +64,9 @@ describe("the badge page", () => {
     expect(await memberRes.text()).toContain('href="/u/badge_earner_page"');
     // hidden: nobody but the member and staff
     await db.updateTable("profiles").set({ visibility: "hidden" }).where("user_id", "=", earner.id).execute();
-    expect(await (await fetch(`${app.url}/badges/${badge.public_id}`, { headers: { Cookie: cookie } })).text()).not.toContain('href="/u/badge_earner_page"');
+    expect(
+      await (await fetch(`${app.url}/badges/${badge.public_id}`, { headers: { Cookie: cookie } })).text(),
+    ).not.toContain('href="/u/badge_earner_page"');
   });
 });
 
@@ -61,8 +74,18 @@ test("a revoked level no longer shows as a pill on the profile", async () => {
   const admin = await createAdmin();
   const earner = await createUser({ username: "badge_earner_pill" });
   const badge = await levelBadge(earner.id, 2);
-  await db.insertInto("profiles").values({ user_id: earner.id, visibility: "public" }).onConflict((oc) => oc.column("user_id").doUpdateSet({ visibility: "public" })).execute();
+  await db
+    .insertInto("profiles")
+    .values({ user_id: earner.id, visibility: "public" })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ visibility: "public" }))
+    .execute();
   expect((await getProfilePage({ scope: VISITOR, username: earner.username }))?.level).toBe(2);
-  expect(await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Issued by mistake to the wrong member." })).toMatchObject({ ok: true });
+  expect(
+    await revokeBadge({
+      staffId: admin.id,
+      publicId: badge.public_id,
+      reason: "Issued by mistake to the wrong member.",
+    }),
+  ).toMatchObject({ ok: true });
   expect((await getProfilePage({ scope: VISITOR, username: earner.username }))?.level).toBeNull();
 });

@@ -53,8 +53,8 @@ beforeAll(async () => {
   app = await startApp({ JOBS: "off" });
   await Promise.all(
     WHO.filter((w) => w !== "visitor").map(
-      async (w) => (cookies[w] = await signIn(app, people[w as Exclude<Who, "visitor">]))
-    )
+      async (w) => (cookies[w] = await signIn(app, people[w as Exclude<Who, "visitor">])),
+    ),
   );
 }, 120_000);
 afterAll(async () => {

@@ -28,13 +28,24 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const decode = (html: string) => html.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'");
 
 describe("the composer without JavaScript", () => {
   test("a post over 32,000 characters is refused with a sentence and comes back whole", async () => {
     const body = `${"A long answer about queues. ".repeat(1300)}THE-END`;
     expect(body.length).toBeGreaterThan(32_000);
-    const res = await postForm(app, "/new-topic", { title: "A topic with far too long a body", category: category.slug, body }, { cookie: cookies.comp_ada });
+    const res = await postForm(
+      app,
+      "/new-topic",
+      { title: "A topic with far too long a body", category: category.slug, body },
+      { cookie: cookies.comp_ada },
+    );
     expect(res.status).toBe(400);
     const html = decode(await res.text());
     expect(html).toContain("This post is too long: keep it under 32,000 characters.");
@@ -42,7 +53,12 @@ describe("the composer without JavaScript", () => {
   });
 
   test("the same new-topic form sent twice makes one topic, and the second answer leads to it", async () => {
-    const fields = { title: "Sent twice on a slow line", category: category.slug, body: "The bus was slow and so was the network today.", submissionKey: randomUUID() };
+    const fields = {
+      title: "Sent twice on a slow line",
+      category: category.slug,
+      body: "The bus was slow and so was the network today.",
+      submissionKey: randomUUID(),
+    };
     const first = await postForm(app, "/new-topic", fields, { cookie: cookies.comp_ada });
     const second = await postForm(app, "/new-topic", fields, { cookie: cookies.comp_ada });
     expect(first.status).toBe(302);
@@ -62,31 +78,75 @@ describe("the composer without JavaScript", () => {
     expect(second.headers.get("location")).toBe(first.headers.get("location"));
     // the same key from someone else is simply their own new reply
     await backdatePosts(users.comp_ben.id);
-    const other = await postForm(app, topic.url, { ...fields, body: "Me too, see you there on Tuesday." }, { cookie: cookies.comp_ben });
+    const other = await postForm(
+      app,
+      topic.url,
+      { ...fields, body: "Me too, see you there on Tuesday." },
+      { cookie: cookies.comp_ben },
+    );
     expect(other.status).toBe(302);
     expect(other.headers.get("location")).not.toBe(first.headers.get("location"));
-    const replies = await db.selectFrom("posts").select("user_id").where("topic_id", "=", topic.topicId).where("post_number", ">", 1).execute();
+    const replies = await db
+      .selectFrom("posts")
+      .select("user_id")
+      .where("topic_id", "=", topic.topicId)
+      .where("post_number", ">", 1)
+      .execute();
     expect(replies.map((r) => r.user_id).sort()).toEqual([users.comp_ada.id, users.comp_ben.id].sort());
   });
 
   test("a draft is its author's alone, and a late autosave after posting does not bring it back", async () => {
     const submissionKey = randomUUID();
-    const saved = await postForm(app, "/new-topic", { intent: "draft", title: "My private draft title", body: "Half a thought", submissionKey }, { cookie: cookies.comp_ada });
+    const saved = await postForm(
+      app,
+      "/new-topic",
+      { intent: "draft", title: "My private draft title", body: "Half a thought", submissionKey },
+      { cookie: cookies.comp_ada },
+    );
     expect(saved.status).toBe(200);
-    expect(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookies.comp_ada } })).text()).toContain("Half a thought");
-    expect(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookies.comp_ben } })).text()).not.toContain("Half a thought");
+    expect(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookies.comp_ada } })).text()).toContain(
+      "Half a thought",
+    );
+    expect(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookies.comp_ben } })).text()).not.toContain(
+      "Half a thought",
+    );
     await backdatePosts(users.comp_ada.id);
-    const posted = await postForm(app, "/new-topic", { title: "My private draft title, finished", category: category.slug, body: "Half a thought, now a whole one.", submissionKey }, { cookie: cookies.comp_ada });
+    const posted = await postForm(
+      app,
+      "/new-topic",
+      {
+        title: "My private draft title, finished",
+        category: category.slug,
+        body: "Half a thought, now a whole one.",
+        submissionKey,
+      },
+      { cookie: cookies.comp_ada },
+    );
     expect(posted.status).toBe(302);
-    const late = await postForm(app, "/composer/draft", { key: "new-topic", title: "My private draft title", body: "Half a thought", submissionKey }, { cookie: cookies.comp_ada });
+    const late = await postForm(
+      app,
+      "/composer/draft",
+      { key: "new-topic", title: "My private draft title", body: "Half a thought", submissionKey },
+      { cookie: cookies.comp_ada },
+    );
     expect(late.status).toBe(200);
     expect(await db.selectFrom("drafts").select("body").where("user_id", "=", users.comp_ada.id).execute()).toEqual([]);
   });
 
   test("a reply draft needs a topic the member can see", async () => {
-    const res = await postForm(app, "/composer/draft", { key: "topic:999999", body: "Where does this go?" }, { cookie: cookies.comp_ben });
+    const res = await postForm(
+      app,
+      "/composer/draft",
+      { key: "topic:999999", body: "Where does this go?" },
+      { cookie: cookies.comp_ben },
+    );
     expect(res.status).toBe(404);
-    const bad = await postForm(app, "/composer/draft", { key: "profile:1", body: "Not a composer" }, { cookie: cookies.comp_ben });
+    const bad = await postForm(
+      app,
+      "/composer/draft",
+      { key: "profile:1", body: "Not a composer" },
+      { cookie: cookies.comp_ben },
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -107,8 +167,17 @@ describe("the composer without JavaScript", () => {
     const cookie = cookieFrom(await postForm(app, "/login", { email: fresh.username, password: fresh.password }));
     const page = decode(await (await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookie } })).text());
     const notice = /During your first day \(until ([^)]*)\)/.exec(page)?.[1];
-    const until = new Date((await db.selectFrom("users").select("created_at").where("id", "=", fresh.id).executeTakeFirstOrThrow()).created_at.getTime() + 24 * 3_600_000);
-    const expected = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" }).format(until);
+    const until = new Date(
+      (
+        await db.selectFrom("users").select("created_at").where("id", "=", fresh.id).executeTakeFirstOrThrow()
+      ).created_at.getTime() +
+        24 * 3_600_000,
+    );
+    const expected = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Africa/Nairobi",
+    }).format(until);
     expect(notice).toBe(expected);
   });
 });

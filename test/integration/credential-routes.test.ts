@@ -30,7 +30,8 @@ const visible = (s: string) =>
     .replace(/&amp;/g, "&")
     .replace(/[ \t\r\n]+/g, " ");
 
-const routeId = async (key: string) => (await db.selectFrom("requirement_routes").select("id").where("key", "=", key).executeTakeFirstOrThrow()).id;
+const routeId = async (key: string) =>
+  (await db.selectFrom("requirement_routes").select("id").where("key", "=", key).executeTakeFirstOrThrow()).id;
 
 /** A level-3 member whose 3 customer-facing years were verified on their level-3 application. */
 async function levelThreeMember(opts: { exam?: number; courses?: number[] } = {}) {
@@ -38,13 +39,26 @@ async function levelThreeMember(opts: { exam?: number; courses?: number[] } = {}
   await ageUser(member);
   await db
     .insertInto("applications")
-    .values({ user_id: member.id, level: 3, status: "approved", customer_facing_years: 3, experience_verified: true, decided_at: new Date() })
+    .values({
+      user_id: member.id,
+      level: 3,
+      status: "approved",
+      customer_facing_years: 3,
+      experience_verified: true,
+      decided_at: new Date(),
+    })
     .execute();
   for (const module of opts.courses ?? []) {
-    await db.insertInto("module_tasks").values({ user_id: member.id, programme: "ccsm-courses", module, evaluated_at: new Date() }).execute();
+    await db
+      .insertInto("module_tasks")
+      .values({ user_id: member.id, programme: "ccsm-courses", module, evaluated_at: new Date() })
+      .execute();
   }
   if (opts.exam !== undefined) {
-    await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "ccsm-exam", score: opts.exam, taken_on: "2026-11-20", attempt: 1 }).execute();
+    await db
+      .insertInto("assessment_results")
+      .values({ user_id: member.id, assessment: "ccsm-exam", score: opts.exam, taken_on: "2026-11-20", attempt: 1 })
+      .execute();
   }
   return member;
 }
@@ -85,15 +99,37 @@ describe("alternative routes to the CCSM designation", () => {
     const examRoute = await routeId("ccsm-exam");
 
     // the experience route is not complete: asking for it is refused with the reason, nothing written
-    const refused = await postForm(app, "/designations/CCSM/apply", { routeId: String(experienceRoute), portfolio: "Ten years at the desk." }, { cookie });
+    const refused = await postForm(
+      app,
+      "/designations/CCSM/apply",
+      { routeId: String(experienceRoute), portfolio: "Ten years at the desk." },
+      { cookie },
+    );
     expect(refused.status).toBe(400);
     expect(visible(await refused.text())).toContain("This route is not complete yet");
-    expect(await db.selectFrom("applications").select("id").where("user_id", "=", member.id).where("designation", "=", "CCSM").execute()).toHaveLength(0);
+    expect(
+      await db
+        .selectFrom("applications")
+        .select("id")
+        .where("user_id", "=", member.id)
+        .where("designation", "=", "CCSM")
+        .execute(),
+    ).toHaveLength(0);
 
     // no route named: the closest ready one (the exam route) is used
-    const sent = await postForm(app, "/designations/CCSM/apply", { portfolio: "I run a team of six agents." }, { cookie });
+    const sent = await postForm(
+      app,
+      "/designations/CCSM/apply",
+      { portfolio: "I run a team of six agents." },
+      { cookie },
+    );
     expect(sent.status).toBe(302);
-    const application = await db.selectFrom("applications").selectAll().where("user_id", "=", member.id).where("designation", "=", "CCSM").executeTakeFirstOrThrow();
+    const application = await db
+      .selectFrom("applications")
+      .selectAll()
+      .where("user_id", "=", member.id)
+      .where("designation", "=", "CCSM")
+      .executeTakeFirstOrThrow();
     expect(application).toMatchObject({ status: "pending", level: null, route_id: examRoute });
     // the designation application waits beside the member's level: a second one is refused
     const again = await postForm(app, "/designations/CCSM/apply", { portfolio: "Again" }, { cookie });
@@ -102,13 +138,29 @@ describe("alternative routes to the CCSM designation", () => {
     const pendingPage = visible(await (await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } })).text());
     expect(pendingPage).toContain("Your application for this designation is waiting for review.");
 
-    const decided = await decideApplication({ adminId: admin.id, applicationId: application.id, decision: "approve", reason: "" });
+    const decided = await decideApplication({
+      adminId: admin.id,
+      applicationId: application.id,
+      decision: "approve",
+      reason: "",
+    });
     expect(decided).toMatchObject({ ok: true, status: "approved" });
-    const held = await db.selectFrom("designations").select(["code", "recorded_by"]).where("user_id", "=", member.id).execute();
+    const held = await db
+      .selectFrom("designations")
+      .select(["code", "recorded_by"])
+      .where("user_id", "=", member.id)
+      .execute();
     expect(held).toEqual([{ code: "CCSM", recorded_by: admin.id }]);
     // the member's level is untouched; the designation shows as held
-    expect((await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level).toBe(3);
-    const audit = await db.selectFrom("audit_log").select("after").where("action", "=", "application.approve").where("target_id", "=", String(application.id)).executeTakeFirstOrThrow();
+    expect(
+      (await db.selectFrom("users").select("level").where("id", "=", member.id).executeTakeFirstOrThrow()).level,
+    ).toBe(3);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("action", "=", "application.approve")
+      .where("target_id", "=", String(application.id))
+      .executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ designation: "CCSM", route: "ccsm-exam" });
     const after = visible(await (await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } })).text());
     expect(after).toContain("You hold this designation since");
@@ -118,11 +170,27 @@ describe("alternative routes to the CCSM designation", () => {
     const admin = await createAdmin();
     const member = await levelThreeMember({ exam: 90, courses: [1, 2, 3, 4] });
     const cookie = await signInCookie(app, member);
-    expect((await postForm(app, "/designations/CCSM/apply", { portfolio: "Exam route." }, { cookie })).status).toBe(302);
-    const application = await db.selectFrom("applications").select("id").where("user_id", "=", member.id).where("designation", "=", "CCSM").executeTakeFirstOrThrow();
+    expect((await postForm(app, "/designations/CCSM/apply", { portfolio: "Exam route." }, { cookie })).status).toBe(
+      302,
+    );
+    const application = await db
+      .selectFrom("applications")
+      .select("id")
+      .where("user_id", "=", member.id)
+      .where("designation", "=", "CCSM")
+      .executeTakeFirstOrThrow();
     // the application is moved to the experience route (as an older or edited one might be): its requirements are unmet
-    await db.updateTable("applications").set({ route_id: await routeId("ccsm-experience") }).where("id", "=", application.id).execute();
-    const warned = await decideApplication({ adminId: admin.id, applicationId: application.id, decision: "approve", reason: "" });
+    await db
+      .updateTable("applications")
+      .set({ route_id: await routeId("ccsm-experience") })
+      .where("id", "=", application.id)
+      .execute();
+    const warned = await decideApplication({
+      adminId: admin.id,
+      applicationId: application.id,
+      decision: "approve",
+      reason: "",
+    });
     expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet" });
     expect("unmet" in warned && warned.unmet).toEqual([
       "At least 5 years of experience managing or leading a team",
@@ -147,23 +215,54 @@ describe("staff configure routes like any requirement", () => {
   test("a route added to level 2 with a French name and a requirement: the level's members see it on /progress", async () => {
     const admin = await createAdmin();
     const staffCookie = await signInCookie(app, admin);
-    const bad = await postForm(app, "/admin/requirements", { intent: "route.create", target: "level:2", name: "x", nameFr: "" }, { cookie: staffCookie });
+    const bad = await postForm(
+      app,
+      "/admin/requirements",
+      { intent: "route.create", target: "level:2", name: "x", nameFr: "" },
+      { cookie: staffCookie },
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Give the route a name of 3 to 200 characters.");
 
-    const created = await postForm(app, "/admin/requirements", { intent: "route.create", target: "level:2", name: "Recognised prior learning", nameFr: "Acquis reconnus" }, { cookie: staffCookie });
+    const created = await postForm(
+      app,
+      "/admin/requirements",
+      { intent: "route.create", target: "level:2", name: "Recognised prior learning", nameFr: "Acquis reconnus" },
+      { cookie: staffCookie },
+    );
     expect(created.status).toBe(302);
-    const route = await db.selectFrom("requirement_routes").selectAll().where("level", "=", 2).where("name", "=", "Recognised prior learning").executeTakeFirstOrThrow();
+    const route = await db
+      .selectFrom("requirement_routes")
+      .selectAll()
+      .where("level", "=", 2)
+      .where("name", "=", "Recognised prior learning")
+      .executeTakeFirstOrThrow();
     expect(route.name_fr).toBe("Acquis reconnus");
     try {
-      const added = await postForm(app, "/admin/requirements", { intent: "route.addRequirement", routeId: String(route.id), kind: "mentoring" }, { cookie: staffCookie });
+      const added = await postForm(
+        app,
+        "/admin/requirements",
+        { intent: "route.addRequirement", routeId: String(route.id), kind: "mentoring" },
+        { cookie: staffCookie },
+      );
       expect(added.status).toBe(302);
-      const req = await db.selectFrom("level_requirements").selectAll().where("route_id", "=", route.id).executeTakeFirstOrThrow();
+      const req = await db
+        .selectFrom("level_requirements")
+        .selectAll()
+        .where("route_id", "=", route.id)
+        .executeTakeFirstOrThrow();
       expect(req).toMatchObject({ level: 2, kind: "mentoring", phase: "completion", params: { minActiveMentees: 1 } });
-      const audit = await db.selectFrom("audit_log").select("action").where("target_type", "in", ["requirement_route", "level_requirement"]).where("actor_id", "=", admin.id).execute();
+      const audit = await db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("target_type", "in", ["requirement_route", "level_requirement"])
+        .where("actor_id", "=", admin.id)
+        .execute();
       expect(audit.map((a) => a.action).sort()).toEqual(["requirement.create", "route.create"]);
 
-      const admin200 = visible(await (await fetch(`${app.url}/admin/requirements`, { headers: { Cookie: staffCookie } })).text());
+      const admin200 = visible(
+        await (await fetch(`${app.url}/admin/requirements`, { headers: { Cookie: staffCookie } })).text(),
+      );
       expect(admin200).toContain("Route: Recognised prior learning · Acquis reconnus");
 
       const member = await createMember({ level: 2 });

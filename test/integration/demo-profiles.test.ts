@@ -14,7 +14,16 @@ test("the demo directory is alive: 300+ profiles, every level, many countries, b
   await seedAll({ demo: true, log: () => {} });
   await drainJobs();
   const stats = (
-    await sql<{ profiles: number; levels: number; countries: number; titles: number; hidden: number; members: number; badged: number; competencies: number }>`
+    await sql<{
+      profiles: number;
+      levels: number;
+      countries: number;
+      titles: number;
+      hidden: number;
+      members: number;
+      badged: number;
+      competencies: number;
+    }>`
       select count(*)::int as profiles,
         count(distinct u.level)::int as levels,
         count(distinct p.country)::int as countries,
@@ -35,18 +44,33 @@ test("the demo directory is alive: 300+ profiles, every level, many countries, b
   expect(stats.badged).toBeGreaterThanOrEqual(300);
   expect(stats.competencies).toBe(10);
   // the demo forum's rows show their posters (the seed writes posts without the models)
-  const forum = (await sql<{ topics: number; without: number }>`select count(*)::int as topics, count(*) filter (where poster_ids = '{}')::int as without from topics`.execute(db)).rows[0];
+  const forum = (
+    await sql<{
+      topics: number;
+      without: number;
+    }>`select count(*)::int as topics, count(*) filter (where poster_ids = '{}')::int as without from topics`.execute(
+      db,
+    )
+  ).rows[0];
   expect(forum.topics).toBeGreaterThanOrEqual(60);
   expect(forum.without).toBe(0);
 
   const all = await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams()) });
   expect(all.mode).toBe("meili");
-  expect(all.total).toBe((await sql<{ n: number }>`select count(*)::int as n from profiles where visibility = 'public'`.execute(db)).rows[0].n);
+  expect(all.total).toBe(
+    (await sql<{ n: number }>`select count(*)::int as n from profiles where visibility = 'public'`.execute(db)).rows[0]
+      .n,
+  );
   for (const title of ["Customer Service Manager", "Contact Centre Team Lead", "CX Analyst"]) {
     const r = await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q: title })) });
-    expect(r.cards.some((c) => c.jobTitle === title), title).toBe(true);
+    expect(
+      r.cards.some((c) => c.jobTitle === title),
+      title,
+    ).toBe(true);
   }
   // seeding twice changes nothing
   await seedAll({ demo: true, log: () => {} });
-  expect((await sql<{ n: number }>`select count(*)::int as n from profiles`.execute(db)).rows[0].n).toBe(stats.profiles);
+  expect((await sql<{ n: number }>`select count(*)::int as n from profiles`.execute(db)).rows[0].n).toBe(
+    stats.profiles,
+  );
 }, 240_000);

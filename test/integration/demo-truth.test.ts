@@ -9,9 +9,18 @@ import { db } from "~/db.server";
 
 test("the demo data agrees with itself", async () => {
   await seedAll({ demo: true, log: () => {} });
-  const member = await db.selectFrom("users").select(["id", "level"]).where("email", "=", "member@touchpoints.test").executeTakeFirstOrThrow();
+  const member = await db
+    .selectFrom("users")
+    .select(["id", "level"])
+    .where("email", "=", "member@touchpoints.test")
+    .executeTakeFirstOrThrow();
   expect(member.level).toBe(1);
-  const entered = await db.selectFrom("level_history").select("level").where("user_id", "=", member.id).where("left_at", "is", null).executeTakeFirst();
+  const entered = await db
+    .selectFrom("level_history")
+    .select("level")
+    .where("user_id", "=", member.id)
+    .where("left_at", "is", null)
+    .executeTakeFirst();
   expect(entered?.level).toBe(1);
 
   const unregistered = await sql<{ username: string }>`
@@ -19,10 +28,18 @@ test("the demo data agrees with itself", async () => {
     where p.is_mentor and not exists (select 1 from mentor_registrations m where m.user_id = u.id
       and m.status = 'active')`.execute(db);
   expect(unregistered.rows).toEqual([]);
-  const mentors = await db.selectFrom("mentor_registrations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const mentors = await db
+    .selectFrom("mentor_registrations")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   expect(mentors.n).toBeGreaterThan(5);
 
-  const events = await db.selectFrom("events").select(["webinar", "starts_at"]).where("status", "=", "published").where("starts_at", ">", new Date()).execute();
+  const events = await db
+    .selectFrom("events")
+    .select(["webinar", "starts_at"])
+    .where("status", "=", "published")
+    .where("starts_at", ">", new Date())
+    .execute();
   expect(events.map((e) => e.webinar).sort()).toEqual(expect.arrayContaining(["webinar-1.0", "webinar-2.0"]));
   const webinar2 = events.find((e) => e.webinar === "webinar-2.0")!;
   expect(webinar2.starts_at.getUTCDay()).toBe(4); // a Thursday, 14:00 GMT, as the announcement says
@@ -44,7 +61,11 @@ test("the demo data agrees with itself", async () => {
 
   // seeding again adds no second event
   await seedAll({ demo: true, log: () => {} });
-  const again = await db.selectFrom("events").select(sql<number>`count(*)::int`.as("n")).where("starts_at", ">", new Date()).executeTakeFirstOrThrow();
+  const again = await db
+    .selectFrom("events")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("starts_at", ">", new Date())
+    .executeTakeFirstOrThrow();
   expect(again.n).toBe(events.length);
 }, 300_000);
 

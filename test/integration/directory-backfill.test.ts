@@ -15,17 +15,37 @@ import { createProfile } from "../factories/profiles";
 
 afterAll(() => resetMeili());
 
-const search = (q: string) => searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) });
+const search = (q: string) =>
+  searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) });
 
 describe("profile backfill", () => {
   test("runs ahead of forum indexing; until it is done the directory answers from PostgreSQL, never 0 profiles", async () => {
     // the index exists and holds someone already (a full re-queue, or a start interrupted mid-way)
-    await createProfile({ username: "bf_first", displayName: "Early Indexed", jobTitle: "CX Analyst", visibility: "public" });
+    await createProfile({
+      username: "bf_first",
+      displayName: "Early Indexed",
+      jobTitle: "CX Analyst",
+      visibility: "public",
+    });
     await drainJobs();
-    const bisi = await createProfile({ username: "bf_bisi", displayName: "Bisi Backfill", jobTitle: "Contact Centre Supervisor", country: "NG", visibility: "public" });
+    const bisi = await createProfile({
+      username: "bf_bisi",
+      displayName: "Bisi Backfill",
+      jobTitle: "Contact Centre Supervisor",
+      country: "NG",
+      visibility: "public",
+    });
     // a first start: nothing indexed yet, forum topics queued before the profiles
     await db.deleteFrom("outbox").execute();
-    await db.insertInto("outbox").values(Array.from({ length: 30 }, (_, i) => ({ kind: "search.topic", payload: JSON.stringify({ topicId: 900_000 + i }) }))).execute();
+    await db
+      .insertInto("outbox")
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          kind: "search.topic",
+          payload: JSON.stringify({ topicId: 900_000 + i }),
+        })),
+      )
+      .execute();
     await db.transaction().execute((trx) => queueProfileBackfill(trx, [bisi.id]));
 
     const before = await search("Backfill");

@@ -8,8 +8,24 @@ import { startApp, type TestApp } from "../setup/app";
 
 let app: TestApp;
 beforeAll(async () => {
-  await createProfile({ username: "dc_amara", displayName: "Amara Wholeyears", jobTitle: "Customer Service Manager", country: "NG", yearsCustomerFacing: 11.6, competencies: { "sla-management": "advanced" }, visibility: "public" });
-  await createProfile({ username: "dc_kofi", displayName: "Kofi Wholeyears", jobTitle: "Customer Service Manager", country: "GH", yearsCustomerFacing: 4, competencies: { "sla-management": "proficient" }, visibility: "public" });
+  await createProfile({
+    username: "dc_amara",
+    displayName: "Amara Wholeyears",
+    jobTitle: "Customer Service Manager",
+    country: "NG",
+    yearsCustomerFacing: 11.6,
+    competencies: { "sla-management": "advanced" },
+    visibility: "public",
+  });
+  await createProfile({
+    username: "dc_kofi",
+    displayName: "Kofi Wholeyears",
+    jobTitle: "Customer Service Manager",
+    country: "GH",
+    yearsCustomerFacing: 4,
+    competencies: { "sla-management": "proficient" },
+    visibility: "public",
+  });
   await drainJobs();
   app = await startApp({ JOBS: "off" });
 });
@@ -18,7 +34,8 @@ afterAll(async () => {
 });
 
 const page = async (path: string) => (await fetch(`${app.url}${path}`)).text();
-const cardOf = (html: string, username: string) => html.slice(html.indexOf(`/u/${username}"`), html.indexOf("</li>", html.indexOf(`/u/${username}"`)));
+const cardOf = (html: string, username: string) =>
+  html.slice(html.indexOf(`/u/${username}"`), html.indexOf("</li>", html.indexOf(`/u/${username}"`)));
 
 describe("directory cards", () => {
   test("years are whole: 11 years, not 11.6", async () => {

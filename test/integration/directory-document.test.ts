@@ -11,10 +11,44 @@ import { signIn } from "../setup/route-table";
 
 let app: TestApp;
 beforeAll(async () => {
-  await createProfile({ username: "vp_ada", displayName: "Ada <b>Okafor</b> & Sons", level: 3, jobTitle: "Customer Service Manager", organisation: "Zenith \"Telecom\"", country: "NG", competencies: { "sla-management": "advanced" }, open: true });
-  await createProfile({ username: "vp_wanjiru", displayName: "Wanjiru Kamau", level: 2, jobTitle: "CX Analyst", country: "KE", city: "Nairobi", languages: ["en", "sw"], competencies: { "sla-management": "emerging" }, mentor: true });
-  await createProfile({ username: "vp_quiet", displayName: "Quiet Member", level: 3, jobTitle: "Customer Service Manager", country: "NG", visibility: "members", competencies: { "sla-management": "advanced" } });
-  await createProfile({ username: "vp_hidden", displayName: "Hidden Member", level: 3, jobTitle: "Customer Service Manager", country: "NG", visibility: "hidden" });
+  await createProfile({
+    username: "vp_ada",
+    displayName: "Ada <b>Okafor</b> & Sons",
+    level: 3,
+    jobTitle: "Customer Service Manager",
+    organisation: 'Zenith "Telecom"',
+    country: "NG",
+    competencies: { "sla-management": "advanced" },
+    open: true,
+  });
+  await createProfile({
+    username: "vp_wanjiru",
+    displayName: "Wanjiru Kamau",
+    level: 2,
+    jobTitle: "CX Analyst",
+    country: "KE",
+    city: "Nairobi",
+    languages: ["en", "sw"],
+    competencies: { "sla-management": "emerging" },
+    mentor: true,
+  });
+  await createProfile({
+    username: "vp_quiet",
+    displayName: "Quiet Member",
+    level: 3,
+    jobTitle: "Customer Service Manager",
+    country: "NG",
+    visibility: "members",
+    competencies: { "sla-management": "advanced" },
+  });
+  await createProfile({
+    username: "vp_hidden",
+    displayName: "Hidden Member",
+    level: 3,
+    jobTitle: "Customer Service Manager",
+    country: "NG",
+    visibility: "hidden",
+  });
   await drainJobs();
   app = await startApp();
 });

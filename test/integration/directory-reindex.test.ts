@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
-import { isProfileIndexComplete, loadRows, profilesIndexUid, queueProfileBackfill, reindexAllProfiles, toProfileDocument, type ProfileDocument } from "~/models/directory/directory-index.server";
+import {
+  isProfileIndexComplete,
+  loadRows,
+  profilesIndexUid,
+  queueProfileBackfill,
+  reindexAllProfiles,
+  toProfileDocument,
+  type ProfileDocument,
+} from "~/models/directory/directory-index.server";
 import { requireClient } from "~/search.server";
 import { createProfile } from "../factories/profiles";
 
@@ -14,11 +22,29 @@ let ids: Record<string, number> = {};
 
 beforeAll(async () => {
   const made = await Promise.all([
-    createProfile({ username: "ri_ada", displayName: "Ada \"Quotes\"\nNewline", level: 3, country: "NG", competencies: { "sla-management": "advanced" } }),
-    createProfile({ username: "ri_bola", displayName: "Bola Ade", level: 2, country: "KE", city: "Nairobi", languages: ["en", "sw"] }),
+    createProfile({
+      username: "ri_ada",
+      displayName: 'Ada "Quotes"\nNewline',
+      level: 3,
+      country: "NG",
+      competencies: { "sla-management": "advanced" },
+    }),
+    createProfile({
+      username: "ri_bola",
+      displayName: "Bola Ade",
+      level: 2,
+      country: "KE",
+      city: "Nairobi",
+      languages: ["en", "sw"],
+    }),
     createProfile({ username: "ri_chidi", displayName: "Chidi Obi", level: 1, visibility: "members" }),
     createProfile({ username: "ri_dayo", displayName: "Dayo Hidden", level: 2, visibility: "hidden" }),
-    createProfile({ username: "ri_efe", displayName: "Efe Bello", level: 4, bio: "Café & **crème**: line one\n\nline two" }),
+    createProfile({
+      username: "ri_efe",
+      displayName: "Efe Bello",
+      level: 4,
+      bio: "Café & **crème**: line one\n\nline two",
+    }),
   ]);
   ids = Object.fromEntries(names.map((n, i) => [n, made[i].id]));
   await drainJobs();
@@ -36,9 +62,11 @@ describe("rebuilding the directory's index", () => {
     expect(result.profiles).toBe(4);
     const docs = await allDocuments();
     expect(docs.map((d) => d.username).sort()).toEqual(["ri_ada", "ri_bola", "ri_chidi", "ri_efe"]);
-    const expected = (await loadRows(db, { ids: Object.values(ids) })).map(toProfileDocument).sort((a, b) => a.id - b.id);
+    const expected = (await loadRows(db, { ids: Object.values(ids) }))
+      .map(toProfileDocument)
+      .sort((a, b) => a.id - b.id);
     expect(docs).toEqual(expected);
-    expect(docs.find((d) => d.username === "ri_ada")?.name).toBe("Ada \"Quotes\"\nNewline");
+    expect(docs.find((d) => d.username === "ri_ada")?.name).toBe('Ada "Quotes"\nNewline');
     expect(docs.find((d) => d.username === "ri_chidi")?.audience).toBe("members");
   });
 
@@ -64,7 +92,7 @@ describe("rebuilding the directory's index", () => {
     const { results } = await client.getIndexes({ limit: 1000 });
     expect(results.map((i) => i.uid).filter((u) => u.startsWith(`${profilesIndexUid()}_rebuild_`))).toEqual([]);
     // search answers from the swapped-in index
-    const hits = await client.index(profilesIndexUid()).search("Nairobi", { filter: ["audience = \"public\""] });
+    const hits = await client.index(profilesIndexUid()).search("Nairobi", { filter: ['audience = "public"'] });
     expect(hits.hits.map((h) => (h as unknown as ProfileDocument).username)).toEqual(["ri_bola"]);
   });
 

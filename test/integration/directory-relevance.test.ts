@@ -41,7 +41,7 @@ describe("the relevance set", () => {
     expect(RELEVANCE_SET.length).toBeGreaterThanOrEqual(30);
     const visible = profiles.filter((p) => p.visibility !== "hidden");
     const results = await judge(RELEVANCE_SET, visible, async (q) =>
-      (await search(RECRUITER, q)).cards.map((c) => c.username)
+      (await search(RECRUITER, q)).cards.map((c) => c.username),
     );
     const mean = results.reduce((a, r) => a + r.precision, 0) / results.length;
     // the figure and the misses, for the closing note of a change
@@ -50,7 +50,7 @@ describe("the relevance set", () => {
       console.log(
         `  ${r.precision.toFixed(2)}  "${r.q}"  (${r.hits}/${r.k} expected; not expected: ${
           r.misses.join(", ") || "none"
-        })`
+        })`,
       );
     // every query has profiles a recruiter expects: the demo data still answers the set
     expect(results.filter((r) => r.relevantCount === 0).map((r) => r.q)).toEqual([]);
@@ -71,7 +71,7 @@ describe("the relevance set", () => {
       cc.cards
         .slice(0, cc.total)
         .map((c) => c.username)
-        .sort()
+        .sort(),
     ).toEqual(["babatunde_alabi", "chidinma_okoro"]);
     expect(cc.cards.every((c) => c.city === "Lagos")).toBe(true);
     const cx = await search(RECRUITER, "CX strategy Nairobi French");
@@ -113,12 +113,12 @@ describe("privacy over the whole set", () => {
         const shown = res.cards.map((x) => x.username);
         expect(
           shown.filter((u) => hidden.has(u)),
-          c.q
+          c.q,
         ).toEqual([]);
         if (scope === VISITOR)
           expect(
             shown.filter((u) => membersOnly.has(u)),
-            c.q
+            c.q,
           ).toEqual([]);
         // every count is within what the viewer may see
         const levels = Object.values(res.facets?.level ?? {}).reduce((a, n) => a + n, 0);

@@ -56,7 +56,7 @@ afterAll(async () => {
 
 const usernames = async (q: string) =>
   (await searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map(
-    (c) => c.username
+    (c) => c.username,
   );
 const indexSynonyms = () => requireClient().index(profilesIndexUid()).getSynonyms();
 
@@ -140,7 +140,7 @@ describe("/admin/synonyms", () => {
       app,
       "/admin/synonyms",
       { synonyms: "BPO, call centre\nCX, customer experience" },
-      { cookie }
+      { cookie },
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/admin/synonyms?saved=applied");

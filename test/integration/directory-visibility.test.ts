@@ -18,13 +18,21 @@ import { createUser } from "../factories/users";
 afterAll(() => resetMeili());
 
 const found = async (scope: Scope, q: string) =>
-  (await searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map((c) => c.username);
+  (await searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards.map(
+    (c) => c.username,
+  );
 
-const input = (visibility: ProfileInput["visibility"]) => profileInput({ jobTitle: "Contact Centre Supervisor", country: "NG", city: "Lagos", visibility });
+const input = (visibility: ProfileInput["visibility"]) =>
+  profileInput({ jobTitle: "Contact Centre Supervisor", country: "NG", city: "Lagos", visibility });
 
 describe("a visibility downgrade", () => {
   test("hidden, then members-only: a visitor no longer finds the card the moment the save returns", async () => {
-    const owner = await createProfile({ username: "vis_folake", displayName: "Folake Quickhide", jobTitle: "Contact Centre Supervisor", country: "NG" });
+    const owner = await createProfile({
+      username: "vis_folake",
+      displayName: "Folake Quickhide",
+      jobTitle: "Contact Centre Supervisor",
+      country: "NG",
+    });
     const member = await scopeFor(await createUser({ username: "vis_member" }));
     await drainJobs();
     expect(await found(VISITOR, "Quickhide")).toEqual(["vis_folake"]);
@@ -47,6 +55,13 @@ describe("a visibility downgrade", () => {
     expect(await found(member, "Quickhide")).toEqual(["vis_folake"]);
     await drainJobs();
     expect(await found(VISITOR, "Quickhide")).toEqual([]);
-    expect(await db.selectFrom("outbox").select("id").where("kind", "=", "profile.reindex").where("done_at", "is", null).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("outbox")
+        .select("id")
+        .where("kind", "=", "profile.reindex")
+        .where("done_at", "is", null)
+        .execute(),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -24,14 +24,25 @@ import { startApp, type TestApp } from "../setup/app";
 async function settle() {
   await drainJobs();
   await expect
-    .poll(async () => (await sql<{ n: number }>`select count(*)::int as n from outbox where done_at is null and run_at <= now() and attempts < 10`.execute(db)).rows[0].n, {
-      timeout: 20_000,
-      interval: 50,
-    })
+    .poll(
+      async () =>
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from outbox where done_at is null and run_at <= now() and attempts < 10`.execute(
+            db,
+          )
+        ).rows[0].n,
+      {
+        timeout: 20_000,
+        interval: 50,
+      },
+    )
     .toBe(0);
 }
 const q = (s: string) => parseDirectoryQuery(new URLSearchParams(s));
-const names = async (scope: Scope, s: string) => (await searchDirectory({ scope, query: q(s) })).cards.map((c) => c.username).sort();
+const names = async (scope: Scope, s: string) =>
+  (await searchDirectory({ scope, query: q(s) })).cards.map((c) => c.username).sort();
 
 let member: Scope;
 let recruiter: Scope;
@@ -47,13 +58,72 @@ const U = {
 };
 
 beforeAll(async () => {
-  await createProfile({ username: U.manager, displayName: "Kemi Adebayo", level: 3, jobTitle: "Customer Service Manager", organisation: "Zenith Telecom", country: "NG", competencies: { "sla-management": "advanced", "training-development": "proficient" } });
-  await createProfile({ username: U.ke1, displayName: "Wanjiru Kamau", level: 2, jobTitle: "CX Analyst", country: "KE", city: "Nairobi", languages: ["en", "sw"], competencies: { "sla-management": "emerging" }, open: true });
-  await createProfile({ username: U.ke2, displayName: "Otieno Odhiambo", level: 2, jobTitle: "Contact Centre Team Lead", country: "KE", city: "Mombasa", languages: ["sw"], competencies: { "sla-management": "proficient" }, mentor: true });
-  await createProfile({ username: U.ng1, displayName: "Tunde Balogun", level: 1, jobTitle: "Customer Care Officer", country: "NG", competencies: {} });
-  await createProfile({ username: U.ng2, displayName: "Ngozi Eze", level: 4, jobTitle: "Head of Customer Experience", country: "NG", competencies: { "sla-management": "advanced" }, mentor: true });
-  await createProfile({ username: U.membersOnly, displayName: "Zara Quietly", level: 2, jobTitle: "Customer Service Manager", country: "GH", visibility: "members", competencies: { "sla-management": "advanced" } });
-  await createProfile({ username: U.hidden, displayName: "Hamza Unseen", level: 3, jobTitle: "Customer Service Manager", country: "EG", visibility: "hidden", competencies: { "sla-management": "advanced" } });
+  await createProfile({
+    username: U.manager,
+    displayName: "Kemi Adebayo",
+    level: 3,
+    jobTitle: "Customer Service Manager",
+    organisation: "Zenith Telecom",
+    country: "NG",
+    competencies: { "sla-management": "advanced", "training-development": "proficient" },
+  });
+  await createProfile({
+    username: U.ke1,
+    displayName: "Wanjiru Kamau",
+    level: 2,
+    jobTitle: "CX Analyst",
+    country: "KE",
+    city: "Nairobi",
+    languages: ["en", "sw"],
+    competencies: { "sla-management": "emerging" },
+    open: true,
+  });
+  await createProfile({
+    username: U.ke2,
+    displayName: "Otieno Odhiambo",
+    level: 2,
+    jobTitle: "Contact Centre Team Lead",
+    country: "KE",
+    city: "Mombasa",
+    languages: ["sw"],
+    competencies: { "sla-management": "proficient" },
+    mentor: true,
+  });
+  await createProfile({
+    username: U.ng1,
+    displayName: "Tunde Balogun",
+    level: 1,
+    jobTitle: "Customer Care Officer",
+    country: "NG",
+    competencies: {},
+  });
+  await createProfile({
+    username: U.ng2,
+    displayName: "Ngozi Eze",
+    level: 4,
+    jobTitle: "Head of Customer Experience",
+    country: "NG",
+    competencies: { "sla-management": "advanced" },
+    mentor: true,
+  });
+  await createProfile({
+    username: U.membersOnly,
+    displayName: "Zara Quietly",
+    level: 2,
+    jobTitle: "Customer Service Manager",
+    country: "GH",
+    visibility: "members",
+    competencies: { "sla-management": "advanced" },
+  });
+  await createProfile({
+    username: U.hidden,
+    displayName: "Hamza Unseen",
+    level: 3,
+    jobTitle: "Customer Service Manager",
+    country: "EG",
+    visibility: "hidden",
+    competencies: { "sla-management": "advanced" },
+  });
   await drainJobs();
   member = await scopeFor(await createUser({ username: "dir_viewer_member" }));
   const rec = await createUser({ username: "dir_viewer_recruiter", roles: ["recruiter"] });
@@ -75,8 +145,12 @@ describe("search", () => {
   test("filters: level, country, minimum proficiency, open to opportunities, mentor", async () => {
     expect(await names(VISITOR, "country=KE")).toEqual([U.ke1, U.ke2].sort());
     expect(await names(VISITOR, "level=4")).toEqual([U.ng2]);
-    expect(await names(VISITOR, "competency=sla-management&proficiency=proficient")).toEqual([U.manager, U.ke2, U.ng2].sort());
-    expect(await names(VISITOR, "competency=sla-management&proficiency=advanced&country=NG")).toEqual([U.manager, U.ng2].sort());
+    expect(await names(VISITOR, "competency=sla-management&proficiency=proficient")).toEqual(
+      [U.manager, U.ke2, U.ng2].sort(),
+    );
+    expect(await names(VISITOR, "competency=sla-management&proficiency=advanced&country=NG")).toEqual(
+      [U.manager, U.ng2].sort(),
+    );
     expect(await names(VISITOR, "open=1")).toEqual([U.ke1]);
     expect(await names(VISITOR, "mentor=1")).toEqual([U.ke2, U.ng2].sort());
     expect(await names(VISITOR, "language=sw")).toEqual([U.ke1, U.ke2].sort());
@@ -109,7 +183,12 @@ describe("search", () => {
 
     // a filter on a one-value attribute is not counted by Meilisearch: its count is the total,
     // the same numbers the unfiltered search gave for that value
-    expect(askedFacets(q("country=NG&mentor=1&open=1"))).toEqual(["level", "competency_emerging", "designations", "languages"]);
+    expect(askedFacets(q("country=NG&mentor=1&open=1"))).toEqual([
+      "level",
+      "competency_emerging",
+      "designations",
+      "languages",
+    ]);
     // competencies are counted at the asked minimum proficiency only
     expect(askedFacets(q("proficiency=advanced"))).toContain("competency_advanced");
     expect(askedFacets(q("proficiency=advanced"))).not.toContain("competency_emerging");
@@ -163,7 +242,10 @@ describe("place and language words", () => {
 describe("visitors never reach members-only or hidden profiles", () => {
   test("profile pages: members-only and hidden say the profile is private (403, naming no one); public is 200", async () => {
     expect((await fetch(`${app.url}/u/${U.manager}`)).status).toBe(200);
-    for (const [username, name] of [[U.membersOnly, "Zara"], [U.hidden, "Hamza"]]) {
+    for (const [username, name] of [
+      [U.membersOnly, "Zara"],
+      [U.hidden, "Hamza"],
+    ]) {
       const res = await fetch(`${app.url}/u/${username}`);
       expect(res.status).toBe(403);
       const html = await res.text();
@@ -220,14 +302,21 @@ describe("the index follows Postgres through the outbox", () => {
 
     const t0 = Date.now();
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable("badge_awards").set({ revoked_at: new Date(), revoke_reason: "test" }).where("user_id", "=", user.id).execute();
+      await trx
+        .updateTable("badge_awards")
+        .set({ revoked_at: new Date(), revoke_reason: "test" })
+        .where("user_id", "=", user.id)
+        .execute();
       await enqueue(trx, "profile.reindex", { userId: user.id });
     });
     // the app under test runs its own worker on this database too: whichever takes the job, the
     // change must be searchable within 5 s
     await drainJobs();
     await expect
-      .poll(async () => (await searchDirectory({ scope: VISITOR, query: q("q=Otieno") })).cards[0].badges, { timeout: 5000, interval: 50 })
+      .poll(async () => (await searchDirectory({ scope: VISITOR, query: q("q=Otieno") })).cards[0].badges, {
+        timeout: 5000,
+        interval: 50,
+      })
       .not.toContain("level-2");
     expect(Date.now() - t0).toBeLessThan(5000);
   });
@@ -272,7 +361,10 @@ describe("when Meilisearch is down", () => {
       expect(res.facets).toBeNull();
       const m = await searchDirectory({ scope: member, query: q("q=customer+service+manager") });
       expect(m.cards.map((c) => c.username).sort()).toEqual([U.manager, U.membersOnly].sort());
-      const f = await searchDirectory({ scope: VISITOR, query: q("competency=sla-management&proficiency=proficient&country=KE") });
+      const f = await searchDirectory({
+        scope: VISITOR,
+        query: q("competency=sla-management&proficiency=proficient&country=KE"),
+      });
       expect(f.cards.map((c) => c.username)).toEqual([U.ke2]);
       // places and languages by name here too, without the hidden or (for a visitor) members-only ones
       expect(await names(VISITOR, "q=Nairobi")).toEqual([U.ke1]);
@@ -291,44 +383,96 @@ describe("profiles", () => {
   test("hostile markdown in a bio is neutralised by the one pipeline", async () => {
     const u = await createProfile({
       username: "dir_hostile_bio",
-      bio: '**fine** [click](javascript:alert(1)) <img src=x onerror=alert(1)> ' + '[ok](https://example.com)\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>',
+      bio:
+        "**fine** [click](javascript:alert(1)) <img src=x onerror=alert(1)> " +
+        '[ok](https://example.com)\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>',
     });
-    const row = await db.selectFrom("profiles").select("bio_html").where("user_id", "=", u.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("profiles")
+      .select("bio_html")
+      .where("user_id", "=", u.id)
+      .executeTakeFirstOrThrow();
     expect(row.bio_html).not.toMatch(/<script|href="javascript:|onerror=|<iframe|<img/i);
     expect(row.bio_html).toContain("<strong>fine</strong>");
     expect(row.bio_html).toContain('href="https://example.com"');
     expect(row.bio_html).toContain("nofollow");
   });
 
-  test("level-4 members endorse listed competencies; others cannot; staff record designations that the directory " + "filters on", async () => {
-    const leader = await scopeFor(await createProfile({ username: "dir_leader_endorser", level: 4 }));
-    const junior = await scopeFor(await createProfile({ username: "dir_junior", level: 2 }));
-    expect(await setEndorsement({ scope: junior, username: U.manager, competency: "sla-management", endorse: true })).toMatchObject({ ok: false, status: 403 });
-    expect(await setEndorsement({ scope: leader, username: U.manager, competency: "data-privacy-security", endorse: true })).toMatchObject({ ok: false, status: 404 });
-    expect(await setEndorsement({ scope: leader, username: "dir_leader_endorser", competency: "sla-management", endorse: true })).toMatchObject({ ok: false });
-    expect((await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true);
-    expect((await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true); // twice counts once
-    const page = await getProfilePage({ scope: VISITOR, username: U.manager });
-    expect(page?.competencies.find((c) => c.slug === "sla-management")?.endorsements).toBe(1);
+  test(
+    "level-4 members endorse listed competencies; others cannot; staff record designations that the directory " +
+      "filters on",
+    async () => {
+      const leader = await scopeFor(await createProfile({ username: "dir_leader_endorser", level: 4 }));
+      const junior = await scopeFor(await createProfile({ username: "dir_junior", level: 2 }));
+      expect(
+        await setEndorsement({ scope: junior, username: U.manager, competency: "sla-management", endorse: true }),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(
+        await setEndorsement({
+          scope: leader,
+          username: U.manager,
+          competency: "data-privacy-security",
+          endorse: true,
+        }),
+      ).toMatchObject({ ok: false, status: 404 });
+      expect(
+        await setEndorsement({
+          scope: leader,
+          username: "dir_leader_endorser",
+          competency: "sla-management",
+          endorse: true,
+        }),
+      ).toMatchObject({ ok: false });
+      expect(
+        (await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok,
+      ).toBe(true);
+      expect(
+        (await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok,
+      ).toBe(true); // twice counts once
+      const page = await getProfilePage({ scope: VISITOR, username: U.manager });
+      expect(page?.competencies.find((c) => c.slug === "sla-management")?.endorsements).toBe(1);
 
-    expect(await recordDesignation({ scope: leader, username: U.manager, code: "CCXMP", awardedOn: "2026-06-01" })).toMatchObject({ ok: false, status: 403 });
-    const staff = await scopeFor(await createUser({ username: "dir_staff_recorder", roles: ["member", "admin"] }));
-    expect(await recordDesignation({ scope: staff, username: U.manager, code: "not valid!", awardedOn: "2026-06-01" })).toMatchObject({ ok: false, status: 422 });
-    expect((await recordDesignation({ scope: staff, username: U.manager, code: "ccxmp", awardedOn: "2026-06-01" })).ok).toBe(true);
-    await settle();
-    expect(await names(VISITOR, "designation=CCXMP")).toEqual([U.manager]);
-    const audit = await db.selectFrom("audit_log").select("action").where("action", "=", "designation.record").execute();
-    expect(audit).toHaveLength(1);
-  });
+      expect(
+        await recordDesignation({ scope: leader, username: U.manager, code: "CCXMP", awardedOn: "2026-06-01" }),
+      ).toMatchObject({ ok: false, status: 403 });
+      const staff = await scopeFor(await createUser({ username: "dir_staff_recorder", roles: ["member", "admin"] }));
+      expect(
+        await recordDesignation({ scope: staff, username: U.manager, code: "not valid!", awardedOn: "2026-06-01" }),
+      ).toMatchObject({ ok: false, status: 422 });
+      expect(
+        (await recordDesignation({ scope: staff, username: U.manager, code: "ccxmp", awardedOn: "2026-06-01" })).ok,
+      ).toBe(true);
+      await settle();
+      expect(await names(VISITOR, "designation=CCXMP")).toEqual([U.manager]);
+      const audit = await db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "designation.record")
+        .execute();
+      expect(audit).toHaveLength(1);
+    },
+  );
 
   test("a suspended level-4 member cannot endorse (a vouch is shown to others, like a like); withdrawing still works", async () => {
     const leader = await createProfile({ username: "dir_suspended_leader", level: 4 });
     const scope = await scopeFor(leader);
-    expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(true);
-    await db.updateTable("users").set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" }).where("id", "=", leader.id).execute();
-    expect(await setEndorsement({ scope, username: U.manager, competency: "training-development", endorse: true })).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
-    expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: false })).ok).toBe(true);
-    expect(await db.selectFrom("endorsements").select("competency").where("endorser_id", "=", leader.id).execute()).toEqual([]);
+    expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(
+      true,
+    );
+    await db
+      .updateTable("users")
+      .set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "test" })
+      .where("id", "=", leader.id)
+      .execute();
+    expect(
+      await setEndorsement({ scope, username: U.manager, competency: "training-development", endorse: true }),
+    ).toMatchObject({ ok: false, status: 403, message: "limits.suspended" });
+    expect(
+      (await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: false })).ok,
+    ).toBe(true);
+    expect(
+      await db.selectFrom("endorsements").select("competency").where("endorser_id", "=", leader.id).execute(),
+    ).toEqual([]);
   });
 
   test("a bio over 600 characters is refused by the form schema", () => {
@@ -356,7 +500,9 @@ describe("profiles", () => {
 
   test("every profile job completes: nothing is left in the outbox", async () => {
     await settle();
-    const left = await sql<{ n: number }>`select count(*)::int as n from outbox where done_at is null and kind = 'profile.reindex'`.execute(db);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from outbox where done_at is null and kind = 'profile.reindex'`.execute(db);
     expect(left.rows[0].n).toBe(0);
   });
 });

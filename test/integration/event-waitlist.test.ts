@@ -4,7 +4,17 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { EventSchema } from "~/models/events/event.schema";
-import { cancelRsvp, checkInToEvent, createCheckinCode, createEvent, getEvent, joinWaitlist, rsvpToEvent, setEventStatus, updateEvent } from "~/models/events/event.server";
+import {
+  cancelRsvp,
+  checkInToEvent,
+  createCheckinCode,
+  createEvent,
+  getEvent,
+  joinWaitlist,
+  rsvpToEvent,
+  setEventStatus,
+  updateEvent,
+} from "~/models/events/event.server";
 import { renderIcs } from "~/models/events/event-calendar.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
@@ -18,9 +28,18 @@ beforeAll(async () => {
 });
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const local = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+const local = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const fields = (starts: Date, extra: Record<string, string> = {}) =>
-  EventSchema.parse({ kind: "meetup", title: "Accra CX breakfast", startsAt: local(starts), endsAt: local(new Date(starts.getTime() + 2 * 3_600_000)), timeZone: "UTC", place: "Osu, Accra", ...extra });
+  EventSchema.parse({
+    kind: "meetup",
+    title: "Accra CX breakfast",
+    startsAt: local(starts),
+    endsAt: local(new Date(starts.getTime() + 2 * 3_600_000)),
+    timeZone: "UTC",
+    place: "Osu, Accra",
+    ...extra,
+  });
 
 async function newEvent(extra: Record<string, string> = {}, starts = new Date(Date.now() + 24 * 3_600_000)) {
   const r = await createEvent({ staffId: admin.id, input: fields(starts, extra), publish: true });
@@ -32,25 +51,43 @@ const scope = async (u: { id: number }) => scopeOfUser(db, u.id);
 describe("waitlist", () => {
   test("a full event takes a waitlist in order; a cancelled seat goes to the first waiting, who is told by mail", async () => {
     const id = await newEvent({ capacity: "1" });
-    const [seated, first, second] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 }), createMember({ level: 1 })]);
+    const [seated, first, second] = await Promise.all([
+      createMember({ level: 1 }),
+      createMember({ level: 1 }),
+      createMember({ level: 1 }),
+    ]);
     expect(await rsvpToEvent({ scope: await scope(seated), eventId: id })).toMatchObject({ ok: true });
     // seats still free: no waitlist
     const other = await createMember({ level: 1 });
     const freeEvent = await newEvent({ capacity: "5" });
-    expect(await joinWaitlist({ scope: await scope(other), eventId: freeEvent })).toMatchObject({ ok: false, message: "events.errors.notFull" });
+    expect(await joinWaitlist({ scope: await scope(other), eventId: freeEvent })).toMatchObject({
+      ok: false,
+      message: "events.errors.notFull",
+    });
 
-    expect(await rsvpToEvent({ scope: await scope(first), eventId: id })).toMatchObject({ ok: false, message: "events.errors.full" });
+    expect(await rsvpToEvent({ scope: await scope(first), eventId: id })).toMatchObject({
+      ok: false,
+      message: "events.errors.full",
+    });
     expect(await joinWaitlist({ scope: await scope(first), eventId: id })).toMatchObject({ ok: true, position: 1 });
     expect(await joinWaitlist({ scope: await scope(second), eventId: id })).toMatchObject({ ok: true, position: 2 });
-    expect(await joinWaitlist({ scope: await scope(seated), eventId: id })).toMatchObject({ ok: false, message: "events.errors.alreadyGoing" });
+    expect(await joinWaitlist({ scope: await scope(seated), eventId: id })).toMatchObject({
+      ok: false,
+      message: "events.errors.alreadyGoing",
+    });
     expect((await getEvent({ scope: await scope(second), id }))?.waitlistPosition).toBe(2);
 
     await cancelRsvp({ userId: seated.id, eventId: id });
     const rsvps = await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", id).execute();
     expect(rsvps).toEqual([{ user_id: first.id }]);
-    expect((await getEvent({ scope: await scope(first), id }))).toMatchObject({ going: true, waitlistPosition: null });
+    expect(await getEvent({ scope: await scope(first), id })).toMatchObject({ going: true, waitlistPosition: null });
     expect((await getEvent({ scope: await scope(second), id }))?.waitlistPosition).toBe(1);
-    const told = await db.selectFrom("notifications").select(["id", "data"]).where("user_id", "=", first.id).where("source_key", "=", `event-promoted:${id}`).executeTakeFirstOrThrow();
+    const told = await db
+      .selectFrom("notifications")
+      .select(["id", "data"])
+      .where("user_id", "=", first.id)
+      .where("source_key", "=", `event-promoted:${id}`)
+      .executeTakeFirstOrThrow();
     expect(wordedAs("en", told!)).toContain("Accra CX breakfast");
     // the mail goes through the outbox (the job queue), written in the same transaction
     const mails = await db.selectFrom("outbox").select("payload").where("kind", "=", "notification.email").execute();
@@ -63,8 +100,14 @@ describe("waitlist", () => {
     const [a, b] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 })]);
     await rsvpToEvent({ scope: await scope(a), eventId: id });
     await joinWaitlist({ scope: await scope(b), eventId: id });
-    expect(await updateEvent({ staffId: admin.id, id, input: fields(starts, { capacity: "2" }) })).toMatchObject({ ok: true });
-    expect((await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", id).orderBy("user_id").execute()).map((r) => r.user_id)).toEqual([a.id, b.id].sort((x, y) => x - y));
+    expect(await updateEvent({ staffId: admin.id, id, input: fields(starts, { capacity: "2" }) })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      (
+        await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", id).orderBy("user_id").execute()
+      ).map((r) => r.user_id),
+    ).toEqual([a.id, b.id].sort((x, y) => x - y));
   });
 });
 
@@ -72,7 +115,11 @@ describe("check-in window", () => {
   test("a code is refused until 15 minutes before the start, then accepted", async () => {
     const id = await newEvent({}, new Date(Date.now() + 60 * 60_000));
     // the form keeps whole minutes: the stored start is the reference
-    const { starts_at: starts } = await db.selectFrom("events").select("starts_at").where("id", "=", id).executeTakeFirstOrThrow();
+    const { starts_at: starts } = await db
+      .selectFrom("events")
+      .select("starts_at")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const m = await createMember({ level: 1 });
     const early = new Date(starts.getTime() - 16 * 60_000);
     const code = await createCheckinCode({ staffId: admin.id, eventId: id, minutes: 120, now: early });
@@ -83,14 +130,22 @@ describe("check-in window", () => {
       values: { until: new Date(starts.getTime() - 15 * 60_000).toISOString() },
     });
     expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toEqual([]);
-    expect(await checkInToEvent({ scope: await scope(m), eventId: id, code: code.code, now: new Date(starts.getTime() - 14 * 60_000) })).toMatchObject({ ok: true });
+    expect(
+      await checkInToEvent({
+        scope: await scope(m),
+        eventId: id,
+        code: code.code,
+        now: new Date(starts.getTime() - 14 * 60_000),
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
 
 test("SEQUENCE counts the event's changes, so calendars replace their copy", async () => {
   const starts = new Date(Date.now() + 48 * 3_600_000);
   const id = await newEvent({}, starts);
-  const seq = async () => (await db.selectFrom("events").select("sequence").where("id", "=", id).executeTakeFirstOrThrow()).sequence;
+  const seq = async () =>
+    (await db.selectFrom("events").select("sequence").where("id", "=", id).executeTakeFirstOrThrow()).sequence;
   expect(await seq()).toBe(0);
   await updateEvent({ staffId: admin.id, id, input: fields(new Date(starts.getTime() + 3_600_000)) });
   expect(await seq()).toBe(1);

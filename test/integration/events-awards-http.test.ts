@@ -30,7 +30,15 @@ async function signIn(user: { username: string; password: string }) {
 }
 
 async function newEvent(fields: Record<string, string>, publish = true) {
-  const input = EventSchema.parse({ kind: "meetup", title: "Kigali CX breakfast", startsAt: local(-1), endsAt: local(2), timeZone: "UTC", place: "Kigali", ...fields });
+  const input = EventSchema.parse({
+    kind: "meetup",
+    title: "Kigali CX breakfast",
+    startsAt: local(-1),
+    endsAt: local(2),
+    timeZone: "UTC",
+    place: "Kigali",
+    ...fields,
+  });
   const r = await createEvent({ staffId: admin.id, input, publish });
   if (!r.ok) throw new Error(r.message);
   return r.id;
@@ -47,7 +55,13 @@ afterAll(async () => {
 
 describe("feeds", () => {
   test("the .ics and RSS feeds list published upcoming events only, without joining links", async () => {
-    const published = await newEvent({ title: "Webinar 2.0, live; with Q&A", kind: "webinar", webinar: "webinar-2.0", place: "", onlineUrl: "https://meet.example.org/secret-room" });
+    const published = await newEvent({
+      title: "Webinar 2.0, live; with Q&A",
+      kind: "webinar",
+      webinar: "webinar-2.0",
+      place: "",
+      onlineUrl: "https://meet.example.org/secret-room",
+    });
     await newEvent({ title: "Draft planning session" }, false);
     const ics = await fetch(`${app.url}/events.ics`);
     expect(ics.status).toBe(200);
@@ -71,7 +85,11 @@ describe("feeds", () => {
     expect(xml).not.toContain("secret-room");
 
     // a draft has no page and no calendar file for visitors
-    const draft = await db.selectFrom("events").select("id").where("title", "=", "Draft planning session").executeTakeFirstOrThrow();
+    const draft = await db
+      .selectFrom("events")
+      .select("id")
+      .where("title", "=", "Draft planning session")
+      .executeTakeFirstOrThrow();
     expect((await fetch(`${app.url}/events/${draft.id}.ics`)).status).toBe(404);
     expect((await fetch(`${app.url}/events/${draft.id}`)).status).toBe(404);
   });
@@ -81,7 +99,9 @@ describe("feeds", () => {
     expect(await (await fetch(`${app.url}/events/${id}`)).text()).not.toContain("members-room");
     const member = await createMember({ level: 1 });
     const cookie = await signIn(member);
-    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain("https://meet.example.org/members-room");
+    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain(
+      "https://meet.example.org/members-room",
+    );
   });
 });
 
@@ -97,17 +117,25 @@ describe("calendar file and waitlist (issue 22)", () => {
     const body = (await mine.text()).replace(/\r\n /g, "");
     expect(body).toContain("\r\nCONFERENCE;VALUE=URI;FEATURE=VIDEO:https://meet.example.org/ics-room\r\n");
     expect(body).toContain("\r\nSEQUENCE:0\r\n");
-    expect(await (await fetch(`${app.url}/events.ics`, { headers: { Cookie: cookie } })).text()).not.toContain("ics-room");
+    expect(await (await fetch(`${app.url}/events.ics`, { headers: { Cookie: cookie } })).text()).not.toContain(
+      "ics-room",
+    );
   });
 
   test("a full event offers its waitlist; the page shows the member's place", async () => {
     const id = await newEvent({ capacity: "1" });
     const [first, second] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 })]);
-    expect((await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(first) })).status).toBe(302);
+    expect((await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(first) })).status).toBe(
+      302,
+    );
     const cookie = await signIn(second);
-    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain("Join the waitlist");
+    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain(
+      "Join the waitlist",
+    );
     expect((await postForm(app, `/events/${id}`, { intent: "waitlist" }, { cookie })).status).toBe(302);
-    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain("You are number 1 on the waitlist.");
+    expect(await (await fetch(`${app.url}/events/${id}`, { headers: { Cookie: cookie } })).text()).toContain(
+      "You are number 1 on the waitlist.",
+    );
   });
 });
 
@@ -115,11 +143,15 @@ describe("bad input answered with a sentence, nothing written", () => {
   test("an RSVP to a full event", async () => {
     const id = await newEvent({ capacity: "1" });
     const [first, second] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 })]);
-    expect((await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(first) })).status).toBe(302);
+    expect((await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(first) })).status).toBe(
+      302,
+    );
     const res = await postForm(app, `/events/${id}`, { intent: "rsvp" }, { cookie: await signIn(second) });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("This event is full: all 1 seats are taken.");
-    expect(await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", id).execute()).toEqual([{ user_id: first.id }]);
+    expect(await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", id).execute()).toEqual([
+      { user_id: first.id },
+    ]);
   });
 
   test("a check-in code used twice, and an expired one", async () => {
@@ -128,56 +160,122 @@ describe("bad input answered with a sentence, nothing written", () => {
     const cookie = await signIn(member);
     const code = await createCheckinCode({ staffId: admin.id, eventId: id, minutes: 5 });
     if (!code.ok) throw new Error(code.message);
-    expect((await postForm(app, `/events/${id}`, { intent: "checkin", code: code.code.toLowerCase() }, { cookie })).status).toBe(302);
+    expect(
+      (await postForm(app, `/events/${id}`, { intent: "checkin", code: code.code.toLowerCase() }, { cookie })).status,
+    ).toBe(302);
     const again = await postForm(app, `/events/${id}`, { intent: "checkin", code: code.code }, { cookie });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("You have already used this code");
 
     const other = await createMember({ level: 2 });
-    await db.updateTable("event_checkin_codes").set({ expires_at: new Date(Date.now() - 1000) }).where("event_id", "=", id).execute();
-    const expired = await postForm(app, `/events/${id}`, { intent: "checkin", code: code.code }, { cookie: await signIn(other) });
+    await db
+      .updateTable("event_checkin_codes")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("event_id", "=", id)
+      .execute();
+    const expired = await postForm(
+      app,
+      `/events/${id}`,
+      { intent: "checkin", code: code.code },
+      { cookie: await signIn(other) },
+    );
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain("This code has expired.");
-    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toEqual([{ user_id: member.id }]);
+    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toEqual([
+      { user_id: member.id },
+    ]);
   });
 
   test("a nomination posted after the deadline keeps the member's text and writes nothing", async () => {
-    const input = RoundSchema.parse({ year: 2045, title: "Touchpoints Awards 2045", deadline: local(1), categories: "Customer champion", criteria: "Impact" });
+    const input = RoundSchema.parse({
+      year: 2045,
+      title: "Touchpoints Awards 2045",
+      deadline: local(1),
+      categories: "Customer champion",
+      criteria: "Impact",
+    });
     const round = await createRound({ staffId: admin.id, input, timeZone: "UTC" });
     if (!round.ok) throw new Error(round.message);
-    const category = await db.selectFrom("award_categories").select("id").where("round_id", "=", round.id).executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom("award_categories")
+      .select("id")
+      .where("round_id", "=", round.id)
+      .executeTakeFirstOrThrow();
     const member = await createMember({ level: 3 });
     const cookie = await signIn(member);
     // the member opened the form before the deadline; the round closes while they write
-    await db.updateTable("award_rounds").set({ deadline_at: new Date(Date.now() - 1000) }).where("id", "=", round.id).execute();
+    await db
+      .updateTable("award_rounds")
+      .set({ deadline_at: new Date(Date.now() - 1000) })
+      .where("id", "=", round.id)
+      .execute();
     const statement = "I turned around our escalations desk: complaints answered within a day went from 40% to 92%.";
-    const res = await postForm(app, "/awards/nominate", { roundId: String(round.id), categoryId: String(category.id), statement, achievements: "Escalations within a day: 40% to 92%.", intent: "submit" }, { cookie });
+    const res = await postForm(
+      app,
+      "/awards/nominate",
+      {
+        roundId: String(round.id),
+        categoryId: String(category.id),
+        statement,
+        achievements: "Escalations within a day: 40% to 92%.",
+        intent: "submit",
+      },
+      { cookie },
+    );
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain("The nomination deadline has passed");
     expect(html).toContain("I turned around our escalations desk");
-    expect(await db.selectFrom("award_nominations").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom("award_nominations").select("id").where("user_id", "=", member.id).execute(),
+    ).toHaveLength(0);
   });
 });
 
 describe("evidence files", () => {
   test("served to the author and staff, 404 to other members and visitors", async () => {
-    const input = RoundSchema.parse({ year: 2046, title: "Touchpoints Awards 2046", deadline: local(24), categories: "Customer champion", criteria: "Impact" });
+    const input = RoundSchema.parse({
+      year: 2046,
+      title: "Touchpoints Awards 2046",
+      deadline: local(24),
+      categories: "Customer champion",
+      criteria: "Impact",
+    });
     const round = await createRound({ staffId: admin.id, input, timeZone: "UTC" });
     if (!round.ok) throw new Error(round.message);
-    const category = await db.selectFrom("award_categories").select("id").where("round_id", "=", round.id).executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom("award_categories")
+      .select("id")
+      .where("round_id", "=", round.id)
+      .executeTakeFirstOrThrow();
     const author = await createMember({ level: 4 });
     const pdf = new File([new Uint8Array(await pdfBytes())], "résumé <cv>.pdf"); // a PDF must parse to be kept
-    const r = await saveNomination({ scope: await scopeOfUser(db, author.id), roundId: round.id, input: { categoryId: category.id, statement: "", achievements: "", evidenceLinks: [] }, submit: false, files: [pdf] });
+    const r = await saveNomination({
+      scope: await scopeOfUser(db, author.id),
+      roundId: round.id,
+      input: { categoryId: category.id, statement: "", achievements: "", evidenceLinks: [] },
+      submit: false,
+      files: [pdf],
+    });
     if (!r.ok) throw new Error(r.message);
-    const file = await db.selectFrom("award_nomination_files").select("id").where("nomination_id", "=", r.id).executeTakeFirstOrThrow();
+    const file = await db
+      .selectFrom("award_nomination_files")
+      .select("id")
+      .where("nomination_id", "=", r.id)
+      .executeTakeFirstOrThrow();
     const own = await fetch(`${app.url}/awards/files/${file.id}`, { headers: { Cookie: await signIn(author) } });
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
-    expect(own.headers.get("content-disposition")).toMatch(/^attachment; filename="r_sum_ cv.pdf"; filename\*=UTF-8''r%C3%A9sum%C3%A9%20cv.pdf$/);
-    expect((await fetch(`${app.url}/awards/files/${file.id}`, { headers: { Cookie: await signIn(admin) } })).status).toBe(200);
+    expect(own.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="r_sum_ cv.pdf"; filename\*=UTF-8''r%C3%A9sum%C3%A9%20cv.pdf$/,
+    );
+    expect(
+      (await fetch(`${app.url}/awards/files/${file.id}`, { headers: { Cookie: await signIn(admin) } })).status,
+    ).toBe(200);
     const stranger = await createMember({ level: 4 });
-    expect((await fetch(`${app.url}/awards/files/${file.id}`, { headers: { Cookie: await signIn(stranger) } })).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/awards/files/${file.id}`, { headers: { Cookie: await signIn(stranger) } })).status,
+    ).toBe(404);
     expect((await fetch(`${app.url}/awards/files/${file.id}`)).status).toBe(404);
   });
 });

@@ -6,7 +6,14 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { foldLine, icsText, renderIcs } from "~/models/events/event-calendar.server";
 import { EventSchema } from "~/models/events/event.schema";
-import { checkInToEvent, createCheckinCode, createEvent, markAttendance, rsvpToEvent, setEventStatus } from "~/models/events/event.server";
+import {
+  checkInToEvent,
+  createCheckinCode,
+  createEvent,
+  markAttendance,
+  rsvpToEvent,
+  setEventStatus,
+} from "~/models/events/event.server";
 import { getStanding } from "~/models/journey/progress/index.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
@@ -46,12 +53,17 @@ async function progressOf(userId: number, key: string) {
   return standing!.requirements.find((x) => x.key === key)!.progress;
 }
 
-const rsvpCount = async (eventId: number) => (await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).execute()).length;
+const rsvpCount = async (eventId: number) =>
+  (await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).execute()).length;
 
 describe("RSVP", () => {
   test("an RSVP beyond capacity is refused with a clear message and nothing is written", async () => {
     const id = await newEvent({ capacity: "2" });
-    const [a, b, c] = await Promise.all([createMember({ level: 1 }), createMember({ level: 1 }), createMember({ level: 1 })]);
+    const [a, b, c] = await Promise.all([
+      createMember({ level: 1 }),
+      createMember({ level: 1 }),
+      createMember({ level: 1 }),
+    ]);
     expect((await rsvpToEvent({ scope: await scopeOfUser(db, a.id), eventId: id })).ok).toBe(true);
     expect((await rsvpToEvent({ scope: await scopeOfUser(db, b.id), eventId: id })).ok).toBe(true);
     const full = await rsvpToEvent({ scope: await scopeOfUser(db, c.id), eventId: id });
@@ -77,13 +89,23 @@ describe("RSVP", () => {
   test("a draft cannot be RSVPed to, a cancelled event neither", async () => {
     const member = await createMember({ level: 1 });
     const scope = await scopeOfUser(db, member.id);
-    const input = EventSchema.parse({ kind: "training", title: "Complaint handling", startsAt: local(1), endsAt: local(2), timeZone: "Africa/Lagos", onlineUrl: "https://meet.example.org/x" });
+    const input = EventSchema.parse({
+      kind: "training",
+      title: "Complaint handling",
+      startsAt: local(1),
+      endsAt: local(2),
+      timeZone: "Africa/Lagos",
+      onlineUrl: "https://meet.example.org/x",
+    });
     const draft = await createEvent({ staffId: admin.id, input, publish: false });
     expect(draft.ok).toBe(true);
     if (!draft.ok) return;
     expect(await rsvpToEvent({ scope, eventId: draft.id })).toMatchObject({ ok: false, status: 404 });
     await setEventStatus({ staffId: admin.id, id: draft.id, status: "cancelled" });
-    expect(await rsvpToEvent({ scope, eventId: draft.id })).toMatchObject({ ok: false, message: "events.errors.cancelled" });
+    expect(await rsvpToEvent({ scope, eventId: draft.id })).toMatchObject({
+      ok: false,
+      message: "events.errors.cancelled",
+    });
     expect(await rsvpCount(draft.id)).toBe(0);
   });
 });
@@ -112,14 +134,30 @@ describe("check-in codes", () => {
     const first = await createCheckinCode({ staffId: admin.id, eventId: id, minutes: 10, now: t0 });
     if (!first.ok) throw new Error("no code");
     // 10 minutes later to the second, the code is over
-    expect(await checkInToEvent({ scope, eventId: id, code: first.code, now: new Date(t0.getTime() + 10 * 60_000) })).toMatchObject({ ok: false, status: 410, message: "events.errors.codeExpired" });
+    expect(
+      await checkInToEvent({ scope, eventId: id, code: first.code, now: new Date(t0.getTime() + 10 * 60_000) }),
+    ).toMatchObject({ ok: false, status: 410, message: "events.errors.codeExpired" });
     // one second before, it would have worked; but staff show a new code, which expires the old one
-    const second = await createCheckinCode({ staffId: admin.id, eventId: id, minutes: 10, now: new Date(t0.getTime() + 60_000) });
+    const second = await createCheckinCode({
+      staffId: admin.id,
+      eventId: id,
+      minutes: 10,
+      now: new Date(t0.getTime() + 60_000),
+    });
     if (!second.ok) throw new Error("no code");
-    expect(await checkInToEvent({ scope, eventId: id, code: first.code, now: new Date(t0.getTime() + 120_000) })).toMatchObject({ ok: false, message: "events.errors.codeExpired" });
-    expect(await checkInToEvent({ scope, eventId: id, code: "ZZZZZZ" })).toMatchObject({ ok: false, message: "events.errors.codeUnknown" });
-    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toHaveLength(0);
-    expect(await checkInToEvent({ scope, eventId: id, code: second.code, now: new Date(t0.getTime() + 120_000) })).toMatchObject({ ok: true });
+    expect(
+      await checkInToEvent({ scope, eventId: id, code: first.code, now: new Date(t0.getTime() + 120_000) }),
+    ).toMatchObject({ ok: false, message: "events.errors.codeExpired" });
+    expect(await checkInToEvent({ scope, eventId: id, code: "ZZZZZZ" })).toMatchObject({
+      ok: false,
+      message: "events.errors.codeUnknown",
+    });
+    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toHaveLength(
+      0,
+    );
+    expect(
+      await checkInToEvent({ scope, eventId: id, code: second.code, now: new Date(t0.getTime() + 120_000) }),
+    ).toMatchObject({ ok: true });
   });
 
   test("a code of another event does not check in here", async () => {
@@ -137,7 +175,15 @@ describe("attendance feeds the requirements", () => {
   test("attending a Webinar 1.0 event meets the webinar requirement and counts as an activity", async () => {
     const member = await createMember({ level: 1 });
     expect(await progressOf(member.id, "l1-webinar-1")).toMatchObject({ done: 0 });
-    const id = await newEvent({ kind: "webinar", webinar: "webinar-1.0", title: "Webinar 1.0: serving customers", place: "", onlineUrl: "https://meet.example.org/w1", startsAt: local(-2), endsAt: local(-1) });
+    const id = await newEvent({
+      kind: "webinar",
+      webinar: "webinar-1.0",
+      title: "Webinar 1.0: serving customers",
+      place: "",
+      onlineUrl: "https://meet.example.org/w1",
+      startsAt: local(-2),
+      endsAt: local(-1),
+    });
     await markAttendance({ staffId: admin.id, eventId: id, userIds: [member.id], attended: true });
     expect(await progressOf(member.id, "l1-webinar-1")).toMatchObject({ done: 1, status: "met" });
   });
@@ -149,7 +195,10 @@ describe("attendance feeds the requirements", () => {
     await markAttendance({ staffId: admin.id, eventId: id, usernames: [`@${member.username}`], attended: true });
     const after = await progressOf(member.id, "l2-activities");
     expect(after.done).toBe(before.done + 1);
-    expect(after.items.find((i) => i.label === "Nairobi service leaders meet-up")).toMatchObject({ url: `/events/${id}`, state: "counted" });
+    expect(after.items.find((i) => i.label === "Nairobi service leaders meet-up")).toMatchObject({
+      url: `/events/${id}`,
+      state: "counted",
+    });
     // staff unmark: it stops counting
     await markAttendance({ staffId: admin.id, eventId: id, userIds: [member.id], attended: false });
     expect((await progressOf(member.id, "l2-activities")).done).toBe(before.done);
@@ -158,9 +207,21 @@ describe("attendance feeds the requirements", () => {
   test("marking attendance of an unknown username writes nothing", async () => {
     const member = await createMember({ level: 2 });
     const id = await newEvent();
-    const r = await markAttendance({ staffId: admin.id, eventId: id, userIds: [member.id], usernames: ["nobody_here_at_all"], attended: true });
-    expect(r).toMatchObject({ ok: false, message: "events.errors.noSuchMember", values: { username: "nobody_here_at_all" } });
-    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toHaveLength(0);
+    const r = await markAttendance({
+      staffId: admin.id,
+      eventId: id,
+      userIds: [member.id],
+      usernames: ["nobody_here_at_all"],
+      attended: true,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      message: "events.errors.noSuchMember",
+      values: { username: "nobody_here_at_all" },
+    });
+    expect(await db.selectFrom("event_attendance").select("user_id").where("event_id", "=", id).execute()).toHaveLength(
+      0,
+    );
   });
 
   test("every staff action on events is in the audit log", async () => {
@@ -169,26 +230,61 @@ describe("attendance feeds the requirements", () => {
     await createCheckinCode({ staffId: admin.id, eventId: id, minutes: 5 });
     await markAttendance({ staffId: admin.id, eventId: id, userIds: [member.id], attended: true });
     await setEventStatus({ staffId: admin.id, id, status: "cancelled" });
-    const actions = (await db.selectFrom("audit_log").select(["action", "actor_id"]).where("target_type", "=", "event").where("target_id", "=", String(id)).orderBy("id").execute()).map((a) => a.action);
+    const actions = (
+      await db
+        .selectFrom("audit_log")
+        .select(["action", "actor_id"])
+        .where("target_type", "=", "event")
+        .where("target_id", "=", String(id))
+        .orderBy("id")
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(["event.create", "event.checkin_code.create", "event.attendance.mark", "event.cancel"]);
   });
 });
 
 describe("input", () => {
   test("an event with neither place nor link, or ending before it starts, is refused by the schema", () => {
-    const r = EventSchema.safeParse({ kind: "conference", title: "CX Summit", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T09:00", timeZone: "Mars/Olympus", place: "" });
+    const r = EventSchema.safeParse({
+      kind: "conference",
+      title: "CX Summit",
+      startsAt: "2026-12-01T10:00",
+      endsAt: "2026-12-01T09:00",
+      timeZone: "Mars/Olympus",
+      place: "",
+    });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => `${String(i.path[0])}:${i.message}`);
     expect(paths).toEqual(expect.arrayContaining(["timeZone:events.errors.timeZone"]));
-    const r2 = EventSchema.safeParse({ kind: "webinar", title: "CX Summit", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T09:00", timeZone: "Africa/Lagos", place: "" });
-    expect(r2.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(["events.errors.where", "events.errors.webinar", "events.errors.endsBeforeStart"]));
+    const r2 = EventSchema.safeParse({
+      kind: "webinar",
+      title: "CX Summit",
+      startsAt: "2026-12-01T10:00",
+      endsAt: "2026-12-01T09:00",
+      timeZone: "Africa/Lagos",
+      place: "",
+    });
+    expect(r2.error!.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(["events.errors.where", "events.errors.webinar", "events.errors.endsBeforeStart"]),
+    );
   });
 
   test("the event's local time is stored as the right instant", async () => {
-    const input = EventSchema.parse({ kind: "conference", title: "Accra CX Summit", startsAt: "2027-03-10T09:00", endsAt: "2027-03-10T17:00", timeZone: "Africa/Nairobi", place: "Nairobi" });
+    const input = EventSchema.parse({
+      kind: "conference",
+      title: "Accra CX Summit",
+      startsAt: "2027-03-10T09:00",
+      endsAt: "2027-03-10T17:00",
+      timeZone: "Africa/Nairobi",
+      place: "Nairobi",
+    });
     const r = await createEvent({ staffId: admin.id, input, publish: true });
     if (!r.ok) throw new Error(r.message);
-    const row = await db.selectFrom("events").select(["starts_at", "ends_at"]).where("id", "=", r.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("events")
+      .select(["starts_at", "ends_at"])
+      .where("id", "=", r.id)
+      .executeTakeFirstOrThrow();
     expect(row.starts_at.toISOString()).toBe("2027-03-10T06:00:00.000Z");
   });
 });

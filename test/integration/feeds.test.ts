@@ -9,7 +9,17 @@ import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../fact
 import { startApp, type TestApp } from "../setup/app";
 
 const ORIGIN = "https://forum.example";
-type Item = { title?: string; link?: string; guid?: string; pubDate?: string; isoDate?: string; creator?: string; content?: string; contentSnippet?: string; categories?: string[] };
+type Item = {
+  title?: string;
+  link?: string;
+  guid?: string;
+  pubDate?: string;
+  isoDate?: string;
+  creator?: string;
+  content?: string;
+  contentSnippet?: string;
+  categories?: string[];
+};
 const parser = new Parser<Record<string, unknown>, Item>();
 
 let app: TestApp;
@@ -37,34 +47,59 @@ beforeAll(async () => {
   member = await createUser({ username: "feed_member" });
   await ageUser(admin);
   await ageUser(member);
-  pub = await createCategory({ slug: "open-talk", name: "Open talk", see: "everyone", post: "members", reply: "members" });
+  pub = await createCategory({
+    slug: "open-talk",
+    name: "Open talk",
+    see: "everyone",
+    post: "members",
+    reply: "members",
+  });
   other = await createCategory({ slug: "other-talk", see: "everyone" });
 
   for (const see of ["members", "level:2", "group:7", "staff", "participants"]) {
     const label = see.replace(/\W/g, "");
-    const category = await createCategory({ slug: `hidden-${label}`, see, post: see === "participants" ? "participants" : "members" });
+    const category = await createCategory({
+      slug: `hidden-${label}`,
+      see,
+      post: see === "participants" ? "participants" : "members",
+    });
     const title = `Confidential ${label} matter that must stay private`;
-    const topic = await makeTopic(admin, category, { title, body: `Secret body for ${label}, never in a feed.`, participantIds: see === "participants" ? [member.id] : undefined });
+    const topic = await makeTopic(admin, category, {
+      title,
+      body: `Secret body for ${label}, never in a feed.`,
+      participantIds: see === "participants" ? [member.id] : undefined,
+    });
     secret.push({ label, slug: category.slug, topic, title });
   }
 
   await makeTopic(member, other, { title: "A topic in another public category" });
   open = await makeTopic(admin, pub, {
     title: TRICKY_TITLE,
-    body: "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: " + "]]> and <script>alert(1)</script>\n```",
+    body:
+      "Opening post with `code ]]> inside` and a [guide](https://example.org/guide?a=1&b=2).\n\n```\nend of CDATA: " +
+      "]]> and <script>alert(1)</script>\n```",
   });
   await makeReply(member, open, "A visible reply from the floor, mentioning @feed_admin kindly.");
   const withdrawn = await makeReply(member, open, "A reply the author withdraws afterwards, gone from feeds.");
   const r = await deletePost({ scope: await scopeFor(member), postId: withdrawn.postId });
   expect(r.ok).toBe(true);
   const hidden = await makeReply(member, open, "A reply hidden by flags pending review, gone from feeds.");
-  await db.updateTable("posts").set({ hidden_at: new Date(), hidden_reason: "flags" }).where("id", "=", hidden.postId).execute();
+  await db
+    .updateTable("posts")
+    .set({ hidden_at: new Date(), hidden_reason: "flags" })
+    .where("id", "=", hidden.postId)
+    .execute();
   await makeReply(admin, open, "The newest reply, from staff, closes the loop.");
 
   unlisted = await makeTopic(admin, pub, { title: "An unlisted announcement draft for staff" });
   await db.updateTable("topics").set({ unlisted: true }).where("id", "=", unlisted.topicId).execute();
   deleted = await makeTopic(member, pub, { title: "A topic the author deleted straight away" });
-  const first = await db.selectFrom("posts").select("id").where("topic_id", "=", deleted.topicId).where("post_number", "=", 1).executeTakeFirstOrThrow();
+  const first = await db
+    .selectFrom("posts")
+    .select("id")
+    .where("topic_id", "=", deleted.topicId)
+    .where("post_number", "=", 1)
+    .executeTakeFirstOrThrow();
   expect((await deletePost({ scope: await scopeFor(member), postId: first.id })).ok).toBe(true);
 
   app = await startApp({ APP_ORIGIN: ORIGIN, JOBS: "off" });
@@ -122,8 +157,16 @@ describe("RSS feeds", () => {
     const { xml, parsed } = await feed(`${open.url}.rss`);
     expect(parsed.title).toBe(TRICKY_TITLE);
     expect(parsed.link).toBe(`${ORIGIN}${open.url}`);
-    expect(parsed.items.map((i) => i.link)).toEqual([`${ORIGIN}${open.url}/5`, `${ORIGIN}${open.url}/2`, `${ORIGIN}${open.url}/1`]);
-    expect(parsed.items.map((i) => i.title)).toEqual([`Reply #5 in “${TRICKY_TITLE}”`, `Reply #2 in “${TRICKY_TITLE}”`, TRICKY_TITLE]);
+    expect(parsed.items.map((i) => i.link)).toEqual([
+      `${ORIGIN}${open.url}/5`,
+      `${ORIGIN}${open.url}/2`,
+      `${ORIGIN}${open.url}/1`,
+    ]);
+    expect(parsed.items.map((i) => i.title)).toEqual([
+      `Reply #5 in “${TRICKY_TITLE}”`,
+      `Reply #2 in “${TRICKY_TITLE}”`,
+      TRICKY_TITLE,
+    ]);
     expect(parsed.items.map((i) => i.creator)).toEqual(["feed_admin", "feed_member", "feed_admin"]);
     expect(xml).not.toMatch(/withdraws afterwards|hidden by flags/);
 

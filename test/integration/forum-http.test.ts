@@ -10,7 +10,13 @@ let app: TestApp;
 let cookie: string;
 let category: { slug: string };
 let topic: { topicId: number; url: string };
-const posts = async () => (await db.selectFrom("posts").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+const posts = async () =>
+  (
+    await db
+      .selectFrom("posts")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 beforeAll(async () => {
   app = await startApp();
@@ -34,7 +40,12 @@ describe("composer input over HTTP", () => {
     ["an unknown category", { category: "no-such-category" }, "Choose a category you can post in."],
   ])("new topic with %s: a sentence, the text kept, nothing saved", async (_name, change, sentence) => {
     const before = await posts();
-    const fields = { title: "A reasonable title for a topic", body: "A reasonable body for a new topic.", category: category.slug, ...change };
+    const fields = {
+      title: "A reasonable title for a topic",
+      body: "A reasonable body for a new topic.",
+      category: category.slug,
+      ...change,
+    };
     const res = await postForm(app, "/new-topic", fields, { cookie });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -46,9 +57,18 @@ describe("composer input over HTTP", () => {
 
   test("an unknown tag is refused with a sentence", async () => {
     const before = await posts();
-    const body = new URLSearchParams({ title: "A reasonable title for a topic", body: "A reasonable body for a new topic.", category: category.slug });
+    const body = new URLSearchParams({
+      title: "A reasonable title for a topic",
+      body: "A reasonable body for a new topic.",
+      category: category.slug,
+    });
     body.append("tags", "made-up-tag");
-    const res = await fetch(`${app.url}/new-topic`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+    const res = await fetch(`${app.url}/new-topic`, {
+      method: "POST",
+      headers: { Origin: app.origin, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("Use tags from the competency framework only.");
     expect(await posts()).toBe(before);
@@ -57,7 +77,12 @@ describe("composer input over HTTP", () => {
   test("a reply to a closed topic gets a sentence and is not saved", async () => {
     await db.updateTable("topics").set({ closed_at: new Date() }).where("id", "=", topic.topicId).execute();
     const before = await posts();
-    const res = await postForm(app, topic.url, { body: "Replying to a closed topic should fail.", intent: "reply" }, { cookie });
+    const res = await postForm(
+      app,
+      topic.url,
+      { body: "Replying to a closed topic should fail.", intent: "reply" },
+      { cookie },
+    );
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("This topic is closed: replies are no longer accepted.");
     expect(await posts()).toBe(before);
@@ -65,7 +90,12 @@ describe("composer input over HTTP", () => {
   });
 
   test("liking one's own post twice-over gets a sentence, not an error page", async () => {
-    const own = await db.selectFrom("posts").select("id").where("topic_id", "=", topic.topicId).where("post_number", "=", 1).executeTakeFirstOrThrow();
+    const own = await db
+      .selectFrom("posts")
+      .select("id")
+      .where("topic_id", "=", topic.topicId)
+      .where("post_number", "=", 1)
+      .executeTakeFirstOrThrow();
     const res = await postForm(app, topic.url, { intent: "like", postId: String(own.id) }, { cookie });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("You cannot like your own post.");
@@ -73,7 +103,15 @@ describe("composer input over HTTP", () => {
 });
 
 describe("odd URLs", () => {
-  test.each(["/t/x/abc", "/t/x/99999999", "/t/x/1/abc", "/c/nope", "/tag/nope", "/latest?after=%%%garbage", "/top?period=forever"])("%s answers without a server error", async (path) => {
+  test.each([
+    "/t/x/abc",
+    "/t/x/99999999",
+    "/t/x/1/abc",
+    "/c/nope",
+    "/tag/nope",
+    "/latest?after=%%%garbage",
+    "/top?period=forever",
+  ])("%s answers without a server error", async (path) => {
     const res = await fetch(`${app.url}${path}`, { redirect: "manual" });
     expect(res.status).toBeLessThan(500);
   });

@@ -19,7 +19,8 @@ const page = async (path: string, as = cookie) => {
   return res.text();
 };
 /** topic ids linked from the list's rows */
-const listed = (html: string) => [...html.matchAll(/<a href="\/t\/[^/"]+\/(\d+)(?:\/\d+)?" class="topic-title">/g)].map((m) => Number(m[1])).sort();
+const listed = (html: string) =>
+  [...html.matchAll(/<a href="\/t\/[^/"]+\/(\d+)(?:\/\d+)?" class="topic-title">/g)].map((m) => Number(m[1])).sort();
 /** topic ids of the rows carrying a badge */
 const marked = (html: string, badge: "new-badge" | "unread-badge") =>
   html
@@ -28,7 +29,10 @@ const marked = (html: string, badge: "new-badge" | "unread-badge") =>
     .filter((row) => row.includes(`class="${badge}"`))
     .map((row) => Number(/href="\/t\/[^/"]+\/(\d+)/.exec(row)![1]))
     .sort();
-const counts = (html: string) => ({ new: Number(/>New \((\d+)\)</.exec(html)?.[1] ?? 0), unread: Number(/>Unread \((\d+)\)</.exec(html)?.[1] ?? 0) });
+const counts = (html: string) => ({
+  new: Number(/>New \((\d+)\)</.exec(html)?.[1] ?? 0),
+  unread: Number(/>Unread \((\d+)\)</.exec(html)?.[1] ?? 0),
+});
 
 beforeAll(async () => {
   app = await startApp();
@@ -38,18 +42,41 @@ beforeAll(async () => {
   await ageUser(author, 24 * 30);
   await ageUser(reader, 24 * 30);
   const cat = await createCategory();
-  for (const name of ["oldUnopened", "sinceLastVisit", "beforeLastVisit", "readThenReplied", "readFully", "recentUnopened"]) {
+  for (const name of [
+    "oldUnopened",
+    "sinceLastVisit",
+    "beforeLastVisit",
+    "readThenReplied",
+    "readFully",
+    "recentUnopened",
+  ]) {
     ids[name] = (await makeTopic(author, cat)).topicId;
   }
   const ago = (hours: number) => sql<Date>`now() - make_interval(hours => ${hours})`;
   // the window is 48 hours; the member's last visit ended 6 hours ago
-  await db.updateTable("topics").set({ created_at: ago(24 * 5) }).where("id", "in", [ids.oldUnopened, ids.readThenReplied, ids.readFully]).execute();
-  await db.updateTable("topics").set({ created_at: ago(12) }).where("id", "=", ids.beforeLastVisit).execute();
-  await db.updateTable("topics").set({ created_at: ago(1) }).where("id", "in", [ids.sinceLastVisit, ids.recentUnopened]).execute();
+  await db
+    .updateTable("topics")
+    .set({ created_at: ago(24 * 5) })
+    .where("id", "in", [ids.oldUnopened, ids.readThenReplied, ids.readFully])
+    .execute();
+  await db
+    .updateTable("topics")
+    .set({ created_at: ago(12) })
+    .where("id", "=", ids.beforeLastVisit)
+    .execute();
+  await db
+    .updateTable("topics")
+    .set({ created_at: ago(1) })
+    .where("id", "in", [ids.sinceLastVisit, ids.recentUnopened])
+    .execute();
 
   cookie = cookieFrom(await postForm(app, "/login", { email: reader.username, password: reader.password }));
   expect(cookie).toMatch(/^tp_session=/);
-  await db.updateTable("users").set({ last_visit_at: ago(6), last_seen_at: sql`now()` }).where("id", "=", reader.id).execute();
+  await db
+    .updateTable("users")
+    .set({ last_visit_at: ago(6), last_seen_at: sql`now()` })
+    .where("id", "=", reader.id)
+    .execute();
   // the reader opens two old topics; one of them gets a reply afterwards
   for (const id of [ids.readThenReplied, ids.readFully]) {
     const slug = (await db.selectFrom("topics").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug;
@@ -80,29 +107,41 @@ describe("new and unread, one definition", () => {
     expect(listed(latest)).toEqual(Object.values(ids).sort());
   });
 
-  test("staff widen the window to 7 days: for a member back after 6 days, unopened topics since then are new, " + "everywhere", async () => {
-    // the setting is read through the limits cache (5 s): written as staff would, then waited out
-    const { getLimits, updateLimits } = await import("~/models/moderation/settings.server");
-    const admin = await createUser({ roles: ["admin"] });
-    const limits = await getLimits();
-    // a member back after six days: the window (7 days now) is later than nothing, the visit is later still
-    await db.updateTable("users").set({ last_visit_at: sql`now() - interval '6 days'` }).where("id", "=", readerId).execute();
-    await updateLimits({ actorId: admin.id, limits: { ...limits, newTopicHours: 24 * 7 } });
-    await new Promise((r) => setTimeout(r, 5200));
-    const expectedNew = [ids.oldUnopened, ids.sinceLastVisit, ids.beforeLastVisit, ids.recentUnopened].sort();
-    const newPage = await page("/new");
-    const latest = await page("/latest");
-    expect(listed(newPage)).toEqual(expectedNew);
-    expect(marked(latest, "new-badge")).toEqual(expectedNew);
-    expect(counts(latest)).toEqual({ new: 4, unread: 1 });
-    await updateLimits({ actorId: admin.id, limits });
-  });
+  test(
+    "staff widen the window to 7 days: for a member back after 6 days, unopened topics since then are new, " +
+      "everywhere",
+    async () => {
+      // the setting is read through the limits cache (5 s): written as staff would, then waited out
+      const { getLimits, updateLimits } = await import("~/models/moderation/settings.server");
+      const admin = await createUser({ roles: ["admin"] });
+      const limits = await getLimits();
+      // a member back after six days: the window (7 days now) is later than nothing, the visit is later still
+      await db
+        .updateTable("users")
+        .set({ last_visit_at: sql`now() - interval '6 days'` })
+        .where("id", "=", readerId)
+        .execute();
+      await updateLimits({ actorId: admin.id, limits: { ...limits, newTopicHours: 24 * 7 } });
+      await new Promise((r) => setTimeout(r, 5200));
+      const expectedNew = [ids.oldUnopened, ids.sinceLastVisit, ids.beforeLastVisit, ids.recentUnopened].sort();
+      const newPage = await page("/new");
+      const latest = await page("/latest");
+      expect(listed(newPage)).toEqual(expectedNew);
+      expect(marked(latest, "new-badge")).toEqual(expectedNew);
+      expect(counts(latest)).toEqual({ new: 4, unread: 1 });
+      await updateLimits({ actorId: admin.id, limits });
+    },
+  );
 });
 
 describe("the Unread count's lower bound (users.first_unread_at)", () => {
-  const boundOf = async (id: number) => (await db.selectFrom("users").select("first_unread_at").where("id", "=", id).executeTakeFirstOrThrow()).first_unread_at;
-  const bumpedAt = async (id: number) => (await db.selectFrom("topics").select("bumped_at").where("id", "=", id).executeTakeFirstOrThrow()).bumped_at;
-  const pathOf = async (id: number) => `/t/${(await db.selectFrom("topics").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug}/${id}`;
+  const boundOf = async (id: number) =>
+    (await db.selectFrom("users").select("first_unread_at").where("id", "=", id).executeTakeFirstOrThrow())
+      .first_unread_at;
+  const bumpedAt = async (id: number) =>
+    (await db.selectFrom("topics").select("bumped_at").where("id", "=", id).executeTakeFirstOrThrow()).bumped_at;
+  const pathOf = async (id: number) =>
+    `/t/${(await db.selectFrom("topics").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug}/${id}`;
 
   test("old topics left unread by a partial read or by a merge count everywhere; reading the oldest moves the bound up", async () => {
     const author = await createUser();
@@ -115,13 +154,27 @@ describe("the Unread count's lower bound (users.first_unread_at)", () => {
     for (let i = 0; i < 21; i++) await makeReply(author, { topicId: long });
     const short = (await makeTopic(author, cat)).topicId;
     const merged = (await makeTopic(author, cat)).topicId;
-    await db.updateTable("topics").set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '10 days'` }).where("id", "=", long).execute();
-    await db.updateTable("topics").set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '12 days'` }).where("id", "in", [short, merged]).execute();
-    const readerCookie = cookieFrom(await postForm(app, "/login", { email: reader.username, password: reader.password }));
+    await db
+      .updateTable("topics")
+      .set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '10 days'` })
+      .where("id", "=", long)
+      .execute();
+    await db
+      .updateTable("topics")
+      .set({ created_at: sql`now() - interval '20 days'`, bumped_at: sql`now() - interval '12 days'` })
+      .where("id", "in", [short, merged])
+      .execute();
+    const readerCookie = cookieFrom(
+      await postForm(app, "/login", { email: reader.username, password: reader.password }),
+    );
     const everywhere = async () => {
       const [unreadPage, latest] = [await page("/unread", readerCookie), await page("/latest", readerCookie)];
       const mine = (ids: number[]) => ids.filter((id) => [long, short, merged].includes(id));
-      return { unread: listed(unreadPage), marked: mine(marked(latest, "unread-badge")), counts: [counts(unreadPage).unread, counts(latest).unread] };
+      return {
+        unread: listed(unreadPage),
+        marked: mine(marked(latest, "unread-badge")),
+        counts: [counts(unreadPage).unread, counts(latest).unread],
+      };
     };
     expect(await everywhere()).toEqual({ unread: [], marked: [], counts: [0, 0] });
     expect((await boundOf(reader.id)).getTime()).toBeGreaterThan((await bumpedAt(short)).getTime());

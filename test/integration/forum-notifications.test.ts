@@ -17,7 +17,9 @@ async function member(username?: string) {
 }
 
 const kindsFor = async (userId: number) =>
-  (await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", userId).orderBy("id").execute()).map((n) => n.kind);
+  (
+    await db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", userId).orderBy("id").execute()
+  ).map((n) => n.kind);
 
 function mailsTo(email: string): string[] {
   const dir = mailDir();
@@ -36,7 +38,11 @@ describe("notifications", () => {
     const cleo = await member();
     const topic = await makeTopic(ada, cat);
     await makeReply(ben, topic, `Good point. @${cleo.username} you will like this one.`);
-    await makeReply(cleo, topic, `[quote="${ben.username}, post:2, topic:${topic.topicId}"]\nGood point.\n[/quote]\n\nAgreed with the quote above, Ben.`);
+    await makeReply(
+      cleo,
+      topic,
+      `[quote="${ben.username}, post:2, topic:${topic.topicId}"]\nGood point.\n[/quote]\n\nAgreed with the quote above, Ben.`,
+    );
     await drainJobs();
     await drainJobs(); // a second run finds nothing new: notifications are idempotent
     // the topic's author hears of every reply (like Discourse's "watching" their own topics)
@@ -84,7 +90,10 @@ describe("notifications", () => {
     const admin = await createUser({ roles: ["member", "admin"] });
     await ageUser(admin);
     const outsider = await member("outsider_olu");
-    const topic = await makeTopic(admin, staffOnly, { title: "Staff only: next year's assessment dates", body: `Draft dates for the assessments, do not share yet. cc @${outsider.username}` });
+    const topic = await makeTopic(admin, staffOnly, {
+      title: "Staff only: next year's assessment dates",
+      body: `Draft dates for the assessments, do not share yet. cc @${outsider.username}`,
+    });
     await drainJobs();
     expect(await kindsFor(outsider.id)).toEqual([]);
     expect(mailsTo(outsider.email)).toEqual([]);
@@ -131,16 +140,35 @@ describe("the job worker", () => {
       calls++;
       if (calls === 1) throw new Error("first try fails");
     });
-    await db.insertInto("outbox").values([{ kind: "test.flaky", payload: "{}" }, { kind: "test.unknown-kind", payload: "{}" }]).execute();
+    await db
+      .insertInto("outbox")
+      .values([
+        { kind: "test.flaky", payload: "{}" },
+        { kind: "test.unknown-kind", payload: "{}" },
+      ])
+      .execute();
     await drainJobs();
-    const rows = await db.selectFrom("outbox").select(["kind", "attempts", "done_at", "last_error"]).where("kind", "like", "test.%").orderBy("kind").execute();
+    const rows = await db
+      .selectFrom("outbox")
+      .select(["kind", "attempts", "done_at", "last_error"])
+      .where("kind", "like", "test.%")
+      .orderBy("kind")
+      .execute();
     expect(rows.map((r) => [r.kind, r.attempts, !!r.done_at])).toEqual([
       ["test.flaky", 1, false],
       ["test.unknown-kind", 1, false],
     ]);
-    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "test.flaky").execute();
+    await db
+      .updateTable("outbox")
+      .set({ run_at: new Date(0) })
+      .where("kind", "=", "test.flaky")
+      .execute();
     await drainJobs();
-    const flaky = await db.selectFrom("outbox").select(["attempts", "done_at"]).where("kind", "=", "test.flaky").executeTakeFirstOrThrow();
+    const flaky = await db
+      .selectFrom("outbox")
+      .select(["attempts", "done_at"])
+      .where("kind", "=", "test.flaky")
+      .executeTakeFirstOrThrow();
     expect(flaky.attempts).toBe(2);
     expect(flaky.done_at).not.toBeNull();
   });
@@ -151,19 +179,35 @@ describe("the job worker", () => {
     });
     const [failing, unknown] = await db
       .insertInto("outbox")
-      .values([{ kind: "test.always-fails", payload: "{}", attempts: 9 }, { kind: "test.no-such-kind", payload: "{}" }])
+      .values([
+        { kind: "test.always-fails", payload: "{}", attempts: 9 },
+        { kind: "test.no-such-kind", payload: "{}" },
+      ])
       .returning("id")
       .execute();
     await drainJobs();
-    const rows = await db.selectFrom("outbox").select(["id", "attempts", "dead_at", "done_at", "last_error"]).where("id", "in", [failing.id, unknown.id]).orderBy("id").execute();
+    const rows = await db
+      .selectFrom("outbox")
+      .select(["id", "attempts", "dead_at", "done_at", "last_error"])
+      .where("id", "in", [failing.id, unknown.id])
+      .orderBy("id")
+      .execute();
     expect(rows.map((r) => [r.attempts, !!r.dead_at, !!r.done_at, r.last_error])).toEqual([
       [10, true, false, "the relay refuses"],
       [1, true, false, "no handler for job kind test.no-such-kind"],
     ]);
     // a dead letter is never claimed again by the worker
-    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("id", "in", [failing.id, unknown.id]).execute();
+    await db
+      .updateTable("outbox")
+      .set({ run_at: new Date(0) })
+      .where("id", "in", [failing.id, unknown.id])
+      .execute();
     await drainJobs();
-    const after = await db.selectFrom("outbox").select("attempts").where("id", "=", failing.id).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("outbox")
+      .select("attempts")
+      .where("id", "=", failing.id)
+      .executeTakeFirstOrThrow();
     expect(after.attempts).toBe(10);
   });
 
@@ -181,10 +225,24 @@ describe("the job worker", () => {
       .execute();
     await db.transaction().execute((trx) => enqueue(trx, "outbox.cleanup", {}));
     await drainJobs();
-    const left = await db.selectFrom("outbox").select("id").where("id", "in", rows.map((r) => r.id)).orderBy("id").execute();
+    const left = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .orderBy("id")
+      .execute();
     expect(left.map((r) => r.id)).toEqual([rows[1].id, rows[2].id]);
     // recurring: the next clean-up waits for tomorrow's 03:00 UTC
-    const next = await db.selectFrom("outbox").select("run_at").where("kind", "=", "outbox.cleanup").where("done_at", "is", null).execute();
+    const next = await db
+      .selectFrom("outbox")
+      .select("run_at")
+      .where("kind", "=", "outbox.cleanup")
+      .where("done_at", "is", null)
+      .execute();
     expect(next).toHaveLength(1);
     expect(next[0].run_at.getUTCHours()).toBe(3);
   });
@@ -204,9 +262,19 @@ describe("digests and reminders", () => {
     expect(mailsTo(ada.email)).toHaveLength(0);
     await ensureRecurringJobs();
     await ensureRecurringJobs(); // idempotent: one pending digest
-    const pending = await db.selectFrom("outbox").select("id").where("kind", "=", "notification.digest").where("done_at", "is", null).execute();
+    const pending = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where("kind", "=", "notification.digest")
+      .where("done_at", "is", null)
+      .execute();
     expect(pending).toHaveLength(1);
-    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "notification.digest").where("done_at", "is", null).execute();
+    await db
+      .updateTable("outbox")
+      .set({ run_at: new Date(0) })
+      .where("kind", "=", "notification.digest")
+      .where("done_at", "is", null)
+      .execute();
     await drainJobs();
     const mails = mailsTo(ada.email);
     expect(mails).toHaveLength(1);
@@ -214,7 +282,14 @@ describe("digests and reminders", () => {
     expect(text).toContain(`/${topic.topicId}/2#post-2`);
     expect(text).toContain(`/${topic.topicId}/3#post-3`);
     // the next digest is already queued
-    expect(await db.selectFrom("outbox").select("id").where("kind", "=", "notification.digest").where("done_at", "is", null).execute()).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom("outbox")
+        .select("id")
+        .where("kind", "=", "notification.digest")
+        .where("done_at", "is", null)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   test("a bookmark reminder notifies at its time", async () => {
@@ -223,13 +298,27 @@ describe("digests and reminders", () => {
     const ada = await member();
     const ben = await member();
     const topic = await makeTopic(ada, cat);
-    const r = await bookmarkPost({ scope: await scopeFor(ben), postId: topic.postId, reminderAt: new Date(Date.now() + 3_600_000) });
+    const r = await bookmarkPost({
+      scope: await scopeFor(ben),
+      postId: topic.postId,
+      reminderAt: new Date(Date.now() + 3_600_000),
+    });
     expect(r.ok).toBe(true);
-    expect(await bookmarkPost({ scope: await scopeFor(ben), postId: topic.postId, reminderAt: new Date(Date.now() - 1000) })).toMatchObject({ ok: false, message: "bookmark.errors.past" });
+    expect(
+      await bookmarkPost({ scope: await scopeFor(ben), postId: topic.postId, reminderAt: new Date(Date.now() - 1000) }),
+    ).toMatchObject({ ok: false, message: "bookmark.errors.past" });
     await drainJobs();
     expect(await kindsFor(ben.id)).toEqual([]);
-    await db.updateTable("bookmarks").set({ reminder_at: new Date(Date.now() - 1000) }).where("user_id", "=", ben.id).execute();
-    await db.updateTable("outbox").set({ run_at: new Date(0) }).where("kind", "=", "bookmark.remind").execute();
+    await db
+      .updateTable("bookmarks")
+      .set({ reminder_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", ben.id)
+      .execute();
+    await db
+      .updateTable("outbox")
+      .set({ run_at: new Date(0) })
+      .where("kind", "=", "bookmark.remind")
+      .execute();
     await drainJobs();
     expect(await kindsFor(ben.id)).toEqual(["reminder"]);
   });

@@ -26,7 +26,10 @@ describe("private topics", () => {
     const mentor = await member(4);
     const mentee = await member(2);
     const stranger = await member(4);
-    const thread = await makeTopic(admin, mentorship, { title: "Mentorship: Kwame and Esi, first quarter", participantIds: [mentor.id, mentee.id] });
+    const thread = await makeTopic(admin, mentorship, {
+      title: "Mentorship: Kwame and Esi, first quarter",
+      participantIds: [mentor.id, mentee.id],
+    });
     for (const u of [mentor, mentee, admin]) {
       const scope = await scopeFor(u);
       expect(await listed(scope)).toContain(thread.topicId);
@@ -38,8 +41,18 @@ describe("private topics", () => {
     expect(await getTopic({ scope: VISITOR, topicId: thread.topicId })).toBeUndefined();
     expect(await countNewAndUnread({ scope: outsider, lastVisitAt: null })).toMatchObject({ new: 0 });
     // the mentee may reply, the stranger gets "not found"
-    expect((await createReply({ scope: await scopeFor(mentee), topicId: thread.topicId, body: "Thank you, I have read the first chapter." })).ok).toBe(true);
-    expect(await createReply({ scope: outsider, topicId: thread.topicId, body: "Let me in on this conversation please." })).toMatchObject({ ok: false, status: 404 });
+    expect(
+      (
+        await createReply({
+          scope: await scopeFor(mentee),
+          topicId: thread.topicId,
+          body: "Thank you, I have read the first chapter.",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await createReply({ scope: outsider, topicId: thread.topicId, body: "Let me in on this conversation please." }),
+    ).toMatchObject({ ok: false, status: 404 });
   });
 
   test("a level-gated category is seen from that level up; members-only hides from visitors", async () => {

@@ -43,8 +43,16 @@ describe("read tracking", () => {
     const ada = await member();
     const reader = await member();
     const topic = await makeTopic(ada, cat);
-    await db.updateTable("topics").set({ created_at: new Date(Date.now() - 3 * 86_400_000) }).where("id", "=", topic.topicId).execute();
-    const news = await listTopics({ scope: await scopeFor(reader), filter: { kind: "new", categoryId: cat.id }, lastVisitAt: new Date() });
+    await db
+      .updateTable("topics")
+      .set({ created_at: new Date(Date.now() - 3 * 86_400_000) })
+      .where("id", "=", topic.topicId)
+      .execute();
+    const news = await listTopics({
+      scope: await scopeFor(reader),
+      filter: { kind: "new", categoryId: cat.id },
+      lastVisitAt: new Date(),
+    });
     expect(news.topics).toEqual([]);
   });
 

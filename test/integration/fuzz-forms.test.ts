@@ -27,14 +27,16 @@ const source = (route: string) => {
   }
   return "";
 };
-const hasAction = (src: string) => /export\s+(async\s+function\s+action|const\s+action\b|function\s+action\b|\{[^}]*\baction\b[^}]*\}\s+from)/.test(src);
+const hasAction = (src: string) =>
+  /export\s+(async\s+function\s+action|const\s+action\b|function\s+action\b|\{[^}]*\baction\b[^}]*\}\s+from)/.test(src);
 
 /** Field names a route reads or renders, and the intents its buttons send. */
 function fieldsOf(src: string): { names: string[]; intents: string[] } {
   const names = new Set<string>();
   for (const m of src.matchAll(/\bname="([A-Za-z_][\w.[\]-]*)"/g)) names.add(m[1]);
   for (const m of src.matchAll(/\.(?:get|getAll|has)\("([A-Za-z_][\w.[\]-]*)"\)/g)) names.add(m[1]);
-  for (const m of src.matchAll(/\bform\.([a-zA-Z_]\w*)\b/g)) if (!["get", "getAll", "has", "entries", "keys", "values", "forEach"].includes(m[1])) names.add(m[1]);
+  for (const m of src.matchAll(/\bform\.([a-zA-Z_]\w*)\b/g))
+    if (!["get", "getAll", "has", "entries", "keys", "values", "forEach"].includes(m[1])) names.add(m[1]);
   const intents = new Set<string>();
   for (const m of src.matchAll(/name="intent"\s+value="([^"]+)"/g)) intents.add(m[1]);
   for (const m of src.matchAll(/value="([^"]+)"\s+name="intent"/g)) intents.add(m[1]);
@@ -52,32 +54,92 @@ const long = (n: number) => {
 };
 
 type Payload = { label: string; body: BodyInit | null; type: string | null };
-const urlencoded = (label: string, pairs: [string, string][]): Payload => ({ label, body: new URLSearchParams(pairs).toString(), type: "application/x-www-form-urlencoded" });
+const urlencoded = (label: string, pairs: [string, string][]): Payload => ({
+  label,
+  body: new URLSearchParams(pairs).toString(),
+  type: "application/x-www-form-urlencoded",
+});
 
 function payloads(names: string[], intents: string[]): Payload[] {
-  const each = (v: () => string, intent?: string): [string, string][] => [...(intent ? ([["intent", intent]] as [string, string][]) : []), ...names.map((n) => [n, v()] as [string, string])];
+  const each = (v: () => string, intent?: string): [string, string][] => [
+    ...(intent ? ([["intent", intent]] as [string, string][]) : []),
+    ...names.map((n) => [n, v()] as [string, string]),
+  ];
   const out: Payload[] = [];
   const numbers = ["1e309", "99999999999999999999999999", "-1", "NaN", "2147483648", "0x7fffffff"];
-  out.push(urlencoded("12 KB strings", each(() => long(12_000))));
-  out.push(urlencoded("NUL bytes", each(() => `a\u0000b\u0000${randomBytes(3).toString("hex")}`)));
-  out.push(urlencoded("huge numbers", each(() => numbers[Math.floor(Math.random() * numbers.length)])));
+  out.push(
+    urlencoded(
+      "12 KB strings",
+      each(() => long(12_000)),
+    ),
+  );
+  out.push(
+    urlencoded(
+      "NUL bytes",
+      each(() => `a\u0000b\u0000${randomBytes(3).toString("hex")}`),
+    ),
+  );
+  out.push(
+    urlencoded(
+      "huge numbers",
+      each(() => numbers[Math.floor(Math.random() * numbers.length)]),
+    ),
+  );
   // one past PostgreSQL's integer range in every field, so an unbounded id is always found (not by chance)
-  out.push(urlencoded("integer overflow", each(() => "2147483648")));
-  out.push(urlencoded("arrays where strings are expected", [...each(() => "first"), ...names.flatMap((n) => [[n, "second"] as [string, string], [`${n}[]`, "x"] as [string, string]])]));
+  out.push(
+    urlencoded(
+      "integer overflow",
+      each(() => "2147483648"),
+    ),
+  );
+  out.push(
+    urlencoded("arrays where strings are expected", [
+      ...each(() => "first"),
+      ...names.flatMap((n) => [[n, "second"] as [string, string], [`${n}[]`, "x"] as [string, string]]),
+    ]),
+  );
   // each intent once, with a mix of the hostile values above
-  const mixed = [() => long(12_000), () => "a\u0000b", () => numbers[Math.floor(Math.random() * numbers.length)], () => ""];
-  for (const intent of intents) out.push(urlencoded(`intent ${intent} with hostile fields`, each(() => mixed[Math.floor(Math.random() * mixed.length)](), intent)));
+  const mixed = [
+    () => long(12_000),
+    () => "a\u0000b",
+    () => numbers[Math.floor(Math.random() * numbers.length)],
+    () => "",
+  ];
+  for (const intent of intents)
+    out.push(
+      urlencoded(
+        `intent ${intent} with hostile fields`,
+        each(() => mixed[Math.floor(Math.random() * mixed.length)](), intent),
+      ),
+    );
   const intentPair = intents[0] ? `intent=${encodeURIComponent(intents[0])}&` : "";
-  out.push({ label: "invalid UTF-8", body: Buffer.concat([Buffer.from(intentPair), Buffer.from(names.map((n) => `${n}=`).join("%FF%FE%C0%AF&") + "%FF%80"), Buffer.from([0xff, 0xfe, 0xc0, 0xaf])]), type: "application/x-www-form-urlencoded" });
+  out.push({
+    label: "invalid UTF-8",
+    body: Buffer.concat([
+      Buffer.from(intentPair),
+      Buffer.from(names.map((n) => `${n}=`).join("%FF%FE%C0%AF&") + "%FF%80"),
+      Buffer.from([0xff, 0xfe, 0xc0, 0xaf]),
+    ]),
+    type: "application/x-www-form-urlencoded",
+  });
   out.push(urlencoded("missing fields", []));
-  out.push({ label: "JSON body", body: JSON.stringify(Object.fromEntries(names.map((n) => [n, ["x", { $gt: "" }]]))), type: "application/json" });
+  out.push({
+    label: "JSON body",
+    body: JSON.stringify(Object.fromEntries(names.map((n) => [n, ["x", { $gt: "" }]]))),
+    type: "application/json",
+  });
   out.push({ label: "text/plain body", body: names.map((n) => `${n}=x`).join("\n"), type: "text/plain" });
   out.push({ label: "no content type", body: "a=b", type: null });
-  out.push({ label: "malformed multipart", body: `--xyz\r\nContent-Disposition: form-data; name="${names[0] ?? "a"}"\r\n\r\nunterminated`, type: "multipart/form-data; boundary=xyz" });
+  out.push({
+    label: "malformed multipart",
+    body: `--xyz\r\nContent-Disposition: form-data; name="${names[0] ?? "a"}"\r\n\r\nunterminated`,
+    type: "multipart/form-data; boundary=xyz",
+  });
   out.push({ label: "multipart without boundary", body: "garbage", type: "multipart/form-data" });
   const fd = new FormData();
   if (intents[0]) fd.append("intent", intents[0]);
-  for (const n of names) fd.append(n, new Blob([randomBytes(2048)], { type: "application/x-msdownload" }), "../../etc/passwd\u0000.exe");
+  for (const n of names)
+    fd.append(n, new Blob([randomBytes(2048)], { type: "application/x-msdownload" }), "../../etc/passwd\u0000.exe");
   out.push({ label: "files where text is expected", body: fd, type: null });
   return out;
 }
@@ -86,7 +148,14 @@ function payloads(names: string[], intents: string[]): Payload[] {
  * Tables whose rows change for reasons other than the posted form: sessions, throttling records, and
  * topic_reads (a refused reply re-renders the topic page, whose loader records the member's read).
  */
-const IGNORED = new Set(["sessions", "login_failures", "rate_events", "topic_reads", "kysely_migration", "kysely_migration_lock"]);
+const IGNORED = new Set([
+  "sessions",
+  "login_failures",
+  "rate_events",
+  "topic_reads",
+  "kysely_migration",
+  "kysely_migration_lock",
+]);
 let tables: string[] = [];
 async function counts(): Promise<Record<string, number>> {
   const q = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
@@ -103,7 +172,7 @@ async function send(
   method: string,
   url: string,
   headers: Record<string, string>,
-  body: BodyInit | null
+  body: BodyInit | null,
 ): Promise<{ status: number; type: string; text: string }> {
   let bytes = Buffer.alloc(0);
   if (body instanceof FormData) {
@@ -124,10 +193,10 @@ async function send(
             status: res.statusCode ?? 0,
             type: String(res.headers["content-type"] ?? ""),
             text: Buffer.concat(chunks).toString("utf8"),
-          })
+          }),
         );
         res.on("error", reject);
-      }
+      },
     );
     req.on("timeout", () => req.destroy(new Error("no answer in 15 s")));
     req.on("error", reject);
@@ -135,7 +204,8 @@ async function send(
   });
 }
 
-const STACK = /\bat [\w$.<>]+ \(?[^()\s]*:\d+:\d+\)?|node_modules\/|\/work\/|TypeError:|ReferenceError:|SyntaxError:|invalid byte sequence|violates .* constraint/;
+const STACK =
+  /\bat [\w$.<>]+ \(?[^()\s]*:\d+:\d+\)?|node_modules\/|\/work\/|TypeError:|ReferenceError:|SyntaxError:|invalid byte sequence|violates .* constraint/;
 
 let app: TestApp;
 let fixtures: Fixtures;
@@ -146,8 +216,10 @@ beforeAll(async () => {
   const made = await createFixtures();
   fixtures = made.fixtures;
   people = made.people;
-  tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public'
-        and table_type = 'BASE TABLE' order by 1`.execute(db)).rows
+  tables = (
+    await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public'
+        and table_type = 'BASE TABLE' order by 1`.execute(db)
+  ).rows
     .map((r) => r.t)
     .filter((t) => !IGNORED.has(t));
   app = await startApp({ JOBS: "off" });
@@ -173,48 +245,59 @@ describe("form fuzzing", () => {
     expect(TARGETS).toContain("signup");
   });
 
-  test.each(TARGETS)("%s refuses hostile input cleanly and writes nothing", async (route) => {
-    const row = ROUTES[route];
-    expect(row, `${route}: no row in test/setup/route-table.ts, so no address to post to`).toBeDefined();
-    const url = row.path(fixtures);
-    const { names, intents } = fieldsOf(source(route));
-    const problems: string[] = [];
-    let before = await counts();
-    for (const who of ["visitor", "member", "admin"]) {
-      for (const p of payloads(names, intents)) {
-        const headers: Record<string, string> = { Origin: app.origin };
-        if (p.type) headers["Content-Type"] = p.type;
-        if (cookies[who]) headers.Cookie = cookies[who];
-        const where = `POST ${url} as ${who} with ${p.label}`;
-        let res: { status: number; type: string; text: string };
-        try {
-          res = await send("POST", `${app.url}${url}`, headers, p.body);
-        } catch (e) {
-          problems.push(`${where}: no answer (${(e as Error).message})`);
-          const alive = await fetch(`${app.url}/healthz`).then((r) => r.ok, () => false);
-          if (!alive) throw new Error(`the app died after ${where}:\n${app.output().slice(-3000)}\n${problems.join("\n")}`);
-          before = await counts();
-          continue;
+  test.each(TARGETS)(
+    "%s refuses hostile input cleanly and writes nothing",
+    async (route) => {
+      const row = ROUTES[route];
+      expect(row, `${route}: no row in test/setup/route-table.ts, so no address to post to`).toBeDefined();
+      const url = row.path(fixtures);
+      const { names, intents } = fieldsOf(source(route));
+      const problems: string[] = [];
+      let before = await counts();
+      for (const who of ["visitor", "member", "admin"]) {
+        for (const p of payloads(names, intents)) {
+          const headers: Record<string, string> = { Origin: app.origin };
+          if (p.type) headers["Content-Type"] = p.type;
+          if (cookies[who]) headers.Cookie = cookies[who];
+          const where = `POST ${url} as ${who} with ${p.label}`;
+          let res: { status: number; type: string; text: string };
+          try {
+            res = await send("POST", `${app.url}${url}`, headers, p.body);
+          } catch (e) {
+            problems.push(`${where}: no answer (${(e as Error).message})`);
+            const alive = await fetch(`${app.url}/healthz`).then(
+              (r) => r.ok,
+              () => false,
+            );
+            if (!alive)
+              throw new Error(`the app died after ${where}:\n${app.output().slice(-3000)}\n${problems.join("\n")}`);
+            before = await counts();
+            continue;
+          }
+          sent++;
+          const body = res.text;
+          if (res.status >= 500) problems.push(`${where}: ${res.status} ${body.slice(0, 200)}`);
+          if (STACK.test(body)) problems.push(`${where}: the answer shows internals: ${STACK.exec(body)![0]}`);
+          const after = await counts();
+          if (res.status >= 400) {
+            const changed = tables.filter((t) => before[t] !== after[t]).map((t) => `${t} ${before[t]} -> ${after[t]}`);
+            if (changed.length) problems.push(`${where}: refused with ${res.status} but wrote ${changed.join(", ")}`);
+            const html = res.type.includes("text/html");
+            if (html && !/role="alert"|class="field-error"|<h1[^>]*>[^<]+<\/h1>/.test(body))
+              problems.push(`${where}: ${res.status} without a sentence saying what is wrong`);
+            if (!html && body.trim() === "") problems.push(`${where}: ${res.status} with an empty body`);
+          } else accepted++;
+          before = after;
         }
-        sent++;
-        const body = res.text;
-        if (res.status >= 500) problems.push(`${where}: ${res.status} ${body.slice(0, 200)}`);
-        if (STACK.test(body)) problems.push(`${where}: the answer shows internals: ${STACK.exec(body)![0]}`);
-        const after = await counts();
-        if (res.status >= 400) {
-          const changed = tables.filter((t) => before[t] !== after[t]).map((t) => `${t} ${before[t]} -> ${after[t]}`);
-          if (changed.length) problems.push(`${where}: refused with ${res.status} but wrote ${changed.join(", ")}`);
-          const html = res.type.includes("text/html");
-          if (html && !/role="alert"|class="field-error"|<h1[^>]*>[^<]+<\/h1>/.test(body)) problems.push(`${where}: ${res.status} without a sentence saying what is wrong`);
-          if (!html && body.trim() === "") problems.push(`${where}: ${res.status} with an empty body`);
-        } else accepted++;
-        before = after;
       }
-    }
-    expect(problems).toEqual([]);
-  }, 180_000);
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
 
-  afterAll(() => console.log(`fuzzing: ${TARGETS.length} form actions, ${sent} posts, ${accepted} accepted as valid input`));
+  afterAll(() =>
+    console.log(`fuzzing: ${TARGETS.length} form actions, ${sent} posts, ${accepted} accepted as valid input`),
+  );
 });
 
 /** Cookies another app on the same host or a parent domain may set, and broken copies of ours. */
@@ -249,13 +332,13 @@ function hostileAddresses(url: string): string[] {
       : [
           segments.map((s, j) => (j === i ? `${s}%00` : s)).join("/"),
           segments.map((s, j) => (j === i ? "%00" : s)).join("/"),
-        ]
+        ],
   );
   out.push(
     `${pathname}?${search ? `${search}&` : ""}q=%00&page=%00`,
     `${pathname === "/" ? "/_root" : pathname.replace(/\/$/, "")}%00.data`,
     `${pathname}/%E9%ZZ`,
-    `${pathname.replace(/\/$/, "")}/%C0%AF%ED%A0%80`
+    `${pathname.replace(/\/$/, "")}/%C0%AF%ED%A0%80`,
   );
   return out;
 }
@@ -275,7 +358,7 @@ describe("hostile cookies, headers and addresses on every route", () => {
         target: string,
         headers: Record<string, string>,
         what: string,
-        allowed?: number[]
+        allowed?: number[],
       ) => {
         let res: { status: number; type: string; text: string };
         try {
@@ -283,7 +366,7 @@ describe("hostile cookies, headers and addresses on every route", () => {
             method,
             `${app.url}${target}`,
             method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded", ...headers } : headers,
-            method === "POST" ? "a=1" : null
+            method === "POST" ? "a=1" : null,
           );
         } catch (e) {
           return void problems.push(`${method} ${target} with ${what}: no answer (${(e as Error).message})`);
@@ -305,7 +388,7 @@ describe("hostile cookies, headers and addresses on every route", () => {
               "POST",
               url,
               { Origin: app.origin, Cookie: cookie },
-              `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`
+              `Cookie ${JSON.stringify(c.slice(0, 40))} as ${who}`,
             );
         }
         for (const h of HOSTILE_HEADERS) {
@@ -322,11 +405,11 @@ describe("hostile cookies, headers and addresses on every route", () => {
       }
       const alive = await fetch(`${app.url}/healthz`).then(
         (r) => r.ok,
-        () => false
+        () => false,
       );
       if (!alive) throw new Error(`the app died:\n${app.output().slice(-3000)}\n${problems.join("\n")}`);
       expect(problems).toEqual([]);
     },
-    120_000
+    120_000,
   );
 });

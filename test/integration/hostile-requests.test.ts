@@ -60,7 +60,7 @@ function raw(
   method: string,
   pathname: string,
   headers: Record<string, string> = {},
-  body = ""
+  body = "",
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(app.url);
@@ -77,9 +77,9 @@ function raw(
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") })
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
         );
-      }
+      },
     );
     req.on("error", reject);
     req.end(body);
@@ -179,7 +179,7 @@ describe("input a client controls never makes a 500", () => {
       "POST",
       "/u/%00/moderate",
       { Origin: app.origin, Cookie: memberCookie, "Content-Type": "application/x-www-form-urlencoded" },
-      "reason=x"
+      "reason=x",
     );
     if (![400, 404].includes(post.status) || !appPage(post)) wrong.push(`POST /u/%00/moderate: ${post.status}`);
     expect(wrong).toEqual([]);
@@ -196,10 +196,10 @@ describe("input a client controls never makes a 500", () => {
           "Content-Type": "application/x-www-form-urlencoded",
           ...(cookie ? { Cookie: cookie } : {}),
         },
-        "locale=en"
+        "locale=en",
       );
       expect([400, 403], `as ${cookie ? "a member" : "a visitor"}: ${res.status} ${res.text.slice(0, 120)}`).toContain(
-        res.status
+        res.status,
       );
       expect(appPage(res)).toBe(true);
     }
@@ -215,7 +215,7 @@ describe("input a client controls never makes a 500", () => {
         "X-Forwarded-Proto": "https",
         "Content-Type": "application/x-www-form-urlencoded",
       },
-      "locale=fr&returnTo=/latest"
+      "locale=fr&returnTo=/latest",
     );
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe("/latest");
@@ -228,7 +228,7 @@ describe("the same-origin check accepts every real same-site form", () => {
       "POST",
       "/forgot-password",
       { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-      "email=someone%40example.test"
+      "email=someone%40example.test",
     );
 
   test("a form sent from a no-referrer page (Origin: null) with Sec-Fetch-Site: same-origin", async () => {
@@ -318,7 +318,7 @@ describe("TRUSTED_PROXIES", () => {
   test("a malformed list stops start-up with a sentence naming the variable", async () => {
     const started = await startApp({ JOBS: "off", TRUSTED_PROXIES: "10.0.0.0/33" }).then(
       (a) => a,
-      (e: Error) => e
+      (e: Error) => e,
     );
     if (!(started instanceof Error)) await started.stop();
     expect(String(started)).toMatch(/Environment variable TRUSTED_PROXIES is invalid/);

@@ -16,7 +16,11 @@ import { createAdmin, createUser } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { wordedAs } from "../factories/notifications";
 
-const qpBytes = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
+const qpBytes = (s: string) =>
+  Buffer.from(
+    s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  );
 
 /** An .eml file as text: headers unfolded with their encoded words decoded, the quoted-printable body decoded. */
 function readMail(file: string): string {
@@ -25,7 +29,11 @@ function readMail(file: string): string {
   const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
   // adjacent encoded words are one text, possibly split inside a character: join their bytes first
   const headers = head.replace(/(?:=\?UTF-8\?[QB]\?[^?]*\?=[ \t]*)+/gi, (run) =>
-    Buffer.concat([...run.matchAll(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi)].map(([, enc, text]) => (enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " "))))).toString("utf8"),
+    Buffer.concat(
+      [...run.matchAll(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
+        enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : qpBytes(text.replace(/_/g, " ")),
+      ),
+    ).toString("utf8"),
   );
   return `${headers}\n\n${qpBytes(raw.slice(split).trim()).toString("utf8")}`;
 }
@@ -43,10 +51,14 @@ async function waitForMail(email: string): Promise<string> {
 function mailsTo(email: string): string[] {
   const dir = mailDir();
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.includes(email)).map((f) => readMail(path.join(dir, f)));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.includes(email))
+    .map((f) => readMail(path.join(dir, f)));
 }
 
-const get = (app: TestApp, pathname: string, headers: Record<string, string> = {}) => fetch(`${app.url}${pathname}`, { headers, redirect: "manual" });
+const get = (app: TestApp, pathname: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${pathname}`, { headers, redirect: "manual" });
 const langOf = (html: string) => /<html lang="([a-z]+)"/.exec(html)?.[1];
 
 let app: TestApp;
@@ -105,7 +117,9 @@ describe("the language of a page", () => {
     expect(langOf(await (await get(app, "/latest", { "Accept-Language": "en", Cookie: cookie })).text())).toBe("en");
     const res = await postForm(app, "/language", { locale: "fr", returnTo: "/latest" }, { cookie });
     expect(res.status).toBe(302);
-    expect((await db.selectFrom("users").select("locale").where("id", "=", member.id).executeTakeFirstOrThrow()).locale).toBe("fr");
+    expect(
+      (await db.selectFrom("users").select("locale").where("id", "=", member.id).executeTakeFirstOrThrow()).locale,
+    ).toBe("fr");
     // another device, an English browser, no language cookie: still French
     const html = await (await get(app, "/latest", { "Accept-Language": "en-GB,en", Cookie: cookie })).text();
     expect(langOf(html)).toBe("fr");
@@ -114,39 +128,57 @@ describe("the language of a page", () => {
     expect(settings).toMatch(/<input[^>]*id="locale-fr"[^>]*checked/);
   });
 
-  test("page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the " + "member's language", async () => {
-    const cat = await createCategory();
-    const member = await createUser({ username: "titres_fr" });
-    await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();
-    await ageUser(member);
-    const topic = await makeTopic(member, cat, { title: "Accueillir un client en colère au guichet" });
-    const post = { id: topic.postId };
-    const cookie = cookieFrom(await postForm(app, "/login", { email: member.username, password: member.password }));
-    const titleOf = async (pathname: string) => {
-      const res = await get(app, pathname, { Cookie: cookie, "Accept-Language": "en" });
-      expect(res.status, pathname).toBe(200);
-      return /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
-    };
-    expect(await titleOf(`/p/${post.id}`)).toBe("Message n° 1 dans « Accueillir un client en colère au guichet » · Touchpoints");
-    expect(await titleOf(`/p/${post.id}/revisions`)).toBe("Révisions du message n° 1 · Touchpoints");
-    expect(await titleOf(`/p/${post.id}/bookmark`)).toBe("Mettre en signet le message n° 1 · Touchpoints");
-    await enrol(member.id, 1);
-    expect(await titleOf(`/u/${member.username}/progress`)).toBe("Progression de titres fr · Touchpoints");
-    // the level's name too (the levels table holds the programme's English names)
-    const progress = await (await get(app, "/progress", { Cookie: cookie })).text();
-    expect(progress).toContain("Praticien junior du service client");
-    expect(progress).not.toContain("Customer Service Junior Practitioner");
-  });
+  test(
+    "page titles of a post, its revisions, its bookmark and a member's progress, and level names, are in the " +
+      "member's language",
+    async () => {
+      const cat = await createCategory();
+      const member = await createUser({ username: "titres_fr" });
+      await db.updateTable("users").set({ locale: "fr" }).where("id", "=", member.id).execute();
+      await ageUser(member);
+      const topic = await makeTopic(member, cat, { title: "Accueillir un client en colère au guichet" });
+      const post = { id: topic.postId };
+      const cookie = cookieFrom(await postForm(app, "/login", { email: member.username, password: member.password }));
+      const titleOf = async (pathname: string) => {
+        const res = await get(app, pathname, { Cookie: cookie, "Accept-Language": "en" });
+        expect(res.status, pathname).toBe(200);
+        return /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
+      };
+      expect(await titleOf(`/p/${post.id}`)).toBe(
+        "Message n° 1 dans « Accueillir un client en colère au guichet » · Touchpoints",
+      );
+      expect(await titleOf(`/p/${post.id}/revisions`)).toBe("Révisions du message n° 1 · Touchpoints");
+      expect(await titleOf(`/p/${post.id}/bookmark`)).toBe("Mettre en signet le message n° 1 · Touchpoints");
+      await enrol(member.id, 1);
+      expect(await titleOf(`/u/${member.username}/progress`)).toBe("Progression de titres fr · Touchpoints");
+      // the level's name too (the levels table holds the programme's English names)
+      const progress = await (await get(app, "/progress", { Cookie: cookie })).text();
+      expect(progress).toContain("Praticien junior du service client");
+      expect(progress).not.toContain("Customer Service Junior Practitioner");
+    },
+  );
 
   test("signing up from a French browser keeps French as the member's language (for their emails)", async () => {
     const res = await fetch(`${app.url}/signup`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.origin, "Accept-Language": "fr-SN,fr;q=0.9" },
-      body: new URLSearchParams({ email: "awa.ndiaye@example.test", username: "awa_ndiaye", displayName: "Awa Ndiaye", password: "a long and unusual passphrase" }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: app.origin,
+        "Accept-Language": "fr-SN,fr;q=0.9",
+      },
+      body: new URLSearchParams({
+        email: "awa.ndiaye@example.test",
+        username: "awa_ndiaye",
+        displayName: "Awa Ndiaye",
+        password: "a long and unusual passphrase",
+      }),
     });
     expect(res.status).toBe(302);
-    expect((await db.selectFrom("users").select("locale").where("username", "=", "awa_ndiaye").executeTakeFirstOrThrow()).locale).toBe("fr");
+    expect(
+      (await db.selectFrom("users").select("locale").where("username", "=", "awa_ndiaye").executeTakeFirstOrThrow())
+        .locale,
+    ).toBe("fr");
   });
 });
 
@@ -161,7 +193,9 @@ describe("texts for someone else are in their language", () => {
     await makeReply(replier, topic, "We accept the bank statement as proof of purchase, works well.");
     await drainJobs();
     const mail = await waitForMail(author.email);
-    expect(mail).toContain("Subject: mail en replier a répondu à « Gérer les remboursements sans ticket de caisse » · Touchpoints");
+    expect(mail).toContain(
+      "Subject: mail en replier a répondu à « Gérer les remboursements sans ticket de caisse » · Touchpoints",
+    );
     expect(mail).toContain("Vous recevez cet e-mail en raison de vos paramètres de notification");
     expect(mail).toContain("bank statement"); // members' own words are not translated
   });
@@ -182,10 +216,21 @@ describe("texts for someone else are in their language", () => {
     const holder = await createUser({ username: "badge_fr" });
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", holder.id).execute();
     await enrol(holder.id, 1);
-    const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: holder.id, level: 1, awardedBy: admin.id, applicationId: null, at: new Date() }));
-    expect((await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Erreur d’inscription." })).ok).toBe(true);
+    const badge = await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, { userId: holder.id, level: 1, awardedBy: admin.id, applicationId: null, at: new Date() }),
+      );
+    expect(
+      (await revokeBadge({ staffId: admin.id, publicId: badge.public_id, reason: "Erreur d’inscription." })).ok,
+    ).toBe(true);
     // the badge's issue is notified too (issue 22), then its revocation: both read in French
-    const notes = await db.selectFrom("notifications").select("data").where("user_id", "=", holder.id).orderBy("id").execute();
+    const notes = await db
+      .selectFrom("notifications")
+      .select("data")
+      .where("user_id", "=", holder.id)
+      .orderBy("id")
+      .execute();
     const messages = notes.map((n) => wordedAs("fr", n));
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^Vous avez reçu le badge « .+ »/);

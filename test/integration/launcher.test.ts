@@ -13,12 +13,26 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tp-launcher-"));
 fs.chmodSync(tmp, 0o755); // the postgres OS user must reach the data folder when we run as root
 const children: ChildProcess[] = [];
 
-type Launcher = { child: ChildProcess; port: number; startedAt: number; output(): string; exited: Promise<number | null> };
+type Launcher = {
+  child: ChildProcess;
+  port: number;
+  startedAt: number;
+  output(): string;
+  exited: Promise<number | null>;
+};
 
 /** `npm start` with its own embedded services in dataDir (none of the test run's). */
 function launch(dataDir: string, port: number, opts: { cwd?: string; env?: Record<string, string> } = {}): Launcher {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...opts.env };
-  for (const name of ["DATABASE_URL", "MEILI_URL", "MEILI_API_KEY", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX"]) if (!opts.env?.[name]) delete env[name];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    ...opts.env,
+  };
+  for (const name of ["DATABASE_URL", "MEILI_URL", "MEILI_API_KEY", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX"])
+    if (!opts.env?.[name]) delete env[name];
   const child = spawn(process.execPath, startArgs(), { cwd: opts.cwd ?? root, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let out = "";
@@ -38,7 +52,10 @@ async function stop(l: Launcher) {
 
 async function get(port: number, pathname: string) {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { redirect: "manual", signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(5000),
+    });
     return { status: res.status, headers: res.headers, body: await res.text() };
   } catch {
     return undefined;
@@ -51,63 +68,76 @@ afterAll(async () => {
 });
 
 describe("one launcher per data folder", () => {
-  test("a first start shows a starting-up page and its progress; a second launcher on the same folder exits with one " + "sentence and touches nothing", async () => {
-    const dataDir = path.join(tmp, "data");
-    const first = launch(dataDir, await freePort());
+  test(
+    "a first start shows a starting-up page and its progress; a second launcher on the same folder exits with one " +
+      "sentence and touches nothing",
+    async () => {
+      const dataDir = path.join(tmp, "data");
+      const first = launch(dataDir, await freePort());
 
-    // from the first seconds, the port answers: 503, Retry-After, a page that refreshes itself
-    let early: Awaited<ReturnType<typeof get>>;
-    for (;;) {
-      early = await get(first.port, "/");
-      if (early || first.child.exitCode !== null || Date.now() - first.startedAt > 15_000) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(early, first.output()).toBeDefined();
-    const firstAnswerAfter = Date.now() - first.startedAt;
-    expect(early!.status).toBe(503);
-    expect(early!.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(early!.headers.get("content-type")).toMatch(/text\/html/);
-    expect(early!.body).toMatch(/<meta http-equiv="refresh" content="\d+">/);
-    expect(early!.body.length).toBeLessThan(2000);
-    expect((await get(first.port, "/healthz"))?.status).toBe(503);
-
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const h = await get(first.port, "/healthz");
-      if (h?.status === 200) {
-        expect(JSON.parse(h.body)).toEqual({ postgres: "up", meilisearch: "up" });
-        break;
+      // from the first seconds, the port answers: 503, Retry-After, a page that refreshes itself
+      let early: Awaited<ReturnType<typeof get>>;
+      for (;;) {
+        early = await get(first.port, "/");
+        if (early || first.child.exitCode !== null || Date.now() - first.startedAt > 15_000) break;
+        await new Promise((r) => setTimeout(r, 100));
       }
-      if (first.child.exitCode !== null || Date.now() > deadline) throw new Error(`the first launcher did not become ready:\n${first.output()}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    // progress: each step with its time, and the first answer came well before the app was ready
-    expect(first.output()).toMatch(/PostgreSQL.*\d+(\.\d+)? s/);
-    expect(first.output()).toMatch(/migrat.*\d+(\.\d+)? s/i);
-    expect(firstAnswerAfter).toBeLessThan(Date.now() - first.startedAt);
-    const postgresPid = Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+      expect(early, first.output()).toBeDefined();
+      const firstAnswerAfter = Date.now() - first.startedAt;
+      expect(early!.status).toBe(503);
+      expect(early!.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(early!.headers.get("content-type")).toMatch(/text\/html/);
+      expect(early!.body).toMatch(/<meta http-equiv="refresh" content="\d+">/);
+      expect(early!.body.length).toBeLessThan(2000);
+      expect((await get(first.port, "/healthz"))?.status).toBe(503);
 
-    const second = launch(dataDir, await freePort());
-    const code = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
-    const said = second.output().trim();
-    await stop(second);
-    expect(code, said).toBe(1);
-    expect(said.split("\n"), said).toHaveLength(1);
-    expect(said).toContain(String(first.child.pid));
-    expect(said).toContain(`http://localhost:${first.port}`);
-    expect(said).not.toMatch(/stale|stopping/i);
+      const deadline = Date.now() + 240_000;
+      for (;;) {
+        const h = await get(first.port, "/healthz");
+        if (h?.status === 200) {
+          expect(JSON.parse(h.body)).toEqual({ postgres: "up", meilisearch: "up" });
+          break;
+        }
+        if (first.child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`the first launcher did not become ready:\n${first.output()}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      // progress: each step with its time, and the first answer came well before the app was ready
+      expect(first.output()).toMatch(/PostgreSQL.*\d+(\.\d+)? s/);
+      expect(first.output()).toMatch(/migrat.*\d+(\.\d+)? s/i);
+      expect(firstAnswerAfter).toBeLessThan(Date.now() - first.startedAt);
+      const postgresPid = Number(
+        fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0],
+      );
 
-    // the first one is untouched: same PostgreSQL process, both services up
-    expect(Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0])).toBe(postgresPid);
-    const h = await get(first.port, "/healthz");
-    expect(h?.status, first.output()).toBe(200);
-    expect(JSON.parse(h!.body)).toEqual({ postgres: "up", meilisearch: "up" });
-    expect(first.output()).not.toMatch(/stale/i);
+      const second = launch(dataDir, await freePort());
+      const code = await Promise.race([
+        second.exited,
+        new Promise((r) => setTimeout(() => r("still running"), 60_000)),
+      ]);
+      const said = second.output().trim();
+      await stop(second);
+      expect(code, said).toBe(1);
+      expect(said.split("\n"), said).toHaveLength(1);
+      expect(said).toContain(String(first.child.pid));
+      expect(said).toContain(`http://localhost:${first.port}`);
+      expect(said).not.toMatch(/stale|stopping/i);
 
-    await stop(first);
-    // and after it stopped, the folder is free again: a launcher may take it (not started here)
-    expect(fs.existsSync(path.join(dataDir, "launcher.lock"))).toBe(false);
-  }, 300_000);
+      // the first one is untouched: same PostgreSQL process, both services up
+      expect(Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0])).toBe(
+        postgresPid,
+      );
+      const h = await get(first.port, "/healthz");
+      expect(h?.status, first.output()).toBe(200);
+      expect(JSON.parse(h!.body)).toEqual({ postgres: "up", meilisearch: "up" });
+      expect(first.output()).not.toMatch(/stale/i);
+
+      await stop(first);
+      // and after it stopped, the folder is free again: a launcher may take it (not started here)
+      expect(fs.existsSync(path.join(dataDir, "launcher.lock"))).toBe(false);
+    },
+    300_000,
+  );
 });
 
 describe("npm start and the build", () => {
@@ -123,11 +153,16 @@ describe("npm start and the build", () => {
     for (const entry of fs.readdirSync(path.join(root, "public"))) {
       if (entry !== "build") fs.symlinkSync(path.join(root, "public", entry), path.join(dir, "public", entry));
     }
-    for (const file of ["package.json", "remix.config.js", "tsconfig.json"]) fs.copyFileSync(path.join(root, file), path.join(dir, file));
+    for (const file of ["package.json", "remix.config.js", "tsconfig.json"])
+      fs.copyFileSync(path.join(root, file), path.join(dir, file));
     fs.cpSync(path.join(root, "scripts"), path.join(dir, "scripts"), { recursive: true });
     return dir;
   }
-  const env = () => ({ DATABASE_URL: process.env.DATABASE_URL!, MEILI_URL: process.env.MEILI_URL!, MEILI_API_KEY: process.env.MEILI_API_KEY! });
+  const env = () => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_API_KEY: process.env.MEILI_API_KEY!,
+  });
 
   test("a development build (what `npm run dev` leaves) is refused with a sentence saying to run npm run build", async () => {
     const dir = projectWith("dev-build");

@@ -13,8 +13,14 @@ let app: TestApp;
 let setup: Awaited<ReturnType<typeof makeGroup>>;
 const cookies: Record<string, string> = {};
 const count = async (table: "learning_groups" | "learning_group_members" | "appeals" | "assessment_readiness") =>
-  (await db.selectFrom(table).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
-const get = (path: string, who?: string) => fetch(`${app.url}${path}`, { headers: who ? { Cookie: cookies[who] } : {}, redirect: "manual" });
+  (
+    await db
+      .selectFrom(table)
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
+const get = (path: string, who?: string) =>
+  fetch(`${app.url}${path}`, { headers: who ? { Cookie: cookies[who] } : {}, redirect: "manual" });
 const login = (username: string) => signInCookie(app, { username, password: "correct horse battery staple" });
 
 beforeAll(async () => {
@@ -83,15 +89,30 @@ describe("who may open what", () => {
 describe("bad input", () => {
   test("a group with no name, bad dates and an unknown tutor: sentences, text kept, nothing written", async () => {
     const before = await count("learning_groups");
-    const res = await postForm(app, "/admin/groups", { name: "Q", startsOn: "2026-12-01", endsOn: "2026-11-01", tutor: "nobody_by_that_name" }, { cookie: cookies.admin });
+    const res = await postForm(
+      app,
+      "/admin/groups",
+      { name: "Q", startsOn: "2026-12-01", endsOn: "2026-11-01", tutor: "nobody_by_that_name" },
+      { cookie: cookies.admin },
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Give the group a name of 3 to 120 characters.");
     expect(html).toContain('value="nobody_by_that_name"');
-    const reversed = await postForm(app, "/admin/groups", { name: "Lagos evening cohort", startsOn: "2026-12-01", endsOn: "2026-11-01", tutor: setup.tutor.username }, { cookie: cookies.admin });
+    const reversed = await postForm(
+      app,
+      "/admin/groups",
+      { name: "Lagos evening cohort", startsOn: "2026-12-01", endsOn: "2026-11-01", tutor: setup.tutor.username },
+      { cookie: cookies.admin },
+    );
     expect(reversed.status).toBe(400);
     expect(await reversed.text()).toContain("The cohort cannot end before it starts.");
-    const unknown = await postForm(app, "/admin/groups", { name: "Lagos evening cohort", startsOn: "2026-11-01", endsOn: "2026-12-01", tutor: "nobody_by_that_name" }, { cookie: cookies.admin });
+    const unknown = await postForm(
+      app,
+      "/admin/groups",
+      { name: "Lagos evening cohort", startsOn: "2026-11-01", endsOn: "2026-12-01", tutor: "nobody_by_that_name" },
+      { cookie: cookies.admin },
+    );
     expect(unknown.status).toBe(422);
     expect(await unknown.text()).toContain("No account has this username or email address.");
     expect(await count("learning_groups")).toBe(before);
@@ -114,10 +135,20 @@ describe("bad input", () => {
 
   test("a readiness note too short, and a stranger marking readiness: nothing written", async () => {
     const before = await count("assessment_readiness");
-    const short = await postForm(app, `/tutor/groups/${setup.group.id}`, { userId: String(setup.learners[0].id), note: "ok" }, { cookie: cookies.tutor });
+    const short = await postForm(
+      app,
+      `/tutor/groups/${setup.group.id}`,
+      { userId: String(setup.learners[0].id), note: "ok" },
+      { cookie: cookies.tutor },
+    );
     expect(short.status).toBe(400);
     expect(await short.text()).toContain("Write a note of 10 to 2000 characters");
-    const stranger = await postForm(app, `/tutor/groups/${setup.group.id}`, { userId: String(setup.learners[0].id), note: "Ready as far as I can tell." }, { cookie: cookies.outsider });
+    const stranger = await postForm(
+      app,
+      `/tutor/groups/${setup.group.id}`,
+      { userId: String(setup.learners[0].id), note: "Ready as far as I can tell." },
+      { cookie: cookies.outsider },
+    );
     expect(stranger.status).toBe(404);
     expect(await count("assessment_readiness")).toBe(before);
   });
@@ -125,20 +156,46 @@ describe("bad input", () => {
   test("an appeal too short, on someone else's result, or on nonsense: a sentence, nothing written", async () => {
     const result = await db
       .insertInto("assessment_results")
-      .values({ user_id: setup.learners[0].id, assessment: "aptitude-test-2.0", score: 80, taken_on: "2026-11-02", attempt: 1 })
+      .values({
+        user_id: setup.learners[0].id,
+        assessment: "aptitude-test-2.0",
+        score: 80,
+        taken_on: "2026-11-02",
+        attempt: 1,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const before = await count("appeals");
-    const short = await postForm(app, "/my/appeals", { subjectType: "result", subjectId: String(result.id), reason: "unfair" }, { cookie: cookies.learner });
+    const short = await postForm(
+      app,
+      "/my/appeals",
+      { subjectType: "result", subjectId: String(result.id), reason: "unfair" },
+      { cookie: cookies.learner },
+    );
     expect(short.status).toBe(400);
     const html = await short.text();
     expect(html).toContain("Explain your appeal in 20 to 2000 characters.");
     expect(html).toContain(">unfair</textarea>");
-    const notMine = await postForm(app, "/my/appeals", { subjectType: "result", subjectId: String(result.id), reason: "This is not my result but I appeal it anyway." }, { cookie: cookies.outsider });
+    const notMine = await postForm(
+      app,
+      "/my/appeals",
+      { subjectType: "result", subjectId: String(result.id), reason: "This is not my result but I appeal it anyway." },
+      { cookie: cookies.outsider },
+    );
     expect(notMine.status).toBe(404);
-    const nonsense = await postForm(app, "/my/appeals", { subjectType: "'; drop table appeals; --", subjectId: "-1", reason: "x".repeat(50_000) }, { cookie: cookies.learner });
+    const nonsense = await postForm(
+      app,
+      "/my/appeals",
+      { subjectType: "'; drop table appeals; --", subjectId: "-1", reason: "x".repeat(50_000) },
+      { cookie: cookies.learner },
+    );
     expect(nonsense.status).toBe(400);
-    const decide = await postForm(app, "/admin/appeals", { appealId: "12345", decision: "maybe", reason: "" }, { cookie: cookies.admin });
+    const decide = await postForm(
+      app,
+      "/admin/appeals",
+      { appealId: "12345", decision: "maybe", reason: "" },
+      { cookie: cookies.admin },
+    );
     expect(decide.status).toBe(400);
     expect(await count("appeals")).toBe(before);
   });
@@ -150,9 +207,16 @@ describe("bad input", () => {
     expect((await get("/admin/tutor-clock?from=yesterday&to=someday", "admin")).status).toBe(200);
     // a NUL anywhere in the address is refused before any route reads it (the app's 400 page)
     expect((await get("/admin/tutor-clock?from=yesterday&to=%00", "admin")).status).toBe(400);
-    const bad = await postForm(app, "/admin/tutor-clock", { excludeWeekends: "on", timeZone: "Mars/Olympus_Mons" }, { cookie: cookies.admin });
+    const bad = await postForm(
+      app,
+      "/admin/tutor-clock",
+      { excludeWeekends: "on", timeZone: "Mars/Olympus_Mons" },
+      { cookie: cookies.admin },
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("This is not a time zone name");
-    expect(await db.selectFrom("settings").select("key").where("key", "=", "tutor.clock").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("settings").select("key").where("key", "=", "tutor.clock").executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

@@ -44,16 +44,35 @@ describe("load shedding", () => {
     await locker.connect();
     await locker.query("begin");
     await locker.query("lock table topics in access exclusive mode");
-    type Sent = { kind: "read" | "write"; token?: string; status: number; retryAfter: string | null; shedHeader: string | null; ms: number };
+    type Sent = {
+      kind: "read" | "write";
+      token?: string;
+      status: number;
+      retryAfter: string | null;
+      shedHeader: string | null;
+      ms: number;
+    };
     const t0 = Date.now();
     const send = async (kind: "read" | "write", i: number): Promise<Sent> => {
       const token = kind === "write" ? `shed${randomBytes(6).toString("hex")}` : undefined;
       const res =
         kind === "write"
-          ? await postForm(app, writerTopics[i].url, { intent: "reply", body: `A reply sent in the flood, ${token}.` }, { cookie: cookies[i] })
+          ? await postForm(
+              app,
+              writerTopics[i].url,
+              { intent: "reply", body: `A reply sent in the flood, ${token}.` },
+              { cookie: cookies[i] },
+            )
           : await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookies[i % cookies.length] } });
       await res.text();
-      return { kind, token, status: res.status, retryAfter: res.headers.get("retry-after"), shedHeader: res.headers.get("x-load-shed"), ms: Date.now() - t0 };
+      return {
+        kind,
+        token,
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        shedHeader: res.headers.get("x-load-shed"),
+        ms: Date.now() - t0,
+      };
     };
     let sent: Promise<Sent>[] = [];
     let releasedAt = 0;
@@ -76,12 +95,23 @@ describe("load shedding", () => {
     expect(shed).toHaveLength(results.length - CONCURRENCY);
     expect(shed.every((r) => r.retryAfter === "2" && r.shedHeader === "1")).toBe(true);
     // refused while the database was still held, i.e. without waiting for it (a margin for a loaded machine)
-    expect(shed.map((r) => r.ms).filter((ms) => ms > releasedAt + 300), `released at ${releasedAt} ms`).toEqual([]);
+    expect(
+      shed.map((r) => r.ms).filter((ms) => ms > releasedAt + 300),
+      `released at ${releasedAt} ms`,
+    ).toEqual([]);
     if (served.some((r) => r.status >= 500)) console.error(app.output().slice(-3000));
-    expect(served.map((r) => (r.kind === "write" ? r.status === 303 || r.status === 302 : r.status === 200))).toEqual(served.map(() => true));
+    expect(served.map((r) => (r.kind === "write" ? r.status === 303 || r.status === 302 : r.status === 200))).toEqual(
+      served.map(() => true),
+    );
 
     // writes: acknowledged ones saved exactly once, refused ones not at all
-    const bodies = (await db.selectFrom("posts").select("body_markdown").where("body_markdown", "like", "A reply sent in the flood%").execute()).map((p) => p.body_markdown);
+    const bodies = (
+      await db
+        .selectFrom("posts")
+        .select("body_markdown")
+        .where("body_markdown", "like", "A reply sent in the flood%")
+        .execute()
+    ).map((p) => p.body_markdown);
     for (const w of results.filter((r) => r.kind === "write")) {
       expect(bodies.filter((b) => b.includes(w.token!))).toHaveLength(w.status === 503 ? 0 : 1);
     }

@@ -65,7 +65,7 @@ describe("every pathological input, at 32 KB and at each field's limit", () => {
     Object.entries(MARKDOWN_FIELD_LIMITS).map(([field, limit]) => ({
       name: `${input.name} (${field}, ${limit})`,
       text: input.build(limit),
-    }))
+    })),
   );
 
   test.each(cases)("$name: rendered or refused within 1 s of wall time", async ({ text }) => {
@@ -127,7 +127,7 @@ describe("posting", () => {
       await backdatePosts(replier.id); // past the seconds between posts
       const result = await createReply({ scope: await scopeFor(replier), topicId: replyTopic.topicId, body: text });
       if (!result.ok) expect(result).toMatchObject({ status: 422, message: "markdown.errors.tooSlow" });
-    }
+    },
   );
 
   test("a post over the deadline is refused with a sentence on the body, and nothing is written", async () => {
@@ -157,12 +157,11 @@ describe("posting", () => {
         title: "A topic that renders too slowly",
         body: prose,
         tags: [],
-      })
+      }),
     ).toMatchObject(refusal);
     const owner = await scopeFor({
-      id: (
-        await db.selectFrom("posts").select("user_id").where("id", "=", topic.postId).executeTakeFirstOrThrow()
-      ).user_id!,
+      id: (await db.selectFrom("posts").select("user_id").where("id", "=", topic.postId).executeTakeFirstOrThrow())
+        .user_id!,
     });
     expect(await editPost({ scope: owner, postId: topic.postId, body: prose })).toMatchObject(refusal);
     expect(await countPosts()).toBe(before.posts);
@@ -171,7 +170,7 @@ describe("posting", () => {
         .selectFrom("topics")
         .select(["reply_count", "highest_post_number"])
         .where("id", "=", topic.topicId)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     ).toEqual(before.topic);
     const first = await db
       .selectFrom("posts")
@@ -196,7 +195,7 @@ describe("posting", () => {
       .execute((trx) => sql`select id from users where id = ${author.id} for update nowait`.execute(trx))
       .then(
         () => false,
-        (error: { code?: string }) => error.code === "55P03"
+        (error: { code?: string }) => error.code === "55P03",
       );
     expect(locked).toBe(false);
     expect((await posting).ok).toBe(true);
@@ -246,7 +245,7 @@ describe("other markdown fields", () => {
       fields: { bio: "markdown.errors.tooSlow" },
     });
     expect(
-      await db.selectFrom("profiles").select("bio_markdown").where("user_id", "=", user.id).executeTakeFirstOrThrow()
+      await db.selectFrom("profiles").select("bio_markdown").where("user_id", "=", user.id).executeTakeFirstOrThrow(),
     ).toEqual({ bio_markdown: "A short bio." });
 
     const admin = await createAdmin();
@@ -260,10 +259,10 @@ describe("other markdown fields", () => {
       place: "Yaba",
     });
     expect(
-      await createEvent({ staffId: admin.id, input: { ...input2, description: prose }, publish: true })
+      await createEvent({ staffId: admin.id, input: { ...input2, description: prose }, publish: true }),
     ).toMatchObject({ ok: false, fields: { description: "markdown.errors.tooSlow" } });
     expect(
-      await db.selectFrom("events").select("id").where("title", "=", "Slow description").executeTakeFirst()
+      await db.selectFrom("events").select("id").where("title", "=", "Slow description").executeTakeFirst(),
     ).toBeUndefined();
   });
 });
@@ -285,7 +284,7 @@ describe("npm run rerender-posts", () => {
         .selectFrom("posts")
         .select(["body_html", "render_version"])
         .where("id", "=", topic.postId)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     ).toEqual({ body_html: "<p>stale</p>", render_version: 0 });
     expect(await rerenderPosts()).toBe(1);
   });
@@ -314,7 +313,7 @@ describe("through the built app (build/markdown-worker.mjs)", () => {
         app,
         topic.url,
         { body: byName(name).build(MARKDOWN_FIELD_LIMITS.post), intent: "reply" },
-        { cookie }
+        { cookie },
       );
       // 302 saved; 422 when a loaded machine made the render miss its deadline
       expect([302, 422], app.output()).toContain(res.status);
@@ -326,6 +325,6 @@ describe("through the built app (build/markdown-worker.mjs)", () => {
         .set({ created_at: sql`created_at - interval '1 hour'` })
         .where("topic_id", "=", topic.topicId)
         .execute();
-    }
+    },
   );
 });

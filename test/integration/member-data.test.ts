@@ -20,7 +20,14 @@ import { searchPosts } from "~/models/forum/forum-search.server";
 import { likePost } from "~/models/forum/like.server";
 import { storePhoto, uploadsDir } from "~/models/directory/photo.server";
 import { setProfilePhoto } from "~/models/directory/profile.server";
-import { applyAsRecruiter, decideRecruiter, listContactsForRecruiter, listShortlist, sendContactRequest, setShortlisted } from "~/models/directory/recruiter.server";
+import {
+  applyAsRecruiter,
+  decideRecruiter,
+  listContactsForRecruiter,
+  listShortlist,
+  sendContactRequest,
+  setShortlisted,
+} from "~/models/directory/recruiter.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
 import { VISITOR, type Scope } from "~/models/permissions.server";
 import { createProfile } from "../factories/profiles";
@@ -46,7 +53,14 @@ async function makeRecruiter(username: string) {
   const user = await createUser({ username });
   const applied = await applyAsRecruiter({
     scope: await scopeFor(user),
-    input: { name: "Savanna Talent Ltd", website: "https://savanna-talent.example", country: "NG", registrationNumber: "RC123456", contactRole: "Head of hiring", description: "We hire customer-service talent across West Africa." },
+    input: {
+      name: "Savanna Talent Ltd",
+      website: "https://savanna-talent.example",
+      country: "NG",
+      registrationNumber: "RC123456",
+      contactRole: "Head of hiring",
+      description: "We hire customer-service talent across West Africa.",
+    },
   });
   if (!applied.ok) throw new Error(applied.message);
   const decided = await decideRecruiter({ scope: admin, id: applied.id, decision: "verify", reason: "" });
@@ -55,43 +69,99 @@ async function makeRecruiter(username: string) {
 }
 
 const searchForum = async (scope: Scope, q: string) => (await searchPosts({ scope, query: parseSearchQuery(q) })).hits;
-const searchPeople = async (scope: Scope, q: string) => (await searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards;
+const searchPeople = async (scope: Scope, q: string) =>
+  (await searchDirectory({ scope, query: parseDirectoryQuery(new URLSearchParams({ q })) })).cards;
 
 beforeAll(async () => {
-  ada = await createProfile({ username: ADA.username, displayName: ADA.displayName, level: 2, visibility: "public", open: true, bio: "I lead the **Lagos** contact centre night shift." });
+  ada = await createProfile({
+    username: ADA.username,
+    displayName: ADA.displayName,
+    level: 2,
+    visibility: "public",
+    open: true,
+    bio: "I lead the **Lagos** contact centre night shift.",
+  });
   bola = await createUser({ username: "bola_mentor", displayName: "Bola Mentor" });
   chidi = await createUser({ username: "chidi_peer", displayName: "Chidi Peer" });
   for (const u of [ada, bola, chidi]) await ageUser(u);
   pub = await createCategory({ slug: "open-floor", see: "everyone" });
-  const privateCat = await createCategory({ slug: "mentoring", see: "participants", post: "participants", reply: "participants" });
+  const privateCat = await createCategory({
+    slug: "mentoring",
+    see: "participants",
+    post: "participants",
+    reply: "participants",
+  });
 
-  adaTopic = await makeTopic(ada, pub, { title: "Night shift escalation ladder", body: "ADA-OWN-TOPIC-BODY: how we escalate at night." });
+  adaTopic = await makeTopic(ada, pub, {
+    title: "Night shift escalation ladder",
+    body: "ADA-OWN-TOPIC-BODY: how we escalate at night.",
+  });
   await makeReply(bola, adaTopic, "BOLA-PUBLIC-REPLY: thank you, this helps my team a lot.");
-  bolaTopic = await makeTopic(bola, pub, { title: "Queue management in peak season", body: "BOLA-OPENING: our queues triple in December." });
+  bolaTopic = await makeTopic(bola, pub, {
+    title: "Queue management in peak season",
+    body: "BOLA-OPENING: our queues triple in December.",
+  });
   adaReplyId = (await makeReply(ada, bolaTopic, "ADA-REPLY-IN-BOLA-TOPIC: we split the queue by intent.")).postId;
   // a mentorship thread Ada takes part in, and a private thread she is not on
-  const thread = await makeTopic(bola, privateCat, { title: "Mentoring plan for Ada", body: "BOLA-PRIVATE-WORDS: goals for the quarter.", participantIds: [ada.id] });
+  const thread = await makeTopic(bola, privateCat, {
+    title: "Mentoring plan for Ada",
+    body: "BOLA-PRIVATE-WORDS: goals for the quarter.",
+    participantIds: [ada.id],
+  });
   await makeReply(ada, thread, "ADA-PRIVATE-REPLY: my goals are set.");
-  await db.insertInto("mentorships").values({ mentor_id: bola.id, mentee_id: ada.id, status: "active", started_at: new Date(), topic_id: thread.topicId }).execute();
-  await makeTopic(bola, privateCat, { title: "SECRET-TITLE between Bola and Chidi", body: "SECRET-BOLA-CHIDI body.", participantIds: [chidi.id] });
+  await db
+    .insertInto("mentorships")
+    .values({
+      mentor_id: bola.id,
+      mentee_id: ada.id,
+      status: "active",
+      started_at: new Date(),
+      topic_id: thread.topicId,
+    })
+    .execute();
+  await makeTopic(bola, privateCat, {
+    title: "SECRET-TITLE between Bola and Chidi",
+    body: "SECRET-BOLA-CHIDI body.",
+    participantIds: [chidi.id],
+  });
 
   const liked = await likePost({ scope: await scopeFor(ada), postId: bolaTopic.postId });
   expect(liked.ok).toBe(true);
   await db.insertInto("bookmarks").values({ user_id: ada.id, post_id: bolaTopic.postId }).execute();
-  await db.insertInto("activities").values({ user_id: ada.id, kind: "conference", title: "ADA-ACTIVITY Lagos CX summit", occurred_on: "2026-10-02" }).execute();
-  await db.insertInto("reading_log").values({ user_id: ada.id, title: "ADA-BOOK The Effortless Experience", finished_on: "2026-09-20" }).execute();
-  badgeId = (await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: ada.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }))).public_id;
+  await db
+    .insertInto("activities")
+    .values({ user_id: ada.id, kind: "conference", title: "ADA-ACTIVITY Lagos CX summit", occurred_on: "2026-10-02" })
+    .execute();
+  await db
+    .insertInto("reading_log")
+    .values({ user_id: ada.id, title: "ADA-BOOK The Effortless Experience", finished_on: "2026-09-20" })
+    .execute();
+  badgeId = (
+    await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, { userId: ada.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }),
+      )
+  ).public_id;
 
-  const png = await sharp({ create: { width: 96, height: 96, channels: 3, background: "#3a7" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 96, height: 96, channels: 3, background: "#3a7" } })
+    .png()
+    .toBuffer();
   const stored = await storePhoto({ userId: ada.id, data: new Uint8Array(png) });
   if (!stored.ok) throw new Error(stored.message);
   photoKey = stored.key;
   await setProfilePhoto({ userId: ada.id, key: photoKey });
 
   recruiter = await makeRecruiter("savanna_recruiter");
-  const sent = await sendContactRequest({ scope: recruiter.scope, username: ada.username, message: "RECRUITER-MESSAGE: would you talk to us about a team lead role?" });
+  const sent = await sendContactRequest({
+    scope: recruiter.scope,
+    username: ada.username,
+    message: "RECRUITER-MESSAGE: would you talk to us about a team lead role?",
+  });
   if (!sent.ok) throw new Error(sent.message);
-  expect((await setShortlisted({ scope: recruiter.scope, username: ada.username, shortlisted: true, note: "strong" })).ok).toBe(true);
+  expect(
+    (await setShortlisted({ scope: recruiter.scope, username: ada.username, shortlisted: true, note: "strong" })).ok,
+  ).toBe(true);
   await drainJobs(); // notifications, search and directory documents
 });
 
@@ -103,9 +173,16 @@ describe("export", () => {
     const text = (p: string) => strFromU8(files[p]);
     const names = Object.keys(files);
 
-    expect(JSON.parse(text("account.json"))).toMatchObject({ username: ada.username, email: ada.email, display_name: ADA.displayName });
+    expect(JSON.parse(text("account.json"))).toMatchObject({
+      username: ada.username,
+      email: ada.email,
+      display_name: ADA.displayName,
+    });
     expect(JSON.parse(text("account.json"))).not.toHaveProperty("password_hash");
-    expect(JSON.parse(text("profile/profile.json"))).toMatchObject({ user_id: ada.id, job_title: "Customer Care Officer" });
+    expect(JSON.parse(text("profile/profile.json"))).toMatchObject({
+      user_id: ada.id,
+      job_title: "Customer Care Officer",
+    });
     expect(text("profile/bio.md")).toContain("**Lagos**");
     expect(files["profile/photo-256.webp"].byteLength).toBeGreaterThan(100);
     // every post she wrote is a markdown file, the private reply included
@@ -115,19 +192,42 @@ describe("export", () => {
     expect(posts.join("\n")).toContain("ADA-REPLY-IN-BOLA-TOPIC");
     expect(posts.join("\n")).toContain("ADA-PRIVATE-REPLY");
     expect(posts.find((p) => p.includes("ADA-REPLY-IN-BOLA-TOPIC"))).toContain(`url: ${ORIGIN}/p/${adaReplyId}`);
-    expect(JSON.parse(text("forum/likes.json"))).toEqual([expect.objectContaining({ post_id: bolaTopic.postId, url: `${ORIGIN}/p/${bolaTopic.postId}` })]);
+    expect(JSON.parse(text("forum/likes.json"))).toEqual([
+      expect.objectContaining({ post_id: bolaTopic.postId, url: `${ORIGIN}/p/${bolaTopic.postId}` }),
+    ]);
     expect(JSON.parse(text("forum/bookmarks.json"))).toHaveLength(1);
     expect(text("progress/activities.json")).toContain("ADA-ACTIVITY");
     expect(text("progress/reading-log.json")).toContain("ADA-BOOK");
     expect(JSON.parse(text("progress/level-history.json"))).toEqual([expect.objectContaining({ level: 2 })]);
-    expect(JSON.parse(text("badges.json"))).toEqual([expect.objectContaining({ public_id: badgeId, verify_url: `${ORIGIN}/badges/${badgeId}`, revoked_at: null })]);
-    expect(JSON.parse(text("contacts/requests-received.json"))).toEqual([expect.objectContaining({ organisation: "Savanna Talent Ltd", message: expect.stringContaining("RECRUITER-MESSAGE") })]);
-    expect(JSON.parse(text("mentorships.json")).mentorships).toEqual([expect.objectContaining({ role: "mentee", other_username: bola.username, status: "active" })]);
+    expect(JSON.parse(text("badges.json"))).toEqual([
+      expect.objectContaining({ public_id: badgeId, verify_url: `${ORIGIN}/badges/${badgeId}`, revoked_at: null }),
+    ]);
+    expect(JSON.parse(text("contacts/requests-received.json"))).toEqual([
+      expect.objectContaining({
+        organisation: "Savanna Talent Ltd",
+        message: expect.stringContaining("RECRUITER-MESSAGE"),
+      }),
+    ]);
+    expect(JSON.parse(text("mentorships.json")).mentorships).toEqual([
+      expect.objectContaining({ role: "mentee", other_username: bola.username, status: "active" }),
+    ]);
     expect(JSON.parse(text("notifications.json")).length).toBeGreaterThan(0);
 
     // others' words and private content stay out, whatever file they could hide in
-    const all = names.filter((n) => !n.endsWith(".webp")).map(text).join("\n");
-    for (const foreign of ["BOLA-PUBLIC-REPLY", "BOLA-OPENING", "BOLA-PRIVATE-WORDS", "SECRET-BOLA-CHIDI", "SECRET-TITLE", bola.email, chidi.email, recruiter.user.email]) {
+    const all = names
+      .filter((n) => !n.endsWith(".webp"))
+      .map(text)
+      .join("\n");
+    for (const foreign of [
+      "BOLA-PUBLIC-REPLY",
+      "BOLA-OPENING",
+      "BOLA-PRIVATE-WORDS",
+      "SECRET-BOLA-CHIDI",
+      "SECRET-TITLE",
+      bola.email,
+      chidi.email,
+      recruiter.user.email,
+    ]) {
       expect(all, foreign).not.toContain(foreign);
     }
     expect(result.files).toBe(names.length);
@@ -136,7 +236,12 @@ describe("export", () => {
   test("is audited without the data, and not rebuilt twice within a minute", async () => {
     const again = await buildDataExport({ scope: await scopeFor(ada), origin: ORIGIN });
     expect(again).toMatchObject({ ok: false, status: 429 });
-    const audit = await db.selectFrom("audit_log").select(["after"]).where("action", "=", "member.data_export").where("actor_id", "=", ada.id).execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["after"])
+      .where("action", "=", "member.data_export")
+      .where("actor_id", "=", ada.id)
+      .execute();
     expect(audit).toHaveLength(1);
     const recorded = JSON.stringify(audit[0].after);
     expect(recorded).toMatch(/"files":\d+/);
@@ -177,20 +282,39 @@ async function snapshot(userId: number) {
 
 describe("deletion", () => {
   test("a wrong or missing confirmation writes nothing and says what to fix", async () => {
-    await db.insertInto("sessions").values({ id: "ada-session-for-test", user_id: ada.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+    await db
+      .insertInto("sessions")
+      .values({ id: "ada-session-for-test", user_id: ada.id, expires_at: new Date(Date.now() + 3600_000) })
+      .execute();
     const before = await snapshot(ada.id);
-    const wrong = await deleteAccount({ userId: ada.id, form: { confirm: "not my password", removePosts: "on" }, ip: "10.0.0.9" });
+    const wrong = await deleteAccount({
+      userId: ada.id,
+      form: { confirm: "not my password", removePosts: "on" },
+      ip: "10.0.0.9",
+    });
     expect(wrong).toMatchObject({ ok: false, status: 400, fields: { confirm: "privacy.delete.errors.passwordWrong" } });
     const empty = await deleteAccount({ userId: ada.id, form: { confirm: "" }, ip: "10.0.0.9" });
-    expect(empty).toMatchObject({ ok: false, status: 400, fields: { confirm: "privacy.delete.errors.confirmRequired" } });
-    const odd = await deleteAccount({ userId: ada.id, form: { confirm: TEST_PASSWORD, removePosts: "yes please" }, ip: "10.0.0.9" });
+    expect(empty).toMatchObject({
+      ok: false,
+      status: 400,
+      fields: { confirm: "privacy.delete.errors.confirmRequired" },
+    });
+    const odd = await deleteAccount({
+      userId: ada.id,
+      form: { confirm: TEST_PASSWORD, removePosts: "yes please" },
+      ip: "10.0.0.9",
+    });
     expect(odd).toMatchObject({ ok: false, status: 400 });
     expect(await snapshot(ada.id)).toEqual(before);
   });
 
   test("erases the person, revokes badges and cuts recruiters off; posts stay under the tombstone", async () => {
     const oldEmail = ada.email;
-    const topicBefore = await db.selectFrom("topics").select(["reply_count", "like_count"]).where("id", "=", bolaTopic.topicId).executeTakeFirstOrThrow();
+    const topicBefore = await db
+      .selectFrom("topics")
+      .select(["reply_count", "like_count"])
+      .where("id", "=", bolaTopic.topicId)
+      .executeTakeFirstOrThrow();
     const result = await deleteAccount({ userId: ada.id, form: { confirm: TEST_PASSWORD }, ip: "10.0.0.9" });
     if (!result.ok) throw new Error(result.message);
     expect(result.summary).toMatchObject({ postsKept: 3, postsRemoved: 0, likesRemoved: 1, badgesRevoked: 1 });
@@ -199,8 +323,22 @@ describe("deletion", () => {
     expect(user).toMatchObject({ display_name: DELETED_NAME, password_hash: null, level: null });
     expect(user.deleted_at).toBeInstanceOf(Date);
     expect(JSON.stringify(user)).not.toMatch(/ada|zumbalaka/i);
-    for (const table of ["profiles", "profile_competencies", "activities", "reading_log", "level_history", "bookmarks", "sessions", "user_roles", "notifications"] as const) {
-      const n = await db.selectFrom(table).select(sql<number>`count(*)::int`.as("n")).where("user_id", "=", ada.id).executeTakeFirstOrThrow();
+    for (const table of [
+      "profiles",
+      "profile_competencies",
+      "activities",
+      "reading_log",
+      "level_history",
+      "bookmarks",
+      "sessions",
+      "user_roles",
+      "notifications",
+    ] as const) {
+      const n = await db
+        .selectFrom(table)
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("user_id", "=", ada.id)
+        .executeTakeFirstOrThrow();
       expect(n.n, table).toBe(0);
     }
     // the photo files are gone from the uploads folder
@@ -218,12 +356,24 @@ describe("deletion", () => {
     expect(await searchPeople(recruiter.scope, "Lagos contact centre night shift")).toEqual([]);
 
     // her posts stay, her like is gone from the counters, the mentorship ended
-    const kept = await db.selectFrom("posts").select(["body_markdown", "deleted_at"]).where("user_id", "=", ada.id).execute();
+    const kept = await db
+      .selectFrom("posts")
+      .select(["body_markdown", "deleted_at"])
+      .where("user_id", "=", ada.id)
+      .execute();
     expect(kept).toHaveLength(3);
     expect(kept.every((p) => p.deleted_at === null && p.body_markdown.startsWith("ADA-"))).toBe(true);
-    const topicAfter = await db.selectFrom("topics").select(["reply_count", "like_count"]).where("id", "=", bolaTopic.topicId).executeTakeFirstOrThrow();
+    const topicAfter = await db
+      .selectFrom("topics")
+      .select(["reply_count", "like_count"])
+      .where("id", "=", bolaTopic.topicId)
+      .executeTakeFirstOrThrow();
     expect(topicAfter).toEqual({ reply_count: topicBefore.reply_count, like_count: topicBefore.like_count - 1 });
-    const mentorship = await db.selectFrom("mentorships").select("status").where("mentee_id", "=", ada.id).executeTakeFirstOrThrow();
+    const mentorship = await db
+      .selectFrom("mentorships")
+      .select("status")
+      .where("mentee_id", "=", ada.id)
+      .executeTakeFirstOrThrow();
     expect(mentorship.status).toBe("ended");
 
     // forum search: the name is gone once the outbox has run; the words are found under the tombstone
@@ -239,28 +389,55 @@ describe("deletion", () => {
     expect(JSON.stringify(hit)).not.toMatch(/Zumbalaka|ada_okafor/);
 
     // the audit row says what happened, not who it was
-    const audit = await db.selectFrom("audit_log").select(["actor_id", "after"]).where("action", "=", "user.account_deleted").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["actor_id", "after"])
+      .where("action", "=", "user.account_deleted")
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(ada.id);
     expect(JSON.stringify(audit.after)).not.toMatch(new RegExp(`Zumbalaka|${ada.username}|${oldEmail}`));
     // and the old email signs nobody in, nor can be used again by mistake for her
-    expect(await db.selectFrom("users").select("id").where(sql`lower(email)`, "=", oldEmail.toLowerCase()).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db
+        .selectFrom("users")
+        .select("id")
+        .where(sql`lower(email)`, "=", oldEmail.toLowerCase())
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   test("asking for the posts to go too blanks them and keeps every counter consistent", async () => {
     const dede = await createUser({ username: "dede_leaving", displayName: "Dede Vanishing" });
     await ageUser(dede);
-    const started = await makeTopic(dede, pub, { title: "Dede's topic about callbacks", body: "DEDE-OPENING callbacks beat hold music." });
+    const started = await makeTopic(dede, pub, {
+      title: "Dede's topic about callbacks",
+      body: "DEDE-OPENING callbacks beat hold music.",
+    });
     await makeReply(chidi, started, "CHIDI reply in Dede's topic about callbacks.");
     const reply = await makeReply(dede, bolaTopic, "DEDE-REPLY in Bola's queue topic.");
     await drainJobs();
-    const result = await deleteAccount({ userId: dede.id, form: { confirm: TEST_PASSWORD, removePosts: "on" }, ip: "10.0.0.8" });
+    const result = await deleteAccount({
+      userId: dede.id,
+      form: { confirm: TEST_PASSWORD, removePosts: "on" },
+      ip: "10.0.0.8",
+    });
     if (!result.ok) throw new Error(result.message);
     expect(result.summary).toMatchObject({ postsRemoved: 2, topicsRemoved: 1 });
 
-    const posts = await db.selectFrom("posts").select(["body_markdown", "body_html", "deleted_at"]).where("user_id", "=", dede.id).execute();
+    const posts = await db
+      .selectFrom("posts")
+      .select(["body_markdown", "body_html", "deleted_at"])
+      .where("user_id", "=", dede.id)
+      .execute();
     expect(posts.every((p) => p.body_markdown === "" && p.body_html === "" && p.deleted_at)).toBe(true);
-    expect(await db.selectFrom("post_revisions").select("id").where("post_id", "=", reply.postId).execute()).toEqual([]);
-    const topic = await db.selectFrom("topics").select(["deleted_at", "title"]).where("id", "=", started.topicId).executeTakeFirstOrThrow();
+    expect(await db.selectFrom("post_revisions").select("id").where("post_id", "=", reply.postId).execute()).toEqual(
+      [],
+    );
+    const topic = await db
+      .selectFrom("topics")
+      .select(["deleted_at", "title"])
+      .where("id", "=", started.topicId)
+      .executeTakeFirstOrThrow();
     expect(topic.deleted_at).toBeInstanceOf(Date);
     expect(topic.title).not.toContain("callbacks");
     // counters equal a recount from the rows

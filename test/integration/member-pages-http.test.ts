@@ -18,7 +18,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const home = async (cookie: string) => (await (await fetch(`${app.url}/`, { headers: { Cookie: cookie } })).text()).replace(/&#x27;/g, "'");
+const home = async (cookie: string) =>
+  (await (await fetch(`${app.url}/`, { headers: { Cookie: cookie } })).text()).replace(/&#x27;/g, "'");
 
 describe("member pages", () => {
   test("a member who just signed up is welcomed, not welcomed back; a later visit is a return", async () => {
@@ -50,7 +51,9 @@ describe("member pages", () => {
     expect(t(statusLabelKey({ status: "overdue", period: "trimester" }))).toBe("Last trimester missed");
     expect(t(statusLabelKey({ status: "overdue", period: "year" }))).toBe("Last year missed");
     expect(t(statusLabelKey({ status: "due", period: "trimester" }))).toBe("To do");
-    expect(sharedI18n("fr").t(statusLabelKey({ status: "overdue", period: "trimester" }))).toBe("Trimestre précédent manqué");
+    expect(sharedI18n("fr").t(statusLabelKey({ status: "overdue", period: "trimester" }))).toBe(
+      "Trimestre précédent manqué",
+    );
   });
 
   test("opening what a notification points to marks it read; others stay unread", async () => {
@@ -62,22 +65,50 @@ describe("member pages", () => {
     const other = await makeTopic(reader, category);
     const reply = await makeReply(writer, topic);
     const otherReply = await makeReply(writer, other);
-    const [onTopic, onOther, onProgress, onBadge] = await db.transaction().execute(async (trx) => [
-      await notify(trx, { userId: reader.id, kind: "reply", topicId: topic.topicId, postId: reply.postId, actorId: writer.id, data: { slug: "x", postNumber: 2 } }),
-      await notify(trx, { userId: reader.id, kind: "reply", topicId: other.topicId, postId: otherReply.postId, actorId: writer.id, data: { slug: "x", postNumber: 2 } }),
-      await notify(trx, { userId: reader.id, kind: "application", data: { message: "Approved", url: "/progress" } }),
-      await notify(trx, { userId: reader.id, kind: "progress", data: { message: "A badge", href: "/badges/nope" } }),
-    ]);
+    const [onTopic, onOther, onProgress, onBadge] = await db
+      .transaction()
+      .execute(async (trx) => [
+        await notify(trx, {
+          userId: reader.id,
+          kind: "reply",
+          topicId: topic.topicId,
+          postId: reply.postId,
+          actorId: writer.id,
+          data: { slug: "x", postNumber: 2 },
+        }),
+        await notify(trx, {
+          userId: reader.id,
+          kind: "reply",
+          topicId: other.topicId,
+          postId: otherReply.postId,
+          actorId: writer.id,
+          data: { slug: "x", postNumber: 2 },
+        }),
+        await notify(trx, { userId: reader.id, kind: "application", data: { message: "Approved", url: "/progress" } }),
+        await notify(trx, { userId: reader.id, kind: "progress", data: { message: "A badge", href: "/badges/nope" } }),
+      ]);
     // the app's job worker notifies the reader of both replies too: let it finish, so counts hold still
     const keys = [`reply:${reply.postId}`, `reply:${otherReply.postId}`];
-    await expect.poll(async () => (await db.selectFrom("notifications").select("id").where("source_key", "in", keys).execute()).length, { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          (await db.selectFrom("notifications").select("id").where("source_key", "in", keys).execute()).length,
+        { timeout: 15_000 },
+      )
+      .toBe(2);
     const cookie = cookieFrom(await postForm(app, "/login", { email: reader.username, password: reader.password }));
-    const readAt = async (id: number | undefined) => (await db.selectFrom("notifications").select("read_at").where("id", "=", id!).executeTakeFirstOrThrow()).read_at;
+    const readAt = async (id: number | undefined) =>
+      (await db.selectFrom("notifications").select("read_at").where("id", "=", id!).executeTakeFirstOrThrow()).read_at;
     const page = await (await fetch(`${app.url}${reply.url.split("#")[0]}`, { headers: { Cookie: cookie } })).text();
     expect(await readAt(onTopic)).not.toBeNull();
     expect(await readAt(onOther)).toBeNull();
     // the header already counts without the ones just read
-    const unread = await db.selectFrom("notifications").select(sql<number>`count(*)::int`.as("n")).where("user_id", "=", reader.id).where("read_at", "is", null).executeTakeFirstOrThrow();
+    const unread = await db
+      .selectFrom("notifications")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("user_id", "=", reader.id)
+      .where("read_at", "is", null)
+      .executeTakeFirstOrThrow();
     expect(unread.n).toBeGreaterThanOrEqual(3);
     expect(page).toContain(`<span class="count" aria-hidden="true">${unread.n}</span>`);
     await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } });

@@ -12,7 +12,14 @@ import { feedT, getCategoryFeed, getLatestFeed, getTopicFeed } from "~/models/fo
 import { searchPosts } from "~/models/forum/forum-search.server";
 import { getMemberSummary } from "~/models/forum/member.server";
 import { saveMentorRegistration } from "~/models/mentorship/mentor.server";
-import { askMentor, closeMentorship, createRequest, decideAsk, endMentorshipsForDepartingUser, getMentorship } from "~/models/mentorship/mentorship.server";
+import {
+  askMentor,
+  closeMentorship,
+  createRequest,
+  decideAsk,
+  endMentorshipsForDepartingUser,
+  getMentorship,
+} from "~/models/mentorship/mentorship.server";
 import { MentorRegistrationSchema, MentorshipRequestSchema } from "~/models/mentorship/mentorship.schema";
 import { createReply } from "~/models/forum/post.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
@@ -44,8 +51,10 @@ async function reply(u: U, body: string, replyTo?: number) {
   if (!r.ok) throw new Error(r.message);
 }
 
-const find = async (scope: Scope, q: string) => (await searchPosts({ scope, query: parseSearchQuery(q) })).hits.map((h) => h.topicId);
-const findPg = async (scope: Scope, q: string) => (await searchPosts({ scope, query: parseSearchQuery(q), fallback: "force" })).hits.map((h) => h.topicId);
+const find = async (scope: Scope, q: string) =>
+  (await searchPosts({ scope, query: parseSearchQuery(q) })).hits.map((h) => h.topicId);
+const findPg = async (scope: Scope, q: string) =>
+  (await searchPosts({ scope, query: parseSearchQuery(q), fallback: "force" })).hits.map((h) => h.topicId);
 
 /** Every way an outsider could learn about the thread: all must come back empty. */
 async function expectHiddenFrom(scope: Scope, who: U | null) {
@@ -60,13 +69,22 @@ async function expectHiddenFrom(scope: Scope, who: U | null) {
   expect(summary?.recentTopics ?? []).toEqual([]);
   if (who) {
     expect(await countNewAndUnread({ scope, lastVisitAt: null })).toMatchObject({ new: 0 });
-    expect(await db.selectFrom("notifications").select("id").where("user_id", "=", who.id).where("topic_id", "=", topicId).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("notifications")
+        .select("id")
+        .where("user_id", "=", who.id)
+        .where("topic_id", "=", topicId)
+        .execute(),
+    ).toEqual([]);
     expect(mailsTo(who.email).join("\n")).not.toMatch(/okapi|pangolin|Mentorship/);
   }
 }
 
 async function expectFeedsClean() {
-  expect((await getLatestFeed({ t: en })).items.map((i) => i.path)).not.toContainEqual(expect.stringContaining(`/${topicId}`));
+  expect((await getLatestFeed({ t: en })).items.map((i) => i.path)).not.toContainEqual(
+    expect.stringContaining(`/${topicId}`),
+  );
   expect(await getTopicFeed({ topicId, t: en })).toBeUndefined();
   expect(await getCategoryFeed({ slug: "mentorship", t: en })).toBeUndefined();
 }
@@ -74,22 +92,47 @@ async function expectFeedsClean() {
 beforeAll(async () => {
   await ensureCompetencies();
   await createCategory({ slug: "mentorship", see: "participants", post: "level:4", reply: "participants" });
-  [mentor, mentee, outsider, peer] = await Promise.all([createMember({ level: 4 }), createMember({ level: 2 }), createMember({ level: 4 }), createMember({ level: 2 })]);
+  [mentor, mentee, outsider, peer] = await Promise.all([
+    createMember({ level: 4 }),
+    createMember({ level: 2 }),
+    createMember({ level: 4 }),
+    createMember({ level: 2 }),
+  ]);
   admin = await createAdmin();
   for (const u of [mentor, mentee, outsider, peer, admin]) await ageUser(u);
   await saveMentorRegistration({
     scope: await scopeFor(mentor),
-    input: MentorRegistrationSchema.parse({ capacity: 2, competencies: ["sla-management"], languages: ["en"], timeZone: "Africa/Nairobi", pitch: "Leading service teams in Nairobi for a decade." }),
+    input: MentorRegistrationSchema.parse({
+      capacity: 2,
+      competencies: ["sla-management"],
+      languages: ["en"],
+      timeZone: "Africa/Nairobi",
+      pitch: "Leading service teams in Nairobi for a decade.",
+    }),
   });
   await createRequest({
     scope: await scopeFor(mentee),
-    input: MentorshipRequestSchema.parse({ goals: "Learn to negotiate service levels with okapi-sized clients.", competencies: [{ slug: "sla-management", level: "emerging" }], language: "en", availability: "", timeZone: "Africa/Nairobi" }),
+    input: MentorshipRequestSchema.parse({
+      goals: "Learn to negotiate service levels with okapi-sized clients.",
+      competencies: [{ slug: "sla-management", level: "emerging" }],
+      language: "en",
+      availability: "",
+      timeZone: "Africa/Nairobi",
+    }),
   });
   const ask = await askMentor({ scope: await scopeFor(mentee), mentorId: mentor.id, note: "" });
-  const accepted = await decideAsk({ scope: await scopeFor(mentor), id: ask.ok ? ask.askId : 0, decision: "accept", note: "", into: "new" });
+  const accepted = await decideAsk({
+    scope: await scopeFor(mentor),
+    id: ask.ok ? ask.askId : 0,
+    decision: "accept",
+    note: "",
+    into: "new",
+  });
   if (!accepted.ok) throw new Error(accepted.message);
   cycleId = accepted.cycleId!;
-  topicId = (await db.selectFrom("mentorship_cycles").select("topic_id").where("id", "=", cycleId).executeTakeFirstOrThrow()).topic_id!;
+  topicId = (
+    await db.selectFrom("mentorship_cycles").select("topic_id").where("id", "=", cycleId).executeTakeFirstOrThrow()
+  ).topic_id!;
   await reply(mentee, "Thank you! My okapi question: how do I say no to a client politely?");
   // a mention of someone outside the thread must not reach them
   await reply(mentor, `Good okapi question. Even if @${outsider.username} asks, we keep this between us. pangolin`, 2);
@@ -106,7 +149,14 @@ describe("a mentorship thread", () => {
       expect(await getMentorship({ scope, id: cycleId })).toBeDefined();
     }
     // the mentee was told of the mentor's reply: notifications work inside the thread
-    expect(await db.selectFrom("notifications").select("kind").where("user_id", "=", mentee.id).where("topic_id", "=", topicId).execute()).toContainEqual({ kind: "reply" });
+    expect(
+      await db
+        .selectFrom("notifications")
+        .select("kind")
+        .where("user_id", "=", mentee.id)
+        .where("topic_id", "=", topicId)
+        .execute(),
+    ).toContainEqual({ kind: "reply" });
   });
 
   test("nobody else reads it in any way: page, lists, search, RSS, notifications, emails, counts", async () => {
@@ -114,17 +164,23 @@ describe("a mentorship thread", () => {
     await expectHiddenFrom(await scopeFor(peer), peer);
     await expectHiddenFrom(VISITOR, null);
     await expectFeedsClean();
-    expect(await createReply({ scope: await scopeFor(outsider), topicId, body: "Can I join this conversation please?" })).toMatchObject({ ok: false, status: 404 });
+    expect(
+      await createReply({ scope: await scopeFor(outsider), topicId, body: "Can I join this conversation please?" }),
+    ).toMatchObject({ ok: false, status: 404 });
   });
 
   test("after it ends: still private, participants still read it, nobody posts", async () => {
-    expect((await closeMentorship({ scope: await scopeFor(mentor), id: cycleId, outcome: "ended", reason: "not_a_fit" })).ok).toBe(true);
+    expect(
+      (await closeMentorship({ scope: await scopeFor(mentor), id: cycleId, outcome: "ended", reason: "not_a_fit" })).ok,
+    ).toBe(true);
     await drainJobs();
     await expectHiddenFrom(await scopeFor(outsider), outsider);
     await expectHiddenFrom(VISITOR, null);
     await expectFeedsClean();
     expect(await getTopic({ scope: await scopeFor(mentee), topicId })).toBeDefined();
-    expect(await createReply({ scope: await scopeFor(mentee), topicId, body: "One more thing about the okapi." })).toMatchObject({ ok: false, message: "composer.errors.closed" });
+    expect(
+      await createReply({ scope: await scopeFor(mentee), topicId, body: "One more thing about the okapi." }),
+    ).toMatchObject({ ok: false, message: "composer.errors.closed" });
   });
 
   test("a mentee who leaves the platform loses access, in search too", async () => {

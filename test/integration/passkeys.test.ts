@@ -154,7 +154,7 @@ describe("signing in with a passkey", () => {
     expect(await completeSecondStepWithPasskey({ request: request3, response: JSON.stringify(foreign) })).toMatchObject(
       {
         ok: false,
-      }
+      },
     );
   });
 

@@ -15,7 +15,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitUntilWaitingOnLock({ pid, notPid }: { pid?: number; notPid?: number }) {
   for (let i = 0; i < 100; i++) {
     const { rows } = await pool.query(
-      "select 1 from pg_stat_activity where wait_event_type = 'Lock' and ($1::int is null or pid = $1) and " + "($2::int is null or pid <> $2)",
+      "select 1 from pg_stat_activity where wait_event_type = 'Lock' and ($1::int is null or pid = $1) and " +
+        "($2::int is null or pid <> $2)",
       [pid ?? null, notPid ?? null],
     );
     if (rows.length) return;
@@ -38,7 +39,11 @@ describe("posting and foreign-key checks", () => {
       await job.query("begin");
       await job.query("select 1 from topics where id = $1 for key share", [topic.topicId]);
       await job.query("select 1 from users where id = $1 for key share", [replier.id]);
-      const reply = createReply({ scope: await scopeFor(replier), topicId: topic.topicId, body: "A reply while a job points at us." });
+      const reply = createReply({
+        scope: await scopeFor(replier),
+        topicId: topic.topicId,
+        body: "A reply while a job points at us.",
+      });
       const outcome = await Promise.race([reply, sleep(5000).then(() => "still waiting" as const)]);
       expect(outcome).toMatchObject({ ok: true, postNumber: 2 });
     } finally {

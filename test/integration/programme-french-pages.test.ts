@@ -70,7 +70,7 @@ describe("directory cards from Meilisearch", () => {
     const sla = await competency("sla-management");
     const fr = cardOf(
       await get("/directory?q=Bilingue&competency=sla-management&proficiency=proficient", FR),
-      "pfp_amara"
+      "pfp_amara",
     );
     expect(fr).toContain(`${sla.name_fr} : `);
     expect(fr).not.toContain(sla.name);
@@ -85,17 +85,15 @@ describe("directory cards from Meilisearch", () => {
 describe("/badges in the reader's language", () => {
   test("the badge page, the badge list and the credential: French words on the pages, English in the JSON", async () => {
     const member = await createMember({ level: 2, username: "pfp_badge" });
-    const award = await db
-      .transaction()
-      .execute((trx) =>
-        awardLevelBadge(trx, {
-          userId: member.id,
-          level: 2,
-          awardedBy: null,
-          applicationId: null,
-          at: new Date("2026-10-05T09:30:00Z"),
-        })
-      );
+    const award = await db.transaction().execute((trx) =>
+      awardLevelBadge(trx, {
+        userId: member.id,
+        level: 2,
+        awardedBy: null,
+        applicationId: null,
+        at: new Date("2026-10-05T09:30:00Z"),
+      }),
+    );
     const level = await db.selectFrom("levels").selectAll().where("number", "=", 2).executeTakeFirstOrThrow();
     expect(level.name_fr && level.badge_inscription_fr).toBeTruthy();
 
@@ -162,7 +160,7 @@ describe("staff's pages in French", () => {
         title: "Bonjour à toutes et à tous",
         body: "Je me présente : Awa, de Dakar, au service client.",
       },
-      { cookie: await signInCookie(app, member) }
+      { cookie: await signInCookie(app, member) },
     );
     expect(posted.status).toBe(302);
     const latest = await get("/latest.rss", FR);
@@ -226,7 +224,7 @@ describe("staff write the French beside the English (/admin/programme)", () => {
     const refused = await postForm(app, "/admin/programme", { ...fields, name: "  " }, { cookie });
     expect(refused.status).toBe(400);
     expect(
-      (await db.selectFrom("levels").select("name_fr").where("number", "=", 1).executeTakeFirstOrThrow()).name_fr
+      (await db.selectFrom("levels").select("name_fr").where("number", "=", 1).executeTakeFirstOrThrow()).name_fr,
     ).toBe(level.name_fr);
 
     const saved = await postForm(app, "/admin/programme", fields, { cookie });
@@ -260,7 +258,7 @@ describe("staff write the French beside the English (/admin/programme)", () => {
         description: sla.description,
         description_fr: sla.description_fr ?? "",
       },
-      { cookie }
+      { cookie },
     );
     expect(saved.status).toBe(302);
     await drainJobs();
@@ -275,12 +273,12 @@ describe("staff write the French beside the English (/admin/programme)", () => {
       app,
       "/admin/programme",
       { kind: "webinar", key: webinar.slug, title: webinar.title, title_fr: "Webinaire : le titre français" },
-      { cookie }
+      { cookie },
     );
     expect(saved.status).toBe(302);
     expect(
       (await db.selectFrom("webinars").select("title_fr").where("slug", "=", webinar.slug).executeTakeFirstOrThrow())
-        .title_fr
+        .title_fr,
     ).toBe("Webinaire : le titre français");
     const module = await db.selectFrom("training_modules").selectAll().executeTakeFirstOrThrow();
     const m = await postForm(
@@ -293,7 +291,7 @@ describe("staff write the French beside the English (/admin/programme)", () => {
         title: module.title,
         title_fr: "Module en français",
       },
-      { cookie }
+      { cookie },
     );
     expect(m.status).toBe(302);
     expect(
@@ -304,11 +302,11 @@ describe("staff write the French beside the English (/admin/programme)", () => {
           .where("programme", "=", module.programme)
           .where("number", "=", module.number)
           .executeTakeFirstOrThrow()
-      ).title_fr
+      ).title_fr,
     ).toBe("Module en français");
     expect(
       (await postForm(app, "/admin/programme", { kind: "assessment", key: "no-such-test", title: "X" }, { cookie }))
-        .status
+        .status,
     ).toBe(404);
     expect(
       (
@@ -316,9 +314,9 @@ describe("staff write the French beside the English (/admin/programme)", () => {
           app,
           "/admin/programme",
           { kind: "module", key: "x:abc", programme_title: "X", title: "X" },
-          { cookie }
+          { cookie },
         )
-      ).status
+      ).status,
     ).toBe(404);
     expect((await postForm(app, "/admin/programme", { kind: "nonsense", key: "1" }, { cookie })).status).toBe(400);
   });

@@ -23,7 +23,7 @@ function mailText(file: string) {
   const raw = fs.readFileSync(file, "latin1").replace(/=\r?\n/g, "");
   return Buffer.from(
     raw.replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    "latin1"
+    "latin1",
   ).toString("utf8");
 }
 
@@ -75,10 +75,10 @@ describe("the decision note and staff's view of a member's progress", () => {
     for (const page of [`/u/${member.username}/progress`, `/admin/applications/${applicationId}`]) {
       const html = await (await fetch(`${app.url}${page}`, { headers: { cookie: adminCookie } })).text();
       expect(html, page).toContain(
-        `The application of ${member.display_name} for Customer Service Professional is waiting for review.`
+        `The application of ${member.display_name} for Customer Service Professional is waiting for review.`,
       );
       expect(html, page).toMatch(
-        new RegExp(`Counts since ${member.display_name} entered level 1 on \\d{1,2} \\w+ \\d{4}\\.`)
+        new RegExp(`Counts since ${member.display_name} entered level 1 on \\d{1,2} \\w+ \\d{4}\\.`),
       );
       for (const own of ["Your application", "Your progress", "Your contributions", "Your level", "Counts since you"])
         expect(html, `${page}: ${own}`).not.toContain(own);
@@ -96,7 +96,7 @@ describe("the decision note and staff's view of a member's progress", () => {
       app,
       `/admin/applications/${applicationId}`,
       { intent: "approve", reason: NOTE },
-      { cookie: adminCookie }
+      { cookie: adminCookie },
     );
     expect(res.status).toBe(302);
     expect(
@@ -104,7 +104,7 @@ describe("the decision note and staff's view of a member's progress", () => {
         .selectFrom("applications")
         .select(["status", "decision_reason"])
         .where("id", "=", applicationId)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     ).toEqual({ status: "approved", decision_reason: NOTE });
 
     // the mail first: opening /progress marks the notification read, and a read one is not mailed

@@ -46,7 +46,11 @@ describe("distinct_topics", () => {
 
   test("a post made before entering the level does not count", async () => {
     const member = await createMember({ level: 2, enteredAt: new Date(Date.now() - 3_600_000) });
-    const before = await createTopic({ categoryId: general.id, userId: member.id, at: new Date(Date.now() - 7_200_000) });
+    const before = await createTopic({
+      categoryId: general.id,
+      userId: member.id,
+      at: new Date(Date.now() - 7_200_000),
+    });
     const after = await createTopic({ categoryId: general.id, userId: member.id });
     const p = await progressOf(member.id, "l2-distinct-topics");
     expect(p.done).toBe(1);
@@ -64,7 +68,11 @@ describe("distinct_topics", () => {
     expect((await progressOf(member.id, "l2-distinct-topics")).done).toBe(3);
     await db.updateTable("posts").set({ deleted_at: new Date() }).where("id", "=", posts[0].id).execute();
     expect((await progressOf(member.id, "l2-distinct-topics")).done).toBe(2);
-    await db.updateTable("posts").set({ hidden_at: new Date(), hidden_reason: "flagged" }).where("id", "=", posts[1].id).execute();
+    await db
+      .updateTable("posts")
+      .set({ hidden_at: new Date(), hidden_reason: "flagged" })
+      .where("id", "=", posts[1].id)
+      .execute();
     expect((await progressOf(member.id, "l2-distinct-topics")).done).toBe(1);
     await db.updateTable("topics").set({ deleted_at: new Date() }).where("id", "=", topics[2].id).execute();
     expect((await progressOf(member.id, "l2-distinct-topics")).done).toBe(0);
@@ -92,27 +100,58 @@ describe("distinct_topics", () => {
     const b = await createMember({ level: 2 });
     const c = await createMember({ level: 3 });
     const admin = await createAdmin();
-    const req = await db.selectFrom("level_requirements").select(["id", "label"]).where("key", "=", "l2-distinct-topics").executeTakeFirstOrThrow();
-    const r = await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { min: 8, excludeCategories: ["mentorship"] } });
+    const req = await db
+      .selectFrom("level_requirements")
+      .select(["id", "label"])
+      .where("key", "=", "l2-distinct-topics")
+      .executeTakeFirstOrThrow();
+    const r = await updateRequirement({
+      adminId: admin.id,
+      id: req.id,
+      label: req.label,
+      params: { min: 8, excludeCategories: ["mentorship"] },
+    });
     expect(r.ok).toBe(true);
     expect((await progressOf(a.id, "l2-distinct-topics")).required).toBe(8);
     expect((await progressOf(b.id, "l2-distinct-topics")).required).toBe(8);
     expect((await progressOf(c.id, "l3-distinct-topics")).required).toBe(5);
-    const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "requirement.update").where("target_id", "=", String(req.id)).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "requirement.update")
+      .where("target_id", "=", String(req.id))
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.id, before: { params: { min: 5 } }, after: { params: { min: 8 } } });
     // a negative threshold is refused and nothing changes
-    const bad = await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { min: -1, excludeCategories: [] } });
+    const bad = await updateRequirement({
+      adminId: admin.id,
+      id: req.id,
+      label: req.label,
+      params: { min: -1, excludeCategories: [] },
+    });
     expect(bad).toMatchObject({ ok: false, fields: { "param.min": "admin.requirements.errors.number" } });
     expect((await progressOf(a.id, "l2-distinct-topics")).required).toBe(8);
-    await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { min: 5, excludeCategories: ["mentorship"] } });
+    await updateRequirement({
+      adminId: admin.id,
+      id: req.id,
+      label: req.label,
+      params: { min: 5, excludeCategories: ["mentorship"] },
+    });
   });
 });
 
 describe("periods in the member's time zone", () => {
   // Africa/Nairobi is UTC+3 all year: 23:59 on 30 April there is 20:59 UTC.
   test("books: the trimester ends at midnight on 30 April, member's time", async () => {
-    const member = await createMember({ level: 3, timeZone: "Africa/Nairobi", enteredAt: new Date("2027-01-05T08:00:00Z") });
-    await db.insertInto("reading_log").values({ user_id: member.id, title: "Moments of Truth", finished_on: "2027-04-30" }).execute();
+    const member = await createMember({
+      level: 3,
+      timeZone: "Africa/Nairobi",
+      enteredAt: new Date("2027-01-05T08:00:00Z"),
+    });
+    await db
+      .insertInto("reading_log")
+      .values({ user_id: member.id, title: "Moments of Truth", finished_on: "2027-04-30" })
+      .execute();
     const lastMinute = await progressOf(member.id, "l3-books", new Date("2027-04-30T20:59:00Z"));
     expect(lastMinute).toMatchObject({ done: 1, required: 1, status: "met", dueBy: "2027-04-30", period: "trimester" });
     const nextTrimester = await progressOf(member.id, "l3-books", new Date("2027-04-30T21:00:00Z"));
@@ -120,26 +159,69 @@ describe("periods in the member's time zone", () => {
   });
 
   test("books: a trimester that closed short makes the duty overdue", async () => {
-    const member = await createMember({ level: 3, timeZone: "Africa/Nairobi", enteredAt: new Date("2027-01-05T08:00:00Z") });
-    expect(await progressOf(member.id, "l3-books", new Date("2027-05-10T09:00:00Z"))).toMatchObject({ done: 0, status: "overdue" });
-    await db.insertInto("reading_log").values({ user_id: member.id, title: "Raving Fans", finished_on: "2027-05-09" }).execute();
-    expect(await progressOf(member.id, "l3-books", new Date("2027-05-10T09:00:00Z"))).toMatchObject({ done: 1, status: "met" });
+    const member = await createMember({
+      level: 3,
+      timeZone: "Africa/Nairobi",
+      enteredAt: new Date("2027-01-05T08:00:00Z"),
+    });
+    expect(await progressOf(member.id, "l3-books", new Date("2027-05-10T09:00:00Z"))).toMatchObject({
+      done: 0,
+      status: "overdue",
+    });
+    await db
+      .insertInto("reading_log")
+      .values({ user_id: member.id, title: "Raving Fans", finished_on: "2027-05-09" })
+      .execute();
+    expect(await progressOf(member.id, "l3-books", new Date("2027-05-10T09:00:00Z"))).toMatchObject({
+      done: 1,
+      status: "met",
+    });
   });
 
   test("activities: the calendar year turns at 00:00 on 1 January, member's time", async () => {
     // Africa/Lagos is UTC+1: 23:59 on 31 December there is 22:59 UTC.
-    const member = await createMember({ level: 2, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-02T08:00:00Z") });
+    const member = await createMember({
+      level: 2,
+      timeZone: "Africa/Lagos",
+      enteredAt: new Date("2027-01-02T08:00:00Z"),
+    });
     for (const d of ["2027-03-01", "2027-07-01", "2027-12-31"]) {
-      await db.insertInto("activities").values({ user_id: member.id, kind: "meetup", title: `Meet-up ${d}`, occurred_on: d }).execute();
+      await db
+        .insertInto("activities")
+        .values({ user_id: member.id, kind: "meetup", title: `Meet-up ${d}`, occurred_on: d })
+        .execute();
     }
-    expect(await progressOf(member.id, "l2-activities", new Date("2027-12-31T22:59:00Z"))).toMatchObject({ done: 3, required: 3, status: "met", dueBy: "2027-12-31" });
-    expect(await progressOf(member.id, "l2-activities", new Date("2027-12-31T23:00:00Z"))).toMatchObject({ done: 0, status: "due", dueBy: "2028-12-31" });
+    expect(await progressOf(member.id, "l2-activities", new Date("2027-12-31T22:59:00Z"))).toMatchObject({
+      done: 3,
+      required: 3,
+      status: "met",
+      dueBy: "2027-12-31",
+    });
+    expect(await progressOf(member.id, "l2-activities", new Date("2027-12-31T23:00:00Z"))).toMatchObject({
+      done: 0,
+      status: "due",
+      dueBy: "2028-12-31",
+    });
   });
 
   test("field experiences: a topic at 23:59 on 31 December counts for that year, one at 00:00 for the next", async () => {
-    const member = await createMember({ level: 3, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-02T08:00:00Z") });
-    const late = await createTopic({ categoryId: fieldExperiences.id, userId: member.id, at: new Date("2027-12-31T22:59:00Z"), title: "Late December outage recovery" });
-    const early = await createTopic({ categoryId: fieldExperiences.id, userId: member.id, at: new Date("2027-12-31T23:00:00Z"), title: "New year billing complaints" });
+    const member = await createMember({
+      level: 3,
+      timeZone: "Africa/Lagos",
+      enteredAt: new Date("2027-01-02T08:00:00Z"),
+    });
+    const late = await createTopic({
+      categoryId: fieldExperiences.id,
+      userId: member.id,
+      at: new Date("2027-12-31T22:59:00Z"),
+      title: "Late December outage recovery",
+    });
+    const early = await createTopic({
+      categoryId: fieldExperiences.id,
+      userId: member.id,
+      at: new Date("2027-12-31T23:00:00Z"),
+      title: "New year billing complaints",
+    });
     const dec = await progressOf(member.id, "l3-field-experiences", new Date("2027-12-31T22:59:30Z"));
     expect(dec.items.map((i) => i.label)).toEqual([late.title]);
     const jan = await progressOf(member.id, "l3-field-experiences", new Date("2028-01-01T10:00:00Z"));
@@ -148,10 +230,22 @@ describe("periods in the member's time zone", () => {
   });
 
   test("award nomination: submitted at 00:00 on 1 January counts for the new year only", async () => {
-    const member = await createMember({ level: 3, timeZone: "Africa/Lagos", enteredAt: new Date("2027-01-02T08:00:00Z") });
-    await db.insertInto("award_nominations").values({ user_id: member.id, year: 2028, submitted_at: new Date("2027-12-31T23:00:00Z") }).execute();
-    expect(await progressOf(member.id, "l3-award-nomination", new Date("2027-12-31T22:59:59Z"))).toMatchObject({ done: 0 });
-    expect(await progressOf(member.id, "l3-award-nomination", new Date("2028-01-01T09:00:00Z"))).toMatchObject({ done: 1, status: "met" });
+    const member = await createMember({
+      level: 3,
+      timeZone: "Africa/Lagos",
+      enteredAt: new Date("2027-01-02T08:00:00Z"),
+    });
+    await db
+      .insertInto("award_nominations")
+      .values({ user_id: member.id, year: 2028, submitted_at: new Date("2027-12-31T23:00:00Z") })
+      .execute();
+    expect(await progressOf(member.id, "l3-award-nomination", new Date("2027-12-31T22:59:59Z"))).toMatchObject({
+      done: 0,
+    });
+    expect(await progressOf(member.id, "l3-award-nomination", new Date("2028-01-01T09:00:00Z"))).toMatchObject({
+      done: 1,
+      status: "met",
+    });
   });
 });
 
@@ -159,37 +253,85 @@ describe("logs, results and later features", () => {
   test("activities needing approval: pending entries do not count yet, rejected never", async () => {
     const member = await createMember({ level: 2 });
     const admin = await createAdmin();
-    const req = await db.selectFrom("level_requirements").select(["id", "label"]).where("key", "=", "l2-activities").executeTakeFirstOrThrow();
-    await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { minPerYear: 3, requireApproval: true } });
-    const today = (await sql<{ d: string }>`select (now() at time zone 'Africa/Lagos')::date::text as d`.execute(db)).rows[0].d;
+    const req = await db
+      .selectFrom("level_requirements")
+      .select(["id", "label"])
+      .where("key", "=", "l2-activities")
+      .executeTakeFirstOrThrow();
+    await updateRequirement({
+      adminId: admin.id,
+      id: req.id,
+      label: req.label,
+      params: { minPerYear: 3, requireApproval: true },
+    });
+    const today = (await sql<{ d: string }>`select (now() at time zone 'Africa/Lagos')::date::text as d`.execute(db))
+      .rows[0].d;
     for (const status of ["approved", "pending", "pending", "rejected"] as const) {
-      await db.insertInto("activities").values({ user_id: member.id, kind: "training", title: `Training ${status}`, occurred_on: today, status }).execute();
+      await db
+        .insertInto("activities")
+        .values({ user_id: member.id, kind: "training", title: `Training ${status}`, occurred_on: today, status })
+        .execute();
     }
     const p = await progressOf(member.id, "l2-activities");
     expect(p).toMatchObject({ done: 1, pending: 2, status: "pending" });
     expect(p.items.map((i) => i.state).sort()).toEqual(["counted", "pending", "pending", "rejected"]);
-    await updateRequirement({ adminId: admin.id, id: req.id, label: req.label, params: { minPerYear: 3, requireApproval: false } });
+    await updateRequirement({
+      adminId: admin.id,
+      id: req.id,
+      label: req.label,
+      params: { minPerYear: 3, requireApproval: false },
+    });
     expect(await progressOf(member.id, "l2-activities")).toMatchObject({ done: 3, status: "met" });
   });
 
   test("webinar and assessment: 84% is not 85%; the best attempt counts; a diagnostic needs any attempt", async () => {
     const member = await createMember({ level: 1 });
     expect(await progressOf(member.id, "l1-webinar-1")).toMatchObject({ done: 0, status: "due" });
-    await db.insertInto("webinar_attendance").values({ user_id: member.id, webinar: "webinar-1.0", attended_on: "2026-11-01" }).execute();
+    await db
+      .insertInto("webinar_attendance")
+      .values({ user_id: member.id, webinar: "webinar-1.0", attended_on: "2026-11-01" })
+      .execute();
     expect(await progressOf(member.id, "l1-webinar-1")).toMatchObject({ done: 1, status: "met" });
-    await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 84, taken_on: "2026-11-02", attempt: 1 }).execute();
-    expect(await progressOf(member.id, "l1-aptitude-test-2")).toMatchObject({ done: 0, detail: { best: 84, passMark: 85 } });
-    await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 91.5, taken_on: "2026-11-09", attempt: 2 }).execute();
-    await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 60, taken_on: "2026-11-10", attempt: 3 }).execute();
-    expect(await progressOf(member.id, "l1-aptitude-test-2")).toMatchObject({ done: 1, status: "met", detail: { best: 91.5, attempts: 3 } });
-    await db.insertInto("assessment_results").values({ user_id: member.id, assessment: "aptitude-test-1.0", score: 12, taken_on: "2026-11-02", attempt: 1 }).execute();
+    await db
+      .insertInto("assessment_results")
+      .values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 84, taken_on: "2026-11-02", attempt: 1 })
+      .execute();
+    expect(await progressOf(member.id, "l1-aptitude-test-2")).toMatchObject({
+      done: 0,
+      detail: { best: 84, passMark: 85 },
+    });
+    await db
+      .insertInto("assessment_results")
+      .values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 91.5, taken_on: "2026-11-09", attempt: 2 })
+      .execute();
+    await db
+      .insertInto("assessment_results")
+      .values({ user_id: member.id, assessment: "aptitude-test-2.0", score: 60, taken_on: "2026-11-10", attempt: 3 })
+      .execute();
+    expect(await progressOf(member.id, "l1-aptitude-test-2")).toMatchObject({
+      done: 1,
+      status: "met",
+      detail: { best: 91.5, attempts: 3 },
+    });
+    await db
+      .insertInto("assessment_results")
+      .values({ user_id: member.id, assessment: "aptitude-test-1.0", score: 12, taken_on: "2026-11-02", attempt: 1 })
+      .execute();
     expect(await progressOf(member.id, "l1-aptitude-test-1")).toMatchObject({ done: 1, status: "met" });
   });
 
   test("profile: each required field counts once filled", async () => {
     const member = await createMember({ level: 2 });
     expect(await progressOf(member.id, "l2-professional-profile")).toMatchObject({ done: 1, required: 4 }); // the name
-    await db.insertInto("profiles").values({ user_id: member.id, photo_key: "p/1.webp", bio_markdown: "I lead a team.", achievements: ["Best agent 2025"] }).execute();
+    await db
+      .insertInto("profiles")
+      .values({
+        user_id: member.id,
+        photo_key: "p/1.webp",
+        bio_markdown: "I lead a team.",
+        achievements: ["Best agent 2025"],
+      })
+      .execute();
     const p = await progressOf(member.id, "l2-professional-profile");
     expect(p).toMatchObject({ done: 4, status: "met" });
   });
@@ -198,7 +340,10 @@ describe("logs, results and later features", () => {
     const mentor = await createMember({ level: 4 });
     const a = await createMember({ level: 1 });
     const b = await createMember({ level: 2 });
-    await db.insertInto("mentorships").values({ mentor_id: mentor.id, mentee_id: a.id, status: "ended", ended_at: new Date() }).execute();
+    await db
+      .insertInto("mentorships")
+      .values({ mentor_id: mentor.id, mentee_id: a.id, status: "ended", ended_at: new Date() })
+      .execute();
     expect(await progressOf(mentor.id, "l4-mentoring")).toMatchObject({ done: 0, required: 1 });
     await db.insertInto("mentorships").values({ mentor_id: mentor.id, mentee_id: b.id }).execute();
     const p = await progressOf(mentor.id, "l4-mentoring");
@@ -208,12 +353,26 @@ describe("logs, results and later features", () => {
 
   test("module tasks: submitted is pending, evaluated counts", async () => {
     const member = await createMember({ level: 2 });
-    await db.insertInto("module_tasks").values({ user_id: member.id, programme: "ccxmp", module: 1, evaluated_at: new Date() }).execute();
+    await db
+      .insertInto("module_tasks")
+      .values({ user_id: member.id, programme: "ccxmp", module: 1, evaluated_at: new Date() })
+      .execute();
     await db.insertInto("module_tasks").values({ user_id: member.id, programme: "ccxmp", module: 2 }).execute();
-    await db.insertInto("module_tasks").values({ user_id: member.id, programme: "employee-cs-training", module: 3, evaluated_at: new Date() }).execute();
+    await db
+      .insertInto("module_tasks")
+      .values({ user_id: member.id, programme: "employee-cs-training", module: 3, evaluated_at: new Date() })
+      .execute();
     const p = await progressOf(member.id, "l2-ccxmp-module-tasks");
     expect(p).toMatchObject({ done: 1, required: 7, pending: 1, status: "due" });
-    expect(p.items.map((i) => i.state)).toEqual(["counted", "pending", "missing", "missing", "missing", "missing", "missing"]);
+    expect(p.items.map((i) => i.state)).toEqual([
+      "counted",
+      "pending",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+    ]);
   });
 
   test("experience years: declared on an application, met once an admin approved it", async () => {
@@ -221,7 +380,11 @@ describe("logs, results and later features", () => {
     expect(await progressOf(member.id, "l3-managing-years")).toMatchObject({ done: 0, status: "due" });
     await db.insertInto("applications").values({ user_id: member.id, level: 4, managing_years: 6 }).execute();
     expect(await progressOf(member.id, "l3-managing-years")).toMatchObject({ done: 0, status: "pending" });
-    await db.updateTable("applications").set({ status: "approved", experience_verified: true }).where("user_id", "=", member.id).execute();
+    await db
+      .updateTable("applications")
+      .set({ status: "approved", experience_verified: true })
+      .where("user_id", "=", member.id)
+      .execute();
     expect(await progressOf(member.id, "l3-managing-years")).toMatchObject({ done: 1, status: "met" });
   });
 

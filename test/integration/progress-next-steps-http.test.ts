@@ -119,7 +119,7 @@ describe("/progress next steps on the demo data", () => {
     }
     // kinds the level-1 member does not have were reached
     expect([...followed]).toEqual(
-      expect.arrayContaining(["/my/reading", "/my/activities", "/my/profile", "/awards/nominate", "/new-topic"])
+      expect.arrayContaining(["/my/reading", "/my/activities", "/my/profile", "/awards/nominate", "/new-topic"]),
     );
   });
 
@@ -130,7 +130,7 @@ describe("/progress next steps on the demo data", () => {
       const byKey = cards(await (await get("/progress")).text());
       const webinar = nextStepOf(byKey.get("l1-webinar-1")!)!;
       expect(text(webinar)).toContain(
-        "No date announced yet for this webinar. Recorded by staff. Ask programme staff: Amara "
+        "No date announced yet for this webinar. Recorded by staff. Ask programme staff: Amara ",
       );
       const test1 = nextStepOf(byKey.get("l1-aptitude-test-1")!)!;
       expect(text(test1)).toContain("This test is not open online yet. Recorded by staff. Ask programme staff:");
@@ -157,10 +157,10 @@ describe("/progress next steps on the demo data", () => {
       .executeTakeFirstOrThrow();
     const day = (locale: string) =>
       new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: h.time_zone }).format(
-        h.entered_at
+        h.entered_at,
       );
     expect(text(await (await get("/progress")).text())).toContain(
-      `Counts since you entered level ${h.level} on ${day("en-GB")}.`
+      `Counts since you entered level ${h.level} on ${day("en-GB")}.`,
     );
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", memberId).execute();
     try {

@@ -12,7 +12,13 @@ import { RATE_RULES, rateLimit } from "~/models/account/rate-limit.server";
 import { postForm, startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
 
-const users = async () => (await db.selectFrom("users").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+const users = async () =>
+  (
+    await db
+      .selectFrom("users")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
 const mails = () => {
   try {
     return readdirSync(mailDir()).filter((f) => f.endsWith(".eml")).length;
@@ -27,10 +33,19 @@ describe("the limiter", () => {
     const now = new Date();
     for (let i = 0; i < max; i++) expect(await rateLimit("recruiterApply", "user:1", now)).toBeUndefined();
     const refused = await rateLimit("recruiterApply", "user:1", now);
-    expect(refused).toMatchObject({ ok: false, status: 429, message: "rateLimit.tooMany", values: { minutes: windowMinutes } });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 429,
+      message: "rateLimit.tooMany",
+      values: { minutes: windowMinutes },
+    });
     // someone else is not affected, and the refused attempt was not kept
     expect(await rateLimit("recruiterApply", "user:2", now)).toBeUndefined();
-    const kept = await db.selectFrom("rate_events").select(sql<number>`count(*)::int`.as("n")).where("key", "=", "recruiterApply:user:1").executeTakeFirstOrThrow();
+    const kept = await db
+      .selectFrom("rate_events")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("key", "=", "recruiterApply:user:1")
+      .executeTakeFirstOrThrow();
     expect(kept.n).toBe(max);
     // once the first attempt leaves the window, one more is allowed
     const later = new Date(now.getTime() + windowMinutes * 60_000 + 1000);
@@ -57,11 +72,21 @@ describe("over HTTP", () => {
   test("sign-up: after the limit from one address, a sentence (429) and no account", async () => {
     const { max } = RATE_RULES.signup;
     for (let i = 0; i < max; i++) {
-      const res = await postForm(app, "/signup", { email: `limit${i}@example.test`, username: `limit_${i}`, displayName: `Limit ${i}`, password: "a long enough passphrase 2026" });
+      const res = await postForm(app, "/signup", {
+        email: `limit${i}@example.test`,
+        username: `limit_${i}`,
+        displayName: `Limit ${i}`,
+        password: "a long enough passphrase 2026",
+      });
       expect(res.status, `sign-up ${i + 1}`).toBe(302);
     }
     const before = await users();
-    const res = await postForm(app, "/signup", { email: "one.more@example.test", username: "one_more", displayName: "One More", password: "a long enough passphrase 2026" });
+    const res = await postForm(app, "/signup", {
+      email: "one.more@example.test",
+      username: "one_more",
+      displayName: "One More",
+      password: "a long enough passphrase 2026",
+    });
     expect(res.status).toBe(429);
     const html = await res.text();
     expect(html).toMatch(/Too many attempts in a short time\. Try again in \d+ min\./);
@@ -84,7 +109,8 @@ describe("over HTTP", () => {
 
   test("password reset: too many asks from one address get a sentence (429)", async () => {
     let last: Response | undefined;
-    for (let i = 0; i < RATE_RULES.resetByIp.max + 1; i++) last = await postForm(app, "/forgot-password", { email: `nobody${i}@example.test` });
+    for (let i = 0; i < RATE_RULES.resetByIp.max + 1; i++)
+      last = await postForm(app, "/forgot-password", { email: `nobody${i}@example.test` });
     expect(last!.status).toBe(429);
     expect(await last!.text()).toMatch(/Too many attempts in a short time/);
   }, 60_000);

@@ -221,8 +221,7 @@ describe("contact requests", () => {
     expect(refused).toMatchObject({ ok: false, status: 429, message: "recruiter.errors.rateLimit" });
     // requests older than 24 hours no longer count
     await sql`update contact_requests set created_at = now() - interval '25 hours'
-        where recruiter_id = ${rec.userId}`
-      .execute(db);
+        where recruiter_id = ${rec.userId}`.execute(db);
     expect((await contact(CONTACTS_PER_DAY)).ok).toBe(true);
   });
 

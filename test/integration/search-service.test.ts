@@ -6,7 +6,13 @@ describe("the real Meilisearch", () => {
     expect(await searchHealth()).toBe("up");
     const client = meili()!;
     const index = client.index(indexName("smoke"));
-    const task = await index.addDocuments([{ id: 1, title: "Customer Service Manager" }, { id: 2, title: "Contact Centre Team Lead" }], { primaryKey: "id" });
+    const task = await index.addDocuments(
+      [
+        { id: 1, title: "Customer Service Manager" },
+        { id: 2, title: "Contact Centre Team Lead" },
+      ],
+      { primaryKey: "id" },
+    );
     await client.tasks.waitForTask(task.taskUid);
     const res = await index.search("custmer sevice");
     expect(res.hits.map((h) => h.id)).toEqual([1]);

@@ -33,9 +33,11 @@ const signIn = async (login: string, password = TEST_PASSWORD, headers: Record<s
   expect(res.status).toBe(302);
   return cookieFrom(res);
 };
-const mailsTo = (email: string) => (fs.existsSync(mailDir()) ? fs.readdirSync(mailDir()).filter((f) => f.includes(email)) : []);
+const mailsTo = (email: string) =>
+  fs.existsSync(mailDir()) ? fs.readdirSync(mailDir()).filter((f) => f.includes(email)) : [];
 // the home page greets a signed-in member ("Welcome to Touchpoints" on a first visit, "Welcome back" later)
-const isSignedIn = async (cookie: string) => /Welcome (back|to Touchpoints), /.test(await get("/", cookie).then((r) => r.text()));
+const isSignedIn = async (cookie: string) =>
+  /Welcome (back|to Touchpoints), /.test(await get("/", cookie).then((r) => r.text()));
 
 describe("session ids at rest", () => {
   test("the table holds the SHA-256 of the cookie's secret, never the secret", async () => {
@@ -55,16 +57,29 @@ describe("session ids at rest", () => {
     // the table as lucia left it: the down migration, then a session stored raw, then the up migration
     await migration.down(db);
     const raw = "abcdefghijklmnopqrstuvwxyz234567abcdefgh";
-    await db.insertInto("sessions").values({ id: raw, user_id: u.id, expires_at: new Date(Date.now() + 86_400_000) } as never).execute();
+    await db
+      .insertInto("sessions")
+      .values({ id: raw, user_id: u.id, expires_at: new Date(Date.now() + 86_400_000) } as never)
+      .execute();
     await migration.up(db);
-    expect(await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).toEqual([{ id: sha256(raw) }]);
+    expect(await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).toEqual([
+      { id: sha256(raw) },
+    ]);
     expect(await isSignedIn(`tp_session=${raw}`)).toBe(true);
   });
 });
 
 describe("malformed cookies", () => {
   const pages = ["/", "/latest", "/login", "/directory", "/events", "/privacy"];
-  const bad = ["prefs=100%", "tp_session=%E9", "tp_session=%", "tp_session=", "=; ;;=x; tp_lang=%zz", "tp_session=a\tb c", "\u00e9t\u00e9=%E9%80"];
+  const bad = [
+    "prefs=100%",
+    "tp_session=%E9",
+    "tp_session=%",
+    "tp_session=",
+    "=; ;;=x; tp_lang=%zz",
+    "tp_session=a\tb c",
+    "\u00e9t\u00e9=%E9%80",
+  ];
 
   test("signed out: every page answers 200, never 500", async () => {
     const wrong: string[] = [];
@@ -95,15 +110,23 @@ describe("reset mail through the outbox", () => {
   test("a known and an unknown email get the same answer, no mail is sent inside the request, the worker sends it", async () => {
     const u = await createUser({ email: "known.reset@example.com" });
     // the page differs only by its request id and CSP nonce
-    const page = async (res: Response) => (await res.text()).replaceAll(res.headers.get("x-request-id")!, "").replace(/nonce="[^"]*"/g, "");
+    const page = async (res: Response) =>
+      (await res.text()).replaceAll(res.headers.get("x-request-id")!, "").replace(/nonce="[^"]*"/g, "");
     const known = await postForm(app, "/forgot-password", { email: u.email });
     const unknown = await postForm(app, "/forgot-password", { email: "unknown.reset@example.com" });
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(known.status);
     expect(await page(unknown)).toBe(await page(known));
     expect(mailsTo("known.reset@example.com")).toEqual([]);
-    const queued = await db.selectFrom("outbox").select(["kind", "payload"]).where("kind", "=", "account.password_reset").execute();
-    expect(queued.map((q) => (q.payload as { email: string }).email).sort()).toEqual(["known.reset@example.com", "unknown.reset@example.com"]);
+    const queued = await db
+      .selectFrom("outbox")
+      .select(["kind", "payload"])
+      .where("kind", "=", "account.password_reset")
+      .execute();
+    expect(queued.map((q) => (q.payload as { email: string }).email).sort()).toEqual([
+      "known.reset@example.com",
+      "unknown.reset@example.com",
+    ]);
     await drainJobs();
     expect(mailsTo("known.reset@example.com")).toHaveLength(1);
     expect(mailsTo("unknown.reset@example.com")).toEqual([]);
@@ -114,7 +137,10 @@ describe("the sign-in throttle counts per account", () => {
   test("failures by email and by username add up; the locked account cannot be entered by its username", async () => {
     const u = await createUser();
     for (let i = 0; i < 10; i++) {
-      const res = await postForm(app, "/login", { email: i % 2 ? u.email : u.username.toUpperCase(), password: "not the password" });
+      const res = await postForm(app, "/login", {
+        email: i % 2 ? u.email : u.username.toUpperCase(),
+        password: "not the password",
+      });
       expect(res.status).toBe(401);
       await res.arrayBuffer();
     }
@@ -130,8 +156,12 @@ describe("/my/security", () => {
 
   test("lists the member's sessions with their device, private and uncached; visitors are sent to sign in", async () => {
     const u = await createUser();
-    const phone = await signIn(u.username, TEST_PASSWORD, { "User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36" });
-    const laptop = await signIn(u.email, TEST_PASSWORD, { "User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0" });
+    const phone = await signIn(u.username, TEST_PASSWORD, {
+      "User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36",
+    });
+    const laptop = await signIn(u.email, TEST_PASSWORD, {
+      "User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    });
     const res = await get("/my/security", laptop);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -145,34 +175,48 @@ describe("/my/security", () => {
     expect(await fr.text()).toMatch(/Sécurité|Changer le mot de passe/);
   });
 
-  test("changing the password needs the current one, follows the sign-up policy, ends other sessions, keeps this one " + "(rotated) and mails a notice", async () => {
-    const u = await createUser({ email: "changer@example.com" });
-    const other = await signIn(u.username);
-    const here = await signIn(u.username);
+  test(
+    "changing the password needs the current one, follows the sign-up policy, ends other sessions, keeps this one " +
+      "(rotated) and mails a notice",
+    async () => {
+      const u = await createUser({ email: "changer@example.com" });
+      const other = await signIn(u.username);
+      const here = await signIn(u.username);
 
-    const wrong = await form(here, { intent: "password", currentPassword: "not it at all", password: "a brand new passphrase" });
-    expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain("Your current password is not right");
-    const weak = await form(here, { intent: "password", currentPassword: TEST_PASSWORD, password: "1234567890" });
-    expect(weak.status).toBe(400);
-    expect(await weak.text()).toContain("This password is among the most common ones");
-    expect(await isSignedIn(other)).toBe(true);
+      const wrong = await form(here, {
+        intent: "password",
+        currentPassword: "not it at all",
+        password: "a brand new passphrase",
+      });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.text()).toContain("Your current password is not right");
+      const weak = await form(here, { intent: "password", currentPassword: TEST_PASSWORD, password: "1234567890" });
+      expect(weak.status).toBe(400);
+      expect(await weak.text()).toContain("This password is among the most common ones");
+      expect(await isSignedIn(other)).toBe(true);
 
-    const done = await form(here, { intent: "password", currentPassword: TEST_PASSWORD, password: "a brand new passphrase" });
-    expect(done.status).toBe(302);
-    const rotated = cookieFrom(done);
-    expect(rotated).toMatch(/^tp_session=/);
-    expect(rotated).not.toBe(here);
-    expect(await isSignedIn(rotated)).toBe(true);
-    expect(await isSignedIn(here)).toBe(false);
-    expect(await isSignedIn(other)).toBe(false);
-    expect(mailsTo("changer@example.com")).toEqual([]);
-    await drainJobs();
-    const mail = mailsTo("changer@example.com");
-    expect(mail).toHaveLength(1);
-    expect(fs.readFileSync(`${mailDir()}/${mail[0]}`, "utf8")).toMatch(/password was changed/i);
-    expect((await postForm(app, "/login", { email: u.username, password: "a brand new passphrase" })).status).toBe(302);
-  });
+      const done = await form(here, {
+        intent: "password",
+        currentPassword: TEST_PASSWORD,
+        password: "a brand new passphrase",
+      });
+      expect(done.status).toBe(302);
+      const rotated = cookieFrom(done);
+      expect(rotated).toMatch(/^tp_session=/);
+      expect(rotated).not.toBe(here);
+      expect(await isSignedIn(rotated)).toBe(true);
+      expect(await isSignedIn(here)).toBe(false);
+      expect(await isSignedIn(other)).toBe(false);
+      expect(mailsTo("changer@example.com")).toEqual([]);
+      await drainJobs();
+      const mail = mailsTo("changer@example.com");
+      expect(mail).toHaveLength(1);
+      expect(fs.readFileSync(`${mailDir()}/${mail[0]}`, "utf8")).toMatch(/password was changed/i);
+      expect((await postForm(app, "/login", { email: u.username, password: "a brand new passphrase" })).status).toBe(
+        302,
+      );
+    },
+  );
 
   test("a session can be ended from the list, and 'sign out everywhere' ends them all", async () => {
     const u = await createUser();
@@ -182,7 +226,11 @@ describe("/my/security", () => {
     const html = await get("/my/security", a).then((r) => r.text());
     const handles = [...html.matchAll(/name="session" value="([^"]+)"/g)].map((m) => m[1]);
     expect(handles).toHaveLength(2); // the other two; this device has no "end" button of its own
-    const bRow = await db.selectFrom("sessions").select("handle").where("id", "=", sha256(valueOf(b))).executeTakeFirstOrThrow();
+    const bRow = await db
+      .selectFrom("sessions")
+      .select("handle")
+      .where("id", "=", sha256(valueOf(b)))
+      .executeTakeFirstOrThrow();
     expect(handles).toContain(bRow.handle);
     const ended = await form(a, { intent: "end", session: bRow.handle });
     expect(ended.status).toBe(302);
@@ -193,11 +241,16 @@ describe("/my/security", () => {
     // another member's session handle does nothing
     const stranger = await createUser();
     const s = await signIn(stranger.username);
-    const sRow = await db.selectFrom("sessions").select("handle").where("id", "=", sha256(valueOf(s))).executeTakeFirstOrThrow();
+    const sRow = await db
+      .selectFrom("sessions")
+      .select("handle")
+      .where("id", "=", sha256(valueOf(s)))
+      .executeTakeFirstOrThrow();
     await form(a, { intent: "end", session: sRow.handle });
     expect(await isSignedIn(s)).toBe(true);
     // a malformed handle is "no such session", never a 500
-    for (const session of ["-".repeat(36), "x", "", "00000000-0000-0000-0000-000000000000"]) expect((await form(a, { intent: "end", session })).status).toBe(302);
+    for (const session of ["-".repeat(36), "x", "", "00000000-0000-0000-0000-000000000000"])
+      expect((await form(a, { intent: "end", session })).status).toBe(302);
 
     const everywhere = await form(a, { intent: "everywhere" });
     expect(everywhere.status).toBe(302);
@@ -210,11 +263,19 @@ describe("/my/security", () => {
     const u = await createUser();
     const cookie = await signIn(u.username);
     const id = sha256(valueOf(cookie));
-    const before = await db.selectFrom("sessions").select("last_seen_at").where("id", "=", id).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("sessions")
+      .select("last_seen_at")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 3; i++) await get("/", cookie).then((r) => r.arrayBuffer());
     const same = await db.selectFrom("sessions").select("last_seen_at").where("id", "=", id).executeTakeFirstOrThrow();
     expect(same.last_seen_at).toEqual(before.last_seen_at);
-    await db.updateTable("sessions").set({ last_seen_at: new Date(Date.now() - 10 * 60_000) }).where("id", "=", id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(Date.now() - 10 * 60_000) })
+      .where("id", "=", id)
+      .execute();
     await get("/", cookie).then((r) => r.arrayBuffer());
     const later = await db.selectFrom("sessions").select("last_seen_at").where("id", "=", id).executeTakeFirstOrThrow();
     expect(Date.now() - later.last_seen_at.getTime()).toBeLessThan(60_000);

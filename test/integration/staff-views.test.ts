@@ -64,7 +64,7 @@ describe("members behind on a duty", () => {
     const page = visible((await html("/admin/behind?level=3")).text);
     expect(page).toContain(`(@${m.username})`);
     expect(page).toMatch(
-      new RegExp(`@${m.username}\\) 3 Activities this year: 0 of 3, due by [^@]*Books this trimester: 0 of 1, due by`)
+      new RegExp(`@${m.username}\\) 3 Activities this year: 0 of 3, due by [^@]*Books this trimester: 0 of 1, due by`),
     );
   });
 
@@ -77,7 +77,7 @@ describe("members behind on a duty", () => {
     const lvl4 = [];
     for (const i of [1, 2, 3, 4, 5])
       lvl4.push(
-        await createMember({ level: 4, username: `${prefix}_l4_${i}`, timeZone: "Africa/Lagos", enteredAt: entered })
+        await createMember({ level: 4, username: `${prefix}_l4_${i}`, timeZone: "Africa/Lagos", enteredAt: entered }),
       );
     // the one who read a book is behind on activities only
     await db
@@ -152,18 +152,18 @@ describe("members behind on a duty", () => {
         where u.deleted_at is null and u.level is not null and u.level = 3 and lower(u.username) > 'a'
         order by lower(u.username) limit 51`.execute(trx);
       expect(forced.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
-        /Index (Only )?Scan using users_level_name_idx/
+        /Index (Only )?Scan using users_level_name_idx/,
       );
       // the audit log's "by staff" and "kind" filters, newest first, read their indexes backwards
       const byStaff = await sql<{ "QUERY PLAN": string }>`explain
         select id from audit_log where actor_id = ${admin.id} and id < 1000000 order by id desc limit 51`.execute(trx);
       expect(byStaff.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
-        /Index (Only )?Scan Backward using audit_log_actor_id_idx/
+        /Index (Only )?Scan Backward using audit_log_actor_id_idx/,
       );
       const byKind = await sql<{ "QUERY PLAN": string }>`explain
         select id from audit_log where split_part(action, '.', 1) = 'post' order by id desc limit 51`.execute(trx);
       expect(byKind.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(
-        /Index (Only )?Scan Backward using audit_log_kind_id_idx/
+        /Index (Only )?Scan Backward using audit_log_kind_id_idx/,
       );
     });
     expect(plan).toBeTruthy();
@@ -200,12 +200,12 @@ describe("progress CSV", () => {
     const lines = (await res.text()).split("\r\n");
     expect(lines[0]).toBe(
       "username,display_name,email,country,group,tutor,level,level_name,entered_on," +
-        "requirement,label,phase,done,required,status,due_by"
+        "requirement,label,phase,done,required,status,due_by",
     );
     const mine = lines.filter((l) => l.startsWith(`${m.username},`));
     expect(mine.length).toBeGreaterThan(0);
     expect(mine[0]).toContain(
-      `,"'=HYPERLINK(""http://evil.example"",""x"")",${m.email},Nigeria,'+Cohort Lagos,'@Tutor Amaka,1,`
+      `,"'=HYPERLINK(""http://evil.example"",""x"")",${m.email},Nigeria,'+Cohort Lagos,'@Tutor Amaka,1,`,
     );
     // French for a staff member reading in French: the country's French name
     const fr = await fetch(`${app.url}/admin/progress.csv`, {
@@ -231,9 +231,9 @@ describe("requirement labels", () => {
         .where("kind", "=", "distinct_topics")
         .orderBy("level")
         .executeTakeFirstOrThrow());
-    const level = (
-      await db.selectFrom("level_requirements").select("level").where("id", "=", target.id).executeTakeFirstOrThrow()
-    ).level ?? undefined;
+    const level =
+      (await db.selectFrom("level_requirements").select("level").where("id", "=", target.id).executeTakeFirstOrThrow())
+        .level ?? undefined;
     const params = { ...(target.params as Record<string, unknown>), min: 7 };
     const r = await updateRequirement({ adminId: admin.id, id: target.id, label: target.label, params });
     expect(r.ok).toBe(true);
@@ -247,7 +247,7 @@ describe("requirement labels", () => {
     expect(fr).toContain("Participer aux discussions dans au moins 7 sujets différents");
     const staffPage = visible((await html("/admin/requirements")).text);
     expect(staffPage).toContain(
-      "Label (written from the thresholds below) Contribute to discussions in at least 7 different topics"
+      "Label (written from the thresholds below) Contribute to discussions in at least 7 different topics",
     );
     // the history reads as text: the threshold went from 5 to 7
     expect(staffPage).toMatch(/min 5 → 7/);
@@ -273,7 +273,7 @@ describe("award categories", () => {
     const body = await res.text();
     expect(visible(body)).toContain(
       "“Rookie of the year” is open to levels 1 to 2, but only members at levels 3 to 4 may nominate themselves, " +
-        "so no member could enter it."
+        "so no member could enter it.",
     );
     expect(body).toContain("Rookie of the year - first steps [1-2]</textarea>");
     const bad = await postForm(app, "/admin/awards", round("Ghost award [5-9]"), { cookie: staffCookie });
@@ -284,7 +284,7 @@ describe("award categories", () => {
         .selectFrom("award_categories")
         .select("id")
         .where("name", "in", ["Rookie of the year", "Ghost award"])
-        .execute()
+        .execute(),
     ).toEqual([]);
   });
 
@@ -364,17 +364,17 @@ describe("audit log", () => {
     expect(byStaff).not.toContain("recommendedOnly"); // unchanged fields are left out
     expect(byStaff).not.toContain("user.silence");
     expect(visible((await html(`/admin/audit?staff=${other.id}&kind=post`)).text)).toContain(
-      "No entry matches these filters."
+      "No entry matches these filters.",
     );
 
     const zone = (await db.selectFrom("users").select("time_zone").where("id", "=", admin.id).executeTakeFirstOrThrow())
       .time_zone;
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date()); // YYYY-MM-DD
     expect(visible((await html(`/admin/audit?member=${m.username}&from=${today}&to=${today}`)).text)).toContain(
-      "user.silence"
+      "user.silence",
     );
     expect(visible((await html(`/admin/audit?member=${m.username}&from=2001-01-01&to=2001-01-02`)).text)).toContain(
-      "No entry matches these filters."
+      "No entry matches these filters.",
     );
 
     // bad filters answer with a sentence beside the field, never a 500
@@ -395,7 +395,7 @@ describe("audit log", () => {
       await db
         .transaction()
         .execute((trx) =>
-          recordAudit(trx, { actorId: other.id, action: "settings.limits", targetType: "settings", after: { n: i } })
+          recordAudit(trx, { actorId: other.id, action: "settings.limits", targetType: "settings", after: { n: i } }),
         );
     const ids: number[] = [];
     let next: string | null = `/admin/audit?staff=${other.id}`;
@@ -442,7 +442,7 @@ describe("audit log", () => {
     const pubPage = visible((await html(`/admin/audit?staff=${admin.id}&kind=post`)).text);
     expect(pubPage).toContain(
       "body: Our queue times doubled after the new IVR went live last week. → " +
-        "Our queue times tripled after the new IVR went live last week."
+        "Our queue times tripled after the new IVR went live last week.",
     );
   });
 });

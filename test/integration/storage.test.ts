@@ -58,11 +58,14 @@ describe("the file store", () => {
 
   test("a bucket that refuses the write is an error (the upload fails), not a silent loss", async () => {
     const store = s3Store({ endpoint, bucket: "no-such-bucket", region: "us-east-1", ...keys });
-    await expect(store.put("profiles/7-abcdefghijkl-64.webp", new Uint8Array([1]), "image/webp")).rejects.toThrow(/S3 PUT profiles\/7-abcdefghijkl-64.webp answered 404/);
+    await expect(store.put("profiles/7-abcdefghijkl-64.webp", new Uint8Array([1]), "image/webp")).rejects.toThrow(
+      /S3 PUT profiles\/7-abcdefghijkl-64.webp answered 404/,
+    );
   });
 
   test("keys with path tricks are refused before any request", () => {
-    for (const bad of ["../etc/passwd", "profiles/../../x", "/abs/path", "profiles/", "profiles/a b", ""]) expect(() => checkKey(bad)).toThrow(/not a storage key/);
+    for (const bad of ["../etc/passwd", "profiles/../../x", "/abs/path", "profiles/", "profiles/a b", ""])
+      expect(() => checkKey(bad)).toThrow(/not a storage key/);
     expect(checkKey("profiles/12-Ab_c-256.webp")).toBe("profiles/12-Ab_c-256.webp");
   });
 });
@@ -70,7 +73,12 @@ describe("the file store", () => {
 describe("profile photos go to the bucket when S3_BUCKET is set", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startApp({ S3_BUCKET: BUCKET, S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: keys.accessKeyId, S3_SECRET_ACCESS_KEY: keys.secretAccessKey });
+    app = await startApp({
+      S3_BUCKET: BUCKET,
+      S3_ENDPOINT: endpoint,
+      S3_ACCESS_KEY_ID: keys.accessKeyId,
+      S3_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -82,11 +90,20 @@ describe("profile photos go to the bucket when S3_BUCKET is set", () => {
     const upload = async (bytes: Buffer) => {
       const form = new FormData();
       form.append("photo", new Blob([new Uint8Array(bytes)], { type: "image/png" }), "me.png");
-      return fetch(`${app.url}/my/profile`, { method: "POST", headers: { Origin: app.origin, Cookie: cookie }, body: form, redirect: "manual" });
+      return fetch(`${app.url}/my/profile`, {
+        method: "POST",
+        headers: { Origin: app.origin, Cookie: cookie },
+        body: form,
+        redirect: "manual",
+      });
     };
-    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#225588" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#225588" } })
+      .png()
+      .toBuffer();
     expect((await upload(png)).status).toBe(302);
-    const key = (await db.selectFrom("profiles").select("photo_key").where("user_id", "=", user.id).executeTakeFirstOrThrow()).photo_key!;
+    const key = (
+      await db.selectFrom("profiles").select("photo_key").where("user_id", "=", user.id).executeTakeFirstOrThrow()
+    ).photo_key!;
     const bucket = s3Store({ endpoint, bucket: BUCKET, region: "us-east-1", ...keys });
     for (const size of [256, 64]) {
       const stored = await bucket.get(`${key}-${size}.webp`);
@@ -101,7 +118,15 @@ describe("profile photos go to the bucket when S3_BUCKET is set", () => {
     expect(onDisk.filter((f) => f.startsWith(key.split("/")[1]))).toEqual([]);
 
     // a new photo replaces the old one in the bucket too
-    expect((await upload(await sharp({ create: { width: 200, height: 200, channels: 3, background: "#aa2200" } }).png().toBuffer())).status).toBe(302);
+    expect(
+      (
+        await upload(
+          await sharp({ create: { width: 200, height: 200, channels: 3, background: "#aa2200" } })
+            .png()
+            .toBuffer(),
+        )
+      ).status,
+    ).toBe(302);
     expect(await bucket.get(`${key}-256.webp`)).toBeNull();
     expect((await fetch(`${app.url}/uploads/${key}-256.webp`)).status).toBe(404);
   });

@@ -60,71 +60,75 @@ async function enrolThroughPage(cookie: string) {
 }
 
 describe("enrolment on /my/two-factor", () => {
-  test("the key and QR code are shown until a first code confirms them, then never again; ten recovery codes are " + "shown once", async () => {
-    const member = await createUser({ username: "enrol_ada" });
-    const cookie = await signInCookie(app, member);
-    const before = await get("/my/two-factor", cookie);
-    expect(before.status).toBe(200);
-    expect(before.headers.get("cache-control")).toBe("private, no-store");
-    expect(await before.text()).toContain("Two-factor sign-in is off.");
+  test(
+    "the key and QR code are shown until a first code confirms them, then never again; ten recovery codes are " +
+      "shown once",
+    async () => {
+      const member = await createUser({ username: "enrol_ada" });
+      const cookie = await signInCookie(app, member);
+      const before = await get("/my/two-factor", cookie);
+      expect(before.status).toBe(200);
+      expect(before.headers.get("cache-control")).toBe("private, no-store");
+      expect(await before.text()).toContain("Two-factor sign-in is off.");
 
-    expect((await settings(cookie, { intent: "start" })).status).toBe(302);
-    const pendingPage = await (await get("/my/two-factor", cookie)).text();
-    const secret = secretOf(pendingPage)!;
-    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(pendingPage).toContain("<svg");
-    expect(pendingPage.toLowerCase()).toContain('autocomplete="one-time-code"');
-    expect(pendingPage.toLowerCase()).toContain('inputmode="numeric"');
+      expect((await settings(cookie, { intent: "start" })).status).toBe(302);
+      const pendingPage = await (await get("/my/two-factor", cookie)).text();
+      const secret = secretOf(pendingPage)!;
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      expect(pendingPage).toContain("<svg");
+      expect(pendingPage.toLowerCase()).toContain('autocomplete="one-time-code"');
+      expect(pendingPage.toLowerCase()).toContain('inputmode="numeric"');
 
-    // a wrong code turns nothing on
-    const key = base32Decode(secret)!;
-    const wrong = String((Number(totp(key, Date.now())) + 1) % 1_000_000).padStart(6, "0");
-    const refused = await settings(cookie, { intent: "confirm", code: wrong });
-    expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("That code is not right");
-    expect(
-      (
-        await db
-          .selectFrom("user_two_factor")
-          .select("secret")
-          .where("user_id", "=", member.id)
-          .executeTakeFirstOrThrow()
-      ).secret
-    ).toBeNull();
+      // a wrong code turns nothing on
+      const key = base32Decode(secret)!;
+      const wrong = String((Number(totp(key, Date.now())) + 1) % 1_000_000).padStart(6, "0");
+      const refused = await settings(cookie, { intent: "confirm", code: wrong });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("That code is not right");
+      expect(
+        (
+          await db
+            .selectFrom("user_two_factor")
+            .select("secret")
+            .where("user_id", "=", member.id)
+            .executeTakeFirstOrThrow()
+        ).secret,
+      ).toBeNull();
 
-    const res = await settings(cookie, { intent: "confirm", code: totp(key, Date.now()) });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("private, no-store");
-    const html = await res.text();
-    const codes = codesOf(html);
-    expect(codes).toHaveLength(10);
-    expect(new Set(codes).size).toBe(10);
-    expect(html).not.toContain(secret);
+      const res = await settings(cookie, { intent: "confirm", code: totp(key, Date.now()) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      const html = await res.text();
+      const codes = codesOf(html);
+      expect(codes).toHaveLength(10);
+      expect(new Set(codes).size).toBe(10);
+      expect(html).not.toContain(secret);
 
-    // the secret is stored encrypted with TWO_FACTOR_KEY
-    const row = await db
-      .selectFrom("user_two_factor")
-      .select("secret")
-      .where("user_id", "=", member.id)
-      .executeTakeFirstOrThrow();
-    expect(row.secret).toMatch(/^v1\./);
-    expect(row.secret).not.toContain(secret);
-    // stored hashed; the key never shown again; the audit says it was turned on, without the key
-    const stored = await db
-      .selectFrom("two_factor_recovery_codes")
-      .select("code_hash")
-      .where("user_id", "=", member.id)
-      .execute();
-    expect(stored).toHaveLength(10);
-    for (const c of codes) expect(stored.map((r) => r.code_hash)).not.toContain(c);
-    const after = await (await get("/my/two-factor", cookie)).text();
-    expect(after).not.toContain(secret);
-    expect(after).not.toContain(secret.slice(0, 4) + " " + secret.slice(4, 8));
-    expect(after).toContain("10 unused recovery codes left.");
-    const log = await audit(member.id);
-    expect(log.map((l) => l.action)).toEqual(["user.two_factor_enabled"]);
-    expect(JSON.stringify(log)).not.toContain(secret);
-  });
+      // the secret is stored encrypted with TWO_FACTOR_KEY
+      const row = await db
+        .selectFrom("user_two_factor")
+        .select("secret")
+        .where("user_id", "=", member.id)
+        .executeTakeFirstOrThrow();
+      expect(row.secret).toMatch(/^v1\./);
+      expect(row.secret).not.toContain(secret);
+      // stored hashed; the key never shown again; the audit says it was turned on, without the key
+      const stored = await db
+        .selectFrom("two_factor_recovery_codes")
+        .select("code_hash")
+        .where("user_id", "=", member.id)
+        .execute();
+      expect(stored).toHaveLength(10);
+      for (const c of codes) expect(stored.map((r) => r.code_hash)).not.toContain(c);
+      const after = await (await get("/my/two-factor", cookie)).text();
+      expect(after).not.toContain(secret);
+      expect(after).not.toContain(secret.slice(0, 4) + " " + secret.slice(4, 8));
+      expect(after).toContain("10 unused recovery codes left.");
+      const log = await audit(member.id);
+      expect(log.map((l) => l.action)).toEqual(["user.two_factor_enabled"]);
+      expect(JSON.stringify(log)).not.toContain(secret);
+    },
+  );
 
   test("French: the page speaks French", async () => {
     const member = await createUser({ username: "enrol_fr" });
@@ -153,7 +157,7 @@ describe("signing in with two-factor", () => {
         .selectFrom("two_factor_challenges")
         .select("token_hash")
         .where("token_hash", "=", pending.split("=")[1])
-        .executeTakeFirst()
+        .executeTakeFirst(),
     ).toBeUndefined();
 
     const page = await get("/login/two-factor", pending);
@@ -268,16 +272,16 @@ describe("changing two-factor settings", () => {
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("That password or code is not right.");
     expect(
-      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()
+      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst(),
     ).toBeDefined();
 
     const off = await settings(cookie, { intent: "disable", confirm: TEST_PASSWORD });
     expect(off.status).toBe(200);
     expect(
-      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst()
+      await db.selectFrom("user_two_factor").select("user_id").where("user_id", "=", member.id).executeTakeFirst(),
     ).toBeUndefined();
     expect(
-      await db.selectFrom("two_factor_recovery_codes").select("id").where("user_id", "=", member.id).execute()
+      await db.selectFrom("two_factor_recovery_codes").select("id").where("user_id", "=", member.id).execute(),
     ).toEqual([]);
     expect((await audit(member.id)).map((l) => l.action)).toEqual([
       "user.two_factor_enabled",
@@ -318,41 +322,45 @@ describe("changing two-factor settings", () => {
 });
 
 describe("staff and recruiters must use two-factor sign-in", () => {
-  test("an admin without it is sent to enrolment from every page, refused admin pages and data, and let in once " + "enrolled", async () => {
-    const admin = await createUser({ username: "staff_no2fa", roles: ["member"] });
-    await db.insertInto("user_roles").values({ user_id: admin.id, role: "admin" }).execute();
-    const first = await password(admin.username);
-    expect(first.headers.get("location")).toBe("/");
-    const cookie = cookieFrom(first);
+  test(
+    "an admin without it is sent to enrolment from every page, refused admin pages and data, and let in once " +
+      "enrolled",
+    async () => {
+      const admin = await createUser({ username: "staff_no2fa", roles: ["member"] });
+      await db.insertInto("user_roles").values({ user_id: admin.id, role: "admin" }).execute();
+      const first = await password(admin.username);
+      expect(first.headers.get("location")).toBe("/");
+      const cookie = cookieFrom(first);
 
-    expect((await get("/", cookie)).headers.get("location")).toBe("/my/two-factor?redirectTo=%2F");
-    const adminPage = await get("/admin", cookie);
-    expect(adminPage.status).toBe(302);
-    expect(adminPage.headers.get("location")).toBe("/my/two-factor?redirectTo=%2Fadmin");
-    // the data request, the CSV and an admin action are refused too (the role is withheld, not just hidden)
-    const data = await get("/admin.data", cookie);
-    expect(data.status).not.toBe(200);
-    expect(await data.text()).not.toContain("applications");
-    expect((await get("/admin/progress.csv", cookie)).status).toBe(403);
-    expect((await postForm(app, "/admin/badges", { intent: "revoke" }, { cookie })).status).toBe(403);
+      expect((await get("/", cookie)).headers.get("location")).toBe("/my/two-factor?redirectTo=%2F");
+      const adminPage = await get("/admin", cookie);
+      expect(adminPage.status).toBe(302);
+      expect(adminPage.headers.get("location")).toBe("/my/two-factor?redirectTo=%2Fadmin");
+      // the data request, the CSV and an admin action are refused too (the role is withheld, not just hidden)
+      const data = await get("/admin.data", cookie);
+      expect(data.status).not.toBe(200);
+      expect(await data.text()).not.toContain("applications");
+      expect((await get("/admin/progress.csv", cookie)).status).toBe(403);
+      expect((await postForm(app, "/admin/badges", { intent: "revoke" }, { cookie })).status).toBe(403);
 
-    // a client-side navigation's data request reaches the enrolment page too (no redirect loop)
-    expect((await get("/my/two-factor.data", cookie)).status).toBe(200);
-    const enrol = await get("/my/two-factor?redirectTo=%2Fadmin", cookie);
-    expect(enrol.status).toBe(200);
-    const html = await enrol.text();
-    expect(html).toContain(
-      "Your account can see members&#x27; contact details (staff and recruiters), so it must use two-factor sign-in."
-    );
-    expect(html).not.toContain('href="/admin"');
+      // a client-side navigation's data request reaches the enrolment page too (no redirect loop)
+      expect((await get("/my/two-factor.data", cookie)).status).toBe(200);
+      const enrol = await get("/my/two-factor?redirectTo=%2Fadmin", cookie);
+      expect(enrol.status).toBe(200);
+      const html = await enrol.text();
+      expect(html).toContain(
+        "Your account can see members&#x27; contact details (staff and recruiters), so it must use two-factor sign-in.",
+      );
+      expect(html).not.toContain('href="/admin"');
 
-    // staff cannot turn it off once on
-    await enrolThroughPage(cookie);
-    expect((await get("/admin", cookie)).status).toBe(200);
-    const off = await settings(cookie, { intent: "disable", confirm: TEST_PASSWORD });
-    expect(off.status).toBe(403);
-    expect(await off.text()).toContain("Staff and recruiters cannot turn off two-factor sign-in.");
-  });
+      // staff cannot turn it off once on
+      await enrolThroughPage(cookie);
+      expect((await get("/admin", cookie)).status).toBe(200);
+      const off = await settings(cookie, { intent: "disable", confirm: TEST_PASSWORD });
+      expect(off.status).toBe(403);
+      expect(await off.text()).toContain("Staff and recruiters cannot turn off two-factor sign-in.");
+    },
+  );
 
   test("a recruiter without it cannot reach the recruiter pages or members' details", async () => {
     const recruiter = await createUser({ username: "rec_no2fa", roles: [] });
@@ -360,7 +368,7 @@ describe("staff and recruiters must use two-factor sign-in", () => {
     const cookie = cookieFrom(await password(recruiter.username));
     for (const path of ["/recruiter", "/directory"]) {
       expect((await get(path, cookie)).headers.get("location")).toBe(
-        `/my/two-factor?redirectTo=${encodeURIComponent(path)}`
+        `/my/two-factor?redirectTo=${encodeURIComponent(path)}`,
       );
     }
     // its own loader sends a non-recruiter to the desk, which sends them to enrolment

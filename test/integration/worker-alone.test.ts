@@ -44,7 +44,8 @@ async function until<T>(check: () => T | Promise<T>, what: string, ms = 20_000):
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}\nworker:\n${workerOut}\napp:\n${app.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`waited ${ms} ms for ${what}\nworker:\n${workerOut}\napp:\n${app.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -58,18 +59,33 @@ test("a reply posted on a web process without jobs is indexed and notified by th
   await backdatePosts(author.id, 10);
   const cookie = await signInCookie(app, { username: replier.username, password: TEST_PASSWORD });
   const word = `zebrafinch${Date.now().toString(36)}`;
-  const res = await postForm(app, topic.url, { intent: "reply", body: `We queue them by ${word} priority after the outage.` }, { cookie });
+  const res = await postForm(
+    app,
+    topic.url,
+    { intent: "reply", body: `We queue them by ${word} priority after the outage.` },
+    { cookie },
+  );
   expect(res.status).toBe(302);
   // the web process runs no job: only the worker can write the author's notification
   const note = await until(
-    () => db.selectFrom("notifications").select(["kind", "topic_id"]).where("user_id", "=", author.id).where("topic_id", "=", topic.topicId).executeTakeFirst(),
-    "the author's notification"
+    () =>
+      db
+        .selectFrom("notifications")
+        .select(["kind", "topic_id"])
+        .where("user_id", "=", author.id)
+        .where("topic_id", "=", topic.topicId)
+        .executeTakeFirst(),
+    "the author's notification",
   );
   expect(note.kind).toBe("reply");
-  const found = await until(async () => {
-    const r = await searchPosts({ scope: await scopeFor(author), query: parseSearchQuery(word) });
-    return "hits" in r && r.hits.length ? r.hits : undefined;
-  }, "the reply in the search index", 60_000);
+  const found = await until(
+    async () => {
+      const r = await searchPosts({ scope: await scopeFor(author), query: parseSearchQuery(word) });
+      return "hits" in r && r.hits.length ? r.hits : undefined;
+    },
+    "the reply in the search index",
+    60_000,
+  );
   expect(found[0].topicId).toBe(topic.topicId);
   expect(app.output()).not.toContain("job worker");
 });
@@ -79,8 +95,21 @@ test("a job that cannot run is a dead letter on /admin/jobs; staff run it again 
   await enrolTwoFactor(admin.id);
   const cookie = await signInCookie(app, { username: admin.username, password: TEST_PASSWORD });
   // a payload that does not match its kind (a row written by hand, or by an older version)
-  const job = await db.insertInto("outbox").values({ kind: "post.created", payload: JSON.stringify({ postId: "not a number" }) }).returning("id").executeTakeFirstOrThrow();
-  const dead = await until(() => db.selectFrom("outbox").select(["dead_at", "attempts", "last_error"]).where("id", "=", job.id).where("dead_at", "is not", null).executeTakeFirst(), "the job to die");
+  const job = await db
+    .insertInto("outbox")
+    .values({ kind: "post.created", payload: JSON.stringify({ postId: "not a number" }) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const dead = await until(
+    () =>
+      db
+        .selectFrom("outbox")
+        .select(["dead_at", "attempts", "last_error"])
+        .where("id", "=", job.id)
+        .where("dead_at", "is not", null)
+        .executeTakeFirst(),
+    "the job to die",
+  );
   expect(dead.last_error).toContain("payload does not match post.created");
 
   const dashboard = await (await fetch(`${app.url}/admin`, { headers: { cookie } })).text();
@@ -93,10 +122,19 @@ test("a job that cannot run is a dead letter on /admin/jobs; staff run it again 
   expect(retry.status).toBe(302);
   // run again from the start by the worker (woken by NOTIFY): it fails the same way, one attempt
   await until(async () => {
-    const r = await db.selectFrom("outbox").select(["dead_at", "attempts"]).where("id", "=", job.id).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom("outbox")
+      .select(["dead_at", "attempts"])
+      .where("id", "=", job.id)
+      .executeTakeFirstOrThrow();
     return r.dead_at && r.dead_at > dead.dead_at! && r.attempts === 1;
   }, "the retried job to run");
-  const audit = await db.selectFrom("audit_log").select("action").where("target_type", "=", "outbox").where("target_id", "=", String(job.id)).execute();
+  const audit = await db
+    .selectFrom("audit_log")
+    .select("action")
+    .where("target_type", "=", "outbox")
+    .where("target_id", "=", String(job.id))
+    .execute();
   expect(audit.map((a) => a.action)).toEqual(["job.retry"]);
 
   const discard = await postForm(app, "/admin/jobs", { id: String(job.id), intent: "discard" }, { cookie });

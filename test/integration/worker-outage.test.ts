@@ -56,7 +56,10 @@ test("PostgreSQL stopped for 60 s: at most 10 worker log lines, and due jobs run
 
   let doneAt: number | undefined;
   while (Date.now() - back < 30_000) {
-    const rows = await q<{ n: number }>("select count(*)::int as n from outbox where id = any($1) and done_at is not null", [ids]);
+    const rows = await q<{ n: number }>(
+      "select count(*)::int as n from outbox where id = any($1) and done_at is not null",
+      [ids],
+    );
     if (rows[0].n === ids.length) {
       doneAt = Date.now();
       break;
@@ -66,8 +69,14 @@ test("PostgreSQL stopped for 60 s: at most 10 worker log lines, and due jobs run
   const during = app.output().slice(before);
   const workerLines = during.split("\n").filter((l) => /job|worker|outbox/i.test(l));
   expect(workerLines.length, workerLines.slice(0, 20).join("\n")).toBeLessThanOrEqual(10);
-  expect(workerLines.some((l) => /database/i.test(l) && /unreachable|cannot be reached|could not reach/i.test(l)), during).toBe(true);
-  expect(workerLines.some((l) => /database is back/i.test(l)), during).toBe(true);
+  expect(
+    workerLines.some((l) => /database/i.test(l) && /unreachable|cannot be reached|could not reach/i.test(l)),
+    during,
+  ).toBe(true);
+  expect(
+    workerLines.some((l) => /database is back/i.test(l)),
+    during,
+  ).toBe(true);
   expect(doneAt, "the due jobs did not run within 30 s of PostgreSQL's return").toBeDefined();
   expect(doneAt! - back).toBeLessThan(2000);
 }, 180_000);

@@ -82,7 +82,7 @@ export const RELEVANCE_SET: RelevanceCase[] = [
   {
     q: "customer experience manager",
     relevant: title(
-      /(experience|cx|expérience).*(manager|lead|head|direct)|(manager|lead|head|direct).*(experience|cx|expérience)/i
+      /(experience|cx|expérience).*(manager|lead|head|direct)|(manager|lead|head|direct).*(experience|cx|expérience)/i,
     ),
     why: "role, CX = customer experience",
   },
@@ -141,7 +141,7 @@ export type CaseResult = {
 export async function judge(
   cases: RelevanceCase[],
   profiles: JudgedProfile[],
-  search: (q: string) => Promise<string[]>
+  search: (q: string) => Promise<string[]>,
 ): Promise<CaseResult[]> {
   const out: CaseResult[] = [];
   for (const c of cases) {

@@ -13,11 +13,25 @@ export type TestApp = { url: string; origin: string; stop(): Promise<void>; outp
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const port = await freePort();
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn", JOBS: "on", COOKIE_SECURE: "true", SHARED_CACHE: "off", SHED_CONCURRENCY: "0", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        JOBS: "on",
+        COOKIE_SECURE: "true",
+        SHARED_CACHE: "off",
+        SHED_CONCURRENCY: "0",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (c) => (out += c));
   child.stderr?.on("data", (c) => (out += c));
   const url = `http://127.0.0.1:${port}`;
@@ -50,11 +64,21 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
 }
 
 /** A form POST as a browser would send it (same-origin Origin header), not following redirects. */
-export async function postForm(app: TestApp, pathname: string, fields: Record<string, string>, init: { cookie?: string; origin?: string | null } = {}) {
+export async function postForm(
+  app: TestApp,
+  pathname: string,
+  fields: Record<string, string>,
+  init: { cookie?: string; origin?: string | null } = {},
+) {
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
   if (init.origin !== null) headers.Origin = init.origin ?? app.origin;
   if (init.cookie) headers.Cookie = init.cookie;
-  return fetch(`${app.url}${pathname}`, { method: "POST", headers, body: new URLSearchParams(fields), redirect: "manual" });
+  return fetch(`${app.url}${pathname}`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(fields),
+    redirect: "manual",
+  });
 }
 
 /** name=value of the Set-Cookie header, ready to send back. */

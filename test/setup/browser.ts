@@ -11,7 +11,16 @@ export const hasChromium = !!chromiumPath;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath!,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -25,7 +34,9 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 }
 
 async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page: page as never })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
@@ -41,7 +52,10 @@ export async function expectAccessible(page: Page) {
   // served at the same URL so the stylesheet (and so the colour contrast) is the real one.
   const html = await page.content();
   const url = page.url();
-  const twinContext = await page.context().browser()!.newContext({ viewport: page.viewportSize() ?? undefined });
+  const twinContext = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: page.viewportSize() ?? undefined });
   try {
     const twin = await twinContext.newPage();
     await twin.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
@@ -49,7 +63,13 @@ export async function expectAccessible(page: Page) {
     await twin.goto(url);
     // Seen on a loaded machine: the stylesheet occasionally not applied at "load", so axe measured
     // unstyled colours. Make sure it is in force (one reload if not) before judging contrast.
-    const styled = () => twin.waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 5000 }).then(() => true, () => false);
+    const styled = () =>
+      twin
+        .waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 5000 })
+        .then(
+          () => true,
+          () => false,
+        );
     if (!(await styled())) {
       await twin.reload();
       expect(await styled(), `the stylesheet did not apply on ${url} (no JavaScript)`).toBe(true);

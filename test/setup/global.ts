@@ -47,8 +47,12 @@ export default async function setup(project: TestProject) {
 
   const chromium = findChromium();
   // In CI a missing browser is a failure, never a quiet skip of every browser test.
-  if (!chromium && process.env.CI) throw new Error("Chromium not found: CI must install it (apt-get install -y chromium) or set CHROMIUM_PATH");
-  if (!chromium) console.log("Chromium not found (set CHROMIUM_PATH or apt-get install chromium): browser tests are skipped, and say so.");
+  if (!chromium && process.env.CI)
+    throw new Error("Chromium not found: CI must install it (apt-get install -y chromium) or set CHROMIUM_PATH");
+  if (!chromium)
+    console.log(
+      "Chromium not found (set CHROMIUM_PATH or apt-get install chromium): browser tests are skipped, and say so.",
+    );
 
   project.provide("pgAdminUrl", pgh.url);
   project.provide("pgBinDir", pgh.binDir);

@@ -31,7 +31,7 @@ export function softwareAuthenticator() {
       [-1, 1],
       [-2, Buffer.from(jwk.x!, "base64url")],
       [-3, Buffer.from(jwk.y!, "base64url")],
-    ])
+    ]),
   );
   const clientData = (type: string, challenge: string, origin: string) =>
     Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
@@ -57,7 +57,7 @@ export function softwareAuthenticator() {
           ["fmt", "none"],
           ["attStmt", new Map()],
           ["authData", authData],
-        ]) as never
+        ]) as never,
       );
       return {
         id: b64u(credentialId),

@@ -16,7 +16,18 @@ import { createUser } from "../factories/users";
 import type { TestApp } from "./app";
 import { signInCookie } from "./two-factor";
 
-export const WHO = ["visitor", "member", "level1", "level2", "level3", "level4", "recruiter", "tutor", "judge", "admin"] as const;
+export const WHO = [
+  "visitor",
+  "member",
+  "level1",
+  "level2",
+  "level3",
+  "level4",
+  "recruiter",
+  "tutor",
+  "judge",
+  "admin",
+] as const;
 export type Who = (typeof WHO)[number];
 /** A status for everyone, with exceptions: `{ all: 200, visitor: 302 }`. */
 export type Answer = Partial<Record<Who, number>> & { all: number };
@@ -69,7 +80,11 @@ export const ROUTES: Record<string, Row> = {
   "admin.badges": { path: () => "/admin/badges", get: staff(), post: staff(400) },
   "admin.books": { path: () => "/admin/books", get: staff(), post: staff(400) },
   "admin.categories": { path: () => "/admin/categories", get: staffHidden(), post: staffHidden(422) },
-  "admin.categories_.$slug": { path: (f) => `/admin/categories/${f.categorySlug}`, get: staffHidden(), post: staffHidden(422) },
+  "admin.categories_.$slug": {
+    path: (f) => `/admin/categories/${f.categorySlug}`,
+    get: staffHidden(),
+    post: staffHidden(422),
+  },
   "admin.limits": { path: () => "/admin/limits", get: staffHidden(), post: staffHidden(422) },
   "admin.synonyms": { path: () => "/admin/synonyms", get: staff(), post: staff(400) },
   "admin.logs": { path: () => "/admin/logs", get: staff(), post: staff(400) },
@@ -84,7 +99,11 @@ export const ROUTES: Record<string, Row> = {
   // no loader: the data form holds only the root's data
   "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
-  apply: { path: () => "/apply", get: signedIn(), post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 } },
+  apply: {
+    path: () => "/apply",
+    get: signedIn(),
+    post: { all: 409, visitor: 302, member: 302, admin: 302, recruiter: 403 },
+  },
   // a member without the designation's level (or any route complete) is refused; visitors sign in first
   "designations.$code.apply": { path: () => "/designations/CCSM/apply", get: signedIn(), post: signedIn(409) },
   "badges.$awardId": { path: (f) => `/badges/${f.badgeId}`, get: everyone() },
@@ -125,21 +144,41 @@ export const ROUTES: Record<string, Row> = {
   notifications: { path: () => "/notifications", get: signedIn() },
   "p.$id": { path: (f) => `/p/${f.replyId}`, get: everyone() },
   "p.$id_.bookmark": { path: (f) => `/p/${f.replyId}/bookmark`, get: signedIn() },
-  "p.$id_.edit": { path: (f) => `/p/${f.replyId}/edit`, get: { all: 403, visitor: 302, level1: 200, admin: 200 }, post: { all: 403, visitor: 302, level1: 400, admin: 400 } },
+  "p.$id_.edit": {
+    path: (f) => `/p/${f.replyId}/edit`,
+    get: { all: 403, visitor: 302, level1: 200, admin: 200 },
+    post: { all: 403, visitor: 302, level1: 400, admin: 400 },
+  },
   "p.$id_.flag": { path: (f) => `/p/${f.replyId}/flag`, get: signedIn() },
-  "p.$id_.moderate": { path: (f) => `/p/${f.victimPostId}/moderate`, get: staffHidden(), post: staffHidden(302), postFields: { intent: "hide", reason: "authorization matrix" } },
+  "p.$id_.moderate": {
+    path: (f) => `/p/${f.victimPostId}/moderate`,
+    get: staffHidden(),
+    post: staffHidden(302),
+    postFields: { intent: "hide", reason: "authorization matrix" },
+  },
   "p.$id_.revisions": { path: (f) => `/p/${f.replyId}/revisions`, get: everyone() },
   progress: { path: () => "/progress", get: signedIn() },
   // the desk's stage and note forms: verified recruiters only; an empty post names no candidate
   "recruiter._index": { path: () => "/recruiter", get: signedIn(), post: { all: 403, visitor: 302, recruiter: 400 } },
   // an alert mail's unsubscribe link: no sign-in, the token is the key; an unknown one is a 404 for all
-  "recruiter.alerts.$token": { path: () => "/recruiter/alerts/no-such-token-0000000000", get: everyone(404), post: everyone(404) },
+  "recruiter.alerts.$token": {
+    path: () => "/recruiter/alerts/no-such-token-0000000000",
+    get: everyone(404),
+    post: everyone(404),
+  },
   "recruiter.apply": { path: () => "/recruiter/apply", get: signedIn() },
-  "recruiter.contact.$username": { path: (f) => `/recruiter/contact/${f.username}`, get: { all: 403, visitor: 302, recruiter: 200 }, post: { all: 403, visitor: 302, recruiter: 422 } },
+  "recruiter.contact.$username": {
+    path: (f) => `/recruiter/contact/${f.username}`,
+    get: { all: 403, visitor: 302, recruiter: 200 },
+    post: { all: 403, visitor: 302, recruiter: 422 },
+  },
   "recruiter.searches": { path: () => "/recruiter/searches", get: everyone(302) },
   "recruiter.shortlist": { path: () => "/recruiter/shortlist", get: everyone(302) },
   // the shortlist's CSV: the recruiter's own, nobody else's
-  "recruiter.shortlist[.]csv": { path: () => "/recruiter/shortlist.csv", get: { all: 403, visitor: 302, recruiter: 200 } },
+  "recruiter.shortlist[.]csv": {
+    path: () => "/recruiter/shortlist.csv",
+    get: { all: 403, visitor: 302, recruiter: 200 },
+  },
   "reset-password.$token": { path: () => "/reset-password/not-a-real-token", get: everyone() },
   review: { path: () => "/review", get: staffHidden(), post: staffHidden(400) },
   search: { path: () => "/search?q=service", get: everyone() },
@@ -204,7 +243,10 @@ export const ROUTES: Record<string, Row> = {
   "judging.$id": { path: () => "/judging/999999", get: signedIn(404) },
   "mentorship.$id": { path: () => "/mentorship/999999", get: signedIn(404) },
   // level 4 only (the tutor and judge fixtures are level-4 members)
-  "mentorship.mentor": { path: () => "/mentorship/mentor", get: { all: 403, visitor: 302, level4: 200, tutor: 200, judge: 200 } },
+  "mentorship.mentor": {
+    path: () => "/mentorship/mentor",
+    get: { all: 403, visitor: 302, level4: 200, tutor: 200, judge: 200 },
+  },
   "mentorship.request": { path: () => "/mentorship/request", get: signedIn() },
   "mentorship.suggestions": { path: () => "/mentorship/suggestions", get: signedIn() },
   "tutor.groups.$id": { path: () => "/tutor/groups/999999", get: signedIn(404) },
@@ -215,7 +257,10 @@ export const ROUTES: Record<string, Row> = {
 export const PRIVATE: Record<string, Row> = {
   "a staff-only topic": { path: (f) => f.privateTopicUrl, get: { all: 404, admin: 200 } },
   "a staff-only post's revisions": { path: (f) => `/p/${f.privatePostId}/revisions`, get: { all: 404, admin: 200 } },
-  "a staff-only post's flag form": { path: (f) => `/p/${f.privatePostId}/flag`, get: { all: 404, visitor: 302, admin: 200 } },
+  "a staff-only post's flag form": {
+    path: (f) => `/p/${f.privatePostId}/flag`,
+    get: { all: 404, visitor: 302, admin: 200 },
+  },
   "a staff-only category": { path: (f) => `/c/${f.privateCategorySlug}`, get: { all: 404, admin: 200 } },
   "a staff-only category's feed": { path: (f) => `/c/${f.privateCategorySlug}.rss`, get: { all: 404 } },
   // authz_level1 has not said they are open to opportunities: no recruiter may contact them
@@ -250,11 +295,13 @@ export async function pool<T, R>(items: T[], n: number, fn: (item: T) => Promise
   return out;
 }
 
-
 export type Person = { id: number; username: string; password: string };
 
 /** One user per kind of viewer, and the forum, profile and badge the routes' addresses point at. */
-export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Record<Exclude<Who, "visitor">, Person> }> {
+export async function createFixtures(): Promise<{
+  fixtures: Fixtures;
+  people: Record<Exclude<Who, "visitor">, Person>;
+}> {
   await ensureProgramme();
   const people: Partial<Record<Who, Person>> = {};
   const make = async (who: Who, roles: Role[], level?: number) => {
@@ -271,19 +318,40 @@ export async function createFixtures(): Promise<{ fixtures: Fixtures; people: Re
   await make("admin", ["member", "admin"]);
 
   const open = await createCategory({ slug: "authz-open", name: "Open talk" });
-  const secret = await createCategory({ slug: "authz-staff", name: "Staff room", see: "staff", post: "staff", reply: "staff" });
+  const secret = await createCategory({
+    slug: "authz-staff",
+    name: "Staff room",
+    see: "staff",
+    post: "staff",
+    reply: "staff",
+  });
   const tag = await createTag("authz-tag", "Authz tag");
-  const topic = await makeTopic(people.level1!, open, { title: "Greeting customers by name on the phone", tags: [tag] });
+  const topic = await makeTopic(people.level1!, open, {
+    title: "Greeting customers by name on the phone",
+    tags: [tag],
+  });
   const reply = await makeReply(people.level1!, topic, "A reply that only its author and staff may edit.");
   const victim = await makeTopic(people.level2!, open, { title: "A post a moderator will hide in this test" });
   const hidden = await makeTopic(people.admin!, secret, { title: "Confidential staff matter for review" });
   const owner = { username: "authz_profile", displayName: "Profile Owner" };
   const profile = await createProfile({ ...owner, level: 1, open: true }); // open: recruiters may contact them
-  const badge = await db.transaction().execute((trx) => awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }));
+  const badge = await db
+    .transaction()
+    .execute((trx) =>
+      awardLevelBadge(trx, { userId: profile.id, level: 1, awardedBy: null, applicationId: null, at: new Date() }),
+    );
 
   const firstPost = async (topicId: number) =>
-    (await db.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", "=", 1).executeTakeFirstOrThrow()).id;
-  const slug = (await db.selectFrom("topics").select("slug").where("id", "=", topic.topicId).executeTakeFirstOrThrow()).slug;
+    (
+      await db
+        .selectFrom("posts")
+        .select("id")
+        .where("topic_id", "=", topicId)
+        .where("post_number", "=", 1)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const slug = (await db.selectFrom("topics").select("slug").where("id", "=", topic.topicId).executeTakeFirstOrThrow())
+    .slug;
   const fixtures: Fixtures = {
     topicUrl: topic.url,
     topicId: topic.topicId,
@@ -311,18 +379,58 @@ export async function signIn(app: TestApp, user: { username: string; password: s
 // (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like. One check
 // (`sanctionRefusal` in app/models/forum/limits.server.ts); mentorship asks and endorsements are tested in
 // mentorship.test.ts and directory.test.ts.
-export type SanctionFixtures = { topicUrl: string; topicId: number; postId: number; ownPostId: number; categorySlug: string };
-export type SanctionRow = { path: (f: SanctionFixtures) => string; fields: (f: SanctionFixtures) => Record<string, string>; suspended: number; silenced: number; member: number };
+export type SanctionFixtures = {
+  topicUrl: string;
+  topicId: number;
+  postId: number;
+  ownPostId: number;
+  categorySlug: string;
+};
+export type SanctionRow = {
+  path: (f: SanctionFixtures) => string;
+  fields: (f: SanctionFixtures) => Record<string, string>;
+  suspended: number;
+  silenced: number;
+  member: number;
+};
 export const SANCTIONS: Record<string, SanctionRow> = {
-  like: { path: (f) => f.topicUrl, fields: (f) => ({ intent: "like", postId: String(f.postId) }), suspended: 403, silenced: 302, member: 302 },
-  flag: { path: (f) => `/p/${f.postId}/flag`, fields: () => ({ reason: "spam" }), suspended: 403, silenced: 403, member: 200 },
-  reply: { path: (f) => f.topicUrl, fields: () => ({ body: "A reply a sanctioned member may not post, long enough." }), suspended: 403, silenced: 403, member: 302 },
-  "new topic": {
-    path: () => "/new-topic",
-    fields: (f) => ({ title: "A topic a sanctioned member may not start", category: f.categorySlug, body: "Its body is long enough to be a topic." }),
+  like: {
+    path: (f) => f.topicUrl,
+    fields: (f) => ({ intent: "like", postId: String(f.postId) }),
+    suspended: 403,
+    silenced: 302,
+    member: 302,
+  },
+  flag: {
+    path: (f) => `/p/${f.postId}/flag`,
+    fields: () => ({ reason: "spam" }),
+    suspended: 403,
+    silenced: 403,
+    member: 200,
+  },
+  reply: {
+    path: (f) => f.topicUrl,
+    fields: () => ({ body: "A reply a sanctioned member may not post, long enough." }),
     suspended: 403,
     silenced: 403,
     member: 302,
   },
-  edit: { path: (f) => `/p/${f.ownPostId}/edit`, fields: () => ({ body: "An edit a sanctioned member may not make, long enough." }), suspended: 403, silenced: 403, member: 302 },
+  "new topic": {
+    path: () => "/new-topic",
+    fields: (f) => ({
+      title: "A topic a sanctioned member may not start",
+      category: f.categorySlug,
+      body: "Its body is long enough to be a topic.",
+    }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
+  edit: {
+    path: (f) => `/p/${f.ownPostId}/edit`,
+    fields: () => ({ body: "An edit a sanctioned member may not make, long enough." }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
 };

@@ -59,7 +59,7 @@ export async function signInCookie(app: TestApp, user: { username: string; passw
   const res = await passSecondStep(
     app,
     await postForm(app, "/login", { email: user.username, password: user.password }),
-    user.username
+    user.username,
   );
   const cookie = cookieFrom(res);
   if (!cookie.startsWith("tp_session=")) throw new Error(`could not sign in ${user.username}: ${res.status}`);

@@ -9,8 +9,12 @@ const err = (props: Record<string, unknown>, message = "boom") => Object.assign(
 describe("isDatabaseUnavailable", () => {
   test("connection failures over TCP and over the Unix socket, and server shutdown codes", () => {
     expect(isDatabaseUnavailable(err({ code: "ECONNREFUSED", syscall: "connect" }))).toBe(true);
-    expect(isDatabaseUnavailable(err({ code: "ENOENT", syscall: "connect", address: "/data/postgres/.s.PGSQL.5432" }))).toBe(true);
-    expect(isDatabaseUnavailable(err({ code: "57P01" }, "terminating connection due to administrator command"))).toBe(true);
+    expect(
+      isDatabaseUnavailable(err({ code: "ENOENT", syscall: "connect", address: "/data/postgres/.s.PGSQL.5432" })),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(err({ code: "57P01" }, "terminating connection due to administrator command"))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: err({ code: "ECONNRESET" }) }))).toBe(true);
   });
 

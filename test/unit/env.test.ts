@@ -6,7 +6,9 @@ const base = { DATABASE_URL: "postgres://u:p@localhost:5432/tp" };
 describe("configuration", () => {
   test("a bad value stops start-up with one sentence naming the variable", () => {
     expect(() => parseEnv({ ...base, PORT: "eighty" })).toThrow(EnvError);
-    expect(() => parseEnv({ ...base, PORT: "eighty" })).toThrow(/^Environment variable PORT is invalid: expected .*\(got "eighty"\)\.$/);
+    expect(() => parseEnv({ ...base, PORT: "eighty" })).toThrow(
+      /^Environment variable PORT is invalid: expected .*\(got "eighty"\)\.$/,
+    );
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ ...base, SMTP_URL: "http://mail" })).toThrow(/SMTP_URL.*smtp:\/\//);
   });

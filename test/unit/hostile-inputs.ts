@@ -10,7 +10,8 @@ const B64_SCRIPT = "PHNjcmlwdD5fX3hzcygxKTwvc2NyaXB0Pg=="; // <script>__xss(1)</
 const B64_SVG = "PHN2ZyBvbmxvYWQ9X194c3MoMSk+"; // <svg onload=__xss(1)>
 const ENTITY_JS_HEX = "&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;";
 const ENTITY_JS_DEC_NO_SEMI = "&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58";
-const ENTITY_JS_DEC_PADDED = "&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058";
+const ENTITY_JS_DEC_PADDED =
+  "&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058";
 
 export const HOSTILE_INPUTS: readonly HostileInput[] = [
   // --- script elements ---
@@ -54,14 +55,20 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "td onmouseover", markdown: "<table><tr><td onmouseover=__xss(1)>x</td></tr></table>" },
   { name: "h1 onclick", markdown: "<h1 onclick=__xss(1)>Title</h1>" },
   { name: "blockquote onmouseover", markdown: "<blockquote onmouseover=__xss(1)>q</blockquote>" },
-  { name: "keyframes + onanimationstart", markdown: '<style>@keyframes x{}</style><div style="animation-name:x" onanimationstart="__xss(1)"></div>' },
+  {
+    name: "keyframes + onanimationstart",
+    markdown: '<style>@keyframes x{}</style><div style="animation-name:x" onanimationstart="__xss(1)"></div>',
+  },
   { name: "valid link with onclick", markdown: '<a href="/ok" onclick="__xss(1)">ok</a>' },
   { name: "https img onload", markdown: '<img src="https://example.com/x.png" onload="__xss(1)">' },
   { name: "uploads img onerror", markdown: '<img src="/uploads/a.png" onerror="__xss(1)">' },
   { name: "sup onmouseover", markdown: "<sup onmouseover=__xss(1)>1</sup>" },
   { name: "code onclick", markdown: "<code onclick=__xss(1)>x</code>" },
   { name: "fake quote aside onclick", markdown: '<aside class="quote" onclick="__xss(1)">x</aside>' },
-  { name: "quote-author div overlay", markdown: '<div class="quote-author" style="position:fixed;inset:0" onmouseover=__xss(1)>x</div>' },
+  {
+    name: "quote-author div overlay",
+    markdown: '<div class="quote-author" style="position:fixed;inset:0" onmouseover=__xss(1)>x</div>',
+  },
   { name: "quotes breaking out of img", markdown: '<img """><script>__xss(1)</script>">' },
   { name: "backtick attribute values", markdown: "<img src=`x` onerror=`__xss(1)`>" },
   { name: "backtick glued to handler", markdown: "<img src=`x`onerror=__xss(1)>" },
@@ -128,19 +135,31 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "a href control character", markdown: '<a href="\u0001javascript:__xss(1)">x</a>' },
   { name: "a href vbscript:", markdown: '<a href="vbscript:__xss(1)">x</a>' },
   { name: "a href data: base64", markdown: `<a href="data:text/html;base64,${B64_SCRIPT}">x</a>` },
-  { name: "a href data: percent-encoded", markdown: '<a href="data:text/html,%3Cscript%3E__xss(1)%3C/script%3E">x</a>' },
+  {
+    name: "a href data: percent-encoded",
+    markdown: '<a href="data:text/html,%3Cscript%3E__xss(1)%3C/script%3E">x</a>',
+  },
   { name: "a href unquoted javascript:", markdown: "<a href=javascript:__xss(1)>x</a>" },
   { name: "a href single-quoted", markdown: "<a href='javascript:__xss(1)'>x</a>" },
   { name: "a href mixed case", markdown: '<a href="JaVaScRiPt:__xss(1)">x</a>' },
-  { name: "a href javascript: dressed as mention", markdown: '<a href="javascript:__xss(1)" class="mention">@admin</a>' },
+  {
+    name: "a href javascript: dressed as mention",
+    markdown: '<a href="javascript:__xss(1)" class="mention">@admin</a>',
+  },
   { name: "a href javascript: with target", markdown: '<a href="javascript:__xss(1)" target="_blank">x</a>' },
-  { name: "a href javascript: to top", markdown: '<a rel="noopener" target="_top" href="javascript:top.__xss(1)">x</a>' },
+  {
+    name: "a href javascript: to top",
+    markdown: '<a rel="noopener" target="_top" href="javascript:top.__xss(1)">x</a>',
+  },
   { name: "a href unclosed", markdown: '<a href="javascript:__xss(1)' },
   { name: "a href protocol-relative", markdown: '<a href="//evil.example/">away</a>' },
   { name: "a href slash-backslash", markdown: '<a href="/\\evil.example/">away</a>' },
   { name: "a xlink:href", markdown: '<a xlink:href="javascript:__xss(1)">x</a>' },
   { name: "a ping javascript:", markdown: '<a href="https://example.com" ping="javascript:__xss(1)">x</a>' },
-  { name: "svg a xlink:href", markdown: '<svg><a xlink:href="javascript:__xss(1)"><text x="20" y="20">XSS</text></a></svg>' },
+  {
+    name: "svg a xlink:href",
+    markdown: '<svg><a xlink:href="javascript:__xss(1)"><text x="20" y="20">XSS</text></a></svg>',
+  },
   { name: "img src javascript:", markdown: '<IMG SRC="javascript:__xss(1);">' },
   { name: "img src &#x0D; javascript:", markdown: '<IMG SRC="jav&#x0D;ascript:__xss(1);">' },
   { name: "img src fromCharCode", markdown: "<IMG SRC=javascript:__xss(String.fromCharCode(88,83,83))>" },
@@ -149,7 +168,10 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "img uploads path traversal", markdown: '<img src="/uploads/../../javascript:__xss(1)">' },
   { name: "img srcset javascript:", markdown: '<img srcset="javascript:__xss(1) 1x">' },
   { name: "img srcset with onerror", markdown: '<img src="https://example.com/a.png" srcset="x 1x" onerror=__xss(1)>' },
-  { name: "picture source srcset", markdown: '<picture><source srcset="javascript:__xss(1)"><img src=x onerror=__xss(1)></picture>' },
+  {
+    name: "picture source srcset",
+    markdown: '<picture><source srcset="javascript:__xss(1)"><img src=x onerror=__xss(1)></picture>',
+  },
   { name: "table background", markdown: '<TABLE BACKGROUND="javascript:__xss(1)"><tr><td>x</td></tr></TABLE>' },
   { name: "video poster", markdown: "<video poster=javascript:__xss(1)//></video>" },
   { name: "bgsound", markdown: '<BGSOUND SRC="javascript:__xss(1);">' },
@@ -159,18 +181,27 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   // --- embedding, forms, navigation ---
   { name: "iframe javascript: src", markdown: '<iframe src="javascript:__xss(1)"></iframe>' },
   { name: "iframe srcdoc script", markdown: '<iframe srcdoc="<script>parent.__xss(1)</script>"></iframe>' },
-  { name: "iframe srcdoc encoded img", markdown: '<iframe srcdoc="&lt;img src=x onerror=parent.__xss(1)&gt;"></iframe>' },
+  {
+    name: "iframe srcdoc encoded img",
+    markdown: '<iframe srcdoc="&lt;img src=x onerror=parent.__xss(1)&gt;"></iframe>',
+  },
   { name: "iframe onload", markdown: "<iframe src=https://example.com/ onload=__xss(1)>" },
   { name: "object javascript: data", markdown: '<object data="javascript:__xss(1)"></object>' },
   { name: "object data: html", markdown: '<object data="data:text/html,<script>parent.__xss(1)</script>"></object>' },
-  { name: "object with param", markdown: '<object data="https://example.com/x.swf"><param name="x" value="javascript:__xss(1)"></object>' },
+  {
+    name: "object with param",
+    markdown: '<object data="https://example.com/x.swf"><param name="x" value="javascript:__xss(1)"></object>',
+  },
   { name: "object scriptlet", markdown: '<object type="text/x-scriptlet" data="https://example.com/x"></object>' },
   { name: "embed javascript: src", markdown: '<embed src="javascript:__xss(1)">' },
   { name: "embed code", markdown: '<embed code="javascript:__xss(1)">' },
   { name: "applet", markdown: '<applet code="javascript:__xss(1)"></applet>' },
   { name: "form action javascript:", markdown: '<form action="javascript:__xss(1)"><button>go</button></form>' },
   { name: "button formaction", markdown: '<form><button formaction="javascript:__xss(1)">go</button></form>' },
-  { name: "button form= outside form", markdown: "<form id=f></form><button form=f formaction=javascript:__xss(1)>x</button>" },
+  {
+    name: "button form= outside form",
+    markdown: "<form id=f></form><button form=f formaction=javascript:__xss(1)>x</button>",
+  },
   { name: "meta refresh javascript:", markdown: '<meta http-equiv="refresh" content="0;url=javascript:__xss(1)">' },
   { name: "meta refresh away", markdown: '<meta http-equiv="refresh" content="0;url=https://evil.example/">' },
   { name: "base href javascript:", markdown: '<base href="javascript:__xss(1)//">\n\n[x](/rel)' },
@@ -183,23 +214,46 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "style attribute url(javascript:)", markdown: '<div style="background:url(javascript:__xss(1))">x</div>' },
   { name: "CSS expression attribute", markdown: '<div style="width: expression(__xss(1));">x</div>' },
   { name: "CSS expression in style tag", markdown: "<style>*{x:expression(__xss(1))}</style>" },
-  { name: "list-style-image javascript:", markdown: '<STYLE>li {list-style-image: url("javascript:__xss(1)");}</STYLE><UL><LI>XSS</br>' },
-  { name: "style url with control entity", markdown: '<DIV STYLE="background-image: url(&#1;javascript:__xss(1))">x</DIV>' },
+  {
+    name: "list-style-image javascript:",
+    markdown: '<STYLE>li {list-style-image: url("javascript:__xss(1)");}</STYLE><UL><LI>XSS</br>',
+  },
+  {
+    name: "style url with control entity",
+    markdown: '<DIV STYLE="background-image: url(&#1;javascript:__xss(1))">x</DIV>',
+  },
   { name: "behavior htc", markdown: '<XSS STYLE="behavior: url(xss.htc);">' },
-  { name: "full-page overlay link", markdown: '<a href="https://example.com/" style="position:fixed;top:0;left:0;width:100%;height:100%">x</a>' },
+  {
+    name: "full-page overlay link",
+    markdown: '<a href="https://example.com/" style="position:fixed;top:0;left:0;width:100%;height:100%">x</a>',
+  },
 
   // --- SVG and MathML ---
   { name: "svg onload", markdown: "<svg onload=__xss(1)>" },
   { name: "svg slash onload", markdown: "<svg/onload=__xss(1)>" },
   { name: "svg animate onbegin", markdown: "<svg><animate onbegin=__xss(1) attributeName=x dur=1s>" },
-  { name: "svg set href to javascript:", markdown: '<svg><a><set attributeName="href" to="javascript:__xss(1)"/><text y="20">x</text></a></svg>' },
+  {
+    name: "svg set href to javascript:",
+    markdown: '<svg><a><set attributeName="href" to="javascript:__xss(1)"/><text y="20">x</text></a></svg>',
+  },
   { name: "svg style img", markdown: "<svg><style><img src=x onerror=__xss(1)></style></svg>" },
-  { name: "svg p style breakout (DOMPurify)", markdown: '<svg></p><style><a id="</style><img src=1 onerror=__xss(1)>">' },
+  {
+    name: "svg p style breakout (DOMPurify)",
+    markdown: '<svg></p><style><a id="</style><img src=1 onerror=__xss(1)>">',
+  },
 
   // --- mutation XSS and parser differentials ---
   { name: "math mglyph style mXSS", markdown: "<math><mtext><table><mglyph><style><img src=x onerror=__xss(1)>" },
-  { name: "math mglyph comment mXSS", markdown: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img src=1 ' + 'onerror=__xss(1)&gt;">' },
-  { name: "form math mglyph mXSS", markdown: "<form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss(1)>" },
+  {
+    name: "math mglyph comment mXSS",
+    markdown:
+      '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img src=1 ' +
+      'onerror=__xss(1)&gt;">',
+  },
+  {
+    name: "form math mglyph mXSS",
+    markdown: "<form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss(1)>",
+  },
   { name: "noscript title mXSS", markdown: '<noscript><p title="</noscript><img src=x onerror=__xss(1)>">' },
   { name: "template img", markdown: "<template><img src=x onerror=__xss(1)></template>" },
   { name: "template script", markdown: "<template><script>__xss(1)</script></template>" },
@@ -213,7 +267,10 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "CDATA", markdown: "<![CDATA[<script>__xss(1)</script>]]>" },
   { name: "processing instruction", markdown: "<?xml-stylesheet?><script>__xss(1)</script>" },
   { name: "unclosed img src attribute", markdown: '<img src="x\n\nonerror=__xss(1)>' },
-  { name: "html namespace import", markdown: '<html xmlns:xss><?import namespace="xss" implementation="x.htc"><xss:xss>XSS</xss:xss></html>' },
+  {
+    name: "html namespace import",
+    markdown: '<html xmlns:xss><?import namespace="xss" implementation="x.htc"><xss:xss>XSS</xss:xss></html>',
+  },
   { name: "attribute breakout text", markdown: '"><script>__xss(1)</script>' },
   { name: "XSS locator string", markdown: "'';!--\"<XSS>=&{()} <img src=x onerror=__xss(1)>" },
 
@@ -242,10 +299,22 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "mention followed by img", markdown: "@bob<img src=x onerror=__xss(1)>" },
   { name: "hashtag quote breakout", markdown: '#general"onmouseover="__xss(1)' },
   { name: "mention in javascript link", markdown: "[@bob](javascript:__xss(1))" },
-  { name: "quote header attribute breakout", markdown: '[quote="bob\\" onmouseover=\\"__xss(1), post:1, topic:2"]\nhi\n[/quote]' },
+  {
+    name: "quote header attribute breakout",
+    markdown: '[quote="bob\\" onmouseover=\\"__xss(1), post:1, topic:2"]\nhi\n[/quote]',
+  },
   { name: "quote with script body", markdown: '[quote="bob, post:1, topic:2"]\n<script>__xss(1)</script>\n[/quote]' },
-  { name: "quote with javascript link", markdown: '[quote="bob, post:1, topic:2"]\n[x](javascript:__xss(1))\n[/quote]' },
-  { name: "quote post number path injection", markdown: '[quote="bob, post:1/../../javascript:__xss(1), topic:2"]\nx\n[/quote]' },
-  { name: "quote username with markup", markdown: '[quote="<img src=x onerror=__xss(1)>, post:1, topic:2"]\nx\n[/quote]' },
+  {
+    name: "quote with javascript link",
+    markdown: '[quote="bob, post:1, topic:2"]\n[x](javascript:__xss(1))\n[/quote]',
+  },
+  {
+    name: "quote post number path injection",
+    markdown: '[quote="bob, post:1/../../javascript:__xss(1), topic:2"]\nx\n[/quote]',
+  },
+  {
+    name: "quote username with markup",
+    markdown: '[quote="<img src=x onerror=__xss(1)>, post:1, topic:2"]\nx\n[/quote]',
+  },
   { name: "unclosed quote with img", markdown: '[quote="bob, post:1, topic:2"]\n<img src=x onerror=__xss(1)>' },
 ];

@@ -20,9 +20,16 @@ import { sharedI18n } from "~/i18n";
 import { HOSTILE_INPUTS } from "./hostile-inputs";
 
 // a small query layer over htmlparser2's DOM: elements by tag and class
-type Node = { all(tag: string, cls?: string): Node[]; one(tag: string, cls?: string): Node | null; text: string; attr(name: string): string | undefined; tag: string };
+type Node = {
+  all(tag: string, cls?: string): Node[];
+  one(tag: string, cls?: string): Node | null;
+  text: string;
+  attr(name: string): string | undefined;
+  tag: string;
+};
 function wrap(el: Element): Node {
-  const match = (tag: string, cls?: string) => (e: Element) => e.name === tag && (!cls || (e.attribs.class ?? "").split(" ").includes(cls));
+  const match = (tag: string, cls?: string) => (e: Element) =>
+    e.name === tag && (!cls || (e.attribs.class ?? "").split(" ").includes(cls));
   return {
     all: (tag, cls) => DomUtils.findAll(match(tag, cls), el.children).map(wrap),
     one: (tag, cls) => {
@@ -35,8 +42,10 @@ function wrap(el: Element): Node {
   };
 }
 /** The list as a page renders it, in English. */
-const render = (props: { topics: TopicListItem[]; signedIn: boolean }) => renderToStaticMarkup(createElement(I18nextProvider, { i18n: sharedI18n("en") }, createElement(TopicList, props)));
-const parse = (html: string) => wrap({ name: "root", attribs: {}, children: parseDocument(html).children } as unknown as Element);
+const render = (props: { topics: TopicListItem[]; signedIn: boolean }) =>
+  renderToStaticMarkup(createElement(I18nextProvider, { i18n: sharedI18n("en") }, createElement(TopicList, props)));
+const parse = (html: string) =>
+  wrap({ name: "root", attribs: {}, children: parseDocument(html).children } as unknown as Element);
 
 const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
   id: 7,
@@ -59,7 +68,10 @@ const topic = (over: Partial<TopicListItem> = {}): TopicListItem => ({
 
 describe("escapeHtml", () => {
   it("escapes the five characters, every time (no regex state between calls)", () => {
-    for (let i = 0; i < 3; i++) expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;");
+    for (let i = 0; i < 3; i++)
+      expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+        "&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;",
+      );
     expect(escapeHtml("plain")).toBe("plain");
     expect(escapeHtml(42)).toBe("42");
   });
@@ -69,7 +81,13 @@ describe("TopicList rows", () => {
   it("keep hostile titles, names, tags and colours as text", () => {
     const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
     const topics = hostile.map((h, i) =>
-      topic({ id: i + 1, title: h, tags: [{ slug: h, name: h }], category: { slug: "c", name: h, colour: `#fff;background:url(javascript:alert(1))` }, posters: [{ username: "u", display_name: h }] }),
+      topic({
+        id: i + 1,
+        title: h,
+        tags: [{ slug: h, name: h }],
+        category: { slug: "c", name: h, colour: `#fff;background:url(javascript:alert(1))` },
+        posters: [{ username: "u", display_name: h }],
+      }),
     );
     const html = render({ topics, signedIn: true });
     const root = parse(html);
@@ -85,7 +103,17 @@ describe("TopicList rows", () => {
     });
     // nothing but the list's own elements
     const elements = DomUtils.findAll(() => true, parseDocument(html).children);
-    expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "dd", "div", "dl", "dt", "li", "ol", "span", "time"]);
+    expect([...new Set(elements.map((e) => e.name))].sort()).toEqual([
+      "a",
+      "dd",
+      "div",
+      "dl",
+      "dt",
+      "li",
+      "ol",
+      "span",
+      "time",
+    ]);
     // no attribute but the list's own (no handler, no src, no injected style)
     const names = new Set(elements.flatMap((e) => Object.keys(e.attribs)));
     expect([...names].sort()).toEqual(["aria-label", "class", "datetime", "href", "role", "title"]);
@@ -93,7 +121,10 @@ describe("TopicList rows", () => {
   });
 
   it("show what a row shows: link to the first unread post, badges, posters, counts and time", () => {
-    const html = render({ topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, is_new: true })], signedIn: true });
+    const html = render({
+      topics: [topic({ unread: 2, pinned: true }), topic({ id: 8, is_new: true })],
+      signedIn: true,
+    });
     const [first, second] = parse(html).all("li", "topic-row");
     expect(first.one("a", "topic-title")!.attr("href")).toBe("/t/a-topic/7/3");
     expect(first.all("span", "tag-state").map((e) => e.text)).toEqual(["Pinned"]);
@@ -104,7 +135,12 @@ describe("TopicList rows", () => {
     // a tag reads as its name and links by its slug
     expect(first.one("a", "tag")!.text).toBe("SLA management");
     expect(first.one("a", "tag")!.attr("href")).toBe("/tag/sla-management");
-    expect(first.all("dd").map((e) => e.text).slice(0, 2)).toEqual(["3", "2"]);
+    expect(
+      first
+        .all("dd")
+        .map((e) => e.text)
+        .slice(0, 2),
+    ).toEqual(["3", "2"]);
     expect(first.one("time")!.attr("datetime")).toBe("2026-12-01T10:00:00.000Z");
     // visitors go to the topic's start and see no unread badges
     const visitor = parse(render({ topics: [topic({ unread: 2 })], signedIn: false }));
@@ -119,7 +155,7 @@ describe("a topic's posts as a string (every reader)", () => {
     post_number: 2,
     user_id: 5,
     username: "ada_obi",
-    display_name: "Ada <Obi> & \"Co\"",
+    display_name: 'Ada <Obi> & "Co"',
     level: 2,
     badge_id: null,
     reply_to_post_number: null,
@@ -183,12 +219,19 @@ describe("a topic's posts as a string (every reader)", () => {
     const actions = (h: string) =>
       articles(h).map((a) => [
         ...a.all("form").map((f) => `${f.attr("action")} ${f.one("button")!.attr("value")}`),
-        ...a.one("footer")!.all("a").map((l) => l.attr("href")),
+        ...a
+          .one("footer")!
+          .all("a")
+          .map((l) => l.attr("href")),
       ]);
     // a visitor (who owns nothing): counts only, no form
     const read = posts.map((p) => ({ ...p, own: false }));
     expect(parse(html(read, visitor)).all("form")).toHaveLength(0);
-    expect(parse(html(read, visitor)).all("footer").flatMap((f) => f.all("a"))).toHaveLength(0);
+    expect(
+      parse(html(read, visitor))
+        .all("footer")
+        .flatMap((f) => f.all("a")),
+    ).toHaveLength(0);
     expect(articles(html(posts, visitor))[0].one("span", "like-count")!.text).toBe("3 likes");
     const answer = (n: number) => [`/t/a-topic/7?replyTo=${n}#composer`, `/t/a-topic/7?quote=${n}#composer`];
     expect(actions(html(posts, member))).toEqual([
@@ -206,7 +249,12 @@ describe("a topic's posts as a string (every reader)", () => {
     expect(shown).toEqual(["secondary small like liked", "true", "♥ 1"]);
     expect(like.attr("aria-label")).toBe(t("topic.unlikeLabel", { name: posts[1].display_name }));
     expect(liked.one("form")!.one("input")!.attr("value")).toBe("12");
-    expect(liked.one("footer")!.all("a").map((a) => a.text)).toContain("Bookmarked.");
+    expect(
+      liked
+        .one("footer")!
+        .all("a")
+        .map((a) => a.text),
+    ).toContain("Bookmarked.");
   });
 
   it.each(["en", "fr"] as const)("shows a post's facts: author, level, time, reply, revisions, notes (%s)", (lang) => {
@@ -215,8 +263,14 @@ describe("a topic's posts as a string (every reader)", () => {
       html(
         [
           post(),
-          post({ id: 12, post_number: 3, level: 4, badge_id: "abc_DEF-123",
-            reply_to_post_number: 2, revision_count: 2 }),
+          post({
+            id: 12,
+            post_number: 3,
+            level: 4,
+            badge_id: "abc_DEF-123",
+            reply_to_post_number: 2,
+            revision_count: 2,
+          }),
           post({ id: 13, post_number: 4, username: "deleted-17", display_name: null, level: null, like_count: 0 }),
           post({ id: 14, post_number: 5, state: "withdrawn", body_html: "" }),
           post({ id: 15, post_number: 6, state: "deleted", body_html: "" }),
@@ -235,7 +289,10 @@ describe("a topic's posts as a string (every reader)", () => {
     expect(first.one("time")!.text).toBe(relativeTime(new Date(Date.now() - 3.5 * 3_600_000), lang).text);
     expect(first.one("div", "post-body")!.one("strong")!.text).toBe("there");
     expect(second.one("a", "level-tag")!.attr("href")).toBe("/badges/abc_DEF-123");
-    const meta = second.one("div", "post-meta")!.all("a").map((a) => a.attr("href"));
+    const meta = second
+      .one("div", "post-meta")!
+      .all("a")
+      .map((a) => a.attr("href"));
     expect(meta).toEqual(["/t/a-topic/7/3#post-3", "/t/a-topic/7/2#post-2", "/p/12/revisions"]);
     expect(departed.one("span", "post-author")!.text).toBe(tr("privacy.deletedMember"));
     expect(departed.one("span", "post-author")!.one("a")).toBeNull();
@@ -248,7 +305,14 @@ describe("a topic's posts as a string (every reader)", () => {
 });
 
 describe("directory cards as a string", () => {
-  const labels = { at: `${SLOT("title")} at ${SLOT("organisation")}`, yearOne: "1 year", years: `${SLOT("count")} years`, level: `Level ${SLOT("level")}`, mentor: "Mentor", open: "Open to opportunities" };
+  const labels = {
+    at: `${SLOT("title")} at ${SLOT("organisation")}`,
+    yearOne: "1 year",
+    years: `${SLOT("count")} years`,
+    level: `Level ${SLOT("level")}`,
+    mentor: "Mentor",
+    open: "Open to opportunities",
+  };
   const card = (over: Partial<DirectoryCard> = {}): DirectoryCard => ({
     id: 1,
     username: "ada_obi",
@@ -272,26 +336,58 @@ describe("directory cards as a string", () => {
   it("shows a card's facts", () => {
     const li = parse(`<ul>${directoryCardsHtml([card()], labels, "en")}</ul>`).one("li", "directory-card")!;
     expect(li.one("a")!.attr("href")).toBe("/u/ada_obi");
-    expect(li.all("p").map((p) => p.text)).toEqual(["Team lead at Acme", "Lagos, Nigeria · 3 years", "Level 2MentorCCXPOpen to opportunities", "SLA management · Coaching"]);
+    expect(li.all("p").map((p) => p.text)).toEqual([
+      "Team lead at Acme",
+      "Lagos, Nigeria · 3 years",
+      "Level 2MentorCCXPOpen to opportunities",
+      "SLA management · Coaching",
+    ]);
     expect(li.one("span", "avatar")!.text).toBe("AO");
-    const withPhoto = parse(directoryCardsHtml([card({ photo: "/uploads/x-64.webp", badges: [], openToOpportunities: false, designations: [] })], labels, "en"));
+    const withPhoto = parse(
+      directoryCardsHtml(
+        [card({ photo: "/uploads/x-64.webp", badges: [], openToOpportunities: false, designations: [] })],
+        labels,
+        "en",
+      ),
+    );
     expect(withPhoto.one("img")!.attr("src")).toBe("/uploads/x-64.webp");
     expect(withPhoto.all("span", "flag-pill")).toHaveLength(0);
   });
 
   it("keeps hostile names, titles, places, designations and competencies as text", () => {
     const hostile = HOSTILE_INPUTS.map((h) => h.markdown);
-    const cards = hostile.map((x, i) => card({ id: i, name: x, jobTitle: x, organisation: null, city: x, country: null, yearsCustomerFacing: 0, designations: [x], competencies: [x] }));
+    const cards = hostile.map((x, i) =>
+      card({
+        id: i,
+        name: x,
+        jobTitle: x,
+        organisation: null,
+        city: x,
+        country: null,
+        yearsCustomerFacing: 0,
+        designations: [x],
+        competencies: [x],
+      }),
+    );
     const html = directoryCardsHtml(cards, labels, "en");
     const items = parse(`<ul>${html}</ul>`).all("li", "directory-card");
     expect(items).toHaveLength(hostile.length);
     items.forEach((li, i) => {
       expect(li.one("a")!.text).toBe(hostile[i]);
-      expect(li.all("p").map((p) => p.text)).toEqual([hostile[i], hostile[i], `Level 2Mentor${hostile[i]}Open to opportunities`, hostile[i]]);
+      expect(li.all("p").map((p) => p.text)).toEqual([
+        hostile[i],
+        hostile[i],
+        `Level 2Mentor${hostile[i]}Open to opportunities`,
+        hostile[i],
+      ]);
     });
     const elements = DomUtils.findAll(() => true, parseDocument(html).children);
     expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "div", "h2", "li", "p", "span"]);
-    expect([...new Set(elements.flatMap((e) => Object.keys(e.attribs)))].sort()).toEqual(["aria-hidden", "class", "href"]);
+    expect([...new Set(elements.flatMap((e) => Object.keys(e.attribs)))].sort()).toEqual([
+      "aria-hidden",
+      "class",
+      "href",
+    ]);
   });
 });
 
@@ -303,7 +399,15 @@ describe("the directory page as a string", () => {
     close: null,
     page: 1,
     totalPages: 0,
-    facets: { level: { "2": 3 }, country: { NG: 2 }, competency: {}, designations: {}, languages: { en: 3 }, open_to_opportunities: 1, is_mentor: 0 },
+    facets: {
+      level: { "2": 3 },
+      country: { NG: 2 },
+      competency: {},
+      designations: {},
+      languages: { en: 3 },
+      open_to_opportunities: 1,
+      is_mentor: 0,
+    },
     elapsedMs: 1,
     ...over,
   });
@@ -320,19 +424,44 @@ describe("the directory page as a string", () => {
   const ctx = { t: sharedI18n("en").t, lang: "en", pathname: "/directory" };
 
   it("keeps the viewer's filters: the typed text, the chosen options and boxes, the current view", () => {
-    const query = parseDirectoryQuery(new URLSearchParams("q=team lead&country=NG&language=en&competency=sla-management&open=1&sort=experience&page=2"));
-    const page = parse(directoryPageHtml(data({ query, outcome: outcome({ total: 60, page: 2, totalPages: 3 }) }), ctx));
+    const query = parseDirectoryQuery(
+      new URLSearchParams("q=team lead&country=NG&language=en&competency=sla-management&open=1&sort=experience&page=2"),
+    );
+    const page = parse(
+      directoryPageHtml(data({ query, outcome: outcome({ total: 60, page: 2, totalPages: 3 }) }), ctx),
+    );
     expect(page.one("input")!.attr("value")).toBe("team lead");
-    const selected = (id: string) => page.all("select").find((s) => s.attr("id") === id)!.all("option").filter((o) => o.attr("selected") !== undefined).map((o) => o.attr("value"));
+    const selected = (id: string) =>
+      page
+        .all("select")
+        .find((s) => s.attr("id") === id)!
+        .all("option")
+        .filter((o) => o.attr("selected") !== undefined)
+        .map((o) => o.attr("value"));
     expect(selected("f-country")).toEqual(["NG"]);
     expect(selected("f-language")).toEqual(["en"]);
     expect(selected("f-sort")).toEqual(["experience"]);
     expect(selected("f-level")).toEqual([""]);
-    const checked = page.all("input").filter((i) => i.attr("checked") !== undefined).map((i) => `${i.attr("name")}=${i.attr("value")}`);
+    const checked = page
+      .all("input")
+      .filter((i) => i.attr("checked") !== undefined)
+      .map((i) => `${i.attr("name")}=${i.attr("value")}`);
     expect(checked).toEqual(["competency=sla-management", "open=1"]);
-    expect(page.one("nav", "directory-views")!.all("a").filter((a) => a.attr("aria-current") === "page").map((a) => a.attr("href"))).toEqual(["/directory"]);
-    const pager = page.one("nav", "pager")!.all("a").map((a) => a.attr("href"));
-    expect(pager).toEqual(["/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience", "/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience&page=3"]);
+    expect(
+      page
+        .one("nav", "directory-views")!
+        .all("a")
+        .filter((a) => a.attr("aria-current") === "page")
+        .map((a) => a.attr("href")),
+    ).toEqual(["/directory"]);
+    const pager = page
+      .one("nav", "pager")!
+      .all("a")
+      .map((a) => a.attr("href"));
+    expect(pager).toEqual([
+      "/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience",
+      "/directory?q=team+lead&country=NG&competency=sla-management&language=en&open=1&sort=experience&page=3",
+    ]);
     expect(page.one("p", "muted")!.text).toContain("Sign in");
   });
 
@@ -340,10 +469,18 @@ describe("the directory page as a string", () => {
     for (const { markdown: x } of HOSTILE_INPUTS) {
       const query = { ...parseDirectoryQuery(new URLSearchParams()), q: x };
       const facets = { ...outcome().facets!, designations: { [x]: 2 } };
-      const html = directoryPageHtml(data({ query, isRecruiter: true, outcome: outcome({ facets }), competencies: [{ slug: "x", name: x }] }), ctx);
+      const html = directoryPageHtml(
+        data({ query, isRecruiter: true, outcome: outcome({ facets }), competencies: [{ slug: "x", name: x }] }),
+        ctx,
+      );
       const page = parse(html);
       expect(page.one("input")!.attr("value")).toBe(x);
-      expect(page.all("input").find((i) => i.attr("name") === "name")!.attr("value")).toBe(x);
+      expect(
+        page
+          .all("input")
+          .find((i) => i.attr("name") === "name")!
+          .attr("value"),
+      ).toBe(x);
       expect(page.one("fieldset")!.one("label")!.text.trim()).toBe(`${x} (0)`);
       expect(page.all("option").find((o) => o.attr("value") === x)!.text).toBe(`${x} (2)`);
       const scripts = page.all("script");
@@ -351,7 +488,24 @@ describe("the directory page as a string", () => {
       // allowed by its hash (app/web/inline-scripts.server.ts), so it carries no nonce
       expect(scripts[0].attr("nonce")).toBeUndefined();
       const elements = DomUtils.findAll(() => true, parseDocument(html).children);
-      expect([...new Set(elements.map((e) => e.name))].sort()).toEqual(["a", "button", "details", "div", "fieldset", "form", "h1", "input", "label", "legend", "nav", "option", "p", "script", "select", "summary"]);
+      expect([...new Set(elements.map((e) => e.name))].sort()).toEqual([
+        "a",
+        "button",
+        "details",
+        "div",
+        "fieldset",
+        "form",
+        "h1",
+        "input",
+        "label",
+        "legend",
+        "nav",
+        "option",
+        "p",
+        "script",
+        "select",
+        "summary",
+      ]);
     }
   });
 

@@ -3,9 +3,20 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { chain, clientAddress, mount, sendFetchResponse, toFetchRequest, type Middleware } from "../../scripts/server/http-kit";
+import {
+  chain,
+  clientAddress,
+  mount,
+  sendFetchResponse,
+  toFetchRequest,
+  type Middleware,
+} from "../../scripts/server/http-kit";
 
-const fakeReq = (remoteAddress: string, forwardedFor?: string) => ({ socket: { remoteAddress }, headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} }) as unknown as IncomingMessage;
+const fakeReq = (remoteAddress: string, forwardedFor?: string) =>
+  ({
+    socket: { remoteAddress },
+    headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+  }) as unknown as IncomingMessage;
 
 describe("clientAddress", () => {
   it("believes X-Forwarded-For only from a loopback proxy", () => {
@@ -40,8 +51,17 @@ describe("chain", () => {
     const base = await serve(
       [
         (req, _res, next) => (seen.push(`first ${req.path}`), next()),
-        mount("/build", (req, res, next) => (req.url === "/a.css" ? res.end(`asset ${req.url} of ${req.originalUrl}`) : next())),
-        (req, res, next) => (req.path === "/boom" ? (() => { throw new Error("kaboom"); })() : req.path === "/ok" ? res.end(`ok ${req.url}`) : next()),
+        mount("/build", (req, res, next) =>
+          req.url === "/a.css" ? res.end(`asset ${req.url} of ${req.originalUrl}`) : next(),
+        ),
+        (req, res, next) =>
+          req.path === "/boom"
+            ? (() => {
+                throw new Error("kaboom");
+              })()
+            : req.path === "/ok"
+              ? res.end(`ok ${req.url}`)
+              : next(),
       ],
       logs,
     );
@@ -77,9 +97,15 @@ describe("the bridge to fetch", () => {
         res.end();
       },
     ]);
-    await fetch(`${base}//other.example/x?y=1`, { headers: { "X-Forwarded-Host": "touchpoints.example", "X-Forwarded-Proto": "https" } });
+    await fetch(`${base}//other.example/x?y=1`, {
+      headers: { "X-Forwarded-Host": "touchpoints.example", "X-Forwarded-Proto": "https" },
+    });
     expect(url).toBe("https://touchpoints.example//other.example/x?y=1");
-    await fetch(`${base}/form`, { method: "POST", body: "a=1&b=2", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    await fetch(`${base}/form`, {
+      method: "POST",
+      body: "a=1&b=2",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(new URL(url).pathname).toBe("/form");
     expect(body).toBe("a=1&b=2");
   });
@@ -145,7 +171,9 @@ describe("the bridge to fetch", () => {
           void sendFetchResponse(res, new Response("hello", { status: 201, headers }));
         } else {
           const parts = ["one ", "two ", "three"];
-          const stream = new ReadableStream({ pull: (c) => (parts.length ? c.enqueue(new TextEncoder().encode(parts.shift())) : c.close()) });
+          const stream = new ReadableStream({
+            pull: (c) => (parts.length ? c.enqueue(new TextEncoder().encode(parts.shift())) : c.close()),
+          });
           void sendFetchResponse(res, new Response(stream, { status: 200, headers }));
         }
       },

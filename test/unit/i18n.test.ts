@@ -2,7 +2,16 @@ import { describe, expect, test } from "vitest";
 import { completePlurals, createI18n, pickLocale, resources, supportedLocales } from "~/i18n";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
-import { assessmentsFr, categoriesFr, competenciesFr, frenchSpacing, levelsFr, requirementsFr, trainingProgrammesFr, webinarsFr } from "../../scripts/seed/programme-fr";
+import {
+  assessmentsFr,
+  categoriesFr,
+  competenciesFr,
+  frenchSpacing,
+  levelsFr,
+  requirementsFr,
+  trainingProgrammesFr,
+  webinarsFr,
+} from "../../scripts/seed/programme-fr";
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -49,8 +58,12 @@ describe("translations", () => {
 
   test("no key is missing in either language", () => {
     const missing: string[] = [];
-    for (const [lang, other] of [["fr", "en"], ["en", "fr"]] as const) {
-      for (const key of languages[other].keys()) if (!languages[lang].has(key)) missing.push(`${key} (missing in ${lang})`);
+    for (const [lang, other] of [
+      ["fr", "en"],
+      ["en", "fr"],
+    ] as const) {
+      for (const key of languages[other].keys())
+        if (!languages[lang].has(key)) missing.push(`${key} (missing in ${lang})`);
     }
     expect(missing).toEqual([]);
   });
@@ -63,7 +76,8 @@ describe("translations", () => {
         const m = path.match(PLURAL);
         if (!m) continue;
         const base = path.slice(0, -m[0].length);
-        for (const form of ["one", "other"]) if (!paths.has(`${base}_${form}`)) incomplete.push(`${base}_${form} (missing in ${lang})`);
+        for (const form of ["one", "other"])
+          if (!paths.has(`${base}_${form}`)) incomplete.push(`${base}_${form} (missing in ${lang})`);
       }
     }
     expect([...new Set(incomplete)]).toEqual([]);
@@ -88,7 +102,11 @@ describe("translations", () => {
     for (const [path, text] of flatten(fr)) {
       if (!text.trim()) untranslated.push(`${path} (empty)`);
       // short labels ("Forum", "Touchpoints", "{{q}} · Touchpoints") may legitimately be the same
-      else if (english.get(path) === text && text.split(/\s+/).length > 3 && /[a-z]{3}/.test(text.replace(/\{\{[^}]*\}\}/g, "")))
+      else if (
+        english.get(path) === text &&
+        text.split(/\s+/).length > 3 &&
+        /[a-z]{3}/.test(text.replace(/\{\{[^}]*\}\}/g, ""))
+      )
         untranslated.push(`${path}: “${text}”`);
     }
     expect(untranslated).toEqual([]);
@@ -106,7 +124,8 @@ describe("translations", () => {
   test("no “(s)” plural shortcut in either language: counts use _one / _other forms", () => {
     const shortcuts: string[] = [];
     for (const [lang, tree] of Object.entries({ en, fr })) {
-      for (const [path, text] of flatten(tree)) if (/\((s|e|es|x)\)/i.test(text)) shortcuts.push(`${lang} ${path}: “${text}”`);
+      for (const [path, text] of flatten(tree))
+        if (/\((s|e|es|x)\)/i.test(text)) shortcuts.push(`${lang} ${path}: “${text}”`);
     }
     expect(shortcuts).toEqual([]);
   });
@@ -115,13 +134,25 @@ describe("translations", () => {
     const t = createI18n("fr").t;
     expect(t("progress.sentence.profile", { done: 1, required: 5, count: 1 })).toBe("1 champ du profil rempli sur 5");
     expect(t("progress.sentence.profile", { done: 2, required: 5, count: 2 })).toBe("2 champs du profil remplis sur 5");
-    expect(t("mentorship.intoExisting", { names: "Ada", count: 1 })).toBe("le mentorat de groupe avec Ada (1 place libre)");
-    expect(createI18n("en").t("mentorship.intoExisting", { names: "Ada", count: 2 })).toBe("the group mentorship with Ada (2 places left)");
+    expect(t("mentorship.intoExisting", { names: "Ada", count: 1 })).toBe(
+      "le mentorat de groupe avec Ada (1 place libre)",
+    );
+    expect(createI18n("en").t("mentorship.intoExisting", { names: "Ada", count: 2 })).toBe(
+      "the group mentorship with Ada (2 places left)",
+    );
   });
 
   test("the programme's French seed follows French typography: a non-breaking space before : ; ? ! and inside « »", () => {
     const texts = [
-      ...Object.values(levelsFr).flatMap((l) => [l.name, l.shortName, l.badgeInscription, l.description, l.criteriaNarrative, l.entryConditions, ...l.untrackedDuties]),
+      ...Object.values(levelsFr).flatMap((l) => [
+        l.name,
+        l.shortName,
+        l.badgeInscription,
+        l.description,
+        l.criteriaNarrative,
+        l.entryConditions,
+        ...l.untrackedDuties,
+      ]),
       ...Object.values(webinarsFr),
       ...Object.values(assessmentsFr),
       ...Object.values(trainingProgrammesFr).flatMap((p) => [p.title, ...Object.values(p.modules)]),
@@ -129,7 +160,10 @@ describe("translations", () => {
       ...Object.values(competenciesFr).flatMap((c) => [c.name, c.description]),
       ...Object.values(categoriesFr).flatMap((c) => [c.name, c.description]),
     ].map(frenchSpacing);
-    const wrong = texts.filter((text) => /[^\u00a0]([;?!»]|:(\s|$))/u.test(text.replace(/\*\*/g, "")) || /«[^\u00a0]/u.test(text) || /\(s\)/.test(text));
+    const wrong = texts.filter(
+      (text) =>
+        /[^\u00a0]([;?!»]|:(\s|$))/u.test(text.replace(/\*\*/g, "")) || /«[^\u00a0]/u.test(text) || /\(s\)/.test(text),
+    );
     expect(wrong).toEqual([]);
   });
 });
@@ -176,7 +210,11 @@ describe("language choice", () => {
 
   test("completePlurals adds only the categories a language has", () => {
     expect(completePlurals({ a_one: "1", a_other: "n" }, "fr")).toEqual({ a_one: "1", a_other: "n", a_many: "n" });
-    expect(completePlurals({ a_one: "1", a_other: "n", a_many: "m" }, "fr")).toEqual({ a_one: "1", a_other: "n", a_many: "m" });
+    expect(completePlurals({ a_one: "1", a_other: "n", a_many: "m" }, "fr")).toEqual({
+      a_one: "1",
+      a_other: "n",
+      a_many: "m",
+    });
     expect(completePlurals({ x: { a_one: "1", a_other: "n" } }, "en")).toEqual({ x: { a_one: "1", a_other: "n" } });
   });
 });

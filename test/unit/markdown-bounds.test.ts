@@ -14,7 +14,7 @@ describe("the issue's inputs render without throwing", () => {
       name: `${input.name} (${field}, ${limit} characters)`,
       text: input.build(limit),
       limit,
-    }))
+    })),
   );
 
   test.each(cases)("$name", ({ text, limit }) => {

@@ -14,15 +14,60 @@ const rendered = HOSTILE_INPUTS.map((input) => ({ ...input, html: renderMarkdown
 
 // What the pipeline may emit, and nothing more.
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
-  p: [], br: [], hr: [], h2: [], h3: [], h4: [], h5: [], h6: [], strong: [], em: [], del: [], s: [],
-  code: ["class"], pre: [], blockquote: [], ul: [], ol: ["start"], li: [], a: ["href", "title", "rel", "class"],
-  img: ["src", "alt", "title", "loading", "decoding"], table: [], thead: [], tbody: [], tr: [],
-  th: ["align"], td: ["align"], sup: [], sub: [], aside: ["class"], span: [], div: ["class"],
+  p: [],
+  br: [],
+  hr: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  strong: [],
+  em: [],
+  del: [],
+  s: [],
+  code: ["class"],
+  pre: [],
+  blockquote: [],
+  ul: [],
+  ol: ["start"],
+  li: [],
+  a: ["href", "title", "rel", "class"],
+  img: ["src", "alt", "title", "loading", "decoding"],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ["align"],
+  td: ["align"],
+  sup: [],
+  sub: [],
+  aside: ["class"],
+  span: [],
+  div: ["class"],
 };
 const SAFE_HREF = /^(?:https?:\/\/|mailto:|\/(?![/\\]))/i;
 const SAFE_SRC = /^(?:https?:\/\/|\/uploads\/)/i;
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data):/i;
-const FORBIDDEN_ELEMENTS = ["script", "iframe", "style", "form", "meta", "base", "svg", "math", "object", "embed", "link", "template", "noscript", "input", "button", "textarea", "select"];
+const FORBIDDEN_ELEMENTS = [
+  "script",
+  "iframe",
+  "style",
+  "form",
+  "meta",
+  "base",
+  "svg",
+  "math",
+  "object",
+  "embed",
+  "link",
+  "template",
+  "noscript",
+  "input",
+  "button",
+  "textarea",
+  "select",
+];
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
@@ -106,7 +151,16 @@ describe("hostile markdown in Chromium", () => {
     async () => {
       browser = await chromium.launch({
         executablePath: chromiumPath!,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
       });
       const context = await browser.newContext({ javaScriptEnabled: true });
       const page = await context.newPage();
@@ -144,20 +198,28 @@ describe("hostile markdown in Chromium", () => {
       const domProblems = await page.evaluate(() => {
         const problems: string[] = [];
         const root = document.getElementById("cases")!;
-        const forbidden = root.querySelectorAll("script,iframe,style,form,meta,base,svg,math,object,embed,link,template,noscript,input,button,textarea,select,frame,frameset");
-        for (const el of forbidden) problems.push(`<${el.localName}> in case ${el.closest("[data-case]")?.getAttribute("data-case")}`);
+        const forbidden = root.querySelectorAll(
+          "script,iframe,style,form,meta,base,svg,math,object,embed,link,template,noscript,input,button,textarea,select,frame,frameset",
+        );
+        for (const el of forbidden)
+          problems.push(`<${el.localName}> in case ${el.closest("[data-case]")?.getAttribute("data-case")}`);
         for (const el of root.querySelectorAll("*")) {
           for (const attr of el.attributes) {
             const where = `case ${el.closest("[data-case]")?.getAttribute("data-case")}`;
             if (/^on/i.test(attr.name)) problems.push(`${attr.name} on <${el.localName}> in ${where}`);
-            if (["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "background"].includes(attr.name)) {
+            if (
+              ["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "background"].includes(
+                attr.name,
+              )
+            ) {
               let protocol = "invalid:";
               try {
                 protocol = new URL(attr.value, "https://touchpoints.test/").protocol;
               } catch {
                 // not a URL at all: stays "invalid:"
               }
-              if (!["http:", "https:", "mailto:"].includes(protocol)) problems.push(`${attr.name}="${attr.value}" in ${where}`);
+              if (!["http:", "https:", "mailto:"].includes(protocol))
+                problems.push(`${attr.name}="${attr.value}" in ${where}`);
             }
           }
         }
@@ -165,29 +227,66 @@ describe("hostile markdown in Chromium", () => {
       });
       expect(domProblems).toEqual([]);
 
-      await page.evaluate((eventNames) => {
-        const w = window as unknown as { __current: string | null; __hits: unknown[] };
-        const mouse = ["mouseover", "mouseenter", "mousemove", "mousedown", "mouseup", "click", "dblclick", "contextmenu", "auxclick", "pointerover", "pointerdown", "pointerup", "mouseout", "mouseleave"];
-        const targets = [
-          ...document.querySelectorAll("#controls *"),
-          ...document.querySelectorAll("#cases [data-case], #cases [data-case] *"),
-        ];
-        for (const el of targets) {
-          w.__current = el.closest("[data-case]")?.getAttribute("data-case") ?? "control";
-          for (const type of mouse) el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window }));
-          if (el instanceof HTMLElement) {
-            el.focus();
-            el.click();
-            el.blur();
+      await page.evaluate(
+        (eventNames) => {
+          const w = window as unknown as { __current: string | null; __hits: unknown[] };
+          const mouse = [
+            "mouseover",
+            "mouseenter",
+            "mousemove",
+            "mousedown",
+            "mouseup",
+            "click",
+            "dblclick",
+            "contextmenu",
+            "auxclick",
+            "pointerover",
+            "pointerdown",
+            "pointerup",
+            "mouseout",
+            "mouseleave",
+          ];
+          const targets = [
+            ...document.querySelectorAll("#controls *"),
+            ...document.querySelectorAll("#cases [data-case], #cases [data-case] *"),
+          ];
+          for (const el of targets) {
+            w.__current = el.closest("[data-case]")?.getAttribute("data-case") ?? "control";
+            for (const type of mouse)
+              el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window }));
+            if (el instanceof HTMLElement) {
+              el.focus();
+              el.click();
+              el.blur();
+            }
+            for (const type of eventNames) el.dispatchEvent(new Event(type, { bubbles: false, cancelable: true }));
+            el.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, key: "Enter" }));
           }
-          for (const type of eventNames) el.dispatchEvent(new Event(type, { bubbles: false, cancelable: true }));
-          el.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, key: "Enter" }));
-        }
-        w.__current = null;
-      }, ["focus", "focusin", "blur", "input", "change", "toggle", "load", "error", "animationstart", "transitionend", "begin", "scroll", "wheel", "copy", "paste"],);
+          w.__current = null;
+        },
+        [
+          "focus",
+          "focusin",
+          "blur",
+          "input",
+          "change",
+          "toggle",
+          "load",
+          "error",
+          "animationstart",
+          "transitionend",
+          "begin",
+          "scroll",
+          "wheel",
+          "copy",
+          "paste",
+        ],
+      );
       await page.waitForTimeout(300);
 
-      const hits = await page.evaluate(() => (window as unknown as { __hits: { value: string; case: string | null }[] }).__hits);
+      const hits = await page.evaluate(
+        () => (window as unknown as { __hits: { value: string; case: string | null }[] }).__hits,
+      );
       const controls = hits.filter((h) => h.value.startsWith("control-")).map((h) => h.value);
       const caseHits = hits
         .filter((h) => !h.value.startsWith("control-"))

@@ -47,10 +47,12 @@ describe("renderMarkdown", () => {
   });
 
   test("code blocks keep their language class and escape their content", () => {
-    expect(renderMarkdown("```ts\nconst a = 1 < 2\n```")).toBe('<pre><code class="language-ts">const a = 1 &lt; 2\n</code></pre>');
+    expect(renderMarkdown("```ts\nconst a = 1 < 2\n```")).toBe(
+      '<pre><code class="language-ts">const a = 1 &lt; 2\n</code></pre>',
+    );
     expect(renderMarkdown("```c++\nx\n```")).toContain('<code class="language-c++">');
     expect(renderMarkdown("```\nplain\n```")).toBe("<pre><code>plain\n</code></pre>");
-    expect(renderMarkdown("```js\" onclick=\"x\nx\n```")).toBe("<pre><code>x\n</code></pre>");
+    expect(renderMarkdown('```js" onclick="x\nx\n```')).toBe("<pre><code>x\n</code></pre>");
     expect(renderMarkdown("`<b>`")).toBe("<p><code>&lt;b&gt;</code></p>");
   });
 
@@ -60,7 +62,9 @@ describe("renderMarkdown", () => {
     expect(html).toContain('<th align="left">a</th>');
     expect(html).toContain('<th align="center">b</th>');
     expect(html).toContain('<td align="right">3</td>');
-    expect(renderMarkdown('<table><tr><td align="justify" style="color:red">x</td></tr></table>')).toBe("<table><tr><td>x</td></tr></table>");
+    expect(renderMarkdown('<table><tr><td align="justify" style="color:red">x</td></tr></table>')).toBe(
+      "<table><tr><td>x</td></tr></table>",
+    );
   });
 
   test("images by URL or from our uploads load lazily; anything else becomes its alt text", () => {
@@ -73,23 +77,31 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("![cat](/uploads/../admin)")).toBe("<p><span>cat</span></p>");
     expect(renderMarkdown("![cat](/avatars/cat.png)")).toBe("<p><span>cat</span></p>");
     expect(renderMarkdown("![cat](//example.com/cat.png)")).toBe("<p><span>cat</span></p>");
-    expect(renderMarkdown('<img src="https://example.com/a.png" width="9000" srcset="b.png 2x" class="x" id="y">')).toBe(
-      '<img src="https://example.com/a.png" alt="" loading="lazy" decoding="async" />',
-    );
+    expect(
+      renderMarkdown('<img src="https://example.com/a.png" width="9000" srcset="b.png 2x" class="x" id="y">'),
+    ).toBe('<img src="https://example.com/a.png" alt="" loading="lazy" decoding="async" />');
   });
 
   test("links get nofollow ugc noopener and no target", () => {
     expect(renderMarkdown("[site](https://example.com)")).toBe(`<p><a href="https://example.com" ${REL}>site</a></p>`);
-    expect(renderMarkdown("https://example.com/x")).toBe(`<p><a href="https://example.com/x" ${REL}>https://example.com/x</a></p>`);
+    expect(renderMarkdown("https://example.com/x")).toBe(
+      `<p><a href="https://example.com/x" ${REL}>https://example.com/x</a></p>`,
+    );
     expect(renderMarkdown('<a href="https://example.com" target="_blank" rel="opener">x</a>')).toBe(
       `<p><a href="https://example.com" ${REL}>x</a></p>`,
     );
-    expect(renderMarkdown('[t](https://example.com "Title")')).toBe(`<p><a href="https://example.com" ${REL} title="Title">t</a></p>`);
+    expect(renderMarkdown('[t](https://example.com "Title")')).toBe(
+      `<p><a href="https://example.com" ${REL} title="Title">t</a></p>`,
+    );
   });
 
   test("mailto and site-relative links are allowed; other schemes and protocol-relative links are not", () => {
-    expect(renderMarkdown("[mail](mailto:ada@example.com)")).toBe(`<p><a href="mailto:ada@example.com" ${REL}>mail</a></p>`);
-    expect(renderMarkdown("ada@example.com")).toBe(`<p><a href="mailto:ada@example.com" ${REL}>ada@example.com</a></p>`);
+    expect(renderMarkdown("[mail](mailto:ada@example.com)")).toBe(
+      `<p><a href="mailto:ada@example.com" ${REL}>mail</a></p>`,
+    );
+    expect(renderMarkdown("ada@example.com")).toBe(
+      `<p><a href="mailto:ada@example.com" ${REL}>ada@example.com</a></p>`,
+    );
     expect(renderMarkdown("[topic](/t/welcome/42)")).toBe(`<p><a href="/t/welcome/42" ${REL}>topic</a></p>`);
     expect(renderMarkdown("[x](ftp://example.com/f)")).toBe("<p><span>x</span></p>");
     expect(renderMarkdown("[x](tel:123)")).toBe("<p><span>x</span></p>");
@@ -104,8 +116,12 @@ describe("renderMarkdown", () => {
   });
 
   test("raw HTML cannot pass itself off as a mention, a hashtag or a quote", () => {
-    expect(renderMarkdown('<a class="mention" href="/u/admin">@admin</a>', refs)).toBe(`<p><a href="/u/admin" ${REL}>@admin</a></p>`);
-    expect(renderMarkdown('<a class="hashtag mention" href="/c/staff">#staff</a>', refs)).toBe(`<p><a href="/c/staff" ${REL}>#staff</a></p>`);
+    expect(renderMarkdown('<a class="mention" href="/u/admin">@admin</a>', refs)).toBe(
+      `<p><a href="/u/admin" ${REL}>@admin</a></p>`,
+    );
+    expect(renderMarkdown('<a class="hashtag mention" href="/c/staff">#staff</a>', refs)).toBe(
+      `<p><a href="/c/staff" ${REL}>#staff</a></p>`,
+    );
     expect(renderMarkdown('<aside class="quote"><div class="quote-author">admin wrote:</div>fake</aside>')).toBe(
       "<aside><div>admin wrote:</div>fake</aside>",
     );
@@ -113,7 +129,9 @@ describe("renderMarkdown", () => {
 
   test("@mentions link only to users that exist, whatever the case", () => {
     expect(renderMarkdown("hi @bob", refs)).toBe(`<p>hi <a href="/u/bob" ${REL} class="mention">@bob</a></p>`);
-    expect(renderMarkdown("hi @Alice_1!", refs)).toBe(`<p>hi <a href="/u/alice_1" ${REL} class="mention">@Alice_1</a>!</p>`);
+    expect(renderMarkdown("hi @Alice_1!", refs)).toBe(
+      `<p>hi <a href="/u/alice_1" ${REL} class="mention">@Alice_1</a>!</p>`,
+    );
     expect(renderMarkdown("hi @carol", refs)).toBe("<p>hi @carol</p>");
     expect(renderMarkdown("hi @bob")).toBe("<p>hi @bob</p>");
     expect(renderMarkdown("(@bob)", refs)).toContain('class="mention"');
@@ -144,7 +162,10 @@ describe("renderMarkdown", () => {
   });
 
   test("a quote with a valid header links to the quoted post", () => {
-    const html = renderMarkdown('[quote="alice_1, post:3, topic:42"]\nquoted **text** by @bob\n[/quote]\n\nmy reply', refs);
+    const html = renderMarkdown(
+      '[quote="alice_1, post:3, topic:42"]\nquoted **text** by @bob\n[/quote]\n\nmy reply',
+      refs,
+    );
     expect(html).toBe(
       `<aside class="quote"><div class="quote-author"><a href="/t/-/42/3" ${REL}>alice_1 wrote:</a></div>` +
         `<blockquote><p>quoted <strong>text</strong> by <a href="/u/bob" ${REL} class="mention">@bob</a></p>\n</blockquote></aside>\n` +
@@ -156,7 +177,9 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown('[quote="bob"]\nhi\n[/quote]')).toBe(
       '<aside class="quote"><div class="quote-author">bob wrote:</div><blockquote><p>hi</p>\n</blockquote></aside>',
     );
-    const nested = renderMarkdown('before\n[quote="a, post:2, topic:1"]\nouter\n[quote="b, post:1, topic:1"]\ninner\n[/quote]\n[/quote]\nafter');
+    const nested = renderMarkdown(
+      'before\n[quote="a, post:2, topic:1"]\nouter\n[quote="b, post:1, topic:1"]\ninner\n[/quote]\n[/quote]\nafter',
+    );
     expect(nested.match(/<aside class="quote">/g)).toHaveLength(2);
     expect(nested).toMatch(/^<p>before<\/p>/);
     expect(nested).toMatch(/<p>after<\/p>$/);
@@ -190,7 +213,8 @@ describe("analysis (from the same parse as the HTML)", () => {
     "`@inline_code` and see #general, #dev-talk",
     "```\n@in_block #in-block\n```",
     "[link @linked](https://example.com) <https://example.com/@urlname>",
-    '[quote="dave, post:1, topic:2"]\n@quoted_user #quoted-cat [q](https://q.example) ' + '![q](https://q.example/q.png)\n[/quote]',
+    '[quote="dave, post:1, topic:2"]\n@quoted_user #quoted-cat [q](https://q.example) ' +
+      "![q](https://q.example/q.png)\n[/quote]",
     "![pic](/uploads/a.png) <img src=https://example.com/b.png> <a href=https://example.com>raw</a> ada@example.com",
   ].join("\n\n");
 

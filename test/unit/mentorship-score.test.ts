@@ -2,7 +2,14 @@
 import { describe, expect, test } from "vitest";
 import { hoursApart, scoreMentor, utcOffsetMinutes, WEIGHTS } from "~/models/mentorship/mentorship-score";
 
-const need = { competencies: [{ slug: "sla", level: "emerging" as const }, { slug: "kpis", level: "advanced" as const }], language: "fr", utcOffsetMinutes: 0 };
+const need = {
+  competencies: [
+    { slug: "sla", level: "emerging" as const },
+    { slug: "kpis", level: "advanced" as const },
+  ],
+  language: "fr",
+  utcOffsetMinutes: 0,
+};
 const offer = { competencies: [] as string[], languages: ["en"], utcOffsetMinutes: 0, free: 0, completed: 0 };
 
 describe("scoreMentor", () => {
@@ -19,7 +26,9 @@ describe("scoreMentor", () => {
 
   test("time zones: full points when aligned, none 12 hours apart, and the short way round midnight", () => {
     expect(scoreMentor(need, offer).reasons.find((r) => r.kind === "timeZone")?.points).toBe(WEIGHTS.timeZone);
-    expect(scoreMentor(need, { ...offer, utcOffsetMinutes: 12 * 60 }).reasons.find((r) => r.kind === "timeZone")).toBeUndefined();
+    expect(
+      scoreMentor(need, { ...offer, utcOffsetMinutes: 12 * 60 }).reasons.find((r) => r.kind === "timeZone"),
+    ).toBeUndefined();
     expect(hoursApart(-11 * 60, 12 * 60)).toBe(1);
   });
 

@@ -12,7 +12,9 @@ type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function leaves(tree: Tree, prefix = ""): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 }
 
 const AT = new Date("2026-12-07T22:30:00Z"); // 23:30 in Lagos, already the 8th in Nairobi
@@ -22,7 +24,11 @@ function samples(text: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const m of text.matchAll(/\{\{\s*([^,}\s]+)\s*(?:,\s*([^}]+?))?\s*\}\}/g)) {
     const [, name, format] = m;
-    values[name] = format?.startsWith("datetime") ? AT : format?.startsWith("number") || name === "count" ? 3 : `«${name}»`;
+    values[name] = format?.startsWith("datetime")
+      ? AT
+      : format?.startsWith("number") || name === "count"
+        ? 3
+        : `«${name}»`;
   }
   return values;
 }
@@ -38,18 +44,34 @@ describe("every message filled", () => {
       for (const [key, text] of all) {
         const base = key.replace(PLURAL, "");
         // a plural's forms may name different values ("{{done}} books… {{count}} more"): give them all
-        const values = Object.assign({}, ...all.filter(([k]) => k.replace(PLURAL, "") === base).map(([, t]) => samples(t)), samples(text));
+        const values = Object.assign(
+          {},
+          ...all.filter(([k]) => k.replace(PLURAL, "") === base).map(([, t]) => samples(t)),
+          samples(text),
+        );
         const out = String(i18n.t(base, { ...values, count: PLURAL.test(key) ? 3 : values.count } as never));
         if (/\{\{|\}\}/.test(out)) left.push(`${key}: ${out}`);
-        if (/GMT|Coordinated Universal Time|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(out)) left.push(`${key} shows a raw date: ${out}`);
+        if (/GMT|Coordinated Universal Time|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(out))
+          left.push(`${key} shows a raw date: ${out}`);
       }
       expect(left).toEqual([]);
     });
   }
 
   test("a date in a message follows the member's time zone and language", () => {
-    const values = { until: AT, topicsPerDay: 3, repliesPerDay: 10, linksPerPost: 2, imagesPerPost: 1, mentionsPerPost: 2, secondsBetweenTopics: 60, secondsBetweenPosts: 20 };
-    const inZone = (timeZone: string) => ({ formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone } } });
+    const values = {
+      until: AT,
+      topicsPerDay: 3,
+      repliesPerDay: 10,
+      linksPerPost: 2,
+      imagesPerPost: 1,
+      mentionsPerPost: 2,
+      secondsBetweenTopics: 60,
+      secondsBetweenPosts: 20,
+    };
+    const inZone = (timeZone: string) => ({
+      formatParams: { until: { dateStyle: "medium", timeStyle: "short", timeZone } },
+    });
     const english = createI18n("en").t("composer.newMemberLimits", { ...values, ...inZone("Africa/Nairobi") });
     expect(english).toContain("8 Dec 2026, 01:30");
     const french = createI18n("fr").t("composer.newMemberLimits", { ...values, ...inZone("Africa/Lagos") });
@@ -74,7 +96,8 @@ describe("call sites", () => {
       const src = readFileSync(file, "utf8");
       for (const m of src.matchAll(/\bt\(\s*"([\w.]+)"\s*\)/g)) {
         const text = english.get(m[1]);
-        if (text && /\{\{/.test(text)) bare.push(`${path.relative(process.cwd(), file)}:${src.slice(0, m.index).split("\n").length} t("${m[1]}")`);
+        if (text && /\{\{/.test(text))
+          bare.push(`${path.relative(process.cwd(), file)}:${src.slice(0, m.index).split("\n").length} t("${m[1]}")`);
       }
     }
     expect(bare).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { dayStartSeconds, hasCriteria, isCalendarDay, parseSearchQuery, QUERY_MAX, queryTerms } from "~/models/forum/search-query";
+import {
+  dayStartSeconds,
+  hasCriteria,
+  isCalendarDay,
+  parseSearchQuery,
+  QUERY_MAX,
+  queryTerms,
+} from "~/models/forum/search-query";
 
 describe("search operators", () => {
   test("plain words stay the text, in order", () => {
@@ -11,7 +18,10 @@ describe("search operators", () => {
   });
 
   test("@username, #category and the rest are taken out of the text", () => {
-    const q = parseSearchQuery("escalation @Ada_Obi #complaint-handling tags:empathy,listening before:2026-03-01 after:2026-01-15 " + "status:closed order:likes in:bookmarks");
+    const q = parseSearchQuery(
+      "escalation @Ada_Obi #complaint-handling tags:empathy,listening before:2026-03-01 after:2026-01-15 " +
+        "status:closed order:likes in:bookmarks",
+    );
     expect(q).toMatchObject({
       text: "escalation",
       username: "Ada_Obi",
@@ -29,12 +39,20 @@ describe("search operators", () => {
   });
 
   test("tags:a+b asks for all the tags; repeated tags are merged", () => {
-    expect(parseSearchQuery("tags:empathy+listening")).toMatchObject({ tags: ["empathy", "listening"], tagMode: "all" });
+    expect(parseSearchQuery("tags:empathy+listening")).toMatchObject({
+      tags: ["empathy", "listening"],
+      tagMode: "all",
+    });
     expect(parseSearchQuery("tags:a,b tags:b,c").tags).toEqual(["a", "b", "c"]);
   });
 
   test("operators are case-insensitive where it makes sense", () => {
-    expect(parseSearchQuery("STATUS:Open ORDER:Latest IN:Likes #Billing")).toMatchObject({ status: "open", order: "latest", inLikes: true, category: "billing" });
+    expect(parseSearchQuery("STATUS:Open ORDER:Latest IN:Likes #Billing")).toMatchObject({
+      status: "open",
+      order: "latest",
+      inLikes: true,
+      category: "billing",
+    });
   });
 
   test("quoted phrases are kept as phrases", () => {
@@ -44,7 +62,9 @@ describe("search operators", () => {
   });
 
   test("a malformed operator is reported and left out; the rest still searches", () => {
-    const q = parseSearchQuery("refunds before:2026-02-30 after:yesterday status:pending order:oldest in:drafts tags:,");
+    const q = parseSearchQuery(
+      "refunds before:2026-02-30 after:yesterday status:pending order:oldest in:drafts tags:,",
+    );
     expect(q.text).toBe("refunds");
     expect(q.before).toBeUndefined();
     expect(q.after).toBeUndefined();
@@ -62,7 +82,9 @@ describe("search operators", () => {
   });
 
   test("an impossible date range is reported", () => {
-    expect(parseSearchQuery("after:2026-02-01 before:2026-02-01").problems.map((p) => p.key)).toEqual(["search.problems.dateRange"]);
+    expect(parseSearchQuery("after:2026-02-01 before:2026-02-01").problems.map((p) => p.key)).toEqual([
+      "search.problems.dateRange",
+    ]);
   });
 
   test("things that only look like operators are text", () => {

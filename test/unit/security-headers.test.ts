@@ -7,8 +7,21 @@ import { EMBEDDABLE, contentSecurityPolicy, scriptHash, wantsHsts } from "../../
 
 describe("security headers", () => {
   test("only a badge's page and images may be framed by other sites", () => {
-    for (const p of ["/badges/abc123DEF", "/badges/abc123DEF.svg", "/badges/abc123DEF.png"]) expect(EMBEDDABLE.test(p), p).toBe(true);
-    for (const p of ["/", "/badges", "/badges/", "/badges/keys/xyz", "/badges/abc.json", "/badges/abc.jwt", "/badges/abc/baked.svg", "/badges/abc/status", "/login", "/u/abc", "/badgesx/abc"])
+    for (const p of ["/badges/abc123DEF", "/badges/abc123DEF.svg", "/badges/abc123DEF.png"])
+      expect(EMBEDDABLE.test(p), p).toBe(true);
+    for (const p of [
+      "/",
+      "/badges",
+      "/badges/",
+      "/badges/keys/xyz",
+      "/badges/abc.json",
+      "/badges/abc.jwt",
+      "/badges/abc/baked.svg",
+      "/badges/abc/status",
+      "/login",
+      "/u/abc",
+      "/badgesx/abc",
+    ])
       expect(EMBEDDABLE.test(p), p).toBe(false);
   });
 
@@ -25,7 +38,7 @@ describe("security headers", () => {
   test("the constant inline scripts are allowed by their SHA-256, beside the nonce Remix's scripts need", () => {
     const hashes = INLINE_SCRIPTS.map(scriptHash);
     expect(hashes[0]).toBe(
-      `'sha256-${createHash("sha256").update("window.__zod_globalConfig={jitless:true}").digest("base64")}'`
+      `'sha256-${createHash("sha256").update("window.__zod_globalConfig={jitless:true}").digest("base64")}'`,
     );
     const scriptSrc = contentSecurityPolicy("n0nce", false, hashes)
       .split("; ")

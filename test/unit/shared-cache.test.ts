@@ -90,7 +90,7 @@ describe("the shared cache", () => {
     }
     const head = await s.cache.fetch(
       new Request("http://site.test/latest", { method: "HEAD" }),
-      async () => new Response(null, { headers: { "Cache-Control": SHARED } })
+      async () => new Response(null, { headers: { "Cache-Control": SHARED } }),
     );
     expect(head.headers.get("x-cache")).toBeNull();
     expect(s.calls).toHaveLength(3);

@@ -62,7 +62,7 @@ describe("TOTP (RFC 6238)", () => {
   test("the otpauth URI names the issuer and the account", () => {
     const uri = otpauthUri({ secret: "GEZDGNBV", account: "amara admin", issuer: "Touchpoints" });
     expect(uri).toBe(
-      "otpauth://totp/Touchpoints%3Aamara%20admin?secret=GEZDGNBV&issuer=Touchpoints&algorithm=SHA1&digits=6&period=30"
+      "otpauth://totp/Touchpoints%3Aamara%20admin?secret=GEZDGNBV&issuer=Touchpoints&algorithm=SHA1&digits=6&period=30",
     );
   });
 });

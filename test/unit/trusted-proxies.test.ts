@@ -11,7 +11,7 @@ const fakeReq = (remoteAddress: string, forwardedFor?: string) =>
   ({
     socket: { remoteAddress },
     headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
-  } as unknown as IncomingMessage);
+  }) as unknown as IncomingMessage;
 
 describe("TRUSTED_PROXIES", () => {
   test("IPv4 ranges, also for IPv4-mapped IPv6 peers", () => {
@@ -51,7 +51,7 @@ describe("TRUSTED_PROXIES", () => {
       expect(parseTrustedProxies(bad).ok, bad).toBe(false);
     const bad = () => parseEnv({ DATABASE_URL: "postgres://u:p@localhost/tp", TRUSTED_PROXIES: "10.0.0.0/33" });
     expect(bad).toThrow(
-      /^Environment variable TRUSTED_PROXIES is invalid: expected a comma-separated list of addresses/
+      /^Environment variable TRUSTED_PROXIES is invalid: expected a comma-separated list of addresses/,
     );
     expect(bad).toThrow(/\("10\.0\.0\.0\/33" is neither\) \(got "10\.0\.0\.0\/33"\)\.$/);
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@localhost/tp" }).TRUSTED_PROXIES).toBe("loopback");

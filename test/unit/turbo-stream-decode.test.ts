@@ -45,8 +45,21 @@ describe("turbo-stream decoding", () => {
 
   test("Remix's single-fetch decoder builds only Error types for a SanitizedError", async () => {
     const { decodeViaTurboStream } = require("@remix-run/react/dist/single-fetch.js");
-    for (const [name, expected] of [["Function", Error], ["RangeError", RangeError]] as const) {
-      const body = await bytes(encode({ marker: true }, { plugins: [(v: unknown) => ((v as { marker?: boolean })?.marker ? ["SanitizedError", name, "return 1", undefined] : undefined)] }));
+    for (const [name, expected] of [
+      ["Function", Error],
+      ["RangeError", RangeError],
+    ] as const) {
+      const body = await bytes(
+        encode(
+          { marker: true },
+          {
+            plugins: [
+              (v: unknown) =>
+                (v as { marker?: boolean })?.marker ? ["SanitizedError", name, "return 1", undefined] : undefined,
+            ],
+          },
+        ),
+      );
       const decoded = await decodeViaTurboStream(streamOf(body), globalThis);
       await decoded.done;
       expect(typeof decoded.value).toBe("object");

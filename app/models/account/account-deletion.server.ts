@@ -33,7 +33,10 @@ export const DELETED_NAME = sharedI18n("en").t("privacy.deletedMember");
 const tombstoneEmail = (userId: number) => `deleted-${userId}@deleted.invalid`;
 
 export const DeleteAccountSchema = z.object({
-  confirm: z.string().min(1, { message: "privacy.delete.errors.confirmRequired" }).max(200, { message: "privacy.delete.errors.confirmWrong" }),
+  confirm: z
+    .string()
+    .min(1, { message: "privacy.delete.errors.confirmRequired" })
+    .max(200, { message: "privacy.delete.errors.confirmWrong" }),
   removePosts: z.literal("on").optional(),
 });
 
@@ -47,7 +50,13 @@ export function registerDepartureStep(step: DepartureStep) {
   if (!departureSteps.includes(step)) departureSteps.push(step);
 }
 
-export type DeletionSummary = { postsKept: number; postsRemoved: number; topicsRemoved: number; likesRemoved: number; badgesRevoked: number };
+export type DeletionSummary = {
+  postsKept: number;
+  postsRemoved: number;
+  topicsRemoved: number;
+  likesRemoved: number;
+  badgesRevoked: number;
+};
 
 /** What the form asks for: the password, or the username for an account that has none. */
 export async function getDeletionForm({ userId }: { userId: number }) {
@@ -56,28 +65,52 @@ export async function getDeletionForm({ userId }: { userId: number }) {
 }
 
 /** Checks the confirmation; a wrong one writes nothing (beyond the sign-in throttle's failure count). */
-async function confirmed(user: { id: number; username: string; password_hash: string | null }, confirm: string, ip: string): Promise<Result<object>> {
+async function confirmed(
+  user: { id: number; username: string; password_hash: string | null },
+  confirm: string,
+  ip: string,
+): Promise<Result<object>> {
   if (!user.password_hash) {
-    return confirm.trim().toLowerCase() === user.username.toLowerCase() ? ok({}) : fail(400, "form.fixErrors", { confirm: "privacy.delete.errors.usernameWrong" }, { count: 1 });
+    return confirm.trim().toLowerCase() === user.username.toLowerCase()
+      ? ok({})
+      : fail(400, "form.fixErrors", { confirm: "privacy.delete.errors.usernameWrong" }, { count: 1 });
   }
   // the sign-in check, with its throttle: this form must not become a way to guess passwords
   const auth = await authenticate({ identifier: user.username, password: confirm, ip });
   if (auth.ok && auth.userId === user.id) return ok({});
-  if (!auth.ok && auth.status === 429) return fail(429, "privacy.delete.errors.throttled", { confirm: "privacy.delete.errors.throttled" });
+  if (!auth.ok && auth.status === 429)
+    return fail(429, "privacy.delete.errors.throttled", { confirm: "privacy.delete.errors.throttled" });
   return fail(400, "form.fixErrors", { confirm: "privacy.delete.errors.passwordWrong" }, { count: 1 });
 }
 
-export async function deleteAccount({ userId, form, ip }: { userId: number; form: Record<string, string>; ip: string }): Promise<Result<{ summary: DeletionSummary }>> {
+export async function deleteAccount({
+  userId,
+  form,
+  ip,
+}: {
+  userId: number;
+  form: Record<string, string>;
+  ip: string;
+}): Promise<Result<{ summary: DeletionSummary }>> {
   const parsed = DeleteAccountSchema.safeParse(form);
   if (!parsed.success) return refused(400, parsed.error, "form.fixErrors");
-  const user = await db.selectFrom("users").select(["id", "username", "password_hash", "deleted_at"]).where("id", "=", userId).executeTakeFirst();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "username", "password_hash", "deleted_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
   if (!user || user.deleted_at) return fail(404, "errors.notFound");
   const check = await confirmed(user, parsed.data.confirm, ip);
   if (!check.ok) return check;
 
   const removePosts = parsed.data.removePosts === "on";
   const { summary, photoKey, fileKeys } = await db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom("users").select(["id", "display_name", "username", "email", "deleted_at"]).where("id", "=", userId).forNoKeyUpdate().executeTakeFirstOrThrow();
+    const locked = await trx
+      .selectFrom("users")
+      .select(["id", "display_name", "username", "email", "deleted_at"])
+      .where("id", "=", userId)
+      .forNoKeyUpdate()
+      .executeTakeFirstOrThrow();
     if (locked.deleted_at) return { summary: null, photoKey: null, fileKeys: [] };
     return eraseMember(trx, { userId, removePosts, identity: locked });
   });
@@ -178,9 +211,15 @@ async function eraseWordsAndTraces(trx: Db, userId: number, identity: Identity, 
     )
     .where((eb) => eb.or([eb("before", "is not", null), eb("after", "is not", null)]))
     .execute();
-  await trx.deleteFrom("notifications").where(sql<boolean>`data::text ~* ${names}`).execute();
+  await trx
+    .deleteFrom("notifications")
+    .where(sql<boolean>`data::text ~* ${names}`)
+    .execute();
   // queued or finished jobs that carry them (mails, digests); their own reindex is queued afterwards
-  await trx.deleteFrom("outbox").where(sql<boolean>`payload::text ~* ${names}`).execute();
+  await trx
+    .deleteFrom("outbox")
+    .where(sql<boolean>`payload::text ~* ${names}`)
+    .execute();
   // limits and sign-in failures keyed by their email, username or id ("resetByEmail:ada@…", "account:ada")
   const suffixes = [identity.email, identity.username].map((k) => `%:${k.toLowerCase().replace(/[\\%_]/g, "\\$&")}`);
   for (const table of ["rate_events", "login_failures"] as const) {
@@ -233,7 +272,10 @@ async function eraseOtherFeaturesRows(trx: Db, userId: number) {
 type Identity = { display_name: string; username: string; email: string };
 
 /** The erasure itself, inside the caller's transaction. Exported for the admin tooling to reuse. */
-export async function eraseMember(trx: Db, { userId, removePosts, identity }: { userId: number; removePosts: boolean; identity: Identity }) {
+export async function eraseMember(
+  trx: Db,
+  { userId, removePosts, identity }: { userId: number; removePosts: boolean; identity: Identity },
+) {
   const now = new Date();
   const photo = await trx.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst();
   const ids = async (table: "appeals" | "applications" | "assessment_attempts" | "recruiter_organisations") =>
@@ -252,16 +294,40 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     .execute();
 
   // ---- forum: posts, likes, and the counters they feed ----
-  const own = await trx.selectFrom("posts").select(["id", "topic_id", "deleted_at"]).where("user_id", "=", userId).execute();
+  const own = await trx
+    .selectFrom("posts")
+    .select(["id", "topic_id", "deleted_at"])
+    .where("user_id", "=", userId)
+    .execute();
   const touched = new Set(own.map((p) => p.topic_id));
   let topicsRemoved = 0;
   if (removePosts && own.length) {
-    await trx.updateTable("posts").set({ body_markdown: "", body_html: "", deleted_at: sql`coalesce(deleted_at, ${now})`, deleted_by: sql`coalesce(deleted_by, ${userId})` }).where("user_id", "=", userId).execute();
-    await trx.deleteFrom("post_revisions").where("post_id", "in", own.map((p) => p.id)).execute();
+    await trx
+      .updateTable("posts")
+      .set({
+        body_markdown: "",
+        body_html: "",
+        deleted_at: sql`coalesce(deleted_at, ${now})`,
+        deleted_by: sql`coalesce(deleted_by, ${userId})`,
+      })
+      .where("user_id", "=", userId)
+      .execute();
+    await trx
+      .deleteFrom("post_revisions")
+      .where(
+        "post_id",
+        "in",
+        own.map((p) => p.id),
+      )
+      .execute();
     // as when an author withdraws an opening post: the topic goes with it (its title is theirs too)
     const topics = await trx
       .updateTable("topics")
-      .set({ title: "—", deleted_at: sql`coalesce(deleted_at, ${now})`, deleted_by: sql`coalesce(deleted_by, ${userId})` })
+      .set({
+        title: "—",
+        deleted_at: sql`coalesce(deleted_at, ${now})`,
+        deleted_by: sql`coalesce(deleted_by, ${userId})`,
+      })
       .where("user_id", "=", userId)
       .returning("id")
       .execute();
@@ -270,7 +336,11 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
       .updateTable("audit_log")
       .set({ before: null, after: null })
       .where("target_type", "=", "post")
-      .where("target_id", "in", own.map((p) => String(p.id)))
+      .where(
+        "target_id",
+        "in",
+        own.map((p) => String(p.id)),
+      )
       .execute();
   }
   const unliked = await trx.deleteFrom("post_likes").where("user_id", "=", userId).returning("post_id").execute();
@@ -278,7 +348,8 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     const ids = unliked.map((l) => l.post_id);
     await sql`update posts set like_count = (select count(*) from post_likes l where l.post_id = posts.id)
         where id = any(${ids}::int[])`.execute(trx);
-    for (const t of await trx.selectFrom("posts").select("topic_id").distinct().where("id", "in", ids).execute()) touched.add(t.topic_id);
+    for (const t of await trx.selectFrom("posts").select("topic_id").distinct().where("id", "in", ids).execute())
+      touched.add(t.topic_id);
   }
   const topicIds = [...touched];
   for (const id of topicIds) await refreshTopicStats(trx, id);
@@ -297,22 +368,56 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     .execute();
 
   // ---- recruiters lose access; the member's own recruiter records go too ----
-  await trx.deleteFrom("contact_requests").where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)])).execute();
-  await trx.deleteFrom("shortlists").where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)])).execute();
-  await trx.deleteFrom("recruiter_blocks").where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)])).execute();
+  await trx
+    .deleteFrom("contact_requests")
+    .where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)]))
+    .execute();
+  await trx
+    .deleteFrom("shortlists")
+    .where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)]))
+    .execute();
+  await trx
+    .deleteFrom("recruiter_blocks")
+    .where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)]))
+    .execute();
   await trx.deleteFrom("saved_searches").where("user_id", "=", userId).execute();
   await trx.deleteFrom("recruiter_organisations").where("user_id", "=", userId).execute();
 
   // ---- mentorships: ended by the mentor programme's own rule; the member's words in them blanked ----
   await endMentorshipsForDepartingUser(trx, userId);
-  await trx.updateTable("mentorship_requests").set({ goals: "—", availability: "" }).where("mentee_id", "=", userId).execute();
+  await trx
+    .updateTable("mentorship_requests")
+    .set({ goals: "—", availability: "" })
+    .where("mentee_id", "=", userId)
+    .execute();
   await trx.updateTable("mentor_registrations").set({ pitch: "" }).where("user_id", "=", userId).execute();
   // a rating stays in the mentor's record, anonymous; the comment was the member's words
   await trx.updateTable("mentorship_feedback").set({ comment: "" }).where("user_id", "=", userId).execute();
 
   // ---- profile and personal records ----
-  await trx.deleteFrom("endorsements").where((eb) => eb.or([eb("user_id", "=", userId), eb("endorser_id", "=", userId)])).execute();
-  for (const table of ["profile_competencies", "designations", "profiles", "activities", "reading_log", "level_history", "assessment_results", "webinar_attendance", "module_tasks", "award_nominations", "applications", "bookmarks", "topic_reads", "notification_settings", "password_reset_tokens", "sessions", "user_roles"] as const) {
+  await trx
+    .deleteFrom("endorsements")
+    .where((eb) => eb.or([eb("user_id", "=", userId), eb("endorser_id", "=", userId)]))
+    .execute();
+  for (const table of [
+    "profile_competencies",
+    "designations",
+    "profiles",
+    "activities",
+    "reading_log",
+    "level_history",
+    "assessment_results",
+    "webinar_attendance",
+    "module_tasks",
+    "award_nominations",
+    "applications",
+    "bookmarks",
+    "topic_reads",
+    "notification_settings",
+    "password_reset_tokens",
+    "sessions",
+    "user_roles",
+  ] as const) {
     await trx.deleteFrom(table).where("user_id", "=", userId).execute();
   }
   // their notifications, and others' notifications that carry their name or words
@@ -322,7 +427,10 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
       eb.or([
         eb("user_id", "=", userId),
         eb("actor_id", "=", userId),
-        eb.and([eb("kind", "=", "like"), sql<boolean>`(data -> 'names') @> jsonb_build_array(${identity.display_name}::text)`]),
+        eb.and([
+          eb("kind", "=", "like"),
+          sql<boolean>`(data -> 'names') @> jsonb_build_array(${identity.display_name}::text)`,
+        ]),
       ]),
     )
     .execute();
@@ -352,7 +460,11 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     .execute();
 
   // ---- search copies, after commit through the outbox ----
-  await enqueueMany(trx, "search.topic", topicIds.map((topicId) => ({ topicId })));
+  await enqueueMany(
+    trx,
+    "search.topic",
+    topicIds.map((topicId) => ({ topicId })),
+  );
   await enqueue(trx, "profile.reindex", { userId });
 
   const summary: DeletionSummary = {
@@ -363,6 +475,12 @@ export async function eraseMember(trx: Db, { userId, removePosts, identity }: { 
     badgesRevoked: revoked.length,
   };
   // what happened, never who it was: the audit row holds counts only
-  await recordAudit(trx, { actorId: userId, action: "user.account_deleted", targetType: "user", targetId: userId, after: { removePosts, ...summary } });
+  await recordAudit(trx, {
+    actorId: userId,
+    action: "user.account_deleted",
+    targetType: "user",
+    targetId: userId,
+    after: { removePosts, ...summary },
+  });
   return { summary, photoKey: photo?.photo_key ?? null, fileKeys: evidence.map((f) => f.storage_key) };
 }

@@ -12,19 +12,42 @@ export type ExportContext = { trx: Db; userId: number; scope: Scope; origin: str
 export type ExportFile = { path: string; data: string | Uint8Array };
 export type ExportArea = { name: string; tables: string[]; collect: (ctx: ExportContext) => Promise<ExportFile[]> };
 
-export const json = (path: string, value: unknown): ExportFile => ({ path, data: JSON.stringify(value, null, 2) + "\n" });
+export const json = (path: string, value: unknown): ExportFile => ({
+  path,
+  data: JSON.stringify(value, null, 2) + "\n",
+});
 
 // ---- topic visibility, shared by the forum areas ---------------------------------------------------
 
-type TopicRef = { topic_id: number; topic_user_id: number | null; title: string; slug: string; deleted_at: Date | null; see_rule: string; post_rule: string; reply_rule: string; participant: boolean };
+type TopicRef = {
+  topic_id: number;
+  topic_user_id: number | null;
+  title: string;
+  slug: string;
+  deleted_at: Date | null;
+  see_rule: string;
+  post_rule: string;
+  reply_rule: string;
+  participant: boolean;
+};
 
 /** May the member read the topic's title? Their own topics always; others' only while they may see them. */
-function titleVisible(ctx: ExportContext, t: Pick<TopicRef, "topic_user_id" | "deleted_at" | "see_rule" | "post_rule" | "reply_rule" | "participant">): boolean {
+function titleVisible(
+  ctx: ExportContext,
+  t: Pick<TopicRef, "topic_user_id" | "deleted_at" | "see_rule" | "post_rule" | "reply_rule" | "participant">,
+): boolean {
   if (t.topic_user_id === ctx.userId) return true;
-  return canSeeTopic(ctx.scope, { category: { see_rule: t.see_rule, post_rule: t.post_rule, reply_rule: t.reply_rule }, participant: t.participant, deleted_at: t.deleted_at });
+  return canSeeTopic(ctx.scope, {
+    category: { see_rule: t.see_rule, post_rule: t.post_rule, reply_rule: t.reply_rule },
+    participant: t.participant,
+    deleted_at: t.deleted_at,
+  });
 }
 
-async function topicRefs(ctx: ExportContext, topicIds: number[]): Promise<Map<number, { title: string | null; slug: string | null }>> {
+async function topicRefs(
+  ctx: ExportContext,
+  topicIds: number[],
+): Promise<Map<number, { title: string | null; slug: string | null }>> {
   const ids = [...new Set(topicIds)];
   if (!ids.length) return new Map();
   const { rows } = await sql<TopicRef>`
@@ -33,11 +56,20 @@ async function topicRefs(ctx: ExportContext, topicIds: number[]): Promise<Map<nu
       exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${ctx.userId}) as participant
     from topics t join categories c on c.id = t.category_id
     where t.id = any(${ids}::int[])`.execute(ctx.trx);
-  return new Map(rows.map((r) => [r.topic_id, titleVisible(ctx, r) ? { title: r.title, slug: r.slug } : { title: null, slug: null }]));
+  return new Map(
+    rows.map((r) => [
+      r.topic_id,
+      titleVisible(ctx, r) ? { title: r.title, slug: r.slug } : { title: null, slug: null },
+    ]),
+  );
 }
 
 const postUrl = (ctx: ExportContext, postId: number) => `${ctx.origin}/p/${postId}`;
-const safeName = (s: string) => s.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "topic";
+const safeName = (s: string) =>
+  s
+    .replace(/[^a-z0-9-]+/gi, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "topic";
 const yamlString = (s: string) => JSON.stringify(s);
 
 // ---- the areas ------------------------------------------------------------------------------------
@@ -48,14 +80,42 @@ const account: ExportArea = {
   async collect({ trx, userId }) {
     const user = await trx
       .selectFrom("users")
-      .select(["id", "username", "email", "display_name", "time_zone", "locale", "level", "created_at", "last_seen_at", "silenced_until", "suspended_until", "sanction_reason"])
+      .select([
+        "id",
+        "username",
+        "email",
+        "display_name",
+        "time_zone",
+        "locale",
+        "level",
+        "created_at",
+        "last_seen_at",
+        "silenced_until",
+        "suspended_until",
+        "sanction_reason",
+      ])
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
-    const roles = await trx.selectFrom("user_roles").select(["role", "granted_at"]).where("user_id", "=", userId).execute();
+    const roles = await trx
+      .selectFrom("user_roles")
+      .select(["role", "granted_at"])
+      .where("user_id", "=", userId)
+      .execute();
     // never the session ids: when each session started, was last used and ends, and its browser
-    const sessions = await trx.selectFrom("sessions").select(["created_at", "last_seen_at", "expires_at", "user_agent"]).where("user_id", "=", userId).execute();
-    const settings = await trx.selectFrom("notification_settings").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
-    return [json("account.json", { ...user, roles, sessions }), json("settings.json", { notificationEmails: settings })];
+    const sessions = await trx
+      .selectFrom("sessions")
+      .select(["created_at", "last_seen_at", "expires_at", "user_agent"])
+      .where("user_id", "=", userId)
+      .execute();
+    const settings = await trx
+      .selectFrom("notification_settings")
+      .select(["kind", "delivery"])
+      .where("user_id", "=", userId)
+      .execute();
+    return [
+      json("account.json", { ...user, roles, sessions }),
+      json("settings.json", { notificationEmails: settings }),
+    ];
   },
 };
 
@@ -64,7 +124,11 @@ const profile: ExportArea = {
   tables: ["profiles", "profile_competencies", "endorsements", "designations"],
   async collect({ trx, userId }) {
     const row = await trx.selectFrom("profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
-    const competencies = await trx.selectFrom("profile_competencies").select(["competency", "proficiency", "updated_at"]).where("user_id", "=", userId).execute();
+    const competencies = await trx
+      .selectFrom("profile_competencies")
+      .select(["competency", "proficiency", "updated_at"])
+      .where("user_id", "=", userId)
+      .execute();
     // endorsers are named as on the public profile (username and name), never by email
     const received = await trx
       .selectFrom("endorsements as e")
@@ -78,8 +142,16 @@ const profile: ExportArea = {
       .select(["e.competency", "e.created_at", "u.username as member_username"])
       .where("e.endorser_id", "=", userId)
       .execute();
-    const designations = await trx.selectFrom("designations").select(["code", "awarded_on", "created_at"]).where("user_id", "=", userId).execute();
-    const files = [json("profile/profile.json", row ?? null), json("profile/competencies.json", { competencies, endorsementsReceived: received, endorsementsGiven: given }), json("profile/designations.json", designations)];
+    const designations = await trx
+      .selectFrom("designations")
+      .select(["code", "awarded_on", "created_at"])
+      .where("user_id", "=", userId)
+      .execute();
+    const files = [
+      json("profile/profile.json", row ?? null),
+      json("profile/competencies.json", { competencies, endorsementsReceived: received, endorsementsGiven: given }),
+      json("profile/designations.json", designations),
+    ];
     if (row?.bio_markdown) files.push({ path: "profile/bio.md", data: row.bio_markdown + "\n" });
     if (row?.photo_key) {
       for (const size of [256, 64] as const) {
@@ -97,11 +169,25 @@ const posts: ExportArea = {
   async collect(ctx) {
     const rows = await ctx.trx
       .selectFrom("posts as p")
-      .select(["p.id", "p.topic_id", "p.post_number", "p.reply_to_post_number", "p.body_markdown", "p.like_count", "p.created_at", "p.edited_at", "p.deleted_at", "p.hidden_at"])
+      .select([
+        "p.id",
+        "p.topic_id",
+        "p.post_number",
+        "p.reply_to_post_number",
+        "p.body_markdown",
+        "p.like_count",
+        "p.created_at",
+        "p.edited_at",
+        "p.deleted_at",
+        "p.hidden_at",
+      ])
       .where("p.user_id", "=", ctx.userId)
       .orderBy("p.id")
       .execute();
-    const refs = await topicRefs(ctx, rows.map((r) => r.topic_id));
+    const refs = await topicRefs(
+      ctx,
+      rows.map((r) => r.topic_id),
+    );
     const files: ExportFile[] = rows.map((p) => {
       const ref = refs.get(p.topic_id);
       const folder = ref?.slug ? `${p.topic_id}-${safeName(ref.slug)}` : String(p.topic_id);
@@ -121,16 +207,34 @@ const posts: ExportArea = {
         "---",
         "",
       ].join("\n");
-      return { path: `posts/${folder}/${String(p.post_number).padStart(4, "0")}.md`, data: front + p.body_markdown + "\n" };
+      return {
+        path: `posts/${folder}/${String(p.post_number).padStart(4, "0")}.md`,
+        data: front + p.body_markdown + "\n",
+      };
     });
     const topics = await ctx.trx
       .selectFrom("topics as t")
       .innerJoin("categories as c", "c.id", "t.category_id")
-      .select(["t.id", "t.title", "t.slug", "t.tags", "t.created_at", "t.deleted_at", "t.reply_count", "c.slug as category", "c.name as category_name"])
+      .select([
+        "t.id",
+        "t.title",
+        "t.slug",
+        "t.tags",
+        "t.created_at",
+        "t.deleted_at",
+        "t.reply_count",
+        "c.slug as category",
+        "c.name as category_name",
+      ])
       .where("t.user_id", "=", ctx.userId)
       .orderBy("t.id")
       .execute();
-    files.push(json("forum/topics-started.json", topics.map((t) => ({ ...t, url: `${ctx.origin}/t/${t.slug}/${t.id}` }))));
+    files.push(
+      json(
+        "forum/topics-started.json",
+        topics.map((t) => ({ ...t, url: `${ctx.origin}/t/${t.slug}/${t.id}` })),
+      ),
+    );
     return files;
   },
 };
@@ -140,17 +244,50 @@ const reactions: ExportArea = {
   tables: ["post_likes", "bookmarks", "topic_reads", "flags"],
   async collect(ctx) {
     // others' posts are referred to by link only: their text is theirs
-    const likes = await ctx.trx.selectFrom("post_likes as l").innerJoin("posts as p", "p.id", "l.post_id").select(["l.post_id", "p.topic_id", "l.created_at"]).where("l.user_id", "=", ctx.userId).execute();
-    const bookmarks = await ctx.trx.selectFrom("bookmarks as b").innerJoin("posts as p", "p.id", "b.post_id").select(["b.post_id", "p.topic_id", "b.reminder_at", "b.reminded_at", "b.created_at"]).where("b.user_id", "=", ctx.userId).execute();
-    const reads = await ctx.trx.selectFrom("topic_reads").select(["topic_id", "last_read_post_number", "first_visited_at", "last_visited_at"]).where("user_id", "=", ctx.userId).execute();
-    const flags = await ctx.trx.selectFrom("flags").select(["post_id", "reason", "note", "created_at", "resolved_at", "resolution"]).where("user_id", "=", ctx.userId).execute();
-    const refs = await topicRefs(ctx, [...likes, ...bookmarks, ...reads].map((r) => r.topic_id));
-    const withRef = <T extends { topic_id: number }>(r: T) => ({ ...r, topic_title: refs.get(r.topic_id)?.title ?? null });
+    const likes = await ctx.trx
+      .selectFrom("post_likes as l")
+      .innerJoin("posts as p", "p.id", "l.post_id")
+      .select(["l.post_id", "p.topic_id", "l.created_at"])
+      .where("l.user_id", "=", ctx.userId)
+      .execute();
+    const bookmarks = await ctx.trx
+      .selectFrom("bookmarks as b")
+      .innerJoin("posts as p", "p.id", "b.post_id")
+      .select(["b.post_id", "p.topic_id", "b.reminder_at", "b.reminded_at", "b.created_at"])
+      .where("b.user_id", "=", ctx.userId)
+      .execute();
+    const reads = await ctx.trx
+      .selectFrom("topic_reads")
+      .select(["topic_id", "last_read_post_number", "first_visited_at", "last_visited_at"])
+      .where("user_id", "=", ctx.userId)
+      .execute();
+    const flags = await ctx.trx
+      .selectFrom("flags")
+      .select(["post_id", "reason", "note", "created_at", "resolved_at", "resolution"])
+      .where("user_id", "=", ctx.userId)
+      .execute();
+    const refs = await topicRefs(
+      ctx,
+      [...likes, ...bookmarks, ...reads].map((r) => r.topic_id),
+    );
+    const withRef = <T extends { topic_id: number }>(r: T) => ({
+      ...r,
+      topic_title: refs.get(r.topic_id)?.title ?? null,
+    });
     return [
-      json("forum/likes.json", likes.map((l) => ({ ...withRef(l), url: postUrl(ctx, l.post_id) }))),
-      json("forum/bookmarks.json", bookmarks.map((b) => ({ ...withRef(b), url: postUrl(ctx, b.post_id) }))),
+      json(
+        "forum/likes.json",
+        likes.map((l) => ({ ...withRef(l), url: postUrl(ctx, l.post_id) })),
+      ),
+      json(
+        "forum/bookmarks.json",
+        bookmarks.map((b) => ({ ...withRef(b), url: postUrl(ctx, b.post_id) })),
+      ),
       json("forum/read-positions.json", reads.map(withRef)),
-      json("forum/flags-raised.json", flags.map((f) => ({ ...f, url: postUrl(ctx, f.post_id) }))),
+      json(
+        "forum/flags-raised.json",
+        flags.map((f) => ({ ...f, url: postUrl(ctx, f.post_id) })),
+      ),
     ];
   },
 };
@@ -165,7 +302,10 @@ const notifications: ExportArea = {
       .where("user_id", "=", ctx.userId)
       .orderBy("id")
       .execute();
-    const refs = await topicRefs(ctx, rows.flatMap((r) => (r.topic_id ? [r.topic_id] : [])));
+    const refs = await topicRefs(
+      ctx,
+      rows.flatMap((r) => (r.topic_id ? [r.topic_id] : [])),
+    );
     // others' words (post excerpts, likers' names) stay out; a notification about a topic the
     // member may no longer see keeps its kind and date only
     return [
@@ -183,9 +323,23 @@ const notifications: ExportArea = {
 
 const progression: ExportArea = {
   name: "progression",
-  tables: ["activities", "reading_log", "applications", "level_history", "assessment_results", "webinar_attendance", "module_tasks", "award_nominations"],
+  tables: [
+    "activities",
+    "reading_log",
+    "applications",
+    "level_history",
+    "assessment_results",
+    "webinar_attendance",
+    "module_tasks",
+    "award_nominations",
+  ],
   async collect({ trx, userId }) {
-    const own = async (table: (typeof progression.tables)[number]) => (await sql<Record<string, unknown>>`select * from ${sql.table(table)} where user_id = ${userId} order by id`.execute(trx)).rows;
+    const own = async (table: (typeof progression.tables)[number]) =>
+      (
+        await sql<
+          Record<string, unknown>
+        >`select * from ${sql.table(table)} where user_id = ${userId} order by id`.execute(trx)
+      ).rows;
     const field = await trx
       .selectFrom("topics as t")
       .innerJoin("categories as c", "c.id", "t.category_id")
@@ -211,14 +365,31 @@ const badges: ExportArea = {
   name: "badges",
   tables: ["badge_awards"],
   async collect({ trx, userId, origin }) {
-    const rows = await trx.selectFrom("badge_awards").select(["public_id", "kind", "level", "awarded_at", "revoked_at", "revoke_reason"]).where("user_id", "=", userId).orderBy("id").execute();
-    return [json("badges.json", rows.map((b) => ({ ...b, verify_url: `${origin}/badges/${b.public_id}` })))];
+    const rows = await trx
+      .selectFrom("badge_awards")
+      .select(["public_id", "kind", "level", "awarded_at", "revoked_at", "revoke_reason"])
+      .where("user_id", "=", userId)
+      .orderBy("id")
+      .execute();
+    return [
+      json(
+        "badges.json",
+        rows.map((b) => ({ ...b, verify_url: `${origin}/badges/${b.public_id}` })),
+      ),
+    ];
   },
 };
 
 const recruiters: ExportArea = {
   name: "recruiters",
-  tables: ["contact_requests", "contact_messages", "shortlists", "saved_searches", "recruiter_blocks", "recruiter_organisations"],
+  tables: [
+    "contact_requests",
+    "contact_messages",
+    "shortlists",
+    "saved_searches",
+    "recruiter_blocks",
+    "recruiter_organisations",
+  ],
   async collect({ trx, userId }) {
     // requests the member received: the organisation and its message, never the recruiter's email
     const received = await trx
@@ -239,9 +410,22 @@ const recruiters: ExportArea = {
       .select(["o.name as organisation", "b.created_at"])
       .where("b.member_id", "=", userId)
       .execute();
-    const shortlist = await trx.selectFrom("shortlists as s").innerJoin("users as m", "m.id", "s.member_id").select(["m.username as member_username", "s.stage", "s.note", "s.created_at"]).where("s.recruiter_id", "=", userId).execute();
-    const searches = await trx.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
-    const organisation = await trx.selectFrom("recruiter_organisations").selectAll().where("user_id", "=", userId).execute();
+    const shortlist = await trx
+      .selectFrom("shortlists as s")
+      .innerJoin("users as m", "m.id", "s.member_id")
+      .select(["m.username as member_username", "s.stage", "s.note", "s.created_at"])
+      .where("s.recruiter_id", "=", userId)
+      .execute();
+    const searches = await trx
+      .selectFrom("saved_searches")
+      .select(["name", "query", "created_at"])
+      .where("user_id", "=", userId)
+      .execute();
+    const organisation = await trx
+      .selectFrom("recruiter_organisations")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .execute();
     // the threads' later messages, both ways, in the member's threads (never a recruiter's email)
     const messages = await trx
       .selectFrom("contact_messages as m")
@@ -251,9 +435,18 @@ const recruiters: ExportArea = {
       .where("c.member_id", "=", userId)
       .orderBy("m.id")
       .execute();
-    const files = [json("contacts/requests-received.json", received), json("contacts/messages.json", messages), json("contacts/recruiters-blocked.json", blocked)];
+    const files = [
+      json("contacts/requests-received.json", received),
+      json("contacts/messages.json", messages),
+      json("contacts/recruiters-blocked.json", blocked),
+    ];
     if (sent.length || shortlist.length || searches.length || organisation.length) {
-      files.push(json("recruiter/organisation.json", organisation), json("recruiter/requests-sent.json", sent), json("recruiter/shortlist.json", shortlist), json("recruiter/saved-searches.json", searches));
+      files.push(
+        json("recruiter/organisation.json", organisation),
+        json("recruiter/requests-sent.json", sent),
+        json("recruiter/shortlist.json", shortlist),
+        json("recruiter/saved-searches.json", searches),
+      );
     }
     return files;
   },
@@ -262,7 +455,15 @@ const recruiters: ExportArea = {
 const mentorships: ExportArea = {
   name: "mentorships",
   // goals and session logs are shared with the other participant: not exported (posts/ has the member's own words)
-  tables: ["mentorships", "mentorship_cycles", "mentorship_goals", "mentorship_sessions", "mentorship_requests", "mentor_registrations", "mentorship_feedback"],
+  tables: [
+    "mentorships",
+    "mentorship_cycles",
+    "mentorship_goals",
+    "mentorship_sessions",
+    "mentorship_requests",
+    "mentor_registrations",
+    "mentorship_feedback",
+  ],
   async collect({ trx, userId }) {
     // the fact of each mentorship and who with
     const { rows } = await sql<Record<string, unknown>>`
@@ -275,14 +476,53 @@ const mentorships: ExportArea = {
       left join mentorship_cycles c on c.id = m.cycle_id
       where m.mentor_id = ${userId} or m.mentee_id = ${userId}
       order by m.id`.execute(trx);
-    const requests = await trx.selectFrom("mentorship_requests").select(["id", "goals", "competencies", "language", "availability", "time_zone", "status", "created_at", "closed_at"]).where("mentee_id", "=", userId).execute();
-    const registration = await trx.selectFrom("mentor_registrations").select(["capacity", "competencies", "languages", "time_zone", "pitch", "status", "created_at", "updated_at"]).where("user_id", "=", userId).executeTakeFirst();
-    const feedback = await trx.selectFrom("mentorship_feedback").select(["cycle_id", "role", "rating", "comment", "created_at"]).where("user_id", "=", userId).execute();
-    return [json("mentorships.json", { mentorships: rows, requests, mentorRegistration: registration ?? null, feedbackGiven: feedback })];
+    const requests = await trx
+      .selectFrom("mentorship_requests")
+      .select([
+        "id",
+        "goals",
+        "competencies",
+        "language",
+        "availability",
+        "time_zone",
+        "status",
+        "created_at",
+        "closed_at",
+      ])
+      .where("mentee_id", "=", userId)
+      .execute();
+    const registration = await trx
+      .selectFrom("mentor_registrations")
+      .select(["capacity", "competencies", "languages", "time_zone", "pitch", "status", "created_at", "updated_at"])
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    const feedback = await trx
+      .selectFrom("mentorship_feedback")
+      .select(["cycle_id", "role", "rating", "comment", "created_at"])
+      .where("user_id", "=", userId)
+      .execute();
+    return [
+      json("mentorships.json", {
+        mentorships: rows,
+        requests,
+        mentorRegistration: registration ?? null,
+        feedbackGiven: feedback,
+      }),
+    ];
   },
 };
 
-export const exportAreas: ExportArea[] = [account, profile, posts, reactions, notifications, progression, badges, recruiters, mentorships];
+export const exportAreas: ExportArea[] = [
+  account,
+  profile,
+  posts,
+  reactions,
+  notifications,
+  progression,
+  badges,
+  recruiters,
+  mentorships,
+];
 
 /** Another feature's area (learning groups, events, awards...) joins the export. */
 export function registerExportArea(area: ExportArea) {
@@ -292,11 +532,29 @@ export function registerExportArea(area: ExportArea) {
 // ---- the catch-all: tables added by features with no area of their own ----------------------------
 
 /** Columns that say "this row is the member's" (not decided_by, recorded_by... which point at staff). */
-const OWNER_COLUMNS = ["user_id", "member_id", "author_id", "asked_by", "learner_id", "nominee_id", "attendee_id", "applicant_id", "participant_id"];
+const OWNER_COLUMNS = [
+  "user_id",
+  "member_id",
+  "author_id",
+  "asked_by",
+  "learner_id",
+  "nominee_id",
+  "attendee_id",
+  "applicant_id",
+  "participant_id",
+];
 /** Never exported whatever the table: secrets and other people's contact details. */
 const SECRET_COLUMN = /password|token|secret|private|hash|email|phone/i;
 /** Infrastructure tables that hold nothing the member wrote. */
-const SYSTEM_TABLES = ["audit_log", "outbox", "login_failures", "password_reset_tokens", "sessions", "signing_keys", "settings"];
+const SYSTEM_TABLES = [
+  "audit_log",
+  "outbox",
+  "login_failures",
+  "password_reset_tokens",
+  "sessions",
+  "signing_keys",
+  "settings",
+];
 const GENERIC_ROW_LIMIT = 10_000;
 
 export const otherTables: ExportArea = {
@@ -315,7 +573,9 @@ export const otherTables: ExportArea = {
     const files: ExportFile[] = [];
     for (const { table_name, column_name } of refs) {
       if (covered.has(table_name) || !OWNER_COLUMNS.includes(column_name)) continue;
-      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${userId} limit
+      const { rows } = await sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(table_name)} where ${sql.ref(column_name)} = ${userId} limit
           ${GENERIC_ROW_LIMIT}`.execute(trx);
       if (!rows.length) continue;
       const clean = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !SECRET_COLUMN.test(k))));

@@ -18,7 +18,15 @@ export const EXPORT_INTERVAL_SECONDS = 60;
 export type DataExport = { filename: string; zip: Uint8Array; files: number; bytes: number };
 
 /** Every file of the export (no ZIP yet): what tests and the ZIP builder read. */
-export async function collectExportFiles({ scope, origin, locale = "en" }: { scope: Scope; origin: string; locale?: Locale }): Promise<ExportFile[]> {
+export async function collectExportFiles({
+  scope,
+  origin,
+  locale = "en",
+}: {
+  scope: Scope;
+  origin: string;
+  locale?: Locale;
+}): Promise<ExportFile[]> {
   const userId = scope.userId;
   if (!userId) throw new Error("collectExportFiles needs a signed-in member");
   // one snapshot: every area sees the same moment, even while the member keeps posting
@@ -31,12 +39,23 @@ export async function collectExportFiles({ scope, origin, locale = "en" }: { sco
       const files: ExportFile[] = [];
       for (const area of [...exportAreas, otherTables]) files.push(...(await area.collect(ctx)));
       const t = sharedI18n(locale).t;
-      files.unshift({ path: "README.md", data: t("privacy.export.readme", { date: new Date().toISOString(), origin }) + "\n" });
+      files.unshift({
+        path: "README.md",
+        data: t("privacy.export.readme", { date: new Date().toISOString(), origin }) + "\n",
+      });
       return files;
     });
 }
 
-export async function buildDataExport({ scope, origin, locale = "en" }: { scope: Scope; origin: string; locale?: Locale }): Promise<Result<DataExport>> {
+export async function buildDataExport({
+  scope,
+  origin,
+  locale = "en",
+}: {
+  scope: Scope;
+  origin: string;
+  locale?: Locale;
+}): Promise<Result<DataExport>> {
   const userId = scope.userId;
   if (!userId) return fail(401, "errors.forbidden");
   const recent = await db
@@ -59,9 +78,17 @@ export async function buildDataExport({ scope, origin, locale = "en" }: { scope:
     zippable[f.path] = f.path.endsWith(".webp") ? [data, { level: 0 }] : data;
   }
   const zip = zipSync(zippable, { level: 6, mtime: new Date() });
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, { actorId: userId, action: "member.data_export", targetType: "user", targetId: userId, after: { files: files.length, bytes, zipBytes: zip.byteLength } }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, {
+        actorId: userId,
+        action: "member.data_export",
+        targetType: "user",
+        targetId: userId,
+        after: { files: files.length, bytes, zipBytes: zip.byteLength },
+      }),
+    );
   const filename = `touchpoints-data-${new Date().toISOString().slice(0, 10)}.zip`;
   return ok({ filename, zip, files: files.length, bytes });
 }

@@ -13,7 +13,14 @@ export type LanguageChoice = z.infer<typeof LanguageSchema>["locale"];
 
 /** Saves the choice; returns the Set-Cookie header that goes with it. */
 export async function chooseLanguage(userId: number | null, locale: LanguageChoice): Promise<string> {
-  if (userId !== null) await db.updateTable("users").set({ locale: locale === "auto" ? null : locale }).where("id", "=", userId).execute();
+  if (userId !== null)
+    await db
+      .updateTable("users")
+      .set({ locale: locale === "auto" ? null : locale })
+      .where("id", "=", userId)
+      .execute();
   const secure = env().COOKIE_SECURE;
-  return locale === "auto" ? `${LOCALE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax${secure ? "; Secure" : ""}` : localeCookie(locale, secure);
+  return locale === "auto"
+    ? `${LOCALE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax${secure ? "; Secure" : ""}`
+    : localeCookie(locale, secure);
 }

@@ -25,14 +25,26 @@ export async function listNotifications({ scope, cursor: raw }: { scope: Scope; 
   let q = db
     .selectFrom("notifications")
     .leftJoin("users", "users.id", "notifications.actor_id")
-    .select(["notifications.id", "notifications.kind", "notifications.topic_id", "notifications.data", "notifications.read_at", "notifications.created_at", "users.username", "users.display_name"])
+    .select([
+      "notifications.id",
+      "notifications.kind",
+      "notifications.topic_id",
+      "notifications.data",
+      "notifications.read_at",
+      "notifications.created_at",
+      "users.username",
+      "users.display_name",
+    ])
     // microseconds kept: a millisecond cursor could skip rows created within the same millisecond
-    .select(sql<string>`to_char(notifications.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("at_exact"))
+    .select(
+      sql<string>`to_char(notifications.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("at_exact"),
+    )
     .where("notifications.user_id", "=", scope.userId)
     .orderBy("notifications.created_at", "desc")
     .orderBy("notifications.id", "desc")
     .limit(NOTIFICATIONS_PER_PAGE + 1);
-  if (cursor) q = q.where(sql<boolean>`(notifications.created_at, notifications.id) < (${cursor.v}::timestamptz, ${cursor.id})`);
+  if (cursor)
+    q = q.where(sql<boolean>`(notifications.created_at, notifications.id) < (${cursor.v}::timestamptz, ${cursor.id})`);
   const rows = await q.execute();
   const more = rows.length > NOTIFICATIONS_PER_PAGE;
   const page = rows.slice(0, NOTIFICATIONS_PER_PAGE);

@@ -22,7 +22,10 @@ export function message(key: string, params?: Record<string, MessageParam>): Not
 }
 
 /** A programme row's text in both languages (`name` and `name_fr`), as a message parameter. */
-export function bothLanguages<R extends object, K extends keyof R & string>(row: R, field: K): { text: string; text_fr: string | null } {
+export function bothLanguages<R extends object, K extends keyof R & string>(
+  row: R,
+  field: K,
+): { text: string; text_fr: string | null } {
   const fr = (row as Record<string, unknown>)[`${field}_fr`];
   return { text: String(row[field] ?? ""), text_fr: typeof fr === "string" ? fr : null };
 }
@@ -32,14 +35,18 @@ function param(t: TFunction, value: unknown, lang: string): unknown {
   const v = value as Record<string, unknown>;
   if (typeof v.key === "string") return String(t(v.key, (v.params ?? {}) as never));
   if (typeof v.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.day)) {
-    return dateTimeFormat(intlLocale(lang), { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${v.day}T00:00:00Z`));
+    return dateTimeFormat(intlLocale(lang), { day: "numeric", month: "long", timeZone: "UTC" }).format(
+      new Date(`${v.day}T00:00:00Z`),
+    );
   }
   return typeof v.text === "string" ? localized(v as { text: string; text_fr?: string | null }, "text", lang) : "";
 }
 
 /** Stored message(s) worded in `lang`; undefined when `text` holds none. */
 export function worded(t: TFunction, text: unknown, lang: string): string | undefined {
-  const list = (Array.isArray(text) ? text : [text]).filter((m): m is NotificationMessage => !!m && typeof (m as NotificationMessage).key === "string");
+  const list = (Array.isArray(text) ? text : [text]).filter(
+    (m): m is NotificationMessage => !!m && typeof (m as NotificationMessage).key === "string",
+  );
   if (!list.length) return undefined;
   return list
     .map((m) => {
@@ -63,7 +70,9 @@ export function notificationText(t: TFunction, n: NotificationView, lang: string
     case "like": {
       const others = Number(d.others ?? 0);
       const name = Array.isArray(d.names) && d.names.length ? String(d.names[0]) : actor;
-      return others > 0 ? t("notifications.text.likeGrouped", { name, count: others, title }) : t("notifications.text.like", { name, title });
+      return others > 0
+        ? t("notifications.text.likeGrouped", { name, count: others, title })
+        : t("notifications.text.like", { name, title });
     }
     case "reply":
     case "mention":
@@ -72,7 +81,10 @@ export function notificationText(t: TFunction, n: NotificationView, lang: string
     case "reminder":
       return t("notifications.text.reminder", { title });
     case "moderation":
-      return t(`notifications.text.moderation.${String(d.action ?? "edited")}`, { title, defaultValue: t("notifications.text.moderation.edited", { title }) });
+      return t(`notifications.text.moderation.${String(d.action ?? "edited")}`, {
+        title,
+        defaultValue: t("notifications.text.moderation.edited", { title }),
+      });
     default:
       return worded(t, d.text, lang) ?? String(d.message ?? t("notifications.text.generic"));
   }

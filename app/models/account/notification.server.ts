@@ -56,19 +56,30 @@ export async function notify(trx: Db, n: NewNotification): Promise<number | unde
     .returning("id")
     .executeTakeFirst();
   if (!row) return undefined;
-  if ((await deliveryFor(trx, n.userId, n.kind)) === "immediately") await enqueue(trx, "notification.email", { notificationId: row.id });
+  if ((await deliveryFor(trx, n.userId, n.kind)) === "immediately")
+    await enqueue(trx, "notification.email", { notificationId: row.id });
   return row.id;
 }
 
 export async function deliveryFor(trx: Db, userId: number, kind: NotificationKind): Promise<Delivery> {
-  const row = await trx.selectFrom("notification_settings").select("delivery").where("user_id", "=", userId).where("kind", "=", kind).executeTakeFirst();
+  const row = await trx
+    .selectFrom("notification_settings")
+    .select("delivery")
+    .where("user_id", "=", userId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
   return row?.delivery ?? DEFAULT_DELIVERY[kind];
 }
 
 export async function listDeliverySettings(userId: number): Promise<Record<NotificationKind, Delivery>> {
-  const rows = await db.selectFrom("notification_settings").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
+  const rows = await db
+    .selectFrom("notification_settings")
+    .select(["kind", "delivery"])
+    .where("user_id", "=", userId)
+    .execute();
   const out = { ...DEFAULT_DELIVERY };
-  for (const r of rows) if ((NOTIFICATION_KINDS as readonly string[]).includes(r.kind)) out[r.kind as NotificationKind] = r.delivery;
+  for (const r of rows)
+    if ((NOTIFICATION_KINDS as readonly string[]).includes(r.kind)) out[r.kind as NotificationKind] = r.delivery;
   return out;
 }
 
@@ -106,10 +117,19 @@ const PAGE_OF_POSTS = 20;
 function actedOn(pathname: string) {
   const topic = TOPIC_PATH.exec(pathname);
   return (eb: ExpressionBuilder<Database, "notifications">) => {
-    if (!topic) return eb.and([eb("topic_id", "is", null), eb.or([eb(sql`data->>'href'`, "=", pathname), eb(sql`data->>'url'`, "=", pathname)])]);
+    if (!topic)
+      return eb.and([
+        eb("topic_id", "is", null),
+        eb.or([eb(sql`data->>'href'`, "=", pathname), eb(sql`data->>'url'`, "=", pathname)]),
+      ]);
     const topicId = Number(topic[1]);
     const from = Math.max(1, Number(topic[2] ?? 1) - 2);
-    const shown = eb.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", ">=", from).where("post_number", "<", from + PAGE_OF_POSTS);
+    const shown = eb
+      .selectFrom("posts")
+      .select("id")
+      .where("topic_id", "=", topicId)
+      .where("post_number", ">=", from)
+      .where("post_number", "<", from + PAGE_OF_POSTS);
     return eb.and([eb("topic_id", "=", topicId), eb.or([eb("post_id", "is", null), eb("post_id", "in", shown)])]);
   };
 }
@@ -118,10 +138,19 @@ function actedOn(pathname: string) {
  * The header's count for a page view: the member's unread notifications, less those that opening
  * `pathname` acts on (marked read here). One query when the page acts on none, which is most pages.
  */
-export async function unreadNotificationsAfterVisit({ userId, pathname }: { userId: number; pathname: string }): Promise<number> {
+export async function unreadNotificationsAfterVisit({
+  userId,
+  pathname,
+}: {
+  userId: number;
+  pathname: string;
+}): Promise<number> {
   const row = await db
     .selectFrom("notifications")
-    .select((eb) => [eb.fn.countAll<number>().as("unread"), eb.fn.countAll<number>().filterWhere(actedOn(pathname)).as("acted")])
+    .select((eb) => [
+      eb.fn.countAll<number>().as("unread"),
+      eb.fn.countAll<number>().filterWhere(actedOn(pathname)).as("acted"),
+    ])
     .where("user_id", "=", userId)
     .where("read_at", "is", null)
     .executeTakeFirstOrThrow();
@@ -142,7 +171,11 @@ export async function markActedNotificationsRead({ userId, pathname }: { userId:
 }
 
 export async function markNotificationsRead({ userId, ids }: { userId: number; ids?: number[] }) {
-  let q = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
+  let q = db
+    .updateTable("notifications")
+    .set({ read_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null);
   if (ids) q = q.where("id", "in", ids.length ? ids : [-1]);
   await q.execute();
 }

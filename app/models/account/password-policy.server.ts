@@ -20,7 +20,10 @@ export function passwordProblem(password: string, personal: { username?: string;
   if (commonPasswords().has(password) || commonPasswords().has(lower)) return "signup.errors.passwordCommon";
   if (/^(.)\1+$/.test(password)) return "signup.errors.passwordCommon";
   const local = personal.email?.split("@")[0]?.toLowerCase();
-  if ((personal.username && personal.username.length >= 3 && lower.includes(personal.username.toLowerCase())) || (local && local.length >= 4 && lower.includes(local)))
+  if (
+    (personal.username && personal.username.length >= 3 && lower.includes(personal.username.toLowerCase())) ||
+    (local && local.length >= 4 && lower.includes(local))
+  )
     return "signup.errors.passwordPersonal";
   return null;
 }

@@ -43,7 +43,11 @@ export async function rateLimit(action: RateAction, who: string | number, now = 
     .where("key", "=", key)
     .where("at", ">", since)
     .executeTakeFirstOrThrow();
-  if (Math.random() < 0.01) await db.deleteFrom("rate_events").where("at", "<", new Date(now.getTime() - 86_400_000)).execute();
+  if (Math.random() < 0.01)
+    await db
+      .deleteFrom("rate_events")
+      .where("at", "<", new Date(now.getTime() - 86_400_000))
+      .execute();
   if (seen.n <= rule.max) return undefined;
   await db.deleteFrom("rate_events").where("id", "=", row.id).execute();
   const freeAt = new Date(seen.first).getTime() + rule.windowMinutes * 60_000;

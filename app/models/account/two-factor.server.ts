@@ -118,7 +118,7 @@ export async function startEnrolment({ userId }: { userId: number }) {
     .onConflict((oc) =>
       oc
         .column("user_id")
-        .doUpdateSet({ pending_secret: (eb) => eb.ref("excluded.pending_secret"), pending_at: new Date() })
+        .doUpdateSet({ pending_secret: (eb) => eb.ref("excluded.pending_secret"), pending_at: new Date() }),
     )
     .execute();
 }
@@ -353,10 +353,14 @@ export async function startSecondStep({
     .where((eb) =>
       eb.or([
         eb.exists(
-          eb.selectFrom("user_two_factor").select("user_id").where("user_id", "=", userId).where("secret", "is not", null)
+          eb
+            .selectFrom("user_two_factor")
+            .select("user_id")
+            .where("user_id", "=", userId)
+            .where("secret", "is not", null),
         ),
         eb.exists(eb.selectFrom("passkeys").select("id").where("user_id", "=", userId)),
-      ])
+      ]),
     )
     .executeTakeFirst();
   if (!row) return null;

@@ -21,5 +21,8 @@ const SYSTEMS: [RegExp, string][] = [
 
 export function deviceOf(userAgent: string | null | undefined): { browser: string | null; os: string | null } {
   const ua = userAgent ?? "";
-  return { browser: BROWSERS.find(([re]) => re.test(ua))?.[1] ?? null, os: SYSTEMS.find(([re]) => re.test(ua))?.[1] ?? null };
+  return {
+    browser: BROWSERS.find(([re]) => re.test(ua))?.[1] ?? null,
+    os: SYSTEMS.find(([re]) => re.test(ua))?.[1] ?? null,
+  };
 }

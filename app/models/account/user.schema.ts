@@ -10,8 +10,15 @@ export const SignupSchema = z.object({
     .max(254, "signup.errors.emailTooLong")
     .pipe(z.email("signup.errors.email")),
   username: z.string({ error: "signup.errors.username" }).trim().regex(USERNAME_RE, "signup.errors.username"),
-  displayName: z.string({ error: "signup.errors.displayName" }).trim().min(1, "signup.errors.displayName").max(80, "signup.errors.displayName"),
-  password: z.string({ error: "signup.errors.passwordShort" }).min(10, "signup.errors.passwordShort").max(200, "signup.errors.passwordLong"),
+  displayName: z
+    .string({ error: "signup.errors.displayName" })
+    .trim()
+    .min(1, "signup.errors.displayName")
+    .max(80, "signup.errors.displayName"),
+  password: z
+    .string({ error: "signup.errors.passwordShort" })
+    .min(10, "signup.errors.passwordShort")
+    .max(200, "signup.errors.passwordLong"),
 });
 export type SignupInput = z.infer<typeof SignupSchema>;
 
@@ -33,7 +40,10 @@ export const ResetSchema = z.object({
 export const SecurityActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("password"),
-    currentPassword: z.string().min(1, "accountSecurity.errors.currentMissing").max(200, "accountSecurity.errors.current"),
+    currentPassword: z
+      .string()
+      .min(1, "accountSecurity.errors.currentMissing")
+      .max(200, "accountSecurity.errors.current"),
     password: z.string().min(10, "signup.errors.passwordShort").max(200, "signup.errors.passwordLong"),
   }),
   z.object({ intent: z.literal("end"), session: z.string().max(100) }),

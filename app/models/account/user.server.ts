@@ -12,10 +12,29 @@ import { passwordProblem } from "./password-policy.server";
 import { fail, ok, type Result } from "../shared/result";
 import type { SignupInput } from "./user.schema";
 
-const RESERVED = new Set(["admin", "administrator", "staff", "support", "system", "touchpoints", "moderator", "root", "null", "undefined", "me", "new", "deleted"]);
+const RESERVED = new Set([
+  "admin",
+  "administrator",
+  "staff",
+  "support",
+  "system",
+  "touchpoints",
+  "moderator",
+  "root",
+  "null",
+  "undefined",
+  "me",
+  "new",
+  "deleted",
+]);
 
 function isUniqueViolation(e: unknown, index: string): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint?: string }).constraint === index;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: string }).code === "23505" &&
+    (e as { constraint?: string }).constraint === index
+  );
 }
 
 export async function getUserByLogin(identifier: string) {
@@ -28,15 +47,25 @@ export async function getUserByLogin(identifier: string) {
 }
 
 /** `locale`: the language the member signed up in, kept as their setting (their emails follow it). */
-export async function createUser(input: SignupInput & { roles?: Role[]; locale?: Locale }): Promise<Result<{ userId: number }>> {
+export async function createUser(
+  input: SignupInput & { roles?: Role[]; locale?: Locale },
+): Promise<Result<{ userId: number }>> {
   const fields: Record<string, string> = {};
   if (RESERVED.has(input.username.toLowerCase())) fields.username = "signup.errors.usernameReserved";
   const pw = passwordProblem(input.password, { username: input.username, email: input.email });
   if (pw) fields.password = pw;
   const taken = await db
     .selectFrom("users")
-    .select([sql<boolean>`lower(email) = lower(${input.email})`.as("email_taken"), sql<boolean>`lower(username) = lower(${input.username})`.as("username_taken")])
-    .where((eb) => eb.or([eb(sql`lower(email)`, "=", input.email.toLowerCase()), eb(sql`lower(username)`, "=", input.username.toLowerCase())]))
+    .select([
+      sql<boolean>`lower(email) = lower(${input.email})`.as("email_taken"),
+      sql<boolean>`lower(username) = lower(${input.username})`.as("username_taken"),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(email)`, "=", input.email.toLowerCase()),
+        eb(sql`lower(username)`, "=", input.username.toLowerCase()),
+      ]),
+    )
     .execute();
   if (taken.some((r) => r.email_taken)) fields.email = "signup.errors.emailTaken";
   if (taken.some((r) => r.username_taken)) fields.username ??= "signup.errors.usernameTaken";
@@ -47,18 +76,29 @@ export async function createUser(input: SignupInput & { roles?: Role[]; locale?:
     const userId = await db.transaction().execute(async (trx) => {
       const user = await trx
         .insertInto("users")
-        .values({ email: input.email, username: input.username, display_name: input.displayName, password_hash: passwordHash, locale: input.locale ?? null })
+        .values({
+          email: input.email,
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          locale: input.locale ?? null,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       const roles = input.roles ?? ["member"];
-      await trx.insertInto("user_roles").values(roles.map((role) => ({ user_id: user.id, role }))).execute();
+      await trx
+        .insertInto("user_roles")
+        .values(roles.map((role) => ({ user_id: user.id, role })))
+        .execute();
       return user.id;
     });
     return ok({ userId });
   } catch (e) {
     // two sign-ups racing for the same name: the unique index decides
-    if (isUniqueViolation(e, "users_email_lower_idx")) return fail(400, "form.fixErrors", { email: "signup.errors.emailTaken" });
-    if (isUniqueViolation(e, "users_username_lower_idx")) return fail(400, "form.fixErrors", { username: "signup.errors.usernameTaken" });
+    if (isUniqueViolation(e, "users_email_lower_idx"))
+      return fail(400, "form.fixErrors", { email: "signup.errors.emailTaken" });
+    if (isUniqueViolation(e, "users_username_lower_idx"))
+      return fail(400, "form.fixErrors", { username: "signup.errors.usernameTaken" });
     throw e;
   }
 }
@@ -70,7 +110,8 @@ export const THROTTLE = { max: 10, ipMax: 30, windowMinutes: 15 };
  * The account's throttle key: its id, so its email and username share one count. A login that
  * matches no account is counted by what was typed (it locks nothing real, and answers the same).
  */
-const accountKey = (user: { id: number } | undefined, identifier: string) => (user ? `user:${user.id}` : `login:${identifier.trim().toLowerCase()}`);
+const accountKey = (user: { id: number } | undefined, identifier: string) =>
+  user ? `user:${user.id}` : `login:${identifier.trim().toLowerCase()}`;
 const ipKeyOf = (ip: string) => `ip:${ip}`;
 
 async function throttledUntil(accountKey: string, ipKey: string): Promise<Date | null> {
@@ -91,13 +132,23 @@ async function throttledUntil(accountKey: string, ipKey: string): Promise<Date |
 type Checked = Result<{ userId: number }> & { retryAt?: Date };
 
 /** A password check under the sign-in throttle (sign-in, and the current password on /my/security). */
-async function checkPassword(user: { id: number; password_hash: string | null } | undefined, key: string, password: string, ip: string): Promise<Checked> {
+async function checkPassword(
+  user: { id: number; password_hash: string | null } | undefined,
+  key: string,
+  password: string,
+  ip: string,
+): Promise<Checked> {
   const ipKey = ipKeyOf(ip);
   const until = await throttledUntil(key, ipKey);
   if (until) return { ...fail(429, "login.throttled"), retryAt: until };
-  const good = user?.password_hash ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+  const good = user?.password_hash
+    ? await verifyPassword(user.password_hash, password)
+    : await verifyAgainstDummy(password);
   if (!user || !good) {
-    await db.insertInto("login_failures").values([{ key }, { key: ipKey }]).execute();
+    await db
+      .insertInto("login_failures")
+      .values([{ key }, { key: ipKey }])
+      .execute();
     return fail(401, "login.invalid");
   }
   await db.deleteFrom("login_failures").where("key", "=", key).execute();
@@ -108,7 +159,15 @@ async function checkPassword(user: { id: number; password_hash: string | null } 
  * Checks the password; refuses (429) after 10 failures in 15 minutes for the account (30 for an IP).
  * Starts no session: the caller does, after any further step.
  */
-export async function authenticate({ identifier, password, ip }: { identifier: string; password: string; ip: string }): Promise<Checked> {
+export async function authenticate({
+  identifier,
+  password,
+  ip,
+}: {
+  identifier: string;
+  password: string;
+  ip: string;
+}): Promise<Checked> {
   const user = await getUserByLogin(identifier);
   return checkPassword(user, accountKey(user, identifier), password, ip);
 }
@@ -134,7 +193,10 @@ export async function deliverPasswordReset(trx: Db, { email, locale }: { email: 
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
   const tokenHash = sha256(token);
-  await trx.insertInto("password_reset_tokens").values({ token_hash: tokenHash, user_id: user.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+  await trx
+    .insertInto("password_reset_tokens")
+    .values({ token_hash: tokenHash, user_id: user.id, expires_at: new Date(Date.now() + 3600_000) })
+    .execute();
   // in the member's own language when they chose one, else the language of the page that asked
   const { t } = sharedI18n(isLocale(user.locale) ? user.locale : pickLocale(locale, null));
   await sendMail({
@@ -147,20 +209,32 @@ export async function deliverPasswordReset(trx: Db, { email, locale }: { email: 
 
 /** The notice after a password change, so a member whose password someone else changed finds out. */
 export async function deliverPasswordChangedNotice(trx: Db, { userId, at }: { userId: number; at: string }) {
-  const user = await trx.selectFrom("users").select(["email", "display_name", "locale", "deleted_at"]).where("id", "=", userId).executeTakeFirst();
+  const user = await trx
+    .selectFrom("users")
+    .select(["email", "display_name", "locale", "deleted_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
   if (!user || user.deleted_at) return;
   const { t } = sharedI18n(pickLocale(user.locale, null));
   await sendMail({
     key: `password-changed-${userId}-${Date.parse(at)}`,
     to: user.email,
     subject: t("accountSecurity.mail.changedSubject"),
-    text: t("accountSecurity.mail.changedBody", { name: user.display_name, url: `${env().APP_ORIGIN}/forgot-password` }),
+    text: t("accountSecurity.mail.changedBody", {
+      name: user.display_name,
+      url: `${env().APP_ORIGIN}/forgot-password`,
+    }),
   });
 }
 
 /** No older link works once the password has changed, by reset or from /my/security. */
 async function voidResetTokens(trx: Db, userId: number) {
-  await trx.updateTable("password_reset_tokens").set({ used_at: new Date() }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await trx
+    .updateTable("password_reset_tokens")
+    .set({ used_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
 }
 
 export async function isResetTokenUsable(token: string): Promise<boolean> {
@@ -174,7 +248,13 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
   return !!row;
 }
 
-export async function resetPassword({ token, password }: { token: string; password: string }): Promise<Result<{ userId: number }>> {
+export async function resetPassword({
+  token,
+  password,
+}: {
+  token: string;
+  password: string;
+}): Promise<Result<{ userId: number }>> {
   const row = await db
     .selectFrom("password_reset_tokens")
     .innerJoin("users", "users.id", "password_reset_tokens.user_id")
@@ -211,12 +291,29 @@ export async function resetPassword({ token, password }: { token: string; passwo
  * the new one against the sign-up policy. Every session ends (the caller starts a fresh one for this
  * browser), every reset link dies, and a notice is mailed.
  */
-export async function changePassword({ userId, currentPassword, password, ip }: { userId: number; currentPassword: string; password: string; ip: string }): Promise<Result<object>> {
-  const user = await db.selectFrom("users").select(["id", "username", "email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
+export async function changePassword({
+  userId,
+  currentPassword,
+  password,
+  ip,
+}: {
+  userId: number;
+  currentPassword: string;
+  password: string;
+  ip: string;
+}): Promise<Result<object>> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "username", "email", "password_hash"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
   const problem = passwordProblem(password, user);
   if (problem) return fail(400, "form.fixErrors", { password: problem });
   const checked = await checkPassword(user, accountKey(user, ""), currentPassword, ip);
-  if (!checked.ok) return checked.status === 429 ? checked : fail(400, "form.fixErrors", { currentPassword: "accountSecurity.errors.current" });
+  if (!checked.ok)
+    return checked.status === 429
+      ? checked
+      : fail(400, "form.fixErrors", { currentPassword: "accountSecurity.errors.current" });
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
@@ -229,17 +326,43 @@ export async function changePassword({ userId, currentPassword, password, ip }: 
 }
 
 /** Creates the account or promotes an existing one to admin (npm run admin:create). */
-export async function ensureAdmin({ email, username, displayName, password }: { email: string; username: string; displayName?: string; password?: string }) {
+export async function ensureAdmin({
+  email,
+  username,
+  displayName,
+  password,
+}: {
+  email: string;
+  username: string;
+  displayName?: string;
+  password?: string;
+}) {
   const existing = await getUserByLogin(email);
   let userId = existing?.id;
   if (!userId) {
-    const created = await createUser({ email, username, displayName: displayName ?? username, password: password ?? randomBytes(12).toString("base64url"), roles: ["member", "admin"] });
+    const created = await createUser({
+      email,
+      username,
+      displayName: displayName ?? username,
+      password: password ?? randomBytes(12).toString("base64url"),
+      roles: ["member", "admin"],
+    });
     if (!created.ok) return created;
     userId = created.userId;
   }
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("user_roles").values({ user_id: userId!, role: "admin" }).onConflict((oc) => oc.doNothing()).execute();
-    await recordAudit(trx, { actorId: null, action: "user.admin_granted", targetType: "user", targetId: userId!, after: { role: "admin" } });
+    await trx
+      .insertInto("user_roles")
+      .values({ user_id: userId!, role: "admin" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await recordAudit(trx, {
+      actorId: null,
+      action: "user.admin_granted",
+      targetType: "user",
+      targetId: userId!,
+      after: { role: "admin" },
+    });
   });
   return ok({ userId: userId! });
 }

@@ -44,7 +44,20 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
 function assessmentQuery(conn: Db) {
   return conn
     .selectFrom("assessments")
-    .select(["slug", "title", "level", "pass_mark", "bank_id", "bank_tag", "question_count", "time_limit_minutes", "cooldown_hours", "readiness_required", "online", "reveal_min_bank_ratio"]);
+    .select([
+      "slug",
+      "title",
+      "level",
+      "pass_mark",
+      "bank_id",
+      "bank_tag",
+      "question_count",
+      "time_limit_minutes",
+      "cooldown_hours",
+      "readiness_required",
+      "online",
+      "reveal_min_bank_ratio",
+    ]);
 }
 
 async function loadAssessment(conn: Db, slug: string): Promise<Assessment | undefined> {
@@ -53,10 +66,21 @@ async function loadAssessment(conn: Db, slug: string): Promise<Assessment | unde
 }
 
 /** Where a learner stands with an assessment: what the page offers and what starting would say. */
-async function availabilityOf(conn: Db, a: Assessment, user: { id: number; level: number | null }, now: Date): Promise<Availability> {
+async function availabilityOf(
+  conn: Db,
+  a: Assessment,
+  user: { id: number; level: number | null },
+  now: Date,
+): Promise<Availability> {
   if (!a.online || !a.bank_id || !a.question_count) return { state: "offline" };
   if (user.level !== a.level) return { state: "other_level" };
-  const open = await conn.selectFrom("assessment_attempts").select("id").where("user_id", "=", user.id).where("assessment", "=", a.slug).where("status", "=", "open").executeTakeFirst();
+  const open = await conn
+    .selectFrom("assessment_attempts")
+    .select("id")
+    .where("user_id", "=", user.id)
+    .where("assessment", "=", a.slug)
+    .where("status", "=", "open")
+    .executeTakeFirst();
   if (open) return { state: "open", attemptId: open.id };
   // a pass, recorded online or by staff, ends the assessment
   const best = await conn
@@ -110,8 +134,16 @@ function shuffle<T>(items: T[]): T[] {
  * Picks `count` questions, the ones this learner has seen least first (random among equals), and
  * never the same set as one of their earlier attempts when the bank has another set to give.
  */
-export function drawQuestions<Q extends { id: number; shown: number }>(pool: Q[], count: number, previousSets: string[]): Q[] {
-  const key = (qs: Q[]) => qs.map((q) => q.id).sort((x, y) => x - y).join(",");
+export function drawQuestions<Q extends { id: number; shown: number }>(
+  pool: Q[],
+  count: number,
+  previousSets: string[],
+): Q[] {
+  const key = (qs: Q[]) =>
+    qs
+      .map((q) => q.id)
+      .sort((x, y) => x - y)
+      .join(",");
   const byExposure = shuffle(pool).sort((x, y) => x.shown - y.shown);
   let pick = byExposure.slice(0, count);
   const used = new Set(previousSets);
@@ -126,18 +158,31 @@ export function drawQuestions<Q extends { id: number; shown: number }>(pool: Q[]
 
 // ---- closing and scoring ----
 
-type AttemptRow = { id: number; user_id: number; assessment: string; status: string; deadline_at: Date | null; pass_mark: number | null };
+type AttemptRow = {
+  id: number;
+  user_id: number;
+  assessment: string;
+  status: string;
+  deadline_at: Date | null;
+  pass_mark: number | null;
+};
 
 /** Scores an attempt on its saved answers, closes it and writes the result, all in `trx`. */
 async function closeAttempt(trx: Db, attempt: AttemptRow, status: "submitted" | "expired", closedAt: Date) {
   await sql`update attempt_questions set is_correct = (coalesce(selected, '{}') @> correct and correct @>
       coalesce(selected, '{}'))
     where attempt_id = ${attempt.id}`.execute(trx);
-  const { rows } = await sql<{ score: string }>`select round(100.0 * count(*) filter (where is_correct) / count(*), 2) as score
+  const { rows } = await sql<{
+    score: string;
+  }>`select round(100.0 * count(*) filter (where is_correct) / count(*), 2) as score
     from attempt_questions where attempt_id = ${attempt.id}`.execute(trx);
   const score = Number(rows[0].score);
   const passed = attempt.pass_mark === null || score >= attempt.pass_mark;
-  await trx.updateTable("assessment_attempts").set({ status, closed_at: closedAt, score, passed }).where("id", "=", attempt.id).execute();
+  await trx
+    .updateTable("assessment_attempts")
+    .set({ status, closed_at: closedAt, score, passed })
+    .where("id", "=", attempt.id)
+    .execute();
   // the same record a staff-typed result is: the `assessment` requirement counts it alike
   const result = await trx
     .insertInto("assessment_results")
@@ -163,7 +208,8 @@ async function closeAttempt(trx: Db, attempt: AttemptRow, status: "submitted" | 
   return { score, passed };
 }
 
-const expiredAt = (a: { deadline_at: Date | null }, now: Date) => !!a.deadline_at && now.getTime() > a.deadline_at.getTime() + graceMs;
+const expiredAt = (a: { deadline_at: Date | null }, now: Date) =>
+  !!a.deadline_at && now.getTime() > a.deadline_at.getTime() + graceMs;
 
 async function lockAttempt(trx: Db, attemptId: number) {
   const a = await trx
@@ -199,7 +245,12 @@ export async function closeExpiredAttempts({ userId, now = new Date() }: { userI
 // ---- what learners see ----
 
 async function learner(conn: Db, userId: number) {
-  return conn.selectFrom("users").select(["id", "level"]).where("id", "=", userId).where("deleted_at", "is", null).executeTakeFirst();
+  return conn
+    .selectFrom("users")
+    .select(["id", "level"])
+    .where("id", "=", userId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
 }
 
 /** The online assessments of the learner's level, each with where they stand. */
@@ -207,7 +258,11 @@ export async function listAssessmentsForLearner({ userId, now = new Date() }: { 
   await closeExpiredAttempts({ userId, now });
   const user = await learner(db, userId);
   if (!user?.level) return [];
-  const rows = await assessmentQuery(db).where("online", "=", true).where("level", "=", user.level).orderBy("slug").execute();
+  const rows = await assessmentQuery(db)
+    .where("online", "=", true)
+    .where("level", "=", user.level)
+    .orderBy("slug")
+    .execute();
   return Promise.all(
     rows.map(async (r) => {
       const a = { ...r, pass_mark: numOrNull(r.pass_mark) };
@@ -233,7 +288,15 @@ export async function assessmentStates({ userId, slugs, now = new Date() }: Stat
 }
 
 /** One assessment's rules, the learner's standing and their past attempts. */
-export async function getAssessmentForLearner({ userId, slug, now = new Date() }: { userId: number; slug: string; now?: Date }) {
+export async function getAssessmentForLearner({
+  userId,
+  slug,
+  now = new Date(),
+}: {
+  userId: number;
+  slug: string;
+  now?: Date;
+}) {
   await closeExpiredAttempts({ userId, now });
   const [a, user] = await Promise.all([loadAssessment(db, slug), learner(db, userId)]);
   // an assessment not open online has a page too, saying so (links to it never answer 404)
@@ -245,11 +308,23 @@ export async function getAssessmentForLearner({ userId, slug, now = new Date() }
     .where("assessment", "=", slug)
     .orderBy("started_at", "desc")
     .execute();
-  return { assessment: a, availability: await availabilityOf(db, a, user, now), attempts: attempts.map((t) => ({ ...t, score: numOrNull(t.score) })) };
+  return {
+    assessment: a,
+    availability: await availabilityOf(db, a, user, now),
+    attempts: attempts.map((t) => ({ ...t, score: numOrNull(t.score) })),
+  };
 }
 
 /** Starts an attempt (or returns the one already open). Refusals say why, with the cool-down's end. */
-export async function startAttempt({ userId, slug, now = new Date() }: { userId: number; slug: string; now?: Date }): Promise<Result<{ attemptId: number; resumed: boolean }>> {
+export async function startAttempt({
+  userId,
+  slug,
+  now = new Date(),
+}: {
+  userId: number;
+  slug: string;
+  now?: Date;
+}): Promise<Result<{ attemptId: number; resumed: boolean }>> {
   await closeExpiredAttempts({ userId, now });
   try {
     return await db.transaction().execute(async (trx) => {
@@ -260,7 +335,12 @@ export async function startAttempt({ userId, slug, now = new Date() }: { userId:
       if (availability.state === "open") return ok({ attemptId: availability.attemptId, resumed: true });
       if (availability.state !== "available") {
         const r = REFUSAL[availability.state];
-        return fail(r.status, r.message, undefined, availability.state === "cooldown" ? { until: availability.until } : undefined);
+        return fail(
+          r.status,
+          r.message,
+          undefined,
+          availability.state === "cooldown" ? { until: availability.until } : undefined,
+        );
       }
 
       const pool = await liveQuestions(trx, a.bank_id!, a.bank_tag)
@@ -311,22 +391,43 @@ export async function startAttempt({ userId, slug, now = new Date() }: { userId:
           })),
         )
         .execute();
-      await recordAudit(trx, { actorId: userId, action: "assessment.attempt.start", targetType: "assessment_attempt", targetId: attempt.id, after: { assessment: slug, questions: picked.map((q) => q.id) } });
+      await recordAudit(trx, {
+        actorId: userId,
+        action: "assessment.attempt.start",
+        targetType: "assessment_attempt",
+        targetId: attempt.id,
+        after: { assessment: slug, questions: picked.map((q) => q.id) },
+      });
       return ok({ attemptId: attempt.id, resumed: false });
     });
   } catch (e) {
     // two "start" requests at once: the unique open-attempt index lets one through; the other resumes it
     if ((e as { code?: string }).code !== "23505") throw e;
-    const open = await db.selectFrom("assessment_attempts").select("id").where("user_id", "=", userId).where("assessment", "=", slug).where("status", "=", "open").executeTakeFirst();
+    const open = await db
+      .selectFrom("assessment_attempts")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("assessment", "=", slug)
+      .where("status", "=", "open")
+      .executeTakeFirst();
     if (!open) throw e;
     return ok({ attemptId: open.id, resumed: true });
   }
 }
 
 /** Checks every answer against the attempt first, then writes the changed ones (with their history). */
-async function writeAnswers(trx: Db, attempt: AttemptRow, answers: Map<number, string[]>, now: Date): Promise<Result<{ saved: number }>> {
+async function writeAnswers(
+  trx: Db,
+  attempt: AttemptRow,
+  answers: Map<number, string[]>,
+  now: Date,
+): Promise<Result<{ saved: number }>> {
   if (!answers.size) return ok({ saved: 0 });
-  const shown = await trx.selectFrom("attempt_questions").select(["question_id", "options", "correct", "selected"]).where("attempt_id", "=", attempt.id).execute();
+  const shown = await trx
+    .selectFrom("attempt_questions")
+    .select(["question_id", "options", "correct", "selected"])
+    .where("attempt_id", "=", attempt.id)
+    .execute();
   const byId = new Map(shown.map((q) => [q.question_id, q]));
   for (const [qid, keys] of answers) {
     const q = byId.get(qid);
@@ -345,7 +446,10 @@ async function writeAnswers(trx: Db, attempt: AttemptRow, answers: Map<number, s
       .where("attempt_id", "=", attempt.id)
       .where("question_id", "=", qid)
       .execute();
-    await trx.insertInto("attempt_answers").values({ attempt_id: attempt.id, question_id: qid, selected, at: now }).execute();
+    await trx
+      .insertInto("attempt_answers")
+      .values({ attempt_id: attempt.id, question_id: qid, selected, at: now })
+      .execute();
     saved++;
   }
   return ok({ saved });
@@ -363,30 +467,71 @@ async function withOpenAttempt<T extends object>(
     const a = await lockAttempt(trx, attemptId);
     if (!a || a.user_id !== userId) return fail(404, "assessments.errors.attemptGone");
     if (a.status !== "open") return fail(409, "assessments.errors.closed");
-    if (expiredAt(a, now)) return fail(409, "assessments.errors.timeUp", undefined, { until: a.deadline_at!.toISOString(), grace: GRACE_SECONDS });
+    if (expiredAt(a, now))
+      return fail(409, "assessments.errors.timeUp", undefined, {
+        until: a.deadline_at!.toISOString(),
+        grace: GRACE_SECONDS,
+      });
     const r = await writeAnswers(trx, a, answers, now);
     return r.ok ? then(trx, a, r.saved) : r;
   });
 }
 
 /** Saves answers while the attempt is open and within its time (a dropped connection loses nothing saved). */
-export function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: number; attemptId: number; answers: Map<number, string[]>; now?: Date }): Promise<Result<{ saved: number; answered: number; total: number }>> {
+export function saveAnswers({
+  userId,
+  attemptId,
+  answers,
+  now = new Date(),
+}: {
+  userId: number;
+  attemptId: number;
+  answers: Map<number, string[]>;
+  now?: Date;
+}): Promise<Result<{ saved: number; answered: number; total: number }>> {
   return withOpenAttempt({ userId, attemptId, answers, now }, async (trx, a, saved) => {
     // the page's "answered" counter follows what is saved, not what is ticked
-    const { rows } = await sql<{ answered: number; total: number }>`select (count(*) filter (where selected is not null))::int as answered,
+    const { rows } = await sql<{
+      answered: number;
+      total: number;
+    }>`select (count(*) filter (where selected is not null))::int as answered,
       count(*)::int as total from attempt_questions where attempt_id = ${a.id}`.execute(trx);
     return ok({ saved, ...rows[0] });
   });
 }
 
 /** Saves the last answers and scores the attempt, in one transaction: all of it, or none of it. */
-export function submitAttempt({ userId, attemptId, answers = new Map(), now = new Date() }: { userId: number; attemptId: number; answers?: Map<number, string[]>; now?: Date }): Promise<Result<{ score: number; passed: boolean }>> {
-  return withOpenAttempt({ userId, attemptId, answers, now }, async (trx, a) => ok(await closeAttempt(trx, a, "submitted", now)));
+export function submitAttempt({
+  userId,
+  attemptId,
+  answers = new Map(),
+  now = new Date(),
+}: {
+  userId: number;
+  attemptId: number;
+  answers?: Map<number, string[]>;
+  now?: Date;
+}): Promise<Result<{ score: number; passed: boolean }>> {
+  return withOpenAttempt({ userId, attemptId, answers, now }, async (trx, a) =>
+    ok(await closeAttempt(trx, a, "submitted", now)),
+  );
 }
 
 /** An attempt as its owner (or staff) may see it: answers while open; marks and feedback once closed. */
-export async function getAttempt({ attemptId, scope, now = new Date() }: { attemptId: number; scope: Scope; now?: Date }) {
-  const head = await db.selectFrom("assessment_attempts").select(["user_id"]).where("id", "=", attemptId).executeTakeFirst();
+export async function getAttempt({
+  attemptId,
+  scope,
+  now = new Date(),
+}: {
+  attemptId: number;
+  scope: Scope;
+  now?: Date;
+}) {
+  const head = await db
+    .selectFrom("assessment_attempts")
+    .select(["user_id"])
+    .where("id", "=", attemptId)
+    .executeTakeFirst();
   // an attempt is part of the member's progress record: the member and staff only
   if (!head || !canViewProgress(scope, head.user_id)) return undefined;
   const viewerId = scope.userId;
@@ -396,23 +541,66 @@ export async function getAttempt({ attemptId, scope, now = new Date() }: { attem
     .selectFrom("assessment_attempts as t")
     .innerJoin("assessments as a", "a.slug", "t.assessment")
     .innerJoin("users as u", "u.id", "t.user_id")
-    .select(["t.id", "t.user_id", "t.assessment", "t.status", "t.started_at", "t.deadline_at", "t.closed_at", "t.score", "t.passed", "t.pass_mark", "t.cooldown_waived_at", "t.annulled_at"])
-    .select(["a.title", "a.cooldown_hours", "a.bank_id", "a.bank_tag", "a.question_count", "a.reveal_min_bank_ratio", "u.username", "u.display_name"])
+    .select([
+      "t.id",
+      "t.user_id",
+      "t.assessment",
+      "t.status",
+      "t.started_at",
+      "t.deadline_at",
+      "t.closed_at",
+      "t.score",
+      "t.passed",
+      "t.pass_mark",
+      "t.cooldown_waived_at",
+      "t.annulled_at",
+    ])
+    .select([
+      "a.title",
+      "a.cooldown_hours",
+      "a.bank_id",
+      "a.bank_tag",
+      "a.question_count",
+      "a.reveal_min_bank_ratio",
+      "u.username",
+      "u.display_name",
+    ])
     .where("t.id", "=", attemptId)
     .executeTakeFirstOrThrow();
   const closed = attempt.status !== "open";
   const reveal = closed && (isStaff || attempt.passed !== false || (await bankResistsMemorising(attempt)));
   const questions = await db
     .selectFrom("attempt_questions")
-    .select(["position", "question_id", "prompt", "explanation", "options", "correct", "selected", "answered_at", "is_correct"])
+    .select([
+      "position",
+      "question_id",
+      "prompt",
+      "explanation",
+      "options",
+      "correct",
+      "selected",
+      "answered_at",
+      "is_correct",
+    ])
     .where("attempt_id", "=", attemptId)
     .orderBy("position")
     .execute();
   const history = isStaff
-    ? await db.selectFrom("attempt_answers").select(["question_id", "selected", "at"]).where("attempt_id", "=", attemptId).orderBy("at").orderBy("id").execute()
+    ? await db
+        .selectFrom("attempt_answers")
+        .select(["question_id", "selected", "at"])
+        .where("attempt_id", "=", attemptId)
+        .orderBy("at")
+        .orderBy("id")
+        .execute()
     : [];
   return {
-    attempt: { ...attempt, score: numOrNull(attempt.score), pass_mark: numOrNull(attempt.pass_mark), own: attempt.user_id === viewerId },
+    attempt: {
+      ...attempt,
+      score: numOrNull(attempt.score),
+      pass_mark: numOrNull(attempt.pass_mark),
+      own: attempt.user_id === viewerId,
+    },
     questions: questions.map((q) => ({
       position: q.position,
       questionId: q.question_id,
@@ -431,7 +619,12 @@ export async function getAttempt({ attemptId, scope, now = new Date() }: { attem
   };
 }
 
-type BankOfAttempt = { bank_id: number | null; bank_tag: string | null; question_count: number | null; reveal_min_bank_ratio: number };
+type BankOfAttempt = {
+  bank_id: number | null;
+  bank_tag: string | null;
+  question_count: number | null;
+  reveal_min_bank_ratio: number;
+};
 
 /**
  * Right answers after a fail only when the live bank holds at least `reveal_min_bank_ratio` times the
@@ -440,7 +633,9 @@ type BankOfAttempt = { bank_id: number | null; bank_tag: string | null; question
 async function bankResistsMemorising(a: BankOfAttempt) {
   if (a.reveal_min_bank_ratio === 0) return true;
   if (!a.bank_id || !a.question_count) return false;
-  const { n } = await liveQuestions(db, a.bank_id, a.bank_tag).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const { n } = await liveQuestions(db, a.bank_id, a.bank_tag)
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return n >= a.reveal_min_bank_ratio * a.question_count;
 }
 
@@ -452,20 +647,47 @@ async function bankResistsMemorising(a: BankOfAttempt) {
  */
 export async function applyResultRemedy(
   trx: Db,
-  { adminId, userId, resultId, remedy, score, now = new Date() }: { adminId: number; userId: number; resultId: number; remedy: AppealRemedy; score?: number; now?: Date },
+  {
+    adminId,
+    userId,
+    resultId,
+    remedy,
+    score,
+    now = new Date(),
+  }: { adminId: number; userId: number; resultId: number; remedy: AppealRemedy; score?: number; now?: Date },
 ): Promise<Result<object>> {
-  const before = await trx.selectFrom("assessment_results").selectAll().where("id", "=", resultId).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+  const before = await trx
+    .selectFrom("assessment_results")
+    .selectAll()
+    .where("id", "=", resultId)
+    .where("user_id", "=", userId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!before) return fail(404, "appeals.errors.subject");
   const attemptId = before.attempt_id;
   const attempt = attemptId === null ? undefined : await lockAttempt(trx, attemptId);
   if (remedy === "retake" && attempt) {
-    await trx.updateTable("assessment_attempts").set({ cooldown_waived_at: now }).where("id", "=", attempt.id).execute();
+    await trx
+      .updateTable("assessment_attempts")
+      .set({ cooldown_waived_at: now })
+      .where("id", "=", attempt.id)
+      .execute();
   } else if (remedy === "regrade") {
     if (score === undefined) return fail(400, "appeals.errors.score", { score: "appeals.errors.score" });
     await trx.updateTable("assessment_results").set({ score }).where("id", "=", resultId).execute();
-    if (attempt) await trx.updateTable("assessment_attempts").set({ score, passed: attempt.pass_mark === null || score >= attempt.pass_mark }).where("id", "=", attempt.id).execute();
+    if (attempt)
+      await trx
+        .updateTable("assessment_attempts")
+        .set({ score, passed: attempt.pass_mark === null || score >= attempt.pass_mark })
+        .where("id", "=", attempt.id)
+        .execute();
   } else if (remedy === "annul") {
-    if (attempt) await trx.updateTable("assessment_attempts").set({ annulled_at: now, cooldown_waived_at: now }).where("id", "=", attempt.id).execute();
+    if (attempt)
+      await trx
+        .updateTable("assessment_attempts")
+        .set({ annulled_at: now, cooldown_waived_at: now })
+        .where("id", "=", attempt.id)
+        .execute();
     await trx.deleteFrom("assessment_results").where("id", "=", resultId).execute();
   }
   await recordAudit(trx, {
@@ -474,7 +696,10 @@ export async function applyResultRemedy(
     targetType: "assessment_result",
     targetId: resultId,
     before: { score: Number(before.score), attempt: before.attempt, attemptId },
-    after: remedy === "annul" ? null : { score: remedy === "regrade" ? score : Number(before.score), cooldownWaived: remedy === "retake" },
+    after:
+      remedy === "annul"
+        ? null
+        : { score: remedy === "regrade" ? score : Number(before.score), cooldownWaived: remedy === "retake" },
   });
   return ok({});
 }

@@ -6,7 +6,8 @@ export const OPTION_SLOTS = 6;
 export const GRACE_SECONDS = 10;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const int = (min: number, max: number, key: string) => z.coerce.number({ error: key }).int(key).min(min, key).max(max, key);
+const int = (min: number, max: number, key: string) =>
+  z.coerce.number({ error: key }).int(key).min(min, key).max(max, key);
 const checkbox = z
   .string()
   .optional()
@@ -26,15 +27,27 @@ export const QuestionSchema = z
     tags: z
       .string()
       .default("")
-      .transform((s) => [...new Set(s.split(/[,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/[,\s]+/)
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string().regex(TAG, "assessments.admin.errors.tags")).max(10, "assessments.admin.errors.tags")),
-    options: z.array(z.object({ text: z.string().trim().max(500, "assessments.admin.errors.tooLong"), correct: z.boolean() })).length(OPTION_SLOTS),
+    options: z
+      .array(z.object({ text: z.string().trim().max(500, "assessments.admin.errors.tooLong"), correct: z.boolean() }))
+      .length(OPTION_SLOTS),
   })
   .transform((q) => ({ ...q, options: q.options.filter((o) => o.text !== "") }))
   .superRefine((q, ctx) => {
-    if (q.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.twoOptions" });
-    else if (!q.options.some((o) => o.correct)) ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.oneCorrect" });
-    else if (new Set(q.options.map((o) => o.text.toLowerCase())).size !== q.options.length) ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.sameOption" });
+    if (q.options.length < 2)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.twoOptions" });
+    else if (!q.options.some((o) => o.correct))
+      ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.oneCorrect" });
+    else if (new Set(q.options.map((o) => o.text.toLowerCase())).size !== q.options.length)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "assessments.admin.errors.sameOption" });
   });
 export type QuestionInput = z.infer<typeof QuestionSchema>;
 
@@ -44,18 +57,34 @@ export function questionFromForm(f: Record<string, string>) {
     prompt: f.prompt ?? "",
     explanation: f.explanation ?? "",
     tags: f.tags ?? "",
-    options: Array.from({ length: OPTION_SLOTS }, (_, i) => ({ text: f[`option${i + 1}`] ?? "", correct: f[`correct${i + 1}`] === "on" })),
+    options: Array.from({ length: OPTION_SLOTS }, (_, i) => ({
+      text: f[`option${i + 1}`] ?? "",
+      correct: f[`correct${i + 1}`] === "on",
+    })),
   };
 }
 
 export const DeliverySchema = z.object({
   bankId: z.preprocess(blankToUndefined, int(1, 2 ** 31 - 1, "assessments.admin.errors.bank").optional()),
-  bankTag: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().regex(TAG, "assessments.admin.errors.tags").optional()),
+  bankTag: z.preprocess(
+    blankToUndefined,
+    z.string().trim().toLowerCase().regex(TAG, "assessments.admin.errors.tags").optional(),
+  ),
   questionCount: z.preprocess(blankToUndefined, int(1, 200, "assessments.admin.errors.questionCount").optional()),
   timeLimitMinutes: z.preprocess(blankToUndefined, int(1, 600, "assessments.admin.errors.timeLimit").optional()),
   cooldownHours: z.preprocess((v) => blankToUndefined(v) ?? "0", int(0, 8760, "assessments.admin.errors.cooldown")),
-  revealMinBankRatio: z.preprocess((v) => blankToUndefined(v) ?? "3", int(0, 100, "assessments.admin.errors.revealRatio")),
-  passMark: z.preprocess(blankToUndefined, z.coerce.number({ error: "assessments.admin.errors.passMark" }).min(0, "assessments.admin.errors.passMark").max(100, "assessments.admin.errors.passMark").optional()),
+  revealMinBankRatio: z.preprocess(
+    (v) => blankToUndefined(v) ?? "3",
+    int(0, 100, "assessments.admin.errors.revealRatio"),
+  ),
+  passMark: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "assessments.admin.errors.passMark" })
+      .min(0, "assessments.admin.errors.passMark")
+      .max(100, "assessments.admin.errors.passMark")
+      .optional(),
+  ),
   readinessRequired: checkbox,
   online: checkbox,
 });

@@ -26,7 +26,15 @@ export async function listBanks(conn: Db = db) {
     .execute();
 }
 
-export async function createBank({ adminId, name, description }: { adminId: number; name: string; description: string }): Promise<Result<{ id: number }>> {
+export async function createBank({
+  adminId,
+  name,
+  description,
+}: {
+  adminId: number;
+  name: string;
+  description: string;
+}): Promise<Result<{ id: number }>> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("question_banks")
@@ -35,18 +43,34 @@ export async function createBank({ adminId, name, description }: { adminId: numb
       .returning("id")
       .executeTakeFirst();
     if (!row) return fail(409, "assessments.admin.errors.nameTaken", { name: "assessments.admin.errors.nameTaken" });
-    await recordAudit(trx, { actorId: adminId, action: "question_bank.create", targetType: "question_bank", targetId: row.id, after: { name, description } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "question_bank.create",
+      targetType: "question_bank",
+      targetId: row.id,
+      after: { name, description },
+    });
     return ok({ id: row.id });
   });
 }
 
 export async function getBank({ id }: { id: number }) {
-  const bank = await db.selectFrom("question_banks").select(["id", "name", "description", "archived_at"]).where("id", "=", id).executeTakeFirst();
+  const bank = await db
+    .selectFrom("question_banks")
+    .select(["id", "name", "description", "archived_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!bank) return undefined;
   const questions = await db
     .selectFrom("bank_questions as q")
     .select(["q.id", "q.prompt", "q.explanation", "q.tags", "q.options", "q.archived_at", "q.created_at"])
-    .select((eb) => eb.selectFrom("attempt_questions as aq").select(sql<number>`count(*)::int`.as("n")).whereRef("aq.question_id", "=", "q.id").as("times_shown"))
+    .select((eb) =>
+      eb
+        .selectFrom("attempt_questions as aq")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("aq.question_id", "=", "q.id")
+        .as("times_shown"),
+    )
     .where("q.bank_id", "=", id)
     .orderBy(sql`q.archived_at is not null`)
     .orderBy("q.id")
@@ -54,22 +78,62 @@ export async function getBank({ id }: { id: number }) {
   return { bank, questions };
 }
 
-export async function addQuestion({ adminId, bankId, input }: { adminId: number; bankId: number; input: QuestionInput }): Promise<Result<{ id: number }>> {
+export async function addQuestion({
+  adminId,
+  bankId,
+  input,
+}: {
+  adminId: number;
+  bankId: number;
+  input: QuestionInput;
+}): Promise<Result<{ id: number }>> {
   return db.transaction().execute(async (trx) => {
-    const bank = await trx.selectFrom("question_banks").select("id").where("id", "=", bankId).where("archived_at", "is", null).executeTakeFirst();
+    const bank = await trx
+      .selectFrom("question_banks")
+      .select("id")
+      .where("id", "=", bankId)
+      .where("archived_at", "is", null)
+      .executeTakeFirst();
     if (!bank) return fail(404, "assessments.admin.errors.bankGone");
-    const options: BankOption[] = input.options.map((o, i) => ({ key: OPTION_KEYS[i], text: o.text, correct: o.correct }));
+    const options: BankOption[] = input.options.map((o, i) => ({
+      key: OPTION_KEYS[i],
+      text: o.text,
+      correct: o.correct,
+    }));
     const row = await trx
       .insertInto("bank_questions")
-      .values({ bank_id: bankId, prompt: input.prompt, explanation: input.explanation, tags: input.tags, options: JSON.stringify(options), created_by: adminId })
+      .values({
+        bank_id: bankId,
+        prompt: input.prompt,
+        explanation: input.explanation,
+        tags: input.tags,
+        options: JSON.stringify(options),
+        created_by: adminId,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: adminId, action: "question.create", targetType: "bank_question", targetId: row.id, after: { bankId, ...input, options } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "question.create",
+      targetType: "bank_question",
+      targetId: row.id,
+      after: { bankId, ...input, options },
+    });
     return ok({ id: row.id });
   });
 }
 
-export async function setQuestionArchived({ adminId, bankId, questionId, archived }: { adminId: number; bankId: number; questionId: number; archived: boolean }): Promise<Result<object>> {
+export async function setQuestionArchived({
+  adminId,
+  bankId,
+  questionId,
+  archived,
+}: {
+  adminId: number;
+  bankId: number;
+  questionId: number;
+  archived: boolean;
+}): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("bank_questions")
@@ -79,7 +143,12 @@ export async function setQuestionArchived({ adminId, bankId, questionId, archive
       .returning("id")
       .executeTakeFirst();
     if (!row) return fail(404, "assessments.admin.errors.questionGone");
-    await recordAudit(trx, { actorId: adminId, action: archived ? "question.archive" : "question.restore", targetType: "bank_question", targetId: questionId });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: archived ? "question.archive" : "question.restore",
+      targetType: "bank_question",
+      targetId: questionId,
+    });
     return ok({});
   });
 }
@@ -119,26 +188,64 @@ export async function listAssessmentsForAdmin() {
         .where(sql<boolean>`a.bank_tag is null or a.bank_tag = any(q.tags)`)
         .as("available"),
     )
-    .select((eb) => eb.selectFrom("assessment_attempts as t").select(sql<number>`count(*)::int`.as("n")).whereRef("t.assessment", "=", "a.slug").as("attempts"))
+    .select((eb) =>
+      eb
+        .selectFrom("assessment_attempts as t")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("t.assessment", "=", "a.slug")
+        .as("attempts"),
+    )
     .orderBy("a.level")
     .orderBy("a.slug")
     .execute();
 }
 
 /** Staff set how an assessment is delivered; opening it online needs a bank with enough questions. */
-export async function configureDelivery({ adminId, slug, input }: { adminId: number; slug: string; input: DeliveryInput }): Promise<Result<object>> {
+export async function configureDelivery({
+  adminId,
+  slug,
+  input,
+}: {
+  adminId: number;
+  slug: string;
+  input: DeliveryInput;
+}): Promise<Result<object>> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("assessments").selectAll().where("slug", "=", slug).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("assessments")
+      .selectAll()
+      .where("slug", "=", slug)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return fail(404, "assessments.admin.errors.assessmentGone");
     if (input.bankId !== undefined) {
-      const bank = await trx.selectFrom("question_banks").select("id").where("id", "=", input.bankId).where("archived_at", "is", null).executeTakeFirst();
+      const bank = await trx
+        .selectFrom("question_banks")
+        .select("id")
+        .where("id", "=", input.bankId)
+        .where("archived_at", "is", null)
+        .executeTakeFirst();
       if (!bank) return fail(400, "assessments.admin.errors.bank", { bankId: "assessments.admin.errors.bank" });
     }
     if (input.online) {
-      if (input.bankId === undefined) return fail(400, "assessments.admin.errors.onlineNeedsBank", { bankId: "assessments.admin.errors.onlineNeedsBank" });
-      if (input.questionCount === undefined) return fail(400, "assessments.admin.errors.questionCount", { questionCount: "assessments.admin.errors.questionCount" });
-      const { n } = await liveQuestions(trx, input.bankId, input.bankTag ?? null).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-      if (n < input.questionCount) return fail(400, "assessments.admin.errors.notEnough", { questionCount: "assessments.admin.errors.notEnough" }, { available: n, wanted: input.questionCount });
+      if (input.bankId === undefined)
+        return fail(400, "assessments.admin.errors.onlineNeedsBank", {
+          bankId: "assessments.admin.errors.onlineNeedsBank",
+        });
+      if (input.questionCount === undefined)
+        return fail(400, "assessments.admin.errors.questionCount", {
+          questionCount: "assessments.admin.errors.questionCount",
+        });
+      const { n } = await liveQuestions(trx, input.bankId, input.bankTag ?? null)
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow();
+      if (n < input.questionCount)
+        return fail(
+          400,
+          "assessments.admin.errors.notEnough",
+          { questionCount: "assessments.admin.errors.notEnough" },
+          { available: n, wanted: input.questionCount },
+        );
     }
     const after = {
       bank_id: input.bankId ?? null,
@@ -152,7 +259,14 @@ export async function configureDelivery({ adminId, slug, input }: { adminId: num
       online: input.online,
     };
     await trx.updateTable("assessments").set(after).where("slug", "=", slug).execute();
-    await recordAudit(trx, { actorId: adminId, action: "assessment.delivery.update", targetType: "assessment", targetId: slug, before, after });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "assessment.delivery.update",
+      targetType: "assessment",
+      targetId: slug,
+      before,
+      after,
+    });
     return ok({});
   });
 }

@@ -30,15 +30,40 @@ export async function markReady({ scope, groupId, userId, note }: Mark): Promise
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const learner = await learnerInGroup(trx, groupId, userId);
     if (!learner) return fail(404, "readiness.errors.notLearner");
-    if (await isReadyForAssessment(trx, userId)) return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });
-    const row = await trx.insertInto("assessment_readiness").values({ user_id: userId, group_id: groupId, note, marked_by: actorId }).returning("id").executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: "readiness.mark", targetType: "user", targetId: userId, after: { groupId, note } });
-    await notify(trx, { userId, kind: "progress", actorId, data: { text: message("readiness.notifyReady"), href: "/progress" }, sourceKey: `readiness:${row.id}` });
+    if (await isReadyForAssessment(trx, userId))
+      return fail(409, "readiness.errors.already", undefined, { name: learner.display_name });
+    const row = await trx
+      .insertInto("assessment_readiness")
+      .values({ user_id: userId, group_id: groupId, note, marked_by: actorId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId,
+      action: "readiness.mark",
+      targetType: "user",
+      targetId: userId,
+      after: { groupId, note },
+    });
+    await notify(trx, {
+      userId,
+      kind: "progress",
+      actorId,
+      data: { text: message("readiness.notifyReady"), href: "/progress" },
+      sourceKey: `readiness:${row.id}`,
+    });
     return ok({ name: learner.display_name });
   });
 }
 
-export async function withdrawReadiness({ scope, groupId, userId }: { scope: Scope; groupId: number; userId: number }): Promise<Result<{ name: string }>> {
+export async function withdrawReadiness({
+  scope,
+  groupId,
+  userId,
+}: {
+  scope: Scope;
+  groupId: number;
+  userId: number;
+}): Promise<Result<{ name: string }>> {
   if (!scope.userId || !canTutorGroup(scope, groupId)) return fail(403, "readiness.errors.notTutor");
   const actorId = scope.userId;
   return db.transaction().execute(async (trx) => {
@@ -51,7 +76,14 @@ export async function withdrawReadiness({ scope, groupId, userId }: { scope: Sco
       .where("withdrawn_at", "is", null)
       .returning("id")
       .executeTakeFirst();
-    if (gone) await recordAudit(trx, { actorId, action: "readiness.withdraw", targetType: "user", targetId: userId, before: { readinessId: gone.id } });
+    if (gone)
+      await recordAudit(trx, {
+        actorId,
+        action: "readiness.withdraw",
+        targetType: "user",
+        targetId: userId,
+        before: { readinessId: gone.id },
+      });
     return ok({ name: learner.display_name });
   });
 }
@@ -61,9 +93,21 @@ export async function withdrawReadiness({ scope, groupId, userId }: { scope: Sco
  * tutor may see (visible posts only; private threads add nothing), what they wrote in the group
  * space, questions asked, last post, and the readiness mark.
  */
-export async function listLearnerActivity({ scope, groupId, categoryId }: { scope: Scope; groupId: number; categoryId: number }) {
+export async function listLearnerActivity({
+  scope,
+  groupId,
+  categoryId,
+}: {
+  scope: Scope;
+  groupId: number;
+  categoryId: number;
+}) {
   const { open } = await visibleCategoryIds(scope);
-  const seen = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
+  const seen = scope.isStaff
+    ? sql<SqlBool>`true`
+    : open.length
+      ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted`
+      : sql<SqlBool>`false`;
   const rows = await sql<{
     id: number;
     username: string;
@@ -98,7 +142,14 @@ export async function listLearnerActivity({ scope, groupId, categoryId }: { scop
     left join users mb on mb.id = r.marked_by
     where m.group_id = ${groupId}
     order by u.display_name`.execute(db);
-  const recent = await sql<{ user_id: number; topic_id: number; slug: string; title: string; post_number: number; created_at: Date }>`
+  const recent = await sql<{
+    user_id: number;
+    topic_id: number;
+    slug: string;
+    title: string;
+    post_number: number;
+    created_at: Date;
+  }>`
     select x.user_id, x.topic_id, x.slug, x.title, x.post_number, x.created_at from (
       select p.user_id, p.topic_id, t.slug, t.title, p.post_number, p.created_at,
         row_number() over (partition by p.user_id order by p.created_at desc) as n

@@ -9,16 +9,36 @@ import type { Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
 import { listStaffRecipients } from "../groups/learning-group.server";
 import { notify } from "../account/notification.server";
-import { BREACH_MS, clockElapsed, clockFigures, clockOf, DEFAULT_CLOCK_SETTINGS, TUTOR_ALERT_MS, type ClockSettings } from "./tutor-clock";
+import {
+  BREACH_MS,
+  clockElapsed,
+  clockFigures,
+  clockOf,
+  DEFAULT_CLOCK_SETTINGS,
+  TUTOR_ALERT_MS,
+  type ClockSettings,
+} from "./tutor-clock";
 import { message } from "../account/notification-text";
 
-type ForumPost = { scope: Scope; seeRule: string; topicId: number; postId: number; postNumber: number; at: Date; mentionedUserIds: number[] };
+type ForumPost = {
+  scope: Scope;
+  seeRule: string;
+  topicId: number;
+  postId: number;
+  postNumber: number;
+  at: Date;
+  mentionedUserIds: number[];
+};
 
 /** Called by post creation inside its transaction; does nothing outside group spaces. */
 export async function recordTutorClock(trx: Db, p: ForumPost) {
   if (!p.seeRule.startsWith("group:") || !p.scope.userId) return;
   const groupId = Number(p.seeRule.slice("group:".length));
-  const group = await trx.selectFrom("learning_groups").select(["id", "tutor_id"]).where("id", "=", groupId).executeTakeFirst();
+  const group = await trx
+    .selectFrom("learning_groups")
+    .select(["id", "tutor_id"])
+    .where("id", "=", groupId)
+    .executeTakeFirst();
   if (!group) return;
   const userId = p.scope.userId;
   if (userId === group.tutor_id || p.scope.isStaff) {
@@ -45,13 +65,28 @@ export async function recordTutorClock(trx: Db, p: ForumPost) {
 
 /** The tutor is told of a new question (in-app, and mail per their settings), once, while it waits. */
 export async function notifyTutorOfQuestion(trx: Db, questionId: number) {
-  const q = await questionsQuery(trx).select(["q.post_id", "q.asked_by", "g.tutor_id"]).where("q.id", "=", questionId).where("q.answered_at", "is", null).executeTakeFirst();
+  const q = await questionsQuery(trx)
+    .select(["q.post_id", "q.asked_by", "g.tutor_id"])
+    .where("q.id", "=", questionId)
+    .where("q.answered_at", "is", null)
+    .executeTakeFirst();
   if (!q) return undefined;
-  const tutor = await trx.selectFrom("users").select("id").where("id", "=", q.tutor_id).where("deleted_at", "is", null).executeTakeFirst();
+  const tutor = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", q.tutor_id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
   if (!tutor) return undefined;
   const text = message("clock.alerts.asked", { name: q.display_name ?? "", group: q.group_name, title: q.title });
   const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
-  const base = { userId: q.tutor_id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, actorId: q.asked_by } as const;
+  const base = {
+    userId: q.tutor_id,
+    kind: "mentorship",
+    topicId: q.topic_id,
+    postId: q.post_id,
+    actorId: q.asked_by,
+  } as const;
   return notify(trx, { ...base, data, sourceKey: `tutor-clock:asked:${q.id}` });
 }
 
@@ -62,15 +97,29 @@ const SETTINGS_KEY = "tutor.clock";
 export async function getClockSettings(conn: Db = db): Promise<ClockSettings> {
   const row = await conn.selectFrom("settings").select("value").where("key", "=", SETTINGS_KEY).executeTakeFirst();
   const v = (row?.value ?? {}) as Partial<ClockSettings>;
-  return { excludeWeekends: v.excludeWeekends === true, timeZone: typeof v.timeZone === "string" ? v.timeZone : DEFAULT_CLOCK_SETTINGS.timeZone };
+  return {
+    excludeWeekends: v.excludeWeekends === true,
+    timeZone: typeof v.timeZone === "string" ? v.timeZone : DEFAULT_CLOCK_SETTINGS.timeZone,
+  };
 }
 
 export async function updateClockSettings({ actorId, settings }: { actorId: number; settings: ClockSettings }) {
   await db.transaction().execute(async (trx) => {
     const before = await getClockSettings(trx);
     const value = JSON.stringify(settings);
-    await trx.insertInto("settings").values({ key: SETTINGS_KEY, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: new Date() })).execute();
-    await recordAudit(trx, { actorId, action: "settings.tutorClock", targetType: "settings", targetId: SETTINGS_KEY, before, after: settings });
+    await trx
+      .insertInto("settings")
+      .values({ key: SETTINGS_KEY, value })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: new Date() }))
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: "settings.tutorClock",
+      targetType: "settings",
+      targetId: SETTINGS_KEY,
+      before,
+      after: settings,
+    });
   });
 }
 
@@ -83,7 +132,19 @@ function questionsQuery(conn: Db) {
     .innerJoin("posts as p", "p.id", "q.post_id")
     .innerJoin("learning_groups as g", "g.id", "q.group_id")
     .leftJoin("users as u", "u.id", "q.asked_by")
-    .select(["q.id", "q.group_id", "q.topic_id", "q.asked_at", "q.answered_at", "t.title", "t.slug", "p.post_number", "g.name as group_name", "u.username", "u.display_name"])
+    .select([
+      "q.id",
+      "q.group_id",
+      "q.topic_id",
+      "q.asked_at",
+      "q.answered_at",
+      "t.title",
+      "t.slug",
+      "p.post_number",
+      "g.name as group_name",
+      "u.username",
+      "u.display_name",
+    ])
     .where("t.deleted_at", "is", null)
     .where("p.deleted_at", "is", null);
 }
@@ -99,7 +160,11 @@ export async function listWaitingQuestions({ scope, now = new Date() }: { scope:
 
 /** The clock of one topic's open questions (shown on the group's pages). */
 export async function getQuestionClock({ questionId, now = new Date() }: { questionId: number; now?: Date }) {
-  const row = await db.selectFrom("tutor_questions").select(["asked_at", "answered_at"]).where("id", "=", questionId).executeTakeFirst();
+  const row = await db
+    .selectFrom("tutor_questions")
+    .select(["asked_at", "answered_at"])
+    .where("id", "=", questionId)
+    .executeTakeFirst();
   if (!row) return undefined;
   return clockOf({ askedAt: row.asked_at, answeredAt: row.answered_at }, now, await getClockSettings());
 }
@@ -118,20 +183,33 @@ export async function getClockFigures({ from, to, now = new Date() }: { from: st
       .where("q.asked_at", "<", end)
       .where("t.deleted_at", "is", null)
       .execute(),
-    db.selectFrom("learning_groups as g").innerJoin("users as u", "u.id", "g.tutor_id").select(["g.id", "g.name", "u.display_name as tutor"]).orderBy("g.name").execute(),
+    db
+      .selectFrom("learning_groups as g")
+      .innerJoin("users as u", "u.id", "g.tutor_id")
+      .select(["g.id", "g.name", "u.display_name as tutor"])
+      .orderBy("g.name")
+      .execute(),
     getClockSettings(),
   ]);
   const toInput = (r: (typeof rows)[number]) => ({ askedAt: r.asked_at, answeredAt: r.answered_at });
   return {
     settings,
     overall: clockFigures(rows.map(toInput), now, settings),
-    groups: groups.map((g) => ({ ...g, figures: clockFigures(rows.filter((r) => r.group_id === g.id).map(toInput), now, settings) })),
+    groups: groups.map((g) => ({
+      ...g,
+      figures: clockFigures(rows.filter((r) => r.group_id === g.id).map(toInput), now, settings),
+    })),
   };
 }
 
 // ---- reminders (recurring job) --------------------------------------------------------------
 
-async function openQuestionsOlderThan(trx: Db, column: "tutor_notified_at" | "staff_notified_at", wallMs: number, now: Date) {
+async function openQuestionsOlderThan(
+  trx: Db,
+  column: "tutor_notified_at" | "staff_notified_at",
+  wallMs: number,
+  now: Date,
+) {
   return questionsQuery(trx)
     .select(["q.post_id", "g.tutor_id"])
     .where("q.answered_at", "is", null)
@@ -144,7 +222,6 @@ async function openQuestionsOlderThan(trx: Db, column: "tutor_notified_at" | "st
     .execute();
 }
 
-
 /** Tells tutors at 20 h and staff at 48 h; a question is marked when told, and notifications carry a source key. */
 export async function sendClockAlerts(trx: Db, now = new Date()) {
   const settings = await getClockSettings(trx);
@@ -153,7 +230,17 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
     if (clockElapsed(q.asked_at, now, settings) < TUTOR_ALERT_MS) continue;
     const text = message("clock.alerts.tutor", { title: q.title, name: q.display_name ?? "" });
     const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
-    if (await notify(trx, { userId: q.tutor_id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, data, sourceKey: `tutor-clock:20h:${q.id}` })) sent++;
+    if (
+      await notify(trx, {
+        userId: q.tutor_id,
+        kind: "mentorship",
+        topicId: q.topic_id,
+        postId: q.post_id,
+        data,
+        sourceKey: `tutor-clock:20h:${q.id}`,
+      })
+    )
+      sent++;
     await trx.updateTable("tutor_questions").set({ tutor_notified_at: now }).where("id", "=", q.id).execute();
   }
   const breached = await openQuestionsOlderThan(trx, "staff_notified_at", BREACH_MS, now);
@@ -164,7 +251,17 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
       for (const s of staff) {
         const text = message("clock.alerts.staff", { title: q.title, group: q.group_name });
         const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
-        if (await notify(trx, { userId: s.id, kind: "mentorship", topicId: q.topic_id, postId: q.post_id, data, sourceKey: `tutor-clock:48h:${q.id}` })) sent++;
+        if (
+          await notify(trx, {
+            userId: s.id,
+            kind: "mentorship",
+            topicId: q.topic_id,
+            postId: q.post_id,
+            data,
+            sourceKey: `tutor-clock:48h:${q.id}`,
+          })
+        )
+          sent++;
       }
       await trx.updateTable("tutor_questions").set({ staff_notified_at: now }).where("id", "=", q.id).execute();
     }
@@ -179,4 +276,11 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
 export const CLOCK_INTERVAL_MS = 10 * 60_000;
 
 export const countOpenQuestions = async (groupId: number) =>
-  (await db.selectFrom("tutor_questions").select(sql<number>`count(*)::int`.as("n")).where("group_id", "=", groupId).where("answered_at", "is", null).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom("tutor_questions")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("group_id", "=", groupId)
+      .where("answered_at", "is", null)
+      .executeTakeFirstOrThrow()
+  ).n;

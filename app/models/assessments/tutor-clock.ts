@@ -43,13 +43,21 @@ export function clockElapsed(from: Date, to: Date, settings: ClockSettings = DEF
 export type Clock = { status: ClockStatus; elapsedMs: number; responseMs: number | null };
 
 /** Where a question stands at `now`. An answered question keeps its response time. */
-export function clockOf(q: { askedAt: Date; answeredAt: Date | null }, now: Date, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): Clock {
+export function clockOf(
+  q: { askedAt: Date; answeredAt: Date | null },
+  now: Date,
+  settings: ClockSettings = DEFAULT_CLOCK_SETTINGS,
+): Clock {
   if (q.answeredAt && q.answeredAt <= now) {
     const responseMs = clockElapsed(q.askedAt, q.answeredAt, settings);
     return { status: "answered", elapsedMs: responseMs, responseMs };
   }
   const elapsedMs = clockElapsed(q.askedAt, now, settings);
-  return { status: elapsedMs >= BREACH_MS ? "breached" : elapsedMs >= DUE_MS ? "due" : "awaiting", elapsedMs, responseMs: null };
+  return {
+    status: elapsedMs >= BREACH_MS ? "breached" : elapsedMs >= DUE_MS ? "due" : "awaiting",
+    elapsedMs,
+    responseMs: null,
+  };
 }
 
 /** "25 h 03 min" style parts for display. */
@@ -66,16 +74,29 @@ export function median(values: number[]): number | null {
 }
 
 export type FigureInput = { askedAt: Date; answeredAt: Date | null };
-export type Figures = { asked: number; answered: number; waiting: number; medianResponseMs: number | null; within24hPct: number | null; breaches: number };
+export type Figures = {
+  asked: number;
+  answered: number;
+  waiting: number;
+  medianResponseMs: number | null;
+  within24hPct: number | null;
+  breaches: number;
+};
 
 /** A group's figures for the questions asked in a range, as they stand at `now`. */
-export function clockFigures(questions: FigureInput[], now: Date, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): Figures {
+export function clockFigures(
+  questions: FigureInput[],
+  now: Date,
+  settings: ClockSettings = DEFAULT_CLOCK_SETTINGS,
+): Figures {
   const clocks = questions.map((q) => clockOf(q, now, settings));
   const responses = clocks.filter((c) => c.responseMs !== null).map((c) => c.responseMs as number);
   const within = responses.filter((ms) => ms < DUE_MS).length;
   // a question still inside its first 24 h may yet be answered in time: it is not counted either way
   const decided = clocks.filter((c) => c.responseMs !== null || c.elapsedMs >= DUE_MS).length;
-  const breaches = clocks.filter((c) => (c.responseMs !== null ? c.responseMs >= BREACH_MS : c.status === "breached")).length;
+  const breaches = clocks.filter((c) =>
+    c.responseMs !== null ? c.responseMs >= BREACH_MS : c.status === "breached",
+  ).length;
   return {
     asked: questions.length,
     answered: responses.length,

@@ -34,12 +34,28 @@ export async function listJudgeQueue({ scope }: { scope: Scope }) {
     left join users u on u.id = n.user_id
     where j.user_id = ${scope.userId}
     order by r.year desc, c.position, c.id, u.display_name`.execute(db);
-  const out: { categoryId: number; category: string; year: number; roundTitle: string; open: boolean; published: boolean; nominations: { id: number; nominee: string; reviewed: boolean }[] }[] = [];
+  const out: {
+    categoryId: number;
+    category: string;
+    year: number;
+    roundTitle: string;
+    open: boolean;
+    published: boolean;
+    nominations: { id: number; nominee: string; reviewed: boolean }[];
+  }[] = [];
   const now = new Date();
   for (const r of rows) {
     let c = out.find((x) => x.categoryId === r.category_id);
     if (!c) {
-      c = { categoryId: r.category_id, category: r.category, year: r.year, roundTitle: r.round_title, open: r.deadline_at <= now && !r.results_published_at, published: !!r.results_published_at, nominations: [] };
+      c = {
+        categoryId: r.category_id,
+        category: r.category,
+        year: r.year,
+        roundTitle: r.round_title,
+        open: r.deadline_at <= now && !r.results_published_at,
+        published: !!r.results_published_at,
+        nominations: [],
+      };
       out.push(c);
     }
     if (r.nomination_id) c.nominations.push({ id: r.nomination_id, nominee: r.nominee ?? "", reviewed: !!r.reviewed });
@@ -69,7 +85,17 @@ async function loadNomination(nominationId: number, judgeId: number) {
       "u.display_name as nominee",
       "u.username as nominee_username",
     ])
-    .select((eb) => eb.exists(eb.selectFrom("award_judges as j").select("j.user_id").whereRef("j.category_id", "=", "n.category_id").where("j.user_id", "=", judgeId)).as("judge_of_category"))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("award_judges as j")
+            .select("j.user_id")
+            .whereRef("j.category_id", "=", "n.category_id")
+            .where("j.user_id", "=", judgeId),
+        )
+        .as("judge_of_category"),
+    )
     .where("n.id", "=", nominationId)
     .executeTakeFirst();
 }
@@ -87,8 +113,19 @@ export async function getNominationForJudging({ scope, nominationId }: { scope: 
   if (!scope.isStaff && n.user_id === scope.userId) return undefined;
   if (!canSeeNomination(scope, { userId: n.user_id, judgeOfCategory, submitted: !!n.submitted_at })) return undefined;
   const [criteria, files, reviews] = await Promise.all([
-    db.selectFrom("award_criteria").select(["id", "name"]).where("round_id", "=", n.round_id).orderBy("position").orderBy("id").execute(),
-    db.selectFrom("award_nomination_files").select(["id", "file_name", "content_type", "size"]).where("nomination_id", "=", n.id).orderBy("id").execute(),
+    db
+      .selectFrom("award_criteria")
+      .select(["id", "name"])
+      .where("round_id", "=", n.round_id)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("award_nomination_files")
+      .select(["id", "file_name", "content_type", "size"])
+      .where("nomination_id", "=", n.id)
+      .orderBy("id")
+      .execute(),
     db
       .selectFrom("award_reviews as v")
       .innerJoin("users as u", "u.id", "v.judge_id")
@@ -101,7 +138,15 @@ export async function getNominationForJudging({ scope, nominationId }: { scope: 
   const maySeeOthers = canSeeOtherScores(scope, { judgeOfCategory, ownReviewSubmitted: !!own });
   const visible = reviews.filter((r) => r.judge_id === scope.userId || maySeeOthers);
   const scores = visible.length
-    ? await db.selectFrom("award_scores").select(["review_id", "criterion_id", "score", "comment"]).where("review_id", "in", visible.map((r) => r.id)).execute()
+    ? await db
+        .selectFrom("award_scores")
+        .select(["review_id", "criterion_id", "score", "comment"])
+        .where(
+          "review_id",
+          "in",
+          visible.map((r) => r.id),
+        )
+        .execute()
     : [];
   const withScores = visible.map((r) => ({ ...r, scores: scores.filter((s) => s.review_id === r.id) }));
   const now = new Date();
@@ -112,25 +157,56 @@ export async function getNominationForJudging({ scope, nominationId }: { scope: 
     ownReview: withScores.find((r) => r.judge_id === scope.userId) ?? null,
     otherReviews: maySeeOthers ? withScores.filter((r) => r.judge_id !== scope.userId) : [],
     othersHidden: !maySeeOthers && reviews.some((r) => r.judge_id !== scope.userId),
-    canScore: canScoreNomination(scope, { userId: n.user_id, judgeOfCategory, submitted: !!n.submitted_at }) && !own && n.deadline_at <= now && !n.results_published_at,
+    canScore:
+      canScoreNomination(scope, { userId: n.user_id, judgeOfCategory, submitted: !!n.submitted_at }) &&
+      !own &&
+      n.deadline_at <= now &&
+      !n.results_published_at,
     scoringOpensAt: n.deadline_at,
   };
 }
 
-export type ReviewInput = { scores: Record<string, string | undefined>; comments: Record<string, string | undefined>; comment: string };
+export type ReviewInput = {
+  scores: Record<string, string | undefined>;
+  comments: Record<string, string | undefined>;
+  comment: string;
+};
 
 /** A judge submits their review: one score 1-5 (and an optional comment) per criterion. Final once submitted. */
-export async function submitReview({ scope, nominationId, input, now = new Date() }: { scope: Scope; nominationId: number; input: ReviewInput; now?: Date }): Promise<Result<{ reviewId: number }>> {
+export async function submitReview({
+  scope,
+  nominationId,
+  input,
+  now = new Date(),
+}: {
+  scope: Scope;
+  nominationId: number;
+  input: ReviewInput;
+  now?: Date;
+}): Promise<Result<{ reviewId: number }>> {
   if (!scope.userId) return fail(403, "awards.errors.notJudge");
   const judgeId = scope.userId;
   return db.transaction().execute(async (trx) => {
     const n = await loadNomination(nominationId, judgeId);
     if (!n) return fail(404, "awards.errors.nominationNotFound");
     if (n.user_id === judgeId) return fail(403, "awards.errors.ownNomination");
-    if (!canScoreNomination(scope, { userId: n.user_id, judgeOfCategory: !!n.judge_of_category, submitted: !!n.submitted_at })) return fail(403, "awards.errors.notJudge");
+    if (
+      !canScoreNomination(scope, {
+        userId: n.user_id,
+        judgeOfCategory: !!n.judge_of_category,
+        submitted: !!n.submitted_at,
+      })
+    )
+      return fail(403, "awards.errors.notJudge");
     // the round row is locked so publishing the results and a late review cannot cross
-    const round = await trx.selectFrom("award_rounds").select(["deadline_at", "results_published_at"]).where("id", "=", n.round_id).forShare().executeTakeFirstOrThrow();
-    if (round.deadline_at > now) return fail(409, "awards.errors.judgingNotOpen", undefined, { opens: round.deadline_at.toISOString() });
+    const round = await trx
+      .selectFrom("award_rounds")
+      .select(["deadline_at", "results_published_at"])
+      .where("id", "=", n.round_id)
+      .forShare()
+      .executeTakeFirstOrThrow();
+    if (round.deadline_at > now)
+      return fail(409, "awards.errors.judgingNotOpen", undefined, { opens: round.deadline_at.toISOString() });
     if (round.results_published_at) return fail(409, "awards.errors.resultsPublished");
     const criteria = await trx.selectFrom("award_criteria").select(["id"]).where("round_id", "=", n.round_id).execute();
     const fields: Record<string, string> = {};

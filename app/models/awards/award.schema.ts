@@ -10,15 +10,31 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 export const RoundSchema = z.object({
-  year: z.coerce.number({ error: "awards.errors.year" }).int("awards.errors.year").min(2000, "awards.errors.year").max(2100, "awards.errors.year"),
-  title: z.string({ error: "awards.errors.title" }).trim().min(3, "awards.errors.title").max(200, "awards.errors.title"),
+  year: z.coerce
+    .number({ error: "awards.errors.year" })
+    .int("awards.errors.year")
+    .min(2000, "awards.errors.year")
+    .max(2100, "awards.errors.year"),
+  title: z
+    .string({ error: "awards.errors.title" })
+    .trim()
+    .min(3, "awards.errors.title")
+    .max(200, "awards.errors.title"),
   intro: z.string().trim().max(5000, "awards.errors.intro").default(""),
-  deadline: z.string({ error: "awards.errors.deadline" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
+  deadline: z
+    .string({ error: "awards.errors.deadline" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
   // one per line; a category may carry a description after " - " and the levels open to it, "[3-4]"
   categories: z
     .string({ error: "awards.errors.categories" })
     .transform(lines)
-    .pipe(z.array(z.string().max(300, "awards.errors.categories")).min(1, "awards.errors.categories").max(20, "awards.errors.categories"))
+    .pipe(
+      z
+        .array(z.string().max(300, "awards.errors.categories"))
+        .min(1, "awards.errors.categories")
+        .max(20, "awards.errors.categories"),
+    )
     .transform((ls, ctx) => {
       const out = ls.map(parseCategoryLine);
       const bad = out.find((c) => !c.ok) ?? out.find((c) => c.ok && !reachable(c));
@@ -39,7 +55,12 @@ export const RoundSchema = z.object({
   criteria: z
     .string({ error: "awards.errors.criteria" })
     .transform(lines)
-    .pipe(z.array(z.string().max(200, "awards.errors.criteria")).min(1, "awards.errors.criteria").max(10, "awards.errors.criteria")),
+    .pipe(
+      z
+        .array(z.string().max(200, "awards.errors.criteria"))
+        .min(1, "awards.errors.criteria")
+        .max(10, "awards.errors.criteria"),
+    ),
 });
 export type RoundInput = z.infer<typeof RoundSchema>;
 
@@ -72,7 +93,10 @@ export const categoryOpenTo = (c: { min_level: number; max_level: number }, leve
   level >= c.min_level && level <= c.max_level;
 
 export const DeadlineSchema = z.object({
-  deadline: z.string({ error: "awards.errors.deadline" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
+  deadline: z
+    .string({ error: "awards.errors.deadline" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "awards.errors.deadline"),
 });
 
 export const NOMINATION_MAX_LINKS = 10;
@@ -104,5 +128,9 @@ export function submissionProblems(n: { statement: string; achievements: string 
 
 export const JudgeSchema = z.object({
   categoryId: rowId("awards.errors.category"),
-  username: z.string({ error: "awards.errors.username" }).trim().min(1, "awards.errors.username").max(100, "awards.errors.username"),
+  username: z
+    .string({ error: "awards.errors.username" })
+    .trim()
+    .min(1, "awards.errors.username")
+    .max(100, "awards.errors.username"),
 });

@@ -10,9 +10,20 @@ import { fail, ok, type Result } from "../shared/result";
 
 /** The round members may nominate themselves in now: the newest whose deadline is still ahead. */
 export async function getOpenRound(now = new Date()) {
-  const round = await db.selectFrom("award_rounds").select(["id", "year", "title", "intro", "deadline_at"]).where("deadline_at", ">", now).orderBy("deadline_at").executeTakeFirst();
+  const round = await db
+    .selectFrom("award_rounds")
+    .select(["id", "year", "title", "intro", "deadline_at"])
+    .where("deadline_at", ">", now)
+    .orderBy("deadline_at")
+    .executeTakeFirst();
   if (!round) return undefined;
-  const categories = await db.selectFrom("award_categories").select(["id", "name", "description", "min_level", "max_level"]).where("round_id", "=", round.id).orderBy("position").orderBy("id").execute();
+  const categories = await db
+    .selectFrom("award_categories")
+    .select(["id", "name", "description", "min_level", "max_level"])
+    .where("round_id", "=", round.id)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
   return { ...round, categories };
 }
 
@@ -21,13 +32,31 @@ export async function listMyNominations({ userId, roundId }: { userId: number; r
   const rows = await db
     .selectFrom("award_nominations as n")
     .innerJoin("award_categories as c", "c.id", "n.category_id")
-    .select(["n.id", "n.category_id", "c.name as category", "n.statement", "n.achievements", "n.evidence_links", "n.submitted_at", "n.updated_at"])
+    .select([
+      "n.id",
+      "n.category_id",
+      "c.name as category",
+      "n.statement",
+      "n.achievements",
+      "n.evidence_links",
+      "n.submitted_at",
+      "n.updated_at",
+    ])
     .where("n.user_id", "=", userId)
     .where("n.round_id", "=", roundId)
     .orderBy("c.position")
     .execute();
   const files = rows.length
-    ? await db.selectFrom("award_nomination_files").select(["id", "nomination_id", "file_name", "content_type", "size"]).where("nomination_id", "in", rows.map((r) => r.id)).orderBy("id").execute()
+    ? await db
+        .selectFrom("award_nomination_files")
+        .select(["id", "nomination_id", "file_name", "content_type", "size"])
+        .where(
+          "nomination_id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .orderBy("id")
+        .execute()
     : [];
   return rows.map((r) => ({ ...r, files: files.filter((f) => f.nomination_id === r.id) }));
 }
@@ -46,12 +75,21 @@ type Save = {
  * Saves a draft or submits. Files are checked and written first; if anything is then refused
  * (deadline passed, too many files, incomplete submission), they are removed again and no row changes.
  */
-export async function saveNomination({ scope, roundId, input, submit, files = [], removeFileIds = [], now = new Date() }: Save): Promise<Result<{ id: number; submitted: boolean }>> {
+export async function saveNomination({
+  scope,
+  roundId,
+  input,
+  submit,
+  files = [],
+  removeFileIds = [],
+  now = new Date(),
+}: Save): Promise<Result<{ id: number; submitted: boolean }>> {
   if (!scope.userId || !canNominate(scope)) return fail(403, "awards.errors.levelRequired");
   const userId = scope.userId;
   const quick = await db.selectFrom("award_rounds").select("deadline_at").where("id", "=", roundId).executeTakeFirst();
   if (!quick) return fail(404, "awards.errors.roundNotFound");
-  if (quick.deadline_at <= now) return fail(409, "awards.errors.deadlinePassed", undefined, { deadline: quick.deadline_at.toISOString() });
+  if (quick.deadline_at <= now)
+    return fail(409, "awards.errors.deadlinePassed", undefined, { deadline: quick.deadline_at.toISOString() });
 
   const stored: StoredEvidence[] = [];
   for (const file of files.filter((f) => f.size > 0 || f.name)) {
@@ -65,9 +103,15 @@ export async function saveNomination({ scope, roundId, input, submit, files = []
   let removedKeys: string[] = [];
   const result = await db.transaction().execute(async (trx): Promise<Result<{ id: number; submitted: boolean }>> => {
     // the round row is locked so a deadline edit and a save cannot cross
-    const round = await trx.selectFrom("award_rounds").select(["id", "deadline_at"]).where("id", "=", roundId).forShare().executeTakeFirst();
+    const round = await trx
+      .selectFrom("award_rounds")
+      .select(["id", "deadline_at"])
+      .where("id", "=", roundId)
+      .forShare()
+      .executeTakeFirst();
     if (!round) return fail(404, "awards.errors.roundNotFound");
-    if (round.deadline_at <= now) return fail(409, "awards.errors.deadlinePassed", undefined, { deadline: round.deadline_at.toISOString() });
+    if (round.deadline_at <= now)
+      return fail(409, "awards.errors.deadlinePassed", undefined, { deadline: round.deadline_at.toISOString() });
     const category = await trx
       .selectFrom("award_categories")
       .select(["id", "min_level", "max_level"])
@@ -88,16 +132,32 @@ export async function saveNomination({ scope, roundId, input, submit, files = []
       .forUpdate()
       .executeTakeFirst();
     const keptFiles = existing
-      ? await trx.selectFrom("award_nomination_files").select(["id", "storage_key"]).where("nomination_id", "=", existing.id).execute()
+      ? await trx
+          .selectFrom("award_nomination_files")
+          .select(["id", "storage_key"])
+          .where("nomination_id", "=", existing.id)
+          .execute()
       : [];
     const removing = keptFiles.filter((f) => removeFileIds.includes(f.id));
-    if (keptFiles.length - removing.length + stored.length > NOMINATION_MAX_FILES) return fail(400, "awards.errors.tooManyFiles", { files: "awards.errors.tooManyFiles" }, { max: NOMINATION_MAX_FILES });
+    if (keptFiles.length - removing.length + stored.length > NOMINATION_MAX_FILES)
+      return fail(
+        400,
+        "awards.errors.tooManyFiles",
+        { files: "awards.errors.tooManyFiles" },
+        { max: NOMINATION_MAX_FILES },
+      );
     const willSubmit = submit || !!existing?.submitted_at;
     if (willSubmit) {
       const problems = submissionProblems(input);
-      if (Object.keys(problems).length) return fail(400, "form.fixErrors", problems, { count: Object.keys(problems).length });
+      if (Object.keys(problems).length)
+        return fail(400, "form.fixErrors", problems, { count: Object.keys(problems).length });
     }
-    const values = { statement: input.statement, achievements: input.achievements, evidence_links: input.evidenceLinks, updated_at: now };
+    const values = {
+      statement: input.statement,
+      achievements: input.achievements,
+      evidence_links: input.evidenceLinks,
+      updated_at: now,
+    };
     let id: number;
     if (existing) {
       id = existing.id;
@@ -107,21 +167,48 @@ export async function saveNomination({ scope, roundId, input, submit, files = []
         .where("id", "=", id)
         .execute();
     } else {
-      const round = await trx.selectFrom("award_rounds").select("year").where("id", "=", roundId).executeTakeFirstOrThrow();
+      const round = await trx
+        .selectFrom("award_rounds")
+        .select("year")
+        .where("id", "=", roundId)
+        .executeTakeFirstOrThrow();
       ({ id } = await trx
         .insertInto("award_nominations")
-        .values({ ...values, user_id: userId, year: round.year, round_id: roundId, category_id: input.categoryId, submitted_at: submit ? now : null, created_at: now })
+        .values({
+          ...values,
+          user_id: userId,
+          year: round.year,
+          round_id: roundId,
+          category_id: input.categoryId,
+          submitted_at: submit ? now : null,
+          created_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow());
     }
     if (removing.length) {
-      await trx.deleteFrom("award_nomination_files").where("id", "in", removing.map((f) => f.id)).execute();
+      await trx
+        .deleteFrom("award_nomination_files")
+        .where(
+          "id",
+          "in",
+          removing.map((f) => f.id),
+        )
+        .execute();
       removedKeys = removing.map((f) => f.storage_key);
     }
     if (stored.length) {
       await trx
         .insertInto("award_nomination_files")
-        .values(stored.map((s) => ({ nomination_id: id, storage_key: s.key, file_name: s.fileName, content_type: s.type, size: s.size })))
+        .values(
+          stored.map((s) => ({
+            nomination_id: id,
+            storage_key: s.key,
+            file_name: s.fileName,
+            content_type: s.type,
+            size: s.size,
+          })),
+        )
         .execute();
     }
     return ok({ id, submitted: willSubmit });
@@ -140,11 +227,21 @@ export async function getEvidenceFile({ scope, fileId }: { scope: Scope; fileId:
     .select(["f.storage_key", "f.file_name", "f.content_type", "n.user_id", "n.category_id", "n.submitted_at"])
     .select((eb) =>
       eb
-        .exists(eb.selectFrom("award_judges as j").select("j.user_id").whereRef("j.category_id", "=", "n.category_id").where("j.user_id", "=", scope.userId!))
+        .exists(
+          eb
+            .selectFrom("award_judges as j")
+            .select("j.user_id")
+            .whereRef("j.category_id", "=", "n.category_id")
+            .where("j.user_id", "=", scope.userId!),
+        )
         .as("judge_of_category"),
     )
     .where("f.id", "=", fileId)
     .executeTakeFirst();
-  if (!f || !canSeeNomination(scope, { userId: f.user_id, judgeOfCategory: !!f.judge_of_category, submitted: !!f.submitted_at })) return undefined;
+  if (
+    !f ||
+    !canSeeNomination(scope, { userId: f.user_id, judgeOfCategory: !!f.judge_of_category, submitted: !!f.submitted_at })
+  )
+    return undefined;
   return f;
 }

@@ -52,13 +52,17 @@ function widthEm(text: string, bold: boolean): number {
     else if (/[A-Z@MW]/.test(ch)) w += 0.72;
     else if (/[a-z]/.test(ch)) w += /[ilj]/.test(ch) ? 0.28 : /[mw]/.test(ch) ? 0.9 : 0.6;
     else if (/[0-9]/.test(ch)) w += 0.64;
-    else if (ch.charCodeAt(0) > 0x2e80) w += 1; // CJK and the like: full width
+    else if (ch.charCodeAt(0) > 0x2e80)
+      w += 1; // CJK and the like: full width
     else w += 0.6;
   }
   return w * (bold ? 1.1 : 1);
 }
 
-function fitSize(text: string, { max, width, bold = false, min = 10 }: { max: number; width: number; bold?: boolean; min?: number }): number {
+function fitSize(
+  text: string,
+  { max, width, bold = false, min = 10 }: { max: number; width: number; bold?: boolean; min?: number },
+): number {
   const w = widthEm(text, bold);
   const size = w > 0 ? Math.min(max, width / w) : max;
   return Math.max(min, Math.floor(size * 2) / 2);
@@ -66,12 +70,30 @@ function fitSize(text: string, { max, width, bold = false, min = 10 }: { max: nu
 
 function truncate(s: string, max: number): string {
   const chars = [...s.replace(UNSAFE, "").trim()];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : chars.join("");
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`
+    : chars.join("");
 }
 
-function text(content: string, { y, size, weight = "normal", fill, spacing = 0, width }: { y: number; size: number; weight?: "normal" | "bold"; fill: string; spacing?: number; width?: number }) {
+function text(
+  content: string,
+  {
+    y,
+    size,
+    weight = "normal",
+    fill,
+    spacing = 0,
+    width,
+  }: { y: number; size: number; weight?: "normal" | "bold"; fill: string; spacing?: number; width?: number },
+) {
   // when even the smallest size is too wide, the renderer squeezes the line into the card
-  const squeeze = width && widthEm(content, weight === "bold") * size > width ? ` textLength="${width}" lengthAdjust="spacingAndGlyphs"` : "";
+  const squeeze =
+    width && widthEm(content, weight === "bold") * size > width
+      ? ` textLength="${width}" lengthAdjust="spacingAndGlyphs"`
+      : "";
   const ls = spacing ? ` letter-spacing="${spacing}"` : "";
   const font = `font-size="${size}" font-weight="${weight}" fill="${fill}"`;
   return `<text x="${SIZE / 2}" y="${y}" ${font} text-anchor="middle"${ls}${squeeze}>${xmlEscape(content)}</text>`;
@@ -104,7 +126,12 @@ export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
   const holder = truncate(input.holderName, 60) || "—";
   const date = formatAwardDate(input.awardedAt);
   const title = t("badges.artwork.title", { name: input.name, holder });
-  const desc = [t("badges.artwork.desc", { inscription: input.inscription, holder, date }), input.revoked ? t("badges.artwork.revokedDesc") : ""].filter(Boolean).join(" ");
+  const desc = [
+    t("badges.artwork.desc", { inscription: input.inscription, holder, date }),
+    input.revoked ? t("badges.artwork.revokedDesc") : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const cx = SIZE / 2;
   const emblem =
     input.kind !== "level"
@@ -125,12 +152,30 @@ export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
     `<polygon points="${hexagon(cx, 150, 62)}" fill="${p.main}" stroke="${p.accent}" stroke-width="5"/>`,
     `<polygon points="${hexagon(cx, 150, 50)}" fill="none" stroke="#ffffff" stroke-opacity="0.55" stroke-width="2"/>`,
     emblem,
-    text(input.shortName, { y: 256, size: fitSize(input.shortName, { max: 40, width: 430, bold: true }), weight: "bold", fill: "#111827", width: 440 }),
+    text(input.shortName, {
+      y: 256,
+      size: fitSize(input.shortName, { max: 40, width: 430, bold: true }),
+      weight: "bold",
+      fill: "#111827",
+      width: 440,
+    }),
     text(input.name, { y: 290, size: fitSize(input.name, { max: 20, width: 440 }), fill: "#374151", width: 450 }),
     `<path d="M0,312 H512 L494,338 L512,364 H0 L18,338 Z" fill="${p.main}"/>`,
-    text(input.inscription, { y: 345, size: fitSize(input.inscription, { max: 18, width: 420 }), weight: "bold", fill: "#ffffff", width: 440 }),
+    text(input.inscription, {
+      y: 345,
+      size: fitSize(input.inscription, { max: 18, width: 420 }),
+      weight: "bold",
+      fill: "#ffffff",
+      width: 440,
+    }),
     text(awardedTo, { y: 404, size: 13, weight: "bold", fill: "#6b7280", spacing: 2 }),
-    text(holder, { y: 440, size: fitSize(holder, { max: 28, width: 430, bold: true }), weight: "bold", fill: "#111827", width: 440 }),
+    text(holder, {
+      y: 440,
+      size: fitSize(holder, { max: 28, width: 430, bold: true }),
+      weight: "bold",
+      fill: "#111827",
+      width: 440,
+    }),
     text(date, { y: 472, size: 16, fill: "#374151" }),
   ];
   if (input.revoked) {
@@ -139,7 +184,13 @@ export function renderBadgeSvg(input: ArtworkInput, t: TFunction): string {
       `<rect x="8" y="8" width="496" height="496" rx="40" fill="#ffffff" fill-opacity="0.55"/>`,
       `<g clip-path="url(#badge-card)"><g transform="rotate(-28 ${cx} ${cx})">` +
         `<rect x="-60" y="226" width="632" height="64" fill="#b91c1c"/>`,
-      text(t("badges.artwork.revoked").toUpperCase(), { y: 270, size: 36, weight: "bold", fill: "#ffffff", spacing: 6 }),
+      text(t("badges.artwork.revoked").toUpperCase(), {
+        y: 270,
+        size: 36,
+        weight: "bold",
+        fill: "#ffffff",
+        spacing: 6,
+      }),
       `</g></g>`,
     );
   }
@@ -190,7 +241,11 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  */
 export function bakePng(png: Buffer, compactJws: string): Buffer {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error("not a PNG");
-  const data = Buffer.concat([Buffer.from("openbadgecredential\0", "latin1"), Buffer.from([0, 0, 0, 0]), Buffer.from(compactJws, "utf8")]);
+  const data = Buffer.concat([
+    Buffer.from("openbadgecredential\0", "latin1"),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from(compactJws, "utf8"),
+  ]);
   const type = Buffer.from("iTXt", "latin1");
   const chunk = Buffer.alloc(12 + data.length);
   chunk.writeUInt32BE(data.length, 0);
@@ -198,7 +253,7 @@ export function bakePng(png: Buffer, compactJws: string): Buffer {
   data.copy(chunk, 8);
   chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
   const parts: Buffer[] = [PNG_SIGNATURE];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const end = at + 12 + length;
     const kind = png.toString("latin1", at + 4, at + 8);

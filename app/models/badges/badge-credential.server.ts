@@ -19,7 +19,16 @@ export const credentialT = (): TFunction => sharedI18n("en").t;
 
 export function badgeUrls(origin: string, publicId: string) {
   const base = `${origin}/badges/${publicId}`;
-  return { page: base, credential: `${base}.json`, jwt: `${base}.jwt`, image: `${base}.svg`, png: `${base}.png`, baked: `${base}/baked.svg`, bakedPng: `${base}/baked.png`, status: `${base}/status` };
+  return {
+    page: base,
+    credential: `${base}.json`,
+    jwt: `${base}.jwt`,
+    image: `${base}.svg`,
+    png: `${base}.png`,
+    baked: `${base}/baked.svg`,
+    bakedPng: `${base}/baked.png`,
+    status: `${base}/status`,
+  };
 }
 
 export const issuerId = (origin: string) => `${origin}/badges/issuer.json`;
@@ -82,13 +91,21 @@ export function achievementText(
       name: category ? t("badges.award.nameCategory", { year, category }) : t("badges.award.name", { year }),
       shortName: t("badges.award.shortName", { year }),
       inscription: t("badges.award.inscription", { year }),
-      description: t("badges.award.description", { year }) + (category ? ` ${t("badges.award.categoryLine", { category })}` : ""),
+      description:
+        t("badges.award.description", { year }) + (category ? ` ${t("badges.award.categoryLine", { category })}` : ""),
       criteria: t("badges.award.criteria", { year }),
       anchor: `award-${year}`,
     };
   }
   if (award.kind === "mentor") {
-    return { name: t("badges.mentor.name"), shortName: t("badges.mentor.shortName"), inscription: t("badges.mentor.inscription"), description: t("badges.mentor.description"), criteria: t("badges.mentor.criteria"), anchor: "mentor" };
+    return {
+      name: t("badges.mentor.name"),
+      shortName: t("badges.mentor.shortName"),
+      inscription: t("badges.mentor.inscription"),
+      description: t("badges.mentor.description"),
+      criteria: t("badges.mentor.criteria"),
+      anchor: "mentor",
+    };
   }
   const pick = (english: string | null, french: string | null | undefined) =>
     lang === "fr" && french?.trim() ? french : (english ?? "");
@@ -103,7 +120,17 @@ export function achievementText(
 }
 
 /** The OpenBadgeCredential JSON-LD document of an award: exactly what the VC-JWT carries (less iss/jti/nbf/sub). */
-export function buildCredential({ award, competencies, origin, t = credentialT() }: { award: BadgeAward; competencies: Competency[]; origin: string; t?: TFunction }) {
+export function buildCredential({
+  award,
+  competencies,
+  origin,
+  t = credentialT(),
+}: {
+  award: BadgeAward;
+  competencies: Competency[];
+  origin: string;
+  t?: TFunction;
+}) {
   const urls = badgeUrls(origin, award.public_id);
   const a = achievementText(award, t);
   return {
@@ -144,7 +171,15 @@ export function buildCredential({ award, competencies, origin, t = credentialT()
 export type OpenBadgeCredential = ReturnType<typeof buildCredential>;
 
 /** The compact JWS (VC-JWT) of a credential. */
-export async function signCredential({ credential, origin, conn = db }: { credential: OpenBadgeCredential; origin: string; conn?: Db }): Promise<string> {
+export async function signCredential({
+  credential,
+  origin,
+  conn = db,
+}: {
+  credential: OpenBadgeCredential;
+  origin: string;
+  conn?: Db;
+}): Promise<string> {
   const payload = {
     ...credential,
     iss: credential.issuer.id,
@@ -159,7 +194,13 @@ export async function signCredential({ credential, origin, conn = db }: { creden
  * The status of one credential, as a 1EdTech Revocation List with zero or one entry, plus a plain
  * `status` for people reading it. One list per credential: nothing to enumerate.
  */
-export function credentialStatusDocument({ award, origin }: { award: Pick<BadgeAward, "public_id" | "revoked_at" | "revoke_reason">; origin: string }) {
+export function credentialStatusDocument({
+  award,
+  origin,
+}: {
+  award: Pick<BadgeAward, "public_id" | "revoked_at" | "revoke_reason">;
+  origin: string;
+}) {
   const urls = badgeUrls(origin, award.public_id);
   return {
     id: urls.status,
@@ -167,7 +208,9 @@ export function credentialStatusDocument({ award, origin }: { award: Pick<BadgeA
     credential: urls.page,
     status: award.revoked_at ? "revoked" : "valid",
     ...(award.revoked_at ? { revokedAt: award.revoked_at.toISOString() } : {}),
-    revokedCredentials: award.revoked_at ? [{ id: urls.page, revoked: true, revocationReason: award.revoke_reason ?? "" }] : [],
+    revokedCredentials: award.revoked_at
+      ? [{ id: urls.page, revoked: true, revocationReason: award.revoke_reason ?? "" }]
+      : [],
   };
 }
 

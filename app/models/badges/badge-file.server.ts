@@ -6,7 +6,17 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { env } from "../../env.server";
 import { bakePng, bakeSvg, renderBadgeSvg } from "./badge-artwork.server";
-import { achievementText, buildCredential, credentialStatusDocument, credentialT, issuerProfile, listFrameworkCompetencies, signCredential, VC_CONTEXT, OB_CONTEXT } from "./badge-credential.server";
+import {
+  achievementText,
+  buildCredential,
+  credentialStatusDocument,
+  credentialT,
+  issuerProfile,
+  listFrameworkCompetencies,
+  signCredential,
+  VC_CONTEXT,
+  OB_CONTEXT,
+} from "./badge-credential.server";
 import { getBadgeAward, type BadgeAward } from "./badge.server";
 
 export type BadgeFileKind = "svg" | "png" | "baked" | "bakedPng" | "json" | "jwt" | "status";
@@ -32,13 +42,26 @@ export function cachedResponse(request: Request, body: string | Uint8Array, head
   return new Response(typeof body === "string" ? body : Buffer.from(body), { status: 200, headers: all });
 }
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" } });
+const notFound = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
+  });
 
 export function badgeSvg(award: BadgeAward): string {
   const t = credentialT();
   const a = achievementText(award, t);
   return renderBadgeSvg(
-    { kind: award.kind, level: award.level, name: a.name, shortName: a.shortName, inscription: a.inscription, holderName: award.display_name, awardedAt: award.awarded_at, revoked: !!award.revoked_at },
+    {
+      kind: award.kind,
+      level: award.level,
+      name: a.name,
+      shortName: a.shortName,
+      inscription: a.inscription,
+      holderName: award.display_name,
+      awardedAt: award.awarded_at,
+      revoked: !!award.revoked_at,
+    },
     t,
   );
 }
@@ -84,16 +107,31 @@ function fileName(award: BadgeAward, ext: string) {
  * Answers one of an award's files, or 404. `accept` lets /badges/:id.json hand out the VC-JWT to clients that ask for
  * it.
  */
-export async function badgeFileResponse({ request, publicId, kind }: { request: Request; publicId: string | undefined; kind: BadgeFileKind }): Promise<Response> {
+export async function badgeFileResponse({
+  request,
+  publicId,
+  kind,
+}: {
+  request: Request;
+  publicId: string | undefined;
+  kind: BadgeFileKind;
+}): Promise<Response> {
   const origin = env().APP_ORIGIN;
   if (kind === "json" && publicId === "issuer") return issuerResponse(request, origin);
   const award = publicId ? await getBadgeAward({ publicId }) : undefined;
   if (!award) return notFound();
   switch (kind) {
     case "svg":
-      return cachedResponse(request, badgeSvg(award), { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": CACHE, "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" });
+      return cachedResponse(request, badgeSvg(award), {
+        "Content-Type": "image/svg+xml; charset=utf-8",
+        "Cache-Control": CACHE,
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      });
     case "png":
-      return cachedResponse(request, await badgePng(badgeSvg(award)), { "Content-Type": "image/png", "Cache-Control": CACHE });
+      return cachedResponse(request, await badgePng(badgeSvg(award)), {
+        "Content-Type": "image/png",
+        "Cache-Control": CACHE,
+      });
     case "baked":
       return cachedResponse(request, bakeSvg(badgeSvg(award), await badgeJwt(award, origin)), {
         "Content-Type": "image/svg+xml; charset=utf-8",
@@ -110,11 +148,19 @@ export async function badgeFileResponse({ request, publicId, kind }: { request: 
     case "jwt": {
       // OB 3.0 "Web Resource": the compact JWS, text/plain; application/vc+jwt for clients asking for it
       const wantsVcJwt = /application\/(vc\+)?jwt/.test(request.headers.get("Accept") ?? "");
-      return cachedResponse(request, await badgeJwt(award, origin), { "Content-Type": wantsVcJwt ? "application/vc+jwt" : "text/plain; charset=utf-8", "Cache-Control": CACHE, Vary: "Accept" });
+      return cachedResponse(request, await badgeJwt(award, origin), {
+        "Content-Type": wantsVcJwt ? "application/vc+jwt" : "text/plain; charset=utf-8",
+        "Cache-Control": CACHE,
+        Vary: "Accept",
+      });
     }
     case "json": {
       if (/application\/(vc\+)?jwt/.test(request.headers.get("Accept") ?? "")) {
-        return cachedResponse(request, await badgeJwt(award, origin), { "Content-Type": "application/vc+jwt", "Cache-Control": CACHE, Vary: "Accept" });
+        return cachedResponse(request, await badgeJwt(award, origin), {
+          "Content-Type": "application/vc+jwt",
+          "Cache-Control": CACHE,
+          Vary: "Accept",
+        });
       }
       const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(), origin });
       return cachedResponse(request, JSON.stringify(credential, null, 2), {
@@ -125,11 +171,17 @@ export async function badgeFileResponse({ request, publicId, kind }: { request: 
       });
     }
     case "status":
-      return cachedResponse(request, JSON.stringify(credentialStatusDocument({ award, origin }), null, 2), { "Content-Type": "application/json; charset=utf-8", "Cache-Control": STATUS_CACHE });
+      return cachedResponse(request, JSON.stringify(credentialStatusDocument({ award, origin }), null, 2), {
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": STATUS_CACHE,
+      });
   }
 }
 
 function issuerResponse(request: Request, origin: string): Response {
   const body = { "@context": [VC_CONTEXT, OB_CONTEXT], ...issuerProfile(origin) };
-  return cachedResponse(request, JSON.stringify(body, null, 2), { "Content-Type": "application/ld+json; charset=utf-8", "Cache-Control": CACHE });
+  return cachedResponse(request, JSON.stringify(body, null, 2), {
+    "Content-Type": "application/ld+json; charset=utf-8",
+    "Cache-Control": CACHE,
+  });
 }

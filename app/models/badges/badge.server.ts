@@ -18,10 +18,27 @@ export function newBadgeId(): string {
 /** A public id as newBadgeId makes them (22 base64url characters); anything else is unknown. */
 export const isBadgeId = (s: string | undefined): s is string => !!s && /^[A-Za-z0-9_-]{16,64}$/.test(s);
 
-export async function awardLevelBadge(trx: Db, { userId, level, awardedBy, applicationId, at }: { userId: number; level: number; awardedBy: number | null; applicationId: number | null; at: Date }) {
+export async function awardLevelBadge(
+  trx: Db,
+  {
+    userId,
+    level,
+    awardedBy,
+    applicationId,
+    at,
+  }: { userId: number; level: number; awardedBy: number | null; applicationId: number | null; at: Date },
+) {
   const badge = await trx
     .insertInto("badge_awards")
-    .values({ public_id: newBadgeId(), user_id: userId, kind: "level", level, awarded_by: awardedBy, application_id: applicationId, awarded_at: at })
+    .values({
+      public_id: newBadgeId(),
+      user_id: userId,
+      kind: "level",
+      level,
+      awarded_by: awardedBy,
+      application_id: applicationId,
+      awarded_at: at,
+    })
     .returning(["id", "public_id"])
     .executeTakeFirstOrThrow();
   // the directory shows badges: its index job picks the change up after commit
@@ -29,21 +46,38 @@ export async function awardLevelBadge(trx: Db, { userId, level, awardedBy, appli
   // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default);
   // a badge that comes with an approved application is announced by the decision's own notice
   if (applicationId !== null) return badge;
-  const levelRow = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", level).executeTakeFirst();
+  const levelRow = await trx
+    .selectFrom("levels")
+    .select(["name", "name_fr"])
+    .where("number", "=", level)
+    .executeTakeFirst();
   await notify(trx, {
     userId,
     kind: "progress",
     actorId: awardedBy,
     sourceKey: `badge:${badge.public_id}:granted`,
-    data: { text: message("badges.notify.granted", { name: levelRow ? bothLanguages(levelRow, "name") : "" }), href: `/badges/${badge.public_id}` },
+    data: {
+      text: message("badges.notify.granted", { name: levelRow ? bothLanguages(levelRow, "name") : "" }),
+      href: `/badges/${badge.public_id}`,
+    },
   });
   return badge;
 }
 
-export async function awardMentorBadge(trx: Db, { userId, awardedBy, at }: { userId: number; awardedBy: number | null; at: Date }) {
+export async function awardMentorBadge(
+  trx: Db,
+  { userId, awardedBy, at }: { userId: number; awardedBy: number | null; at: Date },
+) {
   const badge = await trx
     .insertInto("badge_awards")
-    .values({ public_id: newBadgeId(), user_id: userId, kind: "mentor", level: null, awarded_by: awardedBy, awarded_at: at })
+    .values({
+      public_id: newBadgeId(),
+      user_id: userId,
+      kind: "mentor",
+      level: null,
+      awarded_by: awardedBy,
+      awarded_at: at,
+    })
     .returning(["id", "public_id"])
     .executeTakeFirstOrThrow();
   await enqueue(trx, "profile.reindex", { userId });
@@ -51,7 +85,10 @@ export async function awardMentorBadge(trx: Db, { userId, awardedBy, at }: { use
 }
 
 /** An "Award winner <year>" badge for a published awards winner (one per member and year). */
-export async function awardWinnerBadge(trx: Db, { userId, year, awardedBy, at }: { userId: number; year: number; awardedBy: number | null; at: Date }) {
+export async function awardWinnerBadge(
+  trx: Db,
+  { userId, year, awardedBy, at }: { userId: number; year: number; awardedBy: number | null; at: Date },
+) {
   const existing = await trx
     .selectFrom("badge_awards")
     .select(["id", "public_id"])
@@ -63,7 +100,15 @@ export async function awardWinnerBadge(trx: Db, { userId, year, awardedBy, at }:
   if (existing) return existing; // a winner of two categories holds one badge for the year
   const badge = await trx
     .insertInto("badge_awards")
-    .values({ public_id: newBadgeId(), user_id: userId, kind: "award", level: null, award_year: year, awarded_by: awardedBy, awarded_at: at })
+    .values({
+      public_id: newBadgeId(),
+      user_id: userId,
+      kind: "award",
+      level: null,
+      award_year: year,
+      awarded_by: awardedBy,
+      awarded_at: at,
+    })
     .returning(["id", "public_id"])
     .executeTakeFirstOrThrow();
   await enqueue(trx, "profile.reindex", { userId });
@@ -90,32 +135,37 @@ export type BadgeAward = NonNullable<Awaited<ReturnType<typeof getBadgeAward>>>;
 /** One award with what its page and credential state: holder, level, issuer, status. Undefined when unknown. */
 export async function getBadgeAward({ publicId, conn = db }: { publicId: string; conn?: Db }) {
   if (!isBadgeId(publicId)) return undefined;
-  return conn
-    .selectFrom("badge_awards as b")
-    .innerJoin("users as u", "u.id", "b.user_id")
-    .leftJoin("levels as l", "l.number", "b.level")
-    .leftJoin("users as a", "a.id", "b.awarded_by")
-    .select([
-      ...AWARD_COLUMNS,
-      "b.user_id",
-      "l.slug as level_slug",
-      "l.name as level_name", "l.name_fr as level_name_fr",
-      "l.badge_inscription",
-      "l.description as level_description",
-      "l.criteria_narrative",
-      // the page in French shows these (the credential stays in English)
-      "l.short_name_fr as level_short_name_fr",
-      "l.badge_inscription_fr",
-      "l.description_fr as level_description_fr",
-      "l.criteria_narrative_fr",
-      "a.display_name as awarded_by_name",
-    ])
-    // an award winner's credential names the categories won with this badge
-    .select(sql<string | null>`(select string_agg(c.name, ', ' order by c.position, c.name) from award_winners w
-      join award_categories c on c.id = w.category_id where w.badge_award_id = b.id)`.as("award_categories"))
-    .where("b.public_id", "=", publicId)
-    // a deleted member's badges stay verifiable, as revoked, under the tombstone name (account-deletion.server.ts)
-    .executeTakeFirst();
+  return (
+    conn
+      .selectFrom("badge_awards as b")
+      .innerJoin("users as u", "u.id", "b.user_id")
+      .leftJoin("levels as l", "l.number", "b.level")
+      .leftJoin("users as a", "a.id", "b.awarded_by")
+      .select([
+        ...AWARD_COLUMNS,
+        "b.user_id",
+        "l.slug as level_slug",
+        "l.name as level_name",
+        "l.name_fr as level_name_fr",
+        "l.badge_inscription",
+        "l.description as level_description",
+        "l.criteria_narrative",
+        // the page in French shows these (the credential stays in English)
+        "l.short_name_fr as level_short_name_fr",
+        "l.badge_inscription_fr",
+        "l.description_fr as level_description_fr",
+        "l.criteria_narrative_fr",
+        "a.display_name as awarded_by_name",
+      ])
+      // an award winner's credential names the categories won with this badge
+      .select(
+        sql<string | null>`(select string_agg(c.name, ', ' order by c.position, c.name) from award_winners w
+      join award_categories c on c.id = w.category_id where w.badge_award_id = b.id)`.as("award_categories"),
+      )
+      .where("b.public_id", "=", publicId)
+      // a deleted member's badges stay verifiable, as revoked, under the tombstone name (account-deletion.server.ts)
+      .executeTakeFirst()
+  );
 }
 
 /** The holder's profile address when this viewer may see the profile (privacy by default: none without one). */
@@ -135,7 +185,17 @@ export type BadgeStatusFilter = "all" | "valid" | "revoked";
 export const BADGE_PAGE_SIZE = 50;
 
 /** Staff list: newest first, searchable by member name, username or badge id; keyset on id. */
-export async function listBadgeAwards({ q = "", status = "all", before, conn = db }: { q?: string; status?: BadgeStatusFilter; before?: number; conn?: Db }) {
+export async function listBadgeAwards({
+  q = "",
+  status = "all",
+  before,
+  conn = db,
+}: {
+  q?: string;
+  status?: BadgeStatusFilter;
+  before?: number;
+  conn?: Db;
+}) {
   let query = conn
     .selectFrom("badge_awards as b")
     .innerJoin("users as u", "u.id", "b.user_id")
@@ -147,7 +207,9 @@ export async function listBadgeAwards({ q = "", status = "all", before, conn = d
   const term = q.trim().slice(0, 100);
   if (term) {
     const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("u.display_name", "ilike", like), eb("u.username", "ilike", like), eb("b.public_id", "=", term)]));
+    query = query.where((eb) =>
+      eb.or([eb("u.display_name", "ilike", like), eb("u.username", "ilike", like), eb("b.public_id", "=", term)]),
+    );
   }
   if (status === "valid") query = query.where("b.revoked_at", "is", null);
   if (status === "revoked") query = query.where("b.revoked_at", "is not", null);
@@ -162,23 +224,45 @@ import { REVOKE_REASON_MAX } from "./badge.schema";
 export { REVOKE_REASON_MAX };
 
 /** Staff revoke an award, with a reason: audited, the member told, the directory re-indexed. */
-export async function revokeBadge({ staffId, publicId, reason }: { staffId: number; publicId: string; reason: string }): Promise<Result<{ publicId: string }>> {
+export async function revokeBadge({
+  staffId,
+  publicId,
+  reason,
+}: {
+  staffId: number;
+  publicId: string;
+  reason: string;
+}): Promise<Result<{ publicId: string }>> {
   const why = reason.trim();
   if (!why) return fail(400, "badges.admin.errors.reasonRequired", { reason: "badges.admin.errors.reasonRequired" });
-  if (why.length > REVOKE_REASON_MAX) return fail(400, "badges.admin.errors.reasonTooLong", { reason: "badges.admin.errors.reasonTooLong" });
+  if (why.length > REVOKE_REASON_MAX)
+    return fail(400, "badges.admin.errors.reasonTooLong", { reason: "badges.admin.errors.reasonTooLong" });
   if (!isBadgeId(publicId)) return fail(404, "badges.admin.errors.notFound");
   return db.transaction().execute(async (trx) => {
     const award = await trx
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.id", "b.user_id", "b.kind", "b.level", "b.award_year", "b.revoked_at", "l.name as level_name", "l.name_fr as level_name_fr"])
+      .select([
+        "b.id",
+        "b.user_id",
+        "b.kind",
+        "b.level",
+        "b.award_year",
+        "b.revoked_at",
+        "l.name as level_name",
+        "l.name_fr as level_name_fr",
+      ])
       .where("b.public_id", "=", publicId)
       .forUpdate("b")
       .executeTakeFirst();
     if (!award) return fail(404, "badges.admin.errors.notFound");
     if (award.revoked_at) return fail(409, "badges.admin.errors.alreadyRevoked");
     const now = new Date();
-    await trx.updateTable("badge_awards").set({ revoked_at: now, revoked_by: staffId, revoke_reason: why }).where("id", "=", award.id).execute();
+    await trx
+      .updateTable("badge_awards")
+      .set({ revoked_at: now, revoked_by: staffId, revoke_reason: why })
+      .where("id", "=", award.id)
+      .execute();
     await recordAudit(trx, {
       actorId: staffId,
       action: "badge.revoke",
@@ -206,9 +290,16 @@ export async function revokeBadge({ staffId, publicId, reason }: { staffId: numb
 }
 
 /** Staff grant the Mentor badge to a level-4 member (leaders mentor juniors); one valid one at a time. */
-export async function grantMentorBadge({ staffId, username }: { staffId: number; username: string }): Promise<Result<{ publicId: string }>> {
+export async function grantMentorBadge({
+  staffId,
+  username,
+}: {
+  staffId: number;
+  username: string;
+}): Promise<Result<{ publicId: string }>> {
   const handle = username.trim().replace(/^@/, "");
-  if (!handle) return fail(400, "badges.admin.errors.usernameRequired", { username: "badges.admin.errors.usernameRequired" });
+  if (!handle)
+    return fail(400, "badges.admin.errors.usernameRequired", { username: "badges.admin.errors.usernameRequired" });
   return db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom("users")
@@ -218,17 +309,34 @@ export async function grantMentorBadge({ staffId, username }: { staffId: number;
       .forUpdate()
       .executeTakeFirst();
     if (!member) return fail(404, "badges.admin.errors.noSuchMember", { username: "badges.admin.errors.noSuchMember" });
-    if ((member.level ?? 0) < 4) return fail(409, "badges.admin.errors.mentorLevel", { username: "badges.admin.errors.mentorLevel" });
-    const existing = await trx.selectFrom("badge_awards").select("public_id").where("user_id", "=", member.id).where("kind", "=", "mentor").where("revoked_at", "is", null).executeTakeFirst();
-    if (existing) return fail(409, "badges.admin.errors.alreadyMentor", { username: "badges.admin.errors.alreadyMentor" });
+    if ((member.level ?? 0) < 4)
+      return fail(409, "badges.admin.errors.mentorLevel", { username: "badges.admin.errors.mentorLevel" });
+    const existing = await trx
+      .selectFrom("badge_awards")
+      .select("public_id")
+      .where("user_id", "=", member.id)
+      .where("kind", "=", "mentor")
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (existing)
+      return fail(409, "badges.admin.errors.alreadyMentor", { username: "badges.admin.errors.alreadyMentor" });
     const badge = await awardMentorBadge(trx, { userId: member.id, awardedBy: staffId, at: new Date() });
-    await recordAudit(trx, { actorId: staffId, action: "badge.grant", targetType: "badge_award", targetId: badge.public_id, after: { kind: "mentor", userId: member.id } });
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "badge.grant",
+      targetType: "badge_award",
+      targetId: badge.public_id,
+      after: { kind: "mentor", userId: member.id },
+    });
     await notify(trx, {
       userId: member.id,
       kind: "progress",
       actorId: staffId,
       sourceKey: `badge:${badge.public_id}:granted`,
-      data: { text: message("badges.notify.granted", { name: { key: "badges.mentor.name" } }), href: `/badges/${badge.public_id}` },
+      data: {
+        text: message("badges.notify.granted", { name: { key: "badges.mentor.name" } }),
+        href: `/badges/${badge.public_id}`,
+      },
     });
     return ok({ publicId: badge.public_id });
   });
@@ -240,7 +348,13 @@ export type MemberBadge = { kind: "level" | "mentor"; level: number | null; publ
  * Valid badges of many members at once (post authors, directory cards, a profile): per member,
  * the newest valid badge of each level and the mentor badge, highest level first.
  */
-export async function listValidBadges({ userIds, conn = db }: { userIds: number[]; conn?: Db }): Promise<Map<number, MemberBadge[]>> {
+export async function listValidBadges({
+  userIds,
+  conn = db,
+}: {
+  userIds: number[];
+  conn?: Db;
+}): Promise<Map<number, MemberBadge[]>> {
   const out = new Map<number, MemberBadge[]>();
   const ids = [...new Set(userIds)];
   if (!ids.length) return out;
@@ -261,18 +375,31 @@ export async function listValidBadges({ userIds, conn = db }: { userIds: number[
     list.push({ kind: r.kind as MemberBadge["kind"], level: r.level, publicId: r.public_id, awardedAt: r.awarded_at });
     out.set(r.user_id, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.kind === b.kind ? (b.level ?? 0) - (a.level ?? 0) : a.kind === "level" ? -1 : 1));
+  for (const list of out.values())
+    list.sort((a, b) => (a.kind === b.kind ? (b.level ?? 0) - (a.level ?? 0) : a.kind === "level" ? -1 : 1));
   return out;
 }
 
 /** The valid badge of each member's current level (users.level): what a level pill links to. */
-export async function listCurrentLevelBadges({ userIds, conn = db }: { userIds: number[]; conn?: Db }): Promise<Map<number, { level: number; publicId: string }>> {
+export async function listCurrentLevelBadges({
+  userIds,
+  conn = db,
+}: {
+  userIds: number[];
+  conn?: Db;
+}): Promise<Map<number, { level: number; publicId: string }>> {
   const out = new Map<number, { level: number; publicId: string }>();
   const ids = [...new Set(userIds)];
   if (!ids.length) return out;
   const rows = await conn
     .selectFrom("users as u")
-    .innerJoin("badge_awards as b", (j) => j.onRef("b.user_id", "=", "u.id").onRef("b.level", "=", "u.level").on("b.kind", "=", "level").on("b.revoked_at", "is", null))
+    .innerJoin("badge_awards as b", (j) =>
+      j
+        .onRef("b.user_id", "=", "u.id")
+        .onRef("b.level", "=", "u.level")
+        .on("b.kind", "=", "level")
+        .on("b.revoked_at", "is", null),
+    )
     .select(["u.id", "u.level", "b.public_id"])
     .distinctOn("u.id")
     .where("u.id", "in", ids)

@@ -1,7 +1,16 @@
 // The platform's Ed25519 signing key, made once and kept in the database (signing_keys), so every
 // web process signs with the same key and credentials stay verifiable across restarts.
 // Only the public half is ever published: /.well-known/jwks.json and /badges/keys/:thumbprint.
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK, type JWTPayload } from "jose";
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from "jose";
 import { db, type Db } from "../../db.server";
 
 export const SIGNING_ALG = "EdDSA" as const;
@@ -28,7 +37,13 @@ async function createKey(conn: Db) {
 }
 
 async function loadActive(conn: Db): Promise<ActiveKey> {
-  const read = () => conn.selectFrom("signing_keys").select(["thumbprint", "private_jwk"]).where("alg", "=", SIGNING_ALG).where("retired_at", "is", null).executeTakeFirst();
+  const read = () =>
+    conn
+      .selectFrom("signing_keys")
+      .select(["thumbprint", "private_jwk"])
+      .where("alg", "=", SIGNING_ALG)
+      .where("retired_at", "is", null)
+      .executeTakeFirst();
   let row = await read();
   if (!row) {
     await createKey(conn);
@@ -54,13 +69,34 @@ export const keyIdUrl = (origin: string, thumbprint: string) => `${origin}/badge
 export async function getPublicJwks({ origin, conn = db }: { origin: string; conn?: Db }): Promise<{ keys: JWK[] }> {
   await getActiveSigningKey(conn); // a fresh install publishes its key before anything is signed
   const rows = await conn.selectFrom("signing_keys").select(["thumbprint", "public_jwk"]).orderBy("id").execute();
-  return { keys: rows.map((r) => ({ ...publicOnly(r.public_jwk as JWK), kid: keyIdUrl(origin, r.thumbprint), alg: SIGNING_ALG, use: "sig" })) };
+  return {
+    keys: rows.map((r) => ({
+      ...publicOnly(r.public_jwk as JWK),
+      kid: keyIdUrl(origin, r.thumbprint),
+      alg: SIGNING_ALG,
+      use: "sig",
+    })),
+  };
 }
 
 /** One published public key by thumbprint, or undefined. */
-export async function getPublicJwk({ origin, thumbprint, conn = db }: { origin: string; thumbprint: string; conn?: Db }): Promise<JWK | undefined> {
-  const row = await conn.selectFrom("signing_keys").select(["thumbprint", "public_jwk"]).where("thumbprint", "=", thumbprint).executeTakeFirst();
-  return row && { ...publicOnly(row.public_jwk as JWK), kid: keyIdUrl(origin, row.thumbprint), alg: SIGNING_ALG, use: "sig" };
+export async function getPublicJwk({
+  origin,
+  thumbprint,
+  conn = db,
+}: {
+  origin: string;
+  thumbprint: string;
+  conn?: Db;
+}): Promise<JWK | undefined> {
+  const row = await conn
+    .selectFrom("signing_keys")
+    .select(["thumbprint", "public_jwk"])
+    .where("thumbprint", "=", thumbprint)
+    .executeTakeFirst();
+  return (
+    row && { ...publicOnly(row.public_jwk as JWK), kid: keyIdUrl(origin, row.thumbprint), alg: SIGNING_ALG, use: "sig" }
+  );
 }
 
 /**
@@ -68,7 +104,17 @@ export async function getPublicJwk({ origin, thumbprint, conn = db }: { origin: 
  * OB 3.0 allows: alg, kid (a URL to the public JWK) and typ "JWT". Ed25519 signatures are
  * deterministic: the same payload always gives the same token.
  */
-export async function signJwt({ payload, origin, conn = db }: { payload: JWTPayload; origin: string; conn?: Db }): Promise<string> {
+export async function signJwt({
+  payload,
+  origin,
+  conn = db,
+}: {
+  payload: JWTPayload;
+  origin: string;
+  conn?: Db;
+}): Promise<string> {
   const key = await getActiveSigningKey(conn);
-  return new SignJWT(payload).setProtectedHeader({ alg: SIGNING_ALG, kid: keyIdUrl(origin, key.thumbprint), typ: "JWT" }).sign(key.privateKey);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: keyIdUrl(origin, key.thumbprint), typ: "JWT" })
+    .sign(key.privateKey);
 }

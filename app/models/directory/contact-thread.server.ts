@@ -13,14 +13,41 @@ import { isRecruiter } from "./shortlist.server";
 
 export type ThreadMessage = { id: string; mine: boolean; body: string; created_at: Date };
 
-async function messagesOf(trx: Db, request: { id: number; recruiter_id: number; message: string; created_at: Date }, viewerId: number) {
-  const rows = await trx.selectFrom("contact_messages").select(["id", "sender_id", "body", "created_at"]).where("request_id", "=", request.id).orderBy("id").execute();
-  const first: ThreadMessage = { id: `r${request.id}`, mine: request.recruiter_id === viewerId, body: request.message, created_at: request.created_at };
-  return [first, ...rows.map((m): ThreadMessage => ({ id: `m${m.id}`, mine: m.sender_id === viewerId, body: m.body, created_at: m.created_at }))];
+async function messagesOf(
+  trx: Db,
+  request: { id: number; recruiter_id: number; message: string; created_at: Date },
+  viewerId: number,
+) {
+  const rows = await trx
+    .selectFrom("contact_messages")
+    .select(["id", "sender_id", "body", "created_at"])
+    .where("request_id", "=", request.id)
+    .orderBy("id")
+    .execute();
+  const first: ThreadMessage = {
+    id: `r${request.id}`,
+    mine: request.recruiter_id === viewerId,
+    body: request.message,
+    created_at: request.created_at,
+  };
+  return [
+    first,
+    ...rows.map((m): ThreadMessage => ({
+      id: `m${m.id}`,
+      mine: m.sender_id === viewerId,
+      body: m.body,
+      created_at: m.created_at,
+    })),
+  ];
 }
 
 /** May the recruiter write in this thread now? Answers the reason (an i18n key) when not. */
-function recruiterMayWrite(t: { status: string; open: boolean; blocked: boolean; lastFromMember: boolean }): string | null {
+function recruiterMayWrite(t: {
+  status: string;
+  open: boolean;
+  blocked: boolean;
+  lastFromMember: boolean;
+}): string | null {
   if (t.blocked) return "recruiter.errors.unavailable"; // a block is not announced
   if (!t.open) return "recruiter.errors.notOpen";
   if (t.status === "declined") return "desk.errors.declined";
@@ -36,7 +63,8 @@ async function recruiterThread(trx: Db, scope: Scope, username: string) {
     .where((eb) => eb(eb.fn("lower", ["u.username"]), "=", username.toLowerCase()))
     .where("u.deleted_at", "is", null)
     .executeTakeFirst();
-  if (!member || !canSeeProfile(scope, { userId: member.id, visibility: member.visibility ?? "members" })) return undefined;
+  if (!member || !canSeeProfile(scope, { userId: member.id, visibility: member.visibility ?? "members" }))
+    return undefined;
   const request = await trx
     .selectFrom("contact_requests")
     .select(["id", "recruiter_id", "member_id", "message", "status", "created_at"])
@@ -45,10 +73,20 @@ async function recruiterThread(trx: Db, scope: Scope, username: string) {
     .orderBy("id", "desc")
     .executeTakeFirst();
   if (!request) return { member, request: undefined };
-  const blocked = !!(await trx.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", member.id).where("recruiter_id", "=", scope.userId!).executeTakeFirst());
+  const blocked = !!(await trx
+    .selectFrom("recruiter_blocks")
+    .select("member_id")
+    .where("member_id", "=", member.id)
+    .where("recruiter_id", "=", scope.userId!)
+    .executeTakeFirst());
   const messages = await messagesOf(trx, request, scope.userId!);
   const lastFromMember = !messages[messages.length - 1].mine;
-  const refusal = recruiterMayWrite({ status: request.status, open: !!member.open_to_opportunities, blocked, lastFromMember });
+  const refusal = recruiterMayWrite({
+    status: request.status,
+    open: !!member.open_to_opportunities,
+    blocked,
+    lastFromMember,
+  });
   return { member, request, messages, refusal };
 }
 
@@ -72,14 +110,26 @@ export async function writeAsRecruiter({ scope, username, body }: { scope: Scope
     await trx.selectFrom("contact_requests").select("id").where("id", "=", t.request.id).forUpdate().execute();
     const again = await recruiterThread(trx, scope, username);
     if (again?.refusal) return fail(409, again.refusal);
-    const sent = await trx.insertInto("contact_messages").values({ request_id: t.request.id, sender_id: scope.userId!, body: parsed.data.body }).returning("id").executeTakeFirstOrThrow();
-    const org = await trx.selectFrom("recruiter_organisations").select("name").where("user_id", "=", scope.userId!).where("status", "=", "verified").executeTakeFirst();
+    const sent = await trx
+      .insertInto("contact_messages")
+      .values({ request_id: t.request.id, sender_id: scope.userId!, body: parsed.data.body })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const org = await trx
+      .selectFrom("recruiter_organisations")
+      .select("name")
+      .where("user_id", "=", scope.userId!)
+      .where("status", "=", "verified")
+      .executeTakeFirst();
     await notify(trx, {
       userId: t.member.id,
       kind: "application",
       actorId: scope.userId,
       sourceKey: `contact-message:${sent.id}`,
-      data: { message: (await translatorFor(trx, t.member.id))("desk.notify.recruiterWrote", { name: org?.name ?? "" }), href: `/my/contacts/${t.request.id}` },
+      data: {
+        message: (await translatorFor(trx, t.member.id))("desk.notify.recruiterWrote", { name: org?.name ?? "" }),
+        href: `/my/contacts/${t.request.id}`,
+      },
     });
     return ok({});
   });
@@ -90,15 +140,37 @@ export async function getMemberThread({ userId, id }: { userId: number; id: numb
   const request = await db
     .selectFrom("contact_requests as c")
     .innerJoin("users as r", "r.id", "c.recruiter_id")
-    .leftJoin("recruiter_organisations as o", (j) => j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]))
-    .select(["c.id", "c.recruiter_id", "c.message", "c.status", "c.created_at", "r.display_name", "r.email", "o.name as organisation", "o.website"])
+    .leftJoin("recruiter_organisations as o", (j) =>
+      j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]),
+    )
+    .select([
+      "c.id",
+      "c.recruiter_id",
+      "c.message",
+      "c.status",
+      "c.created_at",
+      "r.display_name",
+      "r.email",
+      "o.name as organisation",
+      "o.website",
+    ])
     .where("c.id", "=", id)
     .where("c.member_id", "=", userId)
     .executeTakeFirst();
   if (!request) return undefined;
-  const blocked = !!(await db.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", userId).where("recruiter_id", "=", request.recruiter_id).executeTakeFirst());
+  const blocked = !!(await db
+    .selectFrom("recruiter_blocks")
+    .select("member_id")
+    .where("member_id", "=", userId)
+    .where("recruiter_id", "=", request.recruiter_id)
+    .executeTakeFirst());
   const { email, ...rest } = request;
-  return { ...rest, email: request.status === "accepted" ? email : null, blocked, messages: await messagesOf(db, request, userId) };
+  return {
+    ...rest,
+    email: request.status === "accepted" ? email : null,
+    blocked,
+    messages: await messagesOf(db, request, userId),
+  };
 }
 
 export async function answerAsMember({ scope, id, body }: { scope: Scope; id: number; body: string }) {
@@ -107,18 +179,42 @@ export async function answerAsMember({ scope, id, body }: { scope: Scope; id: nu
   const parsed = ThreadMessageSchema.safeParse({ body });
   if (!parsed.success) return refused(422, parsed.error);
   return db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom("contact_requests").select(["id", "recruiter_id"]).where("id", "=", id).where("member_id", "=", memberId).forUpdate().executeTakeFirst();
+    const request = await trx
+      .selectFrom("contact_requests")
+      .select(["id", "recruiter_id"])
+      .where("id", "=", id)
+      .where("member_id", "=", memberId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!request) return fail(404, "errors.notFound");
-    const blocked = await trx.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", memberId).where("recruiter_id", "=", request.recruiter_id).executeTakeFirst();
+    const blocked = await trx
+      .selectFrom("recruiter_blocks")
+      .select("member_id")
+      .where("member_id", "=", memberId)
+      .where("recruiter_id", "=", request.recruiter_id)
+      .executeTakeFirst();
     if (blocked) return fail(409, "desk.errors.unblockFirst");
-    const sent = await trx.insertInto("contact_messages").values({ request_id: id, sender_id: memberId, body: parsed.data.body }).returning("id").executeTakeFirstOrThrow();
-    const member = await trx.selectFrom("users").select(["display_name", "username"]).where("id", "=", memberId).executeTakeFirstOrThrow();
+    const sent = await trx
+      .insertInto("contact_messages")
+      .values({ request_id: id, sender_id: memberId, body: parsed.data.body })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const member = await trx
+      .selectFrom("users")
+      .select(["display_name", "username"])
+      .where("id", "=", memberId)
+      .executeTakeFirstOrThrow();
     await notify(trx, {
       userId: request.recruiter_id,
       kind: "application",
       actorId: memberId,
       sourceKey: `contact-message:${sent.id}`,
-      data: { message: (await translatorFor(trx, request.recruiter_id))("desk.notify.memberAnswered", { name: member.display_name }), href: `/recruiter/contact/${member.username}` },
+      data: {
+        message: (await translatorFor(trx, request.recruiter_id))("desk.notify.memberAnswered", {
+          name: member.display_name,
+        }),
+        href: `/recruiter/contact/${member.username}`,
+      },
     });
     return ok({});
   });

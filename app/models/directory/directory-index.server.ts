@@ -7,7 +7,16 @@ import type { Meilisearch } from "meilisearch";
 import { z } from "zod";
 import { db, type Db } from "../../db.server";
 import { logger } from "../../logger.server";
-import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, uploadDocuments, waitFor } from "../../search.server";
+import {
+  ensureIndex,
+  forgetIndex,
+  guarded,
+  indexName,
+  requireClient,
+  swapInRebuilt,
+  uploadDocuments,
+  waitFor,
+} from "../../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { SYNONYM_GROUPS_MAX, toMeiliSynonyms, type SynonymGroup } from "./directory-synonyms.schema";
 import { PROFICIENCIES, countryName, languageName, type ProficiencyValue } from "./profile.schema";
@@ -28,11 +37,29 @@ export const PROFILES_INDEX_SETTINGS = {
   // earlier attributes weigh more when two profiles match the same words: a name, then the role,
   // then where they work and which languages they speak, then what they wrote
   searchableAttributes: [
-    ...["name", "job_title", "place", "language_names", "competencies", "competencies_fr", "designations", "level_label"],
+    ...[
+      "name",
+      "job_title",
+      "place",
+      "language_names",
+      "competencies",
+      "competencies_fr",
+      "designations",
+      "level_label",
+    ],
     "organisation",
     ...["achievements", "bio", "username"],
   ],
-  filterableAttributes: ["audience", "level", "country", ...PROFICIENCIES.map(competencyAttribute), "designations", "languages", "open_to_opportunities", "is_mentor"],
+  filterableAttributes: [
+    "audience",
+    "level",
+    "country",
+    ...PROFICIENCIES.map(competencyAttribute),
+    "designations",
+    "languages",
+    "open_to_opportunities",
+    "is_mentor",
+  ],
   sortableAttributes: ["level", "experience", "active_at"],
   // "sort" first: sorting by level or experience means exactly that (a no-op when no sort is asked);
   // equally good matches then show the more advanced, more active member first
@@ -193,7 +220,10 @@ export function findable(): Expression<SqlBool> {
     and coalesce(p.visibility, 'members') <> 'hidden'`;
 }
 
-export async function loadRows(trx: Db, where: { ids: number[] } | { afterId: number; limit: number }): Promise<ProfileRow[]> {
+export async function loadRows(
+  trx: Db,
+  where: { ids: number[] } | { afterId: number; limit: number },
+): Promise<ProfileRow[]> {
   // A batch of a rebuild: the id range is also stated for profiles and roles, or PostgreSQL merged
   // both tables from their first row for every batch (a rebuild of 100,000 read 1 million rows).
   const cond =
@@ -256,7 +286,10 @@ function bilingual(values: (string | null)[]): string[] {
 
 export function toProfileDocument(r: ProfileRow): ProfileDocument {
   const comps = r.competencies ?? [];
-  const atLeast = (p: ProficiencyValue) => comps.filter((c) => PROFICIENCIES.indexOf(c.proficiency as ProficiencyValue) >= PROFICIENCIES.indexOf(p)).map((c) => c.slug);
+  const atLeast = (p: ProficiencyValue) =>
+    comps
+      .filter((c) => PROFICIENCIES.indexOf(c.proficiency as ProficiencyValue) >= PROFICIENCIES.indexOf(p))
+      .map((c) => c.slug);
   const active = Math.max(r.last_post_at?.getTime() ?? 0, r.updated_at?.getTime() ?? 0, r.created_at.getTime());
   const cf = r.years_customer_facing ?? 0;
   const mg = r.years_managing ?? 0;
@@ -385,7 +418,11 @@ export async function reindexAllProfiles({
     select distinct (payload->>'userId')::int as user_id from outbox
     where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);
   if (changed.rows.length) {
-    await enqueueMany(db, "profile.reindex", changed.rows.map((r) => ({ userId: r.user_id })));
+    await enqueueMany(
+      db,
+      "profile.reindex",
+      changed.rows.map((r) => ({ userId: r.user_id })),
+    );
   }
   const seconds = (Date.now() - t0) / 1000;
   log(`done: ${count} profiles in ${seconds.toFixed(1)} s`);
@@ -403,7 +440,8 @@ export async function listPublicProfiles({ limit = 50_000 }: { limit?: number } 
 
 const REACH = { hidden: 0, members: 1, public: 2 } as const;
 /** True when a profile becomes visible to fewer people (public > members > hidden; no row is members). */
-export const narrowsVisibility = (before: keyof typeof REACH | null | undefined, after: keyof typeof REACH) => REACH[after] < REACH[before ?? "members"];
+export const narrowsVisibility = (before: keyof typeof REACH | null | undefined, after: keyof typeof REACH) =>
+  REACH[after] < REACH[before ?? "members"];
 
 /**
  * Applies a narrowed visibility to the index before the save answers (the queued job may wait
@@ -414,7 +452,10 @@ export async function withdrawFromIndexNow(userId: number) {
   try {
     await indexProfiles(db, [userId]);
   } catch (e) {
-    logger.warn({ userId, err: (e as Error).message }, "directory: could not apply a visibility change at once; the job will");
+    logger.warn(
+      { userId, err: (e as Error).message },
+      "directory: could not apply a visibility change at once; the job will",
+    );
   }
 }
 

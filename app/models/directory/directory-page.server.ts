@@ -19,7 +19,8 @@ export type DirectoryPageData = {
   shortlisted?: number[];
 };
 
-let competencyCache: { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
+let competencyCache:
+  { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
 function competencies() {
   if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
     const list = listCompetencies().then((l) => l.map(({ slug, name, name_fr }) => ({ slug, name, name_fr })));
@@ -30,12 +31,18 @@ function competencies() {
 }
 
 /** `levelSlug` is the view's slug (/directory/managers), already known to be one of LEVEL_VIEWS. */
-export async function loadDirectoryPage(viewer: Viewer | null, params: URLSearchParams, levelSlug?: string): Promise<DirectoryPageData> {
+export async function loadDirectoryPage(
+  viewer: Viewer | null,
+  params: URLSearchParams,
+  levelSlug?: string,
+): Promise<DirectoryPageData> {
   const fixedLevel = levelSlug ? LEVEL_VIEWS[levelSlug] : undefined;
   const scope = scopeOf(viewer);
   const query = parseDirectoryQuery(params, fixedLevel);
   const [outcome, comps] = await Promise.all([searchDirectory({ scope, query }), competencies()]);
-  const shortlisted = scope.isRecruiter ? await shortlistedAmong({ scope, ids: outcome.cards.map((c) => c.id) }) : undefined;
+  const shortlisted = scope.isRecruiter
+    ? await shortlistedAmong({ scope, ids: outcome.cards.map((c) => c.id) })
+    : undefined;
   return {
     query,
     fixedLevel: fixedLevel ?? null,

@@ -34,7 +34,12 @@ export const DirectoryQuerySchema = z.object({
   mentor: z.literal("1").optional().catch(undefined),
   sort: z.enum(SORTS).catch("relevance"),
   // a page past the end is kept (the page says so); absurd numbers are capped
-  page: z.coerce.number().int().min(1).catch(1).transform((n) => Math.min(n, 10_000)),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .transform((n) => Math.min(n, 10_000)),
 });
 
 export type DirectoryQuery = z.output<typeof DirectoryQuerySchema>;
@@ -57,7 +62,11 @@ export function parseDirectoryQuery(params: URLSearchParams, fixedLevel?: number
 }
 
 /** The URL search string of a query (pagination, facet links, saved searches); defaults left out. */
-export function directorySearchString(q: DirectoryQuery, change: Partial<DirectoryQuery> = {}, { withLevel = true } = {}): string {
+export function directorySearchString(
+  q: DirectoryQuery,
+  change: Partial<DirectoryQuery> = {},
+  { withLevel = true } = {},
+): string {
   const d = { ...q, ...change };
   const p = new URLSearchParams();
   if (d.q) p.set("q", d.q);

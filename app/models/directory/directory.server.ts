@@ -88,9 +88,38 @@ function sortOf(q: DirectoryQuery): string[] | undefined {
 }
 
 // what every card shows; the rest depends on the query (cardAttributes)
-const CARD_ATTRIBUTES = ["id", "username", "name", "job_title", "organisation", "country", "city", "level", "badges", "designations", "open_to_opportunities", "is_mentor", "years_customer_facing", "photo"];
+const CARD_ATTRIBUTES = [
+  "id",
+  "username",
+  "name",
+  "job_title",
+  "organisation",
+  "country",
+  "city",
+  "level",
+  "badges",
+  "designations",
+  "open_to_opportunities",
+  "is_mentor",
+  "years_customer_facing",
+  "photo",
+];
 
-type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "country" | "city" | "level" | "badges" | "designations" | "open_to_opportunities" | "is_mentor" | "years_customer_facing" | "photo";
+type CardFields =
+  | "id"
+  | "username"
+  | "name"
+  | "job_title"
+  | "organisation"
+  | "country"
+  | "city"
+  | "level"
+  | "badges"
+  | "designations"
+  | "open_to_opportunities"
+  | "is_mentor"
+  | "years_customer_facing"
+  | "photo";
 
 /**
  * Only what the cards of this query show (a third less JSON to send and parse): without a
@@ -99,14 +128,21 @@ type CardFields = "id" | "username" | "name" | "job_title" | "organisation" | "c
  */
 function cardAttributes(q: DirectoryQuery): string[] {
   if (!q.competency.length) return [...CARD_ATTRIBUTES, "competencies", "competencies_fr"];
-  return [...CARD_ATTRIBUTES, ...PROFICIENCIES.slice(PROFICIENCIES.indexOf(q.proficiency) + 1).map(competencyAttribute)];
+  return [
+    ...CARD_ATTRIBUTES,
+    ...PROFICIENCIES.slice(PROFICIENCIES.indexOf(q.proficiency) + 1).map(competencyAttribute),
+  ];
 }
 
 /** The highest proficiency of each filtered competency: the highest list above the minimum that holds it, else the minimum. */
-function proficiencyOf(h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>, q: DirectoryQuery) {
+function proficiencyOf(
+  h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>,
+  q: DirectoryQuery,
+) {
   const out: Record<string, string> = Object.create(null);
   for (const slug of q.competency) out[slug] = q.proficiency;
-  for (const p of PROFICIENCIES) for (const slug of h[competencyAttribute(p)] ?? []) if (Object.hasOwn(out, slug)) out[slug] = p;
+  for (const p of PROFICIENCIES)
+    for (const slug of h[competencyAttribute(p)] ?? []) if (Object.hasOwn(out, slug)) out[slug] = p;
   return out;
 }
 
@@ -137,11 +173,26 @@ const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>,
  * counts add up to the total (see searchMeili). Competencies are counted at the asked proficiency.
  */
 export function askedFacets(q: DirectoryQuery): string[] {
-  const facets = ["level", "country", competencyAttribute(q.proficiency), "designations", "languages", "open_to_opportunities", "is_mentor"];
-  return facets.filter((f) => !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)));
+  const facets = [
+    "level",
+    "country",
+    competencyAttribute(q.proficiency),
+    "designations",
+    "languages",
+    "open_to_opportunities",
+    "is_mentor",
+  ];
+  return facets.filter(
+    (f) =>
+      !((f === "country" && q.country) || (f === "open_to_opportunities" && q.open) || (f === "is_mentor" && q.mentor)),
+  );
 }
 
-function facetCounts(dist: Record<string, Record<string, number>> | undefined, q: DirectoryQuery, total: number): FacetCounts {
+function facetCounts(
+  dist: Record<string, Record<string, number>> | undefined,
+  q: DirectoryQuery,
+  total: number,
+): FacetCounts {
   const d = { ...dist };
   if (q.country) d.country = { [q.country]: total };
   if (q.open) d.open_to_opportunities = { true: total };
@@ -157,7 +208,11 @@ function facetCounts(dist: Record<string, Record<string, number>> | undefined, q
   };
 }
 
-const foldWord = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const foldWord = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 const STOP_WORDS = new Set(PROFILES_INDEX_SETTINGS.stopWords.map(foldWord));
 
 /**
@@ -191,7 +246,10 @@ export function directorySearchParams(scope: Scope, q: DirectoryQuery) {
 // totalHits stops at maxTotalHits (the last page one can open); every profile has one level, so
 // the level counts add up to the exact number of matches
 const matchCount = (res: { totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }) =>
-  Math.max(res.totalHits ?? 0, Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0));
+  Math.max(
+    res.totalHits ?? 0,
+    Object.values(res.facetDistribution?.level ?? {}).reduce((a, n) => a + n, 0),
+  );
 
 async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   const client = requireClient();
@@ -225,7 +283,11 @@ async function searchMeili(scope: Scope, q: DirectoryQuery, uid: string) {
   };
 }
 
-const foldName = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const foldName = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 let names: { countries: [string, string][]; languages: [string, string][] } | undefined;
 /** Countries and languages whose English or French name holds the word (the Postgres search's places and languages). */
 function codesNamed(word: string): { countries: string[]; languages: string[] } {
@@ -244,7 +306,10 @@ function codesNamed(word: string): { countries: string[]; languages: string[] } 
 /** The same search on Postgres: every word must appear (no typo tolerance), filters alike, no facet counts. */
 async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   const audiences = profileAudiencesOf(scope);
-  const conds: Expression<SqlBool>[] = [findable(), sql<SqlBool>`coalesce(p.visibility, 'members') = any(${audiences}::text[])`];
+  const conds: Expression<SqlBool>[] = [
+    findable(),
+    sql<SqlBool>`coalesce(p.visibility, 'members') = any(${audiences}::text[])`,
+  ];
   const words = q.q.split(/\s+/).filter(Boolean).slice(0, 8);
   for (const w of words) {
     const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -264,7 +329,10 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   for (const c of q.competency)
     conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id
           and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
-  if (q.designation) conds.push(sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`);
+  if (q.designation)
+    conds.push(
+      sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`,
+    );
   if (q.language) conds.push(sql<SqlBool>`${q.language} = any(p.languages)`);
   if (q.open) conds.push(sql<SqlBool>`p.open_to_opportunities`);
   if (q.mentor) conds.push(sql<SqlBool>`p.is_mentor`);
@@ -278,12 +346,19 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   const [{ rows }, count] = await Promise.all([
     sql<{ id: number }>`select u.id from users u left join profiles p on p.user_id = u.id
         where ${where} order by ${order} limit ${PER_PAGE} offset ${(q.page - 1) * PER_PAGE}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from users u left join profiles p on p.user_id = u.id where ${where}`.execute(db),
+    sql<{
+      n: number;
+    }>`select count(*)::int as n from users u left join profiles p on p.user_id = u.id where ${where}`.execute(db),
   ]);
-  const docs = new Map((await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const));
+  const docs = new Map(
+    (await loadRows(db, { ids: rows.map((r) => r.id) })).map((r) => [r.id, toProfileDocument(r)] as const),
+  );
   const total = count.rows[0]?.n ?? 0;
   return {
-    cards: rows.map((r) => docs.get(r.id)).filter((d): d is ProfileDocument => !!d).map((d) => toCard(d, q)),
+    cards: rows
+      .map((r) => docs.get(r.id))
+      .filter((d): d is ProfileDocument => !!d)
+      .map((d) => toCard(d, q)),
     total,
     close: null,
     totalPages: Math.min(Math.ceil(total / PER_PAGE), MAX_PAGE),
@@ -292,9 +367,22 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
 }
 
 /** Searches the profiles the viewer may see. `fallback: "force"` goes straight to Postgres (tests). */
-export async function searchDirectory({ scope, query, fallback, uid = profilesIndexUid() }: { scope: Scope; query: DirectoryQuery; fallback?: "force"; uid?: string }): Promise<DirectoryOutcome> {
+export async function searchDirectory({
+  scope,
+  query,
+  fallback,
+  uid = profilesIndexUid(),
+}: {
+  scope: Scope;
+  query: DirectoryQuery;
+  fallback?: "force";
+  uid?: string;
+}): Promise<DirectoryOutcome> {
   const t0 = performance.now();
-  const done = (mode: DirectoryOutcome["mode"], r: Omit<DirectoryOutcome, "mode" | "page" | "elapsedMs">): DirectoryOutcome => ({
+  const done = (
+    mode: DirectoryOutcome["mode"],
+    r: Omit<DirectoryOutcome, "mode" | "page" | "elapsedMs">,
+  ): DirectoryOutcome => ({
     ...r,
     mode,
     page: query.page,

@@ -31,7 +31,13 @@ export async function readUpload(file: string): Promise<Buffer | null> {
 }
 
 /** Checks, re-encodes and stores a photo; returns its key. Nothing is written unless every size is ready. */
-export async function storePhoto({ userId, data }: { userId: number; data: Uint8Array }): Promise<Result<{ key: string }>> {
+export async function storePhoto({
+  userId,
+  data,
+}: {
+  userId: number;
+  data: Uint8Array;
+}): Promise<Result<{ key: string }>> {
   const refuse = (status: number, key: string, values?: Record<string, number>) =>
     fail(status, `profile.photo.errors.${key}`, { photo: `profile.photo.errors.${key}` }, values);
   if (data.byteLength === 0) return refuse(422, "empty");

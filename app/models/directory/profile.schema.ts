@@ -12,18 +12,113 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 /** Countries offered in forms: every African country first, then others members often work from. */
 export const COUNTRIES = [
-  "DZ", "AO", "BJ", "BW", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "EG", "GQ", "ER", "SZ", "ET", "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "LY", "MG", "MW", "ML", "MR", "MU", "MA", "MZ", "NA", "NE", "NG", "RW", "ST", "SN", "SC", "SL", "SO", "ZA", "SS", "SD", "TZ", "TG", "TN", "UG", "ZM", "ZW",
-  "AE", "BE", "BR", "CA", "CN", "DE", "ES", "FR", "GB", "IE", "IN", "IT", "NL", "PT", "QA", "SA", "US",
+  "DZ",
+  "AO",
+  "BJ",
+  "BW",
+  "BF",
+  "BI",
+  "CV",
+  "CM",
+  "CF",
+  "TD",
+  "KM",
+  "CG",
+  "CD",
+  "CI",
+  "DJ",
+  "EG",
+  "GQ",
+  "ER",
+  "SZ",
+  "ET",
+  "GA",
+  "GM",
+  "GH",
+  "GN",
+  "GW",
+  "KE",
+  "LS",
+  "LR",
+  "LY",
+  "MG",
+  "MW",
+  "ML",
+  "MR",
+  "MU",
+  "MA",
+  "MZ",
+  "NA",
+  "NE",
+  "NG",
+  "RW",
+  "ST",
+  "SN",
+  "SC",
+  "SL",
+  "SO",
+  "ZA",
+  "SS",
+  "SD",
+  "TZ",
+  "TG",
+  "TN",
+  "UG",
+  "ZM",
+  "ZW",
+  "AE",
+  "BE",
+  "BR",
+  "CA",
+  "CN",
+  "DE",
+  "ES",
+  "FR",
+  "GB",
+  "IE",
+  "IN",
+  "IT",
+  "NL",
+  "PT",
+  "QA",
+  "SA",
+  "US",
 ] as const;
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
 export const isCountry = (c: string) => COUNTRY_SET.has(c);
 
 /** Common languages of the community (ISO 639-1), offered as checkboxes; others can be typed. */
-export const LANGUAGES = ["en", "fr", "pt", "ar", "sw", "ha", "yo", "ig", "am", "zu", "xh", "af", "so", "rw", "ln", "wo", "tw", "om", "sn", "es", "de"] as const;
+export const LANGUAGES = [
+  "en",
+  "fr",
+  "pt",
+  "ar",
+  "sw",
+  "ha",
+  "yo",
+  "ig",
+  "am",
+  "zu",
+  "xh",
+  "af",
+  "so",
+  "rw",
+  "ln",
+  "wo",
+  "tw",
+  "om",
+  "sn",
+  "es",
+  "de",
+] as const;
 
 // Intl.DisplayNames is costly to build (a directory page names dozens of countries): one per locale and kind.
 const displayNames = new Map<string, Intl.DisplayNames | null>();
-function names(locale: string, type: "region" | "language", fallback: "code" | "none" = "code"): Intl.DisplayNames | null {
+function names(
+  locale: string,
+  type: "region" | "language",
+  fallback: "code" | "none" = "code",
+): Intl.DisplayNames | null {
   const key = `${locale}|${type}|${fallback}`;
   let n = displayNames.get(key);
   if (n === undefined) {
@@ -65,12 +160,61 @@ export function languageName(code: string, locale = "en"): string {
 
 /** Languages offered by name in "Other languages" (ISO 639-1/-3), beyond the checkboxes. */
 export const OTHER_LANGUAGES = [
-  ...["ff", "tw", "ak", "ee", "ti", "ny", "st", "tn", "ts", "ve", "ss", "nr", "lg", "kg", "rn", "mg", "bm", "wo", "ln", "sg", "kr"],
-  ...["om", "so", "rw", "sn", "nd", "it", "zh", "hi", "ru", "tr", "nl", "ja", "ko", "fa", "he", "ur", "bn", "id", "ms", "pl", "uk"],
+  ...[
+    "ff",
+    "tw",
+    "ak",
+    "ee",
+    "ti",
+    "ny",
+    "st",
+    "tn",
+    "ts",
+    "ve",
+    "ss",
+    "nr",
+    "lg",
+    "kg",
+    "rn",
+    "mg",
+    "bm",
+    "wo",
+    "ln",
+    "sg",
+    "kr",
+  ],
+  ...[
+    "om",
+    "so",
+    "rw",
+    "sn",
+    "nd",
+    "it",
+    "zh",
+    "hi",
+    "ru",
+    "tr",
+    "nl",
+    "ja",
+    "ko",
+    "fa",
+    "he",
+    "ur",
+    "bn",
+    "id",
+    "ms",
+    "pl",
+    "uk",
+  ],
   ...["efi", "tiv", "nup", "kcg", "fon", "gaa", "dag", "men", "tem", "kri", "luo", "kam", "kik", "mas", "nyn", "nso"],
 ] as const;
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim();
 let byName: Map<string, string> | undefined;
 /** A language code from its name in English or French ("Yoruba", "yoruba", "Haoussa"), or a code itself. */
 export function languageCodeOf(entry: string): string | null {
@@ -122,7 +266,8 @@ const url = (key: string, host?: RegExp) =>
       const withScheme = /^https?:\/\//i.test(s) ? s : `https://${s}`;
       try {
         const u = new URL(withScheme);
-        if (!/^https?:$/.test(u.protocol) || !u.hostname.includes(".") || (host && !host.test(u.hostname))) throw new Error("bad");
+        if (!/^https?:$/.test(u.protocol) || !u.hostname.includes(".") || (host && !host.test(u.hostname)))
+          throw new Error("bad");
         return u.toString();
       } catch {
         ctx.addIssue({ code: "custom", message: key });
@@ -148,9 +293,14 @@ export const ProfileSchema = z.object({
   city: text(80, "profile.errors.city"),
   // names ("Yoruba, Igbo") or codes, separated by commas; codes are stored, names shown
   languages: z.array(z.string()).transform((list, ctx) => {
-    const entries = list.flatMap((s) => s.split(/[,;\n]+/)).map((s) => s.trim()).filter(Boolean);
+    const entries = list
+      .flatMap((s) => s.split(/[,;\n]+/))
+      .map((s) => s.trim())
+      .filter(Boolean);
     // an entry that is no name may be codes separated by spaces ("tw ff", as the field once asked)
-    const found = entries.flatMap((e) => (languageCodeOf(e) ? [languageCodeOf(e)] : e.split(/\s+/).map(languageCodeOf)));
+    const found = entries.flatMap((e) =>
+      languageCodeOf(e) ? [languageCodeOf(e)] : e.split(/\s+/).map(languageCodeOf),
+    );
     const codes = [...new Set(found)] as (string | null)[];
     if (codes.length > LANGUAGES_MAX || codes.some((c) => c === null)) {
       ctx.addIssue({ code: "custom", message: "profile.errors.languages" });
@@ -205,7 +355,8 @@ export function profileFormInput(form: FormData) {
   };
   const competencies: Record<string, string> = {};
   for (const [k, v] of form) {
-    if (k.startsWith("competency.") && typeof v === "string" && v !== "") competencies[k.slice("competency.".length)] = v;
+    if (k.startsWith("competency.") && typeof v === "string" && v !== "")
+      competencies[k.slice("competency.".length)] = v;
   }
   return {
     jobTitle: s("jobTitle"),

@@ -17,14 +17,22 @@ import { fail, ok } from "../shared/result";
 export const ENDORSER_LEVEL = 4;
 
 export async function listCompetencies(trx: Db = db) {
-  return trx.selectFrom("competencies").select(["slug", "name", "description", "name_fr", "description_fr"]).orderBy("position").execute();
+  return trx
+    .selectFrom("competencies")
+    .select(["slug", "name", "description", "name_fr", "description_fr"])
+    .orderBy("position")
+    .execute();
 }
 
 async function findUser(trx: Db, username: string) {
   return trx
     .selectFrom("users")
     .select(["id", "username", "display_name", "email", "level", "created_at"])
-    .select(sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .select(
+      sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as(
+        "roles",
+      ),
+    )
     .where(sql`lower(username)`, "=", username.toLowerCase())
     .where("deleted_at", "is", null)
     .executeTakeFirst();
@@ -40,7 +48,14 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
 
   const [summary, competencies, designations, badges, contact] = await Promise.all([
     getMemberSummary({ scope, username: user.username }),
-    sql<{ slug: string; name: string; name_fr: string | null; proficiency: Proficiency; endorsements: number; endorsed_by_viewer: boolean }>`
+    sql<{
+      slug: string;
+      name: string;
+      name_fr: string | null;
+      proficiency: Proficiency;
+      endorsements: number;
+      endorsed_by_viewer: boolean;
+    }>`
       select pc.competency as slug, c.name, c.name_fr, pc.proficiency,
         (select count(*)::int from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency)
           as endorsements,
@@ -48,11 +63,24 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
           and e.endorser_id = ${scope.userId ?? -1}) as endorsed_by_viewer
       from profile_competencies pc join competencies c on c.slug = pc.competency
       where pc.user_id = ${user.id} order by c.position`.execute(db),
-    db.selectFrom("designations").select(["code", "awarded_on"]).where("user_id", "=", user.id).orderBy("awarded_on").execute(),
+    db
+      .selectFrom("designations")
+      .select(["code", "awarded_on"])
+      .where("user_id", "=", user.id)
+      .orderBy("awarded_on")
+      .execute(),
     db
       .selectFrom("badge_awards as b")
       .leftJoin("levels as l", "l.number", "b.level")
-      .select(["b.public_id", "b.kind", "b.level", "b.award_year", "b.awarded_at", "l.name as level_name", "l.name_fr as level_name_fr"])
+      .select([
+        "b.public_id",
+        "b.kind",
+        "b.level",
+        "b.award_year",
+        "b.awarded_at",
+        "l.name as level_name",
+        "l.name_fr as level_name_fr",
+      ])
       .where("b.user_id", "=", user.id)
       .where("b.revoked_at", "is", null)
       .orderBy("b.awarded_at")
@@ -69,7 +97,12 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
   ]);
   const shortlisted =
     scope.userId && scope.isRecruiter
-      ? !!(await db.selectFrom("shortlists").select("member_id").where("recruiter_id", "=", scope.userId).where("member_id", "=", user.id).executeTakeFirst())
+      ? !!(await db
+          .selectFrom("shortlists")
+          .select("member_id")
+          .where("recruiter_id", "=", scope.userId)
+          .where("member_id", "=", user.id)
+          .executeTakeFirst())
       : false;
   const staff = canSeeContactDetails(scope);
   const isMember = user.roles.includes("member");
@@ -77,7 +110,14 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
   const levelRevoked =
     user.level !== null &&
     !badges.some((b) => b.kind === "level" && b.level === user.level) &&
-    !!(await db.selectFrom("badge_awards").select("id").where("user_id", "=", user.id).where("kind", "=", "level").where("level", "=", user.level).where("revoked_at", "is not", null).executeTakeFirst());
+    !!(await db
+      .selectFrom("badge_awards")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .where("kind", "=", "level")
+      .where("level", "=", user.level)
+      .where("revoked_at", "is not", null)
+      .executeTakeFirst());
   return {
     id: user.id,
     username: user.username,
@@ -109,7 +149,8 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     stats: summary?.stats ?? { topics: 0, replies: 0, likes_received: 0 },
     recentTopics: summary?.recentTopics ?? [],
     canEndorse: !!scope.userId && scope.userId !== user.id && scope.isMember && scope.level >= ENDORSER_LEVEL,
-    recruiter: scope.isRecruiter && scope.userId !== user.id && isMember ? { contact: contact ?? null, shortlisted } : null,
+    recruiter:
+      scope.isRecruiter && scope.userId !== user.id && isMember ? { contact: contact ?? null, shortlisted } : null,
   };
 }
 
@@ -139,7 +180,10 @@ export async function getOwnProfile({ userId }: { userId: number }) {
     phone: profile?.phone ?? "",
     photo: photoUrl(profile?.photo_key ?? null, 256),
     hasPhoto: !!profile?.photo_key,
-    competencies: Object.fromEntries(competencies.map((c) => [c.competency, c.proficiency])) as Record<string, Proficiency>,
+    competencies: Object.fromEntries(competencies.map((c) => [c.competency, c.proficiency])) as Record<
+      string,
+      Proficiency
+    >,
   };
 }
 
@@ -174,14 +218,23 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
     updated_at: new Date(),
   };
   const saved = await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("profiles").select("visibility").where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("profiles")
+      .select("visibility")
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     await trx
       .insertInto("profiles")
       .values({ user_id: userId, ...values })
       .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
       .execute();
     await trx.deleteFrom("profile_competencies").where("user_id", "=", userId).execute();
-    const rows = Object.entries(input.competencies).map(([competency, proficiency]) => ({ user_id: userId, competency, proficiency }));
+    const rows = Object.entries(input.competencies).map(([competency, proficiency]) => ({
+      user_id: userId,
+      competency,
+      proficiency,
+    }));
     if (rows.length) await trx.insertInto("profile_competencies").values(rows).execute();
     // endorsements of a competency the member no longer lists go with it
     await trx
@@ -198,13 +251,33 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
 }
 
 /** A level-4 member vouches for (or withdraws their word on) a competency the member lists. */
-export async function setEndorsement({ scope, username, competency, endorse }: { scope: Scope; username: string; competency: string; endorse: boolean }) {
+export async function setEndorsement({
+  scope,
+  username,
+  competency,
+  endorse,
+}: {
+  scope: Scope;
+  username: string;
+  competency: string;
+  endorse: boolean;
+}) {
   if (!scope.userId || !scope.isMember || scope.level < ENDORSER_LEVEL) return fail(403, "profile.errors.endorseLevel");
   const member = await findUser(db, username);
   if (!member || member.id === scope.userId) return fail(404, "profile.errors.endorseMissing");
-  const profile = await db.selectFrom("profiles").select("visibility").where("user_id", "=", member.id).executeTakeFirst();
-  if (!canSeeProfile(scope, { userId: member.id, visibility: profile?.visibility ?? "members" })) return fail(404, "profile.errors.endorseMissing");
-  const listed = await db.selectFrom("profile_competencies").select("competency").where("user_id", "=", member.id).where("competency", "=", competency).executeTakeFirst();
+  const profile = await db
+    .selectFrom("profiles")
+    .select("visibility")
+    .where("user_id", "=", member.id)
+    .executeTakeFirst();
+  if (!canSeeProfile(scope, { userId: member.id, visibility: profile?.visibility ?? "members" }))
+    return fail(404, "profile.errors.endorseMissing");
+  const listed = await db
+    .selectFrom("profile_competencies")
+    .select("competency")
+    .where("user_id", "=", member.id)
+    .where("competency", "=", competency)
+    .executeTakeFirst();
   if (!listed) return fail(404, "profile.errors.endorseMissing");
   return db.transaction().execute(async (trx) => {
     // a vouch is shown to others, like a like: a suspension forbids it (withdrawing stays open)
@@ -217,27 +290,52 @@ export async function setEndorsement({ scope, username, competency, endorse }: {
         .onConflict((oc) => oc.columns(["user_id", "competency", "endorser_id"]).doNothing())
         .execute();
     } else {
-      await trx.deleteFrom("endorsements").where("user_id", "=", member.id).where("competency", "=", competency).where("endorser_id", "=", scope.userId!).execute();
+      await trx
+        .deleteFrom("endorsements")
+        .where("user_id", "=", member.id)
+        .where("competency", "=", competency)
+        .where("endorser_id", "=", scope.userId!)
+        .execute();
     }
     return ok({});
   });
 }
 
 /** Staff record a designation (e.g. CCXMP) on a member's profile; audited, then re-indexed. */
-export async function recordDesignation({ scope, username, code, awardedOn }: { scope: Scope; username: string; code: string; awardedOn: string }) {
+export async function recordDesignation({
+  scope,
+  username,
+  code,
+  awardedOn,
+}: {
+  scope: Scope;
+  username: string;
+  code: string;
+  awardedOn: string;
+}) {
   if (!scope.isStaff || !scope.userId) return fail(403, "errors.forbidden");
   const c = code.trim().toUpperCase();
-  if (!/^[A-Z0-9-]{2,20}$/.test(c)) return fail(422, "profile.errors.designation", { code: "profile.errors.designation" });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(awardedOn) || Number.isNaN(Date.parse(awardedOn))) return fail(422, "profile.errors.designationDate", { awardedOn: "profile.errors.designationDate" });
+  if (!/^[A-Z0-9-]{2,20}$/.test(c))
+    return fail(422, "profile.errors.designation", { code: "profile.errors.designation" });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(awardedOn) || Number.isNaN(Date.parse(awardedOn)))
+    return fail(422, "profile.errors.designationDate", { awardedOn: "profile.errors.designationDate" });
   const member = await findUser(db, username);
   if (!member) return fail(404, "errors.notFound");
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto("designations")
       .values({ user_id: member.id, code: c, awarded_on: awardedOn, recorded_by: scope.userId })
-      .onConflict((oc) => oc.columns(["user_id", "code"]).doUpdateSet({ awarded_on: awardedOn, recorded_by: scope.userId }))
+      .onConflict((oc) =>
+        oc.columns(["user_id", "code"]).doUpdateSet({ awarded_on: awardedOn, recorded_by: scope.userId }),
+      )
       .execute();
-    await recordAudit(trx, { actorId: scope.userId, action: "designation.record", targetType: "user", targetId: member.id, after: { code: c, awardedOn } });
+    await recordAudit(trx, {
+      actorId: scope.userId,
+      action: "designation.record",
+      targetType: "user",
+      targetId: member.id,
+      after: { code: c, awardedOn },
+    });
     await enqueue(trx, "profile.reindex", { userId: member.id });
     return ok({});
   });
@@ -249,7 +347,13 @@ export async function removeDesignation({ scope, username, code }: { scope: Scop
   if (!member) return fail(404, "errors.notFound");
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom("designations").where("user_id", "=", member.id).where("code", "=", code).execute();
-    await recordAudit(trx, { actorId: scope.userId, action: "designation.remove", targetType: "user", targetId: member.id, before: { code } });
+    await recordAudit(trx, {
+      actorId: scope.userId,
+      action: "designation.remove",
+      targetType: "user",
+      targetId: member.id,
+      before: { code },
+    });
     await enqueue(trx, "profile.reindex", { userId: member.id });
     return ok({});
   });
@@ -258,7 +362,12 @@ export async function removeDesignation({ scope, username, code }: { scope: Scop
 /** Sets (or clears) the photo key after the upload was stored; the old files are returned for removal. */
 export async function setProfilePhoto({ userId, key }: { userId: number; key: string | null }) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("profiles")
+      .select("photo_key")
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     await trx
       .insertInto("profiles")
       .values({ user_id: userId, photo_key: key })

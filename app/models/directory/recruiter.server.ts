@@ -42,18 +42,35 @@ export const RecruiterApplicationSchema = z.object({
     .toUpperCase()
     .refine((c) => isCountry(c), { message: "recruiter.errors.country" }),
   registrationNumber: z.string().trim().max(60, { message: "recruiter.errors.registration" }),
-  contactRole: z.string().trim().min(2, { message: "recruiter.errors.contactRole" }).max(100, { message: "recruiter.errors.contactRole" }),
-  description: z.string().trim().min(20, { message: "recruiter.errors.description" }).max(1000, { message: "recruiter.errors.description" }),
+  contactRole: z
+    .string()
+    .trim()
+    .min(2, { message: "recruiter.errors.contactRole" })
+    .max(100, { message: "recruiter.errors.contactRole" }),
+  description: z
+    .string()
+    .trim()
+    .min(20, { message: "recruiter.errors.description" })
+    .max(1000, { message: "recruiter.errors.description" }),
 });
 export type RecruiterApplicationInput = z.output<typeof RecruiterApplicationSchema>;
 
 export const ContactMessageSchema = z.object({
-  message: z.string().trim().min(10, { message: "recruiter.errors.messageShort" }).max(MESSAGE_MAX, { message: "recruiter.errors.messageLong" }),
+  message: z
+    .string()
+    .trim()
+    .min(10, { message: "recruiter.errors.messageShort" })
+    .max(MESSAGE_MAX, { message: "recruiter.errors.messageLong" }),
 });
 
 /** The account's recruiter application, newest first. */
 export async function getRecruiterStatus({ userId }: { userId: number }) {
-  return db.selectFrom("recruiter_organisations").selectAll().where("user_id", "=", userId).orderBy("id", "desc").executeTakeFirst();
+  return db
+    .selectFrom("recruiter_organisations")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
 }
 
 export async function applyAsRecruiter({ scope, input }: { scope: Scope; input: RecruiterApplicationInput }) {
@@ -62,8 +79,17 @@ export async function applyAsRecruiter({ scope, input }: { scope: Scope; input: 
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-    const open = await trx.selectFrom("recruiter_organisations").select("status").where("user_id", "=", userId).where("status", "in", ["pending", "verified"]).executeTakeFirst();
-    if (open) return fail(409, open.status === "verified" ? "recruiter.errors.alreadyVerified" : "recruiter.errors.alreadyPending");
+    const open = await trx
+      .selectFrom("recruiter_organisations")
+      .select("status")
+      .where("user_id", "=", userId)
+      .where("status", "in", ["pending", "verified"])
+      .executeTakeFirst();
+    if (open)
+      return fail(
+        409,
+        open.status === "verified" ? "recruiter.errors.alreadyVerified" : "recruiter.errors.alreadyPending",
+      );
     const row = await trx
       .insertInto("recruiter_organisations")
       .values({
@@ -77,16 +103,41 @@ export async function applyAsRecruiter({ scope, input }: { scope: Scope; input: 
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: userId, action: "recruiter.apply", targetType: "recruiter_organisation", targetId: row.id, after: { name: input.name } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "recruiter.apply",
+      targetType: "recruiter_organisation",
+      targetId: row.id,
+      after: { name: input.name },
+    });
     return ok({ id: row.id });
   });
 }
 
-export async function listRecruiterApplications({ status }: { status: "pending" | "verified" | "rejected" | "revoked" }) {
+export async function listRecruiterApplications({
+  status,
+}: {
+  status: "pending" | "verified" | "rejected" | "revoked";
+}) {
   return db
     .selectFrom("recruiter_organisations as o")
     .innerJoin("users as u", "u.id", "o.user_id")
-    .select(["o.id", "o.name", "o.website", "o.country", "o.registration_number", "o.contact_role", "o.description", "o.status", "o.created_at", "o.decided_at", "o.decision_reason", "u.username", "u.display_name", "u.email"])
+    .select([
+      "o.id",
+      "o.name",
+      "o.website",
+      "o.country",
+      "o.registration_number",
+      "o.contact_role",
+      "o.description",
+      "o.status",
+      "o.created_at",
+      "o.decided_at",
+      "o.decision_reason",
+      "u.username",
+      "u.display_name",
+      "u.email",
+    ])
     .where("o.status", "=", status)
     .orderBy("o.created_at", status === "pending" ? "asc" : "desc")
     .limit(200)
@@ -94,12 +145,28 @@ export async function listRecruiterApplications({ status }: { status: "pending" 
 }
 
 /** An admin verifies, rejects or revokes; roles change in the same transaction as the audit row. */
-export async function decideRecruiter({ scope, id, decision, reason }: { scope: Scope; id: number; decision: "verify" | "reject" | "revoke"; reason: string }) {
+export async function decideRecruiter({
+  scope,
+  id,
+  decision,
+  reason,
+}: {
+  scope: Scope;
+  id: number;
+  decision: "verify" | "reject" | "revoke";
+  reason: string;
+}) {
   if (!scope.isStaff || !scope.userId) return fail(403, "errors.forbidden");
-  if (decision !== "verify" && reason.trim().length < 3) return fail(422, "recruiter.errors.reason", { reason: "recruiter.errors.reason" });
+  if (decision !== "verify" && reason.trim().length < 3)
+    return fail(422, "recruiter.errors.reason", { reason: "recruiter.errors.reason" });
   const adminId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const org = await trx.selectFrom("recruiter_organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    const org = await trx
+      .selectFrom("recruiter_organisations")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!org) return fail(404, "errors.notFound");
     const expected = decision === "revoke" ? "verified" : "pending";
     if (org.status !== expected) return fail(409, "recruiter.errors.decided");
@@ -112,7 +179,11 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
     if (decision === "verify") {
       // an organisation account searches the directory; it does not take part in the forum
       await trx.deleteFrom("user_roles").where("user_id", "=", org.user_id).where("role", "=", "member").execute();
-      await trx.insertInto("user_roles").values({ user_id: org.user_id, role: "recruiter", granted_by: adminId }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto("user_roles")
+        .values({ user_id: org.user_id, role: "recruiter", granted_by: adminId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     } else if (decision === "revoke") {
       await trx.deleteFrom("user_roles").where("user_id", "=", org.user_id).where("role", "=", "recruiter").execute();
     }
@@ -129,7 +200,10 @@ export async function decideRecruiter({ scope, id, decision, reason }: { scope: 
       kind: "application",
       actorId: adminId,
       sourceKey: `recruiter:${id}:${status}`,
-      data: { text: notice(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }), href: "/recruiter" },
+      data: {
+        text: notice(`recruiter.notify.${status}`, { name: org.name, reason: reason.trim() }),
+        href: "/recruiter",
+      },
     });
     return ok({ status });
   });
@@ -141,20 +215,45 @@ const requireRecruiter = (scope: Scope) => !!scope.userId && !!scope.isRecruiter
 
 export async function listSavedSearches({ scope }: { scope: Scope }) {
   if (!requireRecruiter(scope)) return [];
-  return db.selectFrom("saved_searches").select(["id", "name", "query", "alerts", "created_at"]).where("user_id", "=", scope.userId!).orderBy("created_at", "desc").execute();
+  return db
+    .selectFrom("saved_searches")
+    .select(["id", "name", "query", "alerts", "created_at"])
+    .where("user_id", "=", scope.userId!)
+    .orderBy("created_at", "desc")
+    .execute();
 }
 
 /** Saves a directory search; `alerts` also turns on its daily mail of new matches. */
-export async function saveSearch({ scope, name, query, alerts = false }: { scope: Scope; name: string; query: string; alerts?: boolean }) {
+export async function saveSearch({
+  scope,
+  name,
+  query,
+  alerts = false,
+}: {
+  scope: Scope;
+  name: string;
+  query: string;
+  alerts?: boolean;
+}) {
   if (!requireRecruiter(scope)) return fail(403, "errors.forbidden");
   const n = name.trim();
-  if (n.length < 1 || n.length > 80) return fail(422, "recruiter.errors.searchName", { name: "recruiter.errors.searchName" });
+  if (n.length < 1 || n.length > 80)
+    return fail(422, "recruiter.errors.searchName", { name: "recruiter.errors.searchName" });
   // only a directory address is kept (it is replayed as a link)
   const q = query.trim();
-  if (!/^\/directory(\/(practitioners|professionals|managers|leaders))?(\?[^\s#]{0,1000})?$/.test(q)) return fail(422, "recruiter.errors.searchQuery");
-  const count = await db.selectFrom("saved_searches").select(sql<number>`count(*)::int`.as("n")).where("user_id", "=", scope.userId!).executeTakeFirstOrThrow();
+  if (!/^\/directory(\/(practitioners|professionals|managers|leaders))?(\?[^\s#]{0,1000})?$/.test(q))
+    return fail(422, "recruiter.errors.searchQuery");
+  const count = await db
+    .selectFrom("saved_searches")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("user_id", "=", scope.userId!)
+    .executeTakeFirstOrThrow();
   if (count.n >= SAVED_SEARCHES_MAX) return fail(409, "recruiter.errors.tooManySearches");
-  const row = await db.insertInto("saved_searches").values({ user_id: scope.userId!, name: n, query: q }).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("saved_searches")
+    .values({ user_id: scope.userId!, name: n, query: q })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   if (alerts) await setSearchAlerts({ scope, id: row.id, alerts: true });
   return ok({ id: row.id });
 }
@@ -180,7 +279,15 @@ async function visibleMember(trx: Db, scope: Scope, username: string) {
 
 // ---- contact requests ------------------------------------------------------------------------
 
-export async function sendContactRequest({ scope, username, message }: { scope: Scope; username: string; message: string }) {
+export async function sendContactRequest({
+  scope,
+  username,
+  message,
+}: {
+  scope: Scope;
+  username: string;
+  message: string;
+}) {
   if (!requireRecruiter(scope)) return fail(403, "errors.forbidden");
   const parsed = ContactMessageSchema.safeParse({ message });
   if (!parsed.success) return refused(422, parsed.error);
@@ -192,21 +299,50 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
     if (!member) return fail(404, "errors.notFound");
     // only members who said they are open to opportunities may be approached
     if (!member.open_to_opportunities) return fail(403, "recruiter.errors.notOpen");
-    const blocked = await trx.selectFrom("recruiter_blocks").select("member_id").where("member_id", "=", member.id).where("recruiter_id", "=", recruiterId).executeTakeFirst();
+    const blocked = await trx
+      .selectFrom("recruiter_blocks")
+      .select("member_id")
+      .where("member_id", "=", member.id)
+      .where("recruiter_id", "=", recruiterId)
+      .executeTakeFirst();
     // a block is not announced: the recruiter only learns the member is not available
     if (blocked) return fail(409, "recruiter.errors.unavailable");
     // one thread per pair; a decline is the member's answer to this recruiter, so it stays final
-    const open = await trx.selectFrom("contact_requests").select("status").where("recruiter_id", "=", recruiterId).where("member_id", "=", member.id).orderBy("id", "desc").executeTakeFirst();
-    if (open) return fail(409, { accepted: "recruiter.errors.alreadyAccepted", pending: "recruiter.errors.requestPending", declined: "desk.errors.declined" }[open.status]);
+    const open = await trx
+      .selectFrom("contact_requests")
+      .select("status")
+      .where("recruiter_id", "=", recruiterId)
+      .where("member_id", "=", member.id)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    if (open)
+      return fail(
+        409,
+        {
+          accepted: "recruiter.errors.alreadyAccepted",
+          pending: "recruiter.errors.requestPending",
+          declined: "desk.errors.declined",
+        }[open.status],
+      );
     const today = await trx
       .selectFrom("contact_requests")
       .select(sql<number>`count(*)::int`.as("n"))
       .where("recruiter_id", "=", recruiterId)
       .where("created_at", ">", sql<Date>`now() - interval '24 hours'`)
       .executeTakeFirstOrThrow();
-    if (today.n >= CONTACTS_PER_DAY) return fail(429, "recruiter.errors.rateLimit", undefined, { count: CONTACTS_PER_DAY });
-    const org = await trx.selectFrom("recruiter_organisations").select("name").where("user_id", "=", recruiterId).where("status", "=", "verified").executeTakeFirst();
-    const row = await trx.insertInto("contact_requests").values({ recruiter_id: recruiterId, member_id: member.id, message: parsed.data.message }).returning("id").executeTakeFirstOrThrow();
+    if (today.n >= CONTACTS_PER_DAY)
+      return fail(429, "recruiter.errors.rateLimit", undefined, { count: CONTACTS_PER_DAY });
+    const org = await trx
+      .selectFrom("recruiter_organisations")
+      .select("name")
+      .where("user_id", "=", recruiterId)
+      .where("status", "=", "verified")
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto("contact_requests")
+      .values({ recruiter_id: recruiterId, member_id: member.id, message: parsed.data.message })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await notify(trx, {
       userId: member.id,
       kind: "application",
@@ -218,16 +354,34 @@ export async function sendContactRequest({ scope, username, message }: { scope: 
   });
 }
 
-export async function decideContactRequest({ scope, id, decision }: { scope: Scope; id: number; decision: "accept" | "decline" }) {
+export async function decideContactRequest({
+  scope,
+  id,
+  decision,
+}: {
+  scope: Scope;
+  id: number;
+  decision: "accept" | "decline";
+}) {
   if (!scope.userId) return fail(401, "recruiter.errors.signIn");
   const memberId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const req = await trx.selectFrom("contact_requests").selectAll().where("id", "=", id).where("member_id", "=", memberId).forUpdate().executeTakeFirst();
+    const req = await trx
+      .selectFrom("contact_requests")
+      .selectAll()
+      .where("id", "=", id)
+      .where("member_id", "=", memberId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!req) return fail(404, "errors.notFound");
     if (req.status !== "pending") return fail(409, "recruiter.errors.decidedRequest");
     const status = decision === "accept" ? "accepted" : "declined";
     await trx.updateTable("contact_requests").set({ status, decided_at: new Date() }).where("id", "=", id).execute();
-    const member = await trx.selectFrom("users").select("display_name").where("id", "=", memberId).executeTakeFirstOrThrow();
+    const member = await trx
+      .selectFrom("users")
+      .select("display_name")
+      .where("id", "=", memberId)
+      .executeTakeFirstOrThrow();
     await notify(trx, {
       userId: req.recruiter_id,
       kind: "application",
@@ -240,14 +394,30 @@ export async function decideContactRequest({ scope, id, decision }: { scope: Sco
 }
 
 /** Blocking declines the recruiter's open requests and refuses new ones; unblocking allows them again. */
-export async function setRecruiterBlocked({ scope, recruiterId, blocked }: { scope: Scope; recruiterId: number; blocked: boolean }) {
+export async function setRecruiterBlocked({
+  scope,
+  recruiterId,
+  blocked,
+}: {
+  scope: Scope;
+  recruiterId: number;
+  blocked: boolean;
+}) {
   if (!scope.userId) return fail(401, "recruiter.errors.signIn");
   const memberId = scope.userId;
   return db.transaction().execute(async (trx) => {
     if (blocked) {
-      const isRecruiter = await trx.selectFrom("recruiter_organisations").select("id").where("user_id", "=", recruiterId).executeTakeFirst();
+      const isRecruiter = await trx
+        .selectFrom("recruiter_organisations")
+        .select("id")
+        .where("user_id", "=", recruiterId)
+        .executeTakeFirst();
       if (!isRecruiter) return fail(404, "errors.notFound");
-      await trx.insertInto("recruiter_blocks").values({ member_id: memberId, recruiter_id: recruiterId }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto("recruiter_blocks")
+        .values({ member_id: memberId, recruiter_id: recruiterId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       await trx
         .updateTable("contact_requests")
         .set({ status: "declined", decided_at: new Date() })
@@ -256,7 +426,11 @@ export async function setRecruiterBlocked({ scope, recruiterId, blocked }: { sco
         .where("status", "=", "pending")
         .execute();
     } else {
-      await trx.deleteFrom("recruiter_blocks").where("member_id", "=", memberId).where("recruiter_id", "=", recruiterId).execute();
+      await trx
+        .deleteFrom("recruiter_blocks")
+        .where("member_id", "=", memberId)
+        .where("recruiter_id", "=", recruiterId)
+        .execute();
     }
     return ok({});
   });
@@ -267,10 +441,25 @@ export async function listContactsForMember({ userId }: { userId: number }) {
   const rows = await db
     .selectFrom("contact_requests as c")
     .innerJoin("users as r", "r.id", "c.recruiter_id")
-    .leftJoin("recruiter_organisations as o", (j) => j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]))
-    .select(["c.id", "c.recruiter_id", "c.message", "c.status", "c.created_at", "c.decided_at", "r.display_name", "r.email", "o.name as organisation", "o.website"])
-    .select(sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id
-          and b.recruiter_id = c.recruiter_id)`.as("blocked"))
+    .leftJoin("recruiter_organisations as o", (j) =>
+      j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]),
+    )
+    .select([
+      "c.id",
+      "c.recruiter_id",
+      "c.message",
+      "c.status",
+      "c.created_at",
+      "c.decided_at",
+      "r.display_name",
+      "r.email",
+      "o.name as organisation",
+      "o.website",
+    ])
+    .select(
+      sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id
+          and b.recruiter_id = c.recruiter_id)`.as("blocked"),
+    )
     .where("c.member_id", "=", userId)
     .orderBy("c.created_at", "desc")
     .limit(200)
@@ -284,7 +473,16 @@ export async function listContactsForRecruiter({ scope }: { scope: Scope }) {
   const rows = await db
     .selectFrom("contact_requests as c")
     .innerJoin("users as m", "m.id", "c.member_id")
-    .select(["c.id", "c.message", "c.status", "c.created_at", "c.decided_at", "m.username", "m.display_name", "m.email"])
+    .select([
+      "c.id",
+      "c.message",
+      "c.status",
+      "c.created_at",
+      "c.decided_at",
+      "m.username",
+      "m.display_name",
+      "m.email",
+    ])
     .where("c.recruiter_id", "=", scope.userId!)
     .orderBy("c.created_at", "desc")
     .limit(200)

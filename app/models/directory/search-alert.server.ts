@@ -24,7 +24,11 @@ const ALERT_PAGES = 5;
 async function matchingIds(scope: Scope, address: string): Promise<number[]> {
   const url = new URL(address, "http://x");
   const level = url.pathname.split("/")[2];
-  const query = { ...parseDirectoryQuery(url.searchParams, level ? LEVEL_VIEWS[level] : undefined), open: "1" as const, sort: "recent" as const };
+  const query = {
+    ...parseDirectoryQuery(url.searchParams, level ? LEVEL_VIEWS[level] : undefined),
+    open: "1" as const,
+    sort: "recent" as const,
+  };
   const ids: number[] = [];
   for (let page = 1; page <= ALERT_PAGES; page++) {
     const found = await searchDirectory({ scope, query: { ...query, page } });
@@ -54,7 +58,12 @@ async function contactable(trx: Db, scope: Scope, ids: number[]) {
 /** Turns a saved search's alerts on (today's matches become the baseline) or off. */
 export async function setSearchAlerts({ scope, id, alerts }: { scope: Scope; id: number; alerts: boolean }) {
   if (!isRecruiter(scope)) return fail(403, "errors.forbidden");
-  const search = await db.selectFrom("saved_searches").select(["id", "query", "alerts"]).where("id", "=", id).where("user_id", "=", scope.userId!).executeTakeFirst();
+  const search = await db
+    .selectFrom("saved_searches")
+    .select(["id", "query", "alerts"])
+    .where("id", "=", id)
+    .where("user_id", "=", scope.userId!)
+    .executeTakeFirst();
   if (!search) return fail(404, "errors.notFound");
   if (!alerts) {
     await db.updateTable("saved_searches").set({ alerts: false }).where("id", "=", id).execute();
@@ -66,7 +75,10 @@ export async function setSearchAlerts({ scope, id, alerts }: { scope: Scope; id:
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("saved_searches")
-      .set({ alerts: true, unsubscribe_token: sql`coalesce(unsubscribe_token, ${randomBytes(24).toString("base64url")})` })
+      .set({
+        alerts: true,
+        unsubscribe_token: sql`coalesce(unsubscribe_token, ${randomBytes(24).toString("base64url")})`,
+      })
       .where("id", "=", id)
       .execute();
     if (baseline.length)
@@ -82,7 +94,11 @@ export async function setSearchAlerts({ scope, id, alerts }: { scope: Scope; id:
 /** The saved search an alert mail's unsubscribe link names (no sign-in: the link is the key). */
 export async function getAlertByToken({ token }: { token: string }) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-  return db.selectFrom("saved_searches").select(["id", "name", "alerts"]).where("unsubscribe_token", "=", token).executeTakeFirst();
+  return db
+    .selectFrom("saved_searches")
+    .select(["id", "name", "alerts"])
+    .where("unsubscribe_token", "=", token)
+    .executeTakeFirst();
 }
 
 export async function unsubscribeAlert({ token }: { token: string }) {
@@ -108,8 +124,10 @@ export async function sendSearchAlert(trx: Db, searchId: number, now = new Date(
     .innerJoin("users as u", "u.id", "s.user_id")
     .select(["s.id", "s.user_id", "s.name", "s.query", "s.alerts", "s.unsubscribe_token", "u.email"])
     // recruiters use two-factor sign-in; without it their role is withheld, and so are alerts
-    .select(sql<boolean>`(exists (select 1 from user_two_factor f where f.user_id = u.id and f.secret is not null)
-      or exists (select 1 from passkeys k where k.user_id = u.id))`.as("two_factor_on"))
+    .select(
+      sql<boolean>`(exists (select 1 from user_two_factor f where f.user_id = u.id and f.secret is not null)
+      or exists (select 1 from passkeys k where k.user_id = u.id))`.as("two_factor_on"),
+    )
     .where("s.id", "=", searchId)
     .where("u.deleted_at", "is", null)
     .executeTakeFirst();
@@ -123,7 +141,14 @@ export async function sendSearchAlert(trx: Db, searchId: number, now = new Date(
         .select("u.id")
         .where("u.id", "in", ids)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("saved_search_seen as x").select("x.member_id").whereRef("x.member_id", "=", "u.id").where("x.saved_search_id", "=", searchId))),
+          not(
+            exists(
+              selectFrom("saved_search_seen as x")
+                .select("x.member_id")
+                .whereRef("x.member_id", "=", "u.id")
+                .where("x.saved_search_id", "=", searchId),
+            ),
+          ),
         )
         // never twice for one recruiter, whichever of their searches announced the member first
         .where(({ not, exists, selectFrom }) =>
@@ -140,7 +165,11 @@ export async function sendSearchAlert(trx: Db, searchId: number, now = new Date(
         )
         .execute()
     : [];
-  const members = await contactable(trx, scope, fresh.map((r) => r.id));
+  const members = await contactable(
+    trx,
+    scope,
+    fresh.map((r) => r.id),
+  );
   if (!members.length) return 0;
   await trx
     .insertInto("saved_search_seen")
@@ -156,7 +185,10 @@ export async function sendSearchAlert(trx: Db, searchId: number, now = new Date(
   });
   await sendMail({
     // the same members give the same key: a retried job resends under one Message-ID, a new batch gets its own
-    key: `search-alert-${searchId}-${createHash("sha256").update(members.map((m) => m.id).join(",")).digest("hex").slice(0, 16)}`,
+    key: `search-alert-${searchId}-${createHash("sha256")
+      .update(members.map((m) => m.id).join(","))
+      .digest("hex")
+      .slice(0, 16)}`,
     to: search.email,
     subject: `${t("desk.alerts.subject", { count: members.length, name: search.name })} · ${t("site.name")}`,
     text: [

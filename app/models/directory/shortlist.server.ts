@@ -34,7 +34,17 @@ async function candidate(trx: Db, scope: Scope, username: string) {
 }
 
 /** Adds (keeping the stage, and any note unless a new one comes) or removes a candidate. */
-export async function setShortlisted({ scope, username, shortlisted, note = "" }: { scope: Scope; username: string; shortlisted: boolean; note?: string }) {
+export async function setShortlisted({
+  scope,
+  username,
+  shortlisted,
+  note = "",
+}: {
+  scope: Scope;
+  username: string;
+  shortlisted: boolean;
+  note?: string;
+}) {
   if (!isRecruiter(scope)) return fail(403, "errors.forbidden");
   // refused whole rather than cut: user text is never lost
   if (note.length > NOTE_MAX) return fail(422, "desk.errors.noteLong", { note: "desk.errors.noteLong" });
@@ -45,10 +55,18 @@ export async function setShortlisted({ scope, username, shortlisted, note = "" }
     await db
       .insertInto("shortlists")
       .values({ recruiter_id: scope.userId!, member_id: member.id, note: text })
-      .onConflict((oc) => (text ? oc.columns(["recruiter_id", "member_id"]).doUpdateSet({ note: text }) : oc.columns(["recruiter_id", "member_id"]).doNothing()))
+      .onConflict((oc) =>
+        text
+          ? oc.columns(["recruiter_id", "member_id"]).doUpdateSet({ note: text })
+          : oc.columns(["recruiter_id", "member_id"]).doNothing(),
+      )
       .execute();
   } else {
-    await db.deleteFrom("shortlists").where("recruiter_id", "=", scope.userId!).where("member_id", "=", member.id).execute();
+    await db
+      .deleteFrom("shortlists")
+      .where("recruiter_id", "=", scope.userId!)
+      .where("member_id", "=", member.id)
+      .execute();
   }
   return ok({});
 }
@@ -57,7 +75,12 @@ export async function setShortlisted({ scope, username, shortlisted, note = "" }
 export async function updateShortlistEntry({ scope, input }: { scope: Scope; input: Record<string, string> }) {
   if (!isRecruiter(scope)) return fail(403, "errors.forbidden");
   const parsed = ShortlistEntrySchema.safeParse(input);
-  if (!parsed.success) return refused(422, parsed.error, parsed.error.issues[0].message.startsWith("desk.") ? undefined : "errors.notFound");
+  if (!parsed.success)
+    return refused(
+      422,
+      parsed.error,
+      parsed.error.issues[0].message.startsWith("desk.") ? undefined : "errors.notFound",
+    );
   const member = await candidate(db, scope, parsed.data.username);
   if (!member) return fail(404, "errors.notFound");
   const row = await db
@@ -76,10 +99,21 @@ async function shortlistRows(scope: Scope, stage?: ShortlistStage) {
     .innerJoin("users as u", "u.id", "s.member_id")
     .leftJoin("profiles as p", "p.user_id", "u.id")
     .leftJoin("contact_requests as c", (j) =>
-      j.onRef("c.member_id", "=", "s.member_id").onRef("c.recruiter_id", "=", "s.recruiter_id").on("c.status", "=", "accepted"),
+      j
+        .onRef("c.member_id", "=", "s.member_id")
+        .onRef("c.recruiter_id", "=", "s.recruiter_id")
+        .on("c.status", "=", "accepted"),
     )
     .select(["u.id", "u.username", "u.display_name", "u.level", "p.visibility", "p.photo_key"])
-    .select(["p.job_title", "p.organisation", "p.city", "p.country", "p.languages", "p.years_customer_facing", "p.years_managing"])
+    .select([
+      "p.job_title",
+      "p.organisation",
+      "p.city",
+      "p.country",
+      "p.languages",
+      "p.years_customer_facing",
+      "p.years_managing",
+    ])
     .select(["p.open_to_opportunities", "s.note", "s.stage", "s.created_at", "s.updated_at"])
     // the email only when this member accepted this recruiter's contact request
     .select(sql<string | null>`case when c.id is not null then u.email end`.as("email"))
@@ -89,17 +123,24 @@ async function shortlistRows(scope: Scope, stage?: ShortlistStage) {
   const rows = await q.orderBy("s.created_at", "desc").orderBy("u.id").execute();
   // one row per member even if several requests were accepted over time
   const seen = new Set<number>();
-  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id) && canSeeProfile(scope, { userId: r.id, visibility: r.visibility ?? "members" }));
+  return rows.filter(
+    (r) =>
+      !seen.has(r.id) &&
+      seen.add(r.id) &&
+      canSeeProfile(scope, { userId: r.id, visibility: r.visibility ?? "members" }),
+  );
 }
 
 /** The recruiter's shortlist, newest first, optionally one stage; withdrawn candidates are left out. */
 export async function listShortlist({ scope, stage }: { scope: Scope; stage?: ShortlistStage }) {
   if (!isRecruiter(scope)) return [];
   const rows = await shortlistRows(scope, stage);
-  return rows.map(({ visibility: _v, photo_key, email: _e, years_customer_facing: _y, years_managing: _m, languages: _l, ...r }) => ({
-    ...r,
-    photo: photoUrl(photo_key, 64),
-  }));
+  return rows.map(
+    ({ visibility: _v, photo_key, email: _e, years_customer_facing: _y, years_managing: _m, languages: _l, ...r }) => ({
+      ...r,
+      photo: photoUrl(photo_key, 64),
+    }),
+  );
 }
 
 type T = (key: string, values?: Record<string, unknown>) => string;
@@ -109,10 +150,36 @@ type T = (key: string, values?: Record<string, unknown>) => string;
  * number; the email only after they accepted a contact request), with the recruiter's own stage and
  * note. Cells a spreadsheet would read as a formula are prefixed with a quote (csvLine).
  */
-export async function shortlistCsv({ scope, t, locale, origin }: { scope: Scope; t: T; locale: string; origin: string }) {
+export async function shortlistCsv({
+  scope,
+  t,
+  locale,
+  origin,
+}: {
+  scope: Scope;
+  t: T;
+  locale: string;
+  origin: string;
+}) {
   if (!isRecruiter(scope)) return undefined;
   const rows = await shortlistRows(scope);
-  const columns = ["name", "profile", "jobTitle", "organisation", "city", "country", "languages", "level", "yearsCustomerFacing", "yearsManaging", "open", "email", "stage", "note", "added"];
+  const columns = [
+    "name",
+    "profile",
+    "jobTitle",
+    "organisation",
+    "city",
+    "country",
+    "languages",
+    "level",
+    "yearsCustomerFacing",
+    "yearsManaging",
+    "open",
+    "email",
+    "stage",
+    "note",
+    "added",
+  ];
   let out = "\uFEFF" + csvLine(columns.map((c) => t(`desk.csv.${c}`)));
   for (const r of rows) {
     out += csvLine([
@@ -139,6 +206,11 @@ export async function shortlistCsv({ scope, t, locale, origin }: { scope: Scope;
 /** The ids of the candidates on this recruiter's shortlist among `ids` (the directory's cards). */
 export async function shortlistedAmong({ scope, ids }: { scope: Scope; ids: number[] }): Promise<number[]> {
   if (!isRecruiter(scope) || !ids.length) return [];
-  const rows = await db.selectFrom("shortlists").select("member_id").where("recruiter_id", "=", scope.userId!).where("member_id", "in", ids).execute();
+  const rows = await db
+    .selectFrom("shortlists")
+    .select("member_id")
+    .where("recruiter_id", "=", scope.userId!)
+    .where("member_id", "in", ids)
+    .execute();
   return rows.map((r) => r.member_id);
 }

@@ -37,7 +37,11 @@ export function icsText(s: string): string {
 }
 
 /** A DATE-TIME in UTC: 20261201T090000Z. */
-export const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const icsDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
@@ -84,7 +88,10 @@ function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolea
 }
 
 /** `joinLink` only for a viewer entitled to the joining link (a member downloading one event). */
-export function renderIcs(events: CalendarEvent[], { origin, name, joinLink = false }: { origin: string; name: string; joinLink?: boolean }): string {
+export function renderIcs(
+  events: CalendarEvent[],
+  { origin, name, joinLink = false }: { origin: string; name: string; joinLink?: boolean },
+): string {
   const host = new URL(origin).host;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -104,7 +111,10 @@ export const ICS_HEADERS = { "Content-Type": "text/calendar; charset=utf-8", "Ca
 export const PRIVATE_ICS_HEADERS = { ...ICS_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" };
 
 /** Upcoming events as an RSS feed (rendered by feed.server's renderRss). */
-export function eventsFeed(events: CalendarEvent[], { t, when }: { t: TFunction; when: (e: CalendarEvent) => string }): Feed {
+export function eventsFeed(
+  events: CalendarEvent[],
+  { t, when }: { t: TFunction; when: (e: CalendarEvent) => string },
+): Feed {
   return {
     title: t("events.feed.title"),
     description: t("events.feed.description"),

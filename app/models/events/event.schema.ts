@@ -6,8 +6,15 @@ export const EVENT_KINDS = ["webinar", "conference", "meetup", "training"] as co
 
 const text = (max: number, key: string) => z.string({ error: key }).trim().max(max, key);
 const optionalText = (max: number, key: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max, key).optional());
-const localTime = (key: string) => z.string({ error: key }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, key);
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, key).optional(),
+  );
+const localTime = (key: string) =>
+  z
+    .string({ error: key })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, key);
 
 export const isTimeZone = (tz: string) => {
   try {
@@ -29,15 +36,28 @@ export const EventSchema = z
     timeZone: text(64, "events.errors.timeZone").refine(isTimeZone, "events.errors.timeZone"),
     onlineUrl: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-      z.url({ protocol: /^https?$/, error: "events.errors.onlineUrl" }).max(2000, "events.errors.onlineUrl").optional(),
+      z
+        .url({ protocol: /^https?$/, error: "events.errors.onlineUrl" })
+        .max(2000, "events.errors.onlineUrl")
+        .optional(),
     ),
     place: optionalText(300, "events.errors.place"),
-    capacity: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number({ error: "events.errors.capacity" }).int("events.errors.capacity").min(1, "events.errors.capacity").max(100_000, "events.errors.capacity").optional()),
+    capacity: z.preprocess(
+      (v) => (v === "" || v == null ? undefined : v),
+      z.coerce
+        .number({ error: "events.errors.capacity" })
+        .int("events.errors.capacity")
+        .min(1, "events.errors.capacity")
+        .max(100_000, "events.errors.capacity")
+        .optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (!v.onlineUrl && !v.place) ctx.addIssue({ code: "custom", path: ["place"], message: "events.errors.where" });
-    if (v.kind === "webinar" && !v.webinar) ctx.addIssue({ code: "custom", path: ["webinar"], message: "events.errors.webinar" });
-    if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "events.errors.endsBeforeStart" });
+    if (v.kind === "webinar" && !v.webinar)
+      ctx.addIssue({ code: "custom", path: ["webinar"], message: "events.errors.webinar" });
+    if (v.endsAt <= v.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "events.errors.endsBeforeStart" });
   });
 export type EventInput = z.infer<typeof EventSchema>;
 
@@ -50,5 +70,9 @@ export const CheckinSchema = z.object({
 });
 
 export const CodeWindowSchema = z.object({
-  minutes: z.coerce.number({ error: "events.errors.minutes" }).int("events.errors.minutes").min(1, "events.errors.minutes").max(240, "events.errors.minutes"),
+  minutes: z.coerce
+    .number({ error: "events.errors.minutes" })
+    .int("events.errors.minutes")
+    .min(1, "events.errors.minutes")
+    .max(240, "events.errors.minutes"),
 });

@@ -45,7 +45,8 @@ const isOnline = sql<boolean>`e.online_url is not null`.as("online");
 type EventColumn = (typeof EVENT_COLUMNS)[number];
 const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
 
-export const listWebinarCatalogue = () => db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
+export const listWebinarCatalogue = () =>
+  db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
 
 function toRow(input: EventInput, descriptionHtml: string) {
   const starts = localInputToDate(input.startsAt, input.timeZone);
@@ -73,54 +74,140 @@ async function webinarExists(trx: Db, slug: string | null) {
 }
 
 /** Staff create an event, as a draft or published at once. */
-export async function createEvent({ staffId, input, publish }: { staffId: number; input: EventInput; publish: boolean }): Promise<Result<{ id: number }>> {
+export async function createEvent({
+  staffId,
+  input,
+  publish,
+}: {
+  staffId: number;
+  input: EventInput;
+  publish: boolean;
+}): Promise<Result<{ id: number }>> {
   const description = await renderMarkdownField(input.description ?? "", "description");
   if (!description.ok) return description;
   const { starts, ends, row } = toRow(input, description.html);
   if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
   if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
   return db.transaction().execute(async (trx) => {
-    if (!(await webinarExists(trx, row.webinar))) return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+    if (!(await webinarExists(trx, row.webinar)))
+      return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
     const { id } = await trx
       .insertInto("events")
-      .values({ ...row, starts_at: starts, ends_at: ends, status: publish ? "published" : "draft", created_by: staffId })
+      .values({
+        ...row,
+        starts_at: starts,
+        ends_at: ends,
+        status: publish ? "published" : "draft",
+        created_by: staffId,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: staffId, action: "event.create", targetType: "event", targetId: id, after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends, status: publish ? "published" : "draft" } });
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "event.create",
+      targetType: "event",
+      targetId: id,
+      after: {
+        ...row,
+        description_html: undefined,
+        starts_at: starts,
+        ends_at: ends,
+        status: publish ? "published" : "draft",
+      },
+    });
     return ok({ id });
   });
 }
 
-export async function updateEvent({ staffId, id, input }: { staffId: number; id: number; input: EventInput }): Promise<Result<{ id: number }>> {
+export async function updateEvent({
+  staffId,
+  id,
+  input,
+}: {
+  staffId: number;
+  id: number;
+  input: EventInput;
+}): Promise<Result<{ id: number }>> {
   const description = await renderMarkdownField(input.description ?? "", "description");
   if (!description.ok) return description;
   const { starts, ends, row } = toRow(input, description.html);
   if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
   if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("events as e").select(EVENT_COLUMNS).where("e.id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("events as e")
+      .select(EVENT_COLUMNS)
+      .where("e.id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return fail(404, "events.errors.notFound");
-    if (!(await webinarExists(trx, row.webinar))) return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+    if (!(await webinarExists(trx, row.webinar)))
+      return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
     if (row.capacity !== null) {
-      const { n } = await trx.selectFrom("event_rsvps").select((eb) => eb.fn.countAll<number>().as("n")).where("event_id", "=", id).executeTakeFirstOrThrow();
-      if (Number(n) > row.capacity) return fail(409, "events.errors.capacityBelowRsvps", { capacity: "events.errors.capacityBelowRsvps" }, { count: Number(n) });
+      const { n } = await trx
+        .selectFrom("event_rsvps")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("event_id", "=", id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) > row.capacity)
+        return fail(
+          409,
+          "events.errors.capacityBelowRsvps",
+          { capacity: "events.errors.capacityBelowRsvps" },
+          { count: Number(n) },
+        );
     }
     // SEQUENCE goes up with every change so calendars replace their copy (RFC 5545 3.8.7.4)
-    await trx.updateTable("events").set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
+    await trx
+      .updateTable("events")
+      .set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date(), sequence: sql`sequence + 1` })
+      .where("id", "=", id)
+      .execute();
     await promoteFromWaitlist(trx, id);
     const { description_html: _b, ...b } = before;
-    await recordAudit(trx, { actorId: staffId, action: "event.update", targetType: "event", targetId: id, before: b, after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends } });
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "event.update",
+      targetType: "event",
+      targetId: id,
+      before: b,
+      after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends },
+    });
     return ok({ id });
   });
 }
 
-export async function setEventStatus({ staffId, id, status }: { staffId: number; id: number; status: EventStatus }): Promise<Result<{ id: number }>> {
+export async function setEventStatus({
+  staffId,
+  id,
+  status,
+}: {
+  staffId: number;
+  id: number;
+  status: EventStatus;
+}): Promise<Result<{ id: number }>> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("events")
+      .select(["id", "status"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return fail(404, "events.errors.notFound");
     if (before.status === status) return ok({ id });
-    await trx.updateTable("events").set({ status, updated_at: new Date(), sequence: sql`sequence + 1` }).where("id", "=", id).execute();
-    await recordAudit(trx, { actorId: staffId, action: `event.${status === "published" ? "publish" : status === "cancelled" ? "cancel" : "unpublish"}`, targetType: "event", targetId: id, before: { status: before.status }, after: { status } });
+    await trx
+      .updateTable("events")
+      .set({ status, updated_at: new Date(), sequence: sql`sequence + 1` })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: `event.${status === "published" ? "publish" : status === "cancelled" ? "cancel" : "unpublish"}`,
+      targetType: "event",
+      targetId: id,
+      before: { status: before.status },
+      after: { status },
+    });
     return ok({ id });
   });
 }
@@ -132,18 +219,40 @@ export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
     .selectFrom("events as e")
     .select(LISTED_COLUMNS)
     .select([joiningLink(scope), isOnline])
-    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
+    .select((eb) =>
+      eb
+        .selectFrom("event_rsvps as r")
+        .whereRef("r.event_id", "=", "e.id")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .as("rsvp_count"),
+    )
     .where("e.id", "=", id)
     .executeTakeFirst();
   if (!e || (e.status === "draft" && !canManageEvents(scope))) return undefined;
   const [mine, attended, waiting] = scope.userId
     ? await Promise.all([
-        db.selectFrom("event_rsvps").select("created_at").where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
-        db.selectFrom("event_attendance").select(["source", "created_at"]).where("event_id", "=", id).where("user_id", "=", scope.userId).executeTakeFirst(),
+        db
+          .selectFrom("event_rsvps")
+          .select("created_at")
+          .where("event_id", "=", id)
+          .where("user_id", "=", scope.userId)
+          .executeTakeFirst(),
+        db
+          .selectFrom("event_attendance")
+          .select(["source", "created_at"])
+          .where("event_id", "=", id)
+          .where("user_id", "=", scope.userId)
+          .executeTakeFirst(),
         waitlistPosition(db, id, scope.userId),
       ])
     : [undefined, undefined, null];
-  return { ...e, rsvp_count: Number(e.rsvp_count ?? 0), going: !!mine, attended: !!attended, waitlistPosition: waiting };
+  return {
+    ...e,
+    rsvp_count: Number(e.rsvp_count ?? 0),
+    going: !!mine,
+    attended: !!attended,
+    waitlistPosition: waiting,
+  };
 }
 
 /**
@@ -156,7 +265,13 @@ export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 
     .selectFrom("events as e")
     .select(LISTED_COLUMNS)
     .select([joiningLink(scope), isOnline])
-    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
+    .select((eb) =>
+      eb
+        .selectFrom("event_rsvps as r")
+        .whereRef("r.event_id", "=", "e.id")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .as("rsvp_count"),
+    )
     .where("e.status", "=", "published")
     .where("e.ends_at", ">", now)
     .orderBy("e.starts_at")
@@ -169,8 +284,20 @@ export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
   return db
     .selectFrom("events as e")
     .select(EVENT_COLUMNS)
-    .select((eb) => eb.selectFrom("event_rsvps as r").whereRef("r.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("rsvp_count"))
-    .select((eb) => eb.selectFrom("event_attendance as a").whereRef("a.event_id", "=", "e.id").select((x) => x.fn.countAll<number>().as("n")).as("attendance_count"))
+    .select((eb) =>
+      eb
+        .selectFrom("event_rsvps as r")
+        .whereRef("r.event_id", "=", "e.id")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .as("rsvp_count"),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom("event_attendance as a")
+        .whereRef("a.event_id", "=", "e.id")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .as("attendance_count"),
+    )
     .orderBy("e.starts_at", "desc")
     .limit(limit)
     .execute();
@@ -178,7 +305,12 @@ export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
 
 /** Locks a published event that has not ended (RSVPs and the waitlist change under this lock). */
 async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
-  const e = await trx.selectFrom("events").select(["id", "status", "capacity", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+  const e = await trx
+    .selectFrom("events")
+    .select(["id", "status", "capacity", "ends_at"])
+    .where("id", "=", eventId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
   if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
   if (e.ends_at <= now) return fail(409, "events.errors.over");
@@ -189,17 +321,34 @@ async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
  * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
  * seat are serialised: the second sees the event full and nothing is written.
  */
-export async function rsvpToEvent({ scope, eventId, now = new Date() }: { scope: Scope; eventId: number; now?: Date }): Promise<Result<{ going: true }>> {
+export async function rsvpToEvent({
+  scope,
+  eventId,
+  now = new Date(),
+}: {
+  scope: Scope;
+  eventId: number;
+  now?: Date;
+}): Promise<Result<{ going: true }>> {
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
     const locked = await lockOpenEvent(trx, eventId, now);
     if (!locked.ok) return locked;
     const { e } = locked;
-    const already = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    const already = await trx
+      .selectFrom("event_rsvps")
+      .select("user_id")
+      .where("event_id", "=", eventId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     if (already) return ok({ going: true as const });
     if (e.capacity !== null) {
-      const { n } = await trx.selectFrom("event_rsvps").select((eb) => eb.fn.countAll<number>().as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+      const { n } = await trx
+        .selectFrom("event_rsvps")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("event_id", "=", eventId)
+        .executeTakeFirstOrThrow();
       if (Number(n) >= e.capacity) return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
     }
     await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id: userId }).execute();
@@ -217,18 +366,39 @@ async function waitlistPosition(conn: Db, eventId: number, userId: number): Prom
 }
 
 /** A member joins the waitlist of a full event; seats freed later go to the waitlist in order. */
-export async function joinWaitlist({ scope, eventId, now = new Date() }: { scope: Scope; eventId: number; now?: Date }): Promise<Result<{ position: number }>> {
+export async function joinWaitlist({
+  scope,
+  eventId,
+  now = new Date(),
+}: {
+  scope: Scope;
+  eventId: number;
+  now?: Date;
+}): Promise<Result<{ position: number }>> {
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
     const locked = await lockOpenEvent(trx, eventId, now);
     if (!locked.ok) return locked;
     const { e } = locked;
-    const going = await trx.selectFrom("event_rsvps").select("user_id").where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    const going = await trx
+      .selectFrom("event_rsvps")
+      .select("user_id")
+      .where("event_id", "=", eventId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     if (going) return fail(409, "events.errors.alreadyGoing");
-    const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+    const { n } = await trx
+      .selectFrom("event_rsvps")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("event_id", "=", eventId)
+      .executeTakeFirstOrThrow();
     if (e.capacity === null || n < e.capacity) return fail(409, "events.errors.notFull");
-    await trx.insertInto("event_waitlist").values({ event_id: eventId, user_id: userId, created_at: now }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
+    await trx
+      .insertInto("event_waitlist")
+      .values({ event_id: eventId, user_id: userId, created_at: now })
+      .onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing())
+      .execute();
     return ok({ position: (await waitlistPosition(trx, eventId, userId)) ?? 1 });
   });
 }
@@ -242,19 +412,44 @@ export async function leaveWaitlist({ userId, eventId }: { userId: number; event
  * promoted member is told (in-app, and by mail through the outbox). The caller holds the event's lock.
  */
 async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
-  const e = await trx.selectFrom("events").select(["id", "title", "status", "capacity", "ends_at"]).where("id", "=", eventId).executeTakeFirst();
+  const e = await trx
+    .selectFrom("events")
+    .select(["id", "title", "status", "capacity", "ends_at"])
+    .where("id", "=", eventId)
+    .executeTakeFirst();
   if (!e || e.status !== "published" || e.ends_at <= now || e.capacity === null) return;
-  const { n } = await trx.selectFrom("event_rsvps").select(sql<number>`count(*)::int`.as("n")).where("event_id", "=", eventId).executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom("event_rsvps")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirstOrThrow();
   if (n >= e.capacity) return;
   const next = await trx
     .deleteFrom("event_waitlist")
     .where("event_id", "=", eventId)
-    .where("user_id", "in", (eb) => eb.selectFrom("event_waitlist").select("user_id").where("event_id", "=", eventId).orderBy("created_at").orderBy("user_id").limit(e.capacity! - n))
+    .where("user_id", "in", (eb) =>
+      eb
+        .selectFrom("event_waitlist")
+        .select("user_id")
+        .where("event_id", "=", eventId)
+        .orderBy("created_at")
+        .orderBy("user_id")
+        .limit(e.capacity! - n),
+    )
     .returning("user_id")
     .execute();
   for (const { user_id } of next) {
-    await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id }).onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing()).execute();
-    await notify(trx, { userId: user_id, kind: "reminder", data: { text: message("events.promoted", { title: e.title }), href: `/events/${eventId}` }, sourceKey: `event-promoted:${eventId}` });
+    await trx
+      .insertInto("event_rsvps")
+      .values({ event_id: eventId, user_id })
+      .onConflict((oc) => oc.columns(["event_id", "user_id"]).doNothing())
+      .execute();
+    await notify(trx, {
+      userId: user_id,
+      kind: "reminder",
+      data: { text: message("events.promoted", { title: e.title }), href: `/events/${eventId}` },
+      sourceKey: `event-promoted:${eventId}`,
+    });
   }
 }
 
@@ -263,14 +458,25 @@ export async function cancelRsvp({ userId, eventId }: { userId: number; eventId:
   await db.transaction().execute(async (trx) => {
     const e = await trx.selectFrom("events").select("id").where("id", "=", eventId).forUpdate().executeTakeFirst();
     if (!e) return;
-    const gone = await trx.deleteFrom("event_rsvps").where("event_id", "=", eventId).where("user_id", "=", userId).returning("user_id").execute();
+    const gone = await trx
+      .deleteFrom("event_rsvps")
+      .where("event_id", "=", eventId)
+      .where("user_id", "=", userId)
+      .returning("user_id")
+      .execute();
     if (gone.length) await promoteFromWaitlist(trx, eventId);
   });
 }
 
 /** Staff: who RSVPed and who attended (RSVPs first, then walk-ins checked in or marked without one). */
 export async function listEventPeople({ eventId }: { eventId: number }) {
-  const { rows } = await sql<{ user_id: number; username: string; display_name: string; rsvp: boolean; source: "staff" | "checkin" | null }>`
+  const { rows } = await sql<{
+    user_id: number;
+    username: string;
+    display_name: string;
+    rsvp: boolean;
+    source: "staff" | "checkin" | null;
+  }>`
     select u.id as user_id, u.username, u.display_name, (r.user_id is not null) as rsvp, a.source
     from users u
     left join event_rsvps r on r.user_id = u.id and r.event_id = ${eventId}
@@ -296,15 +502,31 @@ export async function markAttendance({
   attended: boolean;
 }): Promise<Result<{ changed: number }>> {
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status"]).where("id", "=", eventId).forShare().executeTakeFirst();
+    const e = await trx
+      .selectFrom("events")
+      .select(["id", "status"])
+      .where("id", "=", eventId)
+      .forShare()
+      .executeTakeFirst();
     if (!e) return fail(404, "events.errors.notFound");
     if (e.status !== "published") return fail(409, "events.errors.notPublished");
     const handles = usernames.map((u) => u.trim().replace(/^@/, "").toLowerCase()).filter(Boolean);
     const found = handles.length
-      ? await trx.selectFrom("users").select(["id", "username"]).where(sql`lower(username)`, "in", handles).where("deleted_at", "is", null).execute()
+      ? await trx
+          .selectFrom("users")
+          .select(["id", "username"])
+          .where(sql`lower(username)`, "in", handles)
+          .where("deleted_at", "is", null)
+          .execute()
       : [];
     const missing = handles.filter((h) => !found.some((f) => f.username.toLowerCase() === h));
-    if (missing.length) return fail(404, "events.errors.noSuchMember", { usernames: "events.errors.noSuchMember" }, { username: missing[0] });
+    if (missing.length)
+      return fail(
+        404,
+        "events.errors.noSuchMember",
+        { usernames: "events.errors.noSuchMember" },
+        { username: missing[0] },
+      );
     const ids = [...new Set([...userIds, ...found.map((f) => f.id)])].filter((n) => Number.isSafeInteger(n) && n > 0);
     if (!ids.length) return fail(400, "events.errors.nobodySelected");
     let changed = 0;
@@ -317,10 +539,21 @@ export async function markAttendance({
         .execute();
       changed = rows.length;
     } else {
-      const rows = await trx.deleteFrom("event_attendance").where("event_id", "=", eventId).where("user_id", "in", ids).returning("user_id").execute();
+      const rows = await trx
+        .deleteFrom("event_attendance")
+        .where("event_id", "=", eventId)
+        .where("user_id", "in", ids)
+        .returning("user_id")
+        .execute();
       changed = rows.length;
     }
-    await recordAudit(trx, { actorId: staffId, action: attended ? "event.attendance.mark" : "event.attendance.unmark", targetType: "event", targetId: eventId, after: { userIds: ids, changed } });
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: attended ? "event.attendance.mark" : "event.attendance.unmark",
+      targetType: "event",
+      targetId: eventId,
+      after: { userIds: ids, changed },
+    });
     return ok({ changed });
   });
 }
@@ -329,50 +562,117 @@ export const CHECKIN_OPENS_MS = 15 * 60_000;
 
 // No 0/O or 1/I: a code read off a slide is typed without confusion.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const newCheckinCode = (length = 6) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+export const newCheckinCode = (length = 6) =>
+  Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 
 /** Staff show a check-in code for the next `minutes`; it replaces (expires) any code still showing. */
-export async function createCheckinCode({ staffId, eventId, minutes, now = new Date() }: { staffId: number; eventId: number; minutes: number; now?: Date }): Promise<Result<{ code: string; expiresAt: Date }>> {
+export async function createCheckinCode({
+  staffId,
+  eventId,
+  minutes,
+  now = new Date(),
+}: {
+  staffId: number;
+  eventId: number;
+  minutes: number;
+  now?: Date;
+}): Promise<Result<{ code: string; expiresAt: Date }>> {
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status", "ends_at"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+    const e = await trx
+      .selectFrom("events")
+      .select(["id", "status", "ends_at"])
+      .where("id", "=", eventId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!e) return fail(404, "events.errors.notFound");
     if (e.status !== "published") return fail(409, "events.errors.notPublished");
-    await trx.updateTable("event_checkin_codes").set({ expires_at: now }).where("event_id", "=", eventId).where("expires_at", ">", now).execute();
+    await trx
+      .updateTable("event_checkin_codes")
+      .set({ expires_at: now })
+      .where("event_id", "=", eventId)
+      .where("expires_at", ">", now)
+      .execute();
     const expiresAt = new Date(now.getTime() + minutes * 60_000);
     let code = newCheckinCode();
     for (let i = 0; i < 5; i++) {
-      const clash = await trx.selectFrom("event_checkin_codes").select("id").where("event_id", "=", eventId).where("code", "=", code).executeTakeFirst();
+      const clash = await trx
+        .selectFrom("event_checkin_codes")
+        .select("id")
+        .where("event_id", "=", eventId)
+        .where("code", "=", code)
+        .executeTakeFirst();
       if (!clash) break;
       code = newCheckinCode();
     }
-    const { id } = await trx.insertInto("event_checkin_codes").values({ event_id: eventId, code, expires_at: expiresAt, created_by: staffId, created_at: now }).returning("id").executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: staffId, action: "event.checkin_code.create", targetType: "event", targetId: eventId, after: { codeId: id, expiresAt } });
+    const { id } = await trx
+      .insertInto("event_checkin_codes")
+      .values({ event_id: eventId, code, expires_at: expiresAt, created_by: staffId, created_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "event.checkin_code.create",
+      targetType: "event",
+      targetId: eventId,
+      after: { codeId: id, expiresAt },
+    });
     return ok({ code, expiresAt });
   });
 }
 
 /** The code showing now, for the staff screen. */
 export async function getActiveCheckinCode({ eventId, now = new Date() }: { eventId: number; now?: Date }) {
-  return db.selectFrom("event_checkin_codes").select(["code", "expires_at"]).where("event_id", "=", eventId).where("expires_at", ">", now).orderBy("id", "desc").executeTakeFirst();
+  return db
+    .selectFrom("event_checkin_codes")
+    .select(["code", "expires_at"])
+    .where("event_id", "=", eventId)
+    .where("expires_at", ">", now)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
 }
 
 /**
  * A member checks in with the code shown during the event. Refused, with nothing written, when the
  * code is unknown, expired (or replaced by a newer one), or already used by this member.
  */
-export async function checkInToEvent({ scope, eventId, code, now = new Date() }: { scope: Scope; eventId: number; code: string; now?: Date }): Promise<Result<{ checkedIn: true }>> {
+export async function checkInToEvent({
+  scope,
+  eventId,
+  code,
+  now = new Date(),
+}: {
+  scope: Scope;
+  eventId: number;
+  code: string;
+  now?: Date;
+}): Promise<Result<{ checkedIn: true }>> {
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select(["id", "status", "starts_at"]).where("id", "=", eventId).forShare().executeTakeFirst();
+    const e = await trx
+      .selectFrom("events")
+      .select(["id", "status", "starts_at"])
+      .where("id", "=", eventId)
+      .forShare()
+      .executeTakeFirst();
     if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
     if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
     // doors open 15 minutes before the start: a code leaked early cannot record attendance
     const opens = new Date(e.starts_at.getTime() - CHECKIN_OPENS_MS);
     if (now < opens) return fail(409, "events.errors.checkinNotYet", undefined, { until: opens.toISOString() });
-    const c = await trx.selectFrom("event_checkin_codes").select(["id", "expires_at"]).where("event_id", "=", eventId).where("code", "=", code).executeTakeFirst();
+    const c = await trx
+      .selectFrom("event_checkin_codes")
+      .select(["id", "expires_at"])
+      .where("event_id", "=", eventId)
+      .where("code", "=", code)
+      .executeTakeFirst();
     if (!c) return fail(400, "events.errors.codeUnknown", { code: "events.errors.codeUnknown" });
-    const mine = await trx.selectFrom("event_attendance").select(["code_id", "source"]).where("event_id", "=", eventId).where("user_id", "=", userId).executeTakeFirst();
+    const mine = await trx
+      .selectFrom("event_attendance")
+      .select(["code_id", "source"])
+      .where("event_id", "=", eventId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     if (mine?.code_id === c.id) return fail(409, "events.errors.codeReused", { code: "events.errors.codeReused" });
     if (c.expires_at <= now) return fail(410, "events.errors.codeExpired", { code: "events.errors.codeExpired" });
     if (mine) return fail(409, "events.errors.alreadyAttended", { code: "events.errors.alreadyAttended" });

@@ -21,7 +21,11 @@ export const CategoryFormSchema = z.object({
     .min(2, "adminForum.errors.slug")
     .max(60, "adminForum.errors.slug")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "adminForum.errors.slug"),
-  name: z.string({ error: "adminForum.errors.name" }).trim().min(2, "adminForum.errors.name").max(80, "adminForum.errors.name"),
+  name: z
+    .string({ error: "adminForum.errors.name" })
+    .trim()
+    .min(2, "adminForum.errors.name")
+    .max(80, "adminForum.errors.name"),
   description: z.string().trim().max(1000, "adminForum.errors.description").default(""),
   // the French name and description: empty means "not translated", French readers see the English
   name_fr: z
@@ -54,8 +58,10 @@ function validate(input: Record<string, unknown>) {
   const parsed = CategoryFormSchema.safeParse(input);
   if (parsed.success) {
     // "participants" (private topics) only makes sense for who may see; posting then follows the list.
-    if (parsed.data.post_rule === "participants" && parsed.data.see_rule !== "participants") return { fields: { post_rule: "adminForum.errors.participants" } as Fields };
-    if (parsed.data.reply_rule === "participants" && parsed.data.see_rule !== "participants") return { fields: { reply_rule: "adminForum.errors.participants" } as Fields };
+    if (parsed.data.post_rule === "participants" && parsed.data.see_rule !== "participants")
+      return { fields: { post_rule: "adminForum.errors.participants" } as Fields };
+    if (parsed.data.reply_rule === "participants" && parsed.data.see_rule !== "participants")
+      return { fields: { reply_rule: "adminForum.errors.participants" } as Fields };
     return { data: parsed.data };
   }
   return { fields: fieldErrors(parsed.error) as Fields };
@@ -67,7 +73,22 @@ export async function listCategoriesForAdmin({ scope }: { scope: Scope }) {
   if (!scope.isStaff) return undefined;
   return db
     .selectFrom("categories")
-    .select(["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"])
+    .select([
+      "id",
+      "slug",
+      "name",
+      "description",
+      "name_fr",
+      "description_fr",
+      "colour",
+      "position",
+      "see_rule",
+      "post_rule",
+      "reply_rule",
+      "archived_at",
+      "topic_count",
+      "post_count",
+    ])
     .orderBy("position")
     .orderBy("id")
     .execute();
@@ -93,21 +114,39 @@ export async function createCategory({ scope, input }: { scope: Scope; input: Re
   const result = await db.transaction().execute(async (trx) => {
     // The table lock makes "is the slug free" and the insert one step.
     await sql`lock table categories in share row exclusive mode`.execute(trx);
-    if (await slugTaken(trx, data.slug)) return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
-    const { next } = await trx.selectFrom("categories").select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("next")).executeTakeFirstOrThrow();
+    if (await slugTaken(trx, data.slug))
+      return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
+    const { next } = await trx
+      .selectFrom("categories")
+      .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("next"))
+      .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto("categories")
       .values({ ...data, position: next })
       .returning(["id", "slug"])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: "category.create", targetType: "category", targetId: row.id, after: data });
+    await recordAudit(trx, {
+      actorId,
+      action: "category.create",
+      targetType: "category",
+      targetId: row.id,
+      after: data,
+    });
     return ok({ slug: row.slug });
   });
   clearCategoryCache();
   return result;
 }
 
-export async function updateCategory({ scope, slug, input }: { scope: Scope; slug: string; input: Record<string, unknown> }) {
+export async function updateCategory({
+  scope,
+  slug,
+  input,
+}: {
+  scope: Scope;
+  slug: string;
+  input: Record<string, unknown>;
+}) {
   if (!scope.isStaff || !scope.userId) return denied();
   const actorId = scope.userId;
   const v = validate(input);
@@ -115,14 +154,37 @@ export async function updateCategory({ scope, slug, input }: { scope: Scope; slu
   const data = v.data;
   const result = await db.transaction().execute(async (trx) => {
     await sql`lock table categories in share row exclusive mode`.execute(trx);
-    const before = await trx.selectFrom("categories").select(["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "see_rule", "post_rule", "reply_rule"])
-      .where("slug", "=", slug).executeTakeFirst();
+    const before = await trx
+      .selectFrom("categories")
+      .select([
+        "id",
+        "slug",
+        "name",
+        "description",
+        "name_fr",
+        "description_fr",
+        "colour",
+        "see_rule",
+        "post_rule",
+        "reply_rule",
+      ])
+      .where("slug", "=", slug)
+      .executeTakeFirst();
     if (!before) return denied();
-    if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id))) return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
+    if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id)))
+      return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
     await trx.updateTable("categories").set(data).where("id", "=", before.id).execute();
-    await recordAudit(trx, { actorId, action: "category.update", targetType: "category", targetId: before.id, before, after: data });
+    await recordAudit(trx, {
+      actorId,
+      action: "category.update",
+      targetType: "category",
+      targetId: before.id,
+      before,
+      after: data,
+    });
     // Who may read, or the name, changed: every topic's search document carries the old one.
-    if (before.see_rule !== data.see_rule || before.name !== data.name || before.slug !== data.slug) await enqueue(trx, "search.category", { categoryId: before.id });
+    if (before.see_rule !== data.see_rule || before.name !== data.name || before.slug !== data.slug)
+      await enqueue(trx, "search.category", { categoryId: before.id });
     return ok({ slug: data.slug });
   });
   clearCategoryCache();
@@ -130,21 +192,42 @@ export async function updateCategory({ scope, slug, input }: { scope: Scope; slu
 }
 
 /** Moves a category one place up or down; positions are renumbered 0..n on the way. */
-export async function moveCategory({ scope, slug, direction }: { scope: Scope; slug: string; direction: "up" | "down" }) {
+export async function moveCategory({
+  scope,
+  slug,
+  direction,
+}: {
+  scope: Scope;
+  slug: string;
+  direction: "up" | "down";
+}) {
   if (!scope.isStaff || !scope.userId) return denied();
   const actorId = scope.userId;
   const result = await db.transaction().execute(async (trx) => {
     await sql`lock table categories in share row exclusive mode`.execute(trx);
-    const rows = await trx.selectFrom("categories").select(["id", "slug", "position"]).orderBy("position").orderBy("id").execute();
+    const rows = await trx
+      .selectFrom("categories")
+      .select(["id", "slug", "position"])
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
     const i = rows.findIndex((r) => r.slug === slug);
     if (i < 0) return denied();
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= rows.length) return ok({ moved: false });
     [rows[i], rows[j]] = [rows[j], rows[i]];
     for (const [position, r] of rows.entries()) {
-      if (r.position !== position) await trx.updateTable("categories").set({ position }).where("id", "=", r.id).execute();
+      if (r.position !== position)
+        await trx.updateTable("categories").set({ position }).where("id", "=", r.id).execute();
     }
-    await recordAudit(trx, { actorId, action: "category.move", targetType: "category", targetId: rows[j].id, before: { position: i }, after: { position: j } });
+    await recordAudit(trx, {
+      actorId,
+      action: "category.move",
+      targetType: "category",
+      targetId: rows[j].id,
+      before: { position: i },
+      after: { position: j },
+    });
     return ok({ moved: true });
   });
   clearCategoryCache();
@@ -152,15 +235,37 @@ export async function moveCategory({ scope, slug, direction }: { scope: Scope; s
 }
 
 /** An archived category is read-only: no new topics or replies, still readable. */
-export async function setCategoryArchived({ scope, slug, archived }: { scope: Scope; slug: string; archived: boolean }) {
+export async function setCategoryArchived({
+  scope,
+  slug,
+  archived,
+}: {
+  scope: Scope;
+  slug: string;
+  archived: boolean;
+}) {
   if (!scope.isStaff || !scope.userId) return denied();
   const actorId = scope.userId;
   const result = await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("categories").select(["id", "archived_at"]).where("slug", "=", slug).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom("categories")
+      .select(["id", "archived_at"])
+      .where("slug", "=", slug)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) return denied();
     if (!!row.archived_at === archived) return ok({});
-    await trx.updateTable("categories").set({ archived_at: archived ? new Date() : null }).where("id", "=", row.id).execute();
-    await recordAudit(trx, { actorId, action: archived ? "category.archive" : "category.unarchive", targetType: "category", targetId: row.id });
+    await trx
+      .updateTable("categories")
+      .set({ archived_at: archived ? new Date() : null })
+      .where("id", "=", row.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: archived ? "category.archive" : "category.unarchive",
+      targetType: "category",
+      targetId: row.id,
+    });
     return ok({});
   });
   clearCategoryCache();

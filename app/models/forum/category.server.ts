@@ -20,7 +20,22 @@ export type Category = {
   post_count: number;
 };
 
-const COLUMNS = ["id", "slug", "name", "description", "name_fr", "description_fr", "colour", "position", "see_rule", "post_rule", "reply_rule", "archived_at", "topic_count", "post_count"] as const;
+const COLUMNS = [
+  "id",
+  "slug",
+  "name",
+  "description",
+  "name_fr",
+  "description_fr",
+  "colour",
+  "position",
+  "see_rule",
+  "post_rule",
+  "reply_rule",
+  "archived_at",
+  "topic_count",
+  "post_count",
+] as const;
 
 // Categories are few (hundreds at most) and read on every forum page: keep them in memory for a
 // moment. Writes through this module clear the cache; other processes see changes within 5 s.
@@ -39,7 +54,9 @@ export function clearCategoryCache() {
 }
 
 export async function listVisibleCategories(scope: Scope, { includeArchived = false } = {}) {
-  return (await listAllCategories()).filter((c) => (includeArchived || !c.archived_at) && canSeeCategory(scope, c) && c.see_rule !== "participants");
+  return (await listAllCategories()).filter(
+    (c) => (includeArchived || !c.archived_at) && canSeeCategory(scope, c) && c.see_rule !== "participants",
+  );
 }
 
 // A category another process created in the last few seconds is not in this process's cache yet:
@@ -90,7 +107,14 @@ export async function seedCategories(trx: Db, categories: CategoryInput[]) {
     await trx
       .insertInto("categories")
       .values(c)
-      .onConflict((oc) => oc.column("slug").doUpdateSet({ name_fr: fillFrench("categories", "name"), description_fr: fillFrench("categories", "description") }))
+      .onConflict((oc) =>
+        oc
+          .column("slug")
+          .doUpdateSet({
+            name_fr: fillFrench("categories", "name"),
+            description_fr: fillFrench("categories", "description"),
+          }),
+      )
       .execute();
   }
   clearCategoryCache();

@@ -32,7 +32,12 @@ export async function saveDraft({ userId, key, draft }: { userId: number; key: s
     // "Create topic") runs wholly before it (and is discarded with it) or after it (and sees it)
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     if (submissionKey) {
-      const posted = await trx.selectFrom("posts").select("id").where("user_id", "=", userId).where("submission_key", "=", submissionKey).executeTakeFirst();
+      const posted = await trx
+        .selectFrom("posts")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("submission_key", "=", submissionKey)
+        .executeTakeFirst();
       if (posted) return { saved: false };
     }
     if (!body.trim() && !fields.title?.trim()) {
@@ -45,7 +50,12 @@ export async function saveDraft({ userId, key, draft }: { userId: number; key: s
       .values({ user_id: userId, draft_key: key, ...row })
       .onConflict((oc) => oc.columns(["user_id", "draft_key"]).doUpdateSet(row))
       .execute();
-    const kept = trx.selectFrom("drafts").select("draft_key").where("user_id", "=", userId).orderBy("updated_at", "desc").limit(DRAFTS_KEPT);
+    const kept = trx
+      .selectFrom("drafts")
+      .select("draft_key")
+      .where("user_id", "=", userId)
+      .orderBy("updated_at", "desc")
+      .limit(DRAFTS_KEPT);
     await trx.deleteFrom("drafts").where("user_id", "=", userId).where("draft_key", "not in", kept).execute();
     return { saved: true };
   });

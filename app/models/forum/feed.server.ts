@@ -44,7 +44,11 @@ async function openingPosts(topicIds: number[]) {
     .where("posts.topic_id", "in", topicIds)
     .where("posts.post_number", "=", 1)
     .execute();
-  return new Map(rows.map((r) => [r.topic_id, { author: r.username, html: r.deleted_at || r.hidden_at ? "" : r.body_html }] as const));
+  return new Map(
+    rows.map(
+      (r) => [r.topic_id, { author: r.username, html: r.deleted_at || r.hidden_at ? "" : r.body_html }] as const,
+    ),
+  );
 }
 
 async function topicItems(categoryId: number | undefined, lang: string): Promise<FeedItem[]> {
@@ -69,13 +73,23 @@ async function topicItems(categoryId: number | undefined, lang: string): Promise
 export async function getLatestFeed({ t, lang = "en" }: FeedArgs): Promise<Feed> {
   const items = await topicItems(undefined, lang);
   const path = "/latest";
-  return { title: t("feeds.latestTitle"), description: t("feeds.latestDescription"), path, feedPath: "/latest.rss", items };
+  return {
+    title: t("feeds.latestTitle"),
+    description: t("feeds.latestDescription"),
+    path,
+    feedPath: "/latest.rss",
+    items,
+  };
 }
 
 /** undefined when the category does not exist or is not public (the route answers 404 for both). */
 type FeedArgs = { t: TFunction; lang?: string };
 
-export async function getCategoryFeed({ slug, t, lang = "en" }: FeedArgs & { slug: string }): Promise<Feed | undefined> {
+export async function getCategoryFeed({
+  slug,
+  t,
+  lang = "en",
+}: FeedArgs & { slug: string }): Promise<Feed | undefined> {
   const category = await getCategoryBySlug(slug);
   if (!category || !isPublic(category)) return undefined;
   const name = localized(category, "name", lang);
@@ -89,7 +103,11 @@ export async function getCategoryFeed({ slug, t, lang = "en" }: FeedArgs & { slu
 }
 
 /** The newest posts of a public, listed topic, newest first; undefined for anything else. */
-export async function getTopicFeed({ topicId, t, lang = "en" }: FeedArgs & { topicId: number }): Promise<Feed | undefined> {
+export async function getTopicFeed({
+  topicId,
+  t,
+  lang = "en",
+}: FeedArgs & { topicId: number }): Promise<Feed | undefined> {
   const topic = await getTopic({ scope: VISITOR, topicId });
   if (!topic || !isPublic(topic.category) || topic.unlisted || topic.deleted_at) return undefined;
   const from = Math.max(1, topic.highest_post_number - POSTS_PER_PAGE + 1);
@@ -117,17 +135,24 @@ export async function getTopicFeed({ topicId, t, lang = "en" }: FeedArgs & { top
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export const xmlText = (s: string) =>
-  s.replace(INVALID_XML, "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  s
+    .replace(INVALID_XML, "")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
-const htmlText = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const htmlText = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** CDATA cannot contain "]]>": split it across two sections. */
 export const cdata = (s: string) => `<![CDATA[${s.replace(INVALID_XML, "").replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 
 /** Site-relative links in post HTML (mentions, #category links, uploads) made absolute for feed readers. */
-export const absolutise = (html: string, origin: string) => html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
+export const absolutise = (html: string, origin: string) =>
+  html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
 
-export function renderRss(feed: Feed, { origin, language, generator }: { origin: string; language: string; generator: string }): string {
+export function renderRss(
+  feed: Feed,
+  { origin, language, generator }: { origin: string; language: string; generator: string },
+): string {
   const abs = (p: string) => `${origin}${p}`;
   const newest = feed.items.reduce<Date | null>((d, i) => (!d || i.publishedAt > d ? i.publishedAt : d), null);
   const items = feed.items.map((i) => {

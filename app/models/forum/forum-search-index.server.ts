@@ -6,7 +6,15 @@ import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../../db.server";
 import { renderPlainExcerpt } from "../../markdown/index.server";
 import { audienceOfTopic } from "../permissions.server";
-import { ensureIndex, forgetIndex, guarded, indexName, requireClient, swapInRebuilt, waitFor } from "../../search.server";
+import {
+  ensureIndex,
+  forgetIndex,
+  guarded,
+  indexName,
+  requireClient,
+  swapInRebuilt,
+  waitFor,
+} from "../../search.server";
 import { enqueueMany } from "../../jobs.server";
 
 /** Meilisearch counts matches up to this many (its pagination setting); the page says "1000+". */
@@ -111,13 +119,27 @@ export function toDocument(topic: TopicForIndex, post: PostForIndex): PostDocume
  * Topics that belong in the index, with their category rule and participants. Deleted and
  * unlisted topics do not (unlisted ones are reached by link only).
  */
-async function loadTopics(trx: Db, where: { ids: number[] } | { afterId: number; limit: number }): Promise<TopicForIndex[]> {
+async function loadTopics(
+  trx: Db,
+  where: { ids: number[] } | { afterId: number; limit: number },
+): Promise<TopicForIndex[]> {
   let q = trx
     .selectFrom("topics")
     .innerJoin("categories", "categories.id", "topics.category_id")
-    .select(["topics.id", "topics.title", "topics.slug", "topics.tags", "topics.category_id", "topics.closed_at", "topics.archived_at", "categories.see_rule"])
-    .select(sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a
-          where a.topic_id = topics.id), '{}')`.as("participants"))
+    .select([
+      "topics.id",
+      "topics.title",
+      "topics.slug",
+      "topics.tags",
+      "topics.category_id",
+      "topics.closed_at",
+      "topics.archived_at",
+      "categories.see_rule",
+    ])
+    .select(
+      sql<number[]>`coalesce((select array_agg(a.user_id order by a.user_id) from topic_allowed_users a
+          where a.topic_id = topics.id), '{}')`.as("participants"),
+    )
     .where("topics.deleted_at", "is", null)
     .where("topics.unlisted", "=", false);
   if ("ids" in where) q = q.where("topics.id", "in", where.ids.length ? where.ids : [-1]);
@@ -131,7 +153,17 @@ async function loadPosts(trx: Db, topicIds: number[]): Promise<PostForIndex[]> {
   return trx
     .selectFrom("posts")
     .leftJoin("users", "users.id", "posts.user_id")
-    .select(["posts.id", "posts.topic_id", "posts.post_number", "posts.user_id", "posts.body_html", "posts.like_count", "posts.created_at", "users.username", "users.display_name"])
+    .select([
+      "posts.id",
+      "posts.topic_id",
+      "posts.post_number",
+      "posts.user_id",
+      "posts.body_html",
+      "posts.like_count",
+      "posts.created_at",
+      "users.username",
+      "users.display_name",
+    ])
     .where("posts.topic_id", "in", topicIds)
     .where("posts.deleted_at", "is", null)
     .where("posts.hidden_at", "is", null)
@@ -180,7 +212,10 @@ export async function indexTopic(trx: Db, topicId: number): Promise<{ indexed: n
  * search keeps answering from the old copy meanwhile. Topics changed during the rebuild are
  * queued again afterwards (their jobs may have written to the old copy).
  */
-export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => {} }: { batchTopics?: number; log?: (m: string) => void } = {}) {
+export async function reindexAllPosts({
+  batchTopics = 500,
+  log = (_: string) => {},
+}: { batchTopics?: number; log?: (m: string) => void } = {}) {
   const client = requireClient();
   const started = new Date();
   const t0 = Date.now();
@@ -200,10 +235,16 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     if (!batch.length) break;
     afterId = batch[batch.length - 1].id;
     const byId = new Map(batch.map((t) => [t.id, t] as const));
-    const docs = (await loadPosts(db, batch.map((t) => t.id))).map((p) => toDocument(byId.get(p.topic_id)!, p));
+    const docs = (
+      await loadPosts(
+        db,
+        batch.map((t) => t.id),
+      )
+    ).map((p) => toDocument(byId.get(p.topic_id)!, p));
     topics += batch.length;
     posts += docs.length;
-    if (docs.length) pending.push((await client.index<PostDocument>(temp).addDocuments(docs, { primaryKey: "id" })).taskUid);
+    if (docs.length)
+      pending.push((await client.index<PostDocument>(temp).addDocuments(docs, { primaryKey: "id" })).taskUid);
     // back-pressure: keep at most a few batches queued in Meilisearch
     if (pending.length > 4) await waitFor(client, pending.shift()!, 600_000);
     log(`${topics} topics, ${posts} posts sent`);
@@ -214,10 +255,16 @@ export async function reindexAllPosts({ batchTopics = 500, log = (_: string) => 
     select distinct (payload->>'topicId')::int as topic_id from outbox
     where kind = 'search.topic' and created_at >= ${started} and payload ? 'topicId'`.execute(db);
   if (changed.rows.length) {
-    await enqueueMany(db, "search.topic", changed.rows.map((r) => ({ topicId: r.topic_id })));
+    await enqueueMany(
+      db,
+      "search.topic",
+      changed.rows.map((r) => ({ topicId: r.topic_id })),
+    );
   }
   const seconds = (Date.now() - t0) / 1000;
   const requeued = changed.rows.length;
-  log(`done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile queued again`);
+  log(
+    `done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile queued again`,
+  );
   return { topics, posts, seconds, requeued };
 }

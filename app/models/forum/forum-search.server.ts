@@ -140,11 +140,23 @@ async function resolveQuery(scope: Scope, q: SearchQuery): Promise<Resolved> {
     } else {
       let ids: number[] | undefined;
       if (q.inBookmarks) {
-        const rows = await db.selectFrom("bookmarks").select("post_id").where("user_id", "=", scope.userId).orderBy("created_at", "desc").limit(OWN_LIST_MAX).execute();
+        const rows = await db
+          .selectFrom("bookmarks")
+          .select("post_id")
+          .where("user_id", "=", scope.userId)
+          .orderBy("created_at", "desc")
+          .limit(OWN_LIST_MAX)
+          .execute();
         ids = rows.map((x) => x.post_id);
       }
       if (q.inLikes) {
-        const rows = await db.selectFrom("post_likes").select("post_id").where("user_id", "=", scope.userId).orderBy("created_at", "desc").limit(OWN_LIST_MAX).execute();
+        const rows = await db
+          .selectFrom("post_likes")
+          .select("post_id")
+          .where("user_id", "=", scope.userId)
+          .orderBy("created_at", "desc")
+          .limit(OWN_LIST_MAX)
+          .execute();
         const liked = rows.map((x) => x.post_id);
         ids = ids ? ids.filter((id) => liked.includes(id)) : liked;
       }
@@ -188,10 +200,26 @@ async function searchMeili(scope: Scope, q: SearchQuery, r: Resolved, page: numb
       filter: meiliFilter(scope, q, r),
       page,
       hitsPerPage: RESULTS_PER_PAGE,
-      sort: order === "latest" ? ["created_at:desc"] : order === "likes" ? ["like_count:desc", "created_at:desc"] : undefined,
+      sort:
+        order === "latest"
+          ? ["created_at:desc"]
+          : order === "likes"
+            ? ["like_count:desc", "created_at:desc"]
+            : undefined,
       // best match may drop trailing words to find something; a sorted list keeps only full matches
       matchingStrategy: order === "relevance" ? "last" : "all",
-      attributesToRetrieve: ["id", "topic_id", "post_number", "topic_title", "topic_slug", "username", "display_name", "category_id", "created_at", "like_count"],
+      attributesToRetrieve: [
+        "id",
+        "topic_id",
+        "post_number",
+        "topic_title",
+        "topic_slug",
+        "username",
+        "display_name",
+        "category_id",
+        "created_at",
+        "like_count",
+      ],
       attributesToHighlight: ["title", "body"],
       attributesToCrop: ["body"],
       cropLength: 36,
@@ -222,7 +250,12 @@ async function searchMeili(scope: Scope, q: SearchQuery, r: Resolved, page: numb
 
 /** The same search on Postgres: slower and plainer (no typo tolerance), but always there. */
 async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: number) {
-  const conds: Expression<SqlBool>[] = [sql<SqlBool>`p.deleted_at is null`, sql<SqlBool>`p.hidden_at is null`, sql<SqlBool>`t.deleted_at is null`, sql<SqlBool>`not t.unlisted`];
+  const conds: Expression<SqlBool>[] = [
+    sql<SqlBool>`p.deleted_at is null`,
+    sql<SqlBool>`p.hidden_at is null`,
+    sql<SqlBool>`t.deleted_at is null`,
+    sql<SqlBool>`not t.unlisted`,
+  ];
   if (!scope.isStaff) {
     const { open, participantOnly } = await visibleCategoryIds(scope);
     const openList = open.length ? sql<SqlBool>`t.category_id = any(${open}::int[])` : sql<SqlBool>`false`;
@@ -235,7 +268,10 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
   }
   if (r.userId !== undefined) conds.push(sql<SqlBool>`p.user_id = ${r.userId}`);
   if (r.categoryId !== undefined) conds.push(sql<SqlBool>`t.category_id = ${r.categoryId}`);
-  if (q.tags.length) conds.push(q.tagMode === "all" ? sql<SqlBool>`t.tags @> ${q.tags}::text[]` : sql<SqlBool>`t.tags && ${q.tags}::text[]`);
+  if (q.tags.length)
+    conds.push(
+      q.tagMode === "all" ? sql<SqlBool>`t.tags @> ${q.tags}::text[]` : sql<SqlBool>`t.tags && ${q.tags}::text[]`,
+    );
   if (q.after) conds.push(sql<SqlBool>`p.created_at >= ${`${q.after}T00:00:00Z`}::timestamptz`);
   if (q.before) conds.push(sql<SqlBool>`p.created_at < ${`${q.before}T00:00:00Z`}::timestamptz`);
   if (q.status === "closed") conds.push(sql<SqlBool>`(t.closed_at is not null or t.archived_at is not null)`);
@@ -309,13 +345,26 @@ async function searchPostgres(scope: Scope, q: SearchQuery, r: Resolved, page: n
  * Searches the posts the viewer may read. Meilisearch first; if it cannot answer, Postgres
  * (`mode: "degraded"`). `fallback: "force"` goes straight to Postgres (tests, benchmarks).
  */
-export async function searchPosts({ scope, query, page = 1, fallback }: { scope: Scope; query: SearchQuery; page?: number; fallback?: "force" }): Promise<SearchOutcome> {
+export async function searchPosts({
+  scope,
+  query,
+  page = 1,
+  fallback,
+}: {
+  scope: Scope;
+  query: SearchQuery;
+  page?: number;
+  fallback?: "force";
+}): Promise<SearchOutcome> {
   const t0 = performance.now();
   page = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
   const base = { hits: [] as SearchHit[], page, hasNext: false, total: null as number | null };
   if (!hasCriteria(query)) return { ...base, mode: "idle", problems: query.problems, elapsedMs: 0 };
   const r = await resolveQuery(scope, query);
-  const done = (mode: SearchOutcome["mode"], res: Pick<SearchOutcome, "hits" | "hasNext" | "total">): SearchOutcome => ({
+  const done = (
+    mode: SearchOutcome["mode"],
+    res: Pick<SearchOutcome, "hits" | "hasNext" | "total">,
+  ): SearchOutcome => ({
     ...base,
     ...res,
     mode,
@@ -336,5 +385,7 @@ export async function searchPosts({ scope, query, page = 1, fallback }: { scope:
 
 /** Categories, for the search form's help (only those the viewer may see). */
 export async function listSearchableCategories(scope: Scope) {
-  return (await listAllCategories()).filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c)).map((c) => ({ slug: c.slug, name: c.name, name_fr: c.name_fr }));
+  return (await listAllCategories())
+    .filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c))
+    .map((c) => ({ slug: c.slug, name: c.name, name_fr: c.name_fr }));
 }

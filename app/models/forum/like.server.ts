@@ -9,7 +9,11 @@ import { getLimits } from "../moderation/settings.server";
 import { lockTopic } from "./topic.server";
 
 async function visiblePost(trx: Db, scope: Scope, postId: number) {
-  const post = await trx.selectFrom("posts").select(["id", "topic_id", "user_id", "post_number", "deleted_at", "hidden_at"]).where("id", "=", postId).executeTakeFirst();
+  const post = await trx
+    .selectFrom("posts")
+    .select(["id", "topic_id", "user_id", "post_number", "deleted_at", "hidden_at"])
+    .where("id", "=", postId)
+    .executeTakeFirst();
   if (!post) return undefined;
   const topic = await lockTopic(trx, post.topic_id, scope.userId, { lock: false });
   if (!topic || !canSeeTopic(scope, topic)) return undefined;
@@ -27,7 +31,12 @@ export async function likePost({ scope, postId }: { scope: Scope; postId: number
     if (!canLike(scope, post)) return fail(403, "like.errors.cannot");
     const sanction = await checkSanction(trx, userId, "like");
     if (sanction) return sanction;
-    const capped = await checkDailyCap(trx, { table: "post_likes", userId, max: (await getLimits(trx)).everyone.likesPerDay, message: "limits.likesPerDay" });
+    const capped = await checkDailyCap(trx, {
+      table: "post_likes",
+      userId,
+      max: (await getLimits(trx)).everyone.likesPerDay,
+      message: "limits.likesPerDay",
+    });
     if (capped) return capped;
     const inserted = await trx
       .insertInto("post_likes")
@@ -36,8 +45,16 @@ export async function likePost({ scope, postId }: { scope: Scope; postId: number
       .returning("post_id")
       .executeTakeFirst();
     if (!inserted) return fail(409, "like.errors.twice");
-    await trx.updateTable("posts").set({ like_count: sql`like_count + 1` }).where("id", "=", postId).execute();
-    await trx.updateTable("topics").set({ like_count: sql`like_count + 1` }).where("id", "=", topic.id).execute();
+    await trx
+      .updateTable("posts")
+      .set({ like_count: sql`like_count + 1` })
+      .where("id", "=", postId)
+      .execute();
+    await trx
+      .updateTable("topics")
+      .set({ like_count: sql`like_count + 1` })
+      .where("id", "=", topic.id)
+      .execute();
     await enqueue(trx, "post.liked", { postId, likerId: userId });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ postNumber: post.post_number, topic });
@@ -50,10 +67,23 @@ export async function unlikePost({ scope, postId }: { scope: Scope; postId: numb
   return db.transaction().execute(async (trx) => {
     const found = await visiblePost(trx, scope, postId);
     if (!found) return fail(404, "post.notFound");
-    const removed = await trx.deleteFrom("post_likes").where("post_id", "=", postId).where("user_id", "=", userId).returning("post_id").executeTakeFirst();
+    const removed = await trx
+      .deleteFrom("post_likes")
+      .where("post_id", "=", postId)
+      .where("user_id", "=", userId)
+      .returning("post_id")
+      .executeTakeFirst();
     if (!removed) return fail(409, "like.errors.notLiked");
-    await trx.updateTable("posts").set({ like_count: sql`greatest(like_count - 1, 0)` }).where("id", "=", postId).execute();
-    await trx.updateTable("topics").set({ like_count: sql`greatest(like_count - 1, 0)` }).where("id", "=", found.topic.id).execute();
+    await trx
+      .updateTable("posts")
+      .set({ like_count: sql`greatest(like_count - 1, 0)` })
+      .where("id", "=", postId)
+      .execute();
+    await trx
+      .updateTable("topics")
+      .set({ like_count: sql`greatest(like_count - 1, 0)` })
+      .where("id", "=", found.topic.id)
+      .execute();
     await enqueue(trx, "search.topic", { topicId: found.topic.id });
     return ok({ postNumber: found.post.post_number, topic: found.topic });
   });
@@ -73,17 +103,28 @@ export async function listLikers(trx: Db, postId: number, limit = 3) {
 
 // ---- bookmarks --------------------------------------------------------------------------------
 
-export async function bookmarkPost({ scope, postId, reminderAt }: { scope: Scope; postId: number; reminderAt?: Date | null }) {
+export async function bookmarkPost({
+  scope,
+  postId,
+  reminderAt,
+}: {
+  scope: Scope;
+  postId: number;
+  reminderAt?: Date | null;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
-  if (reminderAt && reminderAt.getTime() < Date.now()) return fail(422, "bookmark.errors.past", { reminderAt: "bookmark.errors.past" });
+  if (reminderAt && reminderAt.getTime() < Date.now())
+    return fail(422, "bookmark.errors.past", { reminderAt: "bookmark.errors.past" });
   return db.transaction().execute(async (trx) => {
     const found = await visiblePost(trx, scope, postId);
     if (!found) return fail(404, "post.notFound");
     await trx
       .insertInto("bookmarks")
       .values({ user_id: userId, post_id: postId, reminder_at: reminderAt ?? null })
-      .onConflict((oc) => oc.columns(["user_id", "post_id"]).doUpdateSet({ reminder_at: reminderAt ?? null, reminded_at: null }))
+      .onConflict((oc) =>
+        oc.columns(["user_id", "post_id"]).doUpdateSet({ reminder_at: reminderAt ?? null, reminded_at: null }),
+      )
       .execute();
     if (reminderAt) await enqueue(trx, "bookmark.remind", { userId, postId }, reminderAt);
     return ok({ postNumber: found.post.post_number, topic: found.topic });
@@ -126,7 +167,8 @@ export async function listBookmarks({ scope }: { scope: Scope }) {
   const out = [];
   for (const r of rows) {
     const topic = await lockTopic(db, r.topic_id, scope.userId, { lock: false });
-    if (topic && canSeeTopic(scope, topic)) out.push({ ...r, body_html: r.deleted_at || r.hidden_at ? "" : r.body_html });
+    if (topic && canSeeTopic(scope, topic))
+      out.push({ ...r, body_html: r.deleted_at || r.hidden_at ? "" : r.body_html });
   }
   return out;
 }

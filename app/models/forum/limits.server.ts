@@ -6,13 +6,31 @@ import type { MarkdownAnalysis } from "../../markdown/index.server";
 import { fail, type Fail } from "../shared/result";
 import { getLimits, type Limits } from "../moderation/settings.server";
 
-type Author = { id: number; createdAt: Date; isStaff: boolean; silencedUntil: Date | null; suspendedUntil: Date | null; sanctionReason: string | null };
+type Author = {
+  id: number;
+  createdAt: Date;
+  isStaff: boolean;
+  silencedUntil: Date | null;
+  suspendedUntil: Date | null;
+  sanctionReason: string | null;
+};
 
 const DAY_MS = 86_400_000;
 
 export async function loadAuthor(trx: Db, userId: number, isStaff: boolean): Promise<Author> {
-  const u = await trx.selectFrom("users").select(["id", "created_at", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  return { id: u.id, createdAt: u.created_at, isStaff, silencedUntil: u.silenced_until, suspendedUntil: u.suspended_until, sanctionReason: u.sanction_reason };
+  const u = await trx
+    .selectFrom("users")
+    .select(["id", "created_at", "silenced_until", "suspended_until", "sanction_reason"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    createdAt: u.created_at,
+    isStaff,
+    silencedUntil: u.silenced_until,
+    suspendedUntil: u.suspended_until,
+    sanctionReason: u.sanction_reason,
+  };
 }
 
 export function isNewMember(author: Pick<Author, "createdAt">, limits: Limits, now = new Date()) {
@@ -28,19 +46,34 @@ export type SanctionedAct = "post" | "like" | "flag" | "message";
 const SILENCED_MAY: ReadonlySet<SanctionedAct> = new Set(["like"]);
 
 /** The one sanction check of every write a sanction forbids: the refusal says until when and why. */
-export function sanctionRefusal(author: Pick<Author, "suspendedUntil" | "silencedUntil" | "sanctionReason">, act: SanctionedAct = "post", now = new Date()): Fail | undefined {
+export function sanctionRefusal(
+  author: Pick<Author, "suspendedUntil" | "silencedUntil" | "sanctionReason">,
+  act: SanctionedAct = "post",
+  now = new Date(),
+): Fail | undefined {
   const suspended = author.suspendedUntil && author.suspendedUntil > now ? author.suspendedUntil : null;
-  const silenced = author.silencedUntil && author.silencedUntil > now && !SILENCED_MAY.has(act) ? author.silencedUntil : null;
+  const silenced =
+    author.silencedUntil && author.silencedUntil > now && !SILENCED_MAY.has(act) ? author.silencedUntil : null;
   const until = suspended ?? silenced;
   if (!until) return undefined;
-  return fail(403, suspended ? "limits.suspended" : "limits.silenced", undefined, { until: until.toISOString(), reason: author.sanctionReason ?? "" });
+  return fail(403, suspended ? "limits.suspended" : "limits.silenced", undefined, {
+    until: until.toISOString(),
+    reason: author.sanctionReason ?? "",
+  });
 }
 
 /** `sanctionRefusal` for a member by id, read inside the write's transaction. */
 export async function checkSanction(trx: Db, userId: number, act: SanctionedAct): Promise<Fail | undefined> {
-  const u = await trx.selectFrom("users").select(["silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).executeTakeFirst();
+  const u = await trx
+    .selectFrom("users")
+    .select(["silenced_until", "suspended_until", "sanction_reason"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
   if (!u) return undefined;
-  return sanctionRefusal({ suspendedUntil: u.suspended_until, silencedUntil: u.silenced_until, sanctionReason: u.sanction_reason }, act);
+  return sanctionRefusal(
+    { suspendedUntil: u.suspended_until, silencedUntil: u.silenced_until, sanctionReason: u.sanction_reason },
+    act,
+  );
 }
 
 const at = (d: Date) => d.toISOString();
@@ -68,13 +101,39 @@ export async function checkPostingLimits(
     const { links, images } = analysis;
     const mentions = analysis.mentions.length;
     const L = limits.newMember;
-    if (links > L.linksPerPost) return fail(422, "limits.links", { body: "limits.links" }, { max: L.linksPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) });
-    if (images > L.imagesPerPost) return fail(422, "limits.images", { body: "limits.images" }, { max: L.imagesPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) });
-    if (mentions > L.mentionsPerPost) return fail(422, "limits.mentions", { body: "limits.mentions" }, { max: L.mentionsPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) });
+    if (links > L.linksPerPost)
+      return fail(
+        422,
+        "limits.links",
+        { body: "limits.links" },
+        { max: L.linksPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) },
+      );
+    if (images > L.imagesPerPost)
+      return fail(
+        422,
+        "limits.images",
+        { body: "limits.images" },
+        { max: L.imagesPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) },
+      );
+    if (mentions > L.mentionsPerPost)
+      return fail(
+        422,
+        "limits.mentions",
+        { body: "limits.mentions" },
+        { max: L.mentionsPerPost, until: at(new Date(author.createdAt.getTime() + limits.newMemberHours * 3_600_000)) },
+      );
   }
 
   const since = new Date(now.getTime() - DAY_MS);
-  const recent = await sql<{ topics: number; replies: number; first_topic: Date | null; first_reply: Date | null; last_topic: Date | null; last_post: Date | null; duplicate: boolean }>`
+  const recent = await sql<{
+    topics: number;
+    replies: number;
+    first_topic: Date | null;
+    first_reply: Date | null;
+    last_topic: Date | null;
+    last_post: Date | null;
+    duplicate: boolean;
+  }>`
     select
       count(*) filter (where p.post_number = 1 and p.created_at > ${since})::int as topics,
       count(*) filter (where p.post_number > 1 and p.created_at > ${since})::int as replies,
@@ -88,22 +147,37 @@ export async function checkPostingLimits(
     where p.user_id = ${author.id} and p.created_at > ${new Date(now.getTime() - DAY_MS)}`.execute(trx);
   const r = recent.rows[0];
 
-  if (r.duplicate) return fail(409, "limits.duplicate", { body: "limits.duplicate" }, { minutes: limits.duplicateWindowMinutes });
+  if (r.duplicate)
+    return fail(409, "limits.duplicate", { body: "limits.duplicate" }, { minutes: limits.duplicateWindowMinutes });
 
   const gapTopics = fresh ? limits.newMember.secondsBetweenTopics : limits.everyone.secondsBetweenTopics;
   const gapPosts = fresh ? limits.newMember.secondsBetweenPosts : limits.everyone.secondsBetweenPosts;
   if (kind === "topic" && r.last_topic && now.getTime() - r.last_topic.getTime() < gapTopics * 1000) {
-    return fail(429, "limits.topicInterval", undefined, { seconds: gapTopics, until: at(new Date(r.last_topic.getTime() + gapTopics * 1000)) });
+    return fail(429, "limits.topicInterval", undefined, {
+      seconds: gapTopics,
+      until: at(new Date(r.last_topic.getTime() + gapTopics * 1000)),
+    });
   }
   if (r.last_post && now.getTime() - r.last_post.getTime() < gapPosts * 1000) {
-    return fail(429, "limits.postInterval", undefined, { seconds: gapPosts, until: at(new Date(r.last_post.getTime() + gapPosts * 1000)) });
+    return fail(429, "limits.postInterval", undefined, {
+      seconds: gapPosts,
+      until: at(new Date(r.last_post.getTime() + gapPosts * 1000)),
+    });
   }
-  const topicCap = fresh ? Math.min(limits.newMember.topicsPerDay, limits.everyone.topicsPerDay) : limits.everyone.topicsPerDay;
+  const topicCap = fresh
+    ? Math.min(limits.newMember.topicsPerDay, limits.everyone.topicsPerDay)
+    : limits.everyone.topicsPerDay;
   if (kind === "topic" && r.topics >= topicCap && r.first_topic) {
-    return fail(429, "limits.topicsPerDay", undefined, { max: topicCap, until: at(new Date(r.first_topic.getTime() + DAY_MS)) });
+    return fail(429, "limits.topicsPerDay", undefined, {
+      max: topicCap,
+      until: at(new Date(r.first_topic.getTime() + DAY_MS)),
+    });
   }
   if (kind === "reply" && fresh && r.replies >= limits.newMember.repliesPerDay && r.first_reply) {
-    return fail(429, "limits.repliesPerDay", undefined, { max: limits.newMember.repliesPerDay, until: at(new Date(r.first_reply.getTime() + DAY_MS)) });
+    return fail(429, "limits.repliesPerDay", undefined, {
+      max: limits.newMember.repliesPerDay,
+      until: at(new Date(r.first_reply.getTime() + DAY_MS)),
+    });
   }
   return undefined;
 }
@@ -111,7 +185,13 @@ export async function checkPostingLimits(
 /** A daily cap on an action counted from a table (likes, flags, edits): the refusal says until when. */
 export async function checkDailyCap(
   trx: Db,
-  { table, userId, max, message, now = new Date() }: { table: "post_likes" | "flags" | "post_revisions"; userId: number; max: number; message: string; now?: Date },
+  {
+    table,
+    userId,
+    max,
+    message,
+    now = new Date(),
+  }: { table: "post_likes" | "flags" | "post_revisions"; userId: number; max: number; message: string; now?: Date },
 ): Promise<Fail | undefined> {
   const since = new Date(now.getTime() - DAY_MS);
   const row = await sql<{ n: number; first: Date | null }>`

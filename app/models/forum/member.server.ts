@@ -9,13 +9,21 @@ export async function getMemberSummary({ scope, username }: { scope: Scope; user
   const user = await db
     .selectFrom("users")
     .select(["id", "username", "display_name", "level", "created_at", "last_seen_at"])
-    .select(sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as("roles"))
+    .select(
+      sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as(
+        "roles",
+      ),
+    )
     .where(sql`lower(username)`, "=", username.toLowerCase())
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!user) return undefined;
   const { open } = await visibleCategoryIds(scope);
-  const visible: Expression<SqlBool> = scope.isStaff ? sql<SqlBool>`true` : open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
+  const visible: Expression<SqlBool> = scope.isStaff
+    ? sql<SqlBool>`true`
+    : open.length
+      ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted`
+      : sql<SqlBool>`false`;
   const stats = await sql<{ topics: number; replies: number; likes_received: number }>`
     select
       count(*) filter (where p.post_number = 1)::int as topics,

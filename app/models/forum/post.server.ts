@@ -52,18 +52,30 @@ async function alreadySubmitted(trx: Db, userId: number, submissionKey: string |
   return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
 }
 
-export async function createTopic({ scope, categorySlug, title, body, tags, participantIds = [], trx: outer, skipLimits = false, submissionKey }: NewTopic) {
+export async function createTopic({
+  scope,
+  categorySlug,
+  title,
+  body,
+  tags,
+  participantIds = [],
+  trx: outer,
+  skipLimits = false,
+  submissionKey,
+}: NewTopic) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const category = await getCategoryBySlug(categorySlug);
   if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
     return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   }
-  if (category.see_rule === "participants" && !(scope.isStaff || participantIds.length)) return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+  if (category.see_rule === "participants" && !(scope.isStaff || participantIds.length))
+    return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   const uniqueTags = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
   const known = new Set(await listTagSlugs());
-  if (uniqueTags.some((t) => !known.has(t))) return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
+  if (uniqueTags.some((t) => !known.has(t)))
+    return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;
-  const inTransaction = <T,>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : transaction(fn));
+  const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : transaction(fn));
   // Rendered once, before any row is locked; the limits count from the same parse.
   const rendered = await renderPostBody(outer ?? db, body, scope);
   if (!rendered.ok) return rendered;
@@ -97,20 +109,42 @@ export async function createTopic({ scope, categorySlug, title, body, tags, part
       .executeTakeFirstOrThrow();
     const post = await trx
       .insertInto("posts")
-      .values({ topic_id: topic.id, user_id: userId, post_number: 1, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
+      .values({
+        topic_id: topic.id,
+        user_id: userId,
+        post_number: 1,
+        body_markdown: body,
+        body_html: html,
+        created_at: now,
+        submission_key: submissionKey ?? null,
+      })
       .returning(["id"])
       .executeTakeFirstOrThrow();
     const allowed = [...new Set([userId, ...participantIds])];
     if (category.see_rule === "participants") {
-      await trx.insertInto("topic_allowed_users").values(allowed.map((user_id) => ({ topic_id: topic.id, user_id }))).execute();
+      await trx
+        .insertInto("topic_allowed_users")
+        .values(allowed.map((user_id) => ({ topic_id: topic.id, user_id })))
+        .execute();
     }
-    await trx.insertInto("topic_reads").values({ user_id: userId, topic_id: topic.id, last_read_post_number: 1 }).execute();
+    await trx
+      .insertInto("topic_reads")
+      .values({ user_id: userId, topic_id: topic.id, last_read_post_number: 1 })
+      .execute();
     await trx
       .updateTable("categories")
       .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
       .where("id", "=", category.id)
       .execute();
-    await recordTutorClock(trx, { scope, seeRule: category.see_rule, topicId: topic.id, postId: post.id, postNumber: 1, at: now, mentionedUserIds });
+    await recordTutorClock(trx, {
+      scope,
+      seeRule: category.see_rule,
+      topicId: topic.id,
+      postId: post.id,
+      postNumber: 1,
+      at: now,
+      mentionedUserIds,
+    });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     if (submissionKey) await discardDraft(trx, { userId, key: draftKey() });
@@ -138,7 +172,12 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
     if (topic.closed_at && !scope.isStaff) return fail(409, "composer.errors.closed");
     if (!canReply(scope, topic)) return fail(403, "composer.errors.cannotReply");
     if (replyTo !== undefined) {
-      const target = await trx.selectFrom("posts").select("id").where("topic_id", "=", topicId).where("post_number", "=", replyTo).executeTakeFirst();
+      const target = await trx
+        .selectFrom("posts")
+        .select("id")
+        .where("topic_id", "=", topicId)
+        .where("post_number", "=", replyTo)
+        .executeTakeFirst();
       if (!target) replyTo = undefined;
     }
     const author = await loadAuthor(trx, userId, scope.isStaff);
@@ -148,17 +187,45 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
     const now = new Date();
     const post = await trx
       .insertInto("posts")
-      .values({ topic_id: topicId, user_id: userId, post_number: postNumber, reply_to_post_number: replyTo ?? null, body_markdown: body, body_html: html, created_at: now, submission_key: submissionKey ?? null })
+      .values({
+        topic_id: topicId,
+        user_id: userId,
+        post_number: postNumber,
+        reply_to_post_number: replyTo ?? null,
+        body_markdown: body,
+        body_html: html,
+        created_at: now,
+        submission_key: submissionKey ?? null,
+      })
       .returning(["id"])
       .executeTakeFirstOrThrow();
     await trx
       .updateTable("topics")
-      .set({ highest_post_number: postNumber, reply_count: sql`reply_count + 1`, last_posted_at: now, last_poster_id: userId, bumped_at: now, poster_ids: topicPostersSql(topicId) })
+      .set({
+        highest_post_number: postNumber,
+        reply_count: sql`reply_count + 1`,
+        last_posted_at: now,
+        last_poster_id: userId,
+        bumped_at: now,
+        poster_ids: topicPostersSql(topicId),
+      })
       .where("id", "=", topicId)
       .execute();
-    await trx.updateTable("categories").set({ post_count: sql`post_count + 1` }).where("id", "=", topic.category_id).execute();
+    await trx
+      .updateTable("categories")
+      .set({ post_count: sql`post_count + 1` })
+      .where("id", "=", topic.category_id)
+      .execute();
     await markRead(trx, userId, topicId, postNumber);
-    await recordTutorClock(trx, { scope, seeRule: topic.category.see_rule, topicId, postId: post.id, postNumber, at: now, mentionedUserIds });
+    await recordTutorClock(trx, {
+      scope,
+      seeRule: topic.category.see_rule,
+      topicId,
+      postId: post.id,
+      postNumber,
+      at: now,
+      mentionedUserIds,
+    });
     await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
     await enqueue(trx, "search.topic", { topicId });
     if (submissionKey) await discardDraft(trx, { userId, key: draftKey(topicId) });
@@ -220,12 +287,19 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
     const sanction = sanctionRefusal(author);
     if (sanction && !scope.isStaff) return sanction;
     if (!scope.isStaff) {
-      const capped = await checkDailyCap(trx, { table: "post_revisions", userId, max: (await getLimits(trx)).everyone.editsPerDay, message: "limits.editsPerDay" });
+      const capped = await checkDailyCap(trx, {
+        table: "post_revisions",
+        userId,
+        max: (await getLimits(trx)).everyone.editsPerDay,
+        message: "limits.editsPerDay",
+      });
       if (capped) return capped;
     }
     const newTitle = post.post_number === 1 && title !== undefined && title !== topic.title ? title : undefined;
-    if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX)) return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
-    if (body === post.body_markdown && newTitle === undefined) return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+    if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX))
+      return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
+    if (body === post.body_markdown && newTitle === undefined)
+      return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
     const number = post.revision_count + 1;
     await trx
       .insertInto("post_revisions")
@@ -239,11 +313,33 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
         next_title: newTitle ?? null,
       })
       .execute();
-    await trx.updateTable("posts").set({ body_markdown: body, body_html: html, revision_count: number, edited_at: new Date() }).where("id", "=", post.id).execute();
-    if (newTitle !== undefined) await trx.updateTable("topics").set({ title: newTitle, slug: slugify(newTitle) }).where("id", "=", topic.id).execute();
+    await trx
+      .updateTable("posts")
+      .set({ body_markdown: body, body_html: html, revision_count: number, edited_at: new Date() })
+      .where("id", "=", post.id)
+      .execute();
+    if (newTitle !== undefined)
+      await trx
+        .updateTable("topics")
+        .set({ title: newTitle, slug: slugify(newTitle) })
+        .where("id", "=", topic.id)
+        .execute();
     if (post.user_id !== userId) {
-      await recordAudit(trx, { actorId: userId, action: "post.edit", targetType: "post", targetId: post.id, before: { body: post.body_markdown }, after: { body } });
-      if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "edited", actorId: userId });
+      await recordAudit(trx, {
+        actorId: userId,
+        action: "post.edit",
+        targetType: "post",
+        targetId: post.id,
+        before: { body: post.body_markdown },
+        after: { body },
+      });
+      if (post.user_id)
+        await enqueue(trx, "post.moderated", {
+          postId: post.id,
+          userId: post.user_id,
+          action: "edited",
+          actorId: userId,
+        });
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
     const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
@@ -271,7 +367,13 @@ export async function deletePost({ scope, postId }: { scope: Scope; postId: numb
     await recountCategory(trx, topic.category_id);
     if (post.user_id !== userId) {
       await recordAudit(trx, { actorId: userId, action: "post.delete", targetType: "post", targetId: post.id });
-      if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "deleted", actorId: userId });
+      if (post.user_id)
+        await enqueue(trx, "post.moderated", {
+          postId: post.id,
+          userId: post.user_id,
+          action: "deleted",
+          actorId: userId,
+        });
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: post.post_number === 1 ? `/c/${topic.category.slug}` : topicUrl(topic) });
@@ -289,10 +391,12 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
     const mod = isModerator(scope, topic.category);
     if (!mod && !(post.user_id === userId && post.deleted_by === userId)) return fail(403, "post.errors.notYours");
     await trx.updateTable("posts").set({ deleted_at: null, deleted_by: null }).where("id", "=", post.id).execute();
-    if (post.post_number === 1) await trx.updateTable("topics").set({ deleted_at: null, deleted_by: null }).where("id", "=", topic.id).execute();
+    if (post.post_number === 1)
+      await trx.updateTable("topics").set({ deleted_at: null, deleted_by: null }).where("id", "=", topic.id).execute();
     await refreshTopicStats(trx, topic.id);
     await recountCategory(trx, topic.category_id);
-    if (mod && post.user_id !== userId) await recordAudit(trx, { actorId: userId, action: "post.restore", targetType: "post", targetId: post.id });
+    if (mod && post.user_id !== userId)
+      await recordAudit(trx, { actorId: userId, action: "post.restore", targetType: "post", targetId: post.id });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
   });

@@ -27,7 +27,7 @@ async function render(
   markdown: string,
   refs: MarkdownRefs,
   field: string,
-  options: Options
+  options: Options,
 ): Promise<Result<{ html: string; analysis: MarkdownAnalysis }>> {
   const rendered = await renderInPool(markdown, refs, options);
   return rendered.ok
@@ -53,13 +53,13 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
       ? (await listAllCategories())
           .filter((c) => slugs.has(c.slug) && canSeeCategory(author, c) && c.see_rule !== "participants")
           .map((c) => [c.slug, c.name] as const)
-      : []
+      : [],
   );
   const rendered = await render(
     markdown,
     { usernames: new Set(users.map((u) => u.username.toLowerCase())), categories },
     "body",
-    options
+    options,
   );
   if (!rendered.ok) return rendered;
   const mentioned = new Set(rendered.analysis.mentions);
@@ -73,7 +73,7 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
 export async function renderMarkdownField(
   markdown: string,
   field: string,
-  options: Options = {}
+  options: Options = {},
 ): Promise<Result<{ html: string }>> {
   if (!markdown) return ok({ html: "" });
   const rendered = await render(markdown, {}, field, options);

@@ -54,7 +54,15 @@ function tokenize(input: string): string[] {
 }
 
 export function parseSearchQuery(raw: string): SearchQuery {
-  const q: SearchQuery = { text: "", tags: [], tagMode: "any", inBookmarks: false, inLikes: false, order: "relevance", problems: [] };
+  const q: SearchQuery = {
+    text: "",
+    tags: [],
+    tagMode: "any",
+    inBookmarks: false,
+    inLikes: false,
+    order: "relevance",
+    problems: [],
+  };
   let input = raw.normalize("NFC").replace(/[\u0000-\u001f\u007f\ue000\ue001]/g, " ");
   if (input.length > QUERY_MAX) {
     q.problems.push({ key: "search.problems.tooLong", values: { max: String(QUERY_MAX) } });
@@ -83,7 +91,10 @@ export function parseSearchQuery(raw: string): SearchQuery {
       case "tags":
       case "tag": {
         const all = value.includes("+");
-        const list = value.split(all ? "+" : ",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+        const list = value
+          .split(all ? "+" : ",")
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
         if (!list.length || list.some((t) => !TAG.test(t))) {
           q.problems.push({ key: "search.problems.tags", values: { value: token } });
           continue;
@@ -131,7 +142,17 @@ export function parseSearchQuery(raw: string): SearchQuery {
 
 /** Whether the query asks for anything at all (free words or a filter). */
 export function hasCriteria(q: SearchQuery): boolean {
-  return !!(q.text || q.username || q.category || q.tags.length || q.before || q.after || q.inBookmarks || q.inLikes || q.status);
+  return !!(
+    q.text ||
+    q.username ||
+    q.category ||
+    q.tags.length ||
+    q.before ||
+    q.after ||
+    q.inBookmarks ||
+    q.inLikes ||
+    q.status
+  );
 }
 
 /** Start of a UTC day in Unix seconds (the index stores times as seconds). */

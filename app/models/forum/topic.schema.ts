@@ -20,7 +20,10 @@ export const NewTopicSchema = z.object({
     .transform((s) => s.trim().replace(/\s+/g, " "))
     .refine((s) => s.length >= TITLE_MIN, "composer.errors.titleShort")
     .refine((s) => s.length <= TITLE_MAX, "composer.errors.titleLong"),
-  category: z.string({ error: "composer.errors.category" }).min(1, "composer.errors.category").max(100, "composer.errors.category"),
+  category: z
+    .string({ error: "composer.errors.category" })
+    .min(1, "composer.errors.category")
+    .max(100, "composer.errors.category"),
   tags: z.array(z.string().max(60)).max(5, "composer.errors.tooManyTags").default([]),
   body,
   submissionKey,
@@ -32,13 +35,24 @@ export const ReplySchema = z.object({
   submissionKey,
 });
 
-export const EditPostSchema = z.object({ body, title: z.string().trim().min(TITLE_MIN, "composer.errors.titleShort").max(TITLE_MAX, "composer.errors.titleLong").optional() });
+export const EditPostSchema = z.object({
+  body,
+  title: z
+    .string()
+    .trim()
+    .min(TITLE_MIN, "composer.errors.titleShort")
+    .max(TITLE_MAX, "composer.errors.titleLong")
+    .optional(),
+});
 
 /** A draft: anything up to the post's limits (no minimum: it is not finished). */
 export const DraftSchema = z.object({
   body: z.string().max(BODY_MAX, "composer.errors.bodyLong").default(""),
   // more room than a title may have: an over-long title is refused when posting, not lost here
-  title: z.string().max(TITLE_MAX * 8, "composer.errors.titleLong").optional(),
+  title: z
+    .string()
+    .max(TITLE_MAX * 8, "composer.errors.titleLong")
+    .optional(),
   category: z.string().max(100).optional(),
   tags: z.array(z.string().max(60)).max(5, "composer.errors.tooManyTags").optional(),
   replyTo: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),

@@ -4,7 +4,14 @@ import { sql, type SqlBool, type Expression } from "kysely";
 import { db, type Db } from "../../db.server";
 import { canReply, canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { getCategoryById, listAllCategories, visibleCategoryIds, type Category } from "./category.server";
-import { countNewAndUnreadSql, isNewTopic, isUnreadTopic, newTopicsSince, refreshFirstUnread, unreadPostsOf } from "./topic-tracking.server";
+import {
+  countNewAndUnreadSql,
+  isNewTopic,
+  isUnreadTopic,
+  newTopicsSince,
+  refreshFirstUnread,
+  unreadPostsOf,
+} from "./topic-tracking.server";
 
 export const TOPICS_PER_PAGE = 30;
 export const POSTS_PER_PAGE = 20;
@@ -41,7 +48,13 @@ export async function lockTopic(trx: Db, topicId: number, userId: number | null,
     .select(TOPIC_COLUMNS)
     .select((eb) =>
       eb
-        .exists(eb.selectFrom("topic_allowed_users as tau").select("tau.user_id").whereRef("tau.topic_id", "=", "topics.id").where("tau.user_id", "=", userId ?? -1))
+        .exists(
+          eb
+            .selectFrom("topic_allowed_users as tau")
+            .select("tau.user_id")
+            .whereRef("tau.topic_id", "=", "topics.id")
+            .where("tau.user_id", "=", userId ?? -1),
+        )
         .as("participant"),
     )
     .where("topics.id", "=", topicId);
@@ -86,8 +99,24 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
       "users.level",
     ])
     .select((eb) => [
-      eb.exists(eb.selectFrom("post_likes").select("post_likes.user_id").whereRef("post_likes.post_id", "=", "posts.id").where("post_likes.user_id", "=", scope.userId ?? -1)).as("liked"),
-      eb.exists(eb.selectFrom("bookmarks").select("bookmarks.id").whereRef("bookmarks.post_id", "=", "posts.id").where("bookmarks.user_id", "=", scope.userId ?? -1)).as("bookmarked"),
+      eb
+        .exists(
+          eb
+            .selectFrom("post_likes")
+            .select("post_likes.user_id")
+            .whereRef("post_likes.post_id", "=", "posts.id")
+            .where("post_likes.user_id", "=", scope.userId ?? -1),
+        )
+        .as("liked"),
+      eb
+        .exists(
+          eb
+            .selectFrom("bookmarks")
+            .select("bookmarks.id")
+            .whereRef("bookmarks.post_id", "=", "posts.id")
+            .where("bookmarks.user_id", "=", scope.userId ?? -1),
+        )
+        .as("bookmarked"),
       // the author's valid badge for their current level: the level pill links to it
       eb
         .selectFrom("badge_awards")
@@ -161,7 +190,17 @@ async function visibilityWhere(scope: Scope): Promise<Expression<SqlBool>> {
 
 export type TopicListRow = Awaited<ReturnType<typeof listTopics>>["topics"][number];
 
-export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt }: { scope: Scope; filter: ListFilter; cursor?: string | null; lastVisitAt?: Date | null }) {
+export async function listTopics({
+  scope,
+  filter,
+  cursor: rawCursor,
+  lastVisitAt,
+}: {
+  scope: Scope;
+  filter: ListFilter;
+  cursor?: string | null;
+  lastVisitAt?: Date | null;
+}) {
   const cursor = decodeCursor(rawCursor);
   const visible = await visibilityWhere(scope);
   const uid = scope.userId ?? -1;
@@ -176,9 +215,17 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
     if (days) conds.push(sql<SqlBool>`t.created_at > now() - make_interval(days => ${days})`);
     // Discourse's top score, simplified: replies and likes weigh alike.
     const score = sql`(t.like_count + t.reply_count)`;
-    order = { expr: sql`${score} desc, t.id desc`, cmp: (c) => sql<SqlBool>`(${score}, t.id) < (${Number(c.v)}, ${c.id})`, value: "score" };
+    order = {
+      expr: sql`${score} desc, t.id desc`,
+      cmp: (c) => sql<SqlBool>`(${score}, t.id) < (${Number(c.v)}, ${c.id})`,
+      value: "score",
+    };
   } else {
-    order = { expr: sql`t.bumped_at desc, t.id desc`, cmp: (c) => sql<SqlBool>`(t.bumped_at, t.id) < (${c.v}::timestamptz, ${c.id})`, value: "bumped_at" };
+    order = {
+      expr: sql`t.bumped_at desc, t.id desc`,
+      cmp: (c) => sql<SqlBool>`(t.bumped_at, t.id) < (${c.v}::timestamptz, ${c.id})`,
+      value: "bumped_at",
+    };
   }
   if (filter.kind === "new") conds.push(isNewTopic(uid, since));
   if (filter.kind === "unread") conds.push(isUnreadTopic(uid));
@@ -189,24 +236,50 @@ export async function listTopics({ scope, filter, cursor: rawCursor, lastVisitAt
   const pinnedFirst = filter.kind === "latest" && !cursor && !filter.tag;
   const pinnedPart = pinnedFirst
     ? {
-        conds: [sql<SqlBool>`t.deleted_at is null`, visible, sql<SqlBool>`t.pinned_at is not null`, filter.categoryId ? sql<SqlBool>`t.category_id = ${filter.categoryId}` : sql<SqlBool>`t.pinned_globally`],
+        conds: [
+          sql<SqlBool>`t.deleted_at is null`,
+          visible,
+          sql<SqlBool>`t.pinned_at is not null`,
+          filter.categoryId ? sql<SqlBool>`t.category_id = ${filter.categoryId}` : sql<SqlBool>`t.pinned_globally`,
+        ],
         orderBy: sql`t.pinned_at desc, t.id desc`,
         limit: 10,
       }
     : undefined;
-  if (pinnedFirst) conds.push(filter.categoryId ? sql<SqlBool>`t.pinned_at is null` : sql<SqlBool>`not (t.pinned_at is not null and t.pinned_globally)`);
+  if (pinnedFirst)
+    conds.push(
+      filter.categoryId
+        ? sql<SqlBool>`t.pinned_at is null`
+        : sql<SqlBool>`not (t.pinned_at is not null and t.pinned_globally)`,
+    );
 
-  const both = await queryTopics([{ conds, orderBy: order.expr, limit: TOPICS_PER_PAGE + 1 }, ...(pinnedPart ? [pinnedPart] : [])], uid, since);
+  const both = await queryTopics(
+    [{ conds, orderBy: order.expr, limit: TOPICS_PER_PAGE + 1 }, ...(pinnedPart ? [pinnedPart] : [])],
+    uid,
+    since,
+  );
   const rows = both.filter((r) => r.part === 0);
   // PostgreSQL appends the branches of a UNION ALL one after the other, each in its own order; the
   // few pinned ones are sorted again here all the same
-  const pinned = both.filter((r) => r.part === 1).sort((a, b) => b.pinned_at!.getTime() - a.pinned_at!.getTime() || b.id - a.id);
+  const pinned = both
+    .filter((r) => r.part === 1)
+    .sort((a, b) => b.pinned_at!.getTime() - a.pinned_at!.getTime() || b.id - a.id);
   const more = rows.length > TOPICS_PER_PAGE;
   const page = rows.slice(0, TOPICS_PER_PAGE);
   const last = page[page.length - 1];
-  const next = more && last ? encodeCursor({ v: order.value === "score" ? String(last.like_count + last.reply_count) : last.bumped_at.toISOString(), id: last.id }) : null;
+  const next =
+    more && last
+      ? encodeCursor({
+          v: order.value === "score" ? String(last.like_count + last.reply_count) : last.bumped_at.toISOString(),
+          id: last.id,
+        })
+      : null;
   const categories = new Map((await listAllCategories()).map((c) => [c.id, c] as const));
-  const shape = (r: (typeof rows)[number]) => ({ ...r, category: categories.get(r.category_id) as Category, pinned: !!r.pinned_at });
+  const shape = (r: (typeof rows)[number]) => ({
+    ...r,
+    category: categories.get(r.category_id) as Category,
+    pinned: !!r.pinned_at,
+  });
   return { topics: [...pinned.map(shape), ...page.map(shape)], next };
 }
 
@@ -218,9 +291,13 @@ async function queryTopics(parts: ListPart[], uid: number, since: Date) {
     select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count,
       t.highest_post_number,
       t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
-      ${uid > 0 ? sql`${unreadPostsOf(uid)} as unread,
-          ${isNewTopic(uid, since)} as is_new` : sql`0 as unread, false
-          as is_new`},
+      ${
+        uid > 0
+          ? sql`${unreadPostsOf(uid)} as unread,
+          ${isNewTopic(uid, since)} as is_new`
+          : sql`0 as unread, false
+          as is_new`
+      },
       (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name)
         order by x.n), '[]'::json)
          from unnest(t.poster_ids) with ordinality x(user_id, n) join users u on u.id = x.user_id) as posters
@@ -268,13 +345,20 @@ export async function dismissTopics({ userId, topicIds }: { userId: number; topi
     await sql`
       insert into topic_reads (user_id, topic_id, last_read_post_number, dismissed_post_number)
       select ${userId}, t.id, 0, t.highest_post_number from topics t where t.id in (${sql.join(topicIds)})
-      on conflict (user_id, topic_id) do update set dismissed_post_number = excluded.dismissed_post_number`.execute(trx);
+      on conflict (user_id, topic_id) do update set dismissed_post_number = excluded.dismissed_post_number`.execute(
+      trx,
+    );
     // the oldest unread topic may be among them
     await refreshFirstUnread(trx, userId);
   });
 }
 
 export async function getLastRead({ userId, topicId }: { userId: number; topicId: number }) {
-  const r = await db.selectFrom("topic_reads").select(["last_read_post_number", "dismissed_post_number"]).where("user_id", "=", userId).where("topic_id", "=", topicId).executeTakeFirst();
+  const r = await db
+    .selectFrom("topic_reads")
+    .select(["last_read_post_number", "dismissed_post_number"])
+    .where("user_id", "=", userId)
+    .where("topic_id", "=", topicId)
+    .executeTakeFirst();
   return r ? Math.max(r.last_read_post_number, r.dismissed_post_number) : 0;
 }

@@ -3,7 +3,11 @@ import { z } from "zod";
 import { rowId } from "../shared/id.schema";
 import { dateTimeFormat } from "../../intl";
 
-const ymd = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "groups.errors.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "groups.errors.date");
+const ymd = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "groups.errors.date")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "groups.errors.date");
 const login = z.string().trim().min(1, "form.required").max(254, "groups.errors.unknownUser");
 
 export const GroupSchema = z
@@ -33,17 +37,27 @@ export const AppealDecisionSchema = z.object({
   decision: z.enum(["upheld", "dismissed"], { message: "appeals.errors.decision" }),
   reason: z.string().trim().min(10, "appeals.errors.decisionReason").max(2000, "appeals.errors.decisionReason"),
   // what an upheld appeal of a result changes (required then, checked by the model)
-  remedy: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["retake", "regrade", "annul"], { message: "appeals.errors.remedy" }).optional()),
+  remedy: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["retake", "regrade", "annul"], { message: "appeals.errors.remedy" }).optional(),
+  ),
   score: z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number({ error: "appeals.errors.score" }).min(0, "appeals.errors.score").max(100, "appeals.errors.score").optional(),
+    z.coerce
+      .number({ error: "appeals.errors.score" })
+      .min(0, "appeals.errors.score")
+      .max(100, "appeals.errors.score")
+      .optional(),
   ),
 });
 
 export const FiguresRangeSchema = z
   .object({ from: ymd, to: ymd })
   .refine((r) => r.to >= r.from, { message: "clock.errors.range", path: ["to"] })
-  .refine((r) => Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`) <= 3 * 366 * 86_400_000, { message: "clock.errors.rangeLong", path: ["to"] });
+  .refine((r) => Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`) <= 3 * 366 * 86_400_000, {
+    message: "clock.errors.rangeLong",
+    path: ["to"],
+  });
 
 export const ClockSettingsSchema = z.object({
   excludeWeekends: z.enum(["on", "off"]).transform((v) => v === "on"),

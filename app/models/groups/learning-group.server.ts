@@ -17,7 +17,12 @@ export const MAX_LEARNERS = 20;
  * engine.
  */
 export async function isReadyForAssessment(trx: Db, userId: number): Promise<boolean> {
-  const row = await trx.selectFrom("assessment_readiness").select("id").where("user_id", "=", userId).where("withdrawn_at", "is", null).executeTakeFirst();
+  const row = await trx
+    .selectFrom("assessment_readiness")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("withdrawn_at", "is", null)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -34,29 +39,70 @@ async function findUser(trx: Db, login: string) {
 
 type NewGroup = { adminId: number; name: string; startsOn: string; endsOn: string; tutor: string };
 
-export async function createGroup({ adminId, name, startsOn, endsOn, tutor }: NewGroup): Promise<Result<{ groupId: number; categorySlug: string }>> {
+export async function createGroup({
+  adminId,
+  name,
+  startsOn,
+  endsOn,
+  tutor,
+}: NewGroup): Promise<Result<{ groupId: number; categorySlug: string }>> {
   const result = await db.transaction().execute(async (trx) => {
     const tutorRow = await findUser(trx, tutor);
     if (!tutorRow) return fail(422, "form.fixErrors", { tutor: "groups.errors.unknownUser" });
     // a tutor answers in the forum: they need an account that may post (member or staff)
-    const canPost = await trx.selectFrom("user_roles").select("role").where("user_id", "=", tutorRow.id).where("role", "in", ["member", "admin"]).executeTakeFirst();
+    const canPost = await trx
+      .selectFrom("user_roles")
+      .select("role")
+      .where("user_id", "=", tutorRow.id)
+      .where("role", "in", ["member", "admin"])
+      .executeTakeFirst();
     if (!canPost) return fail(422, "form.fixErrors", { tutor: "groups.errors.tutorNotMember" });
     // the space: a category only the group, its tutor and staff see (rule set once the id is known)
     const slug = `group-${slugify(name, 40)}-${randomBytes(2).toString("hex")}`;
     const category = await trx
       .insertInto("categories")
-      .values({ slug, name, description: "", position: 10_000, see_rule: "staff", post_rule: "staff", reply_rule: "staff" })
+      .values({
+        slug,
+        name,
+        description: "",
+        position: 10_000,
+        see_rule: "staff",
+        post_rule: "staff",
+        reply_rule: "staff",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const group = await trx
       .insertInto("learning_groups")
-      .values({ name, starts_on: startsOn, ends_on: endsOn, tutor_id: tutorRow.id, category_id: category.id, capacity: MAX_LEARNERS, created_by: adminId })
+      .values({
+        name,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        tutor_id: tutorRow.id,
+        category_id: category.id,
+        capacity: MAX_LEARNERS,
+        created_by: adminId,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const rule = `group:${group.id}`;
-    await trx.updateTable("categories").set({ see_rule: rule, post_rule: rule, reply_rule: rule }).where("id", "=", category.id).execute();
-    await trx.insertInto("user_roles").values({ user_id: tutorRow.id, role: "tutor", granted_by: adminId }).onConflict((oc) => oc.columns(["user_id", "role"]).doNothing()).execute();
-    await recordAudit(trx, { actorId: adminId, action: "group.create", targetType: "learning_group", targetId: group.id, after: { name, startsOn, endsOn, tutorId: tutorRow.id, categoryId: category.id } });
+    await trx
+      .updateTable("categories")
+      .set({ see_rule: rule, post_rule: rule, reply_rule: rule })
+      .where("id", "=", category.id)
+      .execute();
+    await trx
+      .insertInto("user_roles")
+      .values({ user_id: tutorRow.id, role: "tutor", granted_by: adminId })
+      .onConflict((oc) => oc.columns(["user_id", "role"]).doNothing())
+      .execute();
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "group.create",
+      targetType: "learning_group",
+      targetId: group.id,
+      after: { name, startsOn, endsOn, tutorId: tutorRow.id, categoryId: category.id },
+    });
     return ok({ groupId: group.id, categorySlug: slug });
   });
   if (result.ok) clearCategoryCache();
@@ -64,34 +110,103 @@ export async function createGroup({ adminId, name, startsOn, endsOn, tutor }: Ne
 }
 
 /** Adds a learner; the group row is locked so two additions cannot both take the 20th place. */
-export async function addLearner({ adminId, groupId, learner }: { adminId: number; groupId: number; learner: string }): Promise<Result<{ username: string }>> {
+export async function addLearner({
+  adminId,
+  groupId,
+  learner,
+}: {
+  adminId: number;
+  groupId: number;
+  learner: string;
+}): Promise<Result<{ username: string }>> {
   return db.transaction().execute(async (trx) => {
-    const group = await trx.selectFrom("learning_groups").select(["id", "tutor_id", "capacity"]).where("id", "=", groupId).forUpdate().executeTakeFirst();
+    const group = await trx
+      .selectFrom("learning_groups")
+      .select(["id", "tutor_id", "capacity"])
+      .where("id", "=", groupId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!group) return fail(404, "groups.errors.notFound");
     const user = await findUser(trx, learner);
     if (!user) return fail(422, "form.fixErrors", { learner: "groups.errors.unknownUser" });
     if (user.id === group.tutor_id) return fail(422, "form.fixErrors", { learner: "groups.errors.tutorIsLearner" });
-    const isMember = await trx.selectFrom("user_roles").select("role").where("user_id", "=", user.id).where("role", "=", "member").executeTakeFirst();
+    const isMember = await trx
+      .selectFrom("user_roles")
+      .select("role")
+      .where("user_id", "=", user.id)
+      .where("role", "=", "member")
+      .executeTakeFirst();
     if (!isMember) return fail(422, "form.fixErrors", { learner: "groups.errors.notMember" });
-    const already = await trx.selectFrom("learning_group_members").select("user_id").where("group_id", "=", groupId).where("user_id", "=", user.id).executeTakeFirst();
-    if (already) return fail(409, "groups.errors.already", { learner: "groups.errors.already" }, { name: user.display_name });
-    const { n } = await trx.selectFrom("learning_group_members").select(sql<number>`count(*)::int`.as("n")).where("group_id", "=", groupId).executeTakeFirstOrThrow();
-    if (n >= Math.min(group.capacity, MAX_LEARNERS)) return fail(409, "groups.errors.full", { learner: "groups.errors.full" }, { max: MAX_LEARNERS });
-    await trx.insertInto("learning_group_members").values({ group_id: groupId, user_id: user.id, added_by: adminId }).execute();
-    await recordAudit(trx, { actorId: adminId, action: "group.addLearner", targetType: "learning_group", targetId: groupId, after: { userId: user.id } });
+    const already = await trx
+      .selectFrom("learning_group_members")
+      .select("user_id")
+      .where("group_id", "=", groupId)
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
+    if (already)
+      return fail(409, "groups.errors.already", { learner: "groups.errors.already" }, { name: user.display_name });
+    const { n } = await trx
+      .selectFrom("learning_group_members")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("group_id", "=", groupId)
+      .executeTakeFirstOrThrow();
+    if (n >= Math.min(group.capacity, MAX_LEARNERS))
+      return fail(409, "groups.errors.full", { learner: "groups.errors.full" }, { max: MAX_LEARNERS });
+    await trx
+      .insertInto("learning_group_members")
+      .values({ group_id: groupId, user_id: user.id, added_by: adminId })
+      .execute();
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "group.addLearner",
+      targetType: "learning_group",
+      targetId: groupId,
+      after: { userId: user.id },
+    });
     return ok({ username: user.username });
   });
 }
 
-export async function removeLearner({ adminId, groupId, userId }: { adminId: number; groupId: number; userId: number }) {
+export async function removeLearner({
+  adminId,
+  groupId,
+  userId,
+}: {
+  adminId: number;
+  groupId: number;
+  userId: number;
+}) {
   return db.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom("learning_group_members").where("group_id", "=", groupId).where("user_id", "=", userId).returning("user_id").executeTakeFirst();
-    if (gone) await recordAudit(trx, { actorId: adminId, action: "group.removeLearner", targetType: "learning_group", targetId: groupId, before: { userId } });
+    const gone = await trx
+      .deleteFrom("learning_group_members")
+      .where("group_id", "=", groupId)
+      .where("user_id", "=", userId)
+      .returning("user_id")
+      .executeTakeFirst();
+    if (gone)
+      await recordAudit(trx, {
+        actorId: adminId,
+        action: "group.removeLearner",
+        targetType: "learning_group",
+        targetId: groupId,
+        before: { userId },
+      });
     return !!gone;
   });
 }
 
-const GROUP_COLUMNS = ["g.id", "g.name", "g.starts_on", "g.ends_on", "g.tutor_id", "g.capacity", "g.category_id", "c.slug as category_slug", "t.username as tutor_username", "t.display_name as tutor_display_name"] as const;
+const GROUP_COLUMNS = [
+  "g.id",
+  "g.name",
+  "g.starts_on",
+  "g.ends_on",
+  "g.tutor_id",
+  "g.capacity",
+  "g.category_id",
+  "c.slug as category_slug",
+  "t.username as tutor_username",
+  "t.display_name as tutor_display_name",
+] as const;
 
 function groupsQuery(conn: Db) {
   return conn
@@ -99,7 +214,9 @@ function groupsQuery(conn: Db) {
     .innerJoin("categories as c", "c.id", "g.category_id")
     .innerJoin("users as t", "t.id", "g.tutor_id")
     .select(GROUP_COLUMNS)
-    .select(sql<number>`(select count(*)::int from learning_group_members m where m.group_id = g.id)`.as("learner_count"));
+    .select(
+      sql<number>`(select count(*)::int from learning_group_members m where m.group_id = g.id)`.as("learner_count"),
+    );
 }
 
 /** Staff: every group, newest cohort first. */

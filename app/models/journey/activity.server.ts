@@ -9,14 +9,22 @@ import { ok, type Result } from "../shared/result";
 async function activitiesNeedApproval(userId: number): Promise<boolean> {
   const row = await db
     .selectFrom("users as u")
-    .innerJoin("level_requirements as r", (j) => j.onRef("r.level", "=", "u.level").on("r.kind", "=", "activities").on("r.archived_at", "is", null))
+    .innerJoin("level_requirements as r", (j) =>
+      j.onRef("r.level", "=", "u.level").on("r.kind", "=", "activities").on("r.archived_at", "is", null),
+    )
     .select(sql<boolean>`bool_or((r.params->>'requireApproval')::boolean)`.as("need"))
     .where("u.id", "=", userId)
     .executeTakeFirst();
   return !!row?.need;
 }
 
-export async function createActivity({ userId, input }: { userId: number; input: ActivityInput }): Promise<Result<{ id: number; status: string }>> {
+export async function createActivity({
+  userId,
+  input,
+}: {
+  userId: number;
+  input: ActivityInput;
+}): Promise<Result<{ id: number; status: string }>> {
   const status = (await activitiesNeedApproval(userId)) ? "pending" : "approved";
   const row = await db
     .insertInto("activities")
@@ -38,7 +46,17 @@ export async function createActivity({ userId, input }: { userId: number; input:
 export async function listActivities({ userId }: { userId: number }) {
   return db
     .selectFrom("activities")
-    .select(["id", "kind", "title", "occurred_on", "organiser", "evidence_url", "reflection", "status", "decision_reason"])
+    .select([
+      "id",
+      "kind",
+      "title",
+      "occurred_on",
+      "organiser",
+      "evidence_url",
+      "reflection",
+      "status",
+      "decision_reason",
+    ])
     .where("user_id", "=", userId)
     .orderBy("occurred_on", "desc")
     .orderBy("id", "desc")

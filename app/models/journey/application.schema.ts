@@ -4,7 +4,11 @@ import { rowId } from "../shared/id.schema";
 
 const years = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.coerce.number({ error: "progress.apply.errors.years" }).min(0, "progress.apply.errors.years").max(60, "progress.apply.errors.years").optional(),
+  z.coerce
+    .number({ error: "progress.apply.errors.years" })
+    .min(0, "progress.apply.errors.years")
+    .max(60, "progress.apply.errors.years")
+    .optional(),
 );
 const text = (max: number, key: string) => z.string().trim().max(max, key).default("");
 
@@ -20,8 +24,17 @@ export const ApplicationSchema = z.object({
   evidenceLinks: z
     .string()
     .default("")
-    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "progress.apply.errors.link" })).max(10, "progress.apply.errors.tooManyLinks")),
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: "progress.apply.errors.link" }))
+        .max(10, "progress.apply.errors.tooManyLinks"),
+    ),
   referees: text(2000, "progress.apply.errors.tooLong"),
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
@@ -40,5 +53,8 @@ export const applicationEvidence = (input: ApplicationInput) => ({
 export const DecisionSchema = z.object({
   intent: z.enum(["approve", "reject"]),
   reason: z.string().trim().max(2000, "admin.applications.errors.reasonLong").default(""),
-  confirmUnmet: z.string().optional().transform((v) => v === "yes"),
+  confirmUnmet: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
 });

@@ -29,13 +29,21 @@ export type ExperienceToDeclare = {
  * Experience the application must declare: the target level's entry conditions and the current level's experience
  * completion conditions.
  */
-async function experienceToDeclare(conn: Db, { currentLevel, target }: { currentLevel: number | null; target: number }): Promise<ExperienceToDeclare[]> {
+async function experienceToDeclare(
+  conn: Db,
+  { currentLevel, target }: { currentLevel: number | null; target: number },
+): Promise<ExperienceToDeclare[]> {
   const rows = await conn
     .selectFrom("level_requirements")
     .select(["level", "phase", "label", "label_fr", "params"])
     .where("kind", "=", "experience_years")
     .where("archived_at", "is", null)
-    .where((eb) => eb.or([eb.and([eb("level", "=", target), eb("phase", "=", "entry")]), eb.and([eb("level", "=", currentLevel ?? 0), eb("phase", "=", "completion")])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("level", "=", target), eb("phase", "=", "entry")]),
+        eb.and([eb("level", "=", currentLevel ?? 0), eb("phase", "=", "completion")]),
+      ]),
+    )
     .orderBy("position")
     .execute();
   const out: ExperienceToDeclare[] = [];
@@ -43,7 +51,11 @@ async function experienceToDeclare(conn: Db, { currentLevel, target }: { current
     const p = parseParams("experience_years", r.params);
     if (!p.success) continue;
     const label = { kind: "experience_years", label: r.label, label_fr: r.label_fr, params: p.data };
-    out.push({ field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears", minYears: p.data.minYears, label });
+    out.push({
+      field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears",
+      minYears: p.data.minYears,
+      label,
+    });
   }
   return out;
 }
@@ -57,7 +69,13 @@ export type ApplyState = {
 };
 
 /** `lang`: the reader's language, for the target level's name. */
-export async function getApplyState({ userId, lang = "en" }: { userId: number; lang?: string }): Promise<ApplyState | undefined> {
+export async function getApplyState({
+  userId,
+  lang = "en",
+}: {
+  userId: number;
+  lang?: string;
+}): Promise<ApplyState | undefined> {
   const standing = await getStanding({ userId, itemLimit: 0 });
   if (!standing) return undefined;
   const current = standing.level?.number ?? null;
@@ -71,7 +89,9 @@ export async function getApplyState({ userId, lang = "en" }: { userId: number; l
       .where("level", "is not", null)
       .$narrowType<{ level: number }>()
       .executeTakeFirst(),
-    target ? db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", target).executeTakeFirst() : undefined,
+    target
+      ? db.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", target).executeTakeFirst()
+      : undefined,
     target ? experienceToDeclare(db, { currentLevel: current, target }) : [],
   ]);
   return {
@@ -84,21 +104,38 @@ export async function getApplyState({ userId, lang = "en" }: { userId: number; l
 }
 
 function isUniqueViolation(e: unknown, index: string) {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint?: string }).constraint === index;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: string }).code === "23505" &&
+    (e as { constraint?: string }).constraint === index
+  );
 }
 
-export async function createApplication({ userId, input }: { userId: number; input: ApplicationInput }): Promise<Result<{ applicationId: number; level: number }>> {
+export async function createApplication({
+  userId,
+  input,
+}: {
+  userId: number;
+  input: ApplicationInput;
+}): Promise<Result<{ applicationId: number; level: number }>> {
   const state = await getApplyState({ userId });
   if (!state) return fail(404, "errors.notFound");
   // recruiters, judges and staff-only accounts are not on the journey
-  const member = await db.selectFrom("user_roles").select("role").where("user_id", "=", userId).where("role", "=", "member").executeTakeFirst();
+  const member = await db
+    .selectFrom("user_roles")
+    .select("role")
+    .where("user_id", "=", userId)
+    .where("role", "=", "member")
+    .executeTakeFirst();
   if (!member) return fail(403, "progress.apply.errors.notMember");
   if (state.pending) return fail(409, "progress.apply.errors.alreadyPending");
   if (!state.target) return fail(409, "progress.apply.errors.topLevel");
   if (state.target > 1 && !state.standing.canApplyForNext) return fail(409, "progress.apply.errors.notReady");
   // a level reached by alternative routes: the member's choice, or the closest ready one
   const route = pickRoute(state.standing.routes, input.routeId);
-  if (state.standing.routes.length && state.target > 1 && !route) return fail(400, "form.fixErrors", { routeId: "credentialRoutes.errors.routeNotReady" });
+  if (state.standing.routes.length && state.target > 1 && !route)
+    return fail(400, "form.fixErrors", { routeId: "credentialRoutes.errors.routeNotReady" });
   const fields: Record<string, string> = {};
   for (const e of state.experience) {
     const declared = input[e.field];
@@ -118,7 +155,13 @@ export async function createApplication({ userId, input }: { userId: number; inp
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: userId, action: "application.submit", targetType: "application", targetId: row.id, after: { level: state.target } });
+      await recordAudit(trx, {
+        actorId: userId,
+        action: "application.submit",
+        targetType: "application",
+        targetId: row.id,
+        after: { level: state.target },
+      });
       return ok({ applicationId: row.id, level: state.target! });
     });
   } catch (e) {
@@ -159,7 +202,15 @@ export async function getApplication({ id }: { id: number }) {
     .leftJoin("users as d", "d.id", "a.decided_by")
     .leftJoin("requirement_routes as rr", "rr.id", "a.route_id")
     .selectAll("a")
-    .select(["u.username", "u.display_name", "u.email", ...targetNames, "d.username as decided_by_username", "rr.name as route_name", "rr.name_fr as route_name_fr"])
+    .select([
+      "u.username",
+      "u.display_name",
+      "u.email",
+      ...targetNames,
+      "d.username as decided_by_username",
+      "rr.name as route_name",
+      "rr.name_fr as route_name_fr",
+    ])
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
@@ -168,7 +219,17 @@ export async function listMyApplications({ userId }: { userId: number }) {
   return db
     .selectFrom("applications as a")
     .innerJoin("levels as l", "l.number", "a.level")
-    .select(["a.id", "a.level", "a.status", "a.created_at", "a.decided_at", "a.decision_reason", "l.name as level_name", "l.name_fr as level_name_fr", "l.name_fr as level_name_fr"])
+    .select([
+      "a.id",
+      "a.level",
+      "a.status",
+      "a.created_at",
+      "a.decided_at",
+      "a.decision_reason",
+      "l.name as level_name",
+      "l.name_fr as level_name_fr",
+      "l.name_fr as level_name_fr",
+    ])
     .where("a.user_id", "=", userId)
     .where("a.level", "is not", null) // designation applications show beside their designation
     .$narrowType<{ level: number }>()
@@ -204,27 +265,64 @@ export async function decideApplication({
   confirmUnmet?: boolean;
   now?: Date;
 }): Promise<Result<{ status: "approved" | "rejected"; badgeId?: string }> | DecideFail> {
-  if (decision === "reject" && reason.trim().length < 3) return fail(400, "form.fixErrors", { reason: "admin.applications.errors.reasonRequired" });
+  if (decision === "reject" && reason.trim().length < 3)
+    return fail(400, "form.fixErrors", { reason: "admin.applications.errors.reasonRequired" });
   return db.transaction().execute(async (trx) => {
-    const app = await trx.selectFrom("applications").selectAll().where("id", "=", applicationId).forUpdate().executeTakeFirst();
+    const app = await trx
+      .selectFrom("applications")
+      .selectAll()
+      .where("id", "=", applicationId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!app) return fail(404, "errors.notFound");
     if (app.status !== "pending") return fail(409, "admin.applications.errors.decided");
     // the member row is locked too: a concurrent decision on the same member waits here
-    const member = await trx.selectFrom("users").select(["id", "level", "locale"]).where("id", "=", app.user_id).forNoKeyUpdate().executeTakeFirstOrThrow();
-    if (app.designation !== null) return decideDesignation(trx, { adminId, app: { ...app, designation: app.designation }, decision, reason, confirmUnmet, now });
+    const member = await trx
+      .selectFrom("users")
+      .select(["id", "level", "locale"])
+      .where("id", "=", app.user_id)
+      .forNoKeyUpdate()
+      .executeTakeFirstOrThrow();
+    if (app.designation !== null)
+      return decideDesignation(trx, {
+        adminId,
+        app: { ...app, designation: app.designation },
+        decision,
+        reason,
+        confirmUnmet,
+        now,
+      });
     if (app.level === null) throw new Error(`application ${app.id} has no target`);
     const appLevel = app.level;
-    const level = await trx.selectFrom("levels").select(["name", "name_fr"]).where("number", "=", app.level).executeTakeFirstOrThrow();
+    const level = await trx
+      .selectFrom("levels")
+      .select(["name", "name_fr"])
+      .where("number", "=", app.level)
+      .executeTakeFirstOrThrow();
 
     if (decision === "reject") {
-      await trx.updateTable("applications").set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() }).where("id", "=", app.id).execute();
-      await recordAudit(trx, { actorId: adminId, action: "application.reject", targetType: "application", targetId: app.id, before: { status: "pending" }, after: { status: "rejected", reason: reason.trim() } });
+      await trx
+        .updateTable("applications")
+        .set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() })
+        .where("id", "=", app.id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: adminId,
+        action: "application.reject",
+        targetType: "application",
+        targetId: app.id,
+        before: { status: "pending" },
+        after: { status: "rejected", reason: reason.trim() },
+      });
       await notify(trx, {
         userId: app.user_id,
         kind: "application",
         actorId: adminId,
         sourceKey: `application:${app.id}:decided`,
-        data: { text: message("progress.notify.rejected", { level: bothLanguages(level, "name"), reason: reason.trim() }), url: "/progress" },
+        data: {
+          text: message("progress.notify.rejected", { level: bothLanguages(level, "name"), reason: reason.trim() }),
+          url: "/progress",
+        },
       });
       return ok({ status: "rejected" as const });
     }
@@ -247,14 +345,34 @@ export async function decideApplication({
     }
     if (unmet.length && !confirmUnmet) return { ...fail(409, "admin.applications.warnUnmet"), unmet };
 
-    await trx.updateTable("level_history").set({ left_at: now }).where("user_id", "=", app.user_id).where("left_at", "is", null).execute();
-    await trx.insertInto("level_history").values({ user_id: app.user_id, level: appLevel, entered_at: now, decided_by: adminId, application_id: app.id }).execute();
+    await trx
+      .updateTable("level_history")
+      .set({ left_at: now })
+      .where("user_id", "=", app.user_id)
+      .where("left_at", "is", null)
+      .execute();
+    await trx
+      .insertInto("level_history")
+      .values({ user_id: app.user_id, level: appLevel, entered_at: now, decided_by: adminId, application_id: app.id })
+      .execute();
     await trx.updateTable("users").set({ level: appLevel }).where("id", "=", app.user_id).execute();
     await enqueue(trx, "profile.reindex", { userId: app.user_id }); // the directory shows the new level
-    const badge = await awardLevelBadge(trx, { userId: app.user_id, level: appLevel, awardedBy: adminId, applicationId: app.id, at: now });
+    const badge = await awardLevelBadge(trx, {
+      userId: app.user_id,
+      level: appLevel,
+      awardedBy: adminId,
+      applicationId: app.id,
+      at: now,
+    });
     await trx
       .updateTable("applications")
-      .set({ status: "approved", decided_by: adminId, decided_at: now, decision_reason: reason.trim() || null, experience_verified: true })
+      .set({
+        status: "approved",
+        decided_by: adminId,
+        decided_at: now,
+        decision_reason: reason.trim() || null,
+        experience_verified: true,
+      })
       .where("id", "=", app.id)
       .execute();
     await recordAudit(trx, {

@@ -9,7 +9,14 @@ import { getStanding } from "./progress/index.server";
 import { message, worded, type NotificationMessage } from "../account/notification-text";
 import { requirementLabel, type LabelSource } from "./requirement-label";
 
-export type Nudge = { userId: number; requirementId: number; kind: "closing14" | "closing3" | "met"; sourceKey: string; text: NotificationMessage; message: string };
+export type Nudge = {
+  userId: number;
+  requirementId: number;
+  kind: "closing14" | "closing3" | "met";
+  sourceKey: string;
+  text: NotificationMessage;
+  message: string;
+};
 
 /** The label the member reads on /progress (generated from the thresholds), in both languages. */
 const labelOf = (r: LabelSource) => ({
@@ -21,8 +28,10 @@ function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-
-export async function computeNudges(conn: Db, { userId, now = new Date() }: { userId: number; now?: Date }): Promise<Nudge[]> {
+export async function computeNudges(
+  conn: Db,
+  { userId, now = new Date() }: { userId: number; now?: Date },
+): Promise<Nudge[]> {
   const standing = await getStanding({ userId, now, itemLimit: 0, conn });
   if (!standing?.level || !standing.periods) return [];
   // stored as message keys (worded when read); `message` is the wording in the member's language now
@@ -34,10 +43,21 @@ export async function computeNudges(conn: Db, { userId, now = new Date() }: { us
   const levelKey = `${standing.level.number}@${standing.level.enteredOn}`;
   for (const r of standing.requirements) {
     const p = r.progress;
-    const periodStart = p.period === "year" ? standing.periods.year.start : p.period === "trimester" ? standing.periods.trimester.start : "level";
+    const periodStart =
+      p.period === "year"
+        ? standing.periods.year.start
+        : p.period === "trimester"
+          ? standing.periods.trimester.start
+          : "level";
     if (p.status === "met") {
       const text = message("progress.nudge.met", { label: labelOf(r) });
-      push({ userId, requirementId: r.id, kind: "met", sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`, text });
+      push({
+        userId,
+        requirementId: r.id,
+        kind: "met",
+        sourceKey: `progress:met:${r.id}:${levelKey}:${periodStart}`,
+        text,
+      });
       continue;
     }
     if (r.phase !== "duty" || !p.dueBy || (p.period !== "year" && p.period !== "trimester")) continue;
@@ -66,7 +86,12 @@ export async function sendNudges(trx: Db, { userId, now = new Date() }: { userId
   const nudges = await computeNudges(trx, { userId, now });
   let sent = 0;
   for (const n of nudges) {
-    const id = await notify(trx, { userId, kind: "progress", sourceKey: n.sourceKey, data: { text: n.text, url: "/progress" } });
+    const id = await notify(trx, {
+      userId,
+      kind: "progress",
+      sourceKey: n.sourceKey,
+      data: { text: n.text, url: "/progress" },
+    });
     if (id) sent++;
   }
   return sent;
@@ -78,4 +103,3 @@ export function nextDailyRun(now = new Date()) {
   if (d <= now) d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
-

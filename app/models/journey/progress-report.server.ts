@@ -73,8 +73,12 @@ function behindQuery({ level, duty, group, now }: BehindFilter & { now: Date }) 
     ) d
     where u.deleted_at is null and u.level is not null and d.duties is not null
       ${level ? sql`and u.level = ${level}` : sql``}
-      ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
-          and gm.group_id = ${group})` : sql``}`;
+      ${
+        group
+          ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
+          and gm.group_id = ${group})`
+          : sql``
+      }`;
 }
 
 export type BehindFilter = { level?: number; duty?: "books" | "activities"; group?: number };
@@ -105,8 +109,12 @@ export async function countMembersBehind({ now = new Date(), level, duty, group 
       from users u join level_history h on h.user_id = u.id and h.left_at is null
       where u.deleted_at is null and u.level is not null
         ${level ? sql`and u.level = ${level}` : sql``}
-        ${group ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
-          and gm.group_id = ${group})` : sql``}
+        ${
+          group
+            ? sql`and exists (select 1 from learning_group_members gm where gm.user_id = u.id
+          and gm.group_id = ${group})`
+            : sql``
+        }
     ),
     w as (
       select m.id, r.kind, r.params,
@@ -191,7 +199,10 @@ export async function* progressCsvLines({ now = new Date(), locale = "en" }: Csv
     if (!members.length) return;
     const [standings, facts] = await Promise.all([
       Promise.all(members.map((m) => getStanding({ userId: m.id, now, itemLimit: 0 }))),
-      csvMemberFacts(members.map((m) => m.id), locale),
+      csvMemberFacts(
+        members.map((m) => m.id),
+        locale,
+      ),
     ]);
     for (const [i, s] of standings.entries()) {
       if (!s?.level) continue;

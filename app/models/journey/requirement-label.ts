@@ -63,7 +63,7 @@ export function requirementLabel(t: T, r: LabelSource, lang = "en"): string {
       const list =
         fields.length > 1
           ? `${fields.slice(0, -1).join(", ")} ${tr("requirementLabels.and")} ${fields.at(-1)}`
-          : fields[0] ?? "";
+          : (fields[0] ?? "");
       return k("profile", { fields: list });
     }
     case "experience_years":

@@ -25,7 +25,12 @@ export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export const EXPERIENCES = ["customer_facing", "managing_team"] as const;
 export type Experience = (typeof EXPERIENCES)[number];
 
-const count = (max: number) => z.number({ error: "admin.requirements.errors.number" }).int("admin.requirements.errors.number").min(0, "admin.requirements.errors.number").max(max, "admin.requirements.errors.number");
+const count = (max: number) =>
+  z
+    .number({ error: "admin.requirements.errors.number" })
+    .int("admin.requirements.errors.number")
+    .min(0, "admin.requirements.errors.number")
+    .max(max, "admin.requirements.errors.number");
 const slug = z.string().trim().min(1, "admin.requirements.errors.required").max(100);
 
 export const paramsSchemas = {
@@ -36,10 +41,23 @@ export const paramsSchemas = {
   webinar: z.strictObject({ webinar: slug }),
   assessment: z.strictObject({
     test: slug,
-    passMark: z.number({ error: "admin.requirements.errors.percent" }).min(0, "admin.requirements.errors.percent").max(100, "admin.requirements.errors.percent").nullable(),
+    passMark: z
+      .number({ error: "admin.requirements.errors.percent" })
+      .min(0, "admin.requirements.errors.percent")
+      .max(100, "admin.requirements.errors.percent")
+      .nullable(),
   }),
-  profile: z.strictObject({ fields: z.array(z.enum(PROFILE_FIELDS)).min(1), optionalFields: z.array(z.enum(PROFILE_FIELDS)).optional() }),
-  experience_years: z.strictObject({ experience: z.enum(EXPERIENCES), minYears: z.number({ error: "admin.requirements.errors.years" }).min(0, "admin.requirements.errors.years").max(60, "admin.requirements.errors.years") }),
+  profile: z.strictObject({
+    fields: z.array(z.enum(PROFILE_FIELDS)).min(1),
+    optionalFields: z.array(z.enum(PROFILE_FIELDS)).optional(),
+  }),
+  experience_years: z.strictObject({
+    experience: z.enum(EXPERIENCES),
+    minYears: z
+      .number({ error: "admin.requirements.errors.years" })
+      .min(0, "admin.requirements.errors.years")
+      .max(60, "admin.requirements.errors.years"),
+  }),
   mentoring: z.strictObject({ minActiveMentees: count(20) }),
   award_nomination: z.strictObject({ perYear: count(10) }),
   module_tasks: z.strictObject({ programme: slug, modules: z.array(z.number().int().min(1).max(50)).min(1).max(50) }),
@@ -51,12 +69,17 @@ export function parseParams<K extends RequirementKind>(kind: K, params: unknown)
   return paramsSchemas[kind].safeParse(params) as z.ZodSafeParseResult<ParamsOf<K>>;
 }
 
-export const isRequirementKind = (k: string): k is RequirementKind => (REQUIREMENT_KINDS as readonly string[]).includes(k);
+export const isRequirementKind = (k: string): k is RequirementKind =>
+  (REQUIREMENT_KINDS as readonly string[]).includes(k);
 
 /** The admin form: a label, plus one field per parameter (numbers, booleans, comma-separated lists). */
 export const RequirementEditSchema = z.object({
   id: rowId(),
-  label: z.string({ error: "admin.requirements.errors.label" }).trim().min(3, "admin.requirements.errors.label").max(300, "admin.requirements.errors.label"),
+  label: z
+    .string({ error: "admin.requirements.errors.label" })
+    .trim()
+    .min(3, "admin.requirements.errors.label")
+    .max(300, "admin.requirements.errors.label"),
   // empty: not translated (French readers see the English label)
   labelFr: z
     .string()
@@ -68,7 +91,10 @@ export const RequirementEditSchema = z.object({
 });
 
 /** Rebuilds typed params from form strings, using the current params' value types as the guide. */
-export function paramsFromForm(current: Record<string, unknown>, form: Record<string, string>): Record<string, unknown> {
+export function paramsFromForm(
+  current: Record<string, unknown>,
+  form: Record<string, string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(current)) {
     const raw = form[`param.${key}`];
@@ -78,7 +104,10 @@ export function paramsFromForm(current: Record<string, unknown>, form: Record<st
       out[key] = s === "" ? null : Number(s);
       if (typeof value === "number" && s === "") out[key] = NaN;
     } else if (Array.isArray(value)) {
-      const parts = (raw ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+      const parts = (raw ?? "")
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
       out[key] = value.length && typeof value[0] === "number" ? parts.map(Number) : parts;
     } else out[key] = (raw ?? "").trim();
   }
@@ -100,7 +129,11 @@ export const DEFAULT_PARAMS: { [K in RequirementKind]: ParamsOf<K> } = {
   module_tasks: { programme: "employee-cs-training", modules: [1] },
 };
 
-const routeName = z.string({ error: "credentialRoutes.admin.errors.routeName" }).trim().min(3, "credentialRoutes.admin.errors.routeName").max(200, "credentialRoutes.admin.errors.routeName");
+const routeName = z
+  .string({ error: "credentialRoutes.admin.errors.routeName" })
+  .trim()
+  .min(3, "credentialRoutes.admin.errors.routeName")
+  .max(200, "credentialRoutes.admin.errors.routeName");
 const routeNameFr = z
   .string()
   .trim()
@@ -118,6 +151,10 @@ export const RouteFormSchema = z.discriminatedUnion("intent", [
     nameFr: routeNameFr,
   }),
   z.object({ intent: z.literal("route.update"), routeId: rowId(), name: routeName, nameFr: routeNameFr }),
-  z.object({ intent: z.literal("route.addRequirement"), routeId: rowId(), kind: z.enum(REQUIREMENT_KINDS, { error: "credentialRoutes.admin.errors.kind" }) }),
+  z.object({
+    intent: z.literal("route.addRequirement"),
+    routeId: rowId(),
+    kind: z.enum(REQUIREMENT_KINDS, { error: "credentialRoutes.admin.errors.kind" }),
+  }),
 ]);
 export type RouteForm = z.infer<typeof RouteFormSchema>;

@@ -61,10 +61,18 @@ function validDate(d: string) {
 
 /** Checks every row against the database (members, webinars, tests, what is already recorded). */
 async function checkRows(kind: ResultKind, header: string[], body: string[][]): Promise<CheckedRow[]> {
-  const records = body.map((cells, i) => ({ line: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])) }));
+  const records = body.map((cells, i) => ({
+    line: i + 2,
+    cells: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])),
+  }));
   const emails = [...new Set(records.map((r) => r.cells.email.toLowerCase()).filter(Boolean))];
   const users = emails.length
-    ? await db.selectFrom("users").select(["id", "username", sql<string>`lower(email)`.as("email")]).where(sql`lower(email)`, "in", emails).where("deleted_at", "is", null).execute()
+    ? await db
+        .selectFrom("users")
+        .select(["id", "username", sql<string>`lower(email)`.as("email")])
+        .where(sql`lower(email)`, "in", emails)
+        .where("deleted_at", "is", null)
+        .execute()
     : [];
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const catalogue =
@@ -75,7 +83,12 @@ async function checkRows(kind: ResultKind, header: string[], body: string[][]): 
   const existing = new Set<string>();
   const nextAttempt = new Map<string, number>();
   if (userIds.length && kind === "webinar") {
-    for (const a of await db.selectFrom("webinar_attendance").select(["user_id", "webinar"]).where("user_id", "in", userIds).execute()) existing.add(`${a.user_id}|${a.webinar}`);
+    for (const a of await db
+      .selectFrom("webinar_attendance")
+      .select(["user_id", "webinar"])
+      .where("user_id", "in", userIds)
+      .execute())
+      existing.add(`${a.user_id}|${a.webinar}`);
   }
   if (userIds.length && kind === "assessment") {
     const rows = await db
@@ -96,28 +109,45 @@ async function checkRows(kind: ResultKind, header: string[], body: string[][]): 
     if (!c.email) problems.push({ key: "admin.results.problems.emailMissing" });
     else if (!user) problems.push({ key: "admin.results.problems.unknownEmail", values: { email: c.email } });
     const item = kind === "webinar" ? c.webinar : c.test;
-    if (!catalogue.has(item)) problems.push({ key: kind === "webinar" ? "admin.results.problems.unknownWebinar" : "admin.results.problems.unknownTest", values: { value: item } });
+    if (!catalogue.has(item))
+      problems.push({
+        key: kind === "webinar" ? "admin.results.problems.unknownWebinar" : "admin.results.problems.unknownTest",
+        values: { value: item },
+      });
     if (!validDate(c.date)) problems.push({ key: "admin.results.problems.badDate", values: { value: c.date } });
     else if (c.date > today) problems.push({ key: "admin.results.problems.futureDate", values: { value: c.date } });
     let score: number | null = null;
     let attempt: number | null = null;
     if (kind === "assessment") {
       score = /^-?\d+(\.\d{1,2})?$/.test(c.score) ? Number(c.score) : NaN;
-      if (Number.isNaN(score)) problems.push({ key: "admin.results.problems.scoreNotNumber", values: { value: c.score } });
-      else if (score < 0 || score > 100) problems.push({ key: "admin.results.problems.scoreRange", values: { value: c.score } });
+      if (Number.isNaN(score))
+        problems.push({ key: "admin.results.problems.scoreNotNumber", values: { value: c.score } });
+      else if (score < 0 || score > 100)
+        problems.push({ key: "admin.results.problems.scoreRange", values: { value: c.score } });
       if (c.attempt) {
         attempt = /^\d{1,3}$/.test(c.attempt) && Number(c.attempt) >= 1 ? Number(c.attempt) : NaN;
-        if (Number.isNaN(attempt)) problems.push({ key: "admin.results.problems.badAttempt", values: { value: c.attempt } });
+        if (Number.isNaN(attempt))
+          problems.push({ key: "admin.results.problems.badAttempt", values: { value: c.attempt } });
       }
       if ((c.note ?? "").length > 500) problems.push({ key: "admin.results.problems.noteLong" });
     }
     // duplicates within the file: same member and webinar, or same member, test and attempt/date
-    const dupKey = kind === "webinar" ? `${c.email.toLowerCase()}|${item}` : `${c.email.toLowerCase()}|${item}|${c.attempt || c.date}`;
+    const dupKey =
+      kind === "webinar"
+        ? `${c.email.toLowerCase()}|${item}`
+        : `${c.email.toLowerCase()}|${item}|${c.attempt || c.date}`;
     const first = seen.get(dupKey);
     if (first) problems.push({ key: "admin.results.problems.duplicate", values: { line: first } });
     else seen.set(dupKey, r.line);
-    if (user && kind === "webinar" && existing.has(`${user.id}|${item}`)) problems.push({ key: "admin.results.problems.alreadyRecorded" });
-    if (user && kind === "assessment" && attempt && !Number.isNaN(attempt) && attempt < (nextAttempt.get(`${user.id}|${item}`) ?? 1))
+    if (user && kind === "webinar" && existing.has(`${user.id}|${item}`))
+      problems.push({ key: "admin.results.problems.alreadyRecorded" });
+    if (
+      user &&
+      kind === "assessment" &&
+      attempt &&
+      !Number.isNaN(attempt) &&
+      attempt < (nextAttempt.get(`${user.id}|${item}`) ?? 1)
+    )
       problems.push({ key: "admin.results.problems.attemptExists", values: { attempt } });
     return { ...r, member: user?.username ?? null, userId: user?.id ?? null, problems, attempt, score };
   });
@@ -132,22 +162,39 @@ async function checkCsv(kind: ResultKind, text: string): Promise<Result<{ rows: 
   const { required, optional } = CSV_COLUMNS[kind];
   const unknown = header.filter((h) => !required.includes(h) && !optional.includes(h));
   const missing = required.filter((h) => !header.includes(h));
-  if (unknown.length || missing.length || new Set(header).size !== header.length) return fail(400, "admin.results.errors.columns");
+  if (unknown.length || missing.length || new Set(header).size !== header.length)
+    return fail(400, "admin.results.errors.columns");
   if (table.length - 1 > MAX_CSV_ROWS) return fail(400, "admin.results.errors.tooManyRows");
   if (table.length === 1) return fail(400, "admin.results.errors.empty");
   return ok({ rows: await checkRows(kind, header, table.slice(1)) });
 }
 
 /** Reads a CSV: a wrong header is a form error; otherwise every row with its problems. */
-export async function previewResultsCsv({ kind, text }: { kind: ResultKind; text: string }): Promise<Result<{ preview: Preview }>> {
+export async function previewResultsCsv({
+  kind,
+  text,
+}: {
+  kind: ResultKind;
+  text: string;
+}): Promise<Result<{ preview: Preview }>> {
   const checked = await checkCsv(kind, text);
   if (!checked.ok) return checked;
   const rows = checked.rows.map(({ userId: _u, attempt: _a, score: _s, ...r }): PreviewRow => r);
-  return ok({ preview: { kind, rows, problemCount: rows.filter((r) => r.problems.length).length, total: rows.length } });
+  return ok({
+    preview: { kind, rows, problemCount: rows.filter((r) => r.problems.length).length, total: rows.length },
+  });
 }
 
 /** Writes a checked file: refused (nothing written) while any row has a problem. */
-export async function importResultsCsv({ adminId, kind, text }: { adminId: number; kind: ResultKind; text: string }): Promise<Result<{ written: number }>> {
+export async function importResultsCsv({
+  adminId,
+  kind,
+  text,
+}: {
+  adminId: number;
+  kind: ResultKind;
+  text: string;
+}): Promise<Result<{ written: number }>> {
   const checked = await checkCsv(kind, text);
   if (!checked.ok) return checked;
   if (checked.rows.some((r) => r.problems.length)) return fail(400, "admin.results.errors.problems");
@@ -158,7 +205,10 @@ export async function importResultsCsv({ adminId, kind, text }: { adminId: numbe
   return ok({ written });
 }
 
-async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminId: number; kind: ResultKind; row: CheckedRow; source: "csv" | "staff" }) {
+async function writeRow(
+  trx: typeof db,
+  { adminId, kind, row, source }: { adminId: number; kind: ResultKind; row: CheckedRow; source: "csv" | "staff" },
+) {
   const c = row.cells;
   if (kind === "webinar") {
     const ins = await trx
@@ -166,7 +216,13 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
       .values({ user_id: row.userId!, webinar: c.webinar, attended_on: c.date, source, recorded_by: adminId })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: adminId, action: "webinar.attendance.record", targetType: "user", targetId: row.userId, after: { id: ins.id, webinar: c.webinar, date: c.date, source } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "webinar.attendance.record",
+      targetType: "user",
+      targetId: row.userId,
+      after: { id: ins.id, webinar: c.webinar, date: c.date, source },
+    });
     return;
   }
   const ins = await trx
@@ -176,7 +232,9 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
       assessment: c.test,
       score: row.score!,
       taken_on: c.date,
-      attempt: row.attempt ?? sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results
+      attempt:
+        row.attempt ??
+        sql<number>`(select coalesce(max(attempt), 0) + 1 from assessment_results
             where user_id = ${row.userId} and assessment = ${c.test})`,
       note: c.note || null,
       recorded_by: adminId,
@@ -188,12 +246,28 @@ async function writeRow(trx: typeof db, { adminId, kind, row, source }: { adminI
     action: "assessment.result.record",
     targetType: "user",
     targetId: row.userId,
-    after: { id: ins.id, test: c.test, score: row.score, date: c.date, attempt: ins.attempt, note: c.note || null, source },
+    after: {
+      id: ins.id,
+      test: c.test,
+      score: row.score,
+      date: c.date,
+      attempt: ins.attempt,
+      note: c.note || null,
+      source,
+    },
   });
 }
 
 /** One result typed in by staff: the same checks as a CSV row. */
-export async function recordResult({ adminId, kind, cells }: { adminId: number; kind: ResultKind; cells: Record<string, string> }): Promise<Result<{ member: string }> | (Result<object> & { ok: false; problems?: Problem[] })> {
+export async function recordResult({
+  adminId,
+  kind,
+  cells,
+}: {
+  adminId: number;
+  kind: ResultKind;
+  cells: Record<string, string>;
+}): Promise<Result<{ member: string }> | (Result<object> & { ok: false; problems?: Problem[] })> {
   const header = [...CSV_COLUMNS[kind].required, ...CSV_COLUMNS[kind].optional];
   const [row] = await checkRows(kind, header, [header.map((h) => cells[h] ?? "")]);
   if (row.problems.length) return { ...fail(400, "admin.results.errors.single"), problems: row.problems };
@@ -201,7 +275,11 @@ export async function recordResult({ adminId, kind, cells }: { adminId: number; 
     await db.transaction().execute((trx) => writeRow(trx, { adminId, kind, row, source: "staff" }));
   } catch (e) {
     // the same attempt recorded twice at the same moment: the unique key decides
-    if ((e as { code?: string }).code === "23505") return { ...fail(409, "admin.results.errors.single"), problems: [{ key: "admin.results.problems.alreadyRecorded" }] };
+    if ((e as { code?: string }).code === "23505")
+      return {
+        ...fail(409, "admin.results.errors.single"),
+        problems: [{ key: "admin.results.problems.alreadyRecorded" }],
+      };
     throw e;
   }
   return ok({ member: row.member! });
@@ -221,7 +299,17 @@ export async function listResults({ userId }: { userId: number }) {
       .selectFrom("assessment_results as r")
       .innerJoin("assessments as t", "t.slug", "r.assessment")
       .leftJoin("users as s", "s.id", "r.recorded_by")
-      .select(["r.id", "t.title", "t.title_fr", "r.score", "r.taken_on", "r.attempt", "r.note", "t.pass_mark", "s.username as recorded_by"])
+      .select([
+        "r.id",
+        "t.title",
+        "t.title_fr",
+        "r.score",
+        "r.taken_on",
+        "r.attempt",
+        "r.note",
+        "t.pass_mark",
+        "s.username as recorded_by",
+      ])
       .where("r.user_id", "=", userId)
       .orderBy("r.taken_on", "desc")
       .orderBy("r.attempt", "desc")
@@ -233,7 +321,12 @@ export async function listResults({ userId }: { userId: number }) {
 export async function listCatalogue() {
   const [webinars, assessments] = await Promise.all([
     db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").orderBy("slug").execute(),
-    db.selectFrom("assessments").select(["slug", "title", "level", "pass_mark"]).orderBy("level").orderBy("slug").execute(),
+    db
+      .selectFrom("assessments")
+      .select(["slug", "title", "level", "pass_mark"])
+      .orderBy("level")
+      .orderBy("slug")
+      .execute(),
   ]);
   return { webinars, assessments };
 }

@@ -19,7 +19,9 @@ export async function getMentorRegistration(conn: Db, { userId }: { userId: numb
 
 /** Asks waiting and active mentees: what counts against a mentor's capacity. */
 export async function mentorLoad(trx: Db, mentorId: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${mentorId} and status in ('proposed',
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from mentorships where mentor_id = ${mentorId} and status in ('proposed',
       'active')`.execute(trx);
   return r.rows[0].n;
 }
@@ -31,13 +33,23 @@ async function syncMentorMarks(trx: Db, userId: number, active: boolean, actorId
     .values({ user_id: userId, is_mentor: active })
     .onConflict((oc) => oc.column("user_id").doUpdateSet({ is_mentor: active }))
     .execute();
-  const badge = await trx.selectFrom("badge_awards").select("public_id").where("user_id", "=", userId).where("kind", "=", "mentor").where("revoked_at", "is", null).executeTakeFirst();
+  const badge = await trx
+    .selectFrom("badge_awards")
+    .select("public_id")
+    .where("user_id", "=", userId)
+    .where("kind", "=", "mentor")
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   if (active && !badge) {
     await awardMentorBadge(trx, { userId, awardedBy: actorId, at: new Date() }); // queues profile.reindex
     return;
   }
   if (!active && badge) {
-    await trx.updateTable("badge_awards").set({ revoked_at: new Date(), revoked_by: actorId, revoke_reason: "mentor programme: registration ended" }).where("public_id", "=", badge.public_id).execute();
+    await trx
+      .updateTable("badge_awards")
+      .set({ revoked_at: new Date(), revoked_by: actorId, revoke_reason: "mentor programme: registration ended" })
+      .where("public_id", "=", badge.public_id)
+      .execute();
   }
   await enqueue(trx, "profile.reindex", { userId });
 }
@@ -48,14 +60,33 @@ export async function saveMentorRegistration({ scope, input }: { scope: Scope; i
   if (!scope.isMember || scope.level < MENTOR_LEVEL) return fail(403, "mentorship.errors.mentorLevel");
   const known = new Set((await listCompetencies()).map((c) => c.slug));
   const competencies = [...new Set(input.competencies)];
-  if (competencies.some((c) => !known.has(c))) return fail(422, "mentorship.errors.mentorCompetencies", { competencies: "mentorship.errors.mentorCompetencies" });
+  if (competencies.some((c) => !known.has(c)))
+    return fail(422, "mentorship.errors.mentorCompetencies", { competencies: "mentorship.errors.mentorCompetencies" });
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("mentor_registrations").select(["status"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom("mentor_registrations")
+      .select(["status"])
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing?.status === "removed") return fail(403, "mentorship.errors.removed");
     const load = await mentorLoad(trx, userId);
-    if (input.capacity < load) return fail(422, "mentorship.errors.capacityBelowLoad", { capacity: "mentorship.errors.capacityBelowLoad" }, { load });
-    const values = { capacity: input.capacity, competencies, languages: [...new Set(input.languages)], time_zone: input.timeZone, pitch: input.pitch, updated_at: new Date() };
+    if (input.capacity < load)
+      return fail(
+        422,
+        "mentorship.errors.capacityBelowLoad",
+        { capacity: "mentorship.errors.capacityBelowLoad" },
+        { load },
+      );
+    const values = {
+      capacity: input.capacity,
+      competencies,
+      languages: [...new Set(input.languages)],
+      time_zone: input.timeZone,
+      pitch: input.pitch,
+      updated_at: new Date(),
+    };
     await trx
       .insertInto("mentor_registrations")
       .values({ user_id: userId, ...values })
@@ -67,19 +98,50 @@ export async function saveMentorRegistration({ scope, input }: { scope: Scope; i
 }
 
 /** Staff pause, remove or reactivate a mentor; audited. A paused or removed mentor gets no new asks. */
-export async function setMentorStatus({ scope, userId, status, reason }: { scope: Scope; userId: number; status: "active" | "paused" | "removed"; reason: string }) {
+export async function setMentorStatus({
+  scope,
+  userId,
+  status,
+  reason,
+}: {
+  scope: Scope;
+  userId: number;
+  status: "active" | "paused" | "removed";
+  reason: string;
+}) {
   if (!canManageMentorProgramme(scope)) return fail(403, "errors.forbidden");
   return db.transaction().execute(async (trx) => {
-    const reg = await trx.selectFrom("mentor_registrations").select(["status"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    const reg = await trx
+      .selectFrom("mentor_registrations")
+      .select(["status"])
+      .where("user_id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!reg) return fail(404, "mentorship.errors.noSuchMentor");
     if (reg.status === status) return ok({ changed: false });
-    await trx.updateTable("mentor_registrations").set({ status, status_reason: reason || null, status_changed_by: scope.userId, updated_at: new Date() }).where("user_id", "=", userId).execute();
+    await trx
+      .updateTable("mentor_registrations")
+      .set({ status, status_reason: reason || null, status_changed_by: scope.userId, updated_at: new Date() })
+      .where("user_id", "=", userId)
+      .execute();
     // asks waiting for a mentor who can no longer take them go back to the mentee
     if (status !== "active") {
-      await trx.updateTable("mentorships").set({ status: "declined", decision_note: reason || null, ended_at: new Date() }).where("mentor_id", "=", userId).where("status", "=", "proposed").execute();
+      await trx
+        .updateTable("mentorships")
+        .set({ status: "declined", decision_note: reason || null, ended_at: new Date() })
+        .where("mentor_id", "=", userId)
+        .where("status", "=", "proposed")
+        .execute();
     }
     await syncMentorMarks(trx, userId, status === "active", scope.userId);
-    await recordAudit(trx, { actorId: scope.userId, action: "mentor.status", targetType: "user", targetId: userId, before: { status: reg.status }, after: { status, reason } });
+    await recordAudit(trx, {
+      actorId: scope.userId,
+      action: "mentor.status",
+      targetType: "user",
+      targetId: userId,
+      before: { status: reg.status },
+      after: { status, reason },
+    });
     return ok({ changed: true });
   });
 }
@@ -100,7 +162,13 @@ export type Suggestion = {
   asked: boolean;
 };
 
-type Need = { id: number; mentee_id: number; competencies: { slug: string; level: "emerging" | "proficient" | "advanced" }[]; language: string; time_zone: string };
+type Need = {
+  id: number;
+  mentee_id: number;
+  competencies: { slug: string; level: "emerging" | "proficient" | "advanced" }[];
+  language: string;
+  time_zone: string;
+};
 
 /**
  * Mentors for a request, best first. Only active mentors at level 4 with a free place, never the
@@ -116,7 +184,9 @@ export function suggestionQuery(request: Need, limit: number) {
   // at most 5 requested competencies: one CASE each is cheaper than a subquery per mentor
   const competencyPoints = request.competencies.length
     ? sql.join(
-        request.competencies.map((c) => sql`case when ${c.slug}::text = any(k.competencies) then ${W.competency[c.level]} else 0 end`),
+        request.competencies.map(
+          (c) => sql`case when ${c.slug}::text = any(k.competencies) then ${W.competency[c.level]} else 0 end`,
+        ),
         sql` + `,
       )
     : sql`0`;
@@ -167,12 +237,30 @@ export function suggestionQuery(request: Need, limit: number) {
     join mentor_registrations r on r.user_id = s.user_id`;
 }
 
-export async function suggestMentors({ request, limit = 10, conn = db }: { request: Need; limit?: number; conn?: Db }): Promise<Suggestion[]> {
+export async function suggestMentors({
+  request,
+  limit = 10,
+  conn = db,
+}: {
+  request: Need;
+  limit?: number;
+  conn?: Db;
+}): Promise<Suggestion[]> {
   const { rows } = await suggestionQuery(request, limit).execute(conn);
-  const need = { competencies: request.competencies, language: request.language, utcOffsetMinutes: utcOffsetMinutes(request.time_zone) };
+  const need = {
+    competencies: request.competencies,
+    language: request.language,
+    utcOffsetMinutes: utcOffsetMinutes(request.time_zone),
+  };
   const scored = rows.map((r) => {
     const free = r.capacity - r.load;
-    const { score, reasons } = scoreMentor(need, { competencies: r.competencies, languages: r.languages, utcOffsetMinutes: utcOffsetMinutes(r.time_zone), free, completed: r.completed });
+    const { score, reasons } = scoreMentor(need, {
+      competencies: r.competencies,
+      languages: r.languages,
+      utcOffsetMinutes: utcOffsetMinutes(r.time_zone),
+      free,
+      completed: r.completed,
+    });
     return {
       userId: r.user_id,
       username: r.username,

@@ -13,7 +13,15 @@ export async function getProgrammeOverview() {
         as days
       from mentorship_requests r join users u on u.id = r.mentee_id
       where r.status = 'open' order by r.created_at limit 200`.execute(db),
-    sql<{ user_id: number; display_name: string; username: string; status: "active" | "paused" | "removed"; capacity: number; load: number; completed: number }>`
+    sql<{
+      user_id: number;
+      display_name: string;
+      username: string;
+      status: "active" | "paused" | "removed";
+      capacity: number;
+      load: number;
+      completed: number;
+    }>`
       select r.user_id, u.display_name, u.username, r.status, r.capacity,
         (select count(*)::int from mentorships m where m.mentor_id = r.user_id and m.status in ('proposed', 'active'))
           as load,
@@ -38,5 +46,11 @@ export async function getProgrammeOverview() {
       select f.cycle_id, u.display_name, f.role, f.rating, f.comment
       from mentorship_feedback f join users u on u.id = f.user_id order by f.created_at desc limit 20`.execute(db),
   ]);
-  return { requests: requests.rows, mentors: mentors.rows, stale: stale.rows, averages: averages.rows, recent: recent.rows };
+  return {
+    requests: requests.rows,
+    mentors: mentors.rows,
+    stale: stale.rows,
+    averages: averages.rows,
+    recent: recent.rows,
+  };
 }

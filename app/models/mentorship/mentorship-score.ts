@@ -25,8 +25,18 @@ export type Reason =
   | { kind: "capacity"; points: number; free: number }
   | { kind: "experience"; points: number; completed: number };
 
-export type MenteeNeeds = { competencies: { slug: string; level: Proficiency }[]; language: string; utcOffsetMinutes: number };
-export type MentorOffer = { competencies: string[]; languages: string[]; utcOffsetMinutes: number; free: number; completed: number };
+export type MenteeNeeds = {
+  competencies: { slug: string; level: Proficiency }[];
+  language: string;
+  utcOffsetMinutes: number;
+};
+export type MentorOffer = {
+  competencies: string[];
+  languages: string[];
+  utcOffsetMinutes: number;
+  free: number;
+  completed: number;
+};
 
 /** Hours between two UTC offsets, the short way round the clock. */
 export function hoursApart(a: number, b: number): number {
@@ -39,15 +49,26 @@ export function scoreMentor(need: MenteeNeeds, offer: MentorOffer): { score: num
   const offered = new Set(offer.competencies);
   const covered = need.competencies.filter((c) => offered.has(c.slug));
   if (covered.length) {
-    reasons.push({ kind: "competencies", points: covered.reduce((s, c) => s + WEIGHTS.competency[c.level], 0), slugs: covered.map((c) => c.slug) });
+    reasons.push({
+      kind: "competencies",
+      points: covered.reduce((s, c) => s + WEIGHTS.competency[c.level], 0),
+      slugs: covered.map((c) => c.slug),
+    });
   }
-  if (offer.languages.includes(need.language)) reasons.push({ kind: "language", points: WEIGHTS.language, language: need.language });
+  if (offer.languages.includes(need.language))
+    reasons.push({ kind: "language", points: WEIGHTS.language, language: need.language });
   const hours = hoursApart(need.utcOffsetMinutes, offer.utcOffsetMinutes);
   const tzPoints = Math.max(0, Math.round(WEIGHTS.timeZone - hours));
   if (tzPoints > 0) reasons.push({ kind: "timeZone", points: tzPoints, hours: Math.round(hours * 10) / 10 });
   const free = Math.max(0, offer.free);
-  if (free > 0) reasons.push({ kind: "capacity", points: Math.min(free, WEIGHTS.freePlacesCap) * WEIGHTS.freePlace, free });
-  if (offer.completed > 0) reasons.push({ kind: "experience", points: Math.min(offer.completed, WEIGHTS.completedCap) * WEIGHTS.completed, completed: offer.completed });
+  if (free > 0)
+    reasons.push({ kind: "capacity", points: Math.min(free, WEIGHTS.freePlacesCap) * WEIGHTS.freePlace, free });
+  if (offer.completed > 0)
+    reasons.push({
+      kind: "experience",
+      points: Math.min(offer.completed, WEIGHTS.completedCap) * WEIGHTS.completed,
+      completed: offer.completed,
+    });
   return { score: reasons.reduce((s, r) => s + r.points, 0), reasons };
 }
 
@@ -59,7 +80,10 @@ export function utcOffsetMinutes(timeZone: string, at = new Date()): number {
   if (hit !== undefined) return hit;
   let minutes = 0;
   try {
-    const part = dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+    const part =
+      dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+        .formatToParts(at)
+        .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
     const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(part);
     if (m) minutes = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
   } catch {

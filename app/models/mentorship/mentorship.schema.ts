@@ -32,22 +32,49 @@ export function timeZoneChoices(current?: string): string[] {
   } catch {
     all = [];
   }
-  const list = ["UTC", ...all.filter((z) => z.startsWith("Africa/")), "Europe/London", "Europe/Paris", "Asia/Dubai", "America/New_York"];
+  const list = [
+    "UTC",
+    ...all.filter((z) => z.startsWith("Africa/")),
+    "Europe/London",
+    "Europe/Paris",
+    "Asia/Dubai",
+    "America/New_York",
+  ];
   if (current && isTimeZone(current) && !list.includes(current)) list.unshift(current);
   return [...new Set(list)];
 }
 
-const trimmed = (max: number, key: string) => z.string({ error: E(key) }).trim().max(max, E(key));
-const timeZone = z.string({ error: E("timeZone") }).trim().refine(isTimeZone, E("timeZone"));
-const language = z.string({ error: E("language") }).trim().regex(/^[a-z]{2,3}$/, E("language"));
+const trimmed = (max: number, key: string) =>
+  z
+    .string({ error: E(key) })
+    .trim()
+    .max(max, E(key));
+const timeZone = z
+  .string({ error: E("timeZone") })
+  .trim()
+  .refine(isTimeZone, E("timeZone"));
+const language = z
+  .string({ error: E("language") })
+  .trim()
+  .regex(/^[a-z]{2,3}$/, E("language"));
 
 /** Repeated form keys (checkboxes) arrive as arrays; a single one as a string. */
-const list = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim()));
+const list = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().trim()),
+);
 
 export const MentorRegistrationSchema = z.object({
-  capacity: z.coerce.number({ error: E("capacity") }).int(E("capacity")).min(CAPACITY_MIN, E("capacity")).max(CAPACITY_MAX, E("capacity")),
+  capacity: z.coerce
+    .number({ error: E("capacity") })
+    .int(E("capacity"))
+    .min(CAPACITY_MIN, E("capacity"))
+    .max(CAPACITY_MAX, E("capacity")),
   competencies: list.refine((l) => l.length >= 1 && l.length <= 10, E("mentorCompetencies")),
-  languages: list.refine((l) => l.length >= 1 && l.length <= 8 && l.every((c) => /^[a-z]{2,3}$/.test(c)), E("languages")),
+  languages: list.refine(
+    (l) => l.length >= 1 && l.length <= 8 && l.every((c) => /^[a-z]{2,3}$/.test(c)),
+    E("languages"),
+  ),
   timeZone,
   pitch: trimmed(600, "pitch").refine((s) => s.length >= 20, E("pitch")),
 });
@@ -57,7 +84,12 @@ export const MentorshipRequestSchema = z.object({
   goals: trimmed(2000, "goalsLong").refine((s) => s.length >= 10, E("goals")),
   // "competency.<slug>" = emerging|proficient|advanced|"" (not chosen): read by readRequestForm
   competencies: z
-    .array(z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/, E("competencies")), level: z.enum(PROFICIENCIES, { error: E("competencies") }) }))
+    .array(
+      z.object({
+        slug: z.string().regex(/^[a-z0-9-]{1,60}$/, E("competencies")),
+        level: z.enum(PROFICIENCIES, { error: E("competencies") }),
+      }),
+    )
     .min(1, E("competencies"))
     .max(5, E("competenciesMax")),
   language,
@@ -71,11 +103,20 @@ export function readRequestForm(form: Record<string, string>) {
   const competencies = Object.entries(form)
     .filter(([k, v]) => k.startsWith("competency.") && v !== "")
     .map(([k, v]) => ({ slug: k.slice("competency.".length), level: v }));
-  return { goals: form.goals, competencies, language: form.language, availability: form.availability ?? "", timeZone: form.timeZone };
+  return {
+    goals: form.goals,
+    competencies,
+    language: form.language,
+    availability: form.availability ?? "",
+    timeZone: form.timeZone,
+  };
 }
 
 export const AskSchema = z.object({
-  mentorId: z.coerce.number({ error: E("mentorUnavailable") }).int(E("mentorUnavailable")).min(1, E("mentorUnavailable")),
+  mentorId: z.coerce
+    .number({ error: E("mentorUnavailable") })
+    .int(E("mentorUnavailable"))
+    .min(1, E("mentorUnavailable")),
   note: trimmed(1000, "noteLong").default(""),
 });
 
@@ -88,7 +129,10 @@ export const DecisionSchema = z.object({
 });
 
 export const GoalSchema = z.object({ title: trimmed(300, "goalLong").refine((s) => s.length >= 3, E("goalTitle")) });
-export const GoalStatusSchema = z.object({ goalId: rowId(), status: z.enum(GOAL_STATUSES, { error: E("goalStatus") }) });
+export const GoalStatusSchema = z.object({
+  goalId: rowId(),
+  status: z.enum(GOAL_STATUSES, { error: E("goalStatus") }),
+});
 
 const day = z
   .string({ error: E("date") })
@@ -101,7 +145,11 @@ const day = z
 
 export const SessionSchema = z.object({
   heldOn: day,
-  durationMinutes: z.coerce.number({ error: E("duration") }).int(E("duration")).min(5, E("duration")).max(480, E("duration")),
+  durationMinutes: z.coerce
+    .number({ error: E("duration") })
+    .int(E("duration"))
+    .min(5, E("duration"))
+    .max(480, E("duration")),
   notes: trimmed(4000, "notesLong").default(""),
   nextSteps: trimmed(2000, "notesLong").default(""),
 });
@@ -112,10 +160,20 @@ export const EndSchema = z.object({
   detail: trimmed(1000, "noteLong").default(""),
 });
 
-export const ExtendSchema = z.object({ months: z.coerce.number({ error: E("extend") }).int(E("extend")).min(1, E("extend")).max(3, E("extend")) });
+export const ExtendSchema = z.object({
+  months: z.coerce
+    .number({ error: E("extend") })
+    .int(E("extend"))
+    .min(1, E("extend"))
+    .max(3, E("extend")),
+});
 
 export const FeedbackSchema = z.object({
-  rating: z.coerce.number({ error: E("rating") }).int(E("rating")).min(1, E("rating")).max(5, E("rating")),
+  rating: z.coerce
+    .number({ error: E("rating") })
+    .int(E("rating"))
+    .min(1, E("rating"))
+    .max(5, E("rating")),
   comment: trimmed(1000, "commentLong").default(""),
 });
 
@@ -126,6 +184,13 @@ export const MentorStatusSchema = z.object({
 });
 
 export const StaffMatchSchema = z.object({
-  requestId: z.coerce.number({ error: E("requestId") }).int(E("requestId")).min(1, E("requestId")),
-  mentor: z.string({ error: E("mentorUsername") }).trim().min(1, E("mentorUsername")).max(40, E("mentorUsername")),
+  requestId: z.coerce
+    .number({ error: E("requestId") })
+    .int(E("requestId"))
+    .min(1, E("requestId")),
+  mentor: z
+    .string({ error: E("mentorUsername") })
+    .trim()
+    .min(1, E("mentorUsername"))
+    .max(40, E("mentorUsername")),
 });

@@ -20,7 +20,7 @@ export const AuditFilterSchema = z
       z
         .string()
         .regex(/^[a-z_]{1,40}$/, "staffViews.audit.errors.kind")
-        .optional()
+        .optional(),
     ),
     from: day,
     to: day,

@@ -54,7 +54,7 @@ function redact(value: unknown, words: boolean): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([k]) => !(words && WORDS_KEY.test(k)))
-        .map(([k, v]) => [k, SECRET_KEY.test(k) ? "•••" : redact(v, words)])
+        .map(([k, v]) => [k, SECRET_KEY.test(k) ? "•••" : redact(v, words)]),
     );
   }
   return value;
@@ -98,8 +98,8 @@ export async function listAuditEntries({
         eb.or([
           eb("a.actor_id", "=", f.memberId!),
           eb.and([eb("a.target_type", "=", "user"), eb("a.target_id", "=", String(f.memberId))]),
-        ])
-      )
+        ]),
+      ),
     )
     .$if(!!f.kind, (q) => q.where(sql`split_part(a.action, '.', 1)`, "=", f.kind!))
     .$if(!!f.from, (q) => q.where("a.at", ">=", f.from!))

@@ -8,15 +8,30 @@ export const DEAD_LETTERS_PAGE = 50;
 // kinds whose payload carries an address or other personal data: staff see the kind and the error only
 const PRIVATE_PAYLOADS = /^account\./;
 
-export type DeadLetter = { id: number; kind: string; attempts: number; lastError: string | null; payload: string | null; createdAt: Date; deadAt: Date };
+export type DeadLetter = {
+  id: number;
+  kind: string;
+  attempts: number;
+  lastError: string | null;
+  payload: string | null;
+  createdAt: Date;
+  deadAt: Date;
+};
 
 export async function countDeadLetters(): Promise<number> {
-  const row = await db.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("dead_at", "is not", null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("outbox")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("dead_at", "is not", null)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 /** Newest first, a page at a time (keyset on id). */
-export async function listDeadLetters({ before }: { before?: number } = {}): Promise<{ rows: DeadLetter[]; next?: number }> {
+export async function listDeadLetters({ before }: { before?: number } = {}): Promise<{
+  rows: DeadLetter[];
+  next?: number;
+}> {
   let q = db
     .selectFrom("outbox")
     .select(["id", "kind", "attempts", "last_error", "payload", "created_at", "dead_at"])
@@ -48,7 +63,13 @@ export async function retryDeadLetter({ id, actorId }: { id: number; actorId: nu
       .returning(["kind", "last_error"])
       .executeTakeFirst();
     if (!row) return false;
-    await recordAudit(trx, { actorId, action: "job.retry", targetType: "outbox", targetId: id, before: { kind: row.kind, lastError: row.last_error } });
+    await recordAudit(trx, {
+      actorId,
+      action: "job.retry",
+      targetType: "outbox",
+      targetId: id,
+      before: { kind: row.kind, lastError: row.last_error },
+    });
     // wakes every worker (the outbox trigger fires on insert only)
     await sql`select pg_notify('outbox', '')`.execute(trx);
     return true;
@@ -57,9 +78,20 @@ export async function retryDeadLetter({ id, actorId }: { id: number; actorId: nu
 
 export async function discardDeadLetter({ id, actorId }: { id: number; actorId: number }): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.deleteFrom("outbox").where("id", "=", id).where("dead_at", "is not", null).returning(["kind", "last_error"]).executeTakeFirst();
+    const row = await trx
+      .deleteFrom("outbox")
+      .where("id", "=", id)
+      .where("dead_at", "is not", null)
+      .returning(["kind", "last_error"])
+      .executeTakeFirst();
     if (!row) return false;
-    await recordAudit(trx, { actorId, action: "job.discard", targetType: "outbox", targetId: id, before: { kind: row.kind, lastError: row.last_error } });
+    await recordAudit(trx, {
+      actorId,
+      action: "job.discard",
+      targetType: "outbox",
+      targetId: id,
+      before: { kind: row.kind, lastError: row.last_error },
+    });
     return true;
   });
 }

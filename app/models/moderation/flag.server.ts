@@ -24,7 +24,19 @@ export { FLAG_REASONS, REVIEW_DECISIONS, type FlagReason, type ReviewDecision };
 export async function getReadablePost(trx: Db, scope: Scope, postId: number, { lock = false, anyState = false } = {}) {
   let q = trx
     .selectFrom("posts")
-    .select(["id", "topic_id", "user_id", "post_number", "body_html", "body_markdown", "deleted_at", "deleted_by", "hidden_at", "hidden_reason", "revision_count"])
+    .select([
+      "id",
+      "topic_id",
+      "user_id",
+      "post_number",
+      "body_html",
+      "body_markdown",
+      "deleted_at",
+      "deleted_by",
+      "hidden_at",
+      "hidden_reason",
+      "revision_count",
+    ])
     .where("id", "=", postId);
   if (lock) q = q.forUpdate();
   const post = await q.executeTakeFirst();
@@ -35,7 +47,14 @@ export async function getReadablePost(trx: Db, scope: Scope, postId: number, { l
   const own = !!scope.userId && post.user_id === scope.userId;
   const readable = (!post.deleted_at && !post.hidden_at) || moderator || (own && !post.deleted_at);
   if (!readable && !anyState) return undefined;
-  return { post, topic, moderator, own, readable, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` };
+  return {
+    post,
+    topic,
+    moderator,
+    own,
+    readable,
+    url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}`,
+  };
 }
 
 type FlagInput = { scope: Scope; postId: number; reason: FlagReason; note?: string };
@@ -55,7 +74,12 @@ export async function flagPost({ scope, postId, reason, note }: FlagInput) {
     const sanction = await checkSanction(trx, userId, "flag");
     if (sanction) return sanction;
     const limits = await getLimits(trx);
-    const capped = await checkDailyCap(trx, { table: "flags", userId, max: limits.everyone.flagsPerDay, message: "limits.flagsPerDay" });
+    const capped = await checkDailyCap(trx, {
+      table: "flags",
+      userId,
+      max: limits.everyone.flagsPerDay,
+      message: "limits.flagsPerDay",
+    });
     if (capped) return capped;
     const inserted = await trx
       .insertInto("flags")
@@ -64,7 +88,13 @@ export async function flagPost({ scope, postId, reason, note }: FlagInput) {
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return fail(409, "moderation.flag.errors.twice");
-    await recordAudit(trx, { actorId: userId, action: "post.flag", targetType: "post", targetId: post.id, after: { reason: parsed.data.reason, note: parsed.data.note ?? null } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "post.flag",
+      targetType: "post",
+      targetId: post.id,
+      after: { reason: parsed.data.reason, note: parsed.data.note ?? null },
+    });
 
     const { n } = await trx
       .selectFrom("flags")
@@ -75,9 +105,26 @@ export async function flagPost({ scope, postId, reason, note }: FlagInput) {
     let hidden = false;
     if (n >= limits.flagsToHide) {
       hidden = true;
-      await trx.updateTable("posts").set({ hidden_at: new Date(), hidden_reason: "flags" }).where("id", "=", post.id).execute();
-      await recordAudit(trx, { actorId: null, action: "post.autohide", targetType: "post", targetId: post.id, after: { flags: n } });
-      if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: "hidden", actorId: userId, jobKey: `hidden:${post.id}:${inserted.id}` });
+      await trx
+        .updateTable("posts")
+        .set({ hidden_at: new Date(), hidden_reason: "flags" })
+        .where("id", "=", post.id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: null,
+        action: "post.autohide",
+        targetType: "post",
+        targetId: post.id,
+        after: { flags: n },
+      });
+      if (post.user_id)
+        await enqueue(trx, "post.moderated", {
+          postId: post.id,
+          userId: post.user_id,
+          action: "hidden",
+          actorId: userId,
+          jobKey: `hidden:${post.id}:${inserted.id}`,
+        });
       await enqueue(trx, "search.topic", { topicId: topic.id });
     }
     return ok({ flagId: inserted.id, hidden, url: found.url });
@@ -128,7 +175,15 @@ export async function listReviewQueue({ scope, limit = 50 }: { scope: Scope; lim
   const flags = await db
     .selectFrom("flags")
     .innerJoin("users", "users.id", "flags.user_id")
-    .select(["flags.id", "flags.post_id", "flags.reason", "flags.note", "flags.created_at", "users.username", "users.display_name"])
+    .select([
+      "flags.id",
+      "flags.post_id",
+      "flags.reason",
+      "flags.note",
+      "flags.created_at",
+      "users.username",
+      "users.display_name",
+    ])
     .where("flags.resolved_at", "is", null)
     .where(
       "flags.post_id",
@@ -137,7 +192,11 @@ export async function listReviewQueue({ scope, limit = 50 }: { scope: Scope; lim
     )
     .orderBy("flags.created_at")
     .execute();
-  return posts.map((p) => ({ ...p, url: `${topicUrl({ id: p.topic_id, slug: p.slug })}/${p.post_number}#post-${p.post_number}`, flags: flags.filter((f) => f.post_id === p.id) }));
+  return posts.map((p) => ({
+    ...p,
+    url: `${topicUrl({ id: p.topic_id, slug: p.slug })}/${p.post_number}#post-${p.post_number}`,
+    flags: flags.filter((f) => f.post_id === p.id),
+  }));
 }
 
 export async function countOpenFlags({ scope }: { scope: Scope }) {
@@ -157,14 +216,28 @@ export async function countOpenFlags({ scope }: { scope: Scope }) {
  * Agree (the post stays hidden, or is deleted), disagree (the post comes back) or ignore (nothing
  * changes). Either way the open flags on the post are resolved.
  */
-export async function reviewFlags({ scope, postId, decision }: { scope: Scope; postId: number; decision: ReviewDecision }) {
+export async function reviewFlags({
+  scope,
+  postId,
+  decision,
+}: {
+  scope: Scope;
+  postId: number;
+  decision: ReviewDecision;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   if (!REVIEW_DECISIONS.includes(decision)) return fail(422, "review.errors.decision");
   return db.transaction().execute(async (trx) => {
-    const post = await trx.selectFrom("posts").select(["id", "topic_id", "user_id", "post_number", "hidden_at", "deleted_at"]).where("id", "=", postId).forUpdate().executeTakeFirst();
+    const post = await trx
+      .selectFrom("posts")
+      .select(["id", "topic_id", "user_id", "post_number", "hidden_at", "deleted_at"])
+      .where("id", "=", postId)
+      .forUpdate()
+      .executeTakeFirst();
     const topic = post && (await lockTopic(trx, post.topic_id, userId));
-    if (!post || !topic || !canSeeTopic(scope, topic) || !isModerator(scope, topic.category)) return fail(404, "post.notFound");
+    if (!post || !topic || !canSeeTopic(scope, topic) || !isModerator(scope, topic.category))
+      return fail(404, "post.notFound");
     const resolved = await trx
       .updateTable("flags")
       .set({ resolved_at: new Date(), resolved_by: userId, resolution: decision })
@@ -176,11 +249,20 @@ export async function reviewFlags({ scope, postId, decision }: { scope: Scope; p
     const now = new Date();
     let action: string | undefined;
     if (decision === "agree" && !post.hidden_at) {
-      await trx.updateTable("posts").set({ hidden_at: now, hidden_reason: "flags" }).where("id", "=", post.id).execute();
+      await trx
+        .updateTable("posts")
+        .set({ hidden_at: now, hidden_reason: "flags" })
+        .where("id", "=", post.id)
+        .execute();
       action = "hidden";
     } else if (decision === "agree_delete" && !post.deleted_at) {
       await trx.updateTable("posts").set({ deleted_at: now, deleted_by: userId }).where("id", "=", post.id).execute();
-      if (post.post_number === 1) await trx.updateTable("topics").set({ deleted_at: now, deleted_by: userId }).where("id", "=", topic.id).execute();
+      if (post.post_number === 1)
+        await trx
+          .updateTable("topics")
+          .set({ deleted_at: now, deleted_by: userId })
+          .where("id", "=", topic.id)
+          .execute();
       else await refreshTopicStats(trx, topic.id);
       await recountCategory(trx, topic.category_id);
       action = "deleted";
@@ -197,7 +279,14 @@ export async function reviewFlags({ scope, postId, decision }: { scope: Scope; p
       after: { flags: resolved.map((r) => r.id) },
     });
     if (action) {
-      if (post.user_id && post.user_id !== userId) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action, actorId: userId, jobKey: `review:${post.id}:${resolved[0].id}` });
+      if (post.user_id && post.user_id !== userId)
+        await enqueue(trx, "post.moderated", {
+          postId: post.id,
+          userId: post.user_id,
+          action,
+          actorId: userId,
+          jobKey: `review:${post.id}:${resolved[0].id}`,
+        });
       await enqueue(trx, "search.topic", { topicId: topic.id });
     }
     return ok({ resolved: resolved.length, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });

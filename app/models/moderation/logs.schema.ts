@@ -18,7 +18,10 @@ const day = (key: string) =>
 
 const optionalUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-  z.url({ protocol: /^https?$/, error: "logs.errors.url" }).max(2000, "logs.errors.url").optional(),
+  z
+    .url({ protocol: /^https?$/, error: "logs.errors.url" })
+    .max(2000, "logs.errors.url")
+    .optional(),
 );
 
 export const ActivitySchema = z.object({
@@ -41,8 +44,10 @@ export const ReadingSchema = z
     share: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
   })
   .superRefine((v, ctx) => {
-    if (!v.bookId && v.title.length < 2) ctx.addIssue({ code: "custom", path: ["title"], message: "logs.errors.bookTitle" });
-    if (v.share && v.review.length < 20) ctx.addIssue({ code: "custom", path: ["review"], message: "logs.errors.reviewShort" });
+    if (!v.bookId && v.title.length < 2)
+      ctx.addIssue({ code: "custom", path: ["title"], message: "logs.errors.bookTitle" });
+    if (v.share && v.review.length < 20)
+      ctx.addIssue({ code: "custom", path: ["review"], message: "logs.errors.reviewShort" });
   });
 export type ReadingInput = z.infer<typeof ReadingSchema>;
 

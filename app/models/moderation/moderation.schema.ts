@@ -21,7 +21,17 @@ export const FlagSchema = z
 export const REVIEW_DECISIONS = ["agree", "agree_delete", "disagree", "ignore"] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-export const TOPIC_ACTIONS = ["close", "reopen", "pin", "pinGlobally", "unpin", "archive", "unarchive", "unlist", "list"] as const;
+export const TOPIC_ACTIONS = [
+  "close",
+  "reopen",
+  "pin",
+  "pinGlobally",
+  "unpin",
+  "archive",
+  "unarchive",
+  "unlist",
+  "list",
+] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
 export const SANCTION_KINDS = ["silence", "suspend"] as const;
@@ -29,8 +39,16 @@ export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
 export const SanctionSchema = z.object({
   kind: z.enum(SANCTION_KINDS, { error: "moderation.sanction.errors.kind" }),
-  days: z.coerce.number({ error: "moderation.sanction.errors.days" }).int("moderation.sanction.errors.days").min(1, "moderation.sanction.errors.days").max(3650, "moderation.sanction.errors.days"),
-  reason: z.string({ error: "moderation.sanction.errors.reason" }).trim().min(3, "moderation.sanction.errors.reason").max(500, "moderation.sanction.errors.reasonLong"),
+  days: z.coerce
+    .number({ error: "moderation.sanction.errors.days" })
+    .int("moderation.sanction.errors.days")
+    .min(1, "moderation.sanction.errors.days")
+    .max(3650, "moderation.sanction.errors.days"),
+  reason: z
+    .string({ error: "moderation.sanction.errors.reason" })
+    .trim()
+    .min(3, "moderation.sanction.errors.reason")
+    .max(500, "moderation.sanction.errors.reasonLong"),
 });
 
 export const SplitSchema = z.object({

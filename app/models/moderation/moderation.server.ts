@@ -31,7 +31,17 @@ export async function getPostForModeration({ scope, postId }: { scope: Scope; po
   const post = await db
     .selectFrom("posts")
     .leftJoin("users", "users.id", "posts.user_id")
-    .select(["posts.id", "posts.topic_id", "posts.post_number", "posts.body_html", "posts.deleted_at", "posts.hidden_at", "posts.hidden_reason", "users.username", "users.display_name"])
+    .select([
+      "posts.id",
+      "posts.topic_id",
+      "posts.post_number",
+      "posts.body_html",
+      "posts.deleted_at",
+      "posts.hidden_at",
+      "posts.hidden_reason",
+      "users.username",
+      "users.display_name",
+    ])
     .where("posts.id", "=", postId)
     .executeTakeFirst();
   if (!post) return undefined;
@@ -49,11 +59,26 @@ export async function getPostForModeration({ scope, postId }: { scope: Scope; po
   return { post, topic, others, url: postUrl(topic, post.post_number) };
 }
 
-async function setHidden({ scope, postId, hide, reason }: { scope: Scope; postId: number; hide: boolean; reason?: string }) {
+async function setHidden({
+  scope,
+  postId,
+  hide,
+  reason,
+}: {
+  scope: Scope;
+  postId: number;
+  hide: boolean;
+  reason?: string;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const post = await trx.selectFrom("posts").select(["id", "topic_id", "user_id", "post_number", "hidden_at"]).where("id", "=", postId).forUpdate().executeTakeFirst();
+    const post = await trx
+      .selectFrom("posts")
+      .select(["id", "topic_id", "user_id", "post_number", "hidden_at"])
+      .where("id", "=", postId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!post) return fail(404, "post.notFound");
     const topic = await moderatedTopic(trx, scope, post.topic_id);
     if (isFail(topic)) return fail(404, "post.notFound");
@@ -61,14 +86,36 @@ async function setHidden({ scope, postId, hide, reason }: { scope: Scope; postId
     if (!!post.hidden_at === hide) return ok({ url });
     await trx
       .updateTable("posts")
-      .set(hide ? { hidden_at: new Date(), hidden_reason: reason?.slice(0, 500) || "staff" } : { hidden_at: null, hidden_reason: null })
+      .set(
+        hide
+          ? { hidden_at: new Date(), hidden_reason: reason?.slice(0, 500) || "staff" }
+          : { hidden_at: null, hidden_reason: null },
+      )
       .where("id", "=", post.id)
       .execute();
     // Unhiding by hand settles the open flags too: the review queue would otherwise still list it.
-    if (!hide) await trx.updateTable("flags").set({ resolved_at: new Date(), resolved_by: userId, resolution: "disagree" }).where("post_id", "=", post.id).where("resolved_at", "is", null).execute();
-    await recordAudit(trx, { actorId: userId, action: hide ? "post.hide" : "post.unhide", targetType: "post", targetId: post.id, after: hide ? { reason: reason ?? null } : undefined });
+    if (!hide)
+      await trx
+        .updateTable("flags")
+        .set({ resolved_at: new Date(), resolved_by: userId, resolution: "disagree" })
+        .where("post_id", "=", post.id)
+        .where("resolved_at", "is", null)
+        .execute();
+    await recordAudit(trx, {
+      actorId: userId,
+      action: hide ? "post.hide" : "post.unhide",
+      targetType: "post",
+      targetId: post.id,
+      after: hide ? { reason: reason ?? null } : undefined,
+    });
     if (post.user_id && post.user_id !== userId) {
-      await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action: hide ? "hidden" : "restored", actorId: userId, jobKey: `${hide ? "hide" : "unhide"}:${post.id}:${Date.now()}` });
+      await enqueue(trx, "post.moderated", {
+        postId: post.id,
+        userId: post.user_id,
+        action: hide ? "hidden" : "restored",
+        actorId: userId,
+        jobKey: `${hide ? "hide" : "unhide"}:${post.id}:${Date.now()}`,
+      });
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url });
@@ -85,14 +132,21 @@ type MovedPost = { id: number; post_number: number; reply_to_post_number: number
  * post they answer moves with them. Likes, revisions and bookmarks hang off the post id, so they
  * follow; notifications are pointed at the new place.
  */
-async function relocatePosts(trx: Db, posts: MovedPost[], target: { id: number; slug: string; title: string }, start: number) {
+async function relocatePosts(
+  trx: Db,
+  posts: MovedPost[],
+  target: { id: number; slug: string; title: string },
+  start: number,
+) {
   const sorted = [...posts].sort((a, b) => a.post_number - b.post_number);
   const numbers = new Map(sorted.map((p, i) => [p.post_number, start + i] as const));
   for (let i = 0; i < sorted.length; i += 500) {
     const chunk = sorted.slice(i, i + 500);
     const values = sql.join(
-      chunk.map((p) => sql`(${p.id}::int, ${numbers.get(p.post_number)!}::int,
-              ${p.reply_to_post_number != null ? (numbers.get(p.reply_to_post_number) ?? null) : null}::int)`),
+      chunk.map(
+        (p) => sql`(${p.id}::int, ${numbers.get(p.post_number)!}::int,
+              ${p.reply_to_post_number != null ? (numbers.get(p.reply_to_post_number) ?? null) : null}::int)`,
+      ),
     );
     await sql`
       update posts p set topic_id = ${target.id}, post_number = v.n, reply_to_post_number = v.r
@@ -136,7 +190,14 @@ async function refreshBoth(trx: Db, a: TopicRow, b: { id: number; category_id: n
 
 async function tellAuthors(trx: Db, posts: MovedPost[], actorId: number, action: string) {
   for (const p of posts) {
-    if (p.user_id && p.user_id !== actorId) await enqueue(trx, "post.moderated", { postId: p.id, userId: p.user_id, action, actorId, jobKey: `${action}:${p.id}:${Date.now()}` });
+    if (p.user_id && p.user_id !== actorId)
+      await enqueue(trx, "post.moderated", {
+        postId: p.id,
+        userId: p.user_id,
+        action,
+        actorId,
+        jobKey: `${action}:${p.id}:${Date.now()}`,
+      });
   }
 }
 
@@ -150,14 +211,21 @@ export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; p
     const posts = await lockPostsOf(trx, ids);
     if (posts.length !== ids.length) return fail(404, "post.notFound");
     const fromId = posts[0].topic_id;
-    if (posts.some((p) => p.topic_id !== fromId)) return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
-    if (posts.some((p) => p.post_number === 1)) return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
-    if (toTopicId === fromId) return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
+    if (posts.some((p) => p.topic_id !== fromId))
+      return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
+    if (posts.some((p) => p.post_number === 1))
+      return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
+    if (toTopicId === fromId)
+      return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
     const pair = await lockBoth(trx, scope, fromId, toTopicId);
     if (!pair) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
     const { from, to } = pair;
     if (to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
-    const { max } = await trx.selectFrom("posts").select(sql<number>`coalesce(max(post_number), 0)::int`.as("max")).where("topic_id", "=", to.id).executeTakeFirstOrThrow();
+    const { max } = await trx
+      .selectFrom("posts")
+      .select(sql<number>`coalesce(max(post_number), 0)::int`.as("max"))
+      .where("topic_id", "=", to.id)
+      .executeTakeFirstOrThrow();
     const numbers = await relocatePosts(trx, posts, to, max + 1);
     await refreshBoth(trx, from, to);
     await recordAudit(trx, {
@@ -175,7 +243,17 @@ export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; p
 }
 
 /** Takes replies out into a new topic (same category unless told), numbered from 1. */
-export async function splitTopic({ scope, postIds, title, categorySlug }: { scope: Scope; postIds: number[]; title: string; categorySlug?: string }) {
+export async function splitTopic({
+  scope,
+  postIds,
+  title,
+  categorySlug,
+}: {
+  scope: Scope;
+  postIds: number[];
+  title: string;
+  categorySlug?: string;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   const parsed = SplitSchema.safeParse({ title });
@@ -186,17 +264,33 @@ export async function splitTopic({ scope, postIds, title, categorySlug }: { scop
     const posts = await lockPostsOf(trx, ids);
     if (posts.length !== ids.length) return fail(404, "post.notFound");
     const fromId = posts[0].topic_id;
-    if (posts.some((p) => p.topic_id !== fromId)) return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
-    if (posts.some((p) => p.post_number === 1)) return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
+    if (posts.some((p) => p.topic_id !== fromId))
+      return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
+    if (posts.some((p) => p.post_number === 1))
+      return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
     const from = await moderatedTopic(trx, scope, fromId);
     if (isFail(from)) return fail(404, "topic.notFound");
     const category = categorySlug ? await getCategoryBySlug(categorySlug) : from.category;
-    if (!category || category.archived_at || !isModerator(scope, category)) return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+    if (!category || category.archived_at || !isModerator(scope, category))
+      return fail(422, "composer.errors.category", { category: "composer.errors.category" });
     const first = [...posts].sort((a, b) => a.post_number - b.post_number)[0];
-    const firstRow = await trx.selectFrom("posts").select("created_at").where("id", "=", first.id).executeTakeFirstOrThrow();
+    const firstRow = await trx
+      .selectFrom("posts")
+      .select("created_at")
+      .where("id", "=", first.id)
+      .executeTakeFirstOrThrow();
     const topic = await trx
       .insertInto("topics")
-      .values({ category_id: category.id, user_id: first.user_id, title: parsed.data.title, slug: slugify(parsed.data.title), tags: from.tags, created_at: firstRow.created_at, bumped_at: firstRow.created_at, last_posted_at: firstRow.created_at })
+      .values({
+        category_id: category.id,
+        user_id: first.user_id,
+        title: parsed.data.title,
+        slug: slugify(parsed.data.title),
+        tags: from.tags,
+        created_at: firstRow.created_at,
+        bumped_at: firstRow.created_at,
+        last_posted_at: firstRow.created_at,
+      })
       .returning(["id", "slug", "title", "category_id"])
       .executeTakeFirstOrThrow();
     if (category.see_rule === "participants") {
@@ -205,7 +299,11 @@ export async function splitTopic({ scope, postIds, title, categorySlug }: { scop
     }
     await relocatePosts(trx, posts, topic, 1);
     await refreshBoth(trx, from, topic);
-    await trx.updateTable("topics").set({ bumped_at: sql`last_posted_at` }).where("id", "=", topic.id).execute();
+    await trx
+      .updateTable("topics")
+      .set({ bumped_at: sql`last_posted_at` })
+      .where("id", "=", topic.id)
+      .execute();
     await recordAudit(trx, {
       actorId: userId,
       action: "topic.split",
@@ -220,10 +318,19 @@ export async function splitTopic({ scope, postIds, title, categorySlug }: { scop
 }
 
 /** Every post of one topic goes to the end of another; the emptied topic is deleted. */
-export async function mergeTopic({ scope, topicId, intoTopicId }: { scope: Scope; topicId: number; intoTopicId: number }) {
+export async function mergeTopic({
+  scope,
+  topicId,
+  intoTopicId,
+}: {
+  scope: Scope;
+  topicId: number;
+  intoTopicId: number;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
-  if (topicId === intoTopicId) return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
+  if (topicId === intoTopicId)
+    return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
   return db.transaction().execute(async (trx) => {
     const pair = await lockBoth(trx, scope, topicId, intoTopicId);
     if (!pair) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
@@ -236,15 +343,30 @@ export async function mergeTopic({ scope, topicId, intoTopicId }: { scope: Scope
       .orderBy("post_number")
       .forUpdate()
       .execute();
-    const { max } = await trx.selectFrom("posts").select(sql<number>`coalesce(max(post_number), 0)::int`.as("max")).where("topic_id", "=", to.id).executeTakeFirstOrThrow();
+    const { max } = await trx
+      .selectFrom("posts")
+      .select(sql<number>`coalesce(max(post_number), 0)::int`.as("max"))
+      .where("topic_id", "=", to.id)
+      .executeTakeFirstOrThrow();
     const numbers = await relocatePosts(trx, posts, to, max + 1);
     if (to.category.see_rule === "participants" && from.category.see_rule === "participants") {
       await sql`insert into topic_allowed_users (topic_id, user_id) select ${to.id}, user_id
           from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
     }
-    await trx.updateTable("topics").set({ deleted_at: new Date(), deleted_by: userId }).where("id", "=", from.id).execute();
+    await trx
+      .updateTable("topics")
+      .set({ deleted_at: new Date(), deleted_by: userId })
+      .where("id", "=", from.id)
+      .execute();
     await refreshBoth(trx, from, to);
-    await recordAudit(trx, { actorId: userId, action: "topic.merge", targetType: "topic", targetId: from.id, before: { topicId: from.id, title: from.title }, after: { topicId: to.id, postNumbers: [...numbers.values()] } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "topic.merge",
+      targetType: "topic",
+      targetId: from.id,
+      before: { topicId: from.id, title: from.title },
+      after: { topicId: to.id, postNumbers: [...numbers.values()] },
+    });
     await tellAuthors(trx, posts, userId, "moved");
     return ok({ url: topicUrl(to), topicId: to.id });
   });
@@ -275,7 +397,15 @@ function changesFor(action: TopicAction, now: Date) {
   }
 }
 
-export async function updateTopicState({ scope, topicId, action }: { scope: Scope; topicId: number; action: TopicAction }) {
+export async function updateTopicState({
+  scope,
+  topicId,
+  action,
+}: {
+  scope: Scope;
+  topicId: number;
+  action: TopicAction;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   if (!TOPIC_ACTIONS.includes(action)) return fail(422, "moderation.errors.action");
@@ -285,29 +415,56 @@ export async function updateTopicState({ scope, topicId, action }: { scope: Scop
     const set = changesFor(action, new Date());
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, topic[k as keyof typeof topic]]));
     await trx.updateTable("topics").set(set).where("id", "=", topic.id).execute();
-    await recordAudit(trx, { actorId: userId, action: `topic.${action}`, targetType: "topic", targetId: topic.id, before, after: set });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: `topic.${action}`,
+      targetType: "topic",
+      targetId: topic.id,
+      before,
+      after: set,
+    });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: topicUrl(topic) });
   });
 }
 
-export async function changeTopicCategory({ scope, topicId, categorySlug }: { scope: Scope; topicId: number; categorySlug: string }) {
+export async function changeTopicCategory({
+  scope,
+  topicId,
+  categorySlug,
+}: {
+  scope: Scope;
+  topicId: number;
+  categorySlug: string;
+}) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
     const topic = await moderatedTopic(trx, scope, topicId);
     if (isFail(topic)) return topic;
     const category = await getCategoryBySlug(categorySlug);
-    if (!category || category.archived_at || !isModerator(scope, category)) return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+    if (!category || category.archived_at || !isModerator(scope, category))
+      return fail(422, "composer.errors.category", { category: "composer.errors.category" });
     if (category.id === topic.category_id) return ok({ url: topicUrl(topic) });
     await trx.updateTable("topics").set({ category_id: category.id }).where("id", "=", topic.id).execute();
     // A private category is seen topic by topic: the author at least stays on the list.
     if (category.see_rule === "participants" && topic.user_id) {
-      await trx.insertInto("topic_allowed_users").values({ topic_id: topic.id, user_id: topic.user_id }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto("topic_allowed_users")
+        .values({ topic_id: topic.id, user_id: topic.user_id })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
     await recountCategory(trx, topic.category_id);
     await recountCategory(trx, category.id);
-    await recordAudit(trx, { actorId: userId, action: "topic.category", targetType: "topic", targetId: topic.id, before: { category: topic.category.slug }, after: { category: category.slug } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "topic.category",
+      targetType: "topic",
+      targetId: topic.id,
+      before: { category: topic.category.slug },
+      after: { category: category.slug },
+    });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: topicUrl(topic) });
   });
@@ -320,33 +477,65 @@ export async function getMemberForModeration({ scope, username }: { scope: Scope
   return db
     .selectFrom("users")
     .select(["id", "username", "display_name", "silenced_until", "suspended_until", "sanction_reason", "created_at"])
-    .select(sql<boolean>`exists (select 1 from user_roles r where r.user_id = users.id and r.role = 'admin')`.as("is_staff"))
+    .select(
+      sql<boolean>`exists (select 1 from user_roles r where r.user_id = users.id and r.role = 'admin')`.as("is_staff"),
+    )
     .where(sql`lower(username)`, "=", username.toLowerCase())
     .where("deleted_at", "is", null)
     .executeTakeFirst();
 }
 
 /** Silence (read, not post) or suspend a member for some days, with a reason they are shown. */
-export async function sanctionMember({ scope, userId, kind, days, reason }: { scope: Scope; userId: number; kind: SanctionKind; days: number; reason: string }) {
+export async function sanctionMember({
+  scope,
+  userId,
+  kind,
+  days,
+  reason,
+}: {
+  scope: Scope;
+  userId: number;
+  kind: SanctionKind;
+  days: number;
+  reason: string;
+}) {
   if (!scope.userId || !scope.isStaff) return fail(404, "moderation.sanction.errors.notFound");
   const actorId = scope.userId;
   const parsed = SanctionSchema.safeParse({ kind, days, reason });
   if (!parsed.success) return refused(422, parsed.error);
   if (userId === actorId) return fail(422, "moderation.sanction.errors.self");
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).where("deleted_at", "is", null).forNoKeyUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "silenced_until", "suspended_until", "sanction_reason"])
+      .where("id", "=", userId)
+      .where("deleted_at", "is", null)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
-    const staff = await trx.selectFrom("user_roles").select("role").where("user_id", "=", userId).where("role", "=", "admin").executeTakeFirst();
+    const staff = await trx
+      .selectFrom("user_roles")
+      .select("role")
+      .where("user_id", "=", userId)
+      .where("role", "=", "admin")
+      .executeTakeFirst();
     if (staff) return fail(422, "moderation.sanction.errors.staff");
     const until = new Date(Date.now() + parsed.data.days * 86_400_000);
-    const set = parsed.data.kind === "silence" ? { silenced_until: until, sanction_reason: parsed.data.reason } : { suspended_until: until, sanction_reason: parsed.data.reason };
+    const set =
+      parsed.data.kind === "silence"
+        ? { silenced_until: until, sanction_reason: parsed.data.reason }
+        : { suspended_until: until, sanction_reason: parsed.data.reason };
     await trx.updateTable("users").set(set).where("id", "=", userId).execute();
     await recordAudit(trx, {
       actorId,
       action: `user.${parsed.data.kind}`,
       targetType: "user",
       targetId: userId,
-      before: { silenced_until: user.silenced_until, suspended_until: user.suspended_until, reason: user.sanction_reason },
+      before: {
+        silenced_until: user.silenced_until,
+        suspended_until: user.suspended_until,
+        reason: user.sanction_reason,
+      },
       after: { until, reason: parsed.data.reason },
     });
     return ok({ until });
@@ -357,15 +546,28 @@ export async function liftSanction({ scope, userId }: { scope: Scope; userId: nu
   if (!scope.userId || !scope.isStaff) return fail(404, "moderation.sanction.errors.notFound");
   const actorId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "silenced_until", "suspended_until", "sanction_reason"]).where("id", "=", userId).forNoKeyUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "silenced_until", "suspended_until", "sanction_reason"])
+      .where("id", "=", userId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
-    await trx.updateTable("users").set({ silenced_until: null, suspended_until: null, sanction_reason: null }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ silenced_until: null, suspended_until: null, sanction_reason: null })
+      .where("id", "=", userId)
+      .execute();
     await recordAudit(trx, {
       actorId,
       action: "user.lift",
       targetType: "user",
       targetId: userId,
-      before: { silenced_until: user.silenced_until, suspended_until: user.suspended_until, reason: user.sanction_reason },
+      before: {
+        silenced_until: user.silenced_until,
+        suspended_until: user.suspended_until,
+        reason: user.sanction_reason,
+      },
     });
     return ok({});
   });
@@ -374,10 +576,14 @@ export async function liftSanction({ scope, userId }: { scope: Scope; userId: nu
 export type Sanction = { kind: "silenced" | "suspended"; until: string; reason: string };
 
 /** The sanction a signed-in member is under now, for the banner that tells them why and until when. */
-export function viewerSanction(viewer: Pick<Viewer, "silencedUntil" | "suspendedUntil" | "sanctionReason"> | null | undefined, now = new Date()): Sanction | null {
+export function viewerSanction(
+  viewer: Pick<Viewer, "silencedUntil" | "suspendedUntil" | "sanctionReason"> | null | undefined,
+  now = new Date(),
+): Sanction | null {
   if (!viewer) return null;
-  if (viewer.suspendedUntil && viewer.suspendedUntil > now) return { kind: "suspended", until: viewer.suspendedUntil.toISOString(), reason: viewer.sanctionReason ?? "" };
-  if (viewer.silencedUntil && viewer.silencedUntil > now) return { kind: "silenced", until: viewer.silencedUntil.toISOString(), reason: viewer.sanctionReason ?? "" };
+  if (viewer.suspendedUntil && viewer.suspendedUntil > now)
+    return { kind: "suspended", until: viewer.suspendedUntil.toISOString(), reason: viewer.sanctionReason ?? "" };
+  if (viewer.silencedUntil && viewer.silencedUntil > now)
+    return { kind: "silenced", until: viewer.silencedUntil.toISOString(), reason: viewer.sanctionReason ?? "" };
   return null;
 }
-

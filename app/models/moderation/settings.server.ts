@@ -5,10 +5,19 @@ import { recordAudit } from "./audit.server";
 
 // Discourse's defaults for new members, plus the daily caps everyone has.
 export const LimitsSchema = z.object({
-  newMemberHours: z.number().int().min(0).max(24 * 30),
+  newMemberHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
   // Discourse's new_topic_duration: an unopened topic is "new" this long (or since the last visit, if later);
   // settings saved before it existed read the default
-  newTopicHours: z.number().int().min(1).max(24 * 365).default(48),
+  newTopicHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(48),
   newMember: z.object({
     topicsPerDay: z.number().int().min(0).max(1000),
     repliesPerDay: z.number().int().min(0).max(1000),
@@ -34,8 +43,23 @@ export type Limits = z.infer<typeof LimitsSchema>;
 export const DEFAULT_LIMITS: Limits = {
   newMemberHours: 24,
   newTopicHours: 48,
-  newMember: { topicsPerDay: 3, repliesPerDay: 10, linksPerPost: 2, imagesPerPost: 1, mentionsPerPost: 2, secondsBetweenTopics: 120, secondsBetweenPosts: 30 },
-  everyone: { secondsBetweenTopics: 15, secondsBetweenPosts: 5, topicsPerDay: 20, likesPerDay: 50, flagsPerDay: 20, editsPerDay: 30 },
+  newMember: {
+    topicsPerDay: 3,
+    repliesPerDay: 10,
+    linksPerPost: 2,
+    imagesPerPost: 1,
+    mentionsPerPost: 2,
+    secondsBetweenTopics: 120,
+    secondsBetweenPosts: 30,
+  },
+  everyone: {
+    secondsBetweenTopics: 15,
+    secondsBetweenPosts: 5,
+    topicsPerDay: 20,
+    likesPerDay: 50,
+    flagsPerDay: 20,
+    editsPerDay: 30,
+  },
   duplicateWindowMinutes: 5,
   flagsToHide: 3,
 };
@@ -60,7 +84,14 @@ export async function updateLimits({ actorId, limits }: { actorId: number; limit
       .values({ key: LIMITS_KEY, value: JSON.stringify(limits) })
       .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(limits), updated_at: new Date() }))
       .execute();
-    await recordAudit(trx, { actorId, action: "settings.limits", targetType: "settings", targetId: LIMITS_KEY, before, after: limits });
+    await recordAudit(trx, {
+      actorId,
+      action: "settings.limits",
+      targetType: "settings",
+      targetId: LIMITS_KEY,
+      before,
+      after: limits,
+    });
   });
   cache = undefined;
 }

@@ -20,7 +20,11 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** A model's refusal of input its schema rejected: the first message above the form, each field's beside it. */
-export function refused(status: number, error: z.ZodError, message = error.issues[0]?.message ?? "form.fixErrors"): Fail {
+export function refused(
+  status: number,
+  error: z.ZodError,
+  message = error.issues[0]?.message ?? "form.fixErrors",
+): Fail {
   const fields = fieldErrors(error);
   return fail(status, message, fields, { count: Object.keys(fields).length });
 }
@@ -50,13 +54,25 @@ export type Parsed<T> = ({ ok: true; data: T } | Refusal) & {
  * ones never echoed, passwords by default); on failure `fields` holds the first message per field,
  * and `fieldValues` the placeholders a refinement gave its message (`params`), by field.
  */
-export function parseForm<S extends z.ZodType>(schema: S, input: Record<string, unknown>, omit?: string[]): Parsed<z.infer<S>> {
-  const strings = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  input: Record<string, unknown>,
+  omit?: string[],
+): Parsed<z.infer<S>> {
+  const strings = Object.fromEntries(
+    Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
   const values = keepValues(strings, omit);
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data, values, fields: {} };
   const fields = fieldErrors(parsed.error);
-  const refusal: Parsed<z.infer<S>> = { ok: false, formError: "form.fixErrors", errorValues: { count: Object.keys(fields).length }, values, fields };
+  const refusal: Parsed<z.infer<S>> = {
+    ok: false,
+    formError: "form.fixErrors",
+    errorValues: { count: Object.keys(fields).length },
+    values,
+    fields,
+  };
   for (const issue of parsed.error.issues) {
     if (issue.code !== "custom" || !issue.params) continue;
     refusal.fieldValues ??= {};

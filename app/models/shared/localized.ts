@@ -3,7 +3,11 @@
 // Browser-safe: pages and models pick the reader's language through this one function.
 
 /** The row's `field` in the reader's language: `field_fr` in French, the English text when that is empty. */
-export function localized<R extends object, K extends keyof R & string>(row: R, field: K, lang: string | null | undefined): R[K] {
+export function localized<R extends object, K extends keyof R & string>(
+  row: R,
+  field: K,
+  lang: string | null | undefined,
+): R[K] {
   const english = row[field];
   if (lang !== "fr") return english;
   const french = (row as Record<string, unknown>)[`${field}_fr`];

@@ -8,18 +8,35 @@ import { ensureDatabase } from "../../server/ensure-services";
 import { projectRoot } from "../../server/paths";
 import { startEmbeddedPostgres, type Stoppable } from "../../server/services";
 
-export async function openBenchDatabase({ folder, name, log }: { folder: string; name: string; log: (m: string) => void }) {
+export async function openBenchDatabase({
+  folder,
+  name,
+  log,
+}: {
+  folder: string;
+  name: string;
+  log: (m: string) => void;
+}) {
   const services: Stoppable[] = [];
   if (!process.env.DATABASE_URL) {
     log(`DATABASE_URL is unset: starting an embedded PostgreSQL in .data/${folder}`);
-    const pgh = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".data", folder, "postgres"), log: () => {} });
+    const pgh = await startEmbeddedPostgres({
+      dataDir: path.join(projectRoot, ".data", folder, "postgres"),
+      log: () => {},
+    });
     services.push(pgh);
     process.env.DATABASE_URL = pgh.url;
   }
   const base = process.env.DATABASE_URL!;
   await ensureDatabase(base, name);
   const url = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-  Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: "silent", JOBS: "off", NODE_ENV: "production", COOKIE_SECURE: "false" });
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    LOG_LEVEL: "silent",
+    JOBS: "off",
+    NODE_ENV: "production",
+    COOKIE_SECURE: "false",
+  });
   await migrateToLatest(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

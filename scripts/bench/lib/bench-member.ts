@@ -57,7 +57,9 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
        returning post_id as id, (select topic_id from posts where id = post_id)`,
       [uid, benchTopicIds],
     );
-    await c.query(`update posts set like_count = like_count + 1 where id = any($1::int[])`, [liked.rows.map((r) => r.id)]);
+    await c.query(`update posts set like_count = like_count + 1 where id = any($1::int[])`, [
+      liked.rows.map((r) => r.id),
+    ]);
     await c.query(
       `update topics t set like_count = like_count + s.n from (select topic_id, count(*)::int as n
           from unnest($1::int[]) topic_id group by 1) s where t.id = s.topic_id`,
@@ -69,10 +71,14 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
        where b.i <= 20 and p.post_number = 5 + b.i % 13`,
       [uid, benchTopicIds],
     );
-    await c.query(`insert into bench_meta (key, value) values ('member', $1)`, [JSON.stringify({ userId: uid, readTopics: READ_TOPICS, likes: liked.rowCount })]);
+    await c.query(`insert into bench_meta (key, value) values ('member', $1)`, [
+      JSON.stringify({ userId: uid, readTopics: READ_TOPICS, likes: liked.rowCount }),
+    ]);
     await c.query("commit");
     await c.query(`vacuum (analyze) topic_reads, post_likes, bookmarks`);
-    log(`bench member ${BENCH_MEMBER.username} (id ${uid}): read state on ${READ_TOPICS} topics, ${liked.rowCount} likes, ~50 posts, 20 bookmarks`);
+    log(
+      `bench member ${BENCH_MEMBER.username} (id ${uid}): read state on ${READ_TOPICS} topics, ${liked.rowCount} likes, ~50 posts, 20 bookmarks`,
+    );
   } catch (e) {
     await c.query("rollback");
     throw e;

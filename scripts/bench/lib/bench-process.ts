@@ -6,8 +6,16 @@ import http from "node:http";
 import { projectRoot } from "../../server/paths";
 
 /** Starts `node <args>` and resolves once its output satisfies `ready` (90 s at most). */
-export function spawnServer(args: string[], env: Record<string, string | undefined>, ready: (out: string) => boolean): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnServer(
+  args: string[],
+  env: Record<string, string | undefined>,
+  ready: (out: string) => boolean,
+): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (c) => (out += c));
   child.stderr!.on("data", (c) => (out += c));

@@ -15,7 +15,13 @@ import { ensureDatabase } from "../../server/ensure-services";
 import { buildApp, productionBuildProblem } from "../../server/build";
 import { projectRoot } from "../../server/paths";
 import { startArgs } from "../../server/start-command";
-import { freePort, startEmbeddedMeili, startEmbeddedPostgres, type MeiliHandle, type PostgresHandle } from "../../server/services";
+import {
+  freePort,
+  startEmbeddedMeili,
+  startEmbeddedPostgres,
+  type MeiliHandle,
+  type PostgresHandle,
+} from "../../server/services";
 
 export const PASSWORD = "load-test-password-2026";
 
@@ -97,7 +103,10 @@ const SENTENCES = [
  * counters as the app keeps them, search jobs queued for the app's worker. Posting limits are
  * relaxed for the run (2 s between posts, no daily like cap): the load is about the system.
  */
-export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic }: { members: number; topics: number; postsPerTopic: number }) {
+export async function seedForum(
+  pool: pg.Pool,
+  { members, topics, postsPerTopic }: { members: number; topics: number; postsPerTopic: number },
+) {
   const passwordHash = await hash(PASSWORD);
   const c = await pool.connect();
   try {
@@ -109,7 +118,9 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
        from generate_series(1, $2::int) i returning id, username`,
       [passwordHash, members],
     );
-    await c.query(`insert into user_roles (user_id, role) select id, 'member' from users where username like 'load_member_%'`);
+    await c.query(
+      `insert into user_roles (user_id, role) select id, 'member' from users where username like 'load_member_%'`,
+    );
     const cat = await c.query<{ id: number; slug: string }>(
       `insert into categories (slug, name, description, see_rule, post_rule, reply_rule) values ('load-test',
           'Load test', 'Topics written by npm run load', 'everyone', 'members', 'members') returning id, slug`,
@@ -140,19 +151,42 @@ export async function seedForum(pool: pg.Pool, { members, topics, postsPerTopic 
       }
       seeded.push({ id: topic.rows[0].id, path: `/t/${slug}/${topic.rows[0].id}`, posts });
     }
-    await c.query(`update categories c set topic_count = (select count(*) from topics where category_id = c.id),
+    await c.query(
+      `update categories c set topic_count = (select count(*) from topics where category_id = c.id),
           post_count = (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id)
-          where c.id = $1`, [cat.rows[0].id]);
+          where c.id = $1`,
+      [cat.rows[0].id],
+    );
     const limits = {
       newMemberHours: 24,
-      newMember: { topicsPerDay: 3, repliesPerDay: 10, linksPerPost: 2, imagesPerPost: 1, mentionsPerPost: 2, secondsBetweenTopics: 120, secondsBetweenPosts: 30 },
-      everyone: { secondsBetweenTopics: 15, secondsBetweenPosts: 2, topicsPerDay: 20, likesPerDay: 10000, flagsPerDay: 20, editsPerDay: 30 },
+      newMember: {
+        topicsPerDay: 3,
+        repliesPerDay: 10,
+        linksPerPost: 2,
+        imagesPerPost: 1,
+        mentionsPerPost: 2,
+        secondsBetweenTopics: 120,
+        secondsBetweenPosts: 30,
+      },
+      everyone: {
+        secondsBetweenTopics: 15,
+        secondsBetweenPosts: 2,
+        topicsPerDay: 20,
+        likesPerDay: 10000,
+        flagsPerDay: 20,
+        editsPerDay: 30,
+      },
       duplicateWindowMinutes: 5,
       flagsToHide: 3,
     };
-    await c.query(`insert into settings (key, value) values ('forum.limits', $1) on conflict (key) do update
-          set value = excluded.value`, [JSON.stringify(limits)]);
-    await c.query(`insert into outbox (kind, payload) select 'search.topic', jsonb_build_object('topicId', id) from topics`);
+    await c.query(
+      `insert into settings (key, value) values ('forum.limits', $1) on conflict (key) do update
+          set value = excluded.value`,
+      [JSON.stringify(limits)],
+    );
+    await c.query(
+      `insert into outbox (kind, payload) select 'search.topic', jsonb_build_object('topicId', id) from topics`,
+    );
     await c.query("commit");
     return { users: users.rows, topics: seeded, categoryPath: `/c/${cat.rows[0].slug}` };
   } catch (e) {
@@ -227,7 +261,12 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 export type Answer = { status: number; body: string; location?: string; setCookie?: string; shed: boolean; ms: number };
 
-export function request(base: string, method: "GET" | "POST", pathname: string, opts: { cookie?: string; form?: Record<string, string>; timeoutMs?: number } = {}): Promise<Answer> {
+export function request(
+  base: string,
+  method: "GET" | "POST",
+  pathname: string,
+  opts: { cookie?: string; form?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Answer> {
   const t0 = performance.now();
   const url = new URL(pathname, base);
   const body = opts.form ? new URLSearchParams(opts.form).toString() : undefined;
@@ -267,7 +306,9 @@ export async function signIn(url: string, users: { id: number; username: string 
   for (let i = 0; i < users.length; i += 5) {
     const batch = await Promise.all(
       users.slice(i, i + 5).map(async (u) => {
-        const r = await request(url, "POST", "/login", { form: { email: u.username, password: PASSWORD, redirectTo: "/" } });
+        const r = await request(url, "POST", "/login", {
+          form: { email: u.username, password: PASSWORD, redirectTo: "/" },
+        });
         const cookie = r.setCookie?.split(";")[0];
         if (r.status !== 302 || !cookie) throw new Error(`sign-in of ${u.username} answered ${r.status}`);
         return { ...u, cookie };
@@ -283,7 +324,10 @@ const expected: Record<string, number[]> = { "POST reply": [302, 303], "POST lik
 /** The sentence an error page or a refused form says (its first <h1> or alert), for the report. */
 export function gist(body = "") {
   const m = /<(h1|p role="alert"|div role="alert")[^>]*>([\s\S]{0,200}?)<\//.exec(body);
-  return (m?.[2] ?? body.slice(0, 120)).replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+  return (m?.[2] ?? body.slice(0, 120))
+    .replace(/<[^>]+>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** member:post pairs already liked, across runs (a second like is refused with 409) */
@@ -292,7 +336,15 @@ const liked = new Set<string>();
 // ---- the load ----------------------------------------------------------------------------------------
 
 /** `shed`: answered 503 + Retry-After by the load shedder (scripts/server/load-shed.ts), having run nothing */
-export type Sample = { route: string; status: number; ms: number; at: number; error?: string; body?: string; shed?: boolean };
+export type Sample = {
+  route: string;
+  status: number;
+  ms: number;
+  at: number;
+  error?: string;
+  body?: string;
+  shed?: boolean;
+};
 
 export type LoadResult = {
   seconds: number;
@@ -309,7 +361,25 @@ export type LoadResult = {
  * the first `writers` of them also reply (a unique token in each body) and like, at most one reply
  * every 2.2 s and one like a second each. Stops at `seconds` or `maxRequests`, whichever is first.
  */
-export async function runLoad({ url, forum, vus, writers, seconds, maxRequests, keepBodies = false, stop = () => false }: { url: string; forum: Forum; vus: number; writers: number; seconds: number; maxRequests: number; keepBodies?: boolean; stop?: () => boolean }): Promise<LoadResult> {
+export async function runLoad({
+  url,
+  forum,
+  vus,
+  writers,
+  seconds,
+  maxRequests,
+  keepBodies = false,
+  stop = () => false,
+}: {
+  url: string;
+  forum: Forum;
+  vus: number;
+  writers: number;
+  seconds: number;
+  maxRequests: number;
+  keepBodies?: boolean;
+  stop?: () => boolean;
+}): Promise<LoadResult> {
   const samples: Sample[] = [];
   const acknowledged: string[] = [];
   const unacknowledged: string[] = [];
@@ -319,14 +389,27 @@ export async function runLoad({ url, forum, vus, writers, seconds, maxRequests, 
   const end = t0 + seconds * 1000;
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-  async function hit(route: string, method: "GET" | "POST", pathname: string, m: Member, form?: Record<string, string>) {
+  async function hit(
+    route: string,
+    method: "GET" | "POST",
+    pathname: string,
+    m: Member,
+    form?: Record<string, string>,
+  ) {
     sent++;
     const at = Date.now();
     try {
       const r = await request(url, method, pathname, { cookie: m.cookie, form });
       const shed = r.status === 503 && r.shed;
       const unexpected = !shed && !(expected[route] ?? [200]).includes(r.status);
-      samples.push({ route, status: r.status, ms: r.ms, at, shed, body: keepBodies || unexpected ? r.body.slice(0, 20_000) : undefined });
+      samples.push({
+        route,
+        status: r.status,
+        ms: r.ms,
+        at,
+        shed,
+        body: keepBodies || unexpected ? r.body.slice(0, 20_000) : undefined,
+      });
       return r;
     } catch (e) {
       samples.push({ route, status: 0, ms: Date.now() - at, at, error: (e as Error).message });
@@ -344,7 +427,10 @@ export async function runLoad({ url, forum, vus, writers, seconds, maxRequests, 
       if (writer && now - lastReply >= 2200) {
         const topic = pick(forum.topics);
         const token = `tok${randomBytes(8).toString("hex")}`;
-        const r = await hit("POST reply", "POST", topic.path, m, { intent: "reply", body: `Reply ${token} from ${m.username}: ${pick(SENTENCES)}` });
+        const r = await hit("POST reply", "POST", topic.path, m, {
+          intent: "reply",
+          body: `Reply ${token} from ${m.username}: ${pick(SENTENCES)}`,
+        });
         // paced from the answer: the 2 s between posts counts from when the server saved the last one
         lastReply = Date.now();
         if (r && (r.status === 302 || r.status === 303) && r.location?.includes(topic.path)) acknowledged.push(token);
@@ -383,13 +469,22 @@ export function pct(xs: number[], p: number) {
 /** requests/s and latency per route (of the requests served: shed ones are counted apart), as a table. */
 export function routeTable(result: LoadResult) {
   const routes = [...new Set(result.samples.map((s) => s.route))].sort();
-  const lines = ["| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors | shed (503) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
+  const lines = [
+    "| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors | shed (503) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
   const row = (name: string, ss: Sample[]) => {
     const ms = ss.filter((s) => s.status !== 0 && !s.shed).map((s) => s.ms);
     const shed = ss.filter((s) => s.shed).length;
-    lines.push(`| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} | ${shed} |`);
+    lines.push(
+      `| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} | ${shed} |`,
+    );
   };
-  for (const r of routes) row(r, result.samples.filter((s) => s.route === r));
+  for (const r of routes)
+    row(
+      r,
+      result.samples.filter((s) => s.route === r),
+    );
   row("all", result.samples);
   return lines.join("\n");
 }
@@ -400,12 +495,20 @@ export function routeTable(result: LoadResult) {
 export async function waitForOutbox(pool: pg.Pool, timeoutMs: number) {
   const t0 = Date.now();
   for (;;) {
-    const r = await pool.query<{ n: string }>(`select count(*) as n from outbox where done_at is null and attempts < 10 and run_at <= now()`);
+    const r = await pool.query<{ n: string }>(
+      `select count(*) as n from outbox where done_at is null and attempts < 10 and run_at <= now()`,
+    );
     if (Number(r.rows[0].n) === 0) return (Date.now() - t0) / 1000;
     if (Date.now() - t0 > timeoutMs) {
-      const kinds = await pool.query<{ kind: string; n: string; err: string | null }>(`select kind, count(*) as n, max(last_error) as err from outbox where done_at is null and attempts < 10
+      const kinds = await pool.query<{
+        kind: string;
+        n: string;
+        err: string | null;
+      }>(`select kind, count(*) as n, max(last_error) as err from outbox where done_at is null and attempts < 10
             and run_at <= now() group by 1`);
-      throw new Error(`the outbox still has ${r.rows[0].n} due jobs after ${timeoutMs / 1000} s: ${kinds.rows.map((k) => `${k.kind} x${k.n}${k.err ? ` (${k.err})` : ""}`).join(", ")}`);
+      throw new Error(
+        `the outbox still has ${r.rows[0].n} due jobs after ${timeoutMs / 1000} s: ${kinds.rows.map((k) => `${k.kind} x${k.n}${k.err ? ` (${k.err})` : ""}`).join(", ")}`,
+      );
     }
     await sleep(250);
   }
@@ -436,12 +539,18 @@ export async function checkCounters(pool: pg.Pool) {
       from posts p where p.topic_id = t.id) s
     where t.reply_count <> greatest(s.visible - 1, 0) or t.like_count <> s.likes
       or t.highest_post_number <> s.highest`);
-  for (const t of topics.rows) problems.push(`topic ${t.id}: reply_count ${t.reply_count}/${Math.max(t.visible - 1, 0)}, like_count ${t.like_count}/${t.likes}, highest_post_number ${t.highest_post_number}/${t.highest}`);
-  const posts = await pool.query(`select p.id, p.like_count, (select count(*) from post_likes l where l.post_id = p.id)::int as n
+  for (const t of topics.rows)
+    problems.push(
+      `topic ${t.id}: reply_count ${t.reply_count}/${Math.max(t.visible - 1, 0)}, like_count ${t.like_count}/${t.likes}, highest_post_number ${t.highest_post_number}/${t.highest}`,
+    );
+  const posts =
+    await pool.query(`select p.id, p.like_count, (select count(*) from post_likes l where l.post_id = p.id)::int as n
         from posts p
         where p.like_count <> (select count(*) from post_likes l where l.post_id = p.id)`);
   for (const p of posts.rows) problems.push(`post ${p.id}: like_count ${p.like_count}, ${p.n} likes`);
-  const numbers = await pool.query(`select topic_id, post_number, count(*)::int as n from posts group by 1, 2 having count(*) > 1`);
+  const numbers = await pool.query(
+    `select topic_id, post_number, count(*)::int as n from posts group by 1, 2 having count(*) > 1`,
+  );
   for (const p of numbers.rows) problems.push(`topic ${p.topic_id}: post number ${p.post_number} used ${p.n} times`);
   const cats = await pool.query(`
     select c.id, c.topic_count, c.post_count,
@@ -449,7 +558,11 @@ export async function checkCounters(pool: pg.Pool) {
       (select count(*) from posts p join topics t on t.id = p.topic_id where t.category_id = c.id and t.deleted_at
         is null and p.deleted_at is null)::int as posts
     from categories c`);
-  for (const c of cats.rows) if (c.topic_count !== c.topics || c.post_count !== c.posts) problems.push(`category ${c.id}: topic_count ${c.topic_count}/${c.topics}, post_count ${c.post_count}/${c.posts}`);
+  for (const c of cats.rows)
+    if (c.topic_count !== c.topics || c.post_count !== c.posts)
+      problems.push(
+        `category ${c.id}: topic_count ${c.topic_count}/${c.topics}, post_count ${c.post_count}/${c.posts}`,
+      );
   return problems;
 }
 
@@ -463,30 +576,47 @@ export function meiliClient(stack: Stack) {
  */
 export async function compareIndex(stack: Stack, mustHave: number[], sampleSize = 50) {
   const problems: string[] = [];
-  const expected = await stack.pool.query<{ id: number; topic_id: number; post_number: number; like_count: number; user_id: number }>(`
+  const expected = await stack.pool.query<{
+    id: number;
+    topic_id: number;
+    post_number: number;
+    like_count: number;
+    user_id: number;
+  }>(`
     select p.id, p.topic_id, p.post_number, p.like_count, p.user_id from posts p join topics t on t.id = p.topic_id
     where p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and not t.unlisted`);
   const index = meiliClient(stack).index("posts");
   const stats = await index.getStats();
-  if (stats.numberOfDocuments !== expected.rows.length) problems.push(`index has ${stats.numberOfDocuments} documents, Postgres ${expected.rows.length} readable posts`);
+  if (stats.numberOfDocuments !== expected.rows.length)
+    problems.push(`index has ${stats.numberOfDocuments} documents, Postgres ${expected.rows.length} readable posts`);
   for (let i = 0; i < mustHave.length; i += 200) {
     const ids = mustHave.slice(i, i + 200);
     const got = await index.getDocuments({ filter: `id IN [${ids.join(",")}]`, fields: ["id"], limit: 200 });
     const have = new Set(got.results.map((d) => Number(d.id)));
     const missing = ids.filter((id) => !have.has(id));
-    if (missing.length) problems.push(`${missing.length} new posts not in the index (e.g. ${missing.slice(0, 5).join(", ")})`);
+    if (missing.length)
+      problems.push(`${missing.length} new posts not in the index (e.g. ${missing.slice(0, 5).join(", ")})`);
   }
   const byId = new Map(expected.rows.map((r) => [r.id, r] as const));
-  const sample = [...expected.rows].sort(() => Math.random() - 0.5).slice(0, sampleSize).map((r) => r.id);
+  const sample = [...expected.rows]
+    .sort(() => Math.random() - 0.5)
+    .slice(0, sampleSize)
+    .map((r) => r.id);
   if (sample.length) {
-    const got = await index.getDocuments({ filter: `id IN [${sample.join(",")}]`, fields: ["id", "topic_id", "post_number", "like_count", "user_id"], limit: sampleSize });
+    const got = await index.getDocuments({
+      filter: `id IN [${sample.join(",")}]`,
+      fields: ["id", "topic_id", "post_number", "like_count", "user_id"],
+      limit: sampleSize,
+    });
     for (const d of got.results) {
       const e = byId.get(Number(d.id))!;
       for (const k of ["topic_id", "post_number", "like_count", "user_id"] as const) {
-        if (Number(d[k]) !== Number(e[k])) problems.push(`post ${e.id}: ${k} ${d[k]} in the index, ${e[k]} in Postgres`);
+        if (Number(d[k]) !== Number(e[k]))
+          problems.push(`post ${e.id}: ${k} ${d[k]} in the index, ${e[k]} in Postgres`);
       }
     }
-    if (got.results.length !== sample.length) problems.push(`sample: ${sample.length - got.results.length} of ${sample.length} documents missing`);
+    if (got.results.length !== sample.length)
+      problems.push(`sample: ${sample.length - got.results.length} of ${sample.length} documents missing`);
   }
   return { problems, documents: stats.numberOfDocuments, expected: expected.rows.length, sampled: sample.length };
 }

@@ -87,8 +87,8 @@ async function postHostile({
             ms: Date.now() - at,
             at,
             error: e.message,
-          })
-      )
+          }),
+      ),
     );
   }
   await Promise.all(pending);
@@ -98,7 +98,7 @@ async function postHostile({
 const readP95 = (r: LoadResult) =>
   pct(
     r.samples.filter((s) => s.status !== 0).map((s) => s.ms),
-    95
+    95,
   );
 
 export async function runHostileLoad({
@@ -151,7 +151,7 @@ export async function runHostileLoad({
     console.log(
       `Hostile markdown load, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os
         .loadavg()[0]
-        .toFixed(1)} (machine shared: figures are as measured)`
+        .toFixed(1)} (machine shared: figures are as measured)`,
     );
     console.log(`\nbaseline, ${readers} readers:\n${routeTable(baseline)}`);
     console.log(`\nwith one pathological post a second:\n${routeTable(hostile)}`);
@@ -159,7 +159,7 @@ export async function runHostileLoad({
       `\npathological posts (status 200 = saved or refused with a sentence):\n${routeTable({
         ...hostile,
         samples: attack.samples,
-      })}`
+      })}`,
     );
     const errors = [...baseline.samples, ...hostile.samples, ...attack.samples].filter(isError);
     // each distinct failure once, with how often it happened (a page of one repeated line says little)
@@ -174,17 +174,17 @@ export async function runHostileLoad({
     check(
       attack.samples.length === seconds,
       `pathological posts sent: ${attack.samples.length} in ${seconds} s ` +
-        `(${attack.saved} saved, ${attack.refused} refused with a sentence)`
+        `(${attack.saved} saved, ${attack.refused} refused with a sentence)`,
     );
     check(
       hostile95 < 2 * base95,
       `readers' p95 ${hostile95.toFixed(1)} ms with the attack, ${base95.toFixed(1)} ms without (< 2x: ${(
         hostile95 / base95
-      ).toFixed(2)}x)`
+      ).toFixed(2)}x)`,
     );
     check(
       rss.peakMb() < RSS_LIMIT_MB,
-      `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB, render worker included)`
+      `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB, render worker included)`,
     );
   } catch (e) {
     // with the app's last lines, which explain most failures
@@ -192,7 +192,13 @@ export async function runHostileLoad({
     failed = true;
   } finally {
     // a failed check says why from the app's own error lines
-    const errors = failed && app ? app.output().split("\n").filter((l) => /"level":(50|60)/.test(l)) : [];
+    const errors =
+      failed && app
+        ? app
+            .output()
+            .split("\n")
+            .filter((l) => /"level":(50|60)/.test(l))
+        : [];
     if (errors.length) console.log(`\nthe app's last error lines:\n${errors.slice(-5).join("\n").slice(0, 4000)}`);
     await stopApp(app).finally(() => stack.stop());
   }

@@ -4,14 +4,25 @@
 import type { Page } from "playwright-core";
 
 export type LoadedResponse = { url: string; type: string; bytes: number; headers: Record<string, string> };
-export type FirstLoad = { total: number; byType: Record<string, number>; count: number; responses: LoadedResponse[]; failed: string[]; fcpMs: number | null };
+export type FirstLoad = {
+  total: number;
+  byType: Record<string, number>;
+  count: number;
+  responses: LoadedResponse[];
+  failed: string[];
+  fcpMs: number | null;
+};
 
 /** Chromium DevTools' "slow 3G" family: 400 kbit/s each way, 400 ms round trip. */
 export const SLOW_3G = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-export async function measureFirstLoad(page: Page, url: string, opts: { throttle?: typeof SLOW_3G } = {}): Promise<FirstLoad> {
+export async function measureFirstLoad(
+  page: Page,
+  url: string,
+  opts: { throttle?: typeof SLOW_3G } = {},
+): Promise<FirstLoad> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -19,7 +30,9 @@ export async function measureFirstLoad(page: Page, url: string, opts: { throttle
   const seen = new Map<string, { url: string; type: string; headers: Record<string, string> }>();
   const sizes = new Map<string, number>();
   cdp.on("Network.responseReceived", (e) => {
-    const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    );
     seen.set(e.requestId, { url: new URL(e.response.url).pathname, type: e.type, headers });
   });
   cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
@@ -36,5 +49,12 @@ export async function measureFirstLoad(page: Page, url: string, opts: { throttle
     .sort((a, b) => b.bytes - a.bytes);
   const byType: Record<string, number> = {};
   for (const r of responses) byType[r.type] = (byType[r.type] ?? 0) + r.bytes;
-  return { total: responses.reduce((n, r) => n + r.bytes, 0), byType, count: responses.length, responses, failed, fcpMs: fcpMs === null ? null : Math.round(fcpMs) };
+  return {
+    total: responses.reduce((n, r) => n + r.bytes, 0),
+    byType,
+    count: responses.length,
+    responses,
+    failed,
+    fcpMs: fcpMs === null ? null : Math.round(fcpMs),
+  };
 }

@@ -30,6 +30,13 @@ export async function evaluateAssessment(ctx: EvalContext, p: ParamsOf<"assessme
       state: p.passMark === null || Number(r.score) >= p.passMark ? ("counted" as const) : ("not_counted" as const),
     })),
     more: 0,
-    detail: { title: tests[0]?.title ?? p.test, test: p.test, online: tests[0]?.online ? 1 : 0, best, passMark: p.passMark, attempts: tests[0]?.attempts ?? 0 },
+    detail: {
+      title: tests[0]?.title ?? p.test,
+      test: p.test,
+      online: tests[0]?.online ? 1 : 0,
+      best,
+      passMark: p.passMark,
+      attempts: tests[0]?.attempts ?? 0,
+    },
   };
 }

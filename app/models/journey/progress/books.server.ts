@@ -35,7 +35,11 @@ export async function evaluateBooks(ctx: EvalContext, p: ParamsOf<"books">): Pro
       label: r.title,
       url: `/my/reading#book-${r.id}`,
       date: r.finished_on,
-      state: r.counts ? ("counted" as const) : r.status === "rejected" ? ("rejected" as const) : ("not_counted" as const),
+      state: r.counts
+        ? ("counted" as const)
+        : r.status === "rejected"
+          ? ("rejected" as const)
+          : ("not_counted" as const),
     })),
     more: Math.max(0, done - rows.filter((r) => r.counts).length),
   };

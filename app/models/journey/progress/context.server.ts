@@ -60,7 +60,15 @@ export type PeriodRow = Row;
  * The member's periods as a query over their time zone and level entry, which may be column
  * references (so the member lookup computes them in the same statement) or values.
  */
-export function periodsQuery({ now, timeZone, enteredAt }: { now: Date; timeZone: RawBuilder<unknown> | string; enteredAt: RawBuilder<unknown> | Date }) {
+export function periodsQuery({
+  now,
+  timeZone,
+  enteredAt,
+}: {
+  now: Date;
+  timeZone: RawBuilder<unknown> | string;
+  enteredAt: RawBuilder<unknown> | Date;
+}) {
   const tz = typeof timeZone === "string" ? sql`${timeZone}::text` : timeZone;
   const entered = enteredAt instanceof Date ? sql`${enteredAt}::timestamptz` : enteredAt;
   return sql<Row>`
@@ -90,7 +98,13 @@ export function toPeriods(r: Row): { periods: Periods; enteredOn: string } {
     x.setUTCDate(x.getUTCDate() - 1);
     return x.toISOString().slice(0, 10);
   };
-  const period = (start: string, next: string, startAt: Date, nextAt: Date): Period => ({ start, next, last: dayBefore(next), startAt, nextAt });
+  const period = (start: string, next: string, startAt: Date, nextAt: Date): Period => ({
+    start,
+    next,
+    last: dayBefore(next),
+    startAt,
+    nextAt,
+  });
   const periods: Periods = {
     today: r.today,
     year: period(r.y0, r.y1, r.y0_at, r.y1_at),
@@ -101,7 +115,10 @@ export function toPeriods(r: Row): { periods: Periods; enteredOn: string } {
   return { periods, enteredOn: r.entered_on };
 }
 
-export async function computePeriods(db: Db, { timeZone, now, enteredAt }: { timeZone: string; now: Date; enteredAt: Date }) {
+export async function computePeriods(
+  db: Db,
+  { timeZone, now, enteredAt }: { timeZone: string; now: Date; enteredAt: Date },
+) {
   const { rows } = await periodsQuery({ now, timeZone, enteredAt }).execute(db);
   return toPeriods(rows[0]);
 }

@@ -8,7 +8,6 @@ import type { DesignationStanding } from "./types";
 
 export type { DesignationStanding };
 
-
 /** Every designation with the member's standing on it; `code` narrows to one. */
 export async function getDesignationStandings({
   standing,
@@ -71,9 +70,13 @@ export async function getDesignationStandings({
         periods: standing.periods,
         itemLimit,
       };
-      const [rows, routeRows] = await Promise.all([listTargetRequirements(conn, { designation: t.code }), listRoutes(conn, { designation: t.code })]);
+      const [rows, routeRows] = await Promise.all([
+        listTargetRequirements(conn, { designation: t.code }),
+        listRoutes(conn, { designation: t.code }),
+      ]);
       const target = await evaluateTarget(ctx, rows, routeRows);
-      const canApply = !base.pending && target.missing.length === 0 && target.routeReady && target.requirements.length > 0;
+      const canApply =
+        !base.pending && target.missing.length === 0 && target.routeReady && target.requirements.length > 0;
       return { ...base, requirements: target.requirements, routes: target.routes, missing: target.missing, canApply };
     }),
   );

@@ -5,7 +5,8 @@ import type { ParamsOf } from "../requirement.schema";
 import type { EvalContext } from "./context.server";
 import { statusOf, type Progress } from "./types";
 
-export const experienceColumn = (e: ParamsOf<"experience_years">["experience"]) => (e === "customer_facing" ? "customer_facing_years" : "managing_years");
+export const experienceColumn = (e: ParamsOf<"experience_years">["experience"]) =>
+  e === "customer_facing" ? "customer_facing_years" : "managing_years";
 
 export async function evaluateExperienceYears(ctx: EvalContext, p: ParamsOf<"experience_years">): Promise<Progress> {
   const col = sql.ref(experienceColumn(p.experience));
@@ -16,7 +17,9 @@ export async function evaluateExperienceYears(ctx: EvalContext, p: ParamsOf<"exp
       (select to_char(max(decided_at) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') from applications
         where user_id = ${ctx.userId} and status = 'approved' and experience_verified and ${col} >= ${p.minYears})
           as verified_on,
-      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'pending') as pending_years`.execute(ctx.db);
+      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'pending') as pending_years`.execute(
+    ctx.db,
+  );
   const r = rows[0];
   const verified = r.verified === null ? 0 : Number(r.verified);
   const pendingYears = r.pending_years === null ? null : Number(r.pending_years);
@@ -28,7 +31,11 @@ export async function evaluateExperienceYears(ctx: EvalContext, p: ParamsOf<"exp
     required: 1,
     pending,
     status: statusOf({ done, required: 1, pending }),
-    items: met ? [{ label: String(verified), date: r.verified_on ?? undefined, state: "counted" }] : pendingYears !== null ? [{ label: String(pendingYears), state: "pending" }] : [],
+    items: met
+      ? [{ label: String(verified), date: r.verified_on ?? undefined, state: "counted" }]
+      : pendingYears !== null
+        ? [{ label: String(pendingYears), state: "pending" }]
+        : [],
     more: 0,
     detail: { years: met ? verified : (pendingYears ?? 0), minYears: p.minYears, experience: p.experience },
   };

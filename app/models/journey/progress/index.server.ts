@@ -69,10 +69,25 @@ export async function listLevelRequirements(conn: Db, level: number): Promise<Re
 }
 
 /** A level's or a designation's requirements, in order. */
-export async function listTargetRequirements(conn: Db, target: { level: number } | { designation: string }): Promise<RequirementRow[]> {
+export async function listTargetRequirements(
+  conn: Db,
+  target: { level: number } | { designation: string },
+): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select(["id", "key", "level", "route_id", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
+    .select([
+      "id",
+      "key",
+      "level",
+      "route_id",
+      "kind",
+      "phase",
+      "label",
+      "label_fr",
+      "params",
+      subjectColumn,
+      subjectFrColumn,
+    ])
     .where((eb) => ("level" in target ? eb("level", "=", target.level) : eb("designation", "=", target.designation)))
     .where("archived_at", "is", null)
     .orderBy("position")
@@ -89,16 +104,35 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   const params = parsed.data as Record<string, unknown>;
   // English by default; pages write it again in the reader's language with requirementLabel
   const label = requirementLabel(sharedI18n("en").t, { kind: r.kind, label: r.label, params, subject: r.subject });
-  return { id: r.id, key: r.key, kind: r.kind, phase: r.phase, label, label_fr: r.label_fr, params, subject: r.subject, subject_fr: r.subject_fr, routeId: r.route_id, progress };
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    phase: r.phase,
+    label,
+    label_fr: r.label_fr,
+    params,
+    subject: r.subject,
+    subject_fr: r.subject_fr,
+    routeId: r.route_id,
+    progress,
+  };
 }
 
 /** A level's or a designation's routes, in order; an archived route's requirements drop out with it. */
 export async function listRoutes(
   conn: Db,
-  target: { level: number | ((eb: ExpressionBuilder<Database, "requirement_routes">) => unknown) } | { designation: string },
+  target:
+    { level: number | ((eb: ExpressionBuilder<Database, "requirement_routes">) => unknown) } | { designation: string },
 ): Promise<RouteRow[]> {
-  let q = conn.selectFrom("requirement_routes").select(["id", "key", "name", "name_fr"]).where("archived_at", "is", null);
-  q = "designation" in target ? q.where("designation", "=", target.designation) : q.where("level", "=", target.level as never);
+  let q = conn
+    .selectFrom("requirement_routes")
+    .select(["id", "key", "name", "name_fr"])
+    .where("archived_at", "is", null);
+  q =
+    "designation" in target
+      ? q.where("designation", "=", target.designation)
+      : q.where("level", "=", target.level as never);
   return q.orderBy("position").orderBy("id").execute();
 }
 
@@ -126,7 +160,9 @@ export async function evaluateTarget(ctx: EvalContext, rows: RequirementRow[], r
 
 /** What is left on one route (with the common requirements), for an application that names it. */
 export function unmetOnRoute(requirements: EvaluatedRequirement[], routeId: number | null) {
-  return requirements.filter((r) => (!r.routeId || r.routeId === routeId) && !declaredOnApplication(r) && r.progress.status !== "met");
+  return requirements.filter(
+    (r) => (!r.routeId || r.routeId === routeId) && !declaredOnApplication(r) && r.progress.status !== "met",
+  );
 }
 
 export type Standing = {
@@ -141,7 +177,9 @@ export type Standing = {
     name_fr: string | null;
     badgeInscription_fr: string | null;
     untrackedDuties_fr: string[] | null;
-    enteredAt: Date; enteredOn: string };
+    enteredAt: Date;
+    enteredOn: string;
+  };
   badge: null | { publicId: string; awardedAt: Date };
   periods: Periods | null;
   requirements: EvaluatedRequirement[];
@@ -153,7 +191,17 @@ export type Standing = {
 };
 
 /** The member's level and every requirement of it, evaluated now (or at `now`, for tests and nudges). */
-export async function getStanding({ userId, now = new Date(), itemLimit = 20, conn = defaultDb }: { userId: number; now?: Date; itemLimit?: number; conn?: Db }): Promise<Standing | undefined> {
+export async function getStanding({
+  userId,
+  now = new Date(),
+  itemLimit = 20,
+  conn = defaultDb,
+}: {
+  userId: number;
+  now?: Date;
+  itemLimit?: number;
+  conn?: Db;
+}): Promise<Standing | undefined> {
   // one statement for the member, their open level record, badge and periods; the level's
   // requirements in parallel (users.level is kept in step with the open level record)
   const levelOfMember = (eb: ExpressionBuilder<Database, "level_requirements" | "requirement_routes">) =>
@@ -195,7 +243,19 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select(["id", "key", "level", "route_id", "kind", "phase", "label", "label_fr", "params", subjectColumn, subjectFrColumn])
+      .select([
+        "id",
+        "key",
+        "level",
+        "route_id",
+        "kind",
+        "phase",
+        "label",
+        "label_fr",
+        "params",
+        subjectColumn,
+        subjectFrColumn,
+      ])
       .where("level", "=", levelOfMember)
       .where("archived_at", "is", null)
       .orderBy("position")
@@ -207,14 +267,38 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
   if (!m) return undefined;
   const member = { id: m.id, username: m.username, displayName: m.display_name, timeZone: m.time_zone, level: m.level };
   if (!m.entered_at || m.level === null) {
-    return { member, level: null, badge: null, periods: null, requirements: [], routes: [], canApplyForNext: true, missingForNext: [] };
+    return {
+      member,
+      level: null,
+      badge: null,
+      periods: null,
+      requirements: [],
+      routes: [],
+      canApplyForNext: true,
+      missingForNext: [],
+    };
   }
   const { periods, enteredOn } = toPeriods(m as PeriodRow);
   // users.level and the open record disagree only mid-promotion: evaluate the record's level
   const reqs = reqRows.length && reqRows[0].level === m.level ? reqRows : await listLevelRequirements(conn, m.level);
-  const ctx: EvalContext = { db: conn, userId, level: m.level, enteredAt: m.entered_at, enteredOn, timeZone: m.time_zone, now, periods, itemLimit };
-  const levelRoutes = reqRows.length && reqRows[0].level === m.level ? routeRows : await listRoutes(conn, { level: m.level });
-  const target = await evaluateTarget(ctx, reqs.filter((r) => r.phase !== "entry"), levelRoutes);
+  const ctx: EvalContext = {
+    db: conn,
+    userId,
+    level: m.level,
+    enteredAt: m.entered_at,
+    enteredOn,
+    timeZone: m.time_zone,
+    now,
+    periods,
+    itemLimit,
+  };
+  const levelRoutes =
+    reqRows.length && reqRows[0].level === m.level ? routeRows : await listRoutes(conn, { level: m.level });
+  const target = await evaluateTarget(
+    ctx,
+    reqs.filter((r) => r.phase !== "entry"),
+    levelRoutes,
+  );
   const { requirements, routes } = target;
   const missingForNext = target.missing.filter((r) => r.phase === "completion");
   return {
@@ -244,7 +328,15 @@ export async function getStanding({ userId, now = new Date(), itemLimit = 20, co
  * Posts per month in the member's time zone, for the last 12 months (oldest first). Each month's
  * bounds are computed once in SQL and counted as an index range (no per-post time zone work).
  */
-export async function contributionsByMonth({ userId, now = new Date(), conn = defaultDb }: { userId: number; now?: Date; conn?: Db }) {
+export async function contributionsByMonth({
+  userId,
+  now = new Date(),
+  conn = defaultDb,
+}: {
+  userId: number;
+  now?: Date;
+  conn?: Db;
+}) {
   const { rows } = await sql<{ month: string; posts: number }>`
     with u as (select time_zone as tz from users where id = ${userId}),
     l as (select date_trunc('month', ${now}::timestamptz at time zone u.tz) as m0, u.tz from u),

@@ -7,7 +7,9 @@ import { statusOf, type Progress } from "./types";
 
 export async function evaluateMentoring(ctx: EvalContext, p: ParamsOf<"mentoring">): Promise<Progress> {
   const [{ rows: counts }, { rows }] = await Promise.all([
-    sql<{ n: number }>`select count(*)::int as n from mentorships where mentor_id = ${ctx.userId} and status in ('active',
+    sql<{
+      n: number;
+    }>`select count(*)::int as n from mentorships where mentor_id = ${ctx.userId} and status in ('active',
         'completed')`.execute(ctx.db),
     sql<{ username: string; display_name: string; since: string; cycle_id: number | null }>`
       select u.username, u.display_name, m.cycle_id, to_char(m.started_at at time zone ${ctx.timeZone}, 'YYYY-MM-DD')

@@ -5,7 +5,15 @@ import type { EvalContext } from "./context.server";
 import { statusOf, type Progress } from "./types";
 
 export async function evaluateModuleTasks(ctx: EvalContext, p: ParamsOf<"module_tasks">): Promise<Progress> {
-  const { rows } = await sql<{ module: number; title: string | null; title_fr: string | null; evaluated_on: string | null; submitted: boolean; done: number; pending: number }>`
+  const { rows } = await sql<{
+    module: number;
+    title: string | null;
+    title_fr: string | null;
+    evaluated_on: string | null;
+    submitted: boolean;
+    done: number;
+    pending: number;
+  }>`
     select x.*,
       (count(*) filter (where x.evaluated_on is not null) over ())::int as done,
       (count(*) filter (where x.evaluated_on is null and x.submitted) over ())::int as pending

@@ -21,7 +21,9 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
   if (!standing) return undefined;
   const { requirements: evaluated, canApplyForNext } = standing;
   const steps = <R extends EvaluatedRequirement>(list: R[], canApply: boolean) =>
-    nextStepsFor ? withNextSteps({ scope: nextStepsFor, userId, requirements: list, canApplyForNext: canApply, now }) : list.map((r) => ({ ...r, next: null }));
+    nextStepsFor
+      ? withNextSteps({ scope: nextStepsFor, userId, requirements: list, canApplyForNext: canApply, now })
+      : list.map((r) => ({ ...r, next: null }));
   const [requirements, designations] = await Promise.all([
     steps(evaluated, canApplyForNext),
     getDesignationStandings({ standing, now, itemLimit }).then((list) =>
@@ -35,6 +37,11 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
 export type ProgressPageData = NonNullable<Awaited<ReturnType<typeof getProgressPage>>>;
 
 export async function getUserIdByUsername(username: string) {
-  const row = await db.selectFrom("users").select("id").where((eb) => eb(eb.fn("lower", ["username"]), "=", username.toLowerCase())).where("deleted_at", "is", null).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", username.toLowerCase()))
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
   return row?.id;
 }

@@ -47,7 +47,17 @@ export type EvaluatedRequirement = {
   progress: Progress;
 };
 
-export function statusOf({ done, required, pending = 0, overdue = false }: { done: number; required: number; pending?: number; overdue?: boolean }): Status {
+export function statusOf({
+  done,
+  required,
+  pending = 0,
+  overdue = false,
+}: {
+  done: number;
+  required: number;
+  pending?: number;
+  overdue?: boolean;
+}): Status {
   if (done >= required) return "met";
   if (pending > 0 && done + pending >= required) return "pending";
   return overdue ? "overdue" : "due";

@@ -21,7 +21,9 @@ export async function evaluateWebinar(ctx: EvalContext, p: ParamsOf<"webinar">):
     done,
     required: 1,
     status: statusOf({ done, required: 1 }),
-    items: row?.attended_on ? [{ label: row.title, label_fr: row.title_fr, date: row.attended_on, state: "counted" }] : [],
+    items: row?.attended_on
+      ? [{ label: row.title, label_fr: row.title_fr, date: row.attended_on, state: "counted" }]
+      : [],
     more: 0,
     detail: { title: row?.title ?? p.webinar },
   };
