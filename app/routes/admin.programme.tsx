@@ -5,13 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
-import {
-  listProgrammeWords,
-  parseProgrammeWords,
-  PROGRAMME_KINDS,
-  updateProgrammeWords,
-  type ProgrammeKind,
-} from "~/models/journey/programme-words.server";
+import { listProgrammeWords, parseProgrammeWords, updateProgrammeWords } from "~/models/journey/programme-words.server";
+import { PROGRAMME_KINDS, type ProgrammeKind } from "~/models/journey/programme-words.schema";
 import { pageTitle } from "~/web/page-title";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";

@@ -10,19 +10,8 @@ import { enqueueSelect } from "../../jobs.server";
 import { recordAudit } from "../moderation/audit.server";
 import { fail, ok, type Result } from "../shared/result";
 
-/** What staff may reword, per kind of programme row: its table, how a row is named, its fields (longest text last). */
-export const PROGRAMME_KINDS = {
-  level: {
-    table: "levels",
-    key: ["number"],
-    fields: { name: 120, short_name: 60, badge_inscription: 200, description: 4000, criteria_narrative: 4000 },
-  },
-  competency: { table: "competencies", key: ["slug"], fields: { name: 120, description: 1000 } },
-  webinar: { table: "webinars", key: ["slug"], fields: { title: 200 } },
-  assessment: { table: "assessments", key: ["slug"], fields: { title: 200 } },
-  module: { table: "training_modules", key: ["programme", "number"], fields: { programme_title: 200, title: 200 } },
-} as const;
-export type ProgrammeKind = keyof typeof PROGRAMME_KINDS;
+import { PROGRAMME_KINDS, type ProgrammeKind } from "./programme-words.schema";
+
 
 /** Fields an English text may leave empty (the seed's descriptions may be empty). */
 const OPTIONAL_ENGLISH = new Set(["description", "criteria_narrative"]);
@@ -59,7 +48,7 @@ export type ProgrammeWordsInput = { kind: ProgrammeKind; key: string; values: Re
 
 /** The form's fields, checked: `fields` names each refused field with its message key. */
 export function parseProgrammeWords(
-  form: Record<string, string>
+  form: Record<string, string>,
 ): { ok: true; input: ProgrammeWordsInput } | { ok: false; fields: Record<string, string> } {
   const kind = KindSchema.safeParse(form.kind);
   if (!kind.success) return { ok: false, fields: { form: "programmeWords.errors.kind" } };
@@ -82,7 +71,7 @@ function keyWhere(kind: ProgrammeKind, key: string) {
   if (columns.some((c, i) => numeric(c) && !/^\d{1,6}$/.test(parts[i]))) return null;
   return sql.join(
     columns.map((c, i) => sql`${sql.ref(c)} = ${numeric(c) ? Number(parts[i]) : parts[i]}`),
-    sql` and `
+    sql` and `,
   );
 }
 
@@ -109,7 +98,7 @@ export async function updateProgrammeWords({
     const changed = columns.filter((c) => (values[c] ?? null) !== (before[c] ?? null));
     if (!changed.length) return ok({});
     await sql`update ${table} set ${sql.join(
-      changed.map((c) => sql`${sql.ref(c)} = ${values[c] ?? null}`)
+      changed.map((c) => sql`${sql.ref(c)} = ${values[c] ?? null}`),
     )} where ${where}`.execute(trx);
     const pick = (row: Record<string, string | null>) => Object.fromEntries(changed.map((c) => [c, row[c] ?? null]));
     await recordAudit(trx, {
@@ -133,7 +122,7 @@ async function reindexHolders(trx: Db, slug: string) {
     "profile.reindex",
     sql`select jsonb_build_object('userIds', jsonb_agg(user_id order by user_id)) as payload from (
           select user_id, (row_number() over (order by user_id) - 1) / 100 as batch
-          from profile_competencies where competency = ${slug}) p group by batch`
+          from profile_competencies where competency = ${slug}) p group by batch`,
   );
 }
 
