@@ -1,6 +1,7 @@
 // When an event happens, in the event's own time zone (named), e.g. "Tue 1 December 2026, 10:00–11:30 WAT".
 import { useTranslation } from "~/use-translation";
 import { dateTimeFormat } from "../intl";
+import { intlLocale } from "../locale";
 
 export function useEventWhen() {
   const { i18n } = useTranslation();
@@ -13,16 +14,16 @@ export function useEventWhen() {
     } catch {
       zone = "UTC";
     }
-    const day = dateTimeFormat(i18n.language, {
+    const day = dateTimeFormat(intlLocale(i18n.language), {
       weekday: "short",
       day: "numeric",
       month: "long",
       year: "numeric",
       timeZone: zone,
     });
-    const time = dateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+    const time = dateTimeFormat(intlLocale(i18n.language), { hour: "2-digit", minute: "2-digit", timeZone: zone });
     const zoneName =
-      dateTimeFormat(i18n.language, { timeZone: zone, timeZoneName: "short" })
+      dateTimeFormat(intlLocale(i18n.language), { timeZone: zone, timeZoneName: "short" })
         .formatToParts(start)
         .find((p) => p.type === "timeZoneName")?.value ?? zone;
     const sameDay = day.format(start) === day.format(end);
@@ -42,7 +43,7 @@ export function useMoment() {
     } catch {
       zone = "UTC";
     }
-    return dateTimeFormat(i18n.language, {
+    return dateTimeFormat(intlLocale(i18n.language), {
       day: "numeric",
       month: "long",
       year: "numeric",

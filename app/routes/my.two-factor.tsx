@@ -30,6 +30,7 @@ import {
 } from "~/models/account/two-factor.server";
 import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
+import { intlLocale } from "~/locale";
 import { requireViewer, safeRedirect } from "~/viewer.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -166,7 +167,7 @@ export default function TwoFactorSettings() {
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>() as ActionData | undefined;
   const longDate = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+    new Date(iso).toLocaleDateString(intlLocale(i18n.language), { dateStyle: "long", timeZone: "UTC" });
 
   if (res?.recoveryCodes) {
     return (
@@ -233,7 +234,10 @@ export default function TwoFactorSettings() {
       <p>
         {d.enabled && d.enabledAt
           ? t("twoFactor.settings.on", {
-              date: new Date(d.enabledAt).toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" }),
+              date: new Date(d.enabledAt).toLocaleDateString(intlLocale(i18n.language), {
+                dateStyle: "long",
+                timeZone: "UTC",
+              }),
             })
           : d.passkeys.length
             ? t("passkeys.onWithPasskey")

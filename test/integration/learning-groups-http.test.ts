@@ -67,7 +67,7 @@ describe("who may open what", () => {
   test("cohort dates read as dates in the reader's language, not ISO codes", async () => {
     // the factory's cohort: 2026-09-01 to 2026-12-15
     const en = await (await get(`/tutor/groups/${setup.group.id}`, "tutor")).text();
-    expect(en).toContain("September 1, 2026 to December 15, 2026");
+    expect(en).toContain("1 September 2026 to 15 December 2026");
     expect(en).not.toContain("2026-09-01 to");
     // a member's language is their account's
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", setup.admin.id).execute();
