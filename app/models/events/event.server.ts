@@ -317,6 +317,19 @@ async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
   return ok({ e });
 }
 
+/** Whether the member holds a seat, and how many seats are taken (the caller holds the event's lock). */
+async function seats(trx: Db, eventId: number, userId: number): Promise<{ going: boolean; taken: number }> {
+  const row = await trx
+    .selectFrom("event_rsvps")
+    .select([
+      sql<boolean>`coalesce(bool_or(user_id = ${userId}), false)`.as("going"),
+      sql<number>`count(*)::int`.as("taken"),
+    ])
+    .where("event_id", "=", eventId)
+    .executeTakeFirstOrThrow();
+  return { going: row.going, taken: row.taken };
+}
+
 /**
  * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
  * seat are serialised: the second sees the event full and nothing is written.
@@ -336,20 +349,10 @@ export async function rsvpToEvent({
     const locked = await lockOpenEvent(trx, eventId, now);
     if (!locked.ok) return locked;
     const { e } = locked;
-    const already = await trx
-      .selectFrom("event_rsvps")
-      .select("user_id")
-      .where("event_id", "=", eventId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (already) return ok({ going: true as const });
-    if (e.capacity !== null) {
-      const { n } = await trx
-        .selectFrom("event_rsvps")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("event_id", "=", eventId)
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= e.capacity) return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
+    const { going, taken } = await seats(trx, eventId, userId);
+    if (going) return ok({ going: true as const });
+    if (e.capacity !== null && taken >= e.capacity) {
+      return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
     }
     await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id: userId }).execute();
     await trx.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
@@ -381,19 +384,9 @@ export async function joinWaitlist({
     const locked = await lockOpenEvent(trx, eventId, now);
     if (!locked.ok) return locked;
     const { e } = locked;
-    const going = await trx
-      .selectFrom("event_rsvps")
-      .select("user_id")
-      .where("event_id", "=", eventId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+    const { going, taken } = await seats(trx, eventId, userId);
     if (going) return fail(409, "events.errors.alreadyGoing");
-    const { n } = await trx
-      .selectFrom("event_rsvps")
-      .select(sql<number>`count(*)::int`.as("n"))
-      .where("event_id", "=", eventId)
-      .executeTakeFirstOrThrow();
-    if (e.capacity === null || n < e.capacity) return fail(409, "events.errors.notFull");
+    if (e.capacity === null || taken < e.capacity) return fail(409, "events.errors.notFull");
     await trx
       .insertInto("event_waitlist")
       .values({ event_id: eventId, user_id: userId, created_at: now })
