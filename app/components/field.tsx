@@ -10,27 +10,28 @@ export type FieldCommon = {
   hint?: string;
 };
 
-/** The ids that tie a control to its hint and error (an explicit `id` keeps addresses and tests stable). */
-export function useDescribed(error?: string, hint?: string, explicitId?: string) {
+/** The attributes that tie a control to its label, hint and error. */
+export type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * One labelled control: the label, hint and error around it, their ids tied to it for screen readers (an
+ * explicit `id` keeps addresses and tests stable). `control` draws the input, textarea or select.
+ */
+export function Labelled({
+  label,
+  name,
+  error,
+  errorValues,
+  hint,
+  id: explicitId,
+  control,
+}: FieldCommon & { id?: string; control: (props: ControlProps) => ReactNode }) {
   const generated = useId();
+  const message = useMessage();
   const id = explicitId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  return { id, hintId, errorId, describedBy: [errorId, hintId].filter(Boolean).join(" ") || undefined };
-}
-
-/** The label, hint and error around one control; the control is the child. */
-export function FieldParts({
-  id,
-  label,
-  hint,
-  hintId,
-  error,
-  errorId,
-  errorValues,
-  children,
-}: Omit<FieldCommon, "name"> & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
-  const message = useMessage();
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -39,7 +40,7 @@ export function FieldParts({
           {hint}
         </p>
       ) : null}
-      {children}
+      {control({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p className="field-error" id={errorId}>
           {message(error, errorValues)}
@@ -52,27 +53,8 @@ export function FieldParts({
 type Props = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
 
 /** A labelled input whose error and hint are tied to it for screen readers. */
-export function Field({ label, name, error, errorValues, hint, id: explicitId, ...input }: Props) {
-  const d = useDescribed(error, hint, explicitId);
-  return (
-    <FieldParts
-      id={d.id}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      error={error}
-      errorId={d.errorId}
-      errorValues={errorValues}
-    >
-      <input
-        id={d.id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={d.describedBy}
-        {...input}
-      />
-    </FieldParts>
-  );
+export function Field({ label, name, error, errorValues, hint, id, ...input }: Props) {
+  return <Labelled {...{ label, name, error, errorValues, hint, id }} control={(c) => <input {...c} {...input} />} />;
 }
 
 /** The sentence above a form saying what to fix; announced when it appears. */

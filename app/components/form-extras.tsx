@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { FieldParts, useDescribed, type FieldCommon } from "./field";
+import { Labelled, type FieldCommon } from "./field";
 
 /** A labelled textarea, errors and hint tied to it like Field. */
 export function TextArea({
@@ -11,26 +11,7 @@ export function TextArea({
   id,
   ...rest
 }: FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const d = useDescribed(error, hint, id);
-  return (
-    <FieldParts
-      id={d.id}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      error={error}
-      errorId={d.errorId}
-      errorValues={errorValues}
-    >
-      <textarea
-        id={d.id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={d.describedBy}
-        {...rest}
-      />
-    </FieldParts>
-  );
+  return <Labelled {...{ label, name, error, errorValues, hint, id }} control={(c) => <textarea {...c} {...rest} />} />;
 }
 
 type SelectProps = FieldCommon &
@@ -39,27 +20,22 @@ type SelectProps = FieldCommon &
 
 /** A labelled select: `options` for a plain list, or `<option>` children (placeholders, groups). */
 export function Select({ label, name, error, errorValues, hint, options, children, id, ...rest }: SelectProps) {
-  const d = useDescribed(error, hint, id);
+  const items = options
+    ? options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))
+    : children;
   return (
-    <FieldParts
-      id={d.id}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      error={error}
-      errorId={d.errorId}
-      errorValues={errorValues}
-    >
-      <select id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...rest}>
-        {options
-          ? options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))
-          : children}
-      </select>
-    </FieldParts>
+    <Labelled
+      {...{ label, name, error, errorValues, hint, id }}
+      control={(c) => (
+        <select {...c} {...rest}>
+          {items}
+        </select>
+      )}
+    />
   );
 }
 
