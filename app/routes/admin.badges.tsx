@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Field, FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
+import { db } from "~/db.server";
 import { formatAwardDate } from "~/models/badges/badge-artwork.server";
 import { achievementText, credentialT } from "~/models/badges/badge-credential.server";
 import { getBadgeAward, grantMentorBadge, listBadgeAwards, revokeBadge } from "~/models/badges/badge.server";
@@ -32,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const t = credentialT();
   const [list, target] = await Promise.all([
-    listBadgeAwards({ q: query.q, status: query.status, before: query.before }),
-    query.revoke ? getBadgeAward({ publicId: query.revoke }) : undefined,
+    listBadgeAwards(db, { q: query.q, status: query.status, before: query.before }),
+    query.revoke ? getBadgeAward(db, { publicId: query.revoke }) : undefined,
   ]);
   const badgeName = (a: {
     kind: "level" | "mentor" | "award";

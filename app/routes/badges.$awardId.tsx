@@ -6,6 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { env } from "~/env.server";
+import { db } from "~/db.server";
 import { notFound } from "~/web/http.server";
 import { formatAwardDate } from "~/models/badges/badge-artwork.server";
 import {
@@ -33,7 +34,7 @@ export const headers: HeadersFunction = () => ({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const award = await getBadgeAward({ publicId: params.awardId ?? "" });
+  const award = await getBadgeAward(db, { publicId: params.awardId ?? "" });
   if (!award) notFound();
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);

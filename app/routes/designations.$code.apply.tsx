@@ -6,6 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { notFound, readForm } from "~/web/http.server";
+import { db } from "~/db.server";
 import { ApplicationSchema } from "~/models/journey/application.schema";
 import { createDesignationApplication, getDesignationApplyState } from "~/models/journey/designation.server";
 import { localized } from "~/models/shared/localized";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const state = await getDesignationApplyState({ userId: viewer.id, code: String(params.code ?? "") });
+  const state = await getDesignationApplyState(db, { userId: viewer.id, code: String(params.code ?? "") });
   if (!state) notFound();
   const d = state.designation;
   const experience = d.requirements

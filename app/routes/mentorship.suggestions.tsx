@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const req = await getOpenRequest(db, { menteeId: viewer.id });
   if (!req) return { request: null, suggestions: [], competencyNames: {} as Record<string, string> };
   const [suggestions, competencies] = await Promise.all([
-    suggestMentors({ request: req, limit: 10 }),
+    suggestMentors(db, { request: req, limit: 10 }),
     listCompetencies(),
   ]);
   return {

@@ -112,7 +112,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Answer>({ preview: rendered.html, values, tags: form.tags, fields: {} });
   }
   const { category, title, body, tags, submissionKey } = parsed.data;
-  const result = await createTopic({ scope, categorySlug: category, title, body, tags, submissionKey });
+  const result = await createTopic(db, { scope, categorySlug: category, title, body, tags, submissionKey });
   if (!result.ok)
     return data<Answer>(
       { formError: result.message, errorValues: result.values, values, tags: form.tags, fields: result.fields ?? {} },

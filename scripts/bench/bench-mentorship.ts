@@ -128,10 +128,10 @@ const requests = await db
   .execute();
 const times: number[] = [];
 let shown = 0;
-for (let i = 0; i < 30; i++) await suggestMentors({ request: requests[i % requests.length] });
+for (let i = 0; i < 30; i++) await suggestMentors(db, { request: requests[i % requests.length] });
 for (let i = 0; i < RUNS; i++) {
   const t = performance.now();
-  const list = await suggestMentors({ request: requests[i % requests.length] });
+  const list = await suggestMentors(db, { request: requests[i % requests.length] });
   times.push(performance.now() - t);
   shown += list.length;
 }

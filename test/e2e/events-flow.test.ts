@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
       .getByRole("cell", { name: "Yes (checked in)" })
       .waitFor();
 
-    const standing = await getStanding({ userId: member.id });
+    const standing = await getStanding(db, { userId: member.id });
     expect(standing!.requirements.find((r) => r.key === "l1-webinar-1")!.progress).toMatchObject({
       done: 1,
       status: "met",

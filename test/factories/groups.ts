@@ -46,7 +46,7 @@ export async function ask(
   opts: { title?: string; body?: string } = {},
 ) {
   await backdatePosts(user.id);
-  const r = await createTopic({
+  const r = await createTopic(db, {
     scope: await scopeOfUser(db, user.id),
     categorySlug: group.category_slug,
     title: opts.title ?? `How do I handle a refund dispute ${randomBytes(2).toString("hex")}?`,

@@ -56,7 +56,7 @@ export async function makeTopic(
 ) {
   n++;
   await backdatePosts(author.id); // earlier factory posts must not trip the posting intervals
-  const result = await createTopic({
+  const result = await createTopic(db, {
     scope: await scopeFor(author),
     categorySlug: category.slug,
     title: opts.title ?? `A topic about customer service number ${n} ${randomBytes(2).toString("hex")}`,

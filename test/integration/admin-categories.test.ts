@@ -151,9 +151,9 @@ describe("category administration", () => {
       tags: [],
     };
     expect((await setCategoryArchived({ scope: adminScope, slug: "archived-cat", archived: true })).ok).toBe(true);
-    expect(await createTopic(topic)).toMatchObject({ ok: false, message: "composer.errors.category" });
+    expect(await createTopic(db, topic)).toMatchObject({ ok: false, message: "composer.errors.category" });
     expect((await setCategoryArchived({ scope: adminScope, slug: "archived-cat", archived: false })).ok).toBe(true);
-    expect((await createTopic(topic)).ok).toBe(true);
+    expect((await createTopic(db, topic)).ok).toBe(true);
     const actions = (
       await db.selectFrom("audit_log").select("action").where("action", "like", "category.%archive").execute()
     ).map((a) => a.action);

@@ -306,7 +306,7 @@ describe("submitting", () => {
         { score: 60, attempt: 1, attempt_id: null, recorded_by: admin.id },
         { score: 90, attempt: 2, attempt_id: id, recorded_by: null },
       ]);
-      const standing = await getStanding({ userId: m.id });
+      const standing = await getStanding(db, { userId: m.id });
       expect(standing?.requirements.find((r) => r.key === "l1-aptitude-test-2")?.progress).toMatchObject({
         done: 1,
         status: "met",

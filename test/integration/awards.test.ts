@@ -103,7 +103,7 @@ const awardFiles = async () =>
   );
 
 async function nominationProgress(userId: number, key: string) {
-  const standing = await getStanding({ userId, itemLimit: 10 });
+  const standing = await getStanding(db, { userId, itemLimit: 10 });
   return standing!.requirements.find((r) => r.key === key)!.progress;
 }
 
@@ -471,7 +471,7 @@ describe("results", () => {
       .where("kind", "=", "award")
       .executeTakeFirstOrThrow();
     expect(badge).toMatchObject({ award_year: round.year, revoked_at: null });
-    const award = await getBadgeAward({ publicId: badge.public_id });
+    const award = await getBadgeAward(db, { publicId: badge.public_id });
     // the credential names the category won (issue 22)
     const category = round.categories[1].name;
     expect(achievementText(award!)).toMatchObject({

@@ -427,7 +427,7 @@ describe("demo badges", () => {
     for (const r of rows) expect(r.public_id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(first.levelBadges).toBeGreaterThanOrEqual(3);
     expect(await seedDemoBadges(() => {})).toEqual({ levelBadges: 0, mentorBadges: 0 });
-    expect((await listCurrentLevelBadges({ userIds: [member.id] })).get(member.id)).toEqual({
+    expect((await listCurrentLevelBadges(db, { userIds: [member.id] })).get(member.id)).toEqual({
       level: 3,
       publicId: rows[2].public_id,
     });

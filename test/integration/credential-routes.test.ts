@@ -202,7 +202,7 @@ describe("alternative routes to the CCSM designation", () => {
 
   test("a member below the designation's level sees it as not open yet and cannot apply", async () => {
     const member = await createMember({ level: 2 });
-    const state = await getDesignationApplyState({ userId: member.id, code: "CCSM" });
+    const state = await getDesignationApplyState(db, { userId: member.id, code: "CCSM" });
     expect(state?.designation).toMatchObject({ eligible: false, canApply: false, minLevel: 3 });
     await ageUser(member);
     const cookie = await signInCookie(app, member);

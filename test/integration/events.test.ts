@@ -49,7 +49,7 @@ async function newEvent(fields: Record<string, string> = {}) {
 }
 
 async function progressOf(userId: number, key: string) {
-  const standing = await getStanding({ userId, itemLimit: 50 });
+  const standing = await getStanding(db, { userId, itemLimit: 50 });
   return standing!.requirements.find((x) => x.key === key)!.progress;
 }
 

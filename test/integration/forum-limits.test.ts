@@ -18,18 +18,18 @@ describe("new-member limits", () => {
     const newbie = await createUser();
     const scope = await scopeFor(newbie);
     const base = { scope, categorySlug: cat.slug, title: "Which CRM do you use for callbacks?", tags: [] };
-    const links = await createTopic({
+    const links = await createTopic(db, {
       ...base,
       body: "See https://a.example, https://b.example and https://c.example for ideas.",
     });
     expect(links).toMatchObject({ ok: false, message: "limits.links", values: { max: 2 } });
     expect(links.ok ? "" : links.values?.until).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const images = await createTopic({
+    const images = await createTopic(db, {
       ...base,
       body: "![a](https://a.example/a.png) ![b](https://a.example/b.png) two screenshots",
     });
     expect(images).toMatchObject({ ok: false, message: "limits.images", values: { max: 1 } });
-    const mentions = await createTopic({
+    const mentions = await createTopic(db, {
       ...base,
       body: "Asking @alpha_one @beta_two and @gamma_three for advice here.",
     });
@@ -39,7 +39,7 @@ describe("new-member limits", () => {
     await ageUser(newbie);
     expect(
       (
-        await createTopic({
+        await createTopic(db, {
           ...base,
           body: "See https://a.example, https://b.example and https://c.example for ideas.",
         })
@@ -51,7 +51,7 @@ describe("new-member limits", () => {
     const cat = await createCategory();
     const newbie = await createUser();
     const scope = await scopeFor(newbie);
-    const first = await createTopic({
+    const first = await createTopic(db, {
       scope,
       categorySlug: cat.slug,
       title: "My first topic on the forum here",
@@ -59,7 +59,7 @@ describe("new-member limits", () => {
       tags: [],
     });
     expect(first.ok).toBe(true);
-    const second = await createTopic({
+    const second = await createTopic(db, {
       scope,
       categorySlug: cat.slug,
       title: "My second topic on the forum here",
@@ -81,7 +81,7 @@ describe("new-member limits", () => {
         .execute();
       expect(
         (
-          await createTopic({
+          await createTopic(db, {
             scope,
             categorySlug: cat.slug,
             title: `Topic number ${i} from a newcomer`,
@@ -96,7 +96,7 @@ describe("new-member limits", () => {
       .set({ created_at: sql`created_at - interval '3 minutes'` })
       .where("user_id", "=", newbie.id)
       .execute();
-    const fourth = await createTopic({
+    const fourth = await createTopic(db, {
       scope,
       categorySlug: cat.slug,
       title: "Topic number 4 from a newcomer",
@@ -130,7 +130,7 @@ describe("new-member limits", () => {
       limits: { ...DEFAULT_LIMITS, newMember: { ...DEFAULT_LIMITS.newMember, linksPerPost: 0 } },
     });
     const newbie = await createUser();
-    const r = await createTopic({
+    const r = await createTopic(db, {
       scope: await scopeFor(newbie),
       categorySlug: cat.slug,
       title: "One link is now too many here",
@@ -140,7 +140,7 @@ describe("new-member limits", () => {
     expect(r).toMatchObject({ ok: false, message: "limits.links", values: { max: 0 } });
     expect(
       (
-        await createTopic({
+        await createTopic(db, {
           scope: await scopeFor(admin),
           categorySlug: cat.slug,
           title: "Staff may always post links here",
@@ -164,7 +164,7 @@ describe("new-member limits", () => {
       .set({ silenced_until: until, sanction_reason: "Repeated personal attacks" })
       .where("id", "=", m.id)
       .execute();
-    const r = await createTopic({
+    const r = await createTopic(db, {
       scope: await scopeFor(m),
       categorySlug: cat.slug,
       title: "Trying to post while silenced",

@@ -56,7 +56,7 @@ describe("topics and replies", () => {
     const author = await member();
     const scope = await scopeFor(author);
     const before = await db.selectFrom("posts").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const unknownCat = await createTopic({
+    const unknownCat = await createTopic(db, {
       scope,
       categorySlug: "no-such-category",
       title: "A perfectly fine title here",
@@ -64,7 +64,7 @@ describe("topics and replies", () => {
       tags: [],
     });
     expect(unknownCat).toMatchObject({ ok: false, message: "composer.errors.category" });
-    const unknownTag = await createTopic({
+    const unknownTag = await createTopic(db, {
       scope,
       categorySlug: cat.slug,
       title: "A perfectly fine title here",

@@ -151,7 +151,7 @@ describe("posting", () => {
     };
     expect(await createReply({ scope, topicId: topic.topicId, body: prose })).toMatchObject(refusal);
     expect(
-      await createTopic({
+      await createTopic(db, {
         scope,
         categorySlug: category.slug,
         title: "A topic that renders too slowly",

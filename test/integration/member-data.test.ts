@@ -345,7 +345,7 @@ describe("deletion", () => {
     for (const size of [256, 64]) expect(existsSync(path.join(uploadsDir(), `${photoKey}-${size}.webp`))).toBe(false);
 
     // the badge says revoked to anyone who verifies it, with no name on it
-    const award = await getBadgeAward({ publicId: badgeId });
+    const award = await getBadgeAward(db, { publicId: badgeId });
     expect(award?.revoked_at).toBeInstanceOf(Date);
     expect(award?.display_name).toBe(DELETED_NAME);
 

@@ -90,7 +90,7 @@ async function mentee(
 
 const requestOf = async (m: { id: number }) => (await getOpenRequest(db, { menteeId: m.id }))!;
 const progressOf = async (userId: number) =>
-  (await getStanding({ userId }))!.requirements.find((r) => r.kind === "mentoring")!.progress;
+  (await getStanding(db, { userId }))!.requirements.find((r) => r.kind === "mentoring")!.progress;
 
 async function start(mentorUser: { id: number }, menteeUser: { id: number }, into: "new" | "group" | number = "new") {
   const ask = await askMentor({ scope: await scopeFor(menteeUser), mentorId: mentorUser.id, note: "" });
@@ -114,7 +114,7 @@ describe("matching", () => {
       const covering = await mentor({ competencies: [CX, SLA], languages: ["fr", "en"], timeZone: "Africa/Dakar" });
       const none = await mentor({ competencies: [LOYALTY], languages: ["en"], timeZone: "Africa/Abidjan" });
       const junior = await mentee({ language: "fr" });
-      const list = await suggestMentors({ request: await requestOf(junior), limit: 5000 });
+      const list = await suggestMentors(db, { request: await requestOf(junior), limit: 5000 });
       const rank = (id: number) => list.findIndex((s) => s.userId === id);
       expect(rank(covering.id)).toBeGreaterThanOrEqual(0);
       expect(rank(none.id)).toBeGreaterThanOrEqual(0);
@@ -170,7 +170,7 @@ describe("matching", () => {
     await start(busy, first);
     const second = await mentee();
     expect(
-      (await suggestMentors({ request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
+      (await suggestMentors(db, { request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
     ).not.toContain(busy.id);
     expect(await askMentor({ scope: await scopeFor(second), mentorId: busy.id, note: "" })).toMatchObject({
       ok: false,
@@ -181,14 +181,14 @@ describe("matching", () => {
     const third = await mentee();
     expect((await askMentor({ scope: await scopeFor(third), mentorId: roomy.id, note: "" })).ok).toBe(true);
     expect(
-      (await suggestMentors({ request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
+      (await suggestMentors(db, { request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
     ).not.toContain(roomy.id);
     // paused mentors are not suggested either
     const admin = await createAdmin();
     const paused = await mentor({ capacity: 5 });
     await setMentorStatus({ scope: await scopeFor(admin), userId: paused.id, status: "paused", reason: "On leave" });
     expect(
-      (await suggestMentors({ request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
+      (await suggestMentors(db, { request: await requestOf(second), limit: 5000 })).map((s) => s.userId),
     ).not.toContain(paused.id);
   });
 });

@@ -141,7 +141,7 @@ describe("applications", () => {
     expect(wordedAs("en", notes[0])).toContain("Customer Service Professional");
     expect(wordedAs("fr", notes[0])).toContain("Professionnel du service client");
     // the new level's requirements now apply
-    const standing = await getStanding({ userId: member.id });
+    const standing = await getStanding(db, { userId: member.id });
     expect(standing?.level?.number).toBe(2);
     expect(standing?.requirements.map((x) => x.key)).toContain("l2-distinct-topics");
     // deciding twice is refused

@@ -9,7 +9,7 @@ import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 
 async function progressOf(userId: number, key: string, now?: Date) {
-  const standing = await getStanding({ userId, now, itemLimit: 50 });
+  const standing = await getStanding(db, { userId, now, itemLimit: 50 });
   const r = standing?.requirements.find((x) => x.key === key);
   if (!r) throw new Error(`requirement ${key} not found for user ${userId}`);
   return r.progress;
@@ -89,7 +89,7 @@ describe("distinct_topics", () => {
   test("five topics meet the duty; the count stays exact beyond the listed items", async () => {
     const member = await createMember({ level: 2 });
     for (let i = 0; i < 7; i++) await createTopic({ categoryId: general.id, userId: member.id });
-    const standing = await getStanding({ userId: member.id, itemLimit: 3 });
+    const standing = await getStanding(db, { userId: member.id, itemLimit: 3 });
     const p = standing!.requirements.find((r) => r.key === "l2-distinct-topics")!.progress;
     expect(p).toMatchObject({ done: 7, required: 5, status: "met", more: 4 });
     expect(p.items).toHaveLength(3);
@@ -390,7 +390,7 @@ describe("logs, results and later features", () => {
 
   test("a member who has not enrolled has no requirements and may apply for level 1", async () => {
     const member = await createMember();
-    const s = await getStanding({ userId: member.id });
+    const s = await getStanding(db, { userId: member.id });
     expect(s).toMatchObject({ level: null, requirements: [], canApplyForNext: true });
   });
 });

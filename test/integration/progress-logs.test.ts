@@ -47,7 +47,7 @@ describe("logs", () => {
         const second = await createActivity({ userId: member.id, input: { ...input, title: "Lagos CX meet-up" } });
         expect(second).toMatchObject({ ok: true, status: "pending" });
         if (!second.ok) return;
-        const standing = await getStanding({ userId: member.id });
+        const standing = await getStanding(db, { userId: member.id });
         expect(standing!.requirements.find((r) => r.key === "l2-activities")!.progress).toMatchObject({
           done: 1,
           pending: 1,
@@ -140,7 +140,7 @@ describe("logs", () => {
       .where("id", "=", entry.topic_id!)
       .executeTakeFirstOrThrow();
     expect(topic).toEqual({ title: "Book review: Raving Fans", user_id: member.id });
-    const standing = await getStanding({ userId: member.id });
+    const standing = await getStanding(db, { userId: member.id });
     expect(standing!.requirements.find((x) => x.key === "l3-books")!.progress).toMatchObject({
       done: 1,
       status: "met",

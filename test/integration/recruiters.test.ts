@@ -117,7 +117,7 @@ describe("recruiters never post in the forum", () => {
     expect(
       canReply(scope, { category: cat, participant: false, deleted_at: null, closed_at: null, archived_at: null }),
     ).toBe(false);
-    const t = await createTopic({
+    const t = await createTopic(db, {
       scope,
       categorySlug: open.slug,
       title: "A recruiter trying to post a topic",

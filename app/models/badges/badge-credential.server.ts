@@ -171,15 +171,10 @@ export function buildCredential({
 export type OpenBadgeCredential = ReturnType<typeof buildCredential>;
 
 /** The compact JWS (VC-JWT) of a credential. */
-export async function signCredential({
-  credential,
-  origin,
-  conn = db,
-}: {
-  credential: OpenBadgeCredential;
-  origin: string;
-  conn?: Db;
-}): Promise<string> {
+export async function signCredential(
+  conn: Db,
+  { credential, origin }: { credential: OpenBadgeCredential; origin: string },
+): Promise<string> {
   const payload = {
     ...credential,
     iss: credential.issuer.id,
@@ -187,7 +182,7 @@ export async function signCredential({
     nbf: Math.floor(Date.parse(credential.validFrom) / 1000),
     sub: credential.credentialSubject.id,
   };
-  return signJwt({ payload, origin, conn });
+  return signJwt(conn, { payload, origin });
 }
 
 /**

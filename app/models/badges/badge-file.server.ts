@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { env } from "../../env.server";
+import { db } from "../../db.server";
 import { bakePng, bakeSvg, renderBadgeSvg } from "./badge-artwork.server";
 import {
   achievementText,
@@ -68,7 +69,7 @@ export function badgeSvg(award: BadgeAward): string {
 
 export async function badgeJwt(award: BadgeAward, origin: string): Promise<string> {
   const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(), origin });
-  return signCredential({ credential, origin });
+  return signCredential(db, { credential, origin });
 }
 
 // PNG renders cost ~50 ms: the last few are kept (they are what link previews fetch).
@@ -118,7 +119,7 @@ export async function badgeFileResponse({
 }): Promise<Response> {
   const origin = env().APP_ORIGIN;
   if (kind === "json" && publicId === "issuer") return issuerResponse(request, origin);
-  const award = publicId ? await getBadgeAward({ publicId }) : undefined;
+  const award = publicId ? await getBadgeAward(db, { publicId }) : undefined;
   if (!award) return notFound();
   switch (kind) {
     case "svg":

@@ -133,7 +133,7 @@ const AWARD_COLUMNS = [
 export type BadgeAward = NonNullable<Awaited<ReturnType<typeof getBadgeAward>>>;
 
 /** One award with what its page and credential state: holder, level, issuer, status. Undefined when unknown. */
-export async function getBadgeAward({ publicId, conn = db }: { publicId: string; conn?: Db }) {
+export async function getBadgeAward(conn: Db, { publicId }: { publicId: string }) {
   if (!isBadgeId(publicId)) return undefined;
   return (
     conn
@@ -185,17 +185,10 @@ export type BadgeStatusFilter = "all" | "valid" | "revoked";
 export const BADGE_PAGE_SIZE = 50;
 
 /** Staff list: newest first, searchable by member name, username or badge id; keyset on id. */
-export async function listBadgeAwards({
-  q = "",
-  status = "all",
-  before,
-  conn = db,
-}: {
-  q?: string;
-  status?: BadgeStatusFilter;
-  before?: number;
-  conn?: Db;
-}) {
+export async function listBadgeAwards(
+  conn: Db,
+  { q = "", status = "all", before }: { q?: string; status?: BadgeStatusFilter; before?: number },
+) {
   let query = conn
     .selectFrom("badge_awards as b")
     .innerJoin("users as u", "u.id", "b.user_id")
@@ -348,13 +341,10 @@ export type MemberBadge = { kind: "level" | "mentor"; level: number | null; publ
  * Valid badges of many members at once (post authors, directory cards, a profile): per member,
  * the newest valid badge of each level and the mentor badge, highest level first.
  */
-export async function listValidBadges({
-  userIds,
-  conn = db,
-}: {
-  userIds: number[];
-  conn?: Db;
-}): Promise<Map<number, MemberBadge[]>> {
+export async function listValidBadges(
+  conn: Db,
+  { userIds }: { userIds: number[] },
+): Promise<Map<number, MemberBadge[]>> {
   const out = new Map<number, MemberBadge[]>();
   const ids = [...new Set(userIds)];
   if (!ids.length) return out;
@@ -381,13 +371,10 @@ export async function listValidBadges({
 }
 
 /** The valid badge of each member's current level (users.level): what a level pill links to. */
-export async function listCurrentLevelBadges({
-  userIds,
-  conn = db,
-}: {
-  userIds: number[];
-  conn?: Db;
-}): Promise<Map<number, { level: number; publicId: string }>> {
+export async function listCurrentLevelBadges(
+  conn: Db,
+  { userIds }: { userIds: number[] },
+): Promise<Map<number, { level: number; publicId: string }>> {
   const out = new Map<number, { level: number; publicId: string }>();
   const ids = [...new Set(userIds)];
   if (!ids.length) return out;

@@ -66,7 +66,7 @@ export function getActiveSigningKey(conn: Db = db): Promise<ActiveKey> {
 export const keyIdUrl = (origin: string, thumbprint: string) => `${origin}/badges/keys/${thumbprint}`;
 
 /** Every published key (retired ones too: credentials they signed must still verify), as a JWK Set. */
-export async function getPublicJwks({ origin, conn = db }: { origin: string; conn?: Db }): Promise<{ keys: JWK[] }> {
+export async function getPublicJwks(conn: Db, { origin }: { origin: string }): Promise<{ keys: JWK[] }> {
   await getActiveSigningKey(conn); // a fresh install publishes its key before anything is signed
   const rows = await conn.selectFrom("signing_keys").select(["thumbprint", "public_jwk"]).orderBy("id").execute();
   return {
@@ -80,15 +80,10 @@ export async function getPublicJwks({ origin, conn = db }: { origin: string; con
 }
 
 /** One published public key by thumbprint, or undefined. */
-export async function getPublicJwk({
-  origin,
-  thumbprint,
-  conn = db,
-}: {
-  origin: string;
-  thumbprint: string;
-  conn?: Db;
-}): Promise<JWK | undefined> {
+export async function getPublicJwk(
+  conn: Db,
+  { origin, thumbprint }: { origin: string; thumbprint: string },
+): Promise<JWK | undefined> {
   const row = await conn
     .selectFrom("signing_keys")
     .select(["thumbprint", "public_jwk"])
@@ -104,15 +99,7 @@ export async function getPublicJwk({
  * OB 3.0 allows: alg, kid (a URL to the public JWK) and typ "JWT". Ed25519 signatures are
  * deterministic: the same payload always gives the same token.
  */
-export async function signJwt({
-  payload,
-  origin,
-  conn = db,
-}: {
-  payload: JWTPayload;
-  origin: string;
-  conn?: Db;
-}): Promise<string> {
+export async function signJwt(conn: Db, { payload, origin }: { payload: JWTPayload; origin: string }): Promise<string> {
   const key = await getActiveSigningKey(conn);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: SIGNING_ALG, kid: keyIdUrl(origin, key.thumbprint), typ: "JWT" })

@@ -28,8 +28,6 @@ type NewTopic = {
   body: string;
   tags: string[];
   participantIds?: number[];
-  /** the caller's transaction, for a thread opened as part of another change (a mentorship) */
-  trx?: Db;
   /** the opening post is the programme's act, not the author's posting: no posting limits */
   skipLimits?: boolean;
   /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
@@ -52,17 +50,14 @@ async function alreadySubmitted(trx: Db, userId: number, submissionKey: string |
   return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
 }
 
-export async function createTopic({
-  scope,
-  categorySlug,
-  title,
-  body,
-  tags,
-  participantIds = [],
-  trx: outer,
-  skipLimits = false,
-  submissionKey,
-}: NewTopic) {
+/**
+ * `conn`: `db`, or the caller's transaction for a thread opened as part of another change (a
+ * mentorship); given `db`, the topic is made in a transaction of its own.
+ */
+export async function createTopic(
+  conn: Db,
+  { scope, categorySlug, title, body, tags, participantIds = [], skipLimits = false, submissionKey }: NewTopic,
+) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const category = await getCategoryBySlug(categorySlug);
   if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
@@ -75,9 +70,9 @@ export async function createTopic({
   if (uniqueTags.some((t) => !known.has(t)))
     return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;
-  const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (outer ? fn(outer) : transaction(fn));
+  const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (conn.isTransaction ? fn(conn) : transaction(fn));
   // Rendered once, before any row is locked; the limits count from the same parse.
-  const rendered = await renderPostBody(outer ?? db, body, scope);
+  const rendered = await renderPostBody(conn, body, scope);
   if (!rendered.ok) return rendered;
   const { html, analysis, mentionedUserIds } = rendered;
 

@@ -76,7 +76,7 @@ export async function getApplyState({
   userId: number;
   lang?: string;
 }): Promise<ApplyState | undefined> {
-  const standing = await getStanding({ userId, itemLimit: 0 });
+  const standing = await getStanding(db, { userId, itemLimit: 0 });
   if (!standing) return undefined;
   const current = standing.level?.number ?? null;
   const target = current === null ? 1 : current < 4 ? current + 1 : null;
@@ -330,7 +330,7 @@ export async function decideApplication({
     if ((member.level ?? 0) !== appLevel - 1) return fail(409, "admin.applications.errors.levelChanged");
     let unmet: LabelSource[] = [];
     if (appLevel > 1) {
-      const standing = await getStanding({ userId: app.user_id, now, itemLimit: 0, conn: trx });
+      const standing = await getStanding(trx, { userId: app.user_id, now, itemLimit: 0 });
       // the route the application names is the one checked; without routes, every completion requirement
       const onRoute = standing?.routes.length
         ? unmetOnRoute(standing.requirements, app.route_id).filter((r) => r.phase === "completion")

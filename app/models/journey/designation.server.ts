@@ -17,18 +17,10 @@ import { requirementLabel } from "./requirement-label";
 import { fail, ok, type Result } from "../shared/result";
 
 /** The member's standing on one designation (undefined: no such designation, or no such member). */
-export async function getDesignationApplyState({
-  userId,
-  code,
-  conn = db,
-}: {
-  userId: number;
-  code: string;
-  conn?: Db;
-}) {
-  const standing = await getStanding({ userId, itemLimit: 0, conn });
+export async function getDesignationApplyState(conn: Db, { userId, code }: { userId: number; code: string }) {
+  const standing = await getStanding(conn, { userId, itemLimit: 0 });
   if (!standing) return undefined;
-  const [designation] = await getDesignationStandings({ standing, code: code.toUpperCase(), itemLimit: 0, conn });
+  const [designation] = await getDesignationStandings(conn, { standing, code: code.toUpperCase(), itemLimit: 0 });
   return designation && { standing, designation };
 }
 
@@ -61,7 +53,7 @@ export async function createDesignationApplication({
   code: string;
   input: ApplicationInput;
 }): Promise<Result<{ applicationId: number }>> {
-  const state = await getDesignationApplyState({ userId, code });
+  const state = await getDesignationApplyState(db, { userId, code });
   if (!state) return fail(404, "errors.notFound");
   const d = state.designation;
   if (d.held) return fail(409, "credentialRoutes.errors.held");
@@ -162,7 +154,7 @@ export async function decideDesignation(trx: Db, { adminId, app, decision, reaso
   }
 
   // the route the application names, evaluated now; experience counts as declared on the application
-  const state = await getDesignationApplyState({ userId: app.user_id, code: app.designation, conn: trx });
+  const state = await getDesignationApplyState(trx, { userId: app.user_id, code: app.designation });
   const d = state?.designation;
   if (!d || d.held) return fail(409, "credentialRoutes.errors.held");
   const en = sharedI18n("en").t;

@@ -32,7 +32,7 @@ export async function computeNudges(
   conn: Db,
   { userId, now = new Date() }: { userId: number; now?: Date },
 ): Promise<Nudge[]> {
-  const standing = await getStanding({ userId, now, itemLimit: 0, conn });
+  const standing = await getStanding(conn, { userId, now, itemLimit: 0 });
   if (!standing?.level || !standing.periods) return [];
   // stored as message keys (worded when read); `message` is the wording in the member's language now
   const locale = await localeOfUser(conn, userId);

@@ -198,7 +198,7 @@ export async function* progressCsvLines({ now = new Date(), locale = "en" }: Csv
       .execute();
     if (!members.length) return;
     const [standings, facts] = await Promise.all([
-      Promise.all(members.map((m) => getStanding({ userId: m.id, now, itemLimit: 0 }))),
+      Promise.all(members.map((m) => getStanding(db, { userId: m.id, now, itemLimit: 0 }))),
       csvMemberFacts(
         members.map((m) => m.id),
         locale,

@@ -41,7 +41,7 @@ export async function createReadingEntry({
   let topicId: number | null = null;
   let topicUrl: string | null = null;
   if (input.share) {
-    const created = await createTopic({
+    const created = await createTopic(db, {
       scope,
       categorySlug: BOOK_CLUB_SLUG,
       title: `Book review: ${title}`.slice(0, 255),

@@ -237,15 +237,10 @@ export function suggestionQuery(request: Need, limit: number) {
     join mentor_registrations r on r.user_id = s.user_id`;
 }
 
-export async function suggestMentors({
-  request,
-  limit = 10,
-  conn = db,
-}: {
-  request: Need;
-  limit?: number;
-  conn?: Db;
-}): Promise<Suggestion[]> {
+export async function suggestMentors(
+  conn: Db,
+  { request, limit = 10 }: { request: Need; limit?: number },
+): Promise<Suggestion[]> {
   const { rows } = await suggestionQuery(request, limit).execute(conn);
   const need = {
     competencies: request.competencies,

@@ -224,8 +224,7 @@ async function openCycle(
     (u) => u.display_name,
   );
   const t = sharedI18n(pickLocale(mentorRow.locale, null)).t;
-  const thread = await createTopic({
-    trx,
+  const thread = await createTopic(trx, {
     skipLimits: true,
     scope: await scopeOfUser(trx, mentorId),
     categorySlug: MENTORSHIP_CATEGORY,

@@ -1,7 +1,7 @@
 // Designations: credentials a member earns beside the level (CCSM), each reached by one of its
 // routes. Evaluated with the member's level context (periods, entry date) from their standing.
 import { sql } from "kysely";
-import { db as defaultDb, type Db } from "../../../db.server";
+import type { Db } from "../../../db.server";
 import type { EvalContext } from "./context.server";
 import { evaluateTarget, listRoutes, listTargetRequirements, type Standing } from "./index.server";
 import type { DesignationStanding } from "./types";
@@ -9,19 +9,20 @@ import type { DesignationStanding } from "./types";
 export type { DesignationStanding };
 
 /** Every designation with the member's standing on it; `code` narrows to one. */
-export async function getDesignationStandings({
-  standing,
-  code,
-  now = new Date(),
-  itemLimit = 20,
-  conn = defaultDb,
-}: {
-  standing: Standing;
-  code?: string;
-  now?: Date;
-  itemLimit?: number;
-  conn?: Db;
-}): Promise<DesignationStanding[]> {
+export async function getDesignationStandings(
+  conn: Db,
+  {
+    standing,
+    code,
+    now = new Date(),
+    itemLimit = 20,
+  }: {
+    standing: Standing;
+    code?: string;
+    now?: Date;
+    itemLimit?: number;
+  },
+): Promise<DesignationStanding[]> {
   const userId = standing.member.id;
   let q = conn
     .selectFrom("designation_types as t")

@@ -2,7 +2,7 @@
 // the evaluator of its kind. Counting happens in SQL; evaluators return the items behind a count.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../../../db/schema";
-import { db as defaultDb, type Db } from "../../../db.server";
+import type { Db } from "../../../db.server";
 import { sharedI18n } from "../../../i18n";
 import { requirementLabel } from "../requirement-label";
 import { isRequirementKind, parseParams, type ParamsOf, type RequirementKind } from "../requirement.schema";
@@ -191,17 +191,10 @@ export type Standing = {
 };
 
 /** The member's level and every requirement of it, evaluated now (or at `now`, for tests and nudges). */
-export async function getStanding({
-  userId,
-  now = new Date(),
-  itemLimit = 20,
-  conn = defaultDb,
-}: {
-  userId: number;
-  now?: Date;
-  itemLimit?: number;
-  conn?: Db;
-}): Promise<Standing | undefined> {
+export async function getStanding(
+  conn: Db,
+  { userId, now = new Date(), itemLimit = 20 }: { userId: number; now?: Date; itemLimit?: number },
+): Promise<Standing | undefined> {
   // one statement for the member, their open level record, badge and periods; the level's
   // requirements in parallel (users.level is kept in step with the open level record)
   const levelOfMember = (eb: ExpressionBuilder<Database, "level_requirements" | "requirement_routes">) =>
@@ -328,15 +321,7 @@ export async function getStanding({
  * Posts per month in the member's time zone, for the last 12 months (oldest first). Each month's
  * bounds are computed once in SQL and counted as an index range (no per-post time zone work).
  */
-export async function contributionsByMonth({
-  userId,
-  now = new Date(),
-  conn = defaultDb,
-}: {
-  userId: number;
-  now?: Date;
-  conn?: Db;
-}) {
+export async function contributionsByMonth(conn: Db, { userId, now = new Date() }: { userId: number; now?: Date }) {
   const { rows } = await sql<{ month: string; posts: number }>`
     with u as (select time_zone as tz from users where id = ${userId}),
     l as (select date_trunc('month', ${now}::timestamptz at time zone u.tz) as m0, u.tz from u),

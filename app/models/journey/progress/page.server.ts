@@ -13,8 +13,8 @@ type PageQuery = { userId: number; now?: Date; itemLimit?: number; nextStepsFor?
 
 export async function getProgressPage({ userId, now = new Date(), itemLimit = 20, nextStepsFor }: PageQuery) {
   const [standing, months, applications, results] = await Promise.all([
-    getStanding({ userId, now, itemLimit }),
-    contributionsByMonth({ userId, now }),
+    getStanding(db, { userId, now, itemLimit }),
+    contributionsByMonth(db, { userId, now }),
     listMyApplications({ userId }),
     listResults({ userId }),
   ]);
@@ -26,7 +26,7 @@ export async function getProgressPage({ userId, now = new Date(), itemLimit = 20
       : list.map((r) => ({ ...r, next: null }));
   const [requirements, designations] = await Promise.all([
     steps(evaluated, canApplyForNext),
-    getDesignationStandings({ standing, now, itemLimit }).then((list) =>
+    getDesignationStandings(db, { standing, now, itemLimit }).then((list) =>
       // a designation's declared experience is asked on its own form, not /apply's
       Promise.all(list.map(async (d) => ({ ...d, requirements: await steps(d.requirements, false) }))),
     ),
