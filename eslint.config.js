@@ -99,7 +99,8 @@ export default tseslint.config(
   // migrations run against whatever schema the database has at that point, never the app's types
   { files: ["db/migrations/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   {
-    // db/ is the bottom of the house: it may describe app types, never run app code (the demo data is a script: scripts/seed)
+    // db/ is the bottom of the house: it may describe app types, never run app code
+    // (the demo data is a script: scripts/seed)
     files: ["db/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

@@ -30,7 +30,8 @@ try {
     process.exitCode = 1;
   } else {
     console.log(
-      `${values.username} is an admin (user id ${result.userId}).${values.password ? "" : " Set a password with “Forgot your password?” on the sign-in page."}`,
+      `${values.username} is an admin (user id ${result.userId}).` +
+        `${values.password ? "" : " Set a password with “Forgot your password?” on the sign-in page."}`,
     );
   }
   const { db } = await import("../app/db.server");

@@ -86,7 +86,10 @@ function startingUpPage(port: number): Promise<http.Server> {
         .end(JSON.stringify({ status: "starting" }));
       return;
     }
-    const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><meta name="viewport" content="width=device-width"><title>${escapeHtml(t.title)}</title></head><body><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.body)}</p></body></html>`;
+    const page =
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">` +
+      `<meta name="viewport" content="width=device-width"><title>${escapeHtml(t.title)}</title></head><body><h1>` +
+      `${escapeHtml(t.title)}</h1><p>${escapeHtml(t.body)}</p></body></html>`;
     res.writeHead(503, { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Language": locale });
     res.end(req.method === "HEAD" ? undefined : page);
   });

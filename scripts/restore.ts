@@ -66,7 +66,8 @@ try {
     (e: Error) => {
       if (/not empty/.test(e.message))
         throw new Error(
-          `Database ${name} is not empty. Restore into an empty one: add --database NEW_NAME, or --replace to drop ${name} first.`,
+          `Database ${name} is not empty. Restore into an empty one: add --database NEW_NAME, or --replace to ` +
+            `drop ${name} first.`,
         );
       throw e;
     },

@@ -20,7 +20,8 @@ try {
   const { reindexAllPosts } = await import("../app/models/forum/forum-search-index.server");
   const result = await reindexAllPosts({ batchTopics, log });
   log(
-    `${result.posts} posts of ${result.topics} topics indexed in ${result.seconds.toFixed(1)} s (${Math.round(result.posts / Math.max(result.seconds, 0.001))} posts/s)`,
+    `${result.posts} posts of ${result.topics} topics indexed in ${result.seconds.toFixed(1)} s (` +
+      `${Math.round(result.posts / Math.max(result.seconds, 0.001))} posts/s)`,
   );
   const { db } = await import("../app/db.server");
   await db.destroy();

@@ -428,7 +428,10 @@ export function ProgressPage({
                   <td>
                     {t("progress.results.score", { score: a.score })}
                     {a.pass_mark !== null
-                      ? ` · ${t(a.score >= a.pass_mark ? "progress.results.passed" : "progress.results.notPassed", { passMark: a.pass_mark })}`
+                      ? ` · ` +
+                        t(a.score >= a.pass_mark ? "progress.results.passed" : "progress.results.notPassed", {
+                          passMark: a.pass_mark,
+                        })
                       : ""}
                     {a.note ? ` · ${a.note}` : ""}
                   </td>

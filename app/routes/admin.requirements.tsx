@@ -113,10 +113,10 @@ function ParamField({
   const label = t(`admin.requirements.params.${name}`, { defaultValue: name });
   const fieldName = `param.${name}`;
   if (typeof value === "boolean") {
+    const checked = submitted !== undefined ? submitted === "on" : value;
     return (
       <label>
-        <input type="checkbox" name={fieldName} defaultChecked={submitted !== undefined ? submitted === "on" : value} />{" "}
-        {label}
+        <input type="checkbox" name={fieldName} defaultChecked={checked} /> {label}
       </label>
     );
   }

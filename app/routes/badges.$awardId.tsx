@@ -127,7 +127,8 @@ export default function BadgePage() {
   const uid = useId();
   const alt = t("badges.page.imageAlt", { name: d.name, holder: d.holder, date: d.issuedOn });
   const snippetAlt = escapeAttr(t("badges.page.snippetAlt", { name: d.name, holder: d.holder }));
-  const snippet = `<a href="${d.urls.page}"><img src="${d.urls.image}" width="200" height="200" alt="${snippetAlt}"></a>`;
+  const snippet =
+    `<a href="${d.urls.page}">` + `<img src="${d.urls.image}" width="200" height="200" alt="${snippetAlt}"></a>`;
   return (
     <article className="badge-page">
       <header className="badge-head">

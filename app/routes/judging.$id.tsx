@@ -59,13 +59,13 @@ function ScoreChoice({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const scoreName = `score-${criterion.id}`;
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t("awards.review.scoreFor", { name: criterion.name })}</legend>
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n} className="inline-choice">
-          <input type="radio" name={`score-${criterion.id}`} value={n} defaultChecked={value === String(n)} required />{" "}
-          {n}
+          <input type="radio" name={scoreName} value={n} defaultChecked={value === String(n)} required /> {n}
         </label>
       ))}
       {error ? (

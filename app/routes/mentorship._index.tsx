@@ -189,7 +189,8 @@ export default function MentorshipHome() {
                         {a.competencies
                           .map(
                             (c) =>
-                              `${d.competencyNames[c.slug] ?? c.slug} (${t(`profile.proficiency.${c.level}`, { defaultValue: c.level })})`,
+                              `${d.competencyNames[c.slug] ?? c.slug} (` +
+                              `${t(`profile.proficiency.${c.level}`, { defaultValue: c.level })})`,
                           )
                           .join(", ")}
                       </p>

@@ -133,7 +133,9 @@ export default function MyActivities() {
                   <h3>{a.title}</h3>
                   <p className="req-line">
                     <span
-                      className={`status ${a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue"}`}
+                      className={
+                        "status " + (a.status === "approved" ? "met" : a.status === "pending" ? "pending" : "overdue")
+                      }
                     >
                       {t(`logs.status.${a.status}`)}
                     </span>

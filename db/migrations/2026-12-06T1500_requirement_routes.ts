@@ -31,9 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("requirement_routes_one_target", sql`(level is null) <> (designation is null)`)
     .execute();
   // the routes of a level or of a designation, in order (progress page, applications)
-  await sql`create index requirement_routes_level_idx on requirement_routes (level, position) where level is not null`.execute(
-    db,
-  );
+  await sql`create index requirement_routes_level_idx on requirement_routes (level, position)
+    where level is not null`.execute(db);
   await sql`create index requirement_routes_designation_idx on requirement_routes (designation, position)
     where designation is not null`.execute(db);
 
@@ -66,9 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`delete from applications where designation is not null`.execute(db);
   await sql`drop index applications_pending_user_idx`.execute(db);
-  await sql`create unique index applications_pending_user_idx on applications (user_id) where status = 'pending'`.execute(
-    db,
-  );
+  await sql`create unique index applications_pending_user_idx on applications (user_id)
+    where status = 'pending'`.execute(db);
   await sql`alter table applications drop constraint applications_one_target`.execute(db);
   await db.schema.alterTable("applications").dropColumn("route_id").dropColumn("designation").execute();
   await sql`alter table applications alter column level set not null`.execute(db);

@@ -51,7 +51,8 @@ async function runBareServer() {
   const { db } = await import("../../app/db.server");
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const page = (title: string, body: string) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>${body}</main></body></html>`;
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>` +
+    `${body}</main></body></html>`;
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -68,7 +69,8 @@ async function runBareServer() {
         ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: url.pathname })
         : 0;
       const header = viewer
-        ? `<header><a href="/u/${esc(viewer.username)}">${esc(viewer.displayName)}</a> <a href="/notifications">${notifications}</a></header>`
+        ? `<header><a href="/u/${esc(viewer.username)}">${esc(viewer.displayName)}</a> <a href="/notifications">` +
+          `${notifications}</a></header>`
         : "";
       const m = /^\/t\/([^/]+)\/(\d{1,9})$/.exec(url.pathname);
       let html: string | null = null;
@@ -87,13 +89,16 @@ async function runBareServer() {
           html = page(
             topic.title,
             header +
-              `<h1>${esc(topic.title)}</h1><p><a href="/c/${esc(topic.category.slug)}">${esc(topic.category.name)}</a></p>` +
+              (`<h1>${esc(topic.title)}</h1><p><a href="/c/${esc(topic.category.slug)}">` +
+                `${esc(topic.category.name)}</a></p>`) +
               posts
                 .map(
                   (p) =>
-                    `<article id="post-${p.post_number}"><header><a href="/u/${esc(p.username ?? "")}">${esc(p.display_name ?? "")}</a>` +
+                    `<article id="post-${p.post_number}"><header><a href="/u/${esc(p.username ?? "")}">` +
+                    `${esc(p.display_name ?? "")}</a>` +
                     (p.level ? ` <span>Level ${p.level}</span>` : "") +
-                    ` <a href="${path}/${p.post_number}"><time datetime="${p.created_at.toISOString()}">${p.created_at.toISOString()}</time></a>` +
+                    (` <a href="${path}/${p.post_number}"><time datetime="${p.created_at.toISOString()}">` +
+                      `${p.created_at.toISOString()}</time></a>`) +
                     (p.reply_to_post_number
                       ? ` <a href="${path}/${p.reply_to_post_number}">reply to #${p.reply_to_post_number}</a>`
                       : "") +
@@ -120,13 +125,27 @@ async function runBareServer() {
         html = page(
           "Latest topics",
           header +
-            `<h1>Latest topics</h1><nav>${categories.map((c) => `<a href="/c/${esc(c.slug)}">${esc(c.name)}</a>`).join(" ")} ${counts.new} ${counts.unread}</nav><table>` +
+            (`<h1>Latest topics</h1><nav>` +
+              `${categories.map((c) => `<a href="/c/${esc(c.slug)}">${esc(c.name)}</a>`).join(" ")} ${counts.new} ` +
+              `${counts.unread}</nav><table>`) +
             list.topics
               .map(
                 (t) =>
-                  `<tr><td><a href="${topicUrl(t)}${t.unread ? `/${t.highest_post_number - t.unread + 1}` : ""}">${esc(t.title)}</a>${t.is_new ? " new" : t.unread ? ` ${t.unread} unread` : ""} <a href="/c/${esc(t.category.slug)}">${esc(t.category.name)}</a> ${t.tags.map((g) => `<a href="/tag/${esc(g)}">${esc(g)}</a>`).join(" ")}</td>` +
-                  `<td>${t.posters.map((p) => `<a href="/u/${esc(p.username)}" title="${esc(p.display_name)}">${esc(p.display_name.slice(0, 1))}</a>`).join("")}</td>` +
-                  `<td>${t.reply_count}</td><td>${t.like_count}</td><td><time datetime="${t.bumped_at.toISOString()}">${t.bumped_at.toISOString()}</time></td></tr>`,
+                  `<tr><td><a href="${topicUrl(t)}${t.unread ? `/${t.highest_post_number - t.unread + 1}` : ""}">` +
+                  `${esc(t.title)}</a>${t.is_new ? " new" : t.unread ? ` ${t.unread} unread` : ""} <a href="/c/` +
+                  `${esc(t.category.slug)}">${esc(t.category.name)}</a> ` +
+                  `${t.tags.map((g) => `<a href="/tag/${esc(g)}">${esc(g)}</a>`).join(" ")}</td>` +
+                  (`<td>` +
+                    t.posters
+                      .map(
+                        (p) =>
+                          `<a href="/u/${esc(p.username)}" title="${esc(p.display_name)}">` +
+                          `${esc(p.display_name.slice(0, 1))}</a>`,
+                      )
+                      .join("") +
+                    `</td>`) +
+                  (`<td>${t.reply_count}</td><td>${t.like_count}</td><td><time datetime="` +
+                    `${t.bumped_at.toISOString()}">${t.bumped_at.toISOString()}</time></td></tr>`),
               )
               .join("") +
             `</table>${list.next ? `<a href="/latest?after=${list.next}">More</a>` : ""}`,
@@ -324,11 +343,13 @@ async function main() {
         const [ra, rb] = [rowsOf(a.body, kind), rowsOf(b.body, kind)];
         const same = JSON.stringify(ra) === JSON.stringify(rb);
         log(
-          `${mode} ${kind} page ${p}: remix ${ra.length} rows / ${(a.body.length / 1024).toFixed(1)} KB, bare ${rb.length} rows / ${(b.body.length / 1024).toFixed(1)} KB, same rows: ${same}`,
+          `${mode} ${kind} page ${p}: remix ${ra.length} rows / ${(a.body.length / 1024).toFixed(1)} KB, bare ` +
+            `${rb.length} rows / ${(b.body.length / 1024).toFixed(1)} KB, same rows: ${same}`,
         );
         if (!same || (kind === "topic" && ra.length !== 20))
           throw new Error(
-            `the two servers do not print the same rows for ${p} (${mode}):\nremix ${ra.join(" ")}\nbare  ${rb.join(" ")}`,
+            `the two servers do not print the same rows for ${p} (${mode}):\nremix ${ra.join(" ")}\nbare  ` +
+              `${rb.join(" ")}`,
           );
       }
     }
@@ -354,7 +375,10 @@ async function main() {
           const r = await load(t.url, paths, seconds, connections, t.pid, cookies[mode]);
           results[mode][kind][side] = { ...r, load: loadAvg() };
           log(
-            `${mode.padEnd(7)} ${kind.padEnd(6)} ${side.padEnd(5)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  server CPU ${(r.cpu * 100).toFixed(0)}%  load avg ${loadAvg()}  ${(r.bytes / 1024).toFixed(1)} KB/response`,
+            `${mode.padEnd(7)} ${kind.padEnd(6)} ${side.padEnd(5)} ${r.rps.toFixed(0).padStart(5)} req/s  p50 ` +
+              `${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}  ` +
+              `server CPU ${(r.cpu * 100).toFixed(0)}%  load avg ${loadAvg()}  ${(r.bytes / 1024).toFixed(1)} ` +
+              `KB/response`,
           );
         }
       }
@@ -363,12 +387,17 @@ async function main() {
     // the member's New/Unread counts on their own (the model the app and the bare server call)
     const countTimes = await timeCounts(dbUrl);
     log(
-      `member New/Unread counts (${countTimes.counts.new} new, ${countTimes.counts.unread} unread): p50 ${countTimes.p50.toFixed(2)} ms  p95 ${countTimes.p95.toFixed(2)} ms over ${countTimes.n} calls  load avg ${loadAvg()}`,
+      `member New/Unread counts (${countTimes.counts.new} new, ${countTimes.counts.unread} unread): p50 ` +
+        `${countTimes.p50.toFixed(2)} ms  p95 ${countTimes.p95.toFixed(2)} ms over ${countTimes.n} calls  load avg ` +
+        `${loadAvg()}`,
     );
 
     console.log("");
     console.log(
-      `Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`,
+      `Forum speed, ${connections} connections, ${seconds} s per run, on ${counts.topics.toLocaleString("en")} ` +
+        `topics / ${counts.posts.toLocaleString("en")} posts / ${counts.members.toLocaleString("en")} members / ` +
+        `${counts.categories} categories; ${new Date().toISOString()}, ${os.cpus().length} cores, shared cache ` +
+        `${process.env.SHARED_CACHE ?? "off"} (SHARED_CACHE=on: visitors served from it)`,
     );
     console.log(
       "| page | viewer | bare req/s | bare p95 ms | app req/s | app p50 ms | app p95 ms | app p99 ms | ratio " +
@@ -387,13 +416,16 @@ async function main() {
         allOk &&= ok;
         const label = kind === "topic" ? "topic (20 posts)" : "/latest";
         console.log(
-          `| ${label} | ${mode} | ${b.rps.toFixed(0)} | ${b.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${r.load} | ${ok ? "PASS" : "FAIL"} (>= 0.50, p95 < 50 ms) |`,
+          `| ${label} | ${mode} | ${b.rps.toFixed(0)} | ${b.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ` +
+            `${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${r.load} | ` +
+            `${ok ? "PASS" : "FAIL"} (>= 0.50, p95 < 50 ms) |`,
         );
       }
     }
     const countsOk = countTimes.p95 < 5;
     console.log(
-      `| New/Unread counts (member) | member | | | | ${countTimes.p50.toFixed(2)} | ${countTimes.p95.toFixed(2)} | | | ${loadAvg()} | ${countsOk ? "PASS" : "FAIL"} (p95 < 5 ms) |`,
+      `| New/Unread counts (member) | member | | | | ${countTimes.p50.toFixed(2)} | ${countTimes.p95.toFixed(2)} ` +
+        `| | | ${loadAvg()} | ${countsOk ? "PASS" : "FAIL"} (p95 < 5 ms) |`,
     );
     if (compared < 4) {
       console.log("\nPartial run (--only / --side / --mode): no verdict.");

@@ -148,7 +148,9 @@ for (let i = 0; i < 50; i++) {
 }
 
 console.log(
-  `\nMentor suggestions among ${counts.mentors.toLocaleString("en")} active mentors and ${counts.members.toLocaleString("en")} members (${counts.mentorships.toLocaleString("en")} mentorships, ${counts.requests} open requests), ${RUNS} sequential runs:`,
+  `\nMentor suggestions among ${counts.mentors.toLocaleString("en")} active mentors and ` +
+    `${counts.members.toLocaleString("en")} members (${counts.mentorships.toLocaleString("en")} mentorships, ` +
+    `${counts.requests} open requests), ${RUNS} sequential runs:`,
 );
 console.log(
   `  suggestMentors (load, score, rank, top 10)  ${fmt(times)}  (${(shown / RUNS).toFixed(1)} suggestions a request)`,

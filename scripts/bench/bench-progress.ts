@@ -117,7 +117,8 @@ const counts = (
         (select count(distinct topic_id) from posts where user_id = 1)::int as topics`)
 ).rows[0];
 log(
-  `database: ${counts.posts.toLocaleString("en")} posts; the member: ${counts.mine.toLocaleString("en")} posts in ${counts.topics.toLocaleString("en")} topics`,
+  `database: ${counts.posts.toLocaleString("en")} posts; the member: ${counts.mine.toLocaleString("en")} posts ` +
+    `in ${counts.topics.toLocaleString("en")} topics`,
 );
 await client.end();
 
@@ -210,7 +211,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 console.log(
-  `\n/progress for a member with 5,000 posts in 1,000 topics, database of ${counts.posts.toLocaleString("en")} posts, ${RUNS} sequential runs:`,
+  `\n/progress for a member with 5,000 posts in 1,000 topics, database of ${counts.posts.toLocaleString("en")} ` +
+    `posts, ${RUNS} sequential runs:`,
 );
 console.log(`  model (standing, evaluators, chart, results)  ${fmt(model)}`);
 console.log(`  server part (loaders + React render, in-process)  ${fmt(serverPart)}`);

@@ -56,7 +56,10 @@ const check = (ok: boolean, line: string) => {
 const since = (t: number) => ((Date.now() - t) / 1000).toFixed(1);
 const summary = (r: LoadResult) => {
   const errors = r.samples.filter(isError);
-  return `${r.samples.length} requests in ${r.seconds.toFixed(0)} s, ${r.acknowledged.length} replies acknowledged, ${r.likes} likes, ${errors.length} errors`;
+  return (
+    `${r.samples.length} requests in ${r.seconds.toFixed(0)} s, ${r.acknowledged.length} replies acknowledged, ` +
+    `${r.likes} likes, ${errors.length} errors`
+  );
 };
 const STACK_TRACE = /\bat [\w.<>$]+ \(?[^)\s]*:\d+:\d+\)?|Error: .*\n\s+at /;
 
@@ -69,7 +72,8 @@ async function writesLost(tokens: string[]) {
   const r = await checkReplies(stack.pool, tokens);
   check(
     r.lost.length === 0 && r.duplicated.length === 0,
-    `acknowledged replies in the database: ${tokens.length - r.lost.length}/${tokens.length}, lost ${r.lost.length}, duplicated ${r.duplicated.length}`,
+    `acknowledged replies in the database: ${tokens.length - r.lost.length}/${tokens.length}, lost ` +
+      `${r.lost.length}, duplicated ${r.duplicated.length}`,
   );
   return r;
 }
@@ -93,7 +97,9 @@ async function meiliScenario() {
     probes++;
     if (r.status === 200 && r.body.includes("search-degraded") && r.body.includes("search-hit")) degraded++;
     else
-      odd ||= `${r.status}, degraded notice ${r.body.includes("search-degraded")}, hits ${r.body.includes("search-hit")}: ${gist(r.body)}`;
+      odd ||=
+        `${r.status}, degraded notice ${r.body.includes("search-degraded")}, hits ${r.body.includes("search-hit")}` +
+        `: ${gist(r.body)}`;
     await sleep(1500);
   }
   await stack.startMeili();
@@ -105,16 +111,22 @@ async function meiliScenario() {
   const writeErrors = result.samples.filter((s) => s.route.startsWith("POST") && isError(s));
   check(
     writeErrors.length === 0,
-    `writes during the outage: ${writeErrors.length} failures (${result.samples.filter((s) => s.route.startsWith("POST") && s.at >= killedAt && s.at <= restartedAt).length} writes made while Meilisearch was down)`,
+    `writes during the outage: ${writeErrors.length} failures (` +
+      `${result.samples.filter((s) => s.route.startsWith("POST") && s.at >= killedAt && s.at <= restartedAt).length}` +
+      ` writes made while Meilisearch was down)`,
   );
   const readErrors = result.samples.filter((s) => !s.route.startsWith("POST") && isError(s));
+  const readKinds = [
+    ...new Set(readErrors.map((s) => `${s.route} ${s.status || s.error}${s.body ? ` "${gist(s.body)}"` : ""}`)),
+  ];
   check(
     readErrors.length === 0,
-    `reads: ${readErrors.length} failures${readErrors.length ? ` (${[...new Set(readErrors.map((s) => `${s.route} ${s.status || s.error}${s.body ? ` "${gist(s.body)}"` : ""}`))].slice(0, 3).join(", ")})` : ""}`,
+    `reads: ${readErrors.length} failures${readErrors.length ? ` (${readKinds.slice(0, 3).join(", ")})` : ""}`,
   );
   check(
     probes > 0 && degraded === probes,
-    `search page during the outage: ${degraded}/${probes} answered 200 with results from Postgres, saying they are degraded${odd ? ` (other: ${odd})` : ""}`,
+    `search page during the outage: ${degraded}/${probes} answered 200 with results from Postgres, saying they ` +
+      `are degraded${odd ? ` (other: ${odd})` : ""}`,
   );
   const replies = await writesLost(result.acknowledged);
   // the index catches up by itself: poll until it matches Postgres (counts + sampled documents)
@@ -142,7 +154,11 @@ async function meiliScenario() {
   }
   check(
     matched !== undefined && matched <= 30,
-    `index matches Postgres ${matched !== undefined ? `${matched.toFixed(1)} s after the restart` : "not within 60 s"} (${last?.documents} documents for ${last?.expected} readable posts, ${replies.postIds.length} new posts checked, ${last?.sampled} sampled documents equal)${last?.problems.length ? `: ${last.problems.slice(0, 3).join("; ")}` : ""}`,
+    `index matches Postgres ` +
+      `${matched !== undefined ? `${matched.toFixed(1)} s after the restart` : "not within 60 s"} (` +
+      `${last?.documents} documents for ${last?.expected} readable posts, ${replies.postIds.length} new posts ` +
+      `checked, ${last?.sampled} sampled documents equal)` +
+      `${last?.problems.length ? `: ${last.problems.slice(0, 3).join("; ")}` : ""}`,
   );
   return matched;
 }
@@ -156,7 +172,8 @@ async function postgresScenario() {
   await sleep(6000);
   const { downAt, upAt } = await stack.restartPostgres(6000);
   did(
-    `PostgreSQL stopped (fast shutdown) at t=${((downAt - t0) / 1000).toFixed(1)} s, started again at t=${((upAt - t0) / 1000).toFixed(1)} s on the same port`,
+    `PostgreSQL stopped (fast shutdown) at t=${((downAt - t0) / 1000).toFixed(1)} s, started again at t=` +
+      `${((upAt - t0) / 1000).toFixed(1)} s on the same port`,
   );
   const result = await load;
   allAcknowledged.push(...result.acknowledged);
@@ -164,9 +181,11 @@ async function postgresScenario() {
   const during = result.samples.filter((s) => s.at >= downAt && s.at < upAt);
   const failedDuring = during.filter(isError);
   const not503 = failedDuring.filter((s) => s.status !== 503);
+  const others = [...new Set(not503.map((s) => `${s.route} ${s.status || s.error}`))];
   check(
     during.length > 0 && not503.length === 0,
-    `requests made during the outage: ${during.length}, of which ${failedDuring.length} failed, all with 503${not503.length ? `; others: ${[...new Set(not503.map((s) => `${s.route} ${s.status || s.error}`))].slice(0, 5).join(", ")}` : ""}`,
+    `requests made during the outage: ${during.length}, of which ${failedDuring.length} failed, all with 503` +
+      `${not503.length ? `; others: ${others.slice(0, 5).join(", ")}` : ""}`,
   );
   const pages = failedDuring.filter((s) => s.status === 503);
   const clear = pages.filter(
@@ -185,12 +204,15 @@ async function postgresScenario() {
   const lateErrors = result.samples.filter((s) => s.at >= upAt + 10_000 && isError(s));
   check(
     !!firstOk && lateErrors.length === 0,
-    `recovered without restarting the app: first success ${firstOk ? ((firstOk.at + firstOk.ms - upAt) / 1000).toFixed(1) : "?"} s after PostgreSQL was back, ${lateErrors.length} errors from 10 s after`,
+    `recovered without restarting the app: first success ` +
+      `${firstOk ? ((firstOk.at + firstOk.ms - upAt) / 1000).toFixed(1) : "?"} s after PostgreSQL was back, ` +
+      `${lateErrors.length} errors from 10 s after`,
   );
   const alive = app!.child.exitCode === null && !app!.child.signalCode;
   check(
     alive,
-    `the app process kept running (pid ${app!.child.pid})${alive ? "" : `; it stopped with:\n${app!.output().slice(-1500)}`}`,
+    `the app process kept running (pid ${app!.child.pid})` +
+      `${alive ? "" : `; it stopped with:\n${app!.output().slice(-1500)}`}`,
   );
   await writesLost(result.acknowledged);
 }
@@ -217,7 +239,8 @@ async function sigkillScenario() {
   killed = true;
   await app!.exited;
   did(
-    `SIGKILL to the app (pid ${app!.child.pid}) at t=${since(t0)} s while 20 members were replying and liking; ${pending.rows[0].n} outbox jobs pending at that moment`,
+    `SIGKILL to the app (pid ${app!.child.pid}) at t=${since(t0)} s while 20 members were replying and liking; ` +
+      `${pending.rows[0].n} outbox jobs pending at that moment`,
   );
   const result = await load;
   allAcknowledged.push(...result.acknowledged);
@@ -235,7 +258,8 @@ async function sigkillScenario() {
   const jobProblems = replies.postIds.length - jobs.rows.filter((j) => j.n === 1 && j.done === 1).length;
   check(
     jobProblems === 0,
-    `each acknowledged reply has exactly one post.created job, done: ${jobs.rows.filter((j) => j.n === 1 && j.done === 1).length}/${replies.postIds.length}`,
+    `each acknowledged reply has exactly one post.created job, done: ` +
+      `${jobs.rows.filter((j) => j.n === 1 && j.done === 1).length}/${replies.postIds.length}`,
   );
   const expected = await stack.pool.query<{ id: number; author: number }>(
     `select p.id, t.user_id as author from posts p join topics t on t.id = p.topic_id where p.id = any($1)
@@ -254,7 +278,8 @@ async function sigkillScenario() {
   );
   check(
     missing === 0 && twice.rowCount === 0,
-    `reply notifications: ${expected.rows.length - missing}/${expected.rows.length} present, ${twice.rowCount} sent twice`,
+    `reply notifications: ${expected.rows.length - missing}/${expected.rows.length} present, ${twice.rowCount} ` +
+      `sent twice`,
   );
   const emailed = await stack.pool.query<{ id: number }>(`select id from notifications where emailed_at is not null`);
   const mailDir = path.join(stack.dir, "mail");
@@ -268,7 +293,8 @@ async function sigkillScenario() {
   const dupMail = [...perNotification.values()].filter((n) => n > 1).length;
   check(
     unsent === 0 && dupMail === 0 && perNotification.size === emailed.rows.length,
-    `notification emails: ${emailed.rows.length} notifications marked emailed, ${perNotification.size} mails written, ${unsent} missing, ${dupMail} sent twice`,
+    `notification emails: ${emailed.rows.length} notifications marked emailed, ${perNotification.size} mails ` +
+      `written, ${unsent} missing, ${dupMail} sent twice`,
   );
   const stuck = await stack.pool.query<{ n: string }>(
     `select count(*) as n from outbox where done_at is null and run_at <= now()`,
@@ -299,16 +325,20 @@ async function sigtermScenario() {
   const code = await app!.exited;
   const exitSeconds = (Date.now() - termAt) / 1000;
   did(
-    `SIGTERM to the app (pid ${app!.child.pid}) at t=${((termAt - t0) / 1000).toFixed(1)} s under load; no new request started after it`,
+    `SIGTERM to the app (pid ${app!.child.pid}) at t=${((termAt - t0) / 1000).toFixed(1)} s under load; no new ` +
+      `request started after it`,
   );
   const result = await load;
   allAcknowledged.push(...result.acknowledged);
   const inFlight = result.samples.filter((s) => s.at < termAt && s.at + s.ms > termAt);
   const cut = result.samples.filter((s) => s.at < termAt && isError(s));
   did(`load: ${summary(result)}; ${inFlight.length} requests were in flight at the signal`);
+  const cutKinds = [...new Set(cut.map((s) => `${s.route} ${s.status || s.error}`))];
   check(
     cut.length === 0,
-    `in-flight requests finished: ${inFlight.length - cut.filter((s) => inFlight.includes(s)).length}/${inFlight.length} answered normally, ${cut.length} cut or failed${cut.length ? ` (${[...new Set(cut.map((s) => `${s.route} ${s.status || s.error}`))].slice(0, 3).join(", ")})` : ""}`,
+    `in-flight requests finished: ${inFlight.length - cut.filter((s) => inFlight.includes(s)).length}/` +
+      `${inFlight.length} answered normally, ${cut.length} cut or failed` +
+      `${cut.length ? ` (${cutKinds.slice(0, 3).join(", ")})` : ""}`,
   );
   check(code === 0 && exitSeconds < 10, `exited with code ${code} after ${exitSeconds.toFixed(1)} s (< 10 s)`);
   const fresh = new pg.Pool({ connectionString: stack.dbUrl, max: 4 });
@@ -349,7 +379,8 @@ try {
   await waitForOutbox(stack.pool, 180_000);
   forum = { members: await signIn(app.url, seeded.users), topics: seeded.topics, categoryPath: seeded.categoryPath };
   console.log(
-    `Fault tests, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} (machine shared: figures are as measured)`,
+    `Fault tests, ${new Date().toISOString()}, ${os.cpus().length} cores, load average ` +
+      `${os.loadavg()[0].toFixed(1)} (machine shared: figures are as measured)`,
   );
   log(`app on ${app.url}, ${forum.members.length} members signed in, ${forum.topics.length} topics`);
   for (const s of SCENARIOS) {
@@ -380,12 +411,14 @@ try {
   const replies = await checkReplies(stack.pool, allAcknowledged);
   check(
     replies.lost.length === 0 && replies.duplicated.length === 0,
-    `all ${allAcknowledged.length} acknowledged replies of every scenario: lost ${replies.lost.length}, duplicated ${replies.duplicated.length}`,
+    `all ${allAcknowledged.length} acknowledged replies of every scenario: lost ${replies.lost.length}, ` +
+      `duplicated ${replies.duplicated.length}`,
   );
   const index = await compareIndex(stack, replies.postIds);
   check(
     index.problems.length === 0,
-    `search index matches Postgres: ${index.documents} documents for ${index.expected} readable posts${index.problems.length ? `: ${index.problems.slice(0, 3).join("; ")}` : ""}`,
+    `search index matches Postgres: ${index.documents} documents for ${index.expected} readable posts` +
+      `${index.problems.length ? `: ${index.problems.slice(0, 3).join("; ")}` : ""}`,
   );
 } catch (e) {
   console.error(e instanceof Error ? e.stack : e);

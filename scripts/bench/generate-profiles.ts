@@ -119,7 +119,8 @@ async function generate(c: pg.Client, count: number) {
   await c.query("commit");
   await c.query("analyze");
   log(
-    `${count.toLocaleString("en")} members with profiles, competencies, designations and badges generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `${count.toLocaleString("en")} members with profiles, competencies, designations and badges generated in ` +
+      `${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -167,7 +168,8 @@ async function main() {
     if (!process.argv.includes("--no-reindex")) {
       const r = await timedReindex(log);
       log(
-        `full reindex: ${r.profiles.toLocaleString("en")} profiles in ${r.seconds.toFixed(1)} s (target < 60 s: ${r.seconds < 60 ? "PASS" : "FAIL"})`,
+        `full reindex: ${r.profiles.toLocaleString("en")} profiles in ${r.seconds.toFixed(1)} s (target < 60 s: ` +
+          `${r.seconds < 60 ? "PASS" : "FAIL"})`,
       );
     }
     const { db } = await import("../../app/db.server");

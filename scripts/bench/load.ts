@@ -122,10 +122,14 @@ try {
       .join(", ")} (1, 5, 15 min; machine shared: figures are as measured)`,
   );
   console.log(
-    `${vus} signed-in members for ${result.seconds.toFixed(1)} s, ${writers} replying and liking; ${result.samples.length} requests, ${(result.samples.length / result.seconds).toFixed(1)} req/s`,
+    `${vus} signed-in members for ${result.seconds.toFixed(1)} s, ${writers} replying and liking; ` +
+      `${result.samples.length} requests, ${(result.samples.length / result.seconds).toFixed(1)} req/s`,
   );
   console.log(
-    `shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 8}, SHED_QUEUE_MS ${process.env.SHED_QUEUE_MS ?? 500}): ${shed} of ${result.samples.length} requests (${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests served`,
+    `shed (503 + Retry-After, SHED_CONCURRENCY ${process.env.SHED_CONCURRENCY ?? 8}, SHED_QUEUE_MS ` +
+      `${process.env.SHED_QUEUE_MS ?? 500}): ${shed} of ${result.samples.length} requests (` +
+      `${((100 * shed) / Math.max(1, result.samples.length)).toFixed(2)}%); latencies below are of the requests ` +
+      `served`,
   );
   console.log("");
   console.log(routeTable(result));
@@ -139,7 +143,8 @@ try {
     console.log(`errors: ${[...by].map(([k, n]) => `${k} x${n}`).join(", ")}`);
   }
   console.log(
-    `replies acknowledged ${result.acknowledged.length}, not acknowledged ${result.unacknowledged.length}; likes ${result.likes}; outbox drained ${drained.toFixed(1)} s after the load`,
+    `replies acknowledged ${result.acknowledged.length}, not acknowledged ${result.unacknowledged.length}; likes ` +
+      `${result.likes}; outbox drained ${drained.toFixed(1)} s after the load`,
   );
   check(errors.length === 0, `errors: ${errors.length}`);
   const p99 = pct(
@@ -155,11 +160,14 @@ try {
   check(replies.duplicated.length === 0, `duplicated: ${replies.duplicated.length}`);
   check(
     counters.length === 0,
-    `counters equal a recount (topics, posts, categories)${counters.length ? `: ${counters.slice(0, 5).join("; ")}` : ""}`,
+    `counters equal a recount (topics, posts, categories)` +
+      `${counters.length ? `: ${counters.slice(0, 5).join("; ")}` : ""}`,
   );
   check(
     index.problems.length === 0,
-    `search index: ${index.documents} documents for ${index.expected} readable posts, ${replies.postIds.length} new posts present, ${index.sampled} sampled documents equal Postgres${index.problems.length ? `: ${index.problems.slice(0, 5).join("; ")}` : ""}`,
+    `search index: ${index.documents} documents for ${index.expected} readable posts, ${replies.postIds.length} ` +
+      `new posts present, ${index.sampled} sampled documents equal Postgres` +
+      `${index.problems.length ? `: ${index.problems.slice(0, 5).join("; ")}` : ""}`,
   );
   check(found === probes.length, `search page finds new posts by their token: ${found}/${probes.length}`);
   check(rss.peakMb() < RSS_LIMIT_MB, `web process peak RSS ${rss.peakMb().toFixed(0)} MB (< ${RSS_LIMIT_MB} MB)`);

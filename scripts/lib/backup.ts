@@ -175,7 +175,8 @@ export async function createBackup({
     await client.end();
   }
   log(
-    `database: ${Object.keys(manifest.tables).length} tables, ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows`,
+    `database: ${Object.keys(manifest.tables).length} tables, ` +
+      `${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows`,
   );
 
   // Uploads are written once under a fresh name and never changed in place, so copying them after
@@ -302,7 +303,8 @@ export async function restoreBackup({
   const unknown = schema.migrations.filter((m) => !(m in migrations));
   if (unknown.length)
     throw new Error(
-      `The backup was made by a newer version (migrations ${unknown.join(", ")} are unknown here): update the code first.`,
+      `The backup was made by a newer version (migrations ${unknown.join(", ")} are unknown here): update the ` +
+        `code first.`,
     );
 
   if (schema.migrations.length) await migrateTo(databaseUrl, schema.migrations[schema.migrations.length - 1]);
@@ -416,7 +418,8 @@ export async function restoreBackup({
       throw new Error(`the posts checksum differs from the backup's (${sum} instead of ${manifest.postsChecksum})`);
     await client.query("commit");
     log(
-      `database: ${Object.keys(counts).length} tables, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; counts and posts checksum match the backup`,
+      `database: ${Object.keys(counts).length} tables, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows; ` +
+        `counts and posts checksum match the backup`,
     );
   } catch (e) {
     await client.query("rollback").catch(() => {});

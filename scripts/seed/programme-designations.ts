@@ -11,9 +11,11 @@ export const designationTypes = [
     name: "Certified Customer Service Manager (CCSM)",
     name_fr: "Responsable du service client certifié (CCSM)",
     description:
-      "A certification in customer service management that a level-3 member earns beside the level, through the experience route or the exam route.",
+      "A certification in customer service management that a level-3 member earns beside the level, " +
+      "through the experience route or the exam route.",
     description_fr:
-      "Une certification en gestion du service client qu’un membre de niveau 3 obtient en plus de son niveau, par la voie de l’expérience ou par la voie de l’examen.",
+      "Une certification en gestion du service client qu’un membre de niveau 3 obtient en plus de son niveau, " +
+      "par la voie de l’expérience ou par la voie de l’examen.",
     minLevel: 3,
   },
 ];

@@ -100,12 +100,10 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
             level: p.level,
           })
           .onConflict((oc) =>
-            oc
-              .columns(["programme", "number"])
-              .doUpdateSet({
-                programme_title_fr: fillFrench("training_modules", "programme_title"),
-                title_fr: fillFrench("training_modules", "title"),
-              }),
+            oc.columns(["programme", "number"]).doUpdateSet({
+              programme_title_fr: fillFrench("training_modules", "programme_title"),
+              title_fr: fillFrench("training_modules", "title"),
+            }),
           )
           .execute();
       }
@@ -139,7 +137,8 @@ export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
     }
     await seedDesignations(trx);
     log(
-      `programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ${recommendedBooks.length} recommended books`,
+      `programme: ${levels.length} levels, ${requirements.length} requirements (${inserted} new), ` +
+        `${recommendedBooks.length} recommended books`,
     );
   });
 }

@@ -60,11 +60,17 @@ export function productionBuildProblem(root = projectRoot): string | undefined {
   if (!fs.existsSync(index)) return "No production build found in build/: run `npm run build` first.";
   const mode = /\bmode = "(\w+)"/.exec(fs.readFileSync(index, "utf8"))?.[1];
   if (mode !== "production") {
-    return `The build in build/ is a ${mode ?? "unknown"} build (\`npm run dev\` leaves one there), not a production build: run \`npm run build\` first.`;
+    return (
+      `The build in build/ is a ${mode ?? "unknown"} build (\`npm run dev\` leaves one there), not a production ` +
+      `build: run \`npm run build\` first.`
+    );
   }
   const newest = newestSource(root);
   if (newest && newest.mtimeMs > fs.statSync(index).mtimeMs) {
-    return `The build in build/ is older than the sources (${path.relative(root, newest.file)} changed after it): run \`npm run build\` first.`;
+    return (
+      `The build in build/ is older than the sources (${path.relative(root, newest.file)} changed after it): ` +
+      `run \`npm run build\` first.`
+    );
   }
   return undefined;
 }

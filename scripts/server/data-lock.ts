@@ -22,7 +22,8 @@ export class DataFolderLocked extends Error {
   ) {
     const where = owner.address ? `, serving ${owner.address}` : "";
     super(
-      `Touchpoints is already running on the data folder ${dir} (${owner.what}, pid ${owner.pid}${where}): stop it first, or set DATA_DIR to another folder.`,
+      `Touchpoints is already running on the data folder ${dir} (${owner.what}, pid ${owner.pid}${where}): stop ` +
+        `it first, or set DATA_DIR to another folder.`,
     );
   }
 }

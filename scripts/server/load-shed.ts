@@ -71,7 +71,10 @@ export function loadShedder({
       // tells a shed answer from the app's own 503 (database down) in load reports
       "X-Load-Shed": "1",
     });
-    const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(t.title)}</title></head><body><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.body)}</p></body></html>`;
+    const page =
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" ` +
+      `content="width=device-width"><title>${escapeHtml(t.title)}</title></head><body><h1>${escapeHtml(t.title)}` +
+      `</h1><p>${escapeHtml(t.body)}</p></body></html>`;
     res.end(req.method === "HEAD" ? undefined : page);
   };
 

@@ -229,7 +229,8 @@ export async function loadRows(
   const cond =
     "ids" in where
       ? sql`u.id = any(${where.ids}::int[])`
-      : sql`u.id > ${where.afterId} and exists (select 1 from user_roles r where r.user_id = u.id and r.user_id > ${where.afterId} and r.role = 'member')`;
+      : sql`u.id > ${where.afterId} and exists (select 1 from user_roles r
+          where r.user_id = u.id and r.user_id > ${where.afterId} and r.role = 'member')`;
   const joinRange = "ids" in where ? sql`` : sql`and p.user_id > ${where.afterId}`;
   const tail = "ids" in where ? sql`` : sql`order by u.id limit ${where.limit}`;
   const { rows } = await sql<ProfileRow>`
@@ -239,7 +240,8 @@ export async function loadRows(
       (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
       (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'name_fr', c.name_fr,
            'proficiency', pc.proficiency) order by c.position)
-         from profile_competencies pc join competencies c on c.slug = pc.competency where pc.user_id = u.id) as competencies,
+         from profile_competencies pc join competencies c on c.slug = pc.competency
+         where pc.user_id = u.id) as competencies,
       (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
       (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
          from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges
@@ -360,8 +362,9 @@ export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ index
  * the rebuild are queued again afterwards.
  *
  * The fresh index gets its settings while empty, then every document in streamed uploads of up to
- * 64 MB (one for 100,000 profiles), which Meilisearch indexes as one batch each: sent as one task per 10,000, it indexed them in several batches
- * and each re-merged the growing index (100,000 profiles: 6 batches, about 7 s of merging apiece).
+ * 64 MB (one for 100,000 profiles), which Meilisearch indexes as one batch each: sent as one task
+ * per 10,000, it indexed them in several batches and each re-merged the growing index (100,000
+ * profiles: 6 batches, about 7 s of merging apiece).
  * The next batch's query runs while this one is written out.
  */
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;

@@ -134,7 +134,10 @@ function cardAttributes(q: DirectoryQuery): string[] {
   ];
 }
 
-/** The highest proficiency of each filtered competency: the highest list above the minimum that holds it, else the minimum. */
+/**
+ * The highest proficiency of each filtered competency: the highest list above the minimum that holds it,
+ * else the minimum.
+ */
 function proficiencyOf(
   h: Partial<Pick<ProfileDocument, `competency_${(typeof PROFICIENCIES)[number]}`>>,
   q: DirectoryQuery,

@@ -264,7 +264,8 @@ export async function reindexAllPosts({
   const seconds = (Date.now() - t0) / 1000;
   const requeued = changed.rows.length;
   log(
-    `done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile queued again`,
+    `done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile ` +
+      `queued again`,
   );
   return { topics, posts, seconds, requeued };
 }

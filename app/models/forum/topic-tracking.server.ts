@@ -51,7 +51,8 @@ export function unreadPostsOf(uid: number): RawBuilder<number> {
 export function countNewAndUnreadSql(uid: number, since: Date, visible: Expression<SqlBool>) {
   return sql<{ new: number; unread: number }>`
     with unread as materialized (
-      select t.id, t.category_id, t.unlisted from topics t join topic_reads r on r.topic_id = t.id and r.user_id = ${uid}
+      select t.id, t.category_id, t.unlisted
+      from topics t join topic_reads r on r.topic_id = t.id and r.user_id = ${uid}
       where t.deleted_at is null and not t.unlisted and ${unreadPostsExpr} > 0
         and t.bumped_at >= (select u.first_unread_at from users u where u.id = ${uid}))
     select
@@ -68,15 +69,19 @@ export function countNewAndUnreadSql(uid: number, since: Date, visible: Expressi
 export async function markTopicRead(trx: Db, userId: number, topicId: number, postNumber: number) {
   const { rows } = await sql<{ oldest_caught_up: boolean }>`
     with before as (
-      select greatest(last_read_post_number, dismissed_post_number) as read_to from topic_reads where user_id = ${userId} and topic_id = ${topicId}),
+      select greatest(last_read_post_number, dismissed_post_number) as read_to
+      from topic_reads where user_id = ${userId} and topic_id = ${topicId}),
     r as (
-      insert into topic_reads as tr (user_id, topic_id, last_read_post_number) values (${userId}, ${topicId}, ${postNumber})
+      insert into topic_reads as tr (user_id, topic_id, last_read_post_number)
+      values (${userId}, ${topicId}, ${postNumber})
       on conflict (user_id, topic_id) do update
-        set last_read_post_number = greatest(tr.last_read_post_number, excluded.last_read_post_number), last_visited_at = now()
+        set last_read_post_number = greatest(tr.last_read_post_number, excluded.last_read_post_number),
+          last_visited_at = now()
       returning greatest(tr.last_read_post_number, tr.dismissed_post_number) as read_to),
     lowered as (
       update users u set first_unread_at = t.bumped_at from r, topics t
-      where u.id = ${userId} and t.id = ${topicId} and t.highest_post_number > r.read_to and u.first_unread_at > t.bumped_at
+      where u.id = ${userId} and t.id = ${topicId} and t.highest_post_number > r.read_to
+        and u.first_unread_at > t.bumped_at
       returning 1)
     select exists (
       select 1 from r, topics t, users u, before b

@@ -39,7 +39,8 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
     );
     // rows written here, not through the app's read path: the Unread count's lower bound follows them
     await c.query(
-      `update users u set first_unread_at = least(now(), (select min(t.bumped_at) from topic_reads r join topics t on t.id = r.topic_id
+      `update users u set first_unread_at = least(now(), (select min(t.bumped_at)
+         from topic_reads r join topics t on t.id = r.topic_id
          where r.user_id = u.id and t.highest_post_number > r.last_read_post_number)) where u.id = $1`,
       [uid],
     );
@@ -77,7 +78,8 @@ export async function ensureBenchMember(c: pg.Client, benchTopicIds: number[], l
     await c.query("commit");
     await c.query(`vacuum (analyze) topic_reads, post_likes, bookmarks`);
     log(
-      `bench member ${BENCH_MEMBER.username} (id ${uid}): read state on ${READ_TOPICS} topics, ${liked.rowCount} likes, ~50 posts, 20 bookmarks`,
+      `bench member ${BENCH_MEMBER.username} (id ${uid}): read state on ${READ_TOPICS} topics, ${liked.rowCount} ` +
+        `likes, ~50 posts, 20 bookmarks`,
     );
   } catch (e) {
     await c.query("rollback");

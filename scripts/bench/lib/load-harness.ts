@@ -477,7 +477,8 @@ export function routeTable(result: LoadResult) {
     const ms = ss.filter((s) => s.status !== 0 && !s.shed).map((s) => s.ms);
     const shed = ss.filter((s) => s.shed).length;
     lines.push(
-      `| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} | ${shed} |`,
+      `| ${name} | ${ss.length} | ${(ss.length / result.seconds).toFixed(1)} | ${pct(ms, 50).toFixed(1)} | ` +
+        `${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ss.filter(isError).length} | ${shed} |`,
     );
   };
   for (const r of routes)
@@ -507,7 +508,8 @@ export async function waitForOutbox(pool: pg.Pool, timeoutMs: number) {
       }>(`select kind, count(*) as n, max(last_error) as err from outbox where done_at is null and attempts < 10
             and run_at <= now() group by 1`);
       throw new Error(
-        `the outbox still has ${r.rows[0].n} due jobs after ${timeoutMs / 1000} s: ${kinds.rows.map((k) => `${k.kind} x${k.n}${k.err ? ` (${k.err})` : ""}`).join(", ")}`,
+        `the outbox still has ${r.rows[0].n} due jobs after ${timeoutMs / 1000} s: ` +
+          `${kinds.rows.map((k) => `${k.kind} x${k.n}${k.err ? ` (${k.err})` : ""}`).join(", ")}`,
       );
     }
     await sleep(250);
@@ -541,7 +543,8 @@ export async function checkCounters(pool: pg.Pool) {
       or t.highest_post_number <> s.highest`);
   for (const t of topics.rows)
     problems.push(
-      `topic ${t.id}: reply_count ${t.reply_count}/${Math.max(t.visible - 1, 0)}, like_count ${t.like_count}/${t.likes}, highest_post_number ${t.highest_post_number}/${t.highest}`,
+      `topic ${t.id}: reply_count ${t.reply_count}/${Math.max(t.visible - 1, 0)}, like_count ${t.like_count}/` +
+        `${t.likes}, highest_post_number ${t.highest_post_number}/${t.highest}`,
     );
   const posts =
     await pool.query(`select p.id, p.like_count, (select count(*) from post_likes l where l.post_id = p.id)::int as n

@@ -17,9 +17,8 @@ export async function evaluateExperienceYears(ctx: EvalContext, p: ParamsOf<"exp
       (select to_char(max(decided_at) at time zone ${ctx.timeZone}, 'YYYY-MM-DD') from applications
         where user_id = ${ctx.userId} and status = 'approved' and experience_verified and ${col} >= ${p.minYears})
           as verified_on,
-      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'pending') as pending_years`.execute(
-    ctx.db,
-  );
+      (select max(${col}) from applications where user_id = ${ctx.userId} and status = 'pending')
+        as pending_years`.execute(ctx.db);
   const r = rows[0];
   const verified = r.verified === null ? 0 : Number(r.verified);
   const pendingYears = r.pending_years === null ? null : Number(r.pending_years);
