@@ -48,12 +48,10 @@ export async function seedForumStructure(log: (m: string) => void) {
         position: i + 1,
       })
       .onConflict((oc) =>
-        oc
-          .column("slug")
-          .doUpdateSet({
-            name_fr: fillFrench("competencies", "name"),
-            description_fr: fillFrench("competencies", "description"),
-          }),
+        oc.column("slug").doUpdateSet({
+          name_fr: fillFrench("competencies", "name"),
+          description_fr: fillFrench("competencies", "description"),
+        }),
       )
       .execute();
   }

@@ -78,17 +78,15 @@ export async function buildDataExport({
     zippable[f.path] = f.path.endsWith(".webp") ? [data, { level: 0 }] : data;
   }
   const zip = zipSync(zippable, { level: 6, mtime: new Date() });
-  await db
-    .transaction()
-    .execute((trx) =>
-      recordAudit(trx, {
-        actorId: userId,
-        action: "member.data_export",
-        targetType: "user",
-        targetId: userId,
-        after: { files: files.length, bytes, zipBytes: zip.byteLength },
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actorId: userId,
+      action: "member.data_export",
+      targetType: "user",
+      targetId: userId,
+      after: { files: files.length, bytes, zipBytes: zip.byteLength },
+    }),
+  );
   const filename = `touchpoints-data-${new Date().toISOString().slice(0, 10)}.zip`;
   return ok({ filename, zip, files: files.length, bytes });
 }

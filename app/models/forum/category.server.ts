@@ -108,12 +108,10 @@ export async function seedCategories(trx: Db, categories: CategoryInput[]) {
       .insertInto("categories")
       .values(c)
       .onConflict((oc) =>
-        oc
-          .column("slug")
-          .doUpdateSet({
-            name_fr: fillFrench("categories", "name"),
-            description_fr: fillFrench("categories", "description"),
-          }),
+        oc.column("slug").doUpdateSet({
+          name_fr: fillFrench("categories", "name"),
+          description_fr: fillFrench("categories", "description"),
+        }),
       )
       .execute();
   }
