@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`a 24,000-character post comes back whole after a refusal and is published whole (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
+    test(`a 24,000-character post comes back whole after a refusal and is published whole ${jsLabel}`, async () => {
       const { page, id } = await member(`longpost_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
       // 24,000 characters of varied text, ending with a marker a cut would lose
       const body = Array.from(
@@ -74,7 +75,8 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`a double tap on "Create topic" on a slow connection makes one topic and no error (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
+    test(`a double tap on "Create topic" on a slow connection makes one topic and no error ${jsLabel}`, async () => {
       const { page, id } = await member(`doubletap_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
       await page.goto(`${app.url}/new-topic`);
       const title = `Double tap on a slow line ${javaScriptEnabled ? "js" : "nojs"}`;
@@ -102,7 +104,7 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     }, 120_000);
   }
 
-  test("a draft comes back after leaving the page, on another device too, and goes once posted (JavaScript on)", async () => {
+  test("a draft survives leaving the page, shows on another device, and goes once posted (JavaScript on)", async () => {
     const { page, id } = await member("drafter_js");
     await page.goto(`${app.url}/new-topic`);
     await page.getByLabel("Title").fill("A draft about escalation paths");
@@ -177,7 +179,8 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`"Quote selection" shows only for a selection in a post (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
+    test(`"Quote selection" shows only for a selection in a post ${jsLabel}`, async () => {
       const { page } = await member(`quoter_${javaScriptEnabled ? "js" : "nojs"}`, javaScriptEnabled);
       await page.goto(`${app.url}/new-topic`);
       // a topic by someone else to read and quote (made through the page, JavaScript or not)

@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await app?.stop();
   });
 
-  test("staff publish a webinar, a member RSVPs and checks in with the code shown: the webinar requirement is met", async () => {
+  test("staff publish a webinar, a member RSVPs and checks in with the shown code: requirement met", async () => {
     const admin = await createAdmin({ username: "events_staff" });
     const member = await createMember({ level: 1, username: "bola_learner" });
 

@@ -48,8 +48,9 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
     const mode = javaScriptEnabled ? "js" : "nojs";
-    test(`topic, reply with a mention, notification, like, edit, flag to hidden, staff restores (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    test(`topic, reply with mention, notification, like, edit, flag to hidden, staff restores ${jsLabel}`, async () => {
       const author = await createUser({ username: `amara_${mode}`, displayName: `Amara Okafor ${mode}` });
       const mentioned = await createUser({ username: `kwame_${mode}`, displayName: `Kwame Mensah ${mode}` });
       const flaggers = await Promise.all([1, 2, 3].map((i) => createUser({ username: `flagger${i}_${mode}` })));
@@ -80,7 +81,8 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await a
         .getByLabel("Your post")
         .fill(
-          `**Acknowledge first**, then offer a call-back.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`,
+          `**Acknowledge first**, then offer a call-back.\n\n- note the number\n- call back within 5 minutes\n\n` +
+            `What do you think, @${mentioned.username}?`,
         );
       await a.getByRole("button", { name: "Post reply" }).click();
       const reply = a.locator("#post-2");
@@ -123,7 +125,8 @@ describe.skipIf(!hasChromium)("the forum flow in the browser", () => {
       await a
         .getByLabel("Your post")
         .fill(
-          `**Acknowledge first**, then offer a call-back on a better line.\n\n- note the number\n- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`,
+          `**Acknowledge first**, then offer a call-back on a better line.\n\n- note the number\n` +
+            `- call back within 5 minutes\n\nWhat do you think, @${mentioned.username}?`,
         );
       await a.getByRole("button", { name: "Preview" }).click();
       await a.locator(".preview .post-body").getByText("on a better line", { exact: false }).waitFor();

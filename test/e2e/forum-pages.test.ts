@@ -88,7 +88,8 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
   }, 120_000);
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`a member previews, replies, likes and starts a topic (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
+    test(`a member previews, replies, likes and starts a topic ${jsLabel}`, async () => {
       const member = await createUser({
         username: javaScriptEnabled ? "kemi_js" : "kemi_nojs",
         displayName: javaScriptEnabled ? "Kemi Js" : "Kemi Nojs",

@@ -153,16 +153,20 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
           )
           .catch(() => undefined);
         const fromClient = await page.evaluate(controlsOf);
-        if (JSON.stringify(fromClient) !== JSON.stringify(fromServer))
+        if (JSON.stringify(fromClient) !== JSON.stringify(fromServer)) {
+          const at = page.url();
+          const heading = await page
+            .locator("h1")
+            .first()
+            .textContent()
+            .catch(() => "");
+          const lost = JSON.stringify(fromServer.filter((c) => !fromClient.includes(c)));
+          const gained = JSON.stringify(fromClient.filter((c) => !fromServer.includes(c)));
           problems.push(
-            `${url} (${name}, as ${who}): form controls differ when rendered in the browser (at ${page.url()}, "${await page
-              .locator("h1")
-              .first()
-              .textContent()
-              .catch(
-                () => "",
-              )}"): ${JSON.stringify(fromServer.filter((c) => !fromClient.includes(c)))} became ${JSON.stringify(fromClient.filter((c) => !fromServer.includes(c)))}`,
+            `${url} (${name}, as ${who}): form controls differ when rendered in the browser ` +
+              `(at ${at}, "${heading}"): ${lost} became ${gained}`,
           );
+        }
       }
       if (!hydrated) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): React did not hydrate`);
       for (const s of real) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): ${s}`);

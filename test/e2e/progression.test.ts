@@ -51,7 +51,9 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await staff
       .getByLabel("Or paste the CSV here")
       .fill(
-        "email,test,score,date\namina@example.org,aptitude-test-2.0,120,2026-11-02\nghost@example.org,aptitude-test-2.0,90,2026-11-02\n",
+        "email,test,score,date\n" +
+          "amina@example.org,aptitude-test-2.0,120,2026-11-02\n" +
+          "ghost@example.org,aptitude-test-2.0,90,2026-11-02\n",
       );
     await staff.getByRole("button", { name: "Check the file" }).click();
     await staff.getByText("2 rows have problems").waitFor();

@@ -26,8 +26,9 @@ describe.skipIf(!hasChromium)("the recruiter's desk in the browser", () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
     const js = javaScriptEnabled ? "js" : "nojs";
-    test(`search, shortlist from the results, stage and note, message, export (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    test(`search, shortlist from the results, stage and note, message, export ${jsLabel}`, async () => {
       const name = `Ngozi Okafor ${js.toUpperCase()}`;
       const cand = await createProfile({
         username: `dk_cand_${js}`,

@@ -30,8 +30,9 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
     const js = javaScriptEnabled ? "js" : "nojs";
-    test(`verified, searches, shortlists, contacts; the member accepts (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    test(`verified, searches, shortlists, contacts; the member accepts ${jsLabel}`, async () => {
       const member = await createProfile({
         username: `rf_member_${js}`,
         displayName: `Achieng Odera ${js.toUpperCase()}`,

@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)("forum search in the browser", () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`search from the forum navigation, read results, open one (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
+    test(`search from the forum navigation, read results, open one ${jsLabel}`, async () => {
       const page = await newPage(browser, { javaScriptEnabled });
       await visit(page, `${app.url}/latest`);
       await page.getByRole("searchbox", { name: "Search the forum" }).fill("upsett calller");

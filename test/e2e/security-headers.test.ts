@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)("content security policy in the browser", () => {
     }
   }, 120_000);
 
-  test("an inline script without the nonce is refused, and the refusal is what the check above would catch", async () => {
+  test("an inline script without the nonce is refused, and that refusal is what the check above catches", async () => {
     const page = await newPage(browser);
     const seen = watchViolations(page);
     await page.goto(`${app.url}/latest`);

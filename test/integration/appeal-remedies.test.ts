@@ -70,7 +70,7 @@ describe("upholding an appeal", () => {
     });
   });
 
-  test("retake now: the cool-down is lifted at once, recorded, and the same result cannot be appealed again", async () => {
+  test("retake now: cool-down lifted at once and recorded; the same result cannot be appealed again", async () => {
     const { admin, m, resultId, appealId } = await failedAndAppealed();
     expect(
       await decideAppeal({

@@ -44,7 +44,7 @@ const count = async (table: "assessment_results" | "attempt_answers" | "assessme
 };
 
 describe("drawing questions", () => {
-  test("an attempt draws the configured number of distinct questions from the bank, options stored in the order shown", async () => {
+  test("an attempt draws the configured number of distinct bank questions; options stored in shown order", async () => {
     const bank = await createBank({ size: 12 });
     await putOnline(TEST, bank.id, { count: 8 });
     const m = await createMember({ level: 1 });
@@ -149,7 +149,7 @@ describe("saving as you go", () => {
     ]);
   });
 
-  test("answers to a question not in the attempt, or an option not shown: a clear refusal, nothing written", async () => {
+  test("answers to a question or option the attempt did not show: a clear refusal, nothing written", async () => {
     const bank = await createBank({ size: 8 });
     await putOnline(TEST, bank.id, { count: 4 });
     const m = await createMember({ level: 1 });
@@ -363,7 +363,7 @@ describe("retakes", () => {
     expect(await count("assessment_attempts", m.id)).toBe(1);
   });
 
-  test("tutor readiness required: refused until a tutor's mark stands; learners of another level are refused", async () => {
+  test("tutor readiness required: refused until a tutor's mark stands; other levels' learners refused", async () => {
     const bank = await createBank({ size: 6 });
     await putOnline(TEST, bank.id, { count: 5, readinessRequired: true });
     const m = await createMember({ level: 1 });

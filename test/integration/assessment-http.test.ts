@@ -53,7 +53,7 @@ async function start() {
 }
 
 describe("taking an assessment without JavaScript", () => {
-  test("a Save button posts the form: answers written, then back to the question; the page shows them checked", async () => {
+  test("a Save button posts the form: answers written, then back to the question, shown checked", async () => {
     const id = await start();
     const [q1, q2] = await shownOf(id);
     const body = new URLSearchParams([
@@ -94,7 +94,7 @@ describe("taking an assessment without JavaScript", () => {
     expect((await shownOf(id))[1].selected).toEqual(["a"]);
   });
 
-  test("an answer to a question not in the attempt: a sentence, the choices kept on the page, nothing written", async () => {
+  test("an answer to a question not in the attempt: a sentence, choices kept on the page, nothing saved", async () => {
     const [attempt] = await db
       .selectFrom("assessment_attempts")
       .select("id")
@@ -174,7 +174,10 @@ describe("taking an assessment without JavaScript", () => {
         await fetch(`${app.url}/assessments/attempts/${attempt.id}?late=1`, { headers: { Cookie: cookie } })
       ).text();
       expect(page).toMatch(
-        /The time limit ended at .+ \(plus 10 seconds of grace\)\. Nothing from this submission was saved; the answers saved before then are the ones marked\./,
+        new RegExp(
+          /The time limit ended at .+ \(plus 10 seconds of grace\)\. Nothing from this submission was saved; /.source +
+            /the answers saved before then are the ones marked\./.source,
+        ),
       );
       expect(page).toContain("Not yet passed");
       expect(page).toContain("Time ran out at");

@@ -90,7 +90,7 @@ test("npm run backup writes one timestamped file with the rows and the uploads",
   backupFile = path.join(out, files[0]);
 });
 
-test("npm run restore into an empty database gives back every row, the posts, the uploads and the search index", async () => {
+test("npm run restore into an empty database gives back every row, post, upload and the search index", async () => {
   const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], {
     DATA_DIR: restoredData,
     MEILI_INDEX_PREFIX: restoredPrefix,

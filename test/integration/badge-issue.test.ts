@@ -26,7 +26,7 @@ async function levelBadge(userId: number, level: number) {
     .execute((trx) => awardLevelBadge(trx, { userId, level, awardedBy: null, applicationId: null, at: new Date() }));
 }
 
-test("the earner is notified when a level badge is issued, and the mail is queued in the same transaction", async () => {
+test("the earner is notified when a level badge is issued; the mail is queued in the same transaction", async () => {
   const earner = await createUser({ username: "badge_earner_mail" });
   const badge = await levelBadge(earner.id, 1);
   const note = await db

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe("the signed credential", () => {
-  test("verifies with jose and only the key published at /.well-known/jwks.json, and says what the badge is", async () => {
+  test("verifies with jose and only the key at /.well-known/jwks.json, and says what the badge is", async () => {
     const jwks = await (await get("/.well-known/jwks.json")).json();
     expect(jwks.keys.length).toBeGreaterThan(0);
     for (const k of jwks.keys) {

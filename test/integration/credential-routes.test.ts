@@ -64,7 +64,7 @@ async function levelThreeMember(opts: { exam?: number; courses?: number[] } = {}
 }
 
 describe("alternative routes to the CCSM designation", () => {
-  test("a member who meets the exam route but not the experience route sees both on /progress, in English and French", async () => {
+  test("exam route met, experience route not: the member sees both on /progress, in English and French", async () => {
     const member = await levelThreeMember({ exam: 86, courses: [1, 2, 3, 4] });
     const cookie = await signInCookie(app, member);
     const page = await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } });
@@ -212,7 +212,7 @@ describe("alternative routes to the CCSM designation", () => {
 });
 
 describe("staff configure routes like any requirement", () => {
-  test("a route added to level 2 with a French name and a requirement: the level's members see it on /progress", async () => {
+  test("a route added to level 2 with a French name and a requirement shows on its members' /progress", async () => {
     const admin = await createAdmin();
     const staffCookie = await signInCookie(app, admin);
     const bad = await postForm(

@@ -19,7 +19,7 @@ const search = (q: string) =>
   searchDirectory({ scope: VISITOR, query: parseDirectoryQuery(new URLSearchParams({ q })) });
 
 describe("profile backfill", () => {
-  test("runs ahead of forum indexing; until it is done the directory answers from PostgreSQL, never 0 profiles", async () => {
+  test("runs before forum indexing; until done, the directory answers from PostgreSQL, never 0 profiles", async () => {
     // the index exists and holds someone already (a full re-queue, or a start interrupted mid-way)
     await createProfile({
       username: "bf_first",

@@ -77,7 +77,7 @@ describe("rebuilding the directory's index", () => {
     expect((await allDocuments()).map((d) => d.username).sort()).toEqual(["ri_ada", "ri_bola", "ri_chidi", "ri_efe"]);
   });
 
-  test("a rebuild settles a backfill queued before it: search leaves PostgreSQL without waiting for those jobs", async () => {
+  test("a rebuild settles a backfill queued before it; search leaves PostgreSQL without awaiting it", async () => {
     await queueProfileBackfill(db, Object.values(ids));
     expect(await isProfileIndexComplete()).toBe(false);
     await reindexAllProfiles({ batch: 2 });

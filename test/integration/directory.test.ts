@@ -215,7 +215,7 @@ describe("search", () => {
 });
 
 describe("place and language words", () => {
-  test("a city, a country (English, French), a language find profiles; never hidden, members-only to members", async () => {
+  test("city, country (English, French), language find profiles; never hidden, members-only to members", async () => {
     expect(await names(VISITOR, "q=Nairobi")).toEqual([U.ke1]);
     expect(await names(VISITOR, "q=Kenya")).toEqual([U.ke1, U.ke2].sort());
     expect(await names(VISITOR, "q=Swahili")).toEqual([U.ke1, U.ke2].sort());
@@ -240,7 +240,7 @@ describe("place and language words", () => {
 });
 
 describe("visitors never reach members-only or hidden profiles", () => {
-  test("profile pages: members-only and hidden say the profile is private (403, naming no one); public is 200", async () => {
+  test("members-only and hidden profile pages say private (403, naming no one); public ones are 200", async () => {
     expect((await fetch(`${app.url}/u/${U.manager}`)).status).toBe(200);
     for (const [username, name] of [
       [U.membersOnly, "Zara"],
@@ -453,7 +453,7 @@ describe("profiles", () => {
     },
   );
 
-  test("a suspended level-4 member cannot endorse (a vouch is shown to others, like a like); withdrawing still works", async () => {
+  test("a suspended level-4 member cannot endorse (a vouch is public, like a like); may still withdraw", async () => {
     const leader = await createProfile({ username: "dir_suspended_leader", level: 4 });
     const scope = await scopeFor(leader);
     expect((await setEndorsement({ scope, username: U.manager, competency: "sla-management", endorse: true })).ok).toBe(

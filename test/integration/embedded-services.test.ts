@@ -31,7 +31,7 @@ function withPassword(url: string, password: string) {
 }
 
 describe("embedded Meilisearch", () => {
-  test("its command line holds no key, its default keys are gone, and the app's scoped key does the app's work only", async () => {
+  test("no key on its command line, its default keys gone; the app's scoped key does only the app's work", async () => {
     const meili = await startEmbeddedMeili({
       dataDir: path.join(root, "meili"),
       keyFile: path.join(root, "meili-key"),

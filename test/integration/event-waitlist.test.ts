@@ -29,7 +29,8 @@ beforeAll(async () => {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const local = (d: Date) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+  `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const fields = (starts: Date, extra: Record<string, string> = {}) =>
   EventSchema.parse({
     kind: "meetup",
@@ -49,7 +50,7 @@ async function newEvent(extra: Record<string, string> = {}, starts = new Date(Da
 const scope = async (u: { id: number }) => scopeOfUser(db, u.id);
 
 describe("waitlist", () => {
-  test("a full event takes a waitlist in order; a cancelled seat goes to the first waiting, who is told by mail", async () => {
+  test("a full event keeps an ordered waitlist; a cancelled seat goes to the first waiting, told by mail", async () => {
     const id = await newEvent({ capacity: "1" });
     const [seated, first, second] = await Promise.all([
       createMember({ level: 1 }),

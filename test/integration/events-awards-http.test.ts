@@ -22,7 +22,10 @@ let admin: Awaited<ReturnType<typeof createAdmin>>;
 const pad = (n: number) => String(n).padStart(2, "0");
 function local(hours: number) {
   const d = new Date(Date.now() + hours * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  );
 }
 
 async function signIn(user: { username: string; password: string }) {
@@ -106,7 +109,7 @@ describe("feeds", () => {
 });
 
 describe("calendar file and waitlist (issue 22)", () => {
-  test("one event's .ics carries the joining link for a member only, privately cached; the public feed never", async () => {
+  test("an event's .ics has the joining link for members only, privately cached; the public feed never", async () => {
     const id = await newEvent({ kind: "training", place: "", onlineUrl: "https://meet.example.org/ics-room" });
     const visitor = await fetch(`${app.url}/events/${id}.ics`);
     expect(await visitor.text()).not.toContain("ics-room");

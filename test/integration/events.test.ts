@@ -29,7 +29,10 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** A datetime-local value in UTC, `hours` from now. */
 function local(hours: number) {
   const d = new Date(Date.now() + hours * 3_600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  );
 }
 
 async function newEvent(fields: Record<string, string> = {}) {

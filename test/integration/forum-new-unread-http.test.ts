@@ -143,7 +143,7 @@ describe("the Unread count's lower bound (users.first_unread_at)", () => {
   const pathOf = async (id: number) =>
     `/t/${(await db.selectFrom("topics").select("slug").where("id", "=", id).executeTakeFirstOrThrow()).slug}/${id}`;
 
-  test("old topics left unread by a partial read or by a merge count everywhere; reading the oldest moves the bound up", async () => {
+  test("old topics unread by partial read or merge count everywhere; reading the oldest lifts the bound", async () => {
     const author = await createUser();
     const reader = await createUser();
     const admin = await createUser({ roles: ["admin"] });

@@ -31,7 +31,7 @@ function mailsTo(email: string): string[] {
 }
 
 describe("notifications", () => {
-  test("a reply notifies the topic's author, a mention the mentioned member, a quote the quoted one — each once", async () => {
+  test("a reply notifies the topic's author, a mention the mentioned, a quote the quoted — each once", async () => {
     const cat = await createCategory();
     const ada = await member();
     const ben = await member();
@@ -41,7 +41,8 @@ describe("notifications", () => {
     await makeReply(
       cleo,
       topic,
-      `[quote="${ben.username}, post:2, topic:${topic.topicId}"]\nGood point.\n[/quote]\n\nAgreed with the quote above, Ben.`,
+      `[quote="${ben.username}, post:2, topic:${topic.topicId}"]\nGood point.\n[/quote]\n\n` +
+        "Agreed with the quote above, Ben.",
     );
     await drainJobs();
     await drainJobs(); // a second run finds nothing new: notifications are idempotent

@@ -286,7 +286,8 @@ describe("who finds what", () => {
     axolotl: ["author", "participant", "admin"],
   };
   for (const engine of ["meili", "degraded"] as const) {
-    test(`private categories never reach a viewer without access (${engine === "meili" ? "Meilisearch" : "Postgres fallback"})`, async () => {
+    const engineName = engine === "meili" ? "Meilisearch" : "Postgres fallback";
+    test(`private categories never reach a viewer without access (${engineName})`, async () => {
       const found: Record<string, string[]> = {};
       for (const word of Object.keys(matrix)) {
         found[word] = [];
@@ -599,7 +600,8 @@ describe("when Meilisearch is unreachable", () => {
     const m = await time();
     const p = await time("force");
     console.log(
-      `search timings (ms, ${queries.length * 5} queries): Meilisearch p50 ${m.p50} p95 ${m.p95}; Postgres fallback p50 ${p.p50} p95 ${p.p95}`,
+      `search timings (ms, ${queries.length * 5} queries): Meilisearch p50 ${m.p50} p95 ${m.p95}; ` +
+        `Postgres fallback p50 ${p.p50} p95 ${p.p95}`,
     );
     expect(m.p95).toBeLessThan(200);
   });

@@ -204,8 +204,10 @@ async function send(
   });
 }
 
-const STACK =
-  /\bat [\w$.<>]+ \(?[^()\s]*:\d+:\d+\)?|node_modules\/|\/work\/|TypeError:|ReferenceError:|SyntaxError:|invalid byte sequence|violates .* constraint/;
+const STACK = new RegExp(
+  /\bat [\w$.<>]+ \(?[^()\s]*:\d+:\d+\)?|node_modules\/|\/work\/|/.source +
+    /TypeError:|ReferenceError:|SyntaxError:|invalid byte sequence|violates .* constraint/.source,
+);
 
 let app: TestApp;
 let fixtures: Fixtures;

@@ -164,7 +164,7 @@ describe("npm start and the build", () => {
     MEILI_API_KEY: process.env.MEILI_API_KEY!,
   });
 
-  test("a development build (what `npm run dev` leaves) is refused with a sentence saying to run npm run build", async () => {
+  test("a dev build (left by `npm run dev`) is refused, with a sentence saying to run npm run build", async () => {
     const dir = projectWith("dev-build");
     const built = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
       cwd: dir,

@@ -370,7 +370,8 @@ describe("the viewer's groups", () => {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `viewer scope with groups (ms, 200 calls): p50 ${times[100].toFixed(2)} p95 ${times[190].toFixed(2)}; ${text.match(/Execution Time: [\d.]+ ms/)?.[0]} for the two group lookups`,
+      `viewer scope with groups (ms, 200 calls): p50 ${times[100].toFixed(2)} p95 ${times[190].toFixed(2)}; ` +
+        `${text.match(/Execution Time: [\d.]+ ms/)?.[0]} for the two group lookups`,
     );
   });
 });
@@ -417,7 +418,7 @@ describe("readiness and appeals", () => {
     ).toMatchObject({ ok: false, status: 409 });
   });
 
-  test("the tutor's summary counts what the learner wrote where the tutor may look, never private threads", async () => {
+  test("the tutor's summary counts the learner's writing where the tutor may look, never private threads", async () => {
     const { group, tutor, learners } = await makeGroup({ learners: 1 });
     const learner = learners[0];
     const open = await createCategory({ see: "members" });

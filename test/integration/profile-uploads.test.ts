@@ -91,7 +91,7 @@ describe("refused uploads: a sentence, no 500, nothing stored", () => {
     expect(await photoKey()).toBeNull();
   });
 
-  test("a decompression bomb (20,000 × 20,000 px in 50 KB): too large, with the limit, in English and French", async () => {
+  test("decompression bomb (20,000 × 20,000 px in 50 KB): too large, limit stated, in English and French", async () => {
     const bomb = pngBomb();
     expect(bomb.byteLength).toBeLessThan(100_000);
     const en = await upload(bomb, "me.png", "image/png");

@@ -83,7 +83,7 @@ describe("directory cards from Meilisearch", () => {
 });
 
 describe("/badges in the reader's language", () => {
-  test("the badge page, the badge list and the credential: French words on the pages, English in the JSON", async () => {
+  test("the badge page, badge list and credential: French words on the pages, English in the JSON", async () => {
     const member = await createMember({ level: 2, username: "pfp_badge" });
     const award = await db.transaction().execute((trx) =>
       awardLevelBadge(trx, {
@@ -201,7 +201,7 @@ describe("nudges and days", () => {
 });
 
 describe("staff write the French beside the English (/admin/programme)", () => {
-  test("a level's French name saved by staff shows on a French member's /progress; an empty English name is refused", async () => {
+  test("a staff-saved French level name shows on French /progress; an empty English name is refused", async () => {
     const admin = await createAdmin({ username: "pfp_words" });
     const cookie = await signInCookie(app, admin);
     const form = await get("/admin/programme", { Cookie: cookie });

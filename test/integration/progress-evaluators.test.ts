@@ -204,7 +204,7 @@ describe("periods in the member's time zone", () => {
     });
   });
 
-  test("field experiences: a topic at 23:59 on 31 December counts for that year, one at 00:00 for the next", async () => {
+  test("field experiences: a topic at 23:59 on 31 December counts for that year, at 00:00 for the next", async () => {
     const member = await createMember({
       level: 3,
       timeZone: "Africa/Lagos",

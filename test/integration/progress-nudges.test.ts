@@ -109,7 +109,8 @@ describe("staff views", () => {
     const lines: string[] = [];
     for await (const l of progressCsvLines()) lines.push(l);
     expect(lines[0]).toBe(
-      "username,display_name,email,country,group,tutor,level,level_name,entered_on,requirement,label,phase,done,required,status,due_by\r\n",
+      "username,display_name,email,country,group,tutor,level,level_name,entered_on," +
+        "requirement,label,phase,done,required,status,due_by\r\n",
     );
     const mine = lines.filter((l) => l.startsWith(`${m.username},`));
     expect(mine.map((l) => l.split(",")[9])).toEqual([

@@ -76,7 +76,7 @@ describe("results CSV", () => {
     },
   );
 
-  test("a clean webinar file is written in one go, each row audited; the same file again is refused as already recorded", async () => {
+  test("a clean webinar file is written in one go, rows audited; the same file again: already recorded", async () => {
     const admin = await createAdmin();
     const a = await createMember({ level: 1, email: "chidi@example.org" });
     const b = await createMember({ level: 1, email: "dayo@example.org" });

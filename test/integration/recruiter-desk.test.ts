@@ -75,7 +75,7 @@ const plain = (mail: string) =>
   ).toString("utf8");
 
 describe("shortlist stages and notes", () => {
-  test("a note and a stage are the recruiter's alone: not another recruiter's, never the candidate's (pages and .data)", async () => {
+  test("notes and stages are private to their recruiter, even from the candidate (pages and .data)", async () => {
     const a = await recruiter("desk_rec_a");
     const b = await recruiter("desk_rec_b");
     const cand = await createProfile({ username: "desk_cand_private", visibility: "members", open: true });
@@ -134,7 +134,7 @@ describe("shortlist stages and notes", () => {
     expect(exported).toHaveLength(1); // (the row exists: the check above is not vacuous)
   }, 90_000);
 
-  test("a note over 2,000 characters is refused whole and given back in the form, never cut (JavaScript off)", async () => {
+  test("a note over 2,000 characters is refused and returned whole in the form, not cut (JavaScript off)", async () => {
     // before: setShortlisted cut every note to 300 characters without a word
     const a = await recruiter("desk_rec_long");
     const cand = await createProfile({ username: "desk_cand_long" });
@@ -214,7 +214,7 @@ describe("shortlist stages and notes", () => {
 });
 
 describe("CSV export", () => {
-  test("only what candidates show recruiters; formulas neutralised; hidden, blocking or deleted candidates left out", async () => {
+  test("only what candidates show recruiters, formulas neutralised; hidden/blocking/deleted left out", async () => {
     const a = await recruiter("desk_rec_csv");
     const formula = await createProfile({
       username: "desk_csv_formula",
@@ -314,7 +314,8 @@ describe("saved-search alerts", () => {
         .select(["member_id", "notified_at"])
         .where("saved_search_id", "=", search.id)
         .execute();
-      expect(seen).toEqual([{ member_id: before.id, notified_at: null }]); // the baseline: matching before alerts were on
+      // the baseline: matching before alerts were on
+      expect(seen).toEqual([{ member_id: before.id, notified_at: null }]);
 
       const fresh = await createProfile({
         username: "desk_al_fresh",
@@ -403,7 +404,7 @@ describe("saved-search alerts", () => {
 });
 
 describe("contact threads", () => {
-  test("the recruiter writes again only after the member answers; decline and block end it; nobody else reads it", async () => {
+  test("the recruiter writes again only after a reply; decline or block ends it; nobody else reads it", async () => {
     const a = await recruiter("desk_rec_thread");
     const b = await recruiter("desk_rec_thread_b");
     const cand = await createProfile({ username: "desk_thread_cand", displayName: "Halima Thread", open: true });

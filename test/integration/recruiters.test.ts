@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 describe("verification", () => {
-  test("an organisation applies once; an admin verifies it; the account becomes a recruiter, not a member", async () => {
+  test("an organisation applies once; an admin verifies; the account becomes a recruiter, not a member", async () => {
     const user = await createUser({ username: "rec_applicant" });
     const scope = await scopeFor(user);
     const first = await applyAsRecruiter({ scope, input: application });
@@ -293,7 +293,7 @@ describe("contact requests", () => {
     }
   }, 60_000);
 
-  test("a member blocks a recruiter: open requests are declined, new ones refused; hidden members cannot be contacted", async () => {
+  test("blocking a recruiter declines open requests, refuses new ones; hidden members can't be contacted", async () => {
     const { user: recUser, scope: rec } = await verifiedRecruiter("rec_blocked");
     const m = await createProfile({ username: "rec_member_blocker", open: true });
     const sent = await sendContactRequest({

@@ -107,7 +107,7 @@ describe("malformed cookies", () => {
 });
 
 describe("reset mail through the outbox", () => {
-  test("a known and an unknown email get the same answer, no mail is sent inside the request, the worker sends it", async () => {
+  test("known and unknown emails get the same answer; the worker sends the mail, not the request", async () => {
     const u = await createUser({ email: "known.reset@example.com" });
     // the page differs only by its request id and CSP nonce
     const page = async (res: Response) =>
@@ -154,7 +154,7 @@ describe("the sign-in throttle counts per account", () => {
 describe("/my/security", () => {
   const form = (cookie: string, fields: Record<string, string>) => postForm(app, "/my/security", fields, { cookie });
 
-  test("lists the member's sessions with their device, private and uncached; visitors are sent to sign in", async () => {
+  test("lists the member's sessions with their device, private and uncached; visitors sent to sign in", async () => {
     const u = await createUser();
     const phone = await signIn(u.username, TEST_PASSWORD, {
       "User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36",

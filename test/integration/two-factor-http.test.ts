@@ -190,7 +190,7 @@ describe("signing in with two-factor", () => {
     expect(await sessions(member.id)).toBe(1);
   });
 
-  test("a code typed with a space or one step late is accepted; a pending sign-in expires after five minutes", async () => {
+  test("a code with a space or one step late is accepted; a pending sign-in expires after five minutes", async () => {
     const member = await createUser({ username: "signin_late" });
     const secret = await enrolTwoFactor(member.id);
     const late = hotp(base32Decode(secret)!, stepAt(Date.now()) - 1);
@@ -209,7 +209,7 @@ describe("signing in with two-factor", () => {
     expect(await expired.text()).toContain("This sign-in has expired");
   });
 
-  test("five wrong codes end the pending sign-in; ten wrong codes lock the account's second step for a while", async () => {
+  test("five wrong codes end the pending sign-in; ten lock the account's second step for a while", async () => {
     const member = await createUser({ username: "signin_guess" });
     await enrolTwoFactor(member.id);
     for (let round = 0; round < 2; round++) {

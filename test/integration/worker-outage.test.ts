@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const OUTAGE_MS = 60_000;
 
-test("PostgreSQL stopped for 60 s: at most 10 worker log lines, and due jobs run within 2 s of its return", async () => {
+test("PostgreSQL stopped for 60 s: at most 10 worker log lines; due jobs run within 2 s of its return", async () => {
   // this app's own PostgreSQL, so that stopping it leaves the other test files alone
   pgh = await startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres") });
   await ensureDatabase(pgh.url, "touchpoints");

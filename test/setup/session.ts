@@ -20,4 +20,5 @@ export async function signedInPage(
 const pad = (n: number) => String(n).padStart(2, "0");
 /** A `datetime-local` value of the instant, read in UTC. */
 export const localInputUtc = (d: Date) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+  `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;

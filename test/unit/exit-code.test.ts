@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 
 const root = path.resolve(__dirname, "..", "..");
 
-test("a process that loaded the embedded services keeps its failing exit code (a failed test run exits non-zero)", () => {
+test("a process that loaded the embedded services keeps its failing exit code (a failed run exits non-zero)", () => {
   const script = `import("./scripts/server/services.ts").then(() => { process.exitCode = 3; });`;
   const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: root,

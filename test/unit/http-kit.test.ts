@@ -45,7 +45,7 @@ async function serve(middlewares: Middleware[], logs: string[] = [], trusted?: (
 }
 
 describe("chain", () => {
-  it("runs middlewares in order, strips a mounted prefix, answers 404 when no one answers and 500 on a throw", async () => {
+  it("runs middlewares in order, strips a mounted prefix, 404 when none answers, 500 on a throw", async () => {
     const logs: string[] = [];
     const seen: string[] = [];
     const base = await serve(
@@ -86,7 +86,7 @@ describe("chain", () => {
 });
 
 describe("the bridge to fetch", () => {
-  it("builds the Request from the proxy's host and protocol, and a path that looks like a host stays a path", async () => {
+  it("builds the Request from the proxy's host and protocol; a path that looks like a host stays a path", async () => {
     let url = "";
     let body = "";
     const base = await serve([
@@ -110,7 +110,7 @@ describe("the bridge to fetch", () => {
     expect(body).toBe("a=1&b=2");
   });
 
-  it("hands Remix the public host, X-Forwarded-* only from a trusted peer, an Origin only naming the host", async () => {
+  it("hands Remix the public host; X-Forwarded-* only from a trusted peer; Origin only naming the host", async () => {
     const seen: Headers[] = [];
     const urls: string[] = [];
     const remixLike: Middleware = (req, res) => {

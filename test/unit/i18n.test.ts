@@ -115,7 +115,8 @@ describe("translations", () => {
   test("French typography is consistent: a space before : ; ? ! and inside « »", () => {
     const wrong: string[] = [];
     for (const [path, text] of flatten(fr)) {
-      const plain = text.replace(/https?:\/\/\S*/g, "").replace(/`[^`]*`/g, ""); // addresses and code keep their own colons
+      // addresses and code keep their own colons
+      const plain = text.replace(/https?:\/\/\S*/g, "").replace(/`[^`]*`/g, "");
       if (/[\p{L}\d)}»]([;?!]|:(\s|$))/u.test(plain) || /«\S|\S»/u.test(plain)) wrong.push(`${path}: “${text}”`);
     }
     expect(wrong).toEqual([]);
@@ -142,7 +143,7 @@ describe("translations", () => {
     );
   });
 
-  test("the programme's French seed follows French typography: a non-breaking space before : ; ? ! and inside « »", () => {
+  test("the French programme seed follows French typography: a non-breaking space before : ; ? ! and in « »", () => {
     const texts = [
       ...Object.values(levelsFr).flatMap((l) => [
         l.name,
@@ -192,7 +193,8 @@ describe("language choice", () => {
     expect(i18n.t("search.results", { count: 0 })).toBe("0 résultat");
     expect(i18n.t("search.results", { count: 1 })).toBe("1 résultat");
     expect(i18n.t("search.results", { count: 2 })).toBe("2 résultats");
-    expect(i18n.t("search.results", { count: 1_000_000 })).toBe("1\u202f000\u202f000 résultats"); // "many" reads "other"
+    // "many" reads "other"
+    expect(i18n.t("search.results", { count: 1_000_000 })).toBe("1\u202f000\u202f000 résultats");
     expect(i18n.t("form.fixErrors", { count: 3 })).toBe("Veuillez corriger les 3 champs signalés ci-dessous.");
   });
 

@@ -189,7 +189,8 @@ describe("hostile markdown in Chromium", () => {
             if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:") e.preventDefault();
           }, true);
         </script></head><body>
-        <div id="controls"><img src="x" onerror="__xss('control-onerror')"><a href="javascript:__xss('control-link')">control</a></div>
+        <div id="controls"><img src="x" onerror="__xss('control-onerror')"><a
+          href="javascript:__xss('control-link')">control</a></div>
         <div id="cases">${cases}</div></body></html>`,
         { waitUntil: "load" },
       );
@@ -199,7 +200,8 @@ describe("hostile markdown in Chromium", () => {
         const problems: string[] = [];
         const root = document.getElementById("cases")!;
         const forbidden = root.querySelectorAll(
-          "script,iframe,style,form,meta,base,svg,math,object,embed,link,template,noscript,input,button,textarea,select,frame,frameset",
+          "script,iframe,style,form,meta,base,svg,math,object,embed,link,template," +
+            "noscript,input,button,textarea,select,frame,frameset",
         );
         for (const el of forbidden)
           problems.push(`<${el.localName}> in case ${el.closest("[data-case]")?.getAttribute("data-case")}`);

@@ -168,7 +168,8 @@ describe("renderMarkdown", () => {
     );
     expect(html).toBe(
       `<aside class="quote"><div class="quote-author"><a href="/t/-/42/3" ${REL}>alice_1 wrote:</a></div>` +
-        `<blockquote><p>quoted <strong>text</strong> by <a href="/u/bob" ${REL} class="mention">@bob</a></p>\n</blockquote></aside>\n` +
+        `<blockquote><p>quoted <strong>text</strong> by <a href="/u/bob" ${REL} class="mention">@bob</a></p>\n` +
+        "</blockquote></aside>\n" +
         "<p>my reply</p>",
     );
   });

@@ -35,7 +35,7 @@ describe("TOTP (RFC 6238)", () => {
     expect(expected.map((_, i) => hotp(seed(20), i))).toEqual(expected);
   });
 
-  test("a code is accepted one step either side of now, not two, and only for a step newer than the last one used", () => {
+  test("a code is accepted one step either side of now, not two, and only for a step newer than the last used", () => {
     const key = seed(20);
     const now = 1_700_000_000_000;
     const step = stepAt(now);

@@ -69,7 +69,7 @@ describe("turbo-stream decoding", () => {
   });
 });
 
-describe("hydration errors (the same flaw in Remix's and React Router's deserializeErrors, GHSA-337j-9hxr-rhxg)", () => {
+describe("hydration errors (one flaw in Remix's and React Router's deserializeErrors, GHSA-337j-9hxr-rhxg)", () => {
   test("an error whose subtype names a global that is not an Error type hydrates as a plain Error", () => {
     const g = globalThis as { window?: unknown };
     const before = g.window;
