@@ -80,17 +80,15 @@ describe.skipIf(!hasChromium)("every main page passes axe-core in both languages
       topic,
       "Say what went wrong in one plain sentence, then what you will do today. @aisha_bello",
     );
-    const badge = await db
-      .transaction()
-      .execute((trx) =>
-        awardLevelBadge(trx, {
-          userId: author.id,
-          level: 2,
-          awardedBy: staff.id,
-          applicationId: null,
-          at: new Date("2026-10-01T09:00:00Z"),
-        }),
-      );
+    const badge = await db.transaction().execute((trx) =>
+      awardLevelBadge(trx, {
+        userId: author.id,
+        level: 2,
+        awardedBy: staff.id,
+        applicationId: null,
+        at: new Date("2026-10-01T09:00:00Z"),
+      }),
+    );
     await db
       .transaction()
       .execute((trx) =>

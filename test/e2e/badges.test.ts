@@ -33,32 +33,28 @@ describe.skipIf(!hasChromium)("badges in the browser", () => {
     const holder = await createUser({ username: "e2e_badge_holder", displayName: REFERENCE_BADGE.holderName });
     await enrol(holder.id, REFERENCE_BADGE.level);
     badgeId = (
-      await db
-        .transaction()
-        .execute((trx) =>
-          awardLevelBadge(trx, {
-            userId: holder.id,
-            level: REFERENCE_BADGE.level,
-            awardedBy: admin.id,
-            applicationId: null,
-            at: REFERENCE_BADGE.awardedAt,
-          }),
-        )
+      await db.transaction().execute((trx) =>
+        awardLevelBadge(trx, {
+          userId: holder.id,
+          level: REFERENCE_BADGE.level,
+          awardedBy: admin.id,
+          applicationId: null,
+          at: REFERENCE_BADGE.awardedAt,
+        }),
+      )
     ).public_id;
     const other = await createUser({ username: "e2e_badge_revoked", displayName: "Kofi Boateng" });
     await enrol(other.id, 1);
     revokedId = (
-      await db
-        .transaction()
-        .execute((trx) =>
-          awardLevelBadge(trx, {
-            userId: other.id,
-            level: 1,
-            awardedBy: null,
-            applicationId: null,
-            at: new Date("2026-09-01T08:00:00Z"),
-          }),
-        )
+      await db.transaction().execute((trx) =>
+        awardLevelBadge(trx, {
+          userId: other.id,
+          level: 1,
+          awardedBy: null,
+          applicationId: null,
+          at: new Date("2026-09-01T08:00:00Z"),
+        }),
+      )
     ).public_id;
     const r = await revokeBadge({ staffId: admin.id, publicId: revokedId, reason: "Enrolment was made in error." });
     expect(r.ok).toBe(true);

@@ -54,15 +54,13 @@ async function expectLightweight(page: Page, t: Transfer) {
     if (Number(r.headers["content-length"] ?? r.bytes) > 1500)
       expect(r.headers["content-encoding"] ?? "none", `${r.url} is compressed`).toMatch(/^(gzip|br)$/);
   }
-  const images = await page
-    .locator("img")
-    .evaluateAll((imgs) =>
-      imgs.map((i) => ({
-        src: i.getAttribute("src"),
-        sized: i.hasAttribute("width") && i.hasAttribute("height"),
-        loading: i.getAttribute("loading"),
-      })),
-    );
+  const images = await page.locator("img").evaluateAll((imgs) =>
+    imgs.map((i) => ({
+      src: i.getAttribute("src"),
+      sized: i.hasAttribute("width") && i.hasAttribute("height"),
+      loading: i.getAttribute("loading"),
+    })),
+  );
   for (const img of images)
     expect(img, "images are sized and lazy-loaded").toMatchObject({ sized: true, loading: "lazy" });
 }

@@ -65,28 +65,26 @@ describe("member pages", () => {
     const other = await makeTopic(reader, category);
     const reply = await makeReply(writer, topic);
     const otherReply = await makeReply(writer, other);
-    const [onTopic, onOther, onProgress, onBadge] = await db
-      .transaction()
-      .execute(async (trx) => [
-        await notify(trx, {
-          userId: reader.id,
-          kind: "reply",
-          topicId: topic.topicId,
-          postId: reply.postId,
-          actorId: writer.id,
-          data: { slug: "x", postNumber: 2 },
-        }),
-        await notify(trx, {
-          userId: reader.id,
-          kind: "reply",
-          topicId: other.topicId,
-          postId: otherReply.postId,
-          actorId: writer.id,
-          data: { slug: "x", postNumber: 2 },
-        }),
-        await notify(trx, { userId: reader.id, kind: "application", data: { message: "Approved", url: "/progress" } }),
-        await notify(trx, { userId: reader.id, kind: "progress", data: { message: "A badge", href: "/badges/nope" } }),
-      ]);
+    const [onTopic, onOther, onProgress, onBadge] = await db.transaction().execute(async (trx) => [
+      await notify(trx, {
+        userId: reader.id,
+        kind: "reply",
+        topicId: topic.topicId,
+        postId: reply.postId,
+        actorId: writer.id,
+        data: { slug: "x", postNumber: 2 },
+      }),
+      await notify(trx, {
+        userId: reader.id,
+        kind: "reply",
+        topicId: other.topicId,
+        postId: otherReply.postId,
+        actorId: writer.id,
+        data: { slug: "x", postNumber: 2 },
+      }),
+      await notify(trx, { userId: reader.id, kind: "application", data: { message: "Approved", url: "/progress" } }),
+      await notify(trx, { userId: reader.id, kind: "progress", data: { message: "A badge", href: "/badges/nope" } }),
+    ]);
     // the app's job worker notifies the reader of both replies too: let it finish, so counts hold still
     const keys = [`reply:${reply.postId}`, `reply:${otherReply.postId}`];
     await expect

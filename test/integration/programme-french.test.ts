@@ -145,15 +145,13 @@ describe("the programme in French", () => {
       }),
     ).toMatchObject({ ok: true });
     // a row written before notifications were worded when read: only its English sentence
-    await db
-      .transaction()
-      .execute((trx) =>
-        notify(trx, {
-          userId: member.id,
-          kind: "progress",
-          data: { message: "An older notice, in English only.", href: "/progress" },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      notify(trx, {
+        userId: member.id,
+        kind: "progress",
+        data: { message: "An older notice, in English only.", href: "/progress" },
+      }),
+    );
 
     const cookie = await signInCookie(app, member);
     const english = await page("/notifications", cookie);
