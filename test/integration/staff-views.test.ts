@@ -350,7 +350,7 @@ describe("audit log", () => {
 
     const byMember = visible((await html(`/admin/audit?member=${m.username.toUpperCase()}`)).text);
     expect(byMember).toContain(`about ${m.display_name} (@${m.username})`);
-    expect(byMember).toContain("until: none → December 24, 2026");
+    expect(byMember).toContain("until: none → 24 December 2026");
     expect(byMember).toContain("reason: Spam links");
     expect(byMember).toContain("user.passkey_added");
     expect(byMember).not.toContain("pk-should-never-show");
