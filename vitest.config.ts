@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import LongFirstSequencer from "./test/setup/sequencer";
 
 export default defineConfig({
   esbuild: { jsx: "automatic" },
@@ -10,6 +11,7 @@ export default defineConfig({
     setupFiles: ["test/setup/per-file.ts"],
     pool: "forks",
     maxWorkers: 2,
+    sequence: { sequencer: LongFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // CI reads the JSON report; .ci/run names a file per Node version it runs the tests on
