@@ -84,19 +84,27 @@ const blankCookie = () => serialize("", null);
 /** `sessionId` is the stored id (the hash), never the secret. */
 export type SessionState = { userId: number; sessionId: string; setCookie?: string };
 
-/** Validates the session cookie; `setCookie` is present when the cookie must be refreshed or cleared. */
-export async function readSession(request: Request): Promise<SessionState | null> {
+/** The session a request's cookie names: its secret and its stored id (the secret's SHA-256), or null. */
+export function sessionKey(request: Request): { secret: string; id: string } | null {
   const secret = secretFrom(request.headers.get("Cookie"));
-  if (!secret) return null;
-  const id = hashSecret(secret);
-  const row = await db
-    .selectFrom("sessions")
-    .select(["user_id", "expires_at", "last_seen_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return secret ? { secret, id: hashSecret(secret) } : null;
+}
+
+/** The stored part of a session that its rules read. */
+export type SessionRow = { user_id: number; expires_at: Date; last_seen_at: Date };
+
+/**
+ * Applies the session rules to the stored row of `key` (read by the caller, with the member's row in the same
+ * query): an expired or missing one is no session and clears the cookie; one used in its last 15 days is
+ * extended; last_seen_at is written at most every 5 minutes.
+ */
+export async function settleSession(
+  key: { secret: string; id: string },
+  row: SessionRow | undefined,
+): Promise<SessionState> {
   const now = Date.now();
   if (!row || row.expires_at.getTime() <= now) {
-    if (row) await db.deleteFrom("sessions").where("id", "=", id).execute();
+    if (row) await db.deleteFrom("sessions").where("id", "=", key.id).execute();
     return { userId: 0, sessionId: "", setCookie: blankCookie() };
   }
   const refresh = row.expires_at.getTime() - now < REFRESH_WITHIN_MS;
@@ -105,11 +113,11 @@ export async function readSession(request: Request): Promise<SessionState | null
     await db
       .updateTable("sessions")
       .set({ last_seen_at: new Date(now), expires_at: expiresAt })
-      .where("id", "=", id)
+      .where("id", "=", key.id)
       .execute();
-    if (refresh) return { userId: row.user_id, sessionId: id, setCookie: serialize(secret, expiresAt) };
+    if (refresh) return { userId: row.user_id, sessionId: key.id, setCookie: serialize(key.secret, expiresAt) };
   }
-  return { userId: row.user_id, sessionId: id };
+  return { userId: row.user_id, sessionId: key.id };
 }
 
 /**

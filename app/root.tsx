@@ -63,11 +63,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireTwoFactorEnrolment(request, viewer);
   const locale = requestLocale(request, viewer?.locale);
   // opening what a notification points to reads it (before the header counts them)
+  // (the count came with the session: a GET asks again only when there is something the page could act on;
+  // after an action, which may have read some, it is counted afresh)
   const unreadNotifications = !viewer
     ? 0
-    : request.method === "GET"
-      ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: new URL(request.url).pathname })
-      : await countUnreadNotifications(viewer.id);
+    : request.method !== "GET"
+      ? await countUnreadNotifications(viewer.id)
+      : viewer.unreadNotifications
+        ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: new URL(request.url).pathname })
+        : 0;
   return data(
     {
       locale,

@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import type { Role } from "../db/schema";
-import { readSession } from "./auth.server";
+import { sessionKey, settleSession } from "./auth.server";
 import { db, type Db } from "./db.server";
 import { env } from "./env.server";
 import { scopeOf, VISITOR, type Scope } from "./models/permissions.server";
@@ -26,6 +26,8 @@ export type Viewer = {
   tutorGroupIds?: number[];
   /** holds a role that needs two-factor sign-in without having it: that role is withheld from `roles` */
   twoFactorMissing?: boolean;
+  /** unread notifications when the request began (read with the session) */
+  unreadNotifications?: number;
 };
 
 // Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
@@ -42,23 +44,28 @@ type Resolved = { viewer: Viewer | null; setCookie?: string };
 const perRequest = new WeakMap<Request, Promise<Resolved>>();
 
 async function resolve(request: Request): Promise<Resolved> {
-  const session = await readSession(request);
-  if (!session || !session.userId) return { viewer: null, setCookie: session?.setCookie };
+  const key = sessionKey(request);
+  if (!key) return { viewer: null };
+  // the session, its member and the header's notification count in one round trip
   const row = await db
-    .selectFrom("users")
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
     .select([
-      "id",
-      "username",
-      "display_name",
-      "time_zone",
-      "locale",
-      "level",
-      "silenced_until",
-      "suspended_until",
-      "sanction_reason",
-      "last_visit_at",
-      "last_seen_at",
-      "created_at",
+      "sessions.user_id as session_user_id",
+      "sessions.expires_at as session_expires_at",
+      "sessions.last_seen_at as session_seen_at",
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.time_zone",
+      "users.locale",
+      "users.level",
+      "users.silenced_until",
+      "users.suspended_until",
+      "users.sanction_reason",
+      "users.last_visit_at",
+      "users.last_seen_at",
+      "users.created_at",
     ])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .select(groupIdsSql)
@@ -67,9 +74,18 @@ async function resolve(request: Request): Promise<Resolved> {
       sql<boolean>`(exists (select 1 from user_two_factor where user_id = users.id and secret is not null)
       or exists (select 1 from passkeys where user_id = users.id))`.as("two_factor_on"),
     )
-    .where("id", "=", session.userId)
+    .select(
+      sql<number>`(select count(*)::int from notifications n where n.user_id = users.id and n.read_at is null)`.as(
+        "unread_notifications",
+      ),
+    )
+    .where("sessions.id", "=", key.id)
     .executeTakeFirst();
-  if (!row) return { viewer: null, setCookie: session.setCookie };
+  const session = await settleSession(
+    key,
+    row && { user_id: row.session_user_id, expires_at: row.session_expires_at, last_seen_at: row.session_seen_at },
+  );
+  if (!session.userId || !row) return { viewer: null, setCookie: session.setCookie };
   // staff and recruiters without a second factor act as neither until they enrol
   const held = row.roles ?? [];
   const withheld = row.two_factor_on ? [] : held.filter((r) => TWO_FACTOR_ROLES.includes(r));
@@ -103,6 +119,7 @@ async function resolve(request: Request): Promise<Resolved> {
       createdAt: row.created_at,
       groupIds: row.group_ids ?? [],
       tutorGroupIds: row.tutor_group_ids ?? [],
+      unreadNotifications: row.unread_notifications,
     },
     setCookie: session.setCookie,
   };

@@ -10,7 +10,7 @@ import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { db } from "~/db.server";
 import { notFound, positiveId, readForm } from "~/web/http.server";
-import { draftKey, getDraft, saveDraft } from "~/models/forum/draft.server";
+import { draftKey, saveDraft } from "~/models/forum/draft.server";
 import { namedTags } from "~/models/forum/tag.server";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
@@ -22,7 +22,7 @@ import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.s
 import { DraftSchema } from "~/models/forum/topic.schema";
 import type { PageHandle } from "~/web/enhance";
 import {
-  getLastRead,
+  getReaderState,
   getTopic,
   listTopicPosts,
   POSTS_PER_PAGE,
@@ -57,13 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const topicId = positiveId(params.id);
   // a member's read position and draft beside the topic: their own rows, unused when the topic is not
   // shown (one round trip's wait instead of three)
-  const [topic, lastRead, draftRow] = topicId
+  const [topic, { lastRead, draft: draftRow }] = topicId
     ? await Promise.all([
         getTopic({ scope, topicId }),
-        viewer ? getLastRead({ userId: viewer.id, topicId }) : 0,
-        viewer ? getDraft({ userId: viewer.id, key: draftKey(topicId) }) : undefined,
+        viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, draft: undefined },
       ])
-    : [undefined, 0, undefined];
+    : [undefined, { lastRead: 0, draft: undefined }];
   if (!topic) notFound();
   const path = topicUrl(topic);
   if (params.slug !== topic.slug)

@@ -9,7 +9,7 @@
 // read state on 5,000 topics, ~50 posts, likes and bookmarks; signed in through the real /login
 // form, its session cookie sent by both servers' clients). For the member the bare server does the
 // same member-scope work as the app: the session and the member (getViewer), the header's
-// notification count, read state (getLastRead, markRead), the member's likes and bookmarks on the
+// notification count, read state and draft (getReaderState, markRead), the member's likes and bookmarks on the
 // page (listTopicPosts), and on /latest the list's new/unread marks and the New/Unread counts.
 // Prints requests/s, p50, p95, p99 and the ratio for visitor and member rows side by side, the
 // New/Unread count's own p50/p95 for the member, and the load average beside every figure.
@@ -42,7 +42,7 @@ function argValue(name: string): string | undefined {
 
 async function runBareServer() {
   const { scopeOf } = await import("../../app/models/permissions.server");
-  const { getTopic, getLastRead, listTopicPosts, listTopics, countNewAndUnread, topicUrl } =
+  const { getTopic, getReaderState, listTopicPosts, listTopics, countNewAndUnread, topicUrl } =
     await import("../../app/models/forum/topic.server");
   const { listVisibleCategories } = await import("../../app/models/forum/category.server");
   const { getViewer } = await import("../../app/viewer.server");
@@ -65,7 +65,8 @@ async function runBareServer() {
           } as unknown as Request)
         : null;
       const scope = scopeOf(viewer);
-      const notifications = viewer
+      // as the root loader: the count comes with the session, asked again only when the page could act on one
+      const notifications = viewer?.unreadNotifications
         ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: url.pathname })
         : 0;
       const header = viewer
@@ -79,7 +80,7 @@ async function runBareServer() {
         const topicId = Number(m[2]);
         const [topic, lastRead] = await Promise.all([
           getTopic({ scope, topicId }),
-          viewer ? getLastRead({ userId: viewer.id, topicId }) : 0,
+          viewer ? getReaderState({ userId: viewer.id, topicId }).then((r) => r.lastRead) : 0,
         ]);
         if (topic) {
           const posts = await listTopicPosts({ scope, topic, from: 1 });

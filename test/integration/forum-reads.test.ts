@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { markRead } from "~/models/forum/post.server";
-import { countNewAndUnread, dismissTopics, getLastRead, listTopics } from "~/models/forum/topic.server";
+import { countNewAndUnread, dismissTopics, getReaderState, listTopics } from "~/models/forum/topic.server";
 import { db } from "~/db.server";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
@@ -32,7 +32,7 @@ describe("read tracking", () => {
     await makeReply(ada, topic);
     const unread = await listTopics({ scope, filter: { kind: "unread", categoryId: cat.id }, lastVisitAt });
     expect(unread.topics.map((t) => [t.id, t.unread])).toEqual([[topic.topicId, 2]]);
-    expect(await getLastRead({ userId: reader.id, topicId: topic.topicId })).toBe(1);
+    expect((await getReaderState({ userId: reader.id, topicId: topic.topicId })).lastRead).toBe(1);
 
     await dismissTopics({ userId: reader.id, topicIds: [topic.topicId] });
     expect(await countNewAndUnread({ scope, lastVisitAt })).toMatchObject({ new: 0, unread: 0 });
@@ -62,6 +62,6 @@ describe("read tracking", () => {
     const topic = await makeTopic(ada, cat);
     await markRead(db, ada.id, topic.topicId, 5);
     await markRead(db, ada.id, topic.topicId, 2);
-    expect(await getLastRead({ userId: ada.id, topicId: topic.topicId })).toBe(5);
+    expect((await getReaderState({ userId: ada.id, topicId: topic.topicId })).lastRead).toBe(5);
   });
 });

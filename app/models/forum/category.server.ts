@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
+import { keptFor } from "../shared/kept.server";
 import { canSeeCategory, canStartTopic, type Scope } from "../permissions.server";
 import { fillFrench } from "../shared/localized.server";
 
@@ -37,20 +38,18 @@ const COLUMNS = [
   "post_count",
 ] as const;
 
-// Categories are few (hundreds at most) and read on every forum page: keep them in memory for a
-// moment. Writes through this module clear the cache; other processes see changes within 5 s.
-let cache: { at: number; rows: Category[] } | undefined;
-const TTL_MS = 5000;
+// Categories are few (hundreds at most) and read on every forum page: kept in memory for a moment.
+// Writes through this module clear them; other processes see changes within 5 s.
+const kept = keptFor(5000, () =>
+  db.selectFrom("categories").select(COLUMNS).orderBy("position").orderBy("id").execute(),
+);
 
-export async function listAllCategories(): Promise<Category[]> {
-  if (cache && Date.now() - cache.at < TTL_MS) return cache.rows;
-  const rows = await db.selectFrom("categories").select(COLUMNS).orderBy("position").orderBy("id").execute();
-  cache = { at: Date.now(), rows };
-  return rows;
+export function listAllCategories(): Promise<Category[]> {
+  return kept.get();
 }
 
 export function clearCategoryCache() {
-  cache = undefined;
+  kept.clear();
 }
 
 export async function listVisibleCategories(scope: Scope, { includeArchived = false } = {}) {

@@ -12,6 +12,7 @@ import {
   refreshFirstUnread,
   unreadPostsOf,
 } from "./topic-tracking.server";
+import { draftKey, type DraftFields } from "./draft.server";
 
 export const TOPICS_PER_PAGE = 30;
 export const POSTS_PER_PAGE = 20;
@@ -353,12 +354,27 @@ export async function dismissTopics({ userId, topicIds }: { userId: number; topi
   });
 }
 
-export async function getLastRead({ userId, topicId }: { userId: number; topicId: number }) {
-  const r = await db
-    .selectFrom("topic_reads")
-    .select(["last_read_post_number", "dismissed_post_number"])
-    .where("user_id", "=", userId)
-    .where("topic_id", "=", topicId)
-    .executeTakeFirst();
-  return r ? Math.max(r.last_read_post_number, r.dismissed_post_number) : 0;
+/**
+ * What a member brings to a topic page, in one round trip: how far they have read it (0: never opened) and
+ * their draft reply in it, if any.
+ */
+export async function getReaderState({ userId, topicId }: { userId: number; topicId: number }) {
+  const { rows } = await sql<{
+    read_to: number | null;
+    body: string | null;
+    fields: DraftFields | null;
+    updated_at: Date | null;
+  }>`
+    select r.read_to, d.body, d.fields, d.updated_at
+    from (select 1) one
+    left join lateral (
+      select greatest(last_read_post_number, dismissed_post_number) as read_to
+      from topic_reads where user_id = ${userId} and topic_id = ${topicId}) r on true
+    left join drafts d on d.user_id = ${userId} and d.draft_key = ${draftKey(topicId)}`.execute(db);
+  const row = rows[0];
+  const draft =
+    row?.body != null && row.fields && row.updated_at
+      ? { body: row.body, fields: row.fields, updated_at: row.updated_at }
+      : undefined;
+  return { lastRead: row?.read_to ?? 0, draft };
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { db, type Db } from "../../db.server";
 import { enqueueSelect } from "../../jobs.server";
 import { recordAudit } from "../moderation/audit.server";
+import { clearTagNames } from "../forum/tag.server";
 import { fail, ok, type Result } from "../shared/result";
 
 import { PROGRAMME_KINDS, type ProgrammeKind } from "./programme-words.schema";
@@ -89,7 +90,7 @@ export async function updateProgrammeWords({
   if (!where) return fail(404, "errors.notFound");
   const table = sql.table(PROGRAMME_KINDS[kind].table);
   const columns = columnsOf(kind);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const { rows } = await sql<Record<string, string | null>>`
       select ${sql.join(columns.map((c) => sql.ref(c)))} from ${table} where ${where} for update`.execute(trx);
     const before = rows[0];
@@ -113,6 +114,9 @@ export async function updateProgrammeWords({
       await reindexHolders(trx, key);
     return ok({});
   });
+  // pages read competency names from a short-lived copy (tag names)
+  if (kind === "competency") clearTagNames();
+  return result;
 }
 
 async function reindexHolders(trx: Db, slug: string) {
