@@ -10,7 +10,7 @@
 // unread by a reply (bumped now, above any bound), by a partial read or by posts moved into it
 // (bumped earlier: those two lower the bound here); reading the oldest unread one or dismissing
 // moves the bound up (migration 2026-12-06T1500_first_unread).
-import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
 import type { Db } from "../../db.server";
 import { getLimits } from "../moderation/settings.server";
 
@@ -36,10 +36,16 @@ export function isUnreadTopic(uid: number): Expression<SqlBool> {
       and r.user_id = ${uid} and ${unreadPostsExpr} > 0)`;
 }
 
-/** The number of unread posts of topic `t` for member `uid` (0 when read or never opened): a list row's mark. */
-export function unreadPostsOf(uid: number): RawBuilder<number> {
-  return sql<number>`coalesce((select greatest(0, ${unreadPostsExpr}) from topic_reads r where r.topic_id = t.id
-      and r.user_id = ${uid}), 0)`;
+/**
+ * A list row's marks, from topic `t` left-joined with member `uid`'s read row `r` (one probe per row, not
+ * one per mark): the number of unread posts (0 when read or never opened), and whether the topic is new.
+ */
+export function listMarks(uid: number, since: Date) {
+  return {
+    join: sql`left join topic_reads r on r.topic_id = t.id and r.user_id = ${uid}`,
+    unread: sql<number>`coalesce(greatest(0, ${unreadPostsExpr}), 0)`,
+    isNew: sql<boolean>`(r.user_id is null and t.created_at > ${since})`,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   isUnreadTopic,
   newTopicsSince,
   refreshFirstUnread,
-  unreadPostsOf,
+  listMarks,
 } from "./topic-tracking.server";
 import { draftKey, type DraftFields } from "./draft.server";
 
@@ -288,21 +288,16 @@ type ListPart = { conds: Expression<SqlBool>[]; orderBy: ReturnType<typeof sql>;
 
 /** The rows of one list, or of several at once (UNION ALL, each row saying which `part` it is from). */
 async function queryTopics(parts: ListPart[], uid: number, since: Date) {
+  const marks = uid > 0 ? listMarks(uid, since) : undefined;
   const select = ({ conds, orderBy, limit }: ListPart, part: number) => sql`(
     select ${sql.lit(part)} as part, t.id, t.slug, t.title, t.category_id, t.tags, t.reply_count, t.like_count,
       t.highest_post_number,
       t.bumped_at, t.created_at, t.pinned_at, t.closed_at, t.archived_at,
-      ${
-        uid > 0
-          ? sql`${unreadPostsOf(uid)} as unread,
-          ${isNewTopic(uid, since)} as is_new`
-          : sql`0 as unread, false
-          as is_new`
-      },
+      ${marks ? sql`${marks.unread} as unread, ${marks.isNew} as is_new` : sql`0 as unread, false as is_new`},
       (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name)
         order by x.n), '[]'::json)
          from unnest(t.poster_ids) with ordinality x(user_id, n) join users u on u.id = x.user_id) as posters
-    from topics t
+    from topics t ${marks ? marks.join : sql``}
     where ${sql.join(conds, sql` and `)}
     order by ${orderBy}
     limit ${limit})`;
