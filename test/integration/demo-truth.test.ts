@@ -36,10 +36,15 @@ test("the demo data agrees with itself", async () => {
 
   const events = await db
     .selectFrom("events")
-    .select(["webinar", "starts_at"])
+    .select(["webinar", "starts_at", "title", "title_fr", "description_html_fr"])
     .where("status", "=", "published")
     .where("starts_at", ">", new Date())
     .execute();
+  // programme data ships in both languages: French readers see the events in French
+  for (const e of events) {
+    expect(e.title_fr, e.title).toMatch(/^Webinaire \d\.0 : /);
+    expect(e.description_html_fr, e.title).toBeTruthy();
+  }
   expect(events.map((e) => e.webinar).sort()).toEqual(expect.arrayContaining(["webinar-1.0", "webinar-2.0"]));
   const webinar2 = events.find((e) => e.webinar === "webinar-2.0")!;
   expect(webinar2.starts_at.getUTCDay()).toBe(4); // a Thursday, 14:00 GMT, as the announcement says
