@@ -757,6 +757,10 @@ export interface EventsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   sequence: Generated<number>;
+  // French beside the English (2026-12-06T1900_event_french); null: not translated
+  title_fr: string | null;
+  description_markdown_fr: string | null;
+  description_html_fr: string | null;
 }
 
 export interface EventWaitlistTable {

@@ -3,13 +3,16 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useTranslation } from "~/use-translation";
+import { localized } from "~/models/shared/localized";
 
 export type EventFormValues = Partial<
   Record<
     | "kind"
     | "webinar"
     | "title"
+    | "title_fr"
     | "description"
+    | "description_fr"
     | "startsAt"
     | "endsAt"
     | "timeZone"
@@ -30,12 +33,12 @@ export function EventForm({
 }: {
   values: EventFormValues;
   fields: Partial<Record<string, string>>;
-  webinars: { slug: string; title: string }[];
+  webinars: { slug: string; title: string; title_fr: string | null }[];
   kinds: readonly string[];
   submitLabel: string;
   publishChoice: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -54,7 +57,7 @@ export function EventForm({
         hint={t("events.fields.webinarHint")}
         options={[
           { value: "", label: t("events.fields.noWebinar") },
-          ...webinars.map((w) => ({ value: w.slug, label: w.title })),
+          ...webinars.map((w) => ({ value: w.slug, label: localized(w, "title", i18n.language) })),
         ]}
       />
       <Field
@@ -70,6 +73,24 @@ export function EventForm({
         name="description"
         defaultValue={values.description}
         error={fields.description}
+        rows={5}
+        hint={t("events.fields.descriptionHint")}
+      />
+      <Field
+        label={t("events.fields.titleFr")}
+        name="title_fr"
+        type="text"
+        lang="fr"
+        defaultValue={values.title_fr}
+        error={fields.title_fr}
+        hint={t("events.fields.frenchHint")}
+      />
+      <TextArea
+        label={t("events.fields.descriptionFr")}
+        name="description_fr"
+        lang="fr"
+        defaultValue={values.description_fr}
+        error={fields.description_fr}
         rows={5}
         hint={t("events.fields.descriptionHint")}
       />

@@ -20,13 +20,15 @@ import { Marked, type Token, type TokenizerThis, type Tokens, type TokenizerAndR
 import sanitizeHtml from "sanitize-html";
 import { BoundedLexer } from "./lexer.server";
 
-export const RENDER_VERSION = 1;
+// 2: #category links carry no title (it held the category's English name; cooked HTML has no words
+// that depend on the reader's language)
+export const RENDER_VERSION = 2;
 
 export type MarkdownRefs = {
   /** lower-cased usernames that exist */
   usernames?: ReadonlySet<string>;
-  /** category slug -> name, only categories the author may see */
-  categories?: ReadonlyMap<string, string>;
+  /** slugs of the categories the author may see */
+  categories?: ReadonlySet<string>;
 };
 
 const USERNAME_IN_MENTION = /^@([a-zA-Z0-9_]{3,30})\b/;
@@ -38,7 +40,7 @@ const QUOTE_HEADER_LINE = /^\[quote="([^"\n]*)"\][ \t]*(?:\n|$)/;
 const TRUST_ATTR = "data-tp-trust";
 
 type MentionToken = Tokens.Generic & { type: "mention"; name: string; href?: string; trust?: string };
-type HashtagToken = Tokens.Generic & { type: "hashtag"; slug: string; href?: string; name?: string; trust?: string };
+type HashtagToken = Tokens.Generic & { type: "hashtag"; slug: string; href?: string; trust?: string };
 type QuoteToken = Tokens.Generic & {
   type: "quote";
   username: string;
@@ -100,9 +102,9 @@ const hashtag: TokenizerAndRendererExtension = {
   renderer(token) {
     const t = token as HashtagToken;
     if (!t.href) return t.raw; // [a-z0-9#-] only: nothing to escape
-    const title = t.name ? ` title="${escapeHtml(t.name)}"` : "";
+    // no title: the category's name is in one language, and cooked HTML is shared by every reader
     const trust = `${TRUST_ATTR}="${t.trust}"`;
-    return `<a class="hashtag" href="${escapeHtml(t.href)}"${title} ${trust}>#${escapeHtml(t.slug)}</a>`;
+    return `<a class="hashtag" href="${escapeHtml(t.href)}" ${trust}>#${escapeHtml(t.slug)}</a>`;
   },
 };
 
@@ -223,8 +225,7 @@ function resolveRefs(tokens: Token[], refs: MarkdownRefs, trust: string, inImage
       }
       case "hashtag": {
         const t = token as HashtagToken;
-        const name = refs.categories?.get(t.slug);
-        if (!inImage && name !== undefined) Object.assign(t, { href: `/c/${t.slug}`, name, trust });
+        if (!inImage && refs.categories?.has(t.slug)) Object.assign(t, { href: `/c/${t.slug}`, trust });
         return;
       }
       case "quote":
@@ -486,7 +487,7 @@ export function renderMarkdownWithAnalysis(
   const referenced = new Set(analysis.categories);
   const refs: MarkdownRefs = {
     usernames: new Set([...(candidates.usernames ?? [])].filter((name) => mentioned.has(name))),
-    categories: new Map([...(candidates.categories ?? [])].filter(([slug]) => referenced.has(slug))),
+    categories: new Set([...(candidates.categories ?? [])].filter((slug) => referenced.has(slug))),
   };
   return { html: toHtml(tokens, refs), analysis };
 }

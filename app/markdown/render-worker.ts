@@ -3,7 +3,7 @@
 import { parentPort } from "node:worker_threads";
 import { renderMarkdownWithAnalysis } from "./index.server";
 
-export type RenderRequest = { id: number; markdown: string; usernames: string[]; categories: [string, string][] };
+export type RenderRequest = { id: number; markdown: string; usernames: string[]; categories: string[] };
 export type RenderReply =
   | { id: number; html: string; analysis: ReturnType<typeof renderMarkdownWithAnalysis>["analysis"] }
   | { id: number; error: string }
@@ -17,7 +17,7 @@ port.on("message", ({ id, markdown, usernames, categories }: RenderRequest) => {
   try {
     reply = {
       id,
-      ...renderMarkdownWithAnalysis(markdown, { usernames: new Set(usernames), categories: new Map(categories) }),
+      ...renderMarkdownWithAnalysis(markdown, { usernames: new Set(usernames), categories: new Set(categories) }),
     };
   } catch (error) {
     reply = { id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -23,9 +23,11 @@ import { parseForm } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/shared/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.event.title ?? "Event"} (staff) · Touchpoints` },
+  { title: `${data?.title ?? "Event"} (staff) · Touchpoints` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: event.kind,
     webinar: event.webinar ?? "",
     title: event.title,
+    title_fr: event.title_fr ?? "",
     description: event.description_markdown,
+    description_fr: event.description_markdown_fr ?? "",
     startsAt: dateToLocalInput(event.starts_at, event.time_zone),
     endsAt: dateToLocalInput(event.ends_at, event.time_zone),
     timeZone: event.time_zone,
@@ -50,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: event.place ?? "",
     capacity: event.capacity ? String(event.capacity) : "",
   };
-  return { event, people, webinars, code, values, timeZone: staff.timeZone };
+  const title = localized(event, "title", requestLocale(request, staff.locale));
+  return { event, title, people, webinars, code, values, timeZone: staff.timeZone };
 }
 
 type ActionData = {
@@ -135,7 +140,7 @@ export default function AdminEvent() {
   const { t } = useTranslation();
   const when = useEventWhen();
   const moment = useMoment();
-  const { event: e, people, webinars, code, values, timeZone } = useLoaderData<typeof loader>();
+  const { event: e, title, people, webinars, code, values, timeZone } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
@@ -146,7 +151,7 @@ export default function AdminEvent() {
         <Link to="/admin/events">{t("events.admin.backToList")}</Link> ·{" "}
         <Link to={`/events/${e.id}`}>{t("events.admin.publicPage")}</Link>
       </p>
-      <h1>{e.title}</h1>
+      <h1>{title}</h1>
       <p>
         {t(`events.statuses.${e.status}`)} · {when(e.starts_at, e.ends_at, e.time_zone)}
       </p>

@@ -12,6 +12,7 @@ import { createEvent, listAllEvents, listWebinarCatalogue } from "~/models/event
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
+import { localized } from "~/models/shared/localized";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "events.admin.title") }];
 
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminEvents() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const when = useEventWhen();
   const { events, webinars, timeZone } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
@@ -77,7 +78,7 @@ export default function AdminEvents() {
                 {events.map((e) => (
                   <tr key={e.id}>
                     <td>
-                      <Link to={`/admin/events/${e.id}`}>{e.title}</Link>
+                      <Link to={`/admin/events/${e.id}`}>{localized(e, "title", i18n.language)}</Link>
                     </td>
                     <td>{when(e.starts_at, e.ends_at, e.time_zone)}</td>
                     <td>{t(`events.statuses.${e.status}`)}</td>

@@ -19,6 +19,8 @@ import { parseForm } from "~/models/shared/forms.server";
 import { canManageEvents, canRsvp, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer, requireViewer } from "~/viewer.server";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/shared/localized";
 
 export const handle: PageHandle = { hydrate: false };
 
@@ -29,11 +31,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer?.locale);
   const event = await getEvent({ scope, id: positiveId(params.id) ?? 0 });
   if (!event) notFound();
-  const { description_markdown: _m, ...shown } = event; // the model keeps the joining link for members
+  // the model keeps the joining link for members; the page shows the reader's language only
+  const {
+    description_markdown: _m,
+    description_markdown_fr: _mf,
+    title_fr: _tf,
+    description_html_fr: _hf,
+    ...shown
+  } = event;
   return {
-    event: shown,
+    event: {
+      ...shown,
+      title: localized(event, "title", lang),
+      description_html: localized(event, "description_html", lang),
+    },
     signedIn: !!viewer,
     mayRsvp: canRsvp(scope),
     staff: canManageEvents(scope),

@@ -8,6 +8,8 @@ import { listUpcomingEvents } from "~/models/events/event.server";
 import { canManageEvents, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { getViewer } from "~/viewer.server";
+import { requestLocale } from "~/locale";
+import { localized } from "~/models/shared/localized";
 
 export const handle: PageHandle = { hydrate: false };
 
@@ -18,13 +20,15 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = scopeOf(await getViewer(request));
+  const viewer = await getViewer(request);
+  const scope = scopeOf(viewer);
+  const lang = requestLocale(request, viewer?.locale);
   const events = await listUpcomingEvents({ scope });
   // what the list shows, no more (the data request is readable by anyone who asks for it)
   const shown = events.map((e) => ({
     id: e.id,
     kind: e.kind,
-    title: e.title,
+    title: localized(e, "title", lang),
     starts_at: e.starts_at,
     ends_at: e.ends_at,
     time_zone: e.time_zone,

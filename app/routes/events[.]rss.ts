@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: e.time_zone,
       timeZoneName: "short",
     }).format(e.starts_at);
-  const feed = eventsFeed(await listUpcomingEvents({ scope: VISITOR }), { t, when });
+  const feed = eventsFeed(await listUpcomingEvents({ scope: VISITOR }), { t, when, lang: locale });
   return new Response(renderRss(feed, { origin: env().APP_ORIGIN, language: locale, generator: t("site.name") }), {
     headers: RSS_HEADERS,
   });

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { hashPassword } from "../../app/auth.server";
 import { db } from "../../app/db.server";
 import { enqueue } from "../../app/jobs.server";
-import { renderMarkdown } from "../../app/markdown/index.server";
+import { RENDER_VERSION, renderMarkdown } from "../../app/markdown/index.server";
 import { seedCategories } from "../../app/models/forum/category.server";
 import { fillFrench } from "../../app/models/shared/localized.server";
 import { topicPostersSql } from "../../app/models/forum/post.server";
@@ -97,7 +97,7 @@ export async function seedDemoForum(log: (m: string) => void) {
   );
   const refs = {
     usernames: new Set(users.keys()),
-    categories: new Map([...cats.values()].map((c) => [c.slug, c.name] as const)),
+    categories: new Set(cats.keys()),
   };
   const existing = new Set((await db.selectFrom("topics").select("title").execute()).map((t) => t.title));
 
@@ -149,6 +149,7 @@ export async function seedDemoForum(log: (m: string) => void) {
             post_number: i + 1,
             body_markdown: p.body,
             body_html: renderMarkdown(p.body, refs),
+            render_version: RENDER_VERSION,
             like_count: likers.length,
             created_at: times[i],
           })

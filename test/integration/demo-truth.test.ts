@@ -1,11 +1,13 @@
 // The demo tells the truth: the member login is enrolled (its /progress has requirements), every
 // "Available as a mentor" leader is a registered mentor, the announced webinars are upcoming events,
 // and nobody's "member since" comes after their first post or level.
+import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { expect, test } from "vitest";
 import { seedAll } from "../../scripts/seed";
 import { lastThursdayAt14, webinar1At } from "../../scripts/seed/demo-events";
 import { db } from "~/db.server";
+import { verifyPassword } from "~/auth.server";
 
 test("the demo data agrees with itself", async () => {
   await seedAll({ demo: true, log: () => {} });
@@ -36,10 +38,15 @@ test("the demo data agrees with itself", async () => {
 
   const events = await db
     .selectFrom("events")
-    .select(["webinar", "starts_at"])
+    .select(["webinar", "starts_at", "title", "title_fr", "description_html_fr"])
     .where("status", "=", "published")
     .where("starts_at", ">", new Date())
     .execute();
+  // programme data ships in both languages: French readers see the events in French
+  for (const e of events) {
+    expect(e.title_fr, e.title).toMatch(/^Webinaire \d\.0 : /);
+    expect(e.description_html_fr, e.title).toBeTruthy();
+  }
   expect(events.map((e) => e.webinar).sort()).toEqual(expect.arrayContaining(["webinar-1.0", "webinar-2.0"]));
   const webinar2 = events.find((e) => e.webinar === "webinar-2.0")!;
   expect(webinar2.starts_at.getUTCDay()).toBe(4); // a Thursday, 14:00 GMT, as the announcement says
@@ -58,6 +65,43 @@ test("the demo data agrees with itself", async () => {
     where u.created_at > least((select min(created_at) from posts p where p.user_id = u.id),
                                (select min(entered_at) from level_history h where h.user_id = u.id))`.execute(db);
   expect(early.rows).toEqual([]);
+
+  // the README's demo logins sign in with the password it gives, as what it says they are
+  const rows = readFileSync("README.md", "utf8")
+    .split("\n")
+    .map((line) => /^\| ([^|]+) \| (\S+@touchpoints\.test) \| (\S+) \|/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null);
+  const who = rows.map((m) => m[1]).join(" / ");
+  for (const role of ["level 1", "level 2", "level 3", "level 4", "mentor", "tutor", "judge", "recruiter", "staff"])
+    expect(who, role).toContain(role);
+  expect(readFileSync("README.md", "utf8")).toMatch(/listens on `PORT`/);
+  for (const [, label, email, password] of rows) {
+    const user = await db
+      .selectFrom("users")
+      .select(["id", "level", "password_hash"])
+      .select(
+        sql<string[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"),
+      )
+      .select(
+        sql<boolean>`exists (select 1 from mentor_registrations m
+          where m.user_id = users.id and m.status = 'active')`.as("mentor"),
+      )
+      .where("email", "=", email)
+      .executeTakeFirst();
+    expect(user, email).toBeDefined();
+    expect(await verifyPassword(user!.password_hash!, password), email).toBe(true);
+    const level = /level (\d)/.exec(label)?.[1];
+    if (level) expect(user!.level, label).toBe(Number(level));
+    for (const [word, role] of [
+      ["admin", "admin"],
+      ["staff", "admin"],
+      ["recruiter", "recruiter"],
+      ["tutor", "tutor"],
+      ["judge", "judge"],
+    ] as const)
+      if (label.includes(word)) expect(user!.roles, label).toContain(role);
+    if (/\bmentor\b/.test(label)) expect(user!.mentor, label).toBe(true);
+  }
 
   // seeding again adds no second event
   await seedAll({ demo: true, log: () => {} });

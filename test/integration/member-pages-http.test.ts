@@ -9,6 +9,13 @@ import { sharedI18n } from "~/i18n";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { ageUser, createCategory, createTag, makeReply, makeTopic } from "../factories/topics";
 import { createUser } from "../factories/users";
+import { awardLevelBadge } from "~/models/badges/badge.server";
+import { saveMentorRegistration } from "~/models/mentorship/mentor.server";
+import { createRequest } from "~/models/mentorship/mentorship.server";
+import { MentorRegistrationSchema, MentorshipRequestSchema } from "~/models/mentorship/mentorship.schema";
+import { ensureCompetencies } from "../factories/profiles";
+import { createMember } from "../factories/progress";
+import { scopeFor } from "../factories/topics";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -112,5 +119,57 @@ describe("member pages", () => {
     await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } });
     expect(await readAt(onProgress)).not.toBeNull();
     expect(await readAt(onBadge)).toBeNull();
+  });
+
+  test("/progress links the member's level badge to its page, never a raw badge id", async () => {
+    const member = await createMember({ level: 2, username: "mp_badged" });
+    const badge = await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, { userId: member.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }),
+      );
+    const cookie = cookieFrom(await postForm(app, "/login", { email: member.username, password: member.password }));
+    const html = await (await fetch(`${app.url}/progress`, { headers: { Cookie: cookie } })).text();
+    expect(html).toMatch(
+      new RegExp(`<a[^>]*href="/badges/${badge.public_id}"[^>]*>Your level badge \\(anyone can verify it\\)</a>`),
+    );
+    expect(html).not.toMatch(/Badge id/i);
+  });
+
+  test("a suggested mentor's match score and free places are two blocks, never one number", async () => {
+    await ensureCompetencies();
+    const mentor = await createMember({ level: 4, username: "mp_mentor" });
+    const mentee = await createMember({ level: 2, username: "mp_mentee" });
+    await Promise.all([ageUser(mentor), ageUser(mentee)]);
+    const registered = await saveMentorRegistration({
+      scope: await scopeFor(mentor),
+      input: MentorRegistrationSchema.parse({
+        capacity: 2,
+        competencies: ["sla-management"],
+        languages: ["en"],
+        timeZone: "Africa/Lagos",
+        pitch: "Ten years of service level agreements across West Africa.",
+      }),
+    });
+    expect(registered).toMatchObject({ ok: true });
+    const requested = await createRequest({
+      scope: await scopeFor(mentee),
+      input: MentorshipRequestSchema.parse({
+        goals: "Negotiate service levels our clients and teams can both keep.",
+        competencies: [{ slug: "sla-management", level: "emerging" }],
+        language: "en",
+        availability: "Weekday evenings",
+        timeZone: "Africa/Lagos",
+      }),
+    });
+    expect(requested).toMatchObject({ ok: true });
+    const cookie = cookieFrom(await postForm(app, "/login", { email: mentee.username, password: mentee.password }));
+    const html = await (await fetch(`${app.url}/mentorship/suggestions`, { headers: { Cookie: cookie } })).text();
+    const card = html.slice(
+      html.indexOf('id="mentor-mp_mentor"'),
+      html.indexOf("</li>", html.indexOf("mentor-mp_mentor")),
+    );
+    // the score ends its own element; the places start another ("92" + "2 free places" read as "922")
+    expect(card).toMatch(/Match score: \d+<\/span><\/p><p[^>]*>2 free places/);
   });
 });

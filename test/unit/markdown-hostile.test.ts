@@ -8,7 +8,7 @@ import { HOSTILE_INPUTS } from "./hostile-inputs";
 
 const refs = {
   usernames: new Set(["bob", "alice"]),
-  categories: new Map([["general", "General"]]),
+  categories: new Set(["general"]),
 };
 const rendered = HOSTILE_INPUTS.map((input) => ({ ...input, html: renderMarkdown(input.markdown, refs) }));
 

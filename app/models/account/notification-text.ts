@@ -79,7 +79,8 @@ export function notificationText(t: TFunction, n: NotificationView, lang: string
     case "quote":
       return t(`notifications.text.${n.kind}`, { name: actor, title });
     case "reminder":
-      return t("notifications.text.reminder", { title });
+      // a bookmark's reminder names its topic; others (an event's seat) carry their own message
+      return worded(t, d.text, lang) ?? t("notifications.text.reminder", { title });
     case "moderation":
       return t(`notifications.text.moderation.${String(d.action ?? "edited")}`, {
         title,

@@ -6,11 +6,15 @@
 // SEQUENCE follows the event's counter, so calendars replace their copy when it changes.
 import type { TFunction } from "i18next";
 import type { Feed } from "../forum/feed.server";
+import { localized } from "../shared/localized";
 
 export type CalendarEvent = {
   id: number;
   title: string;
   description_markdown: string;
+  /** French beside the English; null: not translated (the English is shown) */
+  title_fr?: string | null;
+  description_markdown_fr?: string | null;
   starts_at: Date;
   ends_at: Date;
   time_zone: string;
@@ -63,10 +67,13 @@ export function foldLine(line: string): string {
   return out.join("\r\n ");
 }
 
-function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolean): string[] {
+type Words = { lang: string; online: string };
+
+function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolean, words: Words): string[] {
   const url = `${origin}/events/${e.id}`;
   const join = joinLink && e.online_url ? e.online_url : null;
-  const description = [e.description_markdown.trim(), join, url].filter(Boolean).join("\n\n");
+  const text = localized(e, "description_markdown", words.lang);
+  const description = [text.trim(), join, url].filter(Boolean).join("\n\n");
   return [
     "BEGIN:VEVENT",
     `UID:event-${e.id}@${host}`,
@@ -74,9 +81,9 @@ function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolea
     `SEQUENCE:${e.sequence}`,
     `DTSTART:${icsDate(e.starts_at)}`,
     `DTEND:${icsDate(e.ends_at)}`,
-    `SUMMARY:${icsText(e.title)}`,
+    `SUMMARY:${icsText(localized(e, "title", words.lang))}`,
     `DESCRIPTION:${icsText(description)}`,
-    `LOCATION:${icsText(e.place ?? "Online")}`,
+    `LOCATION:${icsText(e.place ?? words.online)}`,
     `URL:${url}`,
     // RFC 7986: the joining link, which calendar apps show as a "Join" button
     ...(join ? [`CONFERENCE;VALUE=URI;FEATURE=VIDEO:${join.replace(/[\r\n]/g, "")}`] : []),
@@ -87,10 +94,19 @@ function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolea
   ];
 }
 
-/** `joinLink` only for a viewer entitled to the joining link (a member downloading one event). */
+/**
+ * `joinLink` only for a viewer entitled to the joining link (a member downloading one event); titles
+ * and descriptions in `lang`, `online` the LOCATION of an event without a place.
+ */
 export function renderIcs(
   events: CalendarEvent[],
-  { origin, name, joinLink = false }: { origin: string; name: string; joinLink?: boolean },
+  {
+    origin,
+    name,
+    joinLink = false,
+    lang = "en",
+    online = "Online",
+  }: { origin: string; name: string; joinLink?: boolean; lang?: string; online?: string },
 ): string {
   const host = new URL(origin).host;
   const lines = [
@@ -100,20 +116,29 @@ export function renderIcs(
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icsText(name)}`,
-    ...events.flatMap((e) => vevent(e, origin, host, joinLink)),
+    ...events.flatMap((e) => vevent(e, origin, host, joinLink, { lang, online })),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-export const ICS_HEADERS = { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "public, max-age=60" };
+export const ICS_HEADERS = {
+  "Content-Type": "text/calendar; charset=utf-8",
+  "Cache-Control": "public, max-age=60",
+  // titles in the asker's language
+  Vary: "Accept-Language",
+};
 /** A calendar carrying a joining link is personal: no shared cache may keep it. */
-export const PRIVATE_ICS_HEADERS = { ...ICS_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" };
+export const PRIVATE_ICS_HEADERS = {
+  ...ICS_HEADERS,
+  "Cache-Control": "private, no-store",
+  Vary: "Cookie, Accept-Language",
+};
 
-/** Upcoming events as an RSS feed (rendered by feed.server's renderRss). */
+/** Upcoming events as an RSS feed (rendered by feed.server's renderRss), in `lang`. */
 export function eventsFeed(
   events: CalendarEvent[],
-  { t, when }: { t: TFunction; when: (e: CalendarEvent) => string },
+  { t, when, lang }: { t: TFunction; when: (e: CalendarEvent) => string; lang: string },
 ): Feed {
   return {
     title: t("events.feed.title"),
@@ -121,11 +146,13 @@ export function eventsFeed(
     path: "/events",
     feedPath: "/events.rss",
     items: events.map((e) => ({
-      title: e.title,
+      title: localized(e, "title", lang),
       path: `/events/${e.id}`,
       author: null,
       publishedAt: e.updated_at,
-      text: [when(e), e.place ?? t("events.online"), e.description_markdown.slice(0, 400)].filter(Boolean).join(" · "),
+      text: [when(e), e.place ?? t("events.online"), localized(e, "description_markdown", lang).slice(0, 400)]
+        .filter(Boolean)
+        .join(" · "),
     })),
   };
 }

@@ -31,6 +31,14 @@ export const EventSchema = z
     webinar: optionalText(100, "events.errors.webinar"),
     title: text(200, "events.errors.title").min(3, "events.errors.title"),
     description: text(10_000, "events.errors.description").default(""),
+    // French beside the English: empty means "not translated", French readers see the English
+    title_fr: text(200, "events.errors.titleFr")
+      .refine((s) => s === "" || s.length >= 3, "events.errors.titleFr")
+      .default("")
+      .transform((s) => s || null),
+    description_fr: text(10_000, "events.errors.description")
+      .default("")
+      .transform((s) => s || null),
     startsAt: localTime("events.errors.startsAt"),
     endsAt: localTime("events.errors.endsAt"),
     timeZone: text(64, "events.errors.timeZone").refine(isTimeZone, "events.errors.timeZone"),

@@ -12,7 +12,7 @@ import { localInputToDate } from "../shared/local-time";
 import { notify } from "../account/notification.server";
 import { renderMarkdownField } from "../forum/render.server";
 import { fail, ok, type Result } from "../shared/result";
-import { message } from "../account/notification-text";
+import { bothLanguages, message } from "../account/notification-text";
 
 export type EventStatus = "draft" | "published" | "cancelled";
 
@@ -21,8 +21,11 @@ const EVENT_COLUMNS = [
   "e.kind",
   "e.webinar",
   "e.title",
+  "e.title_fr",
   "e.description_markdown",
   "e.description_html",
+  "e.description_markdown_fr",
+  "e.description_html_fr",
   "e.starts_at",
   "e.ends_at",
   "e.time_zone",
@@ -46,26 +49,36 @@ type EventColumn = (typeof EVENT_COLUMNS)[number];
 const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
 
 export const listWebinarCatalogue = () =>
-  db.selectFrom("webinars").select(["slug", "title", "level"]).orderBy("level").execute();
+  db.selectFrom("webinars").select(["slug", "title", "title_fr", "level"]).orderBy("level").execute();
 
-function toRow(input: EventInput, descriptionHtml: string) {
+/** The event's row from the form, its descriptions (English and French) rendered; or the render's refusal. */
+async function toRow(input: EventInput) {
+  const description = await renderMarkdownField(input.description ?? "", "description");
+  if (!description.ok) return description;
+  const descriptionFr = await renderMarkdownField(input.description_fr ?? "", "description_fr");
+  if (!descriptionFr.ok) return descriptionFr;
   const starts = localInputToDate(input.startsAt, input.timeZone);
   const ends = localInputToDate(input.endsAt, input.timeZone);
-  return {
+  if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
+  if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
+  return ok({
     starts,
     ends,
     row: {
       kind: input.kind,
       webinar: input.kind === "webinar" ? (input.webinar ?? null) : null,
       title: input.title,
+      title_fr: input.title_fr,
       description_markdown: input.description,
-      description_html: descriptionHtml,
+      description_html: description.html,
+      description_markdown_fr: input.description_fr,
+      description_html_fr: input.description_fr ? descriptionFr.html : null,
       time_zone: input.timeZone,
       online_url: input.onlineUrl ?? null,
       place: input.place ?? null,
       capacity: input.capacity ?? null,
     },
-  };
+  });
 }
 
 async function webinarExists(trx: Db, slug: string | null) {
@@ -83,11 +96,9 @@ export async function createEvent({
   input: EventInput;
   publish: boolean;
 }): Promise<Result<{ id: number }>> {
-  const description = await renderMarkdownField(input.description ?? "", "description");
-  if (!description.ok) return description;
-  const { starts, ends, row } = toRow(input, description.html);
-  if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
-  if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
+  const built = await toRow(input);
+  if (!built.ok) return built;
+  const { starts, ends, row } = built;
   return db.transaction().execute(async (trx) => {
     if (!(await webinarExists(trx, row.webinar)))
       return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
@@ -110,6 +121,7 @@ export async function createEvent({
       after: {
         ...row,
         description_html: undefined,
+        description_html_fr: undefined,
         starts_at: starts,
         ends_at: ends,
         status: publish ? "published" : "draft",
@@ -128,11 +140,9 @@ export async function updateEvent({
   id: number;
   input: EventInput;
 }): Promise<Result<{ id: number }>> {
-  const description = await renderMarkdownField(input.description ?? "", "description");
-  if (!description.ok) return description;
-  const { starts, ends, row } = toRow(input, description.html);
-  if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
-  if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
+  const built = await toRow(input);
+  if (!built.ok) return built;
+  const { starts, ends, row } = built;
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("events as e")
@@ -164,14 +174,14 @@ export async function updateEvent({
       .where("id", "=", id)
       .execute();
     await promoteFromWaitlist(trx, id);
-    const { description_html: _b, ...b } = before;
+    const { description_html: _b, description_html_fr: _f, ...b } = before;
     await recordAudit(trx, {
       actorId: staffId,
       action: "event.update",
       targetType: "event",
       targetId: id,
       before: b,
-      after: { ...row, description_html: undefined, starts_at: starts, ends_at: ends },
+      after: { ...row, description_html: undefined, description_html_fr: undefined, starts_at: starts, ends_at: ends },
     });
     return ok({ id });
   });
@@ -407,7 +417,7 @@ export async function leaveWaitlist({ userId, eventId }: { userId: number; event
 async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
   const e = await trx
     .selectFrom("events")
-    .select(["id", "title", "status", "capacity", "ends_at"])
+    .select(["id", "title", "title_fr", "status", "capacity", "ends_at"])
     .where("id", "=", eventId)
     .executeTakeFirst();
   if (!e || e.status !== "published" || e.ends_at <= now || e.capacity === null) return;
@@ -440,7 +450,7 @@ async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
     await notify(trx, {
       userId: user_id,
       kind: "reminder",
-      data: { text: message("events.promoted", { title: e.title }), href: `/events/${eventId}` },
+      data: { text: message("events.promoted", { title: bothLanguages(e, "title") }), href: `/events/${eventId}` },
       sourceKey: `event-promoted:${eventId}`,
     });
   }

@@ -9,6 +9,7 @@ import { getCategoryBySlug, recountCategory, type Category } from "./category.se
 import { discardDraft, draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
+import { RENDER_VERSION } from "../../markdown/index.server";
 import { fail, ok } from "../shared/result";
 import { getLimits } from "../moderation/settings.server";
 import { slugify } from "../shared/slug";
@@ -110,6 +111,7 @@ export async function createTopic(
         post_number: 1,
         body_markdown: body,
         body_html: html,
+        render_version: RENDER_VERSION,
         created_at: now,
         submission_key: submissionKey ?? null,
       })
@@ -189,6 +191,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
         reply_to_post_number: replyTo ?? null,
         body_markdown: body,
         body_html: html,
+        render_version: RENDER_VERSION,
         created_at: now,
         submission_key: submissionKey ?? null,
       })
@@ -310,7 +313,13 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
       .execute();
     await trx
       .updateTable("posts")
-      .set({ body_markdown: body, body_html: html, revision_count: number, edited_at: new Date() })
+      .set({
+        body_markdown: body,
+        body_html: html,
+        render_version: RENDER_VERSION,
+        revision_count: number,
+        edited_at: new Date(),
+      })
       .where("id", "=", post.id)
       .execute();
     if (newTitle !== undefined)

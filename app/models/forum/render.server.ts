@@ -48,11 +48,11 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
         .execute()
     : [];
   const slugs = new Set(candidates.slugs);
-  const categories = new Map(
+  const categories = new Set(
     slugs.size
       ? (await listAllCategories())
           .filter((c) => slugs.has(c.slug) && canSeeCategory(author, c) && c.see_rule !== "participants")
-          .map((c) => [c.slug, c.name] as const)
+          .map((c) => c.slug)
       : [],
   );
   const rendered = await render(

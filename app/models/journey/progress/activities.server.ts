@@ -11,9 +11,10 @@ export async function evaluateActivities(ctx: EvalContext, p: ParamsOf<"activiti
   const { year, prevYear } = ctx.periods;
   const counted = p.requireApproval ? sql`status = 'approved'` : sql`status in ('approved', 'pending')`;
   const activities = sql`(
-    select id, title, occurred_on, status, user_id, null::int as event_id from activities where user_id = ${ctx.userId}
+    select id, title, null::text as title_fr, occurred_on, status, user_id, null::int as event_id
+    from activities where user_id = ${ctx.userId}
     union all
-    select -e.id, e.title, (e.starts_at at time zone e.time_zone)::date, 'approved', ea.user_id, e.id
+    select -e.id, e.title, e.title_fr, (e.starts_at at time zone e.time_zone)::date, 'approved', ea.user_id, e.id
     from event_attendance ea join events e on e.id = ea.event_id
     where ea.user_id = ${ctx.userId} and e.status <> 'draft'
   ) x`;
@@ -29,8 +30,16 @@ export async function evaluateActivities(ctx: EvalContext, p: ParamsOf<"activiti
       where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date
         and occurred_on >= ${prevYear.start}::date
         and occurred_on < ${year.next}::date`.execute(ctx.db),
-    sql<{ id: number; title: string; occurred_on: string; status: string; counts: boolean; event_id: number | null }>`
-      select id, title, occurred_on, status, (${counted}) as counts, event_id
+    sql<{
+      id: number;
+      title: string;
+      title_fr: string | null;
+      occurred_on: string;
+      status: string;
+      counts: boolean;
+      event_id: number | null;
+    }>`
+      select id, title, title_fr, occurred_on, status, (${counted}) as counts, event_id
       from ${activities}
       where user_id = ${ctx.userId} and occurred_on >= ${ctx.enteredOn}::date and occurred_on >= ${year.start}::date
         and occurred_on < ${year.next}::date
@@ -47,6 +56,8 @@ export async function evaluateActivities(ctx: EvalContext, p: ParamsOf<"activiti
     dueBy: year.last,
     items: rows.map((r) => ({
       label: r.title,
+      // an event's French title; a member's own activity is in their words
+      label_fr: r.title_fr,
       url: r.event_id ? `/events/${r.event_id}` : `/my/activities#activity-${r.id}`,
       date: r.occurred_on,
       state: r.counts ? ("counted" as const) : r.status === "rejected" ? ("rejected" as const) : ("pending" as const),
