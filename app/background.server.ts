@@ -1,12 +1,15 @@
-// What runs beside the web server in the same process: the outbox worker.
+// What runs beside the web server in the same process: the outbox worker, and the inbound SMTP listener
+// for replies by email (INBOUND_SMTP_PORT; in development 2525 unless set).
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ensureRecurringJobs, startWorker, stopWorker } from "./jobs.server";
 import "./jobs/index.server";
 import { ensureProfilesIndex } from "./models/directory/directory-index.server";
 import { meili } from "./search.server";
+import { startInboundMail, stopInboundMail } from "./inbound-mail.server";
 
 export function startBackground() {
+  startInboundMail().catch((err) => logger.warn({ err }, "inbound mail: the listener could not start"));
   if (env().JOBS !== "on") return;
   startWorker();
   ensureRecurringJobs().catch((err) =>
@@ -20,5 +23,6 @@ export function startBackground() {
 }
 
 export async function stopBackground() {
+  await stopInboundMail();
   await stopWorker();
 }
