@@ -9,8 +9,9 @@ import { meili } from "./search.server";
 import { startInboundMail, stopInboundMail } from "./inbound-mail.server";
 
 export function startBackground() {
-  startInboundMail().catch((err) => logger.warn({ err }, "inbound mail: the listener could not start"));
   if (env().JOBS !== "on") return;
+  // beside the job worker: one listener per deployment (npm run worker), not one per web process
+  startInboundMail().catch((err) => logger.warn({ err }, "inbound mail: the listener could not start"));
   startWorker();
   ensureRecurringJobs().catch((err) =>
     logger.warn({ err }, "could not schedule recurring jobs; will try at the next start"),
