@@ -1,13 +1,17 @@
-// What runs beside the web server in the same process: the outbox worker.
+// What runs beside the web server in the same process: the outbox worker, and the inbound SMTP listener
+// for replies by email (INBOUND_SMTP_PORT; in development 2525 unless set).
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { ensureRecurringJobs, startWorker, stopWorker } from "./jobs.server";
 import "./jobs/index.server";
 import { ensureProfilesIndex } from "./models/directory/directory-index.server";
 import { meili } from "./search.server";
+import { startInboundMail, stopInboundMail } from "./inbound-mail.server";
 
 export function startBackground() {
   if (env().JOBS !== "on") return;
+  // beside the job worker: one listener per deployment (npm run worker), not one per web process
+  startInboundMail().catch((err) => logger.warn({ err }, "inbound mail: the listener could not start"));
   startWorker();
   ensureRecurringJobs().catch((err) =>
     logger.warn({ err }, "could not schedule recurring jobs; will try at the next start"),
@@ -20,5 +24,6 @@ export function startBackground() {
 }
 
 export async function stopBackground() {
+  await stopInboundMail();
   await stopWorker();
 }

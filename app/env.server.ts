@@ -56,6 +56,17 @@ const EnvSchema = z.object({
     .regex(/^\d{1,20}$/, "the numeric id of a LinkedIn company page")
     .optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // signs unsubscribe links and reply-by-email addresses (app/models/account/mail-token.server.ts); when unset,
+  // a secret generated once is kept in the database
+  MAIL_TOKEN_SECRET: z.string().min(32, "at least 32 characters (openssl rand -hex 32)").optional(),
+  // the inbound SMTP listener for replies by email (app/inbound-mail.server.ts): off when unset in production
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  // the domain of reply addresses (reply+<token>@domain); defaults to APP_ORIGIN's host
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "a domain name such as reply.touchpoints.example")
+    .optional(),
   // two-factor secrets are encrypted at rest with it when set (32 bytes: 64 hex characters)
   TWO_FACTOR_KEY: z
     .string()

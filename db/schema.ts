@@ -24,6 +24,29 @@ export interface UsersTable {
   suspended_until: Date | null;
   sanction_reason: string | null;
   deleted_at: Date | null;
+  digest: Generated<"daily" | "weekly" | "never">;
+  /** the local day (daily) or ISO week (weekly) the last digest was for: never twice in one period */
+  digest_period: string | null;
+  digest_sent_at: Date | null;
+}
+
+export type WatchLevel = "watching" | "tracking" | "normal" | "muted";
+
+export interface TopicWatchesTable {
+  user_id: number;
+  topic_id: number;
+  level: WatchLevel;
+}
+
+export interface CategoryWatchesTable {
+  user_id: number;
+  category_id: number;
+  level: WatchLevel;
+}
+
+export interface Database {
+  topic_watches: TopicWatchesTable;
+  category_watches: CategoryWatchesTable;
 }
 
 export interface SessionsTable {

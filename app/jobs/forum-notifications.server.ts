@@ -6,11 +6,14 @@ import { renderPlainExcerpt } from "../markdown/index.server";
 import { notify } from "../models/account/notification.server";
 import { lockTopic } from "../models/forum/topic.server";
 import { canSeeTopic } from "../models/permissions.server";
+import { listTopicWatchers, wantsNotification } from "../models/forum/watching.server";
 import { scopeOfUser } from "../viewer.server";
 
 const QUOTE_HEADER = /^\[quote="([A-Za-z0-9_]{1,30}), post:(\d+), topic:(\d+)"\]/gm;
 
-async function mayRead(trx: Db, userId: number, topicId: number) {
+/** May read the topic now, and has not muted it (or its category). */
+async function mayRead(trx: Db, userId: number, topicId: number, kind = "reply") {
+  if (!(await wantsNotification(userId, kind, topicId, trx))) return false;
   const scope = await scopeOfUser(trx, userId);
   const topic = await lockTopic(trx, topicId, userId, { lock: false });
   return !!topic && canSeeTopic(scope, topic) && !topic.deleted_at;
@@ -93,6 +96,12 @@ const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserId
     if (told.has(id) || !(await mayRead(trx, id, post.topic_id))) continue;
     told.add(id);
     await notify(trx, { ...base, userId: id, kind: "mention", sourceKey: `mention:${post.id}` });
+  }
+  // Members watching the topic (or its category) hear of every post.
+  for (const id of await listTopicWatchers(trx, post.topic_id)) {
+    if (told.has(id) || !(await mayRead(trx, id, post.topic_id, "posted"))) continue;
+    told.add(id);
+    await notify(trx, { ...base, userId: id, kind: "posted", sourceKey: `posted:${post.id}` });
   }
 };
 

@@ -22,6 +22,8 @@ export const JOB_PAYLOADS = {
   "bookmark.remind": z.object({ userId: id, postId: id }),
   "notification.email": z.object({ notificationId: id }),
   "notification.digest": none,
+  // one member's digest for one period (a local day, or an ISO week), as of `at`
+  "notification.digest-member": z.object({ userId: id, period: z.string().max(20), at: z.string() }),
   "search.topic": z.object({ topicId: id, retry: z.number().int().default(0) }),
   "search.category": z.object({ categoryId: id }),
   "search.user": z.object({ userId: id }),

@@ -207,9 +207,11 @@ const forum = {
       application: "Level applications",
       mentorship: "Mentorship",
       reminder: "Bookmark reminders",
+      posted: "New posts in topics you watch",
     },
     text: {
       reply: "{{name}} replied to “{{title}}”",
+      posted: "{{name}} posted in “{{title}}”",
       mention: "{{name}} mentioned you in “{{title}}”",
       quote: "{{name}} quoted you in “{{title}}”",
       like: "{{name}} liked your post in “{{title}}”",

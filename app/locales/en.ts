@@ -21,6 +21,7 @@ import startup from "./en-startup";
 import twoFactor from "./en-two-factor";
 import passkeys from "./en-passkeys";
 import jobs from "./en-jobs";
+import emailReach from "./en-email-reach";
 import desk from "./en-desk";
 import staffViews from "./en-staff-views";
 import directoryRelevance from "./en-directory-relevance";
@@ -48,6 +49,7 @@ const en = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...emailReach,
   ...desk,
   ...staffViews,
   ...directoryRelevance,

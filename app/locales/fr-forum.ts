@@ -223,9 +223,11 @@ const forum = {
       application: "Candidatures de niveau",
       mentorship: "Mentorat",
       reminder: "Rappels de signets",
+      posted: "Nouveaux messages dans les sujets que vous surveillez",
     },
     text: {
       reply: "{{name}} a répondu à « {{title}} »",
+      posted: "{{name}} a écrit dans « {{title}} »",
       mention: "{{name}} vous a mentionné dans « {{title}} »",
       quote: "{{name}} vous a cité dans « {{title}} »",
       like: "{{name}} a aimé votre message dans « {{title}} »",

@@ -21,6 +21,7 @@ import startup from "./fr-startup";
 import twoFactor from "./fr-two-factor";
 import passkeys from "./fr-passkeys";
 import jobs from "./fr-jobs";
+import emailReach from "./fr-email-reach";
 import desk from "./fr-desk";
 import staffViews from "./fr-staff-views";
 import directoryRelevance from "./fr-directory-relevance";
@@ -48,6 +49,7 @@ const fr = {
   ...twoFactor,
   ...passkeys,
   ...jobs,
+  ...emailReach,
   ...desk,
   ...staffViews,
   ...directoryRelevance,

@@ -1,14 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { PageHandle } from "~/web/enhance";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/web/forum-list.server";
-import { notFound } from "~/web/http.server";
+import { notFound, readForm } from "~/web/http.server";
 import { getCategoryBySlug } from "~/models/forum/category.server";
 import { canSeeCategory, canStartTopic, scopeOf } from "~/models/permissions.server";
-import { getViewer } from "~/viewer.server";
+import { getViewer, requireViewer } from "~/viewer.server";
+import { WatchControl } from "~/components/watch-control";
+import { getCategoryWatch, setCategoryWatch, WatchLevelSchema } from "~/models/forum/watching.server";
 import { shareableHeaders } from "~/web/page-caching";
 import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
@@ -36,9 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = await getCategoryBySlug(params.slug ?? "");
   // A category the viewer may not see does not exist for them (404, never 403).
   if (!category || category.see_rule === "participants" || !canSeeCategory(scope, category)) notFound();
-  const list = await loadTopicList(request, { kind: "latest", categoryId: category.id });
+  const [list, watch] = await Promise.all([
+    loadTopicList(request, { kind: "latest", categoryId: category.id }),
+    viewer ? getCategoryWatch({ userId: viewer.id, categoryId: category.id }) : undefined,
+  ]);
   return {
     ...list,
+    watchLevel: watch?.level ?? null,
     category: {
       slug: category.slug,
       name: localized(category, "name", lang),
@@ -51,6 +57,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// the watching control: a member's level for this category (muted leaves its topics out of /latest)
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const category = await getCategoryBySlug(params.slug ?? "");
+  if (!category) notFound();
+  const form = await readForm(request);
+  const level = WatchLevelSchema.safeParse(form.level);
+  if (form.intent !== "watch" || !level.success) throw data("Bad request", { status: 400 });
+  const result = await setCategoryWatch({ scope: scopeOf(viewer), categoryId: category.id, level: level.data });
+  if (!result.ok) notFound();
+  return redirect(`/c/${category.slug}`);
+}
+
 export default function CategoryPage() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
@@ -61,6 +80,7 @@ export default function CategoryPage() {
       </h1>
       <p className="muted">{d.category.description}</p>
       {d.category.archived ? <p className="notice">{t("forum.categoryArchived")}</p> : null}
+      {d.watchLevel ? <WatchControl level={d.watchLevel} id="category-watch" /> : null}
       <ForumNav
         counts={d.counts}
         signedIn={d.signedIn}

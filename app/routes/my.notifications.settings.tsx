@@ -7,7 +7,14 @@ import { FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
 import { NOTIFICATION_KINDS } from "~/models/account/notification.schema";
-import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/account/notification.server";
+import {
+  DIGESTS,
+  getDigest,
+  listDeliverySettings,
+  updateDeliverySettings,
+  updateDigest,
+  type Delivery,
+} from "~/models/account/notification.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 
@@ -20,7 +27,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { kinds: [...NOTIFICATION_KINDS], settings: await listDeliverySettings(viewer.id) };
+  const [settings, digest] = await Promise.all([listDeliverySettings(viewer.id), getDigest(viewer.id)]);
+  return { kinds: [...NOTIFICATION_KINDS], settings, digest };
 }
 
 const SettingsSchema = z
@@ -30,16 +38,16 @@ const SettingsSchema = z
       z.ZodEnum<{ immediately: "immediately"; daily: "daily"; never: "never" }>
     >,
   )
-  .partial();
+  .partial()
+  .extend({ digest: z.enum(DIGESTS).optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const parsed = SettingsSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ formError: "moderation.notifications.invalid", saved: false }, { status: 422 });
-  await updateDeliverySettings(
-    viewer.id,
-    parsed.data as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>,
-  );
+  const { digest, ...kinds } = parsed.data;
+  await updateDeliverySettings(viewer.id, kinds as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>);
+  if (digest) await updateDigest(viewer.id, digest);
   return { formError: undefined, saved: true };
 }
 
@@ -58,6 +66,13 @@ export default function NotificationSettings() {
       ) : null}
       <FormError message={res?.formError} />
       <Form method="post" className="stack">
+        <Select
+          id="digest"
+          label={t("emailReach.digest.frequency")}
+          name="digest"
+          defaultValue={d.digest}
+          options={DIGESTS.map((v) => ({ value: v, label: t(`emailReach.digest.frequencies.${v}`) }))}
+        />
         {d.kinds.map((kind) => (
           <Select
             key={kind}

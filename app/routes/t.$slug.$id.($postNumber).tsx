@@ -8,6 +8,8 @@ import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
 import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
+import { WatchControl } from "~/components/watch-control";
+import { getTopicWatch, setTopicWatch, WatchLevelSchema } from "~/models/forum/watching.server";
 import { db } from "~/db.server";
 import { notFound, positiveId, readForm } from "~/web/http.server";
 import { draftKey, saveDraft } from "~/models/forum/draft.server";
@@ -57,12 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const topicId = positiveId(params.id);
   // a member's read position and draft beside the topic: their own rows, unused when the topic is not
   // shown (one round trip's wait instead of three)
-  const [topic, { lastRead, draft: draftRow }] = topicId
+  const [topic, { lastRead, draft: draftRow }, watch] = topicId
     ? await Promise.all([
         getTopic({ scope, topicId }),
         viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, draft: undefined },
+        viewer ? getTopicWatch({ userId: viewer.id, topicId }) : undefined,
       ])
-    : [undefined, { lastRead: 0, draft: undefined }];
+    : [undefined, { lastRead: 0, draft: undefined }, undefined];
   if (!topic) notFound();
   const path = topicUrl(topic);
   if (params.slug !== topic.slug)
@@ -134,6 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       moderate: abilities.moderate,
       like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like"),
     },
+    watchLevel: watch?.level ?? null,
     draft,
     draftRestored: !!saved,
     draftKey: draftKey(topic.id),
@@ -169,6 +173,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         result.status,
       );
     return redirect(`${topicUrl(result.topic)}/${result.postNumber}#post-${result.postNumber}`);
+  }
+  if (intent === "watch") {
+    const level = WatchLevelSchema.safeParse(form.level);
+    if (!level.success) return answer({ formError: "watching.invalid", values: {}, fields: {}, at: "page" }, 400);
+    const result = await setTopicWatch({ scope, topicId, level: level.data });
+    if (!result.ok) notFound();
+    return redirect(new URL(request.url).pathname);
   }
   if (intent === "draft") {
     const draft = parseForm(DraftSchema, form);
@@ -225,6 +236,7 @@ export default function TopicPage() {
           {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
           {d.topic.unlisted ? <span className="tag-state">{t("forum.unlisted")}</span> : null}
         </div>
+        {d.watchLevel ? <WatchControl level={d.watchLevel} id="topic-watch" /> : null}
         {d.topic.deleted ? <p className="notice">{t("topic.deletedTopic")}</p> : null}
         {d.topic.closed ? <p className="notice">{t("topic.closedNote")}</p> : null}
         {d.topic.archived ? <p className="notice">{t("topic.archivedNote")}</p> : null}

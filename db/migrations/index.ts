@@ -28,6 +28,7 @@ import * as staffViews from "./2026-12-06T1300_staff_views";
 import * as programmeFrench from "./2026-12-06T1130_programme_french";
 import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
 import * as directoryCompetencyFrench from "./2026-12-06T1500_directory_competency_french";
+import * as watchingMail from "./2026-12-06T1900_watching_mail";
 import * as requirementRoutes from "./2026-12-06T1500_requirement_routes";
 import * as unreadNotifications from "./2026-12-06T1800_unread_notifications";
 import * as eventFrench from "./2026-12-06T1900_event_french";
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1800_unread_notifications": unreadNotifications,
   "2026-12-06T1900_event_french": eventFrench,
   "2026-12-06T1905_hashtag_titles": hashtagTitles,
+  "2026-12-06T1900_watching_mail": watchingMail,
 };

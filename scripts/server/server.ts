@@ -70,11 +70,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     next();
   };
 
+  const ONE_CLICK_UNSUBSCRIBE = /^\/(?:mail\/unsubscribe|recruiter\/alerts)\/[A-Za-z0-9._-]{16,}$/;
   // Every state-changing request must come from our own pages: an Origin naming this site's public
   // host, or, when the browser sends none or "null" (a page with Referrer-Policy no-referrer does),
   // Sec-Fetch-Site: same-origin. Referer is never consulted.
   const sameOrigin: Middleware = (req, _res, next) => {
     if (SAFE_METHODS.has(req.method ?? "GET")) return next();
+    // one-click unsubscribe (RFC 8058): mail providers POST from their servers with no Origin; the signed
+    // token in the address is the only key, and it can only turn one kind of mail off
+    if (ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
     const origin = req.headers.origin;
     const fetchedSameOrigin = req.headers["sec-fetch-site"] === "same-origin";
     const ok = origin && origin !== "null" ? originHost(origin) === req.publicHost : fetchedSameOrigin;

@@ -256,6 +256,11 @@ describe("digests and reminders", () => {
     const ada = await member();
     const ben = await member();
     await updateDeliverySettings(ada.id, { reply: "daily" });
+    // digests go out from 17:00 in the member's time zone: one where it is 18:00 or 19:00 now
+    let offset = (18 - new Date().getUTCHours() + 24) % 24;
+    if (offset > 12) offset -= 24;
+    const zone = offset === 0 ? "UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+    await db.updateTable("users").set({ time_zone: zone }).where("id", "=", ada.id).execute();
     const topic = await makeTopic(ada, cat, { title: "Digest test: queue callbacks at month end" });
     await makeReply(ben, topic, "First reply for the digest, about callbacks.");
     await makeReply(ben, topic, "Second reply for the digest, about queues.");

@@ -166,6 +166,12 @@ export const ROUTES: Record<string, Row> = {
     get: everyone(404),
     post: everyone(404),
   },
+  // a mail's unsubscribe link (issue 23): no sign-in, the signed token is the key; a bad one is a 404 for all
+  "mail.unsubscribe.$token": {
+    path: () => "/mail/unsubscribe/1.digest.00000000000000000000000000000000",
+    get: everyone(404),
+    post: everyone(404),
+  },
   "recruiter.apply": { path: () => "/recruiter/apply", get: signedIn() },
   "recruiter.contact.$username": {
     path: (f) => `/recruiter/contact/${f.username}`,

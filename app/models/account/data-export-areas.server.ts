@@ -76,7 +76,7 @@ const yamlString = (s: string) => JSON.stringify(s);
 
 const account: ExportArea = {
   name: "account",
-  tables: ["users", "user_roles", "sessions", "notification_settings"],
+  tables: ["users", "user_roles", "sessions", "notification_settings", "topic_watches", "category_watches"],
   async collect({ trx, userId }) {
     const user = await trx
       .selectFrom("users")
@@ -87,6 +87,8 @@ const account: ExportArea = {
         "display_name",
         "time_zone",
         "locale",
+        "digest",
+        "digest_sent_at",
         "level",
         "created_at",
         "last_seen_at",
@@ -112,9 +114,22 @@ const account: ExportArea = {
       .select(["kind", "delivery"])
       .where("user_id", "=", userId)
       .execute();
+    const topicWatches = await trx
+      .selectFrom("topic_watches")
+      .select(["topic_id", "level"])
+      .where("user_id", "=", userId)
+      .execute();
+    const categoryWatches = await trx
+      .selectFrom("category_watches")
+      .select(["category_id", "level"])
+      .where("user_id", "=", userId)
+      .execute();
     return [
       json("account.json", { ...user, roles, sessions }),
-      json("settings.json", { notificationEmails: settings }),
+      json("settings.json", {
+        notificationEmails: settings,
+        watching: { topics: topicWatches, categories: categoryWatches },
+      }),
     ];
   },
 };

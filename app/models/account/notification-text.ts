@@ -75,6 +75,7 @@ export function notificationText(t: TFunction, n: NotificationView, lang: string
         : t("notifications.text.like", { name, title });
     }
     case "reply":
+    case "posted":
     case "mention":
     case "quote":
       return t(`notifications.text.${n.kind}`, { name: actor, title });

@@ -9,5 +9,6 @@ export const NOTIFICATION_KINDS = [
   "application",
   "mentorship",
   "reminder",
+  "posted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

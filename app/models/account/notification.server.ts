@@ -21,6 +21,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   application: "immediately",
   mentorship: "immediately",
   reminder: "immediately",
+  // a new post in a topic the member watches (app/models/forum/watching.server.ts)
+  posted: "immediately",
 };
 
 export type NewNotification = {
@@ -93,6 +95,19 @@ export async function updateDeliverySettings(userId: number, settings: Partial<R
         .execute();
     }
   });
+}
+
+export const DIGESTS = ["daily", "weekly", "never"] as const;
+export type Digest = (typeof DIGESTS)[number];
+
+/** How often the member's digest comes (at 17:00 in their time zone; app/jobs/notification-email.server.ts). */
+export async function getDigest(userId: number): Promise<Digest> {
+  const row = await db.selectFrom("users").select("digest").where("id", "=", userId).executeTakeFirst();
+  return row?.digest ?? "daily";
+}
+
+export async function updateDigest(userId: number, digest: Digest) {
+  await db.updateTable("users").set({ digest }).where("id", "=", userId).execute();
 }
 
 export async function countUnreadNotifications(userId: number): Promise<number> {

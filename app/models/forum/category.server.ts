@@ -87,6 +87,17 @@ export async function visibleCategoryIds(scope: Scope): Promise<{ open: number[]
   };
 }
 
+/** The categories a member muted (most members: none, and /latest then adds no condition). */
+export async function mutedCategoryIds(userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("category_watches")
+    .select("category_id")
+    .where("user_id", "=", userId)
+    .where("level", "=", "muted")
+    .execute();
+  return rows.map((r) => r.category_id);
+}
+
 export type CategoryInput = {
   slug: string;
   name: string;

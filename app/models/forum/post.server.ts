@@ -17,6 +17,7 @@ import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { lockTopic, topicUrl } from "./topic.server";
 import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
 import { recordTutorClock } from "../assessments/tutor-clock.server";
+import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
 
 export async function listTagSlugs(trx: Db = db): Promise<string[]> {
   return (await trx.selectFrom("competencies").select("slug").orderBy("position").execute()).map((r) => r.slug);
@@ -128,6 +129,7 @@ export async function createTopic(
       .insertInto("topic_reads")
       .values({ user_id: userId, topic_id: topic.id, last_read_post_number: 1 })
       .execute();
+    await watchTopicAsAuthor(trx, userId, topic.id);
     await trx
       .updateTable("categories")
       .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
@@ -215,6 +217,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
       .where("id", "=", topic.category_id)
       .execute();
     await markRead(trx, userId, topicId, postNumber);
+    await trackOnReply(trx, userId, topicId);
     await recordTutorClock(trx, {
       scope,
       seeRule: topic.category.see_rule,

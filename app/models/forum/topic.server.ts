@@ -3,7 +3,13 @@
 import { sql, type SqlBool, type Expression } from "kysely";
 import { db, type Db } from "../../db.server";
 import { canReply, canSeeTopic, isModerator, type Scope } from "../permissions.server";
-import { getCategoryById, listAllCategories, visibleCategoryIds, type Category } from "./category.server";
+import {
+  getCategoryById,
+  listAllCategories,
+  mutedCategoryIds,
+  visibleCategoryIds,
+  type Category,
+} from "./category.server";
 import {
   countNewAndUnreadSql,
   isNewTopic,
@@ -209,6 +215,12 @@ export async function listTopics({
   const conds: Expression<SqlBool>[] = [sql<SqlBool>`t.deleted_at is null`, visible];
   if (filter.categoryId) conds.push(sql<SqlBool>`t.category_id = ${filter.categoryId}`);
   if (filter.tag) conds.push(sql<SqlBool>`t.tags @> array[${filter.tag}]::text[]`);
+  // a member's muted categories leave /latest (not the category's own page): one array condition,
+  // added only for the few who muted something
+  if (filter.kind === "latest" && !filter.categoryId && scope.userId) {
+    const muted = await mutedCategoryIds(scope.userId);
+    if (muted.length) conds.push(sql<SqlBool>`t.category_id <> all(${muted}::int[])`);
+  }
 
   let order: { expr: ReturnType<typeof sql>; cmp: (c: Cursor) => Expression<SqlBool>; value: string };
   if (filter.kind === "top") {

@@ -1,0 +1,63 @@
+// English strings of watching levels, digests, unsubscribe links and replies by email (issue 23).
+const emailReach = {
+  watching: {
+    label: "Notifications:",
+    save: "Set",
+    invalid: "Choose one of the levels offered.",
+    levels: { watching: "Watching", tracking: "Tracking", normal: "Normal", muted: "Muted" },
+    hints: {
+      watching: "You are told of every new post.",
+      tracking: "New posts are counted as unread; you are told when someone mentions or replies to you.",
+      normal: "You are told when someone mentions or replies to you.",
+      muted: "You are never told of anything here, and muted categories leave Latest.",
+    },
+  },
+  emailReach: {
+    replyHint: "Reply to this email to answer in the topic (quoted text and your signature are left out).",
+    unsubscribeLine: "Stop these emails: {{url}}",
+    digest: {
+      subject_daily: "Your daily digest",
+      subject_weekly: "Your weekly digest",
+      watched: "Topics you watch",
+      liked: "Most liked in your categories",
+      notifications: "Your notifications",
+      newPosts_one: "{{count}} new post",
+      newPosts_other: "{{count}} new posts",
+      likes_one: "{{count}} like",
+      likes_other: "{{count}} likes",
+      settings: "Change how often the digest comes: {{url}}",
+      frequency: "Digest email",
+      frequencies: { daily: "Daily, at 17:00 your time", weekly: "Weekly, Mondays at 17:00 your time", never: "Never" },
+    },
+    unsubscribe: {
+      title: "Unsubscribe",
+      ask: "Stop sending you {{what}}?",
+      button: "Unsubscribe",
+      done: "Done: we will not send you {{what}} any more.",
+      settings: "You can turn them back on in your notification settings once signed in.",
+      kinds: {
+        digest: "digest emails",
+        reply: "emails about replies to you",
+        mention: "emails about mentions",
+        quote: "emails about quotes of your posts",
+        like: "emails about likes",
+        moderation: "emails about moderator actions on your posts",
+        progress: "emails about your progress",
+        application: "emails about level applications",
+        mentorship: "emails about mentorship",
+        reminder: "bookmark reminder emails",
+        posted: "emails about new posts in topics you watch",
+      },
+    },
+    inbound: {
+      unknown: "This address does not belong to any conversation on Touchpoints.",
+      forged: "This reply address is not valid: it was not issued by Touchpoints.",
+      expired: "This reply address has expired: reply on the site instead.",
+      sender: "This reply address belongs to another member: reply from the address your notifications go to.",
+      duplicate: "This message was already received and posted.",
+      empty: "Your reply was empty once quoted text and signatures were left out.",
+      gone: "Your account cannot post by email.",
+    },
+  },
+};
+export default emailReach;
