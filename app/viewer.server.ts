@@ -28,6 +28,8 @@ export type Viewer = {
   twoFactorMissing?: boolean;
   /** unread notifications when the request began (read with the session) */
   unreadNotifications?: number;
+  /** the categories the member muted: they leave /latest */
+  mutedCategoryIds?: number[];
 };
 
 // Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
@@ -79,6 +81,10 @@ async function resolve(request: Request): Promise<Resolved> {
         "unread_notifications",
       ),
     )
+    .select(
+      sql<number[]>`coalesce((select array_agg(category_id) from category_watches
+        where user_id = users.id and level = 'muted'), '{}')`.as("muted_category_ids"),
+    )
     .where("sessions.id", "=", key.id)
     .executeTakeFirst();
   const session = await settleSession(
@@ -120,6 +126,7 @@ async function resolve(request: Request): Promise<Resolved> {
       groupIds: row.group_ids ?? [],
       tutorGroupIds: row.tutor_group_ids ?? [],
       unreadNotifications: row.unread_notifications,
+      mutedCategoryIds: row.muted_category_ids,
     },
     setCookie: session.setCookie,
   };

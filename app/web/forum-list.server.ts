@@ -43,7 +43,7 @@ export async function loadTopicList(request: Request, filter: ListFilter) {
   const cursor = url.searchParams.get("after");
   const lang = requestLocale(request, viewer?.locale);
   const [list, categories, counts, tagNames] = await Promise.all([
-    listTopics({ scope, filter, cursor, lastVisitAt: viewer?.lastVisitAt ?? null }),
+    listTopics({ scope, filter, cursor, lastVisitAt: viewer?.lastVisitAt ?? null, muted: viewer?.mutedCategoryIds }),
     listVisibleCategories(scope),
     countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),
     getTagNames(lang),

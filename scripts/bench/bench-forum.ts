@@ -119,6 +119,7 @@ async function runBareServer() {
             filter: { kind: "latest" },
             cursor: url.searchParams.get("after"),
             lastVisitAt: viewer?.lastVisitAt ?? null,
+            muted: viewer?.mutedCategoryIds,
           }),
           listVisibleCategories(scope),
           countNewAndUnread({ scope, lastVisitAt: viewer?.lastVisitAt ?? null }),

@@ -16,6 +16,7 @@ import { stripQuotedReply } from "~/models/forum/email-reply-text";
 import { listTopics } from "~/models/forum/topic.server";
 import { setCategoryWatch, setTopicWatch, watchLevelOf, wantsNotification } from "~/models/forum/watching.server";
 import { postForm, startApp, type TestApp } from "../setup/app";
+import { signInCookie } from "../setup/two-factor";
 import { ageUser, backdatePosts, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 
@@ -254,6 +255,18 @@ describe("one-click unsubscribe over HTTP", () => {
   }, 90_000);
   afterAll(async () => {
     await app?.stop();
+  });
+
+  test("/latest over HTTP leaves out the member's muted category (read with the session), not others'", async () => {
+    const muted = await createCategory();
+    const ada = await member();
+    const ben = await member();
+    const inMuted = await makeTopic(ben, muted);
+    await setCategoryWatch({ scope: await scopeFor(ada), categoryId: muted.id, level: "muted" });
+    const latest = async (u: { username: string; password: string }) =>
+      (await fetch(`${app.url}/latest`, { headers: { cookie: await signInCookie(app, u) } })).text();
+    expect(await latest(ben)).toContain(`/${inMuted.topicId}"`);
+    expect(await latest(ada)).not.toContain(`/${inMuted.topicId}"`);
   });
 
   test("GET asks, POST without a session or Origin unsubscribes, a second POST changes nothing", async () => {

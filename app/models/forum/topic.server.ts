@@ -202,11 +202,14 @@ export async function listTopics({
   filter,
   cursor: rawCursor,
   lastVisitAt,
+  muted: mutedIds,
 }: {
   scope: Scope;
   filter: ListFilter;
   cursor?: string | null;
   lastVisitAt?: Date | null;
+  /** the member's muted categories, when the caller has them (the viewer's come with the session) */
+  muted?: number[];
 }) {
   const cursor = decodeCursor(rawCursor);
   const visible = await visibilityWhere(scope);
@@ -218,7 +221,7 @@ export async function listTopics({
   // a member's muted categories leave /latest (not the category's own page): one array condition,
   // added only for the few who muted something
   if (filter.kind === "latest" && !filter.categoryId && scope.userId) {
-    const muted = await mutedCategoryIds(scope.userId);
+    const muted = mutedIds ?? (await mutedCategoryIds(scope.userId));
     if (muted.length) conds.push(sql<SqlBool>`t.category_id <> all(${muted}::int[])`);
   }
 
