@@ -5,6 +5,7 @@ import { ensureRecurringJobs, startWorker, stopWorker } from "./jobs.server";
 import "./jobs/index.server";
 import { ensureProfilesIndex } from "./models/directory/directory-index.server";
 import { meili } from "./search.server";
+import { vapidKeys } from "./models/account/push.server";
 
 export function startBackground() {
   if (env().JOBS !== "on") return;
@@ -17,6 +18,8 @@ export function startBackground() {
   const client = meili();
   const later = "directory: index settings not sent at start; the next index write will";
   if (client) ensureProfilesIndex(client).catch((err) => logger.warn({ err }, later));
+  // Web Push's key pair, made at the first start when the environment gives none
+  vapidKeys().catch((err) => logger.warn({ err }, "push: VAPID keys not ready; the first push will make them"));
 }
 
 export async function stopBackground() {

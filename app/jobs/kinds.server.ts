@@ -21,6 +21,7 @@ export const JOB_PAYLOADS = {
   }),
   "bookmark.remind": z.object({ userId: id, postId: id }),
   "notification.email": z.object({ notificationId: id }),
+  "notification.push": z.object({ notificationId: id, subscriptionId: id }),
   "notification.digest": none,
   "search.topic": z.object({ topicId: id, retry: z.number().int().default(0) }),
   "search.category": z.object({ categoryId: id }),

@@ -1,6 +1,6 @@
 // Per-kind delivery of notification emails: at once, in a daily digest, or never.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
@@ -9,6 +9,8 @@ import { readForm } from "~/web/http.server";
 import { NOTIFICATION_KINDS } from "~/models/account/notification.schema";
 import { listDeliverySettings, updateDeliverySettings, type Delivery } from "~/models/account/notification.server";
 import { requireViewer } from "~/viewer.server";
+import { PushSettings } from "~/components/push-settings";
+import { getPushSettings } from "~/models/account/push.server";
 import { pageTitle } from "~/web/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
@@ -20,7 +22,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { kinds: [...NOTIFICATION_KINDS], settings: await listDeliverySettings(viewer.id) };
+  const [settings, push] = await Promise.all([listDeliverySettings(viewer.id), getPushSettings(viewer.id)]);
+  return { kinds: [...NOTIFICATION_KINDS], settings, push };
 }
 
 const SettingsSchema = z
@@ -47,6 +50,7 @@ export default function NotificationSettings() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <div className="page narrow">
       <h1>{t("notifications.settingsTitle")}</h1>
@@ -75,6 +79,7 @@ export default function NotificationSettings() {
           </Link>
         </div>
       </Form>
+      <PushSettings {...d.push} saved={params.get("push") === "saved"} />
     </div>
   );
 }

@@ -30,6 +30,7 @@ import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_la
 import * as directoryCompetencyFrench from "./2026-12-06T1500_directory_competency_french";
 import * as requirementRoutes from "./2026-12-06T1500_requirement_routes";
 import * as unreadNotifications from "./2026-12-06T1800_unread_notifications";
+import * as webPush from "./2026-12-06T1900_web_push";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1500_directory_competency_french": directoryCompetencyFrench,
   "2026-12-06T1500_requirement_routes": requirementRoutes,
   "2026-12-06T1800_unread_notifications": unreadNotifications,
+  "2026-12-06T1900_web_push": webPush,
 };
