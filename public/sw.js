@@ -5,7 +5,7 @@
 //   `private, no-store` and are never stored, so for a member the visitor's copy is fetched without
 //   cookies (a topic a visitor may not read is not kept at all). Network first; the copy when offline.
 // Never stored: an answer without `public` or with `no-store`/`private`, admin and member pages.
-// Signing out clears the topics. Every other page offline: the offline page.
+// Signing out clears the topics and this device's push. Every other page offline: the offline page.
 const SHELL = "tp-shell-v1";
 const TOPICS = "tp-topics";
 const MAX_TOPICS = 20;
@@ -133,7 +133,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.method === "POST" && /^\/logout(\.data)?$/.test(url.pathname)) {
-    event.waitUntil(caches.delete(TOPICS));
+    // the kept topics, and this device's push (a shared phone stops getting the member's notifications)
+    const push = self.registration.pushManager.getSubscription().then((sub) => sub && sub.unsubscribe());
+    event.waitUntil(Promise.all([caches.delete(TOPICS), push.catch(() => {})]));
     return;
   }
   if (req.method !== "GET") return;
