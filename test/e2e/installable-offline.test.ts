@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startApp, type TestApp } from "../setup/app";
 import { chromiumPath, hasChromium, launchBrowser, newPage, signInInPage } from "../setup/browser";
 import { ageUser, createCategory, makeTopic } from "../factories/topics";
+import { installableAppAdds, SW_BUDGET } from "../../scripts/bench/lib/page-transfer";
 import { createUser } from "../factories/users";
 
 /** Once the service worker controls the page (its first visit installs it, then it claims the page). */
@@ -87,6 +88,9 @@ describe.skipIf(!hasChromium)("installable app and offline reading", () => {
     expect(sw.headers.get("content-type")).toMatch(/javascript/);
     expect(sw.headers.get("service-worker-allowed")).toBe("/");
     expect(sw.headers.get("cache-control")).toBe("no-cache");
+    // the budget npm run size reports: what the worker and manifest add to a first visit, compressed
+    const { added } = await installableAppAdds(app.url);
+    expect(added).toBeLessThanOrEqual(SW_BUDGET);
 
     // Chromium refuses to install from an incognito profile, which every new context of a launched browser is
     const profile = await mkdtemp(path.join(tmpdir(), "tp-install-"));
