@@ -13,9 +13,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
-import { hasChromium, launchBrowser, newPage, signInInPage } from "../setup/browser";
+import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage } from "../setup/browser";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
-import { createUser, TEST_PASSWORD } from "../factories/users";
+import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
+import { notify } from "~/models/account/notification.server";
 
 // http_ece is the encryption web-push itself uses (installed with it); it has no types
 const ece = createRequire(import.meta.url)("http_ece") as {
@@ -91,6 +92,7 @@ describe.skipIf(!hasChromium)("web push", () => {
     await page.getByRole("heading", { name: "Push notifications" }).waitFor();
     const turnOn = page.getByRole("button", { name: "Turn on push on this device" });
     await turnOn.waitFor();
+    await expectAccessible(page);
     // never asked on a visit: only when the member presses the button
     expect(await page.evaluate(() => (window as unknown as { permissionAsked: number }).permissionAsked)).toBe(0);
     await turnOn.click();
@@ -130,10 +132,28 @@ describe.skipIf(!hasChromium)("web push", () => {
     expect(message.body).toContain("second counter for pensions");
     expect(message.url).toMatch(new RegExp(`^/t/queues-at-the-branch-on-pay-day/${topic.topicId}\\b`));
 
+    // checked at send time: a notification about a topic the member may not see is never pushed
+    const staffRoom = await createCategory({ slug: "push-staff", see: "staff", post: "staff", reply: "staff" });
+    const admin = await createAdmin({ username: "push_admin" });
+    await ageUser(admin);
+    const secret = await makeTopic(admin, staffRoom, { title: "Salary bands for next year" });
+    await db
+      .transaction()
+      .execute((trx) =>
+        notify(trx, { userId: member.id, kind: "mention", topicId: secret.topicId, actorId: admin.id }),
+      );
+    await makeReply(replier, topic, "Keep water by the queue too, it is hot in there.");
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBe(2);
+    await new Promise((r) => setTimeout(r, 1000)); // nothing else arrives
+    expect(received.length).toBe(2);
+    const second = ece.decrypt(received[1].body, { version: "aes128gcm", privateKey: ecdh, authSecret: keys.auth });
+    expect(second.toString()).toContain("Keep water by the queue");
+    expect(second.toString()).not.toContain("Salary bands");
+
     // the push service says the subscription is gone: the next push removes it
     answers.set("/push/device-1", 410);
     await makeReply(replier, topic, "And put the queue number screen where people can see it.");
-    await expect.poll(() => received.length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBe(3);
     await expect.poll(rowsOf, { timeout: 10_000 }).toEqual([]);
   }, 120_000);
 
