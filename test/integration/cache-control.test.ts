@@ -21,8 +21,9 @@ import {
 } from "../setup/route-table";
 
 /** Routes that serve one answer to everyone (they contain nothing of the viewer) and may be shared. */
-const SHARED =
-  /^(?:badges\.|feeds\.|events(?:\.\$id)?\[\.\](?:ics|rss)$|sitemap\[\.\]xml$|\[\.\]well-known\.|uploads\.\$$|icons\.\$name$)/;
+const SHARED_ROUTES =
+  /^(?:badges\.|feeds\.|events(?:\.\$id)?\[\.\](?:ics|rss)$|sitemap\[\.\]xml$|\[\.\]well-known\.|uploads\.\$$)/;
+const SHARED = { test: (route: string) => SHARED_ROUTES.test(route) || route === "icons.$name" };
 
 const routesDir = path.resolve(__dirname, "../../app/routes");
 /** A route with a page (not a resource route) also answers data requests at `<path>.data`. */
