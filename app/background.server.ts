@@ -7,6 +7,7 @@ import "./jobs/index.server";
 import { ensureProfilesIndex } from "./models/directory/directory-index.server";
 import { meili } from "./search.server";
 import { startInboundMail, stopInboundMail } from "./inbound-mail.server";
+import { vapidKeys } from "./models/account/push.server";
 
 export function startBackground() {
   if (env().JOBS !== "on") return;
@@ -21,6 +22,8 @@ export function startBackground() {
   const client = meili();
   const later = "directory: index settings not sent at start; the next index write will";
   if (client) ensureProfilesIndex(client).catch((err) => logger.warn({ err }, later));
+  // Web Push's key pair, made at the first start when the environment gives none
+  vapidKeys().catch((err) => logger.warn({ err }, "push: VAPID keys not ready; the first push will make them"));
 }
 
 export async function stopBackground() {

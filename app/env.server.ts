@@ -72,6 +72,24 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "32 bytes written as 64 hex characters (openssl rand -hex 32)")
     .optional(),
+  // Web Push (app/models/account/push.server.ts): the VAPID key pair (npx web-push generate-vapid-keys);
+  // unset, a pair is generated at first start and kept in the database. The subject is who push services
+  // may contact: a mailto: or https: URL (default: APP_ORIGIN when https, else MAIL_FROM's address)
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "a P-256 public key in URL-safe base64 (87 characters)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "a P-256 private key in URL-safe base64 (43 characters)")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "a mailto: or https: URL")
+    .optional(),
+  // push endpoints accepted besides the browsers' push services (host[:port], comma-separated); http is
+  // accepted only for these, for a test or a self-hosted push relay
+  PUSH_ENDPOINT_HOSTS: z.string().default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { COOKIE_SECURE: boolean; APP_ORIGIN: string };
@@ -94,6 +112,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       if (!env[name])
         throw new EnvError(`Environment variable ${name} is missing: it is needed because S3_BUCKET is set.`);
     }
+  }
+  if (!env.VAPID_PUBLIC_KEY !== !env.VAPID_PRIVATE_KEY) {
+    const missing = env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY";
+    throw new EnvError(`Environment variable ${missing} is missing: the VAPID keys are set as a pair.`);
   }
   return {
     ...env,

@@ -22,6 +22,7 @@ import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { rootCaching, rootHeaders } from "./web/page-caching";
+import { SW_REGISTER_SCRIPT, THEME_COLOR } from "./web/service-worker";
 import { useRootData } from "./web/root-data";
 import { useNonce, useRequestId, useUnavailable } from "./web/request-context";
 import stylesHref from "./styles.css";
@@ -34,6 +35,7 @@ import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Touchpoints" }];
@@ -127,6 +129,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content={THEME_COLOR} />
+        {/* worded here, in the page's language, for the service worker's offline copies (public/sw.js) */}
+        <meta name="tp-offline-note" content={i18n.t("offline.copyFrom", { time: "{time}" })} />
         <Meta />
         <Links />
       </head>
@@ -146,6 +151,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </HydratedContext.Provider>
         </I18nextProvider>
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: SW_REGISTER_SCRIPT }} />
         {hydrate ? (
           <>
             {/* constant inline scripts are allowed by hash (app/web/inline-scripts.server.ts) and carry no nonce */}

@@ -1127,6 +1127,21 @@ export interface Database {
 }
 
 // ---- passkeys (migration 2026-12-06T1000_passkeys) ----
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: Generated<Date>;
+  last_sent_at: Date | null;
+}
+
+export interface PushPreferencesTable {
+  user_id: number;
+  kinds: string[];
+}
+
 export interface PasskeysTable {
   id: Generated<number>;
   user_id: number;
@@ -1148,6 +1163,8 @@ export interface PasskeyChallengesTable {
 
 export interface Database {
   passkeys: PasskeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_preferences: PushPreferencesTable;
   passkey_challenges: PasskeyChallengesTable;
 }
 

@@ -6,6 +6,7 @@ import { forumNotificationJobs } from "./forum-notifications.server";
 import { notificationEmailJobs, notificationEmailSchedule } from "./notification-email.server";
 import { outboxCleanupJobs, outboxCleanupSchedule } from "./outbox-cleanup.server";
 import { profileIndexJobs } from "./profile-index.server";
+import { pushJobs } from "./push.server";
 import { progressJobs, progressSchedule } from "./progress.server";
 import { searchAlertJobs, searchAlertSchedule } from "./search-alerts.server";
 import { searchJobs } from "./search.server";
@@ -18,6 +19,7 @@ const jobs: JobTable = {
   ...notificationEmailJobs,
   ...outboxCleanupJobs,
   ...profileIndexJobs,
+  ...pushJobs,
   ...progressJobs,
   ...searchAlertJobs,
   ...searchJobs,

@@ -21,6 +21,7 @@ export const JOB_PAYLOADS = {
   }),
   "bookmark.remind": z.object({ userId: id, postId: id }),
   "notification.email": z.object({ notificationId: id }),
+  "notification.push": z.object({ notificationId: id, subscriptionId: id }),
   "notification.digest": none,
   // one member's digest for one period (a local day, or an ISO week), as of `at`
   "notification.digest-member": z.object({ userId: id, period: z.string().max(20), at: z.string() }),

@@ -19,7 +19,7 @@ import {
 import { canSeeTopic } from "../models/permissions.server";
 import { scopeOfUser } from "../viewer.server";
 
-async function loadForEmail(trx: Db, notificationId: number) {
+export async function loadForEmail(trx: Db, notificationId: number) {
   return trx
     .selectFrom("notifications as n")
     .innerJoin("users as u", "u.id", "n.user_id")
@@ -46,7 +46,7 @@ async function loadForEmail(trx: Db, notificationId: number) {
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadForEmail>>>;
 
 /** The lines an email may show for a notification, or undefined when the member may not see it now. */
-async function visibleLines(trx: Db, n: Loaded) {
+export async function visibleLines(trx: Db, n: Loaded) {
   const t = createI18n(pickLocale(n.locale, null)).t;
   const data = (n.data ?? {}) as Record<string, unknown>;
   let excerpt = "";

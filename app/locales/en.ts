@@ -26,6 +26,7 @@ import desk from "./en-desk";
 import staffViews from "./en-staff-views";
 import directoryRelevance from "./en-directory-relevance";
 import credentialRoutes from "./en-credential-routes";
+import reach from "./en-reach";
 
 const en = {
   ...mentorship,
@@ -54,6 +55,7 @@ const en = {
   ...staffViews,
   ...directoryRelevance,
   ...credentialRoutes,
+  ...reach,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -26,6 +26,7 @@ import desk from "./fr-desk";
 import staffViews from "./fr-staff-views";
 import directoryRelevance from "./fr-directory-relevance";
 import credentialRoutes from "./fr-credential-routes";
+import reach from "./fr-reach";
 
 const fr = {
   ...mentorship,
@@ -54,6 +55,7 @@ const fr = {
   ...staffViews,
   ...directoryRelevance,
   ...credentialRoutes,
+  ...reach,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

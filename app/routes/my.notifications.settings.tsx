@@ -1,6 +1,6 @@
 // Per-kind delivery of notification emails: at once, in a daily digest, or never.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
 import { FormError } from "~/components/field";
@@ -16,6 +16,8 @@ import {
   type Delivery,
 } from "~/models/account/notification.server";
 import { requireViewer } from "~/viewer.server";
+import { PushSettings } from "~/components/push-settings";
+import { getPushSettings } from "~/models/account/push.server";
 import { pageTitle } from "~/web/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
@@ -27,8 +29,12 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [settings, digest] = await Promise.all([listDeliverySettings(viewer.id), getDigest(viewer.id)]);
-  return { kinds: [...NOTIFICATION_KINDS], settings, digest };
+  const [settings, digest, push] = await Promise.all([
+    listDeliverySettings(viewer.id),
+    getDigest(viewer.id),
+    getPushSettings(viewer.id),
+  ]);
+  return { kinds: [...NOTIFICATION_KINDS], settings, digest, push };
 }
 
 const SettingsSchema = z
@@ -55,6 +61,7 @@ export default function NotificationSettings() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <div className="page narrow">
       <h1>{t("notifications.settingsTitle")}</h1>
@@ -90,6 +97,7 @@ export default function NotificationSettings() {
           </Link>
         </div>
       </Form>
+      <PushSettings {...d.push} saved={params.get("push") === "saved"} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { ATTEMPT_SCRIPT } from "./assessment-enhance";
 import { LIVE_SEARCH } from "../components/directory-page";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
+import { SW_REGISTER_SCRIPT } from "./service-worker";
 
 export const INLINE_SCRIPTS: readonly string[] = [
   ZOD_CONFIG_SCRIPT,
@@ -13,4 +14,5 @@ export const INLINE_SCRIPTS: readonly string[] = [
   FORMS_SCRIPT,
   ATTEMPT_SCRIPT,
   LIVE_SEARCH,
+  SW_REGISTER_SCRIPT,
 ];

@@ -33,6 +33,7 @@ import * as requirementRoutes from "./2026-12-06T1500_requirement_routes";
 import * as unreadNotifications from "./2026-12-06T1800_unread_notifications";
 import * as eventFrench from "./2026-12-06T1900_event_french";
 import * as hashtagTitles from "./2026-12-06T1905_hashtag_titles";
+import * as webPush from "./2026-12-06T1900_web_push";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1900_event_french": eventFrench,
   "2026-12-06T1905_hashtag_titles": hashtagTitles,
   "2026-12-06T1900_watching_mail": watchingMail,
+  "2026-12-06T1900_web_push": webPush,
 };

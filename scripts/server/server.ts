@@ -57,7 +57,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxAge: "1y",
   }) as unknown as Middleware;
   // other public files (favicon, artwork) all have an extension: pages never pay for a file lookup
-  const publicFiles = serveStatic(path.join(root, "public"), { maxAge: "1h", index: false }) as unknown as Middleware;
+  const publicFiles = serveStatic(path.join(root, "public"), {
+    maxAge: "1h",
+    index: false,
+    // the service worker is checked for updates at every visit and controls the whole site (public/sw.js)
+    setHeaders: (res, file) => {
+      if (path.basename(file) !== "sw.js") return;
+      res.setHeader("Cache-Control", "no-cache");
+      res.setHeader("Service-Worker-Allowed", "/");
+    },
+  }) as unknown as Middleware;
   const publicFile: Middleware = (req, res, next) =>
     /\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next();
 

@@ -136,6 +136,10 @@ export const ROUTES: Record<string, Row> = {
   // one contact thread, by id: only the member it was sent to (the fixtures' people have none)
   "my.contacts_.$id": { path: () => "/my/contacts/999999", get: signedIn(404), post: signedIn(404) },
   "my.notifications.settings": { path: () => "/my/notifications/settings", get: signedIn() },
+  // push on a device: the settings page's forms and script post here; a GET goes back to the settings
+  "my.push": { path: () => "/my/push", get: { all: 302 }, post: signedIn(400) },
+  offline: { path: () => "/offline", get: everyone() },
+  "icons.$name": { path: () => "/icons/icon-192.png", get: everyone() },
   "my.profile": { path: () => "/my/profile", get: signedIn() },
   "my.reading": { path: () => "/my/reading", get: signedIn() },
   "my.security": { path: () => "/my/security", get: signedIn(), post: signedIn(400) },

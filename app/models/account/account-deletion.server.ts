@@ -252,6 +252,8 @@ const OTHER_PERSONAL_ROWS: [table: string, column: string][] = [
   ["drafts", "user_id"],
   ["passkey_challenges", "user_id"],
   ["passkeys", "user_id"],
+  ["push_subscriptions", "user_id"],
+  ["push_preferences", "user_id"],
 ];
 
 async function eraseOtherFeaturesRows(trx: Db, userId: number) {

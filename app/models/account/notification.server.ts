@@ -5,6 +5,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
+import { queuePushes } from "./push.server";
 
 import { NOTIFICATION_KINDS, type NotificationKind } from "./notification.schema";
 export { NOTIFICATION_KINDS, type NotificationKind };
@@ -58,6 +59,7 @@ export async function notify(trx: Db, n: NewNotification): Promise<number | unde
     .returning("id")
     .executeTakeFirst();
   if (!row) return undefined;
+  await queuePushes(trx, { id: row.id, userId: n.userId, kind: n.kind });
   if ((await deliveryFor(trx, n.userId, n.kind)) === "immediately")
     await enqueue(trx, "notification.email", { notificationId: row.id });
   return row.id;

@@ -1,6 +1,8 @@
 // What the first load of a page costs, as Chromium counts it: every response's encoded bytes from the
 // DevTools network log (Network.loadingFinished encodedDataLength: headers + compressed body), with
 // the cache disabled, optionally under a throttled network; and the first contentful paint.
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { Page } from "playwright-core";
 
 export type LoadedResponse = { url: string; type: string; bytes: number; headers: Record<string, string> };
@@ -57,4 +59,29 @@ export async function measureFirstLoad(
     failed,
     fcpMs: fcpMs === null ? null : Math.round(fcpMs),
   };
+}
+
+// what the installable app adds to a first visit: the service worker, the manifest, and the shell the
+// worker keeps at install that the page itself did not load (its stylesheet is already in the HTTP cache)
+export const SW_BUDGET = 15 * 1024;
+const SW_FIRST_VISIT = ["/sw.js", "/manifest.webmanifest", "/offline", "/icons/icon-192.png"];
+
+/** Bytes on the wire for one GET, compressed as a browser asks (status line and headers included). */
+function transferred(url: string): Promise<number> {
+  const get = url.startsWith("https:") ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: { "Accept-Encoding": "gzip, deflate, br" } }, (res) => {
+      let bytes = 20 + res.rawHeaders.reduce((n, h) => n + h.length + 2, 0);
+      res.on("data", (c: Buffer) => (bytes += c.length));
+      res.on("end", () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The installable app's share of a first visit, file by file (npm run size; test/e2e/installable-offline.test.ts). */
+export async function installableAppAdds(origin: string) {
+  const adds = await Promise.all(SW_FIRST_VISIT.map(async (p) => [p, await transferred(`${origin}${p}`)] as const));
+  return { adds, added: adds.reduce((n, [, b]) => n + b, 0) };
 }
