@@ -1200,3 +1200,78 @@ export interface Database {
   saved_search_seen: SavedSearchSeenTable;
   contact_messages: ContactMessagesTable;
 }
+
+// Portfolio with panel review (db/migrations/2026-12-06T1800_portfolios.ts)
+export type PortfolioStatus = "draft" | "submitted" | "approved" | "declined";
+
+export interface PortfoliosTable {
+  id: Generated<number>;
+  user_id: number;
+  /** the level_requirements row (kind 'portfolio') the portfolio answers */
+  requirement_id: number;
+  status: Generated<PortfolioStatus>;
+  submitted_at: Date | null;
+  interview_starts_at: Date | null;
+  interview_ends_at: Date | null;
+  interview_place: string | null;
+  /** bumped when the interview moves, so calendars replace their copy */
+  interview_sequence: Generated<number>;
+  decision_reasons: string | null;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PortfolioProjectsTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  title: string;
+  description: string;
+  position: Generated<number>;
+}
+
+export interface PortfolioFilesTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  file_key: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  created_at: Generated<Date>;
+}
+
+export interface PortfolioReferencesTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  organisation: Generated<string>;
+  relationship: string;
+  /** SHA-256 of the confirmation link's token (the token itself is only in the mail) */
+  token_hash: string | null;
+  requested_at: Date | null;
+  answered_at: Date | null;
+  confirmed: boolean | null;
+  statement: string | null;
+  position: Generated<number>;
+}
+
+export interface PortfolioReviewsTable {
+  id: Generated<number>;
+  portfolio_id: number;
+  reviewer_id: number;
+  assigned_by: number | null;
+  assigned_at: Generated<Date>;
+  scores: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_at: Date | null;
+}
+
+export interface Database {
+  portfolios: PortfoliosTable;
+  portfolio_projects: PortfolioProjectsTable;
+  portfolio_files: PortfolioFilesTable;
+  portfolio_references: PortfolioReferencesTable;
+  portfolio_reviews: PortfolioReviewsTable;
+}

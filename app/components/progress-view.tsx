@@ -51,6 +51,8 @@ function Sentence({ r }: { r: EvaluatedRequirement }) {
           )}
         </>
       );
+    case "portfolio":
+      return <>{t(`progress.sentence.portfolio.${String(d.state)}`, d)}</>;
     default:
       return <>{t(`progress.sentence.${r.kind}`, { done: p.done, required: p.required, count: p.done })}</>;
   }

@@ -5,6 +5,7 @@ import { accountMailJobs } from "./account-mail.server";
 import { forumNotificationJobs } from "./forum-notifications.server";
 import { notificationEmailJobs, notificationEmailSchedule } from "./notification-email.server";
 import { outboxCleanupJobs, outboxCleanupSchedule } from "./outbox-cleanup.server";
+import { portfolioJobs } from "./portfolio.server";
 import { profileIndexJobs } from "./profile-index.server";
 import { pushJobs } from "./push.server";
 import { progressJobs, progressSchedule } from "./progress.server";
@@ -18,6 +19,7 @@ const jobs: JobTable = {
   ...forumNotificationJobs,
   ...notificationEmailJobs,
   ...outboxCleanupJobs,
+  ...portfolioJobs,
   ...profileIndexJobs,
   ...pushJobs,
   ...progressJobs,

@@ -41,6 +41,7 @@ export const JOB_PAYLOADS = {
   "outbox.cleanup": none,
   "recruiter.search-alerts": none,
   "recruiter.search-alert": z.object({ searchId: id }),
+  "portfolio.reference_request": z.object({ referenceId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

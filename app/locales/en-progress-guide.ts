@@ -15,6 +15,8 @@ export default {
       declareExperience: "Declare your years on your application",
       offerMentoring: "Register as a mentor",
       nominate: "Submit your self-nomination",
+      preparePortfolio: "Prepare and submit your portfolio",
+      viewPortfolio: "See your portfolio and the panel's progress",
     },
     say: {
       noDateYet: "No date announced yet for this webinar.",

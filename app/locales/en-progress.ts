@@ -36,6 +36,14 @@ export default {
       mentoring: "{{done}} of {{required}} active mentees",
       award_nomination: "{{done}} of {{required}} self-nominations this year",
       module_tasks: "{{done}} of {{required}} module tasks evaluated",
+      portfolio: {
+        none: "Not started",
+        draft: "Draft: not submitted yet",
+        submitted:
+          "Submitted: {{reviews}} of {{reviewers}} reviews, {{confirmed}} of {{references}} references confirmed",
+        approved: "Approved by the panel",
+        declined: "Not approved: read the reasons on your portfolio",
+      },
       webinarDone: "Attended",
       webinarDue: "Not attended yet",
       diagnosticDone: "Taken",
@@ -282,6 +290,7 @@ export default {
         mentoring: "Mentoring",
         award_nomination: "Awards self-nomination",
         module_tasks: "Module tasks",
+        portfolio: "Portfolio with panel review",
       },
       phases: { entry: "entry condition", duty: "duty", completion: "completion condition" },
       params: {
@@ -303,6 +312,8 @@ export default {
         perYear: "Per calendar year",
         programme: "Training programme",
         modules: "Modules (comma-separated)",
+        reviewers: "Reviewers on the panel (at least 2)",
+        references: "References who must confirm",
       },
       errors: {
         number: "Enter a whole number of 0 or more.",

@@ -151,6 +151,10 @@ export default {
     award_nomination_other: "Submit {{count}} customer service awards self-nominations every year",
     module_tasks_one: "Have the task of module {{modules}} evaluated ({{subject}})",
     module_tasks_other: "Have the tasks of modules {{modules}} evaluated ({{subject}})",
+    portfolio_one:
+      "Have your portfolio of projects, evidence and references reviewed by a panel (at least {{count}} reviewer, {{references}} references confirmed)",
+    portfolio_other:
+      "Have your portfolio of projects, evidence and references reviewed by a panel (at least {{count}} reviewers, {{references}} references confirmed)",
   },
   programmeWords: {
     title: "Programme words",

@@ -27,6 +27,7 @@ import staffViews from "./en-staff-views";
 import directoryRelevance from "./en-directory-relevance";
 import credentialRoutes from "./en-credential-routes";
 import reach from "./en-reach";
+import portfolio from "./en-portfolio";
 
 const en = {
   ...mentorship,
@@ -56,6 +57,7 @@ const en = {
   ...directoryRelevance,
   ...credentialRoutes,
   ...reach,
+  ...portfolio,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

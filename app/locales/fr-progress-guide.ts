@@ -15,6 +15,8 @@ export default {
       declareExperience: "Déclarer vos années dans votre demande",
       offerMentoring: "Vous inscrire comme mentor",
       nominate: "Envoyer votre candidature spontanée",
+      preparePortfolio: "Préparer et envoyer votre portfolio",
+      viewPortfolio: "Voir votre portfolio et l’avancement du jury",
     },
     say: {
       noDateYet: "Aucune date annoncée pour l’instant pour ce webinaire.",

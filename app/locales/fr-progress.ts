@@ -46,6 +46,14 @@ export default {
       award_nomination_other: "{{done}} candidatures spontanées sur {{required}} cette année",
       module_tasks_one: "{{done}} tâche de module évaluée sur {{required}}",
       module_tasks_other: "{{done}} tâches de module évaluées sur {{required}}",
+      portfolio: {
+        none: "Pas encore commencé",
+        draft: "Brouillon : pas encore envoyé",
+        submitted:
+          "Envoyé : évaluations du jury {{reviews}} sur {{reviewers}}, références confirmées {{confirmed}} sur {{references}}",
+        approved: "Approuvé par le jury",
+        declined: "Non approuvé : lisez les motifs sur votre portfolio",
+      },
       webinarDone: "Suivi",
       webinarDue: "Pas encore suivi",
       diagnosticDone: "Passé",
@@ -307,6 +315,7 @@ export default {
         mentoring: "Mentorat",
         award_nomination: "Candidature spontanée aux prix",
         module_tasks: "Tâches de module",
+        portfolio: "Portfolio examiné par un jury",
       },
       phases: { entry: "condition d’entrée", duty: "obligation", completion: "condition de validation" },
       params: {
@@ -328,6 +337,8 @@ export default {
         perYear: "Par année civile",
         programme: "Programme de formation",
         modules: "Modules (séparés par des virgules)",
+        reviewers: "Membres du jury (au moins 2)",
+        references: "Références qui doivent confirmer",
       },
       errors: {
         number: "Saisissez un nombre entier supérieur ou égal à 0.",

@@ -156,6 +156,10 @@ export default {
     award_nomination_other: "Déposer chaque année {{count}} candidatures aux prix du service client",
     module_tasks_one: "Faire évaluer le devoir du module {{modules}} ({{subject}})",
     module_tasks_other: "Faire évaluer les devoirs des modules {{modules}} ({{subject}})",
+    portfolio_one:
+      "Faire examiner votre portfolio de projets, de preuves et de références par un jury (au moins {{count}} évaluateur, {{references}} références confirmées)",
+    portfolio_other:
+      "Faire examiner votre portfolio de projets, de preuves et de références par un jury (au moins {{count}} évaluateurs, {{references}} références confirmées)",
   },
   programmeWords: {
     title: "Textes du programme",

@@ -27,6 +27,7 @@ import staffViews from "./fr-staff-views";
 import directoryRelevance from "./fr-directory-relevance";
 import credentialRoutes from "./fr-credential-routes";
 import reach from "./fr-reach";
+import portfolio from "./fr-portfolio";
 
 const fr = {
   ...mentorship,
@@ -56,6 +57,7 @@ const fr = {
   ...directoryRelevance,
   ...credentialRoutes,
   ...reach,
+  ...portfolio,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

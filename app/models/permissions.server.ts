@@ -213,3 +213,27 @@ export const canSeeMentorshipFeedback = (scope: Scope, authorId: number) =>
 
 /** Staff run the programme: pause or remove mentors, match directly, read feedback. */
 export const canManageMentorProgramme = (scope: Scope) => scope.isStaff;
+
+// ---- portfolios (panel review) ----
+
+/** How a would-be reviewer is tied to the member whose portfolio it is. */
+export type ReviewerTies = { self: boolean; mentor: boolean; mentee: boolean; tutor: boolean };
+
+/**
+ * A panel must judge at arm's length: the member, their mentor, their tutor or their mentee may not
+ * review the portfolio. Returns the tie that refuses them (an i18n key suffix), or null.
+ */
+export function reviewerConflict(t: ReviewerTies): "self" | "mentor" | "mentee" | "tutor" | null {
+  if (t.self) return "self";
+  if (t.mentor) return "mentor";
+  if (t.tutor) return "tutor";
+  if (t.mentee) return "mentee";
+  return null;
+}
+
+/** A portfolio (projects, evidence files, references): its member, staff, and the reviewers assigned to it. */
+export const canSeePortfolio = (scope: Scope, p: { userId: number; assignedReviewer: boolean }) =>
+  scope.isStaff || (!!scope.userId && (scope.userId === p.userId || p.assignedReviewer));
+
+/** Staff assign reviewers, schedule interviews and decide. */
+export const canManagePortfolios = (scope: Scope) => scope.isStaff;

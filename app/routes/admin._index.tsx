@@ -51,6 +51,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/groups", "groups.admin.title"],
   ["/admin/tutor-clock", "clock.figures.title"],
   ["/admin/appeals", "appeals.staff.title"],
+  ["/admin/portfolios", "portfolio.admin.title"],
   ["/admin/mentorship", "mentorship.admin.title"],
   ["/admin/events", "events.admin.title"],
   ["/admin/awards", "awards.admin.title"],

@@ -6,25 +6,13 @@ import { readEvidence } from "~/models/awards/award-file.server";
 import { getEvidenceFile } from "~/models/awards/nomination.server";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer } from "~/viewer.server";
-
-const notFound = () =>
-  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+import { attachmentResponse, plainNotFound } from "~/web/download.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const file = await getEvidenceFile({ scope: scopeOf(viewer), fileId: positiveId(params.id) ?? 0 });
-  if (!file) return notFound();
+  if (!file) return plainNotFound();
   const body = await readEvidence(file.storage_key);
-  if (!body) return notFound();
-  const ascii = file.file_name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": file.content_type,
-      "Content-Length": String(body.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  if (!body) return plainNotFound();
+  return attachmentResponse(body, file.file_name, file.content_type);
 }

@@ -3,18 +3,13 @@
 // submitted nominations stay editable until the deadline, which the server enforces.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/web/page-title";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { keepValues, positiveId } from "~/web/http.server";
+import { checkedIds, readUploadForm, uploadedFiles } from "~/web/upload-form.server";
 import { EVIDENCE_MAX_BYTES } from "~/models/awards/award-file.server";
 import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/awards/award.schema";
 import { getOpenRound, listMyNominations, saveNomination } from "~/models/awards/nomination.server";
@@ -54,24 +49,9 @@ type ActionData = {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > NOMINATION_MAX_FILES * EVIDENCE_MAX_BYTES + 256 * 1024)
-    return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
-  let form: FormData;
-  try {
-    form = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(
-          request,
-          unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }),
-        )
-      : await request.formData();
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError)
-      return data<ActionData>({ message: "awards.errors.fileTooBig", errorValues: { name: "" } }, 413);
-    return data<ActionData>({ message: "awards.errors.unreadable" }, 400);
-  }
-  const fields: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string" && !(k in fields)) fields[k] = v;
+  const read = await readUploadForm(request, NOMINATION_MAX_FILES);
+  if (!read.ok) return data<ActionData>({ message: read.message, errorValues: read.errorValues }, read.status);
+  const { form, fields } = read;
   const values = keepValues(fields);
   const round = await getOpenRound();
   const roundId = positiveId(fields.roundId) ?? 0;
@@ -85,11 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { message: parsed.formError, fields: parsed.fields, values, errorValues: parsed.errorValues },
       400,
     );
-  const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  const removeFileIds = form
-    .getAll("removeFile")
-    .map((v) => Number(v))
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const files = uploadedFiles(form);
+  const removeFileIds = checkedIds(form, "removeFile");
   const r = await saveNomination({
     scope,
     roundId,

@@ -1,8 +1,11 @@
 // Demo: a level-3 member on each CCSM route. Chinedu (exam route) has the customer-facing years
 // verified, the four courses evaluated and the exam passed: he can apply. Zanele (experience
-// route) has her portfolio evaluated and her references waiting for staff. Idempotent.
+// route) has submitted her portfolio (two projects, a PDF of evidence, two references), through
+// the same model the portfolio page uses; the panel has not scored it yet. Idempotent.
 import { sql } from "kysely";
+import { PDFDocument } from "pdf-lib";
 import { db } from "../../app/db.server";
+import { getMyPortfolio, savePortfolio } from "../../app/models/journey/portfolio.server";
 
 export async function seedDemoRoutes(log: (m: string) => void) {
   const members = await db
@@ -76,10 +79,52 @@ export async function seedDemoRoutes(log: (m: string) => void) {
           })
           .execute();
     }
-    if (experience) {
-      await task(experience.id, "ccsm-experience", 1, true);
-      await task(experience.id, "ccsm-experience", 2, false);
-    }
   });
+  if (experience) await seedDemoPortfolio(experience.id);
   log(`demo routes: ${members.length} members on the CCSM routes`);
+}
+
+async function seedDemoPortfolio(userId: number) {
+  const mine = await getMyPortfolio({ userId, requirementKey: "ccsm-experience-portfolio" });
+  if (!mine || mine.portfolio) return;
+  const doc = await PDFDocument.create();
+  doc.addPage([420, 200]).drawText("Contact centre CSAT: 71% to 86% in 12 months", { x: 20, y: 100, size: 12 });
+  const evidence = new File([new Uint8Array(await doc.save())], "csat-report-2025.pdf", { type: "application/pdf" });
+  const saved = await savePortfolio({
+    userId,
+    requirementKey: "ccsm-experience-portfolio",
+    submit: true,
+    files: [evidence],
+    projects: [
+      {
+        title: "Rebuilt the contact centre's quality programme",
+        description:
+          "Led a team of 24 agents through a new quality framework: weekly calibration, a shared scorecard and " +
+          "coaching plans. Customer satisfaction rose from 71% to 86% in twelve months.",
+      },
+      {
+        title: "Customer journey mapping for account opening",
+        description:
+          "Mapped the account-opening journey with branch, digital and back-office teams; removed three hand-offs " +
+          "and cut the average time to open an account from nine days to four.",
+      },
+    ],
+    references: [
+      {
+        name: "Thabo Nkosi",
+        email: "thabo.nkosi@example.org",
+        phone: "",
+        organisation: "Ubuntu Bank",
+        relationship: "supervisor",
+      },
+      {
+        name: "Amara Diallo",
+        email: "amara.diallo@example.org",
+        phone: "",
+        organisation: "Sahel Retail",
+        relationship: "client",
+      },
+    ],
+  });
+  if (!saved.ok) throw new Error(`demo portfolio refused: ${saved.message}`);
 }

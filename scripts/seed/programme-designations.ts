@@ -1,8 +1,8 @@
 // Designations earned beside the levels, each with its alternative routes (seed 002: the CCSM text
 // gives an experience route and an exam route). Pure data, English and French; loaded by
 // programme-seed.ts, inserted once and then edited by staff in /admin/requirements.
-// Until the portfolio kind exists, the portfolio and the references are tasks staff evaluate
-// (module_tasks of a "CCSM experience route" programme); the courses are the exam route's modules.
+// The experience route's portfolio, evidence and references are one "portfolio" requirement reviewed
+// by a panel (issue 26 point 2); the courses are the exam route's modules.
 import type { ExperienceKind } from "./programme";
 
 export const designationTypes = [
@@ -21,24 +21,6 @@ export const designationTypes = [
 ];
 
 export const designationProgrammes = [
-  {
-    slug: "ccsm-experience",
-    level: 3,
-    title: "CCSM experience route",
-    title_fr: "CCSM, voie de l’expérience",
-    modules: [
-      {
-        number: 1,
-        title: "Portfolio: key projects and initiatives you led, with evidence of improvements",
-        title_fr: "Portfolio : projets et initiatives clés que vous avez menés, avec les preuves des améliorations",
-      },
-      {
-        number: 2,
-        title: "Testimonials or references from supervisors, clients or colleagues",
-        title_fr: "Témoignages ou références de supérieurs, de clients ou de collègues",
-      },
-    ],
-  },
   {
     slug: "ccsm-courses",
     level: 3,
@@ -76,7 +58,8 @@ export const designationRoutes = [
 type Def =
   | { kind: "experience_years"; params: { experience: ExperienceKind; minYears: number } }
   | { kind: "module_tasks"; params: { programme: string; modules: number[] } }
-  | { kind: "assessment"; params: { test: string; passMark: number | null } };
+  | { kind: "assessment"; params: { test: string; passMark: number | null } }
+  | { kind: "portfolio"; params: { reviewers: number; references: number } };
 
 export const designationRequirements: ({
   key: string;
@@ -95,22 +78,15 @@ export const designationRequirements: ({
     label_fr: "Au moins 5 ans à la tête d’un service client",
   },
   {
+    // seed 002: "a portfolio ... descriptions of key projects ... evidence of improvements ...
+    // testimonials or references", and "an interview or assessment with a panel of industry experts"
     key: "ccsm-experience-portfolio",
     designation: "CCSM",
     route: "ccsm-experience",
-    kind: "module_tasks",
-    params: { programme: "ccsm-experience", modules: [1] },
-    label: "A portfolio of projects and evidence, evaluated by staff",
-    label_fr: "Un portfolio de projets et de preuves, évalué par l’équipe",
-  },
-  {
-    key: "ccsm-experience-references",
-    designation: "CCSM",
-    route: "ccsm-experience",
-    kind: "module_tasks",
-    params: { programme: "ccsm-experience", modules: [2] },
-    label: "References from supervisors, clients or colleagues, checked by staff",
-    label_fr: "Des références de supérieurs, de clients ou de collègues, vérifiées par l’équipe",
+    kind: "portfolio",
+    params: { reviewers: 2, references: 2 },
+    label: "A portfolio of projects, evidence and references, reviewed by a panel",
+    label_fr: "Un portfolio de projets, de preuves et de références, examiné par un jury",
   },
   {
     key: "ccsm-exam-customer-facing-years",

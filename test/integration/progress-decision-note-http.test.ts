@@ -2,42 +2,21 @@
 // application reaches the member (on /progress, in the notification and its mail, as text), the
 // approval mail links to /progress with the site's absolute address, and staff reading a member's
 // progress are not addressed as the applicant ("your application").
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { mailDir } from "~/mail.server";
 import { ApplicationSchema } from "~/models/journey/application.schema";
 import { createApplication } from "~/models/journey/application.server";
 import { createMember } from "../factories/progress";
 import { createAdmin } from "../factories/users";
 import { postForm, startApp, type TestApp } from "../setup/app";
+import { waitForMailFile } from "../setup/mail";
 import { signInCookie } from "../setup/two-factor";
 
 const NOTE = `Well done <b>Ama</b> & "see you" at Webinar 2.0 <script>alert(1)</script>`;
 const ESCAPED =
   "Well done &lt;b&gt;Ama&lt;/b&gt; &amp; &quot;see you&quot; at Webinar 2.0 &lt;script&gt;alert(1)&lt;/script&gt;";
 
-/** A mail file's text: quoted-printable decoded, so non-ASCII quotes and long lines read as written. */
-function mailText(file: string) {
-  const raw = fs.readFileSync(file, "latin1").replace(/=\r?\n/g, "");
-  return Buffer.from(
-    raw.replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    "latin1",
-  ).toString("utf8");
-}
-
-async function waitForMail(email: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const files = fs.existsSync(mailDir())
-      ? fs.readdirSync(mailDir()).filter((f) => f.startsWith("notification-") && f.includes(email))
-      : [];
-    if (files.length) return mailText(path.join(mailDir(), files[0]));
-    if (Date.now() > deadline) throw new Error(`no notification mail to ${email}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitForMail = (email: string) => waitForMailFile("notification-", email);
 
 describe("the decision note and staff's view of a member's progress", () => {
   let app: TestApp;

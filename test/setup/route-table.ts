@@ -261,6 +261,20 @@ export const ROUTES: Record<string, Row> = {
   "mentorship.suggestions": { path: () => "/mentorship/suggestions", get: signedIn() },
   "tutor.groups.$id": { path: () => "/tutor/groups/999999", get: signedIn(404) },
   "uploads.$": { path: () => "/uploads/profiles/1-abcdefghijkl-256.webp", get: everyone(404) },
+  // portfolios (issue 26): the member's own page (a recruiter account has none), its interview
+  // calendar (none scheduled: 404), evidence files (member, staff, assigned reviewers), the
+  // reference's tokenised page (no account), the reviewer's pages and staff's
+  "portfolio.$key": { path: () => "/portfolio/ccsm-experience-portfolio", get: { ...signedIn(), recruiter: 403 } },
+  "portfolio.$key_.interview[.]ics": {
+    path: () => "/portfolio/ccsm-experience-portfolio/interview.ics",
+    get: signedIn(404),
+  },
+  "portfolio-files.$id": { path: () => "/portfolio-files/999999", get: everyone(404) },
+  "references.$token": { path: () => "/references/no-such-token-0000000000", get: everyone(404) },
+  "portfolio-reviews._index": { path: () => "/portfolio-reviews", get: signedIn() },
+  "portfolio-reviews.$id": { path: () => "/portfolio-reviews/999999", get: signedIn(404) },
+  "admin.portfolios._index": { path: () => "/admin/portfolios", get: staff() },
+  "admin.portfolios.$id": { path: () => "/admin/portfolios/999999", get: staff(404) },
 };
 
 /** Extra addresses that must stay closed whatever the route table says (private things by id). */

@@ -11,7 +11,8 @@ import { checkPdf, cleanImage, inspectImage, isPdf, type Problem } from "../shar
 import { fail, ok, type Result } from "../shared/result";
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-const KEY_RE = /^awards\/[0-9]+-[A-Za-z0-9_-]{16,40}$/;
+// portfolios (issue 26) keep their evidence the same way, in their own folder
+const KEY_RE = /^(?:awards|portfolios)\/[0-9]+-[A-Za-z0-9_-]{16,40}$/;
 const IMAGE_KINDS = ["jpeg", "png", "webp", "gif"] as const;
 
 export type EvidenceType = "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
@@ -55,9 +56,11 @@ function refuse(name: string, p: Problem) {
 export async function storeEvidence({
   userId,
   file,
+  folder = "awards",
 }: {
   userId: number;
   file: File;
+  folder?: "awards" | "portfolios";
 }): Promise<Result<{ stored: StoredEvidence }>> {
   if (file.size === 0) return fail(422, "awards.errors.fileEmpty", { files: "awards.errors.fileEmpty" });
   if (file.size > EVIDENCE_MAX_BYTES)
@@ -81,7 +84,7 @@ export async function storeEvidence({
     if (!clean.ok) return refuse(file.name, clean);
     [body, type] = [clean.body, clean.type];
   }
-  const key = `awards/${userId}-${randomBytes(18).toString("base64url")}`;
+  const key = `${folder}/${userId}-${randomBytes(18).toString("base64url")}`;
   await fileStore().put(key, body, type);
   return ok({ stored: { key, fileName: cleanFileName(file.name, type), type, size: body.byteLength } });
 }

@@ -24,6 +24,9 @@ export type CalendarEvent = {
   sequence: number;
   /** present only where the viewer may have it (getEvent decides) */
   online_url?: string | null;
+  /** another kind of appointment (a portfolio interview): its own UID stem and page */
+  uid?: string;
+  url?: string;
 };
 
 // Control characters other than tab and newline are not allowed in iCalendar text.
@@ -70,13 +73,13 @@ export function foldLine(line: string): string {
 type Words = { lang: string; online: string };
 
 function vevent(e: CalendarEvent, origin: string, host: string, joinLink: boolean, words: Words): string[] {
-  const url = `${origin}/events/${e.id}`;
+  const url = e.url ?? `${origin}/events/${e.id}`;
   const join = joinLink && e.online_url ? e.online_url : null;
   const text = localized(e, "description_markdown", words.lang);
   const description = [text.trim(), join, url].filter(Boolean).join("\n\n");
   return [
     "BEGIN:VEVENT",
-    `UID:event-${e.id}@${host}`,
+    `UID:${e.uid ?? `event-${e.id}`}@${host}`,
     `DTSTAMP:${icsDate(e.updated_at)}`,
     `SEQUENCE:${e.sequence}`,
     `DTSTART:${icsDate(e.starts_at)}`,

@@ -10,6 +10,7 @@ import { listStaffRecipients } from "../groups/learning-group.server";
 import { notify } from "../account/notification.server";
 import { fail, ok, type Result } from "../shared/result";
 import { message } from "../account/notification-text";
+import { portfolioAppeals } from "./portfolio-review.server";
 
 export type AppealSubject = { type: string; id: number; title: string; detail: string; on: string };
 
@@ -74,6 +75,8 @@ const sources = new Map<string, SubjectSource>([
         }),
     },
   ],
+  // a declined portfolio (issue 26): upholding reopens the panel's review
+  ["portfolio", portfolioAppeals],
 ]);
 
 /** For the assessment engine: makes another kind of decision appealable. */

@@ -76,6 +76,8 @@ export function requirementLabel(t: T, r: LabelSource, lang = "en"): string {
       const modules = (p.modules as number[]) ?? [];
       return k("module_tasks", { count: modules.length, subject, modules: moduleRanges(modules) });
     }
+    case "portfolio":
+      return k("portfolio", { count: p.reviewers, references: p.references });
     default:
       return r.label;
   }

@@ -2,6 +2,7 @@
 // both validate with these, so a row's params always have the shape its evaluator expects.
 import { z } from "zod";
 import { rowId } from "../shared/id.schema";
+import { REFERENCE_SLOTS } from "./portfolio.schema";
 
 export const REQUIREMENT_KINDS = [
   "distinct_topics",
@@ -15,6 +16,7 @@ export const REQUIREMENT_KINDS = [
   "mentoring",
   "award_nomination",
   "module_tasks",
+  "portfolio",
 ] as const;
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 export const PHASES = ["entry", "duty", "completion"] as const;
@@ -61,6 +63,11 @@ export const paramsSchemas = {
   mentoring: z.strictObject({ minActiveMentees: count(20) }),
   award_nomination: z.strictObject({ perYear: count(10) }),
   module_tasks: z.strictObject({ programme: slug, modules: z.array(z.number().int().min(1).max(50)).min(1).max(50) }),
+  // a panel of at least two reviewers; references who must confirm before staff may approve
+  portfolio: z.strictObject({
+    reviewers: count(10).min(2, "portfolio.errors.reviewersMin"),
+    references: count(REFERENCE_SLOTS),
+  }),
 } satisfies Record<RequirementKind, z.ZodType>;
 
 export type ParamsOf<K extends RequirementKind> = z.infer<(typeof paramsSchemas)[K]>;
@@ -127,6 +134,7 @@ export const DEFAULT_PARAMS: { [K in RequirementKind]: ParamsOf<K> } = {
   mentoring: { minActiveMentees: 1 },
   award_nomination: { perYear: 1 },
   module_tasks: { programme: "employee-cs-training", modules: [1] },
+  portfolio: { reviewers: 2, references: 2 },
 };
 
 const routeName = z

@@ -34,6 +34,8 @@ export type EvalContext = {
   now: Date;
   periods: Periods;
   itemLimit: number;
+  /** the requirement being evaluated (kinds whose records belong to one requirement: a portfolio) */
+  requirement?: { id: number; key: string };
 };
 
 type Row = {

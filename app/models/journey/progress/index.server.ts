@@ -16,6 +16,7 @@ import { evaluateExperienceYears } from "./experience-years.server";
 import { evaluateFieldExperiences } from "./field-experiences.server";
 import { evaluateMentoring } from "./mentoring.server";
 import { evaluateModuleTasks } from "./module-tasks.server";
+import { evaluatePortfolio } from "./portfolio.server";
 import { evaluateProfile } from "./profile.server";
 import type { EvaluatedRequirement, Progress } from "./types";
 import { declaredOnApplication, groupRoutes, type RouteProgress, type RouteRow } from "./routes";
@@ -38,6 +39,7 @@ export const evaluators: { [K in RequirementKind]: Evaluator<K> } = {
   mentoring: evaluateMentoring,
   award_nomination: evaluateAwardNomination,
   module_tasks: evaluateModuleTasks,
+  portfolio: evaluatePortfolio,
 };
 
 export type RequirementRow = {
@@ -100,7 +102,7 @@ export async function evaluateRequirement(ctx: EvalContext, r: RequirementRow): 
   const parsed = parseParams(r.kind, r.params);
   if (!parsed.success) throw new Error(`requirement ${r.key} has invalid params`);
   const evaluate = evaluators[r.kind] as Evaluator<RequirementKind>;
-  const progress = await evaluate(ctx, parsed.data as never);
+  const progress = await evaluate({ ...ctx, requirement: { id: r.id, key: r.key } }, parsed.data as never);
   const params = parsed.data as Record<string, unknown>;
   // English by default; pages write it again in the reader's language with requirementLabel
   const label = requirementLabel(sharedI18n("en").t, { kind: r.kind, label: r.label, params, subject: r.subject });

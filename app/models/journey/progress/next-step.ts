@@ -32,7 +32,9 @@ export type ActKey =
   | "completeProfile"
   | "declareExperience"
   | "offerMentoring"
-  | "nominate";
+  | "nominate"
+  | "preparePortfolio"
+  | "viewPortfolio";
 export type SayKey = "noDateYet" | "testNotOpen" | "declareLater" | "awaitingStaff" | "waitCooldown";
 
 export type NextStep = {
@@ -88,11 +90,17 @@ export const nextSteps: { [K in RequirementKind]: NextStepOf<K> } = {
   award_nomination: () => act("nominate", "/awards/nominate"),
   // no page for members to hand in module tasks: their tutor or staff evaluate and record them
   module_tasks: (_r, facts) => staff(facts),
+  // the portfolio's page says where the panel is, the interview, the decision and its reasons
+  portfolio: (r) => {
+    const url = String(r.progress.detail?.url ?? "/progress");
+    const state = r.progress.detail?.state;
+    return act(state === "none" || state === "draft" ? "preparePortfolio" : "viewPortfolio", url);
+  },
 };
 
 /** The next step of one requirement; none once it is met. Waiting for a staff decision says who decides. */
 export function nextStepOf(r: EvaluatedRequirement, facts: NextStepFacts): NextStep | null {
   if (r.progress.status === "met") return null;
-  if (r.progress.status === "pending") return staff(facts, "awaitingStaff");
+  if (r.progress.status === "pending" && r.kind !== "portfolio") return staff(facts, "awaitingStaff");
   return (nextSteps[r.kind] as NextStepOf<RequirementKind>)(r as Req<RequirementKind>, facts);
 }
