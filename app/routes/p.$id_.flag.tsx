@@ -6,7 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
-import { renderPlainExcerpt } from "~/markdown/index.server";
+import { renderPlainExcerpt } from "~/markdown/excerpt.server";
 import { flagPost, getReadablePost } from "~/models/moderation/flag.server";
 import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation/moderation.schema";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
