@@ -5,7 +5,7 @@ import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { readForm, positiveId } from "~/web/http.server";
 import { listCompetencies } from "~/models/directory/profile.server";
 import { decideAsk, getMentorshipHome, withdrawRequest } from "~/models/mentorship/mentorship.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { positiveId, readForm } from "~/web/http.server";
 import { createActivity, deleteActivity, listActivities } from "~/models/journey/activity.server";
 import { ACTIVITY_KINDS, ActivitySchema } from "~/models/moderation/logs.schema";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { readForm } from "~/web/http.server";
 import { ReadingSchema } from "~/models/moderation/logs.schema";
 import { createReadingEntry, listReading, listRecommendedBooks } from "~/models/journey/reading.server";
