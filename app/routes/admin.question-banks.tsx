@@ -10,12 +10,13 @@ import { BankSchema } from "~/models/assessments/assessment.schema";
 import { createBank, listBanks } from "~/models/assessments/question-bank.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.banksTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { banks: await listBanks() };
+  return { banks: await listBanks(db) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -16,13 +16,14 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { localized } from "~/models/shared/localized";
 import { requestLocale } from "~/locale";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies()]);
+  const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies(db)]);
   return {
     ...home,
     competencyNames: Object.fromEntries(

@@ -30,7 +30,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (await getOpenRequest(db, { menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
-  const [competencies, profile] = await Promise.all([listCompetencies(), getOwnProfile({ userId: viewer.id })]);
+  const [competencies, profile] = await Promise.all([listCompetencies(db), getOwnProfile({ userId: viewer.id })]);
   return {
     allowed: (MENTEE_LEVELS as readonly number[]).includes(viewer.level ?? 0),
     competencies,
