@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, answerOf } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
 import { BankSchema } from "~/models/assessments/assessment.schema";
@@ -35,8 +35,7 @@ export default function QuestionBanks() {
   const { t } = useTranslation();
   const { banks } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   return (
     <div className="page narrow">
       <p>

@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field } from "~/components/field";
+import { Field, answerOf } from "~/components/field";
 import { LogPage } from "~/components/log-page";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/use-day";
@@ -44,8 +44,7 @@ export default function MyReading() {
   const { books, entries } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   return (
     <LogPage
       kind="reading"
