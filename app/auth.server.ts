@@ -124,7 +124,7 @@ export async function settleSession(
  * A new session for a verified user; the one this request came with (if any) ends (rotation).
  * `conn`: a transaction, when the session must commit with another change.
  */
-export async function startSession(userId: number, request: Request, conn: Db = db): Promise<string> {
+export async function startSession(conn: Db, userId: number, request: Request): Promise<string> {
   const old = secretFrom(request.headers.get("Cookie"));
   if (old) await conn.deleteFrom("sessions").where("id", "=", hashSecret(old)).execute();
   const secret = randomBytes(32).toString("base64url");
@@ -147,7 +147,7 @@ export async function endSession(request: Request): Promise<string> {
 }
 
 /** Ends every session of the user (a password change or reset, "sign out everywhere"). */
-export async function endAllSessions(userId: number, conn: Db = db): Promise<void> {
+export async function endAllSessions(conn: Db, userId: number): Promise<void> {
   await conn.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 

@@ -47,13 +47,17 @@ const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDay(
   value: string | Date | null | undefined,
   locale: string,
-  { timeZone, withYear = true }: { timeZone?: string | null; withYear?: boolean } = {},
+  {
+    timeZone,
+    withYear = true,
+    month = "short",
+  }: { timeZone?: string | null; withYear?: boolean; month?: "short" | "long" } = {},
 ): string {
   if (!value) return "";
   const calendar = typeof value === "string" && CALENDAR_DAY.test(value);
   const at = calendar ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(at.getTime())) return "";
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month };
   if (withYear) options.year = "numeric";
   const zone = calendar || !timeZone ? "UTC" : timeZone;
   try {

@@ -50,23 +50,15 @@ export function CategoryFields({
         hint={t("adminForum.slugHint")}
         required
       />
-      <div className="field">
-        <label htmlFor="category-description">{t("adminForum.description")}</label>
-        <textarea
-          id="category-description"
-          name="description"
-          rows={3}
-          maxLength={1000}
-          defaultValue={values.description ?? undefined}
-          aria-invalid={fields.description ? true : undefined}
-          aria-describedby={fields.description ? "category-description-error" : undefined}
-        />
-        {fields.description ? (
-          <p className="field-error" id="category-description-error">
-            {t(fields.description)}
-          </p>
-        ) : null}
-      </div>
+      <TextArea
+        label={t("adminForum.description")}
+        name="description"
+        id="category-description"
+        rows={3}
+        maxLength={1000}
+        defaultValue={values.description ?? undefined}
+        error={fields.description}
+      />
       <Field
         label={t("adminForum.nameFr")}
         name="name_fr"

@@ -88,3 +88,27 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
     </div>
   );
 }
+
+/** The composer's buttons (send, preview, save the draft) and the line where the draft's state is said. */
+export function ComposerActions({ intent, label, notice }: { intent: string; label: string; notice?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="actions">
+        <button type="submit" name="intent" value={intent}>
+          {label}
+        </button>
+        <button type="submit" name="intent" value="preview" className="secondary">
+          {t("composer.preview")}
+        </button>
+        <button type="submit" name="intent" value="draft" className="secondary">
+          {t("composer.saveDraft")}
+        </button>
+      </div>
+      <p className="muted draft-status" aria-live="polite">
+        {notice ? t(notice) : null}
+        <span data-draft-status />
+      </p>
+    </>
+  );
+}

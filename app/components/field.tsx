@@ -57,6 +57,14 @@ export function Field({ label, name, error, errorValues, hint, id, ...input }: P
   return <Labelled {...{ label, name, error, errorValues, hint, id }} control={(c) => <input {...c} {...input} />} />;
 }
 
+/** What a refused form's action sent back: the values as they were typed and each field's error key. */
+export function answerOf(res: { values?: unknown; fields?: unknown } | undefined) {
+  return {
+    values: (res?.values ?? {}) as Record<string, string>,
+    fields: (res?.fields ?? {}) as Record<string, string | undefined>,
+  };
+}
+
 /** The sentence above a form saying what to fix; announced when it appears. */
 export function FormError({ message, values }: { message?: string | null; values?: Record<string, unknown> }) {
   const text = useMessage()(message, values);

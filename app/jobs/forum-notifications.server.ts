@@ -2,7 +2,7 @@
 // a mention in a private topic never notifies someone who cannot open it.
 import type { Db } from "../db.server";
 import type { JobHandler, JobTable } from "../jobs.server";
-import { renderPlainExcerpt } from "../markdown/index.server";
+import { renderPlainExcerpt } from "../markdown/excerpt.server";
 import { notify } from "../models/account/notification.server";
 import { lockTopic } from "../models/forum/topic.server";
 import { canSeeTopic } from "../models/permissions.server";

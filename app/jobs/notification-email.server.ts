@@ -6,7 +6,7 @@ import { env } from "../env.server";
 import { createI18n, pickLocale } from "../i18n";
 import { enqueueSelect, type JobHandler, type JobTable, type RecurringTable } from "../jobs.server";
 import { sendMail } from "../mail.server";
-import { renderPlainExcerpt } from "../markdown/index.server";
+import { renderPlainExcerpt } from "../markdown/excerpt.server";
 import { notificationHref, notificationNote, notificationText } from "../models/account/notification-text";
 import { lockTopic, topicUrl } from "../models/forum/topic.server";
 import { wantsNotification } from "../models/forum/watching.server";

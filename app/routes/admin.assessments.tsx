@@ -13,6 +13,7 @@ import { DeliverySchema } from "~/models/assessments/assessment.schema";
 import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/assessments/question-bank.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.title") }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const [assessments, banks, attempts] = await Promise.all([
     listAssessmentsForAdmin(),
-    listBanks(),
+    listBanks(db),
     listRecentAttempts(),
   ]);
   return { assessments, banks: banks.filter((b) => !b.archived_at), attempts };

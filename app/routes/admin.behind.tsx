@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Select, TableWrap } from "~/components/form-extras";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { listGroups } from "~/models/groups/learning-group.server";
 import { listLevels } from "~/models/journey/level.server";
 import { BehindFilterSchema } from "~/models/journey/progress-report.schema";

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { z } from "zod";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, answerOf } from "~/components/field";
 import { positiveId, readForm } from "~/web/http.server";
 import { addRecommendedBook, archiveRecommendedBook, listRecommendedBooks } from "~/models/journey/reading.server";
 import { parseForm } from "~/models/shared/forms.server";
@@ -40,8 +40,7 @@ export default function AdminBooks() {
   const { t } = useTranslation();
   const { books } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   return (
     <div className="page narrow">
       <p>

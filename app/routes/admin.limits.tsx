@@ -8,6 +8,7 @@ import { getLimits, LimitsSchema, updateLimits } from "~/models/moderation/setti
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "adminForum.limits.title") },
@@ -53,7 +54,7 @@ async function staffOnly(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await staffOnly(request);
-  return { values: flatten(await getLimits()) };
+  return { values: flatten(await getLimits(db)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { readForm } from "~/web/http.server";
 import { decideLogEntry, listPendingLogEntries } from "~/models/moderation/log-review.server";
 import { EntryDecisionSchema } from "~/models/moderation/logs.schema";

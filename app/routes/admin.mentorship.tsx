@@ -5,7 +5,7 @@ import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { keepValues, readForm } from "~/web/http.server";
 import { setMentorStatus } from "~/models/mentorship/mentor.server";
 import { getProgrammeOverview } from "~/models/mentorship/mentorship-admin.server";

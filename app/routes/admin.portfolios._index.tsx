@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableWrap } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { listPortfoliosForStaff } from "~/models/journey/portfolio-review.server";
 import { useTranslation } from "~/use-translation";
 import { pageTitle } from "~/web/page-title";

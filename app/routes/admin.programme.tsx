@@ -10,12 +10,13 @@ import { PROGRAMME_KINDS, type ProgrammeKind } from "~/models/journey/programme-
 import { pageTitle } from "~/web/page-title";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "programmeWords.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { rows: await listProgrammeWords() };
+  return { rows: await listProgrammeWords(db) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,19 +3,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, answerOf } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
 import { BankSchema } from "~/models/assessments/assessment.schema";
 import { createBank, listBanks } from "~/models/assessments/question-bank.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessments.admin.banksTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { banks: await listBanks() };
+  return { banks: await listBanks(db) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,8 +35,7 @@ export default function QuestionBanks() {
   const { t } = useTranslation();
   const { banks } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   return (
     <div className="page narrow">
       <p>

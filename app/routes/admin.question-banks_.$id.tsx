@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, answerOf } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { idParam, keepValues, notFound, positiveId, readForm } from "~/web/http.server";
 import { OPTION_SLOTS, QuestionSchema, questionFromForm } from "~/models/assessments/assessment.schema";
@@ -52,8 +52,7 @@ export default function QuestionBank() {
   const { bank, questions } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   return (
     <div className="page narrow">
       <p>

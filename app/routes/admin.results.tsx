@@ -2,6 +2,7 @@
 // previewed row by row (each problem listed) and written only when confirmed without problems.
 import { withoutNul } from "~/web/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
@@ -116,6 +117,48 @@ function ProblemList({ problems }: { problems: Problem[] }) {
   );
 }
 
+/**
+ * One attendance or result for one member: the member's email, the form's own fields (`children`), the
+ * date, then `afterDate`. Its errors, and the email and date typed, show only on the form that was sent.
+ */
+function OneResultForm({
+  intent,
+  answer,
+  submit,
+  children,
+  afterDate,
+}: {
+  intent: "webinar" | "assessment";
+  answer: ActionData | undefined;
+  submit: string;
+  children: ReactNode;
+  afterDate?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const mine = answer?.intent === intent ? answer : undefined;
+  return (
+    <section className="card" aria-labelledby={`${intent}-heading`}>
+      <h2 id={`${intent}-heading`}>{t(`admin.results.${intent}Title`)}</h2>
+      {mine ? (
+        <>
+          <FormError message={mine.formError} />
+          <ProblemList problems={mine.problems ?? []} />
+        </>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value={intent} />
+        <Field label={t("admin.results.email")} name="email" type="email" defaultValue={mine?.values?.email} required />
+        {children}
+        <Field label={t("admin.results.date")} name="date" type="date" defaultValue={mine?.values?.date} required />
+        {afterDate}
+        <div>
+          <button type="submit">{submit}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
 export default function Results() {
   const { t } = useTranslation();
   const { catalogue, columns } = useLoaderData<typeof loader>();
@@ -143,97 +186,50 @@ export default function Results() {
       ) : null}
 
       <div className="grid-2">
-        <section className="card" aria-labelledby="webinar-heading">
-          <h2 id="webinar-heading">{t("admin.results.webinarTitle")}</h2>
-          {single?.intent === "webinar" ? (
+        <OneResultForm intent="webinar" answer={single} submit={t("admin.results.recordAttendance")}>
+          <Select
+            label={t("admin.results.webinar")}
+            name="webinar"
+            defaultValue={v.webinar}
+            options={catalogue.webinars.map((w) => ({ value: w.slug, label: w.title }))}
+          />
+        </OneResultForm>
+        <OneResultForm
+          intent="assessment"
+          answer={single}
+          submit={t("admin.results.recordResult")}
+          afterDate={
             <>
-              <FormError message={single.formError} />
-              <ProblemList problems={single.problems ?? []} />
+              <Field
+                label={t("admin.results.attempt")}
+                name="attempt"
+                type="number"
+                min="1"
+                defaultValue={v.attempt}
+                hint={t("admin.results.attemptHint")}
+              />
+              <Field label={t("admin.results.note")} name="note" type="text" defaultValue={v.note} />
             </>
-          ) : null}
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="webinar" />
-            <Field
-              label={t("admin.results.email")}
-              name="email"
-              type="email"
-              defaultValue={single?.intent === "webinar" ? v.email : undefined}
-              required
-            />
-            <Select
-              label={t("admin.results.webinar")}
-              name="webinar"
-              defaultValue={v.webinar}
-              options={catalogue.webinars.map((w) => ({ value: w.slug, label: w.title }))}
-            />
-            <Field
-              label={t("admin.results.date")}
-              name="date"
-              type="date"
-              defaultValue={single?.intent === "webinar" ? v.date : undefined}
-              required
-            />
-            <div>
-              <button type="submit">{t("admin.results.recordAttendance")}</button>
-            </div>
-          </Form>
-        </section>
-
-        <section className="card" aria-labelledby="assessment-heading">
-          <h2 id="assessment-heading">{t("admin.results.assessmentTitle")}</h2>
-          {single?.intent === "assessment" ? (
-            <>
-              <FormError message={single.formError} />
-              <ProblemList problems={single.problems ?? []} />
-            </>
-          ) : null}
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="assessment" />
-            <Field
-              label={t("admin.results.email")}
-              name="email"
-              type="email"
-              defaultValue={single?.intent === "assessment" ? v.email : undefined}
-              required
-            />
-            <Select
-              label={t("admin.results.test")}
-              name="test"
-              defaultValue={v.test}
-              options={catalogue.assessments.map((a) => ({ value: a.slug, label: a.title }))}
-            />
-            <Field
-              label={t("admin.results.score")}
-              name="score"
-              type="number"
-              step="0.01"
-              min="0"
-              max="100"
-              inputMode="decimal"
-              defaultValue={v.score}
-              required
-            />
-            <Field
-              label={t("admin.results.date")}
-              name="date"
-              type="date"
-              defaultValue={single?.intent === "assessment" ? v.date : undefined}
-              required
-            />
-            <Field
-              label={t("admin.results.attempt")}
-              name="attempt"
-              type="number"
-              min="1"
-              defaultValue={v.attempt}
-              hint={t("admin.results.attemptHint")}
-            />
-            <Field label={t("admin.results.note")} name="note" type="text" defaultValue={v.note} />
-            <div>
-              <button type="submit">{t("admin.results.recordResult")}</button>
-            </div>
-          </Form>
-        </section>
+          }
+        >
+          <Select
+            label={t("admin.results.test")}
+            name="test"
+            defaultValue={v.test}
+            options={catalogue.assessments.map((a) => ({ value: a.slug, label: a.title }))}
+          />
+          <Field
+            label={t("admin.results.score")}
+            name="score"
+            type="number"
+            step="0.01"
+            min="0"
+            max="100"
+            inputMode="decimal"
+            defaultValue={v.score}
+            required
+          />
+        </OneResultForm>
       </div>
 
       <section aria-labelledby="csv-heading">

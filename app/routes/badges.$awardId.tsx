@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requestLocale(request, viewer?.locale);
   const [profilePath, skills] = await Promise.all([
     holderProfilePath({ scope, userId: award.user_id }),
-    listFrameworkCompetencies(),
+    listFrameworkCompetencies(db),
   ]);
   const origin = env().APP_ORIGIN;
   const urls = badgeUrls(origin, award.public_id);

@@ -16,6 +16,7 @@ import { requestLocale } from "~/locale";
 import { localized } from "~/models/shared/localized";
 import { getViewer } from "~/viewer.server";
 import badgeStyles from "~/styles/badges.css";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: badgeStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Badges"} · Touchpoints` }];
@@ -25,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = requestLocale(request, (await getViewer(request))?.locale);
   const t = sharedI18n(lang).t;
   const [levels, competencies, awardYears] = await Promise.all([
-    listBadgeLevels(),
-    listFrameworkCompetencies(),
+    listBadgeLevels(db),
+    listFrameworkCompetencies(db),
     listAwardBadgeYears(),
   ]);
   const mentor = achievementText(

@@ -16,6 +16,7 @@ import { authenticate } from "~/models/account/user.server";
 import { SECOND_STEP_PATH, startSecondStep } from "~/models/account/two-factor.server";
 import { getViewer, safeRedirect } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "login.title") }];
 
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // a member with two-factor sign-in gets the second step, and no session yet
   const secondStep = await startSecondStep({ userId: result.userId, redirectTo: safeRedirect(parsed.data.redirectTo) });
   if (secondStep) return redirect(SECOND_STEP_PATH, { headers: { "Set-Cookie": secondStep } });
-  const cookie = await startSession(result.userId, request);
+  const cookie = await startSession(db, result.userId, request);
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 

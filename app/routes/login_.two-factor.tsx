@@ -22,6 +22,7 @@ import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/model
 import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "twoFactor.signIn.title") },
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(result.userId, request));
+  headers.append("Set-Cookie", await startSession(db, result.userId, request));
   headers.append("Set-Cookie", clearChallengeCookie());
   return redirect(safeRedirect(result.redirectTo), { headers });
 }

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { idParam, keepValues, notFound, readForm } from "~/web/http.server";
 import {
   addGoal,

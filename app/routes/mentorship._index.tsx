@@ -5,7 +5,7 @@ import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { readForm, positiveId } from "~/web/http.server";
 import { listCompetencies } from "~/models/directory/profile.server";
 import { decideAsk, getMentorshipHome, withdrawRequest } from "~/models/mentorship/mentorship.server";
@@ -16,13 +16,14 @@ import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { localized } from "~/models/shared/localized";
 import { requestLocale } from "~/locale";
+import { db } from "~/db.server";
 
 export const handle = { hydrate: false };
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentorship.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies()]);
+  const [home, competencies] = await Promise.all([getMentorshipHome({ userId: viewer.id }), listCompetencies(db)]);
   return {
     ...home,
     competencyNames: Object.fromEntries(

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ((viewer.level ?? 0) < MENTOR_LEVEL) forbidden();
   const [registration, competencies] = await Promise.all([
     getMentorRegistration(db, { userId: viewer.id }),
-    listCompetencies(),
+    listCompetencies(db),
   ]);
   return {
     registration,

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/web/page-title";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { FormError } from "~/components/field";
+import { FormError, answerOf } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
 import { createRequest, getOpenRequest } from "~/models/mentorship/mentorship.server";
@@ -30,7 +30,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (await getOpenRequest(db, { menteeId: viewer.id })) throw redirect("/mentorship/suggestions");
-  const [competencies, profile] = await Promise.all([listCompetencies(), getOwnProfile({ userId: viewer.id })]);
+  const [competencies, profile] = await Promise.all([listCompetencies(db), getOwnProfile({ userId: viewer.id })]);
   return {
     allowed: (MENTEE_LEVELS as readonly number[]).includes(viewer.level ?? 0),
     competencies,
@@ -61,8 +61,7 @@ export default function MentorshipRequest() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const { values: v, fields: f } = answerOf(res);
   const compErrorId = `${useId()}-error`;
   const lang = i18n.language || "en";
   const languages = [...new Set([...d.languages, ...LANGUAGES])];

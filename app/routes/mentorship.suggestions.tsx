@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!req) return { request: null, suggestions: [], competencyNames: {} as Record<string, string> };
   const [suggestions, competencies] = await Promise.all([
     suggestMentors(db, { request: req, limit: 10 }),
-    listCompetencies(),
+    listCompetencies(db),
   ]);
   return {
     request: { id: req.id, goals: req.goals },

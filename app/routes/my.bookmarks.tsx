@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { RelativeTime } from "~/components/relative-time";
 import { positiveId, readForm } from "~/web/http.server";
-import { renderPlainExcerpt } from "~/markdown/index.server";
+import { renderPlainExcerpt } from "~/markdown/excerpt.server";
 import { listBookmarks, removeBookmark } from "~/models/forum/like.server";
 import { scopeOf } from "~/models/permissions.server";
 import { useRootData } from "~/web/root-data";

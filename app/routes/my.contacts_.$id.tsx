@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
+import { TextArea } from "~/components/form-extras";
 import { ThreadMessages } from "~/components/contact-thread";
 import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
 import { answerAsMember, getMemberThread } from "~/models/directory/contact-thread.server";
@@ -76,21 +77,16 @@ export default function ContactThread() {
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value="answer" />
-          <div className="field">
-            <label htmlFor="answer-body">{t("desk.answerLabel")}</label>
-            <p className="hint" id="answer-hint">
-              {t("desk.answerHint")}
-            </p>
-            <textarea
-              id="answer-body"
-              name="body"
-              rows={5}
-              maxLength={THREAD_MESSAGE_MAX}
-              required
-              aria-describedby="answer-hint"
-              defaultValue={a?.values?.body}
-            />
-          </div>
+          <TextArea
+            id="answer-body"
+            label={t("desk.answerLabel")}
+            hint={t("desk.answerHint")}
+            name="body"
+            rows={5}
+            maxLength={THREAD_MESSAGE_MAX}
+            required
+            defaultValue={a?.values?.body}
+          />
           <button type="submit">{t("desk.answer")}</button>
         </Form>
       )}

@@ -33,6 +33,7 @@ import {
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { localized } from "~/models/shared/localized";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "profile.editTitle") },
@@ -41,7 +42,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const [profile, competencies] = await Promise.all([getOwnProfile({ userId: viewer.id }), listCompetencies()]);
+  const [profile, competencies] = await Promise.all([getOwnProfile({ userId: viewer.id }), listCompetencies(db)]);
   return { profile, competencies, username: viewer.username, displayName: viewer.displayName };
 }
 

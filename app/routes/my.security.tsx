@@ -21,6 +21,7 @@ import { deviceOf } from "~/models/account/user-agent";
 import { pageTitle } from "~/web/page-title";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
+import { db } from "~/db.server";
 
 export const handle: PageHandle = { hydrate: false };
 
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ formError: parsed.formError, fields: parsed.fields }, { status: 400 });
   const input = parsed.data;
   if (input.intent === "everywhere") {
-    await endAllSessions(viewer.id);
+    await endAllSessions(db, viewer.id);
     return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
   }
   if (input.intent === "end") {
@@ -81,7 +82,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.status },
     );
   // every session ended with the change; this browser gets a fresh one
-  return redirect("/my/security?done=password", { headers: { "Set-Cookie": await startSession(viewer.id, request) } });
+  return redirect("/my/security?done=password", {
+    headers: { "Set-Cookie": await startSession(db, viewer.id, request) },
+  });
 }
 
 export default function Security() {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Composer } from "~/components/composer";
+import { Composer, ComposerActions } from "~/components/composer";
 import { useMessage } from "~/components/use-message";
 import { Field, FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
@@ -185,21 +185,7 @@ export default function NewTopic() {
           ) : null}
         </fieldset>
         <Composer defaultValue={v.body ?? ""} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
-        <div className="actions">
-          <button type="submit" name="intent" value="create">
-            {t("composer.submitTopic")}
-          </button>
-          <button type="submit" name="intent" value="preview" className="secondary">
-            {t("composer.preview")}
-          </button>
-          <button type="submit" name="intent" value="draft" className="secondary">
-            {t("composer.saveDraft")}
-          </button>
-        </div>
-        <p className="muted draft-status" aria-live="polite">
-          {res?.notice ? t(res.notice) : null}
-          <span data-draft-status />
-        </p>
+        <ComposerActions intent="create" label={t("composer.submitTopic")} notice={res?.notice} />
       </Form>
     </div>
   );

@@ -1,12 +1,12 @@
 // Flag a post for the moderators: a reason (a note when it is "something else").
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useId } from "react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
+import { TextArea } from "~/components/form-extras";
 import { db } from "~/db.server";
 import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
-import { renderPlainExcerpt } from "~/markdown/index.server";
+import { renderPlainExcerpt } from "~/markdown/excerpt.server";
 import { flagPost, getReadablePost } from "~/models/moderation/flag.server";
 import { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from "~/models/moderation/moderation.schema";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
@@ -81,7 +81,6 @@ export default function FlagPost() {
   const { t } = useTranslation();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const noteId = useId();
   const v = res?.values ?? {};
   const f = res?.fields ?? {};
   return (
@@ -125,26 +124,15 @@ export default function FlagPost() {
                 </p>
               ) : null}
             </fieldset>
-            <div className="field">
-              <label htmlFor={noteId}>{t("moderation.flag.note")}</label>
-              <p className="hint" id={`${noteId}-hint`}>
-                {t("moderation.flag.noteHint")}
-              </p>
-              <textarea
-                id={noteId}
-                name="note"
-                rows={4}
-                maxLength={FLAG_NOTE_MAX}
-                defaultValue={v.note}
-                aria-invalid={f.note ? true : undefined}
-                aria-describedby={[f.note ? `${noteId}-error` : null, `${noteId}-hint`].filter(Boolean).join(" ")}
-              />
-              {f.note ? (
-                <p className="field-error" id={`${noteId}-error`}>
-                  {t(f.note)}
-                </p>
-              ) : null}
-            </div>
+            <TextArea
+              label={t("moderation.flag.note")}
+              hint={t("moderation.flag.noteHint")}
+              name="note"
+              rows={4}
+              maxLength={FLAG_NOTE_MAX}
+              defaultValue={v.note}
+              error={f.note}
+            />
             <div className="actions">
               <button type="submit">{t("moderation.flag.submit")}</button>
               <Link to={d.url} className="button secondary">

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { PortfolioContents } from "~/components/portfolio-view";
-import { useDay } from "~/components/progress-view";
+import { useDay } from "~/components/use-day";
 import { RUBRIC, ReviewSchema, SCORE_MAX, SCORE_MIN, type Criterion } from "~/models/journey/portfolio.schema";
 import { getPortfolioForReviewer, submitReview } from "~/models/journey/portfolio-review.server";
 import { scopeOf } from "~/models/permissions.server";

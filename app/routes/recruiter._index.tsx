@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
 import { FormError } from "~/components/field";
-import { Select } from "~/components/form-extras";
+import { Select, TextArea } from "~/components/form-extras";
 import { RelativeTime } from "~/components/relative-time";
 import { keepValues, readForm } from "~/web/http.server";
 import { CONTACTS_PER_DAY } from "~/models/directory/recruiter.schema";
@@ -171,7 +171,6 @@ export default function RecruiterDesk() {
           <ul className="shortlist">
             {d.shortlist.map((m) => {
               const failed = a && a.username === m.username ? a : undefined;
-              const noteId = `note-${m.username}`;
               return (
                 <li key={m.id} id={`candidate-${m.username}`} className="shortlist-entry">
                   <h3>
@@ -189,16 +188,14 @@ export default function RecruiterDesk() {
                       defaultValue={failed?.values?.stage ?? m.stage}
                       options={STAGES.map((s) => ({ value: s, label: t(`desk.stage.${s}`) }))}
                     />
-                    <div className="field">
-                      <label htmlFor={noteId}>{t("desk.noteLabel", { name: m.display_name })}</label>
-                      <textarea
-                        id={noteId}
-                        name="note"
-                        rows={3}
-                        maxLength={NOTE_MAX}
-                        defaultValue={failed?.values?.note ?? m.note}
-                      />
-                    </div>
+                    <TextArea
+                      id={`note-${m.username}`}
+                      label={t("desk.noteLabel", { name: m.display_name })}
+                      name="note"
+                      rows={3}
+                      maxLength={NOTE_MAX}
+                      defaultValue={failed?.values?.note ?? m.note}
+                    />
                     <button type="submit" name="intent" value="update">
                       {t("desk.save", { name: m.display_name })}
                     </button>{" "}

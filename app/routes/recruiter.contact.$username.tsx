@@ -6,6 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
+import { TextArea } from "~/components/form-extras";
 import { ThreadMessages } from "~/components/contact-thread";
 import { forbidden, keepValues, notFound, readForm } from "~/web/http.server";
 import { getProfilePage } from "~/models/directory/profile.server";
@@ -81,17 +82,15 @@ export default function ContactRequest() {
           <Form method="post">
             <FormError message={a?.formError} values={a?.errorValues} />
             <input type="hidden" name="intent" value="reply" />
-            <div className="field">
-              <label htmlFor="thread-body">{t("desk.writeLabel", { name })}</label>
-              <textarea
-                id="thread-body"
-                name="body"
-                rows={5}
-                maxLength={THREAD_MESSAGE_MAX}
-                required
-                defaultValue={a?.values?.body}
-              />
-            </div>
+            <TextArea
+              id="thread-body"
+              label={t("desk.writeLabel", { name })}
+              name="body"
+              rows={5}
+              maxLength={THREAD_MESSAGE_MAX}
+              required
+              defaultValue={a?.values?.body}
+            />
             <button type="submit">{t("desk.send")}</button>
           </Form>
         )}
@@ -115,21 +114,16 @@ export default function ContactRequest() {
       <p>{t("recruiter.contactIntro", { name })}</p>
       <Form method="post">
         <FormError message={a?.formError} values={a?.errorValues} />
-        <div className="field">
-          <label htmlFor="contact-message">{t("recruiter.contactMessage")}</label>
-          <p className="hint" id="contact-hint">
-            {t("recruiter.contactHint")}
-          </p>
-          <textarea
-            id="contact-message"
-            name="message"
-            rows={6}
-            maxLength={MESSAGE_MAX}
-            required
-            defaultValue={a?.values?.message}
-            aria-describedby="contact-hint"
-          />
-        </div>
+        <TextArea
+          id="contact-message"
+          label={t("recruiter.contactMessage")}
+          hint={t("recruiter.contactHint")}
+          name="message"
+          rows={6}
+          maxLength={MESSAGE_MAX}
+          required
+          defaultValue={a?.values?.message}
+        />
         <button type="submit">{t("recruiter.contactSubmit")}</button>
       </Form>
     </div>

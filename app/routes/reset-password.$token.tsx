@@ -8,6 +8,7 @@ import { ResetSchema } from "~/models/account/user.schema";
 import { parseForm } from "~/models/shared/forms.server";
 import { isResetTokenUsable, resetPassword } from "~/models/account/user.server";
 import { pageTitle } from "~/web/page-title";
+import { db } from "~/db.server";
 
 // same-origin, not no-referrer: the token in the address still reaches no other site, and the
 // browser keeps sending Origin with the form (no-referrer makes it "null")
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { error: result.fields ? null : result.message, fields: result.fields ?? {} },
       { status: result.status },
     );
-  return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+  return redirect("/", { headers: { "Set-Cookie": await startSession(db, result.userId, request) } });
 }
 
 export default function Reset() {

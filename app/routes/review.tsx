@@ -6,7 +6,7 @@ import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, positiveId, readForm } from "~/web/http.server";
-import { renderPlainExcerpt } from "~/markdown/index.server";
+import { renderPlainExcerpt } from "~/markdown/excerpt.server";
 import { canReview, listReviewQueue, reviewFlags } from "~/models/moderation/flag.server";
 import { REVIEW_DECISIONS, type ReviewDecision } from "~/models/moderation/moderation.schema";
 import { scopeOf } from "~/models/permissions.server";

@@ -11,6 +11,7 @@ import { rateLimit, ipKey } from "~/models/account/rate-limit.server";
 import { createUser } from "~/models/account/user.server";
 import { getViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
+import { db } from "~/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signup.title") }];
 
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { values, fields: result.fields ?? {}, count: Object.keys(result.fields ?? {}).length },
       { status: result.status },
     );
-  const cookie = await startSession(result.userId, request);
+  const cookie = await startSession(db, result.userId, request);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
-import { Composer } from "~/components/composer";
+import { Composer, ComposerActions } from "~/components/composer";
 import { useMessage } from "~/components/use-message";
 import { FormError } from "~/components/field";
 import { postsHtml } from "~/components/post-view";
@@ -288,21 +288,7 @@ export default function TopicPage() {
               errorValues={res?.errorValues}
               preview={preview}
             />
-            <div className="actions">
-              <button type="submit" name="intent" value="reply">
-                {t("composer.submitReply")}
-              </button>
-              <button type="submit" name="intent" value="preview" className="secondary">
-                {t("composer.preview")}
-              </button>
-              <button type="submit" name="intent" value="draft" className="secondary">
-                {t("composer.saveDraft")}
-              </button>
-            </div>
-            <p className="muted draft-status" aria-live="polite">
-              {res?.notice ? t(res.notice) : null}
-              <span data-draft-status />
-            </p>
+            <ComposerActions intent="reply" label={t("composer.submitReply")} notice={res?.notice} />
           </Form>
         </section>
       ) : !d.can.signedIn ? (

@@ -48,7 +48,7 @@ for (let i = 0; i < N; i++) {
     password: "service recovery at dawn",
     ip: `10.1.${i}.1`,
   });
-  await auth.startSession(created.userId, new Request("http://localhost/"));
+  await auth.startSession(db, created.userId, new Request("http://localhost/"));
   total.push(performance.now() - t0);
   if (!r.ok) throw new Error("sign-in failed in the benchmark");
 }

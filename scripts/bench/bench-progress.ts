@@ -144,7 +144,8 @@ for (let i = 0; i < RUNS; i++) {
 if (!process.argv.includes("--no-build")) buildApp(log);
 const { startServer } = await import("../server/server");
 const { startSession } = await import("../../app/auth.server");
-const cookie = (await startSession(1, new Request("http://localhost/"))).split(";")[0];
+const { db } = await import("../../app/db.server");
+const cookie = (await startSession(db, 1, new Request("http://localhost/"))).split(";")[0];
 const port = await freePort();
 const server = await startServer({ port, root: projectRoot, log: () => {} });
 const http: number[] = [];
@@ -218,7 +219,6 @@ console.log(`  model (standing, evaluators, chart, results)  ${fmt(model)}`);
 console.log(`  server part (loaders + React render, in-process)  ${fmt(serverPart)}`);
 console.log(`  GET /progress (server part + HTTP on loopback)  ${fmt(http)}`);
 console.log(`  target: server part p95 under 20 ms -> ${pct(serverPart, 95) < 20 ? "met" : "NOT met"}`);
-const { db } = await import("../../app/db.server");
 await db.destroy();
 await stopAll(services);
 process.exit(0);

@@ -2,7 +2,7 @@
 // assessments delivered online from it (the Aptitude Test 1.0 diagnostic, Aptitude Test 2.0 at 85%,
 // the CCXMP exam and Test 4.0 at 80%, as PROGRAM.md says). Idempotent: the bank is created once,
 // and an assessment staff have already configured is left as it is.
-import { db, type Db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 import type { BankOption } from "../../db/schema";
 
 type DemoQuestion = { tag: string; prompt: string; options: [string, boolean][]; why: string };
@@ -139,8 +139,8 @@ export const demoQuestions: DemoQuestion[] = [
 const OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz";
 
 /** The demo bank and online delivery of the graded assessments. */
-export async function seedDemoAssessments(log: (m: string) => void, conn: Db = db) {
-  await conn.transaction().execute(async (trx) => {
+export async function seedDemoAssessments(log: (m: string) => void) {
+  await db.transaction().execute(async (trx) => {
     let bank = await trx.selectFrom("question_banks").select("id").where("name", "=", BANK).executeTakeFirst();
     if (!bank) {
       bank = await trx

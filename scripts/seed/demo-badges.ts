@@ -2,9 +2,9 @@
 // they entered that level), and some leaders hold the Mentor badge, so badge pages, pills and the
 // directory have something to show. Idempotent: only missing badges are added.
 import { sql } from "kysely";
-import { db, type Db } from "../../app/db.server";
+import { db } from "../../app/db.server";
 
-export async function seedDemoBadges(log: (m: string) => void, conn: Db = db) {
+export async function seedDemoBadges(log: (m: string) => void) {
   // 22 base64url characters like newBadgeId(), from a v4 uuid (122 random bits; no pgcrypto needed)
   const randomId = sql<string>`translate(rtrim(encode(uuid_send(gen_random_uuid()), 'base64'), '='), '+/', '-_')`;
   const levels = await sql<{ n: number }>`
@@ -20,7 +20,7 @@ export async function seedDemoBadges(log: (m: string) => void, conn: Db = db) {
       where not exists (select 1 from badge_awards b where b.user_id = w.user_id and b.kind = 'level'
         and b.level = w.level and b.revoked_at is null)
       returning 1
-    ) select count(*)::int as n from added`.execute(conn);
+    ) select count(*)::int as n from added`.execute(db);
   // about one leader in three mentors
   const mentors = await sql<{ n: number }>`
     with added as (
@@ -30,7 +30,7 @@ export async function seedDemoBadges(log: (m: string) => void, conn: Db = db) {
       where u.level = 4 and u.deleted_at is null and u.id % 3 = 0
         and not exists (select 1 from badge_awards b where b.user_id = u.id and b.kind = 'mentor')
       returning 1
-    ) select count(*)::int as n from added`.execute(conn);
+    ) select count(*)::int as n from added`.execute(db);
   const added = { levelBadges: levels.rows[0].n, mentorBadges: mentors.rows[0].n };
   log(`demo badges: ${added.levelBadges} level badges and ${added.mentorBadges} mentor badges added`);
   return added;

@@ -31,13 +31,13 @@ import {
   webinarsFr,
 } from "./programme-fr";
 
-export async function seedProgramme(log: (m: string) => void, conn: Db = db) {
+export async function seedProgramme(log: (m: string) => void) {
   for (const r of requirements) {
     const parsed = parseParams(r.kind, r.params);
     if (!parsed.success)
       throw new Error(`programme.ts: requirement ${r.key} has invalid params: ${parsed.error.message}`);
   }
-  await conn.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     for (const l of levels) {
       const row = {
         number: l.number,
@@ -228,8 +228,8 @@ async function seedDesignations(trx: Db) {
  * one consistent with it: levels 1..N entered in the past, each closed when the next began, and
  * a badge award for each level.
  */
-export async function seedDemoLevelHistory(log: (m: string) => void, conn: Db = db) {
-  const members = await conn
+export async function seedDemoLevelHistory(log: (m: string) => void) {
+  const members = await db
     .selectFrom("users")
     .select(["id", "level", "created_at"])
     .where("level", "is not", null)
@@ -238,7 +238,7 @@ export async function seedDemoLevelHistory(log: (m: string) => void, conn: Db = 
     )
     .execute();
   for (const m of members) {
-    await conn.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const level = m.level!;
       // each earlier level lasted about 200 days; the current one started 60 to 150 days ago
       const currentDaysAgo = 60 + ((m.id * 37) % 90);

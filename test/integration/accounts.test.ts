@@ -96,8 +96,8 @@ describe("accounts on the real database", () => {
   test("a reset link works once, within the hour, and revokes every session", async () => {
     const u = await makeUser({ email: "reset.me@example.com" });
     const req = new Request("http://localhost/");
-    await startSession(u.id, req);
-    await startSession(u.id, req);
+    await startSession(db, u.id, req);
+    await startSession(db, u.id, req);
     expect((await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).length).toBe(2);
 
     await requestPasswordReset({ email: "Reset.Me@example.com", locale: "en" });
@@ -214,7 +214,7 @@ describe("accounts on the real database", () => {
 
   test("changing the password needs the current one, revokes all sessions and is audited", async () => {
     const u = await makeUser();
-    await startSession(u.id, new Request("http://localhost/"));
+    await startSession(db, u.id, new Request("http://localhost/"));
     expect(
       await changePassword({
         userId: u.id,

@@ -79,9 +79,9 @@ describe("rebuilding the directory's index", () => {
 
   test("a rebuild settles a backfill queued before it; search leaves PostgreSQL without awaiting it", async () => {
     await queueProfileBackfill(db, Object.values(ids));
-    expect(await isProfileIndexComplete()).toBe(false);
+    expect(await isProfileIndexComplete(db)).toBe(false);
     await reindexAllProfiles({ batch: 2 });
-    expect(await isProfileIndexComplete()).toBe(true);
+    expect(await isProfileIndexComplete(db)).toBe(true);
   });
 
   test("the rebuilt index keeps its settings, and no rebuild copy is left behind", async () => {

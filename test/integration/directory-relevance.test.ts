@@ -24,7 +24,7 @@ const search = (scope: Scope, q: string) =>
 beforeAll(async () => {
   await seedAll({ demo: true, log: () => {} });
   // the demo's profile backfill runs first (it is due "at the epoch"); the forum's jobs can wait
-  while (!(await isProfileIndexComplete())) expect(await runOneJob()).toBe(true);
+  while (!(await isProfileIndexComplete(db))) expect(await runOneJob()).toBe(true);
   profiles = (
     await sql<JudgedProfile & { visibility: string }>`
       select u.username, u.display_name as name, u.level, p.city, p.country, coalesce(p.languages, '{}') as languages,

@@ -85,13 +85,13 @@ describe("the synonym list", () => {
   });
 
   test("the defaults are in the index until staff save a list; saving is audited and searched at once", async () => {
-    expect(await getSynonyms()).toEqual(DEFAULT_SYNONYMS);
+    expect(await getSynonyms(db)).toEqual(DEFAULT_SYNONYMS);
     expect(await indexSynonyms()).toEqual(toMeiliSynonyms(DEFAULT_SYNONYMS));
     expect(await usernames("BPO")).toEqual([]);
 
     const groups = [...DEFAULT_SYNONYMS, ["BPO", "call centre", "outsourcing"]];
     expect(await saveSynonyms({ actorId: admin.id, groups })).toEqual({ applied: true });
-    expect(await getSynonyms()).toEqual(groups);
+    expect(await getSynonyms(db)).toEqual(groups);
     expect((await indexSynonyms()).bpo).toEqual(["call centre", "outsourcing"]);
     expect(await usernames("BPO")).toEqual(["syn_agent"]);
 
@@ -110,7 +110,7 @@ describe("the synonym list", () => {
     const groups = [["BPO", "customer care"]];
     try {
       expect(await saveSynonyms({ actorId: admin.id, groups })).toEqual({ applied: false });
-      expect(await getSynonyms()).toEqual(groups);
+      expect(await getSynonyms(db)).toEqual(groups);
     } finally {
       resetMeili();
     }
@@ -123,7 +123,7 @@ describe("the synonym list", () => {
 
 describe("/admin/synonyms", () => {
   test("a bad list answers 422 with the text kept and each line to fix; nothing is saved", async () => {
-    const before = await getSynonyms();
+    const before = await getSynonyms(db);
     const text = "call centre, contact centre\nlonely\nx, <b>bold</b>";
     const res = await postForm(app, "/admin/synonyms", { synonyms: text }, { cookie });
     expect(res.status).toBe(422);
@@ -131,7 +131,7 @@ describe("/admin/synonyms", () => {
     expect(html).toContain("call centre, contact centre\nlonely\nx, &lt;b&gt;bold&lt;/b&gt;</textarea>");
     expect(html).toContain("Line 2: “lonely” needs at least one other term on its line.");
     expect(html).toMatch(/Line 3: “&lt;b&gt;bold&lt;\/b&gt;” can hold only letters/);
-    expect(await getSynonyms()).toEqual(before);
+    expect(await getSynonyms(db)).toEqual(before);
     expect((await postForm(app, "/admin/synonyms", {}, { cookie })).status).toBe(400);
   });
 

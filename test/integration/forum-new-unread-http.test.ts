@@ -114,7 +114,7 @@ describe("new and unread, one definition", () => {
       // the setting is read through the limits cache (5 s): written as staff would, then waited out
       const { getLimits, updateLimits } = await import("~/models/moderation/settings.server");
       const admin = await createUser({ roles: ["admin"] });
-      const limits = await getLimits();
+      const limits = await getLimits(db);
       // a member back after six days: the window (7 days now) is later than nothing, the visit is later still
       await db
         .updateTable("users")

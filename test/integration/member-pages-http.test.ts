@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { statusLabelKey } from "~/components/progress-view";
+import { statusLabelKey } from "~/components/requirement-card";
 import { notify } from "~/models/account/notification.server";
 import { sharedI18n } from "~/i18n";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";

@@ -189,7 +189,7 @@ describe("removing a passkey", () => {
     const recruiter = await createUser({ username: "pk_remove_recruiter", roles: ["member", "recruiter"] });
     await db.deleteFrom("user_two_factor").where("user_id", "=", recruiter.id).execute();
     const session = async () => {
-      const cookie = (await startSession(recruiter.id, new Request("http://localhost/"))).split(";")[0];
+      const cookie = (await startSession(db, recruiter.id, new Request("http://localhost/"))).split(";")[0];
       return getViewer(new Request("http://localhost/", { headers: { Cookie: cookie } }));
     };
     expect(await session()).toMatchObject({ roles: ["member"], twoFactorMissing: true });

@@ -4,8 +4,8 @@ import {
   referenceCandidates,
   renderMarkdown,
   renderMarkdownWithAnalysis,
-  renderPlainExcerpt,
 } from "../../app/markdown/index.server";
+import { renderPlainExcerpt } from "../../app/markdown/excerpt.server";
 
 const refs = {
   usernames: new Set(["bob", "alice_1"]),

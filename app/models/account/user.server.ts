@@ -278,7 +278,7 @@ export async function resetPassword({
     if (Number(marked.numUpdatedRows) !== 1) return false;
     await voidResetTokens(trx, row.id);
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", row.id).execute();
-    await endAllSessions(row.id, trx);
+    await endAllSessions(trx, row.id);
     await recordAudit(trx, { actorId: row.id, action: "user.password_reset", targetType: "user", targetId: row.id });
     return true;
   });
@@ -318,7 +318,7 @@ export async function changePassword({
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
     await voidResetTokens(trx, userId);
-    await endAllSessions(userId, trx);
+    await endAllSessions(trx, userId);
     await recordAudit(trx, { actorId: userId, action: "user.password_changed", targetType: "user", targetId: userId });
     await enqueue(trx, "account.password_changed", { userId, at: new Date().toISOString() });
   });

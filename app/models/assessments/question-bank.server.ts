@@ -10,7 +10,7 @@ import { fail, ok, type Result } from "../shared/result";
 
 const OPTION_KEYS = "abcdefghijklmnopqrstuvwxyz";
 
-export async function listBanks(conn: Db = db) {
+export async function listBanks(conn: Db) {
   return conn
     .selectFrom("question_banks as b")
     .select(["b.id", "b.name", "b.description", "b.archived_at"])

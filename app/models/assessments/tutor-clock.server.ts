@@ -94,7 +94,7 @@ export async function notifyTutorOfQuestion(trx: Db, questionId: number) {
 
 const SETTINGS_KEY = "tutor.clock";
 
-export async function getClockSettings(conn: Db = db): Promise<ClockSettings> {
+export async function getClockSettings(conn: Db): Promise<ClockSettings> {
   const row = await conn.selectFrom("settings").select("value").where("key", "=", SETTINGS_KEY).executeTakeFirst();
   const v = (row?.value ?? {}) as Partial<ClockSettings>;
   return {
@@ -154,7 +154,7 @@ export async function listWaitingQuestions({ scope, now = new Date() }: { scope:
   if (!scope.userId || (!scope.isStaff && !scope.tutorGroupIds.length)) return [];
   let q = questionsQuery(db).where("q.answered_at", "is", null).orderBy("q.asked_at").orderBy("q.id").limit(200);
   if (!scope.isStaff) q = q.where("q.group_id", "in", scope.tutorGroupIds);
-  const [rows, settings] = await Promise.all([q.execute(), getClockSettings()]);
+  const [rows, settings] = await Promise.all([q.execute(), getClockSettings(db)]);
   return rows.map((r) => ({ ...r, clock: clockOf({ askedAt: r.asked_at, answeredAt: null }, now, settings) }));
 }
 
@@ -166,7 +166,7 @@ export async function getQuestionClock({ questionId, now = new Date() }: { quest
     .where("id", "=", questionId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return clockOf({ askedAt: row.asked_at, answeredAt: row.answered_at }, now, await getClockSettings());
+  return clockOf({ askedAt: row.asked_at, answeredAt: row.answered_at }, now, await getClockSettings(db));
 }
 
 /** Staff figures for questions asked from `from` to `to` (whole UTC days), per group and overall. */
@@ -189,7 +189,7 @@ export async function getClockFigures({ from, to, now = new Date() }: { from: st
       .select(["g.id", "g.name", "u.display_name as tutor"])
       .orderBy("g.name")
       .execute(),
-    getClockSettings(),
+    getClockSettings(db),
   ]);
   const toInput = (r: (typeof rows)[number]) => ({ askedAt: r.asked_at, answeredAt: r.answered_at });
   return {

@@ -4,7 +4,7 @@
 // at the `kid` URL and in /.well-known/jwks.json. Nothing here needs us to be asked: a verifier
 // takes the JWT, fetches the public key and checks it; /badges/:id/status says if it was revoked.
 import type { TFunction } from "i18next";
-import { db, type Db } from "../../db.server";
+import type { Db } from "../../db.server";
 import { sharedI18n } from "../../i18n";
 import { renderMarkdown } from "../../markdown/index.server";
 import type { BadgeAward } from "./badge.server";
@@ -52,7 +52,7 @@ type Competency = { slug: string; name: string; description: string } & {
 
 let competencyCache: { at: number; rows: Competency[] } | undefined;
 /** The framework changes with a deploy, not per request: cached for a minute. */
-export async function listFrameworkCompetencies(conn: Db = db): Promise<Competency[]> {
+export async function listFrameworkCompetencies(conn: Db): Promise<Competency[]> {
   if (competencyCache && Date.now() - competencyCache.at < 60_000) return competencyCache.rows;
   const rows = await conn
     .selectFrom("competencies")
@@ -210,7 +210,7 @@ export function credentialStatusDocument({
 }
 
 /** The four level badges, as the about page (/badges) describes them. */
-export async function listBadgeLevels(conn: Db = db) {
+export async function listBadgeLevels(conn: Db) {
   return conn
     .selectFrom("levels")
     .select(["number", "slug", "name", "short_name", "badge_inscription", "description", "criteria_narrative"])

@@ -68,7 +68,7 @@ export function badgeSvg(award: BadgeAward): string {
 }
 
 export async function badgeJwt(award: BadgeAward, origin: string): Promise<string> {
-  const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(), origin });
+  const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(db), origin });
   return signCredential(db, { credential, origin });
 }
 
@@ -163,7 +163,7 @@ export async function badgeFileResponse({
           Vary: "Accept",
         });
       }
-      const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(), origin });
+      const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(db), origin });
       return cachedResponse(request, JSON.stringify(credential, null, 2), {
         "Content-Type": "application/ld+json; charset=utf-8",
         "Cache-Control": CACHE,

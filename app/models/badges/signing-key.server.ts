@@ -11,7 +11,7 @@ import {
   type JWK,
   type JWTPayload,
 } from "jose";
-import { db, type Db } from "../../db.server";
+import type { Db } from "../../db.server";
 
 export const SIGNING_ALG = "EdDSA" as const;
 
@@ -54,7 +54,7 @@ async function loadActive(conn: Db): Promise<ActiveKey> {
 }
 
 /** The key that signs new credentials; generated on first use. */
-export function getActiveSigningKey(conn: Db = db): Promise<ActiveKey> {
+export function getActiveSigningKey(conn: Db): Promise<ActiveKey> {
   active ??= loadActive(conn).catch((e) => {
     active = undefined; // a database hiccup must not poison the process
     throw e;

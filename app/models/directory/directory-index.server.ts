@@ -113,14 +113,14 @@ export const SYNONYMS_KEY = "directory.synonyms";
 const StoredSynonyms = z.array(z.array(z.string()).min(2)).max(SYNONYM_GROUPS_MAX);
 
 /** The synonym groups in force: staff's saved list, or the defaults. */
-export async function getSynonyms(conn: Db = db): Promise<SynonymGroup[]> {
+export async function getSynonyms(conn: Db): Promise<SynonymGroup[]> {
   const row = await conn.selectFrom("settings").select("value").where("key", "=", SYNONYMS_KEY).executeTakeFirst();
   const parsed = row ? StoredSynonyms.safeParse(row.value) : undefined;
   return parsed?.success ? parsed.data : DEFAULT_SYNONYMS;
 }
 
 /** Sends the synonyms in force to the index and waits until Meilisearch applies them. */
-export async function pushSynonyms(conn: Db = db, uid = profilesIndexUid()): Promise<void> {
+export async function pushSynonyms(conn: Db, uid = profilesIndexUid()): Promise<void> {
   const client = requireClient();
   const synonyms = toMeiliSynonyms(await getSynonyms(conn));
   await ensureProfilesIndex(client, uid);
@@ -179,7 +179,7 @@ export type ProfileDocument = {
 export function ensureProfilesIndex(client: Meilisearch = requireClient(), uid = profilesIndexUid()): Promise<void> {
   return ensureIndex(client, uid, async () => ({
     ...PROFILES_INDEX_SETTINGS,
-    synonyms: toMeiliSynonyms(await getSynonyms()),
+    synonyms: toMeiliSynonyms(await getSynonyms(db)),
   }));
 }
 
@@ -479,7 +479,7 @@ export async function queueProfileBackfill(conn: Db, userIds: number[], batch = 
 }
 
 /** False while a backfill is pending: the index then misses profiles, so search answers from Postgres. */
-export async function isProfileIndexComplete(conn: Db = db): Promise<boolean> {
+export async function isProfileIndexComplete(conn: Db): Promise<boolean> {
   const pending = await conn
     .selectFrom("outbox")
     .select("id")
@@ -502,7 +502,7 @@ let completeness: { complete: boolean; at: number } | undefined;
 let refreshing: Promise<boolean> | undefined;
 
 function refreshCompleteness(): Promise<boolean> {
-  refreshing ??= isProfileIndexComplete()
+  refreshing ??= isProfileIndexComplete(db)
     .then((complete) => {
       completeness = { complete, at: Date.now() };
       return complete;

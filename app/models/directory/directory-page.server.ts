@@ -1,5 +1,6 @@
 // What the directory page shows a viewer: the query read from the address, the search (visibility
 // enforced inside it), and the competency list for the filters.
+import { db } from "~/db.server";
 import { scopeOf } from "~/models/permissions.server";
 import type { Viewer } from "~/viewer.server";
 import { LEVEL_VIEWS, parseDirectoryQuery, type DirectoryQuery } from "./directory.schema";
@@ -23,7 +24,7 @@ let competencyCache:
   { at: number; list: Promise<{ slug: string; name: string; name_fr: string | null }[]> } | undefined;
 function competencies() {
   if (!competencyCache || Date.now() - competencyCache.at > 60_000) {
-    const list = listCompetencies().then((l) => l.map(({ slug, name, name_fr }) => ({ slug, name, name_fr })));
+    const list = listCompetencies(db).then((l) => l.map(({ slug, name, name_fr }) => ({ slug, name, name_fr })));
     competencyCache = { at: Date.now(), list };
     list.catch(() => (competencyCache = undefined));
   }

@@ -14,7 +14,7 @@ import { type SynonymGroup } from "./directory-synonyms.schema";
 /** The list in force, and whether staff saved one (otherwise it is the defaults). */
 export async function getSynonymList(): Promise<{ groups: SynonymGroup[]; saved: boolean }> {
   const [groups, row] = await Promise.all([
-    getSynonyms(),
+    getSynonyms(db),
     db.selectFrom("settings").select("key").where("key", "=", SYNONYMS_KEY).executeTakeFirst(),
   ]);
   return { groups, saved: !!row };
@@ -43,7 +43,7 @@ export async function saveSynonyms({ actorId, groups }: { actorId: number; group
     await enqueue(trx, "directory.synonyms", {});
   });
   try {
-    await pushSynonyms();
+    await pushSynonyms(db);
     return { applied: true };
   } catch (err) {
     logger.warn({ err }, "directory: synonyms saved, not yet sent to Meilisearch; the outbox job will");
@@ -66,7 +66,7 @@ const fold = (s: string) =>
  */
 export async function previewSynonyms({ scope, q }: { scope: Scope; q: string }) {
   const query = parseDirectoryQuery(new URLSearchParams({ q }));
-  const [outcome, groups] = await Promise.all([searchDirectory({ scope, query }), getSynonyms()]);
+  const [outcome, groups] = await Promise.all([searchDirectory({ scope, query }), getSynonyms(db)]);
   const words = fold(query.q);
   const applied = groups.filter((g) => g.some((term) => words.includes(fold(term))));
   return {

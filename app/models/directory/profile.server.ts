@@ -16,7 +16,7 @@ import { fail, ok } from "../shared/result";
 
 export const ENDORSER_LEVEL = 4;
 
-export async function listCompetencies(trx: Db = db) {
+export async function listCompetencies(trx: Db) {
   return trx
     .selectFrom("competencies")
     .select(["slug", "name", "description", "name_fr", "description_fr"])
@@ -192,7 +192,7 @@ export async function getOwnProfile({ userId }: { userId: number }) {
  * visibility at once).
  */
 export async function updateProfile({ userId, input }: { userId: number; input: ProfileInput }) {
-  const known = new Set((await listCompetencies()).map((c) => c.slug));
+  const known = new Set((await listCompetencies(db)).map((c) => c.slug));
   const unknown = Object.keys(input.competencies).filter((s) => !known.has(s));
   if (unknown.length) return fail(422, "profile.errors.competency", { competencies: "profile.errors.competency" });
   const bio = await renderMarkdownField(input.bio, "bio");

@@ -4,7 +4,7 @@
 import type { TFunction } from "i18next";
 import { db } from "../../db.server";
 import { createI18n, type Locale } from "../../i18n";
-import { renderPlainExcerpt } from "../../markdown/index.server";
+import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import { VISITOR } from "../permissions.server";
 import { getCategoryBySlug, type Category } from "./category.server";
 import { localized } from "../shared/localized";

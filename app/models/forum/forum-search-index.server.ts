@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import { db, type Db } from "../../db.server";
-import { renderPlainExcerpt } from "../../markdown/index.server";
+import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import { audienceOfTopic } from "../permissions.server";
 import {
   ensureIndex,

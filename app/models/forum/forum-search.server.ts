@@ -6,7 +6,7 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { db } from "../../db.server";
 import { logger } from "../../logger.server";
-import { renderPlainExcerpt } from "../../markdown/index.server";
+import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import { audiencesOf, canSeeCategory, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../../search.server";
 import { getCategoryById, getCategoryBySlug, listAllCategories, visibleCategoryIds } from "./category.server";

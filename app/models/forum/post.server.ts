@@ -19,7 +19,7 @@ import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.serve
 import { recordTutorClock } from "../assessments/tutor-clock.server";
 import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
 
-export async function listTagSlugs(trx: Db = db): Promise<string[]> {
+export async function listTagSlugs(trx: Db): Promise<string[]> {
   return (await trx.selectFrom("competencies").select("slug").orderBy("position").execute()).map((r) => r.slug);
 }
 
@@ -68,7 +68,7 @@ export async function createTopic(
   if (category.see_rule === "participants" && !(scope.isStaff || participantIds.length))
     return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   const uniqueTags = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-  const known = new Set(await listTagSlugs());
+  const known = new Set(await listTagSlugs(db));
   if (uniqueTags.some((t) => !known.has(t)))
     return fail(422, "composer.errors.unknownTag", { tags: "composer.errors.unknownTag" });
   const userId = scope.userId;

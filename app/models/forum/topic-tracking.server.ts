@@ -11,12 +11,12 @@
 // (bumped earlier: those two lower the bound here); reading the oldest unread one or dismissing
 // moves the bound up (migration 2026-12-06T1500_first_unread).
 import { sql, type Expression, type SqlBool } from "kysely";
-import type { Db } from "../../db.server";
+import { db, type Db } from "../../db.server";
 import { getLimits } from "../moderation/settings.server";
 
 /** The instant after which an unopened topic is new to this member. */
 export async function newTopicsSince(lastVisitAt: Date | null | undefined): Promise<Date> {
-  const { newTopicHours } = await getLimits();
+  const { newTopicHours } = await getLimits(db);
   const window = Date.now() - newTopicHours * 3_600_000;
   return new Date(Math.max(window, lastVisitAt?.getTime() ?? 0));
 }

@@ -132,7 +132,7 @@ async function reindexHolders(trx: Db, slug: string) {
 export type ProgrammeRow = { key: string; label: string; values: Record<string, string | null> };
 
 /** Every programme row staff may reword, by kind, in the programme's order. */
-export async function listProgrammeWords(conn: Db = db): Promise<Record<ProgrammeKind, ProgrammeRow[]>> {
+export async function listProgrammeWords(conn: Db): Promise<Record<ProgrammeKind, ProgrammeRow[]>> {
   const [levels, competencies, webinars, assessments, modules] = await Promise.all([
     conn.selectFrom("levels").selectAll().orderBy("number").execute(),
     conn.selectFrom("competencies").selectAll().orderBy("position").orderBy("slug").execute(),

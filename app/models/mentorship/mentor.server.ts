@@ -58,7 +58,7 @@ async function syncMentorMarks(trx: Db, userId: number, active: boolean, actorId
 export async function saveMentorRegistration({ scope, input }: { scope: Scope; input: MentorRegistrationInput }) {
   if (!scope.userId) return fail(401, "mentorship.errors.signIn");
   if (!scope.isMember || scope.level < MENTOR_LEVEL) return fail(403, "mentorship.errors.mentorLevel");
-  const known = new Set((await listCompetencies()).map((c) => c.slug));
+  const known = new Set((await listCompetencies(db)).map((c) => c.slug));
   const competencies = [...new Set(input.competencies)];
   if (competencies.some((c) => !known.has(c)))
     return fail(422, "mentorship.errors.mentorCompetencies", { competencies: "mentorship.errors.mentorCompetencies" });

@@ -76,7 +76,7 @@ export async function createRequest({ scope, input }: { scope: Scope; input: Men
   if (!scope.userId) return fail(401, "mentorship.errors.signIn");
   if (!scope.isMember || !(MENTEE_LEVELS as readonly number[]).includes(scope.level))
     return fail(403, "mentorship.errors.menteeLevel");
-  const known = new Set((await listCompetencies()).map((c) => c.slug));
+  const known = new Set((await listCompetencies(db)).map((c) => c.slug));
   if (input.competencies.some((c) => !known.has(c.slug)))
     return fail(422, "mentorship.errors.competencies", { competencies: "mentorship.errors.competencies" });
   const menteeId = scope.userId;

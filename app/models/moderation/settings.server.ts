@@ -67,7 +67,7 @@ export const DEFAULT_LIMITS: Limits = {
 const LIMITS_KEY = "forum.limits";
 let cache: { at: number; value: Limits } | undefined;
 
-export async function getLimits(trx: Db = db): Promise<Limits> {
+export async function getLimits(trx: Db): Promise<Limits> {
   if (cache && Date.now() - cache.at < 5000) return cache.value;
   const row = await trx.selectFrom("settings").select("value").where("key", "=", LIMITS_KEY).executeTakeFirst();
   const parsed = row ? LimitsSchema.safeParse(row.value) : undefined;
