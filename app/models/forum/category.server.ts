@@ -20,7 +20,7 @@ export type Category = {
   post_count: number;
 };
 
-const COLUMNS = [
+export const CATEGORY_COLUMNS = [
   "id",
   "slug",
   "name",
@@ -44,7 +44,7 @@ const TTL_MS = 5000;
 
 export async function listAllCategories(): Promise<Category[]> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.rows;
-  const rows = await db.selectFrom("categories").select(COLUMNS).orderBy("position").orderBy("id").execute();
+  const rows = await db.selectFrom("categories").select(CATEGORY_COLUMNS).orderBy("position").orderBy("id").execute();
   cache = { at: Date.now(), rows };
   return rows;
 }
@@ -88,18 +88,7 @@ export async function visibleCategoryIds(scope: Scope): Promise<{ open: number[]
   };
 }
 
-export type CategoryInput = {
-  slug: string;
-  name: string;
-  description: string;
-  name_fr: string | null;
-  description_fr: string | null;
-  colour: string;
-  position: number;
-  see_rule: string;
-  post_rule: string;
-  reply_rule: string;
-};
+export type CategoryInput = Omit<Category, "id" | "archived_at" | "topic_count" | "post_count">;
 
 /** Seeds categories from the programme definition; existing ones (by slug) are left as staff edited them. */
 export async function seedCategories(trx: Db, categories: CategoryInput[]) {
