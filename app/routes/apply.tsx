@@ -1,14 +1,11 @@
 // Applying for the next level (level 1: enrolment). The form follows seed 002's two routes where
 // they apply: declared experience, portfolio, evidence links and referees.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, FormError } from "~/components/field";
-import { TextArea } from "~/components/form-extras";
-import { readForm } from "~/web/http.server";
-import { ApplicationSchema } from "~/models/journey/application.schema";
+import { ApplicationForm } from "~/components/application-form";
+import { applicationAction } from "~/web/apply.server";
 import { createApplication, getApplyState } from "~/models/journey/application.server";
-import { parseForm } from "~/models/shared/forms.server";
 import { requireViewer } from "~/viewer.server";
 import { requirementLabel } from "~/models/journey/requirement-label";
 import { requestLocale } from "~/locale";
@@ -41,23 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const form = await readForm(request);
-  const parsed = parseForm(ApplicationSchema, form);
-  const { values } = parsed;
-  if (!parsed.ok)
-    return data(
-      { values, fields: parsed.fields, formError: parsed.formError, count: parsed.errorValues.count },
-      { status: 400 },
-    );
-  const result = await createApplication({ userId: viewer.id, input: parsed.data });
-  if (!result.ok) {
-    const fields = result.fields ?? {};
-    return data(
-      { values, fields, formError: result.message, count: Object.keys(fields).length },
-      { status: result.status },
-    );
-  }
-  return redirect("/progress");
+  return applicationAction(request, (input) => createApplication({ userId: viewer.id, input }), "/progress");
 }
 
 export default function Apply() {
@@ -65,7 +46,6 @@ export default function Apply() {
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const v = (res?.values ?? {}) as Record<string, string>;
-  const f = (res?.fields ?? {}) as Record<string, string | undefined>;
   if (!d.target) {
     return (
       <div className="page narrow">
@@ -74,7 +54,6 @@ export default function Apply() {
       </div>
     );
   }
-  const minFor = (field: string) => d.experience.find((e) => e.field === field)?.minYears;
   const title =
     d.target === 1
       ? t("progress.apply.enrolTitle")
@@ -97,14 +76,14 @@ export default function Apply() {
           </p>
         </>
       ) : (
-        <>
-          <FormError
-            message={res?.formError === "form.fixErrors" ? (res.count ? "form.fixErrors" : null) : res?.formError}
-            values={{ count: res?.count }}
-          />
-          <p>{d.target === 1 ? t("progress.apply.enrolIntro") : t("progress.apply.intro")}</p>
-          <Form method="post" className="stack" noValidate>
-            {d.target > 1 ? (
+        <ApplicationForm
+          answer={res}
+          intro={d.target === 1 ? t("progress.apply.enrolIntro") : t("progress.apply.intro")}
+          submit={t("progress.apply.submit")}
+          enrolment={d.target === 1}
+          minYears={(field) => d.experience.find((e) => e.field === field)?.minYears}
+          chooser={
+            d.target > 1 ? (
               <fieldset>
                 <legend>{t("progress.apply.route")}</legend>
                 <label>
@@ -117,94 +96,9 @@ export default function Apply() {
                   {t("progress.apply.routeExam")}
                 </label>
               </fieldset>
-            ) : null}
-            <Field
-              label={t("progress.apply.roleTitle")}
-              name="roleTitle"
-              type="text"
-              defaultValue={v.roleTitle}
-              error={f.roleTitle}
-              autoComplete="organization-title"
-            />
-            <Field
-              label={t("progress.apply.organisation")}
-              name="organisation"
-              type="text"
-              defaultValue={v.organisation}
-              error={f.organisation}
-              autoComplete="organization"
-            />
-            {d.target > 1 ? (
-              <>
-                <Field
-                  label={t("progress.apply.customerFacingYears")}
-                  name="customerFacingYears"
-                  type="number"
-                  step="0.5"
-                  min="0"
-                  max="60"
-                  inputMode="decimal"
-                  defaultValue={v.customerFacingYears}
-                  error={f.customerFacingYears}
-                  errorValues={{ min: minFor("customerFacingYears") }}
-                  hint={
-                    minFor("customerFacingYears") !== undefined
-                      ? t("progress.apply.yearsNeeded", { min: minFor("customerFacingYears") })
-                      : undefined
-                  }
-                />
-                <Field
-                  label={t("progress.apply.managingYears")}
-                  name="managingYears"
-                  type="number"
-                  step="0.5"
-                  min="0"
-                  max="60"
-                  inputMode="decimal"
-                  defaultValue={v.managingYears}
-                  error={f.managingYears}
-                  errorValues={{ min: minFor("managingYears") }}
-                  hint={
-                    minFor("managingYears") !== undefined
-                      ? t("progress.apply.yearsNeeded", { min: minFor("managingYears") })
-                      : undefined
-                  }
-                />
-              </>
-            ) : null}
-            <TextArea
-              label={d.target === 1 ? t("progress.apply.motivation") : t("progress.apply.portfolio")}
-              name="portfolio"
-              defaultValue={v.portfolio}
-              error={f.portfolio}
-              hint={d.target === 1 ? undefined : t("progress.apply.portfolioHint")}
-              rows={6}
-            />
-            {d.target > 1 ? (
-              <>
-                <TextArea
-                  label={t("progress.apply.evidenceLinks")}
-                  name="evidenceLinks"
-                  defaultValue={v.evidenceLinks}
-                  error={f.evidenceLinks}
-                  hint={t("progress.apply.evidenceHint")}
-                  rows={3}
-                />
-                <TextArea
-                  label={t("progress.apply.referees")}
-                  name="referees"
-                  defaultValue={v.referees}
-                  error={f.referees}
-                  hint={t("progress.apply.refereesHint")}
-                  rows={3}
-                />
-              </>
-            ) : null}
-            <div>
-              <button type="submit">{t("progress.apply.submit")}</button>
-            </div>
-          </Form>
-        </>
+            ) : null
+          }
+        />
       )}
     </div>
   );

@@ -4,10 +4,13 @@
 // approval checks the route the application names. Needs `npx remix build`.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { sharedI18n } from "~/i18n";
+import { requirementLabel } from "~/models/journey/requirement-label";
 import { decideApplication } from "~/models/journey/application.server";
 import { getDesignationApplyState } from "~/models/journey/designation.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { ageUser } from "../factories/topics";
+import { wordedAs } from "../factories/notifications";
 import { createAdmin } from "../factories/users";
 import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";
@@ -61,6 +64,28 @@ async function levelThreeMember(opts: { exam?: number; courses?: number[] } = {}
       .execute();
   }
   return member;
+}
+
+/**
+ * A level-3 member's CCSM application through the exam route, then moved to the experience route (as an
+ * older or edited one might be): its requirements are unmet.
+ */
+async function appliedOnTheWrongRoute() {
+  const member = await levelThreeMember({ exam: 90, courses: [1, 2, 3, 4] });
+  const cookie = await signInCookie(app, member);
+  expect((await postForm(app, "/designations/CCSM/apply", { portfolio: "Exam route." }, { cookie })).status).toBe(302);
+  const application = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("user_id", "=", member.id)
+    .where("designation", "=", "CCSM")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("applications")
+    .set({ route_id: await routeId("ccsm-experience") })
+    .where("id", "=", application.id)
+    .execute();
+  return { member, application };
 }
 
 describe("alternative routes to the CCSM designation", () => {
@@ -169,23 +194,7 @@ describe("alternative routes to the CCSM designation", () => {
 
   test("approval checks the route the application names, not any route", async () => {
     const admin = await createAdmin();
-    const member = await levelThreeMember({ exam: 90, courses: [1, 2, 3, 4] });
-    const cookie = await signInCookie(app, member);
-    expect((await postForm(app, "/designations/CCSM/apply", { portfolio: "Exam route." }, { cookie })).status).toBe(
-      302,
-    );
-    const application = await db
-      .selectFrom("applications")
-      .select("id")
-      .where("user_id", "=", member.id)
-      .where("designation", "=", "CCSM")
-      .executeTakeFirstOrThrow();
-    // the application is moved to the experience route (as an older or edited one might be): its requirements are unmet
-    await db
-      .updateTable("applications")
-      .set({ route_id: await routeId("ccsm-experience") })
-      .where("id", "=", application.id)
-      .execute();
+    const { member, application } = await appliedOnTheWrongRoute();
     const warned = await decideApplication({
       adminId: admin.id,
       applicationId: application.id,
@@ -193,11 +202,41 @@ describe("alternative routes to the CCSM designation", () => {
       reason: "",
     });
     expect(warned).toMatchObject({ ok: false, status: 409, message: "admin.applications.warnUnmet" });
-    expect("unmet" in warned && warned.unmet).toEqual([
+    // missing requirements come back to be worded by the admin page in its reader's language
+    const unmet = "unmet" in warned ? (warned.unmet ?? []) : [];
+    expect(unmet.map((r) => requirementLabel(sharedI18n("en").t, r, "en"))).toEqual([
       "At least 5 years of experience managing or leading a team",
       expect.stringContaining("reviewed by a panel"),
     ]);
     expect(await db.selectFrom("designations").select("id").where("user_id", "=", member.id).execute()).toHaveLength(0);
+  });
+
+  test("the admin page lists a designation application’s missing requirements; a refusal says why", async () => {
+    const admin = await createAdmin();
+    const { member, application } = await appliedOnTheWrongRoute();
+    const staff = await signInCookie(app, admin);
+    const warned = await postForm(
+      app,
+      `/admin/applications/${application.id}`,
+      { intent: "approve", reason: "" },
+      { cookie: staff },
+    );
+    expect(warned.status).toBe(409);
+    const alert = (await warned.text()).match(/<div class="form-error" role="alert">[\s\S]*?<\/div>/)?.[0] ?? "";
+    expect(visible(alert)).toContain("At least 5 years of experience managing or leading a team");
+    const refused = await decideApplication({
+      adminId: admin.id,
+      applicationId: application.id,
+      decision: "reject",
+      reason: "The exam score is not on file yet.",
+    });
+    expect(refused).toMatchObject({ ok: true, status: "rejected" });
+    const note = await db
+      .selectFrom("notifications")
+      .select(["kind", "data"])
+      .where("user_id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(wordedAs("en", note)).toContain("The exam score is not on file yet.");
   });
 
   test("a member below the designation's level sees it as not open yet and cannot apply", async () => {

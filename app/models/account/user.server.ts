@@ -10,6 +10,7 @@ import { sendMail } from "../../mail.server";
 import { recordAudit } from "../moderation/audit.server";
 import { passwordProblem } from "./password-policy.server";
 import { fail, ok, type Result } from "../shared/result";
+import { isUniqueViolation } from "../shared/db-errors.server";
 import type { SignupInput } from "./user.schema";
 
 const RESERVED = new Set([
@@ -27,15 +28,6 @@ const RESERVED = new Set([
   "new",
   "deleted",
 ]);
-
-function isUniqueViolation(e: unknown, index: string): boolean {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    (e as { code?: string }).code === "23505" &&
-    (e as { constraint?: string }).constraint === index
-  );
-}
 
 export async function getUserByLogin(identifier: string) {
   const needle = identifier.trim().toLowerCase();

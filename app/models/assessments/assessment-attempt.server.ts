@@ -13,6 +13,7 @@ import { recordAudit } from "../moderation/audit.server";
 import { isReadyForAssessment } from "../groups/learning-group.server";
 import { liveQuestions } from "./question-bank.server";
 import { fail, ok, type Result } from "../shared/result";
+import { isUniqueViolation } from "../shared/db-errors.server";
 
 type Assessment = {
   slug: string;
@@ -402,7 +403,7 @@ export async function startAttempt({
     });
   } catch (e) {
     // two "start" requests at once: the unique open-attempt index lets one through; the other resumes it
-    if ((e as { code?: string }).code !== "23505") throw e;
+    if (!isUniqueViolation(e)) throw e;
     const open = await db
       .selectFrom("assessment_attempts")
       .select("id")

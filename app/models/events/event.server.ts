@@ -44,6 +44,7 @@ const EVENT_COLUMNS = [
 const joiningLink = (scope: Scope) =>
   canRsvp(scope) ? sql<string | null>`e.online_url`.as("online_url") : sql<null>`null`.as("online_url");
 const isOnline = sql<boolean>`e.online_url is not null`.as("online");
+const rsvpCount = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id)`.as("rsvp_count");
 /** What lists and feeds show of an event: EVENT_COLUMNS without the joining link. */
 type EventColumn = (typeof EVENT_COLUMNS)[number];
 const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.online_url"> => c !== "e.online_url");
@@ -51,8 +52,8 @@ const LISTED_COLUMNS = EVENT_COLUMNS.filter((c): c is Exclude<EventColumn, "e.on
 export const listWebinarCatalogue = () =>
   db.selectFrom("webinars").select(["slug", "title", "title_fr", "level"]).orderBy("level").execute();
 
-/** The event's row from the form, its descriptions (English and French) rendered; or the render's refusal. */
-async function toRow(input: EventInput) {
+/** The event's row from the form: its descriptions (English and French) rendered, its times read in its time zone. */
+async function prepareEvent(input: EventInput) {
   const description = await renderMarkdownField(input.description ?? "", "description");
   if (!description.ok) return description;
   const descriptionFr = await renderMarkdownField(input.description_fr ?? "", "description_fr");
@@ -62,9 +63,9 @@ async function toRow(input: EventInput) {
   if (!starts) return fail(400, "events.errors.startsAt", { startsAt: "events.errors.startsAt" });
   if (!ends) return fail(400, "events.errors.endsAt", { endsAt: "events.errors.endsAt" });
   return ok({
-    starts,
-    ends,
     row: {
+      starts_at: starts,
+      ends_at: ends,
       kind: input.kind,
       webinar: input.kind === "webinar" ? (input.webinar ?? null) : null,
       title: input.title,
@@ -81,9 +82,25 @@ async function toRow(input: EventInput) {
   });
 }
 
-async function webinarExists(trx: Db, slug: string | null) {
-  if (!slug) return true;
-  return !!(await trx.selectFrom("webinars").select("slug").where("slug", "=", slug).executeTakeFirst());
+type EventRow = Extract<Awaited<ReturnType<typeof prepareEvent>>, { ok: true }>["row"];
+
+/** Staff write an event: the form prepared, then one transaction that checks its webinar and runs `write`. */
+async function writeEvent(
+  input: EventInput,
+  write: (trx: Db, row: EventRow) => Promise<Result<{ id: number }>>,
+): Promise<Result<{ id: number }>> {
+  const prepared = await prepareEvent(input);
+  if (!prepared.ok) return prepared;
+  const { row } = prepared;
+  return db.transaction().execute(async (trx) => {
+    // a webinar event names a webinar of the catalogue
+    if (
+      row.webinar &&
+      !(await trx.selectFrom("webinars").select("slug").where("slug", "=", row.webinar).executeTakeFirst())
+    )
+      return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+    return write(trx, row);
+  });
 }
 
 /** Staff create an event, as a draft or published at once. */
@@ -96,21 +113,10 @@ export async function createEvent({
   input: EventInput;
   publish: boolean;
 }): Promise<Result<{ id: number }>> {
-  const built = await toRow(input);
-  if (!built.ok) return built;
-  const { starts, ends, row } = built;
-  return db.transaction().execute(async (trx) => {
-    if (!(await webinarExists(trx, row.webinar)))
-      return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
+  return writeEvent(input, async (trx, row) => {
     const { id } = await trx
       .insertInto("events")
-      .values({
-        ...row,
-        starts_at: starts,
-        ends_at: ends,
-        status: publish ? "published" : "draft",
-        created_by: staffId,
-      })
+      .values({ ...row, status: publish ? "published" : "draft", created_by: staffId })
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -122,8 +128,6 @@ export async function createEvent({
         ...row,
         description_html: undefined,
         description_html_fr: undefined,
-        starts_at: starts,
-        ends_at: ends,
         status: publish ? "published" : "draft",
       },
     });
@@ -140,10 +144,7 @@ export async function updateEvent({
   id: number;
   input: EventInput;
 }): Promise<Result<{ id: number }>> {
-  const built = await toRow(input);
-  if (!built.ok) return built;
-  const { starts, ends, row } = built;
-  return db.transaction().execute(async (trx) => {
+  return writeEvent(input, async (trx, row) => {
     const before = await trx
       .selectFrom("events as e")
       .select(EVENT_COLUMNS)
@@ -151,8 +152,6 @@ export async function updateEvent({
       .forUpdate()
       .executeTakeFirst();
     if (!before) return fail(404, "events.errors.notFound");
-    if (!(await webinarExists(trx, row.webinar)))
-      return fail(400, "events.errors.webinar", { webinar: "events.errors.webinar" });
     if (row.capacity !== null) {
       const { n } = await trx
         .selectFrom("event_rsvps")
@@ -170,7 +169,7 @@ export async function updateEvent({
     // SEQUENCE goes up with every change so calendars replace their copy (RFC 5545 3.8.7.4)
     await trx
       .updateTable("events")
-      .set({ ...row, starts_at: starts, ends_at: ends, updated_at: new Date(), sequence: sql`sequence + 1` })
+      .set({ ...row, updated_at: new Date(), sequence: sql`sequence + 1` })
       .where("id", "=", id)
       .execute();
     await promoteFromWaitlist(trx, id);
@@ -181,7 +180,7 @@ export async function updateEvent({
       targetType: "event",
       targetId: id,
       before: b,
-      after: { ...row, description_html: undefined, description_html_fr: undefined, starts_at: starts, ends_at: ends },
+      after: { ...row, description_html: undefined, description_html_fr: undefined },
     });
     return ok({ id });
   });
@@ -197,12 +196,7 @@ export async function setEventStatus({
   status: EventStatus;
 }): Promise<Result<{ id: number }>> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("events")
-      .select(["id", "status"])
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await lockEvent(trx, id);
     if (!before) return fail(404, "events.errors.notFound");
     if (before.status === status) return ok({ id });
     await trx
@@ -229,13 +223,7 @@ export async function getEvent({ scope, id }: { scope: Scope; id: number }) {
     .selectFrom("events as e")
     .select(LISTED_COLUMNS)
     .select([joiningLink(scope), isOnline])
-    .select((eb) =>
-      eb
-        .selectFrom("event_rsvps as r")
-        .whereRef("r.event_id", "=", "e.id")
-        .select((x) => x.fn.countAll<number>().as("n"))
-        .as("rsvp_count"),
-    )
+    .select(rsvpCount)
     .where("e.id", "=", id)
     .executeTakeFirst();
   if (!e || (e.status === "draft" && !canManageEvents(scope))) return undefined;
@@ -275,13 +263,7 @@ export async function listUpcomingEvents({ scope, now = new Date(), limit = 100 
     .selectFrom("events as e")
     .select(LISTED_COLUMNS)
     .select([joiningLink(scope), isOnline])
-    .select((eb) =>
-      eb
-        .selectFrom("event_rsvps as r")
-        .whereRef("r.event_id", "=", "e.id")
-        .select((x) => x.fn.countAll<number>().as("n"))
-        .as("rsvp_count"),
-    )
+    .select(rsvpCount)
     .where("e.status", "=", "published")
     .where("e.ends_at", ">", now)
     .orderBy("e.starts_at")
@@ -294,76 +276,74 @@ export async function listAllEvents({ limit = 200 }: { limit?: number } = {}) {
   return db
     .selectFrom("events as e")
     .select(EVENT_COLUMNS)
-    .select((eb) =>
-      eb
-        .selectFrom("event_rsvps as r")
-        .whereRef("r.event_id", "=", "e.id")
-        .select((x) => x.fn.countAll<number>().as("n"))
-        .as("rsvp_count"),
-    )
-    .select((eb) =>
-      eb
-        .selectFrom("event_attendance as a")
-        .whereRef("a.event_id", "=", "e.id")
-        .select((x) => x.fn.countAll<number>().as("n"))
-        .as("attendance_count"),
-    )
+    .select(rsvpCount)
+    .select(sql<number>`(select count(*)::int from event_attendance a where a.event_id = e.id)`.as("attendance_count"))
     .orderBy("e.starts_at", "desc")
     .limit(limit)
     .execute();
 }
 
-/** Locks a published event that has not ended (RSVPs and the waitlist change under this lock). */
-async function lockOpenEvent(trx: Db, eventId: number, now: Date) {
-  const e = await trx
-    .selectFrom("events")
-    .select(["id", "status", "capacity", "ends_at"])
-    .where("id", "=", eventId)
-    .forUpdate()
-    .executeTakeFirst();
+/** Locks the event's row (`share`: against changes only) for a step that depends on its status. */
+function lockEvent(trx: Db, id: number, { share = false } = {}) {
+  const q = trx.selectFrom("events").select(["id", "status", "capacity", "starts_at", "ends_at"]).where("id", "=", id);
+  return (share ? q.forShare() : q.forUpdate()).executeTakeFirst();
+}
+type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
+
+/** Staff steps that need a published event (attendance, check-in codes): the refusal, else undefined. */
+function unpublished(e: LockedEvent) {
+  if (!e) return fail(404, "events.errors.notFound");
+  if (e.status !== "published") return fail(409, "events.errors.notPublished");
+}
+
+/** Members' steps on an event (RSVP, check-in): refused for a draft or a cancelled one. */
+function openToMembers(e: LockedEvent): Result<{ e: NonNullable<LockedEvent> }> {
   if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
   if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
-  if (e.ends_at <= now) return fail(409, "events.errors.over");
   return ok({ e });
 }
 
-/** Whether the member holds a seat, and how many seats are taken (the caller holds the event's lock). */
-async function seats(trx: Db, eventId: number, userId: number): Promise<{ going: boolean; taken: number }> {
-  const row = await trx
-    .selectFrom("event_rsvps")
-    .select([
-      sql<boolean>`coalesce(bool_or(user_id = ${userId}), false)`.as("going"),
-      sql<number>`count(*)::int`.as("taken"),
-    ])
-    .where("event_id", "=", eventId)
-    .executeTakeFirstOrThrow();
-  return { going: row.going, taken: row.taken };
+/** A member's step on one event; `now` for tests. */
+type MemberStep = { scope: Scope; eventId: number; now?: Date };
+
+type Seat = { userId: number; capacity: number | null; going: boolean; taken: number };
+
+/**
+ * A member's step on a published event that has not ended (members only): the event row is locked,
+ * so RSVPs and the waitlist change in order, and `step` sees whether the member holds a seat and
+ * how many are taken.
+ */
+async function onOpenEvent<T extends object>(
+  { scope, eventId, now }: Required<MemberStep>,
+  step: (trx: Db, seat: Seat) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
+  const userId = scope.userId;
+  return db.transaction().execute(async (trx) => {
+    const open = openToMembers(await lockEvent(trx, eventId));
+    if (!open.ok) return open;
+    const { e } = open;
+    if (e.ends_at <= now) return fail(409, "events.errors.over");
+    const row = await trx
+      .selectFrom("event_rsvps")
+      .select([
+        sql<boolean>`coalesce(bool_or(user_id = ${userId}), false)`.as("going"),
+        sql<number>`count(*)::int`.as("taken"),
+      ])
+      .where("event_id", "=", eventId)
+      .executeTakeFirstOrThrow();
+    return step(trx, { userId, capacity: e.capacity, going: row.going, taken: row.taken });
+  });
 }
 
 /**
  * A member RSVPs. The event row is locked for the count-and-insert, so two requests for the last
  * seat are serialised: the second sees the event full and nothing is written.
  */
-export async function rsvpToEvent({
-  scope,
-  eventId,
-  now = new Date(),
-}: {
-  scope: Scope;
-  eventId: number;
-  now?: Date;
-}): Promise<Result<{ going: true }>> {
-  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
-  const userId = scope.userId;
-  return db.transaction().execute(async (trx) => {
-    const locked = await lockOpenEvent(trx, eventId, now);
-    if (!locked.ok) return locked;
-    const { e } = locked;
-    const { going, taken } = await seats(trx, eventId, userId);
+export async function rsvpToEvent({ scope, eventId, now = new Date() }: MemberStep): Promise<Result<{ going: true }>> {
+  return onOpenEvent({ scope, eventId, now }, async (trx, { userId, capacity, going, taken }) => {
     if (going) return ok({ going: true as const });
-    if (e.capacity !== null && taken >= e.capacity) {
-      return fail(409, "events.errors.full", undefined, { capacity: e.capacity });
-    }
+    if (capacity !== null && taken >= capacity) return fail(409, "events.errors.full", undefined, { capacity });
     await trx.insertInto("event_rsvps").values({ event_id: eventId, user_id: userId }).execute();
     await trx.deleteFrom("event_waitlist").where("event_id", "=", eventId).where("user_id", "=", userId).execute();
     return ok({ going: true as const });
@@ -383,20 +363,10 @@ export async function joinWaitlist({
   scope,
   eventId,
   now = new Date(),
-}: {
-  scope: Scope;
-  eventId: number;
-  now?: Date;
-}): Promise<Result<{ position: number }>> {
-  if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
-  const userId = scope.userId;
-  return db.transaction().execute(async (trx) => {
-    const locked = await lockOpenEvent(trx, eventId, now);
-    if (!locked.ok) return locked;
-    const { e } = locked;
-    const { going, taken } = await seats(trx, eventId, userId);
+}: MemberStep): Promise<Result<{ position: number }>> {
+  return onOpenEvent({ scope, eventId, now }, async (trx, { userId, capacity, going, taken }) => {
     if (going) return fail(409, "events.errors.alreadyGoing");
-    if (e.capacity === null || taken < e.capacity) return fail(409, "events.errors.notFull");
+    if (capacity === null || taken < capacity) return fail(409, "events.errors.notFull");
     await trx
       .insertInto("event_waitlist")
       .values({ event_id: eventId, user_id: userId, created_at: now })
@@ -459,8 +429,7 @@ async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
 /** A member cancels their RSVP; the seat goes to the first member waiting, in the same transaction. */
 export async function cancelRsvp({ userId, eventId }: { userId: number; eventId: number }) {
   await db.transaction().execute(async (trx) => {
-    const e = await trx.selectFrom("events").select("id").where("id", "=", eventId).forUpdate().executeTakeFirst();
-    if (!e) return;
+    if (!(await lockEvent(trx, eventId))) return;
     const gone = await trx
       .deleteFrom("event_rsvps")
       .where("event_id", "=", eventId)
@@ -505,14 +474,8 @@ export async function markAttendance({
   attended: boolean;
 }): Promise<Result<{ changed: number }>> {
   return db.transaction().execute(async (trx) => {
-    const e = await trx
-      .selectFrom("events")
-      .select(["id", "status"])
-      .where("id", "=", eventId)
-      .forShare()
-      .executeTakeFirst();
-    if (!e) return fail(404, "events.errors.notFound");
-    if (e.status !== "published") return fail(409, "events.errors.notPublished");
+    const refused = unpublished(await lockEvent(trx, eventId, { share: true }));
+    if (refused) return refused;
     const handles = usernames.map((u) => u.trim().replace(/^@/, "").toLowerCase()).filter(Boolean);
     const found = handles.length
       ? await trx
@@ -581,14 +544,8 @@ export async function createCheckinCode({
   now?: Date;
 }): Promise<Result<{ code: string; expiresAt: Date }>> {
   return db.transaction().execute(async (trx) => {
-    const e = await trx
-      .selectFrom("events")
-      .select(["id", "status", "ends_at"])
-      .where("id", "=", eventId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!e) return fail(404, "events.errors.notFound");
-    if (e.status !== "published") return fail(409, "events.errors.notPublished");
+    const refused = unpublished(await lockEvent(trx, eventId));
+    if (refused) return refused;
     await trx
       .updateTable("event_checkin_codes")
       .set({ expires_at: now })
@@ -652,14 +609,9 @@ export async function checkInToEvent({
   if (!scope.userId || !canRsvp(scope)) return fail(403, "events.errors.membersOnly");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const e = await trx
-      .selectFrom("events")
-      .select(["id", "status", "starts_at"])
-      .where("id", "=", eventId)
-      .forShare()
-      .executeTakeFirst();
-    if (!e || e.status === "draft") return fail(404, "events.errors.notFound");
-    if (e.status === "cancelled") return fail(409, "events.errors.cancelled");
+    const open = openToMembers(await lockEvent(trx, eventId, { share: true }));
+    if (!open.ok) return open;
+    const { e } = open;
     // doors open 15 minutes before the start: a code leaked early cannot record attendance
     const opens = new Date(e.starts_at.getTime() - CHECKIN_OPENS_MS);
     if (now < opens) return fail(409, "events.errors.checkinNotYet", undefined, { until: opens.toISOString() });

@@ -6,7 +6,7 @@ import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
-import { clearCategoryCache, listAllCategories } from "./category.server";
+import { CATEGORY_COLUMNS, clearCategoryCache, listAllCategories } from "./category.server";
 import { fail, ok } from "../shared/result";
 import { fieldErrors } from "../shared/forms.server";
 
@@ -71,27 +71,7 @@ const denied = () => fail(404, "adminForum.errors.notFound");
 
 export async function listCategoriesForAdmin({ scope }: { scope: Scope }) {
   if (!scope.isStaff) return undefined;
-  return db
-    .selectFrom("categories")
-    .select([
-      "id",
-      "slug",
-      "name",
-      "description",
-      "name_fr",
-      "description_fr",
-      "colour",
-      "position",
-      "see_rule",
-      "post_rule",
-      "reply_rule",
-      "archived_at",
-      "topic_count",
-      "post_count",
-    ])
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
+  return db.selectFrom("categories").select(CATEGORY_COLUMNS).orderBy("position").orderBy("id").execute();
 }
 
 export async function getCategoryForAdmin({ scope, slug }: { scope: Scope; slug: string }) {

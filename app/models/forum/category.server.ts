@@ -21,7 +21,7 @@ export type Category = {
   post_count: number;
 };
 
-const COLUMNS = [
+export const CATEGORY_COLUMNS = [
   "id",
   "slug",
   "name",
@@ -41,7 +41,7 @@ const COLUMNS = [
 // Categories are few (hundreds at most) and read on every forum page: kept in memory for a moment.
 // Writes through this module clear them; other processes see changes within 5 s.
 const kept = keptFor(5000, () =>
-  db.selectFrom("categories").select(COLUMNS).orderBy("position").orderBy("id").execute(),
+  db.selectFrom("categories").select(CATEGORY_COLUMNS).orderBy("position").orderBy("id").execute(),
 );
 
 export function listAllCategories(): Promise<Category[]> {
@@ -98,18 +98,7 @@ export async function mutedCategoryIds(userId: number): Promise<number[]> {
   return rows.map((r) => r.category_id);
 }
 
-export type CategoryInput = {
-  slug: string;
-  name: string;
-  description: string;
-  name_fr: string | null;
-  description_fr: string | null;
-  colour: string;
-  position: number;
-  see_rule: string;
-  post_rule: string;
-  reply_rule: string;
-};
+export type CategoryInput = Omit<Category, "id" | "archived_at" | "topic_count" | "post_count">;
 
 /** Seeds categories from the programme definition; existing ones (by slug) are left as staff edited them. */
 export async function seedCategories(trx: Db, categories: CategoryInput[]) {

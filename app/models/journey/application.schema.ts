@@ -39,6 +39,10 @@ export const ApplicationSchema = z.object({
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
+/** The form field in which an applicant declares the years an `experience_years` requirement asks for. */
+export const experienceField = (experience: unknown) =>
+  experience === "customer_facing" ? ("customerFacingYears" as const) : ("managingYears" as const);
+
 /** What an applicant declares and hands in, for a level or a designation. */
 export const applicationEvidence = (input: ApplicationInput) => ({
   role_title: input.roleTitle || null,

@@ -4,23 +4,24 @@
 import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
-import { sharedI18n } from "../../i18n";
-import { applicationEvidence, type ApplicationInput } from "./application.schema";
-import { recordAudit } from "../moderation/audit.server";
+import { experienceField, type ApplicationInput } from "./application.schema";
 import { awardLevelBadge } from "../badges/badge.server";
-import { notify } from "../account/notification.server";
 import { getStanding, unmetOnRoute, type Standing } from "./progress/index.server";
 import { pickRoute } from "./progress/routes";
-import { decideDesignation } from "./designation.server";
+import { designationTarget } from "./designation.server";
+import { decide, fileApplication, labelSource, type DecideFail, type DecisionTarget } from "./application-flow.server";
 import { experienceColumn } from "./progress/experience-years.server";
-import { parseParams } from "./requirement.schema";
-import { requirementLabel, type LabelSource } from "./requirement-label";
-import { fail, ok, type Fail, type Result } from "../shared/result";
+import { parseParams, type ParamsOf } from "./requirement.schema";
+import type { LabelSource } from "./requirement-label";
+import { fail, ok, type Result } from "../shared/result";
 import { localized } from "../shared/localized";
 import { bothLanguages, message } from "../account/notification-text";
 
+export type { DecideFail };
+
 export type ExperienceToDeclare = {
   field: "customerFacingYears" | "managingYears";
+  experience: ParamsOf<"experience_years">["experience"];
   minYears: number;
   label: LabelSource;
 };
@@ -52,7 +53,8 @@ async function experienceToDeclare(
     if (!p.success) continue;
     const label = { kind: "experience_years", label: r.label, label_fr: r.label_fr, params: p.data };
     out.push({
-      field: p.data.experience === "customer_facing" ? "customerFacingYears" : "managingYears",
+      field: experienceField(p.data.experience),
+      experience: p.data.experience,
       minYears: p.data.minYears,
       label,
     });
@@ -103,15 +105,6 @@ export async function getApplyState({
   };
 }
 
-function isUniqueViolation(e: unknown, index: string) {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    (e as { code?: string }).code === "23505" &&
-    (e as { constraint?: string }).constraint === index
-  );
-}
-
 export async function createApplication({
   userId,
   input,
@@ -142,33 +135,14 @@ export async function createApplication({
     if (declared === undefined || declared < e.minYears) fields[e.field] = "progress.apply.errors.experienceShort";
   }
   if (Object.keys(fields).length) return fail(400, "form.fixErrors", fields);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto("applications")
-        .values({
-          user_id: userId,
-          level: state.target!,
-          route: input.route ?? null,
-          route_id: route?.id ?? null,
-          ...applicationEvidence(input),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        actorId: userId,
-        action: "application.submit",
-        targetType: "application",
-        targetId: row.id,
-        after: { level: state.target },
-      });
-      return ok({ applicationId: row.id, level: state.target! });
-    });
-  } catch (e) {
-    // two submissions racing: the partial unique index keeps one
-    if (isUniqueViolation(e, "applications_pending_user_idx")) return fail(409, "progress.apply.errors.alreadyPending");
-    throw e;
-  }
+  const filed = await fileApplication({
+    userId,
+    input,
+    target: { level: state.target, route: input.route, routeId: route?.id ?? null },
+    audit: { level: state.target },
+    pendingError: "progress.apply.errors.alreadyPending",
+  });
+  return filed.ok ? ok({ applicationId: filed.applicationId, level: state.target }) : filed;
 }
 
 /** The name of what an application is for: the level's, or the designation's (both languages). */
@@ -238,14 +212,6 @@ export async function listMyApplications({ userId }: { userId: number }) {
     .execute();
 }
 
-/** Requirements still missing, worded by the page in its reader's language (requirementLabel). */
-export type DecideFail = Fail & { unmet?: LabelSource[] };
-
-const labelSource = ({ kind, label, label_fr, params, subject, subject_fr }: LabelSource): LabelSource => ({
-  ...{ kind, label, label_fr, params, subject, subject_fr },
-});
-const englishLabel = (r: LabelSource) => requirementLabel(sharedI18n("en").t, r, "en");
-
 /**
  * Approves or rejects a waiting application. Approving when the applicant's completion
  * requirements are no longer met is refused with the list of what is missing, unless the admin confirms.
@@ -283,124 +249,87 @@ export async function decideApplication({
       .where("id", "=", app.user_id)
       .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
-    if (app.designation !== null)
-      return decideDesignation(trx, {
-        adminId,
-        app: { ...app, designation: app.designation },
-        decision,
-        reason,
-        confirmUnmet,
-        now,
-      });
-    if (app.level === null) throw new Error(`application ${app.id} has no target`);
-    const appLevel = app.level;
-    const level = await trx
-      .selectFrom("levels")
-      .select(["name", "name_fr"])
-      .where("number", "=", app.level)
-      .executeTakeFirstOrThrow();
+    const target =
+      app.designation !== null
+        ? await designationTarget(trx, { adminId, app: { ...app, designation: app.designation }, now })
+        : await levelTarget(trx, { adminId, app, member, now });
+    return decide(trx, { adminId, app, decision, reason, confirmUnmet, now }, target);
+  });
+}
 
-    if (decision === "reject") {
-      await trx
-        .updateTable("applications")
-        .set({ status: "rejected", decided_by: adminId, decided_at: now, decision_reason: reason.trim() })
-        .where("id", "=", app.id)
-        .execute();
-      await recordAudit(trx, {
-        actorId: adminId,
-        action: "application.reject",
-        targetType: "application",
-        targetId: app.id,
-        before: { status: "pending" },
-        after: { status: "rejected", reason: reason.trim() },
-      });
-      await notify(trx, {
-        userId: app.user_id,
-        kind: "application",
-        actorId: adminId,
-        sourceKey: `application:${app.id}:decided`,
-        data: {
-          text: message("progress.notify.rejected", { level: bothLanguages(level, "name"), reason: reason.trim() }),
-          url: "/progress",
-        },
-      });
-      return ok({ status: "rejected" as const });
-    }
+type LevelApplication = {
+  id: number;
+  user_id: number;
+  level: number | null;
+  route_id: number | null;
+  customer_facing_years: number | null;
+  managing_years: number | null;
+};
 
-    if ((member.level ?? 0) !== appLevel - 1) return fail(409, "admin.applications.errors.levelChanged");
-    let unmet: LabelSource[] = [];
-    if (appLevel > 1) {
+/** A level application's checks and grant: the member moves up, the old level's record closes, the badge is awarded. */
+async function levelTarget(
+  trx: Db,
+  {
+    adminId,
+    app,
+    member,
+    now,
+  }: { adminId: number; app: LevelApplication; member: { level: number | null }; now: Date },
+): Promise<DecisionTarget> {
+  if (app.level === null) throw new Error(`application ${app.id} has no target`);
+  const appLevel = app.level;
+  const level = await trx
+    .selectFrom("levels")
+    .select(["name", "name_fr"])
+    .where("number", "=", appLevel)
+    .executeTakeFirstOrThrow();
+  return {
+    name: level,
+    url: "/progress",
+    approvedText: message("progress.notify.approved", { level: bothLanguages(level, "name") }),
+    unmet: async () => {
+      if ((member.level ?? 0) !== appLevel - 1) return fail(409, "admin.applications.errors.levelChanged");
+      if (appLevel === 1) return [];
       const standing = await getStanding(trx, { userId: app.user_id, now, itemLimit: 0 });
       // the route the application names is the one checked; without routes, every completion requirement
       const onRoute = standing?.routes.length
         ? unmetOnRoute(standing.requirements, app.route_id).filter((r) => r.phase === "completion")
         : null;
-      unmet = (onRoute ?? standing?.missingForNext ?? []).map(labelSource);
+      const unmet: LabelSource[] = (onRoute ?? standing?.missingForNext ?? []).map(labelSource);
       // declared experience must still reach the thresholds the admin is verifying
-      const exp = await experienceToDeclare(trx, { currentLevel: member.level, target: appLevel });
-      for (const e of exp) {
-        const declared = app[experienceColumn(e.field === "customerFacingYears" ? "customer_facing" : "managing_team")];
+      for (const e of await experienceToDeclare(trx, { currentLevel: member.level, target: appLevel })) {
+        const declared = app[experienceColumn(e.experience)];
         if (declared === null || Number(declared) < e.minYears) unmet.push(e.label);
       }
-    }
-    if (unmet.length && !confirmUnmet) return { ...fail(409, "admin.applications.warnUnmet"), unmet };
-
-    await trx
-      .updateTable("level_history")
-      .set({ left_at: now })
-      .where("user_id", "=", app.user_id)
-      .where("left_at", "is", null)
-      .execute();
-    await trx
-      .insertInto("level_history")
-      .values({ user_id: app.user_id, level: appLevel, entered_at: now, decided_by: adminId, application_id: app.id })
-      .execute();
-    await trx.updateTable("users").set({ level: appLevel }).where("id", "=", app.user_id).execute();
-    await enqueue(trx, "profile.reindex", { userId: app.user_id }); // the directory shows the new level
-    const badge = await awardLevelBadge(trx, {
-      userId: app.user_id,
-      level: appLevel,
-      awardedBy: adminId,
-      applicationId: app.id,
-      at: now,
-    });
-    await trx
-      .updateTable("applications")
-      .set({
-        status: "approved",
-        decided_by: adminId,
-        decided_at: now,
-        decision_reason: reason.trim() || null,
-        experience_verified: true,
-      })
-      .where("id", "=", app.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: adminId,
-      action: "application.approve",
-      targetType: "application",
-      targetId: app.id,
-      before: { status: "pending", level: member.level },
-      after: {
-        ...{ status: "approved", level: app.level, badge: badge.public_id },
-        ...(unmet.length ? { confirmedUnmet: unmet.map(englishLabel) } : {}),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      },
-    });
-    await notify(trx, {
-      userId: app.user_id,
-      kind: "application",
-      actorId: adminId,
-      sourceKey: `application:${app.id}:decided`,
-      // the admin form promises the applicant the note: kept apart from the sentence, shown under it and mailed
-      data: {
-        text: message("progress.notify.approved", { level: bothLanguages(level, "name") }),
-        url: "/progress",
-        ...(reason.trim() ? { note: reason.trim() } : {}),
-      },
-    });
-    return ok({ status: "approved" as const, badgeId: badge.public_id });
-  });
+      return unmet;
+    },
+    grant: async () => {
+      await trx
+        .updateTable("level_history")
+        .set({ left_at: now })
+        .where("user_id", "=", app.user_id)
+        .where("left_at", "is", null)
+        .execute();
+      await trx
+        .insertInto("level_history")
+        .values({ user_id: app.user_id, level: appLevel, entered_at: now, decided_by: adminId, application_id: app.id })
+        .execute();
+      await trx.updateTable("users").set({ level: appLevel }).where("id", "=", app.user_id).execute();
+      await enqueue(trx, "profile.reindex", { userId: app.user_id }); // the directory shows the new level
+      const badge = await awardLevelBadge(trx, {
+        userId: app.user_id,
+        level: appLevel,
+        awardedBy: adminId,
+        applicationId: app.id,
+        at: now,
+      });
+      return {
+        before: { level: member.level },
+        after: { level: appLevel, badge: badge.public_id },
+        badgeId: badge.public_id,
+      };
+    },
+  };
 }
 
 /** Who decided what, newest first: the audit rows of one application. */

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { db } from "../../db.server";
 import { recordAudit } from "../moderation/audit.server";
 import { fail, ok, type Result } from "../shared/result";
+import { isUniqueViolation } from "../shared/db-errors.server";
 
 export type ResultKind = "webinar" | "assessment";
 export const CSV_COLUMNS: Record<ResultKind, { required: string[]; optional: string[] }> = {
@@ -275,7 +276,7 @@ export async function recordResult({
     await db.transaction().execute((trx) => writeRow(trx, { adminId, kind, row, source: "staff" }));
   } catch (e) {
     // the same attempt recorded twice at the same moment: the unique key decides
-    if ((e as { code?: string }).code === "23505")
+    if (isUniqueViolation(e))
       return {
         ...fail(409, "admin.results.errors.single"),
         problems: [{ key: "admin.results.problems.alreadyRecorded" }],

@@ -1,7 +1,7 @@
 // Jobs that failed every attempt (or could not run at all), kept for staff: what they were, the last
 // error, and two ways out: run again from the start, or discard. Both are audited.
 import { sql } from "kysely";
-import { db } from "../../db.server";
+import { db, type Db } from "../../db.server";
 import { recordAudit } from "./audit.server";
 
 export const DEAD_LETTERS_PAGE = 50;
@@ -52,46 +52,49 @@ export async function listDeadLetters({ before }: { before?: number } = {}): Pro
   return { rows, next: found.length > DEAD_LETTERS_PAGE ? rows.at(-1)!.id : undefined };
 }
 
-/** Runs the job again as if new (its attempts start over). False when it is no longer a dead letter. */
-export async function retryDeadLetter({ id, actorId }: { id: number; actorId: number }): Promise<boolean> {
+type Letter = { kind: string; last_error: string | null } | undefined;
+
+/** Staff's step on one dead letter, audited; false when it is no longer a dead letter. */
+async function settle(
+  { id, actorId }: { id: number; actorId: number },
+  action: "job.retry" | "job.discard",
+  change: (trx: Db) => Promise<Letter>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("outbox")
-      .set({ dead_at: null, attempts: 0, run_at: sql<Date>`now()` })
-      .where("id", "=", id)
-      .where("dead_at", "is not", null)
-      .returning(["kind", "last_error"])
-      .executeTakeFirst();
+    const row = await change(trx);
     if (!row) return false;
     await recordAudit(trx, {
       actorId,
-      action: "job.retry",
+      action,
       targetType: "outbox",
       targetId: id,
       before: { kind: row.kind, lastError: row.last_error },
     });
-    // wakes every worker (the outbox trigger fires on insert only)
-    await sql`select pg_notify('outbox', '')`.execute(trx);
     return true;
   });
 }
 
-export async function discardDeadLetter({ id, actorId }: { id: number; actorId: number }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+/** Runs the job again as if new (its attempts start over). False when it is no longer a dead letter. */
+export const retryDeadLetter = (a: { id: number; actorId: number }) =>
+  settle(a, "job.retry", async (trx) => {
     const row = await trx
-      .deleteFrom("outbox")
-      .where("id", "=", id)
+      .updateTable("outbox")
+      .set({ dead_at: null, attempts: 0, run_at: sql<Date>`now()` })
+      .where("id", "=", a.id)
       .where("dead_at", "is not", null)
       .returning(["kind", "last_error"])
       .executeTakeFirst();
-    if (!row) return false;
-    await recordAudit(trx, {
-      actorId,
-      action: "job.discard",
-      targetType: "outbox",
-      targetId: id,
-      before: { kind: row.kind, lastError: row.last_error },
-    });
-    return true;
+    // wakes every worker (the outbox trigger fires on insert only)
+    if (row) await sql`select pg_notify('outbox', '')`.execute(trx);
+    return row;
   });
-}
+
+export const discardDeadLetter = (a: { id: number; actorId: number }) =>
+  settle(a, "job.discard", (trx) =>
+    trx
+      .deleteFrom("outbox")
+      .where("id", "=", a.id)
+      .where("dead_at", "is not", null)
+      .returning(["kind", "last_error"])
+      .executeTakeFirst(),
+  );

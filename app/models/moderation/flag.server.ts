@@ -14,6 +14,7 @@ import { refused } from "../shared/forms.server";
 import { getLimits } from "./settings.server";
 import { FLAG_REASONS, FlagSchema, REVIEW_DECISIONS, type FlagReason, type ReviewDecision } from "./moderation.schema";
 import { lockTopic, topicUrl } from "../forum/topic.server";
+import { moderatedPost, postUrl, resolveOpenFlags, tellAuthors } from "./moderated.server";
 
 export { FLAG_REASONS, REVIEW_DECISIONS, type FlagReason, type ReviewDecision };
 
@@ -194,7 +195,7 @@ export async function listReviewQueue({ scope, limit = 50 }: { scope: Scope; lim
     .execute();
   return posts.map((p) => ({
     ...p,
-    url: `${topicUrl({ id: p.topic_id, slug: p.slug })}/${p.post_number}#post-${p.post_number}`,
+    url: postUrl({ id: p.topic_id, slug: p.slug }, p.post_number),
     flags: flags.filter((f) => f.post_id === p.id),
   }));
 }
@@ -229,22 +230,10 @@ export async function reviewFlags({
   const userId = scope.userId;
   if (!REVIEW_DECISIONS.includes(decision)) return fail(422, "review.errors.decision");
   return db.transaction().execute(async (trx) => {
-    const post = await trx
-      .selectFrom("posts")
-      .select(["id", "topic_id", "user_id", "post_number", "hidden_at", "deleted_at"])
-      .where("id", "=", postId)
-      .forUpdate()
-      .executeTakeFirst();
-    const topic = post && (await lockTopic(trx, post.topic_id, userId));
-    if (!post || !topic || !canSeeTopic(scope, topic) || !isModerator(scope, topic.category))
-      return fail(404, "post.notFound");
-    const resolved = await trx
-      .updateTable("flags")
-      .set({ resolved_at: new Date(), resolved_by: userId, resolution: decision })
-      .where("post_id", "=", post.id)
-      .where("resolved_at", "is", null)
-      .returning("id")
-      .execute();
+    const found = await moderatedPost(trx, scope, postId);
+    if (!found) return fail(404, "post.notFound");
+    const { post, topic } = found;
+    const resolved = await resolveOpenFlags(trx, post.id, userId, decision);
     if (!resolved.length) return fail(409, "review.errors.nothingOpen");
     const now = new Date();
     let action: string | undefined;
@@ -279,16 +268,9 @@ export async function reviewFlags({
       after: { flags: resolved.map((r) => r.id) },
     });
     if (action) {
-      if (post.user_id && post.user_id !== userId)
-        await enqueue(trx, "post.moderated", {
-          postId: post.id,
-          userId: post.user_id,
-          action,
-          actorId: userId,
-          jobKey: `review:${post.id}:${resolved[0].id}`,
-        });
+      await tellAuthors(trx, [post], { actorId: userId, action, jobKey: (id) => `review:${id}:${resolved[0].id}` });
       await enqueue(trx, "search.topic", { topicId: topic.id });
     }
-    return ok({ resolved: resolved.length, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+    return ok({ resolved: resolved.length, url: postUrl(topic, post.post_number) });
   });
 }

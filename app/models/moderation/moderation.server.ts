@@ -4,25 +4,16 @@ import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
+import { isFail, moderatedPost, moderatedTopic, postUrl, resolveOpenFlags, tellAuthors } from "./moderated.server";
 import type { Viewer } from "../../viewer.server";
 import { recordAudit } from "./audit.server";
 import { getCategoryBySlug, recountCategory } from "../forum/category.server";
 import { refreshTopicStats } from "../forum/post.server";
 import { SanctionSchema, SplitSchema, TOPIC_ACTIONS, type SanctionKind, type TopicAction } from "./moderation.schema";
-import { fail, ok, type Fail } from "../shared/result";
+import { fail, ok, type Result } from "../shared/result";
 import { refused } from "../shared/forms.server";
 import { slugify } from "../shared/slug";
 import { lockTopic, topicUrl, type TopicRow } from "../forum/topic.server";
-
-const postUrl = (t: { id: number; slug: string }, n: number) => `${topicUrl(t)}/${n}#post-${n}`;
-
-/** Locks a topic the viewer moderates; anything else looks like a missing topic. */
-async function moderatedTopic(trx: Db, scope: Scope, topicId: number): Promise<TopicRow | Fail> {
-  const topic = await lockTopic(trx, topicId, scope.userId);
-  if (!topic || !canSeeTopic(scope, topic) || !isModerator(scope, topic.category)) return fail(404, "topic.notFound");
-  return topic;
-}
-const isFail = (x: unknown): x is Fail => !!x && typeof x === "object" && (x as Fail).ok === false;
 
 // ---- posts ---------------------------------------------------------------------------------
 
@@ -73,15 +64,9 @@ async function setHidden({
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const post = await trx
-      .selectFrom("posts")
-      .select(["id", "topic_id", "user_id", "post_number", "hidden_at"])
-      .where("id", "=", postId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!post) return fail(404, "post.notFound");
-    const topic = await moderatedTopic(trx, scope, post.topic_id);
-    if (isFail(topic)) return fail(404, "post.notFound");
+    const found = await moderatedPost(trx, scope, postId);
+    if (!found) return fail(404, "post.notFound");
+    const { post, topic } = found;
     const url = postUrl(topic, post.post_number);
     if (!!post.hidden_at === hide) return ok({ url });
     await trx
@@ -94,13 +79,7 @@ async function setHidden({
       .where("id", "=", post.id)
       .execute();
     // Unhiding by hand settles the open flags too: the review queue would otherwise still list it.
-    if (!hide)
-      await trx
-        .updateTable("flags")
-        .set({ resolved_at: new Date(), resolved_by: userId, resolution: "disagree" })
-        .where("post_id", "=", post.id)
-        .where("resolved_at", "is", null)
-        .execute();
+    if (!hide) await resolveOpenFlags(trx, post.id, userId, "disagree");
     await recordAudit(trx, {
       actorId: userId,
       action: hide ? "post.hide" : "post.unhide",
@@ -108,15 +87,12 @@ async function setHidden({
       targetId: post.id,
       after: hide ? { reason: reason ?? null } : undefined,
     });
-    if (post.user_id && post.user_id !== userId) {
-      await enqueue(trx, "post.moderated", {
-        postId: post.id,
-        userId: post.user_id,
-        action: hide ? "hidden" : "restored",
-        actorId: userId,
-        jobKey: `${hide ? "hide" : "unhide"}:${post.id}:${Date.now()}`,
-      });
-    }
+    const action = hide ? "hidden" : "restored";
+    await tellAuthors(trx, [post], {
+      actorId: userId,
+      action,
+      jobKey: (id) => `${hide ? "hide" : "unhide"}:${id}:${Date.now()}`,
+    });
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url });
   });
@@ -160,15 +136,48 @@ async function relocatePosts(
   return numbers;
 }
 
-async function lockPostsOf(trx: Db, postIds: number[]) {
-  return trx
+const MOVED_COLUMNS = ["id", "topic_id", "post_number", "reply_to_post_number", "user_id"] as const;
+
+/** Locks replies to move out of one topic: all found, all of one topic, none its first post. */
+async function lockReplies(trx: Db, postIds: number[]): Promise<Result<{ posts: MovedPost[]; fromId: number }>> {
+  const ids = [...new Set(postIds)];
+  const posts = await trx
     .selectFrom("posts")
-    .select(["id", "topic_id", "post_number", "reply_to_post_number", "user_id"])
-    .where("id", "in", postIds.length ? postIds : [-1])
+    .select(MOVED_COLUMNS)
+    .where("id", "in", ids)
     .orderBy("id")
     .forUpdate()
     .execute();
+  if (posts.length !== ids.length) return fail(404, "post.notFound");
+  const fromId = posts[0].topic_id;
+  if (posts.some((p) => p.topic_id !== fromId))
+    return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
+  if (posts.some((p) => p.post_number === 1))
+    return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
+  return ok({ posts, fromId });
 }
+
+/** Posts moved to the end of `to`, numbered after its last one. */
+async function appendPosts(trx: Db, posts: MovedPost[], to: TopicRow) {
+  const { max } = await trx
+    .selectFrom("posts")
+    .select(sql<number>`coalesce(max(post_number), 0)::int`.as("max"))
+    .where("topic_id", "=", to.id)
+    .executeTakeFirstOrThrow();
+  return relocatePosts(trx, posts, to, max + 1);
+}
+
+/** Who may see a private topic may see where its posts went. */
+const copyAllowedUsers = (trx: Db, fromId: number, toId: number) =>
+  sql`insert into topic_allowed_users (topic_id, user_id) select ${toId}, user_id
+    from topic_allowed_users where topic_id = ${fromId} on conflict do nothing`.execute(trx);
+
+/** A category the moderator may put topics in: theirs, not archived. */
+async function moderatedCategory(scope: Scope, slug: string | undefined, fallback?: TopicRow["category"]) {
+  const category = slug ? await getCategoryBySlug(slug) : fallback;
+  return category && !category.archived_at && isModerator(scope, category) ? category : undefined;
+}
+const badCategory = () => fail(422, "composer.errors.category", { category: "composer.errors.category" });
 
 /** Locks topics in id order, so two moves between the same topics cannot deadlock. */
 async function lockBoth(trx: Db, scope: Scope, a: number, b: number) {
@@ -188,45 +197,25 @@ async function refreshBoth(trx: Db, a: TopicRow, b: { id: number; category_id: n
   await enqueue(trx, "search.topic", { topicId: b.id });
 }
 
-async function tellAuthors(trx: Db, posts: MovedPost[], actorId: number, action: string) {
-  for (const p of posts) {
-    if (p.user_id && p.user_id !== actorId)
-      await enqueue(trx, "post.moderated", {
-        postId: p.id,
-        userId: p.user_id,
-        action,
-        actorId,
-        jobKey: `${action}:${p.id}:${Date.now()}`,
-      });
-  }
-}
+const tellMoved = (trx: Db, posts: MovedPost[], actorId: number) =>
+  tellAuthors(trx, posts, { actorId, action: "moved", jobKey: (id) => `moved:${id}:${Date.now()}` });
 
 /** Moves replies (never a topic's first post: that is a merge) to the end of another topic. */
 export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; postIds: number[]; toTopicId: number }) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const userId = scope.userId;
-  const ids = [...new Set(postIds)];
-  if (!ids.length) return fail(422, "moderation.errors.noPosts", { posts: "moderation.errors.noPosts" });
+  if (!postIds.length) return fail(422, "moderation.errors.noPosts", { posts: "moderation.errors.noPosts" });
   return db.transaction().execute(async (trx) => {
-    const posts = await lockPostsOf(trx, ids);
-    if (posts.length !== ids.length) return fail(404, "post.notFound");
-    const fromId = posts[0].topic_id;
-    if (posts.some((p) => p.topic_id !== fromId))
-      return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
-    if (posts.some((p) => p.post_number === 1))
-      return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
+    const replies = await lockReplies(trx, postIds);
+    if (!replies.ok) return replies;
+    const { posts, fromId } = replies;
     if (toTopicId === fromId)
       return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
     const pair = await lockBoth(trx, scope, fromId, toTopicId);
     if (!pair) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
     const { from, to } = pair;
     if (to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
-    const { max } = await trx
-      .selectFrom("posts")
-      .select(sql<number>`coalesce(max(post_number), 0)::int`.as("max"))
-      .where("topic_id", "=", to.id)
-      .executeTakeFirstOrThrow();
-    const numbers = await relocatePosts(trx, posts, to, max + 1);
+    const numbers = await appendPosts(trx, posts, to);
     await refreshBoth(trx, from, to);
     await recordAudit(trx, {
       actorId: userId,
@@ -236,7 +225,7 @@ export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; p
       before: { topicId: from.id, postNumbers: posts.map((p) => p.post_number) },
       after: { topicId: to.id, postNumbers: [...numbers.values()] },
     });
-    await tellAuthors(trx, posts, userId, "moved");
+    await tellMoved(trx, posts, userId);
     const first = Math.min(...numbers.values());
     return ok({ url: postUrl(to, first), topicId: to.id });
   });
@@ -258,21 +247,15 @@ export async function splitTopic({
   const userId = scope.userId;
   const parsed = SplitSchema.safeParse({ title });
   if (!parsed.success) return refused(422, parsed.error);
-  const ids = [...new Set(postIds)];
-  if (!ids.length) return fail(422, "moderation.errors.noPosts", { posts: "moderation.errors.noPosts" });
+  if (!postIds.length) return fail(422, "moderation.errors.noPosts", { posts: "moderation.errors.noPosts" });
   return db.transaction().execute(async (trx) => {
-    const posts = await lockPostsOf(trx, ids);
-    if (posts.length !== ids.length) return fail(404, "post.notFound");
-    const fromId = posts[0].topic_id;
-    if (posts.some((p) => p.topic_id !== fromId))
-      return fail(422, "moderation.errors.sameTopic", { posts: "moderation.errors.sameTopic" });
-    if (posts.some((p) => p.post_number === 1))
-      return fail(422, "moderation.errors.firstPost", { posts: "moderation.errors.firstPost" });
+    const replies = await lockReplies(trx, postIds);
+    if (!replies.ok) return replies;
+    const { posts, fromId } = replies;
     const from = await moderatedTopic(trx, scope, fromId);
     if (isFail(from)) return fail(404, "topic.notFound");
-    const category = categorySlug ? await getCategoryBySlug(categorySlug) : from.category;
-    if (!category || category.archived_at || !isModerator(scope, category))
-      return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+    const category = await moderatedCategory(scope, categorySlug, from.category);
+    if (!category) return badCategory();
     const first = [...posts].sort((a, b) => a.post_number - b.post_number)[0];
     const firstRow = await trx
       .selectFrom("posts")
@@ -293,10 +276,7 @@ export async function splitTopic({
       })
       .returning(["id", "slug", "title", "category_id"])
       .executeTakeFirstOrThrow();
-    if (category.see_rule === "participants") {
-      await sql`insert into topic_allowed_users (topic_id, user_id) select ${topic.id}, user_id
-          from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
-    }
+    if (category.see_rule === "participants") await copyAllowedUsers(trx, from.id, topic.id);
     await relocatePosts(trx, posts, topic, 1);
     await refreshBoth(trx, from, topic);
     await trx
@@ -312,7 +292,7 @@ export async function splitTopic({
       before: { topicId: from.id, postNumbers: posts.map((p) => p.post_number) },
       after: { topicId: topic.id, title: topic.title },
     });
-    await tellAuthors(trx, posts, userId, "moved");
+    await tellMoved(trx, posts, userId);
     return ok({ topicId: topic.id, url: topicUrl(topic) });
   });
 }
@@ -338,21 +318,14 @@ export async function mergeTopic({
     if (to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
     const posts = await trx
       .selectFrom("posts")
-      .select(["id", "topic_id", "post_number", "reply_to_post_number", "user_id"])
+      .select(MOVED_COLUMNS)
       .where("topic_id", "=", from.id)
       .orderBy("post_number")
       .forUpdate()
       .execute();
-    const { max } = await trx
-      .selectFrom("posts")
-      .select(sql<number>`coalesce(max(post_number), 0)::int`.as("max"))
-      .where("topic_id", "=", to.id)
-      .executeTakeFirstOrThrow();
-    const numbers = await relocatePosts(trx, posts, to, max + 1);
-    if (to.category.see_rule === "participants" && from.category.see_rule === "participants") {
-      await sql`insert into topic_allowed_users (topic_id, user_id) select ${to.id}, user_id
-          from topic_allowed_users where topic_id = ${from.id} on conflict do nothing`.execute(trx);
-    }
+    const numbers = await appendPosts(trx, posts, to);
+    if (to.category.see_rule === "participants" && from.category.see_rule === "participants")
+      await copyAllowedUsers(trx, from.id, to.id);
     await trx
       .updateTable("topics")
       .set({ deleted_at: new Date(), deleted_by: userId })
@@ -367,7 +340,7 @@ export async function mergeTopic({
       before: { topicId: from.id, title: from.title },
       after: { topicId: to.id, postNumbers: [...numbers.values()] },
     });
-    await tellAuthors(trx, posts, userId, "moved");
+    await tellMoved(trx, posts, userId);
     return ok({ url: topicUrl(to), topicId: to.id });
   });
 }
@@ -442,9 +415,8 @@ export async function changeTopicCategory({
   return db.transaction().execute(async (trx) => {
     const topic = await moderatedTopic(trx, scope, topicId);
     if (isFail(topic)) return topic;
-    const category = await getCategoryBySlug(categorySlug);
-    if (!category || category.archived_at || !isModerator(scope, category))
-      return fail(422, "composer.errors.category", { category: "composer.errors.category" });
+    const category = await moderatedCategory(scope, categorySlug);
+    if (!category) return badCategory();
     if (category.id === topic.category_id) return ok({ url: topicUrl(topic) });
     await trx.updateTable("topics").set({ category_id: category.id }).where("id", "=", topic.id).execute();
     // A private category is seen topic by topic: the author at least stays on the list.
@@ -485,6 +457,22 @@ export async function getMemberForModeration({ scope, username }: { scope: Scope
     .executeTakeFirst();
 }
 
+/** Locks the member whose sanction changes (`deleted`: a deleted account's can still be lifted). */
+async function lockSanctioned(trx: Db, userId: number, { deleted }: { deleted: boolean }) {
+  let q = trx
+    .selectFrom("users")
+    .select(["id", "silenced_until", "suspended_until", "sanction_reason"])
+    .where("id", "=", userId);
+  if (!deleted) q = q.where("deleted_at", "is", null);
+  return q.forNoKeyUpdate().executeTakeFirst();
+}
+type Sanctioned = NonNullable<Awaited<ReturnType<typeof lockSanctioned>>>;
+const sanctionOf = (u: Sanctioned) => ({
+  silenced_until: u.silenced_until,
+  suspended_until: u.suspended_until,
+  reason: u.sanction_reason,
+});
+
 /** Silence (read, not post) or suspend a member for some days, with a reason they are shown. */
 export async function sanctionMember({
   scope,
@@ -505,13 +493,7 @@ export async function sanctionMember({
   if (!parsed.success) return refused(422, parsed.error);
   if (userId === actorId) return fail(422, "moderation.sanction.errors.self");
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .select(["id", "silenced_until", "suspended_until", "sanction_reason"])
-      .where("id", "=", userId)
-      .where("deleted_at", "is", null)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
+    const user = await lockSanctioned(trx, userId, { deleted: false });
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
     const staff = await trx
       .selectFrom("user_roles")
@@ -531,11 +513,7 @@ export async function sanctionMember({
       action: `user.${parsed.data.kind}`,
       targetType: "user",
       targetId: userId,
-      before: {
-        silenced_until: user.silenced_until,
-        suspended_until: user.suspended_until,
-        reason: user.sanction_reason,
-      },
+      before: sanctionOf(user),
       after: { until, reason: parsed.data.reason },
     });
     return ok({ until });
@@ -546,12 +524,7 @@ export async function liftSanction({ scope, userId }: { scope: Scope; userId: nu
   if (!scope.userId || !scope.isStaff) return fail(404, "moderation.sanction.errors.notFound");
   const actorId = scope.userId;
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .select(["id", "silenced_until", "suspended_until", "sanction_reason"])
-      .where("id", "=", userId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
+    const user = await lockSanctioned(trx, userId, { deleted: true });
     if (!user) return fail(404, "moderation.sanction.errors.notFound");
     await trx
       .updateTable("users")
@@ -563,11 +536,7 @@ export async function liftSanction({ scope, userId }: { scope: Scope; userId: nu
       action: "user.lift",
       targetType: "user",
       targetId: userId,
-      before: {
-        silenced_until: user.silenced_until,
-        suspended_until: user.suspended_until,
-        reason: user.sanction_reason,
-      },
+      before: sanctionOf(user),
     });
     return ok({});
   });
