@@ -38,6 +38,8 @@ export const JOB_PAYLOADS = {
   "outbox.cleanup": none,
   "recruiter.search-alerts": none,
   "recruiter.search-alert": z.object({ searchId: id }),
+  "cpd.hourly": none,
+  "cpd.review": z.object({ userId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;
