@@ -12,6 +12,7 @@ import "~/jobs/index.server";
 import { mailDir } from "~/mail.server";
 import { awardLevelBadge } from "~/models/badges/badge.server";
 import { getCpdStanding, reviewCpd, saveCpdPolicy } from "~/models/journey/cpd/cpd.server";
+import { createProfile } from "../factories/profiles";
 import { createMember } from "../factories/progress";
 import { wordedAs } from "../factories/notifications";
 import { createAdmin } from "../factories/users";
@@ -21,7 +22,8 @@ let app: TestApp;
 let adminId: number;
 
 beforeAll(async () => {
-  app = await startApp();
+  // the worker stays in this process (drainJobs): the app's own would review with today's clock
+  app = await startApp({ JOBS: "off" });
   adminId = (await createAdmin({ username: "cpd_admin" })).id;
   const saved = await saveCpdPolicy({
     staffId: adminId,
@@ -172,6 +174,46 @@ describe("lapse and reinstatement", () => {
     const status = await verifierStatus(m.badgeId);
     expect(status.status).toBe("revoked");
     expect(status.revokedCredentials[0].revocationReason).toBe("Fraudulent evidence");
+  });
+});
+
+describe("where a lapse shows", () => {
+  test("a lapsed credential shows as lapsed on the profile, the directory card and the badge page", async () => {
+    const saved = await saveCpdPolicy({
+      staffId: adminId,
+      input: {
+        ...{ intent: "save", target: "designation:CCSM", pointsPerYear: 6, countsFrom: "2027-01-01" },
+        ...{ activityPoints: 2, eventPoints: 2, coursePoints: 3, bookPoints: 1 },
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const user = await createProfile({ username: "cpd_lindiwe", displayName: "Lindiwe Cpdshown", level: 3 });
+    await db.updateTable("users").set({ time_zone: "Africa/Johannesburg" }).where("id", "=", user.id).execute();
+    const badge = await db.transaction().execute((trx) =>
+      awardLevelBadge(trx, {
+        ...{ userId: user.id, level: 3, awardedBy: null, applicationId: null },
+        at: new Date("2027-03-10T09:00:00Z"),
+      }),
+    );
+    await db.insertInto("designations").values({ user_id: user.id, code: "CCSM", awarded_on: "2027-04-02" }).execute();
+    await review(user.id, "2028-04-02T08:00:00Z");
+    await drainJobs(); // the directory's copy
+    const page = async (path: string) => (await fetch(`${app.url}${path}`)).text();
+
+    const profile = await page("/u/cpd_lindiwe");
+    expect(profile).toContain("Level 3 (lapsed)");
+    expect(profile).toContain("CCSM (lapsed)");
+    expect(profile).toContain("Lapsed since Mar 10, 2028");
+    const directory = await page("/directory?q=Cpdshown");
+    const card = directory.slice(directory.indexOf('/u/cpd_lindiwe"'));
+    expect(card.slice(0, card.indexOf("</li>"))).toMatch(/Level 3 \(lapsed\)[\s\S]*CCSM \(lapsed\)/);
+    const badgePage = await page(`/badges/${badge.public_id}`);
+    expect(badgePage).toContain("CPD lapsed on 10 March 2028");
+    expect(badgePage).not.toContain("This badge is valid");
+
+    // French readers see it in French
+    const fr = await (await fetch(`${app.url}/u/cpd_lindiwe`, { headers: { "Accept-Language": "fr" } })).text();
+    expect(fr).toContain("CCSM (expiré)");
   });
 });
 

@@ -354,6 +354,11 @@ export async function reviewCpd(
   return { changes, reminders };
 }
 
+/** A new log entry may catch a lapsed credential up: reviewed after commit, not at the next local midnight. */
+export async function reviewCpdSoon(trx: Db, userId: number) {
+  await enqueue(trx, "cpd.review", { userId });
+}
+
 /** Members a review may concern: holders of a credential that asks for CPD. */
 export function cpdHoldersQuery() {
   return sql<{ id: number }>`
