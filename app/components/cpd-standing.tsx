@@ -48,7 +48,12 @@ export function CpdStandingView({ credentials }: { credentials: CpdStanding[] })
         const name = localized(c, "name", lang);
         const headingId = `cpd-${c.credential.replace(/[^a-zA-Z0-9]/g, "-")}`;
         return (
-          <section key={c.credential} className="card cpd-credential" aria-labelledby={headingId}>
+          <section
+            key={c.credential}
+            className="card cpd-credential"
+            data-credential={c.credential}
+            aria-labelledby={headingId}
+          >
             <h2 id={headingId}>{name}</h2>
             <p className={j.status === "lapsed" ? "cpd-status lapsed" : "cpd-status"} data-status={j.status}>
               <strong>
@@ -76,6 +81,7 @@ export function CpdStandingView({ credentials }: { credentials: CpdStanding[] })
               <table className="cpd-items">
                 <thead>
                   <tr>
+                    <th scope="col">{t("cpd.kind")}</th>
                     <th scope="col">{t("cpd.what")}</th>
                     <th scope="col">{t("cpd.when")}</th>
                     <th scope="col">{t("cpd.pointsColumn")}</th>
@@ -84,9 +90,8 @@ export function CpdStandingView({ credentials }: { credentials: CpdStanding[] })
                 <tbody>
                   {c.items.map((i, n) => (
                     <tr key={n}>
-                      <td>
-                        {t(`cpd.kinds.${i.kind}`)}: {i.url ? <Link to={i.url}>{i.title}</Link> : i.title}
-                      </td>
+                      <td>{t(`cpd.kinds.${i.kind}`)}</td>
+                      <td>{i.url ? <Link to={i.url}>{i.title}</Link> : i.title}</td>
                       <td>{day(i.day)}</td>
                       <td>{i.points}</td>
                     </tr>

@@ -22,6 +22,7 @@ export default {
     counted: "What earned points",
     noItems: "Nothing has earned points in this CPD year yet.",
     kinds: { activity: "Activity", event: "Event", course: "Course", book: "Book" },
+    kind: "Kind",
     what: "What",
     when: "Date",
     pointsColumn: "Points",

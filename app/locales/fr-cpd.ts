@@ -23,6 +23,7 @@ export default {
     counted: "Ce qui a rapporté des points",
     noItems: "Rien n’a encore rapporté de points cette année de DPC.",
     kinds: { activity: "Activité", event: "Événement", course: "Formation", book: "Livre" },
+    kind: "Type",
     what: "Quoi",
     when: "Date",
     pointsColumn: "Points",
