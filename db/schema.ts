@@ -1275,3 +1275,45 @@ export interface Database {
   portfolio_references: PortfolioReferencesTable;
   portfolio_reviews: PortfolioReviewsTable;
 }
+
+// ---- CPD to keep a credential (migration 2026-12-06T1800_cpd) ----
+export interface CpdPoliciesTable {
+  id: Generated<number>;
+  level: number | null;
+  designation: string | null;
+  points_per_year: number;
+  activity_points: number;
+  event_points: number;
+  course_points: number;
+  book_points: number;
+  /** CPD years that began before this day are not judged */
+  counts_from: ColumnType<string, string, string>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface CpdEventsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** "level:3" or "designation:CCSM" */
+  credential: string;
+  badge_award_id: number | null;
+  event: "lapsed" | "reinstated";
+  occurred_on: ColumnType<string, string, string>;
+  points: number;
+  required: number;
+  recorded_at: Generated<Date>;
+}
+
+export interface BadgeAwardsTable {
+  cpd_lapsed_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DesignationsTable {
+  cpd_lapsed_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface Database {
+  cpd_policies: CpdPoliciesTable;
+  cpd_events: CpdEventsTable;
+}

@@ -30,6 +30,8 @@ export type CardLabels = {
   level: string;
   mentor: string;
   open: string;
+  /** "{{name}} (lapsed)": a credential whose CPD lapsed */
+  lapsed?: string;
   proficiency?: Record<string, string>;
   /** "{{name}}: {{proficiency}}" */
   rated?: string;
@@ -62,10 +64,12 @@ export function directoryCardsHtml(
     const whole = Math.floor(c.yearsCustomerFacing ?? 0);
     const years = whole >= 1 ? ` · ${whole === 1 ? l.yearOne : fill(l.years, { count: whole })}` : "";
     h += `<p class="muted">${esc(place + years)}</p><p class="card-pills">`;
+    const lapsed = (name: string, key: string) =>
+      l.lapsed && c.lapsed?.includes(key) ? fill(l.lapsed, { name }) : name;
     if (c.level && c.badges.includes(`level-${c.level}`))
-      h += `<span class="level-pill">${esc(fill(l.level, { level: c.level }))}</span>`;
+      h += `<span class="level-pill">${esc(lapsed(fill(l.level, { level: c.level }), `level-${c.level}`))}</span>`;
     if (c.badges.includes("mentor")) h += `<span class="flag-pill">${esc(l.mentor)}</span>`;
-    for (const x of c.designations) h += `<span class="flag-pill designation">${esc(x)}</span>`;
+    for (const x of c.designations) h += `<span class="flag-pill designation">${esc(lapsed(x, x))}</span>`;
     if (c.openToOpportunities) h += `<span class="flag-pill">${esc(l.open)}</span>`;
     h += `</p>`;
     const rated = filtered

@@ -138,6 +138,7 @@ function buildLabels(t: TFunction) {
       years: t("directory.years", { count: 2 }).replace("2", SLOT("count")),
       mentor: t("profile.badgeMentor"),
       open: t("profile.openToOpportunities"),
+      lapsed: t("cpd.lapsedPill", { name: SLOT("name") }),
       proficiency: Object.fromEntries(PROFICIENCIES.map((p) => [p, t(`profile.proficiency.${p}`)])),
       rated: t("directory.competencyRated", { name: SLOT("name"), proficiency: SLOT("proficiency") }),
     },

@@ -2,6 +2,7 @@
 // background.server.ts, `npm run worker` and tests). `JobTable` makes a missing handler a compile error.
 import { registerJobs, type JobTable } from "../jobs.server";
 import { accountMailJobs } from "./account-mail.server";
+import { cpdJobs, cpdSchedule } from "./cpd.server";
 import { forumNotificationJobs } from "./forum-notifications.server";
 import { notificationEmailJobs, notificationEmailSchedule } from "./notification-email.server";
 import { outboxCleanupJobs, outboxCleanupSchedule } from "./outbox-cleanup.server";
@@ -16,6 +17,7 @@ import { tutorQuestionJobs } from "./tutor-question.server";
 
 const jobs: JobTable = {
   ...accountMailJobs,
+  ...cpdJobs,
   ...forumNotificationJobs,
   ...notificationEmailJobs,
   ...outboxCleanupJobs,
@@ -30,6 +32,7 @@ const jobs: JobTable = {
 };
 
 registerJobs(jobs, {
+  ...cpdSchedule,
   ...notificationEmailSchedule,
   ...outboxCleanupSchedule,
   ...progressSchedule,

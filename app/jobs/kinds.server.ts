@@ -42,6 +42,8 @@ export const JOB_PAYLOADS = {
   "recruiter.search-alerts": none,
   "recruiter.search-alert": z.object({ searchId: id }),
   "portfolio.reference_request": z.object({ referenceId: id }),
+  "cpd.hourly": none,
+  "cpd.review": z.object({ userId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -28,6 +28,7 @@ import directoryRelevance from "./en-directory-relevance";
 import credentialRoutes from "./en-credential-routes";
 import reach from "./en-reach";
 import portfolio from "./en-portfolio";
+import cpd from "./en-cpd";
 
 const en = {
   ...mentorship,
@@ -58,6 +59,7 @@ const en = {
   ...credentialRoutes,
   ...reach,
   ...portfolio,
+  ...cpd,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -28,6 +28,7 @@ import directoryRelevance from "./fr-directory-relevance";
 import credentialRoutes from "./fr-credential-routes";
 import reach from "./fr-reach";
 import portfolio from "./fr-portfolio";
+import cpd from "./fr-cpd";
 
 const fr = {
   ...mentorship,
@@ -58,6 +59,7 @@ const fr = {
   ...credentialRoutes,
   ...reach,
   ...portfolio,
+  ...cpd,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

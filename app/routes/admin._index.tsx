@@ -43,6 +43,7 @@ const ADMIN_PAGES: [href: string, key: string][] = [
   ["/admin/applications", "admin.applications.title"],
   ["/admin/results", "admin.results.title"],
   ["/admin/requirements", "admin.requirements.title"],
+  ["/admin/cpd", "cpd.admin.title"],
   ["/admin/programme", "programmeWords.title"],
   ["/admin/logs", "admin.logs.title"],
   ["/admin/books", "admin.books.title"],

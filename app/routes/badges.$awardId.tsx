@@ -64,6 +64,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const words = achievementText(award, t, lang);
   const issuedOn = formatAwardDate(issued, intlLocale(lang));
   const revokedOn = award.revoked_at ? formatAwardDate(award.revoked_at, intlLocale(lang)) : null;
+  // lapsed for want of CPD (a revocation says more and wins); a calendar day, the holder's
+  const lapsedOn =
+    !award.revoked_at && award.cpd_lapsed_on
+      ? formatAwardDate(new Date(`${award.cpd_lapsed_on}T12:00:00Z`), intlLocale(lang))
+      : null;
   // the meta function also runs in the browser: its words are made here, on the server
   const meta = {
     title: t("badges.page.metaTitle", { holder: award.display_name, name: words.name }),
@@ -90,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revokedOn,
     revokedIso: award.revoked_at?.toISOString() ?? null,
     revokeReason: award.revoke_reason,
+    lapsedOn,
     urls: { ...urls, jwks: `${origin}/.well-known/jwks.json`, issuer: `${origin}/badges/issuer.json` },
     linkedin: linkedin.toString(),
     profilePath,
@@ -143,6 +149,10 @@ export default function BadgePage() {
               </p>
               {d.revokeReason ? <p>{t("badges.page.revokedReason", { reason: d.revokeReason })}</p> : null}
             </div>
+          ) : d.lapsedOn ? (
+            <p className="badge-status badge-status-revoked badge-status-lapsed">
+              <strong>{t("cpd.badgeLapsed", { date: d.lapsedOn })}</strong>
+            </p>
           ) : (
             <p className="badge-status badge-status-valid">{t("badges.page.validNote")}</p>
           )}
@@ -181,6 +191,8 @@ export default function BadgePage() {
                 <strong className="badge-revoked-text">
                   <time dateTime={d.revokedIso}>{t("badges.page.revoked", { date: d.revokedOn })}</time>
                 </strong>
+              ) : d.lapsedOn ? (
+                <strong className="badge-revoked-text">{t("cpd.status.lapsed", { date: d.lapsedOn })}</strong>
               ) : (
                 <strong className="badge-valid-text">{t("badges.page.valid")}</strong>
               )}

@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CpdSummary } from "~/components/cpd-standing";
 import { MyTutor } from "~/components/my-tutor";
 import { ProgressPage } from "~/components/progress-view";
 import { notFound } from "~/web/http.server";
 import { isReadyForAssessment, listMyGroups } from "~/models/groups/learning-group.server";
 import { getProgressPage } from "~/models/journey/progress/page.server";
+import { getCpdStanding } from "~/models/journey/cpd/cpd.server";
 import { scopeOf } from "~/models/permissions.server";
 import progressStyles from "~/styles/progress.css";
 import type { PageHandle } from "~/web/enhance";
@@ -21,13 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // ?all=1 lists every item behind each count (explainable progress), not only the latest
   const all = new URL(request.url).searchParams.has("all");
-  const [page, tutorGroups, ready] = await Promise.all([
+  const [page, tutorGroups, ready, cpd] = await Promise.all([
     getProgressPage({ userId: viewer.id, itemLimit: all ? 10_000 : 20, nextStepsFor: scopeOf(viewer) }),
     listMyGroups(viewer.id),
     isReadyForAssessment(db, viewer.id),
+    getCpdStanding(db, { userId: viewer.id }),
   ]);
   if (!page) notFound();
-  return { ...page, tutorGroups, ready };
+  return { ...page, tutorGroups, ready, cpd: cpd.credentials };
 }
 
 export default function Progress() {
@@ -35,6 +38,7 @@ export default function Progress() {
   return (
     <>
       <ProgressPage data={data} self />
+      <CpdSummary credentials={data.cpd} />
       <MyTutor groups={data.tutorGroups} ready={data.ready} />
     </>
   );

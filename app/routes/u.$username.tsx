@@ -111,6 +111,8 @@ function Profile({
   const dateFmt = (d: string | Date) =>
     dateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
   const place = [p.city, p.country ? countryName(p.country, lang) : null].filter(Boolean).join(", ");
+  // the current level's badge lapsed for want of CPD (the pill says so until the member catches up)
+  const levelLapsed = p.badges.some((b) => b.kind === "level" && b.level === p.level && b.cpd_lapsed_on);
   return (
     <div className="page profile-page">
       <header className="member-head profile-head">
@@ -119,7 +121,13 @@ function Profile({
           <h1>{p.displayName}</h1>
           <p className="muted">
             @{p.username}
-            {p.level ? <span className="level-pill">{t("topic.levelPill", { level: p.level })}</span> : null}
+            {p.level ? (
+              <span className="level-pill">
+                {levelLapsed
+                  ? t("cpd.lapsedPill", { name: t("topic.levelPill", { level: p.level }) })
+                  : t("topic.levelPill", { level: p.level })}
+              </span>
+            ) : null}
           </p>
           {p.jobTitle || p.organisation ? (
             <p className="profile-role">
@@ -133,8 +141,8 @@ function Profile({
             {p.openToOpportunities ? <span className="flag-pill">{t("profile.openToOpportunities")}</span> : null}
             {p.isMentor ? <span className="flag-pill">{t("profile.mentor")}</span> : null}
             {p.designations.map((d) => (
-              <span key={d.code} className="flag-pill designation">
-                {d.code}
+              <span key={d.code} className={d.cpd_lapsed_on ? "flag-pill designation lapsed" : "flag-pill designation"}>
+                {d.cpd_lapsed_on ? t("cpd.lapsedPill", { name: d.code }) : d.code}
               </span>
             ))}
           </p>
@@ -225,6 +233,9 @@ function Profile({
                       : t("profile.badgeLevel", { level: b.level, name: localized(b, "level_name", i18n.language) })}
                 </a>{" "}
                 <span className="muted">{t("profile.badgeAwarded", { date: dateFmt(b.awarded_at) })}</span>
+                {b.cpd_lapsed_on ? (
+                  <strong className="cpd-lapsed"> {t("cpd.status.lapsed", { date: dateFmt(b.cpd_lapsed_on) })}</strong>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoRoutes } from "./demo-routes";
+import { seedDemoCpd } from "./demo-cpd";
 import { seedDemoTwoFactor } from "./demo-two-factor";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
 
@@ -31,4 +32,5 @@ async function seedDemoMemberExtras(log: (m: string) => void) {
   await alignDemoMemberSince(log);
   await seedDemoEvents(log);
   await seedDemoRoutes(log);
+  await seedDemoCpd(log);
 }

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { expect, test } from "vitest";
 import { seedAll } from "../../scripts/seed";
+import { seedDemoCpd } from "../../scripts/seed/demo-cpd";
+import { getCpdStanding } from "~/models/journey/cpd/cpd.server";
 import { lastThursdayAt14, webinar1At } from "../../scripts/seed/demo-events";
 import { db } from "~/db.server";
 import { verifyPassword } from "~/auth.server";
@@ -112,6 +114,28 @@ test("the demo data agrees with itself", async () => {
     .executeTakeFirstOrThrow();
   expect(again.n).toBe(events.length);
 }, 300_000);
+
+test("the demo shows CPD: one member's CCSM lapsed (with its history), another's in good standing", async () => {
+  // the first test seeded the demo; seeding again changes nothing (idempotent)
+  await seedDemoCpd(() => {});
+  const ids = await db
+    .selectFrom("users")
+    .select(["id", "username"])
+    .where("username", "in", ["fatou_diop", "thandi_dlamini"])
+    .execute();
+  const standing = async (username: string) => {
+    const userId = ids.find((u) => u.username === username)!.id;
+    const { credentials } = await getCpdStanding(db, { userId });
+    return credentials.find((c) => c.credential === "designation:CCSM");
+  };
+  const lapsed = await standing("fatou_diop");
+  expect(lapsed?.judgement.status).toBe("lapsed");
+  expect(lapsed?.recordedLapsedOn).toBe(lapsed?.judgement.lapsedOn);
+  expect(lapsed?.history.map((h) => h.event)).toEqual(["lapsed"]);
+  const current = await standing("thandi_dlamini");
+  expect(current?.judgement).toMatchObject({ status: "active", pointsThisYear: 9, required: 12 });
+  expect(current?.recordedLapsedOn).toBeNull();
+});
 
 test("the last Thursday at 14:00 GMT is always more than a day ahead", () => {
   expect(lastThursdayAt14(new Date("2026-12-06T09:00:00Z")).toISOString()).toBe("2026-12-31T14:00:00.000Z");

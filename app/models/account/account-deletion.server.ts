@@ -412,6 +412,7 @@ export async function eraseMember(
     "webinar_attendance",
     "module_tasks",
     "award_nominations",
+    "cpd_events",
     "applications",
     "bookmarks",
     "topic_reads",

@@ -347,6 +347,7 @@ const progression: ExportArea = {
     "webinar_attendance",
     "module_tasks",
     "award_nominations",
+    "cpd_events",
   ],
   async collect({ trx, userId }) {
     const own = async (table: (typeof progression.tables)[number]) =>
@@ -372,6 +373,7 @@ const progression: ExportArea = {
       json("progress/webinar-attendance.json", await own("webinar_attendance")),
       json("progress/module-tasks.json", await own("module_tasks")),
       json("progress/award-nominations.json", await own("award_nominations")),
+      json("progress/cpd-history.json", await own("cpd_events")),
     ];
   },
 };

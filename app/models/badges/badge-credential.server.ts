@@ -187,27 +187,36 @@ export async function signCredential(
 
 /**
  * The status of one credential, as a 1EdTech Revocation List with zero or one entry, plus a plain
- * `status` for people reading it. One list per credential: nothing to enumerate.
+ * `status` for people reading it. One list per credential: nothing to enumerate. A credential whose
+ * CPD lapsed is listed the same way, with its own reason, until the holder catches up (then it is
+ * valid again); a revocation is final and wins.
  */
 export function credentialStatusDocument({
   award,
   origin,
 }: {
-  award: Pick<BadgeAward, "public_id" | "revoked_at" | "revoke_reason">;
+  award: Pick<BadgeAward, "public_id" | "revoked_at" | "revoke_reason"> & { cpd_lapsed_on?: string | null };
   origin: string;
 }) {
   const urls = badgeUrls(origin, award.public_id);
+  const lapsed = !award.revoked_at && !!award.cpd_lapsed_on;
+  const status = award.revoked_at ? "revoked" : lapsed ? "lapsed" : "valid";
+  const reason = award.revoked_at ? (award.revoke_reason ?? "") : lapsed ? CPD_LAPSE_REASON : "";
   return {
     id: urls.status,
     issuer: issuerId(origin),
     credential: urls.page,
-    status: award.revoked_at ? "revoked" : "valid",
+    status,
     ...(award.revoked_at ? { revokedAt: award.revoked_at.toISOString() } : {}),
-    revokedCredentials: award.revoked_at
-      ? [{ id: urls.page, revoked: true, revocationReason: award.revoke_reason ?? "" }]
-      : [],
+    ...(lapsed ? { lapsedOn: award.cpd_lapsed_on } : {}),
+    revokedCredentials: status === "valid" ? [] : [{ id: urls.page, revoked: true, revocationReason: reason }],
   };
 }
+
+/** The reason a lapsed credential is listed with (credentials are worded in English). */
+export const CPD_LAPSE_REASON =
+  "CPD lapsed: the holder did not earn the continuing professional development points this credential requires " +
+  "each year. It is valid again once they catch up.";
 
 /** The four level badges, as the about page (/badges) describes them. */
 export async function listBadgeLevels(conn: Db) {

@@ -125,6 +125,7 @@ const AWARD_COLUMNS = [
   "b.awarded_at",
   "b.revoked_at",
   "b.revoke_reason",
+  "b.cpd_lapsed_on",
   "u.username",
   "u.display_name",
   "l.short_name as level_short_name",

@@ -153,6 +153,8 @@ export type ProfileDocument = {
   competency_proficient: string[];
   competency_advanced: string[];
   designations: string[];
+  /** credentials whose CPD lapsed: "level-3", "CCSM" (app/models/journey/cpd) */
+  lapsed: string[];
   /** valid badges: "level-2", "mentor" */
   badges: string[];
   level: number;
@@ -211,6 +213,7 @@ export type ProfileRow = {
   competencies: { slug: string; name: string; name_fr: string | null; proficiency: string }[] | null;
   designations: string[] | null;
   badges: string[] | null;
+  lapsed: string[] | null;
 };
 
 /** Members who belong in the directory: the member role, not deleted, profile not hidden. */
@@ -244,7 +247,10 @@ export async function loadRows(
          where pc.user_id = u.id) as competencies,
       (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
       (select array_agg(distinct case when b.kind = 'mentor' then 'mentor' else 'level-' || b.level end)
-         from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges
+         from badge_awards b where b.user_id = u.id and b.revoked_at is null) as badges,
+      array(select 'level-' || b.level from badge_awards b where b.user_id = u.id and b.kind = 'level'
+          and b.revoked_at is null and b.cpd_lapsed_on is not null
+        union select d.code from designations d where d.user_id = u.id and d.cpd_lapsed_on is not null) as lapsed
     from users u left join profiles p on p.user_id = u.id ${joinRange}
     where ${cond} and ${findable()}
     ${tail}`.execute(trx);
@@ -315,6 +321,7 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     competency_advanced: atLeast("advanced"),
     designations: r.designations ?? [],
     badges: (r.badges ?? []).filter(Boolean).sort(),
+    lapsed: r.lapsed ?? [],
     level: r.level ?? 0,
     level_label: r.level ? [`Level ${r.level}`, `Niveau ${r.level}`] : [],
     open_to_opportunities: !!r.open_to_opportunities,

@@ -25,6 +25,8 @@ export type DirectoryCard = {
   level: number;
   badges: string[];
   designations: string[];
+  /** credentials whose CPD lapsed ("level-3", "CCSM"); absent from a document indexed before CPD */
+  lapsed?: string[];
   openToOpportunities: boolean;
   isMentor: boolean;
   yearsCustomerFacing: number;
@@ -103,6 +105,7 @@ const CARD_ATTRIBUTES = [
   "is_mentor",
   "years_customer_facing",
   "photo",
+  "lapsed",
 ];
 
 type CardFields =
@@ -160,6 +163,7 @@ const toCard = (h: Pick<ProfileDocument, CardFields> & Partial<ProfileDocument>,
   level: h.level,
   badges: h.badges,
   designations: h.designations,
+  ...(h.lapsed?.length ? { lapsed: h.lapsed } : {}),
   openToOpportunities: h.open_to_opportunities,
   isMentor: h.is_mentor,
   yearsCustomerFacing: h.years_customer_facing,

@@ -65,7 +65,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
       where pc.user_id = ${user.id} order by c.position`.execute(db),
     db
       .selectFrom("designations")
-      .select(["code", "awarded_on"])
+      .select(["code", "awarded_on", "cpd_lapsed_on"])
       .where("user_id", "=", user.id)
       .orderBy("awarded_on")
       .execute(),
@@ -78,6 +78,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
         "b.level",
         "b.award_year",
         "b.awarded_at",
+        "b.cpd_lapsed_on",
         "l.name as level_name",
         "l.name_fr as level_name_fr",
       ])

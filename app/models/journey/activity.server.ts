@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { db } from "../../db.server";
 import type { ActivityInput } from "../moderation/logs.schema";
 import { ok, type Result } from "../shared/result";
+import { reviewCpdSoon } from "./cpd/cpd.server";
 
 /** Does the member's current level ask staff to approve activities before they count? */
 async function activitiesNeedApproval(userId: number): Promise<boolean> {
@@ -26,20 +27,24 @@ export async function createActivity({
   input: ActivityInput;
 }): Promise<Result<{ id: number; status: string }>> {
   const status = (await activitiesNeedApproval(userId)) ? "pending" : "approved";
-  const row = await db
-    .insertInto("activities")
-    .values({
-      user_id: userId,
-      kind: input.kind,
-      title: input.title,
-      occurred_on: input.occurredOn,
-      organiser: input.organiser,
-      evidence_url: input.evidenceUrl ?? null,
-      reflection: input.reflection,
-      status,
-    })
-    .returning(["id", "status"])
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (trx) => {
+    const entry = await trx
+      .insertInto("activities")
+      .values({
+        user_id: userId,
+        kind: input.kind,
+        title: input.title,
+        occurred_on: input.occurredOn,
+        organiser: input.organiser,
+        evidence_url: input.evidenceUrl ?? null,
+        reflection: input.reflection,
+        status,
+      })
+      .returning(["id", "status"])
+      .executeTakeFirstOrThrow();
+    await reviewCpdSoon(trx, userId);
+    return entry;
+  });
   return ok({ id: row.id, status: row.status });
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "../moderation/audit.server";
 import type { ReadingInput } from "../moderation/logs.schema";
 import { createTopic } from "../forum/post.server";
 import { fail, ok, type Result } from "../shared/result";
+import { reviewCpdSoon } from "./cpd/cpd.server";
 import type { Scope } from "../permissions.server";
 
 export const BOOK_CLUB_SLUG = "book-club";
@@ -52,19 +53,23 @@ export async function createReadingEntry({
     topicId = created.topicId;
     topicUrl = created.url;
   }
-  const row = await db
-    .insertInto("reading_log")
-    .values({
-      user_id: userId,
-      book_id: input.bookId ?? null,
-      title,
-      author,
-      finished_on: input.finishedOn,
-      review: input.review,
-      topic_id: topicId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (trx) => {
+    const entry = await trx
+      .insertInto("reading_log")
+      .values({
+        user_id: userId,
+        book_id: input.bookId ?? null,
+        title,
+        author,
+        finished_on: input.finishedOn,
+        review: input.review,
+        topic_id: topicId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await reviewCpdSoon(trx, userId);
+    return entry;
+  });
   return ok({ id: row.id, topicUrl });
 }
 
