@@ -25,6 +25,7 @@ import desk from "./en-desk";
 import staffViews from "./en-staff-views";
 import directoryRelevance from "./en-directory-relevance";
 import credentialRoutes from "./en-credential-routes";
+import evidence from "./en-evidence";
 
 const en = {
   ...mentorship,
@@ -52,6 +53,7 @@ const en = {
   ...staffViews,
   ...directoryRelevance,
   ...credentialRoutes,
+  ...evidence,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

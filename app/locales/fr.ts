@@ -25,6 +25,7 @@ import desk from "./fr-desk";
 import staffViews from "./fr-staff-views";
 import directoryRelevance from "./fr-directory-relevance";
 import credentialRoutes from "./fr-credential-routes";
+import evidence from "./fr-evidence";
 
 const fr = {
   ...mentorship,
@@ -52,6 +53,7 @@ const fr = {
   ...staffViews,
   ...directoryRelevance,
   ...credentialRoutes,
+  ...evidence,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -29,6 +29,7 @@ import * as programmeFrench from "./2026-12-06T1130_programme_french";
 import * as directoryPlacesLanguages from "./2026-12-06T1200_directory_places_languages";
 import * as directoryCompetencyFrench from "./2026-12-06T1500_directory_competency_french";
 import * as requirementRoutes from "./2026-12-06T1500_requirement_routes";
+import * as competencyEvidence from "./2026-12-06T1900_competency_evidence";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1500_first_unread": firstUnread,
   "2026-12-06T1500_directory_competency_french": directoryCompetencyFrench,
   "2026-12-06T1500_requirement_routes": requirementRoutes,
+  "2026-12-06T1900_competency_evidence": competencyEvidence,
 };
