@@ -5,6 +5,7 @@ import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
+import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoRoutes } from "./demo-routes";
 import { seedDemoTwoFactor } from "./demo-two-factor";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
@@ -31,4 +32,5 @@ async function seedDemoMemberExtras(log: (m: string) => void) {
   await alignDemoMemberSince(log);
   await seedDemoEvents(log);
   await seedDemoRoutes(log);
+  await seedDemoEvidence(log);
 }

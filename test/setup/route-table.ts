@@ -136,6 +136,12 @@ export const ROUTES: Record<string, Row> = {
   // one contact thread, by id: only the member it was sent to (the fixtures' people have none)
   "my.contacts_.$id": { path: () => "/my/contacts/999999", get: signedIn(404), post: signedIn(404) },
   "my.notifications.settings": { path: () => "/my/notifications/settings", get: signedIn() },
+  // a recruiter keeps no development plan; a form without fields saves an empty plan
+  "my.development": {
+    path: () => "/my/development",
+    get: { all: 200, visitor: 302, recruiter: 403 },
+    post: { all: 302, visitor: 302, recruiter: 403 },
+  },
   "my.profile": { path: () => "/my/profile", get: signedIn() },
   "my.reading": { path: () => "/my/reading", get: signedIn() },
   "my.security": { path: () => "/my/security", get: signedIn(), post: signedIn(400) },
