@@ -105,7 +105,6 @@ export function CompetencyClaims({
                         label={t("evidence.statement", { min: STATEMENT_MIN })}
                         name="statement"
                         rows={3}
-                        minLength={STATEMENT_MIN}
                         maxLength={STATEMENT_MAX}
                         required
                         defaultValue={refused?.statement ?? ""}
