@@ -8,7 +8,13 @@ import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { EndorsementSchema, parsePlanForm } from "~/models/directory/competency-evidence.schema";
-import { listCompetencyClaims, setEndorsement } from "~/models/directory/competency-evidence.server";
+import {
+  listCompetencyClaims,
+  listPublicEvidencedClaims,
+  setEndorsement,
+} from "~/models/directory/competency-evidence.server";
+import { awardLevelBadge, getBadgeAward } from "~/models/badges/badge.server";
+import { buildCredential, listFrameworkCompetencies } from "~/models/badges/badge-credential.server";
 import { parseDirectoryQuery } from "~/models/directory/directory.schema";
 import { searchDirectory } from "~/models/directory/directory.server";
 import { getProfilePage } from "~/models/directory/profile.server";
@@ -86,6 +92,31 @@ describe("endorsements", () => {
     expect(await found(VISITOR, "competency=cultural-sensitivity&evidenced=1", { fallback: "force" })).not.toContain(
       member.username,
     );
+
+    // the OB 3.0 credential of the member's badge marks the evidenced capability, and only it
+    const badge = await db
+      .transaction()
+      .execute((trx) =>
+        awardLevelBadge(trx, { userId: member.id, level: 2, awardedBy: null, applicationId: null, at: new Date() }),
+      );
+    const award = (await getBadgeAward(db, { publicId: badge.public_id }))!;
+    const credential = buildCredential({
+      award,
+      competencies: await listFrameworkCompetencies(),
+      origin: "https://tp.example",
+      evidenced: await listPublicEvidencedClaims(db, member.id),
+    });
+    const alignment = credential.credentialSubject.achievement.alignment;
+    expect(alignment.find((a) => a.targetCode === "sla-management")).toMatchObject({
+      targetName: "Service Level Agreement Management: Proficient (evidenced)",
+      targetUrl: `https://tp.example/u/${member.username}#competency-sla-management`,
+      targetType: "ceasn:Competency",
+    });
+    expect(alignment.filter((a) => "targetType" in a)).toHaveLength(1);
+    // a members-only profile's claims stay off the public credential
+    await db.updateTable("profiles").set({ visibility: "members" }).where("user_id", "=", member.id).execute();
+    expect(await listPublicEvidencedClaims(db, member.id)).toEqual([]);
+    await db.updateTable("profiles").set({ visibility: "public" }).where("user_id", "=", member.id).execute();
   });
 
   test("a non-mentor cannot endorse; the mentor, the tutor and a level-4 leader can", async () => {
