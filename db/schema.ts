@@ -606,6 +606,11 @@ export interface EndorsementsTable {
   competency: string;
   endorser_id: number;
   created_at: Generated<Date>;
+  /** the endorser's sentence on the work they saw (migration 2026-12-06T1900_competency_evidence) */
+  statement: Generated<string>;
+  /** the proficiency vouched for: it backs a claim at that proficiency or below */
+  proficiency: Proficiency | null;
+  relation: Generated<"mentor" | "tutor" | "leader">;
 }
 
 export interface DesignationsTable {
@@ -1316,4 +1321,33 @@ export interface DesignationsTable {
 export interface Database {
   cpd_policies: CpdPoliciesTable;
   cpd_events: CpdEventsTable;
+}
+
+// Competency claims backed by evidence (db/migrations/2026-12-06T1900_competency_evidence.ts)
+export interface CompetenciesTable {
+  /** the framework's own description of each proficiency, French beside it */
+  emerging: Generated<string>;
+  emerging_fr: string | null;
+  proficient: Generated<string>;
+  proficient_fr: string | null;
+  advanced: Generated<string>;
+  advanced_fr: string | null;
+}
+
+export interface AssessmentsTable {
+  /** the capabilities a pass is evidence of */
+  competencies: Generated<string[]>;
+}
+
+/** A member's private self-assessment and target proficiency per capability (they and their mentor see it). */
+export interface CompetencyPlansTable {
+  user_id: number;
+  competency: string;
+  self_assessed: Proficiency | null;
+  target: Proficiency | null;
+  updated_at: Generated<Date>;
+}
+
+export interface Database {
+  competency_plans: CompetencyPlansTable;
 }

@@ -104,6 +104,7 @@ function buildLabels(t: TFunction) {
     competency: t("directory.competency"),
     openPlain: t("directory.openPlain"),
     mentorPlain: t("directory.mentorPlain"),
+    evidenced: t("evidence.filter"),
     apply: t("directory.apply"),
     clear: t("directory.clear"),
     saveSearchName: t("directory.saveSearchName"),
@@ -253,6 +254,8 @@ export function directoryPageHtml(d: DirectoryPageData, { t, lang, pathname }: P
     );
   }
   h += `</fieldset><div class="checkbox-row">`;
+  // only claims a passed assessment, a tagged post or an endorsement backs (competency-evidence.server.ts)
+  h += checkbox("evidenced", "1", !!q.evidenced, H.evidenced);
   h += checkbox(
     "open",
     "1",

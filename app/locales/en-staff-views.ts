@@ -177,6 +177,9 @@ export default {
       criteria_narrative: "Badge criteria (markdown)",
       title: "Title",
       programme_title: "Programme title",
+      emerging: "What Emerging means",
+      proficient: "What Proficient means",
+      advanced: "What Advanced means",
     },
     fieldsFr: {
       name: "Name in French",
@@ -186,6 +189,9 @@ export default {
       criteria_narrative: "Badge criteria in French (markdown)",
       title: "Title in French",
       programme_title: "Programme title in French",
+      emerging: "What Emerging means, in French",
+      proficient: "What Proficient means, in French",
+      advanced: "What Advanced means, in French",
     },
     errors: {
       required: "Write the English text: it is what readers of every other language see.",

@@ -29,6 +29,7 @@ import credentialRoutes from "./en-credential-routes";
 import reach from "./en-reach";
 import portfolio from "./en-portfolio";
 import cpd from "./en-cpd";
+import evidence from "./en-evidence";
 
 const en = {
   ...mentorship,
@@ -60,6 +61,7 @@ const en = {
   ...reach,
   ...portfolio,
   ...cpd,
+  ...evidence,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -182,6 +182,9 @@ export default {
       criteria_narrative: "Critères du badge (anglais, markdown)",
       title: "Titre (anglais)",
       programme_title: "Titre du programme (anglais)",
+      emerging: "Ce que signifie Débutant (anglais)",
+      proficient: "Ce que signifie Confirmé (anglais)",
+      advanced: "Ce que signifie Avancé (anglais)",
     },
     fieldsFr: {
       name: "Nom en français",
@@ -191,6 +194,9 @@ export default {
       criteria_narrative: "Critères du badge en français (markdown)",
       title: "Titre en français",
       programme_title: "Titre du programme en français",
+      emerging: "Ce que signifie Débutant, en français",
+      proficient: "Ce que signifie Confirmé, en français",
+      advanced: "Ce que signifie Avancé, en français",
     },
     errors: {
       required: "Écrivez le texte anglais : c’est celui que voient les lecteurs des autres langues.",

@@ -29,6 +29,7 @@ import credentialRoutes from "./fr-credential-routes";
 import reach from "./fr-reach";
 import portfolio from "./fr-portfolio";
 import cpd from "./fr-cpd";
+import evidence from "./fr-evidence";
 
 const fr = {
   ...mentorship,
@@ -60,6 +61,7 @@ const fr = {
   ...reach,
   ...portfolio,
   ...cpd,
+  ...evidence,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -237,3 +237,26 @@ export const canSeePortfolio = (scope: Scope, p: { userId: number; assignedRevie
 
 /** Staff assign reviewers, schedule interviews and decide. */
 export const canManagePortfolios = (scope: Scope) => scope.isStaff;
+// ---- competency evidence ----
+
+export type EndorserRelation = "mentor" | "tutor" | "leader";
+
+/**
+ * Who may endorse a member's competency (a vouch that they saw the work): the member's mentor, their
+ * tutor, or a level-4 leader; never the member themself, never a recruiter or a visitor. The
+ * relation is what the profile shows beside the sentence.
+ */
+export function endorserRelation(
+  scope: Scope,
+  p: { memberId: number; mentor: boolean; tutor: boolean },
+): EndorserRelation | null {
+  if (!scope.userId || scope.userId === p.memberId) return null;
+  if (p.mentor) return "mentor";
+  if (p.tutor) return "tutor";
+  if (scope.isMember && scope.level >= 4) return "leader";
+  return null;
+}
+
+/** A self-assessment and development plan: the member and their mentor in an active mentorship, nobody else. */
+export const canSeeDevelopmentPlan = (scope: Scope, p: { ownerId: number; activeMentorIds: number[] }) =>
+  !!scope.userId && (scope.userId === p.ownerId || p.activeMentorIds.includes(scope.userId));

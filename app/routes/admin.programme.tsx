@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/programme?saved=${encodeURIComponent(anchor)}#${encodeURIComponent(anchor)}`);
 }
 
-const LONG = new Set(["description", "criteria_narrative"]);
+const LONG = new Set(["description", "criteria_narrative", "emerging", "proficient", "advanced"]);
 
 export default function ProgrammeWords() {
   const { t } = useTranslation();

@@ -1,5 +1,8 @@
 // A mentorship beside its private thread: participants, goals with status, the session log, the
 // lifecycle (extend, complete, end early with a reason) and feedback at completion.
+import { MenteePlan } from "~/components/development-plan";
+import { listMenteePlans } from "~/models/journey/development-plan.server";
+import { requestLocale } from "~/locale";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
@@ -39,7 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const page = await getMentorship({ scope: scopeOf(viewer), id: idParam(params.id) });
   if (!page) notFound();
-  return { page, today: new Date().toISOString().slice(0, 10) };
+  // the mentees' development plans: their mentor sees them here (each mentee sees only their own)
+  const plans = await listMenteePlans({
+    scope: scopeOf(viewer),
+    mentees: page.mentees
+      .filter((x) => x.status === "active" && x.mentee_id !== viewer.id)
+      .map((x) => ({ id: x.mentee_id, name: x.display_name })),
+    lang: requestLocale(request, viewer.locale),
+  });
+  return { page, plans, today: new Date().toISOString().slice(0, 10) };
 }
 
 type Intent = "goal" | "goalStatus" | "session" | "extend" | "complete" | "end" | "feedback";
@@ -106,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MentorshipPage() {
   const { t } = useTranslation();
   const day = useDay();
-  const { page: m, today } = useLoaderData<typeof loader>();
+  const { page: m, plans, today } = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errorFor = (intent: Intent) => (res?.intent === intent ? res : undefined);
@@ -180,6 +191,15 @@ export default function MentorshipPage() {
           </Link>{" "}
           <span className="muted">{t("mentorship.page.threadHint")}</span>
         </p>
+      ) : null}
+
+      {plans.length ? (
+        <section aria-labelledby="mentee-plans">
+          <h2 id="mentee-plans">{t("development.title")}</h2>
+          {plans.map((x) => (
+            <MenteePlan key={x.id} name={x.name} plan={x.plan} />
+          ))}
+        </section>
       ) : null}
 
       <div className="grid-2">

@@ -2,7 +2,8 @@
 // may see them. A profile this viewer may not see (hidden, or members-only to a visitor) answers 403
 // with a page saying it is private (and offering sign-in), naming no one: an author's name in a
 // post never leads to "not found". Only a username that does not exist is a 404.
-// Level-4 members endorse competencies here; staff record designations.
+// A member's mentor, tutor or a level-4 leader endorse competencies here, with a sentence each
+// (components/competency-claims.tsx shows each claim's evidence); staff record designations.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -13,12 +14,11 @@ import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { notFound, readForm } from "~/web/http.server";
 import { getUserIdByUsername } from "~/models/journey/progress/page.server";
-import {
-  getProfilePage,
-  recordDesignation,
-  removeDesignation,
-  setEndorsement,
-} from "~/models/directory/profile.server";
+import { getProfilePage, recordDesignation, removeDesignation } from "~/models/directory/profile.server";
+import { setEndorsement } from "~/models/directory/competency-evidence.server";
+import { EndorsementSchema } from "~/models/directory/competency-evidence.schema";
+import { CompetencyClaims } from "~/components/competency-claims";
+import { requestLocale } from "~/locale";
 import { countryName, languageName } from "~/models/directory/profile.schema";
 import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
@@ -40,7 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = scopeOf(viewer);
-  const profile = await getProfilePage({ scope, username: params.username ?? "" });
+  const lang = requestLocale(request, viewer?.locale);
+  const profile = await getProfilePage({ scope, username: params.username ?? "", lang });
   if (!profile) {
     if (!(await getUserIdByUsername(params.username ?? ""))) notFound();
     // 403, not 200: the answer is a refusal, not the member's page (crawlers and caches keep nothing)
@@ -50,7 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["endorse", "unendorse"]), competency: z.string().max(60) }),
   z.object({ intent: z.literal("designation"), code: z.string().max(40), awardedOn: z.string().max(20) }),
   z.object({ intent: z.literal("removeDesignation"), code: z.string().max(40) }),
 ]);
@@ -59,18 +59,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
   const form = await readForm(request);
+  const username = params.username ?? "";
+  if (form.intent === "endorse" || form.intent === "unendorse") {
+    const endorsement = EndorsementSchema.safeParse(form);
+    if (!endorsement.success)
+      return data({ formError: endorsement.error.issues[0]?.message ?? "errors.forbidden", values: form }, 400);
+    const r = await setEndorsement({ scope, username, input: endorsement.data });
+    if (!r.ok) return data({ formError: r.message, errorValues: r.values, values: form }, r.status);
+    return redirect(`/u/${encodeURIComponent(username)}#competency-${endorsement.data.competency}`);
+  }
   const parsed = ActionSchema.safeParse(form);
   if (!parsed.success) return data({ formError: "errors.forbidden", values: form }, 400);
-  const username = params.username ?? "";
   const input = parsed.data;
   const result =
     input.intent === "designation"
       ? await recordDesignation({ scope, username, code: input.code, awardedOn: input.awardedOn })
-      : input.intent === "removeDesignation"
-        ? await removeDesignation({ scope, username, code: input.code })
-        : await setEndorsement({ scope, username, competency: input.competency, endorse: input.intent === "endorse" });
+      : await removeDesignation({ scope, username, code: input.code });
   if (!result.ok) return data({ formError: result.message, errorValues: result.values, values: form }, result.status);
-  return redirect(`/u/${encodeURIComponent(username)}${input.intent.includes("endorse") ? "#competencies" : ""}`);
+  return redirect(`/u/${encodeURIComponent(username)}`);
 }
 
 function PrivateProfile({ signedIn }: { signedIn: boolean }) {
@@ -150,7 +156,8 @@ function Profile({
       </header>
 
       <FormError
-        message={actionData?.formError}
+        // an endorsement's refusal is shown in its own form
+        message={actionData?.values?.competency ? undefined : actionData?.formError}
         values={
           actionData && "errorValues" in actionData
             ? (actionData.errorValues as Record<string, unknown> | undefined)
@@ -296,41 +303,22 @@ function Profile({
         </section>
       ) : null}
 
-      <section aria-labelledby="competencies">
-        <h2 id="competencies">{t("profile.competencies")}</h2>
-        {p.competencies.length ? (
-          <ul className="competency-list">
-            {p.competencies.map((c) => (
-              <li key={c.slug}>
-                <strong>{localized(c, "name", i18n.language)}</strong>{" "}
-                <span className={`proficiency proficiency-${c.proficiency}`}>
-                  {t(`profile.proficiency.${c.proficiency}`)}
-                </span>{" "}
-                <span className="muted">{t("profile.endorsements", { count: c.endorsements })}</span>
-                {p.canEndorse ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="competency" value={c.slug} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={c.endorsed_by_viewer ? "unendorse" : "endorse"}
-                      className="secondary small"
-                      aria-label={t(c.endorsed_by_viewer ? "profile.unendorseLabel" : "profile.endorseLabel", {
-                        name: p.displayName,
-                        competency: localized(c, "name", i18n.language),
-                      })}
-                    >
-                      {c.endorsed_by_viewer ? t("profile.unendorse") : t("profile.endorse")}
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("profile.competenciesNone")}</p>
-        )}
-      </section>
+      <CompetencyClaims
+        claims={p.competencies}
+        displayName={p.displayName}
+        endorseAs={p.endorseAs}
+        isSelf={isSelf}
+        failed={
+          actionData && "values" in actionData && actionData.values?.competency
+            ? {
+                competency: String(actionData.values.competency),
+                statement: String(actionData.values.statement ?? ""),
+                message: actionData.formError,
+                values: "errorValues" in actionData ? (actionData.errorValues as Record<string, unknown>) : undefined,
+              }
+            : undefined
+        }
+      />
 
       {isStaff ? (
         <section aria-labelledby="designation-title" className="staff-box">

@@ -36,6 +36,7 @@ import * as hashtagTitles from "./2026-12-06T1905_hashtag_titles";
 import * as webPush from "./2026-12-06T1900_web_push";
 import * as portfolios from "./2026-12-06T1800_portfolios";
 import * as cpd from "./2026-12-06T1800_cpd";
+import * as competencyEvidence from "./2026-12-06T1900_competency_evidence";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1900_web_push": webPush,
   "2026-12-06T1800_portfolios": portfolios,
   "2026-12-06T1800_cpd": cpd,
+  "2026-12-06T1900_competency_evidence": competencyEvidence,
 };

@@ -13,8 +13,8 @@ import { slugify } from "../../app/models/shared/slug";
 import type { Role } from "../../db/schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoMembers, demoTopics } from "./demo-content";
-import { categories, competencies, type CategoryPostRule } from "./programme";
-import { categoriesFr, competenciesFr, frenchSpacing as fr } from "./programme-fr";
+import { categories, competencies, proficiencyLevels, type CategoryPostRule, type ProficiencyLevel } from "./programme";
+import { categoriesFr, competenciesFr, competencyLevelsFr, frenchSpacing as fr } from "./programme-fr";
 
 const rule = (r: CategoryPostRule) => (typeof r === "string" ? r : `level:${r.minLevel}`);
 
@@ -45,18 +45,46 @@ export async function seedForumStructure(log: (m: string) => void) {
         description: c.description,
         name_fr: fr(french.name),
         description_fr: fr(french.description),
+        ...proficiencyWords(c),
         position: i + 1,
       })
       .onConflict((oc) =>
         oc.column("slug").doUpdateSet({
           name_fr: fillFrench("competencies", "name"),
           description_fr: fillFrench("competencies", "description"),
+          ...fillProficiencyWords(),
         }),
       )
       .execute();
   }
   log(`forum: ${categories.length} categories, ${competencies.length} tags`);
 }
+
+/** The framework's description of each proficiency, English and French (seed 001). */
+const proficiencyWords = (c: (typeof competencies)[number]) =>
+  Object.fromEntries(
+    proficiencyLevels.flatMap((p) => [
+      [p, c.levels[p]],
+      [`${p}_fr`, fr(competencyLevelsFr[c.slug][p])],
+    ]),
+  ) as Record<ProficiencyLevel | `${ProficiencyLevel}_fr`, string>;
+
+/** Rows seeded before the descriptions existed get them once; staff wording is kept. */
+const fillProficiencyWords = () =>
+  Object.fromEntries(
+    proficiencyLevels.flatMap((p) => [
+      [
+        p,
+        sql<string>`case when ${sql.ref(`competencies.${p}`)} = '' then ${sql.ref(`excluded.${p}`)}
+        else ${sql.ref(`competencies.${p}`)} end`,
+      ],
+      [
+        `${p}_fr`,
+        sql<string>`coalesce(${sql.ref(`competencies.${p}_fr`)}, case when ${sql.ref(`competencies.${p}`)}
+        in ('', ${sql.ref(`excluded.${p}`)}) then ${sql.ref(`excluded.${p}_fr`)} end)`,
+      ],
+    ]),
+  );
 
 export async function seedDemoForum(log: (m: string) => void) {
   const hash = await hashPassword(DEMO_PASSWORD);

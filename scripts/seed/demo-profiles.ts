@@ -11,6 +11,14 @@ import { demoMembers } from "./demo-content";
 import { seedDemoLevelHistory } from "./programme-seed";
 import { competencies } from "./programme";
 
+/** What a leader who saw the work writes (demo endorsements). */
+const ENDORSEMENT_SENTENCES = [
+  "I reviewed their escalation playbook during our regional service audit; it is used across three branches now.",
+  "We ran the quarterly customer review together and their analysis shaped the action plan we adopted.",
+  "I watched them coach two new agents through difficult calls; both now meet our quality bar.",
+  "Their write-up of a complex complaint in the forum was the clearest case study our team read this year.",
+];
+
 export const GENERATED_MEMBERS = 300;
 
 /** A small seeded PRNG (mulberry32): deterministic demo data. */
@@ -521,12 +529,20 @@ export async function seedDemoProfiles(log: (m: string) => void) {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
-      // a few endorsements from leaders
+      // a few endorsements from leaders, each with its sentence: those claims show as evidenced, the others not
       const endorsers = leaders.filter((l) => l !== userId && (l + userId) % 5 === 0).slice(0, 3);
       if (endorsers.length && d.competencies.length) {
         await trx
           .insertInto("endorsements")
-          .values(endorsers.map((e) => ({ user_id: userId, competency: d.competencies[0][0], endorser_id: e })))
+          .values(
+            endorsers.map((e, i) => ({
+              user_id: userId,
+              competency: d.competencies[0][0],
+              proficiency: d.competencies[0][1],
+              endorser_id: e,
+              statement: ENDORSEMENT_SENTENCES[(userId + i) % ENDORSEMENT_SENTENCES.length],
+            })),
+          )
           .onConflict((oc) => oc.doNothing())
           .execute();
       }

@@ -5,6 +5,7 @@ import { seedDemoAssessments } from "./demo-assessments";
 import { seedDemoBadges } from "./demo-badges";
 import { seedDemoForum, seedForumStructure } from "./demo-forum";
 import { seedDemoProfiles } from "./demo-profiles";
+import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoRoutes } from "./demo-routes";
 import { seedDemoCpd } from "./demo-cpd";
 import { seedDemoTwoFactor } from "./demo-two-factor";
@@ -33,4 +34,5 @@ async function seedDemoMemberExtras(log: (m: string) => void) {
   await seedDemoEvents(log);
   await seedDemoRoutes(log);
   await seedDemoCpd(log);
+  await seedDemoEvidence(log);
 }

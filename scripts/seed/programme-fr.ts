@@ -336,3 +336,87 @@ export const categoriesFr: Record<CategorySlug, { name: string; description: str
     description: "Les fils privés entre les mentors et leurs mentorés du programme de mentorat Touchpoints.",
   },
 };
+
+/** The framework's description of each proficiency (seed 001), in French. */
+export const competencyLevelsFr: Record<CompetencySlug, Record<"emerging" | "proficient" | "advanced", string>> = {
+  "digital-customer-engagement": {
+    emerging:
+      "Au niveau débutant, vous commencez à utiliser les outils numériques pour échanger avec les clients et résoudre des problèmes simples, mais vous avez encore besoin d’être guidé pour maîtriser pleinement la relation client numérique.",
+    proficient:
+      "Au niveau confirmé, vous maîtrisez les outils et plateformes numériques pour échanger efficacement avec les clients et leur apporter une aide rapide et personnalisée qui améliore leur expérience.",
+    advanced:
+      "Au niveau avancé, vous exploitez avec aisance les plateformes numériques pour échanger avec les clients et leur offrir une aide et un service personnalisés qui dépassent leurs attentes, à l’aide d’outils avancés d’analyse et d’automatisation.",
+  },
+  "sla-management": {
+    emerging:
+      "Au niveau débutant, vous commencez à comprendre les accords de niveau de service. Vous savez suivre des indicateurs et repérer les besoins essentiels des clients, mais vous avez besoin d’être guidé pour gérer efficacement les accords.",
+    proficient:
+      "Au niveau confirmé, vous savez négocier, mettre en place et gérer des accords de niveau de service, afin que les attentes des clients soient satisfaites et que les normes de service soient toujours respectées dans l’organisation.",
+    advanced:
+      "Au niveau avancé, vous gérez avec aisance les accords de niveau de service du support client : tous les indicateurs sont atteints et vous repérez et résolvez à l’avance les problèmes possibles pour maintenir un excellent service.",
+  },
+  "training-development": {
+    emerging:
+      "Au niveau débutant, vous commencez à comprendre les principes et les pratiques de la formation et du développement en service client. Ces premières compétences demandent encore à être développées et mises en pratique.",
+    proficient:
+      "Au niveau confirmé, vous savez concevoir et animer des programmes de formation efficaces qui renforcent les compétences et les connaissances en service client, et assurent le développement professionnel continu de l’équipe.",
+    advanced:
+      "Au niveau avancé, vous concevez et animez avec aisance des programmes de formation complets qui renforcent les compétences en service client, pour une amélioration continue et une expérience client exceptionnelle dans toute l’organisation.",
+  },
+  "loyalty-programme-management": {
+    emerging:
+      "Au niveau débutant, vous apprenez à connaître les programmes de fidélité, leur mise en place et leur gestion. Vous commencez à vous en servir pour répondre aux demandes des clients et améliorer le service.",
+    proficient:
+      "Au niveau confirmé, vous savez concevoir, mettre en œuvre et gérer des programmes de fidélité qui améliorent la rétention et la satisfaction des clients, et favorisent la fidélité et les achats répétés.",
+    advanced:
+      "Au niveau avancé, vous concevez, mettez en œuvre et optimisez en expert des programmes de fidélité qui favorisent la rétention, la satisfaction et la recommandation, pour des relations clients durables et une marque à laquelle on reste fidèle.",
+  },
+  "cultural-sensitivity": {
+    emerging:
+      "Au niveau débutant, vous commencez à reconnaître et à respecter les différentes cultures dans vos échanges avec les clients. Vous commencez à adapter votre service en fonction de ce que vous en comprenez.",
+    proficient:
+      "Au niveau confirmé, vous faites preuve de sensibilité culturelle dans tous vos échanges avec les clients. Vous comprenez la diversité de leurs besoins et adaptez votre communication et vos actions pour offrir un service remarquable.",
+    advanced:
+      "Au niveau avancé, vous savez gérer avec tact et délicatesse les nuances culturelles complexes dans vos échanges avec les clients, pour un service personnalisé et respectueux qui dépasse leurs attentes.",
+  },
+  "policy-development": {
+    emerging:
+      "Au niveau débutant, vous commencez à comprendre les normes du service client, les bases de l’élaboration des politiques et leur effet sur la satisfaction des clients, mais vous avez besoin d’être guidé pour les appliquer pleinement.",
+    proficient:
+      "Au niveau confirmé, vous savez élaborer des politiques de service client alignées sur les objectifs de l’organisation et qui répondent efficacement aux besoins des clients, pour un haut niveau de satisfaction et de fidélité.",
+    advanced:
+      "Au niveau avancé, vous savez élaborer des politiques de service client complètes, alignées sur les objectifs de l’entreprise, les exigences réglementaires et les besoins des clients, pour un service constant et excellent.",
+  },
+  "performance-metrics-kpis": {
+    emerging:
+      "Au niveau débutant, vous commencez à comprendre et à suivre les indicateurs de performance et KPI courants du service client, comme les délais de réponse et la satisfaction des clients.",
+    proficient:
+      "Au niveau confirmé, vous savez analyser et interpréter les indicateurs de performance et les KPI pour un support client et un service optimaux, en faisant progresser les résultats et l’efficacité de l’organisation.",
+    advanced:
+      "Au niveau avancé, vous savez concevoir et mettre en place des indicateurs de performance et des KPI élaborés, et vous appuyer sur l’analyse des données pour une amélioration continue et l’excellence du support client.",
+  },
+  "online-support-tactics": {
+    emerging:
+      "Au niveau débutant, vous acquérez les bases des techniques d’assistance en ligne. Vous apprenez à traiter les demandes simples, à répondre rapidement et à faire passer la satisfaction du client en premier.",
+    proficient:
+      "Au niveau confirmé, vous savez utiliser les techniques d’assistance en ligne pour résoudre vite les problèmes, proposer des solutions adaptées et améliorer l’expérience client dans les temps.",
+    advanced:
+      "Au niveau avancé, vous maîtrisez diverses techniques d’assistance en ligne, comme les réponses personnalisées, l’accompagnement proactif et la résolution approfondie des problèmes, pour dépasser les attentes des clients et accroître leur satisfaction.",
+  },
+  "social-media-service": {
+    emerging:
+      "Au niveau débutant, vous commencez à vous familiariser avec le traitement des demandes des clients sur les réseaux sociaux et à y répondre rapidement, avec professionnalisme et dans le respect du ton de la marque.",
+    proficient:
+      "Au niveau confirmé, vous savez gérer efficacement les demandes et les problèmes des clients sur les réseaux sociaux, faire preuve d’empathie et apporter des solutions rapides et justes qui améliorent leur satisfaction.",
+    advanced:
+      "Au niveau avancé, vous savez gérer les demandes, les avis et les problèmes des clients sur les réseaux sociaux avec beaucoup d’empathie, de professionnalisme et d’efficacité.",
+  },
+  "data-privacy-security": {
+    emerging:
+      "Au niveau débutant, vous commencez à comprendre l’importance de la confidentialité et de la sécurité des données dans la relation client. Vous apprenez les principes et les réglementations essentiels et les appliquez dans votre rôle.",
+    proficient:
+      "Au niveau confirmé, vous savez protéger efficacement les données des clients et veiller à ce que des mesures de sécurité protègent les informations sensibles, ce qui crée la confiance et entretient la fidélité des clients.",
+    advanced:
+      "Au niveau avancé, vous traitez avec assurance les questions complexes de confidentialité et de sécurité des données clients, en garantissant la conformité et la protection des informations sensibles dans le support client.",
+  },
+};

@@ -81,8 +81,16 @@ export async function seedProgramme(log: (m: string) => void) {
           title_fr: fr(assessmentsFr[a.slug]),
           pass_mark: a.passMark,
           grants_designation: a.grantsDesignation ?? null,
+          competencies: a.competencies ?? [],
         })
-        .onConflict((oc) => oc.column("slug").doUpdateSet({ title_fr: fillFrench("assessments", "title") }))
+        .onConflict((oc) =>
+          oc.column("slug").doUpdateSet({
+            title_fr: fillFrench("assessments", "title"),
+            // the alignment is seeded once; staff changes are kept
+            competencies: sql<string[]>`case when assessments.competencies = '{}' then excluded.competencies
+              else assessments.competencies end`,
+          }),
+        )
         .execute();
     }
     for (const p of trainingProgrammes) {

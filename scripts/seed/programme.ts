@@ -49,6 +49,8 @@ export interface AssessmentDef {
   passMark: number | null;
   /** Optional designation granted by a pass (CCXMP). */
   grantsDesignation?: string;
+  /** Capabilities a pass is evidence of (a profile shows it beside a claim). */
+  competencies?: CompetencySlug[];
 }
 
 export type TrainingProgrammeSlug = "employee-cs-training" | "ccxmp";
@@ -137,7 +139,7 @@ export interface CompetencyDef {
   name: string;
   /** Short description (first sentence of seed 001). */
   description: string;
-  /** Seed 001 descriptor for each proficiency level, shown when a member places themselves. */
+  /** Seed 001's own description of each proficiency, word for word (profiles show the claimed one). */
   levels: Record<ProficiencyLevel, string>;
 }
 
@@ -300,16 +302,34 @@ export const webinars: WebinarDef[] = [
 
 export const assessments: AssessmentDef[] = [
   { slug: "aptitude-test-1.0", level: 1, title: "Customer Service Aptitude Test 1.0", passMark: null },
-  { slug: "aptitude-test-2.0", level: 1, title: "Customer Service Aptitude Test 2.0", passMark: 85 },
+  {
+    slug: "aptitude-test-2.0",
+    level: 1,
+    title: "Customer Service Aptitude Test 2.0",
+    passMark: 85,
+    competencies: ["cultural-sensitivity", "online-support-tactics"],
+  },
   {
     slug: "ccxmp-exam",
     level: 2,
     title: "CCXMP certification exam (Certified Customer Experience Management Professional)",
     passMark: 80,
     grantsDesignation: "CCXMP",
+    competencies: [
+      "digital-customer-engagement",
+      "loyalty-programme-management",
+      "performance-metrics-kpis",
+      "social-media-service",
+    ],
   },
   { slug: "test-3.0", level: 3, title: "Customer Service Psychometric and Leadership Test 3.0", passMark: null },
-  { slug: "test-4.0", level: 3, title: "Customer Service Leadership and Code of Ethics Test 4.0", passMark: 80 },
+  {
+    slug: "test-4.0",
+    level: 3,
+    title: "Customer Service Leadership and Code of Ethics Test 4.0",
+    passMark: 80,
+    competencies: ["policy-development", "data-privacy-security", "training-development", "sla-management"],
+  },
 ];
 
 export const trainingProgrammes: TrainingProgrammeDef[] = [
@@ -647,11 +667,11 @@ export const competencies: CompetencyDef[] = [
       "The proficiency in utilising digital technology to interact with, understand and meet the needs of customers, leveraging digital channels to address inquiries and concerns effectively.",
     levels: {
       emerging:
-        "Beginning to utilise digital tools to interact with customers, resolving basic issues while still needing guidance to fully navigate digital customer engagement.",
+        "At an emerging level you are beginning to utilise digital tools to interact with customers, resolving basic issues while still needing guidance to fully navigate digital customer engagement.",
       proficient:
-        "Skilled in using digital tools and platforms to engage with customers effectively, providing prompt and personalised support to enhance their overall experience.",
+        "At a proficient level, you are skilled in using digital tools and platforms to engage with customers effectively, providing prompt and personalized support to enhance their overall experience.",
       advanced:
-        "Adept at utilising digital platforms to provide personalised support and service that exceeds expectations, using advanced analytics and automation tools.",
+        "At an advanced level you are adept at utilizing digital platforms to engage with customers effectively, providing personalized support and service that exceeds expectations, utilizing advanced analytics and automation tools.",
     },
   },
   {
@@ -661,11 +681,11 @@ export const competencies: CompetencyDef[] = [
       "The systematic process of defining, agreeing, recording and managing levels of service specified within contracts, to ensure consistent, timely and quality service.",
     levels: {
       emerging:
-        "Beginning to understand service level agreements; capable of monitoring metrics and identifying basic client needs, but requiring guidance to manage agreements.",
+        "At an emerging level, you are beginning to understand service level agreements. You're capable of monitoring metrics and identifying basic client needs, but require guidance to effectively manage agreements.",
       proficient:
-        "Skilled at negotiating, establishing and managing service level agreements so that customer expectations are met and service standards consistently upheld.",
+        "At a proficient level you are skilled at negotiating, establishing, and managing service level agreements to ensure customer expectations are met and service standards are consistently upheld within the organization.",
       advanced:
-        "Adept at managing service level agreements, ensuring all metrics are met and proactively identifying and resolving potential issues.",
+        "At an advanced level, you are adept at managing service level agreements in customer support, ensuring all metrics are met, and proactively identifying and resolving any potential issues to maintain excellent service.",
     },
   },
   {
@@ -675,11 +695,11 @@ export const competencies: CompetencyDef[] = [
       "The structured process of enhancing service representatives' knowledge and skills to handle customer issues, foster relationships and adapt to changing customer service trends.",
     levels: {
       emerging:
-        "Starting to understand the principles and practices of training and customer service development; skills still need hands-on experience.",
+        "At an emerging level, you are starting to understand the principles and practices of training and customer service development. These initial skills require further development and hands-on experience.",
       proficient:
-        "Able to design and deliver effective training programmes that enhance customer service skills and knowledge within the support team.",
+        "At a proficient level, you are able to design and deliver effective training programs that enhance customer service skills and knowledge, ensuring continued professional development within the customer support team.",
       advanced:
-        "Adept at designing and delivering comprehensive training programmes that ensure continuous improvement and exceptional customer experiences across the organisation.",
+        "At an advanced level, you are adept at designing and delivering comprehensive training programs that enhance customer service skills, ensuring continuous improvement and exceptional customer experiences within the organization.",
     },
   },
   {
@@ -689,11 +709,11 @@ export const competencies: CompetencyDef[] = [
       "The proficiency in developing, implementing and monitoring strategies that nurture existing customers, increase their loyalty and engagement, reduce churn and drive sustainable growth.",
     levels: {
       emerging:
-        "Gaining understanding of customer loyalty programmes, their set-up and administration, and applying them in resolving customer inquiries.",
+        "At an emerging level you are gaining understanding of customer loyalty programs, their setup and admin. You're embracing basic program application in resolving customer inquiries and enhancing customer service.",
       proficient:
-        "Able to design, implement and manage loyalty programmes that enhance retention and satisfaction and drive repeat business.",
+        "At a proficient level you are able to effectively design, implement, and manage customer loyalty programs that enhance customer retention and satisfaction, driving loyalty and repeat business within the organization.",
       advanced:
-        "Expertly designing, implementing and optimising loyalty programmes to drive retention, satisfaction and advocacy over the long term.",
+        "At an advanced level you are expertly designing, implementing, and optimizing customer loyalty programs to drive retention, satisfaction, and advocacy, ensuring long-term customer relationships and brand loyalty in customer support & service.",
     },
   },
   {
@@ -703,11 +723,11 @@ export const competencies: CompetencyDef[] = [
       "The competence of adapting service levels and communication styles to diverse cultural norms, expectations and languages, respecting cultural differences in every interaction.",
     levels: {
       emerging:
-        "Starting to acknowledge and respect different cultures in customer interactions and beginning to adapt the service approach accordingly.",
+        "At an emerging level, you are starting to acknowledge and respect different cultures in customer interactions. You're beginning to adapt your service approach based on cultural understanding.",
       proficient:
-        "Demonstrating cultural sensitivity in all customer interactions, adapting communication and actions to diverse customer needs.",
+        "At a proficient level, you are able to demonstrate cultural sensitivity in all customer interactions. You understand diverse customer needs and adapt your communication and actions accordingly to provide outstanding service.",
       advanced:
-        "Navigating complex cultural nuances with grace and sensitivity, ensuring personalised and respectful service that exceeds expectations.",
+        "At an advanced level, you are able to navigate complex cultural nuances in customer interactions with grace and sensitivity, ensuring personalized and respectful service that exceeds expectations.",
     },
   },
   {
@@ -717,11 +737,11 @@ export const competencies: CompetencyDef[] = [
       "The strategic formulation of rules and guidelines that govern customer interactions: designing, implementing and updating policies in line with organisational goals.",
     levels: {
       emerging:
-        "Beginning to understand service standards, policy creation basics and their impact on customer satisfaction, with guidance needed to implement them.",
+        "At an emerging level, you are beginning to understand customer support and service standards, policy creation basics, and their impact on customer satisfaction, but require guidance to fully implement these policies.",
       proficient:
-        "Able to develop customer service policies that align with organisational goals and address customer needs effectively.",
+        "At a proficient level you are able to develop customer service policies that align with organizational goals and address customer needs effectively, ensuring a high level of satisfaction and retention.",
       advanced:
-        "Able to develop comprehensive policies aligned with business goals, regulatory requirements and customer needs, ensuring consistency and excellence.",
+        "At an advanced level you are able to develop comprehensive customer service policies that align with business goals, regulatory requirements, and customer needs, ensuring consistency and excellence in service delivery.",
     },
   },
   {
@@ -731,11 +751,11 @@ export const competencies: CompetencyDef[] = [
       "The ability to define, measure and interpret key performance indicators such as response times, resolution rates and satisfaction scores, to drive continuous improvement.",
     levels: {
       emerging:
-        "Beginning to understand and track common service metrics and KPIs such as response times and customer satisfaction ratings.",
+        "At an emerging level, you are beginning to understand and track common performance metrics and KPIs for customer service such as response times and customer satisfaction ratings.",
       proficient:
-        "Able to analyse and interpret performance metrics and KPIs to drive improvements and operational efficiency.",
+        "At a proficient level you are able to effectively analyze and interpret performance metrics and KPIs to ensure optimal customer support and service delivery, driving improvements and operational efficiency within the organization.",
       advanced:
-        "Developing and implementing sophisticated service metrics and KPIs, using data analytics to drive continuous improvement.",
+        "At an advanced level, you are proficient in developing and implementing sophisticated performance metrics and KPIs for service, utilizing data analytics to drive continuous improvement and excellence in customer support.",
     },
   },
   {
@@ -745,11 +765,11 @@ export const competencies: CompetencyDef[] = [
       "The strategic application of digital tools and channels, such as live chat, email and social media, to provide timely and effective assistance to customers.",
     levels: {
       emerging:
-        "Developing fundamental knowledge of online support: solving basic queries, responding promptly and prioritising customer satisfaction.",
+        "At an emerging level, you are developing fundamental knowledge of online customer support tactics. You're learning to solve basic support queries, respond promptly, and begin prioritizing customer satisfaction.",
       proficient:
-        "Using online support tactics to resolve issues quickly and provide tailored solutions in a timely manner.",
+        "At a proficient level you are able to effectively utilize online customer support tactics to resolve issues quickly, provide tailored solutions, and enhance the overall customer experience in a timely manner.",
       advanced:
-        "Adept at personalised responses, proactive engagement and in-depth problem-solving that exceed customer expectations.",
+        "At an advanced level you are adept at utilizing various online customer support tactics such as personalized responses, proactive engagement, and in-depth problem-solving to exceed customer expectations and drive customer satisfaction.",
     },
   },
   {
@@ -759,11 +779,11 @@ export const competencies: CompetencyDef[] = [
       "The proficiency to handle customer inquiries and complaints effectively via social media channels, with swift problem-solving and timely responses.",
     levels: {
       emerging:
-        "Beginning to manage customer inquiries on social media, responding promptly while maintaining professionalism and the brand voice.",
+        "At an emerging level, you are beginning to familiarize yourself with managing customer service inquiries on social media and responding promptly, while maintaining professionalism and adhering to brand voice.",
       proficient:
-        "Managing customer inquiries and issues on social media effectively, with empathy and timely, accurate solutions.",
+        "At a proficient level, you are able to effectively manage customer inquiries and issues on social media platforms, demonstrate empathy, and provide timely and accurate solutions to enhance customer satisfaction.",
       advanced:
-        "Managing inquiries, feedback and issues on social media with a high degree of empathy, professionalism and efficiency.",
+        "At an advanced level, you are able to effectively manage customer inquiries, feedback, and issues via social media platforms with a high degree of empathy, professionalism, and efficiency.",
     },
   },
   {
@@ -773,11 +793,11 @@ export const competencies: CompetencyDef[] = [
       "The aptitude to safeguard customer information, ensuring confidentiality, integrity and availability in service interactions while adhering to data privacy regulations.",
     levels: {
       emerging:
-        "Starting to understand the importance of data privacy and security in customer interactions and learning the key principles and regulations.",
+        "At an emerging level you are starting to understand the importance of data privacy and security within customer interactions. You are learning key principles and regulations, and applying them in your customer service role.",
       proficient:
-        "Able to protect customer data and ensure security measures safeguard sensitive information, building trust.",
+        "At a proficient level you are able to effectively protect customer data and ensure security measures are in place to safeguard sensitive information, building trust and maintaining customer loyalty.",
       advanced:
-        "Confidently navigating complex privacy and security issues, ensuring compliance and safeguarding sensitive information.",
+        "At an advanced level, you are able to confidently navigate complex privacy and security issues related to customer data, ensuring compliance and safeguarding sensitive information in a customer support context.",
     },
   },
 ];

@@ -1,5 +1,6 @@
 // Members with a directory profile, saved through the model (as the edit form does).
 import { competencies } from "../../scripts/seed/programme";
+import { competencyLevelsFr } from "../../scripts/seed/programme-fr";
 import { db } from "~/db.server";
 import { updateProfile } from "~/models/directory/profile.server";
 import { ProfileSchema } from "~/models/directory/profile.schema";
@@ -12,7 +13,16 @@ export const ensureCompetencies = () =>
   (comps ??= (async () => {
     await db
       .insertInto("competencies")
-      .values(competencies.map((c, i) => ({ slug: c.slug, name: c.name, description: c.description, position: i + 1 })))
+      .values(
+        competencies.map((c, i) => ({
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          ...c.levels,
+          ...Object.fromEntries(Object.entries(competencyLevelsFr[c.slug]).map(([p, text]) => [`${p}_fr`, text])),
+          position: i + 1,
+        })),
+      )
       .onConflict((oc) => oc.column("slug").doNothing())
       .execute();
   })());

@@ -10,7 +10,8 @@ import { parseDirectoryQuery } from "~/models/directory/directory.schema";
 import { indexProfiles } from "~/models/directory/directory-index.server";
 import { askedFacets, searchDirectory } from "~/models/directory/directory.server";
 import { awardLevelBadge } from "~/models/badges/badge.server";
-import { getProfilePage, recordDesignation, setEndorsement, updateProfile } from "~/models/directory/profile.server";
+import { getProfilePage, recordDesignation, updateProfile } from "~/models/directory/profile.server";
+import { setEndorsement as endorseWith } from "~/models/directory/competency-evidence.server";
 import { ProfileSchema } from "~/models/directory/profile.schema";
 import { VISITOR, scopeOf, type Scope } from "~/models/permissions.server";
 import { resetMeili } from "~/search.server";
@@ -41,6 +42,15 @@ async function settle() {
     .toBe(0);
 }
 const q = (s: string) => parseDirectoryQuery(new URLSearchParams(s));
+/** An endorsement (with its sentence, now required) or its withdrawal. */
+const setEndorsement = (o: { scope: Scope; username: string; competency: string; endorse: boolean }) =>
+  endorseWith({
+    scope: o.scope,
+    username: o.username,
+    input: o.endorse
+      ? { intent: "endorse", competency: o.competency, statement: "Saw this work on the SLA review in May." }
+      : { intent: "unendorse", competency: o.competency },
+  });
 const names = async (scope: Scope, s: string) =>
   (await searchDirectory({ scope, query: q(s) })).cards.map((c) => c.username).sort();
 
@@ -430,7 +440,7 @@ describe("profiles", () => {
         (await setEndorsement({ scope: leader, username: U.manager, competency: "sla-management", endorse: true })).ok,
       ).toBe(true); // twice counts once
       const page = await getProfilePage({ scope: VISITOR, username: U.manager });
-      expect(page?.competencies.find((c) => c.slug === "sla-management")?.endorsements).toBe(1);
+      expect(page?.competencies.find((c) => c.slug === "sla-management")?.endorsements).toHaveLength(1);
 
       expect(
         await recordDesignation({ scope: leader, username: U.manager, code: "CCXMP", awardedOn: "2026-06-01" }),

@@ -141,6 +141,12 @@ export const ROUTES: Record<string, Row> = {
   "my.push": { path: () => "/my/push", get: { all: 302 }, post: signedIn(400) },
   offline: { path: () => "/offline", get: everyone() },
   "icons.$name": { path: () => "/icons/icon-192.png", get: everyone() },
+  // a recruiter keeps no development plan; a form without fields saves an empty plan
+  "my.development": {
+    path: () => "/my/development",
+    get: { all: 200, visitor: 302, recruiter: 403 },
+    post: { all: 302, visitor: 302, recruiter: 403 },
+  },
   "my.profile": { path: () => "/my/profile", get: signedIn() },
   "my.reading": { path: () => "/my/reading", get: signedIn() },
   "my.cpd": { path: () => "/my/cpd", get: signedIn() },

@@ -6,6 +6,7 @@ import {
   assessmentsFr,
   categoriesFr,
   competenciesFr,
+  competencyLevelsFr,
   frenchSpacing,
   levelsFr,
   requirementsFr,
@@ -159,6 +160,7 @@ describe("translations", () => {
       ...Object.values(trainingProgrammesFr).flatMap((p) => [p.title, ...Object.values(p.modules)]),
       ...Object.values(requirementsFr),
       ...Object.values(competenciesFr).flatMap((c) => [c.name, c.description]),
+      ...Object.values(competencyLevelsFr).flatMap((l) => Object.values(l)),
       ...Object.values(categoriesFr).flatMap((c) => [c.name, c.description]),
     ].map(frenchSpacing);
     const wrong = texts.filter(

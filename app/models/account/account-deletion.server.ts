@@ -403,6 +403,7 @@ export async function eraseMember(
     .execute();
   for (const table of [
     "profile_competencies",
+    "competency_plans",
     "designations",
     "profiles",
     "activities",

@@ -136,7 +136,7 @@ const account: ExportArea = {
 
 const profile: ExportArea = {
   name: "profile",
-  tables: ["profiles", "profile_competencies", "endorsements", "designations"],
+  tables: ["profiles", "profile_competencies", "endorsements", "designations", "competency_plans"],
   async collect({ trx, userId }) {
     const row = await trx.selectFrom("profiles").selectAll().where("user_id", "=", userId).executeTakeFirst();
     const competencies = await trx
@@ -149,13 +149,19 @@ const profile: ExportArea = {
       .selectFrom("endorsements as e")
       .innerJoin("users as u", "u.id", "e.endorser_id")
       .select(["e.competency", "e.created_at", "u.username as endorser_username", "u.display_name as endorser_name"])
+      .select(["e.statement", "e.relation", "e.proficiency"])
       .where("e.user_id", "=", userId)
       .execute();
     const given = await trx
       .selectFrom("endorsements as e")
       .innerJoin("users as u", "u.id", "e.user_id")
-      .select(["e.competency", "e.created_at", "u.username as member_username"])
+      .select(["e.competency", "e.created_at", "u.username as member_username", "e.statement"])
       .where("e.endorser_id", "=", userId)
+      .execute();
+    const plan = await trx
+      .selectFrom("competency_plans")
+      .select(["competency", "self_assessed", "target", "updated_at"])
+      .where("user_id", "=", userId)
       .execute();
     const designations = await trx
       .selectFrom("designations")
@@ -166,6 +172,7 @@ const profile: ExportArea = {
       json("profile/profile.json", row ?? null),
       json("profile/competencies.json", { competencies, endorsementsReceived: received, endorsementsGiven: given }),
       json("profile/designations.json", designations),
+      json("profile/development-plan.json", plan),
     ];
     if (row?.bio_markdown) files.push({ path: "profile/bio.md", data: row.bio_markdown + "\n" });
     if (row?.photo_key) {

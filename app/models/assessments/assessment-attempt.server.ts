@@ -9,6 +9,7 @@ import { db, type Db } from "../../db.server";
 import { canViewProgress, type Scope } from "../permissions.server";
 import type { AppealRemedy, ShownOption } from "../../../db/schema";
 import { GRACE_SECONDS } from "./assessment.schema";
+import { enqueue } from "../../jobs.server";
 import { recordAudit } from "../moderation/audit.server";
 import { isReadyForAssessment } from "../groups/learning-group.server";
 import { liveQuestions } from "./question-bank.server";
@@ -206,6 +207,8 @@ async function closeAttempt(trx: Db, attempt: AttemptRow, status: "submitted" | 
     targetId: attempt.id,
     after: { assessment: attempt.assessment, score, passed, resultId: result.id, resultAttempt: result.attempt },
   });
+  // a pass aligned with a capability is evidence of the member's claim (competency-evidence.server.ts)
+  if (passed) await enqueue(trx, "profile.reindex", { userId: attempt.user_id });
   return { score, passed };
 }
 

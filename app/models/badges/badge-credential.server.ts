@@ -48,7 +48,7 @@ export function issuerProfile(origin: string, t: TFunction = credentialT()) {
 type Competency = { slug: string; name: string; description: string } & {
   name_fr: string | null;
   description_fr: string | null;
-};
+} & { emerging?: string; proficient?: string; advanced?: string };
 
 let competencyCache: { at: number; rows: Competency[] } | undefined;
 /** The framework changes with a deploy, not per request: cached for a minute. */
@@ -56,7 +56,7 @@ export async function listFrameworkCompetencies(conn: Db): Promise<Competency[]>
   if (competencyCache && Date.now() - competencyCache.at < 60_000) return competencyCache.rows;
   const rows = await conn
     .selectFrom("competencies")
-    .select(["slug", "name", "description", "name_fr", "description_fr"])
+    .select(["slug", "name", "description", "name_fr", "description_fr", "emerging", "proficient", "advanced"])
     .orderBy("position")
     .orderBy("slug")
     .execute();
@@ -125,11 +125,14 @@ export function buildCredential({
   competencies,
   origin,
   t = credentialT(),
+  evidenced = [],
 }: {
   award: BadgeAward;
   competencies: Competency[];
   origin: string;
   t?: TFunction;
+  /** the holder's claims evidence backs (competency-evidence.server.ts): their alignments say so */
+  evidenced?: EvidencedClaim[];
 }) {
   const urls = badgeUrls(origin, award.public_id);
   const a = achievementText(award, t);
@@ -154,14 +157,17 @@ export function buildCredential({
         criteria: { id: `${origin}/badges#${a.anchor}`, narrative: a.criteria },
         image: { id: `${origin}/badges/${award.public_id}.svg`, type: "Image", caption: a.name },
         creator: { id: issuerId(origin), type: ["Profile"], name: t("site.name") },
-        alignment: competencies.map((c) => ({
-          type: ["Alignment"],
-          targetName: c.name,
-          targetDescription: c.description,
-          targetUrl: `${origin}/badges#competency-${c.slug}`,
-          targetCode: c.slug,
-          targetFramework: FRAMEWORK_NAME,
-        })),
+        alignment: competencies.map(
+          (c) =>
+            evidencedAlignment(c, award, origin, evidenced) ?? {
+              type: ["Alignment"],
+              targetName: c.name,
+              targetDescription: c.description,
+              targetUrl: `${origin}/badges#competency-${c.slug}`,
+              targetCode: c.slug,
+              targetFramework: FRAMEWORK_NAME,
+            },
+        ),
       },
     },
     credentialStatus: { id: urls.status, type: "1EdTechRevocationList" },
@@ -169,6 +175,34 @@ export function buildCredential({
 }
 
 export type OpenBadgeCredential = ReturnType<typeof buildCredential>;
+
+export type EvidencedClaim = { slug: string; proficiency: "emerging" | "proficient" | "advanced" };
+const PROFICIENCY_NAMES = { emerging: "Emerging", proficient: "Proficient", advanced: "Advanced" } as const;
+
+/**
+ * An evidenced capability's alignment: its description is the framework's words for the claimed
+ * proficiency, it points at the evidence on the holder's profile, and its type marks it a competency
+ * shown (OB 3.0 `targetType`); the framework's other capabilities keep the plain alignment.
+ */
+function evidencedAlignment(
+  c: Competency & Partial<Record<EvidencedClaim["proficiency"], string>>,
+  award: BadgeAward,
+  origin: string,
+  evidenced: EvidencedClaim[],
+) {
+  const claim = evidenced.find((e) => e.slug === c.slug);
+  if (!claim) return undefined;
+  const level = PROFICIENCY_NAMES[claim.proficiency];
+  return {
+    type: ["Alignment"],
+    targetName: `${c.name}: ${level} (evidenced)`,
+    targetDescription: c[claim.proficiency] || c.description,
+    targetUrl: `${origin}/u/${award.username}#competency-${c.slug}`,
+    targetCode: c.slug,
+    targetFramework: FRAMEWORK_NAME,
+    targetType: "ceasn:Competency",
+  };
+}
 
 /** The compact JWS (VC-JWT) of a credential. */
 export async function signCredential(

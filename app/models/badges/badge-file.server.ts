@@ -19,6 +19,7 @@ import {
   OB_CONTEXT,
 } from "./badge-credential.server";
 import { getBadgeAward, type BadgeAward } from "./badge.server";
+import { listPublicEvidencedClaims } from "../directory/competency-evidence.server";
 
 export type BadgeFileKind = "svg" | "png" | "baked" | "bakedPng" | "json" | "jwt" | "status";
 
@@ -67,8 +68,16 @@ export function badgeSvg(award: BadgeAward): string {
   );
 }
 
+/** The holder's evidenced claims, while the award stands and their profile is public. */
+const evidenced = (award: BadgeAward) => (award.revoked_at ? [] : listPublicEvidencedClaims(db, award.user_id));
+
 export async function badgeJwt(award: BadgeAward, origin: string): Promise<string> {
-  const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(db), origin });
+  const credential = buildCredential({
+    award,
+    competencies: await listFrameworkCompetencies(db),
+    origin,
+    evidenced: await evidenced(award),
+  });
   return signCredential(db, { credential, origin });
 }
 
@@ -163,7 +172,12 @@ export async function badgeFileResponse({
           Vary: "Accept",
         });
       }
-      const credential = buildCredential({ award, competencies: await listFrameworkCompetencies(db), origin });
+      const credential = buildCredential({
+        award,
+        competencies: await listFrameworkCompetencies(db),
+        origin,
+        evidenced: await evidenced(award),
+      });
       return cachedResponse(request, JSON.stringify(credential, null, 2), {
         "Content-Type": "application/ld+json; charset=utf-8",
         "Cache-Control": CACHE,

@@ -22,6 +22,7 @@ import { SYNONYM_GROUPS_MAX, toMeiliSynonyms, type SynonymGroup } from "./direct
 import { PROFICIENCIES, countryName, languageName, type ProficiencyValue } from "./profile.schema";
 import { enqueueMany } from "../../jobs.server";
 import { localized } from "../shared/localized";
+import { evidencedSql } from "./competency-evidence.server";
 
 export const PROFILES_INDEX = "profiles";
 export const profilesIndexUid = () => indexName(PROFILES_INDEX);
@@ -32,6 +33,8 @@ export const profilesIndexUid = () => indexName(PROFILES_INDEX);
  * values (a third of a single "slug:proficiency" attribute's, which Meilisearch counted whole).
  */
 export const competencyAttribute = (p: ProficiencyValue) => `competency_${p}` as const;
+/** The same for claims that evidence backs (competency-evidence.server.ts): the directory's "evidenced only". */
+export const evidencedAttribute = (p: ProficiencyValue) => `evidenced_${p}` as const;
 
 export const PROFILES_INDEX_SETTINGS = {
   // earlier attributes weigh more when two profiles match the same words: a name, then the role,
@@ -55,6 +58,7 @@ export const PROFILES_INDEX_SETTINGS = {
     "level",
     "country",
     ...PROFICIENCIES.map(competencyAttribute),
+    ...PROFICIENCIES.map(evidencedAttribute),
     "designations",
     "languages",
     "open_to_opportunities",
@@ -152,6 +156,10 @@ export type ProfileDocument = {
   competency_emerging: string[];
   competency_proficient: string[];
   competency_advanced: string[];
+  /** the same, counting only claims evidence backs (evidencedAttribute) */
+  evidenced_emerging: string[];
+  evidenced_proficient: string[];
+  evidenced_advanced: string[];
   designations: string[];
   /** credentials whose CPD lapsed: "level-3", "CCSM" (app/models/journey/cpd) */
   lapsed: string[];
@@ -210,7 +218,8 @@ export type ProfileRow = {
   updated_at: Date | null;
   last_post_at: Date | null;
   created_at: Date;
-  competencies: { slug: string; name: string; name_fr: string | null; proficiency: string }[] | null;
+  competencies:
+    { slug: string; name: string; name_fr: string | null; proficiency: string; evidenced?: boolean }[] | null;
   designations: string[] | null;
   badges: string[] | null;
   lapsed: string[] | null;
@@ -242,7 +251,9 @@ export async function loadRows(
       p.open_to_opportunities, p.is_mentor, p.years_customer_facing, p.years_managing, p.photo_key, p.updated_at,
       (select max(po.created_at) from posts po where po.user_id = u.id and po.deleted_at is null) as last_post_at,
       (select json_agg(json_build_object('slug', pc.competency, 'name', c.name, 'name_fr', c.name_fr,
-           'proficiency', pc.proficiency) order by c.position)
+           'proficiency', pc.proficiency,
+           'evidenced', ${evidencedSql(sql.ref("u.id"), sql.ref("pc.competency"), sql.ref("pc.proficiency"))})
+           order by c.position)
          from profile_competencies pc join competencies c on c.slug = pc.competency
          where pc.user_id = u.id) as competencies,
       (select array_agg(d.code order by d.code) from designations d where d.user_id = u.id) as designations,
@@ -294,10 +305,11 @@ function bilingual(values: (string | null)[]): string[] {
 
 export function toProfileDocument(r: ProfileRow): ProfileDocument {
   const comps = r.competencies ?? [];
-  const atLeast = (p: ProficiencyValue) =>
-    comps
+  const atLeast = (p: ProficiencyValue, list = comps) =>
+    list
       .filter((c) => PROFICIENCIES.indexOf(c.proficiency as ProficiencyValue) >= PROFICIENCIES.indexOf(p))
       .map((c) => c.slug);
+  const evidenced = comps.filter((c) => c.evidenced);
   const active = Math.max(r.last_post_at?.getTime() ?? 0, r.updated_at?.getTime() ?? 0, r.created_at.getTime());
   const cf = r.years_customer_facing ?? 0;
   const mg = r.years_managing ?? 0;
@@ -319,6 +331,9 @@ export function toProfileDocument(r: ProfileRow): ProfileDocument {
     competency_emerging: atLeast("emerging"),
     competency_proficient: atLeast("proficient"),
     competency_advanced: atLeast("advanced"),
+    evidenced_emerging: atLeast("emerging", evidenced),
+    evidenced_proficient: atLeast("proficient", evidenced),
+    evidenced_advanced: atLeast("advanced", evidenced),
     designations: r.designations ?? [],
     badges: (r.badges ?? []).filter(Boolean).sort(),
     lapsed: r.lapsed ?? [],

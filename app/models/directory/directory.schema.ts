@@ -28,6 +28,8 @@ export const DirectoryQuerySchema = z.object({
     .transform((l) => [...new Set(l.filter((s) => /^[a-z0-9-]{2,60}$/.test(s)))].slice(0, 3))
     .catch([]),
   proficiency: z.enum(PROFICIENCIES).catch("emerging"),
+  /** only claims evidence backs (a passed assessment, a tagged post, an endorsement) */
+  evidenced: z.literal("1").optional().catch(undefined),
   designation: one(/^[A-Z0-9-]{2,20}$/),
   language: one(/^[a-z]{2,3}$/),
   open: z.literal("1").optional().catch(undefined),
@@ -51,6 +53,7 @@ export function parseDirectoryQuery(params: URLSearchParams, fixedLevel?: number
     country: params.get("country") || undefined,
     competency: params.getAll("competency").filter(Boolean),
     proficiency: params.get("proficiency") || "emerging",
+    evidenced: params.get("evidenced") || undefined,
     designation: params.get("designation") || undefined,
     language: params.get("language") || undefined,
     open: params.get("open") || undefined,
@@ -74,6 +77,7 @@ export function directorySearchString(
   if (d.country) p.set("country", d.country);
   for (const c of d.competency) p.append("competency", c);
   if (d.competency.length && d.proficiency !== "emerging") p.set("proficiency", d.proficiency);
+  if (d.evidenced) p.set("evidenced", "1");
   if (d.designation) p.set("designation", d.designation);
   if (d.language) p.set("language", d.language);
   if (d.open) p.set("open", "1");

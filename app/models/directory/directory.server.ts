@@ -9,6 +9,8 @@ import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
 import { competencyAttribute, findable, loadRows, profileIndexReady, profilesIndexUid } from "./directory-index.server";
+import { evidencedAttribute } from "./directory-index.server";
+import { evidencedSql } from "./competency-evidence.server";
 import { PROFILES_INDEX_SETTINGS, toProfileDocument, type ProfileDocument } from "./directory-index.server";
 import { COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, countryName, languageName } from "./profile.schema";
 
@@ -68,12 +70,18 @@ export type DirectoryOutcome = {
 
 const lit = (s: string) => JSON.stringify(s);
 
+/** The attribute a competency filter and its counts use: every claim, or only evidenced ones. */
+const claimsAttribute = (q: DirectoryQuery) =>
+  q.evidenced ? evidencedAttribute(q.proficiency) : competencyAttribute(q.proficiency);
+
 /** The Meilisearch filter: the viewer's audiences first, then the asked facets. */
 export function directoryFilter(scope: Scope, q: DirectoryQuery): string[] {
   const f = [`audience IN [${profileAudiencesOf(scope).map(lit).join(", ")}]`];
   if (q.level) f.push(`level = ${q.level}`);
   if (q.country) f.push(`country = ${lit(q.country)}`);
-  for (const c of q.competency) f.push(`${competencyAttribute(q.proficiency)} = ${lit(c)}`);
+  const claims = claimsAttribute(q);
+  for (const c of q.competency) f.push(`${claims} = ${lit(c)}`);
+  if (q.evidenced && !q.competency.length) f.push(`${claims} IS NOT EMPTY`);
   if (q.designation) f.push(`designations = ${lit(q.designation)}`);
   if (q.language) f.push(`languages = ${lit(q.language)}`);
   if (q.open) f.push("open_to_opportunities = true");
@@ -183,7 +191,7 @@ export function askedFacets(q: DirectoryQuery): string[] {
   const facets = [
     "level",
     "country",
-    competencyAttribute(q.proficiency),
+    claimsAttribute(q),
     "designations",
     "languages",
     "open_to_opportunities",
@@ -207,7 +215,7 @@ function facetCounts(
   return {
     level: d.level ?? {},
     country: d.country ?? {},
-    competency: d[competencyAttribute(q.proficiency)] ?? {},
+    competency: d[claimsAttribute(q)] ?? {},
     designations: d.designations ?? {},
     languages: d.languages ?? {},
     open_to_opportunities: d.open_to_opportunities?.true ?? 0,
@@ -333,9 +341,15 @@ async function searchPostgres(scope: Scope, q: DirectoryQuery) {
   if (q.country) conds.push(sql<SqlBool>`p.country = ${q.country}`);
   const minRank = PROFICIENCIES.indexOf(q.proficiency);
   const okProficiencies = PROFICIENCIES.slice(minRank);
+  const evidenced = q.evidenced
+    ? sql`and ${evidencedSql(sql.ref("u.id"), sql.ref("pc.competency"), sql.ref("pc.proficiency"))}`
+    : sql``;
   for (const c of q.competency)
     conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id
-          and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]))`);
+          and pc.competency = ${c} and pc.proficiency = any(${okProficiencies}::text[]) ${evidenced})`);
+  if (q.evidenced && !q.competency.length)
+    conds.push(sql<SqlBool>`exists (select 1 from profile_competencies pc where pc.user_id = u.id
+          and pc.proficiency = any(${okProficiencies}::text[]) ${evidenced})`);
   if (q.designation)
     conds.push(
       sql<SqlBool>`exists (select 1 from designations d where d.user_id = u.id and d.code = ${q.designation})`,

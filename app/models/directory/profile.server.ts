@@ -1,5 +1,5 @@
 // A member's professional profile: what they write about themself (one transaction per edit,
-// then the directory job), what others add (endorsements from level-4 members, designations
+// then the directory job), what others add (endorsements, competency-evidence.server.ts; designations
 // recorded by staff), and the page as a given viewer may see it.
 import { sql } from "kysely";
 import type { Proficiency } from "../../../db/schema";
@@ -8,7 +8,7 @@ import { enqueue } from "../../jobs.server";
 import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
 import { narrowsVisibility, photoUrl, withdrawFromIndexNow } from "./directory-index.server";
-import { checkSanction } from "../forum/limits.server";
+import { listCompetencyClaims, viewerEndorserRelation } from "./competency-evidence.server";
 import { getMemberSummary } from "../forum/member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
 import { renderMarkdownField } from "../forum/render.server";
@@ -39,7 +39,15 @@ async function findUser(trx: Db, username: string) {
 }
 
 /** The profile page as this viewer may see it, or undefined (404) when they may not. */
-export async function getProfilePage({ scope, username }: { scope: Scope; username: string }) {
+export async function getProfilePage({
+  scope,
+  username,
+  lang = "en",
+}: {
+  scope: Scope;
+  username: string;
+  lang?: string;
+}) {
   const user = await findUser(db, username);
   if (!user) return undefined;
   const profile = await db.selectFrom("profiles").selectAll().where("user_id", "=", user.id).executeTakeFirst();
@@ -48,21 +56,7 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
 
   const [summary, competencies, designations, badges, contact] = await Promise.all([
     getMemberSummary({ scope, username: user.username }),
-    sql<{
-      slug: string;
-      name: string;
-      name_fr: string | null;
-      proficiency: Proficiency;
-      endorsements: number;
-      endorsed_by_viewer: boolean;
-    }>`
-      select pc.competency as slug, c.name, c.name_fr, pc.proficiency,
-        (select count(*)::int from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency)
-          as endorsements,
-        exists (select 1 from endorsements e where e.user_id = pc.user_id and e.competency = pc.competency
-          and e.endorser_id = ${scope.userId ?? -1}) as endorsed_by_viewer
-      from profile_competencies pc join competencies c on c.slug = pc.competency
-      where pc.user_id = ${user.id} order by c.position`.execute(db),
+    listCompetencyClaims({ scope, userId: user.id, lang }),
     db
       .selectFrom("designations")
       .select(["code", "awarded_on", "cpd_lapsed_on"])
@@ -144,12 +138,13 @@ export async function getProfilePage({ scope, username }: { scope: Scope; userna
     isMentor: profile?.is_mentor ?? false,
     linkedinUrl: profile?.linkedin_url ?? null,
     websiteUrl: profile?.website_url ?? null,
-    competencies: competencies.rows,
+    competencies,
     designations,
     badges,
     stats: summary?.stats ?? { topics: 0, replies: 0, likes_received: 0 },
     recentTopics: summary?.recentTopics ?? [],
-    canEndorse: !!scope.userId && scope.userId !== user.id && scope.isMember && scope.level >= ENDORSER_LEVEL,
+    /** the viewer may endorse this member's claims, as their mentor, tutor or a level-4 leader */
+    endorseAs: await viewerEndorserRelation(scope, user.id),
     recruiter:
       scope.isRecruiter && scope.userId !== user.id && isMember ? { contact: contact ?? null, shortlisted } : null,
   };
@@ -249,57 +244,6 @@ export async function updateProfile({ userId, input }: { userId: number; input: 
   // fewer people may see it: the index must not show it to the others one moment longer
   if (saved) await withdrawFromIndexNow(userId);
   return ok({});
-}
-
-/** A level-4 member vouches for (or withdraws their word on) a competency the member lists. */
-export async function setEndorsement({
-  scope,
-  username,
-  competency,
-  endorse,
-}: {
-  scope: Scope;
-  username: string;
-  competency: string;
-  endorse: boolean;
-}) {
-  if (!scope.userId || !scope.isMember || scope.level < ENDORSER_LEVEL) return fail(403, "profile.errors.endorseLevel");
-  const member = await findUser(db, username);
-  if (!member || member.id === scope.userId) return fail(404, "profile.errors.endorseMissing");
-  const profile = await db
-    .selectFrom("profiles")
-    .select("visibility")
-    .where("user_id", "=", member.id)
-    .executeTakeFirst();
-  if (!canSeeProfile(scope, { userId: member.id, visibility: profile?.visibility ?? "members" }))
-    return fail(404, "profile.errors.endorseMissing");
-  const listed = await db
-    .selectFrom("profile_competencies")
-    .select("competency")
-    .where("user_id", "=", member.id)
-    .where("competency", "=", competency)
-    .executeTakeFirst();
-  if (!listed) return fail(404, "profile.errors.endorseMissing");
-  return db.transaction().execute(async (trx) => {
-    // a vouch is shown to others, like a like: a suspension forbids it (withdrawing stays open)
-    const sanction = endorse ? await checkSanction(trx, scope.userId!, "like") : undefined;
-    if (sanction) return sanction;
-    if (endorse) {
-      await trx
-        .insertInto("endorsements")
-        .values({ user_id: member.id, competency, endorser_id: scope.userId! })
-        .onConflict((oc) => oc.columns(["user_id", "competency", "endorser_id"]).doNothing())
-        .execute();
-    } else {
-      await trx
-        .deleteFrom("endorsements")
-        .where("user_id", "=", member.id)
-        .where("competency", "=", competency)
-        .where("endorser_id", "=", scope.userId!)
-        .execute();
-    }
-    return ok({});
-  });
 }
 
 /** Staff record a designation (e.g. CCXMP) on a member's profile; audited, then re-indexed. */

@@ -135,6 +135,8 @@ export async function createTopic(
       .set({ topic_count: sql`topic_count + 1`, post_count: sql`post_count + 1` })
       .where("id", "=", category.id)
       .execute();
+    // a tagged topic is evidence of the author's competency claims (competency-evidence.server.ts)
+    if (uniqueTags.length) await enqueue(trx, "profile.reindex", { userId });
     await recordTutorClock(trx, {
       scope,
       seeRule: category.see_rule,

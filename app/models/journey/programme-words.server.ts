@@ -14,7 +14,7 @@ import { fail, ok, type Result } from "../shared/result";
 import { PROGRAMME_KINDS, type ProgrammeKind } from "./programme-words.schema";
 
 /** Fields an English text may leave empty (the seed's descriptions may be empty). */
-const OPTIONAL_ENGLISH = new Set(["description", "criteria_narrative"]);
+const OPTIONAL_ENGLISH = new Set(["description", "criteria_narrative", "emerging", "proficient", "advanced"]);
 
 const english = (field: string, max: number) =>
   OPTIONAL_ENGLISH.has(field)

@@ -4,6 +4,7 @@
 // its audit row.
 import { sql } from "kysely";
 import { db } from "../../db.server";
+import { enqueue } from "../../jobs.server";
 import { recordAudit } from "../moderation/audit.server";
 import { fail, ok, type Result } from "../shared/result";
 import { isUniqueViolation } from "../shared/db-errors.server";
@@ -257,6 +258,8 @@ async function writeRow(
       source,
     },
   });
+  // a pass aligned with a capability is evidence of the member's claim (competency-evidence.server.ts)
+  await enqueue(trx, "profile.reindex", { userId: row.userId! });
 }
 
 /** One result typed in by staff: the same checks as a CSV row. */
