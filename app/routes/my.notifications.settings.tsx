@@ -6,9 +6,8 @@ import { z } from "zod";
 import { FormError } from "~/components/field";
 import { Select } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
-import { NOTIFICATION_KINDS } from "~/models/account/notification.schema";
+import { DIGESTS, NOTIFICATION_KINDS } from "~/models/account/notification.schema";
 import {
-  DIGESTS,
   getDigest,
   listDeliverySettings,
   updateDeliverySettings,

@@ -8,10 +8,14 @@ import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoRoutes } from "./demo-routes";
 import { seedDemoCpd } from "./demo-cpd";
+import { ensureMailSecret } from "../../app/models/account/mail-token.server";
+import { vapidKeys } from "../../app/models/account/push.server";
 import { seedDemoTwoFactor } from "./demo-two-factor";
 import { seedDemoLevelHistory, seedProgramme } from "./programme-seed";
 
 export async function seedAll({ demo, log }: { demo: boolean; log: (m: string) => void }) {
+  // the keys that sign mail tokens and push messages: made at start, never by a request
+  await Promise.all([ensureMailSecret(), vapidKeys()]);
   await seedProgramme(log);
   await seedForumStructure(log);
   if (demo) await seedDemoAccounts(log);

@@ -26,6 +26,11 @@ async function mailSecret(): Promise<Buffer> {
   return (secret = Buffer.from(String(row.value)));
 }
 
+/** Made at start (scripts/seed), so no request writes it: a refused request must change nothing. */
+export async function ensureMailSecret(): Promise<void> {
+  await mailSecret();
+}
+
 // lowercase hex: mail systems may change the case of an address's local part
 async function mac(purpose: string, fields: string[], hexChars: number) {
   const h = createHmac("sha256", await mailSecret());

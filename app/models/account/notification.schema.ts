@@ -12,3 +12,7 @@ export const NOTIFICATION_KINDS = [
   "posted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How often a member's digest comes (shared with the settings page, which runs in the browser too). */
+export const DIGESTS = ["daily", "weekly", "never"] as const;
+export type Digest = (typeof DIGESTS)[number];

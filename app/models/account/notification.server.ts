@@ -7,7 +7,7 @@ import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import { queuePushes } from "./push.server";
 
-import { NOTIFICATION_KINDS, type NotificationKind } from "./notification.schema";
+import { NOTIFICATION_KINDS, type Digest, type NotificationKind } from "./notification.schema";
 export { NOTIFICATION_KINDS, type NotificationKind };
 export type Delivery = "immediately" | "daily" | "never";
 
@@ -99,8 +99,7 @@ export async function updateDeliverySettings(userId: number, settings: Partial<R
   });
 }
 
-export const DIGESTS = ["daily", "weekly", "never"] as const;
-export type Digest = (typeof DIGESTS)[number];
+export { DIGESTS, type Digest } from "./notification.schema";
 
 /** How often the member's digest comes (at 17:00 in their time zone; app/jobs/notification-email.server.ts). */
 export async function getDigest(userId: number): Promise<Digest> {
