@@ -1,15 +1,33 @@
 // Chromium through playwright-core (no browser download), with an axe-core check on every page visited.
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { beforeEach, expect, inject } from "vitest";
 import { TEST_PASSWORD } from "../factories/users";
 import { passSecondStepInPage } from "./two-factor";
 
 export const chromiumPath = inject("chromium");
 export const hasChromium = !!chromiumPath;
 
+const browsers = new Set<Browser>();
+
+// A failed browser test prints where each open page was and what it showed: a timeout alone ("waiting for
+// #post-2") does not say whether the page was an error, another page, or the same page not yet updated.
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(async () => {
+    for (const browser of browsers)
+      for (const context of browser.contexts())
+        for (const page of context.pages()) {
+          const text = await page
+            .locator("body")
+            .innerText({ timeout: 2000 })
+            .catch((e: Error) => `(unreadable: ${e.message.split("\n")[0]})`);
+          console.log(`[open page at the failure] ${page.url()}\n${text.replace(/\n{2,}/g, "\n").slice(0, 1500)}`);
+        }
+  });
+});
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath!,
     args: [
       "--headless",
@@ -22,6 +40,9 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  browsers.add(browser);
+  browser.on("disconnected", () => browsers.delete(browser));
+  return browser;
 }
 
 const noScript = new WeakSet<BrowserContext>();
