@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)("recruiters in the browser", () => {
             query: parseDirectoryQuery(new URLSearchParams(`q=${member.username}`)),
           })
         ).cards.some((c) => c.username === member.username);
-      await expect.poll(indexed, { timeout: 20_000 }).toBe(true);
+      await expect.poll(indexed, { timeout: 60_000 }).toBe(true);
 
       // 1. the organisation applies
       const rec = await newPage(browser, { javaScriptEnabled });
