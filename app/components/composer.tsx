@@ -173,7 +173,8 @@ function show(ta,ul,tok,items){
   ta.setAttribute("aria-controls",ul.id);ta.setAttribute("aria-expanded","true");
   move(0);
   var st=d.getElementById(ul.id+"-status");
-  if(st)st.textContent=items.length===1?st.getAttribute("data-one"):st.getAttribute("data-many").replace("{n}",items.length);
+  if(st)st.textContent=items.length===1?st.getAttribute("data-one")
+    :st.getAttribute("data-many").replace("{n}",items.length);
 }
 function ask(ta){
   var tok=token(ta),ul=d.getElementById(ta.getAttribute("data-suggest"));

@@ -35,7 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getDigest(viewer.id),
     getPushSettings(viewer.id),
   ]);
-  return { kinds: [...NOTIFICATION_KINDS], settings, digest, push, keyboardShortcuts: viewer.keyboardShortcuts !== false };
+  return {
+    kinds: [...NOTIFICATION_KINDS],
+    settings,
+    digest,
+    push,
+    keyboardShortcuts: viewer.keyboardShortcuts !== false,
+  };
 }
 
 const SettingsSchema = z
