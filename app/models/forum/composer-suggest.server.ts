@@ -26,16 +26,16 @@ export type Suggestion = { value: string; label: string };
 // `_` is a LIKE wildcard; usernames may contain it
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
 
+type MemberQuery = { scope: Scope; prefix: string; topicId?: number };
+
 /** Members to @mention, ranked: in the topic (if the viewer may see it), posted recently, then by name. */
-export async function suggestMembers({
-  scope,
-  prefix,
-  topicId,
-}: {
-  scope: Scope;
-  prefix: string;
-  topicId?: number;
-}): Promise<Suggestion[]> {
+export async function suggestMembers(query: MemberQuery): Promise<Suggestion[]> {
+  const { rows } = await (await memberSuggestions(query)).execute(db);
+  return rows.map((r) => ({ value: r.username, label: r.display_name }));
+}
+
+/** The one query behind suggestMembers (its plan is checked in test/integration/composer-suggest.test.ts). */
+export async function memberSuggestions({ scope, prefix, topicId }: MemberQuery) {
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
   const { open } = await visibleCategoryIds(scope);
   const like = likePrefix(prefix);
@@ -43,20 +43,21 @@ export async function suggestMembers({
   const offered = sql`u.deleted_at is null and (u.suspended_until is null or u.suspended_until <= now())
     and u.id <> ${scope.userId ?? 0}
     and coalesce(pr.visibility, 'members') = any(${mentionableVisibilities(scope)}::text[])`;
-  // users_username_prefix_idx, users_display_name_prefix_idx (a BitmapOr of two prefix scans)
-  const named = sql`select u.id, u.username, u.display_name from users u
+  // Each branch walks its index in order and stops at CANDIDATES (`using ~<~`: the order of
+  // text_pattern_ops), so a one-letter prefix costs no more than a long one.
+  const byName = (column: "username" | "display_name") => sql`(select u.id, u.username, u.display_name from users u
     left join profiles pr on pr.user_id = u.id
-    where (lower(u.username) like ${like} or lower(u.display_name) like ${like}) and ${offered}
-    order by lower(u.username) limit ${CANDIDATES}`;
+    where lower(${sql.ref(`u.${column}`)}) like ${like} and ${offered}
+    order by lower(${sql.ref(`u.${column}`)}) using ~<~ limit ${CANDIDATES})`;
+  const named = sql`${byName("username")} union ${byName("display_name")}`;
   // the topic's people always compete, however many names share the prefix (posts_topic_number_key)
   const inTopic = topic
-    ? sql`union (select u.id, u.username, u.display_name from posts p
-        join users u on u.id = p.user_id left join profiles pr on pr.user_id = u.id
-        where p.topic_id = ${topic.id} and p.deleted_at is null
+    ? sql`union (select u.id, u.username, u.display_name from users u left join profiles pr on pr.user_id = u.id
+        where u.id in (select p.user_id from posts p where p.topic_id = ${topic.id} and p.deleted_at is null)
           and (lower(u.username) like ${like} or lower(u.display_name) like ${like}) and ${offered})`
     : sql``;
-  const { rows } = await sql<{ username: string; display_name: string }>`
-    with matched as ((${named}) ${inTopic})
+  return sql<{ username: string; display_name: string }>`
+    with matched as (${named} ${inTopic})
     select m.username, m.display_name from matched m
     left join lateral (
       select max(p.created_at) as at from posts p
@@ -71,8 +72,7 @@ export async function suggestMembers({
       order by p.created_at desc limit 1
     ) recent on true
     order by here.at desc nulls last, recent.at desc nulls last, lower(m.username)
-    limit ${SUGGEST_LIMIT}`.execute(db);
-  return rows.map((r) => ({ value: r.username, label: r.display_name }));
+    limit ${SUGGEST_LIMIT}`;
 }
 
 /** Categories to #link: those a #slug would cook for this viewer (never a private one), by slug or name prefix. */
