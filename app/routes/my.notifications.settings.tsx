@@ -121,10 +121,17 @@ export default function NotificationSettings() {
           <input type="hidden" name="intent" value="shortcuts" />
           <div className="field checkbox">
             <label>
-              <input type="checkbox" name="keyboardShortcuts" defaultChecked={d.keyboardShortcuts} />{" "}
+              <input
+                type="checkbox"
+                name="keyboardShortcuts"
+                defaultChecked={d.keyboardShortcuts}
+                aria-describedby="shortcuts-hint"
+              />{" "}
               {t("shortcuts.setting")}
             </label>
-            <p className="hint">{t("shortcuts.settingHint")}</p>
+            <p className="hint" id="shortcuts-hint">
+              {t("shortcuts.settingHint")}
+            </p>
           </div>
           <div className="actions">
             <button type="submit">{t("shortcuts.save")}</button>
