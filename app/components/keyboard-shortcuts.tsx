@@ -60,6 +60,7 @@ export function KeyboardShortcuts() {
         data-nopost={said("noPost")}
         data-noreply={said("noReply")}
         data-nolike={said("noLike")}
+        data-nobookmark={said("noBookmark")}
         data-liking={said("liking")}
         data-go={said("go")}
       />
@@ -118,7 +119,7 @@ d.addEventListener("keydown",function(e){
     ta.focus();
   }
   else if(k==="l")act("button.like","nolike");
-  else if(k==="b")act('a[href$="/bookmark"]',"nopost");
+  else if(k==="b")act('a[href$="/bookmark"]',"nobookmark");
   else if(k==="/"){
     var s=d.querySelector("input[type=search]");
     if(s){s.focus();s.select()}else location.href="/search";

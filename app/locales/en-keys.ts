@@ -33,6 +33,7 @@ export default {
       noPost: "Press j to choose a post first.",
       noReply: "You cannot reply here.",
       noLike: "You cannot like this post.",
+      noBookmark: "This post cannot be bookmarked.",
       liking: "Liking post {{n}}.",
       go: "Go to: press l for Latest.",
     },

@@ -33,6 +33,7 @@ export default {
       noPost: "Appuyez d’abord sur j pour choisir un message.",
       noReply: "Vous ne pouvez pas répondre ici.",
       noLike: "Vous ne pouvez pas aimer ce message.",
+      noBookmark: "Ce message ne peut pas être mis en signet.",
       liking: "J’aime le message {{n}}.",
       go: "Aller à : appuyez sur l pour les derniers sujets.",
     },
