@@ -43,8 +43,8 @@ export async function memberSuggestions({ scope, prefix, topicId }: MemberQuery)
   const offered = sql`u.deleted_at is null and (u.suspended_until is null or u.suspended_until <= now())
     and u.id <> ${scope.userId ?? 0}
     and coalesce(pr.visibility, 'members') = any(${mentionableVisibilities(scope)}::text[])`;
-  // Each branch walks its index in order and stops at CANDIDATES (`using ~<~`: the order of
-  // text_pattern_ops), so a one-letter prefix costs no more than a long one.
+  // One prefix scan per column (users_username_prefix_idx, users_display_name_prefix_idx), each kept
+  // to CANDIDATES by name; `using ~<~` is text_pattern_ops' order, so the index may also give the order.
   const byName = (column: "username" | "display_name") => sql`(select u.id, u.username, u.display_name from users u
     left join profiles pr on pr.user_id = u.id
     where lower(${sql.ref(`u.${column}`)}) like ${like} and ${offered}
