@@ -20,6 +20,8 @@ import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./web/enhance";
 import { SiteHeader } from "./components/site-header";
+import { SUGGEST_SCRIPT } from "./components/composer";
+import { KEYS_SCRIPT, KeyboardShortcuts } from "./components/keyboard-shortcuts";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { rootCaching, rootHeaders } from "./web/page-caching";
 import { SW_REGISTER_SCRIPT, THEME_COLOR } from "./web/service-worker";
@@ -92,6 +94,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             ? await countOpenFlags({ scope: scopeOf(viewer) })
             : null,
         sanction: viewerSanction(viewer),
+        keyboardShortcuts: viewer.keyboardShortcuts !== false,
       },
     },
     { headers: rootCaching(request, setCookie) },
@@ -148,10 +151,18 @@ export function Layout({ children }: { children: ReactNode }) {
               {children}
             </main>
             <SiteFooter />
+            {root?.viewer?.keyboardShortcuts ? <KeyboardShortcuts /> : null}
           </HydratedContext.Provider>
         </I18nextProvider>
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: SW_REGISTER_SCRIPT }} />
+        {/* members only: the composer's suggestions, and the shortcuts (inert while the member has them off) */}
+        {root?.viewer ? (
+          <>
+            <script dangerouslySetInnerHTML={{ __html: SUGGEST_SCRIPT }} />
+            <script dangerouslySetInnerHTML={{ __html: KEYS_SCRIPT }} />
+          </>
+        ) : null}
         {hydrate ? (
           <>
             {/* constant inline scripts are allowed by hash (app/web/inline-scripts.server.ts) and carry no nonce */}

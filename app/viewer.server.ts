@@ -30,6 +30,8 @@ export type Viewer = {
   unreadNotifications?: number;
   /** the categories the member muted: they leave /latest */
   mutedCategoryIds?: number[];
+  /** single-key shortcuts on (the member's setting; components/keyboard-shortcuts.tsx) */
+  keyboardShortcuts?: boolean;
 };
 
 // Learning groups the user is a learner in, and the ones they tutor (indexed by user_id / tutor_id).
@@ -68,6 +70,7 @@ async function resolve(request: Request): Promise<Resolved> {
       "users.last_visit_at",
       "users.last_seen_at",
       "users.created_at",
+      "users.keyboard_shortcuts",
     ])
     .select(sql<Role[]>`coalesce((select array_agg(role) from user_roles where user_id = users.id), '{}')`.as("roles"))
     .select(groupIdsSql)
@@ -127,6 +130,7 @@ async function resolve(request: Request): Promise<Resolved> {
       tutorGroupIds: row.tutor_group_ids ?? [],
       unreadNotifications: row.unread_notifications,
       mutedCategoryIds: row.muted_category_ids,
+      keyboardShortcuts: row.keyboard_shortcuts,
     },
     setCookie: session.setCookie,
   };

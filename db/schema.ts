@@ -28,6 +28,8 @@ export interface UsersTable {
   /** the local day (daily) or ISO week (weekly) the last digest was for: never twice in one period */
   digest_period: string | null;
   digest_sent_at: Date | null;
+  /** single-key shortcuts on (issue 24 point 6); a member may turn them off */
+  keyboard_shortcuts: Generated<boolean>;
 }
 
 export type WatchLevel = "watching" | "tracking" | "normal" | "muted";

@@ -67,6 +67,16 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
           aria-describedby={[error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ")}
           rows={10}
           data-preview={`${id}-preview`}
+          data-suggest={`${id}-suggest`}
+        />
+        {/* filled by SUGGEST_SCRIPT while an @name or #category is typed (JavaScript only) */}
+        <ul id={`${id}-suggest`} role="listbox" className="suggest" aria-label={t("suggest.label")} hidden />
+        <p
+          id={`${id}-suggest-status`}
+          className="visually-hidden"
+          role="status"
+          data-one={t("suggest.one")}
+          data-many={t("suggest.many", { n: "{n}" })}
         />
         {error ? (
           <p className="field-error" id={`${id}-error`}>
@@ -112,3 +122,88 @@ export function ComposerActions({ intent, label, notice }: { intent: string; lab
     </>
   );
 }
+
+// The composer's @mention and #category suggestions (the ARIA combobox pattern on the textarea), for
+// signed-in members on every page (root layout; constant, allowed by hash): listeners on the document,
+// so a composer that a client-side navigation shows is served too. It asks GET /composer/suggest,
+// fills the composer's listbox, and inserts `@name ` or `#slug `; without it, typing is plain text.
+// The topic (ranking its people first) is the one a reply composer's draft belongs to.
+export const SUGGEST_SCRIPT = `(function(){
+var d=document,seq=0,timer,open=null,ATTRS=["role","aria-autocomplete","aria-controls","aria-expanded",
+"aria-activedescendant"];
+function isBox(t){return t&&t.matches&&t.matches("textarea[data-suggest]")}
+function token(ta){
+  if(ta.selectionStart!==ta.selectionEnd)return null;
+  var b=ta.value.slice(0,ta.selectionStart),
+    m=/(^|[^\\w@\\/])(@[A-Za-z0-9_]{1,30})$/.exec(b)||/(^|[^\\w@\\/#&])(#[a-z0-9][a-z0-9-]{0,49})$/.exec(b);
+  return m&&{q:m[2],start:b.length-m[2].length,end:b.length};
+}
+function close(){
+  if(!open)return;
+  open.ul.hidden=true;open.ul.textContent="";
+  ATTRS.forEach(function(a){open.ta.removeAttribute(a)});
+  open=null;
+}
+function move(i){
+  var n=open.items.length,opts=open.ul.children;open.active=(i+n)%n;
+  for(var k=0;k<n;k++)opts[k].setAttribute("aria-selected",k===open.active?"true":"false");
+  open.ta.setAttribute("aria-activedescendant",opts[open.active].id);
+  opts[open.active].scrollIntoView({block:"nearest"});
+}
+function pick(i){
+  var ta=open.ta,it=open.items[i],t=token(ta)||open.tok;
+  close();
+  ta.focus();
+  ta.setRangeText(t.q.charAt(0)+it.value+" ",t.start,t.end,"end");
+  ta.dispatchEvent(new Event("input",{bubbles:true}));
+}
+function show(ta,ul,tok,items){
+  close();
+  open={ta:ta,ul:ul,tok:tok,items:items,active:0};
+  items.forEach(function(it,i){
+    var li=d.createElement("li"),name=d.createElement("span");
+    li.id=ul.id+"-"+i;li.setAttribute("role","option");
+    li.textContent=it.label+" ";name.className="muted";name.textContent=tok.q.charAt(0)+it.value;li.appendChild(name);
+    li.addEventListener("mousedown",function(e){e.preventDefault()});
+    li.addEventListener("click",function(){pick(i)});
+    ul.appendChild(li);
+  });
+  ul.hidden=false;
+  ta.setAttribute("role","combobox");ta.setAttribute("aria-autocomplete","list");
+  ta.setAttribute("aria-controls",ul.id);ta.setAttribute("aria-expanded","true");
+  move(0);
+  var st=d.getElementById(ul.id+"-status");
+  if(st)st.textContent=items.length===1?st.getAttribute("data-one")
+    :st.getAttribute("data-many").replace("{n}",items.length);
+}
+function ask(ta){
+  var tok=token(ta),ul=d.getElementById(ta.getAttribute("data-suggest"));
+  if(!tok||!ul)return close();
+  var n=++seq,f=ta.form,topic=/^topic:(\\d+)$/.exec(f&&f.getAttribute("data-draft")||"");
+  fetch("/composer/suggest?q="+encodeURIComponent(tok.q)+(topic?"&topic="+topic[1]:""),
+    {credentials:"same-origin",headers:{Accept:"application/json"}})
+  .then(function(r){return r.ok?r.json():null}).then(function(j){
+    if(n!==seq||d.activeElement!==ta)return;
+    var now=token(ta);
+    if(!j||!j.items||!j.items.length||!now||now.q!==tok.q)return close();
+    show(ta,ul,now,j.items);
+  }).catch(function(){});
+}
+d.addEventListener("input",function(e){
+  var ta=e.target;if(!isBox(ta))return;
+  clearTimeout(timer);
+  if(!token(ta))return close();
+  timer=setTimeout(function(){ask(ta)},150);
+},true);
+d.addEventListener("keydown",function(e){
+  if(!open||e.target!==open.ta||e.isComposing||e.altKey||e.ctrlKey||e.metaKey)return;
+  var k=e.key;
+  if(k==="ArrowDown"||k==="ArrowUp")move(open.active+(k==="ArrowDown"?1:-1));
+  else if(k==="Enter"||(k==="Tab"&&!e.shiftKey))pick(open.active);
+  else if(k==="Escape")close();
+  else return;
+  e.preventDefault();e.stopPropagation();
+},true);
+d.addEventListener("focusout",function(e){if(open&&e.target===open.ta){clearTimeout(timer);seq++;close()}},true);
+d.addEventListener("click",function(e){if(open&&e.target===open.ta&&!token(open.ta))close()},true);
+})();`;

@@ -163,6 +163,13 @@ export function profileAudiencesOf(scope: Scope): ("public" | "members")[] {
 }
 
 /**
+ * The profile visibilities whose members the composer may offer a viewer to @mention: those the viewer may
+ * see (canSeeProfile; staff see hidden ones too). A suspended member is never offered (composer-suggest.server).
+ */
+export const mentionableVisibilities = (scope: Scope): ("public" | "members" | "hidden")[] =>
+  scope.isStaff ? ["public", "members", "hidden"] : profileAudiencesOf(scope);
+
+/**
  * Email and phone: staff only (a recruiter and a member who accepted their contact request see each other's email
  * through the contact itself).
  */

@@ -1,4 +1,5 @@
-// Per-kind delivery of notification emails: at once, in a daily digest, or never.
+// Per-kind delivery of notification emails: at once, in a daily digest, or never; and the keyboard
+// shortcuts (on or off), the member's one interface setting.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
@@ -17,6 +18,7 @@ import {
 import { requireViewer } from "~/viewer.server";
 import { PushSettings } from "~/components/push-settings";
 import { getPushSettings } from "~/models/account/push.server";
+import { updateKeyboardShortcuts } from "~/models/account/user.server";
 import { pageTitle } from "~/web/page-title";
 
 const DELIVERIES = ["immediately", "daily", "never"] as const;
@@ -33,7 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getDigest(viewer.id),
     getPushSettings(viewer.id),
   ]);
-  return { kinds: [...NOTIFICATION_KINDS], settings, digest, push };
+  return {
+    kinds: [...NOTIFICATION_KINDS],
+    settings,
+    digest,
+    push,
+    keyboardShortcuts: viewer.keyboardShortcuts !== false,
+  };
 }
 
 const SettingsSchema = z
@@ -46,9 +54,19 @@ const SettingsSchema = z
   .partial()
   .extend({ digest: z.enum(DIGESTS).optional() });
 
+// an unticked box sends nothing: the intent says which form this is
+const ShortcutsSchema = z.object({ intent: z.literal("shortcuts"), keyboardShortcuts: z.literal("on").optional() });
+
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = SettingsSchema.safeParse(await readForm(request));
+  const form = await readForm(request);
+  if (form.intent === "shortcuts") {
+    const shortcuts = ShortcutsSchema.safeParse(form);
+    if (!shortcuts.success) return data({ formError: "shortcuts.invalid", saved: false }, { status: 422 });
+    await updateKeyboardShortcuts({ userId: viewer.id, on: shortcuts.data.keyboardShortcuts === "on" });
+    return { formError: undefined, saved: true };
+  }
+  const parsed = SettingsSchema.safeParse(form);
   if (!parsed.success) return data({ formError: "moderation.notifications.invalid", saved: false }, { status: 422 });
   const { digest, ...kinds } = parsed.data;
   await updateDeliverySettings(viewer.id, kinds as Partial<Record<(typeof NOTIFICATION_KINDS)[number], Delivery>>);
@@ -97,6 +115,29 @@ export default function NotificationSettings() {
         </div>
       </Form>
       <PushSettings {...d.push} saved={params.get("push") === "saved"} />
+      <section aria-labelledby="shortcuts-title" id="shortcuts">
+        <h2 id="shortcuts-title">{t("shortcuts.title")}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="shortcuts" />
+          <div className="field checkbox">
+            <label>
+              <input
+                type="checkbox"
+                name="keyboardShortcuts"
+                defaultChecked={d.keyboardShortcuts}
+                aria-describedby="shortcuts-hint"
+              />{" "}
+              {t("shortcuts.setting")}
+            </label>
+            <p className="hint" id="shortcuts-hint">
+              {t("shortcuts.settingHint")}
+            </p>
+          </div>
+          <div className="actions">
+            <button type="submit">{t("shortcuts.save")}</button>
+          </div>
+        </Form>
+      </section>
     </div>
   );
 }

@@ -99,6 +99,11 @@ export const ROUTES: Record<string, Row> = {
   // the composer's autosave: members only; a post without a draft key is refused
   // no loader: the data form holds only the root's data
   "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400), data: everyone(200) },
+  // the composer's @mention / #category suggestions (JSON): anyone signed in; a visitor is refused (401)
+  "composer.suggest": {
+    path: (f) => `/composer/suggest?q=%40${f.username.slice(0, 3)}&topic=${f.topicId}`,
+    get: { all: 200, visitor: 401 },
+  },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: {
     path: () => "/apply",

@@ -27,6 +27,8 @@ export const RATE_RULES = {
   logEntry: { max: 60, windowMinutes: 60 },
   /** live previews per member (one per pause in typing) */
   preview: { max: 120, windowMinutes: 1 },
+  /** composer @mention / #category suggestions per member (one per pause in typing a name) */
+  suggest: { max: 120, windowMinutes: 1 },
 } satisfies Record<string, Rule>;
 
 export type RateAction = keyof typeof RATE_RULES;

@@ -358,3 +358,8 @@ export async function ensureAdmin({
   });
   return ok({ userId: userId! });
 }
+
+/** Turns the member's single-key shortcuts on or off (read with the session: the next page obeys it). */
+export async function updateKeyboardShortcuts({ userId, on }: { userId: number; on: boolean }) {
+  await db.updateTable("users").set({ keyboard_shortcuts: on }).where("id", "=", userId).execute();
+}
