@@ -30,6 +30,7 @@ import reach from "./en-reach";
 import portfolio from "./en-portfolio";
 import cpd from "./en-cpd";
 import evidence from "./en-evidence";
+import topicTools from "./en-topic-tools";
 
 const en = {
   ...mentorship,
@@ -62,6 +63,7 @@ const en = {
   ...portfolio,
   ...cpd,
   ...evidence,
+  ...topicTools,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",
