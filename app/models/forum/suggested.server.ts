@@ -1,9 +1,9 @@
 // Suggested topics at the end of a topic (Discourse's "suggested"): for a member, unread and new topics
 // first (the same category's before those sharing a tag); then the latest of the same category, then
-// topics sharing a tag (tags are the programme's competencies). A visitor gets the last two. Only topics the viewer may list (visibilityWhere), never
-// the topic itself, nor closed or archived ones. One statement: two short index walks (the category's
-// latest through topics_category_bumped_idx, the tag matches through topics_tags_idx or the latest),
-// joined once with the member's read rows.
+// topics sharing a tag (tags are the programme's competencies). A visitor gets the last two. Only topics
+// the viewer may list (visibilityWhere), never the topic itself, nor closed or archived ones. One
+// statement: two short index walks (the category's latest through topics_category_bumped_idx, the tag
+// matches through topics_tags_idx or topics_bumped_idx), joined once with the member's read rows.
 import { sql, type RawBuilder } from "kysely";
 import { db } from "../../db.server";
 import type { Scope } from "../permissions.server";
