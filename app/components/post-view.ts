@@ -93,8 +93,15 @@ export function postsHtml(posts: PostItem[], c: PostsContext): string {
     const user = post.username ? ` data-username="${esc(post.username)}"` : "";
     h += `<article class="post post-${post.state}" id="${anchor}" aria-labelledby="${anchor}-author"${user}`;
     h += ` data-post-number="${n}"><header class="post-head">`;
-    h += `<span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
-    const author = post.username && !departed ? `<a href="/u/${esc(post.username)}">${esc(name)}</a>` : esc(name);
+    const avatar = `<span class="${avatarClass(name, 40)}" aria-hidden="true">${esc(initials(name))}</span>`;
+    // the name and the avatar open the profile, or with the topic script the user card (app/web/topic-enhance.ts)
+    const card =
+      post.username && !departed
+        ? `href="/u/${esc(post.username)}" data-user-card="${esc(post.username)}" ` +
+          `data-card-label="${esc(t("userCard.label", { name }))}"`
+        : "";
+    h += card ? `<a ${card} class="avatar-link" tabindex="-1" aria-hidden="true">${avatar}</a>` : avatar;
+    const author = card ? `<a ${card}>${esc(name)}</a>` : esc(name);
     const level = levelTagHtml(post.level, post.badge_id, t);
     h += `<div><span id="${anchor}-author" class="post-author">${author}</span>${level}`;
     const when = relativeTime(post.created_at, c.lang);

@@ -31,6 +31,7 @@ import portfolio from "./en-portfolio";
 import cpd from "./en-cpd";
 import evidence from "./en-evidence";
 import keys from "./en-keys";
+import topicTools from "./en-topic-tools";
 
 const en = {
   ...mentorship,
@@ -64,6 +65,7 @@ const en = {
   ...cpd,
   ...evidence,
   ...keys,
+  ...topicTools,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

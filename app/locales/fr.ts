@@ -31,6 +31,7 @@ import portfolio from "./fr-portfolio";
 import cpd from "./fr-cpd";
 import evidence from "./fr-evidence";
 import keys from "./fr-keys";
+import topicTools from "./fr-topic-tools";
 
 const fr = {
   ...mentorship,
@@ -64,6 +65,7 @@ const fr = {
   ...cpd,
   ...evidence,
   ...keys,
+  ...topicTools,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

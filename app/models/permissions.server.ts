@@ -267,3 +267,12 @@ export function endorserRelation(
 /** A self-assessment and development plan: the member and their mentor in an active mentorship, nobody else. */
 export const canSeeDevelopmentPlan = (scope: Scope, p: { ownerId: number; activeMentorIds: number[] }) =>
   !!scope.userId && (scope.userId === p.ownerId || p.activeMentorIds.includes(scope.userId));
+
+// ---- user cards (the small card opened from an author's name in a topic) ----
+
+/** A member's sanction (suspended or silenced) is shown on their card to staff only. */
+export const canSeeSanction = (scope: Scope) => scope.isStaff;
+
+/** The card's "message" link: members write to another member who is not suspended. */
+export const canOfferMessage = (scope: Scope, target: { userId: number; suspended: boolean }) =>
+  !!scope.userId && scope.isMember && scope.userId !== target.userId && !target.suspended;

@@ -22,6 +22,9 @@ import { createReply, markRead } from "~/models/forum/post.server";
 import { renderPostBody } from "~/models/forum/render.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
 import { DraftSchema } from "~/models/forum/topic.schema";
+import { listSuggestedTopics } from "~/models/forum/suggested.server";
+import { DaySchema, postNumberAtDate } from "~/models/forum/topic-navigation.server";
+import { TOPIC_SCRIPT } from "~/web/topic-enhance";
 import type { PageHandle } from "~/web/enhance";
 import {
   getReaderState,
@@ -35,6 +38,9 @@ import { canLike, scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { shareableHeaders } from "~/web/page-caching";
+
+// a topic this long gets a "jump to the reply box" link at its top
+const LONG_TOPIC_POSTS = 10;
 
 // Read far more than written: served as HTML with a few inlined lines of script, no React bundle.
 export const handle: PageHandle = { hydrate: false, enhance: true };
@@ -70,12 +76,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const path = topicUrl(topic);
   if (params.slug !== topic.slug)
     throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
+  // "jump to a date" (a GET form: works without JavaScript); a day that is not one leads to the topic
+  const day = new URL(request.url).searchParams.get("date");
+  if (day !== null) {
+    const parsed = DaySchema.safeParse(day);
+    const n = parsed.success ? await postNumberAtDate({ topicId: topic.id, day: parsed.data }) : null;
+    throw redirect(n ? `${path}/${n}#post-${n}` : path);
+  }
   const asked = params.postNumber === undefined ? 1 : positiveId(params.postNumber);
   if (asked === undefined) notFound();
   // Show a little context above a linked post, like Discourse.
   const from = Math.max(1, Math.min(asked, topic.highest_post_number) - (asked > 1 ? 2 : 0));
   const abilities = topicAbilities(scope, topic);
-  const posts = await listTopicPosts({ scope, topic, from });
+  // the suggestions beside the posts: one statement, in the same wait
+  const [posts, suggested] = await Promise.all([
+    listTopicPosts({ scope, topic, from }),
+    listSuggestedTopics({ scope, topic, lastVisitAt: viewer?.lastVisitAt }),
+  ]);
   const saved = abilities.reply ? draftRow : undefined;
   const lastShown = posts[posts.length - 1]?.post_number ?? 0;
   // The page they loaded counts as read (no JavaScript needed).
@@ -128,8 +145,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     posts,
     from,
+    lastShown,
     prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
     next: lastShown < topic.highest_post_number ? lastShown + 1 : null,
+    suggested: suggested.map((s) => ({
+      id: s.id,
+      title: s.title,
+      path: topicUrl(s),
+      replies: s.reply_count,
+      unread: s.unread,
+      isNew: s.is_new,
+    })),
     firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
     can: {
       signedIn: !!viewer,
@@ -240,6 +266,7 @@ export default function TopicPage() {
         {d.topic.deleted ? <p className="notice">{t("topic.deletedTopic")}</p> : null}
         {d.topic.closed ? <p className="notice">{t("topic.closedNote")}</p> : null}
         {d.topic.archived ? <p className="notice">{t("topic.archivedNote")}</p> : null}
+        <TopicNav />
         {d.firstUnread && d.firstUnread > d.from + d.posts.length - 1 ? (
           <p>
             <AppLink to={`${d.topic.path}/${d.firstUnread}#post-${d.firstUnread}`}>{t("topic.jumpUnread")}</AppLink>
@@ -256,7 +283,12 @@ export default function TopicPage() {
           </AppLink>
         </p>
       ) : null}
-      <div className="posts" dangerouslySetInnerHTML={{ __html: posts }} />
+      <div
+        className="posts"
+        data-card-close={t("userCard.close")}
+        data-card-failed={t("userCard.failed")}
+        dangerouslySetInnerHTML={{ __html: posts }}
+      />
       {d.next ? (
         <p className="pager">
           <AppLink to={`${d.topic.path}/${d.next}`} rel="next" className="button secondary">
@@ -296,6 +328,59 @@ export default function TopicPage() {
           <AppLink to={`/login?redirectTo=${encodeURIComponent(d.topic.path)}`}>{t("forum.signInToPost")}</AppLink>
         </p>
       ) : null}
+      <SuggestedTopics />
+      {/* constant, allowed by hash (app/web/inline-scripts.server.ts): user cards and the reading position */}
+      <script dangerouslySetInnerHTML={{ __html: TOPIC_SCRIPT }} />
     </div>
+  );
+}
+
+/** Where the reader is ("Posts 1–20 of 48", then "12 of 48" with JavaScript) and where they can jump. */
+function TopicNav() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const { path, highest } = d.topic;
+  return (
+    <nav className="topic-nav" aria-label={t("topicNav.label")}>
+      <span className="topic-progress" data-progress-at={t("topicNav.progress", { at: "__N__", total: highest })}>
+        {t("topicNav.showing", { from: d.from, to: d.lastShown, total: highest })}
+      </span>
+      {d.from > 1 ? <AppLink to={path}>{t("topicNav.first")}</AppLink> : null}
+      {d.lastShown < highest ? <AppLink to={`${path}/${highest}#post-${highest}`}>{t("topicNav.last")}</AppLink> : null}
+      {d.can.reply && highest >= LONG_TOPIC_POSTS ? <a href="#composer">{t("topicNav.replyBox")}</a> : null}
+      <form method="get" action={path} className="topic-date">
+        <label>
+          {t("topicNav.date")} <input type="date" name="date" required />
+        </label>
+        <button type="submit" className="secondary small">
+          {t("topicNav.go")}
+        </button>
+      </form>
+    </nav>
+  );
+}
+
+/** Where to read next: the viewer's unread and new topics first, then the category's latest, then related. */
+function SuggestedTopics() {
+  const { t } = useTranslation();
+  const { suggested } = useLoaderData<typeof loader>();
+  if (!suggested.length) return null;
+  return (
+    <section className="suggested-topics" aria-labelledby="suggested-title">
+      <h2 id="suggested-title">{t("suggested.title")}</h2>
+      <ul>
+        {suggested.map((s) => (
+          <li key={s.id}>
+            <AppLink to={s.path}>{s.title}</AppLink>{" "}
+            <span className="muted">{t("suggested.replies", { count: s.replies })}</span>
+            {s.unread ? (
+              <span className="tag-state">{t("suggested.unread", { count: s.unread })}</span>
+            ) : s.isNew ? (
+              <span className="tag-state">{t("suggested.new")}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
 import { SW_REGISTER_SCRIPT } from "./service-worker";
 import { SUGGEST_SCRIPT } from "../components/composer";
 import { KEYS_SCRIPT } from "../components/keyboard-shortcuts";
+import { TOPIC_SCRIPT } from "./topic-enhance";
 
 export const INLINE_SCRIPTS: readonly string[] = [
   ZOD_CONFIG_SCRIPT,
@@ -19,4 +20,5 @@ export const INLINE_SCRIPTS: readonly string[] = [
   SW_REGISTER_SCRIPT,
   SUGGEST_SCRIPT,
   KEYS_SCRIPT,
+  TOPIC_SCRIPT,
 ];

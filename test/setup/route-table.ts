@@ -209,9 +209,14 @@ export const ROUTES: Record<string, Row> = {
   "sitemap[.]xml": { path: () => "/sitemap.xml", get: everyone() },
   "t.$id.admin": { path: (f) => `/t/${f.topicId}/admin`, get: staffHidden(), post: staffHidden(400) },
   "t.$slug.$id.($postNumber)": { path: (f) => f.topicUrl, get: everyone() },
+  // a topic by its slug alone: a redirect to it for everyone who may see it (test/integration/topic-navigation.test.ts
+  // holds the private cases)
+  "t.$slug._index": { path: (f) => `/t/${f.topicSlug}`, get: everyone(302) },
   "tag.$tag": { path: (f) => `/tag/${f.tag}`, get: everyone() },
   top: { path: () => "/top", get: everyone() },
   "u.$username": { path: (f) => `/u/${f.username}`, get: everyone() },
+  // the user card's fragment: a profile the viewer may not see is a card saying so (200), never a 404
+  "u.$username_.card": { path: (f) => `/u/${f.username}/card`, get: everyone() },
   "u.$username_.moderate": { path: (f) => `/u/${f.username}/moderate`, get: staffHidden(), post: staffHidden(422) },
   "u.$username_.progress": { path: (f) => `/u/${f.username}/progress`, get: staffHidden() },
   unread: { path: () => "/unread", get: signedIn() },

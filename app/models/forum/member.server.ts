@@ -5,6 +5,16 @@ import { db } from "../../db.server";
 import type { Scope } from "../permissions.server";
 import { visibleCategoryIds } from "./category.server";
 
+/**
+ * The topics `t` a member's figures may count for this viewer: open categories, listed topics (staff: all).
+ * Private topics count for no one, even their participants: the figures are seen by many.
+ */
+export async function readableTopicsWhere(scope: Scope): Promise<Expression<SqlBool>> {
+  if (scope.isStaff) return sql<SqlBool>`true`;
+  const { open } = await visibleCategoryIds(scope);
+  return open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
+}
+
 export async function getMemberSummary({ scope, username }: { scope: Scope; username: string }) {
   const user = await db
     .selectFrom("users")
@@ -18,12 +28,7 @@ export async function getMemberSummary({ scope, username }: { scope: Scope; user
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!user) return undefined;
-  const { open } = await visibleCategoryIds(scope);
-  const visible: Expression<SqlBool> = scope.isStaff
-    ? sql<SqlBool>`true`
-    : open.length
-      ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted`
-      : sql<SqlBool>`false`;
+  const visible = await readableTopicsWhere(scope);
   const stats = await sql<{ topics: number; replies: number; likes_received: number }>`
     select
       count(*) filter (where p.post_number = 1)::int as topics,

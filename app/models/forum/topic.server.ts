@@ -182,8 +182,8 @@ export function decodeCursor(s: string | null | undefined): Cursor | undefined {
 
 const PERIOD_DAYS: Record<TopPeriod, number | null> = { day: 1, week: 7, month: 30, year: 365, all: null };
 
-/** What the viewer may list: open categories, plus private topics they take part in. */
-async function visibilityWhere(scope: Scope): Promise<Expression<SqlBool>> {
+/** What the viewer may list (over topics `t`): open categories, plus private topics they take part in. */
+export async function visibilityWhere(scope: Scope): Promise<Expression<SqlBool>> {
   // Unlisted topics are reached by link only; `not unlisted` also lets the partial indexes serve lists.
   if (scope.isStaff) return sql<SqlBool>`not t.unlisted`;
   const { open, participantOnly } = await visibleCategoryIds(scope);
