@@ -1,9 +1,11 @@
 // Chromium through playwright-core (no browser download), with an axe-core check on every page visited.
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { TEST_PASSWORD } from "../factories/users";
 import { passSecondStepInPage } from "./two-factor";
+import { CHROMIUM_ARGS } from "./chromium";
+import { startApp, type TestApp } from "./app";
 
 export const chromiumPath = inject("chromium");
 export const hasChromium = !!chromiumPath;
@@ -11,17 +13,24 @@ export const hasChromium = !!chromiumPath;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath!,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * The app and Chromium for one describe block: both start before its tests and stop after them.
+ * Read `live.app` and `live.browser` inside the tests.
+ */
+export function useAppAndBrowser() {
+  const live = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    [live.app, live.browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.app?.stop();
+  });
+  return live;
 }
 
 const noScript = new WeakSet<BrowserContext>();
