@@ -62,6 +62,27 @@ export async function enqueueSelect(trx: Kysely<Database>, kind: JobKind, payloa
   wake();
 }
 
+/**
+ * Queues again, once per id, the jobs of `kind` made since `since` whose payload names `idKey` (a rebuild
+ * started then may have missed what they did); returns how many.
+ */
+export async function requeueSince<K extends JobKind>(
+  conn: Kysely<Database>,
+  kind: K,
+  idKey: keyof JobInput<K> & string,
+  since: Date,
+) {
+  const { rows } = await sql<{ id: number }>`
+    select distinct (payload->>${idKey})::int as id from outbox
+    where kind = ${kind} and created_at >= ${since} and payload ? ${idKey}`.execute(conn);
+  await enqueueMany(
+    conn,
+    kind,
+    rows.map((r) => ({ [idKey]: r.id }) as JobInput<K>),
+  );
+  return rows.length;
+}
+
 const sleepers = new Set<() => void>();
 function wake() {
   for (const w of sleepers) w();

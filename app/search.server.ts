@@ -243,6 +243,31 @@ export function forgetIndex(uid: string) {
   prepared.delete(uid);
 }
 
+/** Waits for an index's tasks; if one fails, forgets the index so the retry applies its settings again. */
+export async function waitForIndexTasks(client: Meilisearch, uid: string, tasks: number[]) {
+  try {
+    for (const t of tasks) await waitFor(client, t);
+  } catch (e) {
+    // e.g. the index was deleted and re-created without its settings
+    forgetIndex(uid);
+    throw e;
+  }
+}
+
+/** The start of a rebuild: the live index and a fresh one beside it (named after `started`), both with settings. */
+export async function prepareRebuild(
+  client: Meilisearch,
+  live: string,
+  ensure: (client: Meilisearch, uid: string) => Promise<unknown>,
+  started: Date,
+) {
+  const temp = `${live}_rebuild_${started.getTime()}`;
+  await ensure(client, live);
+  forgetIndex(temp);
+  await ensure(client, temp);
+  return temp;
+}
+
 /** The end of a rebuild: waits for the queued batches, swaps the fresh index in atomically and drops the old copy. */
 export async function swapInRebuilt(client: Meilisearch, live: string, temp: string, pending: number[]) {
   for (const t of pending) await waitFor(client, t, 600_000);

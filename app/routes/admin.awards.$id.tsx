@@ -16,7 +16,7 @@ import {
   updateDeadline,
 } from "~/models/awards/award.server";
 import { dateToLocalInput } from "~/models/shared/local-time";
-import { parseForm } from "~/models/shared/forms.server";
+import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
 
@@ -39,13 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  intent: string;
-  message: string;
-  fields?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  errorValues?: Record<string, string | number>;
-};
+type ActionData = MessageAnswer & { intent: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);

@@ -19,7 +19,7 @@ import {
   updateEvent,
 } from "~/models/events/event.server";
 import { dateToLocalInput } from "~/models/shared/local-time";
-import { parseForm } from "~/models/shared/forms.server";
+import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireStaff } from "~/web/staff.server";
 import { useTranslation } from "~/use-translation";
@@ -58,14 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event, title, people, webinars, code, values, timeZone: staff.timeZone };
 }
 
-type ActionData = {
-  intent: string;
-  message?: string;
-  count?: number;
-  fields?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  errorValues?: Record<string, string | number>;
-};
+type ActionData = Partial<MessageAnswer> & { intent: string; count?: number };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);

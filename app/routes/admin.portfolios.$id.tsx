@@ -15,7 +15,7 @@ import {
   unassignReviewer,
 } from "~/models/journey/portfolio-review.server";
 import { scopeOf } from "~/models/permissions.server";
-import { parseForm } from "~/models/shared/forms.server";
+import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { localInputToDate } from "~/models/shared/local-time";
 import { useTranslation } from "~/use-translation";
 import { idParam, notFound, readForm } from "~/web/http.server";
@@ -34,13 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...p, timeZone: staff.timeZone };
 }
 
-type ActionData = {
-  intent: string;
-  message: string;
-  fields?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  errorValues?: Record<string, string | number>;
-};
+type ActionData = MessageAnswer & { intent: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);

@@ -13,7 +13,7 @@ import { checkedIds, readUploadForm, uploadedFiles } from "~/web/upload-form.ser
 import { EVIDENCE_MAX_BYTES } from "~/models/awards/award-file.server";
 import { NOMINATION_LEVELS, NOMINATION_MAX_FILES, NominationSchema } from "~/models/awards/award.schema";
 import { getOpenRound, listMyNominations, saveNomination } from "~/models/awards/nomination.server";
-import { parseForm } from "~/models/shared/forms.server";
+import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { canNominate, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
@@ -39,12 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  message: string;
-  fields?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  errorValues?: Record<string, string | number>;
-};
+type ActionData = MessageAnswer;
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -30,18 +30,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFrameworkCompetencies(db),
     listAwardBadgeYears(),
   ]);
-  const mentor = achievementText(
-    {
-      kind: "mentor",
-      level: null,
-      level_name: null,
-      level_short_name: null,
-      badge_inscription: null,
-      level_description: null,
-      criteria_narrative: null,
-    },
-    t,
-  );
+  // the mentor and award badges are of no level: what the page shows of each
+  const noLevel = {
+    level: null,
+    level_name: null,
+    level_short_name: null,
+    badge_inscription: null,
+    level_description: null,
+    criteria_narrative: null,
+  };
+  const shown = (a: ReturnType<typeof achievementText>) => ({
+    name: a.name,
+    inscription: a.inscription,
+    description: a.description,
+    criteriaHtml: criteriaHtml(a.criteria),
+  });
   const origin = env().APP_ORIGIN;
   return {
     title: t("badges.about.title"),
@@ -52,34 +55,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: localized(l, "description", lang),
       criteriaHtml: criteriaHtml(localized(l, "criteria_narrative", lang)),
     })),
-    mentor: {
-      name: mentor.name,
-      inscription: mentor.inscription,
-      description: mentor.description,
-      criteriaHtml: criteriaHtml(mentor.criteria),
-    },
-    awards: awardYears.map((year) => {
-      const a = achievementText(
-        {
-          kind: "award",
-          award_year: year,
-          level: null,
-          level_name: null,
-          level_short_name: null,
-          badge_inscription: null,
-          level_description: null,
-          criteria_narrative: null,
-        },
-        t,
-      );
-      return {
-        year,
-        name: a.name,
-        inscription: a.inscription,
-        description: a.description,
-        criteriaHtml: criteriaHtml(a.criteria),
-      };
-    }),
+    mentor: shown(achievementText({ kind: "mentor", ...noLevel }, t)),
+    awards: awardYears.map((year) => ({
+      year,
+      ...shown(achievementText({ kind: "award", award_year: year, ...noLevel }, t)),
+    })),
     competencies: competencies.map((c) => ({
       slug: c.slug,
       name: localized(c, "name", lang),

@@ -20,6 +20,7 @@ import { completeSecondStepWithPasskey, signInOptions } from "~/models/account/p
 import { SecondStepSchema } from "~/models/account/two-factor.schema";
 import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/account/two-factor.server";
 import { pageTitle } from "~/web/page-title";
+import { asPersonal } from "~/web/page-caching";
 import { useTranslation } from "~/use-translation";
 import { getViewer, safeRedirect } from "~/viewer.server";
 import { db } from "~/db.server";
@@ -29,11 +30,7 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers(actionHeaders);
-  headers.set("Cache-Control", "private, no-store");
-  return headers;
-};
+export const headers: HeadersFunction = ({ actionHeaders }) => asPersonal(actionHeaders);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/");

@@ -19,6 +19,7 @@ import { parseForm } from "~/models/shared/forms.server";
 import { changePassword } from "~/models/account/user.server";
 import { deviceOf } from "~/models/account/user-agent";
 import { pageTitle } from "~/web/page-title";
+import { asPersonal } from "~/web/page-caching";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { db } from "~/db.server";
@@ -31,11 +32,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 // personal: never kept by a browser, proxy or shared cache
-export const headers: HeadersFunction = ({ parentHeaders }) => {
-  const h = new Headers(parentHeaders);
-  h.set("Cache-Control", "private, no-store");
-  return h;
-};
+export const headers: HeadersFunction = ({ parentHeaders }) => asPersonal(parentHeaders);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

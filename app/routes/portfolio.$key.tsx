@@ -23,6 +23,7 @@ import { forbidden, keepValues, notFound } from "~/web/http.server";
 import { checkedIds, readUploadForm, uploadedFiles } from "~/web/upload-form.server";
 import { scopeOf } from "~/models/permissions.server";
 import { pageTitle } from "~/web/page-title";
+import type { MessageAnswer } from "~/models/shared/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "portfolio.projects") },
@@ -43,12 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...mine, timeZone: viewer.timeZone, maxFiles: MAX_FILES };
 }
 
-type ActionData = {
-  message: string;
-  fields?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  errorValues?: Record<string, string | number>;
-};
+type ActionData = MessageAnswer;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireMember(request);

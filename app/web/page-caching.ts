@@ -11,6 +11,13 @@ export const PERSONAL = "private, no-store";
 /** A request that carries a session (valid or not: the answer may be personal either way). */
 export const hasSessionCookie = (cookie: string | null | undefined) => /(?:^|;\s*)tp_session=/.test(cookie ?? "");
 
+/** These headers, marked personal: never kept by a browser, proxy or shared cache. */
+export function asPersonal(given: Headers): Headers {
+  const headers = new Headers(given);
+  headers.set("Cache-Control", PERSONAL);
+  return headers;
+}
+
 /** The root loader's headers: personal for a request with a session or an answer that sets a cookie. */
 export function rootCaching(request: Request, setCookie: string | null | undefined): Record<string, string> {
   const personal = hasSessionCookie(request.headers.get("Cookie")) || !!setCookie;

@@ -1,12 +1,10 @@
 // In Chromium, through the real pages: sign up, sign out, sign in; axe-core on every page visited.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { mailDir } from "~/mail.server";
-import { startApp, type TestApp } from "../setup/app";
 import { createUser } from "../factories/users";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser } from "../setup/browser";
 
 /** The first mail written to `address` (.data/mail/*.eml), waiting up to 15 s for it. */
 async function mailTo(address: string): Promise<string> {
@@ -18,21 +16,13 @@ async function mailTo(address: string): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)("accounts in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   for (const javaScriptEnabled of [true, false]) {
     test(`sign up, sign out and sign in (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const page = await newPage(browser, { javaScriptEnabled });
+      const page = await newPage(live.browser, { javaScriptEnabled });
       const name = javaScriptEnabled ? "zainab_js" : "zainab_nojs";
-      await visit(page, `${app.url}/`);
+      await visit(page, `${live.app.url}/`);
       await page.getByRole("link", { name: "Join", exact: true }).click();
       await page.waitForURL(/\/signup$/);
       await expectAccessible(page);
@@ -80,8 +70,8 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
       email: "reset.nojs@example.test",
       displayName: "Reset Nojs",
     });
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await visit(page, `${app.url}/forgot-password`);
+    const page = await newPage(live.browser, { javaScriptEnabled: false });
+    await visit(page, `${live.app.url}/forgot-password`);
     await page.getByLabel("Email").fill(user.email);
     const sent = page.waitForResponse((r) => r.url().endsWith("/forgot-password") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Send the link" }).click();
@@ -90,14 +80,14 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
     const mail = await mailTo(user.email);
     const token = /reset-password\/([A-Za-z0-9_-]{20,})/.exec(mail)![1];
 
-    await visit(page, `${app.url}/reset-password/${token}`);
+    await visit(page, `${live.app.url}/reset-password/${token}`);
     await page.getByLabel("New password").fill("a brand new passphrase for 2027");
     const posted = page.waitForResponse((r) => r.url().includes("/reset-password/") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Save my new password" }).click();
     const answer = await posted;
     expect(answer.status(), await answer.text().catch(() => "")).toBe(302);
     // signed in with the new password, on the home page
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${live.app.url}/`);
     await page.locator("summary.me").waitFor();
     expect(await page.content()).not.toContain("came from another site");
     await page.context().close();

@@ -2,12 +2,10 @@
 // its proficiency and "No evidence yet"; a level-4 leader opens the endorsement form, writes the
 // sentence, and the claim shows as evidenced with that sentence. JavaScript on and off, English and
 // French; axe-core runs on the page.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createProfile } from "../factories/profiles";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, signInInPage, visit, useAppAndBrowser } from "../setup/browser";
 
 const words = {
   en: {
@@ -33,15 +31,7 @@ const words = {
 };
 
 describe.skipIf(!hasChromium)("the profile's evidence view in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   for (const lang of ["en", "fr"] as const) {
     for (const javaScriptEnabled of [true, false]) {
@@ -56,9 +46,9 @@ describe.skipIf(!hasChromium)("the profile's evidence view in the browser", () =
         const leader = await createProfile({ level: 4, displayName: "Leader Efua" });
         await db.updateTable("users").set({ locale: lang }).where("id", "=", leader.id).execute();
 
-        const page = await newPage(browser, { javaScriptEnabled });
-        await signInInPage(page, app.url, leader.email);
-        await visit(page, `${app.url}/u/${member.username}`);
+        const page = await newPage(live.browser, { javaScriptEnabled });
+        await signInInPage(page, live.app.url, leader.email);
+        await visit(page, `${live.app.url}/u/${member.username}`);
         const claim = page.locator("#competency-sla-management");
         await claim.getByText(w.none).waitFor();
         expect(await claim.locator(".framework-words").innerText()).toMatch(w.framework);

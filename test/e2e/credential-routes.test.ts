@@ -2,13 +2,11 @@
 // routes on /progress, the exam route marked closest and open, the experience route's list opened
 // by its summary, and the apply form with the exam route chosen; JavaScript on and off, English
 // and French. axe-core runs on every page visited.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createMember } from "../factories/progress";
 import { ageUser } from "../factories/topics";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, signInInPage, visit, useAppAndBrowser } from "../setup/browser";
 
 const words = {
   en: {
@@ -30,15 +28,7 @@ const words = {
 };
 
 describe.skipIf(!hasChromium)("the route view in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   for (const lang of ["en", "fr"] as const) {
     for (const javaScriptEnabled of [true, false]) {
@@ -66,10 +56,10 @@ describe.skipIf(!hasChromium)("the route view in the browser", () => {
           .values({ user_id: member.id, assessment: "ccsm-exam", score: 88, taken_on: "2026-11-20", attempt: 1 })
           .execute();
 
-        const page = await newPage(browser, { javaScriptEnabled });
-        await signInInPage(page, app.url, member.email);
+        const page = await newPage(live.browser, { javaScriptEnabled });
+        await signInInPage(page, live.app.url, member.email);
         await db.updateTable("users").set({ locale: lang }).where("id", "=", member.id).execute();
-        await visit(page, `${app.url}/progress#designations`);
+        await visit(page, `${live.app.url}/progress#designations`);
 
         const exam = page.locator('li[data-route="ccsm-exam"]');
         const experience = page.locator('li[data-route="ccsm-experience"]');

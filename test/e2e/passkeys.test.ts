@@ -2,28 +2,18 @@
 // adds a passkey on /my/two-factor, signs out, and signs in with the password and the passkey.
 // WebAuthn needs a secure context and an rpID matching the host: the page is opened on
 // http://localhost:<port>, which is APP_ORIGIN's default (rpID "localhost").
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createUser, TEST_PASSWORD } from "../factories/users";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser } from "../setup/browser";
 
 describe.skipIf(!hasChromium)("passkeys in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   test("add a passkey, sign out, sign in with the password and the passkey", { timeout: 120_000 }, async () => {
-    const base = app.url.replace("127.0.0.1", "localhost");
+    const base = live.app.url.replace("127.0.0.1", "localhost");
     const member = await createUser({ username: "pk_browser" });
-    const page = await newPage(browser);
+    const page = await newPage(live.browser);
     page.setDefaultTimeout(30_000);
     const cspViolations: string[] = [];
     page.on("console", (m) => {
@@ -98,8 +88,8 @@ describe.skipIf(!hasChromium)("passkeys in the browser", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(key.id).toBeGreaterThan(0);
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await visit(page, `${app.url}/login`);
+    const page = await newPage(live.browser, { javaScriptEnabled: false });
+    await visit(page, `${live.app.url}/login`);
     await page.getByLabel("Email or username").fill(member.username);
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();

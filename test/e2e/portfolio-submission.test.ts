@@ -2,13 +2,11 @@
 // /progress to the CCSM portfolio, writes a project, attaches a PDF, names one reference and
 // submits: refused with the sentence, nothing typed lost, the file kept in the draft; then names
 // the second reference and submits. JavaScript on and off, English and French; axe-core on every page.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { pdfBytes } from "../factories/files";
 import { createMember } from "../factories/progress";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, signInInPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, signInInPage, visit, useAppAndBrowser } from "../setup/browser";
 
 const words = {
   en: {
@@ -37,15 +35,7 @@ const words = {
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 describe.skipIf(!hasChromium)("the portfolio submission in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   for (const lang of ["en", "fr"] as const) {
     for (const javaScriptEnabled of [true, false]) {
@@ -54,10 +44,10 @@ describe.skipIf(!hasChromium)("the portfolio submission in the browser", () => {
       test(`a portfolio submitted from /progress in ${lang} (JavaScript ${js})`, { timeout: 120_000 }, async () => {
         const w = words[lang];
         const member = await createMember({ level: 3 });
-        const page = await newPage(browser, { javaScriptEnabled });
-        await signInInPage(page, app.url, member.email);
+        const page = await newPage(live.browser, { javaScriptEnabled });
+        await signInInPage(page, live.app.url, member.email);
         await db.updateTable("users").set({ locale: lang }).where("id", "=", member.id).execute();
-        await visit(page, `${app.url}/progress#designations`);
+        await visit(page, `${live.app.url}/progress#designations`);
 
         await page.getByRole("link", { name: w.prepare }).first().click();
         await page.waitForURL(/\/portfolio\/ccsm-experience-portfolio$/);
@@ -108,7 +98,7 @@ describe.skipIf(!hasChromium)("the portfolio submission in the browser", () => {
         expect(projects.map((p) => p.description.replace(/\r\n/g, "\n"))).toEqual([description]);
 
         // /progress says where the portfolio is
-        await visit(page, `${app.url}/progress#designations`);
+        await visit(page, `${live.app.url}/progress#designations`);
         expect(plain(await page.locator("body").innerText())).toContain(w.progressState);
         await page.context().close();
       });

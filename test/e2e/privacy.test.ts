@@ -1,42 +1,36 @@
 // In Chromium: the privacy page (English and French), the data download page and the account
 // deletion form, with its error state after a wrong password, pass axe-core with no violation.
 // Needs the built app (`npx remix build`).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createUser, TEST_PASSWORD } from "../factories/users";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { cookieFrom, postForm } from "../setup/app";
+import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser } from "../setup/browser";
 
 describe.skipIf(!hasChromium)("privacy pages in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   test("privacy page in both languages, data page, and the deletion form with its error", async () => {
-    const en = await newPage(browser);
-    expect((await visit(en, `${app.url}/privacy`))?.status()).toBe(200);
+    const en = await newPage(live.browser);
+    expect((await visit(en, `${live.app.url}/privacy`))?.status()).toBe(200);
     expect(await en.locator("h1").textContent()).toBe("Privacy");
     await en.context().close();
 
-    const fr = await newPage(browser, { locale: "fr-FR" });
-    await visit(fr, `${app.url}/privacy`);
+    const fr = await newPage(live.browser, { locale: "fr-FR" });
+    await visit(fr, `${live.app.url}/privacy`);
     expect(await fr.locator("h1").textContent()).toBe("Confidentialité");
     await fr.context().close();
 
     const member = await createUser({ username: "e2e_privacy_member", displayName: "Esi Privacy" });
-    const login = await postForm(app, "/login", { email: member.username, password: TEST_PASSWORD, redirectTo: "/" });
+    const login = await postForm(live.app, "/login", {
+      email: member.username,
+      password: TEST_PASSWORD,
+      redirectTo: "/",
+    });
     const [name, value] = cookieFrom(login).split("=");
-    const page = await newPage(browser);
-    await page.context().addCookies([{ name, value, url: app.url }]);
-    await visit(page, `${app.url}/my/data`);
-    await visit(page, `${app.url}/my/delete-account`);
+    const page = await newPage(live.browser);
+    await page.context().addCookies([{ name, value, url: live.app.url }]);
+    await visit(page, `${live.app.url}/my/data`);
+    await visit(page, `${live.app.url}/my/delete-account`);
     await page.getByLabel("Your password").fill("not the password");
     await page.getByRole("button", { name: "Delete my account" }).click();
     await page.waitForLoadState("load");

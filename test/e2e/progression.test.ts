@@ -1,47 +1,31 @@
 // In Chromium, through the real pages: staff record a level-1 member's webinar and test result,
 // the member applies for level 2, an admin approves, the member sees level 2 and its
 // requirements, and the audit log names the approver. axe-core runs on every page visited.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createMember } from "../factories/progress";
-import { createAdmin, TEST_PASSWORD } from "../factories/users";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
-import { passSecondStepInPage } from "../setup/two-factor";
+import { createAdmin } from "../factories/users";
+import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser, signInInPage } from "../setup/browser";
 
 const t0 = Date.now();
 const step = (m: string) => process.env.E2E_TRACE && console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}`);
 
-async function signIn(page: Page, app: TestApp, email: string) {
-  page.setDefaultTimeout(30_000);
+async function signIn(page: Page, appUrl: string, email: string) {
   step(`sign in ${email}`);
-  await visit(page, `${app.url}/login`);
-  step("login page");
-  await page.getByLabel("Email or username").fill(email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await passSecondStepInPage(page, email);
+  await signInInPage(page, appUrl, email);
 }
 
 describe.skipIf(!hasChromium)("the career journey in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   test("a level-1 member completes the level, applies, and an admin approves: the member is at level 2", async () => {
     const member = await createMember({ level: 1, username: "amina_level1", email: "amina@example.org" });
     const admin = await createAdmin({ username: "tunde_staff" });
 
-    const staff = await newPage(browser);
-    await signIn(staff, app, admin.email);
-    await visit(staff, `${app.url}/admin`);
+    const staff = await newPage(live.browser);
+    await signIn(staff, live.app.url, admin.email);
+    await visit(staff, `${live.app.url}/admin`);
     await staff.getByRole("link", { name: "Results" }).first().click();
     await staff.waitForURL(/\/admin\/results$/);
     await expectAccessible(staff);
@@ -87,9 +71,9 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await expectAccessible(staff);
 
     // the member sees both conditions met and applies
-    const mine = await newPage(browser);
-    await signIn(mine, app, member.email);
-    await visit(mine, `${app.url}/progress`);
+    const mine = await newPage(live.browser);
+    await signIn(mine, live.app.url, member.email);
+    await visit(mine, `${live.app.url}/progress`);
     await mine.getByText("Level 1: Customer Service Junior Practitioner").waitFor();
     const webinar = mine.locator('[data-requirement="l1-webinar-1"]');
     await webinar.getByText("Done").waitFor();
@@ -109,11 +93,11 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await mine.getByText("Your application for Customer Service Professional is waiting for review.").waitFor();
 
     // applying twice: a clear message
-    await visit(mine, `${app.url}/apply`);
+    await visit(mine, `${live.app.url}/apply`);
     await mine.getByText("You already have an application waiting for review.").waitFor();
 
     // the admin approves from the queue, beside the applicant's progress
-    await visit(staff, `${app.url}/admin/applications`);
+    await visit(staff, `${live.app.url}/admin/applications`);
     await staff.getByRole("link", { name: member.display_name }).click();
     await staff.waitForURL(/\/admin\/applications\/\d+$/);
     await staff.getByText("Progress of amina level1").waitFor();
@@ -123,7 +107,7 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await expectAccessible(staff);
 
     // the member is at level 2 with its requirements
-    await visit(mine, `${app.url}/progress`);
+    await visit(mine, `${live.app.url}/progress`);
     await mine.getByText("Level 2: Customer Service Professional").waitFor();
     await mine.locator('[data-requirement="l2-distinct-topics"]').getByText("0 of 5 topics").waitFor();
     await mine.locator('[data-requirement="l2-ccxmp-exam"]').waitFor();
@@ -139,11 +123,11 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
 
     // nobody else sees the member's progress; staff do
     const other = await createMember({ level: 2, username: "kwame_other" });
-    const stranger = await newPage(browser);
-    await signIn(stranger, app, other.email);
-    const res = await stranger.goto(`${app.url}/u/amina_level1/progress`);
+    const stranger = await newPage(live.browser);
+    await signIn(stranger, live.app.url, other.email);
+    const res = await stranger.goto(`${live.app.url}/u/amina_level1/progress`);
     expect(res?.status()).toBe(404);
-    const staffView = await staff.goto(`${app.url}/u/amina_level1/progress`);
+    const staffView = await staff.goto(`${live.app.url}/u/amina_level1/progress`);
     expect(staffView?.status()).toBe(200);
     await staff.getByText("Level 2: Customer Service Professional").waitFor();
     for (const p of [staff, mine, stranger]) await p.context().close();
@@ -151,9 +135,9 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
 
   test("the progress page works without JavaScript: a new member enrols from it", async () => {
     const member = await createMember({ username: "nojs_newcomer" });
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await signIn(page, app, member.email);
-    await visit(page, `${app.url}/progress`);
+    const page = await newPage(live.browser, { javaScriptEnabled: false });
+    await signIn(page, live.app.url, member.email);
+    await visit(page, `${live.app.url}/progress`);
     await page.getByText("You are not enrolled in the career journey yet.").waitFor();
     await page.getByRole("link", { name: "Apply for level 1 (enrolment)" }).click();
     await page.waitForURL(/\/apply$/);

@@ -1,22 +1,12 @@
 // In Chromium with JavaScript off and on: a member turns two-factor sign-in on, then signs in with a
 // code, then with a recovery code (the second step is a plain form); axe-core on each page.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createUser, TEST_PASSWORD } from "../factories/users";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser } from "../setup/browser";
 import { currentCode, enrolInPage } from "../setup/two-factor";
 
 describe.skipIf(!hasChromium)("two-factor sign-in in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   for (const javaScriptEnabled of [false, true]) {
     test(
@@ -24,10 +14,10 @@ describe.skipIf(!hasChromium)("two-factor sign-in in the browser", () => {
       { timeout: 120_000 },
       async () => {
         const member = await createUser({ username: `tf_browser_${javaScriptEnabled ? "js" : "nojs"}` });
-        const page = await newPage(browser, { javaScriptEnabled });
+        const page = await newPage(live.browser, { javaScriptEnabled });
         page.setDefaultTimeout(30_000);
         const passwordStep = async (to = "/") => {
-          await visit(page, `${app.url}/login?redirectTo=${encodeURIComponent(to)}`);
+          await visit(page, `${live.app.url}/login?redirectTo=${encodeURIComponent(to)}`);
           await page.getByLabel("Email or username").fill(member.username);
           await page.getByLabel("Password").fill(TEST_PASSWORD);
           await page.getByRole("button", { name: "Sign in" }).click();
@@ -69,7 +59,7 @@ describe.skipIf(!hasChromium)("two-factor sign-in in the browser", () => {
         await page.getByLabel("Recovery code").fill(codes[0]);
         await page.getByRole("button", { name: "Sign in with a recovery code" }).click();
         await page.waitForURL((u) => u.pathname === "/");
-        await visit(page, `${app.url}/my/two-factor`);
+        await visit(page, `${live.app.url}/my/two-factor`);
         await page.getByText("9 unused recovery codes left.").waitFor();
       },
     );

@@ -1,9 +1,11 @@
 // Chromium through playwright-core (no browser download), with an axe-core check on every page shape visited.
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { beforeEach, expect, inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { TEST_PASSWORD } from "../factories/users";
 import { passSecondStepInPage } from "./two-factor";
+import { CHROMIUM_ARGS } from "./chromium";
+import { startApp, type TestApp } from "./app";
 
 export const chromiumPath = inject("chromium");
 export const hasChromium = !!chromiumPath;
@@ -29,20 +31,27 @@ beforeEach(({ onTestFailed }) => {
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath!,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   browsers.add(browser);
   browser.on("disconnected", () => browsers.delete(browser));
   return browser;
+}
+
+/**
+ * The app and Chromium for one describe block: both start before its tests and stop after them.
+ * Read `live.app` and `live.browser` inside the tests.
+ */
+export function useAppAndBrowser() {
+  const live = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    [live.app, live.browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.app?.stop();
+  });
+  return live;
 }
 
 const noScript = new WeakSet<BrowserContext>();

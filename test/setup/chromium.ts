@@ -11,3 +11,15 @@ export function findChromium(): string | null {
   for (const c of candidates) if (c && fs.existsSync(c)) return c;
   return null;
 }
+
+/** Chromium's flags for tests: headless, and nothing that reaches the network by itself. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];

@@ -3,7 +3,7 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { renderMarkdown } from "../../app/markdown/index.server";
-import { findChromium } from "../setup/chromium";
+import { CHROMIUM_ARGS, findChromium } from "../setup/chromium";
 import { HOSTILE_INPUTS } from "./hostile-inputs";
 
 const refs = {
@@ -151,16 +151,7 @@ describe("hostile markdown in Chromium", () => {
     async () => {
       browser = await chromium.launch({
         executablePath: chromiumPath!,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
+        args: CHROMIUM_ARGS,
       });
       const context = await browser.newContext({ javaScriptEnabled: true });
       const page = await context.newPage();

@@ -15,18 +15,12 @@ import { fail, ok, type Result } from "../shared/result";
 export const EXPORT_MAX_BYTES = 64 * 1024 * 1024;
 export const EXPORT_INTERVAL_SECONDS = 60;
 
+type ExportRequest = { scope: Scope; origin: string; locale?: Locale };
+
 export type DataExport = { filename: string; zip: Uint8Array; files: number; bytes: number };
 
 /** Every file of the export (no ZIP yet): what tests and the ZIP builder read. */
-export async function collectExportFiles({
-  scope,
-  origin,
-  locale = "en",
-}: {
-  scope: Scope;
-  origin: string;
-  locale?: Locale;
-}): Promise<ExportFile[]> {
+export async function collectExportFiles({ scope, origin, locale = "en" }: ExportRequest): Promise<ExportFile[]> {
   const userId = scope.userId;
   if (!userId) throw new Error("collectExportFiles needs a signed-in member");
   // one snapshot: every area sees the same moment, even while the member keeps posting
@@ -47,15 +41,7 @@ export async function collectExportFiles({
     });
 }
 
-export async function buildDataExport({
-  scope,
-  origin,
-  locale = "en",
-}: {
-  scope: Scope;
-  origin: string;
-  locale?: Locale;
-}): Promise<Result<DataExport>> {
+export async function buildDataExport({ scope, origin, locale = "en" }: ExportRequest): Promise<Result<DataExport>> {
   const userId = scope.userId;
   if (!userId) return fail(401, "errors.forbidden");
   const recent = await db

@@ -291,16 +291,11 @@ export async function assessmentStates({ userId, slugs, now = new Date() }: Stat
   return out;
 }
 
+/** A learner and one assessment (by slug), at a time (now unless given). */
+type LearnerAssessment = { userId: number; slug: string; now?: Date };
+
 /** One assessment's rules, the learner's standing and their past attempts. */
-export async function getAssessmentForLearner({
-  userId,
-  slug,
-  now = new Date(),
-}: {
-  userId: number;
-  slug: string;
-  now?: Date;
-}) {
+export async function getAssessmentForLearner({ userId, slug, now = new Date() }: LearnerAssessment) {
   await closeExpiredAttempts({ userId, now });
   const [a, user] = await Promise.all([loadAssessment(db, slug), learner(db, userId)]);
   // an assessment not open online has a page too, saying so (links to it never answer 404)
@@ -324,11 +319,7 @@ export async function startAttempt({
   userId,
   slug,
   now = new Date(),
-}: {
-  userId: number;
-  slug: string;
-  now?: Date;
-}): Promise<Result<{ attemptId: number; resumed: boolean }>> {
+}: LearnerAssessment): Promise<Result<{ attemptId: number; resumed: boolean }>> {
   await closeExpiredAttempts({ userId, now });
   try {
     return await db.transaction().execute(async (trx) => {

@@ -2,7 +2,8 @@
 // unguessable public id that the badge pages (/badges/:id) and the Open Badges credential use.
 // Revocation keeps the row (and its public page, which then says "revoked").
 import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Insertable } from "kysely";
+import type { BadgeAwardsTable } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
@@ -18,6 +19,17 @@ export function newBadgeId(): string {
 /** A public id as newBadgeId makes them (22 base64url characters); anything else is unknown. */
 export const isBadgeId = (s: string | undefined): s is string => !!s && /^[A-Za-z0-9_-]{16,64}$/.test(s);
 
+/** One award under a fresh public id; the directory shows badges, so its index job picks it up after commit. */
+async function insertAward(trx: Db, row: Omit<Insertable<BadgeAwardsTable>, "public_id">) {
+  const badge = await trx
+    .insertInto("badge_awards")
+    .values({ public_id: newBadgeId(), ...row })
+    .returning(["id", "public_id"])
+    .executeTakeFirstOrThrow();
+  await enqueue(trx, "profile.reindex", { userId: row.user_id });
+  return badge;
+}
+
 export async function awardLevelBadge(
   trx: Db,
   {
@@ -28,21 +40,14 @@ export async function awardLevelBadge(
     at,
   }: { userId: number; level: number; awardedBy: number | null; applicationId: number | null; at: Date },
 ) {
-  const badge = await trx
-    .insertInto("badge_awards")
-    .values({
-      public_id: newBadgeId(),
-      user_id: userId,
-      kind: "level",
-      level,
-      awarded_by: awardedBy,
-      application_id: applicationId,
-      awarded_at: at,
-    })
-    .returning(["id", "public_id"])
-    .executeTakeFirstOrThrow();
-  // the directory shows badges: its index job picks the change up after commit
-  await enqueue(trx, "profile.reindex", { userId });
+  const badge = await insertAward(trx, {
+    user_id: userId,
+    kind: "level",
+    level,
+    awarded_by: awardedBy,
+    application_id: applicationId,
+    awarded_at: at,
+  });
   // the earner hears of it at once, by mail through the outbox (progress notices are mailed by default);
   // a badge that comes with an approved application is announced by the decision's own notice
   if (applicationId !== null) return badge;
@@ -68,20 +73,7 @@ export async function awardMentorBadge(
   trx: Db,
   { userId, awardedBy, at }: { userId: number; awardedBy: number | null; at: Date },
 ) {
-  const badge = await trx
-    .insertInto("badge_awards")
-    .values({
-      public_id: newBadgeId(),
-      user_id: userId,
-      kind: "mentor",
-      level: null,
-      awarded_by: awardedBy,
-      awarded_at: at,
-    })
-    .returning(["id", "public_id"])
-    .executeTakeFirstOrThrow();
-  await enqueue(trx, "profile.reindex", { userId });
-  return badge;
+  return insertAward(trx, { user_id: userId, kind: "mentor", level: null, awarded_by: awardedBy, awarded_at: at });
 }
 
 /** An "Award winner <year>" badge for a published awards winner (one per member and year). */
@@ -98,21 +90,14 @@ export async function awardWinnerBadge(
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (existing) return existing; // a winner of two categories holds one badge for the year
-  const badge = await trx
-    .insertInto("badge_awards")
-    .values({
-      public_id: newBadgeId(),
-      user_id: userId,
-      kind: "award",
-      level: null,
-      award_year: year,
-      awarded_by: awardedBy,
-      awarded_at: at,
-    })
-    .returning(["id", "public_id"])
-    .executeTakeFirstOrThrow();
-  await enqueue(trx, "profile.reindex", { userId });
-  return badge;
+  return insertAward(trx, {
+    user_id: userId,
+    kind: "award",
+    level: null,
+    award_year: year,
+    awarded_by: awardedBy,
+    awarded_at: at,
+  });
 }
 
 /** What every view of an award shows: the award, its holder (u) and its level (l). */

@@ -2,6 +2,7 @@
 // ways. The member answers whenever they like (unless they blocked the recruiter); the recruiter
 // writes again only to a member still open to opportunities, not blocking them, who accepted or
 // answered since the recruiter's last message: no chasing a silent candidate, nothing after a decline.
+import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
 import { translatorFor } from "../account/recipient-language.server";
@@ -135,9 +136,9 @@ export async function writeAsRecruiter({ scope, username, body }: { scope: Scope
   });
 }
 
-/** The member's side of one request: the organisation, the messages, what they may do. */
-export async function getMemberThread({ userId, id }: { userId: number; id: number }) {
-  const request = await db
+/** A member's contact requests with the organisation, and whether the member blocked its recruiter. */
+export function memberContactRequests(userId: number) {
+  return db
     .selectFrom("contact_requests as c")
     .innerJoin("users as r", "r.id", "c.recruiter_id")
     .leftJoin("recruiter_organisations as o", (j) =>
@@ -149,28 +150,29 @@ export async function getMemberThread({ userId, id }: { userId: number; id: numb
       "c.message",
       "c.status",
       "c.created_at",
+      "c.decided_at",
       "r.display_name",
       "r.email",
       "o.name as organisation",
       "o.website",
     ])
-    .where("c.id", "=", id)
-    .where("c.member_id", "=", userId)
-    .executeTakeFirst();
+    .select(
+      sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id
+          and b.recruiter_id = c.recruiter_id)`.as("blocked"),
+    )
+    .where("c.member_id", "=", userId);
+}
+
+/** Both see each other's email only once the member accepted. */
+export function withEmailIfAccepted<R extends { email: string; status: string }>({ email, ...rest }: R) {
+  return { ...rest, email: rest.status === "accepted" ? email : null };
+}
+
+/** The member's side of one request: the organisation, the messages, what they may do. */
+export async function getMemberThread({ userId, id }: { userId: number; id: number }) {
+  const request = await memberContactRequests(userId).where("c.id", "=", id).executeTakeFirst();
   if (!request) return undefined;
-  const blocked = !!(await db
-    .selectFrom("recruiter_blocks")
-    .select("member_id")
-    .where("member_id", "=", userId)
-    .where("recruiter_id", "=", request.recruiter_id)
-    .executeTakeFirst());
-  const { email, ...rest } = request;
-  return {
-    ...rest,
-    email: request.status === "accepted" ? email : null,
-    blocked,
-    messages: await messagesOf(db, request, userId),
-  };
+  return { ...withEmailIfAccepted(request), messages: await messagesOf(db, request, userId) };
 }
 
 export async function answerAsMember({ scope, id, body }: { scope: Scope; id: number; body: string }) {

@@ -9,18 +9,19 @@ import { db, type Db } from "../../db.server";
 import { logger } from "../../logger.server";
 import {
   ensureIndex,
-  forgetIndex,
   guarded,
   indexName,
   requireClient,
+  prepareRebuild,
   swapInRebuilt,
   uploadDocuments,
   waitFor,
+  waitForIndexTasks,
 } from "../../search.server";
 import { MAX_PAGE, PER_PAGE } from "./directory.schema";
 import { SYNONYM_GROUPS_MAX, toMeiliSynonyms, type SynonymGroup } from "./directory-synonyms.schema";
 import { PROFICIENCIES, countryName, languageName, type ProficiencyValue } from "./profile.schema";
-import { enqueueMany } from "../../jobs.server";
+import { enqueueMany, requeueSince } from "../../jobs.server";
 import { localized } from "../shared/localized";
 import { evidencedSql } from "./competency-evidence.server";
 
@@ -369,12 +370,7 @@ export async function indexProfiles(trx: Db, userIds: number[]): Promise<{ index
     const tasks: number[] = [];
     if (docs.length) tasks.push((await index.addDocuments(docs, { primaryKey: "id" })).taskUid);
     if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid);
-    try {
-      for (const t of tasks) await waitFor(client, t);
-    } catch (e) {
-      forgetIndex(uid);
-      throw e;
-    }
+    await waitForIndexTasks(client, uid, tasks);
     return { indexed: docs.length, removed: gone.length };
   });
 }
@@ -400,10 +396,7 @@ export async function reindexAllProfiles({
   const client = requireClient();
   const started = new Date();
   const t0 = Date.now();
-  const temp = `${uid}_rebuild_${started.getTime()}`;
-  await ensureProfilesIndex(client, uid);
-  forgetIndex(temp);
-  await ensureProfilesIndex(client, temp);
+  const temp = await prepareRebuild(client, uid, ensureProfilesIndex, started);
   let count = 0;
   const load = (afterId: number) => {
     const rows = loadRows(db, { afterId, limit: batch });
@@ -439,16 +432,7 @@ export async function reindexAllProfiles({
     .where("created_at", "<", started)
     .execute();
   completeness = undefined;
-  const changed = await sql<{ user_id: number }>`
-    select distinct (payload->>'userId')::int as user_id from outbox
-    where kind = 'profile.reindex' and created_at >= ${started} and payload ? 'userId'`.execute(db);
-  if (changed.rows.length) {
-    await enqueueMany(
-      db,
-      "profile.reindex",
-      changed.rows.map((r) => ({ userId: r.user_id })),
-    );
-  }
+  await requeueSince(db, "profile.reindex", "userId", started);
   const seconds = (Date.now() - t0) / 1000;
   log(`done: ${count} profiles in ${seconds.toFixed(1)} s`);
   return { profiles: count, seconds };

@@ -13,6 +13,7 @@ import { isCountry } from "./profile.schema";
 import { fail, ok } from "../shared/result";
 import { refused } from "../shared/forms.server";
 import { setSearchAlerts } from "./search-alert.server";
+import { memberContactRequests, withEmailIfAccepted } from "./contact-thread.server";
 
 import { CONTACTS_PER_DAY, MESSAGE_MAX } from "./recruiter.schema";
 export { CONTACTS_PER_DAY, MESSAGE_MAX };
@@ -438,33 +439,8 @@ export async function setRecruiterBlocked({
 
 /** A member's contact requests; the recruiter's email only on accepted ones. */
 export async function listContactsForMember({ userId }: { userId: number }) {
-  const rows = await db
-    .selectFrom("contact_requests as c")
-    .innerJoin("users as r", "r.id", "c.recruiter_id")
-    .leftJoin("recruiter_organisations as o", (j) =>
-      j.onRef("o.user_id", "=", "c.recruiter_id").on("o.status", "in", ["verified", "revoked"]),
-    )
-    .select([
-      "c.id",
-      "c.recruiter_id",
-      "c.message",
-      "c.status",
-      "c.created_at",
-      "c.decided_at",
-      "r.display_name",
-      "r.email",
-      "o.name as organisation",
-      "o.website",
-    ])
-    .select(
-      sql<boolean>`exists (select 1 from recruiter_blocks b where b.member_id = c.member_id
-          and b.recruiter_id = c.recruiter_id)`.as("blocked"),
-    )
-    .where("c.member_id", "=", userId)
-    .orderBy("c.created_at", "desc")
-    .limit(200)
-    .execute();
-  return rows.map(({ email, ...r }) => ({ ...r, email: r.status === "accepted" ? email : null }));
+  const rows = await memberContactRequests(userId).orderBy("c.created_at", "desc").limit(200).execute();
+  return rows.map(withEmailIfAccepted);
 }
 
 /** A recruiter's sent requests; the member's email only on accepted ones. */
@@ -487,7 +463,7 @@ export async function listContactsForRecruiter({ scope }: { scope: Scope }) {
     .orderBy("c.created_at", "desc")
     .limit(200)
     .execute();
-  return rows.map(({ email, ...r }) => ({ ...r, email: r.status === "accepted" ? email : null }));
+  return rows.map(withEmailIfAccepted);
 }
 
 export async function contactsSentToday({ scope }: { scope: Scope }) {

@@ -8,14 +8,15 @@ import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import { audienceOfTopic } from "../permissions.server";
 import {
   ensureIndex,
-  forgetIndex,
   guarded,
   indexName,
   requireClient,
+  prepareRebuild,
   swapInRebuilt,
   waitFor,
+  waitForIndexTasks,
 } from "../../search.server";
-import { enqueueMany } from "../../jobs.server";
+import { requeueSince } from "../../jobs.server";
 
 /** Meilisearch counts matches up to this many (its pagination setting); the page says "1000+". */
 export const MAX_TOTAL_HITS = 1000;
@@ -196,13 +197,7 @@ export async function indexTopic(trx: Db, topicId: number): Promise<{ indexed: n
     const keep = docs.map((d) => d.id);
     const filter = keep.length ? `topic_id = ${topicId} AND id NOT IN [${keep.join(",")}]` : `topic_id = ${topicId}`;
     tasks.push((await index.deleteDocuments({ filter })).taskUid);
-    try {
-      for (const t of tasks) await waitFor(client, t);
-    } catch (e) {
-      // e.g. the index was deleted and re-created without its settings: apply them on the retry
-      forgetIndex(uid);
-      throw e;
-    }
+    await waitForIndexTasks(client, uid, tasks);
     return { indexed: docs.length };
   });
 }
@@ -220,10 +215,7 @@ export async function reindexAllPosts({
   const started = new Date();
   const t0 = Date.now();
   const live = postsIndexUid();
-  const temp = `${live}_rebuild_${started.getTime()}`;
-  await ensurePostsIndex(client, live);
-  forgetIndex(temp);
-  await ensurePostsIndex(client, temp);
+  const temp = await prepareRebuild(client, live, ensurePostsIndex, started);
   log(`settings applied to ${temp}`);
 
   let afterId = 0;
@@ -251,18 +243,8 @@ export async function reindexAllPosts({
   }
   await swapInRebuilt(client, live, temp, pending);
 
-  const changed = await sql<{ topic_id: number }>`
-    select distinct (payload->>'topicId')::int as topic_id from outbox
-    where kind = 'search.topic' and created_at >= ${started} and payload ? 'topicId'`.execute(db);
-  if (changed.rows.length) {
-    await enqueueMany(
-      db,
-      "search.topic",
-      changed.rows.map((r) => ({ topicId: r.topic_id })),
-    );
-  }
+  const requeued = await requeueSince(db, "search.topic", "topicId", started);
   const seconds = (Date.now() - t0) / 1000;
-  const requeued = changed.rows.length;
   log(
     `done: ${topics} topics, ${posts} posts in ${seconds.toFixed(1)} s; ${requeued} topics changed meanwhile ` +
       `queued again`,

@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { db } from "../../db.server";
 import { recordAudit } from "../moderation/audit.server";
-import { subjectColumn, subjectFrColumn } from "./progress/index.server";
+import { requirementColumns } from "./progress/index.server";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_PARAMS, isRequirementKind, parseParams, type RequirementKind } from "./requirement.schema";
 import { fail, ok, type Result } from "../shared/result";
@@ -30,21 +30,7 @@ export async function listRequirementsForAdmin() {
     listLevels(),
     db
       .selectFrom("level_requirements")
-      .select([
-        "id",
-        "key",
-        "level",
-        "designation",
-        "route_id",
-        "kind",
-        "phase",
-        "label",
-        "label_fr",
-        "params",
-        "updated_at",
-        subjectColumn,
-        subjectFrColumn,
-      ])
+      .select([...requirementColumns, "designation", "updated_at"])
       .where("archived_at", "is", null)
       .orderBy("level")
       .orderBy("position")

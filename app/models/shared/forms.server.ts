@@ -37,6 +37,14 @@ export type FormAnswer = {
   fields: Record<string, string | undefined>;
 };
 
+/** An action's answer to a form: a message key (filled with `errorValues`), field errors, kept values. */
+export type MessageAnswer = {
+  message: string;
+  fields?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  errorValues?: Record<string, string | number>;
+};
+
 type Refusal = {
   ok: false;
   formError: string;

@@ -66,6 +66,21 @@ export const subjectFrColumn = sql<string | null>`coalesce(
   (select m.programme_title_fr from training_modules m where m.programme = level_requirements.params->>'programme'
     limit 1))`.as("subject_fr");
 
+/** The columns of a RequirementRow, for every query that lists requirements. */
+export const requirementColumns = [
+  "id",
+  "key",
+  "level",
+  "route_id",
+  "kind",
+  "phase",
+  "label",
+  "label_fr",
+  "params",
+  subjectColumn,
+  subjectFrColumn,
+] as const;
+
 export async function listLevelRequirements(conn: Db, level: number): Promise<RequirementRow[]> {
   return listTargetRequirements(conn, { level });
 }
@@ -77,19 +92,7 @@ export async function listTargetRequirements(
 ): Promise<RequirementRow[]> {
   return conn
     .selectFrom("level_requirements")
-    .select([
-      "id",
-      "key",
-      "level",
-      "route_id",
-      "kind",
-      "phase",
-      "label",
-      "label_fr",
-      "params",
-      subjectColumn,
-      subjectFrColumn,
-    ])
+    .select(requirementColumns)
     .where((eb) => ("level" in target ? eb("level", "=", target.level) : eb("designation", "=", target.designation)))
     .where("archived_at", "is", null)
     .orderBy("position")
@@ -238,19 +241,7 @@ export async function getStanding(
     where u.id = ${userId}`.execute(conn),
     conn
       .selectFrom("level_requirements")
-      .select([
-        "id",
-        "key",
-        "level",
-        "route_id",
-        "kind",
-        "phase",
-        "label",
-        "label_fr",
-        "params",
-        subjectColumn,
-        subjectFrColumn,
-      ])
+      .select(requirementColumns)
       .where("level", "=", levelOfMember)
       .where("archived_at", "is", null)
       .orderBy("position")
