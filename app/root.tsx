@@ -19,6 +19,7 @@ import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./web/enhance";
+import { UPLOAD_SCRIPT } from "./web/upload-script";
 import { SiteHeader } from "./components/site-header";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { rootCaching, rootHeaders } from "./web/page-caching";
@@ -152,6 +153,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nextProvider>
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: SW_REGISTER_SCRIPT }} />
+        {/* the composer's images (paste, drop, pick): only members write */}
+        {root?.viewer ? <script dangerouslySetInnerHTML={{ __html: UPLOAD_SCRIPT }} /> : null}
         {hydrate ? (
           <>
             {/* constant inline scripts are allowed by hash (app/web/inline-scripts.server.ts) and carry no nonce */}

@@ -30,6 +30,7 @@ import reach from "./en-reach";
 import portfolio from "./en-portfolio";
 import cpd from "./en-cpd";
 import evidence from "./en-evidence";
+import uploads from "./en-uploads";
 
 const en = {
   ...mentorship,
@@ -62,6 +63,7 @@ const en = {
   ...portfolio,
   ...cpd,
   ...evidence,
+  ...uploads,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -99,6 +99,9 @@ export const ROUTES: Record<string, Row> = {
   // the composer's autosave: members only; a post without a draft key is refused
   // no loader: the data form holds only the root's data
   "composer.draft": { path: () => "/composer/draft", get: everyone(400), post: signedIn(400), data: everyone(200) },
+  // the composer's image upload (script): members only; a form without an image is refused
+  // no loader: the data form holds only the root's data
+  "composer.upload": { path: () => "/composer/upload", get: everyone(400), post: signedIn(400), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: {
     path: () => "/apply",
