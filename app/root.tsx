@@ -19,6 +19,7 @@ import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./web/enhance";
+import { UPLOAD_SCRIPT } from "./web/upload-script";
 import { SiteHeader } from "./components/site-header";
 import { SUGGEST_SCRIPT } from "./components/composer";
 import { KEYS_SCRIPT, KeyboardShortcuts } from "./components/keyboard-shortcuts";
@@ -156,10 +157,12 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nextProvider>
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: SW_REGISTER_SCRIPT }} />
-        {/* members only: the composer's suggestions, and the shortcuts (inert while the member has them off) */}
+        {/* members only (only members write): the composer's suggestions and images (paste, drop, pick), and the
+            shortcuts (inert while the member has them off) */}
         {root?.viewer ? (
           <>
             <script dangerouslySetInnerHTML={{ __html: SUGGEST_SCRIPT }} />
+            <script dangerouslySetInnerHTML={{ __html: UPLOAD_SCRIPT }} />
             <script dangerouslySetInnerHTML={{ __html: KEYS_SCRIPT }} />
           </>
         ) : null}

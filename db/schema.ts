@@ -196,6 +196,23 @@ export interface DraftsTable {
 /** The composer's other fields kept with a draft (new topic: title, category, tags; reply: replyTo). */
 export type DraftFields = { title?: string; category?: string; tags?: string[]; replyTo?: number };
 
+/** An image uploaded from the composer, stored as WebP under `key` (app/models/forum/uploads.server.ts). */
+export interface UploadsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  key: string;
+  width: number;
+  height: number;
+  bytes: number;
+  created_at: Generated<Date>;
+}
+
+/** Which posts show which uploads (kept in step with each post's markdown). */
+export interface PostUploadsTable {
+  post_id: number;
+  upload_id: number;
+}
+
 export interface PostRevisionsTable {
   id: Generated<number>;
   post_id: number;
@@ -550,6 +567,8 @@ export interface Database {
   posts: PostsTable;
   drafts: DraftsTable;
   post_revisions: PostRevisionsTable;
+  uploads: UploadsTable;
+  post_uploads: PostUploadsTable;
   post_likes: PostLikesTable;
   bookmarks: BookmarksTable;
   topic_reads: TopicReadsTable;

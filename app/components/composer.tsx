@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
+import { POST_IMAGE_MAX_MB, POST_IMAGE_MAX_SIDE } from "~/models/forum/topic.schema";
 
 type Props = {
   name?: string;
@@ -11,13 +12,18 @@ type Props = {
   /** server-rendered preview (the "Preview" submit, without JavaScript) */
   preview?: string | null;
   label?: string;
+  /** the page comes back from the "Upload image" submit with the image added */
+  uploaded?: boolean;
 };
 
 /**
  * The markdown editor: a textarea with a Preview button that works as a plain submit; with
- * JavaScript the preview also follows the typing (rendered by the server's one pipeline).
+ * JavaScript the preview also follows the typing (rendered by the server's one pipeline). Images:
+ * a file field and an "Upload image" submit (multipart, the page comes back with the image's markdown
+ * added); with JavaScript, picking, pasting or dropping an image inserts it at the cursor
+ * (app/web/upload-script.ts, which finds the composer by `data-upload`).
  */
-export function Composer({ name = "body", defaultValue = "", error, errorValues, preview, label }: Props) {
+export function Composer({ name = "body", defaultValue = "", error, errorValues, preview, label, uploaded }: Props) {
   const { t } = useTranslation();
   const message = useMessage();
   const id = useId();
@@ -49,7 +55,12 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
   }, [text, live, submit]);
   const shown = live ? (fetcher.data?.html ?? preview) : preview;
   return (
-    <div className="composer">
+    <div
+      className="composer"
+      data-upload=""
+      data-uploading={t("uploads.uploading")}
+      data-upload-failed={t("uploads.failed")}
+    >
       <div className="field">
         <label htmlFor={id}>{label ?? t("composer.body")}</label>
         <p className="hint" id={`${id}-hint`}>
@@ -83,6 +94,33 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
             {message(error, errorValues)}
           </p>
         ) : null}
+      </div>
+      <div className="field upload-field">
+        <label htmlFor={`${id}-image`}>{t("uploads.label")}</label>
+        <p className="hint" id={`${id}-image-hint`}>
+          {t("uploads.hint", { max: POST_IMAGE_MAX_MB, side: POST_IMAGE_MAX_SIDE })}
+        </p>
+        <input
+          type="file"
+          id={`${id}-image`}
+          name="image"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          aria-describedby={`${id}-image-hint`}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="upload"
+          formEncType="multipart/form-data"
+          formNoValidate
+          className="secondary"
+          data-upload-button=""
+        >
+          {t("uploads.button")}
+        </button>
+        <p className="muted upload-status" aria-live="polite" data-upload-status="">
+          {uploaded ? t("uploads.added") : null}
+        </p>
       </div>
       {/* always present (hidden while empty) so the inline script of non-hydrated pages can fill it */}
       <section

@@ -14,6 +14,7 @@ import { searchAlertJobs, searchAlertSchedule } from "./search-alerts.server";
 import { searchJobs } from "./search.server";
 import { tutorClockJobs, tutorClockSchedule } from "./tutor-clock.server";
 import { tutorQuestionJobs } from "./tutor-question.server";
+import { uploadsCleanupJobs, uploadsCleanupSchedule } from "./uploads-cleanup.server";
 
 const jobs: JobTable = {
   ...accountMailJobs,
@@ -29,6 +30,7 @@ const jobs: JobTable = {
   ...searchJobs,
   ...tutorClockJobs,
   ...tutorQuestionJobs,
+  ...uploadsCleanupJobs,
 };
 
 registerJobs(jobs, {
@@ -38,4 +40,5 @@ registerJobs(jobs, {
   ...progressSchedule,
   ...searchAlertSchedule,
   ...tutorClockSchedule,
+  ...uploadsCleanupSchedule,
 });

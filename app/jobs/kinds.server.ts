@@ -39,6 +39,7 @@ export const JOB_PAYLOADS = {
   "tutor.question": z.object({ questionId: id }),
   "tutor.clock": none,
   "outbox.cleanup": none,
+  "uploads.cleanup": none,
   "recruiter.search-alerts": none,
   "recruiter.search-alert": z.object({ searchId: id }),
   "portfolio.reference_request": z.object({ referenceId: id }),

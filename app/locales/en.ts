@@ -32,6 +32,7 @@ import cpd from "./en-cpd";
 import evidence from "./en-evidence";
 import keys from "./en-keys";
 import topicTools from "./en-topic-tools";
+import uploads from "./en-uploads";
 
 const en = {
   ...mentorship,
@@ -66,6 +67,7 @@ const en = {
   ...evidence,
   ...keys,
   ...topicTools,
+  ...uploads,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

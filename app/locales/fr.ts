@@ -32,6 +32,7 @@ import cpd from "./fr-cpd";
 import evidence from "./fr-evidence";
 import keys from "./fr-keys";
 import topicTools from "./fr-topic-tools";
+import uploads from "./fr-uploads";
 
 const fr = {
   ...mentorship,
@@ -66,6 +67,7 @@ const fr = {
   ...evidence,
   ...keys,
   ...topicTools,
+  ...uploads,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

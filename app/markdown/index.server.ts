@@ -7,7 +7,7 @@
 // - links: http(s), mailto and site-relative paths (`/...`) only, every <a> gets
 //   rel="nofollow ugc noopener", never a target; an <a> whose href is refused becomes a <span>;
 // - images: http(s) or /uploads/... only, with loading="lazy" decoding="async"; a refused image
-//   becomes its alt text;
+//   becomes its alt text; our own uploads (refs.images) also get their width and height;
 // - classes only from our own renderers (mention, hashtag, quote, quote-author) plus language-* on
 //   code; no id, no style, no data-* attributes;
 // - task-list checkboxes render as ☑ / ☐ text (inputs are never allowed).
@@ -20,7 +20,8 @@ import { randomBytes } from "node:crypto";
 import { Marked, type Token, type Tokens } from "marked";
 import { extensions, type HashtagToken, type MentionToken, type QuoteToken } from "./extensions.server";
 import { BoundedLexer } from "./lexer.server";
-import { sanitizeRendered } from "./sanitize.server";
+import { escapeHtml } from "../html";
+import { sanitizeRendered, TRUST_ATTR } from "./sanitize.server";
 
 // 2: #category links carry no title (it held the category's English name; cooked HTML has no words
 // that depend on the reader's language)
@@ -31,7 +32,11 @@ export type MarkdownRefs = {
   usernames?: ReadonlySet<string>;
   /** slugs of the categories the author may see */
   categories?: ReadonlySet<string>;
+  /** our uploads' sizes by address (`/uploads/posts/...`), so their <img> reserve their space */
+  images?: ReadonlyMap<string, { width: number; height: number }>;
 };
+
+type ImageToken = Tokens.Image & { width?: number; height?: number; trust?: string };
 
 const md = new Marked({ gfm: true, breaks: true, async: false });
 md.use({
@@ -43,6 +48,14 @@ md.use({
     },
     checkbox({ checked }) {
       return checked ? "☑ " : "☐ ";
+    },
+    image(token) {
+      const t = token as ImageToken;
+      if (t.width === undefined || t.height === undefined) return false; // marked's own
+      const title = t.title ? ` title="${escapeHtml(t.title)}"` : "";
+      const size = `width="${t.width}" height="${t.height}" ${TRUST_ATTR}="${t.trust}"`;
+      const alt = t.tokens ? this.parser.parseInline(t.tokens, this.parser.textRenderer) : t.text;
+      return `<img src="${escapeHtml(t.href)}" alt="${escapeHtml(alt)}"${title} ${size}>`;
     },
   },
   // Cheap checks before two of marked's rules that scan far ahead from every position they are tried
@@ -77,10 +90,13 @@ function walk(tokens: Token[], visit: (token: Token) => boolean | void): void {
 function resolveRefs(tokens: Token[], refs: MarkdownRefs, trust: string, inImage = false): void {
   walk(tokens, (token) => {
     switch (token.type) {
-      case "image":
+      case "image": {
+        const size = refs.images?.get((token as ImageToken).href);
+        if (size) Object.assign(token, { width: size.width, height: size.height, trust });
         // Alt text is plain text: mentions inside stay as written.
         resolveRefs(childTokens(token), refs, trust, true);
         return false;
+      }
       case "mention": {
         const t = token as MentionToken;
         const name = t.name.toLowerCase();
@@ -183,6 +199,7 @@ export function renderMarkdownWithAnalysis(
   const refs: MarkdownRefs = {
     usernames: new Set([...(candidates.usernames ?? [])].filter((name) => mentioned.has(name))),
     categories: new Set([...(candidates.categories ?? [])].filter((slug) => referenced.has(slug))),
+    images: candidates.images,
   };
   return { html: toHtml(tokens, refs), analysis };
 }

@@ -75,6 +75,7 @@ class RenderPool {
       markdown,
       usernames: [...(refs.usernames ?? [])],
       categories: [...(refs.categories ?? [])],
+      images: [...(refs.images ?? [])].map(([src, size]) => [src, size.width, size.height]),
     };
     return new Promise((resolve) => {
       const task: Task = { id: request.id, request, deadlineMs, resolve };

@@ -3,7 +3,14 @@
 import { parentPort } from "node:worker_threads";
 import { renderMarkdownWithAnalysis } from "./index.server";
 
-export type RenderRequest = { id: number; markdown: string; usernames: string[]; categories: string[] };
+export type RenderRequest = {
+  id: number;
+  markdown: string;
+  usernames: string[];
+  categories: string[];
+  /** [address, width, height] of our uploads the text may show */
+  images: [string, number, number][];
+};
 export type RenderReply =
   | { id: number; html: string; analysis: ReturnType<typeof renderMarkdownWithAnalysis>["analysis"] }
   | { id: number; error: string }
@@ -12,12 +19,16 @@ export type RenderReply =
 const port = parentPort;
 if (!port) throw new Error("render-worker runs as a worker thread");
 
-port.on("message", ({ id, markdown, usernames, categories }: RenderRequest) => {
+port.on("message", ({ id, markdown, usernames, categories, images }: RenderRequest) => {
   let reply: RenderReply;
   try {
     reply = {
       id,
-      ...renderMarkdownWithAnalysis(markdown, { usernames: new Set(usernames), categories: new Set(categories) }),
+      ...renderMarkdownWithAnalysis(markdown, {
+        usernames: new Set(usernames),
+        categories: new Set(categories),
+        images: new Map(images.map(([src, width, height]) => [src, { width, height }])),
+      }),
     };
   } catch (error) {
     reply = { id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

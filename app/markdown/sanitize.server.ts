@@ -117,7 +117,7 @@ function sanitizeOptions(trust: string): sanitizeHtml.IOptions {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "title", "rel", "class"],
-      img: ["src", "alt", "title", "loading", "decoding"],
+      img: ["src", "alt", "title", "loading", "decoding", "width", "height"],
       th: ["align"],
       td: ["align"],
       ol: ["start"],
@@ -159,6 +159,11 @@ function sanitizeOptions(trust: string): sanitizeHtml.IOptions {
         if (!src) return { tagName: "span", attribs: {}, text: attribs.alt ?? "" };
         const out: Attribs = { src, alt: attribs.alt ?? "", loading: "lazy", decoding: "async" };
         if (attribs.title) out.title = attribs.title;
+        // sizes only from our renderer (our uploads' recorded sizes), never from raw HTML
+        if (trusted(attribs) && /^\d{1,5}$/.test(attribs.width ?? "") && /^\d{1,5}$/.test(attribs.height ?? "")) {
+          out.width = attribs.width;
+          out.height = attribs.height;
+        }
         return { tagName: "img", attribs: out };
       },
       ol: (_, attribs) => {

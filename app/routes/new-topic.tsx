@@ -13,6 +13,7 @@ import { listPostableCategories } from "~/models/forum/category.server";
 import { describeLimits } from "~/models/forum/limits.server";
 import { createTopic } from "~/models/forum/post.server";
 import { renderPostBody } from "~/models/forum/render.server";
+import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { parseForm, NewTopicSchema, type FormAnswer } from "~/models/shared/forms.server";
 import { DraftSchema } from "~/models/forum/topic.schema";
 import { scopeOf } from "~/models/permissions.server";
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Answer = FormAnswer & { tags: string[]; preview?: string; notice?: string };
+type Answer = FormAnswer & { tags: string[]; preview?: string; notice?: string; uploaded?: boolean };
 
 async function readTopicForm(request: Request) {
   let form: FormData;
@@ -81,6 +82,10 @@ async function readTopicForm(request: Request) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const scope = scopeOf(viewer);
+  if (isMultipart(request)) {
+    const upload = await composerUploadAnswer(request, { ...viewer, isStaff: scope.isStaff });
+    return data<Answer>({ ...upload.answer, tags: upload.tags }, upload.status);
+  }
   const form = await readTopicForm(request);
   if (!form)
     return data<Answer>(
@@ -184,7 +189,13 @@ export default function NewTopic() {
             </p>
           ) : null}
         </fieldset>
-        <Composer defaultValue={v.body ?? ""} error={f.body} errorValues={res?.errorValues} preview={res?.preview} />
+        <Composer
+          defaultValue={v.body ?? ""}
+          error={f.body}
+          errorValues={res?.errorValues}
+          preview={res?.preview}
+          uploaded={res?.uploaded}
+        />
         <ComposerActions intent="create" label={t("composer.submitTopic")} notice={res?.notice} />
       </Form>
     </div>

@@ -10,6 +10,7 @@ import { forbidden, notFound, positiveId, readForm } from "~/web/http.server";
 import { getReadablePost } from "~/models/moderation/flag.server";
 import { editPost } from "~/models/forum/post.server";
 import { renderPostBody } from "~/models/forum/render.server";
+import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { EditPostSchema, parseForm, type FormAnswer } from "~/models/shared/forms.server";
 import { canEditPost, scopeOf, type Scope } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
@@ -40,11 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Answer = FormAnswer & { preview?: string; unchanged?: boolean };
+type Answer = FormAnswer & { preview?: string; unchanged?: boolean; uploaded?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const scope = scopeOf(await requireViewer(request));
+  const viewer = await requireViewer(request);
+  const scope = scopeOf(viewer);
   const { post } = await editable(scope, params.id);
+  if (isMultipart(request)) {
+    const upload = await composerUploadAnswer(request, { ...viewer, isStaff: scope.isStaff });
+    return data<Answer>(upload.answer, upload.status);
+  }
   const form = await readForm(request);
   const parsed = parseForm(EditPostSchema, {
     body: form.body ?? "",
@@ -97,6 +103,7 @@ export default function EditPost() {
           error={f.body}
           errorValues={res?.errorValues}
           preview={res?.preview}
+          uploaded={res?.uploaded}
         />
         <div className="actions">
           <button type="submit" name="intent" value="save">

@@ -20,6 +20,7 @@ import { likePost, unlikePost } from "~/models/forum/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/forum/limits.server";
 import { createReply, markRead } from "~/models/forum/post.server";
 import { renderPostBody } from "~/models/forum/render.server";
+import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
 import { DraftSchema } from "~/models/forum/topic.schema";
 import { listSuggestedTopics } from "~/models/forum/suggested.server";
@@ -177,6 +178,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Answer = FormAnswer & {
   preview?: string;
   notice?: string;
+  uploaded?: boolean;
   /** where the message belongs: above the posts (likes) or in the composer */
   at: "page" | "composer";
 };
@@ -187,6 +189,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeOf(viewer);
   const topicId = positiveId(params.id);
   if (!topicId) notFound();
+  if (isMultipart(request)) {
+    const upload = await composerUploadAnswer(request, { ...viewer, isStaff: scope.isStaff });
+    return answer({ ...upload.answer, at: "composer" }, upload.status);
+  }
   const form = await readForm(request);
   const intent = form.intent ?? "reply";
   if (intent === "like" || intent === "unlike") {
@@ -319,6 +325,7 @@ export default function TopicPage() {
               error={res?.fields?.body}
               errorValues={res?.errorValues}
               preview={preview}
+              uploaded={res?.uploaded}
             />
             <ComposerActions intent="reply" label={t("composer.submitReply")} notice={res?.notice} />
           </Form>

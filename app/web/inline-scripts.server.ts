@@ -10,6 +10,7 @@ import { SW_REGISTER_SCRIPT } from "./service-worker";
 import { SUGGEST_SCRIPT } from "../components/composer";
 import { KEYS_SCRIPT } from "../components/keyboard-shortcuts";
 import { TOPIC_SCRIPT } from "./topic-enhance";
+import { UPLOAD_SCRIPT } from "./upload-script";
 
 export const INLINE_SCRIPTS: readonly string[] = [
   ZOD_CONFIG_SCRIPT,
@@ -21,4 +22,5 @@ export const INLINE_SCRIPTS: readonly string[] = [
   SUGGEST_SCRIPT,
   KEYS_SCRIPT,
   TOPIC_SCRIPT,
+  UPLOAD_SCRIPT,
 ];

@@ -39,6 +39,7 @@ import * as cpd from "./2026-12-06T1800_cpd";
 import * as competencyEvidence from "./2026-12-06T1900_competency_evidence";
 import * as composerSuggestShortcuts from "./2026-12-06T2200_composer_suggest_shortcuts";
 import * as topicSlugIndex from "./2026-12-06T2210_topic_slug_index";
+import * as postUploads from "./2026-12-06T2200_post_uploads";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1900_competency_evidence": competencyEvidence,
   "2026-12-06T2200_composer_suggest_shortcuts": composerSuggestShortcuts,
   "2026-12-06T2210_topic_slug_index": topicSlugIndex,
+  "2026-12-06T2200_post_uploads": postUploads,
 };

@@ -85,6 +85,8 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
       await page.getByLabel("Your post").fill("What do you say when the customer calls twice about the same order?");
       await throttle(page);
       const button = page.locator('button[name="intent"][value="create"]');
+      // below the fold on a phone since the composer has its image field: taps need it on screen
+      await button.scrollIntoViewIfNeeded();
       const box = (await button.boundingBox())!;
       // two real taps 150 ms apart, whatever the button does in between
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

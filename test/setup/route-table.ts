@@ -104,6 +104,9 @@ export const ROUTES: Record<string, Row> = {
     path: (f) => `/composer/suggest?q=%40${f.username.slice(0, 3)}&topic=${f.topicId}`,
     get: { all: 200, visitor: 401 },
   },
+  // the composer's image upload (script): members only; a form without an image is refused
+  // no loader: the data form holds only the root's data
+  "composer.upload": { path: () => "/composer/upload", get: everyone(400), post: signedIn(400), data: everyone(200) },
   // an empty application is a valid one for a member without a level (and for staff); enrolled members already have one
   apply: {
     path: () => "/apply",

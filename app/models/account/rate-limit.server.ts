@@ -23,6 +23,8 @@ export const RATE_RULES = {
   /** profile saves and photo uploads per member (each reindexes; photos are re-encoded) */
   profileEdit: { max: 30, windowMinutes: 60 },
   photo: { max: 10, windowMinutes: 60 },
+  /** images uploaded from the composer per member (each is re-encoded and stored) */
+  postImage: { max: 30, windowMinutes: 60 },
   /** activity and reading log entries per member */
   logEntry: { max: 60, windowMinutes: 60 },
   /** live previews per member (one per pause in typing) */

@@ -9,6 +9,7 @@ import { getCategoryBySlug, recountCategory, type Category } from "./category.se
 import { discardDraft, draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
+import { linkPostUploads } from "./uploads.server";
 import { RENDER_VERSION } from "../../markdown/index.server";
 import { fail, ok } from "../shared/result";
 import { getLimits } from "../moderation/settings.server";
@@ -76,7 +77,7 @@ export async function createTopic(
   // Rendered once, before any row is locked; the limits count from the same parse.
   const rendered = await renderPostBody(conn, body, scope);
   if (!rendered.ok) return rendered;
-  const { html, analysis, mentionedUserIds } = rendered;
+  const { html, analysis, mentionedUserIds, uploadIds } = rendered;
 
   return inTransaction(async (trx) => {
     // Lock the author: parallel posts by one member are checked against the limits one at a time.
@@ -118,6 +119,7 @@ export async function createTopic(
       })
       .returning(["id"])
       .executeTakeFirstOrThrow();
+    await linkPostUploads(trx, post.id, uploadIds);
     const allowed = [...new Set([userId, ...participantIds])];
     if (category.see_rule === "participants") {
       await trx
@@ -160,7 +162,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
   const userId = scope.userId;
   const rendered = await renderPostBody(db, body, scope);
   if (!rendered.ok) return rendered;
-  const { html, analysis, mentionedUserIds } = rendered;
+  const { html, analysis, mentionedUserIds, uploadIds } = rendered;
   return transaction(async (trx) => {
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
     const repeat = await alreadySubmitted(trx, userId, submissionKey);
@@ -201,6 +203,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
       })
       .returning(["id"])
       .executeTakeFirstOrThrow();
+    await linkPostUploads(trx, post.id, uploadIds);
     await trx
       .updateTable("topics")
       .set({
@@ -279,7 +282,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
   if (body.length > BODY_MAX) return fail(422, "composer.errors.bodyLong", { body: "composer.errors.bodyLong" });
   const rendered = await renderPostBody(db, body, scope);
   if (!rendered.ok) return rendered;
-  const { html } = rendered;
+  const { html, uploadIds } = rendered;
   return transaction(async (trx) => {
     const post = await loadPostForChange(trx, postId);
     const topic = post && (await topicForPermission(trx, post.topic_id, userId));
@@ -327,6 +330,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
       })
       .where("id", "=", post.id)
       .execute();
+    await linkPostUploads(trx, post.id, uploadIds);
     if (newTitle !== undefined)
       await trx
         .updateTable("topics")

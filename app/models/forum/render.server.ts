@@ -8,6 +8,7 @@ import { referenceCandidates, type MarkdownAnalysis, type MarkdownRefs } from ".
 import { renderInPool, type Rendered } from "../../markdown/pool.server";
 import { canSeeCategory, type Scope } from "../permissions.server";
 import { listAllCategories } from "./category.server";
+import { uploadsIn } from "./uploads.server";
 import { fail, ok, type Fail, type Result } from "../shared/result";
 
 type Options = { deadlineMs?: number };
@@ -55,9 +56,10 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
           .map((c) => c.slug)
       : [],
   );
+  const images = await uploadsIn(executor, markdown);
   const rendered = await render(
     markdown,
-    { usernames: new Set(users.map((u) => u.username.toLowerCase())), categories },
+    { usernames: new Set(users.map((u) => u.username.toLowerCase())), categories, images },
     "body",
     options,
   );
@@ -66,6 +68,8 @@ export async function renderPostBody(executor: Db, markdown: string, author: Sco
   return ok({
     ...rendered,
     mentionedUserIds: users.filter((u) => mentioned.has(u.username.toLowerCase())).map((u) => u.id),
+    /** our uploads the text names (kept while a post shows them, see uploads.server.ts) */
+    uploadIds: [...images.values()].map((i) => i.id),
   });
 }
 

@@ -5,6 +5,7 @@ import { db } from "../../db.server";
 import { RENDER_VERSION } from "../../markdown/index.server";
 import { VISITOR, type Scope } from "../permissions.server";
 import { renderPostBody } from "./render.server";
+import { linkPostUploads } from "./uploads.server";
 
 type Options = {
   all?: boolean;
@@ -36,21 +37,23 @@ export async function rerenderPosts({
       .execute();
     if (!rows.length) break;
     // Render first (nothing locked meanwhile), then write the batch in one transaction.
-    const done: { id: number; html: string }[] = [];
+    const done: { id: number; html: string; uploadIds: number[] }[] = [];
     for (const r of rows) {
       // #category links resolve as the author would see them: staff-only names stay unlinked.
       const author: Scope = r.user_id ? { ...VISITOR, userId: r.user_id, isMember: true } : VISITOR;
       const rendered = await renderPostBody(db, r.body_markdown, author, { deadlineMs });
-      if (rendered.ok) done.push({ id: r.id, html: rendered.html });
+      if (rendered.ok) done.push({ id: r.id, html: rendered.html, uploadIds: rendered.uploadIds });
       else onRefused(r.id, rendered.message);
     }
     await db.transaction().execute(async (trx) => {
-      for (const { id, html } of done) {
+      for (const { id, html, uploadIds } of done) {
         await trx
           .updateTable("posts")
           .set({ body_html: html, render_version: RENDER_VERSION })
           .where("id", "=", id)
           .execute();
+        // edits keep the links; a re-render restores any a post should have (one statement per image post)
+        if (uploadIds.length) await linkPostUploads(trx, id, uploadIds);
       }
     });
     rerendered += done.length;

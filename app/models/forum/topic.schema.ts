@@ -59,3 +59,7 @@ export const DraftSchema = z.object({
   submissionKey,
 });
 export type DraftInput = z.infer<typeof DraftSchema>;
+
+/** Images in posts (app/models/forum/uploads.server.ts): the largest file accepted, in MB, and the long side kept. */
+export const POST_IMAGE_MAX_MB = 10;
+export const POST_IMAGE_MAX_SIDE = 1600;
