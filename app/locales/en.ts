@@ -30,6 +30,7 @@ import reach from "./en-reach";
 import portfolio from "./en-portfolio";
 import cpd from "./en-cpd";
 import evidence from "./en-evidence";
+import messages from "./en-messages";
 
 const en = {
   ...mentorship,
@@ -62,6 +63,7 @@ const en = {
   ...portfolio,
   ...cpd,
   ...evidence,
+  ...messages,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -30,6 +30,7 @@ import reach from "./fr-reach";
 import portfolio from "./fr-portfolio";
 import cpd from "./fr-cpd";
 import evidence from "./fr-evidence";
+import messages from "./fr-messages";
 
 const fr = {
   ...mentorship,
@@ -62,6 +63,7 @@ const fr = {
   ...portfolio,
   ...cpd,
   ...evidence,
+  ...messages,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

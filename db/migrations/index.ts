@@ -37,6 +37,7 @@ import * as webPush from "./2026-12-06T1900_web_push";
 import * as portfolios from "./2026-12-06T1800_portfolios";
 import * as cpd from "./2026-12-06T1800_cpd";
 import * as competencyEvidence from "./2026-12-06T1900_competency_evidence";
+import * as personalMessages from "./2026-12-06T2200_personal_messages";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900_foundation": foundation,
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T1800_portfolios": portfolios,
   "2026-12-06T1800_cpd": cpd,
   "2026-12-06T1900_competency_evidence": competencyEvidence,
+  "2026-12-06T2200_personal_messages": personalMessages,
 };

@@ -154,6 +154,13 @@ export const ROUTES: Record<string, Row> = {
   "new-topic": { path: () => "/new-topic", get: signedIn() },
   new: { path: () => "/new", get: signedIn() },
   notifications: { path: () => "/notifications", get: signedIn() },
+  // personal messages: any signed-in account has an inbox; only members start one (recruiters: 403)
+  "messages._index": { path: () => "/messages", get: signedIn() },
+  "messages.new": {
+    path: () => "/messages/new",
+    get: { all: 200, visitor: 302, recruiter: 403 },
+    post: { all: 400, visitor: 302, recruiter: 403 },
+  },
   "p.$id": { path: (f) => `/p/${f.replyId}`, get: everyone() },
   "p.$id_.bookmark": { path: (f) => `/p/${f.replyId}/bookmark`, get: signedIn() },
   "p.$id_.edit": {
@@ -209,6 +216,12 @@ export const ROUTES: Record<string, Row> = {
   "u.$username": { path: (f) => `/u/${f.username}`, get: everyone() },
   "u.$username_.moderate": { path: (f) => `/u/${f.username}/moderate`, get: staffHidden(), post: staffHidden(422) },
   "u.$username_.progress": { path: (f) => `/u/${f.username}/progress`, get: staffHidden() },
+  // an action only: a GET goes back to the profile; an empty form is refused
+  "u.$username_.ignore": {
+    path: (f) => `/u/${f.username}/ignore`,
+    get: signedIn(302),
+    post: signedIn(400),
+  },
   unread: { path: () => "/unread", get: signedIn() },
   // ---- routes from the parallel features (mentorship, groups, events, awards, assessments, privacy, language) ----
   language: { path: () => "/language", get: everyone() },

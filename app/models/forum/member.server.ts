@@ -19,8 +19,9 @@ export async function getMemberSummary({ scope, username }: { scope: Scope; user
     .executeTakeFirst();
   if (!user) return undefined;
   const { open } = await visibleCategoryIds(scope);
+  // staff see every category, but never personal messages (permissions.server.ts: only once flagged, in place)
   const visible: Expression<SqlBool> = scope.isStaff
-    ? sql<SqlBool>`true`
+    ? sql<SqlBool>`t.archetype = 'regular'`
     : open.length
       ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted`
       : sql<SqlBool>`false`;
