@@ -5,6 +5,7 @@ const messages = {
     new: "New message",
     personal: "Personal message",
     between: "Between you and {{names}}",
+    betweenAll: "Between {{names}}",
     with: "With {{names}}",
     unreadCount_one: "{{count}} conversation with unread posts",
     unreadCount_other: "{{count}} conversations with unread posts",

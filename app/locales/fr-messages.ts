@@ -5,6 +5,7 @@ const messages = {
     new: "Nouveau message",
     personal: "Message personnel",
     between: "Entre vous et {{names}}",
+    betweenAll: "Entre {{names}}",
     with: "Avec {{names}}",
     unreadCount_one: "{{count}} conversation avec des messages non lus",
     unreadCount_other: "{{count}} conversations avec des messages non lus",

@@ -103,7 +103,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   // a personal message names who takes part in it (only they, and staff reviewing a flag, get here)
-  const participants = topic.archetype === "private_message" ? await listParticipants(topic.id) : null;
+  const participants =
+    topic.archetype === "private_message"
+      ? {
+          others: (await listParticipants(topic.id)).filter((p) => p.username !== viewer?.username),
+          mine: topic.participant,
+        }
+      : null;
   const limits =
     viewer && abilities.reply
       ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff })
@@ -233,7 +239,9 @@ export default function TopicPage() {
         {d.participants ? (
           <p className="message-participants">
             <AppLink to="/messages">{t("messages.personal")}</AppLink> ·{" "}
-            {t("messages.between", { names: d.participants.map((p) => p.display_name).join(", ") })}
+            {t(d.participants.mine ? "messages.between" : "messages.betweenAll", {
+              names: d.participants.others.map((p) => p.display_name).join(", "),
+            })}
           </p>
         ) : null}
         <div className="topic-meta">

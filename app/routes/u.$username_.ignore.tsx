@@ -1,7 +1,7 @@
 // Ignore a member, or stop: their posts fold away and they cannot start a conversation with you.
-// The profile's button posts here; a refusal (yourself, staff) is shown with a way back.
+// The profile's button posts here; a refusal (yourself, staff) is shown on this page with a way back.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useParams } from "@remix-run/react";
+import { Form, Link, useActionData, useParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { notFound, readForm } from "~/web/http.server";
@@ -16,9 +16,10 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// a page of its own (not a redirect): a refused post renders it again with the reason
+export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
-  throw redirect(`/u/${encodeURIComponent(params.username ?? "")}`);
+  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,6 +44,15 @@ export default function IgnoreMember() {
     <div className="page narrow">
       <h1>{t("messages.ignoreTitle")}</h1>
       <FormError message={res?.formError} />
+      <p className="muted">{t("messages.ignoredHelp")}</p>
+      <Form method="post" className="actions">
+        <button type="submit" name="intent" value="ignore">
+          {t("messages.ignore")}
+        </button>
+        <button type="submit" name="intent" value="unignore" className="secondary">
+          {t("messages.unignore")}
+        </button>
+      </Form>
       <p>
         <Link to={`/u/${encodeURIComponent(username)}`}>{t("messages.backToProfile")}</Link>
       </p>

@@ -9,6 +9,8 @@ import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { collectExportFiles } from "~/models/account/data-export.server";
+import { ensureMailSecret, replyAddress } from "~/models/account/mail-token.server";
+import { receiveEmailReply } from "~/models/forum/email-reply.server";
 import { deleteAccount } from "~/models/account/account-deletion.server";
 import { feedT, getLatestFeed, getTopicFeed } from "~/models/forum/feed.server";
 import { searchPosts } from "~/models/forum/forum-search.server";
@@ -179,6 +181,27 @@ describe("a personal message", () => {
     expect(await getTopic({ scope: await scopeFor(outsider), topicId })).toBeUndefined();
     expect((await reviewFlags({ scope: staff, postId: post.id, decision: "disagree" })).ok).toBe(true);
     expect(await getTopic({ scope: staff, topicId })).toBeUndefined();
+  });
+});
+
+describe("reply by email", () => {
+  test("a participant replies from their mailbox; an outsider's signed address for it is refused", async () => {
+    await ensureMailSecret();
+    await backdatePosts(esi.id, 60);
+    const r = await receiveEmailReply({
+      recipient: await replyAddress(esi.id, topicId),
+      sender: esi.email,
+      messageId: "<esi-okapi-1@mail.test>",
+      text: "Replying by email: thank you both for the okapi swap.",
+    });
+    expect(r.ok).toBe(true);
+    const outsiderTry = await receiveEmailReply({
+      recipient: await replyAddress(outsider.id, topicId),
+      sender: outsider.email,
+      messageId: "<outsider-1@mail.test>",
+      text: "Trying to get into the conversation by email.",
+    });
+    expect(outsiderTry.ok).toBe(false);
   });
 });
 

@@ -216,10 +216,10 @@ export const ROUTES: Record<string, Row> = {
   "u.$username": { path: (f) => `/u/${f.username}`, get: everyone() },
   "u.$username_.moderate": { path: (f) => `/u/${f.username}/moderate`, get: staffHidden(), post: staffHidden(422) },
   "u.$username_.progress": { path: (f) => `/u/${f.username}/progress`, get: staffHidden() },
-  // an action only: a GET goes back to the profile; an empty form is refused
+  // the profile's ignore button posts here; an empty form is refused
   "u.$username_.ignore": {
     path: (f) => `/u/${f.username}/ignore`,
-    get: signedIn(302),
+    get: signedIn(),
     post: signedIn(400),
   },
   unread: { path: () => "/unread", get: signedIn() },
@@ -430,6 +430,8 @@ export type SanctionFixtures = {
   postId: number;
   ownPostId: number;
   categorySlug: string;
+  /** a member the sanctioned one may otherwise write a personal message to */
+  recipient: string;
 };
 export type SanctionRow = {
   path: (f: SanctionFixtures) => string;
@@ -466,6 +468,17 @@ export const SANCTIONS: Record<string, SanctionRow> = {
       title: "A topic a sanctioned member may not start",
       category: f.categorySlug,
       body: "Its body is long enough to be a topic.",
+    }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
+  message: {
+    path: () => "/messages/new",
+    fields: (f) => ({
+      to: f.recipient,
+      title: "A message a sanctioned member may not send",
+      body: "Its body is long enough to be a message.",
     }),
     suspended: 403,
     silenced: 403,
