@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)("personal messages in the browser", () => {
       await expectAccessible(other);
       await first.getByRole("link", { name: title }).click();
       await other.locator("h1", { hasText: title }).waitFor();
+      await other.waitForLoadState("networkidle"); // the composer's script is in place before typing
       await other.locator("textarea[name=body]").fill("Yes, happy to swap: Saturday morning is mine.");
       await other.getByRole("button", { name: "Post reply" }).click();
       // in the thread itself (with JavaScript the composer's live preview shows the words first)
