@@ -156,11 +156,20 @@ export interface TopicsTable {
   poster_ids: Generated<number[]>;
   bumped_at: Timestamp;
   created_at: Timestamp;
+  /** 'private_message': a personal message (topic_allowed_users holds its participants) */
+  archetype: Generated<"regular" | "private_message">;
 }
 
 export interface TopicAllowedUsersTable {
   topic_id: number;
   user_id: number;
+}
+
+/** A member who ignores another: no messages from them, their posts collapsed. */
+export interface UserIgnoresTable {
+  user_id: number;
+  ignored_user_id: number;
+  created_at: Generated<Date>;
 }
 
 export interface PostsTable {
@@ -564,6 +573,7 @@ export interface Database {
   categories: CategoriesTable;
   topics: TopicsTable;
   topic_allowed_users: TopicAllowedUsersTable;
+  user_ignores: UserIgnoresTable;
   posts: PostsTable;
   drafts: DraftsTable;
   post_revisions: PostRevisionsTable;

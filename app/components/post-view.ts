@@ -27,6 +27,8 @@ export type PostItem = {
   liked: boolean;
   bookmarked: boolean;
   own: boolean;
+  /** its author is ignored by the viewer: the body is folded away (a <details>, no JavaScript needed) */
+  ignored?: boolean;
   state: "visible" | "withdrawn" | "deleted" | "hidden";
 };
 
@@ -119,7 +121,10 @@ export function postsHtml(posts: PostItem[], c: PostsContext): string {
     if (post.state === "hidden") {
       h += `<p class="post-note">${esc(post.own ? t("topic.hiddenOwn") : t("topic.hidden"))}</p>`;
     }
-    if (post.body_html) h += `<div class="post-body">${post.body_html}</div>`;
+    const body = post.body_html ? `<div class="post-body">${post.body_html}</div>` : "";
+    if (body && post.ignored) {
+      h += `<details class="post-ignored"><summary>${esc(t("messages.ignoredPost"))}</summary>${body}</details>`;
+    } else h += body;
     h += `<footer class="post-actions">${actionsHtml(post, name, c)}</footer></article>`;
   }
   return h;

@@ -95,6 +95,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                       </>
                     ) : null}
                     <li>
+                      <a href="/messages">{t("messages.inbox")}</a>
+                    </li>
+                    <li>
                       <a href="/my/bookmarks">{t("nav.bookmarks")}</a>
                     </li>
                     <li>

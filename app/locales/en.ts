@@ -33,6 +33,7 @@ import evidence from "./en-evidence";
 import keys from "./en-keys";
 import topicTools from "./en-topic-tools";
 import uploads from "./en-uploads";
+import messages from "./en-messages";
 
 const en = {
   ...mentorship,
@@ -68,6 +69,7 @@ const en = {
   ...keys,
   ...topicTools,
   ...uploads,
+  ...messages,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

@@ -33,6 +33,7 @@ import evidence from "./fr-evidence";
 import keys from "./fr-keys";
 import topicTools from "./fr-topic-tools";
 import uploads from "./fr-uploads";
+import messages from "./fr-messages";
 
 const fr = {
   ...mentorship,
@@ -68,6 +69,7 @@ const fr = {
   ...keys,
   ...topicTools,
   ...uploads,
+  ...messages,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

@@ -80,16 +80,57 @@ type TopicState = {
   deleted_at: Date | null;
   closed_at: Date | null;
   archived_at: Date | null;
+  /** "private_message": a personal message, whatever its category's rules say */
+  archetype?: string;
+  /** a post in it has an open flag (lets staff read a personal message, through the review queue) */
+  flagged?: boolean;
 };
 
 /** Private ("participants") categories are seen topic by topic: only the people on the topic's list. */
 export function canSeeTopic(scope: Scope, t: Omit<TopicState, "closed_at" | "archived_at">): boolean {
+  if (t.archetype === "private_message") return canSeeMessage(scope, t);
   if (t.deleted_at && !scope.isStaff) return false;
   return admits(scope, t.category.see_rule, t.participant);
 }
 
+/**
+ * A personal message: its participants; staff only while a post in it is flagged (they review it);
+ * never anyone else, whatever role.
+ */
+function canSeeMessage(scope: Scope, t: { participant: boolean; flagged?: boolean; deleted_at: Date | null }) {
+  if (!scope.userId) return false;
+  if (scope.isStaff && t.flagged) return true;
+  return t.participant && !t.deleted_at;
+}
+
+/** Starting a personal message: members only (recruiters keep the consented-contact flow). */
+export const canStartMessage = (scope: Scope) => !!scope.userId && scope.isMember;
+
+/**
+ * May the sender message this member? Not themself, not someone who ignores them, and not a member whose
+ * profile they may not see (a hidden profile is not reachable by those who cannot see it).
+ */
+export function canMessageMember(
+  scope: Scope,
+  r: { userId: number; visibility: "public" | "members" | "hidden"; ignoresSender: boolean; isMember: boolean },
+): "self" | "ignored" | "unknown" | null {
+  if (scope.userId === r.userId) return "self";
+  if (!r.isMember || !canSeeProfile(scope, r)) return "unknown";
+  if (r.ignoresSender) return "ignored";
+  return null;
+}
+
+/** Ignoring a member: not oneself, and not staff (moderation must still reach everyone). */
+export function canIgnoreMember(scope: Scope, target: { userId: number; isStaff: boolean }): "self" | "staff" | null {
+  if (scope.userId === target.userId) return "self";
+  if (target.isStaff) return "staff";
+  return null;
+}
+
 export function canReply(scope: Scope, t: TopicState): boolean {
   if (!scope.userId || !(scope.isMember || scope.isStaff) || !canSeeTopic(scope, t)) return false;
+  // staff reviewing a flagged message read it; only its participants write in it
+  if (t.archetype === "private_message") return t.participant && !t.archived_at && !t.closed_at;
   if (t.archived_at || t.category.archived_at) return false;
   if (t.closed_at && !scope.isStaff) return false;
   return admits(scope, t.category.reply_rule, t.participant);
@@ -273,6 +314,6 @@ export const canSeeDevelopmentPlan = (scope: Scope, p: { ownerId: number; active
 /** A member's sanction (suspended or silenced) is shown on their card to staff only. */
 export const canSeeSanction = (scope: Scope) => scope.isStaff;
 
-/** The card's "message" link: members write to another member who is not suspended. */
+/** The card's "message" link: a member who may start messages, to another member who is not suspended. */
 export const canOfferMessage = (scope: Scope, target: { userId: number; suspended: boolean }) =>
-  !!scope.userId && scope.isMember && scope.userId !== target.userId && !target.suspended;
+  canStartMessage(scope) && scope.userId !== target.userId && !target.suspended;

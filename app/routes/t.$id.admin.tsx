@@ -25,7 +25,8 @@ export const meta: MetaFunction = ({ matches }) => [
 async function moderated(scope: Scope, id: string | undefined) {
   const topicId = positiveId(id);
   const topic = topicId ? await getTopic({ scope, topicId }) : undefined;
-  if (!topic || !isModerator(scope, topic.category)) notFound();
+  // a personal message is moderated post by post only (moderated.server.ts)
+  if (!topic || !isModerator(scope, topic.category) || topic.archetype === "private_message") notFound();
   return topic;
 }
 

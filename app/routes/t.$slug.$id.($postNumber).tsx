@@ -19,6 +19,7 @@ import { localized } from "~/models/shared/localized";
 import { likePost, unlikePost } from "~/models/forum/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/forum/limits.server";
 import { createReply, markRead } from "~/models/forum/post.server";
+import { listParticipants } from "~/models/forum/messages.server";
 import { renderPostBody } from "~/models/forum/render.server";
 import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
@@ -119,6 +120,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replyTo = quoteOf;
     }
   }
+  // a personal message names who takes part in it (only they, and staff reviewing a flag, get here)
+  const participants =
+    topic.archetype === "private_message"
+      ? {
+          others: (await listParticipants(topic.id)).filter((p) => p.username !== viewer?.username),
+          mine: topic.participant,
+        }
+      : null;
   const limits =
     viewer && abilities.reply
       ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff })
@@ -145,6 +154,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     posts,
+    participants,
     from,
     lastShown,
     prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
@@ -258,6 +268,14 @@ export default function TopicPage() {
     <div className="topic-page">
       <header className="topic-header">
         <h1>{d.topic.title}</h1>
+        {d.participants ? (
+          <p className="message-participants">
+            <AppLink to="/messages">{t("messages.personal")}</AppLink> ·{" "}
+            {t(d.participants.mine ? "messages.between" : "messages.betweenAll", {
+              names: d.participants.others.map((p) => p.display_name).join(", "),
+            })}
+          </p>
+        ) : null}
         <div className="topic-meta">
           {!d.topic.category.private ? <CategoryBadge category={d.topic.category} /> : null}
           {d.topic.tags.map((tag) => (
@@ -266,7 +284,7 @@ export default function TopicPage() {
             </AppLink>
           ))}
           {d.topic.pinned ? <span className="tag-state">{t("forum.pinned")}</span> : null}
-          {d.topic.unlisted ? <span className="tag-state">{t("forum.unlisted")}</span> : null}
+          {d.topic.unlisted && !d.participants ? <span className="tag-state">{t("forum.unlisted")}</span> : null}
         </div>
         {d.watchLevel ? <WatchControl level={d.watchLevel} id="topic-watch" /> : null}
         {d.topic.deleted ? <p className="notice">{t("topic.deletedTopic")}</p> : null}

@@ -20,7 +20,8 @@ import { EndorsementSchema } from "~/models/directory/competency-evidence.schema
 import { CompetencyClaims } from "~/components/competency-claims";
 import { requestLocale } from "~/locale";
 import { countryName, languageName } from "~/models/directory/profile.schema";
-import { scopeOf } from "~/models/permissions.server";
+import { canStartMessage, scopeOf } from "~/models/permissions.server";
+import { isIgnoring } from "~/models/forum/messages.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { dateTimeFormat } from "~/intl";
@@ -47,7 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // 403, not 200: the answer is a refusal, not the member's page (crawlers and caches keep nothing)
     return data({ signedIn: !!viewer }, { status: 403 });
   }
-  return { profile, isSelf: viewer?.id === profile.id, isStaff: scope.isStaff };
+  const isSelf = viewer?.id === profile.id;
+  // personal messages: a member may write to another member and ignore them (messages.server.ts)
+  const messaging =
+    viewer && !isSelf && canStartMessage(scope) && profile.isMember
+      ? { ignored: await isIgnoring({ userId: viewer.id, otherId: profile.id }) }
+      : null;
+  return { profile, isSelf, isStaff: scope.isStaff, messaging };
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -106,10 +113,12 @@ function Profile({
   profile: p,
   isSelf,
   isStaff,
+  messaging,
 }: {
   profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>;
   isSelf: boolean;
   isStaff: boolean;
+  messaging: { ignored: boolean } | null;
 }) {
   const { t, i18n } = useTranslation();
   const actionData = useActionData<typeof action>();
@@ -371,6 +380,24 @@ function Profile({
           {isSelf ? <Link to="/my/contacts">{t("recruiter.myContactsTitle")}</Link> : null}
           {isStaff && !isSelf ? <Link to={`/u/${p.username}/moderate`}>{t("member.moderate")}</Link> : null}
         </p>
+      ) : null}
+      {messaging ? (
+        <div className="actions member-messaging">
+          {!messaging.ignored ? (
+            <Link to={`/messages/new?to=${encodeURIComponent(p.username)}`}>{t("messages.send")}</Link>
+          ) : null}
+          <Form method="post" action={`/u/${encodeURIComponent(p.username)}/ignore`}>
+            <button
+              type="submit"
+              name="intent"
+              value={messaging.ignored ? "unignore" : "ignore"}
+              className="secondary small"
+            >
+              {t(messaging.ignored ? "messages.unignore" : "messages.ignore")}
+            </button>
+          </Form>
+          {messaging.ignored ? <p className="muted">{t("messages.ignoringNote")}</p> : null}
+        </div>
       ) : null}
       <h2>{t("member.recentTopics")}</h2>
       {p.recentTopics.length ? (

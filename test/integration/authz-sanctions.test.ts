@@ -55,6 +55,7 @@ describe("sanctions", () => {
         postId: post.id,
         ownPostId: own.postId,
         categorySlug: category.slug,
+        recipient: author.username,
       };
       // the like button is shown only to those who may like
       const page = await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookie } }).then((r) => r.text());

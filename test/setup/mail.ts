@@ -24,3 +24,14 @@ export async function waitForMailFile(prefix: string, email: string, timeoutMs =
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Every mail written to `email`, as one text (empty when none): privacy tests look for words absent from it. */
+export function mailsTo(email: string): string {
+  const dir = mailDir();
+  if (!fs.existsSync(dir)) return "";
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.includes(email.replace(/[^a-zA-Z0-9@._-]/g, "_")))
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+}

@@ -162,6 +162,13 @@ export const ROUTES: Record<string, Row> = {
   "new-topic": { path: () => "/new-topic", get: signedIn() },
   new: { path: () => "/new", get: signedIn() },
   notifications: { path: () => "/notifications", get: signedIn() },
+  // personal messages: any signed-in account has an inbox; only members start one (recruiters: 403)
+  "messages._index": { path: () => "/messages", get: signedIn() },
+  "messages.new": {
+    path: () => "/messages/new",
+    get: { all: 200, visitor: 302, recruiter: 403 },
+    post: { all: 400, visitor: 302, recruiter: 403 },
+  },
   "p.$id": { path: (f) => `/p/${f.replyId}`, get: everyone() },
   "p.$id_.bookmark": { path: (f) => `/p/${f.replyId}/bookmark`, get: signedIn() },
   "p.$id_.edit": {
@@ -222,6 +229,12 @@ export const ROUTES: Record<string, Row> = {
   "u.$username_.card": { path: (f) => `/u/${f.username}/card`, get: everyone() },
   "u.$username_.moderate": { path: (f) => `/u/${f.username}/moderate`, get: staffHidden(), post: staffHidden(422) },
   "u.$username_.progress": { path: (f) => `/u/${f.username}/progress`, get: staffHidden() },
+  // the profile's ignore button posts here; an empty form is refused
+  "u.$username_.ignore": {
+    path: (f) => `/u/${f.username}/ignore`,
+    get: signedIn(),
+    post: signedIn(400),
+  },
   unread: { path: () => "/unread", get: signedIn() },
   // ---- routes from the parallel features (mentorship, groups, events, awards, assessments, privacy, language) ----
   language: { path: () => "/language", get: everyone() },
@@ -430,6 +443,8 @@ export type SanctionFixtures = {
   postId: number;
   ownPostId: number;
   categorySlug: string;
+  /** a member the sanctioned one may otherwise write a personal message to */
+  recipient: string;
 };
 export type SanctionRow = {
   path: (f: SanctionFixtures) => string;
@@ -466,6 +481,17 @@ export const SANCTIONS: Record<string, SanctionRow> = {
       title: "A topic a sanctioned member may not start",
       category: f.categorySlug,
       body: "Its body is long enough to be a topic.",
+    }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
+  message: {
+    path: () => "/messages/new",
+    fields: (f) => ({
+      to: f.recipient,
+      title: "A message a sanctioned member may not send",
+      body: "Its body is long enough to be a message.",
     }),
     suspended: 403,
     silenced: 403,

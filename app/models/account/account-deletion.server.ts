@@ -420,12 +420,16 @@ export async function eraseMember(
     "notification_settings",
     "topic_watches",
     "category_watches",
+    // out of every conversation (their posts stay as for topics, under "Deleted member"), and their ignores
+    "topic_allowed_users",
+    "user_ignores",
     "password_reset_tokens",
     "sessions",
     "user_roles",
   ] as const) {
     await trx.deleteFrom(table).where("user_id", "=", userId).execute();
   }
+  await trx.deleteFrom("user_ignores").where("ignored_user_id", "=", userId).execute();
   // their notifications, and others' notifications that carry their name or words
   await trx
     .deleteFrom("notifications")

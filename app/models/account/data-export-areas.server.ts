@@ -536,6 +536,58 @@ const mentorships: ExportArea = {
   },
 };
 
+/**
+ * Personal messages: every conversation the member takes part in, with the posts they can read there
+ * (others' withdrawn, deleted or hidden posts without their words), and the members they ignore.
+ */
+const messages: ExportArea = {
+  name: "messages",
+  tables: ["topic_allowed_users", "user_ignores"],
+  async collect({ trx, userId, origin }) {
+    const { rows } = await sql<{
+      id: number;
+      slug: string;
+      title: string;
+      created_at: Date;
+      participants: string[];
+      posts: {
+        post_number: number;
+        author: string | null;
+        created_at: string;
+        body_markdown: string | null;
+        state: string;
+      }[];
+    }>`
+      select t.id, t.slug, t.title, t.created_at,
+        (select coalesce(array_agg(u.username order by u.username), '{}') from topic_allowed_users o
+          join users u on u.id = o.user_id where o.topic_id = t.id) as participants,
+        (select coalesce(json_agg(json_build_object('post_number', p.post_number, 'author', u.username,
+            'created_at', p.created_at,
+            'body_markdown', case when p.user_id = ${userId} or (p.deleted_at is null and p.hidden_at is null)
+              then p.body_markdown end,
+            'state', case when p.deleted_at is not null then 'deleted' when p.hidden_at is not null then 'hidden'
+              else 'visible' end) order by p.post_number), '[]'::json)
+          from posts p left join users u on u.id = p.user_id where p.topic_id = t.id) as posts
+      from topic_allowed_users a join topics t on t.id = a.topic_id
+      where a.user_id = ${userId} and t.archetype = 'private_message'
+      order by t.id`.execute(trx);
+    const ignored = await trx
+      .selectFrom("user_ignores as i")
+      .innerJoin("users as u", "u.id", "i.ignored_user_id")
+      .select(["u.username", "i.created_at"])
+      .where("i.user_id", "=", userId)
+      .orderBy("u.username")
+      .execute();
+    return [
+      json(
+        "messages/conversations.json",
+        rows.map((r) => ({ ...r, url: `${origin}/t/${r.slug}/${r.id}` })),
+      ),
+      json("messages/ignored.json", ignored),
+    ];
+  },
+};
+
 export const exportAreas: ExportArea[] = [
   account,
   profile,
@@ -546,6 +598,7 @@ export const exportAreas: ExportArea[] = [
   badges,
   recruiters,
   mentorships,
+  messages,
 ];
 
 /** Another feature's area (learning groups, events, awards...) joins the export. */

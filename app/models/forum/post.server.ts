@@ -15,6 +15,7 @@ import { fail, ok } from "../shared/result";
 import { getLimits } from "../moderation/settings.server";
 import { slugify } from "../shared/slug";
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
+import { MESSAGES_CATEGORY } from "./messages.schema";
 import { lockTopic, topicUrl } from "./topic.server";
 import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
 import { recordTutorClock } from "../assessments/tutor-clock.server";
@@ -31,6 +32,8 @@ type NewTopic = {
   body: string;
   tags: string[];
   participantIds?: number[];
+  /** "private_message": a personal message (messages.server.ts), out of every list by being unlisted */
+  archetype?: "private_message";
   /** the opening post is the programme's act, not the author's posting: no posting limits */
   skipLimits?: boolean;
   /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
@@ -59,13 +62,26 @@ async function alreadySubmitted(trx: Db, userId: number, submissionKey: string |
  */
 export async function createTopic(
   conn: Db,
-  { scope, categorySlug, title, body, tags, participantIds = [], skipLimits = false, submissionKey }: NewTopic,
+  {
+    scope,
+    categorySlug,
+    title,
+    body,
+    tags,
+    participantIds = [],
+    archetype,
+    skipLimits = false,
+    submissionKey,
+  }: NewTopic,
 ) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
   const category = await getCategoryBySlug(categorySlug);
   if (!category || category.archived_at || (category.see_rule !== "participants" && !canStartTopic(scope, category))) {
     return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   }
+  // the messages category holds personal messages only, and they live nowhere else
+  if ((category.slug === MESSAGES_CATEGORY) !== (archetype === "private_message"))
+    return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   if (category.see_rule === "participants" && !(scope.isStaff || participantIds.length))
     return fail(422, "composer.errors.category", { category: "composer.errors.category" });
   const uniqueTags = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
@@ -102,6 +118,7 @@ export async function createTopic(
         poster_ids: [userId],
         bumped_at: now,
         created_at: now,
+        ...(archetype ? { archetype, unlisted: true } : {}),
       })
       .returning(["id", "slug"])
       .executeTakeFirstOrThrow();

@@ -43,6 +43,7 @@ const TOPIC_COLUMNS = [
   "topics.highest_post_number",
   "topics.bumped_at",
   "topics.created_at",
+  "topics.archetype",
 ] as const;
 
 /**
@@ -53,7 +54,7 @@ export async function lockTopic(trx: Db, topicId: number, userId: number | null,
   let q = trx
     .selectFrom("topics")
     .select(TOPIC_COLUMNS)
-    .select((eb) =>
+    .select((eb) => [
       eb
         .exists(
           eb
@@ -63,7 +64,12 @@ export async function lockTopic(trx: Db, topicId: number, userId: number | null,
             .where("tau.user_id", "=", userId ?? -1),
         )
         .as("participant"),
-    )
+      // asked of personal messages only (the case skips the subquery for every other topic)
+      sql<boolean>`case when topics.archetype = 'private_message' then exists (select 1 from flags f
+        join posts p on p.id = f.post_id where p.topic_id = topics.id and f.resolved_at is null) else false end`.as(
+        "flagged",
+      ),
+    ])
     .where("topics.id", "=", topicId);
   // NO KEY: foreign-key checks of rows pointing at the topic (reads, notifications) need not wait
   if (lock) q = q.forNoKeyUpdate();
@@ -71,7 +77,7 @@ export async function lockTopic(trx: Db, topicId: number, userId: number | null,
   if (!row) return undefined;
   const category = await getCategoryById(row.category_id);
   if (!category) return undefined;
-  return { ...row, participant: Boolean(row.participant), category };
+  return { ...row, participant: Boolean(row.participant), flagged: Boolean(row.flagged), category };
 }
 
 export type TopicRow = NonNullable<Awaited<ReturnType<typeof lockTopic>>>;
@@ -124,6 +130,15 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
             .where("bookmarks.user_id", "=", scope.userId ?? -1),
         )
         .as("bookmarked"),
+      eb
+        .exists(
+          eb
+            .selectFrom("user_ignores")
+            .select("user_ignores.user_id")
+            .whereRef("user_ignores.ignored_user_id", "=", "posts.user_id")
+            .where("user_ignores.user_id", "=", scope.userId ?? -1),
+        )
+        .as("ignored"),
       // the author's valid badge for their current level: the level pill links to it
       eb
         .selectFrom("badge_awards")
@@ -151,6 +166,7 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
       ...p,
       liked: Boolean(p.liked),
       bookmarked: Boolean(p.bookmarked),
+      ignored: Boolean(p.ignored),
       own,
       withdrawn,
       body_html: canRead ? p.body_html : "",

@@ -10,10 +10,19 @@ export const postUrl = (t: { id: number; slug: string }, n: number) => `${topicU
 
 export const isFail = (x: unknown): x is Fail => !!x && typeof x === "object" && (x as Fail).ok === false;
 
-/** Locks a topic the viewer moderates; anything else looks like a missing topic. */
-export async function moderatedTopic(trx: Db, scope: Scope, topicId: number): Promise<TopicRow | Fail> {
+/**
+ * Locks a topic the viewer moderates; anything else looks like a missing topic. A personal message is
+ * moderated post by post (`postsOnly`, the review queue), never moved, merged, listed or closed.
+ */
+export async function moderatedTopic(
+  trx: Db,
+  scope: Scope,
+  topicId: number,
+  { postsOnly = false } = {},
+): Promise<TopicRow | Fail> {
   const topic = await lockTopic(trx, topicId, scope.userId);
   if (!topic || !canSeeTopic(scope, topic) || !isModerator(scope, topic.category)) return fail(404, "topic.notFound");
+  if (topic.archetype === "private_message" && !postsOnly) return fail(404, "topic.notFound");
   return topic;
 }
 
@@ -26,7 +35,7 @@ export async function moderatedPost(trx: Db, scope: Scope, postId: number) {
     .forUpdate()
     .executeTakeFirst();
   if (!post) return undefined;
-  const topic = await moderatedTopic(trx, scope, post.topic_id);
+  const topic = await moderatedTopic(trx, scope, post.topic_id, { postsOnly: true });
   return isFail(topic) ? undefined : { post, topic };
 }
 

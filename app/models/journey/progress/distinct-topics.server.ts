@@ -32,7 +32,7 @@ export async function evaluateDistinctTopics(ctx: EvalContext, p: Params): Promi
     counted as (
       select t.id, t.slug, t.title
       from topics t
-      where t.id = any(array(select topic_id from mp)) and t.deleted_at is null
+      where t.id = any(array(select topic_id from mp)) and t.deleted_at is null and t.archetype = 'regular'
         and t.category_id <> all(array(select id from categories where slug = any(${excluded}::text[])))
     ),
     listed as (

@@ -1,0 +1,221 @@
+// Personal messages, as Discourse keeps them: a topic of the 'private_message' archetype in the one
+// private "messages" category, its participants in topic_allowed_users. Being unlisted and private
+// keeps them out of every list, search, feed and count; replies, notifications, email and reply by
+// email are the forum's own (createReply, post.created). Members may ignore a member: no new
+// conversation from them, their posts collapsed.
+import { sql } from "kysely";
+import { db, transaction, type Db } from "../../db.server";
+import { canIgnoreMember, canMessageMember, canStartMessage, type Scope } from "../permissions.server";
+import { fail, ok } from "../shared/result";
+import { checkSanction } from "./limits.server";
+import { createTopic } from "./post.server";
+import { topicUrl } from "./topic.server";
+import {
+  CONVERSATIONS_PER_DAY,
+  MAX_PARTICIPANTS,
+  MESSAGES_CATEGORY,
+  parseRecipients,
+  type NewMessage,
+} from "./messages.schema";
+
+export { MAX_PARTICIPANTS };
+export const INBOX_PAGE = 30;
+const DAY_MS = 86_400_000;
+
+type Recipient = {
+  id: number;
+  username: string;
+  visibility: "public" | "members" | "hidden" | null;
+  is_member: boolean;
+  ignores_sender: boolean;
+};
+
+async function findRecipients(conn: Db, senderId: number, names: string[]) {
+  if (!names.length) return [];
+  return conn
+    .selectFrom("users as u")
+    .leftJoin("profiles as p", "p.user_id", "u.id")
+    .select(["u.id", "u.username", "p.visibility"])
+    .select([
+      sql<boolean>`exists (select 1 from user_roles r where r.user_id = u.id and r.role in ('member', 'admin'))`.as(
+        "is_member",
+      ),
+      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${senderId})`.as(
+        "ignores_sender",
+      ),
+    ])
+    .where(sql<boolean>`lower(u.username) = any(${names}::text[])`)
+    .where("u.deleted_at", "is", null)
+    .execute() as Promise<Recipient[]>;
+}
+
+/** Why the sender may not write to these usernames (the first refusal, naming the member), or the ids. */
+async function checkRecipients(conn: Db, scope: Scope, names: string[]) {
+  if (names.length + 1 > MAX_PARTICIPANTS)
+    return fail(422, "messages.errors.tooMany", { to: "messages.errors.tooMany" }, { max: MAX_PARTICIPANTS });
+  const found = new Map((await findRecipients(conn, scope.userId!, names)).map((r) => [r.username.toLowerCase(), r]));
+  const ids: number[] = [];
+  for (const name of names) {
+    const r = found.get(name);
+    const refusal = r
+      ? canMessageMember(scope, {
+          userId: r.id,
+          visibility: r.visibility ?? "members",
+          isMember: r.is_member,
+          ignoresSender: r.ignores_sender,
+        })
+      : "unknown";
+    // an ignoring member reads as one who cannot be reached: the sender is not told they are ignored
+    if (refusal === "unknown" || refusal === "ignored")
+      return fail(422, "messages.errors.unknown", { to: "messages.errors.unknown" }, { username: name });
+    if (refusal === "self") return fail(422, "messages.errors.self", { to: "messages.errors.self" });
+    ids.push(r!.id);
+  }
+  return ok({ ids });
+}
+
+/** Starts a conversation: the checks, then one transaction for the topic, its first post and its participants. */
+export async function createConversation({ scope, input }: { scope: Scope; input: NewMessage }) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  if (!canStartMessage(scope)) return fail(403, "messages.errors.cannotStart");
+  const userId = scope.userId;
+  const sanction = await checkSanction(db, userId, "message");
+  if (sanction) return sanction;
+  const checked = await checkRecipients(db, scope, parseRecipients(input.to));
+  if (!checked.ok) return checked;
+  return transaction(async (trx) => {
+    // the author's row lock makes two parallel sends count one after the other
+    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+    const since = new Date(Date.now() - DAY_MS);
+    const { n, first } = await trx
+      .selectFrom("topics")
+      .select([sql<number>`count(*)::int`.as("n"), sql<Date | null>`min(created_at)`.as("first")])
+      .where("user_id", "=", userId)
+      .where("archetype", "=", "private_message")
+      .where("created_at", ">", since)
+      .executeTakeFirstOrThrow();
+    if (n >= CONVERSATIONS_PER_DAY && first && !scope.isStaff)
+      return fail(429, "messages.errors.perDay", undefined, {
+        max: CONVERSATIONS_PER_DAY,
+        until: new Date(first.getTime() + DAY_MS).toISOString(),
+      });
+    return createTopic(trx, {
+      scope,
+      categorySlug: MESSAGES_CATEGORY,
+      archetype: "private_message",
+      title: input.title,
+      body: input.body,
+      tags: [],
+      participantIds: checked.ids,
+      submissionKey: input.submissionKey,
+    });
+  });
+}
+
+/** The member's conversations, those with unread posts first, then the most recently active. */
+export async function listConversations({ userId, page = 1 }: { userId: number; page?: number }) {
+  const { rows } = await sql<{
+    id: number;
+    slug: string;
+    title: string;
+    highest_post_number: number;
+    bumped_at: Date;
+    unread: number;
+    participants: { username: string; display_name: string }[];
+  }>`
+    select t.id, t.slug, t.title, t.highest_post_number, t.bumped_at,
+      greatest(t.highest_post_number - greatest(coalesce(r.last_read_post_number, 0),
+        coalesce(r.dismissed_post_number, 0)), 0)::int as unread,
+      (select coalesce(json_agg(json_build_object('username', u.username, 'display_name', u.display_name)
+          order by u.display_name), '[]'::json)
+         from topic_allowed_users o join users u on u.id = o.user_id
+        where o.topic_id = t.id and o.user_id <> ${userId}) as participants
+    from topic_allowed_users a
+    join topics t on t.id = a.topic_id
+    left join topic_reads r on r.user_id = a.user_id and r.topic_id = t.id
+    where a.user_id = ${userId} and t.archetype = 'private_message' and t.deleted_at is null
+    order by (t.highest_post_number > greatest(coalesce(r.last_read_post_number, 0),
+        coalesce(r.dismissed_post_number, 0))) desc, t.bumped_at desc, t.id desc
+    limit ${INBOX_PAGE + 1} offset ${(Math.max(1, page) - 1) * INBOX_PAGE}`.execute(db);
+  return {
+    conversations: rows.slice(0, INBOX_PAGE).map((r) => ({ ...r, url: topicUrl(r) })),
+    more: rows.length > INBOX_PAGE,
+  };
+}
+
+/** Conversations with unread posts, for the inbox's heading. */
+export async function countUnreadConversations({ userId }: { userId: number }) {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n
+    from topic_allowed_users a
+    join topics t on t.id = a.topic_id
+    left join topic_reads r on r.user_id = a.user_id and r.topic_id = t.id
+    where a.user_id = ${userId} and t.archetype = 'private_message' and t.deleted_at is null
+      and t.highest_post_number >
+        greatest(coalesce(r.last_read_post_number, 0), coalesce(r.dismissed_post_number, 0))`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
+/** The other participants of a conversation the viewer may read (the caller asked the permission module). */
+export async function listParticipants(topicId: number) {
+  return db
+    .selectFrom("topic_allowed_users as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .select(["u.username", "u.display_name"])
+    .where("a.topic_id", "=", topicId)
+    .orderBy("u.display_name")
+    .execute();
+}
+
+// ---- ignoring a member ----------------------------------------------------------------------------
+
+export async function setIgnored({ scope, username, ignore }: { scope: Scope; username: string; ignore: boolean }) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  const userId = scope.userId;
+  const target = await db
+    .selectFrom("users")
+    .select(["id", "username"])
+    .select(
+      sql<boolean>`exists (select 1 from user_roles r where r.user_id = users.id and r.role = 'admin')`.as("is_staff"),
+    )
+    .where(sql<boolean>`lower(username) = ${username.toLowerCase()}`)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!target) return fail(404, "messages.errors.unknown", undefined, { username });
+  if (!ignore) {
+    await db
+      .deleteFrom("user_ignores")
+      .where("user_id", "=", userId)
+      .where("ignored_user_id", "=", target.id)
+      .execute();
+    return ok({ ignored: false, username: target.username });
+  }
+  const refusal = canIgnoreMember(scope, { userId: target.id, isStaff: target.is_staff });
+  if (refusal) return fail(422, `messages.errors.${refusal}`);
+  await db
+    .insertInto("user_ignores")
+    .values({ user_id: userId, ignored_user_id: target.id })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return ok({ ignored: true, username: target.username });
+}
+
+export async function isIgnoring({ userId, otherId }: { userId: number; otherId: number }) {
+  const row = await db
+    .selectFrom("user_ignores")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("ignored_user_id", "=", otherId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function listIgnored({ userId }: { userId: number }) {
+  return db
+    .selectFrom("user_ignores as i")
+    .innerJoin("users as u", "u.id", "i.ignored_user_id")
+    .select(["u.username", "u.display_name", "i.created_at"])
+    .where("i.user_id", "=", userId)
+    .orderBy("u.display_name")
+    .execute();
+}
