@@ -65,12 +65,14 @@ async function trim(cache) {
   }
 }
 
-async function keep(path, answer) {
+// `shared` is a copy of a shareable answer, or null for a member's own answer (never cloned: an unread clone of
+// the page's body could hold the page's own stream back once the browser's buffer for it is full)
+async function keep(path, shared) {
   const cache = await caches.open(TOPICS);
   const old = await cache.match(path, { ignoreVary: true });
-  if (old && Date.now() - Date.parse(old.headers.get("X-TP-Kept-At")) < FRESH_MS && !shareable(answer)) return;
+  if (old && Date.now() - Date.parse(old.headers.get("X-TP-Kept-At")) < FRESH_MS && !shared) return;
   // a member's answer is theirs alone: keep the copy any visitor is given, or nothing
-  const copy = shareable(answer) ? answer : await fetch(path, { credentials: "omit", redirect: "error" });
+  const copy = shared || (await fetch(path, { credentials: "omit", redirect: "error" }));
   if (!shareable(copy)) return;
   const body = await copy.arrayBuffer();
   if (body.byteLength > MAX_BYTES / 4) return;
@@ -114,7 +116,7 @@ async function withNote(copy) {
 async function topic(event, path, id) {
   try {
     const answer = await fetch(event.request);
-    if (answer.status === 200) event.waitUntil(keep(path, answer.clone()).catch(() => {}));
+    if (answer.status === 200) event.waitUntil(keep(path, shareable(answer) ? answer.clone() : null).catch(() => {}));
     return answer;
   } catch {
     const cache = await caches.open(TOPICS);

@@ -116,6 +116,8 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     await expect
       .poll(
         async () => (await db.selectFrom("drafts").select("body").where("user_id", "=", id).executeTakeFirst())?.body,
+        // the beacon is sent as the page is left; on a loaded machine it can take more than poll's default 1 s
+        { timeout: 15_000 },
       )
       .toContain("still unfinished");
     await page.goto(`${app.url}/new-topic`);
