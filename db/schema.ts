@@ -200,6 +200,9 @@ export interface DraftsTable {
   body: string;
   fields: ColumnType<DraftFields, string, string>;
   updated_at: Generated<Date>;
+  /** the page that saved it and its count there: an older save from that page never overwrites a newer one */
+  client_page: string | null;
+  client_seq: number | null;
 }
 
 /** The composer's other fields kept with a draft (new topic: title, category, tags; reply: replyTo). */

@@ -53,6 +53,7 @@ if(btn&&composer){
 // ("Add to shortlist" became "Remove from shortlist").
 export const FORMS_SCRIPT = `(function(){
 var d=document,w=window,b=d.body,sending=b.getAttribute("data-sending")||"Sending…",timers=new WeakMap();
+var page=Math.random().toString(36).slice(2,14)||"p",seq=0;
 function buttons(f){return f.querySelectorAll("button:not([type=button]):not([type=reset]),input[type=submit]")}
 function reset(f){
   f.removeAttribute("aria-busy");
@@ -69,6 +70,7 @@ function saveDraft(f,leaving){
   if(!f.tpDirty||f.getAttribute("aria-busy")==="true")return;
   f.tpDirty=false;
   var data=new FormData(f);data.delete("intent");data.set("key",f.getAttribute("data-draft"));
+  data.set("page",page);data.set("seq",String(++seq));
   if(leaving&&navigator.sendBeacon){navigator.sendBeacon("/composer/draft",data);return}
   fetch("/composer/draft",{method:"POST",body:data,credentials:"same-origin",keepalive:leaving}).then(function(r){
     var s=f.querySelector("[data-draft-status]");

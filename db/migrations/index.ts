@@ -40,6 +40,7 @@ import * as competencyEvidence from "./2026-12-06T1900_competency_evidence";
 import * as composerSuggestShortcuts from "./2026-12-06T2200_composer_suggest_shortcuts";
 import * as topicSlugIndex from "./2026-12-06T2210_topic_slug_index";
 import * as postUploads from "./2026-12-06T2200_post_uploads";
+import * as draftOrder from "./2026-12-07T0000_draft_order";
 import * as personalMessages from "./2026-12-06T2200_personal_messages";
 
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T2210_topic_slug_index": topicSlugIndex,
   "2026-12-06T2200_post_uploads": postUploads,
   "2026-12-06T2200_personal_messages": personalMessages,
+  "2026-12-07T0000_draft_order": draftOrder,
 };

@@ -26,11 +26,21 @@ export async function getDraft({ userId, key }: { userId: number; key: string })
  * posted (a late autosave, the page's last beacon) is ignored, so a posted draft never comes back.
  */
 export async function saveDraft({ userId, key, draft }: { userId: number; key: string; draft: DraftInput }) {
-  const { body, submissionKey, ...fields } = draft;
+  const { body, submissionKey, page, seq, ...fields } = draft;
   return db.transaction().execute(async (trx) => {
     // the member's row lock, as posting takes it: a save racing the post (a field left by clicking
     // "Create topic") runs wholly before it (and is discarded with it) or after it (and sees it)
     await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+    // a save that left the same page before the one already stored arrives late: the stored one is newer
+    if (page && seq !== undefined) {
+      const stored = await trx
+        .selectFrom("drafts")
+        .select(["client_page", "client_seq"])
+        .where("user_id", "=", userId)
+        .where("draft_key", "=", key)
+        .executeTakeFirst();
+      if (stored?.client_page === page && (stored.client_seq ?? -1) > seq) return { saved: false };
+    }
     if (submissionKey) {
       const posted = await trx
         .selectFrom("posts")
@@ -44,7 +54,13 @@ export async function saveDraft({ userId, key, draft }: { userId: number; key: s
       await discardDraft(trx, { userId, key });
       return { saved: false };
     }
-    const row = { body, fields: JSON.stringify(fields), updated_at: new Date() };
+    const row = {
+      body,
+      fields: JSON.stringify(fields),
+      updated_at: new Date(),
+      client_page: page ?? null,
+      client_seq: seq ?? null,
+    };
     await trx
       .insertInto("drafts")
       .values({ user_id: userId, draft_key: key, ...row })

@@ -57,6 +57,13 @@ export const DraftSchema = z.object({
   tags: z.array(z.string().max(60)).max(5, "composer.errors.tooManyTags").optional(),
   replyTo: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
   submissionKey,
+  // the saving page and its count of saves (FORMS_SCRIPT): saves can arrive out of order
+  page: z
+    .string()
+    .regex(/^[a-z0-9]{1,24}$/)
+    .optional()
+    .catch(undefined),
+  seq: z.coerce.number().int().min(0).max(1_000_000_000).optional().catch(undefined),
 });
 export type DraftInput = z.infer<typeof DraftSchema>;
 
