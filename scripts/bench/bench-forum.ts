@@ -2,15 +2,16 @@
 // On the generated data (npm run bench:generate), side by side:
 //   - the production build of the app (NODE_ENV=production, JOBS=off), started as `npm start` does;
 //   - a bare node:http server (this same file, run with --bare-server) calling the very model
-//     functions the routes call (getTopic, listTopicPosts, listTopics, listVisibleCategories,
-//     countNewAndUnread) and printing the same rows as minimal HTML.
+//     functions the routes call (getTopic, listTopicPosts, listSuggestedTopics, listTopics,
+//     listVisibleCategories, countNewAndUnread) and printing the same rows as minimal HTML.
 // autocannon loads each, one after the other, on a topic page (20 posts, rotating over 100 such
 // topics) and /latest, first as a visitor, then as a signed-in member (scripts/bench/lib/bench-member.ts:
 // read state on 5,000 topics, ~50 posts, likes and bookmarks; signed in through the real /login
 // form, its session cookie sent by both servers' clients). For the member the bare server does the
 // same member-scope work as the app: the session and the member (getViewer), the header's
-// notification count, read state and draft (getReaderState, markRead), the member's likes and bookmarks on the
-// page (listTopicPosts), and on /latest the list's new/unread marks and the New/Unread counts.
+// notification count, read state, draft and watch level (getReaderState, getTopicWatch, markRead), the member's
+// likes and bookmarks on the page (listTopicPosts), the suggested topics with their unread marks, and on /latest
+// the list's new/unread marks and the New/Unread counts.
 // Prints requests/s, p50, p95, p99 and the ratio for visitor and member rows side by side, the
 // New/Unread count's own p50/p95 for the member, and the load average beside every figure.
 // Target: Remix >= 50% of bare throughput, and p95 < 50 ms at 10 connections.
@@ -45,11 +46,15 @@ async function runBareServer() {
   const { getTopic, getReaderState, listTopicPosts, listTopics, countNewAndUnread, topicUrl } =
     await import("../../app/models/forum/topic.server");
   const { listVisibleCategories } = await import("../../app/models/forum/category.server");
+  const { listSuggestedTopics } = await import("../../app/models/forum/suggested.server");
+  const { getTopicWatch } = await import("../../app/models/forum/watching.server");
   const { getViewer } = await import("../../app/viewer.server");
   const { unreadNotificationsAfterVisit } = await import("../../app/models/account/notification.server");
   const { markRead } = await import("../../app/models/forum/post.server");
   const { db } = await import("../../app/db.server");
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const suggestedHtml = (list: { id: number; slug: string; title: string; unread: number }[]) =>
+    `<ul>${list.map((t) => `<li><a href="${topicUrl(t)}">${esc(t.title)}</a> ${t.unread}</li>`).join("")}</ul>`;
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>` +
     `${body}</main></body></html>`;
@@ -76,14 +81,19 @@ async function runBareServer() {
       const m = /^\/t\/([^/]+)\/(\d{1,9})$/.exec(url.pathname);
       let html: string | null = null;
       if (m) {
-        // as the app's topic page: the read position beside the topic
+        // as the app's topic page: the read position and watch level beside the topic, the suggested
+        // topics beside the posts
         const topicId = Number(m[2]);
-        const [topic, lastRead] = await Promise.all([
+        const [topic, lastRead, watch] = await Promise.all([
           getTopic({ scope, topicId }),
           viewer ? getReaderState({ userId: viewer.id, topicId }).then((r) => r.lastRead) : 0,
+          viewer ? getTopicWatch({ userId: viewer.id, topicId }) : undefined,
         ]);
         if (topic) {
-          const posts = await listTopicPosts({ scope, topic, from: 1 });
+          const [posts, suggested] = await Promise.all([
+            listTopicPosts({ scope, topic, from: 1 }),
+            listSuggestedTopics({ scope, topic, lastVisitAt: viewer?.lastVisitAt }),
+          ]);
           const lastShown = posts[posts.length - 1]?.post_number ?? 0;
           if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
           const path = topicUrl(topic);
@@ -109,7 +119,9 @@ async function runBareServer() {
                       : "") +
                     `</footer></article>`,
                 )
-                .join(""),
+                .join("") +
+              (watch ? `<p>${watch.level}</p>` : "") +
+              suggestedHtml(suggested),
           );
         }
       } else if (url.pathname === "/latest") {
