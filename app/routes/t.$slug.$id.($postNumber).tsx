@@ -9,7 +9,7 @@ import { FormError } from "~/components/field";
 import { postsHtml } from "~/components/post-view";
 import { CategoryBadge } from "~/components/topic-list";
 import { WatchControl } from "~/components/watch-control";
-import { getTopicWatch, setTopicWatch, WatchLevelSchema } from "~/models/forum/watching.server";
+import { setTopicWatch, WatchLevelSchema } from "~/models/forum/watching.server";
 import { db } from "~/db.server";
 import { notFound, positiveId, readForm } from "~/web/http.server";
 import { draftKey, saveDraft } from "~/models/forum/draft.server";
@@ -65,15 +65,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requestLocale(request, viewer?.locale);
   const scope = scopeOf(viewer);
   const topicId = positiveId(params.id);
-  // a member's read position and draft beside the topic: their own rows, unused when the topic is not
-  // shown (one round trip's wait instead of three)
-  const [topic, { lastRead, draft: draftRow }, watch] = topicId
+  // a member's read position, draft and watching level beside the topic: their own rows, unused when the
+  // topic is not shown (one round trip's wait instead of two)
+  const [topic, { lastRead, draft: draftRow, watch }] = topicId
     ? await Promise.all([
         getTopic({ scope, topicId }),
-        viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, draft: undefined },
-        viewer ? getTopicWatch({ userId: viewer.id, topicId }) : undefined,
+        viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, draft: undefined, watch: null },
       ])
-    : [undefined, { lastRead: 0, draft: undefined }, undefined];
+    : [undefined, { lastRead: 0, draft: undefined, watch: null }];
   if (!topic) notFound();
   const path = topicUrl(topic);
   if (params.slug !== topic.slug)
@@ -174,7 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       moderate: abilities.moderate,
       like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like"),
     },
-    watchLevel: watch?.level ?? null,
+    watchLevel: watch,
     draft,
     draftRestored: !!saved,
     draftKey: draftKey(topic.id),

@@ -9,7 +9,7 @@
 // read state on 5,000 topics, ~50 posts, likes and bookmarks; signed in through the real /login
 // form, its session cookie sent by both servers' clients). For the member the bare server does the
 // same member-scope work as the app: the session and the member (getViewer), the header's
-// notification count, read state, draft and watch level (getReaderState, getTopicWatch, markRead), the member's
+// notification count, read state, draft and watch level (getReaderState, markRead), the member's
 // likes and bookmarks on the page (listTopicPosts), the suggested topics with their unread marks, and on /latest
 // the list's new/unread marks and the New/Unread counts.
 // Prints requests/s, p50, p95, p99 and the ratio for visitor and member rows side by side, the
@@ -47,7 +47,6 @@ async function runBareServer() {
     await import("../../app/models/forum/topic.server");
   const { listVisibleCategories } = await import("../../app/models/forum/category.server");
   const { listSuggestedTopics } = await import("../../app/models/forum/suggested.server");
-  const { getTopicWatch } = await import("../../app/models/forum/watching.server");
   const { getViewer } = await import("../../app/viewer.server");
   const { unreadNotificationsAfterVisit } = await import("../../app/models/account/notification.server");
   const { markRead } = await import("../../app/models/forum/post.server");
@@ -84,10 +83,9 @@ async function runBareServer() {
         // as the app's topic page: the read position and watch level beside the topic, the suggested
         // topics beside the posts
         const topicId = Number(m[2]);
-        const [topic, lastRead, watch] = await Promise.all([
+        const [topic, { lastRead, watch }] = await Promise.all([
           getTopic({ scope, topicId }),
-          viewer ? getReaderState({ userId: viewer.id, topicId }).then((r) => r.lastRead) : 0,
-          viewer ? getTopicWatch({ userId: viewer.id, topicId }) : undefined,
+          viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, watch: null },
         ]);
         if (topic) {
           const [posts, suggested] = await Promise.all([
@@ -120,7 +118,7 @@ async function runBareServer() {
                     `</footer></article>`,
                 )
                 .join("") +
-              (watch ? `<p>${watch.level}</p>` : "") +
+              (watch ? `<p>${watch}</p>` : "") +
               suggestedHtml(suggested),
           );
         }

@@ -19,6 +19,8 @@ import {
   listMarks,
 } from "./topic-tracking.server";
 import { draftKey, type DraftFields } from "./draft.server";
+import { watchLevelSql } from "./watch-level.server";
+import type { WatchLevel } from "../../../db/schema";
 
 export const TOPICS_PER_PAGE = 30;
 export const POSTS_PER_PAGE = 20;
@@ -381,8 +383,8 @@ export async function dismissTopics({ userId, topicIds }: { userId: number; topi
 }
 
 /**
- * What a member brings to a topic page, in one round trip: how far they have read it (0: never opened) and
- * their draft reply in it, if any.
+ * What a member brings to a topic page, in one round trip: how far they have read it (0: never opened), their
+ * draft reply in it, if any, and their watching level (the topic's own, else its category's).
  */
 export async function getReaderState({ userId, topicId }: { userId: number; topicId: number }) {
   const { rows } = await sql<{
@@ -390,8 +392,9 @@ export async function getReaderState({ userId, topicId }: { userId: number; topi
     body: string | null;
     fields: DraftFields | null;
     updated_at: Date | null;
+    watch: WatchLevel | null;
   }>`
-    select r.read_to, d.body, d.fields, d.updated_at
+    select r.read_to, d.body, d.fields, d.updated_at, ${watchLevelSql(userId, topicId)} as watch
     from (select 1) one
     left join lateral (
       select greatest(last_read_post_number, dismissed_post_number) as read_to
@@ -402,5 +405,5 @@ export async function getReaderState({ userId, topicId }: { userId: number; topi
     row?.body != null && row.fields && row.updated_at
       ? { body: row.body, fields: row.fields, updated_at: row.updated_at }
       : undefined;
-  return { lastRead: row?.read_to ?? 0, draft };
+  return { lastRead: row?.read_to ?? 0, draft, watch: row?.watch ?? ("normal" as const) };
 }

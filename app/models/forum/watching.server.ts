@@ -11,6 +11,7 @@ import { fail, ok } from "../shared/result";
 import { getCategoryById } from "./category.server";
 export { mutedCategoryIds } from "./category.server";
 import { lockTopic } from "./topic.server";
+import { watchLevelSql } from "./watch-level.server";
 
 export const WATCH_LEVELS = ["watching", "tracking", "normal", "muted"] as const satisfies readonly WatchLevel[];
 export const WatchLevelSchema = z.enum(WATCH_LEVELS);
@@ -18,17 +19,8 @@ export type { WatchLevel };
 
 /** The member's level in a topic: the topic's own, else its category's, else normal. */
 export async function watchLevelOf(trx: Db, userId: number, topicId: number): Promise<WatchLevel> {
-  const row = await sql<{ level: WatchLevel | null }>`
-    select coalesce(
-      (select level from topic_watches where user_id = ${userId} and topic_id = ${topicId}),
-      (select w.level from category_watches w join topics t on t.category_id = w.category_id
-        where w.user_id = ${userId} and t.id = ${topicId})) as level`.execute(trx);
+  const row = await sql<{ level: WatchLevel | null }>`select ${watchLevelSql(userId, topicId)} as level`.execute(trx);
   return row.rows[0]?.level ?? "normal";
-}
-
-/** Both levels a topic page shows: the topic's own (if set) and the category's. */
-export async function getTopicWatch({ userId, topicId }: { userId: number; topicId: number }) {
-  return { level: await watchLevelOf(db, userId, topicId) };
 }
 
 export async function setTopicWatch({ scope, topicId, level }: { scope: Scope; topicId: number; level: WatchLevel }) {
