@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)("composer suggestions and keyboard shortcuts", () 
   async function member(name: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
     const user = await createUser({ username: name });
     await ageUser(user);
-    const page = await signedInPage(browser, app, { username: name, password: TEST_PASSWORD }, options);
+    const page = await signedInPage(browser, app, { username: user.username, password: TEST_PASSWORD }, options);
     page.context().setDefaultTimeout(20_000);
     return { page, id: user.id };
   }
