@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { mailDir } from "~/mail.server";
 import { createUser } from "../factories/users";
 import { expectAccessible, hasChromium, newPage, visit, useAppAndBrowser } from "../setup/browser";
+import { fresh } from "../setup/attempt";
 
 /** The first mail written to `address` (.data/mail/*.eml), waiting up to 15 s for it. */
 async function mailTo(address: string): Promise<string> {
@@ -21,7 +22,7 @@ describe.skipIf(!hasChromium)("accounts in the browser", () => {
   for (const javaScriptEnabled of [true, false]) {
     test(`sign up, sign out and sign in (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const page = await newPage(live.browser, { javaScriptEnabled });
-      const name = javaScriptEnabled ? "zainab_js" : "zainab_nojs";
+      const name = fresh(javaScriptEnabled ? "zainab_js" : "zainab_nojs");
       await visit(page, `${live.app.url}/`);
       await page.getByRole("link", { name: "Join", exact: true }).click();
       await page.waitForURL(/\/signup$/);

@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
 
     // and assign the judge to the first category
     step("and assign the judge");
-    await staff.getByLabel("Judge's username for Service leadership", { exact: true }).fill("judge_amara");
+    await staff.getByLabel("Judge's username for Service leadership", { exact: true }).fill(judge.username);
     await staff
       .locator("form", { has: staff.getByLabel("Judge's username for Service leadership", { exact: true }) })
       .getByRole("button", { name: "Assign" })

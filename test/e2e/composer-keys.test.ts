@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)("composer suggestions and keyboard shortcuts", () 
   async function member(name: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
     const user = await createUser({ username: name });
     await ageUser(user);
-    const page = await signedInPage(browser, app, { username: name, password: TEST_PASSWORD }, options);
+    const page = await signedInPage(browser, app, { username: user.username, password: TEST_PASSWORD }, options);
     page.context().setDefaultTimeout(20_000);
     return { page, id: user.id };
   }
@@ -214,6 +214,10 @@ describe.skipIf(!hasChromium)("composer suggestions and keyboard shortcuts", () 
         (await db.selectFrom("users").select("keyboard_shortcuts").where("id", "=", id).executeTakeFirst())
           ?.keyboard_shortcuts,
       ).toBe(false);
+      // Remix shows the action's answer ("Settings saved.") as soon as it arrives, while the root's data, which
+      // holds the setting, is still being reloaded (slow under CI's load): the shortcuts are off once it lands and
+      // the dialog leaves the page, with no new page load
+      await page.locator("#keyboard-shortcuts").waitFor({ state: "detached" });
       await page.locator("body").press("?");
       expect(await page.locator("dialog[open]").count()).toBe(0);
       await page.goto(topicUrl);

@@ -22,12 +22,19 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     await app?.stop();
   });
 
-  async function member(name: string, javaScriptEnabled = true): Promise<{ page: Page; id: number }> {
+  async function member(name: string, javaScriptEnabled = true): Promise<{ page: Page; id: number; username: string }> {
     const user = await createUser({ username: name });
     await ageUser(user);
-    const page = await signedInPage(browser, app, { username: name, password: TEST_PASSWORD }, { javaScriptEnabled });
+    const page = await signedInPage(
+      browser,
+      app,
+      { username: user.username, password: TEST_PASSWORD },
+      {
+        javaScriptEnabled,
+      },
+    );
     page.context().setDefaultTimeout(30_000);
-    return { page, id: user.id };
+    return { page, id: user.id, username: user.username };
   }
 
   for (const javaScriptEnabled of [true, false]) {
@@ -107,7 +114,7 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
   }
 
   test("a draft survives leaving the page, shows on another device, and goes once posted (JavaScript on)", async () => {
-    const { page, id } = await member("drafter_js");
+    const { page, id, username } = await member("drafter_js");
     await page.goto(`${app.url}/new-topic`);
     await page.getByLabel("Title").fill("A draft about escalation paths");
     await page.getByLabel("Your post").fill("First thoughts on when to hand a call to a supervisor, still unfinished");
@@ -125,7 +132,7 @@ describe.skipIf(!hasChromium)("the composer in the browser", () => {
     expect(await page.getByLabel("Title").inputValue()).toBe("A draft about escalation paths");
     expect(await page.getByLabel("Your post").inputValue()).toContain("still unfinished");
     // another device: a new browser context signed in as the same member
-    const other = await signedInPage(browser, app, { username: "drafter_js", password: TEST_PASSWORD });
+    const other = await signedInPage(browser, app, { username, password: TEST_PASSWORD });
     await other.goto(`${app.url}/new-topic`);
     expect(await other.getByLabel("Your post").inputValue()).toContain("still unfinished");
     // posted: the draft is gone

@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)("mentorship in the browser", () => {
       await mentee.getByLabel("Preferred language").selectOption("en");
       await mentee.getByRole("button", { name: "Open my request" }).click();
       await mentee.waitForURL(/\/mentorship\/suggestions$/);
-      const card = mentee.locator("#mentor-ngozi_leader");
+      const card = mentee.locator(`#mentor-${leader.username}`);
       await card.getByText("Speaks English (+20)").waitFor();
       await card.getByText("Mentors Service Level Agreement Management (+30)").waitFor();
       await expectAccessible(mentee);

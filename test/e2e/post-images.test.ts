@@ -32,7 +32,14 @@ describe.skipIf(!hasChromium)("images in posts in the browser", () => {
   async function member(name: string, javaScriptEnabled: boolean): Promise<{ page: Page; id: number }> {
     const user = await createUser({ username: name });
     await ageUser(user);
-    const page = await signedInPage(browser, app, { username: name, password: TEST_PASSWORD }, { javaScriptEnabled });
+    const page = await signedInPage(
+      browser,
+      app,
+      { username: user.username, password: TEST_PASSWORD },
+      {
+        javaScriptEnabled,
+      },
+    );
     page.context().setDefaultTimeout(30_000);
     return { page, id: user.id };
   }

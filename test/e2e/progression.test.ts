@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
       .getByLabel("Or paste the CSV here")
       .fill(
         "email,test,score,date\n" +
-          "amina@example.org,aptitude-test-2.0,120,2026-11-02\n" +
+          `${member.email},aptitude-test-2.0,120,2026-11-02\n` +
           "ghost@example.org,aptitude-test-2.0,90,2026-11-02\n",
       );
     await staff.getByRole("button", { name: "Check the file" }).click();
@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await staff.getByLabel("What the file holds").selectOption("webinar");
     await staff
       .getByLabel("Or paste the CSV here")
-      .fill("email,webinar,date\namina@example.org,webinar-1.0,2026-11-01\n");
+      .fill(`email,webinar,date\n${member.email},webinar-1.0,2026-11-01\n`);
     await staff.getByRole("button", { name: "Check the file" }).click();
     await staff.getByText("The row is ready to be written.").waitFor();
     await staff.getByRole("button", { name: "Write 1 row" }).click();
@@ -62,12 +62,12 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     const assessmentForm = staff.locator("section", {
       has: staff.getByRole("heading", { name: "Record an assessment result" }),
     });
-    await assessmentForm.getByLabel("Member's email").fill("amina@example.org");
+    await assessmentForm.getByLabel("Member's email").fill(member.email);
     await assessmentForm.getByLabel("Test").selectOption("aptitude-test-2.0");
     await assessmentForm.getByLabel("Score (%)").fill("85");
     await assessmentForm.getByLabel("Date").fill("2026-11-02");
     await assessmentForm.getByRole("button", { name: "Record the result" }).click();
-    await staff.getByText("Recorded for @amina_level1.").waitFor();
+    await staff.getByText(`Recorded for @${member.username}.`).waitFor();
     await expectAccessible(staff);
 
     // the member sees both conditions met and applies
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
     await staff.getByText("Progress of amina level1").waitFor();
     await expectAccessible(staff);
     await staff.getByRole("button", { name: "Approve" }).click();
-    await staff.getByText("Approved · @tunde_staff").waitFor();
+    await staff.getByText(`Approved · @${admin.username}`).waitFor();
     await expectAccessible(staff);
 
     // the member is at level 2 with its requirements
@@ -119,15 +119,15 @@ describe.skipIf(!hasChromium)("the career journey in the browser", () => {
       .select(["u.username", "a.after"])
       .where("a.action", "=", "application.approve")
       .executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ username: "tunde_staff", after: { level: 2 } });
+    expect(audit).toMatchObject({ username: admin.username, after: { level: 2 } });
 
     // nobody else sees the member's progress; staff do
     const other = await createMember({ level: 2, username: "kwame_other" });
     const stranger = await newPage(live.browser);
     await signIn(stranger, live.app.url, other.email);
-    const res = await stranger.goto(`${live.app.url}/u/amina_level1/progress`);
+    const res = await stranger.goto(`${live.app.url}/u/${member.username}/progress`);
     expect(res?.status()).toBe(404);
-    const staffView = await staff.goto(`${live.app.url}/u/amina_level1/progress`);
+    const staffView = await staff.goto(`${live.app.url}/u/${member.username}/progress`);
     expect(staffView?.status()).toBe(200);
     await staff.getByText("Level 2: Customer Service Professional").waitFor();
     for (const p of [staff, mine, stranger]) await p.context().close();

@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth.server";
 import { db } from "~/db.server";
 import { TWO_FACTOR_ROLES } from "~/models/account/two-factor.server";
 import type { Role } from "../../db/schema";
+import { fresh } from "../setup/attempt";
 import { enrolTwoFactor } from "../setup/two-factor";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -12,13 +13,14 @@ export async function createUser(
   opts: { username?: string; email?: string; displayName?: string; roles?: Role[] } = {},
 ) {
   hash ??= hashPassword(TEST_PASSWORD);
-  const username = opts.username ?? `user_${randomBytes(4).toString("hex")}`;
+  // a fixed name gets a suffix on CI's retry (the failed attempt's row still holds it); read names back from the result
+  const username = opts.username ? fresh(opts.username) : `user_${randomBytes(4).toString("hex")}`;
   const user = await db
     .insertInto("users")
     .values({
       username,
-      email: opts.email ?? `${username}@example.test`,
-      display_name: opts.displayName ?? username.replace(/_/g, " "),
+      email: opts.email ? fresh(opts.email) : `${username}@example.test`,
+      display_name: opts.displayName ?? (opts.username ?? username).replace(/_/g, " "),
       password_hash: await hash,
     })
     .returning(["id", "username", "email", "display_name"])

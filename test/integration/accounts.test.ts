@@ -18,6 +18,7 @@ import { startSession } from "~/auth.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { createUser as makeUser, TEST_PASSWORD } from "../factories/users";
+import { fresh } from "../setup/attempt";
 
 const count = async () =>
   (
@@ -29,11 +30,11 @@ const count = async () =>
 
 describe("accounts on the real database", () => {
   test("sign-up refuses a taken email or username whatever its case, and writes nothing", async () => {
-    await makeUser({ username: "ada_obi", email: "ada@example.com" });
+    const ada = await makeUser({ username: "ada_obi", email: "ada@example.com" });
     const before = await count();
     const r = await createUser({
-      email: "ADA@example.com",
-      username: "ADA_OBI",
+      email: ada.email.toUpperCase(),
+      username: ada.username.toUpperCase(),
       displayName: "Ada",
       password: "a fine long passphrase",
     });
@@ -45,9 +46,10 @@ describe("accounts on the real database", () => {
   });
 
   test("sign-up creates the user with the member role and an argon2id hash", async () => {
+    const name = fresh("chidi");
     const r = await createUser({
-      email: "chidi@example.com",
-      username: "chidi",
+      email: `${name}@example.com`,
+      username: name,
       displayName: "Chidi Eze",
       password: "a fine long passphrase",
     });
@@ -55,7 +57,7 @@ describe("accounts on the real database", () => {
     const row = await db
       .selectFrom("users")
       .select(["password_hash", "id"])
-      .where("username", "=", "chidi")
+      .where("username", "=", name)
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const roles = await db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).execute();
@@ -100,9 +102,9 @@ describe("accounts on the real database", () => {
     await startSession(db, u.id, req);
     expect((await db.selectFrom("sessions").select("id").where("user_id", "=", u.id).execute()).length).toBe(2);
 
-    await requestPasswordReset({ email: "Reset.Me@example.com", locale: "en" });
+    await requestPasswordReset({ email: u.email.toUpperCase(), locale: "en" });
     await drainJobs();
-    const files = fs.readdirSync(mailDir()).filter((f) => f.includes("reset.me@example.com"));
+    const files = fs.readdirSync(mailDir()).filter((f) => f.includes(u.email));
     expect(files.length).toBe(1);
     const mail = fs.readFileSync(path.join(mailDir(), files[0]), "utf8").replace(/=\r?\n/g, "");
     const token = /reset-password\/([A-Za-z0-9_-]{20,})/.exec(mail)![1];
@@ -134,7 +136,7 @@ describe("accounts on the real database", () => {
     const links = async () => {
       await requestPasswordReset({ email: u.email, locale: "en" });
       await drainJobs();
-      const files = fs.readdirSync(mailDir()).filter((f) => f.includes("many.links@example.com"));
+      const files = fs.readdirSync(mailDir()).filter((f) => f.includes(u.email));
       const newest = files
         .map((f) => path.join(mailDir(), f))
         .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
@@ -195,7 +197,7 @@ describe("accounts on the real database", () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where("user_id", "=", u.id)
       .execute();
-    const file = fs.readdirSync(mailDir()).find((f) => f.includes("late@example.com"))!;
+    const file = fs.readdirSync(mailDir()).find((f) => f.includes(u.email))!;
     const token = /reset-password\/([A-Za-z0-9_-]{20,})/.exec(
       fs.readFileSync(path.join(mailDir(), file), "utf8").replace(/=\r?\n/g, ""),
     )![1];
@@ -244,7 +246,7 @@ describe("accounts on the real database", () => {
 
   test("admin:create promotes an existing account and audits it", async () => {
     const u = await makeUser({ email: "boss@example.com" });
-    expect(await ensureAdmin({ email: "boss@example.com", username: "ignored" })).toMatchObject({
+    expect(await ensureAdmin({ email: u.email, username: "ignored" })).toMatchObject({
       ok: true,
       userId: u.id,
     });

@@ -276,7 +276,7 @@ describe("submitting", () => {
         await recordResult({
           adminId: admin.id,
           kind: "assessment",
-          cells: { email: "learner.pass@example.org", test: TEST, score: "60", date: "2026-10-01" },
+          cells: { email: m.email, test: TEST, score: "60", date: "2026-10-01" },
         }),
       ).toMatchObject({ ok: true });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { createUser, TEST_PASSWORD } from "../factories/users";
+import { fresh } from "../setup/attempt";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -54,9 +55,13 @@ describe("sign-up over HTTP", () => {
   );
 
   test("a taken username or email gets a sentence per field", async () => {
-    await createUser({ username: "taken_name", email: "taken@example.com" });
+    const taken = await createUser({ username: "taken_name", email: "taken@example.com" });
     const before = await users();
-    const res = await postForm(app, "/signup", { ...good, username: "Taken_Name", email: "TAKEN@example.com" });
+    const res = await postForm(app, "/signup", {
+      ...good,
+      username: taken.username.toUpperCase(),
+      email: taken.email.toUpperCase(),
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("An account already uses this email");
@@ -65,7 +70,7 @@ describe("sign-up over HTTP", () => {
   });
 
   test("a good sign-up signs the member in with an HttpOnly, SameSite=Lax, Secure cookie", async () => {
-    const res = await postForm(app, "/signup", good);
+    const res = await postForm(app, "/signup", { ...good, username: fresh(good.username), email: fresh(good.email) });
     expect(res.status).toBe(302);
     const setCookie = res.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^tp_session=/);

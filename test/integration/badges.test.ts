@@ -356,7 +356,7 @@ describe("revocation", () => {
     expect((await get("/admin/badges", { Cookie: memberCookie })).status).toBe(403);
 
     const cookie = await signInCookie(app, admin);
-    const list = await get(`/admin/badges?q=badge_http`, { Cookie: cookie });
+    const list = await get(`/admin/badges?q=${member.username}`, { Cookie: cookie });
     expect(list.status).toBe(200);
     expect(await list.text()).toContain(`/admin/badges?revoke=${id}`);
 
@@ -391,15 +391,15 @@ describe("revocation", () => {
   test("the Mentor badge goes to level-4 members only, once", async () => {
     const junior = await createUser({ username: "badge_junior" });
     await enrol(junior.id, 2);
-    expect(await grantMentorBadge({ staffId: admin.id, username: "badge_junior" })).toMatchObject({
+    expect(await grantMentorBadge({ staffId: admin.id, username: junior.username })).toMatchObject({
       ok: false,
       message: "badges.admin.errors.mentorLevel",
     });
     const leader = await createUser({ username: "badge_leader", displayName: "Nia Leader" });
     await enrol(leader.id, 4);
-    const granted = await grantMentorBadge({ staffId: admin.id, username: "@badge_leader" });
+    const granted = await grantMentorBadge({ staffId: admin.id, username: `@${leader.username}` });
     expect(granted).toMatchObject({ ok: true });
-    expect(await grantMentorBadge({ staffId: admin.id, username: "badge_leader" })).toMatchObject({
+    expect(await grantMentorBadge({ staffId: admin.id, username: leader.username })).toMatchObject({
       ok: false,
       message: "badges.admin.errors.alreadyMentor",
     });

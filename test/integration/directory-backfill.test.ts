@@ -50,7 +50,7 @@ describe("profile backfill", () => {
 
     const before = await search("Backfill");
     expect(before.mode).toBe("degraded");
-    expect(before.cards.map((c) => c.username)).toEqual(["bf_bisi"]);
+    expect(before.cards.map((c) => c.username)).toEqual([bisi.username]);
 
     expect(await runOneJob()).toBe(true);
     const done = await db.selectFrom("outbox").select(["kind"]).where("done_at", "is not", null).execute();
@@ -58,12 +58,12 @@ describe("profile backfill", () => {
 
     const after = await search("Backfill");
     expect(after.mode).toBe("meili");
-    expect(after.cards.map((c) => c.username)).toEqual(["bf_bisi"]);
+    expect(after.cards.map((c) => c.username)).toEqual([bisi.username]);
     await db.deleteFrom("outbox").where("kind", "=", "search.topic").execute();
   }, 60_000);
 
   test("once the index is complete, a search asks PostgreSQL nothing (no per-search backfill check)", async () => {
-    await createProfile({ username: "bf_quiet", displayName: "Quiet Searcher", jobTitle: "CX Analyst" });
+    const quiet = await createProfile({ username: "bf_quiet", displayName: "Quiet Searcher", jobTitle: "CX Analyst" });
     await drainJobs();
     expect((await search("Quiet")).mode).toBe("meili");
     let queries = 0;
@@ -72,7 +72,7 @@ describe("profile backfill", () => {
     try {
       for (let i = 0; i < 20; i++) {
         const found = await search(i % 2 ? "Quiet" : "Searcher");
-        expect(found.cards.map((c) => c.username)).toEqual(["bf_quiet"]);
+        expect(found.cards.map((c) => c.username)).toEqual([quiet.username]);
       }
     } finally {
       pool.off("acquire", count);

@@ -35,7 +35,7 @@ describe("a visibility downgrade", () => {
     });
     const member = await scopeFor(await createUser({ username: "vis_member" }));
     await drainJobs();
-    expect(await found(VISITOR, "Quickhide")).toEqual(["vis_folake"]);
+    expect(await found(VISITOR, "Quickhide")).toEqual([owner.username]);
 
     expect((await updateProfile({ userId: owner.id, input: input("hidden") })).ok).toBe(true);
     expect(await found(VISITOR, "Quickhide")).toEqual([]);
@@ -48,11 +48,11 @@ describe("a visibility downgrade", () => {
     // an upgrade goes through the job as before
     expect((await updateProfile({ userId: owner.id, input: input("public") })).ok).toBe(true);
     await drainJobs();
-    expect(await found(VISITOR, "Quickhide")).toEqual(["vis_folake"]);
+    expect(await found(VISITOR, "Quickhide")).toEqual([owner.username]);
 
     expect((await updateProfile({ userId: owner.id, input: input("members") })).ok).toBe(true);
     expect(await found(VISITOR, "Quickhide")).toEqual([]);
-    expect(await found(member, "Quickhide")).toEqual(["vis_folake"]);
+    expect(await found(member, "Quickhide")).toEqual([owner.username]);
     await drainJobs();
     expect(await found(VISITOR, "Quickhide")).toEqual([]);
     expect(

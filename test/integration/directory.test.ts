@@ -354,7 +354,7 @@ describe("the index follows Postgres through the outbox", () => {
   test("indexing twice is harmless; a deleted member leaves the index", async () => {
     const gone = await createProfile({ username: "dir_leaving_lola", jobTitle: "CX Analyst" });
     await settle();
-    expect(await names(VISITOR, "q=leaving")).toEqual(["dir_leaving_lola"]);
+    expect(await names(VISITOR, "q=leaving")).toEqual([gone.username]);
     await db.updateTable("users").set({ deleted_at: new Date() }).where("id", "=", gone.id).execute();
     await db.transaction().execute((trx) => indexProfiles(trx, [gone.id, gone.id]));
     expect(await names(VISITOR, "q=leaving")).toEqual([]);
@@ -412,7 +412,8 @@ describe("profiles", () => {
     "level-4 members endorse listed competencies; others cannot; staff record designations that the directory " +
       "filters on",
     async () => {
-      const leader = await scopeFor(await createProfile({ username: "dir_leader_endorser", level: 4 }));
+      const leaderUser = await createProfile({ username: "dir_leader_endorser", level: 4 });
+      const leader = await scopeFor(leaderUser);
       const junior = await scopeFor(await createProfile({ username: "dir_junior", level: 2 }));
       expect(
         await setEndorsement({ scope: junior, username: U.manager, competency: "sla-management", endorse: true }),
@@ -428,7 +429,7 @@ describe("profiles", () => {
       expect(
         await setEndorsement({
           scope: leader,
-          username: "dir_leader_endorser",
+          username: leaderUser.username,
           competency: "sla-management",
           endorse: true,
         }),

@@ -15,6 +15,7 @@ import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topi
 import { createAdmin, createUser } from "../factories/users";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { wordedAs } from "../factories/notifications";
+import { fresh } from "../setup/attempt";
 
 const qpBytes = (s: string) =>
   Buffer.from(
@@ -168,16 +169,21 @@ describe("the language of a page", () => {
         "Accept-Language": "fr-SN,fr;q=0.9",
       },
       body: new URLSearchParams({
-        email: "awa.ndiaye@example.test",
-        username: "awa_ndiaye",
+        email: fresh("awa.ndiaye@example.test"),
+        username: fresh("awa_ndiaye"),
         displayName: "Awa Ndiaye",
         password: "a long and unusual passphrase",
       }),
     });
     expect(res.status).toBe(302);
     expect(
-      (await db.selectFrom("users").select("locale").where("username", "=", "awa_ndiaye").executeTakeFirstOrThrow())
-        .locale,
+      (
+        await db
+          .selectFrom("users")
+          .select("locale")
+          .where("username", "=", fresh("awa_ndiaye"))
+          .executeTakeFirstOrThrow()
+      ).locale,
     ).toBe("fr");
   });
 });
@@ -205,7 +211,7 @@ describe("texts for someone else are in their language", () => {
     await db.updateTable("users").set({ locale: "fr" }).where("id", "=", u.id).execute();
     await requestPasswordReset({ email: u.email, locale: "en" });
     await drainJobs();
-    const mail = await waitForMail("reset.fr@example.test");
+    const mail = await waitForMail(u.email);
     expect(mail).toContain("Réinitialisez votre mot de passe Touchpoints");
     expect(mail).toContain("Bonjour reset fr,");
   });

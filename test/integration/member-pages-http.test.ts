@@ -166,8 +166,8 @@ describe("member pages", () => {
     const cookie = cookieFrom(await postForm(app, "/login", { email: mentee.username, password: mentee.password }));
     const html = await (await fetch(`${app.url}/mentorship/suggestions`, { headers: { Cookie: cookie } })).text();
     const card = html.slice(
-      html.indexOf('id="mentor-mp_mentor"'),
-      html.indexOf("</li>", html.indexOf("mentor-mp_mentor")),
+      html.indexOf(`id="mentor-${mentor.username}"`),
+      html.indexOf("</li>", html.indexOf(`mentor-${mentor.username}`)),
     );
     // the score ends its own element; the places start another ("92" + "2 free places" read as "922")
     expect(card).toMatch(/Match score: \d+<\/span><\/p><p[^>]*>2 free places/);

@@ -117,11 +117,11 @@ describe("/badges in the reader's language", () => {
 
 describe("staff's pages in French", () => {
   test("the progress CSV names levels and requirements in the staff member's language", async () => {
-    await createMember({ level: 1, username: "pfp_csv" });
+    const csvMember = await createMember({ level: 1, username: "pfp_csv" });
     const admin = await createAdmin({ username: "pfp_csv_admin" });
     await inFrench(admin.id);
     const csv = await get("/admin/progress.csv", { Cookie: await signInCookie(app, admin) });
-    const line = csv.split("\r\n").find((l) => l.startsWith("pfp_csv,"))!;
+    const line = csv.split("\r\n").find((l) => l.startsWith(`${csvMember.username},`))!;
     const level = await db
       .selectFrom("levels")
       .select(["name", "name_fr"])

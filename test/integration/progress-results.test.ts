@@ -46,12 +46,12 @@ describe("results CSV", () => {
       const b = await createMember({ level: 1, email: "bisi@example.org" });
       const text = [
         "email,test,score,date",
-        "ama@example.org,aptitude-test-2.0,88,2026-10-01",
+        `${a.email},aptitude-test-2.0,88,2026-10-01`,
         "nobody@example.org,aptitude-test-2.0,70,2026-10-01",
-        "BISI@example.org,aptitude-test-2.0,101,2026-10-01",
-        "bisi@example.org,aptitude-test-1.0,-5,2026-10-01",
-        "ama@example.org,aptitude-test-2.0,88,2026-10-01",
-        "ama@example.org,no-such-test,50,2026-13-01",
+        `${b.email.toUpperCase()},aptitude-test-2.0,101,2026-10-01`,
+        `${b.email},aptitude-test-1.0,-5,2026-10-01`,
+        `${a.email},aptitude-test-2.0,88,2026-10-01`,
+        `${a.email},no-such-test,50,2026-13-01`,
       ].join("\n");
       const before = await rowsIn("assessment_results");
       const p = await previewResultsCsv({ kind: "assessment", text });
@@ -80,8 +80,7 @@ describe("results CSV", () => {
     const admin = await createAdmin();
     const a = await createMember({ level: 1, email: "chidi@example.org" });
     const b = await createMember({ level: 1, email: "dayo@example.org" });
-    const text =
-      "email,webinar,date\nchidi@example.org,webinar-1.0,2026-10-01\ndayo@example.org,webinar-1.0,2026-10-01\n";
+    const text = `email,webinar,date\n${a.email},webinar-1.0,2026-10-01\n${b.email},webinar-1.0,2026-10-01\n`;
     const r = await importResultsCsv({ adminId: admin.id, kind: "webinar", text });
     expect(r).toMatchObject({ ok: true, written: 2 });
     const rows = await db
@@ -112,7 +111,7 @@ describe("results CSV", () => {
       await recordResult({
         adminId: admin.id,
         kind: "assessment",
-        cells: { email: "efe@example.org", test: "aptitude-test-2.0", score: "70", date: "2026-10-01" },
+        cells: { email: m.email, test: "aptitude-test-2.0", score: "70", date: "2026-10-01" },
       }),
     ).toMatchObject({ ok: true });
     expect(
@@ -120,7 +119,7 @@ describe("results CSV", () => {
         adminId: admin.id,
         kind: "assessment",
         cells: {
-          email: "efe@example.org",
+          email: m.email,
           test: "aptitude-test-2.0",
           score: "86.5",
           date: "2026-10-08",
@@ -141,7 +140,7 @@ describe("results CSV", () => {
     const bad = await recordResult({
       adminId: admin.id,
       kind: "assessment",
-      cells: { email: "efe@example.org", test: "aptitude-test-2.0", score: "150", date: "2026-10-08", attempt: "1" },
+      cells: { email: m.email, test: "aptitude-test-2.0", score: "150", date: "2026-10-08", attempt: "1" },
     });
     expect(bad).toMatchObject({
       ok: false,

@@ -257,13 +257,13 @@ describe("CSV export", () => {
         "managing,Open to opportunities,Email (contact accepted),Stage,Your note,Added on",
     );
     expect(lines).toHaveLength(3); // the hidden and the blocking candidates are gone
-    const f = lines.find((l) => l.includes("desk_csv_formula"))!;
+    const f = lines.find((l) => l.includes(formula.username))!;
     expect(f).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(f).toContain(`"'+CX lead, ""quoted"""`);
     expect(f).toContain(",'@Org,");
     expect(f).toContain(",'-Lagos,");
     expect(f).not.toContain(formula.email); // no contact accepted: no email
-    const acc = lines.find((l) => l.includes("desk_csv_accepted"))!;
+    const acc = lines.find((l) => l.includes(accepted.username))!;
     expect(acc).toContain(accepted.email); // accepted: the email they agreed to share
     expect(acc).toContain(",'=cmd|' /C calc'!A0,");
     expect(acc).toContain(",Contacted,");
