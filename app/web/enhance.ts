@@ -79,14 +79,16 @@ function saveDraft(f,leaving){
   }).catch(function(){f.tpDirty=true});
 }
 function draftForm(e){var f=e.target&&e.target.form;return f&&f.hasAttribute("data-draft")?f:null}
+function leave(){d.querySelectorAll("form[data-draft]").forEach(function(f){saveDraft(f,true)})}
 d.addEventListener("input",function(e){
   var f=draftForm(e);if(!f)return;
   f.tpDirty=true;clearTimeout(timers.get(f));timers.set(f,setTimeout(function(){saveDraft(f)},2000));
+  // unsaved text: the beacon leaves as soon as leaving starts, not when the next page arrives (pagehide)
+  w.addEventListener("beforeunload",leave);
 },true);
 d.addEventListener("change",function(e){var f=draftForm(e);if(f){f.tpDirty=true;saveDraft(f)}},true);
 d.addEventListener("focusout",function(e){var f=draftForm(e);if(f)saveDraft(f)},true);
-w.addEventListener("pagehide",function(){
-  d.querySelectorAll("form[data-draft]").forEach(function(f){saveDraft(f,true)})});
+w.addEventListener("pagehide",leave);
 w.addEventListener("submit",function(e){
   var f=e.target;
   if(!(f instanceof HTMLFormElement)||(f.getAttribute("method")||"get").toLowerCase()!=="post")return;
