@@ -19,10 +19,9 @@ import { useTranslation } from "./use-translation";
 import { SanctionBanner } from "./components/sanction-banner";
 import { SiteFooter } from "./components/site-footer";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT, type PageHandle } from "./web/enhance";
-import { UPLOAD_SCRIPT } from "./web/upload-script";
+import { MEMBER_SCRIPT_SRC } from "./web/member-script";
 import { SiteHeader } from "./components/site-header";
-import { SUGGEST_SCRIPT } from "./components/composer";
-import { KEYS_SCRIPT, KeyboardShortcuts } from "./components/keyboard-shortcuts";
+import { KeyboardShortcuts } from "./components/keyboard-shortcuts";
 import { defaultLocale, requestLocale, sharedI18n, type Locale } from "./i18n";
 import { rootCaching, rootHeaders } from "./web/page-caching";
 import { SW_REGISTER_SCRIPT, THEME_COLOR } from "./web/service-worker";
@@ -158,14 +157,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: FORMS_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: SW_REGISTER_SCRIPT }} />
         {/* members only (only members write): the composer's suggestions and images (paste, drop, pick), and the
-            shortcuts (inert while the member has them off) */}
-        {root?.viewer ? (
-          <>
-            <script dangerouslySetInnerHTML={{ __html: SUGGEST_SCRIPT }} />
-            <script dangerouslySetInnerHTML={{ __html: UPLOAD_SCRIPT }} />
-            <script dangerouslySetInnerHTML={{ __html: KEYS_SCRIPT }} />
-          </>
-        ) : null}
+            shortcuts (inert while the member has them off), in one file the browser keeps */}
+        {root?.viewer ? <script src={MEMBER_SCRIPT_SRC} defer /> : null}
         {hydrate ? (
           <>
             {/* constant inline scripts are allowed by hash (app/web/inline-scripts.server.ts) and carry no nonce */}

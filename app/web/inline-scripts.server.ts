@@ -7,10 +7,7 @@ import { ATTEMPT_SCRIPT } from "./assessment-enhance";
 import { LIVE_SEARCH } from "../components/directory-page";
 import { ENHANCE_SCRIPT, FORMS_SCRIPT, ZOD_CONFIG_SCRIPT } from "./enhance";
 import { SW_REGISTER_SCRIPT } from "./service-worker";
-import { SUGGEST_SCRIPT } from "../components/composer";
-import { KEYS_SCRIPT } from "../components/keyboard-shortcuts";
 import { TOPIC_SCRIPT } from "./topic-enhance";
-import { UPLOAD_SCRIPT } from "./upload-script";
 
 export const INLINE_SCRIPTS: readonly string[] = [
   ZOD_CONFIG_SCRIPT,
@@ -19,8 +16,5 @@ export const INLINE_SCRIPTS: readonly string[] = [
   ATTEMPT_SCRIPT,
   LIVE_SEARCH,
   SW_REGISTER_SCRIPT,
-  SUGGEST_SCRIPT,
-  KEYS_SCRIPT,
   TOPIC_SCRIPT,
-  UPLOAD_SCRIPT,
 ];

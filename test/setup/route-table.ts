@@ -15,6 +15,7 @@ import { ageUser, createCategory, createTag, makeReply, makeTopic } from "../fac
 import { createUser } from "../factories/users";
 import type { TestApp } from "./app";
 import { signInCookie } from "./two-factor";
+import { MEMBER_SCRIPT_SRC } from "~/web/member-script";
 
 export const WHO = [
   "visitor",
@@ -95,6 +96,8 @@ export const ROUTES: Record<string, Row> = {
   "admin.programme": { path: () => "/admin/programme", get: staff(), post: staff(400) },
   "admin.results": { path: () => "/admin/results", get: staff(), post: staff(400) },
   // no loader: the data form holds only the root's data
+  // the members' script, named by its content (app/web/member-script.ts): the same file for anyone
+  "assets.$file": { path: () => MEMBER_SCRIPT_SRC, get: everyone() },
   "api.preview": { path: () => "/api/preview", get: everyone(400), post: signedIn(200), data: everyone(200) },
   // the composer's autosave: members only; a post without a draft key is refused
   // no loader: the data form holds only the root's data
