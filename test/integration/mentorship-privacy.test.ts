@@ -9,14 +9,12 @@ import { feedT, getCategoryFeed, getLatestFeed, getTopicFeed } from "~/models/fo
 import { searchPosts } from "~/models/forum/forum-search.server";
 import { getMemberSummary } from "~/models/forum/member.server";
 import { saveMentorRegistration } from "~/models/mentorship/mentor.server";
+import { askMentor, createRequest, decideAsk } from "~/models/mentorship/mentorship-requests.server";
 import {
-  askMentor,
   closeMentorship,
-  createRequest,
-  decideAsk,
   endMentorshipsForDepartingUser,
   getMentorship,
-} from "~/models/mentorship/mentorship.server";
+} from "~/models/mentorship/mentorship-cycle.server";
 import { MentorRegistrationSchema, MentorshipRequestSchema } from "~/models/mentorship/mentorship.schema";
 import { createReply } from "~/models/forum/post.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
