@@ -85,7 +85,7 @@ export function fieldsOf(
   value: (name: string) => string | undefined,
   errors: Record<string, string | undefined>,
 ) {
-  return function field(name: string, input: Omit<Props, "label" | "name"> = {}) {
+  return function field(name: string, input: Omit<Props, "label" | "name"> & { label?: string } = {}) {
     return <Field label={label(name)} name={name} defaultValue={value(name)} error={errors[name]} {...input} />;
   };
 }
