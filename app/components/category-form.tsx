@@ -1,5 +1,5 @@
 import { useTranslation } from "~/use-translation";
-import { Field } from "./field";
+import { fieldsOf } from "./field";
 import { Select, TextArea } from "./form-extras";
 
 type CategoryField =
@@ -29,27 +29,15 @@ export function CategoryFields({
   fields: Partial<Record<string, string>>;
 }) {
   const { t } = useTranslation();
+  const field = fieldsOf(
+    (name) => t(`adminForum.${name}`),
+    (name) => values[name as keyof CategoryValues] ?? undefined,
+    fields,
+  );
   return (
     <>
-      <Field
-        label={t("adminForum.name")}
-        name="name"
-        type="text"
-        maxLength={80}
-        defaultValue={values.name ?? undefined}
-        error={fields.name}
-        required
-      />
-      <Field
-        label={t("adminForum.slug")}
-        name="slug"
-        type="text"
-        maxLength={60}
-        defaultValue={values.slug ?? undefined}
-        error={fields.slug}
-        hint={t("adminForum.slugHint")}
-        required
-      />
+      {field("name", { type: "text", maxLength: 80, required: true })}
+      {field("slug", { type: "text", maxLength: 60, hint: t("adminForum.slugHint"), required: true })}
       <TextArea
         label={t("adminForum.description")}
         name="description"
@@ -59,16 +47,14 @@ export function CategoryFields({
         defaultValue={values.description ?? undefined}
         error={fields.description}
       />
-      <Field
-        label={t("adminForum.nameFr")}
-        name="name_fr"
-        type="text"
-        lang="fr"
-        maxLength={80}
-        defaultValue={values.name_fr ?? ""}
-        error={fields.name_fr}
-        hint={t("adminForum.frHint")}
-      />
+      {field("name_fr", {
+        label: t("adminForum.nameFr"),
+        type: "text",
+        lang: "fr",
+        maxLength: 80,
+        defaultValue: values.name_fr ?? "",
+        hint: t("adminForum.frHint"),
+      })}
       <TextArea
         label={t("adminForum.descriptionFr")}
         name="description_fr"
@@ -78,16 +64,13 @@ export function CategoryFields({
         defaultValue={values.description_fr ?? ""}
         error={fields.description_fr}
       />
-      <Field
-        label={t("adminForum.colour")}
-        name="colour"
-        type="text"
-        maxLength={7}
-        defaultValue={values.colour ?? "#0b5d3b"}
-        error={fields.colour}
-        hint={t("adminForum.colourHint")}
-        required
-      />
+      {field("colour", {
+        type: "text",
+        maxLength: 7,
+        defaultValue: values.colour ?? "#0b5d3b",
+        hint: t("adminForum.colourHint"),
+        required: true,
+      })}
       <RuleSelect
         name="see_rule"
         label={t("adminForum.seeRule")}

@@ -1,6 +1,6 @@
 // The staff form for an event (create and edit share it).
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/field";
+import { fieldsOf } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { useTranslation } from "~/use-translation";
 import { localized } from "~/models/shared/localized";
@@ -39,6 +39,11 @@ export function EventForm({
   publishChoice: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const field = fieldsOf(
+    (name) => t(`events.fields.${name}`),
+    (name) => values[name as keyof EventFormValues],
+    fields,
+  );
   return (
     <Form method="post" className="stack" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -60,14 +65,7 @@ export function EventForm({
           ...webinars.map((w) => ({ value: w.slug, label: localized(w, "title", i18n.language) })),
         ]}
       />
-      <Field
-        label={t("events.fields.title")}
-        name="title"
-        type="text"
-        defaultValue={values.title}
-        error={fields.title}
-        required
-      />
+      {field("title", { type: "text", required: true })}
       <TextArea
         label={t("events.fields.description")}
         name="description"
@@ -76,15 +74,12 @@ export function EventForm({
         rows={5}
         hint={t("events.fields.descriptionHint")}
       />
-      <Field
-        label={t("events.fields.titleFr")}
-        name="title_fr"
-        type="text"
-        lang="fr"
-        defaultValue={values.title_fr}
-        error={fields.title_fr}
-        hint={t("events.fields.frenchHint")}
-      />
+      {field("title_fr", {
+        label: t("events.fields.titleFr"),
+        type: "text",
+        lang: "fr",
+        hint: t("events.fields.frenchHint"),
+      })}
       <TextArea
         label={t("events.fields.descriptionFr")}
         name="description_fr"
@@ -94,55 +89,12 @@ export function EventForm({
         rows={5}
         hint={t("events.fields.descriptionHint")}
       />
-      <Field
-        label={t("events.fields.startsAt")}
-        name="startsAt"
-        type="datetime-local"
-        defaultValue={values.startsAt}
-        error={fields.startsAt}
-        required
-      />
-      <Field
-        label={t("events.fields.endsAt")}
-        name="endsAt"
-        type="datetime-local"
-        defaultValue={values.endsAt}
-        error={fields.endsAt}
-        required
-      />
-      <Field
-        label={t("events.fields.timeZone")}
-        name="timeZone"
-        type="text"
-        defaultValue={values.timeZone}
-        error={fields.timeZone}
-        hint={t("events.fields.timeZoneHint")}
-        required
-      />
-      <Field
-        label={t("events.fields.onlineUrl")}
-        name="onlineUrl"
-        type="url"
-        defaultValue={values.onlineUrl}
-        error={fields.onlineUrl}
-      />
-      <Field
-        label={t("events.fields.place")}
-        name="place"
-        type="text"
-        defaultValue={values.place}
-        error={fields.place}
-        hint={t("events.fields.placeHint")}
-      />
-      <Field
-        label={t("events.fields.capacity")}
-        name="capacity"
-        type="number"
-        min={1}
-        defaultValue={values.capacity}
-        error={fields.capacity}
-        hint={t("events.fields.capacityHint")}
-      />
+      {field("startsAt", { type: "datetime-local", required: true })}
+      {field("endsAt", { type: "datetime-local", required: true })}
+      {field("timeZone", { type: "text", hint: t("events.fields.timeZoneHint"), required: true })}
+      {field("onlineUrl", { type: "url" })}
+      {field("place", { type: "text", hint: t("events.fields.placeHint") })}
+      {field("capacity", { type: "number", min: 1, hint: t("events.fields.capacityHint") })}
       {publishChoice ? (
         <div className="field">
           <label>

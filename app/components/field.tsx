@@ -75,3 +75,17 @@ export function FormError({ message, values }: { message?: string | null; values
     </div>
   );
 }
+
+/**
+ * A form's plain text fields drawn alike: `field(name, attributes)` labels each by `label(name)` and keeps
+ * its value and error from a refused send.
+ */
+export function fieldsOf(
+  label: (name: string) => string,
+  value: (name: string) => string | undefined,
+  errors: Record<string, string | undefined>,
+) {
+  return function field(name: string, input: Omit<Props, "label" | "name"> & { label?: string } = {}) {
+    return <Field label={label(name)} name={name} defaultValue={value(name)} error={errors[name]} {...input} />;
+  };
+}

@@ -47,6 +47,45 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/assessments?saved=${encodeURIComponent(slug)}#${slug}`);
 }
 
+// The plain numeric settings, drawn alike: form name, the column holding the current value, bounds.
+type NumberField = {
+  name: string;
+  column: "pass_mark" | "time_limit_minutes" | "cooldown_hours" | "reveal_min_bank_ratio";
+  label: string;
+  hint?: string;
+  step?: string;
+  min: number;
+  max: number;
+};
+const numberFields: NumberField[] = [
+  {
+    name: "passMark",
+    column: "pass_mark",
+    label: "assessments.admin.passMark",
+    hint: "assessments.admin.passMarkHint",
+    step: "0.01",
+    min: 0,
+    max: 100,
+  },
+  {
+    name: "timeLimitMinutes",
+    column: "time_limit_minutes",
+    label: "assessments.admin.timeLimit",
+    hint: "assessments.admin.timeLimitHint",
+    min: 1,
+    max: 600,
+  },
+  { name: "cooldownHours", column: "cooldown_hours", label: "assessments.admin.cooldown", min: 0, max: 8760 },
+  {
+    name: "revealMinBankRatio",
+    column: "reveal_min_bank_ratio",
+    label: "assessments.admin.revealRatio",
+    hint: "assessments.admin.revealRatioHint",
+    min: 0,
+    max: 100,
+  },
+];
+
 export default function AdminAssessments() {
   const { t } = useTranslation();
   const moment = useMoment();
@@ -116,46 +155,20 @@ export default function AdminAssessments() {
                 error={f.questionCount}
                 errorValues={mine?.errorValues ?? undefined}
               />
-              <Field
-                label={t("assessments.admin.passMark")}
-                hint={t("assessments.admin.passMarkHint")}
-                name="passMark"
-                type="number"
-                step="0.01"
-                min={0}
-                max={100}
-                defaultValue={val("passMark", a.pass_mark)}
-                error={f.passMark}
-              />
-              <Field
-                label={t("assessments.admin.timeLimit")}
-                hint={t("assessments.admin.timeLimitHint")}
-                name="timeLimitMinutes"
-                type="number"
-                min={1}
-                max={600}
-                defaultValue={val("timeLimitMinutes", a.time_limit_minutes)}
-                error={f.timeLimitMinutes}
-              />
-              <Field
-                label={t("assessments.admin.cooldown")}
-                name="cooldownHours"
-                type="number"
-                min={0}
-                max={8760}
-                defaultValue={val("cooldownHours", a.cooldown_hours)}
-                error={f.cooldownHours}
-              />
-              <Field
-                label={t("assessments.admin.revealRatio")}
-                hint={t("assessments.admin.revealRatioHint")}
-                name="revealMinBankRatio"
-                type="number"
-                min={0}
-                max={100}
-                defaultValue={val("revealMinBankRatio", a.reveal_min_bank_ratio)}
-                error={f.revealMinBankRatio}
-              />
+              {numberFields.map((n) => (
+                <Field
+                  key={n.name}
+                  label={t(n.label)}
+                  hint={n.hint ? t(n.hint) : undefined}
+                  name={n.name}
+                  type="number"
+                  step={n.step}
+                  min={n.min}
+                  max={n.max}
+                  defaultValue={val(n.name, a[n.column])}
+                  error={f[n.name]}
+                />
+              ))}
               <p>
                 <label>
                   <input

@@ -1,10 +1,11 @@
 // Staff: the audit log, newest first: who did what, when, and what changed (before -> after as
 // readable lines), filtered by member, staff, kind and dates, a page at a time (keyset: `before`).
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useMoment } from "~/components/event-when";
 import { Field, FormError } from "~/components/field";
-import { Select, TableWrap } from "~/components/form-extras";
+import { TableWrap } from "~/components/form-extras";
+import { AnySelect, FilterForm } from "~/components/filter-form";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
 import { AuditFilterSchema } from "~/models/moderation/audit.schema";
 import {
@@ -81,7 +82,7 @@ export default function AuditLog() {
       <h1>{t("staffViews.audit.title")}</h1>
       <p>{t("staffViews.audit.intro")}</p>
       {errorCount ? <FormError message="form.fixErrors" values={{ count: errorCount }} /> : null}
-      <Form method="get" className="filters stack" noValidate>
+      <FilterForm noValidate>
         <Field
           label={t("staffViews.audit.member")}
           name="member"
@@ -90,25 +91,19 @@ export default function AuditLog() {
           error={d.fields.member}
           hint={t("staffViews.audit.memberHint")}
         />
-        <Select
+        <AnySelect
           label={t("staffViews.audit.staff")}
           name="staff"
-          defaultValue={d.values.staff}
+          value={d.values.staff}
           error={d.fields.staff}
-          options={[
-            { value: "", label: t("staffViews.any") },
-            ...d.staff.map((s) => ({ value: String(s.id), label: `${s.display_name} (@${s.username})` })),
-          ]}
+          options={d.staff.map((s) => ({ value: String(s.id), label: `${s.display_name} (@${s.username})` }))}
         />
-        <Select
+        <AnySelect
           label={t("staffViews.audit.kind")}
           name="kind"
-          defaultValue={d.values.kind}
+          value={d.values.kind}
           error={d.fields.kind}
-          options={[
-            { value: "", label: t("staffViews.any") },
-            ...d.kinds.map((k) => ({ value: k, label: t(`staffViews.audit.kinds.${k}`, { defaultValue: k }) })),
-          ]}
+          options={d.kinds.map((k) => ({ value: k, label: t(`staffViews.audit.kinds.${k}`, { defaultValue: k }) }))}
         />
         <Field
           label={t("staffViews.audit.from")}
@@ -118,12 +113,7 @@ export default function AuditLog() {
           error={d.fields.from}
         />
         <Field label={t("staffViews.audit.to")} name="to" type="date" defaultValue={d.values.to} error={d.fields.to} />
-        <div>
-          <button type="submit" className="small">
-            {t("staffViews.filter")}
-          </button>
-        </div>
-      </Form>
+      </FilterForm>
       {d.rows.length ? (
         <TableWrap label={t("staffViews.audit.title")}>
           <table className="data audit">

@@ -1,8 +1,9 @@
 // Staff: every member behind on a periodic duty (books this trimester, activities this year), by
 // name, filtered by level, duty and learning group, a page at a time (keyset: `after`).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Select, TableWrap } from "~/components/form-extras";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TableWrap } from "~/components/form-extras";
+import { AnySelect, FilterForm } from "~/components/filter-form";
 import { filterQuery, KeysetPager } from "~/components/keyset-pager";
 import { useDay } from "~/components/use-day";
 import { listGroups } from "~/models/groups/learning-group.server";
@@ -52,41 +53,29 @@ export default function MembersBehind() {
         <Link to="/admin">{t("admin.backToDashboard")}</Link>
       </p>
       <h1>{t("staffViews.behind.title")}</h1>
-      <Form method="get" className="filters stack">
-        <Select
+      <FilterForm>
+        <AnySelect
           label={t("staffViews.behind.level")}
           name="level"
-          defaultValue={d.filter.level ?? ""}
-          options={[
-            { value: "", label: t("staffViews.any") },
-            ...d.levels.map((l) => ({ value: String(l.number), label: t("admin.applications.levelName", l) })),
-          ]}
+          value={d.filter.level}
+          options={d.levels.map((l) => ({ value: String(l.number), label: t("admin.applications.levelName", l) }))}
         />
-        <Select
+        <AnySelect
           label={t("staffViews.behind.duty")}
           name="duty"
-          defaultValue={d.filter.duty ?? ""}
+          value={d.filter.duty}
           options={[
-            { value: "", label: t("staffViews.any") },
             { value: "books", label: t("admin.dashboard.noBook") },
             { value: "activities", label: t("admin.dashboard.fewActivities") },
           ]}
         />
-        <Select
+        <AnySelect
           label={t("staffViews.behind.group")}
           name="group"
-          defaultValue={d.filter.group ?? ""}
-          options={[
-            { value: "", label: t("staffViews.any") },
-            ...d.groups.map((g) => ({ value: String(g.id), label: g.name })),
-          ]}
+          value={d.filter.group}
+          options={d.groups.map((g) => ({ value: String(g.id), label: g.name }))}
         />
-        <div>
-          <button type="submit" className="small">
-            {t("staffViews.filter")}
-          </button>
-        </div>
-      </Form>
+      </FilterForm>
       <h2 id="behind-count">{heading}</h2>
       {d.rows.length ? (
         <TableWrap label={heading}>

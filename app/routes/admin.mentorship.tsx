@@ -9,7 +9,7 @@ import { useDay } from "~/components/use-day";
 import { keepValues, readForm } from "~/web/http.server";
 import { setMentorStatus } from "~/models/mentorship/mentor.server";
 import { getProgrammeOverview } from "~/models/mentorship/mentorship-admin.server";
-import { staffMatch } from "~/models/mentorship/mentorship.server";
+import { staffMatch } from "~/models/mentorship/mentorship-requests.server";
 import { MentorStatusSchema, StaffMatchSchema } from "~/models/mentorship/mentorship.schema";
 import { parseForm } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";

@@ -4,6 +4,7 @@ import { MenteePlan } from "~/components/development-plan";
 import { listMenteePlans } from "~/models/journey/development-plan.server";
 import { requestLocale } from "~/locale";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
@@ -17,7 +18,7 @@ import {
   leaveFeedback,
   logSession,
   setGoalStatus,
-} from "~/models/mentorship/mentorship.server";
+} from "~/models/mentorship/mentorship-cycle.server";
 import {
   END_REASONS,
   EndSchema,
@@ -112,6 +113,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) return failed(result);
   return redirect(`/mentorship/${id}?done=${intent}#${intent === "goalStatus" ? "goal" : intent}`);
+}
+
+type Answer = { formError?: string | null; errorValues?: Record<string, unknown> };
+
+/** One of the page's forms: its heading, the refusal of its last send, the intent it posts and its button. */
+function IntentForm({
+  intent,
+  id,
+  heading,
+  intro,
+  answer,
+  submit,
+  secondary,
+  noValidate = true,
+  children,
+}: {
+  intent: Intent;
+  id?: string;
+  heading?: string;
+  intro?: string;
+  answer?: Answer;
+  submit: string;
+  secondary?: boolean;
+  noValidate?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" className="stack" id={id} noValidate={noValidate}>
+      {heading ? <h3>{heading}</h3> : null}
+      {intro ? <p>{intro}</p> : null}
+      {answer ? <FormError message={answer.formError} values={answer.errorValues} /> : null}
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <div>
+        <button type="submit" className={secondary ? "secondary" : undefined}>
+          {submit}
+        </button>
+      </div>
+    </Form>
+  );
 }
 
 export default function MentorshipPage() {
@@ -236,9 +277,7 @@ export default function MentorshipPage() {
             <p>{t("mentorship.page.noGoals")}</p>
           )}
           {m.can.edit ? (
-            <Form method="post" className="stack" noValidate>
-              <Err intent="goal" />
-              <input type="hidden" name="intent" value="goal" />
+            <IntentForm intent="goal" submit={t("mentorship.page.addGoal")} answer={errorFor("goal")}>
               <Field
                 label={t("mentorship.page.goalTitle")}
                 name="title"
@@ -247,10 +286,7 @@ export default function MentorshipPage() {
                 error={f("goal").title}
                 required
               />
-              <div>
-                <button type="submit">{t("mentorship.page.addGoal")}</button>
-              </div>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
 
@@ -280,10 +316,12 @@ export default function MentorshipPage() {
             <p>{t("mentorship.page.noSessions")}</p>
           )}
           {m.can.edit ? (
-            <Form method="post" className="stack" noValidate>
-              <h3>{t("mentorship.page.logSession")}</h3>
-              <Err intent="session" />
-              <input type="hidden" name="intent" value="session" />
+            <IntentForm
+              intent="session"
+              heading={t("mentorship.page.logSession")}
+              submit={t("mentorship.page.logSession")}
+              answer={errorFor("session")}
+            >
               <Field
                 label={t("mentorship.page.heldOn")}
                 name="heldOn"
@@ -320,10 +358,7 @@ export default function MentorshipPage() {
                 defaultValue={v("session").nextSteps}
                 error={f("session").nextSteps}
               />
-              <div>
-                <button type="submit">{t("mentorship.page.logSession")}</button>
-              </div>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
       </div>
@@ -333,34 +368,39 @@ export default function MentorshipPage() {
           <h2 id="lifecycle">{t("mentorship.page.lifecycle")}</h2>
           <div className="grid-2">
             {m.can.extend ? (
-              <Form method="post" className="stack" id="extend" noValidate>
-                <h3>{t("mentorship.page.extend")}</h3>
-                <Err intent="extend" />
-                <input type="hidden" name="intent" value="extend" />
+              <IntentForm
+                intent="extend"
+                id="extend"
+                heading={t("mentorship.page.extend")}
+                submit={t("mentorship.page.extendSubmit")}
+                answer={errorFor("extend")}
+              >
                 <Select
                   label={t("mentorship.page.extendMonths")}
                   name="months"
                   defaultValue="1"
                   options={["1", "2", "3"].map((n) => ({ value: n, label: n }))}
                 />
-                <div>
-                  <button type="submit">{t("mentorship.page.extendSubmit")}</button>
-                </div>
-              </Form>
+              </IntentForm>
             ) : null}
-            <Form method="post" className="stack" id="complete">
-              <h3>{t("mentorship.page.complete")}</h3>
-              <Err intent="complete" />
+            <IntentForm
+              intent="complete"
+              id="complete"
+              heading={t("mentorship.page.complete")}
+              submit={t("mentorship.page.complete")}
+              noValidate={false}
+              answer={errorFor("complete")}
+            >
               <p className="hint">{t("mentorship.page.completeHint")}</p>
-              <input type="hidden" name="intent" value="complete" />
-              <div>
-                <button type="submit">{t("mentorship.page.complete")}</button>
-              </div>
-            </Form>
-            <Form method="post" className="stack" id="end" noValidate>
-              <h3>{t("mentorship.page.endEarly")}</h3>
-              <Err intent="end" />
-              <input type="hidden" name="intent" value="end" />
+            </IntentForm>
+            <IntentForm
+              intent="end"
+              id="end"
+              heading={t("mentorship.page.endEarly")}
+              submit={t("mentorship.page.endSubmit")}
+              secondary
+              answer={errorFor("end")}
+            >
               <Select
                 label={t("mentorship.page.endReasonLabel")}
                 name="reason"
@@ -368,12 +408,7 @@ export default function MentorshipPage() {
                 error={f("end").reason}
                 options={END_REASONS.map((r) => ({ value: r, label: t(`mentorship.endReason.${r}`) }))}
               />
-              <div>
-                <button type="submit" className="secondary">
-                  {t("mentorship.page.endSubmit")}
-                </button>
-              </div>
-            </Form>
+            </IntentForm>
           </div>
         </section>
       ) : null}
@@ -396,10 +431,12 @@ export default function MentorshipPage() {
             </ul>
           ) : null}
           {m.can.feedback ? (
-            <Form method="post" className="stack" noValidate>
-              <p>{t("mentorship.page.feedbackIntro")}</p>
-              <Err intent="feedback" />
-              <input type="hidden" name="intent" value="feedback" />
+            <IntentForm
+              intent="feedback"
+              intro={t("mentorship.page.feedbackIntro")}
+              submit={t("mentorship.page.feedbackSubmit")}
+              answer={errorFor("feedback")}
+            >
               <Select
                 label={t("mentorship.page.rating")}
                 name="rating"
@@ -415,10 +452,7 @@ export default function MentorshipPage() {
                 defaultValue={v("feedback").comment}
                 error={f("feedback").comment}
               />
-              <div>
-                <button type="submit">{t("mentorship.page.feedbackSubmit")}</button>
-              </div>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
       ) : null}

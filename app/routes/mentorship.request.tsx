@@ -7,7 +7,7 @@ import { useId } from "react";
 import { FormError, answerOf } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
-import { createRequest, getOpenRequest } from "~/models/mentorship/mentorship.server";
+import { createRequest, getOpenRequest } from "~/models/mentorship/mentorship-requests.server";
 import {
   MENTEE_LEVELS,
   MentorshipRequestSchema,

@@ -8,7 +8,7 @@ import { TextArea } from "~/components/form-extras";
 import { ReasonList } from "~/components/mentorship";
 import { readForm, positiveId } from "~/web/http.server";
 import { suggestMentors } from "~/models/mentorship/mentor.server";
-import { askMentor, getOpenRequest } from "~/models/mentorship/mentorship.server";
+import { askMentor, getOpenRequest } from "~/models/mentorship/mentorship-requests.server";
 import { AskSchema } from "~/models/mentorship/mentorship.schema";
 import { listCompetencies } from "~/models/directory/profile.server";
 import { languageName } from "~/models/directory/profile.schema";

@@ -2,7 +2,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, answerOf } from "~/components/field";
+import { answerOf, fieldsOf } from "~/components/field";
 import { LogPage } from "~/components/log-page";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/use-day";
@@ -42,6 +42,11 @@ export default function MyActivities() {
   const res = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { values: v, fields: f } = answerOf(res);
+  const field = fieldsOf(
+    (name) => t(`logs.activities.${name}`),
+    (name) => v[name],
+    f,
+  );
   return (
     <LogPage
       kind="activities"
@@ -61,37 +66,14 @@ export default function MyActivities() {
             error={f.kind}
             options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`logs.kinds.${k}`) }))}
           />
-          <Field
-            label={t("logs.activities.titleField")}
-            name="title"
-            type="text"
-            defaultValue={v.title}
-            error={f.title}
-            required
-          />
-          <Field
-            label={t("logs.activities.date")}
-            name="occurredOn"
-            type="date"
-            defaultValue={v.occurredOn}
-            error={f.occurredOn}
-            required
-          />
-          <Field
-            label={t("logs.activities.organiser")}
-            name="organiser"
-            type="text"
-            defaultValue={v.organiser}
-            error={f.organiser}
-          />
-          <Field
-            label={t("logs.activities.evidence")}
-            name="evidenceUrl"
-            type="url"
-            defaultValue={v.evidenceUrl}
-            error={f.evidenceUrl}
-            hint={t("logs.activities.evidenceHint")}
-          />
+          {field("title", { label: t("logs.activities.titleField"), type: "text", required: true })}
+          {field("occurredOn", { label: t("logs.activities.date"), type: "date", required: true })}
+          {field("organiser", { type: "text" })}
+          {field("evidenceUrl", {
+            label: t("logs.activities.evidence"),
+            type: "url",
+            hint: t("logs.activities.evidenceHint"),
+          })}
           <TextArea
             label={t("logs.activities.reflection")}
             name="reflection"

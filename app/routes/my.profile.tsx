@@ -11,7 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Avatar } from "~/components/avatar";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, fieldsOf } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
 import { parseForm } from "~/models/shared/forms.server";
@@ -141,6 +141,11 @@ export default function MyProfile() {
     .map((l) => (languageCodeOf(l) ? languageName(languageCodeOf(l)!, lang) : l))
     .join(", ");
   const chosenCompetencies = (v.competencies as Record<string, string> | undefined) ?? profile.competencies;
+  const field = fieldsOf(
+    (name) => t(`profile.form.${name}`),
+    (name) => val(name as keyof typeof profile),
+    f,
+  );
   const bool = (k: "openToOpportunities") => (actionData?.values ? !!v[k] : profile[k]);
   const visibility = String(v.visibility ?? profile.visibility);
   return (
@@ -203,20 +208,8 @@ export default function MyProfile() {
         />
         <fieldset>
           <legend>{t("profile.form.identity")}</legend>
-          <Field
-            label={t("profile.form.jobTitle")}
-            name="jobTitle"
-            defaultValue={val("jobTitle")}
-            maxLength={100}
-            error={f.jobTitle}
-          />
-          <Field
-            label={t("profile.form.organisation")}
-            name="organisation"
-            defaultValue={val("organisation")}
-            maxLength={120}
-            error={f.organisation}
-          />
+          {field("jobTitle", { maxLength: 100 })}
+          {field("organisation", { maxLength: 120 })}
           <Select label={t("profile.form.country")} name="country" defaultValue={val("country")} error={f.country}>
             <option value="">{t("profile.form.countryNone")}</option>
             {COUNTRIES.map((c) => (
@@ -225,7 +218,7 @@ export default function MyProfile() {
               </option>
             ))}
           </Select>
-          <Field label={t("profile.form.city")} name="city" defaultValue={val("city")} maxLength={80} error={f.city} />
+          {field("city", { maxLength: 80 })}
           <fieldset className="checkbox-grid">
             <legend>{t("profile.form.languages")}</legend>
             {LANGUAGES.map((l) => (
@@ -267,20 +260,8 @@ export default function MyProfile() {
             error={f.achievements}
             rows={5}
           />
-          <Field
-            label={t("profile.form.yearsCustomerFacing")}
-            name="yearsCustomerFacing"
-            inputMode="decimal"
-            defaultValue={val("yearsCustomerFacing")}
-            error={f.yearsCustomerFacing}
-          />
-          <Field
-            label={t("profile.form.yearsManaging")}
-            name="yearsManaging"
-            inputMode="decimal"
-            defaultValue={val("yearsManaging")}
-            error={f.yearsManaging}
-          />
+          {field("yearsCustomerFacing", { inputMode: "decimal" })}
+          {field("yearsManaging", { inputMode: "decimal" })}
           <div className="field checkbox">
             <label>
               <input type="checkbox" name="openToOpportunities" defaultChecked={bool("openToOpportunities")} />{" "}
@@ -290,30 +271,9 @@ export default function MyProfile() {
           <p className="hint">
             <a href="/mentorship">{t("profile.form.isMentor")}</a>
           </p>
-          <Field
-            label={t("profile.form.linkedinUrl")}
-            name="linkedinUrl"
-            type="url"
-            defaultValue={val("linkedinUrl")}
-            maxLength={300}
-            error={f.linkedinUrl}
-          />
-          <Field
-            label={t("profile.form.websiteUrl")}
-            name="websiteUrl"
-            type="url"
-            defaultValue={val("websiteUrl")}
-            maxLength={300}
-            error={f.websiteUrl}
-          />
-          <Field
-            label={t("profile.form.phone")}
-            name="phone"
-            type="tel"
-            defaultValue={val("phone")}
-            maxLength={24}
-            error={f.phone}
-          />
+          {field("linkedinUrl", { type: "url", maxLength: 300 })}
+          {field("websiteUrl", { type: "url", maxLength: 300 })}
+          {field("phone", { type: "tel", maxLength: 24 })}
         </fieldset>
 
         <fieldset>

@@ -1,6 +1,7 @@
 // Staff menu for one post and its topic: hide/unhide, delete/restore, move replies to another
 // topic, split replies into a new topic. Anyone who does not moderate the topic gets a 404.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { Field, FormError } from "~/components/field";
@@ -202,8 +203,7 @@ export default function ModeratePost() {
                 </p>
               ) : null}
             </fieldset>
-            <fieldset className="field">
-              <legend>{t("moderation.post.moveLegend")}</legend>
+            <ActionFieldset legend={t("moderation.post.moveLegend")} intent="move" submit={t("moderation.post.move")}>
               <Field
                 label={t("moderation.post.target")}
                 name="target"
@@ -213,14 +213,12 @@ export default function ModeratePost() {
                 error={f.target}
                 hint={t("moderation.post.targetHint")}
               />
-              <div className="actions">
-                <button type="submit" name="intent" value="move">
-                  {t("moderation.post.move")}
-                </button>
-              </div>
-            </fieldset>
-            <fieldset className="field">
-              <legend>{t("moderation.post.splitLegend")}</legend>
+            </ActionFieldset>
+            <ActionFieldset
+              legend={t("moderation.post.splitLegend")}
+              intent="split"
+              submit={t("moderation.post.split")}
+            >
               <Field
                 label={t("moderation.post.newTitle")}
                 name="title"
@@ -238,15 +236,35 @@ export default function ModeratePost() {
                 error={f.category}
                 options={d.categories.map((c) => ({ value: c.slug, label: c.name }))}
               />
-              <div className="actions">
-                <button type="submit" name="intent" value="split">
-                  {t("moderation.post.split")}
-                </button>
-              </div>
-            </fieldset>
+            </ActionFieldset>
           </Form>
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One action of the move form: its fields under a legend, and the button that sends them with its intent. */
+function ActionFieldset({
+  legend,
+  intent,
+  submit,
+  children,
+}: {
+  legend: string;
+  intent: string;
+  submit: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {children}
+      <div className="actions">
+        <button type="submit" name="intent" value={intent}>
+          {submit}
+        </button>
+      </div>
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
-import { Field, FormError } from "~/components/field";
+import { FormError, fieldsOf } from "~/components/field";
 import { Select, TextArea } from "~/components/form-extras";
 import { keepValues, readForm } from "~/web/http.server";
 import { parseForm } from "~/models/shared/forms.server";
@@ -58,6 +58,11 @@ export default function RecruiterApply() {
   const a = useActionData<typeof action>();
   const v = a?.values ?? {};
   const f = a?.fields ?? {};
+  const field = fieldsOf(
+    (name) => t(`recruiter.fields.${name}`),
+    (name) => v[name],
+    f,
+  );
   return (
     <div className="page">
       <h1>{t("recruiter.applyTitle")}</h1>
@@ -69,23 +74,8 @@ export default function RecruiterApply() {
             a && "errorValues" in a ? (a.errorValues as Record<string, unknown>) : { count: Object.keys(f).length }
           }
         />
-        <Field
-          label={t("recruiter.fields.name")}
-          name="name"
-          defaultValue={v.name}
-          maxLength={120}
-          error={f.name}
-          required
-        />
-        <Field
-          label={t("recruiter.fields.website")}
-          name="website"
-          type="url"
-          defaultValue={v.website}
-          maxLength={300}
-          error={f.website}
-          required
-        />
+        {field("name", { maxLength: 120, required: true })}
+        {field("website", { type: "url", maxLength: 300, required: true })}
         <Select
           id="org-country"
           label={t("recruiter.fields.country")}
@@ -100,21 +90,8 @@ export default function RecruiterApply() {
             </option>
           ))}
         </Select>
-        <Field
-          label={t("recruiter.fields.registrationNumber")}
-          name="registrationNumber"
-          defaultValue={v.registrationNumber}
-          maxLength={60}
-          error={f.registrationNumber}
-        />
-        <Field
-          label={t("recruiter.fields.contactRole")}
-          name="contactRole"
-          defaultValue={v.contactRole}
-          maxLength={100}
-          error={f.contactRole}
-          required
-        />
+        {field("registrationNumber", { maxLength: 60 })}
+        {field("contactRole", { maxLength: 100, required: true })}
         <TextArea
           id="org-description"
           label={t("recruiter.fields.description")}

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/use-translation";
 import { startSession } from "~/auth.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, fieldsOf } from "~/components/field";
 import { readForm } from "~/web/http.server";
 import { requestLocale } from "~/i18n";
 import { SignupSchema } from "~/models/account/user.schema";
@@ -46,6 +46,11 @@ export default function Signup() {
   const res = useActionData<typeof action>();
   const v = res?.values ?? {};
   const f = (res?.fields ?? {}) as Record<string, string | undefined>;
+  const field = fieldsOf(
+    (name) => t(`signup.${name}`),
+    (name) => v[name as keyof typeof v],
+    f,
+  );
   return (
     <div className="page narrow">
       <h1>{t("signup.title")}</h1>
@@ -54,34 +59,9 @@ export default function Signup() {
         values={res && "errorValues" in res ? res.errorValues : { count: res?.count }}
       />
       <Form method="post" className="stack" noValidate>
-        <Field
-          label={t("signup.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={v.email}
-          error={f.email}
-          required
-        />
-        <Field
-          label={t("signup.username")}
-          name="username"
-          type="text"
-          autoComplete="username"
-          defaultValue={v.username}
-          error={f.username}
-          hint={t("signup.usernameHint")}
-          required
-        />
-        <Field
-          label={t("signup.displayName")}
-          name="displayName"
-          type="text"
-          autoComplete="name"
-          defaultValue={v.displayName}
-          error={f.displayName}
-          required
-        />
+        {field("email", { type: "email", autoComplete: "email", required: true })}
+        {field("username", { type: "text", autoComplete: "username", hint: t("signup.usernameHint"), required: true })}
+        {field("displayName", { type: "text", autoComplete: "name", required: true })}
         <Field
           label={t("signup.password")}
           name="password"

@@ -2,30 +2,22 @@
 // member writes a draft, then submits a nomination with a PDF; staff close nominations; the judge
 // scores it; staff publish the winner, who then holds an "Award winner <year>" badge.
 // axe-core runs on every page visited. Needs the built app: `npx remix build` first.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { pdfBytes } from "../factories/files";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin, createUser } from "../factories/users";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, useAppAndBrowser, visit } from "../setup/browser";
 import { localInputUtc, signedInPage } from "../setup/session";
 
 const t0 = Date.now();
 const step = (m: string) => process.env.E2E_TRACE && console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}`);
 
 describe.skipIf(!hasChromium)("awards in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
   beforeAll(async () => {
     await ensureProgramme();
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   test("a level-3 member submits a nomination, a judge scores it, staff publish", async () => {
     const admin = await createAdmin({ username: "awards_staff" });
@@ -36,8 +28,8 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
 
     // staff open the round (deadline tomorrow, in the staff member's time zone: UTC)
     step("staff open the round");
-    const staff = await signedInPage(browser, app, admin);
-    await visit(staff, `${app.url}/admin/awards`);
+    const staff = await signedInPage(live.browser, live.app, admin);
+    await visit(staff, `${live.app.url}/admin/awards`);
     await staff.getByLabel("Year", { exact: true }).fill(String(year));
     await staff.getByLabel("Title", { exact: true }).fill(`Touchpoints Awards ${year}`);
     await staff
@@ -64,8 +56,8 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
 
     // the member writes a draft, then comes back to submit with a PDF as evidence
     step("the member writes a draft");
-    const mine = await signedInPage(browser, app, member);
-    await visit(mine, `${app.url}/awards`);
+    const mine = await signedInPage(live.browser, live.app, member);
+    await visit(mine, `${live.app.url}/awards`);
     await mine.getByRole("link", { name: "Write or edit your nomination" }).click();
     await mine.waitForURL(/\/awards\/nominate/);
     await expectAccessible(mine);
@@ -100,8 +92,8 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
 
     // the judge cannot score before nominations close
     step("the judge cannot score");
-    const judgePage = await signedInPage(browser, app, judge);
-    await visit(judgePage, `${app.url}/judging/${nomination.id}`);
+    const judgePage = await signedInPage(live.browser, live.app, judge);
+    await visit(judgePage, `${live.app.url}/judging/${nomination.id}`);
     await judgePage.getByText("Scoring opens when nominations close").waitFor();
     expect(await judgePage.getByRole("button", { name: "Submit my scores" }).count()).toBe(0);
 
@@ -114,12 +106,12 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
 
     // the member can no longer change it
     step("the member can no longer");
-    await mine.goto(`${app.url}/awards/nominate`);
+    await mine.goto(`${live.app.url}/awards/nominate`);
     await mine.getByText("No awards round is open for nominations right now.").waitFor();
 
     // the judge scores it
     step("the judge scores it");
-    await visit(judgePage, `${app.url}/judging`);
+    await visit(judgePage, `${live.app.url}/judging`);
     await judgePage.getByRole("link", { name: "Kemi Adeyemi" }).click();
     await judgePage.waitForURL(/\/judging\/\d+$/);
     await expectAccessible(judgePage);
@@ -156,7 +148,7 @@ describe.skipIf(!hasChromium)("awards in the browser", () => {
       .where("kind", "=", "award")
       .executeTakeFirstOrThrow();
     expect(badge.award_year).toBe(year);
-    await visit(mine, `${app.url}/badges/${badge.public_id}`);
+    await visit(mine, `${live.app.url}/badges/${badge.public_id}`);
     await mine
       .getByRole("heading", { name: new RegExp(`Award winner ${year}`) })
       .first()

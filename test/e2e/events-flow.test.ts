@@ -2,34 +2,26 @@
 // staff show a check-in code during it, the member checks in (a wrong code is refused with a
 // sentence), and the member's webinar requirement is met. axe-core runs on every page visited.
 // Needs the built app: `npx remix build` first.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { getStanding } from "~/models/journey/progress/index.server";
 import { createMember, ensureProgramme } from "../factories/progress";
 import { createAdmin } from "../factories/users";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, useAppAndBrowser, visit } from "../setup/browser";
 import { localInputUtc, signedInPage } from "../setup/session";
 
 describe.skipIf(!hasChromium)("events in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
   beforeAll(async () => {
     await ensureProgramme();
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const live = useAppAndBrowser();
 
   test("staff publish a webinar, a member RSVPs and checks in with the shown code: requirement met", async () => {
     const admin = await createAdmin({ username: "events_staff" });
     const member = await createMember({ level: 1, username: "bola_learner" });
 
-    const staff = await signedInPage(browser, app, admin);
-    await visit(staff, `${app.url}/admin/events`);
+    const staff = await signedInPage(live.browser, live.app, admin);
+    await visit(staff, `${live.app.url}/admin/events`);
     await staff.getByLabel("Type", { exact: true }).selectOption("webinar");
     await staff.getByLabel("Programme webinar", { exact: true }).selectOption("webinar-1.0");
     await staff.getByLabel("Title", { exact: true }).fill("Webinar 1.0: the customer at the centre");
@@ -45,8 +37,8 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     const eventUrl = staff.url().split("?")[0].replace("/admin/events/", "/events/");
 
     // the member finds it and RSVPs
-    const mine = await signedInPage(browser, app, member);
-    await visit(mine, `${app.url}/events`);
+    const mine = await signedInPage(live.browser, live.app, member);
+    await visit(mine, `${live.app.url}/events`);
     await mine.getByRole("link", { name: "Webinar 1.0: the customer at the centre" }).click();
     await mine.waitForURL(eventUrl);
     await expectAccessible(mine);

@@ -1,32 +1,19 @@
 // The forum's pages in Chromium, with JavaScript on and off: lists, a topic, preview, reply, like,
 // a new topic (with the new-member limits shown first), and a private topic that does not exist.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, signInInPage, useAppAndBrowser, visit } from "../setup/browser";
 import { ageUser, backdatePosts, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createAdmin, createUser } from "../factories/users";
-import { passSecondStepInPage } from "../setup/two-factor";
-
-async function signIn(page: Page, app: TestApp, user: { username: string; password: string }) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("Email or username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await passSecondStepInPage(page, user.username);
-}
 
 describe.skipIf(!hasChromium)("forum pages in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
+  const live = useAppAndBrowser();
   let topicPath: string;
   let secretPath: string;
   let category: { slug: string; name: string };
   let author: Awaited<ReturnType<typeof createUser>>;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     category = await createCategory({ slug: "service-recovery-talk", name: "Service recovery talk" });
     const staffOnly = await createCategory({
       slug: "staff-room",
@@ -48,15 +35,11 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
     const secret = await makeTopic(admin, staffOnly, { title: "Confidential: salary review for tutors" });
     secretPath = secret.url;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   test("a visitor reads the lists and a topic; a private topic answers 404 and its title appears nowhere", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(live.browser);
     for (const path of ["/latest", "/top", "/categories", `/c/${category.slug}`]) {
-      await visit(page, `${app.url}${path}`);
+      await visit(page, `${live.app.url}${path}`);
       expect(await page.content()).not.toContain("Confidential");
     }
     await page.getByRole("link", { name: "How do you apologise without sounding scripted?" }).first().click();
@@ -64,7 +47,7 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
     await expectAccessible(page);
     expect(await page.locator("article.post").count()).toBe(2);
     expect(await page.locator(".post-body table").count()).toBe(1);
-    const res = await page.goto(`${app.url}${secretPath}`);
+    const res = await page.goto(`${live.app.url}${secretPath}`);
     expect(res?.status()).toBe(404);
     expect(await page.title()).not.toContain("Confidential");
     await page.context().close();
@@ -72,9 +55,9 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
 
   test("with JavaScript the preview follows the typing and a selected sentence can be quoted", async () => {
     const member = await createUser({ username: "lulu_live", displayName: "Lulu Live" });
-    const page = await newPage(browser);
-    await signIn(page, app, member);
-    await page.goto(`${app.url}${topicPath}`);
+    const page = await newPage(live.browser);
+    await signInInPage(page, live.app.url, member.username);
+    await page.goto(`${live.app.url}${topicPath}`);
     await page.getByLabel("Your post").fill("Live **preview** without a click");
     await page.locator(".preview strong", { hasText: "preview" }).waitFor();
     // select the first post's words and quote them
@@ -94,9 +77,9 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
         username: javaScriptEnabled ? "kemi_js" : "kemi_nojs",
         displayName: javaScriptEnabled ? "Kemi Js" : "Kemi Nojs",
       });
-      const page = await newPage(browser, { javaScriptEnabled });
-      await signIn(page, app, member);
-      await visit(page, `${app.url}${topicPath}`);
+      const page = await newPage(live.browser, { javaScriptEnabled });
+      await signInInPage(page, live.app.url, member.username);
+      await visit(page, `${live.app.url}${topicPath}`);
 
       const body = page.getByLabel("Your post");
       await body.fill("Too short");
@@ -127,7 +110,7 @@ describe.skipIf(!hasChromium)("forum pages in the browser", () => {
       expect(likes).toHaveLength(1);
 
       await backdatePosts(member.id); // new members wait 30 s between posts: not the point here
-      await visit(page, `${app.url}/new-topic?category=${category.slug}`);
+      await visit(page, `${live.app.url}/new-topic?category=${category.slug}`);
       // A new member is told the limits before hitting them.
       await page.getByText("During your first day").waitFor();
       await page.getByLabel("Title").fill("Short");

@@ -1,27 +1,15 @@
 // The topic page's reading tools in Chromium, JavaScript on and off: user cards (a card with JavaScript,
 // the profile without), suggested topics (never a private one), /t/:slug, the position line and its jumps
 // (first unread, last, a date, the reply box), in English and French.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { startApp, type TestApp } from "../setup/app";
-import { expectAccessible, hasChromium, launchBrowser, newPage, visit } from "../setup/browser";
+import { expectAccessible, hasChromium, newPage, signInInPage, useAppAndBrowser, visit } from "../setup/browser";
 import { ageUser, createCategory, makeReply, makeTopic } from "../factories/topics";
 import { createProfile } from "../factories/profiles";
 import { createAdmin, createUser } from "../factories/users";
-import { passSecondStepInPage } from "../setup/two-factor";
-
-async function signIn(page: Page, app: TestApp, user: { username: string; password: string }) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("Email or username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await passSecondStepInPage(page, user.username);
-}
 
 describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
-  let app: TestApp;
-  let browser: Browser;
+  const live = useAppAndBrowser();
   let topicPath: string;
   let topicSlug: string;
   let secretSlug: string;
@@ -29,7 +17,6 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
   let longPath: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     const category = await createCategory({ name: "Queues and waiting" });
     const staffRoom = await createCategory({ see: "staff", post: "staff", reply: "staff" });
     const nia = await createProfile({ username: "nia_public", displayName: "Nia Public", visibility: "public" });
@@ -62,24 +49,20 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
     const secret = await makeTopic(admin, staffRoom, { title: "Confidential queue staffing review" });
     secretSlug = secret.url.split("/")[2]!;
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   for (const javaScriptEnabled of [true, false]) {
     const jsLabel = `(JavaScript ${javaScriptEnabled ? "on" : "off"})`;
 
     test(`a visitor taps an author: a card with JavaScript, the profile without ${jsLabel}`, async () => {
-      const page = await newPage(browser, { javaScriptEnabled });
-      await visit(page, `${app.url}${topicPath}`);
+      const page = await newPage(live.browser, { javaScriptEnabled });
+      await visit(page, `${live.app.url}${topicPath}`);
       const first = page.locator("#post-1 .post-author a");
       expect(await first.getAttribute("href")).toBe("/u/nia_public");
       await first.click();
       if (!javaScriptEnabled) {
         await page.waitForURL(/\/u\/nia_public$/);
         await page.getByRole("heading", { name: "Nia Public" }).waitFor();
-        await page.goto(`${app.url}${topicPath}`);
+        await page.goto(`${live.app.url}${topicPath}`);
         await page.locator("#post-2 .post-author a").click();
         await page.waitForURL(/\/u\/hugo_hidden$/);
         await page.getByRole("heading", { name: "Private profile" }).waitFor();
@@ -108,9 +91,9 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
     test(`a member's card offers a message; suggested topics and the jumps work ${jsLabel}`, async () => {
       const member = await createUser({ username: javaScriptEnabled ? "rea_js" : "rea_nojs" });
       await ageUser(member);
-      const page = await newPage(browser, { javaScriptEnabled });
-      await signIn(page, app, member);
-      await visit(page, `${app.url}${topicPath}`);
+      const page = await newPage(live.browser, { javaScriptEnabled });
+      await signInInPage(page, live.app.url, member.username);
+      await visit(page, `${live.app.url}${topicPath}`);
       if (javaScriptEnabled) {
         await page.locator("#post-1 .post-author a").click();
         const card = page.getByRole("dialog", { name: "About Nia Public" });
@@ -153,16 +136,16 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
     test(`a long topic: last post and first unread ${jsLabel}`, async () => {
       const member = await createUser({ username: javaScriptEnabled ? "lee_js" : "lee_nojs" });
       await ageUser(member);
-      const page = await newPage(browser, { javaScriptEnabled });
-      await signIn(page, app, member);
-      await visit(page, `${app.url}${longPath}`);
+      const page = await newPage(live.browser, { javaScriptEnabled });
+      await signInInPage(page, live.app.url, member.username);
+      await visit(page, `${live.app.url}${longPath}`);
       const nav = page.getByRole("navigation", { name: "Topic navigation" });
       expect(await nav.locator(".topic-progress").textContent()).toBe("Posts 1–20 of 25");
       // the page read counts as read: back on the first page, the first unread one is post 21
-      await page.goto(`${app.url}${longPath}`);
+      await page.goto(`${live.app.url}${longPath}`);
       await page.getByRole("link", { name: "Jump to first unread post" }).click();
       await page.waitForURL(new RegExp(`${longPath}/21#post-21$`));
-      await page.goto(`${app.url}${longPath}`);
+      await page.goto(`${live.app.url}${longPath}`);
       await page.getByRole("navigation", { name: "Topic navigation" }).getByRole("link", { name: "Last post" }).click();
       await page.waitForURL(new RegExp(`${longPath}/25#post-25$`));
       await page.locator("#post-25").waitFor();
@@ -170,11 +153,11 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
     }, 120_000);
 
     test(`/t/:slug leads to the topic; a private topic's slug is a 404 page ${jsLabel}`, async () => {
-      const page = await newPage(browser, { javaScriptEnabled });
-      const res = await page.goto(`${app.url}/t/${topicSlug}`);
+      const page = await newPage(live.browser, { javaScriptEnabled });
+      const res = await page.goto(`${live.app.url}/t/${topicSlug}`);
       expect(res?.status()).toBe(200);
       expect(new URL(page.url()).pathname).toBe(topicPath);
-      const hidden = await page.goto(`${app.url}/t/${secretSlug}`);
+      const hidden = await page.goto(`${live.app.url}/t/${secretSlug}`);
       expect(hidden?.status()).toBe(404);
       expect(await page.content()).not.toContain("Confidential");
       await page.getByRole("heading", { name: "Page not found" }).waitFor();
@@ -183,8 +166,8 @@ describe.skipIf(!hasChromium)("topic reading tools in the browser", () => {
   }
 
   test("in French: the position line, the jumps, the suggestions and the card", async () => {
-    const page = await newPage(browser, { locale: "fr-FR" });
-    await visit(page, `${app.url}${topicPath}/12`);
+    const page = await newPage(live.browser, { locale: "fr-FR" });
+    await visit(page, `${live.app.url}${topicPath}/12`);
     const nav = page.getByRole("navigation", { name: "Navigation dans le sujet" });
     expect(await nav.locator(".topic-progress").textContent()).toMatch(/^(Messages \d+ à 12 sur 12|\d+ sur 12)$/);
     await nav.getByRole("link", { name: "Premier message" }).waitFor();

@@ -3,12 +3,10 @@
 // calendar SEQUENCE counting the event's changes.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { EventSchema } from "~/models/events/event.schema";
 import {
   cancelRsvp,
   checkInToEvent,
   createCheckinCode,
-  createEvent,
   getEvent,
   joinWaitlist,
   rsvpToEvent,
@@ -18,6 +16,7 @@ import {
 import { renderIcs } from "~/models/events/event-calendar.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
+import { eventInput, localInputUtc, publishEvent } from "../factories/events";
 import { createAdmin } from "../factories/users";
 import { wordedAs } from "../factories/notifications";
 
@@ -27,26 +26,16 @@ beforeAll(async () => {
   admin = await createAdmin();
 });
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const local = (d: Date) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-  `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-const fields = (starts: Date, extra: Record<string, string> = {}) =>
-  EventSchema.parse({
-    kind: "meetup",
-    title: "Accra CX breakfast",
-    startsAt: local(starts),
-    endsAt: local(new Date(starts.getTime() + 2 * 3_600_000)),
-    timeZone: "UTC",
-    place: "Osu, Accra",
-    ...extra,
-  });
-
-async function newEvent(extra: Record<string, string> = {}, starts = new Date(Date.now() + 24 * 3_600_000)) {
-  const r = await createEvent({ staffId: admin.id, input: fields(starts, extra), publish: true });
-  if (!r.ok) throw new Error(r.message);
-  return r.id;
-}
+const form = (starts: Date, extra: Record<string, string> = {}) => ({
+  title: "Accra CX breakfast",
+  startsAt: localInputUtc(starts),
+  endsAt: localInputUtc(new Date(starts.getTime() + 2 * 3_600_000)),
+  place: "Osu, Accra",
+  ...extra,
+});
+const fields = (starts: Date, extra: Record<string, string> = {}) => eventInput(form(starts, extra));
+const newEvent = (extra: Record<string, string> = {}, starts = new Date(Date.now() + 24 * 3_600_000)) =>
+  publishEvent(admin.id, form(starts, extra));
 const scope = async (u: { id: number }) => scopeOfUser(db, u.id);
 
 describe("waitlist", () => {

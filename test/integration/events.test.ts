@@ -17,6 +17,7 @@ import {
 import { getStanding } from "~/models/journey/progress/index.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";
+import { inHours as local, publishEvent } from "../factories/events";
 import { createAdmin } from "../factories/users";
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -25,31 +26,9 @@ beforeAll(async () => {
   admin = await createAdmin();
 });
 
-const pad = (n: number) => String(n).padStart(2, "0");
-/** A datetime-local value in UTC, `hours` from now. */
-function local(hours: number) {
-  const d = new Date(Date.now() + hours * 3_600_000);
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-  );
-}
-
-async function newEvent(fields: Record<string, string> = {}) {
-  const input = EventSchema.parse({
-    kind: "meetup",
-    title: "Lagos CX meet-up",
-    // under way: check-in opens 15 minutes before the start
-    startsAt: local(-0.5),
-    endsAt: local(3),
-    timeZone: "UTC",
-    place: "Yaba, Lagos",
-    ...fields,
-  });
-  const r = await createEvent({ staffId: admin.id, input, publish: true });
-  if (!r.ok) throw new Error(r.message);
-  return r.id;
-}
+// under way: check-in opens 15 minutes before the start
+const newEvent = (fields: Record<string, string> = {}) =>
+  publishEvent(admin.id, { startsAt: local(-0.5), endsAt: local(3), ...fields });
 
 async function progressOf(userId: number, key: string) {
   const standing = await getStanding(db, { userId, itemLimit: 50 });

@@ -11,7 +11,7 @@ import { ageUser, createCategory, createTag, makeReply, makeTopic } from "../fac
 import { createUser } from "../factories/users";
 import { awardLevelBadge } from "~/models/badges/badge.server";
 import { saveMentorRegistration } from "~/models/mentorship/mentor.server";
-import { createRequest } from "~/models/mentorship/mentorship.server";
+import { createRequest } from "~/models/mentorship/mentorship-requests.server";
 import { MentorRegistrationSchema, MentorshipRequestSchema } from "~/models/mentorship/mentorship.schema";
 import { ensureCompetencies } from "../factories/profiles";
 import { createMember } from "../factories/progress";

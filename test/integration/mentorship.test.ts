@@ -11,18 +11,20 @@ import {
 } from "~/models/mentorship/mentor.server";
 import {
   addGoal,
-  askMentor,
   closeMentorship,
-  createRequest,
-  decideAsk,
   endMentorshipsForDepartingUser,
   getMentorship,
-  getOpenRequest,
   leaveFeedback,
   logSession,
   setGoalStatus,
+} from "~/models/mentorship/mentorship-cycle.server";
+import {
+  askMentor,
+  createRequest,
+  decideAsk,
+  getOpenRequest,
   staffMatch,
-} from "~/models/mentorship/mentorship.server";
+} from "~/models/mentorship/mentorship-requests.server";
 import {
   MentorRegistrationSchema,
   MentorshipRequestSchema,

@@ -17,8 +17,5 @@ export async function signedInPage(
   return page;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-/** A `datetime-local` value of the instant, read in UTC. */
-export const localInputUtc = (d: Date) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-  `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+/** datetime-local values: kept here too for the browser tests that already import them from here. */
+export { localInputUtc } from "../factories/events";

@@ -17,7 +17,7 @@ import { enqueue, enqueueMany } from "../../jobs.server";
 import { logger } from "../../logger.server";
 import { recordAudit } from "../moderation/audit.server";
 import { indexProfiles } from "../directory/directory-index.server";
-import { endMentorshipsForDepartingUser } from "../mentorship/mentorship.server";
+import { endMentorshipsForDepartingUser } from "../mentorship/mentorship-cycle.server";
 import { fileStore } from "../../storage.server";
 import { deleteEvidence } from "../awards/award-file.server";
 import { deletePhoto, uploadsDir } from "../directory/photo.server";

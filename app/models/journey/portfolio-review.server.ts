@@ -416,27 +416,17 @@ export async function decidePortfolio({
             as reviews,
           (select count(*)::int from portfolio_references where portfolio_id = ${p.id} and confirmed) as confirmed
       `.execute(trx);
-      const { reviews, confirmed } = rows[0];
-      if (reviews < need.reviewers)
-        return fail(
-          409,
-          "portfolio.errors.needReviews",
-          { decision: "portfolio.errors.needReviews" },
-          {
-            count: need.reviewers,
-            done: reviews,
-          },
-        );
-      if (confirmed < need.references)
-        return fail(
-          409,
-          "portfolio.errors.needConfirmed",
-          { decision: "portfolio.errors.needConfirmed" },
-          {
-            count: need.references,
-            done: confirmed,
-          },
-        );
+      // each count an approval needs, in order: the first one short refuses it, saying how far it got
+      const short = (
+        [
+          ["portfolio.errors.needReviews", rows[0].reviews, need.reviewers],
+          ["portfolio.errors.needConfirmed", rows[0].confirmed, need.references],
+        ] as const
+      ).find(([, done, count]) => done < count);
+      if (short) {
+        const [message, done, count] = short;
+        return fail(409, message, { decision: message }, { count, done });
+      }
     }
     const now = new Date();
     await trx
