@@ -1,8 +1,8 @@
 // Personal answers are kept by no cache: every route in the route table (test/setup/route-table.ts),
 // asked by every kind of signed-in viewer, as a document and as a data request (`.data`), answers
 // `Cache-Control: private, no-store`, unless the route serves the same thing to everyone and says
-// so (`public`: badges, feeds, calendars, the sitemap, keys, uploads, the app's icons). A new route is covered
-// without anyone remembering it; so is a sign-in, whose answer sets the session cookie.
+// so (`public`: badges, feeds, calendars, the sitemap, keys, uploads, the app's icons and members' script). A new
+// route is covered without anyone remembering it; so is a sign-in, whose answer sets the session cookie.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -23,7 +23,9 @@ import {
 /** Routes that serve one answer to everyone (they contain nothing of the viewer) and may be shared. */
 const SHARED_ROUTES =
   /^(?:badges\.|feeds\.|events(?:\.\$id)?\[\.\](?:ics|rss)$|sitemap\[\.\]xml$|\[\.\]well-known\.|uploads\.\$$)/;
-const SHARED = { test: (route: string) => SHARED_ROUTES.test(route) || route === "icons.$name" };
+const SHARED = {
+  test: (route: string) => SHARED_ROUTES.test(route) || route === "icons.$name" || route === "assets.$file",
+};
 
 const routesDir = path.resolve(__dirname, "../../app/routes");
 /** A route with a page (not a resource route) also answers data requests at `<path>.data`. */
