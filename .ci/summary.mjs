@@ -1,6 +1,6 @@
 // Reads vitest's JSON reports (test-results/vitest.json and one per other Node version named on the command line)
 // and prints, last, the one line CI reads: "N passed, N failed". Before it, each failed test and each test that
-// passed only on its retry, with the first line of its error, so the end of the log says what broke.
+// passed only on its retry, with the first line of each attempt's error and the test line it stopped at, so the end of the log says what broke.
 import { readFileSync } from "node:fs";
 
 const files = ["test-results/vitest.json", ...process.argv.slice(2).map((v) => `test-results/node-${v}.json`)];
@@ -15,6 +15,18 @@ const firstLine = (message = "") =>
     .replace(/\x1b\[[0-9;]*m/g, "")
     .slice(0, 300);
 
+// where in the test file it stopped: the first stack frame in a *.test.ts (a timeout's message alone names no step)
+const where = (message = "") => {
+  const m = message.match(/(test\/[\w./-]+\.test\.tsx?:\d+)/);
+  return m ? ` (at ${m[1]})` : "";
+};
+// a browser test's error ends with what its open pages showed (test/setup/browser.ts)
+const pages = (message = "") => {
+  const m = message.match(/\[open pages at the failure\] (.*)/);
+  return m ? `; pages: ${m[1].slice(0, 400)}` : "";
+};
+const describe = (messages) => messages.map((m) => `${firstLine(m)}${where(m)}${pages(m)}`).join(" | then: ");
+
 for (const file of files) {
   let report;
   try {
@@ -26,17 +38,17 @@ for (const file of files) {
   }
   let fileFailed = 0;
   for (const result of report.testResults) {
-    const where = `${file}: ${result.name.replace(/^.*?\/test\//, "test/")}`;
+    const place = `${file}: ${result.name.replace(/^.*?\/test\//, "test/")}`;
     const tests = result.assertionResults;
     // a file that failed to load (or whose hooks failed) has no failed assertion but must count as a failure
     if (result.status === "failed" && !tests.some((t) => t.status === "failed")) {
       fileFailed += 1;
-      failures.push(`${where} (the file): ${firstLine(result.message)}`);
+      failures.push(`${place} (the file): ${firstLine(result.message)}`);
     }
     for (const t of tests) {
-      if (t.status === "failed") failures.push(`${where} > ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+      if (t.status === "failed") failures.push(`${place} > ${t.fullName}: ${describe(t.failureMessages)}`);
       else if (t.status === "passed" && t.failureMessages.length > 0)
-        flaky.push(`${where} > ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+        flaky.push(`${place} > ${t.fullName}: ${describe(t.failureMessages)}`);
     }
   }
   console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests + fileFailed} failed`);

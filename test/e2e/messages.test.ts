@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { ageUser } from "../factories/topics";
 import { createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
+import { fresh } from "../setup/attempt";
 import { expectAccessible, hasChromium, launchBrowser, newPage } from "../setup/browser";
 
 describe.skipIf(!hasChromium)("personal messages in the browser", () => {
@@ -33,7 +34,7 @@ describe.skipIf(!hasChromium)("personal messages in the browser", () => {
     test(`a member starts a conversation and the other replies (JavaScript ${js})`, async () => {
       const [ama, yaw] = [await createUser(), await createUser()];
       for (const u of [ama, yaw]) await ageUser(u);
-      const title = `Shift swap on Saturday ${javaScriptEnabled ? "with" : "without"} scripts`;
+      const title = fresh(`Shift swap on Saturday ${javaScriptEnabled ? "with" : "without"} scripts`, " ");
 
       const page = await newPage(browser, { javaScriptEnabled });
       page.context().setDefaultTimeout(30_000); // the machine is shared: give slow moments room

@@ -14,8 +14,10 @@ const browsers = new Set<Browser>();
 
 // A failed browser test prints where each open page was and what it showed: a timeout alone ("waiting for
 // #post-2") does not say whether the page was an error, another page, or the same page not yet updated.
+// The first page's line also goes into the test's error, so CI's summary (which shows only the reports) names it.
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
+  onTestFailed(async ({ task }) => {
+    const seen: string[] = [];
     for (const browser of browsers)
       for (const context of browser.contexts())
         for (const page of context.pages()) {
@@ -24,7 +26,11 @@ beforeEach(({ onTestFailed }) => {
             .innerText({ timeout: 2000 })
             .catch((e: Error) => `(unreadable: ${e.message.split("\n")[0]})`);
           console.log(`[open page at the failure] ${page.url()}\n${text.replace(/\n{2,}/g, "\n").slice(0, 1500)}`);
+          seen.push(`${new URL(page.url()).pathname}: ${text.replace(/\s+/g, " ").slice(0, 160)}`);
         }
+    const error = task.result?.errors?.[0];
+    if (error && seen.length > 0)
+      error.stack = `${error.stack ?? error.message}\n[open pages at the failure] ${seen.join(" | ")}`;
   });
 });
 
