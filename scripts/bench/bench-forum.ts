@@ -336,6 +336,14 @@ async function main() {
     if (signIn.status !== 302 || !cookie)
       throw new Error(`the bench member could not sign in: ${signIn.status} ${gist(signIn.body)}`);
     const cookies: Record<Mode, string | undefined> = { visitor: undefined, member: cookie };
+    // --hold: both servers stay up (for profiling by hand: curl, EXPLAIN, CPU per request) until interrupted
+    if (process.argv.includes("--hold")) {
+      log(
+        `holding: app ${targets.remix.url} (pid ${targets.remix.pid}), bare ${targets.bare.url} (pid ` +
+          `${targets.bare.pid}), database ${dbUrl}, member cookie ${cookie}`,
+      );
+      await new Promise(() => {});
+    }
 
     // Same rows on both sides, or the comparison means nothing.
     for (const mode of ["visitor", "member"] as const) {

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createReply } from "~/models/forum/post.server";
+import { listAllCategories, visibleCategoryIds } from "~/models/forum/category.server";
 import { countNewAndUnread, getTopic, listTopics } from "~/models/forum/topic.server";
 import { VISITOR } from "~/models/permissions.server";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";
@@ -76,6 +77,26 @@ describe("private topics", () => {
     await db.updateTable("topics").set({ unlisted: true }).where("id", "=", t.topicId).execute();
     expect(await listed(VISITOR, open.id)).not.toContain(t.topicId);
     expect(await getTopic({ scope: VISITOR, topicId: t.topicId })).toBeDefined();
+  });
+
+  test("a category newer than the process's categories list is closed to every reader until it is known", async () => {
+    // lists test "not one of the closed categories" when those are fewer than the open ones: enough open ones here
+    for (let i = 0; i < 3; i++) await createCategory();
+    const author = await member();
+    const t = await makeTopic(author, await createCategory());
+    await listAllCategories(); // this process now knows every category so far
+    const { open, closed } = await visibleCategoryIds(VISITOR);
+    expect(closed.length).toBeLessThan(open.length);
+    expect(await listed(VISITOR)).toContain(t.topicId);
+    // staff make a category another process has not loaded yet, and move the topic into it
+    const { id } = await db
+      .insertInto("categories")
+      .values({ slug: `staff-new-${t.topicId}`, name: "Staff room", description: "", see_rule: "staff" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.updateTable("topics").set({ category_id: id }).where("id", "=", t.topicId).execute();
+    expect(await listed(VISITOR)).not.toContain(t.topicId);
+    expect(await listed(await scopeFor(await member()))).not.toContain(t.topicId);
   });
 });
 

@@ -6,7 +6,7 @@ import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
-import { CATEGORY_COLUMNS, clearCategoryCache, listAllCategories } from "./category.server";
+import { CATEGORY_COLUMNS, clearCategoryCache, listAllCategories, lockCategoriesForInsert } from "./category.server";
 import { fail, ok } from "../shared/result";
 import { fieldErrors } from "../shared/forms.server";
 
@@ -92,8 +92,8 @@ export async function createCategory({ scope, input }: { scope: Scope; input: Re
   if (!v.data) return fail(422, "form.fixErrors", v.fields, { count: Object.keys(v.fields).length });
   const data = v.data;
   const result = await db.transaction().execute(async (trx) => {
-    // The table lock makes "is the slug free" and the insert one step.
-    await sql`lock table categories in share row exclusive mode`.execute(trx);
+    // The table lock makes "is the slug free" and the insert one step (and ids commit in order).
+    await lockCategoriesForInsert(trx);
     if (await slugTaken(trx, data.slug))
       return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
     const { next } = await trx

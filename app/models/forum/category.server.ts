@@ -79,12 +79,30 @@ export async function listPostableCategories(scope: Scope) {
 }
 
 /** Category ids whose topics the viewer may see in lists, and the private ones seen topic by topic. */
-export async function visibleCategoryIds(scope: Scope): Promise<{ open: number[]; participantOnly: number[] }> {
+export async function visibleCategoryIds(
+  scope: Scope,
+): Promise<{ open: number[]; participantOnly: number[]; closed: number[]; maxId: number }> {
   const all = await listAllCategories();
+  const open: number[] = [];
+  const closed: number[] = [];
+  for (const c of all) (c.see_rule !== "participants" && canSeeCategory(scope, c) ? open : closed).push(c.id);
   return {
-    open: all.filter((c) => c.see_rule !== "participants" && canSeeCategory(scope, c)).map((c) => c.id),
+    open,
     participantOnly: all.filter((c) => c.see_rule === "participants").map((c) => c.id),
+    // every known category the scope cannot open as a reader (participant-only ones included), and the highest
+    // known id: "open" is also "at most maxId and not closed", a category created since is in neither
+    closed,
+    maxId: all.reduce((m, c) => Math.max(m, c.id), 0),
   };
+}
+
+/**
+ * Taken in the transaction of every insert into categories while the app serves (seeds run before it does): ids
+ * then commit in the order they are drawn, so a process that knows the categories up to id n knows every category
+ * with an id below n (see visibilityWhere).
+ */
+export async function lockCategoriesForInsert(trx: Db) {
+  await sql`lock table categories in share row exclusive mode`.execute(trx);
 }
 
 /** The categories a member muted (most members: none, and /latest then adds no condition). */

@@ -204,10 +204,17 @@ const PERIOD_DAYS: Record<TopPeriod, number | null> = { day: 1, week: 7, month: 
 export async function visibilityWhere(scope: Scope): Promise<Expression<SqlBool>> {
   // Unlisted topics are reached by link only; `not unlisted` also lets the partial indexes serve lists.
   if (scope.isStaff) return sql<SqlBool>`not t.unlisted`;
-  const { open, participantOnly } = await visibleCategoryIds(scope);
-  // each id list is one array parameter: as `in ($1, …, $n)` a list of 200 categories cost more to
-  // send and bind than the query took to run
-  const openList = open.length ? sql`t.category_id = any(${open}::int[])` : sql`false`;
+  const { open, participantOnly, closed, maxId } = await visibleCategoryIds(scope);
+  // Each id list is one array parameter (as `in ($1, …, $n)` 200 categories cost more to send and bind than the
+  // query took to run), and the shorter list of the two: PostgreSQL plans `= any` element by element and tests it
+  // on every row, so "not one of the 12 closed ones" plans and filters faster than "one of the 190 open ones". A
+  // category newer than this process's list (id above maxId) is in neither: closed by default.
+  const openList =
+    closed.length < open.length
+      ? sql`(t.category_id <= ${maxId} and t.category_id <> all(${closed}::int[]))`
+      : open.length
+        ? sql`t.category_id = any(${open}::int[])`
+        : sql`false`;
   if (!scope.userId || !participantOnly.length) return sql<SqlBool>`(not t.unlisted and ${openList})`;
   return sql<SqlBool>`(not t.unlisted and (${openList} or (t.category_id = any(${participantOnly}::int[]) and
       exists (select 1 from topic_allowed_users a where a.topic_id = t.id and a.user_id = ${scope.userId}))))`;

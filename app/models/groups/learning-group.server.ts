@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
 import { isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
-import { clearCategoryCache } from "../forum/category.server";
+import { clearCategoryCache, lockCategoriesForInsert } from "../forum/category.server";
 import { fail, ok, type Result } from "../shared/result";
 import { slugify } from "../shared/slug";
 
@@ -59,6 +59,7 @@ export async function createGroup({
     if (!canPost) return fail(422, "form.fixErrors", { tutor: "groups.errors.tutorNotMember" });
     // the space: a category only the group, its tutor and staff see (rule set once the id is known)
     const slug = `group-${slugify(name, 40)}-${randomBytes(2).toString("hex")}`;
+    await lockCategoriesForInsert(trx);
     const category = await trx
       .insertInto("categories")
       .values({
