@@ -33,6 +33,8 @@ const messages = {
       noRecipient: "Name at least one member to write to.",
       tooMany: "A conversation has at most {{max}} participants, you included. Remove some names and send again.",
       unknown: "@{{username}} cannot receive a message from you: check the username.",
+      unavailable:
+        "@{{username}} cannot receive messages from you at the moment. Remove the name to send to the others.",
       self: "You cannot send a message to yourself.",
       cannotStart:
         "Only members start personal messages. Recruiters reach members through a contact request on their profile.",

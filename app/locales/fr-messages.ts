@@ -37,6 +37,8 @@ const messages = {
       tooMany:
         "Une conversation compte au plus {{max}} participants, vous compris. Retirez des noms et envoyez de nouveau.",
       unknown: "@{{username}} ne peut pas recevoir de message de votre part : vérifiez le nom d’utilisateur.",
+      unavailable:
+        "@{{username}} ne peut pas recevoir de message de votre part pour le moment. Retirez ce nom pour écrire aux autres.",
       self: "Vous ne pouvez pas vous envoyer de message.",
       cannotStart:
         "Seuls les membres commencent des messages personnels. Les recruteurs contactent les membres par une demande de contact sur leur profil.",

