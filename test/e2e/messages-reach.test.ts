@@ -5,8 +5,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { setIgnored } from "~/models/forum/messages.server";
-import { ageUser, scopeFor } from "../factories/topics";
+import { drainJobs } from "~/jobs.server";
+import "~/jobs/index.server";
+import { createConversation, setIgnored } from "~/models/forum/messages.server";
+import { NewMessageSchema } from "~/models/forum/messages.schema";
+import { createReply } from "~/models/forum/post.server";
+import { ageUser, backdatePosts, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 import { hasChromium, useAppAndBrowser } from "../setup/browser";
 import { signedInPage } from "../setup/session";
@@ -74,6 +78,54 @@ describe.skipIf(!hasChromium)("who personal messages reach", () => {
       await sendTo(page, yaw.username, "Writing while suspended", "Kept text while suspended.");
       await page.getByText("Your account is suspended until").first().waitFor();
       expect(await page.locator("textarea[name=body]").inputValue()).toBe("Kept text while suspended.");
+      await page.context().close();
+    }, 120_000);
+
+    test(`an ignored member's posts are folded in a group conversation and in topics (JavaScript ${js})`, async () => {
+      const [ama, kofi, esi] = await members(3);
+      await setIgnored({ scope: await scopeFor(esi), username: kofi.username, ignore: true });
+      const to = `${kofi.username} ${esi.username}`;
+      const body = "Who takes the Friday night shift this week?";
+      const input = NewMessageSchema.parse({ to, title: "Planning the okapi night shift", body });
+      const sent = await createConversation({ scope: await scopeFor(ama), input });
+      if (!sent.ok) throw new Error(sent.message);
+      await backdatePosts(kofi.id, 60);
+      const words = "Kofi takes Friday night, as usual.";
+      const reply = await createReply({ scope: await scopeFor(kofi), topicId: sent.topicId, body: words });
+      if (!reply.ok) throw new Error(reply.message);
+      const topic = await makeTopic(ama, await createCategory(), { title: "A topic Kofi answers in public" });
+      await makeReply(kofi, topic, "A public answer from Kofi that Esi folds away.");
+      await drainJobs();
+      // Esi is not told of Kofi's posts; Ama is
+      const toldOf = (u: U) =>
+        db
+          .selectFrom("notifications")
+          .select("id")
+          .where("user_id", "=", u.id)
+          .where("actor_id", "=", kofi.id)
+          .execute();
+      expect(await toldOf(esi)).toEqual([]);
+      expect((await toldOf(ama)).length).toBeGreaterThan(0);
+
+      for (const [url, text] of [
+        [sent.url, words],
+        [topic.url, "A public answer from Kofi that Esi folds away."],
+      ]) {
+        const page = await pageAs(esi, javaScriptEnabled);
+        await page.goto(`${live.app.url}${url}`);
+        const folded = page.locator("details.post-ignored");
+        await folded.locator("summary", { hasText: "A post by a member you ignore (show it)" }).waitFor();
+        expect(await folded.count()).toBe(1);
+        expect(await page.getByText(text).isVisible()).toBe(false);
+        await folded.locator("summary").click();
+        await page.getByText(text).waitFor();
+        await page.context().close();
+      }
+      // Ama, who ignores nobody, reads Kofi's post unfolded
+      const page = await pageAs(ama, javaScriptEnabled);
+      await page.goto(`${live.app.url}${sent.url}`);
+      await page.getByText(words).waitFor();
+      expect(await page.locator("details.post-ignored").count()).toBe(0);
       await page.context().close();
     }, 120_000);
   }
