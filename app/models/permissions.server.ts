@@ -127,6 +127,27 @@ export function canMessageMember(
   return null;
 }
 
+/**
+ * Adding people to a personal message: a participant who may start messages (not a recruiter), while the
+ * conversation is open. Staff reading a flagged message are not participants and add no one.
+ */
+export const canAddParticipants = (
+  scope: Scope,
+  t: {
+    archetype: string;
+    participant: boolean;
+    deleted_at: Date | null;
+    closed_at: Date | null;
+    archived_at: Date | null;
+  },
+) =>
+  canStartMessage(scope) &&
+  t.archetype === "private_message" &&
+  t.participant &&
+  !t.deleted_at &&
+  !t.closed_at &&
+  !t.archived_at;
+
 /** Ignoring a member: not oneself, and not staff (moderation must still reach everyone). */
 export function canIgnoreMember(scope: Scope, target: { userId: number; isStaff: boolean }): "self" | "staff" | null {
   if (scope.userId === target.userId) return "self";

@@ -7,12 +7,13 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
-import { createConversation, setIgnored } from "~/models/forum/messages.server";
+import { addParticipants, createConversation, setIgnored } from "~/models/forum/messages.server";
 import { NewMessageSchema } from "~/models/forum/messages.schema";
 import { createReply } from "~/models/forum/post.server";
 import { ageUser, backdatePosts, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
-import { hasChromium, useAppAndBrowser } from "../setup/browser";
+import type { Scope } from "~/models/permissions.server";
+import { expectAccessible, hasChromium, useAppAndBrowser } from "../setup/browser";
 import { signedInPage } from "../setup/session";
 
 type U = Awaited<ReturnType<typeof createUser>>;
@@ -29,6 +30,45 @@ async function members(n: number) {
   for (const u of users) await ageUser(u);
   return users;
 }
+
+async function converse(from: U, to: U[], title = "Planning the okapi night shift") {
+  const body = "Who takes the Friday night shift this week?";
+  const input = NewMessageSchema.parse({ to: to.map((u) => u.username).join(" "), title, body });
+  const sent = await createConversation({ scope: await scopeFor(from), input });
+  if (!sent.ok) throw new Error(sent.message);
+  return sent;
+}
+
+describe("adding people to a conversation", () => {
+  test("a participant adds up to the limit; refused to recruiters, outsiders, the suspended, ignorers", async () => {
+    const [ama, kofi, esi, sus, ign, outsider] = await members(6);
+    const recruiter = await createUser({ roles: ["recruiter"] });
+    const sent = await converse(ama, [kofi]);
+    const add = async (scope: Scope, to: string) => addParticipants({ scope, topicId: sent.topicId, to });
+    const asAma = await scopeFor(ama);
+    expect(await add(await scopeFor(outsider), esi.username)).toMatchObject({ ok: false, status: 404 });
+    expect(await add(await scopeFor(recruiter), esi.username)).toMatchObject({ ok: false, status: 403 });
+    await suspend(sus);
+    expect(await add(asAma, sus.username)).toMatchObject({ ok: false, message: "messages.errors.unavailable" });
+    await setIgnored({ scope: await scopeFor(ign), username: kofi.username, ignore: true });
+    await setIgnored({ scope: await scopeFor(ign), username: ama.username, ignore: true });
+    expect(await add(asAma, ign.username)).toMatchObject({ ok: false, message: "messages.errors.unavailable" });
+    expect(await add(asAma, kofi.username)).toMatchObject({ ok: false, message: "messages.errors.alreadyIn" });
+    // Kofi, a participant, adds Esi; she is told as of a new message
+    expect(await add(await scopeFor(kofi), `@${esi.username}`)).toMatchObject({ ok: true, added: 1 });
+    const told = await db.selectFrom("notifications").selectAll().where("user_id", "=", esi.id).execute();
+    expect(told).toMatchObject([{ kind: "reply", topic_id: sent.topicId, actor_id: kofi.id }]);
+    // three in it: seven more fit, the eighth is refused with the limit
+    const more = await members(8);
+    const names = more.map((u) => u.username);
+    expect(await add(asAma, names.join(" "))).toMatchObject({ ok: false, message: "messages.errors.tooMany" });
+    expect(await add(asAma, names.slice(0, 7).join(","))).toMatchObject({ ok: true, added: 7 });
+    expect(await add(asAma, names[7])).toMatchObject({ ok: false, message: "messages.errors.tooMany" });
+    // a suspended participant adds no one
+    await suspend(kofi);
+    expect(await add(await scopeFor(kofi), names[7])).toMatchObject({ ok: false, message: "limits.suspended" });
+  });
+});
 
 describe.skipIf(!hasChromium)("who personal messages reach", () => {
   const live = useAppAndBrowser();
@@ -84,11 +124,7 @@ describe.skipIf(!hasChromium)("who personal messages reach", () => {
     test(`an ignored member's posts are folded in a group conversation and in topics (JavaScript ${js})`, async () => {
       const [ama, kofi, esi] = await members(3);
       await setIgnored({ scope: await scopeFor(esi), username: kofi.username, ignore: true });
-      const to = `${kofi.username} ${esi.username}`;
-      const body = "Who takes the Friday night shift this week?";
-      const input = NewMessageSchema.parse({ to, title: "Planning the okapi night shift", body });
-      const sent = await createConversation({ scope: await scopeFor(ama), input });
-      if (!sent.ok) throw new Error(sent.message);
+      const sent = await converse(ama, [kofi, esi]);
       await backdatePosts(kofi.id, 60);
       const words = "Kofi takes Friday night, as usual.";
       const reply = await createReply({ scope: await scopeFor(kofi), topicId: sent.topicId, body: words });
@@ -127,6 +163,30 @@ describe.skipIf(!hasChromium)("who personal messages reach", () => {
       await page.getByText(words).waitFor();
       expect(await page.locator("details.post-ignored").count()).toBe(0);
       await page.context().close();
+    }, 120_000);
+
+    test(`a participant adds a member with the conversation's form (JavaScript ${js})`, async () => {
+      const [ama, kofi, esi, sus] = await members(4);
+      await suspend(sus);
+      const sent = await converse(ama, [kofi], "Who covers the okapi feeding round");
+      const page = await pageAs(ama, javaScriptEnabled);
+      await page.goto(`${live.app.url}/messages/${sent.topicId}/participants`);
+      await expectAccessible(page);
+      const field = page.getByLabel("Add people");
+      await field.fill(sus.username);
+      await page.getByRole("button", { name: "Add to the conversation" }).click();
+      await page.getByText(`@${sus.username} cannot receive messages from you at the moment.`).first().waitFor();
+      expect(await field.inputValue()).toBe(sus.username);
+      await field.fill(esi.username);
+      await page.getByRole("button", { name: "Add to the conversation" }).click();
+      await page.locator("h1", { hasText: "Who covers the okapi feeding round" }).waitFor();
+      const names = [kofi.display_name, esi.display_name].sort((a, b) => a.localeCompare(b)).join(", ");
+      await page.getByText(`Between you and ${names}`).waitFor();
+      await page.context().close();
+      const esiPage = await pageAs(esi, javaScriptEnabled);
+      await esiPage.goto(`${live.app.url}/messages`);
+      await esiPage.getByRole("link", { name: "Who covers the okapi feeding round" }).waitFor();
+      await esiPage.context().close();
     }, 120_000);
   }
 });
