@@ -176,6 +176,31 @@ function token(ta){
     m=/(^|[^\\w@\\/])(@[A-Za-z0-9_]{1,30})$/.exec(b)||/(^|[^\\w@\\/#&])(#[a-z0-9][a-z0-9-]{0,49})$/.exec(b);
   return m&&{q:m[2],start:b.length-m[2].length,end:b.length};
 }
+var mirror,COPY=["boxSizing","fontFamily","fontSize","fontStyle","fontVariant","fontWeight","fontStretch",
+"lineHeight","letterSpacing","wordSpacing","textTransform","textIndent","tabSize","direction","paddingTop",
+"paddingRight","paddingBottom","paddingLeft"];
+function caret(ta,pos){
+  // a hidden copy of the textarea's text box, wrapped alike: where the text up to pos ends is the caret
+  var cs=getComputedStyle(ta),s;
+  if(!mirror){mirror=d.createElement("div");mirror.setAttribute("aria-hidden","true");d.body.appendChild(mirror)}
+  s=mirror.style;
+  COPY.forEach(function(p){s[p]=cs[p]});
+  s.position="absolute";s.visibility="hidden";s.top="0";s.left="-9999px";s.border="0";s.overflow="hidden";
+  s.whiteSpace="pre-wrap";s.overflowWrap="break-word";s.boxSizing="content-box";
+  s.width=(ta.clientWidth-parseFloat(cs.paddingLeft)-parseFloat(cs.paddingRight))+"px";
+  mirror.textContent=ta.value.slice(0,pos);
+  var sp=d.createElement("span");sp.textContent=ta.value.slice(pos)||".";mirror.appendChild(sp);
+  var m=mirror.getBoundingClientRect(),r=sp.getClientRects()[0]||sp.getBoundingClientRect(),
+    c={top:r.top-m.top+ta.clientTop-ta.scrollTop,left:r.left-m.left+ta.clientLeft-ta.scrollLeft,height:r.height};
+  mirror.textContent="";
+  return c;
+}
+function place(ta,ul,tok){
+  // under the line being typed, from the word's start; kept within the textarea's box
+  var c=caret(ta,tok.start),top=Math.max(0,Math.min(c.top+c.height,ta.offsetHeight)),
+    left=Math.max(0,Math.min(c.left,ta.offsetWidth-ul.offsetWidth));
+  ul.style.top=(ta.offsetTop+top)+"px";ul.style.left=(ta.offsetLeft+left)+"px";
+}
 function close(){
   if(!open)return;
   open.ul.hidden=true;open.ul.textContent="";
@@ -206,7 +231,7 @@ function show(ta,ul,tok,items){
     li.addEventListener("click",function(){pick(i)});
     ul.appendChild(li);
   });
-  ul.hidden=false;
+  ul.hidden=false;place(ta,ul,tok);
   ta.setAttribute("role","combobox");ta.setAttribute("aria-autocomplete","list");
   ta.setAttribute("aria-controls",ul.id);ta.setAttribute("aria-expanded","true");
   move(0);

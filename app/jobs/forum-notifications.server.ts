@@ -51,6 +51,13 @@ const postCreated: JobHandler<"post.created"> = async ({ postId, mentionedUserId
     excerpt: renderPlainExcerpt(post.body_html, 160),
   };
   const told = new Set<number>([post.user_id]);
+  // members who ignore the author hear nothing of their posts (folded on the page, not pushed to them)
+  const ignorers = await trx
+    .selectFrom("user_ignores")
+    .select("user_id")
+    .where("ignored_user_id", "=", post.user_id)
+    .execute();
+  for (const { user_id: id } of ignorers) told.add(id);
   const base = { topicId: post.topic_id, postId: post.id, actorId: post.user_id, data };
 
   // A quote tells the quoted member (only the first time per post).

@@ -29,11 +29,20 @@ const messages = {
     noneIgnored: "You ignore nobody.",
     ignoredPost: "A post by a member you ignore (show it)",
     backToProfile: "Back to the profile",
+    addTitle: "Add people to the conversation",
+    addLabel: "Add people",
+    addHint_one: "Usernames, separated by commas or spaces: {{count}} more member at most.",
+    addHint_other: "Usernames, separated by commas or spaces: up to {{count}} more members.",
+    addButton: "Add to the conversation",
+    addFull: "This conversation has the most participants it can have.",
     errors: {
       noRecipient: "Name at least one member to write to.",
       tooMany: "A conversation has at most {{max}} participants, you included. Remove some names and send again.",
       unknown: "@{{username}} cannot receive a message from you: check the username.",
+      unavailable:
+        "@{{username}} cannot receive messages from you at the moment. Remove the name to send to the others.",
       self: "You cannot send a message to yourself.",
+      alreadyIn: "Everyone named is already in this conversation.",
       cannotStart:
         "Only members start personal messages. Recruiters reach members through a contact request on their profile.",
       perDay: "You can start at most {{max}} conversations a day. Try again after {{until, datetime}}.",

@@ -32,12 +32,21 @@ const messages = {
     noneIgnored: "Vous n’ignorez personne.",
     ignoredPost: "Un message d’un membre que vous ignorez (l’afficher)",
     backToProfile: "Retour au profil",
+    addTitle: "Ajouter des personnes à la conversation",
+    addLabel: "Ajouter des personnes",
+    addHint_one: "Noms d’utilisateur, séparés par des virgules ou des espaces : {{count}} membre de plus au maximum.",
+    addHint_other: "Noms d’utilisateur, séparés par des virgules ou des espaces : jusqu’à {{count}} membres de plus.",
+    addButton: "Ajouter à la conversation",
+    addFull: "Cette conversation compte déjà le nombre maximal de participants.",
     errors: {
       noRecipient: "Indiquez au moins un membre à qui écrire.",
       tooMany:
         "Une conversation compte au plus {{max}} participants, vous compris. Retirez des noms et envoyez de nouveau.",
       unknown: "@{{username}} ne peut pas recevoir de message de votre part : vérifiez le nom d’utilisateur.",
+      unavailable:
+        "@{{username}} ne peut pas recevoir de message de votre part pour le moment. Retirez ce nom pour écrire aux autres.",
       self: "Vous ne pouvez pas vous envoyer de message.",
+      alreadyIn: "Toutes les personnes nommées sont déjà dans cette conversation.",
       cannotStart:
         "Seuls les membres commencent des messages personnels. Les recruteurs contactent les membres par une demande de contact sur leur profil.",
       perDay: "Vous pouvez commencer au plus {{max}} conversations par jour. Réessayez après le {{until, datetime}}.",

@@ -107,18 +107,46 @@ function canSeeMessage(scope: Scope, t: { participant: boolean; flagged?: boolea
 export const canStartMessage = (scope: Scope) => !!scope.userId && scope.isMember;
 
 /**
- * May the sender message this member? Not themself, not someone who ignores them, and not a member whose
- * profile they may not see (a hidden profile is not reachable by those who cannot see it).
+ * May the sender message this member? Not themself, not someone who ignores them or is suspended, and not
+ * a member whose profile they may not see (a hidden profile is not reachable by those who cannot see it).
  */
 export function canMessageMember(
   scope: Scope,
-  r: { userId: number; visibility: "public" | "members" | "hidden"; ignoresSender: boolean; isMember: boolean },
-): "self" | "ignored" | "unknown" | null {
+  r: {
+    userId: number;
+    visibility: "public" | "members" | "hidden";
+    ignoresSender: boolean;
+    isMember: boolean;
+    suspended?: boolean;
+  },
+): "self" | "ignored" | "suspended" | "unknown" | null {
   if (scope.userId === r.userId) return "self";
   if (!r.isMember || !canSeeProfile(scope, r)) return "unknown";
   if (r.ignoresSender) return "ignored";
+  if (r.suspended) return "suspended";
   return null;
 }
+
+/**
+ * Adding people to a personal message: a participant who may start messages (not a recruiter), while the
+ * conversation is open. Staff reading a flagged message are not participants and add no one.
+ */
+export const canAddParticipants = (
+  scope: Scope,
+  t: {
+    archetype: string;
+    participant: boolean;
+    deleted_at: Date | null;
+    closed_at: Date | null;
+    archived_at: Date | null;
+  },
+) =>
+  canStartMessage(scope) &&
+  t.archetype === "private_message" &&
+  t.participant &&
+  !t.deleted_at &&
+  !t.closed_at &&
+  !t.archived_at;
 
 /** Ignoring a member: not oneself, and not staff (moderation must still reach everyone). */
 export function canIgnoreMember(scope: Scope, target: { userId: number; isStaff: boolean }): "self" | "staff" | null {
@@ -314,6 +342,17 @@ export const canSeeDevelopmentPlan = (scope: Scope, p: { ownerId: number; active
 /** A member's sanction (suspended or silenced) is shown on their card to staff only. */
 export const canSeeSanction = (scope: Scope) => scope.isStaff;
 
-/** The card's "message" link: a member who may start messages, to another member who is not suspended. */
-export const canOfferMessage = (scope: Scope, target: { userId: number; suspended: boolean }) =>
-  canStartMessage(scope) && scope.userId !== target.userId && !target.suspended;
+/**
+ * The profile's and the card's "message" link: a member who may start messages and is not suspended, to
+ * another member who is not suspended, and with neither ignoring the other (the send would be refused).
+ */
+export const canOfferMessage = (
+  scope: Scope,
+  target: { userId: number; suspended: boolean; ignoredEitherWay?: boolean },
+  viewerSuspended = false,
+) =>
+  canStartMessage(scope) &&
+  scope.userId !== target.userId &&
+  !target.suspended &&
+  !target.ignoredEitherWay &&
+  !viewerSuspended;

@@ -21,7 +21,7 @@ import { CompetencyClaims } from "~/components/competency-claims";
 import { requestLocale } from "~/locale";
 import { countryName, languageName } from "~/models/directory/profile.schema";
 import { canStartMessage, scopeOf } from "~/models/permissions.server";
-import { isIgnoring } from "~/models/forum/messages.server";
+import { getMessagingState } from "~/models/forum/messages.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { dateTimeFormat } from "~/intl";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // personal messages: a member may write to another member and ignore them (messages.server.ts)
   const messaging =
     viewer && !isSelf && canStartMessage(scope) && profile.isMember
-      ? { ignored: await isIgnoring({ userId: viewer.id, otherId: profile.id }) }
+      ? await getMessagingState({ scope, viewerSuspendedUntil: viewer.suspendedUntil, otherId: profile.id })
       : null;
   return { profile, isSelf, isStaff: scope.isStaff, messaging };
 }
@@ -118,7 +118,7 @@ function Profile({
   profile: NonNullable<Awaited<ReturnType<typeof getProfilePage>>>;
   isSelf: boolean;
   isStaff: boolean;
-  messaging: { ignored: boolean } | null;
+  messaging: { ignored: boolean; offer: boolean } | null;
 }) {
   const { t, i18n } = useTranslation();
   const actionData = useActionData<typeof action>();
@@ -383,7 +383,7 @@ function Profile({
       ) : null}
       {messaging ? (
         <div className="actions member-messaging">
-          {!messaging.ignored ? (
+          {messaging.offer ? (
             <Link to={`/messages/new?to=${encodeURIComponent(p.username)}`}>{t("messages.send")}</Link>
           ) : null}
           <Form method="post" action={`/u/${encodeURIComponent(p.username)}/ignore`}>

@@ -18,7 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const username = Username.safeParse(params.username);
   if (!username.success) notFound();
   const viewer = await getViewer(request);
-  const card = await getUserCard({ scope: scopeOf(viewer), username: username.data });
+  const card = await getUserCard({
+    scope: scopeOf(viewer),
+    username: username.data,
+    viewerSuspendedUntil: viewer?.suspendedUntil,
+  });
   if (!card) notFound();
   const lang = requestLocale(request, viewer?.locale);
   const html = userCardHtml(card, sharedI18n(lang).t, lang);

@@ -92,6 +92,37 @@ describe.skipIf(!hasChromium)("composer suggestions and keyboard shortcuts", () 
       await page.context().close();
     });
 
+    test("the list opens at the caret: under the line being typed, beside the word", async () => {
+      const { page } = await member("kb_caret");
+      await page.goto(topicUrl);
+      const box = page.getByLabel("Your post");
+      await box.click();
+      await box.pressSequentially("First line of the reply");
+      for (const line of ["second line", "third line", "fourth line"]) {
+        await page.keyboard.press("Shift+Enter"); // a newline, not a shortcut
+        await box.pressSequentially(line);
+      }
+      await page.keyboard.press("Shift+Enter");
+      await box.pressSequentially("Thanks to @kbx");
+      await options(page).first().waitFor();
+      const list = page.getByRole("listbox", { name: "Suggestions" });
+      const [ta, ul] = [(await box.boundingBox())!, (await list.boundingBox())!];
+      const style = await box.evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { line: parseFloat(cs.lineHeight), top: parseFloat(cs.paddingTop) + parseFloat(cs.borderTopWidth) };
+      });
+      // the caret is on the fifth line: the list's top is just under it, well inside the ten-row box
+      const underCaret = ta.y + style.top + 5 * style.line;
+      expect(Math.abs(ul.y - underCaret), `list top ${ul.y}, caret line bottom ${underCaret}`).toBeLessThan(style.line);
+      expect(ul.y).toBeLessThan(ta.y + ta.height);
+      expect(ul.x).toBeGreaterThan(ta.x + 30); // beside "Thanks to ", not at the box's left edge
+      // the keyboard still chooses
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      expect(await box.inputValue()).toMatch(/\nThanks to @kbx_able $/);
+      await page.context().close();
+    });
+
     test("`#` offers the categories the member can see, never a private one; Tab inserts `#slug `", async () => {
       const { page } = await member("kb_tagger");
       await page.goto(topicUrl);

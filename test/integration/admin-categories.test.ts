@@ -5,12 +5,15 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import {
   createCategory,
+  getCategoryForAdmin,
+  listCategoriesForAdmin,
   moveCategory,
   setCategoryArchived,
   updateCategory,
 } from "~/models/forum/category-admin.server";
 import { getCategoryBySlug, listAllCategories } from "~/models/forum/category.server";
 import { createTopic } from "~/models/forum/post.server";
+import { changeTopicCategory } from "~/models/moderation/moderation.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, scopeFor } from "../factories/topics";
 
@@ -32,6 +35,33 @@ const count = async (table: "categories" | "audit_log") =>
   ).n;
 
 describe("category administration", () => {
+  test("the personal-messages category is neither listed nor editable, moved or archived as a category", async () => {
+    const scope = await scopeFor(await createAdmin());
+    const before = await getCategoryBySlug("messages");
+    expect(before).toMatchObject({ see_rule: "participants" });
+    expect((await listCategoriesForAdmin({ scope }))!.map((c) => c.slug)).not.toContain("messages");
+    expect(await getCategoryForAdmin({ scope, slug: "messages" })).toBeUndefined();
+    const update = await updateCategory({ scope, slug: "messages", input: valid("messages") });
+    expect(update).toMatchObject({ ok: false, status: 404 });
+    expect(await setCategoryArchived({ scope, slug: "messages", archived: true })).toMatchObject({ ok: false });
+    expect(await moveCategory({ scope, slug: "messages", direction: "up" })).toMatchObject({ ok: false });
+    expect(await getCategoryBySlug("messages")).toEqual(before);
+    // nor is a topic moved into it
+    await createCategory({ scope, input: valid("before-messages") });
+    const author = await createUser();
+    await ageUser(author);
+    const t = await createTopic(db, {
+      scope: await scopeFor(author),
+      categorySlug: "before-messages",
+      title: "A topic staff might move into messages",
+      body: "It stays in its own category, among the others.",
+      tags: [],
+    });
+    if (!t.ok) throw new Error(t.message);
+    const moved = await changeTopicCategory({ scope, topicId: t.topicId, categorySlug: "messages" });
+    expect(moved).toMatchObject({ ok: false, status: 422 });
+  });
+
   test("an admin creates a category at the end of the list; it is audited and served at once", async () => {
     const scope = await scopeFor(await createAdmin());
     const auditBefore = await count("audit_log");
@@ -130,7 +160,8 @@ describe("category administration", () => {
     expect(await moveCategory({ scope, slug: "order-c", direction: "up" })).toMatchObject({ ok: true, moved: true });
     expect(await slugs()).toEqual(["order-a", "order-c", "order-b"]);
     expect(await moveCategory({ scope, slug: "order-a", direction: "up" })).toMatchObject({ ok: true });
-    const all = await listAllCategories();
+    // personal messages' home is not among the categories admins order
+    const all = (await listAllCategories()).filter((c) => c.slug !== "messages");
     const last = all[all.length - 1].slug;
     expect(await moveCategory({ scope, slug: last, direction: "down" })).toMatchObject({ ok: true, moved: false });
     const positions = all.map((c) => c.position);

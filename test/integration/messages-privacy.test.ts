@@ -284,7 +284,7 @@ describe("ignoring a member", () => {
     expect((await setIgnored({ scope: await scopeFor(esi), username: pest.username, ignore: true })).ok).toBe(true);
     expect(await send(pest, esi.username, "Writing to someone who ignores me")).toMatchObject({
       ok: false,
-      message: "messages.errors.unknown",
+      message: "messages.errors.unavailable",
     });
     // a conversation with several people is refused too when one of them ignores the sender
     expect((await send(pest, `${ada.username} ${esi.username}`, "Writing to a group with Esi in it")).ok).toBe(false);

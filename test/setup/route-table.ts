@@ -172,6 +172,12 @@ export const ROUTES: Record<string, Row> = {
     get: { all: 200, visitor: 302, recruiter: 403 },
     post: { all: 400, visitor: 302, recruiter: 403 },
   },
+  // adding people: participants only (404 for anyone else, the conversation not admitted); recruiters 403
+  "messages.$id.participants": {
+    path: () => "/messages/999999/participants",
+    get: { all: 404, visitor: 302, recruiter: 403 },
+    post: { all: 404, visitor: 302, recruiter: 403 },
+  },
   "p.$id": { path: (f) => `/p/${f.replyId}`, get: everyone() },
   "p.$id_.bookmark": { path: (f) => `/p/${f.replyId}/bookmark`, get: signedIn() },
   "p.$id_.edit": {

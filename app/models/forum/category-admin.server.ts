@@ -9,6 +9,7 @@ import { recordAudit } from "../moderation/audit.server";
 import { CATEGORY_COLUMNS, clearCategoryCache, listAllCategories, lockCategoriesForInsert } from "./category.server";
 import { fail, ok } from "../shared/result";
 import { fieldErrors } from "../shared/forms.server";
+import { MESSAGES_CATEGORY } from "./messages.schema";
 
 const RULE = /^(everyone|members|staff|participants|level:[1-4]|group:[1-9]\d{0,8})$/;
 const rule = (key: string) => z.string({ error: key }).trim().regex(RULE, key);
@@ -69,13 +70,23 @@ function validate(input: Record<string, unknown>) {
 
 const denied = () => fail(404, "adminForum.errors.notFound");
 
+// Personal messages' home is no category to administer: made public, renamed or archived, it would
+// expose or break every conversation. It is left out of the list and each write answers "not found".
+const administered = (slug: string) => slug !== MESSAGES_CATEGORY;
+
 export async function listCategoriesForAdmin({ scope }: { scope: Scope }) {
   if (!scope.isStaff) return undefined;
-  return db.selectFrom("categories").select(CATEGORY_COLUMNS).orderBy("position").orderBy("id").execute();
+  return db
+    .selectFrom("categories")
+    .select(CATEGORY_COLUMNS)
+    .where("slug", "!=", MESSAGES_CATEGORY)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 export async function getCategoryForAdmin({ scope, slug }: { scope: Scope; slug: string }) {
-  if (!scope.isStaff) return undefined;
+  if (!scope.isStaff || !administered(slug)) return undefined;
   return (await listAllCategories()).find((c) => c.slug === slug);
 }
 
@@ -127,7 +138,7 @@ export async function updateCategory({
   slug: string;
   input: Record<string, unknown>;
 }) {
-  if (!scope.isStaff || !scope.userId) return denied();
+  if (!scope.isStaff || !scope.userId || !administered(slug)) return denied();
   const actorId = scope.userId;
   const v = validate(input);
   if (!v.data) return fail(422, "form.fixErrors", v.fields, { count: Object.keys(v.fields).length });
@@ -181,13 +192,14 @@ export async function moveCategory({
   slug: string;
   direction: "up" | "down";
 }) {
-  if (!scope.isStaff || !scope.userId) return denied();
+  if (!scope.isStaff || !scope.userId || !administered(slug)) return denied();
   const actorId = scope.userId;
   const result = await db.transaction().execute(async (trx) => {
     await sql`lock table categories in share row exclusive mode`.execute(trx);
     const rows = await trx
       .selectFrom("categories")
       .select(["id", "slug", "position"])
+      .where("slug", "!=", MESSAGES_CATEGORY)
       .orderBy("position")
       .orderBy("id")
       .execute();
@@ -224,7 +236,7 @@ export async function setCategoryArchived({
   slug: string;
   archived: boolean;
 }) {
-  if (!scope.isStaff || !scope.userId) return denied();
+  if (!scope.isStaff || !scope.userId || !administered(slug)) return denied();
   const actorId = scope.userId;
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx

@@ -18,13 +18,16 @@ export function parseRecipients(to: string): string[] {
   return [...new Set(names)];
 }
 
-export const NewMessageSchema = NewTopicSchema.omit({ category: true, tags: true }).extend({
-  // the count is checked by the model, which names the limit; this only bounds the text
-  to: z
-    .string({ error: "messages.errors.noRecipient" })
-    .max(2000, "messages.errors.tooMany")
-    .refine((s) => parseRecipients(s).length > 0, "messages.errors.noRecipient"),
-});
+// the count is checked by the model, which names the limit; this only bounds the text
+const Recipients = z
+  .string({ error: "messages.errors.noRecipient" })
+  .max(2000, "messages.errors.tooMany")
+  .refine((s) => parseRecipients(s).length > 0, "messages.errors.noRecipient");
+
+export const NewMessageSchema = NewTopicSchema.omit({ category: true, tags: true }).extend({ to: Recipients });
 export type NewMessage = z.infer<typeof NewMessageSchema>;
+
+/** Adding people to a conversation: the same "To" field as a new message. */
+export const AddParticipantsSchema = z.object({ to: Recipients });
 
 export const IgnoreSchema = z.object({ intent: z.enum(["ignore", "unignore"]) });

@@ -5,11 +5,20 @@
 // conversation from them, their posts collapsed.
 import { sql } from "kysely";
 import { db, transaction, type Db } from "../../db.server";
-import { canIgnoreMember, canMessageMember, canStartMessage, type Scope } from "../permissions.server";
+import {
+  canAddParticipants,
+  canIgnoreMember,
+  canMessageMember,
+  canOfferMessage,
+  canStartMessage,
+  type Scope,
+} from "../permissions.server";
 import { fail, ok } from "../shared/result";
 import { checkSanction } from "./limits.server";
 import { createTopic } from "./post.server";
-import { topicUrl } from "./topic.server";
+import { lockTopic, topicUrl } from "./topic.server";
+import { notify } from "../account/notification.server";
+import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import {
   CONVERSATIONS_PER_DAY,
   MAX_PARTICIPANTS,
@@ -28,6 +37,7 @@ type Recipient = {
   visibility: "public" | "members" | "hidden" | null;
   is_member: boolean;
   ignores_sender: boolean;
+  suspended: boolean;
 };
 
 async function findRecipients(conn: Db, senderId: number, names: string[]) {
@@ -43,15 +53,19 @@ async function findRecipients(conn: Db, senderId: number, names: string[]) {
       sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${senderId})`.as(
         "ignores_sender",
       ),
+      sql<boolean>`coalesce(u.suspended_until > now(), false)`.as("suspended"),
     ])
     .where(sql<boolean>`lower(u.username) = any(${names}::text[])`)
     .where("u.deleted_at", "is", null)
     .execute() as Promise<Recipient[]>;
 }
 
-/** Why the sender may not write to these usernames (the first refusal, naming the member), or the ids. */
-async function checkRecipients(conn: Db, scope: Scope, names: string[]) {
-  if (names.length + 1 > MAX_PARTICIPANTS)
+/**
+ * Why the sender may not write to these usernames (the first refusal, naming the member), or the ids.
+ * `already`: participants the conversation has before them (the sender alone for a new one).
+ */
+async function checkRecipients(conn: Db, scope: Scope, names: string[], already = 1) {
+  if (names.length + already > MAX_PARTICIPANTS)
     return fail(422, "messages.errors.tooMany", { to: "messages.errors.tooMany" }, { max: MAX_PARTICIPANTS });
   const found = new Map((await findRecipients(conn, scope.userId!, names)).map((r) => [r.username.toLowerCase(), r]));
   const ids: number[] = [];
@@ -63,11 +77,14 @@ async function checkRecipients(conn: Db, scope: Scope, names: string[]) {
           visibility: r.visibility ?? "members",
           isMember: r.is_member,
           ignoresSender: r.ignores_sender,
+          suspended: r.suspended,
         })
       : "unknown";
-    // an ignoring member reads as one who cannot be reached: the sender is not told they are ignored
-    if (refusal === "unknown" || refusal === "ignored")
+    if (refusal === "unknown")
       return fail(422, "messages.errors.unknown", { to: "messages.errors.unknown" }, { username: name });
+    // one sentence for both: the sender is not told whether they are ignored or the member is suspended
+    if (refusal === "ignored" || refusal === "suspended")
+      return fail(422, "messages.errors.unavailable", { to: "messages.errors.unavailable" }, { username: r!.username });
     if (refusal === "self") return fail(422, "messages.errors.self", { to: "messages.errors.self" });
     ids.push(r!.id);
   }
@@ -109,6 +126,77 @@ export async function createConversation({ scope, input }: { scope: Scope; input
       participantIds: checked.ids,
       submissionKey: input.submissionKey,
     });
+  });
+}
+
+/** A conversation the viewer may add people to, with its participants; undefined when they may not. */
+export async function getConversationForAdding({ scope, topicId }: { scope: Scope; topicId: number }) {
+  const topic = await lockTopic(db, topicId, scope.userId, { lock: false });
+  if (!topic || !canAddParticipants(scope, topic)) return undefined;
+  const participants = await listParticipants(topic.id);
+  return {
+    id: topic.id,
+    title: topic.title,
+    url: topicUrl(topic),
+    participants,
+    room: MAX_PARTICIPANTS - participants.length,
+  };
+}
+
+/**
+ * Adds members to a conversation, under the same rules as a new message (no one suspended, ignoring the
+ * adder or hidden from them; at most MAX_PARTICIPANTS in all). Those added hear of it as of a new message.
+ */
+export async function addParticipants({ scope, topicId, to }: { scope: Scope; topicId: number; to: string }) {
+  if (!scope.userId) return fail(401, "composer.errors.signIn");
+  if (!canStartMessage(scope)) return fail(403, "messages.errors.cannotStart");
+  const userId = scope.userId;
+  const sanction = await checkSanction(db, userId, "message");
+  if (sanction) return sanction;
+  return transaction(async (trx) => {
+    // the topic's row lock makes two parallel additions count one after the other
+    const topic = await lockTopic(trx, topicId, userId);
+    if (!topic || !canAddParticipants(scope, topic)) return fail(404, "topic.notFound");
+    const present = await trx
+      .selectFrom("topic_allowed_users as a")
+      .innerJoin("users as u", "u.id", "a.user_id")
+      .select(["u.id", "u.username"])
+      .where("a.topic_id", "=", topicId)
+      .execute();
+    const inIt = new Set(present.map((p) => p.username.toLowerCase()));
+    const names = parseRecipients(to).filter((n) => !inIt.has(n));
+    if (!names.length) return fail(422, "messages.errors.alreadyIn", { to: "messages.errors.alreadyIn" });
+    const checked = await checkRecipients(trx, scope, names, present.length);
+    if (!checked.ok) return checked;
+    await trx
+      .insertInto("topic_allowed_users")
+      .values(checked.ids.map((id) => ({ topic_id: topicId, user_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const first = await trx
+      .selectFrom("posts")
+      .select(["id", "body_html"])
+      .where("topic_id", "=", topicId)
+      .where("post_number", "=", 1)
+      .executeTakeFirstOrThrow();
+    // told as participants of a new message are (post.created's "reply" to its first post), once each
+    const data = {
+      title: topic.title,
+      slug: topic.slug,
+      postNumber: 1,
+      excerpt: renderPlainExcerpt(first.body_html, 160),
+    };
+    for (const id of checked.ids)
+      await notify(trx, {
+        userId: id,
+        kind: "reply",
+        topicId,
+        postId: first.id,
+        actorId: userId,
+        data,
+        sourceKey: `reply:${first.id}`,
+      });
+    return ok({ url: topicUrl(topic), added: checked.ids.length });
   });
 }
 
@@ -200,14 +288,37 @@ export async function setIgnored({ scope, username, ignore }: { scope: Scope; us
   return ok({ ignored: true, username: target.username });
 }
 
-export async function isIgnoring({ userId, otherId }: { userId: number; otherId: number }) {
+/**
+ * The profile's messaging block: does the viewer ignore this member, and is the "Send a message" link
+ * offered (not when either is suspended or either ignores the other: the send would be refused).
+ */
+export async function getMessagingState({
+  scope,
+  viewerSuspendedUntil,
+  otherId,
+}: {
+  scope: Scope;
+  viewerSuspendedUntil: Date | null;
+  otherId: number;
+}) {
+  const viewerId = scope.userId ?? -1;
   const row = await db
-    .selectFrom("user_ignores")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("ignored_user_id", "=", otherId)
+    .selectFrom("users as u")
+    .select([
+      sql<boolean>`coalesce(u.suspended_until > now(), false)`.as("suspended"),
+      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = ${viewerId} and i.ignored_user_id = u.id)`.as(
+        "ignored",
+      ),
+      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${viewerId})`.as(
+        "ignores_viewer",
+      ),
+    ])
+    .where("u.id", "=", otherId)
     .executeTakeFirst();
-  return !!row;
+  if (!row) return { ignored: false, offer: false };
+  const viewerSuspended = !!viewerSuspendedUntil && viewerSuspendedUntil > new Date();
+  const target = { userId: otherId, suspended: row.suspended, ignoredEitherWay: row.ignored || row.ignores_viewer };
+  return { ignored: row.ignored, offer: canOfferMessage(scope, target, viewerSuspended) };
 }
 
 export async function listIgnored({ userId }: { userId: number }) {

@@ -31,7 +31,15 @@ const ROLE_ORDER: [Role, "staff" | "tutor" | "recruiter" | "member"][] = [
 ];
 
 /** The card as this viewer may see it; undefined only when no such member exists (or was deleted). */
-export async function getUserCard({ scope, username }: { scope: Scope; username: string }) {
+export async function getUserCard({
+  scope,
+  username,
+  viewerSuspendedUntil = null,
+}: {
+  scope: Scope;
+  username: string;
+  viewerSuspendedUntil?: Date | null;
+}) {
   const readable = await readableTopicsWhere(scope);
   // one statement: the last post walks posts_user_created_idx backwards from the newest
   const { rows } = await sql<{
@@ -45,6 +53,7 @@ export async function getUserCard({ scope, username }: { scope: Scope; username:
     roles: Role[];
     badge_id: string | null;
     last_post_at: Date | null;
+    ignored_either_way: boolean;
   }>`
     select u.id, u.username, u.display_name, u.level, u.created_at, u.suspended_until,
       coalesce(pr.visibility, 'members') as visibility,
@@ -54,7 +63,9 @@ export async function getUserCard({ scope, username }: { scope: Scope; username:
       (select p.created_at from posts p join topics t on t.id = p.topic_id
         where p.user_id = u.id and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null
           and ${readable}
-        order by p.created_at desc limit 1) as last_post_at
+        order by p.created_at desc limit 1) as last_post_at,
+      exists (select 1 from user_ignores i where (i.user_id = u.id and i.ignored_user_id = ${scope.userId ?? -1})
+        or (i.user_id = ${scope.userId ?? -1} and i.ignored_user_id = u.id)) as ignored_either_way
     from users u left join profiles pr on pr.user_id = u.id
     where lower(u.username) = ${username.toLowerCase()} and u.deleted_at is null`.execute(db);
   const u = rows[0];
@@ -72,6 +83,10 @@ export async function getUserCard({ scope, username }: { scope: Scope; username:
     joinedAt: u.created_at,
     lastPostAt: u.last_post_at,
     suspendedUntil: suspended && canSeeSanction(scope) ? u.suspended_until : null,
-    canMessage: canOfferMessage(scope, { userId: u.id, suspended }),
+    canMessage: canOfferMessage(
+      scope,
+      { userId: u.id, suspended, ignoredEitherWay: u.ignored_either_way },
+      !!viewerSuspendedUntil && viewerSuspendedUntil > new Date(),
+    ),
   } satisfies UserCard;
 }

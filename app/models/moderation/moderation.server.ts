@@ -8,6 +8,7 @@ import { isFail, moderatedPost, moderatedTopic, postUrl, resolveOpenFlags, tellA
 import type { Viewer } from "../../viewer.server";
 import { recordAudit } from "./audit.server";
 import { getCategoryBySlug, recountCategory } from "../forum/category.server";
+import { MESSAGES_CATEGORY } from "../forum/messages.schema";
 import { refreshTopicStats } from "../forum/post.server";
 import { SanctionSchema, SplitSchema, TOPIC_ACTIONS, type SanctionKind, type TopicAction } from "./moderation.schema";
 import { fail, ok, type Result } from "../shared/result";
@@ -174,6 +175,8 @@ const copyAllowedUsers = (trx: Db, fromId: number, toId: number) =>
 
 /** A category the moderator may put topics in: theirs, not archived. */
 async function moderatedCategory(scope: Scope, slug: string | undefined, fallback?: TopicRow["category"]) {
+  // personal messages' home takes conversations only, made as such: no topic is moved into it
+  if (slug === MESSAGES_CATEGORY) return undefined;
   const category = slug ? await getCategoryBySlug(slug) : fallback;
   return category && !category.archived_at && isModerator(scope, category) ? category : undefined;
 }

@@ -9,7 +9,7 @@ import { keepValues } from "../../web/http.server";
 import { fail, type Fail } from "./result";
 
 export { EditPostSchema, NewTopicSchema, ReplySchema } from "../forum/topic.schema";
-export { IgnoreSchema, NewMessageSchema } from "../forum/messages.schema";
+export { AddParticipantsSchema, IgnoreSchema, NewMessageSchema } from "../forum/messages.schema";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
