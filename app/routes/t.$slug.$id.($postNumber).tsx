@@ -36,7 +36,7 @@ import {
   topicAbilities,
   topicUrl,
 } from "~/models/forum/topic.server";
-import { canLike, scopeOf } from "~/models/permissions.server";
+import { canAddParticipants, canLike, scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { shareableHeaders } from "~/web/page-caching";
@@ -125,6 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           others: (await listParticipants(topic.id)).filter((p) => p.username !== viewer?.username),
           mine: topic.participant,
+          mayAdd: canAddParticipants(scope, topic),
         }
       : null;
   const limits =
@@ -273,6 +274,12 @@ export default function TopicPage() {
             {t(d.participants.mine ? "messages.between" : "messages.betweenAll", {
               names: d.participants.others.map((p) => p.display_name).join(", "),
             })}
+            {d.participants.mayAdd ? (
+              <>
+                {" "}
+                · <AppLink to={`/messages/${d.topic.id}/participants`}>{t("messages.addLabel")}</AppLink>
+              </>
+            ) : null}
           </p>
         ) : null}
         <div className="topic-meta">

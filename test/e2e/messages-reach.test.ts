@@ -170,7 +170,10 @@ describe.skipIf(!hasChromium)("who personal messages reach", () => {
       await suspend(sus);
       const sent = await converse(ama, [kofi], "Who covers the okapi feeding round");
       const page = await pageAs(ama, javaScriptEnabled);
-      await page.goto(`${live.app.url}/messages/${sent.topicId}/participants`);
+      // from the conversation, where its participants are named
+      await page.goto(`${live.app.url}${sent.url}`);
+      await page.locator(".message-participants").getByRole("link", { name: "Add people" }).click();
+      await page.waitForURL((u) => u.pathname === `/messages/${sent.topicId}/participants`);
       await expectAccessible(page);
       const field = page.getByLabel("Add people");
       await field.fill(sus.username);
