@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type CompiledQuery, type Compilable } from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema";
 import { env } from "./env.server";
@@ -137,6 +137,26 @@ export const db: Kysely<Database> = init().db;
 export const pool: pg.Pool = init().pool;
 export type Db = Kysely<Database>;
 export type { Transaction } from "kysely";
+
+// The stand-in for the n-th value of a query compiled once (compiledOnce).
+class Slot {
+  constructor(readonly n: number) {}
+}
+
+/**
+ * A query whose shape never changes, built and compiled once: later calls only put their values in. On the
+ * reading pages Kysely's builder (select lists, subqueries, compilation) cost as much CPU as running the short
+ * query it built. `build` gets a stand-in for each of `arity` values and must only pass them to Kysely as values
+ * (never test them, `??` them or branch on them), so the one text serves every call. docs/decisions/007.
+ */
+export function compiledOnce<V extends unknown[], R>(arity: V["length"], build: (...values: V) => Compilable<R>) {
+  let compiled: CompiledQuery<R> | undefined;
+  return async (executor: Db, ...values: V): Promise<R[]> => {
+    compiled ??= build(...(Array.from({ length: arity }, (_, n) => new Slot(n)) as V)).compile();
+    const parameters = compiled.parameters.map((p) => (p instanceof Slot ? values[p.n] : p));
+    return (await executor.executeQuery<R>({ ...compiled, parameters })).rows;
+  };
+}
 
 // A deadlock victim (40P01) or a serialization failure (40001) has been rolled back whole: running it
 // again is what PostgreSQL's documentation prescribes, and better than a 500 for the member.

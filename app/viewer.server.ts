@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import type { Role } from "../db/schema";
 import { sessionKey, settleSession } from "./auth.server";
-import { db, type Db } from "./db.server";
+import { compiledOnce, db, type Db } from "./db.server";
 import { env } from "./env.server";
 import { scopeOf, VISITOR, type Scope } from "./models/permissions.server";
 import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/account/two-factor.server";
@@ -44,14 +44,8 @@ const groupIdsSql = [
   ),
 ];
 
-type Resolved = { viewer: Viewer | null; setCookie?: string };
-const perRequest = new WeakMap<Request, Promise<Resolved>>();
-
-async function resolve(request: Request): Promise<Resolved> {
-  const key = sessionKey(request);
-  if (!key) return { viewer: null };
-  // the session, its member and the header's notification count in one round trip
-  const row = await db
+const sessionQuery = compiledOnce(1, (sessionId: string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
@@ -88,8 +82,17 @@ async function resolve(request: Request): Promise<Resolved> {
       sql<number[]>`coalesce((select array_agg(category_id) from category_watches
         where user_id = users.id and level = 'muted'), '{}')`.as("muted_category_ids"),
     )
-    .where("sessions.id", "=", key.id)
-    .executeTakeFirst();
+    .where("sessions.id", "=", sessionId),
+);
+
+type Resolved = { viewer: Viewer | null; setCookie?: string };
+const perRequest = new WeakMap<Request, Promise<Resolved>>();
+
+async function resolve(request: Request): Promise<Resolved> {
+  const key = sessionKey(request);
+  if (!key) return { viewer: null };
+  // the session, its member and the header's notification count in one round trip
+  const [row] = await sessionQuery(db, key.id);
   const session = await settleSession(
     key,
     row && { user_id: row.session_user_id, expires_at: row.session_expires_at, last_seen_at: row.session_seen_at },

@@ -4,7 +4,7 @@
 // statement's result type costs no request (outside a transaction the query runs again, unnamed).
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
-import { db } from "~/db.server";
+import { compiledOnce, db } from "~/db.server";
 import { createUser } from "../factories/users";
 
 /** Runs `fn` on one connection of the app's pool (a transaction keeps it), with its prepared statements. */
@@ -42,5 +42,24 @@ describe("prepared statements", () => {
       // and the next call prepares it again under a new name
       expect((await read()).rows[0]).toEqual({ id: 1, a: "one", b: "two" });
     });
+  });
+});
+
+describe("queries compiled once", () => {
+  test("built once, each call with its own values, constants kept, the same rows as the built query", async () => {
+    const [a, b] = [await createUser(), await createUser()];
+    let builds = 0;
+    const byId = compiledOnce(2, (id: number, level: number) => {
+      builds++;
+      return db
+        .selectFrom("users")
+        .select(["username", sql<number>`${level}::int`.as("asked")])
+        .where("id", "=", id)
+        .where("username", "<>", "a constant kept as written");
+    });
+    expect(await byId(db, a.id, 3)).toEqual([{ username: a.username, asked: 3 }]);
+    expect(await byId(db, b.id, 4)).toEqual([{ username: b.username, asked: 4 }]);
+    expect(await db.transaction().execute((trx) => byId(trx, a.id, 1))).toEqual([{ username: a.username, asked: 1 }]);
+    expect(builds).toBe(1);
   });
 });

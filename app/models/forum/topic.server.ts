@@ -1,7 +1,7 @@
 // Reading topics: one topic with a page of its posts, and the topic lists (latest, top, new,
 // unread, per category, per tag), all filtered by what the viewer may see, with keyset paging.
 import { sql, type SqlBool, type Expression } from "kysely";
-import { db, type Db } from "../../db.server";
+import { compiledOnce, db, type Db } from "../../db.server";
 import { canReply, canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import {
   getCategoryById,
@@ -52,30 +52,37 @@ const TOPIC_COLUMNS = [
  * A topic with its category and whether the member is on its participant list. With `lock`, the
  * row is locked for the rest of the transaction (replies take post numbers under this lock).
  */
-export async function lockTopic(trx: Db, topicId: number, userId: number | null, { lock = true } = {}) {
-  let q = trx
-    .selectFrom("topics")
-    .select(TOPIC_COLUMNS)
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom("topic_allowed_users as tau")
-            .select("tau.user_id")
-            .whereRef("tau.topic_id", "=", "topics.id")
-            .where("tau.user_id", "=", userId ?? -1),
-        )
-        .as("participant"),
-      // asked of personal messages only (the case skips the subquery for every other topic)
-      sql<boolean>`case when topics.archetype = 'private_message' then exists (select 1 from flags f
+function topicQuery(lock: boolean) {
+  return compiledOnce(2, (topicId: number, userId: number) => {
+    const q = db
+      .selectFrom("topics")
+      .select(TOPIC_COLUMNS)
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom("topic_allowed_users as tau")
+              .select("tau.user_id")
+              .whereRef("tau.topic_id", "=", "topics.id")
+              .where("tau.user_id", "=", userId),
+          )
+          .as("participant"),
+        // asked of personal messages only (the case skips the subquery for every other topic)
+        sql<boolean>`case when topics.archetype = 'private_message' then exists (select 1 from flags f
         join posts p on p.id = f.post_id where p.topic_id = topics.id and f.resolved_at is null) else false end`.as(
-        "flagged",
-      ),
-    ])
-    .where("topics.id", "=", topicId);
-  // NO KEY: foreign-key checks of rows pointing at the topic (reads, notifications) need not wait
-  if (lock) q = q.forNoKeyUpdate();
-  const row = await q.executeTakeFirst();
+          "flagged",
+        ),
+      ])
+      .where("topics.id", "=", topicId);
+    // NO KEY: foreign-key checks of rows pointing at the topic (reads, notifications) need not wait
+    return lock ? q.forNoKeyUpdate() : q;
+  });
+}
+const topicLocked = topicQuery(true);
+const topicRead = topicQuery(false);
+
+export async function lockTopic(trx: Db, topicId: number, userId: number | null, { lock = true } = {}) {
+  const [row] = await (lock ? topicLocked : topicRead)(trx, topicId, userId ?? -1);
   if (!row) return undefined;
   const category = await getCategoryById(row.category_id);
   if (!category) return undefined;
@@ -92,8 +99,8 @@ export async function getTopic({ scope, topicId }: { scope: Scope; topicId: numb
   return topic;
 }
 
-export async function listTopicPosts({ scope, topic, from }: { scope: Scope; topic: TopicRow; from: number }) {
-  const rows = await db
+const postsQuery = compiledOnce(3, (userId: number, topicId: number, from: number) =>
+  db
     .selectFrom("posts")
     .leftJoin("users", "users.id", "posts.user_id")
     .select([
@@ -120,7 +127,7 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
             .selectFrom("post_likes")
             .select("post_likes.user_id")
             .whereRef("post_likes.post_id", "=", "posts.id")
-            .where("post_likes.user_id", "=", scope.userId ?? -1),
+            .where("post_likes.user_id", "=", userId),
         )
         .as("liked"),
       eb
@@ -129,7 +136,7 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
             .selectFrom("bookmarks")
             .select("bookmarks.id")
             .whereRef("bookmarks.post_id", "=", "posts.id")
-            .where("bookmarks.user_id", "=", scope.userId ?? -1),
+            .where("bookmarks.user_id", "=", userId),
         )
         .as("bookmarked"),
       eb
@@ -138,7 +145,7 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
             .selectFrom("user_ignores")
             .select("user_ignores.user_id")
             .whereRef("user_ignores.ignored_user_id", "=", "posts.user_id")
-            .where("user_ignores.user_id", "=", scope.userId ?? -1),
+            .where("user_ignores.user_id", "=", userId),
         )
         .as("ignored"),
       // the author's valid badge for their current level: the level pill links to it
@@ -153,11 +160,14 @@ export async function listTopicPosts({ scope, topic, from }: { scope: Scope; top
         .limit(1)
         .as("badge_id"),
     ])
-    .where("posts.topic_id", "=", topic.id)
+    .where("posts.topic_id", "=", topicId)
     .where("posts.post_number", ">=", from)
     .orderBy("posts.post_number")
-    .limit(POSTS_PER_PAGE)
-    .execute();
+    .limit(POSTS_PER_PAGE),
+);
+
+export async function listTopicPosts({ scope, topic, from }: { scope: Scope; topic: TopicRow; from: number }) {
+  const rows = await postsQuery(db, scope.userId ?? -1, topic.id, from);
   const moderator = isModerator(scope, topic.category);
   return rows.map((p) => {
     const own = !!scope.userId && p.user_id === scope.userId;
