@@ -1,0 +1,12 @@
+// Events on a member's deletion: their RSVPs and attendance go. Exported by the catch-all area.
+import { deleteOwnRowsLeniently, type DeletionArea } from "../shared/account-data";
+
+export const eventsDeletion: DeletionArea = {
+  name: "events",
+  tables: ["event_rsvps", "event_attendance"],
+  keeps: { events: "created_by is staff", event_checkin_codes: "created_by is staff" },
+  notErasedYet: { event_waitlist: "their places on waiting lists" },
+  async erase({ trx, userId }) {
+    await deleteOwnRowsLeniently(trx, userId, ["event_rsvps", "event_attendance"]);
+  },
+};
