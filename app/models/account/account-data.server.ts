@@ -104,16 +104,19 @@ const notifications: ExportArea = {
 
 export const accountExport: ExportArea = exportArea("account", [account, notifications]);
 
+/** Sign-in records and settings, deleted first; second factors and push subscriptions, leniently, last. */
+const OWN_TABLES = ["notification_settings", "password_reset_tokens", "sessions", "user_roles"];
+const FACTOR_TABLES = [
+  ...["two_factor_challenges", "two_factor_recovery_codes", "user_two_factor", "passkey_challenges", "passkeys"],
+  ...["push_subscriptions", "push_preferences"],
+];
+
 export const accountDeletion: DeletionArea = {
   name: "account",
-  tables: [
-    ...["notification_settings", "password_reset_tokens", "sessions", "user_roles", "notifications", "outbox"],
-    ...["rate_events", "login_failures", "two_factor_challenges", "two_factor_recovery_codes", "user_two_factor"],
-    ...["passkey_challenges", "passkeys", "push_subscriptions", "push_preferences"],
-  ],
+  tables: [...OWN_TABLES, "notifications", "outbox", "rate_events", "login_failures", ...FACTOR_TABLES],
   keeps: { users: "the row stays as a tombstone, so that posts, revoked badges and the audit log point at something" },
   async erase({ trx, userId, identity, names }) {
-    await deleteOwnRows(trx, userId, ["notification_settings", "password_reset_tokens", "sessions", "user_roles"]);
+    await deleteOwnRows(trx, userId, OWN_TABLES);
     // their notifications, and others' notifications that carry their name or words
     await trx
       .deleteFrom("notifications")
@@ -147,14 +150,6 @@ export const accountDeletion: DeletionArea = {
         )
         .execute();
     }
-    await deleteOwnRowsLeniently(trx, userId, [
-      "two_factor_challenges",
-      "two_factor_recovery_codes",
-      "user_two_factor",
-      "passkey_challenges",
-      "passkeys",
-      "push_subscriptions",
-      "push_preferences",
-    ]);
+    await deleteOwnRowsLeniently(trx, userId, FACTOR_TABLES);
   },
 };
