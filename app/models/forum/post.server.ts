@@ -40,8 +40,12 @@ type NewTopic = {
   submissionKey?: string;
 };
 
-/** The post a composer form already made (a double tap, a resubmitted page), as a success. */
-async function alreadySubmitted(trx: Db, userId: number, submissionKey: string | undefined) {
+/**
+ * Locks the author, so that parallel posts by one member are checked against the limits one at a
+ * time; then the post a composer form already made (a double tap, a resubmitted page), as a success.
+ */
+async function lockAuthorForPosting(trx: Db, userId: number, submissionKey: string | undefined) {
+  await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
   if (!submissionKey) return undefined;
   const row = await trx
     .selectFrom("posts")
@@ -96,9 +100,7 @@ export async function createTopic(
   const { html, analysis, mentionedUserIds, uploadIds } = rendered;
 
   return inTransaction(async (trx) => {
-    // Lock the author: parallel posts by one member are checked against the limits one at a time.
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    const repeat = await lockAuthorForPosting(trx, userId, submissionKey);
     if (repeat) return repeat;
     const author = await loadAuthor(trx, userId, scope.isStaff);
     const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body, analysis);
@@ -122,21 +124,17 @@ export async function createTopic(
       })
       .returning(["id", "slug"])
       .executeTakeFirstOrThrow();
-    const post = await trx
-      .insertInto("posts")
-      .values({
-        topic_id: topic.id,
-        user_id: userId,
-        post_number: 1,
-        body_markdown: body,
-        body_html: html,
-        render_version: RENDER_VERSION,
-        created_at: now,
-        submission_key: submissionKey ?? null,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await linkPostUploads(trx, post.id, uploadIds);
+    const post = await insertPost(trx, {
+      topicId: topic.id,
+      userId,
+      postNumber: 1,
+      replyTo: undefined,
+      body,
+      html,
+      at: now,
+      submissionKey,
+      uploadIds,
+    });
     const allowed = [...new Set([userId, ...participantIds])];
     if (category.see_rule === "participants") {
       await trx
@@ -156,18 +154,16 @@ export async function createTopic(
       .execute();
     // a tagged topic is evidence of the author's competency claims (competency-evidence.server.ts)
     if (uniqueTags.length) await enqueue(trx, "profile.reindex", { userId });
-    await recordTutorClock(trx, {
-      scope,
+    await announcePost(trx, scope, {
       seeRule: category.see_rule,
       topicId: topic.id,
       postId: post.id,
       postNumber: 1,
       at: now,
       mentionedUserIds,
+      submissionKey,
+      draft: draftKey(),
     });
-    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
-    await enqueue(trx, "search.topic", { topicId: topic.id });
-    if (submissionKey) await discardDraft(trx, { userId, key: draftKey() });
     return ok({ topicId: topic.id, postId: post.id, postNumber: 1, url: topicUrl(topic) });
   });
 }
@@ -181,8 +177,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
   if (!rendered.ok) return rendered;
   const { html, analysis, mentionedUserIds, uploadIds } = rendered;
   return transaction(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    const repeat = await lockAuthorForPosting(trx, userId, submissionKey);
     if (repeat) return repeat;
     // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
     const topic = await lockTopic(trx, topicId, userId);
@@ -205,22 +200,17 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
     if (refused) return refused;
     const postNumber = topic.highest_post_number + 1;
     const now = new Date();
-    const post = await trx
-      .insertInto("posts")
-      .values({
-        topic_id: topicId,
-        user_id: userId,
-        post_number: postNumber,
-        reply_to_post_number: replyTo ?? null,
-        body_markdown: body,
-        body_html: html,
-        render_version: RENDER_VERSION,
-        created_at: now,
-        submission_key: submissionKey ?? null,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await linkPostUploads(trx, post.id, uploadIds);
+    const post = await insertPost(trx, {
+      topicId,
+      userId,
+      postNumber,
+      replyTo,
+      body,
+      html,
+      at: now,
+      submissionKey,
+      uploadIds,
+    });
     await trx
       .updateTable("topics")
       .set({
@@ -240,20 +230,64 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
       .execute();
     await markRead(trx, userId, topicId, postNumber);
     await trackOnReply(trx, userId, topicId);
-    await recordTutorClock(trx, {
-      scope,
+    await announcePost(trx, scope, {
       seeRule: topic.category.see_rule,
       topicId,
       postId: post.id,
       postNumber,
       at: now,
       mentionedUserIds,
+      submissionKey,
+      draft: draftKey(topicId),
     });
-    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
-    await enqueue(trx, "search.topic", { topicId });
-    if (submissionKey) await discardDraft(trx, { userId, key: draftKey(topicId) });
     return ok({ topicId, postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
   });
+}
+
+type NewPostRow = {
+  topicId: number;
+  userId: number;
+  postNumber: number;
+  replyTo: number | undefined;
+  body: string;
+  html: string;
+  at: Date;
+  submissionKey: string | undefined;
+  uploadIds: number[];
+};
+
+/** The post's row, with the uploads its markdown uses. */
+async function insertPost(trx: Db, p: NewPostRow) {
+  const post = await trx
+    .insertInto("posts")
+    .values({
+      topic_id: p.topicId,
+      user_id: p.userId,
+      post_number: p.postNumber,
+      reply_to_post_number: p.replyTo ?? null,
+      body_markdown: p.body,
+      body_html: p.html,
+      render_version: RENDER_VERSION,
+      created_at: p.at,
+      submission_key: p.submissionKey ?? null,
+    })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
+  await linkPostUploads(trx, post.id, p.uploadIds);
+  return post;
+}
+
+/** After a new post: the tutor clock, notifications and search through the outbox, and the composer's draft gone. */
+async function announcePost(
+  trx: Db,
+  scope: Scope,
+  p: Omit<Parameters<typeof recordTutorClock>[1], "scope"> & { submissionKey: string | undefined; draft: string },
+) {
+  const { submissionKey, draft, ...clock } = p;
+  await recordTutorClock(trx, { scope, ...clock });
+  await enqueue(trx, "post.created", { postId: p.postId, mentionedUserIds: p.mentionedUserIds });
+  await enqueue(trx, "search.topic", { topicId: p.topicId });
+  if (submissionKey && scope.userId) await discardDraft(trx, { userId: scope.userId, key: draft });
 }
 
 export async function markRead(trx: Db, userId: number, topicId: number, postNumber: number) {
