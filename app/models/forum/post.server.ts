@@ -17,6 +17,7 @@ import { slugify } from "../shared/slug";
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { MESSAGES_CATEGORY } from "./messages.schema";
 import { lockTopic, topicUrl } from "./topic.server";
+import { postUrl } from "../moderation/moderated.server";
 import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
 import { recordTutorClock } from "../assessments/tutor-clock.server";
 import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
@@ -55,9 +56,14 @@ async function lockAuthorForPosting(trx: Db, userId: number, submissionKey: stri
     .where("posts.submission_key", "=", submissionKey)
     .executeTakeFirst();
   if (!row) return undefined;
-  const url = topicUrl({ id: row.topic_id, slug: row.slug });
+  const topic = { id: row.topic_id, slug: row.slug };
   const n = row.post_number;
-  return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
+  return ok({
+    topicId: row.topic_id,
+    postId: row.id,
+    postNumber: n,
+    url: n === 1 ? topicUrl(topic) : postUrl(topic, n),
+  });
 }
 
 /**
@@ -240,7 +246,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
       submissionKey,
       draft: draftKey(topicId),
     });
-    return ok({ topicId, postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
+    return ok({ topicId, postId: post.id, postNumber, url: postUrl(topic, postNumber) });
   });
 }
 
@@ -356,7 +362,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
     if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX))
       return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
     if (body === post.body_markdown && newTitle === undefined)
-      return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+      return ok({ changed: false, url: postUrl(topic, post.post_number) });
     const number = post.revision_count + 1;
     await trx
       .insertInto("post_revisions")
@@ -397,18 +403,17 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
         before: { body: post.body_markdown },
         after: { body },
       });
-      if (post.user_id)
-        await enqueue(trx, "post.moderated", {
-          postId: post.id,
-          userId: post.user_id,
-          action: "edited",
-          actorId: userId,
-        });
+      await tellAuthor(trx, post, "edited", userId);
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
-    return ok({ changed: true, url: `${base}/${post.post_number}#post-${post.post_number}` });
+    const slug = newTitle ? slugify(newTitle) : topic.slug;
+    return ok({ changed: true, url: postUrl({ id: topic.id, slug }, post.post_number) });
   });
+}
+
+/** Another's edit or deletion of a post is told to its author (after commit, through the outbox). */
+async function tellAuthor(trx: Db, post: { id: number; user_id: number | null }, action: string, actorId: number) {
+  if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action, actorId });
 }
 
 /** Withdrawn by the author, or deleted by staff; the first post takes its topic with it. */
@@ -431,13 +436,7 @@ export async function deletePost({ scope, postId }: { scope: Scope; postId: numb
     await recountCategory(trx, topic.category_id);
     if (post.user_id !== userId) {
       await recordAudit(trx, { actorId: userId, action: "post.delete", targetType: "post", targetId: post.id });
-      if (post.user_id)
-        await enqueue(trx, "post.moderated", {
-          postId: post.id,
-          userId: post.user_id,
-          action: "deleted",
-          actorId: userId,
-        });
+      await tellAuthor(trx, post, "deleted", userId);
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: post.post_number === 1 ? `/c/${topic.category.slug}` : topicUrl(topic) });
@@ -462,7 +461,7 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
     if (mod && post.user_id !== userId)
       await recordAudit(trx, { actorId: userId, action: "post.restore", targetType: "post", targetId: post.id });
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    return ok({ url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+    return ok({ url: postUrl(topic, post.post_number) });
   });
 }
 
