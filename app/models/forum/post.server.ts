@@ -6,7 +6,7 @@ import { enqueue } from "../../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
 import { getCategoryBySlug, recountCategory, type Category } from "./category.server";
-import { discardDraft, draftKey } from "./draft.server";
+import { draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
 import { linkPostUploads } from "./uploads.server";
@@ -18,8 +18,8 @@ import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { MESSAGES_CATEGORY } from "./messages.schema";
 import { lockTopic, topicUrl } from "./topic.server";
 import { postUrl } from "../moderation/moderated.server";
+import { announcePost, insertPost, lockAuthorForPosting, tellAuthor } from "./post-steps.server";
 import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
-import { recordTutorClock } from "../assessments/tutor-clock.server";
 import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
 
 export async function listTagSlugs(trx: Db): Promise<string[]> {
@@ -40,31 +40,6 @@ type NewTopic = {
   /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
   submissionKey?: string;
 };
-
-/**
- * Locks the author, so that parallel posts by one member are checked against the limits one at a
- * time; then the post a composer form already made (a double tap, a resubmitted page), as a success.
- */
-async function lockAuthorForPosting(trx: Db, userId: number, submissionKey: string | undefined) {
-  await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-  if (!submissionKey) return undefined;
-  const row = await trx
-    .selectFrom("posts")
-    .innerJoin("topics", "topics.id", "posts.topic_id")
-    .select(["posts.id", "posts.post_number", "topics.id as topic_id", "topics.slug"])
-    .where("posts.user_id", "=", userId)
-    .where("posts.submission_key", "=", submissionKey)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const topic = { id: row.topic_id, slug: row.slug };
-  const n = row.post_number;
-  return ok({
-    topicId: row.topic_id,
-    postId: row.id,
-    postNumber: n,
-    url: n === 1 ? topicUrl(topic) : postUrl(topic, n),
-  });
-}
 
 /**
  * `conn`: `db`, or the caller's transaction for a thread opened as part of another change (a
@@ -250,52 +225,6 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
   });
 }
 
-type NewPostRow = {
-  topicId: number;
-  userId: number;
-  postNumber: number;
-  replyTo: number | undefined;
-  body: string;
-  html: string;
-  at: Date;
-  submissionKey: string | undefined;
-  uploadIds: number[];
-};
-
-/** The post's row, with the uploads its markdown uses. */
-async function insertPost(trx: Db, p: NewPostRow) {
-  const post = await trx
-    .insertInto("posts")
-    .values({
-      topic_id: p.topicId,
-      user_id: p.userId,
-      post_number: p.postNumber,
-      reply_to_post_number: p.replyTo ?? null,
-      body_markdown: p.body,
-      body_html: p.html,
-      render_version: RENDER_VERSION,
-      created_at: p.at,
-      submission_key: p.submissionKey ?? null,
-    })
-    .returning(["id"])
-    .executeTakeFirstOrThrow();
-  await linkPostUploads(trx, post.id, p.uploadIds);
-  return post;
-}
-
-/** After a new post: the tutor clock, notifications and search through the outbox, and the composer's draft gone. */
-async function announcePost(
-  trx: Db,
-  scope: Scope,
-  p: Omit<Parameters<typeof recordTutorClock>[1], "scope"> & { submissionKey: string | undefined; draft: string },
-) {
-  const { submissionKey, draft, ...clock } = p;
-  await recordTutorClock(trx, { scope, ...clock });
-  await enqueue(trx, "post.created", { postId: p.postId, mentionedUserIds: p.mentionedUserIds });
-  await enqueue(trx, "search.topic", { topicId: p.topicId });
-  if (submissionKey && scope.userId) await discardDraft(trx, { userId: scope.userId, key: draft });
-}
-
 export async function markRead(trx: Db, userId: number, topicId: number, postNumber: number) {
   await markTopicRead(trx, userId, topicId, postNumber);
 }
@@ -409,11 +338,6 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
     const slug = newTitle ? slugify(newTitle) : topic.slug;
     return ok({ changed: true, url: postUrl({ id: topic.id, slug }, post.post_number) });
   });
-}
-
-/** Another's edit or deletion of a post is told to its author (after commit, through the outbox). */
-async function tellAuthor(trx: Db, post: { id: number; user_id: number | null }, action: string, actorId: number) {
-  if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action, actorId });
 }
 
 /** Withdrawn by the author, or deleted by staff; the first post takes its topic with it. */
