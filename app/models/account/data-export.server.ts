@@ -1,14 +1,15 @@
 // A member's download of everything the platform holds about them: a ZIP of JSON and markdown
-// files, built in memory from the areas in data-export-areas.server.ts, with a size cap. The
-// export is audited (how many files and bytes, never the data itself) and limited to one a minute,
-// since building it reads every row the member has.
+// files, built in memory from the domains' areas (account-data-registry.server.ts), with a size cap.
+// The export is audited (how many files and bytes, never the data itself) and limited to one a
+// minute, since building it reads every row the member has.
 import { sql } from "kysely";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { db } from "../../db.server";
 import { sharedI18n, type Locale } from "../../i18n";
 import type { Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
-import { exportAreas, otherTables, type ExportFile } from "./data-export-areas.server";
+import type { ExportFile } from "../shared/account-data";
+import { exportAreas, otherTables } from "./account-data-registry.server";
 import { fail, ok, type Result } from "../shared/result";
 
 /** Uncompressed bytes at most: 5,000 posts of 2 KB and a photo fit with a wide margin. */

@@ -18,7 +18,7 @@ import {
   TUTOR_ALERT_MS,
   type ClockSettings,
 } from "./tutor-clock";
-import { message } from "../account/notification-text";
+import { message, type NotificationMessage } from "../account/notification-text";
 
 type ForumPost = {
   scope: Scope;
@@ -222,6 +222,20 @@ async function openQuestionsOlderThan(
     .execute();
 }
 
+type OpenQuestion = Awaited<ReturnType<typeof openQuestionsOlderThan>>[number];
+
+/** One alert about an unanswered question (a notification with its link); true when it is new. */
+function alertAbout(trx: Db, q: OpenQuestion, userId: number, stage: "20h" | "48h", text: NotificationMessage) {
+  return notify(trx, {
+    userId,
+    kind: "mentorship",
+    topicId: q.topic_id,
+    postId: q.post_id,
+    data: { title: q.title, slug: q.slug, postNumber: q.post_number, text },
+    sourceKey: `tutor-clock:${stage}:${q.id}`,
+  });
+}
+
 /** Tells tutors at 20 h and staff at 48 h; a question is marked when told, and notifications carry a source key. */
 export async function sendClockAlerts(trx: Db, now = new Date()) {
   const settings = await getClockSettings(trx);
@@ -229,18 +243,7 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
   for (const q of await openQuestionsOlderThan(trx, "tutor_notified_at", TUTOR_ALERT_MS, now)) {
     if (clockElapsed(q.asked_at, now, settings) < TUTOR_ALERT_MS) continue;
     const text = message("clock.alerts.tutor", { title: q.title, name: q.display_name ?? "" });
-    const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
-    if (
-      await notify(trx, {
-        userId: q.tutor_id,
-        kind: "mentorship",
-        topicId: q.topic_id,
-        postId: q.post_id,
-        data,
-        sourceKey: `tutor-clock:20h:${q.id}`,
-      })
-    )
-      sent++;
+    if (await alertAbout(trx, q, q.tutor_id, "20h", text)) sent++;
     await trx.updateTable("tutor_questions").set({ tutor_notified_at: now }).where("id", "=", q.id).execute();
   }
   const breached = await openQuestionsOlderThan(trx, "staff_notified_at", BREACH_MS, now);
@@ -250,18 +253,7 @@ export async function sendClockAlerts(trx: Db, now = new Date()) {
       if (clockElapsed(q.asked_at, now, settings) < BREACH_MS) continue;
       for (const s of staff) {
         const text = message("clock.alerts.staff", { title: q.title, group: q.group_name });
-        const data = { title: q.title, slug: q.slug, postNumber: q.post_number, text };
-        if (
-          await notify(trx, {
-            userId: s.id,
-            kind: "mentorship",
-            topicId: q.topic_id,
-            postId: q.post_id,
-            data,
-            sourceKey: `tutor-clock:48h:${q.id}`,
-          })
-        )
-          sent++;
+        if (await alertAbout(trx, q, s.id, "48h", text)) sent++;
       }
       await trx.updateTable("tutor_questions").set({ staff_notified_at: now }).where("id", "=", q.id).execute();
     }

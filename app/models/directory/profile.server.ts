@@ -1,7 +1,6 @@
 // A member's professional profile: what they write about themself (one transaction per edit,
 // then the directory job), what others add (endorsements, competency-evidence.server.ts; designations
 // recorded by staff), and the page as a given viewer may see it.
-import { sql } from "kysely";
 import type { Proficiency } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
@@ -9,7 +8,7 @@ import { canSeeContactDetails, canSeeProfile, type Scope } from "../permissions.
 import { recordAudit } from "../moderation/audit.server";
 import { narrowsVisibility, photoUrl, withdrawFromIndexNow } from "./directory-index.server";
 import { listCompetencyClaims, viewerEndorserRelation } from "./competency-evidence.server";
-import { getMemberSummary } from "../forum/member.server";
+import { getMemberSummary, liveMemberByUsername } from "../forum/member.server";
 import type { ProfileInput, Visibility } from "./profile.schema";
 import { renderMarkdownField } from "../forum/render.server";
 import { fail, ok } from "../shared/result";
@@ -25,17 +24,7 @@ export async function listCompetencies(trx: Db) {
 }
 
 async function findUser(trx: Db, username: string) {
-  return trx
-    .selectFrom("users")
-    .select(["id", "username", "display_name", "email", "level", "created_at"])
-    .select(
-      sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as(
-        "roles",
-      ),
-    )
-    .where(sql`lower(username)`, "=", username.toLowerCase())
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
+  return liveMemberByUsername(trx, username).select("email").executeTakeFirst();
 }
 
 /** The profile page as this viewer may see it, or undefined (404) when they may not. */

@@ -96,17 +96,35 @@ async function slugTaken(trx: Db, slug: string, exceptId?: number) {
   return !!(await q.executeTakeFirst());
 }
 
-export async function createCategory({ scope, input }: { scope: Scope; input: Record<string, unknown> }) {
+type CategoryData = NonNullable<ReturnType<typeof validate>["data"]>;
+
+const slugTakenError = () => fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
+
+/**
+ * A staff member's save of a category: the form validated, then `write` under the table lock that makes "is the
+ * slug free" and the write one step (and ids commit in the order they are drawn); the category cache cleared after.
+ */
+async function saveCategory<T>(
+  scope: Scope,
+  input: Record<string, unknown>,
+  write: (trx: Db, actorId: number, data: CategoryData) => Promise<T>,
+) {
   if (!scope.isStaff || !scope.userId) return denied();
   const actorId = scope.userId;
   const v = validate(input);
   if (!v.data) return fail(422, "form.fixErrors", v.fields, { count: Object.keys(v.fields).length });
   const data = v.data;
   const result = await db.transaction().execute(async (trx) => {
-    // The table lock makes "is the slug free" and the insert one step (and ids commit in order).
     await lockCategoriesForInsert(trx);
-    if (await slugTaken(trx, data.slug))
-      return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
+    return write(trx, actorId, data);
+  });
+  clearCategoryCache();
+  return result;
+}
+
+export async function createCategory({ scope, input }: { scope: Scope; input: Record<string, unknown> }) {
+  return saveCategory(scope, input, async (trx, actorId, data) => {
+    if (await slugTaken(trx, data.slug)) return slugTakenError();
     const { next } = await trx
       .selectFrom("categories")
       .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("next"))
@@ -125,8 +143,6 @@ export async function createCategory({ scope, input }: { scope: Scope; input: Re
     });
     return ok({ slug: row.slug });
   });
-  clearCategoryCache();
-  return result;
 }
 
 export async function updateCategory({
@@ -138,13 +154,8 @@ export async function updateCategory({
   slug: string;
   input: Record<string, unknown>;
 }) {
-  if (!scope.isStaff || !scope.userId || !administered(slug)) return denied();
-  const actorId = scope.userId;
-  const v = validate(input);
-  if (!v.data) return fail(422, "form.fixErrors", v.fields, { count: Object.keys(v.fields).length });
-  const data = v.data;
-  const result = await db.transaction().execute(async (trx) => {
-    await sql`lock table categories in share row exclusive mode`.execute(trx);
+  if (!administered(slug)) return denied();
+  return saveCategory(scope, input, async (trx, actorId, data) => {
     const before = await trx
       .selectFrom("categories")
       .select([
@@ -162,8 +173,7 @@ export async function updateCategory({
       .where("slug", "=", slug)
       .executeTakeFirst();
     if (!before) return denied();
-    if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id)))
-      return fail(409, "adminForum.errors.slugTaken", { slug: "adminForum.errors.slugTaken" });
+    if (data.slug !== before.slug && (await slugTaken(trx, data.slug, before.id))) return slugTakenError();
     await trx.updateTable("categories").set(data).where("id", "=", before.id).execute();
     await recordAudit(trx, {
       actorId,
@@ -178,8 +188,6 @@ export async function updateCategory({
       await enqueue(trx, "search.category", { categoryId: before.id });
     return ok({ slug: data.slug });
   });
-  clearCategoryCache();
-  return result;
 }
 
 /** Moves a category one place up or down; positions are renumbered 0..n on the way. */

@@ -1,7 +1,7 @@
 // A member as the forum shows them: name, level, forum figures and their recent topics, counted
 // only where the viewer may look (a private category's posts add nothing a viewer could not see).
 import { sql, type SqlBool, type Expression } from "kysely";
-import { db } from "../../db.server";
+import { db, type Db } from "../../db.server";
 import type { Scope } from "../permissions.server";
 import { visibleCategoryIds } from "./category.server";
 
@@ -16,18 +16,22 @@ export async function readableTopicsWhere(scope: Scope): Promise<Expression<SqlB
   return open.length ? sql<SqlBool>`t.category_id = any(${open}::int[]) and not t.unlisted` : sql<SqlBool>`false`;
 }
 
-export async function getMemberSummary({ scope, username }: { scope: Scope; username: string }) {
-  const user = await db
+/** A member who has not deleted their account, by username in any case, with their roles (callers add columns). */
+export function liveMemberByUsername(conn: Db, username: string) {
+  return conn
     .selectFrom("users")
-    .select(["id", "username", "display_name", "level", "created_at", "last_seen_at"])
+    .select(["id", "username", "display_name", "level", "created_at"])
     .select(
       sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = users.id), '{}')`.as(
         "roles",
       ),
     )
     .where(sql`lower(username)`, "=", username.toLowerCase())
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
+    .where("deleted_at", "is", null);
+}
+
+export async function getMemberSummary({ scope, username }: { scope: Scope; username: string }) {
+  const user = await liveMemberByUsername(db, username).select("last_seen_at").executeTakeFirst();
   if (!user) return undefined;
   const visible = await readableTopicsWhere(scope);
   const stats = await sql<{ topics: number; replies: number; likes_received: number }>`

@@ -6,7 +6,7 @@ import { enqueue } from "../../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
 import { getCategoryBySlug, recountCategory, type Category } from "./category.server";
-import { discardDraft, draftKey } from "./draft.server";
+import { draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
 import { linkPostUploads } from "./uploads.server";
@@ -17,8 +17,9 @@ import { slugify } from "../shared/slug";
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { MESSAGES_CATEGORY } from "./messages.schema";
 import { lockTopic, topicUrl } from "./topic.server";
+import { postUrl } from "../moderation/moderated.server";
+import { announcePost, insertPost, lockAuthorForPosting, tellAuthor } from "./post-steps.server";
 import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
-import { recordTutorClock } from "../assessments/tutor-clock.server";
 import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
 
 export async function listTagSlugs(trx: Db): Promise<string[]> {
@@ -39,22 +40,6 @@ type NewTopic = {
   /** the composer form's key: a repeated submit finds the post it made; the composer's draft goes */
   submissionKey?: string;
 };
-
-/** The post a composer form already made (a double tap, a resubmitted page), as a success. */
-async function alreadySubmitted(trx: Db, userId: number, submissionKey: string | undefined) {
-  if (!submissionKey) return undefined;
-  const row = await trx
-    .selectFrom("posts")
-    .innerJoin("topics", "topics.id", "posts.topic_id")
-    .select(["posts.id", "posts.post_number", "topics.id as topic_id", "topics.slug"])
-    .where("posts.user_id", "=", userId)
-    .where("posts.submission_key", "=", submissionKey)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const url = topicUrl({ id: row.topic_id, slug: row.slug });
-  const n = row.post_number;
-  return ok({ topicId: row.topic_id, postId: row.id, postNumber: n, url: n === 1 ? url : `${url}/${n}#post-${n}` });
-}
 
 /**
  * `conn`: `db`, or the caller's transaction for a thread opened as part of another change (a
@@ -96,9 +81,7 @@ export async function createTopic(
   const { html, analysis, mentionedUserIds, uploadIds } = rendered;
 
   return inTransaction(async (trx) => {
-    // Lock the author: parallel posts by one member are checked against the limits one at a time.
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    const repeat = await lockAuthorForPosting(trx, userId, submissionKey);
     if (repeat) return repeat;
     const author = await loadAuthor(trx, userId, scope.isStaff);
     const refused = skipLimits ? undefined : await checkPostingLimits(trx, author, "topic", body, analysis);
@@ -122,21 +105,17 @@ export async function createTopic(
       })
       .returning(["id", "slug"])
       .executeTakeFirstOrThrow();
-    const post = await trx
-      .insertInto("posts")
-      .values({
-        topic_id: topic.id,
-        user_id: userId,
-        post_number: 1,
-        body_markdown: body,
-        body_html: html,
-        render_version: RENDER_VERSION,
-        created_at: now,
-        submission_key: submissionKey ?? null,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await linkPostUploads(trx, post.id, uploadIds);
+    const post = await insertPost(trx, {
+      topicId: topic.id,
+      userId,
+      postNumber: 1,
+      replyTo: undefined,
+      body,
+      html,
+      at: now,
+      submissionKey,
+      uploadIds,
+    });
     const allowed = [...new Set([userId, ...participantIds])];
     if (category.see_rule === "participants") {
       await trx
@@ -156,18 +135,16 @@ export async function createTopic(
       .execute();
     // a tagged topic is evidence of the author's competency claims (competency-evidence.server.ts)
     if (uniqueTags.length) await enqueue(trx, "profile.reindex", { userId });
-    await recordTutorClock(trx, {
-      scope,
+    await announcePost(trx, scope, {
       seeRule: category.see_rule,
       topicId: topic.id,
       postId: post.id,
       postNumber: 1,
       at: now,
       mentionedUserIds,
+      submissionKey,
+      draft: draftKey(),
     });
-    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
-    await enqueue(trx, "search.topic", { topicId: topic.id });
-    if (submissionKey) await discardDraft(trx, { userId, key: draftKey() });
     return ok({ topicId: topic.id, postId: post.id, postNumber: 1, url: topicUrl(topic) });
   });
 }
@@ -181,8 +158,7 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
   if (!rendered.ok) return rendered;
   const { html, analysis, mentionedUserIds, uploadIds } = rendered;
   return transaction(async (trx) => {
-    await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
-    const repeat = await alreadySubmitted(trx, userId, submissionKey);
+    const repeat = await lockAuthorForPosting(trx, userId, submissionKey);
     if (repeat) return repeat;
     // The topic row lock hands out post numbers one at a time: no gap, no duplicate.
     const topic = await lockTopic(trx, topicId, userId);
@@ -205,22 +181,17 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
     if (refused) return refused;
     const postNumber = topic.highest_post_number + 1;
     const now = new Date();
-    const post = await trx
-      .insertInto("posts")
-      .values({
-        topic_id: topicId,
-        user_id: userId,
-        post_number: postNumber,
-        reply_to_post_number: replyTo ?? null,
-        body_markdown: body,
-        body_html: html,
-        render_version: RENDER_VERSION,
-        created_at: now,
-        submission_key: submissionKey ?? null,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await linkPostUploads(trx, post.id, uploadIds);
+    const post = await insertPost(trx, {
+      topicId,
+      userId,
+      postNumber,
+      replyTo,
+      body,
+      html,
+      at: now,
+      submissionKey,
+      uploadIds,
+    });
     await trx
       .updateTable("topics")
       .set({
@@ -240,19 +211,17 @@ export async function createReply({ scope, topicId, body, replyTo, submissionKey
       .execute();
     await markRead(trx, userId, topicId, postNumber);
     await trackOnReply(trx, userId, topicId);
-    await recordTutorClock(trx, {
-      scope,
+    await announcePost(trx, scope, {
       seeRule: topic.category.see_rule,
       topicId,
       postId: post.id,
       postNumber,
       at: now,
       mentionedUserIds,
+      submissionKey,
+      draft: draftKey(topicId),
     });
-    await enqueue(trx, "post.created", { postId: post.id, mentionedUserIds });
-    await enqueue(trx, "search.topic", { topicId });
-    if (submissionKey) await discardDraft(trx, { userId, key: draftKey(topicId) });
-    return ok({ topicId, postId: post.id, postNumber, url: `${topicUrl(topic)}/${postNumber}#post-${postNumber}` });
+    return ok({ topicId, postId: post.id, postNumber, url: postUrl(topic, postNumber) });
   });
 }
 
@@ -322,7 +291,7 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
     if (newTitle !== undefined && (newTitle.length < TITLE_MIN || newTitle.length > TITLE_MAX))
       return fail(422, "composer.errors.titleShort", { title: "composer.errors.titleShort" });
     if (body === post.body_markdown && newTitle === undefined)
-      return ok({ changed: false, url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+      return ok({ changed: false, url: postUrl(topic, post.post_number) });
     const number = post.revision_count + 1;
     await trx
       .insertInto("post_revisions")
@@ -363,17 +332,11 @@ export async function editPost({ scope, postId, body, title }: EditPost) {
         before: { body: post.body_markdown },
         after: { body },
       });
-      if (post.user_id)
-        await enqueue(trx, "post.moderated", {
-          postId: post.id,
-          userId: post.user_id,
-          action: "edited",
-          actorId: userId,
-        });
+      await tellAuthor(trx, post, "edited", userId);
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    const base = topicUrl({ id: topic.id, slug: newTitle ? slugify(newTitle) : topic.slug });
-    return ok({ changed: true, url: `${base}/${post.post_number}#post-${post.post_number}` });
+    const slug = newTitle ? slugify(newTitle) : topic.slug;
+    return ok({ changed: true, url: postUrl({ id: topic.id, slug }, post.post_number) });
   });
 }
 
@@ -397,13 +360,7 @@ export async function deletePost({ scope, postId }: { scope: Scope; postId: numb
     await recountCategory(trx, topic.category_id);
     if (post.user_id !== userId) {
       await recordAudit(trx, { actorId: userId, action: "post.delete", targetType: "post", targetId: post.id });
-      if (post.user_id)
-        await enqueue(trx, "post.moderated", {
-          postId: post.id,
-          userId: post.user_id,
-          action: "deleted",
-          actorId: userId,
-        });
+      await tellAuthor(trx, post, "deleted", userId);
     }
     await enqueue(trx, "search.topic", { topicId: topic.id });
     return ok({ url: post.post_number === 1 ? `/c/${topic.category.slug}` : topicUrl(topic) });
@@ -428,7 +385,7 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
     if (mod && post.user_id !== userId)
       await recordAudit(trx, { actorId: userId, action: "post.restore", targetType: "post", targetId: post.id });
     await enqueue(trx, "search.topic", { topicId: topic.id });
-    return ok({ url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}` });
+    return ok({ url: postUrl(topic, post.post_number) });
   });
 }
 

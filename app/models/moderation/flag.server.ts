@@ -13,7 +13,7 @@ import { fail, ok } from "../shared/result";
 import { refused } from "../shared/forms.server";
 import { getLimits } from "./settings.server";
 import { FLAG_REASONS, FlagSchema, REVIEW_DECISIONS, type FlagReason, type ReviewDecision } from "./moderation.schema";
-import { lockTopic, topicUrl } from "../forum/topic.server";
+import { lockTopic } from "../forum/topic.server";
 import { moderatedPost, postUrl, resolveOpenFlags, tellAuthors } from "./moderated.server";
 
 export { FLAG_REASONS, REVIEW_DECISIONS, type FlagReason, type ReviewDecision };
@@ -54,7 +54,7 @@ export async function getReadablePost(trx: Db, scope: Scope, postId: number, { l
     moderator,
     own,
     readable,
-    url: `${topicUrl(topic)}/${post.post_number}#post-${post.post_number}`,
+    url: postUrl(topic, post.post_number),
   };
 }
 
