@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
 import { useTranslation } from "~/use-translation";
 import { Composer, ComposerActions } from "~/components/composer";
@@ -257,10 +257,9 @@ export default function TopicPage() {
   const message = useMessage();
   const d = useLoaderData<typeof loader>();
   const res = useActionData<typeof action>();
-  const { pathname, search } = useLocation();
-  // one string for every reader (components/post-view.ts); like forms post back to this address
+  // one string for every reader (components/post-view.ts); like forms post back to this page's address
   const lang = i18n.language || "en";
-  const posts = postsHtml(d.posts, { topicPath: d.topic.path, formAction: pathname + search, can: d.can, t, lang });
+  const posts = postsHtml(d.posts, { topicPath: d.topic.path, can: d.can, t, lang });
   const values = (res?.values ?? {}) as Record<string, string>;
   const preview = res?.preview ?? null;
   const replyTo = values.replyTo ? Number(values.replyTo) : d.replyTo;
