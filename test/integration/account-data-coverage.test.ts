@@ -9,8 +9,7 @@ import { deletionAreas } from "~/models/account/account-data-registry.server";
 /** Columns that name a member by the schema's conventions, with or without a foreign key. */
 const MEMBER_COLUMN = /^(user_id|[a-z]+_user_id|member_id|author_id|mentee_id|mentor_id|endorser_id|recruiter_id)$/;
 
-const namedTables = () =>
-  deletionAreas.flatMap((a) => [...a.tables, ...Object.keys({ ...a.keeps, ...a.notErasedYet })]);
+const namedTables = () => deletionAreas.flatMap((a) => [...a.tables, ...Object.keys(a.keeps ?? {})]);
 
 /** The columns that point at `users` (by foreign key or by name) in tables no deletion area names. */
 async function uncoveredColumns() {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { fileStore } from "~/storage.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import { deleteAccount } from "~/models/account/account-deletion.server";
@@ -19,7 +20,10 @@ import { createAppeal, decideAppeal } from "~/models/journey/appeal.server";
 import { recordAudit } from "~/models/moderation/audit.server";
 import { RoundSchema } from "~/models/awards/award.schema";
 import { createRound } from "~/models/awards/award.server";
-import { buildDataExport } from "~/models/account/data-export.server";
+import { buildDataExport, collectExportFiles } from "~/models/account/data-export.server";
+import { joinWaitlist, rsvpToEvent } from "~/models/events/event.server";
+import { readPostImage, uploadPostImage } from "~/models/forum/uploads.server";
+import { savePortfolio } from "~/models/journey/portfolio.server";
 import { flagPost } from "~/models/moderation/flag.server";
 import { likePost } from "~/models/forum/like.server";
 import { ActivitySchema } from "~/models/moderation/logs.schema";
@@ -41,6 +45,8 @@ import { createProfile } from "../factories/profiles";
 import { createMember } from "../factories/progress";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createAdmin, createUser, TEST_PASSWORD } from "../factories/users";
+import { publishEvent } from "../factories/events";
+import type { ExportFile } from "~/models/shared/account-data";
 
 const NAME = "Zebulon Quarrington";
 const USERNAME = "zeb_quarr";
@@ -66,6 +72,11 @@ let kemi: { id: number; username: string; email: string };
 let before: string[];
 let kemiFiles: string[];
 let zebFiles: string[];
+let exported: ExportFile[];
+let imageKey: string;
+let waitlistEvent: number;
+let seatEvent: number;
+let afterZeb: { id: number };
 
 beforeAll(async () => {
   const admin = await createAdmin({ username: "residue_admin" });
@@ -382,6 +393,62 @@ beforeAll(async () => {
     })
     .execute();
 
+  // ---- a portfolio with a project, an evidence file and references (their contact details), submitted ----
+  const portfolio = await savePortfolio({
+    userId: zeb.id,
+    requirementKey: "ccsm-experience-portfolio",
+    projects: [{ title: `${MARK}-project`, description: `${MARK}-project description` }],
+    references: [
+      { name: `${MARK} Referee One`, email: "zq.referee.one@example.test", phone: "+234 802 555 0111" },
+      { name: `${MARK} Referee Two`, email: "zq.referee.two@example.test", phone: "" },
+    ].map((r) => ({ ...r, organisation: `${MARK}-org`, relationship: "supervisor" as const })),
+    files: [new File([new Uint8Array(await pdfBytes(MARK))], `${MARK}-portfolio.pdf`, { type: "application/pdf" })],
+    submit: true,
+  });
+  expect(portfolio).toMatchObject({ ok: true, submitted: true });
+
+  // ---- a place on a full event's waitlist, between Kemi (seated) and another member waiting after him ----
+  waitlistEvent = await publishEvent(admin.id, { capacity: "1", title: "Residue breakfast" });
+  afterZeb = await createMember({ level: 1, username: "residue_after" });
+  expect((await rsvpToEvent({ scope: await scopeOfUser(db, kemi.id), eventId: waitlistEvent })).ok).toBe(true);
+  expect(await joinWaitlist({ scope: zebScope, eventId: waitlistEvent })).toMatchObject({ ok: true, position: 1 });
+  expect(await joinWaitlist({ scope: await scopeOfUser(db, afterZeb.id), eventId: waitlistEvent })).toMatchObject({
+    ok: true,
+    position: 2,
+  });
+
+  // ---- and the last seat of another event, Kemi waiting for it ----
+  seatEvent = await publishEvent(admin.id, { capacity: "1", title: "Residue lunch" });
+  expect((await rsvpToEvent({ scope: zebScope, eventId: seatEvent })).ok).toBe(true);
+  expect((await joinWaitlist({ scope: await scopeOfUser(db, kemi.id), eventId: seatEvent })).ok).toBe(true);
+
+  // ---- a recruiter's saved search that has seen him ----
+  const search = await db
+    .insertInto("saved_searches")
+    .values({ user_id: recruiter.id, name: "SLA leads", query: "sla" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("saved_search_seen")
+    .values({ saved_search_id: search.id, member_id: zeb.id, notified_at: new Date() })
+    .execute();
+
+  // ---- an image in a post that stays (anonymised) ----
+  const zebRow = await db.selectFrom("users").select("created_at").where("id", "=", zeb.id).executeTakeFirstOrThrow();
+  const image = await uploadPostImage({
+    uploader: { userId: zeb.id, isStaff: false, createdAt: zebRow.created_at },
+    data: new Uint8Array(await jpegWithGps(64, 48)),
+    fileName: "queue.jpg",
+  });
+  if (!image.ok) throw new Error(image.message);
+  imageKey = image.url.replace(/^\/uploads\//, "");
+  await makeReply(zeb, hersTopic, `${POSTMARK}: our queue board. ${image.markdown}`);
+  zebFiles = (await listFiles()).filter((f) => !before.includes(f) && f.includes(`/${zeb.id}-`));
+  expect(zebFiles).toHaveLength(8); // and now the portfolio's evidence and the post image
+
+  // ---- what the export gives him (before deletion: what he can take away) ----
+  exported = await collectExportFiles({ scope: zebScope, origin: "https://touchpoints.example" });
+
   // ---- a data export (audited) ----
   expect((await buildDataExport({ scope: zebScope, origin: "https://touchpoints.example" })).ok).toBe(true);
   await drainJobs();
@@ -403,6 +470,34 @@ async function rowsHolding(needles: string[]) {
   }
   return found;
 }
+
+const exportedJson = (file: string) => {
+  const f = exported.find((x) => x.path === file);
+  return f ? JSON.parse(String(f.data)) : undefined;
+};
+
+describe("the export holds what deletion erases", () => {
+  test("his portfolio with its projects, files and references, his waitlist place, post images, searches", () => {
+    const [p] = exportedJson("progress/portfolios.json") ?? [];
+    expect(p).toMatchObject({ status: "submitted", projects: [{ title: `${MARK}-project` }] });
+    expect(p.files).toEqual([expect.objectContaining({ file_name: `${MARK}-portfolio.pdf` })]);
+    expect(p.references.map((r: { email: string }) => r.email)).toEqual([
+      "zq.referee.one@example.test",
+      "zq.referee.two@example.test",
+    ]);
+    // staff's side is not his: who decided, the token of the mail to the referee
+    expect(JSON.stringify(p)).not.toMatch(/decided_by|token_hash/);
+    expect(exportedJson("events/waitlist.json")).toEqual([
+      expect.objectContaining({ event_id: waitlistEvent, title: "Residue breakfast", position: 1 }),
+    ]);
+    expect(exportedJson("forum/uploads.json")).toEqual([
+      expect.objectContaining({ url: `https://touchpoints.example/uploads/${imageKey}` }),
+    ]);
+    expect(exportedJson("contacts/saved-search-matches.json")).toEqual([
+      expect.objectContaining({ organisation: "Savanna Talent Ltd" }),
+    ]);
+  });
+});
 
 describe("account deletion leaves nothing of the member", () => {
   test("the scan sees the member everywhere before deletion", async () => {
@@ -438,12 +533,30 @@ describe("account deletion leaves nothing of the member", () => {
     expect(files.filter((f) => zebFiles.includes(f) || path.basename(f).startsWith(`${zeb.id}-`))).toEqual([]);
     for (const f of kemiFiles) expect(files).toContain(f); // others' files stay
 
-    expect(await rowsHolding([zeb.email, USERNAME, NAME, "Quarrington", PHONE, MARK])).toEqual([]);
+    expect(await rowsHolding([zeb.email, USERNAME, NAME, "Quarrington", PHONE, MARK, "zq.referee"])).toEqual([]);
     expect(await db.selectFrom("login_failures").select("key").where("key", "=", `user:${zeb.id}`).execute()).toEqual(
       [],
     );
-    for (const table of ["passkeys", "passkey_challenges"] as const)
+    for (const table of ["passkeys", "passkey_challenges", "portfolios", "event_waitlist", "uploads"] as const)
       expect(await db.selectFrom(table).select("user_id").where("user_id", "=", zeb.id).execute(), table).toEqual([]);
+
+    expect(await db.selectFrom("saved_search_seen").selectAll().where("member_id", "=", zeb.id).execute()).toEqual([]);
+    for (const table of ["portfolio_projects", "portfolio_files", "portfolio_references"] as const)
+      expect(await db.selectFrom(table).select("id").execute(), table).toEqual([]);
+    // the image in his kept post no longer serves (the row and the file are gone, whatever the store)
+    expect(await readPostImage(imageKey)).toBeNull();
+    // even a copy that outlived the removal (a bucket's failed delete, a restored backup) is not served
+    await fileStore().put(imageKey, new Uint8Array(await jpegWithGps(8, 8)), "image/webp");
+    expect(await readPostImage(imageKey)).toBeNull();
+    await fileStore().delete([imageKey]);
+    // the waitlist closes up: the member after him is next
+    expect(
+      await db.selectFrom("event_waitlist").select("user_id").where("event_id", "=", waitlistEvent).execute(),
+    ).toEqual([{ user_id: afterZeb.id }]);
+    // the seat he held goes to the first member waiting, as when a member cancels
+    expect(await db.selectFrom("event_rsvps").select("user_id").where("event_id", "=", seatEvent).execute()).toEqual([
+      { user_id: kemi.id },
+    ]);
 
     // their posts stay, under the tombstone; the thread and replies still read
     const posts = await db
@@ -451,7 +564,7 @@ describe("account deletion leaves nothing of the member", () => {
       .select(["user_id", "body_markdown"])
       .where("body_markdown", "like", `${POSTMARK}%`)
       .execute();
-    expect(posts).toHaveLength(3);
+    expect(posts).toHaveLength(4);
     expect(posts.every((p) => p.user_id === zeb.id)).toBe(true);
     const user = await db
       .selectFrom("users")

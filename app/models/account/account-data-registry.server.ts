@@ -9,7 +9,7 @@ import { assessmentsDeletion } from "../assessments/account-data.server";
 import { awardsDeletion } from "../awards/account-data.server";
 import { badgesDeletion, badgesExport } from "../badges/account-data.server";
 import { directoryDeletion, directoryExport } from "../directory/account-data.server";
-import { eventsDeletion } from "../events/account-data.server";
+import { eventsDeletion, eventsExport } from "../events/account-data.server";
 import { forumDeletion, forumExport } from "../forum/account-data.server";
 import { groupsDeletion } from "../groups/account-data.server";
 import { journeyDeletion, journeyExport } from "../journey/account-data.server";
@@ -28,7 +28,7 @@ export const accountDataDomains: AccountDataDomain[] = [
   { name: "journey", deletion: journeyDeletion, export: journeyExport },
   { name: "awards", deletion: awardsDeletion },
   { name: "assessments", deletion: assessmentsDeletion },
-  { name: "events", deletion: eventsDeletion },
+  { name: "events", deletion: eventsDeletion, export: eventsExport },
   { name: "groups", deletion: groupsDeletion },
   { name: "moderation", deletion: moderationDeletion },
   { name: "account", deletion: accountDeletion, export: accountExport },

@@ -5,7 +5,7 @@
 // "Deleted member" unless the member asks for them to be removed too (Discourse's rule): apart
 // from them, every copy of the member's words goes (appeals, flags' notes, judges' comments,
 // mentorship notes, audit payloads, notifications, queued jobs) and every file they uploaded
-// (photos, evidence). The row in `users` stays, as a tombstone, so that posts, revoked badges and
+// (photos, evidence, post images). The row in `users` stays, as a tombstone, so that posts, revoked badges and
 // the audit log keep pointing at something.
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";

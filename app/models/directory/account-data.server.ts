@@ -68,6 +68,7 @@ const recruiters: ExportArea = {
     "saved_searches",
     "recruiter_blocks",
     "recruiter_organisations",
+    "saved_search_seen",
   ],
   async collect({ trx, userId }) {
     // requests the member received: the organisation and its message, never the recruiter's email
@@ -100,6 +101,15 @@ const recruiters: ExportArea = {
       .select(["name", "query", "created_at"])
       .where("user_id", "=", userId)
       .execute();
+    // recruiters' saved searches that found the member: which organisation, and when (never the search)
+    const matched = await trx
+      .selectFrom("saved_search_seen as s")
+      .innerJoin("saved_searches as q", "q.id", "s.saved_search_id")
+      .leftJoin("recruiter_organisations as o", "o.user_id", "q.user_id")
+      .select(["o.name as organisation", "s.created_at as found_at", "s.notified_at"])
+      .where("s.member_id", "=", userId)
+      .orderBy("s.created_at")
+      .execute();
     const organisation = await trx
       .selectFrom("recruiter_organisations")
       .selectAll()
@@ -118,6 +128,7 @@ const recruiters: ExportArea = {
       json("contacts/requests-received.json", received),
       json("contacts/messages.json", messages),
       json("contacts/recruiters-blocked.json", blocked),
+      json("contacts/saved-search-matches.json", matched),
     ];
     if (sent.length || shortlist.length || searches.length || organisation.length) {
       files.push(
@@ -138,9 +149,8 @@ export const directoryDeletion: DeletionArea = {
   tables: [
     ...["contact_requests", "contact_messages", "shortlists", "recruiter_blocks", "saved_searches"],
     ...["recruiter_organisations", "endorsements", "profile_competencies", "competency_plans", "designations"],
-    "profiles",
+    ...["saved_search_seen", "profiles"],
   ],
-  notErasedYet: { saved_search_seen: "recruiters' record of having seen the member in a saved search" },
   async prepare(trx, userId) {
     const photo = await trx.selectFrom("profiles").select("photo_key").where("user_id", "=", userId).executeTakeFirst();
     const organisations = await trx
@@ -169,6 +179,8 @@ export const directoryDeletion: DeletionArea = {
         .where((eb) => eb.or([eb("member_id", "=", userId), eb("recruiter_id", "=", userId)]))
         .execute();
     }
+    // recruiters' record of having seen them in a saved search (their own searches' records go with the searches)
+    await trx.deleteFrom("saved_search_seen").where("member_id", "=", userId).execute();
     await deleteOwnRows(trx, userId, ["saved_searches", "recruiter_organisations"]);
     await trx
       .deleteFrom("endorsements")

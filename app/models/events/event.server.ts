@@ -426,6 +426,13 @@ async function promoteFromWaitlist(trx: Db, eventId: number, now = new Date()) {
   }
 }
 
+/** Seats freed inside the caller's transaction (an account deleted): each goes to the waitlist, in order. */
+export async function refillSeats(trx: Db, eventIds: number[]) {
+  // events locked in id order, so two deletions freeing seats in the same events cannot deadlock
+  for (const id of [...new Set(eventIds)].sort((a, b) => a - b))
+    if (await lockEvent(trx, id)) await promoteFromWaitlist(trx, id);
+}
+
 /** A member cancels their RSVP; the seat goes to the first member waiting, in the same transaction. */
 export async function cancelRsvp({ userId, eventId }: { userId: number; eventId: number }) {
   await db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 // The forum's part of a member's data: their posts as markdown, the topics they started, likes,
-// bookmarks, read positions, flags raised and personal conversations in the export; in the
-// deletion, their likes and forum settings go, and their posts stay under "Deleted member" unless
-// they ask for them to be removed too (Discourse's rule).
+// bookmarks, read positions, flags raised, personal conversations and post images in the export; in
+// the deletion, their likes, forum settings and images go, and their posts stay under "Deleted member"
+// unless they ask for them to be removed too (Discourse's rule).
 import { sql } from "kysely";
 import type { Db } from "../../db.server";
 import { enqueueMany } from "../../jobs.server";
@@ -17,8 +17,10 @@ import {
   type ExportContext,
   type ExportFile,
 } from "../shared/account-data";
+import { fileStore } from "../../storage.server";
 import { recountCategory } from "./category.server";
 import { refreshTopicStats } from "./post.server";
+import { uploadUrl } from "./uploads.server";
 
 // ---- topic visibility, shared by the forum areas ---------------------------------------------------
 
@@ -257,7 +259,27 @@ const messages: ExportArea = {
   },
 };
 
-export const forumExport: ExportArea = exportArea("forum", [posts, reactions, messages]);
+/** The images the member put in posts: where each is served (the posts' markdown shows them by that address). */
+const uploads: ExportArea = {
+  name: "uploads",
+  tables: ["uploads"],
+  async collect({ trx, userId, origin }) {
+    const rows = await trx
+      .selectFrom("uploads")
+      .select(["key", "width", "height", "bytes", "created_at"])
+      .where("user_id", "=", userId)
+      .orderBy("id")
+      .execute();
+    return [
+      json(
+        "forum/uploads.json",
+        rows.map(({ key, ...u }) => ({ url: `${origin}${uploadUrl(key)}`, ...u })),
+      ),
+    ];
+  },
+};
+
+export const forumExport: ExportArea = exportArea("forum", [posts, reactions, messages, uploads]);
 
 // ---- the deletion -----------------------------------------------------------------------------------
 
@@ -333,9 +355,13 @@ export const forumDeletion: DeletionArea = {
   // posts and topics stay under the tombstone unless the member asks for them to go
   tables: [
     ...["posts", "post_revisions", "topics", "post_likes", "bookmarks", "topic_reads", "topic_watches"],
-    ...["category_watches", "topic_allowed_users", "user_ignores", "drafts"],
+    ...["category_watches", "topic_allowed_users", "user_ignores", "drafts", "uploads"],
   ],
-  notErasedYet: { uploads: "the rows of their uploads (the files themselves are removed after commit)" },
+  async prepare(trx, userId) {
+    // their images go even from posts that stay: the address stops serving once the row is gone
+    const images = await trx.selectFrom("uploads").select("key").where("user_id", "=", userId).execute();
+    return { afterCommit: () => fileStore().delete(images.map((i) => i.key)) };
+  },
   async erase(ctx) {
     const { trx, userId, removePosts } = ctx;
     const { own, unliked, topicsRemoved, topicIds } = await erasePostsAndLikes(ctx);
@@ -344,6 +370,7 @@ export const forumDeletion: DeletionArea = {
     await deleteOwnRows(trx, userId, [...tables, "user_ignores"]);
     await trx.deleteFrom("user_ignores").where("ignored_user_id", "=", userId).execute();
     await deleteOwnRowsLeniently(trx, userId, ["drafts"]);
+    await deleteOwnRows(trx, userId, ["uploads"]); // and which posts showed them (post_uploads, by foreign key)
     return {
       counts: {
         postsKept: removePosts ? 0 : own.filter((p) => !p.deleted_at).length,

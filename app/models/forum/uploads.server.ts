@@ -26,9 +26,14 @@ const IN_MARKDOWN = /\/uploads\/(posts\/[0-9]{1,10}-[A-Za-z0-9_-]{16}\.webp)/g;
 
 export const uploadUrl = (key: string) => `/uploads/${key}`;
 
-/** A stored post image by its file name ("posts/12-abc.webp"); null for anything not of that shape. */
+/**
+ * A stored post image by its file name ("posts/12-abc.webp"); null for anything not of that shape, or
+ * whose row is gone (its author's account deleted: a bucket's copy may outlive a failed removal).
+ */
 export async function readPostImage(file: string): Promise<Buffer | null> {
-  return FILE.test(file) ? fileStore().get(file) : null;
+  if (!FILE.test(file)) return null;
+  const row = await db.selectFrom("uploads").select("id").where("key", "=", file).executeTakeFirst();
+  return row ? fileStore().get(file) : null;
 }
 
 /** Alt text from the file's name ("Team photo.jpg" -> "Team photo"): nothing markdown or HTML reads. */

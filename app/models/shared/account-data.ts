@@ -70,11 +70,6 @@ export type DeletionArea = {
   tables: string[];
   /** Tables whose member column the area leaves on purpose, and why (staff records, tombstones). */
   keeps?: Record<string, string>;
-  /**
-   * Tables holding rows of the member's that the deletion leaves today, though nothing says they should
-   * stay: known gaps, named so that the coverage test passes knowingly, to be erased by a later change.
-   */
-  notErasedYet?: Record<string, string>;
   prepare?: (trx: Db, userId: number) => Promise<Prepared>;
   erase: (ctx: DeletionContext) => Promise<Erased | void>;
 };
