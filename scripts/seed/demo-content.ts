@@ -1,7 +1,7 @@
 // Demo community content: members, topics and replies, so a newcomer sees a living forum.
 //
-// Pure data: no imports, no database access. Category slugs and competency tags match
-// scripts/seed/programme.ts (kept as local string unions so this module stays import-free).
+// Pure data: no database access, and only types imported (the category and competency slugs are
+// scripts/seed/programme.ts's own).
 // Conventions for the seed script:
 // - usernames are unique, lowercase, [a-z0-9_]{3,30}; every author, mention and like refers to one.
 // - recruiters have level null and never post or like (PROGRAM.md: recruiters do not post).
@@ -10,38 +10,16 @@
 //   in array order. @username mentions are written in reply bodies; `mentions` lists them.
 // - language is 'en' unless stated; French topics are written by members from francophone countries.
 
+import type { CategorySlug, CompetencySlug } from "./programme";
+
 export type DemoLevel = 1 | 2 | 3 | 4;
 
 export type DemoRole = "tutor" | "admin" | "recruiter" | "judge";
 
-export type DemoCategorySlug =
-  | "announcements"
-  | "introductions"
-  | "basic-concepts"
-  | "relationships-and-loyalty"
-  | "different-organisations"
-  | "features-and-benefits"
-  | "communicating-effectively"
-  | "teamwork"
-  | "systems-and-service-recovery"
-  | "laws-and-data-protection"
-  | "the-you-factor"
-  | "touch-points"
-  | "field-experiences"
-  | "book-club"
-  | "events-and-activities";
+/** Demo topics go in any of the programme's categories but the mentorship one (its threads are made apart). */
+export type DemoCategorySlug = Exclude<CategorySlug, "mentorship">;
 
-export type DemoCompetencySlug =
-  | "digital-customer-engagement"
-  | "sla-management"
-  | "training-development"
-  | "loyalty-programme-management"
-  | "cultural-sensitivity"
-  | "policy-development"
-  | "performance-metrics-kpis"
-  | "online-support-tactics"
-  | "social-media-service"
-  | "data-privacy-security";
+export type DemoCompetencySlug = CompetencySlug;
 
 export interface DemoMember {
   username: string;
