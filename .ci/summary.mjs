@@ -1,6 +1,7 @@
 // Reads vitest's JSON reports (test-results/vitest.json and one per other Node version named on the command line)
 // and prints, last, the one line CI reads: "N passed, N failed". Before it, each failed test and each test that
-// passed only on its retry, with the first line of each attempt's error and the test line it stopped at, so the end of the log says what broke.
+// passed only on its retry, with the first line of each attempt's error and the test line it stopped at, so the
+// end of the log says what broke.
 import { readFileSync } from "node:fs";
 
 const files = ["test-results/vitest.json", ...process.argv.slice(2).map((v) => `test-results/node-${v}.json`)];
