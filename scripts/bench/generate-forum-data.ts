@@ -8,6 +8,7 @@
 // is created next to that database on the same server.
 // Idempotent: a finished run at the same scale is kept; --fresh starts over.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrateToLatest } from "../../db/migrate";
@@ -540,9 +541,9 @@ async function report(url: string) {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("scripts", "generate-forum-data.ts"));
-if (invokedDirectly) {
+// run as a script (npm run bench:generate), not imported by bench-forum.ts: compared with this file's own path,
+// so a move of the file cannot silently turn the command into one that does nothing
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((e) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);
