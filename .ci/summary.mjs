@@ -9,6 +9,8 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 const flaky = [];
+// the whole suite's files by time (the first report: the machine's Node), to show where CI's minutes go
+const durations = [];
 
 const firstLine = (message = "") =>
   (message.split("\n").find((line) => line.trim()) ?? "")
@@ -39,7 +41,9 @@ for (const file of files) {
   }
   let fileFailed = 0;
   for (const result of report.testResults) {
-    const place = `${file}: ${result.name.replace(/^.*?\/test\//, "test/")}`;
+    const name = result.name.replace(/^.*?\/test\//, "test/");
+    const place = `${file}: ${name}`;
+    if (file === files[0]) durations.push({ name, seconds: (result.endTime - result.startTime) / 1000 });
     const tests = result.assertionResults;
     // a file that failed to load (or whose hooks failed) has no failed assertion but must count as a failure
     if (result.status === "failed" && !tests.some((t) => t.status === "failed")) {
@@ -55,6 +59,18 @@ for (const file of files) {
   console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests + fileFailed} failed`);
   passed += report.numPassedTests;
   failed += report.numFailedTests + fileFailed;
+}
+
+if (durations.length > 0) {
+  const byFolder = new Map();
+  for (const { name, seconds } of durations) {
+    const folder = name.split("/").slice(0, 2).join("/");
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + seconds);
+  }
+  const folders = [...byFolder].map(([folder, seconds]) => `${folder} ${Math.round(seconds)} s`).join(", ");
+  console.log(`\nTest files' own time in ${files[0]} (two run at once): ${folders}. The slowest:`);
+  durations.sort((a, b) => b.seconds - a.seconds);
+  for (const { name, seconds } of durations.slice(0, 12)) console.log(`  ${seconds.toFixed(0).padStart(5)} s  ${name}`);
 }
 
 if (flaky.length > 0) {
