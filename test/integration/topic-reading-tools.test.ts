@@ -61,13 +61,17 @@ describe("suggested topics", () => {
     expect(await ids(await scopeFor(insider))).toContain(secret.topicId);
   });
 
-  test("for a member, unread and new topics of the category come before the latest ones", async () => {
+  test("for a member, unread and new topics come before the latest ones, the category's first", async () => {
     const cat = await createCategory();
+    const elsewhere = await createCategory();
+    const tag = await createTag("rapport");
     const author = await member();
     const reader = await member();
-    const here = await makeTopic(author, cat, { title: "The topic being read now" });
+    const here = await makeTopic(author, cat, { title: "The topic being read now", tags: [tag] });
     const older = await makeTopic(author, cat, { title: "An older topic the reader left half read" });
     await makeReply(author, older);
+    // another category's, sharing the tag, never opened: new to the reader
+    const tagged = await makeTopic(author, elsewhere, { title: "A new topic on rapport elsewhere", tags: [tag] });
     const newer = await makeTopic(author, cat, { title: "A newer topic the reader finished" });
     // the reader read the newer one to the end and the older one to its first post only
     await db
@@ -79,12 +83,15 @@ describe("suggested topics", () => {
       .execute();
     const topic = await source(here.topicId);
     const got = await listSuggestedTopics({ scope: await scopeFor(reader), topic });
-    expect(got.map((s) => s.id)).toEqual([older.topicId, newer.topicId]);
-    expect(got[0]).toMatchObject({ unread: 1 });
-    // a visitor sees the latest first
+    expect(got.map((s) => s.id)).toEqual([older.topicId, tagged.topicId, newer.topicId]);
+    expect(got[0]).toMatchObject({ unread: 1, is_new: false });
+    expect(got[1]).toMatchObject({ unread: 0, is_new: true });
+    expect(got[2]).toMatchObject({ unread: 0, is_new: false });
+    // a visitor sees the category's latest first, then the tag's
     expect((await listSuggestedTopics({ scope: VISITOR, topic })).map((s) => s.id)).toEqual([
       newer.topicId,
       older.topicId,
+      tagged.topicId,
     ]);
   });
 
