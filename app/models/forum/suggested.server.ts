@@ -4,8 +4,8 @@
 // the viewer may list (visibilityWhere), never the topic itself, nor closed or archived ones. One
 // statement finds them: two short index walks (the category's latest through topics_category_bumped_idx,
 // the tag matches through topics_tags_idx or topics_bumped_idx). For a member a second, tiny one reads
-// the marks of those few (listMarks, by primary key) and the ranking is done here: joined with the read
-// rows in one statement, PostgreSQL spent as long planning it as the two take to run.
+// the marks of those few (listMarks, on the member's read rows alone) and the ranking is done here:
+// joined with the read rows in one statement, PostgreSQL spent as long planning it as running it.
 import { sql } from "kysely";
 import { db } from "../../db.server";
 import type { Scope } from "../permissions.server";
@@ -29,7 +29,7 @@ export type SuggestedTopic = {
 };
 
 type Source = { id: number; category_id: number; tags: string[] };
-type Candidate = Omit<SuggestedTopic, "unread" | "is_new">;
+type Candidate = Omit<SuggestedTopic, "unread" | "is_new"> & { highest_post_number: number; created_at: Date };
 
 /** The statement finding the candidates (exported for the EXPLAIN test): a visitor's five, a member's pool. */
 export async function suggestedTopicsQuery({ scope, topic }: { scope: Scope; topic: Source }) {
@@ -45,18 +45,23 @@ export async function suggestedTopicsQuery({ scope, topic }: { scope: Scope; top
         order by t.bumped_at desc, t.id desc limit ${POOL})`
     : sql``;
   return sql<Candidate>`
-    select t.id, t.slug, t.title, t.category_id, t.reply_count, t.bumped_at, c.related
+    select t.id, t.slug, t.title, t.category_id, t.reply_count, t.bumped_at, c.related, t.highest_post_number,
+      t.created_at
     from (${sameCategory}${byTags}) c join topics t on t.id = c.id
     order by c.related, t.bumped_at desc, t.id desc
     limit ${scope.userId ? POOL * 2 : SUGGESTED_TOPICS}`;
 }
 
-/** Member `uid`'s marks on topics `ids`. */
-const marksQuery = (uid: number, since: Date, ids: number[]) => {
+/** Member `uid`'s marks on the candidates (listMarks over their values: only the read rows are looked up). */
+const marksQuery = (uid: number, since: Date, rows: Candidate[]) => {
   const marks = listMarks(uid, since);
+  const ids = rows.map((r) => r.id);
+  const highest = rows.map((r) => r.highest_post_number);
+  const created = rows.map((r) => r.created_at);
   return sql<{ id: number; unread: number; is_new: boolean }>`
     select t.id, ${marks.unread} as unread, ${marks.isNew} as is_new
-    from topics t ${marks.join} where t.id = any(${ids}::int[])`;
+    from unnest(${ids}::int[], ${highest}::int[], ${created}::timestamptz[]) as t(id, highest_post_number, created_at)
+    ${marks.join}`;
 };
 
 export async function listSuggestedTopics({
@@ -73,8 +78,7 @@ export async function listSuggestedTopics({
     scope.userId ? newTopicsSince(lastVisitAt) : undefined,
   ]);
   if (!scope.userId || !since || !rows.length) return rows.map((r) => ({ ...r, unread: 0, is_new: false }));
-  const ids = rows.map((r) => r.id);
-  const { rows: marks } = await marksQuery(scope.userId, since, ids).execute(db);
+  const { rows: marks } = await marksQuery(scope.userId, since, rows).execute(db);
   const byId = new Map(marks.map((m) => [m.id, m]));
   const marked = rows.map((r) => ({
     ...r,
