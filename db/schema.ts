@@ -172,6 +172,22 @@ export interface UserIgnoresTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * A small action shown among a topic's posts ("@alice added @bob"), after post `after_post_number`: no post,
+ * so nothing that counts, indexes or notifies posts sees it (migration 2026-12-07T0700_topic_actions).
+ */
+export interface TopicActionsTable {
+  id: Generated<number>;
+  topic_id: number;
+  kind: "participant_added";
+  /** who acted */
+  user_id: number | null;
+  /** whom it was done to */
+  target_user_id: number | null;
+  after_post_number: number;
+  created_at: Generated<Date>;
+}
+
 export interface PostsTable {
   id: Generated<number>;
   topic_id: number;
@@ -577,6 +593,7 @@ export interface Database {
   topics: TopicsTable;
   topic_allowed_users: TopicAllowedUsersTable;
   user_ignores: UserIgnoresTable;
+  topic_actions: TopicActionsTable;
   posts: PostsTable;
   drafts: DraftsTable;
   post_revisions: PostRevisionsTable;

@@ -32,6 +32,16 @@ export type PostItem = {
   state: "visible" | "withdrawn" | "deleted" | "hidden";
 };
 
+/** A small action among the posts ("@alice added @bob"), shown after post `after_post_number`. */
+export type TopicActionItem = {
+  id: number;
+  kind: "participant_added";
+  after_post_number: number;
+  created_at: string | Date;
+  by_username: string | null;
+  target_username: string | null;
+};
+
 export type PostAbilities = { signedIn: boolean; reply: boolean; moderate: boolean; like: boolean };
 
 type PostsContext = {
@@ -39,6 +49,8 @@ type PostsContext = {
   can: PostAbilities;
   t: TFunction;
   lang: string;
+  /** in the order they happened */
+  actions?: TopicActionItem[];
 };
 
 /**
@@ -86,7 +98,17 @@ function actionsHtml(post: PostItem, name: string, c: PostsContext): string {
   return h;
 }
 
-/** The posts as HTML: author, time, body, and what the viewer may do with each. */
+/** One line, no author block: who did what, and when (Discourse's small-action post). */
+function actionHtml(a: TopicActionItem, c: PostsContext): string {
+  const who = (username: string | null) =>
+    !username || isDeletedMember(username) ? c.t("privacy.deletedMember") : `@${username}`;
+  const text = c.t("messages.added", { by: who(a.by_username), added: who(a.target_username) });
+  const when = relativeTime(a.created_at, c.lang);
+  const time = `<time dateTime="${when.iso}" title="${esc(when.exact)}">${esc(when.text)}</time>`;
+  return `<p class="small-action" id="action-${a.id}">${esc(text)} · ${time}</p>`;
+}
+
+/** The posts as HTML: author, time, body, and what the viewer may do with each; small actions between them. */
 export function postsHtml(posts: PostItem[], c: PostsContext): string {
   const { t, topicPath } = c;
   let h = "";
@@ -129,6 +151,7 @@ export function postsHtml(posts: PostItem[], c: PostsContext): string {
       h += `<details class="post-ignored"><summary>${esc(t("messages.ignoredPost"))}</summary>${body}</details>`;
     } else h += body;
     h += `<footer class="post-actions">${actionsHtml(post, name, c)}</footer></article>`;
+    for (const a of c.actions ?? []) if (a.after_post_number === n) h += actionHtml(a, c);
   }
   return h;
 }

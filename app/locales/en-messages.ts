@@ -35,6 +35,7 @@ const messages = {
     addHint_other: "Usernames, separated by commas or spaces: up to {{count}} more members.",
     addButton: "Add to the conversation",
     addFull: "This conversation has the most participants it can have.",
+    added: "{{by}} added {{added}}",
     errors: {
       noRecipient: "Name at least one member to write to.",
       tooMany: "A conversation has at most {{max}} participants, you included. Remove some names and send again.",
@@ -42,6 +43,7 @@ const messages = {
       unavailable:
         "@{{username}} cannot receive messages from you at the moment. Remove the name to send to the others.",
       self: "You cannot send a message to yourself.",
+      cannotAdd: "@{{username}} cannot be added to this conversation at the moment. Remove the name to add the others.",
       alreadyIn: "Everyone named is already in this conversation.",
       cannotStart:
         "Only members start personal messages. Recruiters reach members through a contact request on their profile.",

@@ -38,6 +38,7 @@ const messages = {
     addHint_other: "Noms d’utilisateur, séparés par des virgules ou des espaces : jusqu’à {{count}} membres de plus.",
     addButton: "Ajouter à la conversation",
     addFull: "Cette conversation compte déjà le nombre maximal de participants.",
+    added: "{{by}} a ajouté {{added}}",
     errors: {
       noRecipient: "Indiquez au moins un membre à qui écrire.",
       tooMany:
@@ -46,6 +47,8 @@ const messages = {
       unavailable:
         "@{{username}} ne peut pas recevoir de message de votre part pour le moment. Retirez ce nom pour écrire aux autres.",
       self: "Vous ne pouvez pas vous envoyer de message.",
+      cannotAdd:
+        "Impossible d’ajouter @{{username}} à cette conversation pour le moment. Retirez ce nom pour ajouter les autres.",
       alreadyIn: "Toutes les personnes nommées sont déjà dans cette conversation.",
       cannotStart:
         "Seuls les membres commencent des messages personnels. Les recruteurs contactent les membres par une demande de contact sur leur profil.",

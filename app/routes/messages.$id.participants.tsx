@@ -1,5 +1,6 @@
 // /messages/:id/participants: a participant of a personal message adds people to it (up to the limit of
-// participants), under the rules of a new message; those added are told as of a new message.
+// participants), under the rules of a new message and no ignoring either way with anyone in it; those added
+// are told as of a new message, and the conversation shows "X added Y".
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";

@@ -19,7 +19,7 @@ import { localized } from "~/models/shared/localized";
 import { likePost, unlikePost } from "~/models/forum/like.server";
 import { describeLimits, sanctionRefusal } from "~/models/forum/limits.server";
 import { createReply, markRead } from "~/models/forum/post.server";
-import { listParticipants } from "~/models/forum/messages.server";
+import { listParticipants, listTopicActions } from "~/models/forum/messages.server";
 import { renderPostBody } from "~/models/forum/render.server";
 import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
@@ -89,10 +89,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Show a little context above a linked post, like Discourse.
   const from = Math.max(1, Math.min(asked, topic.highest_post_number) - (asked > 1 ? 2 : 0));
   const abilities = topicAbilities(scope, topic);
-  // the suggestions beside the posts: one statement, in the same wait
-  const [posts, suggested] = await Promise.all([
+  // the suggestions beside the posts: one statement, in the same wait; a conversation's "X added Y" lines too
+  const [posts, suggested, actions] = await Promise.all([
     listTopicPosts({ scope, topic, from }),
     listSuggestedTopics({ scope, topic, lastVisitAt: viewer?.lastVisitAt }),
+    topic.archetype === "private_message" ? listTopicActions({ topicId: topic.id, from }) : [],
   ]);
   const saved = abilities.reply ? draftRow : undefined;
   const lastShown = posts[posts.length - 1]?.post_number ?? 0;
@@ -154,6 +155,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     posts,
+    actions,
     participants,
     from,
     lastShown,
@@ -259,7 +261,7 @@ export default function TopicPage() {
   const res = useActionData<typeof action>();
   // one string for every reader (components/post-view.ts); like forms post back to this page's address
   const lang = i18n.language || "en";
-  const posts = postsHtml(d.posts, { topicPath: d.topic.path, can: d.can, t, lang });
+  const posts = postsHtml(d.posts, { topicPath: d.topic.path, can: d.can, t, lang, actions: d.actions });
   const values = (res?.values ?? {}) as Record<string, string>;
   const preview = res?.preview ?? null;
   const replyTo = values.replyTo ? Number(values.replyTo) : d.replyTo;

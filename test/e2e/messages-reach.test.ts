@@ -41,7 +41,7 @@ async function converse(from: U, to: U[], title = "Planning the okapi night shif
 
 describe("adding people to a conversation", () => {
   test("a participant adds up to the limit; refused to recruiters, outsiders, the suspended, ignorers", async () => {
-    const [ama, kofi, esi, sus, ign, outsider] = await members(6);
+    const [ama, kofi, esi, sus, ign, outsider, shunned] = await members(7);
     const recruiter = await createUser({ roles: ["recruiter"] });
     const sent = await converse(ama, [kofi]);
     const add = async (scope: Scope, to: string) => addParticipants({ scope, topicId: sent.topicId, to });
@@ -49,10 +49,13 @@ describe("adding people to a conversation", () => {
     expect(await add(await scopeFor(outsider), esi.username)).toMatchObject({ ok: false, status: 404 });
     expect(await add(await scopeFor(recruiter), esi.username)).toMatchObject({ ok: false, status: 403 });
     await suspend(sus);
-    expect(await add(asAma, sus.username)).toMatchObject({ ok: false, message: "messages.errors.unavailable" });
+    expect(await add(asAma, sus.username)).toMatchObject({ ok: false, message: "messages.errors.cannotAdd" });
     await setIgnored({ scope: await scopeFor(ign), username: kofi.username, ignore: true });
     await setIgnored({ scope: await scopeFor(ign), username: ama.username, ignore: true });
-    expect(await add(asAma, ign.username)).toMatchObject({ ok: false, message: "messages.errors.unavailable" });
+    expect(await add(asAma, ign.username)).toMatchObject({ ok: false, message: "messages.errors.cannotAdd" });
+    // ignored by a participant other than the adder: refused in the same words
+    await setIgnored({ scope: await scopeFor(kofi), username: shunned.username, ignore: true });
+    expect(await add(asAma, shunned.username)).toMatchObject({ ok: false, message: "messages.errors.cannotAdd" });
     expect(await add(asAma, kofi.username)).toMatchObject({ ok: false, message: "messages.errors.alreadyIn" });
     // Kofi, a participant, adds Esi; she is told as of a new message
     expect(await add(await scopeFor(kofi), `@${esi.username}`)).toMatchObject({ ok: true, added: 1 });
@@ -178,13 +181,15 @@ describe.skipIf(!hasChromium)("who personal messages reach", () => {
       const field = page.getByLabel("Add people");
       await field.fill(sus.username);
       await page.getByRole("button", { name: "Add to the conversation" }).click();
-      await page.getByText(`@${sus.username} cannot receive messages from you at the moment.`).first().waitFor();
+      await page.getByText(`@${sus.username} cannot be added to this conversation at the moment.`).first().waitFor();
       expect(await field.inputValue()).toBe(sus.username);
       await field.fill(esi.username);
       await page.getByRole("button", { name: "Add to the conversation" }).click();
       await page.locator("h1", { hasText: "Who covers the okapi feeding round" }).waitFor();
       const names = [kofi.display_name, esi.display_name].sort((a, b) => a.localeCompare(b)).join(", ");
       await page.getByText(`Between you and ${names}`).waitFor();
+      // the conversation records it in one line, as Discourse's small action
+      await page.locator(".small-action", { hasText: `@${ama.username} added @${esi.username}` }).waitFor();
       await page.context().close();
       const esiPage = await pageAs(esi, javaScriptEnabled);
       await esiPage.goto(`${live.app.url}/messages`);

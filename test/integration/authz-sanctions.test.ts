@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { startApp, type TestApp } from "../setup/app";
 import { SANCTIONS, signIn, type SanctionFixtures } from "../setup/route-table";
-import { ageUser, backdatePosts, createCategory, makeReply, makeTopic } from "../factories/topics";
+import { createConversation } from "~/models/forum/messages.server";
+import { NewMessageSchema } from "~/models/forum/messages.schema";
+import { ageUser, backdatePosts, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";
 
 let app: TestApp;
@@ -19,13 +21,15 @@ afterAll(async () => {
 const KINDS = ["suspended", "silenced", "member"] as const;
 const counts = async () =>
   (
-    await sql<{ likes: number; flags: number; posts: number }>`
+    await sql<{ likes: number; flags: number; posts: number; participants: number }>`
       select (select count(*)::int from post_likes) as likes, (select count(*)::int from flags) as flags,
-             (select count(*)::int from post_revisions) + (select count(*)::int from posts) as posts`.execute(db)
+             (select count(*)::int from post_revisions) + (select count(*)::int from posts) as posts,
+             (select count(*)::int from topic_allowed_users) + (select count(*)::int from topic_actions)
+               as participants`.execute(db)
   ).rows[0];
 
 describe("sanctions", () => {
-  test("a suspended member cannot post, like, flag or edit; a silenced one may only like", async () => {
+  test("a suspended member cannot post, like, flag, edit or add to a message; a silenced one only likes", async () => {
     const category = await createCategory();
     const author = await createUser();
     await ageUser(author);
@@ -41,6 +45,18 @@ describe("sanctions", () => {
         .where("post_number", "=", 1)
         .executeTakeFirstOrThrow();
       const own = await makeReply(who, topic);
+      const addable = await createUser();
+      await ageUser(addable);
+      await backdatePosts(author.id);
+      const conversation = await createConversation({
+        scope: await scopeFor(author),
+        input: NewMessageSchema.parse({
+          to: who.username,
+          title: `A conversation with the ${kind} member`,
+          body: "A conversation someone may be added to.",
+        }),
+      });
+      if (!conversation.ok) throw new Error(conversation.message);
       const until = new Date(Date.now() + 86_400_000);
       if (kind !== "member")
         await db
@@ -56,6 +72,8 @@ describe("sanctions", () => {
         ownPostId: own.postId,
         categorySlug: category.slug,
         recipient: author.username,
+        conversationId: conversation.topicId,
+        addable: addable.username,
       };
       // the like button is shown only to those who may like
       const page = await fetch(`${app.url}${topic.url}`, { headers: { Cookie: cookie } }).then((r) => r.text());

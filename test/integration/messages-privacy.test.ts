@@ -1,10 +1,12 @@
 // Personal messages (issue 24 point 7): read by their participants and by nobody else in any way
 // (page and its .data, title, lists, search, RSS, counts, notifications, emails, the member's page);
 // staff only once a post in them is flagged. Ignoring, recruiters, sanctions, hidden profiles, the
-// participant cap and the daily cap refuse a new conversation with a clear sentence. The data export
+// participant cap and the daily cap refuse a new conversation with a clear sentence; adding someone who
+// ignores, or is ignored by, anyone in a conversation is refused with one sentence that says neither who nor
+// why, and an addition shows as one "X added Y" line inside the conversation only. The data export
 // holds the member's conversations; account deletion takes the member out of them.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
@@ -13,7 +15,7 @@ import { ensureMailSecret, replyAddress } from "~/models/account/mail-token.serv
 import { receiveEmailReply } from "~/models/forum/email-reply.server";
 import { deleteAccount } from "~/models/account/account-deletion.server";
 import { feedT, getLatestFeed, getTopicFeed } from "~/models/forum/feed.server";
-import { createConversation, listConversations, setIgnored } from "~/models/forum/messages.server";
+import { addParticipants, createConversation, listConversations, setIgnored } from "~/models/forum/messages.server";
 import { CONVERSATIONS_PER_DAY, NewMessageSchema } from "~/models/forum/messages.schema";
 import { createReply } from "~/models/forum/post.server";
 import { countNewAndUnread, getTopic, listTopicPosts, listTopics } from "~/models/forum/topic.server";
@@ -344,5 +346,124 @@ describe("the member's data", () => {
     expect(left).toEqual([]);
     // Ada keeps the conversation
     expect(await getTopic({ scope: await scopeFor(ada), topicId: sent.topicId })).toBeDefined();
+  });
+});
+
+describe("adding people to a conversation", () => {
+  async function conversation(from: U, to: U[], title: string) {
+    const sent = await send(from, to.map((u) => u.username).join(" "), title);
+    if (!sent.ok) throw new Error(sent.message);
+    // those in it are told of the first post (here or by the app's worker) before anything is counted
+    await drainJobs();
+    const told = () => db.selectFrom("notifications").select("id").where("topic_id", "=", sent.topicId).execute();
+    await vi.waitFor(async () => expect(await told()).toHaveLength(to.length), { timeout: 10_000 });
+    return sent;
+  }
+  const writtenIn = async (id: number) => ({
+    participants: (await db.selectFrom("topic_allowed_users").select("user_id").where("topic_id", "=", id).execute())
+      .length,
+    actions: (await db.selectFrom("topic_actions").select("id").where("topic_id", "=", id).execute()).length,
+    notifications: (await db.selectFrom("notifications").select("id").where("topic_id", "=", id).execute()).length,
+  });
+
+  test("no one who ignores or is ignored by anyone in it, nor the suspended: one sentence, no write", async () => {
+    const [ama, kofi, yaw, zed, sus, pest] = await Promise.all(Array.from({ length: 6 }, () => createUser()));
+    for (const u of [ama, kofi, yaw, zed, sus, pest]) await ageUser(u);
+    const sent = await conversation(ama, [kofi], "Who covers the giraffe round on Sunday");
+    const before = await writtenIn(sent.topicId);
+    // Kofi (not the adder) ignores Yaw; Zed ignores Kofi; Ama ignores Pest; Sus is suspended
+    await setIgnored({ scope: await scopeFor(kofi), username: yaw.username, ignore: true });
+    await setIgnored({ scope: await scopeFor(zed), username: kofi.username, ignore: true });
+    await setIgnored({ scope: await scopeFor(ama), username: pest.username, ignore: true });
+    await db
+      .updateTable("users")
+      .set({ suspended_until: new Date(Date.now() + 86_400_000), sanction_reason: "spam" })
+      .where("id", "=", sus.id)
+      .execute();
+    const asAma = await scopeFor(ama);
+    for (const u of [yaw, zed, pest, sus])
+      expect(await addParticipants({ scope: asAma, topicId: sent.topicId, to: u.username }), u.username).toMatchObject({
+        ok: false,
+        status: 422,
+        message: "messages.errors.cannotAdd",
+        values: { username: u.username },
+      });
+    // one refused name refuses the whole addition
+    expect(
+      await addParticipants({ scope: asAma, topicId: sent.topicId, to: `${esi.username} ${zed.username}` }),
+    ).toMatchObject({ ok: false, message: "messages.errors.cannotAdd" });
+    expect(await writtenIn(sent.topicId)).toEqual(before);
+
+    // over HTTP: the sentence names the member typed, says nothing of why or of whom, and the field keeps it
+    const cookie = await signInCookie(app, ama);
+    const res = await postForm(app, `/messages/${sent.topicId}/participants`, { to: zed.username }, { cookie });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const alert = /<div class="form-error" role="alert">([^<]*)<\/div>/.exec(html)?.[1];
+    expect(alert).toBe(
+      `@${zed.username} cannot be added to this conversation at the moment. Remove the name to add the others.`,
+    );
+    expect(html).toContain(`value="${zed.username}"`);
+    expect(await writtenIn(sent.topicId)).toEqual(before);
+  });
+
+  test("an addition shows as one line in the conversation, in the reader's language, and counts nowhere", async () => {
+    const [ama, kofi, yaw] = await Promise.all(Array.from({ length: 3 }, () => createUser()));
+    for (const u of [ama, kofi, yaw]) await ageUser(u);
+    const sent = await conversation(ama, [kofi], "Feeding times for the new tapir");
+    const topicRow = () =>
+      db
+        .selectFrom("topics")
+        .select(["highest_post_number", "reply_count", "bumped_at", "last_posted_at"])
+        .select(sql<number>`(select count(*)::int from posts where topic_id = topics.id)`.as("posts"))
+        .where("id", "=", sent.topicId)
+        .executeTakeFirstOrThrow();
+    const before = await topicRow();
+    const kofiInbox = async () => {
+      const { unread, highest_post_number, bumped_at } = (await listConversations({ userId: kofi.id }))
+        .conversations[0];
+      return { unread, highest_post_number, bumped_at };
+    };
+    const kofiBefore = await kofiInbox();
+    const told = (u: U) => db.selectFrom("notifications").select("id").where("user_id", "=", u.id).execute();
+    const kofiTold = (await told(kofi)).length;
+
+    expect(
+      await addParticipants({ scope: await scopeFor(ama), topicId: sent.topicId, to: yaw.username }),
+    ).toMatchObject({ ok: true, added: 1 });
+    // no post, no count, no bump, nothing unread, no one told but the member added
+    expect(await topicRow()).toEqual(before);
+    expect(await kofiInbox()).toEqual(kofiBefore);
+    expect((await told(kofi)).length).toBe(kofiTold);
+    expect((await told(yaw)).length).toBe(1);
+    await drainJobs();
+    expect(await findTopics(await scopeFor(yaw), yaw.username)).not.toContain(sent.topicId);
+
+    const line = `@${ama.username} added @${yaw.username}`;
+    for (const [who, lang, text] of [
+      [kofi, "en", line],
+      [yaw, "fr", `@${ama.username} a ajouté @${yaw.username}`],
+    ] as const) {
+      const cookie = await signInCookie(app, who);
+      const page = await fetch(`${app.url}${sent.url}`, { headers: { Cookie: cookie, "Accept-Language": lang } });
+      const html = await page.text();
+      expect(html, lang).toMatch(new RegExp(`<p class="small-action" id="action-\\d+">${text} · <time `));
+    }
+    // nobody else reads it: not on any page the outsider can reach
+    const outsiderCookie = await signInCookie(app, outsider);
+    for (const p of [sent.url, "/messages", `/u/${ama.username}`, `/u/${yaw.username}`, "/latest"]) {
+      const res = await fetch(`${app.url}${p}`, { headers: { Cookie: outsiderCookie } });
+      expect(await res.text(), p).not.toContain(line);
+    }
+    // the member added finds it in their data; once Ama deletes her account the line names no one
+    const files = await collectExportFiles({ scope: await scopeFor(yaw), origin: "http://x.test", locale: "en" });
+    const conv = JSON.parse(String(files.find((f) => f.path === "messages/conversations.json")!.data));
+    expect(conv[0].actions).toMatchObject([{ kind: "participant_added", by: ama.username, added: yaw.username }]);
+    expect((await deleteAccount({ userId: ama.id, form: { confirm: ama.password }, ip: "127.0.0.1" })).ok).toBe(true);
+    const page = await fetch(`${app.url}${sent.url}`, { headers: { Cookie: await signInCookie(app, kofi) } });
+    const html = await page.text();
+    expect(html).toContain(`<p class="small-action"`);
+    expect(html).toContain(`Deleted member added @${yaw.username}`);
+    expect(html).not.toContain(ama.username);
   });
 });

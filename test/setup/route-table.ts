@@ -442,8 +442,8 @@ export async function signIn(app: TestApp, user: { username: string; password: s
 }
 
 // ---- sanctions: the write actions a suspended or silenced member is refused ----
-// (test/integration/authz-sanctions.test.ts). Suspended: no post, reply, edit, like, flag or message
-// (Discourse's rule); silenced: no post, reply, edit, flag or message, but may still like. One check
+// (test/integration/authz-sanctions.test.ts). Suspended: no post, reply, edit, like, flag or message, nor adding
+// anyone to a conversation (Discourse's rule); silenced: the same, but may still like. One check
 // (`sanctionRefusal` in app/models/forum/limits.server.ts); mentorship asks and endorsements are tested in
 // mentorship.test.ts and directory.test.ts.
 export type SanctionFixtures = {
@@ -454,6 +454,9 @@ export type SanctionFixtures = {
   categorySlug: string;
   /** a member the sanctioned one may otherwise write a personal message to */
   recipient: string;
+  /** a conversation the sanctioned one takes part in, and a member they may otherwise add to it */
+  conversationId: number;
+  addable: string;
 };
 export type SanctionRow = {
   path: (f: SanctionFixtures) => string;
@@ -502,6 +505,13 @@ export const SANCTIONS: Record<string, SanctionRow> = {
       title: "A message a sanctioned member may not send",
       body: "Its body is long enough to be a message.",
     }),
+    suspended: 403,
+    silenced: 403,
+    member: 302,
+  },
+  "add to a conversation": {
+    path: (f) => `/messages/${f.conversationId}/participants`,
+    fields: (f) => ({ to: f.addable }),
     suspended: 403,
     silenced: 403,
     member: 302,

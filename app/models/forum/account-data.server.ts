@@ -209,11 +209,12 @@ const reactions: ExportArea = {
 
 /**
  * Personal messages: every conversation the member takes part in, with the posts they can read there
- * (others' withdrawn, deleted or hidden posts without their words), and the members they ignore.
+ * (others' withdrawn, deleted or hidden posts without their words) and its "X added Y" lines, and the
+ * members they ignore.
  */
 const messages: ExportArea = {
   name: "messages",
-  tables: ["topic_allowed_users", "user_ignores"],
+  tables: ["topic_allowed_users", "user_ignores", "topic_actions"],
   async collect({ trx, userId, origin }) {
     const { rows } = await sql<{
       id: number;
@@ -228,6 +229,7 @@ const messages: ExportArea = {
         body_markdown: string | null;
         state: string;
       }[];
+      actions: { kind: string; by: string | null; added: string | null; created_at: string }[];
     }>`
       select t.id, t.slug, t.title, t.created_at,
         (select coalesce(array_agg(u.username order by u.username), '{}') from topic_allowed_users o
@@ -238,7 +240,11 @@ const messages: ExportArea = {
               then p.body_markdown end,
             'state', case when p.deleted_at is not null then 'deleted' when p.hidden_at is not null then 'hidden'
               else 'visible' end) order by p.post_number), '[]'::json)
-          from posts p left join users u on u.id = p.user_id where p.topic_id = t.id) as posts
+          from posts p left join users u on u.id = p.user_id where p.topic_id = t.id) as posts,
+        (select coalesce(json_agg(json_build_object('kind', x.kind, 'by', b.username, 'added', d.username,
+            'after_post_number', x.after_post_number, 'created_at', x.created_at) order by x.id), '[]'::json)
+          from topic_actions x left join users b on b.id = x.user_id left join users d on d.id = x.target_user_id
+          where x.topic_id = t.id) as actions
       from topic_allowed_users a join topics t on t.id = a.topic_id
       where a.user_id = ${userId} and t.archetype = 'private_message'
       order by t.id`.execute(trx);
@@ -357,6 +363,10 @@ export const forumDeletion: DeletionArea = {
     ...["posts", "post_revisions", "topics", "post_likes", "bookmarks", "topic_reads", "topic_watches"],
     ...["category_watches", "topic_allowed_users", "user_ignores", "drafts", "uploads"],
   ],
+  keeps: {
+    topic_actions:
+      'a conversation\'s "added" lines stay, as its posts do: ids only, the tombstone shows as a deleted member',
+  },
   async prepare(trx, userId) {
     // their images go even from posts that stay: the address stops serving once the row is gone
     const images = await trx.selectFrom("uploads").select("key").where("user_id", "=", userId).execute();

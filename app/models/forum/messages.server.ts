@@ -2,7 +2,8 @@
 // private "messages" category, its participants in topic_allowed_users. Being unlisted and private
 // keeps them out of every list, search, feed and count; replies, notifications, email and reply by
 // email are the forum's own (createReply, post.created). Members may ignore a member: no new
-// conversation from them, their posts collapsed.
+// conversation from them, their posts collapsed. Adding people leaves an "X added Y" line in the
+// conversation (topic_actions: no post, so nothing that counts or indexes posts sees it).
 import { sql } from "kysely";
 import { db, transaction, type Db } from "../../db.server";
 import {
@@ -14,6 +15,7 @@ import {
   type Scope,
 } from "../permissions.server";
 import { fail, ok } from "../shared/result";
+import { ignoredEitherWay } from "./ignores.server";
 import { checkSanction } from "./limits.server";
 import { createTopic } from "./post.server";
 import { lockTopic, topicUrl } from "./topic.server";
@@ -36,12 +38,17 @@ type Recipient = {
   username: string;
   visibility: "public" | "members" | "hidden" | null;
   is_member: boolean;
-  ignores_sender: boolean;
+  /** ignores the sender; when adding to a conversation, ignores or is ignored by any of its participants */
+  ignored: boolean;
   suspended: boolean;
 };
 
-async function findRecipients(conn: Db, senderId: number, names: string[]) {
+/** `present`: the participants of the conversation they would join (none for a new one). */
+async function findRecipients(conn: Db, senderId: number, names: string[], present?: number[]) {
   if (!names.length) return [];
+  const ignored = present
+    ? ignoredEitherWay(sql.ref("u.id"), present)
+    : sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${senderId})`;
   return conn
     .selectFrom("users as u")
     .leftJoin("profiles as p", "p.user_id", "u.id")
@@ -50,9 +57,7 @@ async function findRecipients(conn: Db, senderId: number, names: string[]) {
       sql<boolean>`exists (select 1 from user_roles r where r.user_id = u.id and r.role in ('member', 'admin'))`.as(
         "is_member",
       ),
-      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${senderId})`.as(
-        "ignores_sender",
-      ),
+      ignored.as("ignored"),
       sql<boolean>`coalesce(u.suspended_until > now(), false)`.as("suspended"),
     ])
     .where(sql<boolean>`lower(u.username) = any(${names}::text[])`)
@@ -62,12 +67,15 @@ async function findRecipients(conn: Db, senderId: number, names: string[]) {
 
 /**
  * Why the sender may not write to these usernames (the first refusal, naming the member), or the ids.
- * `already`: participants the conversation has before them (the sender alone for a new one).
+ * `present`: the participants of the conversation they are added to (none when it starts).
  */
-async function checkRecipients(conn: Db, scope: Scope, names: string[], already = 1) {
-  if (names.length + already > MAX_PARTICIPANTS)
+async function checkRecipients(conn: Db, scope: Scope, names: string[], present?: number[]) {
+  if (names.length + (present?.length ?? 1) > MAX_PARTICIPANTS)
     return fail(422, "messages.errors.tooMany", { to: "messages.errors.tooMany" }, { max: MAX_PARTICIPANTS });
-  const found = new Map((await findRecipients(conn, scope.userId!, names)).map((r) => [r.username.toLowerCase(), r]));
+  const recipients = await findRecipients(conn, scope.userId!, names, present);
+  const found = new Map(recipients.map((r) => [r.username.toLowerCase(), r]));
+  // one sentence whatever the reason (ignored by someone, or suspended): it names no one else and no reason
+  const unavailable = present ? "messages.errors.cannotAdd" : "messages.errors.unavailable";
   const ids: number[] = [];
   for (const name of names) {
     const r = found.get(name);
@@ -76,15 +84,14 @@ async function checkRecipients(conn: Db, scope: Scope, names: string[], already 
           userId: r.id,
           visibility: r.visibility ?? "members",
           isMember: r.is_member,
-          ignoresSender: r.ignores_sender,
+          ignoresSender: r.ignored,
           suspended: r.suspended,
         })
       : "unknown";
     if (refusal === "unknown")
       return fail(422, "messages.errors.unknown", { to: "messages.errors.unknown" }, { username: name });
-    // one sentence for both: the sender is not told whether they are ignored or the member is suspended
     if (refusal === "ignored" || refusal === "suspended")
-      return fail(422, "messages.errors.unavailable", { to: "messages.errors.unavailable" }, { username: r!.username });
+      return fail(422, unavailable, { to: unavailable }, { username: r!.username });
     if (refusal === "self") return fail(422, "messages.errors.self", { to: "messages.errors.self" });
     ids.push(r!.id);
   }
@@ -144,8 +151,9 @@ export async function getConversationForAdding({ scope, topicId }: { scope: Scop
 }
 
 /**
- * Adds members to a conversation, under the same rules as a new message (no one suspended, ignoring the
- * adder or hidden from them; at most MAX_PARTICIPANTS in all). Those added hear of it as of a new message.
+ * Adds members to a conversation, under the rules of a new message (no one suspended or hidden from the
+ * adder; at most MAX_PARTICIPANTS in all) and one more: no one who ignores, or is ignored by, anyone already
+ * in it. Those added hear of it as of a new message; the conversation shows "X added Y" (topic_actions).
  */
 export async function addParticipants({ scope, topicId, to }: { scope: Scope; topicId: number; to: string }) {
   if (!scope.userId) return fail(401, "composer.errors.signIn");
@@ -166,12 +174,29 @@ export async function addParticipants({ scope, topicId, to }: { scope: Scope; to
     const inIt = new Set(present.map((p) => p.username.toLowerCase()));
     const names = parseRecipients(to).filter((n) => !inIt.has(n));
     if (!names.length) return fail(422, "messages.errors.alreadyIn", { to: "messages.errors.alreadyIn" });
-    const checked = await checkRecipients(trx, scope, names, present.length);
+    const checked = await checkRecipients(
+      trx,
+      scope,
+      names,
+      present.map((p) => p.id),
+    );
     if (!checked.ok) return checked;
     await trx
       .insertInto("topic_allowed_users")
       .values(checked.ids.map((id) => ({ topic_id: topicId, user_id: id })))
       .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .insertInto("topic_actions")
+      .values(
+        checked.ids.map((id) => ({
+          topic_id: topicId,
+          kind: "participant_added" as const,
+          user_id: userId,
+          target_user_id: id,
+          after_post_number: topic.highest_post_number,
+        })),
+      )
       .execute();
     const first = await trx
       .selectFrom("posts")
@@ -244,6 +269,25 @@ export async function countUnreadConversations({ userId }: { userId: number }) {
   return row.rows[0]?.n ?? 0;
 }
 
+/**
+ * The small actions ("X added Y") of a conversation the viewer may read (the caller asked the permission
+ * module), from post `from` on: each is shown after the post that was the last when it happened. A
+ * conversation has a few at most (one per member added), so the page takes those after its first post.
+ */
+export async function listTopicActions({ topicId, from }: { topicId: number; from: number }) {
+  return db
+    .selectFrom("topic_actions as a")
+    .leftJoin("users as u", "u.id", "a.user_id")
+    .leftJoin("users as target", "target.id", "a.target_user_id")
+    .select(["a.id", "a.kind", "a.after_post_number", "a.created_at"])
+    .select(["u.username as by_username", "target.username as target_username"])
+    .where("a.topic_id", "=", topicId)
+    .where("a.after_post_number", ">=", from)
+    .orderBy("a.after_post_number")
+    .orderBy("a.id")
+    .execute();
+}
+
 /** The other participants of a conversation the viewer may read (the caller asked the permission module). */
 export async function listParticipants(topicId: number) {
   return db
@@ -309,15 +353,13 @@ export async function getMessagingState({
       sql<boolean>`exists (select 1 from user_ignores i where i.user_id = ${viewerId} and i.ignored_user_id = u.id)`.as(
         "ignored",
       ),
-      sql<boolean>`exists (select 1 from user_ignores i where i.user_id = u.id and i.ignored_user_id = ${viewerId})`.as(
-        "ignores_viewer",
-      ),
+      ignoredEitherWay(sql.ref("u.id"), viewerId).as("ignored_either_way"),
     ])
     .where("u.id", "=", otherId)
     .executeTakeFirst();
   if (!row) return { ignored: false, offer: false };
   const viewerSuspended = !!viewerSuspendedUntil && viewerSuspendedUntil > new Date();
-  const target = { userId: otherId, suspended: row.suspended, ignoredEitherWay: row.ignored || row.ignores_viewer };
+  const target = { userId: otherId, suspended: row.suspended, ignoredEitherWay: row.ignored_either_way };
   return { ignored: row.ignored, offer: canOfferMessage(scope, target, viewerSuspended) };
 }
 

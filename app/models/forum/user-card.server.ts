@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { db } from "../../db.server";
 import type { Role } from "../../../db/schema";
 import { canOfferMessage, canSeeProfile, canSeeSanction, type Scope } from "../permissions.server";
+import { ignoredEitherWay } from "./ignores.server";
 import { readableTopicsWhere } from "./member.server";
 
 export type UserCard =
@@ -64,8 +65,7 @@ export async function getUserCard({
         where p.user_id = u.id and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null
           and ${readable}
         order by p.created_at desc limit 1) as last_post_at,
-      exists (select 1 from user_ignores i where (i.user_id = u.id and i.ignored_user_id = ${scope.userId ?? -1})
-        or (i.user_id = ${scope.userId ?? -1} and i.ignored_user_id = u.id)) as ignored_either_way
+      ${ignoredEitherWay(sql.ref("u.id"), scope.userId ?? -1)} as ignored_either_way
     from users u left join profiles pr on pr.user_id = u.id
     where lower(u.username) = ${username.toLowerCase()} and u.deleted_at is null`.execute(db);
   const u = rows[0];
