@@ -4,9 +4,10 @@ import { MenteePlan } from "~/components/development-plan";
 import { listMenteePlans } from "~/models/journey/development-plan.server";
 import { requestLocale } from "~/locale";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import type { ReactNode } from "react";
+import type { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { Field } from "~/components/field";
+import { AnswerError, IntentForm } from "~/components/intent-form";
 import { Select, TextArea } from "~/components/form-extras";
 import { useDay } from "~/components/use-day";
 import { idParam, keepValues, notFound, readForm } from "~/web/http.server";
@@ -67,92 +68,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, values, fields, formError, errorValues }, 400);
   const failed = (r: Fail) =>
     data({ intent, values, fields: r.fields ?? {}, formError: r.message, errorValues: r.values ?? {} }, r.status);
-  let result: { ok: true } | Fail;
-  switch (intent) {
-    case "goal": {
-      const p = parseForm(GoalSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await addGoal({ scope, id, title: p.data.title });
-      break;
-    }
-    case "goalStatus": {
-      const p = parseForm(GoalStatusSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await setGoalStatus({ scope, id, ...p.data });
-      break;
-    }
-    case "session": {
-      const p = parseForm(SessionSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await logSession({ scope, id, input: p.data, timeZone: viewer.timeZone });
-      break;
-    }
-    case "extend": {
-      const p = parseForm(ExtendSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await extendMentorship({ scope, id, months: p.data.months });
-      break;
-    }
-    case "complete":
-      result = await closeMentorship({ scope, id, outcome: "completed" });
-      break;
-    case "end": {
-      const p = parseForm(EndSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await closeMentorship({ scope, id, outcome: "ended", reason: p.data.reason });
-      break;
-    }
-    case "feedback": {
-      const p = parseForm(FeedbackSchema, form);
-      if (!p.ok) return invalid(p);
-      result = await leaveFeedback({ scope, id, ...p.data });
-      break;
-    }
-    default:
-      return data({ intent, values, fields: {}, formError: "errors.forbidden", errorValues: {} }, 400);
-  }
+  // each intent: the schema its form is read with, then the one write it asks of the model
+  const write = async <S extends z.ZodType>(schema: S, run: (input: z.infer<S>) => Promise<{ ok: true } | Fail>) => {
+    const p = parseForm(schema, form);
+    return p.ok ? run(p.data) : { ok: false as const, invalid: p };
+  };
+  const writes: Record<Intent, () => Promise<{ ok: true } | Fail | { ok: false; invalid: Required<FormAnswer> }>> = {
+    goal: () => write(GoalSchema, (d) => addGoal({ scope, id, title: d.title })),
+    goalStatus: () => write(GoalStatusSchema, (d) => setGoalStatus({ scope, id, ...d })),
+    session: () => write(SessionSchema, (d) => logSession({ scope, id, input: d, timeZone: viewer.timeZone })),
+    extend: () => write(ExtendSchema, (d) => extendMentorship({ scope, id, months: d.months })),
+    complete: () => closeMentorship({ scope, id, outcome: "completed" }),
+    end: () => write(EndSchema, (d) => closeMentorship({ scope, id, outcome: "ended", reason: d.reason })),
+    feedback: () => write(FeedbackSchema, (d) => leaveFeedback({ scope, id, ...d })),
+  };
+  if (!Object.hasOwn(writes, intent))
+    return data({ intent, values, fields: {}, formError: "errors.forbidden", errorValues: {} }, 400);
+  const result = await writes[intent]();
+  if ("invalid" in result) return invalid(result.invalid);
   if (!result.ok) return failed(result);
   return redirect(`/mentorship/${id}?done=${intent}#${intent === "goalStatus" ? "goal" : intent}`);
-}
-
-type Answer = { formError?: string | null; errorValues?: Record<string, unknown> };
-
-/** One of the page's forms: its heading, the refusal of its last send, the intent it posts and its button. */
-function IntentForm({
-  intent,
-  id,
-  heading,
-  intro,
-  answer,
-  submit,
-  secondary,
-  noValidate = true,
-  children,
-}: {
-  intent: Intent;
-  id?: string;
-  heading?: string;
-  intro?: string;
-  answer?: Answer;
-  submit: string;
-  secondary?: boolean;
-  noValidate?: boolean;
-  children?: ReactNode;
-}) {
-  return (
-    <Form method="post" className="stack" id={id} noValidate={noValidate}>
-      {heading ? <h3>{heading}</h3> : null}
-      {intro ? <p>{intro}</p> : null}
-      {answer ? <FormError message={answer.formError} values={answer.errorValues} /> : null}
-      <input type="hidden" name="intent" value={intent} />
-      {children}
-      <div>
-        <button type="submit" className={secondary ? "secondary" : undefined}>
-          {submit}
-        </button>
-      </div>
-    </Form>
-  );
 }
 
 export default function MentorshipPage() {
@@ -164,10 +99,12 @@ export default function MentorshipPage() {
   const errorFor = (intent: Intent) => (res?.intent === intent ? res : undefined);
   const v = (intent: Intent) => (errorFor(intent)?.values ?? {}) as Record<string, string>;
   const f = (intent: Intent) => (errorFor(intent)?.fields ?? {}) as Record<string, string | undefined>;
-  const Err = ({ intent }: { intent: Intent }) =>
-    errorFor(intent) ? (
-      <FormError message={errorFor(intent)!.formError} values={errorFor(intent)!.errorValues} />
-    ) : null;
+  // a field of one form: its name, and after a refused send the value it was sent with and its error
+  const kept = (intent: Intent, name: string, fallback?: string) => ({
+    name,
+    defaultValue: v(intent)[name] ?? fallback,
+    error: f(intent)[name],
+  });
   const title = m.isGroup
     ? t("mentorship.page.groupTitle", { mentor: m.mentor_name })
     : t("mentorship.page.title", { names: [m.mentor_name, ...m.mentees.map((x) => x.display_name)].join(" · ") });
@@ -246,7 +183,7 @@ export default function MentorshipPage() {
       <div className="grid-2">
         <section aria-labelledby="goal">
           <h2 id="goal">{t("mentorship.page.goals")}</h2>
-          <Err intent="goalStatus" />
+          <AnswerError answer={errorFor("goalStatus")} />
           {m.goals.length ? (
             <ul className="req-list">
               {m.goals.map((g) => (
@@ -278,14 +215,7 @@ export default function MentorshipPage() {
           )}
           {m.can.edit ? (
             <IntentForm intent="goal" submit={t("mentorship.page.addGoal")} answer={errorFor("goal")}>
-              <Field
-                label={t("mentorship.page.goalTitle")}
-                name="title"
-                maxLength={300}
-                defaultValue={v("goal").title}
-                error={f("goal").title}
-                required
-              />
+              <Field label={t("mentorship.page.goalTitle")} {...kept("goal", "title")} maxLength={300} required />
             </IntentForm>
           ) : null}
         </section>
@@ -324,39 +254,26 @@ export default function MentorshipPage() {
             >
               <Field
                 label={t("mentorship.page.heldOn")}
-                name="heldOn"
+                {...kept("session", "heldOn", today)}
                 type="date"
                 max={today}
-                defaultValue={v("session").heldOn ?? today}
-                error={f("session").heldOn}
                 errorValues={errorFor("session")?.errorValues}
                 required
               />
               <Field
                 label={t("mentorship.page.duration")}
-                name="durationMinutes"
+                {...kept("session", "durationMinutes", "60")}
                 type="number"
                 min={5}
                 max={480}
-                defaultValue={v("session").durationMinutes ?? "60"}
-                error={f("session").durationMinutes}
                 required
               />
-              <TextArea
-                label={t("mentorship.page.notes")}
-                name="notes"
-                rows={3}
-                maxLength={4000}
-                defaultValue={v("session").notes}
-                error={f("session").notes}
-              />
+              <TextArea label={t("mentorship.page.notes")} {...kept("session", "notes")} rows={3} maxLength={4000} />
               <TextArea
                 label={t("mentorship.page.nextSteps")}
-                name="nextSteps"
+                {...kept("session", "nextSteps")}
                 rows={2}
                 maxLength={2000}
-                defaultValue={v("session").nextSteps}
-                error={f("session").nextSteps}
               />
             </IntentForm>
           ) : null}
@@ -403,9 +320,7 @@ export default function MentorshipPage() {
             >
               <Select
                 label={t("mentorship.page.endReasonLabel")}
-                name="reason"
-                defaultValue={v("end").reason}
-                error={f("end").reason}
+                {...kept("end", "reason")}
                 options={END_REASONS.map((r) => ({ value: r, label: t(`mentorship.endReason.${r}`) }))}
               />
             </IntentForm>
@@ -439,18 +354,14 @@ export default function MentorshipPage() {
             >
               <Select
                 label={t("mentorship.page.rating")}
-                name="rating"
-                defaultValue={v("feedback").rating ?? "5"}
-                error={f("feedback").rating}
+                {...kept("feedback", "rating", "5")}
                 options={["5", "4", "3", "2", "1"].map((n) => ({ value: n, label: n }))}
               />
               <TextArea
                 label={t("mentorship.page.comment")}
-                name="comment"
+                {...kept("feedback", "comment")}
                 rows={3}
                 maxLength={1000}
-                defaultValue={v("feedback").comment}
-                error={f("feedback").comment}
               />
             </IntentForm>
           ) : null}
