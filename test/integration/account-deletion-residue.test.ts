@@ -21,7 +21,7 @@ import { recordAudit } from "~/models/moderation/audit.server";
 import { RoundSchema } from "~/models/awards/award.schema";
 import { createRound } from "~/models/awards/award.server";
 import { buildDataExport, collectExportFiles } from "~/models/account/data-export.server";
-import { joinWaitlist, rsvpToEvent } from "~/models/events/event.server";
+import { joinWaitlist, rsvpToEvent } from "~/models/events/event-seats.server";
 import { readPostImage, uploadPostImage } from "~/models/forum/uploads.server";
 import { savePortfolio } from "~/models/journey/portfolio.server";
 import { flagPost } from "~/models/moderation/flag.server";
