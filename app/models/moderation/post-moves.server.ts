@@ -86,13 +86,23 @@ const copyAllowedUsers = (trx: Db, fromId: number, toId: number) =>
   sql`insert into topic_allowed_users (topic_id, user_id) select ${toId}, user_id
     from topic_allowed_users where topic_id = ${fromId} on conflict do nothing`.execute(trx);
 
-/** Locks topics in id order, so two moves between the same topics cannot deadlock. */
-async function lockBoth(trx: Db, scope: Scope, a: number, b: number) {
+/**
+ * Locks both topics of a move in id order, so two moves between the same topics cannot deadlock;
+ * refused unless the moderator moderates both and the target is not deleted.
+ */
+async function lockBoth(
+  trx: Db,
+  scope: Scope,
+  a: number,
+  b: number,
+): Promise<Result<{ from: TopicRow; to: TopicRow }>> {
   const [first, second] = a < b ? [a, b] : [b, a];
   const x = await moderatedTopic(trx, scope, first);
   const y = await moderatedTopic(trx, scope, second);
-  if (isFail(x) || isFail(y)) return undefined;
-  return a < b ? { from: x, to: y } : { from: y, to: x };
+  if (isFail(x) || isFail(y)) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
+  const pair = a < b ? { from: x, to: y } : { from: y, to: x };
+  if (pair.to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
+  return ok(pair);
 }
 
 async function refreshBoth(trx: Db, a: TopicRow, b: { id: number; category_id: number }) {
@@ -119,9 +129,8 @@ export async function movePosts({ scope, postIds, toTopicId }: { scope: Scope; p
     if (toTopicId === fromId)
       return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
     const pair = await lockBoth(trx, scope, fromId, toTopicId);
-    if (!pair) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
+    if (!pair.ok) return pair;
     const { from, to } = pair;
-    if (to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
     const numbers = await appendPosts(trx, posts, to);
     await refreshBoth(trx, from, to);
     await recordAudit(trx, {
@@ -220,9 +229,8 @@ export async function mergeTopic({
     return fail(422, "moderation.errors.sameTarget", { target: "moderation.errors.sameTarget" });
   return db.transaction().execute(async (trx) => {
     const pair = await lockBoth(trx, scope, topicId, intoTopicId);
-    if (!pair) return fail(404, "moderation.errors.target", { target: "moderation.errors.target" });
+    if (!pair.ok) return pair;
     const { from, to } = pair;
-    if (to.deleted_at) return fail(422, "moderation.errors.target", { target: "moderation.errors.target" });
     const posts = await trx
       .selectFrom("posts")
       .select(MOVED_COLUMNS)
