@@ -1,7 +1,7 @@
 // Portfolio with panel review, the member's side (issue 26 point 2): the member writes project
 // descriptions, attaches evidence files (the award evidence intake: checked, cleaned, stored under
 // portfolios/) and names references; submitting sends each reference a mail with a tokenised link
-// to confirm, no account needed. The panel (portfolio-review.server.ts) scores it; staff decide
+// to confirm, no account needed. The panel (portfolio-panel.server.ts) scores it; staff decide
 // with written reasons the member reads here, and a declined portfolio may be appealed.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db.server";
