@@ -31,12 +31,9 @@ import { saveNomination } from "~/models/awards/nomination.server";
 import { storePhoto } from "~/models/directory/photo.server";
 import { setProfilePhoto } from "~/models/directory/profile.server";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
-import {
-  applyAsRecruiter,
-  decideRecruiter,
-  sendContactRequest,
-  setShortlisted,
-} from "~/models/directory/recruiter.server";
+import { applyAsRecruiter, decideRecruiter } from "~/models/directory/recruiter.server";
+import { sendContactRequest } from "~/models/directory/contact-request.server";
+import { setShortlisted } from "~/models/directory/shortlist.server";
 import { authenticate } from "~/models/account/user.server";
 import { scopeOfUser } from "~/viewer.server";
 import { jpegWithGps, pdfBytes } from "../factories/files";
