@@ -8,7 +8,7 @@ import type { Scope } from "../permissions.server";
 import { badCategory, isFail, moderatedCategory, moderatedTopic, postUrl, tellAuthors } from "./moderated.server";
 import { recordAudit } from "./audit.server";
 import { recountCategory } from "../forum/category.server";
-import { refreshTopicStats } from "../forum/post.server";
+import { refreshTopicStats } from "../forum/post-steps.server";
 import { SplitSchema } from "./moderation.schema";
 import { fail, ok, type Result } from "../shared/result";
 import { refused } from "../shared/forms.server";
