@@ -29,7 +29,7 @@ import { useRootData } from "./web/root-data";
 import { useNonce, useRequestId, useUnavailable } from "./web/request-context";
 import stylesHref from "./styles.css";
 import { countOpenFlags } from "./models/moderation/flag.server";
-import { viewerSanction } from "./models/moderation/moderation.server";
+import { viewerSanction } from "./models/moderation/sanctions.server";
 import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/account/notification.server";
 import { scopeOf } from "./models/permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";

@@ -4,7 +4,7 @@ export type SanctionView = { kind: "silenced" | "suspended"; until: string; reas
 
 /**
  * Tells a silenced or suspended member, on every page, why and until when. Fed by
- * `viewerSanction(viewer)` from app/models/moderation/moderation.server.ts.
+ * `viewerSanction(viewer)` from app/models/moderation/sanctions.server.ts.
  */
 export function SanctionBanner({ sanction, timeZone = "UTC" }: { sanction: SanctionView; timeZone?: string }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-// English strings of two-factor sign-in (app/models/account/two-factor.server.ts).
+// English strings of two-factor sign-in (app/models/account/two-factor*.server.ts).
 const twoFactor = {
   twoFactor: {
     nav: "Two-factor sign-in",

@@ -1,4 +1,4 @@
-// Chaînes françaises de la connexion à deux facteurs (app/models/account/two-factor.server.ts).
+// Chaînes françaises de la connexion à deux facteurs (app/models/account/two-factor*.server.ts).
 const twoFactor = {
   twoFactor: {
     nav: "Connexion à deux facteurs",

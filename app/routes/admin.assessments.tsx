@@ -8,7 +8,7 @@ import { useMoment } from "~/components/assessment-view";
 import { Field, FormError } from "~/components/field";
 import { Select, TableWrap } from "~/components/form-extras";
 import { readForm } from "~/web/http.server";
-import { listRecentAttempts } from "~/models/assessments/assessment-attempt.server";
+import { listRecentAttempts } from "~/models/assessments/assessment-review.server";
 import { DeliverySchema } from "~/models/assessments/assessment.schema";
 import { configureDelivery, listAssessmentsForAdmin, listBanks } from "~/models/assessments/question-bank.server";
 import { parseForm } from "~/models/shared/forms.server";

@@ -8,16 +8,13 @@ import { Field, FormError } from "~/components/field";
 import { TableWrap } from "~/components/form-extras";
 import { keepValues, notFound, readFormData, positiveId } from "~/web/http.server";
 import { CodeWindowSchema, EVENT_KINDS, EventSchema } from "~/models/events/event.schema";
+import { getEvent, listWebinarCatalogue, setEventStatus, updateEvent } from "~/models/events/event.server";
 import {
   createCheckinCode,
   getActiveCheckinCode,
-  getEvent,
   listEventPeople,
-  listWebinarCatalogue,
   markAttendance,
-  setEventStatus,
-  updateEvent,
-} from "~/models/events/event.server";
+} from "~/models/events/event-attendance.server";
 import { dateToLocalInput } from "~/models/shared/local-time";
 import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { scopeOf } from "~/models/permissions.server";

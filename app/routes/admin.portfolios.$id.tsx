@@ -11,9 +11,9 @@ import {
   assignReviewer,
   decidePortfolio,
   getPortfolioForStaff,
-  scheduleInterview,
   unassignReviewer,
 } from "~/models/journey/portfolio-review.server";
+import { scheduleInterview } from "~/models/journey/portfolio-interview.server";
 import { scopeOf } from "~/models/permissions.server";
 import { parseForm, type MessageAnswer } from "~/models/shared/forms.server";
 import { localInputToDate } from "~/models/shared/local-time";

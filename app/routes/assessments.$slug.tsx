@@ -6,7 +6,8 @@ import { AssessmentRules, AvailabilityLine, Narrow, useMoment } from "~/componen
 import { FormError } from "~/components/field";
 import type { PageHandle } from "~/web/enhance";
 import { notFound } from "~/web/http.server";
-import { getAssessmentForLearner, startAttempt } from "~/models/assessments/assessment-attempt.server";
+import { getAssessmentForLearner } from "~/models/assessments/assessment-availability.server";
+import { startAttempt } from "~/models/assessments/assessment-attempt.server";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";

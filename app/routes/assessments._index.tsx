@@ -4,7 +4,7 @@ import { pageTitle } from "~/web/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AvailabilityLine, Narrow } from "~/components/assessment-view";
 import type { PageHandle } from "~/web/enhance";
-import { listAssessmentsForLearner } from "~/models/assessments/assessment-attempt.server";
+import { listAssessmentsForLearner } from "~/models/assessments/assessment-availability.server";
 import assessmentStyles from "~/styles/assessments.css";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";

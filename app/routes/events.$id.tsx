@@ -7,14 +7,9 @@ import { Field, FormError } from "~/components/field";
 import { useEventWhen } from "~/components/event-when";
 import { notFound, readForm, positiveId } from "~/web/http.server";
 import { CheckinSchema } from "~/models/events/event.schema";
-import {
-  cancelRsvp,
-  checkInToEvent,
-  getEvent,
-  joinWaitlist,
-  leaveWaitlist,
-  rsvpToEvent,
-} from "~/models/events/event.server";
+import { getEvent } from "~/models/events/event.server";
+import { cancelRsvp, joinWaitlist, leaveWaitlist, rsvpToEvent } from "~/models/events/event-seats.server";
+import { checkInToEvent } from "~/models/events/event-attendance.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { canManageEvents, canRsvp, scopeOf } from "~/models/permissions.server";
 import { useTranslation } from "~/use-translation";

@@ -13,7 +13,7 @@ import { Field, FormError } from "~/components/field";
 import { keepValues, readForm } from "~/web/http.server";
 import { LoginSchema } from "~/models/account/user.schema";
 import { authenticate } from "~/models/account/user.server";
-import { SECOND_STEP_PATH, startSecondStep } from "~/models/account/two-factor.server";
+import { SECOND_STEP_PATH, startSecondStep } from "~/models/account/two-factor-sign-in.server";
 import { getViewer, safeRedirect } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";
 import { db } from "~/db.server";

@@ -18,7 +18,7 @@ import { readForm } from "~/web/http.server";
 import { PasskeySignInSchema } from "~/models/account/passkeys.schema";
 import { completeSecondStepWithPasskey, signInOptions } from "~/models/account/passkeys.server";
 import { SecondStepSchema } from "~/models/account/two-factor.schema";
-import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/account/two-factor.server";
+import { clearChallengeCookie, completeSecondStep, pendingSignIn } from "~/models/account/two-factor-sign-in.server";
 import { pageTitle } from "~/web/page-title";
 import { asPersonal } from "~/web/page-caching";
 import { useTranslation } from "~/use-translation";

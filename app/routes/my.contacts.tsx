@@ -6,7 +6,11 @@ import { useTranslation } from "~/use-translation";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { positiveId, readForm } from "~/web/http.server";
-import { decideContactRequest, listContactsForMember, setRecruiterBlocked } from "~/models/directory/recruiter.server";
+import {
+  decideContactRequest,
+  listContactsForMember,
+  setRecruiterBlocked,
+} from "~/models/directory/contact-request.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";

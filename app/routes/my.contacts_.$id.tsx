@@ -10,7 +10,7 @@ import { ThreadMessages } from "~/components/contact-thread";
 import { keepValues, notFound, positiveId, readForm } from "~/web/http.server";
 import { answerAsMember, getMemberThread } from "~/models/directory/contact-thread.server";
 import { THREAD_MESSAGE_MAX } from "~/models/directory/recruiter-desk.schema";
-import { decideContactRequest, setRecruiterBlocked } from "~/models/directory/recruiter.server";
+import { decideContactRequest, setRecruiterBlocked } from "~/models/directory/contact-request.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";

@@ -9,13 +9,8 @@ import { Select } from "~/components/form-extras";
 import { notFound, positiveId, withoutNul } from "~/web/http.server";
 import { listAllCategories } from "~/models/forum/category.server";
 import { parseTopicRef } from "~/models/moderation/moderation.schema";
-import {
-  getPostForModeration,
-  hidePost,
-  movePosts,
-  splitTopic,
-  unhidePost,
-} from "~/models/moderation/moderation.server";
+import { getPostForModeration, hidePost, unhidePost } from "~/models/moderation/moderation.server";
+import { movePosts, splitTopic } from "~/models/moderation/post-moves.server";
 import { deletePost, restorePost } from "~/models/forum/post.server";
 import { fail } from "~/models/shared/result";
 import { isModerator, scopeOf } from "~/models/permissions.server";

@@ -7,7 +7,7 @@ import { Select, TextArea } from "~/components/form-extras";
 import { PortfolioContents } from "~/components/portfolio-view";
 import { useDay } from "~/components/use-day";
 import { RUBRIC, ReviewSchema, SCORE_MAX, SCORE_MIN, type Criterion } from "~/models/journey/portfolio.schema";
-import { getPortfolioForReviewer, submitReview } from "~/models/journey/portfolio-review.server";
+import { getPortfolioForReviewer, submitReview } from "~/models/journey/portfolio-panel.server";
 import { scopeOf } from "~/models/permissions.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { useTranslation } from "~/use-translation";

@@ -1,7 +1,7 @@
 // /portfolio-reviews: the portfolios staff asked the viewer to review, those to score first.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listMyReviews } from "~/models/journey/portfolio-review.server";
+import { listMyReviews } from "~/models/journey/portfolio-panel.server";
 import { useTranslation } from "~/use-translation";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";

@@ -5,7 +5,7 @@ import { env } from "~/env.server";
 import { sharedI18n } from "~/i18n";
 import { requestLocale } from "~/locale";
 import { PRIVATE_ICS_HEADERS } from "~/models/events/event-calendar.server";
-import { interviewIcs } from "~/models/journey/portfolio-review.server";
+import { interviewIcs } from "~/models/journey/portfolio-interview.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { plainNotFound } from "~/web/download.server";

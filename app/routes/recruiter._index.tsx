@@ -12,12 +12,9 @@ import { RelativeTime } from "~/components/relative-time";
 import { keepValues, readForm } from "~/web/http.server";
 import { CONTACTS_PER_DAY } from "~/models/directory/recruiter.schema";
 import { NOTE_MAX, STAGES, stageFilter } from "~/models/directory/recruiter-desk.schema";
-import {
-  contactsSentToday,
-  getRecruiterStatus,
-  listContactsForRecruiter,
-  listSavedSearches,
-} from "~/models/directory/recruiter.server";
+import { contactsSentToday, listContactsForRecruiter } from "~/models/directory/contact-request.server";
+import { getRecruiterStatus } from "~/models/directory/recruiter.server";
+import { listSavedSearches } from "~/models/directory/saved-search.server";
 import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/directory/shortlist.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";

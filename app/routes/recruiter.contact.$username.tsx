@@ -13,7 +13,7 @@ import { getProfilePage } from "~/models/directory/profile.server";
 import { getRecruiterThread, writeAsRecruiter } from "~/models/directory/contact-thread.server";
 import { MESSAGE_MAX } from "~/models/directory/recruiter.schema";
 import { THREAD_MESSAGE_MAX } from "~/models/directory/recruiter-desk.schema";
-import { sendContactRequest } from "~/models/directory/recruiter.server";
+import { sendContactRequest } from "~/models/directory/contact-request.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 import { pageTitle } from "~/web/page-title";

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { positiveId, readForm } from "~/web/http.server";
-import { deleteSavedSearch, saveSearch } from "~/models/directory/recruiter.server";
+import { deleteSavedSearch, saveSearch } from "~/models/directory/saved-search.server";
 import { setSearchAlerts } from "~/models/directory/search-alert.server";
 import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";

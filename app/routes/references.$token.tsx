@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { TextArea } from "~/components/form-extras";
 import { ReferenceAnswerSchema } from "~/models/journey/portfolio.schema";
-import { answerReference, getReferenceRequest } from "~/models/journey/portfolio.server";
+import { answerReference, getReferenceRequest } from "~/models/journey/portfolio-references.server";
 import { parseForm } from "~/models/shared/forms.server";
 import { useTranslation } from "~/use-translation";
 import { readForm } from "~/web/http.server";

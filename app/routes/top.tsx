@@ -5,7 +5,7 @@ import { useTranslation } from "~/use-translation";
 import { ForumNav, MoreLink } from "~/components/forum-nav";
 import { TopicList } from "~/components/topic-list";
 import { loadTopicList } from "~/web/forum-list.server";
-import type { TopPeriod } from "~/models/forum/topic.server";
+import type { TopPeriod } from "~/models/forum/topic-list.server";
 import { pageTitle } from "~/web/page-title";
 import { shareableHeaders } from "~/web/page-caching";
 

@@ -12,7 +12,7 @@ import {
   liftSanction,
   sanctionMember,
   viewerSanction,
-} from "~/models/moderation/moderation.server";
+} from "~/models/moderation/sanctions.server";
 import { scopeOf } from "~/models/permissions.server";
 import { useRootData } from "~/web/root-data";
 import { requireViewer } from "~/viewer.server";

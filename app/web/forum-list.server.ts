@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { positiveId, readForm } from "./http.server";
 import { listVisibleCategories } from "../models/forum/category.server";
 import { getTagNames } from "../models/forum/tag.server";
-import { countNewAndUnread, dismissTopics, listTopics, type ListFilter } from "../models/forum/topic.server";
+import { countNewAndUnread, dismissTopics, listTopics, type ListFilter } from "../models/forum/topic-list.server";
 import { scopeOf } from "../models/permissions.server";
 import { getViewer, requireViewer } from "../viewer.server";
 import { requestLocale } from "../locale";

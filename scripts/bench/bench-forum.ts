@@ -43,8 +43,8 @@ function argValue(name: string): string | undefined {
 
 async function runBareServer() {
   const { scopeOf } = await import("../../app/models/permissions.server");
-  const { getTopic, getReaderState, listTopicPosts, listTopics, countNewAndUnread, topicUrl } =
-    await import("../../app/models/forum/topic.server");
+  const { getTopic, getReaderState, listTopicPosts, topicUrl } = await import("../../app/models/forum/topic.server");
+  const { listTopics, countNewAndUnread } = await import("../../app/models/forum/topic-list.server");
   const { listVisibleCategories } = await import("../../app/models/forum/category.server");
   const { listSuggestedTopics } = await import("../../app/models/forum/suggested.server");
   const { getViewer } = await import("../../app/viewer.server");
@@ -471,7 +471,7 @@ async function timeCounts(dbUrl: string) {
   });
   const { db } = await import("../../app/db.server");
   const { scopeOfUser } = await import("../../app/viewer.server");
-  const { countNewAndUnread } = await import("../../app/models/forum/topic.server");
+  const { countNewAndUnread } = await import("../../app/models/forum/topic-list.server");
   const member = await db
     .selectFrom("users")
     .select(["id", "last_visit_at"])

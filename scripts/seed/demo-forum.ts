@@ -8,7 +8,7 @@ import { enqueue } from "../../app/jobs.server";
 import { RENDER_VERSION, renderMarkdown } from "../../app/markdown/index.server";
 import { seedCategories } from "../../app/models/forum/category.server";
 import { fillFrench } from "../../app/models/shared/localized.server";
-import { topicPostersSql } from "../../app/models/forum/post.server";
+import { topicPostersSql } from "../../app/models/forum/post-steps.server";
 import { slugify } from "../../app/models/shared/slug";
 import type { Role } from "../../db/schema";
 import { DEMO_PASSWORD } from "./demo-accounts";

@@ -21,7 +21,7 @@ import { recordAudit } from "~/models/moderation/audit.server";
 import { RoundSchema } from "~/models/awards/award.schema";
 import { createRound } from "~/models/awards/award.server";
 import { buildDataExport, collectExportFiles } from "~/models/account/data-export.server";
-import { joinWaitlist, rsvpToEvent } from "~/models/events/event.server";
+import { joinWaitlist, rsvpToEvent } from "~/models/events/event-seats.server";
 import { readPostImage, uploadPostImage } from "~/models/forum/uploads.server";
 import { savePortfolio } from "~/models/journey/portfolio.server";
 import { flagPost } from "~/models/moderation/flag.server";
@@ -31,12 +31,9 @@ import { saveNomination } from "~/models/awards/nomination.server";
 import { storePhoto } from "~/models/directory/photo.server";
 import { setProfilePhoto } from "~/models/directory/profile.server";
 import { rateLimit, userKey } from "~/models/account/rate-limit.server";
-import {
-  applyAsRecruiter,
-  decideRecruiter,
-  sendContactRequest,
-  setShortlisted,
-} from "~/models/directory/recruiter.server";
+import { applyAsRecruiter, decideRecruiter } from "~/models/directory/recruiter.server";
+import { sendContactRequest } from "~/models/directory/contact-request.server";
+import { setShortlisted } from "~/models/directory/shortlist.server";
 import { authenticate } from "~/models/account/user.server";
 import { scopeOfUser } from "~/viewer.server";
 import { jpegWithGps, pdfBytes } from "../factories/files";

@@ -4,14 +4,14 @@ import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import {
-  closeExpiredAttempts,
   drawQuestions,
   getAttempt,
-  getAssessmentForLearner,
   saveAnswers,
   startAttempt,
   submitAttempt,
 } from "~/models/assessments/assessment-attempt.server";
+import { getAssessmentForLearner } from "~/models/assessments/assessment-availability.server";
+import { closeExpiredAttempts } from "~/models/assessments/assessment-scoring.server";
 import { answersFromForm, GRACE_SECONDS } from "~/models/assessments/assessment.schema";
 import { getStanding } from "~/models/journey/progress/index.server";
 import { VISITOR, type Scope } from "~/models/permissions.server";

@@ -7,13 +7,11 @@ import { drainJobs } from "~/jobs.server";
 import "~/jobs/index.server";
 import {
   isProfileIndexComplete,
-  loadRows,
   profilesIndexUid,
   queueProfileBackfill,
   reindexAllProfiles,
-  toProfileDocument,
-  type ProfileDocument,
 } from "~/models/directory/directory-index.server";
+import { loadRows, toProfileDocument, type ProfileDocument } from "~/models/directory/profile-document.server";
 import { requireClient } from "~/search.server";
 import { createProfile } from "../factories/profiles";
 

@@ -13,7 +13,7 @@ import { mailDir } from "~/mail.server";
 import { queueDueDigests } from "~/jobs/notification-email.server";
 import { replyAddress, unsubscribeToken } from "~/models/account/mail-token.server";
 import { stripQuotedReply } from "~/models/forum/email-reply-text";
-import { listTopics } from "~/models/forum/topic.server";
+import { listTopics } from "~/models/forum/topic-list.server";
 import { setCategoryWatch, setTopicWatch, watchLevelOf, wantsNotification } from "~/models/forum/watching.server";
 import { postForm, startApp, type TestApp } from "../setup/app";
 import { signInCookie } from "../setup/two-factor";

@@ -3,16 +3,9 @@
 // calendar SEQUENCE counting the event's changes.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import {
-  cancelRsvp,
-  checkInToEvent,
-  createCheckinCode,
-  getEvent,
-  joinWaitlist,
-  rsvpToEvent,
-  setEventStatus,
-  updateEvent,
-} from "~/models/events/event.server";
+import { getEvent, setEventStatus, updateEvent } from "~/models/events/event.server";
+import { cancelRsvp, joinWaitlist, rsvpToEvent } from "~/models/events/event-seats.server";
+import { checkInToEvent, createCheckinCode } from "~/models/events/event-attendance.server";
 import { renderIcs } from "~/models/events/event-calendar.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";

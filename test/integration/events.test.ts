@@ -6,14 +6,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { foldLine, icsText, renderIcs } from "~/models/events/event-calendar.server";
 import { EventSchema } from "~/models/events/event.schema";
-import {
-  checkInToEvent,
-  createCheckinCode,
-  createEvent,
-  markAttendance,
-  rsvpToEvent,
-  setEventStatus,
-} from "~/models/events/event.server";
+import { createEvent, setEventStatus } from "~/models/events/event.server";
+import { rsvpToEvent } from "~/models/events/event-seats.server";
+import { checkInToEvent, createCheckinCode, markAttendance } from "~/models/events/event-attendance.server";
 import { getStanding } from "~/models/journey/progress/index.server";
 import { scopeOfUser } from "~/viewer.server";
 import { createMember, ensureProgramme } from "../factories/progress";

@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { mergeTopic } from "~/models/moderation/moderation.server";
+import { mergeTopic } from "~/models/moderation/post-moves.server";
 import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";

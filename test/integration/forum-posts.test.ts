@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { likePost, unlikePost } from "~/models/forum/like.server";
 import { createReply, createTopic, deletePost, editPost, restorePost } from "~/models/forum/post.server";
-import { listTopics } from "~/models/forum/topic.server";
+import { listTopics } from "~/models/forum/topic-list.server";
 import { createAdmin, createUser } from "../factories/users";
 import { ageUser, createCategory, createTag, makeReply, makeTopic, scopeFor } from "../factories/topics";
 

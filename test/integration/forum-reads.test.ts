@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { markRead } from "~/models/forum/post.server";
-import { countNewAndUnread, dismissTopics, getReaderState, listTopics } from "~/models/forum/topic.server";
+import { getReaderState } from "~/models/forum/topic.server";
+import { countNewAndUnread, dismissTopics, listTopics } from "~/models/forum/topic-list.server";
 import { db } from "~/db.server";
 import { ageUser, createCategory, makeReply, makeTopic, scopeFor } from "../factories/topics";
 import { createUser } from "../factories/users";

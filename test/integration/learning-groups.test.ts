@@ -13,7 +13,8 @@ import { addLearner, isReadyForAssessment, listMyGroups, MAX_LEARNERS } from "~/
 import { createReply } from "~/models/forum/post.server";
 import { listLearnerActivity, markReady } from "~/models/assessments/readiness.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
-import { getTopic, listTopics } from "~/models/forum/topic.server";
+import { getTopic } from "~/models/forum/topic.server";
+import { listTopics } from "~/models/forum/topic-list.server";
 import { createI18n } from "~/i18n";
 import { clockElapsed, clockFigures, clockOf, HOUR_MS } from "~/models/assessments/tutor-clock";
 import {

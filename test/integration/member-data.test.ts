@@ -20,14 +20,9 @@ import { searchPosts } from "~/models/forum/forum-search.server";
 import { likePost } from "~/models/forum/like.server";
 import { storePhoto, uploadsDir } from "~/models/directory/photo.server";
 import { setProfilePhoto } from "~/models/directory/profile.server";
-import {
-  applyAsRecruiter,
-  decideRecruiter,
-  listContactsForRecruiter,
-  listShortlist,
-  sendContactRequest,
-  setShortlisted,
-} from "~/models/directory/recruiter.server";
+import { applyAsRecruiter, decideRecruiter } from "~/models/directory/recruiter.server";
+import { listContactsForRecruiter, sendContactRequest } from "~/models/directory/contact-request.server";
+import { listShortlist, setShortlisted } from "~/models/directory/shortlist.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
 import { VISITOR, type Scope } from "~/models/permissions.server";
 import { createProfile } from "../factories/profiles";

@@ -15,7 +15,8 @@ import {
 } from "~/models/mentorship/mentorship-cycle.server";
 import { MentorRegistrationSchema, MentorshipRequestSchema } from "~/models/mentorship/mentorship.schema";
 import { createReply } from "~/models/forum/post.server";
-import { getTopic, listTopics } from "~/models/forum/topic.server";
+import { getTopic } from "~/models/forum/topic.server";
+import { listTopics } from "~/models/forum/topic-list.server";
 import { VISITOR, type Scope } from "~/models/permissions.server";
 import { ensureCompetencies } from "../factories/profiles";
 import { createMember } from "../factories/progress";

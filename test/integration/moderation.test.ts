@@ -7,18 +7,9 @@ import { db } from "~/db.server";
 import { drainJobs } from "~/jobs.server";
 import { flagPost, listReviewQueue, reviewFlags } from "~/models/moderation/flag.server";
 import { likePost } from "~/models/forum/like.server";
-import {
-  changeTopicCategory,
-  hidePost,
-  liftSanction,
-  mergeTopic,
-  movePosts,
-  sanctionMember,
-  splitTopic,
-  unhidePost,
-  updateTopicState,
-  viewerSanction,
-} from "~/models/moderation/moderation.server";
+import { changeTopicCategory, hidePost, unhidePost, updateTopicState } from "~/models/moderation/moderation.server";
+import { mergeTopic, movePosts, splitTopic } from "~/models/moderation/post-moves.server";
+import { liftSanction, sanctionMember, viewerSanction } from "~/models/moderation/sanctions.server";
 import { parseTopicRef } from "~/models/moderation/moderation.schema";
 import { listNotifications } from "~/models/account/notification-inbox.server";
 import { createReply, editPost } from "~/models/forum/post.server";

@@ -10,7 +10,7 @@ import {
   removePasskey,
   signInOptions,
 } from "~/models/account/passkeys.server";
-import { startSecondStep } from "~/models/account/two-factor.server";
+import { startSecondStep } from "~/models/account/two-factor-sign-in.server";
 import { startSession } from "~/auth.server";
 import { getViewer } from "~/viewer.server";
 import { createUser, TEST_PASSWORD } from "../factories/users";

@@ -9,13 +9,9 @@ import { db } from "~/db.server";
 import { sharedI18n } from "~/i18n";
 import { createAppeal, decideAppeal, listAppealable } from "~/models/journey/appeal.server";
 import { getDesignationApplyState } from "~/models/journey/designation.server";
-import {
-  assignReviewer,
-  decidePortfolio,
-  getPortfolioForReviewer,
-  scheduleInterview,
-  submitReview,
-} from "~/models/journey/portfolio-review.server";
+import { assignReviewer, decidePortfolio } from "~/models/journey/portfolio-review.server";
+import { getPortfolioForReviewer, submitReview } from "~/models/journey/portfolio-panel.server";
+import { scheduleInterview } from "~/models/journey/portfolio-interview.server";
 import { RUBRIC, type Criterion } from "~/models/journey/portfolio.schema";
 import { getMyPortfolio, savePortfolio } from "~/models/journey/portfolio.server";
 import { scopeOf } from "~/models/permissions.server";

@@ -17,11 +17,10 @@ import {
 } from "~/models/directory/contact-thread.server";
 import {
   decideContactRequest,
-  listSavedSearches,
-  saveSearch,
   sendContactRequest,
   setRecruiterBlocked,
-} from "~/models/directory/recruiter.server";
+} from "~/models/directory/contact-request.server";
+import { listSavedSearches, saveSearch } from "~/models/directory/saved-search.server";
 import { listShortlist, setShortlisted, updateShortlistEntry } from "~/models/directory/shortlist.server";
 import { createProfile } from "../factories/profiles";
 import { scopeFor } from "../factories/topics";

@@ -5,22 +5,17 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createTopic, createReply } from "~/models/forum/post.server";
 import { getProfilePage } from "~/models/directory/profile.server";
+import { CONTACTS_PER_DAY } from "~/models/directory/recruiter.schema";
+import { RecruiterApplicationSchema, applyAsRecruiter, decideRecruiter } from "~/models/directory/recruiter.server";
 import {
-  CONTACTS_PER_DAY,
-  RecruiterApplicationSchema,
-  applyAsRecruiter,
   decideContactRequest,
-  decideRecruiter,
-  deleteSavedSearch,
   listContactsForMember,
   listContactsForRecruiter,
-  listSavedSearches,
-  listShortlist,
-  saveSearch,
   sendContactRequest,
   setRecruiterBlocked,
-  setShortlisted,
-} from "~/models/directory/recruiter.server";
+} from "~/models/directory/contact-request.server";
+import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/models/directory/saved-search.server";
+import { listShortlist, setShortlisted } from "~/models/directory/shortlist.server";
 import { VISITOR, canReply, canStartTopic, type Scope } from "~/models/permissions.server";
 import { createProfile } from "../factories/profiles";
 import { ageUser, createCategory, makeTopic, scopeFor } from "../factories/topics";

@@ -5,7 +5,8 @@ import { db } from "~/db.server";
 import { searchPosts } from "~/models/forum/forum-search.server";
 import { getMemberSummary } from "~/models/forum/member.server";
 import { parseSearchQuery } from "~/models/forum/search-query";
-import { countNewAndUnread, getTopic, listTopics } from "~/models/forum/topic.server";
+import { getTopic } from "~/models/forum/topic.server";
+import { countNewAndUnread, listTopics } from "~/models/forum/topic-list.server";
 import type { Scope } from "~/models/permissions.server";
 
 /** The topics a search finds for this viewer, through Meilisearch. */

@@ -5,7 +5,9 @@ import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { db } from "~/db.server";
 import { base32Decode, base32Encode, hotp, stepAt } from "~/models/account/totp";
-import { enrolWithSecret, openSecret, recoveryCodeHash, SECOND_STEP_PATH } from "~/models/account/two-factor.server";
+import { enrolWithSecret } from "~/models/account/two-factor.server";
+import { openSecret, recoveryCodeHash } from "~/models/account/two-factor-codes.server";
+import { SECOND_STEP_PATH } from "~/models/account/two-factor-sign-in.server";
 import { cookieFrom, postForm, type TestApp } from "./app";
 
 /** Enrols the account as if it had scanned a QR code; answers the secret. */

@@ -4,7 +4,8 @@ import { sql } from "kysely";
 import { db } from "../../db.server";
 import { canSeeTopic, type Scope } from "../permissions.server";
 import { notificationHref } from "./notification-text";
-import { decodeCursor, encodeCursor, lockTopic } from "../forum/topic.server";
+import { lockTopic } from "../forum/topic.server";
+import { decodeCursor, encodeCursor } from "../forum/topic-list.server";
 
 export const NOTIFICATIONS_PER_PAGE = 30;
 

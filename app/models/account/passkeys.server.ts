@@ -17,7 +17,8 @@ import { env } from "../../env.server";
 import { logger } from "../../logger.server";
 import { recordAudit } from "../moderation/audit.server";
 import { fail, ok, type Result } from "../shared/result";
-import { completeSecondStep, confirmIdentity, pendingSignInUser, requiresTwoFactor } from "./two-factor.server";
+import { confirmIdentity, requiresTwoFactor } from "./two-factor.server";
+import { completeSecondStep, pendingSignInUser } from "./two-factor-sign-in.server";
 
 const CHALLENGE_MINUTES = 5;
 /** open challenges per member and purpose */

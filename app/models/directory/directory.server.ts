@@ -1,17 +1,22 @@
 // Searching the professional directory. The viewer's audiences (permissions.profileAudiencesOf)
 // are part of every Meilisearch query, so hits and facet counts only ever cover what the viewer
 // may see. When Meilisearch cannot answer, Postgres answers a plainer search, flagged "degraded".
-// The index itself (documents, settings, reindexing) is directory-index.server.ts.
+// The index itself (settings, reindexing) is directory-index.server.ts; its documents, profile-document.server.ts.
 import { sql, type Expression, type SqlBool } from "kysely";
 import { db } from "../../db.server";
 import { logger } from "../../logger.server";
 import { profileAudiencesOf, type Scope } from "../permissions.server";
 import { guarded, isUnavailable, requireClient } from "../../search.server";
 import { MAX_PAGE, PER_PAGE, type DirectoryQuery } from "./directory.schema";
-import { competencyAttribute, findable, loadRows, profileIndexReady, profilesIndexUid } from "./directory-index.server";
-import { evidencedAttribute } from "./directory-index.server";
+import {
+  competencyAttribute,
+  evidencedAttribute,
+  profileIndexReady,
+  profilesIndexUid,
+  PROFILES_INDEX_SETTINGS,
+} from "./directory-index.server";
+import { findable, loadRows, toProfileDocument, type ProfileDocument } from "./profile-document.server";
 import { evidencedSql } from "./competency-evidence.server";
-import { PROFILES_INDEX_SETTINGS, toProfileDocument, type ProfileDocument } from "./directory-index.server";
 import { COUNTRIES, LANGUAGES, OTHER_LANGUAGES, PROFICIENCIES, countryName, languageName } from "./profile.schema";
 
 // ---- searching -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { ShortlistStage } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
 import { canSeeProfile, type Scope } from "../permissions.server";
-import { findable, photoUrl } from "./directory-index.server";
+import { findable, photoUrl } from "./profile-document.server";
 import { countryName, languageName } from "./profile.schema";
 import { csvLine } from "../journey/progress-report.server";
 import { NOTE_MAX, ShortlistEntrySchema } from "./recruiter-desk.schema";

@@ -4,7 +4,7 @@
 // repair: a place is counted from the rows still waiting (created_at, then user_id).
 import { sql } from "kysely";
 import { deleteOwnRowsLeniently, json, type DeletionArea, type ExportArea } from "../shared/account-data";
-import { refillSeats } from "./event.server";
+import { refillSeats } from "./event-seats.server";
 
 export const eventsExport: ExportArea = {
   name: "events",

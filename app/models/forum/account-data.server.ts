@@ -19,7 +19,7 @@ import {
 } from "../shared/account-data";
 import { fileStore } from "../../storage.server";
 import { recountCategory } from "./category.server";
-import { refreshTopicStats } from "./post.server";
+import { refreshTopicStats } from "./post-steps.server";
 import { uploadUrl } from "./uploads.server";
 
 // ---- topic visibility, shared by the forum areas ---------------------------------------------------

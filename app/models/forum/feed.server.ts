@@ -8,7 +8,8 @@ import { renderPlainExcerpt } from "../../markdown/excerpt.server";
 import { VISITOR } from "../permissions.server";
 import { getCategoryBySlug, type Category } from "./category.server";
 import { localized } from "../shared/localized";
-import { getTopic, listTopicPosts, listTopics, POSTS_PER_PAGE, topicUrl } from "./topic.server";
+import { getTopic, listTopicPosts, POSTS_PER_PAGE, topicUrl } from "./topic.server";
+import { listTopics } from "./topic-list.server";
 
 export type FeedItem = {
   title: string;

@@ -1,6 +1,7 @@
 // The steps a new post and a change to one share: the author locked before the limits are checked,
-// the post's row with its uploads, what follows a new post through the outbox, and the author told
-// of another's edit or deletion.
+// the post's row with its uploads, what follows a new post through the outbox, the author told of
+// another's edit or deletion, and a topic's counters recomputed from its posts.
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import { RENDER_VERSION } from "../../markdown/index.server";
@@ -11,6 +12,7 @@ import { ok } from "../shared/result";
 import { discardDraft } from "./draft.server";
 import { topicUrl } from "./topic.server";
 import { linkPostUploads } from "./uploads.server";
+import { lowerFirstUnreadOfReaders } from "./topic-tracking.server";
 
 /**
  * Locks the author, so that parallel posts by one member are checked against the limits one at a
@@ -91,4 +93,42 @@ export async function tellAuthor(
   actorId: number,
 ) {
   if (post.user_id) await enqueue(trx, "post.moderated", { postId: post.id, userId: post.user_id, action, actorId });
+}
+
+/**
+ * A topic's posters, as stored in topics.poster_ids (the avatars of its row in every list): the
+ * distinct authors of its last 12 visible posts, in the order they first posted there, at most 5.
+ */
+export function topicPostersSql(topicId: number | RawBuilder<number>) {
+  return sql<number[]>`coalesce((
+    select array_agg(x.user_id order by x.first)
+    from (select p.user_id, min(p.post_number) as first
+            from (select user_id, post_number from posts where topic_id = ${topicId} and deleted_at is null
+                  order by post_number desc limit 12) p
+           where p.user_id is not null group by p.user_id order by min(p.post_number) limit 5) x), '{}')`;
+}
+
+/** Recomputes a topic's counters from its posts (after deletes, restores, moves, merges). */
+export async function refreshTopicStats(trx: Db, topicId: number) {
+  await sql`
+    update topics t set
+      poster_ids = ${topicPostersSql(topicId)},
+      reply_count = greatest(s.visible - 1, 0),
+      like_count = s.likes,
+      highest_post_number = greatest(s.highest, 0),
+      last_posted_at = coalesce(s.last_at, t.created_at),
+      last_poster_id = s.last_poster
+    from (
+      select
+        count(*) filter (where p.deleted_at is null)::int as visible,
+        coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes,
+        max(p.post_number) as highest,
+        max(p.created_at) filter (where p.deleted_at is null) as last_at,
+        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null
+          order by p2.post_number desc limit 1) as last_poster
+      from posts p where p.topic_id = ${topicId}
+    ) s
+    where t.id = ${topicId}`.execute(trx);
+  // posts moved or merged in raise the last post number without a bump
+  await lowerFirstUnreadOfReaders(trx, topicId);
 }

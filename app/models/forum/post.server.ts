@@ -1,11 +1,11 @@
 // Writing posts: new topics, replies, edits (with revisions), withdrawal and restore. Each change
 // validates, then one transaction for the post and every counter, then jobs after commit.
-import { sql, type RawBuilder } from "kysely";
+import { sql } from "kysely";
 import { db, transaction, type Db } from "../../db.server";
 import { enqueue } from "../../jobs.server";
 import { canEditPost, canReply, canSeeTopic, canStartTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "../moderation/audit.server";
-import { getCategoryBySlug, recountCategory, type Category } from "./category.server";
+import { getCategoryBySlug, recountCategory } from "./category.server";
 import { draftKey } from "./draft.server";
 import { checkDailyCap, checkPostingLimits, loadAuthor, sanctionRefusal } from "./limits.server";
 import { renderPostBody } from "./render.server";
@@ -18,8 +18,15 @@ import { BODY_MAX, TITLE_MAX, TITLE_MIN } from "./topic.schema";
 import { MESSAGES_CATEGORY } from "./messages.schema";
 import { lockTopic, topicUrl } from "./topic.server";
 import { postUrl } from "../moderation/moderated.server";
-import { announcePost, insertPost, lockAuthorForPosting, tellAuthor } from "./post-steps.server";
-import { lowerFirstUnreadOfReaders, markTopicRead } from "./topic-tracking.server";
+import {
+  announcePost,
+  insertPost,
+  lockAuthorForPosting,
+  refreshTopicStats,
+  tellAuthor,
+  topicPostersSql,
+} from "./post-steps.server";
+import { markTopicRead } from "./topic-tracking.server";
 import { trackOnReply, watchTopicAsAuthor } from "./watching.server";
 
 export async function listTagSlugs(trx: Db): Promise<string[]> {
@@ -388,43 +395,3 @@ export async function restorePost({ scope, postId }: { scope: Scope; postId: num
     return ok({ url: postUrl(topic, post.post_number) });
   });
 }
-
-/**
- * A topic's posters, as stored in topics.poster_ids (the avatars of its row in every list): the
- * distinct authors of its last 12 visible posts, in the order they first posted there, at most 5.
- */
-export function topicPostersSql(topicId: number | RawBuilder<number>) {
-  return sql<number[]>`coalesce((
-    select array_agg(x.user_id order by x.first)
-    from (select p.user_id, min(p.post_number) as first
-            from (select user_id, post_number from posts where topic_id = ${topicId} and deleted_at is null
-                  order by post_number desc limit 12) p
-           where p.user_id is not null group by p.user_id order by min(p.post_number) limit 5) x), '{}')`;
-}
-
-/** Recomputes a topic's counters from its posts (after deletes, restores, moves, merges). */
-export async function refreshTopicStats(trx: Db, topicId: number) {
-  await sql`
-    update topics t set
-      poster_ids = ${topicPostersSql(topicId)},
-      reply_count = greatest(s.visible - 1, 0),
-      like_count = s.likes,
-      highest_post_number = greatest(s.highest, 0),
-      last_posted_at = coalesce(s.last_at, t.created_at),
-      last_poster_id = s.last_poster
-    from (
-      select
-        count(*) filter (where p.deleted_at is null)::int as visible,
-        coalesce(sum(p.like_count) filter (where p.deleted_at is null), 0)::int as likes,
-        max(p.post_number) as highest,
-        max(p.created_at) filter (where p.deleted_at is null) as last_at,
-        (select p2.user_id from posts p2 where p2.topic_id = ${topicId} and p2.deleted_at is null
-          order by p2.post_number desc limit 1) as last_poster
-      from posts p where p.topic_id = ${topicId}
-    ) s
-    where t.id = ${topicId}`.execute(trx);
-  // posts moved or merged in raise the last post number without a bump
-  await lowerFirstUnreadOfReaders(trx, topicId);
-}
-
-export type { Category };

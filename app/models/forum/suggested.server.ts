@@ -9,7 +9,7 @@
 import { sql } from "kysely";
 import { db } from "../../db.server";
 import type { Scope } from "../permissions.server";
-import { visibilityWhere } from "./topic.server";
+import { visibilityWhere } from "./topic-list.server";
 import { listMarks, newTopicsSince } from "./topic-tracking.server";
 
 export const SUGGESTED_TOPICS = 5;

@@ -4,7 +4,7 @@
 // built in; the assessment engine registers its own (attempts, readiness refusals...).
 import type { AppealRemedy } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
-import { applyResultRemedy } from "../assessments/assessment-attempt.server";
+import { applyResultRemedy } from "../assessments/assessment-review.server";
 import { recordAudit } from "../moderation/audit.server";
 import { listStaffRecipients } from "../groups/learning-group.server";
 import { notify } from "../account/notification.server";

@@ -1,19 +1,17 @@
-// Portfolio with panel review, the panel's and staff's side (issue 26 point 2): staff assign at
-// least two reviewers (never the member's mentor, tutor or mentee: permissions.reviewerConflict),
-// each scores the rubric once (a score and a comment per criterion); staff may schedule an
-// interview (a time slot with an .ics) and decide with written reasons. Approval needs the
-// requirement's number of submitted reviews and confirmed references. A declined portfolio may be
-// appealed (appeal.server.ts); upholding the appeal reopens the review.
+// Portfolio with panel review, staff's side (issue 26 point 2): staff assign at least two reviewers
+// (never the member's mentor, tutor or mentee: permissions.reviewerConflict) and decide with written
+// reasons. Approval needs the requirement's number of submitted reviews and confirmed references. A
+// declined portfolio may be appealed (appeal.server.ts); upholding the appeal reopens the review. The
+// reviewers' side is portfolio-panel.server.ts; the interview, portfolio-interview.server.ts.
 import { sql } from "kysely";
 import { db, type Db } from "../../db.server";
-import { renderIcs } from "../events/event-calendar.server";
 import { message } from "../account/notification-text";
 import { notify } from "../account/notification.server";
 import { recordAudit } from "../moderation/audit.server";
-import { canManagePortfolios, canSeePortfolio, reviewerConflict, type Scope } from "../permissions.server";
+import { canManagePortfolios, reviewerConflict, type Scope } from "../permissions.server";
 import { fail, ok, type Result } from "../shared/result";
-import { RUBRIC, StoredScoresSchema, type Criterion, type Score } from "./portfolio.schema";
-import { getPortfolioRequirement, loadPortfolio } from "./portfolio.server";
+import { loadPortfolio } from "./portfolio.server";
+import { reviewsOf } from "./portfolio-panel.server";
 import { parseParams } from "./requirement.schema";
 
 /** Staff queue: portfolios waiting for a decision first (oldest first), then the latest decided. */
@@ -50,22 +48,6 @@ export async function listPortfoliosForStaff() {
     .orderBy("p.submitted_at")
     .limit(200)
     .execute();
-}
-
-const scoresOf = (raw: unknown): Score[] => {
-  const parsed = StoredScoresSchema.safeParse(raw);
-  return parsed.success ? parsed.data : [];
-};
-
-async function reviewsOf(conn: Db, portfolioId: number) {
-  const rows = await conn
-    .selectFrom("portfolio_reviews as v")
-    .innerJoin("users as u", "u.id", "v.reviewer_id")
-    .select(["v.id", "v.reviewer_id", "v.scores", "v.submitted_at", "u.username", "u.display_name"])
-    .where("v.portfolio_id", "=", portfolioId)
-    .orderBy("v.id")
-    .execute();
-  return rows.map(({ scores, ...r }) => ({ ...r, scores: scoresOf(scores) }));
 }
 
 /** A portfolio as staff see it: everything, with the member, the requirement and every review. */
@@ -126,7 +108,7 @@ async function lockUnderReview(trx: Db, portfolioId: number) {
 type Locked = Extract<Awaited<ReturnType<typeof lockUnderReview>>, { ok: true }>["p"];
 
 /** A staff change to a portfolio under review: staff only, one transaction, the portfolio locked. */
-async function staffChange<T extends object>(
+export async function staffChange<T extends object>(
   scope: Scope,
   portfolioId: number,
   change: (trx: Db, p: Locked, adminId: number) => Promise<Result<T>>,
@@ -226,169 +208,6 @@ export async function unassignReviewer({
     });
     return ok({});
   });
-}
-
-/** The reviewer's assignments: portfolios to score first, then those already scored. */
-export async function listMyReviews(reviewerId: number) {
-  return db
-    .selectFrom("portfolio_reviews as v")
-    .innerJoin("portfolios as p", "p.id", "v.portfolio_id")
-    .innerJoin("users as u", "u.id", "p.user_id")
-    .select(["p.id", "p.status", "p.submitted_at", "v.submitted_at as reviewed_at", "u.display_name"])
-    .where("v.reviewer_id", "=", reviewerId)
-    .orderBy(({ eb }) => eb.case().when("v.submitted_at", "is", null).then(0).else(1).end())
-    .orderBy("p.submitted_at")
-    .limit(200)
-    .execute();
-}
-
-/**
- * A portfolio as an assigned reviewer sees it: the member's projects, files, references and their
- * answers, and the reviewer's own scores (other reviewers' scores stay hidden: each judges alone).
- */
-export async function getPortfolioForReviewer({ scope, portfolioId }: { scope: Scope; portfolioId: number }) {
-  if (!scope.userId) return undefined;
-  const loaded = await loadPortfolio(db, portfolioId);
-  if (!loaded) return undefined;
-  const own = (await reviewsOf(db, portfolioId)).find((r) => r.reviewer_id === scope.userId);
-  if (!own || !canSeePortfolio(scope, { userId: loaded.portfolio.user_id, assignedReviewer: true })) return undefined;
-  const member = await db
-    .selectFrom("users")
-    .select(["display_name"])
-    .where("id", "=", loaded.portfolio.user_id)
-    .executeTakeFirstOrThrow();
-  // contact details of references are for staff; the panel reads who they are and what they said
-  const references = loaded.references.map(({ email: _e, phone: _p, ...r }) => r);
-  return { ...loaded, references, member, own };
-}
-
-/** A reviewer's scores, once: every criterion of the rubric with a score and a comment. */
-export async function submitReview({
-  reviewerId,
-  portfolioId,
-  scores,
-}: {
-  reviewerId: number;
-  portfolioId: number;
-  scores: Record<Criterion, { score: number; comment: string }>;
-}): Promise<Result<object>> {
-  return db.transaction().execute(async (trx) => {
-    const v = await trx
-      .selectFrom("portfolio_reviews as v")
-      .innerJoin("portfolios as p", "p.id", "v.portfolio_id")
-      .select(["v.id", "v.submitted_at", "p.status", "p.user_id"])
-      .where("v.portfolio_id", "=", portfolioId)
-      .where("v.reviewer_id", "=", reviewerId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!v) return fail(404, "portfolio.errors.notFound");
-    if (v.submitted_at) return fail(409, "portfolio.errors.reviewSubmitted");
-    if (v.status !== "submitted") return fail(409, "portfolio.errors.notUnderReview");
-    const list: Score[] = RUBRIC.map((criterion) => ({ criterion, ...scores[criterion] }));
-    await trx
-      .updateTable("portfolio_reviews")
-      .set({ scores: JSON.stringify(StoredScoresSchema.parse(list)), submitted_at: new Date() })
-      .where("id", "=", v.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: reviewerId,
-      action: "portfolio.review",
-      targetType: "portfolio",
-      targetId: portfolioId,
-      after: { total: list.reduce((s, x) => s + x.score, 0) },
-    });
-    return ok({});
-  });
-}
-
-/** Staff set (or move) the interview: a time slot and a place; the member is told and gets an .ics. */
-export async function scheduleInterview({
-  scope,
-  portfolioId,
-  startsAt,
-  minutes,
-  place,
-}: {
-  scope: Scope;
-  portfolioId: number;
-  startsAt: Date;
-  minutes: number;
-  place: string;
-}): Promise<Result<object>> {
-  return staffChange(scope, portfolioId, async (trx, p, adminId) => {
-    const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
-    await trx
-      .updateTable("portfolios")
-      .set((eb) => ({
-        interview_starts_at: startsAt,
-        interview_ends_at: endsAt,
-        interview_place: place,
-        interview_sequence: eb("interview_sequence", "+", 1),
-        updated_at: new Date(),
-      }))
-      .where("id", "=", p.id)
-      .execute();
-    await recordAudit(trx, {
-      actorId: adminId,
-      action: "portfolio.interview",
-      targetType: "portfolio",
-      targetId: p.id,
-      after: { startsAt: startsAt.toISOString(), minutes, place },
-    });
-    await notify(trx, {
-      userId: p.user_id,
-      kind: "progress",
-      actorId: adminId,
-      data: { text: message("portfolio.notify.interview"), href: `/portfolio/${p.key}` },
-      sourceKey: `portfolio-interview:${p.id}:${startsAt.getTime()}`,
-    });
-    return ok({});
-  });
-}
-
-/** The interview as an iCalendar file (the events' renderer), for the member and staff. */
-export async function interviewIcs({
-  scope,
-  userId,
-  requirementKey,
-  origin,
-  title,
-}: {
-  scope: Scope;
-  userId: number;
-  requirementKey: string;
-  origin: string;
-  title: string;
-}) {
-  const requirement = await getPortfolioRequirement(db, requirementKey);
-  if (!requirement) return undefined;
-  const p = await db
-    .selectFrom("portfolios")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("requirement_id", "=", requirement.id)
-    .executeTakeFirst();
-  if (!p?.interview_starts_at || !p.interview_ends_at) return undefined;
-  if (!canSeePortfolio(scope, { userId: p.user_id, assignedReviewer: false })) return undefined;
-  return renderIcs(
-    [
-      {
-        id: p.id,
-        uid: `portfolio-interview-${p.id}`,
-        url: `${origin}/portfolio/${encodeURIComponent(requirementKey)}`,
-        title,
-        description_markdown: "",
-        starts_at: p.interview_starts_at,
-        ends_at: p.interview_ends_at,
-        time_zone: "UTC",
-        place: p.interview_place,
-        status: "published",
-        updated_at: p.updated_at,
-        sequence: p.interview_sequence,
-      },
-    ],
-    { origin, name: title },
-  );
 }
 
 /**

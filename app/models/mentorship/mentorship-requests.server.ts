@@ -1,23 +1,18 @@
 // Mentorship requests: a member's request, the ask to a suggested mentor and the mentor's answer (or a
-// staff match), which opens a cycle or places the mentee in one. Each change validates, then one transaction.
+// staff match), which opens a cycle or places the mentee in one (mentorship-placement.server.ts). Each
+// change validates, then one transaction.
 import { sql } from "kysely";
 import type { Proficiency } from "../../../db/schema";
 import { db, type Db } from "../../db.server";
-import { enqueue } from "../../jobs.server";
-import { pickLocale, sharedI18n } from "../../i18n";
 import { canManageMentorProgramme, type Scope } from "../permissions.server";
-import { scopeOfUser } from "../../viewer.server";
 import { recordAudit } from "../moderation/audit.server";
-import { getCategoryBySlug } from "../forum/category.server";
 import { checkSanction } from "../forum/limits.server";
 import { mentorLoad } from "./mentor.server";
-import { CYCLE_MONTHS, GROUP_MAX, MENTEE_LEVELS, type MentorshipRequestInput } from "./mentorship.schema";
-import { createTopic } from "../forum/post.server";
+import { MENTEE_LEVELS, type MentorshipRequestInput } from "./mentorship.schema";
 import { listCompetencies } from "../directory/profile.server";
 import { fail, ok } from "../shared/result";
+import { placePair, type Into } from "./mentorship-placement.server";
 import { nameOf, tell } from "./mentorship-notify.server";
-
-export const MENTORSHIP_CATEGORY = "mentorship";
 
 // ---- requests ----
 
@@ -156,143 +151,6 @@ export async function askMentor({ scope, mentorId, note }: { scope: Scope; mento
     );
     return ok({ askId: pair.id });
   });
-}
-
-type Into = "new" | "group" | number;
-
-/** Opens a cycle with its private thread; the thread's first post states the goals in the mentee's words. */
-async function openCycle(
-  trx: Db,
-  {
-    mentorId,
-    maxMentees,
-    menteeIds,
-    goals,
-    matchedBy,
-  }: { mentorId: number; maxMentees: number; menteeIds: number[]; goals: string; matchedBy: number | null },
-) {
-  const category = await getCategoryBySlug(MENTORSHIP_CATEGORY);
-  if (!category || category.see_rule !== "participants")
-    throw new Error('The private "mentorship" category (see rule "participants") is missing');
-  const mentorRow = await trx
-    .selectFrom("users")
-    .select(["display_name", "locale"])
-    .where("id", "=", mentorId)
-    .executeTakeFirstOrThrow();
-  const menteeNames = (await trx.selectFrom("users").select("display_name").where("id", "in", menteeIds).execute()).map(
-    (u) => u.display_name,
-  );
-  const t = sharedI18n(pickLocale(mentorRow.locale, null)).t;
-  const thread = await createTopic(trx, {
-    skipLimits: true,
-    scope: await scopeOfUser(trx, mentorId),
-    categorySlug: MENTORSHIP_CATEGORY,
-    title: t(maxMentees > 1 ? "mentorship.thread.groupTitle" : "mentorship.thread.title", {
-      mentor: mentorRow.display_name,
-      mentees: menteeNames.join(", "),
-    }).slice(0, 200),
-    body: t("mentorship.thread.body", { mentor: mentorRow.display_name, goals: goals.replace(/^/gm, "> ") }),
-    tags: [],
-    participantIds: menteeIds,
-  });
-  // The goals' render can be refused (deadline, busy pool) before the thread writes anything: the
-  // refusal goes back to the member, and the cycle is only inserted once its thread exists.
-  if (!thread.ok) return thread;
-  const cycle = await trx
-    .insertInto("mentorship_cycles")
-    .values({
-      mentor_id: mentorId,
-      max_mentees: maxMentees,
-      ends_on: sql<string>`(now() + make_interval(months => ${CYCLE_MONTHS}))::date`,
-      matched_by: matchedBy,
-      topic_id: thread.topicId,
-    })
-    .returning(["id"])
-    .executeTakeFirstOrThrow();
-  return ok({ cycleId: cycle.id, topicId: thread.topicId });
-}
-
-/** Adds a mentee to an existing group cycle: onto the thread's list, and the search copy follows. */
-async function joinCycle(
-  trx: Db,
-  { cycleId, mentorId, menteeId }: { cycleId: number; mentorId: number; menteeId: number },
-) {
-  const cycle = await trx
-    .selectFrom("mentorship_cycles")
-    .select(["id", "topic_id", "max_mentees", "status"])
-    .where("id", "=", cycleId)
-    .where("mentor_id", "=", mentorId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!cycle || cycle.status !== "active") return fail(404, "mentorship.errors.noSuchGroup");
-  const members = await sql<{
-    n: number;
-  }>`select count(*)::int as n from mentorships where cycle_id = ${cycleId} and status = 'active'`.execute(trx);
-  if (members.rows[0].n >= cycle.max_mentees)
-    return fail(409, "mentorship.errors.groupFull", undefined, { max: GROUP_MAX });
-  if (cycle.topic_id) {
-    await trx
-      .insertInto("topic_allowed_users")
-      .values({ topic_id: cycle.topic_id, user_id: menteeId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await enqueue(trx, "search.topic", { topicId: cycle.topic_id });
-  }
-  return ok({ cycleId: cycle.id, topicId: cycle.topic_id });
-}
-
-async function placePair(
-  trx: Db,
-  {
-    pairId,
-    mentorId,
-    menteeId,
-    requestId,
-    into,
-    goals,
-    matchedBy,
-  }: {
-    pairId: number;
-    mentorId: number;
-    menteeId: number;
-    requestId: number | null;
-    into: Into;
-    goals: string;
-    matchedBy: number | null;
-  },
-) {
-  const placed =
-    typeof into === "number"
-      ? await joinCycle(trx, { cycleId: into, mentorId, menteeId })
-      : await openCycle(trx, {
-          mentorId,
-          maxMentees: into === "group" ? GROUP_MAX : 1,
-          menteeIds: [menteeId],
-          goals,
-          matchedBy,
-        });
-  if (!placed.ok) return placed;
-  await trx
-    .updateTable("mentorships")
-    .set({ status: "active", started_at: new Date(), cycle_id: placed.cycleId, topic_id: placed.topicId })
-    .where("id", "=", pairId)
-    .execute();
-  if (requestId) {
-    await trx
-      .updateTable("mentorship_requests")
-      .set({ status: "matched", closed_at: new Date() })
-      .where("id", "=", requestId)
-      .execute();
-    // the other mentors asked for the same request are told no more is needed
-    await trx
-      .updateTable("mentorships")
-      .set({ status: "withdrawn", ended_at: new Date() })
-      .where("request_id", "=", requestId)
-      .where("status", "=", "proposed")
-      .where("id", "<>", pairId)
-      .execute();
-  }
-  return ok({ cycleId: placed.cycleId });
 }
 
 /** The mentor accepts (into a new mentorship or one of their group mentorships) or declines, with an optional note. */

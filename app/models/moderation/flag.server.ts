@@ -8,7 +8,7 @@ import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { recordAudit } from "./audit.server";
 import { listAllCategories, recountCategory } from "../forum/category.server";
 import { checkDailyCap, checkSanction } from "../forum/limits.server";
-import { refreshTopicStats } from "../forum/post.server";
+import { refreshTopicStats } from "../forum/post-steps.server";
 import { fail, ok } from "../shared/result";
 import { refused } from "../shared/forms.server";
 import { getLimits } from "./settings.server";

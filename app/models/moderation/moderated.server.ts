@@ -1,10 +1,13 @@
 // What moderators' steps share (hiding, moving, splitting, merging, reviewing flags): the topic or
-// post locked for a moderator of it, open flags settled, and the authors told after commit.
+// post locked for a moderator of it, a category they may put topics in, open flags settled, and the
+// authors told after commit.
 import { enqueue } from "../../jobs.server";
 import type { Db } from "../../db.server";
 import { canSeeTopic, isModerator, type Scope } from "../permissions.server";
 import { lockTopic, topicUrl, type TopicRow } from "../forum/topic.server";
 import { fail, type Fail } from "../shared/result";
+import { getCategoryBySlug } from "../forum/category.server";
+import { MESSAGES_CATEGORY } from "../forum/messages.schema";
 
 export const postUrl = (t: { id: number; slug: string }, n: number) => `${topicUrl(t)}/${n}#post-${n}`;
 
@@ -38,6 +41,15 @@ export async function moderatedPost(trx: Db, scope: Scope, postId: number) {
   const topic = await moderatedTopic(trx, scope, post.topic_id, { postsOnly: true });
   return isFail(topic) ? undefined : { post, topic };
 }
+
+/** A category the moderator may put topics in: theirs, not archived. */
+export async function moderatedCategory(scope: Scope, slug: string | undefined, fallback?: TopicRow["category"]) {
+  // personal messages' home takes conversations only, made as such: no topic is moved into it
+  if (slug === MESSAGES_CATEGORY) return undefined;
+  const category = slug ? await getCategoryBySlug(slug) : fallback;
+  return category && !category.archived_at && isModerator(scope, category) ? category : undefined;
+}
+export const badCategory = () => fail(422, "composer.errors.category", { category: "composer.errors.category" });
 
 /** Settles the post's open flags with `resolution`; the ids settled. */
 export const resolveOpenFlags = (trx: Db, postId: number, by: number, resolution: string) =>

@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import { db } from "../../../db.server";
 import { profileAudiencesOf, type Scope } from "../../permissions.server";
-import { assessmentStates } from "../../assessments/assessment-attempt.server";
+import { assessmentStates } from "../../assessments/assessment-availability.server";
 import { listMyGroups } from "../../groups/learning-group.server";
 import type { EvaluatedRequirement } from "./types";
 import { nextStepOf, type Contact, type NextStep, type NextStepFacts } from "./next-step";

@@ -4,7 +4,7 @@
 import type { ParamsOf, RequirementKind } from "../requirement.schema";
 import type { EvaluatedRequirement } from "./types";
 
-/** The online engine's answer for an assessment (see assessment-attempt.server.ts). */
+/** The online engine's answer for an assessment (see assessment-availability.server.ts). */
 export type TestState = "available" | "open" | "passed" | "cooldown" | "not_ready" | "other_level" | "offline";
 
 /** Who to ask about something staff record: the member's tutor (in their group space) or programme staff. */
