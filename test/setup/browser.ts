@@ -1,5 +1,5 @@
 // Chromium through playwright-core (no browser download), with an axe-core check on every page shape visited.
-import { AxeBuilder } from "@axe-core/playwright";
+import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import { TEST_PASSWORD } from "../factories/users";
@@ -69,11 +69,20 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return context.newPage();
 }
 
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page, axe injected once per document. (AxeBuilder re-injects axe's
+ * 550 KB twice per check and finishes each run in a new blank page: 1.1 s a check where this takes 0.1 s, and
+ * axe was most of the browser tests' time. The pages have no frames, which is what its extra steps are for.)
+ */
 async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page: page as never })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const w = window as unknown as { axe: typeof axe };
+    return (await w.axe.run(document, { runOnly: { type: "tag", values: tags } })).violations;
+  }, WCAG_TAGS);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 // Attributes whose values are content (addresses, names, ids, texts): only their presence shapes the page.
@@ -117,41 +126,58 @@ export async function expectAccessible(page: Page) {
   checkedShapes.add(shape);
 }
 
+/**
+ * One scripted page per browser in which the no-JavaScript pages are checked: it stays open from check to check
+ * (a new context and a cold axe for every check cost a second each). It shows the HTML it is given at that
+ * HTML's own address, so the stylesheet (and so the colour contrast) is the real one; no script file loads.
+ */
+const twins = new WeakMap<Browser, Promise<{ page: Page; show: { url: string; html: string } }>>();
+function twinPage(browser: Browser) {
+  let twin = twins.get(browser);
+  if (!twin) {
+    twin = (async () => {
+      const page = await (await browser.newContext()).newPage();
+      const show = { url: "", html: "" };
+      await page.route("**/*", (route) => {
+        const request = route.request();
+        if (request.resourceType() === "document" && request.url() === show.url)
+          return route.fulfill({ body: show.html, contentType: "text/html; charset=utf-8" });
+        if (new URL(request.url()).pathname.endsWith(".js")) return route.abort();
+        return route.continue();
+      });
+      return { page, show };
+    })();
+    twins.set(browser, twin);
+  }
+  return twin;
+}
+
 async function checkAccessible(page: Page) {
   if (!noScript.has(page.context())) {
     expect(await axeViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
     return;
   }
-  // axe needs JavaScript: check the exact HTML this no-JS page shows in a scripted twin page,
-  // served at the same URL so the stylesheet (and so the colour contrast) is the real one.
-  const html = await page.content();
+  // axe needs JavaScript: check the exact HTML this no-JS page shows in the scripted twin page.
   const url = page.url();
-  const twinContext = await page
-    .context()
-    .browser()!
-    .newContext({ viewport: page.viewportSize() ?? undefined });
-  try {
-    const twin = await twinContext.newPage();
-    await twin.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
-    await twin.route("**/*.js", (route) => route.abort());
-    await twin.goto(url);
-    // Seen on a loaded machine: the stylesheet occasionally not applied at "load", so axe measured
-    // unstyled colours. Make sure it is in force (one reload if not) before judging contrast.
-    const styled = () =>
-      twin
-        .waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 5000 })
-        .then(
-          () => true,
-          () => false,
-        );
-    if (!(await styled())) {
-      await twin.reload();
-      expect(await styled(), `the stylesheet did not apply on ${url} (no JavaScript)`).toBe(true);
-    }
-    expect(await axeViolations(twin), `accessibility violations on ${url} (no JavaScript)`).toEqual([]);
-  } finally {
-    await twinContext.close();
+  const { page: twin, show } = await twinPage(page.context().browser()!);
+  Object.assign(show, { url, html: await page.content() });
+  const viewport = page.viewportSize();
+  if (viewport) await twin.setViewportSize(viewport);
+  await twin.goto(url);
+  // Seen on a loaded machine: the stylesheet occasionally not applied at "load", so axe measured
+  // unstyled colours. Make sure it is in force (one reload if not) before judging contrast.
+  const styled = () =>
+    twin
+      .waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
+  if (!(await styled())) {
+    await twin.reload();
+    expect(await styled(), `the stylesheet did not apply on ${url} (no JavaScript)`).toBe(true);
   }
+  expect(await axeViolations(twin), `accessibility violations on ${url} (no JavaScript)`).toEqual([]);
 }
 
 /** Goes to a page and runs axe on it. */
