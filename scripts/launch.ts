@@ -168,16 +168,26 @@ async function main() {
     seed.seedAll({ demo: dev, log }),
   );
 
-  await step("starting the web server", async () => {
-    // loaded before the port changes hands, so that it is free only for an instant
-    await import(pathToFileURL(path.join(projectRoot, "build", "index.js")).href);
-    await import("./server/server");
+  const { webProcessCount } = await import("./server/web-processes");
+  const count = webProcessCount();
+  const closePlaceholder = async () => {
     const placeholder = starting!;
     await new Promise<void>((resolve) => {
       placeholder.close(() => resolve());
       placeholder.closeAllConnections();
     });
     starting = undefined;
+  };
+  await step(count > 1 ? `starting ${count} web processes` : "starting the web server", async () => {
+    if (count > 1) {
+      const { startWebProcesses } = await import("./server/web-processes");
+      closeServer = (await startWebProcesses({ count, log, beforeListen: closePlaceholder })).close;
+      return;
+    }
+    // loaded before the port changes hands, so that it is free only for an instant
+    await import(pathToFileURL(path.join(projectRoot, "build", "index.js")).href);
+    await import("./server/server");
+    await closePlaceholder();
     const { startServer } = await import("./server/server");
     const running = await startServer({ port, root: projectRoot, log });
     closeServer = running.close;

@@ -176,7 +176,7 @@ async function main() {
     };
     // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app
     const app = await spawnServer(startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)), env, (o) =>
-      o.includes("listening on"),
+      o.includes("ready in"),
     );
     child = app.child;
     const out = app.output;

@@ -316,7 +316,7 @@ async function main() {
       SHARED_CACHE: process.env.SHARED_CACHE ?? "off",
     };
     const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) =>
-      o.includes("listening on"),
+      o.includes("ready in"),
     );
     children.push(remix.child);
     const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) =>

@@ -42,14 +42,29 @@ export async function stopChild(child: ChildProcess | undefined) {
   clearTimeout(t);
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; NaN once it is gone. */
+/**
+ * CPU seconds (user + system) a process and its live descendants (the launcher's web processes) have used so far,
+ * from /proc; NaN once the process is gone.
+ */
 export function cpuSeconds(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      /* gone meanwhile */
+    }
   }
+  if (!stats.has(pid)) return NaN;
+  let ticks = 0;
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    ticks += stats.get(tree[i])!.ticks;
+    for (const [child, s] of stats) if (s.ppid === tree[i]) tree.push(child);
+  }
+  return ticks / 100;
 }
 
 export function get(url: string): Promise<{ status: number; body: string }> {

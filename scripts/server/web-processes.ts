@@ -1,0 +1,74 @@
+// Several web processes on one port (node:cluster), so that a page's work is spread over the machine's cores
+// as it would be behind a load balancer. The launcher's process keeps the services and forks WEB_PROCESSES
+// copies of scripts/server/web-process.ts; the first runs the job worker (JOBS as set), the others run
+// with JOBS=off. A process that dies is replaced; stopping asks each to finish its requests first.
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** WEB_PROCESSES when set; in production one per core (at most 8), else one. */
+export function webProcessCount(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.WEB_PROCESSES) return Number(env.WEB_PROCESSES);
+  return env.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 8) : 1;
+}
+
+type Options = {
+  count: number;
+  log: (m: string) => void;
+  /** called once every process has loaded the app, just before they listen (the "starting up" page leaves) */
+  beforeListen?: () => Promise<void>;
+};
+
+export async function startWebProcesses({ count, log, beforeListen }: Options) {
+  cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), "web-process.ts") });
+  let stopping = false;
+  let listenNow = false;
+  const fork = (index: number): { worker: Worker; loaded: Promise<void>; listening: Promise<void> } => {
+    const worker = cluster.fork({
+      WEB_PROCESS_INDEX: String(index + 1),
+      ...(index > 0 ? { JOBS: "off" } : {}),
+    });
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      log(`web process ${index + 1} stopped (${signal ?? `code ${code}`}); starting another`);
+      setTimeout(() => {
+        if (!stopping) workers[index] = fork(index).worker;
+      }, 1000).unref();
+    });
+    const exited = new Promise<never>((_, reject) =>
+      worker.once("exit", (code) => reject(new Error(`web process ${index + 1} exited with code ${code}`))),
+    );
+    const loaded = Promise.race([new Promise<void>((resolve) => worker.once("message", () => resolve())), exited]);
+    // a replacement listens as soon as it has loaded
+    void loaded.then(
+      () => listenNow && worker.send("listen"),
+      () => {},
+    );
+    const listening = Promise.race([new Promise<void>((resolve) => worker.once("listening", () => resolve())), exited]);
+    return { worker, loaded, listening };
+  };
+  const started = Array.from({ length: count }, (_, i) => fork(i));
+  const workers = started.map((s) => s.worker);
+  await Promise.all(started.map((s) => s.loaded));
+  await beforeListen?.();
+  listenNow = true;
+  for (const w of workers) w.send("listen");
+  await Promise.all(started.map((s) => s.listening));
+  log(`${count} web processes share the port`);
+  return {
+    close: async () => {
+      stopping = true;
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              w.once("exit", () => resolve());
+              w.process.kill("SIGTERM");
+            }),
+        ),
+      );
+    },
+  };
+}
