@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: z.enum(["on", "off"]).default("on"),
-  // web processes sharing the port (scripts/server/web-processes.ts); unset: one per core in production, else one
+  // web processes sharing the port (scripts/server/web-processes.ts); one unless set
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   // load shedding (scripts/server/load-shed.ts): requests inside the app at once (0: no limit), and the
   // longest a request waits for a place before it is answered 503 with Retry-After

@@ -1,16 +1,19 @@
-// Several web processes on one port (node:cluster), so that a page's work is spread over the machine's cores
-// as it would be behind a load balancer. The launcher's process keeps the services and forks WEB_PROCESSES
-// copies of scripts/server/web-process.ts; the first runs the job worker (JOBS as set), the others run
-// with JOBS=off. A process that dies is replaced; stopping asks each to finish its requests first.
+// Several web processes on one port (node:cluster), so that a page's work is spread over the machine's cores as
+// it would be behind a load balancer. The launcher's process keeps the services and forks WEB_PROCESSES copies
+// of scripts/server/web-process.ts; the first runs the job worker (JOBS as set), the others run with JOBS=off.
+// A process that dies is replaced; stopping asks each to finish its requests first.
 import cluster, { type Worker } from "node:cluster";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** WEB_PROCESSES when set; in production one per core (at most 8), else one. */
+/**
+ * WEB_PROCESSES, else one. Not one per core by default: on the 2-core machine, where PostgreSQL and the
+ * clients share the cores, two processes served the member topic page slower than one (141 and 196 req/s
+ * against 163 and 208, p95 124 and 93 ms against 101 and 86); it pays where the cores outnumber the work
+ * beside the app.
+ */
 export function webProcessCount(env: NodeJS.ProcessEnv = process.env): number {
-  if (env.WEB_PROCESSES) return Number(env.WEB_PROCESSES);
-  return env.NODE_ENV === "production" ? Math.min(os.availableParallelism(), 8) : 1;
+  return env.WEB_PROCESSES ? Number(env.WEB_PROCESSES) : 1;
 }
 
 type Options = {

@@ -1,4 +1,4 @@
-// Several web processes on one port (WEB_PROCESSES, one per core by default in production): each serves pages
+// Several web processes on one port (WEB_PROCESSES): each serves pages
 // and sessions alike, only the first runs the job worker, a process that dies is replaced, and stopping the
 // launcher stops them all.
 import fs from "node:fs";

@@ -27,9 +27,6 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
         COOKIE_SECURE: "true",
         SHARED_CACHE: "off",
         SHED_CONCURRENCY: "0",
-        // one web process: a test's app serves one client at a time, and each process costs a start
-        // (test/integration/web-processes.test.ts runs several)
-        WEB_PROCESSES: "1",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -193,7 +193,7 @@ export function ensureBuild(log: (m: string) => void) {
   buildApp(log);
 }
 
-/** The production app (`npm start`'s code path: one web process per core), pointed at the stack's services. */
+/** The production app (`npm start`'s code path), pointed at the stack's services. */
 export async function startApp(stack: Stack, port?: number, extraEnv: Record<string, string> = {}): Promise<App> {
   port ??= await freePort();
   const child = spawn(process.execPath, startArgs(), {
