@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../../scripts/server/services";
+import { startArgs } from "../../scripts/server/start-command";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -13,25 +14,22 @@ export type TestApp = { url: string; origin: string; stop(): Promise<void>; outp
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
   const port = await freePort();
   let out = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-        JOBS: "on",
-        COOKIE_SECURE: "true",
-        SHARED_CACHE: "off",
-        SHED_CONCURRENCY: "0",
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // npm start's own command: one node process (the tsx CLI would start a second one in between)
+  const child: ChildProcess = spawn(process.execPath, startArgs(), {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      JOBS: "on",
+      COOKIE_SECURE: "true",
+      SHARED_CACHE: "off",
+      SHED_CONCURRENCY: "0",
+      ...extraEnv,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (c) => (out += c));
   child.stderr?.on("data", (c) => (out += c));
   const url = `http://127.0.0.1:${port}`;
