@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppLink } from "~/components/app-link";
@@ -13,31 +12,19 @@ import { setTopicWatch, WatchLevelSchema } from "~/models/forum/watching.server"
 import { db } from "~/db.server";
 import { notFound, positiveId, readForm } from "~/web/http.server";
 import { draftKey, saveDraft } from "~/models/forum/draft.server";
-import { namedTags } from "~/models/forum/tag.server";
 import { requestLocale } from "~/locale";
-import { localized } from "~/models/shared/localized";
 import { likePost, unlikePost } from "~/models/forum/like.server";
-import { describeLimits, sanctionRefusal } from "~/models/forum/limits.server";
-import { createReply, markRead } from "~/models/forum/post.server";
-import { listParticipants, listTopicActions } from "~/models/forum/messages.server";
+import { createReply } from "~/models/forum/post.server";
 import { renderPostBody } from "~/models/forum/render.server";
 import { composerUploadAnswer, isMultipart } from "~/web/composer-upload.server";
 import { parseForm, ReplySchema, type FormAnswer } from "~/models/shared/forms.server";
 import { DraftSchema } from "~/models/forum/topic.schema";
-import { listSuggestedTopics } from "~/models/forum/suggested.server";
-import { DaySchema, postNumberAtDate } from "~/models/forum/topic-navigation.server";
 import { TOPIC_SCRIPT } from "~/web/topic-enhance";
 import type { PageHandle } from "~/web/enhance";
-import {
-  getReaderState,
-  getTopic,
-  listTopicPosts,
-  POSTS_PER_PAGE,
-  topicAbilities,
-  topicUrl,
-} from "~/models/forum/topic.server";
-import { canAddParticipants, canLike, scopeOf } from "~/models/permissions.server";
+import { getTopic, topicUrl } from "~/models/forum/topic.server";
+import { scopeOf } from "~/models/permissions.server";
 import { getViewer, requireViewer } from "~/viewer.server";
+import { loadTopicPage } from "~/models/forum/topic-page.server";
 import { pageTitle } from "~/web/page-title";
 import { shareableHeaders } from "~/web/page-caching";
 
@@ -63,128 +50,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const lang = requestLocale(request, viewer?.locale);
-  const scope = scopeOf(viewer);
-  const topicId = positiveId(params.id);
-  // a member's read position, draft and watching level beside the topic: their own rows, unused when the
-  // topic is not shown (one round trip's wait instead of two)
-  const [topic, { lastRead, draft: draftRow, watch }] = topicId
-    ? await Promise.all([
-        getTopic({ scope, topicId }),
-        viewer ? getReaderState({ userId: viewer.id, topicId }) : { lastRead: 0, draft: undefined, watch: null },
-      ])
-    : [undefined, { lastRead: 0, draft: undefined, watch: null }];
-  if (!topic) notFound();
-  const path = topicUrl(topic);
-  if (params.slug !== topic.slug)
-    throw redirect(`${path}${params.postNumber ? `/${params.postNumber}` : ""}${new URL(request.url).search}`);
-  // "jump to a date" (a GET form: works without JavaScript); a day that is not one leads to the topic
-  const day = new URL(request.url).searchParams.get("date");
-  if (day !== null) {
-    const parsed = DaySchema.safeParse(day);
-    const n = parsed.success ? await postNumberAtDate({ topicId: topic.id, day: parsed.data }) : null;
-    throw redirect(n ? `${path}/${n}#post-${n}` : path);
-  }
-  const asked = params.postNumber === undefined ? 1 : positiveId(params.postNumber);
-  if (asked === undefined) notFound();
-  // Show a little context above a linked post, like Discourse.
-  const from = Math.max(1, Math.min(asked, topic.highest_post_number) - (asked > 1 ? 2 : 0));
-  const abilities = topicAbilities(scope, topic);
-  // the suggestions beside the posts: one statement, in the same wait; a conversation's "X added Y" lines too
-  const [posts, suggested, actions] = await Promise.all([
-    listTopicPosts({ scope, topic, from }),
-    listSuggestedTopics({ scope, topic, lastVisitAt: viewer?.lastVisitAt }),
-    topic.archetype === "private_message" ? listTopicActions({ topicId: topic.id, from }) : [],
-  ]);
-  const saved = abilities.reply ? draftRow : undefined;
-  const lastShown = posts[posts.length - 1]?.post_number ?? 0;
-  // The page they loaded counts as read (no JavaScript needed).
-  if (viewer && lastShown > lastRead) await markRead(db, viewer.id, topic.id, lastShown);
-
-  const url = new URL(request.url);
-  let draft = saved?.body ?? "";
-  let replyTo = positiveId(url.searchParams.get("replyTo")) ?? saved?.fields.replyTo;
-  const quoteOf = positiveId(url.searchParams.get("quote"));
-  if (quoteOf) {
-    const quoted = await db
-      .selectFrom("posts")
-      .leftJoin("users", "users.id", "posts.user_id")
-      .select(["posts.body_markdown", "posts.deleted_at", "posts.hidden_at", "users.username"])
-      .where("posts.topic_id", "=", topic.id)
-      .where("posts.post_number", "=", quoteOf)
-      .executeTakeFirst();
-    if (quoted && !quoted.deleted_at && !quoted.hidden_at && quoted.username) {
-      // nested quotes are dropped: a quote quotes the post's own words
-      const own = quoted.body_markdown.replace(/^\[\/?quote[^\n]*$/gm, "").trim();
-      const quote = `[quote="${quoted.username}, post:${quoteOf}, topic:${topic.id}"]\n${own}\n[/quote]\n\n`;
-      draft = `${draft}${draft && !draft.endsWith("\n\n") ? "\n\n" : ""}${quote}`;
-      replyTo = quoteOf;
-    }
-  }
-  // a personal message names who takes part in it (only they, and staff reviewing a flag, get here)
-  const participants =
-    topic.archetype === "private_message"
-      ? {
-          others: (await listParticipants(topic.id)).filter((p) => p.username !== viewer?.username),
-          mine: topic.participant,
-          mayAdd: canAddParticipants(scope, topic),
-        }
-      : null;
-  const limits =
-    viewer && abilities.reply
-      ? await describeLimits(db, { createdAt: viewer.createdAt, isStaff: scope.isStaff })
-      : undefined;
-  return {
-    topic: {
-      id: topic.id,
-      title: topic.title,
-      path,
-      tags: await namedTags(topic.tags, lang),
-      closed: !!topic.closed_at,
-      archived: !!topic.archived_at || !!topic.category.archived_at,
-      deleted: !!topic.deleted_at,
-      unlisted: topic.unlisted,
-      pinned: !!topic.pinned_at,
-      reply_count: topic.reply_count,
-      highest: topic.highest_post_number,
-      public: topic.category.see_rule === "everyone" && !topic.unlisted,
-      category: {
-        slug: topic.category.slug,
-        name: localized(topic.category, "name", lang),
-        colour: topic.category.colour,
-        private: topic.category.see_rule === "participants",
-      },
-    },
-    posts,
-    actions,
-    participants,
-    from,
-    lastShown,
-    prev: from > 1 ? Math.max(1, from - POSTS_PER_PAGE) : null,
-    next: lastShown < topic.highest_post_number ? lastShown + 1 : null,
-    suggested: suggested.map((s) => ({
-      id: s.id,
-      title: s.title,
-      path: topicUrl(s),
-      replies: s.reply_count,
-      unread: s.unread,
-      isNew: s.is_new,
-    })),
-    firstUnread: viewer && lastRead > 0 && lastRead < topic.highest_post_number ? lastRead + 1 : null,
-    can: {
-      signedIn: !!viewer,
-      reply: abilities.reply,
-      moderate: abilities.moderate,
-      like: !!viewer && canLike(scope, { user_id: null }) && !sanctionRefusal(viewer, "like"),
-    },
-    watchLevel: watch,
-    draft,
-    draftRestored: !!saved,
-    draftKey: draftKey(topic.id),
-    // a repeated submit of the reply form (double tap, resubmitted page) finds the reply it made
-    submissionKey: abilities.reply ? randomUUID() : null,
-    replyTo: replyTo ?? null,
-    limits: limits ?? null,
-  };
+  const result = await loadTopicPage({ viewer, lang, url: new URL(request.url), params });
+  if (!result) notFound();
+  if (result.kind === "redirect") throw redirect(result.to);
+  return result.page;
 }
 
 type Answer = FormAnswer & {
