@@ -168,8 +168,8 @@ async function main() {
     seed.seedAll({ demo: dev, log }),
   );
 
-  const { webProcessCount } = await import("./server/web-processes");
-  const count = webProcessCount();
+  const webProcesses = await import("./server/web-processes");
+  const count = webProcesses.webProcessCount();
   const closePlaceholder = async () => {
     const placeholder = starting!;
     await new Promise<void>((resolve) => {
@@ -180,8 +180,7 @@ async function main() {
   };
   await step(count > 1 ? `starting ${count} web processes` : "starting the web server", async () => {
     if (count > 1) {
-      const { startWebProcesses } = await import("./server/web-processes");
-      closeServer = (await startWebProcesses({ count, log, beforeListen: closePlaceholder })).close;
+      closeServer = (await webProcesses.startWebProcesses({ count, log, beforeListen: closePlaceholder })).close;
       return;
     }
     // loaded before the port changes hands, so that it is free only for an instant

@@ -157,8 +157,10 @@ async function checkAccessible(page: Page) {
     expect(await axeViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
     return;
   }
-  // axe needs JavaScript: check the exact HTML this no-JS page shows in the scripted twin page.
-  const url = page.url();
+  // axe needs JavaScript: check the exact HTML this no-JS page shows in the scripted twin page. Without the
+  // address's #fragment: a request never carries one, and going to the twin's own address plus a fragment
+  // would only scroll the page it already shows.
+  const url = page.url().split("#")[0];
   const { page: twin, show } = await twinPage(page.context().browser()!);
   Object.assign(show, { url, html: await page.content() });
   const viewport = page.viewportSize();
