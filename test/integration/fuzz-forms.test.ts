@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { startApp, type TestApp } from "../setup/app";
@@ -157,9 +158,12 @@ const IGNORED = new Set([
   "kysely_migration_lock",
 ]);
 let tables: string[] = [];
+// one connection with the count statement prepared once: planned at every call, the union of about 100 counts
+// took 14 ms, half of this file's time (4,000 calls)
+let counter: pg.Client;
 async function counts(): Promise<Record<string, number>> {
-  const q = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
-  const rows = (await sql.raw<{ t: string; n: number }>(q).execute(db)).rows;
+  const text = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
+  const { rows } = await counter.query<{ t: string; n: number }>({ name: "fuzz-counts", text });
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
 
@@ -224,12 +228,15 @@ beforeAll(async () => {
   ).rows
     .map((r) => r.t)
     .filter((t) => !IGNORED.has(t));
+  counter = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await counter.connect();
   app = await startApp({ JOBS: "off" });
   cookies.visitor = "";
   cookies.member = await signIn(app, people.level2);
   cookies.admin = await signIn(app, people.admin);
 }, 120_000);
 afterAll(async () => {
+  await counter?.end();
   await app?.stop();
 });
 
