@@ -1,7 +1,7 @@
 // npm run backup / npm run restore, as an operator runs them: a backup of a forum with posts,
 // likes, notifications and an uploaded photo, restored into an empty database, holds the same rows
 // (every table's count, a checksum of the posts), the same uploads, and a rebuilt search index.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
@@ -22,14 +22,28 @@ const sourceData = process.env.DATA_DIR!;
 const restoredData = `${sourceData}_restored`;
 const restoredPrefix = `${process.env.MEILI_INDEX_PREFIX}r_`;
 
+// The scripts run as child processes without blocking the event loop, so vitest's timeout can fire; on a busy CI
+// machine (two suites side by side) a restore took over 30 s, hence the 120 s timeouts below.
+const scriptTimeout = 120_000;
 function run(script: string, args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
-    encoding: "utf8",
-    timeout: 120_000,
+    timeout: scriptTimeout,
   });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  return new Promise<{ status: number | null; out: string }>((resolve) =>
+    child.on("close", (status) => resolve({ status, out })),
+  );
+}
+
+async function dropRestored() {
+  const admin = new pg.Client({ connectionString: sourceUrl.replace(/\/[^/]+$/, "/postgres") });
+  await admin.connect();
+  await admin.query(`drop database if exists ${restoredName} with (force)`);
+  await admin.end();
 }
 
 async function tableCounts(url: string) {
@@ -72,60 +86,67 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: sourceUrl.replace(/\/[^/]+$/, "/postgres") });
-  await admin.connect();
-  await admin.query(`drop database if exists ${restoredName} with (force)`);
-  await admin.end();
-});
+afterAll(dropRestored);
 
-test("npm run backup writes one timestamped file with the rows and the uploads", () => {
-  const out = path.join(sourceData, "backups");
-  const r = run("scripts/backup.ts", ["--out", out], {});
-  expect(r.out).toContain("written");
-  expect(r.status).toBe(0);
-  const files = fs.readdirSync(out);
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^touchpoints-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.zip$/);
-  backupFile = path.join(out, files[0]);
-});
+test(
+  "npm run backup writes one timestamped file with the rows and the uploads",
+  { timeout: scriptTimeout },
+  async () => {
+    const out = path.join(sourceData, "backups");
+    fs.rmSync(out, { recursive: true, force: true }); // a retry starts from no backup file
+    const r = await run("scripts/backup.ts", ["--out", out], {});
+    expect(r.out).toContain("written");
+    expect(r.status).toBe(0);
+    const files = fs.readdirSync(out);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^touchpoints-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.zip$/);
+    backupFile = path.join(out, files[0]);
+  },
+);
 
-test("npm run restore into an empty database gives back every row, post, upload and the search index", async () => {
-  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], {
-    DATA_DIR: restoredData,
-    MEILI_INDEX_PREFIX: restoredPrefix,
-  });
-  expect(r.out).toContain("search rebuilt");
-  expect(r.status).toBe(0);
+test(
+  "npm run restore into an empty database gives back every row, post, upload and the search index",
+  {
+    timeout: scriptTimeout,
+  },
+  async () => {
+    await dropRestored(); // a retry after a timeout must restore into an empty database again
+    const r = await run("scripts/restore.ts", [backupFile, "--database", restoredName], {
+      DATA_DIR: restoredData,
+      MEILI_INDEX_PREFIX: restoredPrefix,
+    });
+    expect(r.out).toContain("search rebuilt");
+    expect(r.status).toBe(0);
 
-  const [before, after] = [await tableCounts(sourceUrl), await tableCounts(restoredUrl)];
-  expect(before.counts.posts).toBe(2);
-  expect(before.counts.post_likes).toBe(1);
-  expect(after.counts).toEqual(before.counts);
-  expect(after.checksum).toBe(before.checksum);
-  expect(after.checksum).toMatch(/^[0-9a-f]{32}$/);
+    const [before, after] = [await tableCounts(sourceUrl), await tableCounts(restoredUrl)];
+    expect(before.counts.posts).toBe(2);
+    expect(before.counts.post_likes).toBe(1);
+    expect(after.counts).toEqual(before.counts);
+    expect(after.checksum).toBe(before.checksum);
+    expect(after.checksum).toMatch(/^[0-9a-f]{32}$/);
 
-  const photo = "uploads/profiles/photo-96.webp";
-  expect(fs.readFileSync(path.join(restoredData, photo))).toEqual(fs.readFileSync(path.join(sourceData, photo)));
+    const photo = "uploads/profiles/photo-96.webp";
+    expect(fs.readFileSync(path.join(restoredData, photo))).toEqual(fs.readFileSync(path.join(sourceData, photo)));
 
-  // new rows continue after the restored ids (sequences were reset)
-  const c = new pg.Client({ connectionString: restoredUrl });
-  await c.connect();
-  const next = await c.query(
-    `insert into categories (slug, name) values ('after-restore', 'After restore') returning id`,
-  );
-  const maxBefore = (await c.query(`select max(id) as m from categories where slug <> 'after-restore'`)).rows[0].m;
-  expect(next.rows[0].id).toBeGreaterThan(Number(maxBefore));
-  await c.end();
+    // new rows continue after the restored ids (sequences were reset)
+    const c = new pg.Client({ connectionString: restoredUrl });
+    await c.connect();
+    const next = await c.query(
+      `insert into categories (slug, name) values ('after-restore', 'After restore') returning id`,
+    );
+    const maxBefore = (await c.query(`select max(id) as m from categories where slug <> 'after-restore'`)).rows[0].m;
+    expect(next.rows[0].id).toBeGreaterThan(Number(maxBefore));
+    await c.end();
 
-  const meili = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
-  const stats = await meili.index(`${restoredPrefix}posts`).getStats();
-  expect(stats.numberOfDocuments).toBe(2);
-});
+    const meili = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
+    const stats = await meili.index(`${restoredPrefix}posts`).getStats();
+    expect(stats.numberOfDocuments).toBe(2);
+  },
+);
 
-test("restore refuses a database that is not empty, and changes nothing", async () => {
+test("restore refuses a database that is not empty, and changes nothing", { timeout: scriptTimeout }, async () => {
   const before = await tableCounts(restoredUrl);
-  const r = run("scripts/restore.ts", [backupFile, "--database", restoredName], {
+  const r = await run("scripts/restore.ts", [backupFile, "--database", restoredName], {
     DATA_DIR: restoredData,
     MEILI_INDEX_PREFIX: restoredPrefix,
   });
