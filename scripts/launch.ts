@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { localeFor } from "../app/locale";
 import enStartup from "../app/locales/en-startup";
 import frStartup from "../app/locales/fr-startup";
-import { buildAppAsync, productionBuildProblem } from "./server/build";
+import { buildApp, productionBuildProblem } from "./server/build";
 import { DataFolderLocked, lockDataFolder, type DataLock } from "./server/data-lock";
 import { dataDir, projectRoot } from "./server/paths";
 import type { Stoppable } from "./server/services";
@@ -162,7 +162,7 @@ async function main() {
   );
   const { migrateToLatest } = await import("../db/migrate");
   await step("migrating the database", () => migrateToLatest(process.env.DATABASE_URL!, log));
-  if (dev) await step("building the app (development)", () => buildAppAsync(log, { production: false }));
+  if (dev) await step("building the app (development)", () => buildApp(log, { production: false }));
   const seed = await import("./seed/index");
   await step(dev ? "loading programme and demo data" : "loading programme data", () =>
     seed.seedAll({ demo: dev, log }),

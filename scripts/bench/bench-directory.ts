@@ -161,7 +161,7 @@ async function main() {
     }
 
     if (!process.argv.includes("--no-build")) {
-      buildApp(log);
+      await buildApp(log);
     }
     const port = await freePort();
     const env = {

@@ -239,11 +239,11 @@ function load(
   });
 }
 
-/** `node --import tsx`: one process (the tsx CLI would put a second one in between), so its CPU time can be read;
- * both servers run with `npm start`'s node flags (memory limits), plus BENCH_NODE_FLAGS. */
-function startServer(args: string[], env: Record<string, string | undefined>, ready: (out: string) => boolean) {
-  const nodeFlags = startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean)).slice(0, -1);
-  return spawnServer([...nodeFlags, ...args], env, ready);
+/** One node process each (a CLI in between would hide its CPU time), with `npm start`'s node flags (memory limits)
+ * plus BENCH_NODE_FLAGS: the app as `npm start` runs it (the built bundle), the bare server from its TypeScript. */
+function startServer(args: "app" | string[], env: Record<string, string | undefined>, ready: (out: string) => boolean) {
+  const start = startArgs(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean));
+  return spawnServer(args === "app" ? start : [...start.slice(0, -1), "--import", "tsx", ...args], env, ready);
 }
 
 /** What a page shows, reduced to comparable rows: post anchors + author links, or topic links. */
@@ -302,7 +302,7 @@ async function main() {
     await c.end();
 
     if (!process.argv.includes("--no-build")) {
-      buildApp(log);
+      await buildApp(log);
     }
 
     const [remixPort, barePort] = [await freePort(), await freePort()];
@@ -315,9 +315,7 @@ async function main() {
       COOKIE_SECURE: "false",
       SHARED_CACHE: process.env.SHARED_CACHE ?? "off",
     };
-    const remix = await startServer(["scripts/launch.ts"], { ...env, PORT: String(remixPort) }, (o) =>
-      o.includes("ready in"),
-    );
+    const remix = await startServer("app", { ...env, PORT: String(remixPort) }, (o) => o.includes("ready in"));
     children.push(remix.child);
     const bare = await startServer([self, "--bare-server"], { ...env, PORT: String(barePort) }, (o) =>
       o.includes("bare server ready"),

@@ -141,7 +141,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 // 2. GET /progress on the production build, signed in as the member
-if (!process.argv.includes("--no-build")) buildApp(log);
+if (!process.argv.includes("--no-build")) await buildApp(log);
 const { startServer } = await import("../server/server");
 const { startSession } = await import("../../app/auth.server");
 const { db } = await import("../../app/db.server");

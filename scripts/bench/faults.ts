@@ -372,7 +372,7 @@ async function sigtermScenario() {
 const log = (m: string) => console.log(`[faults] ${m}`);
 let meiliSeconds: number | undefined;
 try {
-  ensureBuild(log);
+  await ensureBuild(log);
   stack = await startStack(path.join(projectRoot, ".data", "faults"), log);
   const seeded = await seedForum(stack.pool, { members: 40, topics: 30, postsPerTopic: 10 });
   app = await startApp(stack);

@@ -77,7 +77,7 @@ const check = (ok: boolean, line: string) => {
 };
 
 try {
-  ensureBuild(log);
+  await ensureBuild(log);
   stack = await startStack(path.join(projectRoot, ".data", "load"), log);
   const seeded = await seedForum(stack.pool, { members: vus, topics: 40, postsPerTopic: 12 });
   app = await startApp(stack);

@@ -5,11 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths";
 
-/** e.g. ["--max-old-space-size=160", "--import", "tsx", "scripts/launch.ts"] */
+/** e.g. ["--max-old-space-size=160", "scripts/start.mjs"]: node's flags, then extraNodeFlags, then the script */
 export function startArgs(extraNodeFlags: string[] = []): string[] {
   const start: string = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts.start;
   const [node, ...args] = start.trim().split(/\s+/);
   if (node !== "node") throw new Error(`package.json's start script must begin with "node": ${start}`);
-  const script = args.findIndex((a) => a.endsWith("launch.ts"));
+  const script = args.findIndex((a) => /\.[cm]?[jt]s$/.test(a));
   return [...args.slice(0, script), ...extraNodeFlags, ...args.slice(script)];
 }

@@ -24,7 +24,10 @@ type Options = {
 };
 
 export async function startWebProcesses({ count, log, beforeListen }: Options) {
-  cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), "web-process.ts") });
+  // its sibling: scripts/server/web-process.ts from the sources (npm run dev), build/server/web-process.js from
+  // the bundle (npm start)
+  const here = fileURLToPath(import.meta.url);
+  cluster.setupPrimary({ exec: path.join(path.dirname(here), `web-process${path.extname(here)}`) });
   let stopping = false;
   let listenNow = false;
   const fork = (index: number): { worker: Worker; loaded: Promise<void>; listening: Promise<void> } => {

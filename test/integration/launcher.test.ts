@@ -173,6 +173,8 @@ describe("npm start and the build", () => {
     });
     expect(built.status, built.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, "build", "index.js"), "utf8")).toContain('mode = "development"');
+    // `npm run dev` rebuilds the app only: the server bundle of an earlier `npm run build` stays beside it
+    fs.cpSync(path.join(root, "build", "server"), path.join(dir, "build", "server"), { recursive: true });
 
     const l = launch(path.join(tmp, "dev-build-data"), await freePort(), { cwd: dir, env: env() });
     const code = await Promise.race([l.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
@@ -181,6 +183,30 @@ describe("npm start and the build", () => {
     expect(l.output().trim()).toMatch(/development build.*npm run build/);
     expect(l.output().trim().split("\n")).toHaveLength(1);
   }, 180_000);
+
+  test("without a build, npm start says so in one sentence", async () => {
+    const dir = projectWith("no-build");
+    const l = launch(path.join(tmp, "no-build-data"), await freePort(), { cwd: dir, env: env() });
+    const code = await Promise.race([l.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
+    await stop(l);
+    expect(code, l.output()).toBe(1);
+    expect(l.output().trim()).toBe("No production build found in build/: run `npm run build` first.");
+  }, 120_000);
+
+  test("a server bundle older than the launcher's sources is refused", async () => {
+    const dir = projectWith("stale-server");
+    fs.cpSync(path.join(root, "build"), path.join(dir, "build"), { recursive: true });
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(dir, "scripts", "server", "http-kit.ts"), later, later);
+
+    const l = launch(path.join(tmp, "stale-server-data"), await freePort(), { cwd: dir, env: env() });
+    const code = await Promise.race([l.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
+    await stop(l);
+    expect(code, l.output()).toBe(1);
+    expect(l.output().trim()).toMatch(
+      /older than the sources \(scripts\/server\/http-kit\.ts changed after it\).*npm run build/,
+    );
+  }, 120_000);
 
   test("a production build older than the sources is refused the same way", async () => {
     const dir = projectWith("stale-build");

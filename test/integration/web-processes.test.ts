@@ -12,7 +12,8 @@ function webProcesses(port: string): { pid: number; jobs: string }[] {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (!fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("web-process.ts")) continue;
+      // npm start's bundle: build/server/web-process.js
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("build/server/web-process.js")) continue;
       const env = fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
       if (!env.includes(`PORT=${port}`)) continue;
       found.push({ pid: Number(entry), jobs: env.find((e) => e.startsWith("JOBS="))?.slice(5) ?? "" });

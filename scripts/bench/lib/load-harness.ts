@@ -186,11 +186,11 @@ export async function seedForum(
 export type App = { url: string; port: number; child: ChildProcess; output(): string; exited: Promise<number | null> };
 
 /** Builds when asked (--build), or when build/ is missing, a development build or older than the sources. */
-export function ensureBuild(log: (m: string) => void) {
+export async function ensureBuild(log: (m: string) => void) {
   const problem = productionBuildProblem();
   if (!problem && !process.argv.includes("--build")) return;
   if (problem) log(problem.replace(/: run `npm run build` first\.$/, ": building it now"));
-  buildApp(log);
+  await buildApp(log);
 }
 
 /** The production app (`npm start`'s code path), pointed at the stack's services. */

@@ -110,7 +110,7 @@ export async function runHostileLoad({
   readers: number;
   log: (m: string) => void;
 }): Promise<boolean> {
-  ensureBuild(log);
+  await ensureBuild(log);
   const stack: Stack = await startStack(path.join(projectRoot, ".data", "load"), log);
   let app: App | undefined;
   let failed = false;
