@@ -42,6 +42,7 @@ import * as topicSlugIndex from "./2026-12-06T2210_topic_slug_index";
 import * as postUploads from "./2026-12-06T2200_post_uploads";
 import * as draftOrder from "./2026-12-07T0000_draft_order";
 import * as topicActions from "./2026-12-07T0700_topic_actions";
+import * as boundedSearchVector from "./2026-12-07T1700_bounded_search_vector";
 import * as personalMessages from "./2026-12-06T2200_personal_messages";
 
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T2200_personal_messages": personalMessages,
   "2026-12-07T0000_draft_order": draftOrder,
   "2026-12-07T0700_topic_actions": topicActions,
+  "2026-12-07T1700_bounded_search_vector": boundedSearchVector,
 };
