@@ -33,6 +33,7 @@ import { viewerSanction } from "./models/moderation/sanctions.server";
 import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/account/notification.server";
 import { scopeOf } from "./models/permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
+import { restoreTyped } from "./web/keep-typed";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -123,6 +124,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // the script improves the composer, which only members see
   const enhance = !!root?.viewer && handles.some((h) => h.enhance);
   useFormsIdle();
+  useEffect(() => restoreTyped(), []); // the root's effect runs after every route's: the page is React's now
   const unread = root?.viewer?.unreadNotifications ?? 0;
   useEffect(() => {
     unreadShown = unread;

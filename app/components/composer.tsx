@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
 import { POST_IMAGE_MAX_MB, POST_IMAGE_MAX_SIDE } from "~/models/forum/topic.schema";
+import { escapeHtml } from "~/html";
 
 type Props = {
   name?: string;
@@ -15,6 +16,11 @@ type Props = {
   /** the page comes back from the "Upload image" submit with the image added */
   uploaded?: boolean;
 };
+
+// Elements whose content the inline scripts write, maybe before React has taken the page over ("Draft saved.",
+// the suggestions): React renders them empty and never compares or resets what a script put there (a
+// difference in rendered text would make React render the whole document afresh, see web/keep-typed.ts).
+const SCRIPT_OWNED = { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true };
 
 /**
  * The markdown editor: a textarea with a Preview button that works as a plain submit; with
@@ -81,13 +87,21 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
           data-suggest={`${id}-suggest`}
         />
         {/* filled by SUGGEST_SCRIPT while an @name or #category is typed (JavaScript only) */}
-        <ul id={`${id}-suggest`} role="listbox" className="suggest" aria-label={t("suggest.label")} hidden />
+        <ul
+          id={`${id}-suggest`}
+          role="listbox"
+          className="suggest"
+          aria-label={t("suggest.label")}
+          hidden
+          {...SCRIPT_OWNED}
+        />
         <p
           id={`${id}-suggest-status`}
           className="visually-hidden"
           role="status"
           data-one={t("suggest.one")}
           data-many={t("suggest.many", { n: "{n}" })}
+          {...SCRIPT_OWNED}
         />
         {error ? (
           <p className="field-error" id={`${id}-error`}>
@@ -118,9 +132,13 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
         >
           {t("uploads.button")}
         </button>
-        <p className="muted upload-status" aria-live="polite" data-upload-status="">
-          {uploaded ? t("uploads.added") : null}
-        </p>
+        <p
+          className="muted upload-status"
+          aria-live="polite"
+          data-upload-status=""
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: uploaded ? escapeHtml(t("uploads.added")) : "" }}
+        />
       </div>
       {/* always present (hidden while empty) so the inline script of non-hydrated pages can fill it */}
       <section
@@ -155,7 +173,7 @@ export function ComposerActions({ intent, label, notice }: { intent: string; lab
       </div>
       <p className="muted draft-status" aria-live="polite">
         {notice ? t(notice) : null}
-        <span data-draft-status />
+        <span data-draft-status {...SCRIPT_OWNED} />
       </p>
     </>
   );
