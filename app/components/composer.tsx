@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "~/use-translation";
 import { useMessage } from "./use-message";
 import { POST_IMAGE_MAX_MB, POST_IMAGE_MAX_SIDE } from "~/models/forum/topic.schema";
@@ -33,10 +32,9 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
   const { t } = useTranslation();
   const message = useMessage();
   const id = useId();
-  const fetcher = useFetcher<{ html: string }>();
   const [text, setText] = useState(defaultValue);
   const [live, setLive] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [liveHtml, setLiveHtml] = useState<string | undefined>(undefined);
   useEffect(() => setText(defaultValue), [defaultValue]);
   // "Quote selection" on the topic page adds to whatever is being written.
   useEffect(() => {
@@ -50,16 +48,27 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
     window.addEventListener("tp:quote", add);
     return () => window.removeEventListener("tp:quote", add);
   }, []);
-  // `submit` keeps its identity across renders; the fetcher object does not (depending on it would
-  // send a new preview each time the last one arrives)
-  const { submit } = fetcher;
+  // The live preview: a plain request, not a Remix fetcher (a fetcher's POST would reload every loader of the
+  // page after each preview, and one still in flight when the post is sent broke the navigation to the topic).
+  // A newer text cancels the request for the older one; a refused text keeps the last preview.
   useEffect(() => {
     if (!live) return;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => submit({ body: text }, { method: "post", action: "/api/preview" }), 400);
-    return () => clearTimeout(timer.current);
-  }, [text, live, submit]);
-  const shown = live ? (fetcher.data?.html ?? preview) : preview;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      const body = new FormData();
+      body.set("body", text);
+      fetch("/api/preview", { method: "POST", body, credentials: "same-origin", signal: controller.signal })
+        .then(async (res) => {
+          if (res.ok) setLiveHtml(((await res.json()) as { html: string }).html);
+        })
+        .catch(() => {}); // cancelled, or offline: the last preview stays
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, live]);
+  const shown = live ? (liveHtml ?? preview) : preview;
   return (
     <div
       className="composer"

@@ -101,9 +101,39 @@ describe.skipIf(!hasChromium)("text typed before the page's scripts run", () => 
         .inputValue()
         .catch(() => "?"),
     );
-    await page.getByText("Before the scripts arrived I had written this much, and the rest after.").waitFor();
+    await page
+      .locator("article.post .post-body")
+      .first()
+      .getByText("Before the scripts arrived I had written this much, and the rest after.")
+      .waitFor();
     expect(await page.locator("h1").textContent()).toContain("Typed on a bus with one bar of signal");
     expect(errors).toEqual([]);
+  });
+
+  test("when React renders the page afresh (an extension changed its text), the typed fields come back", async () => {
+    const { page, release, errors } = await slowPhone();
+    await page.goto(`${app.url}/new-topic`, { waitUntil: "domcontentloaded" });
+    await page.getByLabel("Title").fill("Kept through a fresh render");
+    await page.getByLabel("Category").selectOption(category.slug);
+    await page.getByLabel("Your post").fill("A body typed while a translator extension rewrote the heading");
+    // what a translation or grammar extension does: text React rendered is changed under it
+    await page.locator("main h1").evaluate((h) => (h.textContent = `${h.textContent} (translated)`));
+    release();
+    await page.waitForFunction(() => {
+      const box = document.querySelector("textarea[name=body]");
+      return !!box && Object.keys(box).some((k) => k.startsWith("__reactFiber"));
+    });
+    await expect.poll(() => errors.length).toBeGreaterThan(0); // React did give up hydrating (error #418)
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Kept through a fresh render");
+    expect(await page.getByLabel("Category").inputValue()).toBe(category.slug);
+    expect(await page.getByLabel("Your post").inputValue()).toBe(
+      "A body typed while a translator extension rewrote the heading",
+    );
+    // the caret is back in the body, at its end: typing goes on there
+    await page.keyboard.type(" and kept.");
+    expect(await page.getByLabel("Your post").inputValue()).toBe(
+      "A body typed while a translator extension rewrote the heading and kept.",
+    );
   });
 
   test("text added to a restored draft before the scripts ran is not set back to the draft", async () => {
