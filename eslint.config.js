@@ -6,6 +6,7 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 import { importX } from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
+import regexp from "eslint-plugin-regexp";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -93,6 +94,35 @@ export default tseslint.config(
       // radio and checkbox labels wrap the input and a <span><strong>{t(…)}</strong></span> (3 levels deep)
       "jsx-a11y/label-has-associated-control": ["error", { depth: 3 }],
       "max-len": ["error", { code: 120, ignoreUrls: true }],
+    },
+  },
+  {
+    // Regular expressions: none may backtrack super-linearly (post bodies are up to 32,000 characters, headers and
+    // form fields more), plus the plugin's correctness rules; not its style set. test/ is left out: its regexes
+    // read the app's own pages and fixtures.
+    files: ["app/**", "scripts/**", "db/**"],
+    plugins: { regexp },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
+      "regexp/no-contradiction-with-assertion": "error",
+      "regexp/no-dupe-disjunctions": ["error", { report: "interesting" }],
+      "regexp/no-empty-alternative": "error",
+      "regexp/no-empty-capturing-group": "error",
+      "regexp/no-empty-group": "error",
+      "regexp/no-empty-lookarounds-assertion": "error",
+      "regexp/no-escape-backspace": "error",
+      "regexp/no-invalid-regexp": "error",
+      "regexp/no-lazy-ends": "error",
+      "regexp/no-misleading-capturing-group": "error",
+      "regexp/no-misleading-unicode-character": "error",
+      "regexp/no-obscure-range": "error",
+      "regexp/no-optional-assertion": "error",
+      "regexp/no-potentially-useless-backreference": "error",
+      "regexp/no-useless-assertions": "error",
+      "regexp/no-useless-backreference": "error",
+      "regexp/no-useless-dollar-replacements": "error",
+      "regexp/no-zero-quantifier": "error",
     },
   },
   { files: DATA_FILES, rules: { "max-len": "off" } },

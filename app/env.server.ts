@@ -87,7 +87,7 @@ const EnvSchema = z.object({
     .optional(),
   VAPID_SUBJECT: z
     .string()
-    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "a mailto: or https: URL")
+    .regex(/^(mailto:\S(?=\S*@\S)\S+|https:\/\/\S+)$/, "a mailto: or https: URL")
     .optional(),
   // push endpoints accepted besides the browsers' push services (host[:port], comma-separated); http is
   // accepted only for these, for a test or a self-hosted push relay

@@ -65,7 +65,7 @@ export function s3Store(o: S3Options): FileStore {
     service: "s3",
     retries: 2,
   });
-  const base = `${o.endpoint.replace(/\/+$/, "")}/${o.bucket}`;
+  const base = `${o.endpoint.replace(/(?<!\/)\/+$/, "")}/${o.bucket}`;
   const url = (key: string) => `${base}/${checkKey(key).split("/").map(encodeURIComponent).join("/")}`;
   const fail = async (what: string, res: Response) => {
     throw new Error(`S3 ${what} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);

@@ -179,7 +179,7 @@ export function requireTwoFactorEnrolment(request: Request, viewer: Viewer | nul
 // What a browser's URL parser drops before reading an address: tab, CR and LF anywhere, and C0
 // controls and spaces at either end. "/\t/evil.example" is "//evil.example" to a browser.
 const BROWSER_STRIPPED = /[\t\n\r]/g;
-const EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+const EDGES = /^[\u0000-\u0020]+|(?<![\u0000-\u0020])[\u0000-\u0020]+$/g;
 
 /**
  * A path on this site to go back to (after signing in, switching language), or `fallback`. The value

@@ -25,5 +25,7 @@ export function renderPlainExcerpt(html: string, max = 200): string {
   const space = cut.lastIndexOf(" ");
   if (space > cut.length * 0.6) cut = cut.slice(0, space);
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.replace(/[\s,.;:!?([{-]+$/, "")}…`;
+  // the run starts where the previous character is not in it: one attempt scans it (a cut of 30,000 commas
+  // then a letter took 0.8 s when every comma started a new attempt)
+  return `${cut.replace(/(?<![\s,.;:!?([{-])[\s,.;:!?([{-]+$/, "")}…`;
 }

@@ -273,7 +273,9 @@ export function capLineNesting(markdown: string): string {
 }
 
 function paragraphOf(lexer: Lexer, src: string): Tokens.Paragraph {
-  const text = src.replace(/\n+$/, "");
+  // The trailing newlines are found from the run's first "\n" (`\n+$` began again at each newline of every run:
+  // 30,000 blank lines inside 101 nested quotes took 0.45 s). Only this paragraph can hold blank lines.
+  const text = src.replace(/(?<!\n)\n+$/, "");
   return { type: "paragraph", raw: src, text, tokens: lexer.inline(text) };
 }
 

@@ -185,7 +185,7 @@ async function main() {
     const pageUrl = `http://127.0.0.1:${port}${pagePath}`;
     const first = await get(pageUrl);
     const cards = (first.body.match(/class="directory-card"/g) ?? []).length;
-    const total = /(\d[\d,]*) profiles?</.exec(first.body)?.[1];
+    const total = /(?<!\d)(\d[\d,]*) profiles?</.exec(first.body)?.[1];
     if (first.status !== 200 || !cards || first.body.includes("search-degraded"))
       throw new Error(
         `the page did not answer from Meilisearch: status ${first.status}, ${cards} cards\n${out().slice(-2000)}`,

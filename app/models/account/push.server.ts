@@ -63,7 +63,9 @@ function vapidSubject(): string {
   const { VAPID_SUBJECT, APP_ORIGIN, MAIL_FROM } = env();
   if (VAPID_SUBJECT) return VAPID_SUBJECT;
   if (APP_ORIGIN.startsWith("https://")) return APP_ORIGIN;
-  return `mailto:${/<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM}`;
+  // the first <…> holding something, as /<([^>]+)>/ finds it, without retrying at every later "<" (anchored: an
+  // empty "<>" is stepped over, the first other "<" decides)
+  return `mailto:${/^[^<]*(?:<(?=>)[^<]+)*<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM}`;
 }
 
 const chosenKinds = (kinds: readonly string[] | undefined): PushKind[] =>

@@ -73,7 +73,7 @@ type BadLine = { ok: false; name: string };
 
 /** "Service leadership - leading a team through change [3-4]": name, description, levels (all by default). */
 export function parseCategoryLine(line: string): CategoryLine | BadLine {
-  const m = /\s*\[\s*(\d{1,3})\s*(?:[-–]\s*(\d{1,3})\s*)?\]\s*$/.exec(line);
+  const m = /(?<!\s)\s*\[\s*(\d{1,3})\s*(?:[-–]\s*(\d{1,3})\s*)?\]\s*$/.exec(line);
   const text = m ? line.slice(0, m.index) : line;
   const [name, ...rest] = text.split(" - ");
   const out = { name: name.trim().slice(0, 120), description: rest.join(" - ").trim() };

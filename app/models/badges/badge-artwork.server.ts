@@ -217,7 +217,7 @@ export function bakeSvg(svg: string, compactJws: string): string {
 
 /** The compact JWS baked into an SVG, or undefined (what a verifier extracting the credential does). */
 export function extractBakedJws(svg: string): string | undefined {
-  return /<openbadges:credential\b[^>]*\bverify="([^"]+)"/.exec(svg)?.[1];
+  return /<openbadges:credential\b[^>]+\bverify="([^"]+)"/.exec(svg)?.[1];
 }
 
 // CRC-32 (ISO 3309) as PNG chunks use it.

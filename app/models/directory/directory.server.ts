@@ -239,7 +239,7 @@ const STOP_WORDS = new Set(PROFILES_INDEX_SETTINGS.stopWords.map(foldWord));
  * trailing stop word gets a space after it, which ends the word.
  */
 export function meiliQueryText(q: string): string {
-  const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0];
+  const last = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+$/u.exec(q)?.[0];
   return last && STOP_WORDS.has(foldWord(last)) ? `${q} ` : q;
 }
 

@@ -74,7 +74,7 @@ const postUrl = (ctx: ExportContext, postId: number) => `${ctx.origin}/p/${postI
 const safeName = (s: string) =>
   s
     .replace(/[^a-z0-9-]+/gi, "-")
-    .replace(/^-+|-+$/g, "")
+    .replace(/^-+|(?<!-)-+$/g, "")
     .slice(0, 60) || "topic";
 const yamlString = (s: string) => JSON.stringify(s);
 

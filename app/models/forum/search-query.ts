@@ -165,6 +165,6 @@ export function queryTerms(q: SearchQuery): string[] {
   return q.text
     .replace(/"/g, " ")
     .split(/\s+/)
-    .map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu, ""))
     .filter((w) => w.length > 0);
 }

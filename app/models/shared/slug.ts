@@ -5,8 +5,8 @@ export function slugify(text: string, max = 60): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+    .replace(/^-+|(?<!-)-+$/g, "")
     .slice(0, max)
-    .replace(/-+$/g, "");
+    .replace(/(?<!-)-+$/g, "");
   return s || "topic";
 }

@@ -309,7 +309,7 @@ const expected: Record<string, number[]> = { "POST reply": [302, 303], "POST lik
 export function gist(body = "") {
   const m = /<(h1|p role="alert"|div role="alert")[^>]*>([\s\S]{0,200}?)<\//.exec(body);
   return (m?.[2] ?? body.slice(0, 120))
-    .replace(/<[^>]+>/g, "")
+    .replace(/<[^<>]+>/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }
