@@ -3,7 +3,9 @@
 // names through `fresh`: the first attempt keeps the name as written, each retry gets its own suffix. A test must
 // read names back from what the factory returns. TEST_FRESH_NAMES=always suffixes every attempt, to find tests that
 // still hard-code a name.
-import { getCurrentTest } from "vitest/suite";
+import { TestRunner } from "vitest";
+
+const getCurrentTest = () => TestRunner.getCurrentTest();
 
 /** Which attempt of the running test this is: 0 first, 1 CI's retry; 0 outside a test (beforeAll). */
 export function attempt(): number {
