@@ -35,7 +35,14 @@ export function Composer({ name = "body", defaultValue = "", error, errorValues,
   const [text, setText] = useState(defaultValue);
   const [live, setLive] = useState(false);
   const [liveHtml, setLiveHtml] = useState<string | undefined>(undefined);
-  useEffect(() => setText(defaultValue), [defaultValue]);
+  // A new defaultValue (the form came back from the server) replaces the text; the first one is already the
+  // state. Set during render, not in an effect: an effect also runs at mount, after hydration, and would set
+  // back what the member typed meanwhile (web/keep-typed.ts has just put it in).
+  const [given, setGiven] = useState(defaultValue);
+  if (given !== defaultValue) {
+    setGiven(defaultValue);
+    setText(defaultValue);
+  }
   // "Quote selection" on the topic page adds to whatever is being written.
   useEffect(() => {
     const add = (e: Event) => {
