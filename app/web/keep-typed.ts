@@ -7,10 +7,12 @@
 // with its caret) are noted, and kept up to date while the page is being taken over. Once the root has
 // committed, restoreTyped() writes them back as if typed, so React's state and the draft autosave follow.
 
-type Kept = { value?: string; checked?: boolean; selected?: boolean[]; files?: FileList };
+type Kept = { value?: string; checked?: boolean; selected?: boolean[] };
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-const UNKEPT_TYPES = new Set(["hidden", "submit", "button", "reset", "image", "password"]);
+// A chosen file is not kept: the composer's upload script has already sent it (and emptied the field), so
+// choosing it again would upload and insert the image twice.
+const UNKEPT_TYPES = new Set(["hidden", "submit", "button", "reset", "image", "password", "file"]);
 let kept: Map<string, Kept> | null = null;
 let focus: { key: string; start: number | null; end: number | null } | null = null;
 
@@ -39,7 +41,6 @@ function changed(el: Control): Kept | null {
   }
   if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio"))
     return el.checked !== el.defaultChecked ? { checked: el.checked } : null;
-  if (el instanceof HTMLInputElement && el.type === "file") return el.files?.length ? { files: el.files } : null;
   return el.value !== el.defaultValue ? { value: el.value } : null;
 }
 
@@ -64,7 +65,16 @@ function note(doc: Document) {
   }
 }
 
-const onEvent = () => note(document);
+function onEvent(e: Event) {
+  note(document);
+  // typed back to what the page came with: nothing to put back (only on the person's own input: React setting a
+  // field while it takes the page over fires no input event, and must not make what was typed forgotten)
+  const el = e.target as Control | null;
+  if (kept && (e.type === "input" || e.type === "change") && el && "form" in el && !changed(el)) {
+    const all = controls(document);
+    if (all.includes(el)) kept.delete(keyOf(el, all));
+  }
+}
 
 /** Called by entry.client just before hydrating. */
 export function startKeepingTyped(doc: Document = document) {
@@ -75,11 +85,6 @@ export function startKeepingTyped(doc: Document = document) {
 
 /** Writes the kept fields back through the element's own setter, then the event React listens to. */
 function setAsTyped(el: Control, want: Kept) {
-  if (want.files && el instanceof HTMLInputElement) {
-    if (el.files !== want.files) el.files = want.files;
-    el.dispatchEvent(new Event("change", { bubbles: true }));
-    return;
-  }
   if (want.selected && el instanceof HTMLSelectElement) {
     [...el.options].forEach((o, i) => (o.selected = want.selected![i] ?? false));
     el.dispatchEvent(new Event("change", { bubbles: true }));
