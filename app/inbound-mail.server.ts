@@ -3,8 +3,9 @@
 // refused there with a 550 and a sentence, so the sender's server bounces with the reason. The message
 // is then parsed and posted (app/models/forum/email-reply.server.ts); a refusal at that point (limits,
 // sanctions, a repeat of the same Message-ID) is a 550 at the end of DATA, bounced the same way.
-import { simpleParser } from "mailparser";
-import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+// Both are loaded when the listener starts, not with the app: about 0.5 s of CPU at every start of a web process
+// that never receives mail (production without INBOUND_SMTP_PORT, each test's app).
+import type { SMTPServer, SMTPServerAddress } from "smtp-server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 import { checkReplyRecipient, receiveEmailReply } from "./models/forum/email-reply.server";
@@ -16,7 +17,8 @@ function smtpError(code: number, message: string) {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
-export function createInboundMailServer() {
+export async function createInboundMailServer() {
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import("smtp-server"), import("mailparser")]);
   return new SMTPServer({
     // mail between servers on port 25 is plain or STARTTLS; TLS is the relay's (MX) business in front
     disabledCommands: ["AUTH", "STARTTLS"],
@@ -66,7 +68,7 @@ let running: SMTPServer | undefined;
 export async function startInboundMail(port = env().INBOUND_SMTP_PORT): Promise<number | undefined> {
   const chosen = port ?? (env().NODE_ENV === "development" ? 2525 : undefined);
   if (chosen === undefined || running) return undefined;
-  const server = createInboundMailServer();
+  const server = await createInboundMailServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(chosen, env().INBOUND_SMTP_HOST, () => resolve());

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -18,14 +19,16 @@ export type Mail = {
   headers?: Record<string, string>;
 };
 
-let transport: Transporter | undefined;
+// nodemailer is loaded with the first mail, not with the app (about 0.2 s of CPU at every start)
+let transport: Promise<Transporter> | undefined;
 
-function getTransport(): Transporter {
-  if (transport) return transport;
-  const { SMTP_URL } = env();
-  transport = SMTP_URL
-    ? nodemailer.createTransport(SMTP_URL)
-    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+function getTransport(): Promise<Transporter> {
+  transport ??= import("nodemailer").then(({ default: nodemailer }) => {
+    const { SMTP_URL } = env();
+    return SMTP_URL
+      ? nodemailer.createTransport(SMTP_URL)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  });
   return transport;
 }
 
@@ -37,7 +40,8 @@ export function mailDir() {
 export async function sendMail(mail: Mail): Promise<void> {
   const { key, ...message } = mail;
   const messageId = key ? `<${key}@${new URL(env().APP_ORIGIN).hostname}>` : undefined;
-  const info = await getTransport().sendMail({
+  const transport = await getTransport();
+  const info = await transport.sendMail({
     from: env().MAIL_FROM,
     ...message,
     ...(messageId ? { messageId } : {}),
@@ -52,7 +56,10 @@ export async function sendMail(mail: Mail): Promise<void> {
         ? `${key.replace(/[^a-zA-Z0-9_-]/g, "_")}-${safeTo}.eml`
         : `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`,
     );
-    fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
+    // written whole, then named: whoever watches the folder (a test, a developer's mail viewer) never reads half a mail
+    const partial = path.join(dir, `.${randomUUID()}.partial`);
+    fs.writeFileSync(partial, (info as unknown as { message: Buffer }).message);
+    fs.renameSync(partial, file);
     logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to file (SMTP_URL unset)");
   } else {
     logger.info({ to: mail.to, subject: mail.subject }, "mail sent");

@@ -22,16 +22,17 @@ function controls(doc: Document): Control[] {
   );
 }
 
+/** Which form (by its place in the page) and which name (or label): what namesakes share. */
+function place(el: Control): string {
+  const form = el.form ? [...el.ownerDocument.forms].indexOf(el.form) : -1;
+  return `${form}|${el.name || el.getAttribute("aria-label") || ""}`;
+}
+
 /** The same field in the page React rendered: its form's place, its name, its place among its namesakes. */
 function keyOf(el: Control, all: Control[]): string {
-  const form = el.form ? [...el.ownerDocument.forms].indexOf(el.form) : -1;
-  const name = el.name || el.getAttribute("aria-label") || "";
-  const twins = all.filter(
-    (o) =>
-      (o.form ? [...o.ownerDocument.forms].indexOf(o.form) : -1) === form &&
-      (o.name || o.getAttribute("aria-label") || "") === name,
-  );
-  return `${form}|${el.tagName}|${name}|${twins.indexOf(el)}`;
+  const at = place(el);
+  const twins = all.filter((o) => place(o) === at);
+  return `${at}|${el.tagName}|${twins.indexOf(el)}`;
 }
 
 function changed(el: Control): Kept | null {
@@ -108,12 +109,13 @@ function setAsTyped(el: Control, want: Kept) {
 /** Called once the root has committed (the root layout's effect): puts back what was typed, then stops. */
 export function restoreTyped(doc: Document = document) {
   if (!kept) return;
-  const all = controls(doc);
   const want = kept;
   const wasFocused = focus;
   kept = null;
   focus = null;
   for (const type of ["input", "change", "focusin", "selectionchange"]) doc.removeEventListener(type, onEvent, true);
+  if (!want.size && !wasFocused) return; // nothing typed, nothing focused: the usual case
+  const all = controls(doc);
   for (const el of all) {
     const key = keyOf(el, all);
     const typed = want.get(key);

@@ -2,11 +2,13 @@
 // keys, and the sending itself (only from the outbox job, app/jobs/push.server.ts, never in a request).
 // A push carries what the member's notification email would: its permissions are checked at send time.
 import { sql } from "kysely";
-import webpush from "web-push";
 import { db, type Db } from "../../db.server";
 import { env } from "../../env.server";
 import { enqueueSelect } from "../../jobs.server";
 import { PUSH_KINDS, type PushKind } from "./push.schema";
+
+// web-push is loaded when a key pair is made or a push sent, not with the app (about 0.1 s of CPU at every start)
+const webPush = () => import("web-push").then((m) => m.default);
 
 // the browsers' push services; any other endpoint would let a member make the server call any address
 const PUSH_SERVICES = [
@@ -45,7 +47,7 @@ export function vapidKeys(): Promise<VapidKeys> {
     return Promise.resolve({ publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY });
   if (!stored) {
     stored = (async () => {
-      const fresh = webpush.generateVAPIDKeys();
+      const fresh = (await webPush()).generateVAPIDKeys();
       await db
         .insertInto("settings")
         .values({ key: VAPID_SETTING, value: JSON.stringify(fresh) })
@@ -141,7 +143,7 @@ export async function sendPush(
 ): Promise<"sent" | "gone"> {
   if (!acceptedEndpoint(sub.endpoint)) return "gone";
   const keys = await vapidKeys();
-  const request = webpush.generateRequestDetails(
+  const request = (await webPush()).generateRequestDetails(
     { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
     JSON.stringify(message),
     {

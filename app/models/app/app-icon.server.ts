@@ -2,8 +2,8 @@
 // browsers ask for, once per process: nothing binary is committed, and a new mark needs no script.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { THEME_COLOR } from "../../web/service-worker";
+import { loadSharp } from "../shared/file-intake.server";
 
 // 192 and 512 are what Chromium's installability check and Android ask for; "maskable" keeps the mark
 // inside the middle 80 % that a round or squircle mask never cuts
@@ -20,6 +20,7 @@ const drawn = new Map<AppIconName, Promise<Buffer>>();
 
 async function draw(name: AppIconName): Promise<Buffer> {
   const { size, maskable } = APP_ICONS[name];
+  const sharp = await loadSharp();
   const svg = await readFile(path.join(process.cwd(), "public", "favicon.svg"));
   const inner = maskable ? Math.round(size * 0.7) : size;
   const mark = await sharp(svg, { density: 72 * Math.ceil(inner / 32) })

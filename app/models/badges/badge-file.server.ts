@@ -3,9 +3,9 @@
 // signed credential (.jwt) and its status (/status). All are public for anyone with the id,
 // answer 404 for unknown ids, and carry an ETag so caches revalidate cheaply.
 import { createHash } from "node:crypto";
-import sharp from "sharp";
 import { env } from "../../env.server";
 import { db } from "../../db.server";
+import { loadSharp } from "../shared/file-intake.server";
 import { bakePng, bakeSvg, renderBadgeSvg } from "./badge-artwork.server";
 import {
   achievementText,
@@ -87,6 +87,7 @@ async function badgePng(svg: string): Promise<Buffer> {
   const key = etagOf(svg);
   const hit = pngCache.get(key);
   if (hit) return hit;
+  const sharp = await loadSharp();
   // 1200x630: the size LinkedIn and other link previews show best; the badge centred on white
   const badge = await sharp(Buffer.from(svg), { density: 144 }).resize(560, 560).png().toBuffer();
   const png = await sharp({ create: { width: 1200, height: 630, channels: 4, background: "#f3f4f6" } })
@@ -100,7 +101,10 @@ async function badgePng(svg: string): Promise<Buffer> {
 
 /** The badge alone as a 600x600 PNG, for baking (what Credly and wallets import). */
 async function squarePng(svg: string): Promise<Buffer> {
-  return sharp(Buffer.from(svg), { density: 144 }).resize(600, 600).png({ compressionLevel: 9 }).toBuffer();
+  return (await loadSharp())(Buffer.from(svg), { density: 144 })
+    .resize(600, 600)
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 function fileName(award: BadgeAward, ext: string) {

@@ -55,8 +55,11 @@ export async function storePhoto({
   let outputs: Buffer[];
   try {
     outputs = await Promise.all(
-      PHOTO_SIZES.map((size) =>
-        decodeImage(image).resize(size, size, { fit: "cover", position: "attention" }).webp({ quality: 82 }).toBuffer(),
+      PHOTO_SIZES.map(async (size) =>
+        (await decodeImage(image))
+          .resize(size, size, { fit: "cover", position: "attention" })
+          .webp({ quality: 82 })
+          .toBuffer(),
       ),
     );
   } catch {

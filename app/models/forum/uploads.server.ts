@@ -92,7 +92,9 @@ export async function uploadPostImage({
   }
   let out: { data: Buffer; info: { width: number; height: number } };
   try {
-    out = await decodeImage(image)
+    out = await (
+      await decodeImage(image)
+    )
       .resize(POST_IMAGE_MAX_SIDE, POST_IMAGE_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });

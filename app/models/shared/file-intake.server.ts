@@ -2,20 +2,10 @@
 // never its name or declared type. Images are measured from their header before any pixel is
 // decoded, refused above a pixel count (a 50 KB PNG can claim 20,000 x 20,000 pixels and take
 // gigabytes to decode), then re-encoded by sharp without metadata (EXIF, GPS, XMP, comments). PDFs
-// must parse (pdf-lib), and are refused when they hold anything active: JavaScript, launch or
-// submit actions, embedded files, XFA forms or rich media. Callers turn a Problem into their sentence.
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  PDFString,
-  type PDFObject,
-} from "pdf-lib";
-import sharp from "sharp";
+// must parse (pdf-lib, in pdf-check.server.ts), and are refused when they hold anything active:
+// JavaScript, launch or submit actions, embedded files, XFA forms or rich media. Callers turn a
+// Problem into their sentence.
+import type { Metadata } from "sharp";
 
 export type ImageKind = "jpeg" | "png" | "webp" | "gif";
 
@@ -48,6 +38,9 @@ export type Problem =
 export type Image = { ok: true; kind: ImageKind; width: number; height: number; input: Buffer };
 
 /** Options every decode uses: the pixel limit again (in case a header lied), and damage is an error. */
+/** sharp (libvips) is loaded with the first image, not with the app: about 0.3 s of CPU at every start. */
+export const loadSharp = () => import("sharp").then((m) => m.default);
+
 const DECODE = { limitInputPixels: IMAGE_MAX_PIXELS, failOn: "error" } as const;
 
 /** Reads an image's header (no pixel decoded) and checks its kind and size. */
@@ -58,10 +51,10 @@ export async function inspectImage(
   const kind = sniffImage(data);
   if (!kind || !kinds.includes(kind)) return { ok: false, problem: "type" };
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  let meta: Metadata;
   try {
     // no pixel limit here: a header read decodes nothing, and the size is judged below with its own sentence
-    meta = await sharp(input, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(input, { limitInputPixels: false }).metadata();
   } catch {
     return { ok: false, problem: "unreadable" };
   }
@@ -80,14 +73,14 @@ export async function inspectImage(
  * A decoder for a checked image, turned upright from its EXIF orientation. sharp writes no metadata
  * unless asked (withMetadata / keepExif), so whatever the caller encodes to leaves EXIF, GPS and XMP behind.
  */
-export const decodeImage = (image: Image) => sharp(image.input, DECODE).rotate();
+export const decodeImage = async (image: Image) => (await loadSharp())(image.input, DECODE).rotate();
 
 /** Re-encodes a checked image in a web format close to its own: a GIF becomes a PNG of its first frame. */
 export async function cleanImage(
   image: Image,
 ): Promise<{ ok: true; body: Buffer; type: "image/jpeg" | "image/png" | "image/webp" } | ({ ok: false } & Problem)> {
   try {
-    const pipeline = decodeImage(image);
+    const pipeline = await decodeImage(image);
     if (image.kind === "jpeg")
       return { ok: true, body: await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer(), type: "image/jpeg" };
     if (image.kind === "webp")
@@ -98,70 +91,10 @@ export async function cleanImage(
   }
 }
 
-// Keys, action types and object types that make a PDF do something when opened or clicked.
-const ACTIVE_KEYS = new Set([
-  "JS",
-  "JavaScript",
-  "EmbeddedFiles",
-  "EmbeddedFile",
-  "XFA",
-  "RichMedia",
-  "RichMediaExecute",
-]);
-const ACTIVE_ACTIONS = new Set([
-  "JavaScript",
-  "Launch",
-  "SubmitForm",
-  "ImportData",
-  "GoToE",
-  "RichMediaExecute",
-  "Rendition",
-]);
-const ACTIVE_TYPES = new Set(["EmbeddedFile", "Filespec", "FileAttachment", "RichMedia", "Sound", "Movie", "Screen"]);
-
-function isActive(dict: PDFDict): boolean {
-  for (const [key, value] of dict.entries()) {
-    const k = key.decodeText();
-    if (ACTIVE_KEYS.has(k)) return true;
-    // a link whose address is a script
-    if (
-      k === "URI" &&
-      (value instanceof PDFString || value instanceof PDFHexString) &&
-      /^\s*(javascript|vbscript|data):/i.test(value.decodeText())
-    )
-      return true;
-    if ((k === "S" || k === "Type" || k === "Subtype") && value instanceof PDFName) {
-      const v = value.decodeText();
-      if ((k === "S" && ACTIVE_ACTIONS.has(v)) || ACTIVE_TYPES.has(v)) return true;
-    }
-  }
-  return false;
-}
-
-/** Walks every object of the file, indirect or nested, for anything active. */
-function holdsActiveContent(doc: PDFDocument): boolean {
-  const seen = new Set<PDFObject>();
-  const walk = (o: PDFObject | undefined): boolean => {
-    if (!o || o instanceof PDFRef || seen.has(o)) return false; // references are walked as indirect objects
-    seen.add(o);
-    const dict = o instanceof PDFStream ? o.dict : o instanceof PDFDict ? o : undefined;
-    if (dict) return isActive(dict) || dict.values().some(walk);
-    if (o instanceof PDFArray) return o.asArray().some(walk);
-    return false;
-  };
-  return doc.context.enumerateIndirectObjects().some(([, o]) => walk(o));
-}
-
 /** A PDF is kept as sent when it parses, has a page, is not encrypted and holds nothing active. */
 export async function checkPdf(data: Uint8Array): Promise<{ ok: true } | ({ ok: false } & Problem)> {
   if (!isPdf(data)) return { ok: false, problem: "type" };
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(data, { updateMetadata: false, throwOnInvalidObject: true });
-    if (doc.getPageCount() < 1) return { ok: false, problem: "pdfUnreadable" };
-  } catch {
-    // damaged, not a PDF after all, or encrypted (judges could not open it)
-    return { ok: false, problem: "pdfUnreadable" };
-  }
-  return holdsActiveContent(doc) ? { ok: false, problem: "pdfActive" } : { ok: true };
+  // pdf-lib is loaded with the first PDF, not with the app (about 0.2 s of CPU at every start)
+  const { readPdf } = await import("./pdf-check.server");
+  return readPdf(data);
 }
