@@ -47,14 +47,16 @@ export function vapidKeys(): Promise<VapidKeys> {
     return Promise.resolve({ publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY });
   if (!stored) {
     stored = (async () => {
+      const read = () => db.selectFrom("settings").select("value").where("key", "=", VAPID_SETTING).executeTakeFirst();
+      const kept = await read();
+      if (kept) return kept.value as VapidKeys; // every start after the first: web-push is not even loaded
       const fresh = (await webPush()).generateVAPIDKeys();
       await db
         .insertInto("settings")
         .values({ key: VAPID_SETTING, value: JSON.stringify(fresh) })
         .onConflict((oc) => oc.column("key").doNothing())
         .execute();
-      const row = await db.selectFrom("settings").select("value").where("key", "=", VAPID_SETTING).executeTakeFirst();
-      return row!.value as VapidKeys;
+      return (await read())!.value as VapidKeys; // ours, or another process's made at the same instant
     })();
     stored.catch(() => (stored = undefined));
   }
