@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)("hydrated pages", () => {
       if (!hydrated) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): React did not hydrate`);
       for (const s of real) problems.push(`${url} (${name}, as ${who}, ${res?.status()}): ${s}`);
     }
-    expect(problems).toEqual([]);
+    expect(problems, problems.join(" | ")).toEqual([]);
   }, 300_000);
 
   // inputs without a `type` (the Field component's default) look and size like every other input (44 px

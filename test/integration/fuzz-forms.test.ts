@@ -304,7 +304,7 @@ describe("form fuzzing", () => {
           before = after;
         }
       }
-      expect(problems).toEqual([]);
+      expect(problems, problems.join(" | ")).toEqual([]);
     },
     180_000,
   );
@@ -422,7 +422,7 @@ describe("hostile cookies, headers and addresses on every route", () => {
         () => false,
       );
       if (!alive) throw new Error(`the app died:\n${app.output().slice(-3000)}\n${problems.join("\n")}`);
-      expect(problems).toEqual([]);
+      expect(problems, problems.join(" | ")).toEqual([]);
     },
     120_000,
   );
