@@ -42,3 +42,10 @@ export function trustedProxies(value: string | undefined = DEFAULT_TRUSTED_PROXI
   if (!parsed.ok) throw new Error(`TRUSTED_PROXIES: "${parsed.entry}" is not an address or a CIDR range`);
   return parsed.trust;
 }
+
+/**
+ * The client's address (the server's `clientAddress`), set on the fetch Request by the server for code that
+ * sees only the request (requireViewer); the same header from outside is always dropped first.
+ */
+export const CLIENT_IP_HEADER = "x-touchpoints-client-ip";
+export const clientIpOf = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? undefined;
