@@ -8,7 +8,7 @@ import { env } from "./env.server";
 import { scopeOf, VISITOR, type Scope } from "./models/permissions.server";
 import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/account/two-factor.server";
 import { HELD_MAX_BYTES, holdForm } from "./models/account/held-form.server";
-import { clientIpOf } from "./trusted-proxies.server";
+import { clientIpOf, requestedPath } from "./trusted-proxies.server";
 import { readTextFields } from "./web/http.server";
 
 export type Viewer = {
@@ -166,17 +166,21 @@ export async function requireViewer(request: Request, { keepForm = true } = {}):
   if (!viewer) {
     const url = new URL(request.url);
     const path = url.pathname + url.search;
-    const held = keepForm && request.method !== "GET" && request.method !== "HEAD" ? await hold(request, path) : null;
+    const held =
+      keepForm && request.method !== "GET" && request.method !== "HEAD"
+        ? await hold(request, requestedPath(request))
+        : null;
     throw redirect(`/login?redirectTo=${encodeURIComponent(path)}`, held ? { headers: { "Set-Cookie": held } } : {});
   }
   return viewer;
 
   async function hold(request: Request, path: string) {
     // an action that read its form before asking who is there leaves nothing to read
-    if (request.bodyUsed || safeRedirect(path, "") !== path) return null;
+    const to = safeRedirect(path, "");
+    if (request.bodyUsed || !to) return null;
     const read = await readTextFields(request.clone(), HELD_MAX_BYTES);
     if (!read || "tooBig" in read) return null;
-    return holdForm({ fields: read.fields, path, userId: endedUserId ?? null, ip: clientIpOf(request) });
+    return holdForm({ fields: read.fields, path: to, userId: endedUserId ?? null, ip: clientIpOf(request) });
   }
 }
 

@@ -247,6 +247,30 @@ describe("a form posted after the session ended", () => {
     expect(stored.fields).toEqual([["body", body]]);
   });
 
+  test("it goes back where it was posted: an index route's ?index kept, a script's _data left out", async () => {
+    const cookie = await signIn(ada);
+    await endSessions(ada.id);
+    const note = `A note for my mentor. ${randomUUID()}`;
+    const index = await post("/mentorship?index", new URLSearchParams({ note }), { cookie, ip: freshIp() });
+    expect(heldCookieOf(index)).toBeDefined();
+    const body = `Sent by Remix's own fetch. ${randomUUID()}`;
+    const routeId = encodeURIComponent("routes/t.$slug.$id.($postNumber)");
+    const script = await post(`${topic.url}?_data=${routeId}`, new URLSearchParams({ body }), {
+      cookie,
+      ip: freshIp(),
+    });
+    // Remix answers a script's request with the redirect in a header, and the cookie with it
+    expect(script.headers.get("x-remix-redirect")).toMatch(/^\/login\?redirectTo=/);
+    expect(heldCookieOf(script)).toBeDefined();
+    const paths = await db
+      .selectFrom("held_forms")
+      .select("path")
+      .where(sql<boolean>`fields::text like ${`%${note}%`} or fields::text like ${`%${body}%`}`)
+      .orderBy("id")
+      .execute();
+    expect(paths.map((p) => p.path)).toEqual(["/mentorship?index=", topic.url]);
+  });
+
   test("a form over 100 KB of text holds nothing, and is answered as before", async () => {
     const body = `${"Far too long a reply. ".repeat(7000)}${randomUUID()}`;
     expect(body.length).toBeGreaterThan(150_000);

@@ -101,25 +101,30 @@ export async function claimHeldForm({
   const token = heldTokenOf(request);
   if (!token) return "none";
   const tokenHash = hashToken(token);
-  const row = await db
-    .updateTable("held_forms")
-    .set({ user_id: userId })
-    .where("token_hash", "=", tokenHash)
-    .where((eb) => eb.or([eb("user_id", "is", null), eb("user_id", "=", userId)]))
-    .where("created_at", ">", sql<Date>`now() - make_interval(secs => ${KEEP_SECONDS})`)
-    .returning(["id", "path", "fields", "created_at"])
-    .executeTakeFirst();
-  if (row) {
-    const fields = HeldFieldsSchema.safeParse(row.fields);
-    if (fields.success) return { form: { id: row.id, path: row.path, fields: fields.data, createdAt: row.created_at } };
+  const find = () =>
+    db
+      .selectFrom("held_forms")
+      .select(["id", "user_id", "path", "fields", "created_at"])
+      .where("token_hash", "=", tokenHash)
+      .where("created_at", ">", sql<Date>`now() - make_interval(secs => ${KEEP_SECONDS})`)
+      .executeTakeFirst();
+  // read on every page while the cookie lasts, written only the once it becomes someone's (the first to
+  // claim it wins: read again after)
+  let row = await find();
+  if (row && row.user_id === null) {
+    await db
+      .updateTable("held_forms")
+      .set({ user_id: userId })
+      .where("id", "=", row.id)
+      .where("user_id", "is", null)
+      .execute();
+    row = await find();
   }
-  const other = await db
-    .selectFrom("held_forms")
-    .select("id")
-    .where("token_hash", "=", tokenHash)
-    .where("created_at", ">", sql<Date>`now() - make_interval(secs => ${KEEP_SECONDS})`)
-    .executeTakeFirst();
-  return other ? "other" : "none";
+  if (!row) return "none";
+  if (row.user_id !== userId) return "other";
+  const fields = HeldFieldsSchema.safeParse(row.fields);
+  if (!fields.success) return "none";
+  return { form: { id: row.id, path: row.path, fields: fields.data, createdAt: row.created_at } };
 }
 
 /** Deletes the member's held form the cookie names (sent or discarded): where it went, and the cookie that clears. */
