@@ -67,6 +67,7 @@ export async function readTextFields(
   const type = request.headers.get("Content-Type") ?? "";
   const fields: [string, string][] = [];
   let bytes = 0;
+  let over = false;
   const add = (name: string, value: string) => {
     bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
     fields.push([withoutNul(name), withoutNul(value)]);
@@ -81,8 +82,15 @@ export async function readTextFields(
       return { fields };
     }
     if (/^multipart\/form-data/i.test(type)) {
-      let over = false;
-      await unstable_parseMultipartFormData(request, async (part) => {
+      // files are read through and dropped, but not without end (an upload's own limit is 10 MB)
+      const body = request.body?.pipeThrough(byteCap(MULTIPART_MAX_BYTES, () => (over = true)));
+      const capped = new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body,
+        duplex: "half",
+      });
+      await unstable_parseMultipartFormData(capped, async (part) => {
         const chunks: Uint8Array[] = [];
         for await (const chunk of part.data) if (!part.filename && !over) chunks.push(chunk);
         if (!part.filename && !over) over = !add(part.name, Buffer.concat(chunks).toString("utf8"));
@@ -91,9 +99,25 @@ export async function readTextFields(
       return over ? { tooBig: true } : { fields };
     }
   } catch {
-    return null;
+    return over ? { tooBig: true } : null;
   }
   return null;
+}
+
+const MULTIPART_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Passes bytes through until `max`, then fails the stream (after calling `onOver`). */
+function byteCap(max: number, onOver: () => void) {
+  let size = 0;
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size > max) {
+        onOver();
+        controller.error(new Error("body too large"));
+      } else controller.enqueue(chunk);
+    },
+  });
 }
 
 /** The body as text, or null past `maxBytes`. */

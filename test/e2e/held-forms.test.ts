@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { ageUser, createCategory, makeTopic } from "../factories/topics";
 import { createUser, TEST_PASSWORD } from "../factories/users";
 import { startApp, type TestApp } from "../setup/app";
-import { hasChromium, launchBrowser } from "../setup/browser";
+import { expectAccessible, hasChromium, launchBrowser } from "../setup/browser";
 import { signedInPage } from "../setup/session";
 
 describe.skipIf(!hasChromium)("a reply sent after the session ended", () => {
@@ -53,9 +53,11 @@ describe.skipIf(!hasChromium)("a reply sent after the session ended", () => {
         .getByRole("status")
         .filter({ hasText: "What you wrote before you were signed out was kept." });
       await notice.waitFor();
+      await expectAccessible(page);
       await notice.getByRole("link", { name: "Review and send" }).click();
       await page.waitForURL(/\/held$/);
       expect(await page.getByLabel("Your text").inputValue()).toBe(words);
+      await expectAccessible(page);
       await page.getByRole("button", { name: "Send it now" }).click();
       await page.waitForURL((url) => url.pathname.startsWith(topic.url) && url.pathname !== topic.url);
       await page.locator(".post-body", { hasText: words }).waitFor();
