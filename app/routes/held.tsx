@@ -16,7 +16,7 @@ import {
 } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { claimHeldForm, deleteHeldForm } from "~/models/account/held-form.server";
+import { claimHeldForm, deleteHeldForm, TECHNICAL } from "~/models/account/held-form.server";
 import { useTranslation } from "~/use-translation";
 import type { PageHandle } from "~/web/enhance";
 import { notFound, readForm } from "~/web/http.server";
@@ -34,8 +34,6 @@ export const meta: MetaFunction = ({ matches }) => [
 // personal: never kept by a browser, proxy or shared cache
 export const headers: HeadersFunction = ({ parentHeaders }) => asPersonal(parentHeaders);
 
-/** How a form says how it is sent, not what was typed: sent along, not shown. */
-const HIDDEN = new Set(["intent", "submissionKey", "redirectTo"]);
 const DiscardSchema = z.object({ intent: z.literal("discard") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -65,7 +63,8 @@ export default function HeldPage() {
   const { path, fields } = useLoaderData<typeof loader>();
   let n = 0;
   const shown = fields.flatMap(([name, value], i) => {
-    if (HIDDEN.has(name) || value.trim() === "") return [];
+    // how the form is sent, not what was typed: sent along, not shown
+    if (TECHNICAL.has(name) || value.trim() === "") return [];
     n += 1;
     const label = name === "body" ? t("held.text") : name === "title" ? t("held.titleField") : t("held.field", { n });
     return [{ id: `held-${i}`, label, value }];

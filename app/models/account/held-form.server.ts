@@ -15,7 +15,7 @@ export const HELD_MAX_BYTES = 100_000;
 const KEEP_SECONDS = 86_400;
 
 /** Fields that say how a form is sent, not what was typed: kept, but alone they are nothing to hold. */
-const TECHNICAL = new Set(["intent", "submissionKey", "redirectTo"]);
+export const TECHNICAL = new Set(["intent", "submissionKey", "redirectTo"]);
 /** Never stored, whatever the form. */
 const SECRET_NAME = /passw|passphrase|pwd|secret|token|^otp$|^code$/i;
 
