@@ -16,7 +16,8 @@ import {
 } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { claimHeldForm, deleteHeldForm, TECHNICAL } from "~/models/account/held-form.server";
+import { claimHeldForm, deleteHeldForm } from "~/models/account/held-form.server";
+import { TECHNICAL_FIELDS } from "~/models/account/held-form.schema";
 import { useTranslation } from "~/use-translation";
 import type { PageHandle } from "~/web/enhance";
 import { notFound, readForm } from "~/web/http.server";
@@ -64,7 +65,7 @@ export default function HeldPage() {
   let n = 0;
   const shown = fields.flatMap(([name, value], i) => {
     // how the form is sent, not what was typed: sent along, not shown
-    if (TECHNICAL.has(name) || value.trim() === "") return [];
+    if (TECHNICAL_FIELDS.has(name) || value.trim() === "") return [];
     n += 1;
     const label = name === "body" ? t("held.text") : name === "title" ? t("held.titleField") : t("held.field", { n });
     return [{ id: `held-${i}`, label, value }];

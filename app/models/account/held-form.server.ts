@@ -8,14 +8,13 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "../../db.server";
 import { env } from "../../env.server";
+import { TECHNICAL_FIELDS } from "./held-form.schema";
 import { ipKey, rateLimit } from "./rate-limit.server";
 
 export const HELD_COOKIE = "tp_held";
 export const HELD_MAX_BYTES = 100_000;
 const KEEP_SECONDS = 86_400;
 
-/** Fields that say how a form is sent, not what was typed: kept, but alone they are nothing to hold. */
-export const TECHNICAL = new Set(["intent", "submissionKey", "redirectTo"]);
 /** Never stored, whatever the form. */
 const SECRET_NAME = /passw|passphrase|pwd|secret|token|^otp$|^code$/i;
 
@@ -70,7 +69,7 @@ export async function holdForm({
   const parsed = HeldFieldsSchema.safeParse(fields.filter(([name]) => !SECRET_NAME.test(name)));
   if (!parsed.success) return null;
   const kept = parsed.data;
-  if (!kept.some(([name, value]) => !TECHNICAL.has(name) && value.trim() !== "")) return null;
+  if (!kept.some(([name, value]) => !TECHNICAL_FIELDS.has(name) && value.trim() !== "")) return null;
   if (await rateLimit("heldForm", ipKey(ip))) return null;
   const token = randomBytes(32).toString("base64url");
   await db.transaction().execute(async (trx) => {
