@@ -9,8 +9,7 @@ import { scopeOf } from "~/models/permissions.server";
 import { requireViewer } from "~/viewer.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  // posted by a script in the background: the page still has the text, nothing to hold
-  const viewer = await requireViewer(request, { keepForm: false });
+  const viewer = await requireViewer(request);
   const { body = "" } = await readForm(request);
   if (body.length > BODY_MAX) return data({ html: "" }, { status: 413 });
   if (await rateLimit("preview", userKey(viewer.id))) return data({ html: "" }, { status: 429 });

@@ -9,8 +9,7 @@ import { requireViewer } from "~/viewer.server";
 import { isMultipart, uploadFromRequest } from "~/web/composer-upload.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  // posted by a script in the background: the page still has the text, nothing to hold
-  const viewer = await requireViewer(request, { keepForm: false });
+  const viewer = await requireViewer(request);
   const t = sharedI18n(requestLocale(request, viewer.locale)).t;
   if (!isMultipart(request)) return Response.json({ error: t("uploads.errors.empty") }, { status: 400 });
   const { result } = await uploadFromRequest(request, { ...viewer, isStaff: scopeOf(viewer).isStaff });

@@ -11,8 +11,7 @@ const SETTINGS = "/my/notifications/settings";
 export const loader = () => redirect(SETTINGS);
 
 export async function action({ request }: ActionFunctionArgs) {
-  // posted by a script in the background: the page still has the text, nothing to hold
-  const viewer = await requireViewer(request, { keepForm: false });
+  const viewer = await requireViewer(request);
   const read = await readFormData(request);
   if (!read) return Response.json({ ok: false, formError: "push.errors.invalid" }, { status: 400 });
   const { form, fields } = read;
