@@ -1,6 +1,5 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { logger } from "./logger.server";
@@ -71,15 +70,29 @@ export default function handleRequest(
     let errored = false;
     const { pipe, abort } = renderToPipeableStream(app(remixContext), {
       onAllReady() {
-        const body = new PassThrough();
-        setHeaders();
-        resolve(
-          new Response(createReadableStreamFromReadable(body), {
-            headers: responseHeaders,
-            status: errored ? 500 : unavailable ? 503 : responseStatusCode,
-          }),
-        );
-        pipe(body);
+        // Everything is rendered by now: React writes it in views of 2 KB or so, and streamed, each was a trip
+        // through two streams and, uncompressed, a socket write and an HTTP chunk of its own. Collected, the page
+        // leaves in one write with its length, as the pages above do.
+        const chunks: Buffer[] = [];
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            chunks.push(chunk);
+            done();
+          },
+          final(done) {
+            setHeaders();
+            const body = Buffer.concat(chunks);
+            responseHeaders.set("Content-Length", String(body.byteLength));
+            resolve(
+              new Response(body, {
+                headers: responseHeaders,
+                status: errored ? 500 : unavailable ? 503 : responseStatusCode,
+              }),
+            );
+            done();
+          },
+        });
+        pipe(sink);
       },
       onShellError(error: unknown) {
         reject(error);

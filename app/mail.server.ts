@@ -40,8 +40,8 @@ export function mailDir() {
 export async function sendMail(mail: Mail): Promise<void> {
   const { key, ...message } = mail;
   const messageId = key ? `<${key}@${new URL(env().APP_ORIGIN).hostname}>` : undefined;
-  const transport = await getTransport();
-  const info = await transport.sendMail({
+  const mailer = await getTransport();
+  const info = await mailer.sendMail({
     from: env().MAIL_FROM,
     ...message,
     ...(messageId ? { messageId } : {}),

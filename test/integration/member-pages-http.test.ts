@@ -44,6 +44,17 @@ describe("member pages", () => {
     expect(await home(cookie)).toContain("Welcome back, Nia Newcomer.");
   });
 
+  test("a page that loads React leaves whole: its length known, not in chunks", async () => {
+    const user = await createUser({ username: "mp_whole" });
+    const cookie = cookieFrom(await postForm(app, "/login", { email: user.username, password: user.password }));
+    // uncompressed: compression (a browser asks for it) sends its own chunks
+    const res = await fetch(`${app.url}/new-topic`, { headers: { Cookie: cookie, "Accept-Encoding": "identity" } });
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.toString("utf8")).toContain("window.__remixContext"); // the path that renders for hydration
+    expect(res.headers.get("transfer-encoding")).toBeNull();
+    expect(Number(res.headers.get("content-length"))).toBe(body.byteLength);
+  });
+
   test("a topic's tags read as the competencies' names and link by slug", async () => {
     const author = await createUser({ username: "mp_tagger" });
     await ageUser(author);

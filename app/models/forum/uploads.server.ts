@@ -92,9 +92,8 @@ export async function uploadPostImage({
   }
   let out: { data: Buffer; info: { width: number; height: number } };
   try {
-    out = await (
-      await decodeImage(image)
-    )
+    const pipeline = await decodeImage(image);
+    out = await pipeline
       .resize(POST_IMAGE_MAX_SIDE, POST_IMAGE_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
