@@ -19,7 +19,7 @@ import path from "node:path";
 import pg from "pg";
 import { BENCH_INDEX_PREFIX, profilesBenchEnv, timedReindex } from "./generate-profiles";
 import { stopAll } from "../server/ensure-services";
-import { cpuSeconds, get, spawnServer, stopChild } from "./lib/bench-process";
+import { cpuSeconds, get, ownCpuSeconds, spawnServer, stopChild } from "./lib/bench-process";
 import { buildApp } from "../server/build";
 import { startArgs } from "../server/start-command";
 import { freePort } from "../server/services";
@@ -106,9 +106,11 @@ function servicePids(): { meili: number[]; postgres: number[] } {
 type Sides = Record<"load generator" | "app" | "meilisearch" | "postgres", number>;
 function cpuNow(appPid: number | undefined): Sides {
   const pids = servicePids();
-  const sum = (xs: number[]) => xs.reduce((a, p) => a + (cpuSeconds(p) || 0), 0);
+  // each process alone: this one's tree holds the app, the floor server and the embedded services it started, and
+  // the postmaster's its backends, which are listed on their own
+  const sum = (xs: number[]) => xs.reduce((a, p) => a + ownCpuSeconds(p), 0);
   return {
-    "load generator": cpuSeconds(process.pid),
+    "load generator": ownCpuSeconds(process.pid),
     app: appPid ? cpuSeconds(appPid) : 0,
     meilisearch: sum(pids.meili),
     postgres: sum(pids.postgres),

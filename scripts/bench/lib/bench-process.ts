@@ -42,6 +42,16 @@ export async function stopChild(child: ChildProcess | undefined) {
   clearTimeout(t);
 }
 
+/** CPU seconds of one process (its threads included, not its children), or 0 once it is gone. */
+export function ownCpuSeconds(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * CPU seconds (user + system) a process and its live descendants (the launcher's web processes) have used so far,
  * from /proc; NaN once the process is gone.
