@@ -230,6 +230,23 @@ describe("a form posted after the session ended", () => {
     expect(JSON.stringify(all)).not.toContain("hunter2");
   });
 
+  test("a button's form (a like: an intent and an id) holds nothing, and its answer is the same redirect", async () => {
+    const cookie = await signIn(ada);
+    await endSessions(ada.id);
+    const before = await db.selectFrom("held_forms").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    for (const fields of [
+      { intent: "like", postId: "5" },
+      { intent: "watch", level: "watching" },
+    ]) {
+      const res = await post(topic.url, new URLSearchParams(fields), { cookie, ip: freshIp() });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+      expect(heldCookieOf(res)).toBeUndefined();
+    }
+    const after = await db.selectFrom("held_forms").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   test("text fields of a multipart form are held, its files are not", async () => {
     const cookie = await signIn(ada);
     await endSessions(ada.id);

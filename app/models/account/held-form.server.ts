@@ -18,6 +18,13 @@ const KEEP_SECONDS = 86_400;
 /** Never stored, whatever the form. */
 const SECRET_NAME = /passw|passphrase|pwd|secret|token|^otp$|^code$/i;
 
+/**
+ * What a member wrote, as against what a button sends (an id, an intent, a choice: a like's "5", a watch level):
+ * words with a space or a line break between them. Only a form with writing in it is held, so a button pressed
+ * after the session ended costs a redirect and nothing more.
+ */
+const WRITING = /\S\s+\S/;
+
 export const HeldFieldsSchema = z.array(z.tuple([z.string().max(200), z.string()])).max(1000);
 export type HeldFields = z.infer<typeof HeldFieldsSchema>;
 const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -69,7 +76,7 @@ export async function holdForm({
   const parsed = HeldFieldsSchema.safeParse(fields.filter(([name]) => !SECRET_NAME.test(name)));
   if (!parsed.success) return null;
   const kept = parsed.data;
-  if (!kept.some(([name, value]) => !TECHNICAL_FIELDS.has(name) && value.trim() !== "")) return null;
+  if (!kept.some(([name, value]) => !TECHNICAL_FIELDS.has(name) && WRITING.test(value))) return null;
   if (await rateLimit("heldForm", ipKey(ip))) return null;
   const token = randomBytes(32).toString("base64url");
   await db.transaction().execute(async (trx) => {
