@@ -33,6 +33,7 @@ import { viewerSanction } from "./models/moderation/sanctions.server";
 import { countUnreadNotifications, unreadNotificationsAfterVisit } from "./models/account/notification.server";
 import { scopeOf } from "./models/permissions.server";
 import { requireTwoFactorEnrolment, resolveViewer } from "./viewer.server";
+import { claimHeldForm, clearHeldCookie, heldTokenOf } from "./models/account/held-form.server";
 import { restoreTyped } from "./web/keep-typed";
 
 export const links: LinksFunction = () => [
@@ -77,10 +78,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : viewer.unreadNotifications
         ? await unreadNotificationsAfterVisit({ userId: viewer.id, pathname: new URL(request.url).pathname })
         : 0;
+  // a form held when the session ended (whichever way the member signed in again): say so, on every page but its own
+  const held = viewer && heldTokenOf(request) ? await claimHeldForm({ request, userId: viewer.id }) : null;
+  const headers = new Headers(rootCaching(request, setCookie));
+  if (held === "none") headers.append("Set-Cookie", clearHeldCookie());
   return data(
     {
       locale,
       requestId: context.requestId,
+      heldForm: typeof held === "object" && held !== null && new URL(request.url).pathname !== "/held",
       viewer: viewer && {
         username: viewer.username,
         displayName: viewer.displayName,
@@ -98,7 +104,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         keyboardShortcuts: viewer.keyboardShortcuts !== false,
       },
     },
-    { headers: rootCaching(request, setCookie) },
+    { headers },
   );
 }
 
@@ -150,6 +156,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <SiteHeader viewer={root?.viewer ?? null} />
             <SanctionBanner sanction={root?.viewer?.sanction ?? null} timeZone={root?.viewer?.timeZone} />
             <main id="main" tabIndex={-1}>
+              {root?.heldForm ? (
+                <p className="notice held-notice" role="status">
+                  {i18n.t("held.notice")} <a href="/held">{i18n.t("held.review")}</a>
+                </p>
+              ) : null}
               {children}
             </main>
             <SiteFooter />

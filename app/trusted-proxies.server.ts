@@ -42,3 +42,28 @@ export function trustedProxies(value: string | undefined = DEFAULT_TRUSTED_PROXI
   if (!parsed.ok) throw new Error(`TRUSTED_PROXIES: "${parsed.entry}" is not an address or a CIDR range`);
   return parsed.trust;
 }
+
+/**
+ * The client's address (the server's `clientAddress`), set on the fetch Request by the server for code that
+ * sees only the request (requireViewer); the same header from outside is always dropped first.
+ */
+export const CLIENT_IP_HEADER = "x-touchpoints-client-ip";
+export const clientIpOf = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? undefined;
+
+/**
+ * The address as the client asked for it, set by the server the same way: Remix takes `?index` (and `_data`)
+ * off the Request its actions see, and a form posted to an index route must go back there.
+ */
+export const REQUESTED_PATH_HEADER = "x-touchpoints-requested-path";
+
+/** Where a request was sent, as path and query (`_data` left out), `?index` kept. */
+export function requestedPath(request: Request): string {
+  const url = new URL(request.url);
+  const asked = request.headers.get(REQUESTED_PATH_HEADER);
+  if (asked?.startsWith("/")) {
+    const given = new URL(asked, url.origin);
+    given.searchParams.delete("_data");
+    if (given.pathname === url.pathname) return given.pathname + given.search;
+  }
+  return url.pathname + url.search;
+}

@@ -7,6 +7,9 @@ import { compiledOnce, db, type Db } from "./db.server";
 import { env } from "./env.server";
 import { scopeOf, VISITOR, type Scope } from "./models/permissions.server";
 import { ENROLMENT_PATH, TWO_FACTOR_ROLES } from "./models/account/two-factor.server";
+import { HELD_MAX_BYTES, holdForm } from "./models/account/held-form.server";
+import { clientIpOf, requestedPath } from "./trusted-proxies.server";
+import { readTextFields } from "./web/http.server";
 
 export type Viewer = {
   id: number;
@@ -85,7 +88,8 @@ const sessionQuery = compiledOnce(1, (sessionId: string) =>
     .where("sessions.id", "=", sessionId),
 );
 
-type Resolved = { viewer: Viewer | null; setCookie?: string };
+/** `endedUserId`: without a viewer, the member whose expired session the cookie still names. */
+type Resolved = { viewer: Viewer | null; setCookie?: string; endedUserId?: number };
 const perRequest = new WeakMap<Request, Promise<Resolved>>();
 
 async function resolve(request: Request): Promise<Resolved> {
@@ -97,7 +101,7 @@ async function resolve(request: Request): Promise<Resolved> {
     key,
     row && { user_id: row.session_user_id, expires_at: row.session_expires_at, last_seen_at: row.session_seen_at },
   );
-  if (!session.userId || !row) return { viewer: null, setCookie: session.setCookie };
+  if (!session.userId || !row) return { viewer: null, setCookie: session.setCookie, endedUserId: row?.session_user_id };
   // staff and recruiters without a second factor act as neither until they enrol
   const held = row.roles ?? [];
   const withheld = row.two_factor_on ? [] : held.filter((r) => TWO_FACTOR_ROLES.includes(r));
@@ -152,14 +156,32 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   return (await resolveViewer(request)).viewer;
 }
 
-/** The signed-in viewer, or a redirect to the sign-in page that comes back here. */
-export async function requireViewer(request: Request): Promise<Viewer> {
-  const viewer = await getViewer(request);
+/**
+ * The signed-in viewer, or a redirect to the sign-in page that comes back here. A form posted without a
+ * session (it ended while the member wrote) is held first, to be given back after sign-in (held-form.server.ts);
+ * `keepForm: false` for what scripts post in the background (autosave, preview), whose text the page still has.
+ */
+export async function requireViewer(request: Request, { keepForm = true } = {}): Promise<Viewer> {
+  const { viewer, endedUserId } = await resolveViewer(request);
   if (!viewer) {
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    const path = url.pathname + url.search;
+    const held =
+      keepForm && request.method !== "GET" && request.method !== "HEAD"
+        ? await hold(request, requestedPath(request))
+        : null;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(path)}`, held ? { headers: { "Set-Cookie": held } } : {});
   }
   return viewer;
+
+  async function hold(request: Request, path: string) {
+    // an action that read its form before asking who is there leaves nothing to read
+    const to = safeRedirect(path, "");
+    if (request.bodyUsed || !to) return null;
+    const read = await readTextFields(request.clone(), HELD_MAX_BYTES);
+    if (!read || "tooBig" in read) return null;
+    return holdForm({ fields: read.fields, path: to, userId: endedUserId ?? null, ip: clientIpOf(request) });
+  }
 }
 
 // what staff and recruiters without 2FA may still open (besides resource routes, which check roles)

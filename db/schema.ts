@@ -1402,3 +1402,21 @@ export interface CompetencyPlansTable {
 export interface Database {
   competency_plans: CompetencyPlansTable;
 }
+
+/** A form posted after its sender's session ended, kept for a day to be given back after sign-in. */
+export interface HeldFormsTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the random token in the tp_held cookie */
+  token_hash: string;
+  /** the member of the ended session when the cookie still named one; else whoever signs in next */
+  user_id: number | null;
+  /** where the form was posted (path and query) */
+  path: string;
+  /** the text fields in order, as [name, value] pairs (repeated names kept; no files, no passwords) */
+  fields: ColumnType<[string, string][], string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  held_forms: HeldFormsTable;
+}

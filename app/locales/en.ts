@@ -34,6 +34,7 @@ import keys from "./en-keys";
 import topicTools from "./en-topic-tools";
 import uploads from "./en-uploads";
 import messages from "./en-messages";
+import held from "./en-held";
 
 const en = {
   ...mentorship,
@@ -70,6 +71,7 @@ const en = {
   ...topicTools,
   ...uploads,
   ...messages,
+  ...held,
   site: {
     name: "Touchpoints",
     tagline: "Building the next generation of customer experience leaders for Africa",

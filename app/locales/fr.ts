@@ -34,6 +34,7 @@ import keys from "./fr-keys";
 import topicTools from "./fr-topic-tools";
 import uploads from "./fr-uploads";
 import messages from "./fr-messages";
+import held from "./fr-held";
 
 const fr = {
   ...mentorship,
@@ -70,6 +71,7 @@ const fr = {
   ...topicTools,
   ...uploads,
   ...messages,
+  ...held,
   site: {
     name: "Touchpoints",
     tagline: "Former la prochaine génération de leaders de l’expérience client en Afrique",

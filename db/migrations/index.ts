@@ -43,6 +43,7 @@ import * as postUploads from "./2026-12-06T2200_post_uploads";
 import * as draftOrder from "./2026-12-07T0000_draft_order";
 import * as topicActions from "./2026-12-07T0700_topic_actions";
 import * as boundedSearchVector from "./2026-12-07T1700_bounded_search_vector";
+import * as heldForms from "./2026-12-07T2100_held_forms";
 import * as personalMessages from "./2026-12-06T2200_personal_messages";
 
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0000_draft_order": draftOrder,
   "2026-12-07T0700_topic_actions": topicActions,
   "2026-12-07T1700_bounded_search_vector": boundedSearchVector,
+  "2026-12-07T2100_held_forms": heldForms,
 };

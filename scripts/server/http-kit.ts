@@ -5,7 +5,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { trustedProxies, type ProxyTrust } from "../../app/trusted-proxies.server";
+import {
+  CLIENT_IP_HEADER,
+  REQUESTED_PATH_HEADER,
+  trustedProxies,
+  type ProxyTrust,
+} from "../../app/trusted-proxies.server";
 
 export type Req = IncomingMessage & {
   /** the address as received, before any rewrite (Remix's URL) */
@@ -148,12 +153,15 @@ export function toFetchRequest(req: Req, res: Res): Request {
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
-    if (name === "host" || name === "x-forwarded-host") continue;
+    if (name === "host" || name === "x-forwarded-host" || name === CLIENT_IP_HEADER || name === REQUESTED_PATH_HEADER)
+      continue;
     if (!req.proxied && name.startsWith("x-forwarded-")) continue;
     if (name === "origin" && originHost(raw[i + 1]) !== req.publicHost) continue;
     headers.append(raw[i], raw[i + 1]);
   }
   headers.set("Host", req.publicHost);
+  headers.set(CLIENT_IP_HEADER, req.clientIp);
+  headers.set(REQUESTED_PATH_HEADER, req.originalUrl);
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());

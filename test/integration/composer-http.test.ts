@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { cookieFrom, postForm, startApp, type TestApp } from "../setup/app";
+import { cookieFrom, postForm, startApp, unescapeHtml, type TestApp } from "../setup/app";
 import { ageUser, backdatePosts, createCategory, makeTopic } from "../factories/topics";
 import { createUser } from "../factories/users";
 
@@ -28,13 +28,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const decode = (html: string) =>
-  html
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'");
+const decode = unescapeHtml;
 
 describe("the composer without JavaScript", () => {
   test("a post over 32,000 characters is refused with a sentence and comes back whole", async () => {

@@ -83,3 +83,12 @@ export async function postForm(
 export function cookieFrom(res: Response): string {
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
+
+/** A page's text with React's escapes undone (&amp; &lt; &gt; &quot; &#x27;), to compare with what was typed. */
+export const unescapeHtml = (html: string) =>
+  html
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'");

@@ -139,6 +139,9 @@ export const ROUTES: Record<string, Row> = {
   "feeds.t.$slug.$id": { path: (f) => `/t/${f.topicSlug}/${f.topicId}.rss`, get: everyone(), data: everyone(404) },
   "forgot-password": { path: () => "/forgot-password", get: everyone() },
   healthz: { path: () => "/healthz", get: everyone() },
+  // a form kept when the session ended: only the member whose cookie names it (the fixtures hold none);
+  // a post that is neither "send" (?to=) nor "discard" is refused
+  held: { path: () => "/held", get: signedIn(404), post: signedIn(400) },
   latest: { path: () => "/latest", get: everyone() },
   login: { path: () => "/login", get: { all: 302, visitor: 200 } },
   logout: { path: () => "/logout", get: everyone() },

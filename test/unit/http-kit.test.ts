@@ -11,6 +11,7 @@ import {
   toFetchRequest,
   type Middleware,
 } from "../../scripts/server/http-kit";
+import { CLIENT_IP_HEADER, REQUESTED_PATH_HEADER } from "../../app/trusted-proxies.server";
 
 const fakeReq = (remoteAddress: string, forwardedFor?: string) =>
   ({
@@ -158,6 +159,13 @@ describe("the bridge to fetch", () => {
     expect(seen[4].get("host")).toBe(host);
     expect([...seen[4].keys()].filter((k) => k.startsWith("x-forwarded-"))).toEqual([]);
     expect(seen[4].get("origin")).toBeNull();
+    // the client's address as the server decided it, whatever a client sent under that name
+    expect(seen[4].get(CLIENT_IP_HEADER)).toBe("127.0.0.1");
+    // and the address as asked (Remix later takes ?index off the Request its actions see)
+    expect(seen[4].get(REQUESTED_PATH_HEADER)).toBe("/form");
+    await post(base, { [CLIENT_IP_HEADER]: "203.0.113.66", [REQUESTED_PATH_HEADER]: "/elsewhere" });
+    expect(seen[5].get(CLIENT_IP_HEADER)).toBe("127.0.0.1");
+    expect(seen[5].get(REQUESTED_PATH_HEADER)).toBe("/form");
   });
 
   it("sends status, every Set-Cookie, a known length in one piece, and a streamed body whole", async () => {

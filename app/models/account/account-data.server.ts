@@ -104,8 +104,11 @@ const notifications: ExportArea = {
 
 export const accountExport: ExportArea = exportArea("account", [account, notifications]);
 
-/** Sign-in records and settings, deleted first; second factors and push subscriptions, leniently, last. */
-const OWN_TABLES = ["notification_settings", "password_reset_tokens", "sessions", "user_roles"];
+/**
+ * Sign-in records, settings and forms held for a sign-in (held_forms), deleted first; second factors and push
+ * subscriptions, leniently, last.
+ */
+const OWN_TABLES = ["notification_settings", "password_reset_tokens", "sessions", "user_roles", "held_forms"];
 const FACTOR_TABLES = [
   ...["two_factor_challenges", "two_factor_recovery_codes", "user_two_factor", "passkey_challenges", "passkeys"],
   ...["push_subscriptions", "push_preferences"],

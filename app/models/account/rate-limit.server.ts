@@ -31,6 +31,8 @@ export const RATE_RULES = {
   preview: { max: 120, windowMinutes: 1 },
   /** composer @mention / #category suggestions per member (one per pause in typing a name) */
   suggest: { max: 120, windowMinutes: 1 },
+  /** forms held for a sign-in from one address (app/models/account/held-form.server.ts) */
+  heldForm: { max: 20, windowMinutes: 60 },
 } satisfies Record<string, Rule>;
 
 export type RateAction = keyof typeof RATE_RULES;
