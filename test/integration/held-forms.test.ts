@@ -234,10 +234,11 @@ describe("a form posted after the session ended", () => {
     const cookie = await signIn(ada);
     await endSessions(ada.id);
     const before = await db.selectFrom("held_forms").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    for (const fields of [
+    const buttons: Record<string, string>[] = [
       { intent: "like", postId: "5" },
       { intent: "watch", level: "watching" },
-    ]) {
+    ];
+    for (const fields of buttons) {
       const res = await post(topic.url, new URLSearchParams(fields), { cookie, ip: freshIp() });
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
