@@ -48,6 +48,12 @@ export default function handleRequest(
     if (unavailable) responseHeaders.set("Retry-After", "10");
   };
 
+  /** The whole page as one body with its length: it leaves in one write. */
+  const whole = (body: Buffer<ArrayBuffer>, status: number) => {
+    responseHeaders.set("Content-Length", String(body.byteLength));
+    return new Response(body, { headers: responseHeaders, status });
+  };
+
   // A page that loads no React bundle (handle.hydrate === false) has no data to hand to the browser
   // and nothing to stream: one synchronous render, without encoding the loader data, costs about
   // half (see patches/README.md). A render error falls through to the streaming path, which
@@ -58,9 +64,7 @@ export default function handleRequest(
       setHeaders();
       // With its length known, the page leaves in one write: chunked encoding cost a second
       // write (the closing chunk) and a second packet for every page.
-      const body = Buffer.from(`<!DOCTYPE html>${html}`);
-      responseHeaders.set("Content-Length", String(body.byteLength));
-      return new Response(body, { headers: responseHeaders, status: unavailable ? 503 : responseStatusCode });
+      return whole(Buffer.from(`<!DOCTYPE html>${html}`), unavailable ? 503 : responseStatusCode);
     } catch {
       /* rendered again below, where errors are handled */
     }
@@ -81,14 +85,7 @@ export default function handleRequest(
           },
           final(done) {
             setHeaders();
-            const body = Buffer.concat(chunks);
-            responseHeaders.set("Content-Length", String(body.byteLength));
-            resolve(
-              new Response(body, {
-                headers: responseHeaders,
-                status: errored ? 500 : unavailable ? 503 : responseStatusCode,
-              }),
-            );
+            resolve(whole(Buffer.concat(chunks), errored ? 500 : unavailable ? 503 : responseStatusCode));
             done();
           },
         });

@@ -42,11 +42,16 @@ export async function stopChild(child: ChildProcess | undefined) {
   clearTimeout(t);
 }
 
+/** A process's parent and CPU ticks (user + system, its threads included) from /proc; throws once it is gone. */
+function procStat(pid: number | string): { ppid: number; ticks: number } {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+}
+
 /** CPU seconds of one process (its threads included, not its children), or 0 once it is gone. */
 export function ownCpuSeconds(pid: number): number {
   try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
+    return procStat(pid).ticks / 100;
   } catch {
     return 0;
   }
@@ -61,8 +66,7 @@ export function cpuSeconds(pid: number): number {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const f = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      stats.set(Number(entry), procStat(entry));
     } catch {
       /* gone meanwhile */
     }
